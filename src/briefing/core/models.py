@@ -1,0 +1,113 @@
+"""Plain rows shared by every layer: articles, highlights, perspectives.
+
+These are data only (no I/O, no Qt). Storage builds them from SQLite rows;
+search, claims, export and the UI read them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+HIGHLIGHT_KINDS = ("claim", "evidence", "context", "question")
+RELIABILITY_GRADES = ("A", "B", "C", "D", "E", "F")
+CREDIBILITY_GRADES = (1, 2, 3, 4, 5, 6)
+
+
+def date_precision(published: str | None) -> str | None:
+    """Precision of a partial ISO date: 'year', 'month', 'day' or None."""
+    if not published:
+        return None
+    return {4: "year", 7: "month", 10: "day"}.get(len(published))
+
+
+@dataclass
+class Article:
+    """One imported article: its cleaned text and what is known about it."""
+
+    id: int
+    title: str
+    text: str
+    title_inferred: bool = False
+    publisher: str | None = None
+    authors: list[str] = field(default_factory=list)
+    published: str | None = None  # "YYYY", "YYYY-MM" or "YYYY-MM-DD"
+    source_url: str | None = None
+    source_file: str = ""  # the file name the user imported
+    original_hash: str = ""  # sha256 of the original bytes (originals/ key)
+    format: str = "txt"  # txt, md, html, docx, pdf
+    language: str | None = None
+    words: int = 0
+    imported_at: str = ""  # ISO timestamp, UTC
+    tags: list[str] = field(default_factory=list)
+    read: bool = False
+
+    @property
+    def published_precision(self) -> str | None:
+        return date_precision(self.published)
+
+
+@dataclass
+class Perspective:
+    """A point of view a claim can be tagged with, and the cues that signal it."""
+
+    key: str  # stable slug, e.g. "ukrainian"
+    name: str  # shown to the user, e.g. "Ukrainian"
+    colour: str  # "#rrggbb"
+    shortcut: str = ""  # keyboard key, "1".."9" or ""
+    cues: list[str] = field(default_factory=list)
+    builtin: bool = True
+
+
+@dataclass
+class Highlight:
+    """A marked passage of an article's cleaned text.
+
+    `start`/`end` are character offsets (W3C TextPositionSelector);
+    `quote`/`prefix`/`suffix` are the TextQuoteSelector used to re-anchor it
+    when the text changes. An orphaned highlight could not be re-placed; it
+    keeps its quote and is never dropped.
+    """
+
+    id: int
+    article_id: int
+    start: int
+    end: int
+    quote: str
+    prefix: str = ""
+    suffix: str = ""
+    perspectives: list[str] = field(default_factory=list)  # perspective keys
+    kind: str = "claim"
+    note: str = ""
+    reliability: str | None = None  # A-F
+    credibility: int | None = None  # 1-6
+    tags: list[str] = field(default_factory=list)
+    orphaned: bool = False
+    created: str = ""
+    modified: str = ""
+
+
+@dataclass
+class Suggestion:
+    """A sentence the app proposes as a highlight (an attributed claim)."""
+
+    start: int
+    end: int
+    quote: str
+    perspectives: list[str]  # perspective keys; empty when the speaker matches none
+    cue: str | None  # the cue text that decided the perspective(s)
+    speaker: str | None = None
+    verb: str | None = None  # the attribution cue: said, according to, ...
+
+
+@dataclass
+class NumericClaim:
+    """A figure stated in a passage, with its unit and what it counts."""
+
+    figure: float
+    text: str  # the figure as written, e.g. "15,000" or "2.8m"
+    unit: str  # troops, shells, usd, casualties, percent, ...
+    subject: str  # words naming what is counted, e.g. "North Korean troops"
+    start: int  # offsets in the article's cleaned text
+    end: int
+    perspectives: list[str] = field(default_factory=list)
+    qualifier: str | None = None  # "as many as", "at least", "up to", ...

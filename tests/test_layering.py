@@ -1,0 +1,51 @@
+"""The core must never import Qt: the CLI and tests run it headless."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+import briefing
+
+CORE = Path(briefing.__file__).parent / "core"
+QT_MODULES = ("PySide6", "PyQt5", "PyQt6", "PySide2", "qtpy", "shiboken6")
+
+
+def _imported_names(path: Path) -> set[str]:
+    tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+    names: set[str] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+    return names
+
+
+def test_no_core_module_imports_qt_or_ui() -> None:
+    offenders = []
+    files = sorted(CORE.rglob("*.py"))
+    assert len(files) > 5
+    for path in files:
+        for name in _imported_names(path):
+            if name.split(".")[0] in QT_MODULES or name.startswith("briefing.ui"):
+                offenders.append(f"{path.relative_to(CORE.parent)} imports {name}")
+    assert offenders == []
+
+
+def test_importing_every_core_module_loads_no_qt() -> None:
+    modules = [
+        "briefing.core." + ".".join(p.relative_to(CORE).with_suffix("").parts)
+        for p in sorted(CORE.rglob("*.py"))
+        if p.name != "__init__.py"
+    ]
+    code = (
+        "import importlib, sys\n"
+        f"for m in {modules!r}: importlib.import_module(m)\n"
+        f"bad = [m for m in sys.modules if m.split('.')[0] in {QT_MODULES!r}]\n"
+        "print(bad); sys.exit(1 if bad else 0)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
