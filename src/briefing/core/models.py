@@ -111,3 +111,28 @@ class NumericClaim:
     end: int
     perspectives: list[str] = field(default_factory=list)
     qualifier: str | None = None  # "as many as", "at least", "up to", ...
+
+
+@dataclass
+class ComparisonEntry:
+    """One source's figure in a comparison row."""
+
+    figure: float
+    text: str  # as written, "15,000"
+    perspectives: list[str]
+    article_id: int
+    quote: str  # the sentence or highlight stating it
+    start: int = 0
+    end: int = 0
+    highlight_id: int | None = None
+    qualifier: str | None = None
+
+
+@dataclass
+class ClaimComparison:
+    """Figures for one subject and unit lined up across perspectives and sources."""
+
+    subject: str  # "North Korean troops"
+    unit: str  # "troops"
+    entries: list[ComparisonEntry] = field(default_factory=list)
+    disagreement: bool = False  # the figures differ between sources

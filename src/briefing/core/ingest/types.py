@@ -1,0 +1,60 @@
+"""Values passed along the import pipeline: read -> refine (clean + metadata) -> store."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+class ReadError(Exception):
+    """A file could not be read. The message is the reason, written for a person.
+
+    Example: "binary data, not text (a .txt file holding 41% control bytes)".
+    The pipeline prefixes the file name itself.
+    """
+
+
+@dataclass
+class DocumentHints:
+    """Metadata a file format states itself (HTML <meta>, DOCX core properties, PDF info)."""
+
+    title: str | None = None
+    authors: list[str] = field(default_factory=list)
+    published: str | None = None  # "YYYY", "YYYY-MM" or "YYYY-MM-DD"
+    publisher: str | None = None
+    url: str | None = None
+    language: str | None = None
+
+
+@dataclass
+class Extracted:
+    """Plain text pulled out of one file, before cleaning.
+
+    `text` has paragraphs separated by blank lines where the format knows them
+    (HTML, DOCX, PDF); scraped .txt is passed through as decoded.
+    """
+
+    text: str
+    format: str  # "txt", "md", "html", "docx", "pdf"
+    hints: DocumentHints = field(default_factory=DocumentHints)
+    encoding: str | None = None  # for text formats: the charset that decoded it
+
+
+@dataclass
+class ArticleMetadata:
+    """What refine() decided about an article."""
+
+    title: str
+    title_inferred: bool = False
+    publisher: str | None = None
+    authors: list[str] = field(default_factory=list)
+    published: str | None = None  # "YYYY", "YYYY-MM" or "YYYY-MM-DD"
+    language: str | None = None
+    url: str | None = None
+
+
+@dataclass
+class Refined:
+    """Cleaned article text (paragraphs separated by "\\n\\n") and its metadata."""
+
+    text: str
+    metadata: ArticleMetadata
