@@ -1,0 +1,217 @@
+"""Highlight rows: create, edit, delete, restore (for undo), list, re-anchor, rejections."""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+from dataclasses import replace
+
+from briefing.core.anchoring import Anchor, make_anchor, reanchor
+from briefing.core.models import CREDIBILITY_GRADES, HIGHLIGHT_KINDS, RELIABILITY_GRADES, Highlight
+from briefing.core.store.articles import ensure_tag, queue_for_index
+from briefing.core.store.db import Database
+from briefing.core.timeutil import now_iso
+
+_COLUMNS = ('id, article_id, start, "end", quote, prefix, suffix, kind, note, reliability, '
+            'credibility, orphaned, created, modified')
+EDITABLE = {"perspectives", "kind", "note", "reliability", "credibility", "tags"}
+
+
+class HighlightError(ValueError):
+    """A highlight action was refused; the message says why."""
+
+
+def validate(kind: str | None = None, reliability: str | None = None,
+             credibility: int | None = None) -> None:
+    if kind is not None and kind not in HIGHLIGHT_KINDS:
+        raise HighlightError(f"unknown kind {kind!r}; use one of {', '.join(HIGHLIGHT_KINDS)}")
+    if reliability is not None and reliability not in RELIABILITY_GRADES:
+        raise HighlightError(f"source reliability must be A-F, not {reliability!r}")
+    if credibility is not None and credibility not in CREDIBILITY_GRADES:
+        raise HighlightError(f"information credibility must be 1-6, not {credibility!r}")
+
+
+class HighlightStore:
+    def __init__(self, db: Database) -> None:
+        self.db = db
+
+    # -- reading ---------------------------------------------------------------
+    def _hydrate(self, rows: list[sqlite3.Row]) -> list[Highlight]:
+        if not rows:
+            return []
+        ids = [r["id"] for r in rows]
+        persp: dict[int, list[str]] = {}
+        tags: dict[int, list[str]] = {}
+        for chunk_start in range(0, len(ids), 500):
+            chunk = ids[chunk_start:chunk_start + 500]
+            marks = ",".join("?" * len(chunk))
+            for r in self.db.query(
+                    f"SELECT highlight_id, perspective_key FROM highlight_perspectives "
+                    f"WHERE highlight_id IN ({marks}) ORDER BY position", chunk):
+                persp.setdefault(r[0], []).append(r[1])
+            for r in self.db.query(
+                    f"SELECT ht.highlight_id, t.name FROM highlight_tags ht JOIN tags t "
+                    f"ON t.id = ht.tag_id WHERE ht.highlight_id IN ({marks}) ORDER BY t.name",
+                    chunk):
+                tags.setdefault(r[0], []).append(r[1])
+        return [Highlight(
+            id=r["id"], article_id=r["article_id"], start=r["start"], end=r["end"],
+            quote=r["quote"], prefix=r["prefix"], suffix=r["suffix"],
+            perspectives=persp.get(r["id"], []), kind=r["kind"], note=r["note"],
+            reliability=r["reliability"], credibility=r["credibility"],
+            tags=tags.get(r["id"], []), orphaned=bool(r["orphaned"]), created=r["created"],
+            modified=r["modified"]) for r in rows]
+
+    def get(self, highlight_id: int) -> Highlight | None:
+        found = self._hydrate(self.db.query(f"SELECT {_COLUMNS} FROM highlights WHERE id = ?",
+                                            (highlight_id,)))
+        return found[0] if found else None
+
+    def for_article(self, article_id: int) -> list[Highlight]:
+        return self._hydrate(self.db.query(
+            f"SELECT {_COLUMNS} FROM highlights WHERE article_id = ? ORDER BY start, id",
+            (article_id,)))
+
+    def list(self, article_ids: Iterable[int] | None = None,
+             perspectives: Iterable[str] | None = None) -> list[Highlight]:
+        """Highlights, optionally of some articles and/or carrying any of some perspectives."""
+        sql = f"SELECT {_COLUMNS} FROM highlights WHERE 1=1"
+        params: list[object] = []
+        if article_ids is not None:
+            ids = list(article_ids)
+            sql += f" AND article_id IN ({','.join('?' * len(ids)) or 'NULL'})"
+            params += ids
+        if perspectives is not None:
+            keys = list(perspectives)
+            sql += (" AND id IN (SELECT highlight_id FROM highlight_perspectives WHERE "
+                    f"perspective_key IN ({','.join('?' * len(keys)) or 'NULL'}))")
+            params += keys
+        return self._hydrate(self.db.query(sql + " ORDER BY article_id, start, id", params))
+
+    def counts_by_article(self) -> dict[int, dict[str, int]]:
+        """{article_id: {perspective_key: n}} with key '' for highlights with no perspective."""
+        out: dict[int, dict[str, int]] = {}
+        for r in self.db.query(
+                "SELECT h.article_id, coalesce(hp.perspective_key, ''), count(*) FROM highlights h "
+                "LEFT JOIN highlight_perspectives hp ON hp.highlight_id = h.id "
+                "GROUP BY h.article_id, hp.perspective_key"):
+            out.setdefault(r[0], {})[r[1]] = r[2]
+        return out
+
+    # -- writing -----------------------------------------------------------------
+    def add(self, article_id: int, text: str, start: int, end: int,
+            perspectives: Iterable[str] = (), kind: str = "claim", note: str = "",
+            reliability: str | None = None, credibility: int | None = None,
+            tags: Iterable[str] = ()) -> Highlight:
+        """Mark text[start:end] of the article (its current cleaned text)."""
+        validate(kind, reliability, credibility)
+        try:
+            anchor = make_anchor(text, start, end)
+        except ValueError as exc:
+            raise HighlightError(str(exc)) from None
+        if not anchor.quote.strip():
+            raise HighlightError("the selection is empty")
+        now = now_iso()
+        with self.db.transaction() as conn:
+            cur = conn.execute(
+                f"INSERT INTO highlights({_COLUMNS}) VALUES (NULL,?,?,?,?,?,?,?,?,?,?,0,?,?)",
+                (article_id, anchor.start, anchor.end, anchor.quote, anchor.prefix, anchor.suffix,
+                 kind, note, reliability, credibility, now, now))
+            hid = int(cur.lastrowid)
+            self._write_links(conn, hid, perspectives, tags)
+            queue_for_index(conn, [article_id])
+        return self.get(hid)  # type: ignore[return-value]
+
+    def _write_links(self, conn: sqlite3.Connection, hid: int, perspectives: Iterable[str],
+                     tags: Iterable[str]) -> None:
+        conn.execute("DELETE FROM highlight_perspectives WHERE highlight_id = ?", (hid,))
+        seen: list[str] = []
+        for key in perspectives:
+            if key not in seen:
+                seen.append(key)
+        for pos, key in enumerate(seen):
+            try:
+                conn.execute("INSERT INTO highlight_perspectives VALUES (?, ?, ?)", (hid, key, pos))
+            except sqlite3.IntegrityError:
+                raise HighlightError(f"unknown perspective {key!r}") from None
+        conn.execute("DELETE FROM highlight_tags WHERE highlight_id = ?", (hid,))
+        for name in {t.strip() for t in tags if t.strip()}:
+            conn.execute("INSERT OR IGNORE INTO highlight_tags VALUES (?, ?)",
+                         (hid, ensure_tag(conn, name)))
+
+    def update(self, highlight_id: int, **changes: object) -> Highlight:
+        """Edit perspectives, kind, note, grading or tags of one highlight."""
+        unknown = set(changes) - EDITABLE
+        if unknown:
+            raise HighlightError(f"cannot edit {', '.join(sorted(unknown))}")
+        current = self.get(highlight_id)
+        if current is None:
+            raise HighlightError(f"no highlight {highlight_id}")
+        new = replace(current, **changes)  # type: ignore[arg-type]
+        validate(new.kind, new.reliability, new.credibility)
+        with self.db.transaction() as conn:
+            conn.execute("UPDATE highlights SET kind = ?, note = ?, reliability = ?, "
+                         "credibility = ?, modified = ? WHERE id = ?",
+                         (new.kind, new.note, new.reliability, new.credibility, now_iso(),
+                          highlight_id))
+            self._write_links(conn, highlight_id, new.perspectives, new.tags)
+            queue_for_index(conn, [current.article_id])
+        return self.get(highlight_id)  # type: ignore[return-value]
+
+    def delete(self, highlight_id: int) -> Highlight | None:
+        """Remove a highlight; returns it as it was, so undo can restore it."""
+        current = self.get(highlight_id)
+        if current is None:
+            return None
+        with self.db.transaction() as conn:
+            conn.execute("DELETE FROM highlights WHERE id = ?", (highlight_id,))
+            queue_for_index(conn, [current.article_id])
+        return current
+
+    def restore(self, h: Highlight) -> Highlight:
+        """Put back a deleted highlight with its id and every field (undo of delete)."""
+        with self.db.transaction() as conn:
+            conn.execute(
+                f"INSERT INTO highlights({_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                (h.id, h.article_id, h.start, h.end, h.quote, h.prefix, h.suffix, h.kind, h.note,
+                 h.reliability, h.credibility, int(h.orphaned), h.created, now_iso()))
+            self._write_links(conn, h.id, h.perspectives, h.tags)
+            queue_for_index(conn, [h.article_id])
+        return self.get(h.id)  # type: ignore[return-value]
+
+    def reanchor_article(self, conn: sqlite3.Connection, article_id: int, text: str) -> tuple[int, int]:
+        """Place every highlight of an article in its new text (caller's transaction).
+
+        Returns (placed, orphaned). Orphans keep their quote and old offsets.
+        """
+        placed = orphaned = 0
+        rows = conn.execute(f"SELECT {_COLUMNS} FROM highlights WHERE article_id = ?",
+                            (article_id,)).fetchall()
+        for r in rows:
+            anchor = Anchor(r["start"], r["end"], r["quote"], r["prefix"], r["suffix"])
+            span = reanchor(text, anchor)
+            if span is None:
+                conn.execute("UPDATE highlights SET orphaned = 1 WHERE id = ?", (r["id"],))
+                orphaned += 1
+                continue
+            fresh = make_anchor(text, *span)
+            conn.execute('UPDATE highlights SET start = ?, "end" = ?, quote = ?, prefix = ?, '
+                         "suffix = ?, orphaned = 0 WHERE id = ?",
+                         (fresh.start, fresh.end, fresh.quote, fresh.prefix, fresh.suffix, r["id"]))
+            placed += 1
+        return placed, orphaned
+
+    # -- suggestion rejections ----------------------------------------------------
+    def reject_suggestion(self, article_id: int, quote: str) -> None:
+        with self.db.transaction() as conn:
+            conn.execute("INSERT OR REPLACE INTO rejected_suggestions VALUES (?, ?, ?)",
+                         (article_id, quote, now_iso()))
+
+    def unreject_suggestion(self, article_id: int, quote: str) -> None:
+        with self.db.transaction() as conn:
+            conn.execute("DELETE FROM rejected_suggestions WHERE article_id = ? AND quote = ?",
+                         (article_id, quote))
+
+    def rejected_quotes(self, article_id: int) -> set[str]:
+        return {r[0] for r in self.db.query(
+            "SELECT quote FROM rejected_suggestions WHERE article_id = ?", (article_id,))}

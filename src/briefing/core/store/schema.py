@@ -1,0 +1,99 @@
+"""Numbered schema migrations for library.sqlite3.
+
+Each entry moves the schema from version N-1 to N and runs in one transaction.
+Never edit a released migration: append a new one.
+"""
+
+from __future__ import annotations
+
+MIGRATIONS: list[list[str]] = [
+    # 1: articles, tags, perspectives, highlights, suggestion rejections, index queue
+    [
+        """CREATE TABLE articles (
+            id INTEGER PRIMARY KEY,
+            title TEXT NOT NULL,
+            title_inferred INTEGER NOT NULL DEFAULT 0,
+            publisher TEXT,
+            authors TEXT NOT NULL DEFAULT '[]',
+            published TEXT,
+            source_url TEXT,
+            source_file TEXT NOT NULL,
+            original_hash TEXT NOT NULL,
+            format TEXT NOT NULL,
+            language TEXT,
+            text TEXT NOT NULL,
+            text_hash TEXT NOT NULL,
+            words INTEGER NOT NULL,
+            imported_at TEXT NOT NULL,
+            read INTEGER NOT NULL DEFAULT 0
+        )""",
+        "CREATE UNIQUE INDEX articles_original_hash ON articles(original_hash)",
+        "CREATE INDEX articles_text_hash ON articles(text_hash)",
+        """CREATE TABLE article_sketch (
+            hash INTEGER NOT NULL,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE
+        )""",
+        "CREATE INDEX article_sketch_hash ON article_sketch(hash)",
+        "CREATE INDEX article_sketch_article ON article_sketch(article_id)",
+        "CREATE TABLE tags (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE COLLATE NOCASE)",
+        """CREATE TABLE article_tags (
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            tag_id INTEGER NOT NULL REFERENCES tags(id) ON DELETE CASCADE,
+            PRIMARY KEY (article_id, tag_id)
+        )""",
+        """CREATE TABLE perspectives (
+            key TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            colour TEXT NOT NULL,
+            shortcut TEXT NOT NULL DEFAULT '',
+            cues TEXT NOT NULL DEFAULT '[]',
+            builtin INTEGER NOT NULL DEFAULT 0,
+            user_modified INTEGER NOT NULL DEFAULT 0,
+            position INTEGER NOT NULL DEFAULT 0
+        )""",
+        """CREATE TABLE highlights (
+            id INTEGER PRIMARY KEY,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            quote TEXT NOT NULL,
+            prefix TEXT NOT NULL DEFAULT '',
+            suffix TEXT NOT NULL DEFAULT '',
+            kind TEXT NOT NULL DEFAULT 'claim'
+                CHECK (kind IN ('claim', 'evidence', 'context', 'question')),
+            note TEXT NOT NULL DEFAULT '',
+            reliability TEXT CHECK (reliability IS NULL OR reliability IN ('A','B','C','D','E','F')),
+            credibility INTEGER CHECK (credibility IS NULL OR credibility BETWEEN 1 AND 6),
+            orphaned INTEGER NOT NULL DEFAULT 0,
+            created TEXT NOT NULL,
+            modified TEXT NOT NULL,
+            CHECK (start >= 0 AND "end" >= start)
+        )""",
+        "CREATE INDEX highlights_article ON highlights(article_id)",
+        """CREATE TABLE highlight_perspectives (
+            highlight_id INTEGER NOT NULL REFERENCES highlights(id) ON DELETE CASCADE,
+            perspective_key TEXT NOT NULL REFERENCES perspectives(key) ON UPDATE CASCADE,
+            position INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (highlight_id, perspective_key)
+        )""",
+        "CREATE INDEX highlight_perspectives_key ON highlight_perspectives(perspective_key)",
+        """CREATE TABLE highlight_tags (
+            highlight_id INTEGER NOT NULL REFERENCES highlights(id) ON DELETE CASCADE,
+            tag_id INTEGER NOT NULL REFERENCES tags(id) ON DELETE CASCADE,
+            PRIMARY KEY (highlight_id, tag_id)
+        )""",
+        """CREATE TABLE rejected_suggestions (
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            quote TEXT NOT NULL,
+            rejected_at TEXT NOT NULL,
+            PRIMARY KEY (article_id, quote)
+        )""",
+        """CREATE TABLE index_queue (
+            article_id INTEGER PRIMARY KEY,
+            seq INTEGER NOT NULL
+        )""",
+        "CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    ],
+]
+
+SCHEMA_VERSION = len(MIGRATIONS)
