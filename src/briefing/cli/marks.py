@@ -1,0 +1,122 @@
+"""Marking sub-commands: perspectives, highlight add/list/delete, suggest, claims."""
+
+from __future__ import annotations
+
+import argparse
+
+from briefing.cli.common import CliError, open_workspace, print_json
+from briefing.core.anchoring import find_quote
+from briefing.core.models import HIGHLIGHT_KINDS, RELIABILITY_GRADES
+from briefing.core.store.highlights import HighlightError
+from briefing.core.workspace import Workspace
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("perspectives", help="list the perspectives and their cues")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(func=cmd_perspectives)
+
+    p = sub.add_parser("highlight", help="add, list or delete highlights")
+    hs = p.add_subparsers(dest="action", metavar="ACTION", required=True)
+    add = hs.add_parser("add", help="highlight a quote in an article")
+    add.add_argument("article_id", type=int, metavar="ARTICLE_ID")
+    add.add_argument("--quote", required=True, help="text to highlight, as it appears in the article")
+    add.add_argument("--perspective", action="append", default=[], metavar="NAME")
+    add.add_argument("--kind", default="claim", choices=HIGHLIGHT_KINDS)
+    add.add_argument("--note", default="")
+    add.add_argument("--reliability", choices=RELIABILITY_GRADES)
+    add.add_argument("--credibility", type=int, choices=range(1, 7))
+    add.add_argument("--tag", action="append", default=[])
+    add.add_argument("--json", action="store_true")
+    add.set_defaults(func=cmd_highlight_add)
+    ls = hs.add_parser("list", help="list highlights")
+    ls.add_argument("--article", type=int, action="append", metavar="ID")
+    ls.add_argument("--perspective", action="append", metavar="NAME")
+    ls.add_argument("--json", action="store_true")
+    ls.set_defaults(func=cmd_highlight_list)
+    rm = hs.add_parser("delete", help="delete a highlight")
+    rm.add_argument("highlight_id", type=int)
+    rm.set_defaults(func=cmd_highlight_delete)
+
+
+def resolve_perspectives(ws: Workspace, names: list[str] | None) -> list[str] | None:
+    """Perspective keys for names, keys or shortcuts given on the command line."""
+    if names is None:
+        return None
+    keys = []
+    for name in names:
+        found = ws.perspectives.resolve(name)
+        if found is None:
+            known = ", ".join(p.name for p in ws.perspectives.all())
+            raise CliError(f"unknown perspective {name!r}; known: {known}")
+        keys.append(found.key)
+    return keys
+
+
+def highlight_json(h) -> dict:
+    return {"id": h.id, "article_id": h.article_id, "start": h.start, "end": h.end,
+            "quote": h.quote, "perspectives": h.perspectives, "kind": h.kind, "note": h.note,
+            "reliability": h.reliability, "credibility": h.credibility, "tags": h.tags,
+            "orphaned": h.orphaned, "created": h.created, "modified": h.modified}
+
+
+def cmd_perspectives(args: argparse.Namespace) -> int:
+    with open_workspace(args, ensure_index=False) as ws:
+        items = ws.perspectives.all()
+        if args.json:
+            print_json([{"key": p.key, "name": p.name, "colour": p.colour,
+                         "shortcut": p.shortcut, "cues": p.cues, "builtin": p.builtin}
+                        for p in items])
+            return 0
+        for p in items:
+            print(f"{p.shortcut or ' '}  {p.name:<18} {p.colour}  {len(p.cues)} cues")
+    return 0
+
+
+def cmd_highlight_add(args: argparse.Namespace) -> int:
+    with open_workspace(args) as ws:
+        article = ws.articles.get(args.article_id)
+        if article is None:
+            raise CliError(f"no article #{args.article_id}", code=1)
+        span = find_quote(article.text, args.quote)
+        if span is None:
+            raise CliError(f"the quote was not found in article #{article.id} "
+                           f"({article.title}); copy it exactly from `briefing show {article.id}`",
+                           code=1)
+        keys = resolve_perspectives(ws, args.perspective) or []
+        try:
+            h = ws.highlights.add(article.id, article.text, *span, perspectives=keys,
+                                  kind=args.kind, note=args.note, reliability=args.reliability,
+                                  credibility=args.credibility, tags=args.tag)
+        except HighlightError as exc:
+            raise CliError(str(exc), code=1) from None
+        ws.index.sync()
+        if args.json:
+            print_json(highlight_json(h))
+        else:
+            print(f"highlight #{h.id} added to #{article.id}: {h.quote[:80]}")
+    return 0
+
+
+def cmd_highlight_list(args: argparse.Namespace) -> int:
+    with open_workspace(args, ensure_index=False) as ws:
+        keys = resolve_perspectives(ws, args.perspective)
+        items = ws.highlights.list(article_ids=args.article, perspectives=keys)
+        if args.json:
+            print_json([highlight_json(h) for h in items])
+            return 0
+        for h in items:
+            flag = " (orphaned)" if h.orphaned else ""
+            print(f"#{h.id:<5} article #{h.article_id:<5} {','.join(h.perspectives) or '-':<20} "
+                  f"{h.quote[:70]}{flag}")
+        print(f"{len(items)} highlight(s)")
+    return 0
+
+
+def cmd_highlight_delete(args: argparse.Namespace) -> int:
+    with open_workspace(args) as ws:
+        if ws.highlights.delete(args.highlight_id) is None:
+            raise CliError(f"no highlight #{args.highlight_id}", code=1)
+        ws.index.sync()
+        print(f"deleted highlight #{args.highlight_id}")
+    return 0

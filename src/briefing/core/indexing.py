@@ -1,0 +1,130 @@
+"""Keeping the search index in step with the database.
+
+The database is the truth; the index is derived. Every change to an article or
+its highlights queues the article id (index_queue) in the same transaction, so
+a crash between the database commit and the index write is caught up on the
+next open. A missing, damaged or stale index is rebuilt from the database.
+All index writes go through this one object, which holds the index's single writer.
+"""
+
+from __future__ import annotations
+
+import random
+import threading
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
+
+from briefing.core.models import Article
+from briefing.core.search import IndexDoc, SearchIndex, SearchResults
+
+if TYPE_CHECKING:
+    from briefing.core.workspace import Workspace
+
+GENERATION_KEY = "index_generation"
+SYNC_BATCH = 500
+
+
+class IndexManager:
+    def __init__(self, ws: Workspace) -> None:
+        self.ws = ws
+        self.index = SearchIndex(ws.index_dir)
+        self._write_lock = threading.Lock()
+
+    # -- documents -------------------------------------------------------------
+    def _doc(self, article: Article, names: dict[str, str]) -> IndexDoc:
+        highlights = self.ws.highlights.for_article(article.id)
+        keys: list[str] = []
+        for h in highlights:
+            for key in h.perspectives:
+                if key not in keys:
+                    keys.append(key)
+        perspectives = keys + [names[k] for k in keys if k in names]
+        text = "\n".join(part for h in highlights for part in (h.quote, h.note) if part)
+        return IndexDoc(article_id=article.id, title=article.title, body=article.text,
+                        publisher=article.publisher, authors=list(article.authors),
+                        published=article.published, tags=list(article.tags),
+                        perspectives=perspectives, highlights=text)
+
+    def _names(self) -> dict[str, str]:
+        return {p.key: p.name for p in self.ws.perspectives.all()}
+
+    # -- health ----------------------------------------------------------------
+    def state(self) -> str:
+        """'ok', 'missing', 'damaged', 'stale' (built for another database state) or 'behind'."""
+        health = self.index.health()
+        if health != "ok":
+            return health
+        expected = self.ws.db.get_setting(GENERATION_KEY)
+        if expected is None or str(self.index.generation) != expected:
+            return "stale"
+        if self.ws.db.scalar("SELECT count(*) FROM index_queue"):
+            return "behind"
+        return "ok"
+
+    def ensure(self, progress: Callable[[int, int], None] | None = None) -> str:
+        """Make the index usable: rebuild if missing/damaged/stale, catch up if behind.
+
+        Returns the state found before repairing it.
+        """
+        found = self.state()
+        if self.ws.readonly:
+            return found
+        if found in ("missing", "damaged", "stale"):
+            for done, total in self.rebuild():
+                if progress:
+                    progress(done, total)
+        elif found == "behind":
+            self.sync()
+        return found
+
+    def rebuild(self) -> Iterator[tuple[int, int]]:
+        """Build the whole index afresh from the database, yielding (done, total)."""
+        with self._write_lock:
+            total = self.ws.articles.count()
+            seq = self.ws.db.scalar("SELECT coalesce(max(seq), 0) FROM index_queue")
+            names = self._names()
+            docs = (self._doc(a, names) for a in self.ws.articles.iter_with_text())
+            yield from self.index.rebuild(docs, total)
+            generation = random.randrange(1, 2**62)
+            self.index.set_generation(generation)
+            with self.ws.db.transaction() as conn:
+                conn.execute("DELETE FROM index_queue WHERE seq <= ?", (seq,))
+                conn.execute("INSERT INTO settings(key, value) VALUES (?, ?) ON CONFLICT(key) "
+                             "DO UPDATE SET value = excluded.value",
+                             (GENERATION_KEY, str(generation)))
+
+    def sync(self) -> int:
+        """Apply queued changes to the index. Returns the number of articles processed."""
+        if self.ws.readonly:
+            return 0
+        processed = 0
+        with self._write_lock:
+            names = self._names()
+            while True:
+                queued = self.ws.db.query(
+                    "SELECT article_id, seq FROM index_queue ORDER BY seq LIMIT ?", (SYNC_BATCH,))
+                if not queued:
+                    return processed
+                upserts: list[IndexDoc] = []
+                deletes: list[int] = []
+                for row in queued:
+                    article = self.ws.articles.get(row["article_id"])
+                    if article is None:
+                        deletes.append(row["article_id"])
+                    else:
+                        upserts.append(self._doc(article, names))
+                if deletes:
+                    self.index.delete(deletes)
+                if upserts:
+                    self.index.upsert(upserts)
+                with self.ws.db.transaction() as conn:
+                    conn.executemany("DELETE FROM index_queue WHERE article_id = ? AND seq = ?",
+                                     [(r["article_id"], r["seq"]) for r in queued])
+                processed += len(queued)
+
+    # -- queries ------------------------------------------------------------------
+    def search(self, query: str, limit: int = 20) -> SearchResults:
+        return self.index.search(query, limit=limit, texts=self.ws.articles.text)
+
+    def close(self) -> None:
+        self.index.close()

@@ -1,0 +1,56 @@
+"""Whole-workspace checks and repairs: database integrity, originals, index, re-cleaning."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from briefing.core.ingest import dedupe
+from briefing.core.ingest.readers import read_document
+from briefing.core.ingest.refine import refine_article
+from briefing.core.workspace import Workspace
+
+
+def check_workspace(ws: Workspace) -> list[str]:
+    """Problems found, one line each (empty when all is well)."""
+    problems: list[str] = []
+    if not ws.db.integrity_ok():
+        problems.append("database: PRAGMA integrity_check failed; restore a backup")
+    if ws.db.scalar("PRAGMA foreign_key_check") is not None:
+        problems.append("database: foreign key violations found")
+    for article in ws.articles.list():
+        if not ws.original_path(article.original_hash).exists():
+            problems.append(f"originals: #{article.id} {article.source_file}: original file missing")
+    state = ws.index.state()
+    if state != "ok":
+        problems.append(f"index: {state} (run `briefing reindex`, or any command repairs it)")
+    orphans = ws.db.scalar("SELECT count(*) FROM highlights WHERE orphaned = 1")
+    if orphans:
+        problems.append(f"highlights: {orphans} orphaned highlight(s) could not be re-placed")
+    return problems
+
+
+def reprocess_articles(ws: Workspace, article_ids: list[int] | None = None
+                       ) -> Iterator[tuple[int, int, int]]:
+    """Re-clean articles from their original bytes and re-anchor their highlights.
+
+    Yields (article_id, placed, orphaned) per article. Used when the cleaning
+    rules change; nothing is lost: highlights that cannot be placed are orphaned.
+    """
+    ids = article_ids if article_ids is not None else ws.articles.ids()
+    for article_id in ids:
+        article = ws.articles.get(article_id)
+        if article is None:
+            continue
+        data = ws.read_original(article.original_hash)
+        extracted = read_document(data, article.source_file)
+        refined = refine_article(extracted.text, extracted.hints, article.source_file)
+        yield (article_id, *replace_article_text(ws, article_id, refined.text))
+
+
+def replace_article_text(ws: Workspace, article_id: int, text: str) -> tuple[int, int]:
+    """Swap in new cleaned text and re-anchor highlights, in one transaction."""
+    with ws.db.transaction() as conn:
+        ws.articles.replace_text(conn, article_id, text, dedupe.text_hash(text), len(text.split()))
+        placed, orphaned = ws.highlights.reanchor_article(conn, article_id, text)
+    ws.index.sync()
+    return placed, orphaned
