@@ -1,0 +1,200 @@
+"""Background work for the UI: one helper, `run_task`, over a QThreadPool.
+
+The function run in the background is core code: it touches no widget and
+reports progress by yielding plain values (a generator) or just returns a
+result. Progress, result and error reach the UI thread through queued signals
+on a small QObject that lives there, so callbacks always run on the UI thread.
+A CancelToken is checked between yields (and may be passed to the function, e.g.
+as `import_files(..., cancelled=token)`). `wait_for_tasks()` cancels and joins
+every task so no thread outlives the window.
+"""
+
+from __future__ import annotations
+
+import inspect
+import threading
+import traceback
+import weakref
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+
+from briefing.ui import qtcompat  # noqa: F401  (must run before any signal is emitted)
+
+Callback = Callable[[Any], None] | None
+
+
+class CancelToken:
+    """A thread-safe flag; calling the token returns whether it was cancelled."""
+
+    def __init__(self) -> None:
+        self._event = threading.Event()
+
+    def cancel(self) -> None:
+        self._event.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._event.is_set()
+
+    def __call__(self) -> bool:
+        return self._event.is_set()
+
+
+class TaskHandle(QObject):
+    """The UI-thread side of one task: relays worker signals to the callbacks."""
+
+    _progress = Signal(object)
+    _done = Signal(object)
+    _error = Signal(object, str)
+
+    def __init__(self, token: CancelToken, on_progress: Callback, on_done: Callback,
+                 on_error: Callable[[BaseException], None] | None) -> None:
+        super().__init__()
+        self.token = token
+        self.finished = False
+        self.error: BaseException | None = None
+        self.traceback = ""
+        self._callbacks = (on_progress, on_done, on_error)
+        queued = Qt.ConnectionType.QueuedConnection
+        self._progress.connect(self._deliver_progress, queued)
+        self._done.connect(self._deliver_done, queued)
+        self._error.connect(self._deliver_error, queued)
+
+    @property
+    def cancelled(self) -> bool:
+        return self.token.cancelled
+
+    def cancel(self) -> None:
+        self.token.cancel()
+
+    def detach(self) -> None:
+        """Cancel and forget the callbacks (their owner is going away)."""
+        self.token.cancel()
+        self._callbacks = (None, None, None)
+
+    @Slot(object)
+    def _deliver_progress(self, value: object) -> None:
+        if self._callbacks[0] is not None and not self.finished:
+            self._callbacks[0](value)
+
+    @Slot(object)
+    def _deliver_done(self, result: object) -> None:
+        self.finished = True
+        _forget(self)
+        if self._callbacks[1] is not None:
+            self._callbacks[1](result)
+
+    @Slot(object, str)
+    def _deliver_error(self, exc: BaseException, text: str) -> None:
+        self.finished = True
+        self.error = exc
+        self.traceback = text
+        _forget(self)
+        if self._callbacks[2] is not None:
+            self._callbacks[2](exc)
+
+
+class _Runner(QRunnable):
+    def __init__(self, handle: TaskHandle, fn: Callable[..., Any], args: tuple,
+                 kwargs: dict) -> None:
+        super().__init__()
+        self.setAutoDelete(True)
+        self.handle = handle
+        self.fn = fn
+        self.args = args
+        self.kwargs = kwargs
+
+    def run(self) -> None:  # runs on a pool thread: no widgets here
+        handle = self.handle
+        token = handle.token
+        try:
+            result = None
+            if not token.cancelled:
+                result = self.fn(*self.args, **self.kwargs)
+                if inspect.isgenerator(result):
+                    result = _drain(result, handle)
+            handle._done.emit(result)
+        except BaseException as exc:  # delivered to on_error, never lost
+            handle._error.emit(exc, traceback.format_exc())
+
+
+def _drain(gen: Any, handle: TaskHandle) -> Any:
+    """Run a generator, relaying each yielded value; closes it when cancelled."""
+    try:
+        while True:
+            if handle.token.cancelled:
+                return None
+            try:
+                value = next(gen)
+            except StopIteration as stop:
+                return stop.value
+            handle._progress.emit(value)
+    finally:
+        gen.close()  # runs the generator's finally blocks on this worker thread
+
+
+_live: set[TaskHandle] = set()
+_live_lock = threading.Lock()
+
+
+def _forget(handle: TaskHandle) -> None:
+    with _live_lock:
+        _live.discard(handle)
+
+
+def run_task(fn: Callable[..., Any], *args: Any, on_progress: Callback = None,
+             on_done: Callback = None, on_error: Callable[[BaseException], None] | None = None,
+             cancel: CancelToken | None = None, pool: QThreadPool | None = None,
+             owner: QObject | None = None, **kwargs: Any) -> TaskHandle:
+    """Run `fn(*args, **kwargs)` on a pool thread; callbacks run on the UI thread.
+
+    If `fn` returns a generator, every yielded value goes to `on_progress` and the
+    generator's return value to `on_done`. When cancelled, the generator is closed
+    and `on_done(None)` is called. If `owner` is destroyed first, the task is
+    cancelled and its callbacks dropped.
+    """
+    token = cancel or CancelToken()
+    handle = TaskHandle(token, on_progress, on_done, on_error)
+    app = QCoreApplication.instance()
+    if app is not None and handle.thread() is not app.thread():
+        handle.moveToThread(app.thread())
+    if owner is not None:
+        owner.destroyed.connect(handle.detach)
+    with _live_lock:
+        _live.add(handle)
+    (pool or QThreadPool.globalInstance()).start(_Runner(handle, fn, args, kwargs))
+    return handle
+
+
+_pools: weakref.WeakSet[QThreadPool] = weakref.WeakSet()
+
+
+def serial_pool() -> QThreadPool:
+    """A pool with one thread: tasks on it run one after another (e.g. searches)."""
+    pool = QThreadPool()
+    pool.setMaxThreadCount(1)
+    _pools.add(pool)
+    return pool
+
+
+def live_tasks() -> list[TaskHandle]:
+    with _live_lock:
+        return list(_live)
+
+
+def wait_for_tasks(timeout_ms: int = 30_000, cancel: bool = True) -> bool:
+    """Cancel (by default) and join every background task; True if all finished.
+
+    Queued results are delivered afterwards, so callbacks see the final state.
+    """
+    if cancel:
+        for handle in live_tasks():
+            handle.cancel()
+    ok = True
+    for pool in [QThreadPool.globalInstance(), *list(_pools)]:
+        ok = pool.waitForDone(timeout_ms) and ok
+    if QCoreApplication.instance() is not None:
+        QCoreApplication.sendPostedEvents()
+    return ok

@@ -1,0 +1,26 @@
+"""Qt fixtures for the UI tests: private settings, and no window or thread left behind."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from briefing.ui.tasks import wait_for_tasks
+
+
+@pytest.fixture
+def settings(tmp_path: Path) -> Iterator[QSettings]:
+    """QSettings in an ini file under the test's temp folder (never the user's)."""
+    s = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    yield s
+    s.sync()
+
+
+@pytest.fixture(autouse=True)
+def _join_background_tasks(qapp) -> Iterator[None]:
+    """Every test ends with its background tasks cancelled and joined."""
+    yield
+    assert wait_for_tasks(timeout_ms=30_000), "a background task did not finish"

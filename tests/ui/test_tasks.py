@@ -1,0 +1,119 @@
+"""run_task: progress, result, error and cancel, delivered on the UI thread."""
+
+from __future__ import annotations
+
+import threading
+import time
+
+import pytest
+from PySide6.QtCore import QThread
+
+from briefing.ui.tasks import CancelToken, live_tasks, run_task, wait_for_tasks
+
+
+def _count(n: int):
+    yield from range(1, n + 1)
+    return "counted"
+
+
+def test_progress_values_and_result_arrive_in_order_on_the_ui_thread(qtbot) -> None:
+    seen: list[object] = []
+    threads: set[object] = set()
+    done: list[object] = []
+
+    def progress(value: object) -> None:
+        seen.append(value)
+        threads.add(QThread.currentThread())
+
+    handle = run_task(_count, 5, on_progress=progress, on_done=done.append)
+    qtbot.waitUntil(lambda: bool(done), timeout=5000)
+    assert seen == [1, 2, 3, 4, 5]
+    assert done == ["counted"]
+    assert threads == {qtbot_main_thread()}
+    assert handle.finished and handle not in live_tasks()
+
+
+def qtbot_main_thread():
+    from PySide6.QtWidgets import QApplication
+
+    return QApplication.instance().thread()
+
+
+def test_a_plain_function_runs_off_the_ui_thread_and_returns_its_value(qtbot) -> None:
+    names: list[str] = []
+    done: list[object] = []
+
+    def work(a: int, b: int) -> int:
+        names.append(threading.current_thread().name)
+        return a * b
+
+    run_task(work, 6, 7, on_done=done.append)
+    qtbot.waitUntil(lambda: bool(done), timeout=5000)
+    assert done == [42]
+    assert names and names[0] != threading.main_thread().name
+
+
+def test_an_exception_goes_to_on_error_with_its_message(qtbot) -> None:
+    errors: list[BaseException] = []
+    done: list[object] = []
+
+    def broken() -> None:
+        raise ValueError("the file is not text")
+
+    handle = run_task(broken, on_done=done.append, on_error=errors.append)
+    qtbot.waitUntil(lambda: bool(errors), timeout=5000)
+    assert str(errors[0]) == "the file is not text"
+    assert "ValueError" in handle.traceback
+    assert done == []
+
+
+def test_cancel_stops_a_generator_and_runs_its_cleanup(qtbot) -> None:
+    cleaned = threading.Event()
+    started = threading.Event()
+    seen: list[int] = []
+    done: list[object] = []
+
+    def endless(cancelled: CancelToken):
+        try:
+            i = 0
+            while True:
+                i += 1
+                started.set()
+                time.sleep(0.002)
+                yield i
+        finally:
+            cleaned.set()
+
+    token = CancelToken()
+    handle = run_task(endless, token, on_progress=seen.append, on_done=done.append, cancel=token)
+    assert started.wait(5)
+    handle.cancel()
+    qtbot.waitUntil(lambda: bool(done), timeout=5000)
+    assert done == [None]
+    assert cleaned.is_set()
+    assert handle.cancelled
+
+
+def test_wait_for_tasks_cancels_and_joins_everything(qtbot) -> None:
+    stopped = threading.Event()
+
+    def slow(cancelled: CancelToken):
+        while not cancelled():
+            time.sleep(0.005)
+            yield 0
+        stopped.set()
+
+    token = CancelToken()
+    run_task(slow, token, cancel=token)
+    time.sleep(0.05)
+    assert wait_for_tasks(timeout_ms=5000)
+    assert live_tasks() == []
+
+
+@pytest.mark.parametrize("n", [200])
+def test_many_progress_values_are_all_delivered(qtbot, n: int) -> None:
+    seen: list[int] = []
+    done: list[object] = []
+    run_task(_count, n, on_progress=seen.append, on_done=done.append)
+    qtbot.waitUntil(lambda: bool(done), timeout=5000)
+    assert seen == list(range(1, n + 1))
