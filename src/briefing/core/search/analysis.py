@@ -1,0 +1,133 @@
+"""Turning text into index terms: one fused tokenizer for indexing, queries and hit offsets.
+
+Words are lower-cased, NFC-normalised and accent-folded ("café" finds "cafe"),
+then stemmed with the Snowball English stemmer from PyStemmer (not Whoosh's
+Porter: "run" must find "running"). Figures keep their digit groups together and
+drop the thousands separators, so "15,000" and "15000" are the same term.
+Decimals keep their point ("1.5" is not "15"). A short stop list
+(resources/search/stopwords.txt) is left out of the index.
+
+The same `iter_terms` feeds the Whoosh analyzer and the hit-offset finder, so
+offsets in the cleaned text always agree with what the index matched.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from functools import lru_cache
+
+import Stemmer
+from whoosh.analysis import Token, Tokenizer
+
+from briefing.core.resources import resource
+
+# Combining marks count as part of a word so decomposed accents ("e" + U+0301) do not split it.
+_MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
+_GROUP_SEP = ",\u00a0\u2009\u202f"
+TOKEN_RE = re.compile(
+    rf"(?P<num>\d{{1,3}}(?:[{_GROUP_SEP}]\d{{3}})+(?:\.\d+)?(?!\d)(?![{_GROUP_SEP}]\d)|\d+(?:\.\d+)?)"
+    rf"|(?P<word>[\w{_MARKS}]+(?:['’][\w{_MARKS}]+)*)"
+)
+_SEP_RE = re.compile(f"[{_GROUP_SEP}]")
+
+_stemmer = Stemmer.Stemmer("english")
+_stemmer.maxCacheSize = 50000
+
+
+def _load_stopwords() -> frozenset[str]:
+    try:
+        lines = resource("search", "stopwords.txt").read_text(encoding="utf-8").splitlines()
+    except OSError:
+        return frozenset()
+    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+
+
+STOPWORDS = _load_stopwords()
+
+
+@lru_cache(maxsize=100_000)
+def fold(word: str) -> str:
+    """Lower-case, NFC, accents removed, curly apostrophe made straight."""
+    w = word.lower()
+    if w.isascii():
+        return w
+    w = unicodedata.normalize("NFKD", w.replace("’", "'"))
+    w = "".join(c for c in w if not unicodedata.combining(c))
+    return unicodedata.normalize("NFC", w)
+
+
+@lru_cache(maxsize=200_000)
+def term_of(word: str) -> str | None:
+    """The index term for one word token (None for a stop word)."""
+    w = fold(word)
+    if w in STOPWORDS:
+        return None
+    return _stemmer.stemWord(w)
+
+
+def number_term(raw: str) -> str:
+    return _SEP_RE.sub("", raw)
+
+
+def iter_terms(text: str) -> Iterator[tuple[str, str, int, int]]:
+    """(term, folded surface form, start, end) for each indexed token of `text`.
+
+    The folded surface form (unstemmed) serves prefix and wildcard matching.
+    """
+    for m in TOKEN_RE.finditer(text):
+        num = m.group("num")
+        if num is not None:
+            t = number_term(num)
+            yield t, t, m.start(), m.end()
+            continue
+        word = m.group("word")
+        term = term_of(word)
+        if term is not None:
+            yield term, fold(word), m.start(), m.end()
+
+
+class BriefingTokenizer(Tokenizer):
+    """Whoosh tokenizer doing the whole analysis in one pass (fast: no filter chain)."""
+
+    def __eq__(self, other: object) -> bool:
+        return type(other) is type(self)
+
+    def __hash__(self) -> int:
+        return hash(type(self))
+
+    def __call__(self, value: str, positions: bool = False, chars: bool = False,
+                 keeporiginal: bool = False, removestops: bool = True, start_pos: int = 0,
+                 start_char: int = 0, tokenize: bool = True, mode: str = "",
+                 **kwargs: object) -> Iterator[Token]:
+        t = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        if not tokenize:
+            t.original = t.text = value
+            t.boost = 1.0
+            if positions:
+                t.pos = start_pos
+            if chars:
+                t.startchar = start_char
+                t.endchar = start_char + len(value)
+            yield t
+            return
+        pos = start_pos
+        for term, _surface, s, e in iter_terms(value):
+            t.text = term
+            t.boost = 1.0
+            if keeporiginal:
+                t.original = value[s:e]
+            t.stopped = False
+            if positions:
+                t.pos = pos
+                pos += 1
+            if chars:
+                t.startchar = start_char + s
+                t.endchar = start_char + e
+            yield t
+
+
+def analyzer() -> BriefingTokenizer:
+    """The analyzer for every prose field (title, body, publisher, authors, tags, ...)."""
+    return BriefingTokenizer()

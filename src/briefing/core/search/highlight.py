@@ -1,0 +1,170 @@
+"""Where a query matched in an article's cleaned text, and a short marked snippet around it.
+
+Offsets are found by running the index's own tokenizer over the text, so
+they agree with what Whoosh matched: a term lights every word with that stem,
+a prefix every word starting with it, a phrase the whole run of words. No
+limit on text length (Whoosh's highlighter gives up after 32K characters).
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import re
+from dataclasses import dataclass, field
+
+from whoosh import query
+
+from briefing.core.search.analysis import iter_terms
+from briefing.core.search.schema import TEXT_FIELDS
+from briefing.core.search.types import MARK_CLOSE, MARK_OPEN
+
+SNIPPET_CHARS = 200
+_LEAD = 60  # characters shown before the first match in the snippet
+
+
+@dataclass
+class TermMatcher:
+    """The parts of a query that light words up in the text."""
+
+    terms: set[str] = field(default_factory=set)
+    prefixes: tuple[str, ...] = ()
+    patterns: list[re.Pattern[str]] = field(default_factory=list)
+    phrases: list[tuple[str, ...]] = field(default_factory=list)
+
+    @classmethod
+    def from_query(cls, q: query.Query) -> TermMatcher:
+        m = cls()
+        prefixes: list[str] = []
+        _collect(q, m, prefixes)
+        m.prefixes = tuple(prefixes)
+        return m
+
+    def spans(self, text: str) -> list[tuple[int, int]]:
+        """Sorted, non-overlapping [start, end) spans of every match in `text`."""
+        if not text or not (self.terms or self.prefixes or self.patterns or self.phrases):
+            return []
+        found: list[tuple[int, int]] = []
+        tokens = list(iter_terms(text)) if self.phrases else iter_terms(text)
+        terms, prefixes, patterns = self.terms, self.prefixes, self.patterns
+        for term, surface, s, e in tokens:
+            if (term in terms or (prefixes and surface.startswith(prefixes))
+                    or any(p.fullmatch(surface) for p in patterns)):
+                found.append((s, e))
+        if self.phrases:
+            found.extend(_phrase_spans(tokens, self.phrases))  # type: ignore[arg-type]
+        return _merge(found)
+
+
+def _collect(q: query.Query, m: TermMatcher, prefixes: list[str]) -> None:
+    if isinstance(q, query.Not):
+        return
+    if isinstance(q, query.AndNot):
+        _collect(q.a, m, prefixes)
+        return
+    fieldname = getattr(q, "fieldname", None)
+    if isinstance(q, query.Phrase):
+        if fieldname in TEXT_FIELDS and q.words:
+            if len(q.words) == 1:
+                m.terms.add(q.words[0])
+            else:
+                m.phrases.append(tuple(q.words))
+        return
+    if isinstance(q, query.Prefix):
+        if fieldname in TEXT_FIELDS and q.text:
+            prefixes.append(q.text)
+        return
+    if isinstance(q, query.Wildcard):
+        if fieldname in TEXT_FIELDS and q.text:
+            m.patterns.append(re.compile(fnmatch.translate(q.text)))
+        return
+    if isinstance(q, query.Term):
+        if fieldname in TEXT_FIELDS and isinstance(q.text, str):
+            m.terms.add(q.text)
+        return
+    if not q.is_leaf():
+        for child in q.children():
+            _collect(child, m, prefixes)
+
+
+def _phrase_spans(tokens: list[tuple[str, str, int, int]], phrases: list[tuple[str, ...]]
+                  ) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    terms = [t[0] for t in tokens]
+    for words in phrases:
+        n = len(words)
+        first = words[0]
+        for i, term in enumerate(terms):
+            if term == first and tuple(terms[i:i + n]) == words:
+                out.append((tokens[i][2], tokens[i + n - 1][3]))
+    return out
+
+
+def _merge(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    spans.sort()
+    merged: list[tuple[int, int]] = []
+    for s, e in spans:
+        if merged and s <= merged[-1][1]:
+            if e > merged[-1][1]:
+                merged[-1] = (merged[-1][0], e)
+        else:
+            merged.append((s, e))
+    return merged
+
+
+def _best_start(spans: list[tuple[int, int]], text: str) -> int:
+    """Start of the window holding the most distinct matched words (earliest on ties)."""
+    best, best_score = spans[0][0], -1
+    j = 0
+    for i, (s, _e) in enumerate(spans):
+        j = max(j, i)
+        while j + 1 < len(spans) and spans[j + 1][1] <= s + SNIPPET_CHARS - _LEAD:
+            j += 1
+        words = {text[a:b].lower() for a, b in spans[i:j + 1]}
+        score = len(words) * 100 + (j - i)
+        if score > best_score:
+            best, best_score = s, score
+        if i > 200:  # enough: very long articles with many hits
+            break
+    return best
+
+
+def snippet(text: str, spans: list[tuple[int, int]]) -> tuple[str, list[tuple[int, int]], bool, bool]:
+    """(excerpt, spans within it, cut at start, cut at end) of about SNIPPET_CHARS characters."""
+    if not text:
+        return "", [], False, False
+    if spans:
+        first = _best_start(spans, text)
+        start = max(0, first - _LEAD)
+        if start:
+            space = text.find(" ", start, first)
+            start = space + 1 if space != -1 else start
+    else:
+        start = 0
+    end = min(len(text), start + SNIPPET_CHARS)
+    if end < len(text):
+        space = text.rfind(" ", start + SNIPPET_CHARS // 2, end)
+        end = space if space != -1 else end
+        for s, e in spans:  # never cut a match in half
+            if s < end < e:
+                end = e
+    inner = [(s - start, e - start) for s, e in spans if s >= start and e <= end]
+    excerpt = _flat(text[start:end])
+    return excerpt, inner, start > 0, end < len(text)
+
+
+def _flat(text: str) -> str:
+    """Line breaks and tabs as spaces (same length, so spans stay valid)."""
+    return text.translate({10: 32, 13: 32, 9: 32, 0x2028: 32, 0x2029: 32})
+
+
+def marked(excerpt: str, spans: list[tuple[int, int]], cut_start: bool, cut_end: bool) -> str:
+    """The excerpt with « » around each match and … where it was cut."""
+    parts: list[str] = ["…" if cut_start else ""]
+    pos = 0
+    for s, e in spans:
+        parts.append(excerpt[pos:s])
+        parts.append(MARK_OPEN + excerpt[s:e] + MARK_CLOSE)
+        pos = e
+    parts.append(excerpt[pos:])
+    parts.append("…" if cut_end else "")
+    return "".join(parts)

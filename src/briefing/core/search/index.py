@@ -1,0 +1,318 @@
+"""The on-disk Whoosh index: health, atomic rebuild, incremental writes, searching.
+
+The index is derived data (the database is the truth), so every doubt about it
+is answered by rebuilding. Whoosh never fsyncs and raises assorted non-Whoosh
+exceptions (TypeError, UnpicklingError, EOFError, FileNotFoundError...) on a
+truncated TOC or segment, so any exception while opening or probing reads as
+"damaged". A rebuild writes into a fresh sibling folder, fsyncs it and swaps
+it in, so a crash mid-rebuild leaves the old index (or none), never half of one.
+
+One SearchIndex holds at most one writer at a time (IndexManager serialises
+calls); writes are synchronous (no AsyncWriter: it drops documents on exit).
+The searcher is kept open between queries and refreshed only when the index
+changed, which is most of the latency budget for search-as-you-type.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import shutil
+import tempfile
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+
+from whoosh import index as whoosh_index
+from whoosh import query
+from whoosh.searching import Searcher
+
+from briefing.core.search.highlight import TermMatcher, marked, snippet
+from briefing.core.search.query import make_parser, parse, plain_words, words_query
+from briefing.core.search.schema import SCHEMA_VERSION, make_schema, to_fields
+from briefing.core.search.types import IndexDoc, SearchHit, SearchResults
+
+META_FILE = "briefing-index.json"
+WRITER_MB = 128
+PROGRESS_EVERY = 100
+
+
+def _fsync_dir(path: Path) -> None:
+    with contextlib.suppress(OSError):  # not supported on every platform (Windows)
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+
+
+def _fsync_files(folder: Path, since: float = 0.0) -> None:
+    """Flush Whoosh's files to disk (Whoosh itself never does)."""
+    for f in folder.iterdir():
+        if f.is_file() and f.stat().st_mtime >= since:
+            with open(f, "rb+") as fh:
+                os.fsync(fh.fileno())
+    _fsync_dir(folder)
+
+
+def _write_json(path: Path, data: dict) -> None:
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".meta-")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(data, fh)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+    _fsync_dir(path.parent)
+
+
+class SearchIndex:
+    """The Whoosh index in `folder` (the workspace's index/)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = Path(folder)
+        self.schema = make_schema()
+        self._parser = make_parser(self.schema)
+        self._ix: whoosh_index.Index | None = None
+        self._searcher: Searcher | None = None
+        self._lock = threading.RLock()
+
+    # -- opening and health ------------------------------------------------------
+    def _has_files(self) -> bool:
+        if not self.folder.is_dir():
+            return False
+        return any(f.name not in (META_FILE,) and not f.name.endswith(".lock")
+                   for f in self.folder.iterdir())
+
+    def _open(self) -> whoosh_index.Index:
+        if self._ix is None:
+            self._ix = whoosh_index.open_dir(str(self.folder), schema=self.schema)
+        return self._ix
+
+    def _get_searcher(self) -> Searcher:
+        if self._searcher is None:
+            self._searcher = self._open().searcher()
+        else:
+            fresh = self._searcher.refresh()  # same object when nothing changed on disk
+            if fresh is not self._searcher:
+                self._searcher = fresh
+        return self._searcher
+
+    def _drop(self) -> None:
+        """Forget open readers (after a write elsewhere, a swap or damage)."""
+        if self._searcher is not None:
+            with contextlib.suppress(Exception):
+                self._searcher.close()
+        self._searcher = None
+        if self._ix is not None:
+            with contextlib.suppress(Exception):
+                self._ix.close()
+        self._ix = None
+
+    def _probe(self) -> None:
+        """Touch every segment's files: TOC, term index, postings, stored fields."""
+        searcher = self._get_searcher()
+        reader = searcher.reader()
+        leaves = reader.leaf_readers() if hasattr(reader, "leaf_readers") else [(reader, 0)]
+        for leaf, _offset in leaves:
+            leaf.doc_count_all()
+            for fieldname in ("body", "title"):
+                for term in leaf.lexicon(fieldname):
+                    list(leaf.postings(fieldname, term).all_ids())
+                    break
+            last = leaf.doc_count_all() - 1
+            if last >= 0:
+                for docnum in {0, last}:
+                    if not leaf.is_deleted(docnum):
+                        leaf.stored_fields(docnum)
+        searcher.search(query.Term("body", "budanov"), limit=1)
+
+    def health(self) -> str:
+        """'ok', 'missing' (nothing there) or 'damaged' (there but unreadable)."""
+        with self._lock:
+            if not self._has_files():
+                return "missing"
+            try:
+                if not whoosh_index.exists_in(str(self.folder)):
+                    return "damaged"
+                self._probe()
+            except Exception:  # noqa: BLE001 - whatever Whoosh raises, the index is unusable
+                self._drop()
+                return "damaged"
+            return "ok"
+
+    # -- generation ----------------------------------------------------------------
+    @property
+    def generation(self) -> int | None:
+        """The generation stamped by set_generation; None if absent or another schema."""
+        try:
+            data = json.loads((self.folder / META_FILE).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return None
+        if not isinstance(data, dict) or data.get("schema") != SCHEMA_VERSION:
+            return None
+        gen = data.get("generation")
+        return gen if isinstance(gen, int) else None
+
+    def set_generation(self, generation: int) -> None:
+        with self._lock:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            _write_json(self.folder / META_FILE,
+                        {"schema": SCHEMA_VERSION, "generation": int(generation)})
+
+    # -- writing -------------------------------------------------------------------
+    def rebuild(self, docs: Iterable[IndexDoc], total: int) -> Iterator[tuple[int, int]]:
+        """Build a complete index from `docs` beside the old one, then swap it in.
+
+        Yields (done, total) as it goes. Stopping the iteration early abandons
+        the new index and leaves the old one untouched.
+        """
+        parent = self.folder.parent
+        parent.mkdir(parents=True, exist_ok=True)
+        self._remove_leftovers()
+        build = Path(tempfile.mkdtemp(dir=parent, prefix=f".{self.folder.name}-build-"))
+        done = 0
+        try:
+            ix = whoosh_index.create_in(str(build), self.schema)
+            writer = ix.writer(procs=1, limitmb=WRITER_MB)
+            try:
+                yield 0, total
+                for doc in docs:
+                    writer.add_document(**to_fields(doc))
+                    done += 1
+                    if done % PROGRESS_EVERY == 0:
+                        yield done, max(total, done)
+                writer.commit(optimize=True)
+            except BaseException:
+                writer.cancel()
+                raise
+            finally:
+                ix.close()
+            _write_json(build / META_FILE, {"schema": SCHEMA_VERSION, "generation": None})
+            _fsync_files(build)
+            with self._lock:
+                self._drop()
+                self._swap(build)
+        except BaseException:
+            shutil.rmtree(build, ignore_errors=True)
+            raise
+        yield done, max(total, done)
+
+    def _swap(self, build: Path) -> None:
+        old = None
+        if self.folder.exists():
+            old = Path(tempfile.mkdtemp(dir=self.folder.parent, prefix=f".{self.folder.name}-old-"))
+            os.rmdir(old)
+            os.rename(self.folder, old)
+        os.rename(build, self.folder)
+        _fsync_dir(self.folder.parent)
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
+
+    def _remove_leftovers(self) -> None:
+        """Delete build/old folders left by a crash during an earlier rebuild."""
+        for prefix in (f".{self.folder.name}-build-", f".{self.folder.name}-old-"):
+            for leftover in self.folder.parent.glob(prefix + "*"):
+                shutil.rmtree(leftover, ignore_errors=True)
+
+    def _writer_index(self) -> whoosh_index.Index:
+        if not whoosh_index.exists_in(str(self.folder)):
+            self.folder.mkdir(parents=True, exist_ok=True)
+            self._drop()
+            self._ix = whoosh_index.create_in(str(self.folder), self.schema)
+        return self._open()
+
+    def upsert(self, docs: list[IndexDoc]) -> None:
+        """Add or replace these articles (by article_id), in one commit."""
+        if not docs:
+            return
+        self._write(lambda w: [w.update_document(**to_fields(d)) for d in docs])
+
+    def delete(self, ids: list[int]) -> None:
+        """Remove these articles from the index, in one commit."""
+        if not ids:
+            return
+        self._write(lambda w: [w.delete_by_term("article_id", str(i)) for i in ids])
+
+    def _write(self, apply: Callable) -> None:
+        with self._lock:
+            ix = self._writer_index()
+            started = _now_mtime(self.folder)
+            writer = ix.writer(procs=1, limitmb=WRITER_MB)
+            try:
+                apply(writer)
+            except BaseException:
+                writer.cancel()
+                raise
+            writer.commit()  # merges small segments (Whoosh's MERGE_SMALL policy)
+            _fsync_files(self.folder, since=started)
+
+    # -- searching -----------------------------------------------------------------
+    def search(self, query_text: str, limit: int = 20,
+               texts: Callable[[int], str] | None = None) -> SearchResults:
+        """The first `limit` results for `query_text`, best first, with snippets and hit offsets.
+
+        `texts(article_id)` returns an article's cleaned text; snippets and hit
+        offsets are computed against it (the index does not store the body).
+        """
+        with self._lock:
+            q, message = parse(self._parser, query_text)
+            if q is None:
+                return SearchResults([], 0, message, query_text)
+            try:
+                searcher = self._get_searcher()
+            except Exception:  # noqa: BLE001 - see health()
+                self._drop()
+                return SearchResults([], 0, "the search index is missing or damaged; "
+                                     "run `briefing reindex`", query_text)
+            try:
+                results = searcher.search(q, limit=max(1, limit))
+                total = len(results)
+            except Exception as exc:  # noqa: BLE001 - a query Whoosh cannot run: use the words
+                if message is not None:
+                    raise
+                q, message = words_query(self._parser, query_text,
+                                         f"could not run the query ({exc.__class__.__name__})")
+                if q is None:
+                    return SearchResults([], 0, message, query_text)
+                results = searcher.search(q, limit=max(1, limit))
+                total = len(results)
+            matcher = TermMatcher.from_query(q)
+            hits = [self._hit(h, matcher, texts) for h in results]
+            shown = plain_words(query_text) if message else query_text
+            return SearchResults(hits, total, message, shown)
+
+    @staticmethod
+    def _hit(h, matcher: TermMatcher, texts: Callable[[int], str] | None) -> SearchHit:
+        stored = h.fields()
+        article_id = int(stored["article_id"])
+        text = texts(article_id) if texts is not None else ""
+        spans = matcher.spans(text)
+        excerpt, inner, cut_start, cut_end = snippet(text, spans)
+        return SearchHit(article_id=article_id, title=stored.get("title", ""),
+                         publisher=stored.get("publisher_name"),
+                         published=stored.get("published"), score=float(h.score),
+                         snippet=marked(excerpt, inner, cut_start, cut_end), hits=spans,
+                         excerpt=excerpt, excerpt_spans=inner)
+
+    def doc_count(self) -> int:
+        with self._lock:
+            return self._get_searcher().doc_count()
+
+    def close(self) -> None:
+        with self._lock:
+            self._drop()
+
+
+def _now_mtime(folder: Path) -> float:
+    """A timestamp on the file system's clock (mtimes can be coarse: step back a little)."""
+    probe = folder / ".mtime-probe"
+    probe.touch()
+    try:
+        return probe.stat().st_mtime - 2.0
+    finally:
+        probe.unlink(missing_ok=True)
