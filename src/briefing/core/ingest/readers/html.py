@@ -1,0 +1,232 @@
+"""Saved web pages -> article text and the metadata the page states.
+
+Only the given text is parsed: nothing is ever fetched (no scripts run, no frames, images
+or stylesheets loaded; lxml's parser runs with network access off). The article body comes
+from trafilatura (favouring recall: losing a paragraph is worse than keeping a menu line),
+with a plain HTML-to-text fallback when it finds nothing. Paragraphs are separated by blank
+lines.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+import re
+from collections.abc import Iterator
+
+import lxml.html
+from lxml import etree
+
+from briefing.core.ingest.readers.props import iso_date, split_authors
+from briefing.core.ingest.types import DocumentHints, Extracted
+
+MAX_TREE_ELEMENTS = 300_000
+_XML_DECL = re.compile(r"\A\s*<\?xml[^>]*\?>", re.IGNORECASE)
+_SPACES = re.compile(r"[ \t\r\f\v\u00a0]+")
+_DROP_TAGS = ("script", "style", "noscript", "iframe", "frame", "frameset", "object",
+              "embed", "template", "svg", "math", "canvas", "video", "audio", "picture",
+              "img", "head", "button", "select", "textarea", "input", "form")
+_BLOCK_TAGS = {"p", "div", "section", "article", "main", "header", "footer", "aside", "nav",
+               "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd",
+               "blockquote", "pre", "table", "tr", "figure", "figcaption", "address",
+               "hr", "body", "caption"}
+_CELL_TAGS = {"td", "th"}
+_TRAF_CONTAINERS = {"body", "doc", "main", "list", "table", "div"}
+
+
+def read_html(text: str) -> Extracted:
+    """Extract the article text and DocumentHints from a decoded HTML page."""
+    markup = _XML_DECL.sub("", text, count=1)
+    tree = _parse(markup)
+    body_text, traf_meta = _trafilatura(markup)
+    if not body_text.strip():
+        body_text = fallback_text(tree) if tree is not None else ""
+    hints = _hints(tree, traf_meta) if tree is not None else DocumentHints()
+    return Extracted(text=body_text, format="html", hints=hints)
+
+
+def _parse(markup: str) -> lxml.html.HtmlElement | None:
+    parser = lxml.html.HTMLParser(no_network=True, remove_comments=True, remove_pis=True,
+                                  huge_tree=False)
+    try:
+        return lxml.html.document_fromstring(markup, parser=parser)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
+        return None
+
+
+def _trafilatura(markup: str) -> tuple[str, dict[str, str | None]]:
+    """Article body via trafilatura; ("", {}) if it is unavailable or finds nothing."""
+    try:
+        import trafilatura
+        doc = trafilatura.bare_extraction(
+            markup, favor_recall=True, include_comments=False, include_tables=True,
+            include_images=False, include_links=False, with_metadata=True,
+            max_tree_size=MAX_TREE_ELEMENTS)
+    except ImportError:
+        return "", {}
+    except Exception:  # an extractor bug must not lose the page: the fallback still runs
+        return "", {}
+    if doc is None or doc.body is None:
+        return "", {}
+    meta = {"title": doc.title, "author": doc.author, "date": doc.date,
+            "sitename": doc.sitename, "url": doc.url, "language": doc.language}
+    return "\n\n".join(p for p in _traf_blocks(doc.body) if p), meta
+
+
+def _traf_blocks(el: etree._Element) -> Iterator[str]:
+    """Paragraphs of trafilatura's XML body (p, head, list/item, quote, table/row...)."""
+    for child in el:
+        tag = child.tag if isinstance(child.tag, str) else ""
+        if tag in _TRAF_CONTAINERS or (tag == "quote" and _has_blocks(child)):
+            if child.text and child.text.strip():
+                yield _inline(child.text)
+            yield from _traf_blocks(child)
+        elif tag == "row":
+            cells = [_element_text(c) for c in child]
+            yield " | ".join(c for c in cells if c)
+        elif tag:
+            yield _element_text(child)
+        if child.tail and child.tail.strip():
+            yield _inline(child.tail)
+
+
+def _has_blocks(el: etree._Element) -> bool:
+    return any(c.tag in {"p", "list", "quote", "table", "head"} for c in el)
+
+
+def _element_text(el: etree._Element) -> str:
+    for br in el.iter("lb", "br"):
+        br.tail = "\n" + (br.tail or "")
+    text = "".join(t for t in el.itertext(with_tail=False))
+    return "\n".join(_inline(line) for line in text.split("\n") if line.strip())
+
+
+def _inline(text: str) -> str:
+    return _SPACES.sub(" ", text).strip()
+
+
+def fallback_text(tree: lxml.html.HtmlElement) -> str:
+    """Plain HTML-to-text: visible text, one paragraph per block element."""
+    tree = copy.deepcopy(tree)
+    etree.strip_elements(tree, *_DROP_TAGS, etree.Comment, with_tail=False)
+    marker = "\ue000"  # a private-use character marks paragraph breaks
+    for el in tree.iter():
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if tag == "br":
+            el.tail = "\n" + (el.tail or "")
+        elif tag in _BLOCK_TAGS:
+            el.text = marker + (el.text or "")
+            el.tail = marker + (el.tail or "")
+        elif tag in _CELL_TAGS:
+            el.tail = " | " + (el.tail or "")
+    raw = "".join(tree.itertext())
+    paragraphs = []
+    for chunk in raw.split(marker):
+        lines = [_inline(line).strip(" |") for line in chunk.split("\n")]
+        para = "\n".join(line for line in lines if line)
+        if para:
+            paragraphs.append(para)
+    return "\n\n".join(paragraphs)
+
+
+def _meta(tree: lxml.html.HtmlElement, *keys: str) -> str | None:
+    """First non-empty <meta> content whose property/name/itemprop is one of keys."""
+    wanted = {k.lower() for k in keys}
+    for meta in tree.iter("meta"):
+        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
+        content = (meta.get("content") or "").strip()
+        if key in wanted and content:
+            return _inline(content)
+    return None
+
+
+def _json_ld(tree: lxml.html.HtmlElement) -> dict[str, object]:
+    """The first schema.org Article-like object in <script type="application/ld+json">."""
+    for script in tree.iter("script"):
+        if (script.get("type") or "").lower() != "application/ld+json" or not script.text:
+            continue
+        try:
+            data = json.loads(script.text)
+        except ValueError:
+            continue
+        for item in _ld_items(data):
+            kind = item.get("@type")
+            kinds = kind if isinstance(kind, list) else [kind]
+            if any(isinstance(k, str) and k.endswith(("Article", "BlogPosting", "Report"))
+                   for k in kinds):
+                return item
+    return {}
+
+
+def _ld_items(data: object) -> Iterator[dict]:
+    if isinstance(data, list):
+        for d in data:
+            yield from _ld_items(d)
+    elif isinstance(data, dict):
+        yield data
+        if "@graph" in data:
+            yield from _ld_items(data["@graph"])
+
+
+def _ld_names(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        name = value.get("name")
+        return [name] if isinstance(name, str) else []
+    if isinstance(value, list):
+        return [n for v in value for n in _ld_names(v)]
+    return []
+
+
+def _hints(tree: lxml.html.HtmlElement, traf: dict[str, str | None]) -> DocumentHints:
+    ld = _json_ld(tree)
+    title_el = tree.find(".//title")
+    page_title = _inline(title_el.text_content()) if title_el is not None else None
+    title = (_meta(tree, "og:title", "twitter:title")
+             or (ld.get("headline") if isinstance(ld.get("headline"), str) else None)
+             or page_title or traf.get("title"))
+    authors = split_authors(_meta(tree, "author", "article:author", "byl", "dc.creator",
+                                   "sailthru.author", "parsely-author"))
+    if not authors:
+        authors = [_inline(a) for a in _ld_names(ld.get("author")) if a.strip()]
+    if not authors and traf.get("author"):
+        authors = split_authors(traf["author"])
+    date = (_meta(tree, "article:published_time", "datepublished", "pubdate", "date",
+                  "dc.date", "dc.date.issued", "publish-date", "og:published_time")
+            or (ld.get("datePublished") if isinstance(ld.get("datePublished"), str) else None)
+            or _time_element(tree) or traf.get("date"))
+    publisher = (_meta(tree, "og:site_name", "application-name")
+                 or next(iter(_ld_names(ld.get("publisher"))), None) or traf.get("sitename"))
+    url = _canonical(tree) or _meta(tree, "og:url") or traf.get("url")
+    language = (tree.get("lang") or tree.get("{http://www.w3.org/XML/1998/namespace}lang")
+                or _meta(tree, "og:locale", "content-language", "language")
+                or traf.get("language"))
+    return DocumentHints(
+        title=title or None, authors=authors, published=iso_date(date),
+        publisher=publisher or None, url=url or None,
+        language=_language(language))
+
+
+def _time_element(tree: lxml.html.HtmlElement) -> str | None:
+    for el in tree.iter("time"):
+        value = el.get("datetime")
+        if value and iso_date(value):
+            return value
+    return None
+
+
+def _canonical(tree: lxml.html.HtmlElement) -> str | None:
+    for link in tree.iter("link"):
+        if "canonical" in (link.get("rel") or "").lower().split():
+            href = (link.get("href") or "").strip()
+            if href.startswith(("http://", "https://")):
+                return href
+    return None
+
+
+def _language(value: str | None) -> str | None:
+    if not value:
+        return None
+    code = value.strip().replace("_", "-").split("-")[0].lower()
+    return code if re.fullmatch(r"[a-z]{2,3}", code) else None

@@ -1,0 +1,81 @@
+"""PDF files -> page text (pages separated by blank lines) and the PDF's own metadata.
+
+pypdf runs in a child process (`pdf_worker`) with a wall-clock limit (TIME_LIMIT_S) and an
+address-space limit (MEMORY_LIMIT_BYTES), so a malformed file that makes pypdf loop or
+balloon costs at most that, and the caller always gets an answer.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from briefing.core.ingest.readers.props import iso_date, split_authors
+from briefing.core.ingest.types import DocumentHints, Extracted, ReadError
+
+TIME_LIMIT_S = 30.0
+MEMORY_LIMIT_BYTES = 1_500_000_000
+WORKER = "briefing.core.ingest.readers.pdf_worker"
+
+
+def _worker_env() -> dict[str, str]:
+    """The child must import briefing even when it is not installed (a source checkout)."""
+    env = dict(os.environ)
+    src = str(Path(__file__).resolve().parents[4])
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (src, env.get("PYTHONPATH")) if p)
+    env["PYTHONIOENCODING"] = "utf-8"
+    return env
+
+
+def run_worker(data: bytes, time_limit: float = TIME_LIMIT_S,
+               memory_limit: int = MEMORY_LIMIT_BYTES) -> dict[str, object]:
+    """Parse `data` in a fresh child process; ReadError on timeout or a crashed child."""
+    command = [sys.executable, "-m", WORKER, str(memory_limit)]
+    try:
+        proc = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, env=_worker_env())
+    except OSError as exc:
+        raise ReadError(f"cannot start the PDF reader ({exc.strerror or exc})") from None
+    try:
+        out, err = proc.communicate(data, timeout=time_limit)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.communicate()
+        raise ReadError(f"damaged PDF: reading it took longer than {time_limit:g} s, "
+                        "so it was stopped") from None
+    try:
+        result = json.loads(out.decode("utf-8"))
+    except ValueError:
+        if proc.returncode and proc.returncode < 0 or b"MemoryError" in err:
+            raise ReadError("damaged PDF: reading it needed too much memory, so it was "
+                            "stopped") from None
+        raise ReadError(f"damaged PDF (the PDF reader stopped with code {proc.returncode})"
+                        ) from None
+    if not isinstance(result, dict):
+        raise ReadError("damaged PDF (the PDF reader gave no answer)")
+    return result
+
+
+def read_pdf(data: bytes, time_limit: float = TIME_LIMIT_S) -> Extracted:
+    """Text of every page, joined by blank lines, with /Title, /Author, /CreationDate hints."""
+    result = run_worker(data, time_limit=time_limit)
+    if not result.get("ok"):
+        kind = result.get("error")
+        if kind == "encrypted":
+            raise ReadError("password-protected PDF; remove the password (print to PDF or "
+                            "'save without security') and import it again")
+        if kind == "memory":
+            raise ReadError("damaged PDF: reading it needed too much memory, so it was stopped")
+        raise ReadError(f"damaged PDF ({result.get('detail') or 'unreadable'})")
+    pages = [str(p).strip() for p in result.get("pages", [])]  # type: ignore[union-attr]
+    if not any(pages):
+        raise ReadError("PDF has no text layer (scanned image?); run OCR first")
+    meta = result.get("meta") or {}
+    hints = DocumentHints(
+        title=(str(meta.get("title") or "").strip() or None),  # type: ignore[union-attr]
+        authors=split_authors(meta.get("author")),  # type: ignore[union-attr]
+        published=iso_date(meta.get("created")))  # type: ignore[union-attr]
+    return Extracted(text="\n\n".join(p for p in pages if p), format="pdf", hints=hints)

@@ -1,0 +1,96 @@
+"""Child process that parses one PDF with pypdf: PDF bytes on stdin, JSON on stdout.
+
+pypdf has had infinite loops and crashes on malformed files, so it never runs in the
+app's own process: `pdf.read_pdf` starts this module with a time limit, and the first
+thing it does is cap its own address space (argv[1], bytes) so a hostile file cannot eat
+the machine's memory. Run as `python -m briefing.core.ingest.readers.pdf_worker LIMIT`.
+
+Output: {"ok": true, "pages": [...], "meta": {...}} or {"ok": false, "error": KIND,
+"detail": "..."} with KIND one of "encrypted", "damaged", "memory".
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import logging
+import sys
+
+
+def _limit_memory(limit: int) -> None:
+    try:
+        import resource
+        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        if hard != resource.RLIM_INFINITY:
+            limit = min(limit, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    except (ImportError, ValueError, OSError):  # not available on this platform
+        pass
+
+
+def _meta(reader: object) -> dict[str, str | None]:
+    out: dict[str, str | None] = {"title": None, "author": None, "created": None}
+    try:
+        info = reader.metadata  # type: ignore[attr-defined]
+        if info is None:
+            return out
+        for key, field in (("title", "/Title"), ("author", "/Author"),
+                           ("created", "/CreationDate")):
+            value = info.get(field)
+            if value is not None:
+                out[key] = str(value.get_object() if hasattr(value, "get_object") else value)
+    except Exception:  # damaged info dictionary: the text is still worth having
+        pass
+    return out
+
+
+def extract(data: bytes) -> dict[str, object]:
+    """Parse the PDF; return the JSON-able result described in the module docstring."""
+    from pypdf import PdfReader
+    from pypdf.errors import DependencyError, FileNotDecryptedError, PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(data), strict=False)
+        if reader.is_encrypted:
+            try:
+                if not reader.decrypt(""):
+                    return {"ok": False, "error": "encrypted", "detail": "needs a password"}
+            except DependencyError as exc:
+                return {"ok": False, "error": "encrypted", "detail": str(exc)}
+        pages = []
+        failed = 0
+        for page in reader.pages:
+            try:
+                pages.append(page.extract_text() or "")
+            except (FileNotDecryptedError, DependencyError):
+                return {"ok": False, "error": "encrypted", "detail": "needs a password"}
+            except MemoryError:
+                raise
+            except Exception:
+                failed += 1
+                pages.append("")
+    except MemoryError:
+        return {"ok": False, "error": "memory", "detail": "ran out of memory"}
+    except FileNotDecryptedError:
+        return {"ok": False, "error": "encrypted", "detail": "needs a password"}
+    except (PdfReadError, Exception) as exc:
+        return {"ok": False, "error": "damaged", "detail": f"{type(exc).__name__}: {exc}"[:200]}
+    return {"ok": True, "pages": pages, "failed_pages": failed, "meta": _meta(reader)}
+
+
+def main() -> int:
+    if len(sys.argv) > 1:
+        _limit_memory(int(sys.argv[1]))
+    logging.disable(logging.CRITICAL)  # pypdf logs every repair it makes; the parent decides
+    data = sys.stdin.buffer.read()
+    try:
+        result = extract(data)
+    except MemoryError:
+        result = {"ok": False, "error": "memory", "detail": "ran out of memory"}
+    sys.stdout.write(json.dumps(result))
+    sys.stdout.flush()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
