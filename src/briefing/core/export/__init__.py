@@ -1,0 +1,121 @@
+"""Briefing note export: the selected highlights as .docx, Markdown, CSV or JSON.
+
+`export_briefing(ws, spec, out)` is the one entry point the CLI and the app use.
+It is split in two so the UI can read the workspace on its own thread and write
+in the background: `build_content` (reads the workspace) and `write_content`
+(renders and writes one file atomically; touches no database).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from briefing.core.export.files import check_writable, write_atomic
+from briefing.core.export.selection import (
+    GROUPINGS,
+    BriefingContent,
+    BriefingSpec,
+    ExportError,
+    build_content,
+    select_highlights,
+)
+from briefing.core.models import ClaimComparison
+from briefing.core.workspace import Workspace
+
+FORMATS = {"docx": ".docx", "md": ".md", "csv": ".csv", "json": ".json"}
+_SUFFIXES = {".docx": "docx", ".md": "md", ".markdown": "md", ".csv": "csv", ".json": "json",
+             ".jsonld": "json"}
+
+Progress = Callable[[int, int], None] | None
+
+
+@dataclass
+class ExportReport:
+    """What an export wrote."""
+
+    path: Path
+    format: str
+    highlights: int
+    sections: int
+    sources: int
+    comparisons: int
+    bytes: int
+    seconds: float
+    warnings: list[str] = field(default_factory=list)
+
+    def line(self) -> str:
+        return (f"wrote {self.path} ({self.format}): {self.highlights} highlight(s) in "
+                f"{self.sections} section(s), {self.sources} source(s)")
+
+
+def format_for(out: Path, fmt: str | None = None) -> str:
+    """The format asked for, else the one OUT's extension names; ExportError if neither."""
+    if fmt:
+        fmt = fmt.lower().lstrip(".")
+        if fmt == "markdown":
+            fmt = "md"
+        if fmt not in FORMATS:
+            raise ExportError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
+        return fmt
+    found = _SUFFIXES.get(Path(out).suffix.lower())
+    if found is None:
+        raise ExportError(f"cannot tell the format from {Path(out).name!r}; end the name with "
+                          ".docx, .md, .csv or .json, or pass a format")
+    return found
+
+
+def write_content(content: BriefingContent, out: Path, fmt: str | None = None,
+                  progress: Progress = None) -> ExportReport:
+    """Render the content in one format and write it to `out` all-or-nothing."""
+    started = time.perf_counter()
+    out = Path(out)
+    fmt = format_for(out, fmt)
+    check_writable(out)
+    warnings = list(content.warnings)
+    if fmt == "docx":
+        from briefing.core.export.docx import write_docx
+
+        def write(stream):
+            warnings.extend(write_docx(content, stream, progress))
+    else:
+        if fmt == "md":
+            from briefing.core.export.markdown import render_markdown as render
+        elif fmt == "csv":
+            from briefing.core.export.tabular import render_csv as render
+        else:
+            from briefing.core.export.annotations import render_annotations as render
+        encoding = "utf-8-sig" if fmt == "csv" else "utf-8"
+
+        def write(stream):
+            stream.write(render(content).encode(encoding))
+            if progress:
+                progress(len(content.items), len(content.items))
+    size = write_atomic(out, write)
+    return ExportReport(path=out, format=fmt, highlights=len(content.items),
+                        sections=len(content.sections), sources=len(content.sources),
+                        comparisons=len(content.comparisons), bytes=size,
+                        seconds=time.perf_counter() - started, warnings=warnings)
+
+
+def export_briefing(ws: Workspace, spec: BriefingSpec, out: Path, fmt: str | None = None,
+                    progress: Progress = None,
+                    comparisons: list[ClaimComparison] | None = None) -> ExportReport:
+    """Select, group and write a briefing note. Refuses an empty selection."""
+    started = time.perf_counter()
+    out = Path(out)
+    fmt = format_for(out, fmt)
+    check_writable(out)
+    content = build_content(ws, spec, comparisons)
+    if not content.items:
+        raise ExportError("no highlights match this selection; nothing was written")
+    report = write_content(content, out, fmt, progress)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+__all__ = ["BriefingContent", "BriefingSpec", "ExportError", "ExportReport", "FORMATS",
+           "GROUPINGS", "build_content", "export_briefing", "format_for", "select_highlights",
+           "write_content"]

@@ -1,0 +1,342 @@
+"""The briefing note as a Word document, built on a .docx template.
+
+Styles come from the template by name (Title, Heading 1, Heading 2, Quote,
+Source, Briefing Table, and optional Note, Meta, Marking, Source List), so an
+organisation can swap in its own template. Each style is looked up once:
+python-docx spends most of a large export resolving style names per paragraph
+otherwise. A style missing from a user's template falls back to Normal and the
+report says so. All text passes through `clean_text` first.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import BinaryIO
+
+from docx import Document
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Cm
+
+from briefing.core.export.sanitize import clean_text, one_line
+from briefing.core.export.selection import BriefingContent, ExportError, NoteItem
+from briefing.core.resources import resource
+
+Progress = Callable[[int, int], None] | None
+MAX_TEMPLATE_BYTES = 50_000_000  # uncompressed; a template is a few hundred KB
+
+PARAGRAPH_STYLES = {  # role -> (style name, required)
+    "body": ("Normal", False), "title": ("Title", True), "h1": ("Heading 1", True), "h2": ("Heading 2", True),
+    "quote": ("Quote", True), "source": ("Source", True), "note": ("Note", False),
+    "meta": ("Meta", False), "marking": ("Marking", False), "source_list": ("Source List", False),
+}
+TABLE_STYLE = "Briefing Table"
+
+
+def default_template() -> Path:
+    return resource("template", "briefing.docx")
+
+
+def _check_template(path: Path) -> None:
+    if not path.is_file():
+        raise ExportError(f"the template {path} does not exist")
+    try:
+        with zipfile.ZipFile(path) as zf:
+            total = sum(i.file_size for i in zf.infolist())
+            names = set(zf.namelist())
+    except (zipfile.BadZipFile, OSError) as exc:
+        raise ExportError(f"the template {path} is not a Word .docx file ({exc})") from None
+    if "word/document.xml" not in names:
+        raise ExportError(f"the template {path} is not a Word .docx file")
+    if total > MAX_TEMPLATE_BYTES:
+        raise ExportError(f"the template {path} expands to {total:,} bytes; refusing it")
+
+
+class _Styles:
+    """Every style the writer uses, resolved once from the template."""
+
+    def __init__(self, doc, warnings: list[str]) -> None:
+        by_name = {}
+        for style in doc.styles:
+            by_name.setdefault((style.type, style.name), style)
+        normal = by_name.get((WD_STYLE_TYPE.PARAGRAPH, "Normal"))
+        self.found: dict[str, object] = {}
+        for role, (name, required) in PARAGRAPH_STYLES.items():
+            style = by_name.get((WD_STYLE_TYPE.PARAGRAPH, name))
+            if style is None:
+                if required:
+                    warnings.append(f"the template has no paragraph style {name!r}; "
+                                    "used Normal instead")
+                style = normal
+            self.found[role] = style
+        self.table = by_name.get((WD_STYLE_TYPE.TABLE, TABLE_STYLE))
+        if self.table is None:
+            self.table = by_name.get((WD_STYLE_TYPE.TABLE, "Table Grid"))
+            warnings.append(f"the template has no table style {TABLE_STYLE!r}; "
+                            f"used {'Table Grid' if self.table is not None else 'no style'}")
+
+    def __getitem__(self, role: str):
+        return self.found[role]
+
+
+# -- low-level XML helpers ----------------------------------------------------------
+def _left_bar(paragraph, colour: str) -> None:
+    """A thick left border in the perspective's colour (reads as grey in black and white)."""
+    ppr = paragraph._p.get_or_add_pPr()
+    bdr = OxmlElement("w:pBdr")
+    left = OxmlElement("w:left")
+    for key, value in (("w:val", "single"), ("w:sz", "36"), ("w:space", "8"),
+                       ("w:color", colour.lstrip("#").upper())):
+        left.set(qn(key), value)
+    bdr.append(left)
+    ppr.append(bdr)
+    # pBdr must precede spacing/ind/jc in CT_PPr; python-docx adds those later in schema order
+    ppr.remove(bdr)
+    anchor = None
+    for tag in ("w:shd", "w:tabs", "w:suppressAutoHyphens", "w:spacing", "w:ind", "w:jc"):
+        anchor = ppr.find(qn(tag))
+        if anchor is not None:
+            break
+    if anchor is not None:
+        anchor.addprevious(bdr)
+    else:
+        ppr.append(bdr)
+
+
+def _shade(cell, colour: str) -> None:
+    tcpr = cell._tc.get_or_add_tcPr()
+    shd = OxmlElement("w:shd")
+    shd.set(qn("w:val"), "clear")
+    shd.set(qn("w:color"), "auto")
+    shd.set(qn("w:fill"), colour.lstrip("#").upper())
+    tcpr.append(shd)
+
+
+def _tint(colour: str | None, amount: float = 0.72) -> str:
+    """The colour mixed with white: a light fill that black text stays readable on."""
+    if not colour or len(colour) != 7:
+        return "EDEFF2"
+    rgb = [int(colour[i:i + 2], 16) for i in (1, 3, 5)]
+    return "".join(f"{round(c + (255 - c) * amount):02X}" for c in rgb)
+
+
+def _field(paragraph, instruction: str, placeholder: str = "1") -> None:
+    """A Word field (PAGE, NUMPAGES) as begin/instr/separate/result/end runs."""
+    def run_with(child):
+        run = paragraph.add_run()
+        run._r.append(child)
+        return run
+    begin = OxmlElement("w:fldChar")
+    begin.set(qn("w:fldCharType"), "begin")
+    run_with(begin)
+    instr = OxmlElement("w:instrText")
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = f" {instruction} "
+    run_with(instr)
+    sep = OxmlElement("w:fldChar")
+    sep.set(qn("w:fldCharType"), "separate")
+    run_with(sep)
+    paragraph.add_run(placeholder)
+    end = OxmlElement("w:fldChar")
+    end.set(qn("w:fldCharType"), "end")
+    run_with(end)
+
+
+def _repeat_header(row) -> None:
+    trpr = row._tr.get_or_add_trPr()
+    el = OxmlElement("w:tblHeader")
+    el.set(qn("w:val"), "true")
+    trpr.append(el)
+
+
+def _keep_with_next(paragraph) -> None:
+    paragraph.paragraph_format.keep_with_next = True
+
+
+# -- the writer ------------------------------------------------------------------
+class DocxWriter:
+    """Renders BriefingContent into a python-docx Document."""
+
+    def __init__(self, content: BriefingContent, progress: Progress = None) -> None:
+        self.c = content
+        self.progress = progress
+        self.warnings: list[str] = []
+        template = content.template or default_template()
+        _check_template(Path(template))
+        try:
+            self.doc = Document(str(template))
+        except Exception as exc:  # python-docx raises many types on a damaged package
+            raise ExportError(f"the template {template} cannot be opened ({exc})") from None
+        self.styles = _Styles(self.doc, self.warnings)
+        self._clear_body()
+
+    def _clear_body(self) -> None:
+        body = self.doc.element.body
+        for child in list(body):
+            if child.tag != qn("w:sectPr"):
+                body.remove(child)
+
+    def _para(self, text: str, role: str):
+        return self.doc.add_paragraph(clean_text(text), self.styles[role])
+
+    def build(self):
+        self._header_footer()
+        self._title_block()
+        self._summary()
+        total = max(1, len(self.c.items))
+        done = 0
+        for section in self.c.sections:
+            heading = self._para(one_line(section.heading), "h1")
+            if section.colour:
+                _left_bar(heading, section.colour)
+            for item in section.items:
+                self._item(item)
+                done += 1
+                if self.progress and (done % 25 == 0 or done == total):
+                    self.progress(done, total)
+        self._comparison()
+        self._sources()
+        return self.doc
+
+    # -- parts --------------------------------------------------------------------
+    def _header_footer(self) -> None:
+        marking = one_line(self.c.marking)
+        for section in self.doc.sections:
+            header = section.header
+            header.is_linked_to_previous = False
+            p = self._first_empty(header) or header.add_paragraph()
+            p.style = self.styles["marking"]
+            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            p.add_run(marking).bold = True
+            footer = section.footer
+            footer.is_linked_to_previous = False
+            p = self._first_empty(footer) or footer.add_paragraph()
+            p.style = self.styles["marking"]
+            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            p.add_run(marking).bold = True
+            pages = footer.add_paragraph(style=self.styles["meta"])
+            pages.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            pages.add_run("Page ")
+            _field(pages, "PAGE")
+            pages.add_run(" of ")
+            _field(pages, "NUMPAGES")
+
+    @staticmethod
+    def _first_empty(part):
+        for p in part.paragraphs:
+            if not p.text.strip() and not p._p.xpath(".//w:drawing"):
+                return p
+        return None
+
+    def _title_block(self) -> None:
+        self._para(one_line(self.c.title), "title")
+        bits = [self.c.long_date]
+        if self.c.author:
+            bits.append(f"Prepared by {one_line(self.c.author)}")
+        if self.c.marking:
+            bits.append(f"Handling: {one_line(self.c.marking)}")
+        self._para("  \u00b7  ".join(bits), "meta")
+        n_items, n_sources = len(self.c.items), len(self.c.sources)
+        groups = {"perspective": "perspective", "tag": "theme", "article": "source"}
+        scope = (f"Drawn from {n_items} highlighted passage{'s' * (n_items != 1)} in "
+                 f"{n_sources} source{'s' * (n_sources != 1)}, grouped by "
+                 f"{groups[self.c.group_by]}. Numbers in brackets refer to the source list.")
+        self._para(scope, "meta")
+
+    def _summary(self) -> None:
+        if not self.c.summary:
+            return
+        _keep_with_next(self._para("Bottom line up front", "h1"))
+        for block in clean_text(self.c.summary).split("\n"):
+            if block.strip():
+                self.doc.add_paragraph(block.strip(), self.styles["body"])
+
+    def _item(self, item: NoteItem) -> None:
+        quote = self.doc.add_paragraph(f"\u201c{clean_text(item.quote).strip()}\u201d",
+                                       self.styles["quote"])
+        _keep_with_next(quote)
+        source = self.doc.add_paragraph(f"\u2014 {one_line(item.source_line)}",
+                                        self.styles["source"])
+        extras = []
+        if item.note:
+            extras.append(("Note: ", clean_text(item.note)))
+        if item.grading:
+            extras.append(("Grading: ", item.grading))
+        if item.also:
+            extras.append(("Also: ", ", ".join(one_line(a) for a in item.also)))
+        if item.highlight.orphaned:
+            extras.append(("Check: ", "this passage is no longer found in the article's "
+                                      "current text."))
+        if not extras:
+            return
+        _keep_with_next(source)
+        p = self.doc.add_paragraph(style=self.styles["note"])
+        for i, (label, text) in enumerate(extras):
+            if i:
+                p.add_run("  \u00b7  ")
+            p.add_run(label).bold = True
+            p.add_run(text)
+
+    def _comparison(self) -> None:
+        _keep_with_next(self._para("Comparison of figures", "h1"))
+        if not self.c.comparisons:
+            self._para(self.c.comparison_status or "No figures to compare.", "meta")
+            return
+        columns = self.c.columns
+        table = self.doc.add_table(rows=1, cols=len(columns) + 2)
+        if self.styles.table is not None:
+            table.style = self.styles.table
+        head = table.rows[0].cells
+        head[0].text = "Figure"
+        for i, col in enumerate(columns, start=1):
+            head[i].text = one_line(col.name)
+            if col.colour:
+                _shade(head[i], _tint(col.colour))
+        head[-1].text = "Sources"
+        _repeat_header(table.rows[0])
+        for row in self.c.comparisons:
+            cells = table.add_row().cells
+            cells[0].text = one_line(row.label)
+            for i, value in enumerate(row.cells, start=1):
+                cells[i].text = one_line(value) or "\u2013"
+            verdict = cells[-1].paragraphs[0].add_run("Disagree" if row.disagreement else "Agree")
+            verdict.bold = row.disagreement
+        self._widths(table, len(columns))
+        self._para("Figures as stated by each perspective; numbers in brackets refer to the "
+                   "source list. \u201cDisagree\u201d marks rows where the sources' figures differ.",
+                   "meta")
+
+    @staticmethod
+    def _widths(table, n_columns: int) -> None:
+        usable = 16.5
+        first, last = 3.6, 2.0
+        middle = (usable - first - last) / max(1, n_columns)
+        widths = [Cm(first)] + [Cm(middle)] * n_columns + [Cm(last)]
+        for row in table.rows:
+            for cell, width in zip(row.cells, widths, strict=False):
+                cell.width = width
+
+    def _sources(self) -> None:
+        _keep_with_next(self._para("Sources", "h1"))
+        for src in self.c.sources:
+            p = self.doc.add_paragraph(style=self.styles["source_list"])
+            p.add_run(f"[{src.number}]\t")
+            p.add_run(one_line(src.listing()))
+
+
+def write_docx(content: BriefingContent, stream: BinaryIO, progress: Progress = None) -> list[str]:
+    """Render the note into `stream`; returns warnings (e.g. styles missing from a template)."""
+    writer = DocxWriter(content, progress)
+    doc = writer.build()
+    props = doc.core_properties
+    props.title = one_line(content.title)[:255]
+    props.author = one_line(content.author)[:255]
+    props.subject = one_line(content.marking)[:255]
+    props.comments = "Exported by Briefing"
+    doc.save(stream)
+    return writer.warnings
+

@@ -1,0 +1,72 @@
+"""The briefing note as Markdown: the same outline as the .docx, for other tools."""
+
+from __future__ import annotations
+
+from briefing.core.export.sanitize import clean_text, one_line
+from briefing.core.export.selection import BriefingContent, NoteItem
+
+_SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_<|"})
+
+
+def _md(text: str) -> str:
+    """Escape characters Markdown would read as formatting."""
+    return one_line(text).translate(_SPECIAL)
+
+
+def _quote_block(text: str) -> list[str]:
+    lines = clean_text(text).strip().split("\n")
+    return ["> " + line.strip().translate(_SPECIAL) if line.strip() else ">" for line in lines]
+
+
+def _item(item: NoteItem) -> list[str]:
+    out = _quote_block(f"\u201c{item.quote.strip()}\u201d")
+    out.append(">")
+    out.append(f"> \u2014 {_md(item.source_line)}")
+    extras = []
+    if item.note:
+        extras.append(f"**Note:** {_md(item.note)}")
+    if item.grading:
+        extras.append(f"**Grading:** {item.grading}")
+    if item.also:
+        extras.append(f"**Also:** {_md(', '.join(item.also))}")
+    if item.highlight.orphaned:
+        extras.append("**Check:** this passage is no longer found in the article's current text.")
+    if extras:
+        out += ["", " \u00b7 ".join(extras)]
+    return [*out, ""]
+
+
+def render_markdown(content: BriefingContent) -> str:
+    """The whole note as one Markdown document."""
+    c = content
+    out = [f"**{_md(c.marking)}**", "", f"# {_md(c.title)}", ""]
+    meta = [c.long_date]
+    if c.author:
+        meta.append(f"Prepared by {_md(c.author)}")
+    if c.marking:
+        meta.append(f"Handling: {_md(c.marking)}")
+    out += [" \u00b7 ".join(meta), ""]
+    if c.summary:
+        out += ["## Bottom line up front", ""]
+        out += [_md(p) for p in clean_text(c.summary).split("\n") if p.strip()]
+        out.append("")
+    for section in c.sections:
+        out += [f"## {_md(section.heading)}", ""]
+        for item in section.items:
+            out += _item(item)
+    out += ["## Comparison of figures", ""]
+    if c.comparisons:
+        header = ["Figure", *[_md(col.name) for col in c.columns], "Sources"]
+        out.append("| " + " | ".join(header) + " |")
+        out.append("|" + "---|" * len(header))
+        for row in c.comparisons:
+            cells = [_md(row.label), *[_md(v) or "\u2013" for v in row.cells],
+                     "**Disagree**" if row.disagreement else "Agree"]
+            out.append("| " + " | ".join(cells) + " |")
+    else:
+        out.append(_md(c.comparison_status or "No figures to compare."))
+    out += ["", "## Sources", ""]
+    for src in c.sources:
+        out.append(f"{src.number}. {_md(src.listing())}")
+    out += ["", f"**{_md(c.marking)}**", ""]
+    return "\n".join(out)
