@@ -1,0 +1,223 @@
+"""The library as a Qt item model over the core's article queries.
+
+`ArticleTableModel` holds one light row per article (no text) and the
+highlight counts per perspective; `refresh()` re-reads the database and
+applies the difference (new rows inserted, changed rows updated) so a
+selection survives an import running in the background.
+`ArticleFilterProxyModel` filters as you type (title, publisher, authors) and
+by perspective and publisher, and sorts on each column's SortRole.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
+
+from briefing.core.models import Article, Perspective
+from briefing.core.workspace import Workspace
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+@dataclass
+class ArticleRow:
+    id: int
+    title: str
+    publisher: str
+    authors: list[str]
+    published: str
+    words: int
+    counts: dict[str, int] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, a: Article, counts: dict[str, int]) -> ArticleRow:
+        return cls(a.id, a.title or "(untitled)", a.publisher or "", list(a.authors),
+                   a.published or "", a.words, counts)
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts.values())
+
+
+class ArticleTableModel(QAbstractTableModel):
+    """Articles: Title, Publisher, Date, Words, Highlights (counts per perspective)."""
+
+    TITLE, PUBLISHER, DATE, WORDS, HIGHLIGHTS = range(5)
+    HEADERS = ("Title", "Publisher", "Date", "Words", "Highlights")
+
+    ArticleIdRole = Qt.ItemDataRole.UserRole + 1
+    SortRole = Qt.ItemDataRole.UserRole + 2
+    CountsRole = Qt.ItemDataRole.UserRole + 3  # {perspective_key: n}
+    AuthorsRole = Qt.ItemDataRole.UserRole + 4
+    FilterTextRole = Qt.ItemDataRole.UserRole + 5  # title, publisher, authors, lower-case
+
+    def __init__(self, ws: Workspace, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.ws = ws
+        self._rows: list[ArticleRow] = []
+        self._pos: dict[int, int] = {}
+        self.perspectives: list[Perspective] = []
+        self.refresh()
+
+    # -- loading ---------------------------------------------------------------
+    def refresh(self) -> None:
+        """Re-read articles and counts; insert new rows, update changed ones."""
+        self.perspectives = self.ws.perspectives.all()
+        counts = self.ws.highlights.counts_by_article()
+        fresh = [ArticleRow.of(a, counts.get(a.id, {})) for a in self.ws.articles.list()]
+        fresh_ids = [r.id for r in fresh]
+        old_ids = [r.id for r in self._rows]
+        if fresh_ids[:len(old_ids)] != old_ids:  # something was removed: start over
+            self.beginResetModel()
+            self._set_rows(fresh)
+            self.endResetModel()
+            return
+        for i, row in enumerate(fresh[:len(old_ids)]):
+            if row != self._rows[i]:
+                self._rows[i] = row
+                self.dataChanged.emit(self.index(i, 0), self.index(i, len(self.HEADERS) - 1))
+        if len(fresh) > len(old_ids):
+            self.beginInsertRows(QModelIndex(), len(old_ids), len(fresh) - 1)
+            self._set_rows(fresh)
+            self.endInsertRows()
+
+    def _set_rows(self, rows: list[ArticleRow]) -> None:
+        self._rows = rows
+        self._pos = {r.id: i for i, r in enumerate(rows)}
+
+    def row_of(self, article_id: int) -> int | None:
+        return self._pos.get(article_id)
+
+    def article_row(self, row: int) -> ArticleRow:
+        return self._rows[row]
+
+    def publishers(self) -> list[str]:
+        return sorted({r.publisher for r in self._rows if r.publisher}, key=str.lower)
+
+    def perspective(self, key: str) -> Perspective | None:
+        return next((p for p in self.perspectives if p.key == key), None)
+
+    # -- Qt model API ------------------------------------------------------------
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(row, col)
+        if role == self.SortRole:
+            return self._sort_key(row, col)
+        if role == self.ArticleIdRole:
+            return row.id
+        if role == self.CountsRole:
+            return row.counts
+        if role == self.AuthorsRole:
+            return row.authors
+        if role == self.FilterTextRole:
+            return " ".join([row.title, row.publisher, *row.authors]).lower()
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self._tooltip(row, col)
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (self.WORDS, self.HIGHLIGHTS):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _display(self, row: ArticleRow, col: int) -> str:
+        if col == self.TITLE:
+            return row.title
+        if col == self.PUBLISHER:
+            return row.publisher
+        if col == self.DATE:
+            return row.published
+        if col == self.WORDS:
+            return f"{row.words:,}"
+        return str(row.total) if row.total else ""
+
+    def _sort_key(self, row: ArticleRow, col: int) -> object:
+        if col == self.TITLE:
+            return row.title.lower()
+        if col == self.PUBLISHER:
+            return row.publisher.lower()
+        if col == self.DATE:
+            return row.published
+        if col == self.WORDS:
+            return row.words
+        return row.total
+
+    def _tooltip(self, row: ArticleRow, col: int) -> str:
+        if col == self.HIGHLIGHTS:
+            if not row.counts:
+                return "No highlights yet"
+            parts = []
+            for key, n in row.counts.items():
+                p = self.perspective(key)
+                parts.append(f"{p.name if p else 'No perspective'}: {n}")
+            return "\n".join(parts)
+        if col == self.TITLE and row.authors:
+            return f"{row.title}\nby {', '.join(row.authors)}"
+        return self._display(row, col)
+
+
+class ArticleFilterProxyModel(QSortFilterProxyModel):
+    """Filter-as-you-type on title/publisher/authors, plus perspective and publisher."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._words: list[str] = []
+        self._perspective: str | None = None
+        self._publisher: str | None = None
+        self.setSortRole(ArticleTableModel.SortRole)
+        self.setDynamicSortFilter(True)
+
+    def set_text(self, text: str) -> None:
+        self._words = text.lower().split()
+        self.invalidateFilter()
+
+    def set_perspective(self, key: str | None) -> None:
+        self._perspective = key or None
+        self.invalidateFilter()
+
+    def set_publisher(self, publisher: str | None) -> None:
+        self._publisher = publisher or None
+        self.invalidateFilter()
+
+    def article_id(self, proxy_row: int) -> int | None:
+        index = self.index(proxy_row, 0)
+        return index.data(ArticleTableModel.ArticleIdRole) if index.isValid() else None
+
+    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
+        model = self.sourceModel()
+        index = model.index(source_row, 0, source_parent)
+        if self._words:
+            haystack = index.data(ArticleTableModel.FilterTextRole) or ""
+            if not all(w in haystack for w in self._words):
+                return False
+        if self._publisher is not None:
+            publisher = model.index(source_row, ArticleTableModel.PUBLISHER,
+                                    source_parent).data() or ""
+            if publisher != self._publisher:
+                return False
+        if self._perspective is not None:
+            counts = index.data(ArticleTableModel.CountsRole) or {}
+            if not counts.get(self._perspective):
+                return False
+        return True

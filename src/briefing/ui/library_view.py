@@ -1,0 +1,222 @@
+"""The library pane: filter box, perspective and publisher filters, and the article table."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelection, QModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QFontMetrics, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from briefing.core.workspace import Workspace
+from briefing.ui import theme
+from briefing.ui.library_model import ArticleFilterProxyModel, ArticleTableModel
+
+
+class CountsDelegate(QStyledItemDelegate):
+    """Draws highlight counts as small numbers in each perspective's colour."""
+
+    def __init__(self, model: ArticleTableModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+
+    def _chips(self, counts: dict[str, int]) -> list[tuple[str, str]]:
+        chips = []
+        for p in self.model.perspectives:
+            if counts.get(p.key):
+                chips.append((str(counts[p.key]), p.colour))
+        if counts.get(""):
+            chips.append((str(counts[""]), ""))
+        return chips
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        widget = opt.widget
+        style = widget.style() if widget else None
+        if style:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        chips = self._chips(index.data(ArticleTableModel.CountsRole) or {})
+        if not chips:
+            return
+        painter.save()
+        fm = QFontMetrics(opt.font)
+        x = opt.rect.right() - 4
+        h = fm.height()
+        y = opt.rect.top() + (opt.rect.height() - h) // 2
+        for text, colour in reversed(chips):
+            w = max(fm.horizontalAdvance(text) + 8, h)
+            rect = QRect(x - w, y, w, h)
+            if colour:
+                bg = theme.perspective_tint(colour, opt.palette, strength=1.8)
+                painter.setBrush(bg)
+                painter.setPen(theme.perspective_ink(colour, opt.palette))
+                painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+                painter.drawRoundedRect(rect, 4, 4)
+                painter.setPen(theme.text_on(bg))
+            else:
+                painter.setPen(opt.palette.color(QPalette.ColorRole.Text))
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+            x -= w + 3
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        base = super().sizeHint(option, index)
+        fm = QFontMetrics(option.font)
+        chips = self._chips(index.data(ArticleTableModel.CountsRole) or {})
+        width = sum(max(fm.horizontalAdvance(t) + 8, fm.height()) + 3 for t, _ in chips) + 8
+        return QSize(max(base.width(), width), base.height())
+
+
+class LibraryView(QWidget):
+    """Article table with filters. Emits `articleActivated(id)` when one is chosen."""
+
+    articleActivated = Signal(int)
+
+    ALL_PERSPECTIVES = "All perspectives"
+    ALL_PUBLISHERS = "All publishers"
+
+    def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = ArticleTableModel(ws, self)
+        self.proxy = ArticleFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.filter_edit = QLineEdit(self)
+        self.filter_edit.setObjectName("libraryFilter")
+        self.filter_edit.setPlaceholderText("Filter by title, publisher or author (Ctrl+L)")
+        self.filter_edit.setClearButtonEnabled(True)
+        self.filter_edit.textChanged.connect(self.proxy.set_text)
+        self.perspective_combo = QComboBox(self)
+        self.perspective_combo.setToolTip("Only articles with highlights of this perspective")
+        self.perspective_combo.currentIndexChanged.connect(self._perspective_chosen)
+        self.publisher_combo = QComboBox(self)
+        self.publisher_combo.setToolTip("Only articles from this publisher")
+        self.publisher_combo.currentIndexChanged.connect(self._publisher_chosen)
+
+        self.table = QTableView(self)
+        self.table.setObjectName("libraryTable")
+        self.table.setModel(self.proxy)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(ArticleTableModel.TITLE, Qt.SortOrder.AscendingOrder)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setItemDelegateForColumn(ArticleTableModel.HIGHLIGHTS,
+                                            CountsDelegate(self.model, self.table))
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(ArticleTableModel.TITLE, QHeaderView.ResizeMode.Stretch)
+        for col in (ArticleTableModel.PUBLISHER, ArticleTableModel.DATE,
+                    ArticleTableModel.WORDS, ArticleTableModel.HIGHLIGHTS):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(ArticleTableModel.PUBLISHER, 110)
+        header.resizeSection(ArticleTableModel.DATE, 84)
+        header.resizeSection(ArticleTableModel.WORDS, 56)
+        header.resizeSection(ArticleTableModel.HIGHLIGHTS, 92)
+        self.table.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.table.activated.connect(self._activated)
+
+        filters = QHBoxLayout()
+        filters.setContentsMargins(0, 0, 0, 0)
+        filters.addWidget(self.perspective_combo, 1)
+        filters.addWidget(self.publisher_combo, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.filter_edit)
+        layout.addLayout(filters)
+        layout.addWidget(self.table, 1)
+
+        self._fill_combos()
+        self.model.modelReset.connect(self._fill_combos)
+        self.model.rowsInserted.connect(self._fill_combos)
+
+    # -- public ---------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Re-read the library (after an import or a highlight change)."""
+        self.model.refresh()
+        self._fill_combos()
+
+    def focus_filter(self) -> None:
+        self.filter_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.filter_edit.selectAll()
+
+    def visible_titles(self) -> list[str]:
+        return [self.proxy.index(r, ArticleTableModel.TITLE).data()
+                for r in range(self.proxy.rowCount())]
+
+    def current_article_id(self) -> int | None:
+        index = self.table.currentIndex()
+        return index.data(ArticleTableModel.ArticleIdRole) if index.isValid() else None
+
+    def select_article(self, article_id: int) -> bool:
+        """Select the row of an article (without emitting articleActivated twice)."""
+        row = self.model.row_of(article_id)
+        if row is None:
+            return False
+        index = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not index.isValid():
+            return False
+        if self.table.currentIndex().row() != index.row():
+            self.table.blockSignals(True)
+            self.table.selectionModel().blockSignals(True)
+            self.table.selectRow(index.row())
+            self.table.setCurrentIndex(index)
+            self.table.selectionModel().blockSignals(False)
+            self.table.blockSignals(False)
+            self.table.viewport().update()
+        self.table.scrollTo(index)
+        return True
+
+    # -- internals ----------------------------------------------------------------
+    def _fill_combos(self, *_args: object) -> None:
+        self._refill(self.perspective_combo, self.ALL_PERSPECTIVES,
+                     [(p.name, p.key) for p in self.model.perspectives])
+        self._refill(self.publisher_combo, self.ALL_PUBLISHERS,
+                     [(name, name) for name in self.model.publishers()])
+
+    @staticmethod
+    def _refill(combo: QComboBox, everything: str, items: list[tuple[str, str]]) -> None:
+        current = combo.currentData()
+        wanted = [(everything, None), *items]
+        have = [(combo.itemText(i), combo.itemData(i)) for i in range(combo.count())]
+        if have == wanted:
+            return
+        combo.blockSignals(True)
+        combo.clear()
+        for text, data in wanted:
+            combo.addItem(text, data)
+        pos = combo.findData(current) if current is not None else 0
+        combo.setCurrentIndex(max(pos, 0))
+        combo.blockSignals(False)
+
+    def _perspective_chosen(self, _i: int) -> None:
+        self.proxy.set_perspective(self.perspective_combo.currentData())
+
+    def _publisher_chosen(self, _i: int) -> None:
+        self.proxy.set_publisher(self.publisher_combo.currentData())
+
+    def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
+        indexes = selected.indexes()
+        if indexes:
+            article_id = indexes[0].data(ArticleTableModel.ArticleIdRole)
+            if article_id is not None:
+                self.articleActivated.emit(int(article_id))
+
+    def _activated(self, index: QModelIndex) -> None:
+        article_id = index.data(ArticleTableModel.ArticleIdRole)
+        if article_id is not None:
+            self.articleActivated.emit(int(article_id))

@@ -1,0 +1,428 @@
+"""The main window: library and search | reader and claims | highlights panel.
+
+It wires the parts together and owns what they share: the workspace, the one
+QUndoStack for every highlight action, the settings (geometry, splitter
+sizes), the status bar, and the background jobs (index check, imports, index
+upkeep after highlight edits). Every index write runs on a worker thread
+through `ws.index`, the workspace's single writer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QKeySequence,
+    QUndoStack,
+)
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QSplitter,
+    QTabWidget,
+    QWidget,
+)
+
+from briefing import APP_NAME, __version__
+from briefing.core.workspace import Workspace
+from briefing.ui import panes, theme
+from briefing.ui.import_flow import ImportController
+from briefing.ui.library_view import LibraryView
+from briefing.ui.search_panel import SearchPanel
+from briefing.ui.tasks import TaskHandle, run_task, wait_for_tasks
+
+IMPORT_FILTER = ("Articles (*.txt *.text *.md *.markdown *.html *.htm *.xhtml *.docx *.pdf);;"
+                 "All files (*)")
+SHORTCUT_HELP = [
+    ("Ctrl+K", "Search all articles; Enter opens the first hit, ↓ moves into the results"),
+    ("Ctrl+L", "Filter the library by title, publisher or author"),
+    ("Ctrl+F", "Find in the open article"),
+    ("1 – 9", "Tag the selected text with a perspective (see the Highlights panel)"),
+    ("Enter / Backspace", "Accept / reject the suggested highlight under the cursor"),
+    ("Ctrl+Z / Ctrl+Shift+Z", "Undo / redo any highlight action"),
+    ("Ctrl+E", "Export a briefing note"),
+    ("Ctrl+O / Ctrl+Shift+O", "Import files / a folder (or drop them on the window)"),
+]
+
+
+def _tip(text: str, keys: Sequence[str]) -> str:
+    shown = ", ".join(QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText)
+                      for k in keys)
+    return f"{text} ({shown})" if shown else text
+
+
+class MainWindow(QMainWindow):
+    """The Briefing window over one open workspace."""
+
+    articleOpened = Signal(int)
+
+    def __init__(self, ws: Workspace, settings: QSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ws = ws
+        self.settings = settings
+        self.undo_stack = QUndoStack(self)
+        self._closing = False
+        self._startup: TaskHandle | None = None
+        self._sync_task: TaskHandle | None = None
+        self.briefing_dialog: QWidget | None = None
+        title = f"{APP_NAME} — {ws.root}" + (" (read-only)" if ws.readonly else "")
+        self.setWindowTitle(title)
+        self.setObjectName("mainWindow")
+
+        self.library = LibraryView(ws, self)
+        self.search = SearchPanel(ws, self.library, self)
+        self.reader = panes.make_reader(ws, self.undo_stack, self)
+        self.reader.setObjectName("reader")
+        self.claims = panes.make_claims_view(ws, self)
+        self.highlights = panes.make_highlights_panel(ws, self.undo_stack, self)
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.reader, "Reader")
+        self.tabs.addTab(self.claims, "Claims")
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("mainSplitter")
+        for w in (self.search, self.tabs, self.highlights):
+            self.splitter.addWidget(w)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 5)
+        self.splitter.setStretchFactor(2, 2)
+        self.splitter.setChildrenCollapsible(True)
+        self.setCentralWidget(self.splitter)
+
+        self.count_label = QLabel(self)
+        self.statusBar().addWidget(self.count_label)
+        self.importer = ImportController(ws, self.statusBar(), self)
+        self.importer.articleImported.connect(lambda _id: self._library_timer.start())
+        self.importer.finished.connect(self._import_finished)
+
+        self._library_timer = self._timer(400, self._refresh_library)
+        self._sync_timer = self._timer(800, self._sync_index)
+        self._claims_stale = True
+        self._connect_parts()
+        self._build_menus()
+        self.setAcceptDrops(True)
+        self._restore_layout()
+        self._update_count()
+
+    # -- wiring -----------------------------------------------------------------
+    def _timer(self, ms: int, slot: Callable[[], None]) -> QTimer:
+        timer = QTimer(self)
+        timer.setSingleShot(True)
+        timer.setInterval(ms)
+        timer.timeout.connect(slot)
+        return timer
+
+    def _connect_parts(self) -> None:
+        self.library.articleActivated.connect(self.open_article)
+        self.search.openRequested.connect(self.open_article)
+        self.reader.highlightsChanged.connect(self._highlights_changed)
+        self.undo_stack.indexChanged.connect(lambda _i: self._highlights_changed(None))
+        if hasattr(self.highlights, "highlightActivated"):
+            self.highlights.highlightActivated.connect(self.reveal)
+        if hasattr(self.claims, "passageActivated"):
+            self.claims.passageActivated.connect(self.reveal)
+        self.tabs.currentChanged.connect(self._tab_changed)
+
+    def _action(self, menu: QMenu, text: str, keys: Sequence[str], slot: Callable[[], object],
+                tip: str, name: str = "") -> QAction:
+        action = QAction(text, self)
+        action.setShortcuts([QKeySequence(k) for k in keys])
+        action.setToolTip(_tip(tip, keys))
+        action.setStatusTip(tip)
+        action.setObjectName(name or text.strip("…").lower().replace(" ", "_"))
+        action.triggered.connect(lambda _checked=False: slot())
+        menu.addAction(action)
+        self.addAction(action)
+        return action
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        bar.setToolTipsVisible(True) if hasattr(bar, "setToolTipsVisible") else None
+        file = bar.addMenu("&File")
+        self.import_files_action = self._action(
+            file, "Import files…", ["Ctrl+O"], self.choose_files,
+            "Add articles (.txt, .html, .md, .docx, .pdf) to the library")
+        self.import_folder_action = self._action(
+            file, "Import folder…", ["Ctrl+Shift+O"], self.choose_folder,
+            "Add every article file in a folder and its sub-folders")
+        file.addSeparator()
+        self.export_action = self._action(file, "Export briefing…", ["Ctrl+E"],
+                                          self.open_briefing_dialog,
+                                          "Write the selected highlights as a Word briefing note")
+        self.reindex_action = self._action(file, "Rebuild search index", ["Ctrl+Shift+I"],
+                                           self.rebuild_index,
+                                           "Rebuild the search index from the library")
+        file.addSeparator()
+        self._action(file, "Quit", ["Ctrl+Q"], self.close, "Close Briefing")
+        for action in (self.import_files_action, self.import_folder_action, self.reindex_action):
+            action.setEnabled(not self.ws.readonly)
+
+        edit = bar.addMenu("&Edit")
+        self.undo_action = self.undo_stack.createUndoAction(self, "Undo")
+        self.redo_action = self.undo_stack.createRedoAction(self, "Redo")
+        for action, keys, tip in ((self.undo_action, ["Ctrl+Z"], "Undo the last highlight action"),
+                                  (self.redo_action, ["Ctrl+Shift+Z", "Ctrl+Y"],
+                                   "Redo the highlight action just undone")):
+            action.setShortcuts([QKeySequence(k) for k in keys])
+            action.setToolTip(_tip(tip, keys))
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            edit.addAction(action)
+            self.addAction(action)
+
+        view = bar.addMenu("&View")
+        self._action(view, "Search all articles", ["Ctrl+K"], self.search.focus_search,
+                     "Search the whole library as you type", "search_all")
+        self._action(view, "Filter library", ["Ctrl+L"], self.focus_library,
+                     "Filter the article list by title, publisher or author")
+        view.addSeparator()
+        self._action(view, "Reader", ["Ctrl+Shift+R"], lambda: self.tabs.setCurrentIndex(0),
+                     "Show the open article")
+        self._action(view, "Claims", ["Ctrl+Shift+C"], lambda: self.tabs.setCurrentIndex(1),
+                     "Compare figures and claims across perspectives")
+        self.toggle_highlights_action = self._action(
+            view, "Highlights panel", ["Ctrl+Shift+H"],
+            lambda: self.highlights.setVisible(not self.highlights.isVisible()),
+            "Show or hide the highlights panel")
+        view.addSeparator()
+        self.dark_action = self._action(view, "Dark theme", ["Ctrl+Shift+D"], self._toggle_dark,
+                                        "Switch between the light and the dark palette")
+        self.dark_action.setCheckable(True)
+        self.dark_action.setChecked(theme.is_dark())
+
+        help_menu = bar.addMenu("&Help")
+        self._action(help_menu, "Keyboard shortcuts", ["F1"], self.show_shortcuts,
+                     "List the keys that drive Briefing")
+        self._action(help_menu, "About Briefing", [], self.show_about, "Version and licence")
+
+    # -- background work -----------------------------------------------------------
+    def start_background(self) -> None:
+        """Check (and if needed rebuild) the index, then import the sample on first start."""
+        self.statusBar().showMessage("Checking the search index…")
+
+        def progress(value: tuple[int, int]) -> None:
+            done, total = value
+            self.statusBar().showMessage(f"Rebuilding the search index: {done} of {total}")
+
+        self._startup = run_task(_ensure_index, self.ws, on_progress=progress,
+                                 on_done=self._index_ready, on_error=self._index_failed,
+                                 owner=self)
+
+    def _index_ready(self, found: object) -> None:
+        self._startup = None
+        if found in ("missing", "damaged", "stale"):
+            self.statusBar().showMessage("The search index was rebuilt from the library", 8000)
+        else:
+            self.statusBar().clearMessage()
+        self.search.set_ready(True)
+        from briefing.core.ingest.sample import needs_sample
+
+        if not self._closing and needs_sample(self.ws):
+            self.importer.import_sample()
+
+    def _index_failed(self, exc: BaseException) -> None:
+        self._startup = None
+        self.search.set_ready(True)
+        self.statusBar().showMessage(f"The search index could not be prepared: {exc}")
+
+    def _sync_index(self) -> None:
+        if self.ws.readonly or self._closing:
+            return
+        if self._sync_task is not None or self.importer.busy or self._startup is not None:
+            self._sync_timer.start()  # the running job catches up queued changes too
+            return
+
+        def done(_n: object) -> None:
+            self._sync_task = None
+            self.search.rerun()
+
+        self._sync_task = run_task(self.ws.index.sync, on_done=done,
+                                   on_error=lambda exc: done(None), owner=self)
+
+    def rebuild_index(self) -> None:
+        if self.ws.readonly or self._startup is not None:
+            return
+        self.search.set_ready(False)
+
+        def progress(value: tuple[int, int]) -> None:
+            self.statusBar().showMessage(f"Rebuilding the search index: {value[0]} of {value[1]}")
+
+        def rebuild(ws: Workspace):  # generator run on the worker
+            yield from ws.index.rebuild()
+            return "rebuilt"
+
+        self._startup = run_task(rebuild, self.ws, on_progress=progress,
+                                 on_done=self._index_ready, on_error=self._index_failed,
+                                 owner=self)
+
+    # -- opening and revealing --------------------------------------------------------
+    def open_article(self, article_id: int, hits: Sequence[tuple[int, int]] = ()) -> None:
+        self.reader.show_article(article_id, [tuple(h) for h in hits])
+        self.highlights.set_article(article_id)
+        self.library.select_article(article_id)
+        self.tabs.setCurrentWidget(self.reader)
+        self.articleOpened.emit(article_id)
+
+    def reveal(self, article_id: int, start: int, end: int) -> None:
+        """Open an article (if needed) and scroll the reader to one passage."""
+        if self.reader.current_article_id() != article_id:
+            self.open_article(article_id)
+        self.tabs.setCurrentWidget(self.reader)
+        self.reader.reveal(start, end)
+
+    def focus_library(self) -> None:
+        self.search.search_edit.clear()
+        self.library.focus_filter()
+
+    # -- import ------------------------------------------------------------------------
+    def choose_files(self) -> None:
+        start = str(self.settings.value("import/last_folder", str(Path.home())))
+        files, _ = QFileDialog.getOpenFileNames(self, "Import articles", start, IMPORT_FILTER)
+        if files:
+            self.settings.setValue("import/last_folder", str(Path(files[0]).parent))
+            self.import_paths(files)
+
+    def choose_folder(self) -> None:
+        start = str(self.settings.value("import/last_folder", str(Path.home())))
+        folder = QFileDialog.getExistingDirectory(self, "Import a folder of articles", start)
+        if folder:
+            self.settings.setValue("import/last_folder", folder)
+            self.import_paths([folder])
+
+    def import_paths(self, paths: Sequence[str | Path]) -> None:
+        self.importer.import_paths(paths)
+
+    def _import_finished(self, _results: list, _cancelled: bool) -> None:
+        self._refresh_library()
+        self.search.rerun()
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802 (Qt override)
+        if not self.ws.readonly and any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+        else:
+            event.ignore()
+
+    def dragMoveEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        self.dragEnterEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if not paths or self.ws.readonly:
+            event.ignore()
+            return
+        event.acceptProposedAction()
+        self.import_paths(paths)
+
+    # -- refreshing ----------------------------------------------------------------------
+    def _highlights_changed(self, _article_id: int | None) -> None:
+        self._library_timer.start()
+        self._sync_timer.start()
+        self._claims_stale = True
+        if hasattr(self.highlights, "refresh"):
+            self.highlights.refresh()
+        if self.tabs.currentWidget() is self.claims:
+            self._refresh_claims()
+
+    def _refresh_library(self) -> None:
+        self.library.refresh()
+        self._update_count()
+
+    def _update_count(self) -> None:
+        n = self.library.model.rowCount()
+        self.count_label.setText(f"{n} article{'s' if n != 1 else ''}")
+
+    def _tab_changed(self, _index: int) -> None:
+        if self.tabs.currentWidget() is self.claims and self._claims_stale:
+            self._refresh_claims()
+
+    def _refresh_claims(self) -> None:
+        self._claims_stale = False
+        if hasattr(self.claims, "refresh"):
+            self.claims.refresh()
+
+    # -- dialogs --------------------------------------------------------------------------
+    def open_briefing_dialog(self) -> None:
+        cls = panes.briefing_dialog_class()
+        if cls is None:
+            QMessageBox.information(self, "Export briefing", "Export is not available yet.")
+            return
+        self.briefing_dialog = cls(self.ws, self.settings, self)
+        self.briefing_dialog.show()
+
+    def show_shortcuts(self) -> None:
+        lines = "\n".join(f"{keys:<24}{what}" for keys, what in SHORTCUT_HELP)
+        box = QMessageBox(QMessageBox.Icon.NoIcon, "Keyboard shortcuts", lines,
+                          QMessageBox.StandardButton.Close, self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.open()
+
+    def show_about(self) -> None:
+        box = QMessageBox(QMessageBox.Icon.Information, f"About {APP_NAME}",
+                          f"{APP_NAME} {__version__}\nOffline reading, highlighting and briefing "
+                          f"notes for analysts.\nWorkspace: {self.ws.root}",
+                          QMessageBox.StandardButton.Close, self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.open()
+
+    def _toggle_dark(self) -> None:
+        dark = not theme.is_dark()
+        theme.set_dark(dark)
+        self.dark_action.setChecked(dark)
+        self.settings.setValue("theme/dark", dark)
+
+    # -- layout memory and shutdown ----------------------------------------------------------
+    def _restore_layout(self) -> None:
+        geometry = self.settings.value("window/geometry")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1360, 820)
+        state = self.settings.value("window/state")
+        if state is not None:
+            self.restoreState(state)
+        sizes = self.settings.value("window/splitter")
+        if sizes is not None:
+            self.splitter.restoreState(sizes)
+        else:
+            self.splitter.setSizes([430, 620, 310])
+        self.highlights.setVisible(self.settings.value("window/highlights", True, bool))
+
+    def save_layout(self) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        self.settings.setValue("window/splitter", self.splitter.saveState())
+        self.settings.setValue("window/highlights", self.highlights.isVisible())
+        self.settings.sync()
+
+    def shutdown(self) -> None:
+        """Stop and join background work (the workspace stays open for the caller)."""
+        if self._closing:
+            return
+        self._closing = True
+        self.save_layout()
+        for timer in (self._library_timer, self._sync_timer):
+            timer.stop()
+        self.importer.shutdown()
+        wait_for_tasks()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.shutdown()
+        super().closeEvent(event)
+
+
+def _ensure_index(ws: Workspace):
+    """Worker: make the index usable, yielding (done, total) while rebuilding."""
+    found = ws.index.state()
+    if found in ("missing", "damaged", "stale") and not ws.readonly:
+        yield from ws.index.rebuild()
+    elif found == "behind" and not ws.readonly:
+        ws.index.sync()
+    return found

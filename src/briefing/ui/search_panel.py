@@ -1,0 +1,371 @@
+"""Search as you type: a box (Ctrl+K), live results with marked snippets, Enter opens.
+
+Queries run off the UI thread, one at a time on a private one-thread pool,
+after a short pause in typing; a result for a query that is no longer the
+latest is dropped, and only the newest waiting query runs next, so typing
+never waits for the index. Snippets are drawn as plain text with the matched
+terms in bold on a tint: no HTML is parsed and nothing is ever loaded.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRectF,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
+from PySide6.QtGui import (
+    QAbstractTextDocumentLayout,
+    QPainter,
+    QPalette,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
+from PySide6.QtWidgets import (
+    QLabel,
+    QLineEdit,
+    QListView,
+    QStackedWidget,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from briefing.core.workspace import Workspace
+from briefing.ui.tasks import TaskHandle, run_task, serial_pool
+
+DEBOUNCE_MS = 120
+PAGE = 20
+MARK_OPEN, MARK_CLOSE = "«", "»"
+
+
+@dataclass
+class ResultRow:
+    """One search result, as plain values made on the worker thread."""
+
+    article_id: int
+    title: str
+    source: str  # "Publisher · 2024-11-15"
+    excerpt: str
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    hits: list[tuple[int, int]] = field(default_factory=list)
+
+
+def split_marked(snippet: str) -> tuple[str, list[tuple[int, int]]]:
+    """Plain text and spans from a snippet whose matches are wrapped in « »."""
+    out: list[str] = []
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    start = None
+    for ch in snippet:
+        if ch == MARK_OPEN and start is None:
+            start = pos
+        elif ch == MARK_CLOSE and start is not None:
+            spans.append((start, pos))
+            start = None
+        else:
+            out.append(ch)
+            pos += 1
+    return "".join(out), spans
+
+
+def _row(hit: object) -> ResultRow:
+    excerpt = getattr(hit, "excerpt", "") or ""
+    spans = [tuple(s) for s in getattr(hit, "excerpt_spans", []) or []]
+    if not excerpt:
+        excerpt, spans = split_marked(getattr(hit, "snippet", "") or "")
+    source = " · ".join(x for x in (getattr(hit, "publisher", None),
+                                    getattr(hit, "published", None)) if x)
+    return ResultRow(int(hit.article_id), getattr(hit, "title", "") or "(untitled)", source,
+                     " ".join(excerpt.split()) if "\n" in excerpt else excerpt,
+                     spans, [(int(a), int(b)) for a, b in getattr(hit, "hits", []) or []])
+
+
+def run_search(ws: Workspace, query: str, limit: int = PAGE) -> tuple[list[ResultRow], str]:
+    """Worker side: search and turn the hits into plain rows; returns (rows, status text)."""
+    started = time.perf_counter()
+    results = ws.index.search(query, limit=limit)
+    rows = [_row(h) for h in results.hits]
+    ms = (time.perf_counter() - started) * 1000
+    total = getattr(results, "total", len(rows))
+    if not rows:
+        status = "No articles match"
+    else:
+        status = f"{total} article{'s' if total != 1 else ''} · {ms:.0f} ms"
+    message = getattr(results, "message", None)
+    return rows, f"{message} — {status}" if message else status
+
+
+class ResultsModel(QAbstractListModel):
+    RowRole = Qt.ItemDataRole.UserRole + 1
+    ArticleIdRole = Qt.ItemDataRole.UserRole + 2
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.rows: list[ResultRow] = []
+
+    def set_rows(self, rows: list[ResultRow]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.rows)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex,
+             role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if not index.isValid():
+            return None
+        row = self.rows[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return row.title
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{row.title}\n{row.source}"
+        if role == self.RowRole:
+            return row
+        if role == self.ArticleIdRole:
+            return row.article_id
+        return None
+
+
+class ResultDelegate(QStyledItemDelegate):
+    """Title, source line and snippet (matched terms bold on a tint), as plain text."""
+
+    def _document(self, row: ResultRow, option: QStyleOptionViewItem, width: int) -> QTextDocument:
+        doc = QTextDocument()
+        doc.setDocumentMargin(6)
+        doc.setDefaultFont(option.font)
+        doc.setTextWidth(max(width, 80))
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        palette = option.palette
+        text_colour = palette.color(QPalette.ColorRole.HighlightedText if selected
+                                    else QPalette.ColorRole.Text)
+        cursor = QTextCursor(doc)
+        title = QTextCharFormat()
+        title.setFontWeight(700)
+        title.setForeground(text_colour)
+        cursor.insertText(row.title, title)
+        muted = QTextCharFormat()
+        muted.setForeground(text_colour if selected
+                            else palette.color(QPalette.ColorRole.PlaceholderText))
+        muted.setFontPointSize(max(option.font.pointSizeF() - 1, 7))
+        if row.source:
+            cursor.insertText("\n" + row.source, muted)
+        plain = QTextCharFormat()
+        plain.setForeground(text_colour)
+        mark = QTextCharFormat(plain)
+        mark.setFontWeight(700)
+        if not selected:
+            mark.setBackground(palette.color(QPalette.ColorRole.Highlight).lighter(
+                170 if palette.color(QPalette.ColorRole.Base).lightnessF() > 0.5 else 60))
+        cursor.insertText("\n", plain)
+        pos = 0
+        for start, end in sorted(row.spans):
+            if start < pos or end > len(row.excerpt):
+                continue
+            cursor.insertText(row.excerpt[pos:start], plain)
+            cursor.insertText(row.excerpt[start:end], mark)
+            pos = end
+        cursor.insertText(row.excerpt[pos:], plain)
+        return doc
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        row = index.data(ResultsModel.RowRole)
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        style = opt.widget.style() if opt.widget else None
+        if style:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        if row is None:
+            return
+        doc = self._document(row, opt, opt.rect.width())
+        painter.save()
+        painter.translate(opt.rect.topLeft())
+        painter.setClipRect(QRectF(0, 0, opt.rect.width(), opt.rect.height()))
+        ctx = QAbstractTextDocumentLayout.PaintContext()
+        doc.documentLayout().draw(painter, ctx)
+        painter.restore()
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        row = index.data(ResultsModel.RowRole)
+        width = option.rect.width() if option.rect.width() > 0 else 320
+        if option.widget is not None:
+            width = option.widget.viewport().width() or width
+        if row is None:
+            return super().sizeHint(option, index)
+        doc = self._document(row, option, width)
+        return QSize(width, int(doc.size().height()) + 2)
+
+
+class SearchPanel(QWidget):
+    """The search box over a stack: the library when empty, results when typing."""
+
+    openRequested = Signal(int, list)  # article id, [(start, end), ...] hits in its text
+    resultsShown = Signal(int)  # number of results now listed
+
+    def __init__(self, ws: Workspace, library: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ws = ws
+        self.ready = False
+        self._pool = serial_pool()
+        self._task: TaskHandle | None = None
+        self._seq = 0  # number of the latest query asked for
+        self._waiting: str | None = None
+        self.last_query = ""
+
+        self.search_edit = QLineEdit(self)
+        self.search_edit.setObjectName("searchBox")
+        self.search_edit.setPlaceholderText("Search all articles (Ctrl+K)  e.g. Budanov, "
+                                            "\"15,000 troops\", publisher:bloomberg")
+        self.search_edit.setClearButtonEnabled(True)
+        self.search_edit.textChanged.connect(self._typed)
+        self.search_edit.returnPressed.connect(self.open_current)
+        self.search_edit.installEventFilter(self)
+        self.status = QLabel(self)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+        self.status.setObjectName("searchStatus")
+        self.model = ResultsModel(self)
+        self.results = QListView(self)
+        self.results.setObjectName("searchResults")
+        self.results.setModel(self.model)
+        self.results.setItemDelegate(ResultDelegate(self.results))
+        self.results.setUniformItemSizes(False)
+        self.results.setWordWrap(True)
+        self.results.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
+        self.results.activated.connect(self._activated)
+        self.results_page = QWidget(self)
+        page = QVBoxLayout(self.results_page)
+        page.setContentsMargins(0, 0, 0, 0)
+        page.addWidget(self.status)
+        page.addWidget(self.results, 1)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(library)
+        self.stack.addWidget(self.results_page)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.search_edit)
+        layout.addWidget(self.stack, 1)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(DEBOUNCE_MS)
+        self._timer.timeout.connect(self._fire)
+
+    # -- public ---------------------------------------------------------------------
+    def focus_search(self) -> None:
+        self.search_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_edit.selectAll()
+
+    def set_ready(self, ready: bool = True) -> None:
+        """The index can be searched (called once the background check is done)."""
+        self.ready = ready
+        if ready and self.search_edit.text().strip():
+            self._fire()
+
+    def rerun(self) -> None:
+        """Search again for the current text (after an import or a highlight change)."""
+        if self.search_edit.text().strip():
+            self._timer.start()
+
+    def open_current(self) -> None:
+        index = self.results.currentIndex()
+        if not index.isValid() and self.model.rowCount():
+            index = self.model.index(0, 0)
+        if index.isValid():
+            self._activated(index)
+
+    def titles(self) -> list[str]:
+        return [r.title for r in self.model.rows]
+
+    # -- typing and searching ---------------------------------------------------------
+    def _typed(self, text: str) -> None:
+        if not text.strip():
+            self._timer.stop()
+            self._seq += 1  # anything in flight is now stale
+            self._waiting = None
+            self.model.set_rows([])
+            self.status.clear()
+            self.stack.setCurrentIndex(0)
+            return
+        self.stack.setCurrentIndex(1)
+        self._timer.start()
+
+    def _fire(self) -> None:
+        query = self.search_edit.text().strip()
+        if not query:
+            return
+        if not self.ready:
+            self.status.setText("Preparing the search index…")
+            return
+        self._seq += 1
+        if self._task is not None:  # one at a time: the newest waits, older ones are dropped
+            self._waiting = query
+            return
+        self._start(query)
+
+    def _start(self, query: str) -> None:
+        seq = self._seq
+        self._waiting = None
+
+        def done(result: tuple[list[ResultRow], str]) -> None:
+            self._finished(seq, query, result)
+
+        self._task = run_task(run_search, self.ws, query, pool=self._pool, owner=self,
+                              on_done=done, on_error=lambda exc: self._failed(seq, exc))
+
+    def _finished(self, seq: int, query: str, result: tuple[list[ResultRow], str] | None) -> None:
+        self._task = None
+        if seq == self._seq and result is not None and self.search_edit.text().strip():
+            rows, status = result
+            self.last_query = query
+            self.model.set_rows(rows)
+            self.status.setText(status)
+            if rows:
+                self.results.setCurrentIndex(self.model.index(0, 0))
+            self.resultsShown.emit(len(rows))
+        self._next()
+
+    def _failed(self, seq: int, exc: BaseException) -> None:
+        self._task = None
+        if seq == self._seq:
+            self.status.setText(f"Search failed: {exc}")
+        self._next()
+
+    def _next(self) -> None:
+        if self._waiting is not None:
+            self._start(self._waiting)
+
+    def _activated(self, index: QModelIndex) -> None:
+        row = index.data(ResultsModel.RowRole)
+        if row is not None:
+            self.openRequested.emit(row.article_id, list(row.hits))
+
+    # -- keys: Down moves into the results, Esc clears ---------------------------------
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.search_edit and event.type() == QEvent.Type.KeyPress:
+            key = event.key()
+            if key in (Qt.Key.Key_Down, Qt.Key.Key_Up) and self.model.rowCount():
+                self.results.setFocus()
+                step = 1 if key == Qt.Key.Key_Down else -1
+                row = max(0, min(self.results.currentIndex().row() + step,
+                                 self.model.rowCount() - 1))
+                self.results.setCurrentIndex(self.model.index(row, 0))
+                return True
+            if key == Qt.Key.Key_Escape and self.search_edit.text():
+                self.search_edit.clear()
+                return True
+        return super().eventFilter(watched, event)
