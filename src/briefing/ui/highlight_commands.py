@@ -1,0 +1,243 @@
+"""Undoable highlight actions for the shared QUndoStack (Edit ▸ Undo / Redo).
+
+Each command calls the core (``ws.highlights`` or ``briefing.core.suggestions``),
+never SQL, and commits as it happens. ``redo`` and ``undo`` invert each other
+exactly: a deleted highlight comes back with the same id through
+``HighlightStore.restore``. After every change the command announces the
+article on the workspace's ``HighlightEvents`` so the reader, the highlights
+panel and the library redraw, whoever pushed the command (reader, panel or the
+Edit menu's undo).
+
+A command whose first ``redo`` is refused by the core (``HighlightError``)
+marks itself obsolete, so ``QUndoStack.push`` drops it; its ``error`` says why.
+"""
+
+from __future__ import annotations
+
+import importlib
+import weakref
+from collections.abc import Iterable
+from types import ModuleType
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand
+
+from briefing.core.models import Highlight, Suggestion
+from briefing.core.store.highlights import HighlightError
+from briefing.core.workspace import Workspace
+from briefing.ui import qtcompat  # noqa: F401  (guards Signal.emit in PySide6 6.12.0)
+
+_EDIT_MERGE_ID = 0x4844  # "HD": consecutive note edits of one highlight merge into one undo step
+
+
+class HighlightEvents(QObject):
+    """Announces that an article's highlights (or suggestions) changed."""
+
+    changed = Signal(int)  # article id
+
+
+_EVENTS: weakref.WeakKeyDictionary[Workspace, HighlightEvents] = weakref.WeakKeyDictionary()
+
+
+def highlight_events(ws: Workspace) -> HighlightEvents:
+    """The one change notifier of a workspace (created on first use)."""
+    events = _EVENTS.get(ws)
+    if events is None:
+        events = _EVENTS[ws] = HighlightEvents()
+    return events
+
+
+def suggestions_api() -> ModuleType | None:
+    """``briefing.core.suggestions`` if it is installed, else None (the reader then shows none)."""
+    try:
+        return importlib.import_module("briefing.core.suggestions")
+    except ImportError:
+        return None
+
+
+def pending_suggestions(ws: Workspace, article_id: int) -> list[Suggestion]:
+    api = suggestions_api()
+    if api is None:
+        return []
+    return list(api.pending_suggestions(ws, article_id))
+
+
+class _HighlightCommand(QUndoCommand):
+    """Shared plumbing: workspace, article, error capture and change notification."""
+
+    def __init__(self, ws: Workspace, article_id: int, text: str) -> None:
+        super().__init__(text)
+        self.ws = ws
+        self.article_id = article_id
+        self.error: str | None = None
+
+    def _announce(self) -> None:
+        highlight_events(self.ws).changed.emit(self.article_id)
+
+    def _refuse(self, exc: Exception) -> None:
+        self.error = str(exc)
+        self.setObsolete(True)
+
+
+class AddHighlight(_HighlightCommand):
+    """Mark text[start:end] of an article; undo deletes it, redo restores the same id."""
+
+    def __init__(self, ws: Workspace, article_id: int, start: int, end: int,
+                 perspectives: Iterable[str] = (), kind: str = "claim", note: str = "") -> None:
+        super().__init__(ws, article_id, "Add highlight")
+        self.start, self.end = start, end
+        self.perspectives = list(perspectives)
+        self.kind, self.note = kind, note
+        self.highlight: Highlight | None = None
+
+    def redo(self) -> None:
+        if self.highlight is None:
+            try:
+                self.highlight = self.ws.highlights.add(
+                    self.article_id, self.ws.articles.text(self.article_id), self.start, self.end,
+                    perspectives=self.perspectives, kind=self.kind, note=self.note)
+            except HighlightError as exc:
+                self._refuse(exc)
+                return
+            names = ", ".join(self.perspectives) or "no perspective"
+            self.setText(f"Highlight “{_short(self.highlight.quote)}” ({names})")
+        else:
+            self.highlight = self.ws.highlights.restore(self.highlight)
+        self._announce()
+
+    def undo(self) -> None:
+        if self.highlight is not None:
+            self.highlight = self.ws.highlights.delete(self.highlight.id) or self.highlight
+            self._announce()
+
+
+class DeleteHighlight(_HighlightCommand):
+    """Remove a highlight; undo puts it back with its id and every field."""
+
+    def __init__(self, ws: Workspace, highlight_id: int) -> None:
+        current = ws.highlights.get(highlight_id)
+        super().__init__(ws, current.article_id if current else 0, "Delete highlight")
+        self.highlight_id = highlight_id
+        self.highlight: Highlight | None = current
+        if current is not None:
+            self.setText(f"Delete highlight “{_short(current.quote)}”")
+
+    def redo(self) -> None:
+        removed = self.ws.highlights.delete(self.highlight_id)
+        if removed is None and self.highlight is None:
+            self._refuse(HighlightError(f"no highlight {self.highlight_id}"))
+            return
+        self.highlight = removed or self.highlight
+        self._announce()
+
+    def undo(self) -> None:
+        if self.highlight is not None:
+            self.highlight = self.ws.highlights.restore(self.highlight)
+            self._announce()
+
+
+class EditHighlight(_HighlightCommand):
+    """Change perspectives, kind, note, reliability or credibility; undo restores the old values."""
+
+    FIELDS = ("perspectives", "kind", "note", "reliability", "credibility")
+
+    def __init__(self, ws: Workspace, highlight_id: int, **changes: object) -> None:
+        unknown = set(changes) - set(self.FIELDS)
+        if unknown:
+            raise ValueError(f"cannot edit {', '.join(sorted(unknown))}")
+        current = ws.highlights.get(highlight_id)
+        super().__init__(ws, current.article_id if current else 0,
+                         f"Edit {', '.join(changes)} of highlight")
+        self.highlight_id = highlight_id
+        self.changes = dict(changes)
+        self.before = {k: getattr(current, k) for k in changes} if current else {}
+
+    def redo(self) -> None:
+        try:
+            self.ws.highlights.update(self.highlight_id, **self.changes)
+        except HighlightError as exc:
+            self._refuse(exc)
+            return
+        self._announce()
+
+    def undo(self) -> None:
+        if self.before:
+            self.ws.highlights.update(self.highlight_id, **self.before)
+            self._announce()
+
+    def id(self) -> int:
+        return _EDIT_MERGE_ID if set(self.changes) == {"note"} else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        """Typing a note in several debounced steps undoes as one edit."""
+        if (not isinstance(other, EditHighlight) or other.highlight_id != self.highlight_id
+                or set(other.changes) != {"note"} or other.error):
+            return False
+        self.changes["note"] = other.changes["note"]
+        return True
+
+
+class AcceptSuggestion(_HighlightCommand):
+    """Turn a suggested claim into a highlight (core accept); undo deletes it, redo restores it."""
+
+    def __init__(self, ws: Workspace, article_id: int, suggestion: Suggestion,
+                 perspectives: Iterable[str] | None = None) -> None:
+        super().__init__(ws, article_id, f"Accept suggestion “{_short(suggestion.quote)}”")
+        self.suggestion = suggestion
+        self.perspectives = list(perspectives) if perspectives is not None else None
+        self.highlight: Highlight | None = None
+
+    def redo(self) -> None:
+        if self.highlight is None:
+            try:
+                self.highlight = self._accept()
+            except HighlightError as exc:
+                self._refuse(exc)
+                return
+        else:
+            self.highlight = self.ws.highlights.restore(self.highlight)
+        self._announce()
+
+    def _accept(self) -> Highlight:
+        api = suggestions_api()
+        if api is not None:
+            return api.accept_suggestion(self.ws, self.article_id, self.suggestion,
+                                         perspectives=self.perspectives)
+        s = self.suggestion
+        keys = self.perspectives if self.perspectives is not None else s.perspectives
+        return self.ws.highlights.add(self.article_id, self.ws.articles.text(self.article_id),
+                                      s.start, s.end, perspectives=keys, kind="claim")
+
+    def undo(self) -> None:
+        if self.highlight is not None:
+            self.highlight = self.ws.highlights.delete(self.highlight.id) or self.highlight
+            self._announce()
+
+
+class RejectSuggestion(_HighlightCommand):
+    """Remember that a suggestion is not a claim; undo forgets the rejection."""
+
+    def __init__(self, ws: Workspace, article_id: int, suggestion: Suggestion) -> None:
+        super().__init__(ws, article_id, f"Reject suggestion “{_short(suggestion.quote)}”")
+        self.suggestion = suggestion
+
+    def redo(self) -> None:
+        api = suggestions_api()
+        try:
+            if api is not None:
+                api.reject_suggestion(self.ws, self.article_id, self.suggestion)
+            else:
+                self.ws.highlights.reject_suggestion(self.article_id, self.suggestion.quote)
+        except HighlightError as exc:
+            self._refuse(exc)
+            return
+        self._announce()
+
+    def undo(self) -> None:
+        self.ws.highlights.unreject_suggestion(self.article_id, self.suggestion.quote)
+        self._announce()
+
+
+def _short(text: str, limit: int = 40) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 1] + "…"

@@ -1,0 +1,518 @@
+"""The reader: one article in readable typography, with highlights, suggestions and hits.
+
+Keyboard first. With the text focused: select text and press 1–9 to highlight
+it with that perspective (the selection grows to whole words); N / P (or
+Alt+Down / Alt+Up) move to the next / previous suggested claim, Enter accepts
+it and Backspace rejects it; Delete removes the highlight under the cursor;
+Ctrl+F finds in the article. Every change is an undoable command on the shared
+undo stack. Text is drawn from the article's plain text only (see
+reader_document); the editor refuses every resource, so nothing is ever fetched.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QContextMenuEvent,
+    QFontMetricsF,
+    QKeyEvent,
+    QKeySequence,
+    QPalette,
+    QResizeEvent,
+    QTextCharFormat,
+    QTextCursor,
+    QUndoStack,
+)
+from PySide6.QtWidgets import (
+    QInputDialog,
+    QLabel,
+    QMenu,
+    QTextEdit,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
+
+from briefing.core.models import Article, Highlight, Perspective, Suggestion
+from briefing.core.workspace import Workspace
+from briefing.ui.find_bar import FindBar
+from briefing.ui.highlight_commands import (
+    AcceptSuggestion,
+    AddHighlight,
+    DeleteHighlight,
+    EditHighlight,
+    RejectSuggestion,
+    highlight_events,
+    pending_suggestions,
+)
+from briefing.ui.reader_document import (
+    Marks,
+    OffsetMap,
+    body_font,
+    build_document,
+    decorate,
+    is_dark,
+)
+
+MEASURE = "the appearance of one of the world's most erratic and heavily-armed nations i"  # 76
+_WORD = re.compile(r"[\w’'\-]")
+
+
+def _is_word(c: str) -> bool:
+    return bool(_WORD.match(c))
+
+
+def extend_to_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """The range grown to whole words at both ends, without outer whitespace."""
+    start, end = max(0, start), min(len(text), end)
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start >= end:
+        return start, start
+    while start > 0 and _is_word(text[start - 1]) and _is_word(text[start]):
+        start -= 1
+    while end < len(text) and _is_word(text[end]) and _is_word(text[end - 1]):
+        end += 1
+    return start, end
+
+
+class ReaderTextEdit(QTextEdit):
+    """Read-only text view that never loads a resource and hands keys to the pane."""
+
+    def __init__(self, pane: ReaderPane) -> None:
+        super().__init__(pane)
+        self._pane = pane
+        self.setReadOnly(True)
+        self.setAcceptRichText(False)
+        self.setAcceptDrops(False)  # drops go to the main window (import)
+        self.setUndoRedoEnabled(False)
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.setPlaceholderText("Choose an article in the library to read it here.")
+        self.setFrameShape(QTextEdit.Shape.NoFrame)
+
+    def loadResource(self, type_: int, name: QUrl) -> None:  # noqa: N802 (Qt override)
+        """Refuse every resource: article text never loads images, files or URLs."""
+        return None
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        if not self._pane.handle_key(event):
+            super().keyPressEvent(event)
+
+    def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802
+        self._pane.show_context_menu(event.pos(), event.globalPos())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._pane.fit_measure()
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ToolTip:
+            tip = self._pane.tooltip_at(self.viewport().mapFromGlobal(event.globalPos()))
+            if tip:
+                QToolTip.showText(event.globalPos(), tip, self)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().event(event)
+
+
+class ReaderPane(QWidget):
+    """Shows one article; highlights, suggestions, search hits and find live here."""
+
+    highlightsChanged = Signal(int)  # article id, after any highlight change (incl. undo/redo)
+
+    def __init__(self, ws: Workspace, undo_stack: QUndoStack,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ws = ws
+        self.undo_stack = undo_stack
+        self.article: Article | None = None
+        self.mapping = OffsetMap()
+        self.highlights: list[Highlight] = []
+        self.suggestions: list[Suggestion] = []
+        self.hits: list[tuple[int, int]] = []
+        self.perspectives: dict[str, Perspective] = {}
+        self._measure_margin = -1.0
+
+        self.editor = ReaderTextEdit(self)
+        self.editor.cursorPositionChanged.connect(self._paint_overlays)
+        self.find_bar = FindBar(self.editor, self)
+        self.find_bar.matchesChanged.connect(self._paint_overlays)
+        self.notice = QLabel(self)
+        self.notice.setTextFormat(Qt.TextFormat.PlainText)
+        self.notice.setWordWrap(True)
+        self.notice.setContentsMargins(10, 4, 10, 4)
+        self.notice.hide()
+        self._notice_timer = QTimer(self)
+        self._notice_timer.setSingleShot(True)
+        self._notice_timer.setInterval(4000)
+        self._notice_timer.timeout.connect(self.notice.hide)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.editor, 1)
+        layout.addWidget(self.notice)
+        layout.addWidget(self.find_bar)
+
+        self.find_action = QAction("Find in Article…", self)
+        self.find_action.setShortcut(QKeySequence.StandardKey.Find)
+        self.find_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.find_action.setToolTip("Find in this article (Ctrl+F)")
+        self.find_action.triggered.connect(self.open_find)
+        self.addAction(self.find_action)
+        highlight_events(ws).changed.connect(self._on_highlights_changed)
+
+    # -- public API -----------------------------------------------------------------
+    def current_article_id(self) -> int | None:
+        return self.article.id if self.article else None
+
+    def show_article(self, article_id: int, hits: Sequence[tuple[int, int]] = ()) -> None:
+        """Open an article; `hits` are (start, end) search matches to light up."""
+        article = self.ws.articles.get(article_id)
+        self.article = article
+        self.hits = [(int(a), int(b)) for a, b in hits]
+        if article is None:
+            self.editor.clear()
+            self.mapping = OffsetMap()
+            self.highlights, self.suggestions = [], []
+            self._notify(f"Article #{article_id} is no longer in the library.")
+            return
+        self.perspectives = {p.key: p for p in self.ws.perspectives.all()}
+        self.mapping = build_document(self.editor.document(), article, self.palette())
+        self._measure_margin = -1.0
+        self.fit_measure()
+        self._load_marks()
+        self._redraw()
+        self.find_bar.refresh()
+        cursor = QTextCursor(self.editor.document())
+        if self.hits:
+            cursor.setPosition(self.mapping.to_doc(self.hits[0][0]))
+        self.editor.setTextCursor(cursor)
+        if self.hits:
+            self._scroll_to(cursor.position())
+        else:
+            self.editor.verticalScrollBar().setValue(0)
+
+    def reveal(self, start: int, end: int) -> None:
+        """Scroll to text[start:end] of the current article and select it."""
+        if self.article is None:
+            return
+        cursor = QTextCursor(self.editor.document())
+        cursor.setPosition(self.mapping.to_doc(start))
+        cursor.setPosition(self.mapping.to_doc(end), QTextCursor.MoveMode.KeepAnchor)
+        self.editor.setTextCursor(cursor)
+        self._scroll_to(cursor.selectionStart())
+        self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def open_find(self) -> None:
+        self.find_bar.open_bar()
+
+    def selected_range(self) -> tuple[int, int] | None:
+        """The selection as whole-word article offsets, or None if nothing is selected."""
+        if self.article is None:
+            return None
+        cursor = self.editor.textCursor()
+        if not cursor.hasSelection():
+            return None
+        a = self.mapping.to_text(cursor.selectionStart())
+        b = self.mapping.to_text(cursor.selectionEnd())
+        if b is None:
+            return None
+        start, end = extend_to_words(self.article.text, a if a is not None else 0, b)
+        return (start, end) if end > start else None
+
+    def cursor_offset(self) -> int | None:
+        return self.mapping.to_text(self.editor.textCursor().position()) if self.article else None
+
+    def suggestion_at(self, offset: int | None) -> Suggestion | None:
+        if offset is None:
+            return None
+        inside = [s for s in self.suggestions if s.start <= offset < s.end]
+        return inside[0] if inside else None
+
+    def highlights_at(self, offset: int | None) -> list[Highlight]:
+        if offset is None:
+            return []
+        return [h for h in self.highlights if not h.orphaned and h.start <= offset < h.end]
+
+    # -- actions --------------------------------------------------------------------
+    def highlight_selection(self, keys: Sequence[str]) -> Highlight | None:
+        """Highlight the selection (whole words) with the given perspectives."""
+        span = self.selected_range()
+        if self.article is None or span is None:
+            self._notify("Select some text first, then press a perspective key (1–9).")
+            return None
+        cmd = AddHighlight(self.ws, self.article.id, *span, perspectives=keys)
+        self.undo_stack.push(cmd)
+        if cmd.error:
+            self._notify(f"Could not highlight: {cmd.error}")
+            return None
+        cursor = self.editor.textCursor()
+        cursor.setPosition(cursor.selectionEnd())
+        self.editor.setTextCursor(cursor)
+        return cmd.highlight
+
+    def accept_suggestion(self, suggestion: Suggestion | None = None,
+                          keys: Sequence[str] | None = None) -> Highlight | None:
+        s = suggestion or self.suggestion_at(self.cursor_offset())
+        if self.article is None or s is None:
+            self._notify("No suggested claim here. N / P move to the next / previous one.")
+            return None
+        cmd = AcceptSuggestion(self.ws, self.article.id, s, keys)
+        self.undo_stack.push(cmd)
+        if cmd.error:
+            self._notify(f"Could not accept: {cmd.error}")
+            return None
+        self.goto_suggestion(1, after=s.end)
+        return cmd.highlight
+
+    def reject_suggestion(self, suggestion: Suggestion | None = None) -> bool:
+        s = suggestion or self.suggestion_at(self.cursor_offset())
+        if self.article is None or s is None:
+            self._notify("No suggested claim here. N / P move to the next / previous one.")
+            return False
+        cmd = RejectSuggestion(self.ws, self.article.id, s)
+        self.undo_stack.push(cmd)
+        if cmd.error:
+            self._notify(f"Could not reject: {cmd.error}")
+            return False
+        self.goto_suggestion(1, after=s.end)
+        return True
+
+    def goto_suggestion(self, direction: int, after: int | None = None) -> Suggestion | None:
+        """Move the cursor to the next (1) or previous (-1) pending suggestion."""
+        if not self.suggestions:
+            return None
+        here = after if after is not None else (self.cursor_offset() or 0)
+        current = self.suggestion_at(here) if after is None else None
+        if direction > 0:
+            limit = current.end if current else here
+            found = next((s for s in self.suggestions if s.start >= limit), None)
+        else:
+            limit = current.start if current else here
+            found = next((s for s in reversed(self.suggestions) if s.end <= limit), None)
+        if found is None:
+            return None
+        cursor = QTextCursor(self.editor.document())
+        cursor.setPosition(self.mapping.to_doc(found.start))
+        self.editor.setTextCursor(cursor)
+        self._scroll_to(cursor.position())
+        return found
+
+    def delete_highlight(self, highlight_id: int) -> None:
+        self.undo_stack.push(DeleteHighlight(self.ws, highlight_id))
+
+    def toggle_perspective(self, h: Highlight, key: str) -> None:
+        keys = [k for k in h.perspectives if k != key] if key in h.perspectives \
+            else [*h.perspectives, key]
+        self.undo_stack.push(EditHighlight(self.ws, h.id, perspectives=keys))
+
+    def edit_note(self, h: Highlight) -> None:
+        note, ok = QInputDialog.getMultiLineText(self, "Highlight note",
+                                                 f"Note on “{h.quote[:60]}”:", h.note)
+        if ok and note != h.note:
+            self.undo_stack.push(EditHighlight(self.ws, h.id, note=note))
+
+    def handle_key(self, event: QKeyEvent) -> bool:
+        """Reader shortcuts typed in the text; True when the key was used."""
+        key, mods = event.key(), event.modifiers()
+        plain = not (mods & ~Qt.KeyboardModifier.KeypadModifier)
+        text = event.text()
+        if plain and text and text in "123456789":
+            p = next((p for p in self.perspectives.values() if p.shortcut == text), None)
+            if p is None:
+                self._notify(f"No perspective uses key {text}.")
+            elif self.editor.textCursor().hasSelection():
+                self.highlight_selection([p.key])
+            elif (s := self.suggestion_at(self.cursor_offset())) is not None:
+                self.accept_suggestion(s, [p.key])
+            elif hs := self.highlights_at(self.cursor_offset()):
+                self.toggle_perspective(hs[-1], p.key)
+            else:
+                self._notify("Select some text first, then press a perspective key (1–9).")
+            return True
+        if plain and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.accept_suggestion()
+            return True
+        if plain and key == Qt.Key.Key_Backspace:
+            self.reject_suggestion()
+            return True
+        if plain and key == Qt.Key.Key_Delete:
+            hs = self.highlights_at(self.cursor_offset())
+            if hs:
+                self.delete_highlight(hs[-1].id)
+            return bool(hs)
+        alt = mods == Qt.KeyboardModifier.AltModifier
+        if (plain and key == Qt.Key.Key_N) or (alt and key == Qt.Key.Key_Down):
+            self.goto_suggestion(1)
+            return True
+        if (plain and key == Qt.Key.Key_P) or (alt and key == Qt.Key.Key_Up):
+            self.goto_suggestion(-1)
+            return True
+        if plain and key == Qt.Key.Key_Escape and self.find_bar.isVisible():
+            self.find_bar.close_bar()
+            return True
+        return False
+
+    # -- context menu and tooltips ---------------------------------------------------------
+    def show_context_menu(self, pos: QPoint, global_pos: QPoint) -> None:
+        menu = self.build_context_menu(pos)
+        menu.exec(global_pos)
+        menu.deleteLater()
+
+    def build_context_menu(self, pos: QPoint) -> QMenu:
+        """Highlight as ▸, suggestion accept/reject, remove/edit highlights, copy, find."""
+        menu = QMenu(self)
+        offset = self.mapping.to_text(self.editor.cursorForPosition(pos).position())
+        if self.editor.textCursor().hasSelection():
+            sub = menu.addMenu("Highlight as")
+            for p in self.perspectives.values():
+                act = sub.addAction(f"{p.name} ({p.shortcut})" if p.shortcut else p.name)
+                act.setIcon(_swatch(p.colour))
+                act.triggered.connect(lambda _=False, k=p.key: self.highlight_selection([k]))
+            sub.addSeparator()
+            sub.addAction("No perspective").triggered.connect(
+                lambda: self.highlight_selection([]))
+        s = self.suggestion_at(offset)
+        if s is not None:
+            menu.addSeparator()
+            who = ", ".join(self._name(k) for k in s.perspectives) or "no perspective"
+            menu.addAction(f"Accept suggested claim ({who})\tEnter").triggered.connect(
+                lambda: self.accept_suggestion(s))
+            menu.addAction("Reject suggestion\tBackspace").triggered.connect(
+                lambda: self.reject_suggestion(s))
+        for h in self.highlights_at(offset):
+            menu.addSeparator()
+            label = f"“{h.quote[:30]}…”" if len(h.quote) > 30 else f"“{h.quote}”"
+            sub = menu.addMenu(f"Perspectives of {label}")
+            for p in self.perspectives.values():
+                act = sub.addAction(p.name)
+                act.setCheckable(True)
+                act.setChecked(p.key in h.perspectives)
+                act.triggered.connect(lambda _=False, hh=h, k=p.key: self.toggle_perspective(hh, k))
+            menu.addAction(f"Edit note of {label}…").triggered.connect(
+                lambda _=False, hh=h: self.edit_note(hh))
+            menu.addAction(f"Remove highlight {label}\tDel").triggered.connect(
+                lambda _=False, hid=h.id: self.delete_highlight(hid))
+        menu.addSeparator()
+        copy = menu.addAction("Copy")
+        copy.setEnabled(self.editor.textCursor().hasSelection())
+        copy.triggered.connect(self.editor.copy)
+        menu.addAction(self.find_action)
+        return menu
+
+    def tooltip_at(self, pos: QPoint) -> str:
+        offset = self.mapping.to_text(self.editor.cursorForPosition(pos).position())
+        lines = []
+        for h in self.highlights_at(offset):
+            who = ", ".join(self._name(k) for k in h.perspectives) or "No perspective"
+            grade = f" · {h.reliability or '–'}{h.credibility or '–'}" \
+                if h.reliability or h.credibility else ""
+            lines.append(f"{who} · {h.kind}{grade}" + (f"\n{h.note}" if h.note else ""))
+        s = self.suggestion_at(offset)
+        if s is not None:
+            who = ", ".join(self._name(k) for k in s.perspectives) or "no perspective"
+            cue = f" (cue: {s.cue})" if s.cue else ""
+            lines.append(f"Suggested claim: {who}{cue}\nEnter accepts · Backspace rejects")
+        return "\n\n".join(lines)
+
+    # -- drawing ------------------------------------------------------------------------
+    def fit_measure(self) -> None:
+        """Keep lines about 75 characters long by widening the side margins."""
+        width = self.editor.viewport().width()
+        measure = QFontMetricsF(body_font()).horizontalAdvance(MEASURE) + 8
+        margin = max(28.0, (width - measure) / 2)
+        if abs(margin - self._measure_margin) < 2:
+            return
+        self._measure_margin = margin
+        root = self.editor.document().rootFrame()
+        fmt = root.frameFormat()
+        fmt.setLeftMargin(margin - 28)
+        fmt.setRightMargin(margin - 28)
+        root.setFrameFormat(fmt)
+
+    def _load_marks(self) -> None:
+        if self.article is None:
+            return
+        self.highlights = self.ws.highlights.for_article(self.article.id)
+        try:
+            self.suggestions = sorted(pending_suggestions(self.ws, self.article.id),
+                                      key=lambda s: (s.start, s.end))
+        except Exception as exc:  # suggestions are an aid: reading goes on without them
+            self.suggestions = []
+            self._notify(f"Suggestions unavailable: {exc}")
+
+    def _redraw(self) -> None:
+        if self.article is None:
+            return
+        decorate(self.editor.document(), self.mapping,
+                 Marks(self.highlights, self.suggestions, self.hits), self.perspectives,
+                 self.palette())
+        self._paint_overlays()
+
+    def _paint_overlays(self) -> None:
+        """Find matches and the suggestion under the cursor, drawn over the text."""
+        selections = []
+        for cursor in self.find_bar.matches:
+            sel = QTextEdit.ExtraSelection()
+            sel.cursor = cursor
+            fmt = QTextCharFormat()
+            fmt.setBackground(QColor("#c46a00" if is_dark(self.palette()) else "#ffb24d"))
+            sel.format = fmt
+            selections.append(sel)
+        s = self.suggestion_at(self.cursor_offset()) if self.article else None
+        if s is not None:
+            sel = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(self.editor.document())
+            cursor.setPosition(self.mapping.to_doc(s.start))
+            cursor.setPosition(self.mapping.to_doc(s.end), QTextCursor.MoveMode.KeepAnchor)
+            sel.cursor = cursor
+            fmt = QTextCharFormat()
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
+            fmt.setUnderlineColor(self.palette().color(QPalette.ColorRole.Text))
+            sel.format = fmt
+            selections.append(sel)
+        self.editor.setExtraSelections(selections)
+
+    def _scroll_to(self, position: int) -> None:
+        cursor = QTextCursor(self.editor.document())
+        cursor.setPosition(position)
+        rect = self.editor.cursorRect(cursor)
+        bar = self.editor.verticalScrollBar()
+        bar.setValue(bar.value() + rect.top() - self.editor.viewport().height() // 3)
+
+    def _on_highlights_changed(self, article_id: int) -> None:
+        if self.article is not None and article_id == self.article.id:
+            self._load_marks()
+            self._redraw()
+        self.highlightsChanged.emit(article_id)
+
+    def _notify(self, message: str) -> None:
+        self.notice.setText(message)
+        self.notice.show()
+        self._notice_timer.start()
+
+    def _name(self, key: str) -> str:
+        p = self.perspectives.get(key)
+        return p.name if p else key
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self.article is not None:
+            self.show_article(self.article.id, self.hits)
+
+
+def _swatch(colour: str):
+    from PySide6.QtGui import QIcon, QPixmap
+
+    pix = QPixmap(12, 12)
+    pix.fill(QColor(colour))
+    return QIcon(pix)
