@@ -10,6 +10,7 @@ by perspective and publisher, and sorts on each column's SortRole.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import (
@@ -188,17 +189,24 @@ class ArticleFilterProxyModel(QSortFilterProxyModel):
         self.setSortRole(ArticleTableModel.SortRole)
         self.setDynamicSortFilter(True)
 
+    def _refilter(self, change: Callable[[], None]) -> None:
+        """Apply a filter change (Qt >= 6.10 wants begin/endFilterChange around it)."""
+        if hasattr(self, "beginFilterChange"):
+            self.beginFilterChange()
+            change()
+            self.endFilterChange()
+        else:
+            change()
+            self.invalidateFilter()
+
     def set_text(self, text: str) -> None:
-        self._words = text.lower().split()
-        self.invalidateFilter()
+        self._refilter(lambda: setattr(self, "_words", text.lower().split()))
 
     def set_perspective(self, key: str | None) -> None:
-        self._perspective = key or None
-        self.invalidateFilter()
+        self._refilter(lambda: setattr(self, "_perspective", key or None))
 
     def set_publisher(self, publisher: str | None) -> None:
-        self._publisher = publisher or None
-        self.invalidateFilter()
+        self._refilter(lambda: setattr(self, "_publisher", publisher or None))
 
     def article_id(self, proxy_row: int) -> int | None:
         index = self.index(proxy_row, 0)
