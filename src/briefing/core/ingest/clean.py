@@ -1,0 +1,321 @@
+"""Remove page furniture from scraped article text, keeping every article paragraph.
+
+The page is split into lines ("units": a paragraph, a heading or a menu item)
+and each is judged by its shape and by the rules in
+`resources/cleaning/boilerplate.toml`:
+
+- prose (a sentence: ends in sentence punctuation, or is long) is kept unless
+  a drop rule names it (copyright line, subscribe prompt, cookie banner);
+- runs of short non-sentence lines are menus or teaser lists and go, as do
+  such lines before the first and after the last prose paragraph;
+- a tail marker ("Related Articles", "Comments") ends the article, a block
+  marker ("Top stories") drops the headline list after it;
+- a second copy of the article (the same paragraphs again) goes.
+
+When in doubt a line is kept: losing an article sentence costs the analyst
+more than a stray menu line. `clean_units` keeps every unit with the reason it
+was dropped, so metadata can still read the byline and date lines that the
+cleaned text leaves out.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from briefing.core.resources import resource
+
+_SENTENCE_END = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
+_INNER_PUNCT = re.compile(r"[.!?;:,]\s")
+_CAMEL = re.compile(r"[a-z)][A-Z]")
+_SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
+_BULLET = re.compile(r"^\s*(?:[•·▪◦●○■□►▸‣⁃*]|-(?=\s))\s*")
+_MARKER_STRIP = " \t•·▪*-–—:.…|>»«\"'"
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class Rules:
+    """The compiled contents of boilerplate.toml."""
+
+    tail: frozenset[str]
+    block: frozenset[str]
+    drop: tuple[tuple[str, re.Pattern[str]], ...]
+    absorb: frozenset[str]
+    inline: tuple[re.Pattern[str], ...]
+    max_words: int
+    menu_run: int
+    label_words: int
+    tail_after_words: int
+
+
+@lru_cache(maxsize=1)
+def load_rules() -> Rules:
+    """Read and compile resources/cleaning/boilerplate.toml (once per process)."""
+    with resource("cleaning", "boilerplate.toml").open("rb") as fh:
+        data = tomllib.load(fh)
+    drop = tuple((kind, re.compile(pat, re.IGNORECASE))
+                 for kind, pats in data.get("drop", {}).items() for pat in pats)
+    limits = data.get("limits", {})
+    markers = data.get("markers", {})
+    return Rules(
+        tail=frozenset(marker_key(m) for m in markers.get("tail", [])),
+        block=frozenset(marker_key(m) for m in markers.get("block", [])),
+        drop=drop,
+        absorb=frozenset(data.get("absorb", {}).get("kinds", [])),
+        inline=tuple(re.compile(p, re.IGNORECASE)
+                     for p in data.get("inline", {}).get("patterns", [])),
+        max_words=int(limits.get("max_words", 45)),
+        menu_run=int(limits.get("menu_run", 3)),
+        label_words=int(limits.get("label_words", 25)),
+        tail_after_words=int(limits.get("tail_after_words", 60)),
+    )
+
+
+@dataclass
+class Unit:
+    """One line of the page and what the cleaner decided about it."""
+
+    text: str
+    prose: bool
+    words: int
+    dropped: str | None = None  # why it went: "tail", "menu", "duplicate", a rule kind...
+
+    @property
+    def kept(self) -> bool:
+        return self.dropped is None
+
+
+def fold(text: str) -> str:
+    """Lower-case with curly quotes and dashes folded, for comparing phrases."""
+    return (text.lower().replace("’", "'").replace("‘", "'").replace("“", '"')
+            .replace("”", '"').replace("–", "-").replace("—", "-"))
+
+
+def marker_key(text: str) -> str:
+    return fold(text).strip(_MARKER_STRIP)
+
+
+def word_count(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def is_prose(text: str, label_words: int = 25) -> bool:
+    """A sentence-like line: ends in sentence punctuation, or is long running text."""
+    words = word_count(text)
+    if len(_CAMEL.findall(text)) >= 3:  # "IntroductionBuilding the FoundationsWelcome..."
+        return False
+    if _SENTENCE_END.search(text.rstrip()):
+        return words >= 2 or text.rstrip().endswith(("?", "!"))
+    return words >= label_words and bool(_INNER_PUNCT.search(text))
+
+
+def normalise(text: str) -> list[list[str]]:
+    """Lines of the text grouped into blank-line separated blocks, whitespace tidied."""
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = _ZERO_WIDTH.sub("", text)
+    blocks: list[list[str]] = []
+    current: list[str] = []
+    for raw in text.split("\n"):
+        line = _SPACES.sub(" ", raw).strip()
+        if line:
+            current.append(line)
+        elif current:
+            blocks.append(current)
+            current = []
+    if current:
+        blocks.append(current)
+    return blocks
+
+
+def _wrap_width(blocks: list[list[str]]) -> int | None:
+    """The column a hard-wrapped text was wrapped at, or None if it is not wrapped."""
+    lines = [line for block in blocks for line in block]
+    if len(lines) < 6:
+        return None
+    lengths = sorted(len(line) for line in lines)
+    width = lengths[int(len(lengths) * 0.9) - 1]
+    if width > 110 or width < 40:
+        return None
+    # Evidence of mid-sentence breaks: a filled line followed by a lower-case start.
+    breaks = sum(1 for block in blocks for a, b in zip(block, block[1:], strict=False)
+                 if len(a) >= 0.7 * width and b[:1].islower())
+    full = sum(1 for n in lengths if n >= 0.7 * width)
+    return width if breaks >= 3 and breaks >= 0.2 * full else None
+
+
+def unwrap(blocks: list[list[str]]) -> list[str]:
+    """Rejoin paragraphs that were hard-wrapped across lines; else one unit per line."""
+    width = _wrap_width(blocks)
+    if width is None:
+        return [line for block in blocks for line in block]
+    out: list[str] = []
+    for block in blocks:
+        para = ""
+        for line in block:
+            if para and not _BULLET.match(line):
+                para += ("" if para.endswith("-") and line[:1].islower() else " ") + line
+            else:
+                if para:
+                    out.append(para)
+                para = line
+            if len(line) < 0.7 * width:  # a short line ends its paragraph
+                out.append(para)
+                para = ""
+        if para:
+            out.append(para)
+    return out
+
+
+def split_units(text: str, rules: Rules | None = None) -> list[Unit]:
+    """The page as units, with inline junk (scraper ids) already removed."""
+    rules = rules or load_rules()
+    units = []
+    for line in unwrap(normalise(text)):
+        for pattern in rules.inline:
+            line = pattern.sub("", line).strip()
+        if line:
+            units.append(Unit(line, is_prose(line, rules.label_words), word_count(line)))
+    return units
+
+
+def rule_kind(text: str, rules: Rules) -> str | None:
+    """The [drop] kind a line matches, if it is short enough to be furniture."""
+    if word_count(text) > rules.max_words:
+        return None
+    body = _BULLET.sub("", text)
+    for kind, pattern in rules.drop:
+        if pattern.search(body):
+            return kind
+    return None
+
+
+def _cut_tail(units: list[Unit], rules: Rules) -> None:
+    prose_words = 0
+    for i, unit in enumerate(units):
+        if prose_words >= rules.tail_after_words and marker_key(unit.text) in rules.tail:
+            for later in units[i:]:
+                later.dropped = later.dropped or "tail"
+            return
+        if unit.prose:
+            prose_words += unit.words
+
+
+def _drop_blocks(units: list[Unit], rules: Rules) -> None:
+    i = 0
+    while i < len(units):
+        unit = units[i]
+        if unit.kept and not unit.prose and marker_key(unit.text) in rules.block:
+            unit.dropped = "teaser"
+            j = i + 1
+            while j < len(units) and (not units[j].kept or not units[j].prose
+                                      or rule_kind(units[j].text, rules)):
+                units[j].dropped = units[j].dropped or "teaser"
+                j += 1
+            i = j
+        else:
+            i += 1
+
+
+def _drop_menus(units: list[Unit], rules: Rules) -> None:
+    """Runs of non-sentence lines (dropped lines in between do not break a run)."""
+    run: list[int] = []
+
+    def flush() -> None:
+        labels = [k for k in run if units[k].kept]
+        if len(labels) >= rules.menu_run:
+            before = run[0] - 1
+            while before >= 0 and not units[before].kept:
+                before -= 1
+            is_list = before >= 0 and units[before].text.endswith(":")
+            if not is_list:
+                for k in labels:
+                    units[k].dropped = "menu"
+        run.clear()
+
+    for i, unit in enumerate(units):
+        if not unit.kept or not unit.prose:
+            run.append(i)
+        else:
+            flush()
+    flush()
+
+
+def _absorb(units: list[Unit], rules: Rules) -> None:
+    """Short non-sentence lines right next to a prompt box go with it (two at most)."""
+    prompts = [i for i, u in enumerate(units) if u.dropped in rules.absorb]
+    for i in prompts:
+        for step in (-1, 1):
+            j = i + step
+            taken = 0
+            while 0 <= j < len(units) and taken < 2:
+                near = units[j]
+                if near.kept and not near.prose and near.words <= 12:
+                    near.dropped = units[i].dropped
+                    taken += 1
+                elif near.kept:
+                    break
+                j += step
+
+
+def _trim_ends(units: list[Unit]) -> None:
+    """Non-sentence lines before the first and after the last prose line are furniture."""
+    kept = [i for i, u in enumerate(units) if u.kept]
+    prose = [i for i in kept if units[i].prose]
+    if not prose:
+        return
+    for i in kept:
+        if i < prose[0]:
+            units[i].dropped = "head"
+        elif i > prose[-1]:
+            units[i].dropped = "foot"
+
+
+def _drop_repeats(units: list[Unit]) -> None:
+    """A second copy of a paragraph goes; short lines go with a repeated copy."""
+    seen: set[str] = set()
+    repeat: list[bool] = []
+    for unit in units:
+        key = " ".join(_WORD.findall(fold(unit.text)))
+        repeat.append(unit.kept and key in seen)
+        if unit.kept:
+            seen.add(key)
+    for i, unit in enumerate(units):
+        if not repeat[i]:
+            continue
+        if unit.words >= 8:
+            unit.dropped = "duplicate"
+            continue
+        neighbours = [j for j in (i - 1, i + 1, i - 2, i + 2) if 0 <= j < len(units)]
+        if any(repeat[j] and units[j].words >= 8 for j in neighbours):
+            unit.dropped = "duplicate"
+
+
+def clean_units(text: str) -> list[Unit]:
+    """Every unit of the page, each marked kept or dropped (with the reason)."""
+    rules = load_rules()
+    units = split_units(text, rules)
+    _cut_tail(units, rules)
+    for unit in units:
+        if unit.kept:
+            unit.dropped = rule_kind(unit.text, rules)
+    _drop_blocks(units, rules)
+    _absorb(units, rules)
+    _drop_menus(units, rules)
+    _trim_ends(units)
+    _drop_repeats(units)
+    return units
+
+
+def join_units(units: list[Unit]) -> str:
+    """The kept units as text, paragraphs separated by a blank line."""
+    return "\n\n".join(u.text for u in units if u.kept)
+
+
+def clean_text(text: str) -> str:
+    """Cleaned article text: paragraphs separated by "\\n\\n"."""
+    return join_units(clean_units(text))

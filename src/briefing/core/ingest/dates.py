@@ -1,0 +1,117 @@
+"""Find calendar dates in a line of text and say how precise each one is.
+
+Dates come out as "YYYY-MM-DD", "YYYY-MM" or "YYYY". Recognised shapes:
+"15 November 2024", "Nov 15, 2024", "Nov. 15th 2024", "2024-11-15",
+"2024/11/15", "15/11/2024" (only when the day is over 12, so the order is
+certain), "November 2024". Month names come from resources/cleaning/metadata.toml.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from briefing.core.ingest.cues import metadata_cues
+
+_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?", re.IGNORECASE)
+_TOKEN = re.compile(r"[\w.]+|[^\w\s]")
+
+
+@dataclass(frozen=True)
+class FoundDate:
+    """A date in a line: its ISO value (with precision) and where it was."""
+
+    value: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    months: dict[str, int]
+    day_month_year: re.Pattern[str]
+    month_day_year: re.Pattern[str]
+    month_year: re.Pattern[str]
+    iso: re.Pattern[str]
+    numeric: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> _Patterns:
+    months = {k.lower(): int(v) for k, v in metadata_cues()["dates"]["months"].items()}
+    names = "|".join(sorted(months, key=len, reverse=True))
+    month = rf"(?P<month>{names})\.?"
+    day = r"(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+    year = r"(?P<year>(?:19|20)\d{2})(?!\d)"
+    flags = re.IGNORECASE
+    return _Patterns(
+        months=months,
+        day_month_year=re.compile(rf"(?<![\w]){day}\s+(?:of\s+)?{month},?\s+{year}", flags),
+        month_day_year=re.compile(rf"\b{month}\s+{day},?\s+{year}", flags),
+        month_year=re.compile(rf"\b{month},?\s+{year}", flags),
+        iso=re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})[-/.](?P<month>\d{1,2})[-/.]"
+                       r"(?P<day>\d{1,2})(?!\d)"),
+        numeric=re.compile(r"(?<!\d)(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.]"
+                           r"(?P<year>(?:19|20)\d{2})(?!\d)"),
+    )
+
+
+def _iso(year: int, month: int, day: int | None = None) -> str | None:
+    try:
+        if day is None:
+            dt.date(year, month, 1)
+            return f"{year:04d}-{month:02d}"
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def find_dates(line: str) -> list[FoundDate]:
+    """Every date in the line, most precise readings first where they overlap."""
+    pats = _patterns()
+    found: list[FoundDate] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(value: str | None, m: re.Match[str]) -> None:
+        if value and not any(m.start() < e and s < m.end() for s, e in taken):
+            found.append(FoundDate(value, m.start(), m.end()))
+            taken.append((m.start(), m.end()))
+
+    for m in pats.iso.finditer(line):
+        add(_iso(int(m["year"]), int(m["month"]), int(m["day"])), m)
+    for pattern in (pats.day_month_year, pats.month_day_year):
+        for m in pattern.finditer(line):
+            add(_iso(int(m["year"]), pats.months[m["month"].lower()], int(m["day"])), m)
+    for m in pats.numeric.finditer(line):
+        a, b = int(m["a"]), int(m["b"])
+        if a > 12 >= b:
+            add(_iso(int(m["year"]), b, a), m)
+        elif b > 12 >= a:
+            add(_iso(int(m["year"]), a, b), m)
+    for m in pats.month_year.finditer(line):
+        add(_iso(int(m["year"]), pats.months[m["month"].lower()]), m)
+    return sorted(found, key=lambda f: f.start)
+
+
+def date_line(line: str) -> tuple[str, str] | None:
+    """(date, label) when the line is essentially a date, e.g. "Published: 15 Nov 2024".
+
+    label is "published", "updated" or "plain". None when the line says more than a date.
+    """
+    dates = find_dates(line)
+    if len(dates) != 1:
+        return None
+    cues = metadata_cues()["dates"]
+    rest = (line[:dates[0].start] + " " + line[dates[0].end:]).lower()
+    rest = _TIME.sub(" ", rest)
+    label = "plain"
+    for kind in ("updated", "published"):
+        for word in sorted(cues[kind], key=len, reverse=True):
+            if re.search(rf"\b{re.escape(word)}\b", rest):
+                rest = re.sub(rf"\b{re.escape(word)}\b", " ", rest)
+                label = kind if label == "plain" else label
+    filler = set(cues["filler"])
+    leftover = [t for t in _TOKEN.findall(rest) if t not in filler and t.strip(":.") != ""]
+    return (dates[0].value, label) if len(leftover) <= 1 else None

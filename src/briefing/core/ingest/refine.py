@@ -1,0 +1,20 @@
+"""Refine extracted text into an article: clean the page, then read its metadata."""
+
+from __future__ import annotations
+
+from briefing.core.ingest.clean import clean_units, join_units
+from briefing.core.ingest.metadata import extract_metadata
+from briefing.core.ingest.types import DocumentHints, Refined
+
+
+def refine_article(text: str, hints: DocumentHints, filename: str) -> Refined:
+    """Cleaned text (paragraphs separated by a blank line) and the article's metadata.
+
+    If the cleaner would leave nothing although the page had text, the page is kept
+    as it is (minus blank lines): a file is never emptied by a cleaning mistake.
+    """
+    units = clean_units(text)
+    cleaned = join_units(units)
+    if not cleaned.strip() and units:
+        cleaned = "\n\n".join(u.text for u in units)
+    return Refined(text=cleaned, metadata=extract_metadata(units, cleaned, hints, filename))
