@@ -1,0 +1,348 @@
+"""Highlights panel: this article's (or every) highlight, filterable, and an editor for one.
+
+The list is a `HighlightTableModel`; clicking a row (or Enter) emits
+`highlightActivated(article_id, start, end)` so the window can open the reader
+there. The editor below changes perspectives, kind, note and the A–F / 1–6
+grading through `EditHighlight` commands on the shared undo stack; the note
+is committed when it loses focus or after a short pause in typing (successive
+note commits merge into one undo step).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from briefing.core.models import (
+    CREDIBILITY_GRADES,
+    HIGHLIGHT_KINDS,
+    RELIABILITY_GRADES,
+    Highlight,
+    Perspective,
+)
+from briefing.core.workspace import Workspace
+from briefing.ui.highlight_commands import DeleteHighlight, EditHighlight, highlight_events
+from briefing.ui.highlights_model import (
+    CREDIBILITY_MEANING,
+    RELIABILITY_MEANING,
+    HighlightTableModel,
+    swatch_icon,
+)
+
+NOTE_PAUSE_MS = 700
+
+
+class HighlightEditor(QGroupBox):
+    """Perspectives, kind, grading and note of one highlight; every edit is a command."""
+
+    def __init__(self, ws: Workspace, undo_stack: QUndoStack, parent: QWidget | None = None):
+        super().__init__("Selected highlight", parent)
+        self.ws, self.undo_stack = ws, undo_stack
+        self.highlight: Highlight | None = None
+        self.quote = QLabel(self)
+        self.quote.setTextFormat(Qt.TextFormat.PlainText)
+        self.quote.setWordWrap(True)
+        self.quote.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.checks: dict[str, QCheckBox] = {}
+        self._check_grid = QGridLayout()
+        self._check_grid.setHorizontalSpacing(12)
+        self.kind = QComboBox(self)
+        self.kind.addItems(list(HIGHLIGHT_KINDS))
+        self.kind.setToolTip("What the passage is: a claim, evidence, context or an open question")
+        self.reliability = QComboBox(self)
+        self.reliability.addItem("—", None)
+        for g in RELIABILITY_GRADES:
+            self.reliability.addItem(f"{g} — {RELIABILITY_MEANING[g]}", g)
+        self.reliability.setToolTip("Source reliability (A–F, Admiralty code)")
+        self.credibility = QComboBox(self)
+        self.credibility.addItem("—", None)
+        for c in CREDIBILITY_GRADES:
+            self.credibility.addItem(f"{c} — {CREDIBILITY_MEANING[c]}", c)
+        self.credibility.setToolTip("Information credibility (1–6, Admiralty code)")
+        self.note = QPlainTextEdit(self)
+        self.note.setPlaceholderText("Your note on this passage")
+        self.note.setTabChangesFocus(True)
+        self.note.setFixedHeight(80)
+        self.note.installEventFilter(self)
+        self._note_timer = QTimer(self)
+        self._note_timer.setSingleShot(True)
+        self._note_timer.setInterval(NOTE_PAUSE_MS)
+        self._note_timer.timeout.connect(self.commit_note)
+        self.delete_button = QPushButton("Delete highlight", self)
+        self.delete_button.setToolTip("Delete this highlight (Del in the list; Ctrl+Z undoes)")
+
+        form = QFormLayout()
+        form.addRow("Perspectives", self._check_grid)
+        form.addRow("Kind", self.kind)
+        form.addRow("Reliability", self.reliability)
+        form.addRow("Credibility", self.credibility)
+        form.addRow("Note", self.note)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.quote)
+        layout.addLayout(form)
+        layout.addWidget(self.delete_button, 0, Qt.AlignmentFlag.AlignRight)
+
+        self.kind.activated.connect(lambda _i: self._edit(kind=self.kind.currentText()))
+        self.reliability.activated.connect(
+            lambda _i: self._edit(reliability=self.reliability.currentData()))
+        self.credibility.activated.connect(
+            lambda _i: self._edit(credibility=self.credibility.currentData()))
+        self.note.textChanged.connect(self._note_typed)
+        self.delete_button.clicked.connect(self.delete_current)
+        self.set_highlight(None, [])
+
+    def set_perspectives(self, perspectives: list[Perspective]) -> None:
+        if [p.key for p in perspectives] == list(self.checks):
+            return
+        for box in self.checks.values():
+            box.deleteLater()
+        self.checks = {}
+        for i, p in enumerate(perspectives):
+            box = QCheckBox(f"{p.name} ({p.shortcut})" if p.shortcut else p.name, self)
+            box.setIcon(swatch_icon([p.colour]))
+            box.toggled.connect(lambda _on, _k=p.key: self._perspectives_toggled())
+            self._check_grid.addWidget(box, i // 2, i % 2)
+            self.checks[p.key] = box
+
+    def set_highlight(self, h: Highlight | None, perspectives: list[Perspective]) -> None:
+        """Show one highlight (None disables the editor); no command is pushed."""
+        if self.highlight is not None and (h is None or h.id != self.highlight.id):
+            self.commit_note()
+        if perspectives:
+            self.set_perspectives(perspectives)
+        self.highlight = h
+        self.setEnabled(h is not None)
+        widgets = [self.kind, self.reliability, self.credibility, self.note, *self.checks.values()]
+        for w in widgets:
+            w.blockSignals(True)
+        try:
+            if h is None:
+                self.quote.setText("Select a highlight to edit its perspectives, note and grading.")
+                self.note.setPlainText("")
+                for box in self.checks.values():
+                    box.setChecked(False)
+                return
+            quote = " ".join(h.quote.split())
+            self.quote.setText(("⚠ Orphaned — " if h.orphaned else "")
+                               + (f"“{quote[:300]}…”" if len(quote) > 300 else f"“{quote}”"))
+            for key, box in self.checks.items():
+                box.setChecked(key in h.perspectives)
+            self.kind.setCurrentText(h.kind)
+            self.reliability.setCurrentIndex(max(0, self.reliability.findData(h.reliability)))
+            self.credibility.setCurrentIndex(max(0, self.credibility.findData(h.credibility)))
+            if self.note.toPlainText() != h.note:
+                self.note.setPlainText(h.note)
+        finally:
+            for w in widgets:
+                w.blockSignals(False)
+
+    def _edit(self, **changes: object) -> None:
+        if self.highlight is None:
+            return
+        if all(getattr(self.highlight, k) == v for k, v in changes.items()):
+            return
+        self.undo_stack.push(EditHighlight(self.ws, self.highlight.id, **changes))
+
+    def _perspectives_toggled(self) -> None:
+        if self.highlight is None:
+            return
+        current = [k for k in self.highlight.perspectives if self.checks.get(k, None) is None
+                   or self.checks[k].isChecked()]
+        added = [k for k, box in self.checks.items() if box.isChecked() and k not in current]
+        self._edit(perspectives=current + added)
+
+    def _note_typed(self) -> None:
+        if self.highlight is not None:
+            self._note_timer.start()
+
+    def commit_note(self) -> None:
+        """Save the note now if it differs from the stored one."""
+        self._note_timer.stop()
+        if self.highlight is not None and self.note.toPlainText() != self.highlight.note:
+            self._edit(note=self.note.toPlainText())
+
+    def delete_current(self) -> None:
+        if self.highlight is not None:
+            self._note_timer.stop()
+            self.undo_stack.push(DeleteHighlight(self.ws, self.highlight.id))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.note and event.type() == QEvent.Type.FocusOut:
+            self.commit_note()
+        return super().eventFilter(watched, event)
+
+
+class HighlightsPanel(QWidget):
+    """This article's or the whole library's highlights, filterable, with an editor."""
+
+    highlightActivated = Signal(int, int, int)  # article id, start, end
+
+    def __init__(self, ws: Workspace, undo_stack: QUndoStack, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.ws, self.undo_stack = ws, undo_stack
+        self.article_id: int | None = None
+        self.perspectives: list[Perspective] = []
+
+        self.this_button = QToolButton(self)
+        self.this_button.setText("This article")
+        self.all_button = QToolButton(self)
+        self.all_button.setText("All articles")
+        self.scope = QButtonGroup(self)
+        for i, b in enumerate((self.this_button, self.all_button)):
+            b.setCheckable(True)
+            b.setAutoRaise(True)
+            self.scope.addButton(b, i)
+        self.this_button.setChecked(True)
+        self.this_button.setToolTip("Highlights of the article open in the reader")
+        self.all_button.setToolTip("Highlights of every article in the library")
+        self.perspective_filter = QComboBox(self)
+        self.perspective_filter.setToolTip("Show only highlights with this perspective")
+        self.text_filter = QLineEdit(self)
+        self.text_filter.setPlaceholderText("Filter quotes and notes")
+        self.text_filter.setClearButtonEnabled(True)
+        self.count_label = QLabel(self)
+        self.count_label.setTextFormat(Qt.TextFormat.PlainText)
+
+        self.model = HighlightTableModel(self)
+        self.view = QTableView(self)
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setWordWrap(False)
+        self.view.verticalHeader().hide()
+        self.view.setAlternatingRowColors(True)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(HighlightTableModel.QUOTE, QHeaderView.ResizeMode.Stretch)
+        for col in (1, 2, 3, 4):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        self.editor = HighlightEditor(ws, undo_stack, self)
+
+        delete = QAction("Delete highlight", self.view)
+        delete.setShortcut(QKeySequence.StandardKey.Delete)
+        delete.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        delete.triggered.connect(self.editor.delete_current)
+        self.view.addAction(delete)
+
+        top = QHBoxLayout()
+        top.addWidget(self.this_button)
+        top.addWidget(self.all_button)
+        top.addWidget(self.perspective_filter, 1)
+        filters = QHBoxLayout()
+        filters.addWidget(self.text_filter, 1)
+        filters.addWidget(self.count_label)
+        list_box = QWidget(self)
+        list_layout = QVBoxLayout(list_box)
+        list_layout.setContentsMargins(0, 0, 0, 0)
+        list_layout.addLayout(top)
+        list_layout.addLayout(filters)
+        list_layout.addWidget(self.view, 1)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(list_box)
+        splitter.addWidget(self.editor)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(splitter)
+
+        self.scope.idToggled.connect(lambda _i, on: on and self.refresh())
+        self.perspective_filter.activated.connect(lambda _i: self.refresh())
+        self.text_filter.textChanged.connect(lambda _t: self.refresh())
+        self.view.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.view.clicked.connect(self._activate)
+        self.view.activated.connect(self._activate)
+        highlight_events(ws).changed.connect(self._on_changed)
+        self.refresh()
+
+    # -- public API -----------------------------------------------------------------
+    def set_article(self, article_id: int | None) -> None:
+        self.article_id = article_id
+        if self.this_button.isChecked():
+            self.refresh()
+
+    def show_all_articles(self, on: bool = True) -> None:
+        (self.all_button if on else self.this_button).setChecked(True)
+
+    def refresh(self) -> None:
+        """Reload the list from the workspace, keeping the selected highlight."""
+        self._load_perspectives()
+        keep = self.editor.highlight.id if self.editor.highlight else None
+        key = self.perspective_filter.currentData()
+        keys = [key] if key else None
+        all_scope = self.all_button.isChecked()
+        if all_scope:
+            rows = self.ws.highlights.list(perspectives=keys)
+            articles = {a.id: a for a in self.ws.articles.list()}
+        elif self.article_id is not None:
+            rows = self.ws.highlights.list(article_ids=[self.article_id], perspectives=keys)
+            article = self.ws.articles.get(self.article_id)
+            articles = {article.id: article} if article else {}
+        else:
+            rows, articles = [], {}
+        needle = self.text_filter.text().strip().lower()
+        if needle:
+            rows = [h for h in rows if needle in h.quote.lower() or needle in h.note.lower()]
+        self.model.set_rows(rows, self.perspectives, articles)
+        self.view.setColumnHidden(HighlightTableModel.SOURCE, not all_scope)
+        self.count_label.setText(f"{len(rows)} highlight{'s' if len(rows) != 1 else ''}")
+        row = self.model.row_of(keep) if keep is not None else -1
+        if row >= 0:
+            self.view.selectRow(row)
+            self.editor.set_highlight(self.model.rows[row], self.perspectives)
+        else:
+            self.editor.set_highlight(None, self.perspectives)
+
+    def select_highlight(self, highlight_id: int) -> bool:
+        row = self.model.row_of(highlight_id)
+        if row >= 0:
+            self.view.selectRow(row)
+        return row >= 0
+
+    # -- internals ----------------------------------------------------------------------
+    def _load_perspectives(self) -> None:
+        current = self.ws.perspectives.all()
+        if [(p.key, p.name, p.colour) for p in current] == \
+                [(p.key, p.name, p.colour) for p in self.perspectives]:
+            return
+        self.perspectives = current
+        chosen = self.perspective_filter.currentData()
+        self.perspective_filter.clear()
+        self.perspective_filter.addItem("All perspectives", None)
+        for p in current:
+            self.perspective_filter.addItem(swatch_icon([p.colour]), p.name, p.key)
+        self.perspective_filter.setCurrentIndex(max(0, self.perspective_filter.findData(chosen)))
+        self.editor.set_perspectives(current)
+
+    def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        h = current.data(HighlightTableModel.HighlightRole) if current.isValid() else None
+        self.editor.set_highlight(h, self.perspectives)
+
+    def _activate(self, index: QModelIndex) -> None:
+        h = index.data(HighlightTableModel.HighlightRole)
+        if h is not None:
+            self.highlightActivated.emit(h.article_id, h.start, h.end)
+
+    def _on_changed(self, article_id: int) -> None:
+        if self.all_button.isChecked() or article_id == self.article_id:
+            self.refresh()
