@@ -34,6 +34,7 @@ _STRIP = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff\ufffe\uffff\ud80
 _HIGH_BYTES = bytes(range(0x80, 0x100))
 _CONTROL_CHARS = re.compile("[\x00-\x08\x0e-\x1f\x7f]")
 _NEWLINES = re.compile("\r\n?|[\x0b\x0c\x85\u2028\u2029]")
+_NOT_LEGACY = ["utf_16", "utf_16_le", "utf_16_be", "utf_32", "utf_32_le", "utf_32_be", "utf_7"]
 _LEGACY_ALIASES = {"iso-8859-1": "cp1252", "latin-1": "cp1252", "latin1": "cp1252",
                    "us-ascii": "cp1252", "ascii": "cp1252", "iso8859-1": "cp1252",
                    "l1": "cp1252", "windows-1252": "cp1252"}
@@ -157,19 +158,30 @@ def _decode_per_line(data: bytes) -> tuple[str, str]:
 
 
 def _guess_legacy(sample: bytes) -> str:
-    """The single-byte (or CJK) charset of bytes that are not UTF-8; cp1252 unless clear."""
+    """The legacy charset of bytes that are not UTF-8: cp1252 unless the bytes say otherwise.
+
+    charset-normalizer often names a Latin sibling (cp1250, cp1257) for Western text that
+    cp1252 decodes just as well, turning "coûté" into "coűté"; so cp1252 wins whenever it is
+    among the near-best candidates, and another charset is used only when it is clearly
+    better (Cyrillic, Greek, Central European, CJK text).
+    """
     non_ascii = len(sample) - len(sample.translate(None, _HIGH_BYTES))
-    if non_ascii >= 64:
-        try:
-            from charset_normalizer import from_bytes
-            best = from_bytes(sample, cp_exclusion=["utf_16", "utf_16_le", "utf_16_be",
-                                                    "utf_32", "utf_32_le", "utf_32_be",
-                                                    "utf_7"]).best()
-        except Exception:  # a detector failure must not lose the file
-            best = None
-        if best is not None and best.encoding and best.encoding not in ("utf_8", "ascii"):
-            return codecs.lookup(best.encoding).name
-    return "cp1252"
+    if non_ascii < 64:
+        return "cp1252"
+    try:
+        from charset_normalizer import from_bytes
+        matches = list(from_bytes(sample, cp_exclusion=_NOT_LEGACY))
+    except Exception:  # a detector failure must not lose the file
+        return "cp1252"
+    matches = [m for m in matches if m.encoding not in ("utf_8", "ascii")]
+    if not matches:
+        return "cp1252"
+    best = matches[0]
+    for m in matches:
+        near = m.chaos <= best.chaos + 0.02 and m.coherence >= best.coherence - 0.1
+        if near and "cp1252" in (m.encoding, *m.could_be_from_charset):
+            return "cp1252"
+    return codecs.lookup(best.encoding).name
 
 
 def _decode_legacy(line: bytes, legacy: str, utf8_inside: bool) -> str:

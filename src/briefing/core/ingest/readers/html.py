@@ -22,10 +22,11 @@ from briefing.core.ingest.types import DocumentHints, Extracted
 
 MAX_TREE_ELEMENTS = 300_000
 _XML_DECL = re.compile(r"\A\s*<\?xml[^>]*\?>", re.IGNORECASE)
-_SPACES = re.compile(r"[ \t\r\f\v\u00a0]+")
+_SPACES = re.compile(r"[ \t\r\n\f\v]+")
+_BREAK = "\ue001"  # private-use character standing for a line break while collapsing spaces
 _DROP_TAGS = ("script", "style", "noscript", "iframe", "frame", "frameset", "object",
               "embed", "template", "svg", "math", "canvas", "video", "audio", "picture",
-              "img", "head", "button", "select", "textarea", "input", "form")
+              "img", "head", "nav", "button", "select", "textarea", "input", "form")
 _BLOCK_TAGS = {"p", "div", "section", "article", "main", "header", "footer", "aside", "nav",
                "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "dl", "dt", "dd",
                "blockquote", "pre", "table", "tr", "figure", "figcaption", "address",
@@ -95,10 +96,11 @@ def _has_blocks(el: etree._Element) -> bool:
 
 
 def _element_text(el: etree._Element) -> str:
+    """Text of one block: whitespace collapsed as a browser would, <lb>/<br> kept as "\n"."""
     for br in el.iter("lb", "br"):
-        br.tail = "\n" + (br.tail or "")
-    text = "".join(t for t in el.itertext(with_tail=False))
-    return "\n".join(_inline(line) for line in text.split("\n") if line.strip())
+        br.tail = _BREAK + (br.tail or "")
+    text = _inline("".join(el.itertext(with_tail=False)))
+    return "\n".join(p.strip() for p in text.split(_BREAK) if p.strip())
 
 
 def _inline(text: str) -> str:
@@ -113,7 +115,7 @@ def fallback_text(tree: lxml.html.HtmlElement) -> str:
     for el in tree.iter():
         tag = el.tag if isinstance(el.tag, str) else ""
         if tag == "br":
-            el.tail = "\n" + (el.tail or "")
+            el.tail = _BREAK + (el.tail or "")
         elif tag in _BLOCK_TAGS:
             el.text = marker + (el.text or "")
             el.tail = marker + (el.tail or "")
@@ -122,7 +124,7 @@ def fallback_text(tree: lxml.html.HtmlElement) -> str:
     raw = "".join(tree.itertext())
     paragraphs = []
     for chunk in raw.split(marker):
-        lines = [_inline(line).strip(" |") for line in chunk.split("\n")]
+        lines = [line.strip(" |") for line in _inline(chunk).split(_BREAK)]
         para = "\n".join(line for line in lines if line)
         if para:
             paragraphs.append(para)
@@ -203,9 +205,21 @@ def _hints(tree: lxml.html.HtmlElement, traf: dict[str, str | None]) -> Document
                 or _meta(tree, "og:locale", "content-language", "language")
                 or traf.get("language"))
     return DocumentHints(
-        title=title or None, authors=authors, published=iso_date(date),
+        title=_without_site(title, publisher) or None, authors=authors, published=iso_date(date),
         publisher=publisher or None, url=url or None,
         language=_language(language))
+
+
+def _without_site(title: str | None, publisher: str | None) -> str | None:
+    """"Troops sent | Example News" -> "Troops sent" when the publisher is known."""
+    if not title or not publisher:
+        return title
+    for sep in (" | ", " - ", " \u2013 ", " \u2014 ", " :: ", " \u00b7 "):
+        if title.endswith(sep + publisher) and len(title) > len(sep + publisher):
+            return title[: -len(sep + publisher)].strip()
+        if title.startswith(publisher + sep) and len(title) > len(publisher + sep):
+            return title[len(publisher + sep):].strip()
+    return title
 
 
 def _time_element(tree: lxml.html.HtmlElement) -> str | None:

@@ -59,9 +59,10 @@ def run_worker(data: bytes, time_limit: float = TIME_LIMIT_S,
     return result
 
 
-def read_pdf(data: bytes, time_limit: float = TIME_LIMIT_S) -> Extracted:
+def read_pdf(data: bytes, time_limit: float = TIME_LIMIT_S,
+             memory_limit: int = MEMORY_LIMIT_BYTES) -> Extracted:
     """Text of every page, joined by blank lines, with /Title, /Author, /CreationDate hints."""
-    result = run_worker(data, time_limit=time_limit)
+    result = run_worker(data, time_limit=time_limit, memory_limit=memory_limit)
     if not result.get("ok"):
         kind = result.get("error")
         if kind == "encrypted":
