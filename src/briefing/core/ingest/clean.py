@@ -84,6 +84,7 @@ class Unit:
     prose: bool
     words: int
     dropped: str | None = None  # why it went: "tail", "menu", "duplicate", a rule kind...
+    run: int = 0  # length of the run of non-sentence lines it was dropped with ("menu")
 
     @property
     def kept(self) -> bool:
@@ -235,6 +236,7 @@ def _drop_menus(units: list[Unit], rules: Rules) -> None:
             if not is_list:
                 for k in labels:
                     units[k].dropped = "menu"
+                    units[k].run = len(labels)
         run.clear()
 
     for i, unit in enumerate(units):
@@ -255,7 +257,7 @@ def _absorb(units: list[Unit], rules: Rules) -> None:
             while 0 <= j < len(units) and taken < 2:
                 near = units[j]
                 if near.kept and not near.prose and near.words <= 12:
-                    near.dropped = units[i].dropped
+                    near.dropped = "absorbed"
                     taken += 1
                 elif near.kept:
                     break
@@ -263,15 +265,23 @@ def _absorb(units: list[Unit], rules: Rules) -> None:
 
 
 def _trim_ends(units: list[Unit]) -> None:
-    """Non-sentence lines before the first and after the last prose line are furniture."""
+    """Non-sentence lines before the first and after the last prose line are furniture.
+
+    A list the last paragraph introduces ("...three kinds of weapons:") stays.
+    """
     kept = [i for i, u in enumerate(units) if u.kept]
     prose = [i for i in kept if units[i].prose]
     if not prose:
         return
+    last = prose[-1]
+    list_end = last
+    if units[last].text.endswith(":"):
+        while list_end + 1 < len(units) and units[list_end + 1].kept:
+            list_end += 1
     for i in kept:
         if i < prose[0]:
             units[i].dropped = "head"
-        elif i > prose[-1]:
+        elif i > list_end:
             units[i].dropped = "foot"
 
 

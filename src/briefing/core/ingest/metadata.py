@@ -125,8 +125,10 @@ def _title_from_units(units: list[Unit]) -> str | None:
         if unit.prose and not text.endswith(("?", "!")):
             return None
         seen += 1
-        if getattr(unit, "run", 0) > 6 or seen > 3:
+        if seen > 3:
             return None
+        if unit.run > 6 and len(text.split()) < 5:  # a long menu: its items are short
+            continue
         if _title_shape(text):
             return text
     return None
@@ -153,6 +155,8 @@ def infer_title(text: str, filename: str = "") -> str:
         return stem or "Untitled article"
     match = _SENTENCE.match(first)
     sentence = _recase_lead(match.group(1) if match else first)
+    if sentence.endswith(".") and not sentence.endswith(".."):
+        sentence = sentence[:-1]
     if len(sentence) > limit:
         cut = sentence[:limit].rsplit(" ", 1)[0]
         clause = max(cut.rfind(", "), cut.rfind("; "), cut.rfind(" — "))
@@ -227,20 +231,27 @@ def _publisher_and_year(units: list[Unit]) -> tuple[str | None, str | None]:
 # --- dates, language, url ----------------------------------------------------
 
 def _published(units: list[Unit]) -> str | None:
-    """The article's own date line; "published" beats plain beats "updated"; earliest wins."""
+    """The article's own date line; "published" beats plain beats "updated"; earliest wins.
+
+    Date lines around the article's opening (where a dateline sits) are preferred to
+    ones elsewhere on the page (a sidebar of other stories, a footer).
+    """
     rank = {"published": 0, "plain": 1, "updated": 2}
-    found: list[tuple[int, str]] = []
-    for _, unit in _body_units(units):
+    first = next((i for i, u in enumerate(units) if u.kept and u.prose), 0)
+    near: list[tuple[int, str]] = []
+    far: list[tuple[int, str]] = []
+    for i, unit in _body_units(units):
         if unit.words > 20:
             continue
         hit = date_line(unit.text)
-        if hit:
-            found.append((rank[hit[1]], hit[0]))
-            continue
-        date = _byline(unit.text)[1]
-        if date:
-            found.append((rank["plain"], date))
-    return min(found)[1] if found else None
+        found = (rank[hit[1]], hit[0]) if hit else None
+        if found is None:
+            date = _byline(unit.text)[1]
+            found = (rank["plain"], date) if date else None
+        if found:
+            (near if first - 12 <= i <= first + 3 else far).append(found)
+    best = near or far
+    return min(best)[1] if best else None
 
 
 def detect_language(text: str) -> str | None:
