@@ -75,8 +75,10 @@ def find_dates(line: str) -> list[FoundDate]:
     taken: list[tuple[int, int]] = []
 
     def add(value: str | None, m: re.Match[str]) -> None:
-        if value and not any(m.start() < e and s < m.end() for s, e in taken):
-            found.append(FoundDate(value, m.start(), m.end()))
+        """Record a match; an impossible date ("31 February") still claims its span."""
+        if not any(m.start() < e and s < m.end() for s, e in taken):
+            if value:
+                found.append(FoundDate(value, m.start(), m.end()))
             taken.append((m.start(), m.end()))
 
     for m in pats.iso.finditer(line):

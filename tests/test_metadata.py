@@ -1,0 +1,140 @@
+"""Metadata says what the page states: title, publisher, authors, date (with precision)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from briefing.core.ingest.dates import date_line, find_dates
+from briefing.core.ingest.metadata import infer_title, is_person_name
+from briefing.core.ingest.refine import refine_article
+from briefing.core.ingest.types import ArticleMetadata, DocumentHints
+
+DATA = Path(__file__).parent / "data" / "cleaning"
+
+# What each sample article's own text states. 001 and 002 state only a year, in the
+# copyright line that closes the article ("© 2024, The Economist...", "©2024 Bloomberg");
+# 000 and 004 state no date at all (dates in their prose are events, not publication).
+CORPUS = {
+    "000": ArticleMetadata(
+        title="How North Korea is giving Russia an edge in the war on Ukraine",
+        publisher="Bloomberg", language="en"),
+    "001": ArticleMetadata(
+        title="Ukraine’s President, Volodymyr Zelensky, declared last week that North Korea is "
+              "sending troops to Russia…",
+        title_inferred=True, publisher="The Economist", published="2024", language="en"),
+    "002": ArticleMetadata(
+        title="Why Thousands of North Koreans Are Fighting in Russia",
+        publisher="Bloomberg", published="2024", language="en"),
+    "003": ArticleMetadata(
+        title="North Korea in the Ukraine War Presages an Era of Confrontation With China",
+        publisher="RSIS", authors=["Drew Thompson"], published="2024-11-15", language="en"),
+    "004": ArticleMetadata(
+        title="What are friends for, if not to help in times of need?", title_inferred=True,
+        publisher="International Intrigue", language="en"),
+}
+
+
+def refine_file(path: Path, hints: DocumentHints | None = None) -> ArticleMetadata:
+    return refine_article(path.read_text(encoding="utf-8"), hints or DocumentHints(),
+                          path.name).metadata
+
+
+@pytest.mark.parametrize("prefix", sorted(CORPUS))
+def test_corpus_metadata(corpus_dir: Path, prefix: str) -> None:
+    path = next(corpus_dir.glob(f"{prefix}_*.txt"))
+    assert refine_file(path) == CORPUS[prefix]
+
+
+INVENTED = {
+    "herald_newsletter_cookies.txt": ArticleMetadata(
+        title="Seoul weighs artillery sales to Kyiv as pressure mounts",
+        publisher="Harbour Herald", authors=["Jane Doe", "John Roe"], published="2025-03-03",
+        language="en"),
+    "institute_wrapped.txt": ArticleMetadata(
+        title="The Long Shadow of Pyongyang's Artillery", publisher="Institute for Eastern Studies",
+        authors=["Maria Kowalska"], published="2025-02-12", language="en"),
+    "wire_dateline.txt": ArticleMetadata(
+        title="Russia says North Korean troops are not in Kursk, calls reports 'fake'",
+        publisher="Reuters", authors=["Guy Faulconbridge"], published="2024-11-06",
+        language="en"),
+    "plain_article.txt": ArticleMetadata(
+        title="North Korea has become one of Russia's most important suppliers of ammunition "
+              "since the summer of 2023",
+        title_inferred=True, language="en"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(INVENTED))
+def test_invented_page_metadata(name: str) -> None:
+    assert refine_file(DATA / name) == INVENTED[name]
+
+
+def test_hints_from_the_file_format_win() -> None:
+    hints = DocumentHints(title="Seoul's shell question | Bloomberg", authors=["Ann Lee"],
+                          published="2025-03", publisher="Bloomberg L.P.",
+                          url="https://example.org/a", language="en")
+    meta = refine_file(DATA / "herald_newsletter_cookies.txt", hints)
+    assert meta == ArticleMetadata(
+        title="Seoul's shell question", publisher="Bloomberg", authors=["Ann Lee"],
+        published="2025-03", language="en", url="https://example.org/a")
+
+
+def test_published_date_line_beats_updated_and_dates_in_prose() -> None:
+    text = ("How the pact was made\n\nUpdated 20 March 2025\n\nPublished: Mar 18, 2025\n\n"
+            "The treaty signed in June 2024 was first discussed on 3 May 2023, officials said. "
+            "It took effect in December 2024 after both parliaments ratified it.")
+    meta = refine_article(text, DocumentHints(), "x.txt").metadata
+    assert meta.published == "2025-03-18"
+    assert meta.title == "How the pact was made"
+
+
+def test_month_only_date_line_keeps_month_precision() -> None:
+    text = ("Quarterly review of the Korean front\n\nNovember 2024\n\n"
+            "Fighting in Kursk intensified as new units arrived from the east of Russia.")
+    assert refine_article(text, DocumentHints(), "q.txt").metadata.published == "2024-11"
+
+
+def test_dates_only_in_prose_give_no_published_date() -> None:
+    text = ("Kim Jong Un met Vladimir Putin on 13 September 2023 at the Vostochny "
+            "Cosmodrome. They met again in Pyongyang in June 2024.")
+    assert refine_article(text, DocumentHints(), "p.txt").metadata.published is None
+
+
+def test_site_footer_copyright_year_is_not_the_article_date() -> None:
+    text = ("The ceasefire talks stalled again on Tuesday.\n\nNeither side moved.\n\nHome\n"
+            "About\nContact\nJobs\n\n© 2026 Northern Wire Ltd")
+    meta = refine_article(text, DocumentHints(), "f.txt").metadata
+    assert meta.publisher == "Northern Wire"
+    assert meta.published is None
+
+
+@pytest.mark.parametrize(("line", "value"), [
+    ("15 November 2024", "2024-11-15"), ("Nov 15, 2024", "2024-11-15"),
+    ("2024-11-15", "2024-11-15"), ("November 2024", "2024-11"),
+    ("Published: Nov. 15th 2024 10:30 AM", "2024-11-15"),
+    ("Monday, March 3, 2025", "2025-03-03"), ("15/11/2024", "2024-11-15"),
+])
+def test_date_lines(line: str, value: str) -> None:
+    assert date_line(line) is not None and date_line(line)[0] == value
+
+
+def test_ambiguous_and_impossible_dates_are_not_guessed() -> None:
+    assert find_dates("03/04/2024") == []
+    assert find_dates("31 February 2024") == []
+    assert date_line("In June 2024 – his first trip there in 24 years") is None
+
+
+def test_person_names() -> None:
+    assert is_person_name("Drew Thompson")
+    assert is_person_name("Ursula von der Leyen")
+    assert not is_person_name("Nanyang Technological University")
+    assert not is_person_name("Straits Times")
+    assert not is_person_name("Singapore 639798")
+
+
+def test_inferred_title_comes_from_the_first_sentence() -> None:
+    assert infer_title("(Bloomberg) -- Russia leaned on its ally. More text.") == (
+        "Russia leaned on its ally")
+    assert infer_title("", "kim_putin-summit.txt") == "kim putin summit"
