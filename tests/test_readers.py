@@ -118,6 +118,18 @@ def test_markdown_is_chosen_by_extension_and_html_by_content() -> None:
     assert extracted.text == "Saved with the wrong name."
 
 
+def test_sample_corpus_reads_as_plain_text(corpus_texts: dict[str, str]) -> None:
+    for name, raw in corpus_texts.items():
+        extracted = read_document(raw.encode("utf-8"), name)
+        assert extracted.format == "txt", name
+        assert extracted.text.split() == raw.split(), name
+
+
+def test_text_that_mentions_the_pdf_header_stays_text() -> None:
+    text = "Scanned files start with %PDF-1.7 and end with a trailer line; see the annex."
+    assert read_document(text.encode(), "notes.txt").text == text
+
+
 # --- plain text: refusals ---------------------------------------------------------------
 
 def test_empty_and_whitespace_only_files_are_refused() -> None:
@@ -313,6 +325,44 @@ def test_docx_paragraphs_tables_and_core_properties() -> None:
     assert extracted.hints.authors == ["Ann Analyst"]
 
 
+def test_docx_hidden_structures_give_visible_text_only() -> None:
+    """Hyperlinks, tracked insertions, content controls and text boxes are read; tracked
+    deletions, field codes and the VML duplicate of a text box are not."""
+    from docx.oxml import parse_xml
+    from docx.oxml.ns import nsdecls
+
+    ns = nsdecls("w") + ' xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+    ns += ' xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+    document = docx.Document()
+    body = document.element.body
+    sect = body[-1]
+    for xml in [
+        f'<w:p {ns}><w:r><w:t xml:space="preserve">Read the </w:t></w:r>'
+        f'<w:hyperlink r:id="rId99"><w:r><w:t>full report</w:t></w:r></w:hyperlink>'
+        f'<w:ins w:id="1" w:author="A" w:date="2024-11-15T00:00:00Z"><w:r>'
+        f'<w:t xml:space="preserve"> from Seoul</w:t></w:r></w:ins>'
+        f'<w:del w:id="2" w:author="A" w:date="2024-11-15T00:00:00Z"><w:r>'
+        f'<w:delText> DELETED-TEXT</w:delText></w:r></w:del>'
+        f'<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+        f'<w:r><w:instrText> PAGE FIELD-CODE </w:instrText></w:r>'
+        f'<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+        f'<w:r><w:t>.</w:t><w:br/><w:t>Second line</w:t></w:r></w:p>',
+        f'<w:sdt {ns}><w:sdtPr/><w:sdtContent><w:p><w:r><w:t>Inside a content control'
+        f'</w:t></w:r></w:p></w:sdtContent></w:sdt>',
+        f'<w:p {ns}><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing>'
+        f'<w:txbxContent><w:p><w:r><w:t>Text box quote</w:t></w:r></w:p></w:txbxContent>'
+        f'</w:drawing></mc:Choice><mc:Fallback><w:pict><w:txbxContent><w:p><w:r>'
+        f'<w:t>Text box quote</w:t></w:r></w:p></w:txbxContent></w:pict></mc:Fallback>'
+        f'</mc:AlternateContent></w:r></w:p>',
+    ]:
+        sect.addprevious(parse_xml(xml))
+    buffer = io.BytesIO()
+    document.save(buffer)
+    text = read_document(buffer.getvalue(), "tracked.docx").text
+    assert text.split("\n\n") == ["Read the full report from Seoul.\nSecond line",
+                                   "Inside a content control", "Text box quote"]
+
+
 def test_docx_placeholder_author_is_not_a_hint() -> None:
     hints = read_document(make_docx(author="python-docx"), "kursk.docx").hints
     assert hints.authors == []
@@ -320,6 +370,13 @@ def test_docx_placeholder_author_is_not_a_hint() -> None:
 
 def test_docx_is_recognised_by_content_not_name() -> None:
     assert read_document(make_docx(), "download.bin").format == "docx"
+
+
+def test_html_saved_under_a_word_name_is_read_as_html() -> None:
+    page = f"<html><body><p>{PARAGRAPHS[0]}</p></body></html>".encode()
+    extracted = read_document(page, "export.docx")
+    assert (extracted.format, extracted.text) == ("html", PARAGRAPHS[0])
+    assert "damaged Word document" in read_error(b"plain words", "export.docx")
 
 
 def test_truncated_docx_is_damaged() -> None:

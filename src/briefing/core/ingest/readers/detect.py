@@ -48,7 +48,8 @@ def _suffix(filename: str) -> str:
 def detect_container(data: bytes, filename: str) -> str:
     """Return "pdf", "docx" or "text"; raise ReadError for formats Briefing cannot read."""
     head = data[:1024]
-    if head.startswith(PDF_MAGIC) or PDF_MAGIC in head:
+    pdf_at = head.find(PDF_MAGIC)
+    if pdf_at == 0 or (pdf_at > 0 and b"%%EOF" in data[-4096:]):  # junk before the header
         return "pdf"
     if data.startswith(OLE2_MAGIC):
         raise ReadError(_ole2_reason(data, filename))
@@ -59,7 +60,9 @@ def detect_container(data: bytes, filename: str) -> str:
             raise ReadError(reason)
     if _suffix(filename) == ".pdf":
         raise ReadError("damaged PDF (the file does not start like a PDF)")
-    if _suffix(filename) == ".docx":
+    if _suffix(filename) == ".docx" and not _HTML_START.match(
+            head.decode("latin-1").lstrip("\ufeff\xef\xbb\xbf")):
+        # (some web apps save HTML under a Word name; that is read as the HTML it is)
         raise ReadError("damaged Word document (the file is not a .docx zip package)")
     return "text"
 

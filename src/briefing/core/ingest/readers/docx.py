@@ -11,6 +11,8 @@ import io
 import zipfile
 from collections.abc import Iterator
 
+from lxml import etree
+
 from briefing.core.ingest.readers.props import iso_date, split_authors
 from briefing.core.ingest.types import DocumentHints, Extracted, ReadError
 
@@ -19,6 +21,17 @@ MAX_RATIO = 100                       # uncompressed / compressed, for members o
 RATIO_CHECK_FROM = 1_000_000
 MAX_MEMBERS = 10_000
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+_P, _TBL, _TR, _TC, _SDT = f"{_W}p", f"{_W}tbl", f"{_W}tr", f"{_W}tc", f"{_W}sdt"
+_T, _TAB, _BR, _CR = f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr"
+_NB_HYPHEN, _TXBX = f"{_W}noBreakHyphen", f"{_W}txbxContent"
+# Inside a paragraph: deleted text, field instructions, properties and the duplicate
+# (VML) fallback of drawings are not visible text.
+_SKIP = {f"{_W}del", f"{_W}delText", f"{_W}instrText", f"{_W}pPr", f"{_W}rPr",
+         f"{_MC}Fallback", f"{_W}fldData"}
+# Containers of block content in the body or a cell: content controls, custom XML, etc.
+_BLOCK_WRAPPERS = {f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W}ins",
+                   f"{_W}smartTag"}
 
 
 def check_zip(data: bytes) -> None:
@@ -64,44 +77,73 @@ def _short(exc: Exception) -> str:
 
 
 def _body_paragraphs(document: object) -> Iterator[str]:
-    """Body paragraphs and tables in document order (nested tables included)."""
-    from docx.table import Table
-    from docx.text.paragraph import Paragraph
+    """Body paragraphs and tables in document order (content controls and nested tables
+    included, tracked deletions and field codes left out)."""
+    yield from _block_paragraphs(document.element.body)  # type: ignore[attr-defined]
 
-    body = document.element.body  # type: ignore[attr-defined]
-    for child in body.iterchildren():
-        if child.tag == f"{_W}p":
-            text = Paragraph(child, document).text.strip()
+
+def _block_paragraphs(container: etree._Element) -> Iterator[str]:
+    for child in container.iterchildren():
+        if child.tag == _P:
+            text, boxes = _paragraph_text(child)
             if text:
                 yield text
-        elif child.tag == f"{_W}tbl":
-            yield from _table_paragraphs(Table(child, document))
+            for box in boxes:
+                yield from _block_paragraphs(box)
+        elif child.tag == _TBL:
+            yield from _table_paragraphs(child)
+        elif child.tag in _BLOCK_WRAPPERS:
+            yield from _block_paragraphs(child)
 
 
-def _table_paragraphs(table: object) -> Iterator[str]:
-    """A row of one-line cells becomes "a | b | c"; longer cells give their own paragraphs."""
-    for row in table.rows:  # type: ignore[attr-defined]
-        seen: set[int] = set()
-        cells = []
-        for cell in row.cells:
-            if id(cell._tc) in seen:  # merged cells repeat
+def _paragraph_text(p: etree._Element) -> tuple[str, list[etree._Element]]:
+    """Visible text of one w:p, and the text boxes (w:txbxContent) anchored in it."""
+    parts: list[str] = []
+    boxes: list[etree._Element] = []
+
+    def walk(el: etree._Element) -> None:
+        for child in el.iterchildren():
+            tag = child.tag
+            if tag == _T:
+                parts.append(child.text or "")
+            elif tag == _TAB:
+                parts.append("\t")
+            elif tag in (_BR, _CR):
+                parts.append("\n")
+            elif tag == _NB_HYPHEN:
+                parts.append("-")
+            elif tag == _TXBX:
+                boxes.append(child)
+            elif tag in _SKIP:
                 continue
-            seen.add(id(cell._tc))
-            cells.append(cell)
-        texts = [c.text.strip() for c in cells]
-        simple = all("\n" not in t and len(t) < 200 for t in texts) and not any(
-            c.tables for c in cells)
+            else:
+                walk(child)
+
+    walk(p)
+    text = "".join(parts)
+    return "\n".join(line.strip() for line in text.split("\n") if line.strip()), boxes
+
+
+def _cell_paragraphs(tc: etree._Element) -> list[str]:
+    return list(_block_paragraphs(tc))
+
+
+def _table_paragraphs(tbl: etree._Element) -> Iterator[str]:
+    """A row of one-line cells becomes "a | b | c"; longer cells give their own paragraphs."""
+    for tr in tbl.iterchildren(_TR):
+        cells = [c for c in tr.iterchildren() if c.tag == _TC]
+        cells += [c for sdt in tr.iterchildren(_SDT) for c in sdt.iter(_TC)]
+        contents = [_cell_paragraphs(tc) for tc in cells]
+        simple = all(len(c) <= 1 and all("\n" not in t and len(t) < 200 for t in c)
+                     for c in contents) and not any(tc.find(f".//{_TBL}") is not None
+                                                    for tc in cells)
         if simple:
-            line = " | ".join(t for t in texts if t)
+            line = " | ".join(c[0] for c in contents if c)
             if line:
                 yield line
-            continue
-        for cell in cells:
-            for p in cell.paragraphs:
-                if p.text.strip():
-                    yield p.text.strip()
-            for inner in cell.tables:
-                yield from _table_paragraphs(inner)
+        else:
+            for content in contents:
+                yield from content
 
 
 def _hints(document: object) -> DocumentHints:

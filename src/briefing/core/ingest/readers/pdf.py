@@ -30,10 +30,17 @@ def _worker_env() -> dict[str, str]:
     return env
 
 
+def worker_command(memory_limit: int) -> list[str]:
+    """How to start the worker: `python -m ...`, or the frozen app's `--pdf-worker` mode."""
+    if getattr(sys, "frozen", False):
+        return [sys.executable, "--pdf-worker", str(memory_limit)]
+    return [sys.executable, "-m", WORKER, str(memory_limit)]
+
+
 def run_worker(data: bytes, time_limit: float = TIME_LIMIT_S,
                memory_limit: int = MEMORY_LIMIT_BYTES) -> dict[str, object]:
     """Parse `data` in a fresh child process; ReadError on timeout or a crashed child."""
-    command = [sys.executable, "-m", WORKER, str(memory_limit)]
+    command = worker_command(memory_limit)
     try:
         proc = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                 stderr=subprocess.PIPE, env=_worker_env())

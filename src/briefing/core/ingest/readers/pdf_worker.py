@@ -3,7 +3,8 @@
 pypdf has had infinite loops and crashes on malformed files, so it never runs in the
 app's own process: `pdf.read_pdf` starts this module with a time limit, and the first
 thing it does is cap its own address space (argv[1], bytes) so a hostile file cannot eat
-the machine's memory. Run as `python -m briefing.core.ingest.readers.pdf_worker LIMIT`.
+the machine's memory. Run as `python -m briefing.core.ingest.readers.pdf_worker LIMIT`, or
+in a frozen (PyInstaller) build as `briefing --pdf-worker LIMIT`.
 
 Output: {"ok": true, "pages": [...], "meta": {...}} or {"ok": false, "error": KIND,
 "detail": "..."} with KIND one of "encrypted", "damaged", "memory".
@@ -78,9 +79,11 @@ def extract(data: bytes) -> dict[str, object]:
     return {"ok": True, "pages": pages, "failed_pages": failed, "meta": _meta(reader)}
 
 
-def main() -> int:
-    if len(sys.argv) > 1:
-        _limit_memory(int(sys.argv[1]))
+def main(argv: list[str] | None = None) -> int:
+    """Entry point: argv is [memory limit in bytes] (default: sys.argv[1:])."""
+    args = sys.argv[1:] if argv is None else argv
+    if args:
+        _limit_memory(int(args[0]))
     logging.disable(logging.CRITICAL)  # pypdf logs every repair it makes; the parent decides
     data = sys.stdin.buffer.read()
     try:
