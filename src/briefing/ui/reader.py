@@ -57,6 +57,7 @@ from briefing.ui.reader_document import (
     build_document,
     decorate,
     is_dark,
+    tint,
 )
 
 MEASURE = "the appearance of one of the world's most erratic and heavily-armed nations i"  # 76
@@ -476,8 +477,8 @@ class ReaderPane(QWidget):
             cursor.setPosition(self.mapping.to_doc(s.end), QTextCursor.MoveMode.KeepAnchor)
             sel.cursor = cursor
             fmt = QTextCharFormat()
-            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
-            fmt.setUnderlineColor(self.palette().color(QPalette.ColorRole.Text))
+            base = self.palette().color(QPalette.ColorRole.Base)
+            fmt.setBackground(tint(self.palette().color(QPalette.ColorRole.Text), base, 0.10))
             sel.format = fmt
             selections.append(sel)
         self.editor.setExtraSelections(selections)

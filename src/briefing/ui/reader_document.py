@@ -44,7 +44,7 @@ PROP_SUGGESTION = QTextFormat.Property.UserProperty + 3  # "ukrainian" (or "") f
 PROP_HIT = QTextFormat.Property.UserProperty + 4  # True on a search hit
 
 NO_PERSPECTIVE = QColor("#9e9e9e")
-HIT_LIGHT, HIT_DARK = QColor("#ffe83d"), QColor("#8a7a00")
+HIT_LIGHT = QColor("#ffe83d")
 HIT_LINE = QColor("#d97c00")
 SERIF_FAMILIES = ["Source Serif 4", "Source Serif Pro", "Charter", "Georgia", "Noto Serif",
                   "Liberation Serif", "DejaVu Serif", "Times New Roman"]
@@ -309,14 +309,23 @@ def _run_format(covering: list[tuple[str, object]], perspectives: dict[str, Pers
         s = suggestions[0]
         key = s.perspectives[0] if s.perspectives else ""
         fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
-        fmt.setUnderlineColor(perspective_colour(key, perspectives))
+        fmt.setUnderlineColor(suggestion_colour(key, perspectives, palette))
         fmt.setProperty(PROP_SUGGESTION, key)
+    foreground = text_colour
     if hit:
-        if not highlights:
-            fmt.setBackground(HIT_DARK if is_dark(palette) else HIT_LIGHT)
+        if not highlights:  # a marker-pen yellow in both themes, with dark text on it
+            fmt.setBackground(HIT_LIGHT)
+            foreground = QColor("#1a1a1a")
         fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
         fmt.setUnderlineColor(HIT_LINE)
         fmt.setFontWeight(QFont.Weight.DemiBold)
         fmt.setProperty(PROP_HIT, True)
-    fmt.setForeground(QBrush(text_colour, Qt.BrushStyle.SolidPattern))
+    fmt.setForeground(QBrush(foreground, Qt.BrushStyle.SolidPattern))
     return fmt
+
+
+def suggestion_colour(key: str, perspectives: dict[str, Perspective],
+                      palette: QPalette) -> QColor:
+    """The dotted underline of a suggestion: its perspective's colour, contrasted to the page."""
+    colour = perspective_colour(key, perspectives)
+    return colour.lighter(125) if is_dark(palette) else colour.darker(135)
