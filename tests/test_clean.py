@@ -289,3 +289,14 @@ def test_units_record_why_each_line_went(corpus_texts: dict[str, str]) -> None:
     reasons = {u.text: u.dropped for u in clean_units(corpus_texts[name])}
     assert reasons["15 November 2024"] is not None  # furniture to the reader...
     assert reasons["Drew Thompson"] is not None     # ...but kept in the units for metadata
+
+
+def test_byline_and_date_lines_inside_the_body_go_but_by_sentences_stay() -> None:
+    raw = ("Seoul sends envoy to Kyiv\n\nThe envoy arrived on Tuesday.\n\n"
+           "By Jane Doe and John Roe | March 3, 2025\n\nUpdated 4 March 2025\n\n"
+           "By the end of the week, officials said, talks had begun.\n\nPage 2 of 3\n\n"
+           "They continued on Friday.")
+    assert paragraphs(refine_article(raw, DocumentHints(), "b.txt").text) == [
+        "The envoy arrived on Tuesday.",
+        "By the end of the week, officials said, talks had begun.",
+        "They continued on Friday."]

@@ -44,7 +44,7 @@ class Rules:
 
     tail: frozenset[str]
     block: frozenset[str]
-    drop: tuple[tuple[str, re.Pattern[str]], ...]
+    drop: tuple[tuple[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]], ...]
     absorb: frozenset[str]
     inline: tuple[re.Pattern[str], ...]
     max_words: int
@@ -53,13 +53,26 @@ class Rules:
     tail_after_words: int
 
 
+def _compile_kind(patterns: list[str]) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
+    """One alternation for the ^-anchored patterns (used with match) and one for the rest.
+
+    A line is then tested against two regexes per kind, not against ~100 one by one.
+    """
+    anchored = [p[1:] for p in patterns if p.startswith("^")]
+    loose = [p for p in patterns if not p.startswith("^")]
+
+    def alternation(pats: list[str]) -> re.Pattern[str] | None:
+        return re.compile("|".join(f"(?:{p})" for p in pats)) if pats else None
+
+    return alternation(anchored), alternation(loose)
+
+
 @lru_cache(maxsize=1)
 def load_rules() -> Rules:
     """Read and compile resources/cleaning/boilerplate.toml (once per process)."""
     with resource("cleaning", "boilerplate.toml").open("rb") as fh:
         data = tomllib.load(fh)
-    drop = tuple((kind, re.compile(pat, re.IGNORECASE))
-                 for kind, pats in data.get("drop", {}).items() for pat in pats)
+    drop = tuple((kind, _compile_kind(pats)) for kind, pats in data.get("drop", {}).items())
     limits = data.get("limits", {})
     markers = data.get("markers", {})
     return Rules(
@@ -184,13 +197,13 @@ def split_units(text: str, rules: Rules | None = None) -> list[Unit]:
     return units
 
 
-def rule_kind(text: str, rules: Rules) -> str | None:
+def rule_kind(text: str, rules: Rules, words: int | None = None) -> str | None:
     """The [drop] kind a line matches, if it is short enough to be furniture."""
-    if word_count(text) > rules.max_words:
+    if (word_count(text) if words is None else words) > rules.max_words:
         return None
-    body = _BULLET.sub("", text)
-    for kind, pattern in rules.drop:
-        if pattern.search(body):
+    body = fold(_BULLET.sub("", text))  # lower case: IGNORECASE makes `re` ~5x slower
+    for kind, (anchored, loose) in rules.drop:
+        if (anchored and anchored.match(body)) or (loose and loose.search(body)):
             return kind
     return None
 
@@ -214,7 +227,7 @@ def _drop_blocks(units: list[Unit], rules: Rules) -> None:
             unit.dropped = "teaser"
             j = i + 1
             while j < len(units) and (not units[j].kept or not units[j].prose
-                                      or rule_kind(units[j].text, rules)):
+                                      or rule_kind(units[j].text, rules, units[j].words)):
                 units[j].dropped = units[j].dropped or "teaser"
                 j += 1
             i = j
@@ -312,7 +325,7 @@ def clean_units(text: str) -> list[Unit]:
     _cut_tail(units, rules)
     for unit in units:
         if unit.kept:
-            unit.dropped = rule_kind(unit.text, rules)
+            unit.dropped = rule_kind(unit.text, rules, unit.words)
     _drop_blocks(units, rules)
     _absorb(units, rules)
     _drop_menus(units, rules)

@@ -70,6 +70,8 @@ def _iso(year: int, month: int, day: int | None = None) -> str | None:
 
 def find_dates(line: str) -> list[FoundDate]:
     """Every date in the line, most precise readings first where they overlap."""
+    if not any(ch.isdigit() for ch in line):
+        return []
     pats = _patterns()
     found: list[FoundDate] = []
     taken: list[tuple[int, int]] = []

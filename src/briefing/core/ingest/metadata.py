@@ -94,6 +94,11 @@ def _byline(text: str) -> tuple[list[str], str | None]:
     return _split_names(rest), date
 
 
+def is_byline_or_date(text: str) -> bool:
+    """A line that only says who wrote the article or when ("By Jane Doe | 3 March 2025")."""
+    return bool(_byline(text)[0]) or date_line(text) is not None
+
+
 # --- title -------------------------------------------------------------------
 
 def _title_shape(text: str) -> bool:

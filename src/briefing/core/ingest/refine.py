@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from briefing.core.ingest.clean import clean_units, join_units
-from briefing.core.ingest.metadata import extract_metadata
+from briefing.core.ingest.metadata import extract_metadata, is_byline_or_date
 from briefing.core.ingest.types import DocumentHints, Refined
 
 
@@ -14,6 +14,9 @@ def refine_article(text: str, hints: DocumentHints, filename: str) -> Refined:
     as it is (minus blank lines): a file is never emptied by a cleaning mistake.
     """
     units = clean_units(text)
+    for unit in units:  # a byline or date line left inside the body (not a sentence)
+        if unit.kept and not unit.prose and unit.words <= 16 and is_byline_or_date(unit.text):
+            unit.dropped = "byline"
     cleaned = join_units(units)
     if not cleaned.strip() and units:
         cleaned = "\n\n".join(u.text for u in units)
