@@ -1,0 +1,462 @@
+"""Find sentences that attribute a statement to a speaker, and who that speaker is.
+
+Heuristic, dictionary-driven and fast (no models): reporting verbs and phrases come from
+resources/claims/attribution.toml. For each trigger we find the speaker span (the subject
+left of a verb, the name after an inverted verb, the phrase after "according to", the
+speaker of the paragraph for a bare quotation) and resolve perspectives from that span
+only, through the perspective cues. Back-references ("he said", "the spy chief",
+"Mr Budanov", "officials said") reuse the speaker named before.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from briefing.core.claims.cues import CueMatcher, normalise
+from briefing.core.claims.rules import AttributionRules, attribution_rules
+from briefing.core.claims.sentences import Sentence
+
+_BOUNDARY = re.compile(
+    r"[,;:()\[\]—–]|[”\"]|\s-\s|(?<![\w'-])(?:that|while|whereas|but|what|which|when|if|"
+    r"because|although|though|whether|where|how)(?![\w'-])", re.IGNORECASE)
+_WORD = re.compile(r"[\w'.-]+")
+_QUOTE = re.compile(r"“[^”]*”|\"[^\"]*\"")
+_CAPITALISED = re.compile(r"\b[A-Z][\w'-]{2,}")
+_RIGHT_END = re.compile(
+    r"[,.;:()\[\]—–”\"]|\s(?:on|in|at|when|who|whose|during|after|before|to|in an|told|"
+    r"said|says)\s", re.IGNORECASE)
+_PREPOSITIONS = frozenset({"in", "on", "at", "by", "for", "from", "with", "after", "before",
+                           "during", "since", "last", "rather", "of", "to"})
+_TIME_PREPS = frozenset({"on", "in", "at", "last", "this", "next", "earlier", "later", "late",
+                         "early", "by"})
+_TIMES = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+                    "sunday", "january", "february", "march", "april", "may", "june", "july",
+                    "august", "september", "october", "november", "december", "week", "month",
+                    "year", "weekend", "night", "morning", "evening", "afternoon", "today",
+                    "yesterday", "spring", "summer", "autumn", "winter", "december,"})
+_NOT_NAMES = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their",
+                        "his", "her", "some", "many", "most", "one", "in", "on", "at", "but",
+                        "and", "as", "so", "if", "when", "while", "after", "before", "since",
+                        "then", "there", "it", "we", "i", "they", "other", "such", "any"})
+_DANGLING = frozenset({"to", "of", "for", "with", "by", "in", "on", "at", "from", "a", "an",
+                       "the", "and", "or", "as", "than"})
+_NOUN_NEXT = frozenset({"of", "are", "were", "is", "was", "have", "has", "had", "turn",
+                        "turned", "vary", "varied", "suggest", "show", "and", "or", "to",
+                        "about", "from", "for", "by", "in", "on", "remain"})
+_DET_BEFORE = frozenset({"the", "a", "an", "initial", "some", "these", "those", "his", "her",
+                         "its", "their", "such", "many", "other", "recent", "earlier", "new",
+                         "latest", "unconfirmed", "april", "this", "that", "our", "my", "your",
+                         "media", "news", "press", "similar", "conflicting", "no",
+                         "any", "vague", "empty", "broken", "campaign"})
+
+
+@dataclass
+class Speaker:
+    """Who a statement is attributed to, and the perspectives that follow from it."""
+
+    text: str
+    perspectives: list[str]
+    cue: str | None
+    verb: str
+    start: int = 0  # offsets in the full text
+    end: int = 0
+
+
+@dataclass
+class Context:
+    """What earlier sentences of the same article established (for back-references)."""
+
+    last: Speaker | None = None
+    last_paragraph: int = -1
+    last_index: int = -10
+    names: dict[str, Speaker] = field(default_factory=dict)
+
+
+class Attributor:
+    """Attributes sentences, one article at a time (keeps back-reference context)."""
+
+    def __init__(self, matcher: CueMatcher, rules: AttributionRules | None = None) -> None:
+        self.m = matcher
+        self.r = rules or attribution_rules()
+        self.ctx = Context()
+
+    # -- public -----------------------------------------------------------------------
+    def attribute(self, sent: Sentence, index: int) -> list[Speaker]:
+        """Speakers this sentence attributes statements to ([] if none)."""
+        s = normalise(sent.text)
+        quotes = [(q.start(), q.end()) for q in _QUOTE.finditer(s)]
+        found: list[Speaker] = []
+        for rx in self.r.lead_patterns:
+            m = rx.match(s)
+            if m:
+                found.append(self._resolve(s, sent, m.start("speaker"), m.end("speaker"),
+                                           "for", index))
+        for rx in self.r.patterns:
+            for m in rx.finditer(s):
+                if not _inside(m.start(), quotes):
+                    found.append(self._resolve(s, sent, m.start("speaker"), m.end("speaker"),
+                                               m.group().split()[-1], index))
+        for m in self.r.sources.finditer(s):
+            if not _inside(m.start(), quotes):
+                span = self._source_span(s, m.end())
+                if span:
+                    found.append(self._resolve(s, sent, *span, m.group().lower(), index))
+        for m in self.r.verbs.finditer(s):
+            if _inside(m.start(), quotes):
+                continue
+            sp = self._verb_speaker(s, sent, m, found, index)
+            if sp is not None:
+                found.append(sp)
+        found = [f for f in found if f is not None and f.text]
+        if not found:
+            quoted = self._quoted_speech(s, quotes, sent, index)
+            if quoted is not None:
+                found.append(quoted)
+        found.sort(key=lambda f: f.start)
+        named = next((f for f in reversed(found) if f.perspectives), None)
+        if named is None:
+            named = next((f for f in reversed(found) if _CAPITALISED.search(f.text)
+                          and f.text.lower() not in self.r.pronouns), None)
+        if named is not None:
+            self.ctx.last = named
+            self.ctx.last_paragraph = sent.paragraph
+            self.ctx.last_index = index
+        return found
+
+    # -- triggers -----------------------------------------------------------------------
+    def _source_span(self, s: str, pos: int) -> tuple[int, int] | None:
+        """The phrase after "according to": up to the next comma, or two segments."""
+        end = _next_boundary(s, pos)
+        if end <= pos:
+            return None
+        if end < len(s) and s[end] == "," and not self.m.find(s, pos, end):
+            nxt = s[end + 1:]
+            if re.match(r"\s*(which|who|whose|citing|funded|based|a |an |the )", nxt, re.I):
+                end = _next_boundary(s, end + 1)
+        return pos, end
+
+    def _verb_speaker(self, s: str, sent: Sentence, m: re.Match[str], found: list[Speaker],
+                      index: int) -> Speaker | None:
+        r = self.r
+        verb = re.sub(r"\s+", " ", m.group().lower())
+        before = s[:m.start()].rstrip()
+        after = s[m.end():]
+        prev_words = _WORD.findall(before[-40:])
+        prev = prev_words[-1].lower() if prev_words else ""
+        next_words = _WORD.findall(after[:30])
+        nxt = next_words[0].lower() if next_words else ""
+        if prev in ("can", "could", "would", "may", "might", "should", "must", "will", "shall"):
+            return None  # "Pyongyang can expect ...": a prospect, not a report
+        if prev in ("a", "an", "the", "as"):
+            return None  # a noun or adjective: "an estimated 3,000", "the claims"
+        if prev in ("been", "be", "being", "is", "was", "are", "were", "widely", "to"):
+            # Passive ("has been described as") or infinitive: only "by X" names a speaker.
+            by = re.match(r"\s+by\s+", after)
+            if by and verb not in r.participles:
+                start = m.end() + by.end()
+                return self._resolve(s, sent, start, _next_boundary(s, start), verb, index)
+            return None
+        if verb in r.weak_verbs and (nxt in _NOUN_NEXT or prev in _DET_BEFORE
+                                     or prev.endswith("'s") or not nxt):
+            return None  # a noun: "initial reports of", "estimates vary", "Russia's claim"
+        if verb in r.participles and before.endswith(","):
+            earlier = [f for f in found if f.start < sent.start + m.start()]
+            if earlier:
+                e = earlier[-1]
+                return Speaker(e.text, list(e.perspectives), e.cue, verb, e.start, e.end)
+            subj = self._main_subject(s, m.start())
+            if subj:
+                return self._resolve(s, sent, *subj, verb, index)
+            return None
+        # Inverted order: '"...," said Mr Budanov' / '..., grumbles Mr Budanov.'
+        if self._inverted(s, before) and after[:1] == " " and nxt:
+            first = next_words[0]
+            if (first[:1].isupper() or nxt in ("the", "a", "an")) and nxt not in r.pronouns:
+                start = m.end() + (len(after) - len(after.lstrip()))
+                end = start + _RIGHT_END.search(s[start:] + ".").start()
+                return self._resolve(s, sent, start, end, verb, index)
+        seg = self._left_subject(s, m.start())
+        if seg is None:
+            return None
+        start, end, extra = seg
+        text = s[start:end].lower()
+        if text in r.not_speakers:
+            return None
+        if not self._source_like(s, start, end, strict=verb in r.weak_verbs):
+            return None
+        return self._resolve(s, sent, start, end, verb, index, extra=extra)
+
+    def _inverted(self, s: str, before: str) -> bool:
+        """Does the verb follow a quotation or a whole clause (so its speaker comes after)?"""
+        if before.endswith(("”", '"')):
+            return True
+        if not before.endswith(","):
+            return False
+        segs = self._segments(s, len(before) - 1)
+        if not segs:
+            return False
+        a, z, _sep = segs[-1]
+        words = [w.lower() for w in _WORD.findall(s[a:z])]
+        if words and words[0] in ("who", "whose", "which"):
+            return False  # "John Foreman, who ..., says": a relative clause, not a clause
+        return len(words) > 6 or bool(set(words) & self.r.clause_verbs)
+
+    def _source_like(self, s: str, start: int, end: int, strict: bool) -> bool:
+        """Can this subject be a source? Strict for verbs that are often not reporting."""
+        words = _WORD.findall(s[start:end])
+        lower = {w.lower() for w in words}
+        if lower & (self.r.weak_subjects | self.r.pronouns) or self._cues(s, start, end):
+            return True
+        if self._is_back_reference(s[start:end].lower()):
+            return True
+        if strict:
+            return False
+        return any(w[:1].isupper() and w.lower() not in _NOT_NAMES for w in words) or \
+            lower <= {"officials", "experts", "analysts"}
+
+    def _is_back_reference(self, low: str) -> bool:
+        if low in self.r.back_references:
+            return True
+        words = low.split()
+        return len(words) >= 2 and words[0] in ("the", "this", "that") and \
+            words[-1] in self.r.back_reference_heads and len(words) <= 4
+
+    # -- subject finding --------------------------------------------------------------------
+    def _segments(self, s: str, stop: int) -> list[tuple[int, int, str]]:
+        """Pieces of s[:stop] between boundaries, with the boundary text that precedes each."""
+        out: list[tuple[int, int, str]] = []
+        pos = 0
+        sep = ""
+        for b in _BOUNDARY.finditer(s, 0, stop):
+            out.append((pos, b.start(), sep))
+            pos, sep = b.end(), b.group()
+        out.append((pos, stop, sep))
+        return [(a, z, sp) for a, z, sp in (_trim(s, a, z) + (sp,) for a, z, sp in out) if z > a]
+
+    def _clean(self, s: str, start: int, end: int) -> tuple[int, int]:
+        """Strip leading openers and trailing adverbs/auxiliaries from a subject span."""
+        r = self.r
+        words = list(_WORD.finditer(s, start, end))
+        while words:
+            first = words[0].group().lower()
+            if first in r.openers:
+                words.pop(0)
+            elif first in _TIME_PREPS and len(words) > 2 and words[1].group().lower() in _TIMES:
+                del words[:2]  # "On Wednesday he said", "Last week Andrei Belousov said"
+            else:
+                break
+        if words and words[-1].group().lower() in r.pronouns:
+            words = words[-1:]
+        while words and words[-1].group().lower() in r.adverbs | r.clause_verbs:
+            words.pop()
+        if not words:
+            return start, start
+        return words[0].start(), words[-1].end()
+
+    def _left_subject(self, s: str, stop: int) -> tuple[int, int, list[tuple[int, int]]] | None:
+        """The subject left of a verb, plus neighbouring segments worth checking for cues."""
+        segs = self._segments(s, stop)
+        while segs:
+            a, z = self._clean(s, segs[-1][0], segs[-1][1])
+            if z > a:
+                break
+            segs.pop()  # "Charles Flynn, has said": the piece between comma and verb is empty
+        if not segs:
+            return None
+        sep = segs[-1][2]
+        raw_first = s[segs[-1][0]:segs[-1][1]].lower()
+        extra: list[tuple[int, int]] = []
+        rel = re.search(r"\b(?:who|whose)\b", s[a:z])
+        if raw_first.startswith(("who ", "whose ")) and len(segs) >= 2:
+            # "John Foreman, who paid ... as British defence attaché, says"
+            extra.append((a, z))
+            a, z = self._clean(s, segs[-2][0], segs[-2][1])
+            sep = segs[-2][2]
+            if z <= a:
+                return None
+        elif rel and rel.start() > 0:
+            # "A European diplomat who asked not to be named said"
+            extra.append((a + rel.start(), z))
+            a, z = self._clean(s, a, a + rel.start())
+        words = _WORD.findall(s[a:z])
+        if not words or len(words) > 12:
+            return None  # not a subject: a clause ("Russia is helping ... capabilities")
+        if any(w.lower() in self.r.clause_verbs for w in words):
+            cut = [w for w in _WORD.finditer(s, a, z) if w.group().lower() in self.r.clause_verbs]
+            if s[stop:stop + 30].split(" ")[0].lower().endswith("ing"):
+                z = cut[0].start()  # "leaders have settled for statements ... confirming"
+            else:
+                a = cut[-1].end()
+            a, z = self._clean(s, a, z)
+            if z <= a:
+                return None
+        last_word = _WORD.findall(s[a:z])[-1].lower()
+        if last_word in _DANGLING:
+            return None  # "... linked X to (previously announced)": not a subject
+        if raw_first.startswith(("and ", "or ")) and sep == ",":
+            # A list of speakers: "Ukrainian, South Korean, and US officials".
+            i = len(segs) - 2
+            while i >= 0 and len(_WORD.findall(s[segs[i][0]:segs[i][1]])) <= 3 and \
+                    s[segs[i][0]:segs[i][1]].split()[0].lower() not in _PREPOSITIONS:
+                a = segs[i][0]
+                if segs[i][2] != ",":
+                    break
+                i -= 1
+            a, z = self._clean(s, a, z)
+        elif len(segs) >= 2 and sep == "," and len(words) <= 6 and not extra:
+            pa, pz, _ = segs[-2]
+            pwords = [w.lower() for w in _WORD.findall(s[pa:pz])]
+            if (pwords and len(pwords) <= 8 and not set(pwords) & self.r.clause_verbs
+                    and not (s[pa:pz][:1].islower() and pwords[0] not in ("head",))):
+                extra.append((pa, pz))
+        return a, z, extra
+
+    def _main_subject(self, s: str, stop: int) -> tuple[int, int] | None:
+        """Subject of the sentence's main clause: the first segment that is not an opener."""
+        for a, z, _sep in self._segments(s, stop):
+            words = list(_WORD.finditer(s, a, z))
+            if not words:
+                continue
+            first = words[0].group().lower()
+            if first in self.r.openers or first in ("in", "on", "at", "rather", "after", "by",
+                                                     "for", "with", "last", "this", "since"):
+                continue
+            end = z
+            prev_low = ""
+            for w in words:
+                low = w.group().lower()
+                if low in self.r.clause_verbs or (low.endswith("ed") and w.start() > a
+                                                  and prev_low not in ("a", "an", "the")):
+                    end = w.start()
+                    break
+                prev_low = low
+            a2, z2 = self._clean(s, a, end)
+            return (a2, z2) if z2 > a2 else None
+        return None
+
+    # -- resolution ---------------------------------------------------------------------------
+    def _cues(self, s: str, start: int, end: int) -> list[tuple[str, str]]:
+        """(key, cue) pairs naming who the span is, skipping topics and objects."""
+        r = self.r
+        kept = []
+        last_end = -10
+        last_key = None
+        for c in self.m.find(s, start, end):
+            before = _WORD.findall(s[max(start, c.start - 20):c.start])
+            if before and before[-1].lower() in r.object_prepositions:
+                continue
+            if before and before[-1].lower() == "of" and \
+                    (len(before) < 2 or before[-2].lower() not in r.role_words):
+                continue  # "the arrival of North Korean troops": a topic, not an affiliation
+            text = s[c.start:c.end]
+            if text.endswith(("'s", "'")) and not text.endswith("s'"):
+                following = [w.lower() for w in _WORD.findall(s[c.end:c.end + 40])[:3]]
+                if not set(following) & r.role_words:
+                    continue
+            if last_key is not None and s[last_end:c.start].strip() == "" and c.key != last_key:
+                continue  # "South Korea's spy chief": the modifier decides
+            kept.append((c.key, c.cue))
+            last_end, last_key = c.end, c.key
+        return kept
+
+    def _resolve(self, s: str, sent: Sentence, start: int, end: int, verb: str, index: int,
+                 extra: list[tuple[int, int]] | None = None) -> Speaker:
+        r = self.r
+        start, end = _trim(s, start, end)
+        text = s[start:end]
+        low = text.lower()
+        base = sent.start
+        bare = low[4:] if low.startswith("the ") else low
+        antecedent = self._antecedent(sent, index)
+        if low in r.pronouns:
+            inner = self._main_subject(s, start) if _after_word_boundary(s, start) else None
+            if inner is not None:
+                sp = self._resolve_plain(s, *inner, verb, base)
+                if sp.perspectives:
+                    return Speaker(text, sp.perspectives, sp.cue, verb, base + start, base + end)
+            if antecedent is not None:
+                return Speaker(text, list(antecedent.perspectives), antecedent.cue, verb,
+                               base + start, base + end)
+            return Speaker(text, [], None, verb, base + start, base + end)
+        if (bare in r.back_references or self._is_back_reference(low)) \
+                and antecedent is not None and antecedent.perspectives \
+                and not self._cues(s, start, end):
+            return Speaker(text, list(antecedent.perspectives), antecedent.cue, verb,
+                           base + start, base + end)
+        sp = self._resolve_plain(s, start, end, verb, base)
+        for a, z in extra or []:
+            if sp.perspectives:
+                break
+            other = self._resolve_plain(s, a, z, verb, base)
+            if other.perspectives:
+                sp = Speaker(s[min(a, start):max(z, end)], other.perspectives, other.cue, verb,
+                             base + min(a, start), base + max(z, end))
+        if not sp.perspectives:
+            for name in _CAPITALISED.findall(text):
+                known = self.ctx.names.get(name.lower())
+                if known is not None:
+                    sp.perspectives, sp.cue = list(known.perspectives), known.cue
+                    break
+        if sp.perspectives:
+            for a, z in [(start, end), *(extra or [])]:
+                for name in _CAPITALISED.findall(s[a:z]):
+                    if name.lower() not in r.titles:
+                        self.ctx.names.setdefault(name.lower(), sp)
+        return sp
+
+    def _resolve_plain(self, s: str, start: int, end: int, verb: str, base: int) -> Speaker:
+        keys: list[str] = []
+        cue = None
+        for key, c in self._cues(s, start, end):
+            if key not in keys:
+                keys.append(key)
+            cue = cue or c
+        return Speaker(s[start:end], keys, cue, verb, base + start, base + end)
+
+    def _antecedent(self, sent: Sentence, index: int) -> Speaker | None:
+        """The speaker named shortly before (same or previous paragraph, last 6 sentences)."""
+        ctx = self.ctx
+        if ctx.last is None or index - ctx.last_index > 6 or \
+                sent.paragraph - ctx.last_paragraph > 1:
+            return None
+        return ctx.last
+
+    def _quoted_speech(self, s: str, quotes: list[tuple[int, int]], sent: Sentence,
+                       index: int) -> Speaker | None:
+        """A sentence of quoted speech with no verb: the paragraph's speaker said it."""
+        speech = [q for q in quotes
+                  if len(_WORD.findall(s[q[0]:q[1]])) >= self.r.min_quote_words]
+        if not speech:
+            return None
+        ctx = self.ctx
+        if ctx.last is None or ctx.last_paragraph != sent.paragraph or index - ctx.last_index > 4:
+            return None
+        last = ctx.last
+        return Speaker(last.text, list(last.perspectives), last.cue, "quote",
+                       sent.start + speech[0][0], sent.start + speech[0][1])
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a < pos < z for a, z in spans)
+
+
+def _trim(s: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and not (s[start].isalnum()):
+        start += 1
+    while end > start and not (s[end - 1].isalnum() or s[end - 1] in ".'"):
+        end -= 1
+    while end > start and s[end - 1] == "." and not re.search(r"\b[A-Z]\.$|U\.S\.$", s[start:end]):
+        end -= 1
+    return start, end
+
+
+def _next_boundary(s: str, pos: int) -> int:
+    m = re.compile(r"[,;:()\[\]—–”\"]|\.(?:\s|$)").search(s, pos)
+    return m.start() if m else len(s)
+
+
+def _after_word_boundary(s: str, pos: int) -> bool:
+    """Is the pronoun at pos inside a subordinate clause ("images of what they say")?"""
+    words = _WORD.findall(s[max(0, pos - 30):pos])
+    return bool(words) and words[-1].lower() in ("what", "which", "that", "as", "where", "how")

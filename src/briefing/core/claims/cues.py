@@ -1,0 +1,125 @@
+"""Compile perspective cues into a gazetteer matcher.
+
+One regular expression per perspective set, longest cue first, so "South Korean" beats
+"Korean" and "Ukrainian military intelligence" beats "Ukrainian". Matching is
+case-insensitive on whole words, except for short all-capital acronyms ("US", "UK",
+"EU", "NIS"), which must be written in capitals so that the pronoun "us" never counts.
+A cue also matches its possessive ("Budanov's", "Ukraine's") and a title before a
+surname ("Mr Budanov", "Gen. Budanov") is simply text around the cue.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from briefing.core.models import Perspective
+
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'"})
+
+
+def normalise(text: str) -> str:
+    """Same-length copy of text with typographic apostrophes made plain (offsets kept)."""
+    return text.translate(_APOSTROPHES)
+
+
+@dataclass(frozen=True)
+class CueMatch:
+    """One cue found in a text: where, which cue, and the perspective it signals."""
+
+    start: int
+    end: int
+    cue: str  # the cue as defined (e.g. "Budanov")
+    key: str  # perspective key
+
+
+def _is_acronym(cue: str) -> bool:
+    letters = cue.replace(".", "")
+    return letters.isalpha() and letters.isupper() and len(letters) <= 4
+
+
+def _pattern(cue: str) -> str:
+    body = re.escape(normalise(cue)).replace(r"\ ", r"\s+")
+    tail = r"(?:'s|')?" if not cue.endswith("'s") else ""
+    return rf"(?<![\w'-]){body}{tail}(?![\w])"
+
+
+class CueMatcher:
+    """Finds perspective cues in short texts (speaker spans)."""
+
+    def __init__(self, perspectives: Iterable[Perspective]) -> None:
+        self.owner: dict[str, str] = {}
+        folded: dict[str, tuple[str, str]] = {}
+        exact: dict[str, tuple[str, str]] = {}
+        for p in perspectives:
+            for cue in p.cues:
+                cue = cue.strip()
+                if not cue:
+                    continue
+                target = exact if _is_acronym(cue) else folded
+                norm = normalise(cue) if target is exact else normalise(cue).lower()
+                # First perspective to claim a cue keeps it (display order decides).
+                target.setdefault(norm, (p.key, cue))
+                self.owner.setdefault(norm.lower(), p.key)
+        self._folded = folded
+        self._exact = exact
+        self._rx_folded = self._compile(folded, re.IGNORECASE)
+        self._rx_exact = self._compile(exact, 0)
+
+    @staticmethod
+    def _compile(cues: dict[str, tuple[str, str]], flags: int) -> re.Pattern[str] | None:
+        if not cues:
+            return None
+        ordered = sorted(cues, key=lambda c: (-len(c), c))
+        return re.compile("|".join(f"(?:{_pattern(c)})" for c in ordered), flags)
+
+    def _lookup(self, found: str, exact: bool) -> tuple[str, str] | None:
+        """(cue, key) for the matched text, without the possessive ending."""
+        candidates = [found]
+        if found.endswith("'s"):
+            candidates.append(found[:-2])
+        if found.endswith("'"):
+            candidates.append(found[:-1])
+        for cand in candidates:
+            norm = re.sub(r"\s+", " ", cand)
+            hit = self._exact.get(norm) if exact else self._folded.get(norm.lower())
+            if hit is not None:
+                return hit[1], hit[0]
+        return None
+
+    def find(self, text: str, start: int = 0, end: int | None = None) -> list[CueMatch]:
+        """Cue matches in text[start:end], longest first at each place, in text order."""
+        end = len(text) if end is None else end
+        norm = normalise(text)
+        found: list[CueMatch] = []
+        for rx, exact in ((self._rx_exact, True), (self._rx_folded, False)):
+            if rx is None:
+                continue
+            for m in rx.finditer(norm, start, end):
+                hit = self._lookup(m.group(), exact)
+                if hit is not None:
+                    found.append(CueMatch(m.start(), m.end(), hit[0], hit[1]))
+        found.sort(key=lambda c: (c.start, -(c.end - c.start)))
+        # Keep the longest of overlapping matches ("South Korean" over "Korean").
+        kept: list[CueMatch] = []
+        for c in found:
+            if kept and c.start < kept[-1].end:
+                if c.end - c.start > kept[-1].end - kept[-1].start:
+                    kept[-1] = c
+                continue
+            kept.append(c)
+        return kept
+
+
+@lru_cache(maxsize=32)
+def _cached(signature: tuple[tuple[str, tuple[str, ...]], ...]) -> CueMatcher:
+    return CueMatcher(Perspective(key=k, name=k, colour="#000000", cues=list(c))
+                      for k, c in signature)
+
+
+def matcher_for(perspectives: Iterable[Perspective]) -> CueMatcher:
+    """A (cached) matcher for these perspectives and their current cues."""
+    signature = tuple((p.key, tuple(p.cues)) for p in perspectives)
+    return _cached(signature)
