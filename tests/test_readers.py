@@ -249,6 +249,44 @@ def test_short_page_uses_the_plain_fallback_and_still_drops_scripts() -> None:
     assert text == "Short note one.\n\nSecond line\nafter a break"
 
 
+def test_line_breaks_in_plain_html_keep_paragraphs_apart() -> None:
+    page = b"<html><body>Para one<br>continued<br><br>Para two<br> <br>Para three</body></html>"
+    assert read_document(page, "note.html").text == (
+        "Para one\ncontinued\n\nPara two\n\nPara three")
+
+
+def test_single_file_web_page_mhtml() -> None:
+    import quopri
+    html = quopri.encodestring(PAGE.replace("Ukraine's", "Ukraine\u2019s").encode()).decode()
+    message = textwrap.dedent("""\
+        From: <Saved by Blink>
+        Snapshot-Content-Location: https://news.example.com/world/kursk?ref=home
+        Subject: North Korean troops reach Kursk
+        MIME-Version: 1.0
+        Content-Type: multipart/related;
+        \ttype="text/html";
+        \tboundary="----MultipartBoundary--x----"
+
+        ------MultipartBoundary--x----
+        Content-Type: text/html
+        Content-Transfer-Encoding: quoted-printable
+        Content-Location: https://news.example.com/world/kursk?ref=home
+
+        {html}
+        ------MultipartBoundary--x----
+        Content-Type: image/png
+        Content-Transfer-Encoding: base64
+
+        iVBORw0KGgo=
+        ------MultipartBoundary--x------
+        """).format(html=html).replace("\n", "\r\n")
+    extracted = read_document(message.encode("ascii"), "kursk.mhtml")
+    assert extracted.format == "html"
+    assert PARAGRAPHS[0].replace("Ukraine's", "Ukraine\u2019s") in extracted.text.split("\n\n")
+    assert "SCRIPT-SECRET" not in extracted.text
+    assert extracted.hints.url == "https://news.example.com/world/kursk"  # canonical wins
+
+
 def test_html_declared_legacy_charset_is_honoured() -> None:
     page = PAGE.replace('<meta charset="utf-8">', '<meta charset="windows-1252">')
     page = page.replace("Ukraine's", "Ukraine\u2019s")
@@ -499,6 +537,25 @@ def test_pdf_text_pages_and_metadata() -> None:
     assert extracted.hints.title == "Troops in Kursk"
     assert extracted.hints.authors == ["Ann Lee", "Bo Kim"]
     assert extracted.hints.published == "2024-11-15"
+
+
+def test_pdf_wrapped_lines_become_paragraphs() -> None:
+    lines = ["North Korean troops in Kursk",
+             "Ukraine's military intelligence said on Friday that about 11,000",
+             "North Korean troops had arrived in the Kursk region, where Russian",
+             "forces are trying to push Ukraine back.",
+             "South Korea's spy agency told lawmakers that Pyongyang had mili-",
+             "tarily supported Moscow with artillery shells.",
+             "The Pentagon said 10,000."]
+    text = read_document(make_pdf([text_page(lines)]), "kursk.pdf").text
+    assert text.split("\n\n") == [
+        "North Korean troops in Kursk",
+        "Ukraine\u2019s military intelligence said on Friday that about 11,000 North Korean "
+        "troops had arrived in the Kursk region, where Russian forces are trying to push "
+        "Ukraine back.",
+        "South Korea\u2019s spy agency told lawmakers that Pyongyang had militarily supported "
+        "Moscow with artillery shells.",
+        "The Pentagon said 10,000."]
 
 
 def test_pdf_is_recognised_by_content_not_name() -> None:

@@ -9,9 +9,9 @@ Public contract (used by the import pipeline):
   blank lines. Bad input always raises ``ReadError`` with a reason written for a person;
   nothing is ever fetched from the network.
 
-One module per job: ``detect`` (which format), ``decode`` (bytes -> clean str),
-``html``, ``docx`` and ``pdf`` (format readers; PDFs are parsed in a time- and
-memory-limited subprocess, ``pdf_worker``).
+One module per job: ``detect`` (which format), ``decode`` (bytes -> clean str), ``props``
+(dates and author fields), and the format readers ``html``, ``mhtml``, ``docx`` and ``pdf``
+(PDFs are parsed in a time- and memory-limited subprocess, ``pdf_worker``).
 """
 
 from __future__ import annotations
@@ -41,6 +41,9 @@ def read_document(data: bytes, filename: str) -> Extracted:
     if container == "pdf":
         from briefing.core.ingest.readers.pdf import read_pdf
         extracted = read_pdf(data)
+    elif container == "mhtml":
+        from briefing.core.ingest.readers.mhtml import read_mhtml
+        extracted = read_mhtml(data)
     elif container == "docx":
         from briefing.core.ingest.readers.docx import read_docx
         extracted = read_docx(data)

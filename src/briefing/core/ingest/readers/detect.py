@@ -28,6 +28,8 @@ _HTML_START = re.compile(r"\A\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*"
                          r"<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>])",
                          re.IGNORECASE | re.DOTALL)
 _HTML_TAGS = re.compile(r"<(?:html|head|body|title|meta|p|div)[\s>/]", re.IGNORECASE)
+_MIME_HEAD = re.compile(rb"\A(?:[\x21-\x39\x3b-\x7e]+:[^\n]*\r?\n(?:[ \t][^\n]*\r?\n)*)*?"
+                        rb"MIME-Version:\s*1\.0", re.IGNORECASE)
 _META_CHARSET = re.compile(
     rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)"""
     rb"""|<\?xml[^>]+encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""", re.IGNORECASE)
@@ -46,7 +48,7 @@ def _suffix(filename: str) -> str:
 
 
 def detect_container(data: bytes, filename: str) -> str:
-    """Return "pdf", "docx" or "text"; raise ReadError for formats Briefing cannot read."""
+    """Return "pdf", "docx", "mhtml" or "text"; raise ReadError for formats Briefing cannot read."""
     head = data[:1024]
     pdf_at = head.find(PDF_MAGIC)
     if pdf_at == 0 or (pdf_at > 0 and b"%%EOF" in data[-4096:]):  # junk before the header
@@ -55,6 +57,8 @@ def detect_container(data: bytes, filename: str) -> str:
         raise ReadError(_ole2_reason(data, filename))
     if data.startswith(ZIP_MAGIC) or data.startswith(b"PK\x05\x06"):
         return _zip_kind(data, filename)
+    if looks_like_mhtml(data):
+        return "mhtml"
     for offset, magic, reason in _signatures():
         if data[offset:offset + len(magic)] == magic:
             raise ReadError(reason)
@@ -104,6 +108,12 @@ def _zip_kind(data: bytes, filename: str) -> str:
     if _suffix(filename) == ".docx":
         raise ReadError("damaged Word document (word/document.xml is missing)")
     raise ReadError("this is a zip archive; unpack it and import the files inside")
+
+
+def looks_like_mhtml(data: bytes) -> bool:
+    """A saved single-file page: MIME headers naming multipart/related at the start."""
+    head = data[:4096]
+    return bool(_MIME_HEAD.match(head)) and b"multipart/related" in head.lower()
 
 
 def declared_charset(data: bytes) -> str | None:

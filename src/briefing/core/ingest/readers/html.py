@@ -24,6 +24,7 @@ MAX_TREE_ELEMENTS = 300_000
 _XML_DECL = re.compile(r"\A\s*<\?xml[^>]*\?>", re.IGNORECASE)
 _SPACES = re.compile(r"[ \t\r\n\f\v]+")
 _BREAK = "\ue001"  # private-use character standing for a line break while collapsing spaces
+_PARA_BREAK = re.compile(f"{_BREAK}(?:\\s*{_BREAK})+")  # two breaks in a row: new paragraph
 _DROP_TAGS = ("script", "style", "noscript", "iframe", "frame", "frameset", "object",
               "embed", "template", "svg", "math", "canvas", "video", "audio", "picture",
               "img", "head", "nav", "button", "select", "textarea", "input", "form")
@@ -96,11 +97,15 @@ def _has_blocks(el: etree._Element) -> bool:
 
 
 def _element_text(el: etree._Element) -> str:
-    """Text of one block: whitespace collapsed as a browser would, <lb>/<br> kept as "\n"."""
+    """Text of one block: whitespace collapsed as a browser would, <lb>/<br> kept as "\n"
+    (two in a row start a new paragraph)."""
     for br in el.iter("lb", "br"):
         br.tail = _BREAK + (br.tail or "")
-    text = _inline("".join(el.itertext(with_tail=False)))
-    return "\n".join(p.strip() for p in text.split(_BREAK) if p.strip())
+    paragraphs = []
+    for chunk in _PARA_BREAK.split("".join(el.itertext(with_tail=False))):
+        lines = [line.strip() for line in _inline(chunk).split(_BREAK)]
+        paragraphs.append("\n".join(line for line in lines if line))
+    return "\n\n".join(p for p in paragraphs if p)
 
 
 def _inline(text: str) -> str:
@@ -111,7 +116,7 @@ def fallback_text(tree: lxml.html.HtmlElement) -> str:
     """Plain HTML-to-text: visible text, one paragraph per block element."""
     tree = copy.deepcopy(tree)
     etree.strip_elements(tree, *_DROP_TAGS, etree.Comment, with_tail=False)
-    marker = "\ue000"  # a private-use character marks paragraph breaks
+    marker = "\ue000"  # a private-use character marks block boundaries
     for el in tree.iter():
         tag = el.tag if isinstance(el.tag, str) else ""
         if tag == "br":
@@ -123,7 +128,7 @@ def fallback_text(tree: lxml.html.HtmlElement) -> str:
             el.tail = " | " + (el.tail or "")
     raw = "".join(tree.itertext())
     paragraphs = []
-    for chunk in raw.split(marker):
+    for chunk in _PARA_BREAK.split(raw.replace(marker, _BREAK * 2)):
         lines = [line.strip(" |") for line in _inline(chunk).split(_BREAK)]
         para = "\n".join(line for line in lines if line)
         if para:

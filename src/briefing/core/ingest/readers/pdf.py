@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -19,6 +20,9 @@ from briefing.core.ingest.types import DocumentHints, Extracted, ReadError
 TIME_LIMIT_S = 30.0
 MEMORY_LIMIT_BYTES = 1_500_000_000
 WORKER = "briefing.core.ingest.readers.pdf_worker"
+SHORT_LINE = 0.75  # a line under 75% of the page's full line width ends a paragraph
+_BULLETS = "\u2022\u25aa\u25cf\u25e6\u2023\u2043"
+_SPACES = re.compile(r"[ \t\u00a0]+")
 
 
 def _worker_env() -> dict[str, str]:
@@ -28,6 +32,40 @@ def _worker_env() -> dict[str, str]:
     env["PYTHONPATH"] = os.pathsep.join(p for p in (src, env.get("PYTHONPATH")) if p)
     env["PYTHONIOENCODING"] = "utf-8"
     return env
+
+
+def page_paragraphs(text: str) -> str:
+    """Rejoin a page's wrapped lines into paragraphs separated by blank lines.
+
+    PDF text comes out one printed line per line. A line clearly shorter than the page's
+    full line width ends a paragraph (so do blank lines and bullets); other line breaks
+    become spaces, and a word hyphenated across lines ("mili-" + "tary") is rejoined.
+    Pages with few or short lines (slides, tables) keep their lines as they are.
+    """
+    lines = [_SPACES.sub(" ", line).strip() for line in text.split("\n")]
+    lengths = sorted(len(line) for line in lines if line)
+    if len(lengths) < 4 or lengths[len(lengths) // 2] < 30:
+        return "\n".join(line for line in lines if line)
+    full = lengths[int(len(lengths) * 0.9)]
+    paragraphs: list[str] = []
+    current = ""
+    for line in lines:
+        if not line or line[0] in _BULLETS:
+            if current:
+                paragraphs.append(current)
+            current = line
+        elif not current:
+            current = line
+        elif current.endswith("-") and current[-2:-1].isalpha() and line[0].islower():
+            current = current[:-1] + line
+        else:
+            current = f"{current} {line}"
+        if current and len(line) < SHORT_LINE * full:
+            paragraphs.append(current)
+            current = ""
+    if current:
+        paragraphs.append(current)
+    return "\n\n".join(p for p in paragraphs if p)
 
 
 def worker_command(memory_limit: int) -> list[str]:
@@ -78,7 +116,7 @@ def read_pdf(data: bytes, time_limit: float = TIME_LIMIT_S,
         if kind == "memory":
             raise ReadError("damaged PDF: reading it needed too much memory, so it was stopped")
         raise ReadError(f"damaged PDF ({result.get('detail') or 'unreadable'})")
-    pages = [str(p).strip() for p in result.get("pages", [])]  # type: ignore[union-attr]
+    pages = [page_paragraphs(str(p)) for p in result.get("pages", [])]  # type: ignore[union-attr]
     if not any(pages):
         raise ReadError("PDF has no text layer (scanned image?); run OCR first")
     meta = result.get("meta") or {}
