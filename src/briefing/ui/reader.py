@@ -51,12 +51,15 @@ from briefing.ui.highlight_commands import (
     pending_suggestions,
 )
 from briefing.ui.reader_document import (
+    DOC_MARGIN,
+    MarkPainter,
     Marks,
     OffsetMap,
     body_font,
     build_document,
     decorate,
     is_dark,
+    set_side_margin,
     tint,
 )
 
@@ -98,6 +101,8 @@ class ReaderTextEdit(QTextEdit):
                                      | Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self.setPlaceholderText("Choose an article in the library to read it here.")
         self.setFrameShape(QTextEdit.Shape.NoFrame)
+        # A fixed scroll bar keeps the width steady, so opening an article lays it out once.
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
 
     def loadResource(self, type_: int, name: QUrl) -> None:  # noqa: N802 (Qt override)
         """Refuse every resource: article text never loads images, files or URLs."""
@@ -141,7 +146,7 @@ class ReaderPane(QWidget):
         self.suggestions: list[Suggestion] = []
         self.hits: list[tuple[int, int]] = []
         self.perspectives: dict[str, Perspective] = {}
-        self._measure_margin = -1.0
+        self._measure = 0.0
 
         self.editor = ReaderTextEdit(self)
         self.editor.cursorPositionChanged.connect(self._paint_overlays)
@@ -187,11 +192,10 @@ class ReaderPane(QWidget):
             self._notify(f"Article #{article_id} is no longer in the library.")
             return
         self.perspectives = {p.key: p for p in self.ws.perspectives.all()}
-        self.mapping = build_document(self.editor.document(), article, self.palette())
-        self._measure_margin = -1.0
-        self.fit_measure()
         self._load_marks()
-        self._redraw()
+        self.mapping = build_document(self.editor.document(), article, self.palette(),
+                                      self._runs(), self._side_margin())
+        self._paint_overlays()
         self.find_bar.refresh()
         cursor = QTextCursor(self.editor.document())
         if self.hits:
@@ -428,17 +432,13 @@ class ReaderPane(QWidget):
     # -- drawing ------------------------------------------------------------------------
     def fit_measure(self) -> None:
         """Keep lines about 75 characters long by widening the side margins."""
+        set_side_margin(self.editor.document(), self._side_margin())
+
+    def _side_margin(self) -> float:
         width = self.editor.viewport().width()
-        measure = QFontMetricsF(body_font()).horizontalAdvance(MEASURE) + 8
-        margin = max(28.0, (width - measure) / 2)
-        if abs(margin - self._measure_margin) < 2:
-            return
-        self._measure_margin = margin
-        root = self.editor.document().rootFrame()
-        fmt = root.frameFormat()
-        fmt.setLeftMargin(margin - 28)
-        fmt.setRightMargin(margin - 28)
-        root.setFrameFormat(fmt)
+        if self._measure <= 0:
+            self._measure = QFontMetricsF(body_font()).horizontalAdvance(MEASURE) + 8
+        return max(0.0, (width - self._measure) / 2 - DOC_MARGIN)
 
     def _load_marks(self) -> None:
         if self.article is None:
@@ -454,10 +454,12 @@ class ReaderPane(QWidget):
     def _redraw(self) -> None:
         if self.article is None:
             return
-        decorate(self.editor.document(), self.mapping,
-                 Marks(self.highlights, self.suggestions, self.hits), self.perspectives,
-                 self.palette())
+        decorate(self.editor.document(), self.mapping, self._runs(), self.palette())
         self._paint_overlays()
+
+    def _runs(self) -> list:
+        painter = MarkPainter(self.perspectives, self.palette())
+        return painter.runs(Marks(self.highlights, self.suggestions, self.hits))
 
     def _paint_overlays(self) -> None:
         """Find matches and the suggestion under the cursor, drawn over the text."""

@@ -18,6 +18,7 @@ Custom format properties record what was painted, for hit-testing and tests.
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -46,6 +47,7 @@ PROP_HIT = QTextFormat.Property.UserProperty + 4  # True on a search hit
 NO_PERSPECTIVE = QColor("#9e9e9e")
 HIT_LIGHT = QColor("#ffe83d")
 HIT_LINE = QColor("#d97c00")
+DOC_MARGIN = 28
 SERIF_FAMILIES = ["Source Serif 4", "Source Serif Pro", "Charter", "Georgia", "Noto Serif",
                   "Liberation Serif", "DejaVu Serif", "Times New Roman"]
 SANS_FAMILIES = ["Inter", "Noto Sans", "Segoe UI", "Helvetica Neue", "DejaVu Sans",
@@ -135,28 +137,29 @@ class OffsetMap:
         return p.text_start + min(rel, p.text_end - p.text_start)
 
 
+_UNSAFE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+
+
 def _display(line: str) -> tuple[str, list[int] | None]:
     """A paragraph's text safe to show (control characters become spaces, same length)."""
-    chars = [_safe_char(c) for c in line]
-    astral = [i for i, c in enumerate(chars) if ord(c) > 0xFFFF]
-    return "".join(chars), (astral or None)
+    if _UNSAFE.search(line):
+        line = _UNSAFE.sub(lambda m: "\ufffd" if m.group() >= "\ud800" else " ", line)
+    astral = [m.start() for m in _ASTRAL.finditer(line)] if not line.isascii() else []
+    return line, (astral or None)
 
 
-def _safe_char(c: str) -> str:
-    if c == "\t":
-        return c
-    if c < " " or "\x7f" <= c <= "\x9f" or c in "\u2028\u2029":
-        return " "
-    if "\ud800" <= c <= "\udfff":  # a lone surrogate cannot cross into Qt
-        return "\ufffd"
-    return c
+def build_document(doc: QTextDocument, article: Article, palette: QPalette,
+                   runs: Sequence[Run] = (), side_margin: float = 0) -> OffsetMap:
+    """Fill `doc` with the article's header and body, marks drawn in; returns the offset map.
 
-
-def build_document(doc: QTextDocument, article: Article, palette: QPalette) -> OffsetMap:
-    """Fill `doc` with the article's header and body; returns the offset map."""
+    `side_margin` widens the left and right margins (set before any text, so the
+    document is laid out once).
+    """
     doc.clear()
     doc.setUndoRedoEnabled(False)
-    doc.setDocumentMargin(28)
+    doc.setDocumentMargin(DOC_MARGIN)
+    set_side_margin(doc, side_margin)
     text_colour = palette.color(QPalette.ColorRole.Text)
     muted = QColor(text_colour)
     muted.setAlphaF(0.62)
@@ -207,9 +210,41 @@ def build_document(doc: QTextDocument, article: Article, palette: QPalette) -> O
         shown, astral = _display(stripped)
         cursor.insertBlock(body_block, body_fmt)
         mapping.add(_Para(start, end, cursor.position(), astral))
-        cursor.insertText(shown, body_fmt)
+        _insert_marked(cursor, shown, start, body_fmt, runs)
     cursor.endEditBlock()
     return mapping
+
+
+def set_side_margin(doc: QTextDocument, margin: float) -> bool:
+    """Set the extra left/right margin of the text; False when it was already that."""
+    root = doc.rootFrame()
+    fmt = root.frameFormat()
+    if abs(fmt.leftMargin() - margin) < 1 and abs(fmt.rightMargin() - margin) < 1:
+        return False
+    fmt.setLeftMargin(margin)
+    fmt.setRightMargin(margin)
+    root.setFrameFormat(fmt)
+    return True
+
+
+def _insert_marked(cursor: QTextCursor, shown: str, start: int, body_fmt: QTextCharFormat,
+                   runs: Sequence[Run]) -> None:
+    """Insert one paragraph, each marked run with its format merged over the body's."""
+    end = start + len(shown)
+    i = bisect.bisect_right(runs, start, key=lambda r: r[1])  # first run ending after start
+    at = start
+    while i < len(runs) and runs[i][0] < end:
+        a, b, fmt = runs[i]
+        a, b = max(a, start), min(b, end)
+        if a > at:
+            cursor.insertText(shown[at - start:a - start], body_fmt)
+        merged = QTextCharFormat(body_fmt)
+        merged.merge(fmt)
+        cursor.insertText(shown[a - start:b - start], merged)
+        at = b
+        i += 1
+    if at < end:
+        cursor.insertText(shown[at - start:], body_fmt)
 
 
 def base_format() -> QTextCharFormat:
@@ -238,49 +273,86 @@ def _bands(colours: list[QColor]) -> QBrush:
     return QBrush(gradient)
 
 
-def decorate(doc: QTextDocument, mapping: OffsetMap, marks: Marks,
-             perspectives: dict[str, Perspective], palette: QPalette) -> None:
+Run = tuple[int, int, QTextCharFormat]  # article offsets [start, end) and what to draw
+
+
+def decorate(doc: QTextDocument, mapping: OffsetMap, runs: Sequence[Run],
+             palette: QPalette) -> None:
     """Repaint every mark over the body (resetting earlier ones first)."""
     if not mapping.paras:
         return
-    base = palette.color(QPalette.ColorRole.Base)
-    text_colour = palette.color(QPalette.ColorRole.Text)
     cursor = QTextCursor(doc)
     cursor.beginEditBlock()
     cursor.setPosition(mapping.body_start)
     cursor.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
     reset = base_format()
-    reset.setForeground(text_colour)
+    reset.setForeground(palette.color(QPalette.ColorRole.Text))
     cursor.setCharFormat(reset)
-
-    # Boundaries of every mark, then one format per run between boundaries.
-    spans: list[tuple[int, int, str, object]] = []
-    for h in marks.highlights:
-        if not h.orphaned:
-            spans.append((h.start, h.end, "h", h))
-    for s in marks.suggestions:
-        spans.append((s.start, s.end, "s", s))
-    for a, b in marks.hits:
-        spans.append((a, b, "x", None))
-    starts: dict[int, list[int]] = {}
-    ends: dict[int, list[int]] = {}
-    for i, (a, b, _, _) in enumerate(spans):
-        if a < b:
-            starts.setdefault(a, []).append(i)
-            ends.setdefault(b, []).append(i)
-    points = sorted(set(starts) | set(ends))
-    active: set[int] = set()
-    for a, b in zip(points, points[1:], strict=False):
-        active.difference_update(ends.get(a, ()))
-        active.update(starts.get(a, ()))
-        if not active:
-            continue
-        covering = [(spans[i][2], spans[i][3]) for i in sorted(active)]
-        fmt = _run_format(covering, perspectives, palette, base, text_colour)
+    for a, b, fmt in runs:
         cursor.setPosition(mapping.to_doc(a))
         cursor.setPosition(mapping.to_doc(b), QTextCursor.MoveMode.KeepAnchor)
         cursor.mergeCharFormat(fmt)
     cursor.endEditBlock()
+
+
+class MarkPainter:
+    """Turns marks into runs of character formats (visual parts cached across runs)."""
+
+    def __init__(self, perspectives: dict[str, Perspective], palette: QPalette) -> None:
+        self.perspectives = perspectives
+        self.palette = palette
+        self.base = palette.color(QPalette.ColorRole.Base)
+        self.text_colour = palette.color(QPalette.ColorRole.Text)
+        self._cache: dict[tuple, QTextCharFormat] = {}
+
+    def runs(self, marks: Marks) -> list[Run]:
+        """Non-overlapping runs in text order, one format for each distinct set of marks."""
+        spans: list[tuple[int, int, str, object]] = []
+        for h in marks.highlights:
+            if not h.orphaned:
+                spans.append((h.start, h.end, "h", h))
+        for s in marks.suggestions:
+            spans.append((s.start, s.end, "s", s))
+        for a, b in marks.hits:
+            spans.append((a, b, "x", None))
+        starts: dict[int, list[int]] = {}
+        ends: dict[int, list[int]] = {}
+        for i, (a, b, _, _) in enumerate(spans):
+            if a < b:
+                starts.setdefault(a, []).append(i)
+                ends.setdefault(b, []).append(i)
+        points = sorted(set(starts) | set(ends))
+        active: set[int] = set()
+        out: list[Run] = []
+        for a, b in zip(points, points[1:], strict=False):
+            active.difference_update(ends.get(a, ()))
+            active.update(starts.get(a, ()))
+            if active:
+                out.append((a, b, self._format([(spans[i][2], spans[i][3])
+                                                for i in sorted(active)])))
+        return out
+
+    def _format(self, covering: list[tuple[str, object]]) -> QTextCharFormat:
+        highlights = [obj for kind, obj in covering if kind == "h"]
+        suggestions = [obj for kind, obj in covering if kind == "s"]
+        keys: list[str] = []
+        for h in highlights:
+            for k in h.perspectives or [""]:
+                if k not in keys:
+                    keys.append(k)
+        s_key = None
+        if suggestions:
+            s_key = suggestions[0].perspectives[0] if suggestions[0].perspectives else ""
+        hit = any(kind == "x" for kind, _ in covering)
+        look = (tuple(keys), len(highlights), s_key, hit)
+        fmt = self._cache.get(look)
+        if fmt is None:
+            fmt = self._cache[look] = _run_format(look, self.perspectives, self.palette,
+                                                  self.base, self.text_colour)
+        if highlights:
+            fmt = QTextCharFormat(fmt)
+            fmt.setProperty(PROP_HIGHLIGHTS, ",".join(str(h.id) for h in highlights))
+        return fmt
 
 
 def perspective_colour(key: str, perspectives: dict[str, Perspective]) -> QColor:
@@ -288,32 +360,23 @@ def perspective_colour(key: str, perspectives: dict[str, Perspective]) -> QColor
     return QColor(p.colour) if p else NO_PERSPECTIVE
 
 
-def _run_format(covering: list[tuple[str, object]], perspectives: dict[str, Perspective],
-                palette: QPalette, base: QColor, text_colour: QColor) -> QTextCharFormat:
+def _run_format(look: tuple, perspectives: dict[str, Perspective], palette: QPalette,
+                base: QColor, text_colour: QColor) -> QTextCharFormat:
+    """Background for highlights, dotted underline for a suggestion, marker for a hit."""
+    keys, layers, s_key, hit = look
     fmt = QTextCharFormat()
-    highlights = [obj for kind, obj in covering if kind == "h"]
-    suggestions = [obj for kind, obj in covering if kind == "s"]
-    hit = any(kind == "x" for kind, _ in covering)
-    if highlights:
-        keys: list[str] = []
-        for h in highlights:
-            for k in h.perspectives or [""]:
-                if k not in keys:
-                    keys.append(k)
-        alpha = highlight_alpha(palette, len(highlights))
+    if keys:
+        alpha = highlight_alpha(palette, layers)
         colours = [tint(perspective_colour(k, perspectives), base, alpha) for k in keys]
         fmt.setBackground(colours[0] if len(colours) == 1 else _bands(colours))
-        fmt.setProperty(PROP_HIGHLIGHTS, ",".join(str(h.id) for h in highlights))
         fmt.setProperty(PROP_PERSPECTIVES, ",".join(keys))
-    if suggestions:
-        s = suggestions[0]
-        key = s.perspectives[0] if s.perspectives else ""
+    if s_key is not None:
         fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
-        fmt.setUnderlineColor(suggestion_colour(key, perspectives, palette))
-        fmt.setProperty(PROP_SUGGESTION, key)
+        fmt.setUnderlineColor(suggestion_colour(s_key, perspectives, palette))
+        fmt.setProperty(PROP_SUGGESTION, s_key)
     foreground = text_colour
     if hit:
-        if not highlights:  # a marker-pen yellow in both themes, with dark text on it
+        if not keys:  # a marker-pen yellow in both themes, with dark text on it
             fmt.setBackground(HIT_LIGHT)
             foreground = QColor("#1a1a1a")
         fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
