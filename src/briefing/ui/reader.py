@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 
 from briefing.core.models import Article, Highlight, Perspective, Suggestion
 from briefing.core.workspace import Workspace
+from briefing.ui import reader_menu
 from briefing.ui.find_bar import FindBar
 from briefing.ui.highlight_commands import (
     AcceptSuggestion,
@@ -113,7 +114,11 @@ class ReaderTextEdit(QTextEdit):
             super().keyPressEvent(event)
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802
-        self._pane.show_context_menu(event.pos(), event.globalPos())
+        if event.reason() == QContextMenuEvent.Reason.Keyboard:  # Menu key: at the text cursor
+            pos = self.cursorRect().center()
+            self._pane.show_context_menu(pos, self.viewport().mapToGlobal(pos))
+        else:
+            self._pane.show_context_menu(event.pos(), event.globalPos())
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)
@@ -375,59 +380,10 @@ class ReaderPane(QWidget):
 
     def build_context_menu(self, pos: QPoint) -> QMenu:
         """Highlight as ▸, suggestion accept/reject, remove/edit highlights, copy, find."""
-        menu = QMenu(self)
-        offset = self.mapping.to_text(self.editor.cursorForPosition(pos).position())
-        if self.editor.textCursor().hasSelection():
-            sub = menu.addMenu("Highlight as")
-            for p in self.perspectives.values():
-                act = sub.addAction(f"{p.name} ({p.shortcut})" if p.shortcut else p.name)
-                act.setIcon(_swatch(p.colour))
-                act.triggered.connect(lambda _=False, k=p.key: self.highlight_selection([k]))
-            sub.addSeparator()
-            sub.addAction("No perspective").triggered.connect(
-                lambda: self.highlight_selection([]))
-        s = self.suggestion_at(offset)
-        if s is not None:
-            menu.addSeparator()
-            who = ", ".join(self._name(k) for k in s.perspectives) or "no perspective"
-            menu.addAction(f"Accept suggested claim ({who})\tEnter").triggered.connect(
-                lambda: self.accept_suggestion(s))
-            menu.addAction("Reject suggestion\tBackspace").triggered.connect(
-                lambda: self.reject_suggestion(s))
-        for h in self.highlights_at(offset):
-            menu.addSeparator()
-            label = f"“{h.quote[:30]}…”" if len(h.quote) > 30 else f"“{h.quote}”"
-            sub = menu.addMenu(f"Perspectives of {label}")
-            for p in self.perspectives.values():
-                act = sub.addAction(p.name)
-                act.setCheckable(True)
-                act.setChecked(p.key in h.perspectives)
-                act.triggered.connect(lambda _=False, hh=h, k=p.key: self.toggle_perspective(hh, k))
-            menu.addAction(f"Edit note of {label}…").triggered.connect(
-                lambda _=False, hh=h: self.edit_note(hh))
-            menu.addAction(f"Remove highlight {label}\tDel").triggered.connect(
-                lambda _=False, hid=h.id: self.delete_highlight(hid))
-        menu.addSeparator()
-        copy = menu.addAction("Copy")
-        copy.setEnabled(self.editor.textCursor().hasSelection())
-        copy.triggered.connect(self.editor.copy)
-        menu.addAction(self.find_action)
-        return menu
+        return reader_menu.build_context_menu(self, pos)
 
     def tooltip_at(self, pos: QPoint) -> str:
-        offset = self.mapping.to_text(self.editor.cursorForPosition(pos).position())
-        lines = []
-        for h in self.highlights_at(offset):
-            who = ", ".join(self._name(k) for k in h.perspectives) or "No perspective"
-            grade = f" · {h.reliability or '–'}{h.credibility or '–'}" \
-                if h.reliability or h.credibility else ""
-            lines.append(f"{who} · {h.kind}{grade}" + (f"\n{h.note}" if h.note else ""))
-        s = self.suggestion_at(offset)
-        if s is not None:
-            who = ", ".join(self._name(k) for k in s.perspectives) or "no perspective"
-            cue = f" (cue: {s.cue})" if s.cue else ""
-            lines.append(f"Suggested claim: {who}{cue}\nEnter accepts · Backspace rejects")
-        return "\n\n".join(lines)
+        return reader_menu.tooltip_at(self, pos)
 
     # -- drawing ------------------------------------------------------------------------
     def fit_measure(self) -> None:
@@ -510,12 +466,6 @@ class ReaderPane(QWidget):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange and self.article is not None:
+            scroll = self.editor.verticalScrollBar().value()  # theme switch: redraw in place
             self.show_article(self.article.id, self.hits)
-
-
-def _swatch(colour: str):
-    from PySide6.QtGui import QIcon, QPixmap
-
-    pix = QPixmap(12, 12)
-    pix.fill(QColor(colour))
-    return QIcon(pix)
+            self.editor.verticalScrollBar().setValue(scroll)

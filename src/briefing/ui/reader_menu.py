@@ -1,0 +1,75 @@
+"""The reader's context menu and tooltips (kept apart from the pane to keep it short)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QPoint
+from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtWidgets import QMenu
+
+if TYPE_CHECKING:
+    from briefing.ui.reader import ReaderPane
+
+
+def build_context_menu(pane: ReaderPane, pos: QPoint) -> QMenu:
+    """Highlight as ▸, suggestion accept/reject, remove/edit highlights, copy, find."""
+    menu = QMenu(pane)
+    offset = pane.mapping.to_text(pane.editor.cursorForPosition(pos).position())
+    if pane.editor.textCursor().hasSelection():
+        sub = menu.addMenu("Highlight as")
+        for p in pane.perspectives.values():
+            act = sub.addAction(f"{p.name} ({p.shortcut})" if p.shortcut else p.name)
+            act.setIcon(_swatch(p.colour))
+            act.triggered.connect(lambda _=False, k=p.key: pane.highlight_selection([k]))
+        sub.addSeparator()
+        sub.addAction("No perspective").triggered.connect(
+            lambda: pane.highlight_selection([]))
+    s = pane.suggestion_at(offset)
+    if s is not None:
+        menu.addSeparator()
+        who = ", ".join(pane._name(k) for k in s.perspectives) or "no perspective"
+        menu.addAction(f"Accept suggested claim ({who})\tEnter").triggered.connect(
+            lambda: pane.accept_suggestion(s))
+        menu.addAction("Reject suggestion\tBackspace").triggered.connect(
+            lambda: pane.reject_suggestion(s))
+    for h in pane.highlights_at(offset):
+        menu.addSeparator()
+        label = f"“{h.quote[:30]}…”" if len(h.quote) > 30 else f"“{h.quote}”"
+        sub = menu.addMenu(f"Perspectives of {label}")
+        for p in pane.perspectives.values():
+            act = sub.addAction(p.name)
+            act.setCheckable(True)
+            act.setChecked(p.key in h.perspectives)
+            act.triggered.connect(lambda _=False, hh=h, k=p.key: pane.toggle_perspective(hh, k))
+        menu.addAction(f"Edit note of {label}…").triggered.connect(
+            lambda _=False, hh=h: pane.edit_note(hh))
+        menu.addAction(f"Remove highlight {label}\tDel").triggered.connect(
+            lambda _=False, hid=h.id: pane.delete_highlight(hid))
+    menu.addSeparator()
+    copy = menu.addAction("Copy")
+    copy.setEnabled(pane.editor.textCursor().hasSelection())
+    copy.triggered.connect(pane.editor.copy)
+    menu.addAction(pane.find_action)
+    return menu
+
+def tooltip_at(pane: ReaderPane, pos: QPoint) -> str:
+    offset = pane.mapping.to_text(pane.editor.cursorForPosition(pos).position())
+    lines = []
+    for h in pane.highlights_at(offset):
+        who = ", ".join(pane._name(k) for k in h.perspectives) or "No perspective"
+        grade = f" · {h.reliability or '–'}{h.credibility or '–'}" \
+            if h.reliability or h.credibility else ""
+        lines.append(f"{who} · {h.kind}{grade}" + (f"\n{h.note}" if h.note else ""))
+    s = pane.suggestion_at(offset)
+    if s is not None:
+        who = ", ".join(pane._name(k) for k in s.perspectives) or "no perspective"
+        cue = f" (cue: {s.cue})" if s.cue else ""
+        lines.append(f"Suggested claim: {who}{cue}\nEnter accepts · Backspace rejects")
+    return "\n\n".join(lines)
+
+
+def _swatch(colour: str) -> QIcon:
+    pix = QPixmap(12, 12)
+    pix.fill(QColor(colour))
+    return QIcon(pix)
