@@ -237,6 +237,27 @@ def test_invented_wire_story_drops_newsletter_pitch_and_trust_footer() -> None:
         assert junk not in text
 
 
+def test_invented_guardian_like_page_keeps_body_between_advert_and_related_link() -> None:
+    paras = paragraphs(invented("guardian_like.txt"))
+    assert paras[0].startswith("North Korean troops fighting alongside Russian forces")
+    assert paras[-1] == ("The Kremlin has not confirmed the presence of North Korean troops in "
+                         "Russia.")
+    assert len(paras) == 4
+    assert "The losses were blamed on unfamiliar terrain" in paras[2]
+
+
+def test_invented_substack_like_post_keeps_its_closing_list() -> None:
+    paras = paragraphs(invented("substack_like.txt"))
+    assert paras == [
+        "When the first reports of North Korean soldiers in Russia appeared this month, many in "
+        "Seoul assumed they were exaggerated.",
+        "They were not. The National Intelligence Service now says 1,500 special forces troops "
+        "have already arrived in Vladivostok, with more to follow.",
+        "For Kim Jong Un, the calculation is simple:", "- cash", "- oil", "- technology",
+        "The risk is that Moscow's gratitude lasts only as long as the war does.",
+    ]
+
+
 def test_plain_article_loses_nothing() -> None:
     raw = (DATA / "plain_article.txt").read_text(encoding="utf-8")
     expected = [p.strip() for p in raw.split("\n\n") if p.strip()]

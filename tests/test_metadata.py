@@ -59,6 +59,13 @@ INVENTED = {
         title="Russia says North Korean troops are not in Kursk, calls reports 'fake'",
         publisher="Reuters", authors=["Guy Faulconbridge"], published="2024-11-06",
         language="en"),
+    "guardian_like.txt": ArticleMetadata(
+        title="North Korean troops 'suffered heavy losses' in Kursk, says Seoul",
+        publisher="The Guardian", authors=["Justin McCurry"], published="2024-12-19",
+        language="en"),
+    "substack_like.txt": ArticleMetadata(
+        title="North Korea's Ukraine gamble", publisher="The Korea Watch", authors=["Ann Smith"],
+        published="2024-10-25", language="en"),
     "plain_article.txt": ArticleMetadata(
         title="North Korea has become one of Russia's most important suppliers of ammunition "
               "since the summer of 2023",

@@ -58,6 +58,12 @@ def is_person_name(text: str) -> bool:
     return publishers().canonical(text) is None
 
 
+def author_line(text: str) -> str | None:
+    """The person a line names ("Drew Thompson", "Justin McCurry in Tokyo"), or None."""
+    name = re.split(r",\s*|\s+(?:in|for|at|from)\s+|\s*[|•·]\s*", text.strip(), maxsplit=1)[0]
+    return name.strip() if is_person_name(name) else None
+
+
 def _split_names(text: str) -> list[str]:
     cues = metadata_cues()["byline"]
     parts = [text]
@@ -118,25 +124,28 @@ def _title_from_units(units: list[Unit]) -> str | None:
         text = _MD_HEADING.sub("", unit.text)
         if code.match(text) and _title_shape(code.sub("", text)):
             return code.sub("", text).strip()
-    seen = 0
-    for i in range(first_prose - 1, max(-1, first_prose - 9), -1):
+    candidates = []  # title-shaped lines above the article's opening, nearest first
+    for i in range(first_prose - 1, max(-1, first_prose - 10), -1):
         unit = units[i]
         text = _MD_HEADING.sub("", unit.text).strip()
         if unit.dropped in ("advert", "image_credit", "navigation", "share", "subscription",
                             "cookie", "copyright") or date_line(text) or _byline(text)[0]:
             continue
-        if is_person_name(text) or len(text.split()) < 3:
+        if author_line(text) or len(text.split()) < 3:
             continue
-        if unit.prose and not text.endswith(("?", "!")):
-            return None
-        seen += 1
-        if seen > 3:
-            return None
+        if (unit.prose and not text.endswith(("?", "!"))) or len(candidates) == 2:
+            break
         if unit.run > 6 and len(text.split()) < 5:  # a long menu: its items are short
             continue
-        if _title_shape(text):
-            return text
-    return None
+        if not _title_shape(text):
+            break
+        candidates.append(text)
+    if len(candidates) == 2:
+        # Title above a standfirst: the standfirst is the longer, sentence-like line.
+        lower, upper = candidates
+        if len(lower.split()) >= 8 and 4 <= len(upper.split()) < len(lower.split()):
+            return upper
+    return candidates[0] if candidates else None
 
 
 def _recase_lead(sentence: str) -> str:
@@ -186,9 +195,11 @@ def _hint_title(title: str | None, publisher: str | None) -> str | None:
 
 # --- publisher ---------------------------------------------------------------
 
-def _publisher_and_year(units: list[Unit]) -> tuple[str | None, str | None]:
+def _publisher_and_year(units: list[Unit],
+                        authors: list[str]) -> tuple[str | None, str | None]:
     """The publisher named by the page (and a copyright year, if one was stated)."""
     pubs = publishers()
+    author_keys = {name_key(a) for a in authors}
     texts = [u.text for u in units]
     year: str | None = None
 
@@ -199,6 +210,8 @@ def _publisher_and_year(units: list[Unit]) -> tuple[str | None, str | None]:
             return known
         cleaned = pubs.strip_legal(name)
         words = cleaned.split()
+        if name_key(cleaned) in author_keys:  # "© 2025 Ann Smith": a blogger's own copyright
+            return None
         return cleaned if 1 <= len(words) <= 6 and cleaned[:1].isupper() else None
 
     kept_idx = [i for i, u in enumerate(units) if u.kept and u.prose]
@@ -230,6 +243,14 @@ def _publisher_and_year(units: list[Unit]) -> tuple[str | None, str | None]:
         sig = pubs.signatures.get(name_key(text))
         if sig:
             return sig, year
+    for _, unit in _body_units(units):
+        if unit.kept or unit.words > 8:
+            continue
+        for pattern in pubs.patterns.get("masthead", ()):
+            m = pattern.search(unit.text)
+            name = resolve(m["name"]) if m else None
+            if name:
+                return name, year
     return None, year
 
 
@@ -297,22 +318,23 @@ def _authors(units: list[Unit]) -> list[str]:
     for pos, (_, unit) in enumerate(body):  # "Drew Thompson" just above "15 November 2024"
         if pos > 0 and unit.words <= 12 and date_line(unit.text):
             above = body[pos - 1][1].text
-            if is_person_name(above):
-                return [above.strip()]
+            name = author_line(above)
+            if name:
+                return [name]
     return []
 
 
 def extract_metadata(units: list[Unit], cleaned: str, hints: DocumentHints,
                      filename: str = "") -> ArticleMetadata:
     """Everything the library records about an article, from hints first, then the page."""
-    publisher, year = _publisher_and_year(units)
+    authors = [a for a in hints.authors if a.strip()] or _authors(units)
+    publisher, year = _publisher_and_year(units, authors)
     if hints.publisher:
         publisher = publishers().canonical(hints.publisher) or hints.publisher.strip()
     title = _hint_title(hints.title, publisher) or _title_from_units(units)
     inferred = title is None
     if title is None:
         title = infer_title(cleaned, filename)
-    authors = [a for a in hints.authors if a.strip()] or _authors(units)
     published = hints.published or _published(units) or year
     return ArticleMetadata(
         title=title, title_inferred=inferred, publisher=publisher, authors=authors,
