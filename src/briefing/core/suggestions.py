@@ -1,0 +1,121 @@
+"""Claim suggestions and figure comparisons for a workspace (used by the app and the CLI).
+
+Suggestions are computed from an article's cleaned text and the workspace's perspectives
+(including the user's own cues), cached per article text and cue set, and filtered against
+what the user already did: rejected quotes and sentences already covered by a highlight
+are not proposed again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from collections import OrderedDict
+
+from briefing.core.anchoring import find_quote
+from briefing.core.claims import compare, filter_subject, numeric_claims, suggest_claims
+from briefing.core.models import ClaimComparison, Highlight, Perspective, Suggestion
+from briefing.core.store.highlights import HighlightError
+from briefing.core.workspace import Workspace
+
+COVERED_FRACTION = 0.5  # a highlight over half a sentence means the user has dealt with it
+_CACHE_SIZE = 512
+_cache: OrderedDict[tuple[str, int], tuple[str, list[Suggestion]]] = OrderedDict()
+_lock = threading.Lock()
+
+
+def _signature(text: str, perspectives: list[Perspective]) -> str:
+    h = hashlib.sha1(text.encode("utf-8", "surrogatepass"))
+    for p in perspectives:
+        h.update(("\x00" + p.key + "\x01" + "\x02".join(p.cues)).encode("utf-8"))
+    return h.hexdigest()
+
+
+def _all_suggestions(ws: Workspace, article_id: int, text: str,
+                     perspectives: list[Perspective]) -> list[Suggestion]:
+    """Every suggestion for the text (cached on text and cues)."""
+    key = (str(ws.root), article_id)
+    sig = _signature(text, perspectives)
+    with _lock:
+        hit = _cache.get(key)
+        if hit is not None and hit[0] == sig:
+            _cache.move_to_end(key)
+            return hit[1]
+    found = suggest_claims(text, perspectives)
+    with _lock:
+        _cache[key] = (sig, found)
+        while len(_cache) > _CACHE_SIZE:
+            _cache.popitem(last=False)
+    return found
+
+
+def _covered(s: Suggestion, highlights: list[Highlight]) -> bool:
+    length = max(1, s.end - s.start)
+    for h in highlights:
+        if h.orphaned:
+            continue
+        overlap = min(s.end, h.end) - max(s.start, h.start)
+        if overlap > 0 and overlap >= COVERED_FRACTION * length:
+            return True
+    return False
+
+
+def pending_suggestions(ws: Workspace, article_id: int) -> list[Suggestion]:
+    """Suggestions for an article that the user has neither rejected nor highlighted."""
+    article = ws.articles.get(article_id)
+    if article is None:
+        return []
+    found = _all_suggestions(ws, article_id, article.text, ws.perspectives.all())
+    rejected = ws.highlights.rejected_quotes(article_id)
+    highlights = ws.highlights.for_article(article_id)
+    return [Suggestion(s.start, s.end, s.quote, list(s.perspectives), s.cue, s.speaker, s.verb)
+            for s in found if s.quote not in rejected and not _covered(s, highlights)]
+
+
+def accept_suggestion(ws: Workspace, article_id: int, suggestion: Suggestion,
+                      perspectives: list[str] | None = None) -> Highlight:
+    """Make a suggestion a highlight of kind "claim" (with its own or the given perspectives)."""
+    text = ws.articles.text(article_id)
+    if not text:
+        raise HighlightError(f"no article #{article_id}")
+    start, end = suggestion.start, suggestion.end
+    if text[start:end] != suggestion.quote:
+        span = find_quote(text, suggestion.quote)
+        if span is None:
+            raise HighlightError("the suggested sentence is no longer in the article's text")
+        start, end = span
+    keys = list(suggestion.perspectives) if perspectives is None else list(perspectives)
+    return ws.highlights.add(article_id, text, start, end, perspectives=keys, kind="claim")
+
+
+def reject_suggestion(ws: Workspace, article_id: int, suggestion: Suggestion) -> None:
+    """Remember that this sentence is not a claim; it is not suggested again."""
+    ws.highlights.reject_suggestion(article_id, suggestion.quote)
+
+
+def library_comparisons(ws: Workspace, subject: str | None = None) -> list[ClaimComparison]:
+    """Figures from highlights and pending suggestions of every article, lined up.
+
+    `subject` filters rows by words ("how many North Korean troops" -> rows whose subject
+    has "north", "korean" and "troops"). Highlights win over the suggestion they came from.
+    """
+    claims = []
+    perspectives = ws.perspectives.all()
+    by_article: dict[int, list[Highlight]] = {}
+    for h in ws.highlights.list():
+        by_article.setdefault(h.article_id, []).append(h)
+    for article in ws.articles.iter_with_text():
+        text = article.text
+        highlights = by_article.get(article.id, [])
+        for h in highlights:
+            if h.orphaned or text[h.start:h.end] != h.quote:
+                continue
+            for c in numeric_claims(text, h.start, h.end, h.perspectives):
+                claims.append((article.id, h.quote, c, h.id))
+        rejected = ws.highlights.rejected_quotes(article.id)
+        for s in _all_suggestions(ws, article.id, text, perspectives):
+            if s.quote in rejected or _covered(s, highlights):
+                continue
+            for c in numeric_claims(text, s.start, s.end, s.perspectives):
+                claims.append((article.id, s.quote, c, None))
+    return filter_subject(compare(claims), subject)
