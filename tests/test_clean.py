@@ -321,3 +321,31 @@ def test_byline_and_date_lines_inside_the_body_go_but_by_sentences_stay() -> Non
         "The envoy arrived on Tuesday.",
         "By the end of the week, officials said, talks had begun.",
         "They continued on Friday."]
+
+
+NEAR_MISSES = [
+    "Kim told his generals to subscribe to the new doctrine of forward defence.",
+    "Subscribers to the Telegram channel rose by 20 percent after the first videos appeared.",
+    "Countries that sign up will receive free training, the alliance said.",
+    "The daily newsletter of the ruling party, Rodong Sinmun, did not mention the deployment.",
+    "Russian soldiers were told to download the Telegram app to receive their orders.",
+    "The photos were used with permission of the soldier's family.",
+    "Comments by the foreign minister drew a sharp response from Seoul.",
+    "Ukraine said it would share intelligence on North Korean units with South Korea.",
+    "Photos released by Kyiv show the soldiers receiving Russian uniforms.",
+    "Related talks in Geneva ended without agreement on Friday.",
+]
+
+
+def test_article_sentences_that_mention_furniture_words_are_kept() -> None:
+    raw = "\n\n".join(NEAR_MISSES)
+    assert paragraphs(clean_text(raw)) == NEAR_MISSES
+
+
+def test_heading_right_after_a_newsletter_box_is_kept() -> None:
+    raw = ("The first paragraph reports the news of the day.\n\n"
+           "Sign up for our newsletter\n\nGet the briefing in your inbox.\n\nSubscribe\n\n"
+           "Background\n\nThe second paragraph explains the history.")
+    assert paragraphs(clean_text(raw)) == [
+        "The first paragraph reports the news of the day.", "Background",
+        "The second paragraph explains the history."]
