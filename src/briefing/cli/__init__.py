@@ -11,7 +11,7 @@ import sys
 from collections.abc import Sequence
 
 from briefing import __version__
-from briefing.cli import library, marks, notes
+from briefing.cli import claims, library, marks, notes
 from briefing.cli.common import CliError
 
 
@@ -28,6 +28,7 @@ def build_parser() -> argparse.ArgumentParser:
     library.register(sub)
     marks.register(sub)
     notes.register(sub)
+    claims.register(sub)
     return parser
 
 
