@@ -619,3 +619,46 @@ def test_pdf_reader_memory_is_capped() -> None:
     with pytest.raises(ReadError) as info:
         read_pdf(data, memory_limit=20_000_000)
     assert "too much memory" in str(info.value)
+
+
+# --- damaged input of every kind ---------------------------------------------------------
+
+def mutate(data: bytes, rng: random.Random) -> bytes:
+    """Flip, delete, insert and truncate bytes, as disk errors and bad downloads do."""
+    out = bytearray(data)
+    for _ in range(rng.randint(1, 20)):
+        if not out:
+            break
+        i = rng.randrange(len(out))
+        op = rng.random()
+        if op < 0.5:
+            out[i] = rng.randrange(256)
+        elif op < 0.7:
+            del out[i:i + rng.randint(1, 50)]
+        elif op < 0.85:
+            out[i:i] = bytes(rng.randrange(256) for _ in range(rng.randint(1, 20)))
+        else:
+            del out[i:]
+    return bytes(out)
+
+
+@pytest.mark.parametrize("kind,count", [("txt", 40), ("html", 60), ("docx", 40), ("pdf", 6)])
+def test_damaged_files_give_a_reason_never_a_crash(kind: str, count: int) -> None:
+    seeds = {"txt": ARTICLE.encode("utf-8") * 5, "html": PAGE.encode("utf-8"),
+             "docx": make_docx(), "pdf": make_pdf([text_page(["Hello PDF text."])])}
+    rng = random.Random(f"readers-{kind}")
+    outcomes = set()
+    for _ in range(count):
+        data = mutate(seeds[kind], rng)
+        try:
+            extracted = read_document(data, f"damaged.{kind}")
+        except ReadError as exc:
+            assert str(exc) and "Traceback" not in str(exc)
+            # the catch-all reason means a reader let a library exception through
+            assert not str(exc).startswith("could not read this file as"), str(exc)
+            outcomes.add("refused")
+        else:
+            assert extracted.text.strip()
+            assert "\x00" not in extracted.text
+            outcomes.add("read")
+    assert "refused" in outcomes or kind in ("txt", "html")

@@ -23,11 +23,34 @@ MAX_FILE_BYTES = 50_000_000
 
 __all__ = ["MAX_FILE_BYTES", "ReadError", "read_document"]
 
+_FORMAT_NAMES = {"pdf": "a PDF", "docx": "a Word document", "mhtml": "a saved web page",
+                 "text": "text"}
 _EMPTY_REASON = {
     "html": "no text found in the web page",
     "docx": "the Word document contains no text",
     "pdf": "the PDF contains no text",
 }
+
+
+def _read(data: bytes, filename: str, container: str) -> Extracted:
+    if container == "pdf":
+        from briefing.core.ingest.readers.pdf import read_pdf
+        return read_pdf(data)
+    if container == "mhtml":
+        from briefing.core.ingest.readers.mhtml import read_mhtml
+        return read_mhtml(data)
+    if container == "docx":
+        from briefing.core.ingest.readers.docx import read_docx
+        return read_docx(data)
+    declared = detect.declared_charset(data)
+    text, encoding = decode.decode_bytes(data, declared)
+    fmt = detect.text_format(text, filename)
+    if fmt == "html":
+        from briefing.core.ingest.readers.html import read_html
+        extracted = read_html(text)
+        extracted.encoding = encoding
+        return extracted
+    return Extracted(text=text, format=fmt, encoding=encoding)
 
 
 def read_document(data: bytes, filename: str) -> Extracted:
@@ -38,25 +61,14 @@ def read_document(data: bytes, filename: str) -> Extracted:
     if not data:
         raise ReadError("empty file (0 bytes)")
     container = detect.detect_container(data, filename)
-    if container == "pdf":
-        from briefing.core.ingest.readers.pdf import read_pdf
-        extracted = read_pdf(data)
-    elif container == "mhtml":
-        from briefing.core.ingest.readers.mhtml import read_mhtml
-        extracted = read_mhtml(data)
-    elif container == "docx":
-        from briefing.core.ingest.readers.docx import read_docx
-        extracted = read_docx(data)
-    else:
-        declared = detect.declared_charset(data)
-        text, encoding = decode.decode_bytes(data, declared)
-        fmt = detect.text_format(text, filename)
-        if fmt == "html":
-            from briefing.core.ingest.readers.html import read_html
-            extracted = read_html(text)
-            extracted.encoding = encoding
-        else:
-            extracted = Extracted(text=text, format=fmt, encoding=encoding)
+    try:
+        extracted = _read(data, filename, container)
+    except ReadError:
+        raise
+    except Exception as exc:  # a library failing on odd input: still a reason, not a crash
+        detail = f"{type(exc).__name__}: {exc}"
+        raise ReadError(f"could not read this file as {_FORMAT_NAMES.get(container, container)}"
+                        f" ({detail[:160]})") from exc
     extracted.text = decode.normalise(extracted.text)
     if not extracted.text.strip():
         raise ReadError(_EMPTY_REASON.get(extracted.format, "empty file (only whitespace)"))

@@ -57,7 +57,7 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
         pass
     if declared:
         encoding = _codec_name(declared)
-        if encoding and encoding != "utf-8":
+        if encoding and not encoding.startswith(("utf-8", "utf-16", "utf-32")):
             try:
                 return _checked(data.decode(encoding), encoding), encoding
             except (UnicodeDecodeError, LookupError):
@@ -218,6 +218,12 @@ def _fallback_handler(encoding: str) -> str:
                 return chunk.decode("latin-1"), exc.end
         codecs.register_error(name, handler)
     return name
+
+
+def strip_controls(text: str) -> str:
+    """Drop control characters (except \t, \n, \r), noncharacters and stray BOMs: lxml
+    refuses them, SQLite's length() and LIKE stop at NUL, python-docx cannot write them."""
+    return _STRIP.sub("", text.replace("\x0b", "\n").replace("\x0c", "\n"))
 
 
 def normalise(text: str) -> str:

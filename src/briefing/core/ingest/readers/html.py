@@ -17,6 +17,7 @@ from collections.abc import Iterator
 import lxml.html
 from lxml import etree
 
+from briefing.core.ingest.readers.decode import strip_controls
 from briefing.core.ingest.readers.props import iso_date, split_authors
 from briefing.core.ingest.types import DocumentHints, Extracted
 
@@ -38,7 +39,7 @@ _TRAF_CONTAINERS = {"body", "doc", "main", "list", "table", "div"}
 
 def read_html(text: str) -> Extracted:
     """Extract the article text and DocumentHints from a decoded HTML page."""
-    markup = _XML_DECL.sub("", text, count=1)
+    markup = strip_controls(_XML_DECL.sub("", text, count=1))
     tree = _parse(markup)
     body_text, traf_meta = _trafilatura(markup)
     if not body_text.strip():
