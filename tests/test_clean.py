@@ -349,3 +349,19 @@ def test_heading_right_after_a_newsletter_box_is_kept() -> None:
     assert paragraphs(clean_text(raw)) == [
         "The first paragraph reports the news of the day.", "Background",
         "The second paragraph explains the history."]
+
+
+def test_bullet_points_and_a_table_of_figures_inside_the_article_are_kept() -> None:
+    paras = [
+        "Estimates of the deployment differ from one capital to the next.",
+        "Key points",
+        "• Troops began arriving in Russia in October",
+        "• Most of them were sent to the Kursk region",
+        "• Casualties have been heavy since December",
+        "Who says how many",
+        "South Korea 12,000",
+        "Ukraine 11,000",
+        "United States 10,000",
+        "None of these figures can be checked independently.",
+    ]
+    assert paragraphs(clean_text("\n\n".join(paras))) == paras

@@ -235,29 +235,48 @@ def _drop_blocks(units: list[Unit], rules: Rules) -> None:
             i += 1
 
 
+def sentence_case(text: str) -> bool:
+    """A line of running words ("Troops arrived in Kursk in October"), not a menu label.
+
+    Menu items and section names are short and Title Case; list items and table rows
+    that belong to the article are longer and mostly lower case.
+    """
+    words = _BULLET.sub("", text).split()
+    if len(words) < 5:
+        return False
+    lower = sum(1 for w in words[1:] if w[:1].islower())
+    return lower >= 0.5 * (len(words) - 1)
+
+
 def _drop_menus(units: list[Unit], rules: Rules) -> None:
-    """Runs of non-sentence lines (dropped lines in between do not break a run)."""
+    """Runs of short Title Case non-sentence lines: menus (dropped lines do not break a run).
+
+    A run is kept when the line before it introduces a list ("...three kinds:"), or when
+    it sits inside the article and most of its lines hold figures (a table).
+    """
     run: list[int] = []
 
-    def flush() -> None:
+    def flush(mid_article: bool) -> None:
         labels = [k for k in run if units[k].kept]
         if len(labels) >= rules.menu_run:
             before = run[0] - 1
             while before >= 0 and not units[before].kept:
                 before -= 1
             is_list = before >= 0 and units[before].text.endswith(":")
-            if not is_list:
+            figures = sum(1 for k in labels if any(ch.isdigit() for ch in units[k].text))
+            is_table = mid_article and before >= 0 and figures * 2 >= len(labels)
+            if not (is_list or is_table):
                 for k in labels:
                     units[k].dropped = "menu"
                     units[k].run = len(labels)
         run.clear()
 
     for i, unit in enumerate(units):
-        if not unit.kept or not unit.prose:
+        if not unit.kept or not (unit.prose or sentence_case(unit.text)):
             run.append(i)
         else:
-            flush()
-    flush()
+            flush(mid_article=True)
+    flush(mid_article=False)
 
 
 def _absorb(units: list[Unit], rules: Rules) -> None:
