@@ -379,9 +379,9 @@ class Attributor:
                 return Speaker(text, list(antecedent.perspectives), antecedent.cue, verb,
                                base + start, base + end)
             return Speaker(text, [], None, verb, base + start, base + end)
-        if (bare in r.back_references or self._is_back_reference(low)) \
-                and antecedent is not None and antecedent.perspectives \
-                and not self._cues(s, start, end):
+        listed = low in r.back_references or bare in r.back_references
+        if (listed or (self._is_back_reference(low) and not self._cues(s, start, end))) \
+                and antecedent is not None and antecedent.perspectives:
             return Speaker(text, list(antecedent.perspectives), antecedent.cue, verb,
                            base + start, base + end)
         sp = self._resolve_plain(s, start, end, verb, base)

@@ -22,7 +22,7 @@ _FIGURE = re.compile(
     r"(?<![\w$.,])(?P<cur>US\$|\$|USD\s?)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     r"(?:\s?(?P<scale>thousand|million|billion|trillion|mn|bn|tn|k|m|b)(?![\w]))?"
     r"(?P<pct>\s?%)?\+?(?![\w])")
-_TOKEN = re.compile(r"%|[\w'.-]+")
+_TOKEN = re.compile(r"%|[\w'-]+(?:\.[\w'-]+)*")
 _TRAILING = frozenset({"for", "of", "in", "the", "a", "an", "to", "and", "or", "on", "at", "by"})
 _MONEY_WORDS = ("military aid", "aid", "weapons", "arms", "loan", "cash", "payment", "gdp",
                 "munitions", "assistance", "sanctions", "revenue", "exports", "imports")
