@@ -365,3 +365,33 @@ def test_bullet_points_and_a_table_of_figures_inside_the_article_are_kept() -> N
         "None of these figures can be checked independently.",
     ]
     assert paragraphs(clean_text("\n\n".join(paras))) == paras
+
+
+def test_hard_wrapped_markdown_is_rejoined_per_paragraph() -> None:
+    paras = paragraphs(invented("markdown_wrapped.md"))
+    assert paras == [
+        "North Korea sent its first soldiers to Russia in October 2024. Their arrival was "
+        "confirmed by the intelligence services of South Korea and Ukraine within days, and by "
+        "the Pentagon soon after.",
+        "## What they do",
+        "Most of the troops were sent to the Kursk region, where Ukraine held a strip of Russian "
+        "territory. They fought in assault groups alongside Russian marines and paratroopers.",
+        "- They lacked drone experience and took heavy losses in December",
+        "- They were rotated out of the front line in February",
+        "Their presence was acknowledged by Pyongyang only in April 2025.",
+    ]
+
+
+def test_pdf_like_text_without_blank_lines_splits_at_short_lines_and_drops_page_numbers(
+        ) -> None:
+    paras = paragraphs(invented("pdf_wrapped.txt"))
+    assert paras == [
+        "North Korea sent its first soldiers to Russia in October 2024. Their arrival was "
+        "confirmed by the intelligence services of South Korea and Ukraine within days, and by "
+        "the Pentagon soon after, which put the number at about 10,000.",
+        "Most of the troops were sent to the Kursk region, where Ukraine held a strip of Russian "
+        "territory. They fought in assault groups alongside Russian marines and paratroopers, "
+        "and suffered heavy losses in their first weeks of combat.",
+        "Their presence was acknowledged by Pyongyang only in April 2025, when state media "
+        "showed Kim Jong Un at a ceremony for the dead.",
+    ]

@@ -66,6 +66,12 @@ INVENTED = {
     "substack_like.txt": ArticleMetadata(
         title="North Korea's Ukraine gamble", publisher="The Korea Watch", authors=["Ann Smith"],
         published="2024-10-25", language="en"),
+    "markdown_wrapped.md": ArticleMetadata(
+        title="Pyongyang's soldiers in Kursk", authors=["Lee Min-ho"], published="2025-03",
+        language="en"),
+    "pdf_wrapped.txt": ArticleMetadata(
+        title="North Korea's troops in Russia: a primer", authors=["Jane Doe"],
+        published="2025-01-12", language="en"),
     "plain_article.txt": ArticleMetadata(
         title="North Korea has become one of Russia's most important suppliers of ammunition "
               "since the summer of 2023",

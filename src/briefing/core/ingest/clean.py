@@ -147,7 +147,11 @@ def normalise(text: str) -> list[list[str]]:
 
 
 def _wrap_width(blocks: list[list[str]]) -> int | None:
-    """The column a hard-wrapped text was wrapped at, or None if it is not wrapped."""
+    """The column a hard-wrapped text was wrapped at, or None if it is not wrapped.
+
+    Wrapped text has most lines near one width (at most ~110 columns), and many of the
+    filled lines stop mid-sentence with the sentence going on in the next line.
+    """
     lines = [line for block in blocks for line in block]
     if len(lines) < 6:
         return None
@@ -155,11 +159,19 @@ def _wrap_width(blocks: list[list[str]]) -> int | None:
     width = lengths[int(len(lengths) * 0.9) - 1]
     if width > 110 or width < 40:
         return None
-    # Evidence of mid-sentence breaks: a filled line followed by a lower-case start.
+    if sum(1 for n in lengths if n > 1.2 * width) > max(1, 0.03 * len(lengths)):
+        return None  # long unwrapped paragraphs: lines are paragraphs already
     breaks = sum(1 for block in blocks for a, b in zip(block, block[1:], strict=False)
-                 if len(a) >= 0.7 * width and b[:1].islower())
+                 if len(a) >= 0.7 * width and not _SENTENCE_END.search(a)
+                 and not _BULLET.match(b))
     full = sum(1 for n in lengths if n >= 0.7 * width)
-    return width if breaks >= 3 and breaks >= 0.2 * full else None
+    return width if breaks >= 3 and breaks >= 0.3 * full else None
+
+
+def _ends_paragraph(line: str, width: int) -> bool:
+    """In wrapped text, a short line (or a sentence end well short of the margin)."""
+    return len(line) < 0.7 * width or (bool(_SENTENCE_END.search(line))
+                                       and len(line) < 0.9 * width)
 
 
 def unwrap(blocks: list[list[str]]) -> list[str]:
@@ -171,13 +183,13 @@ def unwrap(blocks: list[list[str]]) -> list[str]:
     for block in blocks:
         para = ""
         for line in block:
-            if para and not _BULLET.match(line):
+            if para and not _BULLET.match(line) and any(ch.isalpha() for ch in line):
                 para += ("" if para.endswith("-") and line[:1].islower() else " ") + line
             else:
                 if para:
                     out.append(para)
                 para = line
-            if len(line) < 0.7 * width:  # a short line ends its paragraph
+            if _ends_paragraph(line, width):
                 out.append(para)
                 para = ""
         if para:

@@ -85,6 +85,7 @@ def _split_names(text: str) -> list[str]:
 def _byline(text: str) -> tuple[list[str], str | None]:
     """Authors (and a date, if the line has one) from "By Jane Doe and John Roe | March 3"."""
     cues = metadata_cues()["byline"]
+    text = text.strip("*_ ")  # Markdown emphasis: "*By Lee Min-ho, March 2025*"
     low = text.lower()
     for prefix in sorted(cues["prefixes"], key=len, reverse=True):
         if low.startswith(prefix + " ") or (prefix.endswith(":") and low.startswith(prefix)):
