@@ -1,9 +1,55 @@
-"""Briefing note sub-command: export."""
+"""Briefing note sub-command: export the selected highlights as .docx, Markdown, CSV or JSON."""
 
 from __future__ import annotations
 
 import argparse
+import sys
+from pathlib import Path
+
+from briefing.cli.common import CliError, open_workspace
+from briefing.core.export import FORMATS, GROUPINGS, BriefingSpec, ExportError, export_briefing
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    """Added once the exporter lands (issue 6)."""
+    p = sub.add_parser("export", help="export highlights as a briefing note (.docx, md, csv, json)",
+                       description="Write the chosen highlights as a briefing note. The format "
+                                   "comes from OUT's extension unless --format is given.")
+    p.add_argument("out", metavar="OUT", help="file to write, e.g. note.docx")
+    p.add_argument("--format", choices=sorted(FORMATS), help="docx, md, csv or json")
+    p.add_argument("--perspective", action="append", default=[], metavar="NAME",
+                   help="only highlights with this perspective (repeatable)")
+    p.add_argument("--article", action="append", default=[], type=int, metavar="ID",
+                   help="only highlights in this article (repeatable)")
+    p.add_argument("--tag", action="append", default=[], metavar="T",
+                   help="only highlights (or articles) with this tag (repeatable)")
+    p.add_argument("--from", dest="date_from", metavar="DATE",
+                   help="only articles published on or after DATE (YYYY[-MM[-DD]])")
+    p.add_argument("--to", dest="date_to", metavar="DATE",
+                   help="only articles published on or before DATE")
+    p.add_argument("--group-by", default="perspective", choices=GROUPINGS)
+    p.add_argument("--title", default="Briefing note")
+    p.add_argument("--summary", default="", help="the bottom line up front")
+    p.add_argument("--author", default="")
+    p.add_argument("--marking", default="UNCLASSIFIED",
+                   help="handling marking for header and footer (default UNCLASSIFIED)")
+    p.add_argument("--date", metavar="YYYY-MM-DD", help="date on the note (default today)")
+    p.add_argument("--template", type=Path, metavar="PATH",
+                   help="a .docx whose styles replace the shipped template's")
+    p.set_defaults(func=cmd_export)
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    spec = BriefingSpec(
+        title=args.title, summary=args.summary, author=args.author, marking=args.marking,
+        date=args.date, group_by=args.group_by, perspectives=args.perspective, tags=args.tag,
+        article_ids=args.article, date_from=args.date_from, date_to=args.date_to,
+        template=args.template)
+    with open_workspace(args, readonly=True, ensure_index=False) as ws:
+        try:
+            report = export_briefing(ws, spec, Path(args.out), fmt=args.format)
+        except ExportError as exc:
+            raise CliError(str(exc), code=1) from None
+    for warning in report.warnings:
+        print(f"briefing: warning: {warning}", file=sys.stderr)
+    print(report.line())
+    return 0

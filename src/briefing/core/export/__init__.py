@@ -72,8 +72,8 @@ def write_content(content: BriefingContent, out: Path, fmt: str | None = None,
     """Render the content in one format and write it to `out` all-or-nothing."""
     started = time.perf_counter()
     out = Path(out)
-    fmt = format_for(out, fmt)
     check_writable(out)
+    fmt = format_for(out, fmt)
     warnings = list(content.warnings)
     if fmt == "docx":
         from briefing.core.export.docx import write_docx
@@ -106,8 +106,8 @@ def export_briefing(ws: Workspace, spec: BriefingSpec, out: Path, fmt: str | Non
     """Select, group and write a briefing note. Refuses an empty selection."""
     started = time.perf_counter()
     out = Path(out)
-    fmt = format_for(out, fmt)
     check_writable(out)
+    fmt = format_for(out, fmt)
     content = build_content(ws, spec, comparisons)
     if not content.items:
         raise ExportError("no highlights match this selection; nothing was written")

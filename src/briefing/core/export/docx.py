@@ -20,7 +20,7 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Cm
+from docx.shared import Cm, Pt
 
 from briefing.core.export.sanitize import clean_text, one_line
 from briefing.core.export.selection import BriefingContent, ExportError, NoteItem
@@ -146,11 +146,26 @@ def _field(paragraph, instruction: str, placeholder: str = "1") -> None:
     run_with(end)
 
 
-def _repeat_header(row) -> None:
+def _row_flags(row, header: bool = False) -> None:
+    """Rows never split across pages; the header row repeats on each page."""
     trpr = row._tr.get_or_add_trPr()
-    el = OxmlElement("w:tblHeader")
-    el.set(qn("w:val"), "true")
-    trpr.append(el)
+    names = ("w:cantSplit", "w:tblHeader") if header else ("w:cantSplit",)
+    for name in names:
+        el = OxmlElement(name)
+        el.set(qn("w:val"), "true")
+        trpr.append(el)
+
+
+def _set_cell(cell, text: str, bold: bool | None = None, keep: bool = False) -> None:
+    """Cell text with tight spacing (Normal's space-after would pad every row)."""
+    p = cell.paragraphs[0]
+    fmt = p.paragraph_format
+    fmt.space_after = Pt(0)
+    fmt.space_before = Pt(0)
+    fmt.keep_with_next = keep
+    run = p.add_run(text)
+    if bold is not None:
+        run.bold = bold
 
 
 def _keep_with_next(paragraph) -> None:
@@ -287,33 +302,38 @@ class DocxWriter:
             self._para(self.c.comparison_status or "No figures to compare.", "meta")
             return
         columns = self.c.columns
+        rows = self.c.comparisons
+        keep = len(rows) <= 12  # a short table stays on one page
         table = self.doc.add_table(rows=1, cols=len(columns) + 2)
         if self.styles.table is not None:
             table.style = self.styles.table
         head = table.rows[0].cells
-        head[0].text = "Figure"
+        _set_cell(head[0], "Figure", keep=keep)
         for i, col in enumerate(columns, start=1):
-            head[i].text = one_line(col.name)
+            _set_cell(head[i], one_line(col.name), keep=keep)
             if col.colour:
                 _shade(head[i], _tint(col.colour))
-        head[-1].text = "Sources"
-        _repeat_header(table.rows[0])
-        for row in self.c.comparisons:
-            cells = table.add_row().cells
-            cells[0].text = one_line(row.label)
+        _set_cell(head[-1], "Agreement", keep=keep)
+        _row_flags(table.rows[0], header=True)
+        for n, row in enumerate(rows, start=1):
+            added = table.add_row()
+            _row_flags(added)
+            cells = added.cells
+            more = keep and n < len(rows)
+            _set_cell(cells[0], one_line(row.label), keep=more)
             for i, value in enumerate(row.cells, start=1):
-                cells[i].text = one_line(value) or "\u2013"
-            verdict = cells[-1].paragraphs[0].add_run("Disagree" if row.disagreement else "Agree")
-            verdict.bold = row.disagreement
+                _set_cell(cells[i], one_line(value) or "\u2013", keep=more)
+            _set_cell(cells[-1], row.verdict, bold=row.disagreement, keep=more)
         self._widths(table, len(columns))
-        self._para("Figures as stated by each perspective; numbers in brackets refer to the "
-                   "source list. \u201cDisagree\u201d marks rows where the sources' figures differ.",
-                   "meta")
+        note = self._para("Figures as each perspective states them; numbers in brackets refer to "
+                          "the source list. \u201cSources differ\u201d marks figures that do not "
+                          "agree.", "meta")
+        note.paragraph_format.space_before = Pt(4)
 
     @staticmethod
     def _widths(table, n_columns: int) -> None:
-        usable = 16.5
-        first, last = 3.6, 2.0
+        usable = 16.6
+        first, last = 4.0, 2.3
         middle = (usable - first - last) / max(1, n_columns)
         widths = [Cm(first)] + [Cm(middle)] * n_columns + [Cm(last)]
         for row in table.rows:

@@ -56,12 +56,12 @@ def render_markdown(content: BriefingContent) -> str:
             out += _item(item)
     out += ["## Comparison of figures", ""]
     if c.comparisons:
-        header = ["Figure", *[_md(col.name) for col in c.columns], "Sources"]
+        header = ["Figure", *[_md(col.name) for col in c.columns], "Agreement"]
         out.append("| " + " | ".join(header) + " |")
         out.append("|" + "---|" * len(header))
         for row in c.comparisons:
             cells = [_md(row.label), *[_md(v) or "\u2013" for v in row.cells],
-                     "**Disagree**" if row.disagreement else "Agree"]
+                     f"**{row.verdict}**" if row.disagreement else row.verdict]
             out.append("| " + " | ".join(cells) + " |")
     else:
         out.append(_md(c.comparison_status or "No figures to compare."))

@@ -120,6 +120,13 @@ class ComparisonRow:
     label: str  # "North Korean troops"
     cells: list[str]  # one per column: "10,000 [2]; 12,000 [4]" or ""
     disagreement: bool
+    entries: int = 0  # how many figures the row lines up
+
+    @property
+    def verdict(self) -> str:
+        if self.disagreement:
+            return "Sources differ"
+        return "Single source" if self.entries < 2 else "Consistent"
 
 
 @dataclass
@@ -383,7 +390,7 @@ def _add_comparisons(content: BriefingContent, comparisons: list[ClaimComparison
         if cc.unit and cc.unit.lower() not in label.lower():
             label = f"{label} ({cc.unit})"
         content.comparisons.append(ComparisonRow(label=label, cells=["; ".join(c) for c in cells],
-                                                 disagreement=disagree))
+                                                 disagreement=disagree, entries=len(entries)))
     if comparisons and not content.comparisons and not content.comparison_status:
         content.comparison_status = "No figures from the cited sources to compare."
     elif not comparisons and not content.comparison_status:
