@@ -187,13 +187,18 @@ PAGE = """<!DOCTYPE html>
 had arrived in the Kursk region, where Russian forces are trying to push Ukraine back.</p>
 <img src="http://images.example.net/remote-photo.jpg" alt="REMOTE-IMAGE-ALT">
 <iframe src="http://video.example.net/embed/123">IFRAME-FALLBACK-TEXT</iframe>
-<p>South Korea's spy agency told lawmakers that Pyongyang had also shipped millions of
-artillery shells, and that the troops were being trained in drone warfare.</p>
+<p>South Korea's <a href="/nis">spy agency</a> told <em>lawmakers</em> that Pyongyang had
+also shipped <b>millions</b> of artillery shells, and that the troops were being trained in
+drone warfare.</p>
 <script>document.write("INLINE-SCRIPT-TEXT");</script>
+<p>Kyrylo Budanov told reporters:<br>“They are already in Kursk, and more will follow.”</p>
 <p>The Pentagon put the number at 10,000 and warned that more could follow in the coming
 weeks, a claim Moscow has neither confirmed nor denied.</p>
 </article>
-<footer>Copyright 2024 Example News</footer>
+<aside><h3>Most read</h3><ul><li><a href="/a">MOST-READ-TEASER one</a></li>
+<li><a href="/b">MOST-READ-TEASER two</a></li></ul></aside>
+<div class="cookie-banner">We use cookies. COOKIE-BANNER Accept all</div>
+<footer>FOOTER-LINE Copyright 2024 Example News</footer>
 </body></html>
 """
 PARAGRAPHS = [
@@ -201,6 +206,7 @@ PARAGRAPHS = [
     "had arrived in the Kursk region, where Russian forces are trying to push Ukraine back.",
     "South Korea's spy agency told lawmakers that Pyongyang had also shipped millions of "
     "artillery shells, and that the troops were being trained in drone warfare.",
+    "Kyrylo Budanov told reporters:\n\u201cThey are already in Kursk, and more will follow.\u201d",
     "The Pentagon put the number at 10,000 and warned that more could follow in the coming "
     "weeks, a claim Moscow has neither confirmed nor denied.",
 ]
@@ -216,6 +222,11 @@ def test_html_article_paragraphs_without_scripts_frames_or_images() -> None:
         assert para in paragraphs
     for secret in SECRETS:
         assert secret not in extracted.text
+
+
+def test_html_article_extractor_drops_page_furniture() -> None:
+    text = read_document(PAGE.encode("utf-8"), "kursk.html").text
+    assert text.split("\n\n") == ["North Korean troops reach Kursk", *PARAGRAPHS]
 
 
 def test_html_hints_come_from_the_page() -> None:

@@ -13,6 +13,8 @@ import copy
 import json
 import re
 from collections.abc import Iterator
+from configparser import ConfigParser
+from functools import lru_cache
 
 import lxml.html
 from lxml import etree
@@ -22,6 +24,7 @@ from briefing.core.ingest.readers.props import iso_date, split_authors
 from briefing.core.ingest.types import DocumentHints, Extracted
 
 MAX_TREE_ELEMENTS = 300_000
+SHORT_PAGE_WORDS = 80
 _XML_DECL = re.compile(r"\A\s*<\?xml[^>]*\?>", re.IGNORECASE)
 _SPACES = re.compile(r"[ \t\r\n\f\v]+")
 _BREAK = "\ue001"  # private-use character standing for a line break while collapsing spaces
@@ -34,6 +37,10 @@ _BLOCK_TAGS = {"p", "div", "section", "article", "main", "header", "footer", "as
                "blockquote", "pre", "table", "tr", "figure", "figcaption", "address",
                "hr", "body", "caption"}
 _CELL_TAGS = {"td", "th"}
+# Never text and never loaded: removed before any extractor sees the page.
+_UNSAFE_TAGS = ("script", "style", "noscript", "iframe", "frame", "frameset", "object",
+                "embed", "applet", "template", "svg", "math", "canvas", "video", "audio",
+                "source", "track")
 _TRAF_CONTAINERS = {"body", "doc", "main", "list", "table", "div"}
 
 
@@ -41,11 +48,27 @@ def read_html(text: str) -> Extracted:
     """Extract the article text and DocumentHints from a decoded HTML page."""
     markup = strip_controls(_XML_DECL.sub("", text, count=1))
     tree = _parse(markup)
-    body_text, traf_meta = _trafilatura(markup)
-    if not body_text.strip():
-        body_text = fallback_text(tree) if tree is not None else ""
-    hints = _hints(tree, traf_meta) if tree is not None else DocumentHints()
-    return Extracted(text=body_text, format="html", hints=hints)
+    if tree is None:
+        return Extracted(text="", format="html")
+    ld = _json_ld(tree)
+    etree.strip_elements(tree, *_UNSAFE_TAGS, with_tail=False)
+    fallback = fallback_text(tree)
+    article, traf_meta = _trafilatura(copy.deepcopy(tree))
+    return Extracted(text=_choose(article, fallback), format="html",
+                     hints=_hints(tree, ld, traf_meta))
+
+
+def _choose(article: str, fallback: str) -> str:
+    """trafilatura's article, unless it is empty, the page is short (the extractor is
+    unreliable there, and there is little furniture to lose), or the fallback has the same
+    words with more structure (pages without <p>, run together into one paragraph)."""
+    if not article.strip() or len(fallback.split()) < SHORT_PAGE_WORDS:
+        return fallback
+    article_words, fallback_words = len(article.split()), len(fallback.split())
+    article_paras, fallback_paras = article.count("\n\n") + 1, fallback.count("\n\n") + 1
+    if fallback_words <= article_words * 1.15 and fallback_paras > 2 * article_paras:
+        return fallback
+    return article
 
 
 def _parse(markup: str) -> lxml.html.HtmlElement | None:
@@ -57,23 +80,33 @@ def _parse(markup: str) -> lxml.html.HtmlElement | None:
         return None
 
 
-def _trafilatura(markup: str) -> tuple[str, dict[str, str | None]]:
+def _trafilatura(tree: lxml.html.HtmlElement) -> tuple[str, dict[str, str | None]]:
     """Article body via trafilatura; ("", {}) if it is unavailable or finds nothing."""
     try:
         import trafilatura
-        doc = trafilatura.bare_extraction(
-            markup, favor_recall=True, include_comments=False, include_tables=True,
-            include_images=False, include_links=False, with_metadata=True,
-            max_tree_size=MAX_TREE_ELEMENTS)
     except ImportError:
         return "", {}
-    except Exception:  # an extractor bug must not lose the page: the fallback still runs
-        return "", {}
+    try:
+        doc = trafilatura.bare_extraction(
+            tree, favor_recall=True, include_comments=False, include_tables=True,
+            include_images=False, include_links=False, with_metadata=True,
+            config=_trafilatura_config())
+    except (ValueError, TypeError, AttributeError, etree.LxmlError, RecursionError):
+        return "", {}  # an extractor failure on odd markup: the plain fallback still runs
     if doc is None or doc.body is None:
         return "", {}
     meta = {"title": doc.title, "author": doc.author, "date": doc.date,
             "sitename": doc.sitename, "url": doc.url, "language": doc.language}
     return "\n\n".join(p for p in _traf_blocks(doc.body) if p), meta
+
+
+@lru_cache(maxsize=1)
+def _trafilatura_config() -> ConfigParser:
+    """trafilatura's defaults, with a cap on the element count of pathological pages."""
+    from trafilatura.settings import use_config
+    config = use_config()
+    config.set("DEFAULT", "MAX_TREE_SIZE", str(MAX_TREE_ELEMENTS))
+    return config
 
 
 def _traf_blocks(el: etree._Element) -> Iterator[str]:
@@ -103,7 +136,7 @@ def _element_text(el: etree._Element) -> str:
     for br in el.iter("lb", "br"):
         br.tail = _BREAK + (br.tail or "")
     paragraphs = []
-    for chunk in _PARA_BREAK.split("".join(el.itertext(with_tail=False))):
+    for chunk in _PARA_BREAK.split("".join(el.itertext())):
         lines = [line.strip() for line in _inline(chunk).split(_BREAK)]
         paragraphs.append("\n".join(line for line in lines if line))
     return "\n\n".join(p for p in paragraphs if p)
@@ -187,8 +220,8 @@ def _ld_names(value: object) -> list[str]:
     return []
 
 
-def _hints(tree: lxml.html.HtmlElement, traf: dict[str, str | None]) -> DocumentHints:
-    ld = _json_ld(tree)
+def _hints(tree: lxml.html.HtmlElement, ld: dict[str, object],
+           traf: dict[str, str | None]) -> DocumentHints:
     title_el = tree.find(".//title")
     page_title = _inline(title_el.text_content()) if title_el is not None else None
     title = (_meta(tree, "og:title", "twitter:title")
