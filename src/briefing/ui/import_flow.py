@@ -8,7 +8,7 @@ every file that was not, with the reason in words a person understands.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,11 +29,45 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefing.core.ingest.pipeline import ImportProgress, import_files
+from briefing.core.ingest.sample import SEEDED_KEY
+from briefing.core.resources import sample_corpus
 from briefing.core.workspace import Workspace
 from briefing.ui.tasks import CancelToken, TaskHandle, run_task
 
 if TYPE_CHECKING:
-    from briefing.core.ingest.pipeline import ImportProgress, ImportResult
+    from briefing.core.ingest.pipeline import ImportResult
+
+INDEX_BATCH = 50  # articles per index commit: small commits keep the UI thread responsive
+
+
+def import_and_index(ws: Workspace, paths: Sequence[str | Path],
+                     cancelled: Callable[[], bool] | None = None,
+                     batch: int = INDEX_BATCH) -> Iterator[ImportProgress]:
+    """Worker: `import_files`, committing to the index every `batch` imported articles.
+
+    Whoosh sorts a segment's postings in one C call that holds the GIL; small
+    batches keep each of those pauses short, so the UI thread never waits long.
+    """
+    pending = 0
+    try:
+        for progress in import_files(ws, paths, cancelled=cancelled, index=False):
+            if progress.result.status == "imported":
+                pending += 1
+                if pending >= batch:
+                    ws.index.sync()
+                    pending = 0
+            yield progress
+    finally:
+        if pending:
+            ws.index.sync()
+
+
+def import_sample(ws: Workspace, cancelled: Callable[[], bool] | None = None
+                  ) -> Iterator[ImportProgress]:
+    """Worker: the sample articles of a first start (marked as offered first)."""
+    ws.db.set_setting(SEEDED_KEY, "1")
+    yield from import_and_index(ws, sample_corpus(), cancelled)
 
 STATUS_WORDS = {"failed": "Failed", "skipped": "Skipped", "duplicate": "Duplicate"}
 
@@ -174,9 +208,9 @@ class ImportController(QObject):
 
     def import_sample(self) -> None:
         """First start: the sample articles, without a summary dialog."""
-        from briefing.core.ingest.sample import import_sample_corpus
-
-        self._start(import_sample_corpus, (self.ws,), summary=False, label="Adding sample articles")
+        token = CancelToken()
+        self._start(import_sample, (self.ws, token), summary=False,
+                    label="Adding sample articles", token=token)
 
     def cancel(self) -> None:
         self._queue.clear()
@@ -196,10 +230,8 @@ class ImportController(QObject):
         if not self._queue or self._closing:
             return
         paths, summary = self._queue.pop(0)
-        from briefing.core.ingest.pipeline import import_files
-
         token = CancelToken()
-        self._start(import_files, (self.ws, paths, token), summary=summary,
+        self._start(import_and_index, (self.ws, paths, token), summary=summary,
                     label="Importing", token=token)
 
     def _start(self, fn: Callable[..., object], args: tuple, summary: bool, label: str,

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefing import APP_NAME, __version__
+from briefing.core.ingest.sample import needs_sample
 from briefing.core.workspace import Workspace
 from briefing.ui import panes, theme
 from briefing.ui.import_flow import ImportController
@@ -223,8 +224,6 @@ class MainWindow(QMainWindow):
         else:
             self.statusBar().clearMessage()
         self.search.set_ready(True)
-        from briefing.core.ingest.sample import needs_sample
-
         if not self._closing and needs_sample(self.ws):
             self.importer.import_sample()
 

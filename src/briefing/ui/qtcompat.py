@@ -1,14 +1,16 @@
-"""Work around a PySide6 6.12.0 reference-count bug in `Signal.emit()`.
+"""Work around PySide6 6.12.0's reference-count bugs on CPython 3.11.
 
-On CPython 3.11 each `SignalInstance.emit()` in PySide6 6.12.0 drops one
-reference to `True` that it never took. After a few hundred emits CPython
-aborts with "Fatal Python error: bool_dealloc: deallocating True or False".
-PySide6 6.11.3 does not do this, and on CPython >= 3.12 `True` is immortal.
+In PySide6 6.12.0 on CPython 3.11, each `SignalInstance.emit()` drops one
+reference to `True`, and each call of a C++ method returning void (e.g.
+`QLabel.setText`) drops one reference to `None`, references they never took.
+After a few thousand calls CPython aborts with "Fatal Python error:
+bool_dealloc" or "none_dealloc". PySide6 6.11.3 does not do this, and on
+CPython >= 3.12 these objects are immortal, which hides the bug there.
 
-`guard_bool_refcounts()` measures the leak once with a private signal and, only
-if it is there, gives `True`/`False` a very large extra reference count so they
-can never reach zero (what CPython 3.12 does for every interpreter). The proper
-fix is to exclude the broken release (`PySide6-Essentials!=6.12.0`).
+`guard_bool_refcounts()` measures the leak once with a private object and, only
+if it is there, gives `True`, `False` and `None` a very large extra reference
+count so they can never reach zero (what CPython 3.12 does for every program).
+The proper fix is to exclude the broken release (`PySide6-Essentials!=6.12.0`).
 """
 
 from __future__ import annotations
@@ -27,13 +29,14 @@ class _Probe(QObject):
 
 
 def emit_leaks_bools() -> bool:
-    """True when `Signal.emit()` loses references to True or False in this PySide6 build."""
+    """True when PySide6 loses references to True, False or None in this build."""
     probe = _Probe()
-    before = sys.getrefcount(True), sys.getrefcount(False)
+    before = sys.getrefcount(True), sys.getrefcount(False), sys.getrefcount(None)
     for _ in range(20):
         probe.ping.emit()
-    after = sys.getrefcount(True), sys.getrefcount(False)
-    return after[0] < before[0] or after[1] < before[1]
+        probe.setObjectName("probe")
+    after = sys.getrefcount(True), sys.getrefcount(False), sys.getrefcount(None)
+    return any(a < b for a, b in zip(after, before, strict=True))
 
 
 def guard_bool_refcounts() -> bool:
@@ -46,7 +49,7 @@ def guard_bool_refcounts() -> bool:
         return False
     if not emit_leaks_bools():
         return False
-    for value in (True, False):
+    for value in (True, False, None):
         # ob_refcnt is the first field of every CPython object (a Py_ssize_t).
         ctypes.c_ssize_t.from_address(id(value)).value += _BOOST
     return True
