@@ -395,3 +395,13 @@ def test_pdf_like_text_without_blank_lines_splits_at_short_lines_and_drops_page_
         "Their presence was acknowledged by Pyongyang only in April 2025, when state media "
         "showed Kim Jong Un at a ceremony for the dead.",
     ]
+
+
+def test_control_characters_go_but_emoji_and_joiners_stay() -> None:
+    raw = "Kim\x07 met Putin.\u200b\n\nFlags 🇰🇷🇷🇺 and 👨\u200d👩\u200d👧 stay.\r\n"
+    assert clean_text(raw) == "Kim met Putin.\n\nFlags 🇰🇷🇷🇺 and 👨\u200d👩\u200d👧 stay."
+
+
+def test_empty_and_blank_pages_give_empty_text() -> None:
+    assert clean_text("") == ""
+    assert refine_article(" \n\t\n", DocumentHints(), "blank.txt").text == ""

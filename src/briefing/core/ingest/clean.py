@@ -32,7 +32,7 @@ _SENTENCE_END = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
 _INNER_PUNCT = re.compile(r"[.!?;:,]\s")
 _CAMEL = re.compile(r"[a-z)][A-Z]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
-_ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\u2060\ufeff]")
+_INVISIBLE = re.compile(r"[\u200b\u2060\ufeff\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _BULLET = re.compile(r"^\s*(?:[•·▪◦●○■□►▸‣⁃*]|-(?=\s))\s*")
 _MARKER_STRIP = " \t•·▪*-–—:.…|>»«\"'"
 _WORD = re.compile(r"\w+")
@@ -131,7 +131,7 @@ def is_prose(text: str, label_words: int = 25) -> bool:
 def normalise(text: str) -> list[list[str]]:
     """Lines of the text grouped into blank-line separated blocks, whitespace tidied."""
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
-    text = _ZERO_WIDTH.sub("", text)
+    text = _INVISIBLE.sub("", text)  # zero-width and control characters
     blocks: list[list[str]] = []
     current: list[str] = []
     for raw in text.split("\n"):

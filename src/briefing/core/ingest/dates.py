@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from briefing.core.ingest.cues import metadata_cues
 
+_DIGIT = re.compile(r"\d")
 _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?", re.IGNORECASE)
 _TOKEN = re.compile(r"[\w.]+|[^\w\s]")
 
@@ -70,7 +71,7 @@ def _iso(year: int, month: int, day: int | None = None) -> str | None:
 
 def find_dates(line: str) -> list[FoundDate]:
     """Every date in the line, most precise readings first where they overlap."""
-    if not any(ch.isdigit() for ch in line):
+    if not _DIGIT.search(line):
         return []
     pats = _patterns()
     found: list[FoundDate] = []
@@ -99,6 +100,7 @@ def find_dates(line: str) -> list[FoundDate]:
     return sorted(found, key=lambda f: f.start)
 
 
+@lru_cache(maxsize=65536)
 def date_line(line: str) -> tuple[str, str] | None:
     """(date, label) when the line is essentially a date, e.g. "Published: 15 Nov 2024".
 

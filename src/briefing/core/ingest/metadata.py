@@ -12,6 +12,7 @@ had to be made from the first sentence is marked inferred.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import Path
 
 from briefing.core.ingest.clean import Unit, is_prose
@@ -78,11 +79,12 @@ def _split_names(text: str) -> list[str]:
             words.pop()
         name = " ".join(words)
         if is_person_name(name):
-            names.append(name)
+            names.append(name.title() if name.isupper() else name)  # "JANE DOE"
     return names
 
 
-def _byline(text: str) -> tuple[list[str], str | None]:
+@lru_cache(maxsize=65536)
+def _byline(text: str) -> tuple[tuple[str, ...], str | None]:
     """Authors (and a date, if the line has one) from "By Jane Doe and John Roe | March 3"."""
     cues = metadata_cues()["byline"]
     text = text.strip("*_ ")  # Markdown emphasis: "*By Lee Min-ho, March 2025*"
@@ -92,13 +94,13 @@ def _byline(text: str) -> tuple[list[str], str | None]:
             rest = text[len(prefix):].strip()
             break
     else:
-        return [], None
+        return (), None
     found = find_dates(rest)
     date = found[0].value if found else None
     if found:
         rest = rest[:found[0].start]
     rest = re.split(r"\s*[|•·—–]\s*|\s+-\s+", rest)[0]
-    return _split_names(rest), date
+    return tuple(_split_names(rest)), date
 
 
 def is_byline_or_date(text: str) -> bool:
@@ -121,7 +123,9 @@ def _title_from_units(units: list[Unit]) -> str | None:
     code = re.compile(cues["code_prefix"])
     body = _body_units(units)
     first_prose = next((i for i, u in body if u.kept and u.prose), len(units))
-    for _, unit in body:  # "CO24175 | Title": a series code names the title line
+    for i, unit in body:  # "CO24175 | Title": a series code names the title line
+        if i >= first_prose:
+            break
         text = _MD_HEADING.sub("", unit.text)
         if code.match(text) and _title_shape(code.sub("", text)):
             return code.sub("", text).strip()
@@ -312,10 +316,10 @@ def _url(units: list[Unit]) -> str | None:
 def _authors(units: list[Unit]) -> list[str]:
     body = _body_units(units)
     for _, unit in body:
-        if unit.words <= 30:
+        if unit.words <= 16:
             names = _byline(unit.text)[0]
             if names:
-                return names
+                return list(names)
     for pos, (_, unit) in enumerate(body):  # "Drew Thompson" just above "15 November 2024"
         if pos > 0 and unit.words <= 12 and date_line(unit.text):
             above = body[pos - 1][1].text
