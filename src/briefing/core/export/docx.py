@@ -10,6 +10,7 @@ report says so. All text passes through `clean_text` first.
 
 from __future__ import annotations
 
+import re
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -81,6 +82,9 @@ class _Styles:
 
     def __getitem__(self, role: str):
         return self.found[role]
+
+    def id(self, role: str) -> str:
+        return self.found[role].style_id  # type: ignore[attr-defined]
 
 
 # -- low-level XML helpers ----------------------------------------------------------
@@ -168,6 +172,47 @@ def _set_cell(cell, text: str, bold: bool | None = None, keep: bool = False) -> 
         run.bold = bold
 
 
+_BREAKS = re.compile(r"(\n|\t)")
+
+
+def _fast_p(anchor, style_id: str, keep: bool = False):
+    """A bare <w:p> in a style, inserted before `anchor` (the body's sectPr).
+
+    The item paragraphs of a large note are built this way: python-docx's
+    element helpers search the children on every insert, costing most of the time.
+    """
+    p = OxmlElement("w:p")
+    ppr = OxmlElement("w:pPr")
+    style = OxmlElement("w:pStyle")
+    style.set(qn("w:val"), style_id)
+    ppr.append(style)
+    if keep:
+        ppr.append(OxmlElement("w:keepNext"))
+    p.append(ppr)
+    anchor.addprevious(p)
+    return p
+
+
+def _fast_run(p, text: str, bold: bool = False) -> None:
+    """A run of text; newlines become <w:br/> and tabs <w:tab/>, as python-docx does."""
+    r = OxmlElement("w:r")
+    if bold:
+        rpr = OxmlElement("w:rPr")
+        rpr.append(OxmlElement("w:b"))
+        r.append(rpr)
+    for piece in _BREAKS.split(text):
+        if piece == "\n":
+            r.append(OxmlElement("w:br"))
+        elif piece == "\t":
+            r.append(OxmlElement("w:tab"))
+        elif piece:
+            t = OxmlElement("w:t")
+            t.set(qn("xml:space"), "preserve")
+            t.text = piece
+            r.append(t)
+    p.append(r)
+
+
 def _keep_with_next(paragraph) -> None:
     paragraph.paragraph_format.keep_with_next = True
 
@@ -188,6 +233,10 @@ class DocxWriter:
             raise ExportError(f"the template {template} cannot be opened ({exc})") from None
         self.styles = _Styles(self.doc, self.warnings)
         self._clear_body()
+        self._sect = self.doc.element.body.find(qn("w:sectPr"))
+        if self._sect is None:
+            self._sect = OxmlElement("w:sectPr")
+            self.doc.element.body.append(self._sect)
 
     def _clear_body(self) -> None:
         body = self.doc.element.body
@@ -195,8 +244,17 @@ class DocxWriter:
             if child.tag != qn("w:sectPr"):
                 body.remove(child)
 
+    def _add(self, role: str, text: str = ""):
+        """A new body paragraph in a style, set by id: python-docx's own style setter
+        scans every style in the template for each paragraph (most of a big export)."""
+        p = self.doc.add_paragraph()
+        p._p.style = self.styles.id(role)
+        if text:
+            p.add_run(text)
+        return p
+
     def _para(self, text: str, role: str):
-        return self.doc.add_paragraph(clean_text(text), self.styles[role])
+        return self._add(role, clean_text(text))
 
     def build(self):
         self._header_footer()
@@ -268,14 +326,11 @@ class DocxWriter:
         _keep_with_next(self._para("Bottom line up front", "h1"))
         for block in clean_text(self.c.summary).split("\n"):
             if block.strip():
-                self.doc.add_paragraph(block.strip(), self.styles["body"])
+                self._add("body", block.strip())
 
     def _item(self, item: NoteItem) -> None:
-        quote = self.doc.add_paragraph(f"\u201c{clean_text(item.quote).strip()}\u201d",
-                                       self.styles["quote"])
-        _keep_with_next(quote)
-        source = self.doc.add_paragraph(f"\u2014 {one_line(item.source_line)}",
-                                        self.styles["source"])
+        """Quote, then source line with reference, then note and grading (if any)."""
+        end = self._sect
         extras = []
         if item.note:
             extras.append(("Note: ", clean_text(item.note)))
@@ -286,15 +341,18 @@ class DocxWriter:
         if item.highlight.orphaned:
             extras.append(("Check: ", "this passage is no longer found in the article's "
                                       "current text."))
+        quote = _fast_p(end, self.styles.id("quote"), keep=True)
+        _fast_run(quote, f"\u201c{clean_text(item.quote).strip()}\u201d")
+        source = _fast_p(end, self.styles.id("source"), keep=bool(extras))
+        _fast_run(source, f"\u2014 {one_line(item.source_line)}")
         if not extras:
             return
-        _keep_with_next(source)
-        p = self.doc.add_paragraph(style=self.styles["note"])
+        p = _fast_p(end, self.styles.id("note"))
         for i, (label, text) in enumerate(extras):
             if i:
-                p.add_run("  \u00b7  ")
-            p.add_run(label).bold = True
-            p.add_run(text)
+                _fast_run(p, "  \u00b7  ")
+            _fast_run(p, label, bold=True)
+            _fast_run(p, text)
 
     def _comparison(self) -> None:
         _keep_with_next(self._para("Comparison of figures", "h1"))
@@ -343,7 +401,7 @@ class DocxWriter:
     def _sources(self) -> None:
         _keep_with_next(self._para("Sources", "h1"))
         for src in self.c.sources:
-            p = self.doc.add_paragraph(style=self.styles["source_list"])
+            p = self._add("source_list")
             p.add_run(f"[{src.number}]\t")
             p.add_run(one_line(src.listing()))
 
