@@ -107,8 +107,11 @@ def test_first_start_search_highlight_undo_redo_suggestion_and_restart(
     quotes = {h.quote: h.perspectives for h in ws.highlights.for_article(article_id)}
     assert quotes[suggestion.quote] == suggestion.perspectives
     expected = {h.id: (h.quote, h.perspectives) for h in ws.highlights.for_article(article_id)}
-    window.splitter.setSizes([400, 600, 300])
-    sizes = window.splitter.sizes()
+    screen = window.screen().availableGeometry()
+    window.resize(screen.width() - 40, screen.height() - 60)  # restorable on this screen
+    qtbot.waitUntil(lambda: window.width() == screen.width() - 40, timeout=2000)
+    window.splitter.setSizes([1, 2, 1])
+    sizes, size = window.splitter.sizes(), window.size()
     _close(window, ws)
 
     # Restart on the same workspace: articles, highlights, search and layout are all there.
@@ -118,7 +121,7 @@ def test_first_start_search_highlight_undo_redo_suggestion_and_restart(
     assert {h.id: (h.quote, h.perspectives)
             for h in ws.highlights.for_article(article_id)} == expected
     assert sum(_library_counts(window, article_id).values()) >= 2
-    assert window.splitter.sizes() == sizes
+    assert (window.size(), window.splitter.sizes()) == (size, sizes)
     qtbot.keyClicks(window.search.search_edit, "Budanov")
     qtbot.waitUntil(lambda: window.search.model.rowCount() > 0, timeout=LOAD_TIMEOUT)
     window.search.open_current()

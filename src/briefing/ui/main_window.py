@@ -19,6 +19,7 @@ from PySide6.QtGui import (
     QDragEnterEvent,
     QDropEvent,
     QKeySequence,
+    QShowEvent,
     QUndoStack,
 )
 from PySide6.QtWidgets import (
@@ -72,6 +73,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.undo_stack = QUndoStack(self)
         self._closing = False
+        self._shown = False
         self._startup: TaskHandle | None = None
         self._sync_task: TaskHandle | None = None
         self.briefing_dialog: QWidget | None = None
@@ -91,7 +93,8 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.claims, "Claims")
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
-        for w in (self.search, self.tabs, self.highlights):
+        for w, minimum in ((self.search, 220), (self.tabs, 260), (self.highlights, 180)):
+            w.setMinimumWidth(minimum)  # so the window fits small screens
             self.splitter.addWidget(w)
         self.splitter.setStretchFactor(0, 3)
         self.splitter.setStretchFactor(1, 5)
@@ -387,12 +390,21 @@ class MainWindow(QMainWindow):
         state = self.settings.value("window/state")
         if state is not None:
             self.restoreState(state)
+        self._restore_splitter()
+        self.highlights.setVisible(self.settings.value("window/highlights", True, bool))
+
+    def _restore_splitter(self) -> None:
         sizes = self.settings.value("window/splitter")
         if sizes is not None:
             self.splitter.restoreState(sizes)
         else:
             self.splitter.setSizes([430, 620, 310])
-        self.highlights.setVisible(self.settings.value("window/highlights", True, bool))
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        if not self._shown:  # sizes only stick once the window has its real size
+            self._shown = True
+            self._restore_splitter()
 
     def save_layout(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
