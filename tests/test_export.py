@@ -316,16 +316,27 @@ def test_unwritable_out_is_a_clear_error_and_leaves_no_file(sample, tmp_path: Pa
     assert not (tmp_path / "empty.docx").exists()
 
 
-def test_without_given_comparisons_the_note_still_has_the_section(sample, tmp_path) -> None:
+def test_the_table_lines_up_the_chosen_highlights_figures_from_the_library(sample,
+                                                                          tmp_path: Path) -> None:
     ws, _, _ = sample
     out = tmp_path / "note.docx"
-    export_briefing(ws, SPEC, out)
+    report = export_briefing(ws, SPEC, out)  # comparisons from the claims engine
+    assert report.comparisons >= 1
     doc = docx.Document(str(out))
     items = body_items(doc)
     at = next(i for i, (kind, el) in enumerate(items)
               if kind == "p" and el.text == "Comparison of figures")
-    kind, following = items[at + 1]
-    assert kind == "table" or following.text.strip()
+    kind, table = items[at + 1]
+    assert kind == "table"
+    rows = [[c.text for c in r.cells] for r in table.rows]
+    header = rows[0]
+    troops = next(r for r in rows if r[0] == "North Korean troops")
+    assert "as many as 10,000" in troops[header.index("US")]
+    assert "as many as 15,000" in troops[header.index("South Korean")]
+    assert troops[-1] == "Sources differ"
+    # figures only suggested by the engine, never highlighted, stay out of the note
+    flat = " ".join(" ".join(r) for r in rows)
+    assert "600,000" not in flat and "800" not in flat
 
 
 def test_cli_export(sample, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -279,12 +279,17 @@ def build_content(ws: Workspace, spec: BriefingSpec,
         author=spec.author.strip(), marking=spec.marking.strip(),
         date=spec.date or dt.date.today().isoformat(), group_by=spec.group_by,
         sections=sections, sources=sources, template=spec.template)
+    from_library = comparisons is None
     if comparisons is None:
         comparisons, status = _library_comparisons(ws)
         content.comparison_status = status
         if status:
             content.warnings.append(status)
-    _add_comparisons(content, comparisons or [], perspectives, filter_keys)
+    # The library's rows also carry figures from unreviewed suggestions: a note shows
+    # only the figures of the highlights the analyst chose. Rows given by the caller
+    # keep every figure from the cited sources.
+    chosen = {item.highlight.id for item in content.items} if from_library else None
+    _add_comparisons(content, comparisons or [], perspectives, filter_keys, chosen)
     return content
 
 
@@ -358,12 +363,14 @@ def _library_comparisons(ws: Workspace) -> tuple[list[ClaimComparison], str]:
 
 
 def _add_comparisons(content: BriefingContent, comparisons: list[ClaimComparison],
-                     perspectives: list[Perspective], filter_keys: list[str]) -> None:
+                     perspectives: list[Perspective], filter_keys: list[str],
+                     chosen: set[int] | None) -> None:
     numbers = {s.article_id: s.number for s in content.sources}
     kept: list[tuple[ClaimComparison, list]] = []
     used: set[str] = set()
     for cc in comparisons:
         entries = [e for e in cc.entries if e.article_id in numbers
+                   and (chosen is None or e.highlight_id in chosen)
                    and (not filter_keys or set(e.perspectives) & set(filter_keys))]
         if not entries:
             continue
@@ -389,6 +396,7 @@ def _add_comparisons(content: BriefingContent, comparisons: list[ClaimComparison
         label = cc.subject or cc.unit
         if cc.unit and cc.unit.lower() not in label.lower():
             label = f"{label} ({cc.unit})"
+        label = label[:1].upper() + label[1:]
         content.comparisons.append(ComparisonRow(label=label, cells=["; ".join(c) for c in cells],
                                                  disagreement=disagree, entries=len(entries)))
     if comparisons and not content.comparisons and not content.comparison_status:
