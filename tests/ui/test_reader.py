@@ -205,7 +205,7 @@ def test_ctrl_f_finds_counts_and_esc_closes(qtbot, pane: ReaderPane, ws: Workspa
     assert len(pane.editor.extraSelections()) >= 5
     qtbot.keyClick(pane.find_bar.field, Qt.Key.Key_Escape)
     assert not pane.find_bar.isVisible()
-    assert pane.editor.extraSelections() == []
+    assert len(pane.editor.extraSelections()) <= 1  # at most the suggestion under the cursor
 
 
 def test_reveal_scrolls_to_and_selects_the_range(pane: ReaderPane, ws: Workspace) -> None:

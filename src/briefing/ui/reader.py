@@ -301,7 +301,10 @@ class ReaderPane(QWidget):
         """Move the cursor to the next (1) or previous (-1) pending suggestion."""
         if not self.suggestions:
             return None
-        here = after if after is not None else (self.cursor_offset() or 0)
+        offset = self.cursor_offset()
+        if after is None and offset is None:  # the cursor is in the header: start from the top
+            after = -1 if direction > 0 else 0
+        here = after if after is not None else (offset or 0)
         current = self.suggestion_at(here) if after is None else None
         if direction > 0:
             limit = current.end if current else here
