@@ -405,3 +405,18 @@ def test_control_characters_go_but_emoji_and_joiners_stay() -> None:
 def test_empty_and_blank_pages_give_empty_text() -> None:
     assert clean_text("") == ""
     assert refine_article(" \n\t\n", DocumentHints(), "blank.txt").text == ""
+
+
+def test_invented_agency_page_drops_reading_tools_captions_and_topics() -> None:
+    raw = (DATA / "news_agency_like.txt").read_text(encoding="utf-8")
+    paras = paragraphs(refine_article(raw, DocumentHints(), "n.txt").text)
+    assert paras == [
+        "Ukraine's military intelligence says about 3,000 more soldiers have arrived in the "
+        "Kursk region this week.",
+        "Ukraine's military intelligence agency says North Korea has sent about 3,000 more "
+        "soldiers to Russia's Kursk region to replace losses.",
+        "The agency said on Monday that the new troops had arrived in the past week, taking the "
+        "total deployed to about 14,000.",
+        "Russia has not confirmed the presence of North Korean soldiers, and Pyongyang has "
+        "called the reports \"groundless\".",
+    ]

@@ -72,6 +72,9 @@ INVENTED = {
     "pdf_wrapped.txt": ArticleMetadata(
         title="North Korea's troops in Russia: a primer", authors=["Jane Doe"],
         published="2025-01-12", language="en"),
+    "news_agency_like.txt": ArticleMetadata(
+        title="North Korean troops seen moving to front line, Kyiv says", publisher="Al Jazeera",
+        published="2025-01-06", language="en"),
     "plain_article.txt": ArticleMetadata(
         title="North Korea has become one of Russia's most important suppliers of ammunition "
               "since the summer of 2023",
