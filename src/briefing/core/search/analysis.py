@@ -71,6 +71,16 @@ def number_term(raw: str) -> str:
     return _SEP_RE.sub("", raw)
 
 
+def token_term(m: re.Match[str]) -> tuple[str | None, str]:
+    """(term or None for a stop word, folded surface form) of one TOKEN_RE match."""
+    num = m.group("num")
+    if num is not None:
+        t = number_term(num)
+        return t, t
+    word = m.group("word")
+    return term_of(word), fold(word)
+
+
 def iter_terms(text: str) -> Iterator[tuple[str, str, int, int]]:
     """(term, folded surface form, start, end) for each indexed token of `text`.
 
@@ -86,6 +96,49 @@ def iter_terms(text: str) -> Iterator[tuple[str, str, int, int]]:
         term = term_of(word)
         if term is not None:
             yield term, fold(word), m.start(), m.end()
+
+
+_term_cache: dict[str, str] = {}
+_STOPPED = ""  # cached term of a stop word
+
+
+def index_terms(text: str) -> list[tuple[str, int, int]]:
+    """(term, start, end) of every indexed token: the hot loop of indexing, kept lean."""
+    cache = _term_cache
+    out: list[tuple[str, int, int]] = []
+    append = out.append
+    for m in TOKEN_RE.finditer(text):
+        w = m.group()
+        if m.lastindex == 1:  # a figure
+            t = w if w.isdigit() else _SEP_RE.sub("", w)
+        else:
+            t = cache.get(w)
+            if t is None:
+                t = term_of(w) or _STOPPED
+                if len(cache) > 500_000:
+                    cache.clear()
+                cache[w] = t
+            if not t:
+                continue
+        s, e = m.span()
+        append((t, s, e))
+    return out
+
+
+_last: tuple[str, list[tuple[str, int, int]]] = ("", [])
+
+
+def _terms_cached(value: str) -> list[tuple[str, int, int]]:
+    """(term, start, end) of `value`; the last long value is remembered (a writer may
+    analyse the same text for more than one field)."""
+    global _last
+    cached = _last
+    if cached[0] is value:
+        return cached[1]
+    terms = index_terms(value)
+    if len(value) > 256:
+        _last = (value, terms)
+    return terms
 
 
 class BriefingTokenizer(Tokenizer):
@@ -113,7 +166,7 @@ class BriefingTokenizer(Tokenizer):
             yield t
             return
         pos = start_pos
-        for term, _surface, s, e in iter_terms(value):
+        for term, s, e in _terms_cached(value):
             t.text = term
             t.boost = 1.0
             if keeporiginal:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from whoosh import query
 
-from briefing.core.search.analysis import iter_terms
+from briefing.core.search.analysis import TOKEN_RE, iter_terms, token_term
 from briefing.core.search.schema import TEXT_FIELDS
 from briefing.core.search.types import MARK_CLOSE, MARK_OPEN
 
@@ -30,6 +30,7 @@ class TermMatcher:
     prefixes: tuple[str, ...] = ()
     patterns: list[re.Pattern[str]] = field(default_factory=list)
     phrases: list[tuple[str, ...]] = field(default_factory=list)
+    _regex: tuple[re.Pattern[str], re.Pattern[str]] | None = field(default=None, repr=False)
 
     @classmethod
     def from_query(cls, q: query.Query) -> TermMatcher:
@@ -43,16 +44,84 @@ class TermMatcher:
         """Sorted, non-overlapping [start, end) spans of every match in `text`."""
         if not text or not (self.terms or self.prefixes or self.patterns or self.phrases):
             return []
+        if self.patterns:
+            return self._scan_all(text)
         found: list[tuple[int, int]] = []
-        tokens = list(iter_terms(text)) if self.phrases else iter_terms(text)
+        starts = self._phrase_starts()
+        for m in self._prefilter(text.isascii()).finditer(text):
+            tok = TOKEN_RE.match(text, m.start())
+            if tok is None:
+                continue
+            term, surface = token_term(tok)
+            if term is None:
+                continue
+            if term in self.terms or (self.prefixes and surface.startswith(self.prefixes)):
+                found.append((tok.start(), tok.end()))
+            for words in starts.get(term, ()):
+                end = _phrase_end(text, tok.end(), words[1:])
+                if end is not None:
+                    found.append((tok.start(), end))
+        return _merge(found)
+
+    def _phrase_starts(self) -> dict[str, list[tuple[str, ...]]]:
+        starts: dict[str, list[tuple[str, ...]]] = {}
+        for words in self.phrases:
+            starts.setdefault(words[0], []).append(words)
+        return starts
+
+    def _prefilter(self, ascii_only: bool) -> re.Pattern[str]:
+        """A regex finding every token that could match (cheap: runs in C over the text).
+
+        Snowball stems keep all but (at most) their last letter as a prefix of the
+        word ("countri" <- "country"), so a word is a candidate when it starts with
+        its stem minus one letter. Words with non-ASCII letters are always
+        candidates (accent folding), figures too when a figure is sought.
+        """
+        if self._regex is None:
+            alts: set[str] = set()
+            for t in {*self.terms, *(w[0] for w in self.phrases)}:
+                if t[:1].isdigit():
+                    alts.add(r"\d")
+                else:
+                    alts.add(re.escape(t[:max(1, len(t) - 1)]))
+            for p in self.prefixes:
+                alts.add(r"\d" if p[:1].isdigit() else re.escape(p))
+            head = r"(?<![\w'’])(?<!\d[,.\u00a0\u2009\u202f])(?:"
+            ascii_alts = "|".join(sorted(alts))
+            self._regex = (re.compile(head + ascii_alts + ")", re.IGNORECASE),
+                           re.compile(head + ascii_alts + r"|[\w']*[^\W\d_\x00-\x7f])",
+                                      re.IGNORECASE))
+        return self._regex[0] if ascii_only else self._regex[1]
+
+    def _scan_all(self, text: str) -> list[tuple[int, int]]:
+        """Slow path for wildcard patterns: analyse every token."""
+        found: list[tuple[int, int]] = []
+        tokens = list(iter_terms(text))
         terms, prefixes, patterns = self.terms, self.prefixes, self.patterns
         for term, surface, s, e in tokens:
             if (term in terms or (prefixes and surface.startswith(prefixes))
                     or any(p.fullmatch(surface) for p in patterns)):
                 found.append((s, e))
         if self.phrases:
-            found.extend(_phrase_spans(tokens, self.phrases))  # type: ignore[arg-type]
+            found.extend(_phrase_spans(tokens, self.phrases))
         return _merge(found)
+
+
+def _phrase_end(text: str, pos: int, rest: tuple[str, ...]) -> int | None:
+    """End offset of the phrase continuing at `pos` with terms `rest`, or None."""
+    end = pos
+    i = 0
+    for tok in TOKEN_RE.finditer(text, pos):
+        if i == len(rest):
+            break
+        term, _surface = token_term(tok)
+        if term is None:
+            continue  # stop words are not indexed: the phrase skips them too
+        if term != rest[i]:
+            return None
+        end = tok.end()
+        i += 1
+    return end if i == len(rest) else None
 
 
 def _collect(q: query.Query, m: TermMatcher, prefixes: list[str]) -> None:

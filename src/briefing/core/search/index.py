@@ -16,11 +16,13 @@ changed, which is most of the latency budget for search-as-you-type.
 from __future__ import annotations
 
 import contextlib
+import gc
 import json
 import os
 import shutil
 import tempfile
 import threading
+import warnings
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
@@ -85,8 +87,8 @@ class SearchIndex:
     def _has_files(self) -> bool:
         if not self.folder.is_dir():
             return False
-        return any(f.name not in (META_FILE,) and not f.name.endswith(".lock")
-                   for f in self.folder.iterdir())
+        return any(f.name != META_FILE and "WRITELOCK" not in f.name
+                   and not f.name.startswith(".") for f in self.folder.iterdir())
 
     def _open(self) -> whoosh_index.Index:
         if self._ix is None:
@@ -94,12 +96,19 @@ class SearchIndex:
         return self._ix
 
     def _get_searcher(self) -> Searcher:
-        if self._searcher is None:
-            self._searcher = self._open().searcher()
-        else:
-            fresh = self._searcher.refresh()  # same object when nothing changed on disk
-            if fresh is not self._searcher:
-                self._searcher = fresh
+        """The open searcher, replaced by a new one when the index changed on disk.
+
+        Not Searcher.refresh(): whoosh-reloaded 2.7.5's reader reuse keeps segments
+        that a merge or a deletion replaced, so deleted articles would still be found.
+        """
+        if self._searcher is not None:
+            ix = self._open()
+            if ix.latest_generation() == self._searcher.reader().generation():
+                return self._searcher
+            with contextlib.suppress(Exception):
+                self._searcher.close()
+            self._searcher = None
+        self._searcher = self._open().searcher()
         return self._searcher
 
     def _drop(self) -> None:
@@ -120,7 +129,7 @@ class SearchIndex:
         leaves = reader.leaf_readers() if hasattr(reader, "leaf_readers") else [(reader, 0)]
         for leaf, _offset in leaves:
             leaf.doc_count_all()
-            for fieldname in ("body", "title"):
+            for fieldname in ("text", "title"):
                 for term in leaf.lexicon(fieldname):
                     list(leaf.postings(fieldname, term).all_ids())
                     break
@@ -129,20 +138,21 @@ class SearchIndex:
                 for docnum in {0, last}:
                     if not leaf.is_deleted(docnum):
                         leaf.stored_fields(docnum)
-        searcher.search(query.Term("body", "budanov"), limit=1)
+        searcher.search(query.Term("text", "budanov"), limit=1)
 
     def health(self) -> str:
         """'ok', 'missing' (nothing there) or 'damaged' (there but unreadable)."""
         with self._lock:
             if not self._has_files():
                 return "missing"
-            try:
-                if not whoosh_index.exists_in(str(self.folder)):
+            with _quiet_leaks():
+                try:
+                    if not whoosh_index.exists_in(str(self.folder)):
+                        return "damaged"
+                    self._probe()
+                except Exception:  # noqa: BLE001 - whatever Whoosh raises, it is unusable
+                    self._drop()
                     return "damaged"
-                self._probe()
-            except Exception:  # noqa: BLE001 - whatever Whoosh raises, the index is unusable
-                self._drop()
-                return "damaged"
             return "ok"
 
     # -- generation ----------------------------------------------------------------
@@ -263,24 +273,33 @@ class SearchIndex:
             q, message = parse(self._parser, query_text)
             if q is None:
                 return SearchResults([], 0, message, query_text)
-            try:
-                searcher = self._get_searcher()
-            except Exception:  # noqa: BLE001 - see health()
-                self._drop()
+            searcher = None
+            with _quiet_leaks():
+                try:
+                    searcher = self._get_searcher()
+                except Exception:  # noqa: BLE001 - see health()
+                    self._drop()
+            if searcher is None:
                 return SearchResults([], 0, "the search index is missing or damaged; "
                                      "run `briefing reindex`", query_text)
             try:
                 results = searcher.search(q, limit=max(1, limit))
                 total = len(results)
             except Exception as exc:  # noqa: BLE001 - a query Whoosh cannot run: use the words
-                if message is not None:
-                    raise
-                q, message = words_query(self._parser, query_text,
-                                         f"could not run the query ({exc.__class__.__name__})")
+                reason = f"could not run the query ({exc.__class__.__name__})"
+                q = None
+                if message is None:
+                    q, message = words_query(self._parser, query_text, reason)
+                if q is not None:
+                    try:
+                        results = searcher.search(q, limit=max(1, limit))
+                        total = len(results)
+                    except Exception:  # noqa: BLE001 - the index itself is failing
+                        q = None
                 if q is None:
-                    return SearchResults([], 0, message, query_text)
-                results = searcher.search(q, limit=max(1, limit))
-                total = len(results)
+                    self._drop()
+                    return SearchResults([], 0, f"{reason}; if this persists, run "
+                                         "`briefing reindex`", query_text)
             matcher = TermMatcher.from_query(q)
             hits = [self._hit(h, matcher, texts) for h in results]
             shown = plain_words(query_text) if message else query_text
@@ -306,6 +325,18 @@ class SearchIndex:
     def close(self) -> None:
         with self._lock:
             self._drop()
+
+
+@contextlib.contextmanager
+def _quiet_leaks() -> Iterator[None]:
+    """Whoosh leaves files open when opening a damaged index fails: close them here,
+    quietly, rather than as ResourceWarnings at some later garbage collection."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ResourceWarning)
+        try:
+            yield
+        finally:
+            gc.collect()
 
 
 def _now_mtime(folder: Path) -> float:

@@ -23,6 +23,7 @@ from briefing.core.search.analysis import TOKEN_RE, fold
 from briefing.core.search.schema import DEFAULT_FIELDS
 
 ALIASES = {
+    "text": ["body", "all"],
     "date": ["published", "dated"],
     "authors": ["author", "by"],
     "perspective": ["perspectives", "persp"],

@@ -16,9 +16,12 @@ from briefing.core.search.types import IndexDoc
 
 SCHEMA_VERSION = 1
 
-# Fields a bare word is looked up in, and fields whose matches are lit in the article text.
-DEFAULT_FIELDS = ("title", "body", "publisher", "authors", "tags", "highlights")
-TEXT_FIELDS = frozenset({"title", "body", "highlights"})
+# Bare words are looked up in the title and in "text", one catch-all field holding the
+# body, publisher, authors, tags and highlights (one posting list per word instead of a
+# union of six: several times faster).
+DEFAULT_FIELDS = ("title", "text")
+# Fields whose matches are lit in the article's text.
+TEXT_FIELDS = frozenset({"title", "text", "highlights"})
 TITLE_BOOST = 3.0
 
 _DATE_RE = re.compile(r"^(\d{4})(?:[-/.](\d{1,2})(?:[-/.](\d{1,2}))?)?$")
@@ -87,7 +90,7 @@ def make_schema() -> fields.Schema:
     return fields.Schema(
         article_id=fields.ID(stored=True, unique=True),
         title=fields.TEXT(analyzer=ana, stored=True, field_boost=TITLE_BOOST),
-        body=fields.TEXT(analyzer=ana),
+        text=fields.TEXT(analyzer=ana),
         publisher=fields.TEXT(analyzer=ana),
         publisher_name=fields.STORED(),
         authors=fields.TEXT(analyzer=ana),
@@ -101,10 +104,12 @@ def make_schema() -> fields.Schema:
 
 def to_fields(doc: IndexDoc) -> dict[str, str]:
     """The Whoosh document for one IndexDoc (only non-empty fields)."""
+    text = "\n".join([doc.body or "", doc.publisher or "", *doc.authors, *doc.tags,
+                      doc.highlights or ""])
     out: dict[str, object] = {
         "article_id": str(doc.article_id),
         "title": doc.title or "",
-        "body": doc.body or "",
+        "text": text,
         "publisher_name": doc.publisher,
         "published": doc.published,
     }
