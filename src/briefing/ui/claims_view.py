@@ -120,9 +120,7 @@ class ClaimsView(QWidget):
         for row in range(self.model.rowCount()):
             self.tree.setFirstColumnSpanned(row, self.tree.rootIndex(), True)
         self.tree.expandAll()
-        for col, cap in ((0, 160), (1, 220), (2, 340)):
-            self.tree.resizeColumnToContents(col)
-            self.tree.setColumnWidth(col, min(cap, self.tree.columnWidth(col)))
+        self._fit_columns()
         disagree = sum(1 for c in self.comparisons if c.disagreement)
         n = len(self.comparisons)
         self.summary.setText(f"{n} subject{'s' if n != 1 else ''} · {disagree} where sources "
@@ -136,6 +134,20 @@ class ClaimsView(QWidget):
                 "(troops, shells, dollars, casualties) and they line up here."
                 if not self.subject.text().strip()
                 else f"No figures about “{self.subject.text().strip()}”."))
+
+    def _fit_columns(self) -> None:
+        """Size columns to the figure rows (the spanned subject lines would make them huge)."""
+        metrics = self.tree.fontMetrics()
+        for col, cap in ((0, 260), (1, 260), (2, 360)):
+            width = 60
+            for r in range(self.model.rowCount()):
+                parent = self.model.index(r, 0)
+                for c in range(self.model.rowCount(parent)):
+                    width = max(width, metrics.horizontalAdvance(
+                        str(self.model.index(c, col, parent).data() or "")))
+            extra = self.tree.indentation() * 2 if col == 0 else 0
+            icon = self.tree.iconSize().width() + 20 if col == 1 else 0
+            self.tree.setColumnWidth(col, min(cap, width + extra + icon + 16))
 
     def showEvent(self, event) -> None:  # noqa: N802
         super().showEvent(event)
