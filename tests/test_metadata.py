@@ -154,3 +154,20 @@ def test_inferred_title_comes_from_the_first_sentence() -> None:
     assert infer_title("(Bloomberg) -- Russia leaned on its ally. More text.") == (
         "Russia leaned on its ally")
     assert infer_title("", "kim_putin-summit.txt") == "kim putin summit"
+
+
+def test_question_headline_is_the_title_and_stays_in_the_body() -> None:
+    text = ("Why is North Korea sending troops to Russia?\n\n"
+            "Pyongyang has sent about 11,000 soldiers, officials in Kyiv say.\n\n"
+            "The reasons are money, technology and combat experience.")
+    refined = refine_article(text, DocumentHints(), "q.txt")
+    assert refined.metadata.title == "Why is North Korea sending troops to Russia?"
+    assert not refined.metadata.title_inferred
+    assert refined.text.startswith("Why is North Korea sending troops to Russia?\n\nPyongyang")
+
+
+def test_html_headline_in_the_text_is_not_repeated_in_the_body() -> None:
+    hints = DocumentHints(title="Seoul weighs artillery sales?")
+    text = "Seoul weighs artillery sales?\n\nSouth Korea may sell shells to Ukraine, officials say."
+    refined = refine_article(text, hints, "a.html")
+    assert refined.text == "South Korea may sell shells to Ukraine, officials say."

@@ -150,7 +150,15 @@ def _title_from_units(units: list[Unit]) -> str | None:
         lower, upper = candidates
         if len(lower.split()) >= 8 and 4 <= len(upper.split()) < len(lower.split()):
             return upper
-    return candidates[0] if candidates else None
+    if candidates:
+        return candidates[0]
+    # A headline that is a question ("Why is Kim sending troops?") heads the body itself.
+    kept = [u for _, u in body if u.kept]
+    if (len(kept) >= 2 and kept[0].prose and kept[1].prose and kept[0].words <= 16
+            and kept[0].text.endswith(("?", "!")) and _title_shape(kept[0].text)
+            and kept[0].words < kept[1].words):
+        return _MD_HEADING.sub("", kept[0].text).strip()
+    return None
 
 
 def _recase_lead(sentence: str) -> str:

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 from briefing.core.ingest.clean import clean_units, join_units
 from briefing.core.ingest.metadata import extract_metadata, is_byline_or_date
 from briefing.core.ingest.types import DocumentHints, Refined
+
+_MD_HEADING = re.compile(r"^#{1,6}\s+")
 
 
 def refine_article(text: str, hints: DocumentHints, filename: str) -> Refined:
@@ -20,4 +24,12 @@ def refine_article(text: str, hints: DocumentHints, filename: str) -> Refined:
     cleaned = join_units(units)
     if not cleaned.strip() and units:
         cleaned = "\n\n".join(u.text for u in units)
-    return Refined(text=cleaned, metadata=extract_metadata(units, cleaned, hints, filename))
+    metadata = extract_metadata(units, cleaned, hints, filename)
+    kept = [u for u in units if u.kept]
+    # The file's own headline (an HTML <h1> that is a question) is shown from the
+    # metadata, not twice. A headline guessed from the text stays in the body: it
+    # may be the article's first sentence.
+    if (hints.title and len(kept) > 1 and metadata.title == _MD_HEADING.sub("", kept[0].text)):
+        kept[0].dropped = "title"
+        cleaned = join_units(units)
+    return Refined(text=cleaned, metadata=metadata)
