@@ -1,0 +1,150 @@
+"""The briefing builder dialog on its own: choose, order, preview, export, remember."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import docx
+import pytest
+from PySide6.QtCore import QSettings, Qt
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from briefing.core.workspace import Workspace  # noqa: E402
+from briefing.ui.briefing_dialog import BriefingDialog  # noqa: E402
+from export_sample import HIGHLIGHTS, build_sample  # noqa: E402
+
+
+@pytest.fixture
+def ws(workspace_dir: Path) -> Iterator[Workspace]:
+    with Workspace.open(workspace_dir) as ws:
+        build_sample(ws)
+        yield ws
+
+
+def make_dialog(qtbot, ws: Workspace, settings: QSettings) -> BriefingDialog:
+    dialog = BriefingDialog(ws, settings)
+    qtbot.addWidget(dialog)
+    return dialog
+
+
+def choose(combo, text: str) -> None:
+    index = combo.findText(text)
+    assert index >= 0, text
+    combo.setCurrentIndex(index)
+
+
+def list_texts(dialog: BriefingDialog) -> list[str]:
+    return [dialog.list.item(i).text() for i in range(dialog.list.count())]
+
+
+def export_and_wait(qtbot, dialog: BriefingDialog) -> None:
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.last_report is not None or dialog.last_error is not None,
+                    timeout=20_000)
+
+
+def test_fill_in_and_export_a_note(qtbot, ws, settings, tmp_path: Path) -> None:
+    dialog = make_dialog(qtbot, ws, settings)
+    assert dialog.list.count() == len(HIGHLIGHTS)
+    assert all(dialog.list.item(i).checkState() == Qt.CheckState.Checked
+               for i in range(dialog.list.count()))
+    choose(dialog.perspective_filter, "US")
+    assert dialog.list.count() == 3
+    assert all(t.startswith("US") for t in list_texts(dialog))
+
+    dialog.title_edit.setText("US estimates of the deployment")
+    dialog.author_edit.setText("Desk 4")
+    dialog.marking_edit.setCurrentText("OFFICIAL-SENSITIVE")
+    dialog.summary_edit.setPlainText("Washington's figures are the lowest in the library.")
+    out = tmp_path / "us-note.docx"
+    dialog.out_edit.setText(str(out))
+    export_and_wait(qtbot, dialog)
+
+    assert dialog.last_error is None
+    assert dialog.last_report.highlights == 3
+    assert dialog.progress.value() == dialog.progress.maximum() == 1
+    assert f"Wrote {out}" in dialog.status.text()
+    note = docx.Document(str(out))
+    assert note.paragraphs[0].text == "US estimates of the deployment"
+    assert "Desk 4" in note.paragraphs[1].text
+    headings = [p.text for p in note.paragraphs if p.style.name == "Heading 1"]
+    assert headings[:2] == ["Bottom line up front", "US"]
+    assert note.sections[0].header.paragraphs[0].text == "OFFICIAL-SENSITIVE"
+    assert sum(p.style.name == "Quote" for p in note.paragraphs) == 3
+
+
+def test_reorder_uncheck_group_and_preview(qtbot, ws, settings, tmp_path: Path) -> None:
+    dialog = make_dialog(qtbot, ws, settings)
+    choose(dialog.tag_filter, "troops")
+    assert dialog.list.count() == 4
+    before = list_texts(dialog)
+    dialog.list.setCurrentRow(2)
+    qtbot.mouseClick(dialog.up_button, Qt.MouseButton.LeftButton)
+    after = list_texts(dialog)
+    assert after[1] == before[2] and after[2] == before[1] and dialog.list.currentRow() == 1
+    dialog.list.item(3).setCheckState(Qt.CheckState.Unchecked)
+    assert dialog.count_label.text() == "3 of 4 highlight(s) chosen"
+    choose(dialog.group_combo, "Article")
+    dialog.refresh_preview()
+    top = [dialog.preview.topLevelItem(i).text(0) for i in range(dialog.preview.topLevelItemCount())]
+    assert top[-1] == "Sources (3)"
+    assert sum(t.endswith("(1)") for t in top) == 3  # one section per article
+
+    # the note follows the list's order and leaves out the unchecked highlight
+    choose(dialog.format_combo, "Markdown (.md)")
+    out = tmp_path / "troops.md"
+    dialog.out_edit.setText(str(out))
+    export_and_wait(qtbot, dialog)
+    text = out.read_text(encoding="utf-8")
+    wanted = [t.split("  \u00b7  ", 1)[1].split("  \u2014 ")[0].rstrip("\u2026")[:60]
+              for t in after[:3]]
+    positions = [text.index(w) for w in wanted]
+    assert positions == sorted(positions)
+    left_out = after[3].split("  \u00b7  ", 1)[1][:60]
+    assert left_out not in text
+
+    # the order survives a change of filter and back
+    choose(dialog.tag_filter, "All tags")
+    choose(dialog.tag_filter, "troops")
+    assert list_texts(dialog) == after
+    assert dialog.list.item(3).checkState() == Qt.CheckState.Unchecked
+
+
+def test_settings_are_remembered(qtbot, ws, settings, tmp_path: Path) -> None:
+    dialog = make_dialog(qtbot, ws, settings)
+    dialog.title_edit.setText("Weekly note")
+    dialog.author_edit.setText("A. Analyst")
+    dialog.marking_edit.setCurrentText("RESTRICTED")
+    dialog.summary_edit.setPlainText("Draft bottom line")
+    choose(dialog.group_combo, "Tag")
+    choose(dialog.format_combo, "CSV table (.csv)")
+    dialog.out_edit.setText(str(tmp_path / "weekly.csv"))
+    dialog.close()
+
+    again = make_dialog(qtbot, ws, settings)
+    assert again.title_edit.text() == "Weekly note"
+    assert again.author_edit.text() == "A. Analyst"
+    assert again.marking_edit.currentText() == "RESTRICTED"
+    assert again.summary_edit.toPlainText() == "Draft bottom line"
+    assert again.group_combo.currentData() == "tag"
+    assert again.format_combo.currentData() == "csv"
+    assert again.out_edit.text() == str(tmp_path / "weekly.csv")
+
+
+def test_errors_are_shown_and_nothing_is_written(qtbot, ws, settings, tmp_path: Path) -> None:
+    dialog = make_dialog(qtbot, ws, settings)
+    out = tmp_path / "missing folder" / "note.docx"
+    dialog.out_edit.setText(str(out))
+    export_and_wait(qtbot, dialog)
+    assert "does not exist" in dialog.status.text()
+    assert dialog.export_button.isEnabled()
+    assert not out.parent.exists()
+
+    qtbot.mouseClick(dialog.none_button, Qt.MouseButton.LeftButton)
+    dialog.out_edit.setText(str(tmp_path / "note.docx"))
+    dialog.export()
+    assert dialog.status.text() == "Choose at least one highlight."
+    assert not (tmp_path / "note.docx").exists()
