@@ -355,3 +355,44 @@ def test_suggestion_commands_invert_exactly(ws: Workspace, stack: QUndoStack) ->
     assert bad.error == "no highlight 9999"
     assert (stack.count(), stack.index(), stack.undoText()) == (
         1, 1, f"Accept suggestion “{quote[:39]}…”")
+
+
+def test_tooltip_names_perspectives_grade_and_note(pane: ReaderPane, ws: Workspace) -> None:
+    aid = add_article(ws)
+    start = TEXT.index("The Pentagon")
+    ws.highlights.add(aid, TEXT, start, start + 12, perspectives=["us", "nato_european"],
+                      note="DoD briefing", reliability="B", credibility=3)
+    pane.show_article(aid)
+    rect = pane.editor.cursorRect(_cursor_at(pane, start + 4))
+    tip = pane.tooltip_at(rect.center())
+    assert tip.startswith("US, NATO/European · claim · B3\nDoD briefing")
+    if pane.suggestion_at(start + 4) is not None:  # the sentence is still a pending suggestion
+        assert "Enter accepts · Backspace rejects" in tip
+
+
+@pytest.mark.skipif(suggestions_api() is None, reason="briefing.core.suggestions not there yet")
+def test_suggestion_navigation_and_key_with_perspective(qtbot, pane: ReaderPane,
+                                                        ws: Workspace) -> None:
+    aid = add_article(ws)
+    pane.show_article(aid)
+    pane.editor.setFocus()
+    first, second = pane.suggestions[0], pane.suggestions[1]
+    qtbot.keyClick(pane.editor, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClick(pane.editor, Qt.Key.Key_N)
+    assert pane.suggestion_at(pane.cursor_offset()) == second
+    qtbot.keyClick(pane.editor, Qt.Key.Key_P)
+    assert pane.suggestion_at(pane.cursor_offset()) == first
+    assert len(pane.editor.extraSelections()) == 1  # the current suggestion is boxed
+    qtbot.keyClick(pane.editor, Qt.Key.Key_4)  # a perspective key accepts it as Chinese
+    [h] = ws.highlights.for_article(aid)
+    assert (h.quote, h.perspectives) == (first.quote, ["chinese"])
+
+
+def test_enter_with_no_suggestion_says_how_to_find_one(qtbot, pane: ReaderPane,
+                                                       ws: Workspace) -> None:
+    pane.show_article(add_article(ws, "Plain words with nobody quoted at all."))
+    pane.editor.setFocus()
+    qtbot.keyClick(pane.editor, Qt.Key.Key_Return)
+    assert not pane.notice.isHidden()
+    assert "N / P" in pane.notice.text()
+    assert ws.highlights.for_article(pane.current_article_id()) == []

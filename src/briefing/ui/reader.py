@@ -196,7 +196,6 @@ class ReaderPane(QWidget):
             self.highlights, self.suggestions = [], []
             self._notify(f"Article #{article_id} is no longer in the library.")
             return
-        self.perspectives = {p.key: p for p in self.ws.perspectives.all()}
         self._load_marks()
         self.mapping = build_document(self.editor.document(), article, self.palette(),
                                       self._runs(), self._side_margin())
@@ -402,6 +401,7 @@ class ReaderPane(QWidget):
     def _load_marks(self) -> None:
         if self.article is None:
             return
+        self.perspectives = {p.key: p for p in self.ws.perspectives.all()}  # keys may be edited
         self.highlights = self.ws.highlights.for_article(self.article.id)
         try:
             self.suggestions = sorted(pending_suggestions(self.ws, self.article.id),
