@@ -131,6 +131,8 @@ def test_site_footer_copyright_year_is_not_the_article_date() -> None:
     ("2024-11-15", "2024-11-15"), ("November 2024", "2024-11"),
     ("Published: Nov. 15th 2024 10:30 AM", "2024-11-15"),
     ("Monday, March 3, 2025", "2025-03-03"), ("15/11/2024", "2024-11-15"),
+    ("November 15, 2024 at 5:00 AM GMT+8", "2024-11-15"), ("2024-11-15T08:00:00Z", "2024-11-15"),
+    ("Updated on: 15 Nov 2024, 11:02 am IST", "2024-11-15"),
 ])
 def test_date_lines(line: str, value: str) -> None:
     assert date_line(line) is not None and date_line(line)[0] == value

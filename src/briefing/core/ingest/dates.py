@@ -16,7 +16,8 @@ from functools import lru_cache
 from briefing.core.ingest.cues import metadata_cues
 
 _DIGIT = re.compile(r"\d")
-_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?", re.IGNORECASE)
+_TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?"
+                   r"|\b(?:gmt|utc)\s*[+-]\s*\d{1,2}(?::?\d{2})?", re.IGNORECASE)
 _TOKEN = re.compile(r"[\w.]+|[^\w\s]")
 
 
@@ -53,7 +54,8 @@ def _patterns() -> _Patterns:
         month_day_year=re.compile(rf"\b{month}\s+{day},?\s+{year}", flags),
         month_year=re.compile(rf"\b{month},?\s+{year}", flags),
         iso=re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})[-/.](?P<month>\d{1,2})[-/.]"
-                       r"(?P<day>\d{1,2})(?!\d)"),
+                       r"(?P<day>\d{1,2})(?!\d)"
+                       r"(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"),
         numeric=re.compile(r"(?<!\d)(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.]"
                            r"(?P<year>(?:19|20)\d{2})(?!\d)"),
     )
