@@ -153,8 +153,8 @@ def test_group_by_tag_and_article_and_filters(sample, tmp_path: Path) -> None:
     assert [h.id for h, _ in ordered] == chosen
     # a user's order is kept inside each section
     content = build_content(ws, BriefingSpec(highlight_ids=chosen), comparisons=[])
-    assert [s.heading for s in content.sections] == ["US", "Ukrainian"]
-    assert [i.highlight.id for i in content.sections[1].items] == [highlight_ids[0],
+    assert [s.heading for s in content.sections] == ["Ukrainian", "US"]
+    assert [i.highlight.id for i in content.sections[0].items] == [highlight_ids[0],
                                                                    highlight_ids[2]]
     with pytest.raises(ExportError, match="unknown perspective 'Martian'"):
         select_highlights(ws, BriefingSpec(perspectives=["Martian"]))

@@ -324,10 +324,11 @@ def _group(selected: list[tuple[Highlight, Article]], spec: BriefingSpec,
             highlight=h, article=article, source=placeholder, quote=h.quote,
             perspectives=[names[k].name if k in names else k for k in h.perspectives],
             also=also, note=h.note.strip(), grading=grading(h)))
-    if spec.group_by == "perspective" and spec.highlight_ids is None:
+    # Sections follow the perspective list (or tags A-Z); a user's order applies within them.
+    if spec.group_by == "perspective":
         rank = {p.key: i for i, p in enumerate(perspectives)}
         order.sort(key=lambda k: rank.get(k, len(rank)) if k else len(rank) + 1)
-    elif spec.group_by == "tag" and spec.highlight_ids is None:
+    elif spec.group_by == "tag":
         order.sort(key=lambda k: (k == "", k.lower()))
     return [sections[k] for k in order]
 
