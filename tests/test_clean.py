@@ -420,3 +420,22 @@ def test_invented_agency_page_drops_reading_tools_captions_and_topics() -> None:
         "Russia has not confirmed the presence of North Korean soldiers, and Pyongyang has "
         "called the reports \"groundless\".",
     ]
+
+
+def test_cleaning_is_idempotent(corpus_texts: dict[str, str]) -> None:
+    pages = list(corpus_texts.values()) + [p.read_text(encoding="utf-8")
+                                           for p in sorted(DATA.iterdir())]
+    for page in pages:
+        once = clean_text(page)
+        assert clean_text(once) == once
+
+
+def test_same_article_under_other_furniture_cleans_to_the_same_text(
+        corpus_texts: dict[str, str]) -> None:
+    name = next(n for n in corpus_texts if n.startswith("002"))
+    raw = corpus_texts[name]
+    dressed = ("Skip to content\nHome\nMarkets\nPolitics\nTechnology\nSign in\n\n" + raw
+               + "\n\nShare this article\nFacebook\nTwitter\n"
+               "We use cookies to improve your experience. By continuing, you accept them.\n"
+               "Accept all\nRelated Articles\nKim visits a munitions factory\n")
+    assert clean_text(dressed) == clean_text(raw)
