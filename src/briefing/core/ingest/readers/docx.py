@@ -2,7 +2,8 @@
 
 A .docx is a zip package. python-docx does not stop a zip bomb (0.75 MB expanding to
 hundreds of MB of XML), so the zip directory is checked first: total uncompressed size,
-per-member compression ratio and number of members. Only then is python-docx called.
+per-member compression ratio, size of the XML to parse and number of members (zipfile
+never inflates a member past the size the directory declares, so these bound the memory). Only then is python-docx called.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from briefing.core.ingest.types import DocumentHints, Extracted, ReadError
 MAX_UNCOMPRESSED_BYTES = 200_000_000  # whole package, as the zip directory declares it
 MAX_RATIO = 100                       # uncompressed / compressed, for members over 1 MB
 RATIO_CHECK_FROM = 1_000_000
+MAX_XML_BYTES = 40_000_000            # XML parts, parsed into memory by python-docx/lxml
 MAX_MEMBERS = 10_000
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -27,7 +29,7 @@ _T, _TAB, _BR, _CR = f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr"
 _NB_HYPHEN, _TXBX = f"{_W}noBreakHyphen", f"{_W}txbxContent"
 # Inside a paragraph: deleted text, field instructions, properties and the duplicate
 # (VML) fallback of drawings are not visible text.
-_SKIP = {f"{_W}del", f"{_W}delText", f"{_W}instrText", f"{_W}pPr", f"{_W}rPr",
+_SKIP = {f"{_W}del", f"{_W}delText", f"{_W}moveFrom", f"{_W}instrText", f"{_W}pPr", f"{_W}rPr",
          f"{_MC}Fallback", f"{_W}fldData"}
 # Containers of block content in the body or a cell: content controls, custom XML, etc.
 _BLOCK_WRAPPERS = {f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W}ins",
@@ -49,6 +51,12 @@ def check_zip(data: bytes) -> None:
         raise ReadError(f"looks like a zip bomb ({len(data) / 1e6:.1f} MB expanding to "
                         f"{total / 1e6:.0f} MB; the limit is "
                         f"{MAX_UNCOMPRESSED_BYTES / 1e6:.0f} MB); not opened")
+    if sum(i.compress_size for i in infos) > len(data):
+        raise ReadError("damaged Word document (the zip directory does not match the file)")
+    xml = sum(i.file_size for i in infos if i.filename.lower().endswith((".xml", ".rels")))
+    if xml > MAX_XML_BYTES:
+        raise ReadError(f"the Word document is too large to read safely ({xml / 1e6:.0f} MB "
+                        f"of XML; the limit is {MAX_XML_BYTES / 1e6:.0f} MB)")
     for info in infos:
         if info.file_size > RATIO_CHECK_FROM:
             ratio = info.file_size / max(info.compress_size, 1)
