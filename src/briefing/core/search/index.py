@@ -145,15 +145,15 @@ class SearchIndex:
         with self._lock:
             if not self._has_files():
                 return "missing"
-            with _quiet_leaks():
+            with _quiet_leaks() as failed:
                 try:
                     if not whoosh_index.exists_in(str(self.folder)):
                         return "damaged"
                     self._probe()
                 except Exception:  # noqa: BLE001 - whatever Whoosh raises, it is unusable
                     self._drop()
-                    return "damaged"
-            return "ok"
+                    failed.append(True)
+            return "damaged" if failed else "ok"
 
     # -- generation ----------------------------------------------------------------
     @property
@@ -274,11 +274,12 @@ class SearchIndex:
             if q is None:
                 return SearchResults([], 0, message, query_text)
             searcher = None
-            with _quiet_leaks():
+            with _quiet_leaks() as failed:
                 try:
                     searcher = self._get_searcher()
                 except Exception:  # noqa: BLE001 - see health()
                     self._drop()
+                    failed.append(True)
             if searcher is None:
                 return SearchResults([], 0, "the search index is missing or damaged; "
                                      "run `briefing reindex`", query_text)
@@ -328,14 +329,15 @@ class SearchIndex:
 
 
 @contextlib.contextmanager
-def _quiet_leaks() -> Iterator[None]:
+def _quiet_leaks() -> Iterator[list[bool]]:
     """Whoosh leaves files open when opening a damaged index fails: close them here,
-    quietly, rather than as ResourceWarnings at some later garbage collection."""
+    quietly, rather than as ResourceWarnings at some later garbage collection.
+    The caller appends to the yielded list when something failed."""
+    failed: list[bool] = []
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", ResourceWarning)
-        try:
-            yield
-        finally:
+        yield failed
+        if failed:
             gc.collect()
 
 
