@@ -439,3 +439,8 @@ def test_same_article_under_other_furniture_cleans_to_the_same_text(
                "We use cookies to improve your experience. By continuing, you accept them.\n"
                "Accept all\nRelated Articles\nKim visits a munitions factory\n")
     assert clean_text(dressed) == clean_text(raw)
+
+
+def test_inline_photo_credits_go() -> None:
+    raw = "Kim inspected the troops in Wonsan (Photo: KCNA/AFP) before they left for Russia."
+    assert clean_text(raw) == "Kim inspected the troops in Wonsan before they left for Russia."
