@@ -130,7 +130,8 @@ class HighlightTableModel(QAbstractTableModel):
         return " — ".join(x for x in (article.publisher, article.title) if x)
 
     def _tooltip(self, h: Highlight) -> str:
-        parts = [h.quote]
+        who = ", ".join(self._name(k) for k in h.perspectives) or "No perspective"
+        parts = [h.quote, f"{who} · {h.kind}"]
         if h.note:
             parts.append(f"Note: {h.note}")
         if h.reliability:

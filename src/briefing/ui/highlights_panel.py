@@ -11,7 +11,7 @@ note commits merge into one undo step).
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence, QResizeEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -92,7 +92,9 @@ class HighlightEditor(QGroupBox):
         self.delete_button.setToolTip("Delete this highlight (Del in the list; Ctrl+Z undoes)")
 
         form = QFormLayout()
-        form.addRow("Perspectives", self._check_grid)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.addRow(QLabel("Perspectives", self))
+        form.addRow(self._check_grid)
         form.addRow("Kind", self.kind)
         form.addRow("Reliability", self.reliability)
         form.addRow("Credibility", self.credibility)
@@ -118,8 +120,10 @@ class HighlightEditor(QGroupBox):
             box.deleteLater()
         self.checks = {}
         for i, p in enumerate(perspectives):
-            box = QCheckBox(f"{p.name} ({p.shortcut})" if p.shortcut else p.name, self)
+            box = QCheckBox(p.name, self)
             box.setIcon(swatch_icon([p.colour]))
+            if p.shortcut:
+                box.setToolTip(f"{p.name} — key {p.shortcut} in the reader")
             box.toggled.connect(lambda _on, _k=p.key: self._perspectives_toggled())
             self._check_grid.addWidget(box, i // 2, i % 2)
             self.checks[p.key] = box
@@ -234,8 +238,11 @@ class HighlightsPanel(QWidget):
         self.view.setAlternatingRowColors(True)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(HighlightTableModel.QUOTE, QHeaderView.ResizeMode.Stretch)
-        for col in (1, 2, 3, 4):
+        for col in (HighlightTableModel.KIND, HighlightTableModel.GRADE):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        for col in (HighlightTableModel.PERSPECTIVES, HighlightTableModel.SOURCE):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(col, 110)  # the quote gets the room; tooltips carry the rest
         self.editor = HighlightEditor(ws, undo_stack, self)
 
         delete = QAction("Delete highlight", self.view)
@@ -318,6 +325,13 @@ class HighlightsPanel(QWidget):
         if row >= 0:
             self.view.selectRow(row)
         return row >= 0
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        """In a narrow panel the quote needs the room: the swatch and tooltip name the rest."""
+        super().resizeEvent(event)
+        narrow = self.width() < 420
+        self.view.setColumnHidden(HighlightTableModel.PERSPECTIVES, narrow)
+        self.view.setColumnHidden(HighlightTableModel.KIND, narrow)
 
     # -- internals ----------------------------------------------------------------------
     def _load_perspectives(self) -> None:
