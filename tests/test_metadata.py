@@ -173,3 +173,12 @@ def test_html_headline_in_the_text_is_not_repeated_in_the_body() -> None:
     text = "Seoul weighs artillery sales?\n\nSouth Korea may sell shells to Ukraine, officials say."
     refined = refine_article(text, hints, "a.html")
     assert refined.text == "South Korea may sell shells to Ukraine, officials say."
+
+
+def test_a_related_story_below_the_article_does_not_name_the_publisher() -> None:
+    text = ("Talks on the ceasefire resumed in Istanbul on Tuesday after a week-long pause, "
+            "with both delegations saying little about their positions before the meeting.\n\n"
+            "Neither side expects a breakthrough soon.\n\nRelated Articles\n\n"
+            "SEOUL (Reuters) - South Korea said on Monday that it would review its arms policy.")
+    meta = refine_article(text, DocumentHints(), "r.txt").metadata
+    assert meta.publisher is None

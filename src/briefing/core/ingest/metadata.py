@@ -232,6 +232,8 @@ def _publisher_and_year(units: list[Unit],
     found: str | None = None
     for kind in ("licence", "dateline", "copyright"):
         for i, text in enumerate(texts):
+            if kind == "dateline" and i not in kept_idx[:3]:
+                continue  # a dateline opens the article, not a related story below it
             for pattern in pubs.patterns.get(kind, ()):
                 m = pattern.search(text)
                 if not m:
