@@ -178,6 +178,9 @@ def test_html_headline_in_the_text_is_not_repeated_in_the_body() -> None:
 def test_a_related_story_below_the_article_does_not_name_the_publisher() -> None:
     text = ("Talks on the ceasefire resumed in Istanbul on Tuesday after a week-long pause, "
             "with both delegations saying little about their positions before the meeting.\n\n"
+            "Diplomats from Turkey and the United Nations, who are hosting the talks, said the "
+            "agenda covered prisoner exchanges, grain shipments and the safety of the "
+            "Zaporizhzhia nuclear plant.\n\n"
             "Neither side expects a breakthrough soon.\n\nRelated Articles\n\n"
             "SEOUL (Reuters) - South Korea said on Monday that it would review its arms policy.")
     meta = refine_article(text, DocumentHints(), "r.txt").metadata
