@@ -624,6 +624,18 @@ def test_slow_pdf_is_stopped_at_the_time_limit() -> None:
     assert "longer than 1 s" in str(info.value)
 
 
+def test_orphaned_pdf_worker_stops_itself_at_its_cpu_limit() -> None:
+    """If the app dies mid-read, the worker's own CPU limit still ends it."""
+    # ~800,000 text operators: about 20 s of CPU for pypdf, unless the limit stops it
+    slow = make_pdf([b"BT /F1 12 Tf " + b"(x) Tj 1 0 Td " * 800_000 + b"ET"], compress=True)
+    command = [sys.executable, "-m", "briefing.core.ingest.readers.pdf_worker",
+               "1500000000", "1"]
+    started = time.perf_counter()
+    result = subprocess.run(command, input=slow, capture_output=True, timeout=30)
+    assert time.perf_counter() - started < 10.0
+    assert result.returncode != 0 and result.stdout == b""
+
+
 def test_pdf_reader_memory_is_capped() -> None:
     data = make_pdf([text_page(["Fits in memory."])])
     assert read_pdf(data).text == "Fits in memory."

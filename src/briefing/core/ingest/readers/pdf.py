@@ -8,8 +8,10 @@ balloon costs at most that, and the caller always gets an answer.
 from __future__ import annotations
 
 import json
+import math
 import os
 import re
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -68,17 +70,18 @@ def page_paragraphs(text: str) -> str:
     return "\n\n".join(p for p in paragraphs if p)
 
 
-def worker_command(memory_limit: int) -> list[str]:
+def worker_command(memory_limit: int, time_limit: float) -> list[str]:
     """How to start the worker: `python -m ...`, or the frozen app's `--pdf-worker` mode."""
+    limits = [str(memory_limit), str(math.ceil(time_limit) + 5)]
     if getattr(sys, "frozen", False):
-        return [sys.executable, "--pdf-worker", str(memory_limit)]
-    return [sys.executable, "-m", WORKER, str(memory_limit)]
+        return [sys.executable, "--pdf-worker", *limits]
+    return [sys.executable, "-m", WORKER, *limits]
 
 
 def run_worker(data: bytes, time_limit: float = TIME_LIMIT_S,
                memory_limit: int = MEMORY_LIMIT_BYTES) -> dict[str, object]:
     """Parse `data` in a fresh child process; ReadError on timeout or a crashed child."""
-    command = worker_command(memory_limit)
+    command = worker_command(memory_limit, time_limit)
     try:
         proc = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                 stderr=subprocess.PIPE, env=_worker_env())
@@ -94,14 +97,20 @@ def run_worker(data: bytes, time_limit: float = TIME_LIMIT_S,
     try:
         result = json.loads(out.decode("utf-8"))
     except ValueError:
-        if proc.returncode and proc.returncode < 0 or b"MemoryError" in err:
-            raise ReadError("damaged PDF: reading it needed too much memory, so it was "
-                            "stopped") from None
-        raise ReadError(f"damaged PDF (the PDF reader stopped with code {proc.returncode})"
-                        ) from None
+        raise ReadError(_crash_reason(proc.returncode, err)) from None
     if not isinstance(result, dict):
         raise ReadError("damaged PDF (the PDF reader gave no answer)")
     return result
+
+
+def _crash_reason(returncode: int, stderr: bytes) -> str:
+    """Why the worker stopped without an answer, for a person."""
+    if b"MemoryError" in stderr:
+        return "damaged PDF: reading it needed too much memory, so it was stopped"
+    if returncode == -getattr(signal, "SIGXCPU", 24):
+        return "damaged PDF: reading it took too long, so it was stopped"
+    how = f"signal {-returncode}" if returncode < 0 else f"exit code {returncode}"
+    return f"damaged PDF (the PDF reader crashed on it: {how})"
 
 
 def read_pdf(data: bytes, time_limit: float = TIME_LIMIT_S,

@@ -3,8 +3,9 @@
 pypdf has had infinite loops and crashes on malformed files, so it never runs in the
 app's own process: `pdf.read_pdf` starts this module with a time limit, and the first
 thing it does is cap its own address space (argv[1], bytes) so a hostile file cannot eat
-the machine's memory. Run as `python -m briefing.core.ingest.readers.pdf_worker LIMIT`, or
-in a frozen (PyInstaller) build as `briefing --pdf-worker LIMIT`.
+the machine's memory (and its CPU time, in case the parent dies before its timer fires).
+Run as `python -m briefing.core.ingest.readers.pdf_worker MEMORY CPU_SECONDS`, or in a
+frozen (PyInstaller) build as `briefing --pdf-worker MEMORY CPU_SECONDS`.
 
 Output: {"ok": true, "pages": [...], "meta": {...}} or {"ok": false, "error": KIND,
 "detail": "..."} with KIND one of "encrypted", "damaged", "memory".
@@ -18,15 +19,22 @@ import logging
 import sys
 
 
-def _limit_memory(limit: int) -> None:
+def _limit(memory: int, cpu_seconds: int | None) -> None:
+    """Cap address space, and CPU time as a backstop if the parent dies before its timer."""
     try:
         import resource
-        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-        if hard != resource.RLIM_INFINITY:
-            limit = min(limit, hard)
-        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
-    except (ImportError, ValueError, OSError):  # not available on this platform
-        pass
+    except ImportError:  # not on this platform
+        return
+    for kind, value in ((resource.RLIMIT_AS, memory), (resource.RLIMIT_CPU, cpu_seconds)):
+        if value is None:
+            continue
+        try:
+            soft, hard = resource.getrlimit(kind)
+            if hard != resource.RLIM_INFINITY:
+                value = min(value, hard)
+            resource.setrlimit(kind, (value, hard))
+        except (ValueError, OSError):
+            pass
 
 
 def _meta(reader: object) -> dict[str, str | None]:
@@ -80,18 +88,19 @@ def extract(data: bytes) -> dict[str, object]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Entry point: argv is [memory limit in bytes] (default: sys.argv[1:])."""
+    """Entry point: argv is [memory limit in bytes, CPU limit in seconds] (default:
+    sys.argv[1:]). The JSON answer is the only thing written to stdout."""
     args = sys.argv[1:] if argv is None else argv
-    if args:
-        _limit_memory(int(args[0]))
+    _limit(int(args[0]) if args else 1_500_000_000, int(args[1]) if len(args) > 1 else None)
     logging.disable(logging.CRITICAL)  # pypdf logs every repair it makes; the parent decides
+    out, sys.stdout = sys.stdout, sys.stderr  # a stray print must not corrupt the answer
     data = sys.stdin.buffer.read()
     try:
         result = extract(data)
     except MemoryError:
         result = {"ok": False, "error": "memory", "detail": "ran out of memory"}
-    sys.stdout.write(json.dumps(result))
-    sys.stdout.flush()
+    out.write(json.dumps(result))
+    out.flush()
     return 0
 
 
