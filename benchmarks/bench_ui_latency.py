@@ -69,6 +69,7 @@ def percentile(values: list[float], q: float) -> float:
 
 
 def run(n: int, seed: int) -> dict:
+    load_before = os.getloadavg()
     app = init_application()
     with tempfile.TemporaryDirectory(prefix="briefing-ui-bench-") as tmp:
         tmp_path = Path(tmp)
@@ -149,7 +150,9 @@ def run(n: int, seed: int) -> dict:
         "target": "no gap above 100 ms",
         "passed": bool(gaps) and max(gaps) <= STALL_MS,
         "machine": {"python": platform.python_version(), "platform": platform.platform(),
-                    "cpus": os.cpu_count(), "qt_platform": os.environ.get("QT_QPA_PLATFORM")},
+                    "cpus": os.cpu_count(), "qt_platform": os.environ.get("QT_QPA_PLATFORM"),
+                    "load_average_before": load_before, "load_average_after": os.getloadavg(),
+                    "switch_interval_s": sys.getswitchinterval()},
         "date": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
     }
 

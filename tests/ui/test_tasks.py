@@ -117,3 +117,19 @@ def test_many_progress_values_are_all_delivered(qtbot, n: int) -> None:
     run_task(_count, n, on_progress=seen.append, on_done=done.append)
     qtbot.waitUntil(lambda: bool(done), timeout=5000)
     assert seen == list(range(1, n + 1))
+
+
+def test_batched_progress_arrives_as_lists_and_loses_nothing(qtbot) -> None:
+    batches: list[list[int]] = []
+    done: list[object] = []
+
+    def slow_count(n: int):
+        for i in range(n):
+            time.sleep(0.001)
+            yield i
+
+    run_task(slow_count, 100, on_progress=batches.append, on_done=done.append, batch_ms=20)
+    qtbot.waitUntil(lambda: bool(done), timeout=5000)
+    assert all(isinstance(b, list) for b in batches)
+    assert 1 < len(batches) < 100
+    assert [i for b in batches for i in b] == list(range(100))

@@ -64,8 +64,17 @@ def apply_theme(settings: QSettings) -> None:
         theme.set_dark(str(choice).lower() in ("true", "1"))
 
 
+SWITCH_INTERVAL_S = 0.002
+
+
 def init_application() -> QApplication:
-    """The QApplication with Briefing's names, desktop id and icon."""
+    """The QApplication with Briefing's names, desktop id and icon.
+
+    Background work is Python too and shares the interpreter lock with the UI
+    thread; a shorter switch interval (CPython's default is 5 ms) lets the UI
+    thread get it back sooner, so it keeps answering while an import runs.
+    """
+    sys.setswitchinterval(SWITCH_INTERVAL_S)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName(APP_NAME)
     app.setApplicationName(APP_NAME)

@@ -38,6 +38,7 @@ from briefing.ui.tasks import CancelToken, TaskHandle, run_task
 if TYPE_CHECKING:
     from briefing.core.ingest.pipeline import ImportResult
 
+PROGRESS_MS = 100  # progress reaches the UI at most ten times a second
 INDEX_BATCH = 50  # articles per index commit: small commits keep the UI thread responsive
 
 
@@ -159,7 +160,7 @@ class ImportSummaryDialog(QDialog):
 class ImportController(QObject):
     """Runs imports one batch at a time and shows their progress in a status bar."""
 
-    articleImported = Signal(int)  # article id, as each one lands
+    articlesImported = Signal(list)  # ids of articles just stored (batched)
     finished = Signal(list, bool)  # results, cancelled
 
     def __init__(self, ws: Workspace, status_bar: QStatusBar, parent: QWidget) -> None:
@@ -246,15 +247,21 @@ class ImportController(QObject):
         self.box.show()
         self.task = run_task(fn, *args, on_progress=self._progress,
                              on_done=self._done, on_error=self._failed,
-                             cancel=token or CancelToken(), owner=self)
+                             cancel=token or CancelToken(), owner=self,
+                             batch_ms=PROGRESS_MS)
 
-    def _progress(self, p: ImportProgress) -> None:
-        self.results.append(p.result)
-        self.bar.setRange(0, p.total)
-        self.bar.setValue(p.done)
-        self.bar.setFormat(f"{p.done} / {p.total}")
-        if p.result.status == "imported" and p.result.article_id is not None:
-            self.articleImported.emit(p.result.article_id)
+    def _progress(self, batch: list[ImportProgress]) -> None:
+        """A batch of per-file results (run_task batches them: fewer UI wake-ups)."""
+        if not batch:
+            return
+        self.results.extend(p.result for p in batch)
+        last = batch[-1]
+        self.bar.setRange(0, last.total)
+        self.bar.setValue(last.done)
+        self.bar.setFormat(f"{last.done} / {last.total}")
+        imported = [p.result.article_id for p in batch if p.result.status == "imported"]
+        if imported:
+            self.articlesImported.emit(imported)
 
     def _done(self, _result: object) -> None:
         cancelled = bool(self.task and self.task.cancelled)

@@ -66,29 +66,49 @@ class ArticleTableModel(QAbstractTableModel):
         self._rows: list[ArticleRow] = []
         self._pos: dict[int, int] = {}
         self.perspectives: list[Perspective] = []
-        self.refresh()
+        self.reload()
 
     # -- loading ---------------------------------------------------------------
     def refresh(self) -> None:
-        """Re-read articles and counts; insert new rows, update changed ones."""
+        """Catch up with the database: new articles appended, highlight counts updated.
+
+        Cheap when little changed (ids and counts only, then just the new rows),
+        so it can run every second during a long import. If articles were
+        removed or metadata edited, use `reload()`.
+        """
         self.perspectives = self.ws.perspectives.all()
         counts = self.ws.highlights.counts_by_article()
-        fresh = [ArticleRow.of(a, counts.get(a.id, {})) for a in self.ws.articles.list()]
-        fresh_ids = [r.id for r in fresh]
+        ids = self.ws.articles.ids()
         old_ids = [r.id for r in self._rows]
-        if fresh_ids[:len(old_ids)] != old_ids:  # something was removed: start over
-            self.beginResetModel()
-            self._set_rows(fresh)
-            self.endResetModel()
+        if ids[:len(old_ids)] != old_ids:
+            self.reload(counts)
             return
-        for i, row in enumerate(fresh[:len(old_ids)]):
-            if row != self._rows[i]:
-                self._rows[i] = row
-                self.dataChanged.emit(self.index(i, 0), self.index(i, len(self.HEADERS) - 1))
-        if len(fresh) > len(old_ids):
-            self.beginInsertRows(QModelIndex(), len(old_ids), len(fresh) - 1)
-            self._set_rows(fresh)
-            self.endInsertRows()
+        for i, row in enumerate(self._rows):
+            fresh = counts.get(row.id, {})
+            if fresh != row.counts:
+                row.counts = fresh
+                cell = self.index(i, self.HIGHLIGHTS)
+                self.dataChanged.emit(cell, cell)
+        new_ids = ids[len(old_ids):]
+        if not new_ids:
+            return
+        if len(new_ids) > 100:
+            wanted = set(new_ids)
+            articles = [a for a in self.ws.articles.list() if a.id in wanted]
+        else:
+            articles = [a for a in map(self.ws.articles.get, new_ids) if a is not None]
+        rows = [ArticleRow.of(a, counts.get(a.id, {})) for a in articles]
+        self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(rows) - 1)
+        self._set_rows(self._rows + rows)
+        self.endInsertRows()
+
+    def reload(self, counts: dict[int, dict[str, int]] | None = None) -> None:
+        """Re-read every row (after deletions or metadata edits)."""
+        self.perspectives = self.ws.perspectives.all()
+        counts = self.ws.highlights.counts_by_article() if counts is None else counts
+        self.beginResetModel()
+        self._set_rows([ArticleRow.of(a, counts.get(a.id, {})) for a in self.ws.articles.list()])
+        self.endResetModel()
 
     def _set_rows(self, rows: list[ArticleRow]) -> None:
         self._rows = rows

@@ -105,10 +105,10 @@ class MainWindow(QMainWindow):
         self.count_label = QLabel(self)
         self.statusBar().addWidget(self.count_label)
         self.importer = ImportController(ws, self.statusBar(), self)
-        self.importer.articleImported.connect(lambda _id: self._library_timer.start())
+        self.importer.articlesImported.connect(self._articles_arrived)
         self.importer.finished.connect(self._import_finished)
 
-        self._library_timer = self._timer(400, self._refresh_library)
+        self._library_timer = self._timer(1000, self._refresh_library)
         self._sync_timer = self._timer(800, self._sync_index)
         self._claims_stale = True
         self._connect_parts()
@@ -325,13 +325,17 @@ class MainWindow(QMainWindow):
 
     # -- refreshing ----------------------------------------------------------------------
     def _highlights_changed(self, _article_id: int | None) -> None:
-        self._library_timer.start()
+        self._refresh_library()
         self._sync_timer.start()
         self._claims_stale = True
         if hasattr(self.highlights, "refresh"):
             self.highlights.refresh()
         if self.tabs.currentWidget() is self.claims:
             self._refresh_claims()
+
+    def _articles_arrived(self, _ids: list) -> None:
+        if not self._library_timer.isActive():  # refresh at most once a second while importing
+            self._library_timer.start()
 
     def _refresh_library(self) -> None:
         self.library.refresh()

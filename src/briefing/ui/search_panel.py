@@ -142,14 +142,38 @@ class ResultsModel(QAbstractListModel):
 
 
 class ResultDelegate(QStyledItemDelegate):
-    """Title, source line and snippet (matched terms bold on a tint), as plain text."""
+    """Title, source line and snippet (matched terms bold on a tint), as plain text.
+
+    Each row's layout is built once per width and state and cached: painting
+    then costs a handful of calls, which keeps the UI thread quick while a
+    background import competes for the interpreter.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._cache: dict[tuple[int, int, bool, int], QTextDocument] = {}
+
+    def clear(self) -> None:
+        self._cache.clear()
 
     def _document(self, row: ResultRow, option: QStyleOptionViewItem, width: int) -> QTextDocument:
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        palette = option.palette
+        key = (id(row), width, selected, palette.color(QPalette.ColorRole.Base).rgb())
+        doc = self._cache.get(key)
+        if doc is None:
+            if len(self._cache) > 400:
+                self._cache.clear()
+            doc = self._cache[key] = self._build(row, option, width, selected)
+        return doc
+
+    @staticmethod
+    def _build(row: ResultRow, option: QStyleOptionViewItem, width: int,
+               selected: bool) -> QTextDocument:
         doc = QTextDocument()
         doc.setDocumentMargin(6)
         doc.setDefaultFont(option.font)
         doc.setTextWidth(max(width, 80))
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
         palette = option.palette
         text_colour = palette.color(QPalette.ColorRole.HighlightedText if selected
                                     else QPalette.ColorRole.Text)
@@ -196,8 +220,7 @@ class ResultDelegate(QStyledItemDelegate):
         painter.save()
         painter.translate(opt.rect.topLeft())
         painter.setClipRect(QRectF(0, 0, opt.rect.width(), opt.rect.height()))
-        ctx = QAbstractTextDocumentLayout.PaintContext()
-        doc.documentLayout().draw(painter, ctx)
+        doc.documentLayout().draw(painter, QAbstractTextDocumentLayout.PaintContext())
         painter.restore()
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
@@ -207,7 +230,9 @@ class ResultDelegate(QStyledItemDelegate):
             width = option.widget.viewport().width() or width
         if row is None:
             return super().sizeHint(option, index)
-        doc = self._document(row, option, width)
+        opt = QStyleOptionViewItem(option)
+        opt.state &= ~QStyle.StateFlag.State_Selected  # same height either way
+        doc = self._document(row, opt, width)
         return QSize(width, int(doc.size().height()) + 2)
 
 
@@ -242,8 +267,10 @@ class SearchPanel(QWidget):
         self.results = QListView(self)
         self.results.setObjectName("searchResults")
         self.results.setModel(self.model)
-        self.results.setItemDelegate(ResultDelegate(self.results))
+        self.delegate = ResultDelegate(self.results)
+        self.results.setItemDelegate(self.delegate)
         self.results.setUniformItemSizes(False)
+        self.results.setResizeMode(QListView.ResizeMode.Adjust)
         self.results.setWordWrap(True)
         self.results.setVerticalScrollMode(QListView.ScrollMode.ScrollPerPixel)
         self.results.activated.connect(self._activated)
@@ -332,6 +359,7 @@ class SearchPanel(QWidget):
         if seq == self._seq and result is not None and self.search_edit.text().strip():
             rows, status = result
             self.last_query = query
+            self.delegate.clear()
             self.model.set_rows(rows)
             self.status.setText(status)
             if rows:

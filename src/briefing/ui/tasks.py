@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import inspect
 import threading
+import time
 import traceback
 import weakref
 from collections.abc import Callable
@@ -98,9 +99,10 @@ class TaskHandle(QObject):
 
 class _Runner(QRunnable):
     def __init__(self, handle: TaskHandle, fn: Callable[..., Any], args: tuple,
-                 kwargs: dict) -> None:
+                 kwargs: dict, batch_ms: int) -> None:
         super().__init__()
         self.setAutoDelete(True)
+        self.batch_ms = batch_ms
         self.handle = handle
         self.fn = fn
         self.args = args
@@ -114,14 +116,17 @@ class _Runner(QRunnable):
             if not token.cancelled:
                 result = self.fn(*self.args, **self.kwargs)
                 if inspect.isgenerator(result):
-                    result = _drain(result, handle)
+                    result = _drain(result, handle, self.batch_ms / 1000)
             handle._done.emit(result)
         except BaseException as exc:  # delivered to on_error, never lost
             handle._error.emit(exc, traceback.format_exc())
 
 
-def _drain(gen: Any, handle: TaskHandle) -> Any:
-    """Run a generator, relaying each yielded value; closes it when cancelled."""
+def _drain(gen: Any, handle: TaskHandle, batch_s: float) -> Any:
+    """Run a generator, relaying each yielded value (or lists of them every `batch_s`
+    seconds, when batching); closes it when cancelled."""
+    pending: list[Any] = []
+    last = time.monotonic()
     try:
         while True:
             if handle.token.cancelled:
@@ -130,8 +135,17 @@ def _drain(gen: Any, handle: TaskHandle) -> Any:
                 value = next(gen)
             except StopIteration as stop:
                 return stop.value
-            handle._progress.emit(value)
+            if not batch_s:
+                handle._progress.emit(value)
+                continue
+            pending.append(value)
+            now = time.monotonic()
+            if now - last >= batch_s:
+                handle._progress.emit(pending)
+                pending, last = [], now
     finally:
+        if pending:  # what was done before a cancel is still reported
+            handle._progress.emit(pending)
         gen.close()  # runs the generator's finally blocks on this worker thread
 
 
@@ -147,11 +161,13 @@ def _forget(handle: TaskHandle) -> None:
 def run_task(fn: Callable[..., Any], *args: Any, on_progress: Callback = None,
              on_done: Callback = None, on_error: Callable[[BaseException], None] | None = None,
              cancel: CancelToken | None = None, pool: QThreadPool | None = None,
-             owner: QObject | None = None, **kwargs: Any) -> TaskHandle:
+             owner: QObject | None = None, batch_ms: int = 0, **kwargs: Any) -> TaskHandle:
     """Run `fn(*args, **kwargs)` on a pool thread; callbacks run on the UI thread.
 
     If `fn` returns a generator, every yielded value goes to `on_progress` and the
-    generator's return value to `on_done`. When cancelled, the generator is closed
+    generator's return value to `on_done`. With `batch_ms`, `on_progress` gets
+    lists of the values yielded in each such period instead (fewer wake-ups of
+    the UI thread for fast generators). When cancelled, the generator is closed
     and `on_done(None)` is called. If `owner` is destroyed first, the task is
     cancelled and its callbacks dropped.
     """
@@ -164,7 +180,7 @@ def run_task(fn: Callable[..., Any], *args: Any, on_progress: Callback = None,
         owner.destroyed.connect(handle.detach)
     with _live_lock:
         _live.add(handle)
-    (pool or QThreadPool.globalInstance()).start(_Runner(handle, fn, args, kwargs))
+    (pool or QThreadPool.globalInstance()).start(_Runner(handle, fn, args, kwargs, batch_ms))
     return handle
 
 
