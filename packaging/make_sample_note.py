@@ -3,7 +3,8 @@
 Run from the repository root:  python packaging/make_sample_note.py [OUT_DIR]
 Builds a throwaway workspace on the sample corpus with a dozen highlights in
 four perspectives (tests/export_sample.py), exports docs/briefing-note.docx,
-converts it to PDF with LibreOffice and renders pages 1-2 to PNG with pdftoppm.
+converts it to PDF with LibreOffice and renders the first page (title block,
+summary, first sections) and the last (comparison table, sources) to PNG.
 """
 
 from __future__ import annotations
@@ -49,13 +50,16 @@ def main(out_dir: Path = ROOT / "docs") -> int:
         subprocess.run([soffice, "--headless", "--convert-to", "pdf", "--outdir", tmp,
                         str(report.path)], check=True, capture_output=True, timeout=120)
         pdf = Path(tmp) / "briefing-note.pdf"
-        subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "2", str(pdf),
-                        str(Path(tmp) / "page")], check=True, timeout=60)
-        for n in (1, 2):
-            page = next(Path(tmp).glob(f"page-*{n}.png"))
-            name = "briefing-note.png" if n == 1 else "briefing-note-page2.png"
-            shutil.copy(page, out_dir / name)
-            print(f"wrote {out_dir / name}")
+        info = subprocess.run(["pdfinfo", str(pdf)], check=True, capture_output=True, text=True,
+                              timeout=60).stdout
+        pages = int(next(line.split()[-1] for line in info.splitlines()
+                         if line.startswith("Pages:")))
+        for n, name in ((1, "briefing-note.png"), (pages, "briefing-note-figures.png")):
+            stem = Path(tmp) / f"page{n}"
+            subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", str(n), "-l", str(n),
+                            "-singlefile", str(pdf), str(stem)], check=True, timeout=60)
+            shutil.copy(stem.with_suffix(".png"), out_dir / name)
+            print(f"wrote {out_dir / name} (page {n} of {pages})")
     return 0
 
 

@@ -366,19 +366,19 @@ class DocxWriter:
         if self.styles.table is not None:
             table.style = self.styles.table
         head = table.rows[0].cells
-        _set_cell(head[0], "Figure", keep=keep)
+        _set_cell(head[0], "Figure", bold=True, keep=keep)
         for i, col in enumerate(columns, start=1):
-            _set_cell(head[i], one_line(col.name), keep=keep)
+            _set_cell(head[i], one_line(col.name), bold=True, keep=keep)
             if col.colour:
                 _shade(head[i], _tint(col.colour))
-        _set_cell(head[-1], "Agreement", keep=keep)
+        _set_cell(head[-1], "Agreement", bold=True, keep=keep)
         _row_flags(table.rows[0], header=True)
         for n, row in enumerate(rows, start=1):
             added = table.add_row()
             _row_flags(added)
             cells = added.cells
             more = keep and n < len(rows)
-            _set_cell(cells[0], one_line(row.label), keep=more)
+            _set_cell(cells[0], one_line(row.label), bold=True, keep=more)
             for i, value in enumerate(row.cells, start=1):
                 _set_cell(cells[i], one_line(value) or "\u2013", keep=more)
             _set_cell(cells[-1], row.verdict, bold=row.disagreement, keep=more)
@@ -391,9 +391,12 @@ class DocxWriter:
     @staticmethod
     def _widths(table, n_columns: int) -> None:
         usable = 16.6
-        first, last = 4.0, 2.3
+        first, last = 3.8, 2.8
         middle = (usable - first - last) / max(1, n_columns)
         widths = [Cm(first)] + [Cm(middle)] * n_columns + [Cm(last)]
+        table.autofit = False
+        for column, width in zip(table.columns, widths, strict=False):
+            column.width = width  # the grid, which LibreOffice follows
         for row in table.rows:
             for cell, width in zip(row.cells, widths, strict=False):
                 cell.width = width
