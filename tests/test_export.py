@@ -390,3 +390,20 @@ def test_libreoffice_converts_the_note_to_pdf(sample, tmp_path: Path) -> None:
         assert "North Korean troops in Russia: who claims" in " ".join(text.split())
         assert "OFFICIAL-SENSITIVE" in text and "Page 1 of" in text
         assert "Sources differ" in text
+
+
+def test_an_enormous_highlight_is_capped_visibly_not_dropped(workspace_dir: Path,
+                                                              tmp_path: Path) -> None:
+    text = "Budanov said " + "shells and troops " * 70_000  # 1.26 million characters
+    with Workspace.open(workspace_dir) as ws:
+        digest = hashlib.sha256(text.encode()).hexdigest()
+        aid = ws.articles.add(NewArticle(title="Huge", text=text, text_hash=digest,
+                                         source_file="huge.txt", original_hash=digest,
+                                         format="txt"))
+        h = ws.highlights.add(aid, text, 0, len(text), perspectives=["ukrainian"])
+        out = tmp_path / "huge.docx"
+        report = export_briefing(ws, BriefingSpec(), out, comparisons=[])
+    assert any(f"highlight #{h.id} is 1,260,013 characters long" in w for w in report.warnings)
+    quote = next(p.text for p in docx.Document(str(out)).paragraphs if p.style.name == "Quote")
+    assert quote.startswith("\u201cBudanov said shells and troops")
+    assert "[260,013 characters omitted from this export]" in quote

@@ -13,6 +13,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from briefing.core.export.sanitize import MAX_NODE_CHARS
 from briefing.core.models import Article, ClaimComparison, Highlight, Perspective
 from briefing.core.workspace import Workspace
 
@@ -279,6 +280,11 @@ def build_content(ws: Workspace, spec: BriefingSpec,
         author=spec.author.strip(), marking=spec.marking.strip(),
         date=spec.date or dt.date.today().isoformat(), group_by=spec.group_by,
         sections=sections, sources=sources, template=spec.template)
+    for item in content.items:
+        if len(item.quote) > MAX_NODE_CHARS:
+            content.warnings.append(
+                f"highlight #{item.highlight.id} is {len(item.quote):,} characters long; the note "
+                f"shows its first {MAX_NODE_CHARS:,} and says how much was left out")
     from_library = comparisons is None
     if comparisons is None:
         comparisons, status = _library_comparisons(ws)
