@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, QObject, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -51,6 +51,7 @@ class CountsDelegate(QStyledItemDelegate):
         if not chips:
             return
         painter.save()
+        painter.setClipRect(opt.rect)
         fm = QFontMetrics(opt.font)
         x = opt.rect.right() - 4
         h = fm.height()
@@ -123,10 +124,7 @@ class LibraryView(QWidget):
         for col in (ArticleTableModel.PUBLISHER, ArticleTableModel.DATE,
                     ArticleTableModel.WORDS, ArticleTableModel.HIGHLIGHTS):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(ArticleTableModel.PUBLISHER, 110)
-        header.resizeSection(ArticleTableModel.DATE, 84)
-        header.resizeSection(ArticleTableModel.WORDS, 56)
-        header.resizeSection(ArticleTableModel.HIGHLIGHTS, 92)
+        self.table.viewport().installEventFilter(self)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.activated.connect(self._activated)
 
@@ -182,6 +180,27 @@ class LibraryView(QWidget):
         return True
 
     # -- internals ----------------------------------------------------------------
+    COLUMN_WIDTHS = {ArticleTableModel.PUBLISHER: 104, ArticleTableModel.DATE: 80,
+                     ArticleTableModel.WORDS: 54, ArticleTableModel.HIGHLIGHTS: 84}
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self._fit_columns(self.table.viewport().width())
+        return super().eventFilter(watched, event)
+
+    def _fit_columns(self, width: int) -> None:
+        """Keep the title readable: narrow panes drop Words and shrink the other columns."""
+        narrow = width < 480
+        self.table.setColumnHidden(ArticleTableModel.WORDS, narrow)
+        others = {c: w for c, w in self.COLUMN_WIDTHS.items()
+                  if not (narrow and c == ArticleTableModel.WORDS)}
+        total = sum(others.values())
+        scale = min(1.0, max(0.6, 0.55 * width / total))
+        header = self.table.horizontalHeader()
+        for col, w in others.items():
+            keep = col == ArticleTableModel.DATE  # "2024-11-15" must stay whole
+            header.resizeSection(col, w if keep else int(w * scale))
+
     def _fill_combos(self, *_args: object) -> None:
         self._refill(self.perspective_combo, self.ALL_PERSPECTIVES,
                      [(p.name, p.key) for p in self.model.perspectives])

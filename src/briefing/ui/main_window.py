@@ -402,7 +402,7 @@ class MainWindow(QMainWindow):
         if sizes is not None:
             self.splitter.restoreState(sizes)
         else:
-            self.splitter.setSizes([430, 620, 310])
+            self.splitter.setSizes([500, 560, 300])
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
         super().showEvent(event)

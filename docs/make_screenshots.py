@@ -1,0 +1,154 @@
+"""Take the screenshots in docs/ from the real app on a temporary workspace.
+
+Opens the main window on a fresh workspace (the first start imports the sample
+articles), adds highlights of several perspectives through the core, and saves
+PNGs of: the main window in light and dark, the reader with highlights, the
+search results for "Budanov", and the claims view.
+
+    xvfb-run -s "-screen 0 1600x1000x24" python docs/make_screenshots.py
+    (or QT_QPA_PLATFORM=offscreen python docs/make_screenshots.py)
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication, QWidget
+
+from briefing.core.workspace import Workspace
+from briefing.ui import theme
+from briefing.ui.app import create_main_window, init_application
+from briefing.ui.main_window import MainWindow
+
+DOCS = Path(__file__).resolve().parent
+SIZE = (1440, 900)
+
+# (words that must all be in the sentence, perspectives) for the showcase article
+MARKS = [
+    (["Budanov"], ["ukrainian"]),
+    (["South Korea"], ["south_korean"]),
+    (["Pentagon"], ["us"]),
+    (["US"], ["us"]),
+    (["China"], ["chinese"]),
+    (["troops"], ["ukrainian", "south_korean"]),
+]
+
+
+def wait(app: QApplication, done: Callable[[], bool], timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while not done():
+        if time.monotonic() > deadline:
+            raise TimeoutError("the window did not get there in time")
+        app.processEvents()
+        time.sleep(0.01)
+
+
+def settle(app: QApplication, seconds: float = 0.4) -> None:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        app.processEvents()
+        time.sleep(0.01)
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Rough sentence spans (good enough to pick passages for a picture)."""
+    spans, start = [], 0
+    for i, ch in enumerate(text):
+        if ch in ".\n" and (i + 1 == len(text) or text[i + 1] in " \n"):
+            if text[start:i + 1].strip():
+                lead = len(text[start:i + 1]) - len(text[start:i + 1].lstrip())
+                spans.append((start + lead, i + 1))
+            start = i + 1
+    return spans
+
+
+def add_highlights(ws: Workspace) -> int:
+    """Highlight sentences of the article that mentions Budanov most; returns its id."""
+    best = max(ws.articles.ids(), key=lambda i: ws.articles.text(i).count("Budanov"))
+    text = ws.articles.text(best)
+    used: set[tuple[int, int]] = set()
+    for words, keys in MARKS:
+        for start, end in sentences(text):
+            sentence = text[start:end]
+            if (start, end) not in used and all(w in sentence for w in words) and \
+                    len(sentence) < 400:
+                ws.highlights.add(best, text, start, end, perspectives=keys,
+                                  note="Figure to compare" if "troops" in words else "")
+                used.add((start, end))
+                break
+    # an overlapping mark inside the first highlight: two perspectives on one claim
+    first = min(used)
+    mid = text.index(" ", (first[0] + first[1]) // 2) + 1  # a word boundary half-way in
+    ws.highlights.add(best, text, mid, first[1], perspectives=["us"])
+    return best
+
+
+def grab(widget: QWidget, name: str) -> Path:
+    path = DOCS / name
+    widget.grab().save(str(path))
+    print(f"wrote {path.relative_to(DOCS.parent)} ({widget.width()}x{widget.height()})")
+    return path
+
+
+def main() -> int:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen" if not os.environ.get("DISPLAY")
+                          else os.environ.get("QT_QPA_PLATFORM", "xcb"))
+    tmp = Path(tempfile.mkdtemp(prefix="briefing-shots-"))
+    os.environ["BRIEFING_WORKSPACE"] = str(tmp / "workspace")
+    app = init_application()
+    theme.set_dark(False)
+    settings = QSettings(str(tmp / "settings.ini"), QSettings.Format.IniFormat)
+    ws = Workspace.open(tmp / "workspace")
+    window: MainWindow = create_main_window(ws, settings)
+    window.resize(*SIZE)
+    window.show()
+    try:
+        wait(app, lambda: window.library.model.rowCount() == 5 and not window.importer.busy
+             and window.search.ready)
+        article_id = add_highlights(ws)
+        window.reader.highlightsChanged.emit(article_id)  # as the reader does after an edit
+        window.library.refresh()
+        window.splitter.setSizes([500, 630, 310])
+        window.open_article(article_id)
+        settle(app)
+        grab(window, "main_window_light.png")
+        grab(window.tabs, "reader_highlights.png")
+
+        theme.set_dark(True)
+        window.open_article(article_id)
+        settle(app)
+        grab(window, "main_window_dark.png")
+        theme.set_dark(False)
+        window.open_article(article_id)
+        settle(app)
+
+        window.search.focus_search()
+        window.search.search_edit.setText("Budanov")
+        wait(app, lambda: window.search.model.rowCount() > 0)
+        window.search.open_current()
+        settle(app)
+        grab(window, "search_budanov.png")
+
+        window.search.search_edit.clear()
+        window.highlights.hide()  # give the comparison the room
+        window.splitter.setSizes([470, 970, 0])
+        window.tabs.setCurrentWidget(window.claims)
+        settle(app, 1.0)
+        grab(window, "claims_view.png")
+        window.highlights.show()
+    finally:
+        window.close()
+        ws.close()
+        shutil.rmtree(tmp, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
