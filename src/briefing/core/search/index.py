@@ -10,7 +10,10 @@ it in, so a crash mid-rebuild leaves the old index (or none), never half of one.
 One SearchIndex holds at most one writer at a time (IndexManager serialises
 calls); writes are synchronous (no AsyncWriter: it drops documents on exit).
 The searcher is kept open between queries and refreshed only when the index
-changed, which is most of the latency budget for search-as-you-type.
+changed, which is most of the latency budget for search-as-you-type. Searches
+run without Whoosh's block-quality skipping (optimize=False): with it, the exact
+total needs a second pass over the matches, which made AND and phrase queries
+2-4x slower on the benchmark corpus.
 """
 
 from __future__ import annotations
@@ -284,7 +287,7 @@ class SearchIndex:
                 return SearchResults([], 0, "the search index is missing or damaged; "
                                      "run `briefing reindex`", query_text)
             try:
-                results = searcher.search(q, limit=max(1, limit))
+                results = searcher.search(q, limit=max(1, limit), optimize=False)
                 total = len(results)
             except Exception as exc:  # noqa: BLE001 - a query Whoosh cannot run: use the words
                 reason = f"could not run the query ({exc.__class__.__name__})"
@@ -293,7 +296,7 @@ class SearchIndex:
                     q, message = words_query(self._parser, query_text, reason)
                 if q is not None:
                     try:
-                        results = searcher.search(q, limit=max(1, limit))
+                        results = searcher.search(q, limit=max(1, limit), optimize=False)
                         total = len(results)
                     except Exception:  # noqa: BLE001 - the index itself is failing
                         q = None

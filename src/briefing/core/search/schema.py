@@ -14,12 +14,14 @@ from whoosh.qparser import QueryParserError
 from briefing.core.search.analysis import analyzer
 from briefing.core.search.types import IndexDoc
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
-# Bare words are looked up in the title and in "text", one catch-all field holding the
-# body, publisher, authors, tags and highlights (one posting list per word instead of a
-# union of six: several times faster).
-DEFAULT_FIELDS = ("title", "text")
+# Bare words are looked up in "text" alone: one catch-all field holding the title (twice,
+# which is the title's boost), body, publisher, authors, tags and highlights. One posting
+# list per word instead of a union over six fields made AND and phrase queries 1.5-3x faster.
+# The separate fields remain for field queries (title:, publisher:, ...).
+DEFAULT_FIELDS = ("text",)
+TITLE_COPIES = 2
 # Fields whose matches are lit in the article's text.
 TEXT_FIELDS = frozenset({"title", "text", "highlights"})
 TITLE_BOOST = 3.0
@@ -104,8 +106,8 @@ def make_schema() -> fields.Schema:
 
 def to_fields(doc: IndexDoc) -> dict[str, str]:
     """The Whoosh document for one IndexDoc (only non-empty fields)."""
-    text = "\n".join([doc.body or "", doc.publisher or "", *doc.authors, *doc.tags,
-                      doc.highlights or ""])
+    text = "\n".join([*[doc.title or ""] * TITLE_COPIES, doc.body or "", doc.publisher or "",
+                      *doc.authors, *doc.tags, doc.highlights or ""])
     out: dict[str, object] = {
         "article_id": str(doc.article_id),
         "title": doc.title or "",
