@@ -29,6 +29,8 @@ def _open(qtbot, workspace_dir: Path, settings: QSettings) -> tuple[Workspace, M
     window = create_main_window(ws, settings)
     qtbot.addWidget(window)
     window.show()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5000)
     return ws, window
 
 

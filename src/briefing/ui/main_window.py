@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QCloseEvent,
@@ -25,6 +25,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
+    QLineEdit,
     QMainWindow,
     QMenu,
     QMessageBox,
@@ -44,6 +45,7 @@ from briefing.ui.tasks import TaskHandle, run_task, wait_for_tasks
 
 IMPORT_FILTER = ("Articles (*.txt *.text *.md *.markdown *.html *.htm *.xhtml *.docx *.pdf);;"
                  "All files (*)")
+TEXT_EDITING_KEYS = {"Ctrl+Z", "Ctrl+Shift+Z", "Ctrl+Y"}  # a text field's own undo/redo
 SHORTCUT_HELP = [
     ("Ctrl+K", "Search all articles; Enter opens the first hit, ↓ moves into the results"),
     ("Ctrl+L", "Filter the library by title, publisher or author"),
@@ -116,6 +118,11 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self._restore_layout()
         self._update_count()
+        self._window_keys = {a.shortcut().toString() for a in self.actions()
+                             if not a.shortcut().isEmpty()} - TEXT_EDITING_KEYS
+        for edit in self.findChildren(QLineEdit):
+            edit.installEventFilter(self)
+        self.library.table.setFocus(Qt.FocusReason.OtherFocusReason)  # arrows browse at once
 
     # -- wiring -----------------------------------------------------------------
     def _timer(self, ms: int, slot: Callable[[], None]) -> QTimer:
@@ -205,7 +212,17 @@ class MainWindow(QMainWindow):
         help_menu = bar.addMenu("&Help")
         self._action(help_menu, "Keyboard shortcuts", ["F1"], self.show_shortcuts,
                      "List the keys that drive Briefing")
-        self._action(help_menu, "About Briefing", [], self.show_about, "Version and licence")
+        self._action(help_menu, "About Briefing", ["Ctrl+F1"], self.show_about,
+                     "Version and workspace")
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        """Line edits take Ctrl+E, Ctrl+K… as Emacs keys on Linux; the window's win."""
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(watched, QLineEdit):
+            keys = QKeySequence(event.keyCombination()).toString()
+            if keys in self._window_keys:
+                event.ignore()
+                return True
+        return super().eventFilter(watched, event)
 
     # -- background work -----------------------------------------------------------
     def start_background(self) -> None:

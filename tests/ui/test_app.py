@@ -1,0 +1,101 @@
+"""Starting the app: the `briefing` command, a busy workspace, shortcuts and their tooltips."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from briefing.cli import main as briefing_main
+from briefing.core.workspace import Workspace
+from briefing.ui.app import create_main_window, open_workspace
+from briefing.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def keep_app_look(qapp):
+    """run() applies the theme to the whole application: put it back afterwards."""
+    style, palette = qapp.style().name(), qapp.palette()
+    yield
+    qapp.setStyle(style)
+    qapp.setPalette(palette)
+
+
+def test_briefing_without_a_command_opens_the_window_on_the_default_workspace(
+        qtbot, keep_app_look, tmp_path: Path) -> None:
+    seen: dict[str, object] = {}
+
+    def close_when_loaded() -> None:
+        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
+        if windows and windows[0].library.model.rowCount() == 5 \
+                and not windows[0].importer.busy:
+            seen["title"] = windows[0].windowTitle()
+            seen["icon"] = not QApplication.windowIcon().isNull()
+            windows[0].close()
+        else:
+            QTimer.singleShot(50, close_when_loaded)
+
+    QTimer.singleShot(50, close_when_loaded)
+    assert briefing_main([]) == 0
+    assert str(tmp_path / "workspace") in str(seen["title"])  # BRIEFING_WORKSPACE, read at run()
+    assert seen["icon"]
+    assert QApplication.applicationName() == "Briefing"
+    with Workspace.open(tmp_path / "workspace") as ws:  # the lock was released on exit
+        assert ws.articles.count() == 5
+
+
+def test_a_busy_workspace_is_offered_read_only(qtbot, workspace_dir: Path) -> None:
+    holder = Workspace.open(workspace_dir)
+    texts: list[str] = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, answer)
+            return
+        texts.append(box.text())
+        [readonly] = [b for b in box.buttons() if b.text() == "Open read-only"]
+        readonly.click()
+
+    QTimer.singleShot(20, answer)
+    try:
+        ws = open_workspace(workspace_dir)
+        assert ws is not None and ws.readonly
+        assert "open in another Briefing window" in texts[0]
+        ws.close()
+    finally:
+        holder.close()
+
+
+def test_every_menu_action_has_a_shortcut_named_in_its_tooltip(
+        qtbot, workspace_dir: Path, settings: QSettings) -> None:
+    with Workspace.open(workspace_dir) as ws:
+        window = create_main_window(ws, settings, start=False)
+        qtbot.addWidget(window)
+        actions = [a for menu in window.menuBar().findChildren(type(window.menuBar().addMenu("x")))
+                   for a in menu.actions() if not a.isSeparator() and a.text()]
+        assert len(actions) >= 12
+        for action in actions:
+            keys = action.shortcut().toString()
+            assert keys, f"{action.text()} has no shortcut"
+            assert f"({keys}" in action.toolTip(), action.toolTip()
+        window.close()
+
+
+def test_ctrl_e_opens_the_briefing_dialog(qtbot, workspace_dir: Path,
+                                          settings: QSettings) -> None:
+    with Workspace.open(workspace_dir) as ws:
+        window = create_main_window(ws, settings, start=False)
+        qtbot.addWidget(window)
+        window.show()
+        window.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5000)
+        window.library.filter_edit.setFocus()  # a line edit would take Ctrl+E as "end of line"
+        qtbot.keyClick(window.library.filter_edit, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+        dialog = window.briefing_dialog
+        assert dialog is not None and dialog.isVisible()
+        assert type(dialog).__name__ == "BriefingDialog"
+        dialog.close()
+        window.close()
