@@ -23,6 +23,7 @@ _FIGURE = re.compile(
     r"(?:\s?(?P<scale>thousand|million|billion|trillion|mn|bn|tn|k|m|b)(?![\w]))?"
     r"(?P<pct>\s?%)?\+?(?![\w])")
 _TOKEN = re.compile(r"%|[\w'-]+(?:\.[\w'-]+)*")
+LOOK_BACK = 400  # characters searched before a figure for whose troops/money it counts
 _TRAILING = frozenset({"for", "of", "in", "the", "a", "an", "to", "and", "or", "on", "at", "by"})
 _MONEY_WORDS = ("military aid", "aid", "weapons", "arms", "loan", "cash", "payment", "gdp",
                 "munitions", "assistance", "sanctions", "revenue", "exports", "imports")
@@ -79,6 +80,13 @@ def _nearest_nationality(rules: NumericRules, text: str, start: int, stop: int) 
     return rules.nationality[found[-1].group().lower()] if found else None
 
 
+def _clause_start(text: str, pos: int) -> int:
+    """Where the sentence holding pos starts (bounded look-back keeps long texts linear)."""
+    lo = max(0, pos - LOOK_BACK)
+    cut = max(text.rfind(". ", lo, pos), text.rfind("\n", lo, pos))
+    return cut + 1 if cut >= 0 else lo
+
+
 def _first_nationality(rules: NumericRules, text: str, start: int, stop: int) -> str | None:
     """The first country named in the passage: who pays or receives, usually."""
     found = [m for m in rules.nationality_rx.finditer(text, start, stop) if m.group() != "us"]
@@ -131,12 +139,14 @@ def numeric_claims(text: str, start: int = 0, end: int | None = None,
     """Figures with a unit in text[start:end]; offsets are into `text`."""
     rules = numeric_rules()
     end = len(text) if end is None else end
-    norm = normalise(text)
+    base = start
+    norm = normalise(text[start:end])  # work on the passage only: offsets + base
+    start, end = 0, len(norm)
     keys = list(perspectives)
     out: list[NumericClaim] = []
     for m in _FIGURE.finditer(norm, start, end):
         scale = m.group("scale")
-        if scale and len(scale) == 1 and norm[m.end("num")] == " ":
+        if scale and len(scale) == 1 and norm[m.end("num"):m.end("num") + 1] == " ":
             continue  # "5 m": a distance, not "5m" (five million)
         figure = _value(m.group("num"), scale, rules)
         after = m.end()
@@ -157,7 +167,7 @@ def numeric_claims(text: str, start: int = 0, end: int | None = None,
             unit = "usd"
             window = norm[max(start, m.start() - 80):min(end, after + 80)].lower()
             word = next((w for w in _MONEY_WORDS if re.search(rf"\b{w}\b", window)), "money")
-            nationality = _first_nationality(rules, norm, start, m.start())
+            nationality = _first_nationality(rules, norm, _clause_start(norm, m.start()), m.start())
             subject = word
             noun_end = after
         else:
@@ -173,10 +183,11 @@ def numeric_claims(text: str, start: int = 0, end: int | None = None,
                     unit, subject = "casualties", "casualties"
             if nationality is None:
                 nat = _nationality_at(rules, norm, noun_end + 1) if noun_end < end else None
-                nationality = nat[0] if nat else _nearest_nationality(rules, norm, start, m.start())
+                nationality = nat[0] if nat else _nearest_nationality(
+                    rules, norm, _clause_start(norm, m.start()), m.start())
         label = f"{nationality} {subject}" if nationality else subject
         out.append(NumericClaim(
-            figure=figure, text=text[m.start():after].strip(), unit=unit, subject=label,
-            start=m.start(), end=after,
+            figure=figure, text=text[base + m.start():base + after].strip(), unit=unit,
+            subject=label, start=base + m.start(), end=base + after,
             perspectives=list(keys), qualifier=_qualifier(rules, norm, m.start())))
     return out

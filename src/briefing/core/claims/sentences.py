@@ -87,7 +87,7 @@ def _is_break(para: str, match: re.Match[str], inside_quote: bool) -> bool:
         return False
     punct = match.group()
     if punct.startswith(".") and len(punct.rstrip("\"”’'»)]")) == 1:
-        before = _WORD_BEFORE.search(para, 0, match.start())
+        before = _WORD_BEFORE.search(para, max(0, match.start() - 40), match.start())
         word = before.group(1).lower() if before else ""
         if word.rstrip(".") in ABBREVIATIONS:
             if word in MONTHS and first.isdigit():
