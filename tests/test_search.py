@@ -430,3 +430,22 @@ def test_searcher_sees_writes_made_through_another_instance(index, library, tmp_
     other.delete([105])
     other.close()
     assert ids(search(index, library, "naengmyeon")) == set()
+
+
+def test_fast_exact_phrase_agrees_with_whoosh_phrase(index):
+    from whoosh import query
+
+    from briefing.core.search.phrase import ExactPhrase
+
+    index.health()
+    searcher = index._get_searcher()
+    phrases = [["north", "korean", "troop"], ["legitim", "target"], ["kim", "jong", "un"],
+               ["troop", "troop"], ["militari", "intellig"], ["no", "such", "phrase"]]
+    found = 0
+    for words in phrases:
+        slow = searcher.search(query.Phrase("text", words), limit=None, optimize=False)
+        fast = searcher.search(ExactPhrase("text", words), limit=None, optimize=False)
+        assert [(h.docnum, round(h.score, 6)) for h in fast] == \
+            [(h.docnum, round(h.score, 6)) for h in slow], words
+        found += len(fast)
+    assert found > 10

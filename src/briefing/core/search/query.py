@@ -20,6 +20,7 @@ from whoosh.qparser import (
 )
 
 from briefing.core.search.analysis import TOKEN_RE, fold
+from briefing.core.search.phrase import exact_phrases
 from briefing.core.search.schema import DEFAULT_FIELDS
 
 ALIASES = {
@@ -70,7 +71,7 @@ def problem(text: str, schema: Schema) -> str | None:
         return f"a lone {words[0] if ops[0] and words[0] != 'NOT' else words[-1]}"
     for i in range(1, len(words)):
         if ops[i] and ops[i - 1] and words[i] != "NOT":
-            return f"{words[i - 1]} {words[i]}"
+            return f"two operators in a row ({words[i - 1]} {words[i]})"
     fields = _field_names(schema)
     marked = _QUOTED.sub('"q"', text)
     for m in _FIELD_PREFIX.finditer(marked):
@@ -123,7 +124,7 @@ def parse(parser: MultifieldParser, text: str) -> tuple[query.Query | None, str 
             if errors:
                 reason = errors[0]
             else:
-                q = q.normalize().accept(_fold_wildcards)
+                q = q.normalize().accept(_fold_wildcards).accept(exact_phrases)
                 if not _is_null(q):
                     return q, None
                 return None, "nothing to search for: only very common words or operators"
@@ -138,7 +139,7 @@ def words_query(parser: MultifieldParser, text: str, reason: str
     words = plain_words(text)
     if not words:
         return None, f"{reason} — nothing left to search for"
-    q = parser.parse(words).accept(_fold_wildcards)
+    q = parser.parse(words).accept(_fold_wildcards).accept(exact_phrases)
     if _is_null(q):
         return None, f"{reason} — nothing left to search for"
     return q, f"{reason} — searched the words instead"
