@@ -124,6 +124,14 @@ def test_according_to_inverted_quotes_and_quote_continuation() -> None:
     assert only(text, "North Korea has").verb == "according to"
 
 
+def test_speaker_after_the_verb_with_an_appositive_and_passive_by() -> None:
+    text = ('"No comment," said Wang Lei, a spokesman for the Chinese embassy. '
+            "It was reported by the Kremlin's press service that talks had taken place.")
+    s1, s2 = suggest_claims(text, PERSPECTIVES)
+    assert (s1.perspectives, s1.cue) == (["chinese"], "Chinese embassy")
+    assert (s2.perspectives, s2.speaker) == (["russian"], "the Kremlin's press service")
+
+
 def test_topics_and_objects_do_not_decide_the_speaker() -> None:
     text = ("Germany, Ukraine's second-biggest backer, has already signalled that aid will "
             "fall. A frustrated Zelensky vented to South Korean media, warning that nothing "

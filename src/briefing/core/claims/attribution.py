@@ -155,7 +155,9 @@ class Attributor:
             by = re.match(r"\s+by\s+", after)
             if by and verb not in r.participles:
                 start = m.end() + by.end()
-                return self._resolve(s, sent, start, _next_boundary(s, start), verb, index)
+                stop = _BOUNDARY.search(s, start)
+                return self._resolve(s, sent, start, stop.start() if stop else len(s), verb,
+                                     index)
             return None
         if verb in r.weak_verbs and (nxt in _NOUN_NEXT or prev in _DET_BEFORE
                                      or prev.endswith("'s") or not nxt):
@@ -175,7 +177,11 @@ class Attributor:
             if (first[:1].isupper() or nxt in ("the", "a", "an")) and nxt not in r.pronouns:
                 start = m.end() + (len(after) - len(after.lstrip()))
                 end = start + _RIGHT_END.search(s[start:] + ".").start()
-                return self._resolve(s, sent, start, end, verb, index)
+                extra = []
+                if s[end:end + 1] == "," and re.match(r",\s+(?:a|an|the)\s", s[end:end + 6]):
+                    # '..., said Wang Lei, a spokesman for the Chinese embassy.'
+                    extra.append((end + 1, _next_boundary(s, end + 1)))
+                return self._resolve(s, sent, start, end, verb, index, extra=extra)
         seg = self._left_subject(s, m.start())
         if seg is None:
             return None
