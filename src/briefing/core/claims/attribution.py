@@ -146,6 +146,8 @@ class Attributor:
         prev = prev_words[-1].lower() if prev_words else ""
         next_words = _WORD.findall(after[:30])
         nxt = next_words[0].lower() if next_words else ""
+        if verb in r.quote_verbs and not re.search(r"[“\"]", after[:80]):
+            return None  # "called up reservists": no quotation, so no reported words
         if prev in ("can", "could", "would", "may", "might", "should", "must", "will", "shall"):
             return None  # "Pyongyang can expect ...": a prospect, not a report
         if prev in ("a", "an", "the", "as"):
@@ -183,6 +185,9 @@ class Attributor:
                     extra.append((end + 1, _next_boundary(s, end + 1)))
                 return self._resolve(s, sent, start, end, verb, index, extra=extra)
         seg = self._left_subject(s, m.start())
+        if seg is None and verb.endswith("ing"):
+            main = self._main_subject(s, m.start())  # "KCNA carried a statement ... calling"
+            seg = (*main, []) if main else None
         if seg is None:
             return None
         start, end, extra = seg
@@ -274,7 +279,9 @@ class Attributor:
         raw_first = s[segs[-1][0]:segs[-1][1]].lower()
         extra: list[tuple[int, int]] = []
         rel = re.search(r"\b(?:who|whose)\b", s[a:z])
-        if raw_first.startswith(("who ", "whose ")) and len(segs) >= 2:
+        relative = raw_first.startswith(("who ", "whose ")) or (
+            sep.lower() == "which" and raw_first.split()[0] not in self.r.pronouns)
+        if relative and len(segs) >= 2:
             # "John Foreman, who paid ... as British defence attaché, says"
             extra.append((a, z))
             a, z = self._clean(s, segs[-2][0], segs[-2][1])

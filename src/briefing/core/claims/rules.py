@@ -22,6 +22,7 @@ class AttributionRules:
 
     verbs: re.Pattern[str]
     participles: frozenset[str]
+    quote_verbs: frozenset[str]
     weak_verbs: frozenset[str]
     weak_subjects: frozenset[str]
     sources: re.Pattern[str]
@@ -51,6 +52,7 @@ def attribution_rules() -> AttributionRules:
     return AttributionRules(
         verbs=_words_rx(data["verbs"]),
         participles=_lower(data["participles"]),
+        quote_verbs=_lower(data.get("quote_verbs", [])),
         weak_verbs=_lower(data["weak_verbs"]),
         weak_subjects=_lower(data["weak_subjects"]),
         sources=_words_rx(data["source_phrases"]),
