@@ -7,7 +7,7 @@ time the UI thread could not react. While the import runs, the benchmark also
 types search queries into the search box, as a user would. Target: no gap
 above 100 ms. Writes benchmarks/results/ui_latency.json.
 
-    QT_QPA_PLATFORM=offscreen python benchmarks/bench_ui_latency.py [--articles 1000]
+    QT_QPA_PLATFORM=offscreen python benchmarks/bench_ui_latency.py [--articles 1000] [--repeat 3]
 """
 
 from __future__ import annotations
@@ -25,11 +25,10 @@ from pathlib import Path
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QSettings, QTimer  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from briefing.core.ingest.sample import SEEDED_KEY  # noqa: E402
 from briefing.core.workspace import Workspace  # noqa: E402
-from briefing.ui.app import create_main_window, init_application  # noqa: E402
+from briefing.ui.app import create_main_window, init_application, settle_memory  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent
 TICK_MS = 10
@@ -82,6 +81,7 @@ def run(n: int, seed: int) -> dict:
         settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
         window = create_main_window(ws, settings)
         window.show()
+        settle_memory()  # as run() does
         deadline = time.monotonic() + 60
         while not window.search.ready and time.monotonic() < deadline:
             app.processEvents()
@@ -161,13 +161,26 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--repeat", type=int, default=3, help="independent runs (default 3)")
     parser.add_argument("--out", type=Path, default=ROOT / "results" / "ui_latency.json")
     args = parser.parse_args()
-    result = run(args.articles, args.seed)
+    runs = [run(args.articles, args.seed) for _ in range(args.repeat)]
+    maxima = [r["gap_ms"]["max"] for r in runs]
+    result = {
+        "benchmark": "ui_event_loop_latency_during_import",
+        "articles": args.articles,
+        "runs": len(runs),
+        "runs_passed": sum(r["passed"] for r in runs),
+        "worst_gap_ms": max(maxima),
+        "median_of_max_gap_ms": statistics.median(maxima),
+        "worst_p99_gap_ms": max(r["gap_ms"]["p99"] for r in runs),
+        "target": "no gap above 100 ms",
+        "passed": all(r["passed"] for r in runs),
+        "details": runs,
+    }
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
-    print(json.dumps(result, indent=2))
-    QApplication.instance() and QApplication.instance().processEvents()
+    print(json.dumps({k: v for k, v in result.items() if k != "details"}, indent=2))
     return 0 if result["passed"] else 1
 
 

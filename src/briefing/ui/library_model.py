@@ -72,15 +72,17 @@ class ArticleTableModel(QAbstractTableModel):
     def refresh(self) -> None:
         """Catch up with the database: new articles appended, highlight counts updated.
 
-        Cheap when little changed (ids and counts only, then just the new rows),
-        so it can run every second during a long import. If articles were
-        removed or metadata edited, use `reload()`.
+        Reads as few rows as it can (a count, the new ids, the counts, the new
+        articles): on the UI thread every row fetched from SQLite is a round trip
+        through the interpreter lock, which a background import is competing for.
+        If articles were removed, everything is re-read; after metadata edits
+        call `reload()`.
         """
         self.perspectives = self.ws.perspectives.all()
         counts = self.ws.highlights.counts_by_article()
-        ids = self.ws.articles.ids()
-        old_ids = [r.id for r in self._rows]
-        if ids[:len(old_ids)] != old_ids:
+        last = self._rows[-1].id if self._rows else 0
+        kept = self.ws.db.scalar("SELECT count(*) FROM articles WHERE id <= ?", (last,))
+        if kept != len(self._rows):
             self.reload(counts)
             return
         for i, row in enumerate(self._rows):
@@ -89,14 +91,11 @@ class ArticleTableModel(QAbstractTableModel):
                 row.counts = fresh
                 cell = self.index(i, self.HIGHLIGHTS)
                 self.dataChanged.emit(cell, cell)
-        new_ids = ids[len(old_ids):]
-        if not new_ids:
+        new_ids = [r[0] for r in self.ws.db.query(
+            "SELECT id FROM articles WHERE id > ? ORDER BY id", (last,))]
+        articles = [a for a in map(self.ws.articles.get, new_ids) if a is not None]
+        if not articles:
             return
-        if len(new_ids) > 100:
-            wanted = set(new_ids)
-            articles = [a for a in self.ws.articles.list() if a.id in wanted]
-        else:
-            articles = [a for a in map(self.ws.articles.get, new_ids) if a is not None]
         rows = [ArticleRow.of(a, counts.get(a.id, {})) for a in articles]
         self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(rows) - 1)
         self._set_rows(self._rows + rows)
