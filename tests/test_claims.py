@@ -145,8 +145,15 @@ def test_sentences_that_attribute_nothing_are_not_suggested() -> None:
             "The deployment has added a new dimension to a war. "
             "Pyongyang can expect mutual support from Moscow. "
             "We can confirm that Ukraine is indeed a third country. "
+            "Moscow has not confirmed the deployment. "
             "North Korea sent an estimated 3,000 military personnel to Angola.")
     assert suggest(text) == {}
+
+
+def test_a_place_is_not_a_side_but_officials_in_a_capital_are() -> None:
+    text = ('"This is a turning point," said Victor Cha, a Korea specialist at a centre in '
+            "Washington. Officials in Kyiv said the figure was too low.")
+    assert list(suggest(text).values()) == [[], ["ukrainian"]]
 
 
 def test_user_cues_change_the_perspective() -> None:

@@ -28,6 +28,15 @@ _RIGHT_END = re.compile(
     r"said|says)\s", re.IGNORECASE)
 _PREPOSITIONS = frozenset({"in", "on", "at", "by", "for", "from", "with", "after", "before",
                            "during", "since", "last", "rather", "of", "to"})
+_NEGATIONS = frozenset({"not", "never", "didn't", "hasn't", "haven't", "hadn't", "won't",
+                        "wouldn't", "doesn't", "don't", "isn't", "wasn't", "cannot", "can't",
+                        "couldn't", "no"})
+# "officials in Kyiv" speak for Kyiv; "a professor in London" does not.
+_PLACED_ROLES = frozenset({"officials", "official", "authorities", "government", "leaders",
+                           "lawmakers", "politicians", "ministry", "commanders", "military",
+                           "forces", "prosecutors", "police", "spokesman", "spokeswoman",
+                           "spokesperson", "sources", "embassy", "mission", "delegation",
+                           "envoy", "ambassador"})
 _TIME_PREPS = frozenset({"on", "in", "at", "last", "this", "next", "earlier", "later", "late",
                          "early", "by"})
 _TIMES = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
@@ -148,6 +157,8 @@ class Attributor:
         nxt = next_words[0].lower() if next_words else ""
         if verb in r.quote_verbs and not re.search(r"[“\"]", after[:80]):
             return None  # "called up reservists": no quotation, so no reported words
+        if prev in _NEGATIONS:
+            return None  # "Moscow has not confirmed the deployment": nothing is reported
         if prev in ("can", "could", "would", "may", "might", "should", "must", "will", "shall"):
             return None  # "Pyongyang can expect ...": a prospect, not a report
         if prev in ("a", "an", "the", "as"):
@@ -359,6 +370,10 @@ class Attributor:
             before = _WORD.findall(s[max(start, c.start - 20):c.start])
             if before and before[-1].lower() in r.object_prepositions:
                 continue
+            lead = [w.lower() for w in before if w.lower() not in ("the", "a", "an")]
+            if lead and lead[-1] in ("in", "from") and (
+                    len(lead) < 2 or lead[-2] not in _PLACED_ROLES):
+                continue  # "a specialist at a centre in Washington": a place, not a side
             if before and before[-1].lower() == "of" and \
                     (len(before) < 2 or before[-2].lower() not in r.role_words):
                 continue  # "the arrival of North Korean troops": a topic, not an affiliation
@@ -406,17 +421,26 @@ class Attributor:
                 sp = Speaker(s[min(a, start):max(z, end)], other.perspectives, other.cue, verb,
                              base + min(a, start), base + max(z, end))
         if not sp.perspectives:
-            for name in _CAPITALISED.findall(text):
-                known = self.ctx.names.get(name.lower())
+            for name in self._names(s, start, end):
+                known = self.ctx.names.get(name)
                 if known is not None:
                     sp.perspectives, sp.cue = list(known.perspectives), known.cue
                     break
         if sp.perspectives:
             for a, z in [(start, end), *(extra or [])]:
-                for name in _CAPITALISED.findall(s[a:z]):
-                    if name.lower() not in r.titles:
-                        self.ctx.names.setdefault(name.lower(), sp)
+                for name in self._names(s, a, z):
+                    self.ctx.names.setdefault(name, sp)
         return sp
+
+    def _names(self, s: str, start: int, end: int) -> list[str]:
+        """Proper names in a span ("Flynn"), leaving out cue words and common words."""
+        r = self.r
+        cue_spans = [(c.start, c.end) for c in self.m.find(s, start, end)]
+        common = _NOT_NAMES | r.titles | r.openers | r.weak_subjects | r.back_reference_heads \
+            | r.role_words | r.pronouns
+        return [w.group().lower() for w in _CAPITALISED.finditer(s, start, end)
+                if w.group().lower() not in common
+                and not any(ca <= w.start() < cz for ca, cz in cue_spans)]
 
     def _resolve_plain(self, s: str, start: int, end: int, verb: str, base: int) -> Speaker:
         keys: list[str] = []
