@@ -8,6 +8,7 @@ from briefing.cli.common import CliError, open_workspace, print_json
 from briefing.core.anchoring import find_quote
 from briefing.core.models import HIGHLIGHT_KINDS, RELIABILITY_GRADES
 from briefing.core.store.highlights import HighlightError
+from briefing.core.store.perspectives import PerspectiveError
 from briefing.core.workspace import Workspace
 
 
@@ -43,14 +44,10 @@ def resolve_perspectives(ws: Workspace, names: list[str] | None) -> list[str] | 
     """Perspective keys for names, keys or shortcuts given on the command line."""
     if names is None:
         return None
-    keys = []
-    for name in names:
-        found = ws.perspectives.resolve(name)
-        if found is None:
-            known = ", ".join(p.name for p in ws.perspectives.all())
-            raise CliError(f"unknown perspective {name!r}; known: {known}")
-        keys.append(found.key)
-    return keys
+    try:
+        return ws.perspectives.resolve_keys(names)
+    except PerspectiveError as exc:
+        raise CliError(str(exc)) from None
 
 
 def highlight_json(h) -> dict:

@@ -11,9 +11,9 @@ import errno
 import fcntl
 import hashlib
 import os
-import tempfile
 from pathlib import Path
 
+from briefing.core.fileio import atomic_write_bytes
 from briefing.core.store.articles import ArticleStore
 from briefing.core.store.db import Database, StoreError
 from briefing.core.store.highlights import HighlightStore
@@ -148,16 +148,7 @@ class Workspace:
         if path.exists() and path.stat().st_size == len(data):
             return digest
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(tmp, path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        atomic_write_bytes(path, data)
         return digest
 
     def read_original(self, digest: str) -> bytes:

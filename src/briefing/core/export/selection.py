@@ -15,6 +15,7 @@ from pathlib import Path
 
 from briefing.core.export.sanitize import MAX_NODE_CHARS
 from briefing.core.models import Article, ClaimComparison, Highlight, Perspective
+from briefing.core.store.perspectives import PerspectiveError
 from briefing.core.workspace import Workspace
 
 GROUPINGS = ("perspective", "tag", "article")
@@ -210,14 +211,10 @@ def grading(h: Highlight) -> str:
 # -- selection -----------------------------------------------------------------
 def resolve_perspective_keys(ws: Workspace, names: list[str]) -> list[str]:
     """Keys for perspective keys, names or shortcuts; unknown ones are an ExportError."""
-    keys = []
-    for name in names:
-        found = ws.perspectives.resolve(name)
-        if found is None:
-            known = ", ".join(p.name for p in ws.perspectives.all())
-            raise ExportError(f"unknown perspective {name!r}; known: {known}")
-        keys.append(found.key)
-    return keys
+    try:
+        return ws.perspectives.resolve_keys(names)
+    except PerspectiveError as exc:
+        raise ExportError(str(exc)) from None
 
 
 def _article_order(article: Article) -> tuple:

@@ -66,6 +66,17 @@ class PerspectiveStore:
                 return p
         return None
 
+    def resolve_keys(self, names: Iterable[str]) -> list[str]:
+        """Keys for names, keys or shortcuts; an unknown one is a PerspectiveError naming it."""
+        keys = []
+        for name in names:
+            found = self.resolve(name)
+            if found is None:
+                known = ", ".join(p.name for p in self.all())
+                raise PerspectiveError(f"unknown perspective {name!r}; known: {known}")
+            keys.append(found.key)
+        return keys
+
     def _check(self, name: str, colour: str, shortcut: str, key: str | None) -> None:
         if not name.strip():
             raise PerspectiveError("a perspective needs a name")
