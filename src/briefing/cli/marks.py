@@ -16,6 +16,21 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("perspectives", help="list the perspectives and their cues")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_perspectives)
+    ps = p.add_subparsers(dest="action", metavar="ACTION")
+    padd = ps.add_parser("add", help="add your own perspective")
+    padd.add_argument("name")
+    padd.add_argument("--colour", required=True, help="#rrggbb")
+    padd.add_argument("--key", default="", help="keyboard key 1-9")
+    padd.add_argument("--cue", action="append", default=[], help="a cue (repeatable)")
+    padd.set_defaults(func=cmd_perspective_add)
+    pedit = ps.add_parser("edit", help="rename, recolour or change the cues of a perspective")
+    pedit.add_argument("perspective", metavar="NAME")
+    pedit.add_argument("--name")
+    pedit.add_argument("--colour")
+    pedit.add_argument("--key")
+    pedit.add_argument("--add-cue", action="append", default=[], metavar="CUE")
+    pedit.add_argument("--remove-cue", action="append", default=[], metavar="CUE")
+    pedit.set_defaults(func=cmd_perspective_edit)
 
     p = sub.add_parser("highlight", help="add, list or delete highlights")
     hs = p.add_subparsers(dest="action", metavar="ACTION", required=True)
@@ -67,6 +82,33 @@ def cmd_perspectives(args: argparse.Namespace) -> int:
             return 0
         for p in items:
             print(f"{p.shortcut or ' '}  {p.name:<18} {p.colour}  {len(p.cues)} cues")
+    return 0
+
+
+def cmd_perspective_add(args: argparse.Namespace) -> int:
+    with open_workspace(args, ensure_index=False) as ws:
+        try:
+            p = ws.perspectives.add(args.name, args.colour, args.key, args.cue)
+        except PerspectiveError as exc:
+            raise CliError(str(exc), code=1) from None
+        print(f"added perspective {p.name} ({p.key}) with {len(p.cues)} cue(s)")
+    return 0
+
+
+def cmd_perspective_edit(args: argparse.Namespace) -> int:
+    with open_workspace(args, ensure_index=False) as ws:
+        key = (resolve_perspectives(ws, [args.perspective]) or [""])[0]
+        current = ws.perspectives.get(key)
+        assert current is not None
+        removed = {c.lower() for c in args.remove_cue}
+        cues = [c for c in current.cues if c.lower() not in removed]
+        cues += [c for c in args.add_cue if c.lower() not in {x.lower() for x in cues}]
+        try:
+            p = ws.perspectives.update(key, name=args.name, colour=args.colour,
+                                       shortcut=args.key, cues=cues)
+        except PerspectiveError as exc:
+            raise CliError(str(exc), code=1) from None
+        print(f"updated perspective {p.name}: {len(p.cues)} cue(s)")
     return 0
 
 
