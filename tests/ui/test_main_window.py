@@ -193,3 +193,21 @@ def test_a_second_window_on_the_same_workspace_opens_read_only(
         ro.close()
     finally:
         first.close()
+
+
+def test_a_deleted_index_is_rebuilt_in_the_background_and_search_works(
+        qtbot, workspace_dir: Path, settings: QSettings) -> None:
+    ws, window = _open(qtbot, workspace_dir, settings)
+    qtbot.waitUntil(lambda: window.library.model.rowCount() == 5 and _settled(window),
+                    timeout=LOAD_TIMEOUT)
+    _close(window, ws)
+    shutil.rmtree(workspace_dir / "index")
+
+    ws, window = _open(qtbot, workspace_dir, settings)
+    assert window.library.model.rowCount() == 5  # the library does not wait for the index
+    qtbot.waitUntil(lambda: _settled(window), timeout=LOAD_TIMEOUT)
+    assert "rebuilt" in window.statusBar().currentMessage()
+    qtbot.keyClicks(window.search.search_edit, "Budanov")
+    qtbot.waitUntil(lambda: window.search.model.rowCount() == 2, timeout=LOAD_TIMEOUT)
+    assert ws.index.state() == "ok"
+    _close(window, ws)
