@@ -211,3 +211,29 @@ def test_a_deleted_index_is_rebuilt_in_the_background_and_search_works(
     qtbot.waitUntil(lambda: window.search.model.rowCount() == 2, timeout=LOAD_TIMEOUT)
     assert ws.index.state() == "ok"
     _close(window, ws)
+
+
+def test_cancel_stops_an_import_and_the_summary_says_what_was_done(
+        qtbot, workspace_dir: Path, settings: QSettings, tmp_path: Path) -> None:
+    with Workspace.open(workspace_dir) as ws:
+        ws.db.set_setting(SEEDED_KEY, "1")
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(300):
+        words = " ".join(f"word{i}x{j}" for j in range(120))
+        (folder / f"note_{i:03d}.txt").write_text(f"Field note {i}\n\n{words}.\n", encoding="utf-8")
+    ws, window = _open(qtbot, workspace_dir, settings)
+    qtbot.waitUntil(lambda: _settled(window), timeout=LOAD_TIMEOUT)
+    window.import_paths([folder])
+    assert window.importer.busy and window.importer.box.isVisible()
+    qtbot.waitUntil(lambda: len(window.importer.results) > 0, timeout=LOAD_TIMEOUT)
+    qtbot.mouseClick(window.importer.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.importer.last_summary is not None, timeout=LOAD_TIMEOUT)
+    summary = window.importer.last_summary
+    assert summary.heading.text().endswith("(cancelled before the end)")
+    imported = [r for r in summary.results if r.status == "imported"]
+    assert 0 < len(imported) < 300
+    assert ws.articles.count() == len(imported)  # nothing half-imported
+    assert not window.importer.box.isVisible()
+    summary.close()
+    _close(window, ws)
