@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from briefing.cli import main as briefing_main
 from briefing.core.workspace import Workspace
@@ -98,4 +98,20 @@ def test_ctrl_e_opens_the_briefing_dialog(qtbot, workspace_dir: Path,
         assert dialog is not None and dialog.isVisible()
         assert type(dialog).__name__ == "BriefingDialog"
         dialog.close()
+        window.close()
+
+
+def test_perspective_edits_reach_the_library_filters(qtbot, workspace_dir: Path,
+                                                     settings: QSettings) -> None:
+    with Workspace.open(workspace_dir) as ws:
+        window = create_main_window(ws, settings, start=False)
+        qtbot.addWidget(window)
+        window.perspectives_action.trigger()
+        dialogs = [d for d in window.findChildren(QDialog) if type(d).__name__ ==
+                   "PerspectivesDialog"]
+        assert dialogs and dialogs[0].isVisible()
+        ws.perspectives.add("Japanese", "#aa3377", "8", ["Tokyo"])
+        dialogs[0].perspectivesChanged.emit()
+        combo = window.library.perspective_combo
+        assert combo.findText("Japanese") > 0
         window.close()

@@ -34,10 +34,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing import APP_NAME, __version__
+from briefing import APP_NAME
 from briefing.core.ingest.sample import needs_sample
 from briefing.core.workspace import Workspace
-from briefing.ui import panes, theme
+from briefing.ui import help_dialogs, panes, theme
 from briefing.ui.import_flow import ImportController
 from briefing.ui.library_view import LibraryView
 from briefing.ui.search_panel import SearchPanel
@@ -46,16 +46,6 @@ from briefing.ui.tasks import TaskHandle, run_task, wait_for_tasks
 IMPORT_FILTER = ("Articles (*.txt *.text *.md *.markdown *.html *.htm *.xhtml *.docx *.pdf);;"
                  "All files (*)")
 TEXT_EDITING_KEYS = {"Ctrl+Z", "Ctrl+Shift+Z", "Ctrl+Y"}  # a text field's own undo/redo
-SHORTCUT_HELP = [
-    ("Ctrl+K", "Search all articles; Enter opens the first hit, ↓ moves into the results"),
-    ("Ctrl+L", "Filter the library by title, publisher or author"),
-    ("Ctrl+F", "Find in the open article"),
-    ("1 – 9", "Tag the selected text with a perspective (see the Highlights panel)"),
-    ("Enter / Backspace", "Accept / reject the suggested highlight under the cursor"),
-    ("Ctrl+Z / Ctrl+Shift+Z", "Undo / redo any highlight action"),
-    ("Ctrl+E", "Export a briefing note"),
-    ("Ctrl+O / Ctrl+Shift+O", "Import files / a folder (or drop them on the window)"),
-]
 
 
 def _tip(text: str, keys: Sequence[str]) -> str:
@@ -188,6 +178,12 @@ class MainWindow(QMainWindow):
             action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             edit.addAction(action)
             self.addAction(action)
+
+        edit.addSeparator()
+        self.perspectives_action = self._action(
+            edit, "Perspectives…", ["Ctrl+Shift+P"], self.open_perspectives_dialog,
+            "Add perspectives and edit their names, colours, keys and cues")
+        self.perspectives_action.setEnabled(not self.ws.readonly)
 
         view = bar.addMenu("&View")
         self._action(view, "Search all articles", ["Ctrl+K"], self.search.focus_search,
@@ -380,20 +376,27 @@ class MainWindow(QMainWindow):
         self.briefing_dialog = cls(self.ws, self.settings, self)
         self.briefing_dialog.show()
 
+    def open_perspectives_dialog(self) -> None:
+        cls = panes.optional("briefing.ui.perspectives_dialog", "PerspectivesDialog")
+        if cls is None:
+            return
+        dialog = cls(self.ws, self)
+        dialog.perspectivesChanged.connect(self._perspectives_changed)
+        dialog.open()
+
+    def _perspectives_changed(self) -> None:
+        """New colours, names or keys: redraw everything that shows perspectives."""
+        self.library.refresh()
+        current = self.reader.current_article_id()
+        if current is not None:
+            self.reader.show_article(current)
+        self._highlights_changed(current)
+
     def show_shortcuts(self) -> None:
-        lines = "\n".join(f"{keys:<24}{what}" for keys, what in SHORTCUT_HELP)
-        box = QMessageBox(QMessageBox.Icon.NoIcon, "Keyboard shortcuts", lines,
-                          QMessageBox.StandardButton.Close, self)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.open()
+        help_dialogs.show_shortcuts(self)
 
     def show_about(self) -> None:
-        box = QMessageBox(QMessageBox.Icon.Information, f"About {APP_NAME}",
-                          f"{APP_NAME} {__version__}\nOffline reading, highlighting and briefing "
-                          f"notes for analysts.\nWorkspace: {self.ws.root}",
-                          QMessageBox.StandardButton.Close, self)
-        box.setTextFormat(Qt.TextFormat.PlainText)
-        box.open()
+        help_dialogs.show_about(self, self.ws)
 
     def _toggle_dark(self) -> None:
         dark = not theme.is_dark()
