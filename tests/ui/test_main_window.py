@@ -210,6 +210,14 @@ def test_a_deleted_index_is_rebuilt_in_the_background_and_search_works(
     qtbot.keyClicks(window.search.search_edit, "Budanov")
     qtbot.waitUntil(lambda: window.search.model.rowCount() == 2, timeout=LOAD_TIMEOUT)
     assert ws.index.state() == "ok"
+
+    # File › Rebuild search index does it again on demand, in the background.
+    window.reindex_action.trigger()
+    assert not window.search.ready
+    qtbot.waitUntil(lambda: _settled(window), timeout=LOAD_TIMEOUT)
+    assert not window.index_progress.isVisible()
+    assert "rebuilt" in window.statusBar().currentMessage()
+    assert ws.index.state() == "ok"
     _close(window, ws)
 
 

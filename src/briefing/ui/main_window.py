@@ -40,6 +40,7 @@ from briefing.core.workspace import Workspace
 from briefing.ui import help_dialogs, panes, theme
 from briefing.ui.import_flow import ImportController
 from briefing.ui.library_view import LibraryView
+from briefing.ui.progress import ProgressStrip
 from briefing.ui.search_panel import SearchPanel
 from briefing.ui.tasks import TaskHandle, run_task, wait_for_tasks
 
@@ -96,6 +97,8 @@ class MainWindow(QMainWindow):
 
         self.count_label = QLabel(self)
         self.statusBar().addWidget(self.count_label)
+        self.index_progress = ProgressStrip(self)
+        self.statusBar().addPermanentWidget(self.index_progress)
         self.importer = ImportController(ws, self.statusBar(), self)
         self.importer.articlesImported.connect(self._articles_arrived)
         self.importer.finished.connect(self._import_finished)
@@ -224,18 +227,25 @@ class MainWindow(QMainWindow):
     def start_background(self) -> None:
         """Check (and if needed rebuild) the index, then import the sample on first start."""
         self.statusBar().showMessage("Checking the search index…")
-
-        def progress(value: tuple[int, int]) -> None:
-            done, total = value
-            self.statusBar().showMessage(f"Rebuilding the search index: {done} of {total}")
-
-        self._startup = run_task(_ensure_index, self.ws, on_progress=progress,
+        self._startup = run_task(_ensure_index, self.ws, on_progress=self._index_progress,
                                  on_done=self._index_ready, on_error=self._index_failed,
                                  owner=self)
 
+    def _index_progress(self, value: tuple[int, int]) -> None:
+        if not self.index_progress.isVisible():
+            task = self._startup
+            self.index_progress.start("Rebuilding the search index",
+                                      task.cancel if task is not None else None)
+        self.index_progress.step(*value)
+
     def _index_ready(self, found: object) -> None:
+        cancelled = bool(self._startup and self._startup.cancelled)
         self._startup = None
-        if found in ("missing", "damaged", "stale"):
+        self.index_progress.finish()
+        if cancelled:
+            self.statusBar().showMessage("Index rebuild cancelled: it is finished on the next "
+                                         "start (search may miss articles until then)", 10_000)
+        elif found in ("missing", "damaged", "stale", "rebuilt"):
             self.statusBar().showMessage("The search index was rebuilt from the library", 8000)
         else:
             self.statusBar().clearMessage()
@@ -245,6 +255,7 @@ class MainWindow(QMainWindow):
 
     def _index_failed(self, exc: BaseException) -> None:
         self._startup = None
+        self.index_progress.finish()
         self.search.set_ready(True)
         self.statusBar().showMessage(f"The search index could not be prepared: {exc}")
 
@@ -267,16 +278,13 @@ class MainWindow(QMainWindow):
             return
         self.search.set_ready(False)
 
-        def progress(value: tuple[int, int]) -> None:
-            self.statusBar().showMessage(f"Rebuilding the search index: {value[0]} of {value[1]}")
-
         def rebuild(ws: Workspace):  # generator run on the worker
             yield from ws.index.rebuild()
             return "rebuilt"
 
-        self._startup = run_task(rebuild, self.ws, on_progress=progress,
+        self._startup = run_task(rebuild, self.ws, on_progress=self._index_progress,
                                  on_done=self._index_ready, on_error=self._index_failed,
-                                 owner=self)
+                                 owner=self, batch_ms=0)
 
     # -- opening and revealing --------------------------------------------------------
     def open_article(self, article_id: int, hits: Sequence[tuple[int, int]] = ()) -> None:
