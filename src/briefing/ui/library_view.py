@@ -62,7 +62,9 @@ class CountsDelegate(QStyledItemDelegate):
             if colour:
                 bg = theme.perspective_tint(colour, opt.palette, strength=1.8)
                 painter.setBrush(bg)
-                painter.setPen(theme.perspective_ink(colour, opt.palette))
+                selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+                painter.setPen(opt.palette.color(QPalette.ColorRole.HighlightedText) if selected
+                               else theme.perspective_ink(colour, opt.palette))
                 painter.setRenderHint(QPainter.RenderHint.Antialiasing)
                 painter.drawRoundedRect(rect, 4, 4)
                 painter.setPen(theme.text_on(bg))
