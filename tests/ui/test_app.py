@@ -115,3 +115,24 @@ def test_perspective_edits_reach_the_library_filters(qtbot, workspace_dir: Path,
         combo = window.library.perspective_combo
         assert combo.findText("Japanese") > 0
         window.close()
+
+
+def test_view_keys_move_the_keyboard_between_panes(qtbot, workspace_dir: Path,
+                                                   settings: QSettings) -> None:
+    with Workspace.open(workspace_dir) as ws:
+        window = create_main_window(ws, settings, start=False)
+        qtbot.addWidget(window)
+        window.show()
+        window.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=5000)
+        shift_ctrl = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+        qtbot.keyClick(window, Qt.Key.Key_H, shift_ctrl)
+        assert window.highlights.isAncestorOf(QApplication.focusWidget())
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_R, shift_ctrl)
+        assert window.reader.isAncestorOf(QApplication.focusWidget())
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_C, shift_ctrl)
+        assert window.tabs.currentWidget() is window.claims
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_L,
+                       Qt.KeyboardModifier.ControlModifier)
+        assert QApplication.focusWidget() is window.library.filter_edit
+        window.close()

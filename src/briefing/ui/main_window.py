@@ -23,6 +23,7 @@ from PySide6.QtGui import (
     QUndoStack,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QFileDialog,
     QLabel,
     QLineEdit,
@@ -194,14 +195,13 @@ class MainWindow(QMainWindow):
         self._action(view, "Filter library", ["Ctrl+L"], self.focus_library,
                      "Filter the article list by title, publisher or author")
         view.addSeparator()
-        self._action(view, "Reader", ["Ctrl+Shift+R"], lambda: self.tabs.setCurrentIndex(0),
-                     "Show the open article")
-        self._action(view, "Claims", ["Ctrl+Shift+C"], lambda: self.tabs.setCurrentIndex(1),
+        self._action(view, "Reader", ["Ctrl+Shift+R"], lambda: self._show_tab(self.reader),
+                     "Show the open article and put the keyboard in it")
+        self._action(view, "Claims", ["Ctrl+Shift+C"], lambda: self._show_tab(self.claims),
                      "Compare figures and claims across perspectives")
         self.toggle_highlights_action = self._action(
-            view, "Highlights panel", ["Ctrl+Shift+H"],
-            lambda: self.highlights.setVisible(not self.highlights.isVisible()),
-            "Show or hide the highlights panel")
+            view, "Highlights panel", ["Ctrl+Shift+H"], self._toggle_highlights,
+            "Show (and focus) or hide the highlights panel")
         view.addSeparator()
         self.dark_action = self._action(view, "Dark theme", ["Ctrl+Shift+D"], self._toggle_dark,
                                         "Switch between the light and the dark palette")
@@ -300,6 +300,22 @@ class MainWindow(QMainWindow):
             self.open_article(article_id)
         self.tabs.setCurrentWidget(self.reader)
         self.reader.reveal(start, end)
+
+    def _show_tab(self, page: QWidget) -> None:
+        self.tabs.setCurrentWidget(page)
+        target = getattr(page, "editor", None) or page
+        target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _toggle_highlights(self) -> None:
+        show = not self.highlights.isVisible() or not self.highlights.isAncestorOf(
+            QApplication.focusWidget())
+        self.highlights.setVisible(show)
+        if show:
+            focusable = [w for w in self.highlights.findChildren(QWidget)
+                         if w.isVisibleTo(self.highlights) and w.isEnabled()
+                         and w.focusPolicy() & Qt.FocusPolicy.TabFocus]
+            if focusable:
+                focusable[0].setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def focus_library(self) -> None:
         self.search.search_edit.clear()
