@@ -235,6 +235,28 @@ def table(results: dict) -> str:
     return "\n".join(lines)
 
 
+TARGETS = {10_000: 50.0, 50_000: 150.0}
+
+
+def verdict(results: dict) -> list[str]:
+    """One line per size: Whoosh's p95 against the target and beside FTS5."""
+    lines = []
+    for n, r in sorted(results["sizes"].items(), key=lambda kv: int(kv[0])):
+        w, f = r["whoosh"]["latency_ms"], r["fts5"]["latency_ms"]
+        target = TARGETS.get(int(n))
+        status = ""
+        if target is not None:
+            over = [c for c in CLASSES if w[c]["p95"] >= target]
+            status = (f" Target p95 < {target:.0f} ms: "
+                      + ("met for every class." if not over else
+                         f"met overall? {'yes' if w['all']['p95'] < target else 'no'}; "
+                         f"missed by {', '.join(over)}."))
+        lines.append(f"- {int(n):,} articles: Whoosh p95 {w['all']['p95']} ms over all queries "
+                     f"(FTS5 {f['all']['p95']} ms; Whoosh/FTS5 p50 ratio "
+                     f"{w['all']['p50'] / max(f['all']['p50'], 0.01):.1f}x).{status}")
+    return lines
+
+
 def write_results(results: dict) -> None:
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "search.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
@@ -254,7 +276,20 @@ def write_results(results: dict) -> None:
         "",
         table(results),
         "",
-        "What made Whoosh fast enough (each measured on this corpus while building it):",
+        *verdict(results),
+        "",
+        "Where Whoosh stands: single terms and prefixes run level with FTS5 at every size "
+        "(both score every match; FTS5's snippet() costs about what our offsets do). AND and "
+        "phrase queries cost Whoosh time in proportion to the documents holding all the "
+        "words, in pure Python: two very common words (\"officials estimates\", 59% of "
+        "articles) or a phrase of two common topic words (in ~10% of articles, but whose "
+        "words are each in 30-50%) take 100-230 ms at 50,000 articles where FTS5 takes "
+        "25-80 ms. Names, rarer words and most AND queries stay well under target. The "
+        "synthetic corpus is deliberately one-topic (every article on the same war), so its "
+        "common words are commoner than in a mixed library. Runs shared the 2-core machine "
+        "with other test runs (load average 2-4), which inflates some medians.",
+        "",
+        "What was done to make Whoosh faster (each measured on this corpus while building it):",
         "",
         "- one searcher kept open between queries, replaced only when the index changed "
         "(not `Searcher.refresh()`, whose reader reuse in whoosh-reloaded 2.7.5 brings back "
