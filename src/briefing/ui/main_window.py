@@ -14,7 +14,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import (
-    QAction,
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
@@ -28,7 +27,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
-    QMenu,
     QMessageBox,
     QSplitter,
     QTabWidget,
@@ -38,7 +36,7 @@ from PySide6.QtWidgets import (
 from briefing import APP_NAME
 from briefing.core.ingest.sample import needs_sample
 from briefing.core.workspace import Workspace
-from briefing.ui import help_dialogs, panes, theme
+from briefing.ui import help_dialogs, menus, panes, theme
 from briefing.ui.import_flow import ImportController
 from briefing.ui.library_view import LibraryView
 from briefing.ui.progress import ProgressStrip
@@ -48,12 +46,6 @@ from briefing.ui.tasks import TaskHandle, run_task, wait_for_tasks
 IMPORT_FILTER = ("Articles (*.txt *.text *.md *.markdown *.html *.htm *.xhtml *.docx *.pdf);;"
                  "All files (*)")
 TEXT_EDITING_KEYS = {"Ctrl+Z", "Ctrl+Shift+Z", "Ctrl+Y"}  # a text field's own undo/redo
-
-
-def _tip(text: str, keys: Sequence[str]) -> str:
-    shown = ", ".join(QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText)
-                      for k in keys)
-    return f"{text} ({shown})" if shown else text
 
 
 class MainWindow(QMainWindow):
@@ -137,82 +129,8 @@ class MainWindow(QMainWindow):
             self.claims.passageActivated.connect(self.reveal)
         self.tabs.currentChanged.connect(self._tab_changed)
 
-    def _action(self, menu: QMenu, text: str, keys: Sequence[str], slot: Callable[[], object],
-                tip: str, name: str = "") -> QAction:
-        action = QAction(text, self)
-        action.setShortcuts([QKeySequence(k) for k in keys])
-        action.setToolTip(_tip(tip, keys))
-        action.setStatusTip(tip)
-        action.setObjectName(name or text.strip("…").lower().replace(" ", "_"))
-        action.triggered.connect(lambda _checked=False: slot())
-        menu.addAction(action)
-        self.addAction(action)
-        return action
-
     def _build_menus(self) -> None:
-        bar = self.menuBar()
-        bar.setToolTipsVisible(True) if hasattr(bar, "setToolTipsVisible") else None
-        file = bar.addMenu("&File")
-        self.import_files_action = self._action(
-            file, "Import files…", ["Ctrl+O"], self.choose_files,
-            "Add articles (.txt, .html, .md, .docx, .pdf) to the library")
-        self.import_folder_action = self._action(
-            file, "Import folder…", ["Ctrl+Shift+O"], self.choose_folder,
-            "Add every article file in a folder and its sub-folders")
-        file.addSeparator()
-        self.export_action = self._action(file, "Export briefing…", ["Ctrl+E"],
-                                          self.open_briefing_dialog,
-                                          "Write the selected highlights as a Word briefing note")
-        self.reindex_action = self._action(file, "Rebuild search index", ["Ctrl+Shift+I"],
-                                           self.rebuild_index,
-                                           "Rebuild the search index from the library")
-        file.addSeparator()
-        self._action(file, "Quit", ["Ctrl+Q"], self.close, "Close Briefing")
-        for action in (self.import_files_action, self.import_folder_action, self.reindex_action):
-            action.setEnabled(not self.ws.readonly)
-
-        edit = bar.addMenu("&Edit")
-        self.undo_action = self.undo_stack.createUndoAction(self, "Undo")
-        self.redo_action = self.undo_stack.createRedoAction(self, "Redo")
-        for action, keys, tip in ((self.undo_action, ["Ctrl+Z"], "Undo the last highlight action"),
-                                  (self.redo_action, ["Ctrl+Shift+Z", "Ctrl+Y"],
-                                   "Redo the highlight action just undone")):
-            action.setShortcuts([QKeySequence(k) for k in keys])
-            action.setToolTip(_tip(tip, keys))
-            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-            edit.addAction(action)
-            self.addAction(action)
-
-        edit.addSeparator()
-        self.perspectives_action = self._action(
-            edit, "Perspectives…", ["Ctrl+Shift+P"], self.open_perspectives_dialog,
-            "Add perspectives and edit their names, colours, keys and cues")
-        self.perspectives_action.setEnabled(not self.ws.readonly)
-
-        view = bar.addMenu("&View")
-        self._action(view, "Search all articles", ["Ctrl+K"], self.search.focus_search,
-                     "Search the whole library as you type", "search_all")
-        self._action(view, "Filter library", ["Ctrl+L"], self.focus_library,
-                     "Filter the article list by title, publisher or author")
-        view.addSeparator()
-        self._action(view, "Reader", ["Ctrl+Shift+R"], lambda: self._show_tab(self.reader),
-                     "Show the open article and put the keyboard in it")
-        self._action(view, "Claims", ["Ctrl+Shift+C"], lambda: self._show_tab(self.claims),
-                     "Compare figures and claims across perspectives")
-        self.toggle_highlights_action = self._action(
-            view, "Highlights panel", ["Ctrl+Shift+H"], self._toggle_highlights,
-            "Show (and focus) or hide the highlights panel")
-        view.addSeparator()
-        self.dark_action = self._action(view, "Dark theme", ["Ctrl+Shift+D"], self._toggle_dark,
-                                        "Switch between the light and the dark palette")
-        self.dark_action.setCheckable(True)
-        self.dark_action.setChecked(theme.is_dark())
-
-        help_menu = bar.addMenu("&Help")
-        self._action(help_menu, "Keyboard shortcuts", ["F1"], self.show_shortcuts,
-                     "List the keys that drive Briefing")
-        self._action(help_menu, "About Briefing", ["Ctrl+F1"], self.show_about,
-                     "Version and workspace")
+        menus.build(self)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
         """Line edits take Ctrl+E, Ctrl+K… as Emacs keys on Linux; the window's win."""

@@ -1,0 +1,176 @@
+"""The window's menus: every action with its shortcut, named in its tooltip."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu
+
+from briefing.ui import theme
+
+if TYPE_CHECKING:
+    from briefing.ui.main_window import MainWindow
+
+
+def _tip(text: str, keys: Sequence[str]) -> str:
+    shown = ", ".join(
+        QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText) for k in keys
+    )
+    return f"{text} ({shown})" if shown else text
+
+
+def add_action(
+    w: MainWindow,
+    menu: QMenu,
+    text: str,
+    keys: Sequence[str],
+    slot: Callable[[], object],
+    tip: str,
+    name: str = "",
+) -> QAction:
+    action = QAction(text, w)
+    action.setShortcuts([QKeySequence(k) for k in keys])
+    action.setToolTip(_tip(tip, keys))
+    action.setStatusTip(tip)
+    action.setObjectName(name or text.strip("…").lower().replace(" ", "_"))
+    action.triggered.connect(lambda _checked=False: slot())
+    menu.addAction(action)
+    w.addAction(action)
+    return action
+
+
+def build(w: MainWindow) -> None:
+    bar = w.menuBar()
+    file = bar.addMenu("&File")
+    w.import_files_action = add_action(
+        w,
+        file,
+        "Import files…",
+        ["Ctrl+O"],
+        w.choose_files,
+        "Add articles (.txt, .html, .md, .docx, .pdf) to the library",
+    )
+    w.import_folder_action = add_action(
+        w,
+        file,
+        "Import folder…",
+        ["Ctrl+Shift+O"],
+        w.choose_folder,
+        "Add every article file in a folder and its sub-folders",
+    )
+    file.addSeparator()
+    w.export_action = add_action(
+        w,
+        file,
+        "Export briefing…",
+        ["Ctrl+E"],
+        w.open_briefing_dialog,
+        "Write the selected highlights as a Word briefing note",
+    )
+    w.reindex_action = add_action(
+        w,
+        file,
+        "Rebuild search index",
+        ["Ctrl+Shift+I"],
+        w.rebuild_index,
+        "Rebuild the search index from the library",
+    )
+    file.addSeparator()
+    add_action(w, file, "Quit", ["Ctrl+Q"], w.close, "Close Briefing")
+    for action in (w.import_files_action, w.import_folder_action, w.reindex_action):
+        action.setEnabled(not w.ws.readonly)
+
+    edit = bar.addMenu("&Edit")
+    w.undo_action = w.undo_stack.createUndoAction(w, "Undo")
+    w.redo_action = w.undo_stack.createRedoAction(w, "Redo")
+    for action, keys, tip in (
+        (w.undo_action, ["Ctrl+Z"], "Undo the last highlight action"),
+        (w.redo_action, ["Ctrl+Shift+Z", "Ctrl+Y"], "Redo the highlight action just undone"),
+    ):
+        action.setShortcuts([QKeySequence(k) for k in keys])
+        action.setToolTip(_tip(tip, keys))
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        edit.addAction(action)
+        w.addAction(action)
+
+    edit.addSeparator()
+    w.perspectives_action = add_action(
+        w,
+        edit,
+        "Perspectives…",
+        ["Ctrl+Shift+P"],
+        w.open_perspectives_dialog,
+        "Add perspectives and edit their names, colours, keys and cues",
+    )
+    w.perspectives_action.setEnabled(not w.ws.readonly)
+
+    view = bar.addMenu("&View")
+    add_action(
+        w,
+        view,
+        "Search all articles",
+        ["Ctrl+K"],
+        w.search.focus_search,
+        "Search the whole library as you type",
+        "search_all",
+    )
+    add_action(
+        w,
+        view,
+        "Filter library",
+        ["Ctrl+L"],
+        w.focus_library,
+        "Filter the article list by title, publisher or author",
+    )
+    view.addSeparator()
+    add_action(
+        w,
+        view,
+        "Reader",
+        ["Ctrl+Shift+R"],
+        lambda: w._show_tab(w.reader),
+        "Show the open article and put the keyboard in it",
+    )
+    add_action(
+        w,
+        view,
+        "Claims",
+        ["Ctrl+Shift+C"],
+        lambda: w._show_tab(w.claims),
+        "Compare figures and claims across perspectives",
+    )
+    w.toggle_highlights_action = add_action(
+        w,
+        view,
+        "Highlights panel",
+        ["Ctrl+Shift+H"],
+        w._toggle_highlights,
+        "Show (and focus) or hide the highlights panel",
+    )
+    view.addSeparator()
+    w.dark_action = add_action(
+        w,
+        view,
+        "Dark theme",
+        ["Ctrl+Shift+D"],
+        w._toggle_dark,
+        "Switch between the light and the dark palette",
+    )
+    w.dark_action.setCheckable(True)
+    w.dark_action.setChecked(theme.is_dark())
+
+    help_menu = bar.addMenu("&Help")
+    add_action(
+        w,
+        help_menu,
+        "Keyboard shortcuts",
+        ["F1"],
+        w.show_shortcuts,
+        "List the keys that drive Briefing",
+    )
+    add_action(w, help_menu, "About Briefing", ["Ctrl+F1"], w.show_about, "Version and workspace")
+    for menu in (file, edit, view, help_menu):
+        menu.setToolTipsVisible(True)  # hovering an item shows what it does and its keys
