@@ -449,3 +449,21 @@ def test_fast_exact_phrase_agrees_with_whoosh_phrase(index):
             [(h.docnum, round(h.score, 6)) for h in slow], words
         found += len(fast)
     assert found > 10
+
+
+def test_table_scoring_gives_exactly_bm25f_scores(index, library):
+    from whoosh import scoring
+
+    from briefing.core.search.query import parse
+    from briefing.core.search.scoring import TableBM25F
+
+    index.upsert([IndexDoc(300, "Extra", "Troops and more troops near Kursk.")])  # 2 segments
+    index.health()
+    ix = index._open()
+    with ix.searcher(weighting=scoring.BM25F()) as std, \
+            ix.searcher(weighting=TableBM25F()) as fast:
+        for q in ["troops", "troops kursk", '"north korean troops"', "deplo*", "budanov OR cafe"]:
+            parsed, _ = parse(index._parser, q)
+            expected = [(h.docnum, h.score) for h in std.search(parsed, limit=None)]
+            assert expected
+            assert [(h.docnum, h.score) for h in fast.search(parsed, limit=None)] == expected

@@ -36,6 +36,7 @@ from whoosh.searching import Searcher
 from briefing.core.search.highlight import TermMatcher, marked, snippet
 from briefing.core.search.query import make_parser, parse, plain_words, words_query
 from briefing.core.search.schema import SCHEMA_VERSION, make_schema, to_fields
+from briefing.core.search.scoring import TableBM25F
 from briefing.core.search.types import IndexDoc, SearchHit, SearchResults
 
 META_FILE = "briefing-index.json"
@@ -111,7 +112,7 @@ class SearchIndex:
             with contextlib.suppress(Exception):
                 self._searcher.close()
             self._searcher = None
-        self._searcher = self._open().searcher()
+        self._searcher = self._open().searcher(weighting=TableBM25F())
         return self._searcher
 
     def _drop(self) -> None:
