@@ -65,6 +65,7 @@ class ArticleTableModel(QAbstractTableModel):
         self.ws = ws
         self._rows: list[ArticleRow] = []
         self._pos: dict[int, int] = {}
+        self._sort: tuple[int, Qt.SortOrder] | None = None
         self.perspectives: list[Perspective] = []
         self.reload()
 
@@ -80,7 +81,7 @@ class ArticleTableModel(QAbstractTableModel):
         """
         self.perspectives = self.ws.perspectives.all()
         counts = self.ws.highlights.counts_by_article()
-        last = self._rows[-1].id if self._rows else 0
+        last = max(self._pos, default=0)
         kept = self.ws.db.scalar("SELECT count(*) FROM articles WHERE id <= ?", (last,))
         if kept != len(self._rows):
             self.reload(counts)
@@ -100,14 +101,38 @@ class ArticleTableModel(QAbstractTableModel):
         self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(rows) - 1)
         self._set_rows(self._rows + rows)
         self.endInsertRows()
+        if self._sort is not None:
+            self.sort(*self._sort)
 
     def reload(self, counts: dict[int, dict[str, int]] | None = None) -> None:
         """Re-read every row (after deletions or metadata edits)."""
         self.perspectives = self.ws.perspectives.all()
         counts = self.ws.highlights.counts_by_article() if counts is None else counts
+        rows = [ArticleRow.of(a, counts.get(a.id, {})) for a in self.ws.articles.list()]
+        if self._sort is not None:
+            rows.sort(key=self._key(self._sort[0]),
+                      reverse=self._sort[1] == Qt.SortOrder.DescendingOrder)
         self.beginResetModel()
-        self._set_rows([ArticleRow.of(a, counts.get(a.id, {})) for a in self.ws.articles.list()])
+        self._set_rows(rows)
         self.endResetModel()
+
+    def _key(self, column: int) -> Callable[[ArticleRow], object]:
+        return lambda row: (self._sort_key(row, column), row.id)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort in Python with one key function: with 10,000 rows this takes milliseconds,
+        where a proxy's comparisons through data() took a second."""
+        self._sort = (column, order)
+        self.layoutAboutToBeChanged.emit()
+        old = self.persistentIndexList()
+        old_ids = [self._rows[i.row()].id for i in old]
+        rows = sorted(self._rows, key=self._key(column),
+                      reverse=order == Qt.SortOrder.DescendingOrder)
+        self._set_rows(rows)
+        self.changePersistentIndexList(
+            old, [self.index(self._pos[aid], i.column()) for aid, i in zip(old_ids, old,
+                                                                              strict=True)])
+        self.layoutChanged.emit()
 
     def _set_rows(self, rows: list[ArticleRow]) -> None:
         self._rows = rows
@@ -206,7 +231,6 @@ class ArticleFilterProxyModel(QSortFilterProxyModel):
         self._perspective: str | None = None
         self._publisher: str | None = None
         self.setSortRole(ArticleTableModel.SortRole)
-        self.setDynamicSortFilter(True)
 
     def _refilter(self, change: Callable[[], None]) -> None:
         """Apply a filter change (Qt >= 6.10 wants begin/endFilterChange around it)."""
@@ -226,6 +250,14 @@ class ArticleFilterProxyModel(QSortFilterProxyModel):
 
     def set_publisher(self, publisher: str | None) -> None:
         self._refilter(lambda: setattr(self, "_publisher", publisher or None))
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Let the source model sort (fast); this proxy only filters, keeping its order."""
+        source = self.sourceModel()
+        if isinstance(source, ArticleTableModel) and column >= 0:
+            source.sort(column, order)
+        else:
+            super().sort(column, order)
 
     def article_id(self, proxy_row: int) -> int | None:
         index = self.index(proxy_row, 0)

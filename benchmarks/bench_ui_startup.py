@@ -1,0 +1,118 @@
+"""Start to a usable window with a 10,000-article workspace (target: under 1.5 s).
+
+Builds a workspace of N synthetic articles once (stored through the core and
+indexed), then starts the app in a fresh process several times and measures
+from process launch to the first painted window whose library lists all N
+articles (the index check continues in the background). Also records the
+resident memory of the started app. Writes benchmarks/results/ui_startup.json.
+
+    QT_QPA_PLATFORM=offscreen python benchmarks/bench_ui_startup.py [--articles 10000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+
+
+def build_workspace(root: Path, n: int, seed: int) -> float:
+    """Store n synthetic articles and build the index; returns seconds taken."""
+    sys.path.insert(0, str(ROOT.parent))
+    from benchmarks.synthetic import generate
+
+    from briefing.core.ingest.sample import SEEDED_KEY
+    from briefing.core.store.articles import NewArticle
+    from briefing.core.workspace import Workspace
+
+    started = time.perf_counter()
+    with Workspace.open(root) as ws:
+        ws.db.set_setting(SEEDED_KEY, "1")
+        for i, a in enumerate(generate(n, seed)):
+            digest = hashlib.sha256(f"{seed}-{i}".encode()).hexdigest()
+            ws.articles.add(NewArticle(
+                title=a["title"], text=a["body"], text_hash=digest, source_file=f"a{i}.txt",
+                original_hash=digest, format="txt", publisher=a["publisher"],
+                authors=a["authors"], published=a["published"], words=len(a["body"].split())))
+        for _ in ws.index.rebuild():
+            pass
+    return time.perf_counter() - started
+
+
+CHILD = r"""
+import os, sys, time
+t_launch = float(sys.argv[2])
+from PySide6.QtCore import QSettings, QTimer
+from briefing.core.workspace import Workspace
+from briefing.ui.app import apply_theme, create_main_window, init_application
+app = init_application()
+settings = QSettings(sys.argv[3], QSettings.Format.IniFormat)
+apply_theme(settings)
+ws = Workspace.open(sys.argv[1])
+window = create_main_window(ws, settings)
+window.show()
+def ready():
+    rows = window.library.model.rowCount()
+    rss = int(open("/proc/self/statm").read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    print(f"{time.time() - t_launch:.4f} {rows} {rss}", flush=True)
+    window.close(); ws.close(); app.quit()
+QTimer.singleShot(0, ready)  # runs after the first show/paint events are processed
+app.exec()
+"""
+
+
+def start_once(root: Path, settings: Path) -> tuple[float, int, int]:
+    env = dict(os.environ, QT_QPA_PLATFORM=os.environ.get("QT_QPA_PLATFORM", "offscreen"))
+    launched = time.time()
+    out = subprocess.run([sys.executable, "-c", CHILD, str(root), repr(launched), str(settings)],
+                         capture_output=True, text=True, env=env, timeout=120, check=True)
+    seconds, rows, rss = out.stdout.split()[-3:]
+    return float(seconds), int(rows), int(rss)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--out", type=Path, default=ROOT / "results" / "ui_startup.json")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory(prefix="briefing-startup-") as tmp:
+        root = Path(tmp) / "ws"
+        build_s = build_workspace(root, args.articles, args.seed)
+        runs = [start_once(root, Path(tmp) / "settings.ini") for _ in range(args.runs)]
+    seconds = [r[0] for r in runs]
+    result = {
+        "benchmark": "start_to_usable_window",
+        "articles": args.articles,
+        "library_rows_shown": runs[-1][1],
+        "runs": len(runs),
+        "seconds": {"median": round(statistics.median(seconds), 3), "min": round(min(seconds), 3),
+                    "max": round(max(seconds), 3), "all": [round(s, 3) for s in seconds]},
+        "resident_mb_after_start": round(statistics.median(r[2] for r in runs) / 2**20, 1),
+        "target": "under 1.5 s",
+        "passed": statistics.median(seconds) < 1.5 and runs[-1][1] == args.articles,
+        "workspace_build_seconds": round(build_s, 1),
+        "machine": {"python": platform.python_version(), "cpus": os.cpu_count(),
+                    "load_average": os.getloadavg(),
+                    "qt_platform": os.environ.get("QT_QPA_PLATFORM", "offscreen")},
+        "date": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+    }
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    print(json.dumps(result, indent=2))
+    return 0 if result["passed"] else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
