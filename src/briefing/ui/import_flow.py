@@ -129,7 +129,7 @@ class ImportSummaryDialog(QDialog):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
-        self.table.resizeRowsToContents()
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.setVisible(bool(self.problems))
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
@@ -141,7 +141,9 @@ class ImportSummaryDialog(QDialog):
             layout.addWidget(QLabel("These files were not added to the library:", self))
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
-        self.resize(760, 200 + 28 * min(len(self.problems), 12))
+        self.table.setCurrentCell(-1, -1)
+        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.resize(820, 170 + 30 * min(len(self.problems), 12))
 
     @staticmethod
     def _why(r: ImportResult) -> str:
