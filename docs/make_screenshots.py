@@ -20,7 +20,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QSplitter, QWidget
 
 from briefing.core.workspace import Workspace
 from briefing.ui import theme
@@ -80,7 +80,9 @@ def add_highlights(ws: Workspace) -> int:
             if (start, end) not in used and all(w in sentence for w in words) and \
                     len(sentence) < 400:
                 ws.highlights.add(best, text, start, end, perspectives=keys,
-                                  note="Figure to compare" if "troops" in words else "")
+                                  note="Figure to compare" if "troops" in words else "",
+                                  reliability="B" if "Budanov" in words else None,
+                                  credibility=3 if "Budanov" in words else None)
                 used.add((start, end))
                 break
     # an overlapping mark inside the first highlight: two perspectives on one claim
@@ -116,7 +118,13 @@ def main() -> int:
         window.reader.highlightsChanged.emit(article_id)  # as the reader does after an edit
         window.library.refresh()
         window.splitter.setSizes([500, 630, 310])
+        for inner in window.highlights.findChildren(QSplitter):  # room for the editor
+            inner.setSizes([330, 540])
         window.open_article(article_id)
+        first = ws.highlights.for_article(article_id)[0]
+        if hasattr(window.highlights, "select_highlight"):  # show its note and grading
+            window.highlights.select_highlight(first.id)
+        window.reader.reveal(first.start, first.start)
         settle(app)
         grab(window, "main_window_light.png")
         grab(window.tabs, "reader_highlights.png")

@@ -200,7 +200,8 @@ class LibraryView(QWidget):
         scale = min(1.0, max(0.6, 0.55 * width / total))
         header = self.table.horizontalHeader()
         for col, w in others.items():
-            keep = col == ArticleTableModel.DATE  # "2024-11-15" must stay whole
+            # the date ("2024-11-15") and the count chips must stay whole
+            keep = col in (ArticleTableModel.DATE, ArticleTableModel.HIGHLIGHTS)
             header.resizeSection(col, w if keep else int(w * scale))
 
     def _fill_combos(self, *_args: object) -> None:
