@@ -122,3 +122,12 @@ def test_import_summary_lists_every_file_not_imported_with_its_reason(qtbot) -> 
     ]
     assert summary_line(results[:1], cancelled=True) == (
         "Imported 1 article (cancelled before the end)")
+
+
+def test_an_import_stopped_by_an_error_says_so_in_the_summary(qtbot) -> None:
+    results = [_Result("/in/a.txt", "imported", title="A")]
+    dialog = ImportSummaryDialog(results, cancelled=True, error="database or disk is full")
+    qtbot.addWidget(dialog)
+    assert dialog.windowTitle() == "Import stopped"
+    assert dialog.heading.text() == ("Imported 1 article. The import stopped early because of "
+                                     "an error: database or disk is full")

@@ -245,3 +245,18 @@ def test_cancel_stops_an_import_and_the_summary_says_what_was_done(
     assert not window.importer.box.isVisible()
     summary.close()
     _close(window, ws)
+
+
+def test_an_import_asked_for_during_the_start_up_check_runs_after_it(
+        qtbot, workspace_dir: Path, settings: QSettings, corpus_dir: Path) -> None:
+    with Workspace.open(workspace_dir) as ws:
+        ws.db.set_setting(SEEDED_KEY, "1")
+    ws, window = _open(qtbot, workspace_dir, settings)
+    first = sorted(corpus_dir.iterdir())[0]
+    window.import_paths([first])  # the index check may still be running
+    qtbot.waitUntil(lambda: window.library.model.rowCount() == 1 and _settled(window),
+                    timeout=LOAD_TIMEOUT)
+    qtbot.waitUntil(lambda: window.importer.last_summary is not None, timeout=LOAD_TIMEOUT)
+    assert window.importer.last_summary.heading.text() == "Imported 1 article"
+    window.importer.last_summary.close()
+    _close(window, ws)

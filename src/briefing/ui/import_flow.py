@@ -97,13 +97,17 @@ class ImportSummaryDialog(QDialog):
     """What an import did: the counts, and one row per file that was not imported."""
 
     def __init__(self, results: Sequence[ImportResult], cancelled: bool = False,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, error: str | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Import finished" if not cancelled else "Import cancelled")
+        self.setWindowTitle("Import stopped" if error else
+                            "Import cancelled" if cancelled else "Import finished")
         self.setObjectName("importSummary")
         self.results = list(results)
         self.problems = [r for r in self.results if r.status != "imported"]
-        self.heading = QLabel(summary_line(self.results, cancelled), self)
+        heading = summary_line(self.results, cancelled and not error)
+        if error:
+            heading += f". The import stopped early because of an error: {error}"
+        self.heading = QLabel(heading, self)
         self.heading.setWordWrap(True)
         self.heading.setTextFormat(Qt.TextFormat.PlainText)
         font = self.heading.font()
@@ -270,16 +274,17 @@ class ImportController(QObject):
         self._finish(cancelled)
 
     def _failed(self, exc: BaseException) -> None:
-        self.status_bar.showMessage(f"The import stopped: {exc}")
-        self._finish(True)
+        self._finish(True, error=str(exc) or type(exc).__name__)
 
-    def _finish(self, cancelled: bool) -> None:
+    def _finish(self, cancelled: bool, error: str | None = None) -> None:
         results = list(self.results)
         self.task = None
         self.box.hide()
-        self.status_bar.showMessage(summary_line(results, cancelled), 10_000)
+        line = summary_line(results, cancelled and not error)
+        self.status_bar.showMessage(f"{line}; stopped by an error: {error}" if error else line,
+                                    10_000)
         if self._show_summary:
-            self.last_summary = ImportSummaryDialog(results, cancelled, self.window)
+            self.last_summary = ImportSummaryDialog(results, cancelled, self.window, error)
             self.last_summary.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
             self.last_summary.open()
         self.finished.emit(results, cancelled)

@@ -63,6 +63,8 @@ class MainWindow(QMainWindow):
         self._startup: TaskHandle | None = None
         self._sync_task: TaskHandle | None = None
         self.briefing_dialog: QWidget | None = None
+        self._waiting_imports: list[list[str | Path]] = []
+        _ = ws.index  # the one IndexManager, made here before any worker could race to it
         title = f"{APP_NAME} — {ws.root}" + (" (read-only)" if ws.readonly else "")
         self.setWindowTitle(title)
         self.setObjectName("mainWindow")
@@ -168,14 +170,19 @@ class MainWindow(QMainWindow):
         else:
             self.statusBar().clearMessage()
         self.search.set_ready(True)
-        if not self._closing and needs_sample(self.ws):
+        if self._closing:
+            return
+        if needs_sample(self.ws):
             self.importer.import_sample()
+        self._start_waiting_imports()
 
     def _index_failed(self, exc: BaseException) -> None:
         self._startup = None
         self.index_progress.finish()
         self.search.set_ready(True)
         self.statusBar().showMessage(f"The search index could not be prepared: {exc}")
+        if not self._closing:
+            self._start_waiting_imports()
 
     def _sync_index(self) -> None:
         if self.ws.readonly or self._closing:
@@ -255,7 +262,17 @@ class MainWindow(QMainWindow):
             self.import_paths([folder])
 
     def import_paths(self, paths: Sequence[str | Path]) -> None:
+        """Import in the background; waits for the start-up index check to finish first."""
+        if self._startup is not None:
+            self._waiting_imports.append(list(paths))
+            self.statusBar().showMessage("The import starts as soon as the search index is ready")
+            return
         self.importer.import_paths(paths)
+
+    def _start_waiting_imports(self) -> None:
+        waiting, self._waiting_imports = self._waiting_imports, []
+        for paths in waiting:
+            self.importer.import_paths(paths)
 
     def _import_finished(self, _results: list, _cancelled: bool) -> None:
         self._refresh_library()
