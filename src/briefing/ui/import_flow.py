@@ -187,7 +187,7 @@ class ImportController(QObject):
         self.bar.setMaximumWidth(220)
         self.bar.setTextVisible(True)
         self.cancel_button = QPushButton("Cancel", self.box)
-        self.cancel_button.setToolTip("Stop the import after the current file (Esc)")
+        self.cancel_button.setToolTip("Stop the import after the current file")
         self.cancel_button.clicked.connect(self.cancel)
         row = QHBoxLayout(self.box)
         row.setContentsMargins(0, 0, 0, 0)

@@ -16,6 +16,7 @@ class ProgressStrip(QWidget):
         self.bar = QProgressBar(self)
         self.bar.setMaximumWidth(220)
         self.cancel_button = QPushButton("Cancel", self)
+        self.cancel_button.setToolTip("Stop this work (it can be done again later)")
         self.cancel_button.clicked.connect(self._cancel)
         self._on_cancel: Callable[[], None] | None = None
         row = QHBoxLayout(self)
