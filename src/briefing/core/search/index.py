@@ -33,6 +33,7 @@ from whoosh import index as whoosh_index
 from whoosh import query
 from whoosh.searching import Searcher
 
+from briefing.core.fileio import atomic_write_bytes, fsync_dir
 from briefing.core.search.highlight import TermMatcher, marked, snippet
 from briefing.core.search.query import make_parser, parse, plain_words, words_query
 from briefing.core.search.schema import SCHEMA_VERSION, make_schema, to_fields
@@ -44,36 +45,17 @@ WRITER_MB = 128
 PROGRESS_EVERY = 100
 
 
-def _fsync_dir(path: Path) -> None:
-    with contextlib.suppress(OSError):  # not supported on every platform (Windows)
-        fd = os.open(path, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
-
-
 def _fsync_files(folder: Path, since: float = 0.0) -> None:
     """Flush Whoosh's files to disk (Whoosh itself never does)."""
     for f in folder.iterdir():
         if f.is_file() and f.stat().st_mtime >= since:
             with open(f, "rb+") as fh:
                 os.fsync(fh.fileno())
-    _fsync_dir(folder)
+    fsync_dir(folder)
 
 
 def _write_json(path: Path, data: dict) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".meta-")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(data, fh)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-    _fsync_dir(path.parent)
+    atomic_write_bytes(path, json.dumps(data).encode("utf-8"))
 
 
 class SearchIndex:
@@ -223,7 +205,7 @@ class SearchIndex:
             os.rmdir(old)
             os.rename(self.folder, old)
         os.rename(build, self.folder)
-        _fsync_dir(self.folder.parent)
+        fsync_dir(self.folder.parent)
         if old is not None:
             shutil.rmtree(old, ignore_errors=True)
 
