@@ -105,7 +105,8 @@ def run_worker(data: bytes, time_limit: float = TIME_LIMIT_S,
 
 def _crash_reason(returncode: int, stderr: bytes) -> str:
     """Why the worker stopped without an answer, for a person."""
-    if b"MemoryError" in stderr:
+    if any(sign in stderr for sign in (b"MemoryError", b"failed to map segment",
+                                       b"Cannot allocate memory")):
         return "damaged PDF: reading it needed too much memory, so it was stopped"
     if returncode == -getattr(signal, "SIGXCPU", 24):
         return "damaged PDF: reading it took too long, so it was stopped"

@@ -91,6 +91,10 @@ def main(argv: list[str] | None = None) -> int:
     """Entry point: argv is [memory limit in bytes, CPU limit in seconds] (default:
     sys.argv[1:]). The JSON answer is the only thing written to stdout."""
     args = sys.argv[1:] if argv is None else argv
+    # Load pypdf and its C extensions first: under a low address-space cap the dynamic
+    # loader fails ("failed to map segment") before Python can raise MemoryError.
+    import pypdf  # noqa: F401
+
     _limit(int(args[0]) if args else 1_500_000_000, int(args[1]) if len(args) > 1 else None)
     logging.disable(logging.CRITICAL)  # pypdf logs every repair it makes; the parent decides
     out, sys.stdout = sys.stdout, sys.stderr  # a stray print must not corrupt the answer
