@@ -91,8 +91,15 @@ class HighlightEditor(QGroupBox):
         self.delete_button = QPushButton("Delete highlight", self)
         self.delete_button.setToolTip("Delete this highlight (Del in the list; Ctrl+Z undoes)")
 
+        # Long grade meanings ("B — Usually reliable") must not push the combo under its
+        # label in a narrow dock: the combos shrink to a few characters and elide instead.
+        for combo in (self.kind, self.reliability, self.credibility):
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(6)
         form = QFormLayout()
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow(QLabel("Perspectives", self))
         form.addRow(self._check_grid)
         form.addRow("Kind", self.kind)
