@@ -44,6 +44,11 @@ class ArticleRow:
                    a.published or "", a.words, counts)
 
     @property
+    def filter_text(self) -> str:
+        """Title, publisher and authors in lower case: what filter-as-you-type searches."""
+        return " ".join([self.title, self.publisher, *self.authors]).lower()
+
+    @property
     def total(self) -> int:
         return sum(self.counts.values())
 
@@ -92,17 +97,38 @@ class ArticleTableModel(QAbstractTableModel):
                 row.counts = fresh
                 cell = self.index(i, self.HIGHLIGHTS)
                 self.dataChanged.emit(cell, cell)
-        new_ids = [r[0] for r in self.ws.db.query(
-            "SELECT id FROM articles WHERE id > ? ORDER BY id", (last,))]
-        articles = [a for a in map(self.ws.articles.get, new_ids) if a is not None]
+        articles = self.ws.articles.list(after_id=last)
         if not articles:
             return
         rows = [ArticleRow.of(a, counts.get(a.id, {})) for a in articles]
-        self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(rows) - 1)
-        self._set_rows(self._rows + rows)
-        self.endInsertRows()
-        if self._sort is not None:
-            self.sort(*self._sort)
+        if self._sort is None:
+            self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(rows) - 1)
+            self._set_rows(self._rows + rows)
+            self.endInsertRows()
+        else:
+            self._insert_sorted(rows)
+
+    def _insert_sorted(self, rows: list[ArticleRow]) -> None:
+        """Insert rows at their sorted places, one insert each: the filter proxy then maps
+        only the new rows, where a re-sort (layoutChanged) made it re-filter every row."""
+        column, order = self._sort  # type: ignore[misc]
+        key = self._key(column)
+        descending = order == Qt.SortOrder.DescendingOrder
+        keys = [key(r) for r in self._rows]
+        for row in sorted(rows, key=key, reverse=descending):
+            k = key(row)
+            lo, hi = 0, len(keys)
+            while lo < hi:
+                mid = (lo + hi) // 2
+                if (k > keys[mid]) if descending else (k < keys[mid]):
+                    hi = mid
+                else:
+                    lo = mid + 1
+            self.beginInsertRows(QModelIndex(), lo, lo)
+            self._rows.insert(lo, row)
+            keys.insert(lo, k)
+            self.endInsertRows()
+        self._set_rows(self._rows)  # positions by id, once (data() reads _rows directly)
 
     def reload(self, counts: dict[int, dict[str, int]] | None = None) -> None:
         """Re-read every row (after deletions or metadata edits)."""
@@ -179,7 +205,7 @@ class ArticleTableModel(QAbstractTableModel):
         if role == self.AuthorsRole:
             return row.authors
         if role == self.FilterTextRole:
-            return " ".join([row.title, row.publisher, *row.authors]).lower()
+            return row.filter_text
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(row, col)
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (self.WORDS, self.HIGHLIGHTS):
@@ -264,19 +290,18 @@ class ArticleFilterProxyModel(QSortFilterProxyModel):
         return index.data(ArticleTableModel.ArticleIdRole) if index.isValid() else None
 
     def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
+        """Reads the source's plain rows, never model indexes: each Qt call made here for
+        every row gives up the interpreter lock, which a background import then holds."""
+        if not self._words and self._publisher is None and self._perspective is None:
+            return True
         model = self.sourceModel()
-        index = model.index(source_row, 0, source_parent)
+        if not isinstance(model, ArticleTableModel):
+            return True
+        row = model.article_row(source_row)
         if self._words:
-            haystack = index.data(ArticleTableModel.FilterTextRole) or ""
+            haystack = row.filter_text
             if not all(w in haystack for w in self._words):
                 return False
-        if self._publisher is not None:
-            publisher = model.index(source_row, ArticleTableModel.PUBLISHER,
-                                    source_parent).data() or ""
-            if publisher != self._publisher:
-                return False
-        if self._perspective is not None:
-            counts = index.data(ArticleTableModel.CountsRole) or {}
-            if not counts.get(self._perspective):
-                return False
-        return True
+        if self._publisher is not None and row.publisher != self._publisher:
+            return False
+        return not (self._perspective is not None and not row.counts.get(self._perspective))
