@@ -86,17 +86,20 @@ def test_bad_files_fail_with_reasons_and_the_batch_goes_on(capsys, workspace_dir
     (batch / "binary.txt").write_bytes(bytes(range(256)) * 64)
     (batch / "broken.docx").write_bytes(b"PK\x03\x04 this is not really a zip file")
     (batch / "scan.pdf").write_bytes(b"%PDF-1.4\n%garbage that is not a pdf\n")
+    with open(batch / "huge.txt", "wb") as fh:  # 200 MB, sparse: refused by size, never read
+        fh.truncate(200_000_000)
     shutil.copy(corpus_dir / "001_096c5dfba91e82fd.txt", batch / "economist.txt")
     code, out, _ = run(capsys, "--workspace", str(workspace_dir), "import", str(batch))
     assert code == 1
     lines = {line.split()[1].rstrip(":").split("/")[-1]: line for line in out.splitlines()
              if line.startswith(("failed", "imported"))}
     assert lines["economist.txt"].startswith("imported")
-    for bad in ("empty.txt", "binary.txt", "broken.docx", "scan.pdf"):
+    for bad in ("empty.txt", "binary.txt", "broken.docx", "scan.pdf", "huge.txt"):
         assert lines[bad].startswith("failed"), lines[bad]
         assert len(lines[bad].split(":", 1)[1].strip()) > 8  # a reason, not just "error"
     assert "empty" in lines["empty.txt"]
-    assert "1 imported, 0 duplicate(s), 4 failed" in out
+    assert "200 MB" in lines["huge.txt"] and "50 MB" in lines["huge.txt"]
+    assert "1 imported, 0 duplicate(s), 5 failed" in out
     after = listing(capsys, workspace_dir)
     assert after[0] == before[0]
     assert len(after) == 2
