@@ -32,7 +32,7 @@ def open_workspace(args: argparse.Namespace, readonly: bool = False,
     try:
         if ensure_index:
             state = ws.index.ensure(progress=_rebuild_progress)
-            if state in ("missing", "damaged", "stale"):
+            if state in ("missing", "damaged", "stale") and ws.articles.count():
                 print(f"briefing: the search index was {state}; rebuilt it from the library",
                       file=sys.stderr)
         yield ws
