@@ -19,6 +19,8 @@ from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt, RGBColor
 
+from briefing.core.export.docx import place_border
+
 OUT = Path(__file__).resolve().parents[1] / "resources" / "template" / "briefing.docx"
 FONT = "Arial"
 INK = RGBColor(0x1A, 0x1A, 0x1A)
@@ -64,16 +66,7 @@ def border(style, side: str, colour: str, size: int = 6, space: int = 4) -> None
         ppr.remove(old)
     bdr = parse_xml(f'<w:pBdr {nsdecls("w")}><w:{side} w:val="single" w:sz="{size}" '
                     f'w:space="{space}" w:color="{colour}"/></w:pBdr>')
-    # CT_PPr order: keepNext, keepLines, pageBreakBefore, ..., pBdr, shd, tabs, ..., spacing, ind
-    anchor = None
-    for tag in ("w:shd", "w:tabs", "w:spacing", "w:ind", "w:jc"):
-        anchor = ppr.find(qn(tag))
-        if anchor is not None:
-            break
-    if anchor is not None:
-        anchor.addprevious(bdr)
-    else:
-        ppr.append(bdr)
+    place_border(ppr, bdr)
 
 
 def paragraph_style(doc, name: str, base: str = "Normal"):

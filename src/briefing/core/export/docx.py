@@ -97,9 +97,12 @@ def _left_bar(paragraph, colour: str) -> None:
                        ("w:color", colour.lstrip("#").upper())):
         left.set(qn(key), value)
     bdr.append(left)
-    ppr.append(bdr)
-    # pBdr must precede spacing/ind/jc in CT_PPr; python-docx adds those later in schema order
-    ppr.remove(bdr)
+    place_border(ppr, bdr)
+
+
+def place_border(ppr, bdr) -> None:
+    """Put a w:pBdr where CT_PPr's schema order wants it (before shading, tabs, spacing,
+    indentation and justification); Word rejects the file otherwise."""
     anchor = None
     for tag in ("w:shd", "w:tabs", "w:suppressAutoHyphens", "w:spacing", "w:ind", "w:jc"):
         anchor = ppr.find(qn(tag))
