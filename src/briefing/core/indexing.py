@@ -30,6 +30,11 @@ class IndexManager:
         self.index = SearchIndex(ws.index_dir)
         self._write_lock = threading.Lock()
 
+    def write_in_process(self) -> None:
+        """Index writes run in a helper process from now on (see SearchIndex.write_in_process):
+        for the desktop app, whose UI thread must not wait for Whoosh's writer."""
+        self.index.write_in_process(True)
+
     # -- documents -------------------------------------------------------------
     def _doc(self, article: Article, names: dict[str, str]) -> IndexDoc:
         highlights = self.ws.highlights.for_article(article.id)

@@ -24,7 +24,13 @@ from briefing.ui.main_window import MainWindow
 
 def create_main_window(ws: Workspace, settings: QSettings, start: bool = True) -> MainWindow:
     """The main window over an open workspace; `start` begins the background checks
-    (index, and the sample articles on the first start of an empty workspace)."""
+    (index, and the sample articles on the first start of an empty workspace).
+
+    Index writes go to a helper process: in a thread, Whoosh's writer kept the
+    interpreter lock from the UI thread for up to 400 ms during an import.
+    """
+    if not ws.readonly:
+        ws.index.write_in_process()
     window = MainWindow(ws, settings)
     if start:
         window.start_background()

@@ -22,7 +22,10 @@ import contextlib
 import gc
 import json
 import os
+import pickle
 import shutil
+import subprocess
+import sys
 import tempfile
 import threading
 import warnings
@@ -71,6 +74,8 @@ class SearchIndex:
         self._ix: whoosh_index.Index | None = None
         self._searcher: Searcher | None = None
         self._lock = threading.RLock()
+        self._process: subprocess.Popen | None = None
+        self._use_process = False
 
     # -- opening and health ------------------------------------------------------
     def _has_files(self) -> bool:
@@ -225,30 +230,67 @@ class SearchIndex:
             self._ix = whoosh_index.create_in(str(self.folder), self.schema)
         return self._open()
 
+    def write_in_process(self, enabled: bool = True) -> None:
+        """Run upserts and deletes in a helper process (the desktop app turns this on).
+
+        Whoosh's writer (tokenising, sorting postings, merging segments) is pure Python
+        and in a background thread it starved the UI thread of the interpreter lock
+        for 100-400 ms at a time; in its own process it cannot.
+        """
+        with self._lock:
+            self._use_process = enabled
+            if not enabled:
+                self._stop_process()
+
     def upsert(self, docs: list[IndexDoc]) -> None:
         """Add or replace these articles (by article_id), in one commit."""
-        if not docs:
-            return
-        self._write(lambda w: [w.update_document(**to_fields(d)) for d in docs])
+        if docs:
+            self._write("upsert", list(docs))
 
     def delete(self, ids: list[int]) -> None:
         """Remove these articles from the index, in one commit."""
-        if not ids:
-            return
-        self._write(lambda w: [w.delete_by_term("article_id", str(i)) for i in ids])
+        if ids:
+            self._write("delete", [int(i) for i in ids])
 
-    def _write(self, apply: Callable) -> None:
+    def _write(self, kind: str, items: list) -> None:
         with self._lock:
-            ix = self._writer_index()
-            started = _now_mtime(self.folder)
-            writer = ix.writer(procs=1, limitmb=INCREMENTAL_WRITER_MB)
-            try:
-                apply(writer)
-            except BaseException:
-                writer.cancel()
-                raise
-            writer.commit()  # merges small segments (Whoosh's MERGE_SMALL policy)
-            _fsync_files(self.folder, since=started)
+            self._writer_index()
+            if self._use_process and not getattr(sys, "frozen", False):
+                try:
+                    reply = self._ask_process((str(self.folder), kind, items))
+                except (OSError, EOFError, pickle.PickleError):  # the helper died
+                    self._stop_process()
+                else:
+                    if reply is not None:
+                        raise reply
+                    return
+            write_batch(str(self.folder), kind, items, self._open())
+
+    def _ask_process(self, request: tuple) -> BaseException | None:
+        """Send one write to the helper (started on first use); its error, or None."""
+        if self._process is None or self._process.poll() is not None:
+            self._process = subprocess.Popen(
+                [sys.executable, "-c", WORKER_CODE], stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE, env=_worker_env())
+        proc = self._process
+        assert proc.stdin is not None and proc.stdout is not None
+        pickle.dump(request, proc.stdin, protocol=pickle.HIGHEST_PROTOCOL)
+        proc.stdin.flush()
+        return pickle.load(proc.stdout)  # the wait releases the interpreter lock
+
+    def _stop_process(self) -> None:
+        proc, self._process = self._process, None
+        if proc is None:
+            return
+        with contextlib.suppress(OSError):
+            proc.stdin.close()  # type: ignore[union-attr]  - the helper exits on EOF
+        try:
+            proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        with contextlib.suppress(OSError):
+            proc.stdout.close()  # type: ignore[union-attr]
 
     # -- searching -----------------------------------------------------------------
     def search(self, query_text: str, limit: int = 20,
@@ -315,6 +357,68 @@ class SearchIndex:
     def close(self) -> None:
         with self._lock:
             self._drop()
+            self._stop_process()
+
+
+WORKER_CODE = "from briefing.core.search.index import serve; serve()"
+_WORKER_INDEXES: dict[str, whoosh_index.Index] = {}
+
+
+def _worker_env() -> dict[str, str]:
+    """The helper must import briefing even from a source checkout."""
+    env = dict(os.environ)
+    src = str(Path(__file__).resolve().parents[3])
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (src, env.get("PYTHONPATH")) if p)
+    return env
+
+
+def serve() -> None:
+    """The helper process: read pickled (folder, kind, items) writes from stdin until EOF,
+    answer each with None or the exception it raised."""
+    source, sink = sys.stdin.buffer, sys.stdout.buffer
+    while True:
+        try:
+            folder, kind, items = pickle.load(source)
+        except EOFError:
+            return
+        try:
+            write_batch(folder, kind, items)
+            reply: BaseException | None = None
+        except Exception as exc:  # noqa: BLE001 - handed back to the caller to raise
+            reply = exc
+        try:
+            data = pickle.dumps(reply, protocol=pickle.HIGHEST_PROTOCOL)
+        except Exception:  # noqa: BLE001 - an exception that does not pickle
+            data = pickle.dumps(RuntimeError(repr(reply)))
+        sink.write(data)
+        sink.flush()
+
+
+def write_batch(folder: str, kind: str, items: list,
+                ix: whoosh_index.Index | None = None) -> None:
+    """One commit to the index in `folder`: "upsert" IndexDocs or "delete" article ids.
+
+    Runs in the helper process (which keeps its Index open between calls) or, with
+    `ix`, in the caller's. Whoosh merges small segments on commit (MERGE_SMALL).
+    """
+    if ix is None:
+        ix = _WORKER_INDEXES.get(folder)
+        if ix is None:
+            ix = _WORKER_INDEXES[folder] = whoosh_index.open_dir(folder, schema=make_schema())
+    path = Path(folder)
+    started = _now_mtime(path)
+    writer = ix.writer(procs=1, limitmb=INCREMENTAL_WRITER_MB)
+    try:
+        for item in items:
+            if kind == "upsert":
+                writer.update_document(**to_fields(item))
+            else:
+                writer.delete_by_term("article_id", str(item))
+    except BaseException:
+        writer.cancel()
+        raise
+    writer.commit()
+    _fsync_files(path, since=started)
 
 
 @contextlib.contextmanager
