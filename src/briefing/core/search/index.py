@@ -9,6 +9,9 @@ it in, so a crash mid-rebuild leaves the old index (or none), never half of one.
 
 One SearchIndex holds at most one writer at a time (IndexManager serialises
 calls); writes are synchronous (no AsyncWriter: it drops documents on exit).
+The desktop app sends them to a helper process (write_in_process): Whoosh's
+writer is pure Python, and in a background thread it kept the interpreter lock
+from the UI thread for 100-500 ms at a time during imports.
 The searcher is kept open between queries and refreshed only when the index
 changed, which is most of the latency budget for search-as-you-type. Searches
 run without Whoosh's block-quality skipping (optimize=False): with it, the exact
@@ -260,6 +263,9 @@ class SearchIndex:
                     reply = self._ask_process((str(self.folder), kind, items))
                 except (OSError, EOFError, pickle.PickleError):  # the helper died
                     self._stop_process()
+                except BaseException:  # interrupted mid-request: its answer would be stale
+                    self._stop_process()
+                    raise
                 else:
                     if reply is not None:
                         raise reply
