@@ -1,7 +1,8 @@
 """`python -m briefing` and the frozen app's entry point.
 
-`--pdf-worker` is how the PDF reader starts its sandboxed subprocess in a
-frozen build, where there is no separate Python to run a module with.
+`--pdf-worker` and `--index-worker` are how the PDF reader and the search
+index start their helper processes in a frozen build, where there is no
+separate Python to run a module with.
 """
 
 import sys
@@ -10,6 +11,11 @@ if sys.argv[1:2] == ["--pdf-worker"]:
     from briefing.core.ingest.readers.pdf_worker import main as worker
 
     raise SystemExit(worker(sys.argv[2:]))
+if sys.argv[1:2] == ["--index-worker"]:
+    from briefing.core.search.index import serve
+
+    serve()
+    raise SystemExit(0)
 
 from briefing.cli import main  # noqa: E402
 

@@ -258,7 +258,7 @@ class SearchIndex:
     def _write(self, kind: str, items: list) -> None:
         with self._lock:
             self._writer_index()
-            if self._use_process and not getattr(sys, "frozen", False):
+            if self._use_process:
                 try:
                     reply = self._ask_process((str(self.folder), kind, items))
                 except (OSError, EOFError, pickle.PickleError):  # the helper died
@@ -274,9 +274,13 @@ class SearchIndex:
 
     def _ask_process(self, request: tuple) -> BaseException | None:
         """Send one write to the helper (started on first use); its error, or None."""
-        if self._process is None or self._process.poll() is not None:
+        if self._process is not None and self._process.poll() is not None:
+            self._stop_process()  # it exited: close its pipes before starting another
+        if self._process is None:
+            command = ([sys.executable, "--index-worker"] if getattr(sys, "frozen", False)
+                       else [sys.executable, "-c", WORKER_CODE])
             self._process = subprocess.Popen(
-                [sys.executable, "-c", WORKER_CODE], stdin=subprocess.PIPE,
+                command, stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE, env=_worker_env())
         proc = self._process
         assert proc.stdin is not None and proc.stdout is not None
@@ -288,8 +292,9 @@ class SearchIndex:
         proc, self._process = self._process, None
         if proc is None:
             return
-        with contextlib.suppress(OSError):
-            proc.stdin.close()  # type: ignore[union-attr]  - the helper exits on EOF
+        for _ in range(2):  # a dead helper: the first close fails flushing, the second closes
+            with contextlib.suppress(OSError):
+                proc.stdin.close()  # type: ignore[union-attr]  - the helper exits on EOF
         try:
             proc.wait(timeout=10)
         except subprocess.TimeoutExpired:

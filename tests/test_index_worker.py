@@ -1,0 +1,58 @@
+"""Index writes in the helper process (what the desktop app uses): same results, clean exit."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from briefing.core.search import IndexDoc, SearchIndex
+
+
+def doc(article_id: int, body: str) -> IndexDoc:
+    return IndexDoc(article_id=article_id, title=f"Article {article_id}", body=body,
+                    publisher="Test Wire", authors=[], published="2024-11-15", tags=[],
+                    perspectives=[], highlights="")
+
+
+def test_writes_in_the_helper_process_are_searchable_and_it_stops_on_close(tmp_path: Path):
+    index = SearchIndex(tmp_path / "index")
+    list(index.rebuild([doc(1, "Budanov said the troops were deployed near Kursk.")], 1))
+    index.write_in_process()
+    texts = {1: "Budanov said the troops were deployed near Kursk.",
+             2: "Pentagon officials estimated ten thousand soldiers.",
+             3: "Seoul lawmakers were briefed by the spy agency."}
+    index.upsert([doc(2, texts[2]), doc(3, texts[3])])
+    helper = index._process
+    assert helper is not None and helper.poll() is None  # the write really left the process
+    assert {h.article_id for h in index.search("Pentagon", texts=texts.get).hits} == {2}
+
+    texts[2] = "Pentagon officials revised the estimate."
+    index.upsert([doc(2, texts[2])])
+    assert index.search("soldiers", texts=texts.get).hits == []
+    assert [h.article_id for h in index.search("revised", texts=texts.get).hits] == [2]
+
+    index.delete([3])
+    assert index.search("lawmakers", texts=texts.get).hits == []
+    assert index.doc_count() == 2
+
+    # A rebuild swaps the folder under the helper; its next write must land in the new index.
+    list(index.rebuild([doc(1, texts[1])], 1))
+    index.upsert([doc(4, "Kremlin spokesman Peskov declined to comment.")])
+    texts[4] = "Kremlin spokesman Peskov declined to comment."
+    assert [h.article_id for h in index.search("Peskov", texts=texts.get).hits] == [4]
+    assert index.doc_count() == 2
+
+    index.close()
+    assert helper.poll() is not None  # no process left behind
+
+
+def test_a_helper_that_dies_falls_back_to_writing_in_process(tmp_path: Path):
+    index = SearchIndex(tmp_path / "index")
+    list(index.rebuild([], 0))
+    index.write_in_process()
+    index.upsert([doc(1, "first batch")])
+    index._process.kill()
+    index._process.wait()
+    index.upsert([doc(2, "second batch after the helper died")])
+    texts = {1: "first batch", 2: "second batch after the helper died"}
+    assert {h.article_id for h in index.search("batch", texts=texts.get).hits} == {1, 2}
+    index.close()
