@@ -53,6 +53,13 @@ def _meta(reader: object) -> dict[str, str | None]:
     return out
 
 
+def _out_of_memory(exc: BaseException) -> bool:
+    """Under the address-space cap, a lazily loaded C extension fails with an ImportError
+    ("failed to map segment from shared object") instead of MemoryError."""
+    text = str(exc)
+    return "failed to map segment" in text or "Cannot allocate memory" in text
+
+
 def extract(data: bytes) -> dict[str, object]:
     """Parse the PDF; return the JSON-able result described in the module docstring."""
     from pypdf import PdfReader
@@ -75,7 +82,9 @@ def extract(data: bytes) -> dict[str, object]:
                 return {"ok": False, "error": "encrypted", "detail": "needs a password"}
             except MemoryError:
                 raise
-            except Exception:
+            except Exception as exc:
+                if _out_of_memory(exc):
+                    raise
                 failed += 1
                 pages.append("")
     except MemoryError:
@@ -83,6 +92,8 @@ def extract(data: bytes) -> dict[str, object]:
     except FileNotDecryptedError:
         return {"ok": False, "error": "encrypted", "detail": "needs a password"}
     except (PdfReadError, Exception) as exc:
+        if _out_of_memory(exc):
+            return {"ok": False, "error": "memory", "detail": "ran out of memory"}
         return {"ok": False, "error": "damaged", "detail": f"{type(exc).__name__}: {exc}"[:200]}
     return {"ok": True, "pages": pages, "failed_pages": failed, "meta": _meta(reader)}
 
