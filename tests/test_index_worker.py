@@ -56,3 +56,32 @@ def test_a_helper_that_dies_falls_back_to_writing_in_process(tmp_path: Path):
     texts = {1: "first batch", 2: "second batch after the helper died"}
     assert {h.article_id for h in index.search("batch", texts=texts.get).hits} == {1, 2}
     index.close()
+
+
+def test_a_rebuild_in_the_helper_gives_the_same_results_and_can_be_stopped(
+        workspace_dir: Path, corpus_dir: Path) -> None:
+    from briefing.core.ingest.pipeline import import_files
+    from briefing.core.workspace import Workspace
+
+    with Workspace.open(workspace_dir) as ws:
+        list(import_files(ws, [corpus_dir]))
+        list(ws.index.rebuild())
+        expected = [(h.article_id, h.hits) for h in ws.index.search("Budanov").hits]
+        assert len(expected) == 2
+
+        ws.index.write_in_process()
+        progress = list(ws.index.rebuild())
+        assert progress[-1] == (5, 5)
+        assert ws.index.state() == "ok"
+        assert [(h.article_id, h.hits) for h in ws.index.search("Budanov").hits] == expected
+
+        # Stopped after its first progress report: the helper is stopped, nothing is lost.
+        steps = ws.index.rebuild()
+        next(steps)
+        steps.close()
+        assert ws.index.search("Budanov").total == 2
+        list(ws.index.rebuild())
+        assert ws.index.state() == "ok"
+        assert [(h.article_id, h.hits) for h in ws.index.search("Budanov").hits] == expected
+        helper = ws.index.index._process
+    assert helper is not None and helper.poll() is not None

@@ -50,6 +50,11 @@ class IndexManager:
                         published=article.published, tags=list(article.tags),
                         perspectives=perspectives, highlights=text)
 
+    def all_docs(self) -> Iterator[IndexDoc]:
+        """Every article as an index document, in id order."""
+        names = self._names()
+        return (self._doc(a, names) for a in self.ws.articles.iter_with_text())
+
     def _names(self) -> dict[str, str]:
         return {p.key: p.name for p in self.ws.perspectives.all()}
 
@@ -87,9 +92,10 @@ class IndexManager:
         with self._write_lock:
             total = self.ws.articles.count()
             seq = self.ws.db.scalar("SELECT coalesce(max(seq), 0) FROM index_queue")
-            names = self._names()
-            docs = (self._doc(a, names) for a in self.ws.articles.iter_with_text())
-            yield from self.index.rebuild(docs, total)
+            if self.index.uses_process:  # the helper reads the library read-only itself
+                yield from self.index.rebuild_in_helper(self.ws.root)
+            else:
+                yield from self.index.rebuild(self.all_docs(), total)
             generation = random.randrange(1, 2**62)
             self.index.set_generation(generation)
             with self.ws.db.transaction() as conn:
@@ -133,3 +139,25 @@ class IndexManager:
 
     def close(self) -> None:
         self.index.close()
+
+
+def rebuild_from_library(folder: str, root: str) -> Iterator[tuple[int, int]]:
+    """Rebuild the index in `folder` from the workspace at `root`, opened read-only.
+
+    Runs in the index helper process (search.index.serve), so the app's own
+    process keeps the interpreter lock for its window while Whoosh builds.
+    """
+    from pathlib import Path
+
+    from briefing.core.workspace import Workspace
+
+    ws = Workspace.open(root, readonly=True)
+    try:
+        manager = IndexManager(ws)
+        index = SearchIndex(Path(folder))
+        try:
+            yield from index.rebuild(manager.all_docs(), ws.articles.count())
+        finally:
+            index.close()
+    finally:
+        ws.close()

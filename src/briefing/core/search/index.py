@@ -79,6 +79,7 @@ class SearchIndex:
         self._lock = threading.RLock()
         self._process: subprocess.Popen | None = None
         self._use_process = False
+        self._process_lock = threading.RLock()  # one conversation with the helper at a time
 
     # -- opening and health ------------------------------------------------------
     def _has_files(self) -> bool:
@@ -245,6 +246,42 @@ class SearchIndex:
             if not enabled:
                 self._stop_process()
 
+    @property
+    def uses_process(self) -> bool:
+        return self._use_process
+
+    def rebuild_in_helper(self, root: Path) -> Iterator[tuple[int, int]]:
+        """Like rebuild(), run in the helper process from the workspace at `root`.
+
+        Yields (done, total) as the helper reports it. Stopping early stops the
+        helper; its half-built folder is removed by the next rebuild.
+        """
+        message: object = None
+        try:
+            with self._process_lock:
+                proc = self._helper()
+                assert proc.stdin is not None and proc.stdout is not None
+                pickle.dump((str(self.folder), "rebuild", str(root)), proc.stdin,
+                            protocol=pickle.HIGHEST_PROTOCOL)
+                proc.stdin.flush()
+                try:
+                    while True:
+                        message = pickle.load(proc.stdout)
+                        if isinstance(message, tuple) and message[:1] == ("progress",):
+                            yield message[1], message[2]
+                            continue
+                        break
+                except BaseException:  # stopped early: the build is abandoned, like rebuild()'s
+                    with contextlib.suppress(OSError):
+                        proc.kill()
+                    self._stop_process()
+                    raise
+        finally:
+            with self._lock:
+                self._drop()  # the folder was swapped: the next search opens the new one
+        if isinstance(message, BaseException):
+            raise message
+
     def upsert(self, docs: list[IndexDoc]) -> None:
         """Add or replace these articles (by article_id), in one commit."""
         if docs:
@@ -272,8 +309,8 @@ class SearchIndex:
                     return
             write_batch(str(self.folder), kind, items, self._open())
 
-    def _ask_process(self, request: tuple) -> BaseException | None:
-        """Send one write to the helper (started on first use); its error, or None."""
+    def _helper(self) -> subprocess.Popen:
+        """The helper process, started on first use (or again after it exited)."""
         if self._process is not None and self._process.poll() is not None:
             self._stop_process()  # it exited: close its pipes before starting another
         if self._process is None:
@@ -282,11 +319,16 @@ class SearchIndex:
             self._process = subprocess.Popen(
                 command, stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE, env=_worker_env())
-        proc = self._process
-        assert proc.stdin is not None and proc.stdout is not None
-        pickle.dump(request, proc.stdin, protocol=pickle.HIGHEST_PROTOCOL)
-        proc.stdin.flush()
-        return pickle.load(proc.stdout)  # the wait releases the interpreter lock
+        return self._process  # type: ignore[return-value]
+
+    def _ask_process(self, request: tuple) -> BaseException | None:
+        """Send one write to the helper (started on first use); its error, or None."""
+        with self._process_lock:
+            proc = self._helper()
+            assert proc.stdin is not None and proc.stdout is not None
+            pickle.dump(request, proc.stdin, protocol=pickle.HIGHEST_PROTOCOL)
+            proc.stdin.flush()
+            return pickle.load(proc.stdout)  # the wait releases the interpreter lock
 
     def _stop_process(self) -> None:
         proc, self._process = self._process, None
@@ -393,7 +435,15 @@ def serve() -> None:
         except EOFError:
             return
         try:
-            write_batch(folder, kind, items)
+            if kind == "rebuild":
+                _WORKER_INDEXES.pop(folder, None)  # the folder is about to be swapped
+                from briefing.core.indexing import rebuild_from_library
+
+                for done, total in rebuild_from_library(folder, items):
+                    sink.write(pickle.dumps(("progress", done, total)))
+                    sink.flush()
+            else:
+                write_batch(folder, kind, items)
             reply: BaseException | None = None
         except Exception as exc:  # noqa: BLE001 - handed back to the caller to raise
             reply = exc
