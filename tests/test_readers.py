@@ -470,7 +470,7 @@ def test_docx_zip_bomb_is_refused_before_parsing(zip_bomb: bytes) -> None:
     assert len(zip_bomb) < 2_000_000
     started = time.perf_counter()
     reason = read_error(zip_bomb, "bomb.docx")
-    assert time.perf_counter() - started < 1.0  # parsing 300 MB of XML would take far longer
+    assert time.perf_counter() - started < 5.0  # parsing 300 MB of XML would take far longer
     assert reason.startswith("looks like a zip bomb")
     assert "300 MB" in reason
 
@@ -620,7 +620,7 @@ def test_slow_pdf_is_stopped_at_the_time_limit() -> None:
     started = time.perf_counter()
     with pytest.raises(ReadError) as info:
         read_pdf(slow, time_limit=1.0)
-    assert time.perf_counter() - started < 4.0
+    assert time.perf_counter() - started < 8.0  # generous for a loaded CI machine; unlimited takes ~10 s
     assert "longer than 1 s" in str(info.value)
 
 
