@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
+from PySide6.QtGui import QUndoStack
 
+from briefing.core.workspace import Workspace
 from briefing.ui.tasks import wait_for_tasks
 
 
@@ -24,3 +26,16 @@ def _join_background_tasks(qapp) -> Iterator[None]:
     """Every test ends with its background tasks cancelled and joined."""
     yield
     assert wait_for_tasks(timeout_ms=30_000), "a background task did not finish"
+
+
+@pytest.fixture
+def ws(workspace_dir: Path) -> Iterator[Workspace]:
+    """A fresh workspace, closed after the test (a test file may override it)."""
+    with Workspace.open(workspace_dir) as workspace:
+        yield workspace
+
+
+@pytest.fixture
+def stack() -> QUndoStack:
+    """The undo stack a reader or highlights panel shares with the main window."""
+    return QUndoStack()

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import Qt
 
@@ -17,13 +14,6 @@ from briefing.ui.highlight_commands import suggestions_api
 
 TEXT_US = "The Pentagon said about 10,000 North Korean troops had arrived in Russia."
 TEXT_UA = "Budanov says at least 11,000 North Korean troops are training."
-
-
-@pytest.fixture
-def ws(workspace_dir: Path) -> Iterator[Workspace]:
-    workspace = Workspace.open(workspace_dir)
-    yield workspace
-    workspace.close()
 
 
 def add(ws: Workspace, title: str, publisher: str, text: str) -> int:

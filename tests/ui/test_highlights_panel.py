@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QUndoStack
@@ -32,13 +29,6 @@ def mark(ws: Workspace, aid: int, text: str, quote: str, *keys: str, **fields):
 
 
 @pytest.fixture
-def ws(workspace_dir: Path) -> Iterator[Workspace]:
-    workspace = Workspace.open(workspace_dir)
-    yield workspace
-    workspace.close()
-
-
-@pytest.fixture
 def library(ws: Workspace) -> dict:
     a = add(ws, "Troops", TEXT_A)
     b = add(ws, "Seoul", TEXT_B)
@@ -46,11 +36,6 @@ def library(ws: Workspace) -> dict:
     h2 = mark(ws, a, TEXT_A, "The Pentagon said about 10,000 troops", "us", note="DoD figure")
     h3 = mark(ws, b, TEXT_B, "12,000 soldiers", "south_korean")
     return {"a": a, "b": b, "h1": h1, "h2": h2, "h3": h3}
-
-
-@pytest.fixture
-def stack() -> QUndoStack:
-    return QUndoStack()
 
 
 @pytest.fixture

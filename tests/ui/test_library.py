@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
 from PySide6.QtCore import Qt
 
 from briefing.core.store.articles import NewArticle
@@ -21,12 +18,6 @@ def _add(ws: Workspace, title: str, publisher: str, published: str, words: int,
         title=title, text=text, text_hash=title, source_file=f"{title}.txt",
         original_hash=title, format="txt", publisher=publisher, published=published,
         authors=authors or [], words=words))
-
-
-@pytest.fixture
-def ws(workspace_dir: Path):
-    with Workspace.open(workspace_dir) as ws:
-        yield ws
 
 
 def test_rows_show_what_the_library_holds_and_sort_by_each_column(qtbot, ws: Workspace) -> None:

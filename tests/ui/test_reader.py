@@ -7,9 +7,6 @@ article text that must stay plain text.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QBrush, QPalette, QTextCursor, QUndoStack
@@ -51,18 +48,6 @@ def add_article(ws: Workspace, text: str = TEXT, title: str = "North Korean troo
         title=title, text=text, text_hash=str(hash(text)), source_file="troops.txt",
         original_hash=str(hash(title + text)), format="txt", publisher="The Economist",
         authors=["Jane Doe"], published="2024-10-24", words=len(text.split()), **extra))
-
-
-@pytest.fixture
-def ws(workspace_dir: Path) -> Iterator[Workspace]:
-    workspace = Workspace.open(workspace_dir)
-    yield workspace
-    workspace.close()
-
-
-@pytest.fixture
-def stack() -> QUndoStack:
-    return QUndoStack()
 
 
 @pytest.fixture
