@@ -16,6 +16,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from briefing.core.ingest.readers.pdf_worker import OUT_OF_MEMORY_SIGNS
 from briefing.core.ingest.readers.props import iso_date, split_authors
 from briefing.core.ingest.types import DocumentHints, Extracted, ReadError
 
@@ -105,8 +106,7 @@ def run_worker(data: bytes, time_limit: float = TIME_LIMIT_S,
 
 def _crash_reason(returncode: int, stderr: bytes) -> str:
     """Why the worker stopped without an answer, for a person."""
-    if any(sign in stderr for sign in (b"MemoryError", b"failed to map segment",
-                                       b"Cannot allocate memory")):
+    if any(sign.encode() in stderr for sign in OUT_OF_MEMORY_SIGNS):
         return "damaged PDF: reading it needed too much memory, so it was stopped"
     if returncode == -getattr(signal, "SIGXCPU", 24):
         return "damaged PDF: reading it took too long, so it was stopped"

@@ -53,11 +53,16 @@ def _meta(reader: object) -> dict[str, str | None]:
     return out
 
 
+# What running out of the address-space cap looks like besides MemoryError (also read by
+# the parent in the worker's stderr when it dies before answering).
+OUT_OF_MEMORY_SIGNS = ("MemoryError", "failed to map segment", "Cannot allocate memory")
+
+
 def _out_of_memory(exc: BaseException) -> bool:
     """Under the address-space cap, a lazily loaded C extension fails with an ImportError
     ("failed to map segment from shared object") instead of MemoryError."""
     text = str(exc)
-    return "failed to map segment" in text or "Cannot allocate memory" in text
+    return any(sign in text for sign in OUT_OF_MEMORY_SIGNS)
 
 
 def extract(data: bytes) -> dict[str, object]:
