@@ -282,18 +282,13 @@ class DocxWriter:
     def _header_footer(self) -> None:
         marking = one_line(self.c.marking)
         for section in self.doc.sections:
-            header = section.header
-            header.is_linked_to_previous = False
-            p = self._first_empty(header) or header.add_paragraph()
-            p.style = self.styles["marking"]
-            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            p.add_run(marking).bold = True
+            for part in (section.header, section.footer):
+                part.is_linked_to_previous = False
+                p = self._first_empty(part) or part.add_paragraph()
+                p.style = self.styles["marking"]
+                p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+                p.add_run(marking).bold = True
             footer = section.footer
-            footer.is_linked_to_previous = False
-            p = self._first_empty(footer) or footer.add_paragraph()
-            p.style = self.styles["marking"]
-            p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-            p.add_run(marking).bold = True
             pages = footer.add_paragraph(style=self.styles["meta"])
             pages.alignment = WD_ALIGN_PARAGRAPH.CENTER
             pages.add_run("Page ")
