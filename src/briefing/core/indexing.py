@@ -142,22 +142,20 @@ class IndexManager:
 
 
 def rebuild_from_library(folder: str, root: str) -> Iterator[tuple[int, int]]:
-    """Rebuild the index in `folder` from the workspace at `root`, opened read-only.
+    """Rebuild the workspace's index (`folder`, its index/) from the workspace at `root`,
+    opened read-only.
 
     Runs in the index helper process (search.index.serve), so the app's own
     process keeps the interpreter lock for its window while Whoosh builds.
     """
-    from pathlib import Path
-
     from briefing.core.workspace import Workspace
 
     ws = Workspace.open(root, readonly=True)
     try:
         manager = IndexManager(ws)
-        index = SearchIndex(Path(folder))
         try:
-            yield from index.rebuild(manager.all_docs(), ws.articles.count())
+            yield from manager.index.rebuild(manager.all_docs(), ws.articles.count())
         finally:
-            index.close()
+            manager.close()
     finally:
         ws.close()
