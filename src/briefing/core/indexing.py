@@ -141,9 +141,8 @@ class IndexManager:
         self.index.close()
 
 
-def rebuild_from_library(folder: str, root: str) -> Iterator[tuple[int, int]]:
-    """Rebuild the workspace's index (`folder`, its index/) from the workspace at `root`,
-    opened read-only.
+def rebuild_from_library(root: str) -> Iterator[tuple[int, int]]:
+    """Rebuild the index of the workspace at `root` from its library, opened read-only.
 
     Runs in the index helper process (search.index.serve), so the app's own
     process keeps the interpreter lock for its window while Whoosh builds.

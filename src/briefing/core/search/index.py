@@ -439,7 +439,7 @@ def serve() -> None:
                 _WORKER_INDEXES.pop(folder, None)  # the folder is about to be swapped
                 from briefing.core.indexing import rebuild_from_library
 
-                for done, total in rebuild_from_library(folder, items):
+                for done, total in rebuild_from_library(items):
                     sink.write(pickle.dumps(("progress", done, total)))
                     sink.flush()
             else:
