@@ -9,6 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 HIGHLIGHT_KINDS = ("claim", "evidence", "context", "question")
+ARTICLE_KINDS = ("news", "transcript", "statement", "analysis", "social")
+# How an article field was found: written in the document, read from structured data
+# (HTML meta, JSON-LD, DOCX properties), guessed from the text, or confirmed by the analyst.
+PROVENANCES = ("explicit", "structured", "inferred", "confirmed")
+METADATA_FIELDS = ("title", "publisher", "authors", "published", "source_url", "language", "kind")
 RELIABILITY_GRADES = ("A", "B", "C", "D", "E", "F")
 CREDIBILITY_GRADES = (1, 2, 3, 4, 5, 6)
 
@@ -40,6 +45,14 @@ class Article:
     imported_at: str = ""  # ISO timestamp, UTC
     tags: list[str] = field(default_factory=list)
     read: bool = False
+    provenance: dict[str, str] = field(default_factory=dict)  # field -> one of PROVENANCES
+    kind: str | None = None  # one of ARTICLE_KINDS
+    note: str = ""
+    caveat: str = ""  # the source's own handling caveat, if any
+
+    def is_confirmed(self, name: str) -> bool:
+        """The analyst set or confirmed this field: automatic processing must keep it."""
+        return self.provenance.get(name) == "confirmed"
 
     @property
     def published_precision(self) -> str | None:

@@ -12,7 +12,8 @@ from briefing.core.store.db import Database
 from briefing.core.timeutil import now_iso
 
 ARTICLE_COLUMNS = ("id, title, title_inferred, publisher, authors, published, source_url, "
-                   "source_file, original_hash, format, language, words, imported_at, read")
+                   "source_file, original_hash, format, language, words, imported_at, read, provenance, "
+                   "kind, note, caveat")
 
 
 @dataclass
@@ -32,6 +33,8 @@ class NewArticle:
     source_url: str | None = None
     language: str | None = None
     words: int = 0
+    provenance: dict[str, str] | None = None
+    kind: str | None = None
 
 
 def _row_to_article(row: sqlite3.Row, text: str = "", tags: list[str] | None = None) -> Article:
@@ -41,7 +44,14 @@ def _row_to_article(row: sqlite3.Row, text: str = "", tags: list[str] | None = N
         source_url=row["source_url"], source_file=row["source_file"],
         original_hash=row["original_hash"], format=row["format"], language=row["language"],
         words=row["words"], imported_at=row["imported_at"], tags=tags or [], read=bool(row["read"]),
+        provenance=json.loads(row["provenance"]), kind=row["kind"], note=row["note"],
+        caveat=row["caveat"],
     )
+
+
+def _default_provenance(new: NewArticle) -> dict[str, str]:
+    """Until the metadata step says more: the title is inferred or read from the document."""
+    return {"title": "inferred" if new.title_inferred else "explicit"}
 
 
 def queue_for_index(conn: sqlite3.Connection, article_ids: Iterable[int]) -> None:
@@ -64,10 +74,11 @@ class ArticleStore:
             cur = conn.execute(
                 "INSERT INTO articles(title, title_inferred, publisher, authors, published, "
                 "source_url, source_file, original_hash, format, language, text, text_hash, words, "
-                "imported_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                "imported_at, provenance, kind) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (new.title, int(new.title_inferred), new.publisher, json.dumps(new.authors or []),
                  new.published, new.source_url, new.source_file, new.original_hash, new.format,
-                 new.language, new.text, new.text_hash, new.words, now_iso()))
+                 new.language, new.text, new.text_hash, new.words, now_iso(),
+                 json.dumps(new.provenance or _default_provenance(new)), new.kind))
             article_id = int(cur.lastrowid)
             conn.executemany("INSERT INTO article_sketch(hash, article_id) VALUES (?, ?)",
                              [(h, article_id) for h in sketch])

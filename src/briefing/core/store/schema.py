@@ -94,6 +94,17 @@ MIGRATIONS: list[list[str]] = [
         )""",
         "CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
     ],
+    # 2: how each article field was found (explicit|structured|inferred|confirmed), the
+    # analyst's kind, note and handling caveat per article
+    [
+        "ALTER TABLE articles ADD COLUMN provenance TEXT NOT NULL DEFAULT '{}'",
+        "ALTER TABLE articles ADD COLUMN kind TEXT",
+        "ALTER TABLE articles ADD COLUMN note TEXT NOT NULL DEFAULT ''",
+        "ALTER TABLE articles ADD COLUMN caveat TEXT NOT NULL DEFAULT ''",
+        # articles imported before provenance existed: an inferred title says so
+        """UPDATE articles SET provenance = json_object('title',
+               CASE WHEN title_inferred THEN 'inferred' ELSE 'explicit' END)""",
+    ],
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
