@@ -252,7 +252,8 @@ def test_markdown_csv_and_web_annotations(sample, tmp_path: Path) -> None:
     for name in ("note.md", "note.csv", "note.json"):
         export_briefing(ws, SPEC, tmp_path / name, comparisons=comparisons(ids))
     md = (tmp_path / "note.md").read_text(encoding="utf-8")
-    assert md.startswith("**OFFICIAL-SENSITIVE**\n\n# North Korean troops in Russia")
+    assert md.startswith("<!-- Exported by Briefing -->\n\n**OFFICIAL-SENSITIVE**\n\n"
+                         "# North Korean troops in Russia")
     for heading in ("## Ukrainian", "## US", "## South Korean", "## Chinese",
                     "## Comparison of figures", "## Sources"):
         assert f"\n{heading}\n" in md

@@ -148,3 +148,36 @@ def test_errors_are_shown_and_nothing_is_written(qtbot, ws, settings, tmp_path: 
     dialog.export()
     assert dialog.status.text() == "Choose at least one highlight."
     assert not (tmp_path / "note.docx").exists()
+
+
+def test_a_file_briefing_did_not_write_is_replaced_only_when_the_user_says_so(
+        qtbot, ws, settings, tmp_path: Path) -> None:
+    dialog = make_dialog(qtbot, ws, settings)
+    theirs = tmp_path / "colleague.docx"
+    theirs.write_bytes(b"a colleague's own document")
+    asked: list[str] = []
+    dialog.confirm_replace = lambda message: asked.append(message) or False
+    dialog.out_edit.setText(str(theirs))
+    export_and_wait(qtbot, dialog)
+    assert len(asked) == 1 and "was not written by Briefing" in asked[0]
+    assert dialog.status.text() == "Nothing was written: choose another file name."
+    assert theirs.read_bytes() == b"a colleague's own document"
+
+    dialog.last_error = None
+    dialog.confirm_replace = lambda message: True
+    export_and_wait(qtbot, dialog)
+    qtbot.waitUntil(lambda: dialog.last_report is not None, timeout=20_000)
+    assert docx.Document(str(theirs)).paragraphs[0].text == dialog.title_edit.text()
+
+
+def test_a_note_inside_the_workspace_is_refused_without_asking(
+        qtbot, ws, settings, tmp_path: Path) -> None:
+    dialog = make_dialog(qtbot, ws, settings)
+    library = ws.root / "library.sqlite3"
+    before = library.stat().st_size
+    dialog.confirm_replace = lambda message: pytest.fail("must not ask")
+    dialog.out_edit.setText(str(library))
+    export_and_wait(qtbot, dialog)
+    assert "inside the workspace" in dialog.status.text()
+    assert library.stat().st_size == before
+    assert ws.articles.count() > 0

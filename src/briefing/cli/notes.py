@@ -35,6 +35,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--date", metavar="YYYY-MM-DD", help="date on the note (default today)")
     p.add_argument("--template", type=Path, metavar="PATH",
                    help="a .docx whose styles replace the shipped template's")
+    p.add_argument("--force", action="store_true",
+                   help="replace OUT even if Briefing did not write it (never inside the "
+                        "workspace)")
     p.set_defaults(func=cmd_export)
 
 
@@ -46,7 +49,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         template=args.template)
     with open_workspace(args, readonly=True, ensure_index=False) as ws:
         try:
-            report = export_briefing(ws, spec, Path(args.out), fmt=args.format)
+            report = export_briefing(ws, spec, Path(args.out), fmt=args.format,
+                                     force=args.force)
         except ExportError as exc:
             raise CliError(str(exc), code=1) from None
     for warning in report.warnings:

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
@@ -90,6 +91,8 @@ class BriefingDialog(QDialog):
         self._task: TaskHandle | None = None
         self.last_report: ExportReport | None = None
         self.last_error: str | None = None
+        # asked when the chosen file exists and Briefing did not write it; tests replace it
+        self.confirm_replace: Callable[[str], bool] = self._ask_replace
         self.setWindowTitle("Export briefing note")
         self.resize(1100, 720)
         self._relay = _ProgressRelay(self)
@@ -445,6 +448,16 @@ class BriefingDialog(QDialog):
     @Slot()
     def export(self) -> None:
         """Write the note in the background; progress, result and errors come back here."""
+        self._export(force=False)
+
+    def _ask_replace(self, message: str) -> bool:
+        answer = QMessageBox.question(
+            self, "Replace the file?", f"{message[:1].upper()}{message[1:]}\n\nReplace it?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _export(self, force: bool) -> None:
         if self._task is not None and not self._task.finished:
             return
         spec = self.spec()
@@ -464,7 +477,7 @@ class BriefingDialog(QDialog):
         relay = self._relay
         self._task = self._runner(
             export_briefing, self.ws, spec, Path(out_text).expanduser(),
-            self.format_combo.currentData(), relay.progressed.emit,
+            self.format_combo.currentData(), relay.progressed.emit, None, force,
             on_done=self._done, on_error=self._error, owner=self)
 
     @Slot(int, int)
@@ -492,6 +505,12 @@ class BriefingDialog(QDialog):
         self.export_button.setEnabled(True)
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
+        if isinstance(exc, ExportError) and exc.needs_confirmation:
+            if self.confirm_replace(str(exc)):
+                self._export(force=True)
+                return
+            self._fail("Nothing was written: choose another file name.")
+            return
         message = str(exc) if isinstance(exc, ExportError) else (
             f"The export failed: {type(exc).__name__}: {exc}")
         self._fail(message)

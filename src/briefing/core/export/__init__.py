@@ -23,6 +23,7 @@ from briefing.core.export.selection import (
     select_highlights,
 )
 from briefing.core.models import ClaimComparison
+from briefing.core.outputs import OutputError, check_output
 from briefing.core.workspace import Workspace
 
 FORMATS = {"docx": ".docx", "md": ".md", "csv": ".csv", "json": ".json"}
@@ -67,12 +68,26 @@ def format_for(out: Path, fmt: str | None = None) -> str:
     return found
 
 
+def guard_output(out: Path, protected: tuple[Path, ...], force: bool = False) -> None:
+    """ExportError unless `out` may be written: never inside a workspace, never over a file
+    Briefing did not write unless `force` (see core/outputs.py)."""
+    try:
+        check_output(out, protected, force)
+    except OutputError as exc:
+        raise ExportError(str(exc), needs_confirmation=exc.needs_confirmation) from None
+    check_writable(out)
+
+
 def write_content(content: BriefingContent, out: Path, fmt: str | None = None,
-                  progress: Progress = None) -> ExportReport:
-    """Render the content in one format and write it to `out` all-or-nothing."""
+                  progress: Progress = None, *, protected: tuple[Path, ...],
+                  force: bool = False) -> ExportReport:
+    """Render the content in one format and write it to `out` all-or-nothing.
+
+    `protected`: folders nothing may be written into (the open workspace).
+    """
     started = time.perf_counter()
     out = Path(out)
-    check_writable(out)
+    guard_output(out, protected, force)
     fmt = format_for(out, fmt)
     warnings = list(content.warnings)
     if fmt == "docx":
@@ -102,20 +117,24 @@ def write_content(content: BriefingContent, out: Path, fmt: str | None = None,
 
 def export_briefing(ws: Workspace, spec: BriefingSpec, out: Path, fmt: str | None = None,
                     progress: Progress = None,
-                    comparisons: list[ClaimComparison] | None = None) -> ExportReport:
-    """Select, group and write a briefing note. Refuses an empty selection."""
+                    comparisons: list[ClaimComparison] | None = None,
+                    force: bool = False) -> ExportReport:
+    """Select, group and write a briefing note. Refuses an empty selection, a path inside
+    the workspace, and an existing file Briefing did not write (unless `force`)."""
     started = time.perf_counter()
     out = Path(out)
-    check_writable(out)
+    protected = (ws.root,)
+    guard_output(out, protected, force)
     fmt = format_for(out, fmt)
     content = build_content(ws, spec, comparisons)
     if not content.items:
         raise ExportError("no highlights match this selection; nothing was written")
-    report = write_content(content, out, fmt, progress)
+    report = write_content(content, out, fmt, progress, protected=protected, force=force)
     report.seconds = time.perf_counter() - started
     return report
 
 
 __all__ = ["BriefingContent", "BriefingSpec", "ExportError", "ExportReport", "FORMATS",
-           "GROUPINGS", "build_content", "export_briefing", "format_for", "select_highlights",
+           "GROUPINGS", "build_content", "export_briefing", "format_for", "guard_output",
+           "select_highlights",
            "write_content"]

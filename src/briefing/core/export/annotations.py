@@ -13,6 +13,7 @@ from typing import Any
 
 from briefing.core.export.sanitize import clean_text
 from briefing.core.export.selection import BriefingContent, NoteItem
+from briefing.core.outputs import JSON_GENERATOR
 
 CONTEXT = "http://www.w3.org/ns/anno.jsonld"
 
@@ -65,6 +66,7 @@ def render_annotations(content: BriefingContent) -> str:
         "id": "urn:briefing:note",
         "type": "AnnotationCollection",
         "label": clean_text(content.title),
+        "generator": JSON_GENERATOR,
         "total": len(items),
         "first": {"type": "AnnotationPage", "startIndex": 0, "items": items},
     }

@@ -25,6 +25,7 @@ from docx.shared import Cm, Pt
 
 from briefing.core.export.sanitize import clean_text, one_line
 from briefing.core.export.selection import BriefingContent, ExportError, NoteItem
+from briefing.core.outputs import DOCX_MARK
 from briefing.core.resources import resource
 
 Progress = Callable[[int, int], None] | None
@@ -415,7 +416,7 @@ def write_docx(content: BriefingContent, stream: BinaryIO, progress: Progress = 
     props.title = one_line(content.title)[:255]
     props.author = one_line(content.author)[:255]
     props.subject = one_line(content.marking)[:255]
-    props.comments = "Exported by Briefing"
+    props.comments = DOCX_MARK  # how a later export knows it may replace this file
     doc.save(stream)
     return writer.warnings
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from briefing.core.export.sanitize import clean_text, one_line
 from briefing.core.export.selection import BriefingContent, NoteItem
+from briefing.core.outputs import MARKDOWN_MARK
 
 _SPECIAL = str.maketrans({c: "\\" + c for c in "\\`*_<|"})
 
@@ -39,7 +40,7 @@ def _item(item: NoteItem) -> list[str]:
 def render_markdown(content: BriefingContent) -> str:
     """The whole note as one Markdown document."""
     c = content
-    out = [f"**{_md(c.marking)}**", "", f"# {_md(c.title)}", ""]
+    out = [MARKDOWN_MARK, "", f"**{_md(c.marking)}**", "", f"# {_md(c.title)}", ""]
     meta = [c.long_date]
     if c.author:
         meta.append(f"Prepared by {_md(c.author)}")

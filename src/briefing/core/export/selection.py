@@ -27,7 +27,15 @@ _MONTHS_LONG = ("January", "February", "March", "April", "May", "June", "July", 
 
 
 class ExportError(Exception):
-    """An export was refused or failed; the message says why and what to do."""
+    """An export was refused or failed; the message says why and what to do.
+
+    `needs_confirmation`: the user may overrule the refusal (replace an existing file that
+    Briefing did not write) by exporting again with `force`.
+    """
+
+    def __init__(self, message: str, needs_confirmation: bool = False) -> None:
+        super().__init__(message)
+        self.needs_confirmation = needs_confirmation
 
 
 @dataclass
