@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from briefing.core.backups import list_backups, take_backup
 from briefing.core.models import Perspective
 from briefing.core.store import db as db_module
 from briefing.core.store import schema
@@ -60,15 +61,22 @@ def test_migration_backs_up_first_and_rolls_back_on_failure(tmp_path: Path,
     monkeypatch.setattr(db_module, "MIGRATIONS", broken)
     monkeypatch.setattr(db_module, "SCHEMA_VERSION", len(broken))
     second = Database(path)
+    seen: list[int] = []
+
+    def backup_first(version: int) -> None:
+        seen.append(version)
+        take_backup(second.conn, tmp_path, "migration", f"before schema {len(broken)}")
+
     with pytest.raises(sqlite3.OperationalError):
-        second.migrate()
+        second.migrate(backup_first)
+    assert seen == [len(schema.MIGRATIONS)]
     # the failed migration left nothing behind, and a backup was taken before it
     assert second.user_version == len(schema.MIGRATIONS)
     columns = [r[1] for r in second.query("PRAGMA table_info(articles)")]
     assert "extra" not in columns
-    backup = path.with_name(f"library.sqlite3.before-v{len(broken)}")
-    assert backup.exists()
-    with sqlite3.connect(backup) as copy:
+    [backup] = list_backups(tmp_path)
+    assert backup.kind == "migration" and backup.verified and backup.articles == 1
+    with sqlite3.connect(backup.path) as copy:
         assert copy.execute("SELECT title FROM articles").fetchone()[0].startswith("How North")
     second.close()
 

@@ -78,9 +78,12 @@ def test_second_writer_gets_a_clear_message(tmp_path: Path, capsys) -> None:
     try:
         with pytest.raises(WorkspaceBusy, match="open in another Briefing window"):
             Workspace.open(tmp_path / "ws")
-        code = main(["--workspace", str(tmp_path / "ws"), "list"])
+        code = main(["--workspace", str(tmp_path / "ws"), "demo"])
         assert code == 2
         assert "another Briefing window" in capsys.readouterr().err
+        # readers are never locked out by a writer
+        assert main(["--workspace", str(tmp_path / "ws"), "list"]) == 0
+        assert capsys.readouterr().out.strip() == "0 article(s)"
         # read-only access still works while the other instance writes
         with Workspace.open(tmp_path / "ws", readonly=True) as reader:
             assert reader.articles.count() == 0

@@ -7,12 +7,16 @@ Exit codes: 0 success, 1 some input failed (e.g. a file could not be imported),
 from __future__ import annotations
 
 import argparse
+import logging
+import sqlite3
 import sys
 from collections.abc import Sequence
 
 from briefing import __version__
-from briefing.cli import claims, library, marks, notes
+from briefing.cli import claims, library, marks, notes, safety
 from briefing.cli.common import CliError
+
+log = logging.getLogger(__name__)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -29,6 +33,7 @@ def build_parser() -> argparse.ArgumentParser:
     marks.register(sub)
     notes.register(sub)
     claims.register(sub)
+    safety.register(sub)
     return parser
 
 
@@ -53,3 +58,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
+    except sqlite3.DatabaseError as exc:
+        log.exception("database error in %s", args.command)
+        print(f"briefing: {args.command or 'gui'}: the library cannot be read ({exc}); "
+              "`briefing check` says more, `briefing restore` puts back a backup",
+              file=sys.stderr)
+        return 2
+    except OSError as exc:
+        log.exception("I/O error in %s", args.command)
+        where = f" {exc.filename}" if exc.filename else ""
+        print(f"briefing: {args.command or 'gui'}:{where}: {exc.strerror or exc}; "
+              "nothing was changed", file=sys.stderr)
+        return 2
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: never a traceback
+        log.exception("unexpected error in %s", args.command)
+        print(f"briefing: {args.command or 'gui'} failed unexpectedly ({type(exc).__name__}: "
+              f"{exc}); the details are in the log", file=sys.stderr)
+        return 2

@@ -27,7 +27,7 @@ def _names(ws, keys: list[str]) -> list[str]:
 
 
 def cmd_suggest(args: argparse.Namespace) -> int:
-    with open_workspace(args, ensure_index=False) as ws:
+    with open_workspace(args, readonly=True, ensure_index=False) as ws:
         article = ws.articles.get(args.article_id)
         if article is None:
             raise CliError(f"no article #{args.article_id}; `briefing list` shows the ids",
@@ -47,7 +47,7 @@ def cmd_suggest(args: argparse.Namespace) -> int:
 
 
 def cmd_claims(args: argparse.Namespace) -> int:
-    with open_workspace(args, ensure_index=False) as ws:
+    with open_workspace(args, readonly=True, ensure_index=False) as ws:
         rows = library_comparisons(ws, args.subject)
         if args.json:
             print_json([{"figure": e.figure, "text": e.text, "unit": r.unit,

@@ -10,7 +10,8 @@ from contextlib import contextmanager
 from dataclasses import asdict, is_dataclass
 from typing import Any
 
-from briefing.core.workspace import Workspace, WorkspaceError
+from briefing.core.backups import BackupError
+from briefing.core.workspace import Workspace, WorkspaceError, WorkspaceReadOnly
 
 
 class CliError(Exception):
@@ -24,20 +25,76 @@ class CliError(Exception):
 @contextmanager
 def open_workspace(args: argparse.Namespace, readonly: bool = False,
                    ensure_index: bool = True) -> Iterator[Workspace]:
-    """Open the chosen workspace; repair the index first unless told not to."""
+    """Open the chosen workspace for a command.
+
+    A writing command (`readonly=False`) takes the writer lock and is refused with one
+    line when the workspace is damaged, on a read-only medium or written by another
+    process. A reading command never takes the lock, so it works beside an import or the
+    app; it says so when the library is damaged or the index lags behind.
+    """
     try:
         ws = Workspace.open(args.workspace, readonly=readonly)
     except WorkspaceError as exc:
         raise CliError(str(exc)) from None
     try:
-        if ensure_index:
-            state = ws.index.ensure(progress=_rebuild_progress)
-            if state in ("missing", "damaged", "stale") and ws.articles.count():
-                print(f"briefing: the search index was {state}; rebuilt it from the library",
-                      file=sys.stderr)
+        if not readonly:
+            ws.require_writable(_action(args))
+            try:
+                ws.daily_backup()
+            except BackupError as exc:
+                print(f"briefing: warning: {exc}", file=sys.stderr)
+        elif ws.damage:
+            print(f"briefing: warning: the library is damaged ({ws.damage}); it was opened "
+                  "read-only. `briefing restore` puts back the newest good backup",
+                  file=sys.stderr)
+        if ensure_index and not ws.damage:
+            _index_ready(ws, args)
         yield ws
+    except WorkspaceReadOnly as exc:
+        raise CliError(str(exc)) from None
     finally:
         ws.close()
+
+
+def _action(args: argparse.Namespace) -> str:
+    return " ".join(str(w) for w in (args.command, getattr(args, "action", None)) if w)
+
+
+def _index_ready(ws: Workspace, args: argparse.Namespace) -> None:
+    """A writer repairs the index; a reader uses it as it is and says how far behind it is.
+
+    A reader may repair it only by becoming the writer for a moment, when no one else is.
+    """
+    if not ws.readonly:
+        _repair(ws)
+        return
+    state = ws.index.state()
+    if state == "ok":
+        return
+    if ws.readonly_reason == "opened read-only":
+        try:
+            writer = Workspace.open(ws.root)
+        except WorkspaceError:
+            writer = None
+        if writer is not None:
+            with writer:
+                _repair(writer)
+            ws.reopen_index()
+            return
+    if state == "behind":
+        behind = ws.db.scalar("SELECT count(*) FROM index_queue")
+        print(f"briefing: note: the search index is {behind} article change(s) behind the "
+              "library; the Briefing that is writing it will catch up", file=sys.stderr)
+    else:
+        print(f"briefing: warning: the search index is {state} and cannot be repaired now "
+              f"({ws.readonly_reason}); search results may be incomplete", file=sys.stderr)
+
+
+def _repair(ws: Workspace) -> None:
+    state = ws.index.ensure(progress=_rebuild_progress)
+    if state in ("missing", "damaged", "stale") and ws.articles.count():
+        print(f"briefing: the search index was {state}; rebuilt it from the library",
+              file=sys.stderr)
 
 
 def _rebuild_progress(done: int, total: int) -> None:

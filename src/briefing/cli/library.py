@@ -7,6 +7,7 @@ import sys
 from collections import Counter
 
 from briefing.cli.common import CliError, article_summary, open_workspace, print_json
+from briefing.core.backups import BackupError
 from briefing.core.ingest.pipeline import import_files
 from briefing.core.ingest.sample import import_sample_corpus
 from briefing.core.maintenance import check_workspace
@@ -67,7 +68,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    with open_workspace(args, ensure_index=False) as ws:
+    with open_workspace(args, readonly=True, ensure_index=False) as ws:
         articles = ws.articles.list()
         if args.json:
             print_json([article_summary(a) for a in articles])
@@ -80,7 +81,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    with open_workspace(args, ensure_index=False) as ws:
+    with open_workspace(args, readonly=True, ensure_index=False) as ws:
         article = ws.articles.get(args.id)
         if article is None:
             raise CliError(f"no article #{args.id}", code=1)
@@ -100,8 +101,10 @@ def cmd_show(args: argparse.Namespace) -> int:
 def cmd_delete(args: argparse.Namespace) -> int:
     with open_workspace(args) as ws:
         missing = [i for i in args.ids if ws.articles.get(i) is None]
-        n = ws.articles.delete(i for i in args.ids if i not in missing)
-        ws.index.sync()
+        try:
+            n = ws.delete_articles([i for i in args.ids if i not in missing])
+        except BackupError as exc:
+            raise CliError(f"{exc}; nothing was deleted") from None
         print(f"deleted {n} article(s)")
         if missing:
             print("not found: " + ", ".join(f"#{i}" for i in missing), file=sys.stderr)
@@ -110,7 +113,7 @@ def cmd_delete(args: argparse.Namespace) -> int:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    with open_workspace(args) as ws:
+    with open_workspace(args, readonly=True) as ws:
         results = ws.index.search(args.query, limit=max(1, args.limit))
         if results.message:
             print(f"briefing: {results.message}", file=sys.stderr)
@@ -138,7 +141,7 @@ def cmd_reindex(args: argparse.Namespace) -> int:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    with open_workspace(args, ensure_index=False) as ws:
+    with open_workspace(args, readonly=True, ensure_index=False) as ws:
         problems = check_workspace(ws)
         for line in problems:
             print(line)

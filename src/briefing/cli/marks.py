@@ -73,7 +73,7 @@ def highlight_json(h) -> dict:
 
 
 def cmd_perspectives(args: argparse.Namespace) -> int:
-    with open_workspace(args, ensure_index=False) as ws:
+    with open_workspace(args, readonly=True, ensure_index=False) as ws:
         items = ws.perspectives.all()
         if args.json:
             print_json([{"key": p.key, "name": p.name, "colour": p.colour,
@@ -138,7 +138,7 @@ def cmd_highlight_add(args: argparse.Namespace) -> int:
 
 
 def cmd_highlight_list(args: argparse.Namespace) -> int:
-    with open_workspace(args, ensure_index=False) as ws:
+    with open_workspace(args, readonly=True, ensure_index=False) as ws:
         keys = resolve_perspectives(ws, args.perspective)
         items = ws.highlights.list(article_ids=args.article, perspectives=keys)
         if args.json:

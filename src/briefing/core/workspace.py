@@ -1,26 +1,30 @@
-"""A workspace folder: library.sqlite3 (the truth), originals/ (bytes as imported), index/.
+"""A workspace folder: library.sqlite3 (the truth), originals/ (bytes as imported), index/,
+backups/.
 
-Opening a workspace creates it if needed, takes an exclusive lock so only one
-process writes it, migrates the schema, and syncs the shipped perspectives.
-A second process gets WorkspaceBusy (or may open read-only).
+Opening a workspace for writing takes the writer lock (one writer per workspace), checks
+the library file for damage, backs it up before a schema upgrade, migrates it, and syncs
+the shipped perspectives. Readers never need the lock: a second process, a read-only
+medium or a damaged library opens read-only, and `readonly_reason` says why.
 """
 
 from __future__ import annotations
 
-import errno
-import fcntl
 import hashlib
 import os
 from pathlib import Path
 
 from briefing.core.fileio import atomic_write_bytes
+from briefing.core.lock import LOCK_NAME, WriterLock
 from briefing.core.store.articles import ArticleStore
 from briefing.core.store.db import Database, StoreError
+from briefing.core.store.health import is_read_only_medium, library_damage
 from briefing.core.store.highlights import HighlightStore
 from briefing.core.store.perspectives import PerspectiveStore
+from briefing.core.store.schema import SCHEMA_VERSION
 
 DB_NAME = "library.sqlite3"
-LOCK_NAME = ".briefing.lock"
+__all__ = ["DB_NAME", "LOCK_NAME", "Workspace", "WorkspaceBusy", "WorkspaceDamaged",
+           "WorkspaceError", "WorkspaceReadOnly", "default_workspace"]
 
 
 class WorkspaceError(Exception):
@@ -29,6 +33,18 @@ class WorkspaceError(Exception):
 
 class WorkspaceBusy(WorkspaceError):
     """Another Briefing process has this workspace open for writing."""
+
+
+class WorkspaceReadOnly(WorkspaceError):
+    """A writing action on a workspace opened read-only; the message says why."""
+
+
+class WorkspaceDamaged(WorkspaceReadOnly):
+    """A writing action on a damaged library; restore a backup or recover."""
+
+
+BUSY_MESSAGE = ("the workspace {root} is open in another Briefing window; close it there, "
+                "or open this one read-only")
 
 
 def default_workspace() -> Path:
@@ -41,87 +57,183 @@ def default_workspace() -> Path:
     return Path(platformdirs.user_data_dir("Briefing", appauthor=False)) / "workspace"
 
 
+def _has_history(root: Path) -> bool:
+    """Originals or backups exist: a missing library here is damage, not a new workspace."""
+    for folder in (root / "originals", root / "backups"):
+        if folder.is_dir() and any(folder.iterdir()):
+            return True
+    return False
+
+
 class Workspace:
     """An open workspace. Use `Workspace.open(path)` and `close()` (or a with-block)."""
 
-    def __init__(self, root: Path, db: Database, readonly: bool, lock_fd: int | None) -> None:
+    def __init__(self, root: Path, db: Database, readonly: bool, lock: WriterLock | None,
+                 readonly_reason: str | None = None, damage: str | None = None) -> None:
         self.root = root
         self.db = db
         self.readonly = readonly
-        self._lock_fd = lock_fd
+        self.readonly_reason = readonly_reason  # why writing is refused, shown to the user
+        self.damage = damage  # what is wrong with the library file, if anything
+        self._lock = lock
+        self._bind(db)
+        self._index = None
+
+    def _bind(self, db: Database) -> None:
+        self.db = db
         self.articles = ArticleStore(db)
         self.highlights = HighlightStore(db)
         self.perspectives = PerspectiveStore(db)
-        self._index = None
 
     # -- opening ---------------------------------------------------------------
     @classmethod
     def open(cls, root: Path | str | None = None, readonly: bool = False) -> Workspace:
-        root = Path(root).expanduser() if root is not None else default_workspace()
-        if not readonly:
-            try:
-                root.mkdir(parents=True, exist_ok=True)
-                (root / "originals").mkdir(exist_ok=True)
-            except OSError as exc:
-                raise WorkspaceError(f"cannot create the workspace at {root}: "
-                                     f"{exc.strerror or exc}") from None
-            if not os.access(root, os.W_OK):
-                if not (root / DB_NAME).exists():
-                    raise WorkspaceError(f"the workspace folder {root} is read-only and empty")
-                readonly = True
-        elif not (root / DB_NAME).exists():
-            raise WorkspaceError(f"there is no Briefing library at {root}")
-        lock_fd = None if readonly else cls._take_lock(root)
-        db = Database(root / DB_NAME, readonly=readonly)
-        try:
-            db.migrate()
-            ws = cls(root, db, readonly, lock_fd)
-            if not readonly:
-                from briefing.core.perspectives import load_default_perspectives
+        """Open for writing (taking the writer lock), or for reading when `readonly`.
 
-                ws.perspectives.sync_defaults(load_default_perspectives())
+        Raises WorkspaceBusy when another process writes it (a reader may then open it with
+        readonly=True). A read-only medium or a damaged library opens read-only by itself.
+        """
+        root = Path(root).expanduser() if root is not None else default_workspace()
+        db_path = root / DB_NAME
+        if root.is_dir() and is_read_only_medium(root):
+            if not db_path.exists():
+                raise WorkspaceError(f"the workspace folder {root} is read-only and holds no "
+                                     "library")
+            return cls._reader(root, "the workspace is on a read-only medium", immutable=True)
+        if readonly:
+            if not db_path.exists() and not _has_history(root):
+                raise WorkspaceError(f"there is no Briefing library at {root}")
+            return cls._reader(root, "opened read-only")
+        try:
+            root.mkdir(parents=True, exist_ok=True)
+            (root / "originals").mkdir(exist_ok=True)
+        except OSError as exc:
+            raise WorkspaceError(f"cannot create the workspace at {root}: "
+                                 f"{exc.strerror or exc}") from None
+        lock = WriterLock(root)
+        try:
+            got = lock.acquire()
+        except OSError as exc:
+            raise WorkspaceError(f"cannot lock the workspace {root}: "
+                                 f"{exc.strerror or exc}") from None
+        if not got:
+            raise WorkspaceBusy(BUSY_MESSAGE.format(root=root))
+        try:
+            damage = library_damage(db_path) if (db_path.exists() or _has_history(root)) \
+                else None
+            if damage:
+                return cls._reader(root, f"the library is damaged: {damage}", lock=lock,
+                                   damage=damage)
+            return cls._writer(root, lock)
+        except BaseException:
+            lock.release()
+            raise
+
+    @classmethod
+    def _writer(cls, root: Path, lock: WriterLock) -> Workspace:
+        db = Database(root / DB_NAME)
+        try:
+            current = db.user_version
+
+            def backup_first(version: int) -> None:
+                from briefing.core.backups import BackupError, take_backup
+
+                try:
+                    take_backup(db.conn, root, "migration",
+                                f"before upgrading schema {version} to {SCHEMA_VERSION}")
+                except BackupError as exc:
+                    raise StoreError(f"{exc}; the library was not upgraded") from None
+
+            db.migrate(backup_first if current else None)
+            ws = cls(root, db, False, lock)
+            from briefing.core.perspectives import load_default_perspectives
+
+            ws.perspectives.sync_defaults(load_default_perspectives())
         except StoreError as exc:
             db.close()
-            cls._release_lock(lock_fd)
             raise WorkspaceError(str(exc)) from None
         except Exception as exc:
             db.close()
-            cls._release_lock(lock_fd)
             raise WorkspaceError(f"cannot open the library in {root}: {exc}") from exc
         return ws
 
-    @staticmethod
-    def _take_lock(root: Path) -> int:
-        path = root / LOCK_NAME
-        fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except OSError as exc:
-            os.close(fd)
-            if exc.errno in (errno.EAGAIN, errno.EACCES, errno.EWOULDBLOCK):
-                raise WorkspaceBusy(
-                    f"the workspace {root} is open in another Briefing window; close it there, "
-                    "or open this one read-only") from None
-            raise
-        os.ftruncate(fd, 0)
-        os.write(fd, str(os.getpid()).encode())
-        return fd
-
-    @staticmethod
-    def _release_lock(fd: int | None) -> None:
-        if fd is not None:
+    @classmethod
+    def _reader(cls, root: Path, reason: str, immutable: bool = False,
+                lock: WriterLock | None = None, damage: str | None = None) -> Workspace:
+        db = Database(root / DB_NAME, readonly=True, immutable=immutable)
+        if damage is None:
             try:
-                fcntl.flock(fd, fcntl.LOCK_UN)
-            finally:
-                os.close(fd)
+                version = db.user_version
+            except Exception as exc:  # noqa: BLE001 - any failure here means unreadable
+                damage = f"the library cannot be read ({exc})"
+                reason = f"the library is damaged: {damage}"
+            else:
+                if version > SCHEMA_VERSION:
+                    db.close()
+                    raise WorkspaceError(
+                        f"{db.path} was written by a newer Briefing (schema {version}, this "
+                        f"version understands {SCHEMA_VERSION}); update Briefing to open it")
+                if 0 < version < SCHEMA_VERSION:
+                    db.close()
+                    raise WorkspaceError(f"{db.path} needs an upgrade, which a read-only "
+                                         "workspace cannot do; open it for writing once")
+        return cls(root, db, True, lock, reason, damage)
+
+    def require_writable(self, action: str) -> None:
+        """WorkspaceReadOnly (or WorkspaceDamaged) naming `action` when writing is refused."""
+        if not self.readonly:
+            return
+        if self.damage:
+            raise WorkspaceDamaged(
+                f"cannot {action}: the library is damaged ({self.damage}); nothing was "
+                "changed. `briefing restore` puts back the newest good backup, "
+                "`briefing recover` rebuilds the library from its originals")
+        raise WorkspaceReadOnly(f"cannot {action}: {self.readonly_reason}")
+
+    # -- backups -------------------------------------------------------------------
+    def backup(self, kind: str, reason: str):
+        """A verified backup of the library now (see core/backups.py); BackupError if not."""
+        from briefing.core.backups import take_backup
+
+        return take_backup(self.db.conn, self.root, kind, reason)
+
+    def daily_backup(self):
+        """The day's first backup, if none was taken today and the library holds anything."""
+        from briefing.core.backups import daily_due
+
+        if self.readonly or not daily_due(self.root) or not self.articles.count():
+            return None
+        return self.backup("daily", "the first session of the day")
+
+    def delete_articles(self, article_ids: list[int]) -> int:
+        """Delete articles (their highlights go with them) after a verified backup."""
+        self.require_writable("delete articles")
+        ids = [i for i in article_ids if self.articles.get(i) is not None]
+        if not ids:
+            return 0
+        self.backup("bulk", f"before deleting {len(ids)} article(s)")
+        n = self.articles.delete(ids)
+        self.index.sync()
+        return n
+
+    def reopen_index(self) -> None:
+        """Forget the open index (another process just rebuilt or repaired it)."""
+        if self._index is not None:
+            self._index.close()
+            self._index = None
+
+    @property
+    def holds_lock(self) -> bool:
+        return self._lock is not None and self._lock.held
 
     def close(self) -> None:
         if self._index is not None:
             self._index.close()
             self._index = None
         self.db.close()
-        self._release_lock(self._lock_fd)
-        self._lock_fd = None
+        if self._lock is not None:
+            self._lock.release()
+            self._lock = None
 
     def __enter__(self) -> Workspace:
         return self

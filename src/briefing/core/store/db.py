@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
+from briefing.core.store.health import ro_uri
 from briefing.core.store.schema import MIGRATIONS, SCHEMA_VERSION
 
 
@@ -22,9 +23,10 @@ class Database:
     so each user action is committed the moment it completes.
     """
 
-    def __init__(self, path: Path, readonly: bool = False) -> None:
+    def __init__(self, path: Path, readonly: bool = False, immutable: bool = False) -> None:
         self.path = Path(path)
-        self.readonly = readonly
+        self.readonly = readonly or immutable
+        self.immutable = immutable  # on a read-only medium: no lock or WAL files at all
         self._local = threading.local()
         self._all: list[sqlite3.Connection] = []
         self._lock = threading.Lock()
@@ -32,9 +34,8 @@ class Database:
     # -- connections -------------------------------------------------------
     def _connect(self) -> sqlite3.Connection:
         if self.readonly:
-            uri = f"file:{self.path}?mode=ro"
-            conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False,
-                                   timeout=10)
+            conn = sqlite3.connect(ro_uri(self.path, self.immutable), uri=True,
+                                   isolation_level=None, check_same_thread=False, timeout=10)
         else:
             conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False,
                                    timeout=10)
@@ -114,11 +115,11 @@ class Database:
     def user_version(self) -> int:
         return int(self.scalar("PRAGMA user_version"))
 
-    def migrate(self) -> int:
+    def migrate(self, before: Callable[[int], None] | None = None) -> int:
         """Bring the schema to SCHEMA_VERSION. Returns the number of migrations applied.
 
-        An existing database is backed up (SQLite backup API) before the first
-        migration, next to it as library.sqlite3.before-vN.
+        `before(current_version)` is called once before an existing database is changed
+        (the workspace takes a verified backup there).
         """
         current = self.user_version
         if current > SCHEMA_VERSION:
@@ -129,8 +130,8 @@ class Database:
             return 0
         if self.readonly:
             raise StoreError(f"{self.path} needs an upgrade but the workspace is read-only")
-        if current > 0:
-            self.backup(self.path.with_name(f"{self.path.name}.before-v{current + 1}"))
+        if current > 0 and before is not None:
+            before(current)
         applied = 0
         for version in range(current + 1, SCHEMA_VERSION + 1):
             with self.transaction() as conn:
