@@ -135,7 +135,25 @@ class IndexManager:
 
     # -- queries ------------------------------------------------------------------
     def search(self, query: str, limit: int = 20) -> SearchResults:
-        return self.index.search(query, limit=limit, texts=self.ws.articles.text)
+        """Results for `query`, never naming an article the library no longer holds (an
+        index that lags behind a deletion, e.g. in a reader beside a writer)."""
+        results = self.index.search(query, limit=limit, texts=self.ws.articles.text)
+        ids = [h.article_id for h in results.hits]
+        if ids:
+            marks = ",".join("?" * len(ids))
+            present = {r[0] for r in self.ws.db.query(
+                f"SELECT id FROM articles WHERE id IN ({marks})", tuple(ids))}
+            gone = len(ids) - len(present)
+            if gone:
+                results.hits = [h for h in results.hits if h.article_id in present]
+                results.total = max(len(results.hits), results.total - gone)
+        return results
+
+    def disagreements(self) -> tuple[set[int], set[int]]:
+        """(in the library but not the index, in the index but not the library)."""
+        in_db = set(self.ws.articles.ids())
+        in_index = self.index.article_ids()
+        return in_db - in_index, in_index - in_db
 
     def close(self) -> None:
         self.index.close()

@@ -2,27 +2,47 @@
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Iterator
 
+from briefing.core.backups import newest_good
 from briefing.core.ingest import dedupe
 from briefing.core.ingest.readers import read_document
 from briefing.core.ingest.refine import refine_article
+from briefing.core.store.health import library_damage
 from briefing.core.workspace import Workspace
 
 
 def check_workspace(ws: Workspace) -> list[str]:
     """Problems found, one line each (empty when all is well)."""
     problems: list[str] = []
-    if not ws.db.integrity_ok():
-        problems.append("database: PRAGMA integrity_check failed; restore a backup")
-    if ws.db.scalar("PRAGMA foreign_key_check") is not None:
-        problems.append("database: foreign key violations found")
+    damage = ws.damage or library_damage(ws.db.path, immutable=ws.db.immutable)
+    if damage is None:
+        try:
+            if not ws.db.integrity_ok():
+                damage = "PRAGMA integrity_check failed"
+            elif ws.db.scalar("PRAGMA foreign_key_check") is not None:
+                problems.append("database: foreign key violations found")
+        except sqlite3.DatabaseError as exc:
+            damage = f"SQLite reports: {exc}"
+    if damage:
+        good = newest_good(ws.root)
+        hint = (f"`briefing restore` puts back {good.name} ({good.articles} article(s))"
+                if good else "no good backup exists; `briefing recover` rebuilds the library "
+                "from originals/")
+        return [f"database: damaged: {damage}; {hint}"]
     for article in ws.articles.list():
         if not ws.original_path(article.original_hash).exists():
             problems.append(f"originals: #{article.id} {article.source_file}: original file missing")
     state = ws.index.state()
     if state != "ok":
         problems.append(f"index: {state} (run `briefing reindex`, or any command repairs it)")
+    if state in ("ok", "behind", "stale"):
+        missing, extra = ws.index.disagreements()
+        if missing or extra:
+            problems.append(f"index: {len(missing)} article(s) missing from the index, "
+                            f"{len(extra)} indexed article(s) no longer in the library "
+                            "(run `briefing reindex`)")
     orphans = ws.db.scalar("SELECT count(*) FROM highlights WHERE orphaned = 1")
     if orphans:
         problems.append(f"highlights: {orphans} orphaned highlight(s) could not be re-placed")

@@ -17,7 +17,7 @@ from briefing.core.fileio import atomic_write_bytes
 from briefing.core.lock import LOCK_NAME, WriterLock
 from briefing.core.store.articles import ArticleStore
 from briefing.core.store.db import Database, StoreError
-from briefing.core.store.health import is_read_only_medium, library_damage
+from briefing.core.store.health import file_damage, is_read_only_medium, library_damage
 from briefing.core.store.highlights import HighlightStore
 from briefing.core.store.perspectives import PerspectiveStore
 from briefing.core.store.schema import SCHEMA_VERSION
@@ -161,6 +161,10 @@ class Workspace:
     def _reader(cls, root: Path, reason: str, immutable: bool = False,
                 lock: WriterLock | None = None, damage: str | None = None) -> Workspace:
         db = Database(root / DB_NAME, readonly=True, immutable=immutable)
+        if damage is None:
+            damage = file_damage(root / DB_NAME)
+            if damage:
+                reason = f"the library is damaged: {damage}"
         if damage is None:
             try:
                 version = db.user_version

@@ -403,6 +403,12 @@ class SearchIndex:
                          snippet=marked(excerpt, inner, cut_start, cut_end), hits=spans,
                          excerpt=excerpt, excerpt_spans=inner)
 
+    def article_ids(self) -> set[int]:
+        """Every article id the index holds (live documents only); for `check`."""
+        with self._lock:
+            reader = self._get_searcher().reader()
+            return {int(fields["article_id"]) for _num, fields in reader.iter_docs()}
+
     def doc_count(self) -> int:
         with self._lock:
             return self._get_searcher().doc_count()

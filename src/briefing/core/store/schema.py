@@ -6,6 +6,14 @@ Never edit a released migration: append a new one.
 
 from __future__ import annotations
 
+
+def _queue_trigger(name: str, event: str, article: str) -> str:
+    """A trigger that queues `article` for the search index when `event` happens."""
+    return (f"CREATE TRIGGER {name} {event} BEGIN "
+            f"INSERT OR REPLACE INTO index_queue(article_id, seq) VALUES ({article}, "
+            "(SELECT coalesce(max(seq), 0) + 1 FROM index_queue)); END")
+
+
 MIGRATIONS: list[list[str]] = [
     # 1: articles, tags, perspectives, highlights, suggestion rejections, index queue
     [
@@ -104,6 +112,30 @@ MIGRATIONS: list[list[str]] = [
         # articles imported before provenance existed: an inferred title says so
         """UPDATE articles SET provenance = json_object('title',
                CASE WHEN title_inferred THEN 'inferred' ELSE 'explicit' END)""",
+    ],
+    # 3: every change that the search index reflects queues its article, whoever makes it
+    # (the app, the CLI, or a tool editing the file behind Briefing's back)
+    [
+        _queue_trigger("queue_article_insert", "AFTER INSERT ON articles", "new.id"),
+        _queue_trigger("queue_article_delete", "AFTER DELETE ON articles", "old.id"),
+        _queue_trigger("queue_article_update", "AFTER UPDATE OF title, text, publisher, "
+                       "authors, published, language ON articles", "new.id"),
+        _queue_trigger("queue_tag_insert", "AFTER INSERT ON article_tags", "new.article_id"),
+        _queue_trigger("queue_tag_delete", "AFTER DELETE ON article_tags", "old.article_id"),
+        _queue_trigger("queue_highlight_insert", "AFTER INSERT ON highlights",
+                       "new.article_id"),
+        _queue_trigger("queue_highlight_delete", "AFTER DELETE ON highlights",
+                       "old.article_id"),
+        _queue_trigger("queue_highlight_update", "AFTER UPDATE OF quote, note ON highlights",
+                       "new.article_id"),
+        _queue_trigger("queue_highlight_perspective_insert",
+                       "AFTER INSERT ON highlight_perspectives WHEN EXISTS "
+                       "(SELECT 1 FROM highlights WHERE id = new.highlight_id)",
+                       "(SELECT article_id FROM highlights WHERE id = new.highlight_id)"),
+        _queue_trigger("queue_highlight_perspective_delete",
+                       "AFTER DELETE ON highlight_perspectives WHEN EXISTS "
+                       "(SELECT 1 FROM highlights WHERE id = old.highlight_id)",
+                       "(SELECT article_id FROM highlights WHERE id = old.highlight_id)"),
     ],
 ]
 
