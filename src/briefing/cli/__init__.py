@@ -60,8 +60,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     except sqlite3.DatabaseError as exc:
         log.exception("database error in %s", args.command)
-        print(f"briefing: {args.command or 'gui'}: the library cannot be read ({exc}); "
-              "`briefing check` says more, `briefing restore` puts back a backup",
+        print(f"briefing: {args.command or 'gui'}: the library is damaged or cannot be read "
+              f"({exc}); nothing was changed. `briefing check` says more, `briefing restore` "
+              "puts back a backup",
               file=sys.stderr)
         return 2
     except OSError as exc:

@@ -226,6 +226,19 @@ class Workspace:
             self._index.close()
             self._index = None
 
+    def writer_elsewhere(self) -> bool:
+        """Another process holds the writer lock right now (it keeps the index in step)."""
+        if self.holds_lock or self.db.immutable:
+            return False
+        probe = WriterLock(self.root)
+        try:
+            if probe.acquire():
+                probe.release()
+                return False
+        except OSError:
+            return False
+        return True
+
     @property
     def holds_lock(self) -> bool:
         return self._lock is not None and self._lock.held
