@@ -136,3 +136,70 @@ def test_view_keys_move_the_keyboard_between_panes(qtbot, workspace_dir: Path,
                        Qt.KeyboardModifier.ControlModifier)
         assert QApplication.focusWidget() is window.library.filter_edit
         window.close()
+
+
+def _damaged_library_with_a_backup(workspace_dir: Path) -> tuple[int, int]:
+    from briefing.core.ingest.sample import import_sample_corpus
+
+    with Workspace.open(workspace_dir) as ws:
+        list(import_sample_corpus(ws))
+        ws.highlights.add(1, ws.articles.text(1), 0, 20, ["us"])
+        ws.backup("manual", "test")
+        counts = ws.articles.count(), len(ws.highlights.list())
+    (workspace_dir / "library.sqlite3").write_bytes(b"")  # emptied by a crash or a tool
+    return counts
+
+
+def test_a_damaged_library_offers_the_newest_good_backup_and_restores_it(
+        qtbot, workspace_dir: Path, settings: QSettings) -> None:
+    articles, highlights = _damaged_library_with_a_backup(workspace_dir)
+    asked: list[tuple[str, list[str]]] = []
+
+    def choose(title: str, text: str, buttons: list[str]) -> str:
+        asked.append((text, buttons))
+        return "Restore the backup"
+
+    ws = open_workspace(workspace_dir, choose=choose)
+    assert ws is not None and not ws.readonly
+    try:
+        [(text, buttons)] = asked
+        assert "is damaged: the library file is empty (0 bytes)" in text
+        assert f"({articles} article(s), {highlights} highlight(s))" in text
+        assert buttons == ["Restore the backup", "Quit"]  # nothing readable to show
+        assert ws.articles.count() == articles and len(ws.highlights.list()) == highlights
+    finally:
+        ws.close()
+
+
+def test_a_workspace_on_a_read_only_medium_opens_read_only_and_the_window_says_why(
+        qtbot, workspace_dir: Path, settings: QSettings, tmp_path: Path) -> None:
+    import subprocess
+
+    _damaged_library_with_a_backup(workspace_dir)
+    from briefing.core import recovery
+
+    recovery.restore(workspace_dir)
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    if subprocess.run(["mount", "--bind", str(workspace_dir), str(stick)]).returncode or \
+            subprocess.run(["mount", "-o", "remount,bind,ro", str(stick)]).returncode:
+        subprocess.run(["umount", str(stick)], capture_output=True)
+        pytest.skip("this machine does not allow a read-only bind mount")
+    try:
+        ws = open_workspace(stick, choose=lambda *a: pytest.fail("nothing to ask"))
+        assert ws is not None and ws.readonly
+        window = create_main_window(ws, settings, start=False)
+        qtbot.addWidget(window)
+        try:
+            from PySide6.QtWidgets import QLabel
+
+            notice = window.findChild(QLabel, "readonlyNotice")
+            assert notice is not None
+            assert notice.text() == "Read-only: the workspace is on a read-only medium"
+            assert not window.import_files_action.isEnabled()
+            assert window.library.model.rowCount() == 5
+        finally:
+            window.close()
+            ws.close()
+    finally:
+        subprocess.run(["umount", str(stick)], check=True)

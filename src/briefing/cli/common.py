@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -12,6 +13,8 @@ from typing import Any
 
 from briefing.core.backups import BackupError
 from briefing.core.workspace import Workspace, WorkspaceError, WorkspaceReadOnly
+
+log = logging.getLogger(__name__)
 
 
 class CliError(Exception):
@@ -52,6 +55,15 @@ def open_workspace(args: argparse.Namespace, readonly: bool = False,
         yield ws
     except WorkspaceReadOnly as exc:
         raise CliError(str(exc)) from None
+    except (CliError, KeyboardInterrupt, BrokenPipeError):
+        raise
+    except Exception as exc:
+        if not ws.damage:
+            raise
+        log.warning("reading a damaged library failed: %r", exc)
+        raise CliError(f"cannot {_action(args)}: the damaged library cannot be read there "
+                       f"({type(exc).__name__}); `briefing restore` puts back the newest good "
+                       "backup, `briefing recover` rebuilds from originals") from None
     finally:
         ws.close()
 

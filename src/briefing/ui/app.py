@@ -8,18 +8,24 @@ held by another Briefing window is offered read-only instead of failing.
 from __future__ import annotations
 
 import gc
+import logging
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from briefing import APP_ID, APP_NAME, __version__
+from briefing.core import recovery
+from briefing.core.backups import BackupError, newest_good
 from briefing.core.resources import resource
 from briefing.core.workspace import Workspace, WorkspaceBusy, WorkspaceError, default_workspace
 from briefing.ui import theme
 from briefing.ui.main_window import MainWindow
+
+log = logging.getLogger(__name__)
 
 
 def create_main_window(ws: Workspace, settings: QSettings, start: bool = True) -> MainWindow:
@@ -37,20 +43,86 @@ def create_main_window(ws: Workspace, settings: QSettings, start: bool = True) -
     return window
 
 
-def open_workspace(root: Path, parent: QWidget | None = None) -> Workspace | None:
-    """Open for writing; if another window holds it, ask whether to open read-only."""
+Chooser = Callable[[str, str, list[str]], str | None]
+
+
+def ask(title: str, text: str, buttons: list[str], parent: QWidget | None = None) -> str | None:
+    """A question with named buttons (the first is the default); the chosen name or None."""
+    box = QMessageBox(QMessageBox.Icon.Warning, f"{APP_NAME}: {title}", text, parent=parent)
+    made = [box.addButton(name, QMessageBox.ButtonRole.AcceptRole if i == 0 else
+                          QMessageBox.ButtonRole.RejectRole if name == "Quit" else
+                          QMessageBox.ButtonRole.ActionRole) for i, name in enumerate(buttons)]
+    box.setDefaultButton(made[0])
+    box.exec()
+    clicked = box.clickedButton()
+    return next((name for name, button in zip(buttons, made, strict=True) if button is clicked),
+                None)
+
+
+def _readable(ws: Workspace) -> bool:
+    """Can the window show this damaged library at all (its tables still read)?"""
+    try:
+        ws.perspectives.all()
+        ws.articles.list()
+    except Exception:  # noqa: BLE001 - any failure: the damage reaches what the window reads
+        return False
+    return True
+
+
+def offer_repair(ws: Workspace, choose: Chooser, parent: QWidget | None = None
+                 ) -> Workspace | None:
+    """A damaged library: offer the newest good backup (or a recovery from originals/),
+    the way Zotero does; else open read-only. Returns the workspace to show, or None."""
+    root = ws.root
+    good = newest_good(root)
+    if good is not None:
+        offer = "Restore the backup"
+        text = (f"The library in {root} is damaged: {ws.damage}.\n\nThe newest good backup "
+                f"is from {good.created[:16].replace('T', ' ')} UTC ({good.articles} "
+                f"article(s), {good.highlights} highlight(s)). Restoring it keeps the damaged "
+                "file in the backups folder.")
+    else:
+        offer = "Recover from originals"
+        text = (f"The library in {root} is damaged: {ws.damage}.\n\nThere is no good "
+                "backup. Briefing can rebuild the library from what it still holds and from "
+                "the original files it kept; highlights in damaged parts may be lost.")
+    buttons = [offer, "Open read-only", "Quit"] if _readable(ws) else [offer, "Quit"]
+    answer = choose("the library is damaged", text, buttons)
+    if answer == "Open read-only":
+        return ws
+    ws.close()
+    if answer != offer:
+        return None
+    QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        if good is not None:
+            recovery.restore(root, good.name)
+        else:
+            recovery.recover(root)
+    except (BackupError, WorkspaceError, OSError) as exc:
+        log.exception("repairing %s failed", root)
+        QMessageBox.critical(parent, APP_NAME, f"Nothing was changed: {exc}")
+        return None
+    finally:
+        QApplication.restoreOverrideCursor()
     try:
         return Workspace.open(root)
+    except WorkspaceError as exc:
+        QMessageBox.critical(parent, APP_NAME, str(exc))
+        return None
+
+
+def open_workspace(root: Path, parent: QWidget | None = None,
+                   choose: Chooser | None = None) -> Workspace | None:
+    """Open for writing; if another window holds it, ask whether to open read-only; if the
+    library is damaged, offer to restore it."""
+    choose = choose or (lambda title, text, buttons: ask(title, text, buttons, parent))
+    try:
+        ws = Workspace.open(root)
     except WorkspaceBusy as exc:
-        box = QMessageBox(QMessageBox.Icon.Warning, f"{APP_NAME}: workspace in use",
-                          f"{str(exc)[:1].upper()}{str(exc)[1:]}.", parent=parent)
-        box.setInformativeText("Read-only lets you read and search; highlights and imports "
-                               "are made in the other window.")
-        readonly = box.addButton("Open read-only", QMessageBox.ButtonRole.AcceptRole)
-        box.addButton("Quit", QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(readonly)
-        box.exec()
-        if box.clickedButton() is not readonly:
+        text = (f"{str(exc)[:1].upper()}{str(exc)[1:]}.\n\nRead-only lets you read, search "
+                "and export; highlights and imports are made in the other window.")
+        if choose("workspace in use", text, ["Open read-only", "Quit"]) != "Open read-only":
             return None
         try:
             return Workspace.open(root, readonly=True)
@@ -60,6 +132,9 @@ def open_workspace(root: Path, parent: QWidget | None = None) -> Workspace | Non
     except WorkspaceError as exc:
         QMessageBox.critical(parent, f"{APP_NAME}: cannot open the workspace", str(exc))
         return None
+    if ws.damage:
+        return offer_repair(ws, choose, parent)
+    return ws
 
 
 def apply_theme(settings: QSettings) -> None:

@@ -94,6 +94,11 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.count_label)
         self.index_progress = ProgressStrip(self)
         self.statusBar().addPermanentWidget(self.index_progress)
+        if ws.readonly:  # why marking, importing and editing are switched off
+            notice = QLabel(f"Read-only: {ws.readonly_reason or 'opened read-only'}")
+            notice.setObjectName("readonlyNotice")
+            notice.setToolTip(notice.text())
+            self.statusBar().addPermanentWidget(notice)
         self.importer = ImportController(ws, self.statusBar(), self)
         self.importer.articlesImported.connect(self._articles_arrived)
         self.importer.finished.connect(self._import_finished)

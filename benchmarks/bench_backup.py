@@ -1,0 +1,102 @@
+"""Backups of a 10,000-article library: how long a verified backup, a restore and the
+damage check on open take.
+
+Builds a workspace of N synthetic articles (stored through the core and indexed) with one
+highlight per ten articles, then, several times: takes a verified backup (SQLite backup API
++ integrity_check + counts), restores it (verify again, set the current file aside, swap,
+rebuild the search index), and opens the workspace for writing (lock + header/size checks +
+PRAGMA quick_check + migrations check). Writes benchmarks/results/backup.json and .md with
+the commit, date, machine and load.
+
+    python benchmarks/bench_backup.py [--articles 10000] [--runs 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+sys.path.insert(0, str(ROOT.parent))
+
+from benchmarks.bench_ui_startup import build_workspace  # noqa: E402
+
+from briefing.core import recovery  # noqa: E402
+from briefing.core.workspace import Workspace  # noqa: E402
+
+
+def context() -> dict:
+    """Commit, date, machine and load: what a figure needs to be read later."""
+    try:
+        commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT,
+                                capture_output=True, text=True).stdout.strip()
+    except OSError:
+        commit = "unknown"
+    return {"commit": commit or "unknown",
+            "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
+            "machine": f"{platform.machine()}, {os.cpu_count()} cores, "
+                       f"Python {platform.python_version()}",
+            "load": " ".join(f"{x:.2f}" for x in os.getloadavg())}
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--out", type=Path, default=ROOT / "results")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp) / "ws"
+        build_workspace(root, args.articles, seed=7)
+        with Workspace.open(root) as ws:
+            for article_id in range(1, args.articles + 1, 10):
+                ws.highlights.add(article_id, ws.articles.text(article_id), 0, 40, ["us"])
+        size = (root / "library.sqlite3").stat().st_size
+        backup_s, restore_s, open_s = [], [], []
+        for run in range(args.runs):
+            started = time.perf_counter()
+            with Workspace.open(root) as ws:
+                open_s.append(time.perf_counter() - started)
+                started = time.perf_counter()
+                backup = ws.backup("manual", f"benchmark run {run}")
+                backup_s.append(time.perf_counter() - started)
+            started = time.perf_counter()
+            report = recovery.restore(root, backup.name)
+            restore_s.append(time.perf_counter() - started)
+            assert report.articles == args.articles, report
+            print(f"run {run + 1}: open {open_s[-1]:.2f} s, backup {backup_s[-1]:.2f} s, "
+                  f"restore incl. index rebuild {restore_s[-1]:.2f} s", flush=True)
+    result = {**context(), "articles": args.articles, "runs": args.runs,
+              "library_mb": round(size / 1e6, 1),
+              "open_for_writing_seconds": round(statistics.median(open_s), 2),
+              "verified_backup_seconds": round(statistics.median(backup_s), 2),
+              "restore_with_index_rebuild_seconds": round(statistics.median(restore_s), 2)}
+    args.out.mkdir(parents=True, exist_ok=True)
+    (args.out / "backup.json").write_text(json.dumps(result, indent=2) + "\n")
+    md = [f"# Backup and restore ({args.articles:,} articles, "
+          f"{result['library_mb']} MB library, median of {args.runs})", "",
+          f"Commit {result['commit']}, {result['date']}, {result['machine']}, "
+          f"load {result['load']}", "",
+          "| step | median seconds |", "| --- | ---: |",
+          f"| open for writing (lock, damage check incl. quick_check, migrations) | "
+          f"{result['open_for_writing_seconds']} |",
+          f"| verified backup (backup API, integrity_check, counts) | "
+          f"{result['verified_backup_seconds']} |",
+          f"| restore (verify, set aside, swap) and search index rebuild | "
+          f"{result['restore_with_index_rebuild_seconds']} |", ""]
+    (args.out / "backup.md").write_text("\n".join(md))
+    print("\n".join(md))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
