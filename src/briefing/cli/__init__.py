@@ -15,6 +15,8 @@ from collections.abc import Sequence
 from briefing import __version__
 from briefing.cli import claims, library, marks, notes, safety
 from briefing.cli.common import CliError
+from briefing.core.diskerrors import WriteFailed, is_write_fault, write_failed
+from briefing.core.logs import configure_logging
 
 log = logging.getLogger(__name__)
 
@@ -48,31 +50,37 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.command is None:
         args.func = _run_gui
+    log_file = configure_logging()
     try:
         return int(args.func(args) or 0)
     except CliError as exc:
         print(f"briefing: {exc}", file=sys.stderr)
         return exc.code
+    except WriteFailed as exc:
+        log.error("%s", exc)
+        print(f"briefing: {exc}", file=sys.stderr)
+        return 2
     except KeyboardInterrupt:
         print("briefing: interrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 0
-    except sqlite3.DatabaseError as exc:
-        log.exception("database error in %s", args.command)
-        print(f"briefing: {args.command or 'gui'}: the library is damaged or cannot be read "
-              f"({exc}); nothing was changed. `briefing check` says more, `briefing restore` "
-              "puts back a backup",
-              file=sys.stderr)
-        return 2
-    except OSError as exc:
-        log.exception("I/O error in %s", args.command)
-        where = f" {exc.filename}" if exc.filename else ""
-        print(f"briefing: {args.command or 'gui'}:{where}: {exc.strerror or exc}; "
-              "nothing was changed", file=sys.stderr)
-        return 2
     except Exception as exc:  # noqa: BLE001 - the last line of defence: never a traceback
-        log.exception("unexpected error in %s", args.command)
-        print(f"briefing: {args.command or 'gui'} failed unexpectedly ({type(exc).__name__}: "
-              f"{exc}); the details are in the log", file=sys.stderr)
+        log.exception("`%s` failed", args.command or "gui")
+        if is_write_fault(exc):
+            where = getattr(exc, "filename", None) or args.workspace or "the workspace"
+            print(f"briefing: {write_failed(args.command or 'command', where, exc)}",
+                  file=sys.stderr)
+        elif isinstance(exc, sqlite3.DatabaseError):
+            print(f"briefing: {args.command or 'gui'}: the library is damaged or cannot be "
+                  f"read ({exc}); nothing was changed. `briefing check` says more, "
+                  "`briefing restore` puts back a backup", file=sys.stderr)
+        elif isinstance(exc, OSError):
+            where = f" {exc.filename}" if exc.filename else ""
+            print(f"briefing: {args.command or 'gui'}:{where}: {exc.strerror or exc}; "
+                  "nothing was changed", file=sys.stderr)
+        else:
+            detail = f" (details in {log_file})" if log_file else ""
+            print(f"briefing: {args.command or 'briefing'} failed: an unexpected error "
+                  f"({type(exc).__name__}: {str(exc)[:200]}){detail}", file=sys.stderr)
         return 2

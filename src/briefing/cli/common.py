@@ -12,6 +12,7 @@ from dataclasses import asdict, is_dataclass
 from typing import Any
 
 from briefing.core.backups import BackupError
+from briefing.core.diskerrors import WriteFailed
 from briefing.core.workspace import Workspace, WorkspaceError, WorkspaceReadOnly
 
 log = logging.getLogger(__name__)
@@ -103,7 +104,11 @@ def _index_ready(ws: Workspace, args: argparse.Namespace) -> None:
 
 
 def _repair(ws: Workspace) -> None:
-    state = ws.index.ensure(progress=_rebuild_progress)
+    try:
+        state = ws.index.ensure(progress=_rebuild_progress)
+    except WriteFailed as exc:  # a full disk or read-only index: the command may still work
+        print(f"briefing: {exc}", file=sys.stderr)
+        return
     if state in ("missing", "damaged", "stale") and ws.articles.count():
         print(f"briefing: the search index was {state}; rebuilt it from the library",
               file=sys.stderr)

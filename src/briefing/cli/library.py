@@ -8,6 +8,7 @@ from collections import Counter
 
 from briefing.cli.common import CliError, article_summary, open_workspace, print_json
 from briefing.core.backups import BackupError
+from briefing.core.diskerrors import WriteFailed
 from briefing.core.ingest.pipeline import import_files
 from briefing.core.ingest.sample import import_sample_corpus
 from briefing.core.maintenance import check_workspace
@@ -49,12 +50,20 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def _report_imports(progress) -> int:
     counts: Counter[str] = Counter()
-    for step in progress:
-        counts[step.result.status] += 1
-        print(step.result.line(), flush=True)
+    try:
+        for step in progress:
+            counts[step.result.status] += 1
+            print(step.result.line(), flush=True)
+    except WriteFailed as exc:  # the disk, not a file: the batch stops, what is done stays
+        _print_counts(counts)
+        raise CliError(str(exc)) from None
+    _print_counts(counts)
+    return 1 if counts["failed"] else 0
+
+
+def _print_counts(counts: Counter[str]) -> None:
     print(f"{counts['imported']} imported, {counts['duplicate']} duplicate(s), "
           f"{counts['failed']} failed" + (f", {counts['skipped']} skipped" if counts["skipped"] else ""))
-    return 1 if counts["failed"] else 0
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -133,9 +142,12 @@ def cmd_search(args: argparse.Namespace) -> int:
 def cmd_reindex(args: argparse.Namespace) -> int:
     with open_workspace(args, ensure_index=False) as ws:
         total = 0
-        for done, total in ws.index.rebuild():
-            if done and done % 1000 == 0:
-                print(f"  indexed {done}/{total}", file=sys.stderr)
+        try:
+            for done, total in ws.index.rebuild():
+                if done and done % 1000 == 0:
+                    print(f"  indexed {done}/{total}", file=sys.stderr)
+        except WriteFailed as exc:
+            raise CliError(str(exc)) from None
         print(f"reindexed {total} article(s)")
     return 0
 

@@ -14,6 +14,7 @@ import threading
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
+from briefing.core.diskerrors import is_write_fault, write_failed
 from briefing.core.models import Article
 from briefing.core.search import IndexDoc, SearchIndex, SearchResults
 
@@ -88,7 +89,26 @@ class IndexManager:
         return found
 
     def rebuild(self) -> Iterator[tuple[int, int]]:
-        """Build the whole index afresh from the database, yielding (done, total)."""
+        """Build the whole index afresh from the database, yielding (done, total).
+
+        A full disk, read-only folder or I/O error raises WriteFailed (one line, with
+        the space needed); the half-built index is gone and the old one untouched.
+        """
+        try:
+            yield from self._rebuild()
+        except Exception as exc:
+            if not is_write_fault(exc):
+                raise
+            raise write_failed("reindex", self.ws.index_dir, exc, self.space_needed(),
+                               "the library is not affected") from None
+
+    def space_needed(self) -> int:
+        """About the room a rebuild takes: the article text once (the new index is built
+        beside the old one, which is then removed)."""
+        text = self.ws.db.scalar("SELECT coalesce(sum(length(text)), 0) FROM articles")
+        return int(text or 0)
+
+    def _rebuild(self) -> Iterator[tuple[int, int]]:
         with self._write_lock:
             total = self.ws.articles.count()
             seq = self.ws.db.scalar("SELECT coalesce(max(seq), 0) FROM index_queue")

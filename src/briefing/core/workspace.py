@@ -14,6 +14,7 @@ import os
 from pathlib import Path
 
 from briefing.core.fileio import atomic_write_bytes
+from briefing.core.leftovers import clean_leftovers
 from briefing.core.lock import LOCK_NAME, WriterLock
 from briefing.core.store.articles import ArticleStore
 from briefing.core.store.db import Database, StoreError
@@ -119,6 +120,7 @@ class Workspace:
         if not got:
             raise WorkspaceBusy(BUSY_MESSAGE.format(root=root))
         try:
+            clean_leftovers(root)  # what a killed writer left; we are the only writer now
             damage = library_damage(db_path) if (db_path.exists() or _has_history(root)) \
                 else None
             if damage:

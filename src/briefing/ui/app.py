@@ -20,9 +20,11 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from briefing import APP_ID, APP_NAME, __version__
 from briefing.core import recovery
 from briefing.core.backups import BackupError, newest_good
+from briefing.core.logs import configure_logging
 from briefing.core.resources import resource
 from briefing.core.workspace import Workspace, WorkspaceBusy, WorkspaceError, default_workspace
 from briefing.ui import theme
+from briefing.ui.errors import install_exception_hook
 from briefing.ui.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -181,6 +183,7 @@ def settle_memory() -> None:
 
 def run(workspace: str | None) -> int:
     """Open the main window on `workspace` (default: the user's) and run until it closes."""
+    configure_logging()
     app = init_application()
     settings = QSettings()
     apply_theme(settings)
@@ -192,6 +195,7 @@ def run(workspace: str | None) -> int:
     if ws is None:
         return 2
     window = create_main_window(ws, settings)
+    restore_hooks = install_exception_hook(lambda: window)
     window.show()
     settle_memory()
     try:
@@ -199,3 +203,4 @@ def run(workspace: str | None) -> int:
     finally:
         window.shutdown()
         ws.close()
+        restore_hooks()

@@ -33,6 +33,7 @@ from briefing.core.ingest.pipeline import ImportProgress, import_files
 from briefing.core.ingest.sample import SEEDED_KEY
 from briefing.core.resources import sample_corpus
 from briefing.core.workspace import Workspace
+from briefing.ui.errors import report_error
 from briefing.ui.tasks import CancelToken, TaskHandle, run_task
 
 if TYPE_CHECKING:
@@ -50,18 +51,7 @@ def import_and_index(ws: Workspace, paths: Sequence[str | Path],
     Whoosh sorts a segment's postings in one C call that holds the GIL; small
     batches keep each of those pauses short, so the UI thread never waits long.
     """
-    pending = 0
-    try:
-        for progress in import_files(ws, paths, cancelled=cancelled, index=False):
-            if progress.result.status == "imported":
-                pending += 1
-                if pending >= batch:
-                    ws.index.sync()
-                    pending = 0
-            yield progress
-    finally:
-        if pending:
-            ws.index.sync()
+    yield from import_files(ws, paths, cancelled=cancelled, index_every=batch)
 
 
 def import_sample(ws: Workspace, cancelled: Callable[[], bool] | None = None
@@ -274,7 +264,8 @@ class ImportController(QObject):
         self._finish(cancelled)
 
     def _failed(self, exc: BaseException) -> None:
-        self._finish(True, error=str(exc) or type(exc).__name__)
+        """The import stopped (a full disk, a read-only folder...): logged, then summarised."""
+        self._finish(True, error=report_error("import", exc, where=self.ws.root, show=False))
 
     def _finish(self, cancelled: bool, error: str | None = None) -> None:
         results = list(self.results)

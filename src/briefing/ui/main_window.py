@@ -37,6 +37,7 @@ from briefing import APP_NAME
 from briefing.core.ingest.sample import needs_sample
 from briefing.core.workspace import Workspace
 from briefing.ui import help_dialogs, menus, panes, theme
+from briefing.ui.errors import report_error
 from briefing.ui.import_flow import ImportController
 from briefing.ui.library_view import LibraryView
 from briefing.ui.progress import ProgressStrip
@@ -185,7 +186,8 @@ class MainWindow(QMainWindow):
         self._startup = None
         self.index_progress.finish()
         self.search.set_ready(True)
-        self.statusBar().showMessage(f"The search index could not be prepared: {exc}")
+        line = report_error("reindex", exc, self, self.ws.index_dir, show=False)
+        self.statusBar().showMessage(f"The search index could not be prepared: {line}")
         if not self._closing:
             self._start_waiting_imports()
 
@@ -201,7 +203,14 @@ class MainWindow(QMainWindow):
             self.search.rerun()
 
         self._sync_task = run_task(self.ws.index.sync, on_done=done,
-                                   on_error=lambda exc: done(None), owner=self)
+                                   on_error=self._sync_failed, owner=self)
+
+    def _sync_failed(self, exc: BaseException) -> None:
+        """Shown in the status bar and logged; the changes stay queued for the next try."""
+        self._sync_task = None
+        line = report_error("index update", exc, self, self.ws.index_dir, show=False)
+        self.statusBar().showMessage(f"The search index could not be updated ({line}); "
+                                     "search may miss the latest changes until it is")
 
     def rebuild_index(self) -> None:
         if self.ws.readonly or self._startup is not None:

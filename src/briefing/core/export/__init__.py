@@ -8,6 +8,7 @@ in the background: `build_content` (reads the workspace) and `write_content`
 
 from __future__ import annotations
 
+import io
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -90,11 +91,13 @@ def write_content(content: BriefingContent, out: Path, fmt: str | None = None,
     guard_output(out, protected, force)
     fmt = format_for(out, fmt)
     warnings = list(content.warnings)
+    # Rendered in memory first: the size needed is known before the disk is touched,
+    # and a full disk fails the one write below, never halfway through rendering.
+    buffer = io.BytesIO()
     if fmt == "docx":
         from briefing.core.export.docx import write_docx
 
-        def write(stream):
-            warnings.extend(write_docx(content, stream, progress))
+        warnings.extend(write_docx(content, buffer, progress))
     else:
         if fmt == "md":
             from briefing.core.export.markdown import render_markdown as render
@@ -103,12 +106,11 @@ def write_content(content: BriefingContent, out: Path, fmt: str | None = None,
         else:
             from briefing.core.export.annotations import render_annotations as render
         encoding = "utf-8-sig" if fmt == "csv" else "utf-8"
-
-        def write(stream):
-            stream.write(render(content).encode(encoding))
-            if progress:
-                progress(len(content.items), len(content.items))
-    size = write_atomic(out, write)
+        buffer.write(render(content).encode(encoding))
+        if progress:
+            progress(len(content.items), len(content.items))
+    data = buffer.getvalue()
+    size = write_atomic(out, data)
     return ExportReport(path=out, format=fmt, highlights=len(content.items),
                         sections=len(content.sections), sources=len(content.sources),
                         comparisons=len(content.comparisons), bytes=size,

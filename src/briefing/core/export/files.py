@@ -8,12 +8,11 @@ a failed export leaves no partial file behind.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
 from pathlib import Path
-from typing import BinaryIO
 
+from briefing.core.diskerrors import is_write_fault, write_failed
 from briefing.core.export.selection import ExportError
-from briefing.core.fileio import atomic_write
+from briefing.core.fileio import atomic_write_bytes, remove_stale_parts
 
 
 def check_writable(out: Path) -> None:
@@ -31,15 +30,19 @@ def check_writable(out: Path) -> None:
                           "choose another folder")
 
 
-def write_atomic(out: Path, write: Callable[[BinaryIO], None]) -> int:
-    """Call `write(stream)` on a temp file in out's folder, then move it over `out`.
+def write_atomic(out: Path, data: bytes) -> int:
+    """Write `data` to a temp file in out's folder, then move it over `out`.
 
     Returns the size in bytes. On any failure the temp file is removed, `out`
-    is untouched, and an ExportError says why.
+    is untouched, and an ExportError says why (for a full disk: the space needed).
+    Temp files left by an export that was killed are removed first.
     """
     check_writable(out)
+    remove_stale_parts(out.parent, out.name)
     try:
-        atomic_write(out, write, mode=0o644)
+        atomic_write_bytes(out, data, mode=0o644)
     except OSError as exc:
+        if is_write_fault(exc):
+            raise ExportError(str(write_failed("export", out, exc, len(data)))) from None
         raise ExportError(f"cannot write {out}: {exc.strerror or exc}") from None
     return out.stat().st_size

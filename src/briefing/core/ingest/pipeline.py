@@ -9,14 +9,21 @@ process leaves no half-imported article and the same import can be rerun.
 from __future__ import annotations
 
 import hashlib
-import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from briefing.core.diskerrors import is_write_fault, write_failed
 from briefing.core.ingest import dedupe
 from briefing.core.ingest.readers import MAX_FILE_BYTES, read_document
 from briefing.core.ingest.refine import refine_article
+from briefing.core.ingest.sources import (
+    NotAFile,
+    check_regular,
+    collect_files,
+    printable_name,
+    read_regular,
+)
 from briefing.core.ingest.types import ReadError
 from briefing.core.store.articles import NewArticle
 from briefing.core.workspace import Workspace
@@ -54,22 +61,6 @@ class ImportProgress:
     result: ImportResult
 
 
-def collect_files(paths: Iterable[str | Path]) -> list[tuple[Path, bool]]:
-    """Expand folders (recursively) into files. Returns (path, chosen explicitly)."""
-    out: list[tuple[Path, bool]] = []
-    for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            for root, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in sorted(files):
-                    if not name.startswith("."):
-                        out.append((Path(root) / name, False))
-        else:
-            out.append((path, True))
-    return out
-
-
 def _word_count(text: str) -> int:
     return len(text.split())
 
@@ -81,25 +72,30 @@ class Importer:
         self.ws = ws
 
     def import_one(self, path: Path, explicit: bool = True) -> ImportResult:
-        name = str(path)
+        """Import one file; pipes, sockets and devices are skipped without being opened.
+
+        The name shown and stored is `printable_name`'s: one line, whatever bytes it has.
+        """
+        name = printable_name(path)
         if not explicit and path.suffix.lower() not in KNOWN_SUFFIXES:
-            return ImportResult(name, "skipped", reason=f"not an article file type ({path.suffix or 'no extension'})")
+            return ImportResult(name, "skipped", reason=f"not an article file type ({printable_name(path.suffix) or 'no extension'})")
         try:
-            size = path.stat().st_size
+            size = check_regular(path)
             if size > MAX_FILE_BYTES:
                 return ImportResult(name, "failed", reason=(
                     f"the file is too large ({size / 1e6:.0f} MB; the limit is "
                     f"{MAX_FILE_BYTES / 1e6:.0f} MB)"))
-            data = path.read_bytes()
+            data = read_regular(path)
+        except NotAFile as exc:
+            return ImportResult(name, "failed" if str(exc) == "this is a folder" else "skipped",
+                                reason=str(exc))
         except FileNotFoundError:
-            return ImportResult(name, "failed", reason="the file does not exist")
-        except IsADirectoryError:
-            return ImportResult(name, "failed", reason="this is a folder")
+            return ImportResult(name, "failed", reason="the file does not exist (or is a broken link)")
         except PermissionError:
             return ImportResult(name, "failed", reason="permission denied: the file cannot be read")
         except OSError as exc:
             return ImportResult(name, "failed", reason=f"cannot read the file ({exc.strerror or exc})")
-        return self.import_bytes(data, path.name, display=name)
+        return self.import_bytes(data, printable_name(path.name), display=name)
 
     def import_bytes(self, data: bytes, filename: str, display: str | None = None) -> ImportResult:
         name = display or filename
@@ -146,22 +142,61 @@ class Importer:
 
 def import_files(ws: Workspace, paths: Iterable[str | Path],
                  cancelled: Callable[[], bool] | None = None,
-                 index: bool = True) -> Iterator[ImportProgress]:
-    """Import files and folders, yielding progress per file; indexes in batches."""
+                 index: bool = True, index_every: int = INDEX_EVERY) -> Iterator[ImportProgress]:
+    """Import files and folders, yielding progress per file; indexes every `index_every`
+    imported articles and at the end (unless `index` is False).
+
+    A full disk, a read-only folder or an I/O error while writing stops the batch
+    with WriteFailed (one line, with the space needed): what was committed before
+    stays, the index catches up on the next open, and the same import can be rerun.
+    """
     files = collect_files(paths)
     importer = Importer(ws)
-    pending = 0
+    pending = imported = 0
+    failed = False
     try:
         for done, (path, explicit) in enumerate(files, start=1):
             if cancelled and cancelled():
                 break
-            result = importer.import_one(path, explicit)
-            if result.status == "imported":
-                pending += 1
-                if index and pending >= INDEX_EVERY:
-                    ws.index.sync()
-                    pending = 0
+            try:
+                result = importer.import_one(path, explicit)
+                if result.status == "imported":
+                    imported += 1
+                    pending += 1
+                    if index and pending >= index_every:
+                        pending = 0
+                        ws.index.sync()
+            except Exception as exc:
+                if not is_write_fault(exc):
+                    raise
+                failed = True
+                raise _stopped(ws, exc, files[done - 1:], imported) from None
             yield ImportProgress(done, len(files), result)
     finally:
-        if index and pending:
-            ws.index.sync()
+        if index and pending and not failed:
+            try:
+                ws.index.sync()
+            except Exception as exc:
+                if not is_write_fault(exc):
+                    raise
+                raise _stopped(ws, exc, [], imported) from None
+
+
+def _stopped(ws: Workspace, exc: BaseException, remaining: list[tuple[Path, bool]],
+             imported: int):
+    """The WriteFailed for an import cut short by the disk: room for what is left to do."""
+    needed = 0
+    for path, _explicit in remaining:
+        try:
+            needed += 2 * check_regular(path)  # the original, plus its text and index entry
+        except (OSError, NotAFile):
+            continue
+    target = ws.index_dir if _in_index(ws, exc) else ws.root
+    kept = (f"the {imported} article(s) imported before it are kept" if imported else
+            "nothing was changed")
+    return write_failed("import", target, exc, needed, kept)
+
+
+def _in_index(ws: Workspace, exc: BaseException) -> bool:
+    filename = getattr(exc, "filename", None)
+    return bool(filename) and str(ws.index_dir) in str(filename)

@@ -24,6 +24,7 @@ from __future__ import annotations
 import contextlib
 import gc
 import json
+import logging
 import os
 import pickle
 import shutil
@@ -52,6 +53,14 @@ WRITER_MB = 128  # full rebuilds: fewer, bigger runs
 # runs keep that under ~60 ms so the UI thread never stalls while an import indexes.
 INCREMENTAL_WRITER_MB = 8
 PROGRESS_EVERY = 100
+log = logging.getLogger(__name__)
+# The helper must answer (a reply, or a progress message during a rebuild) within this
+# time; a helper that does not is taken as hung, killed and started afresh.
+HELPER_TIMEOUT_S = 300.0
+
+
+class HelperTimeout(Exception):
+    """The index helper process did not answer in time and was stopped."""
 
 
 def _fsync_files(folder: Path, since: float = 0.0) -> None:
@@ -80,6 +89,7 @@ class SearchIndex:
         self._process: subprocess.Popen | None = None
         self._use_process = False
         self._process_lock = threading.RLock()  # one conversation with the helper at a time
+        self.helper_timeout = HELPER_TIMEOUT_S
 
     # -- opening and health ------------------------------------------------------
     def _has_files(self) -> bool:
@@ -266,7 +276,7 @@ class SearchIndex:
                 proc.stdin.flush()
                 try:
                     while True:
-                        message = pickle.load(proc.stdout)
+                        message = self._receive(proc)
                         if isinstance(message, tuple) and message[:1] == ("progress",):
                             yield message[1], message[2]
                             continue
@@ -296,14 +306,22 @@ class SearchIndex:
         with self._lock:
             self._writer_index()
             if self._use_process:
-                try:
-                    reply = self._ask_process((str(self.folder), kind, items))
-                except (OSError, EOFError, pickle.PickleError):  # the helper died
-                    self._stop_process()
-                except BaseException:  # interrupted mid-request: its answer would be stale
-                    self._stop_process()
-                    raise
-                else:
+                for attempt in (1, 2):  # a hung helper is killed and the write tried once more
+                    try:
+                        reply = self._ask_process((str(self.folder), kind, items))
+                    except HelperTimeout:
+                        self._stop_process()
+                        log.warning("the index helper hung (no answer in %.0f s); restarted it",
+                                    self.helper_timeout)
+                        if attempt == 2:
+                            raise
+                        continue
+                    except (OSError, EOFError, pickle.PickleError):  # the helper died
+                        self._stop_process()
+                        break
+                    except BaseException:  # interrupted mid-request: its answer would be stale
+                        self._stop_process()
+                        raise
                     if reply is not None:
                         raise reply
                     return
@@ -328,7 +346,30 @@ class SearchIndex:
             assert proc.stdin is not None and proc.stdout is not None
             pickle.dump(request, proc.stdin, protocol=pickle.HIGHEST_PROTOCOL)
             proc.stdin.flush()
-            return pickle.load(proc.stdout)  # the wait releases the interpreter lock
+            return self._receive(proc)  # type: ignore[return-value]
+
+    def _receive(self, proc: subprocess.Popen) -> object:
+        """The helper's next message; HelperTimeout (and the helper killed) if none comes
+        within helper_timeout. The wait releases the interpreter lock."""
+        fired = threading.Event()
+
+        def kill() -> None:
+            fired.set()
+            with contextlib.suppress(OSError):
+                proc.kill()
+
+        watchdog = threading.Timer(self.helper_timeout, kill)
+        watchdog.daemon = True
+        watchdog.start()
+        try:
+            return pickle.load(proc.stdout)  # type: ignore[arg-type]
+        except (OSError, EOFError, pickle.UnpicklingError):
+            if fired.is_set():
+                raise HelperTimeout(f"the search index helper did not answer within "
+                                    f"{self.helper_timeout:.0f} s and was stopped") from None
+            raise
+        finally:
+            watchdog.cancel()
 
     def _stop_process(self) -> None:
         proc, self._process = self._process, None

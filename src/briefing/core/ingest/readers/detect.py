@@ -62,11 +62,12 @@ def detect_container(data: bytes, filename: str) -> str:
     for offset, magic, reason in _signatures():
         if data[offset:offset + len(magic)] == magic:
             raise ReadError(reason)
-    if _suffix(filename) == ".pdf":
+    # The content decides: a web page saved under a PDF or Word name (browsers and web
+    # apps do this) is read as the HTML it is; anything else with that name is damaged.
+    is_html = bool(_HTML_START.match(head.decode("latin-1").lstrip("\ufeff\xef\xbb\xbf")))
+    if _suffix(filename) == ".pdf" and not is_html:
         raise ReadError("damaged PDF (the file does not start like a PDF)")
-    if _suffix(filename) == ".docx" and not _HTML_START.match(
-            head.decode("latin-1").lstrip("\ufeff\xef\xbb\xbf")):
-        # (some web apps save HTML under a Word name; that is read as the HTML it is)
+    if _suffix(filename) == ".docx" and not is_html:
         raise ReadError("damaged Word document (the file is not a .docx zip package)")
     return "text"
 
