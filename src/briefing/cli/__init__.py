@@ -11,12 +11,13 @@ import logging
 import sqlite3
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from briefing import __version__
 from briefing.cli import claims, library, marks, notes, safety
 from briefing.cli.common import CliError
 from briefing.core.diskerrors import WriteFailed, is_write_fault, write_failed
-from briefing.core.logs import configure_logging
+from briefing.core.logs import configure_logging, unraisable_logged
 
 log = logging.getLogger(__name__)
 
@@ -51,6 +52,15 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         args.func = _run_gui
     log_file = configure_logging()
+    with unraisable_logged() as collect:
+        code = _dispatch(args, log_file)
+        if code not in (0, 1):
+            collect()  # what a failed write left open is closed (and logged) now, quietly
+    return code
+
+
+def _dispatch(args: argparse.Namespace, log_file: Path | None) -> int:
+    """Run the sub-command; every failure becomes one line on stderr and an exit code."""
     try:
         return int(args.func(args) or 0)
     except CliError as exc:

@@ -9,8 +9,12 @@ skipped silently: logging must never be the reason a command fails.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import logging
 import os
+import sys
+from collections.abc import Callable, Iterator
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 
@@ -67,3 +71,24 @@ def current_log_file() -> Path | None:
         if isinstance(handler, _BriefingFileHandler):
             return Path(handler.baseFilename)
     return None
+
+
+@contextlib.contextmanager
+def unraisable_logged() -> Iterator[Callable[[], None]]:
+    """Inside the block, errors Python cannot raise (a file a library left open failing
+    to flush when collected, e.g. on a full disk) go to the log, not to the terminal as a
+    traceback. The yielded function collects such leftovers now, while this is in force."""
+    logger = logging.getLogger("briefing")
+    previous = sys.unraisablehook
+
+    def hook(unraisable: sys.UnraisableHookArgs) -> None:
+        exc = unraisable.exc_value
+        logger.warning("ignored while cleaning up %r: %s", unraisable.object, exc,
+                       exc_info=(unraisable.exc_type, exc, unraisable.exc_traceback)
+                       if exc is not None else None)
+
+    sys.unraisablehook = hook
+    try:
+        yield gc.collect
+    finally:
+        sys.unraisablehook = previous

@@ -206,7 +206,7 @@ class SearchIndex:
                         yield done, max(total, done)
                 writer.commit(optimize=True)
             except BaseException:
-                writer.cancel()
+                _abandon(writer)
                 raise
             finally:
                 ix.close()
@@ -522,11 +522,25 @@ def write_batch(folder: str, kind: str, items: list,
                 writer.update_document(**to_fields(item))
             else:
                 writer.delete_by_term("article_id", str(item))
-    except BaseException:
-        writer.cancel()
+        writer.commit()
+    except BaseException:  # e.g. a full disk mid-commit: the old TOC still stands
+        _abandon(writer)
+        _WORKER_INDEXES.pop(folder, None)
         raise
-    writer.commit()
     _fsync_files(path, since=started)
+
+
+def _abandon(writer) -> None:
+    """Give up a writer, even one whose commit failed half-way: cancel() if it still can,
+    else at least release its lock, so later writes in this process are not refused
+    with LockError until it exits."""
+    try:
+        writer.cancel()
+    except Exception:  # noqa: BLE001 - the writer is half-closed; its lock is what matters
+        lock = getattr(writer, "writelock", None)
+        if lock is not None:
+            with contextlib.suppress(Exception):
+                lock.release()
 
 
 @contextlib.contextmanager
