@@ -22,16 +22,21 @@ WORDS = ["officials", "said", "troops", "deployed", "artillery", "shells", "regi
          "supply", "agreement", "sanctions", "economy"]
 
 
+def article_text(i: int, words: int = 220) -> str:
+    """Article number `i`: a title line and a body no other number comes near duplicating."""
+    body = " ".join(WORDS[(i * 7 + j * 3 + j * j) % len(WORDS)] + (f" {i}-{j}" if j % 9 == 0
+                                                                    else "")
+                    for j in range(words))
+    return f"Report number {i} on the war\n\n{body} Code {i}."
+
+
 def write_articles(folder: Path, n: int, start: int = 0, words: int = 220) -> list[Path]:
-    """`n` distinct plain-text articles (no two near-duplicates) in `folder`."""
+    """`n` distinct plain-text articles in `folder`."""
     folder.mkdir(parents=True, exist_ok=True)
     out = []
     for i in range(start, start + n):
-        body = " ".join(WORDS[(i * 7 + j * 3 + j * j) % len(WORDS)] + (f" {i}-{j}" if j % 9 == 0
-                                                                        else "")
-                        for j in range(words))
         path = folder / f"article-{i:04d}.txt"
-        path.write_text(f"Report number {i} on the war\n\n{body} Code {i}.", encoding="utf-8")
+        path.write_text(article_text(i, words), encoding="utf-8")
         out.append(path)
     return out
 
