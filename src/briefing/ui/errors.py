@@ -1,7 +1,7 @@
 """Errors nobody caught: logged with their traceback and shown in one short message.
 
-`install_exception_hook` replaces sys.excepthook (and threading.excepthook) while
-the app runs: an exception escaping a slot or timer is written to the log file
+`install_exception_hook` replaces sys.excepthook (and threading.excepthook and
+sys.unraisablehook) while the app runs: an exception escaping a slot or timer is written to the log file
 and shown in a small non-modal message box, instead of the app dying or a
 traceback going to a terminal nobody reads. `report_error` does the same for
 errors a background task hands back.
@@ -94,10 +94,19 @@ def install_exception_hook(parent: Callable[[], QWidget | None] = lambda: None) 
             log.error("unhandled error in thread %s", getattr(args.thread, "name", "?"),
                       exc_info=(args.exc_type, args.exc_value, args.exc_traceback))
 
+    def unraisable_hook(unraisable: sys.UnraisableHookArgs) -> None:
+        exc = unraisable.exc_value
+        log.warning("ignored while cleaning up %r", unraisable.object,
+                    exc_info=(unraisable.exc_type, exc, unraisable.exc_traceback)
+                    if exc is not None else None)
+
+    previous_unraisable = sys.unraisablehook
     sys.excepthook = hook
     threading.excepthook = thread_hook
+    sys.unraisablehook = unraisable_hook
 
     def restore() -> None:
         sys.excepthook, threading.excepthook = previous_sys, previous_thread
+        sys.unraisablehook = previous_unraisable
 
     return restore
