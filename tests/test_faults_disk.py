@@ -146,7 +146,7 @@ def test_full_disk_during_export_keeps_the_previous_note(tmp_path: Path, fmt: st
         spec.title = "Troops, second version"
         spec.article_ids = [1, 2]
         with pytest.raises(ExportError) as caught:
-            export_briefing(ws, spec, out)
+            export_briefing(ws, spec, out, force=True)  # (a CSV is replaced only when told so)
         message = str(caught.value)
         assert "\n" not in message
         stop = STOP_LINE.match(f"briefing: {message}")
@@ -155,7 +155,7 @@ def test_full_disk_during_export_keeps_the_previous_note(tmp_path: Path, fmt: st
         assert sorted(p.name for p in disk.iterdir()) == sorted(["filler.bin", out.name])
 
         filler.unlink()
-        second = export_briefing(ws, spec, out)
+        second = export_briefing(ws, spec, out, force=True)
         assert second.bytes > 0 and out.read_bytes() != previous
         assert 0 < second.highlights < first.highlights
         if fmt == "docx":
@@ -183,20 +183,21 @@ def test_io_error_while_exporting_names_it_and_leaves_nothing(tmp_path: Path, mo
     _seed(ws_dir)
     out = tmp_path / "notes" / "note.md"
     out.parent.mkdir()
-    out.write_text("<!-- an older note -->\n", encoding="utf-8")
 
     def failing_fsync(fd: int) -> None:
         raise OSError(errno.EIO, os.strerror(errno.EIO))
 
     with Workspace.open(ws_dir) as ws:
+        export_briefing(ws, BriefingSpec(title="First"), out)
+        previous = out.read_bytes()
         monkeypatch.setattr(os, "fsync", failing_fsync)
         with pytest.raises(ExportError) as caught:
-            export_briefing(ws, BriefingSpec(title="T"), out)
+            export_briefing(ws, BriefingSpec(title="Second"), out)
         monkeypatch.undo()
     assert str(caught.value) == (f"export stopped: cannot write {out}: an input/output error "
                                  "(the disk may be failing or was removed); fix this and run "
                                  "the export again")
-    assert out.read_text(encoding="utf-8") == "<!-- an older note -->\n"
+    assert out.read_bytes() == previous
     assert sorted(p.name for p in out.parent.iterdir()) == ["note.md"]
 
 

@@ -112,7 +112,7 @@ content = build_content(ws, BriefingSpec(title="Second version"))
 def killed(fd):  # the note's bytes are in the temp file; the rename has not happened
     os.kill(os.getpid(), signal.SIGKILL)
 os.fsync = killed
-write_content(content, Path(sys.argv[2]))
+write_content(content, Path(sys.argv[2]), protected=(ws.root,), force=True)
 """
 
 
@@ -132,7 +132,8 @@ def test_sigkill_during_export_keeps_the_old_note_and_the_rerun_completes(
     assert len(parts) == 1 and parts[0].name.startswith(f".{out.name}.")
 
     capsys.readouterr()
-    assert main(["--workspace", str(ws_dir), "export", str(out), "--title", "Third"]) == 0
+    assert main(["--workspace", str(ws_dir), "export", str(out), "--title", "Third",
+                 "--force"]) == 0  # (a CSV is always replaced only when told so)
     assert capsys.readouterr().out.startswith(f"wrote {out} ({fmt})")
     assert sorted(p.name for p in out.parent.iterdir()) == [out.name]  # the .part is gone
     if fmt == "docx":
@@ -235,7 +236,7 @@ def test_removed_leftovers_are_logged(tmp_path: Path, isolated_environment: Path
     ws_dir = _library(tmp_path)
     stale = ws_dir / ".index-build-abc123"
     stale.mkdir()
-    assert main(["--workspace", str(ws_dir), "list"]) == 0
+    assert main(["--workspace", str(ws_dir), "reindex"]) == 0  # a writer: it cleans up
     assert not stale.exists()
     log_file = isolated_environment / "state" / "Briefing" / "log" / "briefing.log"
     assert f"removed a leftover of an interrupted write: {stale}" in log_file.read_text()
