@@ -77,3 +77,38 @@ def test_a_failed_index_sync_is_shown_and_logged(
         ws.close()
     logged = _log_text(isolated_environment)
     assert "index update stopped" in logged and "No space left on device" in logged
+
+
+def test_an_import_stopped_by_a_full_disk_says_so_and_keeps_what_was_imported(
+        qtbot, tmp_path: Path, settings: QSettings, isolated_environment: Path) -> None:
+    from briefing.core.ingest.sample import SEEDED_KEY
+    from faults_support import small_disk, snapshot, write_articles
+
+    write_articles(tmp_path / "in", 300, words=500)
+    with small_disk(tmp_path / "disk", "2m") as disk:
+        ws_dir = disk / "ws"
+        with Workspace.open(ws_dir) as ws:
+            ws.db.set_setting(SEEDED_KEY, "1")  # not a first start: no sample articles
+        configure_logging()
+        ws = Workspace.open(ws_dir)
+        window = create_main_window(ws, settings, start=False)
+        qtbot.addWidget(window)
+        try:
+            window.importer.import_paths([tmp_path / "in"])
+            qtbot.waitUntil(lambda: window.importer.last_summary is not None, timeout=120_000)
+            summary = window.importer.last_summary
+            imported = [r for r in summary.results if r.status == "imported"]
+            assert 0 < len(imported) < 300
+            assert summary.windowTitle() == "Import stopped"
+            heading = summary.heading.text()
+            assert heading.startswith(f"Imported {len(imported)} articles. The import stopped "
+                                      "early because of an error: import stopped: cannot write ")
+            assert "the disk is full (" in heading and "needed); free some space" in heading
+            summary.close()
+        finally:
+            window.shutdown()
+            window.close()
+            ws.close()
+        after = snapshot(ws_dir)
+        assert after["integrity"] == "ok" and len(after["articles"]) == len(imported)
+    assert "import stopped: cannot write" in _log_text(isolated_environment)
