@@ -230,3 +230,27 @@ def test_read_only_index_folder_stops_an_import_and_the_rerun_completes(
         assert ws.index.state() == "ok"
         assert ws.index.search('"report number"', limit=1).total == len(files)
     assert snapshot(ws_dir) == after
+
+
+def test_a_highlight_made_while_the_index_is_read_only_is_saved_and_indexed_later(
+        tmp_path: Path, capsys) -> None:
+    ws_dir = tmp_path / "ws"
+    _seed(ws_dir)
+    before = snapshot(ws_dir)
+    capsys.readouterr()
+    with read_only(ws_dir / "index"):
+        code = main(["--workspace", str(ws_dir), "highlight", "add", "3", "--quote",
+                     "North Korea", "--perspective", "us", "--note", "zanzibarish"])
+        out, err = capsys.readouterr()
+    assert code == 0, err  # the highlight is saved: the command did what was asked
+    assert out.startswith("highlight #14 added to #3: North Korea")
+    assert err == (f"briefing: warning: the search index could not be updated (the disk or "
+                   f"folder is read-only at {ws_dir / 'index'}); the change is saved, and the "
+                   "index catches up on the next start once it can be written\n")
+    after = snapshot(ws_dir)
+    assert after["articles"] == before["articles"]
+    assert after["highlights"][:-1] == before["highlights"]
+    assert after["highlights"][-1][1:] == (3, *after["highlights"][-1][2:4], "North Korea",
+                                           "zanzibarish", "us")
+    assert main(["--workspace", str(ws_dir), "search", "zanzibarish", "--json"]) == 0
+    assert [hit["article_id"] for hit in json.loads(capsys.readouterr().out)] == [3]

@@ -69,6 +69,14 @@ def open_workspace(args: argparse.Namespace, readonly: bool = False,
         ws.close()
 
 
+def sync_index(ws: Workspace) -> None:
+    """Bring the index up to date after a change; if the disk refuses, warn (the change
+    itself is committed, so the command still succeeded)."""
+    warning = ws.index.catch_up()
+    if warning:
+        print(f"briefing: warning: {warning}", file=sys.stderr)
+
+
 def _action(args: argparse.Namespace) -> str:
     return " ".join(str(w) for w in (args.command, getattr(args, "action", None)) if w)
 

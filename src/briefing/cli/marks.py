@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from briefing.cli.common import CliError, open_workspace, print_json
+from briefing.cli.common import CliError, open_workspace, print_json, sync_index
 from briefing.core.anchoring import find_quote
 from briefing.core.models import HIGHLIGHT_KINDS, RELIABILITY_GRADES
 from briefing.core.store.highlights import HighlightError
@@ -129,7 +129,7 @@ def cmd_highlight_add(args: argparse.Namespace) -> int:
                                   credibility=args.credibility, tags=args.tag)
         except HighlightError as exc:
             raise CliError(str(exc), code=1) from None
-        ws.index.sync()
+        sync_index(ws)
         if args.json:
             print_json(highlight_json(h))
         else:
@@ -156,6 +156,6 @@ def cmd_highlight_delete(args: argparse.Namespace) -> int:
     with open_workspace(args) as ws:
         if ws.highlights.delete(args.highlight_id) is None:
             raise CliError(f"no highlight #{args.highlight_id}", code=1)
-        ws.index.sync()
+        sync_index(ws)
         print(f"deleted highlight #{args.highlight_id}")
     return 0

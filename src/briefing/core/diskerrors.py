@@ -66,7 +66,8 @@ def human_size(n: int) -> str:
     return f"{size:.1f} GB"  # pragma: no cover - the loop always returns
 
 
-def _reason(exc: BaseException) -> str:
+def fault_reason(exc: BaseException) -> str:
+    """The fault in words: 'the disk is full', 'the disk or folder is read-only'..."""
     if _is_full(exc):
         return "the disk is full"
     code = exc.errno if isinstance(exc, OSError) else None
@@ -85,7 +86,7 @@ def write_failed(action: str, target: Path, exc: BaseException, needed: int | No
     `needed` is an estimate of the space the action needs; `kept` says what was
     done before the failure and stays (e.g. "the 12 articles imported so far are kept").
     """
-    parts = [f"{action} stopped: cannot write {target}: {_reason(exc)}"]
+    parts = [f"{action} stopped: cannot write {target}: {fault_reason(exc)}"]
     if _is_full(exc):
         free = free_bytes(target)
         want = max(needed or 0, MIN_NEEDED)

@@ -9,18 +9,20 @@ All index writes go through this one object, which holds the index's single writ
 
 from __future__ import annotations
 
+import logging
 import random
 import threading
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
-from briefing.core.diskerrors import is_write_fault, write_failed
+from briefing.core.diskerrors import fault_reason, is_write_fault, write_failed
 from briefing.core.models import Article
 from briefing.core.search import IndexDoc, SearchIndex, SearchResults
 
 if TYPE_CHECKING:
     from briefing.core.workspace import Workspace
 
+log = logging.getLogger(__name__)
 GENERATION_KEY = "index_generation"
 SYNC_BATCH = 500
 
@@ -152,6 +154,22 @@ class IndexManager:
                     conn.executemany("DELETE FROM index_queue WHERE article_id = ? AND seq = ?",
                                      [(r["article_id"], r["seq"]) for r in queued])
                 processed += len(queued)
+
+    def catch_up(self) -> str | None:
+        """sync(); but a full disk or an unwritable index folder is not the change's failure:
+        the change is committed and stays queued, so this logs and returns a one-line
+        warning instead of raising (None when the index is up to date)."""
+        try:
+            self.sync()
+        except Exception as exc:
+            if not is_write_fault(exc):
+                raise
+            line = (f"the search index could not be updated ({fault_reason(exc)} at "
+                    f"{self.ws.index_dir}); the change is saved, and the index catches up "
+                    "on the next start once it can be written")
+            log.warning("%s", line, exc_info=True)
+            return line
+        return None
 
     # -- queries ------------------------------------------------------------------
     def search(self, query: str, limit: int = 20) -> SearchResults:

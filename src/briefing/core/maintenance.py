@@ -74,5 +74,5 @@ def replace_article_text(ws: Workspace, article_id: int, text: str) -> tuple[int
     with ws.db.transaction() as conn:
         ws.articles.replace_text(conn, article_id, text, dedupe.text_hash(text), len(text.split()))
         placed, orphaned = ws.highlights.reanchor_article(conn, article_id, text)
-    ws.index.sync()
+    ws.index.catch_up()  # a full disk leaves the change queued for the index
     return placed, orphaned

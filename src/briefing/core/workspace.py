@@ -219,7 +219,7 @@ class Workspace:
             return 0
         self.backup("bulk", f"before deleting {len(ids)} article(s)")
         n = self.articles.delete(ids)
-        self.index.sync()
+        self.index.catch_up()  # a full disk leaves the deletion queued for the index
         return n
 
     def reopen_index(self) -> None:
