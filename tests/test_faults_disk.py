@@ -254,3 +254,39 @@ def test_a_highlight_made_while_the_index_is_read_only_is_saved_and_indexed_late
                                            "zanzibarish", "us")
     assert main(["--workspace", str(ws_dir), "search", "zanzibarish", "--json"]) == 0
     assert [hit["article_id"] for hit in json.loads(capsys.readouterr().out)] == [3]
+
+
+def test_io_error_while_importing_stops_the_batch_and_names_it(tmp_path: Path, capsys,
+                                                               monkeypatch) -> None:
+    """EIO on the third original (a stick pulled out), simulated in the originals' write."""
+    from briefing.core import workspace
+
+    ws_dir = tmp_path / "ws"
+    _seed(ws_dir)
+    before = snapshot(ws_dir)
+    write_articles(tmp_path / "in", 6)
+    real_write, calls = workspace.atomic_write_bytes, []
+
+    def failing_write(path: Path, data: bytes, mode: int | None = None) -> None:
+        calls.append(path)
+        if len(calls) >= 3:
+            raise OSError(errno.EIO, os.strerror(errno.EIO), str(path))
+        real_write(path, data, mode)
+
+    capsys.readouterr()
+    monkeypatch.setattr(workspace, "atomic_write_bytes", failing_write)
+    code = main(["--workspace", str(ws_dir), "import", str(tmp_path / "in")])
+    monkeypatch.undo()
+    out, err = capsys.readouterr()
+    _no_traceback(out, err)
+    assert code == 2
+    assert out.splitlines()[-1] == "2 imported, 0 duplicate(s), 0 failed"
+    assert err == (f"briefing: import stopped: cannot write {ws_dir}: an input/output error (the "
+                   "disk may be failing or was removed); fix this and run the import again; "
+                   "the 2 article(s) imported before it are kept\n")
+    after = snapshot(ws_dir)
+    assert after["integrity"] == "ok" and after["highlights"] == before["highlights"]
+    assert len(after["articles"]) == len(before["articles"]) + 2
+    assert part_files(ws_dir) == []
+    assert main(["--workspace", str(ws_dir), "import", str(tmp_path / "in")]) == 0
+    assert capsys.readouterr().out.splitlines()[-1] == "4 imported, 2 duplicate(s), 0 failed"
