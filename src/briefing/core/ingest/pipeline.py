@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefing.core.diskerrors import is_write_fault, write_failed
+from briefing.core.diskerrors import WriteFailed, is_write_fault, write_failed
 from briefing.core.ingest import dedupe
 from briefing.core.ingest.readers import MAX_FILE_BYTES, read_document
 from briefing.core.ingest.refine import refine_article
@@ -159,18 +159,18 @@ def import_files(ws: Workspace, paths: Iterable[str | Path],
             if cancelled and cancelled():
                 break
             try:
+                if index and pending >= index_every:  # after the last file's line was shown
+                    pending = 0
+                    ws.index.sync()
                 result = importer.import_one(path, explicit)
-                if result.status == "imported":
-                    imported += 1
-                    pending += 1
-                    if index and pending >= index_every:
-                        pending = 0
-                        ws.index.sync()
             except Exception as exc:
                 if not is_write_fault(exc):
                     raise
                 failed = True
                 raise _stopped(ws, exc, files[done - 1:], imported) from None
+            if result.status == "imported":
+                imported += 1
+                pending += 1
             yield ImportProgress(done, len(files), result)
     finally:
         if index and pending and not failed:
@@ -183,7 +183,7 @@ def import_files(ws: Workspace, paths: Iterable[str | Path],
 
 
 def _stopped(ws: Workspace, exc: BaseException, remaining: list[tuple[Path, bool]],
-             imported: int):
+             imported: int) -> WriteFailed:
     """The WriteFailed for an import cut short by the disk: room for what is left to do."""
     needed = 0
     for path, _explicit in remaining:
