@@ -230,6 +230,10 @@ def test_a_backup_killed_midway_leaves_no_backup_that_looks_good(library: Path) 
     proc.send_signal(signal.SIGKILL)
     proc.wait(timeout=10)
     assert [b.kind for b in backups.list_backups(library)] == ["daily"]
+    parts = list((library / "backups").glob(".*.part"))
+    assert len(parts) == 1  # the dead copy, never taken for a backup
+    Workspace.open(library).close()  # the next writer removes it
+    assert not list((library / "backups").glob(".*.part"))
 
 
 def test_readers_are_never_locked_out_by_a_writer(library: Path, tmp_path: Path) -> None:

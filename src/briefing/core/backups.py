@@ -22,6 +22,7 @@ import contextlib
 import datetime as dt
 import json
 import os
+import secrets
 import shutil
 import sqlite3
 from dataclasses import dataclass
@@ -117,7 +118,8 @@ def take_backup(conn: sqlite3.Connection, root: Path, kind: str, reason: str) ->
     created = _now()
     stem = f"library-{created:%Y%m%d-%H%M%S-%f}-{kind}"
     final = folder / f"{stem}{SUFFIX}"
-    part = folder / f".{stem}{SUFFIX}.part"
+    # a reader may back up beside the writer: the pid tells a live copy from a dead one's
+    part = folder / f".{stem}{SUFFIX}.{os.getpid()}.{secrets.token_hex(4)}.part"
     try:
         folder.mkdir(exist_ok=True)
         target = sqlite3.connect(part)

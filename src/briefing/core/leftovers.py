@@ -40,6 +40,9 @@ def clean_leftovers(root: Path) -> list[Path]:
         folders.extend(p for p in originals.iterdir() if p.is_dir() and not p.is_symlink())
     for folder in folders:
         removed.extend(remove_stale_parts(folder, any_owner=True))
+    backups = root / "backups"  # readers back up without the lock: only dead owners' parts
+    if backups.is_dir():
+        removed.extend(remove_stale_parts(backups))
     probe = root / INDEX_NAME / _PROBE
     try:
         os.unlink(probe)
