@@ -14,12 +14,8 @@ the commit, date, machine and load.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
-import os
-import platform
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -29,23 +25,10 @@ ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT.parent))
 
 from benchmarks.bench_ui_startup import build_workspace  # noqa: E402
+from benchmarks.runinfo import context  # noqa: E402
 
 from briefing.core import recovery  # noqa: E402
 from briefing.core.workspace import Workspace  # noqa: E402
-
-
-def context() -> dict:
-    """Commit, date, machine and load: what a figure needs to be read later."""
-    try:
-        commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT,
-                                capture_output=True, text=True).stdout.strip()
-    except OSError:
-        commit = "unknown"
-    return {"commit": commit or "unknown",
-            "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
-            "machine": f"{platform.machine()}, {os.cpu_count()} cores, "
-                       f"Python {platform.python_version()}",
-            "load": " ".join(f"{x:.2f}" for x in os.getloadavg())}
 
 
 def main() -> int:
