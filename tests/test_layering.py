@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -49,3 +50,36 @@ def test_importing_every_core_module_loads_no_qt() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+ROOT = CORE.parents[2]
+# The project writes SQL keywords in capitals; prose ("select text … from") does not match.
+SQL = re.compile(r"\b(SELECT\s[^.;]*?\bFROM|INSERT\s+INTO|UPDATE\s+\w+\s+SET|DELETE\s+FROM|"
+                 r"PRAGMA\s+\w+|CREATE\s+(TABLE|INDEX|TRIGGER))\b")
+
+
+def test_import_linter_contracts_are_kept() -> None:
+    """Contracts in pyproject.toml: core without Qt, UI without storage or sqlite3, CLI
+    without UI."""
+    lint = Path(sys.executable).with_name("lint-imports")
+    result = subprocess.run([str(lint)], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert result.stdout.count(" KEPT") >= 3, result.stdout
+
+
+def test_no_sql_in_the_ui() -> None:
+    offenders = []
+    for path in sorted((CORE.parent / "ui").rglob("*.py")):
+        tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) \
+                    and SQL.search(node.value):
+                offenders.append(f"{path.name}:{node.lineno}: {node.value[:60]!r}")
+    assert offenders == []
+
+
+def test_the_sql_detector_sees_a_query() -> None:
+    """The check above would notice SQL if it came back."""
+    assert SQL.search("SELECT count(*) FROM articles WHERE id <= ?")
+    assert SQL.search("DELETE FROM highlights WHERE id = ?")
+    assert not SQL.search("select text and press 1-9; the passages come from the list")

@@ -17,6 +17,6 @@ if sys.argv[1:2] == ["--index-worker"]:
     serve()
     raise SystemExit(0)
 
-from briefing.cli import main  # noqa: E402
+from briefing.launch import main  # noqa: E402
 
 raise SystemExit(main())

@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtCore import QSettings, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
-from briefing.cli import main as briefing_main
 from briefing.core.workspace import Workspace
+from briefing.launch import main as briefing_main
 from briefing.ui.app import create_main_window, open_workspace
 from briefing.ui.main_window import MainWindow
 

@@ -10,7 +10,7 @@ import argparse
 import logging
 import sqlite3
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from briefing import __version__
@@ -41,14 +41,19 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _run_gui(args: argparse.Namespace) -> int:
-    from briefing.ui.app import run
+    if args.app is None:
+        raise CliError("the desktop app is not part of this entry point; "
+                       "start it with `briefing` or `python -m briefing`")
+    return int(args.app(args.workspace))
 
-    return run(args.workspace)
 
-
-def main(argv: Sequence[str] | None = None) -> int:
+def main(argv: Sequence[str] | None = None,
+         app: Callable[[str | None], int] | None = None) -> int:
+    """Run a sub-command; with none (or `gui`), start the desktop app through `app`,
+    which `briefing.launch` provides (the CLI itself never imports Qt)."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    args.app = app
     if args.command is None:
         args.func = _run_gui
     log_file = configure_logging()

@@ -6,9 +6,8 @@ import argparse
 
 from briefing.cli.common import CliError, open_workspace, print_json, sync_index
 from briefing.core.anchoring import find_quote
+from briefing.core.errors import HighlightError, PerspectiveError
 from briefing.core.models import HIGHLIGHT_KINDS, RELIABILITY_GRADES
-from briefing.core.store.highlights import HighlightError
-from briefing.core.store.perspectives import PerspectiveError
 from briefing.core.workspace import Workspace
 
 

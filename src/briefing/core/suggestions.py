@@ -14,8 +14,8 @@ from collections import OrderedDict
 
 from briefing.core.anchoring import find_quote
 from briefing.core.claims import compare, filter_subject, numeric_claims, suggest_claims
+from briefing.core.errors import HighlightError
 from briefing.core.models import ClaimComparison, Highlight, Perspective, Suggestion
-from briefing.core.store.highlights import HighlightError
 from briefing.core.workspace import Workspace
 
 COVERED_FRACTION = 0.5  # a highlight over half a sentence means the user has dealt with it

@@ -22,8 +22,8 @@ from types import ModuleType
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand
 
+from briefing.core.errors import HighlightError
 from briefing.core.models import Highlight, Suggestion
-from briefing.core.store.highlights import HighlightError
 from briefing.core.workspace import Workspace
 from briefing.ui import qtcompat  # noqa: F401  (guards Signal.emit in PySide6 6.12.0)
 

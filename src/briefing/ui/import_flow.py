@@ -30,8 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefing.core.ingest.pipeline import ImportProgress, import_files
-from briefing.core.ingest.sample import SEEDED_KEY
-from briefing.core.resources import sample_corpus
+from briefing.core.ingest.sample import import_sample_corpus
 from briefing.core.workspace import Workspace
 from briefing.ui.errors import report_error
 from briefing.ui.tasks import CancelToken, TaskHandle, run_task
@@ -57,8 +56,7 @@ def import_and_index(ws: Workspace, paths: Sequence[str | Path],
 def import_sample(ws: Workspace, cancelled: Callable[[], bool] | None = None
                   ) -> Iterator[ImportProgress]:
     """Worker: the sample articles of a first start (marked as offered first)."""
-    ws.db.set_setting(SEEDED_KEY, "1")
-    yield from import_and_index(ws, sample_corpus(), cancelled)
+    yield from import_sample_corpus(ws, cancelled, index_every=INDEX_BATCH)
 
 STATUS_WORDS = {"failed": "Failed", "skipped": "Skipped", "duplicate": "Duplicate"}
 

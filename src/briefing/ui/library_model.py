@@ -87,7 +87,7 @@ class ArticleTableModel(QAbstractTableModel):
         self.perspectives = self.ws.perspectives.all()
         counts = self.ws.highlights.counts_by_article()
         last = max(self._pos, default=0)
-        kept = self.ws.db.scalar("SELECT count(*) FROM articles WHERE id <= ?", (last,))
+        kept = self.ws.articles.count(up_to_id=last)
         if kept != len(self._rows):
             self.reload(counts)
             return

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefing.core.errors import PerspectiveError
 from briefing.core.models import Perspective
-from briefing.core.store.perspectives import PerspectiveError
 from briefing.core.workspace import Workspace
 
 KeyRole = Qt.ItemDataRole.UserRole + 1

@@ -13,9 +13,9 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from briefing.core.errors import PerspectiveError
 from briefing.core.export.sanitize import MAX_NODE_CHARS
 from briefing.core.models import Article, ClaimComparison, Highlight, Perspective
-from briefing.core.store.perspectives import PerspectiveError
 from briefing.core.workspace import Workspace
 
 GROUPINGS = ("perspective", "tag", "article")

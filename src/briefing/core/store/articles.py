@@ -122,8 +122,11 @@ class ArticleStore:
                 yield _row_to_article(r, r["text"], self.tags(r["id"]))
             last = rows[-1]["id"]
 
-    def count(self) -> int:
-        return int(self.db.scalar("SELECT count(*) FROM articles"))
+    def count(self, up_to_id: int | None = None) -> int:
+        """Number of articles (with an id up to `up_to_id`, if given)."""
+        if up_to_id is None:
+            return int(self.db.scalar("SELECT count(*) FROM articles"))
+        return int(self.db.scalar("SELECT count(*) FROM articles WHERE id <= ?", (up_to_id,)))
 
     def ids(self) -> list[int]:
         return [r[0] for r in self.db.query("SELECT id FROM articles ORDER BY id")]

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from briefing.core.anchoring import Anchor, make_anchor, reanchor
+from briefing.core.errors import HighlightError
 from briefing.core.models import CREDIBILITY_GRADES, HIGHLIGHT_KINDS, RELIABILITY_GRADES, Highlight
 from briefing.core.store.articles import ensure_tag, queue_for_index
 from briefing.core.store.db import Database
@@ -15,10 +16,6 @@ from briefing.core.timeutil import now_iso
 _COLUMNS = ('id, article_id, start, "end", quote, prefix, suffix, kind, note, reliability, '
             'credibility, orphaned, created, modified')
 EDITABLE = {"perspectives", "kind", "note", "reliability", "credibility", "tags"}
-
-
-class HighlightError(ValueError):
-    """A highlight action was refused; the message says why."""
 
 
 def validate(kind: str | None = None, reliability: str | None = None,

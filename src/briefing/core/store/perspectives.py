@@ -12,14 +12,11 @@ import re
 import sqlite3
 from collections.abc import Iterable
 
+from briefing.core.errors import PerspectiveError
 from briefing.core.models import Perspective
 from briefing.core.store.db import Database
 
 _HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
-
-
-class PerspectiveError(ValueError):
-    """A perspective edit was refused; the message says why."""
 
 
 def slugify(name: str) -> str:

@@ -1,0 +1,14 @@
+"""Refusals the user sees as one line: raised by the core, shown by the CLI and the app.
+
+They live outside `core.store` so the UI can catch them without importing storage.
+"""
+
+from __future__ import annotations
+
+
+class HighlightError(ValueError):
+    """A highlight action was refused; the message says why."""
+
+
+class PerspectiveError(ValueError):
+    """A perspective edit was refused; the message says why."""
