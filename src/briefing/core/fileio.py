@@ -33,7 +33,7 @@ def fsync_dir(folder: Path) -> None:
         os.close(fd)
 
 
-def atomic_write(path: Path, write: Callable[[BinaryIO], None], mode: int | None = None) -> None:
+def atomic_write(path: Path, write: Callable[[BinaryIO], object], mode: int | None = None) -> None:
     """Call `write(stream)` on a temp file in path's folder, then move it over `path`.
 
     On any failure the temp file is removed and `path` is left as it was; the

@@ -189,7 +189,7 @@ class IndexManager:
 
     def disagreements(self) -> tuple[set[int], set[int]]:
         """(in the library but not the index, in the index but not the library)."""
-        in_db = set(self.ws.articles.ids())
+        in_db: set[int] = set(self.ws.articles.ids())
         in_index = self.index.article_ids()
         return in_db - in_index, in_index - in_db
 

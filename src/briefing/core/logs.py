@@ -74,7 +74,7 @@ def current_log_file() -> Path | None:
 
 
 @contextlib.contextmanager
-def unraisable_logged() -> Iterator[Callable[[], None]]:
+def unraisable_logged() -> Iterator[Callable[[], object]]:
     """Inside the block, errors Python cannot raise (a file a library left open failing
     to flush when collected, e.g. on a full disk) go to the log, not to the terminal as a
     traceback. The yielded function collects such leftovers now, while this is in force."""

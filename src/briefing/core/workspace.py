@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefing.core.fileio import atomic_write_bytes
 from briefing.core.leftovers import clean_leftovers
@@ -22,6 +23,9 @@ from briefing.core.store.health import file_damage, is_read_only_medium, library
 from briefing.core.store.highlights import HighlightStore
 from briefing.core.store.perspectives import PerspectiveStore
 from briefing.core.store.schema import SCHEMA_VERSION
+
+if TYPE_CHECKING:  # the index manager imports this module; it is loaded lazily
+    from briefing.core.indexing import IndexManager
 
 DB_NAME = "library.sqlite3"
 __all__ = ["DB_NAME", "LOCK_NAME", "Workspace", "WorkspaceBusy", "WorkspaceDamaged",
@@ -78,7 +82,7 @@ class Workspace:
         self.damage = damage  # what is wrong with the library file, if anything
         self._lock = lock
         self._bind(db)
-        self._index = None
+        self._index: IndexManager | None = None
 
     def _bind(self, db: Database) -> None:
         self.db = db
@@ -287,7 +291,7 @@ class Workspace:
 
     # -- search index ---------------------------------------------------------------
     @property
-    def index(self):
+    def index(self) -> IndexManager:
         """The search index manager (opened lazily; see core/indexing.py)."""
         if self._index is None:
             from briefing.core.indexing import IndexManager

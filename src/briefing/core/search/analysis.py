@@ -112,12 +112,13 @@ def index_terms(text: str) -> list[tuple[str, int, int]]:
         if m.lastindex == 1:  # a figure
             t = w if w.isdigit() else _SEP_RE.sub("", w)
         else:
-            t = cache.get(w)
-            if t is None:
-                t = term_of(w) or _STOPPED
+            known = cache.get(w)
+            if known is None:
+                known = term_of(w) or _STOPPED
                 if len(cache) > 500_000:
                     cache.clear()
-                cache[w] = t
+                cache[w] = known
+            t = known
             if not t:
                 continue
         s, e = m.span()

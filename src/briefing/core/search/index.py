@@ -337,7 +337,7 @@ class SearchIndex:
             self._process = subprocess.Popen(
                 command, stdin=subprocess.PIPE,
                 stdout=subprocess.PIPE, env=_worker_env())
-        return self._process  # type: ignore[return-value]
+        return self._process
 
     def _ask_process(self, request: tuple) -> BaseException | None:
         """Send one write to the helper (started on first use); its error, or None."""
@@ -377,7 +377,8 @@ class SearchIndex:
             return
         for _ in range(2):  # a dead helper: the first close fails flushing, the second closes
             with contextlib.suppress(OSError):
-                proc.stdin.close()  # type: ignore[union-attr]  - the helper exits on EOF
+                if proc.stdin is not None:
+                    proc.stdin.close()  # the helper exits on EOF
         try:
             proc.wait(timeout=10)
         except subprocess.TimeoutExpired:

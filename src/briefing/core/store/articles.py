@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import builtins  # `list` is a method here; annotations name the type through builtins
 import json
 import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from briefing.core.models import Article
-from briefing.core.store.db import Database
+from briefing.core.store.db import Database, inserted_id
 from briefing.core.timeutil import now_iso
 
 ARTICLE_COLUMNS = ("id, title, title_inferred, publisher, authors, published, source_url, "
@@ -79,7 +80,7 @@ class ArticleStore:
                  new.published, new.source_url, new.source_file, new.original_hash, new.format,
                  new.language, new.text, new.text_hash, new.words, now_iso(),
                  json.dumps(new.provenance or _default_provenance(new)), new.kind))
-            article_id = int(cur.lastrowid)
+            article_id = inserted_id(cur)
             conn.executemany("INSERT INTO article_sketch(hash, article_id) VALUES (?, ?)",
                              [(h, article_id) for h in sketch])
             queue_for_index(conn, [article_id])
@@ -128,7 +129,7 @@ class ArticleStore:
             return int(self.db.scalar("SELECT count(*) FROM articles"))
         return int(self.db.scalar("SELECT count(*) FROM articles WHERE id <= ?", (up_to_id,)))
 
-    def ids(self) -> list[int]:
+    def ids(self) -> builtins.list[int]:
         return [r[0] for r in self.db.query("SELECT id FROM articles ORDER BY id")]
 
     def by_original_hash(self, digest: str) -> int | None:
@@ -137,7 +138,8 @@ class ArticleStore:
     def by_text_hash(self, digest: str) -> int | None:
         return self.db.scalar("SELECT id FROM articles WHERE text_hash = ? ORDER BY id", (digest,))
 
-    def sketch_candidates(self, sketch: list[int], minimum: int) -> list[tuple[int, int]]:
+    def sketch_candidates(self, sketch: builtins.list[int], minimum: int
+                          ) -> builtins.list[tuple[int, int]]:
         """Articles sharing at least `minimum` sketch hashes, most shared first."""
         if not sketch:
             return []
@@ -176,7 +178,7 @@ class ArticleStore:
         return n
 
     # -- tags ------------------------------------------------------------------
-    def tags(self, article_id: int) -> list[str]:
+    def tags(self, article_id: int) -> builtins.list[str]:
         return [r[0] for r in self.db.query(
             "SELECT t.name FROM article_tags at JOIN tags t ON t.id = at.tag_id "
             "WHERE at.article_id = ? ORDER BY t.name", (article_id,))]
@@ -196,4 +198,4 @@ def ensure_tag(conn: sqlite3.Connection, name: str) -> int:
     row = conn.execute("SELECT id FROM tags WHERE name = ?", (name,)).fetchone()
     if row:
         return int(row[0])
-    return int(conn.execute("INSERT INTO tags(name) VALUES (?)", (name,)).lastrowid)
+    return inserted_id(conn.execute("INSERT INTO tags(name) VALUES (?)", (name,)))

@@ -4,12 +4,22 @@ from __future__ import annotations
 
 import sqlite3
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager, suppress
 from pathlib import Path
+from typing import Any
 
 from briefing.core.store.health import ro_uri
 from briefing.core.store.schema import MIGRATIONS, SCHEMA_VERSION
+
+Params = Sequence[Any] | Mapping[str, Any]
+
+
+def inserted_id(cursor: sqlite3.Cursor) -> int:
+    """Row id of the row an INSERT just made."""
+    if cursor.lastrowid is None:
+        raise sqlite3.OperationalError("the insert made no row")
+    return int(cursor.lastrowid)
 
 
 class StoreError(Exception):
@@ -67,13 +77,13 @@ class Database:
         self._local = threading.local()
 
     # -- queries -----------------------------------------------------------
-    def execute(self, sql: str, params: tuple | dict = ()) -> sqlite3.Cursor:
+    def execute(self, sql: str, params: Params = ()) -> sqlite3.Cursor:
         return self.conn.execute(sql, params)
 
-    def query(self, sql: str, params: tuple | dict = ()) -> list[sqlite3.Row]:
+    def query(self, sql: str, params: Params = ()) -> list[sqlite3.Row]:
         return self.conn.execute(sql, params).fetchall()
 
-    def scalar(self, sql: str, params: tuple | dict = ()):
+    def scalar(self, sql: str, params: Params = ()) -> Any:
         row = self.conn.execute(sql, params).fetchone()
         return None if row is None else row[0]
 

@@ -10,7 +10,7 @@ from briefing.core.anchoring import Anchor, make_anchor, reanchor
 from briefing.core.errors import HighlightError
 from briefing.core.models import CREDIBILITY_GRADES, HIGHLIGHT_KINDS, RELIABILITY_GRADES, Highlight
 from briefing.core.store.articles import ensure_tag, queue_for_index
-from briefing.core.store.db import Database
+from briefing.core.store.db import Database, inserted_id
 from briefing.core.timeutil import now_iso
 
 _COLUMNS = ('id, article_id, start, "end", quote, prefix, suffix, kind, note, reliability, '
@@ -114,7 +114,7 @@ class HighlightStore:
                 f"INSERT INTO highlights({_COLUMNS}) VALUES (NULL,?,?,?,?,?,?,?,?,?,?,0,?,?)",
                 (article_id, anchor.start, anchor.end, anchor.quote, anchor.prefix, anchor.suffix,
                  kind, note, reliability, credibility, now, now))
-            hid = int(cur.lastrowid)
+            hid = inserted_id(cur)
             self._write_links(conn, hid, perspectives, tags)
             queue_for_index(conn, [article_id])
         return self.get(hid)  # type: ignore[return-value]

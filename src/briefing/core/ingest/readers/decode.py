@@ -56,10 +56,10 @@ def decode_bytes(data: bytes, declared: str | None = None) -> tuple[str, str]:
     except UnicodeDecodeError:
         pass
     if declared:
-        encoding = _codec_name(declared)
-        if encoding and not encoding.startswith(("utf-8", "utf-16", "utf-32")):
+        codec = _codec_name(declared)
+        if codec and not codec.startswith(("utf-8", "utf-16", "utf-32")):
             try:
-                return _checked(data.decode(encoding), encoding), encoding
+                return _checked(data.decode(codec), codec), codec
             except (UnicodeDecodeError, LookupError):
                 pass
     text, encoding = _decode_per_line(data)

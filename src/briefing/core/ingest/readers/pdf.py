@@ -114,6 +114,10 @@ def _crash_reason(returncode: int, stderr: bytes) -> str:
     return f"damaged PDF (the PDF reader crashed on it: {how})"
 
 
+def _text_or_none(value: object) -> str | None:
+    return None if value is None else str(value)
+
+
 def read_pdf(data: bytes, time_limit: float = TIME_LIMIT_S,
              memory_limit: int = MEMORY_LIMIT_BYTES) -> Extracted:
     """Text of every page, joined by blank lines, with /Title, /Author, /CreationDate hints."""
@@ -126,12 +130,14 @@ def read_pdf(data: bytes, time_limit: float = TIME_LIMIT_S,
         if kind == "memory":
             raise ReadError("damaged PDF: reading it needed too much memory, so it was stopped")
         raise ReadError(f"damaged PDF ({result.get('detail') or 'unreadable'})")
-    pages = [page_paragraphs(str(p)) for p in result.get("pages", [])]  # type: ignore[union-attr]
+    raw_pages = result.get("pages")
+    pages = [page_paragraphs(str(p)) for p in (raw_pages if isinstance(raw_pages, list) else [])]
     if not any(pages):
         raise ReadError("PDF has no text layer (scanned image?); run OCR first")
-    meta = result.get("meta") or {}
+    raw_meta = result.get("meta")
+    meta: dict[str, object] = raw_meta if isinstance(raw_meta, dict) else {}
     hints = DocumentHints(
-        title=(str(meta.get("title") or "").strip() or None),  # type: ignore[union-attr]
-        authors=split_authors(meta.get("author")),  # type: ignore[union-attr]
-        published=iso_date(meta.get("created")))  # type: ignore[union-attr]
+        title=(str(meta.get("title") or "").strip() or None),
+        authors=split_authors(_text_or_none(meta.get("author"))),
+        published=iso_date(meta.get("created")))
     return Extracted(text="\n\n".join(p for p in pages if p), format="pdf", hints=hints)
