@@ -10,7 +10,6 @@ from briefing.core.store.articles import NewArticle
 from briefing.core.workspace import Workspace
 from briefing.ui.claims_model import DISAGREE, ClaimsModel
 from briefing.ui.claims_view import ClaimsView
-from briefing.ui.highlight_commands import suggestions_api
 
 TEXT_US = "The Pentagon said about 10,000 North Korean troops had arrived in Russia."
 TEXT_UA = "Budanov says at least 11,000 North Korean troops are training."
@@ -92,9 +91,6 @@ def test_empty_library_says_what_to_do(view: ClaimsView) -> None:
     assert "No figures to compare yet" in view.empty.text()
 
 
-@pytest.mark.skipif(suggestions_api() is None
-                    or not hasattr(suggestions_api(), "library_comparisons"),
-                    reason="briefing.core.suggestions.library_comparisons not there yet")
 def test_refresh_uses_the_core_comparison(qtbot, view: ClaimsView, ws: Workspace) -> None:
     us = add(ws, "Pentagon update", "Reuters", TEXT_US)
     ws.highlights.add(us, TEXT_US, 0, len(TEXT_US), perspectives=["us"])

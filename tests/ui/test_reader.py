@@ -13,12 +13,12 @@ from PySide6.QtGui import QBrush, QPalette, QTextCursor, QUndoStack
 
 from briefing.core.models import Suggestion
 from briefing.core.store.articles import NewArticle
+from briefing.core.suggestions import pending_suggestions
 from briefing.core.workspace import Workspace
 from briefing.ui.highlight_commands import (
     AcceptSuggestion,
     DeleteHighlight,
     RejectSuggestion,
-    suggestions_api,
 )
 from briefing.ui.reader import ReaderPane, extend_to_words
 from briefing.ui.reader_document import (
@@ -280,11 +280,9 @@ def test_offsets_survive_emoji_and_control_characters(qtbot, pane: ReaderPane,
 
 
 def _first_suggestion(ws: Workspace, aid: int) -> Suggestion:
-    api = suggestions_api()
-    return api.pending_suggestions(ws, aid)[0]
+    return pending_suggestions(ws, aid)[0]
 
 
-@pytest.mark.skipif(suggestions_api() is None, reason="briefing.core.suggestions not there yet")
 def test_enter_accepts_and_backspace_rejects_suggestions(
         qtbot, pane: ReaderPane, ws: Workspace, stack: QUndoStack) -> None:
     aid = add_article(ws)
@@ -355,7 +353,6 @@ def test_tooltip_names_perspectives_grade_and_note(pane: ReaderPane, ws: Workspa
         assert "Enter accepts · Backspace rejects" in tip
 
 
-@pytest.mark.skipif(suggestions_api() is None, reason="briefing.core.suggestions not there yet")
 def test_suggestion_navigation_and_key_with_perspective(qtbot, pane: ReaderPane,
                                                         ws: Workspace) -> None:
     aid = add_article(ws)

@@ -8,7 +8,6 @@ A subject box filters as you type. Enter or double-click on a figure emits
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Sequence
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
@@ -25,21 +24,12 @@ from PySide6.QtWidgets import (
 )
 
 from briefing.core.models import ClaimComparison
+from briefing.core.suggestions import library_comparisons
 from briefing.core.workspace import Workspace
 from briefing.ui.claims_model import ClaimsModel
 from briefing.ui.highlight_commands import highlight_events
 
 FILTER_PAUSE_MS = 250
-
-
-def library_comparisons(ws: Workspace, subject: str | None) -> list[ClaimComparison] | None:
-    """The core comparison, or None when the core has no comparison yet."""
-    try:
-        api = importlib.import_module("briefing.core.suggestions")
-    except ImportError:
-        return None
-    fn = getattr(api, "library_comparisons", None)
-    return None if fn is None else list(fn(ws, subject))
 
 
 class ClaimsView(QWidget):
@@ -106,9 +96,6 @@ class ClaimsView(QWidget):
             rows = library_comparisons(self.ws, subject)
         except Exception as exc:  # show why rather than leave a blank view
             self.show_comparisons([], f"The comparison could not be computed: {exc}")
-            return
-        if rows is None:
-            self.show_comparisons([], "The numeric claims comparison is not available yet.")
             return
         self.show_comparisons(rows)
 

@@ -14,14 +14,13 @@ marks itself obsolete, so ``QUndoStack.push`` drops it; its ``error`` says why.
 
 from __future__ import annotations
 
-import importlib
 import weakref
 from collections.abc import Iterable
-from types import ModuleType
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand
 
+from briefing.core import suggestions
 from briefing.core.errors import HighlightError
 from briefing.core.models import Highlight, Suggestion
 from briefing.core.workspace import Workspace
@@ -45,21 +44,6 @@ def highlight_events(ws: Workspace) -> HighlightEvents:
     if events is None:
         events = _EVENTS[ws] = HighlightEvents()
     return events
-
-
-def suggestions_api() -> ModuleType | None:
-    """``briefing.core.suggestions`` if it is installed, else None (the reader then shows none)."""
-    try:
-        return importlib.import_module("briefing.core.suggestions")
-    except ImportError:
-        return None
-
-
-def pending_suggestions(ws: Workspace, article_id: int) -> list[Suggestion]:
-    api = suggestions_api()
-    if api is None:
-        return []
-    return list(api.pending_suggestions(ws, article_id))
 
 
 class _HighlightCommand(QUndoCommand):
@@ -199,14 +183,8 @@ class AcceptSuggestion(_HighlightCommand):
         self._announce()
 
     def _accept(self) -> Highlight:
-        api = suggestions_api()
-        if api is not None:
-            return api.accept_suggestion(self.ws, self.article_id, self.suggestion,
-                                         perspectives=self.perspectives)
-        s = self.suggestion
-        keys = self.perspectives if self.perspectives is not None else s.perspectives
-        return self.ws.highlights.add(self.article_id, self.ws.articles.text(self.article_id),
-                                      s.start, s.end, perspectives=keys, kind="claim")
+        return suggestions.accept_suggestion(self.ws, self.article_id, self.suggestion,
+                                             perspectives=self.perspectives)
 
     def undo(self) -> None:
         if self.highlight is not None:
@@ -222,12 +200,8 @@ class RejectSuggestion(_HighlightCommand):
         self.suggestion = suggestion
 
     def redo(self) -> None:
-        api = suggestions_api()
         try:
-            if api is not None:
-                api.reject_suggestion(self.ws, self.article_id, self.suggestion)
-            else:
-                self.ws.highlights.reject_suggestion(self.article_id, self.suggestion.quote)
+            suggestions.reject_suggestion(self.ws, self.article_id, self.suggestion)
         except HighlightError as exc:
             self._refuse(exc)
             return

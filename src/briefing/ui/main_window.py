@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
-    QMessageBox,
     QSplitter,
     QTabWidget,
     QWidget,
@@ -36,11 +35,16 @@ from PySide6.QtWidgets import (
 from briefing import APP_NAME
 from briefing.core.ingest.sample import needs_sample
 from briefing.core.workspace import Workspace
-from briefing.ui import help_dialogs, menus, panes, theme
+from briefing.ui import help_dialogs, menus, theme
+from briefing.ui.briefing_dialog import BriefingDialog
+from briefing.ui.claims_view import ClaimsView
 from briefing.ui.errors import report_error
+from briefing.ui.highlights_panel import HighlightsPanel
 from briefing.ui.import_flow import ImportController
 from briefing.ui.library_view import LibraryView
+from briefing.ui.perspectives_dialog import PerspectivesDialog
 from briefing.ui.progress import ProgressStrip
+from briefing.ui.reader import ReaderPane
 from briefing.ui.search_panel import SearchPanel
 from briefing.ui.tasks import TaskHandle, run_task, wait_for_tasks
 
@@ -72,10 +76,10 @@ class MainWindow(QMainWindow):
 
         self.library = LibraryView(ws, self)
         self.search = SearchPanel(ws, self.library, self)
-        self.reader = panes.make_reader(ws, self.undo_stack, self)
+        self.reader = ReaderPane(ws, self.undo_stack, self)
         self.reader.setObjectName("reader")
-        self.claims = panes.make_claims_view(ws, self)
-        self.highlights = panes.make_highlights_panel(ws, self.undo_stack, self)
+        self.claims = ClaimsView(ws, self)
+        self.highlights = HighlightsPanel(ws, self.undo_stack, self)
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.reader, "Reader")
@@ -131,10 +135,8 @@ class MainWindow(QMainWindow):
         self.search.openRequested.connect(self.open_article)
         self.reader.highlightsChanged.connect(self._highlights_changed)
         self.undo_stack.indexChanged.connect(lambda _i: self._highlights_changed(None))
-        if hasattr(self.highlights, "highlightActivated"):
-            self.highlights.highlightActivated.connect(self.reveal)
-        if hasattr(self.claims, "passageActivated"):
-            self.claims.passageActivated.connect(self.reveal)
+        self.highlights.highlightActivated.connect(self.reveal)
+        self.claims.passageActivated.connect(self.reveal)
         self.tabs.currentChanged.connect(self._tab_changed)
 
     def _build_menus(self) -> None:
@@ -314,8 +316,7 @@ class MainWindow(QMainWindow):
         self._refresh_library()
         self._sync_timer.start()
         self._claims_stale = True
-        if hasattr(self.highlights, "refresh"):
-            self.highlights.refresh()
+        self.highlights.refresh()
         if self.tabs.currentWidget() is self.claims:
             self._refresh_claims()
 
@@ -337,23 +338,15 @@ class MainWindow(QMainWindow):
 
     def _refresh_claims(self) -> None:
         self._claims_stale = False
-        if hasattr(self.claims, "refresh"):
-            self.claims.refresh()
+        self.claims.refresh()
 
     # -- dialogs --------------------------------------------------------------------------
     def open_briefing_dialog(self) -> None:
-        cls = panes.briefing_dialog_class()
-        if cls is None:
-            QMessageBox.information(self, "Export briefing", "Export is not available yet.")
-            return
-        self.briefing_dialog = cls(self.ws, self.settings, self)
+        self.briefing_dialog = BriefingDialog(self.ws, self.settings, self)
         self.briefing_dialog.show()
 
     def open_perspectives_dialog(self) -> None:
-        cls = panes.optional("briefing.ui.perspectives_dialog", "PerspectivesDialog")
-        if cls is None:
-            return
-        dialog = cls(self.ws, self)
+        dialog = PerspectivesDialog(self.ws, self)
         dialog.perspectivesChanged.connect(self._perspectives_changed)
         dialog.open()
 

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefing.core.models import Article, Highlight, Perspective, Suggestion
+from briefing.core.suggestions import pending_suggestions
 from briefing.core.workspace import Workspace
 from briefing.ui import reader_menu
 from briefing.ui.find_bar import FindBar
@@ -49,7 +50,6 @@ from briefing.ui.highlight_commands import (
     EditHighlight,
     RejectSuggestion,
     highlight_events,
-    pending_suggestions,
 )
 from briefing.ui.reader_document import (
     DOC_MARGIN,

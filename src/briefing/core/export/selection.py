@@ -361,15 +361,10 @@ def _number_sources(sections: list[Section]) -> list[SourceEntry]:
 
 def _library_comparisons(ws: Workspace) -> tuple[list[ClaimComparison], str]:
     """The claims engine's comparisons, or ([], why not) when it is absent or fails."""
+    from briefing.core import suggestions  # imports the workspace layer; loaded when needed
+
     try:
-        from briefing.core import suggestions  # written in parallel; may not exist yet
-    except ImportError:
-        return [], "No comparison of figures: the claims engine is not installed in this version."
-    finder = getattr(suggestions, "library_comparisons", None)
-    if finder is None:
-        return [], "No comparison of figures: the claims engine offers no comparisons."
-    try:
-        return list(finder(ws)), ""
+        return list(suggestions.library_comparisons(ws)), ""
     except Exception as exc:  # a fault there must not stop the note being written
         return [], f"No comparison of figures: the claims engine failed ({exc})."
 
