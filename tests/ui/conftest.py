@@ -30,9 +30,11 @@ def _join_background_tasks(qapp) -> Iterator[None]:
 
 @pytest.fixture
 def ws(workspace_dir: Path) -> Iterator[Workspace]:
-    """A fresh workspace, closed after the test (a test file may override it)."""
+    """A fresh workspace, closed after the test once its background tasks are joined, as
+    the main window does before it closes its workspace (a test file may override it)."""
     with Workspace.open(workspace_dir) as workspace:
         yield workspace
+        assert wait_for_tasks(timeout_ms=30_000), "a background task did not finish"
 
 
 @pytest.fixture

@@ -283,10 +283,45 @@ def _first_suggestion(ws: Workspace, aid: int) -> Suggestion:
     return pending_suggestions(ws, aid)[0]
 
 
+def open_with_suggestions(qtbot, pane: ReaderPane, aid: int) -> None:
+    """Open an article and wait for its suggestions (computed off the UI thread)."""
+    pane.show_article(aid)
+    qtbot.waitUntil(lambda: not pane.suggestions_pending(), timeout=10_000)
+
+
+def test_suggestions_are_computed_off_the_ui_thread_and_drawn_when_ready(
+        qtbot, pane: ReaderPane, ws: Workspace) -> None:
+    aid = add_article(ws)
+    with qtbot.waitSignal(pane.suggestionsReady, timeout=10_000) as ready:
+        pane.show_article(aid)
+        assert pane.suggestions_pending() and pane.suggestions == []  # the text shows at once
+        assert pane.article is not None and pane.article.id == aid
+    assert ready.args == [aid]
+    assert not pane.suggestions_pending() and len(pane.suggestions) >= 2
+    first = pane.suggestions[0]
+    assert format_at(pane, first.start + 1).property(PROP_SUGGESTION) is not None
+    pane.show_article(aid)  # computed once: a second opening has them at once
+    assert not pane.suggestions_pending() and pane.suggestions[0] == first
+
+
+def test_an_article_opened_meanwhile_does_not_get_the_first_ones_suggestions(
+        qtbot, pane: ReaderPane, ws: Workspace) -> None:
+    first_id = add_article(ws)
+    other = ws.articles.add(NewArticle(title="Quiet", text="Nothing here is a claim at all.",
+                                       text_hash="quiet", source_file="quiet.txt",
+                                       original_hash="quiet", format="txt", words=6))
+    pane.show_article(first_id)
+    pane.show_article(other)
+    qtbot.wait(300)
+    qtbot.waitUntil(lambda: not pane.suggestions_pending(), timeout=10_000)
+    assert pane.article is not None and pane.article.id == other
+    assert pane.suggestions == []
+
+
 def test_enter_accepts_and_backspace_rejects_suggestions(
         qtbot, pane: ReaderPane, ws: Workspace, stack: QUndoStack) -> None:
     aid = add_article(ws)
-    pane.show_article(aid)
+    open_with_suggestions(qtbot, pane, aid)
     assert len(pane.suggestions) >= 2
     first = pane.suggestions[0]
     fmt = format_at(pane, first.start + 1)
@@ -356,7 +391,7 @@ def test_tooltip_names_perspectives_grade_and_note(pane: ReaderPane, ws: Workspa
 def test_suggestion_navigation_and_key_with_perspective(qtbot, pane: ReaderPane,
                                                         ws: Workspace) -> None:
     aid = add_article(ws)
-    pane.show_article(aid)
+    open_with_suggestions(qtbot, pane, aid)
     pane.editor.setFocus()
     first, second = pane.suggestions[0], pane.suggestions[1]
     qtbot.keyClick(pane.editor, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)

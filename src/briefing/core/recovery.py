@@ -50,11 +50,13 @@ def _locked(root: Path) -> WriterLock:
     return lock
 
 
-def _force_reindex(root: Path) -> tuple[int, int]:
-    """Open the new library for writing, mark the index stale and rebuild it."""
+def _force_reindex(root: Path, now: bool = True) -> tuple[int, int]:
+    """Open the new library for writing and mark the index stale; rebuild it now, or
+    leave that to the next writer that opens the workspace (`now=False`)."""
     with Workspace.open(root) as ws:
         ws.db.set_setting(GENERATION_KEY, f"restored-{random.randrange(1, 2**62)}")
-        ws.index.ensure()
+        if now:
+            ws.index.ensure()
         return ws.articles.count(), _highlight_count(ws)
 
 
@@ -62,8 +64,11 @@ def _highlight_count(ws: Workspace) -> int:
     return int(ws.db.scalar("SELECT count(*) FROM highlights"))
 
 
-def restore(root: Path, name: str | None = None) -> RecoveryReport:
-    """Put back the backup called `name`, or the newest one that passes its check now."""
+def restore(root: Path, name: str | None = None, reindex: bool = True) -> RecoveryReport:
+    """Put back the backup called `name`, or the newest one that passes its check now.
+
+    The search index is rebuilt at once, or (`reindex=False`) by the next writer to open
+    the workspace: the library itself is back either way."""
     root = Path(root)
     lock = _locked(root)
     try:
@@ -76,7 +81,7 @@ def restore(root: Path, name: str | None = None) -> RecoveryReport:
     finally:
         lock.release()
     report = RecoveryReport(restored=chosen, set_aside=aside)
-    report.articles, report.highlights = _force_reindex(root)
+    report.articles, report.highlights = _force_reindex(root, now=reindex)
     return report
 
 

@@ -31,16 +31,26 @@ def _signature(text: str, perspectives: list[Perspective]) -> str:
     return h.hexdigest()
 
 
-def _all_suggestions(ws: Workspace, article_id: int, text: str,
-                     perspectives: list[Perspective]) -> list[Suggestion]:
-    """Every suggestion for the text (cached on text and cues)."""
+def _cached(ws: Workspace, article_id: int, text: str,
+            perspectives: list[Perspective]) -> tuple[str, list[Suggestion] | None]:
+    """(signature, the cached suggestions for this text and cue set, or None)."""
     key = (str(ws.root), article_id)
     sig = _signature(text, perspectives)
     with _lock:
         hit = _cache.get(key)
         if hit is not None and hit[0] == sig:
             _cache.move_to_end(key)
-            return hit[1]
+            return sig, hit[1]
+    return sig, None
+
+
+def _all_suggestions(ws: Workspace, article_id: int, text: str,
+                     perspectives: list[Perspective]) -> list[Suggestion]:
+    """Every suggestion for the text (cached on text and cues)."""
+    key = (str(ws.root), article_id)
+    sig, hit = _cached(ws, article_id, text, perspectives)
+    if hit is not None:
+        return hit
     found = suggest_claims(text, perspectives)
     with _lock:
         _cache[key] = (sig, found)
@@ -70,6 +80,17 @@ def pending_suggestions(ws: Workspace, article_id: int) -> list[Suggestion]:
     highlights = ws.highlights.for_article(article_id)
     return [Suggestion(s.start, s.end, s.quote, list(s.perspectives), s.cue, s.speaker, s.verb)
             for s in found if s.quote not in rejected and not _covered(s, highlights)]
+
+
+def pending_if_ready(ws: Workspace, article_id: int) -> list[Suggestion] | None:
+    """`pending_suggestions` if they can be had at once (already computed for this text
+    and cue set), else None: the caller computes them in the background instead."""
+    article = ws.articles.get(article_id)
+    if article is None:
+        return []
+    if _cached(ws, article_id, article.text, ws.perspectives.all())[1] is None:
+        return None
+    return pending_suggestions(ws, article_id)
 
 
 def accept_suggestion(ws: Workspace, article_id: int, suggestion: Suggestion,

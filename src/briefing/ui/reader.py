@@ -11,6 +11,7 @@ reader_document); the editor refuses every resource, so nothing is ever fetched.
 
 from __future__ import annotations
 
+import logging
 import re
 from collections.abc import Sequence
 
@@ -39,7 +40,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefing.core.models import Article, Highlight, Perspective, Suggestion
-from briefing.core.suggestions import pending_suggestions
+from briefing.core.suggestions import pending_if_ready, pending_suggestions
 from briefing.core.workspace import Workspace
 from briefing.ui import reader_menu
 from briefing.ui.find_bar import FindBar
@@ -63,9 +64,12 @@ from briefing.ui.reader_document import (
     set_side_margin,
     tint,
 )
+from briefing.ui.tasks import TaskHandle, run_task
 
 MEASURE = "the appearance of one of the world's most erratic and heavily-armed nations i"  # 76
 _WORD = re.compile(r"[\w’'\-]")
+
+log = logging.getLogger(__name__)
 
 
 def _is_word(c: str) -> bool:
@@ -139,6 +143,7 @@ class ReaderPane(QWidget):
     """Shows one article; highlights, suggestions, search hits and find live here."""
 
     highlightsChanged = Signal(int)  # article id, after any highlight change (incl. undo/redo)
+    suggestionsReady = Signal(int)  # article id, when its suggestions have been computed
 
     def __init__(self, ws: Workspace, undo_stack: QUndoStack,
                  parent: QWidget | None = None) -> None:
@@ -152,6 +157,7 @@ class ReaderPane(QWidget):
         self.hits: list[tuple[int, int]] = []
         self.perspectives: dict[str, Perspective] = {}
         self._measure = 0.0
+        self._suggesting: tuple[int, TaskHandle] | None = None  # (article id, its task)
 
         self.editor = ReaderTextEdit(self)
         self.editor.cursorPositionChanged.connect(self._paint_overlays)
@@ -404,11 +410,49 @@ class ReaderPane(QWidget):
         self.perspectives = {p.key: p for p in self.ws.perspectives.all()}  # keys may be edited
         self.highlights = self.ws.highlights.for_article(self.article.id)
         try:
-            self.suggestions = sorted(pending_suggestions(self.ws, self.article.id),
-                                      key=lambda s: (s.start, s.end))
+            ready = pending_if_ready(self.ws, self.article.id)
         except Exception as exc:  # suggestions are an aid: reading goes on without them
-            self.suggestions = []
+            ready = []
             self._notify(f"Suggestions unavailable: {exc}")
+        if ready is None:  # never computed for this text: in the background, shown when done
+            self._suggest(self.article.id)
+            return
+        self._stop_suggesting()
+        self.suggestions = sorted(ready, key=lambda s: (s.start, s.end))
+
+    def suggestions_pending(self) -> bool:
+        """True while the open article's suggestions are being computed."""
+        return self._suggesting is not None
+
+    def _suggest(self, article_id: int) -> None:
+        if self._suggesting is not None and self._suggesting[0] == article_id:
+            return
+        self._stop_suggesting()
+        self.suggestions = []
+        handle = run_task(pending_suggestions, self.ws, article_id, owner=self,
+                          on_done=lambda found: self._suggested(article_id, found),
+                          on_error=lambda exc: self._suggested(article_id, None, exc))
+        self._suggesting = (article_id, handle)
+
+    def _stop_suggesting(self) -> None:
+        if self._suggesting is not None:
+            self._suggesting[1].detach()
+            self._suggesting = None
+
+    def _suggested(self, article_id: int, found: list[Suggestion] | None,
+                   error: BaseException | None = None) -> None:
+        if self._suggesting is None or self._suggesting[0] != article_id:
+            return  # another article was opened meanwhile
+        self._suggesting = None
+        if error is not None:
+            log.warning("suggestions for article #%s failed: %s", article_id, error)
+            self._notify(f"Suggestions unavailable: {error}")
+            return
+        if found is None or self.article is None or self.article.id != article_id:
+            return
+        self._load_marks()  # the cache is warm now: filtered against the latest highlights
+        self._redraw()
+        self.suggestionsReady.emit(article_id)
 
     def _redraw(self) -> None:
         if self.article is None:
