@@ -18,13 +18,16 @@ import argparse
 import json
 import platform
 import statistics
+import sys
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 from briefing.core.claims import numeric_claims, suggest_claims
 from briefing.core.claims.sentences import split_sentences
 from briefing.core.perspectives import load_default_perspectives
 from briefing.core.resources import sample_corpus
+from runinfo import context  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 TARGET_MS = 200.0
@@ -69,6 +72,7 @@ def main() -> None:
         numeric_times.append((time.perf_counter() - start) * 1000)
     median = statistics.median(times)
     result = {
+        "run": context(),
         "benchmark": "suggest_claims on one article",
         "words": len(text.split()),
         "characters": len(text),

@@ -24,6 +24,9 @@ import tempfile
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from runinfo import context  # noqa: E402
+
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "tests"))
 
@@ -104,6 +107,7 @@ def main(argv: list[str] | None = None) -> int:
             select = timed(lambda: build_content(ws, spec, compare), args.runs)
             engine = timed(lambda: export_briefing(ws, spec, root / "engine.docx"), args.runs)
     report = {
+        "run": context(),
         "benchmark": "export a briefing note",
         "highlights": args.highlights, "articles": 50, "sections": len(content.sections),
         "runs": args.runs, "target_docx_s": TARGET_SECONDS,

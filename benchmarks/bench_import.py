@@ -23,6 +23,9 @@ import tempfile
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from runinfo import context  # noqa: E402
+
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
@@ -90,6 +93,7 @@ def main() -> int:
         b_med = statistics.median(r["seconds"] for r in briefing_runs)
         f_med = statistics.median(r["seconds"] for r in fts_runs)
         result = {
+            "run": context(),
             "articles": args.n, "runs": args.runs,
             "machine": f"{platform.machine()}, {_cores()} cores, Python {platform.python_version()}",
             "briefing": {"median_seconds": round(b_med, 2),

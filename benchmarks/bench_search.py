@@ -34,6 +34,9 @@ from collections.abc import Callable
 from importlib import metadata
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from runinfo import context  # noqa: E402
+
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
@@ -338,7 +341,7 @@ def main(argv: list[str] | None = None) -> int:
     results = {"sizes": {}}
     if previous.exists():
         results = json.loads(previous.read_text(encoding="utf-8"))
-    results.update({"machine": f"{platform.machine()}, {os.cpu_count()} CPU(s), "
+    results.update({"run": context(), "machine": f"{platform.machine()}, {os.cpu_count()} CPU(s), "
                                f"{platform.system()}",
                     "python": platform.python_version(),
                     "whoosh": metadata.version("whoosh-reloaded"),

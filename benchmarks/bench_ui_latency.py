@@ -22,6 +22,9 @@ import tempfile
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from runinfo import context  # noqa: E402
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import QSettings, QTimer  # noqa: E402
@@ -167,6 +170,7 @@ def main() -> int:
     runs = [run(args.articles, args.seed) for _ in range(args.repeat)]
     maxima = [r["gap_ms"]["max"] for r in runs]
     result = {
+        "run": context(),
         "benchmark": "ui_event_loop_latency_during_import",
         "articles": args.articles,
         "runs": len(runs),

@@ -23,6 +23,9 @@ import tempfile
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from runinfo import context  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent
 
 
@@ -93,6 +96,7 @@ def main() -> int:
         runs = [start_once(root, Path(tmp) / "settings.ini") for _ in range(args.runs)]
     seconds = [r[0] for r in runs]
     result = {
+        "run": context(),
         "benchmark": "start_to_usable_window",
         "articles": args.articles,
         "library_rows_shown": runs[-1][1],
