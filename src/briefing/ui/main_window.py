@@ -37,8 +37,11 @@ from briefing import APP_NAME
 from briefing.core.ingest.sample import needs_sample
 from briefing.core.workspace import Workspace
 from briefing.ui import help_dialogs, menus, panes, theme
+from briefing.ui.article_commands import article_events
+from briefing.ui.details_pane import DetailsPane
 from briefing.ui.errors import report_error
 from briefing.ui.import_flow import ImportController
+from briefing.ui.library_actions import LibraryActions
 from briefing.ui.library_view import LibraryView
 from briefing.ui.progress import ProgressStrip
 from briefing.ui.search_panel import SearchPanel
@@ -76,13 +79,20 @@ class MainWindow(QMainWindow):
         self.reader.setObjectName("reader")
         self.claims = panes.make_claims_view(ws, self)
         self.highlights = panes.make_highlights_panel(ws, self.undo_stack, self)
+        self.details = DetailsPane(ws, self.undo_stack, self)
+        self.side = QSplitter(Qt.Orientation.Vertical, self)  # highlights over details
+        self.side.setObjectName("sideSplitter")
+        self.side.addWidget(self.highlights)
+        self.side.addWidget(self.details)
+        self.side.setStretchFactor(0, 3)
+        self.side.setStretchFactor(1, 2)
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.reader, "Reader")
         self.tabs.addTab(self.claims, "Claims")
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
-        for w, minimum in ((self.search, 220), (self.tabs, 260), (self.highlights, 180)):
+        for w, minimum in ((self.search, 220), (self.tabs, 260), (self.side, 180)):
             w.setMinimumWidth(minimum)  # so the window fits small screens
             self.splitter.addWidget(w)
         self.splitter.setStretchFactor(0, 3)
@@ -109,6 +119,7 @@ class MainWindow(QMainWindow):
         self._claims_stale = True
         self._connect_parts()
         self._build_menus()
+        self.library_actions = LibraryActions(self)
         self.setAcceptDrops(True)
         self._restore_layout()
         self._update_count()
@@ -136,6 +147,8 @@ class MainWindow(QMainWindow):
         if hasattr(self.claims, "passageActivated"):
             self.claims.passageActivated.connect(self.reveal)
         self.tabs.currentChanged.connect(self._tab_changed)
+        article_events(self.ws).changed.connect(self._articles_changed)
+        self.details.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
 
     def _build_menus(self) -> None:
         menus.build(self)
@@ -229,6 +242,7 @@ class MainWindow(QMainWindow):
     def open_article(self, article_id: int, hits: Sequence[tuple[int, int]] = ()) -> None:
         self.reader.show_article(article_id, [tuple(h) for h in hits])
         self.highlights.set_article(article_id)
+        self.details.set_article(article_id)
         self.library.select_article(article_id)
         self.tabs.setCurrentWidget(self.reader)
         self.articleOpened.emit(article_id)
@@ -319,6 +333,27 @@ class MainWindow(QMainWindow):
         if self.tabs.currentWidget() is self.claims:
             self._refresh_claims()
 
+    def _articles_changed(self, ids: list) -> None:
+        """Details edited, articles deleted or put back: every view that shows them redraws,
+        and the index catches up in the background (then search results follow)."""
+        self.library.model.reload()
+        self.library._fill_combos()
+        self._update_count()
+        current = self.reader.current_article_id()
+        if current is not None and current in ids:
+            bar = self.reader.editor.verticalScrollBar() if hasattr(self.reader, "editor") \
+                else None
+            position = bar.value() if bar is not None else 0
+            self.reader.show_article(current)
+            if bar is not None:
+                bar.setValue(position)
+            if self.ws.articles.get(current) is not None:
+                self.library.select_article(current)
+        self._claims_stale = True
+        if hasattr(self.highlights, "refresh"):
+            self.highlights.refresh()
+        self._sync_timer.start()
+
     def _articles_arrived(self, _ids: list) -> None:
         if not self._library_timer.isActive():  # refresh at most once a second while importing
             self._library_timer.start()
@@ -396,6 +431,9 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(sizes)
         else:
             self.splitter.setSizes([500, 560, 300])
+        side = self.settings.value("window/side")
+        if side is not None:
+            self.side.restoreState(side)
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
         super().showEvent(event)
@@ -407,6 +445,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
         self.settings.setValue("window/splitter", self.splitter.saveState())
+        self.settings.setValue("window/side", self.side.saveState())
         self.settings.setValue("window/highlights", self.highlights.isVisible())
         self.settings.sync()
 
