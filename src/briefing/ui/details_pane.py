@@ -71,6 +71,7 @@ class DetailsPane(QWidget):
         self.editors: dict[str, QLineEdit | QComboBox | QPlainTextEdit] = {}
         self.marks: dict[str, QLabel] = {}
         self.confirm_buttons: dict[str, QToolButton] = {}
+        self.hints: dict[str, QWidget] = {}
 
         self.heading = QLabel("Details", self)
         self.heading.setObjectName("detailsHeading")
@@ -88,20 +89,38 @@ class DetailsPane(QWidget):
             row.setContentsMargins(0, 0, 0, 0)
             row.setSpacing(4)
             row.addWidget(editor, 1)
-            if name in CONFIRMABLE:
-                mark = QLabel(self)
-                mark.setObjectName(f"mark_{name}")
-                self.marks[name] = mark
-                button = QToolButton(self)
-                button.setText("Confirm")
-                button.setObjectName(f"confirm_{name}")
-                button.setToolTip(f"Confirm the {label.lower()} as it is: re-cleaning will "
-                                  "then keep it")
-                button.clicked.connect(lambda _=False, n=name: self.confirm(n))
-                self.confirm_buttons[name] = button
-                row.addWidget(mark)
-                row.addWidget(button)
-            form.addRow(label, row)
+            if name not in CONFIRMABLE:
+                form.addRow(label, row)
+                continue
+            mark = QLabel(self)  # ✓ when confirmed; how it was found in its tooltip
+            mark.setObjectName(f"mark_{name}")
+            mark.setFixedWidth(14)
+            self.marks[name] = mark
+            row.addWidget(mark)
+            # An inferred field gets a line of its own under the value: "inferred · Confirm"
+            hint = QWidget(self)
+            hint_row = QHBoxLayout(hint)
+            hint_row.setContentsMargins(0, 0, 0, 2)
+            hint_row.setSpacing(6)
+            note = QLabel("inferred — check it", hint)
+            note.setStyleSheet("color: #b9770e; font-style: italic;")
+            button = QToolButton(hint)
+            button.setText("Confirm")
+            button.setObjectName(f"confirm_{name}")
+            button.setToolTip(f"Confirm the {label.lower()} as it is: re-cleaning will then "
+                              "keep it")
+            button.clicked.connect(lambda _=False, n=name: self.confirm(n))
+            hint_row.addWidget(note)
+            hint_row.addWidget(button)
+            hint_row.addStretch(1)
+            self.confirm_buttons[name] = button
+            self.hints[name] = hint
+            column = QVBoxLayout()
+            column.setContentsMargins(0, 0, 0, 0)
+            column.setSpacing(1)
+            column.addLayout(row)
+            column.addWidget(hint)
+            form.addRow(label, column)
         self.error = QLabel(self)
         self.error.setObjectName("detailsError")
         self.error.setWordWrap(True)
@@ -187,10 +206,10 @@ class DetailsPane(QWidget):
             how = self._provenance(name) if a else None
             mark, button = self.marks[name], self.confirm_buttons[name]
             inferred = how == "inferred"
-            mark.setText("inferred" if inferred else ("✓" if how == "confirmed" else ""))
-            mark.setStyleSheet("color: #b9770e; font-style: italic;" if inferred else "")
+            mark.setText("?" if inferred else ("✓" if how == "confirmed" else ""))
+            mark.setStyleSheet("color: #b9770e; font-weight: bold;" if inferred else "")
             mark.setToolTip(PROVENANCE_TEXT.get(how or "", "not known"))
-            button.setVisible(inferred)
+            self.hints[name].setVisible(inferred)
             button.setEnabled(editable)
             if reason:
                 button.setToolTip(reason)
@@ -223,7 +242,7 @@ class DetailsPane(QWidget):
         return how
 
     def is_marked_inferred(self, name: str) -> bool:
-        return self.confirm_buttons[name].isVisibleTo(self)
+        return self.hints[name].isVisibleTo(self)
 
     # -- editing -----------------------------------------------------------------------
     def set_field(self, name: str, value: str) -> None:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMainWindow,
     QMessageBox,
+    QScrollArea,
     QSplitter,
     QTabWidget,
     QWidget,
@@ -83,7 +84,11 @@ class MainWindow(QMainWindow):
         self.side = QSplitter(Qt.Orientation.Vertical, self)  # highlights over details
         self.side.setObjectName("sideSplitter")
         self.side.addWidget(self.highlights)
-        self.side.addWidget(self.details)
+        details_scroll = QScrollArea(self)  # the pane can shrink below its form's height
+        details_scroll.setWidget(self.details)
+        details_scroll.setWidgetResizable(True)
+        details_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.side.addWidget(details_scroll)
         self.side.setStretchFactor(0, 3)
         self.side.setStretchFactor(1, 2)
         self.tabs = QTabWidget(self)
@@ -325,6 +330,8 @@ class MainWindow(QMainWindow):
 
     # -- refreshing ----------------------------------------------------------------------
     def _highlights_changed(self, _article_id: int | None) -> None:
+        if self._closing:  # the undo stack clears itself as the window goes
+            return
         self._refresh_library()
         self._sync_timer.start()
         self._claims_stale = True
@@ -339,6 +346,8 @@ class MainWindow(QMainWindow):
         self.library.model.reload()
         self.library._fill_combos()
         self._update_count()
+        if self._closing:
+            return
         current = self.reader.current_article_id()
         if current is not None and current in ids:
             bar = self.reader.editor.verticalScrollBar() if hasattr(self.reader, "editor") \
@@ -434,6 +443,8 @@ class MainWindow(QMainWindow):
         side = self.settings.value("window/side")
         if side is not None:
             self.side.restoreState(side)
+        else:
+            self.side.setSizes([560, 300])
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
         super().showEvent(event)
