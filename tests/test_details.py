@@ -172,3 +172,29 @@ def test_reclean_of_a_missing_original_says_so_and_goes_on(library: Path) -> Non
         results = list(reclean(ws, [first.id, second.id]))
     assert "original file is missing" in results[0].line()
     assert results[1].error is None
+
+
+def test_deleted_articles_come_back_with_highlights_tags_and_duplicate_detection(
+        library: Path, corpus_dir: Path) -> None:
+    from briefing.core.deletion import delete_articles, restore_articles
+    from briefing.core.ingest.pipeline import Importer
+
+    with Workspace.open(library) as ws:
+        aid = _id_of(ws, ECONOMIST)
+        text = ws.articles.text(aid)
+        h = ws.highlights.add(aid, text, 0, 30, ["ukrainian", "us"], note="first line",
+                              tags=["troops"])
+        ws.articles.set_tags(aid, ["kursk"])
+        edit_details(ws, aid, {"title": "Kim's gamble"})
+        before = ws.articles.get(aid)
+        deleted = delete_articles(ws, [aid, 999])
+        assert deleted.ids == [aid] and ws.articles.get(aid) is None
+        assert ws.highlights.get(h.id) is None
+        assert restore_articles(ws, deleted) == 1
+        assert ws.articles.get(aid) == before
+        back = ws.highlights.get(h.id)
+        assert back.perspectives == ["ukrainian", "us"] and back.tags == ["troops"]
+        assert back.note == "first line"
+        assert [x.article_id for x in ws.index.search("gamble").hits] == [aid]
+        again = Importer(ws).import_one(corpus_dir / ECONOMIST)
+        assert again.status == "duplicate" and again.duplicate_of == aid

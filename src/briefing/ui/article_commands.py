@@ -68,14 +68,22 @@ class EditDetails(QUndoCommand):
                 return
             verb = "Confirm" if not self.changes else "Edit"
             self.setText(f"{verb} {', '.join(_label(f) for f in self.change.changed)}")
-        else:
-            restore_details(self.ws, self.article_id, self.change.after, index=False)
+        elif not self._put(self.change.after):
+            return
         article_events(self.ws).changed.emit([self.article_id])
 
     def undo(self) -> None:
-        if self.change is not None:
-            restore_details(self.ws, self.article_id, self.change.before, index=False)
+        if self.change is not None and self._put(self.change.before):
             article_events(self.ws).changed.emit([self.article_id])
+
+    def _put(self, values: dict[str, Any]) -> bool:
+        """Restore a snapshot; False (and `error` set) if the article is gone meanwhile."""
+        try:
+            restore_details(self.ws, self.article_id, values, index=False)
+        except (DetailsError, WorkspaceReadOnly) as exc:
+            self.error = str(exc)
+            return False
+        return True
 
 
 class DeleteArticles(QUndoCommand):
