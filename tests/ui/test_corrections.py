@@ -279,6 +279,8 @@ def test_a_read_only_window_disables_marking_and_editing_and_says_why(
         menu = actions.build_menu()
         assert not next(a for a in menu.actions() if a.text().startswith("Delete")).isEnabled()
         assert actions.original_action.isEnabled()  # looking is fine
+        for action in (win.import_files_action, win.perspectives_action):
+            assert not action.isEnabled() and "Read-only" in action.toolTip()
         editor = win.highlights.editor if hasattr(win.highlights, "editor") else None
         if editor is not None:
             assert not editor.isEnabled() or "Read-only" in editor.toolTip()
