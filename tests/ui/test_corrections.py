@@ -222,14 +222,17 @@ def test_date_sort_respects_partial_dates_and_the_filter_finds_authors_and_tags(
         "North Korea in the Ukraine War Presages an Era of Confrontation With China"]
 
 
-def test_reclean_from_the_library_keeps_the_analysts_title(window: MainWindow,
+def test_reclean_from_the_library_keeps_the_analysts_title(qtbot, window: MainWindow,
                                                            monkeypatch) -> None:
     win = window
     aid = _article_id(win, ECONOMIST)
     win.open_article(aid)
     win.details.set_field("title", "Kim's gamble")
     monkeypatch.setattr(QMessageBox, "open", lambda self: None)
-    lines = win.library_actions.reclean_selected()
+    task = win.library_actions.reclean_selected()
+    assert task is not None
+    qtbot.waitUntil(lambda: task.finished, timeout=LOAD_TIMEOUT)
+    lines = win.library_actions.reclean_lines
     assert lines and lines[0].startswith(f"recleaned  #{aid} Kim's gamble")
     assert win.ws.articles.get(aid).title == "Kim's gamble"
     assert "Re-cleaned 1 article(s)" in win.statusBar().currentMessage()

@@ -27,9 +27,11 @@ from PySide6.QtWidgets import (
 from briefing.core.backups import BackupError
 from briefing.core.ingest.types import ReadError
 from briefing.core.originals import original_text
-from briefing.core.reclean import reclean
+from briefing.core.reclean import RecleanResult, reclean
 from briefing.core.workspace import WorkspaceReadOnly
 from briefing.ui.article_commands import DeleteArticles, article_events
+from briefing.ui.errors import report_error
+from briefing.ui.tasks import CancelToken, TaskHandle, run_task
 
 if TYPE_CHECKING:
     from briefing.ui.main_window import MainWindow
@@ -67,6 +69,8 @@ class LibraryActions:
     def __init__(self, window: MainWindow) -> None:
         self.w = window
         self.ws = window.ws
+        self._reclean: TaskHandle | None = None
+        self.reclean_lines: list[str] = []  # the last re-clean's report
         table = window.library.table
         self.open_action = self._action("Open", ["Return"], self.open_selected,
                                         "Open the article in the reader", "library_open")
@@ -220,31 +224,54 @@ class LibraryActions:
             self.w.details.set_article(None)
         self._status(f"Deleted {len(titles)} article(s) — Ctrl+Z puts them back")
 
-    def reclean_selected(self) -> list[str]:
-        """Re-clean the selected articles now; the report goes to the status bar and a box."""
+    def reclean_selected(self) -> TaskHandle | None:
+        """Re-clean the selected articles in the background (a backup is taken first); the
+        report goes to the status bar and a box listing each article and orphaned highlight."""
         ids = self.w.library.selected_ids()
-        if not ids:
-            return []
-        try:
-            lines: list[str] = []
-            changed: list[int] = []
-            for result in reclean(self.ws, ids):
-                lines.append(result.line())
-                lines += [f"    orphaned highlight {hid}: “{q[:70]}”" for hid, q in
-                          result.orphaned]
-                if result.changed:
-                    changed.append(result.article_id)
-        except (WorkspaceReadOnly, BackupError) as exc:
-            self._status(f"Not re-cleaned: {exc}")
-            return []
-        self.w.undo_stack.clear()  # earlier highlight steps refer to the old text
-        article_events(self.ws).changed.emit(list(ids))
-        summary = (f"Re-cleaned {len(ids)} article(s): {len(changed)} changed"
-                   f"{'' if not changed else ' (a backup was taken first)'}")
-        self._status(summary)
-        box = QMessageBox(QMessageBox.Icon.Information, "Re-clean", summary,
-                          QMessageBox.StandardButton.Ok, self.w)
-        box.setDetailedText("\n".join(lines))
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
-        return lines
+        if not ids or self._reclean is not None:
+            if self._reclean is not None:
+                self._status("A re-clean is already running")
+            return None
+        if self.ws.readonly:
+            self._status(f"Read-only: {self.ws.readonly_reason}; nothing can be re-cleaned")
+            return None
+        self.reclean_lines = []
+        changed: list[int] = []
+
+        def progress(result: RecleanResult) -> None:
+            self.reclean_lines.append(result.line())
+            self.reclean_lines.extend(f"    orphaned highlight {hid}: “{q[:70]}”"
+                                      for hid, q in result.orphaned)
+            if result.changed:
+                changed.append(result.article_id)
+            self._status(f"Re-cleaning… {len(self.reclean_lines)}/{len(ids)}")
+
+        def done(_result: object) -> None:
+            self._reclean = None
+            self.w.undo_stack.clear()  # earlier highlight steps refer to the old text
+            article_events(self.ws).changed.emit(list(ids))
+            summary = (f"Re-cleaned {len(ids)} article(s): {len(changed)} changed "
+                       "(a backup was taken first)")
+            self._status(summary)
+            box = QMessageBox(QMessageBox.Icon.Information, "Re-clean", summary,
+                              QMessageBox.StandardButton.Ok, self.w)
+            box.setDetailedText("\n".join(self.reclean_lines))
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.open()
+
+        def failed(exc: BaseException) -> None:
+            self._reclean = None
+            if isinstance(exc, WorkspaceReadOnly | BackupError):
+                self._status(f"Not re-cleaned: {exc}")
+            else:
+                line = report_error("re-clean", exc, self.w, show=False)
+                self._status(f"Re-cleaning stopped: {line}")
+            if self.reclean_lines:
+                article_events(self.ws).changed.emit(list(ids))
+
+        self._status(f"Re-cleaning {len(ids)} article(s)…")
+        token = CancelToken()
+        self._reclean = run_task(reclean, self.ws, ids, cancelled=token, cancel=token,
+                                 on_progress=progress, on_done=done, on_error=failed,
+                                 owner=self.w)
+        return self._reclean
