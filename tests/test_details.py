@@ -198,3 +198,20 @@ def test_deleted_articles_come_back_with_highlights_tags_and_duplicate_detection
         assert [x.article_id for x in ws.index.search("gamble").hits] == [aid]
         again = Importer(ws).import_one(corpus_dir / ECONOMIST)
         assert again.status == "duplicate" and again.duplicate_of == aid
+
+
+def test_cli_clears_authors_and_recleans_everything(capsys, library: Path) -> None:
+    ws_arg = ("--workspace", str(library))
+    code, out, err = run(capsys, *ws_arg, "edit", "4", "--author", "")
+    assert code == 0, err
+    code, out, _ = run(capsys, *ws_arg, "show", "4", "--json")
+    shown = json.loads(out)
+    assert shown["authors"] == [] and shown["provenance"]["authors"] == "confirmed"
+    code, out, err = run(capsys, *ws_arg, "reclean")
+    assert code == 0, err
+    assert out.count("recleaned  #") == 5
+    assert "#4 " in out and "kept your authors" in out
+    code, out, _ = run(capsys, *ws_arg, "show", "4", "--json")
+    assert json.loads(out)["authors"] == []
+    code, _, err = run(capsys, *ws_arg, "reclean", "77")
+    assert code == 1 and "not found: #77" in err
