@@ -3,7 +3,7 @@
 Opens the main window on a fresh workspace (the first start imports the sample
 articles), adds highlights of several perspectives through the core, and saves
 PNGs of: the main window in light and dark, the reader with highlights, the
-search results for "Budanov", and the claims view.
+search results for "Budanov", the details pane, and the claims view.
 
     xvfb-run -s "-screen 0 1600x1000x24" python docs/make_screenshots.py
     (or QT_QPA_PLATFORM=offscreen python docs/make_screenshots.py)
@@ -99,6 +99,18 @@ def grab(widget: QWidget, name: str) -> Path:
     return path
 
 
+def details_shot(app: QApplication, window: MainWindow, ws: Workspace) -> None:
+    """The details pane of an article whose title was guessed, after two corrections."""
+    guessed = next((a for a in ws.articles.list() if a.title_inferred), ws.articles.list()[0])
+    window.open_article(guessed.id)
+    window.details.set_field("authors", "Economist correspondents")
+    window.details.set_field("published", "2024-10")
+    window.side.setSizes([300, 600])
+    settle(app)
+    grab(window.details, "details_pane.png")
+    window.side.setSizes([620, 280])
+
+
 def main() -> int:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen" if not os.environ.get("DISPLAY")
                           else os.environ.get("QT_QPA_PLATFORM", "xcb"))
@@ -118,6 +130,7 @@ def main() -> int:
         window.reader.highlightsChanged.emit(article_id)  # as the reader does after an edit
         window.library.refresh()
         window.splitter.setSizes([500, 630, 310])
+        window.side.setSizes([620, 280])  # the highlights over the article's details
         for inner in window.highlights.findChildren(QSplitter):  # room for the editor
             inner.setSizes([330, 540])
         window.open_article(article_id)
@@ -143,6 +156,8 @@ def main() -> int:
         window.search.open_current()
         settle(app)
         grab(window, "search_budanov.png")
+
+        details_shot(app, window, ws)
 
         window.search.search_edit.clear()
         window.highlights.hide()  # give the comparison the room

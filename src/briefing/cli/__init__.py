@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from briefing import __version__
-from briefing.cli import claims, library, marks, notes, safety
+from briefing.cli import claims, details, library, marks, notes, safety
 from briefing.cli.common import CliError
 from briefing.core.diskerrors import WriteFailed, is_write_fault, write_failed
 from briefing.core.logs import configure_logging, unraisable_logged
@@ -33,6 +33,7 @@ def build_parser() -> argparse.ArgumentParser:
     gui = sub.add_parser("gui", help="open the desktop app (the default)")
     gui.set_defaults(func=_run_gui)
     library.register(sub)
+    details.register(sub)
     marks.register(sub)
     notes.register(sub)
     claims.register(sub)

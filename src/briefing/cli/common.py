@@ -155,4 +155,8 @@ def article_summary(article) -> dict[str, Any]:
         "language": article.language,
         "tags": list(article.tags),
         "imported_at": article.imported_at,
+        "provenance": dict(article.provenance),
+        "kind": article.kind,
+        "note": article.note,
+        "caveat": article.caveat,
     }

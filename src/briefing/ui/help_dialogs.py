@@ -10,11 +10,14 @@ from briefing.core.workspace import Workspace
 
 SHORTCUT_HELP = [
     ("Ctrl+K", "Search all articles; Enter opens the first hit, ↓ moves into the results"),
-    ("Ctrl+L", "Filter the library by title, publisher or author"),
+    ("Ctrl+L", "Filter the library by title, publisher, author or tag"),
+    ("F2 (library)", "Edit the article's details: title, publisher, authors, date, URL, kind"),
+    ("Ctrl+U (library)", "Show the original file as text"),
+    ("Del (library)", "Delete the selected articles (asks first; Ctrl+Z puts them back)"),
     ("Ctrl+F", "Find in the open article"),
     ("1 – 9", "Tag the selected text with a perspective (Edit › Perspectives lists the keys)"),
     ("Enter / Backspace", "Accept / reject the suggested highlight under the cursor"),
-    ("Ctrl+Z / Ctrl+Shift+Z", "Undo / redo any highlight action"),
+    ("Ctrl+Z / Ctrl+Shift+Z", "Undo / redo any highlight action, details edit or deletion"),
     ("Ctrl+E", "Export a briefing note"),
     ("Ctrl+O / Ctrl+Shift+O", "Import files / a folder (or drop them on the window)"),
     ("Ctrl+Shift+P", "Edit perspectives: names, colours, keys and cues"),

@@ -142,7 +142,11 @@ class HighlightEditor(QGroupBox):
         if perspectives:
             self.set_perspectives(perspectives)
         self.highlight = h
-        self.setEnabled(h is not None)
+        self.setEnabled(h is not None and not self.ws.readonly)
+        if self.ws.readonly:  # why nothing here can be changed
+            reason = f"Read-only: {self.ws.readonly_reason or 'opened read-only'}"
+            self.setTitle(f"Selected highlight — {reason}")
+            self.setToolTip(reason)
         widgets = [self.kind, self.reliability, self.credibility, self.note, *self.checks.values()]
         for w in widgets:
             w.blockSignals(True)
@@ -168,7 +172,7 @@ class HighlightEditor(QGroupBox):
                 w.blockSignals(False)
 
     def _edit(self, **changes: object) -> None:
-        if self.highlight is None:
+        if self.highlight is None or self.ws.readonly:
             return
         if all(getattr(self.highlight, k) == v for k, v in changes.items()):
             return
@@ -193,7 +197,7 @@ class HighlightEditor(QGroupBox):
             self._edit(note=self.note.toPlainText())
 
     def delete_current(self) -> None:
-        if self.highlight is not None:
+        if self.highlight is not None and not self.ws.readonly:
             self._note_timer.stop()
             self.undo_stack.push(DeleteHighlight(self.ws, self.highlight.id))
 

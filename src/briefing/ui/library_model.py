@@ -37,20 +37,31 @@ class ArticleRow:
     published: str
     words: int
     counts: dict[str, int] = field(default_factory=dict)
+    tags: list[str] = field(default_factory=list)  # the article's and its highlights' tags
 
     @classmethod
-    def of(cls, a: Article, counts: dict[str, int]) -> ArticleRow:
+    def of(cls, a: Article, counts: dict[str, int], tags: list[str] | None = None
+           ) -> ArticleRow:
         return cls(a.id, a.title or "(untitled)", a.publisher or "", list(a.authors),
-                   a.published or "", a.words, counts)
+                   a.published or "", a.words, counts,
+                   sorted({*a.tags, *(tags or [])}, key=str.lower))
 
     @property
     def filter_text(self) -> str:
-        """Title, publisher and authors in lower case: what filter-as-you-type searches."""
-        return " ".join([self.title, self.publisher, *self.authors]).lower()
+        """Title, publisher, authors and tags in lower case: what filter-as-you-type
+        searches."""
+        return " ".join([self.title, self.publisher, *self.authors, *self.tags]).lower()
 
     @property
     def total(self) -> int:
         return sum(self.counts.values())
+
+
+def date_key(published: str) -> tuple[int, int, int]:
+    """A partial date in order: a year-only date sorts before the dated days of that year
+    and a month-only one before the days of that month (it is their earliest possible day)."""
+    parts = [int(p) if p.isdigit() else 0 for p in published.split("-")[:3]]
+    return (parts + [0, 0, 0])[0], (parts + [0, 0, 0])[1], (parts + [0, 0, 0])[2]
 
 
 class ArticleTableModel(QAbstractTableModel):
@@ -91,16 +102,19 @@ class ArticleTableModel(QAbstractTableModel):
         if kept != len(self._rows):
             self.reload(counts)
             return
+        tags = self._highlight_tags()
         for i, row in enumerate(self._rows):
             fresh = counts.get(row.id, {})
             if fresh != row.counts:
                 row.counts = fresh
                 cell = self.index(i, self.HIGHLIGHTS)
                 self.dataChanged.emit(cell, cell)
+            if tags.get(row.id) and not set(tags[row.id]) <= set(row.tags):
+                row.tags = sorted({*row.tags, *tags[row.id]}, key=str.lower)
         articles = self.ws.articles.list(after_id=last)
         if not articles:
             return
-        rows = [ArticleRow.of(a, counts.get(a.id, {})) for a in articles]
+        rows = [ArticleRow.of(a, counts.get(a.id, {}), tags.get(a.id)) for a in articles]
         if self._sort is None:
             self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(rows) - 1)
             self._set_rows(self._rows + rows)
@@ -134,7 +148,9 @@ class ArticleTableModel(QAbstractTableModel):
         """Re-read every row (after deletions or metadata edits)."""
         self.perspectives = self.ws.perspectives.all()
         counts = self.ws.highlights.counts_by_article() if counts is None else counts
-        rows = [ArticleRow.of(a, counts.get(a.id, {})) for a in self.ws.articles.list()]
+        tags = self._highlight_tags()
+        rows = [ArticleRow.of(a, counts.get(a.id, {}), tags.get(a.id))
+                for a in self.ws.articles.list()]
         if self._sort is not None:
             rows.sort(key=self._key(self._sort[0]),
                       reverse=self._sort[1] == Qt.SortOrder.DescendingOrder)
@@ -142,7 +158,22 @@ class ArticleTableModel(QAbstractTableModel):
         self._set_rows(rows)
         self.endResetModel()
 
+    def _highlight_tags(self) -> dict[int, list[str]]:
+        """{article id: tags of its highlights}, in one query."""
+        out: dict[int, list[str]] = {}
+        for article_id, name in self.ws.db.query(
+                "SELECT DISTINCT h.article_id, t.name FROM highlight_tags ht "
+                "JOIN highlights h ON h.id = ht.highlight_id JOIN tags t ON t.id = ht.tag_id"):
+            out.setdefault(article_id, []).append(name)
+        return out
+
     def _key(self, column: int) -> Callable[[ArticleRow], object]:
+        if column == self.DATE:
+            # Undated articles go last whichever way the dates run.
+            last = 1 if self._sort is None or self._sort[1] == Qt.SortOrder.AscendingOrder \
+                else -1
+            return lambda row: ((last, ()) if not row.published else
+                                (0, date_key(row.published)), row.id)
         return lambda row: (self._sort_key(row, column), row.id)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
@@ -229,7 +260,7 @@ class ArticleTableModel(QAbstractTableModel):
         if col == self.PUBLISHER:
             return row.publisher.lower()
         if col == self.DATE:
-            return row.published
+            return date_key(row.published) if row.published else ()
         if col == self.WORDS:
             return row.words
         return row.total

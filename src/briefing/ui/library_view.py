@@ -98,7 +98,7 @@ class LibraryView(QWidget):
 
         self.filter_edit = QLineEdit(self)
         self.filter_edit.setObjectName("libraryFilter")
-        self.filter_edit.setPlaceholderText("Filter by title, publisher or author (Ctrl+L)")
+        self.filter_edit.setPlaceholderText("Filter by title, publisher, author or tag (Ctrl+L)")
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.textChanged.connect(self.proxy.set_text)
         self.perspective_combo = QComboBox(self)
@@ -114,7 +114,7 @@ class LibraryView(QWidget):
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(ArticleTableModel.TITLE, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
         self.table.verticalHeader().hide()
@@ -161,6 +161,14 @@ class LibraryView(QWidget):
     def current_article_id(self) -> int | None:
         index = self.table.currentIndex()
         return index.data(ArticleTableModel.ArticleIdRole) if index.isValid() else None
+
+    def selected_ids(self) -> list[int]:
+        """The selected articles, in table order (the current row when none is selected)."""
+        rows = sorted(i.row() for i in self.table.selectionModel().selectedRows())
+        ids = [self.proxy.article_id(r) for r in rows]
+        if not ids and (current := self.current_article_id()) is not None:
+            ids = [current]
+        return [int(i) for i in ids if i is not None]
 
     def select_article(self, article_id: int) -> bool:
         """Select the row of an article (without emitting articleActivated twice)."""

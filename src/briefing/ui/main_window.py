@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMainWindow,
+    QScrollArea,
     QSplitter,
     QTabWidget,
     QWidget,
@@ -36,11 +37,14 @@ from briefing import APP_NAME
 from briefing.core.ingest.sample import needs_sample
 from briefing.core.workspace import Workspace
 from briefing.ui import help_dialogs, menus, theme
+from briefing.ui.article_commands import article_events
 from briefing.ui.briefing_dialog import BriefingDialog
 from briefing.ui.claims_view import ClaimsView
+from briefing.ui.details_pane import DetailsPane
 from briefing.ui.errors import report_error
 from briefing.ui.highlights_panel import HighlightsPanel
 from briefing.ui.import_flow import ImportController
+from briefing.ui.library_actions import LibraryActions
 from briefing.ui.library_view import LibraryView
 from briefing.ui.perspectives_dialog import PerspectivesDialog
 from briefing.ui.progress import ProgressStrip
@@ -80,13 +84,24 @@ class MainWindow(QMainWindow):
         self.reader.setObjectName("reader")
         self.claims = ClaimsView(ws, self)
         self.highlights = HighlightsPanel(ws, self.undo_stack, self)
+        self.details = DetailsPane(ws, self.undo_stack, self)
+        self.side = QSplitter(Qt.Orientation.Vertical, self)  # highlights over details
+        self.side.setObjectName("sideSplitter")
+        self.side.addWidget(self.highlights)
+        details_scroll = QScrollArea(self)  # the pane can shrink below its form's height
+        details_scroll.setWidget(self.details)
+        details_scroll.setWidgetResizable(True)
+        details_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.side.addWidget(details_scroll)
+        self.side.setStretchFactor(0, 3)
+        self.side.setStretchFactor(1, 2)
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.reader, "Reader")
         self.tabs.addTab(self.claims, "Claims")
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
-        for w, minimum in ((self.search, 220), (self.tabs, 260), (self.highlights, 180)):
+        for w, minimum in ((self.search, 220), (self.tabs, 260), (self.side, 180)):
             w.setMinimumWidth(minimum)  # so the window fits small screens
             self.splitter.addWidget(w)
         self.splitter.setStretchFactor(0, 3)
@@ -113,6 +128,7 @@ class MainWindow(QMainWindow):
         self._claims_stale = True
         self._connect_parts()
         self._build_menus()
+        self.library_actions = LibraryActions(self)
         self.setAcceptDrops(True)
         self._restore_layout()
         self._update_count()
@@ -138,6 +154,8 @@ class MainWindow(QMainWindow):
         self.highlights.highlightActivated.connect(self.reveal)
         self.claims.passageActivated.connect(self.reveal)
         self.tabs.currentChanged.connect(self._tab_changed)
+        article_events(self.ws).changed.connect(self._articles_changed)
+        self.details.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
 
     def _build_menus(self) -> None:
         menus.build(self)
@@ -231,6 +249,7 @@ class MainWindow(QMainWindow):
     def open_article(self, article_id: int, hits: Sequence[tuple[int, int]] = ()) -> None:
         self.reader.show_article(article_id, [tuple(h) for h in hits])
         self.highlights.set_article(article_id)
+        self.details.set_article(article_id)
         self.library.select_article(article_id)
         self.tabs.setCurrentWidget(self.reader)
         self.articleOpened.emit(article_id)
@@ -313,12 +332,34 @@ class MainWindow(QMainWindow):
 
     # -- refreshing ----------------------------------------------------------------------
     def _highlights_changed(self, _article_id: int | None) -> None:
+        if self._closing:  # the undo stack clears itself as the window goes
+            return
         self._refresh_library()
         self._sync_timer.start()
         self._claims_stale = True
         self.highlights.refresh()
         if self.tabs.currentWidget() is self.claims:
             self._refresh_claims()
+
+    def _articles_changed(self, ids: list) -> None:
+        """Details edited, articles deleted or put back: every view that shows them redraws,
+        and the index catches up in the background (then search results follow)."""
+        self.library.model.reload()
+        self.library._fill_combos()
+        self._update_count()
+        if self._closing:
+            return
+        current = self.reader.current_article_id()
+        if current is not None and current in ids:
+            bar = self.reader.editor.verticalScrollBar()
+            position = bar.value()
+            self.reader.show_article(current)
+            bar.setValue(position)
+            if self.ws.articles.get(current) is not None:
+                self.library.select_article(current)
+        self._claims_stale = True
+        self.highlights.refresh()
+        self._sync_timer.start()
 
     def _articles_arrived(self, _ids: list) -> None:
         if not self._library_timer.isActive():  # refresh at most once a second while importing
@@ -389,6 +430,11 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(sizes)
         else:
             self.splitter.setSizes([500, 560, 300])
+        side = self.settings.value("window/side")
+        if side is not None:
+            self.side.restoreState(side)
+        else:
+            self.side.setSizes([560, 300])
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
         super().showEvent(event)
@@ -400,6 +446,7 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/geometry", self.saveGeometry())
         self.settings.setValue("window/state", self.saveState())
         self.settings.setValue("window/splitter", self.splitter.saveState())
+        self.settings.setValue("window/side", self.side.saveState())
         self.settings.setValue("window/highlights", self.highlights.isVisible())
         self.settings.sync()
 

@@ -42,6 +42,16 @@ def add_action(
     return action
 
 
+def _writing(w: MainWindow, action: QAction) -> None:
+    """An action that changes the library: in a read-only window it is off and says why."""
+    if not w.ws.readonly:
+        return
+    reason = f"Read-only: {w.ws.readonly_reason or 'opened read-only'}"
+    action.setEnabled(False)
+    action.setToolTip(f"{action.toolTip()} — {reason}")
+    action.setStatusTip(reason)
+
+
 def build(w: MainWindow) -> None:
     bar = w.menuBar()
     file = bar.addMenu("&File")
@@ -81,14 +91,14 @@ def build(w: MainWindow) -> None:
     file.addSeparator()
     add_action(w, file, "Quit", ["Ctrl+Q"], w.close, "Close Briefing")
     for action in (w.import_files_action, w.import_folder_action, w.reindex_action):
-        action.setEnabled(not w.ws.readonly)
+        _writing(w, action)
 
     edit = bar.addMenu("&Edit")
     w.undo_action = w.undo_stack.createUndoAction(w, "Undo")
     w.redo_action = w.undo_stack.createRedoAction(w, "Redo")
     for action, keys, tip in (
-        (w.undo_action, ["Ctrl+Z"], "Undo the last highlight action"),
-        (w.redo_action, ["Ctrl+Shift+Z", "Ctrl+Y"], "Redo the highlight action just undone"),
+        (w.undo_action, ["Ctrl+Z"], "Undo the last highlight, details or delete action"),
+        (w.redo_action, ["Ctrl+Shift+Z", "Ctrl+Y"], "Redo the action just undone"),
     ):
         action.setShortcuts([QKeySequence(k) for k in keys])
         action.setToolTip(_tip(tip, keys))
@@ -105,7 +115,7 @@ def build(w: MainWindow) -> None:
         w.open_perspectives_dialog,
         "Add perspectives and edit their names, colours, keys and cues",
     )
-    w.perspectives_action.setEnabled(not w.ws.readonly)
+    _writing(w, w.perspectives_action)
 
     view = bar.addMenu("&View")
     add_action(

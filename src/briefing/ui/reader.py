@@ -261,6 +261,8 @@ class ReaderPane(QWidget):
     # -- actions --------------------------------------------------------------------
     def highlight_selection(self, keys: Sequence[str]) -> Highlight | None:
         """Highlight the selection (whole words) with the given perspectives."""
+        if self.refuse_if_readonly():
+            return None
         span = self.selected_range()
         if self.article is None or span is None:
             self._notify("Select some text first, then press a perspective key (1–9).")
@@ -277,6 +279,8 @@ class ReaderPane(QWidget):
 
     def accept_suggestion(self, suggestion: Suggestion | None = None,
                           keys: Sequence[str] | None = None) -> Highlight | None:
+        if self.refuse_if_readonly():
+            return None
         s = suggestion or self.suggestion_at(self.cursor_offset())
         if self.article is None or s is None:
             self._notify("No suggested claim here. N / P move to the next / previous one.")
@@ -290,6 +294,8 @@ class ReaderPane(QWidget):
         return cmd.highlight
 
     def reject_suggestion(self, suggestion: Suggestion | None = None) -> bool:
+        if self.refuse_if_readonly():
+            return False
         s = suggestion or self.suggestion_at(self.cursor_offset())
         if self.article is None or s is None:
             self._notify("No suggested claim here. N / P move to the next / previous one.")
@@ -326,24 +332,42 @@ class ReaderPane(QWidget):
         return found
 
     def delete_highlight(self, highlight_id: int) -> None:
+        if self.refuse_if_readonly():
+            return None
         self.undo_stack.push(DeleteHighlight(self.ws, highlight_id))
 
     def toggle_perspective(self, h: Highlight, key: str) -> None:
+        if self.refuse_if_readonly():
+            return None
         keys = [k for k in h.perspectives if k != key] if key in h.perspectives \
             else [*h.perspectives, key]
         self.undo_stack.push(EditHighlight(self.ws, h.id, perspectives=keys))
 
     def edit_note(self, h: Highlight) -> None:
+        if self.refuse_if_readonly():
+            return None
         note, ok = QInputDialog.getMultiLineText(self, "Highlight note",
                                                  f"Note on “{h.quote[:60]}”:", h.note)
         if ok and note != h.note:
             self.undo_stack.push(EditHighlight(self.ws, h.id, note=note))
+
+    def refuse_if_readonly(self) -> bool:
+        """In a read-only window: say why marking is off (True), else False."""
+        if not self.ws.readonly:
+            return False
+        self._notify(f"Read-only: {self.ws.readonly_reason or 'opened read-only'} — "
+                     "highlights cannot be added or changed in this window.")
+        return True
 
     def handle_key(self, event: QKeyEvent) -> bool:
         """Reader shortcuts typed in the text; True when the key was used."""
         key, mods = event.key(), event.modifiers()
         plain = not (mods & ~Qt.KeyboardModifier.KeypadModifier)
         text = event.text()
+        marking = (text and text in "123456789") or key in (
+            Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Backspace, Qt.Key.Key_Delete)
+        if plain and marking and self.refuse_if_readonly():
+            return True
         if plain and text and text in "123456789":
             p = next((p for p in self.perspectives.values() if p.shortcut == text), None)
             if p is None:

@@ -16,6 +16,16 @@ def build_context_menu(pane: ReaderPane, pos: QPoint) -> QMenu:
     """Highlight as ▸, suggestion accept/reject, remove/edit highlights, copy, find."""
     menu = QMenu(pane)
     offset = pane.mapping.to_text(pane.editor.cursorForPosition(pos).position())
+    if pane.ws.readonly:  # looking and copying only, and the menu says why
+        why = menu.addAction(f"Read-only: {pane.ws.readonly_reason or 'opened read-only'} "
+                             "— marking is off")
+        why.setEnabled(False)
+        menu.addSeparator()
+        copy = menu.addAction("Copy")
+        copy.setEnabled(pane.editor.textCursor().hasSelection())
+        copy.triggered.connect(pane.editor.copy)
+        menu.addAction(pane.find_action)
+        return menu
     if pane.editor.textCursor().hasSelection():
         sub = menu.addMenu("Highlight as")
         for p in pane.perspectives.values():

@@ -68,7 +68,6 @@ class SourceEntry:
     published: str | None
     authors: list[str]
     url: str | None
-    source_file: str
 
     def citation(self) -> str:
         """'Publisher, “Title”, 15 Nov 2024' (parts that are unknown are left out)."""
@@ -78,15 +77,20 @@ class SourceEntry:
         return ", ".join(parts)
 
     def listing(self) -> str:
-        """The full entry for the numbered source list."""
+        """The full entry for the numbered source list: publisher, title, date at its known
+        precision, authors and URL when known. Never the imported file's name: it means
+        nothing to the note's reader."""
         text = self.citation()
         if self.authors:
-            text += ". By " + ", ".join(self.authors)
+            text += ". By " + _and(self.authors)
         if self.url:
             text += f". {self.url}"
-        elif self.source_file:
-            text += f". File: {self.source_file}"
         return text
+
+
+def _and(names: list[str]) -> str:
+    """'A', 'A and B', 'A, B and C'."""
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 @dataclass
@@ -307,7 +311,7 @@ def build_content(ws: Workspace, spec: BriefingSpec,
 def _group(selected: list[tuple[Highlight, Article]], spec: BriefingSpec,
            perspectives: list[Perspective], filter_keys: list[str]) -> list[Section]:
     names = {p.key: p for p in perspectives}
-    placeholder = SourceEntry(0, 0, "", None, None, [], None, "")
+    placeholder = SourceEntry(0, 0, "", None, None, [], None)
     sections: dict[str, Section] = {}
     order: list[str] = []
     for h, article in selected:
@@ -354,7 +358,7 @@ def _number_sources(sections: list[Section]) -> list[SourceEntry]:
                 entry = sources[a.id] = SourceEntry(
                     number=len(sources) + 1, article_id=a.id, title=a.title,
                     publisher=a.publisher, published=a.published, authors=list(a.authors),
-                    url=a.source_url, source_file=a.source_file)
+                    url=a.source_url)
             item.source = entry
     return list(sources.values())
 

@@ -24,7 +24,7 @@ from briefing.core.ingest.sources import (
     printable_name,
     read_regular,
 )
-from briefing.core.ingest.types import ReadError
+from briefing.core.ingest.types import Extracted, ReadError, Refined
 from briefing.core.store.articles import NewArticle
 from briefing.core.workspace import Workspace
 
@@ -59,6 +59,14 @@ class ImportProgress:
     done: int
     total: int
     result: ImportResult
+
+
+def read_article(data: bytes, filename: str) -> tuple[Extracted, Refined]:
+    """Read a file's bytes and clean them into an article: the one entry point of the
+    reading and cleaning rules, used by import and by re-cleaning (core/reclean.py).
+    Raises ReadError when the file cannot be read."""
+    extracted = read_document(data, filename)
+    return extracted, refine_article(extracted.text, extracted.hints, filename)
 
 
 def _word_count(text: str) -> int:
@@ -104,8 +112,7 @@ class Importer:
         if existing is not None:
             return self._duplicate(name, existing)
         try:
-            extracted = read_document(data, filename)
-            refined = refine_article(extracted.text, extracted.hints, filename)
+            extracted, refined = read_article(data, filename)
         except ReadError as exc:
             return ImportResult(name, "failed", reason=str(exc))
         except Exception as exc:  # a reader bug must not stop the batch

@@ -149,17 +149,26 @@ class ArticleStore:
             "GROUP BY article_id HAVING n >= ? ORDER BY n DESC LIMIT 5", (*sketch, minimum))]
 
     def update_metadata(self, article_id: int, **fields: object) -> None:
+        with self.db.transaction() as conn:
+            self.write_metadata(conn, article_id, fields)
+
+    def write_metadata(self, conn: sqlite3.Connection, article_id: int,
+                       fields: dict[str, object]) -> None:
+        """Set metadata columns inside the caller's transaction (queues the index)."""
         allowed = {"title", "title_inferred", "publisher", "authors", "published", "source_url",
-                   "language", "read"}
+                   "language", "read", "provenance", "kind", "note", "caveat"}
         unknown = set(fields) - allowed
         if unknown:
             raise ValueError(f"cannot edit {', '.join(sorted(unknown))}")
-        values = {k: (json.dumps(v) if k == "authors" else v) for k, v in fields.items()}
+        if not fields:
+            return
+        values = {k: (json.dumps(v) if k in ("authors", "provenance") else
+                      int(bool(v)) if k in ("title_inferred", "read") else v)
+                  for k, v in fields.items()}
         sets = ", ".join(f"{k} = ?" for k in values)
-        with self.db.transaction() as conn:
-            conn.execute(f"UPDATE articles SET {sets} WHERE id = ?", (*values.values(), article_id))
-            if set(values) - {"read"}:
-                queue_for_index(conn, [article_id])
+        conn.execute(f"UPDATE articles SET {sets} WHERE id = ?", (*values.values(), article_id))
+        if set(values) - {"read"}:
+            queue_for_index(conn, [article_id])
 
     def replace_text(self, conn: sqlite3.Connection, article_id: int, text: str, text_hash: str,
                      words: int) -> None:
