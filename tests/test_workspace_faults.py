@@ -136,3 +136,61 @@ def test_damaged_index_is_rebuilt_with_the_same_results(tmp_path: Path, corpus_d
     after = json.loads(captured.out)
     assert "rebuilt" in captured.err
     assert [(h["article_id"], h["hits"]) for h in after] == [(h["article_id"], h["hits"]) for h in before]
+
+
+EDITOR = """
+import sys
+from briefing.core.details import edit_details
+from briefing.core.workspace import Workspace
+
+ws = Workspace.open(sys.argv[1])
+hid, aid = int(sys.argv[2]), int(sys.argv[3])
+keys = [["us"], ["ukrainian", "south_korean"], ["chinese"]]
+n = 0
+while True:
+    n += 1
+    ws.highlights.update(hid, note=f"edit {n}", perspectives=keys[n % 3])
+    edit_details(ws, aid, {"title": f"Title {n}", "authors": [f"Author {n}", f"Second {n}"]})
+    print(n, flush=True)
+"""
+
+
+def test_sigkill_during_edits_keeps_every_edit_whole(tmp_path: Path) -> None:
+    """A writer killed while it edits a highlight and an article's details: each edit is
+    there entirely or not at all, the library passes its integrity check, the index follows."""
+    ws_dir = tmp_path / "ws"
+    text = "The ministry said 12,000 troops were sent. Officials disagreed."
+    with Workspace.open(ws_dir) as ws:
+        from briefing.core.store.articles import NewArticle
+
+        aid = ws.articles.add(NewArticle(title="Start", text=text, text_hash="t",
+                                         source_file="a.txt", original_hash="a", format="txt",
+                                         words=10))
+        hid = ws.highlights.add(aid, text, 0, 41, ["us"]).id
+        ws.index.sync()
+    proc = subprocess.Popen([sys.executable, "-c", EDITOR, str(ws_dir), str(hid), str(aid)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert proc.stdout is not None
+    done = 0
+    while done < 40:
+        line = proc.stdout.readline()
+        assert line, proc.stderr.read() if proc.stderr else "the editor stopped"
+        done = int(line.split()[0])
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+
+    with sqlite3.connect(ws_dir / "library.sqlite3") as conn:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    with Workspace.open(ws_dir) as ws:
+        [h] = ws.highlights.for_article(aid)
+        n = int(h.note.split()[1])
+        assert n >= done
+        assert h.perspectives == [["us"], ["ukrainian", "south_korean"], ["chinese"]][n % 3]
+        article = ws.articles.get(aid)
+        assert article is not None
+        m = int(article.title.split()[1])
+        assert m in (n, n - 1)  # the details edit of round n may not have been committed
+        assert article.authors == [f"Author {m}", f"Second {m}"]
+        assert article.provenance.get("title") == "confirmed"
+        ws.index.sync()
+        assert [hit.article_id for hit in ws.index.search(f'"Title {m}"').hits] == [aid]
