@@ -137,6 +137,18 @@ MIGRATIONS: list[list[str]] = [
                        "(SELECT 1 FROM highlights WHERE id = old.highlight_id)",
                        "(SELECT article_id FROM highlights WHERE id = old.highlight_id)"),
     ],
+    # 4 (tags on highlights): a highlight's tags are searchable with its article (`tag:`),
+    # so tagging queues the article
+    [
+        _queue_trigger("queue_highlight_tag_insert",
+                       "AFTER INSERT ON highlight_tags WHEN EXISTS "
+                       "(SELECT 1 FROM highlights WHERE id = new.highlight_id)",
+                       "(SELECT article_id FROM highlights WHERE id = new.highlight_id)"),
+        _queue_trigger("queue_highlight_tag_delete",
+                       "AFTER DELETE ON highlight_tags WHEN EXISTS "
+                       "(SELECT 1 FROM highlights WHERE id = old.highlight_id)",
+                       "(SELECT article_id FROM highlights WHERE id = old.highlight_id)"),
+    ],
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
