@@ -5,7 +5,8 @@ highlight counts per perspective; `refresh()` re-reads the database and
 applies the difference (new rows inserted, changed rows updated) so a
 selection survives an import running in the background.
 `ArticleFilterProxyModel` filters as you type (title, publisher, authors) and
-by perspective and publisher, and sorts on each column's SortRole.
+by perspective, publisher and tag (of the article or any of its highlights), and sorts on
+each column's SortRole.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from PySide6.QtCore import (
 )
 
 from briefing.core.models import Article, Perspective
+from briefing.core.tags import tag_key
 from briefing.core.workspace import Workspace
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -37,16 +39,17 @@ class ArticleRow:
     published: str
     words: int
     counts: dict[str, int] = field(default_factory=dict)
+    tags: list[str] = field(default_factory=list)  # the article's and its highlights'
 
     @classmethod
-    def of(cls, a: Article, counts: dict[str, int]) -> ArticleRow:
+    def of(cls, a: Article, counts: dict[str, int], tags: list[str] | None = None) -> ArticleRow:
         return cls(a.id, a.title or "(untitled)", a.publisher or "", list(a.authors),
-                   a.published or "", a.words, counts)
+                   a.published or "", a.words, counts, list(tags or a.tags))
 
     @property
     def filter_text(self) -> str:
-        """Title, publisher and authors in lower case: what filter-as-you-type searches."""
-        return " ".join([self.title, self.publisher, *self.authors]).lower()
+        """Title, publisher, authors and tags in lower case: what filter-as-you-type searches."""
+        return " ".join([self.title, self.publisher, *self.authors, *self.tags]).lower()
 
     @property
     def total(self) -> int:
@@ -64,6 +67,7 @@ class ArticleTableModel(QAbstractTableModel):
     CountsRole = Qt.ItemDataRole.UserRole + 3  # {perspective_key: n}
     AuthorsRole = Qt.ItemDataRole.UserRole + 4
     FilterTextRole = Qt.ItemDataRole.UserRole + 5  # title, publisher, authors, lower-case
+    TagsRole = Qt.ItemDataRole.UserRole + 6
 
     def __init__(self, ws: Workspace, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -86,6 +90,7 @@ class ArticleTableModel(QAbstractTableModel):
         """
         self.perspectives = self.ws.perspectives.all()
         counts = self.ws.highlights.counts_by_article()
+        tags = self.ws.highlights.tags_by_article()
         last = max(self._pos, default=0)
         kept = self.ws.db.scalar("SELECT count(*) FROM articles WHERE id <= ?", (last,))
         if kept != len(self._rows):
@@ -93,14 +98,15 @@ class ArticleTableModel(QAbstractTableModel):
             return
         for i, row in enumerate(self._rows):
             fresh = counts.get(row.id, {})
-            if fresh != row.counts:
-                row.counts = fresh
+            fresh_tags = tags.get(row.id, [])
+            if fresh != row.counts or fresh_tags != row.tags:
+                row.counts, row.tags = fresh, fresh_tags
                 cell = self.index(i, self.HIGHLIGHTS)
                 self.dataChanged.emit(cell, cell)
         articles = self.ws.articles.list(after_id=last)
         if not articles:
             return
-        rows = [ArticleRow.of(a, counts.get(a.id, {})) for a in articles]
+        rows = [ArticleRow.of(a, counts.get(a.id, {}), tags.get(a.id)) for a in articles]
         if self._sort is None:
             self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(rows) - 1)
             self._set_rows(self._rows + rows)
@@ -134,7 +140,9 @@ class ArticleTableModel(QAbstractTableModel):
         """Re-read every row (after deletions or metadata edits)."""
         self.perspectives = self.ws.perspectives.all()
         counts = self.ws.highlights.counts_by_article() if counts is None else counts
-        rows = [ArticleRow.of(a, counts.get(a.id, {})) for a in self.ws.articles.list()]
+        tags = self.ws.highlights.tags_by_article()
+        rows = [ArticleRow.of(a, counts.get(a.id, {}), tags.get(a.id))
+                for a in self.ws.articles.list()]
         if self._sort is not None:
             rows.sort(key=self._key(self._sort[0]),
                       reverse=self._sort[1] == Qt.SortOrder.DescendingOrder)
@@ -173,6 +181,14 @@ class ArticleTableModel(QAbstractTableModel):
     def publishers(self) -> list[str]:
         return sorted({r.publisher for r in self._rows if r.publisher}, key=str.lower)
 
+    def tags(self) -> list[str]:
+        """Every tag in the library, A-Z, each once (first spelling seen)."""
+        found: dict[str, str] = {}
+        for r in self._rows:
+            for t in r.tags:
+                found.setdefault(tag_key(t), t)
+        return [found[k] for k in sorted(found)]
+
     def perspective(self, key: str) -> Perspective | None:
         return next((p for p in self.perspectives if p.key == key), None)
 
@@ -206,6 +222,8 @@ class ArticleTableModel(QAbstractTableModel):
             return row.authors
         if role == self.FilterTextRole:
             return row.filter_text
+        if role == self.TagsRole:
+            return row.tags
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(row, col)
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (self.WORDS, self.HIGHLIGHTS):
@@ -256,6 +274,7 @@ class ArticleFilterProxyModel(QSortFilterProxyModel):
         self._words: list[str] = []
         self._perspective: str | None = None
         self._publisher: str | None = None
+        self._tag: str | None = None  # case-folded
         self.setSortRole(ArticleTableModel.SortRole)
 
     def _refilter(self, change: Callable[[], None]) -> None:
@@ -277,6 +296,15 @@ class ArticleFilterProxyModel(QSortFilterProxyModel):
     def set_publisher(self, publisher: str | None) -> None:
         self._refilter(lambda: setattr(self, "_publisher", publisher or None))
 
+    def set_tag(self, name: str | None) -> None:
+        """Only articles tagged `name` or holding a highlight so tagged (None: all)."""
+        self._refilter(lambda: setattr(self, "_tag", tag_key(name) if name else None))
+
+    @property
+    def tag(self) -> str | None:
+        """The case-folded tag filtered on, or None."""
+        return self._tag
+
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Let the source model sort (fast); this proxy only filters, keeping its order."""
         source = self.sourceModel()
@@ -292,7 +320,8 @@ class ArticleFilterProxyModel(QSortFilterProxyModel):
     def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
         """Reads the source's plain rows, never model indexes: each Qt call made here for
         every row gives up the interpreter lock, which a background import then holds."""
-        if not self._words and self._publisher is None and self._perspective is None:
+        if not self._words and self._publisher is None and self._perspective is None \
+                and self._tag is None:
             return True
         model = self.sourceModel()
         if not isinstance(model, ArticleTableModel):
@@ -303,5 +332,7 @@ class ArticleFilterProxyModel(QSortFilterProxyModel):
             if not all(w in haystack for w in self._words):
                 return False
         if self._publisher is not None and row.publisher != self._publisher:
+            return False
+        if self._tag is not None and self._tag not in {tag_key(t) for t in row.tags}:
             return False
         return not (self._perspective is not None and not row.counts.get(self._perspective))

@@ -48,6 +48,7 @@ from briefing.ui.highlight_commands import (
     DeleteHighlight,
     EditHighlight,
     RejectSuggestion,
+    TagHighlight,
     highlight_events,
     pending_suggestions,
 )
@@ -63,6 +64,7 @@ from briefing.ui.reader_document import (
     set_side_margin,
     tint,
 )
+from briefing.ui.tag_widgets import ask_tag
 
 MEASURE = "the appearance of one of the world's most erratic and heavily-armed nations i"  # 76
 _WORD = re.compile(r"[\w’'\-]")
@@ -332,6 +334,45 @@ class ReaderPane(QWidget):
                                                  f"Note on “{h.quote[:60]}”:", h.note)
         if ok and note != h.note:
             self.undo_stack.push(EditHighlight(self.ws, h.id, note=note))
+
+    def tag_selection(self, name: str | None = None) -> Highlight | None:
+        """Tag the selected passage: the highlight it lies in, else a new highlight
+        (no perspective yet) carrying the tag. Asks for the tag when `name` is None."""
+        span = self.selected_range()
+        if self.article is None or span is None:
+            self._notify("Select some text first, then choose Tag selection… (context menu).")
+            return None
+        inside = [h for h in self.highlights
+                  if not h.orphaned and h.start <= span[0] and span[1] <= h.end]
+        if inside:
+            return self.tag_highlight(inside[0], name)
+        name = name or ask_tag(self, self.ws.highlights.all_tags(), "Tag selection")
+        if not name:
+            return None
+        cmd = AddHighlight(self.ws, self.article.id, *span, tags=[name])
+        self.undo_stack.push(cmd)
+        if cmd.error:
+            self._notify(f"Could not tag: {cmd.error}")
+            return None
+        return cmd.highlight
+
+    def tag_highlight(self, h: Highlight, name: str | None = None) -> Highlight | None:
+        """Add a tag to a highlight (asks for it when `name` is None); undoable."""
+        name = name or ask_tag(self, self.ws.highlights.all_tags(), "Tag highlight")
+        if not name:
+            return None
+        cmd = TagHighlight(self.ws, h.id, add=[name])
+        self.undo_stack.push(cmd)
+        if cmd.error:
+            self._notify(f"Could not tag: {cmd.error}")
+            return None
+        return cmd.highlight
+
+    def untag_highlight(self, h: Highlight, name: str) -> None:
+        cmd = TagHighlight(self.ws, h.id, remove=[name])
+        self.undo_stack.push(cmd)
+        if cmd.error:
+            self._notify(f"Could not remove the tag: {cmd.error}")
 
     def handle_key(self, event: QKeyEvent) -> bool:
         """Reader shortcuts typed in the text; True when the key was used."""

@@ -95,6 +95,16 @@ class HighlightStore:
             found = [h for h in found if wanted & {tag_key(t) for t in h.tags}]
         return found
 
+    def tags_by_article(self) -> dict[int, list[str]]:
+        """{article_id: tags of its highlights and of the article itself}, each tag once."""
+        out: dict[int, dict[str, str]] = {}
+        for r in self.db.query(
+                "SELECT h.article_id, t.name FROM highlight_tags ht JOIN tags t ON t.id = ht.tag_id "
+                "JOIN highlights h ON h.id = ht.highlight_id UNION "
+                "SELECT at.article_id, t.name FROM article_tags at JOIN tags t ON t.id = at.tag_id"):
+            out.setdefault(r[0], {}).setdefault(tag_key(r[1]), r[1])
+        return {aid: sorted(names.values(), key=tag_key) for aid, names in out.items()}
+
     def all_tags(self) -> list[str]:
         """Every tag on a highlight or an article, A-Z (what a completer offers)."""
         names = [r[0] for r in self.db.query(
