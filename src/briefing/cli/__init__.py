@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from briefing import __version__
-from briefing.cli import claims, library, marks, notes, safety
+from briefing.cli import claims, library, marks, notes, safety, speakers
 from briefing.cli.common import CliError
 from briefing.core.diskerrors import WriteFailed, is_write_fault, write_failed
 from briefing.core.logs import configure_logging, unraisable_logged
@@ -36,6 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
     marks.register(sub)
     notes.register(sub)
     claims.register(sub)
+    speakers.register(sub)
     safety.register(sub)
     return parser
 

@@ -22,6 +22,7 @@ from briefing.core.store.health import file_damage, is_read_only_medium, library
 from briefing.core.store.highlights import HighlightStore
 from briefing.core.store.perspectives import PerspectiveStore
 from briefing.core.store.schema import SCHEMA_VERSION
+from briefing.core.store.speakers import SpeakerStore
 
 DB_NAME = "library.sqlite3"
 __all__ = ["DB_NAME", "LOCK_NAME", "Workspace", "WorkspaceBusy", "WorkspaceDamaged",
@@ -85,6 +86,7 @@ class Workspace:
         self.articles = ArticleStore(db)
         self.highlights = HighlightStore(db)
         self.perspectives = PerspectiveStore(db)
+        self.speakers = SpeakerStore(db)
 
     # -- opening ---------------------------------------------------------------
     @classmethod
