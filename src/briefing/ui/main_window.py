@@ -357,6 +357,13 @@ class MainWindow(QMainWindow):
         dialog.perspectivesChanged.connect(self._perspectives_changed)
         dialog.open()
 
+    def open_speakers_dialog(self) -> None:
+        cls = panes.optional("briefing.ui.speakers_dialog", "SpeakersDialog")
+        if cls is None:
+            return
+        self.speakers_dialog = cls(self.ws, self.undo_stack, self)
+        self.speakers_dialog.open()
+
     def _perspectives_changed(self) -> None:
         """New colours, names or keys: redraw everything that shows perspectives."""
         self.library.refresh()

@@ -106,6 +106,15 @@ def build(w: MainWindow) -> None:
         "Add perspectives and edit their names, colours, keys and cues",
     )
     w.perspectives_action.setEnabled(not w.ws.readonly)
+    w.speakers_action = add_action(
+        w,
+        edit,
+        "Speakers…",
+        ["Ctrl+Shift+S"],
+        w.open_speakers_dialog,
+        "Give a speaker a perspective once: every statement by that speaker follows",
+    )
+    w.speakers_action.setEnabled(not w.ws.readonly)
 
     view = bar.addMenu("&View")
     add_action(

@@ -1,0 +1,213 @@
+"""The Speakers dialog: who speaks in the library, and the perspective the analyst gives each.
+
+One row per speaker (unassigned first): how many statements, in how many articles, what
+decides the perspective now (the speaker book, the cues, or nothing), and a combo that
+assigns one. Every assignment is an ``AssignSpeaker`` command on the shared undo stack
+and goes through the core (``briefing.core.speakers``); after it, the reader and the
+highlights panel redraw the suggestions of every article the speaker appears in.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from briefing.core.models import Perspective
+from briefing.core.speakers import SpeakerEntry, assign_speaker, find_speaker, library_speakers
+from briefing.core.store.speakers import SpeakerError
+from briefing.core.workspace import Workspace
+from briefing.ui.highlight_commands import highlight_events
+from briefing.ui.highlights_model import swatch_icon
+
+
+class AssignSpeaker(QUndoCommand):
+    """Give a speaker a perspective everywhere (None: the cues decide again); undo restores
+    the assignment it replaced. A refused first redo marks it obsolete with `error`."""
+
+    def __init__(self, ws: Workspace, name: str, perspective: str | None) -> None:
+        super().__init__()
+        self.ws, self.name, self.perspective = ws, name, perspective
+        seen = find_speaker(ws, name)
+        self.filed = seen.name if seen is not None else name
+        self.before = ws.speakers.get(self.filed)
+        self.articles: list[int] = list(seen.articles) if seen is not None else []
+        self.error: str | None = None
+        self.entry: SpeakerEntry | None = None
+        names = {p.key: p.name for p in ws.perspectives.all()}
+        self.setText(f"{self.filed} → {names.get(perspective, perspective)}" if perspective
+                     else f"{self.filed}: cues decide")
+
+    def _set(self, perspective: str | None) -> None:
+        if perspective is None and self.ws.speakers.get(self.filed) is None:
+            return  # nothing booked: nothing to clear
+        self.entry = assign_speaker(self.ws, self.filed, perspective)
+        self.articles = sorted(set(self.articles) | set(self.entry.articles))
+        for article_id in self.articles:
+            highlight_events(self.ws).changed.emit(article_id)
+
+    def redo(self) -> None:
+        try:
+            self._set(self.perspective)
+        except SpeakerError as exc:
+            self.error = str(exc)
+            self.setObsolete(True)
+
+    def undo(self) -> None:
+        self._set(self.before)
+
+
+class SpeakersDialog(QDialog):
+    """Speakers table with a perspective combo per row; testable on its own."""
+
+    COLUMNS = ("Speaker", "Statements", "Articles", "Decided by", "Perspective")
+    NAME, STATEMENTS, ARTICLES, SOURCE, PERSPECTIVE = range(5)
+    CUES = "__cues__"  # combo data: no book entry, the cues decide
+
+    def __init__(self, ws: Workspace, undo_stack: QUndoStack,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ws, self.undo_stack = ws, undo_stack
+        self.entries: list[SpeakerEntry] = []
+        self.perspectives: list[Perspective] = []
+        self.setWindowTitle("Speakers")
+        self.resize(820, 520)
+
+        intro = QLabel("Who speaks in the library's suggested statements. Give a speaker a "
+                       "perspective once and every statement by that speaker follows; your "
+                       "correction on a highlight still wins. Ctrl+Z undoes.", self)
+        intro.setWordWrap(True)
+        self.filter = QLineEdit(self)
+        self.filter.setPlaceholderText("Filter speakers")
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(self._apply_filter)
+        self.unassigned_only = QCheckBox("Only unassigned", self)
+        self.unassigned_only.toggled.connect(lambda _on: self.refresh())
+        self.count = QLabel(self)
+        self.status = QLabel(self)
+        self.status.setWordWrap(True)
+        self.status.setTextFormat(Qt.TextFormat.PlainText)
+
+        self.table = QTableWidget(0, len(self.COLUMNS), self)
+        self.table.setHorizontalHeaderLabels(list(self.COLUMNS))
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setAlternatingRowColors(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(self.NAME, QHeaderView.ResizeMode.Stretch)
+        for col in (self.STATEMENTS, self.ARTICLES, self.SOURCE):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(self.PERSPECTIVE, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(self.PERSPECTIVE, 200)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.rejected.connect(self.reject)
+        top = QHBoxLayout()
+        top.addWidget(self.filter, 1)
+        top.addWidget(self.unassigned_only)
+        top.addWidget(self.count)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(top)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.status)
+        layout.addWidget(buttons)
+        self.undo_stack.indexChanged.connect(self._stack_moved)  # a bound slot: dropped with us
+        self.refresh()
+
+    # -- public ---------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Re-read the speakers (after an assignment, an undo or an import)."""
+        self.perspectives = self.ws.perspectives.all()
+        self.entries = library_speakers(self.ws, unassigned=self.unassigned_only.isChecked())
+        names = {p.key: p.name for p in self.perspectives}
+        self.table.setRowCount(len(self.entries))
+        for row, e in enumerate(self.entries):
+            self._item(row, self.NAME, e.name,
+                       "Written as: " + "; ".join(e.mentions[:6]) if e.mentions else e.name)
+            self._item(row, self.STATEMENTS, str(e.statements))
+            self._item(row, self.ARTICLES, str(len(e.articles)))
+            if e.perspective:
+                source = "speaker book"
+            elif e.unassigned and not e.cue_perspectives:
+                source = "— unassigned"
+            elif e.unassigned:
+                source = f"cues, {e.without_perspective} without"
+            else:
+                source = "cues"
+            self._item(row, self.SOURCE, source)
+            self.table.setCellWidget(row, self.PERSPECTIVE, self._combo(e, names))
+        unassigned = sum(e.unassigned for e in self.entries)
+        self.count.setText(f"{len(self.entries)} speakers, {unassigned} unassigned")
+        self._apply_filter(self.filter.text())
+
+    def row_of(self, name: str) -> int:
+        """The row showing this speaker (by name as shown), or -1."""
+        return next((i for i, e in enumerate(self.entries) if e.name == name), -1)
+
+    def combo(self, row: int) -> QComboBox:
+        return self.table.cellWidget(row, self.PERSPECTIVE)  # type: ignore[return-value]
+
+    def assign(self, name: str, perspective: str | None) -> bool:
+        """Assign (None: clear) as the combo does; False with a status line when refused."""
+        cmd = AssignSpeaker(self.ws, name, perspective)
+        self.undo_stack.push(cmd)
+        if cmd.error:
+            self.status.setText(f"Could not assign {name}: {cmd.error}")
+            return False
+        entry = cmd.entry
+        follows = f"{entry.statements} statement(s) in {len(entry.articles)} article(s)" \
+            if entry else "no statement"
+        self.status.setText(f"{cmd.text()}: {follows} follow.")
+        return True
+
+    # -- internals ------------------------------------------------------------------
+    def _stack_moved(self, _index: int) -> None:
+        self.refresh()
+
+    def _item(self, row: int, col: int, text: str, tip: str = "") -> None:
+        item = QTableWidgetItem(text)
+        if tip:
+            item.setToolTip(tip)
+        if col in (self.STATEMENTS, self.ARTICLES):
+            item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        self.table.setItem(row, col, item)
+
+    def _combo(self, e: SpeakerEntry, names: dict[str, str]) -> QComboBox:
+        combo = QComboBox(self.table)
+        cued = ", ".join(names.get(k, k) for k in e.cue_perspectives)
+        combo.addItem(f"Cues decide ({cued})" if cued else "Cues decide (none)", self.CUES)
+        for p in self.perspectives:
+            combo.addItem(swatch_icon([p.colour]), p.name, p.key)
+        combo.setCurrentIndex(max(0, combo.findData(e.perspective)) if e.perspective else 0)
+        combo.setToolTip(f"The perspective of every statement by {e.name}")
+        combo.activated.connect(lambda i, c=combo, n=e.name: self._chosen(n, c.itemData(i)))
+        return combo
+
+    def _chosen(self, name: str, data: str) -> None:
+        perspective = None if data == self.CUES else data
+        entry = next((e for e in self.entries if e.name == name), None)
+        if entry is not None and entry.perspective == perspective:
+            return
+        self.assign(name, perspective)
+
+    def _apply_filter(self, text: str) -> None:
+        words = text.casefold().split()
+        for row, e in enumerate(self.entries):
+            hay = " ".join([e.name, *e.mentions]).casefold()
+            self.table.setRowHidden(row, not all(w in hay for w in words))
