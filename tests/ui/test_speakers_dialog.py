@@ -43,18 +43,25 @@ def parts(qtbot, ws: Workspace, stack: QUndoStack):
     dialog = SpeakersDialog(ws, stack)
     qtbot.addWidget(dialog)
     dialog.show()
+    settle(qtbot, dialog)
     return aid, reader, dialog
 
 
-def choose(dialog: SpeakersDialog, name: str, text: str) -> None:
+def settle(qtbot, dialog: SpeakersDialog) -> None:
+    """The list is read in the background: wait for it."""
+    qtbot.waitUntil(lambda: not dialog.loading, timeout=20_000)
+
+
+def choose(qtbot, dialog: SpeakersDialog, name: str, text: str) -> None:
     combo = dialog.combo(dialog.row_of(name))
     index = combo.findText(text)
     assert index >= 0, text
     combo.setCurrentIndex(index)
     combo.activated.emit(index)
+    settle(qtbot, dialog)
 
 
-def test_assign_a_speaker_and_the_reader_follows_with_undo(parts, ws: Workspace,
+def test_assign_a_speaker_and_the_reader_follows_with_undo(qtbot, parts, ws: Workspace,
                                                           stack: QUndoStack) -> None:
     aid, reader, dialog = parts
     assert [s.perspectives for s in reader.suggestions] == [[], [], []]
@@ -64,7 +71,7 @@ def test_assign_a_speaker_and_the_reader_follows_with_undo(parts, ws: Workspace,
     assert dialog.combo(row).currentText() == "Cues decide (none)"
     assert dialog.count.text() == "1 speakers, 1 unassigned"
 
-    choose(dialog, "Taras Hnatenko", "Ukrainian")
+    choose(qtbot, dialog, "Taras Hnatenko", "Ukrainian")
     assert [s.perspectives for s in reader.suggestions] == [["ukrainian"]] * 3
     assert "speaker book: Taras Hnatenko" in reader.suggestions[1].cue
     assert dialog.status.text() == \
@@ -75,9 +82,10 @@ def test_assign_a_speaker_and_the_reader_follows_with_undo(parts, ws: Workspace,
     assert ws.speakers.get("hnatenko") is None and ws.speakers.get("Taras Hnatenko") == \
         "ukrainian"
 
-    choose(dialog, "Taras Hnatenko", "Russian")
+    choose(qtbot, dialog, "Taras Hnatenko", "Russian")
     assert [s.perspectives for s in reader.suggestions] == [["russian"]] * 3
     stack.undo()  # back to Ukrainian
+    settle(qtbot, dialog)
     assert [s.perspectives for s in reader.suggestions] == [["ukrainian"]] * 3
     assert dialog.combo(dialog.row_of("Taras Hnatenko")).currentText() == "Ukrainian"
     stack.undo()  # back to the cues
@@ -86,16 +94,17 @@ def test_assign_a_speaker_and_the_reader_follows_with_undo(parts, ws: Workspace,
     stack.redo()
     assert [s.perspectives for s in reader.suggestions] == [["ukrainian"]] * 3
 
-    choose(dialog, "Taras Hnatenko", "Cues decide (none)")
+    choose(qtbot, dialog, "Taras Hnatenko", "Cues decide (none)")
     assert ws.speakers.entries() == {}
     assert [s.perspectives for s in reader.suggestions] == [[], [], []]
 
     # kept across a restart: a new dialog on the reopened workspace shows the assignment
-    choose(dialog, "Taras Hnatenko", "US")
+    choose(qtbot, dialog, "Taras Hnatenko", "US")
     root = ws.root
     ws.close()
     with Workspace.open(root) as again:
         fresh = SpeakersDialog(again, QUndoStack())
+        settle(qtbot, fresh)
         assert fresh.combo(fresh.row_of("Taras Hnatenko")).currentText() == "US"
         fresh.deleteLater()
 
@@ -105,6 +114,7 @@ def test_filter_and_screenshot_of_the_dialog(qtbot, parts, ws: Workspace) -> Non
     add_articles(ws)
     ws.speakers.assign("Kyrylo Budanov", "ukrainian")
     dialog.refresh()
+    settle(qtbot, dialog)
     assert dialog.row_of("Taras Hnatenko") < dialog.row_of("Kyrylo Budanov")
     budanov = dialog.row_of("Kyrylo Budanov")
     assert dialog.table.item(budanov, dialog.SOURCE).text() == "speaker book"
@@ -132,8 +142,9 @@ def test_the_window_opens_it_and_its_reader_follows(qtbot, workspace_dir: Path,
         assert [s.perspectives for s in window.reader.suggestions] == [[], [], []]
         window.speakers_action.trigger()
         dialog = window.speakers_dialog
+        settle(qtbot, dialog)
         assert isinstance(dialog, SpeakersDialog) and dialog.undo_stack is window.undo_stack
-        choose(dialog, "Taras Hnatenko", "South Korean")
+        choose(qtbot, dialog, "Taras Hnatenko", "South Korean")
         assert [s.perspectives for s in window.reader.suggestions] == [["south_korean"]] * 3
         window.undo_stack.undo()
         assert [s.perspectives for s in window.reader.suggestions] == [[], [], []]

@@ -9,7 +9,8 @@ attribution rules change; only the analyst's assignments are stored.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
 
 from briefing.core.speaker_names import (
     book_hits,
@@ -49,14 +50,18 @@ class SpeakerEntry:
         return not self.perspective and self.without_perspective > 0
 
 
-def library_speakers(ws: Workspace, unassigned: bool = False) -> list[SpeakerEntry]:
+def library_speakers(ws: Workspace, unassigned: bool = False,
+                     cancelled: Callable[[], bool] | None = None) -> list[SpeakerEntry]:
     """Every speaker of the library's suggestions (and every booked one), unassigned first,
-    then by number of statements."""
+    then by number of statements. Reads every article's suggestions (cached per text):
+    the app runs it in the background; `cancelled` is checked between articles."""
     book = ws.speakers.lookup()
     entries: dict[str, SpeakerEntry] = {}
     written: dict[str, Counter[str]] = {}
     cues: dict[str, Counter[tuple[str, ...]]] = {}
     for article in ws.articles.iter_with_text():
+        if cancelled is not None and cancelled():
+            return []
         rejected = ws.highlights.rejected_quotes(article.id)
         found = raw_suggestions(ws, article.id, article.text)
         for s, hit in zip(found, book_hits(found, book), strict=True):
@@ -131,22 +136,27 @@ def find_speaker(ws: Workspace, name: str) -> SpeakerEntry | None:
         (e for e in entries if any(speaker_key(m) == key for m in e.mentions)), None)
 
 
-def assign_speaker(ws: Workspace, name: str, perspective_key: str | None) -> SpeakerEntry:
+def assign_speaker(ws: Workspace, name: str, perspective_key: str | None,
+                   seen: SpeakerEntry | None = None) -> SpeakerEntry:
     """Give a speaker a perspective across the library (None clears it: the cues decide).
 
     The name is filed under the library's spelling of the speaker when there is one, so
-    every mention of that speaker follows. Returns the speaker as it now stands.
+    every mention of that speaker follows. Returns the speaker as it now stands. `seen`
+    is the speaker as the caller already knows it (the app's list): no re-reading then.
     """
-    seen = find_speaker(ws, name)
+    known = seen is not None
+    if seen is None:
+        seen = find_speaker(ws, name)
     filed = seen.name if seen is not None else name
     if perspective_key is None:
         if not ws.speakers.clear(filed) and not ws.speakers.clear(name):
             raise SpeakerError(f"{name!r} is not in the speaker book")
         if seen is not None:  # the statements that now follow the cues again
-            seen.perspective = None
-            return seen
+            return replace(seen, perspective=None)
     else:
         ws.speakers.assign(filed, perspective_key)
+    if known and seen is not None:
+        return replace(seen, perspective=perspective_key)
     after = find_speaker(ws, filed)
     return after if after is not None else SpeakerEntry(key=speaker_key(filed), name=filed,
                                                          perspective=perspective_key)

@@ -5,6 +5,8 @@ decides the perspective now (the speaker book, the cues, or nothing), and a comb
 assigns one. Every assignment is an ``AssignSpeaker`` command on the shared undo stack
 and goes through the core (``briefing.core.speakers``); after it, the reader and the
 highlights panel redraw the suggestions of every article the speaker appears in.
+The list is read in the background (it needs every article's suggestions); `loading`
+says when it is under way.
 """
 
 from __future__ import annotations
@@ -33,16 +35,19 @@ from briefing.core.store.speakers import SpeakerError
 from briefing.core.workspace import Workspace
 from briefing.ui.highlight_commands import highlight_events
 from briefing.ui.highlights_model import swatch_icon
+from briefing.ui.tasks import TaskHandle, run_task
 
 
 class AssignSpeaker(QUndoCommand):
     """Give a speaker a perspective everywhere (None: the cues decide again); undo restores
     the assignment it replaced. A refused first redo marks it obsolete with `error`."""
 
-    def __init__(self, ws: Workspace, name: str, perspective: str | None) -> None:
+    def __init__(self, ws: Workspace, name: str, perspective: str | None,
+                 seen: SpeakerEntry | None = None) -> None:
         super().__init__()
         self.ws, self.name, self.perspective = ws, name, perspective
-        seen = find_speaker(ws, name)
+        seen = seen if seen is not None else find_speaker(ws, name)
+        self.seen = seen
         self.filed = seen.name if seen is not None else name
         self.before = ws.speakers.get(self.filed)
         self.articles: list[int] = list(seen.articles) if seen is not None else []
@@ -55,7 +60,7 @@ class AssignSpeaker(QUndoCommand):
     def _set(self, perspective: str | None) -> None:
         if perspective is None and self.ws.speakers.get(self.filed) is None:
             return  # nothing booked: nothing to clear
-        self.entry = assign_speaker(self.ws, self.filed, perspective)
+        self.entry = assign_speaker(self.ws, self.filed, perspective, self.seen)
         self.articles = sorted(set(self.articles) | set(self.entry.articles))
         for article_id in self.articles:
             highlight_events(self.ws).changed.emit(article_id)
@@ -128,13 +133,43 @@ class SpeakersDialog(QDialog):
         layout.addWidget(self.status)
         layout.addWidget(buttons)
         self.undo_stack.indexChanged.connect(self._stack_moved)  # a bound slot: dropped with us
+        self._task: TaskHandle | None = None
+        self._again = False
+        self._announce: tuple[str, str] | None = None  # (speaker, what was done)
         self.refresh()
 
     # -- public ---------------------------------------------------------------------
+    @property
+    def loading(self) -> bool:
+        return self._task is not None
+
     def refresh(self) -> None:
-        """Re-read the speakers (after an assignment, an undo or an import)."""
+        """Re-read the speakers in the background (after an assignment, an undo, an import)."""
+        if self._task is not None:
+            self._again = True  # one more pass when this one ends
+            return
+        if not self.entries:
+            self.count.setText("Reading the speakers of every article…")
+        self._task = run_task(library_speakers, self.ws, self.unassigned_only.isChecked(),
+                              on_done=self._loaded, on_error=self._failed, owner=self)
+
+    def _loaded(self, entries: object) -> None:
+        self._task = None
+        if self._again:
+            self._again = False
+            self.refresh()
+            return
+        self.show_entries(list(entries or []))  # type: ignore[call-overload]
+
+    def _failed(self, exc: BaseException) -> None:
+        self._task = None
+        self.count.setText("")
+        self.status.setText(f"Could not read the speakers: {exc}")
+
+    def show_entries(self, entries: list[SpeakerEntry]) -> None:
+        """Fill the table with these speakers."""
         self.perspectives = self.ws.perspectives.all()
-        self.entries = library_speakers(self.ws, unassigned=self.unassigned_only.isChecked())
+        self.entries = entries
         names = {p.key: p.name for p in self.perspectives}
         self.table.setRowCount(len(self.entries))
         for row, e in enumerate(self.entries):
@@ -152,6 +187,11 @@ class SpeakersDialog(QDialog):
                 source = "cues"
             self._item(row, self.SOURCE, source)
             self.table.setCellWidget(row, self.PERSPECTIVE, self._combo(e, names))
+        if self._announce is not None:
+            now = next((e for e in entries if e.name == self._announce[0]), None)
+            if now is not None:  # not shown under "only unassigned": keep the first count
+                self._say_what_follows(now)
+            self._announce = None
         unassigned = sum(e.unassigned for e in self.entries)
         self.count.setText(f"{len(self.entries)} speakers, {unassigned} unassigned")
         self._apply_filter(self.filter.text())
@@ -165,20 +205,32 @@ class SpeakersDialog(QDialog):
 
     def assign(self, name: str, perspective: str | None) -> bool:
         """Assign (None: clear) as the combo does; False with a status line when refused."""
-        cmd = AssignSpeaker(self.ws, name, perspective)
+        seen = next((e for e in self.entries if e.name == name), None)
+        cmd = AssignSpeaker(self.ws, name, perspective, seen)
         self.undo_stack.push(cmd)
         if cmd.error:
             self.status.setText(f"Could not assign {name}: {cmd.error}")
             return False
-        entry = cmd.entry
+        self._announce = (cmd.filed, cmd.text())
+        self._say_what_follows(cmd.entry)  # counted again when the list is re-read
+        return True
+
+    def _say_what_follows(self, entry: SpeakerEntry | None) -> None:
+        if self._announce is None:
+            return
         follows = f"{entry.statements} statement(s) in {len(entry.articles)} article(s)" \
             if entry else "no statement"
-        self.status.setText(f"{cmd.text()}: {follows} follow.")
-        return True
+        self.status.setText(f"{self._announce[1]}: {follows} follow.")
 
     # -- internals ------------------------------------------------------------------
     def _stack_moved(self, _index: int) -> None:
         self.refresh()
+
+    def done(self, result: int) -> None:  # noqa: D102 - closing stops the background read
+        if self._task is not None:
+            self._task.detach()
+            self._task = None
+        super().done(result)
 
     def _item(self, row: int, col: int, text: str, tip: str = "") -> None:
         item = QTableWidgetItem(text)
