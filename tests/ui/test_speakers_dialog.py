@@ -150,3 +150,26 @@ def test_the_window_opens_it_and_its_reader_follows(qtbot, workspace_dir: Path,
         assert [s.perspectives for s in window.reader.suggestions] == [[], [], []]
         dialog.close()
         window.close()
+
+
+def test_the_readers_menu_assigns_the_speaker_of_a_suggestion(qtbot, ws: Workspace,
+                                                               stack: QUndoStack) -> None:
+    from PySide6.QtGui import QTextCursor
+
+    aid = _report(ws)
+    reader = ReaderPane(ws, stack)
+    qtbot.addWidget(reader)
+    reader.resize(700, 500)
+    reader.show()
+    reader.show_article(aid)
+    second = reader.suggestions[1]  # "Mr Hnatenko told reporters …"
+    cursor = QTextCursor(reader.editor.document())
+    cursor.setPosition(reader.mapping.to_doc(second.start + 2))
+    menu = reader.build_context_menu(reader.editor.cursorRect(cursor).center())
+    sub = next(a.menu() for a in menu.actions() if a.text() == "Every statement by Hnatenko")
+    next(a for a in sub.actions() if a.text() == "Chinese").trigger()
+    assert [s.perspectives for s in reader.suggestions] == [["chinese"]] * 3
+    assert "every statement by Hnatenko follows" in reader.notice.text()
+    stack.undo()
+    assert [s.perspectives for s in reader.suggestions] == [[], [], []]
+    assert ws.speakers.entries() == {}

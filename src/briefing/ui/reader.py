@@ -39,6 +39,8 @@ from PySide6.QtWidgets import (
 )
 
 from briefing.core.models import Article, Highlight, Perspective, Suggestion
+from briefing.core.speaker_names import is_listed_speaker, speaker_key, speaker_name
+from briefing.core.speakers import SpeakerEntry
 from briefing.core.workspace import Workspace
 from briefing.ui import reader_menu
 from briefing.ui.find_bar import FindBar
@@ -64,6 +66,7 @@ from briefing.ui.reader_document import (
     set_side_margin,
     tint,
 )
+from briefing.ui.speaker_commands import AssignSpeaker
 from briefing.ui.tag_widgets import ask_tag
 
 MEASURE = "the appearance of one of the world's most erratic and heavily-armed nations i"  # 76
@@ -373,6 +376,28 @@ class ReaderPane(QWidget):
         self.undo_stack.push(cmd)
         if cmd.error:
             self._notify(f"Could not remove the tag: {cmd.error}")
+
+    def speaker_of(self, s: Suggestion) -> str | None:
+        """The name a suggestion's speaker is (or would be) filed under in the speaker book."""
+        hit = self.ws.speakers.lookup().find(s.speaker, s.cue)
+        if hit is not None:
+            return hit[1]
+        return speaker_name(s.speaker) if is_listed_speaker(s.speaker) else None
+
+    def assign_speaker(self, s: Suggestion, perspective: str | None) -> bool:
+        """Give the suggestion's speaker a perspective for all their statements (undoable)."""
+        name = self.speaker_of(s)
+        if name is None or self.article is None:
+            self._notify("This suggestion names no speaker to assign.")
+            return False
+        seen = SpeakerEntry(key=speaker_key(name), name=name, articles=[self.article.id])
+        cmd = AssignSpeaker(self.ws, name, perspective, seen)
+        self.undo_stack.push(cmd)
+        if cmd.error:
+            self._notify(f"Could not assign {name}: {cmd.error}")
+            return False
+        self._notify(f"{cmd.text()} — every statement by {name} follows (Ctrl+Z undoes).")
+        return True
 
     def handle_key(self, event: QKeyEvent) -> bool:
         """Reader shortcuts typed in the text; True when the key was used."""

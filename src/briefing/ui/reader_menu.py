@@ -34,6 +34,15 @@ def build_context_menu(pane: ReaderPane, pos: QPoint) -> QMenu:
             lambda: pane.accept_suggestion(s))
         menu.addAction("Reject suggestion\tBackspace").triggered.connect(
             lambda: pane.reject_suggestion(s))
+        speaker = pane.speaker_of(s)
+        if speaker:
+            sub = menu.addMenu(f"Every statement by {speaker[:40]}")
+            for p in pane.perspectives.values():
+                act = sub.addAction(_swatch(p.colour), p.name)
+                act.triggered.connect(lambda _=False, k=p.key: pane.assign_speaker(s, k))
+            sub.addSeparator()
+            sub.addAction("Cues decide").triggered.connect(
+                lambda: pane.assign_speaker(s, None))
     for h in pane.highlights_at(offset):
         menu.addSeparator()
         label = f"“{h.quote[:30]}…”" if len(h.quote) > 30 else f"“{h.quote}”"
