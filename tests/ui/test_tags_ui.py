@@ -26,7 +26,6 @@ from export_sample import build_sample  # noqa: E402
 
 QUOTE = "He says deployment includes at least 500 officers and three full generals."
 INSIDE = "Kim Jong Un, has decided to commit at least 11,000 troops"  # an existing highlight
-DOCS = Path(__file__).resolve().parents[2] / "docs"
 
 
 @pytest.fixture
@@ -162,7 +161,7 @@ def test_panel_editor_adds_and_removes_tags_with_undo(qtbot, parts, stack) -> No
     assert ws.highlights.get(h.id).tags == ["munitions"]
 
 
-def test_screenshot_of_the_tag_chips(qtbot, parts) -> None:
+def test_tag_chips_draw_in_the_panel(qtbot, parts, tmp_path: Path) -> None:
     ws, _, _, panel, _ = parts
     for h in ws.highlights.list()[:3]:
         ws.highlights.retag(h.id, add=["Kursk front", "needs check"])
@@ -171,10 +170,11 @@ def test_screenshot_of_the_tag_chips(qtbot, parts) -> None:
     panel.view.horizontalHeader().resizeSection(HighlightTableModel.TAGS, 220)
     panel.view.selectRow(0)
     qtbot.wait(50)
-    image = panel.grab()
-    DOCS.mkdir(exist_ok=True)
-    assert image.save(str(DOCS / "tag_chips.png"))
+    image = panel.grab()  # docs/make_screenshots.py takes the one in docs/
+    assert image.save(str(tmp_path / "tag_chips.png"))
     assert isinstance(panel, QWidget) and image.width() == 900
+    chips = panel.model.index(0, HighlightTableModel.TAGS).data(HighlightTableModel.TagsRole)
+    assert "Kursk front" in chips and "needs check" in chips
 
 
 def _cursor_at(pane: ReaderPane, offset: int) -> QTextCursor:
