@@ -171,3 +171,17 @@ def test_the_readers_menu_assigns_the_speaker_of_a_suggestion(qtbot, ws: Workspa
     stack.undo()
     assert [s.perspectives for s in reader.suggestions] == [[], [], []]
     assert ws.speakers.entries() == {}
+
+
+def test_a_read_only_dialog_refuses_with_a_reason(qtbot, ws: Workspace) -> None:
+    _report(ws)
+    with Workspace.open(ws.root, readonly=True) as ro:
+        stack = QUndoStack()
+        dialog = SpeakersDialog(ro, stack)
+        qtbot.addWidget(dialog)
+        settle(qtbot, dialog)
+        assert dialog.status.text().startswith("Read-only:")
+        assert not dialog.combo(dialog.row_of("Taras Hnatenko")).isEnabled()
+        assert not dialog.assign("Taras Hnatenko", "us")
+        assert dialog.status.text().startswith("Could not assign Taras Hnatenko: cannot assign")
+        assert stack.count() == 0 and ro.speakers.entries() == {}

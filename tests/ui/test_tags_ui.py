@@ -181,3 +181,26 @@ def _cursor_at(pane: ReaderPane, offset: int) -> QTextCursor:
     cursor = QTextCursor(pane.editor.document())
     cursor.setPosition(pane.mapping.to_doc(offset))
     return cursor
+
+
+def test_a_read_only_window_refuses_tags_with_a_reason(qtbot, sample, stack) -> None:
+    ws, ids = sample
+    root = ws.root
+    with Workspace.open(root, readonly=True) as ro:
+        pane = ReaderPane(ro, stack)
+        panel = HighlightsPanel(ro, stack)
+        for w in (pane, panel):
+            qtbot.addWidget(w)
+        pane.show_article(ids["001"])
+        text = ro.articles.text(ids["001"])
+        start = text.index(QUOTE)
+        select(pane, start, start + len(QUOTE))
+        assert pane.tag_selection("Frontline") is None
+        assert pane.notice.text().startswith("Read-only:")
+        h = ro.highlights.list()[0]
+        assert pane.tag_highlight(h, "Frontline") is None
+        assert "cannot change tags" in pane.notice.text()
+        assert stack.count() == 0 and ro.highlights.get(h.id).tags == h.tags
+        panel.show_all_articles()
+        panel.view.selectRow(0)
+        assert not panel.editor.tag_editor.field.isEnabled()

@@ -24,7 +24,7 @@ from PySide6.QtGui import QUndoCommand
 
 from briefing.core.models import Highlight, Suggestion
 from briefing.core.store.highlights import HighlightError
-from briefing.core.workspace import Workspace
+from briefing.core.workspace import Workspace, WorkspaceError
 from briefing.ui import qtcompat  # noqa: F401  (guards Signal.emit in PySide6 6.12.0)
 
 _EDIT_MERGE_ID = 0x4844  # "HD": consecutive note edits of one highlight merge into one undo step
@@ -205,10 +205,11 @@ class TagHighlight(_HighlightCommand):
     def redo(self) -> None:
         first, self._first = self._first, False
         try:
+            self.ws.require_writable("change tags")
             if self.highlight is None:
                 raise HighlightError(f"no highlight {self.highlight_id}")
             self.highlight = self.ws.highlights.retag(self.highlight_id, self.add, self.remove)
-        except HighlightError as exc:
+        except (HighlightError, WorkspaceError) as exc:
             self._refuse(exc)
             return
         if first and self.highlight.tags == self.before:

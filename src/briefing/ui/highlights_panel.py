@@ -96,6 +96,9 @@ class HighlightEditor(QGroupBox):
         self._note_timer.setInterval(NOTE_PAUSE_MS)
         self._note_timer.timeout.connect(self.commit_note)
         self.tag_editor = TagEditor(self)
+        if ws.readonly:  # a visible reason instead of an error after typing
+            self.tag_editor.field.setEnabled(False)
+            self.tag_editor.field.setPlaceholderText("Read-only: tags cannot be changed here")
         self.tag_editor.tagAdded.connect(self.add_tag)
         self.tag_editor.tagRemoved.connect(self.remove_tag)
         self.error = QLabel(self)

@@ -342,6 +342,10 @@ class ReaderPane(QWidget):
         """Tag the selected passage: the highlight it lies in, else a new highlight
         (no perspective yet) carrying the tag. Asks for the tag when `name` is None."""
         span = self.selected_range()
+        if self.ws.readonly:
+            self._notify(f"Read-only: {self.ws.readonly_reason or 'opened read-only'}; "
+                         "tags cannot be changed here.")
+            return None
         if self.article is None or span is None:
             self._notify("Select some text first, then choose Tag selection… (context menu).")
             return None

@@ -11,7 +11,7 @@ from PySide6.QtGui import QUndoCommand
 
 from briefing.core.speakers import SpeakerEntry, assign_speaker, find_speaker
 from briefing.core.store.speakers import SpeakerError
-from briefing.core.workspace import Workspace
+from briefing.core.workspace import Workspace, WorkspaceError
 from briefing.ui.highlight_commands import highlight_events
 
 
@@ -44,8 +44,9 @@ class AssignSpeaker(QUndoCommand):
 
     def redo(self) -> None:
         try:
+            self.ws.require_writable("assign a speaker")
             self._set(self.perspective)
-        except SpeakerError as exc:
+        except (SpeakerError, WorkspaceError) as exc:
             self.error = str(exc)
             self.setObsolete(True)
 

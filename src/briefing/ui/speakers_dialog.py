@@ -93,6 +93,9 @@ class SpeakersDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.status)
         layout.addWidget(buttons)
+        if ws.readonly:  # the combos are off: say why
+            self.status.setText(f"Read-only: {ws.readonly_reason or 'opened read-only'}; "
+                                "speakers cannot be assigned here.")
         self.undo_stack.indexChanged.connect(self._stack_moved)  # a bound slot: dropped with us
         self._task: TaskHandle | None = None
         self._again = False
@@ -209,6 +212,7 @@ class SpeakersDialog(QDialog):
             combo.addItem(swatch_icon([p.colour]), p.name, p.key)
         combo.setCurrentIndex(max(0, combo.findData(e.perspective)) if e.perspective else 0)
         combo.setToolTip(f"The perspective of every statement by {e.name}")
+        combo.setEnabled(not self.ws.readonly)
         combo.activated.connect(lambda i, c=combo, n=e.name: self._chosen(n, c.itemData(i)))
         return combo
 
