@@ -151,3 +151,17 @@ def test_cli_speakers_list_assign_clear_and_reimport(workspace_dir: Path, tmp_pa
         "briefing: speakers assign: 'Taras Hnatenko' is not in the speaker book"
     assert main([*w, "speakers", "assign", "X", "--perspective", "Martian"]) == 1
     assert "unknown perspective 'Martian'" in capsys.readouterr().err
+
+
+def test_a_perspective_a_speaker_is_booked_under_is_not_deleted(workspace_dir: Path) -> None:
+    from briefing.core.store.perspectives import PerspectiveError
+
+    with Workspace.open(workspace_dir) as ws:
+        mine = ws.perspectives.add("Brigade", "#336699", "", [])
+        ws.speakers.assign("Taras Hnatenko", mine.key)
+        with pytest.raises(PerspectiveError, match="1 speaker\\(s\\) in the speaker book"):
+            ws.perspectives.delete(mine.key)
+        assert ws.speakers.get("Taras Hnatenko") == mine.key
+        ws.speakers.clear("Taras Hnatenko")
+        ws.perspectives.delete(mine.key)
+        assert ws.perspectives.get(mine.key) is None
