@@ -3,10 +3,12 @@
 Opens the main window on a fresh workspace (the first start imports the sample
 articles), adds highlights of several perspectives through the core, and saves
 PNGs of: the main window in light and dark, the reader with highlights, the
-search results for "Budanov", the details pane, and the claims view.
+search results for "Budanov", the details pane, the claims view, the tag chips of the
+highlights panel and the Speakers dialog.
 
     xvfb-run -s "-screen 0 1600x1000x24" python docs/make_screenshots.py
     (or QT_QPA_PLATFORM=offscreen python docs/make_screenshots.py)
+    python docs/make_screenshots.py tag_chips.png speakers_dialog.png   # only these
 """
 
 from __future__ import annotations
@@ -92,8 +94,13 @@ def add_highlights(ws: Workspace) -> int:
     return best
 
 
+ONLY: set[str] = set()  # names given on the command line: write only those
+
+
 def grab(widget: QWidget, name: str) -> Path:
     path = DOCS / name
+    if ONLY and name not in ONLY:
+        return path
     widget.grab().save(str(path))
     print(f"wrote {path.relative_to(DOCS.parent)} ({widget.width()}x{widget.height()})")
     return path
@@ -111,7 +118,38 @@ def details_shot(app: QApplication, window: MainWindow, ws: Workspace) -> None:
     window.side.setSizes([620, 280])
 
 
+def tag_chips(app: QApplication, window: MainWindow, ws: Workspace) -> None:
+    """The highlights panel of every article, with tags on a few highlights."""
+    tags = [["troops", "Kursk front"], ["needs check"], ["troops"], ["munitions", "needs check"]]
+    for h, names in zip(ws.highlights.list(), tags, strict=False):
+        ws.highlights.retag(h.id, add=names)
+    panel = window.highlights
+    panel.show_all_articles()
+    panel.refresh()
+    panel.setParent(None)  # a window of its own, sized for the picture
+    panel.resize(900, 720)
+    panel.view.horizontalHeader().resizeSection(1, 220)  # the Tags column
+    panel.show()
+    panel.view.selectRow(0)
+    settle(app)
+    grab(panel, "tag_chips.png")
+
+
+def speakers_dialog(app: QApplication, window: MainWindow, ws: Workspace) -> None:
+    """The Speakers dialog with one speaker in the book."""
+    ws.speakers.assign("Kyrylo Budanov", "ukrainian")
+    window.open_speakers_dialog()
+    dialog = window.speakers_dialog
+    wait(app, lambda: not dialog.loading)
+    dialog.resize(860, 560)
+    dialog.filter.setText("")
+    settle(app)
+    grab(dialog, "speakers_dialog.png")
+    dialog.close()
+
+
 def main() -> int:
+    ONLY.update(a for a in sys.argv[1:] if a.endswith(".png"))
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen" if not os.environ.get("DISPLAY")
                           else os.environ.get("QT_QPA_PLATFORM", "xcb"))
     tmp = Path(tempfile.mkdtemp(prefix="briefing-shots-"))
@@ -166,6 +204,9 @@ def main() -> int:
         settle(app, 1.0)
         grab(window, "claims_view.png")
         window.highlights.show()
+        window.tabs.setCurrentIndex(0)
+        tag_chips(app, window, ws)
+        speakers_dialog(app, window, ws)
     finally:
         window.close()
         ws.close()

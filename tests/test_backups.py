@@ -8,6 +8,7 @@ that a restore or recovery gives back every article and highlight that was commi
 from __future__ import annotations
 
 import os
+import re
 import signal
 import sqlite3
 import subprocess
@@ -188,14 +189,24 @@ def test_recover_keeps_the_highlights_a_damaged_file_still_holds(library: Path,
     assert kept <= {h[2] for h in before["highlights"]}
 
 
+def undo_migration(conn: sqlite3.Connection, statements: list[str]) -> None:
+    """Drop what a migration created (tables, indexes, triggers, added columns), whatever
+    migration is the last one, so the library looks as it did before it."""
+    for sql in reversed(statements):
+        made = re.match(r"\s*CREATE\s+(?:UNIQUE\s+)?(TABLE|INDEX|TRIGGER)\s+(\w+)", sql, re.I)
+        if made:
+            conn.execute(f"DROP {made.group(1).upper()} IF EXISTS {made.group(2)}")
+        added = re.match(r"\s*ALTER\s+TABLE\s+(\w+)\s+ADD\s+COLUMN\s+(\w+)", sql, re.I)
+        if added:
+            conn.execute(f"ALTER TABLE {added.group(1)} DROP COLUMN {added.group(2)}")
+
+
 def test_a_newer_migration_is_backed_up_first(library: Path, capsys) -> None:
     path = library / "library.sqlite3"
     with sqlite3.connect(path) as conn:  # pretend the library predates the last migration
         from briefing.core.store.schema import MIGRATIONS
 
-        for (name,) in conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'"
-                                    ).fetchall():
-            conn.execute(f"DROP TRIGGER {name}")
+        undo_migration(conn, MIGRATIONS[-1])
         conn.execute(f"PRAGMA user_version = {len(MIGRATIONS) - 1}")
     before = snapshot(library)
     assert run(library, "highlight", "add", "3", "--quote", "Kim", capsys=capsys)[0] == 0

@@ -41,14 +41,22 @@ def register(sub: argparse._SubParsersAction) -> None:
     add.add_argument("--note", default="")
     add.add_argument("--reliability", choices=RELIABILITY_GRADES)
     add.add_argument("--credibility", type=int, choices=range(1, 7))
-    add.add_argument("--tag", action="append", default=[])
+    add.add_argument("--tag", action="append", default=[], metavar="TAG",
+                     help="a tag for the highlight (repeatable)")
     add.add_argument("--json", action="store_true")
     add.set_defaults(func=cmd_highlight_add)
     ls = hs.add_parser("list", help="list highlights")
     ls.add_argument("--article", type=int, action="append", metavar="ID")
     ls.add_argument("--perspective", action="append", metavar="NAME")
+    ls.add_argument("--tag", action="append", metavar="TAG", help="only highlights so tagged")
     ls.add_argument("--json", action="store_true")
     ls.set_defaults(func=cmd_highlight_list)
+    tag = hs.add_parser("tag", help="add or remove tags of a highlight")
+    tag.add_argument("highlight_id", type=int, metavar="HID")
+    tag.add_argument("--add", action="append", default=[], metavar="TAG")
+    tag.add_argument("--remove", action="append", default=[], metavar="TAG")
+    tag.add_argument("--json", action="store_true")
+    tag.set_defaults(func=cmd_highlight_tag)
     rm = hs.add_parser("delete", help="delete a highlight")
     rm.add_argument("highlight_id", type=int)
     rm.set_defaults(func=cmd_highlight_delete)
@@ -139,14 +147,15 @@ def cmd_highlight_add(args: argparse.Namespace) -> int:
 def cmd_highlight_list(args: argparse.Namespace) -> int:
     with open_workspace(args, readonly=True, ensure_index=False) as ws:
         keys = resolve_perspectives(ws, args.perspective)
-        items = ws.highlights.list(article_ids=args.article, perspectives=keys)
+        items = ws.highlights.list(article_ids=args.article, perspectives=keys, tags=args.tag)
         if args.json:
             print_json([highlight_json(h) for h in items])
             return 0
         for h in items:
             flag = " (orphaned)" if h.orphaned else ""
+            tags = f"  [{', '.join(h.tags)}]" if h.tags else ""
             print(f"#{h.id:<5} article #{h.article_id:<5} {','.join(h.perspectives) or '-':<20} "
-                  f"{h.quote[:70]}{flag}")
+                  f"{h.quote[:70]}{flag}{tags}")
         print(f"{len(items)} highlight(s)")
     return 0
 
@@ -157,4 +166,22 @@ def cmd_highlight_delete(args: argparse.Namespace) -> int:
             raise CliError(f"no highlight #{args.highlight_id}", code=1)
         sync_index(ws)
         print(f"deleted highlight #{args.highlight_id}")
+    return 0
+
+
+def cmd_highlight_tag(args: argparse.Namespace) -> int:
+    if not args.add and not args.remove:
+        raise CliError("highlight tag: give --add TAG and/or --remove TAG")
+    with open_workspace(args) as ws:
+        if ws.highlights.get(args.highlight_id) is None:
+            raise CliError(f"no highlight #{args.highlight_id}", code=1)
+        try:
+            h = ws.highlights.retag(args.highlight_id, add=args.add, remove=args.remove)
+        except HighlightError as exc:
+            raise CliError(f"highlight tag #{args.highlight_id}: {exc}", code=1) from None
+        sync_index(ws)
+        if args.json:
+            print_json(highlight_json(h))
+        else:
+            print(f"highlight #{h.id} tags: {', '.join(h.tags) or '(none)'}")
     return 0

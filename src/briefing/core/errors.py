@@ -12,3 +12,7 @@ class HighlightError(ValueError):
 
 class PerspectiveError(ValueError):
     """A perspective edit was refused; the message says why."""
+
+
+class SpeakerError(ValueError):
+    """A speaker book change was refused; the message says why."""

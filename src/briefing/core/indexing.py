@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from briefing.core.diskerrors import fault_reason, is_write_fault, write_failed
 from briefing.core.models import Article
 from briefing.core.search import IndexDoc, SearchIndex, SearchResults
+from briefing.core.tags import tag_key
 
 if TYPE_CHECKING:
     from briefing.core.workspace import Workspace
@@ -48,9 +49,13 @@ class IndexManager:
                     keys.append(key)
         perspectives = keys + [names[k] for k in keys if k in names]
         text = "\n".join(part for h in highlights for part in (h.quote, h.note) if part)
+        # `tag:T` finds an article tagged T or holding a highlight tagged T
+        tags: dict[str, str] = {}
+        for name in [*article.tags, *(t for h in highlights for t in h.tags)]:
+            tags.setdefault(tag_key(name), name)
         return IndexDoc(article_id=article.id, title=article.title, body=article.text,
                         publisher=article.publisher, authors=list(article.authors),
-                        published=article.published, tags=list(article.tags),
+                        published=article.published, tags=list(tags.values()),
                         perspectives=perspectives, highlights=text)
 
     def all_docs(self) -> Iterator[IndexDoc]:

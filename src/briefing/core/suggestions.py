@@ -4,6 +4,11 @@ Suggestions are computed from an article's cleaned text and the workspace's pers
 (including the user's own cues), cached per article text and cue set, and filtered against
 what the user already did: rejected quotes and sentences already covered by a highlight
 are not proposed again.
+
+Precedence of a suggestion's perspectives: the analyst's correction on a highlight (a
+highlighted sentence is no longer suggested, and its figures come from the highlight),
+then the speaker book (`apply_speaker_book`, applied after the cache so an assignment
+shows at once), then the cues.
 """
 
 from __future__ import annotations
@@ -16,6 +21,7 @@ from briefing.core.anchoring import find_quote
 from briefing.core.claims import compare, filter_subject, numeric_claims, suggest_claims
 from briefing.core.errors import HighlightError
 from briefing.core.models import ClaimComparison, Highlight, Perspective, Suggestion
+from briefing.core.speaker_names import BookLookup, book_hits
 from briefing.core.workspace import Workspace
 
 COVERED_FRACTION = 0.5  # a highlight over half a sentence means the user has dealt with it
@@ -59,6 +65,29 @@ def _all_suggestions(ws: Workspace, article_id: int, text: str,
     return found
 
 
+def raw_suggestions(ws: Workspace, article_id: int, text: str) -> list[Suggestion]:
+    """Every suggestion of an article as the cues give it (no book, nothing filtered out)."""
+    return _all_suggestions(ws, article_id, text, ws.perspectives.all())
+
+
+def apply_speaker_book(found: list[Suggestion], book: BookLookup) -> list[Suggestion]:
+    """Copies of the suggestions, each whose speaker is in the book taking its perspective.
+
+    The cue then names the book entry ("speaker book: Kyrylo Budanov"), so the reader's
+    tooltip and `suggest --json` say why.
+    """
+    out = []
+    for s, hit in zip(found, book_hits(found, book), strict=True):
+        if hit is None:
+            out.append(Suggestion(s.start, s.end, s.quote, list(s.perspectives), s.cue,
+                                  s.speaker, s.verb))
+        else:
+            _key, name, perspective = hit
+            out.append(Suggestion(s.start, s.end, s.quote, [perspective],
+                                  f"speaker book: {name}", s.speaker, s.verb))
+    return out
+
+
 def _covered(s: Suggestion, highlights: list[Highlight]) -> bool:
     length = max(1, s.end - s.start)
     for h in highlights:
@@ -78,8 +107,9 @@ def pending_suggestions(ws: Workspace, article_id: int) -> list[Suggestion]:
     found = _all_suggestions(ws, article_id, article.text, ws.perspectives.all())
     rejected = ws.highlights.rejected_quotes(article_id)
     highlights = ws.highlights.for_article(article_id)
-    return [Suggestion(s.start, s.end, s.quote, list(s.perspectives), s.cue, s.speaker, s.verb)
-            for s in found if s.quote not in rejected and not _covered(s, highlights)]
+    # the book sees every statement in order ("he" follows the speaker named before it)
+    booked = apply_speaker_book(found, ws.speakers.lookup())
+    return [s for s in booked if s.quote not in rejected and not _covered(s, highlights)]
 
 
 def pending_if_ready(ws: Workspace, article_id: int) -> list[Suggestion] | None:
@@ -122,6 +152,7 @@ def library_comparisons(ws: Workspace, subject: str | None = None) -> list[Claim
     """
     claims = []
     perspectives = ws.perspectives.all()
+    book = ws.speakers.lookup()
     by_article: dict[int, list[Highlight]] = {}
     for h in ws.highlights.list():
         by_article.setdefault(h.article_id, []).append(h)
@@ -134,7 +165,8 @@ def library_comparisons(ws: Workspace, subject: str | None = None) -> list[Claim
             for c in numeric_claims(text, h.start, h.end, h.perspectives):
                 claims.append((article.id, h.quote, c, h.id))
         rejected = ws.highlights.rejected_quotes(article.id)
-        for s in _all_suggestions(ws, article.id, text, perspectives):
+        found = apply_speaker_book(_all_suggestions(ws, article.id, text, perspectives), book)
+        for s in found:
             if s.quote in rejected or _covered(s, highlights):
                 continue
             for c in numeric_claims(text, s.start, s.end, s.perspectives):

@@ -23,6 +23,7 @@ from briefing.core.store.health import file_damage, is_read_only_medium, library
 from briefing.core.store.highlights import HighlightStore
 from briefing.core.store.perspectives import PerspectiveStore
 from briefing.core.store.schema import SCHEMA_VERSION
+from briefing.core.store.speakers import SpeakerStore
 
 if TYPE_CHECKING:  # the index manager imports this module; it is loaded lazily
     from briefing.core.indexing import IndexManager
@@ -89,6 +90,7 @@ class Workspace:
         self.articles = ArticleStore(db)
         self.highlights = HighlightStore(db)
         self.perspectives = PerspectiveStore(db)
+        self.speakers = SpeakerStore(db)
 
     # -- opening ---------------------------------------------------------------
     @classmethod

@@ -320,9 +320,7 @@ class BriefingDialog(QDialog):
 
     # -- the list ---------------------------------------------------------------------------
     def _known_tags(self) -> list[str]:
-        tags = {t for h in self.ws.highlights.list() for t in h.tags}
-        tags |= {t for a in self.ws.articles.list() for t in a.tags}
-        return sorted(tags, key=str.lower)
+        return self.ws.highlights.all_tags()  # each tag once, whatever case it was typed in
 
     @Slot()
     def refresh_highlights(self) -> None:

@@ -21,6 +21,7 @@ SHORTCUT_HELP = [
     ("Ctrl+E", "Export a briefing note"),
     ("Ctrl+O / Ctrl+Shift+O", "Import files / a folder (or drop them on the window)"),
     ("Ctrl+Shift+P", "Edit perspectives: names, colours, keys and cues"),
+    ("Ctrl+Shift+S", "Speakers: give a speaker a perspective for all their statements"),
     ("N / P", "Next / previous suggested claim in the reader"),
 ]
 

@@ -23,7 +23,7 @@ from PySide6.QtGui import QUndoCommand
 from briefing.core import suggestions
 from briefing.core.errors import HighlightError
 from briefing.core.models import Highlight, Suggestion
-from briefing.core.workspace import Workspace
+from briefing.core.workspace import Workspace, WorkspaceError
 from briefing.ui import qtcompat  # noqa: F401  (guards Signal.emit in PySide6 6.12.0)
 
 _EDIT_MERGE_ID = 0x4844  # "HD": consecutive note edits of one highlight merge into one undo step
@@ -67,11 +67,13 @@ class AddHighlight(_HighlightCommand):
     """Mark text[start:end] of an article; undo deletes it, redo restores the same id."""
 
     def __init__(self, ws: Workspace, article_id: int, start: int, end: int,
-                 perspectives: Iterable[str] = (), kind: str = "claim", note: str = "") -> None:
+                 perspectives: Iterable[str] = (), kind: str = "claim", note: str = "",
+                 tags: Iterable[str] = ()) -> None:
         super().__init__(ws, article_id, "Add highlight")
         self.start, self.end = start, end
         self.perspectives = list(perspectives)
         self.kind, self.note = kind, note
+        self.tags = list(tags)
         self.highlight: Highlight | None = None
 
     def redo(self) -> None:
@@ -79,12 +81,14 @@ class AddHighlight(_HighlightCommand):
             try:
                 self.highlight = self.ws.highlights.add(
                     self.article_id, self.ws.articles.text(self.article_id), self.start, self.end,
-                    perspectives=self.perspectives, kind=self.kind, note=self.note)
+                    perspectives=self.perspectives, kind=self.kind, note=self.note,
+                    tags=self.tags)
             except HighlightError as exc:
                 self._refuse(exc)
                 return
             names = ", ".join(self.perspectives) or "no perspective"
-            self.setText(f"Highlight “{_short(self.highlight.quote)}” ({names})")
+            tagged = f", tagged {', '.join(self.highlight.tags)}" if self.highlight.tags else ""
+            self.setText(f"Highlight “{_short(self.highlight.quote)}” ({names}{tagged})")
         else:
             self.highlight = self.ws.highlights.restore(self.highlight)
         self._announce()
@@ -159,6 +163,49 @@ class EditHighlight(_HighlightCommand):
             return False
         self.changes["note"] = other.changes["note"]
         return True
+
+
+class TagHighlight(_HighlightCommand):
+    """Add and/or remove tags of one highlight (core ``retag``); undo puts the old tags back.
+
+    Adding a tag the highlight already has (in any case) changes nothing, so the
+    command is refused with a reason and never reaches the undo stack.
+    """
+
+    def __init__(self, ws: Workspace, highlight_id: int, add: Iterable[str] = (),
+                 remove: Iterable[str] = ()) -> None:
+        current = ws.highlights.get(highlight_id)
+        super().__init__(ws, current.article_id if current else 0, "Tag highlight")
+        self.highlight_id = highlight_id
+        self.add, self.remove = list(add), list(remove)
+        self.before = list(current.tags) if current else []
+        self.highlight: Highlight | None = current
+        self._first = True
+        quote = f"“{_short(current.quote)}”" if current else f"#{highlight_id}"
+        parts = ([f"Tag {quote}: {', '.join(self.add)}"] if self.add else []) + \
+            ([f"Untag {quote}: {', '.join(self.remove)}"] if self.remove else [])
+        self.setText("; ".join(parts) or "Tag highlight")
+
+    def redo(self) -> None:
+        first, self._first = self._first, False
+        try:
+            self.ws.require_writable("change tags")
+            if self.highlight is None:
+                raise HighlightError(f"no highlight {self.highlight_id}")
+            self.highlight = self.ws.highlights.retag(self.highlight_id, self.add, self.remove)
+        except (HighlightError, WorkspaceError) as exc:
+            self._refuse(exc)
+            return
+        if first and self.highlight.tags == self.before:
+            self._refuse(HighlightError("the highlight already has these tags"
+                                        if self.add else "the highlight has none of these tags"))
+            return
+        self._announce()
+
+    def undo(self) -> None:
+        if self.highlight is not None:
+            self.highlight = self.ws.highlights.update(self.highlight_id, tags=self.before)
+            self._announce()
 
 
 class AcceptSuggestion(_HighlightCommand):

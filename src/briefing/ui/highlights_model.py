@@ -1,4 +1,4 @@
-"""Item model over a list of highlights: swatch + quote, perspectives, kind, grade, source.
+"""Item model over a list of highlights: swatch + quote, tags, perspectives, kind, grade, source.
 
 Rows are core `Highlight` values; the model only formats them. Custom roles
 (class constants) give views and tests the raw values.
@@ -49,9 +49,10 @@ class HighlightTableModel(QAbstractTableModel):
     SpanRole = Qt.ItemDataRole.UserRole + 4  # (start, end)
     PerspectivesRole = Qt.ItemDataRole.UserRole + 5  # list of perspective keys
     OrphanedRole = Qt.ItemDataRole.UserRole + 6
+    TagsRole = Qt.ItemDataRole.UserRole + 7  # list of tag names (drawn as chips)
 
-    COLUMNS = ("Quote", "Perspectives", "Kind", "Grade", "Source")
-    QUOTE, PERSPECTIVES, KIND, GRADE, SOURCE = range(5)
+    COLUMNS = ("Quote", "Tags", "Perspectives", "Kind", "Grade", "Source")
+    QUOTE, TAGS, PERSPECTIVES, KIND, GRADE, SOURCE = range(6)
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -102,6 +103,8 @@ class HighlightTableModel(QAbstractTableModel):
             return list(h.perspectives)
         if role == self.OrphanedRole:
             return h.orphaned
+        if role == self.TagsRole:
+            return list(h.tags)
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(h, col)
         if role == Qt.ItemDataRole.DecorationRole and col == self.QUOTE:
@@ -117,6 +120,8 @@ class HighlightTableModel(QAbstractTableModel):
             quote = " ".join(h.quote.split())
             quote = quote if len(quote) <= 140 else quote[:139] + "…"
             return f"⚠ orphaned · {quote}" if h.orphaned else quote
+        if col == self.TAGS:
+            return ", ".join(h.tags)
         if col == self.PERSPECTIVES:
             return ", ".join(self._name(k) for k in h.perspectives) or "—"
         if col == self.KIND:
@@ -132,6 +137,8 @@ class HighlightTableModel(QAbstractTableModel):
     def _tooltip(self, h: Highlight) -> str:
         who = ", ".join(self._name(k) for k in h.perspectives) or "No perspective"
         parts = [h.quote, f"{who} · {h.kind}"]
+        if h.tags:
+            parts.append(f"Tags: {', '.join(h.tags)}")
         if h.note:
             parts.append(f"Note: {h.note}")
         if h.reliability:

@@ -40,14 +40,21 @@ from briefing.core.models import (
     Highlight,
     Perspective,
 )
+from briefing.core.tags import tag_key
 from briefing.core.workspace import Workspace
-from briefing.ui.highlight_commands import DeleteHighlight, EditHighlight, highlight_events
+from briefing.ui.highlight_commands import (
+    DeleteHighlight,
+    EditHighlight,
+    TagHighlight,
+    highlight_events,
+)
 from briefing.ui.highlights_model import (
     CREDIBILITY_MEANING,
     RELIABILITY_MEANING,
     HighlightTableModel,
     swatch_icon,
 )
+from briefing.ui.tag_widgets import TagChipsDelegate, TagEditor
 
 NOTE_PAUSE_MS = 700
 
@@ -88,6 +95,16 @@ class HighlightEditor(QGroupBox):
         self._note_timer.setSingleShot(True)
         self._note_timer.setInterval(NOTE_PAUSE_MS)
         self._note_timer.timeout.connect(self.commit_note)
+        self.tag_editor = TagEditor(self)
+        if ws.readonly:  # a visible reason instead of an error after typing
+            self.tag_editor.field.setEnabled(False)
+            self.tag_editor.field.setPlaceholderText("Read-only: tags cannot be changed here")
+        self.tag_editor.tagAdded.connect(self.add_tag)
+        self.tag_editor.tagRemoved.connect(self.remove_tag)
+        self.error = QLabel(self)
+        self.error.setTextFormat(Qt.TextFormat.PlainText)
+        self.error.setWordWrap(True)
+        self.error.hide()
         self.delete_button = QPushButton("Delete highlight", self)
         self.delete_button.setToolTip("Delete this highlight (Del in the list; Ctrl+Z undoes)")
 
@@ -102,6 +119,7 @@ class HighlightEditor(QGroupBox):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow(QLabel("Perspectives", self))
         form.addRow(self._check_grid)
+        form.addRow("Tags", self.tag_editor)
         form.addRow("Kind", self.kind)
         form.addRow("Reliability", self.reliability)
         form.addRow("Credibility", self.credibility)
@@ -109,6 +127,7 @@ class HighlightEditor(QGroupBox):
         layout = QVBoxLayout(self)
         layout.addWidget(self.quote)
         layout.addLayout(form)
+        layout.addWidget(self.error)
         layout.addWidget(self.delete_button, 0, Qt.AlignmentFlag.AlignRight)
 
         self.kind.activated.connect(lambda _i: self._edit(kind=self.kind.currentText()))
@@ -147,6 +166,9 @@ class HighlightEditor(QGroupBox):
             reason = f"Read-only: {self.ws.readonly_reason or 'opened read-only'}"
             self.setTitle(f"Selected highlight — {reason}")
             self.setToolTip(reason)
+        self.error.hide()
+        self.tag_editor.set_tags(h.tags if h is not None else [])
+        self.tag_editor.set_known(self.ws.highlights.all_tags())
         widgets = [self.kind, self.reliability, self.credibility, self.note, *self.checks.values()]
         for w in widgets:
             w.blockSignals(True)
@@ -177,6 +199,22 @@ class HighlightEditor(QGroupBox):
         if all(getattr(self.highlight, k) == v for k, v in changes.items()):
             return
         self.undo_stack.push(EditHighlight(self.ws, self.highlight.id, **changes))
+
+    def add_tag(self, name: str) -> None:
+        """Tag the shown highlight (an undoable command); a refusal is shown under the form."""
+        self._retag(add=[name])
+
+    def remove_tag(self, name: str) -> None:
+        self._retag(remove=[name])
+
+    def _retag(self, add: list[str] | None = None, remove: list[str] | None = None) -> None:
+        if self.highlight is None:
+            return
+        cmd = TagHighlight(self.ws, self.highlight.id, add or [], remove or [])
+        self.undo_stack.push(cmd)
+        if cmd.error:
+            self.error.setText(f"Could not change the tags: {cmd.error}")
+            self.error.show()
 
     def _perspectives_toggled(self) -> None:
         if self.highlight is None:
@@ -232,6 +270,8 @@ class HighlightsPanel(QWidget):
         self.all_button.setToolTip("Highlights of every article in the library")
         self.perspective_filter = QComboBox(self)
         self.perspective_filter.setToolTip("Show only highlights with this perspective")
+        self.tag_filter = QComboBox(self)
+        self.tag_filter.setToolTip("Show only highlights with this tag")
         self.text_filter = QLineEdit(self)
         self.text_filter.setPlaceholderText("Filter quotes and notes")
         self.text_filter.setClearButtonEnabled(True)
@@ -249,6 +289,10 @@ class HighlightsPanel(QWidget):
         self.view.setAlternatingRowColors(True)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(HighlightTableModel.QUOTE, QHeaderView.ResizeMode.Stretch)
+        self.view.setItemDelegateForColumn(
+            HighlightTableModel.TAGS, TagChipsDelegate(HighlightTableModel.TagsRole, self.view))
+        header.setSectionResizeMode(HighlightTableModel.TAGS, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(HighlightTableModel.TAGS, 100)
         for col in (HighlightTableModel.KIND, HighlightTableModel.GRADE):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         for col in (HighlightTableModel.PERSPECTIVES, HighlightTableModel.SOURCE):
@@ -267,6 +311,7 @@ class HighlightsPanel(QWidget):
         top.addWidget(self.all_button)
         top.addWidget(self.perspective_filter, 1)
         filters = QHBoxLayout()
+        filters.addWidget(self.tag_filter)
         filters.addWidget(self.text_filter, 1)
         filters.addWidget(self.count_label)
         list_box = QWidget(self)
@@ -286,6 +331,7 @@ class HighlightsPanel(QWidget):
 
         self.scope.idToggled.connect(lambda _i, on: on and self.refresh())
         self.perspective_filter.activated.connect(lambda _i: self.refresh())
+        self.tag_filter.activated.connect(lambda _i: self.refresh())
         self.text_filter.textChanged.connect(lambda _t: self.refresh())
         self.view.selectionModel().currentRowChanged.connect(self._row_changed)
         self.view.clicked.connect(self._activate)
@@ -299,21 +345,37 @@ class HighlightsPanel(QWidget):
         if self.this_button.isChecked():
             self.refresh()
 
+    def filter_by_tag(self, name: str | None) -> bool:
+        """Show only highlights tagged `name` (None: every tag); False if no such tag."""
+        self._load_tags()
+        pos = 0 if name is None else next(
+            (i for i in range(1, self.tag_filter.count())
+             if tag_key(self.tag_filter.itemData(i)) == tag_key(name)), -1)
+        if pos < 0:
+            return False
+        self.tag_filter.setCurrentIndex(pos)
+        self.refresh()
+        return True
+
     def show_all_articles(self, on: bool = True) -> None:
         (self.all_button if on else self.this_button).setChecked(True)
 
     def refresh(self) -> None:
         """Reload the list from the workspace, keeping the selected highlight."""
         self._load_perspectives()
+        self._load_tags()
         keep = self.editor.highlight.id if self.editor.highlight else None
         key = self.perspective_filter.currentData()
         keys = [key] if key else None
+        tag = self.tag_filter.currentData()
+        tags = [tag] if tag else None
         all_scope = self.all_button.isChecked()
         if all_scope:
-            rows = self.ws.highlights.list(perspectives=keys)
+            rows = self.ws.highlights.list(perspectives=keys, tags=tags)
             articles = {a.id: a for a in self.ws.articles.list()}
         elif self.article_id is not None:
-            rows = self.ws.highlights.list(article_ids=[self.article_id], perspectives=keys)
+            rows = self.ws.highlights.list(article_ids=[self.article_id], perspectives=keys,
+                                           tags=tags)
             article = self.ws.articles.get(self.article_id)
             articles = {article.id: article} if article else {}
         else:
@@ -358,6 +420,23 @@ class HighlightsPanel(QWidget):
             self.perspective_filter.addItem(swatch_icon([p.colour]), p.name, p.key)
         self.perspective_filter.setCurrentIndex(max(0, self.perspective_filter.findData(chosen)))
         self.editor.set_perspectives(current)
+
+    def _load_tags(self) -> None:
+        names = self.ws.highlights.all_tags()
+        chosen = self.tag_filter.currentData()
+        if chosen and tag_key(chosen) not in {tag_key(n) for n in names}:
+            names = sorted([*names, chosen], key=tag_key)  # an undo must not drop the filter
+        if [self.tag_filter.itemData(i) for i in range(1, self.tag_filter.count())] == names \
+                and self.tag_filter.count():
+            return
+        self.tag_filter.blockSignals(True)
+        self.tag_filter.clear()
+        self.tag_filter.addItem("All tags", None)
+        for name in names:
+            self.tag_filter.addItem(name, name)
+        found = self.tag_filter.findData(chosen) if chosen else 0
+        self.tag_filter.setCurrentIndex(max(0, found))
+        self.tag_filter.blockSignals(False)
 
     def _row_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
         h = current.data(HighlightTableModel.HighlightRole) if current.isValid() else None

@@ -5,7 +5,8 @@ highlight counts per perspective; `refresh()` re-reads the database and
 applies the difference (new rows inserted, changed rows updated) so a
 selection survives an import running in the background.
 `ArticleFilterProxyModel` filters as you type (title, publisher, authors) and
-by perspective and publisher, and sorts on each column's SortRole.
+by perspective, publisher and tag (of the article or any of its highlights), and sorts on
+each column's SortRole.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from PySide6.QtCore import (
 )
 
 from briefing.core.models import Article, Perspective
+from briefing.core.tags import tag_key
 from briefing.core.workspace import Workspace
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -75,6 +77,7 @@ class ArticleTableModel(QAbstractTableModel):
     CountsRole = Qt.ItemDataRole.UserRole + 3  # {perspective_key: n}
     AuthorsRole = Qt.ItemDataRole.UserRole + 4
     FilterTextRole = Qt.ItemDataRole.UserRole + 5  # title, publisher, authors, lower-case
+    TagsRole = Qt.ItemDataRole.UserRole + 6
 
     def __init__(self, ws: Workspace, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -97,16 +100,18 @@ class ArticleTableModel(QAbstractTableModel):
         """
         self.perspectives = self.ws.perspectives.all()
         counts = self.ws.highlights.counts_by_article()
+        tags = self.ws.highlights.tags_by_article()
         last = max(self._pos, default=0)
         kept = self.ws.articles.count(up_to_id=last)
         if kept != len(self._rows):
             self.reload(counts)
             return
-        tags = self._highlight_tags()
+        tags = self.ws.highlights.tags_by_article()
         for i, row in enumerate(self._rows):
             fresh = counts.get(row.id, {})
-            if fresh != row.counts:
-                row.counts = fresh
+            fresh_tags = tags.get(row.id, [])
+            if fresh != row.counts or fresh_tags != row.tags:
+                row.counts, row.tags = fresh, fresh_tags
                 cell = self.index(i, self.HIGHLIGHTS)
                 self.dataChanged.emit(cell, cell)
             if tags.get(row.id) and not set(tags[row.id]) <= set(row.tags):
@@ -148,7 +153,7 @@ class ArticleTableModel(QAbstractTableModel):
         """Re-read every row (after deletions or metadata edits)."""
         self.perspectives = self.ws.perspectives.all()
         counts = self.ws.highlights.counts_by_article() if counts is None else counts
-        tags = self._highlight_tags()
+        tags = self.ws.highlights.tags_by_article()
         rows = [ArticleRow.of(a, counts.get(a.id, {}), tags.get(a.id))
                 for a in self.ws.articles.list()]
         if self._sort is not None:
@@ -157,15 +162,6 @@ class ArticleTableModel(QAbstractTableModel):
         self.beginResetModel()
         self._set_rows(rows)
         self.endResetModel()
-
-    def _highlight_tags(self) -> dict[int, list[str]]:
-        """{article id: tags of its highlights}, in one query."""
-        out: dict[int, list[str]] = {}
-        for article_id, name in self.ws.db.query(
-                "SELECT DISTINCT h.article_id, t.name FROM highlight_tags ht "
-                "JOIN highlights h ON h.id = ht.highlight_id JOIN tags t ON t.id = ht.tag_id"):
-            out.setdefault(article_id, []).append(name)
-        return out
 
     def _key(self, column: int) -> Callable[[ArticleRow], object]:
         if column == self.DATE:
@@ -204,6 +200,14 @@ class ArticleTableModel(QAbstractTableModel):
     def publishers(self) -> list[str]:
         return sorted({r.publisher for r in self._rows if r.publisher}, key=str.lower)
 
+    def tags(self) -> list[str]:
+        """Every tag in the library, A-Z, each once (first spelling seen)."""
+        found: dict[str, str] = {}
+        for r in self._rows:
+            for t in r.tags:
+                found.setdefault(tag_key(t), t)
+        return [found[k] for k in sorted(found)]
+
     def perspective(self, key: str) -> Perspective | None:
         return next((p for p in self.perspectives if p.key == key), None)
 
@@ -237,6 +241,8 @@ class ArticleTableModel(QAbstractTableModel):
             return row.authors
         if role == self.FilterTextRole:
             return row.filter_text
+        if role == self.TagsRole:
+            return row.tags
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(row, col)
         if role == Qt.ItemDataRole.TextAlignmentRole and col in (self.WORDS, self.HIGHLIGHTS):
@@ -287,6 +293,7 @@ class ArticleFilterProxyModel(QSortFilterProxyModel):
         self._words: list[str] = []
         self._perspective: str | None = None
         self._publisher: str | None = None
+        self._tag: str | None = None  # case-folded
         self.setSortRole(ArticleTableModel.SortRole)
 
     def _refilter(self, change: Callable[[], None]) -> None:
@@ -308,6 +315,15 @@ class ArticleFilterProxyModel(QSortFilterProxyModel):
     def set_publisher(self, publisher: str | None) -> None:
         self._refilter(lambda: setattr(self, "_publisher", publisher or None))
 
+    def set_tag(self, name: str | None) -> None:
+        """Only articles tagged `name` or holding a highlight so tagged (None: all)."""
+        self._refilter(lambda: setattr(self, "_tag", tag_key(name) if name else None))
+
+    @property
+    def tag(self) -> str | None:
+        """The case-folded tag filtered on, or None."""
+        return self._tag
+
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Let the source model sort (fast); this proxy only filters, keeping its order."""
         source = self.sourceModel()
@@ -323,7 +339,8 @@ class ArticleFilterProxyModel(QSortFilterProxyModel):
     def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
         """Reads the source's plain rows, never model indexes: each Qt call made here for
         every row gives up the interpreter lock, which a background import then holds."""
-        if not self._words and self._publisher is None and self._perspective is None:
+        if not self._words and self._publisher is None and self._perspective is None \
+                and self._tag is None:
             return True
         model = self.sourceModel()
         if not isinstance(model, ArticleTableModel):
@@ -334,5 +351,7 @@ class ArticleFilterProxyModel(QSortFilterProxyModel):
             if not all(w in haystack for w in self._words):
                 return False
         if self._publisher is not None and row.publisher != self._publisher:
+            return False
+        if self._tag is not None and self._tag not in {tag_key(t) for t in row.tags}:
             return False
         return not (self._perspective is not None and not row.counts.get(self._perspective))

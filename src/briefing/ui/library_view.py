@@ -1,4 +1,4 @@
-"""The library pane: filter box, perspective and publisher filters, and the article table."""
+"""The library pane: filter box, perspective, publisher and tag filters, and the article table."""
 
 from __future__ import annotations
 
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefing.core.tags import tag_key
 from briefing.core.workspace import Workspace
 from briefing.ui import theme
 from briefing.ui.library_model import ArticleFilterProxyModel, ArticleTableModel
@@ -89,6 +90,7 @@ class LibraryView(QWidget):
 
     ALL_PERSPECTIVES = "All perspectives"
     ALL_PUBLISHERS = "All publishers"
+    ALL_TAGS = "All tags"
 
     def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -107,6 +109,9 @@ class LibraryView(QWidget):
         self.publisher_combo = QComboBox(self)
         self.publisher_combo.setToolTip("Only articles from this publisher")
         self.publisher_combo.currentIndexChanged.connect(self._publisher_chosen)
+        self.tag_combo = QComboBox(self)
+        self.tag_combo.setToolTip("Only articles tagged so, or with a highlight tagged so")
+        self.tag_combo.currentIndexChanged.connect(self._tag_chosen)
 
         self.table = QTableView(self)
         self.table.setObjectName("libraryTable")
@@ -134,6 +139,7 @@ class LibraryView(QWidget):
         filters.setContentsMargins(0, 0, 0, 0)
         filters.addWidget(self.perspective_combo, 1)
         filters.addWidget(self.publisher_combo, 1)
+        filters.addWidget(self.tag_combo, 1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.filter_edit)
@@ -217,6 +223,10 @@ class LibraryView(QWidget):
                      [(p.name, p.key) for p in self.model.perspectives])
         self._refill(self.publisher_combo, self.ALL_PUBLISHERS,
                      [(name, name) for name in self.model.publishers()])
+        self._refill(self.tag_combo, self.ALL_TAGS, [(name, name) for name in self.model.tags()])
+        chosen = self.tag_combo.currentData()
+        if (tag_key(chosen) if chosen else None) != self.proxy.tag:  # the tag went away
+            self.proxy.set_tag(chosen)
 
     @staticmethod
     def _refill(combo: QComboBox, everything: str, items: list[tuple[str, str]]) -> None:
@@ -238,6 +248,21 @@ class LibraryView(QWidget):
 
     def _publisher_chosen(self, _i: int) -> None:
         self.proxy.set_publisher(self.publisher_combo.currentData())
+
+    def _tag_chosen(self, _i: int) -> None:
+        chosen = self.tag_combo.currentData()
+        if (tag_key(chosen) if chosen else None) != self.proxy.tag:  # the tag went away
+            self.proxy.set_tag(chosen)
+
+    def filter_by_tag(self, name: str | None) -> bool:
+        """Show only articles with this tag (None: all); False when no article has it."""
+        pos = 0 if name is None else next(
+            (i for i in range(1, self.tag_combo.count())
+             if tag_key(self.tag_combo.itemData(i)) == tag_key(name)), -1)
+        if pos < 0:
+            return False
+        self.tag_combo.setCurrentIndex(pos)
+        return True
 
     def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         indexes = selected.indexes()

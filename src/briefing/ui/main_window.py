@@ -50,6 +50,7 @@ from briefing.ui.perspectives_dialog import PerspectivesDialog
 from briefing.ui.progress import ProgressStrip
 from briefing.ui.reader import ReaderPane
 from briefing.ui.search_panel import SearchPanel
+from briefing.ui.speakers_dialog import SpeakersDialog
 from briefing.ui.tasks import TaskHandle, run_task, wait_for_tasks
 
 IMPORT_FILTER = ("Articles (*.txt *.text *.md *.markdown *.html *.htm *.xhtml *.docx *.pdf);;"
@@ -390,6 +391,10 @@ class MainWindow(QMainWindow):
         dialog = PerspectivesDialog(self.ws, self)
         dialog.perspectivesChanged.connect(self._perspectives_changed)
         dialog.open()
+
+    def open_speakers_dialog(self) -> None:
+        self.speakers_dialog = SpeakersDialog(self.ws, self.undo_stack, self)
+        self.speakers_dialog.open()
 
     def _perspectives_changed(self) -> None:
         """New colours, names or keys: redraw everything that shows perspectives."""

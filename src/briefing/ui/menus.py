@@ -116,6 +116,15 @@ def build(w: MainWindow) -> None:
         "Add perspectives and edit their names, colours, keys and cues",
     )
     _writing(w, w.perspectives_action)
+    w.speakers_action = add_action(
+        w,
+        edit,
+        "Speakers…",
+        ["Ctrl+Shift+S"],
+        w.open_speakers_dialog,
+        "Give a speaker a perspective once: every statement by that speaker follows",
+    )
+    _writing(w, w.speakers_action)
 
     view = bar.addMenu("&View")
     add_action(

@@ -40,6 +40,8 @@ from PySide6.QtWidgets import (
 )
 
 from briefing.core.models import Article, Highlight, Perspective, Suggestion
+from briefing.core.speaker_names import is_listed_speaker, speaker_key, speaker_name
+from briefing.core.speakers import SpeakerEntry
 from briefing.core.suggestions import pending_if_ready, pending_suggestions
 from briefing.core.workspace import Workspace
 from briefing.ui import reader_menu
@@ -50,6 +52,7 @@ from briefing.ui.highlight_commands import (
     DeleteHighlight,
     EditHighlight,
     RejectSuggestion,
+    TagHighlight,
     highlight_events,
 )
 from briefing.ui.reader_document import (
@@ -64,6 +67,8 @@ from briefing.ui.reader_document import (
     set_side_margin,
     tint,
 )
+from briefing.ui.speaker_commands import AssignSpeaker
+from briefing.ui.tag_widgets import ask_tag
 from briefing.ui.tasks import TaskHandle, run_task
 
 MEASURE = "the appearance of one of the world's most erratic and heavily-armed nations i"  # 76
@@ -357,6 +362,71 @@ class ReaderPane(QWidget):
             return False
         self._notify(f"Read-only: {self.ws.readonly_reason or 'opened read-only'} — "
                      "highlights cannot be added or changed in this window.")
+        return True
+
+    def tag_selection(self, name: str | None = None) -> Highlight | None:
+        """Tag the selected passage: the highlight it lies in, else a new highlight
+        (no perspective yet) carrying the tag. Asks for the tag when `name` is None."""
+        span = self.selected_range()
+        if self.ws.readonly:
+            self._notify(f"Read-only: {self.ws.readonly_reason or 'opened read-only'}; "
+                         "tags cannot be changed here.")
+            return None
+        if self.article is None or span is None:
+            self._notify("Select some text first, then choose Tag selection… (context menu).")
+            return None
+        inside = [h for h in self.highlights
+                  if not h.orphaned and h.start <= span[0] and span[1] <= h.end]
+        if inside:
+            return self.tag_highlight(inside[0], name)
+        name = name or ask_tag(self, self.ws.highlights.all_tags(), "Tag selection")
+        if not name:
+            return None
+        cmd = AddHighlight(self.ws, self.article.id, *span, tags=[name])
+        self.undo_stack.push(cmd)
+        if cmd.error:
+            self._notify(f"Could not tag: {cmd.error}")
+            return None
+        return cmd.highlight
+
+    def tag_highlight(self, h: Highlight, name: str | None = None) -> Highlight | None:
+        """Add a tag to a highlight (asks for it when `name` is None); undoable."""
+        name = name or ask_tag(self, self.ws.highlights.all_tags(), "Tag highlight")
+        if not name:
+            return None
+        cmd = TagHighlight(self.ws, h.id, add=[name])
+        self.undo_stack.push(cmd)
+        if cmd.error:
+            self._notify(f"Could not tag: {cmd.error}")
+            return None
+        return cmd.highlight
+
+    def untag_highlight(self, h: Highlight, name: str) -> None:
+        cmd = TagHighlight(self.ws, h.id, remove=[name])
+        self.undo_stack.push(cmd)
+        if cmd.error:
+            self._notify(f"Could not remove the tag: {cmd.error}")
+
+    def speaker_of(self, s: Suggestion) -> str | None:
+        """The name a suggestion's speaker is (or would be) filed under in the speaker book."""
+        hit = self.ws.speakers.lookup().find(s.speaker, s.cue)
+        if hit is not None:
+            return hit[1]
+        return speaker_name(s.speaker) if is_listed_speaker(s.speaker) else None
+
+    def assign_speaker(self, s: Suggestion, perspective: str | None) -> bool:
+        """Give the suggestion's speaker a perspective for all their statements (undoable)."""
+        name = self.speaker_of(s)
+        if name is None or self.article is None:
+            self._notify("This suggestion names no speaker to assign.")
+            return False
+        seen = SpeakerEntry(key=speaker_key(name), name=name, articles=[self.article.id])
+        cmd = AssignSpeaker(self.ws, name, perspective, seen)
+        self.undo_stack.push(cmd)
+        if cmd.error:
+            self._notify(f"Could not assign {name}: {cmd.error}")
+            return False
+        self._notify(f"{cmd.text()} — every statement by {name} follows (Ctrl+Z undoes).")
         return True
 
     def handle_key(self, event: QKeyEvent) -> bool:

@@ -35,6 +35,7 @@ def build_context_menu(pane: ReaderPane, pos: QPoint) -> QMenu:
         sub.addSeparator()
         sub.addAction("No perspective").triggered.connect(
             lambda: pane.highlight_selection([]))
+        menu.addAction("Tag selection…").triggered.connect(lambda: pane.tag_selection())
     s = pane.suggestion_at(offset)
     if s is not None:
         menu.addSeparator()
@@ -43,6 +44,15 @@ def build_context_menu(pane: ReaderPane, pos: QPoint) -> QMenu:
             lambda: pane.accept_suggestion(s))
         menu.addAction("Reject suggestion\tBackspace").triggered.connect(
             lambda: pane.reject_suggestion(s))
+        speaker = pane.speaker_of(s)
+        if speaker:
+            sub = menu.addMenu(f"Every statement by {speaker[:40]}")
+            for p in pane.perspectives.values():
+                act = sub.addAction(_swatch(p.colour), p.name)
+                act.triggered.connect(lambda _=False, k=p.key: pane.assign_speaker(s, k))
+            sub.addSeparator()
+            sub.addAction("Cues decide").triggered.connect(
+                lambda: pane.assign_speaker(s, None))
     for h in pane.highlights_at(offset):
         menu.addSeparator()
         label = f"“{h.quote[:30]}…”" if len(h.quote) > 30 else f"“{h.quote}”"
@@ -54,6 +64,11 @@ def build_context_menu(pane: ReaderPane, pos: QPoint) -> QMenu:
             act.triggered.connect(lambda _=False, hh=h, k=p.key: pane.toggle_perspective(hh, k))
         menu.addAction(f"Edit note of {label}…").triggered.connect(
             lambda _=False, hh=h: pane.edit_note(hh))
+        menu.addAction(f"Tag {label}…").triggered.connect(
+            lambda _=False, hh=h: pane.tag_highlight(hh))
+        for tag in h.tags:
+            menu.addAction(f"Remove tag “{tag}”").triggered.connect(
+                lambda _=False, hh=h, t=tag: pane.untag_highlight(hh, t))
         menu.addAction(f"Remove highlight {label}\tDel").triggered.connect(
             lambda _=False, hid=h.id: pane.delete_highlight(hid))
     menu.addSeparator()
@@ -70,7 +85,8 @@ def tooltip_at(pane: ReaderPane, pos: QPoint) -> str:
         who = ", ".join(pane._name(k) for k in h.perspectives) or "No perspective"
         grade = f" · {h.reliability or '–'}{h.credibility or '–'}" \
             if h.reliability or h.credibility else ""
-        lines.append(f"{who} · {h.kind}{grade}" + (f"\n{h.note}" if h.note else ""))
+        tags = f"\nTags: {', '.join(h.tags)}" if h.tags else ""
+        lines.append(f"{who} · {h.kind}{grade}{tags}" + (f"\n{h.note}" if h.note else ""))
     s = pane.suggestion_at(offset)
     if s is not None:
         who = ", ".join(pane._name(k) for k in s.perspectives) or "no perspective"

@@ -14,7 +14,7 @@ from whoosh.qparser import QueryParserError
 from briefing.core.search.analysis import analyzer
 from briefing.core.search.types import IndexDoc
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3  # 3: tags of highlights are indexed with the article's tags
 
 # Bare words are looked up in "text" alone: one catch-all field holding the title (twice,
 # which is the title's boost), body, publisher, authors, tags and highlights. One posting

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from briefing.core.models import Article
 from briefing.core.store.db import Database, inserted_id
+from briefing.core.tags import tag_key
 from briefing.core.timeutil import now_iso
 
 ARTICLE_COLUMNS = ("id, title, title_inferred, publisher, authors, published, source_url, "
@@ -203,8 +204,17 @@ class ArticleStore:
 
 
 def ensure_tag(conn: sqlite3.Connection, name: str) -> int:
-    """Id of the tag called `name` (case-insensitive), creating it if needed."""
+    """Id of the tag called `name` (case-folded, whitespace collapsed), creating it if needed.
+
+    SQLite's NOCASE folds ASCII only: "ÉTAT" must find "état" too, so a miss is
+    checked against every tag's case-folded name (tags are few).
+    """
+    name = " ".join(name.split())
     row = conn.execute("SELECT id FROM tags WHERE name = ?", (name,)).fetchone()
     if row:
         return int(row[0])
+    key = tag_key(name)
+    for r in conn.execute("SELECT id, name FROM tags"):
+        if tag_key(r[1]) == key:
+            return int(r[0])
     return inserted_id(conn.execute("INSERT INTO tags(name) VALUES (?)", (name,)))

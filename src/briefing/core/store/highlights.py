@@ -11,6 +11,7 @@ from briefing.core.errors import HighlightError
 from briefing.core.models import CREDIBILITY_GRADES, HIGHLIGHT_KINDS, RELIABILITY_GRADES, Highlight
 from briefing.core.store.articles import ensure_tag, queue_for_index
 from briefing.core.store.db import Database, inserted_id
+from briefing.core.tags import TagError, merge_tags, tag_key
 from briefing.core.timeutil import now_iso
 
 _COLUMNS = ('id, article_id, start, "end", quote, prefix, suffix, kind, note, reliability, '
@@ -70,8 +71,10 @@ class HighlightStore:
             (article_id,)))
 
     def list(self, article_ids: Iterable[int] | None = None,
-             perspectives: Iterable[str] | None = None) -> list[Highlight]:
-        """Highlights, optionally of some articles and/or carrying any of some perspectives."""
+             perspectives: Iterable[str] | None = None,
+             tags: Iterable[str] | None = None) -> list[Highlight]:
+        """Highlights, optionally of some articles and/or carrying any of some perspectives
+        and/or any of some tags (matched case-folded)."""
         sql = f"SELECT {_COLUMNS} FROM highlights WHERE 1=1"
         params: list[object] = []
         if article_ids is not None:
@@ -83,7 +86,28 @@ class HighlightStore:
             sql += (" AND id IN (SELECT highlight_id FROM highlight_perspectives WHERE "
                     f"perspective_key IN ({','.join('?' * len(keys)) or 'NULL'}))")
             params += keys
-        return self._hydrate(self.db.query(sql + " ORDER BY article_id, start, id", params))
+        found = self._hydrate(self.db.query(sql + " ORDER BY article_id, start, id", params))
+        if tags is not None:
+            wanted = {tag_key(t) for t in tags}
+            found = [h for h in found if wanted & {tag_key(t) for t in h.tags}]
+        return found
+
+    def tags_by_article(self) -> dict[int, list[str]]:
+        """{article_id: tags of its highlights and of the article itself}, each tag once."""
+        out: dict[int, dict[str, str]] = {}
+        for r in self.db.query(
+                "SELECT h.article_id, t.name FROM highlight_tags ht JOIN tags t ON t.id = ht.tag_id "
+                "JOIN highlights h ON h.id = ht.highlight_id UNION "
+                "SELECT at.article_id, t.name FROM article_tags at JOIN tags t ON t.id = at.tag_id"):
+            out.setdefault(r[0], {}).setdefault(tag_key(r[1]), r[1])
+        return {aid: sorted(names.values(), key=tag_key) for aid, names in out.items()}
+
+    def all_tags(self) -> list[str]:
+        """Every tag on a highlight or an article, A-Z (what a completer offers)."""
+        names = [r[0] for r in self.db.query(
+            "SELECT name FROM tags WHERE id IN (SELECT tag_id FROM highlight_tags "
+            "UNION SELECT tag_id FROM article_tags)")]
+        return sorted(names, key=tag_key)
 
     def counts_by_article(self) -> dict[int, dict[str, int]]:
         """{article_id: {perspective_key: n}} with key '' for highlights with no perspective."""
@@ -102,6 +126,7 @@ class HighlightStore:
             tags: Iterable[str] = ()) -> Highlight:
         """Mark text[start:end] of the article (its current cleaned text)."""
         validate(kind, reliability, credibility)
+        tags = _clean_tags(tags)
         try:
             anchor = make_anchor(text, start, end)
         except ValueError as exc:
@@ -132,7 +157,7 @@ class HighlightStore:
             except sqlite3.IntegrityError:
                 raise HighlightError(f"unknown perspective {key!r}") from None
         conn.execute("DELETE FROM highlight_tags WHERE highlight_id = ?", (hid,))
-        for name in {t.strip() for t in tags if t.strip()}:
+        for name in _clean_tags(tags):
             conn.execute("INSERT OR IGNORE INTO highlight_tags VALUES (?, ?)",
                          (hid, ensure_tag(conn, name)))
 
@@ -154,6 +179,22 @@ class HighlightStore:
             self._write_links(conn, highlight_id, new.perspectives, new.tags)
             queue_for_index(conn, [current.article_id])
         return self.get(highlight_id)  # type: ignore[return-value]
+
+    def retag(self, highlight_id: int, add: Iterable[str] = (),
+              remove: Iterable[str] = ()) -> Highlight:
+        """Add and remove tags of one highlight (case-folded match; a known tag keeps its case)."""
+        current = self.get(highlight_id)
+        if current is None:
+            raise HighlightError(f"no highlight {highlight_id}")
+        known = {tag_key(t): t for t in self.all_tags()}
+        try:
+            wanted = merge_tags(current.tags, add, remove)
+        except TagError as exc:
+            raise HighlightError(str(exc)) from None
+        wanted = [known.get(tag_key(t), t) for t in wanted]
+        if sorted(map(tag_key, wanted)) == sorted(map(tag_key, current.tags)):
+            return current
+        return self.update(highlight_id, tags=wanted)
 
     def delete(self, highlight_id: int) -> Highlight | None:
         """Remove a highlight; returns it as it was, so undo can restore it."""
@@ -212,3 +253,11 @@ class HighlightStore:
     def rejected_quotes(self, article_id: int) -> set[str]:
         return {r[0] for r in self.db.query(
             "SELECT quote FROM rejected_suggestions WHERE article_id = ?", (article_id,))}
+
+
+def _clean_tags(tags: Iterable[str]) -> list[str]:
+    """Tags as stored: normalised, one per case-folded name; HighlightError for a bad one."""
+    try:
+        return merge_tags([], [t for t in tags if str(t).strip()])
+    except TagError as exc:
+        raise HighlightError(str(exc)) from None

@@ -122,5 +122,10 @@ class PerspectiveStore:
                               (key,))
         if used:
             raise PerspectiveError(f"{used} highlight(s) use this perspective; retag them first")
+        booked = self.db.scalar("SELECT count(*) FROM speaker_book WHERE perspective_key = ?",
+                                (key,))
+        if booked:  # the analyst's assignments are not dropped behind their back
+            raise PerspectiveError(f"{booked} speaker(s) in the speaker book have this "
+                                   "perspective; assign them another first")
         with self.db.transaction() as conn:
             conn.execute("DELETE FROM perspectives WHERE key = ?", (key,))

@@ -137,6 +137,26 @@ MIGRATIONS: list[list[str]] = [
                        "(SELECT 1 FROM highlights WHERE id = old.highlight_id)",
                        "(SELECT article_id FROM highlights WHERE id = old.highlight_id)"),
     ],
+    # 4 (tags on highlights; the speaker book): a highlight's tags are searchable with its
+    # article (`tag:`), so tagging queues the article; the speaker book files the perspective
+    # the analyst assigned to a speaker under the speaker's normalised name
+    [
+        """CREATE TABLE speaker_book (
+            key TEXT PRIMARY KEY,
+            name TEXT NOT NULL,
+            perspective_key TEXT NOT NULL REFERENCES perspectives(key)
+                ON UPDATE CASCADE ON DELETE CASCADE,
+            assigned TEXT NOT NULL
+        )""",
+        _queue_trigger("queue_highlight_tag_insert",
+                       "AFTER INSERT ON highlight_tags WHEN EXISTS "
+                       "(SELECT 1 FROM highlights WHERE id = new.highlight_id)",
+                       "(SELECT article_id FROM highlights WHERE id = new.highlight_id)"),
+        _queue_trigger("queue_highlight_tag_delete",
+                       "AFTER DELETE ON highlight_tags WHEN EXISTS "
+                       "(SELECT 1 FROM highlights WHERE id = old.highlight_id)",
+                       "(SELECT article_id FROM highlights WHERE id = old.highlight_id)"),
+    ],
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
