@@ -178,3 +178,24 @@ def test_ready_to_send_lists_what_nobody_checked(sample) -> None:
                                             for i in report.of("suggestions"))
     edit_details(ws, ids["003"], confirm=["title", "published"])
     assert not check_ready(ws, BriefingSpec()).of("inferred")
+
+
+def test_cli_warns_what_is_not_ready_before_writing(workspace_dir: Path, tmp_path: Path,
+                                                     capsys) -> None:
+    from briefing.cli import main
+
+    with Workspace.open(workspace_dir) as ws:
+        ids, _ = build_sample(ws)
+        ws.articles.update_metadata(ids["003"], provenance={"title": "inferred"})
+        edit_details(ws, ids["004"], {"caveat": "RESTRICTED"})
+        root = ws.root
+    out = tmp_path / "note.docx"
+    assert main(["--workspace", str(root), "export", str(out), "--citations", "footnotes",
+                 "--marking", "OFFICIAL"]) == 0
+    err = capsys.readouterr().err.splitlines()
+    ready = [line for line in err if "not ready to send" in line]
+    assert any("the title was guessed" in line for line in ready)
+    assert any("never confirmed" in line for line in ready)
+    caveat = [line for line in err if "carries the caveat 'RESTRICTED'" in line]
+    assert len(caveat) == 1  # said once, by the check
+    assert read_footnotes(docx.Document(str(out)))
