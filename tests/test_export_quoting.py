@@ -5,6 +5,8 @@ Real workspace, real .docx read back (its footnotes part parsed from the package
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -21,7 +23,12 @@ from briefing.core.export import (  # noqa: E402
     check_ready,
     export_briefing,  # noqa: E402
 )
-from briefing.core.export.chicago import chicago_date, full_note, short_note  # noqa: E402
+from briefing.core.export.chicago import (  # noqa: E402
+    chicago_date,
+    full_note,
+    short_note,
+    short_title,
+)  # noqa: E402
 from briefing.core.export.footnotes import read_footnotes  # noqa: E402
 from briefing.core.export.markings import lower_than, marking_of  # noqa: E402
 from briefing.core.export.quotes import display_quote  # noqa: E402
@@ -66,10 +73,15 @@ def test_chicago_notes_keep_the_date_precision() -> None:
     assert full_note(src) == ("Jane Roe and John Doe, \u201cWhat North Korean troops mean for "
                               "Russia\u2019s war,\u201d The Economist, October 24, 2024, "
                               "https://example.org/a.")
-    assert short_note(src) == "Roe and Doe, \u201cWhat North Korean troops.\u201d"
+    assert short_note(src) == "Roe and Doe, \u201cWhat North Korean troops mean.\u201d"
     undated = SourceEntry(2, 2, "Why is North Korea helping Russia?", "Intrigue", None, [], None)
     assert full_note(undated) == "\u201cWhy is North Korea helping Russia?\u201d Intrigue, n.d."
     assert chicago_date("2025-01") == "January 2025"
+    assert short_title("How North Korea is giving Russia an edge") == "How North Korea is giving"
+    assert short_title("North Korea in the Ukraine War Presages") == "North Korea in the Ukraine"
+    assert short_title("Kim's gamble: a long subtitle here") == "Kim's gamble"
+    assert short_title("Why Thousands of the Many Go") == "Why Thousands of the Many"
+    assert short_title("One two three of the seven eight") == "One two three"
 
 
 @pytest.fixture
@@ -120,7 +132,7 @@ def test_word_footnotes_are_real_and_read_back(sample, tmp_path: Path) -> None:
     economist = [notes[i] for i in refs if "Roe" in notes[i]]
     assert economist[0] == ("Jane Roe, \u201cWhat North Korean troops mean for Russia\u2019s "
                             "war,\u201d The Economist, October 24, 2024, https://example.org/e.")
-    assert economist[1:] and all(n == "Roe, \u201cWhat North Korean troops.\u201d"
+    assert economist[1:] and all(n == "Roe, \u201cWhat North Korean troops mean.\u201d"
                                  for n in economist[1:])
     # beside the numbered list, not instead of it
     assert any(p.text == "Sources" for p in doc.paragraphs)
@@ -199,3 +211,23 @@ def test_cli_warns_what_is_not_ready_before_writing(workspace_dir: Path, tmp_pat
     caveat = [line for line in err if "carries the caveat 'RESTRICTED'" in line]
     assert len(caveat) == 1  # said once, by the check
     assert read_footnotes(docx.Document(str(out)))
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_libreoffice_shows_the_footnotes(sample, tmp_path: Path) -> None:
+    ws, _, _ = sample
+    out = tmp_path / "notes.docx"
+    export_briefing(ws, BriefingSpec(title="Notes", date="2025-01-20",
+                                     citation_style="footnotes"), out, comparisons=[])
+    result = subprocess.run(
+        ["soffice", f"-env:UserInstallation=file://{tmp_path / 'lo'}", "--headless",
+         "--convert-to", "pdf", "--outdir", str(tmp_path), str(out)], capture_output=True,
+        text=True, timeout=180)
+    pdf = tmp_path / "notes.pdf"
+    assert result.returncode == 0 and pdf.exists(), result.stderr
+    if shutil.which("pdftotext"):
+        text = " ".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True,
+                                       text=True, timeout=60).stdout.split())
+        assert "\u201cWhat North Korean troops mean for Russia\u2019s war,\u201d The Economist, " \
+               "October 24, 2024." in text
+        assert "Footnotes give each source in full." in text

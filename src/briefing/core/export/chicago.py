@@ -13,7 +13,9 @@ from briefing.core.export.selection import SourceEntry
 
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
            "September", "October", "November", "December")
-SHORT_TITLE_WORDS = 4  # Chicago: a shortened title has no more than four words
+SHORT_TITLE_WORDS = 5  # Chicago: a shortened title keeps the title's first key words
+_FUNCTION_WORDS = {"a", "an", "and", "as", "at", "by", "for", "from", "in", "is", "are", "of",
+                   "on", "or", "the", "to", "with", "was", "were", "its", "their"}
 
 
 def chicago_date(published: str | None) -> str:
@@ -66,11 +68,21 @@ def full_note(src: SourceEntry) -> str:
     return " ".join(parts)
 
 
+def short_title(title: str) -> str:
+    """The title cut at a colon or after five words, never ending on 'the', 'is', 'of'…"""
+    head = title.split(":")[0].strip() or title
+    words = head.split()
+    if len(words) <= SHORT_TITLE_WORDS:
+        return head.rstrip(",;")
+    words = words[:SHORT_TITLE_WORDS]
+    while len(words) > 1 and words[-1].lower().strip(",;") in _FUNCTION_WORDS:
+        words.pop()
+    return " ".join(words).rstrip(",;")
+
+
 def short_note(src: SourceEntry) -> str:
     """A later note citing the same source."""
-    words = src.title.split()
-    title = " ".join(words[:SHORT_TITLE_WORDS]).rstrip(",:;") if len(words) > SHORT_TITLE_WORDS \
-        else src.title
+    title = short_title(src.title)
     if src.authors:
         lead = (f"{_surname(src.authors[0])} et al." if len(src.authors) > 3
                 else _names([_surname(a) for a in src.authors]))

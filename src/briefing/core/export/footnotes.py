@@ -28,6 +28,29 @@ _EMPTY = (
 FOOTNOTE_TEXT_SIZE = "18"  # half-points: 9 pt when the template has no Footnote Text style
 
 
+# Word's built-in footnote styles, added when a template lacks them: Word and LibreOffice
+# both draw the note's number from "footnote reference" (LibreOffice ignores run formatting
+# on the number at the foot of the page).
+_STYLES = (
+    f'<w:style {nsdecls("w")} w:type="paragraph" w:styleId="FootnoteText">'
+    '<w:name w:val="footnote text"/><w:basedOn w:val="Normal"/><w:uiPriority w:val="99"/>'
+    '<w:pPr><w:spacing w:after="40" w:line="240" w:lineRule="auto"/></w:pPr>'
+    '<w:rPr><w:sz w:val="18"/><w:szCs w:val="18"/></w:rPr></w:style>',
+    f'<w:style {nsdecls("w")} w:type="character" w:styleId="FootnoteReference">'
+    '<w:name w:val="footnote reference"/><w:uiPriority w:val="99"/>'
+    '<w:rPr><w:vertAlign w:val="superscript"/></w:rPr></w:style>',
+)
+
+
+def _ensure_styles(doc) -> None:
+    present = {s.style_id for s in doc.styles}
+    root = doc.styles.element
+    for xml in _STYLES:
+        style = parse_xml(xml)
+        if style.get(qn("w:styleId")) not in present:
+            root.append(style)
+
+
 class Footnotes:
     """Collects footnotes for one document and writes the part on `finish()`."""
 
@@ -45,6 +68,7 @@ class Footnotes:
                     self.root.remove(fn)
         else:
             self.root = parse_xml(_EMPTY)
+        _ensure_styles(doc)
         styles = {s.style_id for s in doc.styles}
         self.text_style = "FootnoteText" if "FootnoteText" in styles else None
         self.ref_style = "FootnoteReference" if "FootnoteReference" in styles else None
@@ -61,6 +85,15 @@ class Footnotes:
             va = OxmlElement("w:vertAlign")
             va.set(qn("w:val"), "superscript")
             rpr.append(va)
+        return rpr
+
+    def _mark_props(self):
+        """The number at the start of the footnote: superscript, at the footnote's size."""
+        rpr = self._ref_props()
+        if not self.text_style:
+            size = OxmlElement("w:sz")
+            size.set(qn("w:val"), FOOTNOTE_TEXT_SIZE)
+            rpr.insert(0, size)  # CT_RPr order: w:sz before w:vertAlign
         return rpr
 
     def add(self, paragraph_element, text: str) -> int:
@@ -85,7 +118,7 @@ class Footnotes:
             ppr.append(style)
         p.append(ppr)
         mark = OxmlElement("w:r")
-        mark.append(self._ref_props())
+        mark.append(self._mark_props())
         mark.append(OxmlElement("w:footnoteRef"))
         p.append(mark)
         body = OxmlElement("w:r")
