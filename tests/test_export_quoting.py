@@ -231,3 +231,19 @@ def test_libreoffice_shows_the_footnotes(sample, tmp_path: Path) -> None:
         assert "\u201cWhat North Korean troops mean for Russia\u2019s war,\u201d The Economist, " \
                "October 24, 2024." in text
         assert "Footnotes give each source in full." in text
+
+
+def test_markdown_carries_the_notes_as_footnotes(sample, tmp_path: Path) -> None:
+    ws, _, _ = sample
+    out = tmp_path / "note.md"
+    export_briefing(ws, BriefingSpec(date="2025-01-20", citation_style="footnotes"), out,
+                    comparisons=[])
+    text = out.read_text(encoding="utf-8")
+    marks = [line for line in text.splitlines() if line.startswith("> \u2014 ")]
+    assert len(marks) == 13 and all(line.endswith(f"[^{n}]")
+                                    for n, line in enumerate(marks, start=1))
+    assert "[^1]: \u201cWhat North Korean troops mean for Russia\u2019s war,\u201d The " \
+           "Economist, October 24, 2024." in text
+    plain = tmp_path / "plain.md"
+    export_briefing(ws, BriefingSpec(date="2025-01-20"), plain, comparisons=[])
+    assert "[^" not in plain.read_text(encoding="utf-8")

@@ -55,13 +55,12 @@ from briefing.core.export import (
     export_briefing,
     select_highlights,
 )
+from briefing.core.export.markings import levels as marking_levels
 from briefing.core.export.selection import short_date
 from briefing.core.workspace import Workspace
 from briefing.ui.tasks import TaskHandle, run_task
 
 SETTINGS_GROUP = "briefing_dialog"
-MARKINGS = ("UNCLASSIFIED", "OFFICIAL", "OFFICIAL-SENSITIVE", "RESTRICTED", "CONFIDENTIAL",
-            "SECRET")
 GROUP_LABELS = (("perspective", "Perspective"), ("tag", "Tag"), ("article", "Article"),
                 ("order", "My order"))
 CITATION_LABELS = (("numbered", "Numbered source list"),
@@ -220,7 +219,7 @@ class BriefingDialog(QDialog):
         self.author_edit = QLineEdit(box)
         self.marking_edit = QComboBox(box)
         self.marking_edit.setEditable(True)
-        self.marking_edit.addItems(MARKINGS)
+        self.marking_edit.addItems(marking_levels())  # resources/export/markings.toml
         self.group_combo = QComboBox(box)
         for key, label in GROUP_LABELS:
             self.group_combo.addItem(label, key)
