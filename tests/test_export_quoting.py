@@ -247,3 +247,21 @@ def test_markdown_carries_the_notes_as_footnotes(sample, tmp_path: Path) -> None
     plain = tmp_path / "plain.md"
     export_briefing(ws, BriefingSpec(date="2025-01-20"), plain, comparisons=[])
     assert "[^" not in plain.read_text(encoding="utf-8")
+
+
+def test_a_template_with_its_own_footnotes_keeps_only_the_notes_of_this_note(
+        sample, tmp_path: Path) -> None:
+    ws, _, hids = sample
+    first = tmp_path / "first.docx"
+    export_briefing(ws, BriefingSpec(date="2025-01-20", citation_style="footnotes"), first,
+                    comparisons=[])
+    assert len(read_footnotes(docx.Document(str(first)))) == 13
+    again = tmp_path / "again.docx"  # the first note as the template: it has a footnotes part
+    export_briefing(ws, BriefingSpec(date="2025-01-20", citation_style="footnotes",
+                                     template=first, highlight_ids=hids[:2]), again,
+                    comparisons=[])
+    doc = docx.Document(str(again))
+    assert sorted(read_footnotes(doc)) == [1, 2]
+    import zipfile
+    with zipfile.ZipFile(again) as zf:
+        assert sum(n == "word/footnotes.xml" for n in zf.namelist()) == 1

@@ -13,7 +13,7 @@ from __future__ import annotations
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
-from docx.opc.part import Part
+from docx.opc.part import Part, XmlPart
 from docx.oxml import OxmlElement, parse_xml
 from docx.oxml.ns import nsdecls, qn
 from lxml import etree
@@ -142,6 +142,9 @@ class Footnotes:
         if not self.count:
             return
         blob = etree.tostring(self.root, xml_declaration=True, encoding="UTF-8", standalone=True)
+        if isinstance(self._existing, XmlPart):  # should python-docx ever parse the part
+            self._existing._element = self.root
+            return
         if self._existing is not None:
             self._existing._blob = blob  # a generic Part: python-docx serialises its blob
             return
