@@ -60,14 +60,15 @@ def cmd_export(args: argparse.Namespace) -> int:
         template=args.template, citation_style=args.citations)
     with open_workspace(args, readonly=True, ensure_index=False) as ws:
         try:
-            # "ready to send?": what the note cites that nobody checked; warned, not refused
+            # "ready to send?": what the note cites that nobody checked. Checked before writing,
+            # warned (never refused) once the note is written: a refusal stays one line.
             said = check_ready(ws, spec).lines()
-            for line in said:
-                print(f"briefing: warning: not ready to send: {line}", file=sys.stderr)
             report = export_briefing(ws, spec, Path(args.out), fmt=args.format,
                                      force=args.force)
         except ExportError as exc:
             raise CliError(str(exc), code=1) from None
+    for line in said:
+        print(f"briefing: warning: not ready to send: {line}", file=sys.stderr)
     for warning in report.warnings:
         if warning in said:
             continue  # already said by the ready-to-send check
