@@ -249,3 +249,31 @@ def test_my_order_footnotes_folder_and_open_the_note(qtbot, ws, settings,
     assert again.group_combo.currentData() == "order"
     assert again.citation_combo.currentData() == "footnotes"
     assert Path(again.out_edit.text()).parent == folder
+
+
+def test_the_ready_box_lists_the_issues_and_go_back_writes_nothing(qtbot, ws, settings,
+                                                                   tmp_path: Path) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    dialog = BriefingDialog(ws, settings)  # the real ready-to-send box, not a stand-in
+    qtbot.addWidget(dialog)
+    out = tmp_path / "note.docx"
+    dialog.out_edit.setText(str(out))
+    shown: list[str] = []
+
+    def answer() -> None:
+        box = next((w for w in QApplication.topLevelWidgets()
+                    if isinstance(w, QMessageBox) and w.isVisible()), None)
+        if box is None:
+            QTimer.singleShot(50, answer)
+            return
+        shown.append(box.informativeText())
+        go_back = next(b for b in box.buttons() if b.text() == "Go back")
+        go_back.click()
+
+    QTimer.singleShot(50, answer)
+    export_and_wait(qtbot, dialog)
+    assert shown and "never confirmed or rejected" in shown[0]
+    assert shown[0].startswith("\u2022 Source [")
+    assert not out.exists() and dialog.status.text().startswith("Not exported:")
