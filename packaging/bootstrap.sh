@@ -10,7 +10,7 @@ pkgs=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libfreetype
       libglib2.0-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0
       libxcb-randr0 libxcb-render-util0 libxcb-image0 fonts-dejavu-core)
 # The tests also open the exported note in LibreOffice, as its reader would (no GUI parts).
-[ "${1:-}" = "--test" ] && pkgs+=(libreoffice-writer-nogui)
+[ "${1:-}" = "--test" ] && pkgs+=(libreoffice-writer-nogui poppler-utils)
 if command -v dpkg-query >/dev/null 2>&1; then
   missing=()
   for p in "${pkgs[@]}"; do

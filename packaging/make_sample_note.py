@@ -33,6 +33,7 @@ SPEC = BriefingSpec(
     author="J. Analyst, Eastern Europe desk",
     marking="OFFICIAL",
     date="2025-01-20",
+    citation_style="footnotes",  # Chicago notes at the foot of each page, and the source list
 )
 
 

@@ -18,6 +18,7 @@ from docx.shared import Pt, RGBColor
 from briefing.cli import main
 from briefing.core.export import BriefingSpec, ExportError, build_content, export_briefing
 from briefing.core.export.docx import default_template
+from briefing.core.export.quotes import display_quote
 from briefing.core.export.sanitize import clean_text
 from briefing.core.export.selection import select_highlights
 from briefing.core.store.articles import NewArticle
@@ -91,7 +92,10 @@ def test_docx_note_has_every_part_a_reader_expects(sample, tmp_path: Path) -> No
         meta = next(v for v in ARTICLES.values() if v["title"] == m["title"])
         assert m["pub"] == meta["publisher"]
     quoted = {ps[i].text[1:-1] for i in quotes}
-    assert quoted == {h[1] for h in HIGHLIGHTS}
+    # each passage as written, but cut passages show "…" and inner quotations single marks
+    assert quoted == {display_quote(h) for h in ws.highlights.list()}
+    assert {q.strip("\u2026").replace("\u2018", "\u201c").replace("\u2019", "\u201d")
+            for q in quoted} == {h[1].replace("\u2019", "\u201d") for h in HIGHLIGHTS}
 
     # notes and grading under their quote
     i = next(i for i in quotes if "at least 11,000 troops" in ps[i].text)

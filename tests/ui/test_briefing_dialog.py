@@ -24,9 +24,12 @@ def ws(workspace_dir: Path) -> Iterator[Workspace]:
         yield ws
 
 
-def make_dialog(qtbot, ws: Workspace, settings: QSettings) -> BriefingDialog:
+def make_dialog(qtbot, ws: Workspace, settings: QSettings,
+                ready: bool = True) -> BriefingDialog:
+    """The dialog; `ready`: what the analyst answers at the ready-to-send step."""
     dialog = BriefingDialog(ws, settings)
     qtbot.addWidget(dialog)
+    dialog.confirm_ready = lambda report: ready
     return dialog
 
 
@@ -181,3 +184,96 @@ def test_a_note_inside_the_workspace_is_refused_without_asking(
     assert "inside the workspace" in dialog.status.text()
     assert library.stat().st_size == before
     assert ws.articles.count() > 0
+
+
+def test_ready_to_send_step_lists_what_nobody_checked(qtbot, ws, settings,
+                                                      tmp_path: Path) -> None:
+    article = ws.articles.list()[0]
+    ws.articles.update_metadata(article.id, provenance={"title": "inferred"})
+    dialog = make_dialog(qtbot, ws, settings, ready=False)
+    seen = []
+    dialog.confirm_ready = lambda report: seen.append(report) or False
+    out = tmp_path / "note.docx"
+    dialog.out_edit.setText(str(out))
+    export_and_wait(qtbot, dialog)
+    assert len(seen) == 1 and not out.exists()
+    lines = seen[0].lines()
+    assert any("the title was guessed" in line for line in lines)
+    assert any("never confirmed or rejected" in line for line in lines)
+    assert dialog.status.text().startswith("Not exported:")
+    assert dialog.export_button.isEnabled() and not dialog.open_button.isEnabled()
+
+    dialog.last_error = None
+    dialog.confirm_ready = lambda report: True  # "Export anyway"
+    export_and_wait(qtbot, dialog)
+    assert dialog.last_report is not None and out.exists()
+
+
+def test_my_order_footnotes_folder_and_open_the_note(qtbot, ws, settings,
+                                                      tmp_path: Path) -> None:
+    from briefing.core.export.footnotes import read_footnotes
+
+    dialog = make_dialog(qtbot, ws, settings)
+    choose(dialog.tag_filter, "troops")
+    before = list_texts(dialog)
+    dialog.list.setCurrentRow(3)
+    qtbot.mouseClick(dialog.up_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(dialog.up_button, Qt.MouseButton.LeftButton)
+    arranged = list_texts(dialog)
+    assert arranged != before
+    choose(dialog.group_combo, "My order")
+    choose(dialog.citation_combo, "Numbered list and Word footnotes (Chicago)")
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    out = folder / "troops.docx"
+    dialog.out_edit.setText(str(out))
+    opened: list[Path] = []
+    dialog.open_file = opened.append
+    assert not dialog.open_button.isEnabled()
+    export_and_wait(qtbot, dialog)
+    assert dialog.last_error is None
+    note = docx.Document(str(out))
+    assert [p.text for p in note.paragraphs if p.style.name == "Heading 1"][0] == "Key passages"
+    quotes = [p.text for p in note.paragraphs if p.style.name == "Quote"]
+    ids = [dialog.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(4)]
+    expected = [ws.highlights.get(i).quote.split()[3:8] for i in ids]
+    assert [q.split()[3:8] for q in quotes] == expected  # written in the arranged order
+    assert len(read_footnotes(note)) == 4
+    qtbot.mouseClick(dialog.open_button, Qt.MouseButton.LeftButton)
+    assert opened == [out]
+    dialog.close()
+
+    again = make_dialog(qtbot, ws, settings)
+    choose(again.tag_filter, "troops")
+    assert list_texts(again) == arranged  # the order is remembered
+    assert again.group_combo.currentData() == "order"
+    assert again.citation_combo.currentData() == "footnotes"
+    assert Path(again.out_edit.text()).parent == folder
+
+
+def test_the_ready_box_lists_the_issues_and_go_back_writes_nothing(qtbot, ws, settings,
+                                                                   tmp_path: Path) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    dialog = BriefingDialog(ws, settings)  # the real ready-to-send box, not a stand-in
+    qtbot.addWidget(dialog)
+    out = tmp_path / "note.docx"
+    dialog.out_edit.setText(str(out))
+    shown: list[str] = []
+
+    def answer() -> None:
+        box = next((w for w in QApplication.topLevelWidgets()
+                    if isinstance(w, QMessageBox) and w.isVisible()), None)
+        if box is None:
+            QTimer.singleShot(50, answer)
+            return
+        shown.append(box.informativeText())
+        go_back = next(b for b in box.buttons() if b.text() == "Go back")
+        go_back.click()
+
+    QTimer.singleShot(50, answer)
+    export_and_wait(qtbot, dialog)
+    assert shown and "never confirmed or rejected" in shown[0]
+    assert shown[0].startswith("\u2022 Source [")
+    assert not out.exists() and dialog.status.text().startswith("Not exported:")

@@ -94,6 +94,7 @@ def test_tag_a_selection_filter_by_it_and_export_by_it(qtbot, parts, stack, sett
     # export by the tag through the briefing dialog, and read the note back
     dialog = BriefingDialog(ws, settings)
     qtbot.addWidget(dialog)
+    dialog.confirm_ready = lambda report: True  # "Export anyway" at the ready-to-send step
     dialog.tag_filter.setCurrentIndex(dialog.tag_filter.findText("Frontline"))
     assert dialog.list.count() == 1
     out = tmp_path / "frontline.docx"

@@ -7,7 +7,15 @@ import sys
 from pathlib import Path
 
 from briefing.cli.common import CliError, open_workspace
-from briefing.core.export import FORMATS, GROUPINGS, BriefingSpec, ExportError, export_briefing
+from briefing.core.export import (
+    CITATION_STYLES,
+    FORMATS,
+    GROUPINGS,
+    BriefingSpec,
+    ExportError,
+    check_ready,
+    export_briefing,
+)
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -33,6 +41,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--marking", default="UNCLASSIFIED",
                    help="handling marking for header and footer (default UNCLASSIFIED)")
     p.add_argument("--date", metavar="YYYY-MM-DD", help="date on the note (default today)")
+    p.add_argument("--citations", choices=CITATION_STYLES, default="numbered",
+                   help="numbered: [n] and a source list; footnotes: also Chicago-style "
+                        "Word footnotes (.docx)")
     p.add_argument("--template", type=Path, metavar="PATH",
                    help="a .docx whose styles replace the shipped template's")
     p.add_argument("--force", action="store_true",
@@ -46,14 +57,21 @@ def cmd_export(args: argparse.Namespace) -> int:
         title=args.title, summary=args.summary, author=args.author, marking=args.marking,
         date=args.date, group_by=args.group_by, perspectives=args.perspective, tags=args.tag,
         article_ids=args.article, date_from=args.date_from, date_to=args.date_to,
-        template=args.template)
+        template=args.template, citation_style=args.citations)
     with open_workspace(args, readonly=True, ensure_index=False) as ws:
         try:
+            # "ready to send?": what the note cites that nobody checked. Checked before writing,
+            # warned (never refused) once the note is written: a refusal stays one line.
+            said = check_ready(ws, spec).lines()
             report = export_briefing(ws, spec, Path(args.out), fmt=args.format,
                                      force=args.force)
         except ExportError as exc:
             raise CliError(str(exc), code=1) from None
+    for line in said:
+        print(f"briefing: warning: not ready to send: {line}", file=sys.stderr)
     for warning in report.warnings:
+        if warning in said:
+            continue  # already said by the ready-to-send check
         print(f"briefing: warning: {warning}", file=sys.stderr)
     print(report.line())
     return 0

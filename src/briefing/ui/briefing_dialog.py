@@ -2,19 +2,25 @@
 
 The dialog only gathers choices: it builds a `BriefingSpec` and calls the core
 (`select_highlights` to list candidates, `build_content` for the outline
-preview, `export_briefing` in the background to write the file). Filters,
-grouping, numbering and writing are the core's rules. Text from articles is
+preview, `check_ready` then `export_briefing` in the background). Filters,
+grouping, numbering, the ready-to-send check and writing are the core's rules.
+Before writing, the ready-to-send check lists what the note cites that nobody
+checked; the analyst exports anyway or goes back. The order the up/down buttons
+make is remembered per workspace, as are the output folder and every choice. Text from articles is
 shown only as plain text (list items and tree items), never as rich text.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QSettings, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QSettings, Qt, QTimer, QUrl, Signal, Slot
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -43,18 +49,22 @@ from briefing.core.export import (
     BriefingSpec,
     ExportError,
     ExportReport,
+    ReadyReport,
     build_content,
+    check_ready,
     export_briefing,
     select_highlights,
 )
+from briefing.core.export.markings import levels as marking_levels
 from briefing.core.export.selection import short_date
 from briefing.core.workspace import Workspace
 from briefing.ui.tasks import TaskHandle, run_task
 
 SETTINGS_GROUP = "briefing_dialog"
-MARKINGS = ("UNCLASSIFIED", "OFFICIAL", "OFFICIAL-SENSITIVE", "RESTRICTED", "CONFIDENTIAL",
-            "SECRET")
-GROUP_LABELS = (("perspective", "Perspective"), ("tag", "Tag"), ("article", "Article"))
+GROUP_LABELS = (("perspective", "Perspective"), ("tag", "Tag"), ("article", "Article"),
+                ("order", "My order"))
+CITATION_LABELS = (("numbered", "Numbered source list"),
+                   ("footnotes", "Numbered list and Word footnotes (Chicago)"))
 FORMAT_LABELS = (("docx", "Word document (.docx)"), ("md", "Markdown (.md)"),
                  ("csv", "CSV table (.csv)"), ("json", "Web Annotations JSON (.json)"))
 DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
@@ -93,6 +103,10 @@ class BriefingDialog(QDialog):
         self.last_error: str | None = None
         # asked when the chosen file exists and Briefing did not write it; tests replace it
         self.confirm_replace: Callable[[str], bool] = self._ask_replace
+        # the ready-to-send step: True exports anyway; tests replace it
+        self.confirm_ready: Callable[[ReadyReport], bool] = self._ask_ready
+        self.open_file: Callable[[Path], object] = _open_file  # "Open the note"; tests replace it
+        self.last_ready: ReadyReport | None = None
         self.setWindowTitle("Export briefing note")
         self.resize(1100, 720)
         self._relay = _ProgressRelay(self)
@@ -122,6 +136,11 @@ class BriefingDialog(QDialog):
         buttons = QDialogButtonBox(self)
         self.export_button = buttons.addButton("Export", QDialogButtonBox.ButtonRole.AcceptRole)
         self.export_button.setDefault(True)
+        self.open_button = buttons.addButton("Open the note",
+                                             QDialogButtonBox.ButtonRole.ActionRole)
+        self.open_button.setEnabled(False)
+        self.open_button.setToolTip("Open the note just written in its usual application")
+        self.open_button.clicked.connect(self.open_note)
         close = buttons.addButton(QDialogButtonBox.StandardButton.Close)
         self.export_button.clicked.connect(self.export)
         close.clicked.connect(self.close)
@@ -169,6 +188,9 @@ class BriefingDialog(QDialog):
         self.none_button = QPushButton("Select none", box)
         self.up_button = QPushButton("Move up", box)
         self.down_button = QPushButton("Move down", box)
+        self.up_button.setToolTip("Move up in your order (Alt+Up); group by \u201cMy order\u201d "
+                                  "to write the note exactly in this order")
+        self.down_button.setToolTip("Move down in your order (Alt+Down)")
         self.up_button.setShortcut("Alt+Up")
         self.down_button.setShortcut("Alt+Down")
         self.all_button.clicked.connect(lambda: self._check_all(True))
@@ -197,7 +219,7 @@ class BriefingDialog(QDialog):
         self.author_edit = QLineEdit(box)
         self.marking_edit = QComboBox(box)
         self.marking_edit.setEditable(True)
-        self.marking_edit.addItems(MARKINGS)
+        self.marking_edit.addItems(marking_levels())  # resources/export/markings.toml
         self.group_combo = QComboBox(box)
         for key, label in GROUP_LABELS:
             self.group_combo.addItem(label, key)
@@ -205,10 +227,16 @@ class BriefingDialog(QDialog):
         self.summary_edit.setPlaceholderText("Bottom line up front: what the reader must know")
         self.summary_edit.setTabChangesFocus(True)
         self.summary_edit.setMaximumHeight(110)
+        self.citation_combo = QComboBox(box)
+        for key, label in CITATION_LABELS:
+            self.citation_combo.addItem(label, key)
+        self.citation_combo.setToolTip("Word footnotes give each source in full (Chicago notes "
+                                       "style) beside the numbered list; .docx only")
         form.addRow("Title", self.title_edit)
         form.addRow("Author", self.author_edit)
         form.addRow("Marking", self.marking_edit)
         form.addRow("Group by", self.group_combo)
+        form.addRow("Citations", self.citation_combo)
         form.addRow("Summary", self.summary_edit)
         for edit in (self.title_edit, self.author_edit):
             edit.textChanged.connect(self._schedule_preview)
@@ -262,9 +290,18 @@ class BriefingDialog(QDialog):
         self.summary_edit.setPlainText(str(s.value(self._key("summary"), "")))
         self._select_data(self.group_combo, s.value(self._key("group_by"), "perspective"))
         self._select_data(self.format_combo, s.value(self._key("format"), "docx"))
+        self._select_data(self.citation_combo, s.value(self._key("citations"), "numbered"))
         self.template_edit.setText(str(s.value(self._key("template"), "")))
-        default_out = Path.home() / "briefing-note.docx"
-        self.out_edit.setText(str(s.value(self._key("out"), str(default_out))))
+        folder = Path(str(s.value(self._key("folder"), str(Path.home()))))
+        out = str(s.value(self._key("out"), ""))
+        name = Path(out).name if out else "briefing-note" + FORMATS[self.format_combo.currentData()]
+        self.out_edit.setText(str(folder / name))
+        try:
+            order = json.loads(str(s.value(self._order_key(), "{}")))
+            self._order = [int(i) for i in order.get("order", [])]
+            self._unchecked = {int(i) for i in order.get("unchecked", [])}
+        except (ValueError, TypeError, AttributeError):
+            self._order, self._unchecked = [], set()  # a damaged entry: start afresh
 
     def save_settings(self) -> None:
         s = self.settings
@@ -274,9 +311,20 @@ class BriefingDialog(QDialog):
         s.setValue(self._key("summary"), self.summary_edit.toPlainText())
         s.setValue(self._key("group_by"), self.group_combo.currentData())
         s.setValue(self._key("format"), self.format_combo.currentData())
+        s.setValue(self._key("citations"), self.citation_combo.currentData())
         s.setValue(self._key("template"), self.template_edit.text())
         s.setValue(self._key("out"), self.out_edit.text())
+        out = self.out_edit.text().strip()
+        if out:
+            s.setValue(self._key("folder"), str(Path(out).expanduser().parent))
+        s.setValue(self._order_key(), json.dumps({"order": self._order,
+                                                  "unchecked": sorted(self._unchecked)}))
         s.sync()
+
+    def _order_key(self) -> str:
+        """The user's order is kept per workspace: highlight ids mean nothing elsewhere."""
+        root = hashlib.sha1(str(self.ws.root.resolve()).encode("utf-8")).hexdigest()[:16]
+        return self._key(f"order_{root}")
 
     @staticmethod
     def _select_data(combo: QComboBox, value: object) -> None:
@@ -306,6 +354,7 @@ class BriefingDialog(QDialog):
         spec.marking = self.marking_edit.currentText()
         spec.summary = self.summary_edit.toPlainText()
         spec.group_by = self.group_combo.currentData()
+        spec.citation_style = self.citation_combo.currentData()
         template = self.template_edit.text().strip()
         spec.template = Path(template).expanduser() if template else None
         return spec
@@ -435,6 +484,12 @@ class BriefingDialog(QDialog):
                                               f"{fmt.upper()} (*{FORMATS[fmt]})")
         if path:
             self.out_edit.setText(path)
+            self.settings.setValue(self._key("folder"), str(Path(path).parent))
+
+    def open_note(self) -> None:
+        """Open the note just written in the system's application for it."""
+        if self.last_report is not None and self.last_report.path.exists():
+            self.open_file(self.last_report.path)
 
     def _browse_template(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Word template", self.template_edit.text(),
@@ -455,6 +510,20 @@ class BriefingDialog(QDialog):
             QMessageBox.StandardButton.No)
         return answer == QMessageBox.StandardButton.Yes
 
+    def _ask_ready(self, report: ReadyReport) -> bool:
+        lines = report.lines()
+        shown = "\n".join(f"\u2022 {line[:1].upper()}{line[1:]}" for line in lines[:12])
+        if len(lines) > 12:
+            shown += f"\n\u2026 and {len(lines) - 12} more"
+        box = QMessageBox(QMessageBox.Icon.Question, "Ready to send?",
+                          "The note cites things nobody has checked yet:", parent=self)
+        box.setInformativeText(shown)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        anyway = box.addButton("Export anyway", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton("Go back", QMessageBox.ButtonRole.RejectRole)
+        box.exec()
+        return box.clickedButton() is anyway
+
     def _export(self, force: bool) -> None:
         if self._task is not None and not self._task.finished:
             return
@@ -469,12 +538,40 @@ class BriefingDialog(QDialog):
         self.save_settings()
         self.last_report = None
         self.last_error = None
+        self.last_ready = None
+        self.open_button.setEnabled(False)
         self.export_button.setEnabled(False)
         self.progress.setRange(0, 0)
+        if force:  # the replace question comes after the ready step: write now
+            self._write(spec, Path(out_text).expanduser(), force)
+            return
+        self.status.setText("Checking the note is ready to send\u2026")
+        self._task = self._runner(
+            check_ready, self.ws, spec, owner=self,
+            on_done=lambda report: self._ready_checked(report, spec, out_text),
+            on_error=self._error)
+
+    def _ready_checked(self, report: ReadyReport | None, spec: BriefingSpec,
+                       out_text: str) -> None:
+        self._task = None
+        if report is None:  # cancelled
+            self._done(None)
+            return
+        self.last_ready = report
+        if report.issues and not self.confirm_ready(report):
+            self.export_button.setEnabled(True)
+            self.progress.setRange(0, 1)
+            self.progress.setValue(0)
+            self._fail(f"Not exported: {len(report.issues)} thing(s) to check first \u2014 "
+                       + "; ".join(report.lines()[:3]))
+            return
+        self._write(spec, Path(out_text).expanduser(), False)
+
+    def _write(self, spec: BriefingSpec, out: Path, force: bool) -> None:
         self.status.setText("Exporting\u2026")
         relay = self._relay
         self._task = self._runner(
-            export_briefing, self.ws, spec, Path(out_text).expanduser(),
+            export_briefing, self.ws, spec, out,
             self.format_combo.currentData(), relay.progressed.emit, None, force,
             on_done=self._done, on_error=self._error, owner=self)
 
@@ -497,6 +594,7 @@ class BriefingDialog(QDialog):
         if report.warnings:
             text += " Note: " + "; ".join(report.warnings)
         self.status.setText(text)
+        self.open_button.setEnabled(True)
         self.exported.emit(report)
 
     def _error(self, exc: BaseException) -> None:
@@ -522,3 +620,8 @@ class BriefingDialog(QDialog):
         if self._task is not None and not self._task.finished:
             self._task.detach()
         super().closeEvent(event)
+
+
+def _open_file(path: Path) -> bool:
+    """Hand a written note to the desktop's application for its type (Word, LibreOffice)."""
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))

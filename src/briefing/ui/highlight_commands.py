@@ -58,6 +58,18 @@ class _HighlightCommand(QUndoCommand):
     def _announce(self) -> None:
         highlight_events(self.ws).changed.emit(self.article_id)
 
+    def span(self) -> tuple[int, int] | None:
+        """(start, end) in the article's text of what the command changed, to scroll to."""
+        h = getattr(self, "highlight", None)
+        if h is not None:
+            return h.start, h.end
+        s = getattr(self, "suggestion", None)
+        if s is not None:
+            return s.start, s.end
+        hid = getattr(self, "highlight_id", None)
+        current = self.ws.highlights.get(hid) if hid is not None else None
+        return (current.start, current.end) if current is not None else None
+
     def _refuse(self, exc: Exception) -> None:
         self.error = str(exc)
         self.setObsolete(True)

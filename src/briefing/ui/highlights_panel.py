@@ -62,6 +62,8 @@ NOTE_PAUSE_MS = 700
 class HighlightEditor(QGroupBox):
     """Perspectives, kind, grading and note of one highlight; every edit is a command."""
 
+    noteDone = Signal()  # Escape in the note: back to where the user came from
+
     def __init__(self, ws: Workspace, undo_stack: QUndoStack, parent: QWidget | None = None):
         super().__init__("Selected highlight", parent)
         self.ws, self.undo_stack = ws, undo_stack
@@ -140,13 +142,15 @@ class HighlightEditor(QGroupBox):
         self.set_highlight(None, [])
 
     def set_perspectives(self, perspectives: list[Perspective]) -> None:
-        if [p.key for p in perspectives] == list(self.checks):
+        labels = [_check_label(p) for p in perspectives]
+        if [p.key for p in perspectives] == list(self.checks) and \
+                labels == [b.text() for b in self.checks.values()]:
             return
         for box in self.checks.values():
             box.deleteLater()
         self.checks = {}
         for i, p in enumerate(perspectives):
-            box = QCheckBox(p.name, self)
+            box = QCheckBox(_check_label(p), self)
             box.setIcon(swatch_icon([p.colour]))
             if p.shortcut:
                 box.setToolTip(f"{p.name} — key {p.shortcut} in the reader")
@@ -242,6 +246,11 @@ class HighlightEditor(QGroupBox):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if watched is self.note and event.type() == QEvent.Type.FocusOut:
             self.commit_note()
+        if (watched is self.note and event.type() == QEvent.Type.KeyPress
+                and event.key() == Qt.Key.Key_Escape):  # type: ignore[attr-defined]
+            self.commit_note()
+            self.noteDone.emit()
+            return True
         return super().eventFilter(watched, event)
 
 
@@ -334,6 +343,7 @@ class HighlightsPanel(QWidget):
         self.tag_filter.activated.connect(lambda _i: self.refresh())
         self.text_filter.textChanged.connect(lambda _t: self.refresh())
         self.view.selectionModel().currentRowChanged.connect(self._row_changed)
+        self.view.selectionModel().selectionChanged.connect(self._selection_changed)
         self.view.clicked.connect(self._activate)
         self.view.activated.connect(self._activate)
         highlight_events(ws).changed.connect(self._on_changed)
@@ -394,10 +404,17 @@ class HighlightsPanel(QWidget):
             self.editor.set_highlight(None, self.perspectives)
 
     def select_highlight(self, highlight_id: int) -> bool:
+        """Select one highlight's row (scrolled into view) and show it in the editor."""
         row = self.model.row_of(highlight_id)
         if row >= 0:
             self.view.selectRow(row)
+            self.view.scrollTo(self.model.index(row, 0))
+            self.editor.set_highlight(self.model.rows[row], self.perspectives)
         return row >= 0
+
+    def scope_mode(self) -> str:
+        """"this" (the open article's highlights) or "all" (the library's)."""
+        return "all" if self.all_button.isChecked() else "this"
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         """In a narrow panel the quote needs the room: the swatch and tooltip name the rest."""
@@ -442,6 +459,11 @@ class HighlightsPanel(QWidget):
         h = current.data(HighlightTableModel.HighlightRole) if current.isValid() else None
         self.editor.set_highlight(h, self.perspectives)
 
+    def _selection_changed(self, *_: object) -> None:
+        """The editor follows the selection: nothing selected, nothing to edit."""
+        if not self.view.selectionModel().hasSelection():
+            self.editor.set_highlight(None, self.perspectives)
+
     def _activate(self, index: QModelIndex) -> None:
         h = index.data(HighlightTableModel.HighlightRole)
         if h is not None:
@@ -450,3 +472,8 @@ class HighlightsPanel(QWidget):
     def _on_changed(self, article_id: int) -> None:
         if self.all_button.isChecked() or article_id == self.article_id:
             self.refresh()
+
+
+def _check_label(p: Perspective) -> str:
+    """'Ukrainian (1)': the name and the reader key that marks a passage with it."""
+    return f"{p.name} ({p.shortcut})" if p.shortcut else p.name

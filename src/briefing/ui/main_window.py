@@ -52,6 +52,7 @@ from briefing.ui.reader import ReaderPane
 from briefing.ui.search_panel import SearchPanel
 from briefing.ui.speakers_dialog import SpeakersDialog
 from briefing.ui.tasks import TaskHandle, run_task, wait_for_tasks
+from briefing.ui.undo_announcer import UndoAnnouncer
 
 IMPORT_FILTER = ("Articles (*.txt *.text *.md *.markdown *.html *.htm *.xhtml *.docx *.pdf);;"
                  "All files (*)")
@@ -133,6 +134,7 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self._restore_layout()
         self._update_count()
+        self.restore_article()
         self._window_keys = {a.shortcut().toString() for a in self.actions()
                              if not a.shortcut().isEmpty()} - TEXT_EDITING_KEYS
         for edit in self.findChildren(QLineEdit):
@@ -153,6 +155,14 @@ class MainWindow(QMainWindow):
         self.reader.highlightsChanged.connect(self._highlights_changed)
         self.undo_stack.indexChanged.connect(lambda _i: self._highlights_changed(None))
         self.highlights.highlightActivated.connect(self.reveal)
+        # reader and panel as one: a click in a highlight selects it in the panel; an
+        # accepted suggestion is selected there with the cursor in its note (Esc: back)
+        self.reader.highlightClicked.connect(self.highlights.select_highlight)
+        self.reader.suggestionAccepted.connect(self._edit_accepted)
+        self.highlights.editor.noteDone.connect(
+            lambda: self.reader.editor.setFocus(Qt.FocusReason.OtherFocusReason))
+        self.announcer = UndoAnnouncer(self.undo_stack, self.statusBar().showMessage,
+                                       self.show_passage, self)
         self.claims.passageActivated.connect(self.reveal)
         self.tabs.currentChanged.connect(self._tab_changed)
         article_events(self.ws).changed.connect(self._articles_changed)
@@ -261,6 +271,21 @@ class MainWindow(QMainWindow):
             self.open_article(article_id)
         self.tabs.setCurrentWidget(self.reader)
         self.reader.reveal(start, end)
+
+    def show_passage(self, article_id: int, start: int, end: int) -> None:
+        """Scroll the reader to a passage an action touched (opening its article if needed),
+        leaving the cursor and selection where the user has them."""
+        if self.reader.current_article_id() != article_id:
+            if self.ws.articles.get(article_id) is None:
+                return
+            self.open_article(article_id)
+        self.tabs.setCurrentWidget(self.reader)
+        self.reader.scroll_to_offset(start)
+
+    def _edit_accepted(self, highlight_id: int) -> None:
+        self.highlights.refresh()
+        if self.highlights.select_highlight(highlight_id):
+            self.highlights.editor.note.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _show_tab(self, page: QWidget) -> None:
         self.tabs.setCurrentWidget(page)
@@ -428,6 +453,18 @@ class MainWindow(QMainWindow):
             self.restoreState(state)
         self._restore_splitter()
         self.highlights.setVisible(self.settings.value("window/highlights", True, bool))
+        self.highlights.show_all_articles(self.settings.value("window/highlights_scope", "this")
+                                          == "all")
+
+    def restore_article(self) -> None:
+        """Reopen the article that was open when the window last closed, if it still exists."""
+        article_id = self.settings.value("window/article")
+        try:
+            article_id = int(article_id) if article_id not in (None, "") else None
+        except (TypeError, ValueError):
+            article_id = None
+        if article_id is not None and self.ws.articles.get(article_id) is not None:
+            self.open_article(article_id)
 
     def _restore_splitter(self) -> None:
         sizes = self.settings.value("window/splitter")
@@ -453,6 +490,9 @@ class MainWindow(QMainWindow):
         self.settings.setValue("window/splitter", self.splitter.saveState())
         self.settings.setValue("window/side", self.side.saveState())
         self.settings.setValue("window/highlights", self.highlights.isVisible())
+        self.settings.setValue("window/highlights_scope", self.highlights.scope_mode())
+        current = self.reader.current_article_id()
+        self.settings.setValue("window/article", current if current is not None else "")
         self.settings.sync()
 
     def shutdown(self) -> None:
@@ -460,6 +500,7 @@ class MainWindow(QMainWindow):
         if self._closing:
             return
         self._closing = True
+        self.announcer.stop()
         self.save_layout()
         for timer in (self._library_timer, self._sync_timer):
             timer.stop()

@@ -23,6 +23,7 @@ from PySide6.QtGui import (
     QFontMetricsF,
     QKeyEvent,
     QKeySequence,
+    QMouseEvent,
     QPalette,
     QResizeEvent,
     QTextCharFormat,
@@ -122,6 +123,11 @@ class ReaderTextEdit(QTextEdit):
         if not self._pane.handle_key(event):
             super().keyPressEvent(event)
 
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        super().mouseReleaseEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton and not self.textCursor().hasSelection():
+            self._pane.clicked_at_cursor()
+
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802
         if event.reason() == QContextMenuEvent.Reason.Keyboard:  # Menu key: at the text cursor
             pos = self.cursorRect().center()
@@ -149,6 +155,8 @@ class ReaderPane(QWidget):
 
     highlightsChanged = Signal(int)  # article id, after any highlight change (incl. undo/redo)
     suggestionsReady = Signal(int)  # article id, when its suggestions have been computed
+    highlightClicked = Signal(int)  # highlight id, when the user clicks inside a highlight
+    suggestionAccepted = Signal(int)  # the new highlight's id
 
     def __init__(self, ws: Workspace, undo_stack: QUndoStack,
                  parent: QWidget | None = None) -> None:
@@ -296,7 +304,20 @@ class ReaderPane(QWidget):
             self._notify(f"Could not accept: {cmd.error}")
             return None
         self.goto_suggestion(1, after=s.end)
+        if cmd.highlight is not None:
+            self.suggestionAccepted.emit(cmd.highlight.id)
         return cmd.highlight
+
+    def clicked_at_cursor(self) -> None:
+        """A click in the text: announce the highlight under it (the innermost, last drawn)."""
+        hs = self.highlights_at(self.cursor_offset())
+        if hs:
+            self.highlightClicked.emit(hs[-1].id)
+
+    def scroll_to_offset(self, start: int) -> None:
+        """Scroll the open article so that text offset `start` is in view (cursor unmoved)."""
+        if self.article is not None:
+            self._scroll_to(self.mapping.to_doc(start))
 
     def reject_suggestion(self, suggestion: Suggestion | None = None) -> bool:
         if self.refuse_if_readonly():

@@ -15,7 +15,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefing.core.export.files import check_writable, write_atomic
+from briefing.core.export.readiness import ReadyReport, check_content, check_ready
 from briefing.core.export.selection import (
+    CITATION_STYLES,
     GROUPINGS,
     BriefingContent,
     BriefingSpec,
@@ -136,7 +138,7 @@ def export_briefing(ws: Workspace, spec: BriefingSpec, out: Path, fmt: str | Non
     return report
 
 
-__all__ = ["BriefingContent", "BriefingSpec", "ExportError", "ExportReport", "FORMATS",
-           "GROUPINGS", "build_content", "export_briefing", "format_for", "guard_output",
+__all__ = ["CITATION_STYLES", "BriefingContent", "BriefingSpec", "ExportError", "ExportReport",
+           "FORMATS", "GROUPINGS", "ReadyReport", "build_content", "check_content", "check_ready", "export_briefing", "format_for", "guard_output",
            "select_highlights",
            "write_content"]

@@ -23,6 +23,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
+from briefing.core.export.chicago import full_note, short_note
+from briefing.core.export.footnotes import Footnotes
 from briefing.core.export.sanitize import clean_text, one_line
 from briefing.core.export.selection import BriefingContent, ExportError, NoteItem
 from briefing.core.outputs import DOCX_MARK
@@ -241,6 +243,9 @@ class DocxWriter:
         if self._sect is None:
             self._sect = OxmlElement("w:sectPr")
             self.doc.element.body.append(self._sect)
+        # Chicago notes as real Word footnotes, beside the numbered source list
+        self.footnotes = Footnotes(self.doc) if content.citation_style == "footnotes" else None
+        self._noted: set[int] = set()  # sources already given a full note
 
     def _clear_body(self) -> None:
         body = self.doc.element.body
@@ -277,6 +282,8 @@ class DocxWriter:
                     self.progress(done, total)
         self._comparison()
         self._sources()
+        if self.footnotes is not None:
+            self.footnotes.finish()
         return self.doc
 
     # -- parts --------------------------------------------------------------------
@@ -313,10 +320,13 @@ class DocxWriter:
             bits.append(f"Handling: {one_line(self.c.marking)}")
         self._para("  \u00b7  ".join(bits), "meta")
         n_items, n_sources = len(self.c.items), len(self.c.sources)
-        groups = {"perspective": "perspective", "tag": "theme", "article": "source"}
+        groups = {"perspective": "grouped by perspective", "tag": "grouped by theme",
+                  "article": "grouped by source", "order": "in the order the analyst chose"}
+        notes = (" Footnotes give each source in full." if self.footnotes is not None else "")
         scope = (f"Drawn from {n_items} highlighted passage{'s' * (n_items != 1)} in "
-                 f"{n_sources} source{'s' * (n_sources != 1)}, grouped by "
-                 f"{groups[self.c.group_by]}. Numbers in brackets refer to the source list.")
+                 f"{n_sources} source{'s' * (n_sources != 1)}, "
+                 f"{groups.get(self.c.group_by, 'grouped')}. Numbers in brackets refer to the "
+                 f"source list.{notes}")
         self._para(scope, "meta")
 
     def _summary(self) -> None:
@@ -344,6 +354,11 @@ class DocxWriter:
         _fast_run(quote, f"\u201c{clean_text(item.quote).strip()}\u201d")
         source = _fast_p(end, self.styles.id("source"), keep=bool(extras))
         _fast_run(source, f"\u2014 {one_line(item.source_line)}")
+        if self.footnotes is not None:
+            first = item.source.number not in self._noted
+            self._noted.add(item.source.number)
+            text = full_note(item.source) if first else short_note(item.source)
+            self.footnotes.add(source, one_line(text))
         if not extras:
             return
         p = _fast_p(end, self.styles.id("note"))

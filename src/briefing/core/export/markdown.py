@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from briefing.core.export.chicago import full_note, short_note
 from briefing.core.export.sanitize import clean_text, one_line
 from briefing.core.export.selection import BriefingContent, NoteItem
 from briefing.core.outputs import MARKDOWN_MARK
@@ -19,10 +20,11 @@ def _quote_block(text: str) -> list[str]:
     return ["> " + line.strip().translate(_SPECIAL) if line.strip() else ">" for line in lines]
 
 
-def _item(item: NoteItem) -> list[str]:
+def _item(item: NoteItem, note: str = "") -> list[str]:
+    """The quote, its source line (with a footnote mark `note` when citing with notes)."""
     out = _quote_block(f"\u201c{item.quote.strip()}\u201d")
     out.append(">")
-    out.append(f"> \u2014 {_md(item.source_line)}")
+    out.append(f"> \u2014 {_md(item.source_line)}{note}")
     extras = []
     if item.note:
         extras.append(f"**Note:** {_md(item.note)}")
@@ -51,10 +53,18 @@ def render_markdown(content: BriefingContent) -> str:
         out += ["## Bottom line up front", ""]
         out += [_md(p) for p in clean_text(c.summary).split("\n") if p.strip()]
         out.append("")
+    notes: list[str] = []  # Chicago notes as Markdown footnotes ([^1]), when asked for
+    cited: set[int] = set()
     for section in c.sections:
         out += [f"## {_md(section.heading)}", ""]
         for item in section.items:
-            out += _item(item)
+            mark = ""
+            if c.citation_style == "footnotes":
+                first = item.source.number not in cited
+                cited.add(item.source.number)
+                notes.append(full_note(item.source) if first else short_note(item.source))
+                mark = f"[^{len(notes)}]"
+            out += _item(item, mark)
     out += ["## Comparison of figures", ""]
     if c.comparisons:
         header = ["Figure", *[_md(col.name) for col in c.columns], "Agreement"]
@@ -69,5 +79,8 @@ def render_markdown(content: BriefingContent) -> str:
     out += ["", "## Sources", ""]
     for src in c.sources:
         out.append(f"{src.number}. {_md(src.listing())}")
+    if notes:
+        out.append("")
+        out += [f"[^{n}]: {_md(text)}" for n, text in enumerate(notes, start=1)]
     out += ["", f"**{_md(c.marking)}**", ""]
     return "\n".join(out)

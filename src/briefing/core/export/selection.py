@@ -14,11 +14,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefing.core.errors import PerspectiveError
+from briefing.core.export.markings import lower_than
+from briefing.core.export.quotes import display_quote
 from briefing.core.export.sanitize import MAX_NODE_CHARS
 from briefing.core.models import Article, ClaimComparison, Highlight, Perspective
 from briefing.core.workspace import Workspace
 
-GROUPINGS = ("perspective", "tag", "article")
+GROUPINGS = ("perspective", "tag", "article", "order")  # "order": the analyst's own order
+CITATION_STYLES = ("numbered", "footnotes")  # footnotes: Chicago notes beside the list
+ORDER_HEADING = "Key passages"
 UNATTRIBUTED = "Unattributed"
 UNTAGGED = "Untagged"
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -55,6 +59,7 @@ class BriefingSpec:
     date_to: str | None = None
     highlight_ids: list[int] | None = None  # exact selection and order (after filters)
     template: Path | None = None  # a .docx whose styles replace the shipped template's
+    citation_style: str = "numbered"  # or "footnotes" (Chicago notes; .docx only)
 
 
 @dataclass
@@ -68,6 +73,7 @@ class SourceEntry:
     published: str | None
     authors: list[str]
     url: str | None
+    caveat: str = ""  # the article's own handling caveat
 
     def citation(self) -> str:
         """'Publisher, “Title”, 15 Nov 2024' (parts that are unknown are left out)."""
@@ -85,6 +91,8 @@ class SourceEntry:
             text += ". By " + _and(self.authors)
         if self.url:
             text += f". {self.url}"
+        if self.caveat.strip():
+            text += f". Handling: {' '.join(self.caveat.split())}"
         return text
 
 
@@ -160,6 +168,7 @@ class BriefingContent:
     comparison_status: str = ""  # why there is no table, when there is none
     template: Path | None = None
     warnings: list[str] = field(default_factory=list)
+    citation_style: str = "numbered"
 
     @property
     def items(self) -> list[NoteItem]:
@@ -275,6 +284,9 @@ def build_content(ws: Workspace, spec: BriefingSpec,
     """
     if spec.group_by not in GROUPINGS:
         raise ExportError(f"group by one of {', '.join(GROUPINGS)}, not {spec.group_by!r}")
+    if spec.citation_style not in CITATION_STYLES:
+        raise ExportError(f"cite with one of {', '.join(CITATION_STYLES)}, "
+                          f"not {spec.citation_style!r}")
     selected = select_highlights(ws, spec)
     perspectives = ws.perspectives.all()
     filter_keys = resolve_perspective_keys(ws, spec.perspectives) if spec.perspectives else []
@@ -288,11 +300,14 @@ def build_content(ws: Workspace, spec: BriefingSpec,
         title=spec.title.strip() or "Briefing note", summary=spec.summary.strip(),
         author=spec.author.strip(), marking=spec.marking.strip(),
         date=spec.date or dt.date.today().isoformat(), group_by=spec.group_by,
-        sections=sections, sources=sources, template=spec.template)
+        sections=sections, sources=sources, template=spec.template,
+        citation_style=spec.citation_style)
+    content.warnings.extend(marking_warnings(content))
     for item in content.items:
-        if len(item.quote) > MAX_NODE_CHARS:
+        if len(item.highlight.quote) > MAX_NODE_CHARS:
             content.warnings.append(
-                f"highlight #{item.highlight.id} is {len(item.quote):,} characters long; the note "
+                f"highlight #{item.highlight.id} is {len(item.highlight.quote):,} characters "
+                "long; the note "
                 f"shows its first {MAX_NODE_CHARS:,} and says how much was left out")
     from_library = comparisons is None
     if comparisons is None:
@@ -329,14 +344,16 @@ def _group(selected: list[tuple[Highlight, Article]], spec: BriefingSpec,
             groups = [t for t in tag_pool if not wanted or t.lower() in wanted] or list(tag_pool)
             key = groups[0] if groups else ""
             heading, colour, also = key or UNTAGGED, None, groups[1:]
-        else:
+        elif spec.group_by == "article":
             key, heading, colour, also = str(article.id), article.title, None, []
+        else:  # the analyst's order: one section, exactly as arranged
+            key, heading, colour, also = "", ORDER_HEADING, None, []
         section = sections.get(key)
         if section is None:
             section = sections[key] = Section(heading=heading, key=key, colour=colour)
             order.append(key)
         section.items.append(NoteItem(
-            highlight=h, article=article, source=placeholder, quote=h.quote,
+            highlight=h, article=article, source=placeholder, quote=display_quote(h),
             perspectives=[names[k].name if k in names else k for k in h.perspectives],
             also=also, note=h.note.strip(), grading=grading(h)))
     # Sections follow the perspective list (or tags A-Z); a user's order applies within them.
@@ -358,9 +375,22 @@ def _number_sources(sections: list[Section]) -> list[SourceEntry]:
                 entry = sources[a.id] = SourceEntry(
                     number=len(sources) + 1, article_id=a.id, title=a.title,
                     publisher=a.publisher, published=a.published, authors=list(a.authors),
-                    url=a.source_url)
+                    url=a.source_url, caveat=a.caveat or "")
             item.source = entry
     return list(sources.values())
+
+
+def marking_warnings(content: BriefingContent) -> list[str]:
+    """One line per cited source whose handling caveat is higher than the note's marking."""
+    out = []
+    for src in content.sources:
+        level = lower_than(content.marking, src.caveat)
+        if level is not None:
+            out.append(f"the note is marked {content.marking or 'with nothing'} but source "
+                       f"[{src.number}] (\u201c{src.title}\u201d) carries the caveat "
+                       f"{' '.join(src.caveat.split())!r} ({level.name}); mark the note "
+                       f"{level.name} or higher, or leave that source out")
+    return out
 
 
 def _library_comparisons(ws: Workspace) -> tuple[list[ClaimComparison], str]:
