@@ -105,7 +105,8 @@ class Importer:
             return self._duplicate(name, existing)
         try:
             extracted = read_document(data, filename)
-            refined = refine_article(extracted.text, extracted.hints, filename)
+            refined = refine_article(extracted.text, extracted.hints, filename,
+                                     extracted.blocks)
         except ReadError as exc:
             return ImportResult(name, "failed", reason=str(exc))
         except Exception as exc:  # a reader bug must not stop the batch

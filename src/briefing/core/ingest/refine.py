@@ -4,20 +4,38 @@ from __future__ import annotations
 
 import re
 
-from briefing.core.ingest.clean import clean_units, join_units
+from briefing.core.ingest.clean import Unit, clean_units, join_units
 from briefing.core.ingest.metadata import extract_metadata, is_byline_or_date
-from briefing.core.ingest.types import DocumentHints, Refined
+from briefing.core.ingest.types import Block, DocumentHints, Refined
 
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
 
 
-def refine_article(text: str, hints: DocumentHints, filename: str) -> Refined:
+# Reasons a footnote block is dropped for by position only (after the article's last
+# paragraph, below a "Share" line): the note text belongs to the article all the same.
+_POSITIONAL = {"tail", "foot", "menu", "head", "absorbed", "teaser"}
+
+
+def _keep_notes(units: list[Unit], blocks: list[Block]) -> None:
+    """Footnote and endnote texts the format marked as such stay in the article."""
+    notes = {b.text for b in blocks if b.kind == "footnote"}
+    for unit in units:
+        if unit.dropped in _POSITIONAL and unit.text in notes:
+            unit.dropped = None
+
+
+def refine_article(text: str, hints: DocumentHints, filename: str,
+                   blocks: list[Block] | None = None) -> Refined:
     """Cleaned text (paragraphs separated by a blank line) and the article's metadata.
 
+    `blocks` are the reader's blocks where the format has them (Markdown): a footnote
+    block is article text wherever it sits on the page.
     If the cleaner would leave nothing although the page had text, the page is kept
     as it is (minus blank lines): a file is never emptied by a cleaning mistake.
     """
     units = clean_units(text)
+    if blocks:
+        _keep_notes(units, blocks)
     for unit in units:  # a byline or date line left inside the body (not a sentence)
         if unit.kept and not unit.prose and unit.words <= 16 and is_byline_or_date(unit.text):
             unit.dropped = "byline"

@@ -25,6 +25,22 @@ class DocumentHints:
     language: str | None = None
 
 
+BLOCK_KINDS = ("heading", "paragraph", "list_item", "quote", "footnote", "turn", "table")
+
+
+@dataclass
+class Block:
+    """One block of a document as its format marks it (a heading, a list item, a note...).
+
+    `text` is plain text as a reader sees it: links as their text, no markup, footnote
+    markers removed. `level` is a heading's level (1 for the page's headline).
+    """
+
+    kind: str  # one of BLOCK_KINDS
+    text: str
+    level: int = 0
+
+
 @dataclass
 class Extracted:
     """Plain text pulled out of one file, before cleaning.
@@ -37,6 +53,7 @@ class Extracted:
     format: str  # "txt", "md", "html", "docx", "pdf"
     hints: DocumentHints = field(default_factory=DocumentHints)
     encoding: str | None = None  # for text formats: the charset that decoded it
+    blocks: list[Block] | None = None  # the blocks `text` was made of, where the format has them
 
 
 @dataclass

@@ -1,0 +1,113 @@
+"""Markdown pages -> plain-text blocks, parsed with markdown-it-py (CommonMark + footnotes).
+
+A page saved as Markdown carries its structure in syntax: `# headline`, `**Speaker:**`,
+`[link text](url)`, `[^4]` footnote markers. The cleaner and the claim finder want what a
+reader sees: the block's text, links as their text, emphasis gone, footnote markers detached
+from the sentence, and the note texts kept as footnote blocks at the end. Each block is one
+paragraph of the Extracted text (blocks are separated by blank lines); the first top-level
+heading is the page's own headline (a DocumentHints title).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.footnote import footnote_plugin
+
+from briefing.core.ingest.readers.props import iso_date, split_authors
+from briefing.core.ingest.types import Block, DocumentHints, Extracted
+
+# A static-site generator's front matter (Jekyll, Hugo): "---", "key: value" lines, "---".
+_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n(.*?)\n---[ \t]*\n", re.DOTALL)
+_FIELD = re.compile(r"^([A-Za-z_-]+)\s*:\s*(.*?)\s*$")
+
+_BLOCK_KIND = {"paragraph_open": "paragraph", "heading_open": "heading",
+               "blockquote_open": "quote", "list_item_open": "list_item",
+               "footnote_open": "footnote"}
+
+
+@lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    # Raw HTML is parsed as HTML tokens so that it can be dropped (a <sup>4</sup> marker,
+    # a <div> wrapper), never shown as markup.
+    return MarkdownIt("commonmark", {"html": True}).enable("table").use(footnote_plugin)
+
+
+def inline_text(token: Token) -> str:
+    """What a reader sees of one inline token: text and link text; no markup, no markers."""
+    parts: list[str] = []
+    in_sup = False
+    for child in token.children or []:
+        kind = child.type
+        if kind == "html_inline":
+            tag = child.content.lower().replace(" ", "")
+            in_sup = tag.startswith("<sup") or (in_sup and not tag.startswith("</sup"))
+        elif in_sup:
+            continue  # a <sup>4</sup> footnote marker
+        elif kind in ("text", "code_inline"):
+            parts.append(child.content)
+        elif kind == "softbreak":
+            parts.append(" ")
+        elif kind == "hardbreak":
+            parts.append("\n")
+        # link_open/close, em/strong, images, html_inline, footnote_ref: nothing shown
+    return " ".join("".join(parts).split(" ")).strip()
+
+
+def markdown_blocks(text: str) -> list[Block]:
+    """The page's blocks in reading order, footnote texts last."""
+    tokens = _parser().parse(text)
+    blocks: list[Block] = []
+    notes: list[Block] = []
+    kinds: list[str] = []  # the open block containers, innermost last
+    level = 0
+    for token in tokens:
+        if token.type in _BLOCK_KIND:
+            kinds.append(_BLOCK_KIND[token.type])
+            if token.type == "heading_open":
+                level = int(token.tag[1:])
+            continue
+        if token.type.endswith("_close") and token.type.replace("_close", "_open") in _BLOCK_KIND:
+            kinds.pop()
+            continue
+        if token.type == "inline":
+            content = inline_text(token)
+            if not content:
+                continue
+            kind = next((k for k in reversed(kinds) if k != "paragraph"), "paragraph")
+            block = Block(kind=kind, text=content, level=level if kind == "heading" else 0)
+            (notes if "footnote" in kinds else blocks).append(block)
+            level = 0
+        elif token.type in ("fence", "code_block"):
+            blocks.append(Block(kind="paragraph", text=token.content.strip()))
+    return blocks + notes
+
+
+def front_matter(text: str) -> tuple[dict[str, str], str]:
+    """The front matter's simple "key: value" fields (lower-case keys) and the text after it."""
+    m = _FRONT_MATTER.match(text)
+    if not m:
+        return {}, text
+    fields = {}
+    for line in m.group(1).splitlines():
+        f = _FIELD.match(line)
+        if f and f.group(2):
+            fields[f.group(1).lower()] = f.group(2).strip("'\"")
+    return fields, text[m.end():]
+
+
+def read_markdown(text: str) -> Extracted:
+    """The Markdown page as paragraphs of plain text; title, date and author from its front
+    matter where it has one, else its first `#` headline as the title."""
+    fields, text = front_matter(text)
+    blocks = markdown_blocks(text)
+    title = fields.get("title") or next(
+        (b.text for b in blocks if b.kind == "heading" and b.level == 1), None)
+    author = fields.get("author") or fields.get("authors")
+    hints = DocumentHints(title=title, published=iso_date(fields.get("date")),
+                          authors=split_authors(author.strip("[]")) if author else [])
+    return Extracted(text="\n\n".join(b.text for b in blocks), format="md", hints=hints,
+                     blocks=blocks)
