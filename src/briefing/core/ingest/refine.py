@@ -6,6 +6,7 @@ import re
 
 from briefing.core.ingest.clean import Unit, clean_units, join_units
 from briefing.core.ingest.metadata import extract_metadata, is_byline_or_date
+from briefing.core.ingest.notes import mark_notes
 from briefing.core.ingest.types import Block, DocumentHints, Refined
 
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
@@ -34,6 +35,7 @@ def refine_article(text: str, hints: DocumentHints, filename: str,
     as it is (minus blank lines): a file is never emptied by a cleaning mistake.
     """
     units = clean_units(text)
+    mark_notes(units)
     if blocks:
         _keep_notes(units, blocks)
     for unit in units:  # a byline or date line left inside the body (not a sentence)

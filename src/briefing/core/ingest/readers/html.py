@@ -52,12 +52,24 @@ def read_html(text: str) -> Extracted:
         return Extracted(text="", format="html")
     ld = _json_ld(tree)
     etree.strip_elements(tree, *_UNSAFE_TAGS, with_tail=False)
+    _drop_note_markers(tree)
     fallback = fallback_text(tree)
     article, traf_meta = "", {}
     if sum(1 for _ in tree.iter()) <= MAX_TREE_ELEMENTS:  # beyond: slow, and no article page
         article, traf_meta = _trafilatura(copy.deepcopy(tree))
     return Extracted(text=_choose(article, fallback), format="html",
                      hints=_hints(tree, ld, traf_meta))
+
+
+_NOTE_MARKER = re.compile(r"\[?\(?[0-9]{1,3}[a-z]?\)?\]?|[*†‡a-z]")
+
+
+def _drop_note_markers(tree: lxml.html.HtmlElement) -> None:
+    """Remove <sup>4</sup> note markers (their text, not what follows): the sentence reads
+    as written, and the note itself stays where the page lists it."""
+    for sup in list(tree.iter("sup")):
+        if _NOTE_MARKER.fullmatch(sup.text_content().strip()) and sup.getparent() is not None:
+            sup.drop_tree()
 
 
 def _choose(article: str, fallback: str) -> str:
