@@ -17,6 +17,7 @@ from briefing.core.ingest.cues import metadata_cues
 
 _DIGIT = re.compile(r"\d")
 _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?"
+                   r"|\b\d{1,2}\s*[ap]\.?m\.?(?!\w)"
                    r"|\b(?:gmt|utc)\s*[+-]\s*\d{1,2}(?::?\d{2})?", re.IGNORECASE)
 _TOKEN = re.compile(r"[\w.]+|[^\w\s]")
 
@@ -56,7 +57,7 @@ def _patterns() -> _Patterns:
         iso=re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})[-/.](?P<month>\d{1,2})[-/.]"
                        r"(?P<day>\d{1,2})(?!\d)"
                        r"(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"),
-        numeric=re.compile(r"(?<!\d)(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.]"
+        numeric=re.compile(r"(?<!\d)(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})[/.]"
                            r"(?P<year>(?:19|20)\d{2})(?!\d)"),
     )
 
@@ -93,7 +94,9 @@ def find_dates(line: str) -> list[FoundDate]:
             add(_iso(int(m["year"]), pats.months[m["month"].lower()], int(m["day"])), m)
     for m in pats.numeric.finditer(line):
         a, b = int(m["a"]), int(m["b"])
-        if a > 12 >= b:
+        if m["sep"] == "." and b <= 12:  # "11.01.2025": dotted dates are day first
+            add(_iso(int(m["year"]), b, a), m)
+        elif a > 12 >= b:
             add(_iso(int(m["year"]), b, a), m)
         elif b > 12 >= a:
             add(_iso(int(m["year"]), a, b), m)
@@ -113,6 +116,7 @@ def date_line(line: str) -> tuple[str, str] | None:
         return None
     cues = metadata_cues()["dates"]
     rest = (line[:dates[0].start] + " " + line[dates[0].end:]).lower()
+    timed = _TIME.search(rest) is not None
     rest = _TIME.sub(" ", rest)
     label = "plain"
     for kind in ("updated", "published"):
@@ -122,4 +126,6 @@ def date_line(line: str) -> tuple[str, str] | None:
                 label = kind if label == "plain" else label
     filler = set(cues["filler"])
     leftover = [t for t in _TOKEN.findall(rest) if t not in filler and t.strip(":.") != ""]
-    return (dates[0].value, label) if len(leftover) <= 1 else None
+    # A date with a time beside it is a timestamp line even under a short section label
+    # ("All News 16:22 November 13, 2024").
+    return (dates[0].value, label) if len(leftover) <= (2 if timed else 1) else None
