@@ -94,9 +94,7 @@ def find_dates(line: str) -> list[FoundDate]:
             add(_iso(int(m["year"]), pats.months[m["month"].lower()], int(m["day"])), m)
     for m in pats.numeric.finditer(line):
         a, b = int(m["a"]), int(m["b"])
-        if m["sep"] == "." and b <= 12:  # "11.01.2025": dotted dates are day first
-            add(_iso(int(m["year"]), b, a), m)
-        elif a > 12 >= b:
+        if m["sep"] == "." and b <= 12 or a > 12 >= b:  # "11.01.2025": dotted dates are day first
             add(_iso(int(m["year"]), b, a), m)
         elif b > 12 >= a:
             add(_iso(int(m["year"]), a, b), m)

@@ -118,6 +118,125 @@ def _title_shape(text: str) -> bool:
             and not find_dates(text))
 
 
+def _job_words() -> frozenset[str]:
+    return frozenset(metadata_cues()["byline"].get("job_words", []))
+
+
+def strip_honorifics(name: str) -> str:
+    """"Dr Helen Marsh" -> "Helen Marsh"."""
+    honorifics = set(metadata_cues()["byline"].get("honorifics", []))
+    words = name.split()
+    while len(words) > 2 and words[0].lower() in honorifics:
+        words.pop(0)
+    return " ".join(words)
+
+
+def job_line_name(text: str) -> str | None:
+    """The person of a "Name, Job" line ("Dr Helen Marsh, Senior Research Fellow"), or None."""
+    if "," not in text or len(text.split()) > 16:
+        return None
+    head, tail = text.split(",", 1)
+    jobs = _job_words()
+    if not any(w.lower().strip(".,;") in jobs for w in tail.split()):
+        return None
+    name = strip_honorifics(head.strip())
+    return name if is_person_name(name) else None
+
+
+_CONNECTORS = {"of", "for", "and", "the", "on", "to", "in"}
+
+
+def is_job_title_line(text: str) -> bool:
+    """A line naming someone's job ("Air Force Maj. Gen. Pat Ryder, Pentagon Press
+    Secretary", "Principal Deputy National Security Adviser Kim Tae-hyo", "Senior OSINT
+    editor"): an author or speaker line, never a headline."""
+    text = text.strip()
+    if job_line_name(text):
+        return True
+    jobs = _job_words()
+    tokens = text.replace(",", " ").split()
+    if not tokens or len(tokens) > 12 or any(ch.isdigit() for ch in text):
+        return False
+    if all(t.lower().strip(".") in jobs | _CONNECTORS or t.lower() in ("osint",) for t in tokens):
+        return True  # "Senior OSINT editor"
+    if not all(t[:1].isupper() or t in _CONNECTORS for t in tokens):
+        return False
+    last_job = max((i for i, t in enumerate(tokens) if t.lower().strip(".") in jobs), default=-1)
+    name = " ".join(tokens[last_job + 1:])
+    return last_job >= 0 and 2 <= len(tokens) - last_job - 1 <= 3 and is_person_name(name)
+
+
+@lru_cache(maxsize=1)
+def _never_title() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p) for p in metadata_cues()["title"].get("never", []))
+
+
+_NOT_HEADLINE = {"advert", "image_credit", "navigation", "share", "subscription", "cookie",
+                 "copyright", "banner", "credits", "comments"}
+
+
+def _headline(unit: Unit) -> str | None:
+    """The unit's text if it can be a headline (see _title_by_anchor)."""
+    if unit.dropped in _NOT_HEADLINE:
+        return None
+    text = _strip_title_tags(_MD_HEADING.sub("", unit.text).strip())
+    if len(text.split()) < int(metadata_cues()["title"]["min_words"]) or not _title_shape(text):
+        return None
+    if (author_line(text) or _byline(text)[0] or is_job_title_line(text)
+            or any(p.search(text) for p in _never_title())):
+        return None
+    return text
+
+
+def _head_limit(units: list[Unit]) -> int:
+    """Where the page head ends: the first real paragraph (or 40 lines)."""
+    for i, unit in enumerate(units[:40]):
+        if unit.kept and unit.prose and unit.words >= 25:
+            return i
+    return min(len(units), 40)
+
+
+def _title_by_anchor(units: list[Unit]) -> tuple[int, str, int] | None:
+    """(index, headline, anchor index): the headline next to the page's byline or date line.
+
+    Across layouts the headline sits just above "By A and B" or the date line (a
+    standfirst, an author line or a job title may come between), or, on some sites,
+    just below the date. Navigation, section labels and banners are never taken.
+    """
+    limit = _head_limit(units)
+    anchors = [i for i in range(limit) if units[i].words <= 20
+               and (date_line(units[i].text) or _byline(units[i].text)[0])]
+    for anchor in anchors[:2]:
+        for i in range(anchor - 1, max(-1, anchor - 7), -1):
+            title = _headline(units[i])
+            if title:
+                # a standfirst without a full stop under the headline: the longer line
+                upper = _headline(units[i - 1]) if i > 0 else None
+                if (upper and len(title.split()) >= 8
+                        and 3 <= len(upper.split()) < len(title.split())):
+                    return i - 1, upper, anchor
+                return i, title, anchor
+        for i in range(anchor + 1, min(limit, anchor + 4)):
+            title = _headline(units[i])
+            if title:
+                return i, title, anchor
+    return None
+
+
+def _authors_between(units: list[Unit], start: int, end: int) -> list[str]:
+    """Author lines without "By" between the headline and the date line ("Rachel Minsky",
+    "Dr Helen Marsh, Senior Research Fellow, …"), honorifics off; job lines alone skipped."""
+    names: list[str] = []
+    for unit in units[start + 1:end]:
+        text = unit.text.strip()
+        name = job_line_name(text) or (None if is_job_title_line(text) else author_line(text))
+        if name and unit.words <= 16:
+            name = strip_honorifics(name)
+            if name not in names:
+                names.append(name)
+    return names
+
+
 def _title_from_units(units: list[Unit]) -> str | None:
     cues = metadata_cues()["title"]
     code = re.compile(cues["code_prefix"])
@@ -136,7 +255,8 @@ def _title_from_units(units: list[Unit]) -> str | None:
         if unit.dropped in ("advert", "image_credit", "navigation", "share", "subscription",
                             "cookie", "copyright") or date_line(text) or _byline(text)[0]:
             continue
-        if author_line(text) or len(text.split()) < 3:
+        if (author_line(text) or len(text.split()) < 3 or is_job_title_line(text)
+                or any(p.search(text) for p in _never_title())):
             continue
         if (unit.prose and not text.endswith(("?", "!"))) or len(candidates) == 2:
             break
@@ -193,24 +313,55 @@ def infer_title(text: str, filename: str = "") -> str:
     return sentence
 
 
+_TITLE_SEP = re.compile(r"\s+[|–—>-]\s+|\s*_(?=[A-Z])")
+
+
+def _title_site(title: str | None, publisher: str | None) -> tuple[str | None, str | None]:
+    """The format's own title without a site-name tail or head ("… | Reuters",
+    "…_Ministry of Foreign Affairs…", "NATO - …", "… > U.S. Department of Defense >
+    Transcript"), and the site it named (a known publisher, or the page's publisher)."""
+    if not title or not title.strip():
+        return None, None
+    title = " ".join(title.split())
+    parts = _TITLE_SEP.split(title)
+    site = None
+    for k, part in enumerate(parts):
+        known = publishers().canonical(part)
+        if len(parts) > 1 and (known or (publisher and name_key(part) == name_key(publisher))):
+            site = known or publisher
+            if k == 0:  # "NATO - Opinion: …"
+                title = title[title.index(part) + len(part):].lstrip(" |–—>-_")
+            else:  # "… | Reuters", "… > Site > Transcript"
+                start = title.index(part, len(parts[0]))
+                title = title[:start].rstrip(" |–—>-_")
+            break
+    title = _strip_title_tags(title)
+    return (title if len(title.split()) >= 2 else None), site
+
+
+def _strip_title_tags(title: str) -> str:
+    """Section tags and dates a site adds around a headline (see metadata.toml [title])."""
+    for pattern in _title_tags():
+        title = pattern.sub("", title).strip()
+    return title
+
+
+@lru_cache(maxsize=1)
+def _title_tags() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p) for p in metadata_cues()["title"].get("strip", []))
+
+
 def _hint_title(title: str | None, publisher: str | None) -> str | None:
     """The format's own title, without a " | Site name" tail."""
-    if not title or not title.strip():
-        return None
-    title = " ".join(title.split())
-    parts = re.split(r"\s+[|–—-]\s+", title)
-    if len(parts) > 1:
-        tail = parts[-1]
-        if publishers().canonical(tail) or (publisher and name_key(tail) == name_key(publisher)):
-            title = title[: title.rfind(tail)].rstrip(" |–—-")
-    return title if len(title.split()) >= 2 else None
+    return _title_site(title, publisher)[0]
 
 
 # --- publisher ---------------------------------------------------------------
 
 def _publisher_and_year(units: list[Unit],
-                        authors: list[str]) -> tuple[str | None, str | None]:
-    """The publisher named by the page (and a copyright year, if one was stated)."""
+                        authors: list[str]) -> tuple[str | None, str | None, str]:
+    """The publisher named by the page, a copyright year if one was stated, and how the
+    publisher was found ("dateline" for a wire dateline, else a provenance)."""
     pubs = publishers()
     author_keys = {name_key(a) for a in authors}
     texts = [u.text for u in units]
@@ -225,12 +376,20 @@ def _publisher_and_year(units: list[Unit],
         words = cleaned.split()
         if name_key(cleaned) in author_keys:  # "© 2025 Ann Smith": a blogger's own copyright
             return None
-        return cleaned if 1 <= len(words) <= 6 and cleaned[:1].isupper() else None
+        # An institution's full name is long ("Embassy of the People's Republic of China
+        # in the United States of America"); other names stay short.
+        limit = 14 if _ORG_WORD.search(cleaned) else 6
+        return cleaned if 1 <= len(words) <= limit and cleaned[:1].isupper() else None
 
     kept_idx = [i for i, u in enumerate(units) if u.kept and u.prose]
     attached = set(range(kept_idx[-1] + 1, kept_idx[-1] + 4)) if kept_idx else set()
     found: str | None = None
-    for kind in ("licence", "dateline", "copyright"):
+    how = "explicit"
+    for kind in ("licence", "dateline", "head", "copyright"):
+        if kind == "head":  # the site's name atop the page, when it is a known publisher
+            if found is None:
+                found, how = _head_publisher(texts[:4]), "inferred"
+            continue
         for i, text in enumerate(texts):
             if kind == "dateline" and i not in kept_idx[:3]:
                 continue  # a dateline opens the article, not a related story below it
@@ -245,19 +404,19 @@ def _publisher_and_year(units: list[Unit],
                         and (found is None or name == found)):
                     year = m["year"]
                 if name and found is None:
-                    found = name
+                    found, how = name, ("dateline" if kind == "dateline" else "explicit")
     if found:
-        return found, year
+        return found, year, how
     tail_lines = [u.text for u in units[kept_idx[-1]:kept_idx[-1] + 4]] if kept_idx else []
     for text in tail_lines:  # "... this position. Bloomberg" / a lone "REUTERS" line
         for pattern in pubs.patterns.get("credit", ()):
             m = pattern.search(text)
             if m and pubs.canonical(m["name"]):
-                return pubs.canonical(m["name"]), year
+                return pubs.canonical(m["name"]), year, "explicit"
     for text in texts:
         sig = pubs.signatures.get(name_key(text))
         if sig:
-            return sig, year
+            return sig, year, "inferred"
     for _, unit in _body_units(units):
         if unit.kept or unit.words > 8:
             continue
@@ -265,8 +424,36 @@ def _publisher_and_year(units: list[Unit],
             m = pattern.search(unit.text)
             name = resolve(m["name"]) if m else None
             if name:
-                return name, year
-    return None, year
+                return name, year, "inferred"
+    return None, year, "inferred"
+
+
+_ORG_WORD = re.compile(r"\b(?:Embassy|Ministry|Office|Council|Institute|Agency|Government|"
+                      r"Department|Commission|Organi[sz]ation|Service|Centre|Center)\b")
+_SITE_SPLIT = re.compile(r"\s*(?::|\||·|•|\s-\s|–|—)\s*")
+
+
+def _head_publisher(lines: list[str]) -> str | None:
+    """A known publisher named by one of the page's first lines ("Yonhap News Agency",
+    "38 North: Informed Analysis of North Korea", "Office of the President" above
+    "Republic of Korea")."""
+    pubs = publishers()
+    for i, line in enumerate(lines):
+        candidates = [line, _SITE_SPLIT.split(line, maxsplit=1)[0]]
+        if i + 1 < len(lines):
+            candidates += [f"{line}, {lines[i + 1]}", f"{line} {lines[i + 1]}"]
+        for candidate in candidates:
+            known = pubs.canonical(candidate) if len(candidate.split()) <= 16 else None
+            if known:
+                return known
+    return None
+
+
+def site_publisher(name: str | None) -> str | None:
+    """A publisher named by a site name or title tail, as the library shows it."""
+    if not name or not name.strip():
+        return None
+    return publishers().canonical(name) or name.strip()
 
 
 # --- dates, language, url ----------------------------------------------------
@@ -339,19 +526,118 @@ def _authors(units: list[Unit]) -> list[str]:
     return []
 
 
+def _hint_authors(names: list[str], publisher: str | None) -> list[str]:
+    """Author names a format states, without a site name or a job ("The Economist",
+    "High Representative") that an author field sometimes holds."""
+    jobs = _job_words()
+    out = []
+    for name in names:
+        name = strip_honorifics(" ".join(name.split()))
+        if (not name or len(name.split()) < 2 or publishers().canonical(name)
+                or (publisher and name_key(name) == name_key(publisher))
+                or any(w.lower().strip(".,") in jobs for w in name.split())):
+            continue
+        out.append(name)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _turn() -> re.Pattern[str]:
+    return re.compile(metadata_cues()["kind"]["turn"])
+
+
+def is_turn(text: str) -> bool:
+    """A transcript turn: a paragraph opened by a speaker label ("Q:", "MR. KIRBY:")."""
+    return _turn().match(text) is not None
+
+
+def article_kind(units: list[Unit], title: str, news: bool) -> str | None:
+    """news, transcript, statement or social when the page's structure makes it clear."""
+    cues = metadata_cues()["kind"]
+    labels = [_turn().match(u.text)[0].rstrip(": ").lower()  # type: ignore[index]
+              for u in units if u.kept and is_turn(u.text)]
+    repeated = {lab for lab in labels if labels.count(lab) >= 2}
+    if len(labels) >= int(cues["min_turns"]) and repeated:
+        return "transcript"
+    low = title.lower()
+    if any(re.search(rf"\b{re.escape(w)}\b", low) for w in cues["social_title"]):
+        return "social"
+    if any(re.search(rf"\b{re.escape(w)}\b", low) for w in cues["statement_title"]):
+        return "statement"
+    return "news" if news else None
+
+
 def extract_metadata(units: list[Unit], cleaned: str, hints: DocumentHints,
                      filename: str = "") -> ArticleMetadata:
-    """Everything the library records about an article, from hints first, then the page."""
-    authors = [a for a in hints.authors if a.strip()] or _authors(units)
-    publisher, year = _publisher_and_year(units, authors)
-    if hints.publisher:
-        publisher = publishers().canonical(hints.publisher) or hints.publisher.strip()
-    title = _hint_title(hints.title, publisher) or _title_from_units(units)
-    inferred = title is None
+    """Everything the library records about an article, from hints first, then the page.
+
+    `provenance` says for each field how it was found: "structured" (the format's own
+    metadata: HTML meta, JSON-LD, front matter, DOCX properties), "explicit" (a line of the
+    page that says it: "By …", "Published …", a dateline, a copyright line, the headline
+    above the byline) or "inferred" (guessed: the first sentence as title, an author line
+    without "By", a site name atop the page, a copyright year as date).
+    """
+    prov: dict[str, str] = {}
+    hint_publisher = site_publisher(hints.publisher)
+    title_hint, title_site = _title_site(hints.title, hint_publisher)
+    anchored = _title_by_anchor(units)
+
+    authors = _hint_authors(hints.authors, hint_publisher)
+    if authors:
+        prov["authors"] = "structured"
+    else:
+        authors = _authors(units)
+        if authors:
+            prov["authors"] = "explicit"
+        elif anchored and anchored[0] < anchored[2]:
+            authors = _authors_between(units, anchored[0], anchored[2])
+            if authors:
+                prov["authors"] = "inferred"
+
+    publisher, year, how = _publisher_and_year(units, authors)
+    if hint_publisher:
+        publisher, how = hint_publisher, "structured"
+    elif publisher is None and title_site:
+        publisher, how = title_site, "structured"
+    if publisher:
+        prov["publisher"] = how
+
+    title = title_hint
+    prov["title"] = "structured"
+    if title is None:
+        title = anchored[1] if anchored else _title_from_units(units)
+        prov["title"] = "explicit"
     if title is None:
         title = infer_title(cleaned, filename)
-    published = hints.published or _published(units) or year
+        prov["title"] = "inferred"
+
+    published = hints.published
+    prov_date = "structured"
+    if not published:
+        published, prov_date = _published(units), "explicit"
+    if not published and year:
+        published, prov_date = year, "inferred"
+    if published:
+        prov["published"] = prov_date
+
+    language = hints.language
+    if language:
+        prov["language"] = "structured"
+    else:
+        language = detect_language(cleaned)
+        if language:
+            prov["language"] = "inferred"
+    url = hints.url
+    if url:
+        prov["source_url"] = "structured"
+    else:
+        url = _url(units)
+        if url:
+            prov["source_url"] = "explicit"
+    kind = article_kind(units, title, news=how == "dateline")
+    if kind:
+        prov["kind"] = "inferred"
     return ArticleMetadata(
-        title=title, title_inferred=inferred, publisher=publisher, authors=authors,
-        published=published, language=hints.language or detect_language(cleaned),
-        url=hints.url or _url(units))
+        title=title, title_inferred=prov["title"] == "inferred", publisher=publisher,
+        authors=authors, published=published, language=language, url=url,
+        provenance=prov, kind=kind)

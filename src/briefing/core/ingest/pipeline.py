@@ -132,7 +132,8 @@ class Importer:
             title=meta.title, text=text, text_hash=thash, source_file=filename,
             original_hash=digest, format=extracted.format, title_inferred=meta.title_inferred,
             publisher=meta.publisher, authors=meta.authors, published=meta.published,
-            source_url=meta.url, language=meta.language, words=words), sketch)
+            source_url=meta.url, language=meta.language, words=words,
+            provenance=meta.provenance or None, kind=meta.kind), sketch)
         return ImportResult(name, "imported", article_id=article_id, title=meta.title)
 
     def _duplicate(self, name: str, article_id: int) -> ImportResult:

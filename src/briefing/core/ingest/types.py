@@ -67,6 +67,8 @@ class ArticleMetadata:
     published: str | None = None  # "YYYY", "YYYY-MM" or "YYYY-MM-DD"
     language: str | None = None
     url: str | None = None
+    provenance: dict[str, str] = field(default_factory=dict)  # field -> how it was found
+    kind: str | None = None  # news, transcript, statement, analysis, social (models.ARTICLE_KINDS)
 
 
 @dataclass
