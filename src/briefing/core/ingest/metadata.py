@@ -171,6 +171,7 @@ def _never_title() -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(p) for p in metadata_cues()["title"].get("never", []))
 
 
+_DATES_OUT = re.compile(r"\d")
 _NOT_HEADLINE = {"advert", "image_credit", "navigation", "share", "subscription", "cookie",
                  "copyright", "banner", "credits", "comments"}
 
@@ -180,7 +181,11 @@ def _headline(unit: Unit) -> str | None:
     if unit.dropped in _NOT_HEADLINE:
         return None
     text = _strip_title_tags(_MD_HEADING.sub("", unit.text).strip())
-    if len(text.split()) < int(metadata_cues()["title"]["min_words"]) or not _title_shape(text):
+    words = len(text.split())
+    # a headline may name a date ("…Press Conference on January 13, 2025"); a date line not
+    shaped = _title_shape(text) or (words >= 6 and not date_line(text)
+                                    and _title_shape(_DATES_OUT.sub("", text)))
+    if words < int(metadata_cues()["title"]["min_words"]) or not shaped:
         return None
     if (author_line(text) or _byline(text)[0] or is_job_title_line(text)
             or any(p.search(text) for p in _never_title())):
@@ -388,10 +393,10 @@ def _publisher_and_year(units: list[Unit],
     for kind in ("licence", "dateline", "head", "copyright"):
         if kind == "head":  # the site's name atop the page, when it is a known publisher
             if found is None:
-                found, how = _head_publisher(texts[:4]), "inferred"
+                found, how = _head_publisher(texts[:8]), "inferred"
             continue
         for i, text in enumerate(texts):
-            if kind == "dateline" and i not in kept_idx[:3]:
+            if kind == "dateline" and i not in kept_idx[:5]:
                 continue  # a dateline opens the article, not a related story below it
             for pattern in pubs.patterns.get(kind, ()):
                 m = pattern.search(text)
@@ -453,7 +458,8 @@ def site_publisher(name: str | None) -> str | None:
     """A publisher named by a site name or title tail, as the library shows it."""
     if not name or not name.strip():
         return None
-    return publishers().canonical(name) or name.strip()
+    head = _SITE_SPLIT.split(name.strip(), maxsplit=1)[0]  # "38 North: Informed Analysis…"
+    return publishers().canonical(name) or publishers().canonical(head) or head
 
 
 # --- dates, language, url ----------------------------------------------------
@@ -597,8 +603,10 @@ def extract_metadata(units: list[Unit], cleaned: str, hints: DocumentHints,
     publisher, year, how = _publisher_and_year(units, authors)
     if hint_publisher:
         publisher, how = hint_publisher, "structured"
-    elif publisher is None and title_site:
+    elif title_site and (publisher is None or how == "inferred"):
         publisher, how = title_site, "structured"
+    elif publisher is None and hints.site_host and publishers().canonical(hints.site_host):
+        publisher, how = publishers().canonical(hints.site_host), "inferred"
     if publisher:
         prov["publisher"] = how
 

@@ -23,6 +23,7 @@ class DocumentHints:
     publisher: str | None = None
     url: str | None = None
     language: str | None = None
+    site_host: str | None = None  # the host most of the page's links point to, if any
 
 
 BLOCK_KINDS = ("heading", "paragraph", "list_item", "quote", "footnote", "turn", "table")

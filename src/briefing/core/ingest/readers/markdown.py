@@ -11,7 +11,9 @@ heading is the page's own headline (a DocumentHints title).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
+from urllib.parse import urlsplit
 
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
@@ -86,6 +88,58 @@ def markdown_blocks(text: str) -> list[Block]:
     return blocks + notes
 
 
+_NAV_WORDS = {"home", "menu", "search", "skip", "sign", "log", "subscribe", "open", "write",
+              "follow", "share", "about", "contact", "donate", "archive"}
+
+
+def _links(token: Token) -> list[tuple[str, str]]:
+    """(text, href) of each link in an inline token."""
+    out: list[tuple[str, str]] = []
+    href: str | None = None
+    text: list[str] = []
+    for child in token.children or []:
+        if child.type == "link_open":
+            href, text = str(child.attrs.get("href") or ""), []
+        elif child.type == "link_close" and href is not None:
+            out.append(("".join(text).strip(), href))
+            href = None
+        elif href is not None and child.type in ("text", "code_inline"):
+            text.append(child.content)
+    return out
+
+
+def site_name(text: str) -> str | None:
+    """The site's name as its masthead link shows it: the first link near the top whose
+    target is the site's root ("[Channel Watch](https://channelwatch.substack.com/)")."""
+    tokens = [t for t in _parser().parse(text) if t.type == "inline"][:4]
+    for token in tokens:
+        for label, href in _links(token):
+            parts = urlsplit(href)
+            segments = [p for p in parts.path.split("/") if p]
+            words = label.split()
+            if (parts.scheme in ("http", "https") and len(segments) <= 1 and not parts.query
+                    and words and words[0].lower() not in _NAV_WORDS
+                    and all(w[:1].isupper() or w[:1].isdigit() or w in ("of", "the", "and", "on")
+                            for w in words)):
+                return label
+    return None
+
+
+def main_host(text: str) -> str | None:
+    """The host most of the page's links point to (the site itself, on a saved page)."""
+    hosts = Counter()
+    for token in _parser().parse(text):
+        if token.type == "inline":
+            for _label, href in _links(token):
+                host = urlsplit(href).hostname or ""
+                if host:
+                    hosts[host.removeprefix("www.")] += 1
+    if not hosts:
+        return None
+    host, count = hosts.most_common(1)[0]
+    return host if count >= 3 else None
+
+
 def front_matter(text: str) -> tuple[dict[str, str], str]:
     """The front matter's simple "key: value" fields (lower-case keys) and the text after it."""
     m = _FRONT_MATTER.match(text)
@@ -108,6 +162,7 @@ def read_markdown(text: str) -> Extracted:
         (b.text for b in blocks if b.kind == "heading" and b.level == 1), None)
     author = fields.get("author") or fields.get("authors")
     hints = DocumentHints(title=title, published=iso_date(fields.get("date")),
-                          authors=split_authors(author.strip("[]")) if author else [])
+                          authors=split_authors(author.strip("[]")) if author else [],
+                          publisher=site_name(text), site_host=main_host(text))
     return Extracted(text="\n\n".join(b.text for b in blocks), format="md", hints=hints,
                      blocks=blocks)
