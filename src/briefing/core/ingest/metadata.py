@@ -396,7 +396,7 @@ def _publisher_and_year(units: list[Unit],
                 found, how = _head_publisher(texts[:8]), "inferred"
             continue
         for i, text in enumerate(texts):
-            if kind == "dateline" and i not in kept_idx[:5]:
+            if kind == "dateline" and i not in kept_idx[:3]:
                 continue  # a dateline opens the article, not a related story below it
             for pattern in pubs.patterns.get(kind, ()):
                 m = pattern.search(text)
@@ -608,7 +608,7 @@ def extract_metadata(units: list[Unit], cleaned: str, hints: DocumentHints,
     elif publisher is None and hints.site_host and publishers().canonical(hints.site_host):
         publisher, how = publishers().canonical(hints.site_host), "inferred"
     if publisher:
-        prov["publisher"] = how
+        prov["publisher"] = "explicit" if how == "dateline" else how
 
     title = title_hint
     prov["title"] = "structured"
