@@ -516,20 +516,26 @@ def _url(units: list[Unit]) -> str | None:
 
 # --- authors -----------------------------------------------------------------
 
-def _authors(units: list[Unit]) -> list[str]:
+def _authors(units: list[Unit]) -> tuple[list[str], str]:
+    """Authors from a "By" byline ("explicit"), else author lines above the date ("inferred")."""
     body = _body_units(units)
     for _, unit in body:
         if unit.words <= 16:
             names = _byline(unit.text)[0]
             if names:
-                return list(names)
+                return list(names), "explicit"
     for pos, (_, unit) in enumerate(body):  # "Drew Thompson" just above "15 November 2024"
         if pos > 0 and unit.words <= 12 and date_line(unit.text):
-            above = body[pos - 1][1].text
-            name = author_line(above)
-            if name:
-                return [name]
-    return []
+            names: list[str] = []  # one author line each, just above the date
+            for _, line in reversed(body[max(0, pos - 4):pos]):
+                text = line.text.strip()
+                name = job_line_name(text) or author_line(text)
+                if not name or line.words > 16:
+                    break
+                names.insert(0, strip_honorifics(name))
+            if names:
+                return names, "inferred"
+    return [], "inferred"
 
 
 def _hint_authors(names: list[str], publisher: str | None) -> list[str]:
@@ -592,9 +598,9 @@ def extract_metadata(units: list[Unit], cleaned: str, hints: DocumentHints,
     if authors:
         prov["authors"] = "structured"
     else:
-        authors = _authors(units)
+        authors, how_authors = _authors(units)
         if authors:
-            prov["authors"] = "explicit"
+            prov["authors"] = how_authors
         elif anchored and anchored[0] < anchored[2]:
             authors = _authors_between(units, anchored[0], anchored[2])
             if authors:

@@ -1,0 +1,152 @@
+"""Structure and metadata on layouts the rules were not written for (invented snippets).
+
+Markdown parsed into blocks, footnote markers detached, headlines next to bylines and
+date lines, author and job-title lines, datelines, site-name tails, and how each field
+was found (provenance).
+"""
+
+from __future__ import annotations
+
+import json
+
+from briefing.cli import main
+from briefing.core.ingest.dates import date_line
+from briefing.core.ingest.metadata import is_job_title_line
+from briefing.core.ingest.readers import read_document
+from briefing.core.ingest.readers.markdown import read_markdown
+from briefing.core.ingest.refine import refine_article
+from briefing.core.ingest.types import DocumentHints
+
+BODY = ("The ministry said on Tuesday that the convoy had crossed the border overnight and "
+        "that more vehicles were expected to follow before the end of the week, according "
+        "to officials who spoke to reporters in the capital.")
+
+
+def refine(text: str, hints: DocumentHints | None = None, name: str = "a.txt"):
+    return refine_article(text, hints or DocumentHints(), name)
+
+
+def test_markdown_links_show_their_text_and_footnotes_become_notes() -> None:
+    md = ("# Grain convoys resume across the river\n\n"
+          "**Minister Anna Berg:** The [port authority](https://example.org/port) said "
+          "twelve ships left.[^1]\n\n"
+          "[^1]: Port authority bulletin, 3 May 2025.\n")
+    extracted = read_markdown(md)
+    assert extracted.hints.title == "Grain convoys resume across the river"
+    texts = [b.text for b in extracted.blocks or []]
+    assert "Minister Anna Berg: The port authority said twelve ships left." in texts
+    assert texts[-1] == "Port authority bulletin, 3 May 2025."
+    assert [b.kind for b in extracted.blocks or []][-1] == "footnote"
+    assert "](" not in extracted.text and "[^1]" not in extracted.text
+
+
+def test_markdown_front_matter_gives_title_date_and_author() -> None:
+    md = ('---\nlayout: post\ntitle: "Why the bridge matters"\ndate: 2025-05-02 09:00:00 +0200\n'
+          "author: Ola Nordmann\n---\n\n" + BODY + "\n")
+    extracted = read_markdown(md)
+    assert (extracted.hints.title, extracted.hints.published, extracted.hints.authors) == (
+        "Why the bridge matters", "2025-05-02", ["Ola Nordmann"])
+    assert "layout: post" not in extracted.text
+
+
+def test_footnote_markers_are_detached_and_the_notes_kept_without_numbers() -> None:
+    text = (f"Grain exports\n\n{BODY[:-1]}.[3] Shipments rose sharply in April.²\n\n"
+            f"{BODY}\n\nNotes\n\n[3] Ministry bulletin, 2 May 2025.\n\n"
+            "² Port statistics, April 2025.\n\nShare this page")
+    cleaned = refine(text).text
+    assert "overnight" in cleaned and "[3]" not in cleaned.split("Notes")[0]
+    assert "Shipments rose sharply in April." in cleaned and "April.²" not in cleaned
+    assert "\n\nMinistry bulletin, 2 May 2025." in cleaned
+    assert "\n\nPort statistics, April 2025." in cleaned
+    assert "the area is 12 km² wide" in refine(f"{BODY}\n\nIn short, the area is 12 km² wide."
+                                               ).text
+
+
+def test_html_superscript_markers_go_but_numbers_in_text_stay() -> None:
+    html = ("<html><head><title>A paper</title></head><body><article>"
+            f"<p>{BODY[:-1]}.<sup><a href='#n1'>1</a></sup> It cost 5<sup>th</sup> place.</p>"
+            f"<p>{BODY}</p></article></body></html>")
+    text = read_document(html.encode(), "p.html").text
+    assert "capital. It cost 5th place." in text
+
+
+def test_dates_with_times_zones_and_day_first_dots() -> None:
+    assert date_line("March 3, 2025, 6 AM ET") == ("2025-03-03", "plain")
+    assert date_line("March\u00a03,\u00a02025 10:15 a.m. EST") == ("2025-03-03", "plain")
+    assert date_line("04.03.2025 18:47") == ("2025-03-04", "plain")
+    assert date_line("Top Stories 09:12 May 2, 2025") == ("2025-05-02", "plain")
+    assert date_line("Police said 300 people met on May 2, 2025 in the square") is None
+
+
+def test_headline_above_a_byline_with_navigation_and_banners_around_it() -> None:
+    page = ("Skip to content\nAn official website of the Republic of Nowhere\n"
+            "World News & Politics\nNews\nSport\nWeather\n"
+            "Bridge talks stall as both sides dig in\n"
+            "By Mara Quint and Olek Fenn\nMay 2, 2025, 6 AM ET\n\n" + BODY + "\n\n" + BODY)
+    meta = refine(page).metadata
+    assert meta.title == "Bridge talks stall as both sides dig in"
+    assert meta.authors == ["Mara Quint", "Olek Fenn"]
+    assert meta.published == "2025-05-02"
+    assert meta.provenance["title"] == "explicit"
+    assert meta.provenance["authors"] == "explicit"
+    assert not meta.title_inferred
+
+
+def test_author_line_without_by_and_a_job_title_line_that_is_not_the_title() -> None:
+    page = ("Analysis\nThe long road to the river crossing\n"
+            "A standfirst that sets out the argument of the piece in one sentence.\n"
+            "Dr Petra Lind, Senior Research Fellow, Europe Programme\n"
+            "Published 12 March 2025\n\n" + BODY + "\n\n" + BODY)
+    meta = refine(page).metadata
+    assert meta.title == "The long road to the river crossing"
+    assert meta.authors == ["Petra Lind"]
+    assert meta.provenance["authors"] == "inferred"
+    assert is_job_title_line("Principal Deputy Trade Adviser Jonas Falk")
+    assert is_job_title_line("Col. Ana Ruiz, Ministry Spokesperson")
+    assert not is_job_title_line("Trade Adviser Resigns After Bridge Deal Collapses")
+
+
+def test_dateline_names_the_agency_and_marks_a_news_story() -> None:
+    page = ("Convoys cross the river for the first time in a year\n"
+            "11.04.2025 18:47\n\n"
+            f"OSLO, Apr. 11 (Nordpress) -- {BODY}\n\n{BODY}")
+    meta = refine(page).metadata
+    assert meta.publisher == "Nordpress"
+    assert meta.provenance["publisher"] == "explicit"
+    assert meta.published == "2025-04-11"
+    assert meta.title == "Convoys cross the river for the first time in a year"
+    assert meta.kind == "news"
+    slashes = refine(f"Talks end\n\nBERGEN, May 2 /Nordpress/ - {BODY}\n\n{BODY}").metadata
+    assert slashes.publisher == "Nordpress"
+
+
+def test_site_name_suffixes_are_cut_and_name_the_publisher() -> None:
+    hints = DocumentHints(title="Regular Press Conference on May 2, 2025_Ministry of Foreign "
+                                "Affairs of the People's Republic of China")
+    meta = refine(BODY + "\n\n" + BODY, hints, "a.html").metadata
+    assert meta.title == "Regular Press Conference on May 2, 2025"
+    assert meta.publisher == "Ministry of Foreign Affairs of the People's Republic of China"
+    assert meta.provenance["publisher"] == "structured"
+
+
+def test_a_transcript_is_a_transcript() -> None:
+    turns = "\n\n".join(["MS. LUND: Good afternoon. I have two items to share today.",
+                         "Q: Thank you. Can you say how many convoys crossed?",
+                         f"MS. LUND: {BODY}", "Q: And the next one?",
+                         "MS. LUND: We will have more to say on that next week."])
+    meta = refine("Press Secretary Holds a Briefing\nMay 2, 2025\n\n" + turns).metadata
+    assert meta.kind == "transcript"
+    assert meta.title == "Press Secretary Holds a Briefing"
+
+
+def test_show_json_carries_provenance(capsys, workspace_dir, tmp_path) -> None:
+    page = tmp_path / "bridge.txt"
+    page.write_text("Bridge talks stall as both sides dig in\nBy Mara Quint\nMay 2, 2025\n\n"
+                    + BODY + "\n\n" + BODY, encoding="utf-8")
+    assert main(["--workspace", str(workspace_dir), "import", str(page)]) == 0
+    capsys.readouterr()
+    assert main(["--workspace", str(workspace_dir), "show", "1", "--json"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert shown["provenance"]["title"] == "explicit"
+    assert shown["provenance"]["authors"] == "explicit"
+    assert shown["title_inferred"] is False
