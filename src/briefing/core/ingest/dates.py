@@ -51,8 +51,10 @@ def _patterns() -> _Patterns:
     flags = re.IGNORECASE
     return _Patterns(
         months=months,
-        day_month_year=re.compile(rf"(?<![\w]){day}\s+(?:of\s+)?{month},?\s+{year}", flags),
-        month_day_year=re.compile(rf"\b{month}\s+{day},?\s+{year}", flags),
+        # "15 November 2024", "03-Dec.-2024"; "Nov 15, 2024", "Nov-15-2024"
+        day_month_year=re.compile(rf"(?<![\w]){day}(?:\s+|-)(?:of\s+)?{month},?(?:\s+|-){year}",
+                                  flags),
+        month_day_year=re.compile(rf"\b{month}(?:\s+|-){day},?(?:\s+|-){year}", flags),
         month_year=re.compile(rf"\b{month},?\s+{year}", flags),
         iso=re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})[-/.](?P<month>\d{1,2})[-/.]"
                        r"(?P<day>\d{1,2})(?!\d)"
@@ -103,12 +105,31 @@ def find_dates(line: str) -> list[FoundDate]:
     return sorted(found, key=lambda f: f.start)
 
 
+_SEGMENTS = re.compile(r"\s+[|•·–—-]\s+")
+
+
 @lru_cache(maxsize=65536)
 def date_line(line: str) -> tuple[str, str] | None:
     """(date, label) when the line is essentially a date, e.g. "Published: 15 Nov 2024".
 
     label is "published", "updated" or "plain". None when the line says more than a date.
+    A line of short segments one of which is a date ("KYODO NEWS - Jan 13, 2025 - 21:05 |
+    World") is a date line too: the other segments are a site's labels.
     """
+    found = _date_line(line)
+    if found or len(find_dates(line)) != 1:
+        return found
+    segments = _SEGMENTS.split(line)
+    if not 2 <= len(segments) <= 6 or len(line.split()) > 16:
+        return None
+    dated = [seg for seg in segments if find_dates(seg)]
+    others = [seg for seg in segments if not find_dates(seg)]
+    if len(dated) == 1 and all(len(seg.split()) <= 4 for seg in others):
+        return _date_line(dated[0])
+    return None
+
+
+def _date_line(line: str) -> tuple[str, str] | None:
     dates = find_dates(line)
     if len(dates) != 1:
         return None

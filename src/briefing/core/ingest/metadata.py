@@ -228,6 +228,19 @@ def _title_by_anchor(units: list[Unit]) -> tuple[int, str, int] | None:
     return None
 
 
+def _headline_in(hint: str, units: list[Unit]) -> str | None:
+    """A headline line of the page that the format's title starts with ("Headline" for a
+    <title> "Headline - Unknown Site Name"), when the title has more after it."""
+    key = name_key(hint)
+    for unit in units[:_head_limit(units) + 1]:
+        text = _strip_title_tags(_MD_HEADING.sub("", unit.text).strip())
+        k = name_key(text)
+        if (len(text.split()) >= 3 and k != key and key.startswith(k + " ")
+                and len(k) >= 0.4 * len(key) and _TITLE_SEP.search(hint[len(text) - 2:])):
+            return text
+    return None
+
+
 def _authors_between(units: list[Unit], start: int, end: int) -> list[str]:
     """Author lines without "By" between the headline and the date line ("Rachel Minsky",
     "Dr Helen Marsh, Senior Research Fellow, …"), honorifics off; job lines alone skipped."""
@@ -318,6 +331,8 @@ def infer_title(text: str, filename: str = "") -> str:
     return sentence
 
 
+_DOMAIN = re.compile(r"\b[\w-]+\.(?:com|net|org|cn|ru|kr|jp|ua|gov|int|eu|de|uk|io|info)\b",
+                     re.IGNORECASE)
 _TITLE_SEP = re.compile(r"\s+[|–—>-]\s+|\s*_(?=[A-Z])")
 
 
@@ -332,8 +347,10 @@ def _title_site(title: str | None, publisher: str | None) -> tuple[str | None, s
     site = None
     for k, part in enumerate(parts):
         known = publishers().canonical(part)
-        if len(parts) > 1 and (known or (publisher and name_key(part) == name_key(publisher))):
-            site = known or publisher
+        domain = _DOMAIN.search(part) is not None and len(part.split()) <= 3
+        if len(parts) > 1 and (known or domain
+                               or (publisher and name_key(part) == name_key(publisher))):
+            site = known or (publisher if not domain else None)
             if k == 0:  # "NATO - Opinion: …"
                 title = title[title.index(part) + len(part):].lstrip(" |–—>-_")
             else:  # "… | Reuters", "… > Site > Transcript"
@@ -618,6 +635,8 @@ def extract_metadata(units: list[Unit], cleaned: str, hints: DocumentHints,
 
     title = title_hint
     prov["title"] = "structured"
+    if title and title_site is None:  # "Headline | Some Site": the page's own headline line
+        title = _headline_in(title, units) or title
     if title is None:
         title = anchored[1] if anchored else _title_from_units(units)
         prov["title"] = "explicit"
