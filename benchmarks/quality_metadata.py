@@ -52,6 +52,12 @@ ALIASES: list[set[str]] = [
     {"der spiegel", "spiegel"},
     {"rusi", "royal united services institute"},
     {"tass", "tass russian news agency"},
+    {"agence france-presse", "agence france presse", "afp"},
+    {"xinhua", "xinhua news agency"},
+    {"kyodo", "kyodo news"},
+    {"deutsche presse-agentur", "dpa"},
+    {"bloomberg", "bloomberg news"},
+    {"institute for the study of war", "isw"},
 ]
 
 

@@ -333,6 +333,10 @@ def infer_title(text: str, filename: str = "") -> str:
 
 _DOMAIN = re.compile(r"\b[\w-]+\.(?:com|net|org|cn|ru|kr|jp|ua|gov|int|eu|de|uk|io|info)\b",
                      re.IGNORECASE)
+# A title tail naming an institution ("… - Ministry of Foreign Affairs of Ruritania"): its
+# site name, even when the publishers table does not know it.
+_INSTITUTION = re.compile(r"(?:The )?(?:Ministry|Department|Office|Embassy|Government|"
+                          r"Council|Agency|Commission|Mission|Permanent Mission|Consulate)\b")
 _TITLE_SEP = re.compile(r"\s+[|–—>-]\s+|\s*_(?=[A-Z])")
 
 
@@ -347,10 +351,13 @@ def _title_site(title: str | None, publisher: str | None) -> tuple[str | None, s
     site = None
     for k, part in enumerate(parts):
         known = publishers().canonical(part)
-        domain = _DOMAIN.search(part) is not None and len(part.split()) <= 3
+        domain = ((_DOMAIN.search(part) is not None and len(part.split()) <= 3)
+                  or (k > 0 and _INSTITUTION.match(part) is not None
+                      and len(" ".join(parts[:k]).split()) >= 3))
         if len(parts) > 1 and (known or domain
                                or (publisher and name_key(part) == name_key(publisher))):
-            site = known or (publisher if not domain else None)
+            site = known or (publisher if not domain else
+                             part if _INSTITUTION.match(part) else None)
             if k == 0:  # "NATO - Opinion: …"
                 title = title[title.index(part) + len(part):].lstrip(" |–—>-_")
             else:  # "… | Reuters", "… > Site > Transcript"
@@ -614,6 +621,10 @@ def extract_metadata(units: list[Unit], cleaned: str, hints: DocumentHints,
     authors = _hint_authors(hints.authors, hint_publisher)
     if authors:
         prov["authors"] = "structured"
+        page_authors, page_how = _authors(units)
+        if (page_how == "explicit" and len(page_authors) > len(authors)
+                and {name_key(a) for a in authors} <= {name_key(a) for a in page_authors}):
+            authors, prov["authors"] = page_authors, "explicit"  # meta named only the first
     else:
         authors, how_authors = _authors(units)
         if authors:
