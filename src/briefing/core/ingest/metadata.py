@@ -157,7 +157,9 @@ def is_job_title_line(text: str) -> bool:
     tokens = text.replace(",", " ").split()
     if not tokens or len(tokens) > 12 or any(ch.isdigit() for ch in text):
         return False
-    if all(t.lower().strip(".") in jobs | _CONNECTORS or t.lower() in ("osint",) for t in tokens):
+    if (any(t.lower().strip(".") in jobs for t in tokens)
+            and all(t.lower().strip(".") in jobs | _CONNECTORS or (t.isupper() and len(t) > 1)
+                    for t in tokens)):
         return True  # "Senior OSINT editor"
     if not all(t[:1].isupper() or t in _CONNECTORS for t in tokens):
         return False
@@ -554,6 +556,8 @@ def _authors(units: list[Unit]) -> tuple[list[str], str]:
             for _, line in reversed(body[max(0, pos - 4):pos]):
                 text = line.text.strip()
                 name = job_line_name(text) or author_line(text)
+                if not name and is_job_title_line(text):
+                    continue  # "Senior OSINT editor" under the author's name
                 if not name or line.words > 16:
                     break
                 names.insert(0, strip_honorifics(name))

@@ -198,6 +198,17 @@ def _meta(tree: lxml.html.HtmlElement, *keys: str) -> str | None:
     return None
 
 
+def _meta_all(tree: lxml.html.HtmlElement, *keys: str) -> list[str]:
+    """Every non-empty <meta> content of the first of keys that has any."""
+    for key in keys:
+        values = [_inline(m.get("content") or "") for m in tree.iter("meta")
+                  if (m.get("property") or m.get("name") or m.get("itemprop") or "").lower()
+                  == key and (m.get("content") or "").strip()]
+        if values:
+            return values
+    return []
+
+
 def _json_ld(tree: lxml.html.HtmlElement) -> dict[str, object]:
     """The first schema.org Article-like object in <script type="application/ld+json">."""
     for script in tree.iter("script"):
@@ -244,8 +255,10 @@ def _hints(tree: lxml.html.HtmlElement, ld: dict[str, object],
     title = (_meta(tree, "og:title", "twitter:title")
              or (ld.get("headline") if isinstance(ld.get("headline"), str) else None)
              or page_title or traf.get("title"))
-    authors = split_authors(_meta(tree, "author", "article:author", "byl", "dc.creator",
-                                   "sailthru.author", "parsely-author"))
+    authors = [name for value in _meta_all(tree, "author", "article:author", "byl",
+                                           "dc.creator", "sailthru.author", "parsely-author")
+               for name in split_authors(value)]
+    authors = list(dict.fromkeys(authors))  # one <meta> per author is common
     if not authors:
         authors = [_inline(a) for a in _ld_names(ld.get("author")) if a.strip()]
     if not authors and traf.get("author"):
