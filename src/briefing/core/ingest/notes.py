@@ -1,4 +1,5 @@
-"""Footnote and endnote markers: detached from sentences; a notes section kept as notes.
+"""Footnote and endnote markers detached from sentences, a notes section kept as notes;
+and what the metadata settles about the page's lines (standfirst, author bios, masthead).
 
 A footnoted paper marks sources with "[4]", "¹" or a superscript number after the sentence.
 The analyst wants the sentence as written ("…in the spring.") and the note text as a note
@@ -14,6 +15,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from briefing.core.ingest.clean import Unit, is_prose, marker_key, word_count
+from briefing.core.ingest.cues import name_key
+from briefing.core.ingest.dates import date_line
+from briefing.core.ingest.types import ArticleMetadata
 from briefing.core.resources import resource
 
 
@@ -22,15 +26,19 @@ class NoteRules:
     attached: tuple[re.Pattern[str], ...]
     lead: re.Pattern[str]
     headings: frozenset[str]
+    keep: tuple[re.Pattern[str], ...] = ()
 
 
 @lru_cache(maxsize=1)
 def note_rules() -> NoteRules:
     with resource("cleaning", "boilerplate.toml").open("rb") as fh:
         data = tomllib.load(fh).get("notes", {})
+    with resource("cleaning", "boilerplate.toml").open("rb") as fh:
+        keep = tomllib.load(fh).get("keep", {}).get("patterns", [])
     return NoteRules(attached=tuple(re.compile(p) for p in data.get("attached", [])),
                      lead=re.compile(data.get("lead", r"^\[\d{1,3}\]\s*")),
-                     headings=frozenset(data.get("headings", [])))
+                     headings=frozenset(data.get("headings", [])),
+                     keep=tuple(re.compile(p, re.IGNORECASE) for p in keep))
 
 
 def detach_markers(text: str) -> str:
@@ -74,3 +82,52 @@ def mark_notes(units: list[Unit]) -> None:
                 _set_text(units[k], detach_markers(rules.lead.sub("", units[k].text)))
                 units[k].dropped = None
         i = max(j, i + 1)
+
+
+# Reasons a line goes for where it sits, not for what it says.
+_POSITIONAL = {"head", "foot", "menu", "absorbed", "teaser"}
+_BIO_VERB = re.compile(r"^(?:is|was|has|writes|covers|leads|directs|heads|,)\b")
+
+
+def _starts_with_name(text: str, name: str) -> bool:
+    if not name or not text.startswith(name):
+        return False
+    return _BIO_VERB.match(text[len(name):].lstrip()) is not None
+
+
+def settle_with_metadata(units: list[Unit], meta: ArticleMetadata) -> bool:
+    """Line decisions the metadata settles; True if any unit changed.
+
+    - a delivery note ("(As delivered)") is article text wherever it sits;
+    - the standfirst right under the headline is article text, sentence or not;
+    - an author's bio ("Jane Doe is a fellow at …") and the publisher's own line
+      ("NK Watch", "NK Watch is funded by its readers.") are furniture.
+    """
+    changed = False
+    rules = note_rules()
+    for unit in units:
+        if unit.dropped in _POSITIONAL and any(p.match(unit.text) for p in rules.keep):
+            unit.dropped, changed = None, True
+    title_key = name_key(meta.title)
+    for i, unit in enumerate(units[:40]):
+        if name_key(re.sub(r"^#{1,6}\s+", "", unit.text)) != title_key or i + 1 >= len(units):
+            continue
+        below = units[i + 1]
+        if (below.dropped in _POSITIONAL and below.words >= 8 and not date_line(below.text)
+                and not below.text.lower().startswith("by ")
+                and name_key(below.text) != title_key):
+            below.dropped, changed = None, True
+        break
+    kept = [u for u in units if u.kept]
+    last = set(map(id, kept[-4:]))
+    publisher = meta.publisher or ""
+    for unit in kept:
+        if unit.words > 60:
+            continue
+        if any(_starts_with_name(unit.text, a) for a in meta.authors):
+            unit.dropped, changed = "bio", True
+        elif publisher and unit.words <= 4 and name_key(unit.text) == name_key(publisher):
+            unit.dropped, changed = "masthead", True
+        elif publisher and id(unit) in last and _starts_with_name(unit.text, publisher):
+            unit.dropped, changed = "bio", True
+    return changed

@@ -6,7 +6,7 @@ import re
 
 from briefing.core.ingest.clean import Unit, clean_units, join_units
 from briefing.core.ingest.metadata import extract_metadata, is_byline_or_date
-from briefing.core.ingest.notes import mark_notes
+from briefing.core.ingest.notes import mark_notes, settle_with_metadata
 from briefing.core.ingest.types import Block, DocumentHints, Refined
 
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
@@ -45,6 +45,8 @@ def refine_article(text: str, hints: DocumentHints, filename: str,
     if not cleaned.strip() and units:
         cleaned = "\n\n".join(u.text for u in units)
     metadata = extract_metadata(units, cleaned, hints, filename)
+    if settle_with_metadata(units, metadata):
+        cleaned = join_units(units) or cleaned
     kept = [u for u in units if u.kept]
     # The file's own headline (an HTML <h1> that is a question) is shown from the
     # metadata, not twice. A headline guessed from the text stays in the body: it
