@@ -124,9 +124,16 @@ def date_line(line: str) -> tuple[str, str] | None:
         return None
     dated = [seg for seg in segments if find_dates(seg)]
     others = [seg for seg in segments if not find_dates(seg)]
-    if len(dated) == 1 and all(len(seg.split()) <= 4 for seg in others):
+    # the other segments are labels: short, or a name in capitals ("KYODO NEWS")
+    if len(dated) == 1 and all(len(seg.split()) <= 4 or seg.isupper() for seg in others):
         return _date_line(dated[0])
     return None
+
+
+@lru_cache(maxsize=65536)
+def strict_date_line(line: str) -> tuple[str, str] | None:
+    """date_line without the labelled-segments reading: the line is only a date."""
+    return _date_line(line)
 
 
 def _date_line(line: str) -> tuple[str, str] | None:
@@ -146,5 +153,37 @@ def _date_line(line: str) -> tuple[str, str] | None:
     filler = set(cues["filler"])
     leftover = [t for t in _TOKEN.findall(rest) if t not in filler and t.strip(":.") != ""]
     # A date with a time beside it is a timestamp line even under a short section label
-    # ("All News 16:22 November 13, 2024").
-    return (dates[0].value, label) if len(leftover) <= (2 if timed else 1) else None
+    # ("All News 16:22 November 13, 2024") or before the issuer's name ("…, 4:03 p.m.
+    # Ministry of Foreign Affairs").
+    if len(leftover) <= (2 if timed else 1):
+        return dates[0].value, label
+    tail = line[dates[0].end:]
+    words = [w for w in _TIME.sub(" ", tail).replace(",", " ").split()]
+    if (timed and words and len(words) <= 6 and len(leftover) == len(words)
+            and all(w[:1].isupper() or w in ("of", "and", "the", "for") for w in words)):
+        return dates[0].value, label
+    return None
+
+
+_YEARLESS = None
+
+
+def yearless_date(line: str) -> tuple[int, int] | None:
+    """(month, day) of a date stamp without a year ("March 2, 14:35 UTC+3", "2 March,
+    14:35"), or None. The year then comes from elsewhere on the page."""
+    global _YEARLESS
+    if _YEARLESS is None:
+        pats = _patterns()
+        names = "|".join(sorted(pats.months, key=len, reverse=True))
+        _YEARLESS = re.compile(
+            rf"^(?:\w+,\s+)?(?:(?P<m1>{names})\.?\s+(?P<d1>\d{{1,2}})|(?P<d2>\d{{1,2}})\s+"
+            rf"(?P<m2>{names})\.?),?\s+\d{{1,2}}[:.]\d{{2}}(?:\s*(?:[ap]\.?m\.?))?"
+            rf"(?:\s*\(?(?:[A-Z]{{2,5}}(?:\s*[+-]\s*\d{{1,2}})?)\)?)?$", re.IGNORECASE)
+    if len(line) > 40 or find_dates(line):
+        return None
+    m = _YEARLESS.match(line.strip())
+    if not m:
+        return None
+    month = _patterns().months[(m["m1"] or m["m2"]).lower()]
+    day = int(m["d1"] or m["d2"])
+    return (month, day) if 1 <= day <= 31 else None

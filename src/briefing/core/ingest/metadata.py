@@ -15,9 +15,9 @@ import re
 from functools import lru_cache
 from pathlib import Path
 
-from briefing.core.ingest.clean import Unit, is_prose
+from briefing.core.ingest.clean import Unit, is_prose, word_count
 from briefing.core.ingest.cues import metadata_cues, name_key, publishers
-from briefing.core.ingest.dates import date_line, find_dates
+from briefing.core.ingest.dates import date_line, find_dates, strict_date_line, yearless_date
 from briefing.core.ingest.types import ArticleMetadata, DocumentHints
 
 _FURNITURE_REASONS = {"tail", "duplicate"}
@@ -50,7 +50,7 @@ def is_person_name(text: str) -> bool:
     not_name = set(cues["not_name"])
     for token in tokens:
         low = token.lower().strip(".,")
-        if low in not_name:
+        if low in not_name or low.endswith(("'s", "’s")):  # "North Korea's Soldiers"
             return False
         if low in _PARTICLES:
             continue
@@ -83,6 +83,9 @@ def _split_names(text: str) -> list[str]:
     return names
 
 
+_SERIES_BY = re.compile(r"^[A-Z][\w'’&]*(?: [A-Z][\w'’&]*){0,3} by (.+)$")
+
+
 @lru_cache(maxsize=65536)
 def _byline(text: str) -> tuple[tuple[str, ...], str | None]:
     """Authors (and a date, if the line has one) from "By Jane Doe and John Roe | March 3"."""
@@ -94,7 +97,14 @@ def _byline(text: str) -> tuple[tuple[str, ...], str | None]:
             rest = text[len(prefix):].strip()
             break
     else:
-        return (), None
+        # "Critical Questions by Victor Cha and Ellen Kim": a series label before "by"
+        m = _SERIES_BY.match(text)
+        if not m:
+            return (), None
+        rest = m.group(1)
+        names = _split_names(re.split(r"\s*[|•·—–]\s*|\s+-\s+", rest)[0])
+        if not names or len(rest.split()) > 3 * len(names) + 2:
+            return (), None
     found = find_dates(rest)
     date = found[0].value if found else None
     if found:
@@ -178,14 +188,19 @@ _NOT_HEADLINE = {"advert", "image_credit", "navigation", "share", "subscription"
                  "copyright", "banner", "credits", "comments"}
 
 
-def _headline(unit: Unit) -> str | None:
-    """The unit's text if it can be a headline (see _title_by_anchor)."""
+def _headline(unit: Unit, before: Unit | None = None) -> str | None:
+    """The unit's text if it can be a headline (see _title_by_anchor); not the value of a
+    label line above it ("From:" then the department's name)."""
     if unit.dropped in _NOT_HEADLINE:
         return None
+    if before is not None and before.words <= 3 and before.text.rstrip().endswith(":"):
+        return None
     text = _strip_title_tags(_MD_HEADING.sub("", unit.text).strip())
-    words = len(text.split())
+    words = word_count(text)  # "Military & Defense" is two words
+    if yearless_date(text):
+        return None
     # a headline may name a date ("…Press Conference on January 13, 2025"); a date line not
-    shaped = _title_shape(text) or (words >= 6 and not date_line(text)
+    shaped = _title_shape(text) or (words >= 4 and not strict_date_line(text)
                                     and _title_shape(_DATES_OUT.sub("", text)))
     if words < int(metadata_cues()["title"]["min_words"]) or not shaped:
         return None
@@ -211,20 +226,25 @@ def _title_by_anchor(units: list[Unit]) -> tuple[int, str, int] | None:
     just below the date. Navigation, section labels and banners are never taken.
     """
     limit = _head_limit(units)
-    anchors = [i for i in range(limit) if units[i].words <= 20
-               and (date_line(units[i].text) or _byline(units[i].text)[0])]
+    strict = [i for i in range(limit) if units[i].words <= 20
+              and (strict_date_line(units[i].text) or _byline(units[i].text)[0]
+                   or yearless_date(units[i].text))]
+    # a date among labelled segments ("Briefing – January 7, 2025") anchors only when
+    # the page has no line that is just a date or a byline: it may be the headline
+    anchors = strict or [i for i in range(limit) if units[i].words <= 20
+                         and date_line(units[i].text)]
     for anchor in anchors[:2]:
         for i in range(anchor - 1, max(-1, anchor - 7), -1):
-            title = _headline(units[i])
+            title = _headline(units[i], units[i - 1] if i > 0 else None)
             if title:
                 # a standfirst without a full stop under the headline: the longer line
-                upper = _headline(units[i - 1]) if i > 0 else None
+                upper = _headline(units[i - 1], units[i - 2] if i > 1 else None) if i > 0 else None
                 if (upper and len(title.split()) >= 8
                         and 3 <= len(upper.split()) < len(title.split())):
                     return i - 1, upper, anchor
                 return i, title, anchor
         for i in range(anchor + 1, min(limit, anchor + 4)):
-            title = _headline(units[i])
+            title = _headline(units[i], units[i - 1])
             if title:
                 return i, title, anchor
     return None
@@ -664,7 +684,11 @@ def extract_metadata(units: list[Unit], cleaned: str, hints: DocumentHints,
     if not published:
         published, prov_date = _published(units), "explicit"
     if not published and year:
-        published, prov_date = year, "inferred"
+        stamp = next((yearless_date(u.text) for u in units[:_head_limit(units) + 1]
+                      if yearless_date(u.text)), None)
+        # "March 2, 14:35 UTC+3" atop a page whose copyright runs to 2025: 2025-03-02
+        published = f"{year}-{stamp[0]:02d}-{stamp[1]:02d}" if stamp else year
+        prov_date = "inferred"
     if published:
         prov["published"] = prov_date
 
@@ -683,6 +707,9 @@ def extract_metadata(units: list[Unit], cleaned: str, hints: DocumentHints,
         if url:
             prov["source_url"] = "explicit"
     kind = article_kind(units, title, news=how == "dateline")
+    if kind in ("transcript", "statement") and prov.get("authors") == "inferred":
+        authors = []  # the speaker's name and job under a transcript's title: not an author
+        del prov["authors"]
     if kind:
         prov["kind"] = "inferred"
     return ArticleMetadata(
