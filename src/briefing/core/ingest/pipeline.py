@@ -106,7 +106,7 @@ class Importer:
         try:
             extracted = read_document(data, filename)
             refined = refine_article(extracted.text, extracted.hints, filename,
-                                     extracted.blocks)
+                                     extracted.blocks, extracted.page_text)
         except ReadError as exc:
             return ImportResult(name, "failed", reason=str(exc))
         except Exception as exc:  # a reader bug must not stop the batch

@@ -7,7 +7,7 @@ import re
 from briefing.core.ingest.clean import Unit, clean_units, join_units
 from briefing.core.ingest.metadata import extract_metadata, is_byline_or_date
 from briefing.core.ingest.notes import mark_notes, settle_with_metadata
-from briefing.core.ingest.types import Block, DocumentHints, Refined
+from briefing.core.ingest.types import ArticleMetadata, Block, DocumentHints, Refined
 
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
 
@@ -25,8 +25,24 @@ def _keep_notes(units: list[Unit], blocks: list[Block]) -> None:
             unit.dropped = None
 
 
+def _fill_from_page(meta: ArticleMetadata, page_text: str, hints: DocumentHints,
+                    filename: str) -> None:
+    """Fields the article text did not give, read from the whole page (an extractor keeps
+    the article and drops its byline, date line and copyright footer)."""
+    if meta.authors and meta.published and meta.publisher:
+        return
+    units = clean_units(page_text)
+    page = extract_metadata(units, join_units(units), DocumentHints(), filename)
+    for name, value in (("authors", page.authors), ("published", page.published),
+                        ("publisher", page.publisher)):
+        if value and not getattr(meta, name) and page.provenance.get(name) == "explicit":
+            setattr(meta, name, value)
+            meta.provenance[name] = "explicit"
+
+
 def refine_article(text: str, hints: DocumentHints, filename: str,
-                   blocks: list[Block] | None = None) -> Refined:
+                   blocks: list[Block] | None = None,
+                   page_text: str | None = None) -> Refined:
     """Cleaned text (paragraphs separated by a blank line) and the article's metadata.
 
     `blocks` are the reader's blocks where the format has them (Markdown): a footnote
@@ -45,6 +61,8 @@ def refine_article(text: str, hints: DocumentHints, filename: str,
     if not cleaned.strip() and units:
         cleaned = "\n\n".join(u.text for u in units)
     metadata = extract_metadata(units, cleaned, hints, filename)
+    if page_text and page_text != text:
+        _fill_from_page(metadata, page_text, hints, filename)
     if settle_with_metadata(units, metadata):
         cleaned = join_units(units) or cleaned
     kept = [u for u in units if u.kept]

@@ -55,6 +55,7 @@ class Extracted:
     hints: DocumentHints = field(default_factory=DocumentHints)
     encoding: str | None = None  # for text formats: the charset that decoded it
     blocks: list[Block] | None = None  # the blocks `text` was made of, where the format has them
+    page_text: str | None = None  # all visible text of a web page (bylines, footers and all)
 
 
 @dataclass

@@ -58,7 +58,7 @@ def read_html(text: str) -> Extracted:
     if sum(1 for _ in tree.iter()) <= MAX_TREE_ELEMENTS:  # beyond: slow, and no article page
         article, traf_meta = _trafilatura(copy.deepcopy(tree))
     return Extracted(text=_choose(article, fallback), format="html",
-                     hints=_hints(tree, ld, traf_meta))
+                     hints=_hints(tree, ld, traf_meta), page_text=fallback)
 
 
 _NOTE_MARKER = re.compile(r"\[?\(?[0-9]{1,3}[a-z]?\)?\]?|[*†‡a-z]")
