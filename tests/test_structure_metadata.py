@@ -150,3 +150,58 @@ def test_show_json_carries_provenance(capsys, workspace_dir, tmp_path) -> None:
     assert shown["provenance"]["title"] == "explicit"
     assert shown["provenance"]["authors"] == "explicit"
     assert shown["title_inferred"] is False
+
+
+def test_yearless_stamp_above_the_headline_and_a_slash_dateline() -> None:
+    page = ("Nordpress\nPolitics\nWorld\nMilitary & Defense\nMay 2, 14:35 UTC+3\n"
+            "Ferry talks to resume next week — minister\n"
+            "The transport minister said both sides had agreed on a timetable\n"
+            "Read in full version\n"
+            f"OSLO, May 2. /Nordpress/. {BODY}\n\n{BODY}")
+    meta = refine(page).metadata
+    assert meta.title == "Ferry talks to resume next week — minister"
+    assert meta.publisher == "Nordpress"
+    assert "Read in full version" not in refine(page).text
+
+
+def test_a_label_line_makes_the_next_line_a_value_not_a_headline() -> None:
+    page = ("Press release\nFerry operators fined over safety failures\n"
+            "The regulator has fined three ferry operators.\n"
+            "From:\nMaritime Safety Office and The Rt Hon Jan Berg MP\n"
+            f"Published\n12 March 2025\n\n{BODY}\n\n{BODY}")
+    assert refine(page).metadata.title == "Ferry operators fined over safety failures"
+
+
+def test_a_briefing_title_with_its_date_and_the_briefer_under_it() -> None:
+    page = ("Office of the Spokesperson\nDepartment Press Briefing – May 2, 2025\n"
+            "Ann Olsen, Department Spokesperson\nOslo\nMay 2, 2025\n\n"
+            "MS. OLSEN: Good afternoon. I have one item at the top today.\n\n"
+            "QUESTION: Can you say how many ferries crossed?\n\n"
+            f"MS. OLSEN: {BODY}\n\nQUESTION: And tomorrow?\n\n"
+            "MS. OLSEN: We will see tomorrow, thank you.")
+    meta = refine(page).metadata
+    assert meta.title == "Department Press Briefing – May 2, 2025"
+    assert meta.kind == "transcript"
+    assert meta.authors == []  # the briefer speaks; nobody wrote it
+
+
+def test_series_byline_and_author_bios_are_furniture() -> None:
+    page = ("Analysis\nWhy the ferry deal matters for the north\n"
+            "Critical Notes by Kari Holm and Lars Vik\nPublished May 2, 2025\n\n"
+            f"{BODY}\n\n{BODY}\n\n"
+            "Kari Holm is a senior fellow at the Harbour Institute.\n\n"
+            "Lars Vik is a research associate at the Harbour Institute.")
+    refined = refine(page)
+    assert refined.metadata.authors == ["Kari Holm", "Lars Vik"]
+    assert refined.metadata.title == "Why the ferry deal matters for the north"
+    assert "senior fellow" not in refined.text
+    assert refined.text.endswith("capital.")
+
+
+def test_delivery_note_stays_and_photo_caption_with_credit_goes() -> None:
+    page = ("Doorstep statement by the Minister\n3 May 2025\n(As delivered)\n\n"
+            "Fishermen wait at the harbour in Tromsø on May 1, 2025. Ola Dahl/AFP via Getty "
+            "Images\n\n" + BODY + "\n\n" + BODY)
+    text = refine(page).text
+    assert text.startswith("(As delivered)")
+    assert "Getty" not in text
