@@ -359,7 +359,7 @@ _DOMAIN = re.compile(r"\b[\w-]+\.(?:com|net|org|cn|ru|kr|jp|ua|gov|int|eu|de|uk|
 # site name, even when the publishers table does not know it.
 _INSTITUTION = re.compile(r"(?:The )?(?:Ministry|Department|Office|Embassy|Government|"
                           r"Council|Agency|Commission|Mission|Permanent Mission|Consulate)\b")
-_TITLE_SEP = re.compile(r"\s+[|–—>-]\s+|\s*_(?=[A-Z])")
+_TITLE_SEP = re.compile(r"\s+[|–—>•·-]\s+|\s+::\s+|\s*_(?=[A-Z])")
 
 
 def _title_site(title: str | None, publisher: str | None) -> tuple[str | None, str | None]:

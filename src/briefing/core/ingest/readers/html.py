@@ -268,7 +268,8 @@ def _hints(tree: lxml.html.HtmlElement, ld: dict[str, object],
             or (ld.get("datePublished") if isinstance(ld.get("datePublished"), str) else None)
             or _time_element(tree) or traf.get("date"))
     publisher = (_meta(tree, "og:site_name", "application-name")
-                 or next(iter(_ld_names(ld.get("publisher"))), None) or traf.get("sitename"))
+                 or next(iter(_ld_names(ld.get("publisher"))), None) or traf.get("sitename")
+                 or _title_tail(page_title, title))
     url = _canonical(tree) or _meta(tree, "og:url") or traf.get("url")
     language = (tree.get("lang") or tree.get("{http://www.w3.org/XML/1998/namespace}lang")
                 or _meta(tree, "og:locale", "content-language", "language")
@@ -277,6 +278,21 @@ def _hints(tree: lxml.html.HtmlElement, ld: dict[str, object],
         title=_without_site(title, publisher) or None, authors=authors, published=iso_date(date),
         publisher=publisher or None, url=url or None,
         language=_language(language))
+
+
+_TAIL_SEP = re.compile(r"^\s*(?:[|•·–—:_-]|::)\s*")
+
+
+def _title_tail(page_title: str | None, headline: str | None) -> str | None:
+    """The site name a page's <title> adds after its headline ("Headline • Site")."""
+    if not page_title or not headline or page_title == headline:
+        return None
+    if page_title.startswith(headline):
+        rest = page_title[len(headline):]
+        if _TAIL_SEP.match(rest):
+            tail = _TAIL_SEP.sub("", rest).strip()
+            return tail if 1 <= len(tail.split()) <= 8 else None
+    return None
 
 
 def _without_site(title: str | None, publisher: str | None) -> str | None:

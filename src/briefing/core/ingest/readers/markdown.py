@@ -158,11 +158,14 @@ def read_markdown(text: str) -> Extracted:
     matter where it has one, else its first `#` headline as the title."""
     fields, text = front_matter(text)
     blocks = markdown_blocks(text)
+    site = site_name(text)
+    # the first "#" heading that is not the site's name (a masthead linked to the home page)
     title = fields.get("title") or next(
-        (b.text for b in blocks if b.kind == "heading" and b.level == 1), None)
+        (b.text for b in blocks if b.kind == "heading" and b.level == 1 and b.text != site),
+        None)
     author = fields.get("author") or fields.get("authors")
     hints = DocumentHints(title=title, published=iso_date(fields.get("date")),
                           authors=split_authors(author.strip("[]")) if author else [],
-                          publisher=site_name(text), site_host=main_host(text))
+                          publisher=site, site_host=main_host(text))
     return Extracted(text="\n\n".join(b.text for b in blocks), format="md", hints=hints,
                      blocks=blocks)
