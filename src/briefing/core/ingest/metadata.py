@@ -167,7 +167,7 @@ def is_job_title_line(text: str) -> bool:
     tokens = text.replace(",", " ").split()
     if not tokens or len(tokens) > 12 or any(ch.isdigit() for ch in text):
         return False
-    if (any(t.lower().strip(".") in jobs for t in tokens)
+    if (any(t.lower().strip(".") in jobs for t in tokens) and not text.isupper()
             and all(t.lower().strip(".") in jobs | _CONNECTORS or (t.isupper() and len(t) > 1)
                     for t in tokens)):
         return True  # "Senior OSINT editor"
