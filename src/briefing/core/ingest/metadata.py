@@ -188,6 +188,13 @@ _NOT_HEADLINE = {"advert", "image_credit", "navigation", "share", "subscription"
                  "copyright", "banner", "credits", "comments"}
 
 
+def _headline_shape(text: str) -> bool:
+    """Title-shaped; a headline may name a date ("…Press Conference on January 13, 2025"),
+    a date line may not."""
+    return _title_shape(text) or (word_count(text) >= 4 and not strict_date_line(text)
+                                  and _title_shape(_DATES_OUT.sub("", text)))
+
+
 def _headline(unit: Unit, before: Unit | None = None) -> str | None:
     """The unit's text if it can be a headline (see _title_by_anchor); not the value of a
     label line above it ("From:" then the department's name)."""
@@ -196,13 +203,10 @@ def _headline(unit: Unit, before: Unit | None = None) -> str | None:
     if before is not None and before.words <= 3 and before.text.rstrip().endswith(":"):
         return None
     text = _strip_title_tags(_MD_HEADING.sub("", unit.text).strip())
-    words = word_count(text)  # "Military & Defense" is two words
     if yearless_date(text):
         return None
-    # a headline may name a date ("…Press Conference on January 13, 2025"); a date line not
-    shaped = _title_shape(text) or (words >= 4 and not strict_date_line(text)
-                                    and _title_shape(_DATES_OUT.sub("", text)))
-    if words < int(metadata_cues()["title"]["min_words"]) or not shaped:
+    if (word_count(text) < int(metadata_cues()["title"]["min_words"])  # "Military & Defense"
+            or not _headline_shape(text)):
         return None
     if (author_line(text) or _byline(text)[0] or is_job_title_line(text)
             or any(p.search(text) for p in _never_title())):
@@ -302,7 +306,7 @@ def _title_from_units(units: list[Unit]) -> str | None:
             break
         if unit.run > 6 and len(text.split()) < 5:  # a long menu: its items are short
             continue
-        if not _title_shape(text):
+        if not _headline_shape(text):
             break
         candidates.append(text)
     if len(candidates) == 2:
@@ -683,6 +687,10 @@ def extract_metadata(units: list[Unit], cleaned: str, hints: DocumentHints,
     prov_date = "structured"
     if not published:
         published, prov_date = _published(units), "explicit"
+    if not published and prov["title"] != "inferred":
+        in_title = find_dates(title)  # "…Regular Press Conference on January 13, 2025"
+        if len(in_title) == 1:
+            published, prov_date = in_title[0].value, "inferred"
     if not published and year:
         stamp = next((yearless_date(u.text) for u in units[:_head_limit(units) + 1]
                       if yearless_date(u.text)), None)
