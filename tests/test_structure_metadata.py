@@ -205,3 +205,13 @@ def test_delivery_note_stays_and_photo_caption_with_credit_goes() -> None:
     text = refine(page).text
     assert text.startswith("(As delivered)")
     assert "Getty" not in text
+
+
+def test_authors_with_their_jobs_on_the_next_line_and_under_the_date() -> None:
+    above = ("Research paper\nThe ferry question in the northern sea\n"
+             "Kari Holm\nSenior Fellow, Maritime Programme\nLars Vik\nResearch Associate\n"
+             f"12 March 2025\n\n{BODY}\n\n{BODY}")
+    assert refine(above).metadata.authors == ["Kari Holm", "Lars Vik"]
+    below = ("The ferry question in the northern sea\n12 March 2025\n"
+             f"Kari Holm, Senior Fellow, Maritime Programme\n\n{BODY}\n\n{BODY}")
+    assert refine(below).metadata.authors == ["Kari Holm"]

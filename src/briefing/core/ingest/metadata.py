@@ -150,7 +150,18 @@ def job_line_name(text: str) -> str | None:
     if not any(w.lower().strip(".,;") in jobs for w in tail.split()):
         return None
     name = strip_honorifics(head.strip())
-    return name if is_person_name(name) else None
+    return name if is_person_name(name) and not _has_job_word(name) else None
+
+
+def _has_job_word(name: str) -> bool:
+    """"Senior Fellow" is a job, not a name."""
+    return any(w.lower().strip(".,") in _job_words() for w in name.split())
+
+
+def _author_line(text: str) -> str | None:
+    """author_line, without jobs taken for names."""
+    name = author_line(text)
+    return name if name and not _has_job_word(name) else None
 
 
 _CONNECTORS = {"of", "for", "and", "the", "on", "to", "in"}
@@ -164,6 +175,9 @@ def is_job_title_line(text: str) -> bool:
     if job_line_name(text):
         return True
     jobs = _job_words()
+    head = text.split(",", 1)[0].split()
+    if "," in text and head and all(w.lower().strip(".") in jobs | _CONNECTORS for w in head):
+        return True  # "Senior Fellow, Maritime Programme"
     tokens = text.replace(",", " ").split()
     if not tokens or len(tokens) > 12 or any(ch.isdigit() for ch in text):
         return False
@@ -273,7 +287,7 @@ def _authors_between(units: list[Unit], start: int, end: int) -> list[str]:
     names: list[str] = []
     for unit in units[start + 1:end]:
         text = unit.text.strip()
-        name = job_line_name(text) or (None if is_job_title_line(text) else author_line(text))
+        name = job_line_name(text) or (None if is_job_title_line(text) else _author_line(text))
         if name and unit.words <= 16:
             name = strip_honorifics(name)
             if name not in names:
@@ -577,9 +591,9 @@ def _authors(units: list[Unit]) -> tuple[list[str], str]:
     for pos, (_, unit) in enumerate(body):  # "Drew Thompson" just above "15 November 2024"
         if pos > 0 and unit.words <= 12 and date_line(unit.text):
             names: list[str] = []  # one author line each, just above the date
-            for _, line in reversed(body[max(0, pos - 4):pos]):
+            for _, line in reversed(body[max(0, pos - 6):pos]):
                 text = line.text.strip()
-                name = job_line_name(text) or author_line(text)
+                name = job_line_name(text) or _author_line(text)
                 if not name and is_job_title_line(text):
                     continue  # "Senior OSINT editor" under the author's name
                 if not name or line.words > 16:
@@ -657,8 +671,13 @@ def extract_metadata(units: list[Unit], cleaned: str, hints: DocumentHints,
         authors, how_authors = _authors(units)
         if authors:
             prov["authors"] = how_authors
-        elif anchored and anchored[0] < anchored[2]:
-            authors = _authors_between(units, anchored[0], anchored[2])
+        elif anchored:
+            title_at, _, anchor = anchored
+            # author lines between headline and date, else just under the date
+            authors = (_authors_between(units, title_at, anchor) if title_at < anchor else [])
+            if not authors and title_at < anchor and not units[anchor].text.lower().startswith(
+                    "by "):
+                authors = _authors_between(units, anchor, min(anchor + 4, _head_limit(units)))
             if authors:
                 prov["authors"] = "inferred"
 
