@@ -215,3 +215,12 @@ def test_authors_with_their_jobs_on_the_next_line_and_under_the_date() -> None:
     below = ("The ferry question in the northern sea\n12 March 2025\n"
              f"Kari Holm, Senior Fellow, Maritime Programme\n\n{BODY}\n\n{BODY}")
     assert refine(below).metadata.authors == ["Kari Holm"]
+
+
+def test_an_institution_atop_its_own_page_is_the_publisher() -> None:
+    page = ("Maritime Safety Office of Ruritania\nHome\nNews\nStatements\n"
+            f"Statement on ferry safety inspections\n3 May 2025\n\n{BODY}\n\n{BODY}")
+    meta = refine(page).metadata
+    assert meta.publisher == "Maritime Safety Office of Ruritania"
+    assert meta.provenance["publisher"] == "inferred"
+    assert meta.kind == "statement"

@@ -476,6 +476,9 @@ def _publisher_and_year(units: list[Unit],
                     found, how = name, ("dateline" if kind == "dateline" else "explicit")
     if found:
         return found, year, how
+    head_org = _head_institution(texts[:3])
+    if head_org:  # "Federal Foreign Office" atop a ministry's page, not in the table
+        return head_org, year, "inferred"
     tail_lines = [u.text for u in units[kept_idx[-1]:kept_idx[-1] + 4]] if kept_idx else []
     for text in tail_lines:  # "... this position. Bloomberg" / a lone "REUTERS" line
         for pattern in pubs.patterns.get("credit", ()):
@@ -515,6 +518,23 @@ def _head_publisher(lines: list[str]) -> str | None:
             known = pubs.canonical(candidate) if len(candidate.split()) <= 16 else None
             if known:
                 return known
+    return None
+
+
+_HEAD_ORG = re.compile(r"\b(?:Ministry|Office|Embassy|Government|Council|Department|"
+                       r"Presidency|Chancellery|Commission|Parliament|Cabinet|Mission|"
+                       r"Secretariat|Institute|Centre|Center|Foundation|Agency)\b")
+
+
+def _head_institution(lines: list[str]) -> str | None:
+    """An institution's name as the first line of its own page ("Federal Foreign Office",
+    "Ministry of Defence of Ruritania"): Title Case, short, no sentence."""
+    for line in lines:
+        words = line.split()
+        if (2 <= len(words) <= 12 and _HEAD_ORG.search(line) and not is_prose(line)
+                and all(w[:1].isupper() or w in ("of", "the", "for", "and", "on", "in", "&")
+                        for w in words)):
+            return line.strip()
     return None
 
 
