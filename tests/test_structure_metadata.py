@@ -53,7 +53,9 @@ def test_footnote_markers_are_detached_and_the_notes_kept_without_numbers() -> N
     text = (f"Grain exports\n\n{BODY[:-1]}.[3] Shipments rose sharply in April.²\n\n"
             f"{BODY}\n\nNotes\n\n[3] Ministry bulletin, 2 May 2025.\n\n"
             "² Port statistics, April 2025.\n\nShare this page")
-    cleaned = refine(text).text
+    refined = refine(text)
+    assert refined.metadata.kind == "analysis"  # a paper with its notes
+    cleaned = refined.text
     assert "overnight" in cleaned and "[3]" not in cleaned.split("Notes")[0]
     assert "Shipments rose sharply in April." in cleaned and "April.²" not in cleaned
     assert "\n\nMinistry bulletin, 2 May 2025." in cleaned

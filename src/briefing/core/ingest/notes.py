@@ -54,13 +54,15 @@ def _set_text(unit: Unit, text: str) -> None:
     unit.prose = is_prose(text)
 
 
-def mark_notes(units: list[Unit]) -> None:
+def mark_notes(units: list[Unit]) -> bool:
     """Detach markers from every line; keep a notes section (heading + numbered notes).
 
     The section is a heading ("Notes", "Endnotes") followed by lines that start with a
     marker; each such note is kept (whatever position rule dropped it) without its marker.
+    Returns True if the page has such a section.
     """
     rules = note_rules()
+    found = False
     for unit in units:
         if rules.lead.match(unit.text) is None:
             stripped = detach_markers(unit.text)
@@ -77,11 +79,13 @@ def mark_notes(units: list[Unit]) -> None:
             notes.append(j)
             j += 1
         if notes:
+            found = True
             units[i].dropped = None
             for k in notes:
                 _set_text(units[k], detach_markers(rules.lead.sub("", units[k].text)))
                 units[k].dropped = None
         i = max(j, i + 1)
+    return found
 
 
 # Reasons a line goes for where it sits, not for what it says.

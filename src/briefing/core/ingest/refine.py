@@ -51,7 +51,7 @@ def refine_article(text: str, hints: DocumentHints, filename: str,
     as it is (minus blank lines): a file is never emptied by a cleaning mistake.
     """
     units = clean_units(text)
-    mark_notes(units)
+    has_notes = mark_notes(units) or any(b.kind == "footnote" for b in blocks or [])
     if blocks:
         _keep_notes(units, blocks)
     for unit in units:  # a byline or date line left inside the body (not a sentence)
@@ -63,6 +63,9 @@ def refine_article(text: str, hints: DocumentHints, filename: str,
     metadata = extract_metadata(units, cleaned, hints, filename)
     if page_text and page_text != text:
         _fill_from_page(metadata, page_text, hints, filename)
+    if has_notes and metadata.kind is None:  # a paper with its notes
+        metadata.kind = "analysis"
+        metadata.provenance["kind"] = "inferred"
     if settle_with_metadata(units, metadata):
         cleaned = join_units(units) or cleaned
     kept = [u for u in units if u.kept]
