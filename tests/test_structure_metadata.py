@@ -226,3 +226,9 @@ def test_an_institution_atop_its_own_page_is_the_publisher() -> None:
     assert meta.publisher == "Maritime Safety Office of Ruritania"
     assert meta.provenance["publisher"] == "inferred"
     assert meta.kind == "statement"
+
+
+def test_byline_names_without_places_outlets_or_editors() -> None:
+    page = ("Ferry talks stall again\nBy MARA QUINT Associated Press and Olek Fenn in Bergen; "
+            f"Editing by Ed Stone\nMay 2, 2025\n\n{BODY}\n\n{BODY}")
+    assert refine(page).metadata.authors == ["Mara Quint", "Olek Fenn"]

@@ -65,15 +65,29 @@ def author_line(text: str) -> str | None:
     return name.strip() if is_person_name(name) else None
 
 
+_EDITORS = re.compile(r"[;.]?\s*(?:editing|edited|additional reporting|compiled|"
+                      r"writing|graphics|photos?) by\b.*$", re.IGNORECASE)
+_PLACE = re.compile(r"\s+(?:in|from|at)\s+[A-Z][\w .'-]*$")
+
+
 def _split_names(text: str) -> list[str]:
+    """Names of a byline: "Jane Doe in Seoul and JOHN ROE, Associated Press; Editing by …"
+    -> Jane Doe, John Roe (places, outlets and editors off)."""
     cues = metadata_cues()["byline"]
+    text = _EDITORS.sub("", text)
     parts = [text]
     for sep in cues["separators"]:
         parts = [piece for part in parts for piece in part.split(sep)]
     roles = set(cues["roles"])
     names = []
     for part in parts:
-        words = part.strip().split()
+        part = _PLACE.sub("", part.strip())  # "Jane Doe in Seoul"
+        words = part.split()
+        # "JANE DOE Associated Press": the outlet after the name
+        for cut in range(len(words) - 1, 1, -1):
+            if publishers().canonical(" ".join(words[cut:])):
+                words = words[:cut]
+                break
         # "Jane Doe Senior Correspondent" -> "Jane Doe"
         while words and words[-1].lower().strip(".,") in roles:
             words.pop()
