@@ -58,6 +58,15 @@ ALIASES: list[set[str]] = [
     {"deutsche presse-agentur", "dpa"},
     {"bloomberg", "bloomberg news"},
     {"institute for the study of war", "isw"},
+    {"center for strategic and international studies", "csis"},
+    {"international institute for strategic studies", "iiss"},
+    {"rand", "rand corporation"},
+    {"council on foreign relations", "cfr"},
+    {"european council on foreign relations", "ecfr"},
+    {"center for a new american security", "cnas"},
+    {"international crisis group", "crisis group"},
+    {"chatham house", "royal institute of international affairs",
+     "the royal institute of international affairs"},
 ]
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from briefing.core.ingest.clean import Unit, is_prose, word_count
 from briefing.core.ingest.cues import metadata_cues, name_key, publishers
@@ -552,6 +553,23 @@ def _head_institution(lines: list[str]) -> str | None:
     return None
 
 
+def _host_publisher(address: str | None) -> str | None:
+    """A known publisher named by a web address ("https://www.nato.int/cps/…" -> NATO)."""
+    if not address:
+        return None
+    host = (urlsplit(address).hostname if "//" in address else address) or ""
+    host = host.lower().removeprefix("www.")
+    parts = host.split(".")
+    for i in range(len(parts) - 1):  # "en.yna.co.kr", "yna.co.kr" (never "co.kr" alone)
+        suffix = ".".join(parts[i:])
+        if i > 0 and len(parts) - i == 2 and len(parts[i]) <= 3:
+            break
+        known = publishers().canonical(suffix)
+        if known:
+            return known
+    return None
+
+
 def site_publisher(name: str | None) -> str | None:
     """A publisher named by a site name or title tail, as the library shows it."""
     if not name or not name.strip():
@@ -720,8 +738,12 @@ def extract_metadata(units: list[Unit], cleaned: str, hints: DocumentHints,
         publisher, how = hint_publisher, "structured"
     elif title_site and (publisher is None or how == "inferred"):
         publisher, how = title_site, "structured"
-    elif publisher is None and hints.site_host and publishers().canonical(hints.site_host):
-        publisher, how = publishers().canonical(hints.site_host), "inferred"
+    elif publisher is None:  # the site's own address: a link host, the page's URL
+        for address in (hints.site_host, hints.url, _url(units)):
+            known = _host_publisher(address)
+            if known:
+                publisher, how = known, "inferred"
+                break
     if publisher:
         prov["publisher"] = "explicit" if how == "dateline" else how
 
