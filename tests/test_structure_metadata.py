@@ -232,3 +232,12 @@ def test_byline_names_without_places_outlets_or_editors() -> None:
     page = ("Ferry talks stall again\nBy MARA QUINT Associated Press and Olek Fenn in Bergen; "
             f"Editing by Ed Stone\nMay 2, 2025\n\n{BODY}\n\n{BODY}")
     assert refine(page).metadata.authors == ["Mara Quint", "Olek Fenn"]
+
+
+def test_the_h1_wins_over_a_title_that_wraps_it_in_site_and_section() -> None:
+    html = ("<html><head><title>Ruritania MFA | Statements | Ferry safety: statement by the "
+            "spokesperson</title></head><body><h1>Ruritania</h1><main>"
+            "<h1>Ferry safety: statement by the spokesperson</h1>"
+            f"<p>{BODY}</p><p>{BODY}</p></main></body></html>")
+    extracted = read_document(html.encode(), "s.html")
+    assert extracted.hints.title == "Ferry safety: statement by the spokesperson"

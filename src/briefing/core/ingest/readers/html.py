@@ -255,6 +255,9 @@ def _hints(tree: lxml.html.HtmlElement, ld: dict[str, object],
     title = (_meta(tree, "og:title", "twitter:title")
              or (ld.get("headline") if isinstance(ld.get("headline"), str) else None)
              or page_title or traf.get("title"))
+    h1 = _first_h1(tree)
+    if h1 and title and h1 != title and h1.casefold() in title.casefold():
+        title = h1  # "Site | Section | Headline" in <title>, "Headline" in the <h1>
     authors = [name for value in _meta_all(tree, "author", "article:author", "byl",
                                            "dc.creator", "sailthru.author", "parsely-author")
                for name in split_authors(value)]
@@ -281,6 +284,15 @@ def _hints(tree: lxml.html.HtmlElement, ld: dict[str, object],
 
 
 _TAIL_SEP = re.compile(r"^\s*(?:[|•·–—:_-]|::)\s*")
+
+
+def _first_h1(tree: lxml.html.HtmlElement) -> str | None:
+    """The page's first <h1> of three words or more (a one-word <h1> is a logo)."""
+    for h1 in tree.iter("h1"):
+        text = _inline(h1.text_content())
+        if len(text.split()) >= 3:
+            return text
+    return None
 
 
 def _title_tail(page_title: str | None, headline: str | None) -> str | None:
