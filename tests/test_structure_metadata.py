@@ -160,9 +160,10 @@ def test_yearless_stamp_above_the_headline_and_a_slash_dateline() -> None:
             "The transport minister said both sides had agreed on a timetable\n"
             "Read in full version\n"
             f"OSLO, May 2. /Nordpress/. {BODY}\n\n{BODY}")
-    meta = refine(page).metadata
+    meta = refine(page + "\n\n© 1999-2025 Nordpress. All rights reserved.").metadata
     assert meta.title == "Ferry talks to resume next week — minister"
     assert meta.publisher == "Nordpress"
+    assert (meta.published, meta.provenance["published"]) == ("2025-05-02", "inferred")
     assert "Read in full version" not in refine(page).text
 
 

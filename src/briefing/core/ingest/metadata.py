@@ -553,6 +553,16 @@ def _head_institution(lines: list[str]) -> str | None:
     return None
 
 
+_FOOTER_YEAR = re.compile(r"(?:©|\(c\)|copyright)\s*(?:(?:19|20)\d{2}\s*[-–]\s*)?"
+                          r"((?:19|20)\d{2})", re.IGNORECASE)
+
+
+def _footer_year(units: list[Unit]) -> str | None:
+    """The last year a copyright line names (the year the page was saved)."""
+    years = [m.group(1) for u in units[-40:] for m in [_FOOTER_YEAR.search(u.text)] if m]
+    return years[-1] if years else None
+
+
 def _host_publisher(address: str | None) -> str | None:
     """A known publisher named by a web address ("https://www.nato.int/cps/…" -> NATO)."""
     if not address:
@@ -766,12 +776,16 @@ def extract_metadata(units: list[Unit], cleaned: str, hints: DocumentHints,
         in_title = find_dates(title)  # "…Regular Press Conference on January 13, 2025"
         if len(in_title) == 1:
             published, prov_date = in_title[0].value, "inferred"
-    if not published and year:
+    if not published:
         stamp = next((yearless_date(u.text) for u in units[:_head_limit(units) + 1]
                       if yearless_date(u.text)), None)
-        # "March 2, 14:35 UTC+3" atop a page whose copyright runs to 2025: 2025-03-02
-        published = f"{year}-{stamp[0]:02d}-{stamp[1]:02d}" if stamp else year
-        prov_date = "inferred"
+        # "March 2, 14:35 UTC+3" atop a page whose copyright runs to 2025: 2025-03-02 (a
+        # site leaves the year out of this year's stamps; its footer says which year)
+        stamp_year = year or _footer_year(units)
+        if stamp and stamp_year:
+            published, prov_date = f"{stamp_year}-{stamp[0]:02d}-{stamp[1]:02d}", "inferred"
+        elif year:
+            published, prov_date = year, "inferred"
     if published:
         prov["published"] = prov_date
 
