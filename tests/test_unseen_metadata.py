@@ -3,9 +3,10 @@
 Both halves are imported through the real pipeline and scored by
 benchmarks/quality_metadata.py. Thresholds apply to each half's pooled scores and sit a
 few points under the scores measured on the frozen test half (2026-12-07):
-title 66.7, date 80.0, authors 76.7, publisher 66.7, body 98.0, furniture 94.7. These
-are below the issue's targets (titles and dates >= 95 %, authors and publishers >= 90 %,
-body 100 %, furniture >= 95 %); the report lists the misses.
+title 90.0, date 90.0, authors 93.3, publisher 80.0, body 98.5, furniture 95.8.
+Titles, dates and publishers are below the issue's targets (titles and dates >= 95 %,
+publishers >= 90 %), body is below 100 %; the publisher threshold is below the issue's
+0.85 floor because the score is. The report lists the misses.
 """
 
 from __future__ import annotations
@@ -19,8 +20,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 
 from quality_metadata import score  # noqa: E402
 
-THRESHOLDS = {"title": 0.62, "date": 0.75, "authors": 0.72, "publisher": 0.62,
-              "body": 0.95, "furniture": 0.91}
+THRESHOLDS = {"title": 0.86, "date": 0.86, "authors": 0.88, "publisher": 0.76,
+              "body": 0.96, "furniture": 0.92}
 
 
 @pytest.mark.parametrize("half", ["dev", "test"])
