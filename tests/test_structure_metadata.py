@@ -242,3 +242,12 @@ def test_the_h1_wins_over_a_title_that_wraps_it_in_site_and_section() -> None:
             f"<p>{BODY}</p><p>{BODY}</p></main></body></html>")
     extracted = read_document(html.encode(), "s.html")
     assert extracted.hints.title == "Ferry safety: statement by the spokesperson"
+
+
+def test_a_short_closing_turn_of_a_transcript_is_kept() -> None:
+    turns = "\n\n".join([f"MS. LUND: {BODY}", "Q: Can you say how many convoys crossed?",
+                         "MS. LUND: Twelve convoys crossed, and two more are waiting.",
+                         "Q: One more", "MS. LUND: Go ahead"])
+    refined = refine("Press Secretary Holds a Briefing\nMay 2, 2025\n\n" + turns)
+    assert refined.metadata.kind == "transcript"
+    assert refined.text.endswith("Q: One more\n\nMS. LUND: Go ahead")

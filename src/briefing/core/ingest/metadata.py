@@ -691,6 +691,12 @@ def is_turn(text: str) -> bool:
     return _turn().match(text) is not None
 
 
+def turn_label(text: str) -> str | None:
+    """The speaker label of a transcript turn, lower case ("mr. kirby"), or None."""
+    m = _turn().match(text)
+    return m[0].rstrip(": ").lower() if m else None
+
+
 def article_kind(units: list[Unit], title: str, news: bool) -> str | None:
     """news, transcript, statement or social when the page's structure makes it clear."""
     cues = metadata_cues()["kind"]

@@ -102,16 +102,25 @@ def _starts_with_name(text: str, name: str) -> bool:
 def settle_with_metadata(units: list[Unit], meta: ArticleMetadata) -> bool:
     """Line decisions the metadata settles; True if any unit changed.
 
-    - a delivery note ("(As delivered)") is article text wherever it sits;
+    - a delivery note ("(As delivered)") and a transcript's turn (by a speaker who
+      speaks twice) are article text wherever they sit;
     - the standfirst right under the headline is article text, sentence or not;
     - an author's bio ("Jane Doe is a fellow at …") and the publisher's own line
       ("NK Watch", "NK Watch is funded by its readers.") are furniture.
     """
+    from briefing.core.ingest.metadata import turn_label
+
     changed = False
     rules = note_rules()
+    speakers: set[str] = set()
+    if meta.kind == "transcript":  # "Q", "A" and speakers who speak at least twice
+        labels = [turn_label(u.text) for u in units if u.kept or u.dropped in _POSITIONAL]
+        speakers = {lab for lab in labels if lab and labels.count(lab) >= 2}
+        speakers |= {"q", "a", "question", "answer"}
     for unit in units:
-        if unit.dropped in _POSITIONAL and any(p.match(unit.text) for p in rules.keep):
-            unit.dropped, changed = None, True
+        if unit.dropped in _POSITIONAL and (any(p.match(unit.text) for p in rules.keep)
+                                            or turn_label(unit.text) in speakers):
+            unit.dropped, changed = None, True  # a transcript's turn is never furniture
     title_key = name_key(meta.title)
     for i, unit in enumerate(units[:40]):
         if name_key(re.sub(r"^#{1,6}\s+", "", unit.text)) != title_key or i + 1 >= len(units):
