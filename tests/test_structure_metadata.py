@@ -251,3 +251,18 @@ def test_a_short_closing_turn_of_a_transcript_is_kept() -> None:
     refined = refine("Press Secretary Holds a Briefing\nMay 2, 2025\n\n" + turns)
     assert refined.metadata.kind == "transcript"
     assert refined.text.endswith("Q: One more\n\nMS. LUND: Go ahead")
+
+
+def test_html_endnotes_are_note_blocks_and_stay_after_the_share_line() -> None:
+    html = ("<html><head><title>A paper on ferries</title></head><body><main>"
+            f"<h1>A paper on ferries</h1><p>{BODY[:-1]}.<a href='#fn1' id='r1'>[1]</a></p>"
+            f"<p>{BODY}</p><p>Share this page</p><ol class='notes'>"
+            "<li id='fn1'>Harbour Office, annual ferry report, 2024.</li></ol>"
+            "</main></body></html>")
+    extracted = read_document(html.encode(), "n.html")
+    assert [(b.kind, b.text) for b in extracted.blocks or []] == [
+        ("footnote", "Harbour Office, annual ferry report, 2024.")]
+    refined = refine_article(extracted.text, extracted.hints, "n.html", extracted.blocks,
+                             extracted.page_text)
+    assert refined.text.endswith("Harbour Office, annual ferry report, 2024.")
+    assert "[1]" not in refined.text

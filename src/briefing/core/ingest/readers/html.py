@@ -21,7 +21,7 @@ from lxml import etree
 
 from briefing.core.ingest.readers.decode import strip_controls
 from briefing.core.ingest.readers.props import iso_date, split_authors
-from briefing.core.ingest.types import DocumentHints, Extracted
+from briefing.core.ingest.types import Block, DocumentHints, Extracted
 
 MAX_TREE_ELEMENTS = 60_000  # a news page has 1,000-20,000 elements
 SHORT_PAGE_WORDS = 80
@@ -52,13 +52,40 @@ def read_html(text: str) -> Extracted:
         return Extracted(text="", format="html")
     ld = _json_ld(tree)
     etree.strip_elements(tree, *_UNSAFE_TAGS, with_tail=False)
+    notes = _note_blocks(tree)  # before the markers go: note ids sit on the marker links
     _drop_note_markers(tree)
     fallback = fallback_text(tree)
     article, traf_meta = "", {}
     if sum(1 for _ in tree.iter()) <= MAX_TREE_ELEMENTS:  # beyond: slow, and no article page
         article, traf_meta = _trafilatura(copy.deepcopy(tree))
     return Extracted(text=_choose(article, fallback), format="html",
-                     hints=_hints(tree, ld, traf_meta), page_text=fallback)
+                     hints=_hints(tree, ld, traf_meta), page_text=fallback,
+                     blocks=notes or None)
+
+
+_NOTE_ID = re.compile(r"^(?:fn|footnote|endnote|_?edn|note|ftn)[-_:]?\d+$", re.IGNORECASE)
+_NOTE_CLASS = {"footnote", "endnote", "footnotes", "endnotes", "fn", "note-text"}
+_NOTE_LEAD = re.compile(r"^\s*(?:\[\d{1,3}\]|\d{1,3}\.|\(\d{1,3}\)|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)\s*")
+
+
+def _note_blocks(tree: lxml.html.HtmlElement) -> list[Block]:
+    """Footnote and endnote texts the page marks as notes (<li id="fn3">, <p class="endnote">,
+    a <p> holding <a name="_edn3">), without their numbers: kept as notes by refine."""
+    blocks: list[Block] = []
+    for el in tree.iter("li", "p", "div"):
+        ident = el.get("id") or ""
+        classes = set((el.get("class") or "").lower().split())
+        anchor = next((a for a in el.iter("a") if _NOTE_ID.match(a.get("name") or a.get("id")
+                                                                 or "")), None)
+        if not (_NOTE_ID.match(ident) or classes & _NOTE_CLASS
+                or (anchor is not None and el.tag == "p")):
+            continue
+        if any(child.tag in ("p", "li", "div") for child in el):
+            continue  # a container: its own blocks are the notes
+        text = _NOTE_LEAD.sub("", _inline(el.text_content())).strip()
+        if text and len(text) < 1000:
+            blocks.append(Block(kind="footnote", text=text))
+    return blocks
 
 
 _NOTE_MARKER = re.compile(r"\[?\(?[0-9]{1,3}[a-z]?\)?\]?|[*†‡a-z]")
