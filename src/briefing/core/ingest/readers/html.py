@@ -58,9 +58,10 @@ def read_html(text: str) -> Extracted:
     article, traf_meta = "", {}
     if sum(1 for _ in tree.iter()) <= MAX_TREE_ELEMENTS:  # beyond: slow, and no article page
         article, traf_meta = _trafilatura(copy.deepcopy(tree))
-    return Extracted(text=_choose(article, fallback), format="html",
-                     hints=_hints(tree, ld, traf_meta), page_text=fallback,
-                     blocks=notes or None)
+    text = _choose(article, fallback)
+    blocks = list(traf_meta.get("blocks") or []) if text == article else []
+    return Extracted(text=text, format="html", hints=_hints(tree, ld, traf_meta),
+                     page_text=fallback, blocks=(blocks + notes) or None)
 
 
 _NOTE_ID = re.compile(r"^(?:fn|footnote|endnote|_?edn|note|ftn)[-_:]?\d+$", re.IGNORECASE)
@@ -121,7 +122,7 @@ def _parse(markup: str) -> lxml.html.HtmlElement | None:
         return None
 
 
-def _trafilatura(tree: lxml.html.HtmlElement) -> tuple[str, dict[str, str | None]]:
+def _trafilatura(tree: lxml.html.HtmlElement) -> tuple[str, dict]:
     """Article body via trafilatura; ("", {}) if it is unavailable or finds nothing."""
     try:
         import trafilatura
@@ -141,7 +142,8 @@ def _trafilatura(tree: lxml.html.HtmlElement) -> tuple[str, dict[str, str | None
         return "", {}
     meta = {"title": doc.title, "author": doc.author, "date": doc.date,
             "sitename": doc.sitename, "url": doc.url, "language": doc.language}
-    return "\n\n".join(p for p in _traf_blocks(doc.body) if p), meta
+    meta["blocks"] = [Block(kind, text) for kind, text in traf_block_kinds(doc.body) if text]
+    return "\n\n".join(b.text for b in meta["blocks"]), meta
 
 
 @lru_cache(maxsize=1)
@@ -153,21 +155,26 @@ def _trafilatura_config() -> ConfigParser:
     return config
 
 
-def _traf_blocks(el: etree._Element) -> Iterator[str]:
-    """Paragraphs of trafilatura's XML body (p, head, list/item, quote, table/row...)."""
+_TRAF_KIND = {"head": "heading", "item": "list_item", "quote": "quote", "row": "table",
+              "p": "paragraph"}
+
+
+def traf_block_kinds(el: etree._Element) -> Iterator[tuple[str, str]]:
+    """(kind, text) of each block of trafilatura's XML body: heading, paragraph, list item,
+    quote or table row (the DOM's structure, as Block kinds)."""
     for child in el:
         tag = child.tag if isinstance(child.tag, str) else ""
         if tag in _TRAF_CONTAINERS or (tag == "quote" and _has_blocks(child)):
             if child.text and child.text.strip():
-                yield _inline(child.text)
-            yield from _traf_blocks(child)
+                yield "paragraph", _inline(child.text)
+            yield from traf_block_kinds(child)
         elif tag == "row":
             cells = [_element_text(c) for c in child]
-            yield " | ".join(c for c in cells if c)
+            yield "table", " | ".join(c for c in cells if c)
         elif tag:
-            yield _element_text(child)
+            yield _TRAF_KIND.get(tag, "paragraph"), _element_text(child)
         if child.tail and child.tail.strip():
-            yield _inline(child.tail)
+            yield "paragraph", _inline(child.tail)
 
 
 def _has_blocks(el: etree._Element) -> bool:
