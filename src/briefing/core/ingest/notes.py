@@ -90,13 +90,15 @@ def mark_notes(units: list[Unit]) -> bool:
 
 # Reasons a line goes for where it sits, not for what it says.
 _POSITIONAL = {"head", "foot", "menu", "absorbed", "teaser"}
-_BIO_VERB = re.compile(r"^(?:is|was|has|writes|covers|leads|directs|heads|,)\b")
+_BIO_VERB = re.compile(r"^(?:is|was|has|writes|covers|leads|directs|heads)\b")
 
 
-def _starts_with_name(text: str, name: str) -> bool:
+def _starts_with_name(text: str, name: str, comma: bool = False) -> bool:
+    """"Jane Doe is a fellow…" (a bio); with comma, also "Chatham House, the Royal…"."""
     if not name or not text.startswith(name):
         return False
-    return _BIO_VERB.match(text[len(name):].lstrip()) is not None
+    rest = text[len(name):]
+    return _BIO_VERB.match(rest.lstrip()) is not None or (comma and rest.startswith(", "))
 
 
 def settle_with_metadata(units: list[Unit], meta: ArticleMetadata) -> bool:
@@ -141,6 +143,7 @@ def settle_with_metadata(units: list[Unit], meta: ArticleMetadata) -> bool:
             unit.dropped, changed = "bio", True
         elif publisher and unit.words <= 4 and name_key(unit.text) == name_key(publisher):
             unit.dropped, changed = "masthead", True
-        elif publisher and id(unit) in last and _starts_with_name(unit.text, publisher):
+        elif (publisher and id(unit) in last
+              and _starts_with_name(unit.text, publisher, comma=True)):
             unit.dropped, changed = "bio", True
     return changed
