@@ -268,3 +268,12 @@ def test_html_endnotes_are_note_blocks_and_stay_after_the_share_line() -> None:
                              extracted.page_text)
     assert refined.text.endswith("Harbour Office, annual ferry report, 2024.")
     assert "[1]" not in refined.text
+
+
+def test_a_labelled_from_line_names_the_issuing_office() -> None:
+    page = ("Press release\nFerry operators fined over safety failures\n"
+            "From:\nMaritime Safety Directorate and The Rt Hon Jan Berg MP\n"
+            f"Published\n12 March 2025\n\n{BODY}\n\n{BODY}")
+    meta = refine(page).metadata
+    assert (meta.publisher, meta.provenance["publisher"]) == (
+        "Maritime Safety Directorate", "explicit")

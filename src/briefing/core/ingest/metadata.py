@@ -12,6 +12,7 @@ had to be made from the first sentence is marked inferred.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -469,10 +470,15 @@ def _publisher_and_year(units: list[Unit],
     attached = set(range(kept_idx[-1] + 1, kept_idx[-1] + 4)) if kept_idx else set()
     found: str | None = None
     how = "explicit"
-    for kind in ("licence", "dateline", "head", "copyright"):
+    head_end = _head_limit(units)
+    for kind in ("licence", "dateline", "labelled", "head", "copyright"):
         if kind == "head":  # the site's name atop the page, when it is a known publisher
             if found is None:
                 found, how = _head_publisher(texts[:8]), "inferred"
+            continue
+        if kind == "labelled":  # "From:" / "Source: Xinhua" in the page head
+            if found is None:
+                found = _labelled_publisher(texts[:head_end + 1], resolve)
             continue
         for i, text in enumerate(texts):
             if kind == "dateline" and i not in kept_idx[:3]:
@@ -533,6 +539,22 @@ def _head_publisher(lines: list[str]) -> str | None:
             known = pubs.canonical(candidate) if len(candidate.split()) <= 16 else None
             if known:
                 return known
+    return None
+
+
+def _labelled_publisher(lines: list[str], resolve: Callable[[str], str | None]
+                        ) -> str | None:
+    """The publisher a labelled head line names ("From:" then "Ministry of X" on the next
+    line, "Source: Xinhua")."""
+    for i, line in enumerate(lines):
+        text = line
+        if line.rstrip().endswith(":") and len(line.split()) <= 2 and i + 1 < len(lines):
+            text = f"{line.rstrip()} {lines[i + 1]}"  # the value on the next line
+        for pattern in publishers().patterns.get("labelled", ()):
+            m = pattern.match(text)
+            name = resolve(m["name"]) if m else None
+            if name:
+                return name
     return None
 
 
