@@ -277,3 +277,15 @@ def test_a_labelled_from_line_names_the_issuing_office() -> None:
     meta = refine(page).metadata
     assert (meta.publisher, meta.provenance["publisher"]) == (
         "Maritime Safety Directorate", "explicit")
+
+
+def test_a_title_with_an_unknown_site_tail_gives_way_to_the_page_headline() -> None:
+    html = ("<html><head><title>Ferry deal agreed after long talks - Harbour Gazette Online"
+            "</title></head><body><div class='headline'>Ferry deal agreed after long talks</div>"
+            f"<div class='date'>May 2, 2025</div><article><p>{BODY}</p><p>{BODY[:-1]} again."
+            "</p></article></body></html>")
+    extracted = read_document(html.encode(), "g.html")
+    refined = refine_article(extracted.text, extracted.hints, "g.html", extracted.blocks,
+                             extracted.page_text)
+    assert refined.metadata.title == "Ferry deal agreed after long talks"
+    assert refined.metadata.published == "2025-05-02"

@@ -284,7 +284,12 @@ def _title_by_anchor(units: list[Unit]) -> tuple[int, str, int] | None:
     return None
 
 
-def _headline_in(hint: str, units: list[Unit]) -> str | None:
+def title_has_tail(title: str) -> bool:
+    """The title has a separator a site name may follow ("Headline - Site")."""
+    return _TITLE_SEP.search(title) is not None
+
+
+def headline_in(hint: str, units: list[Unit]) -> str | None:
     """A headline line of the page that the format's title starts with ("Headline" for a
     <title> "Headline - Unknown Site Name"), when the title has more after it."""
     key = name_key(hint)
@@ -788,7 +793,7 @@ def extract_metadata(units: list[Unit], cleaned: str, hints: DocumentHints,
     title = title_hint
     prov["title"] = "structured"
     if title and title_site is None:  # "Headline | Some Site": the page's own headline line
-        title = _headline_in(title, units) or title
+        title = headline_in(title, units) or title
     if title is None:
         title = anchored[1] if anchored else _title_from_units(units)
         prov["title"] = "explicit"

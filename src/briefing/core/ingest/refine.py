@@ -5,7 +5,12 @@ from __future__ import annotations
 import re
 
 from briefing.core.ingest.clean import Unit, clean_units, join_units
-from briefing.core.ingest.metadata import extract_metadata, is_byline_or_date
+from briefing.core.ingest.metadata import (
+    extract_metadata,
+    headline_in,
+    is_byline_or_date,
+    title_has_tail,
+)
 from briefing.core.ingest.notes import mark_notes, settle_with_metadata
 from briefing.core.ingest.types import ArticleMetadata, Block, DocumentHints, Refined
 
@@ -29,9 +34,14 @@ def _fill_from_page(meta: ArticleMetadata, page_text: str, hints: DocumentHints,
                     filename: str) -> None:
     """Fields the article text did not give, read from the whole page (an extractor keeps
     the article and drops its byline, date line and copyright footer)."""
-    if meta.authors and meta.published and meta.publisher:
+    wrapped = meta.provenance.get("title") == "structured" and title_has_tail(meta.title)
+    if meta.authors and meta.published and meta.publisher and not wrapped:
         return
     units = clean_units(page_text)
+    if wrapped:  # "Headline - Unknown Site": the page's own headline line
+        headline = headline_in(meta.title, units)
+        if headline:
+            meta.title = headline
     page = extract_metadata(units, join_units(units), DocumentHints(), filename)
     for name, value in (("authors", page.authors), ("published", page.published),
                         ("publisher", page.publisher)):
