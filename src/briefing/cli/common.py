@@ -144,6 +144,8 @@ def article_summary(article) -> dict[str, Any]:
         "id": article.id,
         "title": article.title,
         "title_inferred": article.title_inferred,
+        "provenance": dict(article.provenance),
+        "kind": article.kind,
         "publisher": article.publisher,
         "authors": list(article.authors),
         "published": article.published,
@@ -155,8 +157,6 @@ def article_summary(article) -> dict[str, Any]:
         "language": article.language,
         "tags": list(article.tags),
         "imported_at": article.imported_at,
-        "provenance": dict(article.provenance),
-        "kind": article.kind,
         "note": article.note,
         "caveat": article.caveat,
     }

@@ -17,6 +17,7 @@ from briefing.core.ingest.cues import metadata_cues
 
 _DIGIT = re.compile(r"\d")
 _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?"
+                   r"|\b\d{1,2}\s*[ap]\.?m\.?(?!\w)"
                    r"|\b(?:gmt|utc)\s*[+-]\s*\d{1,2}(?::?\d{2})?", re.IGNORECASE)
 _TOKEN = re.compile(r"[\w.]+|[^\w\s]")
 
@@ -50,13 +51,15 @@ def _patterns() -> _Patterns:
     flags = re.IGNORECASE
     return _Patterns(
         months=months,
-        day_month_year=re.compile(rf"(?<![\w]){day}\s+(?:of\s+)?{month},?\s+{year}", flags),
-        month_day_year=re.compile(rf"\b{month}\s+{day},?\s+{year}", flags),
+        # "15 November 2024", "03-Dec.-2024"; "Nov 15, 2024", "Nov-15-2024"
+        day_month_year=re.compile(rf"(?<![\w]){day}(?:\s+|-)(?:of\s+)?{month},?(?:\s+|-){year}",
+                                  flags),
+        month_day_year=re.compile(rf"\b{month}(?:\s+|-){day},?(?:\s+|-){year}", flags),
         month_year=re.compile(rf"\b{month},?\s+{year}", flags),
         iso=re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})[-/.](?P<month>\d{1,2})[-/.]"
                        r"(?P<day>\d{1,2})(?!\d)"
                        r"(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"),
-        numeric=re.compile(r"(?<!\d)(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.]"
+        numeric=re.compile(r"(?<!\d)(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})[/.]"
                            r"(?P<year>(?:19|20)\d{2})(?!\d)"),
     )
 
@@ -93,7 +96,7 @@ def find_dates(line: str) -> list[FoundDate]:
             add(_iso(int(m["year"]), pats.months[m["month"].lower()], int(m["day"])), m)
     for m in pats.numeric.finditer(line):
         a, b = int(m["a"]), int(m["b"])
-        if a > 12 >= b:
+        if m["sep"] == "." and b <= 12 or a > 12 >= b:  # "11.01.2025": dotted dates are day first
             add(_iso(int(m["year"]), b, a), m)
         elif b > 12 >= a:
             add(_iso(int(m["year"]), a, b), m)
@@ -102,17 +105,44 @@ def find_dates(line: str) -> list[FoundDate]:
     return sorted(found, key=lambda f: f.start)
 
 
+_SEGMENTS = re.compile(r"\s+[|•·–—-]\s+")
+
+
 @lru_cache(maxsize=65536)
 def date_line(line: str) -> tuple[str, str] | None:
     """(date, label) when the line is essentially a date, e.g. "Published: 15 Nov 2024".
 
     label is "published", "updated" or "plain". None when the line says more than a date.
+    A line of short segments one of which is a date ("KYODO NEWS - Jan 13, 2025 - 21:05 |
+    World") is a date line too: the other segments are a site's labels.
     """
+    found = _date_line(line)
+    if found or len(find_dates(line)) != 1:
+        return found
+    segments = _SEGMENTS.split(line)
+    if not 2 <= len(segments) <= 6 or len(line.split()) > 16:
+        return None
+    dated = [seg for seg in segments if find_dates(seg)]
+    others = [seg for seg in segments if not find_dates(seg)]
+    # the other segments are labels: short, or a name in capitals ("KYODO NEWS")
+    if len(dated) == 1 and all(len(seg.split()) <= 4 or seg.isupper() for seg in others):
+        return _date_line(dated[0])
+    return None
+
+
+@lru_cache(maxsize=65536)
+def strict_date_line(line: str) -> tuple[str, str] | None:
+    """date_line without the labelled-segments reading: the line is only a date."""
+    return _date_line(line)
+
+
+def _date_line(line: str) -> tuple[str, str] | None:
     dates = find_dates(line)
     if len(dates) != 1:
         return None
     cues = metadata_cues()["dates"]
     rest = (line[:dates[0].start] + " " + line[dates[0].end:]).lower()
+    timed = _TIME.search(rest) is not None
     rest = _TIME.sub(" ", rest)
     label = "plain"
     for kind in ("updated", "published"):
@@ -122,4 +152,38 @@ def date_line(line: str) -> tuple[str, str] | None:
                 label = kind if label == "plain" else label
     filler = set(cues["filler"])
     leftover = [t for t in _TOKEN.findall(rest) if t not in filler and t.strip(":.") != ""]
-    return (dates[0].value, label) if len(leftover) <= 1 else None
+    # A date with a time beside it is a timestamp line even under a short section label
+    # ("All News 16:22 November 13, 2024") or before the issuer's name ("…, 4:03 p.m.
+    # Ministry of Foreign Affairs").
+    if len(leftover) <= (2 if timed else 1):
+        return dates[0].value, label
+    tail = line[dates[0].end:]
+    words = [w for w in _TIME.sub(" ", tail).replace(",", " ").split()]
+    if (timed and words and len(words) <= 6 and len(leftover) == len(words)
+            and all(w[:1].isupper() or w in ("of", "and", "the", "for") for w in words)):
+        return dates[0].value, label
+    return None
+
+
+_YEARLESS = None
+
+
+def yearless_date(line: str) -> tuple[int, int] | None:
+    """(month, day) of a date stamp without a year ("March 2, 14:35 UTC+3", "2 March,
+    14:35"), or None. The year then comes from elsewhere on the page."""
+    global _YEARLESS
+    if _YEARLESS is None:
+        pats = _patterns()
+        names = "|".join(sorted(pats.months, key=len, reverse=True))
+        _YEARLESS = re.compile(
+            rf"^(?:\w+,\s+)?(?:(?P<m1>{names})\.?\s+(?P<d1>\d{{1,2}})|(?P<d2>\d{{1,2}})\s+"
+            rf"(?P<m2>{names})\.?),?\s+\d{{1,2}}[:.]\d{{2}}(?:\s*(?:[ap]\.?m\.?))?"
+            rf"(?:\s*\(?(?:[A-Z]{{2,5}}(?:\s*[+-]\s*\d{{1,2}})?)\)?)?$", re.IGNORECASE)
+    if len(line) > 40 or find_dates(line):
+        return None
+    m = _YEARLESS.match(line.strip())
+    if not m:
+        return None
+    month = _patterns().months[(m["m1"] or m["m2"]).lower()]
+    day = int(m["d1"] or m["d2"])
+    return (month, day) if 1 <= day <= 31 else None

@@ -66,7 +66,8 @@ def read_article(data: bytes, filename: str) -> tuple[Extracted, Refined]:
     reading and cleaning rules, used by import and by re-cleaning (core/reclean.py).
     Raises ReadError when the file cannot be read."""
     extracted = read_document(data, filename)
-    return extracted, refine_article(extracted.text, extracted.hints, filename)
+    return extracted, refine_article(extracted.text, extracted.hints, filename,
+                                     extracted.blocks, extracted.page_text)
 
 
 def _word_count(text: str) -> int:
@@ -138,7 +139,8 @@ class Importer:
             title=meta.title, text=text, text_hash=thash, source_file=filename,
             original_hash=digest, format=extracted.format, title_inferred=meta.title_inferred,
             publisher=meta.publisher, authors=meta.authors, published=meta.published,
-            source_url=meta.url, language=meta.language, words=words), sketch)
+            source_url=meta.url, language=meta.language, words=words,
+            provenance=meta.provenance or None, kind=meta.kind), sketch)
         return ImportResult(name, "imported", article_id=article_id, title=meta.title)
 
     def _duplicate(self, name: str, article_id: int) -> ImportResult:

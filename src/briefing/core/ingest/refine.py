@@ -4,20 +4,66 @@ from __future__ import annotations
 
 import re
 
-from briefing.core.ingest.clean import clean_units, join_units
-from briefing.core.ingest.metadata import extract_metadata, is_byline_or_date
-from briefing.core.ingest.types import DocumentHints, Refined
+from briefing.core.ingest.clean import Unit, clean_units, join_units
+from briefing.core.ingest.metadata import (
+    extract_metadata,
+    headline_in,
+    is_byline_or_date,
+    title_has_tail,
+)
+from briefing.core.ingest.notes import mark_notes, settle_with_metadata
+from briefing.core.ingest.types import ArticleMetadata, Block, DocumentHints, Refined
 
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
 
 
-def refine_article(text: str, hints: DocumentHints, filename: str) -> Refined:
+# Reasons a footnote block is dropped for by position only (after the article's last
+# paragraph, below a "Share" line): the note text belongs to the article all the same.
+_POSITIONAL = {"tail", "foot", "menu", "head", "absorbed", "teaser"}
+
+
+def _keep_notes(units: list[Unit], blocks: list[Block]) -> None:
+    """Footnote and endnote texts the format marked as such stay in the article."""
+    notes = {b.text for b in blocks if b.kind == "footnote"}
+    for unit in units:
+        if unit.dropped in _POSITIONAL and unit.text in notes:
+            unit.dropped = None
+
+
+def _fill_from_page(meta: ArticleMetadata, page_text: str, hints: DocumentHints,
+                    filename: str) -> None:
+    """Fields the article text did not give, read from the whole page (an extractor keeps
+    the article and drops its byline, date line and copyright footer)."""
+    wrapped = meta.provenance.get("title") == "structured" and title_has_tail(meta.title)
+    if meta.authors and meta.published and meta.publisher and not wrapped:
+        return
+    units = clean_units(page_text)
+    if wrapped:  # "Headline - Unknown Site": the page's own headline line
+        headline = headline_in(meta.title, units)
+        if headline:
+            meta.title = headline
+    page = extract_metadata(units, join_units(units), DocumentHints(), filename)
+    for name, value in (("authors", page.authors), ("published", page.published),
+                        ("publisher", page.publisher)):
+        if value and not getattr(meta, name) and page.provenance.get(name) == "explicit":
+            setattr(meta, name, value)
+            meta.provenance[name] = "explicit"
+
+
+def refine_article(text: str, hints: DocumentHints, filename: str,
+                   blocks: list[Block] | None = None,
+                   page_text: str | None = None) -> Refined:
     """Cleaned text (paragraphs separated by a blank line) and the article's metadata.
 
+    `blocks` are the reader's blocks where the format has them (Markdown): a footnote
+    block is article text wherever it sits on the page.
     If the cleaner would leave nothing although the page had text, the page is kept
     as it is (minus blank lines): a file is never emptied by a cleaning mistake.
     """
     units = clean_units(text)
+    has_notes = mark_notes(units) or any(b.kind == "footnote" for b in blocks or [])
+    if blocks:
+        _keep_notes(units, blocks)
     for unit in units:  # a byline or date line left inside the body (not a sentence)
         if unit.kept and not unit.prose and unit.words <= 16 and is_byline_or_date(unit.text):
             unit.dropped = "byline"
@@ -25,6 +71,13 @@ def refine_article(text: str, hints: DocumentHints, filename: str) -> Refined:
     if not cleaned.strip() and units:
         cleaned = "\n\n".join(u.text for u in units)
     metadata = extract_metadata(units, cleaned, hints, filename)
+    if page_text and page_text != text:
+        _fill_from_page(metadata, page_text, hints, filename)
+    if has_notes and metadata.kind is None:  # a paper with its notes
+        metadata.kind = "analysis"
+        metadata.provenance["kind"] = "inferred"
+    if settle_with_metadata(units, metadata):
+        cleaned = join_units(units) or cleaned
     kept = [u for u in units if u.kept]
     # The file's own headline (an HTML <h1> that is a question) is shown from the
     # metadata, not twice. A headline guessed from the text stays in the body: it

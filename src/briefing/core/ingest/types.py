@@ -23,6 +23,23 @@ class DocumentHints:
     publisher: str | None = None
     url: str | None = None
     language: str | None = None
+    site_host: str | None = None  # the host most of the page's links point to, if any
+
+
+BLOCK_KINDS = ("heading", "paragraph", "list_item", "quote", "footnote", "turn", "table")
+
+
+@dataclass
+class Block:
+    """One block of a document as its format marks it (a heading, a list item, a note...).
+
+    `text` is plain text as a reader sees it: links as their text, no markup, footnote
+    markers removed. `level` is a heading's level (1 for the page's headline).
+    """
+
+    kind: str  # one of BLOCK_KINDS
+    text: str
+    level: int = 0
 
 
 @dataclass
@@ -37,6 +54,8 @@ class Extracted:
     format: str  # "txt", "md", "html", "docx", "pdf"
     hints: DocumentHints = field(default_factory=DocumentHints)
     encoding: str | None = None  # for text formats: the charset that decoded it
+    blocks: list[Block] | None = None  # the blocks `text` was made of, where the format has them
+    page_text: str | None = None  # all visible text of a web page (bylines, footers and all)
 
 
 @dataclass
@@ -50,6 +69,8 @@ class ArticleMetadata:
     published: str | None = None  # "YYYY", "YYYY-MM" or "YYYY-MM-DD"
     language: str | None = None
     url: str | None = None
+    provenance: dict[str, str] = field(default_factory=dict)  # field -> how it was found
+    kind: str | None = None  # news, transcript, statement, analysis, social (models.ARTICLE_KINDS)
 
 
 @dataclass

@@ -50,6 +50,11 @@ def _read(data: bytes, filename: str, container: str) -> Extracted:
         extracted = read_html(text)
         extracted.encoding = encoding
         return extracted
+    if fmt == "md":
+        from briefing.core.ingest.readers.markdown import read_markdown
+        extracted = read_markdown(text)
+        extracted.encoding = encoding
+        return extracted
     return Extracted(text=text, format=fmt, encoding=encoding)
 
 

@@ -21,7 +21,7 @@ from lxml import etree
 
 from briefing.core.ingest.readers.decode import strip_controls
 from briefing.core.ingest.readers.props import iso_date, split_authors
-from briefing.core.ingest.types import DocumentHints, Extracted
+from briefing.core.ingest.types import Block, DocumentHints, Extracted
 
 MAX_TREE_ELEMENTS = 60_000  # a news page has 1,000-20,000 elements
 SHORT_PAGE_WORDS = 80
@@ -52,12 +52,52 @@ def read_html(text: str) -> Extracted:
         return Extracted(text="", format="html")
     ld = _json_ld(tree)
     etree.strip_elements(tree, *_UNSAFE_TAGS, with_tail=False)
+    notes = _note_blocks(tree)  # before the markers go: note ids sit on the marker links
+    _drop_note_markers(tree)
     fallback = fallback_text(tree)
     article, traf_meta = "", {}
     if sum(1 for _ in tree.iter()) <= MAX_TREE_ELEMENTS:  # beyond: slow, and no article page
         article, traf_meta = _trafilatura(copy.deepcopy(tree))
-    return Extracted(text=_choose(article, fallback), format="html",
-                     hints=_hints(tree, ld, traf_meta))
+    text = _choose(article, fallback)
+    blocks = list(traf_meta.get("blocks") or []) if text == article else []
+    return Extracted(text=text, format="html", hints=_hints(tree, ld, traf_meta),
+                     page_text=fallback, blocks=(blocks + notes) or None)
+
+
+_NOTE_ID = re.compile(r"^(?:fn|footnote|endnote|_?edn|note|ftn)[-_:]?\d+$", re.IGNORECASE)
+_NOTE_CLASS = {"footnote", "endnote", "footnotes", "endnotes", "fn", "note-text"}
+_NOTE_LEAD = re.compile(r"^\s*(?:\[\d{1,3}\]|\d{1,3}\.|\(\d{1,3}\)|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)\s*")
+
+
+def _note_blocks(tree: lxml.html.HtmlElement) -> list[Block]:
+    """Footnote and endnote texts the page marks as notes (<li id="fn3">, <p class="endnote">,
+    a <p> holding <a name="_edn3">), without their numbers: kept as notes by refine."""
+    blocks: list[Block] = []
+    for el in tree.iter("li", "p", "div"):
+        ident = el.get("id") or ""
+        classes = set((el.get("class") or "").lower().split())
+        anchor = next((a for a in el.iter("a") if _NOTE_ID.match(a.get("name") or a.get("id")
+                                                                 or "")), None)
+        if not (_NOTE_ID.match(ident) or classes & _NOTE_CLASS
+                or (anchor is not None and el.tag == "p")):
+            continue
+        if any(child.tag in ("p", "li", "div") for child in el):
+            continue  # a container: its own blocks are the notes
+        text = _NOTE_LEAD.sub("", _inline(el.text_content())).strip()
+        if text and len(text) < 1000:
+            blocks.append(Block(kind="footnote", text=text))
+    return blocks
+
+
+_NOTE_MARKER = re.compile(r"\[?\(?[0-9]{1,3}[a-z]?\)?\]?|[*†‡a-z]")
+
+
+def _drop_note_markers(tree: lxml.html.HtmlElement) -> None:
+    """Remove <sup>4</sup> note markers (their text, not what follows): the sentence reads
+    as written, and the note itself stays where the page lists it."""
+    for sup in list(tree.iter("sup")):
+        if _NOTE_MARKER.fullmatch(sup.text_content().strip()) and sup.getparent() is not None:
+            sup.drop_tree()
 
 
 def _choose(article: str, fallback: str) -> str:
@@ -82,7 +122,7 @@ def _parse(markup: str) -> lxml.html.HtmlElement | None:
         return None
 
 
-def _trafilatura(tree: lxml.html.HtmlElement) -> tuple[str, dict[str, str | None]]:
+def _trafilatura(tree: lxml.html.HtmlElement) -> tuple[str, dict]:
     """Article body via trafilatura; ("", {}) if it is unavailable or finds nothing."""
     try:
         import trafilatura
@@ -102,7 +142,8 @@ def _trafilatura(tree: lxml.html.HtmlElement) -> tuple[str, dict[str, str | None
         return "", {}
     meta = {"title": doc.title, "author": doc.author, "date": doc.date,
             "sitename": doc.sitename, "url": doc.url, "language": doc.language}
-    return "\n\n".join(p for p in _traf_blocks(doc.body) if p), meta
+    meta["blocks"] = [Block(kind, text) for kind, text in traf_block_kinds(doc.body) if text]
+    return "\n\n".join(b.text for b in meta["blocks"]), meta
 
 
 @lru_cache(maxsize=1)
@@ -114,21 +155,26 @@ def _trafilatura_config() -> ConfigParser:
     return config
 
 
-def _traf_blocks(el: etree._Element) -> Iterator[str]:
-    """Paragraphs of trafilatura's XML body (p, head, list/item, quote, table/row...)."""
+_TRAF_KIND = {"head": "heading", "item": "list_item", "quote": "quote", "row": "table",
+              "p": "paragraph"}
+
+
+def traf_block_kinds(el: etree._Element) -> Iterator[tuple[str, str]]:
+    """(kind, text) of each block of trafilatura's XML body: heading, paragraph, list item,
+    quote or table row (the DOM's structure, as Block kinds)."""
     for child in el:
         tag = child.tag if isinstance(child.tag, str) else ""
         if tag in _TRAF_CONTAINERS or (tag == "quote" and _has_blocks(child)):
             if child.text and child.text.strip():
-                yield _inline(child.text)
-            yield from _traf_blocks(child)
+                yield "paragraph", _inline(child.text)
+            yield from traf_block_kinds(child)
         elif tag == "row":
             cells = [_element_text(c) for c in child]
-            yield " | ".join(c for c in cells if c)
+            yield "table", " | ".join(c for c in cells if c)
         elif tag:
-            yield _element_text(child)
+            yield _TRAF_KIND.get(tag, "paragraph"), _element_text(child)
         if child.tail and child.tail.strip():
-            yield _inline(child.tail)
+            yield "paragraph", _inline(child.tail)
 
 
 def _has_blocks(el: etree._Element) -> bool:
@@ -186,6 +232,17 @@ def _meta(tree: lxml.html.HtmlElement, *keys: str) -> str | None:
     return None
 
 
+def _meta_all(tree: lxml.html.HtmlElement, *keys: str) -> list[str]:
+    """Every non-empty <meta> content of the first of keys that has any."""
+    for key in keys:
+        values = [_inline(m.get("content") or "") for m in tree.iter("meta")
+                  if (m.get("property") or m.get("name") or m.get("itemprop") or "").lower()
+                  == key and (m.get("content") or "").strip()]
+        if values:
+            return values
+    return []
+
+
 def _json_ld(tree: lxml.html.HtmlElement) -> dict[str, object]:
     """The first schema.org Article-like object in <script type="application/ld+json">."""
     for script in tree.iter("script"):
@@ -232,8 +289,13 @@ def _hints(tree: lxml.html.HtmlElement, ld: dict[str, object],
     title = (_meta(tree, "og:title", "twitter:title")
              or (ld.get("headline") if isinstance(ld.get("headline"), str) else None)
              or page_title or traf.get("title"))
-    authors = split_authors(_meta(tree, "author", "article:author", "byl", "dc.creator",
-                                   "sailthru.author", "parsely-author"))
+    h1 = _first_h1(tree)
+    if h1 and title and h1 != title and h1.casefold() in title.casefold():
+        title = h1  # "Site | Section | Headline" in <title>, "Headline" in the <h1>
+    authors = [name for value in _meta_all(tree, "author", "article:author", "byl",
+                                           "dc.creator", "sailthru.author", "parsely-author")
+               for name in split_authors(value)]
+    authors = list(dict.fromkeys(authors))  # one <meta> per author is common
     if not authors:
         authors = [_inline(a) for a in _ld_names(ld.get("author")) if a.strip()]
     if not authors and traf.get("author"):
@@ -243,7 +305,8 @@ def _hints(tree: lxml.html.HtmlElement, ld: dict[str, object],
             or (ld.get("datePublished") if isinstance(ld.get("datePublished"), str) else None)
             or _time_element(tree) or traf.get("date"))
     publisher = (_meta(tree, "og:site_name", "application-name")
-                 or next(iter(_ld_names(ld.get("publisher"))), None) or traf.get("sitename"))
+                 or next(iter(_ld_names(ld.get("publisher"))), None) or traf.get("sitename")
+                 or _title_tail(page_title, title))
     url = _canonical(tree) or _meta(tree, "og:url") or traf.get("url")
     language = (tree.get("lang") or tree.get("{http://www.w3.org/XML/1998/namespace}lang")
                 or _meta(tree, "og:locale", "content-language", "language")
@@ -252,6 +315,30 @@ def _hints(tree: lxml.html.HtmlElement, ld: dict[str, object],
         title=_without_site(title, publisher) or None, authors=authors, published=iso_date(date),
         publisher=publisher or None, url=url or None,
         language=_language(language))
+
+
+_TAIL_SEP = re.compile(r"^\s*(?:[|•·–—:_-]|::)\s*")
+
+
+def _first_h1(tree: lxml.html.HtmlElement) -> str | None:
+    """The page's first <h1> of three words or more (a one-word <h1> is a logo)."""
+    for h1 in tree.iter("h1"):
+        text = _inline(h1.text_content())
+        if len(text.split()) >= 3:
+            return text
+    return None
+
+
+def _title_tail(page_title: str | None, headline: str | None) -> str | None:
+    """The site name a page's <title> adds after its headline ("Headline • Site")."""
+    if not page_title or not headline or page_title == headline:
+        return None
+    if page_title.startswith(headline):
+        rest = page_title[len(headline):]
+        if _TAIL_SEP.match(rest):
+            tail = _TAIL_SEP.sub("", rest).strip()
+            return tail if 1 <= len(tail.split()) <= 8 else None
+    return None
 
 
 def _without_site(title: str | None, publisher: str | None) -> str | None:

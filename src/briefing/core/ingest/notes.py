@@ -1,0 +1,149 @@
+"""Footnote and endnote markers detached from sentences, a notes section kept as notes;
+and what the metadata settles about the page's lines (standfirst, author bios, masthead).
+
+A footnoted paper marks sources with "[4]", "¹" or a superscript number after the sentence.
+The analyst wants the sentence as written ("…in the spring.") and the note text as a note
+at the end, without its number. Patterns live in resources/cleaning/boilerplate.toml
+([notes]).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+
+from briefing.core.ingest.clean import Unit, is_prose, marker_key, word_count
+from briefing.core.ingest.cues import name_key
+from briefing.core.ingest.dates import date_line
+from briefing.core.ingest.types import ArticleMetadata
+from briefing.core.resources import resource
+
+
+@dataclass(frozen=True)
+class NoteRules:
+    attached: tuple[re.Pattern[str], ...]
+    lead: re.Pattern[str]
+    headings: frozenset[str]
+    keep: tuple[re.Pattern[str], ...] = ()
+
+
+@lru_cache(maxsize=1)
+def note_rules() -> NoteRules:
+    with resource("cleaning", "boilerplate.toml").open("rb") as fh:
+        data = tomllib.load(fh).get("notes", {})
+    with resource("cleaning", "boilerplate.toml").open("rb") as fh:
+        keep = tomllib.load(fh).get("keep", {}).get("patterns", [])
+    return NoteRules(attached=tuple(re.compile(p) for p in data.get("attached", [])),
+                     lead=re.compile(data.get("lead", r"^\[\d{1,3}\]\s*")),
+                     headings=frozenset(data.get("headings", [])),
+                     keep=tuple(re.compile(p, re.IGNORECASE) for p in keep))
+
+
+def detach_markers(text: str) -> str:
+    """The line without note markers attached to its words ("spring.[4]" -> "spring.")."""
+    for pattern in note_rules().attached:
+        text = pattern.sub("", text)
+    return text
+
+
+def _set_text(unit: Unit, text: str) -> None:
+    unit.text = text
+    unit.words = word_count(text)
+    unit.prose = is_prose(text)
+
+
+def mark_notes(units: list[Unit]) -> bool:
+    """Detach markers from every line; keep a notes section (heading + numbered notes).
+
+    The section is a heading ("Notes", "Endnotes") followed by lines that start with a
+    marker; each such note is kept (whatever position rule dropped it) without its marker.
+    Returns True if the page has such a section.
+    """
+    rules = note_rules()
+    found = False
+    for unit in units:
+        if rules.lead.match(unit.text) is None:
+            stripped = detach_markers(unit.text)
+            if stripped != unit.text:
+                _set_text(unit, stripped)
+    i = 0
+    while i < len(units):
+        if marker_key(units[i].text) not in rules.headings:
+            i += 1
+            continue
+        j = i + 1
+        notes = []
+        while j < len(units) and rules.lead.match(units[j].text):
+            notes.append(j)
+            j += 1
+        if notes:
+            found = True
+            units[i].dropped = None
+            for k in notes:
+                _set_text(units[k], detach_markers(rules.lead.sub("", units[k].text)))
+                units[k].dropped = None
+        i = max(j, i + 1)
+    return found
+
+
+# Reasons a line goes for where it sits, not for what it says.
+_POSITIONAL = {"head", "foot", "menu", "absorbed", "teaser"}
+_BIO_VERB = re.compile(r"^(?:is|was|has|writes|covers|leads|directs|heads)\b")
+
+
+def _starts_with_name(text: str, name: str, comma: bool = False) -> bool:
+    """"Jane Doe is a fellow…" (a bio); with comma, also "Chatham House, the Royal…"."""
+    if not name or not text.startswith(name):
+        return False
+    rest = text[len(name):]
+    return _BIO_VERB.match(rest.lstrip()) is not None or (comma and rest.startswith(", "))
+
+
+def settle_with_metadata(units: list[Unit], meta: ArticleMetadata) -> bool:
+    """Line decisions the metadata settles; True if any unit changed.
+
+    - a delivery note ("(As delivered)") and a transcript's turn (by a speaker who
+      speaks twice) are article text wherever they sit;
+    - the standfirst right under the headline is article text, sentence or not;
+    - an author's bio ("Jane Doe is a fellow at …") and the publisher's own line
+      ("NK Watch", "NK Watch is funded by its readers.") are furniture.
+    """
+    from briefing.core.ingest.metadata import turn_label
+
+    changed = False
+    rules = note_rules()
+    speakers: set[str] = set()
+    if meta.kind == "transcript":  # "Q", "A" and speakers who speak at least twice
+        labels = [turn_label(u.text) for u in units if u.kept or u.dropped in _POSITIONAL]
+        speakers = {lab for lab in labels if lab and labels.count(lab) >= 2}
+        speakers |= {"q", "a", "question", "answer"}
+    for unit in units:
+        if unit.dropped in _POSITIONAL and (any(p.match(unit.text) for p in rules.keep)
+                                            or turn_label(unit.text) in speakers):
+            unit.dropped, changed = None, True  # a transcript's turn is never furniture
+    title_key = name_key(meta.title)
+    for i, unit in enumerate(units[:40]):
+        if name_key(re.sub(r"^#{1,6}\s+", "", unit.text)) != title_key or i + 1 >= len(units):
+            continue
+        below = units[i + 1]
+        if (below.dropped in _POSITIONAL and below.words >= 8 and not date_line(below.text)
+                and not below.text.lower().startswith("by ")
+                and name_key(below.text) != title_key):
+            below.dropped, changed = None, True
+        break
+    kept = [u for u in units if u.kept]
+    last = set(map(id, kept[-4:]))
+    publisher = meta.publisher or ""
+    for unit in kept:
+        if unit.words > 60:
+            continue
+        if any(_starts_with_name(unit.text, a) for a in meta.authors):
+            unit.dropped, changed = "bio", True
+        elif publisher and unit.words <= 4 and name_key(unit.text) == name_key(publisher):
+            unit.dropped, changed = "masthead", True
+        elif (publisher and id(unit) in last
+              and _starts_with_name(unit.text, publisher, comma=True)):
+            unit.dropped, changed = "bio", True
+    return changed

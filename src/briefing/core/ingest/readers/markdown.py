@@ -1,0 +1,171 @@
+"""Markdown pages -> plain-text blocks, parsed with markdown-it-py (CommonMark + footnotes).
+
+A page saved as Markdown carries its structure in syntax: `# headline`, `**Speaker:**`,
+`[link text](url)`, `[^4]` footnote markers. The cleaner and the claim finder want what a
+reader sees: the block's text, links as their text, emphasis gone, footnote markers detached
+from the sentence, and the note texts kept as footnote blocks at the end. Each block is one
+paragraph of the Extracted text (blocks are separated by blank lines); the first top-level
+heading is the page's own headline (a DocumentHints title).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+from urllib.parse import urlsplit
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.footnote import footnote_plugin
+
+from briefing.core.ingest.readers.props import iso_date, split_authors
+from briefing.core.ingest.types import Block, DocumentHints, Extracted
+
+# A static-site generator's front matter (Jekyll, Hugo): "---", "key: value" lines, "---".
+_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n(.*?)\n---[ \t]*\n", re.DOTALL)
+_FIELD = re.compile(r"^([A-Za-z_-]+)\s*:\s*(.*?)\s*$")
+
+_BLOCK_KIND = {"paragraph_open": "paragraph", "heading_open": "heading",
+               "blockquote_open": "quote", "list_item_open": "list_item",
+               "footnote_open": "footnote"}
+
+
+@lru_cache(maxsize=1)
+def _parser() -> MarkdownIt:
+    # Raw HTML is parsed as HTML tokens so that it can be dropped (a <sup>4</sup> marker,
+    # a <div> wrapper), never shown as markup.
+    return MarkdownIt("commonmark", {"html": True}).enable("table").use(footnote_plugin)
+
+
+def inline_text(token: Token) -> str:
+    """What a reader sees of one inline token: text and link text; no markup, no markers."""
+    parts: list[str] = []
+    in_sup = False
+    for child in token.children or []:
+        kind = child.type
+        if kind == "html_inline":
+            tag = child.content.lower().replace(" ", "")
+            in_sup = tag.startswith("<sup") or (in_sup and not tag.startswith("</sup"))
+        elif in_sup:
+            continue  # a <sup>4</sup> footnote marker
+        elif kind in ("text", "code_inline"):
+            parts.append(child.content)
+        elif kind == "softbreak":
+            parts.append(" ")
+        elif kind == "hardbreak":
+            parts.append("\n")
+        # link_open/close, em/strong, images, html_inline, footnote_ref: nothing shown
+    return " ".join("".join(parts).split(" ")).strip()
+
+
+def markdown_blocks(text: str) -> list[Block]:
+    """The page's blocks in reading order, footnote texts last."""
+    tokens = _parser().parse(text)
+    blocks: list[Block] = []
+    notes: list[Block] = []
+    kinds: list[str] = []  # the open block containers, innermost last
+    level = 0
+    for token in tokens:
+        if token.type in _BLOCK_KIND:
+            kinds.append(_BLOCK_KIND[token.type])
+            if token.type == "heading_open":
+                level = int(token.tag[1:])
+            continue
+        if token.type.endswith("_close") and token.type.replace("_close", "_open") in _BLOCK_KIND:
+            kinds.pop()
+            continue
+        if token.type == "inline":
+            content = inline_text(token)
+            if not content:
+                continue
+            kind = next((k for k in reversed(kinds) if k != "paragraph"), "paragraph")
+            block = Block(kind=kind, text=content, level=level if kind == "heading" else 0)
+            (notes if "footnote" in kinds else blocks).append(block)
+            level = 0
+        elif token.type in ("fence", "code_block"):
+            blocks.append(Block(kind="paragraph", text=token.content.strip()))
+    return blocks + notes
+
+
+_NAV_WORDS = {"home", "menu", "search", "skip", "sign", "log", "subscribe", "open", "write",
+              "follow", "share", "about", "contact", "donate", "archive"}
+
+
+def _links(token: Token) -> list[tuple[str, str]]:
+    """(text, href) of each link in an inline token."""
+    out: list[tuple[str, str]] = []
+    href: str | None = None
+    text: list[str] = []
+    for child in token.children or []:
+        if child.type == "link_open":
+            href, text = str(child.attrs.get("href") or ""), []
+        elif child.type == "link_close" and href is not None:
+            out.append(("".join(text).strip(), href))
+            href = None
+        elif href is not None and child.type in ("text", "code_inline"):
+            text.append(child.content)
+    return out
+
+
+def site_name(text: str) -> str | None:
+    """The site's name as its masthead link shows it: the first link near the top whose
+    target is the site's root ("[Channel Watch](https://channelwatch.substack.com/)")."""
+    tokens = [t for t in _parser().parse(text) if t.type == "inline"][:4]
+    for token in tokens:
+        for label, href in _links(token):
+            parts = urlsplit(href)
+            segments = [p for p in parts.path.split("/") if p]
+            words = label.split()
+            if (parts.scheme in ("http", "https") and len(segments) <= 1 and not parts.query
+                    and words and words[0].lower() not in _NAV_WORDS
+                    and all(w[:1].isupper() or w[:1].isdigit() or w in ("of", "the", "and", "on")
+                            for w in words)):
+                return label
+    return None
+
+
+def main_host(text: str) -> str | None:
+    """The host most of the page's links point to (the site itself, on a saved page)."""
+    hosts = Counter()
+    for token in _parser().parse(text):
+        if token.type == "inline":
+            for _label, href in _links(token):
+                host = urlsplit(href).hostname or ""
+                if host:
+                    hosts[host.removeprefix("www.")] += 1
+    if not hosts:
+        return None
+    host, count = hosts.most_common(1)[0]
+    return host if count >= 3 else None
+
+
+def front_matter(text: str) -> tuple[dict[str, str], str]:
+    """The front matter's simple "key: value" fields (lower-case keys) and the text after it."""
+    m = _FRONT_MATTER.match(text)
+    if not m:
+        return {}, text
+    fields = {}
+    for line in m.group(1).splitlines():
+        f = _FIELD.match(line)
+        if f and f.group(2):
+            fields[f.group(1).lower()] = f.group(2).strip("'\"")
+    return fields, text[m.end():]
+
+
+def read_markdown(text: str) -> Extracted:
+    """The Markdown page as paragraphs of plain text; title, date and author from its front
+    matter where it has one, else its first `#` headline as the title."""
+    fields, text = front_matter(text)
+    blocks = markdown_blocks(text)
+    site = site_name(text)
+    # the first "#" heading that is not the site's name (a masthead linked to the home page)
+    title = fields.get("title") or next(
+        (b.text for b in blocks if b.kind == "heading" and b.level == 1 and b.text != site),
+        None)
+    author = fields.get("author") or fields.get("authors")
+    hints = DocumentHints(title=title, published=iso_date(fields.get("date")),
+                          authors=split_authors(author.strip("[]")) if author else [],
+                          publisher=site, site_host=main_host(text))
+    return Extracted(text="\n\n".join(b.text for b in blocks), format="md", hints=hints,
+                     blocks=blocks)

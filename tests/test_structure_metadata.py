@@ -1,0 +1,291 @@
+"""Structure and metadata on layouts the rules were not written for (invented snippets).
+
+Markdown parsed into blocks, footnote markers detached, headlines next to bylines and
+date lines, author and job-title lines, datelines, site-name tails, and how each field
+was found (provenance).
+"""
+
+from __future__ import annotations
+
+import json
+
+from briefing.cli import main
+from briefing.core.ingest.dates import date_line
+from briefing.core.ingest.metadata import is_job_title_line
+from briefing.core.ingest.readers import read_document
+from briefing.core.ingest.readers.markdown import read_markdown
+from briefing.core.ingest.refine import refine_article
+from briefing.core.ingest.types import DocumentHints
+
+BODY = ("The ministry said on Tuesday that the convoy had crossed the border overnight and "
+        "that more vehicles were expected to follow before the end of the week, according "
+        "to officials who spoke to reporters in the capital.")
+
+
+def refine(text: str, hints: DocumentHints | None = None, name: str = "a.txt"):
+    return refine_article(text, hints or DocumentHints(), name)
+
+
+def test_markdown_links_show_their_text_and_footnotes_become_notes() -> None:
+    md = ("# Grain convoys resume across the river\n\n"
+          "**Minister Anna Berg:** The [port authority](https://example.org/port) said "
+          "twelve ships left.[^1]\n\n"
+          "[^1]: Port authority bulletin, 3 May 2025.\n")
+    extracted = read_markdown(md)
+    assert extracted.hints.title == "Grain convoys resume across the river"
+    texts = [b.text for b in extracted.blocks or []]
+    assert "Minister Anna Berg: The port authority said twelve ships left." in texts
+    assert texts[-1] == "Port authority bulletin, 3 May 2025."
+    assert [b.kind for b in extracted.blocks or []][-1] == "footnote"
+    assert "](" not in extracted.text and "[^1]" not in extracted.text
+
+
+def test_markdown_front_matter_gives_title_date_and_author() -> None:
+    md = ('---\nlayout: post\ntitle: "Why the bridge matters"\ndate: 2025-05-02 09:00:00 +0200\n'
+          "author: Ola Nordmann\n---\n\n" + BODY + "\n")
+    extracted = read_markdown(md)
+    assert (extracted.hints.title, extracted.hints.published, extracted.hints.authors) == (
+        "Why the bridge matters", "2025-05-02", ["Ola Nordmann"])
+    assert "layout: post" not in extracted.text
+
+
+def test_footnote_markers_are_detached_and_the_notes_kept_without_numbers() -> None:
+    text = (f"Grain exports\n\n{BODY[:-1]}.[3] Shipments rose sharply in April.²\n\n"
+            f"{BODY}\n\nNotes\n\n[3] Ministry bulletin, 2 May 2025.\n\n"
+            "² Port statistics, April 2025.\n\nShare this page")
+    refined = refine(text)
+    assert refined.metadata.kind == "analysis"  # a paper with its notes
+    cleaned = refined.text
+    assert "overnight" in cleaned and "[3]" not in cleaned.split("Notes")[0]
+    assert "Shipments rose sharply in April." in cleaned and "April.²" not in cleaned
+    assert "\n\nMinistry bulletin, 2 May 2025." in cleaned
+    assert "\n\nPort statistics, April 2025." in cleaned
+    assert "the area is 12 km² wide" in refine(f"{BODY}\n\nIn short, the area is 12 km² wide."
+                                               ).text
+
+
+def test_html_superscript_markers_go_but_numbers_in_text_stay() -> None:
+    html = ("<html><head><title>A paper</title></head><body><article>"
+            f"<p>{BODY[:-1]}.<sup><a href='#n1'>1</a></sup> It cost 5<sup>th</sup> place.</p>"
+            f"<p>{BODY}</p></article></body></html>")
+    text = read_document(html.encode(), "p.html").text
+    assert "capital. It cost 5th place." in text
+
+
+def test_dates_with_times_zones_and_day_first_dots() -> None:
+    assert date_line("March 3, 2025, 6 AM ET") == ("2025-03-03", "plain")
+    assert date_line("March\u00a03,\u00a02025 10:15 a.m. EST") == ("2025-03-03", "plain")
+    assert date_line("04.03.2025 18:47") == ("2025-03-04", "plain")
+    assert date_line("Top Stories 09:12 May 2, 2025") == ("2025-05-02", "plain")
+    assert date_line("Police said 300 people met on May 2, 2025 in the square") is None
+
+
+def test_headline_above_a_byline_with_navigation_and_banners_around_it() -> None:
+    page = ("Skip to content\nAn official website of the Republic of Nowhere\n"
+            "World News & Politics\nNews\nSport\nWeather\n"
+            "Bridge talks stall as both sides dig in\n"
+            "By Mara Quint and Olek Fenn\nMay 2, 2025, 6 AM ET\n\n" + BODY + "\n\n" + BODY)
+    meta = refine(page).metadata
+    assert meta.title == "Bridge talks stall as both sides dig in"
+    assert meta.authors == ["Mara Quint", "Olek Fenn"]
+    assert meta.published == "2025-05-02"
+    assert meta.provenance["title"] == "explicit"
+    assert meta.provenance["authors"] == "explicit"
+    assert not meta.title_inferred
+
+
+def test_author_line_without_by_and_a_job_title_line_that_is_not_the_title() -> None:
+    page = ("Analysis\nThe long road to the river crossing\n"
+            "A standfirst that sets out the argument of the piece in one sentence.\n"
+            "Dr Petra Lind, Senior Research Fellow, Europe Programme\n"
+            "Published 12 March 2025\n\n" + BODY + "\n\n" + BODY)
+    meta = refine(page).metadata
+    assert meta.title == "The long road to the river crossing"
+    assert meta.authors == ["Petra Lind"]
+    assert meta.provenance["authors"] == "inferred"
+    assert is_job_title_line("Principal Deputy Trade Adviser Jonas Falk")
+    assert is_job_title_line("Col. Ana Ruiz, Ministry Spokesperson")
+    assert not is_job_title_line("Trade Adviser Resigns After Bridge Deal Collapses")
+
+
+def test_dateline_names_the_agency_and_marks_a_news_story() -> None:
+    page = ("Convoys cross the river for the first time in a year\n"
+            "11.04.2025 18:47\n\n"
+            f"OSLO, Apr. 11 (Nordpress) -- {BODY}\n\n{BODY}")
+    meta = refine(page).metadata
+    assert meta.publisher == "Nordpress"
+    assert meta.provenance["publisher"] == "explicit"
+    assert meta.published == "2025-04-11"
+    assert meta.title == "Convoys cross the river for the first time in a year"
+    assert meta.kind == "news"
+    slashes = refine(f"Talks end\n\nBERGEN, May 2 /Nordpress/ - {BODY}\n\n{BODY}").metadata
+    assert slashes.publisher == "Nordpress"
+
+
+def test_site_name_suffixes_are_cut_and_name_the_publisher() -> None:
+    hints = DocumentHints(title="Regular Press Conference on May 2, 2025_Ministry of Foreign "
+                                "Affairs of the People's Republic of China")
+    meta = refine(BODY + "\n\n" + BODY, hints, "a.html").metadata
+    assert meta.title == "Regular Press Conference on May 2, 2025"
+    assert meta.publisher == "Ministry of Foreign Affairs of the People's Republic of China"
+    assert meta.provenance["publisher"] == "structured"
+
+
+def test_a_transcript_is_a_transcript() -> None:
+    turns = "\n\n".join(["MS. LUND: Good afternoon. I have two items to share today.",
+                         "Q: Thank you. Can you say how many convoys crossed?",
+                         f"MS. LUND: {BODY}", "Q: And the next one?",
+                         "MS. LUND: We will have more to say on that next week."])
+    meta = refine("Press Secretary Holds a Briefing\nMay 2, 2025\n\n" + turns).metadata
+    assert meta.kind == "transcript"
+    assert meta.title == "Press Secretary Holds a Briefing"
+
+
+def test_show_json_carries_provenance(capsys, workspace_dir, tmp_path) -> None:
+    page = tmp_path / "bridge.txt"
+    page.write_text("Bridge talks stall as both sides dig in\nBy Mara Quint\nMay 2, 2025\n\n"
+                    + BODY + "\n\n" + BODY, encoding="utf-8")
+    assert main(["--workspace", str(workspace_dir), "import", str(page)]) == 0
+    capsys.readouterr()
+    assert main(["--workspace", str(workspace_dir), "show", "1", "--json"]) == 0
+    shown = json.loads(capsys.readouterr().out)
+    assert shown["provenance"]["title"] == "explicit"
+    assert shown["provenance"]["authors"] == "explicit"
+    assert shown["title_inferred"] is False
+
+
+def test_yearless_stamp_above_the_headline_and_a_slash_dateline() -> None:
+    page = ("Nordpress\nPolitics\nWorld\nMilitary & Defense\nMay 2, 14:35 UTC+3\n"
+            "Ferry talks to resume next week — minister\n"
+            "The transport minister said both sides had agreed on a timetable\n"
+            "Read in full version\n"
+            f"OSLO, May 2. /Nordpress/. {BODY}\n\n{BODY}")
+    meta = refine(page + "\n\n© 1999-2025 Nordpress. All rights reserved.").metadata
+    assert meta.title == "Ferry talks to resume next week — minister"
+    assert meta.publisher == "Nordpress"
+    assert (meta.published, meta.provenance["published"]) == ("2025-05-02", "inferred")
+    assert "Read in full version" not in refine(page).text
+
+
+def test_a_label_line_makes_the_next_line_a_value_not_a_headline() -> None:
+    page = ("Press release\nFerry operators fined over safety failures\n"
+            "The regulator has fined three ferry operators.\n"
+            "From:\nMaritime Safety Office and The Rt Hon Jan Berg MP\n"
+            f"Published\n12 March 2025\n\n{BODY}\n\n{BODY}")
+    assert refine(page).metadata.title == "Ferry operators fined over safety failures"
+
+
+def test_a_briefing_title_with_its_date_and_the_briefer_under_it() -> None:
+    page = ("Office of the Spokesperson\nDepartment Press Briefing – May 2, 2025\n"
+            "Ann Olsen, Department Spokesperson\nOslo\nMay 2, 2025\n\n"
+            "MS. OLSEN: Good afternoon. I have one item at the top today.\n\n"
+            "QUESTION: Can you say how many ferries crossed?\n\n"
+            f"MS. OLSEN: {BODY}\n\nQUESTION: And tomorrow?\n\n"
+            "MS. OLSEN: We will see tomorrow, thank you.")
+    meta = refine(page).metadata
+    assert meta.title == "Department Press Briefing – May 2, 2025"
+    assert meta.kind == "transcript"
+    assert meta.authors == []  # the briefer speaks; nobody wrote it
+
+
+def test_series_byline_and_author_bios_are_furniture() -> None:
+    page = ("Analysis\nWhy the ferry deal matters for the north\n"
+            "Critical Notes by Kari Holm and Lars Vik\nPublished May 2, 2025\n\n"
+            f"{BODY}\n\n{BODY}\n\n"
+            "Kari Holm is a senior fellow at the Harbour Institute.\n\n"
+            "Lars Vik is a research associate at the Harbour Institute.")
+    refined = refine(page)
+    assert refined.metadata.authors == ["Kari Holm", "Lars Vik"]
+    assert refined.metadata.title == "Why the ferry deal matters for the north"
+    assert "senior fellow" not in refined.text
+    assert refined.text.endswith("capital.")
+
+
+def test_delivery_note_stays_and_photo_caption_with_credit_goes() -> None:
+    page = ("Doorstep statement by the Minister\n3 May 2025\n(As delivered)\n\n"
+            "Fishermen wait at the harbour in Tromsø on May 1, 2025. Ola Dahl/AFP via Getty "
+            "Images\n\n" + BODY + "\n\n" + BODY)
+    text = refine(page).text
+    assert text.startswith("(As delivered)")
+    assert "Getty" not in text
+
+
+def test_authors_with_their_jobs_on_the_next_line_and_under_the_date() -> None:
+    above = ("Research paper\nThe ferry question in the northern sea\n"
+             "Kari Holm\nSenior Fellow, Maritime Programme\nLars Vik\nResearch Associate\n"
+             f"12 March 2025\n\n{BODY}\n\n{BODY}")
+    assert refine(above).metadata.authors == ["Kari Holm", "Lars Vik"]
+    below = ("The ferry question in the northern sea\n12 March 2025\n"
+             f"Kari Holm, Senior Fellow, Maritime Programme\n\n{BODY}\n\n{BODY}")
+    assert refine(below).metadata.authors == ["Kari Holm"]
+
+
+def test_an_institution_atop_its_own_page_is_the_publisher() -> None:
+    page = ("Maritime Safety Office of Ruritania\nHome\nNews\nStatements\n"
+            f"Statement on ferry safety inspections\n3 May 2025\n\n{BODY}\n\n{BODY}")
+    meta = refine(page).metadata
+    assert meta.publisher == "Maritime Safety Office of Ruritania"
+    assert meta.provenance["publisher"] == "inferred"
+    assert meta.kind == "statement"
+
+
+def test_byline_names_without_places_outlets_or_editors() -> None:
+    page = ("Ferry talks stall again\nBy MARA QUINT Associated Press and Olek Fenn in Bergen; "
+            f"Editing by Ed Stone\nMay 2, 2025\n\n{BODY}\n\n{BODY}")
+    assert refine(page).metadata.authors == ["Mara Quint", "Olek Fenn"]
+
+
+def test_the_h1_wins_over_a_title_that_wraps_it_in_site_and_section() -> None:
+    html = ("<html><head><title>Ruritania MFA | Statements | Ferry safety: statement by the "
+            "spokesperson</title></head><body><h1>Ruritania</h1><main>"
+            "<h1>Ferry safety: statement by the spokesperson</h1>"
+            f"<p>{BODY}</p><p>{BODY}</p></main></body></html>")
+    extracted = read_document(html.encode(), "s.html")
+    assert extracted.hints.title == "Ferry safety: statement by the spokesperson"
+
+
+def test_a_short_closing_turn_of_a_transcript_is_kept() -> None:
+    turns = "\n\n".join([f"MS. LUND: {BODY}", "Q: Can you say how many convoys crossed?",
+                         "MS. LUND: Twelve convoys crossed, and two more are waiting.",
+                         "Q: One more", "MS. LUND: Go ahead"])
+    refined = refine("Press Secretary Holds a Briefing\nMay 2, 2025\n\n" + turns)
+    assert refined.metadata.kind == "transcript"
+    assert refined.text.endswith("Q: One more\n\nMS. LUND: Go ahead")
+
+
+def test_html_endnotes_are_note_blocks_and_stay_after_the_share_line() -> None:
+    html = ("<html><head><title>A paper on ferries</title></head><body><main>"
+            f"<h1>A paper on ferries</h1><p>{BODY[:-1]}.<a href='#fn1' id='r1'>[1]</a></p>"
+            f"<p>{BODY}</p><p>Share this page</p><ol class='notes'>"
+            "<li id='fn1'>Harbour Office, annual ferry report, 2024.</li></ol>"
+            "</main></body></html>")
+    extracted = read_document(html.encode(), "n.html")
+    blocks = extracted.blocks or []
+    assert [b.text for b in blocks if b.kind == "footnote"] == [
+        "Harbour Office, annual ferry report, 2024."]
+    assert ("heading", "A paper on ferries") in [(b.kind, b.text) for b in blocks]
+    refined = refine_article(extracted.text, extracted.hints, "n.html", extracted.blocks,
+                             extracted.page_text)
+    assert refined.text.endswith("Harbour Office, annual ferry report, 2024.")
+    assert "[1]" not in refined.text
+
+
+def test_a_labelled_from_line_names_the_issuing_office() -> None:
+    page = ("Press release\nFerry operators fined over safety failures\n"
+            "From:\nMaritime Safety Directorate and The Rt Hon Jan Berg MP\n"
+            f"Published\n12 March 2025\n\n{BODY}\n\n{BODY}")
+    meta = refine(page).metadata
+    assert (meta.publisher, meta.provenance["publisher"]) == (
+        "Maritime Safety Directorate", "explicit")
+
+
+def test_a_title_with_an_unknown_site_tail_gives_way_to_the_page_headline() -> None:
+    html = ("<html><head><title>Ferry deal agreed after long talks - Harbour Gazette Online"
+            "</title></head><body><div class='headline'>Ferry deal agreed after long talks</div>"
+            f"<div class='date'>May 2, 2025</div><article><p>{BODY}</p><p>{BODY[:-1]} again."
+            "</p></article></body></html>")
+    extracted = read_document(html.encode(), "g.html")
+    refined = refine_article(extracted.text, extracted.hints, "g.html", extracted.blocks,
+                             extracted.page_text)
+    assert refined.metadata.title == "Ferry deal agreed after long talks"
+    assert refined.metadata.published == "2025-05-02"
