@@ -2,7 +2,7 @@
 
 Each half is imported through the real pipeline (benchmarks/unseen.py); the suggestion
 engine runs on each article's cleaned text as the app runs it (`suggest_claims(text,
-perspectives)`), and is scored against the labels:
+perspectives, title=..., publisher=...)`), and is scored against the labels:
 
 - statements found: a suggestion overlaps the labelled sentence (located in the cleaned
   text after whitespace folding; a sentence the cleaner lost counts as a miss);
@@ -108,10 +108,11 @@ def _figure_hit(text: str, label: dict, sugs: list[Suggestion]) -> bool:
     return False
 
 
-def score_page(text: str, label: dict, perspectives: list) -> Tally:
+def score_page(text: str, label: dict, perspectives: list, title: str = "",
+               publisher: str = "") -> Tally:
     """Score one article's suggestions against its labels."""
     text = unicodedata.normalize("NFC", text)
-    found = suggest_claims(text, perspectives)
+    found = suggest_claims(text, perspectives, title=title, publisher=publisher)
     t = Tally()
     labelled: list[tuple[tuple[int, int], set[str]]] = []
     for st in label.get("statements", []):
@@ -169,7 +170,8 @@ def score(half: str, root: Path) -> dict:
     pooled = Tally()
     notes: dict[str, list[str]] = {}
     for page, article in imported(half, root):
-        t = score_page(article.text, page.label, perspectives)
+        t = score_page(article.text, page.label, perspectives, article.title,
+                       article.publisher or "")
         by_genre[page.genre].add(t)
         pooled.add(t)
         notes[page.name] = t.notes

@@ -32,16 +32,17 @@ def _signature(text: str, perspectives: list[Perspective]) -> str:
 
 
 def _all_suggestions(ws: Workspace, article_id: int, text: str,
-                     perspectives: list[Perspective]) -> list[Suggestion]:
-    """Every suggestion for the text (cached on text and cues)."""
+                     perspectives: list[Perspective], title: str = "",
+                     publisher: str = "") -> list[Suggestion]:
+    """Every suggestion for the text (cached on text, title, publisher and cues)."""
     key = (str(ws.root), article_id)
-    sig = _signature(text, perspectives)
+    sig = _signature(text + "\x00" + title + "\x00" + publisher, perspectives)
     with _lock:
         hit = _cache.get(key)
         if hit is not None and hit[0] == sig:
             _cache.move_to_end(key)
             return hit[1]
-    found = suggest_claims(text, perspectives)
+    found = suggest_claims(text, perspectives, title=title, publisher=publisher)
     with _lock:
         _cache[key] = (sig, found)
         while len(_cache) > _CACHE_SIZE:
@@ -65,7 +66,8 @@ def pending_suggestions(ws: Workspace, article_id: int) -> list[Suggestion]:
     article = ws.articles.get(article_id)
     if article is None:
         return []
-    found = _all_suggestions(ws, article_id, article.text, ws.perspectives.all())
+    found = _all_suggestions(ws, article_id, article.text, ws.perspectives.all(),
+                             article.title, article.publisher or "")
     rejected = ws.highlights.rejected_quotes(article_id)
     highlights = ws.highlights.for_article(article_id)
     return [Suggestion(s.start, s.end, s.quote, list(s.perspectives), s.cue, s.speaker, s.verb)
@@ -113,7 +115,8 @@ def library_comparisons(ws: Workspace, subject: str | None = None) -> list[Claim
             for c in numeric_claims(text, h.start, h.end, h.perspectives):
                 claims.append((article.id, h.quote, c, h.id))
         rejected = ws.highlights.rejected_quotes(article.id)
-        for s in _all_suggestions(ws, article.id, text, perspectives):
+        for s in _all_suggestions(ws, article.id, text, perspectives, article.title,
+                                  article.publisher or ""):
             if s.quote in rejected or _covered(s, highlights):
                 continue
             for c in numeric_claims(text, s.start, s.end, s.perspectives):

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from briefing.core.claims.affiliation import affiliation
 from briefing.core.claims.cues import CueMatcher, normalise
 from briefing.core.claims.rules import AttributionRules, attribution_rules
 from briefing.core.claims.sentences import Sentence
@@ -449,6 +450,10 @@ class Attributor:
             if key not in keys:
                 keys.append(key)
             cue = cue or c
+        if not keys:
+            placed = affiliation(s[start:end])  # "Estonia's Hanno Pevkur", "a Ukrainian unit"
+            if placed is not None:
+                keys, cue = [placed[0]], placed[1]
         return Speaker(s[start:end], keys, cue, verb, base + start, base + end)
 
     def _antecedent(self, sent: Sentence, index: int) -> Speaker | None:

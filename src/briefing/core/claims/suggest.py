@@ -4,42 +4,88 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from briefing.core.claims.attribution import Attributor
+from briefing.core.claims.attribution import Attributor, Speaker
 from briefing.core.claims.cues import matcher_for
-from briefing.core.claims.sentences import split_sentences
+from briefing.core.claims.sentences import Sentence, split_sentences
+from briefing.core.claims.turns import Turn, TurnResolver, find_turns, turn_of
 from briefing.core.models import Perspective, Suggestion
 
 MIN_WORDS = 4  # shorter "sentences" are headings or fragments
 MAX_CHARS = 1500
 _TERMINAL = tuple(".!?\"”’'…)")  # longer ones are run-together page furniture, not a sentence
+_FIRST_PERSON = frozenset({"i", "we", "he", "she", "they", "us", "me"})
 
 
-def suggest_claims(text: str, perspectives: Iterable[Perspective]) -> list[Suggestion]:
+def suggest_claims(text: str, perspectives: Iterable[Perspective],
+                   title: str = "", publisher: str = "") -> list[Suggestion]:
     """Attributed-claim sentences of `text`, sorted by start offset.
 
     Each suggestion's perspectives come from who is speaking (several when several
     speakers are named); `cue` is the cue that decided them, None when the speaker
-    matched no perspective (the sentence is still suggested).
+    matched no perspective (the sentence is still suggested). In a transcript every
+    sentence of an answer turn is suggested for the turn's speaker; `title` and
+    `publisher` help to name a speaker labelled only by role ("SPOKESPERSON:", "A:").
     """
-    attributor = Attributor(matcher_for(list(perspectives)))
+    matcher = matcher_for(list(perspectives))
+    attributor = Attributor(matcher)
+    turns = find_turns(text)
+    resolver = TurnResolver(matcher, text, title, turns, publisher=publisher) if turns else None
     out: list[Suggestion] = []
     for index, sent in enumerate(split_sentences(text)):
-        if len(sent.text) > MAX_CHARS or len(sent.text.split()) < MIN_WORDS:
+        if len(sent.text) > MAX_CHARS:
+            continue
+        turn = turn_of(turns, sent) if turns else None
+        if turn is not None and turn.answer and resolver is not None:
+            suggestion = _answer(attributor, resolver, turn, sent, index)
+            if suggestion is not None:
+                out.append(suggestion)
+            continue
+        if turn is not None and sent.start <= turn.label_end:
+            attributor.ctx.last = None  # a new turn: earlier speakers are not "he" here
+        if turn is not None and turn.question and sent.text.rstrip("\"”’' ").endswith("?"):
+            continue  # a journalist's question is not a statement
+        if len(sent.text.split()) < MIN_WORDS:
             continue
         if not sent.text.endswith(_TERMINAL):
             continue  # a headline, caption or teaser line, not a sentence of the story
         speakers = attributor.attribute(sent, index)
         if not speakers:
             continue
-        keys: list[str] = []
-        cue = None
-        for sp in speakers:
-            for key in sp.perspectives:
-                if key not in keys:
-                    keys.append(key)
-            if sp.perspectives and cue is None:
-                cue = sp.cue
-        main = next((sp for sp in speakers if sp.perspectives), speakers[0])
-        out.append(Suggestion(start=sent.start, end=sent.end, quote=sent.text,
-                              perspectives=keys, cue=cue, speaker=main.text, verb=main.verb))
+        out.append(_suggestion(sent, speakers))
     return out
+
+
+def _suggestion(sent: Sentence, speakers: list[Speaker]) -> Suggestion:
+    keys: list[str] = []
+    cue = None
+    for sp in speakers:
+        for key in sp.perspectives:
+            if key not in keys:
+                keys.append(key)
+        if sp.perspectives and cue is None:
+            cue = sp.cue
+    main = next((sp for sp in speakers if sp.perspectives), speakers[0])
+    return Suggestion(start=sent.start, end=sent.end, quote=sent.text, perspectives=keys,
+                      cue=cue, speaker=main.text, verb=main.verb)
+
+
+def _answer(attributor: Attributor, resolver: TurnResolver, turn: Turn, sent: Sentence,
+            index: int) -> Suggestion | None:
+    """A sentence of an answer turn: a statement by the turn's speaker."""
+    if not turn.speaker:
+        resolver.resolve(turn)
+    start = max(sent.start, turn.label_end) if sent.start <= turn.label_end < sent.end \
+        else sent.start
+    if sent.end <= turn.label_end or not sent.text.strip():
+        return None
+    if not sent.text.endswith(_TERMINAL) and sent.paragraph != turn.first_paragraph:
+        return None  # a heading inside the turn ("On sanctions"), not a sentence
+    own = Speaker(turn.speaker, list(turn.perspectives), turn.cue, "turn", start, sent.end)
+    reported = [sp for sp in attributor.attribute(sent, index)
+                if sp.perspectives and sp.start >= start and sp.verb != "quote"
+                and sp.text.lower() not in _FIRST_PERSON and not sp.text.lower().startswith(
+                    ("our ", "my ", "we ", "i "))]
+    attributor.ctx.last = own
+    attributor.ctx.last_paragraph = sent.paragraph
+    attributor.ctx.last_index = index
+    return _suggestion(sent, [own, *reported])
