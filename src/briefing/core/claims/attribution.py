@@ -140,7 +140,8 @@ class Attributor:
         end = _next_boundary(s, pos)
         if end <= pos:
             return None
-        if end < len(s) and s[end] == "," and not self.m.find(s, pos, end):
+        if end < len(s) and s[end] == "," and not self.m.find(s, pos, end) and \
+                not self._is_back_reference(s[pos:end].strip().lower()):
             nxt = s[end + 1:]
             if re.match(r"\s*(which|who|whose|citing|funded|based|a |an |the )", nxt, re.I):
                 end = _next_boundary(s, end + 1)
@@ -242,7 +243,9 @@ class Attributor:
         if low in self.r.back_references:
             return True
         words = low.split()
-        return len(words) >= 2 and words[0] in ("the", "this", "that") and \
+        # "the same agency", "this official", "his agency", "her ministry"
+        return len(words) >= 2 and words[0] in ("the", "this", "that", "his", "her", "its",
+                                                "their") and \
             words[-1] in self.r.back_reference_heads and len(words) <= 4
 
     # -- subject finding --------------------------------------------------------------------

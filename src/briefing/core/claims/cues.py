@@ -43,7 +43,7 @@ def _is_acronym(cue: str) -> bool:
 def _pattern(cue: str) -> str:
     body = re.escape(normalise(cue)).replace(r"\ ", r"\s+")
     tail = r"(?:'s|')?" if not cue.endswith("'s") else ""
-    return rf"(?<![\w'-]){body}{tail}(?![\w])"
+    return rf"(?<![\w'-]){body}{tail}(?![\w]|-\w)"  # not "Russian-born"
 
 
 class CueMatcher:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from briefing.core.claims.attribution import Attributor, Speaker
@@ -13,6 +14,9 @@ from briefing.core.models import Perspective, Suggestion
 MIN_WORDS = 4  # shorter "sentences" are headings or fragments
 MAX_CHARS = 1500
 _TERMINAL = tuple(".!?\"”’'…)")  # longer ones are run-together page furniture, not a sentence
+# Footnote markers and emphasis closers after a sentence's last mark ("...spring.[4]",
+# "...spring.¹", "**...**"): the sentence still ends there.
+_TRAILER = re.compile(r"(?:\[\^?\d+\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\*\*|\*|__)+$")
 _FIRST_PERSON = frozenset({"i", "we", "he", "she", "they", "us", "me"})
 
 
@@ -46,13 +50,18 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
             continue  # a journalist's question is not a statement
         if len(sent.text.split()) < MIN_WORDS:
             continue
-        if not sent.text.endswith(_TERMINAL):
+        if not _ends(sent.text):
             continue  # a headline, caption or teaser line, not a sentence of the story
         speakers = attributor.attribute(sent, index)
         if not speakers:
             continue
         out.append(_suggestion(sent, speakers))
     return out
+
+
+def _ends(text: str) -> bool:
+    """Does the text end like a sentence (footnote markers and emphasis aside)?"""
+    return _TRAILER.sub("", text).rstrip().endswith(_TERMINAL)
 
 
 def _suggestion(sent: Sentence, speakers: list[Speaker]) -> Suggestion:
@@ -78,7 +87,7 @@ def _answer(attributor: Attributor, resolver: TurnResolver, turn: Turn, sent: Se
         else sent.start
     if sent.end <= turn.label_end or not sent.text.strip():
         return None
-    if not sent.text.endswith(_TERMINAL) and sent.paragraph != turn.first_paragraph:
+    if not _ends(sent.text) and sent.paragraph != turn.first_paragraph:
         return None  # a heading inside the turn ("On sanctions"), not a sentence
     own = Speaker(turn.speaker, list(turn.perspectives), turn.cue, "turn", start, sent.end)
     reported = [sp for sp in attributor.attribute(sent, index)
