@@ -22,6 +22,15 @@ _BOUNDARY = re.compile(
     r"[,;:()\[\]—–]|[”\"]|\s-\s|(?<![\w'-])(?:that|while|whereas|but|what|which|when|if|"
     r"because|although|though|whether|where|how)(?![\w'-])", re.IGNORECASE)
 _WORD = re.compile(r"[\w'.-]+")
+# How articles introduce speakers (see Attributor.learn).
+_ACRONYM = re.compile(r"(?P<phrase>[^.;:()\n]{3,120}?)\s*\((?P<acr>[A-Z][A-Za-z]{1,7})\)")
+_RUN = re.compile(r"[A-Z][\w'.-]*(?:\s+(?:of\s+|the\s+|of\s+the\s+)?[A-Z][\w'.-]*)+")
+_APPOSITIVE = re.compile(
+    r"(?P<name>(?<![\w'-])[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2}),(?:\s+\d{1,3},)?\s+"
+    r"(?P<desc>(?:a|an|the|head|chief|spokesperson|spokesman|spokeswoman|director|commander|"
+    r"member|deputy|minister)\s[^,.;:()]{3,90})")
+_APPOSITIVE_AFTER = re.compile(
+    r"(?P<desc>[^,.;:()\n]{3,80}),\s+the\s+(?P<name>[A-Z]{2,6})\b")
 _QUOTE = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _CAPITALISED = re.compile(r"\b[A-Z][\w'-]{2,}")
 _RIGHT_END = re.compile(
@@ -81,6 +90,7 @@ class Context:
     last_paragraph: int = -1
     last_index: int = -10
     names: dict[str, Speaker] = field(default_factory=dict)
+    placed: dict[str, tuple[str, str]] = field(default_factory=dict)  # from learn()
 
 
 class Attributor:
@@ -92,6 +102,49 @@ class Attributor:
         self.ctx = Context()
 
     # -- public -----------------------------------------------------------------------
+    def learn(self, text: str) -> None:
+        """Read how the article introduces people and bodies, before attributing.
+
+        "Republic of Korea Foreign Minister Cho Tae-yul" places Cho, "Ukrainian Special
+        Operations Forces (SSO)" places SSO, "Kit, 29, a member of the Ukrainian army's
+        95th brigade" places Kit, "Germany's foreign intelligence service, the BND" places
+        the BND. A name placed on two sides is left out.
+        """
+        s = normalise(text)
+        found: dict[str, tuple[str, str] | None] = {}
+
+        def place(names: list[str], a: int, z: int) -> None:
+            keys = self._cues(s, a, z)
+            if keys:
+                key, cue = keys[0]
+            else:
+                aff = affiliation(s[a:z])
+                if aff is None:
+                    return
+                key, cue = aff
+            for name in names:
+                prev = found.get(name, (key, cue))
+                found[name] = (key, cue) if name not in found or (
+                    prev is not None and prev[0] == key) else None
+
+        for m in _ACRONYM.finditer(s):
+            place([m.group("acr").lower()], max(m.start("phrase"), m.end("phrase") - 80),
+                  m.end("phrase"))
+        for m in _RUN.finditer(s):
+            words = list(_CAPITALISED.finditer(s, m.start(), m.end()))
+            if len(words) < 2:
+                continue
+            names = self._names(s, m.start(), m.end())
+            if names and len(names) < len(words):
+                place(names, m.start(), m.end())
+        for m in _APPOSITIVE.finditer(s):
+            names = self._names(s, m.start("name"), m.end("name"))
+            if names:
+                place(names, m.start("desc"), m.end("desc"))
+        for m in _APPOSITIVE_AFTER.finditer(s):
+            place([m.group("name").lower()], m.start("desc"), m.end("desc"))
+        self.ctx.placed = {k: v for k, v in found.items() if v is not None}
+
     def attribute(self, sent: Sentence, index: int) -> list[Speaker]:
         """Speakers this sentence attributes statements to ([] if none)."""
         s = normalise(sent.text)
@@ -429,6 +482,10 @@ class Attributor:
                 known = self.ctx.names.get(name)
                 if known is not None:
                     sp.perspectives, sp.cue = list(known.perspectives), known.cue
+                    break
+                placed = self.ctx.placed.get(name)
+                if placed is not None:  # introduced earlier: "Cho Tae-yul", "(SSO)", "the BND"
+                    sp.perspectives, sp.cue = [placed[0]], placed[1]
                     break
         if sp.perspectives:
             for a, z in [(start, end), *(extra or [])]:

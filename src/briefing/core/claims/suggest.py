@@ -32,6 +32,7 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
     """
     matcher = matcher_for(list(perspectives))
     attributor = Attributor(matcher)
+    attributor.learn(text)
     turns = find_turns(text)
     resolver = TurnResolver(matcher, text, title, turns, publisher=publisher) if turns else None
     out: list[Suggestion] = []
