@@ -26,6 +26,9 @@ _LABEL = re.compile(
     r"(?P<after>\*\*|__)?\s*(?=\S)")
 _ALONE = re.compile(
     r"(?P<open>\*\*|__)?(?P<label>[A-Z][^:\n*_]{0,120}?)(?P<close>\*\*|__)?\s*:(?P<after>\*\*|__)?")
+# White House style: "Q    Mr. President, ..." (no colon after Q), "A. We ..."
+_BARE_Q = re.compile(r"(?P<open>)(?P<label>Q|A)(?P<close>)(?:\.\s+|\s{2,}|(?<=Q)\s(?=[A-Z\"“]))"
+                     r"(?P<after>)(?=\S)")
 _NAME_WORD = re.compile(r"[\w.'’-]+")
 _ASIDE = re.compile(r"\s*[(\[][^)\]]*[)\]]")
 _SITE_SPLIT = re.compile(r"\s*(?:_|\s[|–—-]\s|\s>\s)\s*")
@@ -93,7 +96,7 @@ def find_turns(text: str, rules: AttributionRules | None = None) -> list[Turn]:
     turns: list[Turn] = []
     for number, (start, end) in enumerate(spans):
         alone = _ALONE.fullmatch(text, start, end)  # "MR. KIRBY:" on a line of its own
-        m = alone or _LABEL.match(text, start, end)
+        m = alone or _LABEL.match(text, start, end) or _BARE_Q.match(text, start, end)
         if m is None or bool(m.group("open")) != bool(m.group("close") or m.group("after")):
             continue
         label = m.group("label").strip()
@@ -118,7 +121,25 @@ def find_turns(text: str, rules: AttributionRules | None = None) -> list[Turn]:
         procedural = low in r.turn_procedural or _key(t.label) in r.turn_procedural
         t.answer = not t.question and not procedural and (
             not any_question or _key(t.label) in answerers)
-    return turns
+    return _unlabelled_answers(text, spans, turns)
+
+
+def _unlabelled_answers(text: str, spans: list[tuple[int, int]], turns: list[Turn]) -> list[Turn]:
+    """Paragraphs after a question's "?" with no label of their own are the briefer's answer
+    ("Q: ...?" then the answer as plain paragraphs, as many transcripts print it)."""
+    out: list[Turn] = []
+    for t in turns:
+        out.append(t)
+        if not t.question:
+            continue
+        asked = next((n for n in range(t.first_paragraph, t.last_paragraph + 1)
+                      if text[spans[n][0]:spans[n][1]].rstrip("\"”’'*_ ").endswith("?")), None)
+        if asked is None or asked >= t.last_paragraph:
+            continue
+        start = spans[asked + 1][0]
+        out.append(Turn("A", start, start, asked + 1, t.last_paragraph, answer=True))
+        t.last_paragraph = asked
+    return out
 
 
 def _is_question_label(label: str, r: AttributionRules) -> bool:
@@ -184,6 +205,8 @@ class TurnResolver:
 
     def _resolve(self, label: str) -> tuple[str, list[str], str | None]:
         name = " ".join(_label_words(label))
+        if name.lower().startswith("the "):
+            name = name[4:]  # "THE PRESIDENT"
         generic = name.lower() in ("a", "answer") or name.lower() in self.r.turn_generic
         # 1. The label itself: "NATO Secretary General Mark Rutte", "Lin Jian", or the
         # surname of a person cue ("MS. JEAN-PIERRE" -> "Karine Jean-Pierre").
@@ -219,10 +242,12 @@ class TurnResolver:
         if keys:
             return label, keys, cue
         # 5. The host: the publisher or the site name in the title.
+        named = next((w for w in (self._window(c, name, generic) for c in self.context) if w),
+                     "") if generic else ""
         for host in self.hosts:  # a briefer nobody names speaks for the host
             keys, cue = self._cues(host)
             if keys:
-                return label, keys, cue
+                return named or label, keys, cue
         return label, [], None
 
     def _window(self, ctx: str, name: str, generic: bool) -> str:
