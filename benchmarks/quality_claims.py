@@ -102,8 +102,9 @@ def _figure_hit(text: str, label: dict, sugs: list[Suggestion]) -> bool:
         if set(s.perspectives) != want:
             continue
         for c in numeric_claims(text, s.start, s.end, s.perspectives):
+            subject = c.subject.split()[-1] if c.subject else ""
             if _same_value(c.figure, float(label["value"])) and \
-                    unit in (c.unit, c.subject.split()[-1] if c.subject else ""):
+                    (unit in (c.unit, subject) or unit.split()[-1:] == [subject]):
                 return True
     return False
 
