@@ -258,6 +258,13 @@ class Attributor:
             return None
         start, end, extra = seg
         text = s[start:end].lower()
+        if text == "it" and s[end:m.start()].strip() == "":
+            # "It said 103 drones were shot down": the body named just before speaks.
+            ante = self._antecedent(sent, index)
+            if ante is not None and ante.perspectives and not _after_word_boundary(s, start):
+                return Speaker(s[start:end], list(ante.perspectives), ante.cue, verb,
+                               sent.start + start, sent.start + end)
+            return None
         if text in r.not_speakers:
             return None
         if not self._source_like(s, start, end, strict=verb in r.weak_verbs):

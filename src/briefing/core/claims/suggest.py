@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 from briefing.core.claims.attribution import Attributor, Speaker
 from briefing.core.claims.cues import matcher_for
+from briefing.core.claims.numeric import numeric_claims
 from briefing.core.claims.sentences import Sentence, split_sentences
 from briefing.core.claims.turns import Turn, TurnResolver, find_turns, turn_of
 from briefing.core.models import Perspective, Suggestion
@@ -17,6 +18,7 @@ _TERMINAL = tuple(".!?\"”’'…)")  # longer ones are run-together page furni
 # Footnote markers and emphasis closers after a sentence's last mark ("...spring.[4]",
 # "...spring.¹", "**...**"): the sentence still ends there.
 _TRAILER = re.compile(r"(?:\[\^?\d+\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\*\*|\*|__)+$")
+_NOTE = re.compile(r"\[\^?\d+\]:|\d{1,3}\.\s|[¹²³⁴⁵⁶⁷⁸⁹⁰]")  # a footnote's own text
 _FIRST_PERSON = frozenset({"i", "we", "he", "she", "they", "us", "me"})
 
 
@@ -54,9 +56,13 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
         if not _ends(sent.text):
             continue  # a headline, caption or teaser line, not a sentence of the story
         speakers = attributor.attribute(sent, index)
-        if not speakers:
-            continue
-        out.append(_suggestion(sent, speakers))
+        if speakers:
+            out.append(_suggestion(sent, speakers))
+        elif not _NOTE.match(sent.text) and numeric_claims(text, sent.start, sent.end):
+            # A figure the writer states without a source is still a claim to compare
+            # ("about 11,000 deployed"): suggested with no perspective.
+            out.append(Suggestion(start=sent.start, end=sent.end, quote=sent.text,
+                                  perspectives=[], cue=None, speaker=None, verb="figure"))
     return out
 
 
