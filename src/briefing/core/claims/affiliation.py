@@ -87,3 +87,35 @@ def affiliation(text: str) -> tuple[str, str] | None:
             if any(w in a.roles for w in chain) and "of" in chain:
                 return key, m.group()
     return None
+
+
+_OF = re.compile(r"\s+of\s+(?:the\s+)?")
+
+
+def postmodifier(text: str, pos: int) -> tuple[str, str] | None:
+    """"... of [the] <country>" right at pos: the side that owns the body before it
+    ("Ministry of Defence of Ukraine" is Ukrainian whatever "Ministry of Defence" cues)."""
+    m = _OF.match(text, pos)
+    if m is None:
+        return None
+    a = affiliations()
+    c = a.country_rx.match(normalise(text), m.end())
+    if c is None or _is_acronym_pronoun(text, c):
+        return None
+    key = _key(a, c.group())
+    return (key, c.group()) if key else None
+
+
+def bare_country(text: str) -> tuple[str, str] | None:
+    """A speaker span that is a country itself ("Ukraine", "South Korea and its allies")."""
+    a = affiliations()
+    s = normalise(text).strip()
+    s = s[4:] if s.lower().startswith("the ") else s
+    m = a.country_rx.match(s)
+    if m is None or _is_acronym_pronoun(s, m):
+        return None
+    rest = s[m.end():].strip().lower()
+    if rest and not rest.startswith(("and ", "as well as ", "together with ")):
+        return None
+    key = _key(a, m.group())
+    return (key, m.group()) if key else None

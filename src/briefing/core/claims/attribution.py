@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from briefing.core.claims.affiliation import affiliation
+from briefing.core.claims.affiliation import affiliation, bare_country, postmodifier
 from briefing.core.claims.cues import CueMatcher, normalise
 from briefing.core.claims.rules import AttributionRules, attribution_rules
 from briefing.core.claims.sentences import Sentence
@@ -29,6 +29,11 @@ _APPOSITIVE = re.compile(
     r"(?P<name>(?<![\w'-])[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2}),(?:\s+\d{1,3},)?\s+"
     r"(?P<desc>(?:a|an|the|head|chief|spokesperson|spokesman|spokeswoman|director|commander|"
     r"member|deputy|minister)\s[^,.;:()]{3,90})")
+_PLACED_BODY = re.compile(
+    r"\b(?:the|a|an)\s+(?P<body>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?(?:\s+[a-z][\w-]+){1,3})")
+# Back-references that fit any earlier speaker ("the official", "the source").
+_GENERIC_HEADS = frozenset({"official", "officials", "source", "sources", "statement",
+                            "report", "spokesman", "spokeswoman", "spokesperson"})
 _APPOSITIVE_AFTER = re.compile(
     r"(?P<desc>[^,.;:()\n]{3,80}),\s+the\s+(?P<name>[A-Z]{2,6})\b")
 _QUOTE = re.compile(r"“[^”]*”|\"[^\"]*\"")
@@ -90,7 +95,8 @@ class Context:
     last_paragraph: int = -1
     last_index: int = -10
     names: dict[str, Speaker] = field(default_factory=dict)
-    placed: dict[str, tuple[str, str]] = field(default_factory=dict)  # from learn()
+    # name or role word -> [(offset, key, cue)], from learn(): the latest before a sentence wins
+    placed: dict[str, list[tuple[int, str, str]]] = field(default_factory=dict)
 
 
 class Attributor:
@@ -111,39 +117,54 @@ class Attributor:
         the BND. A name placed on two sides is left out.
         """
         s = normalise(text)
-        found: dict[str, tuple[str, str] | None] = {}
+        found: dict[str, list[tuple[int, str, str]]] = {}
+        heads = self.r.back_reference_heads | self.r.role_words
 
-        def place(names: list[str], a: int, z: int) -> None:
+        def place(names: list[str], a: int, z: int, last: bool = False) -> None:
             keys = self._cues(s, a, z)
             if keys:
-                key, cue = keys[0]
+                key, cue = keys[-1] if last else keys[0]
             else:
                 aff = affiliation(s[a:z])
                 if aff is None:
                     return
                 key, cue = aff
             for name in names:
-                prev = found.get(name, (key, cue))
-                found[name] = (key, cue) if name not in found or (
-                    prev is not None and prev[0] == key) else None
+                found.setdefault(name, []).append((a, key, cue))
+
+        def role_heads(a: int, z: int) -> list[str]:
+            return [w.lower() for w in _WORD.findall(s[a:z]) if w.lower() in heads]
 
         for m in _ACRONYM.finditer(s):
-            place([m.group("acr").lower()], max(m.start("phrase"), m.end("phrase") - 80),
-                  m.end("phrase"))
+            a = max(m.start("phrase"), m.end("phrase") - 80)
+            place([m.group("acr").lower()], a, m.end("phrase"), last=True)
         for m in _RUN.finditer(s):
             words = list(_CAPITALISED.finditer(s, m.start(), m.end()))
             if len(words) < 2:
                 continue
             names = self._names(s, m.start(), m.end())
-            if names and len(names) < len(words):
-                place(names, m.start(), m.end())
+            if len(names) < len(words):
+                place(names + role_heads(m.start(), m.end()), m.start(), m.end())
         for m in _APPOSITIVE.finditer(s):
             names = self._names(s, m.start("name"), m.end("name"))
             if names:
                 place(names, m.start("desc"), m.end("desc"))
         for m in _APPOSITIVE_AFTER.finditer(s):
             place([m.group("name").lower()], m.start("desc"), m.end("desc"))
-        self.ctx.placed = {k: v for k, v in found.items() if v is not None}
+        for m in _PLACED_BODY.finditer(s):  # "the Russian embassy", "a Ukrainian drone unit"
+            place(role_heads(m.start("body"), m.end()), m.start(), m.end())
+        for entries in found.values():
+            entries.sort()
+        self.ctx.placed = found
+
+    def _placed(self, word: str, pos: int) -> tuple[str, str] | None:
+        """The side of the latest introduction of `word` before pos (else the first)."""
+        entries = self.ctx.placed.get(word)
+        if not entries:
+            return None
+        before = [e for e in entries if e[0] < pos]
+        _, key, cue = before[-1] if before else entries[0]
+        return key, cue
 
     def attribute(self, sent: Sentence, index: int) -> list[Speaker]:
         """Speakers this sentence attributes statements to ([] if none)."""
@@ -448,6 +469,11 @@ class Attributor:
                     continue
             if last_key is not None and s[last_end:c.start].strip() == "" and c.key != last_key:
                 continue  # "South Korea's spy chief": the modifier decides
+            owner = postmodifier(s, c.end)
+            if owner is not None and owner[0] != c.key and c.end < end:
+                kept.append(owner)  # "the Ministry of Defence of Ukraine"
+                last_end, last_key = c.end, owner[0]
+                continue
             kept.append((c.key, c.cue))
             last_end, last_key = c.end, c.key
         return kept
@@ -472,10 +498,24 @@ class Attributor:
                                base + start, base + end)
             return Speaker(text, [], None, verb, base + start, base + end)
         listed = low in r.back_references or bare in r.back_references
-        if (listed or (self._is_back_reference(low) and not self._cues(s, start, end))) \
-                and antecedent is not None and antecedent.perspectives:
-            return Speaker(text, list(antecedent.perspectives), antecedent.cue, verb,
-                           base + start, base + end)
+        if listed or (self._is_back_reference(low) and not self._cues(s, start, end)):
+            # "the Secretary", "the embassy": the nearest compatible speaker, i.e. the last
+            # one whose name holds the same head word, else the body introduced so.
+            head = low.split()[-1]
+            ante_heads = set() if antecedent is None else {
+                w.lower() for w in _WORD.findall(antecedent.text)} & (
+                r.back_reference_heads | r.role_words)
+            compatible = antecedent is not None and antecedent.perspectives and (
+                head in ante_heads or head in _GENERIC_HEADS or not ante_heads)
+            if compatible and antecedent is not None:
+                return Speaker(text, list(antecedent.perspectives), antecedent.cue, verb,
+                               base + start, base + end)
+            placed = self._placed(head, base + start)
+            if placed is not None:
+                return Speaker(text, [placed[0]], placed[1], verb, base + start, base + end)
+            if antecedent is not None and antecedent.perspectives:
+                return Speaker(text, list(antecedent.perspectives), antecedent.cue, verb,
+                               base + start, base + end)
         sp = self._resolve_plain(s, start, end, verb, base)
         for a, z in extra or []:
             if sp.perspectives:
@@ -490,7 +530,7 @@ class Attributor:
                 if known is not None:
                     sp.perspectives, sp.cue = list(known.perspectives), known.cue
                     break
-                placed = self.ctx.placed.get(name)
+                placed = self._placed(name, base + start)
                 if placed is not None:  # introduced earlier: "Cho Tae-yul", "(SSO)", "the BND"
                     sp.perspectives, sp.cue = [placed[0]], placed[1]
                     break
@@ -518,7 +558,8 @@ class Attributor:
                 keys.append(key)
             cue = cue or c
         if not keys:
-            placed = affiliation(s[start:end])  # "Estonia's Hanno Pevkur", "a Ukrainian unit"
+            placed = bare_country(s[start:end]) or affiliation(s[start:end])
+            # "Ukraine says", "Estonia's Hanno Pevkur", "a Ukrainian unit"
             if placed is not None:
                 keys, cue = [placed[0]], placed[1]
         return Speaker(s[start:end], keys, cue, verb, base + start, base + end)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from briefing.core.claims.affiliation import affiliation
+from briefing.core.claims.affiliation import affiliation, postmodifier
 from briefing.core.claims.cues import CueMatcher
 from briefing.core.claims.rules import AttributionRules, attribution_rules
 from briefing.core.claims.sentences import Sentence, paragraphs
@@ -187,9 +187,11 @@ class TurnResolver:
         keys: list[str] = []
         cue = None
         for c in self.m.find(text):
-            if c.key not in keys:
-                keys.append(c.key)
-            cue = cue or c.cue
+            owner = postmodifier(text, c.end)  # "Ministry of Defence of Ukraine"
+            key, found = owner if owner is not None else (c.key, c.cue)
+            if key not in keys:
+                keys.append(key)
+            cue = cue or found
         if not keys:
             placed = affiliation(text)
             if placed is not None:
