@@ -140,6 +140,7 @@ class ComparisonEntry:
     end: int = 0
     highlight_id: int | None = None
     qualifier: str | None = None
+    value_high: float | None = None  # upper bound when the source gives a range
 
 
 @dataclass

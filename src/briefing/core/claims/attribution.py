@@ -32,6 +32,10 @@ _APPOSITIVE = re.compile(
 _PLACED_BODY = re.compile(
     r"\b(?:the|a|an)\s+(?P<body>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?(?:\s+[a-z][\w-]+){1,3})")
 # Back-references that fit any earlier speaker ("the official", "the source").
+# A person's name: "Anna Kim", "Dr. Lee Sang-min" (a title, then two or three names).
+_PERSON = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){1,2}(?![\w'-])")
+# A colon opening a quotation or a statement: 'had a message for the West: "..."'.
+_COLON_QUOTE = re.compile(r"(?<=\w):\s+(?=[“\"‘']|[A-Z])")
 _GENERIC_HEADS = frozenset({"official", "officials", "source", "sources", "statement",
                             "report", "spokesman", "spokeswoman", "spokesperson"})
 _APPOSITIVE_AFTER = re.compile(
@@ -166,8 +170,11 @@ class Attributor:
         _, key, cue = before[-1] if before else entries[0]
         return key, cue
 
-    def attribute(self, sent: Sentence, index: int) -> list[Speaker]:
-        """Speakers this sentence attributes statements to ([] if none)."""
+    def attribute(self, sent: Sentence, index: int, labels: bool = True) -> list[Speaker]:
+        """Speakers this sentence attributes statements to ([] if none).
+
+        `labels`: a sentence opened by a speaker label ("Zelensky: ...") is that speaker's
+        (off inside a transcript, where turns are read separately)."""
         s = normalise(sent.text)
         quotes = [(q.start(), q.end()) for q in _QUOTE.finditer(s)]
         found: list[Speaker] = []
@@ -194,10 +201,16 @@ class Attributor:
                 found.append(sp)
         found = [f for f in found if f is not None and f.text]
         if not found:
+            colon = self._colon_speaker(s, sent, index, labels)
+            if colon is not None:
+                found.append(colon)
+        if not found:
             quoted = self._quoted_speech(s, quotes, sent, index)
             if quoted is not None:
                 found.append(quoted)
         found.sort(key=lambda f: f.start)
+        if not found:
+            self._note_subject(s, sent, index)
         named = next((f for f in reversed(found) if f.perspectives), None)
         if named is None:
             named = next((f for f in reversed(found) if _CAPITALISED.search(f.text)
@@ -571,6 +584,59 @@ class Attributor:
                 sent.paragraph - ctx.last_paragraph > 1:
             return None
         return ctx.last
+
+    def _note_subject(self, s: str, sent: Sentence, index: int) -> None:
+        """A person named as the subject of a sentence that reports nothing ("Anna Kim, a
+        researcher, was asked...") is still the newest named subject: a later "she" or
+        "her answer" means her, not an earlier speaker."""
+        subj = self._main_subject(s, len(s))
+        if subj is None:
+            return
+        a, z = subj
+        name = _PERSON.match(s, a, z)
+        if name is None or self.m.find(s, a, name.end()) or \
+                name.group().split()[-1].lower() in self.r.role_words:
+            return
+        self.ctx.last = self._resolve_plain(s, a, name.end(), "subject", sent.start)
+        self.ctx.last_paragraph = sent.paragraph
+        self.ctx.last_index = index
+
+    def _colon_speaker(self, s: str, sent: Sentence, index: int,
+                       labels: bool = True) -> Speaker | None:
+        """A colon attribution: 'The spokeswoman had a message for Tokyo: "..."',
+        'Andriy Yermak, head of the Presidential Office, was blunter: "..."'."""
+        m = _COLON_QUOTE.search(s)
+        if m is None or len(_WORD.findall(s[m.end():])) < 3:
+            return None
+        lead = _WORD.findall(s[:m.start()])
+        if not s[:1].isalpha():
+            return None  # a footnote
+        if len(lead) < 3 or not any(w[:1].islower() for w in lead):
+            # A speaker label ("Zelensky: ..."): a statement when the label names a side.
+            if not labels or len(lead) > 6:
+                return None
+            sp = self._resolve_plain(s, 0, m.start(), "label", sent.start)
+            return sp if sp.perspectives else None
+        subj = self._main_subject(s, m.start())
+        if subj is None:
+            return None
+        a, z = subj
+        words = [w.lower() for w in _WORD.findall(s[a:z])]
+        if not words:
+            return None
+        if words[0] in ("her", "his", "their", "its"):
+            ante = self._antecedent(sent, index)  # "Her answer was blunt: ..."
+            if ante is None:
+                return None
+            return Speaker(s[a:z], list(ante.perspectives), ante.cue, "colon",
+                           sent.start + a, sent.start + z)
+        if not self._source_like(s, a, z, strict=False):
+            return None
+        extra = []
+        comma = s.find(",", z, m.start())
+        if comma >= 0:  # "Andriy Yermak, head of the Presidential Office, was blunter:"
+            extra.append((comma + 1, _next_boundary(s, comma + 1)))
+        return self._resolve(s, sent, a, z, "colon", index, extra=extra)
 
     def _quoted_speech(self, s: str, quotes: list[tuple[int, int]], sent: Sentence,
                        index: int) -> Speaker | None:

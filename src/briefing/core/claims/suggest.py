@@ -55,7 +55,7 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
             continue
         if not _ends(sent.text):
             continue  # a headline, caption or teaser line, not a sentence of the story
-        speakers = attributor.attribute(sent, index)
+        speakers = attributor.attribute(sent, index, labels=turn is None)
         if speakers:
             out.append(_suggestion(sent, speakers))
         elif not _NOTE.match(sent.text) and numeric_claims(text, sent.start, sent.end):

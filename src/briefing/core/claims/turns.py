@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from briefing.core.claims.affiliation import affiliation, postmodifier
 from briefing.core.claims.cues import CueMatcher
 from briefing.core.claims.rules import AttributionRules, attribution_rules
-from briefing.core.claims.sentences import Sentence, paragraphs
+from briefing.core.claims.sentences import Sentence, paragraphs, split_sentences
 
 # A label opening a paragraph: "Q:", "**Andrii Yusov:**", "Question [name, outlet]:".
 _LABEL = re.compile(
@@ -55,6 +55,7 @@ class Turn:
     label_end: int
     first_paragraph: int
     last_paragraph: int = -1
+    stop: int = -1  # where the next turn begins (offset)
     question: bool = False
     answer: bool = False
     speaker: str = ""
@@ -103,15 +104,21 @@ def find_turns(text: str, rules: AttributionRules | None = None) -> list[Turn]:
         if not _is_label(label, r) or (m.end() >= end and alone is None):
             continue
         turns.append(Turn(label, start, end if alone else m.end(), number))
+    if turns:
+        turns.extend(_inline_turns(text, r, {t.label_start for t in turns}))
+        turns.sort(key=lambda t: t.label_start)
     keys = [_key(t.label) for t in turns]
     questions = [t for t in turns if _is_question_label(t.label, r)]
     if len(turns) < 2 or (len(set(keys)) == len(keys) and not questions):
         return []
     for i, t in enumerate(turns):
-        t.last_paragraph = turns[i + 1].first_paragraph - 1 if i + 1 < len(turns) \
-            else len(spans) - 1
-        body = text[t.label_end:spans[t.last_paragraph][1] if t.last_paragraph < len(spans)
-                    else len(text)].rstrip()
+        nxt = turns[i + 1] if i + 1 < len(turns) else None
+        t.stop = nxt.label_start if nxt is not None else len(text)
+        t.last_paragraph = (nxt.first_paragraph - (nxt.first_paragraph > t.first_paragraph
+                                                    and spans[nxt.first_paragraph][0] ==
+                                                    nxt.label_start)
+                            if nxt is not None else len(spans) - 1)
+        body = text[t.label_end:t.stop].rstrip()
         t.question = _is_question_label(t.label, r) or (
             body.endswith("?") and _key(t.label) not in _answerers(turns[:i], r))
     answerers = _answerers(turns, r)
@@ -119,8 +126,10 @@ def find_turns(text: str, rules: AttributionRules | None = None) -> list[Turn]:
     for t in turns:
         low = " ".join(w.lower() for w in _label_words(t.label))
         procedural = low in r.turn_procedural or _key(t.label) in r.turn_procedural
+        # A person's name ("Maria Zakharova", "MR. KIRBY") answers even when no question
+        # label precedes the turn (a joint press point, a question labelled by outlet).
         t.answer = not t.question and not procedural and (
-            not any_question or _key(t.label) in answerers)
+            not any_question or _key(t.label) in answerers or _names_person(t.label))
     return _unlabelled_answers(text, spans, turns)
 
 
@@ -137,9 +146,41 @@ def _unlabelled_answers(text: str, spans: list[tuple[int, int]], turns: list[Tur
         if asked is None or asked >= t.last_paragraph:
             continue
         start = spans[asked + 1][0]
-        out.append(Turn("A", start, start, asked + 1, t.last_paragraph, answer=True))
-        t.last_paragraph = asked
+        out.append(Turn("A", start, start, asked + 1, t.last_paragraph, stop=t.stop,
+                        answer=True))
+        t.last_paragraph, t.stop = asked, spans[asked][1]
     return out
+
+
+def _inline_turns(text: str, r: AttributionRules, known: set[int]) -> list[Turn]:
+    """Labels opening a sentence inside a paragraph ("...? Maria Zakharova: We ..."), in a
+    text already written as turns: a name or role, every word capitalised, at most five."""
+    out: list[Turn] = []
+    for sent in split_sentences(text):
+        if sent.start in known:
+            continue
+        m = _LABEL.match(text, sent.start, sent.end)
+        if m is None or m.group("open") or m.end() >= sent.end:
+            continue
+        label = m.group("label").strip()
+        words = _label_words(label)
+        if len(words) > 5 or not _is_label(label, r) or \
+                any(w[:1].islower() for w in words):
+            continue
+        out.append(Turn(label, sent.start, m.end(), sent.paragraph))
+    return out
+
+
+_HONORIFIC = re.compile(r"^(?:MR|MRS|MS|DR|GEN|SEC|ADM|COL|AMB|SECRETARY|PRESIDENT|MINISTER|"
+                        r"CHANCELLOR)\b\.?", re.IGNORECASE)
+
+
+def _names_person(label: str) -> bool:
+    """Does the label name a person ("Mao Ning", "MR. KIRBY", "Maj. Gen. Ryder")?"""
+    words = _label_words(label)
+    if _HONORIFIC.match(label.strip()) and len(words) >= 2:
+        return True
+    return 2 <= len(words) <= 4 and all(w[:1].isupper() and w[1:2].islower() for w in words)
 
 
 def _is_question_label(label: str, r: AttributionRules) -> bool:
@@ -290,6 +331,6 @@ def _surnames(matcher: CueMatcher) -> dict[str, tuple[str, str]]:
 def turn_of(turns: list[Turn], sent: Sentence) -> Turn | None:
     """The turn a sentence belongs to (None outside any turn)."""
     for t in turns:
-        if t.first_paragraph <= sent.paragraph <= t.last_paragraph:
+        if t.label_start <= sent.start < t.stop:
             return t
     return None
