@@ -326,21 +326,29 @@ class Attributor:
         lower = {w.lower() for w in words}
         if lower & (self.r.weak_subjects | self.r.pronouns) or self._cues(s, start, end):
             return True
-        if self._is_back_reference(s[start:end].lower()):
+        if self._is_back_reference(s[start:end].lower(), s[start:end]):
             return True
         if strict:
             return False
         return any(w[:1].isupper() and w.lower() not in _NOT_NAMES for w in words) or \
             lower <= {"officials", "experts", "analysts"}
 
-    def _is_back_reference(self, low: str) -> bool:
+    def _is_back_reference(self, low: str, text: str = "") -> bool:
         if low in self.r.back_references:
             return True
+        text = text or low
         words = low.split()
-        # "the same agency", "this official", "his agency", "her ministry"
-        return len(words) >= 2 and words[0] in ("the", "this", "that", "his", "her", "its",
-                                                "their") and \
-            words[-1] in self.r.back_reference_heads and len(words) <= 4
+        # "the same agency", "this official", "his agency", "her ministry"; but "the Indian
+        # government" names a new body: a modifier that is a name, not a role, is not a
+        # back-reference.
+        if not (len(words) >= 2 and words[0] in ("the", "this", "that", "his", "her", "its",
+                                                 "their") and
+                words[-1] in self.r.back_reference_heads and len(words) <= 4):
+            return False
+        return not any(w.strip(".'") not in self.r.role_words | self.r.back_reference_heads
+                       and w not in ("same", "spy", "foreign", "defence", "defense")
+                       and original[:1].isupper()
+                       for w, original in zip(words[1:-1], text.split()[1:-1], strict=False))
 
     # -- subject finding --------------------------------------------------------------------
     def _segments(self, s: str, stop: int) -> list[tuple[int, int, str]]:
@@ -511,7 +519,7 @@ class Attributor:
                                base + start, base + end)
             return Speaker(text, [], None, verb, base + start, base + end)
         listed = low in r.back_references or bare in r.back_references
-        if listed or (self._is_back_reference(low) and not self._cues(s, start, end)):
+        if listed or (self._is_back_reference(low, text) and not self._cues(s, start, end)):
             # "the Secretary", "the embassy": the nearest compatible speaker, i.e. the last
             # one whose name holds the same head word, else the body introduced so.
             head = low.split()[-1]
