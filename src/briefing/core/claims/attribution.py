@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from briefing.core.claims.affiliation import affiliation, bare_country, postmodifier
-from briefing.core.claims.cues import CueMatcher, normalise
+from briefing.core.claims.cues import CueMatch, CueMatcher, normalise
 from briefing.core.claims.rules import AttributionRules, attribution_rules
 from briefing.core.claims.sentences import Sentence
 
@@ -23,7 +23,7 @@ _BOUNDARY = re.compile(
     r"because|although|though|whether|where|how)(?![\w'-])", re.IGNORECASE)
 _WORD = re.compile(r"[\w'.-]+")
 # How articles introduce speakers (see Attributor.learn).
-_ACRONYM = re.compile(r"(?P<phrase>[^.;:()\n]{3,120}?)\s*\((?P<acr>[A-Z][A-Za-z]{1,7})\)")
+_ACRONYM = re.compile(r"\s*\((?P<acr>[A-Z][A-Za-z]{1,7})\)")
 _RUN = re.compile(r"[A-Z][\w'.-]*(?:\s+(?:of\s+|the\s+|of\s+the\s+)?[A-Z][\w'.-]*)+")
 _APPOSITIVE = re.compile(
     r"(?P<name>(?<![\w'-])[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2}),(?:\s+\d{1,3},)?\s+"
@@ -38,8 +38,7 @@ _PERSON = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[A-Z][a-z'-]+(?:\s+[A-Z][
 _COLON_QUOTE = re.compile(r"(?<=\w):\s+(?=[“\"‘']|[A-Z])")
 _GENERIC_HEADS = frozenset({"official", "officials", "source", "sources", "statement",
                             "report", "spokesman", "spokeswoman", "spokesperson"})
-_APPOSITIVE_AFTER = re.compile(
-    r"(?P<desc>[^,.;:()\n]{3,80}),\s+the\s+(?P<name>[A-Z]{2,6})\b")
+_APPOSITIVE_AFTER = re.compile(r",\s+the\s+(?P<name>[A-Z]{2,6})\b")
 _QUOTE = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _CAPITALISED = re.compile(r"\b[A-Z][\w'-]{2,}")
 _RIGHT_END = re.compile(
@@ -110,6 +109,9 @@ class Attributor:
         self.m = matcher
         self.r = rules or attribution_rules()
         self.ctx = Context()
+        r = self.r
+        self._common = _NOT_NAMES | r.titles | r.openers | r.weak_subjects | \
+            r.back_reference_heads | r.role_words | r.pronouns
 
     # -- public -----------------------------------------------------------------------
     def learn(self, text: str) -> None:
@@ -140,8 +142,10 @@ class Attributor:
             return [w.lower() for w in _WORD.findall(s[a:z]) if w.lower() in heads]
 
         for m in _ACRONYM.finditer(s):
-            a = max(m.start("phrase"), m.end("phrase") - 80)
-            place([m.group("acr").lower()], a, m.end("phrase"), last=True)
+            z = m.start()
+            a = max(z - 80, *(s.rfind(c, 0, z) + 1 for c in ".;:()\n"))
+            if z - a >= 3:
+                place([m.group("acr").lower()], a, z, last=True)
         for m in _RUN.finditer(s):
             words = list(_CAPITALISED.finditer(s, m.start(), m.end()))
             if len(words) < 2:
@@ -154,7 +158,10 @@ class Attributor:
             if names:
                 place(names, m.start("desc"), m.end("desc"))
         for m in _APPOSITIVE_AFTER.finditer(s):
-            place([m.group("name").lower()], m.start("desc"), m.end("desc"))
+            z = m.start()
+            a = max(z - 80, *(s.rfind(c, 0, z) + 1 for c in ",.;:()\n"))
+            if z - a >= 3:
+                place([m.group("name").lower()], a, z)
         for m in _PLACED_BODY.finditer(s):  # "the Russian embassy", "a Ukrainian drone unit"
             place(role_heads(m.start("body"), m.end()), m.start(), m.end())
         for entries in found.values():
@@ -472,7 +479,7 @@ class Attributor:
         kept = []
         last_end = -10
         last_key = None
-        for c in self.m.find(s, start, end):
+        for c in self._find(s, start, end):
             before = _WORD.findall(s[max(start, c.start - 20):c.start])
             if before and before[-1].lower() in r.object_prepositions:
                 continue
@@ -561,12 +568,14 @@ class Attributor:
                     self.ctx.names.setdefault(name, sp)
         return sp
 
+    def _find(self, s: str, start: int, end: int) -> list[CueMatch]:
+        """Cue matches in s[start:end]; over the learned article, from its one-pass scan."""
+        return self.m.find(s, start, end)
+
     def _names(self, s: str, start: int, end: int) -> list[str]:
         """Proper names in a span ("Flynn"), leaving out cue words and common words."""
-        r = self.r
-        cue_spans = [(c.start, c.end) for c in self.m.find(s, start, end)]
-        common = _NOT_NAMES | r.titles | r.openers | r.weak_subjects | r.back_reference_heads \
-            | r.role_words | r.pronouns
+        cue_spans = [(c.start, c.end) for c in self._find(s, start, end)]
+        common = self._common
         return [w.group().lower() for w in _CAPITALISED.finditer(s, start, end)
                 if w.group().lower() not in common
                 and not any(ca <= w.start() < cz for ca, cz in cue_spans)]
