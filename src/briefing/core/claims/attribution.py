@@ -24,13 +24,13 @@ _BOUNDARY = re.compile(
 _WORD = re.compile(r"[\w'.-]+")
 # How articles introduce speakers (see Attributor.learn).
 _ACRONYM = re.compile(r"\s*\((?P<acr>[A-Z][A-Za-z]{1,7})\)")
-_RUN = re.compile(r"[A-Z][\w'.-]*(?:\s+(?:of\s+|the\s+|of\s+the\s+)?[A-Z][\w'.-]*)+")
+_RUN = re.compile(r"[A-Z][\w'.-]*(?:[ \t]+(?:of[ \t]+|the[ \t]+|of[ \t]+the[ \t]+)?[A-Z][\w'.-]*)+")
 _APPOSITIVE = re.compile(
     r"(?P<name>(?<![\w'-])[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2}),(?:\s+\d{1,3},)?\s+"
     r"(?P<desc>(?:a|an|the|head|chief|spokesperson|spokesman|spokeswoman|director|commander|"
     r"member|deputy|minister)\s[^,.;:()]{3,90})")
 _PLACED_BODY = re.compile(
-    r"\b(?:the|a|an)\s+(?P<body>[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?(?:\s+[a-z][\w-]+){1,3})")
+    r"\b(?:the|a|an)[ \t]+(?P<body>[A-Z][\w'-]+(?:[ \t]+[A-Z][\w'-]+)?(?:[ \t]+[a-z][\w-]+){1,3})")
 # Back-references that fit any earlier speaker ("the official", "the source").
 # A person's name: "Anna Kim", "Dr. Lee Sang-min" (a title, then two or three names).
 _PERSON = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){1,2}(?![\w'-])")
@@ -403,7 +403,12 @@ class Attributor:
         raw_first = s[segs[-1][0]:segs[-1][1]].lower()
         extra: list[tuple[int, int]] = []
         rel = re.search(r"\b(?:who|whose)\b", s[a:z])
-        relative = raw_first.startswith(("who ", "whose ")) or (
+        first_word = raw_first.split()[0] if raw_first.split() else ""
+        # "China's foreign ministry, asked about the losses, said": an interjected
+        # participle phrase; the subject is the segment before it.
+        interjected = sep == "," and first_word.endswith(("ing", "ed")) and \
+            first_word not in self.r.pronouns and len(raw_first.split()) >= 2
+        relative = raw_first.startswith(("who ", "whose ")) or interjected or (
             sep.lower() == "which" and raw_first.split()[0] not in self.r.pronouns)
         if relative and len(segs) >= 2:
             # "John Foreman, who paid ... as British defence attaché, says"
