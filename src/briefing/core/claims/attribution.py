@@ -31,6 +31,7 @@ _APPOSITIVE = re.compile(
     r"member|deputy|minister)\s[^,.;:()]{3,90})")
 _PLACED_BODY = re.compile(
     r"\b(?:the|a|an)[ \t]+(?P<body>[A-Z][\w'-]+(?:[ \t]+[A-Z][\w'-]+)?(?:[ \t]+[a-z][\w-]+){1,3})")
+_CONJUNCTS = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
 # Back-references that fit any earlier speaker ("the official", "the source").
 # A person's name: "Anna Kim", "Dr. Lee Sang-min" (a title, then two or three names).
 _PERSON = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){1,2}(?![\w'-])")
@@ -218,7 +219,7 @@ class Attributor:
         found.sort(key=lambda f: f.start)
         if not found:
             self._note_subject(s, sent, index)
-        named = next((f for f in reversed(found) if f.perspectives), None)
+        named = next((f for f in found if f.perspectives), None)
         if named is None:
             named = next((f for f in reversed(found) if _CAPITALISED.search(f.text)
                           and f.text.lower() not in self.r.pronouns), None)
@@ -536,10 +537,11 @@ class Attributor:
             # one whose name holds the same head word, else the body introduced so.
             head = low.split()[-1]
             ante_heads = set() if antecedent is None else {
-                w.lower() for w in _WORD.findall(antecedent.text)} & (
+                w.lower().removesuffix("'s") for w in _WORD.findall(antecedent.text)} & (
                 r.back_reference_heads | r.role_words)
-            compatible = antecedent is not None and antecedent.perspectives and (
-                head in ante_heads or head in _GENERIC_HEADS or not ante_heads)
+            compound = antecedent is not None and " and " in antecedent.text
+            compatible = antecedent is not None and antecedent.perspectives and not compound \
+                and (head in ante_heads or head in _GENERIC_HEADS or not ante_heads)
             if compatible and antecedent is not None:
                 return Speaker(text, list(antecedent.perspectives), antecedent.cue, verb,
                                base + start, base + end)
@@ -549,6 +551,26 @@ class Attributor:
             if antecedent is not None and antecedent.perspectives:
                 return Speaker(text, list(antecedent.perspectives), antecedent.cue, verb,
                                base + start, base + end)
+        parts = _CONJUNCTS.split(text)
+        if len(parts) > 1 and len(parts) <= 4 and not self._cues(s, start, end) or \
+                len(parts) > 1 and all(p[:1].isupper() or p.lower().startswith("the ")
+                                       for p in parts):
+            # "The Secretary and Foreign Minister Cho": each conjunct speaks for its side.
+            keys: list[str] = []
+            cue = None
+            pos = start
+            for part in parts:
+                a = s.find(part, pos, end)
+                if a < 0:
+                    continue
+                pos = a + len(part)
+                one = self._resolve(s, sent, a, a + len(part), verb, index)
+                for k in one.perspectives:
+                    if k not in keys:
+                        keys.append(k)
+                cue = cue or one.cue
+            if keys:
+                return Speaker(text, keys, cue, verb, base + start, base + end)
         sp = self._resolve_plain(s, start, end, verb, base)
         for a, z in extra or []:
             if sp.perspectives:
