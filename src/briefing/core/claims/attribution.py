@@ -154,6 +154,12 @@ class Attributor:
             names = self._names(s, m.start(), m.end())
             if len(names) < len(words):
                 place(names + role_heads(m.start(), m.end()), m.start(), m.end())
+            for c in self.m.find(s, m.start(), m.end()):
+                parts = _CAPITALISED.findall(s, c.start, c.end)
+                if len(parts) >= 2:  # a person cue: "Cho Tae-yul" places "Minister Cho"
+                    for part in parts:
+                        if part.lower() not in self._common:
+                            found.setdefault(part.lower(), []).append((c.start, c.key, c.cue))
         for m in _APPOSITIVE.finditer(s):
             names = self._names(s, m.start("name"), m.end("name"))
             if names:
