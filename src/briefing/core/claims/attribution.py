@@ -260,8 +260,12 @@ class Attributor:
         nxt = next_words[0].lower() if next_words else ""
         if verb in r.quote_verbs and not re.search(r"[“\"]", after[:80]):
             return None  # "called up reservists": no quotation, so no reported words
-        if prev in _NEGATIONS:
-            return None  # "Moscow has not confirmed the deployment": nothing is reported
+        if prev in _NEGATIONS or (len(prev_words) >= 2 and prev_words[-2].lower() in _NEGATIONS
+                                  and prev.endswith("ly")):
+            return None  # "Moscow has not (officially) confirmed it": nothing is reported
+        clause = _WORD.findall(before[-80:])
+        if any(w.lower() in ("neither", "nobody") for w in clause[-8:]):
+            return None  # "Neither Moscow nor Pyongyang has confirmed": nothing is reported
         if prev in ("can", "could", "would", "may", "might", "should", "must", "will", "shall"):
             return None  # "Pyongyang can expect ...": a prospect, not a report
         if prev in ("a", "an", "the", "as"):

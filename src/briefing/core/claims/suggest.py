@@ -33,6 +33,7 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
     `publisher` help to name a speaker labelled only by role ("SPOKESPERSON:", "A:").
     """
     matcher = matcher_for(list(perspectives))
+    writer = _writer_names(publisher)
     attributor = Attributor(matcher)
     attributor.learn(text)
     turns = find_turns(text)
@@ -55,7 +56,8 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
             continue
         if not _ends(sent.text):
             continue  # a headline, caption or teaser line, not a sentence of the story
-        speakers = attributor.attribute(sent, index, labels=turn is None)
+        speakers = [sp for sp in attributor.attribute(sent, index, labels=turn is None)
+                    if not _is_writer(sp.text, writer)]
         if speakers:
             out.append(_suggestion(sent, speakers))
         elif not _NOTE.match(sent.text) and numeric_claims(text, sent.start, sent.end):
@@ -64,6 +66,21 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
             out.append(Suggestion(start=sent.start, end=sent.end, quote=sent.text,
                                   perspectives=[], cue=None, speaker=None, verb="figure"))
     return out
+
+
+def _writer_names(publisher: str) -> set[str]:
+    """The publisher's name and initials ("Institute for the Study of War", "ISW"): what
+    the publication itself "assesses" is the writer's own assertion, not a reported one."""
+    name = " ".join(publisher.split())
+    if not name:
+        return set()
+    initials = "".join(w[0] for w in name.split() if w[:1].isupper())
+    return {name.lower(), *([initials.lower()] if len(initials) >= 2 else [])}
+
+
+def _is_writer(speaker: str, writer: set[str]) -> bool:
+    low = speaker.lower().removeprefix("the ").strip()
+    return bool(writer) and low.removesuffix("'s") in writer
 
 
 def _ends(text: str) -> bool:
