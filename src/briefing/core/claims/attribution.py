@@ -279,8 +279,11 @@ class Attributor:
                 return self._resolve(s, sent, start, stop.start() if stop else len(s), verb,
                                      index)
             return None
-        if verb in r.weak_verbs and (nxt in _NOUN_NEXT or prev in _DET_BEFORE
-                                     or prev.endswith("'s") or not nxt):
+        named_before = prev_words and prev_words[-1][:1].isupper() and \
+            not prev.endswith(("ian", "ese", "ish", "an", "'s")) and \
+            nxt in ("on", "that", "about", "to", "in", "")  # "Sybiha posted on X:"
+        if verb in r.weak_verbs and not named_before and (
+                nxt in _NOUN_NEXT or prev in _DET_BEFORE or prev.endswith("'s") or not nxt):
             return None  # a noun: "initial reports of", "estimates vary", "Russia's claim"
         if verb in r.participles and before.endswith(","):
             earlier = [f for f in found if f.start < sent.start + m.start()]

@@ -18,6 +18,7 @@ _TERMINAL = tuple(".!?\"”’'…)")  # longer ones are run-together page furni
 # Footnote markers and emphasis closers after a sentence's last mark ("...spring.[4]",
 # "...spring.¹", "**...**"): the sentence still ends there.
 _TRAILER = re.compile(r"(?:\[\^?\d+\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\*\*|\*|__)+$")
+_QUOTED = re.compile(r"“[^”\n]{20,1500}”|\"[^\"\n]{20,1500}\"")
 _NOTE = re.compile(r"\[\^?\d+\]:|\d{1,3}\.\s|[¹²³⁴⁵⁶⁷⁸⁹⁰]")  # a footnote's own text
 _FIRST_PERSON = frozenset({"i", "we", "he", "she", "they", "us", "me"})
 
@@ -39,7 +40,10 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
     turns = find_turns(text)
     resolver = TurnResolver(matcher, text, title, turns, publisher=publisher) if turns else None
     out: list[Suggestion] = []
-    for index, sent in enumerate(split_sentences(text)):
+    sentences = split_sentences(text)
+    paragraph_starts = {t.paragraph: t.start for t in reversed(sentences)}
+    intro: tuple[int, list[Speaker]] | None = None
+    for index, sent in enumerate(sentences):
         if len(sent.text) > MAX_CHARS:
             continue
         turn = turn_of(turns, sent) if turns else None
@@ -54,10 +58,18 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
             continue  # a journalist's question is not a statement
         if len(sent.text.split()) < MIN_WORDS:
             continue
+        if turn is None and sent.text.rstrip().endswith(":"):
+            # 'X posted on X:' then the post as a quoted paragraph: the post is X's.
+            said = attributor.attribute(sent, index)
+            intro = (sent.paragraph, said) if said else None
+            continue
         if not _ends(sent.text):
             continue  # a headline, caption or teaser line, not a sentence of the story
         speakers = [sp for sp in attributor.attribute(sent, index, labels=turn is None)
                     if not _is_writer(sp.text, writer)]
+        if not speakers and intro is not None and sent.paragraph == intro[0] + 1 and \
+                text[paragraph_starts[sent.paragraph]] in "“\"«":
+            speakers = intro[1]
         if speakers:
             out.append(_suggestion(sent, speakers))
         elif not _NOTE.match(sent.text) and numeric_claims(text, sent.start, sent.end):
@@ -65,7 +77,44 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
             # ("about 11,000 deployed"): suggested with no perspective.
             out.append(Suggestion(start=sent.start, end=sent.end, quote=sent.text,
                                   perspectives=[], cue=None, speaker=None, verb="figure"))
-    return out
+    return _quotations(text, sentences, out)
+
+
+def _quotations(text: str, sentences: list[Sentence], found: list[Suggestion]) -> list[Suggestion]:
+    """Sentences inside a quotation that runs over several sentences belong to the speaker
+    the quotation is attributed to ('"They don't surrender. They blow themselves up," he
+    says.'): each such sentence is suggested for that speaker."""
+    by_start = {s.start: s for s in found}
+    added: dict[int, Suggestion] = {}
+    for a, z in _quote_spans(text):
+        inside = [t for t in sentences if t.start < z and t.end > a]
+        if len(inside) < 2:
+            continue
+        said = [by_start[t.start] for t in inside
+                if t.start in by_start and by_start[t.start].verb not in ("figure", None)]
+        if not said:
+            continue
+        source = said[-1]
+        for t in inside:
+            have = by_start.get(t.start)
+            if have is not None and have.verb != "figure":
+                continue
+            added[t.start] = Suggestion(start=t.start, end=t.end, quote=t.text,
+                                        perspectives=list(source.perspectives), cue=source.cue,
+                                        speaker=source.speaker, verb="quote")
+    if not added:
+        return found
+    merged = {s.start: s for s in found}
+    merged.update(added)
+    return [merged[k] for k in sorted(merged)]
+
+
+def _quote_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each quotation (curly or straight double quotes), within a paragraph."""
+    spans: list[tuple[int, int]] = []
+    for m in _QUOTED.finditer(text):
+        spans.append((m.start(), m.end()))
+    return spans
 
 
 def _writer_names(publisher: str) -> set[str]:
