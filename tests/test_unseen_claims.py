@@ -11,13 +11,17 @@ The other tests exercise each mechanism on invented sentences (never copied from
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
 import pytest
 
+from briefing.cli import main
 from briefing.core.claims import numeric_claims, suggest_claims
+from briefing.core.ingest.pipeline import import_files
 from briefing.core.perspectives import load_default_perspectives
+from briefing.core.workspace import Workspace
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 import quality_claims  # noqa: E402  (a benchmark script, not a package)
@@ -206,3 +210,28 @@ def test_figures_as_written(text: str, value: float, high: float | None, unit: s
 def test_calibres_years_and_vague_amounts_are_not_counts() -> None:
     assert numeric_claims("170 mm guns fired in 2024 at a few thousand targets") == []
     assert numeric_claims("one of them said so") == []
+
+
+# -- the command line ----------------------------------------------------------------------------
+
+def test_cli_suggest_json_names_the_speaker_of_an_imported_transcript(
+        workspace_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    page = tmp_path / "briefing.txt"
+    page.write_text(
+        "Deputy Pentagon Press Secretary Holds a Press Briefing\n\n"
+        "MS. SINGH: Good afternoon. We now assess that about 3,000 more soldiers have "
+        "arrived in the region.\n\n"
+        "Q: Thank you. Can you say where they are?\n\n"
+        "MS. SINGH: I am not going to get into locations from here.\n", encoding="utf-8")
+    with Workspace.open(workspace_dir) as ws:
+        [done] = [p.result for p in import_files(ws, [page])]
+        aid = done.article_id
+    assert main(["--workspace", str(workspace_dir), "suggest", str(aid), "--json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    answer = next(r for r in rows if "get into locations" in r["quote"])
+    assert answer["speaker"] == "MS. SINGH" and answer["perspectives"] == ["US"]
+    assert not any("Can you say where" in r["quote"] for r in rows)
+    assert main(["--workspace", str(workspace_dir), "claims", "--json"]) == 0
+    figures = json.loads(capsys.readouterr().out)
+    assert any(r["figure"] == 3000 and r["qualifier"] == "about" and "value_high" in r
+               for r in figures)
