@@ -235,3 +235,16 @@ def test_cli_suggest_json_names_the_speaker_of_an_imported_transcript(
     figures = json.loads(capsys.readouterr().out)
     assert any(r["figure"] == 3000 and r["qualifier"] == "about" and "value_high" in r
                for r in figures)
+
+
+def test_a_figure_with_its_noun_left_out_counts_what_the_figure_before_it_counted() -> None:
+    text = ("Officials said 11,000 troops were sent; about 3,000 more could follow. "
+            "The agency put losses at 4,000, of whom some 300 were killed.")
+    got = [(c.figure, c.unit) for c in numeric_claims(text)]
+    assert (3000, "troops") in got and (300, "casualties") in got
+    assert [c.figure for c in numeric_claims("In 2024, 500 troops left.")] == [500]
+
+
+def test_fractions_are_shares() -> None:
+    [c] = numeric_claims("roughly half of the artillery shells came from Pyongyang")
+    assert (c.figure, c.unit, c.qualifier) == (50, "percent", "roughly")

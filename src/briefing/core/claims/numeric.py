@@ -116,7 +116,13 @@ def _read_noun(rules: NumericRules, text: str, pos: int, limit: int):
 
     Returns (unit, subject noun, nationality, end of noun) or None.
     """
-    tokens = list(_TOKEN.finditer(text, pos, min(limit, pos + 120)))
+    tokens = []
+    last = pos
+    for t in _TOKEN.finditer(text, pos, min(limit, pos + 120)):
+        if text[last:t.start()].strip(" \t\n*_\"“”'’()/"):
+            break  # punctuation ends the phrase: "In 2024, 500 troops" is not 2024 troops
+        tokens.append(t)
+        last = t.end()
     nationality = None
     i = 0
     while i < len(tokens) and i < 9:
@@ -156,8 +162,11 @@ def _value(num: str, scale: str | None, rules: NumericRules) -> float:
 
 
 def numeric_claims(text: str, start: int = 0, end: int | None = None,
-                   perspectives: Iterable[str] = ()) -> list[NumericClaim]:
-    """Figures with a unit in text[start:end]; offsets are into `text`."""
+                   perspectives: Iterable[str] = (), ellipsis: bool = True) -> list[NumericClaim]:
+    """Figures with a unit in text[start:end]; offsets are into `text`.
+
+    `ellipsis`: a figure whose noun is left out ("about 3,000 more", "roughly 3,000, of
+    whom some 300 were killed") counts what the figure just before it counted."""
     rules = numeric_rules()
     end = len(text) if end is None else end
     base = start
@@ -209,6 +218,8 @@ def numeric_claims(text: str, start: int = 0, end: int | None = None,
             subject = word
         else:
             read = _read_noun(rules, norm, after, end)
+            if read is None and ellipsis:
+                read = _elided(text, base, norm, num, after, out)
             if read is None:
                 continue
             unit, subject, nationality, noun_end = read
@@ -229,6 +240,39 @@ def numeric_claims(text: str, start: int = 0, end: int | None = None,
             perspectives=list(keys), qualifier=_qualifier(rules, norm, num.start),
             value_high=high))
     return out
+
+
+_FRACTIONS = {"half": 50.0, "a half": 50.0, "one half": 50.0, "a third": 33.0,
+              "one third": 33.0, "two thirds": 67.0, "a quarter": 25.0, "one quarter": 25.0,
+              "three quarters": 75.0}
+_FRACTION = re.compile(r"(?<![\w-])(?P<frac>(?:a|one|two|three)[ -](?:thirds?|quarters?)|"
+                       r"(?:a\s+|one\s+)?half)\s+of\b", re.IGNORECASE)
+_ELIDED_TAIL = re.compile(
+    r"\s*(?:more\b|others\b|of\s+(?:them|whom|those)\b|in\s+(?:all|total)\b|altogether\b|"
+    r"(?:were|had|have|are|was)\s+(?:been\s+)?(?:killed|wounded|injured|sent|deployed|captured)"
+    r"\b|[,.;)]|$)", re.IGNORECASE)
+_ELIDED_BACK = 300  # characters before the passage searched for the figure being continued
+
+
+def _elided(text: str, base: int, norm: str, num: _Num, after: int,
+            earlier: list[NumericClaim]) -> tuple[str, str, str | None, int] | None:
+    """Unit and subject for a figure whose noun is left out, from the figure before it."""
+    if num.cur or 1900 <= num.value <= 2100 and "," not in norm[num.start:num.end]:
+        return None  # money has its sign; a bare year is not a count
+    tail = _ELIDED_TAIL.match(norm, after)
+    if tail is None:
+        return None
+    before = earlier[-1] if earlier else None
+    if before is None:
+        lo = max(0, base - _ELIDED_BACK)
+        found = numeric_claims(text, lo, base, ellipsis=False) if base > 0 else []
+        before = found[-1] if found else None
+    if before is None or before.unit in ("percent", "usd", "eur", "gbp", "krw"):
+        return None
+    unit, subject = before.unit, before.subject
+    if re.search(r"killed|wounded|injured|dead|casualt", norm[after:after + 40], re.I):
+        unit, subject = "casualties", "casualties"
+    return unit, subject, None, after
 
 
 @dataclass(frozen=True)
@@ -282,5 +326,8 @@ def _numbers(text: str, rules: NumericRules, start: int, end: int) -> list[_Num]
         if re.search(r"\d", text[max(0, m.start() - 2):m.start()]):
             continue  # "2.8 million": the scale word of a digit figure
         out.append(_Num(m.start(), m.end(), value, None, False))
+    for m in _FRACTION.finditer(text, start, end):  # "half of", "a third of": a percentage
+        share = _FRACTIONS[" ".join(m.group("frac").lower().replace("-", " ").split())]
+        out.append(_Num(m.start(), m.end("frac"), share, None, True))
     out.sort(key=lambda n: n.start)
     return out
