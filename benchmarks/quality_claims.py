@@ -212,7 +212,29 @@ def main(argv: list[str] | None = None) -> int:
     previous = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
     previous.update(out)
     path.write_text(json.dumps(previous, indent=2) + "\n", encoding="utf-8")
+    _write_markdown(previous)
     return 0
+
+
+def _write_markdown(results: dict) -> None:
+    """benchmarks/results/quality_claims.md: the tables, with the run's commit."""
+    ctx = results.get("context", {})
+    lines = ["# Claim suggestions on the unseen pages", "",
+             f"Commit {ctx.get('commit', '?')}, {ctx.get('date', '?')}. "
+             "Produced by `python benchmarks/quality_claims.py`. Targets (issue 9, test half): "
+             "statements right >= 0.90, precision >= 0.90, figures right >= 0.85.", ""]
+    for half in HALVES:
+        if half not in results:
+            continue
+        lines += [f"## {half}", "", "| genre | statements | found | right | precision | "
+                  "figures | figures right |", "|---|---|---|---|---|---|---|"]
+        rows = [*results[half]["genres"].items(), ("**pooled**", results[half]["pooled"])]
+        for genre, sc in rows:
+            lines.append(f"| {genre} | {sc['statements']} | {sc['statements_found']:.3f} | "
+                         f"{sc['statements_right']:.3f} | {sc['precision']:.3f} | "
+                         f"{sc['figures']} | {sc['figures_right']:.3f} |")
+        lines.append("")
+    (HERE / "results" / "quality_claims.md").write_text("\n".join(lines), encoding="utf-8")
 
 
 if __name__ == "__main__":
