@@ -54,8 +54,8 @@ _NEGATIONS = frozenset({"not", "never", "didn't", "hasn't", "haven't", "hadn't",
 _PLACED_ROLES = frozenset({"officials", "official", "authorities", "government", "leaders",
                            "lawmakers", "politicians", "ministry", "commanders", "military",
                            "forces", "prosecutors", "police", "spokesman", "spokeswoman",
-                           "spokesperson", "sources", "embassy", "mission", "delegation",
-                           "envoy", "ambassador"})
+                           "spokesperson", "sources"})
+# (An embassy, mission or envoy "in Seoul" is posted there: it speaks for its own side.)
 _TIME_PREPS = frozenset({"on", "in", "at", "last", "this", "next", "earlier", "later", "late",
                          "early", "by"})
 _TIMES = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",

@@ -18,6 +18,11 @@ _TERMINAL = tuple(".!?\"”’'…)")  # longer ones are run-together page furni
 # Footnote markers and emphasis closers after a sentence's last mark ("...spring.[4]",
 # "...spring.¹", "**...**"): the sentence still ends there.
 _TRAILER = re.compile(r"(?:\[\^?\d+\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\*\*|\*|__)+$")
+# An unnamed official of no stated side: lower-case words around a role noun.
+_UNNAMED = re.compile(
+    r"(?:[Aa]n?|[Tt]he|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome)?\s*(?:[a-z-]+\s+){0,3}?"
+    r"(?:officials?|government|ministry|spokes(?:man|woman|person)|authorities|military|"
+    r"presidential\s+office|office|lawmakers?|diplomats?)")
 _QUOTED = re.compile(r"“[^”\n]{20,1500}”|\"[^\"\n]{20,1500}\"")
 _NOTE = re.compile(r"\[\^?\d+\]:|\d{1,3}\.\s|[¹²³⁴⁵⁶⁷⁸⁹⁰]")  # a footnote's own text
 _FIRST_PERSON = frozenset({"i", "we", "he", "she", "they", "us", "me"})
@@ -35,6 +40,8 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
     """
     matcher = matcher_for(list(perspectives))
     writer = _writer_names(publisher)
+    home_cues = matcher.find(publisher) if publisher else []
+    home = (home_cues[0].key, home_cues[0].cue) if home_cues else None
     attributor = Attributor(matcher)
     attributor.learn(text)
     turns = find_turns(text)
@@ -67,6 +74,11 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
             continue  # a headline, caption or teaser line, not a sentence of the story
         speakers = [sp for sp in attributor.attribute(sent, index, labels=turn is None)
                     if not _is_writer(sp.text, writer)]
+        for sp in speakers:
+            if not sp.perspectives and home is not None and _UNNAMED.fullmatch(sp.text):
+                # "a senior presidential official" in a national news agency's story is
+                # an official of the agency's own country.
+                sp.perspectives, sp.cue = [home[0]], home[1]
         if not speakers and intro is not None and sent.paragraph == intro[0] + 1 and \
                 text[paragraph_starts[sent.paragraph]] in "“\"«":
             speakers = intro[1]
