@@ -41,6 +41,8 @@ _INSTITUTION = frozenset({"department", "house", "ministry", "council", "office"
                           "commission", "street", "liberation", "lawmakers", "scholars",
                           "president", "minister", "by", "spy", "chief", "force"})
 _CONNECTORS = frozenset({"of", "the", "and", "for", "de", "von", "van", "al", "der", "la", "du"})
+# A full stop that ends a sentence, not an abbreviation ("Col. Butler", "U.S. Army").
+_SENTENCE_END = re.compile(r"(?<=[a-z]{3})\.\s")
 _CLAUSE_CUT = re.compile(
     r"[;.\n]|\s(?:on|about|at|ahead|holds|held|regarding|in|during|to|with|after|before)\s",
     re.IGNORECASE)
@@ -306,7 +308,8 @@ class TurnResolver:
                 len(words[-1]) > 2 else None)
         if m is None:
             return ""
-        left = max(ctx.rfind(sep, 0, m.start()) for sep in (".", ";", "\n", ":"))
+        left = max([ctx.rfind(sep, 0, m.start()) for sep in (";", "\n", ":")] +
+                   [e.start() for e in _SENTENCE_END.finditer(ctx, 0, m.start())])
         cut = _CLAUSE_CUT.search(ctx, m.end())
         right = cut.start() if cut else len(ctx)
         return ctx[left + 1:right].strip()
