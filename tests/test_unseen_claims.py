@@ -248,3 +248,17 @@ def test_a_figure_with_its_noun_left_out_counts_what_the_figure_before_it_counte
 def test_fractions_are_shares() -> None:
     [c] = numeric_claims("roughly half of the artillery shells came from Pyongyang")
     assert (c.figure, c.unit, c.qualifier) == (50, "percent", "roughly")
+
+
+def test_topic_experts_carrying_verbs_and_initials() -> None:
+    text = ("Anna Berg, a Russia expert at a Swedish institute, said the figure was low. "
+            "The Kremlin continues to deny that the troops are there. "
+            "South Korea's Joint Chiefs of Staff briefed reporters on Monday. "
+            "The JCS said a launch had taken place. "
+            "Moscow denies everything.")
+    got = _by_quote(text)
+    assert got["Anna Berg, a Russia expert at a Swedish institute, said the figure was low."] \
+        == []
+    assert got["The Kremlin continues to deny that the troops are there."] == ["russian"]
+    assert got["The JCS said a launch had taken place."] == ["south_korean"]
+    assert got["Moscow denies everything."] == ["russian"]

@@ -29,6 +29,12 @@ _APPOSITIVE = re.compile(
     r"(?P<name>(?<![\w'-])[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2}),(?:\s+\d{1,3},)?\s+"
     r"(?P<desc>(?:a|an|the|head|chief|spokesperson|spokesman|spokeswoman|director|commander|"
     r"member|deputy|minister)\s[^,.;:()]{3,90})")
+_TOPIC_ROLES = frozenset({"expert", "experts", "specialist", "specialists", "watcher",
+                          "watchers", "scholar", "scholars", "hand", "hands", "analyst",
+                          "analysts", "researcher", "researchers", "observer", "observers",
+                          "historian", "correspondent"})
+_CARRYING_VERBS = frozenset({"continues", "continue", "continued", "refuses", "refused",
+                            "declined", "declines", "went", "goes", "hastened", "rushed"})
 _PLACED_BODY = re.compile(
     r"\b(?:the|a|an)[ \t]+(?P<body>[A-Z][\w'-]+(?:[ \t]+[A-Z][\w'-]+)?(?:[ \t]+[a-z][\w-]+){1,3})")
 _CONJUNCTS = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
@@ -154,6 +160,13 @@ class Attributor:
             names = self._names(s, m.start(), m.end())
             if len(names) < len(words):
                 place(names + role_heads(m.start(), m.end()), m.start(), m.end())
+            run_words = [w for w in _WORD.findall(m.group())
+                         if w.lower() not in ("of", "the", "and", "for")]
+            if len(run_words) >= 2:  # "Joint Chiefs of Staff" places a later "JCS"
+                for i in range(len(run_words) - 1):
+                    initials = "".join(w[0] for w in run_words[i:]).lower()
+                    if initials not in found:
+                        place([initials], m.start(), m.end(), last=True)
             for c in self.m.find(s, m.start(), m.end()):
                 parts = _CAPITALISED.findall(s, c.start, c.end)
                 if len(parts) >= 2:  # a person cue: "Cho Tae-yul" places "Minister Cho"
@@ -270,6 +283,13 @@ class Attributor:
             return None  # "Pyongyang can expect ...": a prospect, not a report
         if prev in ("a", "an", "the", "as"):
             return None  # a noun or adjective: "an estimated 3,000", "the claims"
+        verb_at = m.start()
+        if prev == "to" and len(prev_words) >= 2 and \
+                prev_words[-2].lower() in _CARRYING_VERBS:
+            # "The Kremlin continues to deny", "Moscow refused to confirm": the subject of
+            # the carrying verb speaks.
+            verb_at = before.rfind(prev_words[-2])
+            prev = ""
         if prev in ("been", "be", "being", "is", "was", "are", "were", "widely", "to"):
             # Passive ("has been described as") or infinitive: only "by X" names a speaker.
             by = re.match(r"\s+by\s+", after)
@@ -305,7 +325,7 @@ class Attributor:
                     # '..., said Wang Lei, a spokesman for the Chinese embassy.'
                     extra.append((end + 1, _next_boundary(s, end + 1)))
                 return self._resolve(s, sent, start, end, verb, index, extra=extra)
-        seg = self._left_subject(s, m.start())
+        seg = self._left_subject(s, verb_at)
         if seg is None and verb.endswith("ing"):
             main = self._main_subject(s, m.start())  # "KCNA carried a statement ... calling"
             seg = (*main, []) if main else None
@@ -510,6 +530,9 @@ class Attributor:
                     (len(before) < 2 or before[-2].lower() not in r.role_words):
                 continue  # "the arrival of North Korean troops": a topic, not an affiliation
             text = s[c.start:c.end]
+            follow = _WORD.findall(s[c.end:c.end + 20])[:1]
+            if follow and follow[0].lower() in _TOPIC_ROLES:
+                continue  # "a Korea expert", "a China watcher": the topic, not the side
             if text.endswith(("'s", "'")) and not text.endswith("s'"):
                 following = [w.lower() for w in _WORD.findall(s[c.end:c.end + 40])[:3]]
                 if not set(following) & r.role_words:

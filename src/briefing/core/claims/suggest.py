@@ -12,7 +12,7 @@ from briefing.core.claims.sentences import Sentence, split_sentences
 from briefing.core.claims.turns import Turn, TurnResolver, find_turns, turn_of
 from briefing.core.models import Perspective, Suggestion
 
-MIN_WORDS = 4  # shorter "sentences" are headings or fragments
+MIN_WORDS = 3  # shorter "sentences" are headings or fragments
 MAX_CHARS = 1500
 _TERMINAL = tuple(".!?\"”’'…)")  # longer ones are run-together page furniture, not a sentence
 # Footnote markers and emphasis closers after a sentence's last mark ("...spring.[4]",
