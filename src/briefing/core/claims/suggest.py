@@ -18,11 +18,26 @@ _TERMINAL = tuple(".!?\"”’'…)")  # longer ones are run-together page furni
 # Footnote markers and emphasis closers after a sentence's last mark ("...spring.[4]",
 # "...spring.¹", "**...**"): the sentence still ends there.
 _TRAILER = re.compile(r"(?:\[\^?\d+\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\*\*|\*|__)+$")
-# An unnamed official of no stated side: lower-case words around a role noun.
-_UNNAMED = re.compile(
-    r"(?:[Aa]n?|[Tt]he|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome)?\s*(?:[a-z-]+\s+){0,3}?"
-    r"(?:officials?|government|ministry|spokes(?:man|woman|person)|authorities|military|"
-    r"presidential\s+office|office|lawmakers?|diplomats?)")
+# Unnamed bodies and officials of no stated side ("a senior presidential official", "The
+# Council", "Participants"): in a national or governmental publisher's text, its own.
+_HOME_ROLES = frozenset({
+    "official", "officials", "government", "ministry", "spokesman", "spokeswoman",
+    "spokesperson", "authorities", "military", "office", "lawmaker", "lawmakers", "diplomat",
+    "diplomats", "council", "commission", "secretary", "minister", "presidency", "president",
+    "cabinet", "department", "participants", "chancellery", "administration", "agency",
+    "service", "delegation", "source", "sources"})
+_HOME_WORDS = frozenset({"a", "an", "the", "two", "three", "several", "some", "senior",
+                         "top", "high-ranking", "presidential", "foreign", "defence", "defense",
+                         "national", "security", "deputy", "vice", "first", "principal",
+                         "same", "our", "its"})
+
+
+def _unnamed(speaker: str) -> bool:
+    """A speaker named only by role ("the Council", "a senior official"), no proper name."""
+    words = [w.lower() for w in re.findall(r"[\w'-]+", speaker)]
+    return bool(words) and len(words) <= 5 and words[-1] in _HOME_ROLES and all(
+        w in _HOME_WORDS or w in _HOME_ROLES or (w.islower() and w == o)
+        for w, o in zip(words, re.findall(r"[\w'-]+", speaker), strict=False))
 _QUOTED = re.compile(r"“[^”\n]{20,1500}”|\"[^\"\n]{20,1500}\"")
 _NOTE = re.compile(r"\[\^?\d+\]:|\d{1,3}\.\s|[¹²³⁴⁵⁶⁷⁸⁹⁰]")  # a footnote's own text
 _FIRST_PERSON = frozenset({"i", "we", "he", "she", "they", "us", "me"})
@@ -75,7 +90,7 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
         speakers = [sp for sp in attributor.attribute(sent, index, labels=turn is None)
                     if not _is_writer(sp.text, writer)]
         for sp in speakers:
-            if not sp.perspectives and home is not None and _UNNAMED.fullmatch(sp.text):
+            if not sp.perspectives and home is not None and _unnamed(sp.text):
                 # "a senior presidential official" in a national news agency's story is
                 # an official of the agency's own country.
                 sp.perspectives, sp.cue = [home[0]], home[1]
