@@ -157,17 +157,23 @@ class Attributor:
             words = list(_CAPITALISED.finditer(s, m.start(), m.end()))
             if len(words) < 2:
                 continue
+            cues = self.m.find(s, m.start(), m.end())
+            keys = self._cues(s, m.start(), m.end()) if cues else []
+            side = keys[0] if keys else affiliation(m.group())
+            if side is None:
+                continue
+            last_side = keys[-1] if keys else side
             names = self._names(s, m.start(), m.end())
             if len(names) < len(words):
-                place(names + role_heads(m.start(), m.end()), m.start(), m.end())
+                for name in names + role_heads(m.start(), m.end()):
+                    found.setdefault(name, []).append((m.start(), *side))
             run_words = [w for w in _WORD.findall(m.group())
                          if w.lower() not in ("of", "the", "and", "for")]
-            if len(run_words) >= 2:  # "Joint Chiefs of Staff" places a later "JCS"
-                for i in range(len(run_words) - 1):
-                    initials = "".join(w[0] for w in run_words[i:]).lower()
-                    if initials not in found:
-                        place([initials], m.start(), m.end(), last=True)
-            for c in self.m.find(s, m.start(), m.end()):
+            for i in range(len(run_words) - 1):  # "Joint Chiefs of Staff" places "JCS"
+                initials = "".join(w[0] for w in run_words[i:]).lower()
+                if initials not in found:
+                    found[initials] = [(m.start(), *last_side)]
+            for c in cues:
                 parts = _CAPITALISED.findall(s, c.start, c.end)
                 if len(parts) >= 2:  # a person cue: "Cho Tae-yul" places "Minister Cho"
                     for part in parts:
