@@ -262,3 +262,13 @@ def test_topic_experts_carrying_verbs_and_initials() -> None:
     assert got["The Kremlin continues to deny that the troops are there."] == ["russian"]
     assert got["The JCS said a launch had taken place."] == ["south_korean"]
     assert got["Moscow denies everything."] == ["russian"]
+
+
+def test_turns_run_together_in_one_paragraph() -> None:
+    text = ("Regular press conference, 4 November. Question: Any comment on the troops? "
+            "Guo Jiakun: We are not aware of the situation. China supports dialogue. "
+            "Question: And the sanctions? Guo Jiakun: We oppose unilateral sanctions.")
+    got = _by_quote(text)
+    assert got["Guo Jiakun: We are not aware of the situation."] == ["chinese"]
+    assert got["China supports dialogue."] == ["chinese"]
+    assert not any("?" in q for q in got)

@@ -59,10 +59,10 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
     home = (home_cues[0].key, home_cues[0].cue) if home_cues else None
     attributor = Attributor(matcher)
     attributor.learn(text)
-    turns = find_turns(text)
+    sentences = split_sentences(text)
+    turns = find_turns(text, sentences=sentences)
     resolver = TurnResolver(matcher, text, title, turns, publisher=publisher) if turns else None
     out: list[Suggestion] = []
-    sentences = split_sentences(text)
     paragraph_starts = {t.paragraph: t.start for t in reversed(sentences)}
     intro: tuple[int, list[Speaker]] | None = None
     for index, sent in enumerate(sentences):

@@ -88,7 +88,8 @@ def _key(label: str) -> str:
     return words[-1].lower().rstrip(".") if words else ""
 
 
-def find_turns(text: str, rules: AttributionRules | None = None) -> list[Turn]:
+def find_turns(text: str, rules: AttributionRules | None = None,
+               sentences: list[Sentence] | None = None) -> list[Turn]:
     """The turns of a transcript, or [] when the text is not written as turns.
 
     A text counts as a transcript when at least two paragraphs open with a label and
@@ -106,8 +107,12 @@ def find_turns(text: str, rules: AttributionRules | None = None) -> list[Turn]:
         if not _is_label(label, r) or (m.end() >= end and alone is None):
             continue
         turns.append(Turn(label, start, end if alone else m.end(), number))
-    if turns:
-        turns.extend(_inline_turns(text, r, {t.label_start for t in turns}))
+    inline = _inline_turns(text, r, {t.label_start for t in turns},
+                           sentences if sentences is not None else split_sentences(text))
+    inline_keys = [_key(t.label) for t in inline]
+    if turns or (len(inline) >= 3 and len(set(inline_keys)) < len(inline_keys)):
+        # Turns run together in one paragraph count when labels recur.
+        turns.extend(inline)
         turns.sort(key=lambda t: t.label_start)
     keys = [_key(t.label) for t in turns]
     questions = [t for t in turns if _is_question_label(t.label, r)]
@@ -154,12 +159,13 @@ def _unlabelled_answers(text: str, spans: list[tuple[int, int]], turns: list[Tur
     return out
 
 
-def _inline_turns(text: str, r: AttributionRules, known: set[int]) -> list[Turn]:
+def _inline_turns(text: str, r: AttributionRules, known: set[int],
+                  sentences: list[Sentence]) -> list[Turn]:
     """Labels opening a sentence inside a paragraph ("...? Maria Zakharova: We ..."), in a
     text already written as turns: a name or role, every word capitalised, at most five."""
     out: list[Turn] = []
-    for sent in split_sentences(text):
-        if sent.start in known:
+    for sent in sentences:
+        if sent.start in known or text[sent.start:sent.start + 1].islower():
             continue
         m = _LABEL.match(text, sent.start, sent.end)
         if m is None or m.group("open") or m.end() >= sent.end:
