@@ -272,3 +272,14 @@ def test_turns_run_together_in_one_paragraph() -> None:
     assert got["Guo Jiakun: We are not aware of the situation."] == ["chinese"]
     assert got["China supports dialogue."] == ["chinese"]
     assert not any("?" in q for q in got)
+
+
+def test_a_government_body_speaks_in_its_own_statement() -> None:
+    text = ("The Council adopted new measures today. We call on all states to stop arming "
+            "Russia. The Council recalls that the transfers violate UN resolutions.")
+    got = _by_quote(text, publisher="Council of the European Union")
+    assert got["We call on all states to stop arming Russia."] == ["nato_european"]
+    assert got["The Council recalls that the transfers violate UN resolutions."] == \
+        ["nato_european"]
+    assert "We call on all states to stop arming Russia." not in _by_quote(
+        text, publisher="Kyiv Post")

@@ -24,7 +24,10 @@ _BOUNDARY = re.compile(
 _WORD = re.compile(r"[\w'.-]+")
 # How articles introduce speakers (see Attributor.learn).
 _ACRONYM = re.compile(r"\s*\((?P<acr>[A-Z][A-Za-z]{1,7})\)")
-_RUN = re.compile(r"[A-Z][\w'.-]*(?:[ \t]+(?:of[ \t]+|the[ \t]+|of[ \t]+the[ \t]+)?[A-Z][\w'.-]*)+")
+# A capitalised word; a full stop only after an initial or a title ("J.", "U.S.", "Gen."), so
+# that a run never crosses the end of a sentence ("...arming Russia. The Council").
+_RUN_WORD = r"(?:(?:[A-Z]\.){1,3}|(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|Maj|Sgt|Adm|Rep|Sen|Jr)\.|[A-Z][\w'-]*)"
+_RUN = re.compile(rf"{_RUN_WORD}(?:[ \t]+(?:of[ \t]+|the[ \t]+|of[ \t]+the[ \t]+)?{_RUN_WORD})+")
 _APPOSITIVE = re.compile(
     r"(?P<name>(?<![\w'-])[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2}),(?:\s+\d{1,3},)?\s+"
     r"(?P<desc>(?:a|an|the|head|chief|spokesperson|spokesman|spokeswoman|director|commander|"

@@ -38,6 +38,11 @@ def _unnamed(speaker: str) -> bool:
     return bool(words) and len(words) <= 5 and words[-1] in _HOME_ROLES and all(
         w in _HOME_WORDS or w in _HOME_ROLES or (w.islower() and w == o)
         for w, o in zip(words, re.findall(r"[\w'-]+", speaker), strict=False))
+_WE = re.compile(r"[“\"]?(?:We|Our)\s")
+# A publisher that is a government body (its own statements), not a news outlet.
+_OFFICIAL = re.compile(r"\b(?:ministry|department|office|council|government|president|presidency|"
+                       r"embassy|mission|commission|white house|kremlin|nato|secretariat|"
+                       r"cabinet|chancellery|armed forces|general staff)\b", re.IGNORECASE)
 _QUOTED = re.compile(r"“[^”\n]{20,1500}”|\"[^\"\n]{20,1500}\"")
 _NOTE = re.compile(r"\[\^?\d+\]:|\d{1,3}\.\s|[¹²³⁴⁵⁶⁷⁸⁹⁰]")  # a footnote's own text
 _FIRST_PERSON = frozenset({"i", "we", "he", "she", "they", "us", "me"})
@@ -57,6 +62,7 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
     writer = _writer_names(publisher)
     home_cues = matcher.find(publisher) if publisher else []
     home = (home_cues[0].key, home_cues[0].cue) if home_cues else None
+    official = bool(_OFFICIAL.search(publisher))
     attributor = Attributor(matcher)
     attributor.learn(text)
     sentences = split_sentences(text)
@@ -94,6 +100,11 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
                 # "a senior presidential official" in a national news agency's story is
                 # an official of the agency's own country.
                 sp.perspectives, sp.cue = [home[0]], home[1]
+        if not speakers and official and home is not None and _WE.match(sent.text):
+            # "We call on ..." in a ministry's or council's own statement: the issuer speaks.
+            speakers = [Speaker(publisher, [home[0]], home[1], "we", sent.start, sent.end)]
+            attributor.ctx.last = speakers[0]
+            attributor.ctx.last_paragraph, attributor.ctx.last_index = sent.paragraph, index
         if not speakers and intro is not None and sent.paragraph == intro[0] + 1 and \
                 text[paragraph_starts[sent.paragraph]] in "“\"«":
             speakers = intro[1]
