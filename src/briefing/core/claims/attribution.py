@@ -674,6 +674,13 @@ class Attributor:
             return None
         return ctx.last
 
+    def note_heading(self, heading: str, sent: Sentence, index: int) -> None:
+        """A heading naming a source ("UKRAINE'S AIR FORCE") is who "it" means below it."""
+        sp = self._resolve_plain(heading, 0, len(heading), "heading", sent.start)
+        if sp.perspectives:
+            self.ctx.last = sp
+            self.ctx.last_paragraph, self.ctx.last_index = sent.paragraph, index
+
     def _note_subject(self, s: str, sent: Sentence, index: int) -> None:
         """A person named as the subject of a sentence that reports nothing ("Anna Kim, a
         researcher, was asked...") is still the newest named subject: a later "she" or

@@ -38,6 +38,7 @@ def _unnamed(speaker: str) -> bool:
     return bool(words) and len(words) <= 5 and words[-1] in _HOME_ROLES and all(
         w in _HOME_WORDS or w in _HOME_ROLES or (w.islower() and w == o)
         for w, o in zip(words, re.findall(r"[\w'-]+", speaker), strict=False))
+_HEADING_NOISE = re.compile(r"^\s*(?:\d{1,2}[.)]\s*|[#*>-]+\s*)|\([^)]*\)|[*_#\[\]]")
 _WE = re.compile(r"[“\"]?(?:We|Our)\s")
 # A publisher that is a government body (its own statements), not a news outlet.
 _OFFICIAL = re.compile(r"\b(?:ministry|department|office|council|government|president|presidency|"
@@ -92,7 +93,10 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
             intro = (sent.paragraph, said) if said else None
             continue
         if not _ends(sent.text):
-            continue  # a headline, caption or teaser line, not a sentence of the story
+            # A headline, caption or teaser, not a sentence of the story; a heading that
+            # names a source ("2. UKRAINE'S AIR FORCE (Telegram)") is who "it" is below.
+            _heading_speaker(attributor, sent, index)
+            continue
         speakers = [sp for sp in attributor.attribute(sent, index, labels=turn is None)
                     if not _is_writer(sp.text, writer)]
         for sp in speakers:
@@ -153,6 +157,12 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
     for m in _QUOTED.finditer(text):
         spans.append((m.start(), m.end()))
     return spans
+
+
+def _heading_speaker(attributor: Attributor, sent: Sentence, index: int) -> None:
+    """A short heading that names a side becomes the speaker "it" and "the channel" mean."""
+    if len(sent.text.split()) <= 12 and not sent.text.rstrip().endswith(("?", ":")):
+        attributor.note_heading(_HEADING_NOISE.sub(" ", sent.text), sent, index)
 
 
 def _writer_names(publisher: str) -> set[str]:
