@@ -15,77 +15,39 @@ from dataclasses import dataclass, field
 
 from briefing.core.claims.affiliation import affiliation, bare_country, postmodifier
 from briefing.core.claims.cues import CueMatch, CueMatcher, normalise
+from briefing.core.claims.introductions import read_introductions
 from briefing.core.claims.rules import AttributionRules, attribution_rules
 from briefing.core.claims.sentences import Sentence
+from briefing.core.claims.words import (
+    _CARRYING_VERBS,
+    _DANGLING,
+    _DET_BEFORE,
+    _GENERIC_HEADS,
+    _NEGATIONS,
+    _NOT_NAMES,
+    _NOUN_NEXT,
+    _PLACED_ROLES,
+    _PREPOSITIONS,
+    _TIME_PREPS,
+    _TIMES,
+    _TOPIC_ROLES,
+)
 
 _BOUNDARY = re.compile(
     r"[,;:()\[\]—–]|[”\"]|\s-\s|(?<![\w'-])(?:that|while|whereas|but|what|which|when|if|"
     r"because|although|though|whether|where|how)(?![\w'-])", re.IGNORECASE)
 _WORD = re.compile(r"[\w'.-]+")
-# How articles introduce speakers (see Attributor.learn).
-_ACRONYM = re.compile(r"\s*\((?P<acr>[A-Z][A-Za-z]{1,7})\)")
-# A capitalised word; a full stop only after an initial or a title ("J.", "U.S.", "Gen."), so
-# that a run never crosses the end of a sentence ("...arming Russia. The Council").
-_RUN_WORD = r"(?:(?:[A-Z]\.){1,3}|(?:Mr|Mrs|Ms|Dr|Gen|Col|Lt|Maj|Sgt|Adm|Rep|Sen|Jr)\.|[A-Z][\w'-]*)"
-_RUN = re.compile(rf"{_RUN_WORD}(?:[ \t]+(?:of[ \t]+|the[ \t]+|of[ \t]+the[ \t]+)?{_RUN_WORD})+")
-_APPOSITIVE = re.compile(
-    r"(?P<name>(?<![\w'-])[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2}),(?:\s+\d{1,3},)?\s+"
-    r"(?P<desc>(?:a|an|the|head|chief|spokesperson|spokesman|spokeswoman|director|commander|"
-    r"member|deputy|minister)\s[^,.;:()]{3,90})")
-_TOPIC_ROLES = frozenset({"expert", "experts", "specialist", "specialists", "watcher",
-                          "watchers", "scholar", "scholars", "hand", "hands", "analyst",
-                          "analysts", "researcher", "researchers", "observer", "observers",
-                          "historian", "correspondent"})
-_CARRYING_VERBS = frozenset({"continues", "continue", "continued", "refuses", "refused",
-                            "declined", "declines", "went", "goes", "hastened", "rushed"})
-_PLACED_BODY = re.compile(
-    r"\b(?:the|a|an)[ \t]+(?P<body>[A-Z][\w'-]+(?:[ \t]+[A-Z][\w'-]+)?(?:[ \t]+[a-z][\w-]+){1,3})")
 _CONJUNCTS = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
 # Back-references that fit any earlier speaker ("the official", "the source").
 # A person's name: "Anna Kim", "Dr. Lee Sang-min" (a title, then two or three names).
 _PERSON = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){1,2}(?![\w'-])")
 # A colon opening a quotation or a statement: 'had a message for the West: "..."'.
 _COLON_QUOTE = re.compile(r"(?<=\w):\s+(?=[“\"‘']|[A-Z])")
-_GENERIC_HEADS = frozenset({"official", "officials", "source", "sources", "statement",
-                            "report", "spokesman", "spokeswoman", "spokesperson"})
-_APPOSITIVE_AFTER = re.compile(r",\s+the\s+(?P<name>[A-Z]{2,6})\b")
 _QUOTE = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _CAPITALISED = re.compile(r"\b[A-Z][\w'-]{2,}")
 _RIGHT_END = re.compile(
     r"[,.;:()\[\]—–”\"]|\s(?:on|in|at|when|who|whose|during|after|before|to|in an|told|"
     r"said|says)\s", re.IGNORECASE)
-_PREPOSITIONS = frozenset({"in", "on", "at", "by", "for", "from", "with", "after", "before",
-                           "during", "since", "last", "rather", "of", "to"})
-_NEGATIONS = frozenset({"not", "never", "didn't", "hasn't", "haven't", "hadn't", "won't",
-                        "wouldn't", "doesn't", "don't", "isn't", "wasn't", "cannot", "can't",
-                        "couldn't", "no"})
-# "officials in Kyiv" speak for Kyiv; "a professor in London" does not.
-_PLACED_ROLES = frozenset({"officials", "official", "authorities", "government", "leaders",
-                           "lawmakers", "politicians", "ministry", "commanders", "military",
-                           "forces", "prosecutors", "police", "spokesman", "spokeswoman",
-                           "spokesperson", "sources"})
-# (An embassy, mission or envoy "in Seoul" is posted there: it speaks for its own side.)
-_TIME_PREPS = frozenset({"on", "in", "at", "last", "this", "next", "earlier", "later", "late",
-                         "early", "by"})
-_TIMES = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-                    "sunday", "january", "february", "march", "april", "may", "june", "july",
-                    "august", "september", "october", "november", "december", "week", "month",
-                    "year", "weekend", "night", "morning", "evening", "afternoon", "today",
-                    "yesterday", "spring", "summer", "autumn", "winter", "december,"})
-_NOT_NAMES = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their",
-                        "his", "her", "some", "many", "most", "one", "in", "on", "at", "but",
-                        "and", "as", "so", "if", "when", "while", "after", "before", "since",
-                        "then", "there", "it", "we", "i", "they", "other", "such", "any"})
-_DANGLING = frozenset({"to", "of", "for", "with", "by", "in", "on", "at", "from", "a", "an",
-                       "the", "and", "or", "as", "than"})
-_NOUN_NEXT = frozenset({"of", "are", "were", "is", "was", "have", "has", "had", "turn",
-                        "turned", "vary", "varied", "suggest", "show", "and", "or", "to",
-                        "about", "from", "for", "by", "in", "on", "remain"})
-_DET_BEFORE = frozenset({"the", "a", "an", "initial", "some", "these", "those", "his", "her",
-                         "its", "their", "such", "many", "other", "recent", "earlier", "new",
-                         "latest", "unconfirmed", "april", "this", "that", "our", "my", "your",
-                         "media", "news", "press", "similar", "conflicting", "no",
-                         "any", "vague", "empty", "broken", "campaign"})
 
 
 @dataclass
@@ -125,77 +87,9 @@ class Attributor:
 
     # -- public -----------------------------------------------------------------------
     def learn(self, text: str) -> None:
-        """Read how the article introduces people and bodies, before attributing.
-
-        "Republic of Korea Foreign Minister Cho Tae-yul" places Cho, "Ukrainian Special
-        Operations Forces (SSO)" places SSO, "Kit, 29, a member of the Ukrainian army's
-        95th brigade" places Kit, "Germany's foreign intelligence service, the BND" places
-        the BND. A name placed on two sides is left out.
-        """
-        s = normalise(text)
-        found: dict[str, list[tuple[int, str, str]]] = {}
-        heads = self.r.back_reference_heads | self.r.role_words
-
-        def place(names: list[str], a: int, z: int, last: bool = False) -> None:
-            keys = self._cues(s, a, z)
-            if keys:
-                key, cue = keys[-1] if last else keys[0]
-            else:
-                aff = affiliation(s[a:z])
-                if aff is None:
-                    return
-                key, cue = aff
-            for name in names:
-                found.setdefault(name, []).append((a, key, cue))
-
-        def role_heads(a: int, z: int) -> list[str]:
-            return [w.lower() for w in _WORD.findall(s[a:z]) if w.lower() in heads]
-
-        for m in _ACRONYM.finditer(s):
-            z = m.start()
-            a = max(z - 80, *(s.rfind(c, 0, z) + 1 for c in ".;:()\n"))
-            if z - a >= 3:
-                place([m.group("acr").lower()], a, z, last=True)
-        for m in _RUN.finditer(s):
-            words = list(_CAPITALISED.finditer(s, m.start(), m.end()))
-            if len(words) < 2:
-                continue
-            cues = self.m.find(s, m.start(), m.end())
-            keys = self._cues(s, m.start(), m.end()) if cues else []
-            side = keys[0] if keys else affiliation(m.group())
-            if side is None:
-                continue
-            last_side = keys[-1] if keys else side
-            names = self._names(s, m.start(), m.end())
-            if len(names) < len(words):
-                for name in names + role_heads(m.start(), m.end()):
-                    found.setdefault(name, []).append((m.start(), *side))
-            run_words = [w for w in _WORD.findall(m.group())
-                         if w.lower() not in ("of", "the", "and", "for")]
-            for i in range(len(run_words) - 1):  # "Joint Chiefs of Staff" places "JCS"
-                initials = "".join(w[0] for w in run_words[i:]).lower()
-                if initials not in found:
-                    found[initials] = [(m.start(), *last_side)]
-            for c in cues:
-                parts = _CAPITALISED.findall(s, c.start, c.end)
-                if len(parts) >= 2:  # a person cue: "Cho Tae-yul" places "Minister Cho"
-                    for part in parts:
-                        if part.lower() not in self._common:
-                            found.setdefault(part.lower(), []).append((c.start, c.key, c.cue))
-        for m in _APPOSITIVE.finditer(s):
-            names = self._names(s, m.start("name"), m.end("name"))
-            if names:
-                place(names, m.start("desc"), m.end("desc"))
-        for m in _APPOSITIVE_AFTER.finditer(s):
-            z = m.start()
-            a = max(z - 80, *(s.rfind(c, 0, z) + 1 for c in ",.;:()\n"))
-            if z - a >= 3:
-                place([m.group("name").lower()], a, z)
-        for m in _PLACED_BODY.finditer(s):  # "the Russian embassy", "a Ukrainian drone unit"
-            place(role_heads(m.start("body"), m.end()), m.start(), m.end())
-        for entries in found.values():
-            entries.sort()
-        self.ctx.placed = found
+        """Read how the article introduces people and bodies, before attributing
+        (claims/introductions.py): later mentions ("Minister Cho", "the JCS") are placed."""
+        self.ctx.placed = read_introductions(self, normalise(text))
 
     def _placed(self, word: str, pos: int) -> tuple[str, str] | None:
         """The side of the latest introduction of `word` before pos (else the first)."""
