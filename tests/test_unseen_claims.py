@@ -283,3 +283,15 @@ def test_a_government_body_speaks_in_its_own_statement() -> None:
         ["nato_european"]
     assert "We call on all states to stop arming Russia." not in _by_quote(
         text, publisher="Kyiv Post")
+
+
+@pytest.mark.parametrize(("sentence", "side"), [
+    ("Lawmakers briefed by Ukraine's military intelligence said the losses were heavy.",
+     "ukrainian"),
+    ("Members of parliament briefed by the Pentagon said more troops were coming.", "us"),
+    ("Lawmakers briefed by Russia's FSB said the border was secure.", "russian"),
+    ("Finland's defence minister told reporters the alliance would respond.", "nato_european"),
+])
+def test_lawmakers_briefed_by_an_agency_and_country_bodies_for_every_side(
+        sentence: str, side: str) -> None:
+    assert _by_quote(sentence) == {sentence: [side]}
