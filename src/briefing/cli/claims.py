@@ -50,7 +50,8 @@ def cmd_claims(args: argparse.Namespace) -> int:
     with open_workspace(args, readonly=True, ensure_index=False) as ws:
         rows = library_comparisons(ws, args.subject)
         if args.json:
-            print_json([{"figure": e.figure, "text": e.text, "unit": r.unit,
+            print_json([{"figure": e.figure, "value_high": e.value_high, "text": e.text,
+                         "unit": r.unit,
                          "subject": r.subject, "qualifier": e.qualifier,
                          "perspectives": _names(ws, e.perspectives),
                          "article_id": e.article_id, "quote": e.quote,

@@ -124,6 +124,7 @@ class NumericClaim:
     end: int
     perspectives: list[str] = field(default_factory=list)
     qualifier: str | None = None  # "as many as", "at least", "up to", ...
+    value_high: float | None = None  # upper bound of a range ("11,000 to 12,000")
 
 
 @dataclass
@@ -139,6 +140,7 @@ class ComparisonEntry:
     end: int = 0
     highlight_id: int | None = None
     qualifier: str | None = None
+    value_high: float | None = None  # upper bound when the source gives a range
 
 
 @dataclass

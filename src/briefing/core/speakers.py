@@ -63,7 +63,7 @@ def library_speakers(ws: Workspace, unassigned: bool = False,
         if cancelled is not None and cancelled():
             return []
         rejected = ws.highlights.rejected_quotes(article.id)
-        found = raw_suggestions(ws, article.id, article.text)
+        found = raw_suggestions(ws, article)
         for s, hit in zip(found, book_hits(found, book), strict=True):
             if s.quote in rejected:
                 continue

@@ -20,7 +20,7 @@ from collections import OrderedDict
 from briefing.core.anchoring import find_quote
 from briefing.core.claims import compare, filter_subject, numeric_claims, suggest_claims
 from briefing.core.errors import HighlightError
-from briefing.core.models import ClaimComparison, Highlight, Perspective, Suggestion
+from briefing.core.models import Article, ClaimComparison, Highlight, Perspective, Suggestion
 from briefing.core.speaker_names import BookLookup, book_hits
 from briefing.core.workspace import Workspace
 
@@ -37,11 +37,13 @@ def _signature(text: str, perspectives: list[Perspective]) -> str:
     return h.hexdigest()
 
 
-def _cached(ws: Workspace, article_id: int, text: str,
-            perspectives: list[Perspective]) -> tuple[str, list[Suggestion] | None]:
-    """(signature, the cached suggestions for this text and cue set, or None)."""
-    key = (str(ws.root), article_id)
-    sig = _signature(text, perspectives)
+def _cached(ws: Workspace, article: Article, perspectives: list[Perspective]
+            ) -> tuple[str, list[Suggestion] | None]:
+    """(signature, the cached suggestions for this article's text, title, publisher and
+    cue set, or None)."""
+    key = (str(ws.root), article.id)
+    sig = _signature(article.text + "\x00" + article.title + "\x00" + (article.publisher or ""),
+                     perspectives)
     with _lock:
         hit = _cache.get(key)
         if hit is not None and hit[0] == sig:
@@ -50,14 +52,15 @@ def _cached(ws: Workspace, article_id: int, text: str,
     return sig, None
 
 
-def _all_suggestions(ws: Workspace, article_id: int, text: str,
+def _all_suggestions(ws: Workspace, article: Article,
                      perspectives: list[Perspective]) -> list[Suggestion]:
-    """Every suggestion for the text (cached on text and cues)."""
-    key = (str(ws.root), article_id)
-    sig, hit = _cached(ws, article_id, text, perspectives)
+    """Every suggestion for the article (cached on text, title, publisher and cues)."""
+    key = (str(ws.root), article.id)
+    sig, hit = _cached(ws, article, perspectives)
     if hit is not None:
         return hit
-    found = suggest_claims(text, perspectives)
+    found = suggest_claims(article.text, perspectives, title=article.title,
+                           publisher=article.publisher or "")
     with _lock:
         _cache[key] = (sig, found)
         while len(_cache) > _CACHE_SIZE:
@@ -65,9 +68,9 @@ def _all_suggestions(ws: Workspace, article_id: int, text: str,
     return found
 
 
-def raw_suggestions(ws: Workspace, article_id: int, text: str) -> list[Suggestion]:
+def raw_suggestions(ws: Workspace, article: Article) -> list[Suggestion]:
     """Every suggestion of an article as the cues give it (no book, nothing filtered out)."""
-    return _all_suggestions(ws, article_id, text, ws.perspectives.all())
+    return _all_suggestions(ws, article, ws.perspectives.all())
 
 
 def apply_speaker_book(found: list[Suggestion], book: BookLookup) -> list[Suggestion]:
@@ -104,7 +107,7 @@ def pending_suggestions(ws: Workspace, article_id: int) -> list[Suggestion]:
     article = ws.articles.get(article_id)
     if article is None:
         return []
-    found = _all_suggestions(ws, article_id, article.text, ws.perspectives.all())
+    found = _all_suggestions(ws, article, ws.perspectives.all())
     rejected = ws.highlights.rejected_quotes(article_id)
     highlights = ws.highlights.for_article(article_id)
     # the book sees every statement in order ("he" follows the speaker named before it)
@@ -118,7 +121,7 @@ def pending_if_ready(ws: Workspace, article_id: int) -> list[Suggestion] | None:
     article = ws.articles.get(article_id)
     if article is None:
         return []
-    if _cached(ws, article_id, article.text, ws.perspectives.all())[1] is None:
+    if _cached(ws, article, ws.perspectives.all())[1] is None:
         return None
     return pending_suggestions(ws, article_id)
 
@@ -165,7 +168,7 @@ def library_comparisons(ws: Workspace, subject: str | None = None) -> list[Claim
             for c in numeric_claims(text, h.start, h.end, h.perspectives):
                 claims.append((article.id, h.quote, c, h.id))
         rejected = ws.highlights.rejected_quotes(article.id)
-        found = apply_speaker_book(_all_suggestions(ws, article.id, text, perspectives), book)
+        found = apply_speaker_book(_all_suggestions(ws, article, perspectives), book)
         for s in found:
             if s.quote in rejected or _covered(s, highlights):
                 continue

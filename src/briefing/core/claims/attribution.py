@@ -13,51 +13,41 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from briefing.core.claims.cues import CueMatcher, normalise
+from briefing.core.claims.affiliation import affiliation, bare_country, postmodifier
+from briefing.core.claims.cues import CueMatch, CueMatcher, normalise
+from briefing.core.claims.introductions import read_introductions
 from briefing.core.claims.rules import AttributionRules, attribution_rules
 from briefing.core.claims.sentences import Sentence
+from briefing.core.claims.words import (
+    _CARRYING_VERBS,
+    _DANGLING,
+    _DET_BEFORE,
+    _GENERIC_HEADS,
+    _NEGATIONS,
+    _NOT_NAMES,
+    _NOUN_NEXT,
+    _PLACED_ROLES,
+    _PREPOSITIONS,
+    _TIME_PREPS,
+    _TIMES,
+    _TOPIC_ROLES,
+)
 
 _BOUNDARY = re.compile(
     r"[,;:()\[\]—–]|[”\"]|\s-\s|(?<![\w'-])(?:that|while|whereas|but|what|which|when|if|"
     r"because|although|though|whether|where|how)(?![\w'-])", re.IGNORECASE)
 _WORD = re.compile(r"[\w'.-]+")
+_CONJUNCTS = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
+# Back-references that fit any earlier speaker ("the official", "the source").
+# A person's name: "Anna Kim", "Dr. Lee Sang-min" (a title, then two or three names).
+_PERSON = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){1,2}(?![\w'-])")
+# A colon opening a quotation or a statement: 'had a message for the West: "..."'.
+_COLON_QUOTE = re.compile(r"(?<=\w):\s+(?=[“\"‘']|[A-Z])")
 _QUOTE = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _CAPITALISED = re.compile(r"\b[A-Z][\w'-]{2,}")
 _RIGHT_END = re.compile(
     r"[,.;:()\[\]—–”\"]|\s(?:on|in|at|when|who|whose|during|after|before|to|in an|told|"
     r"said|says)\s", re.IGNORECASE)
-_PREPOSITIONS = frozenset({"in", "on", "at", "by", "for", "from", "with", "after", "before",
-                           "during", "since", "last", "rather", "of", "to"})
-_NEGATIONS = frozenset({"not", "never", "didn't", "hasn't", "haven't", "hadn't", "won't",
-                        "wouldn't", "doesn't", "don't", "isn't", "wasn't", "cannot", "can't",
-                        "couldn't", "no"})
-# "officials in Kyiv" speak for Kyiv; "a professor in London" does not.
-_PLACED_ROLES = frozenset({"officials", "official", "authorities", "government", "leaders",
-                           "lawmakers", "politicians", "ministry", "commanders", "military",
-                           "forces", "prosecutors", "police", "spokesman", "spokeswoman",
-                           "spokesperson", "sources", "embassy", "mission", "delegation",
-                           "envoy", "ambassador"})
-_TIME_PREPS = frozenset({"on", "in", "at", "last", "this", "next", "earlier", "later", "late",
-                         "early", "by"})
-_TIMES = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-                    "sunday", "january", "february", "march", "april", "may", "june", "july",
-                    "august", "september", "october", "november", "december", "week", "month",
-                    "year", "weekend", "night", "morning", "evening", "afternoon", "today",
-                    "yesterday", "spring", "summer", "autumn", "winter", "december,"})
-_NOT_NAMES = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their",
-                        "his", "her", "some", "many", "most", "one", "in", "on", "at", "but",
-                        "and", "as", "so", "if", "when", "while", "after", "before", "since",
-                        "then", "there", "it", "we", "i", "they", "other", "such", "any"})
-_DANGLING = frozenset({"to", "of", "for", "with", "by", "in", "on", "at", "from", "a", "an",
-                       "the", "and", "or", "as", "than"})
-_NOUN_NEXT = frozenset({"of", "are", "were", "is", "was", "have", "has", "had", "turn",
-                        "turned", "vary", "varied", "suggest", "show", "and", "or", "to",
-                        "about", "from", "for", "by", "in", "on", "remain"})
-_DET_BEFORE = frozenset({"the", "a", "an", "initial", "some", "these", "those", "his", "her",
-                         "its", "their", "such", "many", "other", "recent", "earlier", "new",
-                         "latest", "unconfirmed", "april", "this", "that", "our", "my", "your",
-                         "media", "news", "press", "similar", "conflicting", "no",
-                         "any", "vague", "empty", "broken", "campaign"})
 
 
 @dataclass
@@ -80,6 +70,8 @@ class Context:
     last_paragraph: int = -1
     last_index: int = -10
     names: dict[str, Speaker] = field(default_factory=dict)
+    # name or role word -> [(offset, key, cue)], from learn(): the latest before a sentence wins
+    placed: dict[str, list[tuple[int, str, str]]] = field(default_factory=dict)
 
 
 class Attributor:
@@ -89,10 +81,30 @@ class Attributor:
         self.m = matcher
         self.r = rules or attribution_rules()
         self.ctx = Context()
+        r = self.r
+        self._common = _NOT_NAMES | r.titles | r.openers | r.weak_subjects | \
+            r.back_reference_heads | r.role_words | r.pronouns
 
     # -- public -----------------------------------------------------------------------
-    def attribute(self, sent: Sentence, index: int) -> list[Speaker]:
-        """Speakers this sentence attributes statements to ([] if none)."""
+    def learn(self, text: str) -> None:
+        """Read how the article introduces people and bodies, before attributing
+        (claims/introductions.py): later mentions ("Minister Cho", "the JCS") are placed."""
+        self.ctx.placed = read_introductions(self, normalise(text))
+
+    def _placed(self, word: str, pos: int) -> tuple[str, str] | None:
+        """The side of the latest introduction of `word` before pos (else the first)."""
+        entries = self.ctx.placed.get(word)
+        if not entries:
+            return None
+        before = [e for e in entries if e[0] < pos]
+        _, key, cue = before[-1] if before else entries[0]
+        return key, cue
+
+    def attribute(self, sent: Sentence, index: int, labels: bool = True) -> list[Speaker]:
+        """Speakers this sentence attributes statements to ([] if none).
+
+        `labels`: a sentence opened by a speaker label ("Zelensky: ...") is that speaker's
+        (off inside a transcript, where turns are read separately)."""
         s = normalise(sent.text)
         quotes = [(q.start(), q.end()) for q in _QUOTE.finditer(s)]
         found: list[Speaker] = []
@@ -119,11 +131,17 @@ class Attributor:
                 found.append(sp)
         found = [f for f in found if f is not None and f.text]
         if not found:
+            colon = self._colon_speaker(s, sent, index, labels)
+            if colon is not None:
+                found.append(colon)
+        if not found:
             quoted = self._quoted_speech(s, quotes, sent, index)
             if quoted is not None:
                 found.append(quoted)
         found.sort(key=lambda f: f.start)
-        named = next((f for f in reversed(found) if f.perspectives), None)
+        if not found:
+            self._note_subject(s, sent, index)
+        named = next((f for f in found if f.perspectives), None)
         if named is None:
             named = next((f for f in reversed(found) if _CAPITALISED.search(f.text)
                           and f.text.lower() not in self.r.pronouns), None)
@@ -139,7 +157,8 @@ class Attributor:
         end = _next_boundary(s, pos)
         if end <= pos:
             return None
-        if end < len(s) and s[end] == "," and not self.m.find(s, pos, end):
+        if end < len(s) and s[end] == "," and not self.m.find(s, pos, end) and \
+                not self._is_back_reference(s[pos:end].strip().lower()):
             nxt = s[end + 1:]
             if re.match(r"\s*(which|who|whose|citing|funded|based|a |an |the )", nxt, re.I):
                 end = _next_boundary(s, end + 1)
@@ -157,12 +176,23 @@ class Attributor:
         nxt = next_words[0].lower() if next_words else ""
         if verb in r.quote_verbs and not re.search(r"[“\"]", after[:80]):
             return None  # "called up reservists": no quotation, so no reported words
-        if prev in _NEGATIONS:
-            return None  # "Moscow has not confirmed the deployment": nothing is reported
+        if prev in _NEGATIONS or (len(prev_words) >= 2 and prev_words[-2].lower() in _NEGATIONS
+                                  and prev.endswith("ly")):
+            return None  # "Moscow has not (officially) confirmed it": nothing is reported
+        clause = _WORD.findall(before[-80:])
+        if any(w.lower() in ("neither", "nobody") for w in clause[-8:]):
+            return None  # "Neither Moscow nor Pyongyang has confirmed": nothing is reported
         if prev in ("can", "could", "would", "may", "might", "should", "must", "will", "shall"):
             return None  # "Pyongyang can expect ...": a prospect, not a report
         if prev in ("a", "an", "the", "as"):
             return None  # a noun or adjective: "an estimated 3,000", "the claims"
+        verb_at = m.start()
+        if prev == "to" and len(prev_words) >= 2 and \
+                prev_words[-2].lower() in _CARRYING_VERBS:
+            # "The Kremlin continues to deny", "Moscow refused to confirm": the subject of
+            # the carrying verb speaks.
+            verb_at = before.rfind(prev_words[-2])
+            prev = ""
         if prev in ("been", "be", "being", "is", "was", "are", "were", "widely", "to"):
             # Passive ("has been described as") or infinitive: only "by X" names a speaker.
             by = re.match(r"\s+by\s+", after)
@@ -172,8 +202,11 @@ class Attributor:
                 return self._resolve(s, sent, start, stop.start() if stop else len(s), verb,
                                      index)
             return None
-        if verb in r.weak_verbs and (nxt in _NOUN_NEXT or prev in _DET_BEFORE
-                                     or prev.endswith("'s") or not nxt):
+        named_before = prev_words and prev_words[-1][:1].isupper() and \
+            not prev.endswith(("ian", "ese", "ish", "an", "'s")) and \
+            nxt in ("on", "that", "about", "to", "in", "")  # "Sybiha posted on X:"
+        if verb in r.weak_verbs and not named_before and (
+                nxt in _NOUN_NEXT or prev in _DET_BEFORE or prev.endswith("'s") or not nxt):
             return None  # a noun: "initial reports of", "estimates vary", "Russia's claim"
         if verb in r.participles and before.endswith(","):
             earlier = [f for f in found if f.start < sent.start + m.start()]
@@ -195,7 +228,7 @@ class Attributor:
                     # '..., said Wang Lei, a spokesman for the Chinese embassy.'
                     extra.append((end + 1, _next_boundary(s, end + 1)))
                 return self._resolve(s, sent, start, end, verb, index, extra=extra)
-        seg = self._left_subject(s, m.start())
+        seg = self._left_subject(s, verb_at)
         if seg is None and verb.endswith("ing"):
             main = self._main_subject(s, m.start())  # "KCNA carried a statement ... calling"
             seg = (*main, []) if main else None
@@ -203,6 +236,13 @@ class Attributor:
             return None
         start, end, extra = seg
         text = s[start:end].lower()
+        if text == "it" and s[end:m.start()].strip() == "":
+            # "It said 103 drones were shot down": the body named just before speaks.
+            ante = self._antecedent(sent, index)
+            if ante is not None and ante.perspectives and not _after_word_boundary(s, start):
+                return Speaker(s[start:end], list(ante.perspectives), ante.cue, verb,
+                               sent.start + start, sent.start + end)
+            return None
         if text in r.not_speakers:
             return None
         if not self._source_like(s, start, end, strict=verb in r.weak_verbs):
@@ -230,19 +270,29 @@ class Attributor:
         lower = {w.lower() for w in words}
         if lower & (self.r.weak_subjects | self.r.pronouns) or self._cues(s, start, end):
             return True
-        if self._is_back_reference(s[start:end].lower()):
+        if self._is_back_reference(s[start:end].lower(), s[start:end]):
             return True
         if strict:
             return False
         return any(w[:1].isupper() and w.lower() not in _NOT_NAMES for w in words) or \
             lower <= {"officials", "experts", "analysts"}
 
-    def _is_back_reference(self, low: str) -> bool:
+    def _is_back_reference(self, low: str, text: str = "") -> bool:
         if low in self.r.back_references:
             return True
+        text = text or low
         words = low.split()
-        return len(words) >= 2 and words[0] in ("the", "this", "that") and \
-            words[-1] in self.r.back_reference_heads and len(words) <= 4
+        # "the same agency", "this official", "his agency", "her ministry"; but "the Indian
+        # government" names a new body: a modifier that is a name, not a role, is not a
+        # back-reference.
+        if not (len(words) >= 2 and words[0] in ("the", "this", "that", "his", "her", "its",
+                                                 "their") and
+                words[-1] in self.r.back_reference_heads and len(words) <= 4):
+            return False
+        return not any(w.strip(".'") not in self.r.role_words | self.r.back_reference_heads
+                       and w not in ("same", "spy", "foreign", "defence", "defense")
+                       and original[:1].isupper()
+                       for w, original in zip(words[1:-1], text.split()[1:-1], strict=False))
 
     # -- subject finding --------------------------------------------------------------------
     def _segments(self, s: str, stop: int) -> list[tuple[int, int, str]]:
@@ -290,7 +340,12 @@ class Attributor:
         raw_first = s[segs[-1][0]:segs[-1][1]].lower()
         extra: list[tuple[int, int]] = []
         rel = re.search(r"\b(?:who|whose)\b", s[a:z])
-        relative = raw_first.startswith(("who ", "whose ")) or (
+        first_word = raw_first.split()[0] if raw_first.split() else ""
+        # "China's foreign ministry, asked about the losses, said": an interjected
+        # participle phrase; the subject is the segment before it.
+        interjected = sep == "," and first_word.endswith(("ing", "ed")) and \
+            first_word not in self.r.pronouns and len(raw_first.split()) >= 2
+        relative = raw_first.startswith(("who ", "whose ")) or interjected or (
             sep.lower() == "which" and raw_first.split()[0] not in self.r.pronouns)
         if relative and len(segs) >= 2:
             # "John Foreman, who paid ... as British defence attaché, says"
@@ -366,7 +421,7 @@ class Attributor:
         kept = []
         last_end = -10
         last_key = None
-        for c in self.m.find(s, start, end):
+        for c in self._find(s, start, end):
             before = _WORD.findall(s[max(start, c.start - 20):c.start])
             if before and before[-1].lower() in r.object_prepositions:
                 continue
@@ -378,12 +433,20 @@ class Attributor:
                     (len(before) < 2 or before[-2].lower() not in r.role_words):
                 continue  # "the arrival of North Korean troops": a topic, not an affiliation
             text = s[c.start:c.end]
+            follow = _WORD.findall(s[c.end:c.end + 20])[:1]
+            if follow and follow[0].lower() in _TOPIC_ROLES:
+                continue  # "a Korea expert", "a China watcher": the topic, not the side
             if text.endswith(("'s", "'")) and not text.endswith("s'"):
                 following = [w.lower() for w in _WORD.findall(s[c.end:c.end + 40])[:3]]
                 if not set(following) & r.role_words:
                     continue
             if last_key is not None and s[last_end:c.start].strip() == "" and c.key != last_key:
                 continue  # "South Korea's spy chief": the modifier decides
+            owner = postmodifier(s, c.end)
+            if owner is not None and owner[0] != c.key and c.end < end:
+                kept.append(owner)  # "the Ministry of Defence of Ukraine"
+                last_end, last_key = c.end, owner[0]
+                continue
             kept.append((c.key, c.cue))
             last_end, last_key = c.end, c.key
         return kept
@@ -408,10 +471,45 @@ class Attributor:
                                base + start, base + end)
             return Speaker(text, [], None, verb, base + start, base + end)
         listed = low in r.back_references or bare in r.back_references
-        if (listed or (self._is_back_reference(low) and not self._cues(s, start, end))) \
-                and antecedent is not None and antecedent.perspectives:
-            return Speaker(text, list(antecedent.perspectives), antecedent.cue, verb,
-                           base + start, base + end)
+        if listed or (self._is_back_reference(low, text) and not self._cues(s, start, end)):
+            # "the Secretary", "the embassy": the nearest compatible speaker, i.e. the last
+            # one whose name holds the same head word, else the body introduced so.
+            head = low.split()[-1]
+            ante_heads = set() if antecedent is None else {
+                w.lower().removesuffix("'s") for w in _WORD.findall(antecedent.text)} & (
+                r.back_reference_heads | r.role_words)
+            compound = antecedent is not None and " and " in antecedent.text
+            compatible = antecedent is not None and antecedent.perspectives and not compound \
+                and (head in ante_heads or head in _GENERIC_HEADS or not ante_heads)
+            if compatible and antecedent is not None:
+                return Speaker(text, list(antecedent.perspectives), antecedent.cue, verb,
+                               base + start, base + end)
+            placed = self._placed(head, base + start)
+            if placed is not None:
+                return Speaker(text, [placed[0]], placed[1], verb, base + start, base + end)
+            if antecedent is not None and antecedent.perspectives:
+                return Speaker(text, list(antecedent.perspectives), antecedent.cue, verb,
+                               base + start, base + end)
+        parts = _CONJUNCTS.split(text)
+        if len(parts) > 1 and len(parts) <= 4 and not self._cues(s, start, end) or \
+                len(parts) > 1 and all(p[:1].isupper() or p.lower().startswith("the ")
+                                       for p in parts):
+            # "The Secretary and Foreign Minister Cho": each conjunct speaks for its side.
+            keys: list[str] = []
+            cue = None
+            pos = start
+            for part in parts:
+                a = s.find(part, pos, end)
+                if a < 0:
+                    continue
+                pos = a + len(part)
+                one = self._resolve(s, sent, a, a + len(part), verb, index)
+                for k in one.perspectives:
+                    if k not in keys:
+                        keys.append(k)
+                cue = cue or one.cue
+            if keys:
+                return Speaker(text, keys, cue, verb, base + start, base + end)
         sp = self._resolve_plain(s, start, end, verb, base)
         for a, z in extra or []:
             if sp.perspectives:
@@ -426,18 +524,24 @@ class Attributor:
                 if known is not None:
                     sp.perspectives, sp.cue = list(known.perspectives), known.cue
                     break
+                placed = self._placed(name, base + start)
+                if placed is not None:  # introduced earlier: "Cho Tae-yul", "(SSO)", "the BND"
+                    sp.perspectives, sp.cue = [placed[0]], placed[1]
+                    break
         if sp.perspectives:
             for a, z in [(start, end), *(extra or [])]:
                 for name in self._names(s, a, z):
                     self.ctx.names.setdefault(name, sp)
         return sp
 
+    def _find(self, s: str, start: int, end: int) -> list[CueMatch]:
+        """Cue matches in s[start:end]; over the learned article, from its one-pass scan."""
+        return self.m.find(s, start, end)
+
     def _names(self, s: str, start: int, end: int) -> list[str]:
         """Proper names in a span ("Flynn"), leaving out cue words and common words."""
-        r = self.r
-        cue_spans = [(c.start, c.end) for c in self.m.find(s, start, end)]
-        common = _NOT_NAMES | r.titles | r.openers | r.weak_subjects | r.back_reference_heads \
-            | r.role_words | r.pronouns
+        cue_spans = [(c.start, c.end) for c in self._find(s, start, end)]
+        common = self._common
         return [w.group().lower() for w in _CAPITALISED.finditer(s, start, end)
                 if w.group().lower() not in common
                 and not any(ca <= w.start() < cz for ca, cz in cue_spans)]
@@ -449,6 +553,11 @@ class Attributor:
             if key not in keys:
                 keys.append(key)
             cue = cue or c
+        if not keys:
+            placed = bare_country(s[start:end]) or affiliation(s[start:end])
+            # "Ukraine says", "Estonia's Hanno Pevkur", "a Ukrainian unit"
+            if placed is not None:
+                keys, cue = [placed[0]], placed[1]
         return Speaker(s[start:end], keys, cue, verb, base + start, base + end)
 
     def _antecedent(self, sent: Sentence, index: int) -> Speaker | None:
@@ -458,6 +567,66 @@ class Attributor:
                 sent.paragraph - ctx.last_paragraph > 1:
             return None
         return ctx.last
+
+    def note_heading(self, heading: str, sent: Sentence, index: int) -> None:
+        """A heading naming a source ("UKRAINE'S AIR FORCE") is who "it" means below it."""
+        sp = self._resolve_plain(heading, 0, len(heading), "heading", sent.start)
+        if sp.perspectives:
+            self.ctx.last = sp
+            self.ctx.last_paragraph, self.ctx.last_index = sent.paragraph, index
+
+    def _note_subject(self, s: str, sent: Sentence, index: int) -> None:
+        """A person named as the subject of a sentence that reports nothing ("Anna Kim, a
+        researcher, was asked...") is still the newest named subject: a later "she" or
+        "her answer" means her, not an earlier speaker."""
+        subj = self._main_subject(s, len(s))
+        if subj is None:
+            return
+        a, z = subj
+        name = _PERSON.match(s, a, z)
+        if name is None or self.m.find(s, a, name.end()) or \
+                name.group().split()[-1].lower() in self.r.role_words:
+            return
+        self.ctx.last = self._resolve_plain(s, a, name.end(), "subject", sent.start)
+        self.ctx.last_paragraph = sent.paragraph
+        self.ctx.last_index = index
+
+    def _colon_speaker(self, s: str, sent: Sentence, index: int,
+                       labels: bool = True) -> Speaker | None:
+        """A colon attribution: 'The spokeswoman had a message for Tokyo: "..."',
+        'Andriy Yermak, head of the Presidential Office, was blunter: "..."'."""
+        m = _COLON_QUOTE.search(s)
+        if m is None or len(_WORD.findall(s[m.end():])) < 3:
+            return None
+        lead = _WORD.findall(s[:m.start()])
+        if not s[:1].isalpha():
+            return None  # a footnote
+        if len(lead) < 3 or not any(w[:1].islower() for w in lead):
+            # A speaker label ("Zelensky: ..."): a statement when the label names a side.
+            if not labels or len(lead) > 6:
+                return None
+            sp = self._resolve_plain(s, 0, m.start(), "label", sent.start)
+            return sp if sp.perspectives else None
+        subj = self._main_subject(s, m.start())
+        if subj is None:
+            return None
+        a, z = subj
+        words = [w.lower() for w in _WORD.findall(s[a:z])]
+        if not words:
+            return None
+        if words[0] in ("her", "his", "their", "its"):
+            ante = self._antecedent(sent, index)  # "Her answer was blunt: ..."
+            if ante is None:
+                return None
+            return Speaker(s[a:z], list(ante.perspectives), ante.cue, "colon",
+                           sent.start + a, sent.start + z)
+        if not self._source_like(s, a, z, strict=False):
+            return None
+        extra = []
+        comma = s.find(",", z, m.start())
+        if comma >= 0:  # "Andriy Yermak, head of the Presidential Office, was blunter:"
+            extra.append((comma + 1, _next_boundary(s, comma + 1)))
+        return self._resolve(s, sent, a, z, "colon", index, extra=extra)
 
     def _quoted_speech(self, s: str, quotes: list[tuple[int, int]], sent: Sentence,
                        index: int) -> Speaker | None:

@@ -62,7 +62,7 @@ def compare(claims: Iterable[tuple[int, str, NumericClaim, int | None]]) -> list
         entry = ComparisonEntry(
             figure=claim.figure, text=claim.text, perspectives=list(claim.perspectives),
             article_id=article_id, quote=quote, start=claim.start, end=claim.end,
-            highlight_id=highlight_id, qualifier=claim.qualifier)
+            highlight_id=highlight_id, qualifier=claim.qualifier, value_high=claim.value_high)
         earlier = seen.get(place)
         if earlier is not None:
             if earlier.highlight_id is None and highlight_id is not None:

@@ -35,6 +35,14 @@ class CueMatch:
     key: str  # perspective key
 
 
+_RUNS = re.compile(r"[^\W_]+")
+
+
+def _head(cue: str) -> str:
+    m = _RUNS.search(cue)
+    return m.group().lower() if m else ""
+
+
 def _is_acronym(cue: str) -> bool:
     letters = cue.replace(".", "")
     return letters.isalpha() and letters.isupper() and len(letters) <= 4
@@ -43,7 +51,7 @@ def _is_acronym(cue: str) -> bool:
 def _pattern(cue: str) -> str:
     body = re.escape(normalise(cue)).replace(r"\ ", r"\s+")
     tail = r"(?:'s|')?" if not cue.endswith("'s") else ""
-    return rf"(?<![\w'-]){body}{tail}(?![\w])"
+    return rf"(?<![\w'-]){body}{tail}(?![\w]|-\w)"  # not "Russian-born"
 
 
 class CueMatcher:
@@ -65,6 +73,9 @@ class CueMatcher:
                 self.owner.setdefault(norm.lower(), p.key)
         self._folded = folded
         self._exact = exact
+        # First letters-run of every cue ("u" for "U.S.", "jean" for "Jean-Pierre"): the
+        # patterns are only tried where such a run begins (fast path).
+        self._heads = frozenset(_head(c) for c in [*folded, *exact])
         self._rx_folded = self._compile(folded, re.IGNORECASE)
         self._rx_exact = self._compile(exact, 0)
 
@@ -90,17 +101,30 @@ class CueMatcher:
         return None
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[CueMatch]:
-        """Cue matches in text[start:end], longest first at each place, in text order."""
+        """Cue matches in text[start:end], longest first at each place, in text order.
+
+        Fast path: the patterns are tried only where a word that starts some cue begins
+        (most spans hold none), not scanned over the whole span.
+        """
         end = len(text) if end is None else end
-        norm = normalise(text)
+        # Normalise only the span (plus one character of left context for the word-boundary
+        # look-behind): callers pass whole articles with short spans.
+        lo = max(0, start - 1)
+        norm = normalise(text[lo:end])
+        heads = self._heads
+        places = [m.start() for m in _RUNS.finditer(norm, start - lo, end - lo)
+                  if m.group().lower() in heads]
         found: list[CueMatch] = []
         for rx, exact in ((self._rx_exact, True), (self._rx_folded, False)):
             if rx is None:
                 continue
-            for m in rx.finditer(norm, start, end):
+            for pos in places:
+                m = rx.match(norm, pos, end - lo)
+                if m is None:
+                    continue
                 hit = self._lookup(m.group(), exact)
                 if hit is not None:
-                    found.append(CueMatch(m.start(), m.end(), hit[0], hit[1]))
+                    found.append(CueMatch(m.start() + lo, m.end() + lo, hit[0], hit[1]))
         found.sort(key=lambda c: (c.start, -(c.end - c.start)))
         # Keep the longest of overlapping matches ("South Korean" over "Korean").
         kept: list[CueMatch] = []

@@ -3,7 +3,10 @@
 "as many as 15,000 North Korean troops" -> figure 15000, unit troops, subject
 "North Korean troops", qualifier "as many as". Only figures followed by a known noun
 (or a currency / percent sign) count; years, dates, distances and bare numbers do not.
-Vocabulary lives in resources/claims/numeric.toml.
+Figures written in words ("some nine thousand soldiers", "a thousand engineers") are read
+with text2num, the maintained number-words parser (English grammar of units, tens, scales
+and "and"); ranges ("10,000–12,000", "between 3,000 and 4,000") give a value and
+`value_high`. Vocabulary lives in resources/claims/numeric.toml.
 """
 
 from __future__ import annotations
@@ -14,14 +17,29 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from text_to_num import text2num
+
 from briefing.core.claims.cues import normalise
 from briefing.core.models import NumericClaim
 from briefing.core.resources import resource
 
 _FIGURE = re.compile(
-    r"(?<![\w$.,])(?P<cur>US\$|\$|USD\s?)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?<![\w$.,-])(?P<cur>US\$|\$|USD\s?|€|£|₩|EUR\s?|GBP\s?|KRW\s?)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
     r"(?:\s?(?P<scale>thousand|million|billion|trillion|mn|bn|tn|k|m|b)(?![\w]))?"
     r"(?P<pct>\s?%)?\+?(?![\w])")
+_SMALL = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+          "fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|"
+          "seventy|eighty|ninety")
+_SCALE = "hundred|thousand|million|billion"
+_WORDS = re.compile(
+    rf"(?<![\w'-])(?:(?:a|an)\s+(?={_SCALE}))?(?:{_SMALL}|{_SCALE})(?:(?:-|\s+(?:and\s+)?)"
+    rf"(?:{_SMALL}|{_SCALE}))*(?![\w'-])", re.IGNORECASE)
+_RANGE = re.compile(r"\s*(?:–|—|-|to|and)\s*", re.IGNORECASE)
+_CURRENCY_SIGNS = {"$": "usd", "us$": "usd", "usd": "usd", "€": "eur", "eur": "eur",
+                   "£": "gbp", "gbp": "gbp", "₩": "krw", "krw": "krw"}
+# Model names and calibres between a figure and its noun ("60 KN-23 missiles", "170 mm
+# Koksan guns", "180 K2 tanks") are skipped like modifiers.
+_CODE = re.compile(r"(?:[A-Z][\w-]*|\d+(?:mm)?|mm|[a-z]+-\d+)$")
 _TOKEN = re.compile(r"%|[\w'-]+(?:\.[\w'-]+)*")
 LOOK_BACK = 400  # characters searched before a figure for whose troops/money it counts
 _TRAILING = frozenset({"for", "of", "in", "the", "a", "an", "to", "and", "or", "on", "at", "by"})
@@ -98,10 +116,16 @@ def _read_noun(rules: NumericRules, text: str, pos: int, limit: int):
 
     Returns (unit, subject noun, nationality, end of noun) or None.
     """
-    tokens = list(_TOKEN.finditer(text, pos, min(limit, pos + 120)))
+    tokens = []
+    last = pos
+    for t in _TOKEN.finditer(text, pos, min(limit, pos + 120)):
+        if text[last:t.start()].strip(" \t\n*_\"“”'’()/"):
+            break  # punctuation ends the phrase: "In 2024, 500 troops" is not 2024 troops
+        tokens.append(t)
+        last = t.end()
     nationality = None
     i = 0
-    while i < len(tokens) and i < 7:
+    while i < len(tokens) and i < 9:
         for n in range(min(rules.max_noun_words, len(tokens) - i), 0, -1):
             phrase = " ".join(t.group().lower() for t in tokens[i:i + n])
             if phrase in rules.nouns:
@@ -113,7 +137,10 @@ def _read_noun(rules: NumericRules, text: str, pos: int, limit: int):
             while i < len(tokens) and tokens[i].start() < nat[1]:
                 i += 1
             continue
-        if tokens[i].group().lower() not in rules.modifiers:
+        word = tokens[i].group()
+        if word.lower() not in rules.modifiers and not _CODE.match(word) and not (
+                word.lower() == "and" and i + 1 < len(tokens)
+                and _CODE.match(tokens[i + 1].group())):
             return None
         i += 1
     return None
@@ -135,8 +162,11 @@ def _value(num: str, scale: str | None, rules: NumericRules) -> float:
 
 
 def numeric_claims(text: str, start: int = 0, end: int | None = None,
-                   perspectives: Iterable[str] = ()) -> list[NumericClaim]:
-    """Figures with a unit in text[start:end]; offsets are into `text`."""
+                   perspectives: Iterable[str] = (), ellipsis: bool = True) -> list[NumericClaim]:
+    """Figures with a unit in text[start:end]; offsets are into `text`.
+
+    `ellipsis`: a figure whose noun is left out ("about 3,000 more", "roughly 3,000, of
+    whom some 300 were killed") counts what the figure just before it counted."""
     rules = numeric_rules()
     end = len(text) if end is None else end
     base = start
@@ -144,15 +174,29 @@ def numeric_claims(text: str, start: int = 0, end: int | None = None,
     start, end = 0, len(norm)
     keys = list(perspectives)
     out: list[NumericClaim] = []
-    for m in _FIGURE.finditer(norm, start, end):
-        scale = m.group("scale")
-        if scale and len(scale) == 1 and norm[m.end("num"):m.end("num") + 1] == " ":
-            continue  # "5 m": a distance, not "5m" (five million)
-        figure = _value(m.group("num"), scale, rules)
-        after = m.end()
+    numbers = _numbers(norm, rules, start, end)
+    skip: set[int] = set()
+    for i, num in enumerate(numbers):
+        if i in skip:
+            continue
+        high = None
+        after = num.end
+        nxt = numbers[i + 1] if i + 1 < len(numbers) else None
+        if nxt is not None:
+            link = _RANGE.fullmatch(norm, num.end, nxt.start)
+            if link is not None and (link.group().strip().lower() != "and" or re.search(
+                    r"\bbetween\s+$", norm[max(0, num.start - 12):num.start], re.I)):
+                # "11,000 to 12,000 soldiers", "between $5.5 billion and $6 billion"
+                high, after = nxt.value, nxt.end
+                skip.add(i + 1)
+                if num.scale is None and nxt.scale is not None:
+                    num = _Num(num.start, num.end, num.value * rules.scales.get(
+                        nxt.scale.lower(), 1.0), num.cur, num.pct, nxt.scale)
+        figure = num.value
         nationality = None
-        if m.group("pct") or re.match(r"\s+(?:per\s+cent|percent)\b", norm[after:after + 12],
-                                      re.IGNORECASE):
+        cur = num.cur or _currency_word(norm, after)
+        if num.pct or re.match(r"\s+(?:per\s+cent|percent)\b", norm[after:after + 12],
+                               re.IGNORECASE):
             unit = "percent"
             tail = re.match(r"(?:\s+(?:per\s+cent|percent))?\s+of\s+((?:[\w'-]+\s?){1,3})",
                             norm[after:end], re.IGNORECASE)
@@ -162,32 +206,128 @@ def numeric_claims(text: str, start: int = 0, end: int | None = None,
             subject = " ".join(words) or "percent"
             unit_text = re.match(r"\s+(?:per\s+cent|percent)", norm[after:after + 12], re.I)
             after += unit_text.end() if unit_text else 0
-            noun_end = after
-        elif m.group("cur"):
-            unit = "usd"
-            window = norm[max(start, m.start() - 80):min(end, after + 80)].lower()
+        elif cur:
+            unit = cur
+            word_cur = _CURRENCY_WORD.match(norm, after)
+            if word_cur is not None and not num.cur:
+                after = word_cur.end()
+            window = norm[max(start, num.start - 80):min(end, after + 80)].lower()
             word = next((w for w in _MONEY_WORDS if re.search(rf"\b{w}\b", window)), "money")
-            nationality = _first_nationality(rules, norm, _clause_start(norm, m.start()), m.start())
+            nationality = _first_nationality(rules, norm, _clause_start(norm, num.start),
+                                             num.start)
             subject = word
-            noun_end = after
         else:
             read = _read_noun(rules, norm, after, end)
+            if read is None and ellipsis:
+                read = _elided(text, base, norm, num, after, out)
             if read is None:
                 continue
             unit, subject, nationality, noun_end = read
-            if unit == "troops":
+            if unit in ("troops", "people"):
                 tail_words = {w.lower() for w in _TOKEN.findall(norm[noun_end:noun_end + 50])[:6]}
-                lead = norm[max(start, m.start() - 40):m.start()].lower()
+                lead = norm[max(start, num.start - 40):num.start].lower()
                 if tail_words & rules.casualty_words or \
                         any(re.search(rf"\b{re.escape(w)}\b", lead) for w in rules.casualty_lead):
                     unit, subject = "casualties", "casualties"
             if nationality is None:
                 nat = _nationality_at(rules, norm, noun_end + 1) if noun_end < end else None
                 nationality = nat[0] if nat else _nearest_nationality(
-                    rules, norm, _clause_start(norm, m.start()), m.start())
+                    rules, norm, _clause_start(norm, num.start), num.start)
         label = f"{nationality} {subject}" if nationality else subject
         out.append(NumericClaim(
-            figure=figure, text=text[base + m.start():base + after].strip(), unit=unit,
-            subject=label, start=base + m.start(), end=base + after,
-            perspectives=list(keys), qualifier=_qualifier(rules, norm, m.start())))
+            figure=figure, text=text[base + num.start:base + after].strip(), unit=unit,
+            subject=label, start=base + num.start, end=base + after,
+            perspectives=list(keys), qualifier=_qualifier(rules, norm, num.start),
+            value_high=high))
+    return out
+
+
+_FRACTIONS = {"half": 50.0, "a half": 50.0, "one half": 50.0, "a third": 33.0,
+              "one third": 33.0, "two thirds": 67.0, "a quarter": 25.0, "one quarter": 25.0,
+              "three quarters": 75.0}
+_FRACTION = re.compile(r"(?<![\w-])(?P<frac>(?:a|one|two|three)[ -](?:thirds?|quarters?)|"
+                       r"(?:a\s+|one\s+)?half)\s+of\b", re.IGNORECASE)
+_ELIDED_TAIL = re.compile(
+    r"\s*(?:more\b|others\b|of\s+(?:them|whom|those)\b|in\s+(?:all|total)\b|altogether\b|"
+    r"(?:were|had|have|are|was)\s+(?:been\s+)?(?:killed|wounded|injured|sent|deployed|captured)"
+    r"\b|[,.;)]|$)", re.IGNORECASE)
+_ELIDED_BACK = 300  # characters before the passage searched for the figure being continued
+
+
+def _elided(text: str, base: int, norm: str, num: _Num, after: int,
+            earlier: list[NumericClaim]) -> tuple[str, str, str | None, int] | None:
+    """Unit and subject for a figure whose noun is left out, from the figure before it."""
+    if num.cur or 1900 <= num.value <= 2100 and "," not in norm[num.start:num.end]:
+        return None  # money has its sign; a bare year is not a count
+    tail = _ELIDED_TAIL.match(norm, after)
+    if tail is None:
+        return None
+    before = earlier[-1] if earlier else None
+    if before is None:
+        lo = max(0, base - _ELIDED_BACK)
+        found = numeric_claims(text, lo, base, ellipsis=False) if base > 0 else []
+        before = found[-1] if found else None
+    if before is None or before.unit in ("percent", "usd", "eur", "gbp", "krw"):
+        return None
+    unit, subject = before.unit, before.subject
+    if re.search(r"killed|wounded|injured|dead|casualt", norm[after:after + 40], re.I):
+        unit, subject = "casualties", "casualties"
+    return unit, subject, None, after
+
+
+@dataclass(frozen=True)
+class _Num:
+    start: int
+    end: int
+    value: float
+    cur: str | None  # currency unit from a sign before the figure ("$", "€")
+    pct: bool
+    scale: str | None = None
+
+
+_CURRENCY_WORD = re.compile(
+    r"\s+(?:(?:us\s+)?dollars|euros?|pounds(?:\s+sterling)?|won|yuan|roubles|rubles|"
+    r"hryvnias?|yen)\b", re.IGNORECASE)
+_CURRENCY_NAMES = {"dollars": "usd", "us dollars": "usd", "euro": "eur", "euros": "eur",
+                   "pounds": "gbp", "pounds sterling": "gbp", "won": "krw", "yuan": "cny",
+                   "roubles": "rub", "rubles": "rub", "hryvnia": "uah", "hryvnias": "uah",
+                   "yen": "jpy"}
+
+
+def _currency_word(text: str, pos: int) -> str | None:
+    """"650 million euros" -> "eur" (the currency named after the figure)."""
+    m = _CURRENCY_WORD.match(text, pos)
+    if m is None:
+        return None
+    return _CURRENCY_NAMES.get(" ".join(m.group().lower().split()))
+
+
+def _numbers(text: str, rules: NumericRules, start: int, end: int) -> list[_Num]:
+    """Figures in digits ("15,000", "$2.8bn", "60%") and in words ("eleven thousand")."""
+    out: list[_Num] = []
+    for m in _FIGURE.finditer(text, start, end):
+        scale = m.group("scale")
+        if scale and len(scale) == 1 and text[m.end("num"):m.end("num") + 1] == " ":
+            continue  # "5 m": a distance, not "5m" (five million)
+        if re.match(r"[\s-]?mm\b", text[m.end():m.end() + 4]):
+            continue  # "170 mm guns": a calibre, not a count
+        cur = m.group("cur")
+        out.append(_Num(m.start(), m.end(), _value(m.group("num"), scale, rules),
+                        _CURRENCY_SIGNS.get(cur.strip().lower()) if cur else None,
+                        bool(m.group("pct")), scale))
+    for m in _WORDS.finditer(text, start, end):
+        words = re.sub(r"^(?:a|an)\s+", "one ", m.group().lower().replace("-", " "))
+        if words == "one" or words in ("hundred", "thousand", "million", "billion"):
+            continue  # "one of them", "a few thousand": not a count
+        try:
+            value = float(text2num(" ".join(words.split()), "en"))
+        except ValueError:
+            continue
+        if re.search(r"\d", text[max(0, m.start() - 2):m.start()]):
+            continue  # "2.8 million": the scale word of a digit figure
+        out.append(_Num(m.start(), m.end(), value, None, False))
+    for m in _FRACTION.finditer(text, start, end):  # "half of", "a third of": a percentage
+        share = _FRACTIONS[" ".join(m.group("frac").lower().replace("-", " ").split())]
+        out.append(_Num(m.start(), m.end("frac"), share, None, True))
+    out.sort(key=lambda n: n.start)
     return out

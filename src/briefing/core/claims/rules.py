@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from briefing.core.resources import resource
@@ -39,6 +39,11 @@ class AttributionRules:
     openers: frozenset[str]
     adverbs: frozenset[str]
     min_quote_words: int
+    turn_question_labels: frozenset[str] = frozenset()
+    turn_procedural: frozenset[str] = frozenset()
+    turn_generic: frozenset[str] = frozenset()
+    turn_not_labels: frozenset[str] = frozenset()
+    turn_roles: dict[str, str] = field(default_factory=dict)
 
 
 def _lower(items: list[str]) -> frozenset[str]:
@@ -49,6 +54,7 @@ def _lower(items: list[str]) -> frozenset[str]:
 def attribution_rules() -> AttributionRules:
     """The shipped rules, parsed once per process."""
     data = tomllib.loads(resource("claims", "attribution.toml").read_text(encoding="utf-8"))
+    turns = data.get("turns", {})
     return AttributionRules(
         verbs=_words_rx(data["verbs"]),
         participles=_lower(data["participles"]),
@@ -69,4 +75,9 @@ def attribution_rules() -> AttributionRules:
         openers=_lower(data["subject_openers"]),
         adverbs=_lower(data["adverbs"]),
         min_quote_words=int(data.get("min_quote_words", 5)),
+        turn_question_labels=_lower(turns.get("question_labels", [])),
+        turn_procedural=_lower(turns.get("procedural", [])),
+        turn_generic=_lower(turns.get("generic", [])),
+        turn_not_labels=_lower(turns.get("not_labels", [])),
+        turn_roles={k.lower(): v for k, v in turns.get("roles", {}).items()},
     )

@@ -2,44 +2,220 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
-from briefing.core.claims.attribution import Attributor
+from briefing.core.claims.attribution import Attributor, Speaker
 from briefing.core.claims.cues import matcher_for
-from briefing.core.claims.sentences import split_sentences
+from briefing.core.claims.numeric import numeric_claims
+from briefing.core.claims.sentences import Sentence, split_sentences
+from briefing.core.claims.turns import Turn, TurnResolver, find_turns, turn_of
 from briefing.core.models import Perspective, Suggestion
 
-MIN_WORDS = 4  # shorter "sentences" are headings or fragments
+MIN_WORDS = 3  # shorter "sentences" are headings or fragments
 MAX_CHARS = 1500
 _TERMINAL = tuple(".!?\"”’'…)")  # longer ones are run-together page furniture, not a sentence
+# Footnote markers and emphasis closers after a sentence's last mark ("...spring.[4]",
+# "...spring.¹", "**...**"): the sentence still ends there.
+_TRAILER = re.compile(r"(?:\[\^?\d+\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\*\*|\*|__)+$")
+# Unnamed bodies and officials of no stated side ("a senior presidential official", "The
+# Council", "Participants"): in a national or governmental publisher's text, its own.
+_HOME_ROLES = frozenset({
+    "official", "officials", "government", "ministry", "spokesman", "spokeswoman",
+    "spokesperson", "authorities", "military", "office", "lawmaker", "lawmakers", "diplomat",
+    "diplomats", "council", "commission", "secretary", "minister", "presidency", "president",
+    "cabinet", "department", "participants", "chancellery", "administration", "agency",
+    "service", "delegation", "source", "sources"})
+_HOME_WORDS = frozenset({"a", "an", "the", "two", "three", "several", "some", "senior",
+                         "top", "high-ranking", "presidential", "foreign", "defence", "defense",
+                         "national", "security", "deputy", "vice", "first", "principal",
+                         "same", "our", "its"})
 
 
-def suggest_claims(text: str, perspectives: Iterable[Perspective]) -> list[Suggestion]:
+def _unnamed(speaker: str) -> bool:
+    """A speaker named only by role ("the Council", "a senior official"), no proper name."""
+    words = [w.lower() for w in re.findall(r"[\w'-]+", speaker)]
+    return bool(words) and len(words) <= 5 and words[-1] in _HOME_ROLES and all(
+        w in _HOME_WORDS or w in _HOME_ROLES or (w.islower() and w == o)
+        for w, o in zip(words, re.findall(r"[\w'-]+", speaker), strict=False))
+_HEADING_NOISE = re.compile(r"^\s*(?:\d{1,2}[.)]\s*|[#*>-]+\s*)|\([^)]*\)|[*_#\[\]]")
+_WE = re.compile(r"[“\"]?(?:We|Our)\s")
+# A publisher that is a government body (its own statements), not a news outlet.
+_OFFICIAL = re.compile(r"\b(?:ministry|department|office|council|government|president|presidency|"
+                       r"embassy|mission|commission|white house|kremlin|nato|secretariat|"
+                       r"cabinet|chancellery|armed forces|general staff)\b", re.IGNORECASE)
+_QUOTED = re.compile(r"“[^”\n]{20,1500}”|\"[^\"\n]{20,1500}\"")
+_NOTE = re.compile(r"\[\^?\d+\]:|\d{1,3}\.\s|[¹²³⁴⁵⁶⁷⁸⁹⁰]")  # a footnote's own text
+_FIRST_PERSON = frozenset({"i", "we", "he", "she", "they", "us", "me"})
+
+
+def suggest_claims(text: str, perspectives: Iterable[Perspective],
+                   title: str = "", publisher: str = "") -> list[Suggestion]:
     """Attributed-claim sentences of `text`, sorted by start offset.
 
     Each suggestion's perspectives come from who is speaking (several when several
     speakers are named); `cue` is the cue that decided them, None when the speaker
-    matched no perspective (the sentence is still suggested).
+    matched no perspective (the sentence is still suggested). In a transcript every
+    sentence of an answer turn is suggested for the turn's speaker; `title` and
+    `publisher` help to name a speaker labelled only by role ("SPOKESPERSON:", "A:").
     """
-    attributor = Attributor(matcher_for(list(perspectives)))
+    matcher = matcher_for(list(perspectives))
+    writer = _writer_names(publisher)
+    home_cues = matcher.find(publisher) if publisher else []
+    home = (home_cues[0].key, home_cues[0].cue) if home_cues else None
+    official = bool(_OFFICIAL.search(publisher))
+    attributor = Attributor(matcher)
+    attributor.learn(text)
+    sentences = split_sentences(text)
+    turns = find_turns(text, sentences=sentences)
+    resolver = TurnResolver(matcher, text, title, turns, publisher=publisher) if turns else None
     out: list[Suggestion] = []
-    for index, sent in enumerate(split_sentences(text)):
-        if len(sent.text) > MAX_CHARS or len(sent.text.split()) < MIN_WORDS:
+    paragraph_starts = {t.paragraph: t.start for t in reversed(sentences)}
+    intro: tuple[int, list[Speaker]] | None = None
+    for index, sent in enumerate(sentences):
+        if len(sent.text) > MAX_CHARS:
             continue
-        if not sent.text.endswith(_TERMINAL):
-            continue  # a headline, caption or teaser line, not a sentence of the story
-        speakers = attributor.attribute(sent, index)
-        if not speakers:
+        turn = turn_of(turns, sent) if turns else None
+        if turn is not None and turn.answer and resolver is not None:
+            suggestion = _answer(attributor, resolver, turn, sent, index)
+            if suggestion is not None:
+                out.append(suggestion)
             continue
-        keys: list[str] = []
-        cue = None
+        if turn is not None and sent.start <= turn.label_end:
+            attributor.ctx.last = None  # a new turn: earlier speakers are not "he" here
+        if turn is not None and turn.question and sent.text.rstrip("\"”’' ").endswith("?"):
+            continue  # a journalist's question is not a statement
+        if len(sent.text.split()) < MIN_WORDS:
+            continue
+        if turn is None and sent.text.rstrip().endswith(":"):
+            # 'X posted on X:' then the post as a quoted paragraph: the post is X's.
+            said = attributor.attribute(sent, index)
+            intro = (sent.paragraph, said) if said else None
+            continue
+        if not _ends(sent.text):
+            # A headline, caption or teaser, not a sentence of the story; a heading that
+            # names a source ("2. UKRAINE'S AIR FORCE (Telegram)") is who "it" is below.
+            _heading_speaker(attributor, sent, index)
+            continue
+        speakers = [sp for sp in attributor.attribute(sent, index, labels=turn is None)
+                    if not _is_writer(sp.text, writer)]
         for sp in speakers:
-            for key in sp.perspectives:
-                if key not in keys:
-                    keys.append(key)
-            if sp.perspectives and cue is None:
-                cue = sp.cue
-        main = next((sp for sp in speakers if sp.perspectives), speakers[0])
-        out.append(Suggestion(start=sent.start, end=sent.end, quote=sent.text,
-                              perspectives=keys, cue=cue, speaker=main.text, verb=main.verb))
-    return out
+            if not sp.perspectives and home is not None and _unnamed(sp.text):
+                # "a senior presidential official" in a national news agency's story is
+                # an official of the agency's own country.
+                sp.perspectives, sp.cue = [home[0]], home[1]
+        if not speakers and official and home is not None and _WE.match(sent.text):
+            # "We call on ..." in a ministry's or council's own statement: the issuer speaks.
+            speakers = [Speaker(publisher, [home[0]], home[1], "we", sent.start, sent.end)]
+            attributor.ctx.last = speakers[0]
+            attributor.ctx.last_paragraph, attributor.ctx.last_index = sent.paragraph, index
+        if not speakers and intro is not None and sent.paragraph == intro[0] + 1 and \
+                text[paragraph_starts[sent.paragraph]] in "“\"«":
+            speakers = intro[1]
+        if speakers:
+            out.append(_suggestion(sent, speakers))
+        elif not _NOTE.match(sent.text) and numeric_claims(text, sent.start, sent.end):
+            # A figure the writer states without a source is still a claim to compare
+            # ("about 11,000 deployed"): suggested with no perspective.
+            out.append(Suggestion(start=sent.start, end=sent.end, quote=sent.text,
+                                  perspectives=[], cue=None, speaker=None, verb="figure"))
+    return _quotations(text, sentences, out)
+
+
+def _quotations(text: str, sentences: list[Sentence], found: list[Suggestion]) -> list[Suggestion]:
+    """Sentences inside a quotation that runs over several sentences belong to the speaker
+    the quotation is attributed to ('"They don't surrender. They blow themselves up," he
+    says.'): each such sentence is suggested for that speaker."""
+    by_start = {s.start: s for s in found}
+    added: dict[int, Suggestion] = {}
+    for a, z in _quote_spans(text):
+        inside = [t for t in sentences if t.start < z and t.end > a]
+        if len(inside) < 2:
+            continue
+        said = [by_start[t.start] for t in inside
+                if t.start in by_start and by_start[t.start].verb not in ("figure", None)]
+        if not said:
+            continue
+        source = said[-1]
+        for t in inside:
+            have = by_start.get(t.start)
+            if have is not None and have.verb != "figure":
+                continue
+            added[t.start] = Suggestion(start=t.start, end=t.end, quote=t.text,
+                                        perspectives=list(source.perspectives), cue=source.cue,
+                                        speaker=source.speaker, verb="quote")
+    if not added:
+        return found
+    merged = {s.start: s for s in found}
+    merged.update(added)
+    return [merged[k] for k in sorted(merged)]
+
+
+def _quote_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each quotation (curly or straight double quotes), within a paragraph."""
+    spans: list[tuple[int, int]] = []
+    for m in _QUOTED.finditer(text):
+        spans.append((m.start(), m.end()))
+    return spans
+
+
+def _heading_speaker(attributor: Attributor, sent: Sentence, index: int) -> None:
+    """A short heading that names a side becomes the speaker "it" and "the channel" mean."""
+    if len(sent.text.split()) <= 12 and not sent.text.rstrip().endswith(("?", ":")):
+        attributor.note_heading(_HEADING_NOISE.sub(" ", sent.text), sent, index)
+
+
+def _writer_names(publisher: str) -> set[str]:
+    """The publisher's name and initials ("Institute for the Study of War", "ISW"): what
+    the publication itself "assesses" is the writer's own assertion, not a reported one."""
+    name = " ".join(publisher.split())
+    if not name:
+        return set()
+    initials = "".join(w[0] for w in name.split() if w[:1].isupper())
+    return {name.lower(), *([initials.lower()] if len(initials) >= 2 else [])}
+
+
+def _is_writer(speaker: str, writer: set[str]) -> bool:
+    low = speaker.lower().removeprefix("the ").strip()
+    return bool(writer) and low.removesuffix("'s") in writer
+
+
+def _ends(text: str) -> bool:
+    """Does the text end like a sentence (footnote markers and emphasis aside)?"""
+    return _TRAILER.sub("", text).rstrip().endswith(_TERMINAL)
+
+
+def _suggestion(sent: Sentence, speakers: list[Speaker]) -> Suggestion:
+    keys: list[str] = []
+    cue = None
+    for sp in speakers:
+        for key in sp.perspectives:
+            if key not in keys:
+                keys.append(key)
+        if sp.perspectives and cue is None:
+            cue = sp.cue
+    main = next((sp for sp in speakers if sp.perspectives), speakers[0])
+    return Suggestion(start=sent.start, end=sent.end, quote=sent.text, perspectives=keys,
+                      cue=cue, speaker=main.text, verb=main.verb)
+
+
+def _answer(attributor: Attributor, resolver: TurnResolver, turn: Turn, sent: Sentence,
+            index: int) -> Suggestion | None:
+    """A sentence of an answer turn: a statement by the turn's speaker."""
+    if not turn.speaker:
+        resolver.resolve(turn)
+    start = max(sent.start, turn.label_end) if sent.start <= turn.label_end < sent.end \
+        else sent.start
+    if sent.end <= turn.label_end or not sent.text.strip():
+        return None
+    if not _ends(sent.text) and sent.paragraph != turn.first_paragraph:
+        return None  # a heading inside the turn ("On sanctions"), not a sentence
+    own = Speaker(turn.speaker, list(turn.perspectives), turn.cue, "turn", start, sent.end)
+    reported = [sp for sp in attributor.attribute(sent, index)
+                if sp.perspectives and sp.start >= start and sp.verb != "quote"
+                and sp.text.lower() not in _FIRST_PERSON and not sp.text.lower().startswith(
+                    ("our ", "my ", "we ", "i "))]
+    attributor.ctx.last = own
+    attributor.ctx.last_paragraph = sent.paragraph
+    attributor.ctx.last_index = index
+    return _suggestion(sent, [own, *reported])

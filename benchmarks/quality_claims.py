@@ -1,0 +1,241 @@
+"""Claim suggestion quality on the labelled unseen pages (tests/data/unseen/{dev,test}).
+
+Each half is imported through the real pipeline (benchmarks/unseen.py); the suggestion
+engine runs on each article's cleaned text as the app runs it (`suggest_claims(text,
+perspectives, title=..., publisher=...)`), and is scored against the labels:
+
+- statements found: a suggestion overlaps the labelled sentence (located in the cleaned
+  text after whitespace folding; a sentence the cleaner lost counts as a miss);
+- statements right: found, and an overlapping suggestion carries exactly the labelled
+  perspectives;
+- precision with perspective: suggestions that overlap a labelled statement or figure
+  sentence and carry its perspectives / all suggestions;
+- figures right: the labelled figure's value (and unit) is among the numeric claims of an
+  overlapping suggestion that carries the right perspectives.
+
+    python benchmarks/quality_claims.py [--half dev|test|both]
+
+Prints a table per genre and pooled; for the dev half also every miss and false alarm
+(the test half is frozen: only its numbers are printed). Writes
+benchmarks/results/quality_claims.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import tempfile
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from briefing.core.claims import numeric_claims, suggest_claims
+from briefing.core.models import Suggestion
+from briefing.core.perspectives import load_default_perspectives
+
+try:  # run as a script (benchmarks/ on sys.path) or imported as benchmarks.quality_claims
+    from runinfo import context  # type: ignore[import-not-found]
+    from unseen import HALVES, imported, norm  # type: ignore[import-not-found]
+except ImportError:  # pragma: no cover - imported from the tests
+    from benchmarks.runinfo import context
+    from benchmarks.unseen import HALVES, imported, norm
+
+HERE = Path(__file__).resolve().parent
+METRICS = ("statements_found", "statements_right", "precision", "figures_right")
+
+
+@dataclass
+class Tally:
+    """Counts for one genre (or pooled)."""
+
+    statements: int = 0
+    found: int = 0
+    right: int = 0
+    suggestions: int = 0
+    precise: int = 0
+    figures: int = 0
+    figures_right: int = 0
+    notes: list[str] = field(default_factory=list)
+
+    def add(self, other: Tally) -> None:
+        for name in ("statements", "found", "right", "suggestions", "precise", "figures",
+                     "figures_right"):
+            setattr(self, name, getattr(self, name) + getattr(other, name))
+
+    def scores(self) -> dict[str, float | int]:
+        def ratio(a: int, b: int) -> float:
+            return round(a / b, 3) if b else 1.0
+        return {"statements": self.statements, "figures": self.figures,
+                "suggestions": self.suggestions,
+                "statements_found": ratio(self.found, self.statements),
+                "statements_right": ratio(self.right, self.statements),
+                "precision": ratio(self.precise, self.suggestions),
+                "figures_right": ratio(self.figures_right, self.figures)}
+
+
+def locate(text: str, sentence: str) -> tuple[int, int] | None:
+    """Span of a labelled sentence in the cleaned text (whitespace-tolerant), or None."""
+    words = norm(sentence).split(" ")
+    if not words or not words[0]:
+        return None
+    rx = r"\s+".join(re.escape(w) for w in words)
+    m = re.search(rx, text)
+    return (m.start(), m.end()) if m else None
+
+
+def _overlapping(span: tuple[int, int] | None, found: list[Suggestion]) -> list[Suggestion]:
+    if span is None:
+        return []
+    return [s for s in found if min(s.end, span[1]) > max(s.start, span[0])]
+
+
+def _same_value(a: float, b: float) -> bool:
+    return abs(a - b) <= 1e-6 * max(1.0, abs(a), abs(b))
+
+
+def _figure_hit(text: str, label: dict, sugs: list[Suggestion]) -> bool:
+    want = set(label.get("perspectives") or [])
+    unit = str(label.get("unit") or "")
+    for s in sugs:
+        if set(s.perspectives) != want:
+            continue
+        for c in numeric_claims(text, s.start, s.end, s.perspectives):
+            subject = c.subject.split()[-1] if c.subject else ""
+            if _same_value(c.figure, float(label["value"])) and \
+                    (unit in (c.unit, subject) or unit.split()[-1:] == [subject]):
+                return True
+    return False
+
+
+def score_page(text: str, label: dict, perspectives: list, title: str = "",
+               publisher: str = "") -> Tally:
+    """Score one article's suggestions against its labels."""
+    text = unicodedata.normalize("NFC", text)
+    found = suggest_claims(text, perspectives, title=title, publisher=publisher)
+    t = Tally()
+    labelled: list[tuple[tuple[int, int], set[str]]] = []
+    for st in label.get("statements", []):
+        t.statements += 1
+        want = set(st.get("perspectives") or [])
+        span = locate(text, st["text"])
+        sugs = _overlapping(span, found)
+        if span is not None:
+            labelled.append((span, want))
+        if span is None:
+            t.notes.append(f"MISS (not in cleaned text) [{sorted(want)}] {st['text'][:160]}")
+        elif not sugs:
+            t.notes.append(f"MISS (not suggested) [{sorted(want)}] {st['text'][:160]}")
+        else:
+            t.found += 1
+            if any(set(s.perspectives) == want for s in sugs):
+                t.right += 1
+            else:
+                got = "; ".join(f"{sorted(s.perspectives)} speaker={s.speaker!r}" for s in sugs)
+                t.notes.append(f"WRONG want {sorted(want)} got {got} :: {st['text'][:160]}")
+    for fig in label.get("figures", []):
+        t.figures += 1
+        want = set(fig.get("perspectives") or [])
+        span = locate(text, fig["text"])
+        if span is not None:
+            labelled.append((span, want))
+        sugs = _overlapping(span, found)
+        if _figure_hit(text, fig, sugs):
+            t.figures_right += 1
+        else:
+            why = "not in cleaned text" if span is None else (
+                "not suggested" if not sugs else "value/unit/perspective")
+            got = "; ".join(
+                f"{sorted(s.perspectives)} "
+                f"{[(c.figure, c.unit, c.subject) for c in numeric_claims(text, s.start, s.end)]}"
+                for s in sugs)
+            t.notes.append(f"FIGURE MISS ({why}) want {fig['value']} {fig['unit']} "
+                           f"{sorted(want)} got {got} :: {fig['figure']}")
+    for s in found:
+        t.suggestions += 1
+        hits = [want for span, want in labelled if min(s.end, span[1]) > max(s.start, span[0])]
+        if any(set(s.perspectives) == want for want in hits):
+            t.precise += 1
+        else:
+            why = "not a labelled statement" if not hits else f"want {sorted(hits[0])}"
+            t.notes.append(f"FALSE ALARM ({why}) got {sorted(s.perspectives)} "
+                           f"speaker={s.speaker!r} :: {s.quote[:160]}")
+    return t
+
+
+def score(half: str, root: Path) -> dict:
+    """Scores of one half: {"genres": {genre: scores}, "pooled": scores, "pages": {...}}."""
+    perspectives = load_default_perspectives()
+    by_genre: dict[str, Tally] = defaultdict(Tally)
+    pooled = Tally()
+    notes: dict[str, list[str]] = {}
+    for page, article in imported(half, root):
+        t = score_page(article.text, page.label, perspectives, article.title,
+                       article.publisher or "")
+        by_genre[page.genre].add(t)
+        pooled.add(t)
+        notes[page.name] = t.notes
+    return {"genres": {g: by_genre[g].scores() for g in sorted(by_genre)},
+            "pooled": pooled.scores(), "notes": notes}
+
+
+def _table(half: str, result: dict) -> str:
+    head = f"{'genre':24} {'stmts':>5} {'found':>6} {'right':>6} {'prec':>6} {'figs':>5} " \
+           f"{'figOK':>6}"
+    lines = [f"== {half} ==", head]
+    rows = [*result["genres"].items(), ("POOLED", result["pooled"])]
+    for genre, s in rows:
+        lines.append(f"{genre:24} {s['statements']:>5} {s['statements_found']:>6.3f} "
+                     f"{s['statements_right']:>6.3f} {s['precision']:>6.3f} "
+                     f"{s['figures']:>5} {s['figures_right']:>6.3f}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--half", choices=[*HALVES, "both"], default="both")
+    ap.add_argument("--quiet", action="store_true", help="numbers only, no dev-half details")
+    args = ap.parse_args(argv)
+    halves = HALVES if args.half == "both" else (args.half,)
+    out: dict = {"context": context()}
+    for half in halves:
+        with tempfile.TemporaryDirectory() as tmp:
+            result = score(half, Path(tmp) / "ws")
+        if half == "dev" and not args.quiet:
+            for name, notes in result["notes"].items():
+                for note in notes:
+                    print(f"{name}: {note}")
+        print(_table(half, result))
+        out[half] = {"genres": result["genres"], "pooled": result["pooled"]}
+    path = HERE / "results" / "quality_claims.json"
+    previous = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
+    previous.update(out)
+    path.write_text(json.dumps(previous, indent=2) + "\n", encoding="utf-8")
+    _write_markdown(previous)
+    return 0
+
+
+def _write_markdown(results: dict) -> None:
+    """benchmarks/results/quality_claims.md: the tables, with the run's commit."""
+    ctx = results.get("context", {})
+    lines = ["# Claim suggestions on the unseen pages", "",
+             f"Commit {ctx.get('commit', '?')}, {ctx.get('date', '?')}. "
+             "Produced by `python benchmarks/quality_claims.py`. Targets (issue 9, test half): "
+             "statements right >= 0.90, precision >= 0.90, figures right >= 0.85.", ""]
+    for half in HALVES:
+        if half not in results:
+            continue
+        lines += [f"## {half}", "", "| genre | statements | found | right | precision | "
+                  "figures | figures right |", "|---|---|---|---|---|---|---|"]
+        rows = [*results[half]["genres"].items(), ("**pooled**", results[half]["pooled"])]
+        for genre, sc in rows:
+            lines.append(f"| {genre} | {sc['statements']} | {sc['statements_found']:.3f} | "
+                         f"{sc['statements_right']:.3f} | {sc['precision']:.3f} | "
+                         f"{sc['figures']} | {sc['figures_right']:.3f} |")
+        lines.append("")
+    (HERE / "results" / "quality_claims.md").write_text("\n".join(lines), encoding="utf-8")
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

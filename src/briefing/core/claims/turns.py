@@ -1,0 +1,345 @@
+"""Transcript turns: "Q: ...", "MR. KIRBY: ...", "Mao Ning: ...", "SPOKESPERSON: ...".
+
+Press briefings, press conferences and doorsteps are written as turns, each paragraph
+opened by a speaker label. Every sentence of an answer turn is a statement by the
+labelled speaker; a question turn is not (speech it reports is found by the ordinary
+attribution rules). Who a label is and which side they speak for is read from the
+document itself: cues in the label, a fuller label of the same person ("GEN. RYDER" ->
+"PENTAGON PRESS SECRETARY ... PAT RYDER"), the title or the header before the first
+turn ("SPOKESPERSON" -> "Spokesperson of the Ministry of Foreign Affairs of Ukraine ..."),
+and role phrases listed in resources/claims/attribution.toml ([turns]).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from briefing.core.claims.affiliation import affiliation, postmodifier
+from briefing.core.claims.cues import CueMatcher
+from briefing.core.claims.rules import AttributionRules, attribution_rules
+from briefing.core.claims.sentences import Sentence, paragraphs, split_sentences
+
+# A label opening a paragraph: "Q:", "**Andrii Yusov:**", "Question [name, outlet]:".
+_LABEL = re.compile(
+    r"(?P<open>\*\*|__)?(?P<label>[A-Z][^:\n*_]{0,120}?)(?P<close>\*\*|__)?\s*:"
+    r"(?P<after>\*\*|__)?\s*(?=\S)")
+_ALONE = re.compile(
+    r"(?P<open>\*\*|__)?(?P<label>[A-Z][^:\n*_]{0,120}?)(?P<close>\*\*|__)?\s*:(?P<after>\*\*|__)?")
+# White House style: "Q    Mr. President, ..." (no colon after Q), "A. We ..."
+_BARE_Q = re.compile(r"(?P<open>)(?P<label>Q|A)(?P<close>)(?:\.\s+|\s{2,}|(?<=Q)\s(?=[A-Z\"“]))"
+                     r"(?P<after>)(?=\S)")
+_NAME_WORD = re.compile(r"[\w.'’-]+")
+_ASIDE = re.compile(r"\s*[(\[][^)\]]*[)\]]")
+_SITE_SPLIT = re.compile(r"\s*(?:_|\s[|–—-]\s|\s>\s)\s*")
+# Words that make a multi-word cue an institution rather than a person's name.
+_INSTITUTION = frozenset({"department", "house", "ministry", "council", "office", "service",
+                          "agency", "officials", "intelligence", "forces", "army", "military",
+                          "government", "administration", "estimates", "media", "embassy",
+                          "staff", "of", "the", "and", "states", "kingdom", "union", "korea",
+                          "korean", "republic", "times", "daily", "defence", "defense",
+                          "commission", "street", "liberation", "lawmakers", "scholars",
+                          "president", "minister", "by", "spy", "chief", "force"})
+_CONNECTORS = frozenset({"of", "the", "and", "for", "de", "von", "van", "al", "der", "la", "du"})
+# A full stop that ends a sentence, not an abbreviation ("Col. Butler", "U.S. Army").
+_SENTENCE_END = re.compile(r"(?<=[a-z]{3})\.\s")
+_CLAUSE_CUT = re.compile(
+    r"[;.\n]|\s(?:on|about|at|ahead|holds|held|regarding|in|during|to|with|after|before)\s",
+    re.IGNORECASE)
+
+
+@dataclass
+class Turn:
+    """One turn: the label's span, the paragraphs it covers and whether it answers."""
+
+    label: str
+    label_start: int
+    label_end: int
+    first_paragraph: int
+    last_paragraph: int = -1
+    stop: int = -1  # where the next turn begins (offset)
+    question: bool = False
+    answer: bool = False
+    speaker: str = ""
+    perspectives: list[str] = field(default_factory=list)
+    cue: str | None = None
+
+
+def _label_words(label: str) -> list[str]:
+    return _NAME_WORD.findall(_ASIDE.sub("", label))
+
+
+def _is_label(label: str, rules: AttributionRules) -> bool:
+    """Does this text before a colon look like a speaker label (a name or a role)?"""
+    words = _label_words(label)
+    if not words or len(words) > 12:
+        return False
+    low = " ".join(w.lower() for w in words)
+    if low in rules.turn_not_labels:
+        return False
+    if words[0].lower() in rules.turn_question_labels or low in ("q", "a"):
+        return True
+    return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _CONNECTORS for w in words)
+
+
+def _key(label: str) -> str:
+    """Who a label names, for matching turns of the same person: the last name word."""
+    words = _label_words(label)
+    return words[-1].lower().rstrip(".") if words else ""
+
+
+def find_turns(text: str, rules: AttributionRules | None = None,
+               sentences: list[Sentence] | None = None) -> list[Turn]:
+    """The turns of a transcript, or [] when the text is not written as turns.
+
+    A text counts as a transcript when at least two paragraphs open with a label and
+    either a label recurs or one of them is a question label.
+    """
+    r = rules or attribution_rules()
+    spans = paragraphs(text)
+    turns: list[Turn] = []
+    for number, (start, end) in enumerate(spans):
+        alone = _ALONE.fullmatch(text, start, end)  # "MR. KIRBY:" on a line of its own
+        m = alone or _LABEL.match(text, start, end) or _BARE_Q.match(text, start, end)
+        if m is None or bool(m.group("open")) != bool(m.group("close") or m.group("after")):
+            continue
+        label = m.group("label").strip()
+        if not _is_label(label, r) or (m.end() >= end and alone is None):
+            continue
+        turns.append(Turn(label, start, end if alone else m.end(), number))
+    inline = _inline_turns(text, r, {t.label_start for t in turns},
+                           sentences if sentences is not None else split_sentences(text))
+    inline_keys = [_key(t.label) for t in inline]
+    if turns or (len(inline) >= 3 and len(set(inline_keys)) < len(inline_keys)):
+        # Turns run together in one paragraph count when labels recur.
+        turns.extend(inline)
+        turns.sort(key=lambda t: t.label_start)
+    keys = [_key(t.label) for t in turns]
+    questions = [t for t in turns if _is_question_label(t.label, r)]
+    if len(turns) < 2 or (len(set(keys)) == len(keys) and not questions):
+        return []
+    for i, t in enumerate(turns):
+        nxt = turns[i + 1] if i + 1 < len(turns) else None
+        t.stop = nxt.label_start if nxt is not None else len(text)
+        t.last_paragraph = (nxt.first_paragraph - (nxt.first_paragraph > t.first_paragraph
+                                                    and spans[nxt.first_paragraph][0] ==
+                                                    nxt.label_start)
+                            if nxt is not None else len(spans) - 1)
+        body = text[t.label_end:t.stop].rstrip()
+        t.question = _is_question_label(t.label, r) or (
+            body.endswith("?") and _key(t.label) not in _answerers(turns[:i], r))
+    answerers = _answerers(turns, r)
+    any_question = any(t.question for t in turns)
+    for t in turns:
+        low = " ".join(w.lower() for w in _label_words(t.label))
+        procedural = low in r.turn_procedural or _key(t.label) in r.turn_procedural
+        # A person's name ("Maria Zakharova", "MR. KIRBY") answers even when no question
+        # label precedes the turn (a joint press point, a question labelled by outlet).
+        t.answer = not t.question and not procedural and (
+            not any_question or _key(t.label) in answerers or _names_person(t.label))
+    return _unlabelled_answers(text, spans, turns)
+
+
+def _unlabelled_answers(text: str, spans: list[tuple[int, int]], turns: list[Turn]) -> list[Turn]:
+    """Paragraphs after a question's "?" with no label of their own are the briefer's answer
+    ("Q: ...?" then the answer as plain paragraphs, as many transcripts print it)."""
+    out: list[Turn] = []
+    for t in turns:
+        out.append(t)
+        if not t.question:
+            continue
+        asked = next((n for n in range(t.first_paragraph, t.last_paragraph + 1)
+                      if text[spans[n][0]:spans[n][1]].rstrip("\"”’'*_ ").endswith("?")), None)
+        if asked is None or asked >= t.last_paragraph:
+            continue
+        start = spans[asked + 1][0]
+        out.append(Turn("A", start, start, asked + 1, t.last_paragraph, stop=t.stop,
+                        answer=True))
+        t.last_paragraph, t.stop = asked, spans[asked][1]
+    return out
+
+
+def _inline_turns(text: str, r: AttributionRules, known: set[int],
+                  sentences: list[Sentence]) -> list[Turn]:
+    """Labels opening a sentence inside a paragraph ("...? Maria Zakharova: We ..."), in a
+    text already written as turns: a name or role, every word capitalised, at most five."""
+    out: list[Turn] = []
+    for sent in sentences:
+        if sent.start in known or text[sent.start:sent.start + 1].islower():
+            continue
+        m = _LABEL.match(text, sent.start, sent.end)
+        if m is None or m.group("open") or m.end() >= sent.end:
+            continue
+        label = m.group("label").strip()
+        words = _label_words(label)
+        if len(words) > 5 or not _is_label(label, r) or \
+                any(w[:1].islower() for w in words):
+            continue
+        out.append(Turn(label, sent.start, m.end(), sent.paragraph))
+    return out
+
+
+_HONORIFIC = re.compile(r"^(?:MR|MRS|MS|DR|GEN|SEC|ADM|COL|AMB|SECRETARY|PRESIDENT|MINISTER|"
+                        r"CHANCELLOR)\b\.?", re.IGNORECASE)
+
+
+def _names_person(label: str) -> bool:
+    """Does the label name a person ("Mao Ning", "MR. KIRBY", "Maj. Gen. Ryder")?"""
+    words = _label_words(label)
+    if _HONORIFIC.match(label.strip()) and len(words) >= 2:
+        return True
+    return 2 <= len(words) <= 4 and all(w[:1].isupper() and w[1:2].islower() for w in words)
+
+
+def _is_question_label(label: str, r: AttributionRules) -> bool:
+    words = _label_words(label)
+    return bool(words) and (words[0].lower() in r.turn_question_labels or
+                            " ".join(w.lower() for w in words) == "q")
+
+
+def _answerers(turns: list[Turn], r: AttributionRules) -> set[str]:
+    """Keys of speakers who take the turn right after a question."""
+    out: set[str] = set()
+    for prev, t in zip(turns, turns[1:], strict=False):
+        if prev.question and not t.question and not _is_question_label(t.label, r):
+            out.add(_key(t.label))
+    return out
+
+
+class TurnResolver:
+    """Resolves each answering label to a speaker and perspectives, from the document."""
+
+    def __init__(self, matcher: CueMatcher, text: str, title: str, turns: list[Turn],
+                 rules: AttributionRules | None = None, publisher: str = "") -> None:
+        self.m = matcher
+        self.r = rules or attribution_rules()
+        self.turns = turns
+        header = text[:turns[0].label_start] if turns else ""
+        self.context = [c for c in (title, header) if c.strip()]
+        # Site-name pieces of a title ("..._Ministry of Foreign Affairs of the People's
+        # Republic of China", "... | U.S. Department of Defense") name the host.
+        self.hosts = [p for c in self.context for p in _SITE_SPLIT.split(c)[1:] if p.strip()]
+        if publisher.strip():
+            self.hosts.insert(0, publisher)
+        self._cache: dict[str, tuple[str, list[str], str | None]] = {}
+        self._surnames = _surnames(matcher)
+
+    def resolve(self, turn: Turn) -> None:
+        """Fill the turn's speaker, perspectives and cue."""
+        label = turn.label
+        if label not in self._cache:
+            self._cache[label] = self._resolve(label)
+        turn.speaker, keys, turn.cue = self._cache[label]
+        turn.perspectives = list(keys)
+
+    def _cues(self, text: str) -> tuple[list[str], str | None]:
+        keys: list[str] = []
+        cue = None
+        for c in self.m.find(text):
+            owner = postmodifier(text, c.end)  # "Ministry of Defence of Ukraine"
+            key, found = owner if owner is not None else (c.key, c.cue)
+            if key not in keys:
+                keys.append(key)
+            cue = cue or found
+        if not keys:
+            placed = affiliation(text)
+            if placed is not None:
+                keys, cue = [placed[0]], placed[1]
+        return keys, cue
+
+    def _role(self, text: str) -> tuple[list[str], str | None]:
+        low = " ".join(text.lower().split())
+        for phrase, key in self.r.turn_roles.items():
+            if re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", low):
+                return [key], phrase
+        return [], None
+
+    def _resolve(self, label: str) -> tuple[str, list[str], str | None]:
+        name = " ".join(_label_words(label))
+        if name.lower().startswith("the "):
+            name = name[4:]  # "THE PRESIDENT"
+        generic = name.lower() in ("a", "answer") or name.lower() in self.r.turn_generic
+        # 1. The label itself: "NATO Secretary General Mark Rutte", "Lin Jian", or the
+        # surname of a person cue ("MS. JEAN-PIERRE" -> "Karine Jean-Pierre").
+        keys, cue = self._cues(label)
+        if keys:
+            return label, keys, cue
+        words = _label_words(label)
+        if words and not generic:
+            hit = self._surnames.get(words[-1].lower())
+            if hit is not None:
+                return label, [hit[0]], hit[1]
+        # 2. A fuller label of the same person elsewhere in the transcript.
+        key = _key(label)
+        if not generic:
+            for t in self.turns:
+                if t.label != label and _key(t.label) == key:
+                    keys, cue = self._cues(t.label)
+                    if not keys:
+                        keys, cue = self._role(t.label)
+                    if keys:
+                        return label, keys, cue
+        # 3. The title or header naming this speaker or role.
+        for ctx in self.context:
+            window = self._window(ctx, name, generic)
+            if window:
+                keys, cue = self._cues(window)
+                if not keys:
+                    keys, cue = self._role(window)
+                if keys:
+                    return (window if generic else label), keys, cue
+        # 4. A role phrase in the label ("SENIOR DEFENSE OFFICIAL").
+        keys, cue = self._role(label)
+        if keys:
+            return label, keys, cue
+        # 5. The host: the publisher or the site name in the title.
+        named = next((w for w in (self._window(c, name, generic) for c in self.context) if w),
+                     "") if generic else ""
+        for host in self.hosts:  # a briefer nobody names speaks for the host
+            keys, cue = self._cues(host)
+            if keys:
+                return named or label, keys, cue
+        return label, [], None
+
+    def _window(self, ctx: str, name: str, generic: bool) -> str:
+        """The clause of ctx that names the speaker (up to a topic preposition)."""
+        if generic and name.lower() in ("a", "answer"):
+            roles = sorted(self.r.turn_generic, key=len, reverse=True)
+            m = next((m for m in (re.search(rf"\b{re.escape(r)}\b", ctx, re.I) for r in roles)
+                      if m), None)
+        else:
+            words = name.split()
+            m = re.search(rf"\b{re.escape(name)}\b", ctx, re.I) or (
+                re.search(rf"\b{re.escape(words[-1])}\b", ctx, re.I) if words and
+                len(words[-1]) > 2 else None)
+        if m is None:
+            return ""
+        left = max([ctx.rfind(sep, 0, m.start()) for sep in (";", "\n", ":")] +
+                   [e.start() for e in _SENTENCE_END.finditer(ctx, 0, m.start())])
+        cut = _CLAUSE_CUT.search(ctx, m.end())
+        right = cut.start() if cut else len(ctx)
+        return ctx[left + 1:right].strip()
+
+
+def _surnames(matcher: CueMatcher) -> dict[str, tuple[str, str]]:
+    """Last names of person cues ("Karine Jean-Pierre" -> "jean-pierre"), when unambiguous."""
+    found: dict[str, tuple[str, str] | None] = {}
+    for cue, key in matcher.owner.items():
+        words = cue.split()
+        if len(words) < 2 or len(words) > 3 or any(w in _INSTITUTION for w in words):
+            continue
+        last = words[-1].removesuffix("'s")
+        if len(last) < 3:
+            continue
+        prev = found.get(last)
+        found[last] = (key, cue) if prev is None and last not in found else (
+            prev if prev is not None and prev[0] == key else None)
+    return {k: v for k, v in found.items() if v is not None}
+
+
+def turn_of(turns: list[Turn], sent: Sentence) -> Turn | None:
+    """The turn a sentence belongs to (None outside any turn)."""
+    for t in turns:
+        if t.label_start <= sent.start < t.stop:
+            return t
+    return None
