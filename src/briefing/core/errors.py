@@ -12,3 +12,7 @@ class HighlightError(ValueError):
 
 class PerspectiveError(ValueError):
     """A perspective edit was refused; the message says why."""
+
+
+class ClaimError(ValueError):
+    """A correction of a claims row was refused; the message says why."""

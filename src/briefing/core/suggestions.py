@@ -13,9 +13,16 @@ import threading
 from collections import OrderedDict
 
 from briefing.core.anchoring import find_quote
-from briefing.core.claims import compare, filter_subject, numeric_claims, suggest_claims
+from briefing.core.claims import numeric_claims, suggest_claims
 from briefing.core.errors import HighlightError
-from briefing.core.models import ClaimComparison, Highlight, Perspective, Suggestion
+from briefing.core.models import (
+    Article,
+    ClaimComparison,
+    Highlight,
+    NumericClaim,
+    Perspective,
+    Suggestion,
+)
 from briefing.core.workspace import Workspace
 
 COVERED_FRACTION = 0.5  # a highlight over half a sentence means the user has dealt with it
@@ -114,19 +121,27 @@ def reject_suggestion(ws: Workspace, article_id: int, suggestion: Suggestion) ->
     ws.highlights.reject_suggestion(article_id, suggestion.quote)
 
 
-def library_comparisons(ws: Workspace, subject: str | None = None) -> list[ClaimComparison]:
-    """Figures from highlights and pending suggestions of every article, lined up.
+def library_comparisons(ws: Workspace, subject: str | None = None,
+                        include_excluded: bool = False) -> list[ClaimComparison]:
+    """Figures from highlights and pending suggestions of every article, lined up as
+    stored claims rows (stable ids, the analyst's corrections applied, each judged).
 
     `subject` filters rows by words ("how many North Korean troops" -> rows whose subject
     has "north", "korean" and "troops"). Highlights win over the suggestion they came from.
     """
-    claims = []
+    from briefing.core.claim_rows import line_up
+
+    claims: list[tuple[int, str, NumericClaim, int | None]] = []
     perspectives = ws.perspectives.all()
     by_article: dict[int, list[Highlight]] = {}
     for h in ws.highlights.list():
         by_article.setdefault(h.article_id, []).append(h)
+    with_rows = ws.claims.article_ids()
+    texts: dict[int, str] = {}
+    articles: dict[int, Article] = {}
     for article in ws.articles.iter_with_text():
         text = article.text
+        before = len(claims)
         highlights = by_article.get(article.id, [])
         for h in highlights:
             if h.orphaned or text[h.start:h.end] != h.quote:
@@ -139,4 +154,8 @@ def library_comparisons(ws: Workspace, subject: str | None = None) -> list[Claim
                 continue
             for c in numeric_claims(text, s.start, s.end, s.perspectives):
                 claims.append((article.id, s.quote, c, None))
-    return filter_subject(compare(claims), subject)
+        if len(claims) > before or article.id in with_rows:
+            texts[article.id] = text  # only articles with figures need their text kept
+            article.text = ""
+            articles[article.id] = article
+    return line_up(ws, claims, texts, articles, subject, include_excluded)
