@@ -4,16 +4,13 @@
 from __future__ import annotations
 
 import argparse
-import re
 
 from briefing.cli.common import CliError, open_workspace, print_json
+from briefing.core.claim_rows import parse_figure
 from briefing.core.errors import ClaimError, PerspectiveError
 from briefing.core.models import ClaimComparison
 from briefing.core.suggestions import library_comparisons, pending_suggestions
 from briefing.core.workspace import Workspace, WorkspaceError
-
-_SCALES = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "b": 1e9,
-           "bn": 1e9, "billion": 1e9}
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -69,16 +66,6 @@ def cmd_suggest(args: argparse.Namespace) -> int:
             print(f"[{who}]{cue} {s.quote}")
         print(f"{len(items)} suggestion(s) in #{article.id} {article.title}")
     return 0
-
-
-def parse_figure(text: str) -> float:
-    """'12,000' -> 12000.0; '2.8m' -> 2800000.0; refuses anything else with one line."""
-    m = re.fullmatch(r"\s*(\d[\d,]*(?:\.\d+)?)\s*([a-zA-Z]*)\s*", text)
-    scale = _SCALES.get(m.group(2).lower()) if m and m.group(2) else 1.0
-    if m is None or scale is None or not re.fullmatch(r"\d{1,3}(,\d{3})*(\.\d+)?|\d+(\.\d+)?",
-                                                      m.group(1)):
-        raise CliError(f"--figure: {text!r} is not a figure; write it like 12000, 12,000 or 2.8m")
-    return float(m.group(1).replace(",", "")) * scale
 
 
 def _comparisons(args: argparse.Namespace, ws: Workspace) -> list[ClaimComparison]:
@@ -144,7 +131,10 @@ def cmd_claims_edit(args: argparse.Namespace) -> int:
         if args.reset:
             changes.update(fixed_figure=None, fixed_subject=None, fixed_perspectives=None)
         if args.figure is not None:
-            changes["fixed_figure"] = parse_figure(args.figure)
+            try:
+                changes["fixed_figure"] = parse_figure(args.figure)
+            except ClaimError as exc:
+                raise CliError(f"--figure: {exc}") from None
         if args.subject is not None:
             changes["fixed_subject"] = args.subject
         if args.perspective is not None:

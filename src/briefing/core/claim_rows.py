@@ -9,13 +9,28 @@ rows, so a correction shows everywhere.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 
 from briefing.core.claims.comparison import filter_subject, group_entries
 from briefing.core.claims.status import source_key
+from briefing.core.errors import ClaimError
 from briefing.core.models import Article, ClaimComparison, ComparisonEntry, StoredClaim
 from briefing.core.store.claims import Found
 from briefing.core.workspace import Workspace
+
+_SCALES = {"": 1.0, "k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6,
+           "b": 1e9, "bn": 1e9, "billion": 1e9}
+_NUMBER = re.compile(r"\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s*([a-zA-Z]*)\s*")
+
+
+def parse_figure(text: str) -> float:
+    """A figure as the analyst types it: '12000', '12,000', '2.8m', '5.5 billion'."""
+    m = _NUMBER.fullmatch(text)
+    scale = _SCALES.get(m.group(2).lower()) if m else None
+    if m is None or scale is None:
+        raise ClaimError(f"{text!r} is not a figure; write it like 12000, 12,000 or 2.8m")
+    return float(m.group(1).replace(",", "")) * scale
 
 
 def figure_text(value: float) -> str:
