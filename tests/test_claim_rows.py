@@ -222,3 +222,16 @@ def test_cli_claims_rows_carry_id_date_status_and_can_be_corrected(
     assert main([*base, "claims"]) == 0
     out = capsys.readouterr().out
     assert f"#{korea}" in out and "15,000" in out and "2024-11-04" in out
+
+
+def test_deleting_an_article_and_undoing_it_keeps_its_rows_and_corrections(three) -> None:
+    from briefing.core.deletion import delete_articles, restore_articles
+
+    ws, (us, ua, kr) = three
+    korea = next(e for e in _troops(ws) if e.article_id == kr)
+    ws.claims.correct(korea.claim_id, fixed_figure=10000.0)
+    deleted = delete_articles(ws, [kr])
+    assert kr not in {e.article_id for e in _troops(ws)}
+    restore_articles(ws, deleted)
+    back = next(e for e in _troops(ws) if e.article_id == kr)
+    assert (back.claim_id, back.text, back.corrected) == (korea.claim_id, "10,000", ["figure"])

@@ -62,7 +62,8 @@ class ClaimsModel(QStandardItemModel):
 
     def _parent_row(self, c: ClaimComparison, by_key: dict[str, Perspective]) -> list[QStandardItem]:
         """One line per subject (the view spans it across the columns)."""
-        ordered = sorted(c.entries, key=lambda e: e.figure)
+        shown = [e for e in c.entries if not e.excluded] or c.entries  # excluded don't count
+        ordered = sorted(shown, key=lambda e: e.figure)
         spread = "" if not ordered else (
             ordered[0].text if ordered[0].figure == ordered[-1].figure
             else f"{ordered[0].text} – {ordered[-1].text}")
