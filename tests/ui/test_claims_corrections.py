@@ -161,3 +161,26 @@ def test_a_read_only_window_offers_no_correction(qtbot, setup, ws: Workspace) ->
         assert view.menu_for(view.model.index(0, 0)) is None  # a subject line has no menu
     finally:
         reader.close()
+
+
+def test_keys_exclude_and_correct_the_current_figure(qtbot, setup,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    view, stack, (_us, _ua, kr) = setup
+    view.tree.setCurrentIndex(korea_row(view, kr))
+    view.tree.setFocus()
+    qtbot.keyClick(view.tree, Qt.Key.Key_Delete)
+    assert korea_row(view, kr).data(Qt.ItemDataRole.FontRole).strikeOut()
+    assert view.tree.currentIndex() == korea_row(view, kr)  # still on it after the redraw
+    qtbot.keyClick(view.tree, Qt.Key.Key_Delete)
+    font = korea_row(view, kr).data(Qt.ItemDataRole.FontRole)
+    assert font is None or not font.strikeOut()
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("2.8m", True)))
+    qtbot.keyClick(view.tree, Qt.Key.Key_F2)
+    assert korea_row(view, kr).data() == "2,800,000 ✎"
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("lots", True)))
+    warned = []
+    monkeypatch.setattr("briefing.ui.claims_view.QMessageBox.warning",
+                        staticmethod(lambda *a: warned.append(a[2])))
+    qtbot.keyClick(view.tree, Qt.Key.Key_F2)
+    assert warned == ["'lots' is not a figure; write it like 12000, 12,000 or 2.8m"]
+    assert stack.count() == 3

@@ -13,8 +13,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QModelIndex, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QUndoStack
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -89,6 +89,7 @@ class ClaimsView(QWidget):
         self.tree.activated.connect(self._activate)
         self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.tree.customContextMenuRequested.connect(self._context_menu)
+        self.tree.installEventFilter(self)  # F2 corrects the current figure, Del excludes it
 
         top = QHBoxLayout()
         top.addWidget(self.subject, 1)
@@ -197,6 +198,7 @@ class ClaimsView(QWidget):
         menu = QMenu(self)
         why = self._why_not_editable(entry)
         fig = menu.addAction("Correct the figure…", lambda: self._ask_figure(entry))
+        fig.setShortcut(QKeySequence(Qt.Key.Key_F2))
         subj = menu.addAction("Correct the subject…", lambda: self._ask_subject(entry))
         persp = menu.addMenu("Perspectives")
         for p in self.ws.perspectives.all():
@@ -211,6 +213,7 @@ class ClaimsView(QWidget):
         else:
             inc = menu.addAction("Exclude from the comparison",
                                  lambda: self.set_excluded(entry.claim_id, True))
+        inc.setShortcut(QKeySequence(QKeySequence.StandardKey.Delete))
         reset = menu.addAction("Drop my corrections", lambda: self.reset(entry.claim_id))
         reset.setEnabled(bool(entry.corrected))
         menu.addSeparator()
@@ -305,6 +308,31 @@ class ClaimsView(QWidget):
             return
         keys = [k for k in entry.perspectives if k != key] + ([key] if on else [])
         self.set_perspectives(entry.claim_id, keys)
+
+    def _current_editable(self) -> ComparisonEntry | None:
+        entry = self.entry_at(self.tree.currentIndex())
+        return entry if entry is not None and not self._why_not_editable(entry) else None
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if watched is self.tree and event.type() == QEvent.Type.KeyPress \
+                and isinstance(event, QKeyEvent) and not event.modifiers():
+            if event.key() == Qt.Key.Key_F2:
+                self._key_correct()
+                return True
+            if event.key() == Qt.Key.Key_Delete:
+                self._key_exclude()
+                return True
+        return super().eventFilter(watched, event)
+
+    def _key_correct(self) -> None:
+        entry = self._current_editable()
+        if entry is not None:
+            self._ask_figure(entry)
+
+    def _key_exclude(self) -> None:
+        entry = self._current_editable()
+        if entry is not None:
+            self.set_excluded(entry.claim_id, not entry.excluded)
 
     def _claim_changed(self, claim_id: int) -> None:
         """A correction (or its undo) landed: redraw now and keep the row selected."""
