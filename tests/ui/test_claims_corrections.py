@@ -184,3 +184,27 @@ def test_keys_exclude_and_correct_the_current_figure(qtbot, setup,
     qtbot.keyClick(view.tree, Qt.Key.Key_F2)
     assert warned == ["'lots' is not a figure; write it like 12000, 12,000 or 2.8m"]
     assert stack.count() == 3
+
+
+def test_in_the_window_edit_undo_reverts_a_correction(qtbot, ws: Workspace, settings,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    from briefing.ui.app import create_main_window
+
+    ids = (add(ws, "Pentagon update", "Reuters", "2024-11-01", US, ["us"]),
+           add(ws, "Kursk front", "Kyiv Independent", "2024-11-03", UA, ["ukrainian"]),
+           add(ws, "Convoys", "Yonhap", "2024-11-04", KR, ["us"]))
+    window = create_main_window(ws, settings, start=False)
+    qtbot.addWidget(window)
+    window.show()
+    window.tabs.setCurrentWidget(window.claims)
+    view = window.claims
+    qtbot.waitUntil(lambda: view.model.rowCount() == 1)
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("10,000", True)))
+    action(view.menu_for(korea_row(view, ids[2])), "Correct the figure…").trigger()
+    assert korea_row(view, ids[2]).data() == "10,000 ✎"
+    assert window.undo_action.text() == "Undo Correct figure to 10,000"
+    window.undo_action.trigger()
+    assert korea_row(view, ids[2]).data() == "15,000"
+    window.redo_action.trigger()
+    assert korea_row(view, ids[2]).data() == "10,000 ✎"
+    window.close()
