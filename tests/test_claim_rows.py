@@ -235,3 +235,21 @@ def test_deleting_an_article_and_undoing_it_keeps_its_rows_and_corrections(three
     restore_articles(ws, deleted)
     back = next(e for e in _troops(ws) if e.article_id == kr)
     assert (back.claim_id, back.text, back.corrected) == (korea.claim_id, "10,000", ["figure"])
+
+
+def test_recorrect_gives_what_a_full_comparison_gives(three) -> None:
+    from briefing.core.claim_rows import recorrect
+
+    ws, (us, ua, kr) = three
+    before = library_comparisons(ws, include_excluded=True)
+    ids = {e.article_id: e.claim_id for e in _troops(ws)}
+    ws.claims.correct(ids[kr], fixed_figure=10000.0, fixed_subject="NK troops")
+    ws.claims.correct(ids[us], excluded=True, fixed_perspectives=["us"])
+
+    def view(rows):
+        return [(r.subject, r.status, [(e.claim_id, e.text, e.article_text, e.status, e.excluded,
+                                        e.perspectives, e.corrected) for e in r.entries])
+                for r in rows]
+
+    assert view(recorrect(ws, before)) == view(library_comparisons(ws, include_excluded=True))
+    assert view(recorrect(ws, before, include_excluded=False)) == view(library_comparisons(ws))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 from briefing.core.claims.comparison import filter_subject, group_entries
 from briefing.core.claims.status import source_key
@@ -101,4 +102,33 @@ def line_up(ws: Workspace, found: Sequence[Found], texts: Mapping[int, str],
         if row is not None and row.fixed_subject:
             label = row.fixed_subject
         items.append((label, claim.unit, entry))
+    return filter_subject(group_entries(items), subject)
+
+
+def recorrect(ws: Workspace, rows: Sequence[ClaimComparison], subject: str | None = None,
+              include_excluded: bool = True) -> list[ClaimComparison]:
+    """`rows` again with the corrections as stored now, without finding the figures again.
+
+    After a correction (or its undo) only the corrections changed: this regroups and
+    re-judges in milliseconds where `library_comparisons` reads every article.
+    """
+    entries = [(r, e) for r in rows for e in r.entries]
+    stored = ws.claims.by_ids(e.claim_id for _r, e in entries if e.claim_id is not None)
+    items: list[tuple[str, str, ComparisonEntry]] = []
+    for r, e in entries:
+        row = stored.get(e.claim_id) if e.claim_id is not None else None
+        if row is None:
+            items.append((r.subject, r.unit, replace(e)))
+            continue
+        fixed = row.fixed_figure is not None
+        figure = row.fixed_figure if row.fixed_figure is not None else row.figure
+        entry = replace(
+            e, figure=figure, text=figure_text(figure) if fixed else row.quote,
+            value_high=None if fixed else row.value_high, article_text=row.quote if fixed else "",
+            perspectives=list(row.fixed_perspectives if row.fixed_perspectives is not None
+                              else row.perspectives),
+            excluded=row.excluded, corrected=row.corrected)
+        if entry.excluded and not include_excluded:
+            continue
+        items.append((row.fixed_subject or row.subject, row.unit, entry))
     return filter_subject(group_entries(items), subject)

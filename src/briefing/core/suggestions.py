@@ -13,6 +13,7 @@ import threading
 from collections import OrderedDict
 
 from briefing.core.anchoring import find_quote
+from briefing.core.claim_rows import line_up
 from briefing.core.claims import numeric_claims, suggest_claims
 from briefing.core.errors import HighlightError
 from briefing.core.models import (
@@ -129,8 +130,6 @@ def library_comparisons(ws: Workspace, subject: str | None = None,
     `subject` filters rows by words ("how many North Korean troops" -> rows whose subject
     has "north", "korean" and "troops"). Highlights win over the suggestion they came from.
     """
-    from briefing.core.claim_rows import line_up
-
     claims: list[tuple[int, str, NumericClaim, int | None]] = []
     perspectives = ws.perspectives.all()
     by_article: dict[int, list[Highlight]] = {}

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing.core.claim_rows import figure_text, parse_figure
+from briefing.core.claim_rows import figure_text, parse_figure, recorrect
 from briefing.core.errors import ClaimError
 from briefing.core.models import ClaimComparison, ComparisonEntry
 from briefing.core.suggestions import library_comparisons
@@ -335,8 +335,17 @@ class ClaimsView(QWidget):
             self.set_excluded(entry.claim_id, not entry.excluded)
 
     def _claim_changed(self, claim_id: int) -> None:
-        """A correction (or its undo) landed: redraw now and keep the row selected."""
-        self.refresh()
+        """A correction (or its undo) landed: redraw now (the figures stay as found, only
+        the corrections are read again) and keep the row selected."""
+        subject = self.subject.text().strip() or None
+        try:
+            rows = recorrect(self.ws, self.comparisons, subject)
+        except Exception:  # noqa: BLE001 - fall back to computing it all again
+            rows = None
+        if rows is None:
+            self.refresh()
+        else:
+            self.show_comparisons(rows)
         index = self.index_of_claim(claim_id)
         if index.isValid():
             self.tree.setCurrentIndex(index)

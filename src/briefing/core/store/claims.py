@@ -60,6 +60,17 @@ class ClaimStore:
         rows = self.db.query(f"SELECT {_COLUMNS} FROM claims WHERE id = ?", (claim_id,))
         return _row(rows[0]) if rows else None
 
+    def by_ids(self, claim_ids: Iterable[int]) -> dict[int, StoredClaim]:
+        """Rows by id (missing ids are left out)."""
+        ids = list(dict.fromkeys(claim_ids))
+        out: dict[int, StoredClaim] = {}
+        for at in range(0, len(ids), 500):
+            chunk = ids[at:at + 500]
+            for r in self.db.query(f"SELECT {_COLUMNS} FROM claims WHERE id IN "
+                                   f"({','.join('?' * len(chunk))})", chunk):
+                out[r["id"]] = _row(r)
+        return out
+
     def article_ids(self) -> set[int]:
         """Articles that have stored rows."""
         return {r[0] for r in self.db.query("SELECT DISTINCT article_id FROM claims")}
