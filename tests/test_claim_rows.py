@@ -253,3 +253,17 @@ def test_recorrect_gives_what_a_full_comparison_gives(three) -> None:
 
     assert view(recorrect(ws, before)) == view(library_comparisons(ws, include_excluded=True))
     assert view(recorrect(ws, before, include_excluded=False)) == view(library_comparisons(ws))
+
+
+def test_cli_claims_beside_the_app_shows_the_ids_the_app_stored(
+        three, workspace_dir: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    ws, _ids = three  # the app holds the workspace for writing
+    base = ["--workspace", str(workspace_dir), "claims", "--json"]
+    assert main(base) == 0
+    assert [r["id"] for r in json.loads(capsys.readouterr().out)] == [None] * 3
+    stored = sorted(e.claim_id for e in _troops(ws))  # the app computed the comparison
+    assert main(base) == 0
+    assert sorted(r["id"] for r in json.loads(capsys.readouterr().out)) == stored
+    assert main(["--workspace", str(workspace_dir), "claims", "edit", str(stored[0]),
+                 "--exclude"]) == 2
+    assert "another Briefing window" in capsys.readouterr().err
