@@ -105,40 +105,48 @@ def source_key(publisher: str | None, url: str | None, article_id: int) -> str:
     return f"article:{article_id}"
 
 
-def _relation(a: ComparisonEntry, b: ComparisonEntry) -> str:
-    """'same', 'disagree' or 'changed' between two figures."""
-    if compatible(a, b):
-        return "same"
-    if a.article_id != b.article_id and apart_in_time(a.published, b.published):
-        return "changed"
-    return "disagree"
-
-
 def _source(e: ComparisonEntry) -> str:
     return e.source or f"article:{e.article_id}"
 
 
 def judge(entries: Sequence[ComparisonEntry]) -> str:
-    """Status of a set of figures (excluded ones do not count); sets each entry's status."""
+    """Status of a set of figures (excluded ones do not count); sets each entry's status.
+
+    Between two figures: "same" when their intervals overlap; else "changed" when they come
+    from different articles dated over `changed_after_days` apart; else "disagree". An entry
+    is "agree" when a compatible figure comes from another source and none contradicts it.
+    """
+    rules = status_rules()
     live = [e for e in entries if not e.excluded]
-    relations: dict[int, set[str]] = {id(e): set() for e in live}
-    agreeing: dict[int, bool] = {id(e): False for e in live}
+    spans = [interval(e) for e in live]  # computed once: rows can hold hundreds of figures
+    dates = [date_span(e.published) for e in live]
+    sources = [_source(e) for e in live]
+    relations: list[set[str]] = [set() for _ in live]
+    agreeing = [False] * len(live)
     for i, a in enumerate(live):
-        for b in live[i + 1:]:
-            rel = _relation(a, b)
-            if rel == "same":
-                if _source(a) != _source(b):
-                    agreeing[id(a)] = agreeing[id(b)] = True
+        a_lo, a_hi = spans[i]
+        for j in range(i + 1, len(live)):
+            b = live[j]
+            b_lo, b_hi = spans[j]
+            slack = rules.tolerance * max(abs(a.figure), abs(b.figure), 1.0)
+            if a_lo <= b_hi + slack and b_lo <= a_hi + slack:
+                if sources[i] != sources[j]:
+                    agreeing[i] = agreeing[j] = True
                 continue
-            relations[id(a)].add(rel)
-            relations[id(b)].add(rel)
+            da, db = dates[i], dates[j]
+            apart = (a.article_id != b.article_id and da is not None and db is not None
+                     and max((db[0] - da[1]).days, (da[0] - db[1]).days, 0)
+                     > rules.changed_after_days)
+            rel = "changed" if apart else "disagree"
+            relations[i].add(rel)
+            relations[j].add(rel)
     for e in entries:
         if e.excluded:
             e.status = "single"
-            continue
-        found = relations[id(e)]
+    for i, e in enumerate(live):
+        found = relations[i]
         e.status = ("disagree" if "disagree" in found else "changed" if "changed" in found
-                    else "agree" if agreeing[id(e)] else "single")
+                    else "agree" if agreeing[i] else "single")
     statuses = {e.status for e in live}
     for status in ("disagree", "changed", "agree"):
         if status in statuses:
