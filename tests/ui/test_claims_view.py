@@ -56,11 +56,11 @@ def test_rows_show_subject_figures_sources_and_disagreement(view: ClaimsView,
     assert parent.data(ClaimsModel.DisagreementRole) is True
     assert parent.data(Qt.ItemDataRole.ForegroundRole).color() == DISAGREE
     assert "different figures" in parent.data(Qt.ItemDataRole.ToolTipRole)
-    children = [[model.index(r, c, parent).data() for c in range(4)]
+    children = [[model.index(r, c, parent).data() for c in range(5)]
                 for r in range(model.rowCount(parent))]
     assert children == [
-        ["10,000", "US", "Reuters — Pentagon update (2024-11-01)", TEXT_US],
-        ["at least 11,000", "Ukrainian", "The Economist — Kursk front (2024-11-01)", TEXT_UA],
+        ["10,000", "US", "Reuters — Pentagon update", "1 Nov 2024", TEXT_US],
+        ["at least 11,000", "Ukrainian", "The Economist — Kursk front", "1 Nov 2024", TEXT_UA],
     ]
     assert model.index(0, 1, parent).data(Qt.ItemDataRole.DecorationRole) is not None
     assert model.index(1, 0).data() == "shells: 2.8m · 1 figure from 1 source"

@@ -16,3 +16,7 @@ class PerspectiveError(ValueError):
 
 class SpeakerError(ValueError):
     """A speaker book change was refused; the message says why."""
+
+
+class ClaimError(ValueError):
+    """A correction of a claims row was refused; the message says why."""

@@ -140,7 +140,14 @@ class ComparisonEntry:
     end: int = 0
     highlight_id: int | None = None
     qualifier: str | None = None
-    value_high: float | None = None  # upper bound when the source gives a range
+    claim_id: int | None = None  # the stored claims row (None when it could not be stored)
+    published: str | None = None  # the article's date, "YYYY[-MM[-DD]]"
+    source: str = ""  # who published it: the same outlet twice is one source
+    status: str = "single"  # one of CLAIM_STATUSES, against the row's other figures
+    value_high: float | None = None  # upper end when the passage gives a range
+    excluded: bool = False  # the analyst left it out of the comparison
+    corrected: list[str] = field(default_factory=list)  # "figure", "subject", "perspectives"
+    article_text: str = ""  # the figure as the article writes it, when corrected
 
 
 @dataclass
@@ -150,4 +157,50 @@ class ClaimComparison:
     subject: str  # "North Korean troops"
     unit: str  # "troops"
     entries: list[ComparisonEntry] = field(default_factory=list)
-    disagreement: bool = False  # the figures differ between sources
+    disagreement: bool = False  # independent figures contradict each other
+    status: str = "single"  # one of CLAIM_STATUSES
+
+
+# agree: independent sources give compatible figures; disagree: they contradict each other;
+# changed: different figures from articles dated more than a month apart; single: one source.
+CLAIM_STATUSES = ("agree", "disagree", "changed", "single")
+
+
+@dataclass
+class StoredClaim:
+    """A figure found in an article, kept as a row so its id and corrections last.
+
+    Anchored like a highlight: `start`/`end`/`quote`/`prefix`/`suffix` locate the figure
+    as written ("15,000") in the cleaned text, so re-cleaning moves it, never renumbers it.
+    The `fixed_*` fields are the analyst's corrections; None means "as detected".
+    """
+
+    id: int
+    article_id: int
+    start: int
+    end: int
+    quote: str  # the figure as written
+    prefix: str
+    suffix: str
+    passage: str  # the sentence or highlight that states it
+    highlight_id: int | None
+    figure: float
+    unit: str
+    subject: str
+    qualifier: str | None = None
+    perspectives: list[str] = field(default_factory=list)
+    value_high: float | None = None
+    fixed_figure: float | None = None
+    fixed_subject: str | None = None
+    fixed_perspectives: list[str] | None = None
+    excluded: bool = False
+    active: bool = True  # found by the latest comparison
+    orphaned: bool = False  # its figure could not be placed in the article's text
+
+    @property
+    def corrected(self) -> list[str]:
+        """Which fields the analyst corrected."""
+        return [name for name, value in (("figure", self.fixed_figure),
+                                         ("subject", self.fixed_subject),
+                                         ("perspectives", self.fixed_perspectives))
+                if value is not None]

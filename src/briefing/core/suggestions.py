@@ -16,17 +16,31 @@ from __future__ import annotations
 import hashlib
 import threading
 from collections import OrderedDict
+from dataclasses import replace
 
 from briefing.core.anchoring import find_quote
-from briefing.core.claims import compare, filter_subject, numeric_claims, suggest_claims
+from briefing.core.claim_rows import line_up
+from briefing.core.claims import numeric_claims, suggest_claims
 from briefing.core.errors import HighlightError
-from briefing.core.models import Article, ClaimComparison, Highlight, Perspective, Suggestion
+from briefing.core.models import (
+    Article,
+    ClaimComparison,
+    Highlight,
+    NumericClaim,
+    Perspective,
+    Suggestion,
+)
 from briefing.core.speaker_names import BookLookup, book_hits
 from briefing.core.workspace import Workspace
 
 COVERED_FRACTION = 0.5  # a highlight over half a sentence means the user has dealt with it
-_CACHE_SIZE = 512
+# Articles whose suggestions stay cached. The claims comparison reads every article in
+# turn: a library larger than the cache would recompute them all on each refresh (an LRU
+# scanned in order never hits). About 8 kB per article.
+_CACHE_SIZE = 4096
 _cache: OrderedDict[tuple[str, int], tuple[str, list[Suggestion]]] = OrderedDict()
+# The figures in each cached suggestion (same key and signature), for the comparison.
+_figures: OrderedDict[tuple[str, int], tuple[str, list[list[NumericClaim]]]] = OrderedDict()
 _lock = threading.Lock()
 
 
@@ -37,13 +51,18 @@ def _signature(text: str, perspectives: list[Perspective]) -> str:
     return h.hexdigest()
 
 
+def _article_signature(article: Article, perspectives: list[Perspective]) -> str:
+    """What an article's suggestions depend on: its text, title, publisher and the cues."""
+    return _signature(article.text + "\x00" + article.title + "\x00" + (article.publisher or ""),
+                      perspectives)
+
+
 def _cached(ws: Workspace, article: Article, perspectives: list[Perspective]
             ) -> tuple[str, list[Suggestion] | None]:
     """(signature, the cached suggestions for this article's text, title, publisher and
     cue set, or None)."""
     key = (str(ws.root), article.id)
-    sig = _signature(article.text + "\x00" + article.title + "\x00" + (article.publisher or ""),
-                     perspectives)
+    sig = _article_signature(article, perspectives)
     with _lock:
         hit = _cache.get(key)
         if hit is not None and hit[0] == sig:
@@ -89,6 +108,26 @@ def apply_speaker_book(found: list[Suggestion], book: BookLookup) -> list[Sugges
             out.append(Suggestion(s.start, s.end, s.quote, [perspective],
                                   f"speaker book: {name}", s.speaker, s.verb))
     return out
+
+
+def _suggestion_figures(ws: Workspace, article: Article, perspectives: list[Perspective]
+                        ) -> list[tuple[Suggestion, list[NumericClaim]]]:
+    """Every suggestion with the figures it states (both cached on the article and cues)."""
+    found = _all_suggestions(ws, article, perspectives)
+    text = article.text
+    key = (str(ws.root), article.id)
+    sig = _article_signature(article, perspectives)
+    with _lock:
+        hit = _figures.get(key)
+        if hit is not None and hit[0] == sig and len(hit[1]) == len(found):
+            _figures.move_to_end(key)
+            return list(zip(found, hit[1], strict=True))
+    figures = [numeric_claims(text, s.start, s.end, s.perspectives) for s in found]
+    with _lock:
+        _figures[key] = (sig, figures)
+        while len(_figures) > _CACHE_SIZE:
+            _figures.popitem(last=False)
+    return list(zip(found, figures, strict=True))
 
 
 def _covered(s: Suggestion, highlights: list[Highlight]) -> bool:
@@ -147,20 +186,26 @@ def reject_suggestion(ws: Workspace, article_id: int, suggestion: Suggestion) ->
     ws.highlights.reject_suggestion(article_id, suggestion.quote)
 
 
-def library_comparisons(ws: Workspace, subject: str | None = None) -> list[ClaimComparison]:
-    """Figures from highlights and pending suggestions of every article, lined up.
+def library_comparisons(ws: Workspace, subject: str | None = None,
+                        include_excluded: bool = False) -> list[ClaimComparison]:
+    """Figures from highlights and pending suggestions of every article, lined up as
+    stored claims rows (stable ids, the analyst's corrections applied, each judged).
 
     `subject` filters rows by words ("how many North Korean troops" -> rows whose subject
     has "north", "korean" and "troops"). Highlights win over the suggestion they came from.
     """
-    claims = []
+    claims: list[tuple[int, str, NumericClaim, int | None]] = []
     perspectives = ws.perspectives.all()
     book = ws.speakers.lookup()
     by_article: dict[int, list[Highlight]] = {}
     for h in ws.highlights.list():
         by_article.setdefault(h.article_id, []).append(h)
+    with_rows = ws.claims.article_ids()
+    texts: dict[int, str] = {}
+    articles: dict[int, Article] = {}
     for article in ws.articles.iter_with_text():
         text = article.text
+        before = len(claims)
         highlights = by_article.get(article.id, [])
         for h in highlights:
             if h.orphaned or text[h.start:h.end] != h.quote:
@@ -168,10 +213,17 @@ def library_comparisons(ws: Workspace, subject: str | None = None) -> list[Claim
             for c in numeric_claims(text, h.start, h.end, h.perspectives):
                 claims.append((article.id, h.quote, c, h.id))
         rejected = ws.highlights.rejected_quotes(article.id)
-        found = apply_speaker_book(_all_suggestions(ws, article, perspectives), book)
-        for s in found:
+        found = _suggestion_figures(ws, article, perspectives)
+        booked = apply_speaker_book([s for s, _figures in found], book)
+        for (s, figures), b in zip(found, booked, strict=True):
             if s.quote in rejected or _covered(s, highlights):
                 continue
-            for c in numeric_claims(text, s.start, s.end, s.perspectives):
+            for c in figures:  # the speaker book decides the figure's perspective too
+                if b.perspectives != s.perspectives:
+                    c = replace(c, perspectives=list(b.perspectives))
                 claims.append((article.id, s.quote, c, None))
-    return filter_subject(compare(claims), subject)
+        if len(claims) > before or article.id in with_rows:
+            texts[article.id] = text  # only articles with figures need their text kept
+            article.text = ""
+            articles[article.id] = article
+    return line_up(ws, claims, texts, articles, subject, include_excluded)

@@ -18,6 +18,7 @@ from briefing.core.fileio import atomic_write_bytes
 from briefing.core.leftovers import clean_leftovers
 from briefing.core.lock import LOCK_NAME, WriterLock
 from briefing.core.store.articles import ArticleStore
+from briefing.core.store.claims import ClaimStore
 from briefing.core.store.db import Database, StoreError
 from briefing.core.store.health import file_damage, is_read_only_medium, library_damage
 from briefing.core.store.highlights import HighlightStore
@@ -91,6 +92,7 @@ class Workspace:
         self.highlights = HighlightStore(db)
         self.perspectives = PerspectiveStore(db)
         self.speakers = SpeakerStore(db)
+        self.claims = ClaimStore(db)
 
     # -- opening ---------------------------------------------------------------
     @classmethod

@@ -84,7 +84,7 @@ class MainWindow(QMainWindow):
         self.search = SearchPanel(ws, self.library, self)
         self.reader = ReaderPane(ws, self.undo_stack, self)
         self.reader.setObjectName("reader")
-        self.claims = ClaimsView(ws, self)
+        self.claims = ClaimsView(ws, self, undo_stack=self.undo_stack)
         self.highlights = HighlightsPanel(ws, self.undo_stack, self)
         self.details = DetailsPane(ws, self.undo_stack, self)
         self.side = QSplitter(Qt.Orientation.Vertical, self)  # highlights over details

@@ -3,7 +3,8 @@
 Public API:
     suggest_claims(text, perspectives) -> list[Suggestion]
     numeric_claims(text, start=0, end=None, perspectives=()) -> list[NumericClaim]
-    compare(claims) -> list[ClaimComparison]
+    compare(claims) -> list[ClaimComparison]   (each row judged by claims.status:
+        agree / disagree / changed over time / single source)
     filter_subject(rows, "how many North Korean troops") -> list[ClaimComparison]
 """
 

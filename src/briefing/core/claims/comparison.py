@@ -1,8 +1,8 @@
 """Line numeric claims up by subject and unit across perspectives and sources.
 
 "how many North Korean troops": 10,000 (US), 11,000 (Ukrainian), 12,000 and 15,000
-(South Korean), each with its article and quote; a row is marked as a disagreement
-when its sources give different figures.
+(South Korean), each with its article and quote. Each row and entry is judged
+(agree / disagree / changed over time / single source) by `briefing.core.claims.status`.
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from briefing.core.claims.status import assess
 from briefing.core.models import ClaimComparison, ComparisonEntry, NumericClaim
 
 # Words ignored when a user's question is matched against a subject ("how many ... troops").
@@ -22,7 +23,6 @@ _SYNONYMS = {"soldiers": "troops", "soldier": "troops", "troop": "troops",
              "deaths": "casualties", "losses": "casualties", "shell": "shells",
              "dollars": "usd", "dollar": "usd", "percentage": "percent", "%": "percent",
              "us": "us", "american": "us"}
-RELATIVE_TOLERANCE = 0.005  # figures this close count as the same figure
 
 
 def subject_words(text: str) -> set[str]:
@@ -40,24 +40,16 @@ def matches_subject(comparison: ClaimComparison, query: str) -> bool:
     return bool(wanted) and wanted <= have
 
 
-def _same(a: float, b: float) -> bool:
-    return abs(a - b) <= RELATIVE_TOLERANCE * max(abs(a), abs(b), 1.0)
-
-
 def compare(claims: Iterable[tuple[int, str, NumericClaim, int | None]]) -> list[ClaimComparison]:
     """Group (article_id, quote, claim, highlight_id) by subject and unit.
 
     The same figure stated at the same place twice (a highlight and the suggestion it came
-    from) counts once, the highlight winning. Rows with most sources come first; entries
-    are sorted by figure.
+    from) counts once, the highlight winning. Each article counts as its own source and is
+    undated here; `group_entries` takes entries that know their source and date.
     """
-    rows: dict[tuple[str, str], ClaimComparison] = {}
-    seen: dict[tuple[int, int, float], ComparisonEntry] = {}
+    items: list[tuple[str, str, ComparisonEntry]] = []
+    seen: dict[tuple[int, int, float], int] = {}
     for article_id, quote, claim, highlight_id in claims:
-        key = (claim.subject.lower(), claim.unit)
-        row = rows.get(key)
-        if row is None:
-            row = rows[key] = ClaimComparison(subject=claim.subject, unit=claim.unit)
         place = (article_id, claim.start, claim.figure)
         entry = ComparisonEntry(
             figure=claim.figure, text=claim.text, perspectives=list(claim.perspectives),
@@ -65,20 +57,32 @@ def compare(claims: Iterable[tuple[int, str, NumericClaim, int | None]]) -> list
             highlight_id=highlight_id, qualifier=claim.qualifier, value_high=claim.value_high)
         earlier = seen.get(place)
         if earlier is not None:
-            if earlier.highlight_id is None and highlight_id is not None:
-                row.entries[row.entries.index(earlier)] = entry
-                seen[place] = entry
+            if items[earlier][2].highlight_id is None and highlight_id is not None:
+                items[earlier] = (claim.subject, claim.unit, entry)
             continue
-        seen[place] = entry
+        seen[place] = len(items)
+        items.append((claim.subject, claim.unit, entry))
+    return group_entries(items)
+
+
+def group_entries(items: Iterable[tuple[str, str, ComparisonEntry]]) -> list[ClaimComparison]:
+    """Rows of (subject, unit, entry) grouped by subject and unit, each judged.
+
+    Rows with most sources come first; entries are sorted by figure.
+    """
+    rows: dict[tuple[str, str], ClaimComparison] = {}
+    for subject, unit, entry in items:
+        key = (subject.lower(), unit)
+        row = rows.get(key)
+        if row is None:
+            row = rows[key] = ClaimComparison(subject=subject, unit=unit)
         row.entries.append(entry)
     out = []
     for row in rows.values():
         row.entries.sort(key=lambda e: (e.figure, e.article_id, e.start))
-        figures = [e.figure for e in row.entries]
-        row.disagreement = any(not _same(figures[0], f) for f in figures[1:])
-        out.append(row)
-    out.sort(key=lambda r: (-len({e.article_id for e in r.entries}), -len(r.entries),
-                            r.subject.lower(), r.unit))
+        out.append(assess(row))
+    out.sort(key=lambda r: (-len({e.article_id for e in r.entries if not e.excluded}),
+                            -len(r.entries), r.subject.lower(), r.unit))
     return out
 
 

@@ -398,8 +398,10 @@ class DocxWriter:
             _set_cell(cells[-1], row.verdict, bold=row.disagreement, keep=more)
         self._widths(table, len(columns))
         note = self._para("Figures as each perspective states them; numbers in brackets refer to "
-                          "the source list. \u201cSources differ\u201d marks figures that do not "
-                          "agree.", "meta")
+                          "the source list. \u201cSources differ\u201d marks figures of "
+                          "independent sources that cannot both be true; \u201cChanged over "
+                          "time\u201d, figures from articles dated more than a month apart.",
+                          "meta")
         note.paragraph_format.space_before = Pt(4)
 
     @staticmethod

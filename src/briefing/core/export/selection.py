@@ -10,9 +10,10 @@ background.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from briefing.core.claims.status import judge
 from briefing.core.errors import PerspectiveError
 from briefing.core.export.markings import lower_than
 from briefing.core.export.quotes import display_quote
@@ -143,11 +144,16 @@ class ComparisonRow:
     cells: list[str]  # one per column: "10,000 [2]; 12,000 [4]" or ""
     disagreement: bool
     entries: int = 0  # how many figures the row lines up
+    status: str = ""  # agree | disagree | changed | single (claims.status); "" if unknown
 
     @property
     def verdict(self) -> str:
-        if self.disagreement:
+        if self.disagreement or self.status == "disagree":
             return "Sources differ"
+        if self.status == "changed":
+            return "Changed over time"
+        if self.status == "single":
+            return "Single source"
         return "Single source" if self.entries < 2 else "Consistent"
 
 
@@ -432,14 +438,16 @@ def _add_comparisons(content: BriefingContent, comparisons: list[ClaimComparison
             for k in e.perspectives or [""]:
                 if k in keys and text not in cells[keys.index(k)]:
                     cells[keys.index(k)].append(text)
-        disagree = (cc.disagreement if len(entries) == len(cc.entries)
-                    else len({e.figure for e in entries}) > 1)
+        # Judged again on the figures the note shows (copies: the rows stay as they are).
+        status = judge([replace(e) for e in entries])
+        disagree = status == "disagree"
         label = cc.subject or cc.unit
         if cc.unit and cc.unit.lower() not in label.lower():
             label = f"{label} ({cc.unit})"
         label = label[:1].upper() + label[1:]
         content.comparisons.append(ComparisonRow(label=label, cells=["; ".join(c) for c in cells],
-                                                 disagreement=disagree, entries=len(entries)))
+                                                 disagreement=disagree, entries=len(entries),
+                                                 status=status))
     if comparisons and not content.comparisons and not content.comparison_status:
         content.comparison_status = "No figures from the cited sources to compare."
     elif not comparisons and not content.comparison_status:

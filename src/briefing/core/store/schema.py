@@ -157,6 +157,39 @@ MIGRATIONS: list[list[str]] = [
                        "(SELECT 1 FROM highlights WHERE id = old.highlight_id)",
                        "(SELECT article_id FROM highlights WHERE id = old.highlight_id)"),
     ],
+    # claims you can trust (issue 10.5): every figure the comparison lines up is a stored
+    # row, anchored like a highlight (position + quote/prefix/suffix of the figure), so its
+    # id lasts across restarts and re-cleaning; fixed_* hold the analyst's corrections
+    [
+        """CREATE TABLE IF NOT EXISTS claims (
+            id INTEGER PRIMARY KEY,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            start INTEGER NOT NULL,
+            "end" INTEGER NOT NULL,
+            quote TEXT NOT NULL,
+            prefix TEXT NOT NULL DEFAULT '',
+            suffix TEXT NOT NULL DEFAULT '',
+            passage TEXT NOT NULL DEFAULT '',
+            highlight_id INTEGER REFERENCES highlights(id) ON DELETE SET NULL,
+            figure REAL NOT NULL,
+            value_high REAL,
+            unit TEXT NOT NULL,
+            subject TEXT NOT NULL,
+            qualifier TEXT,
+            perspectives TEXT NOT NULL DEFAULT '[]',
+            fixed_figure REAL,
+            fixed_subject TEXT,
+            fixed_perspectives TEXT,
+            excluded INTEGER NOT NULL DEFAULT 0,
+            active INTEGER NOT NULL DEFAULT 1,
+            orphaned INTEGER NOT NULL DEFAULT 0,
+            created TEXT NOT NULL,
+            modified TEXT NOT NULL,
+            CHECK (start >= 0 AND "end" >= start)
+        )""",
+        "CREATE INDEX IF NOT EXISTS claims_article ON claims(article_id)",
+        "CREATE INDEX IF NOT EXISTS claims_highlight ON claims(highlight_id)",
+    ],
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
