@@ -194,6 +194,7 @@ class SelfTest:
         return str(resources_dir())
 
     def main_window(self) -> str:
+        """The window over a new workspace: the index helper process and sample import."""
         from PySide6.QtCore import QSettings
 
         from briefing.core.resources import sample_corpus
@@ -330,6 +331,8 @@ class SelfTest:
         results = done[0]
         bad = [r.line() for r in results if r.status != "imported"]
         check(not bad and len(results) == 3, "not imported: " + "; ".join(bad))
+        check(self.ws.index.index.helper_pid is not None,
+              "the search index helper process is not running (writes fell back in-process)")
         summary = w.importer.last_summary
         check(summary is not None and summary.isVisible(), "no import summary was shown")
         summary.close()
