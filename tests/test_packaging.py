@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import configparser
 import re
+import subprocess
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -25,6 +26,18 @@ def test_one_reverse_dns_app_id_for_launcher_appstream_and_icon() -> None:
     assert component.findtext("id") == APP_ID
     assert component.findtext("launchable") == f"{APP_ID}.desktop"
     ET.parse(icon)  # well-formed SVG
+
+
+def test_launcher_and_appstream_files_pass_the_standard_validators() -> None:
+    """The checks packaging/build.sh makes before packing (tools from bootstrap.sh --test)."""
+    desktop = subprocess.run(["desktop-file-validate",
+                              str(ROOT / "packaging" / f"{APP_ID}.desktop")],
+                             capture_output=True, text=True)
+    assert desktop.returncode == 0 and not desktop.stdout.strip(), desktop.stdout
+    metainfo = subprocess.run(["appstreamcli", "validate", "--no-net",
+                               str(ROOT / "packaging" / f"{APP_ID}.metainfo.xml")],
+                              capture_output=True, text=True)
+    assert metainfo.returncode == 0, metainfo.stdout + metainfo.stderr
 
 
 def test_readme_images_exist_and_commands_match_ci() -> None:
