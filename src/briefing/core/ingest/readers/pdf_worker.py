@@ -23,8 +23,8 @@ import threading
 import time
 
 
-def _limit(memory: int, cpu_seconds: int | None) -> str:
-    """Cap this process's memory and CPU time the way the platform allows; says how.
+def _limit(memory: int, cpu_seconds: int | None) -> None:
+    """Cap this process's memory and CPU time the way the platform allows.
 
     Linux: the kernel's RLIMIT_AS and RLIMIT_CPU. macOS accepts RLIMIT_AS but does not
     enforce it, so RLIMIT_CPU there, and a watchdog thread that stops the worker once its
@@ -34,12 +34,11 @@ def _limit(memory: int, cpu_seconds: int | None) -> str:
     (pdf.TIME_LIMIT_S) applies. Every platform also has that wall-clock limit.
     """
     if sys.platform == "win32":
-        return "job object" if _limit_windows(memory, cpu_seconds) else "wall clock only"
+        _limit_windows(memory, cpu_seconds)
+        return
     _limit_posix(memory, cpu_seconds)
     if sys.platform == "darwin":
         watch_memory(memory)
-        return "rlimit cpu, memory watchdog"
-    return "rlimit"
 
 
 def _limit_posix(memory: int, cpu_seconds: int | None) -> None:
