@@ -209,7 +209,7 @@ class SelfTest:
         settle_memory()
         expected = len(sample_corpus())
         w = self.window
-        self.wait(lambda: w._startup is None and not w.importer.busy
+        self.wait(lambda: w.search.ready and not w.importer.busy
                   and w.library.model.rowCount() == expected and not w.importer.box.isVisible(),
                   "importing the sample corpus")
         check(self.ws.articles.count() == expected,
