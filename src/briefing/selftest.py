@@ -6,7 +6,7 @@ every part the way an analyst would: it opens the main window (which imports the
 corpus through the index helper process), runs a search, opens an article and accepts a
 suggested claim, shows every pane and dialog, exports a Word note and reads it back,
 imports an HTML page, a PDF (through the PDF worker process) and the exported .docx, and
-finds them by search. One line per step (ok or FAIL, with seconds); exit 0 only if every
+finds them by search, then runs the same executable as the command line. One line per step (ok or FAIL, with seconds); exit 0 only if every
 step passed, 1 otherwise. It works the same from source: `python -m briefing --self-test`.
 
 Nothing of the user's is touched: workspace, settings and log live in a temporary folder
@@ -16,8 +16,10 @@ that is removed at the end. A watchdog ends the process (exit 1) if it hangs.
 from __future__ import annotations
 
 import importlib
+import json
 import os
 import pkgutil
+import subprocess
 import sys
 import tempfile
 import threading
@@ -122,6 +124,7 @@ class SelfTest:
             ("export a Word note and read it back", self.export),
             ("import HTML, PDF and .docx; search them", self.import_formats),
             ("close: the workspace lock is released", self.close),
+            ("command line: check and search", self.command_line),
         ]
 
     def run(self) -> bool:
@@ -351,6 +354,25 @@ class SelfTest:
         with Workspace.open(root) as again:
             check(not again.readonly and again.articles.count() == 8,
                   "the workspace did not reopen with the 8 articles")
+        return ""
+
+
+    def command_line(self) -> str:
+        """`briefing check` and `briefing search --json` on the workspace just used: the
+        same executable, as the command line."""
+        command = [sys.executable] if getattr(sys, "frozen", False) else [
+            sys.executable, "-m", "briefing"]
+        root = ["--workspace", str(self.folder / "workspace")]
+        checked = subprocess.run([*command, *root, "check"], capture_output=True, text=True,
+                                 timeout=STEP_TIMEOUT_S)
+        check(checked.returncode == 0 and checked.stdout.startswith("ok: 8 article(s)"),
+              f"`briefing check` said: {(checked.stdout + checked.stderr).strip()[:300]}")
+        found = subprocess.run([*command, *root, "search", "Quillport", "--json"],
+                               capture_output=True, text=True, timeout=STEP_TIMEOUT_S)
+        check(found.returncode == 0, f"`briefing search` failed: {found.stderr.strip()[:300]}")
+        titles = [hit["title"] for hit in json.loads(found.stdout)]
+        check(titles == ["Harbour cranes idle in Quillport"],
+              f"`briefing search Quillport` found {titles}")
         return ""
 
 
