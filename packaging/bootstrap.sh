@@ -9,8 +9,9 @@ cd "$(dirname "$0")/.."
 pkgs=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libfreetype6 libdbus-1-3
       libglib2.0-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0
       libxcb-randr0 libxcb-render-util0 libxcb-image0 fonts-dejavu-core)
-# The tests also open the exported note in LibreOffice, as its reader would (no GUI parts).
-[ "${1:-}" = "--test" ] && pkgs+=(libreoffice-writer-nogui poppler-utils)
+# The tests also open the exported note in LibreOffice, as its reader would (no GUI parts),
+# and check the launcher and AppStream files with the tools the desktops and app stores use.
+[ "${1:-}" = "--test" ] && pkgs+=(libreoffice-writer-nogui poppler-utils desktop-file-utils appstream)
 if command -v dpkg-query >/dev/null 2>&1; then
   missing=()
   for p in "${pkgs[@]}"; do

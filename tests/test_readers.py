@@ -644,6 +644,26 @@ def test_pdf_reader_memory_is_capped() -> None:
     assert "too much memory" in str(info.value)
 
 
+def test_memory_watchdog_stops_a_worker_past_its_cap_and_the_reader_says_why() -> None:
+    """The cap macOS gets (it does not enforce RLIMIT_AS): a thread watching the peak size."""
+    from briefing.core.ingest.readers.pdf import _crash_reason
+
+    code = textwrap.dedent("""
+        import time
+        from briefing.core.ingest.readers.pdf_worker import peak_memory, watch_memory
+        watch_memory(peak_memory() + 50_000_000, every_s=0.01)
+        hoard = []
+        for _ in range(100):
+            hoard.append(bytearray(10_000_000))
+            time.sleep(0.02)
+        print("never stopped")
+    """)
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=60)
+    assert result.returncode == 3 and b"never stopped" not in result.stdout
+    assert _crash_reason(result.returncode, result.stderr) == (
+        "damaged PDF: reading it needed too much memory, so it was stopped")
+
+
 # --- damaged input of every kind ---------------------------------------------------------
 
 def mutate(data: bytes, rng: random.Random) -> bytes:

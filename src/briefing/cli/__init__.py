@@ -25,7 +25,9 @@ log = logging.getLogger(__name__)
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="briefing",
-        description="Turn many articles into a source-by-source briefing note, offline.")
+        description="Turn many articles into a source-by-source briefing note, offline.",
+        epilog="`briefing --self-test` checks the app itself: it starts it offscreen on a "
+               "temporary workspace and uses every part (exit 0 if all worked).")
     parser.add_argument("--version", action="version", version=f"briefing {__version__}")
     parser.add_argument("--workspace", metavar="DIR",
                         help="workspace folder (default: $BRIEFING_WORKSPACE or the user data folder)")

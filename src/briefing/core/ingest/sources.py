@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import stat
+import sys
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -85,8 +86,17 @@ def check_regular(path: Path) -> int:
 
 
 def read_regular(path: Path) -> bytes:
-    """Read a regular file without ever blocking on a pipe put in its place."""
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    """Read a regular file without ever blocking on a pipe put in its place.
+
+    O_NONBLOCK and O_NOCTTY are POSIX's (Windows has neither FIFOs in the file system nor
+    controlling terminals); O_BINARY is Windows', where a descriptor opened without it
+    reads in text mode and would turn CRLF into LF and stop at Ctrl+Z.
+    """
+    if sys.platform == "win32":
+        flags = os.O_RDONLY | os.O_BINARY
+    else:
+        flags = os.O_RDONLY | os.O_NONBLOCK | os.O_NOCTTY
+    fd = os.open(path, flags)
     try:
         kind = _kind(os.fstat(fd).st_mode)
         if kind is not None:

@@ -260,6 +260,13 @@ class SearchIndex:
     def uses_process(self) -> bool:
         return self._use_process
 
+    @property
+    def helper_pid(self) -> int | None:
+        """The running helper process's id; None when there is none (not started yet, or
+        it died and the last write ran in this process instead). The self-test reads it."""
+        proc = self._process
+        return proc.pid if proc is not None and proc.poll() is None else None
+
     def rebuild_in_helper(self, root: Path) -> Iterator[tuple[int, int]]:
         """Like rebuild(), run in the helper process from the workspace at `root`.
 

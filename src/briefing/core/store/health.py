@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import struct
+import sys
 from pathlib import Path
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -95,9 +96,10 @@ def ro_uri(path: Path, immutable: bool = False) -> str:
 
 def is_read_only_medium(folder: Path) -> bool:
     """True on a read-only mount or where this user cannot write the folder."""
-    try:
-        if os.statvfs(folder).f_flag & os.ST_RDONLY:
-            return True
-    except (OSError, AttributeError):  # statvfs is POSIX-only; access() answers elsewhere
-        pass
+    if sys.platform != "win32":  # statvfs is POSIX's; on Windows access() answers alone
+        try:
+            if os.statvfs(folder).f_flag & os.ST_RDONLY:
+                return True
+        except OSError:
+            pass
     return not os.access(folder, os.W_OK)

@@ -3,7 +3,8 @@
 pypdf has had infinite loops and crashes on malformed files, so it never runs in the
 app's own process: `pdf.read_pdf` starts this module with a time limit, and the first
 thing it does is cap its own address space (argv[1], bytes) so a hostile file cannot eat
-the machine's memory (and its CPU time, in case the parent dies before its timer fires).
+the machine's memory (and its CPU time, in case the parent dies before its timer fires);
+how each platform enforces the caps is said in `_limit`.
 Run as `python -m briefing.core.ingest.readers.pdf_worker MEMORY CPU_SECONDS`, or in a
 frozen (PyInstaller) build as `briefing --pdf-worker MEMORY CPU_SECONDS`.
 
@@ -16,15 +17,36 @@ from __future__ import annotations
 import io
 import json
 import logging
+import os
 import sys
+import threading
+import time
 
 
 def _limit(memory: int, cpu_seconds: int | None) -> None:
-    """Cap address space, and CPU time as a backstop if the parent dies before its timer."""
-    try:
-        import resource
-    except ImportError:  # not on this platform
+    """Cap this process's memory and CPU time the way the platform allows.
+
+    Linux: the kernel's RLIMIT_AS and RLIMIT_CPU. macOS accepts RLIMIT_AS but does not
+    enforce it, so RLIMIT_CPU there, and a watchdog thread that stops the worker once its
+    peak resident size passes the cap. Windows: a job object with a per-process memory and
+    CPU-time limit (the kernel enforces both); if Windows refuses the job, the watchdog is
+    not available either (no `resource` module) and only the parent's wall-clock limit
+    (pdf.TIME_LIMIT_S) applies. Every platform also has that wall-clock limit.
+    """
+    if sys.platform == "win32":
+        _limit_windows(memory, cpu_seconds)
         return
+    _limit_posix(memory, cpu_seconds)
+    if sys.platform == "darwin":
+        watch_memory(memory)
+
+
+def _limit_posix(memory: int, cpu_seconds: int | None) -> None:
+    """Address space and CPU time caps (setrlimit); the hard limits are kept."""
+    if sys.platform == "win32":
+        return
+    import resource
+
     for kind, value in ((resource.RLIMIT_AS, memory), (resource.RLIMIT_CPU, cpu_seconds)):
         if value is None:
             continue
@@ -35,6 +57,84 @@ def _limit(memory: int, cpu_seconds: int | None) -> None:
             resource.setrlimit(kind, (value, hard))
         except (ValueError, OSError):
             pass
+
+
+def peak_memory() -> int:
+    """This process's peak resident size in bytes (0 where it cannot be read)."""
+    if sys.platform == "win32":
+        return 0
+    import resource
+
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return int(peak) if sys.platform == "darwin" else int(peak) * 1024  # Linux counts KiB
+
+
+def watch_memory(limit: int, every_s: float = 0.05) -> threading.Thread:
+    """A daemon thread that ends the process (exit 3, "MemoryError" on stderr, which the
+    parent reads as out of memory) once its peak resident size passes `limit` bytes.
+    Softer than a kernel limit: an allocation between two looks can overshoot."""
+
+    def watch() -> None:
+        while True:
+            if peak_memory() > limit:
+                os.write(2, b"MemoryError: the PDF worker passed its memory cap\n")
+                os._exit(3)
+            time.sleep(every_s)
+
+    thread = threading.Thread(target=watch, name="memory-watchdog", daemon=True)
+    thread.start()
+    return thread
+
+
+def _limit_windows(memory: int, cpu_seconds: int | None) -> bool:
+    """Put this process in a job object that caps its committed memory and CPU time."""
+    if sys.platform != "win32":
+        return False
+    import ctypes
+    from ctypes import wintypes
+
+    class IoCounters(ctypes.Structure):
+        _fields_ = [(name, ctypes.c_ulonglong) for name in (
+            "ReadOperationCount", "WriteOperationCount", "OtherOperationCount",
+            "ReadTransferCount", "WriteTransferCount", "OtherTransferCount")]
+
+    class BasicLimits(ctypes.Structure):
+        _fields_ = [("PerProcessUserTimeLimit", ctypes.c_int64),
+                    ("PerJobUserTimeLimit", ctypes.c_int64),
+                    ("LimitFlags", wintypes.DWORD),
+                    ("MinimumWorkingSetSize", ctypes.c_size_t),
+                    ("MaximumWorkingSetSize", ctypes.c_size_t),
+                    ("ActiveProcessLimit", wintypes.DWORD),
+                    ("Affinity", ctypes.c_size_t),
+                    ("PriorityClass", wintypes.DWORD),
+                    ("SchedulingClass", wintypes.DWORD)]
+
+    class ExtendedLimits(ctypes.Structure):
+        _fields_ = [("BasicLimitInformation", BasicLimits),
+                    ("IoInfo", IoCounters),
+                    ("ProcessMemoryLimit", ctypes.c_size_t),
+                    ("JobMemoryLimit", ctypes.c_size_t),
+                    ("PeakProcessMemoryUsed", ctypes.c_size_t),
+                    ("PeakJobMemoryUsed", ctypes.c_size_t)]
+
+    limit_process_time, limit_process_memory, extended_info_class = 0x2, 0x100, 9
+    kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)
+    kernel32.CreateJobObjectW.restype = wintypes.HANDLE
+    kernel32.GetCurrentProcess.restype = wintypes.HANDLE
+    job = kernel32.CreateJobObjectW(None, None)
+    if not job:
+        return False
+    info = ExtendedLimits()
+    info.BasicLimitInformation.LimitFlags = limit_process_memory
+    info.ProcessMemoryLimit = memory
+    if cpu_seconds is not None:
+        info.BasicLimitInformation.LimitFlags |= limit_process_time
+        info.BasicLimitInformation.PerProcessUserTimeLimit = cpu_seconds * 10_000_000  # 100 ns
+    if not kernel32.SetInformationJobObject(job, extended_info_class, ctypes.byref(info),
+                                            ctypes.sizeof(info)):
+        return False
+    # the job lasts while this process is in it; its handle is never closed
+    return bool(kernel32.AssignProcessToJobObject(job, kernel32.GetCurrentProcess()))
 
 
 def _meta(reader: object) -> dict[str, str | None]:
