@@ -16,3 +16,7 @@ class PerspectiveError(ValueError):
 
 class SpeakerError(ValueError):
     """A speaker book change was refused; the message says why."""
+
+
+class CollectionError(ValueError):
+    """A collection change was refused (unknown name, duplicate, bad query); says why."""

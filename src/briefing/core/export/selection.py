@@ -13,7 +13,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from briefing.core.errors import PerspectiveError
+from briefing.core import collections
+from briefing.core.errors import CollectionError, PerspectiveError
 from briefing.core.export.sanitize import MAX_NODE_CHARS
 from briefing.core.models import Article, ClaimComparison, Highlight, Perspective
 from briefing.core.workspace import Workspace
@@ -54,6 +55,7 @@ class BriefingSpec:
     date_from: str | None = None  # article published date, ISO prefix, inclusive
     date_to: str | None = None
     highlight_ids: list[int] | None = None  # exact selection and order (after filters)
+    collection: str | None = None  # only articles of this collection (a saved search re-run)
     template: Path | None = None  # a .docx whose styles replace the shipped template's
 
 
@@ -246,6 +248,14 @@ def select_highlights(ws: Workspace, spec: BriefingSpec) -> list[tuple[Highlight
         missing = [i for i in wanted_articles if i not in articles]
         if missing:
             raise ExportError(f"no article #{missing[0]} in this workspace")
+    if spec.collection:
+        try:
+            inside = set(collections.members(ws, spec.collection))
+        except CollectionError as exc:
+            raise ExportError(str(exc)) from None
+        wanted_articles = [i for i in (wanted_articles or articles) if i in inside]
+        if not wanted_articles:
+            return []
     found = ws.highlights.list(article_ids=wanted_articles, perspectives=keys)
     tags = {t.lower() for t in spec.tags}
     chosen: list[tuple[Highlight, Article]] = []

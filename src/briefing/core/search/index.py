@@ -33,7 +33,7 @@ import sys
 import tempfile
 import threading
 import warnings
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from pathlib import Path
 
 from whoosh import index as whoosh_index
@@ -389,16 +389,20 @@ class SearchIndex:
 
     # -- searching -----------------------------------------------------------------
     def search(self, query_text: str, limit: int = 20,
-               texts: Callable[[int], str] | None = None) -> SearchResults:
+               texts: Callable[[int], str] | None = None,
+               within: Collection[int] | None = None) -> SearchResults:
         """The first `limit` results for `query_text`, best first, with snippets and hit offsets.
 
         `texts(article_id)` returns an article's cleaned text; snippets and hit
         offsets are computed against it (the index does not store the body).
+        `within`: only these articles (a collection); None searches them all.
         """
         with self._lock:
             q, message = parse(self._parser, query_text)
-            if q is None:
+            if q is None or (within is not None and not within):
                 return SearchResults([], 0, message, query_text)
+            only = None if within is None else query.Or(
+                [query.Term("article_id", str(i)) for i in sorted(within)])
             searcher = None
             with _quiet_leaks() as failed:
                 try:
@@ -410,7 +414,7 @@ class SearchIndex:
                 return SearchResults([], 0, "the search index is missing or damaged; "
                                      "run `briefing reindex`", query_text)
             try:
-                results = searcher.search(q, limit=max(1, limit), optimize=False)
+                results = searcher.search(q, limit=max(1, limit), optimize=False, filter=only)
                 total = len(results)
             except Exception as exc:  # noqa: BLE001 - a query Whoosh cannot run: use the words
                 reason = f"could not run the query ({exc.__class__.__name__})"
@@ -419,7 +423,7 @@ class SearchIndex:
                     q, message = words_query(self._parser, query_text, reason)
                 if q is not None:
                     try:
-                        results = searcher.search(q, limit=max(1, limit), optimize=False)
+                        results = searcher.search(q, limit=max(1, limit), optimize=False, filter=only)
                         total = len(results)
                     except Exception:  # noqa: BLE001 - the index itself is failing
                         q = None

@@ -157,6 +157,23 @@ MIGRATIONS: list[list[str]] = [
                        "(SELECT 1 FROM highlights WHERE id = old.highlight_id)",
                        "(SELECT article_id FROM highlights WHERE id = old.highlight_id)"),
     ],
+    # 5 (collections): named sets of articles, and saved searches (a stored query that is
+    # re-run, so its members stay live); a deleted article leaves every set it was in
+    [
+        """CREATE TABLE collections (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+            query TEXT,
+            created TEXT NOT NULL
+        )""",
+        """CREATE TABLE collection_articles (
+            collection_id INTEGER NOT NULL REFERENCES collections(id) ON DELETE CASCADE,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            added TEXT NOT NULL,
+            PRIMARY KEY (collection_id, article_id)
+        )""",
+        "CREATE INDEX collection_articles_article ON collection_articles(article_id)",
+    ],
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
