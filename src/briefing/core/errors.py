@@ -20,3 +20,8 @@ class SpeakerError(ValueError):
 
 class CollectionError(ValueError):
     """A collection change was refused (unknown name, duplicate, bad query); says why."""
+
+
+class ArchiveError(ValueError):
+    """An archive could not be written, or was refused on reading (damaged or changed);
+    the message names the file and the part."""
