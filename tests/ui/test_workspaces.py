@@ -8,6 +8,7 @@ a collection and a saved search filter the library, limit search and the export.
 from __future__ import annotations
 
 import json
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -237,3 +238,48 @@ def test_collections_filter_the_library_search_and_export(
     assert library.collections.sets() == []
     assert ws.articles.count() == 5
     window.close()
+
+
+def test_hand_a_collection_on_as_an_archive_and_refuse_a_changed_one(
+        qtbot, sample_ws: Workspace, settings: QSettings, tmp_path: Path) -> None:
+    from briefing.ui import archive_commands
+
+    ws = sample_ws
+    window = create_main_window(ws, settings)  # replaced (and deleted) by the switch below
+    window.show()
+    qtbot.waitUntil(lambda: _settled(window), timeout=LOAD_TIMEOUT)
+    ids = sorted(ws.articles.ids())
+    window.library.add_to_collection("Pair", ids[:2])
+    window.library.filter_by_collection("Pair")
+    out = tmp_path / "pair.briefing"
+    archive_commands.export_to(window, out)
+    qtbot.waitUntil(lambda: window.last_archive_message.startswith("Wrote"), timeout=20_000)
+    assert window.last_archive_message == (f"Wrote {out}: 2 article(s), 2 highlight(s), "
+                                           "0 speaker assignment(s), 1 collection(s)")
+
+    # a colleague's empty workspace takes it in; the library and collections show it
+    other = window.create_workspace(tmp_path / "Colleague")
+    assert other is not None
+    qtbot.waitUntil(lambda: _settled(other), timeout=LOAD_TIMEOUT)
+    assert other.import_archive_action.shortcut().toString() == "Ctrl+Alt+I"
+    archive_commands.import_from(other, out)
+    qtbot.waitUntil(lambda: other.last_archive_message.startswith("Imported"), timeout=20_000)
+    qtbot.waitUntil(lambda: other.library.model.rowCount() == 2, timeout=5000)
+    assert other.library.collections.sets() == ["Pair"]
+    assert len(other.ws.highlights.list()) == 2
+
+    # a changed archive is refused with the part named, and nothing is added
+    bad = tmp_path / "bad.briefing"
+    with zipfile.ZipFile(out) as old, zipfile.ZipFile(bad, "w") as new:
+        for name in old.namelist():
+            data = old.read(name)
+            new.writestr(name, data + b" " if name == "highlights.json" else data)
+    archive_commands.import_from(other, bad)
+    qtbot.waitUntil(lambda: other.last_archive_message.startswith("Could not"), timeout=20_000)
+    assert "the part highlights.json does not match its checksum" in other.last_archive_message
+    assert len(other.ws.highlights.list()) == 2
+    box = next(w for w in QApplication.topLevelWidgets()
+               if w.isVisible() and w.windowTitle() == "Briefing: archive")
+    box.close()
+    other.switcher.close()  # type: ignore[union-attr]
+    other.close()

@@ -79,6 +79,7 @@ class MainWindow(QMainWindow):
         self._sync_task: TaskHandle | None = None
         self.briefing_dialog: QWidget | None = None
         self.switcher: WorkspaceSwitcher | None = None  # set by the switcher that made it
+        self.last_archive_message = ""  # what the last archive export or import said
         self._waiting_imports: list[list[str | Path]] = []
         _ = ws.index  # the one IndexManager, made here before any worker could race to it
         self.workspace_name = workspace_name(ws.root)

@@ -10,7 +10,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
 from briefing.core.workspace import workspace_name
-from briefing.ui import theme
+from briefing.ui import archive_commands, theme
 
 if TYPE_CHECKING:
     from briefing.ui.main_window import MainWindow
@@ -125,6 +125,22 @@ def build(w: MainWindow) -> None:
         w.open_briefing_dialog,
         "Write the selected highlights as a Word briefing note",
     )
+    w.export_archive_action = add_action(
+        w,
+        file,
+        "Export archive…",
+        ["Ctrl+Alt+E"],
+        lambda: archive_commands.choose_export(w),
+        "Hand on the collection shown (or the whole workspace) as one verified file",
+    )
+    w.import_archive_action = add_action(
+        w,
+        file,
+        "Import archive…",
+        ["Ctrl+Alt+I"],
+        lambda: archive_commands.choose_import(w),
+        "Check an archive part by part, then add its articles, highlights and speaker book",
+    )
     w.reindex_action = add_action(
         w,
         file,
@@ -135,7 +151,8 @@ def build(w: MainWindow) -> None:
     )
     file.addSeparator()
     add_action(w, file, "Quit", ["Ctrl+Q"], w.close, "Close Briefing")
-    for action in (w.import_files_action, w.import_folder_action, w.reindex_action):
+    for action in (w.import_files_action, w.import_folder_action, w.reindex_action,
+                   w.import_archive_action):
         _writing(w, action)
 
     edit = bar.addMenu("&Edit")
