@@ -37,9 +37,12 @@ class Collection:
 
 
 def run_saved_search(ws: Workspace, query: str) -> tuple[list[int], str | None]:
-    """The articles a stored query matches now (best first), and the search's message."""
-    results = ws.index.search(query, limit=max(1, ws.articles.count()))
-    return [h.article_id for h in results.hits], results.message
+    """The articles a stored query matches now (by id), and the search's message."""
+    ids, message = ws.index.matching_ids(query)
+    if not ids:
+        return ids, message
+    present = set(ws.articles.ids())  # the index may lag behind a deletion
+    return [i for i in ids if i in present], message
 
 
 def _resolve(ws: Workspace, row) -> Collection:  # noqa: ANN001 - a CollectionRow

@@ -195,6 +195,10 @@ class IndexManager:
                 results.total = max(len(results.hits), results.total - gone)
         return results
 
+    def matching_ids(self, query: str) -> tuple[list[int], str | None]:
+        """Every article `query` matches (ids only, unscored): a saved search's members."""
+        return self.index.matching_ids(query)
+
     def disagreements(self) -> tuple[set[int], set[int]]:
         """(in the library but not the index, in the index but not the library)."""
         in_db: set[int] = set(self.ws.articles.ids())

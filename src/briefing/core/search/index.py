@@ -401,8 +401,6 @@ class SearchIndex:
             q, message = parse(self._parser, query_text)
             if q is None or (within is not None and not within):
                 return SearchResults([], 0, message, query_text)
-            only = None if within is None else query.Or(
-                [query.Term("article_id", str(i)) for i in sorted(within)])
             searcher = None
             with _quiet_leaks() as failed:
                 try:
@@ -413,6 +411,7 @@ class SearchIndex:
             if searcher is None:
                 return SearchResults([], 0, "the search index is missing or damaged; "
                                      "run `briefing reindex`", query_text)
+            only = None if within is None else _docnums(searcher, within)
             try:
                 results = searcher.search(q, limit=max(1, limit), optimize=False, filter=only)
                 total = len(results)
@@ -435,6 +434,22 @@ class SearchIndex:
             hits = [self._hit(h, matcher, texts) for h in results]
             shown = plain_words(query_text) if message else query_text
             return SearchResults(hits, total, message, shown)
+
+    def matching_ids(self, query_text: str) -> tuple[list[int], str | None]:
+        """Every article the query matches (unscored, no snippets: what a saved search's
+        members are), and the parser's message if the query was read as plain words."""
+        with self._lock:
+            q, message = parse(self._parser, query_text)
+            if q is None:
+                return [], message
+            try:
+                searcher = self._get_searcher()
+                results = searcher.search(q, limit=None, scored=False, optimize=False)
+                stored = searcher.stored_fields
+                return sorted(int(stored(n)["article_id"]) for n in results.docs()), message
+            except Exception:  # noqa: BLE001 - see health(): a damaged index finds nothing
+                self._drop()
+                return [], "the search index is missing or damaged; run `briefing reindex`"
 
     @staticmethod
     def _hit(h, matcher: TermMatcher, texts: Callable[[int], str] | None) -> SearchHit:
@@ -546,6 +561,17 @@ def _abandon(writer) -> None:
         if lock is not None:
             with contextlib.suppress(Exception):
                 lock.release()
+
+
+def _docnums(searcher: Searcher, article_ids: Collection[int]) -> set[int]:
+    """The index's document numbers of these articles (a filter Whoosh applies cheaply; an
+    Or of one term per article took ~55 ms for 500 articles)."""
+    found = set()
+    for article_id in article_ids:
+        number = searcher.document_number(article_id=str(article_id))
+        if number is not None:
+            found.add(number)
+    return found
 
 
 @contextlib.contextmanager
