@@ -283,3 +283,20 @@ def test_hand_a_collection_on_as_an_archive_and_refuse_a_changed_one(
     box.close()
     other.switcher.close()  # type: ignore[union-attr]
     other.close()
+
+
+def test_switching_during_an_import_joins_it_and_releases_the_lock(
+        qtbot, workspace_dir: Path, settings: QSettings, corpus_dir: Path,
+        tmp_path: Path) -> None:
+    switcher, window = _switcher_window(qtbot, settings, workspace_dir)
+    window.import_paths([corpus_dir])
+    qtbot.waitUntil(lambda: window.importer.busy, timeout=5000)
+    other = window.create_workspace(tmp_path / "Other")
+    assert other is not None and switcher.window is other
+    assert not _locked(workspace_dir), "the import was stopped and the workspace closed"
+    with Workspace.open(workspace_dir, readonly=True) as ws:
+        assert not ws.damage and ws.articles.count() <= 5  # what was committed before it stopped
+    qtbot.waitUntil(lambda: _settled(other), timeout=LOAD_TIMEOUT)
+    switcher.close()
+    other.close()
+
