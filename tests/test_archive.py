@@ -43,6 +43,7 @@ def source(tmp_path: Path) -> Path:
             text = ws.articles.text(article_id)
             ws.highlights.add(article_id, text, *_sentence(text, word), perspectives=keys,
                               note="check", tags=["Kursk"])
+        ws.highlights.add_orphan(ids[2], "a passage the text lost", 5, 28, ["us"], note="gone")
         ws.articles.set_tags(ids[0], ["front page"])
         ws.articles.update_metadata(ids[0], note="my note")
         ws.speakers.assign("Kyrylo Budanov", "ukrainian")
@@ -56,7 +57,8 @@ def _snapshot(ws: Workspace) -> dict:
     arts = {a.original_hash: (a.title, a.publisher, a.published, a.note, sorted(a.tags))
             for a in (ws.articles.get(i) for i in ws.articles.ids()) if a is not None}
     by_id = {i: ws.articles.get(i).original_hash for i in ws.articles.ids()}  # type: ignore[union-attr]
-    marks = sorted((by_id[h.article_id], h.quote, tuple(h.perspectives), h.note, tuple(h.tags))
+    marks = sorted((by_id[h.article_id], h.quote, tuple(h.perspectives), h.note, tuple(h.tags),
+                    h.orphaned)
                    for h in ws.highlights.list())
     sets = {c.name: (c.query, sorted(by_id[i] for i in c.article_ids) if c.query is None
                      else None) for c in collections.list_collections(ws)}
@@ -73,7 +75,7 @@ def test_a_workspace_travels_whole_and_a_second_import_adds_nothing(
         originals = {a.original_hash: ws.read_original(a.original_hash)
                      for a in ws.articles.list()}
     assert (report.articles, report.highlights, report.speakers, report.collections) \
-        == (5, 2, 1, 2)
+        == (5, 3, 1, 2)
     manifest, parts = read_archive(out)
     assert manifest["scope"] == {"kind": "workspace"}
     assert set(manifest["parts"]) == set(parts) and len(parts) == 5 + 5
@@ -82,7 +84,7 @@ def test_a_workspace_travels_whole_and_a_second_import_adds_nothing(
 
     with Workspace.open(tmp_path / "colleague") as ws:
         got = import_archive(ws, out)
-        assert (got.articles, got.duplicates, got.highlights) == (5, 0, 2)
+        assert (got.articles, got.duplicates, got.highlights) == (5, 0, 3)
         assert _snapshot(ws) == before
         assert ws.perspectives.get("japanese") is not None
         for digest, data in originals.items():
@@ -91,8 +93,29 @@ def test_a_workspace_travels_whole_and_a_second_import_adds_nothing(
         assert {h.article_id for h in ws.index.search("Budanov").hits}
         again = import_archive(ws, out)
         assert (again.articles, again.duplicates, again.highlights) == (0, 5, 0)
-        assert again.highlights_skipped == 2
+        assert again.highlights_skipped == 3
         assert _snapshot(ws) == before
+
+
+def test_highlights_on_an_article_cleaned_differently_here_are_found_by_their_quote(
+        source: Path, tmp_path: Path) -> None:
+    out = tmp_path / "topic.briefing"
+    with Workspace.open(source) as ws:
+        export_archive(ws, out)
+        marked = {h.quote for h in ws.highlights.list() if not h.orphaned}
+    with Workspace.open(tmp_path / "colleague") as ws:
+        list(import_sample_corpus(ws))
+        for article_id in ws.articles.ids():  # the same originals, cleaned a little differently
+            text = "Preface line.\n" + ws.articles.text(article_id)
+            with ws.db.transaction() as conn:
+                ws.articles.replace_text(conn, article_id, text, "changed", len(text.split()))
+        got = import_archive(ws, out)
+        assert (got.articles, got.duplicates, got.highlights) == (0, 5, 3)
+        placed = [h for h in ws.highlights.list() if not h.orphaned]
+        assert {h.quote for h in placed} == marked
+        assert all(ws.articles.text(h.article_id)[h.start:h.end] == h.quote for h in placed)
+        assert [h.quote for h in ws.highlights.list() if h.orphaned] == [
+            "a passage the text lost"]
 
 
 def test_a_collection_travels_alone(source: Path, tmp_path: Path) -> None:
@@ -161,7 +184,7 @@ def test_cli_export_verify_import(capsys, source: Path, tmp_path: Path) -> None:
     out = tmp_path / "topic.briefing"
     code, text, err = run(capsys, "--workspace", str(source), "archive", "export", str(out))
     assert code == 0, err
-    assert text.strip() == (f"wrote {out}: 5 article(s), 2 highlight(s), 1 speaker "
+    assert text.strip() == (f"wrote {out}: 5 article(s), 3 highlight(s), 1 speaker "
                             "assignment(s), 2 collection(s)")
     code, text, _ = run(capsys, "archive", "verify", str(out), "--json")
     assert code == 0 and json.loads(text)["counts"]["articles"] == 5

@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from briefing.core import collections
+from briefing.core.anchoring import find_quote
 from briefing.core.backups import BackupError
 from briefing.core.errors import ArchiveError, CollectionError, HighlightError, PerspectiveError
 from briefing.core.ingest import dedupe
@@ -318,20 +319,30 @@ def _take_articles(ws: Workspace, records: list[dict], parts: dict[str, bytes],
 
 def _take_highlights(ws: Workspace, marks: list[dict], ids: dict[str, int],
                      keys: dict[str, str], report: ArchiveReport) -> None:
+    """Each highlight at its passage (found again by its quote if the text here differs);
+    one whose passage is nowhere stays an orphan with its quote. A passage marked here
+    already is not marked twice."""
     for m in marks:
         article_id = ids.get(m["article"])
         if article_id is None:
             continue
         text = ws.articles.text(article_id)
-        here = {(h.start, h.end) for h in ws.highlights.for_article(article_id)}
-        if (m["start"], m["end"]) in here or text[m["start"]:m["end"]] != m["quote"]:
+        have = ws.highlights.for_article(article_id)
+        span: tuple[int, int] | None = (m["start"], m["end"])
+        if text[m["start"]:m["end"]] != m["quote"]:
+            span = find_quote(text, m["quote"])
+        if (span is not None and span in {(h.start, h.end) for h in have}) or (
+                span is None and m["quote"] in {h.quote for h in have if h.orphaned}):
             report.highlights_skipped += 1
             continue
+        fields = {"perspectives": [keys[k] for k in m["perspectives"] if k in keys],
+                  "kind": m["kind"], "note": m["note"], "reliability": m["reliability"],
+                  "credibility": m["credibility"], "tags": m["tags"]}
         try:
-            ws.highlights.add(article_id, text, m["start"], m["end"],
-                              perspectives=[keys[k] for k in m["perspectives"] if k in keys],
-                              kind=m["kind"], note=m["note"], reliability=m["reliability"],
-                              credibility=m["credibility"], tags=m["tags"])
+            if span is None:
+                ws.highlights.add_orphan(article_id, m["quote"], m["start"], m["end"], **fields)
+            else:
+                ws.highlights.add(article_id, text, *span, **fields)
         except HighlightError as exc:
             report.notes.append(f"highlight {m['quote'][:40]!r}: {exc}")
             report.highlights_skipped += 1
