@@ -9,6 +9,7 @@ counts here follow imports and highlights.
 from __future__ import annotations
 
 import json
+import logging
 
 from PySide6.QtCore import QMimeData, QPoint, Qt, Signal
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
@@ -17,6 +18,8 @@ from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 from briefing.core import collections
 from briefing.core.collections import Collection
 from briefing.core.workspace import Workspace
+
+log = logging.getLogger(__name__)
 
 ARTICLE_MIME = "application/x-briefing-article-ids"
 ALL_ARTICLES = "All articles"
@@ -61,11 +64,18 @@ class CollectionsList(QListWidget):
     def refresh(self) -> None:
         """Re-read the collections (saved searches are re-run); the choice is kept."""
         chosen = self.current_name()
-        found = collections.list_collections(self.ws)
+        try:
+            found = collections.list_collections(self.ws)
+        except Exception:  # noqa: BLE001 - a damaged library opened read-only: show none
+            log.warning("the collections of %s cannot be read", self.ws.root, exc_info=True)
+            found = []
         self.items = {None: None, **{c.name: c for c in found}}
         self.blockSignals(True)
         self.clear()
-        total = self.ws.articles.count()
+        try:
+            total = self.ws.articles.count()
+        except Exception:  # noqa: BLE001 - as above
+            total = 0
         self._add(f"{ALL_ARTICLES}  ·  {total}", None, "Every article in this workspace")
         for c in found:
             if c.query is not None:
