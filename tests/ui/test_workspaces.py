@@ -230,6 +230,13 @@ def test_collections_filter_the_library_search_and_export(
     shown = {library.proxy.article_id(r) for r in range(library.proxy.rowCount())}
     assert shown == expected and 0 < len(shown) < 5
     assert library.collections.currentItem().text().startswith("⌕ Budanov")
+    window.open_briefing_dialog()  # the export follows the saved search too
+    dialog = window.briefing_dialog
+    assert dialog.collection_filter.currentText() == "Budanov"
+    assert dialog.spec().collection == "Budanov"
+    assert sorted(dialog.checked_ids()) == sorted(
+        h.id for h in ws.highlights.list() if h.article_id in expected)
+    dialog.close()
     assert not library.save_search("Korea troops", "x")
     assert "is a set of articles" in window.statusBar().currentMessage()
 
