@@ -1,10 +1,11 @@
 """Take the screenshots in docs/ from the real app on a temporary workspace.
 
-Opens the main window on a fresh workspace (the first start imports the sample
+Opens the main window on a fresh Sample workspace (its first opening imports the sample
 articles), adds highlights of several perspectives through the core, and saves
 PNGs of: the main window in light and dark, the reader with highlights, the
 search results for "Budanov", the details pane, the claims view, the tag chips of the
-highlights panel and the Speakers dialog.
+highlights panel, the Speakers dialog, and the workspace switcher (File › Open recent)
+beside the library's collections.
 
     xvfb-run -s "-screen 0 1600x1000x24" python docs/make_screenshots.py
     (or QT_QPA_PLATFORM=offscreen python docs/make_screenshots.py)
@@ -21,13 +22,17 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QPoint, QSettings
+from PySide6.QtGui import QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QSplitter, QWidget
 
+from briefing.core import collections
+from briefing.core.ingest.sample import mark_sample
 from briefing.core.workspace import Workspace
 from briefing.ui import theme
 from briefing.ui.app import create_main_window, init_application
 from briefing.ui.main_window import MainWindow
+from briefing.ui.workspace_switcher import remember_workspace
 
 DOCS = Path(__file__).resolve().parent
 SIZE = (1440, 900)
@@ -148,6 +153,49 @@ def speakers_dialog(app: QApplication, window: MainWindow, ws: Workspace) -> Non
     dialog.close()
 
 
+def workspaces_shot(app: QApplication, window: MainWindow, ws: Workspace, tmp: Path,
+                    settings: QSettings) -> None:
+    """File › Open recent with three workspaces, over the library filtered by a collection
+    (a set and a saved search in the collections list)."""
+    for name in ("Black Sea shipping", "Korea deployment"):
+        Workspace.open(tmp / name).close()
+        remember_workspace(settings, tmp / name)
+    remember_workspace(settings, ws.root)
+    ids = sorted(ws.articles.ids())
+    collections.add(ws, "Kursk front", ids[:3])
+    collections.save_search(ws, "Chinese view", "perspective:chinese")
+    window.library.refresh()
+    window.library.filter_by_collection("Kursk front")
+    window.search.search_edit.clear()
+    settle(app)
+    pane = window.search.grab()  # the search box over the library and its collections
+    file_menu = window.menuBar().actions()[0].menu()
+    file_menu.popup(window.mapToGlobal(QPoint(0, window.menuBar().height())))
+    settle(app)
+    recent = window.recent_menu
+    anchor = file_menu.actionGeometry(recent.menuAction())
+    recent.popup(file_menu.mapToGlobal(QPoint(file_menu.width() - 4, anchor.top())))
+    settle(app)
+    menus = [(menu.grab(), menu.mapToGlobal(QPoint(0, 0))) for menu in (file_menu, recent)]
+    recent.hide()
+    file_menu.hide()
+    left = min(at.x() for _, at in menus)
+    top = min(at.y() for _, at in menus)
+    width = max(at.x() + shot.width() for shot, at in menus) - left
+    gap = 24
+    canvas = QPixmap(pane.width() + gap + width + gap, min(pane.height(), 280))
+    canvas.fill(window.palette().window().color())
+    painter = QPainter(canvas)
+    painter.drawPixmap(0, 0, pane)
+    for shot, at in menus:
+        painter.drawPixmap(pane.width() + gap + at.x() - left, gap + at.y() - top, shot)
+    painter.end()
+    path = DOCS / "workspaces.png"
+    if not ONLY or path.name in ONLY:
+        canvas.save(str(path))
+        print(f"wrote {path.relative_to(DOCS.parent)} ({canvas.width()}x{canvas.height()})")
+
+
 def main() -> int:
     ONLY.update(a for a in sys.argv[1:] if a.endswith(".png"))
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen" if not os.environ.get("DISPLAY")
@@ -157,7 +205,8 @@ def main() -> int:
     app = init_application()
     theme.set_dark(False)
     settings = QSettings(str(tmp / "settings.ini"), QSettings.Format.IniFormat)
-    ws = Workspace.open(tmp / "workspace")
+    ws = Workspace.open(tmp / "Sample")
+    mark_sample(ws)
     window: MainWindow = create_main_window(ws, settings)
     window.resize(*SIZE)
     window.show()
@@ -207,6 +256,7 @@ def main() -> int:
         window.tabs.setCurrentIndex(0)
         tag_chips(app, window, ws)
         speakers_dialog(app, window, ws)
+        workspaces_shot(app, window, ws, tmp, settings)
     finally:
         window.close()
         ws.close()

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from briefing.core.export import BriefingSpec, export_briefing
 from briefing.core.ingest.pipeline import Importer
+from briefing.core.ingest.sample import mark_sample
 from briefing.core.workspace import Workspace
 from briefing.ui.app import create_main_window
 from briefing.ui.main_window import MainWindow
@@ -31,6 +32,7 @@ HTML_PAGE = ("<!doctype html><html><head><title>Envoy warns of wider war | Examp
 @pytest.fixture
 def window(qtbot, workspace_dir: Path, settings: QSettings):
     ws = Workspace.open(workspace_dir)
+    mark_sample(ws)  # the Sample workspace: its first opening imports the five articles
     win = create_main_window(ws, settings)
     qtbot.addWidget(win)
     win.show()

@@ -1,6 +1,6 @@
 """The desktop app end to end on a temporary workspace, with the real core.
 
-First start imports the 5 sample articles in the background; search "Budanov"
+The Sample workspace's first opening imports the 5 sample articles in the background; search "Budanov"
 and open the hit; highlight a sentence with the Ukrainian key, undo, redo;
 accept a suggestion; restart and find everything still there; drop a folder
 with one bad file and see that file reported and the rest imported.
@@ -16,7 +16,7 @@ from PySide6.QtCore import QMimeData, QPointF, QSettings, Qt, QUrl
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QTextCursor
 from PySide6.QtWidgets import QApplication
 
-from briefing.core.ingest.sample import SEEDED_KEY
+from briefing.core.ingest.sample import SEEDED_KEY, mark_sample
 from briefing.core.workspace import Workspace
 from briefing.ui.app import create_main_window
 from briefing.ui.main_window import MainWindow
@@ -24,8 +24,13 @@ from briefing.ui.main_window import MainWindow
 LOAD_TIMEOUT = 30_000
 
 
-def _open(qtbot, workspace_dir: Path, settings: QSettings) -> tuple[Workspace, MainWindow]:
+def _open(qtbot, workspace_dir: Path, settings: QSettings,
+          sample: bool = False) -> tuple[Workspace, MainWindow]:
+    """A window on the workspace; `sample`: it is the Sample workspace (whose first opening
+    imports the shipped articles; the user's own workspaces start empty)."""
     ws = Workspace.open(workspace_dir)
+    if sample:
+        mark_sample(ws)
     window = create_main_window(ws, settings)
     qtbot.addWidget(window)
     window.show()
@@ -58,7 +63,7 @@ def _sentence_with(text: str, word: str) -> tuple[int, int]:
 
 def test_first_start_search_highlight_undo_redo_suggestion_and_restart(
         qtbot, workspace_dir: Path, settings: QSettings) -> None:
-    ws, window = _open(qtbot, workspace_dir, settings)
+    ws, window = _open(qtbot, workspace_dir, settings, sample=True)
     qtbot.waitUntil(lambda: window.library.model.rowCount() == 5 and _settled(window),
                     timeout=LOAD_TIMEOUT)
     titles = window.library.visible_titles()
@@ -102,6 +107,7 @@ def test_first_start_search_highlight_undo_redo_suggestion_and_restart(
     assert [h.quote for h in ws.highlights.for_article(article_id)] == [text[start:end]]
 
     # Accept a suggestion with Enter.
+    qtbot.waitUntil(lambda: not reader.suggestions_pending(), timeout=10_000)
     assert reader.suggestions, "the reader proposes attributed claims"
     suggestion = reader.goto_suggestion(1, after=0)
     reader.editor.setFocus()
@@ -201,7 +207,7 @@ def test_a_second_window_on_the_same_workspace_opens_read_only(
 
 def test_a_deleted_index_is_rebuilt_in_the_background_and_search_works(
         qtbot, workspace_dir: Path, settings: QSettings) -> None:
-    ws, window = _open(qtbot, workspace_dir, settings)
+    ws, window = _open(qtbot, workspace_dir, settings, sample=True)
     qtbot.waitUntil(lambda: window.library.model.rowCount() == 5 and _settled(window),
                     timeout=LOAD_TIMEOUT)
     _close(window, ws)

@@ -14,7 +14,17 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from briefing import __version__
-from briefing.cli import claims, details, library, marks, notes, safety, speakers
+from briefing.cli import (
+    archive,
+    claims,
+    collections,
+    details,
+    library,
+    marks,
+    notes,
+    safety,
+    speakers,
+)
 from briefing.cli.common import CliError
 from briefing.core.diskerrors import WriteFailed, is_write_fault, write_failed
 from briefing.core.logs import configure_logging, unraisable_logged
@@ -40,6 +50,8 @@ def build_parser() -> argparse.ArgumentParser:
     notes.register(sub)
     claims.register(sub)
     speakers.register(sub)
+    collections.register(sub)
+    archive.register(sub)
     safety.register(sub)
     return parser
 

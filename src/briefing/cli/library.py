@@ -7,8 +7,10 @@ import sys
 from collections import Counter
 
 from briefing.cli.common import CliError, article_summary, open_workspace, print_json
+from briefing.core import collections
 from briefing.core.backups import BackupError
 from briefing.core.diskerrors import WriteFailed
+from briefing.core.errors import CollectionError
 from briefing.core.ingest.pipeline import import_files
 from briefing.core.ingest.sample import import_sample_corpus
 from briefing.core.maintenance import check_workspace
@@ -38,6 +40,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("search", help="full-text search (Whoosh query language)")
     p.add_argument("query")
     p.add_argument("--limit", type=int, default=20)
+    p.add_argument("--collection", metavar="NAME", help="only articles in this collection")
     p.add_argument("--json", action="store_true")
     p.set_defaults(func=cmd_search)
 
@@ -123,7 +126,13 @@ def cmd_delete(args: argparse.Namespace) -> int:
 
 def cmd_search(args: argparse.Namespace) -> int:
     with open_workspace(args, readonly=True) as ws:
-        results = ws.index.search(args.query, limit=max(1, args.limit))
+        within = None
+        if args.collection:
+            try:
+                within = collections.members(ws, args.collection)
+            except CollectionError as exc:
+                raise CliError(f"search: {exc}") from None
+        results = ws.index.search(args.query, limit=max(1, args.limit), within=within)
         if results.message:
             print(f"briefing: {results.message}", file=sys.stderr)
         if args.json:

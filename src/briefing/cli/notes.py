@@ -30,6 +30,8 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="only highlights in this article (repeatable)")
     p.add_argument("--tag", action="append", default=[], metavar="T",
                    help="only highlights (or articles) with this tag (repeatable)")
+    p.add_argument("--collection", metavar="NAME",
+                   help="only articles in this collection (a saved search is re-run)")
     p.add_argument("--from", dest="date_from", metavar="DATE",
                    help="only articles published on or after DATE (YYYY[-MM[-DD]])")
     p.add_argument("--to", dest="date_to", metavar="DATE",
@@ -57,8 +59,8 @@ def cmd_export(args: argparse.Namespace) -> int:
         title=args.title, summary=args.summary, author=args.author, marking=args.marking,
         date=args.date, group_by=args.group_by, perspectives=args.perspective, tags=args.tag,
         article_ids=args.article, date_from=args.date_from, date_to=args.date_to,
-        template=args.template, citation_style=args.citations)
-    with open_workspace(args, readonly=True, ensure_index=False) as ws:
+        template=args.template, citation_style=args.citations, collection=args.collection)
+    with open_workspace(args, readonly=True, ensure_index=bool(args.collection)) as ws:
         try:
             # "ready to send?": what the note cites that nobody checked. Checked before writing,
             # warned (never refused) once the note is written: a refusal stays one line.

@@ -20,3 +20,12 @@ class SpeakerError(ValueError):
 
 class ClaimError(ValueError):
     """A correction of a claims row was refused; the message says why."""
+
+
+class CollectionError(ValueError):
+    """A collection change was refused (unknown name, duplicate, bad query); says why."""
+
+
+class ArchiveError(ValueError):
+    """An archive could not be written, or was refused on reading (damaged or changed);
+    the message names the file and the part."""

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import random
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from typing import TYPE_CHECKING
 
 from briefing.core.diskerrors import fault_reason, is_write_fault, write_failed
@@ -177,10 +177,13 @@ class IndexManager:
         return None
 
     # -- queries ------------------------------------------------------------------
-    def search(self, query: str, limit: int = 20) -> SearchResults:
+    def search(self, query: str, limit: int = 20,
+               within: Collection[int] | None = None) -> SearchResults:
         """Results for `query`, never naming an article the library no longer holds (an
-        index that lags behind a deletion, e.g. in a reader beside a writer)."""
-        results = self.index.search(query, limit=limit, texts=self.ws.articles.text)
+        index that lags behind a deletion, e.g. in a reader beside a writer); `within`
+        limits them to these articles (a collection's)."""
+        results = self.index.search(query, limit=limit, texts=self.ws.articles.text,
+                                    within=within)
         ids = [h.article_id for h in results.hits]
         if ids:
             marks = ",".join("?" * len(ids))
@@ -191,6 +194,10 @@ class IndexManager:
                 results.hits = [h for h in results.hits if h.article_id in present]
                 results.total = max(len(results.hits), results.total - gone)
         return results
+
+    def matching_ids(self, query: str) -> tuple[list[int], str | None]:
+        """Every article `query` matches (ids only, unscored): a saved search's members."""
+        return self.index.matching_ids(query)
 
     def disagreements(self) -> tuple[set[int], set[int]]:
         """(in the library but not the index, in the index but not the library)."""

@@ -55,12 +55,19 @@ def written_by_briefing(path: Path) -> bool:
             with path.open("rb") as stream:
                 first = stream.readline(256).decode("utf-8-sig", "replace").strip()
             return first == MARKDOWN_MARK
+        if suffix == ".briefing":  # an archive: its manifest says who wrote it
+            with zipfile.ZipFile(path) as archive:
+                info = archive.getinfo("manifest.json")
+                if info.file_size > _MARK_READ_LIMIT:
+                    return False
+                data = json.loads(archive.read(info))
+            return isinstance(data, dict) and data.get("format") == "briefing-archive"
         if suffix in (".json", ".jsonld"):
             if path.stat().st_size > _MARK_READ_LIMIT:
                 return False
             data = json.loads(path.read_text(encoding="utf-8"))
             return isinstance(data, dict) and data.get("generator") == JSON_GENERATOR
-    except (OSError, ValueError, zipfile.BadZipFile, RuntimeError):
+    except (OSError, ValueError, KeyError, zipfile.BadZipFile, RuntimeError):
         return False
     return False
 

@@ -19,6 +19,7 @@ from briefing.core.leftovers import clean_leftovers
 from briefing.core.lock import LOCK_NAME, WriterLock
 from briefing.core.store.articles import ArticleStore
 from briefing.core.store.claims import ClaimStore
+from briefing.core.store.collections import CollectionStore
 from briefing.core.store.db import Database, StoreError
 from briefing.core.store.health import file_damage, is_read_only_medium, library_damage
 from briefing.core.store.highlights import HighlightStore
@@ -31,7 +32,7 @@ if TYPE_CHECKING:  # the index manager imports this module; it is loaded lazily
 
 DB_NAME = "library.sqlite3"
 __all__ = ["DB_NAME", "LOCK_NAME", "Workspace", "WorkspaceBusy", "WorkspaceDamaged",
-           "WorkspaceError", "WorkspaceReadOnly", "default_workspace"]
+           "WorkspaceError", "WorkspaceReadOnly", "default_workspace", "workspace_name"]
 
 
 class WorkspaceError(Exception):
@@ -64,6 +65,17 @@ def default_workspace() -> Path:
     return Path(platformdirs.user_data_dir("Briefing", appauthor=False)) / "workspace"
 
 
+def workspace_name(root: Path) -> str:
+    """What the window title calls a workspace: "My library" for the default one, else its
+    folder's name."""
+    try:
+        if Path(root).expanduser().absolute() == default_workspace().absolute():
+            return "My library"
+    except OSError:
+        pass
+    return Path(root).name or str(root)
+
+
 def _has_history(root: Path) -> bool:
     """Originals or backups exist: a missing library here is damage, not a new workspace."""
     for folder in (root / "originals", root / "backups"):
@@ -93,6 +105,7 @@ class Workspace:
         self.perspectives = PerspectiveStore(db)
         self.speakers = SpeakerStore(db)
         self.claims = ClaimStore(db)
+        self.collections = CollectionStore(db)
 
     # -- opening ---------------------------------------------------------------
     @classmethod

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gc
 import logging
+import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -20,12 +21,18 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 from briefing import APP_ID, APP_NAME, __version__
 from briefing.core import recovery
 from briefing.core.backups import BackupError, newest_good
+from briefing.core.ingest.sample import is_first_start, sample_workspace_dir
 from briefing.core.logs import configure_logging
 from briefing.core.resources import resource
 from briefing.core.workspace import Workspace, WorkspaceBusy, WorkspaceError, default_workspace
 from briefing.ui import theme
 from briefing.ui.errors import install_exception_hook
 from briefing.ui.main_window import MainWindow
+from briefing.ui.workspace_switcher import (
+    WorkspaceSwitcher,
+    recent_workspaces,
+    remember_workspace,
+)
 
 log = logging.getLogger(__name__)
 
@@ -181,6 +188,30 @@ def settle_memory() -> None:
     gc.freeze()
 
 
+def start_workspace(settings: QSettings, workspace: str | None) -> tuple[Path, bool]:
+    """(the workspace to open first, whether it is the Sample).
+
+    `--workspace` (or $BRIEFING_WORKSPACE) wins. On the very first start the user's own
+    library is made empty and the Sample workspace opens beside it with the shipped
+    articles; later starts open the workspace used last, else the user's library.
+    """
+    if workspace:
+        return Path(workspace).expanduser(), False
+    default = default_workspace()
+    if is_first_start(default):
+        try:
+            Workspace.open(default).close()  # the user's own library exists, empty
+            remember_workspace(settings, default)
+        except WorkspaceError as exc:
+            log.warning("could not make the default workspace: %s", exc)
+        return sample_workspace_dir(), True
+    if "BRIEFING_WORKSPACE" not in os.environ:
+        recent = recent_workspaces(settings)
+        if recent:
+            return recent[0], False
+    return default, False
+
+
 def run(workspace: str | None) -> int:
     """Open the main window on `workspace` (default: the user's) and run until it closes."""
     configure_logging()
@@ -190,17 +221,14 @@ def run(workspace: str | None) -> int:
     hints = QGuiApplication.styleHints()
     if hasattr(hints, "colorSchemeChanged"):
         hints.colorSchemeChanged.connect(lambda _scheme: apply_theme(settings))
-    root = Path(workspace).expanduser() if workspace else default_workspace()
-    ws = open_workspace(root)
-    if ws is None:
+    root, sample = start_workspace(settings, workspace)
+    switcher = WorkspaceSwitcher(settings)
+    if switcher.open(root, sample=sample) is None:
         return 2
-    window = create_main_window(ws, settings)
-    restore_hooks = install_exception_hook(lambda: window)
-    window.show()
+    restore_hooks = install_exception_hook(lambda: switcher.window)
     settle_memory()
     try:
         return int(app.exec())
     finally:
-        window.shutdown()
-        ws.close()
+        switcher.close()
         restore_hooks()

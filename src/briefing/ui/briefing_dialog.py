@@ -44,6 +44,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefing.core import collections
 from briefing.core.export import (
     FORMATS,
     BriefingSpec,
@@ -164,11 +165,18 @@ class BriefingDialog(QDialog):
         self.article_filter.addItem("All articles", None)
         for a in self.ws.articles.list():
             self.article_filter.addItem(_clip(f"#{a.id} {a.title}", 70), a.id)
+        self.collection_filter = QComboBox(box)  # a set or a saved search (re-run)
+        self.collection_filter.setObjectName("collectionFilter")
+        self.collection_filter.setToolTip("Only highlights in the articles of this collection")
+        self.collection_filter.addItem("Every collection", None)
+        for name in collections.names(self.ws):
+            self.collection_filter.addItem(name, name)
         self.date_from_edit = QLineEdit(box)
         self.date_from_edit.setPlaceholderText("from YYYY[-MM[-DD]]")
         self.date_to_edit = QLineEdit(box)
         self.date_to_edit.setPlaceholderText("to YYYY[-MM[-DD]]")
-        for combo in (self.perspective_filter, self.tag_filter, self.article_filter):
+        for combo in (self.perspective_filter, self.tag_filter, self.article_filter,
+                      self.collection_filter):
             combo.currentIndexChanged.connect(self.refresh_highlights)
         for edit in (self.date_from_edit, self.date_to_edit):
             edit.editingFinished.connect(self.refresh_highlights)
@@ -176,6 +184,7 @@ class BriefingDialog(QDialog):
         for w in (self.perspective_filter, self.tag_filter, self.article_filter):
             filters.addWidget(w, 1)
         dates = QHBoxLayout()
+        dates.addWidget(self.collection_filter, 1)
         dates.addWidget(QLabel("Published", box))
         dates.addWidget(self.date_from_edit)
         dates.addWidget(self.date_to_edit)
@@ -343,7 +352,13 @@ class BriefingDialog(QDialog):
                                              self.article_filter))
         return BriefingSpec(perspectives=[p] if p else [], tags=[t] if t else [],
                             article_ids=[a] if a else [], date_from=self._date(self.date_from_edit),
-                            date_to=self._date(self.date_to_edit))
+                            date_to=self._date(self.date_to_edit),
+                            collection=self.collection_filter.currentData())
+
+    def limit_to_collection(self, name: str | None) -> None:
+        """Start from the collection the library shows (None: every article)."""
+        index = self.collection_filter.findData(name) if name else 0
+        self.collection_filter.setCurrentIndex(max(index, 0))
 
     def spec(self) -> BriefingSpec:
         """Everything the user chose: filters, checked highlights in order, title block."""

@@ -25,6 +25,10 @@ SHORTCUT_HELP = [
     ("Ctrl+Shift+P", "Edit perspectives: names, colours, keys and cues"),
     ("Ctrl+Shift+S", "Speakers: give a speaker a perspective for all their statements"),
     ("N / P", "Next / previous suggested claim in the reader"),
+    ("Ctrl+Shift+N", "New workspace: an empty one in a folder of its own"),
+    ("Ctrl+Alt+O / Ctrl+Alt+1…9", "Open a workspace / one of the recent ones (File › Open "
+                                  "recent)"),
+    ("Ctrl+Shift+F1", "Open the Sample workspace (five shipped articles)"),
 ]
 
 

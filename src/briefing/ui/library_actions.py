@@ -16,6 +16,7 @@ from PySide6.QtGui import QAction, QDesktopServices, QFont, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QInputDialog,
     QLabel,
     QMenu,
     QMessageBox,
@@ -129,10 +130,46 @@ class LibraryActions:
         self.reclean_action.setText(f"Re-clean{n} from original" if not n else
                                     f"Re-clean{n} from originals")
         self.delete_action.setText(f"Delete{n}…")
+        menu.addSeparator()
+        self._collection_items(menu, ids)
         for action in (self.reclean_action, self.delete_action):
             action.setEnabled(bool(ids) and not self.ws.readonly)
             menu.addAction(action)
         return menu
+
+    def _collection_items(self, menu: QMenu, ids: list[int]) -> None:
+        """Add to collection ▸ (each set, New collection…); Remove from the set shown."""
+        library = self.w.library
+        writable = bool(ids) and not self.ws.readonly
+        into = menu.addMenu("Add to collection")
+        into.setObjectName("addToCollectionMenu")
+        into.setEnabled(writable)
+        for name in library.collections.sets():
+            action = into.addAction(name)
+            action.setObjectName(f"collection_add_{name}")
+            action.triggered.connect(
+                lambda _checked=False, n=name: library.add_to_collection(n, ids))
+        into.addSeparator()
+        new = into.addAction("New collection…")
+        new.setObjectName("collection_new")
+        new.triggered.connect(lambda _checked=False: self.new_collection(ids))
+        shown = library.collections.current()
+        if shown is not None and shown.query is None:
+            out = menu.addAction(f"Remove from {shown.name}")
+            out.setObjectName("collection_remove")
+            out.setEnabled(writable)
+            out.triggered.connect(
+                lambda _checked=False: library.remove_from_collection(shown.name, ids))
+
+    def new_collection(self, ids: list[int], name: str | None = None) -> None:
+        """Ask a name (unless given) and put the articles in the new set."""
+        if name is None:
+            name, ok = QInputDialog.getText(self.w, "New collection",
+                                            f"Name of the collection for {len(ids)} "
+                                            "article(s):")
+            if not ok or not name.strip():
+                return
+        self.w.library.add_to_collection(name.strip(), ids)
 
     def _context_menu(self, pos: QPoint) -> None:
         menu = self.build_menu()

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QMimeData,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -26,6 +27,7 @@ from PySide6.QtCore import (
 from briefing.core.models import Article, Perspective
 from briefing.core.tags import tag_key
 from briefing.core.workspace import Workspace
+from briefing.ui.collections_panel import ARTICLE_MIME, article_mime
 
 _Index = QModelIndex | QPersistentModelIndex
 
@@ -212,6 +214,22 @@ class ArticleTableModel(QAbstractTableModel):
         return next((p for p in self.perspectives if p.key == key), None)
 
     # -- Qt model API ------------------------------------------------------------
+    def flags(self, index: _Index) -> Qt.ItemFlag:
+        """Rows can be dragged onto a collection."""
+        base = super().flags(index)
+        return base | Qt.ItemFlag.ItemIsDragEnabled if index.isValid() else base
+
+    def mimeTypes(self) -> list[str]:  # noqa: N802 (Qt override)
+        return [ARTICLE_MIME]
+
+    def mimeData(self, indexes) -> QMimeData:  # noqa: N802, ANN001 (Qt override)
+        ids = sorted({self._rows[i.row()].id for i in indexes
+                      if i.isValid() and 0 <= i.row() < len(self._rows)})
+        return article_mime(ids)
+
+    def supportedDragActions(self) -> Qt.DropAction:  # noqa: N802
+        return Qt.DropAction.CopyAction
+
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
@@ -294,6 +312,7 @@ class ArticleFilterProxyModel(QSortFilterProxyModel):
         self._perspective: str | None = None
         self._publisher: str | None = None
         self._tag: str | None = None  # case-folded
+        self._articles: frozenset[int] | None = None  # a collection's members
         self.setSortRole(ArticleTableModel.SortRole)
 
     def _refilter(self, change: Callable[[], None]) -> None:
@@ -319,6 +338,11 @@ class ArticleFilterProxyModel(QSortFilterProxyModel):
         """Only articles tagged `name` or holding a highlight so tagged (None: all)."""
         self._refilter(lambda: setattr(self, "_tag", tag_key(name) if name else None))
 
+    def set_articles(self, ids: set[int] | list[int] | None) -> None:
+        """Only these articles (a collection's); None: all."""
+        self._refilter(lambda: setattr(self, "_articles",
+                                       None if ids is None else frozenset(ids)))
+
     @property
     def tag(self) -> str | None:
         """The case-folded tag filtered on, or None."""
@@ -340,12 +364,14 @@ class ArticleFilterProxyModel(QSortFilterProxyModel):
         """Reads the source's plain rows, never model indexes: each Qt call made here for
         every row gives up the interpreter lock, which a background import then holds."""
         if not self._words and self._publisher is None and self._perspective is None \
-                and self._tag is None:
+                and self._tag is None and self._articles is None:
             return True
         model = self.sourceModel()
         if not isinstance(model, ArticleTableModel):
             return True
         row = model.article_row(source_row)
+        if self._articles is not None and row.id not in self._articles:
+            return False
         if self._words:
             haystack = row.filter_text
             if not all(w in haystack for w in self._words):

@@ -2,14 +2,29 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, QObject, QRect, QSize, Qt, Signal
+from collections.abc import Callable
+
+from PySide6.QtCore import (
+    QEvent,
+    QItemSelection,
+    QModelIndex,
+    QObject,
+    QPoint,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
+    QInputDialog,
+    QLabel,
     QLineEdit,
+    QMenu,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -18,10 +33,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefing.core import collections
+from briefing.core.errors import CollectionError
 from briefing.core.tags import tag_key
-from briefing.core.workspace import Workspace
+from briefing.core.workspace import Workspace, WorkspaceReadOnly
 from briefing.ui import theme
+from briefing.ui.collections_panel import CollectionsList
 from briefing.ui.library_model import ArticleFilterProxyModel, ArticleTableModel
+
+EMPTY_GUIDE = ("This workspace is empty.\n\nDrop article files or a folder anywhere on this "
+               "window, or use File ▸ Import files… (Ctrl+O): .txt, .html, .md, .docx, .pdf.\n\n"
+               "Help ▸ Open the sample shows Briefing with five articles.")
+EMPTY_GUIDE_READONLY = "This workspace holds no articles (it is open read-only)."
 
 
 class CountsDelegate(QStyledItemDelegate):
@@ -87,6 +110,8 @@ class LibraryView(QWidget):
     """Article table with filters. Emits `articleActivated(id)` when one is chosen."""
 
     articleActivated = Signal(int)
+    message = Signal(str)  # a line for the status bar
+    collectionChanged = Signal(object, object)  # name or None, its article ids or None
 
     ALL_PERSPECTIVES = "All perspectives"
     ALL_PUBLISHERS = "All publishers"
@@ -94,6 +119,9 @@ class LibraryView(QWidget):
 
     def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.ws = ws
+        self.collection: str | None = None  # the collection the library is filtered by
+        self.collection_ids: set[int] | None = None
         self.model = ArticleTableModel(ws, self)
         self.proxy = ArticleFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
@@ -134,6 +162,22 @@ class LibraryView(QWidget):
         self.table.viewport().installEventFilter(self)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.activated.connect(self._activated)
+        self.table.setDragEnabled(True)  # rows go onto a collection
+        self.table.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        self.table.setDefaultDropAction(Qt.DropAction.CopyAction)
+
+        self.collections = CollectionsList(ws, self)
+        self.collections.chosen.connect(self._collection_chosen)
+        self.collections.articlesDropped.connect(self.add_to_collection)
+        self.collections.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.collections.customContextMenuRequested.connect(self._collections_menu)
+        self.current_query: Callable[[], str] = lambda: ""  # the search box's text
+        self.empty_guide = QLabel(self)
+        self.empty_guide.setObjectName("emptyGuide")
+        self.empty_guide.setWordWrap(True)
+        self.empty_guide.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_guide.setTextFormat(Qt.TextFormat.PlainText)
+        self.empty_guide.setText(EMPTY_GUIDE_READONLY if ws.readonly else EMPTY_GUIDE)
 
         filters = QHBoxLayout()
         filters.setContentsMargins(0, 0, 0, 0)
@@ -144,17 +188,114 @@ class LibraryView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.filter_edit)
         layout.addLayout(filters)
+        layout.addWidget(self.collections)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.empty_guide, 1)
 
         self._fill_combos()
         self.model.modelReset.connect(self._fill_combos)
         self.model.rowsInserted.connect(self._fill_combos)
+        for signal in (self.model.modelReset, self.model.rowsInserted, self.model.rowsRemoved):
+            signal.connect(self._show_guide)
+        self._show_guide()
 
     # -- public ---------------------------------------------------------------------
     def refresh(self) -> None:
-        """Re-read the library (after an import or a highlight change)."""
+        """Re-read the library (after an import or a highlight change); the collections'
+        counts follow (saved searches are re-run)."""
         self.model.refresh()
         self._fill_combos()
+        self.refresh_collections()
+
+    def refresh_collections(self) -> None:
+        self.collections.refresh()
+        self._collection_chosen(self.collections.current_name())
+
+    def filter_by_collection(self, name: str | None) -> bool:
+        """Show only this collection's articles (None: all); False when there is none."""
+        if not self.collections.choose(name):
+            return False
+        self._collection_chosen(self.collections.current_name())
+        return True
+
+    def add_to_collection(self, name: str, ids: list[int]) -> int:
+        """Put articles in a set (made when new); how many joined. Refusals are shown."""
+        try:
+            added, _unknown = collections.add(self.ws, name, ids)
+        except (CollectionError, WorkspaceReadOnly) as exc:
+            self.message.emit(f"Add to collection: {exc}")
+            return 0
+        self.refresh_collections()
+        self.message.emit(f"{added} article(s) added to {name}")
+        return added
+
+    def save_search(self, name: str, query: str) -> bool:
+        """Keep a query as a live collection and show it; False (and a message) if refused."""
+        try:
+            saved = collections.save_search(self.ws, name, query)
+        except (CollectionError, WorkspaceReadOnly) as exc:
+            self.message.emit(f"Save search: {exc}")
+            return False
+        self.collections.refresh()
+        self.filter_by_collection(saved.name)
+        self.message.emit(f"Saved search {saved.name}: {len(saved.article_ids)} article(s) "
+                          "match now; new ones join by themselves")
+        return True
+
+    def delete_collection(self, name: str) -> bool:
+        """Delete a collection (never its articles)."""
+        try:
+            gone = collections.delete(self.ws, name)
+        except (CollectionError, WorkspaceReadOnly) as exc:
+            self.message.emit(f"Delete collection: {exc}")
+            return False
+        self.refresh_collections()
+        self.message.emit(f"Deleted the collection {gone.name}; its articles stay in the "
+                          "library")
+        return True
+
+    def ask_save_search(self) -> None:
+        name, ok = QInputDialog.getText(self, "Save search", "Name of the saved search:")
+        if not ok or not name.strip():
+            return
+        query, ok = QInputDialog.getText(self, "Save search", "Query (re-run whenever the "
+                                         "collection is shown), e.g. perspective:chinese "
+                                         "date:2024-11", text=self.current_query())
+        if ok and query.strip():
+            self.save_search(name.strip(), query.strip())
+
+    def ask_new_collection(self) -> None:
+        name, ok = QInputDialog.getText(self, "New collection", "Name of the collection "
+                                        "(drag articles onto it to fill it):")
+        if ok and name.strip():
+            self.add_to_collection(name.strip(), [])
+
+    def _collections_menu(self, pos: QPoint) -> None:
+        menu = self.collections_menu()
+        menu.exec(self.collections.viewport().mapToGlobal(pos))
+        menu.deleteLater()
+
+    def collections_menu(self) -> QMenu:
+        menu = QMenu(self.collections)
+        writable = not self.ws.readonly
+        menu.addAction("New collection…", self.ask_new_collection).setEnabled(writable)
+        menu.addAction("Save a search…", self.ask_save_search).setEnabled(writable)
+        name = self.collections.current_name()
+        if name is not None:
+            menu.addSeparator()
+            delete = menu.addAction(f"Delete {name}", lambda: self.delete_collection(name))
+            delete.setEnabled(writable)
+        return menu
+
+    def remove_from_collection(self, name: str, ids: list[int]) -> int:
+        try:
+            n = collections.remove(self.ws, name, ids)
+        except (CollectionError, WorkspaceReadOnly) as exc:
+            self.message.emit(f"Remove from collection: {exc}")
+            return 0
+        self.refresh_collections()
+        self.message.emit(f"{n} article(s) taken out of {name} (they stay in the library)")
+        return n
 
     def focus_filter(self) -> None:
         self.filter_edit.setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -263,6 +404,21 @@ class LibraryView(QWidget):
             return False
         self.tag_combo.setCurrentIndex(pos)
         return True
+
+    def _collection_chosen(self, name: object) -> None:
+        chosen = self.collections.current()
+        ids = set(chosen.article_ids) if chosen is not None else None
+        if name == self.collection and ids == self.collection_ids:
+            return
+        self.collection = chosen.name if chosen is not None else None
+        self.collection_ids = ids
+        self.proxy.set_articles(ids)
+        self.collectionChanged.emit(self.collection, ids)
+
+    def _show_guide(self, *_args: object) -> None:
+        empty = self.model.rowCount() == 0
+        self.empty_guide.setVisible(empty)
+        self.table.setVisible(not empty)
 
     def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         indexes = selected.indexes()

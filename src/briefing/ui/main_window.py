@@ -34,8 +34,8 @@ from PySide6.QtWidgets import (
 )
 
 from briefing import APP_NAME
-from briefing.core.ingest.sample import needs_sample
-from briefing.core.workspace import Workspace
+from briefing.core.ingest.sample import needs_sample, sample_workspace_dir
+from briefing.core.workspace import Workspace, workspace_name
 from briefing.ui import help_dialogs, menus, theme
 from briefing.ui.article_commands import article_events
 from briefing.ui.briefing_dialog import BriefingDialog
@@ -53,6 +53,11 @@ from briefing.ui.search_panel import SearchPanel
 from briefing.ui.speakers_dialog import SpeakersDialog
 from briefing.ui.tasks import TaskHandle, run_task, wait_for_tasks
 from briefing.ui.undo_announcer import UndoAnnouncer
+from briefing.ui.workspace_switcher import (
+    WorkspaceSwitcher,
+    new_workspace_problem,
+    recent_workspaces,
+)
 
 IMPORT_FILTER = ("Articles (*.txt *.text *.md *.markdown *.html *.htm *.xhtml *.docx *.pdf);;"
                  "All files (*)")
@@ -74,9 +79,12 @@ class MainWindow(QMainWindow):
         self._startup: TaskHandle | None = None
         self._sync_task: TaskHandle | None = None
         self.briefing_dialog: QWidget | None = None
+        self.switcher: WorkspaceSwitcher | None = None  # set by the switcher that made it
+        self.last_archive_message = ""  # what the last archive export or import said
         self._waiting_imports: list[list[str | Path]] = []
         _ = ws.index  # the one IndexManager, made here before any worker could race to it
-        title = f"{APP_NAME} — {ws.root}" + (" (read-only)" if ws.readonly else "")
+        self.workspace_name = workspace_name(ws.root)
+        title = f"{APP_NAME} — {self.workspace_name}" + (" (read-only)" if ws.readonly else "")
         self.setWindowTitle(title)
         self.setObjectName("mainWindow")
 
@@ -116,6 +124,10 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.count_label)
         self.index_progress = ProgressStrip(self)
         self.statusBar().addPermanentWidget(self.index_progress)
+        self.workspace_label = QLabel(f"Workspace: {self.workspace_name}", self)
+        self.workspace_label.setObjectName("workspaceLabel")
+        self.workspace_label.setToolTip(f"{ws.root}\nFile ▸ Open recent switches workspaces")
+        self.statusBar().addPermanentWidget(self.workspace_label)
         if ws.readonly:  # why marking, importing and editing are switched off
             notice = QLabel(f"Read-only: {ws.readonly_reason or 'opened read-only'}")
             notice.setObjectName("readonlyNotice")
@@ -167,6 +179,9 @@ class MainWindow(QMainWindow):
         self.tabs.currentChanged.connect(self._tab_changed)
         article_events(self.ws).changed.connect(self._articles_changed)
         self.details.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.library.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
+        self.library.collectionChanged.connect(self.search.set_scope)
+        self.library.current_query = lambda: self.search.search_edit.text().strip()
 
     def _build_menus(self) -> None:
         menus.build(self)
@@ -307,6 +322,46 @@ class MainWindow(QMainWindow):
         self.search.search_edit.clear()
         self.library.focus_filter()
 
+    # -- workspaces -------------------------------------------------------------------------
+    def request_workspace(self, root: Path | str, sample: bool = False) -> MainWindow | None:
+        """Switch this window's place to another workspace (this one is closed properly);
+        the new window, or None when the other one could not be opened."""
+        switcher = self.switcher or WorkspaceSwitcher.adopt(self)
+        return switcher.open(Path(root), sample=sample)
+
+    def new_workspace(self) -> None:
+        """Choose (or make) an empty folder; the new workspace opens empty."""
+        start = str(self.ws.root.parent)
+        folder = QFileDialog.getExistingDirectory(
+            self, "New workspace: choose or make an empty folder", start)
+        if folder:
+            self.create_workspace(Path(folder))
+
+    def create_workspace(self, folder: Path) -> MainWindow | None:
+        problem = new_workspace_problem(folder)
+        if problem:
+            self.statusBar().showMessage(f"New workspace: {problem}", 10_000)
+            return None
+        return self.request_workspace(folder)
+
+    def choose_workspace(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Open a workspace folder",
+                                                  str(self.ws.root.parent))
+        if not folder:
+            return
+        if not (Path(folder) / "library.sqlite3").exists():
+            self.statusBar().showMessage(f"Open workspace: {folder} holds no Briefing library; "
+                                         "File ▸ New workspace… makes one", 10_000)
+            return
+        self.request_workspace(folder)
+
+    def recent_workspaces(self) -> list[Path]:
+        return recent_workspaces(self.settings)
+
+    def open_sample(self) -> MainWindow | None:
+        """The Sample workspace (the five shipped articles), beside the user's own."""
+        return self.request_workspace(sample_workspace_dir(), sample=True)
+
     # -- import ------------------------------------------------------------------------
     def choose_files(self) -> None:
         start = str(self.settings.value("import/last_folder", str(Path.home())))
@@ -409,8 +464,10 @@ class MainWindow(QMainWindow):
 
     # -- dialogs --------------------------------------------------------------------------
     def open_briefing_dialog(self) -> None:
-        self.briefing_dialog = BriefingDialog(self.ws, self.settings, self)
-        self.briefing_dialog.show()
+        dialog = BriefingDialog(self.ws, self.settings, self)
+        dialog.limit_to_collection(self.library.collection)
+        self.briefing_dialog = dialog
+        dialog.show()
 
     def open_perspectives_dialog(self) -> None:
         dialog = PerspectivesDialog(self.ws, self)

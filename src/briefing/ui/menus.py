@@ -9,7 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
-from briefing.ui import theme
+from briefing.core.workspace import workspace_name
+from briefing.ui import archive_commands, theme
 
 if TYPE_CHECKING:
     from briefing.ui.main_window import MainWindow
@@ -52,6 +53,28 @@ def _writing(w: MainWindow, action: QAction) -> None:
     action.setStatusTip(reason)
 
 
+def fill_recent(w: MainWindow) -> None:
+    """File ▸ Open recent: the workspaces opened lately (Ctrl+Alt+1… for the first nine);
+    the current one is shown checked."""
+    menu = w.recent_menu
+    menu.clear()
+    current = w.ws.root.expanduser().absolute()
+    for n, root in enumerate(w.recent_workspaces()):
+        keys = [f"Ctrl+Alt+{n + 1}"] if n < 9 else []
+        action = QAction(workspace_name(root), menu)
+        action.setObjectName(f"recent_{n + 1}")
+        action.setShortcuts([QKeySequence(k) for k in keys])
+        action.setToolTip(_tip(str(root), keys))
+        action.setStatusTip(str(root))
+        action.setCheckable(True)
+        action.setChecked(root == current)
+        action.setData(str(root))
+        action.triggered.connect(lambda _checked=False, r=root: w.request_workspace(r))
+        menu.addAction(action)
+        w.addAction(action)  # its keys work with the menu closed
+    menu.setEnabled(bool(menu.actions()))
+
+
 def build(w: MainWindow) -> None:
     bar = w.menuBar()
     file = bar.addMenu("&File")
@@ -72,6 +95,28 @@ def build(w: MainWindow) -> None:
         "Add every article file in a folder and its sub-folders",
     )
     file.addSeparator()
+    w.new_workspace_action = add_action(
+        w,
+        file,
+        "New workspace…",
+        ["Ctrl+Shift+N"],
+        w.new_workspace,
+        "Start an empty workspace in a folder of its own (this one is closed)",
+    )
+    w.open_workspace_action = add_action(
+        w,
+        file,
+        "Open workspace…",
+        ["Ctrl+Alt+O"],
+        w.choose_workspace,
+        "Switch to another workspace folder (this one is closed)",
+    )
+    w.recent_menu = file.addMenu("Open recent")
+    w.recent_menu.setObjectName("recentMenu")
+    w.recent_menu.setToolTipsVisible(True)
+    w.recent_menu.aboutToShow.connect(lambda: fill_recent(w))
+    fill_recent(w)
+    file.addSeparator()
     w.export_action = add_action(
         w,
         file,
@@ -79,6 +124,22 @@ def build(w: MainWindow) -> None:
         ["Ctrl+E"],
         w.open_briefing_dialog,
         "Write the selected highlights as a Word briefing note",
+    )
+    w.export_archive_action = add_action(
+        w,
+        file,
+        "Export archive…",
+        ["Ctrl+Alt+E"],
+        lambda: archive_commands.choose_export(w),
+        "Hand on the collection shown (or the whole workspace) as one verified file",
+    )
+    w.import_archive_action = add_action(
+        w,
+        file,
+        "Import archive…",
+        ["Ctrl+Alt+I"],
+        lambda: archive_commands.choose_import(w),
+        "Check an archive part by part, then add its articles, highlights and speaker book",
     )
     w.reindex_action = add_action(
         w,
@@ -90,7 +151,8 @@ def build(w: MainWindow) -> None:
     )
     file.addSeparator()
     add_action(w, file, "Quit", ["Ctrl+Q"], w.close, "Close Briefing")
-    for action in (w.import_files_action, w.import_folder_action, w.reindex_action):
+    for action in (w.import_files_action, w.import_folder_action, w.reindex_action,
+                   w.import_archive_action):
         _writing(w, action)
 
     edit = bar.addMenu("&Edit")
@@ -189,6 +251,14 @@ def build(w: MainWindow) -> None:
         ["F1"],
         w.show_shortcuts,
         "List the keys that drive Briefing",
+    )
+    w.open_sample_action = add_action(
+        w,
+        help_menu,
+        "Open the sample",
+        ["Ctrl+Shift+F1"],
+        w.open_sample,
+        "Switch to the Sample workspace: five shipped articles to try Briefing on",
     )
     add_action(w, help_menu, "About Briefing", ["Ctrl+F1"], w.show_about, "Version and workspace")
     for menu in (file, edit, view, help_menu):

@@ -94,10 +94,12 @@ def _row(hit: object) -> ResultRow:
                      spans, [(int(a), int(b)) for a, b in getattr(hit, "hits", []) or []])
 
 
-def run_search(ws: Workspace, query: str, limit: int = PAGE) -> tuple[list[ResultRow], str]:
-    """Worker side: search and turn the hits into plain rows; returns (rows, status text)."""
+def run_search(ws: Workspace, query: str, limit: int = PAGE,
+               within: frozenset[int] | None = None) -> tuple[list[ResultRow], str]:
+    """Worker side: search (only `within` these articles when given) and turn the hits into
+    plain rows; returns (rows, status text)."""
     started = time.perf_counter()
-    results = ws.index.search(query, limit=limit)
+    results = ws.index.search(query, limit=limit, within=within)
     rows = [_row(h) for h in results.hits]
     ms = (time.perf_counter() - started) * 1000
     total = getattr(results, "total", len(rows))
@@ -251,6 +253,8 @@ class SearchPanel(QWidget):
         self._seq = 0  # number of the latest query asked for
         self._waiting: str | None = None
         self.last_query = ""
+        self.scope: str | None = None  # the collection searched, None: every article
+        self._within: frozenset[int] | None = None
 
         self.search_edit = QLineEdit(self)
         self.search_edit.setObjectName("searchBox")
@@ -303,6 +307,17 @@ class SearchPanel(QWidget):
         if ready and self.search_edit.text().strip():
             self._fire()
 
+    def set_scope(self, name: str | None, ids: set[int] | None) -> None:
+        """Search only this collection's articles (None: all of them)."""
+        within = None if ids is None else frozenset(ids)
+        if (name, within) == (self.scope, self._within):
+            return
+        self.scope, self._within = name, within
+        where = f"the collection {name}" if name else "all articles"
+        self.search_edit.setPlaceholderText(f"Search {where} (Ctrl+K)  e.g. Budanov, "
+                                            "\"15,000 troops\", publisher:bloomberg")
+        self.rerun()
+
     def rerun(self) -> None:
         """Search again for the current text (after an import or a highlight change)."""
         if self.search_edit.text().strip():
@@ -348,10 +363,14 @@ class SearchPanel(QWidget):
         seq = self._seq
         self._waiting = None
 
-        def done(result: tuple[list[ResultRow], str]) -> None:
-            self._finished(seq, query, result)
+        scope = self.scope
 
-        self._task = run_task(run_search, self.ws, query, pool=self._pool, owner=self,
+        def done(result: tuple[list[ResultRow], str]) -> None:
+            rows, status = result
+            self._finished(seq, query, (rows, f"In {scope}: {status}" if scope else status))
+
+        self._task = run_task(run_search, self.ws, query, PAGE, self._within,
+                              pool=self._pool, owner=self,
                               on_done=done, on_error=lambda exc: self._failed(seq, exc))
 
     def _finished(self, seq: int, query: str, result: tuple[list[ResultRow], str] | None) -> None:

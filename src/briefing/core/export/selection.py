@@ -13,8 +13,9 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from briefing.core import collections
 from briefing.core.claims.status import judge
-from briefing.core.errors import PerspectiveError
+from briefing.core.errors import CollectionError, PerspectiveError
 from briefing.core.export.markings import lower_than
 from briefing.core.export.quotes import display_quote
 from briefing.core.export.sanitize import MAX_NODE_CHARS
@@ -59,6 +60,7 @@ class BriefingSpec:
     date_from: str | None = None  # article published date, ISO prefix, inclusive
     date_to: str | None = None
     highlight_ids: list[int] | None = None  # exact selection and order (after filters)
+    collection: str | None = None  # only articles of this collection (a saved search re-run)
     template: Path | None = None  # a .docx whose styles replace the shipped template's
     citation_style: str = "numbered"  # or "footnotes" (Chicago notes; .docx only)
 
@@ -261,6 +263,14 @@ def select_highlights(ws: Workspace, spec: BriefingSpec) -> list[tuple[Highlight
         missing = [i for i in wanted_articles if i not in articles]
         if missing:
             raise ExportError(f"no article #{missing[0]} in this workspace")
+    if spec.collection:
+        try:
+            inside = set(collections.members(ws, spec.collection))
+        except CollectionError as exc:
+            raise ExportError(str(exc)) from None
+        wanted_articles = [i for i in (wanted_articles or articles) if i in inside]
+        if not wanted_articles:
+            return []
     found = ws.highlights.list(article_ids=wanted_articles, perspectives=keys)
     tags = {t.lower() for t in spec.tags}
     chosen: list[tuple[Highlight, Article]] = []

@@ -217,6 +217,23 @@ class HighlightStore:
             queue_for_index(conn, [h.article_id])
         return self.get(h.id)  # type: ignore[return-value]
 
+    def add_orphan(self, article_id: int, quote: str, start: int, end: int,
+                   perspectives: Iterable[str] = (), kind: str = "claim", note: str = "",
+                   reliability: str | None = None, credibility: int | None = None,
+                   tags: Iterable[str] = ()) -> Highlight:
+        """A highlight whose passage is not in the article's text (carried over from an
+        archive): it keeps its quote and fields, marked orphaned, never dropped."""
+        validate(kind, reliability, credibility)
+        now = now_iso()
+        with self.db.transaction() as conn:
+            cur = conn.execute(
+                f"INSERT INTO highlights({_COLUMNS}) VALUES (NULL,?,?,?,?,'','',?,?,?,?,1,?,?)",
+                (article_id, start, end, quote, kind, note, reliability, credibility, now, now))
+            hid = inserted_id(cur)
+            self._write_links(conn, hid, perspectives, tags)
+            queue_for_index(conn, [article_id])
+        return self.get(hid)  # type: ignore[return-value]
+
     def reanchor_article(self, conn: sqlite3.Connection, article_id: int, text: str) -> tuple[int, int]:
         """Place every highlight of an article in its new text (caller's transaction).
 

@@ -157,7 +157,7 @@ MIGRATIONS: list[list[str]] = [
                        "(SELECT 1 FROM highlights WHERE id = old.highlight_id)",
                        "(SELECT article_id FROM highlights WHERE id = old.highlight_id)"),
     ],
-    # claims you can trust (issue 10.5): every figure the comparison lines up is a stored
+    # 5 (claims you can trust): every figure the comparison lines up is a stored
     # row, anchored like a highlight (position + quote/prefix/suffix of the figure), so its
     # id lasts across restarts and re-cleaning; fixed_* hold the analyst's corrections
     [
@@ -189,6 +189,23 @@ MIGRATIONS: list[list[str]] = [
         )""",
         "CREATE INDEX IF NOT EXISTS claims_article ON claims(article_id)",
         "CREATE INDEX IF NOT EXISTS claims_highlight ON claims(highlight_id)",
+    ],
+    # 6 (collections): named sets of articles, and saved searches (a stored query that is
+    # re-run, so its members stay live); a deleted article leaves every set it was in
+    [
+        """CREATE TABLE IF NOT EXISTS collections (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+            query TEXT,
+            created TEXT NOT NULL
+        )""",
+        """CREATE TABLE IF NOT EXISTS collection_articles (
+            collection_id INTEGER NOT NULL REFERENCES collections(id) ON DELETE CASCADE,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            added TEXT NOT NULL,
+            PRIMARY KEY (collection_id, article_id)
+        )""",
+        "CREATE INDEX IF NOT EXISTS collection_articles_article ON collection_articles(article_id)",
     ],
 ]
 
