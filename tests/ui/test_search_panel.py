@@ -83,3 +83,12 @@ def test_a_query_that_does_not_parse_still_answers(qtbot, panel: SearchPanel) ->
 def test_marked_snippets_split_into_text_and_spans() -> None:
     assert split_marked("the «spy» chief «Budanov» said") == (
         "the spy chief Budanov said", [(4, 7), (14, 21)])
+
+
+def test_a_short_prefix_says_how_many_words_were_left_out(qtbot, panel: SearchPanel) -> None:
+    expected = panel.ws.index.search("s*").note
+    assert expected and "most frequent words (and " in expected
+    qtbot.keyClicks(panel.search_edit, "s*")
+    qtbot.waitUntil(lambda: panel.last_query == "s*", timeout=10_000)
+    assert panel.model.rowCount() > 0
+    assert panel.status.text().endswith(expected)

@@ -105,6 +105,9 @@ def run_search(ws: Workspace, query: str, limit: int = PAGE) -> tuple[list[Resul
         status = "No articles match"
     else:
         status = f"{total} article{'s' if total != 1 else ''} · {ms:.0f} ms"
+    note = getattr(results, "note", None)  # a short prefix searched its commonest words only
+    if note and rows:
+        status = f"{status} · {note}"
     message = getattr(results, "message", None)
     return rows, f"{message} — {status}" if message else status
 

@@ -42,6 +42,7 @@ from whoosh.searching import Searcher
 
 from briefing.core.fileio import atomic_write_bytes, fsync_dir
 from briefing.core.search.highlight import TermMatcher, marked, snippet
+from briefing.core.search.prefix import bound_prefixes
 from briefing.core.search.query import make_parser, parse, plain_words, words_query
 from briefing.core.search.schema import SCHEMA_VERSION, make_schema, to_fields
 from briefing.core.search.scoring import TableBM25F
@@ -409,7 +410,9 @@ class SearchIndex:
             if searcher is None:
                 return SearchResults([], 0, "the search index is missing or damaged; "
                                      "run `briefing reindex`", query_text)
+            omitted = []
             try:
+                q, omitted = bound_prefixes(q, searcher.reader())
                 results = searcher.search(q, limit=max(1, limit), optimize=False)
                 total = len(results)
             except Exception as exc:  # noqa: BLE001 - a query Whoosh cannot run: use the words
@@ -419,6 +422,7 @@ class SearchIndex:
                     q, message = words_query(self._parser, query_text, reason)
                 if q is not None:
                     try:
+                        q, omitted = bound_prefixes(q, searcher.reader())
                         results = searcher.search(q, limit=max(1, limit), optimize=False)
                         total = len(results)
                     except Exception:  # noqa: BLE001 - the index itself is failing
@@ -430,7 +434,8 @@ class SearchIndex:
             matcher = TermMatcher.from_query(q)
             hits = [self._hit(h, matcher, texts) for h in results]
             shown = plain_words(query_text) if message else query_text
-            return SearchResults(hits, total, message, shown)
+            note = "; ".join(o.describe() for o in omitted) or None
+            return SearchResults(hits, total, message, shown, note)
 
     @staticmethod
     def _hit(h, matcher: TermMatcher, texts: Callable[[int], str] | None) -> SearchHit:
