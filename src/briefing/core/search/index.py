@@ -42,7 +42,7 @@ from whoosh.searching import Searcher
 
 from briefing.core.fileio import atomic_write_bytes, fsync_dir
 from briefing.core.search.highlight import TermMatcher, marked, snippet
-from briefing.core.search.prefix import bound_prefixes
+from briefing.core.search.prefix import Omitted, bound_prefixes
 from briefing.core.search.query import make_parser, parse, plain_words, words_query
 from briefing.core.search.schema import SCHEMA_VERSION, make_schema, to_fields
 from briefing.core.search.scoring import TableBM25F
@@ -410,7 +410,7 @@ class SearchIndex:
             if searcher is None:
                 return SearchResults([], 0, "the search index is missing or damaged; "
                                      "run `briefing reindex`", query_text)
-            omitted = []
+            omitted: list[Omitted] = []
             try:
                 q, omitted = bound_prefixes(q, searcher.reader())
                 results = searcher.search(q, limit=max(1, limit), optimize=False)
