@@ -81,3 +81,28 @@ def test_a_bounded_prefix_combines_with_other_words(built):
     assert results.total == WORDS
     assert results.note is not None and "and 6 more" in results.note
     ix.close()
+
+
+def test_a_cancelled_search_stops_and_an_uncancelled_one_is_unchanged(built):
+    from briefing.core.search.cancel import SearchCancelled
+
+    folder, docs = built
+    ix = SearchIndex(folder)
+    plain = ix.search("zq* report", limit=200, texts=lambda i: docs[i].body)
+    same = ix.search("zq* report", limit=200, texts=lambda i: docs[i].body,
+                     cancelled=lambda: False)
+    assert [(h.article_id, h.score, h.hits) for h in same.hits] == [
+        (h.article_id, h.score, h.hits) for h in plain.hits]
+    assert same.total == plain.total
+    with pytest.raises(SearchCancelled):
+        ix.search("zq* report", texts=lambda i: docs[i].body, cancelled=lambda: True)
+    asked = []
+
+    def later() -> bool:  # cancelled while the search is under way
+        asked.append(1)
+        return len(asked) > 1
+
+    with pytest.raises(SearchCancelled):
+        ix.search("zq* report", limit=200, texts=lambda i: docs[i].body, cancelled=later)
+    assert ix.search("report", limit=1).total == WORDS  # the index still answers
+    ix.close()

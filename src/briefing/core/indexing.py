@@ -172,10 +172,13 @@ class IndexManager:
         return None
 
     # -- queries ------------------------------------------------------------------
-    def search(self, query: str, limit: int = 20) -> SearchResults:
+    def search(self, query: str, limit: int = 20,
+               cancelled: Callable[[], bool] | None = None) -> SearchResults:
         """Results for `query`, never naming an article the library no longer holds (an
-        index that lags behind a deletion, e.g. in a reader beside a writer)."""
-        results = self.index.search(query, limit=limit, texts=self.ws.articles.text)
+        index that lags behind a deletion, e.g. in a reader beside a writer).
+        Raises SearchCancelled once `cancelled()` is true (a newer query replaced it)."""
+        results = self.index.search(query, limit=limit, texts=self.ws.articles.text,
+                                    cancelled=cancelled)
         ids = [h.article_id for h in results.hits]
         if ids:
             marks = ",".join("?" * len(ids))

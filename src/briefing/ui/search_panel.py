@@ -10,6 +10,7 @@ terms in bold on a tint: no HTML is parsed and nothing is ever loaded.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import (
@@ -44,8 +45,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefing.core.search.cancel import SearchCancelled
 from briefing.core.workspace import Workspace
-from briefing.ui.tasks import TaskHandle, run_task, serial_pool
+from briefing.ui.tasks import CancelToken, TaskHandle, run_task, serial_pool
 
 DEBOUNCE_MS = 120
 PAGE = 20
@@ -94,10 +96,16 @@ def _row(hit: object) -> ResultRow:
                      spans, [(int(a), int(b)) for a, b in getattr(hit, "hits", []) or []])
 
 
-def run_search(ws: Workspace, query: str, limit: int = PAGE) -> tuple[list[ResultRow], str]:
-    """Worker side: search and turn the hits into plain rows; returns (rows, status text)."""
+def run_search(ws: Workspace, query: str, limit: int = PAGE,
+               cancelled: Callable[[], bool] | None = None
+               ) -> tuple[list[ResultRow], str] | None:
+    """Worker side: search and turn the hits into plain rows; returns (rows, status text),
+    or None when `cancelled()` became true first (a newer query replaced this one)."""
     started = time.perf_counter()
-    results = ws.index.search(query, limit=limit)
+    try:
+        results = ws.index.search(query, limit=limit, cancelled=cancelled)
+    except SearchCancelled:
+        return None
     rows = [_row(h) for h in results.hits]
     ms = (time.perf_counter() - started) * 1000
     total = getattr(results, "total", len(rows))
@@ -342,7 +350,8 @@ class SearchPanel(QWidget):
             self.status.setText("Preparing the search index…")
             return
         self._seq += 1
-        if self._task is not None:  # one at a time: the newest waits, older ones are dropped
+        if self._task is not None:  # one at a time: the running one stops, the newest waits
+            self._task.cancel()
             self._waiting = query
             return
         self._start(query)
@@ -351,11 +360,13 @@ class SearchPanel(QWidget):
         seq = self._seq
         self._waiting = None
 
-        def done(result: tuple[list[ResultRow], str]) -> None:
+        def done(result: tuple[list[ResultRow], str] | None) -> None:
             self._finished(seq, query, result)
 
+        token = CancelToken()
         self._task = run_task(run_search, self.ws, query, pool=self._pool, owner=self,
-                              on_done=done, on_error=lambda exc: self._failed(seq, exc))
+                              on_done=done, on_error=lambda exc: self._failed(seq, exc),
+                              cancel=token, cancelled=token)
 
     def _finished(self, seq: int, query: str, result: tuple[list[ResultRow], str] | None) -> None:
         self._task = None

@@ -41,6 +41,7 @@ from whoosh import query
 from whoosh.searching import Searcher
 
 from briefing.core.fileio import atomic_write_bytes, fsync_dir
+from briefing.core.search.cancel import CancellableCollector, SearchCancelled
 from briefing.core.search.highlight import TermMatcher, marked, snippet
 from briefing.core.search.prefix import Omitted, bound_prefixes
 from briefing.core.search.query import make_parser, parse, plain_words, words_query
@@ -390,11 +391,14 @@ class SearchIndex:
 
     # -- searching -----------------------------------------------------------------
     def search(self, query_text: str, limit: int = 20,
-               texts: Callable[[int], str] | None = None) -> SearchResults:
+               texts: Callable[[int], str] | None = None,
+               cancelled: Callable[[], bool] | None = None) -> SearchResults:
         """The first `limit` results for `query_text`, best first, with snippets and hit offsets.
 
         `texts(article_id)` returns an article's cleaned text; snippets and hit
         offsets are computed against it (the index does not store the body).
+        With `cancelled`, raises SearchCancelled as soon as it returns true
+        (checked while matches are scored and between snippets).
         """
         with self._lock:
             q, message = parse(self._parser, query_text)
@@ -413,8 +417,10 @@ class SearchIndex:
             omitted: list[Omitted] = []
             try:
                 q, omitted = bound_prefixes(q, searcher.reader())
-                results = searcher.search(q, limit=max(1, limit), optimize=False)
+                results = _run(searcher, q, limit, cancelled)
                 total = len(results)
+            except SearchCancelled:
+                raise
             except Exception as exc:  # noqa: BLE001 - a query Whoosh cannot run: use the words
                 reason = f"could not run the query ({exc.__class__.__name__})"
                 q = None
@@ -423,8 +429,10 @@ class SearchIndex:
                 if q is not None:
                     try:
                         q, omitted = bound_prefixes(q, searcher.reader())
-                        results = searcher.search(q, limit=max(1, limit), optimize=False)
+                        results = _run(searcher, q, limit, cancelled)
                         total = len(results)
+                    except SearchCancelled:
+                        raise
                     except Exception:  # noqa: BLE001 - the index itself is failing
                         q = None
                 if q is None:
@@ -432,7 +440,11 @@ class SearchIndex:
                     return SearchResults([], 0, f"{reason}; if this persists, run "
                                          "`briefing reindex`", query_text)
             matcher = TermMatcher.from_query(q)
-            hits = [self._hit(h, matcher, texts) for h in results]
+            hits = []
+            for h in results:
+                if cancelled is not None and cancelled():
+                    raise SearchCancelled
+                hits.append(self._hit(h, matcher, texts))
             shown = plain_words(query_text) if message else query_text
             note = "; ".join(o.describe() for o in omitted) or None
             return SearchResults(hits, total, message, shown, note)
@@ -464,6 +476,16 @@ class SearchIndex:
         with self._lock:
             self._drop()
             self._stop_process()
+
+
+def _run(searcher: Searcher, q: query.Query, limit: int, cancelled: Callable[[], bool] | None):
+    """Whoosh's search (every match scored in one pass: optimize=False), cancellable."""
+    if cancelled is None:
+        return searcher.search(q, limit=max(1, limit), optimize=False)
+    collector = CancellableCollector(searcher.collector(limit=max(1, limit), optimize=False),
+                                     cancelled)
+    searcher.search_with_collector(q, collector)
+    return collector.results()
 
 
 WORKER_CODE = "from briefing.core.search.index import serve; serve()"
