@@ -43,6 +43,7 @@ from whoosh.searching import Searcher
 from briefing.core.fileio import atomic_write_bytes, fsync_dir
 from briefing.core.search.cancel import CancellableCollector, SearchCancelled
 from briefing.core.search.highlight import TermMatcher, marked, snippet
+from briefing.core.search.merging import LADDER
 from briefing.core.search.prefix import Omitted, bound_prefixes
 from briefing.core.search.query import make_parser, parse, plain_words, words_query
 from briefing.core.search.schema import SCHEMA_VERSION, make_schema, to_fields
@@ -535,7 +536,7 @@ def write_batch(folder: str, kind: str, items: list,
     """One commit to the index in `folder`: "upsert" IndexDocs or "delete" article ids.
 
     Runs in the helper process (which keeps its Index open between calls) or, with
-    `ix`, in the caller's. Whoosh merges small segments on commit (MERGE_SMALL).
+    `ix`, in the caller's. Segments are merged on commit by merging.LADDER.
     """
     if ix is None:
         ix = _WORKER_INDEXES.get(folder)
@@ -550,7 +551,7 @@ def write_batch(folder: str, kind: str, items: list,
                 writer.update_document(**to_fields(item))
             else:
                 writer.delete_by_term("article_id", str(item))
-        writer.commit()
+        writer.commit(mergetype=LADDER)
     except BaseException:  # e.g. a full disk mid-commit: the old TOC still stands
         _abandon(writer)
         _WORKER_INDEXES.pop(folder, None)
