@@ -41,6 +41,7 @@ from whoosh import query
 from whoosh.searching import Searcher
 
 from briefing.core.fileio import atomic_write_bytes, fsync_dir
+from briefing.core.search.bulk import bulk_search
 from briefing.core.search.cancel import CancellableCollector, SearchCancelled
 from briefing.core.search.highlight import TermMatcher, marked, snippet
 from briefing.core.search.merging import LADDER
@@ -418,8 +419,7 @@ class SearchIndex:
             omitted: list[Omitted] = []
             try:
                 q, omitted = bound_prefixes(q, searcher.reader())
-                results = _run(searcher, q, limit, cancelled)
-                total = len(results)
+                results, total = _run(searcher, q, limit, cancelled)
             except SearchCancelled:
                 raise
             except Exception as exc:  # noqa: BLE001 - a query Whoosh cannot run: use the words
@@ -430,8 +430,7 @@ class SearchIndex:
                 if q is not None:
                     try:
                         q, omitted = bound_prefixes(q, searcher.reader())
-                        results = _run(searcher, q, limit, cancelled)
-                        total = len(results)
+                        results, total = _run(searcher, q, limit, cancelled)
                     except SearchCancelled:
                         raise
                     except Exception:  # noqa: BLE001 - the index itself is failing
@@ -479,14 +478,38 @@ class SearchIndex:
             self._stop_process()
 
 
-def _run(searcher: Searcher, q: query.Query, limit: int, cancelled: Callable[[], bool] | None):
-    """Whoosh's search (every match scored in one pass: optimize=False), cancellable."""
+class _Hit:
+    """A result found by bulk_search: its stored fields, read when asked for."""
+
+    __slots__ = ("_searcher", "docnum", "score")
+
+    def __init__(self, searcher: Searcher, docnum: int, score: float) -> None:
+        self._searcher = searcher
+        self.docnum = docnum
+        self.score = score
+
+    def fields(self) -> dict:
+        return self._searcher.stored_fields(self.docnum)
+
+
+def _run(searcher: Searcher, q: query.Query, limit: int,
+         cancelled: Callable[[], bool] | None) -> tuple[list, int]:
+    """(the first `limit` hits, best first; the total). The commonest shapes are scored
+    a posting list at a time (bulk.py); the rest by Whoosh (every match scored in one
+    pass: optimize=False), cancellably."""
+    limit = max(1, limit)
+    bulk = bulk_search(searcher, q, limit, cancelled)
+    if bulk is not None:
+        top, total = bulk
+        return [_Hit(searcher, docnum, score) for score, docnum in top], total
     if cancelled is None:
-        return searcher.search(q, limit=max(1, limit), optimize=False)
-    collector = CancellableCollector(searcher.collector(limit=max(1, limit), optimize=False),
-                                     cancelled)
-    searcher.search_with_collector(q, collector)
-    return collector.results()
+        results = searcher.search(q, limit=limit, optimize=False)
+    else:
+        collector = CancellableCollector(searcher.collector(limit=limit, optimize=False),
+                                         cancelled)
+        searcher.search_with_collector(q, collector)
+        results = collector.results()
+    return list(results), len(results)
 
 
 WORKER_CODE = "from briefing.core.search.index import serve; serve()"
