@@ -15,10 +15,12 @@ table, porter tokenizer, plus count(*) for the total):
 Queries (search_queries.py): >= 200 drawn by a seeded sampler from the corpus itself
 (term, AND, phrase, prefix with 2-, 3- and 4-letter stems; half by token frequency,
 half uniform over a document's words) plus the corpus's most frequent bigram of
-non-stopwords as a phrase. After one warm-up pass, every query is timed once per pass;
-p50 / p95 / max are taken over the queries of each pass, and the median over passes
-is reported. Also measured: build time, segment count, index size, and the time from
-a fresh process to the first result (median of 3 fresh processes).
+non-stopwords as a phrase. All indexes are built first; then, after one warm-up pass
+each, the engines take turns pass by pass (so a shared machine's changing load falls
+on all alike), every query timed once per pass; p50 / p95 / max are taken over the
+queries of each pass, and the median over passes is reported. Also measured: build
+time, segment count, index size, and the time from a fresh process to the first
+result (median of 3 fresh processes per engine, taking turns).
 
     python benchmarks/bench_search.py [--sizes 10000 50000] [--passes 3]
 
@@ -99,41 +101,50 @@ def _stats(vals: list[float]) -> dict[str, float]:
     return {"p50": _pct(vals, 50), "p95": _pct(vals, 95), "max": vals[-1]}
 
 
-def latencies(run: Callable[[BenchQuery], object], queries: list[BenchQuery], passes: int
-              ) -> dict:
-    """One warm-up pass, then `passes` passes timing every query once; p50/p95/max over
-    the queries of each pass (per class and overall), median over the passes (ms)."""
-    for q in queries:
-        run(q)
-    times: list[list[float]] = []
-    for _ in range(passes):
-        one = []
+def latencies(runs: dict[str, Callable[[BenchQuery], object]], queries: list[BenchQuery],
+              passes: int) -> dict[str, dict]:
+    """For each engine: one warm-up pass, then `passes` passes timing every query once;
+    p50/p95/max over the queries of each pass (per class and overall), median over the
+    passes (ms). The engines take turns pass by pass, so a change in the machine's load
+    falls on all of them alike."""
+    for run in runs.values():
         for q in queries:
-            t0 = time.perf_counter()
             run(q)
-            one.append((time.perf_counter() - t0) * 1000)
-        times.append(one)
-    out: dict = {}
-    for cls in (*CLASSES, "all"):
-        idx = [i for i, q in enumerate(queries) if cls in ("all", q.cls)]
-        per_pass = [_stats([t[i] for i in idx]) for t in times]
-        out[cls] = {k: round(statistics.median(s[k] for s in per_pass), 2)
-                    for k in ("p50", "p95", "max")}
-    out["per_query"] = {q.whoosh: round(statistics.median(t[i] for t in times), 2)
-                        for i, q in enumerate(queries)}
-    return out
+    times: dict[str, list[list[float]]] = {name: [] for name in runs}
+    for _ in range(passes):
+        for name, run in runs.items():
+            one = []
+            for q in queries:
+                t0 = time.perf_counter()
+                run(q)
+                one.append((time.perf_counter() - t0) * 1000)
+            times[name].append(one)
+    result: dict[str, dict] = {}
+    for name, engine_times in times.items():
+        out: dict = {}
+        for cls in (*CLASSES, "all"):
+            idx = [i for i, q in enumerate(queries) if cls in ("all", q.cls)]
+            per_pass = [_stats([t[i] for i in idx]) for t in engine_times]
+            out[cls] = {k: round(statistics.median(s[k] for s in per_pass), 2)
+                        for k in ("p50", "p95", "max")}
+        out["per_query"] = {q.whoosh: round(statistics.median(t[i] for t in engine_times), 2)
+                            for i, q in enumerate(queries)}
+        result[name] = out
+    return result
 
 
-def fresh_first_result(code: str, *args: str) -> float:
-    """Median seconds from starting a fresh Python process to its first result printed."""
-    samples = []
+def fresh_first_results(specs: dict[str, tuple[str, list[str]]]) -> dict[str, float]:
+    """Per engine, median seconds from starting a fresh Python process to its first result
+    printed; the engines take turns, FRESH_RUNS times."""
+    samples: dict[str, list[float]] = {name: [] for name in specs}
     for _ in range(FRESH_RUNS):
-        t0 = time.perf_counter()
-        out = subprocess.run([sys.executable, "-c", code, *args], capture_output=True,
-                             text=True, check=True).stdout
-        samples.append(time.perf_counter() - t0)
-        assert out.strip(), "the fresh process found nothing"
-    return round(statistics.median(samples), 3)
+        for name, (code, args) in specs.items():
+            t0 = time.perf_counter()
+            out = subprocess.run([sys.executable, "-c", code, *args], capture_output=True,
+                                 text=True, check=True).stdout
+            samples[name].append(time.perf_counter() - t0)
+            assert out.strip(), "the fresh process found nothing"
+    return {name: round(statistics.median(v), 3) for name, v in samples.items()}
 
 
 WHOOSH_FRESH = """
@@ -178,13 +189,13 @@ def build_whoosh(db_path: Path, index_dir: Path, n: int, imports: int) -> dict:
             "index_mb": round(sum(f.stat().st_size for f in index_dir.iterdir()) / 2**20, 1)}
 
 
-def bench_whoosh(db_path: Path, index_dir: Path, queries: list[BenchQuery], passes: int) -> dict:
+def open_whoosh(db_path: Path, index_dir: Path, queries: list[BenchQuery]):  # noqa: ANN201
+    """(figures, run(query), close()) for Briefing's index in `index_dir`."""
     conn = sqlite3.connect(db_path, check_same_thread=False)
 
     def text(article_id: int) -> str:
         return conn.execute("SELECT body FROM articles WHERE id = ?", (article_id,)).fetchone()[0]
 
-    first = fresh_first_result(WHOOSH_FRESH, str(db_path), str(index_dir), queries[-1].whoosh)
     ix = SearchIndex(index_dir)
     t0 = time.perf_counter()
     health = ix.health()
@@ -198,11 +209,13 @@ def bench_whoosh(db_path: Path, index_dir: Path, queries: list[BenchQuery], pass
         note = getattr(r, "note", None)
         if note:
             notes[q.whoosh] = note
-    lat = latencies(lambda q: ix.search(q.whoosh, limit=PAGE, texts=text), queries, passes)
-    ix.close()
-    conn.close()
-    return {"fresh_process_first_result_s": first, "health_check_ms": round(health_ms, 1),
-            "latency_ms": lat, "totals": totals, "notes": notes}
+
+    def close() -> None:
+        ix.close()
+        conn.close()
+
+    figures = {"health_check_ms": round(health_ms, 1), "totals": totals, "notes": notes}
+    return figures, (lambda q: ix.search(q.whoosh, limit=PAGE, texts=text)), close
 
 
 FTS_SQL = ("SELECT fts.rowid, fts.title, articles.publisher, articles.published, "
@@ -227,7 +240,7 @@ print(total, page[0][4] if page else "")
 """
 
 
-def bench_fts5(db_path: Path, n: int, queries: list[BenchQuery], passes: int) -> dict:
+def build_fts5(db_path: Path, n: int) -> dict:
     conn = sqlite3.connect(db_path)
     conn.execute("CREATE VIRTUAL TABLE fts USING fts5(title, body, publisher, authors, "
                  "content='articles', content_rowid='id', "
@@ -239,13 +252,44 @@ def bench_fts5(db_path: Path, n: int, queries: list[BenchQuery], passes: int) ->
         conn.execute("INSERT INTO fts(fts) VALUES ('optimize')")
     build = time.perf_counter() - t0
     conn.close()
-    first = fresh_first_result(FTS_FRESH, str(db_path), FTS_SQL, queries[-1].fts5)
+    return {"build_s": round(build, 2), "docs_per_s": round(n / build, 1)}
+
+
+def open_fts5(db_path: Path, queries: list[BenchQuery]):  # noqa: ANN201
+    """(figures, run(query), close()) for the FTS5 table."""
     conn = sqlite3.connect(db_path)
     totals = {q.whoosh: fts_search(conn, q.fts5)[1] for q in queries}
-    lat = latencies(lambda q: fts_search(conn, q.fts5), queries, passes)
-    conn.close()
-    return {"build_s": round(build, 2), "docs_per_s": round(n / build, 1),
-            "fresh_process_first_result_s": first, "latency_ms": lat, "totals": totals}
+    return {"totals": totals}, (lambda q: fts_search(conn, q.fts5)), conn.close
+
+
+def measure(db: Path, work: Path, n: int, queries: list[BenchQuery], passes: int,
+            engines: list[str]) -> dict:
+    """Build every engine's index, then measure them side by side."""
+    size: dict = {}
+    for engine in engines:
+        print(f"   building {engine}", file=sys.stderr, flush=True)
+        if engine == "fts5":
+            size[engine] = build_fts5(db, n)
+        else:
+            imports = IMPORTS if engine == "whoosh_imports" else 0
+            size[engine] = build_whoosh(db, work / engine, n, imports)
+    print("   fresh processes", file=sys.stderr, flush=True)
+    fresh = fresh_first_results({
+        e: (FTS_FRESH, [str(db), FTS_SQL, queries[-1].fts5]) if e == "fts5" else
+        (WHOOSH_FRESH, [str(db), str(work / e), queries[-1].whoosh]) for e in engines})
+    runs, closers = {}, []
+    for engine in engines:
+        figures, run, close = (open_fts5(db, queries) if engine == "fts5"
+                               else open_whoosh(db, work / engine, queries))
+        size[engine].update(figures, fresh_process_first_result_s=fresh[engine])
+        runs[engine] = run
+        closers.append(close)
+    print("   queries", file=sys.stderr, flush=True)
+    for engine, lat in latencies(runs, queries, passes).items():
+        size[engine]["latency_ms"] = lat
+    for close in closers:
+        close()
+    return size
 
 
 # -- report -------------------------------------------------------------------------
@@ -391,16 +435,7 @@ def main(argv: list[str] | None = None) -> int:
                                      args.query_seed)
             results["queries"] = len(queries)
             results["top_bigram"] = queries[-1].whoosh
-            size: dict = {}
-            for engine in args.engines:
-                print(f"   {engine}", file=sys.stderr, flush=True)
-                if engine == "fts5":
-                    size[engine] = bench_fts5(db, n, queries, args.passes)
-                    continue
-                folder = work / engine
-                built = build_whoosh(db, folder, n, IMPORTS if engine == "whoosh_imports" else 0)
-                size[engine] = {**built, **bench_whoosh(db, folder, queries, args.passes)}
-                shutil.rmtree(folder, ignore_errors=True)
+            size = measure(db, work, n, queries, args.passes, args.engines)
             results["sizes"][str(n)] = size
             results["run"]["load_after"] = context()["load"]
             if args.out:
