@@ -77,20 +77,25 @@ class _Segment:
         self.sub = sub
         self.reader = sub.reader()
         self.field = sub.schema[FIELD]
+        self._table: tuple[float, list[float]] | None = None
 
-    def _scorer(self, btext: bytes) -> _TableScorer:
-        scorer = self.top.weighting.scorer(self.sub, FIELD, btext)
-        if not isinstance(scorer, _TableScorer):
-            raise Unsupported("scorer")
-        return scorer
+    def _scorer(self, btext: bytes) -> tuple[float, float, list[float]]:
+        """(idf, k1 + 1, length norms) as the segment's TableBM25F scorer holds them. The
+        norms are the segment's, made once; the idf is the top searcher's (the scorer reads
+        it there, cached), so a word costs no per-segment scorer set-up."""
+        if self._table is None:
+            scorer = self.top.weighting.scorer(self.sub, FIELD, btext)
+            if not isinstance(scorer, _TableScorer):
+                raise Unsupported("scorer")
+            self._table = (scorer.k1p1, scorer.norms)
+        return (self.top.idf(FIELD, btext), *self._table)
 
-    def term(self, word: str | bytes) -> Scores:
+    def term(self, word: str | bytes, present: bool = False) -> Scores:
         btext = word if isinstance(word, bytes) else self.field.to_bytes(word)
-        if (FIELD, btext) not in self.reader:
+        if not present and (FIELD, btext) not in self.reader:
             return {}
-        scorer = self._scorer(btext)
+        idf, k1p1, norms = self._scorer(btext)
         ids, weights, _v = _postings(self.reader.postings(FIELD, btext), values=False)
-        idf, k1p1, norms = scorer.idf, scorer.k1p1, scorer.norms
         return {d: idf * ((tf * k1p1) / (tf + norms[d])) for d, tf in zip(ids, weights,
                                                                             strict=True)}
 
@@ -120,8 +125,7 @@ class _Segment:
         docs = set(starts)
         per_word: list[Scores] = []
         for b, (ids, weights, _v) in zip(btexts, lists, strict=True):
-            scorer = self._scorer(b)
-            idf, k1p1, norms = scorer.idf, scorer.k1p1, scorer.norms
+            idf, k1p1, norms = self._scorer(b)
             per_word.append({d: idf * ((tf * k1p1) / (tf + norms[d]))
                              for d, tf in zip(ids, weights, strict=True) if d in docs})
         return _tree_sum(per_word, docs)
@@ -131,7 +135,7 @@ class _Segment:
         total: Scores = {}
         get = total.get
         for btext in q._btexts(self.reader):
-            for d, score in self.term(btext).items():
+            for d, score in self.term(btext, present=True).items():  # _btexts: all present
                 total[d] = get(d, 0.0) + score
         return total
 
