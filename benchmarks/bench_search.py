@@ -333,7 +333,9 @@ def comparison(before: dict, after: dict) -> list[str]:
         lines += [f"Before ({before['run']['commit']}, {before['run']['date']}, load "
                   f"{before['run']['load']}) and after ({after['run']['commit']}, "
                   f"{after['run']['date']}, load {after['run']['load']}), {int(n):,} articles, "
-                  "same queries:", "",
+                  "same queries. " + " ".join(f"{label}: {r['run']['note']}." for label, r in
+                                              (("Before", before), ("After", after))
+                                              if r["run"].get("note")), "",
                   "| metric | before | after | FTS5 (before run) | FTS5 (after run) |",
                   "|---|---:|---:|---:|---:|"]
         for engine in ("whoosh", "whoosh_imports"):
