@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-import briefing.core.search.index as index_module
+import briefing.core.search.running as running
 from briefing.core.search import IndexDoc, SearchIndex
 
 VOCAB = ["troops", "border", "officials", "said", "missile", "kursk", "north", "korean",
@@ -43,7 +43,7 @@ def _both(ix: SearchIndex, q: str, monkeypatch: pytest.MonkeyPatch) -> tuple:
     limit = 1000 if "*" in q else 25
     fast = ix.search(q, limit=limit)
     with monkeypatch.context() as m:
-        m.setattr(index_module, "bulk_search", lambda *a, **k: None)
+        m.setattr(running, "bulk_search", lambda *a, **k: None)
         slow = ix.search(q, limit=limit)
     if "*" in q:
         scores = [h.score for h in fast.hits]
@@ -68,14 +68,14 @@ def one(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_bulk_scoring_equals_whoosh_on_one_segment(one: Path, monkeypatch):
     ix = SearchIndex(one)
     used = []
-    real = index_module.bulk_search
+    real = running.bulk_search
 
     def spy(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
         result = real(*args, **kwargs)
         used.append(result is not None)
         return result
 
-    monkeypatch.setattr(index_module, "bulk_search", spy)
+    monkeypatch.setattr(running, "bulk_search", spy)
     for q in QUERIES:
         fast, slow = _both(ix, q, monkeypatch)
         assert fast == slow, q

@@ -41,12 +41,12 @@ from whoosh import query
 from whoosh.searching import Searcher
 
 from briefing.core.fileio import atomic_write_bytes, fsync_dir
-from briefing.core.search.bulk import bulk_search
-from briefing.core.search.cancel import CancellableCollector, SearchCancelled
+from briefing.core.search.cancel import SearchCancelled
 from briefing.core.search.highlight import TermMatcher, marked, snippet
 from briefing.core.search.merging import LADDER
 from briefing.core.search.prefix import Omitted, bound_prefixes
 from briefing.core.search.query import make_parser, parse, plain_words, words_query
+from briefing.core.search.running import run_query
 from briefing.core.search.schema import SCHEMA_VERSION, make_schema, to_fields
 from briefing.core.search.scoring import TableBM25F
 from briefing.core.search.types import IndexDoc, SearchHit, SearchResults
@@ -419,7 +419,7 @@ class SearchIndex:
             omitted: list[Omitted] = []
             try:
                 q, omitted = bound_prefixes(q, searcher.reader())
-                results, total = _run(searcher, q, limit, cancelled)
+                results, total = run_query(searcher, q, limit, cancelled)
             except SearchCancelled:
                 raise
             except Exception as exc:  # noqa: BLE001 - a query Whoosh cannot run: use the words
@@ -430,7 +430,7 @@ class SearchIndex:
                 if q is not None:
                     try:
                         q, omitted = bound_prefixes(q, searcher.reader())
-                        results, total = _run(searcher, q, limit, cancelled)
+                        results, total = run_query(searcher, q, limit, cancelled)
                     except SearchCancelled:
                         raise
                     except Exception:  # noqa: BLE001 - the index itself is failing
@@ -476,40 +476,6 @@ class SearchIndex:
         with self._lock:
             self._drop()
             self._stop_process()
-
-
-class _Hit:
-    """A result found by bulk_search: its stored fields, read when asked for."""
-
-    __slots__ = ("_searcher", "docnum", "score")
-
-    def __init__(self, searcher: Searcher, docnum: int, score: float) -> None:
-        self._searcher = searcher
-        self.docnum = docnum
-        self.score = score
-
-    def fields(self) -> dict:
-        return self._searcher.stored_fields(self.docnum)
-
-
-def _run(searcher: Searcher, q: query.Query, limit: int,
-         cancelled: Callable[[], bool] | None) -> tuple[list, int]:
-    """(the first `limit` hits, best first; the total). The commonest shapes are scored
-    a posting list at a time (bulk.py); the rest by Whoosh (every match scored in one
-    pass: optimize=False), cancellably."""
-    limit = max(1, limit)
-    bulk = bulk_search(searcher, q, limit, cancelled)
-    if bulk is not None:
-        top, total = bulk
-        return [_Hit(searcher, docnum, score) for score, docnum in top], total
-    if cancelled is None:
-        results = searcher.search(q, limit=limit, optimize=False)
-    else:
-        collector = CancellableCollector(searcher.collector(limit=limit, optimize=False),
-                                         cancelled)
-        searcher.search_with_collector(q, collector)
-        results = collector.results()
-    return list(results), len(results)
 
 
 WORKER_CODE = "from briefing.core.search.index import serve; serve()"
