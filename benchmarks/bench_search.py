@@ -1,32 +1,41 @@
-"""Search benchmark: Briefing's Whoosh index beside SQLite FTS5, same corpus, same run.
+"""Search benchmark that cannot flatter: sampled queries, Whoosh beside SQLite FTS5, one run.
 
-For each corpus size (default 1,000 / 10,000 / 50,000 synthetic articles from
-synthetic.py) both engines index the same `articles` table and answer the same
-queries, each returning the first page of 20 results with snippets (Whoosh:
-SearchIndex.search with the article text fetched from SQLite, as the app does;
-FTS5: snippet() and bm25() over an external-content table, porter tokenizer).
+For each corpus size (default 10,000 synthetic articles from synthetic.py; 50,000
+with --sizes when the machine allows) the same `articles` table is indexed three
+ways and the same queries run against each, returning the first page of 20
+results with snippets (Whoosh: SearchIndex.search with the article text read from
+SQLite, as the app does; FTS5: snippet() and bm25() over an external-content
+table, porter tokenizer, plus count(*) for the total):
 
-Measured: index build time, incremental add of 100 articles, cold open + first
-query (a fresh SearchIndex / connection on the files), and per query class
-(single term, two-term AND, phrase, prefix) p50/p95 latency, where each query's
-latency is its median over --runs runs after one warm-up pass.
-Targets (DESIGN.md): Whoosh p95 < 50 ms at 10,000 articles, < 150 ms at 50,000.
+- whoosh: Briefing's index built in one go (SearchIndex.rebuild);
+- whoosh_imports: the index built by 200 successive small imports (SearchIndex.upsert),
+  the segments users actually get;
+- fts5: SQLite FTS5.
 
-    python benchmarks/bench_search.py [--sizes 1000 10000 50000] [--runs 5]
+Queries (search_queries.py): >= 200 drawn by a seeded sampler from the corpus itself
+(term, AND, phrase, prefix with 2-, 3- and 4-letter stems; half by token frequency,
+half uniform over a document's words) plus the corpus's most frequent bigram of
+non-stopwords as a phrase. All indexes are built first; then, after one warm-up pass
+each, the engines take turns pass by pass (so a shared machine's changing load falls
+on all alike), every query timed once per pass; p50 / p95 / max are taken over the
+queries of each pass, and the median over passes is reported. Also measured: build
+time, segment count, index size, and the time from a fresh process to the first
+result (median of 3 fresh processes per engine, taking turns).
 
-Prints a table and writes benchmarks/results/search.json and search.md (results
-for sizes not re-run are kept from the previous file).
+    python benchmarks/bench_search.py [--sizes 10000 50000] [--passes 3]
+
+Writes benchmarks/results/search.json (with `run`: commit, date, machine, load) and
+search.md.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-import os
-import platform
 import shutil
 import sqlite3
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -34,69 +43,39 @@ from collections.abc import Callable
 from importlib import metadata
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from runinfo import context  # noqa: E402
-
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 
-
 from briefing.core.search import IndexDoc, SearchIndex  # noqa: E402
+from runinfo import context  # noqa: E402
+from search_queries import CLASSES, BenchQuery, sample_queries  # noqa: E402
 from synthetic import generate  # noqa: E402
 
 RESULTS = HERE / "results"
-ADD = 100  # articles added incrementally after the build
 PAGE = 20
-
-# (class, Whoosh query, FTS5 query): the same intent in each engine's syntax.
-QUERIES: list[tuple[str, str, str]] = [
-    ("term", "budanov", "budanov"),
-    ("term", "zelensky", "zelensky"),
-    ("term", "troops", "troops"),
-    ("term", "officials", "officials"),
-    ("term", "kursk", "kursk"),
-    ("term", "ceasefire", "ceasefire"),
-    ("term", "15,000", '"15,000"'),
-    ("term", "shipments", "shipments"),
-    ("and", "troops kursk", "troops kursk"),
-    ("and", "zelensky putin", "zelensky putin"),
-    ("and", "missiles shipments", "missiles shipments"),
-    ("and", "budanov intelligence", "budanov intelligence"),
-    ("and", "officials estimates", "officials estimates"),
-    ("and", "ceasefire negotiations", "ceasefire negotiations"),
-    ("and", "pyongyang 12,000", 'pyongyang "12,000"'),
-    ("and", "drones village", "drones village"),
-    ("phrase", '"legitimate targets"', '"legitimate targets"'),
-    ("phrase", '"military intelligence"', '"military intelligence"'),
-    ("phrase", '"North Korean troops"', '"North Korean troops"'),
-    ("phrase", '"front line"', '"front line"'),
-    ("phrase", '"ballistic missiles"', '"ballistic missiles"'),
-    ("phrase", '"security council"', '"security council"'),
-    ("phrase", '"according to estimates"', '"according to estimates"'),
-    ("phrase", '"foreign ministry"', '"foreign ministry"'),
-    ("prefix", "deplo*", "deplo*"),
-    ("prefix", "sanction*", "sanction*"),
-    ("prefix", "missil*", "missil*"),
-    ("prefix", "intell*", "intell*"),
-    ("prefix", "bud*", "bud*"),
-    ("prefix", "ceas*", "ceas*"),
-    ("prefix", "shell*", "shell*"),
-    ("prefix", "negot*", "negot*"),
-]
-CLASSES = ("term", "and", "phrase", "prefix")
+IMPORTS = 200
+FRESH_RUNS = 3
+ENGINES = ("whoosh", "whoosh_imports", "fts5")
+LABELS = {"whoosh": "Whoosh, built in one go", "whoosh_imports": f"Whoosh, built by {IMPORTS} "
+          "imports", "fts5": "SQLite FTS5"}
 
 
 # -- corpus -------------------------------------------------------------------------
-def make_library(db_path: Path, n: int, seed: int) -> None:
-    """The articles table both engines index (n + ADD rows; the last ADD come later)."""
+def make_library(db_path: Path, n: int, seed: int) -> list[str]:
+    """The articles table all engines index; returns the bodies (for the sampler)."""
     conn = sqlite3.connect(db_path)
     conn.execute("CREATE TABLE articles (id INTEGER PRIMARY KEY, title TEXT, body TEXT, "
                  "publisher TEXT, authors TEXT, published TEXT)")
-    rows = ((i, a["title"], a["body"], a["publisher"], "\n".join(a["authors"]), a["published"])
-            for i, a in enumerate(generate(n + ADD, seed), 1))
+    bodies: list[str] = []
+    rows = []
+    for i, a in enumerate(generate(n, seed), 1):
+        bodies.append(a["body"])
+        rows.append((i, a["title"], a["body"], a["publisher"], "\n".join(a["authors"]),
+                     a["published"]))
     with conn:
         conn.executemany("INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?)", rows)
     conn.close()
+    return bodies
 
 
 def iter_docs(conn: sqlite3.Connection, lo: int, hi: int):
@@ -107,27 +86,6 @@ def iter_docs(conn: sqlite3.Connection, lo: int, hi: int):
 
 
 # -- timing -------------------------------------------------------------------------
-def latencies(run: Callable[[str], int], queries: list[tuple[str, str]], runs: int
-              ) -> dict[str, dict[str, float]]:
-    """Median-over-runs latency per query, then p50/p95 per class and overall (ms)."""
-    for _cls, q in queries:  # warm-up pass
-        run(q)
-    samples: dict[str, list[float]] = {q: [] for _c, q in queries}
-    for _ in range(runs):
-        for _cls, q in queries:
-            t0 = time.perf_counter()
-            run(q)
-            samples[q].append((time.perf_counter() - t0) * 1000)
-    per_query = {q: statistics.median(v) for q, v in samples.items()}
-    out: dict[str, dict[str, float]] = {}
-    for cls in (*CLASSES, "all"):
-        vals = sorted(per_query[q] for c, q in queries if cls in ("all", c))
-        out[cls] = {"p50": round(_pct(vals, 50), 2), "p95": round(_pct(vals, 95), 2),
-                    "max": round(vals[-1], 2)}
-    out["per_query"] = {q: round(v, 2) for q, v in per_query.items()}
-    return out
-
-
 def _pct(sorted_vals: list[float], p: float) -> float:
     """Percentile with linear interpolation between closest ranks."""
     if len(sorted_vals) == 1:
@@ -138,8 +96,101 @@ def _pct(sorted_vals: list[float], p: float) -> float:
     return sorted_vals[lo] + (sorted_vals[hi] - sorted_vals[lo]) * (k - lo)
 
 
+def _stats(vals: list[float]) -> dict[str, float]:
+    vals = sorted(vals)
+    return {"p50": _pct(vals, 50), "p95": _pct(vals, 95), "max": vals[-1]}
+
+
+def latencies(runs: dict[str, Callable[[BenchQuery], object]], queries: list[BenchQuery],
+              passes: int) -> dict[str, dict]:
+    """For each engine: one warm-up pass, then `passes` passes timing every query once;
+    p50/p95/max over the queries of each pass (per class and overall), median over the
+    passes (ms). The engines take turns pass by pass, so a change in the machine's load
+    falls on all of them alike."""
+    for run in runs.values():
+        for q in queries:
+            run(q)
+    times: dict[str, list[list[float]]] = {name: [] for name in runs}
+    for _ in range(passes):
+        for name, run in runs.items():
+            one = []
+            for q in queries:
+                t0 = time.perf_counter()
+                run(q)
+                one.append((time.perf_counter() - t0) * 1000)
+            times[name].append(one)
+    result: dict[str, dict] = {}
+    for name, engine_times in times.items():
+        out: dict = {}
+        for cls in (*CLASSES, "all"):
+            idx = [i for i, q in enumerate(queries) if cls in ("all", q.cls)]
+            per_pass = [_stats([t[i] for i in idx]) for t in engine_times]
+            out[cls] = {k: round(statistics.median(s[k] for s in per_pass), 2)
+                        for k in ("p50", "p95", "max")}
+        out["per_query"] = {q.whoosh: round(statistics.median(t[i] for t in engine_times), 2)
+                            for i, q in enumerate(queries)}
+        result[name] = out
+    return result
+
+
+def fresh_first_results(specs: dict[str, tuple[str, list[str]]]) -> dict[str, float]:
+    """Per engine, median seconds from starting a fresh Python process to its first result
+    printed; the engines take turns, FRESH_RUNS times."""
+    samples: dict[str, list[float]] = {name: [] for name in specs}
+    for _ in range(FRESH_RUNS):
+        for name, (code, args) in specs.items():
+            t0 = time.perf_counter()
+            out = subprocess.run([sys.executable, "-c", code, *args], capture_output=True,
+                                 text=True, check=True).stdout
+            samples[name].append(time.perf_counter() - t0)
+            assert out.strip(), "the fresh process found nothing"
+    return {name: round(statistics.median(v), 3) for name, v in samples.items()}
+
+
+WHOOSH_FRESH = """
+import sqlite3, sys
+from briefing.core.search import SearchIndex
+conn = sqlite3.connect(sys.argv[1])
+text = lambda i: conn.execute("SELECT body FROM articles WHERE id = ?", (i,)).fetchone()[0]
+r = SearchIndex(sys.argv[2]).search(sys.argv[3], limit=20, texts=text)
+print(r.total, r.hits[0].snippet if r.hits else "")
+"""
+
+
 # -- engines ------------------------------------------------------------------------
-def bench_whoosh(db_path: Path, index_dir: Path, n: int, runs: int) -> dict:
+def _segments(folder: Path) -> int:
+    from whoosh import index as whoosh_index
+
+    ix = whoosh_index.open_dir(str(folder))
+    try:
+        return len(ix._segments())
+    finally:
+        ix.close()
+
+
+def build_whoosh(db_path: Path, index_dir: Path, n: int, imports: int) -> dict:
+    """Build the index in one go (imports=0) or by `imports` successive upserts."""
+    conn = sqlite3.connect(db_path)
+    ix = SearchIndex(index_dir)
+    t0 = time.perf_counter()
+    if imports == 0:
+        for _ in ix.rebuild(iter_docs(conn, 1, n), n):
+            pass
+    else:
+        step = -(-n // imports)
+        for lo in range(1, n + 1, step):
+            ix.upsert(list(iter_docs(conn, lo, min(n, lo + step - 1))))
+    build = time.perf_counter() - t0
+    ix.set_generation(1)
+    ix.close()
+    conn.close()
+    return {"build_s": round(build, 2), "docs_per_s": round(n / build, 1),
+            "segments": _segments(index_dir),
+            "index_mb": round(sum(f.stat().st_size for f in index_dir.iterdir()) / 2**20, 1)}
+
+
+def open_whoosh(db_path: Path, index_dir: Path, queries: list[BenchQuery]):  # noqa: ANN201
+    """(figures, run(query), close()) for Briefing's index in `index_dir`."""
     conn = sqlite3.connect(db_path, check_same_thread=False)
 
     def text(article_id: int) -> str:
@@ -147,33 +198,24 @@ def bench_whoosh(db_path: Path, index_dir: Path, n: int, runs: int) -> dict:
 
     ix = SearchIndex(index_dir)
     t0 = time.perf_counter()
-    for _ in ix.rebuild(iter_docs(conn, 1, n), n):
-        pass
-    build = time.perf_counter() - t0
-    ix.set_generation(1)
-    t0 = time.perf_counter()
-    ix.upsert(list(iter_docs(conn, n + 1, n + ADD)))
-    add = time.perf_counter() - t0
-    ix.close()
-    size = sum(f.stat().st_size for f in index_dir.iterdir())
-
-    t0 = time.perf_counter()
-    ix = SearchIndex(index_dir)
     health = ix.health()
-    ix.search(QUERIES[0][1], limit=PAGE, texts=text)
-    cold = time.perf_counter() - t0
+    health_ms = (time.perf_counter() - t0) * 1000
     assert health == "ok", health
-    totals = {q: ix.search(q, limit=PAGE, texts=text).total for _c, q, _f in QUERIES}
+    totals = {}
+    notes = {}
+    for q in queries:
+        r = ix.search(q.whoosh, limit=PAGE, texts=text)
+        totals[q.whoosh] = r.total
+        note = getattr(r, "note", None)
+        if note:
+            notes[q.whoosh] = note
 
-    def run(q: str) -> int:
-        return len(ix.search(q, limit=PAGE, texts=text).hits)
+    def close() -> None:
+        ix.close()
+        conn.close()
 
-    lat = latencies(run, [(c, q) for c, q, _f in QUERIES], runs)
-    ix.close()
-    conn.close()
-    return {"build_s": round(build, 2), "docs_per_s": round(n / build, 1),
-            "add100_ms": round(add * 1000, 1), "cold_first_query_ms": round(cold * 1000, 1),
-            "index_mb": round(size / 2**20, 1), "latency_ms": lat, "totals": totals}
+    figures = {"health_check_ms": round(health_ms, 1), "totals": totals, "notes": notes}
+    return figures, (lambda q: ix.search(q.whoosh, limit=PAGE, texts=text)), close
 
 
 FTS_SQL = ("SELECT fts.rowid, fts.title, articles.publisher, articles.published, "
@@ -182,7 +224,23 @@ FTS_SQL = ("SELECT fts.rowid, fts.title, articles.publisher, articles.published,
            "ORDER BY score LIMIT ?")
 
 
-def bench_fts5(db_path: Path, n: int, runs: int) -> dict:
+def fts_search(conn: sqlite3.Connection, q: str) -> tuple[list, int]:
+    """The first page with snippets and the total, as Briefing's search returns them."""
+    page = conn.execute(FTS_SQL, (q, PAGE)).fetchall()
+    total = conn.execute("SELECT count(*) FROM fts WHERE fts MATCH ?", (q,)).fetchone()[0]
+    return page, total
+
+
+FTS_FRESH = """
+import sqlite3, sys
+conn = sqlite3.connect(sys.argv[1])
+page = conn.execute(sys.argv[2], (sys.argv[3], 20)).fetchall()
+total = conn.execute("SELECT count(*) FROM fts WHERE fts MATCH ?", (sys.argv[3],)).fetchone()[0]
+print(total, page[0][4] if page else "")
+"""
+
+
+def build_fts5(db_path: Path, n: int) -> dict:
     conn = sqlite3.connect(db_path)
     conn.execute("CREATE VIRTUAL TABLE fts USING fts5(title, body, publisher, authors, "
                  "content='articles', content_rowid='id', "
@@ -190,134 +248,153 @@ def bench_fts5(db_path: Path, n: int, runs: int) -> dict:
     t0 = time.perf_counter()
     with conn:
         conn.execute("INSERT INTO fts(rowid, title, body, publisher, authors) SELECT id, title, "
-                     "body, publisher, authors FROM articles WHERE id <= ?", (n,))
+                     "body, publisher, authors FROM articles")
         conn.execute("INSERT INTO fts(fts) VALUES ('optimize')")
     build = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    with conn:
-        conn.execute("INSERT INTO fts(rowid, title, body, publisher, authors) SELECT id, title, "
-                     "body, publisher, authors FROM articles WHERE id > ?", (n,))
-    add = time.perf_counter() - t0
     conn.close()
+    return {"build_s": round(build, 2), "docs_per_s": round(n / build, 1)}
 
-    def search(c: sqlite3.Connection, q: str) -> tuple[list, int]:
-        page = c.execute(FTS_SQL, (q, PAGE)).fetchall()
-        total = c.execute("SELECT count(*) FROM fts WHERE fts MATCH ?", (q,)).fetchone()[0]
-        return page, total
 
-    t0 = time.perf_counter()
+def open_fts5(db_path: Path, queries: list[BenchQuery]):  # noqa: ANN201
+    """(figures, run(query), close()) for the FTS5 table."""
     conn = sqlite3.connect(db_path)
-    search(conn, QUERIES[0][2])
-    cold = time.perf_counter() - t0
-    totals = {w: search(conn, f)[1] for _c, w, f in QUERIES}
-    fts_of = {w: f for _c, w, f in QUERIES}
-    lat = latencies(lambda q: len(search(conn, fts_of[q])[0]),
-                    [(c, w) for c, w, _f in QUERIES], runs)
-    conn.close()
-    return {"build_s": round(build, 2), "docs_per_s": round(n / build, 1),
-            "add100_ms": round(add * 1000, 1), "cold_first_query_ms": round(cold * 1000, 1),
-            "latency_ms": lat, "totals": totals}
+    totals = {q.whoosh: fts_search(conn, q.fts5)[1] for q in queries}
+    return {"totals": totals}, (lambda q: fts_search(conn, q.fts5)), conn.close
+
+
+def measure(db: Path, work: Path, n: int, queries: list[BenchQuery], passes: int,
+            engines: list[str]) -> dict:
+    """Build every engine's index, then measure them side by side."""
+    size: dict = {}
+    for engine in engines:
+        print(f"   building {engine}", file=sys.stderr, flush=True)
+        if engine == "fts5":
+            size[engine] = build_fts5(db, n)
+        else:
+            imports = IMPORTS if engine == "whoosh_imports" else 0
+            size[engine] = build_whoosh(db, work / engine, n, imports)
+    print("   fresh processes", file=sys.stderr, flush=True)
+    fresh = fresh_first_results({
+        e: (FTS_FRESH, [str(db), FTS_SQL, queries[-1].fts5]) if e == "fts5" else
+        (WHOOSH_FRESH, [str(db), str(work / e), queries[-1].whoosh]) for e in engines})
+    runs, closers = {}, []
+    for engine in engines:
+        figures, run, close = (open_fts5(db, queries) if engine == "fts5"
+                               else open_whoosh(db, work / engine, queries))
+        size[engine].update(figures, fresh_process_first_result_s=fresh[engine])
+        runs[engine] = run
+        closers.append(close)
+    print("   queries", file=sys.stderr, flush=True)
+    for engine, lat in latencies(runs, queries, passes).items():
+        size[engine]["latency_ms"] = lat
+    for close in closers:
+        close()
+    return size
 
 
 # -- report -------------------------------------------------------------------------
 def table(results: dict) -> str:
-    lines = ["| articles | metric | Whoosh (Briefing) | SQLite FTS5 |", "|---:|---|---:|---:|"]
+    lines = ["| articles | metric | " + " | ".join(LABELS[e] for e in ENGINES) + " |",
+             "|---:|---|" + "---:|" * len(ENGINES)]
     for n, r in sorted(results["sizes"].items(), key=lambda kv: int(kv[0])):
-        w, f = r["whoosh"], r["fts5"]
-        rows = [("index build (s)", w["build_s"], f["build_s"]),
-                ("build rate (articles/s)", w["docs_per_s"], f["docs_per_s"]),
-                ("add 100 articles (ms)", w["add100_ms"], f["add100_ms"]),
-                ("cold open + first query (ms)", w["cold_first_query_ms"],
-                 f["cold_first_query_ms"])]
+        def row(label: str, cell: Callable[[dict], object], r: dict = r, n: str = n) -> None:
+            cells = [str(cell(r[e])) if e in r else "—" for e in ENGINES]
+            lines.append(f"| {int(n):,} | {label} | " + " | ".join(cells) + " |")
+
+        row("build (s)", lambda e: e.get("build_s", "—"))
+        row("segments", lambda e: e.get("segments", "—"))
+        row("index size (MB)", lambda e: e.get("index_mb", "—"))
+        row("fresh process to first result (s)", lambda e: e["fresh_process_first_result_s"])
         for cls in (*CLASSES, "all"):
-            wl, fl = w["latency_ms"][cls], f["latency_ms"][cls]
-            rows.append((f"{cls} p50 / p95 (ms)", f"{wl['p50']} / {wl['p95']}",
-                         f"{fl['p50']} / {fl['p95']}"))
-        for label, a, b in rows:
-            lines.append(f"| {int(n):,} | {label} | {a} | {b} |")
+            row(f"{cls}: p50 / p95 / max (ms)",
+                lambda e, c=cls: " / ".join(f"{e['latency_ms'][c][k]:g}"
+                                            for k in ("p50", "p95", "max")))
     return "\n".join(lines)
 
 
-TARGETS = {10_000: 50.0, 50_000: 150.0}
-
-
-def verdict(results: dict) -> list[str]:
-    """One line per size: Whoosh's p95 against the target and beside FTS5."""
+def slowest(results: dict, engine: str = "whoosh", k: int = 8) -> list[str]:
     lines = []
     for n, r in sorted(results["sizes"].items(), key=lambda kv: int(kv[0])):
-        w, f = r["whoosh"]["latency_ms"], r["fts5"]["latency_ms"]
-        target = TARGETS.get(int(n))
-        status = ""
-        if target is not None:
-            over = [c for c in CLASSES if w[c]["p95"] >= target]
-            status = (f" Target p95 < {target:.0f} ms: "
-                      + ("met for every class." if not over else
-                         f"met overall? {'yes' if w['all']['p95'] < target else 'no'}; "
-                         f"missed by {', '.join(over)}."))
-        lines.append(f"- {int(n):,} articles: Whoosh p95 {w['all']['p95']} ms over all queries "
-                     f"(FTS5 {f['all']['p95']} ms; Whoosh/FTS5 p50 ratio "
-                     f"{w['all']['p50'] / max(f['all']['p50'], 0.01):.1f}x).{status}")
+        if engine not in r:
+            continue
+        per = r[engine]["latency_ms"]["per_query"]
+        fts = r["fts5"]["latency_ms"]["per_query"]
+        top = sorted(per, key=per.get, reverse=True)[:k]
+        lines.append(f"- {int(n):,} articles, slowest for {LABELS[engine]}: " + "; ".join(
+            f"`{q}` {per[q]:g} ms (FTS5 {fts.get(q, 0):g})" for q in top))
     return lines
 
 
-def write_results(results: dict) -> None:
+def comparison(before: dict, after: dict) -> list[str]:
+    """Before/after lines for each size both runs measured (same machine, other loads)."""
+    lines = []
+    for n in sorted(set(before["sizes"]) & set(after["sizes"]), key=int):
+        b, a = before["sizes"][n], after["sizes"][n]
+        lines += [f"Before ({before['run']['commit']}, {before['run']['date']}, load "
+                  f"{before['run']['load']}) and after ({after['run']['commit']}, "
+                  f"{after['run']['date']}, load {after['run']['load']}), {int(n):,} articles, "
+                  "same queries. " + " ".join(f"{label}: {r['run']['note']}." for label, r in
+                                              (("Before", before), ("After", after))
+                                              if r["run"].get("note")), "",
+                  "| metric | before | after | FTS5 (before run) | FTS5 (after run) |",
+                  "|---|---:|---:|---:|---:|"]
+        for engine in ("whoosh", "whoosh_imports"):
+            for cls in (*CLASSES, "all"):
+                cells = [" / ".join(f"{r[engine]['latency_ms'][cls][k]:g}"
+                                    for k in ("p50", "p95", "max")) for r in (b, a)]
+                fts = [" / ".join(f"{r['fts5']['latency_ms'][cls][k]:g}"
+                                  for k in ("p50", "p95", "max")) for r in (b, a)]
+                lines.append(f"| {LABELS[engine]}: {cls} p50 / p95 / max (ms) | {cells[0]} | "
+                             f"{cells[1]} | {fts[0]} | {fts[1]} |")
+            lines.append(f"| {LABELS[engine]}: segments | {b[engine]['segments']} | "
+                         f"{a[engine]['segments']} | | |")
+            lines.append(f"| {LABELS[engine]}: build (s) | {b[engine]['build_s']} | "
+                         f"{a[engine]['build_s']} | | |")
+            lines.append(f"| {LABELS[engine]}: fresh process to first result (s) | "
+                         f"{b[engine]['fresh_process_first_result_s']} | "
+                         f"{a[engine]['fresh_process_first_result_s']} | "
+                         f"{b['fts5']['fresh_process_first_result_s']} | "
+                         f"{a['fts5']['fresh_process_first_result_s']} |")
+        lines.append("")
+    return lines
+
+
+def write_results(results: dict, before: dict | None = None) -> None:
     RESULTS.mkdir(exist_ok=True)
     (RESULTS / "search.json").write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    run = results["run"]
     md = [
-        "# Search benchmark: Whoosh (Briefing) vs SQLite FTS5",
+        "# Search benchmark: Whoosh (Briefing) beside SQLite FTS5, sampled queries",
         "",
-        f"Machine: {results['machine']}. Python {results['python']}, Whoosh "
-        f"{results['whoosh']}, SQLite {results['sqlite']}. Synthetic corpus "
+        f"Run: commit {run['commit']}, {run['date']}, {run['machine']}, load {run['load']} "
+        "(a 2-core machine shared with other sessions: absolute figures move with the load; "
+        "compare the columns of one run). Whoosh "
+        f"{results['whoosh_version']}, SQLite {results['sqlite']}. Synthetic corpus "
         f"(benchmarks/synthetic.py, seed {results['seed']}, median ~550 words per article).",
         "",
-        "Every query returns the first page of 20 results with snippets (Whoosh: snippet and "
-        "hit offsets computed against the article text read from SQLite; FTS5: `snippet()`, "
-        "`bm25()` and `count(*)`). Latency per query = median of "
-        f"{results['runs']} runs after a warm-up; p50/p95 across the queries of a class "
-        f"({len(QUERIES)} queries, 8 per class). Targets: Whoosh p95 < 50 ms at 10,000 "
-        "articles, < 150 ms at 50,000.",
+        f"{results['queries']} queries sampled from the corpus (benchmarks/search_queries.py, "
+        f"seed {results['query_seed']}): term, AND, phrase, prefix (2-, 3-, 4-letter stems), "
+        "half by token frequency and half uniform over a document's words, plus the most "
+        f"frequent bigram `{results['top_bigram']}`. Every query returns the first page of "
+        "20 with snippets and the total. Each query timed once per pass after a warm-up; "
+        f"p50 / p95 / max over the queries, median over {results['passes']} passes.",
         "",
         table(results),
         "",
-        *verdict(results),
+        *slowest(results),
+        *slowest(results, "whoosh_imports"),
         "",
-        "Where Whoosh stands: single terms and prefixes are as fast as FTS5 or faster at every "
-        "size (at 50,000: p95 50-56 ms against 87-101 ms). AND queries are 1.2-2x slower than "
-        "FTS5 and phrases 3-5x slower: Whoosh's cost grows with the number of documents "
-        "holding all the words, scored in pure Python, and a phrase also decodes positions "
-        "for each of them. A phrase of two common topic words (in ~10% of articles, but "
-        "whose words are each in 30-50%) takes 90-210 ms at 50,000 articles where FTS5 "
-        "takes 20-40 ms; those are the queries over the 150 ms target. Names, rarer words "
-        "and rare phrases stay far below it. The synthetic corpus is deliberately one-topic "
-        "(every article about the same war), so its common words are commoner than in a "
-        "mixed library. The machine was shared with other engineers' test runs.",
+        *(comparison(before, results) if before else []),
+        "What the search does to hold at this size (issue 13): a prefix searches its 64 most "
+        "frequent words and says how many it left out (core/search/prefix.py); one word, a "
+        "prefix, two words, an exact phrase or two of these are scored a posting list at a "
+        "time with Whoosh's own scores and order (core/search/bulk.py); phrases decode "
+        "positions only for documents holding every word (core/search/phrase.py); "
+        "incremental commits merge segments by a size ladder (core/search/merging.py); the "
+        "search panel cancels the query it replaces (core/search/cancel.py).",
         "",
-        "What was done to make Whoosh faster (each measured on this corpus while building it):",
-        "",
-        "- one searcher kept open between queries, replaced only when the index changed "
-        "(not `Searcher.refresh()`, whose reader reuse in whoosh-reloaded 2.7.5 brings back "
-        "deleted documents);",
-        "- bare words search one catch-all `text` field (title twice, body, publisher, authors, "
-        "tags, highlights) instead of a union over six fields: AND queries 1.5-2x faster;",
-        "- `optimize=False`: Whoosh's block-quality skipping needs a second pass over all "
-        "matches to give the exact total; scoring every match in one pass was 2-4x faster;",
-        "- BM25F scoring with each segment's field lengths decoded once into a table of "
-        "length norms (briefing.core.search.scoring) instead of four Python calls per "
-        "scored posting: identical scores, terms and prefixes ~2x, AND ~1.5x faster;",
-        "- exact phrases checked by intersecting shifted position sets (briefing.core.search."
-        "phrase) rather than Whoosh's per-document span objects: same matches and scores, "
-        "1.5-4x faster;",
-        "- snippets and hit offsets from the index's own tokenizer, with a C-speed regex "
-        "prefilter so only candidate words are analysed (about 0.1 ms per article); the "
-        "body is not stored in the index (the text comes from SQLite);",
-        "- the index is built with one writer (procs=1, limitmb=128) and optimised to one "
-        "segment; incremental batches use Whoosh's small-segment merging.",
-        "",
-        "Tried and dropped: a word-pair field for phrases (one term per distinct bigram made "
-        "the build about 8x slower).",
-        "",
-        "Generated by `python benchmarks/bench_search.py`; raw numbers and per-query "
-        "latencies and match counts in search.json.",
+        "Generated by `python benchmarks/bench_search.py`; per-query latencies and totals in "
+        "search.json.",
         "",
     ]
     (RESULTS / "search.md").write_text("\n".join(md), encoding="utf-8")
@@ -325,27 +402,29 @@ def write_results(results: dict) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--sizes", type=int, nargs="+", default=[1000, 10_000, 50_000])
-    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--sizes", type=int, nargs="+", default=[10_000])
+    ap.add_argument("--passes", type=int, default=3)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--query-seed", type=int, default=7)
+    ap.add_argument("--per-class", type=int, default=52)
+    ap.add_argument("--engines", nargs="+", default=list(ENGINES), choices=ENGINES)
+    ap.add_argument("--out", type=Path, default=None,
+                    help="write the JSON here instead of results/search.json (and no .md)")
     ap.add_argument("--workdir", type=Path, default=None,
                     help="where to build (default: a temporary folder, removed afterwards)")
-    ap.add_argument("--report", action="store_true",
-                    help="only rewrite search.md from the existing search.json")
+    ap.add_argument("--from-json", type=Path, default=None,
+                    help="write results/search.json and search.md from this run's JSON")
+    ap.add_argument("--baseline", type=Path, default=None,
+                    help="with --from-json: a run of the code before, for a before/after table")
     args = ap.parse_args(argv)
-    if args.report:
-        write_results(json.loads((RESULTS / "search.json").read_text(encoding="utf-8")))
+    if args.from_json:
+        before = json.loads(args.baseline.read_text("utf-8")) if args.baseline else None
+        write_results(json.loads(args.from_json.read_text("utf-8")), before)
         return 0
 
-    previous = RESULTS / "search.json"
-    results = {"sizes": {}}
-    if previous.exists():
-        results = json.loads(previous.read_text(encoding="utf-8"))
-    results.update({"run": context(), "machine": f"{platform.machine()}, {os.cpu_count()} CPU(s), "
-                               f"{platform.system()}",
-                    "python": platform.python_version(),
-                    "whoosh": metadata.version("whoosh-reloaded"),
-                    "sqlite": sqlite3.sqlite_version, "seed": args.seed, "runs": args.runs})
+    results: dict = {"run": context(), "whoosh_version": metadata.version("whoosh-reloaded"),
+                     "sqlite": sqlite3.sqlite_version, "seed": args.seed,
+                     "query_seed": args.query_seed, "passes": args.passes, "sizes": {}}
     base = args.workdir or Path(tempfile.mkdtemp(prefix="bench-search-"))
     try:
         for n in args.sizes:
@@ -354,19 +433,22 @@ def main(argv: list[str] | None = None) -> int:
             work.mkdir(parents=True)
             db = work / "library.sqlite3"
             print(f"== {n:,} articles: generating", file=sys.stderr, flush=True)
-            make_library(db, n, args.seed)
-            print("   Whoosh", file=sys.stderr, flush=True)
-            w = bench_whoosh(db, work / "index", n, args.runs)
-            print("   FTS5", file=sys.stderr, flush=True)
-            f = bench_fts5(db, n, args.runs)
-            results["sizes"][str(n)] = {"whoosh": w, "fts5": f}
-            write_results(results)
+            queries = sample_queries(make_library(db, n, args.seed), args.per_class,
+                                     args.query_seed)
+            results["queries"] = len(queries)
+            results["top_bigram"] = queries[-1].whoosh
+            size = measure(db, work, n, queries, args.passes, args.engines)
+            results["sizes"][str(n)] = size
+            results["run"]["load_after"] = context()["load"]
+            if args.out:
+                args.out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+            else:
+                write_results(results)
+            print(table({"sizes": {str(n): size}}), flush=True)
             shutil.rmtree(work, ignore_errors=True)
-            print(table({"sizes": {str(n): results["sizes"][str(n)]}}), flush=True)
     finally:
         if args.workdir is None:
             shutil.rmtree(base, ignore_errors=True)
-    print(table(results))
     return 0
 
 

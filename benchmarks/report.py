@@ -33,10 +33,30 @@ class Row:
     target: str
 
 
+def _latency(d: dict, size: str, engine: str) -> dict | None:
+    return d["sizes"].get(size, {}).get(engine, {}).get("latency_ms", {}).get("all")
+
+
 def _search(size: str, engine: str) -> Callable[[dict], str]:
+    """p50 / p95 / max over the sampled queries (and, for Briefing, the index built by
+    200 imports beside the one built in one go)."""
     def cell(d: dict) -> str:
-        all_ = d["sizes"][size][engine]["latency_ms"]["all"]
-        return f"p50 {all_['p50']:g} ms, p95 {all_['p95']:g} ms, max {all_['max']:g} ms"
+        all_ = _latency(d, size, engine)
+        if all_ is None:
+            return "not measured in this run"
+        text = f"p50 {all_['p50']:g} ms, p95 {all_['p95']:g} ms, max {all_['max']:g} ms"
+        imports = _latency(d, size, "whoosh_imports") if engine == "whoosh" else None
+        if imports is not None:
+            text += (f"; index built by 200 imports: p50 {imports['p50']:g} ms, "
+                     f"p95 {imports['p95']:g} ms, max {imports['max']:g} ms")
+        return text
+    return cell
+
+
+def _fresh(size: str, engine: str) -> Callable[[dict], str]:
+    def cell(d: dict) -> str:
+        r = d["sizes"].get(size, {}).get(engine)
+        return f"{r['fresh_process_first_result_s']:g} s" if r else "not measured in this run"
     return cell
 
 
@@ -54,10 +74,14 @@ ROWS = [
         lambda d: f"{d['briefing']['articles_per_second']:g} articles/s",
         lambda d: f"{d['sqlite_fts5_reference']['articles_per_second']:,.0f}/s (bare load)",
         "≥ 50/s"),
-    Row("search, first page of 20 with snippets, 10,000 articles", "search.json",
-        _search("10000", "whoosh"), _search("10000", "fts5"), "p95 < 50 ms"),
-    Row("search, first page of 20 with snippets, 50,000 articles", "search.json",
-        _search("50000", "whoosh"), _search("50000", "fts5"), "p95 < 150 ms"),
+    Row("search, first page of 20 with snippets, 10,000 articles, 209 queries sampled from "
+        "the corpus", "search.json",
+        _search("10000", "whoosh"), _search("10000", "fts5"),
+        "p95 ≤ FTS5's; max ≤ 150 ms"),
+    Row("search, as above, 50,000 articles", "search.json",
+        _search("50000", "whoosh"), _search("50000", "fts5"), "p95 ≤ FTS5's; max ≤ 300 ms"),
+    Row("fresh process to its first search result, 10,000 articles", "search.json",
+        _fresh("10000", "whoosh"), _fresh("10000", "fts5"), "≤ 2× FTS5's"),
     Row("UI event-loop gap while 1,000 articles import", "ui_latency.json",
         lambda d: f"worst {d['worst_gap_ms']:g} ms, p99 {d['worst_p99_gap_ms']:g} ms "
                   f"({d['runs']} runs)", _none, "< 100 ms"),

@@ -119,3 +119,14 @@ def test_originals_are_kept_byte_for_byte(capsys, workspace_dir, corpus_dir) -> 
     run(capsys, "--workspace", str(workspace_dir), "import", str(corpus_dir))
     stored = sorted(p.read_bytes() for p in (workspace_dir / "originals").rglob("*") if p.is_file())
     assert stored == sorted(p.read_bytes() for p in corpus_dir.iterdir())
+
+
+def test_search_says_when_a_short_prefix_left_words_out(capsys, workspace_dir: Path,
+                                                          corpus_dir: Path) -> None:
+    assert run(capsys, "--workspace", str(workspace_dir), "import", str(corpus_dir))[0] == 0
+    code, out, err = run(capsys, "--workspace", str(workspace_dir), "search", "s*")
+    assert code == 0
+    assert "match(es)" in out
+    assert "briefing: s* searched its 64 most frequent words (and " in err
+    code, out, err = run(capsys, "--workspace", str(workspace_dir), "search", "budanov")
+    assert code == 0 and "most frequent" not in err

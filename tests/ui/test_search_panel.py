@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QWidget
 from briefing.core.ingest.pipeline import import_files
 from briefing.core.resources import sample_corpus
 from briefing.core.workspace import Workspace
-from briefing.ui.search_panel import SearchPanel, split_marked
+from briefing.ui.search_panel import SearchPanel, run_search, split_marked
 
 
 @pytest.fixture(scope="module")
@@ -83,3 +83,18 @@ def test_a_query_that_does_not_parse_still_answers(qtbot, panel: SearchPanel) ->
 def test_marked_snippets_split_into_text_and_spans() -> None:
     assert split_marked("the «spy» chief «Budanov» said") == (
         "the spy chief Budanov said", [(4, 7), (14, 21)])
+
+
+def test_a_short_prefix_says_how_many_words_were_left_out(qtbot, panel: SearchPanel) -> None:
+    expected = panel.ws.index.search("s*").note
+    assert expected and "most frequent words (and " in expected
+    qtbot.keyClicks(panel.search_edit, "s*")
+    qtbot.waitUntil(lambda: panel.last_query == "s*", timeout=10_000)
+    assert panel.model.rowCount() > 0
+    assert panel.status.text().endswith(expected)
+
+
+def test_a_replaced_search_is_cancelled_and_returns_nothing(panel: SearchPanel) -> None:
+    assert run_search(panel.ws, "troops", cancelled=lambda: True) is None
+    rows, status = run_search(panel.ws, "troops", cancelled=lambda: False)
+    assert rows and status.split()[1] == "articles"

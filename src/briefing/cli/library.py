@@ -135,6 +135,8 @@ def cmd_search(args: argparse.Namespace) -> int:
         results = ws.index.search(args.query, limit=max(1, args.limit), within=within)
         if results.message:
             print(f"briefing: {results.message}", file=sys.stderr)
+        if results.note:
+            print(f"briefing: {results.note}", file=sys.stderr)
         if args.json:
             print_json([{
                 "article_id": h.article_id, "title": h.title, "publisher": h.publisher,

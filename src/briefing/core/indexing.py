@@ -178,12 +178,14 @@ class IndexManager:
 
     # -- queries ------------------------------------------------------------------
     def search(self, query: str, limit: int = 20,
-               within: Collection[int] | None = None) -> SearchResults:
+               within: Collection[int] | None = None,
+               cancelled: Callable[[], bool] | None = None) -> SearchResults:
         """Results for `query`, never naming an article the library no longer holds (an
         index that lags behind a deletion, e.g. in a reader beside a writer); `within`
-        limits them to these articles (a collection's)."""
+        limits them to these articles (a collection's). Raises SearchCancelled once
+        `cancelled()` is true (a newer query replaced it)."""
         results = self.index.search(query, limit=limit, texts=self.ws.articles.text,
-                                    within=within)
+                                    within=within, cancelled=cancelled)
         ids = [h.article_id for h in results.hits]
         if ids:
             marks = ",".join("?" * len(ids))

@@ -10,6 +10,7 @@ terms in bold on a tint: no HTML is parsed and nothing is ever loaded.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import (
@@ -44,8 +45,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefing.core.search.cancel import SearchCancelled
 from briefing.core.workspace import Workspace
-from briefing.ui.tasks import TaskHandle, run_task, serial_pool
+from briefing.ui.tasks import CancelToken, TaskHandle, run_task, serial_pool
 
 DEBOUNCE_MS = 120
 PAGE = 20
@@ -95,11 +97,17 @@ def _row(hit: object) -> ResultRow:
 
 
 def run_search(ws: Workspace, query: str, limit: int = PAGE,
-               within: frozenset[int] | None = None) -> tuple[list[ResultRow], str]:
+               within: frozenset[int] | None = None,
+               cancelled: Callable[[], bool] | None = None
+               ) -> tuple[list[ResultRow], str] | None:
     """Worker side: search (only `within` these articles when given) and turn the hits into
-    plain rows; returns (rows, status text)."""
+    plain rows; returns (rows, status text), or None when `cancelled()` became true first
+    (a newer query replaced this one)."""
     started = time.perf_counter()
-    results = ws.index.search(query, limit=limit, within=within)
+    try:
+        results = ws.index.search(query, limit=limit, within=within, cancelled=cancelled)
+    except SearchCancelled:
+        return None
     rows = [_row(h) for h in results.hits]
     ms = (time.perf_counter() - started) * 1000
     total = getattr(results, "total", len(rows))
@@ -107,6 +115,9 @@ def run_search(ws: Workspace, query: str, limit: int = PAGE,
         status = "No articles match"
     else:
         status = f"{total} article{'s' if total != 1 else ''} · {ms:.0f} ms"
+    note = getattr(results, "note", None)  # a short prefix searched its commonest words only
+    if note and rows:
+        status = f"{status} · {note}"
     message = getattr(results, "message", None)
     return rows, f"{message} — {status}" if message else status
 
@@ -354,7 +365,8 @@ class SearchPanel(QWidget):
             self.status.setText("Preparing the search index…")
             return
         self._seq += 1
-        if self._task is not None:  # one at a time: the newest waits, older ones are dropped
+        if self._task is not None:  # one at a time: the running one stops, the newest waits
+            self._task.cancel()
             self._waiting = query
             return
         self._start(query)
@@ -365,13 +377,17 @@ class SearchPanel(QWidget):
 
         scope = self.scope
 
-        def done(result: tuple[list[ResultRow], str]) -> None:
-            rows, status = result
-            self._finished(seq, query, (rows, f"In {scope}: {status}" if scope else status))
+        def done(result: tuple[list[ResultRow], str] | None) -> None:
+            if result is not None and scope:
+                rows, status = result
+                result = (rows, f"In {scope}: {status}")
+            self._finished(seq, query, result)
 
+        token = CancelToken()
         self._task = run_task(run_search, self.ws, query, PAGE, self._within,
                               pool=self._pool, owner=self,
-                              on_done=done, on_error=lambda exc: self._failed(seq, exc))
+                              on_done=done, on_error=lambda exc: self._failed(seq, exc),
+                              cancel=token, cancelled=token)
 
     def _finished(self, seq: int, query: str, result: tuple[list[ResultRow], str] | None) -> None:
         self._task = None

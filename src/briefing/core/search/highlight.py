@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from whoosh import query
 
 from briefing.core.search.analysis import TOKEN_RE, iter_terms, token_term
+from briefing.core.search.prefix import BoundedPrefix
 from briefing.core.search.schema import TEXT_FIELDS
 from briefing.core.search.types import MARK_CLOSE, MARK_OPEN
 
@@ -137,6 +138,10 @@ def _collect(q: query.Query, m: TermMatcher, prefixes: list[str]) -> None:
                 m.terms.add(q.words[0])
             else:
                 m.phrases.append(tuple(q.words))
+        return
+    if isinstance(q, BoundedPrefix):  # light only the words searched, not the left-out ones
+        if fieldname in TEXT_FIELDS:
+            m.terms.update(q.kept_words())
         return
     if isinstance(q, query.Prefix):
         if fieldname in TEXT_FIELDS and q.text:

@@ -41,8 +41,12 @@ from whoosh import query
 from whoosh.searching import Searcher
 
 from briefing.core.fileio import atomic_write_bytes, fsync_dir
+from briefing.core.search.cancel import SearchCancelled
 from briefing.core.search.highlight import TermMatcher, marked, snippet
+from briefing.core.search.merging import LADDER
+from briefing.core.search.prefix import Omitted, bound_prefixes
 from briefing.core.search.query import make_parser, parse, plain_words, words_query
+from briefing.core.search.running import run_query
 from briefing.core.search.schema import SCHEMA_VERSION, make_schema, to_fields
 from briefing.core.search.scoring import TableBM25F
 from briefing.core.search.types import IndexDoc, SearchHit, SearchResults
@@ -397,12 +401,15 @@ class SearchIndex:
     # -- searching -----------------------------------------------------------------
     def search(self, query_text: str, limit: int = 20,
                texts: Callable[[int], str] | None = None,
-               within: Collection[int] | None = None) -> SearchResults:
+               within: Collection[int] | None = None,
+               cancelled: Callable[[], bool] | None = None) -> SearchResults:
         """The first `limit` results for `query_text`, best first, with snippets and hit offsets.
 
         `texts(article_id)` returns an article's cleaned text; snippets and hit
         offsets are computed against it (the index does not store the body).
         `within`: only these articles (a collection); None searches them all.
+        With `cancelled`, raises SearchCancelled as soon as it returns true
+        (checked while matches are scored and between snippets).
         """
         with self._lock:
             q, message = parse(self._parser, query_text)
@@ -419,9 +426,12 @@ class SearchIndex:
                 return SearchResults([], 0, "the search index is missing or damaged; "
                                      "run `briefing reindex`", query_text)
             only = None if within is None else _docnums(searcher, within)
+            omitted: list[Omitted] = []
             try:
-                results = searcher.search(q, limit=max(1, limit), optimize=False, filter=only)
-                total = len(results)
+                q, omitted = bound_prefixes(q, searcher.reader())
+                results, total = run_query(searcher, q, limit, cancelled, only)
+            except SearchCancelled:
+                raise
             except Exception as exc:  # noqa: BLE001 - a query Whoosh cannot run: use the words
                 reason = f"could not run the query ({exc.__class__.__name__})"
                 q = None
@@ -429,8 +439,10 @@ class SearchIndex:
                     q, message = words_query(self._parser, query_text, reason)
                 if q is not None:
                     try:
-                        results = searcher.search(q, limit=max(1, limit), optimize=False, filter=only)
-                        total = len(results)
+                        q, omitted = bound_prefixes(q, searcher.reader())
+                        results, total = run_query(searcher, q, limit, cancelled, only)
+                    except SearchCancelled:
+                        raise
                     except Exception:  # noqa: BLE001 - the index itself is failing
                         q = None
                 if q is None:
@@ -438,9 +450,14 @@ class SearchIndex:
                     return SearchResults([], 0, f"{reason}; if this persists, run "
                                          "`briefing reindex`", query_text)
             matcher = TermMatcher.from_query(q)
-            hits = [self._hit(h, matcher, texts) for h in results]
+            hits = []
+            for h in results:
+                if cancelled is not None and cancelled():
+                    raise SearchCancelled
+                hits.append(self._hit(h, matcher, texts))
             shown = plain_words(query_text) if message else query_text
-            return SearchResults(hits, total, message, shown)
+            note = "; ".join(o.describe() for o in omitted) or None
+            return SearchResults(hits, total, message, shown, note)
 
     def matching_ids(self, query_text: str) -> tuple[list[int], str | None]:
         """Every article the query matches (unscored, no snippets: what a saved search's
@@ -534,7 +551,7 @@ def write_batch(folder: str, kind: str, items: list,
     """One commit to the index in `folder`: "upsert" IndexDocs or "delete" article ids.
 
     Runs in the helper process (which keeps its Index open between calls) or, with
-    `ix`, in the caller's. Whoosh merges small segments on commit (MERGE_SMALL).
+    `ix`, in the caller's. Segments are merged on commit by merging.LADDER.
     """
     if ix is None:
         ix = _WORKER_INDEXES.get(folder)
@@ -549,7 +566,7 @@ def write_batch(folder: str, kind: str, items: list,
                 writer.update_document(**to_fields(item))
             else:
                 writer.delete_by_term("article_id", str(item))
-        writer.commit()
+        writer.commit(mergetype=LADDER)
     except BaseException:  # e.g. a full disk mid-commit: the old TOC still stands
         _abandon(writer)
         _WORKER_INDEXES.pop(folder, None)

@@ -4,12 +4,29 @@ Whoosh's Phrase checks word adjacency through generic span objects built in
 Python for every candidate document (SpanNear2), which made phrases the slowest
 queries on the benchmark. For the common case (exact phrase, slop 1) the check
 here is one set intersection of shifted positions per word, done in C.
+
+A phrase of common words (in a third of the articles each) used to walk the
+intersection of their posting lists posting by posting and decode positions
+through Whoosh's generic matcher calls. Now the documents holding every word
+are found first by intersecting whole posting lists as sets, positions are
+decoded only for those candidates, and the matcher then visits only the
+documents that hold the phrase, scoring them exactly as before (the sum of
+the words' scores, from Whoosh's own intersection matcher).
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from itertools import accumulate
+from pickle import loads
+
 from whoosh import matching, query
+from whoosh.codec.whoosh3 import W3LeafMatcher
+from whoosh.matching.binary import IntersectionMatcher
 from whoosh.query.spans import Span, SpanNear2
+from whoosh.util import make_binary_tree
+
+_INT_SIZE = 4  # Positions values start with the position count (whoosh.formats)
 
 
 class _AdjacentMatcher(SpanNear2.SpanNear2Matcher):
@@ -30,6 +47,109 @@ class _AdjacentMatcher(SpanNear2.SpanNear2Matcher):
             starts.intersection_update(p - k for p in ms[k].value_as("positions"))
         last = len(ms) - 1
         return [Span(s, s + last) for s in sorted(starts)]
+
+
+def _positions(value: bytes) -> list[int]:
+    """A Positions posting value decoded (as whoosh.formats.Positions.decode_positions)."""
+    if not value.endswith(b"."):
+        value += b"."
+    return list(accumulate(loads(value[_INT_SIZE:])))
+
+
+def _all_postings(m) -> tuple[list[int], list[bytes]]:  # noqa: ANN001
+    """Every (document, value) of a leaf matcher, a block at a time."""
+    if not isinstance(m, W3LeafMatcher):
+        items = list(m.all_items())
+        return [i for i, _v in items], [v for _i, v in items]
+    ids: list[int] = []
+    values: list[bytes] = []
+    while m.is_active():
+        if m._ids is None:
+            m._read_ids()
+        if m._values is None:
+            m._read_values()
+        ids.extend(m._ids[m._i:])
+        values.extend(m._values[m._i:])
+        m._next_block()
+    return ids, values
+
+
+def phrase_docs(reader, fieldname: str, btexts: list[bytes]) -> list[int]:  # noqa: ANN001
+    """Documents of one segment where the words occur at consecutive positions."""
+    postings = [_all_postings(reader.postings(fieldname, b)) for b in btexts]
+    order = sorted(range(len(postings)), key=lambda k: len(postings[k][0]))
+    candidates = set(postings[order[0]][0])
+    for k in order[1:]:
+        candidates.intersection_update(postings[k][0])
+        if not candidates:
+            return []
+    starts: dict[int, set[int]] = {}
+    for k, (ids, values) in enumerate(postings):
+        for doc, value in zip(ids, values, strict=True):
+            if doc not in candidates:
+                continue
+            shifted = {p - k for p in _positions(value)}
+            if k == 0:
+                starts[doc] = shifted
+            elif doc in starts:
+                left = starts[doc]
+                left.intersection_update(shifted)
+                if not left:
+                    del starts[doc]
+    return sorted(doc for doc, left in starts.items() if left)
+
+
+class _ListedMatcher(matching.WrappingMatcher):
+    """Visits only `docs` (sorted), positioning the words' intersection matcher on each so
+    the score is exactly the intersection's (the words' scores summed)."""
+
+    def __init__(self, child, docs: list[int], i: int = 0) -> None:  # noqa: ANN001
+        super().__init__(child)
+        self.docs = docs
+        self.i = i
+        if i < len(docs):
+            child.skip_to(docs[i])
+
+    def copy(self) -> _ListedMatcher:
+        return self.__class__(self.child.copy(), self.docs, self.i)
+
+    def _replacement(self, newchild):  # noqa: ANN001, ANN202
+        return self.__class__(newchild, self.docs, self.i)
+
+    def replace(self, minquality: float = 0) -> matching.Matcher:
+        return self if self.is_active() else matching.NullMatcher()
+
+    def is_active(self) -> bool:
+        return self.i < len(self.docs)
+
+    def id(self) -> int:
+        return self.docs[self.i]
+
+    def all_ids(self):  # noqa: ANN201
+        return iter(self.docs[self.i:])
+
+    def next(self) -> bool:
+        self.i += 1
+        if self.i < len(self.docs):
+            self.child.skip_to(self.docs[self.i])
+        return False
+
+    def skip_to(self, target: int) -> bool:
+        if not self.is_active() or target <= self.docs[self.i]:
+            return False
+        self.i = bisect_left(self.docs, target, self.i)
+        if self.i < len(self.docs):
+            self.child.skip_to(self.docs[self.i])
+        return False
+
+    def supports_block_quality(self) -> bool:
+        return False
+
+    def spans(self) -> list[Span]:
+        return []
+
+    def score(self) -> float:
+        return self.child.score()
 
 
 class ExactPhrase(query.Phrase):
@@ -57,10 +177,24 @@ class ExactPhrase(query.Phrase):
                 return matching.NullMatcher()
             terms.append(query.Term(self.fieldname, btext))
         sub = context.set(needs_current=True) if context else context
-        m = _AdjacentMatcher([t.matcher(searcher, sub) for t in terms])
+        ms = [t.matcher(searcher, sub) for t in terms]
+        m = self._listed(searcher, reader, [t.text for t in terms], ms)
+        if m is None:
+            m = _AdjacentMatcher(ms)
         if self.boost != 1.0:
             m = matching.WrappingMatcher(m, boost=self.boost)
         return m
+
+
+    def _listed(self, searcher, reader, btexts: list[bytes], ms: list):  # noqa: ANN001, ANN205
+        """The fast matcher for one segment, or None where it does not apply."""
+        if not searcher.is_atomic() or not all(isinstance(m, W3LeafMatcher) for m in ms):
+            return None
+        try:
+            docs = phrase_docs(reader, self.fieldname, btexts)
+        except Exception:  # noqa: BLE001 - another codec's internals: use the general matcher
+            return None
+        return _ListedMatcher(make_binary_tree(IntersectionMatcher, ms), docs)  # as SpanNear2
 
 
 def exact_phrases(q: query.Query) -> query.Query:

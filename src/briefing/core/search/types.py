@@ -53,9 +53,12 @@ class SearchResults:
 
     `message` is set when the query did not parse and was searched as plain
     words instead (e.g. "unbalanced quote — searched the words instead").
+    `note` is set when a short prefix was searched for its most frequent words only
+    (e.g. "ka* searched its 64 most frequent words (and 357 more)").
     """
 
     hits: list[SearchHit]
     total: int
     message: str | None = None
     query: str = ""  # the query actually run (after any reinterpretation)
+    note: str | None = None
