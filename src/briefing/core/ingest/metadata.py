@@ -18,6 +18,7 @@ from pathlib import Path
 from briefing.core.ingest.clean import Unit, is_prose
 from briefing.core.ingest.cues import metadata_cues, name_key, publishers
 from briefing.core.ingest.dates import date_line, find_dates
+from briefing.core.ingest.language import detect_language
 from briefing.core.ingest.types import ArticleMetadata, DocumentHints
 
 _FURNITURE_REASONS = {"tail", "duplicate"}
@@ -293,23 +294,6 @@ def _published(units: list[Unit]) -> str | None:
             (near if first - 12 <= i <= first + 3 else far).append(found)
     best = near or far
     return min(best)[1] if best else None
-
-
-def detect_language(text: str) -> str | None:
-    """The language whose stopwords cover most words, if clearly any."""
-    cues = metadata_cues()["language"]
-    words = re.findall(r"\w+", text[:20000].lower())
-    if len(words) < 20:
-        return None
-    best, hits = None, 0
-    for code, stops in cues.items():
-        if not isinstance(stops, list):
-            continue
-        stopset = set(stops)
-        count = sum(1 for w in words if w in stopset)
-        if count > hits:
-            best, hits = code, count
-    return best if hits >= float(cues.get("min_share", 0.12)) * len(words) else None
 
 
 def _url(units: list[Unit]) -> str | None:

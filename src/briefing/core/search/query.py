@@ -29,6 +29,7 @@ ALIASES = {
     "authors": ["author", "by"],
     "perspective": ["perspectives", "persp"],
     "tags": ["tag"],
+    "language": ["lang"],
     "highlights": ["highlight", "notes", "note"],
     "publisher": ["source"],
 }
