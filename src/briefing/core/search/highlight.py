@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from whoosh import query
 
+from briefing.core.search import languages
 from briefing.core.search.analysis import TOKEN_RE, iter_terms, token_term
 from briefing.core.search.schema import TEXT_FIELDS
 from briefing.core.search.types import MARK_CLOSE, MARK_OPEN
@@ -44,7 +45,7 @@ class TermMatcher:
         """Sorted, non-overlapping [start, end) spans of every match in `text`."""
         if not text or not (self.terms or self.prefixes or self.patterns or self.phrases):
             return []
-        if self.patterns:
+        if self.patterns or languages.is_special(text):  # several terms per word: analyse all
             return self._scan_all(text)
         found: list[tuple[int, int]] = []
         starts = self._phrase_starts()
@@ -157,14 +158,22 @@ def _collect(q: query.Query, m: TermMatcher, prefixes: list[str]) -> None:
 
 def _phrase_spans(tokens: list[tuple[str, str, int, int]], phrases: list[tuple[str, ...]]
                   ) -> list[tuple[int, int]]:
+    """Spans of each phrase; terms of one word (same start) share a position, as indexed."""
     out: list[tuple[int, int]] = []
-    terms = [t[0] for t in tokens]
+    slots: list[tuple[set[str], int, int]] = []  # (terms, start, end) per position
+    for term, _surface, s, e in tokens:
+        if slots and slots[-1][1] == s:
+            slots[-1][0].add(term)
+            slots[-1] = (slots[-1][0], s, max(e, slots[-1][2]))
+        else:
+            slots.append(({term}, s, e))
     for words in phrases:
         n = len(words)
         first = words[0]
-        for i, term in enumerate(terms):
-            if term == first and tuple(terms[i:i + n]) == words:
-                out.append((tokens[i][2], tokens[i + n - 1][3]))
+        for i, (terms, s, _e) in enumerate(slots):
+            if (first in terms and i + n <= len(slots)
+                    and all(words[k] in slots[i + k][0] for k in range(1, n))):
+                out.append((s, slots[i + n - 1][2]))
     return out
 
 

@@ -82,7 +82,7 @@ class SearchIndex:
     def __init__(self, folder: Path) -> None:
         self.folder = Path(folder)
         self.schema = make_schema()
-        self._parser = make_parser(self.schema)
+        self._parser = make_parser(self.schema, library=self._library_languages)
         self._ix: whoosh_index.Index | None = None
         self._searcher: Searcher | None = None
         self._lock = threading.RLock()
@@ -388,6 +388,14 @@ class SearchIndex:
             proc.stdout.close()  # type: ignore[union-attr]
 
     # -- searching -----------------------------------------------------------------
+    def _library_languages(self) -> frozenset[str] | None:
+        """The languages of the indexed articles (None when the index cannot say)."""
+        try:
+            return frozenset(t for t in self._get_searcher().lexicon("language")
+                             if isinstance(t, str) and "-" not in t)
+        except Exception:  # noqa: BLE001 - no index yet, or damaged: health() reports it
+            return None
+
     def search(self, query_text: str, limit: int = 20,
                texts: Callable[[int], str] | None = None) -> SearchResults:
         """The first `limit` results for `query_text`, best first, with snippets and hit offsets.
