@@ -13,7 +13,9 @@ from pathlib import Path
 import pytest
 
 from briefing.cli import main
+from briefing.core.ingest.dates import date_line, find_dates
 from briefing.core.ingest.language import detect_language
+from briefing.core.ingest.pipeline import read_article
 
 DATA = Path(__file__).parent / "data" / "languages"
 LABELS = tomllib.loads((DATA / "labels.toml").read_text(encoding="utf-8"))
@@ -57,3 +59,54 @@ def test_imported_articles_carry_their_language_and_are_found_by_lang(
     assert json.loads(out) == []
     code, out = run(capsys, "--workspace", ws, "search", "language:ru", "--json")
     assert [h["article_id"] for h in json.loads(out)] == [korean["id"]]
+
+
+@pytest.mark.parametrize("name", sorted(LABELS))
+def test_title_date_publisher_and_authors_in_each_language(name: str) -> None:
+    label = LABELS[name]
+    _extracted, refined = read_article((DATA / f"{name}.txt").read_bytes(), f"{name}.txt")
+    meta = refined.metadata
+    assert meta.title == label["title"]
+    assert meta.published == label["published"]  # never the copyright line's year
+    assert meta.publisher == label["publisher"]
+    assert meta.authors == label["authors"]
+    assert meta.language == label["language"]
+
+
+@pytest.mark.parametrize("name", sorted(LABELS))
+def test_furniture_goes_and_the_story_stays_in_each_language(name: str) -> None:
+    raw = (DATA / f"{name}.txt").read_text(encoding="utf-8").splitlines()
+    _extracted, refined = read_article((DATA / f"{name}.txt").read_bytes(), f"{name}.txt")
+    text = refined.text
+    nav, title, body, related, copyright = raw[0], raw[1], raw[-4], raw[-2], raw[-1]
+    for furniture in (nav, related, copyright):
+        assert furniture not in text
+    assert body in text
+    assert title not in text.split("\n\n")[0]  # the headline is metadata, not the opening
+
+
+@pytest.mark.parametrize(("line", "value"), [
+    ("5 листопада 2024", "2024-11-05"),
+    ("6 ноября 2024 года", "2024-11-06"),
+    ("2024년 11월 13일", "2024-11-13"),
+    ("2024年10月31日", "2024-10-31"),
+    ("2024年10月", "2024-10"),
+    ("Опубліковано 12 січня 2025 року, 09:15", "2025-01-12"),
+])
+def test_dates_in_each_language(line: str, value: str) -> None:
+    assert [d.value for d in find_dates(line)] == [value]
+    assert date_line(line) is not None and date_line(line)[0] == value
+
+
+def test_a_short_chinese_story_is_imported_not_refused(capsys, workspace_dir: Path,
+                                                       tmp_path: Path) -> None:
+    story = tmp_path / "short_zh.txt"
+    story.write_text("外交部发言人林剑31日在例行记者会上表示，中方不掌握朝鲜向俄罗斯派兵的有关情况。"
+                     "林剑说，朝俄是两个独立主权国家，如何发展双边关系是他们自己的事情。\n",
+                     encoding="utf-8")
+    code, out = run(capsys, "--workspace", str(workspace_dir), "import", str(story))
+    assert code == 0 and "imported" in out, out
+    code, out = run(capsys, "--workspace", str(workspace_dir), "list", "--json")
+    (article,) = json.loads(out)
+    assert article["language"] == "zh"
+    assert len(article["title"]) < 60  # the first sentence, not the whole article

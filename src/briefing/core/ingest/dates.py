@@ -38,6 +38,7 @@ class _Patterns:
     month_year: re.Pattern[str]
     iso: re.Pattern[str]
     numeric: re.Pattern[str]
+    extra: tuple[re.Pattern[str], ...] = ()  # [dates] patterns: "2024年10月31日", "2024년 11월 13일"
 
 
 @lru_cache(maxsize=1)
@@ -58,6 +59,7 @@ def _patterns() -> _Patterns:
                        r"(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"),
         numeric=re.compile(r"(?<!\d)(?P<a>\d{1,2})[/.](?P<b>\d{1,2})[/.]"
                            r"(?P<year>(?:19|20)\d{2})(?!\d)"),
+        extra=tuple(re.compile(p) for p in metadata_cues()["dates"].get("patterns", [])),
     )
 
 
@@ -88,6 +90,8 @@ def find_dates(line: str) -> list[FoundDate]:
 
     for m in pats.iso.finditer(line):
         add(_iso(int(m["year"]), int(m["month"]), int(m["day"])), m)
+    for m in (m for p in pats.extra for m in p.finditer(line)):  # numbers with year/month/day marks
+        add(_iso(int(m["year"]), int(m["month"]), int(m["day"]) if m["day"] else None), m)
     for pattern in (pats.day_month_year, pats.month_day_year):
         for m in pattern.finditer(line):
             add(_iso(int(m["year"]), pats.months[m["month"].lower()], int(m["day"])), m)

@@ -19,10 +19,13 @@ from briefing.core.ingest.clean import Unit, is_prose
 from briefing.core.ingest.cues import metadata_cues, name_key, publishers
 from briefing.core.ingest.dates import date_line, find_dates
 from briefing.core.ingest.language import detect_language
+from briefing.core.ingest.scripts import word_count
 from briefing.core.ingest.types import ArticleMetadata, DocumentHints
 
 _FURNITURE_REASONS = {"tail", "duplicate"}
 _SENTENCE = re.compile(r"^(.+?[.!?…])[\"'”’)]*(?=\s+[\"“‘'(\[]?[A-Z0-9]|\s*$)")
+_CJK_SENTENCE = re.compile(r"^(.+?)[。！？]")  # Chinese and Japanese: no space after a full stop
+_CJK_CLAUSE = "，；、"
 _DATELINE = re.compile(r"^(?:\([^)]{1,40}\)|[A-Z][A-Z .,'-]{1,40}\([^)]{1,40}\))\s*(?:--|—|–|-)\s*")
 _URL_LINE = re.compile(r"^(?:(?:url|source|link|original(?:ly)? (?:at|published at))\s*:?\s*)?"
                        r"(https?://\S+)$", re.IGNORECASE)
@@ -95,13 +98,31 @@ def _byline(text: str) -> tuple[tuple[str, ...], str | None]:
             rest = text[len(prefix):].strip()
             break
     else:
-        return (), None
+        return _pattern_byline(text)
     found = find_dates(rest)
     date = found[0].value if found else None
     if found:
         rest = rest[:found[0].start]
     rest = re.split(r"\s*[|•·—–]\s*|\s+-\s+", rest)[0]
     return tuple(_split_names(rest)), date
+
+
+def _pattern_byline(text: str) -> tuple[tuple[str, ...], str | None]:
+    """A byline in a language's own layout ([byline] patterns: "김민수 기자",
+    "Олена Коваленко — 5 листопада 2024"): names from group `names`, a date from `rest`."""
+    for pattern in _byline_patterns():
+        m = pattern.match(text.strip())
+        if m:
+            names = [n.strip() for n in re.split("|".join(
+                re.escape(s) for s in metadata_cues()["byline"]["separators"]), m["names"])]
+            found = find_dates(m["rest"] or "")
+            return tuple(n for n in names if n), found[0].value if found else None
+    return (), None
+
+
+@lru_cache(maxsize=1)
+def _byline_patterns() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p) for p in metadata_cues()["byline"].get("patterns", []))
 
 
 def is_byline_or_date(text: str) -> bool:
@@ -113,7 +134,7 @@ def is_byline_or_date(text: str) -> bool:
 
 def _title_shape(text: str) -> bool:
     cues = metadata_cues()["title"]
-    words = len(text.split())
+    words = word_count(text)
     return (cues["min_words"] <= words <= cues["max_words"] and not text.endswith((".", ":", ","))
             and not text.startswith(("•", "-", "*", "(", "©")) and "http" not in text
             and not find_dates(text))
@@ -137,7 +158,7 @@ def _title_from_units(units: list[Unit]) -> str | None:
         if unit.dropped in ("advert", "image_credit", "navigation", "share", "subscription",
                             "cookie", "copyright") or date_line(text) or _byline(text)[0]:
             continue
-        if author_line(text) or len(text.split()) < 3:
+        if author_line(text) or word_count(text) < 3:
             continue
         if (unit.prose and not text.endswith(("?", "!"))) or len(candidates) == 2:
             break
@@ -181,11 +202,15 @@ def infer_title(text: str, filename: str = "") -> str:
     if not first:
         stem = Path(filename).stem.replace("_", " ").replace("-", " ").strip()
         return stem or "Untitled article"
-    match = _SENTENCE.match(first)
+    match = _CJK_SENTENCE.match(first) or _SENTENCE.match(first)
     sentence = _recase_lead(match.group(1) if match else first)
     if sentence.endswith(".") and not sentence.endswith(".."):
         sentence = sentence[:-1]
-    if len(sentence) > limit:
+    if len(sentence) > limit and " " not in sentence[:limit]:  # unspaced script: cut at a comma
+        cut = sentence[:limit]
+        clause = max(cut.rfind(c) for c in _CJK_CLAUSE)
+        sentence = (cut[:clause] if clause > limit // 2 else cut) + "…"
+    elif len(sentence) > limit:
         cut = sentence[:limit].rsplit(" ", 1)[0]
         clause = max(cut.rfind(", "), cut.rfind("; "), cut.rfind(" — "))
         if clause > limit // 2:
