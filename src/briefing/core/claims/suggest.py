@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 from briefing.core.claims.attribution import Attributor
 from briefing.core.claims.cues import matcher_for
+from briefing.core.claims.multilingual import dominant_script, suggest_in_script
 from briefing.core.claims.sentences import split_sentences
 from briefing.core.models import Perspective, Suggestion
 
@@ -21,6 +22,9 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective]) -> list[Sugge
     speakers are named); `cue` is the cue that decided them, None when the speaker
     matched no perspective (the sentence is still suggested).
     """
+    script = dominant_script(text)
+    if script is not None:  # Ukrainian, Russian, Korean, Chinese: rules per language
+        return suggest_in_script(text, script, perspectives)
     attributor = Attributor(matcher_for(list(perspectives)))
     out: list[Suggestion] = []
     for index, sent in enumerate(split_sentences(text)):
