@@ -19,7 +19,7 @@ from briefing.core.search import IndexDoc, SearchIndex
 
 DATA = Path(__file__).parent / "data" / "languages"
 LABELS = tomllib.loads((DATA / "labels.toml").read_text(encoding="utf-8"))
-NAMES = sorted(LABELS)
+NAMES = sorted(k for k, v in LABELS.items() if not v.get("held_out"))  # the first four
 ENGLISH = ("Budanov says 11,000 North Korean troops are in Kursk. The intelligence chief "
            "said the soldiers were running drills.")
 

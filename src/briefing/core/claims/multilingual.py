@@ -41,7 +41,11 @@ class Rules:
     sources: list[str] = field(default_factory=list)
     source_ends: list[str] = field(default_factory=list)
     subject_particles: list[str] = field(default_factory=list)
+    datelines: list[str] = field(default_factory=list)
+    back_references: list[str] = field(default_factory=list)
+    answer_prefixes: list[str] = field(default_factory=list)
     speakers: dict[str, list[str]] = field(default_factory=dict)
+    dateline_rx: list[re.Pattern[str]] = field(default_factory=list)
     verb_rx: re.Pattern[str] | None = None
     source_rx: re.Pattern[str] | None = None
 
@@ -54,11 +58,13 @@ def script_rules() -> dict[str, Rules]:
     for path in sorted(folder.glob("*.toml")) if folder.is_dir() else []:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
         rules = out.setdefault(data["script"], Rules(data["script"]))
-        for name in ("verbs", "sources", "source_ends", "subject_particles"):
+        for name in ("verbs", "sources", "source_ends", "subject_particles", "datelines",
+                     "back_references", "answer_prefixes"):
             getattr(rules, name).extend(data.get(name, []))
         for key, cues in data.get("speakers", {}).items():
             rules.speakers.setdefault(key, []).extend(cues)
     for rules in out.values():
+        rules.dateline_rx = [re.compile(p) for p in rules.datelines]
         bound = rules.script != "han"  # Chinese has no spaces: a verb may touch its speaker
         left, right = (r"(?<![\w-])", r"(?![\w])") if bound else ("", "")
         verbs = sorted(rules.verbs, key=len, reverse=True)
@@ -85,9 +91,10 @@ def dominant_script(text: str) -> str | None:
     return None
 
 
-def sentences(text: str) -> list[tuple[int, int]]:
-    """[start, end) of each sentence, per line; never split inside «…» or “…”, nor after
-    a dateline's first words ("МОСКВА. 6 ноября. ИНТЕРФАКС - ...")."""
+def sentences(text: str, datelines: Iterable[re.Pattern[str]] = ()) -> list[tuple[int, int]]:
+    """[start, end) of each sentence, per line; never split inside «…» or “…”, nor inside
+    a dateline ("МОСКВА. 6 ноября. ИНТЕРФАКС - ...", "МОСКВА, 7 ноября. /ТАСС/. ...")."""
+    datelines = list(datelines)
     out: list[tuple[int, int]] = []
     for line in re.finditer(r"[^\n]+", text):
         start, depth = line.start(), 0
@@ -104,7 +111,11 @@ def sentences(text: str) -> list[tuple[int, int]]:
                 nxt = text[end:end + 1]
                 words = len(text[start:end].split())
                 cjk = ch in "。！？"
-                if cjk or (nxt in ("", " ") and words >= 4 and _next_starts(text, end)):
+                piece = text[start:end]
+                dateline = any((d := rx.match(piece)) and d.end() >= len(piece.rstrip())
+                               for rx in datelines)
+                if not dateline and (cjk or (nxt in ("", " ") and words >= 4
+                                             and _next_starts(text, end))):
                     out.append((start, end))
                     start = end
                     while start < line.end() and text[start] == " ":
@@ -161,6 +172,11 @@ class ScriptAttributor:
     def speaker(self, s: str) -> tuple[str, str] | None:
         """(speaker words, cue that made the sentence an attribution) or None."""
         r = self.r
+        for rx in r.dateline_rx:  # "新华社莫斯科11月8日电 ...": the agency is not the speaker
+            m = rx.match(s)
+            if m:
+                s = s[m.end():]
+                break
         if r.source_rx is not None:
             for m in r.source_rx.finditer(s):
                 span = self._after_source(s, m.end())
@@ -207,13 +223,17 @@ class ScriptAttributor:
         return span if 0 < len(span) <= MAX_SPEAKER_CHARS else None
 
     def _topic(self, head: str) -> str | None:
-        """The Korean sentence's topic or subject: its first word with 은/는/이/가."""
-        head = re.sub(r"^\s*\([^)]*\)\s*", "", head)
-        for word in head.split():
+        """The Korean sentence's topic or subject: the words up to the first one ending in
+        은/는/이/가 ("젤렌스키 우크라이나 대통령은" -> "젤렌스키 우크라이나 대통령")."""
+        words = head.split()
+        for i, word in enumerate(words[:8]):
             for particle in sorted(self.r.subject_particles, key=len, reverse=True):
                 if word.endswith(particle) and len(word) > len(particle):
-                    return word[: -len(particle)]
+                    return " ".join([*words[:i], word[: -len(particle)]])
         return None
+
+    def is_back_reference(self, span: str) -> bool:
+        return span.strip().lower() in {b.lower() for b in self.r.back_references}
 
 
 def suggest_in_script(text: str, script: str, perspectives: Iterable[Perspective]
@@ -224,15 +244,26 @@ def suggest_in_script(text: str, script: str, perspectives: Iterable[Perspective
         return []
     attributor = ScriptAttributor(rules, list(perspectives))
     out: list[Suggestion] = []
-    for start, end in sentences(text):
+    last: Suggestion | None = None  # the previous attributed sentence (back-references)
+    answer: Suggestion | None = None  # the last answer turn's speaker (transcripts)
+    for start, end in sentences(text, rules.dateline_rx):
         s = text[start:end]
-        if not s.endswith((".", "!", "?", "…", "。", "！", "？", "»", "”", '"', ")")):
-            continue  # a headline or a teaser line
+        if not s.endswith((".", "!", "…", "。", "！", "»", "”", '"', ")")):
+            continue  # a headline, a teaser line or a question
+        is_answer = s.startswith(tuple(rules.answer_prefixes))
         found = attributor.speaker(s)
         if found is None:
+            if is_answer and answer is not None:  # "答：我不掌握…": the spokesperson again
+                out.append(Suggestion(start, end, s, list(answer.perspectives), answer.cue,
+                                      answer.speaker, answer.verb))
             continue
         span, verb = found
         keys, cue = attributor.perspectives(span)
-        out.append(Suggestion(start=start, end=end, quote=s, perspectives=keys, cue=cue,
-                              speaker=span, verb=verb))
+        if not keys and last is not None and attributor.is_back_reference(span):
+            keys, cue, span = list(last.perspectives), last.cue, last.speaker or span
+        last = Suggestion(start=start, end=end, quote=s, perspectives=keys, cue=cue,
+                          speaker=span, verb=verb)
+        out.append(last)
+        if is_answer:
+            answer = last
     return out

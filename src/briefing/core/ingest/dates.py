@@ -19,6 +19,7 @@ _DIGIT = re.compile(r"\d")
 _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?"
                    r"|\b(?:gmt|utc)\s*[+-]\s*\d{1,2}(?::?\d{2})?", re.IGNORECASE)
 _TOKEN = re.compile(r"[\w.]+|[^\w\s]")
+_HAN = re.compile(r"[\u3400-\u9fff]")
 
 
 @dataclass(frozen=True)
@@ -126,4 +127,9 @@ def date_line(line: str) -> tuple[str, str] | None:
                 label = kind if label == "plain" else label
     filler = set(cues["filler"])
     leftover = [t for t in _TOKEN.findall(rest) if t not in filler and t.strip(":.") != ""]
-    return (dates[0].value, label) if len(leftover) <= 1 else None
+    return (dates[0].value, label) if sum(map(_words, leftover)) <= 1 else None
+
+
+def _words(token: str) -> int:
+    """A leftover token's weight: a run of Chinese characters may be a whole headline."""
+    return 1 + len(token) // 5 if _HAN.match(token) else 1

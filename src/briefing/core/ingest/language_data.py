@@ -4,7 +4,8 @@ Each file there (uk.toml, ru.toml, ko.toml, zh.toml, ...) holds one language's c
 tables named after the rule file they extend: [metadata...] for metadata.toml (month
 names, date labels, bylines), [boilerplate...] for boilerplate.toml (furniture) and
 [publishers...] for publishers.toml. They are merged into the base rules when those
-are loaded: lists are extended, tables merged, so a language is added by data alone.
+are loaded: lists are extended (the language's entries first, as the more specific
+patterns), tables merged, so a language is added by data alone.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ def _merge(base: dict[str, Any], extra: dict[str, Any]) -> None:
         if isinstance(old, dict) and isinstance(value, dict):
             _merge(old, value)
         elif isinstance(old, list) and isinstance(value, list):
-            old.extend(value)
+            old[:0] = value  # a language's own patterns are more specific: tried first
         elif old is None:
             base[key] = value
 

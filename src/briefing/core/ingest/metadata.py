@@ -26,6 +26,7 @@ _FURNITURE_REASONS = {"tail", "duplicate"}
 _SENTENCE = re.compile(r"^(.+?[.!?…])[\"'”’)]*(?=\s+[\"“‘'(\[]?[A-Z0-9]|\s*$)")
 _CJK_SENTENCE = re.compile(r"^(.+?)[。！？]")  # Chinese and Japanese: no space after a full stop
 _CJK_CLAUSE = "，；、"
+_CJK = re.compile(r"[\u3400-\u9fff\uac00-\ud7af]")
 _DATELINE = re.compile(r"^(?:\([^)]{1,40}\)|[A-Z][A-Z .,'-]{1,40}\([^)]{1,40}\))\s*(?:--|—|–|-)\s*")
 _URL_LINE = re.compile(r"^(?:(?:url|source|link|original(?:ly)? (?:at|published at))\s*:?\s*)?"
                        r"(https?://\S+)$", re.IGNORECASE)
@@ -137,7 +138,16 @@ def _title_shape(text: str) -> bool:
     words = word_count(text)
     return (cues["min_words"] <= words <= cues["max_words"] and not text.endswith((".", ":", ","))
             and not text.startswith(("•", "-", "*", "(", "©")) and "http" not in text
-            and not find_dates(text))
+            and not _dated(text))
+
+
+def _dated(text: str) -> bool:
+    """A date in the line; a Chinese or Korean headline may hold one ("2024年11月1日外交部
+    发言人毛宁主持例行记者会") when the date is under half of it."""
+    found = find_dates(text)
+    if not found or not _CJK.search(text):
+        return bool(found)
+    return sum(f.end - f.start for f in found) * 2 >= len(text)
 
 
 def _title_from_units(units: list[Unit]) -> str | None:
@@ -155,6 +165,8 @@ def _title_from_units(units: list[Unit]) -> str | None:
     for i in range(first_prose - 1, max(-1, first_prose - 10), -1):
         unit = units[i]
         text = _MD_HEADING.sub("", unit.text).strip()
+        if unit.dropped == "navigation" and candidates:
+            break  # a menu between two lines: the upper one is the site's, not the story's
         if unit.dropped in ("advert", "image_credit", "navigation", "share", "subscription",
                             "cookie", "copyright") or date_line(text) or _byline(text)[0]:
             continue
