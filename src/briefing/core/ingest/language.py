@@ -15,7 +15,7 @@ from typing import Any
 
 MIN_LETTERS = 40  # fewer letters than this: too little to judge
 MIN_CONFIDENCE = 0.6
-SAMPLE_CHARS = 6000  # the opening of the article is enough, and keeps detection fast
+SAMPLE_CHARS = 1500  # the opening is enough: ~2 ms an article instead of ~10 ms for 6000
 _LETTER = re.compile(r"[^\W\d_]")
 _lock = threading.Lock()
 _identifier: Any = None
