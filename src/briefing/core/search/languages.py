@@ -66,7 +66,9 @@ def _load(name: str) -> Any:
 def _load_kiwi() -> Any:
     from kiwipiepy import Kiwi
 
-    return Kiwi()
+    # Without the multi-word and typo dictionaries: 320 MB instead of 500 MB resident, and
+    # the same nouns and stems for the index.
+    return Kiwi(num_workers=0, load_multi_dict=False, load_typo_dict=False)
 
 
 def _load_jieba() -> Any:
