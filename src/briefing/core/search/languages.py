@@ -68,7 +68,7 @@ def _load_kiwi() -> Any:
 
     # Without the multi-word and typo dictionaries: 320 MB instead of 500 MB resident, and
     # the same nouns and stems for the index.
-    return Kiwi(num_workers=0, load_multi_dict=False, load_typo_dict=False)
+    return Kiwi(load_multi_dict=False, load_typo_dict=False)
 
 
 def _load_jieba() -> Any:
