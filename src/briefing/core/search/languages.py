@@ -43,6 +43,7 @@ _HAN_RUNS = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[^\u3400-\u4
 KOREAN_KEEP = ("NNG", "NNP", "VV", "VA", "XR", "SL", "SH", "SN")
 
 Term = tuple[str, int, int]  # (term, start, end) within the word
+CYRILLIC_LANGUAGES = frozenset({"uk", "ru", "be", "bg", "sr", "mk", "kk", "ky", "mn"})
 Other = Callable[[str], str | None]  # analysis of a word in another script (English)
 
 _lock = threading.Lock()
@@ -211,6 +212,8 @@ def query_groups(word: str, other: Other, library: frozenset[str] | None = None
                 groups.append(alts)
         return groups
     if CYRILLIC.search(word) and not HANGUL.search(word):
+        if library is not None and "simplemma" not in _loaded and not library & CYRILLIC_LANGUAGES:
+            return [[(_ru.stemWord(word.lower().replace("ё", "е")),)]]  # no dictionaries
         return [[(t,) for t in cyrillic_terms(word)]]
     if (HANGUL.search(word) and library is not None and "kiwi" not in _loaded
             and "ko" not in library):
