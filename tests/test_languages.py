@@ -152,3 +152,33 @@ def test_quality_per_language_on_all_stories() -> None:
     for lang, measures in result.items():
         for measure, (right, total) in measures.items():
             assert total and right / total >= THRESHOLDS[measure], (lang, measure, right, total)
+
+
+def test_figures_in_each_notation_line_up_with_english_ones(workspace_dir: Path,
+                                                            tmp_path: Path) -> None:
+    from briefing.core.ingest.pipeline import import_files
+    from briefing.core.suggestions import library_comparisons
+    from briefing.core.workspace import Workspace
+
+    english = tmp_path / "en.txt"
+    english.write_text(
+        "Pentagon: about 10,000 North Korean troops in Russia\n\n"
+        "The Pentagon said about 10,000 North Korean troops had arrived in Russia's Kursk "
+        "region to fight alongside Russian forces, and more units were on their way east.\n\n"
+        "Officials in Washington said the deployment marked a new phase of the war and that "
+        "allies were discussing a response in the coming weeks with partners in Asia.\n",
+        encoding="utf-8")
+    names = ["uk_pravda_budanov", "ru_interfax_peskov", "ko_yonhap_nis", "zh_xinhua_linjian"]
+    with Workspace.open(workspace_dir) as ws:
+        list(import_files(ws, [english, *(DATA / f"{n}.txt" for n in names)]))
+        rows = library_comparisons(ws, "north korean troops")
+        assert len(rows) == 1
+        seen = {(e.figure, tuple(e.perspectives), e.text) for e in rows[0].entries}
+    assert seen >= {
+        (10000.0, ("us",), "10,000"),
+        (11000.0, ("ukrainian",), "11 тисяч військових"),
+        (10000.0, ("us",), "10 тысяч военных"),
+        (11000.0, ("south_korean",), "1만1천여명"),
+        (10000.0, ("us",), "一万名"),
+    }
+    assert rows[0].disagreement

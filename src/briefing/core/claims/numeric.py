@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from briefing.core.claims.cues import normalise
+from briefing.core.claims.numeric_languages import foreign_numeric_claims
 from briefing.core.models import NumericClaim
 from briefing.core.resources import resource
 
@@ -23,6 +24,7 @@ _FIGURE = re.compile(
     r"(?:\s?(?P<scale>thousand|million|billion|trillion|mn|bn|tn|k|m|b)(?![\w]))?"
     r"(?P<pct>\s?%)?\+?(?![\w])")
 _TOKEN = re.compile(r"%|[\w'-]+(?:\.[\w'-]+)*")
+_OTHER_SCRIPT = re.compile(r"[\u0400-\u052f\uac00-\ud7af\u4e00-\u9fff]")
 LOOK_BACK = 400  # characters searched before a figure for whose troops/money it counts
 _TRAILING = frozenset({"for", "of", "in", "the", "a", "an", "to", "and", "or", "on", "at", "by"})
 _MONEY_WORDS = ("military aid", "aid", "weapons", "arms", "loan", "cash", "payment", "gdp",
@@ -190,4 +192,6 @@ def numeric_claims(text: str, start: int = 0, end: int | None = None,
             figure=figure, text=text[base + m.start():base + after].strip(), unit=unit,
             subject=label, start=base + m.start(), end=base + after,
             perspectives=list(keys), qualifier=_qualifier(rules, norm, m.start())))
+    if _OTHER_SCRIPT.search(norm):  # "11 тисяч військових", "1만1천여명", "一万一千名"
+        out.extend(foreign_numeric_claims(text, base, base + len(norm), keys))
     return out
