@@ -68,7 +68,9 @@ def test_a_word_is_matched_across_languages(library) -> None:
 ])
 def test_hits_light_the_word_itself_in_every_script(library, query: str, lit: str) -> None:
     ix, texts = library
-    hits = ix.search(query, texts=texts.__getitem__).hits
+    # a known name also finds its other spellings (Kursk, Курской, 库尔斯克): the story in
+    # the query's own script is the one checked here
+    hits = [h for h in ix.search(query, texts=texts.__getitem__).hits if lit in texts[h.article_id]]
     assert len(hits) == 1
     text = texts[hits[0].article_id]
     shown = {text[s:e] for s, e in hits[0].hits}
@@ -112,3 +114,21 @@ def test_an_english_library_never_loads_the_language_models(tmp_path: Path) -> N
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                          check=True, timeout=120).stdout.split("\n")[-2]
     assert out == "[1, 0, 0, 0] [] False False"  # not even the Cyrillic dictionaries
+
+
+def test_a_known_name_finds_its_other_spellings_and_says_so(library) -> None:
+    ix, texts = library
+    uk = NAMES.index("uk_pravda_budanov") + 1
+    latin = ix.search("Budanov", texts=texts.__getitem__)
+    assert sorted(h.article_id for h in latin.hits) == sorted([uk, 99])
+    assert latin.message == "also matched: Буданов"
+    cyrillic = ix.search("Буданова", texts=texts.__getitem__)
+    assert sorted(h.article_id for h in cyrillic.hits) == sorted([uk, 99])
+    assert cyrillic.message == "also matched: Budanov"
+    assert {texts[uk][s:e] for s, e in next(h for h in latin.hits if h.article_id == uk).hits
+            } >= {"Буданов"}
+    nis = ix.search("NIS", texts=texts.__getitem__)
+    assert [h.article_id for h in nis.hits] == [NAMES.index("ko_yonhap_nis") + 1]
+    assert nis.message is not None and "국정원" in nis.message
+    plain = ix.search("troops", texts=texts.__getitem__)
+    assert plain.message is None

@@ -390,11 +390,14 @@ class SearchIndex:
     # -- searching -----------------------------------------------------------------
     def _library_languages(self) -> frozenset[str] | None:
         """The languages of the indexed articles (None when the index cannot say)."""
-        try:
-            return frozenset(t for t in self._get_searcher().lexicon("language")
-                             if isinstance(t, str) and "-" not in t)
-        except Exception:  # noqa: BLE001 - no index yet, or damaged: health() reports it
-            return None
+        with _quiet_leaks() as failed:
+            try:
+                return frozenset(t for t in self._get_searcher().lexicon("language")
+                                 if isinstance(t, str) and "-" not in t)
+            except Exception:  # noqa: BLE001 - no index yet, or damaged: search() reports it
+                self._drop()
+                failed.append(True)
+                return None
 
     def search(self, query_text: str, limit: int = 20,
                texts: Callable[[int], str] | None = None) -> SearchResults:
@@ -438,7 +441,19 @@ class SearchIndex:
             matcher = TermMatcher.from_query(q)
             hits = [self._hit(h, matcher, texts) for h in results]
             shown = plain_words(query_text) if message else query_text
-            return SearchResults(hits, total, message, shown)
+            return SearchResults(hits, total, message or self._also_matched(searcher), shown)
+
+    def _also_matched(self, searcher: Searcher) -> str | None:
+        """"also matched: Буданов, 부다노프" when the query's names were also searched in
+        their other spellings (resources/search/aliases.toml) and the library has them."""
+        found = []
+        for name, terms in getattr(self._parser, "expanded", []):
+            try:
+                if any(searcher.doc_frequency("text", t) for t in terms):
+                    found.append(name)
+            except Exception:  # noqa: BLE001 - a notice only
+                continue
+        return "also matched: " + ", ".join(found) if found else None
 
     @staticmethod
     def _hit(h, matcher: TermMatcher, texts: Callable[[int], str] | None) -> SearchHit:

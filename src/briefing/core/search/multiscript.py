@@ -8,13 +8,16 @@ term groups (analysis.query_groups): AND over groups, OR over alternatives.
 
 from __future__ import annotations
 
+import tomllib
 from collections.abc import Callable
+from functools import lru_cache
 
 from whoosh import query
 from whoosh.qparser import MultifieldPlugin, QueryParser
 
+from briefing.core.resources import resource
 from briefing.core.search import languages
-from briefing.core.search.analysis import BriefingTokenizer, query_groups
+from briefing.core.search.analysis import TOKEN_RE, BriefingTokenizer, query_groups
 
 Library = Callable[[], frozenset[str] | None]
 
@@ -31,6 +34,11 @@ class ScriptAwareParser(QueryParser):
     """
 
     library: Library = staticmethod(_no_library)
+    expanded: list[tuple[str, list[str]]]  # (other spelling, its terms) added by the last parse
+
+    def parse(self, text, normalize=True, debug=False):  # noqa: ANN001, ANN201
+        self.expanded = []
+        return super().parse(text, normalize=normalize, debug=debug)
 
     @classmethod
     def multifield(cls, fieldnames: list[str], schema, **kwargs) -> ScriptAwareParser:  # noqa: ANN001
@@ -42,11 +50,59 @@ class ScriptAwareParser(QueryParser):
     def term_query(self, fieldname, text, termclass, boost=1.0, tokenize=True,  # noqa: ANN001
                    removestops=True):
         field = self.schema[fieldname] if self.schema and fieldname in self.schema else None
-        if (tokenize and field is not None and isinstance(text, str)
-                and isinstance(getattr(field, "analyzer", None), BriefingTokenizer)
-                and languages.is_special(text)):
-            return build(fieldname, query_groups(text, self.library()), termclass, boost)
-        return super().term_query(fieldname, text, termclass, boost, tokenize, removestops)
+        ours = (tokenize and field is not None and isinstance(text, str)
+                and isinstance(getattr(field, "analyzer", None), BriefingTokenizer))
+        if ours and languages.is_special(text):
+            q = build(fieldname, query_groups(text, self.library()), termclass, boost)
+        else:
+            q = super().term_query(fieldname, text, termclass, boost, tokenize, removestops)
+        if not ours or q is None:
+            return q
+        others = self._other_spellings(text)
+        if not others:
+            return q
+        alts = [q]
+        for name, groups in others:
+            alt = build(fieldname, groups, termclass, boost)
+            if alt is not None:
+                alts.append(alt)
+                terms = [t for g in groups for alt_terms in g for t in alt_terms]
+                if (name, terms) not in getattr(self, "expanded", []):
+                    self.expanded = [*getattr(self, "expanded", []), (name, terms)]
+        return query.Or(alts)
+
+    def _other_spellings(self, text: str) -> list[tuple[str, list[list[tuple[str, ...]]]]]:
+        """The other spellings of a known name the word is a form of, with their term groups."""
+        if not text.strip() or len(TOKEN_RE.findall(text)) != 1:
+            return []
+        library = self.library()
+        groups = query_groups(text, library)
+        mine = {t for g in groups for alt in g for t in alt}
+        inflected = languages.CYRILLIC.search(text) is not None  # a case form shares a term
+
+        def same_name(other: str) -> bool:
+            theirs = query_groups(other, library)
+            if inflected:
+                return bool(mine & {t for g in theirs for alt in g for t in alt})
+            return theirs == groups  # "库尔斯克地区" is not "库尔斯克"
+
+        for names in aliases():
+            same_script = [n for n in names if languages.is_special(n) == languages.is_special(text)
+                           and len(TOKEN_RE.findall(n)) == 1]
+            if any(same_name(n) for n in same_script):
+                return [(n, query_groups(n, library)) for n in names if not (
+                    n in same_script and same_name(n))]
+        return []
+
+
+@lru_cache(maxsize=1)
+def aliases() -> tuple[tuple[str, ...], ...]:
+    """resources/search/aliases.toml: each name's spellings in several scripts."""
+    try:
+        data = tomllib.loads(resource("search", "aliases.toml").read_text(encoding="utf-8"))
+    except OSError:
+        return ()
+    return tuple(tuple(names) for names in data.get("names", []) if len(names) > 1)
 
 
 def build(fieldname: str, groups: list[list[tuple[str, ...]]], termclass: type,
