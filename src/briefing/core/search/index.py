@@ -389,11 +389,19 @@ class SearchIndex:
 
     # -- searching -----------------------------------------------------------------
     def _library_languages(self) -> frozenset[str] | None:
-        """The languages of the indexed articles (None when the index cannot say)."""
+        """The languages of the indexed articles (None when the index cannot say); read once
+        per open searcher (a query right after a write may see the previous set: it only
+        decides which language models a query may load)."""
+        cached = getattr(self, "_languages", None)
+        if cached is not None and self._searcher is not None and cached[0] is self._searcher:
+            return cached[1]
         with _quiet_leaks() as failed:
             try:
-                return frozenset(t for t in self._get_searcher().lexicon("language")
-                                 if isinstance(t, str) and "-" not in t)
+                searcher = self._get_searcher()
+                found = frozenset(t for t in searcher.lexicon("language")
+                                  if isinstance(t, str) and "-" not in t)
+                self._languages = (searcher, found)
+                return found
             except Exception:  # noqa: BLE001 - no index yet, or damaged: search() reports it
                 self._drop()
                 failed.append(True)

@@ -38,7 +38,11 @@ class ScriptAwareParser(QueryParser):
 
     def parse(self, text, normalize=True, debug=False):  # noqa: ANN001, ANN201
         self.expanded = []
+        self._languages = self.library()  # once per query: it reads the index's lexicon
         return super().parse(text, normalize=normalize, debug=debug)
+
+    def _library(self) -> frozenset[str] | None:
+        return getattr(self, "_languages", None)
 
     @classmethod
     def multifield(cls, fieldnames: list[str], schema, **kwargs) -> ScriptAwareParser:  # noqa: ANN001
@@ -53,7 +57,7 @@ class ScriptAwareParser(QueryParser):
         ours = (tokenize and field is not None and isinstance(text, str)
                 and isinstance(getattr(field, "analyzer", None), BriefingTokenizer))
         if ours and languages.is_special(text):
-            q = build(fieldname, query_groups(text, self.library()), termclass, boost)
+            q = build(fieldname, query_groups(text, self._library()), termclass, boost)
         else:
             q = super().term_query(fieldname, text, termclass, boost, tokenize, removestops)
         if not ours or q is None:
@@ -71,28 +75,54 @@ class ScriptAwareParser(QueryParser):
                     self.expanded = [*getattr(self, "expanded", []), (name, terms)]
         return query.Or(alts)
 
-    def _other_spellings(self, text: str) -> list[tuple[str, list[list[tuple[str, ...]]]]]:
+    def _other_spellings(self, text: str) -> list[tuple[str, Groups]]:
         """The other spellings of a known name the word is a form of, with their term groups."""
         if not text.strip() or len(TOKEN_RE.findall(text)) != 1:
             return []
-        library = self.library()
+        library = self._library()
+        exact, by_term = _alias_index(library, frozenset(languages.loaded()))
         groups = query_groups(text, library)
+        found = exact.get(_key(groups))
         mine = {t for g in groups for alt in g for t in alt}
-        inflected = languages.CYRILLIC.search(text) is not None  # a case form shares a term
+        if found is None and languages.CYRILLIC.search(text):  # a case form shares a term
+            found = next((by_term[t] for t in sorted(mine) if t in by_term), None)
+        if found is None:
+            return []
+        out = []
+        for name in aliases()[found]:
+            theirs = query_groups(name, library)
+            if _key(theirs) != _key(groups) and not (
+                    languages.CYRILLIC.search(name) and languages.CYRILLIC.search(text)
+                    and mine & {t for g in theirs for alt in g for t in alt}):
+                out.append((name, theirs))
+        return out
 
-        def same_name(other: str) -> bool:
-            theirs = query_groups(other, library)
-            if inflected:
-                return bool(mine & {t for g in theirs for alt in g for t in alt})
-            return theirs == groups  # "库尔斯克地区" is not "库尔斯克"
 
-        for names in aliases():
-            same_script = [n for n in names if languages.is_special(n) == languages.is_special(text)
-                           and len(TOKEN_RE.findall(n)) == 1]
-            if any(same_name(n) for n in same_script):
-                return [(n, query_groups(n, library)) for n in names if not (
-                    n in same_script and same_name(n))]
-        return []
+Groups = list[list[tuple[str, ...]]]
+
+
+def _key(groups: Groups) -> tuple[tuple[tuple[str, ...], ...], ...]:
+    return tuple(tuple(g) for g in groups)
+
+
+@lru_cache(maxsize=16)
+def _alias_index(library: frozenset[str] | None, loaded: frozenset[str]
+                 ) -> tuple[dict[tuple, int], dict[str, int]]:
+    """Which alias list a word's analysis names: by its exact term groups, and (Cyrillic,
+    whose case forms differ) by any of its terms. Rebuilt when the library's languages or
+    the loaded analysers change, as they change the analysis."""
+    exact: dict[tuple, int] = {}
+    by_term: dict[str, int] = {}
+    for i, names in enumerate(aliases()):
+        for name in names:
+            if len(TOKEN_RE.findall(name)) != 1:
+                continue
+            groups = query_groups(name, library)
+            exact.setdefault(_key(groups), i)
+            if languages.CYRILLIC.search(name):
+                for t in {t for g in groups for alt in g for t in alt}:
+                    by_term.setdefault(t, i)
+    return exact, by_term
 
 
 @lru_cache(maxsize=1)
