@@ -32,6 +32,7 @@ class TermMatcher:
     patterns: list[re.Pattern[str]] = field(default_factory=list)
     phrases: list[tuple[str, ...]] = field(default_factory=list)
     _regex: tuple[re.Pattern[str], re.Pattern[str]] | None = field(default=None, repr=False)
+    _special: bool | None = field(default=None, repr=False)
 
     @classmethod
     def from_query(cls, q: query.Query) -> TermMatcher:
@@ -41,12 +42,16 @@ class TermMatcher:
         m.prefixes = tuple(prefixes)
         return m
 
-    def spans(self, text: str) -> list[tuple[int, int]]:
-        """Sorted, non-overlapping [start, end) spans of every match in `text`."""
+    def spans(self, text: str, language: str | None = None) -> list[tuple[int, int]]:
+        """Sorted, non-overlapping [start, end) spans of every match in `text`.
+
+        `language` (the article's, when known) spares scanning a Latin-script article for
+        Cyrillic, Hangul or Han words."""
         if not text or not (self.terms or self.prefixes or self.patterns or self.phrases):
             return []
-        if self.patterns or languages.is_special(text):  # several terms per word: analyse all
-            return self._scan_all(text)
+        if self.patterns or (self._other_scripts() and languages.may_hold_special(language)
+                             and languages.is_special(text)):
+            return self._scan_all(text)  # several terms per word: analyse every token
         found: list[tuple[int, int]] = []
         starts = self._phrase_starts()
         for m in self._prefilter(text.isascii()).finditer(text):
@@ -63,6 +68,14 @@ class TermMatcher:
                 if end is not None:
                     found.append((tok.start(), end))
         return _merge(found)
+
+    def _other_scripts(self) -> bool:
+        """The query has a term in Cyrillic, Hangul or Han script: only then can words in
+        those scripts match, and the text needs the slow per-token analysis."""
+        if self._special is None:
+            words = [*self.terms, *(w for p in self.phrases for w in p), *self.prefixes]
+            self._special = any(languages.is_special(w) for w in words)
+        return self._special
 
     def _phrase_starts(self) -> dict[str, list[tuple[str, ...]]]:
         starts: dict[str, list[tuple[str, ...]]] = {}

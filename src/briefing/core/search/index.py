@@ -468,7 +468,8 @@ class SearchIndex:
         stored = h.fields()
         article_id = int(stored["article_id"])
         text = texts(article_id) if texts is not None else ""
-        spans = matcher.spans(text)
+        language = stored.get("language")
+        spans = matcher.spans(text, language.split()[-1] if isinstance(language, str) else None)
         excerpt, inner, cut_start, cut_end = snippet(text, spans)
         return SearchHit(article_id=article_id, title=stored.get("title", ""),
                          publisher=stored.get("publisher_name"),

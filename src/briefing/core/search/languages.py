@@ -104,6 +104,16 @@ def _surname() -> re.Pattern[str] | None:
     return re.compile(pattern) if pattern else None
 
 
+# Languages whose articles are written (mostly) in a script analysed here.
+SPECIAL_LANGUAGES = CYRILLIC_LANGUAGES | {"ko", "zh", "ja"}
+
+
+def may_hold_special(language: str | None) -> bool:
+    """False for an article known to be in a language of another script (English, ...):
+    its few foreign words are not worth scanning the whole text for."""
+    return language is None or language.split("-")[0].lower() in SPECIAL_LANGUAGES
+
+
 def is_special(text: str) -> bool:
     """True when `text` holds a word in a script analysed here."""
     return SPECIAL.search(text) is not None

@@ -108,7 +108,7 @@ def make_schema() -> fields.Schema:
         tags=fields.TEXT(analyzer=ana),
         perspective=fields.TEXT(analyzer=ana),
         highlights=fields.TEXT(analyzer=ana),
-        language=fields.KEYWORD(lowercase=True, scorable=False),  # `lang:ko`
+        language=fields.KEYWORD(lowercase=True, scorable=False, stored=True),  # `lang:ko`
     )
 
 
