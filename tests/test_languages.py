@@ -182,3 +182,19 @@ def test_figures_in_each_notation_line_up_with_english_ones(workspace_dir: Path,
         (10000.0, ("us",), "一万名"),
     }
     assert rows[0].disagreement
+
+
+def test_english_is_told_without_loading_the_language_model() -> None:
+    import subprocess
+    import sys
+
+    script = (
+        "from briefing.core.ingest import language\n"
+        "from briefing.core.ingest.pipeline import read_article\n"
+        "from briefing.core.resources import sample_corpus\n"
+        "codes = [read_article(p.read_bytes(), p.name)[1].metadata.language\n"
+        "         for p in sample_corpus()]\n"
+        "print(codes, language._identifier is None)\n")
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                         check=True, timeout=120).stdout.strip().splitlines()[-1]
+    assert out == "['en', 'en', 'en', 'en', 'en'] True"
