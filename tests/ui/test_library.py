@@ -17,7 +17,7 @@ def _add(ws: Workspace, title: str, publisher: str, published: str, words: int,
     return ws.articles.add(NewArticle(
         title=title, text=text, text_hash=title, source_file=f"{title}.txt",
         original_hash=title, format="txt", publisher=publisher, published=published,
-        authors=authors or [], words=words))
+        authors=authors or [], words=words, language="en"))
 
 
 def test_rows_show_what_the_library_holds_and_sort_by_each_column(qtbot, ws: Workspace) -> None:
@@ -36,6 +36,7 @@ def test_rows_show_what_the_library_holds_and_sort_by_each_column(qtbot, ws: Wor
     assert model.index(row, model.PUBLISHER).data() == "Bloomberg"
     assert model.index(row, model.DATE).data() == "2024-11-15"
     assert model.index(row, model.WORDS).data() == "900"
+    assert model.index(row, model.LANGUAGE).data() == "en"
     assert model.index(row, model.HIGHLIGHTS).data(ArticleTableModel.CountsRole) == {
         "ukrainian": 2, "us": 1}
     tip = model.index(row, model.HIGHLIGHTS).data(Qt.ItemDataRole.ToolTipRole)

@@ -106,8 +106,8 @@ def test_first_start_search_highlight_undo_redo_suggestion_and_restart(
                    Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert [h.quote for h in ws.highlights.for_article(article_id)] == [text[start:end]]
 
-    # Accept a suggestion with Enter.
-    qtbot.waitUntil(lambda: not reader.suggestions_pending(), timeout=10_000)
+    # Accept a suggestion with Enter (they are computed off the UI thread: wait for them).
+    qtbot.waitUntil(lambda: not reader.suggestions_pending(), timeout=LOAD_TIMEOUT)
     assert reader.suggestions, "the reader proposes attributed claims"
     suggestion = reader.goto_suggestion(1, after=0)
     reader.editor.setFocus()

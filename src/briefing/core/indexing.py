@@ -56,7 +56,8 @@ class IndexManager:
         return IndexDoc(article_id=article.id, title=article.title, body=article.text,
                         publisher=article.publisher, authors=list(article.authors),
                         published=article.published, tags=list(tags.values()),
-                        perspectives=perspectives, highlights=text)
+                        perspectives=perspectives, highlights=text,
+                        language=article.language)
 
     def all_docs(self) -> Iterator[IndexDoc]:
         """Every article as an index document, in id order."""

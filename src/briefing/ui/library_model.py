@@ -42,13 +42,14 @@ class ArticleRow:
     words: int
     counts: dict[str, int] = field(default_factory=dict)
     tags: list[str] = field(default_factory=list)  # the article's and its highlights' tags
+    language: str = ""  # ISO 639-1 ("uk", "ko"), as detected or set by the analyst
 
     @classmethod
     def of(cls, a: Article, counts: dict[str, int], tags: list[str] | None = None
            ) -> ArticleRow:
         return cls(a.id, a.title or "(untitled)", a.publisher or "", list(a.authors),
                    a.published or "", a.words, counts,
-                   sorted({*a.tags, *(tags or [])}, key=str.lower))
+                   sorted({*a.tags, *(tags or [])}, key=str.lower), a.language or "")
 
     @property
     def filter_text(self) -> str:
@@ -69,10 +70,10 @@ def date_key(published: str) -> tuple[int, int, int]:
 
 
 class ArticleTableModel(QAbstractTableModel):
-    """Articles: Title, Publisher, Date, Words, Highlights (counts per perspective)."""
+    """Articles: Title, Publisher, Date, Words, Highlights (counts per perspective), Language."""
 
-    TITLE, PUBLISHER, DATE, WORDS, HIGHLIGHTS = range(5)
-    HEADERS = ("Title", "Publisher", "Date", "Words", "Highlights")
+    TITLE, PUBLISHER, DATE, WORDS, HIGHLIGHTS, LANGUAGE = range(6)
+    HEADERS = ("Title", "Publisher", "Date", "Words", "Highlights", "Lang")
 
     ArticleIdRole = Qt.ItemDataRole.UserRole + 1
     SortRole = Qt.ItemDataRole.UserRole + 2
@@ -276,6 +277,8 @@ class ArticleTableModel(QAbstractTableModel):
             return row.published
         if col == self.WORDS:
             return f"{row.words:,}"
+        if col == self.LANGUAGE:
+            return row.language
         return str(row.total) if row.total else ""
 
     def _sort_key(self, row: ArticleRow, col: int) -> object:
@@ -287,6 +290,8 @@ class ArticleTableModel(QAbstractTableModel):
             return date_key(row.published) if row.published else ()
         if col == self.WORDS:
             return row.words
+        if col == self.LANGUAGE:
+            return row.language
         return row.total
 
     def _tooltip(self, row: ArticleRow, col: int) -> str:

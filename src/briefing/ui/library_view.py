@@ -157,7 +157,8 @@ class LibraryView(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(ArticleTableModel.TITLE, QHeaderView.ResizeMode.Stretch)
         for col in (ArticleTableModel.PUBLISHER, ArticleTableModel.DATE,
-                    ArticleTableModel.WORDS, ArticleTableModel.HIGHLIGHTS):
+                    ArticleTableModel.WORDS, ArticleTableModel.HIGHLIGHTS,
+                    ArticleTableModel.LANGUAGE):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
         self.table.viewport().installEventFilter(self)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
@@ -338,7 +339,8 @@ class LibraryView(QWidget):
 
     # -- internals ----------------------------------------------------------------
     COLUMN_WIDTHS = {ArticleTableModel.PUBLISHER: 104, ArticleTableModel.DATE: 80,
-                     ArticleTableModel.WORDS: 54, ArticleTableModel.HIGHLIGHTS: 84}
+                     ArticleTableModel.WORDS: 54, ArticleTableModel.HIGHLIGHTS: 84,
+                     ArticleTableModel.LANGUAGE: 44}
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
         if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
@@ -346,11 +348,13 @@ class LibraryView(QWidget):
         return super().eventFilter(watched, event)
 
     def _fit_columns(self, width: int) -> None:
-        """Keep the title readable: narrow panes drop Words and shrink the other columns."""
+        """Keep the title readable: narrow panes drop Words and Lang and shrink the others."""
         narrow = width < 480
-        self.table.setColumnHidden(ArticleTableModel.WORDS, narrow)
+        dropped = (ArticleTableModel.WORDS, ArticleTableModel.LANGUAGE)
+        for col in dropped:
+            self.table.setColumnHidden(col, narrow)
         others = {c: w for c, w in self.COLUMN_WIDTHS.items()
-                  if not (narrow and c == ArticleTableModel.WORDS)}
+                  if not (narrow and c in dropped)}
         total = sum(others.values())
         scale = min(1.0, max(0.6, 0.55 * width / total))
         header = self.table.horizontalHeader()

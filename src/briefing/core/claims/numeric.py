@@ -20,6 +20,7 @@ from functools import lru_cache
 from text_to_num import text2num
 
 from briefing.core.claims.cues import normalise
+from briefing.core.claims.numeric_languages import foreign_numeric_claims
 from briefing.core.models import NumericClaim
 from briefing.core.resources import resource
 
@@ -41,6 +42,7 @@ _CURRENCY_SIGNS = {"$": "usd", "us$": "usd", "usd": "usd", "€": "eur", "eur": 
 # Koksan guns", "180 K2 tanks") are skipped like modifiers.
 _CODE = re.compile(r"(?:[A-Z][\w-]*|\d+(?:mm)?|mm|[a-z]+-\d+)$")
 _TOKEN = re.compile(r"%|[\w'-]+(?:\.[\w'-]+)*")
+_OTHER_SCRIPT = re.compile(r"[\u0400-\u052f\uac00-\ud7af\u4e00-\u9fff]")
 LOOK_BACK = 400  # characters searched before a figure for whose troops/money it counts
 _TRAILING = frozenset({"for", "of", "in", "the", "a", "an", "to", "and", "or", "on", "at", "by"})
 _MONEY_WORDS = ("military aid", "aid", "weapons", "arms", "loan", "cash", "payment", "gdp",
@@ -239,6 +241,8 @@ def numeric_claims(text: str, start: int = 0, end: int | None = None,
             subject=label, start=base + num.start, end=base + after,
             perspectives=list(keys), qualifier=_qualifier(rules, norm, num.start),
             value_high=high))
+    if _OTHER_SCRIPT.search(norm):  # "11 тисяч військових", "1만1천여명", "一万一千名"
+        out.extend(foreign_numeric_claims(text, base, base + len(norm), keys))
     return out
 
 

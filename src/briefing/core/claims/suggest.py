@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 from briefing.core.claims.attribution import Attributor, Speaker
 from briefing.core.claims.cues import matcher_for
+from briefing.core.claims.multilingual import dominant_script, suggest_in_script
 from briefing.core.claims.numeric import numeric_claims
 from briefing.core.claims.sentences import Sentence, split_sentences
 from briefing.core.claims.turns import Turn, TurnResolver, find_turns, turn_of
@@ -59,6 +60,9 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
     sentence of an answer turn is suggested for the turn's speaker; `title` and
     `publisher` help to name a speaker labelled only by role ("SPOKESPERSON:", "A:").
     """
+    script = dominant_script(text)
+    if script is not None:  # Ukrainian, Russian, Korean, Chinese: rules per language
+        return suggest_in_script(text, script, perspectives)
     matcher = matcher_for(list(perspectives))
     writer = _writer_names(publisher)
     home_cues = matcher.find(publisher) if publisher else []

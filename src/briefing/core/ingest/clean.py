@@ -26,10 +26,13 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
+from briefing.core.ingest.language_data import with_languages
+from briefing.core.ingest.scripts import word_count as count_words
 from briefing.core.resources import resource
 
-_SENTENCE_END = re.compile(r"[.!?…:;][\"'”’»)\]]*$")
-_INNER_PUNCT = re.compile(r"[.!?;:,]\s")
+# Full stops, commas and closing quotes of Chinese and Japanese need no space after them.
+_SENTENCE_END = re.compile(r"[.!?…:;。！？][\"'”’»)\]」』）]*$")
+_INNER_PUNCT = re.compile(r"[.!?;:,]\s|[，。、；：！？]")
 _CAMEL = re.compile(r"[a-z)][A-Z]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _INVISIBLE = re.compile(r"[\u200b\u2060\ufeff\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -71,7 +74,7 @@ def _compile_kind(patterns: list[str]) -> tuple[re.Pattern[str] | None, re.Patte
 def load_rules() -> Rules:
     """Read and compile resources/cleaning/boilerplate.toml (once per process)."""
     with resource("cleaning", "boilerplate.toml").open("rb") as fh:
-        data = tomllib.load(fh)
+        data = with_languages("boilerplate", tomllib.load(fh))
     drop = tuple((kind, _compile_kind(pats)) for kind, pats in data.get("drop", {}).items())
     limits = data.get("limits", {})
     markers = data.get("markers", {})
@@ -115,7 +118,7 @@ def marker_key(text: str) -> str:
 
 
 def word_count(text: str) -> int:
-    return len(_WORD.findall(text))
+    return count_words(text)
 
 
 def is_prose(text: str, label_words: int = 25) -> bool:

@@ -8,14 +8,16 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
+from briefing.core.ingest.language_data import with_languages
 from briefing.core.resources import resource
 
 _NON_WORD = re.compile(r"[^\w]+")
 
 
 def _load(name: str) -> dict[str, Any]:
+    """A rule file, extended by the per-language files (ingest/language_data.py)."""
     with resource("cleaning", name).open("rb") as fh:
-        return tomllib.load(fh)
+        return with_languages(name.removesuffix(".toml"), tomllib.load(fh))
 
 
 @lru_cache(maxsize=1)

@@ -20,6 +20,7 @@ _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?"
                    r"|\b\d{1,2}\s*[ap]\.?m\.?(?!\w)"
                    r"|\b(?:gmt|utc)\s*[+-]\s*\d{1,2}(?::?\d{2})?", re.IGNORECASE)
 _TOKEN = re.compile(r"[\w.]+|[^\w\s]")
+_HAN = re.compile(r"[\u3400-\u9fff]")
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,7 @@ class _Patterns:
     month_year: re.Pattern[str]
     iso: re.Pattern[str]
     numeric: re.Pattern[str]
+    extra: tuple[re.Pattern[str], ...] = ()  # [dates] patterns: "2024年10月31日", "2024년 11월 13일"
 
 
 @lru_cache(maxsize=1)
@@ -61,6 +63,7 @@ def _patterns() -> _Patterns:
                        r"(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"),
         numeric=re.compile(r"(?<!\d)(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})[/.]"
                            r"(?P<year>(?:19|20)\d{2})(?!\d)"),
+        extra=tuple(re.compile(p) for p in metadata_cues()["dates"].get("patterns", [])),
     )
 
 
@@ -91,6 +94,8 @@ def find_dates(line: str) -> list[FoundDate]:
 
     for m in pats.iso.finditer(line):
         add(_iso(int(m["year"]), int(m["month"]), int(m["day"])), m)
+    for m in (m for p in pats.extra for m in p.finditer(line)):  # numbers with year/month/day marks
+        add(_iso(int(m["year"]), int(m["month"]), int(m["day"]) if m["day"] else None), m)
     for pattern in (pats.day_month_year, pats.month_day_year):
         for m in pattern.finditer(line):
             add(_iso(int(m["year"]), pats.months[m["month"].lower()], int(m["day"])), m)
@@ -155,7 +160,7 @@ def _date_line(line: str) -> tuple[str, str] | None:
     # A date with a time beside it is a timestamp line even under a short section label
     # ("All News 16:22 November 13, 2024") or before the issuer's name ("…, 4:03 p.m.
     # Ministry of Foreign Affairs").
-    if len(leftover) <= (2 if timed else 1):
+    if sum(map(_words, leftover)) <= (2 if timed else 1):
         return dates[0].value, label
     tail = line[dates[0].end:]
     words = [w for w in _TIME.sub(" ", tail).replace(",", " ").split()]
@@ -187,3 +192,8 @@ def yearless_date(line: str) -> tuple[int, int] | None:
     month = _patterns().months[(m["m1"] or m["m2"]).lower()]
     day = int(m["d1"] or m["d2"])
     return (month, day) if 1 <= day <= 31 else None
+
+
+def _words(token: str) -> int:
+    """A leftover token's weight: a run of Chinese characters may be a whole headline."""
+    return 1 + len(token) // 5 if _HAN.match(token) else 1

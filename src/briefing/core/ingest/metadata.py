@@ -20,10 +20,14 @@ from urllib.parse import urlsplit
 from briefing.core.ingest.clean import Unit, is_prose, word_count
 from briefing.core.ingest.cues import metadata_cues, name_key, publishers
 from briefing.core.ingest.dates import date_line, find_dates, strict_date_line, yearless_date
+from briefing.core.ingest.language import detect_language
 from briefing.core.ingest.types import ArticleMetadata, DocumentHints
 
 _FURNITURE_REASONS = {"tail", "duplicate"}
 _SENTENCE = re.compile(r"^(.+?[.!?…])[\"'”’)]*(?=\s+[\"“‘'(\[]?[A-Z0-9]|\s*$)")
+_CJK_SENTENCE = re.compile(r"^(.+?)[。！？]")  # Chinese and Japanese: no space after a full stop
+_CJK_CLAUSE = "，；、"
+_CJK = re.compile(r"[\u3400-\u9fff\uac00-\ud7af]")
 _DATELINE = re.compile(r"^(?:\([^)]{1,40}\)|[A-Z][A-Z .,'-]{1,40}\([^)]{1,40}\))\s*(?:--|—|–|-)\s*")
 _URL_LINE = re.compile(r"^(?:(?:url|source|link|original(?:ly)? (?:at|published at))\s*:?\s*)?"
                        r"(https?://\S+)$", re.IGNORECASE)
@@ -116,7 +120,7 @@ def _byline(text: str) -> tuple[tuple[str, ...], str | None]:
         # "Critical Questions by Victor Cha and Ellen Kim": a series label before "by"
         m = _SERIES_BY.match(text)
         if not m:
-            return (), None
+            return _pattern_byline(text)  # a language's own layout ("김민수 기자")
         rest = m.group(1)
         names = _split_names(re.split(r"\s*[|•·—–]\s*|\s+-\s+", rest)[0])
         if not names or len(rest.split()) > 3 * len(names) + 2:
@@ -129,6 +133,24 @@ def _byline(text: str) -> tuple[tuple[str, ...], str | None]:
     return tuple(_split_names(rest)), date
 
 
+def _pattern_byline(text: str) -> tuple[tuple[str, ...], str | None]:
+    """A byline in a language's own layout ([byline] patterns: "김민수 기자",
+    "Олена Коваленко — 5 листопада 2024"): names from group `names`, a date from `rest`."""
+    for pattern in _byline_patterns():
+        m = pattern.match(text.strip())
+        if m:
+            names = [n.strip() for n in re.split("|".join(
+                re.escape(s) for s in metadata_cues()["byline"]["separators"]), m["names"])]
+            found = find_dates(m["rest"] or "")
+            return tuple(n for n in names if n), found[0].value if found else None
+    return (), None
+
+
+@lru_cache(maxsize=1)
+def _byline_patterns() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p) for p in metadata_cues()["byline"].get("patterns", []))
+
+
 def is_byline_or_date(text: str) -> bool:
     """A line that only says who wrote the article or when ("By Jane Doe | 3 March 2025")."""
     return bool(_byline(text)[0]) or date_line(text) is not None
@@ -138,10 +160,19 @@ def is_byline_or_date(text: str) -> bool:
 
 def _title_shape(text: str) -> bool:
     cues = metadata_cues()["title"]
-    words = len(text.split())
+    words = word_count(text)
     return (cues["min_words"] <= words <= cues["max_words"] and not text.endswith((".", ":", ","))
             and not text.startswith(("•", "-", "*", "(", "©")) and "http" not in text
-            and not find_dates(text))
+            and not _dated(text))
+
+
+def _dated(text: str) -> bool:
+    """A date in the line; a Chinese or Korean headline may hold one ("2024年11月1日外交部
+    发言人毛宁主持例行记者会") when the date is under half of it."""
+    found = find_dates(text)
+    if not found or not _CJK.search(text):
+        return bool(found)
+    return sum(f.end - f.start for f in found) * 2 >= len(text)
 
 
 def _job_words() -> frozenset[str]:
@@ -331,10 +362,12 @@ def _title_from_units(units: list[Unit]) -> str | None:
     for i in range(first_prose - 1, max(-1, first_prose - 10), -1):
         unit = units[i]
         text = _MD_HEADING.sub("", unit.text).strip()
+        if unit.dropped == "navigation" and candidates:
+            break  # a menu between two lines: the upper one is the site's, not the story's
         if unit.dropped in ("advert", "image_credit", "navigation", "share", "subscription",
                             "cookie", "copyright") or date_line(text) or _byline(text)[0]:
             continue
-        if (author_line(text) or len(text.split()) < 3 or is_job_title_line(text)
+        if (author_line(text) or word_count(text) < 3 or is_job_title_line(text)
                 or any(p.search(text) for p in _never_title())):
             continue
         if (unit.prose and not text.endswith(("?", "!"))) or len(candidates) == 2:
@@ -379,11 +412,15 @@ def infer_title(text: str, filename: str = "") -> str:
     if not first:
         stem = Path(filename).stem.replace("_", " ").replace("-", " ").strip()
         return stem or "Untitled article"
-    match = _SENTENCE.match(first)
+    match = _CJK_SENTENCE.match(first) or _SENTENCE.match(first)
     sentence = _recase_lead(match.group(1) if match else first)
     if sentence.endswith(".") and not sentence.endswith(".."):
         sentence = sentence[:-1]
-    if len(sentence) > limit:
+    if len(sentence) > limit and " " not in sentence[:limit]:  # unspaced script: cut at a comma
+        cut = sentence[:limit]
+        clause = max(cut.rfind(c) for c in _CJK_CLAUSE)
+        sentence = (cut[:clause] if clause > limit // 2 else cut) + "…"
+    elif len(sentence) > limit:
         cut = sentence[:limit].rsplit(" ", 1)[0]
         clause = max(cut.rfind(", "), cut.rfind("; "), cut.rfind(" — "))
         if clause > limit // 2:
@@ -639,23 +676,6 @@ def _published(units: list[Unit]) -> str | None:
             (near if first - 12 <= i <= first + 3 else far).append(found)
     best = near or far
     return min(best)[1] if best else None
-
-
-def detect_language(text: str) -> str | None:
-    """The language whose stopwords cover most words, if clearly any."""
-    cues = metadata_cues()["language"]
-    words = re.findall(r"\w+", text[:20000].lower())
-    if len(words) < 20:
-        return None
-    best, hits = None, 0
-    for code, stops in cues.items():
-        if not isinstance(stops, list):
-            continue
-        stopset = set(stops)
-        count = sum(1 for w in words if w in stopset)
-        if count > hits:
-            best, hits = code, count
-    return best if hits >= float(cues.get("min_share", 0.12)) * len(words) else None
 
 
 def _url(units: list[Unit]) -> str | None:

@@ -17,6 +17,7 @@ from briefing.core.diskerrors import WriteFailed, is_write_fault, write_failed
 from briefing.core.ingest import dedupe
 from briefing.core.ingest.readers import MAX_FILE_BYTES, read_document
 from briefing.core.ingest.refine import refine_article
+from briefing.core.ingest.scripts import word_count
 from briefing.core.ingest.sources import (
     NotAFile,
     check_regular,
@@ -71,7 +72,7 @@ def read_article(data: bytes, filename: str) -> tuple[Extracted, Refined]:
 
 
 def _word_count(text: str) -> int:
-    return len(text.split())
+    return word_count(text)
 
 
 class Importer:

@@ -9,6 +9,10 @@ Decimals keep their point ("1.5" is not "15"). A short stop list
 
 The same `iter_terms` feeds the Whoosh analyzer and the hit-offset finder, so
 offsets in the cleaned text always agree with what the index matched.
+
+Words in Cyrillic, Hangul or Han script are analysed per script (search/languages.py):
+one word may give several terms (a stem and a lemma at the same position; a Korean
+noun without its particle; Chinese words and bigrams), each with its own offsets.
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ import Stemmer
 from whoosh.analysis import Token, Tokenizer
 
 from briefing.core.resources import resource
+from briefing.core.search import languages
 
 # Combining marks count as part of a word so decomposed accents ("e" + U+0301) do not split it.
 _MARKS = "\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f"
@@ -93,13 +98,19 @@ def iter_terms(text: str) -> Iterator[tuple[str, str, int, int]]:
             yield t, t, m.start(), m.end()
             continue
         word = m.group("word")
+        if languages.SPECIAL.search(word):
+            base = m.start()
+            for t, s, e in languages.terms(word, term_of):
+                yield t, t, base + s, base + e
+            continue
         term = term_of(word)
         if term is not None:
             yield term, fold(word), m.start(), m.end()
 
 
 _term_cache: dict[str, str] = {}
-_STOPPED = ""  # cached term of a stop word
+_special_cache: dict[str, list[tuple[str, int, int]]] = {}
+_STOPPED = ""  # cached term of a stop word, or of a word in a script analysed per language
 
 
 def index_terms(text: str) -> list[tuple[str, int, int]]:
@@ -114,16 +125,43 @@ def index_terms(text: str) -> list[tuple[str, int, int]]:
         else:
             known = cache.get(w)
             if known is None:
-                known = term_of(w) or _STOPPED
+                if languages.SPECIAL.search(w):
+                    _special_cache[w] = languages.terms(w, term_of)
+                    known = _STOPPED
+                else:
+                    known = term_of(w) or _STOPPED
                 if len(cache) > 500_000:
                     cache.clear()
+                    _special_cache.clear()
                 cache[w] = known
             t = known
             if not t:
+                special = _special_cache.get(w)
+                if special:  # several terms, each with its offsets within the word
+                    s = m.start()
+                    out.extend((term, s + a, s + b) for term, a, b in special)
                 continue
         s, e = m.span()
         append((t, s, e))
     return out
+
+
+def query_groups(text: str, library: frozenset[str] | None = None
+                 ) -> list[list[tuple[str, ...]]]:
+    """A query word's groups of alternative term sets (see languages.query_groups), for
+    text holding Cyrillic, Hangul or Han letters; other tokens give one term each."""
+    groups: list[list[tuple[str, ...]]] = []
+    for m in TOKEN_RE.finditer(text):
+        num = m.group("num")
+        if num is not None:
+            groups.append([(number_term(num),)])
+        elif languages.SPECIAL.search(m.group()):
+            groups.extend(g for g in languages.query_groups(m.group(), term_of, library) if g)
+        else:
+            term = term_of(m.group())
+            if term is not None:
+                groups.append([(term,)])
+    return groups
 
 
 _last: tuple[str, list[tuple[str, int, int]]] = ("", [])
@@ -166,8 +204,16 @@ class BriefingTokenizer(Tokenizer):
                 t.endchar = start_char + len(value)
             yield t
             return
-        pos = start_pos
+        pos = start_pos - 1
+        last = -1
+        query_mode = mode == "query"
         for term, s, e in _terms_cached(value):
+            if s == last:  # another term for the same word (a lemma beside a stem)
+                if query_mode:
+                    continue
+            else:
+                pos += 1
+                last = s
             t.text = term
             t.boost = 1.0
             if keeporiginal:
@@ -175,7 +221,6 @@ class BriefingTokenizer(Tokenizer):
             t.stopped = False
             if positions:
                 t.pos = pos
-                pos += 1
             if chars:
                 t.startchar = start_char + s
                 t.endchar = start_char + e

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from whoosh import query
 
+from briefing.core.search import languages
 from briefing.core.search.analysis import TOKEN_RE, iter_terms, token_term
 from briefing.core.search.prefix import BoundedPrefix
 from briefing.core.search.schema import TEXT_FIELDS
@@ -32,6 +33,7 @@ class TermMatcher:
     patterns: list[re.Pattern[str]] = field(default_factory=list)
     phrases: list[tuple[str, ...]] = field(default_factory=list)
     _regex: tuple[re.Pattern[str], re.Pattern[str]] | None = field(default=None, repr=False)
+    _special: bool | None = field(default=None, repr=False)
 
     @classmethod
     def from_query(cls, q: query.Query) -> TermMatcher:
@@ -41,12 +43,16 @@ class TermMatcher:
         m.prefixes = tuple(prefixes)
         return m
 
-    def spans(self, text: str) -> list[tuple[int, int]]:
-        """Sorted, non-overlapping [start, end) spans of every match in `text`."""
+    def spans(self, text: str, language: str | None = None) -> list[tuple[int, int]]:
+        """Sorted, non-overlapping [start, end) spans of every match in `text`.
+
+        `language` (the article's, when known) spares scanning a Latin-script article for
+        Cyrillic, Hangul or Han words."""
         if not text or not (self.terms or self.prefixes or self.patterns or self.phrases):
             return []
-        if self.patterns:
-            return self._scan_all(text)
+        if self.patterns or (self._other_scripts() and languages.may_hold_special(language)
+                             and languages.is_special(text)):
+            return self._scan_all(text)  # several terms per word: analyse every token
         found: list[tuple[int, int]] = []
         starts = self._phrase_starts()
         for m in self._prefilter(text.isascii()).finditer(text):
@@ -63,6 +69,14 @@ class TermMatcher:
                 if end is not None:
                     found.append((tok.start(), end))
         return _merge(found)
+
+    def _other_scripts(self) -> bool:
+        """The query has a term in Cyrillic, Hangul or Han script: only then can words in
+        those scripts match, and the text needs the slow per-token analysis."""
+        if self._special is None:
+            words = [*self.terms, *(w for p in self.phrases for w in p), *self.prefixes]
+            self._special = any(languages.is_special(w) for w in words)
+        return self._special
 
     def _phrase_starts(self) -> dict[str, list[tuple[str, ...]]]:
         starts: dict[str, list[tuple[str, ...]]] = {}
@@ -162,14 +176,22 @@ def _collect(q: query.Query, m: TermMatcher, prefixes: list[str]) -> None:
 
 def _phrase_spans(tokens: list[tuple[str, str, int, int]], phrases: list[tuple[str, ...]]
                   ) -> list[tuple[int, int]]:
+    """Spans of each phrase; terms of one word (same start) share a position, as indexed."""
     out: list[tuple[int, int]] = []
-    terms = [t[0] for t in tokens]
+    slots: list[tuple[set[str], int, int]] = []  # (terms, start, end) per position
+    for term, _surface, s, e in tokens:
+        if slots and slots[-1][1] == s:
+            slots[-1][0].add(term)
+            slots[-1] = (slots[-1][0], s, max(e, slots[-1][2]))
+        else:
+            slots.append(({term}, s, e))
     for words in phrases:
         n = len(words)
         first = words[0]
-        for i, term in enumerate(terms):
-            if term == first and tuple(terms[i:i + n]) == words:
-                out.append((tokens[i][2], tokens[i + n - 1][3]))
+        for i, (terms, s, _e) in enumerate(slots):
+            if (first in terms and i + n <= len(slots)
+                    and all(words[k] in slots[i + k][0] for k in range(1, n))):
+                out.append((s, slots[i + n - 1][2]))
     return out
 
 

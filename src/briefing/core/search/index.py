@@ -86,7 +86,7 @@ class SearchIndex:
     def __init__(self, folder: Path) -> None:
         self.folder = Path(folder)
         self.schema = make_schema()
-        self._parser = make_parser(self.schema)
+        self._parser = make_parser(self.schema, library=self._library_languages)
         self._ix: whoosh_index.Index | None = None
         self._searcher: Searcher | None = None
         self._lock = threading.RLock()
@@ -399,6 +399,25 @@ class SearchIndex:
             proc.stdout.close()  # type: ignore[union-attr]
 
     # -- searching -----------------------------------------------------------------
+    def _library_languages(self) -> frozenset[str] | None:
+        """The languages of the indexed articles (None when the index cannot say); read once
+        per open searcher (a query right after a write may see the previous set: it only
+        decides which language models a query may load)."""
+        cached = getattr(self, "_languages", None)
+        if cached is not None and self._searcher is not None and cached[0] is self._searcher:
+            return cached[1]
+        with _quiet_leaks() as failed:
+            try:
+                searcher = self._get_searcher()
+                found = frozenset(t for t in searcher.lexicon("language")
+                                  if isinstance(t, str) and "-" not in t)
+                self._languages = (searcher, found)
+                return found
+            except Exception:  # noqa: BLE001 - no index yet, or damaged: search() reports it
+                self._drop()
+                failed.append(True)
+                return None
+
     def search(self, query_text: str, limit: int = 20,
                texts: Callable[[int], str] | None = None,
                within: Collection[int] | None = None,
@@ -457,7 +476,8 @@ class SearchIndex:
                 hits.append(self._hit(h, matcher, texts))
             shown = plain_words(query_text) if message else query_text
             note = "; ".join(o.describe() for o in omitted) or None
-            return SearchResults(hits, total, message, shown, note)
+            return SearchResults(hits, total, message or self._also_matched(searcher), shown,
+                                 note)
 
     def matching_ids(self, query_text: str) -> tuple[list[int], str | None]:
         """Every article the query matches (unscored, no snippets: what a saved search's
@@ -475,12 +495,25 @@ class SearchIndex:
                 self._drop()
                 return [], "the search index is missing or damaged; run `briefing reindex`"
 
+    def _also_matched(self, searcher: Searcher) -> str | None:
+        """"also matched: Буданов, 부다노프" when the query's names were also searched in
+        their other spellings (resources/search/aliases.toml) and the library has them."""
+        found = []
+        for name, terms in getattr(self._parser, "expanded", []):
+            try:
+                if any(searcher.doc_frequency("text", t) for t in terms):
+                    found.append(name)
+            except Exception:  # noqa: BLE001 - a notice only
+                continue
+        return "also matched: " + ", ".join(found) if found else None
+
     @staticmethod
     def _hit(h, matcher: TermMatcher, texts: Callable[[int], str] | None) -> SearchHit:
         stored = h.fields()
         article_id = int(stored["article_id"])
         text = texts(article_id) if texts is not None else ""
-        spans = matcher.spans(text)
+        language = stored.get("language")
+        spans = matcher.spans(text, language.split()[-1] if isinstance(language, str) else None)
         excerpt, inner, cut_start, cut_end = snippet(text, spans)
         return SearchHit(article_id=article_id, title=stored.get("title", ""),
                          publisher=stored.get("publisher_name"),

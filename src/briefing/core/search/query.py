@@ -20,6 +20,7 @@ from whoosh.qparser import (
 )
 
 from briefing.core.search.analysis import TOKEN_RE, fold
+from briefing.core.search.multiscript import Library, ScriptAwareParser
 from briefing.core.search.phrase import exact_phrases
 from briefing.core.search.schema import DEFAULT_FIELDS
 
@@ -29,6 +30,7 @@ ALIASES = {
     "authors": ["author", "by"],
     "perspective": ["perspectives", "persp"],
     "tags": ["tag"],
+    "language": ["lang"],
     "highlights": ["highlight", "notes", "note"],
     "publisher": ["source"],
 }
@@ -39,8 +41,10 @@ _DATE_CLAUSE = re.compile(r"\b(?:date|published|dated):(?:\[[^\]]*\]|\{[^}]*\}|\
 _PAIRS = {")": "(", "]": "[", "}": "{"}
 
 
-def make_parser(schema: Schema) -> MultifieldParser:
-    parser = MultifieldParser(list(DEFAULT_FIELDS), schema, group=AndGroup)
+def make_parser(schema: Schema, library: Library | None = None) -> MultifieldParser:
+    parser = ScriptAwareParser.multifield(list(DEFAULT_FIELDS), schema, group=AndGroup)
+    if library is not None:
+        parser.library = library
     parser.add_plugin(FieldAliasPlugin(ALIASES))
     return parser
 

@@ -14,7 +14,7 @@ from whoosh.qparser import QueryParserError
 from briefing.core.search.analysis import analyzer
 from briefing.core.search.types import IndexDoc
 
-SCHEMA_VERSION = 3  # 3: tags of highlights are indexed with the article's tags
+SCHEMA_VERSION = 4  # 3: tags of highlights indexed; 4: per-script analysis and the language field
 
 # Bare words are looked up in "text" alone: one catch-all field holding the title (twice,
 # which is the title's boost), body, publisher, authors, tags and highlights. One posting
@@ -87,6 +87,13 @@ class PartialDate(fields.KEYWORD):
         return query.TermRange(fieldname, lo, hi, False, endexcl, boost=boost)
 
 
+def language_terms(code: str) -> str:
+    """'en-GB' -> 'en-gb en': `lang:en` finds every English article, `lang:en-gb` the British."""
+    code = code.strip().lower().replace("_", "-")
+    base = code.split("-")[0]
+    return code if base == code else f"{code} {base}"
+
+
 def make_schema() -> fields.Schema:
     ana = analyzer()
     return fields.Schema(
@@ -101,6 +108,7 @@ def make_schema() -> fields.Schema:
         tags=fields.TEXT(analyzer=ana),
         perspective=fields.TEXT(analyzer=ana),
         highlights=fields.TEXT(analyzer=ana),
+        language=fields.KEYWORD(lowercase=True, scorable=False, stored=True),  # `lang:ko`
     )
 
 
@@ -128,4 +136,6 @@ def to_fields(doc: IndexDoc) -> dict[str, str]:
         out["perspective"] = "\n".join(doc.perspectives)
     if doc.highlights:
         out["highlights"] = doc.highlights
+    if doc.language:
+        out["language"] = language_terms(doc.language)
     return out  # type: ignore[return-value]

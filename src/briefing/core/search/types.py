@@ -21,6 +21,7 @@ class IndexDoc:
     tags: list[str] = field(default_factory=list)
     perspectives: list[str] = field(default_factory=list)  # keys and names
     highlights: str = ""  # quotes and notes of the article's highlights
+    language: str | None = None  # ISO 639-1, optionally with a region ("en-GB")
 
 
 @dataclass

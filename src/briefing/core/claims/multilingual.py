@@ -1,0 +1,269 @@
+"""Claim suggestions for articles in Cyrillic, Hangul and Han script (uk, ru, ko, zh).
+
+The English attributor (attribution.py) reads English syntax; these languages get a
+small rule set each, as data in resources/claims/languages/<code>.toml: reporting verbs,
+source phrases ("за словами", "по данным", "에 따르면", "据…报道") and speaker cues per
+perspective in that language. The speaker is found by the language's word order (before
+the verb in Russian, Ukrainian and Chinese; the sentence's topic in Korean) and its
+perspective from the cues in the speaker's words only, plus the workspace's own cues.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from briefing.core.models import Perspective, Suggestion
+from briefing.core.resources import resource
+
+_SCRIPTS = {
+    "cyrillic": re.compile(r"[\u0400-\u052f]"),
+    "hangul": re.compile(r"[\uac00-\ud7af]"),
+    "han": re.compile(r"[\u4e00-\u9fff]"),
+}
+_LETTERS = re.compile(r"[^\W\d_]")
+_CLAUSE = re.compile(r"[,;:，；：]|\s[-–—]\s|[«»“”„\"]")
+_SENTENCE_END = re.compile(r"[.!?…。！？]+[»”\"’)）]*")
+_OPEN, _CLOSE = "«“„", "»”"
+MIN_SHARE = 0.3  # a script with at least this share of the letters gets its rules
+MAX_SPEAKER_CHARS = 80
+
+
+@dataclass
+class Rules:
+    """The merged rules of one script (several languages may share it)."""
+
+    script: str
+    verbs: list[str] = field(default_factory=list)
+    sources: list[str] = field(default_factory=list)
+    source_ends: list[str] = field(default_factory=list)
+    subject_particles: list[str] = field(default_factory=list)
+    datelines: list[str] = field(default_factory=list)
+    back_references: list[str] = field(default_factory=list)
+    answer_prefixes: list[str] = field(default_factory=list)
+    speakers: dict[str, list[str]] = field(default_factory=dict)
+    dateline_rx: list[re.Pattern[str]] = field(default_factory=list)
+    verb_rx: re.Pattern[str] | None = None
+    source_rx: re.Pattern[str] | None = None
+
+
+@lru_cache(maxsize=1)
+def script_rules() -> dict[str, Rules]:
+    """resources/claims/languages/*.toml merged per script."""
+    out: dict[str, Rules] = {}
+    folder = resource("claims", "languages")
+    for path in sorted(folder.glob("*.toml")) if folder.is_dir() else []:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        rules = out.setdefault(data["script"], Rules(data["script"]))
+        for name in ("verbs", "sources", "source_ends", "subject_particles", "datelines",
+                     "back_references", "answer_prefixes"):
+            getattr(rules, name).extend(data.get(name, []))
+        for key, cues in data.get("speakers", {}).items():
+            rules.speakers.setdefault(key, []).extend(cues)
+    for rules in out.values():
+        rules.dateline_rx = [re.compile(p) for p in rules.datelines]
+        bound = rules.script != "han"  # Chinese has no spaces: a verb may touch its speaker
+        left, right = (r"(?<![\w-])", r"(?![\w])") if bound else ("", "")
+        verbs = sorted(rules.verbs, key=len, reverse=True)
+        if verbs:
+            rules.verb_rx = re.compile(left + "(?:" + "|".join(map(re.escape, verbs)) + ")"
+                                       + right, re.IGNORECASE)
+        sources = sorted(rules.sources, key=len, reverse=True)
+        if sources:
+            start = r"(?<![\w-])" if rules.script == "cyrillic" else ""
+            rules.source_rx = re.compile(start + "(?:" + "|".join(map(re.escape, sources))
+                                         + ")", re.IGNORECASE)
+    return out
+
+
+def dominant_script(text: str) -> str | None:
+    """'cyrillic', 'hangul' or 'han' when that script holds enough of the letters."""
+    sample = text[:4000]
+    letters = len(_LETTERS.findall(sample))
+    if not letters:
+        return None
+    for name, rx in _SCRIPTS.items():
+        if len(rx.findall(sample)) >= MIN_SHARE * letters:
+            return name
+    return None
+
+
+def sentences(text: str, datelines: Iterable[re.Pattern[str]] = ()) -> list[tuple[int, int]]:
+    """[start, end) of each sentence, per line; never split inside «…» or “…”, nor inside
+    a dateline ("МОСКВА. 6 ноября. ИНТЕРФАКС - ...", "МОСКВА, 7 ноября. /ТАСС/. ...")."""
+    datelines = list(datelines)
+    out: list[tuple[int, int]] = []
+    for line in re.finditer(r"[^\n]+", text):
+        start, depth = line.start(), 0
+        i = line.start()
+        while i < line.end():
+            ch = text[i]
+            if ch in _OPEN:
+                depth += 1
+            elif ch in _CLOSE:
+                depth = max(0, depth - 1)
+            m = _SENTENCE_END.match(text, i) if depth == 0 and ch in ".!?…。！？" else None
+            if m and m.end() <= line.end():
+                end = m.end()
+                nxt = text[end:end + 1]
+                words = len(text[start:end].split())
+                cjk = ch in "。！？"
+                piece = text[start:end]
+                dateline = any((d := rx.match(piece)) and d.end() >= len(piece.rstrip())
+                               for rx in datelines)
+                if not dateline and (cjk or (nxt in ("", " ") and words >= 4
+                                             and _next_starts(text, end))):
+                    out.append((start, end))
+                    start = end
+                    while start < line.end() and text[start] == " ":
+                        start += 1
+                i = end
+                continue
+            i += 1
+        if text[start:line.end()].strip():
+            out.append((start, line.end()))
+    return out
+
+
+def _next_starts(text: str, pos: int) -> bool:
+    rest = text[pos:pos + 3].lstrip()
+    return not rest or rest[0].isupper() or rest[0] in _OPEN or not rest[0].isalpha()
+
+
+def _cue_rx(cues: Iterable[str], script: str) -> re.Pattern[str] | None:
+    cues = sorted({c for c in cues if c.strip()}, key=len, reverse=True)
+    if not cues:
+        return None
+    left = r"(?<![\w])" if script == "cyrillic" else ""
+    return re.compile(left + "(?:" + "|".join(map(re.escape, cues)) + ")", re.IGNORECASE)
+
+
+class ScriptAttributor:
+    """Finds attributed sentences in one script's text and the speaker's perspectives."""
+
+    def __init__(self, rules: Rules, perspectives: Iterable[Perspective]) -> None:
+        self.r = rules
+        owner: dict[str, str] = {}
+        for key, cues in rules.speakers.items():
+            for cue in cues:
+                owner.setdefault(cue.lower(), key)
+        for p in perspectives:  # the workspace's own cues (user-added names in any script)
+            for cue in p.cues:
+                owner.setdefault(cue.strip().lower(), p.key)
+        self.owner = owner
+        self.cue_rx = _cue_rx(owner, rules.script)
+
+    def perspectives(self, span: str) -> tuple[list[str], str | None]:
+        """Perspective keys of the cues in the speaker's words (longest cue at each place)."""
+        if self.cue_rx is None:
+            return [], None
+        keys: list[str] = []
+        first = None
+        for m in self.cue_rx.finditer(span):
+            key = self.owner.get(m.group().lower())
+            if key and key not in keys:
+                keys.append(key)
+                first = first or m.group()
+        return keys, first
+
+    def speaker(self, s: str) -> tuple[str, str] | None:
+        """(speaker words, cue that made the sentence an attribution) or None."""
+        r = self.r
+        for rx in r.dateline_rx:  # "新华社莫斯科11月8日电 ...": the agency is not the speaker
+            m = rx.match(s)
+            if m:
+                s = s[m.end():]
+                break
+        if r.source_rx is not None:
+            for m in r.source_rx.finditer(s):
+                span = self._after_source(s, m.end())
+                if span:
+                    return span, m.group()
+                if r.script == "hangul":  # "국정원에 따르면": the words before the phrase
+                    before = s[:m.start()].split()
+                    if before:
+                        return before[-1], m.group().strip()
+        if r.verb_rx is None:
+            return None
+        for m in r.verb_rx.finditer(s):
+            if r.script == "hangul":
+                span = self._topic(s[:m.start()])
+            else:
+                span = self._clause_before(s, m.start()) or self._clause_after(s, m.end())
+            if span:
+                return span, m.group()
+        return None
+
+    def _after_source(self, s: str, pos: int) -> str | None:
+        if self.r.script == "hangul":
+            return None
+        if self.r.script == "han":
+            ends = "|".join(map(re.escape, sorted(self.r.source_ends, key=len, reverse=True)))
+            m = re.compile(rf"([^，。；：,]{{1,30}}?)(?:{ends})").match(s, pos)
+            return m.group(1) if m else None
+        m = _CLAUSE.search(s, pos)
+        span = s[pos:m.start() if m else len(s)].strip()
+        return span if 0 < len(span) <= MAX_SPEAKER_CHARS else None
+
+    @staticmethod
+    def _clause_before(s: str, pos: int) -> str | None:
+        starts = [m.end() for m in _CLAUSE.finditer(s, 0, pos)]
+        span = s[starts[-1] if starts else 0:pos].strip(" -–—")
+        if not span or len(span) > MAX_SPEAKER_CHARS * 2:
+            return None
+        return span
+
+    @staticmethod
+    def _clause_after(s: str, pos: int) -> str | None:
+        m = _CLAUSE.search(s, pos)
+        span = s[pos:m.start() if m else len(s)].strip(" .。")
+        return span if 0 < len(span) <= MAX_SPEAKER_CHARS else None
+
+    def _topic(self, head: str) -> str | None:
+        """The Korean sentence's topic or subject: the words up to the first one ending in
+        은/는/이/가 ("젤렌스키 우크라이나 대통령은" -> "젤렌스키 우크라이나 대통령")."""
+        words = head.split()
+        for i, word in enumerate(words[:8]):
+            for particle in sorted(self.r.subject_particles, key=len, reverse=True):
+                if word.endswith(particle) and len(word) > len(particle):
+                    return " ".join([*words[:i], word[: -len(particle)]])
+        return None
+
+    def is_back_reference(self, span: str) -> bool:
+        return span.strip().lower() in {b.lower() for b in self.r.back_references}
+
+
+def suggest_in_script(text: str, script: str, perspectives: Iterable[Perspective]
+                      ) -> list[Suggestion]:
+    """Attributed sentences of `text` written in `script`, sorted by start offset."""
+    rules = script_rules().get(script)
+    if rules is None:
+        return []
+    attributor = ScriptAttributor(rules, list(perspectives))
+    out: list[Suggestion] = []
+    last: Suggestion | None = None  # the previous attributed sentence (back-references)
+    answer: Suggestion | None = None  # the last answer turn's speaker (transcripts)
+    for start, end in sentences(text, rules.dateline_rx):
+        s = text[start:end]
+        if not s.endswith((".", "!", "…", "。", "！", "»", "”", '"', ")")):
+            continue  # a headline, a teaser line or a question
+        is_answer = s.startswith(tuple(rules.answer_prefixes))
+        found = attributor.speaker(s)
+        if found is None:
+            if is_answer and answer is not None:  # "答：我不掌握…": the spokesperson again
+                out.append(Suggestion(start, end, s, list(answer.perspectives), answer.cue,
+                                      answer.speaker, answer.verb))
+            continue
+        span, verb = found
+        keys, cue = attributor.perspectives(span)
+        if not keys and last is not None and attributor.is_back_reference(span):
+            keys, cue, span = list(last.perspectives), last.cue, last.speaker or span
+        last = Suggestion(start=start, end=end, quote=s, perspectives=keys, cue=cue,
+                          speaker=span, verb=verb)
+        out.append(last)
+        if is_answer:
+            answer = last
+    return out

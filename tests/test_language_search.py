@@ -1,0 +1,134 @@
+"""Search in Ukrainian, Russian, Korean and Chinese in the one index (core/search/languages.py).
+
+The four wire stories of tests/data/languages/ and an English one are indexed once per
+module (the Korean and Chinese models load once); each labelled search term, an
+inflected or particle-bearing form, must find its story and light the word in it.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from briefing.core.search import IndexDoc, SearchIndex
+
+DATA = Path(__file__).parent / "data" / "languages"
+LABELS = tomllib.loads((DATA / "labels.toml").read_text(encoding="utf-8"))
+NAMES = sorted(k for k, v in LABELS.items() if not v.get("held_out"))  # the first four
+ENGLISH = ("Budanov says 11,000 North Korean troops are in Kursk. The intelligence chief "
+           "said the soldiers were running drills.")
+
+
+@pytest.fixture(scope="module")
+def library(tmp_path_factory: pytest.TempPathFactory) -> tuple[SearchIndex, dict[int, str]]:
+    texts = {i: (DATA / f"{name}.txt").read_text(encoding="utf-8")
+             for i, name in enumerate(NAMES, start=1)}
+    texts[99] = ENGLISH
+    docs = [IndexDoc(i, LABELS[name]["title"], texts[i], language=LABELS[name]["language"])
+            for i, name in enumerate(NAMES, start=1)]
+    docs.append(IndexDoc(99, "Budanov on troops", ENGLISH, language="en"))
+    ix = SearchIndex(tmp_path_factory.mktemp("index"))
+    list(ix.rebuild(docs, len(docs)))
+    yield ix, texts
+    ix.close()
+
+
+def ids(library, q: str) -> list[int]:
+    ix, texts = library
+    return [h.article_id for h in ix.search(q, texts=texts.__getitem__).hits]
+
+
+CASES = [(name, term) for name in NAMES for term in LABELS[name]["finds"]]
+
+
+@pytest.mark.parametrize(("name", "term"), CASES)
+def test_inflected_and_particle_forms_find_their_story(library, name: str, term: str) -> None:
+    assert NAMES.index(name) + 1 in ids(library, term)
+
+
+def test_a_word_is_matched_across_languages(library) -> None:
+    # Ukrainian "Кореї" and Russian "Кореи" (Korea, genitive) meet at one term
+    both = {NAMES.index("uk_pravda_budanov") + 1, NAMES.index("ru_interfax_peskov") + 1}
+    assert set(ids(library, "Кореї")) == set(ids(library, "Кореи")) == both
+
+
+@pytest.mark.parametrize(("query", "lit"), [
+    ("Буданова", "Буданов"),  # Ukrainian name in another case
+    ("Пескова", "Песков"),  # Russian surname: Snowball alone reads "Песков" as a plural
+    ("Курской", "Курской"),
+    ("국정원은", "국정원"),  # the particle is not part of the match
+    ("파병했으며", "파병"),  # nor the verb ending
+    ("林剑", "林剑"),
+    ("库尔斯克", "库尔斯克"),
+])
+def test_hits_light_the_word_itself_in_every_script(library, query: str, lit: str) -> None:
+    ix, texts = library
+    # a known name also finds its other spellings (Kursk, Курской, 库尔斯克): the story in
+    # the query's own script is the one checked here
+    hits = [h for h in ix.search(query, texts=texts.__getitem__).hits if lit in texts[h.article_id]]
+    assert len(hits) == 1
+    text = texts[hits[0].article_id]
+    shown = {text[s:e] for s, e in hits[0].hits}
+    assert lit in shown
+    excerpt = hits[0].excerpt
+    assert any(excerpt[s:e] == lit for s, e in hits[0].excerpt_spans)
+
+
+def test_phrases_in_cyrillic_and_chinese(library) -> None:
+    assert ids(library, '"Курской области"') == [NAMES.index("ru_interfax_peskov") + 1]
+    assert ids(library, '"库尔斯克地区"') == [NAMES.index("zh_xinhua_linjian") + 1]
+    assert ids(library, '"области Курской"') == []
+
+
+def test_chinese_word_segmented_otherwise_still_found_by_its_characters(library) -> None:
+    # jieba may keep 库尔斯克地区 as one word in a query; the bigrams still find the text
+    assert ids(library, "库尔斯克地区") == [NAMES.index("zh_xinhua_linjian") + 1]
+    assert ids(library, "斯克地") == [NAMES.index("zh_xinhua_linjian") + 1]
+    assert ids(library, "地斯克") == []
+
+
+def test_english_search_is_unchanged_beside_other_languages(library) -> None:
+    assert ids(library, "soldiers running") == [99]
+    assert ids(library, "11,000") == [99]
+    assert ids(library, "lang:ko") == [NAMES.index("ko_yonhap_nis") + 1]
+
+
+def test_an_english_library_never_loads_the_language_models(tmp_path: Path) -> None:
+    script = textwrap.dedent(f"""
+        import sys
+        from briefing.core.search import IndexDoc, SearchIndex
+        from briefing.core.search import languages
+        ix = SearchIndex({str(tmp_path / "ix")!r})
+        docs = [IndexDoc(1, "Troops", {ENGLISH!r}, language="en")]
+        list(ix.rebuild(docs, 1))
+        found = [len(ix.search(q).hits) for q in ("troops", "국정원은", "林剑", "Кореї")]
+        ix.close()
+        print(found, sorted(languages.loaded()),
+              "kiwipiepy" in sys.modules, "jieba" in sys.modules)
+    """)
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                         check=True, timeout=120).stdout.split("\n")[-2]
+    assert out == "[1, 0, 0, 0] [] False False"  # not even the Cyrillic dictionaries
+
+
+def test_a_known_name_finds_its_other_spellings_and_says_so(library) -> None:
+    ix, texts = library
+    uk = NAMES.index("uk_pravda_budanov") + 1
+    latin = ix.search("Budanov", texts=texts.__getitem__)
+    assert sorted(h.article_id for h in latin.hits) == sorted([uk, 99])
+    assert latin.message == "also matched: Буданов"
+    cyrillic = ix.search("Буданова", texts=texts.__getitem__)
+    assert sorted(h.article_id for h in cyrillic.hits) == sorted([uk, 99])
+    assert cyrillic.message == "also matched: Budanov"
+    assert {texts[uk][s:e] for s, e in next(h for h in latin.hits if h.article_id == uk).hits
+            } >= {"Буданов"}
+    nis = ix.search("NIS", texts=texts.__getitem__)
+    assert [h.article_id for h in nis.hits] == [NAMES.index("ko_yonhap_nis") + 1]
+    assert nis.message is not None and "국정원" in nis.message
+    plain = ix.search("troops", texts=texts.__getitem__)
+    assert plain.message is None

@@ -1,0 +1,200 @@
+"""Sources in their own languages: Ukrainian, Russian, Korean and Chinese wire stories.
+
+The pages in tests/data/languages/ were written for these tests, with their expected
+language, title, date and search terms in labels.toml (labelled before the rules).
+"""
+
+from __future__ import annotations
+
+import json
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from briefing.cli import main
+from briefing.core.ingest.dates import date_line, find_dates
+from briefing.core.ingest.language import detect_language
+from briefing.core.ingest.pipeline import read_article
+
+DATA = Path(__file__).parent / "data" / "languages"
+LABELS = tomllib.loads((DATA / "labels.toml").read_text(encoding="utf-8"))
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str]:
+    code = main(list(argv))
+    out, _err = capsys.readouterr()
+    return code, out
+
+
+@pytest.mark.parametrize("name", sorted(LABELS))
+def test_language_of_each_page_is_detected(name: str) -> None:
+    text = (DATA / f"{name}.txt").read_text(encoding="utf-8")
+    assert detect_language(text) == LABELS[name]["language"]
+
+
+def test_too_little_text_has_no_language() -> None:
+    assert detect_language("Kursk 11") is None
+
+
+def test_imported_articles_carry_their_language_and_are_found_by_lang(
+        capsys, workspace_dir: Path) -> None:
+    ws = str(workspace_dir)
+    files = [str(DATA / f"{name}.txt") for name in ("uk_pravda_budanov", "ko_yonhap_nis")]
+    code, out = run(capsys, "--workspace", ws, "import", *files)
+    assert code == 0, out
+    code, out = run(capsys, "--workspace", ws, "list", "--json")
+    by_file = {a["source_file"]: a for a in json.loads(out)}
+    korean = by_file["ko_yonhap_nis.txt"]
+    assert korean["language"] == "ko"
+    assert by_file["uk_pravda_budanov.txt"]["language"] == "uk"
+    code, out = run(capsys, "--workspace", ws, "show", str(korean["id"]), "--json")
+    assert json.loads(out)["language"] == "ko"
+    code, out = run(capsys, "--workspace", ws, "search", "lang:ko", "--json")
+    assert [h["article_id"] for h in json.loads(out)] == [korean["id"]]
+    # the analyst corrects the language; the search follows
+    code, out = run(capsys, "--workspace", ws, "edit", str(korean["id"]), "--language", "ru")
+    assert code == 0, out
+    code, out = run(capsys, "--workspace", ws, "search", "lang:ko", "--json")
+    assert json.loads(out) == []
+    code, out = run(capsys, "--workspace", ws, "search", "language:ru", "--json")
+    assert [h["article_id"] for h in json.loads(out)] == [korean["id"]]
+
+
+@pytest.mark.parametrize("name", sorted(LABELS))
+def test_title_date_publisher_and_authors_in_each_language(name: str) -> None:
+    label = LABELS[name]
+    _extracted, refined = read_article((DATA / f"{name}.txt").read_bytes(), f"{name}.txt")
+    meta = refined.metadata
+    assert meta.title == label["title"]
+    assert meta.published == label["published"]  # never the copyright line's year
+    assert meta.publisher == label["publisher"]
+    assert meta.authors == label["authors"]
+    assert meta.language == label["language"]
+
+
+FURNITURE_OPENINGS = ("Читайте", "Теги", "Підписуйтесь", "Популярне", "Реклама", "관련 기사",
+                      "함께 보기", "많이 본", "相关", "分享到", "责任编辑")
+
+
+@pytest.mark.parametrize("name", sorted(LABELS))
+def test_furniture_goes_and_the_story_stays_in_each_language(name: str) -> None:
+    raw = (DATA / f"{name}.txt").read_text(encoding="utf-8").splitlines()
+    _extracted, refined = read_article((DATA / f"{name}.txt").read_bytes(), f"{name}.txt")
+    text = refined.text
+    paragraphs = text.split("\n\n")
+    furniture = [raw[0], raw[1], raw[-1], *(line for line in raw
+                                             if line.startswith(FURNITURE_OPENINGS))]
+    for line in furniture:  # masthead, menu, copyright, related links, tags
+        assert line not in paragraphs and (len(line) < 12 or line not in text), line
+    for claim in LABELS[name]["claims"]:
+        assert claim["text"] in text
+    assert LABELS[name]["title"] not in paragraphs  # the headline is metadata
+
+
+@pytest.mark.parametrize(("line", "value"), [
+    ("5 листопада 2024", "2024-11-05"),
+    ("6 ноября 2024 года", "2024-11-06"),
+    ("2024년 11월 13일", "2024-11-13"),
+    ("2024年10月31日", "2024-10-31"),
+    ("2024年10月", "2024-10"),
+    ("Опубліковано 12 січня 2025 року, 09:15", "2025-01-12"),
+])
+def test_dates_in_each_language(line: str, value: str) -> None:
+    assert [d.value for d in find_dates(line)] == [value]
+    assert date_line(line) is not None and date_line(line)[0] == value
+
+
+def test_a_short_chinese_story_is_imported_not_refused(capsys, workspace_dir: Path,
+                                                       tmp_path: Path) -> None:
+    story = tmp_path / "short_zh.txt"
+    story.write_text("外交部发言人林剑31日在例行记者会上表示，中方不掌握朝鲜向俄罗斯派兵的有关情况。"
+                     "林剑说，朝俄是两个独立主权国家，如何发展双边关系是他们自己的事情。\n",
+                     encoding="utf-8")
+    code, out = run(capsys, "--workspace", str(workspace_dir), "import", str(story))
+    assert code == 0 and "imported" in out, out
+    code, out = run(capsys, "--workspace", str(workspace_dir), "list", "--json")
+    (article,) = json.loads(out)
+    assert article["language"] == "zh"
+    assert len(article["title"]) < 60  # the first sentence, not the whole article
+
+
+CLAIM_THRESHOLD = 0.75  # per language; measured 1.0 on each story (see the report)
+
+
+@pytest.mark.parametrize("name", sorted(LABELS))
+def test_attributed_sentences_are_suggested_with_their_perspective(name: str) -> None:
+    from briefing.core.claims import suggest_claims
+    from briefing.core.perspectives import load_default_perspectives
+
+    _extracted, refined = read_article((DATA / f"{name}.txt").read_bytes(), f"{name}.txt")
+    suggestions = {s.quote: s for s in suggest_claims(refined.text, load_default_perspectives())}
+    claims = LABELS[name]["claims"]
+    right = [c for c in claims if c["text"] in suggestions
+             and suggestions[c["text"]].perspectives == c["perspectives"]]
+    assert len(right) / len(claims) >= CLAIM_THRESHOLD, [c["text"] for c in claims
+                                                          if c not in right]
+    labelled = {c["text"] for c in claims}
+    assert [q for q in suggestions if q not in labelled] == []  # nothing unattributed
+
+
+# Per language over all twelve stories (benchmarks/languages.py); each threshold sits under
+# the measured score (1.0 for every measure and language on 2026-12-07) and never below 0.75.
+THRESHOLDS = {"language": 1.0, "title": 0.9, "date": 0.9, "publisher": 0.75, "search": 0.95,
+              "claims": 0.8}
+
+
+def test_quality_per_language_on_all_stories() -> None:
+    from benchmarks.languages import score
+
+    result = score()
+    assert sorted(result) == ["ko", "ru", "uk", "zh"]
+    for lang, measures in result.items():
+        for measure, (right, total) in measures.items():
+            assert total and right / total >= THRESHOLDS[measure], (lang, measure, right, total)
+
+
+def test_figures_in_each_notation_line_up_with_english_ones(workspace_dir: Path,
+                                                            tmp_path: Path) -> None:
+    from briefing.core.ingest.pipeline import import_files
+    from briefing.core.suggestions import library_comparisons
+    from briefing.core.workspace import Workspace
+
+    english = tmp_path / "en.txt"
+    english.write_text(
+        "Pentagon: about 10,000 North Korean troops in Russia\n\n"
+        "The Pentagon said about 10,000 North Korean troops had arrived in Russia's Kursk "
+        "region to fight alongside Russian forces, and more units were on their way east.\n\n"
+        "Officials in Washington said the deployment marked a new phase of the war and that "
+        "allies were discussing a response in the coming weeks with partners in Asia.\n",
+        encoding="utf-8")
+    names = ["uk_pravda_budanov", "ru_interfax_peskov", "ko_yonhap_nis", "zh_xinhua_linjian"]
+    with Workspace.open(workspace_dir) as ws:
+        list(import_files(ws, [english, *(DATA / f"{n}.txt" for n in names)]))
+        rows = library_comparisons(ws, "north korean troops")
+        assert len(rows) == 1
+        seen = {(e.figure, tuple(e.perspectives), e.text) for e in rows[0].entries}
+    assert seen >= {
+        (10000.0, ("us",), "10,000"),
+        (11000.0, ("ukrainian",), "11 тисяч військових"),
+        (10000.0, ("us",), "10 тысяч военных"),
+        (11000.0, ("south_korean",), "1만1천여명"),
+        (10000.0, ("us",), "一万名"),
+    }
+    assert rows[0].disagreement
+
+
+def test_english_is_told_without_loading_the_language_model() -> None:
+    import subprocess
+    import sys
+
+    script = (
+        "from briefing.core.ingest import language\n"
+        "from briefing.core.ingest.pipeline import read_article\n"
+        "from briefing.core.resources import sample_corpus\n"
+        "codes = [read_article(p.read_bytes(), p.name)[1].metadata.language\n"
+        "         for p in sample_corpus()]\n"
+        "print(codes, language._identifier is None)\n")
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                         check=True, timeout=120).stdout.strip().splitlines()[-1]
+    assert out == "['en', 'en', 'en', 'en', 'en'] True"

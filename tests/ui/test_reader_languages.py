@@ -1,0 +1,60 @@
+"""A Korean and a Ukrainian story in the reader: search hits lit on the word itself,
+suggested claims underlined with their speaker's perspective, the Lang column filled."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QTextCursor, QUndoStack
+
+from briefing.core.ingest.pipeline import import_files
+from briefing.core.workspace import Workspace
+from briefing.ui.library_model import ArticleTableModel
+from briefing.ui.reader import ReaderPane
+from briefing.ui.reader_document import PROP_HIT, PROP_SUGGESTION
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "languages"
+
+
+@pytest.fixture
+def pane(qtbot, ws: Workspace, stack: QUndoStack) -> ReaderPane:
+    widget = ReaderPane(ws, stack)
+    qtbot.addWidget(widget)
+    widget.resize(800, 600)
+    widget.show()
+    return widget
+
+
+def _format_at(pane: ReaderPane, offset: int):
+    cursor = QTextCursor(pane.editor.document())
+    cursor.setPosition(pane.mapping.to_doc(offset) + 1)
+    return cursor.charFormat()
+
+
+@pytest.mark.parametrize(("name", "query", "word", "perspective"), [
+    ("ko_yonhap_nis", "국정원은", "국정원", "south_korean"),
+    ("uk_pravda_budanov", "Буданова", "Буданов", "ukrainian"),
+])
+def test_story_in_its_own_language_reads_searches_and_suggests(
+        qtbot, pane: ReaderPane, ws: Workspace, name: str, query: str, word: str,
+        perspective: str) -> None:
+    [progress] = list(import_files(ws, [DATA / f"{name}.txt"]))
+    aid = progress.result.article_id
+    assert aid is not None
+    results = ws.index.search(query)
+    [hit] = results.hits
+    text = ws.articles.text(aid)
+    assert word in {text[s:e] for s, e in hit.hits}
+    pane.show_article(aid, hits=hit.hits)
+    qtbot.waitUntil(lambda: not pane.suggestions_pending(), timeout=20_000)
+    assert pane.editor.toPlainText().count(word) >= 1
+    start = next(s for s, e in hit.hits if text[s:e] == word)
+    assert _format_at(pane, start).property(PROP_HIT) is True
+    assert len(pane.suggestions) >= 3
+    assert all(s.perspectives == [perspective] for s in pane.suggestions)
+    first = pane.suggestions[0]
+    assert _format_at(pane, first.start + 1).property(PROP_SUGGESTION) is not None
+    model = ArticleTableModel(ws)
+    row = model.row_of(aid)
+    assert model.index(row, model.LANGUAGE).data() == name[:2]
