@@ -212,6 +212,8 @@ class SelfTest:
         settle_memory()
         expected = len(sample_corpus())
         w = self.window
+        self.wait(lambda: w.search.ready, "opening the search index")
+        w.importer.import_sample()  # a new workspace starts empty: add the sample as File ▸ Import would
         self.wait(lambda: w.search.ready and not w.importer.busy
                   and w.library.model.rowCount() == expected and not w.importer.box.isVisible(),
                   "importing the sample corpus")
