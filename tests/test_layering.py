@@ -84,3 +84,11 @@ def test_the_sql_detector_sees_a_query() -> None:
     assert SQL.search("SELECT DISTINCT h.article_id, t.name FROM highlight_tags ht")
     assert SQL.search("DELETE FROM highlights WHERE id = ?")
     assert not SQL.search("select text and press 1-9; the passages come from the list")
+
+
+def test_mypy_passes_on_the_core() -> None:
+    """The core's type hints hold ([tool.mypy] in pyproject.toml: briefing.core)."""
+    mypy = Path(sys.executable).with_name("mypy")
+    result = subprocess.run([str(mypy)], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
+    assert "Success" in result.stdout

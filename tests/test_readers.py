@@ -654,8 +654,8 @@ def test_memory_watchdog_stops_a_worker_past_its_cap_and_the_reader_says_why() -
         watch_memory(peak_memory() + 50_000_000, every_s=0.01)
         hoard = []
         for _ in range(100):
-            hoard.append(bytearray(10_000_000))
-            time.sleep(0.02)
+            hoard.append(b"\x01" * 10_000_000)  # written, so resident (not lazy zero pages)
+            time.sleep(0.05)
         print("never stopped")
     """)
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=60)

@@ -15,6 +15,7 @@ from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication
 
+from briefing.core.ingest.sample import import_sample_corpus
 from briefing.core.workspace import Workspace
 from briefing.ui.app import create_main_window
 from briefing.ui.main_window import MainWindow
@@ -24,6 +25,8 @@ LOAD_TIMEOUT = 30_000
 
 def _open(qtbot, workspace_dir: Path, settings: QSettings) -> MainWindow:
     ws = Workspace.open(workspace_dir)
+    if ws.articles.count() == 0:  # a new workspace starts empty: the sample articles, once
+        list(import_sample_corpus(ws))
     win = create_main_window(ws, settings)
     qtbot.addWidget(win)
     win.show()

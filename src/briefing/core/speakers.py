@@ -91,9 +91,9 @@ def library_speakers(ws: Workspace, unassigned: bool = False,
                               entry.mentions[0] if entry.mentions else key)
         given = [c for c, _n in cues.get(key, Counter()).most_common() if c]
         entry.cue_perspectives = list(given[0]) if given else []
-    found = sorted(entries.values(),
-                   key=lambda e: (not e.unassigned, -e.statements, e.name.casefold()))
-    return [e for e in found if e.unassigned] if unassigned else found
+    listed = sorted(entries.values(),
+                    key=lambda e: (not e.unassigned, -e.statements, e.name.casefold()))
+    return [e for e in listed if e.unassigned] if unassigned else listed
 
 
 def _merge_names(entries: dict[str, SpeakerEntry], written: dict[str, Counter[str]],
@@ -102,7 +102,7 @@ def _merge_names(entries: dict[str, SpeakerEntry], written: dict[str, Counter[st
     join "Volodymyr Zelensky" when that full name is the only one they can belong to."""
     def proper(key: str) -> bool:
         forms = written.get(key)
-        return bool(forms) and is_proper_name(forms.most_common(1)[0][0])
+        return forms is not None and bool(forms) and is_proper_name(forms.most_common(1)[0][0])
 
     def merge(source: str, target: str) -> None:
         a, b = entries.pop(source), entries[target]

@@ -222,7 +222,8 @@ class Attributor:
             first = next_words[0]
             if (first[:1].isupper() or nxt in ("the", "a", "an")) and nxt not in r.pronouns:
                 start = m.end() + (len(after) - len(after.lstrip()))
-                end = start + _RIGHT_END.search(s[start:] + ".").start()
+                stop = _RIGHT_END.search(s[start:] + ".")  # "." always matches at the end
+                end = start + (stop.start() if stop else len(s) - start)
                 extra = []
                 if s[end:end + 1] == "," and re.match(r",\s+(?:a|an|the)\s", s[end:end + 6]):
                     # '..., said Wang Lei, a spokesman for the Chinese embassy.'

@@ -14,7 +14,7 @@ import re
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from docx import Document
 from docx.enum.style import WD_STYLE_TYPE
@@ -64,7 +64,7 @@ class _Styles:
     """Every style the writer uses, resolved once from the template."""
 
     def __init__(self, doc, warnings: list[str]) -> None:
-        by_name = {}
+        by_name: dict[tuple[object, str], Any] = {}
         for style in doc.styles:
             by_name.setdefault((style.type, style.name), style)
         normal = by_name.get((WD_STYLE_TYPE.PARAGRAPH, "Normal"))

@@ -358,7 +358,7 @@ def _title_from_units(units: list[Unit]) -> str | None:
         text = _MD_HEADING.sub("", unit.text)
         if code.match(text) and _title_shape(code.sub("", text)):
             return code.sub("", text).strip()
-    candidates = []  # title-shaped lines above the article's opening, nearest first
+    candidates: list[str] = []  # title-shaped lines above the article's opening, nearest first
     for i in range(first_prose - 1, max(-1, first_prose - 10), -1):
         unit = units[i]
         text = _MD_HEADING.sub("", unit.text).strip()
@@ -694,9 +694,9 @@ def _authors(units: list[Unit]) -> tuple[list[str], str]:
     body = _body_units(units)
     for _, unit in body:
         if unit.words <= 16:
-            names = _byline(unit.text)[0]
-            if names:
-                return list(names), "explicit"
+            found = _byline(unit.text)[0]
+            if found:
+                return list(found), "explicit"
     for pos, (_, unit) in enumerate(body):  # "Drew Thompson" just above "15 November 2024"
         if pos > 0 and unit.words <= 12 and date_line(unit.text):
             names: list[str] = []  # one author line each, just above the date

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import builtins  # `list` is a method here; annotations name the type through builtins
 import sqlite3
 from collections.abc import Iterable
 from dataclasses import replace
@@ -92,7 +93,7 @@ class HighlightStore:
             found = [h for h in found if wanted & {tag_key(t) for t in h.tags}]
         return found
 
-    def tags_by_article(self) -> dict[int, list[str]]:
+    def tags_by_article(self) -> dict[int, builtins.list[str]]:
         """{article_id: tags of its highlights and of the article itself}, each tag once."""
         out: dict[int, dict[str, str]] = {}
         for r in self.db.query(
@@ -102,7 +103,7 @@ class HighlightStore:
             out.setdefault(r[0], {}).setdefault(tag_key(r[1]), r[1])
         return {aid: sorted(names.values(), key=tag_key) for aid, names in out.items()}
 
-    def all_tags(self) -> list[str]:
+    def all_tags(self) -> builtins.list[str]:
         """Every tag on a highlight or an article, A-Z (what a completer offers)."""
         names = [r[0] for r in self.db.query(
             "SELECT name FROM tags WHERE id IN (SELECT tag_id FROM highlight_tags "

@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator
 from configparser import ConfigParser
 from functools import lru_cache
+from typing import Any
 
 import lxml.html
 from lxml import etree
@@ -55,7 +56,8 @@ def read_html(text: str) -> Extracted:
     notes = _note_blocks(tree)  # before the markers go: note ids sit on the marker links
     _drop_note_markers(tree)
     fallback = fallback_text(tree)
-    article, traf_meta = "", {}
+    article: str = ""
+    traf_meta: dict[str, Any] = {}
     if sum(1 for _ in tree.iter()) <= MAX_TREE_ELEMENTS:  # beyond: slow, and no article page
         article, traf_meta = _trafilatura(copy.deepcopy(tree))
     text = _choose(article, fallback)
@@ -129,7 +131,7 @@ def _trafilatura(tree: lxml.html.HtmlElement) -> tuple[str, dict]:
     except ImportError:
         return "", {}
     try:
-        doc = trafilatura.bare_extraction(
+        doc: Any = trafilatura.bare_extraction(
             tree, favor_recall=True, include_comments=False, include_tables=True,
             include_images=False, include_links=False, with_metadata=True,
             # markup dates only: a scan of the whole text is slow on big pages, and
@@ -282,7 +284,7 @@ def _ld_names(value: object) -> list[str]:
     return []
 
 
-def _hints(tree: lxml.html.HtmlElement, ld: dict[str, object],
+def _hints(tree: lxml.html.HtmlElement, ld: dict[str, Any],
            traf: dict[str, str | None]) -> DocumentHints:
     title_el = tree.find(".//title")
     page_title = _inline(title_el.text_content()) if title_el is not None else None

@@ -127,7 +127,7 @@ def site_name(text: str) -> str | None:
 
 def main_host(text: str) -> str | None:
     """The host most of the page's links point to (the site itself, on a saved page)."""
-    hosts = Counter()
+    hosts: Counter[str] = Counter()
     for token in _parser().parse(text):
         if token.type == "inline":
             for _label, href in _links(token):
