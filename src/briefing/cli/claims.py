@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import argparse
 
-from briefing.cli.common import CliError, open_workspace, print_json
+from briefing.cli.common import CliError, momentary_writer, open_workspace, print_json
 from briefing.core.claim_rows import parse_figure
 from briefing.core.errors import ClaimError, PerspectiveError
 from briefing.core.models import ClaimComparison
 from briefing.core.suggestions import library_comparisons, pending_suggestions
-from briefing.core.workspace import Workspace, WorkspaceError
+from briefing.core.workspace import Workspace
 
 
 def register(sub: argparse._SubParsersAction) -> None:
@@ -71,15 +71,9 @@ def cmd_suggest(args: argparse.Namespace) -> int:
 def _comparisons(args: argparse.Namespace, ws: Workspace) -> list[ClaimComparison]:
     """The comparison, stored (so every row has an id) by a brief writer when no one else
     writes the workspace; otherwise matched against the rows stored so far."""
-    if ws.readonly_reason == "opened read-only":
-        try:
-            writer = Workspace.open(ws.root)
-        except WorkspaceError:
-            writer = None
-        if writer is not None:
-            with writer:
-                if not writer.readonly:
-                    return library_comparisons(writer, args.subject, include_excluded=args.all)
+    with momentary_writer(ws) as writer:
+        if writer is not None and not writer.readonly:
+            return library_comparisons(writer, args.subject, include_excluded=args.all)
     return library_comparisons(ws, args.subject, include_excluded=args.all)
 
 

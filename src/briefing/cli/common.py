@@ -81,6 +81,22 @@ def _action(args: argparse.Namespace) -> str:
     return " ".join(str(w) for w in (args.command, getattr(args, "action", None)) if w)
 
 
+@contextmanager
+def momentary_writer(ws: Workspace) -> Iterator[Workspace | None]:
+    """The workspace opened for writing for the length of the block, when this reading
+    command opened it read-only by choice and no one else writes it; else None."""
+    if ws.readonly_reason != "opened read-only":
+        yield None
+        return
+    try:
+        writer = Workspace.open(ws.root)
+    except WorkspaceError:
+        yield None
+        return
+    with writer:
+        yield writer
+
+
 def _index_ready(ws: Workspace, args: argparse.Namespace) -> None:
     """A writer repairs the index; a reader uses it as it is and says how far behind it is.
 
@@ -92,16 +108,12 @@ def _index_ready(ws: Workspace, args: argparse.Namespace) -> None:
     state = ws.index.state()
     if state == "ok":
         return
-    if ws.readonly_reason == "opened read-only":
-        try:
-            writer = Workspace.open(ws.root)
-        except WorkspaceError:
-            writer = None
+    with momentary_writer(ws) as writer:
         if writer is not None:
-            with writer:
-                _repair(writer)
-            ws.reopen_index()
-            return
+            _repair(writer)
+    if writer is not None:
+        ws.reopen_index()
+        return
     if state == "behind":
         behind = ws.db.scalar("SELECT count(*) FROM index_queue")
         print(f"briefing: note: the search index is {behind} article change(s) behind the "

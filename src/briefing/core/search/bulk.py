@@ -28,7 +28,7 @@ from collections.abc import Callable
 from whoosh import query
 from whoosh.codec.whoosh3 import W3LeafMatcher
 
-from briefing.core.search.phrase import ExactPhrase, _positions
+from briefing.core.search.phrase import ExactPhrase, phrase_starts
 from briefing.core.search.prefix import BoundedPrefix
 from briefing.core.search.scoring import _TableScorer
 
@@ -104,25 +104,9 @@ class _Segment:
         if any((FIELD, b) not in self.reader for b in btexts):
             return {}
         lists = [_postings(self.reader.postings(FIELD, b), values=True) for b in btexts]
-        candidates = set(lists[0][0])
-        for ids, _w, _v in lists[1:]:
-            candidates.intersection_update(ids)
-        if not candidates:
+        docs = set(phrase_starts([(ids, vals) for ids, _w, vals in lists]))
+        if not docs:
             return {}
-        starts: dict[int, set[int]] = {}
-        for k, (ids, _w, vals) in enumerate(lists):
-            for d, value in zip(ids, vals, strict=True):
-                if d not in candidates:
-                    continue
-                shifted = {p - k for p in _positions(value)}
-                if k == 0:
-                    starts[d] = shifted
-                elif d in starts:
-                    left = starts[d]
-                    left &= shifted
-                    if not left:
-                        del starts[d]
-        docs = set(starts)
         per_word: list[Scores] = []
         for b, (ids, weights, _v) in zip(btexts, lists, strict=True):
             idf, k1p1, norms = self._scorer(b)

@@ -17,6 +17,7 @@ the words' scores, from Whoosh's own intersection matcher).
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Sequence
 from itertools import accumulate
 from pickle import loads
 
@@ -76,13 +77,21 @@ def _all_postings(m) -> tuple[list[int], list[bytes]]:  # noqa: ANN001
 
 def phrase_docs(reader, fieldname: str, btexts: list[bytes]) -> list[int]:  # noqa: ANN001
     """Documents of one segment where the words occur at consecutive positions."""
-    postings = [_all_postings(reader.postings(fieldname, b)) for b in btexts]
+    return sorted(phrase_starts([_all_postings(reader.postings(fieldname, b))
+                                 for b in btexts]))
+
+
+def phrase_starts(postings: Sequence[tuple[Sequence[int], Sequence[bytes]]]
+                  ) -> dict[int, set[int]]:
+    """{document: positions where the phrase starts}, from each word's (document ids,
+    position values) in phrase order. Positions are decoded only for documents that hold
+    every word (the shortest posting list is intersected first)."""
     order = sorted(range(len(postings)), key=lambda k: len(postings[k][0]))
     candidates = set(postings[order[0]][0])
     for k in order[1:]:
         candidates.intersection_update(postings[k][0])
         if not candidates:
-            return []
+            return {}
     starts: dict[int, set[int]] = {}
     for k, (ids, values) in enumerate(postings):
         for doc, value in zip(ids, values, strict=True):
@@ -96,7 +105,7 @@ def phrase_docs(reader, fieldname: str, btexts: list[bytes]) -> list[int]:  # no
                 left.intersection_update(shifted)
                 if not left:
                     del starts[doc]
-    return sorted(doc for doc, left in starts.items() if left)
+    return {doc: left for doc, left in starts.items() if left}
 
 
 class _ListedMatcher(matching.WrappingMatcher):
