@@ -10,7 +10,6 @@ A command whose first ``redo`` is refused by the core marks itself obsolete, so
 
 from __future__ import annotations
 
-import weakref
 from collections.abc import Iterable, Mapping
 from typing import Any
 
@@ -22,6 +21,7 @@ from briefing.core.deletion import DeletedArticles, delete_articles, restore_art
 from briefing.core.details import DetailsChange, DetailsError, edit_details, restore_details
 from briefing.core.workspace import Workspace, WorkspaceReadOnly
 from briefing.ui import qtcompat  # noqa: F401  (guards Signal.emit in PySide6 6.12.0)
+from briefing.ui.notifiers import notifier
 
 
 class ArticleEvents(QObject):
@@ -30,15 +30,9 @@ class ArticleEvents(QObject):
     changed = Signal(list)  # article ids
 
 
-_EVENTS: weakref.WeakKeyDictionary[Workspace, ArticleEvents] = weakref.WeakKeyDictionary()
-
-
 def article_events(ws: Workspace) -> ArticleEvents:
     """The one article notifier of a workspace (created on first use)."""
-    events = _EVENTS.get(ws)
-    if events is None:
-        events = _EVENTS[ws] = ArticleEvents()
-    return events
+    return notifier(ws, ArticleEvents)
 
 
 class EditDetails(QUndoCommand):

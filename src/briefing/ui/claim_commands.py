@@ -10,14 +10,13 @@ stack drops it) and keeps the reason in ``error``.
 
 from __future__ import annotations
 
-import weakref
-
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand
 
 from briefing.core.errors import ClaimError
 from briefing.core.workspace import Workspace
 from briefing.ui import qtcompat  # noqa: F401  (guards Signal.emit in PySide6 6.12.0)
+from briefing.ui.notifiers import notifier
 
 FIELDS = ("fixed_figure", "fixed_subject", "fixed_perspectives", "excluded")
 
@@ -28,15 +27,9 @@ class ClaimEvents(QObject):
     changed = Signal(int)  # claim id
 
 
-_EVENTS: weakref.WeakKeyDictionary[Workspace, ClaimEvents] = weakref.WeakKeyDictionary()
-
-
 def claim_events(ws: Workspace) -> ClaimEvents:
     """The one claims-change notifier of a workspace (created on first use)."""
-    events = _EVENTS.get(ws)
-    if events is None:
-        events = _EVENTS[ws] = ClaimEvents()
-    return events
+    return notifier(ws, ClaimEvents)
 
 
 class CorrectClaim(QUndoCommand):

@@ -14,7 +14,6 @@ marks itself obsolete, so ``QUndoStack.push`` drops it; its ``error`` says why.
 
 from __future__ import annotations
 
-import weakref
 from collections.abc import Iterable
 
 from PySide6.QtCore import QObject, Signal
@@ -25,6 +24,7 @@ from briefing.core.errors import HighlightError
 from briefing.core.models import Highlight, Suggestion
 from briefing.core.workspace import Workspace, WorkspaceError
 from briefing.ui import qtcompat  # noqa: F401  (guards Signal.emit in PySide6 6.12.0)
+from briefing.ui.notifiers import notifier
 
 _EDIT_MERGE_ID = 0x4844  # "HD": consecutive note edits of one highlight merge into one undo step
 
@@ -35,15 +35,9 @@ class HighlightEvents(QObject):
     changed = Signal(int)  # article id
 
 
-_EVENTS: weakref.WeakKeyDictionary[Workspace, HighlightEvents] = weakref.WeakKeyDictionary()
-
-
 def highlight_events(ws: Workspace) -> HighlightEvents:
     """The one change notifier of a workspace (created on first use)."""
-    events = _EVENTS.get(ws)
-    if events is None:
-        events = _EVENTS[ws] = HighlightEvents()
-    return events
+    return notifier(ws, HighlightEvents)
 
 
 class _HighlightCommand(QUndoCommand):
