@@ -20,12 +20,7 @@ def build_context_menu(pane: ReaderPane, pos: QPoint) -> QMenu:
         why = menu.addAction(f"Read-only: {pane.ws.readonly_reason or 'opened read-only'} "
                              "— marking is off")
         why.setEnabled(False)
-        menu.addSeparator()
-        copy = menu.addAction("Copy")
-        copy.setEnabled(pane.editor.textCursor().hasSelection())
-        copy.triggered.connect(pane.editor.copy)
-        menu.addAction(pane.find_action)
-        return menu
+        return _end_with_copy_and_find(pane, menu)
     if pane.editor.textCursor().hasSelection():
         sub = menu.addMenu("Highlight as")
         for p in pane.perspectives.values():
@@ -71,12 +66,18 @@ def build_context_menu(pane: ReaderPane, pos: QPoint) -> QMenu:
                 lambda _=False, hh=h, t=tag: pane.untag_highlight(hh, t))
         menu.addAction(f"Remove highlight {label}\tDel").triggered.connect(
             lambda _=False, hid=h.id: pane.delete_highlight(hid))
+    return _end_with_copy_and_find(pane, menu)
+
+
+def _end_with_copy_and_find(pane: ReaderPane, menu: QMenu) -> QMenu:
+    """Every reader menu ends alike: a separator, Copy (when text is selected), Find."""
     menu.addSeparator()
     copy = menu.addAction("Copy")
     copy.setEnabled(pane.editor.textCursor().hasSelection())
     copy.triggered.connect(pane.editor.copy)
     menu.addAction(pane.find_action)
     return menu
+
 
 def tooltip_at(pane: ReaderPane, pos: QPoint) -> str:
     offset = pane.mapping.to_text(pane.editor.cursorForPosition(pos).position())
