@@ -146,12 +146,7 @@ def pending_suggestions(ws: Workspace, article_id: int) -> list[Suggestion]:
     article = ws.articles.get(article_id)
     if article is None:
         return []
-    found = _all_suggestions(ws, article, ws.perspectives.all())
-    rejected = ws.highlights.rejected_quotes(article_id)
-    highlights = ws.highlights.for_article(article_id)
-    # the book sees every statement in order ("he" follows the speaker named before it)
-    booked = apply_speaker_book(found, ws.speakers.lookup())
-    return [s for s in booked if s.quote not in rejected and not _covered(s, highlights)]
+    return _pending(ws, article, _all_suggestions(ws, article, ws.perspectives.all()))
 
 
 def pending_if_ready(ws: Workspace, article_id: int) -> list[Suggestion] | None:
@@ -160,9 +155,18 @@ def pending_if_ready(ws: Workspace, article_id: int) -> list[Suggestion] | None:
     article = ws.articles.get(article_id)
     if article is None:
         return []
-    if _cached(ws, article, ws.perspectives.all())[1] is None:
-        return None
-    return pending_suggestions(ws, article_id)
+    found = _cached(ws, article, ws.perspectives.all())[1]
+    return None if found is None else _pending(ws, article, found)
+
+
+def _pending(ws: Workspace, article: Article, found: list[Suggestion]) -> list[Suggestion]:
+    """The article's suggestions with the speaker book applied, less those the analyst
+    rejected or already highlighted."""
+    rejected = ws.highlights.rejected_quotes(article.id)
+    highlights = ws.highlights.for_article(article.id)
+    # the book sees every statement in order ("he" follows the speaker named before it)
+    booked = apply_speaker_book(found, ws.speakers.lookup())
+    return [s for s in booked if s.quote not in rejected and not _covered(s, highlights)]
 
 
 def accept_suggestion(ws: Workspace, article_id: int, suggestion: Suggestion,
