@@ -116,6 +116,23 @@ def test_an_english_library_never_loads_the_language_models(tmp_path: Path) -> N
     assert out == "[1, 0, 0, 0] [] False False"  # not even the Cyrillic dictionaries
 
 
+def test_a_process_that_did_not_index_the_library_still_analyses_queries_by_its_languages(
+        library) -> None:
+    """The app indexes in a helper process, so its own process has loaded no model: the
+    languages it analyses a query for come from the index (a Ukrainian form finds the
+    Ukrainian story there too, not only in the process that wrote it)."""
+    ix, _texts = library
+    script = textwrap.dedent(f"""
+        from briefing.core.search import SearchIndex
+        ix = SearchIndex({str(ix.folder)!r})
+        print([h.title for h in ix.search("Курська").hits])
+        ix.close()
+    """)
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                         check=True, timeout=120).stdout
+    assert LABELS["uk_pravda_budanov"]["title"] in out
+
+
 def test_a_known_name_finds_its_other_spellings_and_says_so(library) -> None:
     ix, texts = library
     uk = NAMES.index("uk_pravda_budanov") + 1

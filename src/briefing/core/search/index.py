@@ -409,8 +409,10 @@ class SearchIndex:
         with _quiet_leaks() as failed:
             try:
                 searcher = self._get_searcher()
-                found = frozenset(t for t in searcher.lexicon("language")
-                                  if isinstance(t, str) and "-" not in t)
+                # the lexicon yields bytes: undecoded, no language ever matched, and a
+                # process that had not loaded a model itself never analysed a query with it
+                found = frozenset(code for t in searcher.lexicon("language")
+                                  if "-" not in (code := _text(t)))
                 self._languages = (searcher, found)
                 return found
             except Exception:  # noqa: BLE001 - no index yet, or damaged: search() reports it
@@ -539,6 +541,11 @@ class SearchIndex:
 
 WORKER_CODE = "from briefing.core.search.index import serve; serve()"
 _WORKER_INDEXES: dict[str, whoosh_index.Index] = {}
+
+
+def _text(term: bytes | str) -> str:
+    """A lexicon term as text (Whoosh yields bytes)."""
+    return term.decode("utf-8") if isinstance(term, bytes) else term
 
 
 def _worker_env() -> dict[str, str]:
