@@ -31,6 +31,9 @@ from typing import Any
 
 import briefing
 
+# (language, a form the story does not spell that way: inflected or without its particle)
+LANGUAGE_SEARCHES = (("uk", "Буданова"), ("ru", "Пескова"), ("ko", "국정원"), ("zh", "林剑"))
+
 TOTAL_TIMEOUT_S = 300.0  # the watchdog: a hung step must not hang CI
 STEP_TIMEOUT_S = 120.0
 
@@ -123,6 +126,8 @@ class SelfTest:
             ("dialogs: perspectives, shortcuts, about, original", self.dialogs),
             ("export a Word note and read it back", self.export),
             ("import HTML, PDF and .docx; search them", self.import_formats),
+            ("languages: one article each in uk, ru, ko, zh; inflected search",
+             self.import_languages),
             ("close: the workspace lock is released", self.close),
             ("command line: check and search", self.command_line),
         ]
@@ -350,14 +355,39 @@ class SelfTest:
         w.search.search_edit.clear()
         return "3 files"
 
+    def import_languages(self) -> str:
+        """One wire story per language (resources/selftest): its language is detected and a
+        form the article does not spell that way finds it (the bundled models load)."""
+        from briefing.core.resources import resource
+
+        files = [resource("selftest", f"{code}.txt") for code, _form in LANGUAGE_SEARCHES]
+        w = self.window
+        done: list[list] = []
+        w.importer.finished.connect(lambda results, _cancelled: done.append(results))
+        w.import_paths(files)
+        self.wait(lambda: done, "importing one article in each language")
+        results = done[0]
+        bad = [r.line() for r in results if r.status != "imported"]
+        check(not bad and len(results) == len(files), "not imported: " + "; ".join(bad))
+        w.importer.last_summary.close()
+        for result, (code, form) in zip(results, LANGUAGE_SEARCHES, strict=True):
+            article = self.ws.articles.get(result.article_id)
+            check(article is not None and article.language == code,
+                  f"{code}: the language was read as {article.language if article else None}")
+            titles = self._search(form)
+            check(article.title in titles, f"searching {form!r} did not find {article.title!r}")
+        w.search.search_edit.clear()
+        return ", ".join(code for code, _form in LANGUAGE_SEARCHES)
+
     def close(self) -> str:
         from briefing.core.workspace import Workspace
 
         root = self.ws.root
         self._teardown()
         with Workspace.open(root) as again:
-            check(not again.readonly and again.articles.count() == 8,
-                  "the workspace did not reopen with the 8 articles")
+            expected = 8 + len(LANGUAGE_SEARCHES)
+            check(not again.readonly and again.articles.count() == expected,
+                  f"the workspace did not reopen with the {expected} articles")
         return ""
 
 
@@ -369,7 +399,8 @@ class SelfTest:
         root = ["--workspace", str(self.folder / "workspace")]
         checked = subprocess.run([*command, *root, "check"], capture_output=True, text=True,
                                  timeout=STEP_TIMEOUT_S)
-        check(checked.returncode == 0 and checked.stdout.startswith("ok: 8 article(s)"),
+        check(checked.returncode == 0 and checked.stdout.startswith(
+            f"ok: {8 + len(LANGUAGE_SEARCHES)} article(s)"),
               f"`briefing check` said: {(checked.stdout + checked.stderr).strip()[:300]}")
         found = subprocess.run([*command, *root, "search", "Quillport", "--json"],
                                capture_output=True, text=True, timeout=STEP_TIMEOUT_S)
