@@ -289,3 +289,60 @@ def test_a_title_with_an_unknown_site_tail_gives_way_to_the_page_headline() -> N
                              extracted.page_text)
     assert refined.metadata.title == "Ferry deal agreed after long talks"
     assert refined.metadata.published == "2025-05-02"
+
+
+def _imported(name: str, data: str):
+    extracted = read_document(data.encode("utf-8"), name)
+    return refine_article(extracted.text, extracted.hints, name, extracted.blocks,
+                          extracted.page_text).metadata
+
+
+def test_a_site_name_before_the_headline_in_the_page_title_is_the_publisher() -> None:
+    page = ("<html><head><title>Ministry of Coastal Affairs of Ruritania : Press Conference by"
+            " the Press Secretary</title></head><body><h1>Press Conference by the Press "
+            f"Secretary</h1><p>{BODY}</p><p>{BODY}</p></body></html>")
+    meta = _imported("p.html", page)
+    assert meta.title == "Press Conference by the Press Secretary"
+    assert meta.publisher == "Ministry of Coastal Affairs of Ruritania"
+
+
+def test_a_row_of_language_links_is_not_the_sites_name() -> None:
+    md = ("**Ministry of Coastal Affairs of Ruritania**\n\n"
+          "[Deutsch](https://www.mca.example/de/) | [Français](https://www.mca.example/fr/)"
+          " | [Español](https://www.mca.example/es/)\n\n"
+          "# Spokesperson's Regular Press Conference on 3 March 2025\n\n"
+          f"{BODY}\n\n{BODY}\n")
+    assert read_markdown(md).hints.publisher is None
+    meta = _imported("p.md", md)
+    assert meta.publisher == "Ministry of Coastal Affairs of Ruritania"
+
+
+def test_a_from_line_beats_the_portal_that_carries_the_page() -> None:
+    page = ('<html><head><title>Joint statement on ferry safety - GOVPORTAL</title>'
+            '<meta property="og:site_name" content="GOVPORTAL"></head><body>'
+            '<header><a href="/">GOVPORTAL</a></header><main><h1>Joint statement on ferry '
+            'safety</h1><dl><dt>From:</dt><dd><a href="/org/mso">Maritime Safety Office</a>'
+            ' and <a href="/people/berg">The Rt Hon Jan Berg MP</a></dd></dl>'
+            f'<p>{BODY}</p><p>{BODY}</p><p>{BODY}</p></main></body></html>')
+    meta = _imported("p.html", page)
+    assert (meta.publisher, meta.provenance["publisher"]) == ("Maritime Safety Office",
+                                                              "explicit")
+
+
+def test_originally_published_in_a_language_does_not_name_the_publisher() -> None:
+    page = ('<html><head><title>Inside the front line - THE WEEKLY</title>'
+            '<meta property="og:site_name" content="THE WEEKLY"></head><body><main>'
+            f'<h1>Inside the front line</h1><p>{BODY}</p><p>{BODY}</p><p>{BODY}</p>'
+            '<p><em>This article was originally published in Polish.</em></p></main></body>'
+            '</html>')
+    assert _imported("p.html", page).publisher == "THE WEEKLY"
+
+
+def test_an_accessibility_switch_is_never_the_title() -> None:
+    page = ("Ministry of Coastal Affairs of Ruritania\nSearch\nHome\nPress office\n"
+            "Site for the visually impaired\n\n"
+            "Briefing by the Ministry's spokeswoman, Port Vell, 20 March 2025\n\n"
+            f"20 March 2025 17:05\n\n{BODY}\n\n{BODY}")
+    meta = refine(page)
+    assert meta.metadata.title.startswith("Briefing by the Ministry's spokeswoman")
+    assert "visually impaired" not in meta.text

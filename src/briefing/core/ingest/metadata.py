@@ -488,7 +488,8 @@ def _hint_title(title: str | None, publisher: str | None) -> str | None:
 def _publisher_and_year(units: list[Unit],
                         authors: list[str]) -> tuple[str | None, str | None, str]:
     """The publisher named by the page, a copyright year if one was stated, and how the
-    publisher was found ("dateline" for a wire dateline, else a provenance)."""
+    publisher was found ("dateline" for a wire dateline, "licence" for a syndication line,
+    "labelled" for a "From:" line, else a provenance)."""
     pubs = publishers()
     author_keys = {name_key(a) for a in authors}
     texts = [u.text for u in units]
@@ -521,6 +522,7 @@ def _publisher_and_year(units: list[Unit],
         if kind == "labelled":  # "From:" / "Source: Xinhua" in the page head
             if found is None:
                 found = _labelled_publisher(texts[:head_end + 1], resolve)
+                how = "labelled" if found else how
             continue
         for i, text in enumerate(texts):
             if kind == "dateline" and i not in kept_idx[:3]:
@@ -536,7 +538,7 @@ def _publisher_and_year(units: list[Unit],
                         and (found is None or name == found)):
                     year = m["year"]
                 if name and found is None:
-                    found, how = name, ("dateline" if kind == "dateline" else "explicit")
+                    found, how = name, (kind if kind in ("dateline", "licence") else "explicit")
     if found:
         return found, year, how
     head_org = _head_institution(texts[:3])
@@ -561,6 +563,21 @@ def _publisher_and_year(units: list[Unit],
             if name:
                 return name, year, "inferred"
     return None, year, "inferred"
+
+
+def stated_publisher(units: list[Unit]) -> str | None:
+    """The publisher the page itself names as the article's origin — a syndication line
+    or a labelled "From:" line — which beats the name of the site carrying it."""
+    publisher, _year, how = _publisher_and_year(units, [])
+    return publisher if how in ("licence", "labelled") and _stated_origin(publisher) else None
+
+
+def _stated_origin(name: str | None) -> bool:
+    """A name a syndication or "From:" line gives that is a publisher: a known one or an
+    institution's ("originally published in German" names a language, not a source)."""
+    if not name:
+        return False
+    return publishers().canonical(name) is not None or _HEAD_ORG.search(name) is not None
 
 
 _ORG_WORD = re.compile(r"\b(?:Embassy|Ministry|Office|Council|Institute|Agency|Government|"
@@ -602,7 +619,8 @@ def _labelled_publisher(lines: list[str], resolve: Callable[[str], str | None]
 
 _HEAD_ORG = re.compile(r"\b(?:Ministry|Office|Embassy|Government|Council|Department|"
                        r"Presidency|Chancellery|Commission|Parliament|Cabinet|Mission|"
-                       r"Secretariat|Institute|Centre|Center|Foundation|Agency)\b")
+                       r"Secretariat|Institute|Centre|Center|Foundation|Agency|Staff|Command|"
+                       r"Headquarters|Directorate|Bureau|Administration|Service)\b")
 
 
 def _head_institution(lines: list[str]) -> str | None:
@@ -797,9 +815,15 @@ def extract_metadata(units: list[Unit], cleaned: str, hints: DocumentHints,
                 prov["authors"] = "inferred"
 
     publisher, year, how = _publisher_and_year(units, authors)
-    if hint_publisher:
+    # the page says whose article it is ("From: Foreign, Commonwealth & Development
+    # Office", "From The Economist, published under licence"): that beats the name of the
+    # site carrying it (a portal such as GOV.UK, a syndicating paper)
+    stated = how in ("licence", "labelled") and _stated_origin(publisher)
+    if how in ("licence", "labelled"):
+        how = "explicit"
+    if hint_publisher and not stated:
         publisher, how = hint_publisher, "structured"
-    elif title_site and (publisher is None or how == "inferred"):
+    elif title_site and not stated and (publisher is None or how == "inferred"):
         publisher, how = title_site, "structured"
     elif publisher is None:  # the site's own address: a link host, the page's URL
         for address in (hints.site_host, hints.url, _url(units)):

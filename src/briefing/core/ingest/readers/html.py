@@ -320,6 +320,7 @@ def _hints(tree: lxml.html.HtmlElement, ld: dict[str, Any],
 
 
 _TAIL_SEP = re.compile(r"^\s*(?:[|•·–—:_-]|::)\s*")
+_HEAD_SEP = re.compile(r"\s*(?:[|•·–—:_>-]|::)\s*$")
 
 
 def _first_h1(tree: lxml.html.HtmlElement) -> str | None:
@@ -332,7 +333,8 @@ def _first_h1(tree: lxml.html.HtmlElement) -> str | None:
 
 
 def _title_tail(page_title: str | None, headline: str | None) -> str | None:
-    """The site name a page's <title> adds after its headline ("Headline • Site")."""
+    """The site name a page's <title> adds after or before its headline ("Headline • Site",
+    "Ministry of Foreign Affairs of Japan : Headline")."""
     if not page_title or not headline or page_title == headline:
         return None
     if page_title.startswith(headline):
@@ -340,6 +342,12 @@ def _title_tail(page_title: str | None, headline: str | None) -> str | None:
         if _TAIL_SEP.match(rest):
             tail = _TAIL_SEP.sub("", rest).strip()
             return tail if 1 <= len(tail.split()) <= 8 else None
+    if page_title.endswith(headline):
+        rest = page_title[:-len(headline)]
+        m = _HEAD_SEP.search(rest)
+        if m and m.end() == len(rest):
+            head = rest[:m.start()].strip()
+            return head if 1 <= len(head.split()) <= 10 else None
     return None
 
 

@@ -108,12 +108,20 @@ def _links(token: Token) -> list[tuple[str, str]]:
     return out
 
 
+_MASTHEAD_LINK = re.compile(r"[*_#\s]*!?\[[^\]]*\]\([^)]*\)[*_\s]*")
+
+
 def site_name(text: str) -> str | None:
     """The site's name as its masthead link shows it: the first link near the top whose
-    target is the site's root ("[Channel Watch](https://channelwatch.substack.com/)")."""
+    target is the site's root ("[Channel Watch](https://channelwatch.substack.com/)"),
+    standing alone on its line (a row of links is a menu or a language switcher:
+    "[中文](…) | [Français](…/fra/)")."""
     tokens = [t for t in _parser().parse(text) if t.type == "inline"][:4]
     for token in tokens:
-        for label, href in _links(token):
+        links = _links(token)
+        if len(links) != 1 or _MASTHEAD_LINK.fullmatch(token.content.strip()) is None:
+            continue
+        for label, href in links:
             parts = urlsplit(href)
             segments = [p for p in parts.path.split("/") if p]
             words = label.split()
