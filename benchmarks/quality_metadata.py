@@ -32,6 +32,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from briefing.core.models import Article  # noqa: E402
+from quality_summary import main as write_summary  # noqa: E402
 from runinfo import context  # noqa: E402
 from unseen import HALVES, imported, norm  # noqa: E402
 
@@ -181,6 +182,7 @@ def main() -> None:
     path = HERE / "results" / "quality_metadata.json"
     path.write_text(json.dumps(out, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"written {path}")
+    write_summary()
 
 
 if __name__ == "__main__":

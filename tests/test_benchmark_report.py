@@ -30,3 +30,13 @@ def test_every_row_names_the_commit_its_figures_were_measured_at() -> None:
             assert run["commit"] in row and run["date"] in row
         else:
             assert "not recorded" in row
+
+
+def test_quality_summary_matches_the_scorers_results() -> None:
+    import quality_summary
+
+    recorded = (ROOT / "benchmarks" / "results" / "quality.md").read_text(encoding="utf-8")
+    assert recorded == quality_summary.summary(), (
+        "benchmarks/results/quality.md is out of date: run `python benchmarks/quality_summary.py`")
+    claims = json.loads((report.RESULTS / "quality_claims.json").read_text(encoding="utf-8"))
+    assert claims["context"]["commit"] in recorded  # each score says where it was measured
