@@ -346,3 +346,56 @@ def test_an_accessibility_switch_is_never_the_title() -> None:
     meta = refine(page)
     assert meta.metadata.title.startswith("Briefing by the Ministry's spokeswoman")
     assert "visually impaired" not in meta.text
+
+
+def test_a_published_and_an_updated_stamp_on_one_line_give_the_published_date() -> None:
+    assert date_line("Published Mar. 3, 2025 at 9:10 a.m. CET | Updated Mar. 4, 2025 at "
+                     "1:05 p.m. CET") == ("2025-03-03", "published")
+    assert date_line("The talks ran from 3 March 2025 to 5 March 2025 in Geneva") is None
+
+
+def test_author_lines_without_by_that_list_several_names() -> None:
+    for line, names in (("Anna Berg, Tomas K. Lind", ["Anna Berg", "Tomas K. Lind"]),
+                        ("Anna Berg and Tomas Lind, Reuters", ["Anna Berg", "Tomas Lind"])):
+        page = (f"Ferry operators fined over safety failures\n{line}\n12 March 2025\n\n"
+                f"{BODY}\n\n{BODY}")
+        assert refine(page).metadata.authors == names
+
+
+def test_a_byline_naming_the_agency_and_role_before_the_writer() -> None:
+    page = (f"Ferry operators fined over safety failures\nby Xinhua writer Li Wenhua\n"
+            f"12 March 2025\n\n{BODY}\n\n{BODY}")
+    assert refine(page).metadata.authors == ["Li Wenhua"]
+
+
+def test_citation_author_tags_name_a_papers_authors() -> None:
+    page = ('<html><head><title>Ferry safety after the war</title>'
+            '<meta name="citation_author" content="Berg, Anna">'
+            '<meta name="citation_author" content="Lind, Tomas"></head><body><main>'
+            f'<h1>Ferry safety after the war</h1><p>{BODY}</p><p>{BODY}</p><p>{BODY}</p>'
+            '</main></body></html>')
+    assert _imported("p.html", page).authors == ["Anna Berg", "Tomas Lind"]
+
+
+def test_neither_a_bare_dateline_nor_a_labelled_field_is_the_headline() -> None:
+    page = ("Source: Korean Central News Agency (KCNA)\nArticle Type: Statement\n\n"
+            "Statement of the Spokesman for the Coastal Ministry\n"
+            "Port Vell, March 2 (KCNA) --\nDate: 2025-03-02 06:12 KST\n\n"
+            f"{BODY}\n\n{BODY}")
+    meta = refine(page).metadata
+    assert meta.title == "Statement of the Spokesman for the Coastal Ministry"
+    assert meta.publisher == "KCNA"  # the known agency, named with its abbreviation
+
+
+def test_a_welcome_banner_names_the_site() -> None:
+    page = ("Skip to main content\nWelcome to the United Nations\nEnglish\nFrançais\n\n"
+            "Daily Press Briefing by the Office of the Spokesperson\n6 November 2024\n\n"
+            f"{BODY}\n\n{BODY}")
+    assert refine(page).metadata.publisher == "United Nations"
+
+
+def test_a_more_from_the_series_line_ends_the_article() -> None:
+    page = (f"Ferry safety after the war\n12 March 2025\n\n{BODY}\n\n{BODY}\n\n"
+            "More work from Harbour Notes\n\nWhy ferries sink\n\nSign up\n")
+    text = refine(page).text
+    assert "Harbour Notes" not in text and "Why ferries sink" not in text

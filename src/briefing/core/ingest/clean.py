@@ -46,6 +46,7 @@ class Rules:
     """The compiled contents of boilerplate.toml."""
 
     tail: frozenset[str]
+    tail_lines: re.Pattern[str] | None  # tail markers with a site's name in them
     block: frozenset[str]
     drop: tuple[tuple[str, tuple[re.Pattern[str] | None, re.Pattern[str] | None]], ...]
     absorb: frozenset[str]
@@ -80,6 +81,8 @@ def load_rules() -> Rules:
     markers = data.get("markers", {})
     return Rules(
         tail=frozenset(marker_key(m) for m in markers.get("tail", [])),
+        tail_lines=(re.compile("|".join(f"(?:{p})" for p in markers["tail_lines"]))
+                    if markers.get("tail_lines") else None),
         block=frozenset(marker_key(m) for m in markers.get("block", [])),
         drop=drop,
         absorb=frozenset(data.get("absorb", {}).get("kinds", [])),
@@ -226,7 +229,10 @@ def rule_kind(text: str, rules: Rules, words: int | None = None) -> str | None:
 def _cut_tail(units: list[Unit], rules: Rules) -> None:
     prose_words = 0
     for i, unit in enumerate(units):
-        if prose_words >= rules.tail_after_words and marker_key(unit.text) in rules.tail:
+        if prose_words >= rules.tail_after_words and (
+                marker_key(unit.text) in rules.tail
+                or (rules.tail_lines is not None and unit.words <= 8
+                    and rules.tail_lines.match(marker_key(unit.text)))):
             for later in units[i:]:
                 later.dropped = later.dropped or "tail"
             return

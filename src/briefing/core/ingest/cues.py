@@ -55,14 +55,20 @@ class Publishers:
         return name
 
     def canonical(self, name: str) -> str | None:
-        """The display name of a known publisher named by `name`, else None."""
-        for candidate in (name, self.strip_legal(name)):
+        """The display name of a known publisher named by `name`, else None. A name with
+        its abbreviation in brackets ("Korean Central News Agency (KCNA)") is tried
+        without it too."""
+        bare = _ABBREVIATED.sub("", name)
+        for candidate in (name, self.strip_legal(name), *((bare,) if bare != name else ())):
             key = name_key(candidate)
             if key in self.by_key:
                 return self.by_key[key]
             if key.startswith("the ") and key[4:] in self.by_key:
                 return self.by_key[key[4:]]
         return None
+
+
+_ABBREVIATED = re.compile(r"\s*\([A-Z][A-Za-z&.]{1,9}\)\s*$")
 
 
 @lru_cache(maxsize=1)

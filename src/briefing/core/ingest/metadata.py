@@ -94,6 +94,15 @@ def _split_names(text: str) -> list[str]:
             if publishers().canonical(" ".join(words[cut:])):
                 words = words[:cut]
                 break
+        # "Xinhua writer Wang Jiaxin": the outlet and the role before the name
+        for cut in range(1, len(words) - 1):
+            if publishers().canonical(" ".join(words[:cut])):
+                rest = words[cut:]
+                while rest and rest[0].lower().strip(".,") in roles:
+                    rest.pop(0)
+                if len(rest) < len(words) - cut:  # a role followed the outlet
+                    words = rest
+                break
         # "Jane Doe Senior Correspondent" -> "Jane Doe"
         while words and words[-1].lower().strip(".,") in roles:
             words.pop()
@@ -211,6 +220,28 @@ def _author_line(text: str) -> str | None:
     return name if name and not _has_job_word(name) else None
 
 
+_NAME_LIST = re.compile(r",\s*|\s+and\s+|\s*&\s*|;\s*")
+
+
+def _author_names(text: str) -> list[str]:
+    """The people an author line without "By" names: one ("Justin McCurry in Tokyo",
+    "Dr Helen Marsh, Senior Fellow") or a list of names, perhaps with the outlet last
+    ("Dara Massicot, Bruce W. Bennett", "Martina Herzog and Andreas Stein, dpa")."""
+    name = job_line_name(text)
+    if name:
+        return [name]
+    parts = [p.strip() for p in _NAME_LIST.split(text.strip()) if p.strip()]
+    if len(parts) >= 2:
+        names = [strip_honorifics(p) for p in parts]
+        people = [n for n in names if is_person_name(n) and not _has_job_word(n)]
+        outlets = [n for n in names if publishers().canonical(n)]
+        if len(people) >= 2 and len(people) + len(outlets) == len(parts) and (
+                not outlets or names[-1] in outlets):
+            return people
+    single = _author_line(text)
+    return [single] if single else []
+
+
 _CONNECTORS = {"of", "for", "and", "the", "on", "to", "in"}
 
 
@@ -270,9 +301,19 @@ def _headline(unit: Unit, before: Unit | None = None) -> str | None:
             or not _headline_shape(text)):
         return None
     if (author_line(text) or _byline(text)[0] or is_job_title_line(text)
-            or any(p.search(text) for p in _never_title())):
+            or any(p.search(text) for p in _never_title()) or _bare_dateline(text)):
         return None
     return text
+
+
+def _bare_dateline(text: str) -> bool:
+    """A wire dateline with nothing after it ("Pyongyang, November 2 (KCNA) --"): it opens
+    the article's first paragraph, it is never the headline."""
+    for pattern in publishers().patterns.get("dateline", ()):
+        m = pattern.search(text)
+        if m and not text[m.end():].strip(" -–—.:"):
+            return True
+    return False
 
 
 def _head_limit(units: list[Unit]) -> int:
@@ -339,11 +380,13 @@ def _authors_between(units: list[Unit], start: int, end: int) -> list[str]:
     names: list[str] = []
     for unit in units[start + 1:end]:
         text = unit.text.strip()
-        name = job_line_name(text) or (None if is_job_title_line(text) else _author_line(text))
-        if name and unit.words <= 16:
-            name = strip_honorifics(name)
-            if name not in names:
-                names.append(name)
+        found = [] if (is_job_title_line(text) and not job_line_name(text)) else (
+            _author_names(text))
+        if found and unit.words <= 16:
+            for name in found:
+                name = strip_honorifics(name)
+                if name not in names:
+                    names.append(name)
     return names
 
 
@@ -572,6 +615,10 @@ def stated_publisher(units: list[Unit]) -> str | None:
     return publisher if how in ("licence", "labelled") and _stated_origin(publisher) else None
 
 
+def _words(name: str) -> set[str]:
+    return {w for w in re.split(r"[\W_]+", name.lower()) if len(w) > 2}
+
+
 def _stated_origin(name: str | None) -> bool:
     """A name a syndication or "From:" line gives that is a publisher: a known one or an
     institution's ("originally published in German" names a language, not a source)."""
@@ -720,12 +767,12 @@ def _authors(units: list[Unit]) -> tuple[list[str], str]:
             names: list[str] = []  # one author line each, just above the date
             for _, line in reversed(body[max(0, pos - 6):pos]):
                 text = line.text.strip()
-                name = job_line_name(text) or _author_line(text)
-                if not name and is_job_title_line(text):
+                line_names = _author_names(text)
+                if not line_names and is_job_title_line(text):
                     continue  # "Senior OSINT editor" under the author's name
-                if not name or line.words > 16:
+                if not line_names or line.words > 16:
                     break
-                names.insert(0, strip_honorifics(name))
+                names[:0] = [strip_honorifics(n) for n in line_names]
             if names:
                 return names, "inferred"
     return [], "inferred"
@@ -790,6 +837,13 @@ def extract_metadata(units: list[Unit], cleaned: str, hints: DocumentHints,
     """
     prov: dict[str, str] = {}
     hint_publisher = site_publisher(hints.publisher)
+    if hint_publisher and publishers().canonical(hint_publisher) is None:
+        # a site-name string the table does not know ("Kyodo_English") on the address of a
+        # known publisher it names ("Kyodo News"); a blog's own name on its platform's
+        # address ("Channel Watch" on substack.com) stays
+        host = _host_publisher(hints.url) or _host_publisher(hints.site_host)
+        if host and _words(host) & _words(hint_publisher):
+            hint_publisher = host
     title_hint, title_site = _title_site(hints.title, hint_publisher)
     anchored = _title_by_anchor(units)
 

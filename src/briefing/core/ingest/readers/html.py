@@ -297,6 +297,8 @@ def _hints(tree: lxml.html.HtmlElement, ld: dict[str, Any],
     authors = [name for value in _meta_all(tree, "author", "article:author", "byl",
                                            "dc.creator", "sailthru.author", "parsely-author")
                for name in split_authors(value)]
+    # Highwire Press tags of scholarly pages (Google Scholar's): "Cha, Victor", one per author
+    authors += [_first_last(value) for value in _meta_all(tree, "citation_author")]
     authors = list(dict.fromkeys(authors))  # one <meta> per author is common
     if not authors:
         authors = [_inline(a) for a in _ld_names(ld.get("author")) if a.strip()]
@@ -321,6 +323,12 @@ def _hints(tree: lxml.html.HtmlElement, ld: dict[str, Any],
 
 _TAIL_SEP = re.compile(r"^\s*(?:[|•·–—:_-]|::)\s*")
 _HEAD_SEP = re.compile(r"\s*(?:[|•·–—:_>-]|::)\s*$")
+
+
+def _first_last(name: str) -> str:
+    """"Cha, Victor" -> "Victor Cha" (a citation tag's order); other names as they are."""
+    parts = [p.strip() for p in name.split(",")]
+    return f"{parts[1]} {parts[0]}" if len(parts) == 2 and all(parts) else name.strip()
 
 
 def _first_h1(tree: lxml.html.HtmlElement) -> str | None:
