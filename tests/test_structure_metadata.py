@@ -317,18 +317,6 @@ def test_a_row_of_language_links_is_not_the_sites_name() -> None:
     assert meta.publisher == "Ministry of Coastal Affairs of Ruritania"
 
 
-def test_a_from_line_beats_the_portal_that_carries_the_page() -> None:
-    page = ('<html><head><title>Joint statement on ferry safety - GOVPORTAL</title>'
-            '<meta property="og:site_name" content="GOVPORTAL"></head><body>'
-            '<header><a href="/">GOVPORTAL</a></header><main><h1>Joint statement on ferry '
-            'safety</h1><dl><dt>From:</dt><dd><a href="/org/mso">Maritime Safety Office</a>'
-            ' and <a href="/people/berg">The Rt Hon Jan Berg MP</a></dd></dl>'
-            f'<p>{BODY}</p><p>{BODY}</p><p>{BODY}</p></main></body></html>')
-    meta = _imported("p.html", page)
-    assert (meta.publisher, meta.provenance["publisher"]) == ("Maritime Safety Office",
-                                                              "explicit")
-
-
 def test_originally_published_in_a_language_does_not_name_the_publisher() -> None:
     page = ('<html><head><title>Inside the front line - THE WEEKLY</title>'
             '<meta property="og:site_name" content="THE WEEKLY"></head><body><main>'

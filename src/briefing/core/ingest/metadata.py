@@ -564,8 +564,10 @@ def _publisher_and_year(units: list[Unit],
             continue
         if kind == "labelled":  # "From:" / "Source: Xinhua" in the page head
             if found is None:
-                found = _labelled_publisher(texts[:head_end + 1], resolve)
-                how = "labelled" if found else how
+                found, issuer = _labelled_publisher(texts[:head_end + 1], resolve)
+                # "From:" / "Issued by:" name who issued the page; "Source:" may credit
+                # the data, a photo or a wire: only the first kind beats the site's name
+                how = "labelled" if found and issuer else how
             continue
         for i, text in enumerate(texts):
             if kind == "dateline" and i not in kept_idx[:3]:
@@ -608,13 +610,6 @@ def _publisher_and_year(units: list[Unit],
     return None, year, "inferred"
 
 
-def stated_publisher(units: list[Unit]) -> str | None:
-    """The publisher the page itself names as the article's origin — a syndication line
-    or a labelled "From:" line — which beats the name of the site carrying it."""
-    publisher, _year, how = _publisher_and_year(units, [])
-    return publisher if how in ("licence", "labelled") and _stated_origin(publisher) else None
-
-
 def _words(name: str) -> set[str]:
     return {w for w in re.split(r"[\W_]+", name.lower()) if len(w) > 2}
 
@@ -648,10 +643,15 @@ def _head_publisher(lines: list[str]) -> str | None:
     return None
 
 
+_ISSUER_LABEL = re.compile(r"^\s*(?:from|issued by|published by|released by)\s*:",
+                           re.IGNORECASE)
+
+
 def _labelled_publisher(lines: list[str], resolve: Callable[[str], str | None]
-                        ) -> str | None:
+                        ) -> tuple[str | None, bool]:
     """The publisher a labelled head line names ("From:" then "Ministry of X" on the next
-    line, "Source: Xinhua")."""
+    line, "Source: Xinhua"), and whether the label names the issuer ("From:", "Issued
+    by:") rather than a source."""
     for i, line in enumerate(lines):
         text = line
         if line.rstrip().endswith(":") and len(line.split()) <= 2 and i + 1 < len(lines):
@@ -660,8 +660,8 @@ def _labelled_publisher(lines: list[str], resolve: Callable[[str], str | None]
             m = pattern.match(text)
             name = resolve(m["name"]) if m else None
             if name:
-                return name
-    return None
+                return name, _ISSUER_LABEL.match(text) is not None
+    return None, False
 
 
 _HEAD_ORG = re.compile(r"\b(?:Ministry|Office|Embassy|Government|Council|Department|"

@@ -9,18 +9,12 @@ from briefing.core.ingest.metadata import (
     extract_metadata,
     headline_in,
     is_byline_or_date,
-    stated_publisher,
     title_has_tail,
 )
 from briefing.core.ingest.notes import mark_notes, settle_with_metadata
 from briefing.core.ingest.types import ArticleMetadata, Block, DocumentHints, Refined
 
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
-# a line that may state whose article this is (resources/cleaning/publishers.toml
-# [patterns] labelled / licence): only then is the whole page read again for it
-_LABELLED = re.compile(r"^\s*(?:from|source|issued by|published by|released by)\s*:"
-                       r"|published under licen[cs]e|(?:originally|first) (?:published|appeared)",
-                       re.IGNORECASE | re.MULTILINE)
 
 
 # Reasons a footnote block is dropped for by position only (after the article's last
@@ -41,15 +35,9 @@ def _fill_from_page(meta: ArticleMetadata, page_text: str, hints: DocumentHints,
     """Fields the article text did not give, read from the whole page (an extractor keeps
     the article and drops its byline, date line and copyright footer)."""
     wrapped = meta.provenance.get("title") == "structured" and title_has_tail(meta.title)
-    # a site's name from its metadata, and a "From:" line the extractor left out
-    portal = meta.provenance.get("publisher") == "structured" and _LABELLED.search(page_text)
-    if meta.authors and meta.published and meta.publisher and not wrapped and not portal:
+    if meta.authors and meta.published and meta.publisher and not wrapped:
         return
     units = clean_units(page_text)
-    if portal:
-        stated = stated_publisher(units)
-        if stated:
-            meta.publisher, meta.provenance["publisher"] = stated, "explicit"
     if wrapped:  # "Headline - Unknown Site": the page's own headline line
         headline = headline_in(meta.title, units)
         if headline:
