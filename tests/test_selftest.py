@@ -23,10 +23,10 @@ def test_the_self_test_uses_every_part_and_passes(tmp_path: Path) -> None:
     lines = result.stdout.splitlines()
     steps = [name for name, _ in SelfTest(tmp_path, print).steps()]
     assert result.returncode == 0, result.stdout + result.stderr
-    assert len(steps) == 11
+    assert len(steps) == 12
     for name in steps:
         assert any(line.startswith(f"ok    {name} (") for line in lines), name
-    assert lines[-1] == "self-test: 11 passed, 0 failed"
+    assert lines[-1] == "self-test: 12 passed, 0 failed"
     assert "propagateSizeHints" not in result.stderr  # the offscreen platform's noise
     # nothing of the user's was touched: no default workspace (BRIEFING_WORKSPACE points
     # there in the tests), no log in the user's log folder
