@@ -214,3 +214,22 @@ def test_duplicate_rename_delete_and_restore(workspace_dir: Path, sample) -> Non
         briefs.restore(ws, gone)
         back = briefs.get(ws, "Monday")
         assert back.highlights == gone.chosen and back.row.title == "Monday note"
+
+
+def test_a_deleted_highlight_leaves_its_briefs_and_undo_puts_it_back(workspace_dir: Path,
+                                                                     sample) -> None:
+    with Workspace.open(workspace_dir) as ws:
+        made = briefs.create(ws, "Monday", perspectives=["US"])
+        middle = made.highlights[1]
+        gone = ws.highlights.delete(middle)
+        assert middle not in briefs.get(ws, "Monday").highlights
+        ws.highlights.restore(gone)
+        assert briefs.get(ws, "Monday").highlights == made.highlights
+        # an article deleted and put back keeps its highlights' places in briefs too
+        from briefing.core.deletion import delete_articles, restore_articles
+
+        article = ws.highlights.get(middle).article_id
+        deleted = delete_articles(ws, [article])
+        assert middle not in briefs.get(ws, "Monday").highlights
+        restore_articles(ws, deleted)
+        assert briefs.get(ws, "Monday").highlights == made.highlights
