@@ -233,3 +233,30 @@ def test_a_deleted_highlight_leaves_its_briefs_and_undo_puts_it_back(workspace_d
         assert middle not in briefs.get(ws, "Monday").highlights
         restore_articles(ws, deleted)
         assert briefs.get(ws, "Monday").highlights == made.highlights
+
+
+def test_an_archive_hands_briefs_on_in_their_order(workspace_dir: Path, sample,
+                                                   tmp_path: Path) -> None:
+    from briefing.core.archive import export_archive, import_archive
+
+    with Workspace.open(workspace_dir) as ws:
+        for a in ws.articles.list():  # the sample's originals are its texts
+            ws.store_original(ws.articles.text(a.id).encode("utf-8"), a.original_hash)
+        made = briefs.create(ws, "Monday", "Monday note", perspectives=["US"])
+        briefs.move(ws, "Monday", made.highlights[2], 1)
+        briefs.remove(ws, "Monday", [made.highlights[0]])
+        briefs.export(ws, "Monday", tmp_path / "monday.md")
+        sent = briefs.get(ws, "Monday").row
+        quotes_sent = [(ws.highlights.get(h).quote, chosen) for h, chosen in sent.rows]
+        report = export_archive(ws, tmp_path / "desk.briefing")
+    assert report.briefs == 1 and report.line("Wrote").endswith(", 1 brief(s)")
+    with Workspace.open(tmp_path / "colleague") as other:
+        got = import_archive(other, tmp_path / "desk.briefing")
+        assert got.briefs == 1
+        row = briefs.get(other, "Monday").row
+        assert row.title == "Monday note" and row.filters == {"perspectives": ["us"]}
+        assert [(other.highlights.get(h).quote, chosen) for h, chosen in row.rows] \
+            == quotes_sent
+        assert row.exports == []  # the sender's files are not the colleague's history
+        again = import_archive(other, tmp_path / "desk.briefing")  # nothing twice
+        assert again.briefs == 0 and any("brief Monday" in n for n in again.notes)
