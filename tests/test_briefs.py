@@ -16,6 +16,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from briefing.cli import main  # noqa: E402
 from briefing.core import briefs  # noqa: E402
 from briefing.core.errors import BriefError  # noqa: E402
+from briefing.core.export import ExportError  # noqa: E402
 from briefing.core.export.selection import long_date  # noqa: E402
 from briefing.core.workspace import Workspace  # noqa: E402
 from export_sample import HIGHLIGHTS, build_sample  # noqa: E402
@@ -189,6 +190,17 @@ def test_new_highlights_are_offered_and_marked_new_since_the_last_export(
         briefs.add(ws, "Diplomacy", [hids[0]])
         briefs.export(ws, "Diplomacy", marked, mark_new=True)
     paragraphs = [p.text for p in docx.Document(str(marked)).paragraphs]
+    table = tmp_path / "marked.csv"
+    with Workspace.open(workspace_dir) as ws:
+        briefs.export(ws, "Diplomacy", table, mark_new=True)  # new since the .docx above
+        briefs.add(ws, "Diplomacy", [hids[2]])
+        with pytest.raises(ExportError, match="CSV files carry no mark"):  # the output guard
+            briefs.export(ws, "Diplomacy", table, mark_new=True)
+        briefs.export(ws, "Diplomacy", table, mark_new=True, force=True)
+    import csv
+
+    rows = list(csv.DictReader(table.open(encoding="utf-8-sig")))
+    assert [r["highlight_id"] for r in rows if r["new_since"]] == [str(hids[2])]
     notes = [p for p in paragraphs if p.startswith("Note: Earliest troop figure")]
     assert len(notes) == 1 and notes[0].endswith(f"\u00b7  {label}")
     sources = paragraphs[paragraphs.index("Sources") + 1:]
