@@ -173,7 +173,7 @@ def test_new_matches_are_offered_and_new_items_marked(qtbot, sample_dir: Path,
     article = ws.articles.list()[0]
     text = ws.articles.text(article.id)
     later = ws.highlights.add(article.id, text, 0, 40, perspectives=["us"], tags=["diplomacy"])
-    window.briefs.refresh()
+    window.show_briefs()  # showing the list reads it again
     assert window.briefs.rows()[0][4] == "1 new match to add"
     dialog = window.open_brief("Talks")
     assert dialog.offer_bar.isVisibleTo(dialog)
@@ -181,6 +181,11 @@ def test_new_matches_are_offered_and_new_items_marked(qtbot, sample_dir: Path,
     offered = [dialog.list.item(i) for i in range(dialog.list.count())
                if dialog.list.item(i).text().startswith(NEW_MATCH)]
     assert len(offered) == 1 and offered[0].checkState() == Qt.CheckState.Unchecked
+    # a narrower filter hides the offer; back to the brief's filter, it is offered again
+    dialog.perspective_filter.setCurrentIndex(dialog.perspective_filter.findData("chinese"))
+    assert not dialog.offer_bar.isVisibleTo(dialog)
+    dialog.perspective_filter.setCurrentIndex(0)
+    assert dialog.offer_label.text() == "1 new highlight matches this brief \u2014 add?"
     dialog.save_brief()
     assert briefs.get(ws, "Talks").highlights == before  # not added by itself
     qtbot.mouseClick(dialog.offer_add, Qt.MouseButton.LeftButton)

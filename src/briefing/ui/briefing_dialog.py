@@ -429,6 +429,10 @@ class BriefingDialog(BriefDraft, QDialog):
                     self._unchecked.add(h.id)
         if self.brief is not None:  # chosen by hand outside the filter: still in the note
             shown = {h.id for h, _ in found}
+            for hid in self._pending - shown:  # offered under another filter: not any more
+                self._pending.discard(hid)
+                self._unchecked.discard(hid)
+                self._order.remove(hid)
             extra = [hid for hid in self._order if hid not in self._unchecked and hid not in shown]
             if extra:
                 found += select_highlights(self.ws, BriefingSpec(highlight_ids=extra))

@@ -462,6 +462,8 @@ class MainWindow(QMainWindow):
     def _tab_changed(self, _index: int) -> None:
         if self.tabs.currentWidget() is self.claims and self._claims_stale:
             self._refresh_claims()
+        elif self.tabs.currentWidget() is self.briefs:  # offers and news follow new highlights
+            self.briefs.refresh()
 
     def _refresh_claims(self) -> None:
         self._claims_stale = False
