@@ -161,8 +161,9 @@ class BriefDraft:
                                      f"match{'es' * (n == 1)} this brief \u2014 add?")
 
     def _brief_spec(self: BriefingDialog, shown: BriefingSpec) -> BriefingSpec:
-        row = self.ws.briefs.get(self.brief or "")
-        if row is None:
+        try:
+            row = briefs.get(self.ws, self.brief or "").row
+        except BriefError:  # renamed or deleted meanwhile: the note as the dialog shows it
             return shown
         spec = briefs.spec_of(self.ws, row, mark_new=self.mark_new_check.isChecked())
         spec.template = shown.template
