@@ -4,8 +4,8 @@ Opens the main window on a fresh Sample workspace (its first opening imports the
 articles), adds highlights of several perspectives through the core, and saves
 PNGs of: the main window in light and dark, the reader with highlights, the
 search results for "Budanov", the details pane, the claims view, the tag chips of the
-highlights panel, the Speakers dialog, and the workspace switcher (File › Open recent)
-beside the library's collections.
+highlights panel, the Speakers dialog, the workspace switcher (File › Open recent)
+beside the library's collections, and the Briefs list.
 
     xvfb-run -s "-screen 0 1600x1000x24" python docs/make_screenshots.py
     (or QT_QPA_PLATFORM=offscreen python docs/make_screenshots.py)
@@ -26,7 +26,7 @@ from PySide6.QtCore import QPoint, QSettings
 from PySide6.QtGui import QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QSplitter, QWidget
 
-from briefing.core import collections
+from briefing.core import briefs, collections
 from briefing.core.ingest.sample import mark_sample
 from briefing.core.workspace import Workspace
 from briefing.ui import theme
@@ -196,6 +196,36 @@ def workspaces_shot(app: QApplication, window: MainWindow, ws: Workspace, tmp: P
         print(f"wrote {path.relative_to(DOCS.parent)} ({canvas.width()}x{canvas.height()})")
 
 
+def briefs_shot(app: QApplication, window: MainWindow, ws: Workspace, tmp: Path) -> None:
+    """The Briefs tab with three briefs: one exported and since grown (new highlights and a
+    new match offered), one drawn from a collection, one never exported."""
+    briefs.create(ws, "Daily troops note", "North Korean troops in Russia",
+                  perspectives=["ukrainian"])
+    briefs.create(ws, "Kursk front weekly", "Kursk front: the week", collection="Kursk front")
+    briefs.create(ws, "China angle", "Beijing's position", perspectives=["chinese"])
+    out = tmp / "notes"
+    out.mkdir(exist_ok=True)
+    briefs.export(ws, "Kursk front weekly", out / "kursk.docx")
+    briefs.export(ws, "Daily troops note", out / "daily.docx")
+    article = max(ws.articles.ids(), key=lambda i: ws.articles.text(i).count("Budanov"))
+    text = ws.articles.text(article)
+    spans = [(a, b) for a, b in sentences(text) if "Ukrain" in text[a:b] and b - a < 300]
+    taken = {(h.start, h.end) for h in ws.highlights.for_article(article)}
+    fresh = [ws.highlights.add(article, text, a, b, perspectives=["ukrainian"]).id
+             for a, b in [span for span in spans if span not in taken][:2]]
+    briefs.add(ws, "Daily troops note", fresh[:1])  # one taken in, one still offered
+    window.reader.highlightsChanged.emit(article)
+    window.briefs.refresh()
+    window.show_briefs()
+    window.briefs.choose("Daily troops note")
+    size = window.size()
+    window.resize(SIZE[0], 400)
+    settle(app)
+    grab(window.tabs, "briefs_list.png")
+    window.resize(size)
+    window.tabs.setCurrentIndex(0)
+
+
 def main() -> int:
     ONLY.update(a for a in sys.argv[1:] if a.endswith(".png"))
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen" if not os.environ.get("DISPLAY")
@@ -257,6 +287,7 @@ def main() -> int:
         tag_chips(app, window, ws)
         speakers_dialog(app, window, ws)
         workspaces_shot(app, window, ws, tmp, settings)
+        briefs_shot(app, window, ws, tmp)
     finally:
         window.close()
         ws.close()

@@ -78,7 +78,7 @@ def test_a_workspace_travels_whole_and_a_second_import_adds_nothing(
         == (5, 3, 1, 2)
     manifest, parts = read_archive(out)
     assert manifest["scope"] == {"kind": "workspace"}
-    assert set(manifest["parts"]) == set(parts) and len(parts) == 5 + 5
+    assert set(manifest["parts"]) == set(parts) and len(parts) == 6 + 5  # 6 JSON parts
     assert all(manifest["parts"][n]["sha256"] == hashlib.sha256(d).hexdigest()
                for n, d in parts.items())
 

@@ -125,6 +125,7 @@ class SelfTest:
             ("panes: highlights, details, claims, find", self.panes),
             ("dialogs: perspectives, shortcuts, about, original", self.dialogs),
             ("export a Word note and read it back", self.export),
+            ("a saved brief: make it, export it, see it recorded", self.brief),
             ("import HTML, PDF and .docx; search them", self.import_formats),
             ("languages: one article each in uk, ru, ko, zh; inflected search",
              self.import_languages),
@@ -327,6 +328,31 @@ class SelfTest:
         check(self.quote[:40] in text, "the note does not quote the accepted claim")
         dialog.close()
         return f"{self.note.stat().st_size} bytes"
+
+    def brief(self) -> str:
+        from briefing.core import briefs
+
+        w = self.window
+        w.show_briefs()
+        check(w.briefs.new_brief("Self-test brief") == "Self-test brief",
+              f"the brief could not be made: {w.briefs.last_error}")
+        dialog = w.open_brief("Self-test brief")
+        check(dialog.list.count() == 1, "the brief does not hold the accepted claim")
+        out = self.folder / "brief.md"
+        dialog.format_combo.setCurrentIndex(dialog.format_combo.findData("md"))
+        dialog.out_edit.setText(str(out))
+        dialog.confirm_ready = lambda report: True
+        dialog.export()
+        self.wait(lambda: dialog.last_report is not None or dialog.last_error is not None,
+                  "exporting the brief")
+        check(dialog.last_error is None, f"the brief's export failed: {dialog.last_error}")
+        dialog.close()
+        history = briefs.get(self.ws, "Self-test brief").row.exports
+        check(len(history) == 1 and history[0].format == "md",
+              "the brief's export was not recorded in its history")
+        check(self.quote[:40] in out.read_text(encoding="utf-8"),
+              "the brief's note does not quote the accepted claim")
+        return f"{len(w.briefs.names())} brief(s)"
 
     def import_formats(self) -> str:
         inbox = self.folder / "inbox"

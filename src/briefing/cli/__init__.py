@@ -16,6 +16,7 @@ from pathlib import Path
 from briefing import __version__
 from briefing.cli import (
     archive,
+    briefs,
     claims,
     collections,
     details,
@@ -51,6 +52,7 @@ def build_parser() -> argparse.ArgumentParser:
     claims.register(sub)
     speakers.register(sub)
     collections.register(sub)
+    briefs.register(sub)
     archive.register(sub)
     safety.register(sub)
     return parser

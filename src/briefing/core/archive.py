@@ -1,8 +1,11 @@
 """Hand work on: a whole workspace or one collection as one archive file, and its import.
 
 The archive (`.briefing`, a zip file) holds the articles (cleaned text, details, tags),
-their original files, the highlights, the perspectives they use, the speaker book and
-the collections, each as a part listed in `manifest.json` with its sha256 and size.
+their original files, the highlights, the perspectives they use, the speaker book,
+the collections and the saved briefs (their settings and highlights in order; not their
+export history, which names files on the sender's machine), each as a part listed in
+`manifest.json` with its sha256 and size. An archive without briefs (written before they
+existed) imports as before.
 Importing verifies every part before anything is written: a missing, damaged or
 changed part (or one the manifest does not list) refuses the whole archive with the
 part named. Articles the workspace already holds (same original, or same text) are
@@ -28,10 +31,17 @@ from typing import Any
 from briefing.core import collections
 from briefing.core.anchoring import find_quote
 from briefing.core.backups import BackupError
-from briefing.core.errors import ArchiveError, CollectionError, HighlightError, PerspectiveError
+from briefing.core.errors import (
+    ArchiveError,
+    BriefError,
+    CollectionError,
+    HighlightError,
+    PerspectiveError,
+)
 from briefing.core.ingest import dedupe
 from briefing.core.outputs import OutputError, check_output
 from briefing.core.store.articles import NewArticle
+from briefing.core.store.briefs import SETTINGS as BRIEF_SETTINGS
 from briefing.core.timeutil import now_iso
 from briefing.core.workspace import Workspace, workspace_name
 
@@ -55,12 +65,14 @@ class ArchiveReport:
     speakers: int = 0
     collections: int = 0
     notes: list[str] = field(default_factory=list)
+    briefs: int = 0
 
     def line(self, verb: str) -> str:
         dup = f" ({self.duplicates} already here)" if self.duplicates else ""
+        held = f", {self.briefs} brief(s)" if self.briefs else ""
         return (f"{verb} {self.path}: {self.articles} article(s){dup}, {self.highlights} "
                 f"highlight(s), {self.speakers} speaker assignment(s), {self.collections} "
-                "collection(s)")
+                f"collection(s){held}")
 
 
 def _dump(value: Any) -> bytes:
@@ -125,9 +137,10 @@ def export_archive(ws: Workspace, out: Path, collection: str | None = None,
     kept = [{"name": c.name, "query": c.query,
              "articles": [refs[i] for i in c.article_ids if i in refs]
              if c.query is None else []} for c in wanted]
+    held = _brief_records(ws, found, collection)
     for name, value in (("articles.json", records), ("highlights.json", marks),
                         ("perspectives.json", perspectives), ("speakers.json", speakers),
-                        ("collections.json", kept)):
+                        ("collections.json", kept), ("briefs.json", held)):
         parts[name] = _dump(value)
     manifest = {
         "format": FORMAT, "version": VERSION, "created": now_iso(),
@@ -135,12 +148,32 @@ def export_archive(ws: Workspace, out: Path, collection: str | None = None,
         "scope": {"kind": "collection", "name": collection} if collection
         else {"kind": "workspace"},
         "counts": {"articles": len(records), "highlights": len(marks),
-                   "speakers": len(speakers), "collections": len(kept)},
+                   "speakers": len(speakers), "collections": len(kept), "briefs": len(held)},
         "parts": {name: {"sha256": _sha(data), "size": len(data)}
                   for name, data in sorted(parts.items())},
     }
     _write_zip(out, {MANIFEST: _dump(manifest), **parts})
-    return ArchiveReport(out, len(records), 0, len(marks), 0, len(speakers), len(kept))
+    return ArchiveReport(out, len(records), 0, len(marks), 0, len(speakers), len(kept),
+                         briefs=len(held))
+
+
+def _brief_records(ws: Workspace, found: list, collection: str | None) -> list[dict]:
+    """The briefs to hand on: every one (a workspace), or those drawing from the collection
+    or whose chosen highlights all lie in it. Highlights are named by their place in
+    highlights.json; rows outside the archive are left out."""
+    place = {h.id: n for n, h in enumerate(found)}
+    out = []
+    for row in ws.briefs.list():
+        drawn = (row.filters.get("collection") or "").lower()
+        if collection and drawn != collection.lower() and not (
+                row.chosen and all(h in place for h in row.chosen)):
+            continue
+        out.append({"name": row.name, "title": row.title, "author": row.author,
+                    "marking": row.marking, "summary": row.summary, "group_by": row.group_by,
+                    "citation_style": row.citation_style,
+                    "filters": {k: v for k, v in row.filters.items() if k != "article_ids"},
+                    "rows": [[place[h], chosen] for h, chosen in row.rows if h in place]})
+    return out
 
 
 def _write_zip(out: Path, parts: dict[str, bytes]) -> None:
@@ -242,10 +275,15 @@ def import_archive(ws: Workspace, path: Path) -> ArchiveReport:
             ws.backup("bulk", f"before importing the archive {path.name}")
         except BackupError as exc:
             raise ArchiveError(f"{exc}; nothing was imported") from None
+    try:
+        held = json.loads(parts.get("briefs.json", b"[]"))
+    except ValueError as exc:
+        raise ArchiveError(f"{path.name}: the part briefs.json cannot be read ({exc})") \
+            from None
     report = ArchiveReport(path)
     keys = _take_perspectives(ws, perspectives, report)
     ids = _take_articles(ws, records, parts, report)
-    _take_highlights(ws, marks, ids, keys, report)
+    placed = _take_highlights(ws, marks, ids, keys, report)
     for entry in speakers:
         key = keys.get(entry["perspective"])
         if key and ws.speakers.get(entry["name"]) is None:
@@ -262,8 +300,32 @@ def import_archive(ws: Workspace, path: Path) -> ArchiveReport:
             report.collections += 1
         except CollectionError as exc:
             report.notes.append(f"collection {entry['name']}: {exc}")
+    _take_briefs(ws, held, placed, keys, report)
     ws.index.catch_up()
     return report
+
+
+def _take_briefs(ws: Workspace, held: list[dict], placed: dict[int, int],
+                 keys: dict[str, str], report: ArchiveReport) -> None:
+    """Each brief under its name (one that is taken here is kept as it is, and said)."""
+    for entry in held:
+        name = entry.get("name", "")
+        if ws.briefs.get(name) is not None:
+            report.notes.append(f"brief {name}: there is already a brief of that name here; "
+                                "it was kept as it is")
+            continue
+        filters = dict(entry.get("filters") or {})
+        if filters.get("perspectives"):
+            filters["perspectives"] = [keys[k] for k in filters["perspectives"] if k in keys]
+        settings = {k: entry[k] for k in BRIEF_SETTINGS if isinstance(entry.get(k), str)}
+        try:
+            row = ws.briefs.create(name, filters, **settings)
+        except BriefError as exc:
+            report.notes.append(f"brief {name}: {exc}")
+            continue
+        ws.briefs.set_rows(row.id, [(placed[n], bool(chosen)) for n, chosen in entry["rows"]
+                                    if n in placed])
+        report.briefs += 1
 
 
 def _take_perspectives(ws: Workspace, items: list[dict], report: ArchiveReport
@@ -318,11 +380,12 @@ def _take_articles(ws: Workspace, records: list[dict], parts: dict[str, bytes],
 
 
 def _take_highlights(ws: Workspace, marks: list[dict], ids: dict[str, int],
-                     keys: dict[str, str], report: ArchiveReport) -> None:
+                     keys: dict[str, str], report: ArchiveReport) -> dict[int, int]:
     """Each highlight at its passage (found again by its quote if the text here differs);
     one whose passage is nowhere stays an orphan with its quote. A passage marked here
-    already is not marked twice."""
-    for m in marks:
+    already is not marked twice. Returns {place in highlights.json: highlight id here}."""
+    placed: dict[int, int] = {}
+    for n, m in enumerate(marks):
         article_id = ids.get(m["article"])
         if article_id is None:
             continue
@@ -331,8 +394,10 @@ def _take_highlights(ws: Workspace, marks: list[dict], ids: dict[str, int],
         span: tuple[int, int] | None = (m["start"], m["end"])
         if text[m["start"]:m["end"]] != m["quote"]:
             span = find_quote(text, m["quote"])
-        if (span is not None and span in {(h.start, h.end) for h in have}) or (
-                span is None and m["quote"] in {h.quote for h in have if h.orphaned}):
+        same = [h.id for h in have if (span is not None and (h.start, h.end) == span)
+                or (span is None and h.orphaned and h.quote == m["quote"])]
+        if same:
+            placed[n] = same[0]
             report.highlights_skipped += 1
             continue
         fields = {"perspectives": [keys[k] for k in m["perspectives"] if k in keys],
@@ -340,11 +405,14 @@ def _take_highlights(ws: Workspace, marks: list[dict], ids: dict[str, int],
                   "credibility": m["credibility"], "tags": m["tags"]}
         try:
             if span is None:
-                ws.highlights.add_orphan(article_id, m["quote"], m["start"], m["end"], **fields)
+                made = ws.highlights.add_orphan(article_id, m["quote"], m["start"], m["end"],
+                                                **fields)
             else:
-                ws.highlights.add(article_id, text, *span, **fields)
+                made = ws.highlights.add(article_id, text, *span, **fields)
         except HighlightError as exc:
             report.notes.append(f"highlight {m['quote'][:40]!r}: {exc}")
             report.highlights_skipped += 1
             continue
+        placed[n] = made.id
         report.highlights += 1
+    return placed

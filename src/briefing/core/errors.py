@@ -26,6 +26,11 @@ class CollectionError(ValueError):
     """A collection change was refused (unknown name, duplicate, bad query); says why."""
 
 
+class BriefError(ValueError):
+    """A saved brief change was refused (unknown name, duplicate, unknown highlight); says
+    why."""
+
+
 class ArchiveError(ValueError):
     """An archive could not be written, or was refused on reading (damaged or changed);
     the message names the file and the part."""

@@ -97,6 +97,10 @@ class Highlight:
     orphaned: bool = False
     created: str = ""
     modified: str = ""
+    # (brief id, position, chosen) of the saved briefs it was in, kept by a deletion so
+    # that undo puts it back in them too; empty otherwise
+    brief_rows: list[tuple[int, int, int]] = field(default_factory=list, compare=False,
+                                                   repr=False)
 
 
 @dataclass

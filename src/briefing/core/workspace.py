@@ -18,6 +18,7 @@ from briefing.core.fileio import atomic_write_bytes
 from briefing.core.leftovers import clean_leftovers
 from briefing.core.lock import LOCK_NAME, WriterLock
 from briefing.core.store.articles import ArticleStore
+from briefing.core.store.briefs import BriefStore
 from briefing.core.store.claims import ClaimStore
 from briefing.core.store.collections import CollectionStore
 from briefing.core.store.db import Database, StoreError
@@ -106,6 +107,7 @@ class Workspace:
         self.speakers = SpeakerStore(db)
         self.claims = ClaimStore(db)
         self.collections = CollectionStore(db)
+        self.briefs = BriefStore(db)
 
     # -- opening ---------------------------------------------------------------
     @classmethod

@@ -8,6 +8,13 @@ Before writing, the ready-to-send check lists what the note cites that nobody
 checked; the analyst exports anyway or goes back. The order the up/down buttons
 make is remembered per workspace, as are the output folder and every choice. Text from articles is
 shown only as plain text (list items and tree items), never as rich text.
+
+Given a saved brief (`brief=NAME`), the dialog edits that brief instead and saves as it
+goes (briefing.core.briefs): its title block, filter and order ("My order" is the brief's
+order). Highlights its filter matches that it never considered are offered in a bar
+("3 new highlights match this brief — add?"), never added by themselves; each export is
+written from the brief as the CLI writes it and recorded in its history, and may mark what
+is new since the previous export.
 """
 
 from __future__ import annotations
@@ -59,6 +66,7 @@ from briefing.core.export import (
 from briefing.core.export.markings import levels as marking_levels
 from briefing.core.export.selection import short_date
 from briefing.core.workspace import Workspace
+from briefing.ui.brief_draft import NEW_MATCH, BriefDraft
 from briefing.ui.tasks import TaskHandle, run_task
 
 SETTINGS_GROUP = "briefing_dialog"
@@ -86,15 +94,16 @@ class _ProgressRelay(QObject):
     progressed = Signal(int, int)
 
 
-class BriefingDialog(QDialog):
+class BriefingDialog(BriefDraft, QDialog):
     """Choose highlights, write the title block and summary, preview, export."""
 
     exported = Signal(object)  # ExportReport
 
     def __init__(self, ws: Workspace, settings: QSettings, parent: QWidget | None = None,
-                 runner: Runner | None = None) -> None:
+                 runner: Runner | None = None, brief: str | None = None) -> None:
         super().__init__(parent)
         self.ws = ws
+        self._loading = True
         self.settings = settings
         self._runner = runner or run_task
         self._order: list[int] = []  # every highlight id seen, in the user's order
@@ -116,8 +125,12 @@ class BriefingDialog(QDialog):
         self._preview_timer.setSingleShot(True)
         self._preview_timer.setInterval(PREVIEW_DELAY_MS)
         self._preview_timer.timeout.connect(self.refresh_preview)
+        self._init_brief(brief)
         self._build()
         self._load_settings()
+        if brief is not None:
+            self._load_brief(brief)
+        self._loading = False
         self.refresh_highlights()
 
     # -- layout ------------------------------------------------------------------------
@@ -213,9 +226,11 @@ class BriefingDialog(QDialog):
         for b in (self.up_button, self.down_button):
             row.addWidget(b)
         self.count_label = QLabel("", box)
+        self._build_offer_bar(box)
         layout = QVBoxLayout(box)
         layout.addLayout(filters)
         layout.addLayout(dates)
+        layout.addWidget(self.offer_bar)
         layout.addWidget(self.list, 1)
         layout.addLayout(row)
         layout.addWidget(self.count_label)
@@ -247,6 +262,7 @@ class BriefingDialog(QDialog):
         form.addRow("Group by", self.group_combo)
         form.addRow("Citations", self.citation_combo)
         form.addRow("Summary", self.summary_edit)
+        self._build_mark_new(box, form)
         for edit in (self.title_edit, self.author_edit):
             edit.textChanged.connect(self._schedule_preview)
         self.marking_edit.currentTextChanged.connect(self._schedule_preview)
@@ -326,9 +342,11 @@ class BriefingDialog(QDialog):
         out = self.out_edit.text().strip()
         if out:
             s.setValue(self._key("folder"), str(Path(out).expanduser().parent))
-        s.setValue(self._order_key(), json.dumps({"order": self._order,
-                                                  "unchecked": sorted(self._unchecked)}))
+        if self.brief is None:  # a brief keeps its own order
+            s.setValue(self._order_key(), json.dumps({"order": self._order,
+                                                      "unchecked": sorted(self._unchecked)}))
         s.sync()
+        self.save_brief()
 
     def _order_key(self) -> str:
         """The user's order is kept per workspace: highlight ids mean nothing elsewhere."""
@@ -350,10 +368,14 @@ class BriefingDialog(QDialog):
         """The filters alone (what the list shows)."""
         p, t, a = (c.currentData() for c in (self.perspective_filter, self.tag_filter,
                                              self.article_filter))
-        return BriefingSpec(perspectives=[p] if p else [], tags=[t] if t else [],
+        spec = BriefingSpec(perspectives=[p] if p else [], tags=[t] if t else [],
                             article_ids=[a] if a else [], date_from=self._date(self.date_from_edit),
                             date_to=self._date(self.date_to_edit),
                             collection=self.collection_filter.currentData())
+        for key, values in self._kept_filters.items():  # several values: the combo shows "All"
+            if not getattr(spec, key):
+                setattr(spec, key, list(values))
+        return spec
 
     def limit_to_collection(self, name: str | None) -> None:
         """Start from the collection the library shows (None: every article)."""
@@ -402,14 +424,32 @@ class BriefingDialog(QDialog):
         for h, _ in found:
             if h.id not in self._order:
                 self._order.append(h.id)
+                if self.brief is not None:  # offered, never added by itself
+                    self._pending.add(h.id)
+                    self._unchecked.add(h.id)
+        if self.brief is not None:  # chosen by hand outside the filter: still in the note
+            shown = {h.id for h, _ in found}
+            for hid in self._pending - shown:  # offered under another filter: not any more
+                self._pending.discard(hid)
+                self._unchecked.discard(hid)
+                self._order.remove(hid)
+            extra = [hid for hid in self._order if hid not in self._unchecked and hid not in shown]
+            if extra:
+                found += select_highlights(self.ws, BriefingSpec(highlight_ids=extra))
         rank = {hid: i for i, hid in enumerate(self._order)}
         found.sort(key=lambda pair: rank[pair[0].id])
+        fresh = set(self._news.highlights) if self._news is not None else set()
         self.list.blockSignals(True)
         self.list.clear()
         for h, article in found:
             persp = ", ".join(names.get(k, k) for k in h.perspectives) or "No perspective"
             source = ", ".join(x for x in (article.publisher, short_date(article.published)) if x)
-            item = QListWidgetItem(f"{persp}  \u00b7  {_clip(h.quote)}  \u2014 {source}")
+            text = f"{persp}  \u00b7  {_clip(h.quote)}  \u2014 {source}"
+            if h.id in self._pending:
+                text = NEW_MATCH + text
+            elif h.id in fresh and self._news is not None:
+                text += f"  \u00b7  {self._news.label}"
+            item = QListWidgetItem(text)
             item.setData(ID_ROLE, h.id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Unchecked if h.id in self._unchecked
@@ -417,6 +457,7 @@ class BriefingDialog(QDialog):
             self.list.addItem(item)
         self.list.blockSignals(False)
         self._update_count()
+        self._update_offer()
         self._schedule_preview()
 
     def _item_changed(self, item: QListWidgetItem) -> None:
@@ -425,6 +466,13 @@ class BriefingDialog(QDialog):
             self._unchecked.discard(hid)
         else:
             self._unchecked.add(hid)
+        if hid in self._pending:  # the analyst decided on this offer
+            self._pending.discard(hid)
+            if item.text().startswith(NEW_MATCH):
+                self.list.blockSignals(True)
+                item.setText(item.text()[len(NEW_MATCH):])
+                self.list.blockSignals(False)
+            self._update_offer()
         self._update_count()
         self._schedule_preview()
 
@@ -457,6 +505,8 @@ class BriefingDialog(QDialog):
     # -- preview ----------------------------------------------------------------------------
     def _schedule_preview(self, *_: object) -> None:
         self._preview_timer.start()
+        if self.brief is not None and not self._loading:
+            self._save_timer.start()
 
     @Slot()
     def refresh_preview(self) -> None:
@@ -551,6 +601,8 @@ class BriefingDialog(QDialog):
             self._fail("Choose where to save the note.")
             return
         self.save_settings()
+        if self.brief is not None:  # written from the brief as saved, as the CLI writes it
+            spec = self._brief_spec(spec)
         self.last_report = None
         self.last_error = None
         self.last_ready = None
@@ -610,6 +662,8 @@ class BriefingDialog(QDialog):
             text += " Note: " + "; ".join(report.warnings)
         self.status.setText(text)
         self.open_button.setEnabled(True)
+        if self.brief is not None:
+            self._record(report)
         self.exported.emit(report)
 
     def _error(self, exc: BaseException) -> None:

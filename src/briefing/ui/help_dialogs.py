@@ -21,6 +21,7 @@ SHORTCUT_HELP = [
     ("Enter / Backspace", "Accept / reject the suggested highlight under the cursor"),
     ("Ctrl+Z / Ctrl+Shift+Z", "Undo / redo any highlight action, details edit, deletion or claims correction"),
     ("Ctrl+E", "Export a briefing note"),
+    ("Ctrl+Shift+E", "Briefs: reopen, duplicate or export a note kept from an earlier day"),
     ("Ctrl+O / Ctrl+Shift+O", "Import files / a folder (or drop them on the window)"),
     ("Ctrl+Shift+P", "Edit perspectives: names, colours, keys and cues"),
     ("Ctrl+Shift+S", "Speakers: give a speaker a perspective for all their statements"),

@@ -39,6 +39,7 @@ from briefing.core.workspace import Workspace, workspace_name
 from briefing.ui import help_dialogs, menus, theme
 from briefing.ui.article_commands import article_events
 from briefing.ui.briefing_dialog import BriefingDialog
+from briefing.ui.briefs_panel import BriefsPanel
 from briefing.ui.claims_view import ClaimsView
 from briefing.ui.details_pane import DetailsPane
 from briefing.ui.errors import report_error
@@ -109,6 +110,9 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.reader, "Reader")
         self.tabs.addTab(self.claims, "Claims")
+        self.briefs = BriefsPanel(ws, self.undo_stack, self,
+                                  collection=lambda: self.library.collection)
+        self.tabs.addTab(self.briefs, "Briefs")
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
         for w, minimum in ((self.search, 220), (self.tabs, 260), (self.side, 180)):
@@ -176,6 +180,7 @@ class MainWindow(QMainWindow):
         self.announcer = UndoAnnouncer(self.undo_stack, self.statusBar().showMessage,
                                        self.show_passage, self)
         self.claims.passageActivated.connect(self.reveal)
+        self.briefs.openRequested.connect(self.open_brief)
         self.tabs.currentChanged.connect(self._tab_changed)
         article_events(self.ws).changed.connect(self._articles_changed)
         self.details.message.connect(lambda text: self.statusBar().showMessage(text, 8000))
@@ -457,6 +462,8 @@ class MainWindow(QMainWindow):
     def _tab_changed(self, _index: int) -> None:
         if self.tabs.currentWidget() is self.claims and self._claims_stale:
             self._refresh_claims()
+        elif self.tabs.currentWidget() is self.briefs:  # offers and news follow new highlights
+            self.briefs.refresh()
 
     def _refresh_claims(self) -> None:
         self._claims_stale = False
@@ -468,6 +475,16 @@ class MainWindow(QMainWindow):
         dialog.limit_to_collection(self.library.collection)
         self.briefing_dialog = dialog
         dialog.show()
+
+    def open_brief(self, name: str) -> BriefingDialog:
+        """The builder on a saved brief: it edits the brief and saves as it goes."""
+        dialog = BriefingDialog(self.ws, self.settings, self, brief=name)
+        self.briefing_dialog = dialog
+        dialog.show()
+        return dialog
+
+    def show_briefs(self) -> None:
+        self._show_tab(self.briefs)
 
     def open_perspectives_dialog(self) -> None:
         dialog = PerspectivesDialog(self.ws, self)

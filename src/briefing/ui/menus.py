@@ -125,6 +125,14 @@ def build(w: MainWindow) -> None:
         w.open_briefing_dialog,
         "Write the selected highlights as a Word briefing note",
     )
+    w.briefs_action = add_action(
+        w,
+        file,
+        "Briefs",
+        ["Ctrl+Shift+E"],
+        w.show_briefs,
+        "The saved briefs: reopen, duplicate or export a note kept from an earlier day",
+    )
     w.export_archive_action = add_action(
         w,
         file,

@@ -49,6 +49,8 @@ class ExportReport:
     bytes: int
     seconds: float
     warnings: list[str] = field(default_factory=list)
+    highlight_ids: list[int] = field(default_factory=list)  # what the note cites, in order
+    article_ids: list[int] = field(default_factory=list)  # its sources, in citation order
 
     def line(self) -> str:
         return (f"wrote {self.path} ({self.format}): {self.highlights} highlight(s) in "
@@ -116,7 +118,9 @@ def write_content(content: BriefingContent, out: Path, fmt: str | None = None,
     return ExportReport(path=out, format=fmt, highlights=len(content.items),
                         sections=len(content.sections), sources=len(content.sources),
                         comparisons=len(content.comparisons), bytes=size,
-                        seconds=time.perf_counter() - started, warnings=warnings)
+                        seconds=time.perf_counter() - started, warnings=warnings,
+                        highlight_ids=[item.highlight.id for item in content.items],
+                        article_ids=[src.article_id for src in content.sources])
 
 
 def export_briefing(ws: Workspace, spec: BriefingSpec, out: Path, fmt: str | None = None,

@@ -350,6 +350,8 @@ class DocxWriter:
         if item.highlight.orphaned:
             extras.append(("Check: ", "this passage is no longer found in the article's "
                                       "current text."))
+        if item.new_since:
+            extras.append((item.new_since, ""))
         quote = _fast_p(end, self.styles.id("quote"), keep=True)
         _fast_run(quote, f"\u201c{clean_text(item.quote).strip()}\u201d")
         source = _fast_p(end, self.styles.id("source"), keep=bool(extras))
@@ -423,6 +425,8 @@ class DocxWriter:
             p = self._add("source_list")
             p.add_run(f"[{src.number}]\t")
             p.add_run(one_line(src.listing()))
+            if src.new_since:
+                p.add_run(f"  {src.new_since}").bold = True
 
 
 def write_docx(content: BriefingContent, stream: BinaryIO, progress: Progress = None) -> list[str]:

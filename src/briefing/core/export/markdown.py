@@ -34,6 +34,8 @@ def _item(item: NoteItem, note: str = "") -> list[str]:
         extras.append(f"**Also:** {_md(', '.join(item.also))}")
     if item.highlight.orphaned:
         extras.append("**Check:** this passage is no longer found in the article's current text.")
+    if item.new_since:
+        extras.append(f"**{item.new_since}**")
     if extras:
         out += ["", " \u00b7 ".join(extras)]
     return [*out, ""]
@@ -78,7 +80,8 @@ def render_markdown(content: BriefingContent) -> str:
         out.append(_md(c.comparison_status or "No figures to compare."))
     out += ["", "## Sources", ""]
     for src in c.sources:
-        out.append(f"{src.number}. {_md(src.listing())}")
+        new = f" **{src.new_since}**" if src.new_since else ""
+        out.append(f"{src.number}. {_md(src.listing())}{new}")
     if notes:
         out.append("")
         out += [f"[^{n}]: {_md(text)}" for n, text in enumerate(notes, start=1)]

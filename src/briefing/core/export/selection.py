@@ -63,6 +63,11 @@ class BriefingSpec:
     collection: str | None = None  # only articles of this collection (a saved search re-run)
     template: Path | None = None  # a .docx whose styles replace the shipped template's
     citation_style: str = "numbered"  # or "footnotes" (Chicago notes; .docx only)
+    # "New since <date>" markers (a saved brief's option): the date of its previous export,
+    # and the highlights and sources (article ids) that were not in that export
+    new_since: str | None = None
+    new_highlights: list[int] = field(default_factory=list)
+    new_sources: list[int] = field(default_factory=list)
 
 
 @dataclass
@@ -77,6 +82,7 @@ class SourceEntry:
     authors: list[str]
     url: str | None
     caveat: str = ""  # the article's own handling caveat
+    new_since: str = ""  # "New since 5 Dec 2026" when the note marks it new, else ""
 
     def citation(self) -> str:
         """'Publisher, “Title”, 15 Nov 2024' (parts that are unknown are left out)."""
@@ -116,6 +122,7 @@ class NoteItem:
     also: list[str]  # other groups this highlight belongs to (not this section)
     note: str
     grading: str  # "Source B / Credibility 2", or ""
+    new_since: str = ""  # "New since 5 Dec 2026" when the note marks it new, else ""
 
     @property
     def reference(self) -> int:
@@ -318,6 +325,8 @@ def build_content(ws: Workspace, spec: BriefingSpec,
         date=spec.date or dt.date.today().isoformat(), group_by=spec.group_by,
         sections=sections, sources=sources, template=spec.template,
         citation_style=spec.citation_style)
+    if spec.new_since:
+        _mark_new(content, spec)
     content.warnings.extend(marking_warnings(content))
     for item in content.items:
         if len(item.highlight.quote) > MAX_NODE_CHARS:
@@ -337,6 +346,22 @@ def build_content(ws: Workspace, spec: BriefingSpec,
     chosen = {item.highlight.id for item in content.items} if from_library else None
     _add_comparisons(content, comparisons or [], perspectives, filter_keys, chosen)
     return content
+
+
+def new_since_label(iso: str) -> str:
+    """'2026-12-05T09:00:00+00:00' -> 'New since 5 Dec 2026'."""
+    return f"New since {short_date(iso[:10]) or iso}"
+
+
+def _mark_new(content: BriefingContent, spec: BriefingSpec) -> None:
+    label = new_since_label(spec.new_since or "")
+    new_items, new_sources = set(spec.new_highlights), set(spec.new_sources)
+    for item in content.items:
+        if item.highlight.id in new_items:
+            item.new_since = label
+    for src in content.sources:
+        if src.article_id in new_sources:
+            src.new_since = label
 
 
 def _group(selected: list[tuple[Highlight, Article]], spec: BriefingSpec,

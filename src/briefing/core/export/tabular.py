@@ -20,13 +20,16 @@ def render_csv(content: BriefingContent) -> str:
     """CSV text (header row first); the caller writes it as UTF-8 with a BOM for Excel."""
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")
-    writer.writerow(COLUMNS)
+    marked = any(item.new_since for item in content.items)  # a brief's "New since" option
+    writer.writerow(COLUMNS + ("new_since",) if marked else COLUMNS)
     for section in content.sections:
         for item in section.items:
             h, a = item.highlight, item.article
-            row = (item.reference, section.heading, item.quote, "; ".join(item.perspectives),
+            row: tuple[object, ...] = (item.reference, section.heading, item.quote, "; ".join(item.perspectives),
                    h.kind, item.note, h.reliability or "", h.credibility or "",
                    "; ".join(h.tags), a.publisher or "", a.title, a.published or "",
                    a.source_url or "", a.id, h.id, h.start, h.end, "yes" if h.orphaned else "")
+            if marked:
+                row += (item.new_since,)
             writer.writerow([clean_text(str(v)) for v in row])
     return buf.getvalue()

@@ -203,6 +203,9 @@ class HighlightStore:
         if current is None:
             return None
         with self.db.transaction() as conn:
+            current.brief_rows = [tuple(r) for r in conn.execute(
+                "SELECT brief_id, position, chosen FROM brief_highlights WHERE highlight_id = ?",
+                (highlight_id,)).fetchall()]
             conn.execute("DELETE FROM highlights WHERE id = ?", (highlight_id,))
             queue_for_index(conn, [current.article_id])
         return current
@@ -215,6 +218,10 @@ class HighlightStore:
                 (h.id, h.article_id, h.start, h.end, h.quote, h.prefix, h.suffix, h.kind, h.note,
                  h.reliability, h.credibility, int(h.orphaned), h.created, now_iso()))
             self._write_links(conn, h.id, h.perspectives, h.tags)
+            for brief_id, position, chosen in h.brief_rows:  # the briefs that still exist
+                conn.execute("INSERT OR IGNORE INTO brief_highlights(brief_id, highlight_id, "
+                             "position, chosen) SELECT id, ?, ?, ? FROM briefs WHERE id = ?",
+                             (h.id, position, chosen, brief_id))
             queue_for_index(conn, [h.article_id])
         return self.get(h.id)  # type: ignore[return-value]
 

@@ -207,6 +207,42 @@ MIGRATIONS: list[list[str]] = [
         )""",
         "CREATE INDEX IF NOT EXISTS collection_articles_article ON collection_articles(article_id)",
     ],
+    # saved briefs: a stored draft of a note (title block, grouping, the filter it draws
+    # from as JSON), the highlights it has considered in the analyst's order (chosen = 1 in
+    # the note, 0 left out on purpose), and each export (when, file, format, what it cited)
+    [
+        """CREATE TABLE IF NOT EXISTS briefs (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+            title TEXT NOT NULL DEFAULT 'Briefing note',
+            author TEXT NOT NULL DEFAULT '',
+            marking TEXT NOT NULL DEFAULT 'UNCLASSIFIED',
+            summary TEXT NOT NULL DEFAULT '',
+            group_by TEXT NOT NULL DEFAULT 'perspective',
+            citation_style TEXT NOT NULL DEFAULT 'numbered',
+            filters TEXT NOT NULL DEFAULT '{}',
+            created TEXT NOT NULL,
+            modified TEXT NOT NULL
+        )""",
+        """CREATE TABLE IF NOT EXISTS brief_highlights (
+            brief_id INTEGER NOT NULL REFERENCES briefs(id) ON DELETE CASCADE,
+            highlight_id INTEGER NOT NULL REFERENCES highlights(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            chosen INTEGER NOT NULL DEFAULT 1,
+            PRIMARY KEY (brief_id, highlight_id)
+        )""",
+        "CREATE INDEX IF NOT EXISTS brief_highlights_highlight ON brief_highlights(highlight_id)",
+        """CREATE TABLE IF NOT EXISTS brief_exports (
+            id INTEGER PRIMARY KEY,
+            brief_id INTEGER NOT NULL REFERENCES briefs(id) ON DELETE CASCADE,
+            exported TEXT NOT NULL,
+            path TEXT NOT NULL,
+            format TEXT NOT NULL,
+            highlight_ids TEXT NOT NULL DEFAULT '[]',
+            article_ids TEXT NOT NULL DEFAULT '[]'
+        )""",
+        "CREATE INDEX IF NOT EXISTS brief_exports_brief ON brief_exports(brief_id)",
+    ],
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
