@@ -23,7 +23,7 @@ def test_the_self_test_uses_every_part_and_passes(tmp_path: Path) -> None:
     lines = result.stdout.splitlines()
     steps = [name for name, _ in SelfTest(tmp_path, print).steps()]
     assert result.returncode == 0, result.stdout + result.stderr
-    assert len(steps) == 12
+    assert len(steps) == 13
     for name in steps:
         assert any(line.startswith(f"ok    {name} (") for line in lines), name
     assert lines[-1] == "self-test: 12 passed, 0 failed"
