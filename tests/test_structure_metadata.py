@@ -387,3 +387,19 @@ def test_a_more_from_the_series_line_ends_the_article() -> None:
             "More work from Harbour Notes\n\nWhy ferries sink\n\nSign up\n")
     text = refine(page).text
     assert "Harbour Notes" not in text and "Why ferries sink" not in text
+
+
+def test_consecutive_markdown_lines_stay_lines_and_hard_wrapped_prose_is_rejoined() -> None:
+    wrapped = BODY.replace(" that the convoy", "\nthat the convoy").replace(" before the",
+                                                                           "\nbefore the")
+    md = ("[Harbour Times](https://www.harbour.example/)\nWorld\nPorts\nSign In\n"
+          "# Ferry operators fined over safety failures\n"
+          "By [Anna Berg](https://www.harbour.example/authors/anna-berg)\n"
+          "Published Mar 3, 2025 at 9:10 AM EST\nShare\nCopy link\n\n"
+          f"{wrapped}\n\n{BODY}\n")
+    extracted = read_markdown(md)
+    meta = _imported("p.md", md)
+    assert (meta.authors, meta.published) == (["Anna Berg"], "2025-03-03")
+    refined = refine_article(extracted.text, extracted.hints, "p.md", extracted.blocks)
+    assert BODY in refined.text.split("\n\n")  # the wrapped paragraph reads as one
+    assert "Copy link" not in refined.text

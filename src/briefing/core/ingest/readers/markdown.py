@@ -51,12 +51,13 @@ def inline_text(token: Token) -> str:
             continue  # a <sup>4</sup> footnote marker
         elif kind in ("text", "code_inline"):
             parts.append(child.content)
-        elif kind == "softbreak":
-            parts.append(" ")
-        elif kind == "hardbreak":
+        elif kind in ("softbreak", "hardbreak"):
+            # a line of its own: pages saved as Markdown put menus, bylines and stamps on
+            # consecutive lines; the cleaner rejoins a hard-wrapped paragraph (clean.unwrap)
             parts.append("\n")
         # link_open/close, em/strong, images, html_inline, footnote_ref: nothing shown
-    return " ".join("".join(parts).split(" ")).strip()
+    return "\n".join(" ".join(line.split(" ")).strip()
+                     for line in "".join(parts).split("\n")).strip()
 
 
 def markdown_blocks(text: str) -> list[Block]:
