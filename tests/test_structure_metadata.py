@@ -403,3 +403,37 @@ def test_consecutive_markdown_lines_stay_lines_and_hard_wrapped_prose_is_rejoine
     refined = refine_article(extracted.text, extracted.hints, "p.md", extracted.blocks)
     assert BODY in refined.text.split("\n\n")  # the wrapped paragraph reads as one
     assert "Copy link" not in refined.text
+
+
+def test_an_emailed_newsletter_names_its_sender_and_its_subject_is_the_title() -> None:
+    page = ("View in browser\nHarbour Notes <notes@harbournotes.example>\nTo: subscriber\n"
+            "Unsubscribe | Manage preferences\nHARBOUR NOTES — No. 88\nThursday 19/12/2024\n"
+            "Ferries, fines and a quiet word from the port\nWritten by Anna Berg, Tallinn\n\n"
+            f"{BODY}\n\n{BODY}")
+    meta = refine(page).metadata
+    assert meta.title == "Ferries, fines and a quiet word from the port"
+    assert (meta.publisher, meta.published) == ("Harbour Notes", "2024-12-19")
+
+
+def test_a_markdown_logo_link_names_the_site_and_the_writers_copyright_does_not() -> None:
+    md = ("[![Harbour Notes](https://cdn.example/logo.png)](https://harbournotes.example/)\n"
+          "Subscribe\nSign in\n"
+          "# Ferries, fines and a quiet word from the port\n"
+          "[Anna Berg](https://example.org/@anna) and [Bo Lind](https://example.org/@bo)\n"
+          f"Apr 03, 2025\n\n{BODY}\n\n{BODY}\n\n© 2025 Anna Berg & Bo Lind\n")
+    assert read_markdown(md).hints.publisher == "Harbour Notes"
+    assert _imported("p.md", md).publisher == "Harbour Notes"
+
+
+def test_a_site_named_by_its_address_is_the_publisher_behind_it() -> None:
+    md = ("[English.news.cn](https://english.news.cn)\n[China](https://english.news.cn/china)\n"
+          f"# Envoy speaks at the council\n\nMarch 3, 2025\n\n{BODY}\n\n{BODY}\n")
+    assert _imported("p.md", md).publisher == "Xinhua"
+
+
+def test_a_cookie_notice_naming_the_site_is_never_the_title() -> None:
+    page = ("Harbour TV uses cookies. Read our Privacy Notice. OK\n\n"
+            "Joint stakeout by the ambassadors following the council meeting\n"
+            f"27 November 2024\n\n{BODY}\n\n{BODY}")
+    meta = refine(page).metadata
+    assert meta.title == "Joint stakeout by the ambassadors following the council meeting"

@@ -545,8 +545,9 @@ def _publisher_and_year(units: list[Unit],
             return known
         cleaned = pubs.strip_legal(name)
         words = cleaned.split()
-        if name_key(cleaned) in author_keys:  # "© 2025 Ann Smith": a blogger's own copyright
-            return None
+        if name_key(cleaned) in author_keys or (author_keys and all(
+                name_key(part) in author_keys for part in _NAME_LIST.split(cleaned) if part)):
+            return None  # "© 2025 Ann Smith & Bo Lee": the writers' own copyright
         # An institution's full name is long ("Embassy of the People's Republic of China
         # in the United States of America"); other names stay short.
         limit = 14 if _ORG_WORD.search(cleaned) else 6
@@ -608,6 +609,9 @@ def _publisher_and_year(units: list[Unit],
             if name:
                 return name, year, "inferred"
     return None, year, "inferred"
+
+
+_DOMAIN_NAME = re.compile(r"(?:[\w-]+\.)+[a-z]{2,6}", re.IGNORECASE)
 
 
 def _words(name: str) -> set[str]:
@@ -837,6 +841,9 @@ def extract_metadata(units: list[Unit], cleaned: str, hints: DocumentHints,
     """
     prov: dict[str, str] = {}
     hint_publisher = site_publisher(hints.publisher)
+    if hint_publisher and _DOMAIN_NAME.fullmatch(hint_publisher):
+        # a site named by its address ("English.news.cn"): the publisher behind it, if known
+        hint_publisher = _host_publisher(hint_publisher.lower()) or hint_publisher
     if hint_publisher and publishers().canonical(hint_publisher) is None:
         # a site-name string the table does not know ("Kyodo_English") on the address of a
         # known publisher it names ("Kyodo News"); a blog's own name on its platform's

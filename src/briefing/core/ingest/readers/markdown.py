@@ -104,25 +104,31 @@ def _links(token: Token) -> list[tuple[str, str]]:
         elif child.type == "link_close" and href is not None:
             out.append(("".join(text).strip(), href))
             href = None
-        elif href is not None and child.type in ("text", "code_inline"):
-            text.append(child.content)
+        elif href is not None and child.type in ("text", "code_inline", "image"):
+            text.append(child.content)  # an image's content is its alt text (a logo link)
     return out
 
 
-_MASTHEAD_LINK = re.compile(r"[*_#\s]*!?\[[^\]]*\]\([^)]*\)[*_\s]*")
+# a line that is one link, perhaps around a logo image: "[Site](…)", "[![Site](logo.png)](…)"
+_MASTHEAD_LINK = re.compile(r"[*_#\s]*\[(?:[^\[\]]|!\[[^\]]*\]\([^)]*\))*\]\([^)]*\)[*_\s]*")
+_ANY_LINK = re.compile(r"\]\(")
 
 
 def site_name(text: str) -> str | None:
     """The site's name as its masthead link shows it: the first link near the top whose
     target is the site's root ("[Channel Watch](https://channelwatch.substack.com/)"),
-    standing alone on its line (a row of links is a menu or a language switcher:
-    "[中文](…) | [Français](…/fra/)")."""
+    standing alone on the page's first line with a link (a row of links is a menu or a
+    language switcher: "[中文](…) | [Français](…/fra/)")."""
     tokens = [t for t in _parser().parse(text) if t.type == "inline"][:4]
-    for token in tokens:
-        links = _links(token)
-        if len(links) != 1 or _MASTHEAD_LINK.fullmatch(token.content.strip()) is None:
+    lines = [line.strip() for t in tokens for line in t.content.split("\n")][:12]
+    # the page's first line with a link, if that line is the link alone (below it come
+    # menus, one link a line)
+    for line in [line for line in lines if _ANY_LINK.search(line)][:1]:
+        if _MASTHEAD_LINK.fullmatch(line) is None:
             continue
-        for label, href in links:
+        inline = [t for t in _parser().parseInline(line) if t.type == "inline"]
+        links = _links(inline[0]) if inline else []
+        for label, href in links[:1]:
             parts = urlsplit(href)
             segments = [p for p in parts.path.split("/") if p]
             words = label.split()
