@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
+from briefing.core.ingest.bylines import is_person_name
 from briefing.core.ingest.dates import date_line, find_dates
-from briefing.core.ingest.metadata import infer_title, is_person_name
+from briefing.core.ingest.metadata import infer_title
 from briefing.core.ingest.refine import refine_article
 from briefing.core.ingest.types import ArticleMetadata, DocumentHints
 

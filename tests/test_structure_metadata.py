@@ -10,8 +10,8 @@ from __future__ import annotations
 import json
 
 from briefing.cli import main
+from briefing.core.ingest.bylines import is_job_title_line
 from briefing.core.ingest.dates import date_line
-from briefing.core.ingest.metadata import is_job_title_line
 from briefing.core.ingest.readers import read_document
 from briefing.core.ingest.readers.markdown import read_markdown
 from briefing.core.ingest.refine import refine_article

@@ -4,13 +4,9 @@ from __future__ import annotations
 
 import re
 
+from briefing.core.ingest.bylines import is_byline_or_date
 from briefing.core.ingest.clean import Unit, clean_units, join_units
-from briefing.core.ingest.metadata import (
-    extract_metadata,
-    headline_in,
-    is_byline_or_date,
-    title_has_tail,
-)
+from briefing.core.ingest.metadata import extract_metadata, headline_in, title_has_tail
 from briefing.core.ingest.notes import mark_notes, settle_with_metadata
 from briefing.core.ingest.types import ArticleMetadata, Block, DocumentHints, Refined
 

@@ -1,0 +1,275 @@
+"""Who wrote an article: person names, bylines ("By A and B"), author and job-title
+lines without "By", and the page units they sit among (where the page head ends).
+
+Read by briefing.core.ingest.metadata; cues in resources/cleaning/metadata.toml [byline].
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from briefing.core.ingest.clean import Unit
+from briefing.core.ingest.cues import metadata_cues, name_key, publishers
+from briefing.core.ingest.dates import date_line, find_dates
+
+FURNITURE_REASONS = {"tail", "duplicate"}
+
+_PARTICLES = {"de", "van", "von", "der", "den", "bin", "binti", "al", "el", "la", "le", "da",
+              "di", "du", "dos", "del", "ter", "ten", "st", "mc", "o"}
+
+
+def body_units(units: list[Unit]) -> list[tuple[int, Unit]]:
+    """Units that belong to this article's page (not related articles or a repeat)."""
+    return [(i, u) for i, u in enumerate(units) if u.dropped not in FURNITURE_REASONS]
+
+
+def is_person_name(text: str) -> bool:
+    """A capitalised 2-5 word name with no digits and no organisation words."""
+    cues = metadata_cues()["byline"]
+    text = text.strip(" ,.;")
+    if not text or len(text) > 48 or any(ch.isdigit() for ch in text):
+        return False
+    tokens = text.split()
+    if not 2 <= len(tokens) <= 5:
+        return False
+    not_name = set(cues["not_name"])
+    for token in tokens:
+        low = token.lower().strip(".,")
+        if low in not_name or low.endswith(("'s", "’s")):  # "North Korea's Soldiers"
+            return False
+        if low in _PARTICLES:
+            continue
+        if not (token[:1].isupper() and re.fullmatch(r"[\w.'’-]+", token)):
+            return False
+    return publishers().canonical(text) is None
+
+
+def author_line(text: str) -> str | None:
+    """The person a line names ("Drew Thompson", "Justin McCurry in Tokyo"), or None."""
+    name = re.split(r",\s*|\s+(?:in|for|at|from)\s+|\s*[|•·]\s*", text.strip(), maxsplit=1)[0]
+    return name.strip() if is_person_name(name) else None
+
+_EDITORS = re.compile(r"[;.]?\s*(?:editing|edited|additional reporting|compiled|"
+                      r"writing|graphics|photos?) by\b.*$", re.IGNORECASE)
+
+_PLACE = re.compile(r"\s+(?:in|from|at)\s+[A-Z][\w .'-]*$")
+
+
+def _split_names(text: str) -> list[str]:
+    """Names of a byline: "Jane Doe in Seoul and JOHN ROE, Associated Press; Editing by …"
+    -> Jane Doe, John Roe (places, outlets and editors off)."""
+    cues = metadata_cues()["byline"]
+    text = _EDITORS.sub("", text)
+    parts = [text]
+    for sep in cues["separators"]:
+        parts = [piece for part in parts for piece in part.split(sep)]
+    roles = set(cues["roles"])
+    names = []
+    for part in parts:
+        part = _PLACE.sub("", part.strip())  # "Jane Doe in Seoul"
+        words = part.split()
+        # "JANE DOE Associated Press": the outlet after the name
+        for cut in range(len(words) - 1, 1, -1):
+            if publishers().canonical(" ".join(words[cut:])):
+                words = words[:cut]
+                break
+        # "Xinhua writer Wang Jiaxin": the outlet and the role before the name
+        for cut in range(1, len(words) - 1):
+            if publishers().canonical(" ".join(words[:cut])):
+                rest = words[cut:]
+                while rest and rest[0].lower().strip(".,") in roles:
+                    rest.pop(0)
+                if len(rest) < len(words) - cut:  # a role followed the outlet
+                    words = rest
+                break
+        # "Jane Doe Senior Correspondent" -> "Jane Doe"
+        while words and words[-1].lower().strip(".,") in roles:
+            words.pop()
+        name = " ".join(words)
+        if is_person_name(name):
+            names.append(name.title() if name.isupper() else name)  # "JANE DOE"
+    return names
+
+_SERIES_BY = re.compile(r"^[A-Z][\w'’&]*(?: [A-Z][\w'’&]*){0,3} by (.+)$")
+
+
+@lru_cache(maxsize=65536)
+def byline(text: str) -> tuple[tuple[str, ...], str | None]:
+    """Authors (and a date, if the line has one) from "By Jane Doe and John Roe | March 3"."""
+    cues = metadata_cues()["byline"]
+    text = text.strip("*_ ")  # Markdown emphasis: "*By Lee Min-ho, March 2025*"
+    low = text.lower()
+    for prefix in sorted(cues["prefixes"], key=len, reverse=True):
+        if low.startswith(prefix + " ") or (prefix.endswith(":") and low.startswith(prefix)):
+            rest = text[len(prefix):].strip()
+            break
+    else:
+        # "Critical Questions by Victor Cha and Ellen Kim": a series label before "by"
+        m = _SERIES_BY.match(text)
+        if not m:
+            return _pattern_byline(text)  # a language's own layout ("김민수 기자")
+        rest = m.group(1)
+        names = _split_names(re.split(r"\s*[|•·—–]\s*|\s+-\s+", rest)[0])
+        if not names or len(rest.split()) > 3 * len(names) + 2:
+            return (), None
+    found = find_dates(rest)
+    date = found[0].value if found else None
+    if found:
+        rest = rest[:found[0].start]
+    rest = re.split(r"\s*[|•·—–]\s*|\s+-\s+", rest)[0]
+    return tuple(_split_names(rest)), date
+
+
+def _pattern_byline(text: str) -> tuple[tuple[str, ...], str | None]:
+    """A byline in a language's own layout ([byline] patterns: "김민수 기자",
+    "Олена Коваленко — 5 листопада 2024"): names from group `names`, a date from `rest`."""
+    for pattern in _byline_patterns():
+        m = pattern.match(text.strip())
+        if m:
+            names = [n.strip() for n in re.split("|".join(
+                re.escape(s) for s in metadata_cues()["byline"]["separators"]), m["names"])]
+            found = find_dates(m["rest"] or "")
+            return tuple(n for n in names if n), found[0].value if found else None
+    return (), None
+
+
+@lru_cache(maxsize=1)
+def _byline_patterns() -> tuple[re.Pattern[str], ...]:
+    return tuple(re.compile(p) for p in metadata_cues()["byline"].get("patterns", []))
+
+
+def is_byline_or_date(text: str) -> bool:
+    """A line that only says who wrote the article or when ("By Jane Doe | 3 March 2025")."""
+    return bool(byline(text)[0]) or date_line(text) is not None
+
+
+def _job_words() -> frozenset[str]:
+    return frozenset(metadata_cues()["byline"].get("job_words", []))
+
+
+def strip_honorifics(name: str) -> str:
+    """"Dr Helen Marsh" -> "Helen Marsh"."""
+    honorifics = set(metadata_cues()["byline"].get("honorifics", []))
+    words = name.split()
+    while len(words) > 2 and words[0].lower() in honorifics:
+        words.pop(0)
+    return " ".join(words)
+
+
+def job_line_name(text: str) -> str | None:
+    """The person of a "Name, Job" line ("Dr Helen Marsh, Senior Research Fellow"), or None."""
+    if "," not in text or len(text.split()) > 16:
+        return None
+    head, tail = text.split(",", 1)
+    jobs = _job_words()
+    if not any(w.lower().strip(".,;") in jobs for w in tail.split()):
+        return None
+    name = strip_honorifics(head.strip())
+    return name if is_person_name(name) and not _has_job_word(name) else None
+
+
+def _has_job_word(name: str) -> bool:
+    """"Senior Fellow" is a job, not a name."""
+    return any(w.lower().strip(".,") in _job_words() for w in name.split())
+
+
+def _author_line(text: str) -> str | None:
+    """author_line, without jobs taken for names."""
+    name = author_line(text)
+    return name if name and not _has_job_word(name) else None
+
+NAME_LIST = re.compile(r",\s*|\s+and\s+|\s*&\s*|;\s*")
+
+
+def author_names(text: str) -> list[str]:
+    """The people an author line without "By" names: one ("Justin McCurry in Tokyo",
+    "Dr Helen Marsh, Senior Fellow") or a list of names, perhaps with the outlet last
+    ("Dara Massicot, Bruce W. Bennett", "Martina Herzog and Andreas Stein, dpa")."""
+    name = job_line_name(text)
+    if name:
+        return [name]
+    parts = [p.strip() for p in NAME_LIST.split(text.strip()) if p.strip()]
+    if len(parts) >= 2:
+        names = [strip_honorifics(p) for p in parts]
+        people = [n for n in names if is_person_name(n) and not _has_job_word(n)]
+        outlets = [n for n in names if publishers().canonical(n)]
+        if len(people) >= 2 and len(people) + len(outlets) == len(parts) and (
+                not outlets or names[-1] in outlets):
+            return people
+    single = _author_line(text)
+    return [single] if single else []
+
+_CONNECTORS = {"of", "for", "and", "the", "on", "to", "in"}
+
+
+def is_job_title_line(text: str) -> bool:
+    """A line naming someone's job ("Air Force Maj. Gen. Pat Ryder, Pentagon Press
+    Secretary", "Principal Deputy National Security Adviser Kim Tae-hyo", "Senior OSINT
+    editor"): an author or speaker line, never a headline."""
+    text = text.strip()
+    if job_line_name(text):
+        return True
+    jobs = _job_words()
+    head = text.split(",", 1)[0].split()
+    if "," in text and head and all(w.lower().strip(".") in jobs | _CONNECTORS for w in head):
+        return True  # "Senior Fellow, Maritime Programme"
+    tokens = text.replace(",", " ").split()
+    if not tokens or len(tokens) > 12 or any(ch.isdigit() for ch in text):
+        return False
+    if (any(t.lower().strip(".") in jobs for t in tokens) and not text.isupper()
+            and all(t.lower().strip(".") in jobs | _CONNECTORS or (t.isupper() and len(t) > 1)
+                    for t in tokens)):
+        return True  # "Senior OSINT editor"
+    if not all(t[:1].isupper() or t in _CONNECTORS for t in tokens):
+        return False
+    last_job = max((i for i, t in enumerate(tokens) if t.lower().strip(".") in jobs), default=-1)
+    name = " ".join(tokens[last_job + 1:])
+    return last_job >= 0 and 2 <= len(tokens) - last_job - 1 <= 3 and is_person_name(name)
+
+
+def head_limit(units: list[Unit]) -> int:
+    """Where the page head ends: the first real paragraph (or 40 lines)."""
+    for i, unit in enumerate(units[:40]):
+        if unit.kept and unit.prose and unit.words >= 25:
+            return i
+    return min(len(units), 40)
+
+
+def page_authors(units: list[Unit]) -> tuple[list[str], str]:
+    """Authors from a "By" byline ("explicit"), else author lines above the date ("inferred")."""
+    body = body_units(units)
+    for _, unit in body:
+        if unit.words <= 16:
+            found = byline(unit.text)[0]
+            if found:
+                return list(found), "explicit"
+    for pos, (_, unit) in enumerate(body):  # "Drew Thompson" just above "15 November 2024"
+        if pos > 0 and unit.words <= 12 and date_line(unit.text):
+            names: list[str] = []  # one author line each, just above the date
+            for _, line in reversed(body[max(0, pos - 6):pos]):
+                text = line.text.strip()
+                line_names = author_names(text)
+                if not line_names and is_job_title_line(text):
+                    continue  # "Senior OSINT editor" under the author's name
+                if not line_names or line.words > 16:
+                    break
+                names[:0] = [strip_honorifics(n) for n in line_names]
+            if names:
+                return names, "inferred"
+    return [], "inferred"
+
+
+def hint_authors(names: list[str], publisher: str | None) -> list[str]:
+    """Author names a format states, without a site name or a job ("The Economist",
+    "High Representative") that an author field sometimes holds."""
+    jobs = _job_words()
+    out = []
+    for name in names:
+        name = strip_honorifics(" ".join(name.split()))
+        if (not name or len(name.split()) < 2 or publishers().canonical(name)
+                or (publisher and name_key(name) == name_key(publisher))
+                or any(w.lower().strip(".,") in jobs for w in name.split())):
+            continue
+        out.append(name)
+    return out

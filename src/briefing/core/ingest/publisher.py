@@ -1,0 +1,204 @@
+"""Who published an article: licence, dateline, labelled, masthead and copyright lines,
+site names and web addresses, resolved against resources/cleaning/publishers.toml.
+
+Read by briefing.core.ingest.metadata.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from urllib.parse import urlsplit
+
+from briefing.core.ingest.bylines import NAME_LIST, body_units, head_limit
+from briefing.core.ingest.clean import Unit, is_prose
+from briefing.core.ingest.cues import name_key, publishers
+
+
+def publisher_and_year(units: list[Unit],
+                        authors: list[str]) -> tuple[str | None, str | None, str]:
+    """The publisher named by the page, a copyright year if one was stated, and how the
+    publisher was found ("dateline" for a wire dateline, "licence" for a syndication line,
+    "labelled" for a "From:" line, else a provenance)."""
+    pubs = publishers()
+    author_keys = {name_key(a) for a in authors}
+    texts = [u.text for u in units]
+    year: str | None = None
+
+    def resolve(name: str) -> str | None:
+        name = name.strip(" ,.;:")
+        known = pubs.canonical(name)
+        if known:
+            return known
+        cleaned = pubs.strip_legal(name)
+        words = cleaned.split()
+        if name_key(cleaned) in author_keys or (author_keys and all(
+                name_key(part) in author_keys for part in NAME_LIST.split(cleaned) if part)):
+            return None  # "© 2025 Ann Smith & Bo Lee": the writers' own copyright
+        # An institution's full name is long ("Embassy of the People's Republic of China
+        # in the United States of America"); other names stay short.
+        limit = 14 if _ORG_WORD.search(cleaned) else 6
+        return cleaned if 1 <= len(words) <= limit and cleaned[:1].isupper() else None
+
+    kept_idx = [i for i, u in enumerate(units) if u.kept and u.prose]
+    attached = set(range(kept_idx[-1] + 1, kept_idx[-1] + 4)) if kept_idx else set()
+    found: str | None = None
+    how = "explicit"
+    head_end = head_limit(units)
+    for kind in ("licence", "dateline", "labelled", "head", "copyright"):
+        if kind == "head":  # the site's name atop the page, when it is a known publisher
+            if found is None:
+                found, how = _head_publisher(texts[:8]), "inferred"
+            continue
+        if kind == "labelled":  # "From:" / "Source: Xinhua" in the page head
+            if found is None:
+                found, issuer = _labelled_publisher(texts[:head_end + 1], resolve)
+                # "From:" / "Issued by:" name who issued the page; "Source:" may credit
+                # the data, a photo or a wire: only the first kind beats the site's name
+                how = "labelled" if found and issuer else how
+            continue
+        for i, text in enumerate(texts):
+            if kind == "dateline" and i not in kept_idx[:3]:
+                continue  # a dateline opens the article, not a related story below it
+            for pattern in pubs.patterns.get(kind, ()):
+                m = pattern.search(text)
+                if not m:
+                    continue
+                name = resolve(m["name"])
+                # A copyright year right after the article dates it (a syndication line);
+                # a site footer's year is only the year the page was saved.
+                if (kind == "copyright" and i in attached and m["year"] and year is None
+                        and (found is None or name == found)):
+                    year = m["year"]
+                if name and found is None:
+                    found, how = name, (kind if kind in ("dateline", "licence") else "explicit")
+    if found:
+        return found, year, how
+    head_org = _head_institution(texts[:3])
+    if head_org:  # "Federal Foreign Office" atop a ministry's page, not in the table
+        return head_org, year, "inferred"
+    tail_lines = [u.text for u in units[kept_idx[-1]:kept_idx[-1] + 4]] if kept_idx else []
+    for text in tail_lines:  # "... this position. Bloomberg" / a lone "REUTERS" line
+        for pattern in pubs.patterns.get("credit", ()):
+            m = pattern.search(text)
+            if m and pubs.canonical(m["name"]):
+                return pubs.canonical(m["name"]), year, "explicit"
+    for text in texts:
+        sig = pubs.signatures.get(name_key(text))
+        if sig:
+            return sig, year, "inferred"
+    for _, unit in body_units(units):
+        if unit.kept or unit.words > 8:
+            continue
+        for pattern in pubs.patterns.get("masthead", ()):
+            m = pattern.search(unit.text)
+            name = resolve(m["name"]) if m else None
+            if name:
+                return name, year, "inferred"
+    return None, year, "inferred"
+
+DOMAIN_NAME = re.compile(r"(?:[\w-]+\.)+[a-z]{2,6}", re.IGNORECASE)
+
+
+def name_words(name: str) -> set[str]:
+    return {w for w in re.split(r"[\W_]+", name.lower()) if len(w) > 2}
+
+
+def stated_origin(name: str | None) -> bool:
+    """A name a syndication or "From:" line gives that is a publisher: a known one or an
+    institution's ("originally published in German" names a language, not a source)."""
+    if not name:
+        return False
+    return publishers().canonical(name) is not None or _HEAD_ORG.search(name) is not None
+
+_ORG_WORD = re.compile(r"\b(?:Embassy|Ministry|Office|Council|Institute|Agency|Government|"
+                      r"Department|Commission|Organi[sz]ation|Service|Centre|Center)\b")
+
+_SITE_SPLIT = re.compile(r"\s*(?::|\||·|•|\s-\s|–|—)\s*")
+
+
+def _head_publisher(lines: list[str]) -> str | None:
+    """A known publisher named by one of the page's first lines ("Yonhap News Agency",
+    "38 North: Informed Analysis of North Korea", "Office of the President" above
+    "Republic of Korea")."""
+    pubs = publishers()
+    for i, line in enumerate(lines):
+        candidates = [line, _SITE_SPLIT.split(line, maxsplit=1)[0]]
+        if i + 1 < len(lines):
+            candidates += [f"{line}, {lines[i + 1]}", f"{line} {lines[i + 1]}"]
+        for candidate in candidates:
+            known = pubs.canonical(candidate) if len(candidate.split()) <= 16 else None
+            if known:
+                return known
+    return None
+
+_ISSUER_LABEL = re.compile(r"^\s*(?:from|issued by|published by|released by)\s*:",
+                           re.IGNORECASE)
+
+
+def _labelled_publisher(lines: list[str], resolve: Callable[[str], str | None]
+                        ) -> tuple[str | None, bool]:
+    """The publisher a labelled head line names ("From:" then "Ministry of X" on the next
+    line, "Source: Xinhua"), and whether the label names the issuer ("From:", "Issued
+    by:") rather than a source."""
+    for i, line in enumerate(lines):
+        text = line
+        if line.rstrip().endswith(":") and len(line.split()) <= 2 and i + 1 < len(lines):
+            text = f"{line.rstrip()} {lines[i + 1]}"  # the value on the next line
+        for pattern in publishers().patterns.get("labelled", ()):
+            m = pattern.match(text)
+            name = resolve(m["name"]) if m else None
+            if name:
+                return name, _ISSUER_LABEL.match(text) is not None
+    return None, False
+
+_HEAD_ORG = re.compile(r"\b(?:Ministry|Office|Embassy|Government|Council|Department|"
+                       r"Presidency|Chancellery|Commission|Parliament|Cabinet|Mission|"
+                       r"Secretariat|Institute|Centre|Center|Foundation|Agency|Staff|Command|"
+                       r"Headquarters|Directorate|Bureau|Administration|Service)\b")
+
+
+def _head_institution(lines: list[str]) -> str | None:
+    """An institution's name as the first line of its own page ("Federal Foreign Office",
+    "Ministry of Defence of Ruritania"): Title Case, short, no sentence."""
+    for line in lines:
+        words = line.split()
+        if (2 <= len(words) <= 12 and _HEAD_ORG.search(line) and not is_prose(line)
+                and all(w[:1].isupper() or w in ("of", "the", "for", "and", "on", "in", "&")
+                        for w in words)):
+            return line.strip()
+    return None
+
+_FOOTER_YEAR = re.compile(r"(?:©|\(c\)|copyright)\s*(?:(?:19|20)\d{2}\s*[-–]\s*)?"
+                          r"((?:19|20)\d{2})", re.IGNORECASE)
+
+
+def footer_year(units: list[Unit]) -> str | None:
+    """The last year a copyright line names (the year the page was saved)."""
+    years = [m.group(1) for u in units[-40:] for m in [_FOOTER_YEAR.search(u.text)] if m]
+    return years[-1] if years else None
+
+
+def host_publisher(address: str | None) -> str | None:
+    """A known publisher named by a web address ("https://www.nato.int/cps/…" -> NATO)."""
+    if not address:
+        return None
+    host = (urlsplit(address).hostname if "//" in address else address) or ""
+    host = host.lower().removeprefix("www.")
+    parts = host.split(".")
+    for i in range(len(parts) - 1):  # "en.yna.co.kr", "yna.co.kr" (never "co.kr" alone)
+        suffix = ".".join(parts[i:])
+        if i > 0 and len(parts) - i == 2 and len(parts[i]) <= 3:
+            break
+        known = publishers().canonical(suffix)
+        if known:
+            return known
+    return None
+
+
+def site_publisher(name: str | None) -> str | None:
+    """A publisher named by a site name or title tail, as the library shows it."""
+    if not name or not name.strip():
+        return None
+    head = _SITE_SPLIT.split(name.strip(), maxsplit=1)[0]  # "38 North: Informed Analysis…"
+    return publishers().canonical(name) or publishers().canonical(head) or head
