@@ -50,7 +50,8 @@ def plain_text(path: Path) -> str:
         raw = re.sub(r"!\[[^\]]*\]\([^)]*\)", "", raw)  # images
         raw = re.sub(r"\[([^\]]+)\]\([^)]*\)", r"\1", raw)  # links
         raw = re.sub(r"^\[\^\d+\]:\s*", "", raw, flags=re.M)  # footnote definitions
-        raw = re.sub(r"(\*\*|__|\*|_|`)", "", raw)
+        # emphasis marks, not underscores inside a word ("20241028_briefing_eng.pdf")
+        raw = re.sub(r"`|\*\*|\*|(?<!\w)__?|__?(?!\w)", "", raw)
         raw = re.sub(r"^\s{0,3}(#{1,6}|>|[-+]|\d+\.)\s+", "", raw, flags=re.M)
     raw = FOOTNOTE_MARK.sub("", raw)
     return fold(raw)
