@@ -132,3 +132,41 @@ def test_a_known_name_finds_its_other_spellings_and_says_so(library) -> None:
     assert nis.message is not None and "국정원" in nis.message
     plain = ix.search("troops", texts=texts.__getitem__)
     assert plain.message is None
+
+
+MIXED = ("South Korea's spy agency, the National Intelligence Service (국정원은 the name "
+         "Koreans use), said about 10,000 North Korean troops were in Russia. Kremlin "
+         "spokesman Dmitry Peskov (Дмитрий Песков) declined to comment on the reports. "
+         "China's foreign ministry spokesman Lin Jian (林剑) said Beijing was not aware of "
+         "the situation, and Ukrainian officials said the soldiers were in the Kursk region.")
+
+
+def test_foreign_words_in_an_english_article_are_found_and_lit(tmp_path: Path) -> None:
+    """An English story quoting a few names in their own scripts: each is found by its
+    other forms and lit, by a search in a fresh process (the app indexes in a helper
+    process, so its own process has loaded no language model)."""
+    index = textwrap.dedent(f"""
+        from briefing.core.search import IndexDoc, SearchIndex
+        ix = SearchIndex({str(tmp_path / "ix")!r})
+        list(ix.rebuild([IndexDoc(1, "Troops in Kursk", {MIXED!r}, language="en")], 1))
+        ix.close()
+    """)
+    subprocess.run([sys.executable, "-c", index], check=True, timeout=120)
+    search = textwrap.dedent(f"""
+        from briefing.core.search import SearchIndex
+        text = {MIXED!r}
+        ix = SearchIndex({str(tmp_path / "ix")!r})
+        for q in ("국정원", "국정원은", "Пескова", "Дмитрия", "林剑", "troops"):
+            hits = ix.search(q, texts=lambda i: text).hits
+            print(q, [h.article_id for h in hits],
+                  sorted({{text[s:e] for h in hits for s, e in h.hits}}))
+        ix.close()
+    """)
+    out = subprocess.run([sys.executable, "-c", search], capture_output=True, text=True,
+                         check=True, timeout=120).stdout.splitlines()
+    assert out == ["국정원 [1] ['국정원']",
+                   "국정원은 [1] ['국정원']",
+                   "Пескова [1] ['Песков']",
+                   "Дмитрия [1] ['Дмитрий']",
+                   "林剑 [1] ['Jian', 'Lin', '林剑']",  # and its known Latin spelling
+                   "troops [1] ['troops']"]

@@ -80,3 +80,26 @@ def test_east_asian_text_falls_back_to_a_cjk_font_of_its_own_language(
     pane.show_article(aid, hits=[(0, 2)])
     assert _format_at(pane, 3).fontFamilies().index(own) < \
         _format_at(pane, 3).fontFamilies().index(other)
+
+
+def test_words_in_other_scripts_inside_an_english_story_are_lit(
+        qtbot, pane: ReaderPane, ws: Workspace, tmp_path: Path) -> None:
+    story = tmp_path / "kursk.txt"
+    story.write_text(
+        "Seoul and Kyiv agree on the number of troops\n\n"
+        "South Korea's spy agency, the National Intelligence Service (국정원은 the name "
+        "Koreans use), said about 10,000 North Korean troops were in Russia. Kremlin "
+        "spokesman Dmitry Peskov (Дмитрий Песков) declined to comment on the reports. "
+        "China's foreign ministry spokesman Lin Jian (林剑) said Beijing was not aware.\n\n"
+        "Ukrainian officials said the soldiers had been moved to the Kursk region, where "
+        "they were fighting alongside Russian units, and that more would follow soon.\n",
+        encoding="utf-8")
+    [progress] = list(import_files(ws, [story]))
+    aid = progress.result.article_id
+    assert ws.articles.get(aid).language == "en"
+    text = ws.articles.text(aid)
+    for query, word in (("국정원", "국정원"), ("Пескова", "Песков"), ("林剑", "林剑")):
+        [hit] = ws.index.search(query).hits
+        assert word in {text[s:e] for s, e in hit.hits}, query
+        pane.show_article(aid, hits=hit.hits)
+        assert _format_at(pane, text.index(word)).property(PROP_HIT) is True, query

@@ -47,7 +47,13 @@ from briefing.core.search.merging import LADDER
 from briefing.core.search.prefix import Omitted, bound_prefixes
 from briefing.core.search.query import make_parser, parse, plain_words, words_query
 from briefing.core.search.running import run_query
-from briefing.core.search.schema import SCHEMA_VERSION, make_schema, to_fields
+from briefing.core.search.schema import (
+    SCHEMA_VERSION,
+    article_language,
+    library_languages,
+    make_schema,
+    to_fields,
+)
 from briefing.core.search.scoring import TableBM25F
 from briefing.core.search.types import IndexDoc, SearchHit, SearchResults
 
@@ -409,8 +415,7 @@ class SearchIndex:
         with _quiet_leaks() as failed:
             try:
                 searcher = self._get_searcher()
-                found = frozenset(t for t in searcher.lexicon("language")
-                                  if isinstance(t, str) and "-" not in t)
+                found = library_languages(searcher.lexicon("language"))
                 self._languages = (searcher, found)
                 return found
             except Exception:  # noqa: BLE001 - no index yet, or damaged: search() reports it
@@ -512,8 +517,7 @@ class SearchIndex:
         stored = h.fields()
         article_id = int(stored["article_id"])
         text = texts(article_id) if texts is not None else ""
-        language = stored.get("language")
-        spans = matcher.spans(text, language.split()[-1] if isinstance(language, str) else None)
+        spans = matcher.spans(text, article_language(stored.get("language")))
         excerpt, inner, cut_start, cut_end = snippet(text, spans)
         return SearchHit(article_id=article_id, title=stored.get("title", ""),
                          publisher=stored.get("publisher_name"),
