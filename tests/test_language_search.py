@@ -166,7 +166,31 @@ def test_foreign_words_in_an_english_article_are_found_and_lit(tmp_path: Path) -
                          check=True, timeout=120).stdout.splitlines()
     assert out == ["국정원 [1] ['국정원']",
                    "국정원은 [1] ['국정원']",
-                   "Пескова [1] ['Песков']",
+                   "Пескова [1] ['Peskov', 'Песков']",  # and its known Latin spelling
                    "Дмитрия [1] ['Дмитрий']",
                    "林剑 [1] ['Jian', 'Lin', '林剑']",  # and its known Latin spelling
                    "troops [1] ['troops']"]
+
+
+def test_a_fresh_process_analyses_a_query_for_the_languages_the_index_holds(
+        tmp_path: Path) -> None:
+    """The app searches in its own process while a helper indexes: the languages it reads
+    from the index (Whoosh's lexicon gives bytes) decide which models a query loads."""
+    nis = (DATA / "ko_yonhap_nis.txt").read_text(encoding="utf-8")
+    index = textwrap.dedent(f"""
+        from briefing.core.search import IndexDoc, SearchIndex
+        ix = SearchIndex({str(tmp_path / "ix")!r})
+        list(ix.rebuild([IndexDoc(1, "NIS", {nis!r}, language="ko")], 1))
+        ix.close()
+    """)
+    subprocess.run([sys.executable, "-c", index], check=True, timeout=120)
+    search = textwrap.dedent(f"""
+        from briefing.core.search import SearchIndex, languages
+        ix = SearchIndex({str(tmp_path / "ix")!r})
+        print(len(ix.search("국정원은").hits), len(ix.search("파병했으며").hits),
+              sorted(languages.loaded()))
+        ix.close()
+    """)
+    out = subprocess.run([sys.executable, "-c", search], capture_output=True, text=True,
+                         check=True, timeout=120).stdout.splitlines()[-1]
+    assert out == "1 1 ['kiwi']"

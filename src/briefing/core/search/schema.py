@@ -118,9 +118,11 @@ def script_marks(text: str, language: str | None) -> list[str]:
 
 
 def library_languages(terms: Iterable[object]) -> frozenset[str]:
-    """The languages a library holds, from the language field's terms: the articles'
-    languages and the scripts of words quoted in others (regional tags left out)."""
-    return frozenset(t.removeprefix(SCRIPT_MARK) for t in terms
+    """The languages a library holds, from the language field's terms (Whoosh's lexicon
+    gives bytes): the articles' languages and the scripts of words quoted in others
+    (regional tags left out)."""
+    codes = (t.decode("utf-8", "replace") if isinstance(t, bytes) else t for t in terms)
+    return frozenset(t.removeprefix(SCRIPT_MARK) for t in codes
                      if isinstance(t, str) and "-" not in t)
 
 
