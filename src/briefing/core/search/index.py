@@ -32,6 +32,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 import warnings
 from collections.abc import Callable, Collection, Iterable, Iterator
 from pathlib import Path
@@ -67,6 +68,10 @@ log = logging.getLogger(__name__)
 # The helper must answer (a reply, or a progress message during a rebuild) within this
 # time; a helper that does not is taken as hung, killed and started afresh.
 HELPER_TIMEOUT_S = 300.0
+# A helper idle this long is stopped (the next write starts another): it holds its own
+# copy of each language model it indexed with (Korean ~300 MB, Chinese, Cyrillic), which
+# doubled the app's memory for as long as the app ran after a mixed-language import.
+HELPER_IDLE_S = 60.0
 
 
 class HelperTimeout(Exception):
@@ -100,6 +105,8 @@ class SearchIndex:
         self._use_process = False
         self._process_lock = threading.RLock()  # one conversation with the helper at a time
         self.helper_timeout = HELPER_TIMEOUT_S
+        self._idle_timer: threading.Timer | None = None
+        self._last_use = 0.0
 
     # -- opening and health ------------------------------------------------------
     def _has_files(self) -> bool:
@@ -303,6 +310,7 @@ class SearchIndex:
                         proc.kill()
                     self._stop_process()
                     raise
+                self._idle_after_use()
         finally:
             with self._lock:
                 self._drop()  # the folder was swapped: the next search opens the new one
@@ -363,7 +371,31 @@ class SearchIndex:
             assert proc.stdin is not None and proc.stdout is not None
             pickle.dump(request, proc.stdin, protocol=pickle.HIGHEST_PROTOCOL)
             proc.stdin.flush()
-            return self._receive(proc)  # type: ignore[return-value]
+            try:
+                return self._receive(proc)  # type: ignore[return-value]
+            finally:
+                self._idle_after_use()
+
+    def _idle_after_use(self) -> None:
+        """Stop the helper once it has been idle for HELPER_IDLE_S (its memory goes with it)."""
+        self._last_use = time.monotonic()
+        if self._idle_timer is None or not self._idle_timer.is_alive():
+            self._idle_timer = threading.Timer(HELPER_IDLE_S, self._stop_if_idle)
+            self._idle_timer.daemon = True
+            self._idle_timer.start()
+
+    def _stop_if_idle(self) -> None:
+        with self._lock, self._process_lock:  # never during a write (same order as _write)
+            self._idle_timer = None
+            idle = time.monotonic() - self._last_use
+            if self._process is None:
+                return
+            if idle >= HELPER_IDLE_S * 0.99:
+                self._stop_process()
+            else:  # used since: look again when it may have idled long enough
+                self._idle_timer = threading.Timer(HELPER_IDLE_S - idle, self._stop_if_idle)
+                self._idle_timer.daemon = True
+                self._idle_timer.start()
 
     def _receive(self, proc: subprocess.Popen) -> object:
         """The helper's next message; HelperTimeout (and the helper killed) if none comes
@@ -537,6 +569,9 @@ class SearchIndex:
 
     def close(self) -> None:
         with self._lock:
+            timer, self._idle_timer = self._idle_timer, None
+            if timer is not None:
+                timer.cancel()
             self._drop()
             self._stop_process()
 
