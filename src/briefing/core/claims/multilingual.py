@@ -44,6 +44,8 @@ class Rules:
     datelines: list[str] = field(default_factory=list)
     back_references: list[str] = field(default_factory=list)
     answer_prefixes: list[str] = field(default_factory=list)
+    answer_turn: str = ""    # a turn named by its speaker: "郭嘉昆：…" (group `name`)
+    question_turn: str = ""  # a turn that is a question: "问：…", "法新社记者：…"
     speakers: dict[str, list[str]] = field(default_factory=dict)
     dateline_rx: list[re.Pattern[str]] = field(default_factory=list)
     verb_rx: re.Pattern[str] | None = None
@@ -63,6 +65,8 @@ def script_rules() -> dict[str, Rules]:
             getattr(rules, name).extend(data.get(name, []))
         for key, cues in data.get("speakers", {}).items():
             rules.speakers.setdefault(key, []).extend(cues)
+        rules.answer_turn = rules.answer_turn or data.get("answer_turn", "")
+        rules.question_turn = rules.question_turn or data.get("question_turn", "")
     for rules in out.values():
         rules.dateline_rx = [re.compile(p) for p in rules.datelines]
         bound = rules.script != "han"  # Chinese has no spaces: a verb may touch its speaker
@@ -246,12 +250,18 @@ def suggest_in_script(text: str, script: str, perspectives: Iterable[Perspective
     out: list[Suggestion] = []
     last: Suggestion | None = None  # the previous attributed sentence (back-references)
     answer: Suggestion | None = None  # the last answer turn's speaker (transcripts)
+    turns = _Turns(rules, attributor)
     for start, end in sentences(text, rules.dateline_rx):
         s = text[start:end]
+        named = turns.see(text, start, end)
         if not s.endswith((".", "!", "…", "。", "！", "»", "”", '"', ")")):
             continue  # a headline, a teaser line or a question
         is_answer = s.startswith(tuple(rules.answer_prefixes))
         found = attributor.speaker(s)
+        if found is None and named is not None:  # "郭嘉昆：…" and the lines of that answer
+            out.append(Suggestion(start, end, s, list(named.perspectives), named.cue,
+                                  named.speaker, named.verb))
+            continue
         if found is None:
             if is_answer and answer is not None:  # "答：我不掌握…": the spokesperson again
                 out.append(Suggestion(start, end, s, list(answer.perspectives), answer.cue,
@@ -267,3 +277,32 @@ def suggest_in_script(text: str, script: str, perspectives: Iterable[Perspective
         if is_answer:
             answer = last
     return out
+
+
+class _Turns:
+    """A transcript's turns named by their speaker ("郭嘉昆：…"): the answer a sentence
+    belongs to, from its turn's first line up to the next turn (a question ends it)."""
+
+    def __init__(self, rules: Rules, attributor: ScriptAttributor) -> None:
+        self.answer_rx = re.compile(rules.answer_turn) if rules.answer_turn else None
+        self.question_rx = re.compile(rules.question_turn) if rules.question_turn else None
+        self.attributor = attributor
+        self.current: Suggestion | None = None
+
+    def see(self, text: str, start: int, end: int) -> Suggestion | None:
+        """The named answer the sentence text[start:end] is part of, if any."""
+        if self.answer_rx is None:
+            return None
+        if start == 0 or text[start - 1] == "\n":  # a line's first sentence may open a turn
+            line = text[start:end]
+            if self.question_rx is not None and self.question_rx.match(line):
+                self.current = None
+            elif (m := self.answer_rx.match(line)) is not None:
+                name = m.group("name")
+                keys, cue = self.attributor.perspectives(name)
+                statement = line.rstrip().endswith(("。", "！", ".", "!", "”", "…"))
+                self.current = (Suggestion(start, end, line, keys, cue, name, "：")
+                                if keys and statement else None)
+            elif not line.rstrip().endswith(("。", "！", ".", "!", "”", "…", "？", "?")):
+                self.current = None  # a line that is no sentence: the transcript has ended
+        return self.current
