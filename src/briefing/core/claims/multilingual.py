@@ -44,6 +44,9 @@ class Rules:
     datelines: list[str] = field(default_factory=list)
     back_references: list[str] = field(default_factory=list)
     answer_prefixes: list[str] = field(default_factory=list)
+    insertions: list[str] = field(default_factory=list)  # "в свою очередь": not the speaker
+    back_reference_adverbs: list[str] = field(default_factory=list)  # "він також": "він"
+    insertion_rx: list[re.Pattern[str]] = field(default_factory=list)
     answer_turn: str = ""    # a turn named by its speaker: "郭嘉昆：…" (group `name`)
     question_turn: str = ""  # a turn that is a question: "问：…", "法新社记者：…"
     speakers: dict[str, list[str]] = field(default_factory=dict)
@@ -61,7 +64,8 @@ def script_rules() -> dict[str, Rules]:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
         rules = out.setdefault(data["script"], Rules(data["script"]))
         for name in ("verbs", "sources", "source_ends", "subject_particles", "datelines",
-                     "back_references", "answer_prefixes"):
+                     "back_references", "answer_prefixes", "insertions",
+                     "back_reference_adverbs"):
             getattr(rules, name).extend(data.get(name, []))
         for key, cues in data.get("speakers", {}).items():
             rules.speakers.setdefault(key, []).extend(cues)
@@ -69,6 +73,7 @@ def script_rules() -> dict[str, Rules]:
         rules.question_turn = rules.question_turn or data.get("question_turn", "")
     for rules in out.values():
         rules.dateline_rx = [re.compile(p) for p in rules.datelines]
+        rules.insertion_rx = [re.compile(p, re.IGNORECASE) for p in rules.insertions]
         bound = rules.script != "han"  # Chinese has no spaces: a verb may touch its speaker
         left, right = (r"(?<![\w-])", r"(?![\w])") if bound else ("", "")
         verbs = sorted(rules.verbs, key=len, reverse=True)
@@ -196,7 +201,8 @@ class ScriptAttributor:
             if r.script == "hangul":
                 span = self._topic(s[:m.start()])
             else:
-                span = self._clause_before(s, m.start()) or self._clause_after(s, m.end())
+                span = (self._clause_before(s, m.start(), r.insertion_rx)
+                        or self._clause_after(s, m.end()))
             if span:
                 return span, m.group()
         return None
@@ -213,10 +219,28 @@ class ScriptAttributor:
         return span if 0 < len(span) <= MAX_SPEAKER_CHARS else None
 
     @staticmethod
-    def _clause_before(s: str, pos: int) -> str | None:
-        starts = [m.end() for m in _CLAUSE.finditer(s, 0, pos)]
-        span = s[starts[-1] if starts else 0:pos].strip(" -–—")
-        if not span or len(span) > MAX_SPEAKER_CHARS * 2:
+    def _clause_before(s: str, pos: int, insertions: Iterable[re.Pattern[str]] = ()
+                       ) -> str | None:
+        """The clause before the verb; an inserted phrase between speaker and verb ("Ким
+        Чен Ын, в свою очередь, заявил") is passed over to the clause before it."""
+        bounds = [(m.start(), m.end()) for m in _CLAUSE.finditer(s, 0, pos)]
+
+        def clause(k: int, end: int) -> str:
+            return s[bounds[k - 1][1] if k else 0:end].strip(" -–—")
+
+        k, end = len(bounds), pos
+        span = clause(k, end)
+        while k and (span == "" or any(rx.search(span) for rx in insertions)):
+            before = clause(k - 1, bounds[k - 1][0])
+            if span == "" and not any(rx.search(before) for rx in insertions):
+                break  # "«…», — заявил Песков": no speaker before the verb
+            k, end = k - 1, bounds[k - 1][0]
+            span = clause(k, end)
+            if span and any(rx.search(span) for rx in insertions):
+                continue
+            break
+        if not span or len(span) > MAX_SPEAKER_CHARS * 2 or any(
+                rx.search(span) for rx in insertions):
             return None
         return span
 
@@ -237,7 +261,18 @@ class ScriptAttributor:
         return None
 
     def is_back_reference(self, span: str) -> bool:
-        return span.strip().lower() in {b.lower() for b in self.r.back_references}
+        """The speaker words point to the previous speaker ("він", "Він також", "他还")."""
+        words = span.strip().lower()
+        refs = {b.lower() for b in self.r.back_references}
+        if words in refs:
+            return True
+        adverbs = sorted({a.lower() for a in self.r.back_reference_adverbs}, key=len, reverse=True)
+        for adverb in adverbs:
+            if words.endswith(adverb):
+                head = words[: -len(adverb)].rstrip()
+                if head in refs:
+                    return True
+        return False
 
 
 def suggest_in_script(text: str, script: str, perspectives: Iterable[Perspective]
