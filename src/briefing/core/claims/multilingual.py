@@ -44,6 +44,7 @@ class Rules:
     datelines: list[str] = field(default_factory=list)
     back_references: list[str] = field(default_factory=list)
     answer_prefixes: list[str] = field(default_factory=list)
+    weak_particles: list[str] = field(default_factory=list)  # need a two-syllable word
     insertions: list[str] = field(default_factory=list)  # "в свою очередь": not the speaker
     back_reference_adverbs: list[str] = field(default_factory=list)  # "він також": "він"
     insertion_rx: list[re.Pattern[str]] = field(default_factory=list)
@@ -64,7 +65,7 @@ def script_rules() -> dict[str, Rules]:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
         rules = out.setdefault(data["script"], Rules(data["script"]))
         for name in ("verbs", "sources", "source_ends", "subject_particles", "datelines",
-                     "back_references", "answer_prefixes", "insertions",
+                     "back_references", "answer_prefixes", "insertions", "weak_particles",
                      "back_reference_adverbs"):
             getattr(rules, name).extend(data.get(name, []))
         for key, cues in data.get("speakers", {}).items():
@@ -191,6 +192,10 @@ class ScriptAttributor:
                 span = self._after_source(s, m.end())
                 if span:
                     return span, m.group()
+                # "По его словам, …": the phrase holds its speaker, a back-reference
+                ref = next((w for w in m.group().split() if self.is_back_reference(w)), None)
+                if ref is not None:
+                    return ref, m.group()
                 if r.script == "hangul":  # "국정원에 따르면": the words before the phrase
                     before = s[:m.start()].split()
                     if before:
@@ -256,7 +261,8 @@ class ScriptAttributor:
         words = head.split()
         for i, word in enumerate(words[:8]):
             for particle in sorted(self.r.subject_particles, key=len, reverse=True):
-                if word.endswith(particle) and len(word) > len(particle):
+                least = 2 if particle in self.r.weak_particles else 1  # 인도 is not 인 + 도
+                if word.endswith(particle) and len(word) >= len(particle) + least:
                     return " ".join([*words[:i], word[: -len(particle)]])
         return None
 
