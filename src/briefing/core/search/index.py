@@ -380,22 +380,36 @@ class SearchIndex:
         """Stop the helper once it has been idle for HELPER_IDLE_S (its memory goes with it)."""
         self._last_use = time.monotonic()
         if self._idle_timer is None or not self._idle_timer.is_alive():
-            self._idle_timer = threading.Timer(HELPER_IDLE_S, self._stop_if_idle)
-            self._idle_timer.daemon = True
-            self._idle_timer.start()
+            self._idle_check(HELPER_IDLE_S)
+
+    def _idle_check(self, after: float) -> None:
+        self._idle_timer = threading.Timer(after, self._stop_if_idle)
+        self._idle_timer.daemon = True
+        self._idle_timer.start()
 
     def _stop_if_idle(self) -> None:
-        with self._lock, self._process_lock:  # never during a write (same order as _write)
-            self._idle_timer = None
-            idle = time.monotonic() - self._last_use
-            if self._process is None:
+        """Never waits: a search or a write (a rebuild holds the helper for minutes) in
+        progress means the helper is in use, so it looks again later."""
+        if not self._lock.acquire(blocking=False):
+            self._idle_check(HELPER_IDLE_S)
+            return
+        try:
+            if not self._process_lock.acquire(blocking=False):
+                self._idle_check(HELPER_IDLE_S)
                 return
-            if idle >= HELPER_IDLE_S * 0.99:
-                self._stop_process()
-            else:  # used since: look again when it may have idled long enough
-                self._idle_timer = threading.Timer(HELPER_IDLE_S - idle, self._stop_if_idle)
-                self._idle_timer.daemon = True
-                self._idle_timer.start()
+            try:
+                self._idle_timer = None
+                idle = time.monotonic() - self._last_use
+                if self._process is None:
+                    return
+                if idle >= HELPER_IDLE_S * 0.99:
+                    self._stop_process()
+                else:  # used since: look again when it may have idled long enough
+                    self._idle_check(HELPER_IDLE_S - idle)
+            finally:
+                self._process_lock.release()
+        finally:
+            self._lock.release()
 
     def _receive(self, proc: subprocess.Popen) -> object:
         """The helper's next message; HelperTimeout (and the helper killed) if none comes
