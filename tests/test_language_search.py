@@ -194,3 +194,29 @@ def test_a_fresh_process_analyses_a_query_for_the_languages_the_index_holds(
     out = subprocess.run([sys.executable, "-c", search], capture_output=True, text=True,
                          check=True, timeout=120).stdout.splitlines()[-1]
     assert out == "1 1 ['kiwi']"
+
+
+def test_other_spellings_load_no_model_an_english_query_does_not_need(tmp_path: Path) -> None:
+    """In a library holding a Korean story, English searches (and their other spellings in
+    Hangul, Cyrillic and Han) load no model; `NIS` still finds 국정원 as the index holds it."""
+    nis = (DATA / "ko_yonhap_nis.txt").read_text(encoding="utf-8")
+    index = textwrap.dedent(f"""
+        from briefing.core.search import IndexDoc, SearchIndex
+        ix = SearchIndex({str(tmp_path / "ix")!r})
+        list(ix.rebuild([IndexDoc(1, "NIS", {nis!r}, language="ko"),
+                         IndexDoc(2, "Troops", {ENGLISH!r}, language="en")], 2))
+        ix.close()
+    """)
+    subprocess.run([sys.executable, "-c", index], check=True, timeout=120)
+    search = textwrap.dedent(f"""
+        from briefing.core.search import SearchIndex, languages
+        ix = SearchIndex({str(tmp_path / "ix")!r})
+        for q in ("troops", "Budanov", "NIS"):
+            r = ix.search(q)
+            print(q, [h.article_id for h in r.hits], r.message, sorted(languages.loaded()))
+        ix.close()
+    """)
+    out = subprocess.run([sys.executable, "-c", search], capture_output=True, text=True,
+                         check=True, timeout=120).stdout.splitlines()
+    assert out == ["troops [2] None []", "Budanov [2] None []",
+                   "NIS [1] also matched: 국정원 []"]

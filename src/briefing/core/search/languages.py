@@ -108,6 +108,17 @@ def _surname() -> re.Pattern[str] | None:
 SPECIAL_LANGUAGES = CYRILLIC_LANGUAGES | {"ko", "zh", "ja"}
 
 
+_MODEL_LANGUAGES = {"simplemma": CYRILLIC_LANGUAGES, "kiwi": frozenset({"ko"}),
+                    "jieba": frozenset({"zh", "ja"})}
+
+
+def loaded_languages(library: frozenset[str] | None) -> frozenset[str]:
+    """The languages of `library` whose analyser is already loaded: analysing with this set
+    loads nothing (other scripts get their model-free fallback)."""
+    ready = frozenset().union(*(_MODEL_LANGUAGES[name] for name in _loaded))
+    return ready if library is None else library & ready
+
+
 def may_hold_special(language: str | None) -> bool:
     """False for an article known to be in a language of another script (English, ...):
     its few foreign words are not worth scanning the whole text for."""
