@@ -5,7 +5,7 @@ language model (kiwipiepy, jieba, simplemma) may be loaded twice: in the helper,
 index, and in the app, to analyse queries and light hits. This runs the app's core the
 way the window does: index writes in the helper, an import of English, Ukrainian,
 Russian, Korean and Chinese stories (tests/data/languages, copied `--copies` times), one
-search per language with its hits lit; then it reads the resident memory (VmRSS) of
+search per language with its hits lit (English ones first); then it reads the resident memory (VmRSS) of
 this process and of the helper, right after the import and once the helper has been
 idle for longer than HELPER_IDLE_S.
 
@@ -79,6 +79,9 @@ def main() -> None:
             out["imported"] = statuses.count("imported")
             out["import_s"] = round(time.perf_counter() - start, 1)
             out["after_import"] = snapshot(ws)
+            for query in ("troops", "Budanov", "NIS", "North Korean troops"):
+                ws.index.search(query)  # English searches, names with other spellings
+            out["after_english_searches"] = snapshot(ws)
             found = {}
             for lang, query in QUERIES.items():
                 results = ws.index.search(query)

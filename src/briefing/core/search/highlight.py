@@ -66,7 +66,7 @@ class TermMatcher:
                 # as the index did, each of its terms lit on its own letters
                 base = tok.start()
                 found.extend((base + s, base + e) for t, s, e in
-                             languages.terms(tok.group(), term_of) if t in self.terms)
+                             languages.light_terms(tok.group(), term_of) if t in self.terms)
                 continue
             term, surface = token_term(tok)
             if term is None:
@@ -131,7 +131,7 @@ class TermMatcher:
     def _scan_all(self, text: str) -> list[tuple[int, int]]:
         """Slow path for wildcard patterns: analyse every token."""
         found: list[tuple[int, int]] = []
-        tokens = list(iter_terms(text))
+        tokens = list(iter_terms(text, load=False))  # the query loaded what it needed
         terms, prefixes, patterns = self.terms, self.prefixes, self.patterns
         for term, surface, s, e in tokens:
             if (term in terms or (prefixes and surface.startswith(prefixes))

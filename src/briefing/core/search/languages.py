@@ -176,6 +176,32 @@ def chinese_terms(run: str) -> list[Term]:
     return out
 
 
+def light_terms(word: str, other: Other) -> list[Term]:
+    """Terms to light a word with, loading no model: a word in a script whose analyser is
+    loaded gets its index terms; otherwise (the query was analysed without that model too,
+    e.g. another spelling of a name) a Korean word its prefixes (particles follow the
+    noun), a Cyrillic word its stem, and Chinese text its bigrams."""
+    if HAN.search(word):
+        if "jieba" in _loaded:
+            return terms(word, other)
+        out: list[Term] = []
+        for m in _HAN_RUNS.finditer(word):
+            run, pos = m.group(), m.start()
+            sub = _bigrams(run, 0) if HAN.match(run) else light_terms(run, other)
+            out.extend((t, pos + s, pos + e) for t, s, e in sub)
+        return out
+    if HANGUL.search(word):
+        if "kiwi" in _loaded:
+            return terms(word, other)
+        w = word.lower()
+        return [(w[:k], 0, k) for k in range(1, len(w) + 1)]
+    if CYRILLIC.search(word):
+        if "simplemma" in _loaded:
+            return terms(word, other)
+        return [(_ru.stemWord(word.lower().replace("ё", "е")), 0, len(word))]
+    return terms(word, other)
+
+
 def terms(word: str, other: Other) -> list[Term]:
     """Index terms of one word token holding a Cyrillic, Hangul or Han letter."""
     if HAN.search(word):
