@@ -111,7 +111,9 @@ ROWS = [
     Row("memory of the app with a mixed library (English, Ukrainian, Russian, Korean, "
         "Chinese; 125 articles, a search in each language): the app and its index helper",
         "language_memory.json",
-        lambda d: f"{d['after_searches']['total_mb']:g} MB while importing "
+        lambda d: (f"app {d['after_english_searches']['app_mb']:g} MB after English "
+                   "searches, " if "after_english_searches" in d else "")
+                  + f"{d['after_searches']['total_mb']:g} MB after a search in each language "
                   f"(app {d['after_searches']['app_mb']:g} + helper "
                   f"{d['after_searches']['helper_mb']:g}); {d['after_idle']['total_mb']:g} MB "
                   f"once the helper has idled {d['helper_idle_s']:g} s", _none, "—"),
