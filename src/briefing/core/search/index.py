@@ -44,7 +44,6 @@ from whoosh.searching import Searcher
 from briefing.core.fileio import atomic_write_bytes, fsync_dir
 from briefing.core.search.cancel import SearchCancelled
 from briefing.core.search.highlight import TermMatcher, marked, snippet
-from briefing.core.search.merging import LADDER
 from briefing.core.search.prefix import Omitted, bound_prefixes
 from briefing.core.search.query import make_parser, parse, plain_words, words_query
 from briefing.core.search.running import run_query
@@ -57,12 +56,19 @@ from briefing.core.search.schema import (
 )
 from briefing.core.search.scoring import TableBM25F
 from briefing.core.search.types import IndexDoc, SearchHit, SearchResults
+from briefing.core.search.worker import (
+    WORKER_CODE,
+    _abandon,
+    _fsync_files,
+    _worker_env,
+    serve,
+    write_batch,
+)
+
+__all__ = ["HelperTimeout", "SearchIndex", "serve", "write_batch"]
 
 META_FILE = "briefing-index.json"
 WRITER_MB = 128  # full rebuilds: fewer, bigger runs
-# Incremental writes sort each run's postings in one sorted() call holding the GIL; small
-# runs keep that under ~60 ms so the UI thread never stalls while an import indexes.
-INCREMENTAL_WRITER_MB = 8
 PROGRESS_EVERY = 100
 log = logging.getLogger(__name__)
 # The helper must answer (a reply, or a progress message during a rebuild) within this
@@ -76,15 +82,6 @@ HELPER_IDLE_S = 60.0
 
 class HelperTimeout(Exception):
     """The index helper process did not answer in time and was stopped."""
-
-
-def _fsync_files(folder: Path, since: float = 0.0) -> None:
-    """Flush Whoosh's files to disk (Whoosh itself never does)."""
-    for f in folder.iterdir():
-        if f.is_file() and f.stat().st_mtime >= since:
-            with open(f, "rb+") as fh:
-                os.fsync(fh.fileno())
-    fsync_dir(folder)
 
 
 def _write_json(path: Path, data: dict) -> None:
@@ -590,89 +587,6 @@ class SearchIndex:
             self._stop_process()
 
 
-WORKER_CODE = "from briefing.core.search.index import serve; serve()"
-_WORKER_INDEXES: dict[str, whoosh_index.Index] = {}
-
-
-def _worker_env() -> dict[str, str]:
-    """The helper must import briefing even from a source checkout."""
-    env = dict(os.environ)
-    src = str(Path(__file__).resolve().parents[3])
-    env["PYTHONPATH"] = os.pathsep.join(p for p in (src, env.get("PYTHONPATH")) if p)
-    return env
-
-
-def serve() -> None:
-    """The helper process: read pickled (folder, kind, items) writes from stdin until EOF,
-    answer each with None or the exception it raised."""
-    source, sink = sys.stdin.buffer, sys.stdout.buffer
-    while True:
-        try:
-            folder, kind, items = pickle.load(source)
-        except EOFError:
-            return
-        try:
-            if kind == "rebuild":
-                _WORKER_INDEXES.pop(folder, None)  # the folder is about to be swapped
-                from briefing.core.indexing import rebuild_from_library
-
-                for done, total in rebuild_from_library(items):
-                    sink.write(pickle.dumps(("progress", done, total)))
-                    sink.flush()
-            else:
-                write_batch(folder, kind, items)
-            reply: BaseException | None = None
-        except Exception as exc:  # noqa: BLE001 - handed back to the caller to raise
-            reply = exc
-        try:
-            data = pickle.dumps(reply, protocol=pickle.HIGHEST_PROTOCOL)
-        except Exception:  # noqa: BLE001 - an exception that does not pickle
-            data = pickle.dumps(RuntimeError(repr(reply)))
-        sink.write(data)
-        sink.flush()
-
-
-def write_batch(folder: str, kind: str, items: list,
-                ix: whoosh_index.Index | None = None) -> None:
-    """One commit to the index in `folder`: "upsert" IndexDocs or "delete" article ids.
-
-    Runs in the helper process (which keeps its Index open between calls) or, with
-    `ix`, in the caller's. Segments are merged on commit by merging.LADDER.
-    """
-    if ix is None:
-        ix = _WORKER_INDEXES.get(folder)
-        if ix is None:
-            ix = _WORKER_INDEXES[folder] = whoosh_index.open_dir(folder, schema=make_schema())
-    path = Path(folder)
-    started = _now_mtime(path)
-    writer = ix.writer(procs=1, limitmb=INCREMENTAL_WRITER_MB)
-    try:
-        for item in items:
-            if kind == "upsert":
-                writer.update_document(**to_fields(item))
-            else:
-                writer.delete_by_term("article_id", str(item))
-        writer.commit(mergetype=LADDER)
-    except BaseException:  # e.g. a full disk mid-commit: the old TOC still stands
-        _abandon(writer)
-        _WORKER_INDEXES.pop(folder, None)
-        raise
-    _fsync_files(path, since=started)
-
-
-def _abandon(writer) -> None:
-    """Give up a writer, even one whose commit failed half-way: cancel() if it still can,
-    else at least release its lock, so later writes in this process are not refused
-    with LockError until it exits."""
-    try:
-        writer.cancel()
-    except Exception:  # noqa: BLE001 - the writer is half-closed; its lock is what matters
-        lock = getattr(writer, "writelock", None)
-        if lock is not None:
-            with contextlib.suppress(Exception):
-                lock.release()
-
-
 def _docnums(searcher: Searcher, article_ids: Collection[int]) -> set[int]:
     """The index's document numbers of these articles (a filter Whoosh applies cheaply; an
     Or of one term per article took ~55 ms for 500 articles)."""
@@ -695,13 +609,3 @@ def _quiet_leaks() -> Iterator[list[bool]]:
         yield failed
         if failed:
             gc.collect()
-
-
-def _now_mtime(folder: Path) -> float:
-    """A timestamp on the file system's clock (mtimes can be coarse: step back a little)."""
-    probe = folder / ".mtime-probe"
-    probe.touch()
-    try:
-        return probe.stat().st_mtime - 2.0
-    finally:
-        probe.unlink(missing_ok=True)
