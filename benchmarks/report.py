@@ -108,6 +108,15 @@ ROWS = [
         lambda d: (f"median {d['ready_check']['cold_median_s']:g} s cold, "
                    f"{d['ready_check']['warm_median_s']:g} s warm"
                    if "ready_check" in d else "not measured"), _none, "—"),
+    Row("memory of the app with a mixed library (English, Ukrainian, Russian, Korean, "
+        "Chinese; 125 articles, a search in each language): the app and its index helper",
+        "language_memory.json",
+        lambda d: (f"app {d['after_english_searches']['app_mb']:g} MB after English "
+                   "searches, " if "after_english_searches" in d else "")
+                  + f"{d['after_searches']['total_mb']:g} MB after a search in each language "
+                  f"(app {d['after_searches']['app_mb']:g} + helper "
+                  f"{d['after_searches']['helper_mb']:g}); {d['after_idle']['total_mb']:g} MB "
+                  f"once the helper has idled {d['helper_idle_s']:g} s", _none, "—"),
     Row("verified backup of a 10,000-article library", "backup.json",
         lambda d: f"median {d['verified_backup_seconds']:g} s, max "
                   f"{d['max_seconds']['backup']:g} s", _none, "—"),

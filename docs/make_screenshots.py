@@ -5,7 +5,8 @@ articles), adds highlights of several perspectives through the core, and saves
 PNGs of: the main window in light and dark, the reader with highlights, the
 search results for "Budanov", the details pane, the claims view, the tag chips of the
 highlights panel, the Speakers dialog, the workspace switcher (File › Open recent)
-beside the library's collections, and the Briefs list.
+beside the library's collections, the Briefs list, and a Korean and a Ukrainian wire story
+in the reader, found by an inflected search (tests/data/languages/).
 
     xvfb-run -s "-screen 0 1600x1000x24" python docs/make_screenshots.py
     (or QT_QPA_PLATFORM=offscreen python docs/make_screenshots.py)
@@ -226,6 +227,38 @@ def briefs_shot(app: QApplication, window: MainWindow, ws: Workspace, tmp: Path)
     window.tabs.setCurrentIndex(0)
 
 
+LANGUAGE_SHOTS = [  # (story in tests/data/languages, search typed, picture)
+    ("ko_yonhap_nis", "국정원 파병", "reader_korean.png"),
+    ("uk_pravda_budanov", "Буданова", "reader_ukrainian.png"),
+]
+
+
+def language_shots(app: QApplication, window: MainWindow, ws: Workspace) -> None:
+    """A Korean and a Ukrainian story in the reader, opened from a search for a form the
+    text does not hold as typed (국정원 in 국정원은, Буданова for Буданов)."""
+    if ONLY and not ONLY & {name for _, _, name in LANGUAGE_SHOTS}:
+        return
+    data = DOCS.parent / "tests" / "data" / "languages"
+    window.library.filter_by_collection(None)  # search the whole library
+    window.importer.import_paths([data / f"{story}.txt" for story, _, _ in LANGUAGE_SHOTS],
+                                 summary=False)
+    wait(app, lambda: not window.importer.busy and window.library.model.rowCount() == 7
+         and window.search.ready)
+    by_file = {a.source_file: a.id for a in ws.articles.list()}
+    for story, query, name in LANGUAGE_SHOTS:
+        article_id = by_file[f"{story}.txt"]
+        window.search.search_edit.setText(query)
+        model = window.search.model
+        wait(app, lambda m=model, a=article_id: any(r.article_id == a for r in m.rows))
+        row = next(i for i, r in enumerate(model.rows) if r.article_id == article_id)
+        window.search.results.setCurrentIndex(model.index(row, 0))
+        window.search.open_current()  # as a click on the result: its hits are lit
+        wait(app, lambda: not window.reader.suggestions_pending())
+        settle(app, 0.8)
+        grab(window, name)
+    window.search.search_edit.clear()
+
+
 def main() -> int:
     ONLY.update(a for a in sys.argv[1:] if a.endswith(".png"))
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen" if not os.environ.get("DISPLAY")
@@ -252,8 +285,7 @@ def main() -> int:
             inner.setSizes([330, 540])
         window.open_article(article_id)
         first = ws.highlights.for_article(article_id)[0]
-        if hasattr(window.highlights, "select_highlight"):  # show its note and grading
-            window.highlights.select_highlight(first.id)
+        window.highlights.select_highlight(first.id)  # show its note and grading
         window.reader.reveal(first.start, first.start)
         settle(app)
         grab(window, "main_window_light.png")
@@ -288,6 +320,7 @@ def main() -> int:
         speakers_dialog(app, window, ws)
         workspaces_shot(app, window, ws, tmp, settings)
         briefs_shot(app, window, ws, tmp)
+        language_shots(app, window, ws)
     finally:
         window.close()
         ws.close()

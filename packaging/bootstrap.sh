@@ -8,7 +8,9 @@ cd "$(dirname "$0")/.."
 
 pkgs=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libfreetype6 libdbus-1-3
       libglib2.0-0 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-xinerama0
-      libxcb-randr0 libxcb-render-util0 libxcb-image0 fonts-dejavu-core)
+      libxcb-randr0 libxcb-render-util0 libxcb-image0 fonts-dejavu-core fonts-noto-cjk)
+# fonts-noto-cjk: Hangul and Hanzi in the reader and in the note (DejaVu covers Cyrillic);
+# without a CJK font Qt and LibreOffice draw Korean and Chinese articles as empty boxes.
 # The tests also open the exported note in LibreOffice, as its reader would (no GUI parts),
 # and check the launcher and AppStream files with the tools the desktops and app stores use.
 [ "${1:-}" = "--test" ] && pkgs+=(libreoffice-writer-nogui poppler-utils desktop-file-utils appstream)
@@ -18,7 +20,7 @@ if command -v dpkg-query >/dev/null 2>&1; then
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
   done
   if [ ${#missing[@]} -gt 0 ]; then
-    echo "Installing system libraries for Qt: ${missing[*]}"
+    echo "Installing system libraries and fonts: ${missing[*]}"
     SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
     $SUDO apt-get update -qq
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null

@@ -4,7 +4,8 @@ Run from the repository root:  python packaging/make_template.py
 The exporter needs these style names (an organisation's own template must use
 them too): paragraph styles Title, Heading 1, Heading 2, Quote, Source, and
 optionally Note, Meta, Marking, Source List; table style "Briefing Table".
-Fonts are Arial (metric-compatible Liberation Sans on Linux), A4, 2.2 cm margins.
+Fonts are Arial (metric-compatible Liberation Sans on Linux; both have Cyrillic) with an
+East Asian font for Hangul and Han (resources/export/fonts.toml), A4, 2.2 cm margins.
 """
 
 from __future__ import annotations
@@ -20,9 +21,11 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Cm, Pt, RGBColor
 
 from briefing.core.export.docx import place_border
+from briefing.core.export.fonts import note_fonts
 
 OUT = Path(__file__).resolve().parents[1] / "resources" / "template" / "briefing.docx"
-FONT = "Arial"
+FONT = note_fonts().latin               # Latin and Cyrillic
+EAST_ASIAN = note_fonts().default       # Hangul and Han when a run names no font of its own
 INK = RGBColor(0x1A, 0x1A, 0x1A)
 NAVY = RGBColor(0x1F, 0x2A, 0x44)
 GREY = RGBColor(0x55, 0x5B, 0x66)
@@ -38,8 +41,9 @@ def set_font(style, size: float, bold: bool = False, italic: bool = False,
         rpr.insert(0, fonts)
     for attr in list(fonts.attrib):
         del fonts.attrib[attr]
-    for attr in ("w:ascii", "w:hAnsi", "w:cs", "w:eastAsia"):
+    for attr in ("w:ascii", "w:hAnsi", "w:cs"):
         fonts.set(qn(attr), FONT)
+    fonts.set(qn("w:eastAsia"), EAST_ASIAN.font)
     style.font.size = Pt(size)
     style.font.bold = bold
     style.font.italic = italic
@@ -89,7 +93,7 @@ def table_style(doc) -> None:
   <w:uiPriority w:val="40"/>
   <w:qFormat/>
   <w:pPr><w:spacing w:before="40" w:after="40" w:line="240" w:lineRule="auto"/></w:pPr>
-  <w:rPr><w:rFonts w:ascii="{FONT}" w:hAnsi="{FONT}" w:cs="{FONT}" w:eastAsia="{FONT}"/>
+  <w:rPr><w:rFonts w:ascii="{FONT}" w:hAnsi="{FONT}" w:cs="{FONT}" w:eastAsia="{EAST_ASIAN.font}"/>
     <w:sz w:val="18"/><w:szCs w:val="18"/></w:rPr>
   <w:tblPr>
     <w:tblBorders>
@@ -115,8 +119,22 @@ def table_style(doc) -> None:
     doc.styles.element.append(parse_xml(xml))
 
 
+def document_defaults(doc) -> None:
+    """The defaults every style inherits: named fonts instead of the theme's (whose East
+    Asian font is empty) and the East Asian language of the default East Asian font."""
+    rpr = doc.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    fonts = rpr.find(qn("w:rFonts"))
+    for attr in list(fonts.attrib):
+        del fonts.attrib[attr]
+    for attr in ("w:ascii", "w:hAnsi", "w:cs"):
+        fonts.set(qn(attr), FONT)
+    fonts.set(qn("w:eastAsia"), EAST_ASIAN.font)
+    rpr.find(qn("w:lang")).set(qn("w:eastAsia"), EAST_ASIAN.lang)
+
+
 def build() -> Document:
     doc = Document()
+    document_defaults(doc)
     section = doc.sections[0]
     section.page_width, section.page_height = Cm(21.0), Cm(29.7)
     section.left_margin = section.right_margin = Cm(2.2)

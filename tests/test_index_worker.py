@@ -85,3 +85,33 @@ def test_a_rebuild_in_the_helper_gives_the_same_results_and_can_be_stopped(
         assert [(h.article_id, h.hits) for h in ws.index.search("Budanov").hits] == expected
         helper = ws.index.index._process
     assert helper is not None and helper.poll() is not None
+
+
+def test_an_idle_helper_is_stopped_and_the_next_write_starts_another(
+        tmp_path: Path, monkeypatch) -> None:
+    """The helper holds its own copy of the language models it indexed with; once idle it
+    goes (and its memory with it), and a later write works as before."""
+    import time
+
+    from briefing.core.search import index as index_module
+
+    monkeypatch.setattr(index_module, "HELPER_IDLE_S", 0.5)
+    index = SearchIndex(tmp_path / "index")
+    list(index.rebuild([], 0))
+    index.write_in_process()
+    index.upsert([doc(1, "Budanov said the troops were deployed near Kursk.")])
+    first = index._process
+    assert first is not None and index.helper_pid == first.pid
+    index.upsert([doc(2, "Seoul lawmakers were briefed by the spy agency.")])  # still busy
+    assert index._process is first
+    deadline = time.monotonic() + 20
+    while index.helper_pid is not None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert index.helper_pid is None
+    assert first.wait(timeout=20) is not None  # it exits on the closed pipe
+    index.upsert([doc(3, "Pentagon officials estimated ten thousand soldiers.")])
+    assert index._process is not None and index._process is not first
+    texts = {1: "", 2: "", 3: "Pentagon officials estimated ten thousand soldiers."}
+    assert [h.article_id for h in index.search("Pentagon", texts=texts.get).hits] == [3]
+    assert index.doc_count() == 3
+    index.close()

@@ -149,3 +149,95 @@ def test_a_known_name_finds_its_other_spellings_and_says_so(library) -> None:
     assert nis.message is not None and "국정원" in nis.message
     plain = ix.search("troops", texts=texts.__getitem__)
     assert plain.message is None
+
+
+MIXED = ("South Korea's spy agency, the National Intelligence Service (국정원은 the name "
+         "Koreans use), said about 10,000 North Korean troops were in Russia. Kremlin "
+         "spokesman Dmitry Peskov (Дмитрий Песков) declined to comment on the reports. "
+         "China's foreign ministry spokesman Lin Jian (林剑) said Beijing was not aware of "
+         "the situation, and Ukrainian officials said the soldiers were in the Kursk region.")
+
+
+def test_foreign_words_in_an_english_article_are_found_and_lit(tmp_path: Path) -> None:
+    """An English story quoting a few names in their own scripts: each is found by its
+    other forms and lit, by a search in a fresh process (the app indexes in a helper
+    process, so its own process has loaded no language model)."""
+    index = textwrap.dedent(f"""
+        from briefing.core.search import IndexDoc, SearchIndex
+        ix = SearchIndex({str(tmp_path / "ix")!r})
+        list(ix.rebuild([IndexDoc(1, "Troops in Kursk", {MIXED!r}, language="en")], 1))
+        ix.close()
+    """)
+    subprocess.run([sys.executable, "-c", index], check=True, timeout=120)
+    search = textwrap.dedent(f"""
+        from briefing.core.search import SearchIndex
+        text = {MIXED!r}
+        ix = SearchIndex({str(tmp_path / "ix")!r})
+        for q in ("국정원", "국정원은", "Пескова", "Дмитрия", "林剑", "troops"):
+            hits = ix.search(q, texts=lambda i: text).hits
+            print(q, [h.article_id for h in hits],
+                  sorted({{text[s:e] for h in hits for s, e in h.hits}}))
+        ix.close()
+    """)
+    out = subprocess.run([sys.executable, "-c", search], capture_output=True, text=True,
+                         check=True, timeout=120).stdout.splitlines()
+    assert out == ["국정원 [1] ['국정원']",
+                   "국정원은 [1] ['국정원']",
+                   "Пескова [1] ['Peskov', 'Песков']",  # and its known Latin spelling
+                   "Дмитрия [1] ['Дмитрий']",
+                   "林剑 [1] ['Jian', 'Lin', '林剑']",  # and its known Latin spelling
+                   "troops [1] ['troops']"]
+
+
+def test_a_fresh_process_analyses_a_query_for_the_languages_the_index_holds(
+        tmp_path: Path) -> None:
+    """The app searches in its own process while a helper indexes: the languages it reads
+    from the index (Whoosh's lexicon gives bytes) decide which models a query loads."""
+    nis = (DATA / "ko_yonhap_nis.txt").read_text(encoding="utf-8")
+    index = textwrap.dedent(f"""
+        from briefing.core.search import IndexDoc, SearchIndex
+        ix = SearchIndex({str(tmp_path / "ix")!r})
+        list(ix.rebuild([IndexDoc(1, "NIS", {nis!r}, language="ko")], 1))
+        ix.close()
+    """)
+    subprocess.run([sys.executable, "-c", index], check=True, timeout=120)
+    search = textwrap.dedent(f"""
+        from briefing.core.search import SearchIndex, languages
+        ix = SearchIndex({str(tmp_path / "ix")!r})
+        print(len(ix.search("국정원은").hits), len(ix.search("파병했으며").hits),
+              sorted(languages.loaded()))
+        ix.close()
+    """)
+    out = subprocess.run([sys.executable, "-c", search], capture_output=True, text=True,
+                         check=True, timeout=120).stdout.splitlines()[-1]
+    assert out == "1 1 ['kiwi']"
+
+
+def test_other_spellings_load_no_model_an_english_query_does_not_need(tmp_path: Path) -> None:
+    """In a library holding a Korean story, English searches (and their other spellings in
+    Hangul, Cyrillic and Han) load no model; `NIS` still finds 국정원 as the index holds it."""
+    nis = (DATA / "ko_yonhap_nis.txt").read_text(encoding="utf-8")
+    index = textwrap.dedent(f"""
+        from briefing.core.search import IndexDoc, SearchIndex
+        ix = SearchIndex({str(tmp_path / "ix")!r})
+        list(ix.rebuild([IndexDoc(1, "NIS", {nis!r}, language="ko"),
+                         IndexDoc(2, "Troops", {ENGLISH!r}, language="en")], 2))
+        ix.close()
+    """)
+    subprocess.run([sys.executable, "-c", index], check=True, timeout=120)
+    search = textwrap.dedent(f"""
+        from briefing.core.search import SearchIndex, languages
+        ix = SearchIndex({str(tmp_path / "ix")!r})
+        texts = {{1: {nis!r}, 2: {ENGLISH!r}}}
+        for q in ("troops", "Budanov", "NIS"):
+            r = ix.search(q, texts=texts.get)
+            lit = sorted({{texts[h.article_id][s:e] for h in r.hits for s, e in h.hits}})
+            print(q, [h.article_id for h in r.hits], r.message, lit, sorted(languages.loaded()))
+        ix.close()
+    """)
+    out = subprocess.run([sys.executable, "-c", search], capture_output=True, text=True,
+                         check=True, timeout=120).stdout.splitlines()
+    # 국정원 is lit inside 국정원은 and 국정원에 without the Korean model (a noun's particles
+    # follow it)
+    assert out == ["troops [2] None ['troops'] []", "Budanov [2] None ['Budanov'] []",
+                   "NIS [1] also matched: 국정원 ['국가정보원', '국정원'] []"]

@@ -198,3 +198,31 @@ def test_english_is_told_without_loading_the_language_model() -> None:
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                          check=True, timeout=120).stdout.strip().splitlines()[-1]
     assert out == "['en', 'en', 'en', 'en', 'en'] True"
+
+
+# Per language on the twelve held-out stories (tests/data/languages/heldout/: outlets and
+# layouts the rules were not written against, labelled by another session). Measured before
+# any rule change (benchmarks/results/languages_heldout_before.json) and after the rules
+# were generalised (languages_heldout.json); each threshold sits under the measured score
+# and never below 0.75. Russian titles (2 of 3 after, 0 of 3 before) are under 0.75 and
+# have no threshold: the issue stays open for them.
+HELDOUT_THRESHOLDS = {  # measured after: claims ko 19/20, ru 30/34, uk 26/29, zh 27/28
+    "ko": {"language": 1.0, "title": 0.9, "date": 0.9, "publisher": 0.9, "search": 0.95,
+           "claims": 0.9},
+    "ru": {"language": 1.0, "date": 0.9, "publisher": 0.9, "search": 0.95, "claims": 0.85},
+    "uk": {"language": 1.0, "title": 0.9, "date": 0.9, "publisher": 0.9, "search": 0.95,
+           "claims": 0.85},
+    "zh": {"language": 1.0, "title": 0.9, "date": 0.9, "publisher": 0.9, "search": 0.95,
+           "claims": 0.9},
+}
+
+
+def test_quality_per_language_on_the_heldout_stories() -> None:
+    from benchmarks.languages import HELDOUT, score
+
+    result = score(data=HELDOUT)
+    assert sorted(result) == ["ko", "ru", "uk", "zh"]
+    for lang, thresholds in HELDOUT_THRESHOLDS.items():
+        for measure, threshold in thresholds.items():
+            right, total = result[lang][measure]
+            assert total and right / total >= threshold, (lang, measure, right, total)

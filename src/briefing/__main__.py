@@ -12,7 +12,7 @@ if sys.argv[1:2] == ["--pdf-worker"]:
 
     raise SystemExit(worker(sys.argv[2:]))
 if sys.argv[1:2] == ["--index-worker"]:
-    from briefing.core.search.index import serve
+    from briefing.core.search.worker import serve
 
     serve()
     raise SystemExit(0)

@@ -58,3 +58,48 @@ def test_story_in_its_own_language_reads_searches_and_suggests(
     model = ArticleTableModel(ws)
     row = model.row_of(aid)
     assert model.index(row, model.LANGUAGE).data() == name[:2]
+
+
+@pytest.mark.parametrize(("name", "own", "other"), [
+    ("ko_yonhap_nis", "Noto Serif CJK KR", "Noto Serif CJK SC"),
+    ("zh_xinhua_linjian", "Noto Serif CJK SC", "Noto Serif CJK KR"),
+])
+def test_east_asian_text_falls_back_to_a_cjk_font_of_its_own_language(
+        qtbot, pane: ReaderPane, ws: Workspace, name: str, own: str, other: str) -> None:
+    [progress] = list(import_files(ws, [DATA / f"{name}.txt"]))
+    aid = progress.result.article_id
+    pane.show_article(aid)
+    qtbot.waitUntil(lambda: not pane.suggestions_pending(), timeout=20_000)
+    for fmt in (_format_at(pane, 0), pane.editor.document().begin().charFormat()):
+        families = fmt.fontFamilies()
+        # the Latin serif first (it draws Cyrillic and digits), then the article's own CJK
+        # variant before the others, so Han takes its language's forms
+        assert families[0] == "Source Serif 4"
+        assert families.index(own) < families.index(other)
+    # after a repaint (search hits, highlights) the body keeps its fonts
+    pane.show_article(aid, hits=[(0, 2)])
+    assert _format_at(pane, 3).fontFamilies().index(own) < \
+        _format_at(pane, 3).fontFamilies().index(other)
+
+
+def test_words_in_other_scripts_inside_an_english_story_are_lit(
+        qtbot, pane: ReaderPane, ws: Workspace, tmp_path: Path) -> None:
+    story = tmp_path / "kursk.txt"
+    story.write_text(
+        "Seoul and Kyiv agree on the number of troops\n\n"
+        "South Korea's spy agency, the National Intelligence Service (국정원은 the name "
+        "Koreans use), said about 10,000 North Korean troops were in Russia. Kremlin "
+        "spokesman Dmitry Peskov (Дмитрий Песков) declined to comment on the reports. "
+        "China's foreign ministry spokesman Lin Jian (林剑) said Beijing was not aware.\n\n"
+        "Ukrainian officials said the soldiers had been moved to the Kursk region, where "
+        "they were fighting alongside Russian units, and that more would follow soon.\n",
+        encoding="utf-8")
+    [progress] = list(import_files(ws, [story]))
+    aid = progress.result.article_id
+    assert ws.articles.get(aid).language == "en"
+    text = ws.articles.text(aid)
+    for query, word in (("국정원", "국정원"), ("Пескова", "Песков"), ("林剑", "林剑")):
+        [hit] = ws.index.search(query).hits
+        assert word in {text[s:e] for s, e in hit.hits}, query
+        pane.show_article(aid, hits=hit.hits)
+        assert _format_at(pane, text.index(word)).property(PROP_HIT) is True, query

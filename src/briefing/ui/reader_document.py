@@ -52,20 +52,39 @@ SERIF_FAMILIES = ["Source Serif 4", "Source Serif Pro", "Charter", "Georgia", "N
                   "Liberation Serif", "DejaVu Serif", "Times New Roman"]
 SANS_FAMILIES = ["Inter", "Noto Sans", "Segoe UI", "Helvetica Neue", "DejaVu Sans",
                  "Liberation Sans", "Arial"]
+# Hangul and Han after the Latin families (which have Cyrillic), the article's own language
+# first: Han characters take Chinese, Japanese or Korean forms by font, and a Korean
+# article's Han (or a Chinese one's) should not be drawn in another language's forms.
+# Linux (fonts-noto-cjk, from bootstrap.sh), Windows and macOS names.
+CJK_SERIF = {"zh": ["Noto Serif CJK SC", "Source Han Serif SC", "SimSun", "Songti SC"],
+             "ko": ["Noto Serif CJK KR", "Source Han Serif K", "Batang", "AppleMyungjo"],
+             "ja": ["Noto Serif CJK JP", "Source Han Serif", "Yu Mincho", "Hiragino Mincho ProN"]}
+CJK_SANS = {"zh": ["Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC"],
+            "ko": ["Noto Sans CJK KR", "Source Han Sans K", "Malgun Gothic", "Apple SD Gothic Neo"],
+            "ja": ["Noto Sans CJK JP", "Source Han Sans", "Yu Gothic", "Hiragino Sans"]}
 
 
-def _font(families: list[str], point_size: float, weight: QFont.Weight = QFont.Weight.Normal,
-          serif: bool = True) -> QFont:
+def font_families(serif: bool, language: str | None = None) -> list[str]:
+    """Latin families, then CJK ones with the article's language (if CJK) first."""
+    cjk = CJK_SERIF if serif else CJK_SANS
+    order = [language] if language in cjk else []
+    order += [code for code in ("zh", "ko", "ja") if code not in order]
+    return [*(SERIF_FAMILIES if serif else SANS_FAMILIES),
+            *(family for code in order for family in cjk[code])]
+
+
+def _font(point_size: float, weight: QFont.Weight = QFont.Weight.Normal,
+          serif: bool = True, language: str | None = None) -> QFont:
     font = QFont()
-    font.setFamilies(families)
+    font.setFamilies(font_families(serif, language))
     font.setStyleHint(QFont.StyleHint.Serif if serif else QFont.StyleHint.SansSerif)
     font.setPointSizeF(point_size)
     font.setWeight(weight)
     return font
 
 
-def body_font() -> QFont:
-    return _font(SERIF_FAMILIES, 12.5)
+def body_font(language: str | None = None) -> QFont:
+    return _font(12.5, language=language)
 
 
 def tint(colour: QColor | str, base: QColor, alpha: float) -> QColor:
@@ -97,7 +116,8 @@ class _Para:
 class OffsetMap:
     """Article text offsets <-> document positions for the body paragraphs."""
 
-    def __init__(self) -> None:
+    def __init__(self, language: str | None = None) -> None:
+        self.language = language  # the article's, for its fonts
         self.paras: list[_Para] = []
         self._text_starts: list[int] = []
         self._doc_starts: list[int] = []
@@ -170,13 +190,13 @@ def build_document(doc: QTextDocument, article: Article, palette: QPalette,
     title_block.setBottomMargin(6)
     title_block.setLineHeight(120, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
     title_fmt = QTextCharFormat()
-    title_fmt.setFont(_font(SERIF_FAMILIES, 20, QFont.Weight.Bold))
+    title_fmt.setFont(_font(20, QFont.Weight.Bold, language=article.language))
     cursor.setBlockFormat(title_block)
     cursor.setBlockCharFormat(title_fmt)
     cursor.insertText(_display(article.title or "Untitled")[0], title_fmt)
 
     meta_fmt = QTextCharFormat()
-    meta_fmt.setFont(_font(SANS_FAMILIES, 10, serif=False))
+    meta_fmt.setFont(_font(10, serif=False, language=article.language))
     meta_fmt.setForeground(muted)
     meta = [article.publisher or "", ", ".join(article.authors), article.published or ""]
     meta_line = " · ".join(m for m in meta if m) or article.source_file
@@ -195,9 +215,9 @@ def build_document(doc: QTextDocument, article: Article, palette: QPalette,
     body_block = QTextBlockFormat()
     body_block.setBottomMargin(12)
     body_block.setLineHeight(150, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
-    body_fmt = base_format()
+    body_fmt = base_format(article.language)
     body_fmt.setForeground(text_colour)
-    mapping = OffsetMap()
+    mapping = OffsetMap(article.language)
     offset = 0
     for line in article.text.split("\n"):
         start, end = offset, offset + len(line)
@@ -247,9 +267,9 @@ def _insert_marked(cursor: QTextCursor, shown: str, start: int, body_fmt: QTextC
         cursor.insertText(shown[at - start:], body_fmt)
 
 
-def base_format() -> QTextCharFormat:
+def base_format(language: str | None = None) -> QTextCharFormat:
     fmt = QTextCharFormat()
-    fmt.setFont(body_font())
+    fmt.setFont(body_font(language))
     return fmt
 
 
@@ -285,7 +305,7 @@ def decorate(doc: QTextDocument, mapping: OffsetMap, runs: Sequence[Run],
     cursor.beginEditBlock()
     cursor.setPosition(mapping.body_start)
     cursor.movePosition(QTextCursor.MoveOperation.End, QTextCursor.MoveMode.KeepAnchor)
-    reset = base_format()
+    reset = base_format(mapping.language)
     reset.setForeground(palette.color(QPalette.ColorRole.Text))
     cursor.setCharFormat(reset)
     for a, b, fmt in runs:

@@ -44,6 +44,12 @@ class Rules:
     datelines: list[str] = field(default_factory=list)
     back_references: list[str] = field(default_factory=list)
     answer_prefixes: list[str] = field(default_factory=list)
+    weak_particles: list[str] = field(default_factory=list)  # need a two-syllable word
+    insertions: list[str] = field(default_factory=list)  # "в свою очередь": not the speaker
+    back_reference_adverbs: list[str] = field(default_factory=list)  # "він також": "він"
+    insertion_rx: list[re.Pattern[str]] = field(default_factory=list)
+    answer_turn: str = ""    # a turn named by its speaker: "郭嘉昆：…" (group `name`)
+    question_turn: str = ""  # a turn that is a question: "问：…", "法新社记者：…"
     speakers: dict[str, list[str]] = field(default_factory=dict)
     dateline_rx: list[re.Pattern[str]] = field(default_factory=list)
     verb_rx: re.Pattern[str] | None = None
@@ -59,12 +65,16 @@ def script_rules() -> dict[str, Rules]:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
         rules = out.setdefault(data["script"], Rules(data["script"]))
         for name in ("verbs", "sources", "source_ends", "subject_particles", "datelines",
-                     "back_references", "answer_prefixes"):
+                     "back_references", "answer_prefixes", "insertions", "weak_particles",
+                     "back_reference_adverbs"):
             getattr(rules, name).extend(data.get(name, []))
         for key, cues in data.get("speakers", {}).items():
             rules.speakers.setdefault(key, []).extend(cues)
+        rules.answer_turn = rules.answer_turn or data.get("answer_turn", "")
+        rules.question_turn = rules.question_turn or data.get("question_turn", "")
     for rules in out.values():
         rules.dateline_rx = [re.compile(p) for p in rules.datelines]
+        rules.insertion_rx = [re.compile(p, re.IGNORECASE) for p in rules.insertions]
         bound = rules.script != "han"  # Chinese has no spaces: a verb may touch its speaker
         left, right = (r"(?<![\w-])", r"(?![\w])") if bound else ("", "")
         verbs = sorted(rules.verbs, key=len, reverse=True)
@@ -182,6 +192,10 @@ class ScriptAttributor:
                 span = self._after_source(s, m.end())
                 if span:
                     return span, m.group()
+                # "По его словам, …": the phrase holds its speaker, a back-reference
+                ref = next((w for w in m.group().split() if self.is_back_reference(w)), None)
+                if ref is not None:
+                    return ref, m.group()
                 if r.script == "hangul":  # "국정원에 따르면": the words before the phrase
                     before = s[:m.start()].split()
                     if before:
@@ -192,7 +206,8 @@ class ScriptAttributor:
             if r.script == "hangul":
                 span = self._topic(s[:m.start()])
             else:
-                span = self._clause_before(s, m.start()) or self._clause_after(s, m.end())
+                span = (self._clause_before(s, m.start(), r.insertion_rx)
+                        or self._clause_after(s, m.end()))
             if span:
                 return span, m.group()
         return None
@@ -209,10 +224,28 @@ class ScriptAttributor:
         return span if 0 < len(span) <= MAX_SPEAKER_CHARS else None
 
     @staticmethod
-    def _clause_before(s: str, pos: int) -> str | None:
-        starts = [m.end() for m in _CLAUSE.finditer(s, 0, pos)]
-        span = s[starts[-1] if starts else 0:pos].strip(" -–—")
-        if not span or len(span) > MAX_SPEAKER_CHARS * 2:
+    def _clause_before(s: str, pos: int, insertions: Iterable[re.Pattern[str]] = ()
+                       ) -> str | None:
+        """The clause before the verb; an inserted phrase between speaker and verb ("Ким
+        Чен Ын, в свою очередь, заявил") is passed over to the clause before it."""
+        bounds = [(m.start(), m.end()) for m in _CLAUSE.finditer(s, 0, pos)]
+
+        def clause(k: int, end: int) -> str:
+            return s[bounds[k - 1][1] if k else 0:end].strip(" -–—")
+
+        k, end = len(bounds), pos
+        span = clause(k, end)
+        while k and (span == "" or any(rx.search(span) for rx in insertions)):
+            before = clause(k - 1, bounds[k - 1][0])
+            if span == "" and not any(rx.search(before) for rx in insertions):
+                break  # "«…», — заявил Песков": no speaker before the verb
+            k, end = k - 1, bounds[k - 1][0]
+            span = clause(k, end)
+            if span and any(rx.search(span) for rx in insertions):
+                continue
+            break
+        if not span or len(span) > MAX_SPEAKER_CHARS * 2 or any(
+                rx.search(span) for rx in insertions):
             return None
         return span
 
@@ -228,12 +261,24 @@ class ScriptAttributor:
         words = head.split()
         for i, word in enumerate(words[:8]):
             for particle in sorted(self.r.subject_particles, key=len, reverse=True):
-                if word.endswith(particle) and len(word) > len(particle):
+                least = 2 if particle in self.r.weak_particles else 1  # 인도 is not 인 + 도
+                if word.endswith(particle) and len(word) >= len(particle) + least:
                     return " ".join([*words[:i], word[: -len(particle)]])
         return None
 
     def is_back_reference(self, span: str) -> bool:
-        return span.strip().lower() in {b.lower() for b in self.r.back_references}
+        """The speaker words point to the previous speaker ("він", "Він також", "他还")."""
+        words = span.strip().lower()
+        refs = {b.lower() for b in self.r.back_references}
+        if words in refs:
+            return True
+        adverbs = sorted({a.lower() for a in self.r.back_reference_adverbs}, key=len, reverse=True)
+        for adverb in adverbs:
+            if words.endswith(adverb):
+                head = words[: -len(adverb)].rstrip()
+                if head in refs:
+                    return True
+        return False
 
 
 def suggest_in_script(text: str, script: str, perspectives: Iterable[Perspective]
@@ -246,12 +291,18 @@ def suggest_in_script(text: str, script: str, perspectives: Iterable[Perspective
     out: list[Suggestion] = []
     last: Suggestion | None = None  # the previous attributed sentence (back-references)
     answer: Suggestion | None = None  # the last answer turn's speaker (transcripts)
+    turns = _Turns(rules, attributor)
     for start, end in sentences(text, rules.dateline_rx):
         s = text[start:end]
+        named = turns.see(text, start, end)
         if not s.endswith((".", "!", "…", "。", "！", "»", "”", '"', ")")):
             continue  # a headline, a teaser line or a question
         is_answer = s.startswith(tuple(rules.answer_prefixes))
         found = attributor.speaker(s)
+        if found is None and named is not None:  # "郭嘉昆：…" and the lines of that answer
+            out.append(Suggestion(start, end, s, list(named.perspectives), named.cue,
+                                  named.speaker, named.verb))
+            continue
         if found is None:
             if is_answer and answer is not None:  # "答：我不掌握…": the spokesperson again
                 out.append(Suggestion(start, end, s, list(answer.perspectives), answer.cue,
@@ -267,3 +318,32 @@ def suggest_in_script(text: str, script: str, perspectives: Iterable[Perspective
         if is_answer:
             answer = last
     return out
+
+
+class _Turns:
+    """A transcript's turns named by their speaker ("郭嘉昆：…"): the answer a sentence
+    belongs to, from its turn's first line up to the next turn (a question ends it)."""
+
+    def __init__(self, rules: Rules, attributor: ScriptAttributor) -> None:
+        self.answer_rx = re.compile(rules.answer_turn) if rules.answer_turn else None
+        self.question_rx = re.compile(rules.question_turn) if rules.question_turn else None
+        self.attributor = attributor
+        self.current: Suggestion | None = None
+
+    def see(self, text: str, start: int, end: int) -> Suggestion | None:
+        """The named answer the sentence text[start:end] is part of, if any."""
+        if self.answer_rx is None:
+            return None
+        if start == 0 or text[start - 1] == "\n":  # a line's first sentence may open a turn
+            line = text[start:end]
+            if self.question_rx is not None and self.question_rx.match(line):
+                self.current = None
+            elif (m := self.answer_rx.match(line)) is not None:
+                name = m.group("name")
+                keys, cue = self.attributor.perspectives(name)
+                statement = line.rstrip().endswith(("。", "！", ".", "!", "”", "…"))
+                self.current = (Suggestion(start, end, line, keys, cue, name, "：")
+                                if keys and statement else None)
+            elif not line.rstrip().endswith(("。", "！", ".", "!", "”", "…", "？", "?")):
+                self.current = None  # a line that is no sentence: the transcript has ended
+        return self.current

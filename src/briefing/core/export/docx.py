@@ -24,6 +24,7 @@ from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
 from briefing.core.export.chicago import full_note, short_note
+from briefing.core.export.fonts import mark_east_asian_runs
 from briefing.core.export.footnotes import Footnotes
 from briefing.core.export.sanitize import clean_text, one_line
 from briefing.core.export.selection import BriefingContent, ExportError, NoteItem
@@ -282,9 +283,20 @@ class DocxWriter:
                     self.progress(done, total)
         self._comparison()
         self._sources()
+        self._east_asian_fonts()
         if self.footnotes is not None:
             self.footnotes.finish()
         return self.doc
+
+    def _east_asian_fonts(self) -> None:
+        """Korean, Chinese and Japanese runs name their script's font and language, so Word
+        and LibreOffice draw them in a font that has them, under any template."""
+        mark_east_asian_runs(self.doc.element.body)
+        for section in self.doc.sections:
+            for part in (section.header, section.footer):
+                mark_east_asian_runs(part._element)
+        if self.footnotes is not None:
+            mark_east_asian_runs(self.footnotes.root)
 
     # -- parts --------------------------------------------------------------------
     def _header_footer(self) -> None:

@@ -150,6 +150,8 @@ def strict_date_line(line: str) -> tuple[str, str] | None:
 
 def _date_line(line: str) -> tuple[str, str] | None:
     dates = find_dates(line)
+    if len(dates) == 2:
+        return _published_and_updated(line, dates)
     if len(dates) != 1:
         return None
     cues = metadata_cues()["dates"]
@@ -174,6 +176,24 @@ def _date_line(line: str) -> tuple[str, str] | None:
     if (timed and words and len(words) <= 6 and len(leftover) == len(words)
             and all(w[:1].isupper() or w in ("of", "and", "the", "for") for w in words)):
         return dates[0].value, label
+    return None
+
+
+def _published_and_updated(line: str, dates: list[FoundDate]) -> tuple[str, str] | None:
+    """A line with the publication date and then the update ("입력 2024.11.07 (12:31) 수정
+    2024.11.07 (13:05)", "19:34 29.11.2024 (обновлено: 20:02 29.11.2024)", "Published 12
+    Nov 2024, updated 13 Nov 2024"): the first date, when each half is a date line."""
+    between = line[dates[0].end:dates[1].start]
+    for word in sorted(metadata_cues()["dates"]["updated"], key=len, reverse=True):
+        m = re.search(rf"(?<!\w){re.escape(word)}(?!\w)", between, re.IGNORECASE)
+        if m is None:
+            continue
+        cut = dates[0].end + m.start()
+        first = line[:cut].rstrip(" ,;(|·•-–—")
+        second = line[cut:].strip(" ()")
+        published, updated = _date_line(first), _date_line(second)
+        if published and updated and updated[1] == "updated":
+            return published[0], "published" if published[1] == "plain" else published[1]
     return None
 
 

@@ -86,10 +86,12 @@ def token_term(m: re.Match[str]) -> tuple[str | None, str]:
     return term_of(word), fold(word)
 
 
-def iter_terms(text: str) -> Iterator[tuple[str, str, int, int]]:
+def iter_terms(text: str, load: bool = True) -> Iterator[tuple[str, str, int, int]]:
     """(term, folded surface form, start, end) for each indexed token of `text`.
 
-    The folded surface form (unstemmed) serves prefix and wildcard matching.
+    The folded surface form (unstemmed) serves prefix and wildcard matching. With `load`
+    false, words in a script whose model is not loaded get model-free terms
+    (languages.light_terms): for lighting hits, never for the index.
     """
     for m in TOKEN_RE.finditer(text):
         num = m.group("num")
@@ -100,7 +102,8 @@ def iter_terms(text: str) -> Iterator[tuple[str, str, int, int]]:
         word = m.group("word")
         if languages.SPECIAL.search(word):
             base = m.start()
-            for t, s, e in languages.terms(word, term_of):
+            analyse = languages.terms if load else languages.light_terms
+            for t, s, e in analyse(word, term_of):
                 yield t, t, base + s, base + e
             continue
         term = term_of(word)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from whoosh import query
 
 from briefing.core.search import languages
-from briefing.core.search.analysis import TOKEN_RE, iter_terms, token_term
+from briefing.core.search.analysis import TOKEN_RE, iter_terms, term_of, token_term
 from briefing.core.search.prefix import BoundedPrefix
 from briefing.core.search.schema import TEXT_FIELDS
 from briefing.core.search.types import MARK_CLOSE, MARK_OPEN
@@ -34,6 +34,7 @@ class TermMatcher:
     phrases: list[tuple[str, ...]] = field(default_factory=list)
     _regex: tuple[re.Pattern[str], re.Pattern[str]] | None = field(default=None, repr=False)
     _special: bool | None = field(default=None, repr=False)
+    _scripts: tuple[re.Pattern[str], ...] | None = field(default=None, repr=False)
 
     @classmethod
     def from_query(cls, q: query.Query) -> TermMatcher:
@@ -55,9 +56,17 @@ class TermMatcher:
             return self._scan_all(text)  # several terms per word: analyse every token
         found: list[tuple[int, int]] = []
         starts = self._phrase_starts()
+        scripts = self._query_scripts()
         for m in self._prefilter(text.isascii()).finditer(text):
             tok = TOKEN_RE.match(text, m.start())
             if tok is None:
+                continue
+            if scripts and _in_scripts(tok.group(), scripts):
+                # a word quoted in another script (국정원은 in an English story): analysed
+                # as the index did, each of its terms lit on its own letters
+                base = tok.start()
+                found.extend((base + s, base + e) for t, s, e in
+                             languages.light_terms(tok.group(), term_of) if t in self.terms)
                 continue
             term, surface = token_term(tok)
             if term is None:
@@ -77,6 +86,17 @@ class TermMatcher:
             words = [*self.terms, *(w for p in self.phrases for w in p), *self.prefixes]
             self._special = any(languages.is_special(w) for w in words)
         return self._special
+
+    def _query_scripts(self) -> tuple[re.Pattern[str], ...]:
+        """The scripts (Cyrillic, Hangul, Han) of the query's terms: words of those scripts
+        in a Latin-script article are analysed per script when lit (only those, so an
+        alias in Cyrillic never loads the Korean model for a Korean word in the text)."""
+        if self._scripts is None:
+            words = [*self.terms, *self.prefixes] if self._other_scripts() else []
+            self._scripts = tuple(
+                script for script in (languages.CYRILLIC, languages.HANGUL, languages.HAN)
+                if any(script.search(w) for w in words))
+        return self._scripts
 
     def _phrase_starts(self) -> dict[str, list[tuple[str, ...]]]:
         starts: dict[str, list[tuple[str, ...]]] = {}
@@ -111,7 +131,7 @@ class TermMatcher:
     def _scan_all(self, text: str) -> list[tuple[int, int]]:
         """Slow path for wildcard patterns: analyse every token."""
         found: list[tuple[int, int]] = []
-        tokens = list(iter_terms(text))
+        tokens = list(iter_terms(text, load=False))  # the query loaded what it needed
         terms, prefixes, patterns = self.terms, self.prefixes, self.patterns
         for term, surface, s, e in tokens:
             if (term in terms or (prefixes and surface.startswith(prefixes))
@@ -120,6 +140,10 @@ class TermMatcher:
         if self.phrases:
             found.extend(_phrase_spans(tokens, self.phrases))
         return _merge(found)
+
+
+def _in_scripts(word: str, scripts: tuple[re.Pattern[str], ...]) -> bool:
+    return any(script.search(word) for script in scripts)
 
 
 def _phrase_end(text: str, pos: int, rest: tuple[str, ...]) -> int | None:

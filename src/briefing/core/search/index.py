@@ -32,6 +32,7 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
 import warnings
 from collections.abc import Callable, Collection, Iterable, Iterator
 from pathlib import Path
@@ -43,37 +44,44 @@ from whoosh.searching import Searcher
 from briefing.core.fileio import atomic_write_bytes, fsync_dir
 from briefing.core.search.cancel import SearchCancelled
 from briefing.core.search.highlight import TermMatcher, marked, snippet
-from briefing.core.search.merging import LADDER
 from briefing.core.search.prefix import Omitted, bound_prefixes
 from briefing.core.search.query import make_parser, parse, plain_words, words_query
 from briefing.core.search.running import run_query
-from briefing.core.search.schema import SCHEMA_VERSION, make_schema, to_fields
+from briefing.core.search.schema import (
+    SCHEMA_VERSION,
+    article_language,
+    library_languages,
+    make_schema,
+    to_fields,
+)
 from briefing.core.search.scoring import TableBM25F
 from briefing.core.search.types import IndexDoc, SearchHit, SearchResults
+from briefing.core.search.worker import (
+    WORKER_CODE,
+    _abandon,
+    _fsync_files,
+    _worker_env,
+    serve,
+    write_batch,
+)
+
+__all__ = ["HelperTimeout", "SearchIndex", "serve", "write_batch"]
 
 META_FILE = "briefing-index.json"
 WRITER_MB = 128  # full rebuilds: fewer, bigger runs
-# Incremental writes sort each run's postings in one sorted() call holding the GIL; small
-# runs keep that under ~60 ms so the UI thread never stalls while an import indexes.
-INCREMENTAL_WRITER_MB = 8
 PROGRESS_EVERY = 100
 log = logging.getLogger(__name__)
 # The helper must answer (a reply, or a progress message during a rebuild) within this
 # time; a helper that does not is taken as hung, killed and started afresh.
 HELPER_TIMEOUT_S = 300.0
+# A helper idle this long is stopped (the next write starts another): it holds its own
+# copy of each language model it indexed with (Korean ~300 MB, Chinese, Cyrillic), which
+# doubled the app's memory for as long as the app ran after a mixed-language import.
+HELPER_IDLE_S = 60.0
 
 
 class HelperTimeout(Exception):
     """The index helper process did not answer in time and was stopped."""
-
-
-def _fsync_files(folder: Path, since: float = 0.0) -> None:
-    """Flush Whoosh's files to disk (Whoosh itself never does)."""
-    for f in folder.iterdir():
-        if f.is_file() and f.stat().st_mtime >= since:
-            with open(f, "rb+") as fh:
-                os.fsync(fh.fileno())
-    fsync_dir(folder)
 
 
 def _write_json(path: Path, data: dict) -> None:
@@ -94,6 +102,8 @@ class SearchIndex:
         self._use_process = False
         self._process_lock = threading.RLock()  # one conversation with the helper at a time
         self.helper_timeout = HELPER_TIMEOUT_S
+        self._idle_timer: threading.Timer | None = None
+        self._last_use = 0.0
 
     # -- opening and health ------------------------------------------------------
     def _has_files(self) -> bool:
@@ -297,6 +307,7 @@ class SearchIndex:
                         proc.kill()
                     self._stop_process()
                     raise
+                self._idle_after_use()
         finally:
             with self._lock:
                 self._drop()  # the folder was swapped: the next search opens the new one
@@ -357,7 +368,45 @@ class SearchIndex:
             assert proc.stdin is not None and proc.stdout is not None
             pickle.dump(request, proc.stdin, protocol=pickle.HIGHEST_PROTOCOL)
             proc.stdin.flush()
-            return self._receive(proc)  # type: ignore[return-value]
+            try:
+                return self._receive(proc)  # type: ignore[return-value]
+            finally:
+                self._idle_after_use()
+
+    def _idle_after_use(self) -> None:
+        """Stop the helper once it has been idle for HELPER_IDLE_S (its memory goes with it)."""
+        self._last_use = time.monotonic()
+        if self._idle_timer is None or not self._idle_timer.is_alive():
+            self._idle_check(HELPER_IDLE_S)
+
+    def _idle_check(self, after: float) -> None:
+        self._idle_timer = threading.Timer(after, self._stop_if_idle)
+        self._idle_timer.daemon = True
+        self._idle_timer.start()
+
+    def _stop_if_idle(self) -> None:
+        """Never waits: a search or a write (a rebuild holds the helper for minutes) in
+        progress means the helper is in use, so it looks again later."""
+        if not self._lock.acquire(blocking=False):
+            self._idle_check(HELPER_IDLE_S)
+            return
+        try:
+            if not self._process_lock.acquire(blocking=False):
+                self._idle_check(HELPER_IDLE_S)
+                return
+            try:
+                self._idle_timer = None
+                idle = time.monotonic() - self._last_use
+                if self._process is None:
+                    return
+                if idle >= HELPER_IDLE_S * 0.99:
+                    self._stop_process()
+                else:  # used since: look again when it may have idled long enough
+                    self._idle_check(HELPER_IDLE_S - idle)
+            finally:
+                self._process_lock.release()
+        finally:
+            self._lock.release()
 
     def _receive(self, proc: subprocess.Popen) -> object:
         """The helper's next message; HelperTimeout (and the helper killed) if none comes
@@ -409,10 +458,7 @@ class SearchIndex:
         with _quiet_leaks() as failed:
             try:
                 searcher = self._get_searcher()
-                # the lexicon yields bytes: undecoded, no language ever matched, and a
-                # process that had not loaded a model itself never analysed a query with it
-                found = frozenset(code for t in searcher.lexicon("language")
-                                  if "-" not in (code := _text(t)))
+                found = library_languages(searcher.lexicon("language"))
                 self._languages = (searcher, found)
                 return found
             except Exception:  # noqa: BLE001 - no index yet, or damaged: search() reports it
@@ -514,8 +560,7 @@ class SearchIndex:
         stored = h.fields()
         article_id = int(stored["article_id"])
         text = texts(article_id) if texts is not None else ""
-        language = stored.get("language")
-        spans = matcher.spans(text, language.split()[-1] if isinstance(language, str) else None)
+        spans = matcher.spans(text, article_language(stored.get("language")))
         excerpt, inner, cut_start, cut_end = snippet(text, spans)
         return SearchHit(article_id=article_id, title=stored.get("title", ""),
                          publisher=stored.get("publisher_name"),
@@ -535,96 +580,11 @@ class SearchIndex:
 
     def close(self) -> None:
         with self._lock:
+            timer, self._idle_timer = self._idle_timer, None
+            if timer is not None:
+                timer.cancel()
             self._drop()
             self._stop_process()
-
-
-WORKER_CODE = "from briefing.core.search.index import serve; serve()"
-_WORKER_INDEXES: dict[str, whoosh_index.Index] = {}
-
-
-def _text(term: bytes | str) -> str:
-    """A lexicon term as text (Whoosh yields bytes)."""
-    return term.decode("utf-8") if isinstance(term, bytes) else term
-
-
-def _worker_env() -> dict[str, str]:
-    """The helper must import briefing even from a source checkout."""
-    env = dict(os.environ)
-    src = str(Path(__file__).resolve().parents[3])
-    env["PYTHONPATH"] = os.pathsep.join(p for p in (src, env.get("PYTHONPATH")) if p)
-    return env
-
-
-def serve() -> None:
-    """The helper process: read pickled (folder, kind, items) writes from stdin until EOF,
-    answer each with None or the exception it raised."""
-    source, sink = sys.stdin.buffer, sys.stdout.buffer
-    while True:
-        try:
-            folder, kind, items = pickle.load(source)
-        except EOFError:
-            return
-        try:
-            if kind == "rebuild":
-                _WORKER_INDEXES.pop(folder, None)  # the folder is about to be swapped
-                from briefing.core.indexing import rebuild_from_library
-
-                for done, total in rebuild_from_library(items):
-                    sink.write(pickle.dumps(("progress", done, total)))
-                    sink.flush()
-            else:
-                write_batch(folder, kind, items)
-            reply: BaseException | None = None
-        except Exception as exc:  # noqa: BLE001 - handed back to the caller to raise
-            reply = exc
-        try:
-            data = pickle.dumps(reply, protocol=pickle.HIGHEST_PROTOCOL)
-        except Exception:  # noqa: BLE001 - an exception that does not pickle
-            data = pickle.dumps(RuntimeError(repr(reply)))
-        sink.write(data)
-        sink.flush()
-
-
-def write_batch(folder: str, kind: str, items: list,
-                ix: whoosh_index.Index | None = None) -> None:
-    """One commit to the index in `folder`: "upsert" IndexDocs or "delete" article ids.
-
-    Runs in the helper process (which keeps its Index open between calls) or, with
-    `ix`, in the caller's. Segments are merged on commit by merging.LADDER.
-    """
-    if ix is None:
-        ix = _WORKER_INDEXES.get(folder)
-        if ix is None:
-            ix = _WORKER_INDEXES[folder] = whoosh_index.open_dir(folder, schema=make_schema())
-    path = Path(folder)
-    started = _now_mtime(path)
-    writer = ix.writer(procs=1, limitmb=INCREMENTAL_WRITER_MB)
-    try:
-        for item in items:
-            if kind == "upsert":
-                writer.update_document(**to_fields(item))
-            else:
-                writer.delete_by_term("article_id", str(item))
-        writer.commit(mergetype=LADDER)
-    except BaseException:  # e.g. a full disk mid-commit: the old TOC still stands
-        _abandon(writer)
-        _WORKER_INDEXES.pop(folder, None)
-        raise
-    _fsync_files(path, since=started)
-
-
-def _abandon(writer) -> None:
-    """Give up a writer, even one whose commit failed half-way: cancel() if it still can,
-    else at least release its lock, so later writes in this process are not refused
-    with LockError until it exits."""
-    try:
-        writer.cancel()
-    except Exception:  # noqa: BLE001 - the writer is half-closed; its lock is what matters
-        lock = getattr(writer, "writelock", None)
-        if lock is not None:
-            with contextlib.suppress(Exception):
-                lock.release()
 
 
 def _docnums(searcher: Searcher, article_ids: Collection[int]) -> set[int]:
@@ -649,13 +609,3 @@ def _quiet_leaks() -> Iterator[list[bool]]:
         yield failed
         if failed:
             gc.collect()
-
-
-def _now_mtime(folder: Path) -> float:
-    """A timestamp on the file system's clock (mtimes can be coarse: step back a little)."""
-    probe = folder / ".mtime-probe"
-    probe.touch()
-    try:
-        return probe.stat().st_mtime - 2.0
-    finally:
-        probe.unlink(missing_ok=True)

@@ -108,6 +108,17 @@ def _surname() -> re.Pattern[str] | None:
 SPECIAL_LANGUAGES = CYRILLIC_LANGUAGES | {"ko", "zh", "ja"}
 
 
+_MODEL_LANGUAGES = {"simplemma": CYRILLIC_LANGUAGES, "kiwi": frozenset({"ko"}),
+                    "jieba": frozenset({"zh", "ja"})}
+
+
+def loaded_languages(library: frozenset[str] | None) -> frozenset[str]:
+    """The languages of `library` whose analyser is already loaded: analysing with this set
+    loads nothing (other scripts get their model-free fallback)."""
+    ready = frozenset().union(*(_MODEL_LANGUAGES[name] for name in _loaded))
+    return ready if library is None else library & ready
+
+
 def may_hold_special(language: str | None) -> bool:
     """False for an article known to be in a language of another script (English, ...):
     its few foreign words are not worth scanning the whole text for."""
@@ -163,6 +174,32 @@ def chinese_terms(run: str) -> list[Term]:
             out.append(term)
     out.sort(key=lambda t: (t[1], t[2]))
     return out
+
+
+def light_terms(word: str, other: Other) -> list[Term]:
+    """Terms to light a word with, loading no model: a word in a script whose analyser is
+    loaded gets its index terms; otherwise (the query was analysed without that model too,
+    e.g. another spelling of a name) a Korean word its prefixes (particles follow the
+    noun), a Cyrillic word its stem, and Chinese text its bigrams."""
+    if HAN.search(word):
+        if "jieba" in _loaded:
+            return terms(word, other)
+        out: list[Term] = []
+        for m in _HAN_RUNS.finditer(word):
+            run, pos = m.group(), m.start()
+            sub = _bigrams(run, 0) if HAN.match(run) else light_terms(run, other)
+            out.extend((t, pos + s, pos + e) for t, s, e in sub)
+        return out
+    if HANGUL.search(word):
+        if "kiwi" in _loaded:
+            return terms(word, other)
+        w = word.lower()
+        return [(w[:k], 0, k) for k in range(1, len(w) + 1)]
+    if CYRILLIC.search(word):
+        if "simplemma" in _loaded:
+            return terms(word, other)
+        return [(_ru.stemWord(word.lower().replace("ё", "е")), 0, len(word))]
+    return terms(word, other)
 
 
 def terms(word: str, other: Other) -> list[Term]:

@@ -79,7 +79,10 @@ class ScriptAwareParser(QueryParser):
         """The other spellings of a known name the word is a form of, with their term groups."""
         if not text.strip() or len(TOKEN_RE.findall(text)) != 1:
             return []
-        library = self._library()
+        # Other spellings are analysed only with the models already loaded: an English
+        # query in a library holding Korean must not load the Korean model for 부다노프
+        # (its bare noun is how the index holds it anyway).
+        library = languages.loaded_languages(self._library())
         exact, by_term = _alias_index(library, frozenset(languages.loaded()))
         groups = query_groups(text, library)
         found = exact.get(_key(groups))

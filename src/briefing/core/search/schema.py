@@ -7,14 +7,18 @@ written with another version reads as stale and is rebuilt.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from whoosh import fields, query
 from whoosh.qparser import QueryParserError
 
+from briefing.core.search import languages
 from briefing.core.search.analysis import analyzer
 from briefing.core.search.types import IndexDoc
 
-SCHEMA_VERSION = 4  # 3: tags of highlights indexed; 4: per-script analysis and the language field
+# 3: tags of highlights indexed; 4: per-script analysis and the language field; 5: marks for
+# words quoted in another script (script_marks)
+SCHEMA_VERSION = 5
 
 # Bare words are looked up in "text" alone: one catch-all field holding the title (twice,
 # which is the title's boost), body, publisher, authors, tags and highlights. One posting
@@ -94,6 +98,42 @@ def language_terms(code: str) -> str:
     return code if base == code else f"{code} {base}"
 
 
+# Marks in the language field for words of another script inside an article (an English
+# story quoting 국정원, Песков or 林剑): they tell a query that the library holds such
+# words, so it analyses a query in that script as the index did (a Korean particle is
+# dropped), while `lang:ko` still finds only Korean articles. Listed before the language,
+# whose own code stays last in the stored value.
+SCRIPT_MARK = "words."
+_SCRIPT_MARKS = (("ko", languages.HANGUL), ("zh", languages.HAN), ("ru", languages.CYRILLIC))
+
+
+def script_marks(text: str, language: str | None) -> list[str]:
+    """`words.ko` / `words.zh` / `words.ru` for scripts in `text` its language does not cover."""
+    if text.isascii() or languages.SPECIAL.search(text) is None:  # one scan for most
+        return []
+    base = (language or "").split("-")[0].lower()
+    own = languages.CYRILLIC_LANGUAGES if base in languages.CYRILLIC_LANGUAGES else {base}
+    return [SCRIPT_MARK + code for code, script in _SCRIPT_MARKS
+            if code not in own and script.search(text) is not None]
+
+
+def library_languages(terms: Iterable[object]) -> frozenset[str]:
+    """The languages a library holds, from the language field's terms (Whoosh's lexicon
+    gives bytes): the articles' languages and the scripts of words quoted in others
+    (regional tags left out)."""
+    codes = (t.decode("utf-8", "replace") if isinstance(t, bytes) else t for t in terms)
+    return frozenset(t.removeprefix(SCRIPT_MARK) for t in codes
+                     if isinstance(t, str) and "-" not in t)
+
+
+def article_language(stored: object) -> str | None:
+    """The article's own language code from the stored language field (marks left out)."""
+    if not isinstance(stored, str):
+        return None
+    own = [t for t in stored.split() if not t.startswith(SCRIPT_MARK)]
+    return own[-1] if own else None
+
+
 def make_schema() -> fields.Schema:
     ana = analyzer()
     return fields.Schema(
@@ -136,6 +176,8 @@ def to_fields(doc: IndexDoc) -> dict[str, str]:
         out["perspective"] = "\n".join(doc.perspectives)
     if doc.highlights:
         out["highlights"] = doc.highlights
-    if doc.language:
-        out["language"] = language_terms(doc.language)
+    marks = script_marks(text, doc.language)
+    if doc.language or marks:
+        out["language"] = " ".join([*marks, *([language_terms(doc.language)]
+                                              if doc.language else [])])
     return out  # type: ignore[return-value]
