@@ -122,16 +122,9 @@ def date_line(line: str) -> tuple[str, str] | None:
     World") is a date line too: the other segments are a site's labels.
     """
     found = _date_line(line)
-    count = len(find_dates(line))
-    if found or count == 0:
+    if found or len(find_dates(line)) != 1:
         return found
     segments = _SEGMENTS.split(line)
-    if count > 1:  # "Published Dec. 16, 2024 at 3:12 p.m. EST | Updated Dec. 16, 2024 …"
-        stamps = [_date_line(seg) for seg in segments if find_dates(seg)]
-        if len(stamps) == count and all(stamps) and len(line.split()) <= 24:
-            order = {"published": 0, "plain": 1, "updated": 2}
-            return min((s for s in stamps if s), key=lambda s: order.get(s[1], 1))
-        return None
     if not 2 <= len(segments) <= 6 or len(line.split()) > 16:
         return None
     dated = [seg for seg in segments if find_dates(seg)]
