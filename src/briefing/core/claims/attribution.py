@@ -81,6 +81,9 @@ class Attributor:
         self.m = matcher
         self.r = rules or attribution_rules()
         self.ctx = Context()
+        # The body that issues the document, when it is a government body's own text: who
+        # "it" and "we" are when no one else was named (set by the suggester).
+        self.issuer: Speaker | None = None
         r = self.r
         self._common = _NOT_NAMES | r.titles | r.openers | r.weak_subjects | \
             r.back_reference_heads | r.role_words | r.pronouns
@@ -169,6 +172,8 @@ class Attributor:
         r = self.r
         verb = re.sub(r"\s+", " ", m.group().lower())
         before = s[:m.start()].rstrip()
+        if m.group()[:1].isupper() and before and before[-1:].isalpha():
+            return None  # part of a name mid-sentence: "the United States", "Voice of Notes"
         after = s[m.end():]
         prev_words = _WORD.findall(before[-40:])
         prev = prev_words[-1].lower() if prev_words else ""
@@ -240,6 +245,8 @@ class Attributor:
         if text == "it" and s[end:m.start()].strip() == "":
             # "It said 103 drones were shot down": the body named just before speaks.
             ante = self._antecedent(sent, index)
+            if (ante is None or not ante.perspectives) and self.issuer is not None:
+                ante = self.issuer  # "It strongly condemns" in a ministry's own statement
             if ante is not None and ante.perspectives and not _after_word_boundary(s, start):
                 return Speaker(s[start:end], list(ante.perspectives), ante.cue, verb,
                                sent.start + start, sent.start + end)
@@ -642,6 +649,15 @@ class Attributor:
         last = ctx.last
         return Speaker(last.text, list(last.perspectives), last.cue, "quote",
                        sent.start + speech[0][0], sent.start + speech[0][1])
+
+
+_LY_NOUNS = frozenset({"ally", "family", "rally", "assembly", "monopoly", "supply", "reply",
+                       "anomaly", "bully", "belly", "jelly", "folly", "tally"})
+
+
+def is_adverb(word: str) -> bool:
+    """A lower-case "-ly" word that is not a noun ("strongly", "firmly"; not "an ally")."""
+    return word.islower() and len(word) > 4 and word.endswith("ly") and word not in _LY_NOUNS
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:

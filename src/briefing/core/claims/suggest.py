@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from briefing.core.claims.attribution import Attributor, Speaker
+from briefing.core.claims.attribution import Attributor, Speaker, is_adverb
 from briefing.core.claims.cues import matcher_for
+from briefing.core.claims.home import home_side, is_official
 from briefing.core.claims.multilingual import dominant_script, suggest_in_script
 from briefing.core.claims.numeric import numeric_claims
 from briefing.core.claims.sentences import Sentence, split_sentences
@@ -35,17 +36,17 @@ _HOME_WORDS = frozenset({"a", "an", "the", "two", "three", "several", "some", "s
 
 def _unnamed(speaker: str) -> bool:
     """A speaker named only by role ("the Council", "a senior official"), no proper name."""
-    words = [w.lower() for w in re.findall(r"[\w'-]+", speaker)]
+    words = [w.lower() for w in re.findall(r"[\w'-]+", speaker) if not is_adverb(w)]
     return bool(words) and len(words) <= 5 and words[-1] in _HOME_ROLES and all(
         w in _HOME_WORDS or w in _HOME_ROLES or (w.islower() and w == o)
-        for w, o in zip(words, re.findall(r"[\w'-]+", speaker), strict=False))
+        for w, o in zip(words, [o for o in re.findall(r"[\w'-]+", speaker)
+                                if not is_adverb(o)], strict=False))
 _HEADING_NOISE = re.compile(r"^\s*(?:\d{1,2}[.)]\s*|[#*>-]+\s*)|\([^)]*\)|[*_#\[\]]")
-_WE = re.compile(r"[“\"]?(?:We|Our)\s")
-# A publisher that is a government body (its own statements), not a news outlet.
-_OFFICIAL = re.compile(r"\b(?:ministry|department|office|council|government|president|presidency|"
-                       r"embassy|mission|commission|white house|kremlin|nato|secretariat|"
-                       r"cabinet|chancellery|armed forces|general staff)\b", re.IGNORECASE)
+# First person plural: in a government body's own statement, the issuer speaks ("We call
+# on...", "...as our partners know"); lower-case "us" only (upper-case "US" is a country).
+_WE = re.compile(r"(?<![\w.])(?:We|we|Our|our|ours|us)(?![\w.])")
 _QUOTED = re.compile(r"“[^”\n]{20,1500}”|\"[^\"\n]{20,1500}\"")
+_QUOTE_TEXT = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _NOTE = re.compile(r"\[\^?\d+\]:|\d{1,3}\.\s|[¹²³⁴⁵⁶⁷⁸⁹⁰]")  # a footnote's own text
 _FIRST_PERSON = frozenset({"i", "we", "he", "she", "they", "us", "me"})
 
@@ -65,14 +66,16 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
         return suggest_in_script(text, script, perspectives)
     matcher = matcher_for(list(perspectives))
     writer = _writer_names(publisher)
-    home_cues = matcher.find(publisher) if publisher else []
-    home = (home_cues[0].key, home_cues[0].cue) if home_cues else None
-    official = bool(_OFFICIAL.search(publisher))
+    home = home_side(matcher, publisher, title)
+    official = is_official(publisher, title)
     attributor = Attributor(matcher)
     attributor.learn(text)
+    if official and home is not None:
+        attributor.issuer = Speaker(publisher or home[1], [home[0]], home[1], "issuer")
     sentences = split_sentences(text)
     turns = find_turns(text, sentences=sentences)
-    resolver = TurnResolver(matcher, text, title, turns, publisher=publisher) if turns else None
+    resolver = TurnResolver(matcher, text, title, turns, publisher=publisher,
+                            home=home) if turns else None
     out: list[Suggestion] = []
     paragraph_starts = {t.paragraph: t.start for t in reversed(sentences)}
     intro: tuple[int, list[Speaker]] | None = None
@@ -108,9 +111,11 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
                 # "a senior presidential official" in a national news agency's story is
                 # an official of the agency's own country.
                 sp.perspectives, sp.cue = [home[0]], home[1]
-        if not speakers and official and home is not None and _WE.match(sent.text):
+        if not speakers and official and home is not None and turn is None and \
+                _WE.search(_QUOTE_TEXT.sub(" ", sent.text)):
             # "We call on ..." in a ministry's or council's own statement: the issuer speaks.
-            speakers = [Speaker(publisher, [home[0]], home[1], "we", sent.start, sent.end)]
+            speakers = [Speaker(publisher or home[1], [home[0]], home[1], "we", sent.start,
+                                sent.end)]
             attributor.ctx.last = speakers[0]
             attributor.ctx.last_paragraph, attributor.ctx.last_index = sent.paragraph, index
         if not speakers and intro is not None and sent.paragraph == intro[0] + 1 and \

@@ -1,0 +1,82 @@
+"""Which side a document's publisher speaks for (its "home").
+
+A ministry's own site speaks for its government, and a national outlet's unnamed
+"officials" are its country's. The side is read from the publisher's name (perspective
+cues, "<body> of <country>"), else from the site name in the title ("..._Ministry of
+Foreign Affairs of the People's Republic of China", "... | NATO"), else from the
+publisher data in resources/claims/publishers.toml (institutions whose names do not say
+their country, and web addresses by their ending).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import lru_cache
+
+from briefing.core.claims.affiliation import affiliation, postmodifier
+from briefing.core.claims.cues import CueMatcher
+from briefing.core.resources import resource
+
+_SITE_SPLIT = re.compile(r"\s*(?:_|\s[|–—-]\s|\s>\s)\s*")
+_HOST = re.compile(r"(?:https?://)?(?:www\.)?(?P<host>[a-z0-9-]+(?:\.[a-z0-9-]+)+)", re.I)
+# A publisher that is a government body (its own statements), not a news outlet.
+OFFICIAL = re.compile(r"\b(?:ministry|department|office|council|government|president|"
+                      r"presidency|embassy|mission|commission|white house|kremlin|nato|"
+                      r"secretariat|cabinet|chancellery|armed forces|general staff|"
+                      r"chancellor|prime minister|bundesregierung|gov\.uk|\.gov|\.mil|"
+                      r"gov\.[a-z]{2}|go\.kr|mid\.ru|fmprc)\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _data() -> tuple[list[tuple[re.Pattern[str], str]], list[tuple[str, str]]]:
+    data = tomllib.loads(resource("claims", "publishers.toml").read_text(encoding="utf-8"))
+    names = [(re.compile(rf"(?<![\w'-]){re.escape(n)}(?![\w'-])", re.IGNORECASE), key)
+             for key, listed in data.get("names", {}).items() for n in listed]
+    names.sort(key=lambda p: -len(p[0].pattern))
+    domains = sorted(data.get("domains", {}).items(), key=lambda d: -len(d[0]))
+    return names, domains
+
+
+def _cued(matcher: CueMatcher, text: str) -> tuple[str, str] | None:
+    """The side a name's own words give: the owner in "<body> of <country>" first."""
+    for c in matcher.find(text):
+        owner = postmodifier(text, c.end)
+        return owner if owner is not None else (c.key, c.cue)
+    return affiliation(text)
+
+
+def _listed(text: str) -> tuple[str, str] | None:
+    names, domains = _data()
+    for rx, key in names:
+        m = rx.search(text)
+        if m:
+            return key, m.group()
+    for m in _HOST.finditer(text):
+        host = m.group("host").lower()
+        for end, key in domains:
+            if host.endswith(end) or ("." + host).endswith(end):
+                return key, host
+    return None
+
+
+def home_side(matcher: CueMatcher, publisher: str, title: str = "") -> tuple[str, str] | None:
+    """(perspective key, the words that decided it) of the publisher, or None."""
+    candidates = [publisher.strip()] if publisher.strip() else []
+    candidates += [p for p in _SITE_SPLIT.split(title)[1:] if p.strip()]
+    for cand in candidates:
+        found = _cued(matcher, cand)
+        if found is not None:
+            return found
+    for cand in candidates:
+        found = _listed(cand)
+        if found is not None:
+            return found
+    return None
+
+
+def is_official(publisher: str, title: str = "") -> bool:
+    """Is the publisher (or the site named in the title) a government body?"""
+    if OFFICIAL.search(publisher):
+        return True
+    return any(OFFICIAL.search(p) for p in _SITE_SPLIT.split(title)[1:])
