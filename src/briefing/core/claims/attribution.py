@@ -126,12 +126,17 @@ class Attributor:
                 span = self._source_span(s, m.end())
                 if span:
                     found.append(self._resolve(s, sent, *span, m.group().lower(), index))
-        for m in self.r.verbs.finditer(s):
-            if _inside(m.start(), quotes):
-                continue
-            sp = self._verb_speaker(s, sent, m, found, index)
-            if sp is not None:
-                found.append(sp)
+        verb_sets = [self.r.verbs]
+        if self.issuer is not None and self.r.readout_verbs is not None:
+            verb_sets.append(self.r.readout_verbs)  # a government's own readout
+        for verbs in verb_sets:
+            for m in verbs.finditer(s):
+                if _inside(m.start(), quotes) or any(f.start <= sent.start + m.start() < f.end
+                                                     for f in found if f.verb == m.group()):
+                    continue
+                sp = self._verb_speaker(s, sent, m, found, index)
+                if sp is not None:
+                    found.append(sp)
         found = [f for f in found if f is not None and f.text]
         if not found:
             colon = self._colon_speaker(s, sent, index, labels)
@@ -280,6 +285,8 @@ class Attributor:
             return True
         if self._is_back_reference(s[start:end].lower(), s[start:end]):
             return True
+        if any(n in self.ctx.names for n in self._names(s, start, end)):
+            return True  # "Kim answered": a person named and placed earlier ("Kim Tae-hyo")
         if strict:
             return False
         return any(w[:1].isupper() and w.lower() not in _NOT_NAMES for w in words) or \
@@ -575,6 +582,19 @@ class Attributor:
                 sent.paragraph - ctx.last_paragraph > 1:
             return None
         return ctx.last
+
+    def name(self, text: str, offset: int) -> Speaker:
+        """Resolve a line that names a speaker ("Kaja Kallas, High Representative ...")."""
+        s = normalise(text)
+        sp = self._resolve_plain(s, 0, len(s), "line", offset)
+        if not sp.perspectives:
+            first = _next_boundary(s, 0)
+            for a, z in ((0, first), (min(first + 1, len(s)), len(s))):
+                placed = self._resolve_plain(s, a, z, "line", offset)
+                if placed.perspectives:
+                    return Speaker(text, placed.perspectives, placed.cue, "line", offset,
+                                   offset + len(text))
+        return sp
 
     def note_heading(self, heading: str, sent: Sentence, index: int) -> None:
         """A heading naming a source ("UKRAINE'S AIR FORCE") is who "it" means below it."""

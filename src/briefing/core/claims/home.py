@@ -29,8 +29,65 @@ OFFICIAL = re.compile(r"\b(?:ministry|department|office|council|government|presi
 
 
 @lru_cache(maxsize=1)
+def _toml() -> dict:
+    return tomllib.loads(resource("claims", "publishers.toml").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=1)
+def _kinds() -> re.Pattern[str]:
+    kinds = sorted(_toml().get("statement_kinds", []), key=len, reverse=True)
+    body = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in kinds)
+    return re.compile(rf"(?<![\w'-])(?:{body})(?![\w-])", re.IGNORECASE)
+
+
+# The clause that names the issuer ends at the topic: "... by X on the situation in Kursk".
+_TOPIC = re.compile(r"\s(?:on|about|regarding|concerning|in connection with|following|after|"
+                    r"at|to|in response to|ahead of|during|with regard to|amid)\s|[:;|–—(]",
+                    re.IGNORECASE)
+
+
+def statement_issuer(title: str) -> str | None:
+    """Who a title says issued the document ("Statement by X on ..." -> "X"; "X's Comment
+    on ..." -> "X"; "Readout of ..." -> ""), or None when the title names no statement."""
+    head = _SITE_SPLIT.split(title)[0] if title else ""
+    kind = _kinds().search(head)
+    if kind is None:
+        return None
+    after = head[kind.end():]
+    before = head[:kind.start()].strip()
+    if not _noun_phrase(before):
+        return None  # "Kremlin dismisses reports, calls them a message": a headline
+    if kind.group().lower() == "readout":
+        return ""  # "Readout of the call ...": the publisher issues it
+    by = re.match(r"\s+(?:by|of|from)\s+(?:the\s+)?", after, re.IGNORECASE)
+    if by is not None:
+        rest = after[by.end():]
+        cut = _TOPIC.search(rest)
+        return rest[:cut.start()].strip() if cut else rest.strip()
+    if before and _TOPIC.search(" " + before + " ") is None and len(before.split()) <= 8:
+        return re.sub(r"(?:'s|’s|')$", "", before).strip()  # "Foreign Ministry Spokesperson's"
+    if kind.start() == 0 or before.lower() in ("joint", "press", "the", "a"):
+        return ""  # "Readout of the call ...": the publisher issues it
+    return None
+
+
+def _noun_phrase(text: str) -> bool:
+    """Words before the kind that can name an issuer: capitalised, "of", "the"; at most 8."""
+    words = text.split()
+    return len(words) <= 8 and all(w[:1].isupper() or w.lower() in ("of", "the", "and", "for")
+                                   for w in words)
+
+
+def issuer_side(matcher: CueMatcher, issuer: str) -> tuple[str, str] | None:
+    """The side of an issuer named in a title (cues, "<body> of <country>", the data)."""
+    if not issuer.strip():
+        return None
+    return _cued(matcher, issuer) or _listed(issuer)
+
+
+@lru_cache(maxsize=1)
 def _data() -> tuple[list[tuple[re.Pattern[str], str]], list[tuple[str, str]]]:
-    data = tomllib.loads(resource("claims", "publishers.toml").read_text(encoding="utf-8"))
+    data = _toml()
     names = [(re.compile(rf"(?<![\w'-]){re.escape(n)}(?![\w'-])", re.IGNORECASE), key)
              for key, listed in data.get("names", {}).items() for n in listed]
     names.sort(key=lambda p: -len(p[0].pattern))

@@ -39,6 +39,7 @@ class AttributionRules:
     openers: frozenset[str]
     adverbs: frozenset[str]
     min_quote_words: int
+    readout_verbs: re.Pattern[str] | None = None
     turn_question_labels: frozenset[str] = frozenset()
     turn_procedural: frozenset[str] = frozenset()
     turn_generic: frozenset[str] = frozenset()
@@ -59,7 +60,8 @@ def attribution_rules() -> AttributionRules:
         verbs=_words_rx(data["verbs"]),
         participles=_lower(data["participles"]),
         quote_verbs=_lower(data.get("quote_verbs", [])),
-        weak_verbs=_lower(data["weak_verbs"]),
+        weak_verbs=_lower(data["weak_verbs"] + data.get("readout_verbs", [])),
+        readout_verbs=_words_rx(data["readout_verbs"]) if data.get("readout_verbs") else None,
         weak_subjects=_lower(data["weak_subjects"]),
         sources=_words_rx(data["source_phrases"]),
         patterns=tuple(re.compile(p, re.IGNORECASE) for p in data["patterns"]),

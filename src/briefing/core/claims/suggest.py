@@ -7,10 +7,11 @@ from collections.abc import Iterable
 
 from briefing.core.claims.attribution import Attributor, Speaker, is_adverb
 from briefing.core.claims.cues import matcher_for
-from briefing.core.claims.home import home_side, is_official
+from briefing.core.claims.home import home_side, is_official, issuer_side, statement_issuer
 from briefing.core.claims.multilingual import dominant_script, suggest_in_script
 from briefing.core.claims.numeric import numeric_claims
-from briefing.core.claims.sentences import Sentence, split_sentences
+from briefing.core.claims.quotes import attribution_line, quote_runs
+from briefing.core.claims.sentences import Sentence, paragraphs, split_sentences
 from briefing.core.claims.turns import Turn, TurnResolver, find_turns, turn_of
 from briefing.core.models import Perspective, Suggestion
 
@@ -68,6 +69,15 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
     writer = _writer_names(publisher)
     home = home_side(matcher, publisher, title)
     official = is_official(publisher, title)
+    # "Statement by the Ministry of Foreign Affairs of Ukraine on ...": the text is the
+    # issuer's; its assertions are the issuer's statements.
+    issuer_name = statement_issuer(title)
+    issuer: Speaker | None = None
+    if issuer_name is not None:
+        side = issuer_side(matcher, issuer_name) or home
+        if side is not None:
+            home, official = side, True
+            issuer = Speaker(issuer_name or publisher or side[1], [side[0]], side[1], "issuer")
     attributor = Attributor(matcher)
     attributor.learn(text)
     if official and home is not None:
@@ -77,8 +87,17 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
     resolver = TurnResolver(matcher, text, title, turns, publisher=publisher,
                             home=home) if turns else None
     out: list[Suggestion] = []
-    paragraph_starts = {t.paragraph: t.start for t in reversed(sentences)}
     intro: tuple[int, list[Speaker]] | None = None
+    spans = paragraphs(text)
+    runs = quote_runs(text, spans)
+    run_of = {p: (a, z) for a, z in runs for p in range(a, z + 1)}
+    by_line: dict[int, list[Speaker]] = {}
+    for a, z in runs:
+        line = attribution_line(text, spans, z + 1)
+        if line is not None:
+            sp = attributor.name(line, spans[z + 1][0])
+            if sp.perspectives:
+                by_line[a] = [sp]
     for index, sent in enumerate(sentences):
         if len(sent.text) > MAX_CHARS:
             continue
@@ -118,9 +137,15 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
                                 sent.end)]
             attributor.ctx.last = speakers[0]
             attributor.ctx.last_paragraph, attributor.ctx.last_index = sent.paragraph, index
-        if not speakers and intro is not None and sent.paragraph == intro[0] + 1 and \
-                text[paragraph_starts[sent.paragraph]] in "“\"«":
-            speakers = intro[1]
+        if not speakers and issuer is not None and turn is None and \
+                not _NOTE.match(sent.text):
+            speakers = [Speaker(issuer.text, list(issuer.perspectives), issuer.cue, "issuer",
+                                sent.start, sent.end)]
+        run = run_of.get(sent.paragraph)
+        if not speakers and intro is not None and run is not None and run[0] == intro[0] + 1:
+            speakers = intro[1]  # 'X issued the following statement:' and the statement
+        if not speakers and run is not None and run[0] in by_line:
+            speakers = by_line[run[0]]  # a quoted block, then the line naming its speaker
         if speakers:
             out.append(_suggestion(sent, speakers))
         elif not _NOTE.match(sent.text) and numeric_claims(text, sent.start, sent.end):

@@ -1,0 +1,71 @@
+"""Quotations that fill whole paragraphs, and who they belong to.
+
+A statement quoted over several paragraphs ("Kim issued the following statement:" and then
+"The Government ... ." over three paragraphs, the closing mark only at the end) belongs to
+the speaker who introduced it; a quotation standing alone as a block, followed by a short
+line naming the speaker ("Kaja Kallas, High Representative for ..."), belongs to that line.
+"""
+
+from __future__ import annotations
+
+import re
+
+_OPEN = "“«\""
+_CLOSE = "”»\""
+_END = re.compile(r"[.!?…][\"”’'»)\]]*$")
+MAX_RUN = 8  # paragraphs one quotation may span
+
+
+def _marks(text: str, continuing: bool) -> tuple[int, int]:
+    """(curly opening minus closing marks, straight marks) in a paragraph; a continuing
+    paragraph's own leading mark is the typographic convention, not a new quotation."""
+    if continuing and text[:1] in _OPEN:
+        text = text[1:]
+    curly = text.count("“") + text.count("«") - text.count("”") - text.count("»")
+    return curly, text.count('"')
+
+
+def quote_runs(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """(first, last) paragraph numbers of quotations that open a paragraph and run to the
+    end of it or of a later paragraph."""
+    runs: list[tuple[int, int]] = []
+    i = 0
+    while i < len(spans):
+        para = text[spans[i][0]:spans[i][1]].strip()
+        if not para or para[0] not in _OPEN:
+            i += 1
+            continue
+        curly, straight = _marks(para, False)
+        if curly <= 0 and straight % 2 == 0:
+            if para[-1:] in _CLOSE and curly == 0 and straight <= 2 and \
+                    para.count("“") + para.count("«") <= 1:
+                runs.append((i, i))  # one paragraph, quoted whole
+            i += 1
+            continue
+        last = None
+        for j in range(i + 1, min(len(spans), i + MAX_RUN)):
+            nxt = text[spans[j][0]:spans[j][1]].strip()
+            c, st = _marks(nxt, True)
+            curly, straight = curly + c, straight + st
+            if curly <= 0 and straight % 2 == 0:
+                last = j
+                break
+        if last is None:
+            i += 1
+            continue
+        runs.append((i, last))
+        i = last + 1
+    return runs
+
+
+def attribution_line(text: str, spans: list[tuple[int, int]], after: int) -> str | None:
+    """The short line naming a speaker right after a quoted block ("Kaja Kallas, High
+    Representative for Foreign Affairs"), or None."""
+    if after >= len(spans):
+        return None
+    line = text[spans[after][0]:spans[after][1]].strip().lstrip("—–-― ").strip()
+    words = line.split()
+    if not words or len(words) > 16 or not line[:1].isupper() or _END.search(line) or \
+            line.endswith(":") or "\n" in line:
+        return None
+    return line
