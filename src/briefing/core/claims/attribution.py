@@ -275,6 +275,10 @@ class Attributor:
         words = [w.lower() for w in _WORD.findall(s[a:z])]
         if words and words[0] in ("who", "whose", "which"):
             return False  # "John Foreman, who ..., says": a relative clause, not a clause
+        head = _PERSON.match(s)
+        if head is not None and s[head.end():head.end() + 1] == "," and \
+                re.match(r",\s+(?:a|an|the|who|whose|head|chief|\d{1,3},)\s", s[head.end():]):
+            return False  # "Oksana Melnyk, an independent researcher who ..., told X": appositive
         return len(words) > 6 or bool(set(words) & self.r.clause_verbs)
 
     def _source_like(self, s: str, start: int, end: int, strict: bool) -> bool:
@@ -290,7 +294,9 @@ class Attributor:
         if strict:
             return False
         return any(w[:1].isupper() and w.lower() not in _NOT_NAMES for w in words) or \
-            lower <= {"officials", "experts", "analysts"}
+            lower <= {"officials", "experts", "analysts"} or (
+                bool(words) and words[-1].lower() in _TOPIC_ROLES | self.r.role_words and
+                words[0].lower() in ("a", "an", "the", "one", "another"))
 
     def _is_back_reference(self, low: str, text: str = "") -> bool:
         if low in self.r.back_references:
@@ -529,12 +535,16 @@ class Attributor:
         for a, z in extra or []:
             if sp.perspectives:
                 break
+            if not _belonging_clause(s[a:z]):
+                continue  # "who tracks Russian Telegram": what they study, not their side
             other = self._resolve_plain(s, a, z, verb, base)
             if other.perspectives:
                 sp = Speaker(s[min(a, start):max(z, end)], other.perspectives, other.cue, verb,
                              base + min(a, start), base + max(z, end))
         if not sp.perspectives:
             for name in self._names(s, start, end):
+                if _topic_word(s[start:end], name):
+                    continue  # "a Korea expert": the topic, not a name seen before
                 known = self.ctx.names.get(name)
                 if known is not None:
                     sp.perspectives, sp.cue = list(known.perspectives), known.cue
@@ -673,6 +683,28 @@ class Attributor:
 
 _LY_NOUNS = frozenset({"ally", "family", "rally", "assembly", "monopoly", "supply", "reply",
                        "anomaly", "bully", "belly", "jelly", "folly", "tally"})
+
+
+_BELONGING = frozenset({"is", "was", "are", "were", "heads", "headed", "leads", "led", "serves",
+                        "served", "works", "worked", "represents", "represented", "commands",
+                        "commanded", "speaks", "spoke", "runs", "ran", "chairs", "chaired",
+                        "oversees", "directs", "belongs", "has", "had"})
+
+
+def _belonging_clause(text: str) -> bool:
+    """A relative clause that places its subject ("who heads Ukraine's ...") rather than
+    naming what they study or met ("who tracks Russian Telegram", "who met Russian ...")."""
+    words = [w.lower() for w in _WORD.findall(text)[:3]]
+    if not words or words[0] not in ("who", "whose", "which", "that"):
+        return True
+    return words[0] == "whose" or (len(words) > 1 and (words[1] in _BELONGING or
+                                   (len(words) > 2 and words[2] in _BELONGING)))
+
+
+def _topic_word(span: str, name: str) -> bool:
+    """Is `name` the topic of a role in span ("a Korea expert", "a China watcher")?"""
+    m = re.search(rf"(?i)\b{re.escape(name)}\s+([\w-]+)", span)
+    return m is not None and m.group(1).lower() in _TOPIC_ROLES
 
 
 def is_adverb(word: str) -> bool:

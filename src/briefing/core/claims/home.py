@@ -137,3 +137,35 @@ def is_official(publisher: str, title: str = "") -> bool:
     if OFFICIAL.search(publisher):
         return True
     return any(OFFICIAL.search(p) for p in _SITE_SPLIT.split(title)[1:])
+
+
+# A statement's lead names its issuer: "The Ministry of Foreign Affairs of Ukraine strongly
+# condemns ...", "The Government of the Republic of Korea ...".
+_LEAD_BODY = re.compile(
+    r"^\W*(?:The\s+)?(?P<body>(?:[A-Z][\w'’.-]*\s+(?:(?:of|for|and)\s+(?:the\s+)?)?){0,6}?"
+    r"(?:Ministry|Government|Office|Department|Embassy|Mission|Council|Presidency|"
+    r"Spokesperson|Spokesman|Spokeswoman|Cabinet|Administration|Secretariat|Chancellery)"
+    r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:(?:of|for|and)\s+)?(?:the\s+)?"
+    r"[A-Z][\w'’.-]*){0,6})?)")
+_PLACE_LINE_WORDS = 14
+
+
+def text_side(matcher: CueMatcher, text: str,
+              spans: list[tuple[int, int]]) -> tuple[str, str] | None:
+    """The issuer's side from the statement itself: the body its first sentence names, else
+    a place line ("Moscow, 25 October 2024", "Kyiv, 5 November") at its top or foot."""
+    if spans:
+        first = text[spans[0][0]:spans[0][1]]
+        m = _LEAD_BODY.match(first)
+        if m is not None:
+            found = _cued(matcher, m.group("body")) or _listed(m.group("body"))
+            if found is not None:
+                return found
+    for a, z in [*spans[:2], *spans[-3:]]:
+        line = text[a:z].strip()
+        if len(line.split()) > _PLACE_LINE_WORDS or not re.search(r"\b(?:1[89]|20)\d\d\b", line):
+            continue
+        found = _cued(matcher, line.split(",")[0])
+        if found is not None:
+            return found
+    return None

@@ -7,7 +7,13 @@ from collections.abc import Iterable
 
 from briefing.core.claims.attribution import Attributor, Speaker, is_adverb
 from briefing.core.claims.cues import matcher_for
-from briefing.core.claims.home import home_side, is_official, issuer_side, statement_issuer
+from briefing.core.claims.home import (
+    home_side,
+    is_official,
+    issuer_side,
+    statement_issuer,
+    text_side,
+)
 from briefing.core.claims.multilingual import dominant_script, suggest_in_script
 from briefing.core.claims.numeric import numeric_claims
 from briefing.core.claims.quotes import attribution_line, quote_runs
@@ -48,6 +54,7 @@ _HEADING_NOISE = re.compile(r"^\s*(?:\d{1,2}[.)]\s*|[#*>-]+\s*)|\([^)]*\)|[*_#\[
 _WE = re.compile(r"(?<![\w.])(?:We|we|Our|our|ours|us)(?![\w.])")
 _QUOTED = re.compile(r"“[^”\n]{20,1500}”|\"[^\"\n]{20,1500}\"")
 _QUOTE_TEXT = re.compile(r"“[^”]*”|\"[^\"]*\"")
+_FOOTNOTE = re.compile(r"\[\^?\d+\]:|[¹²³⁴⁵⁶⁷⁸⁹⁰]")  # a note's text ("1." may be a point)
 _NOTE = re.compile(r"\[\^?\d+\]:|\d{1,3}\.\s|[¹²³⁴⁵⁶⁷⁸⁹⁰]")  # a footnote's own text
 _FIRST_PERSON = frozenset({"i", "we", "he", "she", "they", "us", "me"})
 
@@ -74,10 +81,17 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
     issuer_name = statement_issuer(title)
     issuer: Speaker | None = None
     if issuer_name is not None:
-        side = issuer_side(matcher, issuer_name) or home
+        side = issuer_side(matcher, issuer_name) or home or text_side(
+            matcher, text, paragraphs(text))
+        official = True
         if side is not None:
-            home, official = side, True
-            issuer = Speaker(issuer_name or publisher or side[1], [side[0]], side[1], "issuer")
+            home = side
+        # An issuer of no known side ("the Press Secretary" of a ministry of Japan) still
+        # issues the text: its assertions are suggested with no perspective, unless the
+        # statement's own first sentence names the issuer's side ("The Ministry of Foreign
+        # Affairs of Ukraine strongly condemns ...").
+        issuer = Speaker(issuer_name or publisher or (side[1] if side else "issuer"),
+                         [side[0]] if side else [], side[1] if side else None, "issuer")
     attributor = Attributor(matcher)
     attributor.learn(text)
     if official and home is not None:
@@ -130,15 +144,15 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
                 # "a senior presidential official" in a national news agency's story is
                 # an official of the agency's own country.
                 sp.perspectives, sp.cue = [home[0]], home[1]
-        if not speakers and official and home is not None and turn is None and \
-                _WE.search(_QUOTE_TEXT.sub(" ", sent.text)):
+        if not speakers and official and home is not None and issuer is None and \
+                turn is None and _WE.search(_QUOTE_TEXT.sub(" ", sent.text)):
             # "We call on ..." in a ministry's or council's own statement: the issuer speaks.
             speakers = [Speaker(publisher or home[1], [home[0]], home[1], "we", sent.start,
                                 sent.end)]
             attributor.ctx.last = speakers[0]
             attributor.ctx.last_paragraph, attributor.ctx.last_index = sent.paragraph, index
-        if not speakers and issuer is not None and turn is None and \
-                not _NOTE.match(sent.text):
+        if not speakers and issuer is not None and issuer.perspectives and turn is None and \
+                not _FOOTNOTE.match(sent.text):
             speakers = [Speaker(issuer.text, list(issuer.perspectives), issuer.cue, "issuer",
                                 sent.start, sent.end)]
         run = run_of.get(sent.paragraph)
