@@ -18,6 +18,7 @@ from briefing.core.claims.cues import normalise
 from briefing.core.resources import resource
 
 _WORD = re.compile(r"[\w'.-]+")
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)?$")  # "Ukraine's 47th Brigade"
 _FILLER = frozenset({"the", "a", "an", "of", "and", "for", "s", "'s", "top", "senior", "chief",
                      "deputy", "first", "former", "acting", "own", "main", "national", "state",
                      "armed", "general", "special", "military", "foreign", "defence", "defense",
@@ -79,7 +80,7 @@ def affiliation(text: str) -> tuple[str, str] | None:
         for i, w in enumerate(head):
             if w in a.roles or " ".join(head[i:i + 2]) in a.roles:
                 return key, m.group()
-            if w not in _FILLER and not after[i][:1].isupper():
+            if w not in _FILLER and not after[i][:1].isupper() and not _ORDINAL.match(w):
                 break
         # "<role> of [the] <country>": the country closes a chain of "of" phrases.
         if before and before[-1] in ("of", "the"):

@@ -41,6 +41,13 @@ _CONJUNCTS = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
 # Back-references that fit any earlier speaker ("the official", "the source").
 # A person's name: "Anna Kim", "Dr. Lee Sang-min" (a title, then two or three names).
 _PERSON = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){1,2}(?![\w'-])")
+# Asides between a subject and its verb.
+_INTERJECTION = re.compile(
+    r"(?i)(?:for (?:its|his|her|their) part|in turn|however|meanwhile|too|though|also|"
+    r"in (?:a|the) (?:statement|interview|post|briefing)(?: [\w' -]{0,40})?|"
+    r"(?:on|last|this) \w+(?: \w+)?|for (?:its|his|her|their) own part)")
+# One name and an appositive: "Serhiy, a 34-year-old drone pilot with ..."
+_APPOSED = re.compile(r"[A-Z][a-z'-]{2,}(?=,\s+(?:a|an|the)\s)")
 # A colon opening a quotation or a statement: 'had a message for the West: "..."'.
 _COLON_QUOTE = re.compile(r"(?<=\w):\s+(?=[“\"‘']|[A-Z])")
 _QUOTE = re.compile(r"“[^”]*”|\"[^\"]*\"")
@@ -238,6 +245,9 @@ class Attributor:
                 if s[end:end + 1] == "," and re.match(r",\s+(?:a|an|the)\s", s[end:end + 6]):
                     # '..., said Wang Lei, a spokesman for the Chinese embassy.'
                     extra.append((end + 1, _next_boundary(s, end + 1)))
+                elif re.match(r"\s(?:in|at|with|of|from|for)\s", s[end:end + 6]):
+                    # '..., says a senior official in Seoul's presidential office.'
+                    extra.append((start, _next_boundary(s, end + 1)))
                 return self._resolve(s, sent, start, end, verb, index, extra=extra)
         seg = self._left_subject(s, verb_at)
         if seg is None and verb.endswith("ing"):
@@ -350,6 +360,9 @@ class Attributor:
     def _left_subject(self, s: str, stop: int) -> tuple[int, int, list[tuple[int, int]]] | None:
         """The subject left of a verb, plus neighbouring segments worth checking for cues."""
         segs = self._segments(s, stop)
+        if len(segs) >= 2 and segs[-1][2] == "," and _INTERJECTION.fullmatch(
+                s[segs[-1][0]:segs[-1][1]]):
+            segs.pop()  # "The Kremlin, for its part, insists": the aside is not the subject
         while segs:
             a, z = self._clean(s, segs[-1][0], segs[-1][1])
             if z > a:
@@ -621,11 +634,18 @@ class Attributor:
         if subj is None:
             return
         a, z = subj
-        name = _PERSON.match(s, a, z)
+        name = _PERSON.match(s, a, z) or _APPOSED.match(s, a)
         if name is None or self.m.find(s, a, name.end()) or \
                 name.group().split()[-1].lower() in self.r.role_words:
             return
-        self.ctx.last = self._resolve_plain(s, a, name.end(), "subject", sent.start)
+        sp = self._resolve_plain(s, a, name.end(), "subject", sent.start)
+        if not sp.perspectives:
+            for word in self._names(s, a, name.end()):
+                placed = self._placed(word, sent.start + a + 1)  # "Serhiy, a pilot with ..."
+                if placed is not None:
+                    sp.perspectives, sp.cue = [placed[0]], placed[1]
+                    break
+        self.ctx.last = sp
         self.ctx.last_paragraph = sent.paragraph
         self.ctx.last_index = index
 
