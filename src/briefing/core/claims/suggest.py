@@ -54,6 +54,13 @@ _HEADING_NOISE = re.compile(r"^\s*(?:\d{1,2}[.)]\s*|[#*>-]+\s*)|\([^)]*\)|[*_#\[
 _WE = re.compile(r"(?<![\w.])(?:We|we|Our|our|ours|us)(?![\w.])")
 _QUOTED = re.compile(r"“[^”\n]{20,1500}”|\"[^\"\n]{20,1500}\"")
 _QUOTE_TEXT = re.compile(r"“[^”]*”|\"[^\"]*\"")
+# A reference entry, not a sentence of the text: '"Title," Outlet, February 18, 2025.',
+# "TASS (2024), 'Title', 1 November 2024.", "Data from X, accessed April 2, 2025."
+_MONTH = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?")
+_REFERENCE = re.compile(
+    rf"(?:,\s*(?:accessed|retrieved|published|updated)?\s*(?:\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|"
+    rf"{_MONTH}\s+(?:\d{{1,2}},?\s+)?\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{4}})\.?\s*$)|"
+    r"^\W{0,3}[^.!?]{2,120}?\(\d{4}[a-z]?\)[,.]?\s*['‘\"“]|https?://|www\.")
 _FOOTNOTE = re.compile(r"\[\^?\d+\]:|[¹²³⁴⁵⁶⁷⁸⁹⁰]")  # a note's text ("1." may be a point)
 _NOTE = re.compile(r"\[\^?\d+\]:|\d{1,3}\.\s|[¹²³⁴⁵⁶⁷⁸⁹⁰]")  # a footnote's own text
 _FIRST_PERSON = frozenset({"i", "we", "he", "she", "they", "us", "me"})
@@ -132,6 +139,8 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
             said = attributor.attribute(sent, index)
             intro = (sent.paragraph, said) if said else None
             continue
+        if turn is None and _REFERENCE.search(sent.text):
+            continue  # a reference entry (a source cited), not a statement
         if not _ends(sent.text):
             # A headline, caption or teaser, not a sentence of the story; a heading that
             # names a source ("2. UKRAINE'S AIR FORCE (Telegram)") is who "it" is below.
