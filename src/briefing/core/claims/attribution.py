@@ -79,6 +79,8 @@ class Context:
     names: dict[str, Speaker] = field(default_factory=dict)
     # name or role word -> [(offset, key, cue)], from learn(): the latest before a sentence wins
     placed: dict[str, list[tuple[int, str, str]]] = field(default_factory=dict)
+    # (sentence index, speaker) of every speaker with a side, oldest first
+    history: list[tuple[int, Speaker]] = field(default_factory=list)
 
 
 class Attributor:
@@ -164,7 +166,21 @@ class Attributor:
             self.ctx.last = named
             self.ctx.last_paragraph = sent.paragraph
             self.ctx.last_index = index
+        for f in found:
+            if f.perspectives and f.text.lower() not in self.r.pronouns:
+                self.ctx.history.append((index, f))
         return found
+
+    def _compatible(self, heads: set[str], index: int) -> Speaker | None:
+        """The most recent speaker (last 12 sentences) whose name holds one of `heads`
+        ("the ministry's channel" -> "Ukraine's Ministry of Defence")."""
+        for at, sp in reversed(self.ctx.history):
+            if index - at > 12:
+                break
+            words = {w.lower().removesuffix("'s") for w in _WORD.findall(sp.text)}
+            if words & heads and "and" not in words:
+                return sp
+        return None
 
     # -- triggers -----------------------------------------------------------------------
     def _source_span(self, s: str, pos: int) -> tuple[int, int] | None:
@@ -360,6 +376,8 @@ class Attributor:
     def _left_subject(self, s: str, stop: int) -> tuple[int, int, list[tuple[int, int]]] | None:
         """The subject left of a verb, plus neighbouring segments worth checking for cues."""
         segs = self._segments(s, stop)
+        if len(segs) >= 2 and segs[-1][2] == "(" and s[segs[-1][1]:stop].strip() == ")":
+            segs.pop()  # "Rybar (1.3m subscribers) wrote": the aside is not the subject
         if len(segs) >= 2 and segs[-1][2] == "," and _INTERJECTION.fullmatch(
                 s[segs[-1][0]:segs[-1][1]]):
             segs.pop()  # "The Kremlin, for its part, insists": the aside is not the subject
@@ -517,6 +535,11 @@ class Attributor:
                 and (head in ante_heads or head in _GENERIC_HEADS or not ante_heads)
             if compatible and antecedent is not None:
                 return Speaker(text, list(antecedent.perspectives), antecedent.cue, verb,
+                               base + start, base + end)
+            heads = {head} | {w.removesuffix("'s") for w in low.split() if w.endswith("'s")}
+            earlier = self._compatible(heads - {"the", "its", "his", "her", "their"}, index)
+            if earlier is not None:  # the nearest speaker of the same kind
+                return Speaker(text, list(earlier.perspectives), earlier.cue, verb,
                                base + start, base + end)
             placed = self._placed(head, base + start)
             if placed is not None:

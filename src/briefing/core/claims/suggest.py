@@ -108,7 +108,7 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
     resolver = TurnResolver(matcher, text, title, turns, publisher=publisher,
                             home=home) if turns else None
     out: list[Suggestion] = []
-    intro: tuple[int, list[Speaker]] | None = None
+    intro: tuple[int, list[Speaker], bool] | None = None
     spans = paragraphs(text)
     runs = quote_runs(text, spans)
     run_of = {p: (a, z) for a, z in runs for p in range(a, z + 1)}
@@ -135,10 +135,22 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
         if len(sent.text.split()) < MIN_WORDS:
             continue
         if turn is None and sent.text.rstrip().endswith(":"):
-            # 'X posted on X:' then the post as a quoted paragraph: the post is X's.
+            # 'X posted on X:' then the post as a quoted paragraph: the post is X's; a line
+            # that only names the poster ("Andrii Sybiha (@andrii_sybiha), Ukraine's foreign
+            # minister:") introduces the paragraph under it.
             said = attributor.attribute(sent, index)
-            intro = (sent.paragraph, said) if said else None
+            line = sent.text.rstrip().rstrip(":")
+            if not said and len(line.split()) <= 16 and sent.start == _para_start(
+                    spans, sent.paragraph) and not _WE.search(line):
+                named = attributor.name(line, sent.start)
+                said = [named] if named.perspectives else []
+                intro = (sent.paragraph, said, True) if said else None
+            else:
+                intro = (sent.paragraph, said, False) if said else None
             continue
+        if turn is None and sent.text.startswith(("(", "[")) and \
+                _TRAILER.sub("", sent.text).rstrip(" .").endswith((")", "]")):
+            continue  # an editorial note: "(Transcript of the spoken word)", "(As delivered)"
         if turn is None and _REFERENCE.search(sent.text):
             continue  # a reference entry (a source cited), not a statement
         if not _ends(sent.text):
@@ -167,6 +179,8 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
         run = run_of.get(sent.paragraph)
         if not speakers and intro is not None and run is not None and run[0] == intro[0] + 1:
             speakers = intro[1]  # 'X issued the following statement:' and the statement
+        if not speakers and intro is not None and intro[2] and sent.paragraph == intro[0] + 1:
+            speakers = intro[1]  # the post under the line naming its poster
         if not speakers and run is not None and run[0] in by_line:
             speakers = by_line[run[0]]  # a quoted block, then the line naming its speaker
         if speakers:
@@ -214,6 +228,10 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
     for m in _QUOTED.finditer(text):
         spans.append((m.start(), m.end()))
     return spans
+
+
+def _para_start(spans: list[tuple[int, int]], number: int) -> int:
+    return spans[number][0] if 0 <= number < len(spans) else -1
 
 
 def _heading_speaker(attributor: Attributor, sent: Sentence, index: int) -> None:
