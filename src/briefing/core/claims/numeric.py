@@ -127,7 +127,8 @@ def _read_noun(rules: NumericRules, text: str, pos: int, limit: int):
         last = t.end()
     nationality = None
     i = 0
-    while i < len(tokens) and i < 9:
+    proper = 0
+    while i < len(tokens) and i < 9 + proper:
         for n in range(min(rules.max_noun_words, len(tokens) - i), 0, -1):
             phrase = " ".join(t.group().lower() for t in tokens[i:i + n])
             if phrase in rules.nouns:
@@ -140,6 +141,15 @@ def _read_noun(rules: NumericRules, text: str, pos: int, limit: int):
                 i += 1
             continue
         word = tokens[i].group()
+        if word.lower() == "or" and i + 1 < len(tokens) and tokens[i + 1].group().lower() == "so":
+            i += 2  # "3,000 or so troops"
+            continue
+        if word[:1].isupper() and proper < 8:
+            # A name that qualifies the noun: "10,000 Democratic People's Republic of Korea
+            # (DPRK) soldiers"
+            proper += 1
+            i += 1
+            continue
         if word.lower() not in rules.modifiers and not _CODE.match(word) and not (
                 word.lower() == "and" and i + 1 < len(tokens)
                 and _CODE.match(tokens[i + 1].group())):
