@@ -544,7 +544,8 @@ class Attributor:
             placed = self._placed(head, base + start)
             if placed is not None:
                 return Speaker(text, [placed[0]], placed[1], verb, base + start, base + end)
-            if antecedent is not None and antecedent.perspectives:
+            if antecedent is not None and antecedent.perspectives and \
+                    head not in r.person_heads:
                 return Speaker(text, list(antecedent.perspectives), antecedent.cue, verb,
                                base + start, base + end)
         parts = _CONJUNCTS.split(text)

@@ -40,6 +40,7 @@ class AttributionRules:
     adverbs: frozenset[str]
     min_quote_words: int
     readout_verbs: re.Pattern[str] | None = None
+    person_heads: frozenset[str] = frozenset()
     turn_question_labels: frozenset[str] = frozenset()
     turn_procedural: frozenset[str] = frozenset()
     turn_generic: frozenset[str] = frozenset()
@@ -69,7 +70,8 @@ def attribution_rules() -> AttributionRules:
         not_speakers=_lower(data["not_speakers"]),
         pronouns=_lower(data["pronouns"]),
         back_references=_lower(data["back_references"]),
-        back_reference_heads=_lower(data["back_reference_heads"]),
+        back_reference_heads=_lower(data["back_reference_heads"] + data.get("person_heads", [])),
+        person_heads=_lower(data.get("person_heads", [])),
         titles=_lower(data["titles"]),
         role_words=_lower(data["role_words"]),
         object_prepositions=_lower(data["object_prepositions"]),

@@ -53,6 +53,10 @@ _HEADING_NOISE = re.compile(r"^\s*(?:\d{1,2}[.)]\s*|[#*>-]+\s*)|\([^)]*\)|[*_#\[
 # on...", "...as our partners know"); lower-case "us" only (upper-case "US" is a country).
 _WE = re.compile(r"(?<![\w.])(?:We|we|Our|our|ours|us)(?![\w.])")
 _QUOTED = re.compile(r"“[^”\n]{20,1500}”|\"[^\"\n]{20,1500}\"")
+# Verbs that report speech outright (a question that reports them states a claim).
+_REPORTING = frozenset({"said", "says", "told", "claimed", "claims", "reported", "estimated",
+                        "announced", "confirmed", "stated", "warned", "according to",
+                        "denied", "assessed", "wrote", "posted"})
 _QUOTE_TEXT = re.compile(r"“[^”]*”|\"[^\"]*\"")
 # A reference entry, not a sentence of the text: '"Title," Outlet, February 18, 2025.',
 # "TASS (2024), 'Title', 1 November 2024.", "Data from X, accessed April 2, 2025."
@@ -131,7 +135,14 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
         if turn is not None and sent.start <= turn.label_end:
             attributor.ctx.last = None  # a new turn: earlier speakers are not "he" here
         if turn is not None and turn.question and sent.text.rstrip("\"”’' ").endswith("?"):
-            continue  # a journalist's question is not a statement
+            # A journalist's question is not a statement, but speech it reports is ("...the
+            # Chinese Foreign Ministry, which said on Monday that ...?").
+            reported = [sp for sp in attributor.attribute(sent, index, labels=False)
+                        if sp.perspectives and sp.verb in _REPORTING
+                        and sp.text.lower() not in ("you", "your", "we", "i")]
+            if reported:
+                out.append(_suggestion(sent, reported))
+            continue
         if len(sent.text.split()) < MIN_WORDS:
             continue
         if turn is None and sent.text.rstrip().endswith(":"):
