@@ -41,6 +41,8 @@ _CONJUNCTS = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
 # Back-references that fit any earlier speaker ("the official", "the source").
 # A person's name: "Anna Kim", "Dr. Lee Sang-min" (a title, then two or three names).
 _PERSON = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){1,2}(?![\w'-])")
+# A short label before a colon, capitalised ("Ukraine's HUR:", "South Korea's NIS:").
+_LABEL_COLON = re.compile(r"(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’.-]*:(?=\s)")
 # Asides between a subject and its verb.
 _INTERJECTION = re.compile(
     r"(?i)(?:for (?:its|his|her|their) part|in turn|however|meanwhile|too|though|also|"
@@ -678,6 +680,12 @@ class Attributor:
         """A colon attribution: 'The spokeswoman had a message for Tokyo: "..."',
         'Andriy Yermak, head of the Presidential Office, was blunter: "..."'."""
         m = _COLON_QUOTE.search(s)
+        if m is None and labels:
+            # A label in a list: "Ukraine's HUR: about 11,000 troops, ..."
+            lab = _LABEL_COLON.match(s)
+            if lab is not None and len(_WORD.findall(s[lab.end():])) >= 3:
+                sp = self._resolve_plain(s, 0, lab.end() - 1, "label", sent.start)
+                return sp if sp.perspectives else None
         if m is None or len(_WORD.findall(s[m.end():])) < 3:
             return None
         lead = _WORD.findall(s[:m.start()])
