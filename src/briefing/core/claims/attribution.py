@@ -41,6 +41,8 @@ _CONJUNCTS = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
 # Back-references that fit any earlier speaker ("the official", "the source").
 # A person's name: "Anna Kim", "Dr. Lee Sang-min" (a title, then two or three names).
 _PERSON = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){1,2}(?![\w'-])")
+# A comma and a new subject after "and": "..., and officials said" has a subject of its own.
+_CLAUSE_AFTER = re.compile(r",\s*(?:and|but)\s+\S+(?:\s+\S+){0,3}\s*$")
 # A short label before a colon, capitalised ("Ukraine's HUR:", "South Korea's NIS:").
 _LABEL_COLON = re.compile(r"(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’.-]*:(?=\s)")
 # Asides between a subject and its verb.
@@ -268,6 +270,17 @@ class Attributor:
                     extra.append((start, _next_boundary(s, end + 1)))
                 return self._resolve(s, sent, start, end, verb, index, extra=extra)
         seg = self._left_subject(s, verb_at)
+        if prev in ("and", "but") and len(prev_words) >= 3 and not _CLAUSE_AFTER.search(
+                before[-60:]):
+            # "The SSO channel posted footage ... and said ...": a second predicate of the
+            # sentence's subject (not "..., and officials said", which has its own).
+            main = self._main_subject(s, before.rfind(prev_words[-1]))
+            if main is not None and main[1] <= before.rfind(prev_words[-1]) and \
+                    self._source_like(s, *main, strict=False):
+                left = _WORD.findall(s[main[1]:before.rfind(prev_words[-1])])
+                if left and not (seg is not None and seg[0] > main[1] and
+                                 self._source_like(s, seg[0], seg[1], strict=True)):
+                    seg = (*main, [])
         if seg is None and verb.endswith("ing"):
             main = self._main_subject(s, m.start())  # "KCNA carried a statement ... calling"
             seg = (*main, []) if main else None
