@@ -41,6 +41,12 @@ _CONJUNCTS = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
 # Back-references that fit any earlier speaker ("the official", "the source").
 # A person's name: "Anna Kim", "Dr. Lee Sang-min" (a title, then two or three names).
 _PERSON = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){1,2}(?![\w'-])")
+# Members named by a neighbouring word: "one battery commander" among "artillery officers".
+_KIN: dict[str, set[str]] = {"commander": {"officers", "commanders"},
+                             "officer": {"officers", "commanders"},
+                             "soldier": {"troops", "soldiers", "servicemen"},
+                             "milblogger": {"milbloggers", "bloggers", "war bloggers"},
+                             "blogger": {"bloggers", "milbloggers"}}
 # A comma and a new subject after "and": "..., and officials said" has a subject of its own.
 _CLAUSE_AFTER = re.compile(r",\s*(?:and|but)\s+\S+(?:\s+\S+){0,3}\s*$")
 # A short label before a colon, capitalised ("Ukraine's HUR:", "South Korea's NIS:").
@@ -97,6 +103,7 @@ class Attributor:
         # The body that issues the document, when it is a government body's own text: who
         # "it" and "we" are when no one else was named (set by the suggester).
         self.issuer: Speaker | None = None
+        self._text = ""
         r = self.r
         self._common = _NOT_NAMES | r.titles | r.openers | r.weak_subjects | \
             r.back_reference_heads | r.role_words | r.pronouns
@@ -105,7 +112,8 @@ class Attributor:
     def learn(self, text: str) -> None:
         """Read how the article introduces people and bodies, before attributing
         (claims/introductions.py): later mentions ("Minister Cho", "the JCS") are placed."""
-        self.ctx.placed = read_introductions(self, normalise(text))
+        self._text = normalise(text)
+        self.ctx.placed = read_introductions(self, self._text)
 
     def _placed(self, word: str, pos: int) -> tuple[str, str] | None:
         """The side of the latest introduction of `word` before pos (else the first)."""
@@ -605,11 +613,38 @@ class Attributor:
                 if placed is not None:  # introduced earlier: "Cho Tae-yul", "(SSO)", "the BND"
                     sp.perspectives, sp.cue = [placed[0]], placed[1]
                     break
+        if not sp.perspectives:
+            member = self._member_of_group(low, base + start)
+            if member is not None:  # "One battery commander", "Another milblogger"
+                sp.perspectives, sp.cue = [member[0]], member[1]
         if sp.perspectives:
             for a, z in [(start, end), *(extra or [])]:
                 for name in self._names(s, a, z):
                     self.ctx.names.setdefault(name, sp)
         return sp
+
+    def _member_of_group(self, low: str, pos: int) -> tuple[str, str] | None:
+        """"One battery commander", "another milblogger", "one of the soldiers": a member
+        of a group the text placed just before ("Ukrainian artillery officers", "Russian
+        milbloggers"), by the nationality right before the group's noun."""
+        words = low.split()
+        if len(words) < 2 or words[0] not in ("one", "another", "a", "some"):
+            return None
+        if words[0] in ("a", "some") and words[1] not in ("fellow", "second", "third"):
+            return None
+        head = words[-1].rstrip(".,")
+        if len(head) < 4:
+            return None
+        nouns = {head, head + "s", head + "es", head.removesuffix("s")} | (
+            _KIN.get(head, set()))
+        window = self._text[max(0, pos - 600):pos]
+        rx = re.compile(r"\b([A-Z][\w'-]+)\s+(?:[a-z][\w-]*\s+){0,2}?(?i:" +
+                        "|".join(re.escape(n) for n in sorted(nouns)) + r")\b")
+        for m in reversed(list(rx.finditer(window))):
+            placed = bare_country(m.group(1))
+            if placed is not None:
+                return placed
+        return None
 
     def _find(self, s: str, start: int, end: int) -> list[CueMatch]:
         """Cue matches in s[start:end]; over the learned article, from its one-pass scan."""
