@@ -617,7 +617,8 @@ class Attributor:
             member = self._member_of_group(low, base + start)
             if member is not None:  # "One battery commander", "Another milblogger"
                 sp.perspectives, sp.cue = [member[0]], member[1]
-        if sp.perspectives:
+        if sp.perspectives and len(sp.perspectives) == 1:
+            # (several sides: a list of people, each of their own side; none is filed)
             for a, z in [(start, end), *(extra or [])]:
                 for name in self._names(s, a, z):
                     self.ctx.names.setdefault(name, sp)
