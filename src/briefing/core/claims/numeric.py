@@ -230,6 +230,8 @@ def numeric_claims(text: str, start: int = 0, end: int | None = None,
             subject = word
         else:
             read = _read_noun(rules, norm, after, end)
+            if read is None:
+                read = _predicate(rules, norm, num, after)
             if read is None and ellipsis:
                 read = _elided(text, base, norm, num, after, out)
             if read is None:
@@ -287,6 +289,60 @@ def _elided(text: str, base: int, norm: str, num: _Num, after: int,
     if re.search(r"killed|wounded|injured|dead|casualt", norm[after:after + 40], re.I):
         unit, subject = "casualties", "casualties"
     return unit, subject, None, after
+
+
+# A figure as the predicate of its noun: "North Korean losses had reached about 4,000",
+# "the number of soldiers could rise to 100,000", "put the casualty count at \"more than 300\"".
+_LINK = re.compile(
+    r"(?:\b(?:reached|reach|reaches|rise to|rose to|risen to|climb to|climbed to|grew to|"
+    r"grown to|increased to|stood at|stands at|stand at|totalled|totaled|totals|exceeded|"
+    r"exceeds|topped|numbered|numbers|was|were|is|are|at)\s+[\"“']?\s*(?:{q}\s+)?)$",
+    re.IGNORECASE)
+_ESTIMATE_AT = re.compile(r"\b(?:put|puts|putting|estimated|estimates?|placed|places|pegged|"
+                          r"pegs|assessed|counted|set)\b", re.IGNORECASE)
+_PREDICATE_BACK = 100  # characters before the figure searched for its noun
+
+
+def _predicate(rules: NumericRules, norm: str, num: _Num,
+               after: int) -> tuple[str, str, str | None, int] | None:
+    """Unit and subject of a figure that completes a clause about its noun."""
+    if num.cur or num.pct or 1900 <= num.value <= 2100 and "," not in norm[num.start:num.end]:
+        return None
+    lead = norm[max(0, num.start - _PREDICATE_BACK):num.start]
+    link = _link_rx(rules).search(lead)
+    if link is None:
+        return None
+    clause = lead[:link.start()]
+    cut = max(clause.rfind(c) for c in ".;:!?")
+    clause = clause[cut + 1:]
+    if link.group().split()[0].lower() == "at" and not _ESTIMATE_AT.search(clause):
+        return None  # "arrived at 5": a time; "put casualties at 4,000": a figure
+    words = [w.lower() for w in _TOKEN.findall(clause)]
+    best = None
+    for i in range(len(words)):
+        for n in range(min(rules.max_noun_words, len(words) - i), 0, -1):
+            phrase = " ".join(words[i:i + n])
+            if phrase in rules.nouns:
+                best = rules.nouns[phrase]
+                break
+    if best is None:
+        return None
+    unit, subject = best
+    nationality = _first_nationality(rules, norm, max(0, num.start - len(clause) - 40),
+                                     num.start)
+    return unit, subject, nationality, after
+
+
+_LINK_CACHE: dict[int, re.Pattern[str]] = {}
+
+
+def _link_rx(rules: NumericRules) -> re.Pattern[str]:
+    rx = _LINK_CACHE.get(id(rules))
+    if rx is None:
+        quals = "|".join(re.escape(q).replace(r"\ ", r"\s+") for q in rules.qualifiers)
+        rx = re.compile(_LINK.pattern.replace("{q}", f"(?:{quals})"), re.IGNORECASE)
+        _LINK_CACHE[id(rules)] = rx
+    return rx
 
 
 @dataclass(frozen=True)
