@@ -69,3 +69,24 @@ def attribution_line(text: str, spans: list[tuple[int, int]], after: int) -> str
             line.endswith(":") or "\n" in line:
         return None
     return line
+
+
+_DASH_LINE = re.compile(r"^\s*[—–―]\s*|^\s*-\s+(?=[A-Z@])")
+_TRAILING_DATE = re.compile(r"\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?"
+                            r"\s+\d{4}|\d{4}-\d{2}-\d{2})\s*$")
+
+
+def dash_attributions(text: str, spans: list[tuple[int, int]]) -> dict[int, str]:
+    """{paragraph number: the name in the dash line under it} for text signed below by a
+    line opening with a dash ("— Defence of Ukraine (@DefenceU) November 5, 2024"), as an
+    embedded post or an epigraph is."""
+    out: dict[int, str] = {}
+    for i in range(1, len(spans)):
+        line = text[spans[i][0]:spans[i][1]].strip()
+        dash = _DASH_LINE.match(line)
+        if dash is None or len(line.split()) > 20 or "\n" in line:
+            continue
+        name = _TRAILING_DATE.sub("", line[dash.end():]).strip(" ,")
+        if name and not _END.search(name):
+            out[i - 1] = name
+    return out

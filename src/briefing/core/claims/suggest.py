@@ -16,7 +16,7 @@ from briefing.core.claims.home import (
 )
 from briefing.core.claims.multilingual import dominant_script, suggest_in_script
 from briefing.core.claims.numeric import numeric_claims
-from briefing.core.claims.quotes import attribution_line, quote_runs
+from briefing.core.claims.quotes import attribution_line, dash_attributions, quote_runs
 from briefing.core.claims.sentences import Sentence, paragraphs, split_sentences
 from briefing.core.claims.turns import Turn, TurnResolver, find_turns, turn_of
 from briefing.core.models import Perspective, Suggestion
@@ -117,6 +117,11 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
     runs = quote_runs(text, spans)
     run_of = {p: (a, z) for a, z in runs for p in range(a, z + 1)}
     by_line: dict[int, list[Speaker]] = {}
+    signed: dict[int, Speaker] = {}
+    for number, line in dash_attributions(text, spans).items():
+        sp = attributor.name(line, spans[number + 1][0])
+        if sp.perspectives:
+            signed[number] = sp
     for a, z in runs:
         line = attribution_line(text, spans, z + 1)
         if line is not None:
@@ -187,6 +192,11 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
                 not _FOOTNOTE.match(sent.text):
             speakers = [Speaker(issuer.text, list(issuer.perspectives), issuer.cue, "issuer",
                                 sent.start, sent.end)]
+        if sent.paragraph in signed and turn is None and not any(
+                sp.perspectives for sp in speakers):
+            sp = signed[sent.paragraph]  # a post signed by the dash line under it
+            speakers = [Speaker(sp.text, list(sp.perspectives), sp.cue, "signed", sent.start,
+                                sent.end)]
         run = run_of.get(sent.paragraph)
         if not speakers and intro is not None and run is not None and run[0] == intro[0] + 1:
             speakers = intro[1]  # 'X issued the following statement:' and the statement
