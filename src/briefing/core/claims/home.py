@@ -33,11 +33,18 @@ def _toml() -> dict:
     return tomllib.loads(resource("claims", "publishers.toml").read_text(encoding="utf-8"))
 
 
-@lru_cache(maxsize=1)
-def _kinds() -> re.Pattern[str]:
-    kinds = sorted(_toml().get("statement_kinds", []), key=len, reverse=True)
-    body = "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in kinds)
+@lru_cache(maxsize=2)
+def _kinds(heads: bool = False) -> re.Pattern[str]:
+    kinds = _toml().get("statement_kinds", []) + (
+        _toml().get("statement_heads", []) if heads else [])
+    body = "|".join(re.escape(k).replace(r"\ ", r"\s+")
+                    for k in sorted(kinds, key=len, reverse=True))
     return re.compile(rf"(?<![\w'-])(?:{body})(?![\w-])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _issuer_roles() -> frozenset[str]:
+    return frozenset(r.lower() for r in _toml().get("issuer_roles", []))
 
 
 # The clause that names the issuer ends at the topic: "... by X on the situation in Kursk".
@@ -50,13 +57,18 @@ def statement_issuer(title: str) -> str | None:
     """Who a title says issued the document ("Statement by X on ..." -> "X"; "X's Comment
     on ..." -> "X"; "Readout of ..." -> ""), or None when the title names no statement."""
     head = _SITE_SPLIT.split(title)[0] if title else ""
-    kind = _kinds().search(head)
+    kind = _kinds().search(head) or _kinds(True).match(head)
     if kind is None:
         return None
     after = head[kind.end():]
     before = head[:kind.start()].strip()
     if not _noun_phrase(before):
         return None  # "Kremlin dismisses reports, calls them a message": a headline
+    last = before.split()[-1].lower() if before else ""
+    if before and not re.match(r"\s+(?:by|of|from)\s", after, re.IGNORECASE) and not (
+            last.endswith(("'s", "’s")) and len(before.split()) >= 2 or
+            last.rstrip("'’s") in _issuer_roles() or last in _issuer_roles()):
+        return None  # "Kremlin Comment Sparks Anger": a headline about a statement
     if kind.group().lower() == "readout":
         return ""  # "Readout of the call ...": the publisher issues it
     by = re.match(r"\s+(?:by|of|from)\s+(?:the\s+)?", after, re.IGNORECASE)
