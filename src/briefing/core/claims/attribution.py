@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from briefing.core.claims.affiliation import affiliation, bare_country, postmodifier
+from briefing.core.claims.affiliation import affiliation, bare_country, foreign, postmodifier
 from briefing.core.claims.cues import CueMatch, CueMatcher, normalise
 from briefing.core.claims.introductions import read_introductions
 from briefing.core.claims.rules import AttributionRules, attribution_rules
@@ -204,7 +204,11 @@ class Attributor:
                 not self._is_back_reference(s[pos:end].strip().lower()):
             nxt = s[end + 1:]
             if re.match(r"\s*(which|who|whose|citing|funded|based|a |an |the )", nxt, re.I):
-                end = _next_boundary(s, end + 1)
+                end2 = _next_boundary(s, end + 1)
+                if end2 < len(s) and s[end2] == "," or re.match(
+                        r"\s*(which|who|whose|citing|funded|based)", nxt, re.I):
+                    end = end2  # "according to X, a think tank, ...": the appositive
+                # (not "according to X, a Chinese and a Russian bomber flew ...")
         return pos, end
 
     def _verb_speaker(self, s: str, sent: Sentence, m: re.Match[str], found: list[Speaker],
@@ -334,7 +338,8 @@ class Attributor:
         """Can this subject be a source? Strict for verbs that are often not reporting."""
         words = _WORD.findall(s[start:end])
         lower = {w.lower() for w in words}
-        if lower & (self.r.weak_subjects | self.r.pronouns) or self._cues(s, start, end):
+        if lower & (self.r.weak_subjects | self.r.pronouns) or self._cues(s, start, end) or \
+                foreign(s[start:end]):
             return True
         if self._is_back_reference(s[start:end].lower(), s[start:end]):
             return True
@@ -420,7 +425,8 @@ class Attributor:
         # participle phrase; the subject is the segment before it.
         interjected = sep == "," and first_word.endswith(("ing", "ed")) and \
             first_word not in self.r.pronouns and len(raw_first.split()) >= 2
-        relative = raw_first.startswith(("who ", "whose ")) or interjected or (
+        relative = raw_first.startswith(("who ", "whose ")) or raw_first == "who" or \
+            interjected or (
             sep.lower() == "which" and raw_first.split()[0] not in self.r.pronouns)
         if relative and len(segs) >= 2:
             # "John Foreman, who paid ... as British defence attaché, says"
@@ -480,7 +486,8 @@ class Attributor:
             prev_low = ""
             for w in words:
                 low = w.group().lower()
-                if low in self.r.clause_verbs or (low.endswith("ed") and w.start() > a
+                if low in self.r.clause_verbs or self.r.verbs.fullmatch(low) or (
+                        low.endswith("ed") and w.start() > a
                                                   and prev_low not in ("a", "an", "the")):
                     end = w.start()
                     break
@@ -592,6 +599,8 @@ class Attributor:
             if keys:
                 return Speaker(text, keys, cue, verb, base + start, base + end)
         sp = self._resolve_plain(s, start, end, verb, base)
+        if not sp.perspectives and foreign(s[start:end]):
+            return sp  # "The Indian government", "Japan's defense ministry": no side of ours
         for a, z in extra or []:
             if sp.perspectives:
                 break

@@ -309,8 +309,9 @@ def _answer(attributor: Attributor, resolver: TurnResolver, turn: Turn, sent: Se
     own = Speaker(turn.speaker, list(turn.perspectives), turn.cue, "turn", start, sent.end)
     reported = [sp for sp in attributor.attribute(sent, index)
                 if sp.perspectives and sp.start >= start and sp.verb != "quote"
-                and sp.text.lower() not in _FIRST_PERSON and not sp.text.lower().startswith(
-                    ("our ", "my ", "we ", "i "))]
+                and sp.text.lower() not in _FIRST_PERSON and not (
+                    sp.text.lower().startswith(("our ", "my ", "we ", "i "))
+                    and set(sp.perspectives) <= set(turn.perspectives))]
     attributor.ctx.last = own
     attributor.ctx.last_paragraph = sent.paragraph
     attributor.ctx.last_index = index
