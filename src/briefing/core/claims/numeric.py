@@ -267,6 +267,7 @@ _ELIDED_TAIL = re.compile(
     r"\s*(?:more\b|others\b|of\s+(?:them|whom|those)\b|in\s+(?:all|total)\b|altogether\b|"
     r"(?:were|had|have|are|was)\s+(?:been\s+)?(?:killed|wounded|injured|sent|deployed|captured)"
     r"\b|[,.;)]|$)", re.IGNORECASE)
+_ELIDED_VERB = re.compile(r"\s+(?:were|was|are|had|have)\b", re.IGNORECASE)
 _ELIDED_BACK = 300  # characters before the passage searched for the figure being continued
 
 
@@ -276,8 +277,8 @@ def _elided(text: str, base: int, norm: str, num: _Num, after: int,
     if num.cur or 1900 <= num.value <= 2100 and "," not in norm[num.start:num.end]:
         return None  # money has its sign; a bare year is not a count
     tail = _ELIDED_TAIL.match(norm, after)
-    if tail is None:
-        return None
+    if tail is None and not (earlier and _ELIDED_VERB.match(norm, after)):
+        return None  # ("103 drones were shot down and 68 were lost": the same noun)
     before = earlier[-1] if earlier else None
     if before is None:
         lo = max(0, base - _ELIDED_BACK)
