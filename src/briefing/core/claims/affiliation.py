@@ -82,11 +82,14 @@ def affiliation(text: str) -> tuple[str, str] | None:
         if m.group().endswith(("'s", "'")) and after and after[0][:1].isupper():
             return key, m.group()
         head = [w.lower() for w in after[:4]]
+        plain = 0  # noun modifiers before the role: "a Ukrainian drone unit"
         for i, w in enumerate(head):
             if w in a.roles or " ".join(head[i:i + 2]) in a.roles:
                 return key, m.group()
             if w not in _FILLER and not after[i][:1].isupper() and not _ORDINAL.match(w):
-                break
+                plain += 1
+                if plain > 1 or not w.isalpha():
+                    break
         # "<role> of [the] <country>": the country closes a chain of "of" phrases.
         if before and before[-1] in ("of", "the"):
             chain = before[-8:]

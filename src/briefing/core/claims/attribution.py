@@ -41,6 +41,11 @@ _CONJUNCTS = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
 # Back-references that fit any earlier speaker ("the official", "the source").
 # A person's name: "Anna Kim", "Dr. Lee Sang-min" (a title, then two or three names).
 _PERSON = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){1,2}(?![\w'-])")
+# A verb that says what a person is or belongs to ("commands a Ukrainian drone unit").
+_BELONGS = re.compile(r"\b(?:is|was|has been|commands|commanded|serves|served|fights|fought|"
+                      r"flies|flew|works|worked|leads|led|heads|headed|joined|belongs|"
+                      r"represents|advises|advised)\b(?:\s+(?:in|with|for|as|to|on))?",
+                      re.IGNORECASE)
 # Members named by a neighbouring word: "one battery commander" among "artillery officers".
 _KIN: dict[str, set[str]] = {"commander": {"officers", "commanders"},
                              "officer": {"officers", "commanders"},
@@ -729,6 +734,15 @@ class Attributor:
                 if placed is not None:
                     sp.perspectives, sp.cue = [placed[0]], placed[1]
                     break
+        if not sp.perspectives:
+            # "Ivan Petrov, 32, commands a Ukrainian drone unit near Sudzha": what the
+            # sentence says he is or belongs to places him.
+            rest = s[name.end():]
+            link = _BELONGS.search(rest[:80])
+            if link is not None:
+                placed = affiliation(rest[link.end():link.end() + 80])
+                if placed is not None:
+                    sp.perspectives, sp.cue = [placed[0]], placed[1]
         self.ctx.last = sp
         self.ctx.last_paragraph = sent.paragraph
         self.ctx.last_index = index
