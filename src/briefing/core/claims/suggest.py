@@ -118,14 +118,14 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
     run_of = {p: (a, z) for a, z in runs for p in range(a, z + 1)}
     by_line: dict[int, list[Speaker]] = {}
     signed: dict[int, Speaker] = {}
-    for number, line in dash_attributions(text, spans).items():
-        sp = attributor.name(line, spans[number + 1][0])
+    for number, signer in dash_attributions(text, spans).items():
+        sp = attributor.name(signer, spans[number + 1][0])
         if sp.perspectives:
             signed[number] = sp
     for a, z in runs:
-        line = attribution_line(text, spans, z + 1)
-        if line is not None:
-            sp = attributor.name(line, spans[z + 1][0])
+        under = attribution_line(text, spans, z + 1)
+        if under is not None:
+            sp = attributor.name(under, spans[z + 1][0])
             if sp.perspectives:
                 by_line[a] = [sp]
     for index, sent in enumerate(sentences):
