@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from briefing.core.claims.attribution import Attributor, Speaker, is_adverb
+from briefing.core.claims.attribution import Attributor, Speaker
 from briefing.core.claims.cues import matcher_for
+from briefing.core.claims.grammar import is_adverb
 from briefing.core.claims.home import (
     home_side,
     is_official,
