@@ -55,6 +55,10 @@ from briefing.core.claims.words import (
     _TOPIC_ROLES,
 )
 
+# A single name as the subject of a clause, after an opening phrase: "Back at the front,
+# Kit closes his laptop."
+_KNOWN_SUBJECT = re.compile(r"(?:^|,\s+)([A-Z][a-z'-]{2,})\s+(?:[a-z]+ly\s+)?[a-z]+(?:s|ed)\b")
+
 
 @dataclass
 class Speaker:
@@ -704,10 +708,16 @@ class Attributor:
         researcher, was asked...") is still the newest named subject: a later "she" or
         "her answer" means her, not an earlier speaker."""
         subj = self._main_subject(s, len(s))
+        known = _KNOWN_SUBJECT.search(s[:80])
+        if known is not None and (known.group(1).lower() in self.ctx.placed or
+                                  known.group(1).lower() in self.ctx.names):
+            # "Back at the front, Kit closes his laptop.": a person placed earlier
+            subj = (known.start(1), known.end(1))
         if subj is None:
             return
         a, z = subj
-        name = _PERSON.match(s, a, z) or _APPOSED.match(s, a)
+        name = _PERSON.match(s, a, z) or _APPOSED.match(s, a) or (
+            re.compile(r"[A-Z][a-z'-]{2,}").fullmatch(s, a, z) if known is not None else None)
         if name is None or self.m.find(s, a, name.end()) or \
                 name.group().split()[-1].lower() in self.r.role_words:
             return
