@@ -137,3 +137,6 @@ def test_figures_that_complete_a_clause_about_their_noun() -> None:
     assert read("the deployment of more than 10,000 Democratic People's Republic of Korea "
                 "(DPRK) soldiers") == [(10000.0, "troops")]
     assert read("an additional 3,000 or so troops") == [(3000.0, "troops")]
+    assert read("North Korea has deployed 12 000 troops.") == [(12000.0, "troops")]
+    assert read("It said 103 drones were shot down and 68 were lost.") == [
+        (103.0, "missiles"), (68.0, "missiles")]

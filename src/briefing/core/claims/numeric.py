@@ -25,7 +25,7 @@ from briefing.core.models import NumericClaim
 from briefing.core.resources import resource
 
 _FIGURE = re.compile(
-    r"(?<![\w$.,-])(?P<cur>US\$|\$|USD\s?|€|£|₩|EUR\s?|GBP\s?|KRW\s?)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?<![\w$.,-])(?P<cur>US\$|\$|USD\s?|€|£|₩|EUR\s?|GBP\s?|KRW\s?)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.])|\d+(?:\.\d+)?)"
     r"(?:\s?(?P<scale>thousand|million|billion|trillion|mn|bn|tn|k|m|b)(?![\w]))?"
     r"(?P<pct>\s?%)?\+?(?![\w])")
 _SMALL = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
@@ -167,7 +167,7 @@ def _qualifier(rules: NumericRules, text: str, pos: int) -> str | None:
 
 
 def _value(num: str, scale: str | None, rules: NumericRules) -> float:
-    value = float(num.replace(",", ""))
+    value = float(re.sub(r"[,\s\u00a0\u202f]", "", num))  # "15,000", "12 000"
     if scale:
         value *= rules.scales.get(scale.lower(), 1.0)
     return value
