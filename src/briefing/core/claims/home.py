@@ -49,8 +49,8 @@ def _issuer_roles() -> frozenset[str]:
 
 # The clause that names the issuer ends at the topic: "... by X on the situation in Kursk".
 _TOPIC = re.compile(r"\s(?:on|about|regarding|concerning|in connection with|following|after|"
-                    r"at|to|in response to|ahead of|during|with regard to|amid)\s|[:;|–—(]",
-                    re.IGNORECASE)
+                    r"at|to|in response to|ahead of|during|with regard to|amid|upon|before|"
+                    r"in|with)\s|[:;|–—(]", re.IGNORECASE)
 
 
 def statement_issuer(title: str) -> str | None:

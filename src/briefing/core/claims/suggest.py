@@ -54,6 +54,10 @@ _HEADING_NOISE = re.compile(r"^\s*(?:\d{1,2}[.)]\s*|[#*>-]+\s*)|\([^)]*\)|[*_#\[
 # on...", "...as our partners know"); lower-case "us" only (upper-case "US" is a country).
 _WE = re.compile(r"(?<![\w.])(?:We|we|Our|our|ours|us)(?![\w.])")
 _QUOTED = re.compile(r"“[^”\n]{20,1500}”|\"[^\"\n]{20,1500}\"")
+# A note on the text itself, not a sentence of it.
+_DELIVERY_NOTE = re.compile(r"\W*(?:check against delivery|as delivered|as prepared for "
+                            r"delivery|unofficial translation|transcript of the spoken word|"
+                            r"speech as prepared)\W*$", re.IGNORECASE)
 # Verbs that report speech outright (a question that reports them states a claim).
 _REPORTING = frozenset({"said", "says", "told", "claimed", "claims", "reported", "estimated",
                         "announced", "confirmed", "stated", "warned", "according to",
@@ -138,12 +142,16 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
             if suggestion is not None:
                 out.append(suggestion)
             continue
+        said = sent  # what is attributed: a question's words without its label
         if turn is not None and sent.start <= turn.label_end:
             attributor.ctx.last = None  # a new turn: earlier speakers are not "he" here
+            if turn.label_end < sent.end:
+                said = Sentence(turn.label_end, sent.end, text[turn.label_end:sent.end],
+                                sent.paragraph)
         if turn is not None and turn.question and sent.text.rstrip("\"”’' ").endswith("?"):
             # A journalist's question is not a statement, but speech it reports is ("...the
             # Chinese Foreign Ministry, which said on Monday that ...?").
-            reported = [sp for sp in attributor.attribute(sent, index, labels=False)
+            reported = [sp for sp in attributor.attribute(said, index, labels=False)
                         if sp.perspectives and sp.verb in _REPORTING
                         and sp.text.lower() not in ("you", "your", "we", "i")]
             if reported:
@@ -175,7 +183,9 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
             # names a source ("2. UKRAINE'S AIR FORCE (Telegram)") is who "it" is below.
             _heading_speaker(attributor, sent, index)
             continue
-        speakers = [sp for sp in attributor.attribute(sent, index, labels=turn is None)
+        if turn is None and _DELIVERY_NOTE.match(sent.text):
+            continue  # "Check against delivery!", "As prepared for delivery"
+        speakers = [sp for sp in attributor.attribute(said, index, labels=turn is None)
                     if not _is_writer(sp.text, writer)]
         for sp in speakers:
             if not sp.perspectives and home is not None and _unnamed(sp.text):
