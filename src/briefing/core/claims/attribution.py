@@ -55,6 +55,10 @@ from briefing.core.claims.words import (
     _TOPIC_ROLES,
 )
 
+# An opening phrase that names a topic, never a speaker.
+_TOPIC_OPENERS = frozenset({"regarding", "on", "as", "concerning", "about", "in", "for", "with",
+                            "after", "before", "asked", "speaking", "referring", "commenting",
+                            "responding", "following", "amid", "despite", "since", "during"})
 # A single name as the subject of a clause, after an opening phrase: "Back at the front,
 # Kit closes his laptop."
 _KNOWN_SUBJECT = re.compile(r"(?:^|,\s+)([A-Z][a-z'-]{2,})\s+(?:[a-z]+ly\s+)?[a-z]+(?:s|ed)\b")
@@ -418,9 +422,12 @@ class Attributor:
         # participle phrase; the subject is the segment before it.
         interjected = sep == "," and first_word.endswith(("ing", "ed")) and \
             first_word not in self.r.pronouns and len(raw_first.split()) >= 2
+        first_raw = s[segs[-1][0]:segs[-1][1]].split()[0] if raw_first.split() else ""
         relative = raw_first.startswith(("who ", "whose ")) or raw_first == "who" or \
             interjected or (
-            sep.lower() == "which" and raw_first.split()[0] not in self.r.pronouns)
+            sep.lower() == "which" and raw_first.split()[0] not in self.r.pronouns
+            and raw_first.split()[0] not in ("the", "a", "an") and not first_raw[:1].isupper())
+        # ("..., which the JCS said flew for 86 minutes": the JCS is the subject)
         if relative and len(segs) >= 2:
             # "John Foreman, who paid ... as British defence attaché, says"
             extra.append((a, z))
@@ -461,8 +468,9 @@ class Attributor:
             pa, pz, _ = segs[-2]
             pwords = [w.lower() for w in _WORD.findall(s[pa:pz])]
             if (pwords and len(pwords) <= 8 and not set(pwords) & self.r.clause_verbs
-                    and not (s[pa:pz][:1].islower() and pwords[0] not in ("head",))):
-                extra.append((pa, pz))
+                    and not (s[pa:pz][:1].islower() and pwords[0] not in ("head",))
+                    and pwords[0] not in _TOPIC_OPENERS):
+                extra.append((pa, pz))  # (not "Regarding North Korean troops, the JCS said")
         return a, z, extra
 
     def _main_subject(self, s: str, stop: int) -> tuple[int, int] | None:

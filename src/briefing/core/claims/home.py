@@ -97,6 +97,18 @@ def issuer_side(matcher: CueMatcher, issuer: str) -> tuple[str, str] | None:
     return _cued(matcher, issuer) or _listed(issuer)
 
 
+def issuer_sides(matcher: CueMatcher, issuer: str) -> list[str]:
+    """Every side a joint issuer names ("UK-Republic of Korea Foreign Ministers", "the
+    Foreign Ministers of Japan, the Republic of Korea and the United States"), in order."""
+    keys: list[str] = []
+    for c in matcher.find(issuer):
+        owner = postmodifier(issuer, c.end)
+        key = owner[0] if owner is not None else c.key
+        if key not in keys:
+            keys.append(key)
+    return keys
+
+
 @lru_cache(maxsize=1)
 def _data() -> tuple[list[tuple[re.Pattern[str], str]], list[tuple[str, str]]]:
     data = _toml()

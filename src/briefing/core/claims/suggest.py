@@ -12,6 +12,7 @@ from briefing.core.claims.home import (
     home_side,
     is_official,
     issuer_side,
+    issuer_sides,
     statement_issuer,
     text_side,
 )
@@ -106,8 +107,11 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
         # issues the text: its assertions are suggested with no perspective, unless the
         # statement's own first sentence names the issuer's side ("The Ministry of Foreign
         # Affairs of Ukraine strongly condemns ...").
+        joint = issuer_sides(matcher, issuer_name) if side is not None else []
+        keys = joint if len(joint) > 1 and side is not None and side[0] in joint else (
+            [side[0]] if side else [])
         issuer = Speaker(issuer_name or publisher or (side[1] if side else "issuer"),
-                         [side[0]] if side else [], side[1] if side else None, "issuer")
+                         keys, side[1] if side else None, "issuer")
     attributor = Attributor(matcher)
     attributor.learn(text)
     if official and home is not None:
