@@ -202,8 +202,9 @@ class Attributor:
             nxt = s[end + 1:]
             if re.match(r"\s*(which|who|whose|citing|funded|based|a |an |the )", nxt, re.I):
                 end2 = _next_boundary(s, end + 1)
-                if end2 < len(s) and s[end2] == "," or re.match(
-                        r"\s*(which|who|whose|citing|funded|based)", nxt, re.I):
+                clause = {w.lower() for w in _WORD.findall(s[end + 1:end2])}
+                if (end2 < len(s) and s[end2] == "," and not clause & self.r.clause_verbs) or \
+                        re.match(r"\s*(which|who|whose|citing|funded|based)", nxt, re.I):
                     end = end2  # "according to X, a think tank, ...": the appositive
                 # (not "according to X, a Chinese and a Russian bomber flew ...")
         return pos, end

@@ -53,6 +53,10 @@ _TOPIC = re.compile(r"\s(?:on|about|regarding|concerning|in connection with|foll
                     r"in|with)\s|[:;|–—(]", re.IGNORECASE)
 
 
+# "UK-Republic of Korea", "US-ROK": parties joined by a hyphen are read one by one.
+_JOINED = re.compile(r"(?<=[A-Za-z.])[-–](?=[A-Z])")
+
+
 def statement_issuer(title: str) -> str | None:
     """Who a title says issued the document ("Statement by X on ..." -> "X"; "X's Comment
     on ..." -> "X"; "Readout of ..." -> ""), or None when the title names no statement."""
@@ -94,6 +98,7 @@ def issuer_side(matcher: CueMatcher, issuer: str) -> tuple[str, str] | None:
     """The side of an issuer named in a title (cues, "<body> of <country>", the data)."""
     if not issuer.strip():
         return None
+    issuer = _JOINED.sub(" ", issuer)
     return _cued(matcher, issuer) or _listed(issuer)
 
 
@@ -101,6 +106,7 @@ def issuer_sides(matcher: CueMatcher, issuer: str) -> list[str]:
     """Every side a joint issuer names ("UK-Republic of Korea Foreign Ministers", "the
     Foreign Ministers of Japan, the Republic of Korea and the United States"), in order."""
     keys: list[str] = []
+    issuer = _JOINED.sub(" ", issuer)
     for c in matcher.find(issuer):
         owner = postmodifier(issuer, c.end)
         key = owner[0] if owner is not None else c.key
