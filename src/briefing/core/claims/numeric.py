@@ -25,7 +25,7 @@ from briefing.core.models import NumericClaim
 from briefing.core.resources import resource
 
 _FIGURE = re.compile(
-    r"(?<![\w$.,-])(?P<cur>US\$|\$|USD\s?|€|£|₩|EUR\s?|GBP\s?|KRW\s?)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.])|\d+(?:\.\d+)?)"
+    r"(?<![\w$.,-])(?P<cur>US\$|\$|USD\s?|€|£|₩|EUR\s?|GBP\s?|KRW\s?)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.\-–]|\s?mm\b)|\d+(?:\.\d+)?)"
     r"(?:\s?(?P<scale>thousand|million|billion|trillion|mn|bn|tn|k|m|b)(?![\w]))?"
     r"(?P<pct>\s?%)?\+?(?![\w])")
 _SMALL = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
@@ -141,6 +141,9 @@ def _read_noun(rules: NumericRules, text: str, pos: int, limit: int):
                 i += 1
             continue
         word = tokens[i].group()
+        if _CALIBRE.fullmatch(word):
+            i += 1  # "120 170-mm self-propelled guns": a calibre, not the noun
+            continue
         if word.lower() == "or" and i + 1 < len(tokens) and tokens[i + 1].group().lower() == "so":
             i += 2  # "3,000 or so troops"
             continue
@@ -258,6 +261,14 @@ def numeric_claims(text: str, start: int = 0, end: int | None = None,
     return out
 
 
+# Plural round numbers, read as their lower bound ("thousands of men" -> 1,000), as the
+# labels of the unseen pages read them.
+_VAGUE_VALUES = {"dozens": 12.0, "scores": 20.0, "hundreds": 100.0, "thousands": 1e3,
+                 "tens of thousands": 1e4, "hundreds of thousands": 1e5, "millions": 1e6,
+                 "tens of millions": 1e7, "hundreds of millions": 1e8, "billions": 1e9}
+_VAGUE = re.compile(r"(?<![\w-])(?P<vague>(?:tens|hundreds)\s+of\s+(?:thousands|millions)|"
+                    r"dozens|scores|hundreds|thousands|millions|billions)(?=\s+of\s)",
+                    re.IGNORECASE)
 _FRACTIONS = {"half": 50.0, "a half": 50.0, "one half": 50.0, "a third": 33.0,
               "one third": 33.0, "two thirds": 67.0, "a quarter": 25.0, "one quarter": 25.0,
               "three quarters": 75.0}
@@ -299,6 +310,7 @@ _LINK = re.compile(
     r"grown to|increased to|stood at|stands at|stand at|totalled|totaled|totals|exceeded|"
     r"exceeds|topped|numbered|numbers|was|were|is|are|at)\s+[\"“']?\s*(?:{q}\s+)?)$",
     re.IGNORECASE)
+_CALIBRE = re.compile(r"\d+(?:\.\d+)?-?mm", re.IGNORECASE)
 _ESTIMATE_AT = re.compile(r"\b(?:put|puts|putting|estimated|estimates?|placed|places|pegged|"
                           r"pegs|assessed|counted|set)\b", re.IGNORECASE)
 _PREDICATE_BACK = 100  # characters before the figure searched for its noun
@@ -397,6 +409,9 @@ def _numbers(text: str, rules: NumericRules, start: int, end: int) -> list[_Num]
         if re.search(r"\d", text[max(0, m.start() - 2):m.start()]):
             continue  # "2.8 million": the scale word of a digit figure
         out.append(_Num(m.start(), m.end(), value, None, False))
+    for m in _VAGUE.finditer(text, start, end):  # "thousands of men": its lower bound
+        out.append(_Num(m.start(), m.end("vague"), _VAGUE_VALUES[
+            " ".join(m.group("vague").lower().split())], None, False))
     for m in _FRACTION.finditer(text, start, end):  # "half of", "a third of": a percentage
         share = _FRACTIONS[" ".join(m.group("frac").lower().replace("-", " ").split())]
         out.append(_Num(m.start(), m.end("frac"), share, None, True))

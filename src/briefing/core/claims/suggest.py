@@ -55,6 +55,10 @@ _HEADING_NOISE = re.compile(r"^\s*(?:\d{1,2}[.)]\s*|[#*>-]+\s*)|\([^)]*\)|[*_#\[
 # on...", "...as our partners know"); lower-case "us" only (upper-case "US" is a country).
 _WE = re.compile(r"(?<![\w.])(?:We|we|Our|our|ours|us)(?![\w.])")
 _QUOTED = re.compile(r"“[^”\n]{20,1500}”|\"[^\"\n]{20,1500}\"")
+# "thousands of", "millions of": a figure to compare when someone states it, but not a
+# claim of its own when the writer uses it unattributed.
+_VAGUE_FIGURE = re.compile(r"(?:tens|hundreds|dozens|scores|thousands|millions|billions)\b",
+                           re.IGNORECASE)
 # A note on the text itself, not a sentence of it.
 _DELIVERY_NOTE = re.compile(r"\W*(?:check against delivery|as delivered|as prepared for "
                             r"delivery|unofficial translation|transcript of the spoken word|"
@@ -221,7 +225,8 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
             speakers = by_line[run[0]]  # a quoted block, then the line naming its speaker
         if speakers:
             out.append(_suggestion(sent, speakers))
-        elif not _NOTE.match(sent.text) and numeric_claims(text, sent.start, sent.end):
+        elif not _NOTE.match(sent.text) and any(
+                not _VAGUE_FIGURE.match(c.text) for c in numeric_claims(text, sent.start, sent.end)):
             # A figure the writer states without a source is still a claim to compare
             # ("about 11,000 deployed"): suggested with no perspective.
             out.append(Suggestion(start=sent.start, end=sent.end, quote=sent.text,
