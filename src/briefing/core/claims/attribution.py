@@ -55,6 +55,13 @@ from briefing.core.claims.words import (
     _TOPIC_ROLES,
 )
 
+# What follows a verb of saying when it reports an act, not words.
+_ACT_NOT_SPEECH = re.compile(r"\s+(?:martial\s+law|war\s+on|a\s+state\s+of\s+(?:emergency|war)|"
+                             r"an?\s+emergency|independence|victory|bankruptcy)\b", re.I)
+# A possessor's words: "President Yoon's answer, delivered ..., was hedged: ..."
+_SPEECH_NOUN = re.compile(r"^(?P<who>.+?)['’]s\s+(?:own\s+)?(?:answer|response|reply|message|"
+                          r"position|view|verdict|statement|assessment|comment|words|warning|"
+                          r"explanation|reaction|argument|line)\b", re.IGNORECASE)
 # An opening phrase that names a topic, never a speaker.
 _TOPIC_OPENERS = frozenset({"regarding", "on", "as", "concerning", "about", "in", "for", "with",
                             "after", "before", "asked", "speaking", "referring", "commenting",
@@ -223,6 +230,8 @@ class Attributor:
         nxt = next_words[0].lower() if next_words else ""
         if verb in r.quote_verbs and not re.search(r"[“\"]", after[:80]):
             return None  # "called up reservists": no quotation, so no reported words
+        if _ACT_NOT_SPEECH.match(after):
+            return None  # "declared martial law", "announced a mobilisation": acts, not words
         if prev in _NEGATIONS or (len(prev_words) >= 2 and prev_words[-2].lower() in _NEGATIONS
                                   and prev.endswith("ly")):
             return None  # "Moscow has not (officially) confirmed it": nothing is reported
@@ -267,7 +276,9 @@ class Attributor:
         # Inverted order: '"...," said Mr Budanov' / '..., grumbles Mr Budanov.'
         if self._inverted(s, before) and after[:1] == " " and nxt:
             first = next_words[0]
-            if (first[:1].isupper() or nxt in ("the", "a", "an")) and nxt not in r.pronouns:
+            if (first[:1].isupper() or nxt in ("the", "a", "an", "one", "another", "two",
+                                                "three", "several", "some")) and \
+                    nxt not in r.pronouns:
                 start = m.end() + (len(after) - len(after.lstrip()))
                 stop = _RIGHT_END.search(s[start:] + ".")  # "." always matches at the end
                 end = start + (stop.start() if stop else len(s) - start)
@@ -677,6 +688,13 @@ class Attributor:
             if key not in keys:
                 keys.append(key)
             cue = cue or c
+        if not keys:
+            owner = _SPEECH_NOUN.match(s, start, end)
+            if owner is not None and owner.end("who") < end:
+                inner = self._resolve_plain(s, owner.start("who"), owner.end("who"), verb, base)
+                if inner.perspectives:
+                    return Speaker(s[start:end], inner.perspectives, inner.cue, verb,
+                                   base + start, base + end)
         if not keys:
             placed = bare_country(s[start:end]) or affiliation(s[start:end])
             # "Ukraine says", "Estonia's Hanno Pevkur", "a Ukrainian unit"

@@ -93,8 +93,13 @@ def _trim(s: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_NEXT_BOUNDARY = re.compile(r"[,;:()\[\]—–”\"]|(?<!\b[A-Z])\.(?:\s|$)")
+
+
 def _next_boundary(s: str, pos: int) -> int:
-    m = re.compile(r"[,;:()\[\]—–”\"]|\.(?:\s|$)").search(s, pos)
+    """The next punctuation that ends a phrase (a full stop after an initial, as in "U.S.
+    estimates", does not)."""
+    m = _NEXT_BOUNDARY.search(s, pos)
     return m.start() if m else len(s)
 
 

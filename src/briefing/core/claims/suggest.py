@@ -327,11 +327,16 @@ def _answer(attributor: Attributor, resolver: TurnResolver, turn: Turn, sent: Se
     if not _ends(sent.text) and sent.paragraph != turn.first_paragraph:
         return None  # a heading inside the turn ("On sanctions"), not a sentence
     own = Speaker(turn.speaker, list(turn.perspectives), turn.cue, "turn", start, sent.end)
+    if sent.text.startswith(("(", "[")) and _TRAILER.sub("", sent.text).rstrip(" .").endswith(
+            (")", "]")):
+        return None  # "(The briefing was concluded at 2:04 p.m.)"
+    # Speakers the answer reports ("the Chinese Foreign Ministry said ..."); "we", "our
+    # forces", "they" only when they add a side the briefer's own turn does not have.
     reported = [sp for sp in attributor.attribute(sent, index)
                 if sp.perspectives and sp.start >= start and sp.verb != "quote"
-                and sp.text.lower() not in _FIRST_PERSON and not (
-                    sp.text.lower().startswith(("our ", "my ", "we ", "i "))
-                    and set(sp.perspectives) <= set(turn.perspectives))]
+                and not ((sp.text.lower() in _FIRST_PERSON or sp.text.lower().startswith(
+                    ("our ", "my ", "we ", "i "))) and set(sp.perspectives) <= set(
+                        turn.perspectives))]
     attributor.ctx.last = own
     attributor.ctx.last_paragraph = sent.paragraph
     attributor.ctx.last_index = index
