@@ -62,6 +62,11 @@ _ACT_NOT_SPEECH = re.compile(r"\s+(?:martial\s+law|war\s+on|a\s+state\s+of\s+(?:
 _SPEECH_NOUN = re.compile(r"^(?P<who>.+?)['’]s\s+(?:own\s+)?(?:answer|response|reply|message|"
                           r"position|view|verdict|statement|assessment|comment|words|warning|"
                           r"explanation|reaction|argument|line)\b", re.IGNORECASE)
+# Roles of one person (for "he"/"she" later in the same sentence).
+_PERSON_ROLES = frozenset({"minister", "president", "secretary", "spokesman", "spokeswoman",
+                           "spokesperson", "ambassador", "envoy", "chancellor", "premier",
+                           "counterpart", "commander", "chief", "leader", "general",
+                           "official", "diplomat", "adviser", "advisor", "director"})
 # An opening phrase that names a topic, never a speaker.
 _TOPIC_OPENERS = frozenset({"regarding", "on", "as", "concerning", "about", "in", "for", "with",
                             "after", "before", "asked", "speaking", "referring", "commenting",
@@ -561,6 +566,10 @@ class Attributor:
                 sp = self._resolve_plain(s, *inner, verb, base)
                 if sp.perspectives:
                     return Speaker(text, sp.perspectives, sp.cue, verb, base + start, base + end)
+            here = self._person_before(s, start) if low in ("he", "she") else None
+            if here is not None:  # "I spoke with the Foreign Minister of the Republic of
+                # Korea, and he told me ...": the person named earlier in the sentence
+                return Speaker(text, [here[0]], here[1], verb, base + start, base + end)
             if antecedent is not None:
                 return Speaker(text, list(antecedent.perspectives), antecedent.cue, verb,
                                base + start, base + end)
@@ -645,6 +654,20 @@ class Attributor:
                 for name in self._names(s, a, z):
                     self.ctx.names.setdefault(name, sp)
         return sp
+
+    def _person_before(self, s: str, pos: int) -> tuple[str, str] | None:
+        """The side of the last person named by role earlier in the same sentence, before
+        ", and he/she" ("the Foreign Minister of the Republic of Korea", "Russia's
+        ambassador")."""
+        if not re.search(r"(?:,\s*(?:and|but)|\band|;)\s+$", s[:pos]):
+            return None
+        best = None
+        for c in self._find(s, 0, pos):
+            window = [w.lower() for w in _WORD.findall(s[max(0, c.start - 40):c.end + 25])]
+            if set(window) & _PERSON_ROLES:
+                owner = postmodifier(s, c.end)
+                best = owner if owner is not None else (c.key, c.cue)
+        return best
 
     def _member_of_group(self, low: str, pos: int) -> tuple[str, str] | None:
         """"One battery commander", "another milblogger", "one of the soldiers": a member

@@ -207,6 +207,13 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
                                 sent.end)]
             attributor.ctx.last = speakers[0]
             attributor.ctx.last_paragraph, attributor.ctx.last_index = sent.paragraph, index
+        if speakers and issuer is not None and issuer.perspectives and turn is None and \
+                run_of.get(sent.paragraph) is None and not any(
+                    set(sp.perspectives) & set(issuer.perspectives) for sp in speakers):
+            # The issuer says every sentence of its statement; speech it reports is added
+            # ("The Council notes, according to Ukrainian estimates, ...").
+            speakers = [Speaker(issuer.text, list(issuer.perspectives), issuer.cue, "issuer",
+                                sent.start, sent.end), *speakers]
         if not speakers and issuer is not None and issuer.perspectives and turn is None and \
                 not _FOOTNOTE.match(sent.text):
             speakers = [Speaker(issuer.text, list(issuer.perspectives), issuer.cue, "issuer",
