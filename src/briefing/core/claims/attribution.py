@@ -256,12 +256,22 @@ class Attributor:
             prev = ""
         if prev in ("been", "be", "being", "is", "was", "are", "were", "widely", "to"):
             # Passive ("has been described as") or infinitive: only "by X" names a speaker.
-            by = re.match(r"\s+by\s+", after)
+            by = re.search(r"^(?:\s+\w+){0,2}?\s+by\s+", after)  # "were told yesterday by"
             if by and verb not in r.participles:
                 start = m.end() + by.end()
                 stop = _BOUNDARY.search(s, start)
-                return self._resolve(s, sent, start, stop.start() if stop else len(s), verb,
-                                     index)
+                agent = self._resolve(s, sent, start, stop.start() if stop else len(s), verb,
+                                      index)
+                if not agent.perspectives and s[start:start + 6].lower().startswith(
+                        ("their ", "its ", "his ", "her ")):
+                    # "South Korean lawmakers were told by their intelligence service":
+                    # the agent belongs to the subject.
+                    subj = self._main_subject(s, m.start())
+                    if subj is not None:
+                        owner = self._resolve_plain(s, *subj, verb, sent.start)
+                        if owner.perspectives:
+                            agent.perspectives, agent.cue = owner.perspectives, owner.cue
+                return agent
             return None
         named_before = prev_words and prev_words[-1][:1].isupper() and \
             not prev.endswith(("ian", "ese", "ish", "an", "'s")) and \
