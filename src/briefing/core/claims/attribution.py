@@ -67,6 +67,9 @@ _PERSON_ROLES = frozenset({"minister", "president", "secretary", "spokesman", "s
                            "spokesperson", "ambassador", "envoy", "chancellor", "premier",
                            "counterpart", "commander", "chief", "leader", "general",
                            "official", "diplomat", "adviser", "advisor", "director"})
+# A speaker that is a document or a measurement, placed by nothing but its own cues.
+_DOCUMENT = re.compile(r"(?i)^(?:an?|the|one|another)\s+(?:[\w'-]+\s+){0,3}?(?:poll|survey|"
+                       r"study|report|analysis|tracker|imagery|dataset|data)\b")
 # An opening phrase that names a topic, never a speaker.
 _TOPIC_OPENERS = frozenset({"regarding", "on", "as", "concerning", "about", "in", "for", "with",
                             "after", "before", "asked", "speaking", "referring", "commenting",
@@ -475,6 +478,9 @@ class Attributor:
                 z = cut[0].start()  # "leaders have settled for statements ... confirming"
             else:
                 a = cut[-1].end()
+                joined = list(re.finditer(r"\band\b", s[a:z]))
+                if joined:  # "... is due next month and several European leaders have"
+                    a += joined[-1].end()
             a, z = self._clean(s, a, z)
             if z <= a:
                 return None
@@ -633,6 +639,8 @@ class Attributor:
         sp = self._resolve_plain(s, start, end, verb, base)
         if not sp.perspectives and foreign(s[start:end]):
             return sp  # "The Indian government", "Japan's defense ministry": no side of ours
+        if not sp.perspectives and _DOCUMENT.search(s[start:end]):
+            return sp  # "a Gallup Korea poll in November": a document of no side
         for a, z in extra or []:
             if sp.perspectives:
                 break

@@ -295,6 +295,11 @@ def _elided(text: str, base: int, norm: str, num: _Num, after: int,
         lo = max(0, base - _ELIDED_BACK)
         found = numeric_claims(text, lo, base, ellipsis=False) if base > 0 else []
         before = found[-1] if found else None
+    if before is None:
+        noun = _noun_before(numeric_rules(), text, base + num.start) if tail.group().strip().lower(
+            ).startswith("of") else None
+        if noun is not None:  # "some eleven thousand of them": the soldiers named before
+            return noun[0], noun[1], None, after
     if before is None or before.unit in ("percent", "usd", "eur", "gbp", "krw"):
         return None
     unit, subject = before.unit, before.subject
@@ -356,6 +361,19 @@ def _link_rx(rules: NumericRules) -> re.Pattern[str]:
         rx = re.compile(_LINK.pattern.replace("{q}", f"(?:{quals})"), re.IGNORECASE)
         _LINK_CACHE[id(rules)] = rx
     return rx
+
+
+def _noun_before(rules: NumericRules, text: str, pos: int) -> tuple[str, str] | None:
+    """The last counted noun in the text just before pos ("... North Korean soldiers.
+    Some eleven thousand of them ...")."""
+    window = normalise(text[max(0, pos - _ELIDED_BACK):pos]).lower()
+    words = _TOKEN.findall(window)
+    for i in range(len(words) - 1, -1, -1):
+        for n in range(min(rules.max_noun_words, len(words) - i), 0, -1):
+            phrase = " ".join(words[i:i + n])
+            if phrase in rules.nouns and rules.nouns[phrase][0] in ("troops", "people"):
+                return rules.nouns[phrase]
+    return None
 
 
 @dataclass(frozen=True)

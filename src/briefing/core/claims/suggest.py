@@ -24,6 +24,7 @@ from briefing.core.claims.turns import Turn, TurnResolver, find_turns, turn_of
 from briefing.core.models import Perspective, Suggestion
 
 MIN_WORDS = 3  # shorter "sentences" are headings or fragments
+MIN_FIGURE_WORDS = 5  # an unattributed figure in fewer words is a price tag or a caption
 MAX_CHARS = 1500
 _TERMINAL = tuple(".!?\"”’'…)")  # longer ones are run-together page furniture, not a sentence
 # Footnote markers and emphasis closers after a sentence's last mark ("...spring.[4]",
@@ -232,7 +233,7 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
             speakers = by_line[run[0]]  # a quoted block, then the line naming its speaker
         if speakers:
             out.append(_suggestion(sent, speakers))
-        elif not _NOTE.match(sent.text) and any(
+        elif not _NOTE.match(sent.text) and len(sent.text.split()) >= MIN_FIGURE_WORDS and any(
                 not _VAGUE_FIGURE.match(c.text) for c in numeric_claims(text, sent.start, sent.end)):
             # A figure the writer states without a source is still a claim to compare
             # ("about 11,000 deployed"): suggested with no perspective.
