@@ -67,6 +67,11 @@ _PERSON_ROLES = frozenset({"minister", "president", "secretary", "spokesman", "s
                            "spokesperson", "ambassador", "envoy", "chancellor", "premier",
                            "counterpart", "commander", "chief", "leader", "general",
                            "official", "diplomat", "adviser", "advisor", "director"})
+# The West as a body of speakers (plural only: "a Western diplomat" is one person of no
+# stated side).
+_WESTERN = re.compile(r"\bWestern\s+(?:[a-z]+\s+)?(?:allies|governments|officials|intelligence|"
+                      r"agencies|capitals|partners|leaders|diplomats|countries|nations|"
+                      r"estimates|sources)\b")
 # A speaker that is a document or a measurement, placed by nothing but its own cues.
 _DOCUMENT = re.compile(r"(?i)^(?:an?|the|one|another)\s+(?:[\w'-]+\s+){0,3}?(?:poll|survey|"
                        r"study|report|analysis|tracker|imagery|dataset|data)\b")
@@ -251,12 +256,17 @@ class Attributor:
         if prev in ("a", "an", "the", "as"):
             return None  # a noun or adjective: "an estimated 3,000", "the claims"
         verb_at = m.start()
-        if prev == "to" and len(prev_words) >= 2 and \
-                prev_words[-2].lower() in _CARRYING_VERBS:
-            # "The Kremlin continues to deny", "Moscow refused to confirm": the subject of
-            # the carrying verb speaks.
-            verb_at = before.rfind(prev_words[-2])
-            prev = ""
+        k = len(prev_words)
+        while prev == "to" and k >= 2 and prev_words[k - 2].lower() in _CARRYING_VERBS:
+            # "The Kremlin continues to deny", "Moscow refused to confirm", "continues to
+            # refuse to confirm": the subject of the carrying verb speaks.
+            verb_at = before.rfind(prev_words[k - 2])
+            k -= 2
+            prev = prev_words[k - 1].lower() if k >= 1 and prev_words[k - 1].lower() == "to" \
+                else ""
+        if verb in ("put", "puts", "putting", "placed", "places") and not re.match(
+                r"[^.;]{1,60}?\bat\s+(?:[a-z]+\s+){0,2}[\"“]?\d", after):
+            return None  # "put casualties at 4,000" reports a figure; "put pressure on" does not
         if prev in ("been", "be", "being", "is", "was", "are", "were", "widely", "to"):
             # Passive ("has been described as") or infinitive: only "by X" names a speaker.
             by = re.search(r"^(?:\s+\w+){0,2}?\s+by\s+", after)  # "were told yesterday by"
@@ -487,7 +497,8 @@ class Attributor:
         last_word = _WORD.findall(s[a:z])[-1].lower()
         if last_word in _DANGLING:
             return None  # "... linked X to (previously announced)": not a subject
-        if raw_first.startswith(("and ", "or ")) and sep == ",":
+        if sep == "," and (raw_first.startswith(("and ", "or ")) or (
+                " and " in raw_first and len(raw_first.split()) <= 5 and s[segs[-1][0]:][:1].isupper())):
             # A list of speakers: "Ukrainian, South Korean, and US officials".
             i = len(segs) - 2
             while i >= 0 and len(_WORD.findall(s[segs[i][0]:segs[i][1]])) <= 3 and \
@@ -729,6 +740,12 @@ class Attributor:
             if key not in keys:
                 keys.append(key)
             cue = cue or c
+        western = _WESTERN.search(s, start, end)
+        if western is not None:  # "Western governments", "its Western allies": the West
+            for key in ("us", "nato_european"):
+                if key not in keys:
+                    keys.append(key)
+            cue = cue or western.group()
         if not keys:
             owner = _SPEECH_NOUN.match(s, start, end)
             if owner is not None and owner.end("who") < end:
