@@ -140,3 +140,63 @@ def test_figures_that_complete_a_clause_about_their_noun() -> None:
     assert read("North Korea has deployed 12 000 troops.") == [(12000.0, "troops")]
     assert read("It said 103 drones were shot down and 68 were lost.") == [
         (103.0, "missiles"), (68.0, "missiles")]
+
+
+def test_a_joint_statement_speaks_for_every_issuer_and_adds_what_it_reports() -> None:
+    text = ("We strongly condemn the deployment of DPRK troops to Russia.\n\n"
+            "Foreign Minister Cho Tae-yul said that the Republic of Korea would respond in a "
+            "phased manner.\n\n"
+            "We note, according to Ukrainian estimates, that many soldiers have been killed.")
+    found = sides(text, "UK-Republic of Korea Foreign Ministers joint statement on DPRK-Russia "
+                  "military cooperation", "GOV.UK")
+    assert sorted(found["We strongly condemn the deployment of DPRK troops to Russia."]) == [
+        "nato_european", "south_korean"]
+    cho = next(q for q in found if q.startswith("Foreign Minister Cho"))
+    assert found[cho] == ["south_korean"]
+    note = next(q for q in found if q.startswith("We note"))
+    assert sorted(found[note]) == ["nato_european", "south_korean", "ukrainian"]
+
+
+def test_a_doorstep_is_its_speaker_s_before_the_first_question() -> None:
+    text = ("Check against delivery!\n\n"
+            "Good morning. We will adopt the 15th package of sanctions against Russia today.\n\n"
+            "Q. Ukraine says 3,000 North Korean soldiers have been killed. Should Europe act?\n\n"
+            "We are already acting, and we will do more.\n\n"
+            "Q. On Georgia, will there be sanctions today?\n\n"
+            "We will discuss Georgia, and the situation is very worrying.")
+    found = sides(text, "Foreign Affairs Council: Doorstep by High Representative Kaja Kallas "
+                  "upon arrival", "European External Action Service")
+    assert "Check against delivery!" not in found
+    assert found["We will adopt the 15th package of sanctions against Russia today."] == [
+        "nato_european"]
+    question = next(q for q in found if q.startswith("Q. Ukraine says"))
+    assert found[question] == ["ukrainian"]
+
+
+def test_the_west_people_in_the_same_sentence_and_passive_agents() -> None:
+    text = ("Western intelligence agencies paint a similar picture.\n\n"
+            "I spoke with the Foreign Minister of the Republic of Korea last week, and he told "
+            "me that Seoul sees it the same way.\n\n"
+            "South Korean lawmakers were told yesterday by their intelligence service that "
+            "some of the troops had been killed.\n\n"
+            "Ukraine's Defence Intelligence (HUR) put North Korean casualties at 4,000.")
+    found = sides(text)
+    assert sorted(found["Western intelligence agencies paint a similar picture."]) == [
+        "nato_european", "us"]
+    spoke = next(q for q in found if q.startswith("I spoke with"))
+    assert "south_korean" in found[spoke]
+    told = next(q for q in found if q.startswith("South Korean lawmakers"))
+    assert found[told] == ["south_korean"]
+    assert found["Ukraine's Defence Intelligence (HUR) put North Korean casualties at 4,000."] \
+        == ["ukrainian"]
+
+
+def test_plural_round_numbers_and_calibres() -> None:
+    def read(text: str) -> list[tuple[float, str]]:
+        return [(c.figure, c.unit) for c in numeric_claims(text)]
+
+    assert read("He sent millions of artillery shells and thousands of men.") == [
+        (1000000.0, "shells"), (1000.0, "troops")]
+    assert read("about 120 170-mm self-propelled guns") == [(120.0, "equipment")]
+    assert read("North Korean soldiers arrived. Some eleven thousand of them are in Kursk.") \
+        == [(11000.0, "troops")]
