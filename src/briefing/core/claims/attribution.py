@@ -108,6 +108,8 @@ class Context:
     placed: dict[str, list[tuple[int, str, str]]] = field(default_factory=dict)
     # (sentence index, speaker) of every speaker with a side, oldest first
     history: list[tuple[int, Speaker]] = field(default_factory=list)
+    section: int = -1  # sentence index of the latest heading that named a side
+    section_speaker: Speaker | None = None
 
 
 class Attributor:
@@ -204,8 +206,8 @@ class Attributor:
         """The most recent speaker (last 12 sentences) whose name holds one of `heads`
         ("the ministry's channel" -> "Ukraine's Ministry of Defence")."""
         for at, sp in reversed(self.ctx.history):
-            if index - at > 12:
-                break
+            if index - at > 12 or at < self.ctx.section:
+                break  # (a section heading since then starts another side's speakers)
             words = {w.lower().removesuffix("'s") for w in _WORD.findall(sp.text)}
             if words & heads and "and" not in words:
                 return sp
@@ -620,6 +622,12 @@ class Attributor:
             if earlier is not None:  # the nearest speaker of the same kind
                 return Speaker(text, list(earlier.perspectives), earlier.cue, verb,
                                base + start, base + end)
+            section = self.section_side(index)
+            if section is not None and (antecedent is None or self.ctx.last_index <=
+                                        self.ctx.section or not antecedent.perspectives):
+                # "The channel" under the heading "Russian channels"
+                return Speaker(text, list(section.perspectives), section.cue, verb,
+                               base + start, base + end)
             placed = self._placed(head, base + start)
             if placed is not None:
                 return Speaker(text, [placed[0]], placed[1], verb, base + start, base + end)
@@ -677,6 +685,11 @@ class Attributor:
             member = self._member_of_group(low, base + start)
             if member is not None:  # "One battery commander", "Another milblogger"
                 sp.perspectives, sp.cue = [member[0]], member[1]
+        section = self.section_side(index) if not sp.perspectives else None
+        if section is not None and low.split()[-1:] and low.split()[-1] in (
+                r.back_reference_heads - r.person_heads) and low.split()[0] in ("the", "its"):
+            # "The SSO channel" under the heading "Ukrainian channels"
+            sp.perspectives, sp.cue = list(section.perspectives), section.cue
         if sp.perspectives and len(sp.perspectives) == 1:
             # (several sides: a list of people, each of their own side; none is filed)
             for a, z in [(start, end), *(extra or [])]:
@@ -787,6 +800,13 @@ class Attributor:
         if sp.perspectives:
             self.ctx.last = sp
             self.ctx.last_paragraph, self.ctx.last_index = sent.paragraph, index
+            self.ctx.section = index  # "Russian channels": speakers below are of this side
+            self.ctx.section_speaker = sp
+
+    def section_side(self, index: int) -> Speaker | None:
+        """The side the latest section heading named, if it is recent (30 sentences)."""
+        sp = self.ctx.section_speaker
+        return sp if sp is not None and index - self.ctx.section <= 30 else None
 
     def _note_subject(self, s: str, sent: Sentence, index: int) -> None:
         """A person named as the subject of a sentence that reports nothing ("Anna Kim, a

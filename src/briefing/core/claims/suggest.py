@@ -60,6 +60,10 @@ _QUOTED = re.compile(r"“[^”\n]{20,1500}”|\"[^\"\n]{20,1500}\"")
 # claim of its own when the writer uses it unattributed.
 _VAGUE_FIGURE = re.compile(r"(?:tens|hundreds|dozens|scores|thousands|millions|billions)\b",
                            re.IGNORECASE)
+# A run-in head: a short capitalised name ending with a full stop ("Two Majors.",
+# "Defence Intelligence of Ukraine (HUR).").
+_RUN_IN = re.compile(r"(?:[A-Z][\w'’&-]*\.?(?:\s+|$)|(?:of|the|and|for)\s+|\([A-Z]{2,8}\)\s*){1,7}"
+                     r"\.?")
 # A note on the text itself, not a sentence of it.
 _DELIVERY_NOTE = re.compile(r"\W*(?:check against delivery|as delivered|as prepared for "
                             r"delivery|unofficial translation|transcript of the spoken word|"
@@ -167,6 +171,8 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
                 out.append(_suggestion(sent, reported))
             continue
         if len(sent.text.split()) < MIN_WORDS:
+            if turn is None and not _ends(sent.text):
+                _heading_speaker(attributor, sent, index)  # "Russian channels"
             continue
         if turn is None and sent.text.rstrip().endswith(":"):
             # 'X posted on X:' then the post as a quoted paragraph: the post is X's; a line
@@ -190,6 +196,12 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
         if not _ends(sent.text):
             # A headline, caption or teaser, not a sentence of the story; a heading that
             # names a source ("2. UKRAINE'S AIR FORCE (Telegram)") is who "it" is below.
+            _heading_speaker(attributor, sent, index)
+            continue
+        if turn is None and _RUN_IN.fullmatch(sent.text) and sent.start == _para_start(
+                spans, sent.paragraph):
+            # A run-in head ("Russian Ministry of Defence." before the paragraph about its
+            # channel) names who "the channel" and "it" are in its paragraph.
             _heading_speaker(attributor, sent, index)
             continue
         if turn is None and _DELIVERY_NOTE.match(sent.text):
