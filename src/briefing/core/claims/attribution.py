@@ -456,6 +456,8 @@ class Attributor:
         if not segs:
             return None
         sep = segs[-1][2]
+        if sep.lower() in ("what", "how", "whether", "if"):
+            return None  # "what the envoys have said about it": a topic, not a report
         raw_first = s[segs[-1][0]:segs[-1][1]].lower()
         extra: list[tuple[int, int]] = []
         rel = re.search(r"\b(?:who|whose)\b", s[a:z])
