@@ -456,8 +456,11 @@ class Attributor:
         if not segs:
             return None
         sep = segs[-1][2]
-        if sep.lower() in ("what", "how", "whether", "if"):
-            return None  # "what the envoys have said about it": a topic, not a report
+        if sep.lower() in ("what", "how", "whether", "if") and not re.match(
+                r"\s*(?:\w+\s+)?(?:is|are|was|were)\b", s[stop:]):
+            # "what the envoys have said about it": a topic, not a report (but "images of
+            # what they say are Russian transports" reports)
+            return None
         raw_first = s[segs[-1][0]:segs[-1][1]].lower()
         extra: list[tuple[int, int]] = []
         rel = re.search(r"\b(?:who|whose)\b", s[a:z])
