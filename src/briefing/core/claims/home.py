@@ -184,18 +184,21 @@ def text_side(matcher: CueMatcher, text: str,
               spans: list[tuple[int, int]]) -> tuple[str, str] | None:
     """The issuer's side from the statement itself: the body its first sentence names, else
     a place line ("Moscow, 25 October 2024", "Kyiv, 5 November") at its top or foot."""
-    if spans:
-        first = text[spans[0][0]:spans[0][1]]
-        m = _LEAD_BODY.match(first)
+    for a, z in spans[:3]:
+        m = _LEAD_BODY.match(text, a, z)
         if m is not None:
             found = _cued(matcher, m.group("body")) or _listed(m.group("body"))
             if found is not None:
                 return found
     for a, z in [*spans[:2], *spans[-3:]]:
         line = text[a:z].strip()
-        if len(line.split()) > _PLACE_LINE_WORDS or not re.search(r"\b(?:1[89]|20)\d\d\b", line):
+        if len(line.split()) > _PLACE_LINE_WORDS or not _DATED.search(line):
             continue
-        found = _cued(matcher, line.split(",")[0])
+        found = _cued(matcher, re.split(r"[,–—-]", line)[0])
         if found is not None:
             return found
     return None
+
+
+_DATED = re.compile(r"\b(?:1[89]|20)\d\d\b|\b(?:January|February|March|April|May|June|July|"
+                    r"August|September|October|November|December)\b")
