@@ -246,6 +246,9 @@ def numeric_claims(text: str, start: int = 0, end: int | None = None,
                 if tail_words & rules.casualty_words or \
                         any(re.search(rf"\b{re.escape(w)}\b", lead) for w in rules.casualty_lead):
                     unit, subject = "casualties", "casualties"
+                elif _LOSSES_BEFORE.search(norm[max(start, num.start - 100):num.start]):
+                    # "Russian losses ... have exceeded 770,000 personnel"
+                    unit, subject = "casualties", "casualties"
             if nationality is None:
                 nat = _nationality_at(rules, norm, noun_end + 1) if noun_end < end else None
                 nationality = nat[0] if nat else _nearest_nationality(
@@ -315,6 +318,11 @@ _LINK = re.compile(
     r"grown to|increased to|stood at|stands at|stand at|totalled|totaled|totals|exceeded|"
     r"exceeds|topped|numbered|numbers|was|were|is|are|at)\s+[\"“']?\s*(?:{q}\s+)?)$",
     re.IGNORECASE)
+_LOSSES_BEFORE = re.compile(
+    r"\b(?:losses|casualties|death toll|casualty count)\b[^.;:]{0,80}?\b(?:exceeded|exceed|"
+    r"exceeds|reached|reach|reaches|stood at|stand at|stands at|totalled|totaled|topped|"
+    r"amounted to|amount to|amounts to|rose to|risen to|is|are|were|was)\s+"
+    r"(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
 _CALIBRE = re.compile(r"\d+(?:\.\d+)?-?mm", re.IGNORECASE)
 _ESTIMATE_AT = re.compile(r"\b(?:put|puts|putting|estimated|estimates?|placed|places|pegged|"
                           r"pegs|assessed|counted|set)\b", re.IGNORECASE)

@@ -64,6 +64,8 @@ _VAGUE_FIGURE = re.compile(r"(?:tens|hundreds|dozens|scores|thousands|millions|b
 # "Defence Intelligence of Ukraine (HUR).").
 _RUN_IN = re.compile(r"(?:[A-Z][\w'’&-]*\.?(?:\s+|$)|(?:of|the|and|for)\s+|\([A-Z]{2,8}\)\s*){1,7}"
                      r"\.?")
+# A sentence that only announces what follows.
+_PREFACE = re.compile(r"\b(?:the following|as follows)\W*$", re.IGNORECASE)
 # A note on the text itself, not a sentence of it.
 _DELIVERY_NOTE = re.compile(r"\W*(?:check against delivery|as delivered|as prepared for "
                             r"delivery|unofficial translation|transcript of the spoken word|"
@@ -174,6 +176,8 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
             if turn is None and not _ends(sent.text):
                 _heading_speaker(attributor, sent, index)  # "Russian channels"
             continue
+        if turn is None and _PREFACE.search(sent.text) and not sent.text.rstrip().endswith(":"):
+            continue  # "The Ministry of Defence of Ukraine states the following."
         if turn is None and sent.text.rstrip().endswith(":"):
             # 'X posted on X:' then the post as a quoted paragraph: the post is X's; a line
             # that only names the poster ("Andrii Sybiha (@andrii_sybiha), Ukraine's foreign
