@@ -175,6 +175,13 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
         if len(sent.text.split()) < MIN_WORDS:
             if turn is None and not _ends(sent.text):
                 _heading_speaker(attributor, sent, index)  # "Russian channels"
+            elif turn is None and issuer is not None and issuer.perspectives and \
+                    sent.text.rstrip().endswith((".", "!")) and \
+                    not sent.text.startswith(("(", "[")):
+                # "Good morning." opening a doorstep is its speaker's, as every sentence is
+                out.append(_suggestion(sent, [Speaker(issuer.text, list(issuer.perspectives),
+                                                      issuer.cue, "issuer", sent.start,
+                                                      sent.end)]))
             continue
         if turn is None and _PREFACE.search(sent.text) and not sent.text.rstrip().endswith(":"):
             continue  # "The Ministry of Defence of Ukraine states the following."
