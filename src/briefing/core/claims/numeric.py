@@ -279,6 +279,7 @@ _FRACTION = re.compile(r"(?<![\w-])(?P<frac>(?:a|one|two|three)[ -](?:thirds?|qu
                        r"(?:a\s+|one\s+)?half)\s+of\b", re.IGNORECASE)
 _ELIDED_TAIL = re.compile(
     r"\s*(?:more\b|others\b|of\s+(?:them|whom|those)\b|in\s+(?:all|total)\b|altogether\b|"
+    r"(?:figure|estimate|number|count|tally|mark)\b|"
     r"(?:were|had|have|are|was)\s+(?:been\s+)?(?:killed|wounded|injured|sent|deployed|captured)"
     r"\b|[,.;)]|$)", re.IGNORECASE)
 _ELIDED_VERB = re.compile(r"\s+(?:were|was|are|had|have)\b", re.IGNORECASE)
@@ -300,7 +301,8 @@ def _elided(text: str, base: int, norm: str, num: _Num, after: int,
         before = found[-1] if found else None
     if before is None:
         noun = _noun_before(numeric_rules(), text, base + num.start) if tail.group().strip().lower(
-            ).startswith("of") else None
+            ).startswith(("of", "figure", "estimate", "number", "count", "tally", "mark")) \
+            else None
         if noun is not None:  # "some eleven thousand of them": the soldiers named before
             return noun[0], noun[1], None, after
     if before is None or before.unit in ("percent", "usd", "eur", "gbp", "krw"):
