@@ -200,3 +200,15 @@ def test_plural_round_numbers_and_calibres() -> None:
     assert read("about 120 170-mm self-propelled guns") == [(120.0, "equipment")]
     assert read("North Korean soldiers arrived. Some eleven thousand of them are in Kursk.") \
         == [(11000.0, "troops")]
+
+
+def test_a_figure_with_its_source_in_brackets_after_it() -> None:
+    text = ("Estimates vary widely.\n\n"
+            "About 11,000 North Korean troops are in Kursk (NIS).\n\n"
+            "Some 4,000 have been killed or wounded (Source: HUR).\n\n"
+            "Participants: Andrii Yusov, representative of the Defence Intelligence of Ukraine "
+            "(HUR).")
+    found = sides(text)
+    assert found["About 11,000 North Korean troops are in Kursk (NIS)."] == ["south_korean"]
+    assert found["Some 4,000 have been killed or wounded (Source: HUR)."] == ["ukrainian"]
+    assert not any(q.startswith("Participants") for q in found)

@@ -64,6 +64,9 @@ _VAGUE_FIGURE = re.compile(r"(?:tens|hundreds|dozens|scores|thousands|millions|b
 # "Defence Intelligence of Ukraine (HUR).").
 _RUN_IN = re.compile(r"(?:[A-Z][\w'’&-]*\.?(?:\s+|$)|(?:of|the|and|for)\s+|\([A-Z]{2,8}\)\s*){1,7}"
                      r"\.?")
+# A source cited at the end of a sentence or list item: "(NIS)", "(Source: HUR)", "— JCS".
+_CITED = re.compile(r"(?:\((?:source:\s*|sources:\s*|via\s+|per\s+)?(?P<who>[A-Z][^()]{1,60})\)|"
+                    r"\s[—–]\s(?P<dash>[A-Z][^—–.]{1,40}))\W*$", re.IGNORECASE)
 # A sentence that only announces what follows.
 _PREFACE = re.compile(r"\b(?:the following|as follows)\W*$", re.IGNORECASE)
 # A note on the text itself, not a sentence of it.
@@ -238,6 +241,16 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
             # ("The Council notes, according to Ukrainian estimates, ...").
             speakers = [Speaker(issuer.text, list(issuer.perspectives), issuer.cue, "issuer",
                                 sent.start, sent.end), *speakers]
+        if not speakers and turn is None:
+            cited = _CITED.search(sent.text)
+            who = cited.group("who") or cited.group("dash") if cited is not None else None
+            if cited is not None and who and numeric_claims(text, sent.start, sent.end):
+                # A figure with its source after it: "11,000 troops in Kursk (NIS).",
+                # "(Source: HUR)" (not "Defence Intelligence of Ukraine (HUR)")
+                sp = attributor.name(who, sent.start + cited.start())
+                if sp.perspectives:
+                    speakers = [Speaker(sp.text, list(sp.perspectives), sp.cue, "cited",
+                                        sent.start, sent.end)]
         if not speakers and issuer is not None and issuer.perspectives and turn is None and \
                 not _FOOTNOTE.match(sent.text):
             speakers = [Speaker(issuer.text, list(issuer.perspectives), issuer.cue, "issuer",
