@@ -457,7 +457,8 @@ class Attributor:
             return None
         sep = segs[-1][2]
         if sep.lower() in ("what", "how", "whether", "if") and not re.match(
-                r"\s*(?:\w+\s+)?(?:is|are|was|were)\b", s[stop:]):
+                r"\s*(?:\w+\s+){1,2}?(?:is|are|was|were|as|had|has|have|would|will)\b"
+                r"|\s*\w+\s+(?:an?|the)\s", s[stop:]):
             # "what the envoys have said about it": a topic, not a report (but "images of
             # what they say are Russian transports" reports)
             return None
