@@ -72,6 +72,10 @@ _PERSON_ROLES = frozenset({"minister", "president", "secretary", "spokesman", "s
 _WESTERN = re.compile(r"\bWestern\s+(?:[a-z]+\s+)?(?:allies|governments|officials|intelligence|"
                       r"agencies|capitals|partners|leaders|diplomats|countries|nations|"
                       r"estimates|sources)\b")
+# A source that names no one.
+_VAGUE_SOURCE = re.compile(r"(?i)(?:some\s+|unconfirmed\s+|media\s+|press\s+|news\s+|local\s+|"
+                           r"online\s+|several\s+|recent\s+)*(?:reports|media|rumou?rs|"
+                           r"social\s+media|the\s+internet)")
 # A speaker that is a document or a measurement, placed by nothing but its own cues.
 _DOCUMENT = re.compile(r"(?i)^(?:an?|the|one|another)\s+(?:[\w'-]+\s+){0,3}?(?:poll|survey|"
                        r"study|report|analysis|tracker|imagery|dataset|data)\b")
@@ -164,6 +168,8 @@ class Attributor:
         for m in self.r.sources.finditer(s):
             if not _inside(m.start(), quotes):
                 span = self._source_span(s, m.end())
+                if span and _VAGUE_SOURCE.fullmatch(s[span[0]:span[1]].strip()):
+                    continue  # "according to reports": no source is named
                 if span:
                     found.append(self._resolve(s, sent, *span, m.group().lower(), index))
         verb_sets = [self.r.verbs]

@@ -43,6 +43,7 @@ _DET_BEFORE = frozenset({"the", "a", "an", "initial", "some", "these", "those", 
                          "its", "their", "such", "many", "other", "recent", "earlier", "new",
                          "latest", "unconfirmed", "april", "this", "that", "our", "my", "your",
                          "media", "news", "press", "similar", "conflicting", "no",
-                         "any", "vague", "empty", "broken", "campaign"})
+                         "any", "vague", "empty", "broken", "campaign", "every", "each",
+                         "western", "rough", "own"})
 _GENERIC_HEADS = frozenset({"official", "officials", "source", "sources", "statement",
                             "report", "spokesman", "spokeswoman", "spokesperson"})
