@@ -38,7 +38,7 @@ from briefing.core.claims.grammar import (
     _trim,
 )
 from briefing.core.claims.introductions import read_introductions
-from briefing.core.claims.rules import AttributionRules, attribution_rules
+from briefing.core.claims.rules import AttributionRules, attribution_rules, scan
 from briefing.core.claims.sentences import Sentence
 from briefing.core.claims.words import (
     _CARRYING_VERBS,
@@ -172,11 +172,11 @@ class Attributor:
                     continue  # "according to reports": no source is named
                 if span:
                     found.append(self._resolve(s, sent, *span, m.group().lower(), index))
-        verb_sets = [self.r.verbs]
+        verb_sets = [(self.r.verbs, self.r.verb_heads)]
         if self.issuer is not None and self.r.readout_verbs is not None:
-            verb_sets.append(self.r.readout_verbs)  # a government's own readout
-        for verbs in verb_sets:
-            for m in verbs.finditer(s):
+            verb_sets.append((self.r.readout_verbs, self.r.readout_heads))  # a readout
+        for verbs, heads in verb_sets:
+            for m in scan(verbs, heads, s):
                 if _inside(m.start(), quotes) or any(f.start <= sent.start + m.start() < f.end
                                                      for f in found if f.verb == m.group()):
                     continue
