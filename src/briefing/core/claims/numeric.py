@@ -299,7 +299,7 @@ def _elided(text: str, base: int, norm: str, num: _Num, after: int,
         lo = max(0, base - _ELIDED_BACK)
         found = numeric_claims(text, lo, base, ellipsis=False) if base > 0 else []
         before = found[-1] if found else None
-    if before is None:
+    if before is None and tail is not None:
         noun = _noun_before(numeric_rules(), text, base + num.start) if tail.group().strip().lower(
             ).startswith(("of", "figure", "estimate", "number", "count", "tally", "mark")) \
             else None

@@ -160,16 +160,16 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
             if suggestion is not None:
                 out.append(suggestion)
             continue
-        said = sent  # what is attributed: a question's words without its label
+        spoken = sent  # what is attributed: a question's words without its label
         if turn is not None and sent.start <= turn.label_end:
             attributor.ctx.last = None  # a new turn: earlier speakers are not "he" here
             if turn.label_end < sent.end:
-                said = Sentence(turn.label_end, sent.end, text[turn.label_end:sent.end],
-                                sent.paragraph)
+                spoken = Sentence(turn.label_end, sent.end, text[turn.label_end:sent.end],
+                                  sent.paragraph)
         if turn is not None and turn.question and sent.text.rstrip("\"”’' ").endswith("?"):
             # A journalist's question is not a statement, but speech it reports is ("...the
             # Chinese Foreign Ministry, which said on Monday that ...?").
-            reported = [sp for sp in attributor.attribute(said, index, labels=False)
+            reported = [sp for sp in attributor.attribute(spoken, index, labels=False)
                         if sp.perspectives and sp.verb in _REPORTING
                         and sp.text.lower() not in ("you", "your", "we", "i")]
             if reported:
@@ -220,7 +220,7 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
             continue
         if turn is None and _DELIVERY_NOTE.match(sent.text):
             continue  # "Check against delivery!", "As prepared for delivery"
-        speakers = [sp for sp in attributor.attribute(said, index, labels=turn is None)
+        speakers = [sp for sp in attributor.attribute(spoken, index, labels=turn is None)
                     if not _is_writer(sp.text, writer)]
         for sp in speakers:
             if not sp.perspectives and home is not None and _unnamed(sp.text):
