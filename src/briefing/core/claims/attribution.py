@@ -812,8 +812,13 @@ class Attributor:
         if sp.perspectives:
             self.ctx.last = sp
             self.ctx.last_paragraph, self.ctx.last_index = sent.paragraph, index
-            self.ctx.section = index  # "Russian channels": speakers below are of this side
-            self.ctx.section_speaker = sp
+            words = heading.split()
+            if len(words) <= 4 and (bare_country(heading) is not None or words[-1].lower(
+                    ).strip(".:") in self.r.role_words | self.r.back_reference_heads):
+                # "Russian channels", "Ukraine": speakers below are of this side (not a
+                # topic: "Listings related to the DPRK")
+                self.ctx.section = index
+                self.ctx.section_speaker = sp
 
     def section_side(self, index: int) -> Speaker | None:
         """The side the latest section heading named, if it is recent (30 sentences)."""
