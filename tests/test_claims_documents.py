@@ -212,3 +212,21 @@ def test_a_figure_with_its_source_in_brackets_after_it() -> None:
     assert found["About 11,000 North Korean troops are in Kursk (NIS)."] == ["south_korean"]
     assert found["Some 4,000 have been killed or wounded (Source: HUR)."] == ["ukrainian"]
     assert not any(q.startswith("Participants") for q in found)
+
+
+def test_a_government_page_in_its_own_voice_speaks_for_its_publisher() -> None:
+    text = ("The situation in the Kursk region remains tense. We have repeatedly warned our "
+            "partners about this.\n\n"
+            "Q: Can you confirm the number of North Korean troops?\n\n"
+            "A: We do not comment on intelligence matters.\n\n"
+            "Q: Will there be new sanctions?\n\n"
+            "A: All options remain on the table.")
+    found = sides(text, "Regular press conference, 4 November",
+                  "Ministry of Foreign Affairs of the Russian Federation")
+    assert found["The situation in the Kursk region remains tense."] == ["russian"]
+    release = ("The Council today adopted a 15th package of restrictive measures.\n\n"
+               "The package also targets 52 vessels of the shadow fleet.")
+    assert "The package also targets 52 vessels of the shadow fleet." not in sides(
+        release, "EU adopts 15th package", "Council of the European Union") or sides(
+        release, "EU adopts 15th package", "Council of the European Union")[
+        "The package also targets 52 vessels of the shadow fleet."] == []

@@ -67,6 +67,16 @@ _RUN_IN = re.compile(r"(?:[A-Z][\w'’&-]*\.?(?:\s+|$)|(?:of|the|and|for)\s+|\([
 # A source cited at the end of a sentence or list item: "(NIS)", "(Source: HUR)", "— JCS".
 _CITED = re.compile(r"(?:\((?:source:\s*|sources:\s*|via\s+|per\s+)?(?P<who>[A-Z][^()]{1,60})\)|"
                     r"\s[—–]\s(?P<dash>[A-Z][^—–.]{1,40}))\W*$", re.IGNORECASE)
+# A publisher that is a government body itself (not a news outlet about one).
+_GOV_PUBLISHER = re.compile(r"(?i)\b(?:ministry|department|office of the|government of|"
+                            r"presidency|embassy|mission of|council of the|white house|kremlin|"
+                            r"cabinet office|chancellery)\b")
+# A page written as turns ("Q:", "MR. X:"), at the start of a line.
+_TRANSCRIPT_LIKE = re.compile(r"(?m)^(?:Q|A|Question|Answer|[A-Z][A-Z .'-]{2,40}):\s")
+# A sentence about the event itself, not a statement made at it.
+_EVENT_NOTE = re.compile(r"(?i)\b(?:briefing|press conference|transcript|translation|"
+                         r"moderated|participants|held a|main points|as delivered|"
+                         r"video|photo|watch)\b")
 # A sentence that only announces what follows.
 _PREFACE = re.compile(r"\b(?:the following|as follows)\W*$", re.IGNORECASE)
 # A note on the text itself, not a sentence of it.
@@ -126,6 +136,12 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
             [side[0]] if side else [])
         issuer = Speaker(issuer_name or publisher or (side[1] if side else "issuer"),
                          keys, side[1] if side else None, "issuer")
+    if issuer is None and official and home is not None and _GOV_PUBLISHER.search(publisher) \
+            and (_TRANSCRIPT_LIKE.search(text) or _WE.search(_QUOTE_TEXT.sub(" ", text))):
+        # A government body's own page written in its own voice ("We call on ...") or as
+        # a transcript: what it asserts outside quotations and turns is its statement even
+        # under a headline-like title (a third-person press release is not).
+        issuer = Speaker(publisher, [home[0]], home[1], "publisher")
     attributor = Attributor(matcher)
     attributor.learn(text)
     if official and home is not None:
@@ -180,7 +196,8 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
                 _heading_speaker(attributor, sent, index)  # "Russian channels"
             elif turn is None and issuer is not None and issuer.perspectives and \
                     sent.text.rstrip().endswith((".", "!")) and \
-                    not sent.text.startswith(("(", "[")):
+                    not sent.text.startswith(("(", "[")) and \
+                    any(w[:1].islower() for w in sent.text.split()):  # not "Washington, D.C."
                 # "Good morning." opening a doorstep is its speaker's, as every sentence is
                 out.append(_suggestion(sent, [Speaker(issuer.text, list(issuer.perspectives),
                                                       issuer.cue, "issuer", sent.start,
@@ -235,6 +252,7 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
             attributor.ctx.last = speakers[0]
             attributor.ctx.last_paragraph, attributor.ctx.last_index = sent.paragraph, index
         if speakers and issuer is not None and issuer.perspectives and turn is None and \
+                issuer.verb != "publisher" and \
                 run_of.get(sent.paragraph) is None and not any(
                     set(sp.perspectives) & set(issuer.perspectives) for sp in speakers):
             # The issuer says every sentence of its statement; speech it reports is added
@@ -252,6 +270,7 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
                     speakers = [Speaker(sp.text, list(sp.perspectives), sp.cue, "cited",
                                         sent.start, sent.end)]
         if not speakers and issuer is not None and issuer.perspectives and turn is None and \
+                not (issuer.verb == "publisher" and _EVENT_NOTE.search(sent.text)) and \
                 not _FOOTNOTE.match(sent.text):
             speakers = [Speaker(issuer.text, list(issuer.perspectives), issuer.cue, "issuer",
                                 sent.start, sent.end)]
