@@ -526,7 +526,7 @@ class Attributor:
             pa, pz, _ = segs[-2]
             pwords = [w.lower() for w in _WORD.findall(s[pa:pz])]
             if (pwords and len(pwords) <= 8 and not set(pwords) & self.r.clause_verbs
-                    and not (s[pa:pz][:1].islower() and pwords[0] not in ("head",))
+                    and not (s[pa:pz][:1].islower() and pwords[0] not in ("head", "a", "an"))
                     and pwords[0] not in _TOPIC_OPENERS):
                 extra.append((pa, pz))  # (not "Regarding North Korean troops, the JCS said")
         return a, z, extra
