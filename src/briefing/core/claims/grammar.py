@@ -48,6 +48,39 @@ _RIGHT_END = re.compile(
     r"said|says)\s", re.IGNORECASE)
 
 
+# What follows a verb of saying when it reports an act, not words.
+_ACT_NOT_SPEECH = re.compile(r"\s+(?:martial\s+law|war\s+on|a\s+state\s+of\s+(?:emergency|war)|"
+                             r"an?\s+emergency|independence|victory|bankruptcy)\b", re.I)
+# A possessor's words: "President Yoon's answer, delivered ..., was hedged: ..."
+_SPEECH_NOUN = re.compile(r"^(?P<who>.+?)['’]s\s+(?:own\s+)?(?:answer|response|reply|message|"
+                          r"position|view|verdict|statement|assessment|comment|words|warning|"
+                          r"explanation|reaction|argument|line)\b", re.IGNORECASE)
+# Roles of one person (for "he"/"she" later in the same sentence).
+_PERSON_ROLES = frozenset({"minister", "president", "secretary", "spokesman", "spokeswoman",
+                           "spokesperson", "ambassador", "envoy", "chancellor", "premier",
+                           "counterpart", "commander", "chief", "leader", "general",
+                           "official", "diplomat", "adviser", "advisor", "director"})
+# The West as a body of speakers (plural only: "a Western diplomat" is one person of no
+# stated side).
+_WESTERN = re.compile(r"\bWestern\s+(?:[a-z]+\s+)?(?:allies|governments|officials|intelligence|"
+                      r"agencies|capitals|partners|leaders|diplomats|countries|nations|"
+                      r"estimates|sources)\b")
+# A source that names no one.
+_VAGUE_SOURCE = re.compile(r"(?i)(?:some\s+|unconfirmed\s+|media\s+|press\s+|news\s+|local\s+|"
+                           r"online\s+|several\s+|recent\s+)*(?:reports|media|rumou?rs|"
+                           r"social\s+media|the\s+internet)")
+# A speaker that is a document or a measurement, placed by nothing but its own cues.
+_DOCUMENT = re.compile(r"(?i)^(?:an?|the|one|another)\s+(?:[\w'-]+\s+){0,3}?(?:poll|survey|"
+                       r"study|report|analysis|tracker|imagery|dataset|data)\b")
+# An opening phrase that names a topic, never a speaker.
+_TOPIC_OPENERS = frozenset({"regarding", "on", "as", "concerning", "about", "in", "for", "with",
+                            "after", "before", "asked", "speaking", "referring", "commenting",
+                            "responding", "following", "amid", "despite", "since", "during"})
+# A single name as the subject of a clause, after an opening phrase: "Back at the front,
+# Kit closes his laptop."
+_KNOWN_SUBJECT = re.compile(r"(?:^|,\s+)([A-Z][a-z'-]{2,})\s+(?:[a-z]+ly\s+)?[a-z]+(?:s|ed)\b")
+
+
 _LY_NOUNS = frozenset({"ally", "family", "rally", "assembly", "monopoly", "supply", "reply",
                        "anomaly", "bully", "belly", "jelly", "folly", "tally"})
 

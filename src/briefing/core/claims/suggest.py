@@ -127,10 +127,11 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
         official = True
         if side is not None:
             home = side
-        # An issuer of no known side ("the Press Secretary" of a ministry of Japan) still
-        # issues the text: its assertions are suggested with no perspective, unless the
-        # statement's own first sentence names the issuer's side ("The Ministry of Foreign
-        # Affairs of Ukraine strongly condemns ...").
+        # The side comes from the title's issuer, the publisher, or the statement's own
+        # lead ("The Ministry of Foreign Affairs of Ukraine strongly condemns ...") or place
+        # line; a joint issuer speaks for every side it names. An issuer of no known side
+        # ("the Press Secretary" of Japan's ministry) adds nothing: its text is left to the
+        # ordinary attribution rules.
         joint = issuer_sides(matcher, issuer_name) if side is not None else []
         keys = joint if len(joint) > 1 and side is not None and side[0] in joint else (
             [side[0]] if side else [])
