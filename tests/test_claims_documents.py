@@ -230,3 +230,11 @@ def test_a_government_page_in_its_own_voice_speaks_for_its_publisher() -> None:
         release, "EU adopts 15th package", "Council of the European Union") or sides(
         release, "EU adopts 15th package", "Council of the European Union")[
         "The package also targets 52 vessels of the shadow fleet."] == []
+
+
+def test_a_quotation_signed_at_its_end_with_a_dash() -> None:
+    text = ("Officials reacted quickly on Friday.\n\n"
+            "\"North Korea is now a direct participant in this war. The world must respond.\" "
+            "— Andrii Sybiha, Ukraine's foreign minister")
+    found = sides(text)
+    assert list(found.values()) == [["ukrainian"]]

@@ -76,11 +76,19 @@ _TRAILING_DATE = re.compile(r"\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,
                             r"\s+\d{4}|\d{4}-\d{2}-\d{2})\s*$")
 
 
+# A signature closing a quotation in the same paragraph: '"... respond." — Andrii Sybiha'.
+SIGNATURE = re.compile(r"(?<=[.!?\"”’])\s+[—–―]\s*(?P<name>[A-Z][^—–―.!?\n]{1,80})$")
+
+
 def dash_attributions(text: str, spans: list[tuple[int, int]]) -> dict[int, str]:
     """{paragraph number: the name in the dash line under it} for text signed below by a
     line opening with a dash ("— Defence of Ukraine (@DefenceU) November 5, 2024"), as an
-    embedded post or an epigraph is."""
+    embedded post or an epigraph is, or signed at its own end ('"..." — Andrii Sybiha')."""
     out: dict[int, str] = {}
+    for i, (a, z) in enumerate(spans):
+        sig = SIGNATURE.search(text, a, z)
+        if sig is not None and len(sig.group("name").split()) <= 12:
+            out[i] = _TRAILING_DATE.sub("", sig.group("name")).strip(" ,")
     for i in range(1, len(spans)):
         line = text[spans[i][0]:spans[i][1]].strip()
         dash = _DASH_LINE.match(line)

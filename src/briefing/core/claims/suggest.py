@@ -18,7 +18,12 @@ from briefing.core.claims.home import (
 )
 from briefing.core.claims.multilingual import dominant_script, suggest_in_script
 from briefing.core.claims.numeric import numeric_claims
-from briefing.core.claims.quotes import attribution_line, dash_attributions, quote_runs
+from briefing.core.claims.quotes import (
+    SIGNATURE,
+    attribution_line,
+    dash_attributions,
+    quote_runs,
+)
 from briefing.core.claims.sentences import Sentence, paragraphs, split_sentences
 from briefing.core.claims.turns import Turn, TurnResolver, find_turns, turn_of
 from briefing.core.models import Perspective, Suggestion
@@ -159,7 +164,7 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
     by_line: dict[int, list[Speaker]] = {}
     signed: dict[int, Speaker] = {}
     for number, signer in dash_attributions(text, spans).items():
-        sp = attributor.name(signer, spans[number + 1][0])
+        sp = attributor.name(signer, spans[number][1])
         if sp.perspectives:
             signed[number] = sp
     for a, z in runs:
@@ -225,6 +230,11 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
             continue  # an editorial note: "(Transcript of the spoken word)", "(As delivered)"
         if turn is None and _REFERENCE.search(sent.text):
             continue  # a reference entry (a source cited), not a statement
+        if turn is None and sent.paragraph in signed and SIGNATURE.search(sent.text):
+            sp = signed[sent.paragraph]  # '"... The world must respond." — Andrii Sybiha'
+            out.append(_suggestion(sent, [Speaker(sp.text, list(sp.perspectives), sp.cue,
+                                                  "signed", sent.start, sent.end)]))
+            continue
         if not _ends(sent.text):
             # A headline, caption or teaser, not a sentence of the story; a heading that
             # names a source ("2. UKRAINE'S AIR FORCE (Telegram)") is who "it" is below.
