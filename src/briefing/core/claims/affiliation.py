@@ -18,6 +18,7 @@ from briefing.core.claims.cues import normalise
 from briefing.core.resources import resource
 
 _WORD = re.compile(r"[\w'.-]+")
+_ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)?$")  # "Ukraine's 47th Brigade"
 _FILLER = frozenset({"the", "a", "an", "of", "and", "for", "s", "'s", "top", "senior", "chief",
                      "deputy", "first", "former", "acting", "own", "main", "national", "state",
                      "armed", "general", "special", "military", "foreign", "defence", "defense",
@@ -29,6 +30,7 @@ class Affiliations:
     country_rx: re.Pattern[str]
     country_key: dict[str, str]
     roles: frozenset[str]
+    other_rx: re.Pattern[str] | None = None  # countries of none of the perspectives
 
 
 @lru_cache(maxsize=1)
@@ -44,7 +46,11 @@ def affiliations() -> Affiliations:
     body = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in ordered)
     rx = re.compile(rf"(?<![\w'-])(?:{body})(?:'s|')?(?![\w])", re.IGNORECASE)
     roles = frozenset(r.lower() for r in [*aff.get("roles", []), *data.get("role_words", [])])
-    return Affiliations(rx, keys, roles)
+    others = [normalise(n) for n in aff.get("others", [])]
+    other_rx = re.compile(
+        r"(?<![\w'-])(?:" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(
+            others, key=len, reverse=True)) + r")(?:'s|')?(?![\w])") if others else None
+    return Affiliations(rx, keys, roles, other_rx)
 
 
 def _key(a: Affiliations, found: str) -> str | None:
@@ -76,11 +82,14 @@ def affiliation(text: str) -> tuple[str, str] | None:
         if m.group().endswith(("'s", "'")) and after and after[0][:1].isupper():
             return key, m.group()
         head = [w.lower() for w in after[:4]]
+        plain = 0  # noun modifiers before the role: "a Ukrainian drone unit"
         for i, w in enumerate(head):
             if w in a.roles or " ".join(head[i:i + 2]) in a.roles:
                 return key, m.group()
-            if w not in _FILLER and not after[i][:1].isupper():
-                break
+            if w not in _FILLER and not after[i][:1].isupper() and not _ORDINAL.match(w):
+                plain += 1
+                if plain > 1 or not w.isalpha():
+                    break
         # "<role> of [the] <country>": the country closes a chain of "of" phrases.
         if before and before[-1] in ("of", "the"):
             chain = before[-8:]
@@ -119,3 +128,24 @@ def bare_country(text: str) -> tuple[str, str] | None:
         return None
     key = _key(a, m.group())
     return (key, m.group()) if key else None
+
+
+def foreign(text: str) -> bool:
+    """Does a speaker span name a body or person of a country none of the perspectives
+    covers ("The Indian government", "Japan's defense ministry", "Japan")? Such a speaker
+    has no side of ours and inherits none from the speaker before."""
+    a = affiliations()
+    if a.other_rx is None:
+        return False
+    s = normalise(text).strip()
+    bare = s[4:] if s.lower().startswith("the ") else s
+    for m in a.other_rx.finditer(s):
+        if m.start() == 0 and m.end() >= len(s.rstrip(".")) or \
+                (m.start() == (len(s) - len(bare)) and m.end() == len(s)):
+            return True  # "Japan", "the Philippines"
+        after = [w.lower() for w in _WORD.findall(s[m.end():m.end() + 40])[:3]]
+        before = [w.lower() for w in _WORD.findall(s[max(0, m.start() - 40):m.start()])]
+        if any(w in a.roles for w in after) or (
+                before and before[-1] in ("of", "the") and any(w in a.roles for w in before)):
+            return True
+    return False

@@ -76,8 +76,23 @@ class CueMatcher:
         # First letters-run of every cue ("u" for "U.S.", "jean" for "Jean-Pierre"): the
         # patterns are only tried where such a run begins (fast path).
         self._heads = frozenset(_head(c) for c in [*folded, *exact])
-        self._rx_folded = self._compile(folded, re.IGNORECASE)
-        self._rx_exact = self._compile(exact, 0)
+        # One pattern per head word: at a place only the cues that begin with its word
+        # are tried ("Kim" tries the Kims, not every cue).
+        self._rx_folded = self._by_head(folded, re.IGNORECASE)
+        self._rx_exact = self._by_head(exact, 0)
+
+    @classmethod
+    def _by_head(cls, cues: dict[str, tuple[str, str]],
+                 flags: int) -> dict[str, re.Pattern[str]]:
+        groups: dict[str, dict[str, tuple[str, str]]] = {}
+        for cue, hit in cues.items():
+            groups.setdefault(_head(cue), {})[cue] = hit
+        out: dict[str, re.Pattern[str]] = {}
+        for head, group in groups.items():
+            rx = cls._compile(group, flags)
+            if rx is not None:
+                out[head] = rx
+        return out
 
     @staticmethod
     def _compile(cues: dict[str, tuple[str, str]], flags: int) -> re.Pattern[str] | None:
@@ -112,13 +127,14 @@ class CueMatcher:
         lo = max(0, start - 1)
         norm = normalise(text[lo:end])
         heads = self._heads
-        places = [m.start() for m in _RUNS.finditer(norm, start - lo, end - lo)
+        places = [(m.start(), m.group().lower()) for m in _RUNS.finditer(norm, start - lo, end - lo)
                   if m.group().lower() in heads]
         found: list[CueMatch] = []
-        for rx, exact in ((self._rx_exact, True), (self._rx_folded, False)):
-            if rx is None:
-                continue
-            for pos in places:
+        for by_head, exact in ((self._rx_exact, True), (self._rx_folded, False)):
+            for pos, head in places:
+                rx = by_head.get(head)
+                if rx is None:
+                    continue
                 m = rx.match(norm, pos, end - lo)
                 if m is None:
                     continue

@@ -88,7 +88,11 @@ def read_introductions(att: Attributor, s: str) -> dict[str, list[tuple[int, str
     for m in _APPOSITIVE.finditer(s):
         names = att._names(s, m.start("name"), m.end("name"))
         if names:
-            place(names, m.start("desc"), m.end("desc"))
+            # "Serhiy, a drone pilot with Ukraine's 47th Brigade": Serhiy, and a later
+            # "the pilot", are placed.
+            kinds = [h for h in role_heads(m.start("desc"), m.end("desc"))
+                     if h in att.r.person_heads]
+            place(names + kinds, m.start("desc"), m.end("desc"))
     for m in _APPOSITIVE_AFTER.finditer(s):
         z = m.start()
         a = max(z - 80, *(s.rfind(c, 0, z) + 1 for c in ",.;:()\n"))

@@ -25,7 +25,7 @@ from briefing.core.models import NumericClaim
 from briefing.core.resources import resource
 
 _FIGURE = re.compile(
-    r"(?<![\w$.,-])(?P<cur>US\$|\$|USD\s?|€|£|₩|EUR\s?|GBP\s?|KRW\s?)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)"
+    r"(?<![\w$.,-])(?P<cur>US\$|\$|USD\s?|€|£|₩|EUR\s?|GBP\s?|KRW\s?)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.\-–]|\s?mm\b)|\d+(?:\.\d+)?)"
     r"(?:\s?(?P<scale>thousand|million|billion|trillion|mn|bn|tn|k|m|b)(?![\w]))?"
     r"(?P<pct>\s?%)?\+?(?![\w])")
 _SMALL = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
@@ -127,7 +127,8 @@ def _read_noun(rules: NumericRules, text: str, pos: int, limit: int):
         last = t.end()
     nationality = None
     i = 0
-    while i < len(tokens) and i < 9:
+    proper = 0
+    while i < len(tokens) and i < 9 + proper:
         for n in range(min(rules.max_noun_words, len(tokens) - i), 0, -1):
             phrase = " ".join(t.group().lower() for t in tokens[i:i + n])
             if phrase in rules.nouns:
@@ -140,6 +141,18 @@ def _read_noun(rules: NumericRules, text: str, pos: int, limit: int):
                 i += 1
             continue
         word = tokens[i].group()
+        if _CALIBRE.fullmatch(word):
+            i += 1  # "120 170-mm self-propelled guns": a calibre, not the noun
+            continue
+        if word.lower() == "or" and i + 1 < len(tokens) and tokens[i + 1].group().lower() == "so":
+            i += 2  # "3,000 or so troops"
+            continue
+        if word[:1].isupper() and proper < 8:
+            # A name that qualifies the noun: "10,000 Democratic People's Republic of Korea
+            # (DPRK) soldiers"
+            proper += 1
+            i += 1
+            continue
         if word.lower() not in rules.modifiers and not _CODE.match(word) and not (
                 word.lower() == "and" and i + 1 < len(tokens)
                 and _CODE.match(tokens[i + 1].group())):
@@ -157,7 +170,7 @@ def _qualifier(rules: NumericRules, text: str, pos: int) -> str | None:
 
 
 def _value(num: str, scale: str | None, rules: NumericRules) -> float:
-    value = float(num.replace(",", ""))
+    value = float(re.sub(r"[,\s\u00a0\u202f]", "", num))  # "15,000", "12 000"
     if scale:
         value *= rules.scales.get(scale.lower(), 1.0)
     return value
@@ -220,6 +233,8 @@ def numeric_claims(text: str, start: int = 0, end: int | None = None,
             subject = word
         else:
             read = _read_noun(rules, norm, after, end)
+            if read is None:
+                read = _predicate(rules, norm, num, after)
             if read is None and ellipsis:
                 read = _elided(text, base, norm, num, after, out)
             if read is None:
@@ -230,6 +245,9 @@ def numeric_claims(text: str, start: int = 0, end: int | None = None,
                 lead = norm[max(start, num.start - 40):num.start].lower()
                 if tail_words & rules.casualty_words or \
                         any(re.search(rf"\b{re.escape(w)}\b", lead) for w in rules.casualty_lead):
+                    unit, subject = "casualties", "casualties"
+                elif _LOSSES_BEFORE.search(norm[max(start, num.start - 100):num.start]):
+                    # "Russian losses ... have exceeded 770,000 personnel"
                     unit, subject = "casualties", "casualties"
             if nationality is None:
                 nat = _nationality_at(rules, norm, noun_end + 1) if noun_end < end else None
@@ -246,6 +264,14 @@ def numeric_claims(text: str, start: int = 0, end: int | None = None,
     return out
 
 
+# Plural round numbers, read as their lower bound ("thousands of men" -> 1,000), as the
+# labels of the unseen pages read them.
+_VAGUE_VALUES = {"dozens": 12.0, "scores": 20.0, "hundreds": 100.0, "thousands": 1e3,
+                 "tens of thousands": 1e4, "hundreds of thousands": 1e5, "millions": 1e6,
+                 "tens of millions": 1e7, "hundreds of millions": 1e8, "billions": 1e9}
+_VAGUE = re.compile(r"(?<![\w-])(?P<vague>(?:tens|hundreds)\s+of\s+(?:thousands|millions)|"
+                    r"dozens|scores|hundreds|thousands|millions|billions)(?=\s+of\s)",
+                    re.IGNORECASE)
 _FRACTIONS = {"half": 50.0, "a half": 50.0, "one half": 50.0, "a third": 33.0,
               "one third": 33.0, "two thirds": 67.0, "a quarter": 25.0, "one quarter": 25.0,
               "three quarters": 75.0}
@@ -253,8 +279,10 @@ _FRACTION = re.compile(r"(?<![\w-])(?P<frac>(?:a|one|two|three)[ -](?:thirds?|qu
                        r"(?:a\s+|one\s+)?half)\s+of\b", re.IGNORECASE)
 _ELIDED_TAIL = re.compile(
     r"\s*(?:more\b|others\b|of\s+(?:them|whom|those)\b|in\s+(?:all|total)\b|altogether\b|"
+    r"(?:figure|estimate|number|count|tally|mark)\b|"
     r"(?:were|had|have|are|was)\s+(?:been\s+)?(?:killed|wounded|injured|sent|deployed|captured)"
     r"\b|[,.;)]|$)", re.IGNORECASE)
+_ELIDED_VERB = re.compile(r"\s+(?:were|was|are|had|have)\b", re.IGNORECASE)
 _ELIDED_BACK = 300  # characters before the passage searched for the figure being continued
 
 
@@ -264,19 +292,98 @@ def _elided(text: str, base: int, norm: str, num: _Num, after: int,
     if num.cur or 1900 <= num.value <= 2100 and "," not in norm[num.start:num.end]:
         return None  # money has its sign; a bare year is not a count
     tail = _ELIDED_TAIL.match(norm, after)
-    if tail is None:
-        return None
+    if tail is None and not (earlier and _ELIDED_VERB.match(norm, after)):
+        return None  # ("103 drones were shot down and 68 were lost": the same noun)
     before = earlier[-1] if earlier else None
     if before is None:
         lo = max(0, base - _ELIDED_BACK)
         found = numeric_claims(text, lo, base, ellipsis=False) if base > 0 else []
         before = found[-1] if found else None
+    if before is None and tail is not None:
+        noun = _noun_before(numeric_rules(), text, base + num.start) if tail.group().strip().lower(
+            ).startswith(("of", "figure", "estimate", "number", "count", "tally", "mark")) \
+            else None
+        if noun is not None:  # "some eleven thousand of them": the soldiers named before
+            return noun[0], noun[1], None, after
     if before is None or before.unit in ("percent", "usd", "eur", "gbp", "krw"):
         return None
     unit, subject = before.unit, before.subject
     if re.search(r"killed|wounded|injured|dead|casualt", norm[after:after + 40], re.I):
         unit, subject = "casualties", "casualties"
     return unit, subject, None, after
+
+
+# A figure as the predicate of its noun: "North Korean losses had reached about 4,000",
+# "the number of soldiers could rise to 100,000", "put the casualty count at \"more than 300\"".
+_LINK = re.compile(
+    r"(?:\b(?:reached|reach|reaches|rise to|rose to|risen to|climb to|climbed to|grew to|"
+    r"grown to|increased to|stood at|stands at|stand at|totalled|totaled|totals|exceeded|"
+    r"exceeds|topped|numbered|numbers|was|were|is|are|at)\s+[\"“']?\s*(?:{q}\s+)?)$",
+    re.IGNORECASE)
+_LOSSES_BEFORE = re.compile(
+    r"\b(?:losses|casualties|death toll|casualty count)\b[^.;:]{0,80}?\b(?:exceeded|exceed|"
+    r"exceeds|reached|reach|reaches|stood at|stand at|stands at|totalled|totaled|topped|"
+    r"amounted to|amount to|amounts to|rose to|risen to|is|are|were|was)\s+"
+    r"(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
+_CALIBRE = re.compile(r"\d+(?:\.\d+)?-?mm", re.IGNORECASE)
+_ESTIMATE_AT = re.compile(r"\b(?:put|puts|putting|estimated|estimates?|placed|places|pegged|"
+                          r"pegs|assessed|counted|set)\b", re.IGNORECASE)
+_PREDICATE_BACK = 100  # characters before the figure searched for its noun
+
+
+def _predicate(rules: NumericRules, norm: str, num: _Num,
+               after: int) -> tuple[str, str, str | None, int] | None:
+    """Unit and subject of a figure that completes a clause about its noun."""
+    if num.cur or num.pct or 1900 <= num.value <= 2100 and "," not in norm[num.start:num.end]:
+        return None
+    lead = norm[max(0, num.start - _PREDICATE_BACK):num.start]
+    link = _link_rx(rules).search(lead)
+    if link is None:
+        return None
+    clause = lead[:link.start()]
+    cut = max(clause.rfind(c) for c in ".;:!?")
+    clause = clause[cut + 1:]
+    if link.group().split()[0].lower() == "at" and not _ESTIMATE_AT.search(clause):
+        return None  # "arrived at 5": a time; "put casualties at 4,000": a figure
+    words = [w.lower() for w in _TOKEN.findall(clause)]
+    best = None
+    for i in range(len(words)):
+        for n in range(min(rules.max_noun_words, len(words) - i), 0, -1):
+            phrase = " ".join(words[i:i + n])
+            if phrase in rules.nouns:
+                best = rules.nouns[phrase]
+                break
+    if best is None:
+        return None
+    unit, subject = best
+    nationality = _first_nationality(rules, norm, max(0, num.start - len(clause) - 40),
+                                     num.start)
+    return unit, subject, nationality, after
+
+
+_LINK_CACHE: dict[int, re.Pattern[str]] = {}
+
+
+def _link_rx(rules: NumericRules) -> re.Pattern[str]:
+    rx = _LINK_CACHE.get(id(rules))
+    if rx is None:
+        quals = "|".join(re.escape(q).replace(r"\ ", r"\s+") for q in rules.qualifiers)
+        rx = re.compile(_LINK.pattern.replace("{q}", f"(?:{quals})"), re.IGNORECASE)
+        _LINK_CACHE[id(rules)] = rx
+    return rx
+
+
+def _noun_before(rules: NumericRules, text: str, pos: int) -> tuple[str, str] | None:
+    """The last counted noun in the text just before pos ("... North Korean soldiers.
+    Some eleven thousand of them ...")."""
+    window = normalise(text[max(0, pos - _ELIDED_BACK):pos]).lower()
+    words = _TOKEN.findall(window)
+    for i in range(len(words) - 1, -1, -1):
+        for n in range(min(rules.max_noun_words, len(words) - i), 0, -1):
+            phrase = " ".join(words[i:i + n])
+            if phrase in rules.nouns and rules.nouns[phrase][0] in ("troops", "people"):
+                return rules.nouns[phrase]
+    return None
 
 
 @dataclass(frozen=True)
@@ -330,6 +437,9 @@ def _numbers(text: str, rules: NumericRules, start: int, end: int) -> list[_Num]
         if re.search(r"\d", text[max(0, m.start() - 2):m.start()]):
             continue  # "2.8 million": the scale word of a digit figure
         out.append(_Num(m.start(), m.end(), value, None, False))
+    for m in _VAGUE.finditer(text, start, end):  # "thousands of men": its lower bound
+        out.append(_Num(m.start(), m.end("vague"), _VAGUE_VALUES[
+            " ".join(m.group("vague").lower().split())], None, False))
     for m in _FRACTION.finditer(text, start, end):  # "half of", "a third of": a percentage
         share = _FRACTIONS[" ".join(m.group("frac").lower().replace("-", " ").split())]
         out.append(_Num(m.start(), m.end("frac"), share, None, True))

@@ -16,6 +16,28 @@ def _words_rx(words: list[str]) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w'-])(?:{body})(?![\w-])", re.IGNORECASE)
 
 
+_WORD_AT = re.compile(r"[\w'-]+")
+
+
+def scan(rx: re.Pattern[str], heads: frozenset[str], text: str) -> list[re.Match[str]]:
+    """rx.finditer(text), tried only where a word in `heads` begins (the first words of
+    its phrases): a long alternation is slow to scan over every position."""
+    out: list[re.Match[str]] = []
+    pos = 0
+    for w in _WORD_AT.finditer(text):
+        if w.start() < pos or w.group().lower() not in heads:
+            continue
+        m = rx.match(text, w.start())
+        if m is not None:
+            out.append(m)
+            pos = m.end()
+    return out
+
+
+def _heads(words: list[str]) -> frozenset[str]:
+    return frozenset(w.lower().split()[0] for w in words if w.split())
+
+
 @dataclass(frozen=True)
 class AttributionRules:
     """Everything attribution.py needs, as compiled patterns and lower-case sets."""
@@ -39,6 +61,10 @@ class AttributionRules:
     openers: frozenset[str]
     adverbs: frozenset[str]
     min_quote_words: int
+    readout_verbs: re.Pattern[str] | None = None
+    verb_heads: frozenset[str] = frozenset()  # first words of the verbs (fast scanning)
+    readout_heads: frozenset[str] = frozenset()
+    person_heads: frozenset[str] = frozenset()
     turn_question_labels: frozenset[str] = frozenset()
     turn_procedural: frozenset[str] = frozenset()
     turn_generic: frozenset[str] = frozenset()
@@ -59,7 +85,10 @@ def attribution_rules() -> AttributionRules:
         verbs=_words_rx(data["verbs"]),
         participles=_lower(data["participles"]),
         quote_verbs=_lower(data.get("quote_verbs", [])),
-        weak_verbs=_lower(data["weak_verbs"]),
+        weak_verbs=_lower(data["weak_verbs"] + data.get("readout_verbs", [])),
+        readout_verbs=_words_rx(data["readout_verbs"]) if data.get("readout_verbs") else None,
+        verb_heads=_heads(data["verbs"]),
+        readout_heads=_heads(data.get("readout_verbs", [])),
         weak_subjects=_lower(data["weak_subjects"]),
         sources=_words_rx(data["source_phrases"]),
         patterns=tuple(re.compile(p, re.IGNORECASE) for p in data["patterns"]),
@@ -67,7 +96,8 @@ def attribution_rules() -> AttributionRules:
         not_speakers=_lower(data["not_speakers"]),
         pronouns=_lower(data["pronouns"]),
         back_references=_lower(data["back_references"]),
-        back_reference_heads=_lower(data["back_reference_heads"]),
+        back_reference_heads=_lower(data["back_reference_heads"] + data.get("person_heads", [])),
+        person_heads=_lower(data.get("person_heads", [])),
         titles=_lower(data["titles"]),
         role_words=_lower(data["role_words"]),
         object_prepositions=_lower(data["object_prepositions"]),

@@ -7,13 +7,29 @@ from collections.abc import Iterable
 
 from briefing.core.claims.attribution import Attributor, Speaker
 from briefing.core.claims.cues import matcher_for
+from briefing.core.claims.grammar import is_adverb
+from briefing.core.claims.home import (
+    home_side,
+    is_official,
+    issuer_side,
+    issuer_sides,
+    statement_issuer,
+    text_side,
+)
 from briefing.core.claims.multilingual import dominant_script, suggest_in_script
 from briefing.core.claims.numeric import numeric_claims
-from briefing.core.claims.sentences import Sentence, split_sentences
+from briefing.core.claims.quotes import (
+    SIGNATURE,
+    attribution_line,
+    dash_attributions,
+    quote_runs,
+)
+from briefing.core.claims.sentences import Sentence, paragraphs, split_sentences
 from briefing.core.claims.turns import Turn, TurnResolver, find_turns, turn_of
 from briefing.core.models import Perspective, Suggestion
 
 MIN_WORDS = 3  # shorter "sentences" are headings or fragments
+MIN_FIGURE_WORDS = 5  # an unattributed figure in fewer words is a price tag or a caption
 MAX_CHARS = 1500
 _TERMINAL = tuple(".!?\"”’'…)")  # longer ones are run-together page furniture, not a sentence
 # Footnote markers and emphasis closers after a sentence's last mark ("...spring.[4]",
@@ -35,17 +51,56 @@ _HOME_WORDS = frozenset({"a", "an", "the", "two", "three", "several", "some", "s
 
 def _unnamed(speaker: str) -> bool:
     """A speaker named only by role ("the Council", "a senior official"), no proper name."""
-    words = [w.lower() for w in re.findall(r"[\w'-]+", speaker)]
+    words = [w.lower() for w in re.findall(r"[\w'-]+", speaker) if not is_adverb(w)]
     return bool(words) and len(words) <= 5 and words[-1] in _HOME_ROLES and all(
         w in _HOME_WORDS or w in _HOME_ROLES or (w.islower() and w == o)
-        for w, o in zip(words, re.findall(r"[\w'-]+", speaker), strict=False))
+        for w, o in zip(words, [o for o in re.findall(r"[\w'-]+", speaker)
+                                if not is_adverb(o)], strict=False))
 _HEADING_NOISE = re.compile(r"^\s*(?:\d{1,2}[.)]\s*|[#*>-]+\s*)|\([^)]*\)|[*_#\[\]]")
-_WE = re.compile(r"[“\"]?(?:We|Our)\s")
-# A publisher that is a government body (its own statements), not a news outlet.
-_OFFICIAL = re.compile(r"\b(?:ministry|department|office|council|government|president|presidency|"
-                       r"embassy|mission|commission|white house|kremlin|nato|secretariat|"
-                       r"cabinet|chancellery|armed forces|general staff)\b", re.IGNORECASE)
+# First person plural: in a government body's own statement, the issuer speaks ("We call
+# on...", "...as our partners know"); lower-case "us" only (upper-case "US" is a country).
+_WE = re.compile(r"(?<![\w.])(?:We|we|Our|our|ours|us)(?![\w.])")
 _QUOTED = re.compile(r"“[^”\n]{20,1500}”|\"[^\"\n]{20,1500}\"")
+# "thousands of", "millions of": a figure to compare when someone states it, but not a
+# claim of its own when the writer uses it unattributed.
+_VAGUE_FIGURE = re.compile(r"(?:tens|hundreds|dozens|scores|thousands|millions|billions)\b",
+                           re.IGNORECASE)
+# A run-in head: a short capitalised name ending with a full stop ("Two Majors.",
+# "Defence Intelligence of Ukraine (HUR).").
+_RUN_IN = re.compile(r"(?:[A-Z][\w'’&-]*\.?(?:\s+|$)|(?:of|the|and|for)\s+|\([A-Z]{2,8}\)\s*){1,7}"
+                     r"\.?")
+# A source cited at the end of a sentence or list item: "(NIS)", "(Source: HUR)", "— JCS".
+_CITED = re.compile(r"(?:\((?:source:\s*|sources:\s*|via\s+|per\s+)?(?P<who>[A-Z][^()]{1,60})\)|"
+                    r"\s[—–]\s(?P<dash>[A-Z][^—–.]{1,40}))\W*$", re.IGNORECASE)
+# A publisher that is a government body itself (not a news outlet about one).
+_GOV_PUBLISHER = re.compile(r"(?i)\b(?:ministry|department|office of the|government of|"
+                            r"presidency|embassy|mission of|council of the|white house|kremlin|"
+                            r"cabinet office|chancellery)\b")
+# A page written as turns ("Q:", "MR. X:"), at the start of a line.
+_TRANSCRIPT_LIKE = re.compile(r"(?m)^(?:Q|A|Question|Answer|[A-Z][A-Z .'-]{2,40}):\s")
+# A sentence about the event itself, not a statement made at it.
+_EVENT_NOTE = re.compile(r"(?i)\b(?:briefing|press conference|transcript|translation|"
+                         r"moderated|participants|held a|main points|as delivered|"
+                         r"video|photo|watch)\b")
+# A sentence that only announces what follows.
+_PREFACE = re.compile(r"\b(?:the following|as follows)\W*$", re.IGNORECASE)
+# A note on the text itself, not a sentence of it.
+_DELIVERY_NOTE = re.compile(r"\W*(?:check against delivery|as delivered|as prepared for "
+                            r"delivery|unofficial translation|transcript of the spoken word|"
+                            r"speech as prepared)\W*$", re.IGNORECASE)
+# Verbs that report speech outright (a question that reports them states a claim).
+_REPORTING = frozenset({"said", "says", "told", "claimed", "claims", "reported", "estimated",
+                        "announced", "confirmed", "stated", "warned", "according to",
+                        "denied", "assessed", "wrote", "posted"})
+_QUOTE_TEXT = re.compile(r"“[^”]*”|\"[^\"]*\"")
+# A reference entry, not a sentence of the text: '"Title," Outlet, February 18, 2025.',
+# "TASS (2024), 'Title', 1 November 2024.", "Data from X, accessed April 2, 2025."
+_MONTH = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?")
+_REFERENCE = re.compile(
+    rf"(?:,\s*(?:accessed|retrieved|published|updated)?\s*(?:\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|"
+    rf"{_MONTH}\s+(?:\d{{1,2}},?\s+)?\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{4}})\.?\s*$)|"
+    r"^\W{0,3}[^.!?]{2,120}?\(\d{4}[a-z]?\)[,.]?\s*['‘\"“]|https?://|www\.")
+_FOOTNOTE = re.compile(r"\[\^?\d+\]:|[¹²³⁴⁵⁶⁷⁸⁹⁰]")  # a note's text ("1." may be a point)
 _NOTE = re.compile(r"\[\^?\d+\]:|\d{1,3}\.\s|[¹²³⁴⁵⁶⁷⁸⁹⁰]")  # a footnote's own text
 _FIRST_PERSON = frozenset({"i", "we", "he", "she", "they", "us", "me"})
 
@@ -65,17 +120,59 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
         return suggest_in_script(text, script, perspectives)
     matcher = matcher_for(list(perspectives))
     writer = _writer_names(publisher)
-    home_cues = matcher.find(publisher) if publisher else []
-    home = (home_cues[0].key, home_cues[0].cue) if home_cues else None
-    official = bool(_OFFICIAL.search(publisher))
+    home = home_side(matcher, publisher, title)
+    official = is_official(publisher, title)
+    # "Statement by the Ministry of Foreign Affairs of Ukraine on ...": the text is the
+    # issuer's; its assertions are the issuer's statements.
+    issuer_name = statement_issuer(title)
+    issuer: Speaker | None = None
+    if issuer_name is not None:
+        side = issuer_side(matcher, issuer_name) or home or text_side(
+            matcher, text, paragraphs(text))
+        official = True
+        if side is not None:
+            home = side
+        # The side comes from the title's issuer, the publisher, or the statement's own
+        # lead ("The Ministry of Foreign Affairs of Ukraine strongly condemns ...") or place
+        # line; a joint issuer speaks for every side it names. An issuer of no known side
+        # ("the Press Secretary" of Japan's ministry) adds nothing: its text is left to the
+        # ordinary attribution rules.
+        joint = issuer_sides(matcher, issuer_name) if side is not None else []
+        keys = joint if len(joint) > 1 and side is not None and side[0] in joint else (
+            [side[0]] if side else [])
+        issuer = Speaker(issuer_name or publisher or (side[1] if side else "issuer"),
+                         keys, side[1] if side else None, "issuer")
+    if issuer is None and official and home is not None and _GOV_PUBLISHER.search(publisher) \
+            and (_TRANSCRIPT_LIKE.search(text) or _WE.search(_QUOTE_TEXT.sub(" ", text))):
+        # A government body's own page written in its own voice ("We call on ...") or as
+        # a transcript: what it asserts outside quotations and turns is its statement even
+        # under a headline-like title (a third-person press release is not).
+        issuer = Speaker(publisher, [home[0]], home[1], "publisher")
     attributor = Attributor(matcher)
     attributor.learn(text)
+    if official and home is not None:
+        attributor.issuer = Speaker(publisher or home[1], [home[0]], home[1], "issuer")
     sentences = split_sentences(text)
     turns = find_turns(text, sentences=sentences)
-    resolver = TurnResolver(matcher, text, title, turns, publisher=publisher) if turns else None
+    resolver = TurnResolver(matcher, text, title, turns, publisher=publisher,
+                            home=home) if turns else None
     out: list[Suggestion] = []
-    paragraph_starts = {t.paragraph: t.start for t in reversed(sentences)}
-    intro: tuple[int, list[Speaker]] | None = None
+    intro: tuple[int, list[Speaker], bool] | None = None
+    spans = paragraphs(text)
+    runs = quote_runs(text, spans)
+    run_of = {p: (a, z) for a, z in runs for p in range(a, z + 1)}
+    by_line: dict[int, list[Speaker]] = {}
+    signed: dict[int, Speaker] = {}
+    for number, signer in dash_attributions(text, spans).items():
+        sp = attributor.name(signer, spans[number][1])
+        if sp.perspectives:
+            signed[number] = sp
+    for a, z in runs:
+        under = attribution_line(text, spans, z + 1)
+        if under is not None:
+            sp = attributor.name(under, spans[z + 1][0])
+            if sp.perspectives:
+                by_line[a] = [sp]
     for index, sent in enumerate(sentences):
         if len(sent.text) > MAX_CHARS:
             continue
@@ -85,40 +182,125 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
             if suggestion is not None:
                 out.append(suggestion)
             continue
+        spoken = sent  # what is attributed: a question's words without its label
         if turn is not None and sent.start <= turn.label_end:
             attributor.ctx.last = None  # a new turn: earlier speakers are not "he" here
+            if turn.label_end < sent.end:
+                spoken = Sentence(turn.label_end, sent.end, text[turn.label_end:sent.end],
+                                  sent.paragraph)
         if turn is not None and turn.question and sent.text.rstrip("\"”’' ").endswith("?"):
-            continue  # a journalist's question is not a statement
-        if len(sent.text.split()) < MIN_WORDS:
+            # A journalist's question is not a statement, but speech it reports is ("...the
+            # Chinese Foreign Ministry, which said on Monday that ...?").
+            reported = [sp for sp in attributor.attribute(spoken, index, labels=False)
+                        if sp.perspectives and sp.verb in _REPORTING
+                        and sp.text.lower() not in ("you", "your", "we", "i")]
+            if reported:
+                out.append(_suggestion(sent, reported))
             continue
+        if len(sent.text.split()) < MIN_WORDS:
+            if turn is None and not _ends(sent.text):
+                _heading_speaker(attributor, sent, index)  # "Russian channels"
+            elif turn is None and issuer is not None and issuer.perspectives and \
+                    sent.text.rstrip().endswith((".", "!")) and \
+                    not sent.text.startswith(("(", "[")) and \
+                    any(w[:1].islower() for w in sent.text.split()):  # not "Washington, D.C."
+                # "Good morning." opening a doorstep is its speaker's, as every sentence is
+                out.append(_suggestion(sent, [Speaker(issuer.text, list(issuer.perspectives),
+                                                      issuer.cue, "issuer", sent.start,
+                                                      sent.end)]))
+            continue
+        if turn is None and _PREFACE.search(sent.text) and not sent.text.rstrip().endswith(":"):
+            continue  # "The Ministry of Defence of Ukraine states the following."
         if turn is None and sent.text.rstrip().endswith(":"):
-            # 'X posted on X:' then the post as a quoted paragraph: the post is X's.
+            # 'X posted on X:' then the post as a quoted paragraph: the post is X's; a line
+            # that only names the poster ("Andrii Sybiha (@andrii_sybiha), Ukraine's foreign
+            # minister:") introduces the paragraph under it.
             said = attributor.attribute(sent, index)
-            intro = (sent.paragraph, said) if said else None
+            line = sent.text.rstrip().rstrip(":")
+            if not said and len(line.split()) <= 16 and sent.start == _para_start(
+                    spans, sent.paragraph) and not _WE.search(line):
+                named = attributor.name(line, sent.start)
+                said = [named] if named.perspectives else []
+                intro = (sent.paragraph, said, True) if said else None
+            else:
+                intro = (sent.paragraph, said, False) if said else None
+            continue
+        if turn is None and sent.text.startswith(("(", "[")) and \
+                _TRAILER.sub("", sent.text).rstrip(" .").endswith((")", "]")):
+            continue  # an editorial note: "(Transcript of the spoken word)", "(As delivered)"
+        if turn is None and _REFERENCE.search(sent.text):
+            continue  # a reference entry (a source cited), not a statement
+        if turn is None and sent.paragraph in signed and SIGNATURE.search(sent.text):
+            sp = signed[sent.paragraph]  # '"... The world must respond." — Andrii Sybiha'
+            out.append(_suggestion(sent, [Speaker(sp.text, list(sp.perspectives), sp.cue,
+                                                  "signed", sent.start, sent.end)]))
             continue
         if not _ends(sent.text):
             # A headline, caption or teaser, not a sentence of the story; a heading that
             # names a source ("2. UKRAINE'S AIR FORCE (Telegram)") is who "it" is below.
             _heading_speaker(attributor, sent, index)
             continue
-        speakers = [sp for sp in attributor.attribute(sent, index, labels=turn is None)
+        if turn is None and _RUN_IN.fullmatch(sent.text) and sent.start == _para_start(
+                spans, sent.paragraph):
+            # A run-in head ("Russian Ministry of Defence." before the paragraph about its
+            # channel) names who "the channel" and "it" are in its paragraph.
+            _heading_speaker(attributor, sent, index)
+            continue
+        if turn is None and _DELIVERY_NOTE.match(sent.text):
+            continue  # "Check against delivery!", "As prepared for delivery"
+        speakers = [sp for sp in attributor.attribute(spoken, index, labels=turn is None)
                     if not _is_writer(sp.text, writer)]
         for sp in speakers:
             if not sp.perspectives and home is not None and _unnamed(sp.text):
                 # "a senior presidential official" in a national news agency's story is
                 # an official of the agency's own country.
                 sp.perspectives, sp.cue = [home[0]], home[1]
-        if not speakers and official and home is not None and _WE.match(sent.text):
+        if not speakers and official and home is not None and issuer is None and \
+                turn is None and _WE.search(_QUOTE_TEXT.sub(" ", sent.text)):
             # "We call on ..." in a ministry's or council's own statement: the issuer speaks.
-            speakers = [Speaker(publisher, [home[0]], home[1], "we", sent.start, sent.end)]
+            speakers = [Speaker(publisher or home[1], [home[0]], home[1], "we", sent.start,
+                                sent.end)]
             attributor.ctx.last = speakers[0]
             attributor.ctx.last_paragraph, attributor.ctx.last_index = sent.paragraph, index
-        if not speakers and intro is not None and sent.paragraph == intro[0] + 1 and \
-                text[paragraph_starts[sent.paragraph]] in "“\"«":
-            speakers = intro[1]
+        if speakers and issuer is not None and issuer.perspectives and turn is None and \
+                issuer.verb != "publisher" and \
+                run_of.get(sent.paragraph) is None and not any(
+                    set(sp.perspectives) & set(issuer.perspectives) for sp in speakers):
+            # The issuer says every sentence of its statement; speech it reports is added
+            # ("The Council notes, according to Ukrainian estimates, ...").
+            speakers = [Speaker(issuer.text, list(issuer.perspectives), issuer.cue, "issuer",
+                                sent.start, sent.end), *speakers]
+        if not speakers and turn is None:
+            cited = _CITED.search(sent.text)
+            who = cited.group("who") or cited.group("dash") if cited is not None else None
+            if cited is not None and who and numeric_claims(text, sent.start, sent.end):
+                # A figure with its source after it: "11,000 troops in Kursk (NIS).",
+                # "(Source: HUR)" (not "Defence Intelligence of Ukraine (HUR)")
+                sp = attributor.name(who, sent.start + cited.start())
+                if sp.perspectives:
+                    speakers = [Speaker(sp.text, list(sp.perspectives), sp.cue, "cited",
+                                        sent.start, sent.end)]
+        if not speakers and issuer is not None and issuer.perspectives and turn is None and \
+                not (issuer.verb == "publisher" and _EVENT_NOTE.search(sent.text)) and \
+                not _FOOTNOTE.match(sent.text):
+            speakers = [Speaker(issuer.text, list(issuer.perspectives), issuer.cue, "issuer",
+                                sent.start, sent.end)]
+        if sent.paragraph in signed and turn is None and not any(
+                sp.perspectives for sp in speakers):
+            sp = signed[sent.paragraph]  # a post signed by the dash line under it
+            speakers = [Speaker(sp.text, list(sp.perspectives), sp.cue, "signed", sent.start,
+                                sent.end)]
+        run = run_of.get(sent.paragraph)
+        if not speakers and intro is not None and run is not None and run[0] == intro[0] + 1:
+            speakers = intro[1]  # 'X issued the following statement:' and the statement
+        if not speakers and intro is not None and intro[2] and sent.paragraph == intro[0] + 1:
+            speakers = intro[1]  # the post under the line naming its poster
+        if not speakers and run is not None and run[0] in by_line:
+            speakers = by_line[run[0]]  # a quoted block, then the line naming its speaker
         if speakers:
             out.append(_suggestion(sent, speakers))
-        elif not _NOTE.match(sent.text) and numeric_claims(text, sent.start, sent.end):
+        elif not _NOTE.match(sent.text) and len(sent.text.split()) >= MIN_FIGURE_WORDS and any(
+                not _VAGUE_FIGURE.match(c.text) for c in numeric_claims(text, sent.start, sent.end)):
             # A figure the writer states without a source is still a claim to compare
             # ("about 11,000 deployed"): suggested with no perspective.
             out.append(Suggestion(start=sent.start, end=sent.end, quote=sent.text,
@@ -161,6 +343,10 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
     for m in _QUOTED.finditer(text):
         spans.append((m.start(), m.end()))
     return spans
+
+
+def _para_start(spans: list[tuple[int, int]], number: int) -> int:
+    return spans[number][0] if 0 <= number < len(spans) else -1
 
 
 def _heading_speaker(attributor: Attributor, sent: Sentence, index: int) -> None:
@@ -215,10 +401,16 @@ def _answer(attributor: Attributor, resolver: TurnResolver, turn: Turn, sent: Se
     if not _ends(sent.text) and sent.paragraph != turn.first_paragraph:
         return None  # a heading inside the turn ("On sanctions"), not a sentence
     own = Speaker(turn.speaker, list(turn.perspectives), turn.cue, "turn", start, sent.end)
+    if sent.text.startswith(("(", "[")) and _TRAILER.sub("", sent.text).rstrip(" .").endswith(
+            (")", "]")):
+        return None  # "(The briefing was concluded at 2:04 p.m.)"
+    # Speakers the answer reports ("the Chinese Foreign Ministry said ..."); "we", "our
+    # forces", "they" only when they add a side the briefer's own turn does not have.
     reported = [sp for sp in attributor.attribute(sent, index)
                 if sp.perspectives and sp.start >= start and sp.verb != "quote"
-                and sp.text.lower() not in _FIRST_PERSON and not sp.text.lower().startswith(
-                    ("our ", "my ", "we ", "i "))]
+                and not ((sp.text.lower() in _FIRST_PERSON or sp.text.lower().startswith(
+                    ("our ", "my ", "we ", "i "))) and set(sp.perspectives) <= set(
+                        turn.perspectives))]
     attributor.ctx.last = own
     attributor.ctx.last_paragraph = sent.paragraph
     attributor.ctx.last_index = index

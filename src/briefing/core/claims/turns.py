@@ -191,10 +191,17 @@ def _names_person(label: str) -> bool:
     return 2 <= len(words) <= 4 and all(w[:1].isupper() and w[1:2].islower() for w in words)
 
 
+# Question words that open a longer label too ("Question from Reuters", "Journalist Ivan
+# Petrov"); the others ("Press", "Media") only alone: "Press Secretary Kobayashi" answers.
+_ASKING = frozenset({"q", "question", "questioner", "reporter", "journalist", "correspondent"})
+
+
 def _is_question_label(label: str, r: AttributionRules) -> bool:
     words = _label_words(label)
-    return bool(words) and (words[0].lower() in r.turn_question_labels or
-                            " ".join(w.lower() for w in words) == "q")
+    if not words:
+        return False
+    first = words[0].lower()
+    return first in r.turn_question_labels and (len(words) == 1 or first in _ASKING)
 
 
 def _answerers(turns: list[Turn], r: AttributionRules) -> set[str]:
@@ -210,7 +217,8 @@ class TurnResolver:
     """Resolves each answering label to a speaker and perspectives, from the document."""
 
     def __init__(self, matcher: CueMatcher, text: str, title: str, turns: list[Turn],
-                 rules: AttributionRules | None = None, publisher: str = "") -> None:
+                 rules: AttributionRules | None = None, publisher: str = "",
+                 home: tuple[str, str] | None = None) -> None:
         self.m = matcher
         self.r = rules or attribution_rules()
         self.turns = turns
@@ -221,6 +229,7 @@ class TurnResolver:
         self.hosts = [p for c in self.context for p in _SITE_SPLIT.split(c)[1:] if p.strip()]
         if publisher.strip():
             self.hosts.insert(0, publisher)
+        self.home = home  # the publisher's side (claims/home.py), the last resort
         self._cache: dict[str, tuple[str, list[str], str | None]] = {}
         self._surnames = _surnames(matcher)
 
@@ -299,6 +308,8 @@ class TurnResolver:
             keys, cue = self._cues(host)
             if keys:
                 return named or label, keys, cue
+        if self.home is not None and (generic or _names_person(label)):
+            return named or label, [self.home[0]], self.home[1]
         return label, [], None
 
     def _window(self, ctx: str, name: str, generic: bool) -> str:

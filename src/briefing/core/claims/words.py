@@ -8,7 +8,10 @@ _TOPIC_ROLES = frozenset({"expert", "experts", "specialist", "specialists", "wat
                           "analysts", "researcher", "researchers", "observer", "observers",
                           "historian", "correspondent"})
 _CARRYING_VERBS = frozenset({"continues", "continue", "continued", "refuses", "refused",
-                            "declined", "declines", "went", "goes", "hastened", "rushed"})
+                            "refuse", "declined", "declines", "decline", "went", "goes",
+                            "hastened", "rushed", "seems", "seem", "seemed", "appears",
+                            "appear", "appeared", "wants", "want", "wanted", "tried", "tries",
+                            "sought", "seeks", "moved", "moves"})
 _PREPOSITIONS = frozenset({"in", "on", "at", "by", "for", "from", "with", "after", "before",
                            "during", "since", "last", "rather", "of", "to"})
 _NEGATIONS = frozenset({"not", "never", "didn't", "hasn't", "haven't", "hadn't", "won't",
@@ -40,6 +43,7 @@ _DET_BEFORE = frozenset({"the", "a", "an", "initial", "some", "these", "those", 
                          "its", "their", "such", "many", "other", "recent", "earlier", "new",
                          "latest", "unconfirmed", "april", "this", "that", "our", "my", "your",
                          "media", "news", "press", "similar", "conflicting", "no",
-                         "any", "vague", "empty", "broken", "campaign"})
+                         "any", "vague", "empty", "broken", "campaign", "every", "each",
+                         "western", "rough", "own"})
 _GENERIC_HEADS = frozenset({"official", "officials", "source", "sources", "statement",
                             "report", "spokesman", "spokeswoman", "spokesperson"})

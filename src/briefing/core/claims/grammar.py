@@ -1,0 +1,142 @@
+"""Grammar the attributor reads with: boundaries of a subject, names, asides, clauses.
+
+Closed-class patterns and small span helpers shared by claims/attribution.py (open
+vocabulary - verbs, roles, cues - lives in resources/claims/ instead)."""
+
+from __future__ import annotations
+
+import re
+
+from briefing.core.claims.words import _TOPIC_ROLES
+
+_BOUNDARY = re.compile(
+    r"[,;:()\[\]—–]|[”\"]|\s-\s|(?<![\w'-])(?:that|while|whereas|but|what|which|when|if|"
+    r"because|although|though|whether|where|how)(?![\w'-])", re.IGNORECASE)
+_WORD = re.compile(r"[\w'.-]+")
+_CONJUNCTS = re.compile(r",\s+(?:and\s+)?|\s+and\s+")
+# Back-references that fit any earlier speaker ("the official", "the source").
+# A person's name: "Anna Kim", "Dr. Lee Sang-min" (a title, then two or three names).
+_PERSON = re.compile(r"(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){1,2}(?![\w'-])")
+# A verb that says what a person is or belongs to ("commands a Ukrainian drone unit").
+_BELONGS = re.compile(r"\b(?:is|was|has been|commands|commanded|serves|served|fights|fought|"
+                      r"flies|flew|works|worked|leads|led|heads|headed|joined|belongs|"
+                      r"represents|advises|advised)\b(?:\s+(?:in|with|for|as|to|on))?",
+                      re.IGNORECASE)
+# Members named by a neighbouring word: "one battery commander" among "artillery officers".
+_KIN: dict[str, set[str]] = {"commander": {"officers", "commanders"},
+                             "officer": {"officers", "commanders"},
+                             "soldier": {"troops", "soldiers", "servicemen"},
+                             "milblogger": {"milbloggers", "bloggers", "war bloggers"},
+                             "blogger": {"bloggers", "milbloggers"}}
+# A comma and a new subject after "and": "..., and officials said" has a subject of its own.
+_CLAUSE_AFTER = re.compile(r",\s*(?:and|but)\s+\S+(?:\s+\S+){0,3}\s*$")
+# A short label before a colon, capitalised ("Ukraine's HUR:", "South Korea's NIS:").
+_LABEL_COLON = re.compile(r"(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’.-]*:(?=\s)")
+# Asides between a subject and its verb.
+_INTERJECTION = re.compile(
+    r"(?i)(?:for (?:its|his|her|their) part|in turn|however|meanwhile|too|though|also|"
+    r"in (?:a|the) (?:statement|interview|post|briefing)(?: [\w' -]{0,40})?|"
+    r"(?:on|last|this) \w+(?: \w+)?|for (?:its|his|her|their) own part)")
+# One name and an appositive: "Serhiy, a 34-year-old drone pilot with ..."
+_APPOSED = re.compile(r"[A-Z][a-z'-]{2,}(?=,\s+(?:a|an|the)\s)")
+# A colon opening a quotation or a statement: 'had a message for the West: "..."'.
+_COLON_QUOTE = re.compile(r"(?<=\w):\s+(?=[“\"‘']|[A-Z])")
+_QUOTE = re.compile(r"“[^”]*”|\"[^\"]*\"")
+_CAPITALISED = re.compile(r"\b[A-Z][\w'-]{2,}")
+_RIGHT_END = re.compile(
+    r"[,.;:()\[\]—–”\"]|\s(?:on|in|at|when|who|whose|during|after|before|to|in an|told|"
+    r"said|says)\s", re.IGNORECASE)
+
+
+# What follows a verb of saying when it reports an act, not words.
+_ACT_NOT_SPEECH = re.compile(r"\s+(?:martial\s+law|war\s+on|a\s+state\s+of\s+(?:emergency|war)|"
+                             r"an?\s+emergency|independence|victory|bankruptcy)\b", re.I)
+# A possessor's words: "President Yoon's answer, delivered ..., was hedged: ..."
+_SPEECH_NOUN = re.compile(r"^(?P<who>.+?)['’]s\s+(?:own\s+)?(?:answer|response|reply|message|"
+                          r"position|view|verdict|statement|assessment|comment|words|warning|"
+                          r"explanation|reaction|argument|line)\b", re.IGNORECASE)
+# Roles of one person (for "he"/"she" later in the same sentence).
+_PERSON_ROLES = frozenset({"minister", "president", "secretary", "spokesman", "spokeswoman",
+                           "spokesperson", "ambassador", "envoy", "chancellor", "premier",
+                           "counterpart", "commander", "chief", "leader", "general",
+                           "official", "diplomat", "adviser", "advisor", "director"})
+# The West as a body of speakers (plural only: "a Western diplomat" is one person of no
+# stated side).
+_WESTERN = re.compile(r"\bWestern\s+(?:[a-z]+\s+)?(?:allies|governments|officials|intelligence|"
+                      r"agencies|capitals|partners|leaders|diplomats|countries|nations|"
+                      r"estimates|sources)\b")
+# A source that names no one.
+_VAGUE_SOURCE = re.compile(r"(?i)(?:some\s+|unconfirmed\s+|media\s+|press\s+|news\s+|local\s+|"
+                           r"online\s+|several\s+|recent\s+)*(?:reports|media|rumou?rs|"
+                           r"social\s+media|the\s+internet)")
+# A speaker that is a document or a measurement, placed by nothing but its own cues.
+_DOCUMENT = re.compile(r"(?i)^(?:an?|the|one|another)\s+(?:[\w'-]+\s+){0,3}?(?:poll|survey|"
+                       r"study|report|analysis|tracker|imagery|dataset|data)\b")
+# An opening phrase that names a topic, never a speaker.
+_TOPIC_OPENERS = frozenset({"regarding", "on", "as", "concerning", "about", "in", "for", "with",
+                            "after", "before", "asked", "speaking", "referring", "commenting",
+                            "responding", "following", "amid", "despite", "since", "during"})
+# A single name as the subject of a clause, after an opening phrase: "Back at the front,
+# Kit closes his laptop."
+_KNOWN_SUBJECT = re.compile(r"(?:^|,\s+)([A-Z][a-z'-]{2,})\s+(?:[a-z]+ly\s+)?[a-z]+(?:s|ed)\b")
+
+
+_LY_NOUNS = frozenset({"ally", "family", "rally", "assembly", "monopoly", "supply", "reply",
+                       "anomaly", "bully", "belly", "jelly", "folly", "tally"})
+
+
+_BELONGING = frozenset({"is", "was", "are", "were", "heads", "headed", "leads", "led", "serves",
+                        "served", "works", "worked", "represents", "represented", "commands",
+                        "commanded", "speaks", "spoke", "runs", "ran", "chairs", "chaired",
+                        "oversees", "directs", "belongs", "has", "had"})
+
+
+def _belonging_clause(text: str) -> bool:
+    """A relative clause that places its subject ("who heads Ukraine's ...") rather than
+    naming what they study or met ("who tracks Russian Telegram", "who met Russian ...")."""
+    words = [w.lower() for w in _WORD.findall(text)[:3]]
+    if not words or words[0] not in ("who", "whose", "which", "that"):
+        return True
+    return words[0] == "whose" or (len(words) > 1 and (words[1] in _BELONGING or
+                                   (len(words) > 2 and words[2] in _BELONGING)))
+
+
+def _topic_word(span: str, name: str) -> bool:
+    """Is `name` the topic of a role in span ("a Korea expert", "a China watcher")?"""
+    m = re.search(rf"(?i)\b{re.escape(name)}\s+([\w-]+)", span)
+    return m is not None and m.group(1).lower() in _TOPIC_ROLES
+
+
+def is_adverb(word: str) -> bool:
+    """A lower-case "-ly" word that is not a noun ("strongly", "firmly"; not "an ally")."""
+    return word.islower() and len(word) > 4 and word.endswith("ly") and word not in _LY_NOUNS
+
+
+def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(a < pos < z for a, z in spans)
+
+
+def _trim(s: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and not (s[start].isalnum()):
+        start += 1
+    while end > start and not (s[end - 1].isalnum() or s[end - 1] in ".'"):
+        end -= 1
+    while end > start and s[end - 1] == "." and not re.search(r"\b[A-Z]\.$|U\.S\.$", s[start:end]):
+        end -= 1
+    return start, end
+
+
+_NEXT_BOUNDARY = re.compile(r"[,;:()\[\]—–”\"]|(?<!\b[A-Z])\.(?:\s|$)")
+
+
+def _next_boundary(s: str, pos: int) -> int:
+    """The next punctuation that ends a phrase (a full stop after an initial, as in "U.S.
+    estimates", does not)."""
+    m = _NEXT_BOUNDARY.search(s, pos)
+    return m.start() if m else len(s)
+
+
+def _after_word_boundary(s: str, pos: int) -> bool:
+    """Is the pronoun at pos inside a subordinate clause ("images of what they say")?"""
+    words = _WORD.findall(s[max(0, pos - 30):pos])
+    return bool(words) and words[-1].lower() in ("what", "which", "that", "as", "where", "how")

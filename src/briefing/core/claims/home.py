@@ -1,0 +1,204 @@
+"""Which side a document's publisher speaks for (its "home").
+
+A ministry's own site speaks for its government, and a national outlet's unnamed
+"officials" are its country's. The side is read from the publisher's name (perspective
+cues, "<body> of <country>"), else from the site name in the title ("..._Ministry of
+Foreign Affairs of the People's Republic of China", "... | NATO"), else from the
+publisher data in resources/claims/publishers.toml (institutions whose names do not say
+their country, and web addresses by their ending).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import lru_cache
+
+from briefing.core.claims.affiliation import affiliation, postmodifier
+from briefing.core.claims.cues import CueMatcher
+from briefing.core.resources import resource
+
+_SITE_SPLIT = re.compile(r"\s*(?:_|\s[|–—-]\s|\s>\s)\s*")
+_HOST = re.compile(r"(?:https?://)?(?:www\.)?(?P<host>[a-z0-9-]+(?:\.[a-z0-9-]+)+)", re.I)
+# A publisher that is a government body (its own statements), not a news outlet.
+OFFICIAL = re.compile(r"\b(?:ministry|department|office|council|government|president|"
+                      r"presidency|embassy|mission|commission|white house|kremlin|nato|"
+                      r"secretariat|cabinet|chancellery|armed forces|general staff|"
+                      r"chancellor|prime minister|bundesregierung|gov\.uk|\.gov|\.mil|"
+                      r"gov\.[a-z]{2}|go\.kr|mid\.ru|fmprc)\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _toml() -> dict:
+    return tomllib.loads(resource("claims", "publishers.toml").read_text(encoding="utf-8"))
+
+
+@lru_cache(maxsize=2)
+def _kinds(heads: bool = False) -> re.Pattern[str]:
+    kinds = _toml().get("statement_kinds", []) + (
+        _toml().get("statement_heads", []) if heads else [])
+    body = "|".join(re.escape(k).replace(r"\ ", r"\s+")
+                    for k in sorted(kinds, key=len, reverse=True))
+    return re.compile(rf"(?<![\w'-])(?:{body})(?![\w-])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _issuer_roles() -> frozenset[str]:
+    return frozenset(r.lower() for r in _toml().get("issuer_roles", []))
+
+
+# The clause that names the issuer ends at the topic: "... by X on the situation in Kursk".
+_TOPIC = re.compile(r"\s(?:on|about|regarding|concerning|in connection with|following|after|"
+                    r"at|to|in response to|ahead of|during|with regard to|amid|upon|before|"
+                    r"in|with)\s|[:;|–—(]", re.IGNORECASE)
+
+
+# "UK-Republic of Korea", "US-ROK": parties joined by a hyphen are read one by one.
+_JOINED = re.compile(r"(?<=[A-Za-z.])[-–](?=[A-Z])")
+
+
+def statement_issuer(title: str) -> str | None:
+    """Who a title says issued the document ("Statement by X on ..." -> "X"; "X's Comment
+    on ..." -> "X"; "Readout of ..." -> ""), or None when the title names no statement."""
+    head = _SITE_SPLIT.split(title)[0] if title else ""
+    kind = _kinds().search(head) or _kinds(True).match(head)
+    if kind is None:
+        return None
+    after = head[kind.end():]
+    before = head[:kind.start()].strip()
+    if not _noun_phrase(before):
+        return None  # "Kremlin dismisses reports, calls them a message": a headline
+    last = before.split()[-1].lower() if before else ""
+    if before and not re.match(r"\s+(?:by|of|from)\s", after, re.IGNORECASE) and not (
+            last.endswith(("'s", "’s")) and len(before.split()) >= 2 or
+            last.rstrip("'’s") in _issuer_roles() or last in _issuer_roles()):
+        return None  # "Kremlin Comment Sparks Anger": a headline about a statement
+    if kind.group().lower() == "readout":
+        return ""  # "Readout of the call ...": the publisher issues it
+    by = re.match(r"\s+(?:by|of|from)\s+(?:the\s+)?", after, re.IGNORECASE)
+    if by is not None:
+        rest = after[by.end():]
+        cut = _TOPIC.search(rest)
+        return rest[:cut.start()].strip() if cut else rest.strip()
+    if before and _TOPIC.search(" " + before + " ") is None and len(before.split()) <= 8:
+        return re.sub(r"(?:'s|’s|')$", "", before).strip()  # "Foreign Ministry Spokesperson's"
+    if kind.start() == 0 or before.lower() in ("joint", "press", "the", "a"):
+        return ""  # "Readout of the call ...": the publisher issues it
+    return None
+
+
+def _noun_phrase(text: str) -> bool:
+    """Words before the kind that can name an issuer: capitalised, "of", "the"; at most 8."""
+    words = text.split()
+    return len(words) <= 8 and all(w[:1].isupper() or w.lower() in ("of", "the", "and", "for")
+                                   for w in words)
+
+
+def issuer_side(matcher: CueMatcher, issuer: str) -> tuple[str, str] | None:
+    """The side of an issuer named in a title (cues, "<body> of <country>", the data)."""
+    if not issuer.strip():
+        return None
+    issuer = _JOINED.sub(" ", issuer)
+    return _cued(matcher, issuer) or _listed(issuer)
+
+
+def issuer_sides(matcher: CueMatcher, issuer: str) -> list[str]:
+    """Every side a joint issuer names ("UK-Republic of Korea Foreign Ministers", "the
+    Foreign Ministers of Japan, the Republic of Korea and the United States"), in order."""
+    keys: list[str] = []
+    issuer = _JOINED.sub(" ", issuer)
+    for c in matcher.find(issuer):
+        owner = postmodifier(issuer, c.end)
+        key = owner[0] if owner is not None else c.key
+        if key not in keys:
+            keys.append(key)
+    return keys
+
+
+@lru_cache(maxsize=1)
+def _data() -> tuple[list[tuple[re.Pattern[str], str]], list[tuple[str, str]]]:
+    data = _toml()
+    names = [(re.compile(rf"(?<![\w'-]){re.escape(n)}(?![\w'-])", re.IGNORECASE), key)
+             for key, listed in data.get("names", {}).items() for n in listed]
+    names.sort(key=lambda p: -len(p[0].pattern))
+    domains = sorted(data.get("domains", {}).items(), key=lambda d: -len(d[0]))
+    return names, domains
+
+
+def _cued(matcher: CueMatcher, text: str) -> tuple[str, str] | None:
+    """The side a name's own words give: the owner in "<body> of <country>" first."""
+    for c in matcher.find(text):
+        owner = postmodifier(text, c.end)
+        return owner if owner is not None else (c.key, c.cue)
+    return affiliation(text)
+
+
+def _listed(text: str) -> tuple[str, str] | None:
+    names, domains = _data()
+    for rx, key in names:
+        m = rx.search(text)
+        if m:
+            return key, m.group()
+    for m in _HOST.finditer(text):
+        host = m.group("host").lower()
+        for end, key in domains:
+            if host.endswith(end) or ("." + host).endswith(end):
+                return key, host
+    return None
+
+
+def home_side(matcher: CueMatcher, publisher: str, title: str = "") -> tuple[str, str] | None:
+    """(perspective key, the words that decided it) of the publisher, or None."""
+    candidates = [publisher.strip()] if publisher.strip() else []
+    candidates += [p for p in _SITE_SPLIT.split(title)[1:] if p.strip()]
+    for cand in candidates:
+        found = _cued(matcher, cand)
+        if found is not None:
+            return found
+    for cand in candidates:
+        found = _listed(cand)
+        if found is not None:
+            return found
+    return None
+
+
+def is_official(publisher: str, title: str = "") -> bool:
+    """Is the publisher (or the site named in the title) a government body?"""
+    if OFFICIAL.search(publisher):
+        return True
+    return any(OFFICIAL.search(p) for p in _SITE_SPLIT.split(title)[1:])
+
+
+# A statement's lead names its issuer: "The Ministry of Foreign Affairs of Ukraine strongly
+# condemns ...", "The Government of the Republic of Korea ...".
+_LEAD_BODY = re.compile(
+    r"^\W*(?:The\s+)?(?P<body>(?:[A-Z][\w'’.-]*\s+(?:(?:of|for|and)\s+(?:the\s+)?)?){0,6}?"
+    r"(?:Ministry|Government|Office|Department|Embassy|Mission|Council|Presidency|"
+    r"Spokesperson|Spokesman|Spokeswoman|Cabinet|Administration|Secretariat|Chancellery)"
+    r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:(?:of|for|and)\s+)?(?:the\s+)?"
+    r"[A-Z][\w'’.-]*){0,6})?)")
+_PLACE_LINE_WORDS = 14
+
+
+def text_side(matcher: CueMatcher, text: str,
+              spans: list[tuple[int, int]]) -> tuple[str, str] | None:
+    """The issuer's side from the statement itself: the body its first sentence names, else
+    a place line ("Moscow, 25 October 2024", "Kyiv, 5 November") at its top or foot."""
+    for a, z in spans[:3]:
+        m = _LEAD_BODY.match(text, a, z)
+        if m is not None:
+            found = _cued(matcher, m.group("body")) or _listed(m.group("body"))
+            if found is not None:
+                return found
+    for a, z in [*spans[:2], *spans[-3:]]:
+        line = text[a:z].strip()
+        if len(line.split()) > _PLACE_LINE_WORDS or not _DATED.search(line):
+            continue
+        found = _cued(matcher, re.split(r"[,–—-]", line)[0])
+        if found is not None:
+            return found
+    return None
+
+
+_DATED = re.compile(r"\b(?:1[89]|20)\d\d\b|\b(?:January|February|March|April|May|June|July|"
+                    r"August|September|October|November|December)\b")

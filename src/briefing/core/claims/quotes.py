@@ -1,0 +1,100 @@
+"""Quotations that fill whole paragraphs, and who they belong to.
+
+A statement quoted over several paragraphs ("Kim issued the following statement:" and then
+"The Government ... ." over three paragraphs, the closing mark only at the end) belongs to
+the speaker who introduced it; a quotation standing alone as a block, followed by a short
+line naming the speaker ("Kaja Kallas, High Representative for ..."), belongs to that line.
+"""
+
+from __future__ import annotations
+
+import re
+
+_OPEN = "“«\""
+_CLOSE = "”»\""
+_END = re.compile(r"[.!?…][\"”’'»)\]]*$")
+MAX_RUN = 8  # paragraphs one quotation may span
+
+
+def _marks(text: str, continuing: bool) -> tuple[int, int]:
+    """(curly opening minus closing marks, straight marks) in a paragraph; a continuing
+    paragraph's own leading mark is the typographic convention, not a new quotation."""
+    if continuing and text[:1] in _OPEN:
+        text = text[1:]
+    curly = text.count("“") + text.count("«") - text.count("”") - text.count("»")
+    return curly, text.count('"')
+
+
+def quote_runs(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """(first, last) paragraph numbers of quotations that open a paragraph and run to the
+    end of it or of a later paragraph."""
+    runs: list[tuple[int, int]] = []
+    i = 0
+    while i < len(spans):
+        para = text[spans[i][0]:spans[i][1]].strip()
+        if not para or para[0] not in _OPEN:
+            i += 1
+            continue
+        curly, straight = _marks(para, False)
+        if curly <= 0 and straight % 2 == 0:
+            if para[-1:] in _CLOSE and curly == 0 and straight <= 2 and \
+                    para.count("“") + para.count("«") <= 1:
+                runs.append((i, i))  # one paragraph, quoted whole
+            i += 1
+            continue
+        last = None
+        for j in range(i + 1, min(len(spans), i + MAX_RUN)):
+            nxt = text[spans[j][0]:spans[j][1]].strip()
+            c, st = _marks(nxt, True)
+            curly, straight = curly + c, straight + st
+            if curly <= 0 and straight % 2 == 0:
+                last = j
+                break
+        if last is None:
+            i += 1
+            continue
+        runs.append((i, last))
+        i = last + 1
+    return runs
+
+
+def attribution_line(text: str, spans: list[tuple[int, int]], after: int) -> str | None:
+    """The short line naming a speaker right after a quoted block ("Kaja Kallas, High
+    Representative for Foreign Affairs"), or None."""
+    if after >= len(spans):
+        return None
+    line = text[spans[after][0]:spans[after][1]].strip().lstrip("—–-― ").strip()
+    words = line.split()
+    if not words or len(words) > 16 or not line[:1].isupper() or _END.search(line) or \
+            line.endswith(":") or "\n" in line:
+        return None
+    return line
+
+
+_DASH_LINE = re.compile(r"^\s*[—–―]\s*|^\s*-\s+(?=[A-Z@])")
+_TRAILING_DATE = re.compile(r"\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]{2,8}\.?"
+                            r"\s+\d{4}|\d{4}-\d{2}-\d{2})\s*$")
+
+
+# A signature closing a quotation in the same paragraph: '"... respond." — Andrii Sybiha'.
+SIGNATURE = re.compile(r"(?<=[.!?\"”’])\s+[—–―]\s*(?P<name>[A-Z][^—–―.!?\n]{1,80})$")
+
+
+def dash_attributions(text: str, spans: list[tuple[int, int]]) -> dict[int, str]:
+    """{paragraph number: the name in the dash line under it} for text signed below by a
+    line opening with a dash ("— Defence of Ukraine (@DefenceU) November 5, 2024"), as an
+    embedded post or an epigraph is, or signed at its own end ('"..." — Andrii Sybiha')."""
+    out: dict[int, str] = {}
+    for i, (a, z) in enumerate(spans):
+        sig = SIGNATURE.search(text, a, z)
+        if sig is not None and len(sig.group("name").split()) <= 12:
+            out[i] = _TRAILING_DATE.sub("", sig.group("name")).strip(" ,")
+    for i in range(1, len(spans)):
+        line = text[spans[i][0]:spans[i][1]].strip()
+        dash = _DASH_LINE.match(line)
+        if dash is None or len(line.split()) > 20 or "\n" in line:
+            continue
+        name = _TRAILING_DATE.sub("", line[dash.end():]).strip(" ,")
+        if name and not _END.search(name):
+            out[i - 1] = name
+    return out
