@@ -1,0 +1,249 @@
+"""Who a speaker span names: cues, people and groups named before, back-references to the
+nearest compatible speaker, and the perspectives that follow (Attributor's resolving half).
+
+A mixin of Attributor (claims/attribution.py): it reads the attributor's matcher, rules
+and context.
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefing.core.claims.affiliation import affiliation, bare_country, foreign, postmodifier
+from briefing.core.claims.grammar import (
+    _CONJUNCTS,
+    _DOCUMENT,
+    _KIN,
+    _PERSON_ROLES,
+    _SPEECH_NOUN,
+    _WESTERN,
+    _WORD,
+    _after_word_boundary,
+    _belonging_clause,
+    _topic_word,
+    _trim,
+)
+from briefing.core.claims.sentences import Sentence
+from briefing.core.claims.speaker import Speaker
+from briefing.core.claims.subjects import SubjectFinder
+from briefing.core.claims.words import (
+    _GENERIC_HEADS,
+)
+
+
+class SpeakerResolver(SubjectFinder):
+    """From a speaker span to a Speaker with perspectives."""
+
+    def _placed(self, word: str, pos: int) -> tuple[str, str] | None:
+        """The side of the latest introduction of `word` before pos (else the first)."""
+        entries = self.ctx.placed.get(word)
+        if not entries:
+            return None
+        before = [e for e in entries if e[0] < pos]
+        _, key, cue = before[-1] if before else entries[0]
+        return key, cue
+
+    def _compatible(self, heads: set[str], index: int) -> Speaker | None:
+        """The most recent speaker (last 12 sentences) whose name holds one of `heads`
+        ("the ministry's channel" -> "Ukraine's Ministry of Defence")."""
+        for at, sp in reversed(self.ctx.history):
+            if index - at > 12 or at < self.ctx.section:
+                break  # (a section heading since then starts another side's speakers)
+            words = {w.lower().removesuffix("'s") for w in _WORD.findall(sp.text)}
+            if words & heads and "and" not in words:
+                return sp
+        return None
+
+    def section_side(self, index: int) -> Speaker | None:
+        """The side the latest section heading named, if it is recent (30 sentences)."""
+        sp = self.ctx.section_speaker
+        return sp if sp is not None and index - self.ctx.section <= 30 else None
+
+    def _resolve(self, s: str, sent: Sentence, start: int, end: int, verb: str, index: int,
+                 extra: list[tuple[int, int]] | None = None) -> Speaker:
+        r = self.r
+        start, end = _trim(s, start, end)
+        text = s[start:end]
+        low = text.lower()
+        base = sent.start
+        bare = low[4:] if low.startswith("the ") else low
+        antecedent = self._antecedent(sent, index)
+        if low in r.pronouns:
+            inner = self._main_subject(s, start) if _after_word_boundary(s, start) else None
+            if inner is not None:
+                sp = self._resolve_plain(s, *inner, verb, base)
+                if sp.perspectives:
+                    return Speaker(text, sp.perspectives, sp.cue, verb, base + start, base + end)
+            here = self._person_before(s, start) if low in ("he", "she") else None
+            if here is not None:  # "I spoke with the Foreign Minister of the Republic of
+                # Korea, and he told me ...": the person named earlier in the sentence
+                return Speaker(text, [here[0]], here[1], verb, base + start, base + end)
+            if antecedent is not None:
+                return Speaker(text, list(antecedent.perspectives), antecedent.cue, verb,
+                               base + start, base + end)
+            return Speaker(text, [], None, verb, base + start, base + end)
+        listed = low in r.back_references or bare in r.back_references
+        if listed or (self._is_back_reference(low, text) and not self._cues(s, start, end)):
+            # "the Secretary", "the embassy": the nearest compatible speaker, i.e. the last
+            # one whose name holds the same head word, else the body introduced so.
+            head = low.split()[-1]
+            ante_heads = set() if antecedent is None else {
+                w.lower().removesuffix("'s") for w in _WORD.findall(antecedent.text)} & (
+                r.back_reference_heads | r.role_words)
+            compound = antecedent is not None and " and " in antecedent.text
+            compatible = antecedent is not None and antecedent.perspectives and not compound \
+                and (head in ante_heads or head in _GENERIC_HEADS or not ante_heads)
+            if compatible and antecedent is not None:
+                return Speaker(text, list(antecedent.perspectives), antecedent.cue, verb,
+                               base + start, base + end)
+            heads = {head} | {w.removesuffix("'s") for w in low.split() if w.endswith("'s")}
+            earlier = self._compatible(heads - {"the", "its", "his", "her", "their"}, index)
+            if earlier is not None:  # the nearest speaker of the same kind
+                return Speaker(text, list(earlier.perspectives), earlier.cue, verb,
+                               base + start, base + end)
+            section = self.section_side(index)
+            if section is not None and (antecedent is None or self.ctx.last_index <=
+                                        self.ctx.section or not antecedent.perspectives):
+                # "The channel" under the heading "Russian channels"
+                return Speaker(text, list(section.perspectives), section.cue, verb,
+                               base + start, base + end)
+            placed = self._placed(head, base + start)
+            if placed is not None:
+                return Speaker(text, [placed[0]], placed[1], verb, base + start, base + end)
+            if antecedent is not None and antecedent.perspectives and \
+                    head not in r.person_heads:
+                return Speaker(text, list(antecedent.perspectives), antecedent.cue, verb,
+                               base + start, base + end)
+        parts = _CONJUNCTS.split(text)
+        if len(parts) > 1 and len(parts) <= 4 and not self._cues(s, start, end) or \
+                len(parts) > 1 and all(p[:1].isupper() or p.lower().startswith("the ")
+                                       for p in parts):
+            # "The Secretary and Foreign Minister Cho": each conjunct speaks for its side.
+            keys: list[str] = []
+            cue = None
+            pos = start
+            for part in parts:
+                a = s.find(part, pos, end)
+                if a < 0:
+                    continue
+                pos = a + len(part)
+                one = self._resolve(s, sent, a, a + len(part), verb, index)
+                for k in one.perspectives:
+                    if k not in keys:
+                        keys.append(k)
+                cue = cue or one.cue
+            if keys:
+                return Speaker(text, keys, cue, verb, base + start, base + end)
+        sp = self._resolve_plain(s, start, end, verb, base)
+        if not sp.perspectives and foreign(s[start:end]):
+            return sp  # "The Indian government", "Japan's defense ministry": no side of ours
+        if not sp.perspectives and _DOCUMENT.search(s[start:end]):
+            return sp  # "a Gallup Korea poll in November": a document of no side
+        for a, z in extra or []:
+            if sp.perspectives:
+                break
+            if not _belonging_clause(s[a:z]):
+                continue  # "who tracks Russian Telegram": what they study, not their side
+            other = self._resolve_plain(s, a, z, verb, base)
+            if other.perspectives:
+                sp = Speaker(s[min(a, start):max(z, end)], other.perspectives, other.cue, verb,
+                             base + min(a, start), base + max(z, end))
+        if not sp.perspectives:
+            for name in self._names(s, start, end):
+                if _topic_word(s[start:end], name):
+                    continue  # "a Korea expert": the topic, not a name seen before
+                known = self.ctx.names.get(name)
+                if known is not None:
+                    sp.perspectives, sp.cue = list(known.perspectives), known.cue
+                    break
+                placed = self._placed(name, base + start)
+                if placed is not None:  # introduced earlier: "Cho Tae-yul", "(SSO)", "the BND"
+                    sp.perspectives, sp.cue = [placed[0]], placed[1]
+                    break
+        if not sp.perspectives:
+            member = self._member_of_group(low, base + start)
+            if member is not None:  # "One battery commander", "Another milblogger"
+                sp.perspectives, sp.cue = [member[0]], member[1]
+        section = self.section_side(index) if not sp.perspectives else None
+        if section is not None and low.split()[-1:] and low.split()[-1] in (
+                r.back_reference_heads - r.person_heads) and low.split()[0] in ("the", "its"):
+            # "The SSO channel" under the heading "Ukrainian channels"
+            sp.perspectives, sp.cue = list(section.perspectives), section.cue
+        if sp.perspectives and len(sp.perspectives) == 1:
+            # (several sides: a list of people, each of their own side; none is filed)
+            for a, z in [(start, end), *(extra or [])]:
+                for name in self._names(s, a, z):
+                    self.ctx.names.setdefault(name, sp)
+        return sp
+
+    def _person_before(self, s: str, pos: int) -> tuple[str, str] | None:
+        """The side of the last person named by role earlier in the same sentence, before
+        ", and he/she" ("the Foreign Minister of the Republic of Korea", "Russia's
+        ambassador")."""
+        if not re.search(r"(?:,\s*(?:and|but)|\band|;)\s+$", s[:pos]):
+            return None
+        best = None
+        for c in self._find(s, 0, pos):
+            window = [w.lower() for w in _WORD.findall(s[max(0, c.start - 40):c.end + 25])]
+            if set(window) & _PERSON_ROLES:
+                owner = postmodifier(s, c.end)
+                best = owner if owner is not None else (c.key, c.cue)
+        return best
+
+    def _member_of_group(self, low: str, pos: int) -> tuple[str, str] | None:
+        """"One battery commander", "another milblogger", "one of the soldiers": a member
+        of a group the text placed just before ("Ukrainian artillery officers", "Russian
+        milbloggers"), by the nationality right before the group's noun."""
+        words = low.split()
+        if len(words) < 2 or words[0] not in ("one", "another", "a", "some"):
+            return None
+        if words[0] in ("a", "some") and words[1] not in ("fellow", "second", "third"):
+            return None
+        head = words[-1].rstrip(".,")
+        if len(head) < 4:
+            return None
+        nouns = {head, head + "s", head + "es", head.removesuffix("s")} | (
+            _KIN.get(head, set()))
+        window = self._text[max(0, pos - 600):pos]
+        rx = re.compile(r"\b([A-Z][\w'-]+)\s+(?:[a-z][\w-]*\s+){0,2}?(?i:" +
+                        "|".join(re.escape(n) for n in sorted(nouns)) + r")\b")
+        for m in reversed(list(rx.finditer(window))):
+            placed = bare_country(m.group(1))
+            if placed is not None:
+                return placed
+        return None
+
+    def _resolve_plain(self, s: str, start: int, end: int, verb: str, base: int) -> Speaker:
+        keys: list[str] = []
+        cue = None
+        for key, c in self._cues(s, start, end):
+            if key not in keys:
+                keys.append(key)
+            cue = cue or c
+        western = _WESTERN.search(s, start, end)
+        if western is not None:  # "Western governments", "its Western allies": the West
+            for key in ("us", "nato_european"):
+                if key not in keys:
+                    keys.append(key)
+            cue = cue or western.group()
+        if not keys:
+            owner = _SPEECH_NOUN.match(s, start, end)
+            if owner is not None and owner.end("who") < end:
+                inner = self._resolve_plain(s, owner.start("who"), owner.end("who"), verb, base)
+                if inner.perspectives:
+                    return Speaker(s[start:end], inner.perspectives, inner.cue, verb,
+                                   base + start, base + end)
+        if not keys:
+            placed = bare_country(s[start:end]) or affiliation(s[start:end])
+            # "Ukraine says", "Estonia's Hanno Pevkur", "a Ukrainian unit"
+            if placed is not None:
+                keys, cue = [placed[0]], placed[1]
+        return Speaker(s[start:end], keys, cue, verb, base + start, base + end)
+
+    def _antecedent(self, sent: Sentence, index: int) -> Speaker | None:
+        """The speaker named shortly before (same or previous paragraph, last 6 sentences)."""
+        ctx = self.ctx
+        if ctx.last is None or index - ctx.last_index > 6 or \
+                sent.paragraph - ctx.last_paragraph > 1:
+            return None
+        return ctx.last

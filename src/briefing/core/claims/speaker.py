@@ -1,0 +1,34 @@
+"""Who a statement is attributed to (Speaker), and what earlier sentences established
+(Context): the values the attribution modules pass between them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Speaker:
+    """Who a statement is attributed to, and the perspectives that follow from it."""
+
+    text: str
+    perspectives: list[str]
+    cue: str | None
+    verb: str
+    start: int = 0  # offsets in the full text
+    end: int = 0
+
+
+@dataclass
+class Context:
+    """What earlier sentences of the same article established (for back-references)."""
+
+    last: Speaker | None = None
+    last_paragraph: int = -1
+    last_index: int = -10
+    names: dict[str, Speaker] = field(default_factory=dict)
+    # name or role word -> [(offset, key, cue)], from learn(): the latest before a sentence wins
+    placed: dict[str, list[tuple[int, str, str]]] = field(default_factory=dict)
+    # (sentence index, speaker) of every speaker with a side, oldest first
+    history: list[tuple[int, Speaker]] = field(default_factory=list)
+    section: int = -1  # sentence index of the latest heading that named a side
+    section_speaker: Speaker | None = None

@@ -1,0 +1,289 @@
+"""The speaker span of an attribution: the subject left of a reporting verb, an inverted
+verb's speaker, what looks like a source, and back-references ("he", "the official").
+
+A mixin of Attributor (claims/attribution.py): it reads the attributor's rules and cues.
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefing.core.claims.affiliation import foreign, postmodifier
+from briefing.core.claims.cues import CueMatch, CueMatcher
+from briefing.core.claims.grammar import (
+    _BOUNDARY,
+    _CAPITALISED,
+    _INTERJECTION,
+    _PERSON,
+    _TOPIC_OPENERS,
+    _WORD,
+    _trim,
+)
+from briefing.core.claims.rules import AttributionRules
+from briefing.core.claims.speaker import Context, Speaker
+from briefing.core.claims.words import (
+    _DANGLING,
+    _NOT_NAMES,
+    _PLACED_ROLES,
+    _PREPOSITIONS,
+    _TIME_PREPS,
+    _TIMES,
+    _TOPIC_ROLES,
+)
+
+
+class SubjectFinder:
+    """Where the speaker's words are in a sentence (Attributor's grammar half).
+
+    The state below is set by Attributor.__init__; the mixins read it."""
+
+    m: CueMatcher
+    r: AttributionRules
+    ctx: Context
+    issuer: Speaker | None
+    _text: str
+    _common: frozenset[str]
+
+    def _inverted(self, s: str, before: str) -> bool:
+        """Does the verb follow a quotation or a whole clause (so its speaker comes after)?"""
+        if before.endswith(("”", '"')):
+            return True
+        if not before.endswith(","):
+            return False
+        segs = self._segments(s, len(before) - 1)
+        if not segs:
+            return False
+        a, z, _sep = segs[-1]
+        words = [w.lower() for w in _WORD.findall(s[a:z])]
+        if words and words[0] in ("who", "whose", "which"):
+            return False  # "John Foreman, who ..., says": a relative clause, not a clause
+        head = _PERSON.match(s)
+        if head is not None and s[head.end():head.end() + 1] == "," and \
+                re.match(r",\s+(?:a|an|the|who|whose|head|chief|\d{1,3},)\s", s[head.end():]):
+            return False  # "Oksana Melnyk, an independent researcher who ..., told X": appositive
+        return len(words) > 6 or bool(set(words) & self.r.clause_verbs)
+
+    def _source_like(self, s: str, start: int, end: int, strict: bool) -> bool:
+        """Can this subject be a source? Strict for verbs that are often not reporting."""
+        words = _WORD.findall(s[start:end])
+        lower = {w.lower() for w in words}
+        if lower & (self.r.weak_subjects | self.r.pronouns) or self._cues(s, start, end) or \
+                foreign(s[start:end]):
+            return True
+        if self._is_back_reference(s[start:end].lower(), s[start:end]):
+            return True
+        if any(n in self.ctx.names for n in self._names(s, start, end)):
+            return True  # "Kim answered": a person named and placed earlier ("Kim Tae-hyo")
+        if strict:
+            return False
+        return any(w[:1].isupper() and w.lower() not in _NOT_NAMES for w in words) or \
+            lower <= {"officials", "experts", "analysts"} or (
+                bool(words) and words[-1].lower() in _TOPIC_ROLES | self.r.role_words and
+                words[0].lower() in ("a", "an", "the", "one", "another"))
+
+    def _is_back_reference(self, low: str, text: str = "") -> bool:
+        if low in self.r.back_references:
+            return True
+        text = text or low
+        words = low.split()
+        # "the same agency", "this official", "his agency", "her ministry"; but "the Indian
+        # government" names a new body: a modifier that is a name, not a role, is not a
+        # back-reference.
+        if not (len(words) >= 2 and words[0] in ("the", "this", "that", "his", "her", "its",
+                                                 "their") and
+                words[-1] in self.r.back_reference_heads and len(words) <= 4):
+            return False
+        return not any(w.strip(".'") not in self.r.role_words | self.r.back_reference_heads
+                       and w not in ("same", "spy", "foreign", "defence", "defense")
+                       and original[:1].isupper()
+                       for w, original in zip(words[1:-1], text.split()[1:-1], strict=False))
+
+    # -- subject finding --------------------------------------------------------------------
+    def _segments(self, s: str, stop: int) -> list[tuple[int, int, str]]:
+        """Pieces of s[:stop] between boundaries, with the boundary text that precedes each."""
+        out: list[tuple[int, int, str]] = []
+        pos = 0
+        sep = ""
+        for b in _BOUNDARY.finditer(s, 0, stop):
+            out.append((pos, b.start(), sep))
+            pos, sep = b.end(), b.group()
+        out.append((pos, stop, sep))
+        return [(a, z, sp) for a, z, sp in (_trim(s, a, z) + (sp,) for a, z, sp in out) if z > a]
+
+    def _clean(self, s: str, start: int, end: int) -> tuple[int, int]:
+        """Strip leading openers and trailing adverbs/auxiliaries from a subject span."""
+        r = self.r
+        words = list(_WORD.finditer(s, start, end))
+        while words:
+            first = words[0].group().lower()
+            if first in r.openers:
+                words.pop(0)
+            elif first in _TIME_PREPS and len(words) > 2 and words[1].group().lower() in _TIMES:
+                del words[:2]  # "On Wednesday he said", "Last week Andrei Belousov said"
+            else:
+                break
+        if words and words[-1].group().lower() in r.pronouns:
+            words = words[-1:]
+        while words and words[-1].group().lower() in r.adverbs | r.clause_verbs:
+            words.pop()
+        if not words:
+            return start, start
+        return words[0].start(), words[-1].end()
+
+    def _left_subject(self, s: str, stop: int) -> tuple[int, int, list[tuple[int, int]]] | None:
+        """The subject left of a verb, plus neighbouring segments worth checking for cues."""
+        segs = self._segments(s, stop)
+        if len(segs) >= 2 and segs[-1][2] == "(" and s[segs[-1][1]:stop].strip() == ")":
+            segs.pop()  # "Rybar (1.3m subscribers) wrote": the aside is not the subject
+        if len(segs) >= 2 and segs[-1][2] == "," and _INTERJECTION.fullmatch(
+                s[segs[-1][0]:segs[-1][1]]):
+            segs.pop()  # "The Kremlin, for its part, insists": the aside is not the subject
+        while segs:
+            a, z = self._clean(s, segs[-1][0], segs[-1][1])
+            if z > a:
+                break
+            segs.pop()  # "Charles Flynn, has said": the piece between comma and verb is empty
+        if not segs:
+            return None
+        sep = segs[-1][2]
+        if sep.lower() in ("what", "how", "whether", "if") and not re.match(
+                r"\s*(?:\w+\s+){1,2}?(?:is|are|was|were|as|had|has|have|would|will)\b"
+                r"|\s*\w+\s+(?:an?|the)\s", s[stop:]):
+            # "what the envoys have said about it": a topic, not a report (but "images of
+            # what they say are Russian transports" reports)
+            return None
+        raw_first = s[segs[-1][0]:segs[-1][1]].lower()
+        extra: list[tuple[int, int]] = []
+        rel = re.search(r"\b(?:who|whose)\b", s[a:z])
+        first_word = raw_first.split()[0] if raw_first.split() else ""
+        # "China's foreign ministry, asked about the losses, said": an interjected
+        # participle phrase; the subject is the segment before it.
+        interjected = sep == "," and first_word.endswith(("ing", "ed")) and \
+            first_word not in self.r.pronouns and len(raw_first.split()) >= 2
+        first_raw = s[segs[-1][0]:segs[-1][1]].split()[0] if raw_first.split() else ""
+        relative = raw_first.startswith(("who ", "whose ")) or raw_first == "who" or \
+            interjected or (
+            sep.lower() == "which" and raw_first.split()[0] not in self.r.pronouns
+            and raw_first.split()[0] not in ("the", "a", "an") and not first_raw[:1].isupper())
+        # ("..., which the JCS said flew for 86 minutes": the JCS is the subject)
+        if relative and len(segs) >= 2:
+            # "John Foreman, who paid ... as British defence attaché, says"
+            extra.append((a, z))
+            a, z = self._clean(s, segs[-2][0], segs[-2][1])
+            sep = segs[-2][2]
+            if z <= a:
+                return None
+        elif rel and rel.start() > 0:
+            # "A European diplomat who asked not to be named said"
+            extra.append((a + rel.start(), z))
+            a, z = self._clean(s, a, a + rel.start())
+        words = _WORD.findall(s[a:z])
+        if not words or len(words) > 12:
+            return None  # not a subject: a clause ("Russia is helping ... capabilities")
+        if any(w.lower() in self.r.clause_verbs for w in words):
+            cut = [w for w in _WORD.finditer(s, a, z) if w.group().lower() in self.r.clause_verbs]
+            if s[stop:stop + 30].split(" ")[0].lower().endswith("ing"):
+                z = cut[0].start()  # "leaders have settled for statements ... confirming"
+            else:
+                a = cut[-1].end()
+                joined = list(re.finditer(r"\band\b", s[a:z]))
+                if joined:  # "... is due next month and several European leaders have"
+                    a += joined[-1].end()
+            a, z = self._clean(s, a, z)
+            if z <= a:
+                return None
+        last_word = _WORD.findall(s[a:z])[-1].lower()
+        if last_word in _DANGLING:
+            return None  # "... linked X to (previously announced)": not a subject
+        if sep == "," and (raw_first.startswith(("and ", "or ")) or (
+                " and " in raw_first and len(raw_first.split()) <= 5 and s[segs[-1][0]:][:1].isupper())):
+            # A list of speakers: "Ukrainian, South Korean, and US officials".
+            i = len(segs) - 2
+            while i >= 0 and len(_WORD.findall(s[segs[i][0]:segs[i][1]])) <= 3 and \
+                    s[segs[i][0]:segs[i][1]].split()[0].lower() not in _PREPOSITIONS:
+                a = segs[i][0]
+                if segs[i][2] != ",":
+                    break
+                i -= 1
+            a, z = self._clean(s, a, z)
+        elif len(segs) >= 2 and sep == "," and len(words) <= 6 and not extra:
+            pa, pz, _ = segs[-2]
+            pwords = [w.lower() for w in _WORD.findall(s[pa:pz])]
+            if (pwords and len(pwords) <= 8 and not set(pwords) & self.r.clause_verbs
+                    and not (s[pa:pz][:1].islower() and pwords[0] not in ("head", "a", "an"))
+                    and pwords[0] not in _TOPIC_OPENERS):
+                extra.append((pa, pz))  # (not "Regarding North Korean troops, the JCS said")
+        return a, z, extra
+
+    def _main_subject(self, s: str, stop: int) -> tuple[int, int] | None:
+        """Subject of the sentence's main clause: the first segment that is not an opener."""
+        for a, z, _sep in self._segments(s, stop):
+            words = list(_WORD.finditer(s, a, z))
+            if not words:
+                continue
+            first = words[0].group().lower()
+            if first in self.r.openers or first in ("in", "on", "at", "rather", "after", "by",
+                                                     "for", "with", "last", "this", "since"):
+                continue
+            end = z
+            prev_low = ""
+            for w in words:
+                low = w.group().lower()
+                if low in self.r.clause_verbs or self.r.verbs.fullmatch(low) or (
+                        low.endswith("ed") and w.start() > a
+                                                  and prev_low not in ("a", "an", "the")):
+                    end = w.start()
+                    break
+                prev_low = low
+            a2, z2 = self._clean(s, a, end)
+            return (a2, z2) if z2 > a2 else None
+        return None
+
+    # -- resolution ---------------------------------------------------------------------------
+    def _cues(self, s: str, start: int, end: int) -> list[tuple[str, str]]:
+        """(key, cue) pairs naming who the span is, skipping topics and objects."""
+        r = self.r
+        kept = []
+        last_end = -10
+        last_key = None
+        for c in self._find(s, start, end):
+            before = _WORD.findall(s[max(start, c.start - 20):c.start])
+            if before and before[-1].lower() in r.object_prepositions:
+                continue
+            lead = [w.lower() for w in before if w.lower() not in ("the", "a", "an")]
+            if lead and lead[-1] in ("in", "from") and (
+                    len(lead) < 2 or lead[-2] not in _PLACED_ROLES):
+                continue  # "a specialist at a centre in Washington": a place, not a side
+            if before and before[-1].lower() == "of" and \
+                    (len(before) < 2 or before[-2].lower() not in r.role_words):
+                continue  # "the arrival of North Korean troops": a topic, not an affiliation
+            text = s[c.start:c.end]
+            follow = _WORD.findall(s[c.end:c.end + 20])[:1]
+            if follow and follow[0].lower() in _TOPIC_ROLES:
+                continue  # "a Korea expert", "a China watcher": the topic, not the side
+            if text.endswith(("'s", "'")) and not text.endswith("s'"):
+                following = [w.lower() for w in _WORD.findall(s[c.end:c.end + 40])[:3]]
+                if not set(following) & r.role_words:
+                    continue
+            if last_key is not None and s[last_end:c.start].strip() == "" and c.key != last_key:
+                continue  # "South Korea's spy chief": the modifier decides
+            owner = postmodifier(s, c.end)
+            if owner is not None and owner[0] != c.key and c.end < end:
+                kept.append(owner)  # "the Ministry of Defence of Ukraine"
+                last_end, last_key = c.end, owner[0]
+                continue
+            kept.append((c.key, c.cue))
+            last_end, last_key = c.end, c.key
+        return kept
+
+    def _find(self, s: str, start: int, end: int) -> list[CueMatch]:
+        """Cue matches in s[start:end]; over the learned article, from its one-pass scan."""
+        return self.m.find(s, start, end)
+
+    def _names(self, s: str, start: int, end: int) -> list[str]:
+        """Proper names in a span ("Flynn"), leaving out cue words and common words."""
+        cue_spans = [(c.start, c.end) for c in self._find(s, start, end)]
+        common = self._common
+        return [w.group().lower() for w in _CAPITALISED.finditer(s, start, end)
+                if w.group().lower() not in common
+                and not any(ca <= w.start() < cz for ca, cz in cue_spans)]
