@@ -25,22 +25,22 @@ from __future__ import annotations
 import argparse
 import json
 import re
+import sys
 import tempfile
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from briefing.core.claims import numeric_claims, suggest_claims
-from briefing.core.models import Suggestion
-from briefing.core.perspectives import load_default_perspectives
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # the sibling scripts below
 
-try:  # run as a script (benchmarks/ on sys.path) or imported as benchmarks.quality_claims
-    from runinfo import context  # type: ignore[import-not-found]
-    from unseen import HALVES, imported, norm  # type: ignore[import-not-found]
-except ImportError:  # pragma: no cover - imported from the tests
-    from benchmarks.runinfo import context
-    from benchmarks.unseen import HALVES, imported, norm
+from briefing.core.claims import numeric_claims, suggest_claims  # noqa: E402
+from briefing.core.models import Suggestion  # noqa: E402
+from briefing.core.perspectives import load_default_perspectives  # noqa: E402
+from quality_summary import claims_table  # noqa: E402
+from quality_summary import main as write_summary  # noqa: E402
+from runinfo import context  # noqa: E402
+from unseen import HALVES, imported, norm  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 METRICS = ("statements_found", "statements_right", "precision", "figures_right")
@@ -213,6 +213,7 @@ def main(argv: list[str] | None = None) -> int:
     previous.update(out)
     path.write_text(json.dumps(previous, indent=2) + "\n", encoding="utf-8")
     _write_markdown(previous)
+    write_summary()
     return 0
 
 
@@ -226,14 +227,7 @@ def _write_markdown(results: dict) -> None:
     for half in HALVES:
         if half not in results:
             continue
-        lines += [f"## {half}", "", "| genre | statements | found | right | precision | "
-                  "figures | figures right |", "|---|---|---|---|---|---|---|"]
-        rows = [*results[half]["genres"].items(), ("**pooled**", results[half]["pooled"])]
-        for genre, sc in rows:
-            lines.append(f"| {genre} | {sc['statements']} | {sc['statements_found']:.3f} | "
-                         f"{sc['statements_right']:.3f} | {sc['precision']:.3f} | "
-                         f"{sc['figures']} | {sc['figures_right']:.3f} |")
-        lines.append("")
+        lines += [f"## {half}", "", *claims_table(results[half]), ""]
     (HERE / "results" / "quality_claims.md").write_text("\n".join(lines), encoding="utf-8")
 
 

@@ -28,6 +28,17 @@ def _run(ctx: dict) -> str:
             f"{ctx.get('machine', '?')}, load {ctx.get('load', '?')}")
 
 
+def claims_table(result: dict) -> list[str]:
+    """One half's claim scores as Markdown table lines, per genre and pooled."""
+    lines = ["| genre | statements | found | right | precision | figures | figures right |",
+             "|---|---|---|---|---|---|---|"]
+    for genre, sc in [*result["genres"].items(), ("**pooled**", result["pooled"])]:
+        lines.append(f"| {genre} | {sc['statements']} | {sc['statements_found']:.3f} | "
+                     f"{sc['statements_right']:.3f} | {sc['precision']:.3f} | "
+                     f"{sc['figures']} | {sc['figures_right']:.3f} |")
+    return lines
+
+
 def summary() -> str:
     """The Markdown text of results/quality.md."""
     claims, meta = _load("quality_claims.json"), _load("quality_metadata.json")
@@ -42,14 +53,7 @@ def summary() -> str:
         for half in HALVES:
             if half not in claims:
                 continue
-            lines += [f"### {half}", "", "| genre | statements | found | right | precision | "
-                      "figures | figures right |", "|---|---|---|---|---|---|---|"]
-            rows = [*claims[half]["genres"].items(), ("**pooled**", claims[half]["pooled"])]
-            for genre, sc in rows:
-                lines.append(f"| {genre} | {sc['statements']} | {sc['statements_found']:.3f} | "
-                             f"{sc['statements_right']:.3f} | {sc['precision']:.3f} | "
-                             f"{sc['figures']} | {sc['figures_right']:.3f} |")
-            lines.append("")
+            lines += [f"### {half}", "", *claims_table(claims[half]), ""]
     if meta:
         lines += ["## Metadata and cleaning", "", f"Measured at {_run(meta.get('context', {}))}."
                   " Targets: " + ", ".join(f"{f} >= {META_TARGETS[f]:.0%}" for f in META_FIELDS)
