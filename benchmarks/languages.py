@@ -5,6 +5,7 @@ find their story, and of labelled attributions suggested with the right perspect
     python benchmarks/languages.py            # every story
     python benchmarks/languages.py --held-out # only those the rules were not written against
     python benchmarks/languages.py --heldout-set [--json FILE]
+    python benchmarks/languages.py --data tests/data/languages/heldout2 [--json FILE]
         # the twelve stories of tests/data/languages/heldout/ (outlets and layouts the rules
         # were not written against; labelled by another session before any rule ran)
 """
@@ -76,6 +77,8 @@ def score(held_out_only: bool = False, data: Path = DATA
 def main() -> None:
     held_out = "--held-out" in sys.argv
     data = HELDOUT if "--heldout-set" in sys.argv else DATA
+    if "--data" in sys.argv:  # another set of stories in the same layout (heldout2/ …)
+        data = Path(sys.argv[sys.argv.index("--data") + 1]).resolve()
     result = score(held_out, data)
     print(f"{'lang':<5}" + "".join(f"{m:>12}" for m in MEASURES))
     for lang in sorted(result):
