@@ -156,3 +156,35 @@ def test_delete_from_panel_and_reader_stays_in_step(qtbot, panel: HighlightsPane
     assert len(quotes(panel)) == 2
     assert len(reader.highlights) == 2
     assert panel.model.index(0, 0, QModelIndex()).isValid()
+
+
+def test_editor_sets_the_translation_of_a_korean_quote_with_undo(
+        qtbot, panel: HighlightsPanel, ws: Workspace, stack: QUndoStack) -> None:
+    text = "국가정보원은 북한이 러시아에 1만1천여명의 병력을 파병했다고 밝혔다. 다른 문장."
+    quote = "국가정보원은 북한이 러시아에 1만1천여명의 병력을 파병했다고 밝혔다."
+    aid = add(ws, "NIS", text)
+    h = mark(ws, aid, text, quote, "south_korean", translation="NIS says troops were sent.")
+    panel.set_article(aid)
+    panel.view.selectRow(0)
+    editor = panel.editor
+    assert editor.highlight.id == h.id
+    assert editor.translation.toPlainText() == "NIS says troops were sent."
+    assert editor.translation.isVisible()
+
+    editor.translation.setFocus()
+    editor.translation.selectAll()
+    qtbot.keyClicks(editor.translation, "The NIS said North Korea sent")
+    qtbot.waitUntil(lambda: ws.highlights.get(h.id).translation
+                    == "The NIS said North Korea sent", timeout=3000)
+    qtbot.keyClicks(editor.translation, " about 11,000 troops.")
+    panel.view.setFocus()  # focus-out commits at once
+    wanted = "The NIS said North Korea sent about 11,000 troops."
+    assert ws.highlights.get(h.id).translation == wanted
+    assert ws.highlights.get(h.id).note == ""  # the note is left alone
+
+    stack.undo()  # both commits are one step, back to the translation it had
+    assert ws.highlights.get(h.id).translation == "NIS says troops were sent."
+    assert editor.translation.toPlainText() == "NIS says troops were sent."
+    stack.redo()
+    assert ws.highlights.get(h.id).translation == wanted
+    assert editor.translation.toPlainText() == wanted

@@ -31,7 +31,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     pedit.add_argument("--remove-cue", action="append", default=[], metavar="CUE")
     pedit.set_defaults(func=cmd_perspective_edit)
 
-    p = sub.add_parser("highlight", help="add, list or delete highlights")
+    p = sub.add_parser("highlight", help="add, list, edit, tag or delete highlights")
     hs = p.add_subparsers(dest="action", metavar="ACTION", required=True)
     add = hs.add_parser("add", help="highlight a quote in an article")
     add.add_argument("article_id", type=int, metavar="ARTICLE_ID")
@@ -39,6 +39,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     add.add_argument("--perspective", action="append", default=[], metavar="NAME")
     add.add_argument("--kind", default="claim", choices=HIGHLIGHT_KINDS)
     add.add_argument("--note", default="")
+    add.add_argument("--translation", default="", metavar="TEXT",
+                     help="your translation of the quote, shown under it in the note")
     add.add_argument("--reliability", choices=RELIABILITY_GRADES)
     add.add_argument("--credibility", type=int, choices=range(1, 7))
     add.add_argument("--tag", action="append", default=[], metavar="TAG",
@@ -51,6 +53,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     ls.add_argument("--tag", action="append", metavar="TAG", help="only highlights so tagged")
     ls.add_argument("--json", action="store_true")
     ls.set_defaults(func=cmd_highlight_list)
+    edit = hs.add_parser("edit", help="change the note or the translation of a highlight")
+    edit.add_argument("highlight_id", type=int, metavar="HID")
+    edit.add_argument("--note", metavar="TEXT", help="the analyst's note (\"\" clears it)")
+    edit.add_argument("--translation", metavar="TEXT",
+                      help="your translation of the quote (\"\" clears it)")
+    edit.add_argument("--json", action="store_true")
+    edit.set_defaults(func=cmd_highlight_edit)
     tag = hs.add_parser("tag", help="add or remove tags of a highlight")
     tag.add_argument("highlight_id", type=int, metavar="HID")
     tag.add_argument("--add", action="append", default=[], metavar="TAG")
@@ -75,7 +84,7 @@ def resolve_perspectives(ws: Workspace, names: list[str] | None) -> list[str] | 
 def highlight_json(h) -> dict:
     return {"id": h.id, "article_id": h.article_id, "start": h.start, "end": h.end,
             "quote": h.quote, "perspectives": h.perspectives, "kind": h.kind, "note": h.note,
-            "reliability": h.reliability, "credibility": h.credibility, "tags": h.tags,
+            "translation": h.translation, "reliability": h.reliability, "credibility": h.credibility, "tags": h.tags,
             "orphaned": h.orphaned, "created": h.created, "modified": h.modified}
 
 
@@ -133,7 +142,8 @@ def cmd_highlight_add(args: argparse.Namespace) -> int:
         try:
             h = ws.highlights.add(article.id, article.text, *span, perspectives=keys,
                                   kind=args.kind, note=args.note, reliability=args.reliability,
-                                  credibility=args.credibility, tags=args.tag)
+                                  credibility=args.credibility, tags=args.tag,
+                                  translation=args.translation.strip())
         except HighlightError as exc:
             raise CliError(str(exc), code=1) from None
         sync_index(ws)
@@ -166,6 +176,29 @@ def cmd_highlight_delete(args: argparse.Namespace) -> int:
             raise CliError(f"no highlight #{args.highlight_id}", code=1)
         sync_index(ws)
         print(f"deleted highlight #{args.highlight_id}")
+    return 0
+
+
+def cmd_highlight_edit(args: argparse.Namespace) -> int:
+    """Set or clear the note and/or the translation of one highlight."""
+    changes = {name: value.strip() for name in ("note", "translation")
+               if (value := getattr(args, name)) is not None}
+    if not changes:
+        raise CliError("highlight edit: give --note TEXT and/or --translation TEXT")
+    with open_workspace(args) as ws:
+        if ws.highlights.get(args.highlight_id) is None:
+            raise CliError(f"no highlight #{args.highlight_id}", code=1)
+        try:
+            h = ws.highlights.update(args.highlight_id, **changes)
+        except HighlightError as exc:
+            raise CliError(f"highlight edit #{args.highlight_id}: {exc}", code=1) from None
+        sync_index(ws)
+        if args.json:
+            print_json(highlight_json(h))
+        else:
+            said = "; ".join(f"{name} {'cleared' if not value else 'set'}"
+                             for name, value in changes.items())
+            print(f"highlight #{h.id}: {said}")
     return 0
 
 

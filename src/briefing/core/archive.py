@@ -124,6 +124,7 @@ def export_archive(ws: Workspace, out: Path, collection: str | None = None,
     found = ws.highlights.list(article_ids=ids) if ids else []
     marks: list[dict[str, Any]] = [{"article": refs[h.article_id], "start": h.start, "end": h.end, "quote": h.quote,
               "perspectives": h.perspectives, "kind": h.kind, "note": h.note,
+              "translation": h.translation,
               "reliability": h.reliability, "credibility": h.credibility, "tags": h.tags,
               "orphaned": h.orphaned, "created": h.created}
              for h in found]
@@ -402,6 +403,7 @@ def _take_highlights(ws: Workspace, marks: list[dict], ids: dict[str, int],
             continue
         fields = {"perspectives": [keys[k] for k in m["perspectives"] if k in keys],
                   "kind": m["kind"], "note": m["note"], "reliability": m["reliability"],
+                  "translation": m.get("translation", ""),
                   "credibility": m["credibility"], "tags": m["tags"]}
         try:
             if span is None:

@@ -48,7 +48,8 @@ class IndexManager:
                 if key not in keys:
                     keys.append(key)
         perspectives = keys + [names[k] for k in keys if k in names]
-        text = "\n".join(part for h in highlights for part in (h.quote, h.note) if part)
+        text = "\n".join(part for h in highlights for part in (h.quote, h.note, h.translation)
+                         if part)
         # `tag:T` finds an article tagged T or holding a highlight tagged T
         tags: dict[str, str] = {}
         for name in [*article.tags, *(t for h in highlights for t in h.tags)]:

@@ -91,6 +91,7 @@ class Highlight:
     perspectives: list[str] = field(default_factory=list)  # perspective keys
     kind: str = "claim"
     note: str = ""
+    translation: str = ""  # the analyst's translation of the quote; "" when none
     reliability: str | None = None  # A-F
     credibility: int | None = None  # 1-6
     tags: list[str] = field(default_factory=list)

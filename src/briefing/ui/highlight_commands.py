@@ -131,9 +131,11 @@ class DeleteHighlight(_HighlightCommand):
 
 
 class EditHighlight(_HighlightCommand):
-    """Change perspectives, kind, note, reliability or credibility; undo restores the old values."""
+    """Change perspectives, kind, note, translation, reliability or credibility; undo restores
+    the old values."""
 
-    FIELDS = ("perspectives", "kind", "note", "reliability", "credibility")
+    FIELDS = ("perspectives", "kind", "note", "translation", "reliability", "credibility")
+    TYPED = ({"note"}, {"translation"})  # text typed in debounced steps: one undo step each
 
     def __init__(self, ws: Workspace, highlight_id: int, **changes: object) -> None:
         unknown = set(changes) - set(self.FIELDS)
@@ -160,14 +162,15 @@ class EditHighlight(_HighlightCommand):
             self._announce()
 
     def id(self) -> int:
-        return _EDIT_MERGE_ID if set(self.changes) == {"note"} else -1
+        return _EDIT_MERGE_ID if set(self.changes) in self.TYPED else -1
 
     def mergeWith(self, other: QUndoCommand) -> bool:
-        """Typing a note in several debounced steps undoes as one edit."""
+        """Typing a note (or a translation) in several debounced steps undoes as one edit."""
         if (not isinstance(other, EditHighlight) or other.highlight_id != self.highlight_id
-                or set(other.changes) != {"note"} or other.error):
+                or set(other.changes) != set(self.changes)
+                or set(other.changes) not in self.TYPED or other.error):
             return False
-        self.changes["note"] = other.changes["note"]
+        self.changes.update(other.changes)
         return True
 
 

@@ -2,10 +2,10 @@
 
 The list is a `HighlightTableModel`; clicking a row (or Enter) emits
 `highlightActivated(article_id, start, end)` so the window can open the reader
-there. The editor below changes perspectives, kind, note and the A–F / 1–6
-grading through `EditHighlight` commands on the shared undo stack; the note
-is committed when it loses focus or after a short pause in typing (successive
-note commits merge into one undo step).
+there. The editor below changes perspectives, kind, note, the analyst's translation
+of the quote and the A–F / 1–6 grading through `EditHighlight` commands on the shared
+undo stack; note and translation are committed when they lose focus or after a short
+pause in typing (successive commits of one of them merge into one undo step).
 """
 
 from __future__ import annotations
@@ -60,7 +60,8 @@ NOTE_PAUSE_MS = 700
 
 
 class HighlightEditor(QGroupBox):
-    """Perspectives, kind, grading and note of one highlight; every edit is a command."""
+    """Perspectives, kind, grading, note and translation of one highlight; every edit is a
+    command."""
 
     noteDone = Signal()  # Escape in the note: back to where the user came from
 
@@ -97,6 +98,18 @@ class HighlightEditor(QGroupBox):
         self._note_timer.setSingleShot(True)
         self._note_timer.setInterval(NOTE_PAUSE_MS)
         self._note_timer.timeout.connect(self.commit_note)
+        # Shown for every highlight, whatever the article's detected language: detection can
+        # be wrong, and an English quote may still need a gloss for another reader.
+        self.translation = QPlainTextEdit(self)
+        self.translation.setPlaceholderText("Your translation of the quote (shown under it in "
+                                            "the note as the analyst's)")
+        self.translation.setTabChangesFocus(True)
+        self.translation.setFixedHeight(60)
+        self.translation.installEventFilter(self)
+        self._translation_timer = QTimer(self)
+        self._translation_timer.setSingleShot(True)
+        self._translation_timer.setInterval(NOTE_PAUSE_MS)
+        self._translation_timer.timeout.connect(self.commit_translation)
         self.tag_editor = TagEditor(self)
         if ws.readonly:  # a visible reason instead of an error after typing
             self.tag_editor.field.setEnabled(False)
@@ -126,6 +139,7 @@ class HighlightEditor(QGroupBox):
         form.addRow("Reliability", self.reliability)
         form.addRow("Credibility", self.credibility)
         form.addRow("Note", self.note)
+        form.addRow("Translation", self.translation)
         layout = QVBoxLayout(self)
         layout.addWidget(self.quote)
         layout.addLayout(form)
@@ -138,6 +152,7 @@ class HighlightEditor(QGroupBox):
         self.credibility.activated.connect(
             lambda _i: self._edit(credibility=self.credibility.currentData()))
         self.note.textChanged.connect(self._note_typed)
+        self.translation.textChanged.connect(self._translation_typed)
         self.delete_button.clicked.connect(self.delete_current)
         self.set_highlight(None, [])
 
@@ -162,6 +177,7 @@ class HighlightEditor(QGroupBox):
         """Show one highlight (None disables the editor); no command is pushed."""
         if self.highlight is not None and (h is None or h.id != self.highlight.id):
             self.commit_note()
+            self.commit_translation()
         if perspectives:
             self.set_perspectives(perspectives)
         self.highlight = h
@@ -173,13 +189,15 @@ class HighlightEditor(QGroupBox):
         self.error.hide()
         self.tag_editor.set_tags(h.tags if h is not None else [])
         self.tag_editor.set_known(self.ws.highlights.all_tags())
-        widgets = [self.kind, self.reliability, self.credibility, self.note, *self.checks.values()]
+        widgets = [self.kind, self.reliability, self.credibility, self.note, self.translation,
+                   *self.checks.values()]
         for w in widgets:
             w.blockSignals(True)
         try:
             if h is None:
                 self.quote.setText("Select a highlight to edit its perspectives, note and grading.")
                 self.note.setPlainText("")
+                self.translation.setPlainText("")
                 for box in self.checks.values():
                     box.setChecked(False)
                 return
@@ -193,6 +211,8 @@ class HighlightEditor(QGroupBox):
             self.credibility.setCurrentIndex(max(0, self.credibility.findData(h.credibility)))
             if self.note.toPlainText() != h.note:
                 self.note.setPlainText(h.note)
+            if self.translation.toPlainText() != h.translation:
+                self.translation.setPlainText(h.translation)
         finally:
             for w in widgets:
                 w.blockSignals(False)
@@ -238,14 +258,28 @@ class HighlightEditor(QGroupBox):
         if self.highlight is not None and self.note.toPlainText() != self.highlight.note:
             self._edit(note=self.note.toPlainText())
 
+    def _translation_typed(self) -> None:
+        if self.highlight is not None:
+            self._translation_timer.start()
+
+    def commit_translation(self) -> None:
+        """Save the translation now if it differs from the stored one."""
+        self._translation_timer.stop()
+        if (self.highlight is not None
+                and self.translation.toPlainText() != self.highlight.translation):
+            self._edit(translation=self.translation.toPlainText())
+
     def delete_current(self) -> None:
         if self.highlight is not None and not self.ws.readonly:
             self._note_timer.stop()
+            self._translation_timer.stop()
             self.undo_stack.push(DeleteHighlight(self.ws, self.highlight.id))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
         if watched is self.note and event.type() == QEvent.Type.FocusOut:
             self.commit_note()
+        if watched is self.translation and event.type() == QEvent.Type.FocusOut:
+            self.commit_translation()
         if (watched is self.note and event.type() == QEvent.Type.KeyPress
                 and event.key() == Qt.Key.Key_Escape):  # type: ignore[attr-defined]
             self.commit_note()

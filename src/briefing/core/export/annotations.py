@@ -3,7 +3,7 @@
 Each highlight is an Annotation whose target carries a TextQuoteSelector
 (exact, prefix, suffix) and a TextPositionSelector (start, end) on the
 article's cleaned text; the body carries the perspectives (tagging), the
-analyst's note (commenting) and the grading.
+analyst's note (commenting), the analyst's translation (translating) and the grading.
 """
 
 from __future__ import annotations
@@ -26,6 +26,9 @@ def _annotation(item: NoteItem, section: str) -> dict[str, Any]:
     if item.note:
         body.append({"type": "TextualBody", "purpose": "commenting", "format": "text/plain",
                      "value": clean_text(item.note)})
+    if item.translation:
+        body.append({"type": "TextualBody", "purpose": "translating", "format": "text/plain",
+                     "value": clean_text(item.translation)})
     if item.grading:
         body.append({"type": "TextualBody", "purpose": "assessing", "value": item.grading})
     body += [{"type": "TextualBody", "purpose": "tagging", "value": clean_text(t)} for t in h.tags]
@@ -51,6 +54,7 @@ def _annotation(item: NoteItem, section: str) -> dict[str, Any]:
         "briefing": {
             "reference": item.reference, "section": clean_text(section),
             "perspectives": list(h.perspectives), "kind": h.kind, "note": clean_text(item.note),
+            "translation": clean_text(item.translation),
             "reliability": h.reliability, "credibility": h.credibility,
             "publisher": clean_text(a.publisher or ""), "published": a.published,
             "orphaned": h.orphaned,

@@ -40,6 +40,7 @@ PARAGRAPH_STYLES = {  # role -> (style name, required)
     "meta": ("Meta", False), "marking": ("Marking", False), "source_list": ("Source List", False),
 }
 TABLE_STYLE = "Briefing Table"
+TRANSLATION_LABEL = "Analyst's translation: "
 
 
 def default_template() -> Path:
@@ -200,12 +201,15 @@ def _fast_p(anchor, style_id: str, keep: bool = False):
     return p
 
 
-def _fast_run(p, text: str, bold: bool = False) -> None:
+def _fast_run(p, text: str, bold: bool = False, italic: bool = False) -> None:
     """A run of text; newlines become <w:br/> and tabs <w:tab/>, as python-docx does."""
     r = OxmlElement("w:r")
-    if bold:
+    if bold or italic:
         rpr = OxmlElement("w:rPr")
-        rpr.append(OxmlElement("w:b"))
+        if bold:
+            rpr.append(OxmlElement("w:b"))
+        if italic:
+            rpr.append(OxmlElement("w:i"))
         r.append(rpr)
     for piece in _BREAKS.split(text):
         if piece == "\n":
@@ -350,7 +354,8 @@ class DocxWriter:
                 self._add("body", block.strip())
 
     def _item(self, item: NoteItem) -> None:
-        """Quote, then source line with reference, then note and grading (if any)."""
+        """Quote, the analyst's translation (if any), then source line with reference, then
+        note and grading (if any)."""
         end = self._sect
         extras = []
         if item.note:
@@ -366,6 +371,10 @@ class DocxWriter:
             extras.append((item.new_since, ""))
         quote = _fast_p(end, self.styles.id("quote"), keep=True)
         _fast_run(quote, f"\u201c{clean_text(item.quote).strip()}\u201d")
+        if item.translation:  # its own paragraph under the quote, marked as the analyst's
+            translation = _fast_p(end, self.styles.id("note"), keep=True)
+            _fast_run(translation, TRANSLATION_LABEL, bold=True)
+            _fast_run(translation, clean_text(item.translation), italic=True)
         source = _fast_p(end, self.styles.id("source"), keep=bool(extras))
         _fast_run(source, f"\u2014 {one_line(item.source_line)}")
         if self.footnotes is not None:

@@ -23,6 +23,9 @@ def _quote_block(text: str) -> list[str]:
 def _item(item: NoteItem, note: str = "") -> list[str]:
     """The quote, its source line (with a footnote mark `note` when citing with notes)."""
     out = _quote_block(f"\u201c{item.quote.strip()}\u201d")
+    if item.translation:  # under the quote, marked as the analyst's
+        out.append(">")
+        out.append(f"> *Analyst's translation:* {_md(item.translation)}")
     out.append(">")
     out.append(f"> \u2014 {_md(item.source_line)}{note}")
     extras = []

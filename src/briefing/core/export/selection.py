@@ -122,6 +122,7 @@ class NoteItem:
     also: list[str]  # other groups this highlight belongs to (not this section)
     note: str
     grading: str  # "Source B / Credibility 2", or ""
+    translation: str = ""  # the analyst's translation of the quote, or ""
     new_since: str = ""  # "New since 5 Dec 2026" when the note marks it new, else ""
 
     @property
@@ -396,7 +397,8 @@ def _group(selected: list[tuple[Highlight, Article]], spec: BriefingSpec,
         section.items.append(NoteItem(
             highlight=h, article=article, source=placeholder, quote=display_quote(h),
             perspectives=[names[k].name if k in names else k for k in h.perspectives],
-            also=also, note=h.note.strip(), grading=grading(h)))
+            also=also, note=h.note.strip(), grading=grading(h),
+            translation=h.translation.strip()))
     # Sections follow the perspective list (or tags A-Z); a user's order applies within them.
     if spec.group_by == "perspective":
         rank = {p.key: i for i, p in enumerate(perspectives)}

@@ -11,7 +11,7 @@ import io
 from briefing.core.export.sanitize import clean_text
 from briefing.core.export.selection import BriefingContent
 
-COLUMNS = ("reference", "section", "quote", "perspectives", "kind", "note", "reliability",
+COLUMNS = ("reference", "section", "quote", "translation", "perspectives", "kind", "note", "reliability",
            "credibility", "tags", "publisher", "title", "published", "source_url", "article_id",
            "highlight_id", "start", "end", "orphaned")
 
@@ -25,7 +25,7 @@ def render_csv(content: BriefingContent) -> str:
     for section in content.sections:
         for item in section.items:
             h, a = item.highlight, item.article
-            row: tuple[object, ...] = (item.reference, section.heading, item.quote, "; ".join(item.perspectives),
+            row: tuple[object, ...] = (item.reference, section.heading, item.quote, item.translation, "; ".join(item.perspectives),
                    h.kind, item.note, h.reliability or "", h.credibility or "",
                    "; ".join(h.tags), a.publisher or "", a.title, a.published or "",
                    a.source_url or "", a.id, h.id, h.start, h.end, "yes" if h.orphaned else "")

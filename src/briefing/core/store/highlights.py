@@ -16,8 +16,8 @@ from briefing.core.tags import TagError, merge_tags, tag_key
 from briefing.core.timeutil import now_iso
 
 _COLUMNS = ('id, article_id, start, "end", quote, prefix, suffix, kind, note, reliability, '
-            'credibility, orphaned, created, modified')
-EDITABLE = {"perspectives", "kind", "note", "reliability", "credibility", "tags"}
+            'credibility, orphaned, created, modified, translation')
+EDITABLE = {"perspectives", "kind", "note", "translation", "reliability", "credibility", "tags"}
 
 
 def validate(kind: str | None = None, reliability: str | None = None,
@@ -57,6 +57,7 @@ class HighlightStore:
             id=r["id"], article_id=r["article_id"], start=r["start"], end=r["end"],
             quote=r["quote"], prefix=r["prefix"], suffix=r["suffix"],
             perspectives=persp.get(r["id"], []), kind=r["kind"], note=r["note"],
+            translation=r["translation"],
             reliability=r["reliability"], credibility=r["credibility"],
             tags=tags.get(r["id"], []), orphaned=bool(r["orphaned"]), created=r["created"],
             modified=r["modified"]) for r in rows]
@@ -124,7 +125,7 @@ class HighlightStore:
     def add(self, article_id: int, text: str, start: int, end: int,
             perspectives: Iterable[str] = (), kind: str = "claim", note: str = "",
             reliability: str | None = None, credibility: int | None = None,
-            tags: Iterable[str] = ()) -> Highlight:
+            tags: Iterable[str] = (), translation: str = "") -> Highlight:
         """Mark text[start:end] of the article (its current cleaned text)."""
         validate(kind, reliability, credibility)
         tags = _clean_tags(tags)
@@ -137,9 +138,9 @@ class HighlightStore:
         now = now_iso()
         with self.db.transaction() as conn:
             cur = conn.execute(
-                f"INSERT INTO highlights({_COLUMNS}) VALUES (NULL,?,?,?,?,?,?,?,?,?,?,0,?,?)",
+                f"INSERT INTO highlights({_COLUMNS}) VALUES (NULL,?,?,?,?,?,?,?,?,?,?,0,?,?,?)",
                 (article_id, anchor.start, anchor.end, anchor.quote, anchor.prefix, anchor.suffix,
-                 kind, note, reliability, credibility, now, now))
+                 kind, note, reliability, credibility, now, now, translation))
             hid = inserted_id(cur)
             self._write_links(conn, hid, perspectives, tags)
             queue_for_index(conn, [article_id])
@@ -163,7 +164,7 @@ class HighlightStore:
                          (hid, ensure_tag(conn, name)))
 
     def update(self, highlight_id: int, **changes: object) -> Highlight:
-        """Edit perspectives, kind, note, grading or tags of one highlight."""
+        """Edit perspectives, kind, note, translation, grading or tags of one highlight."""
         unknown = set(changes) - EDITABLE
         if unknown:
             raise HighlightError(f"cannot edit {', '.join(sorted(unknown))}")
@@ -173,10 +174,10 @@ class HighlightStore:
         new = replace(current, **changes)  # type: ignore[arg-type]
         validate(new.kind, new.reliability, new.credibility)
         with self.db.transaction() as conn:
-            conn.execute("UPDATE highlights SET kind = ?, note = ?, reliability = ?, "
-                         "credibility = ?, modified = ? WHERE id = ?",
-                         (new.kind, new.note, new.reliability, new.credibility, now_iso(),
-                          highlight_id))
+            conn.execute("UPDATE highlights SET kind = ?, note = ?, translation = ?, "
+                         "reliability = ?, credibility = ?, modified = ? WHERE id = ?",
+                         (new.kind, new.note, new.translation, new.reliability, new.credibility,
+                          now_iso(), highlight_id))
             self._write_links(conn, highlight_id, new.perspectives, new.tags)
             queue_for_index(conn, [current.article_id])
         return self.get(highlight_id)  # type: ignore[return-value]
@@ -214,9 +215,10 @@ class HighlightStore:
         """Put back a deleted highlight with its id and every field (undo of delete)."""
         with self.db.transaction() as conn:
             conn.execute(
-                f"INSERT INTO highlights({_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                f"INSERT INTO highlights({_COLUMNS}) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                 (h.id, h.article_id, h.start, h.end, h.quote, h.prefix, h.suffix, h.kind, h.note,
-                 h.reliability, h.credibility, int(h.orphaned), h.created, now_iso()))
+                 h.reliability, h.credibility, int(h.orphaned), h.created, now_iso(),
+                 h.translation))
             self._write_links(conn, h.id, h.perspectives, h.tags)
             for brief_id, position, chosen in h.brief_rows:  # the briefs that still exist
                 conn.execute("INSERT OR IGNORE INTO brief_highlights(brief_id, highlight_id, "
@@ -228,15 +230,16 @@ class HighlightStore:
     def add_orphan(self, article_id: int, quote: str, start: int, end: int,
                    perspectives: Iterable[str] = (), kind: str = "claim", note: str = "",
                    reliability: str | None = None, credibility: int | None = None,
-                   tags: Iterable[str] = ()) -> Highlight:
+                   tags: Iterable[str] = (), translation: str = "") -> Highlight:
         """A highlight whose passage is not in the article's text (carried over from an
         archive): it keeps its quote and fields, marked orphaned, never dropped."""
         validate(kind, reliability, credibility)
         now = now_iso()
         with self.db.transaction() as conn:
             cur = conn.execute(
-                f"INSERT INTO highlights({_COLUMNS}) VALUES (NULL,?,?,?,?,'','',?,?,?,?,1,?,?)",
-                (article_id, start, end, quote, kind, note, reliability, credibility, now, now))
+                f"INSERT INTO highlights({_COLUMNS}) VALUES (NULL,?,?,?,?,'','',?,?,?,?,1,?,?,?)",
+                (article_id, start, end, quote, kind, note, reliability, credibility, now, now,
+                 translation))
             hid = inserted_id(cur)
             self._write_links(conn, hid, perspectives, tags)
             queue_for_index(conn, [article_id])

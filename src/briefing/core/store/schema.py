@@ -243,6 +243,11 @@ MIGRATIONS: list[list[str]] = [
         )""",
         "CREATE INDEX IF NOT EXISTS brief_exports_brief ON brief_exports(brief_id)",
     ],
+    # translations beside quotes (issue 11 item 6): the analyst's translation of a highlight
+    # in another language, shown under the quote in the note and marked as the analyst's
+    [
+        "ALTER TABLE highlights ADD COLUMN translation TEXT NOT NULL DEFAULT ''",
+    ],
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
