@@ -11,6 +11,7 @@ import docx
 import pytest
 
 from briefing.cli import main
+from briefing.core.archive import export_archive, import_archive
 from briefing.core.export import BriefingSpec, export_briefing
 from briefing.core.ingest.pipeline import import_files
 from briefing.core.workspace import Workspace
@@ -106,3 +107,16 @@ def test_exports_show_the_translation_under_the_quote(workspace_dir: Path, tmp_p
     bodies = {b["purpose"]: b["value"] for b in item["body"]}
     assert bodies["translating"] == ENGLISH and bodies["commenting"] == "HUR figure"
     assert item["briefing"]["translation"] == ENGLISH
+
+
+def test_an_archive_carries_the_translation(workspace_dir: Path, tmp_path: Path,
+                                            article_id: int) -> None:
+    with Workspace.open(workspace_dir) as ws:
+        article = ws.articles.get(article_id)
+        start = article.text.index(QUOTE)
+        ws.highlights.add(article_id, article.text, start, start + len(QUOTE),
+                          translation=ENGLISH)
+        export_archive(ws, tmp_path / "work.briefing")
+    with Workspace.open(tmp_path / "other") as other:
+        import_archive(other, tmp_path / "work.briefing")
+        assert [(h.quote, h.translation) for h in other.highlights.list()] == [(QUOTE, ENGLISH)]

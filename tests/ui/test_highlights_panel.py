@@ -170,6 +170,12 @@ def test_editor_sets_the_translation_of_a_korean_quote_with_undo(
     assert editor.highlight.id == h.id
     assert editor.translation.toPlainText() == "NIS says troops were sent."
     assert editor.translation.isVisible()
+    tip = cell(panel, 0, 0, Qt.ItemDataRole.ToolTipRole)
+    assert "Analyst's translation: NIS says troops were sent." in tip
+    panel.text_filter.setText("troops were")  # the filter matches translations too
+    assert quotes(panel) == [quote]
+    panel.text_filter.setText("")
+    panel.view.selectRow(0)
 
     editor.translation.setFocus()
     editor.translation.selectAll()

@@ -137,6 +137,8 @@ class HighlightTableModel(QAbstractTableModel):
     def _tooltip(self, h: Highlight) -> str:
         who = ", ".join(self._name(k) for k in h.perspectives) or "No perspective"
         parts = [h.quote, f"{who} · {h.kind}"]
+        if h.translation:
+            parts.insert(1, f"Analyst's translation: {h.translation}")
         if h.tags:
             parts.append(f"Tags: {', '.join(h.tags)}")
         if h.note:

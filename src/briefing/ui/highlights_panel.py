@@ -316,7 +316,7 @@ class HighlightsPanel(QWidget):
         self.tag_filter = QComboBox(self)
         self.tag_filter.setToolTip("Show only highlights with this tag")
         self.text_filter = QLineEdit(self)
-        self.text_filter.setPlaceholderText("Filter quotes and notes")
+        self.text_filter.setPlaceholderText("Filter quotes, notes and translations")
         self.text_filter.setClearButtonEnabled(True)
         self.count_label = QLabel(self)
         self.count_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -426,7 +426,8 @@ class HighlightsPanel(QWidget):
             rows, articles = [], {}
         needle = self.text_filter.text().strip().lower()
         if needle:
-            rows = [h for h in rows if needle in h.quote.lower() or needle in h.note.lower()]
+            rows = [h for h in rows if needle in h.quote.lower() or needle in h.note.lower()
+                    or needle in h.translation.lower()]
         self.model.set_rows(rows, self.perspectives, articles)
         self.view.setColumnHidden(HighlightTableModel.SOURCE, not all_scope)
         self.count_label.setText(f"{len(rows)} highlight{'s' if len(rows) != 1 else ''}")

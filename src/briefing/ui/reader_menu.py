@@ -87,7 +87,8 @@ def tooltip_at(pane: ReaderPane, pos: QPoint) -> str:
         grade = f" · {h.reliability or '–'}{h.credibility or '–'}" \
             if h.reliability or h.credibility else ""
         tags = f"\nTags: {', '.join(h.tags)}" if h.tags else ""
-        lines.append(f"{who} · {h.kind}{grade}{tags}" + (f"\n{h.note}" if h.note else ""))
+        said = f"\nAnalyst's translation: {h.translation}" if h.translation else ""
+        lines.append(f"{who} · {h.kind}{grade}{tags}{said}" + (f"\n{h.note}" if h.note else ""))
     s = pane.suggestion_at(offset)
     if s is not None:
         who = ", ".join(pane._name(k) for k in s.perspectives) or "no perspective"
