@@ -586,13 +586,15 @@ def write_batch(folder: str, kind: str, items: list,
     Runs in the helper process (which keeps its Index open between calls) or, with
     `ix`, in the caller's. Segments are merged on commit by merging.LADDER.
     """
-    if ix is None:
+    limit = INCREMENTAL_WRITER_MB
+    if ix is None:  # the helper: no UI thread to share the interpreter lock with
+        limit = WRITER_MB  # so a batch's postings are sorted in memory, never spilled to disk
         ix = _WORKER_INDEXES.get(folder)
         if ix is None:
             ix = _WORKER_INDEXES[folder] = whoosh_index.open_dir(folder, schema=make_schema())
     path = Path(folder)
     started = _now_mtime(path)
-    writer = ix.writer(procs=1, limitmb=INCREMENTAL_WRITER_MB)
+    writer = ix.writer(procs=1, limitmb=limit)
     try:
         for item in items:
             if kind == "upsert":
