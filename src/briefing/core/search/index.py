@@ -41,6 +41,7 @@ from whoosh import query
 from whoosh.searching import Searcher
 
 from briefing.core.fileio import atomic_write_bytes, fsync_dir
+from briefing.core.search import mapped
 from briefing.core.search.cancel import SearchCancelled
 from briefing.core.search.highlight import TermMatcher, marked, snippet
 from briefing.core.search.merging import LADDER
@@ -58,6 +59,7 @@ WRITER_MB = 128  # full rebuilds: fewer, bigger runs
 INCREMENTAL_WRITER_MB = 8
 PROGRESS_EVERY = 100
 log = logging.getLogger(__name__)
+mapped.install()  # segments are read where they are mapped, not copied on opening
 # The helper must answer (a reply, or a progress message during a rebuild) within this
 # time; a helper that does not is taken as hung, killed and started afresh.
 HELPER_TIMEOUT_S = 300.0

@@ -94,7 +94,8 @@ def bound_prefixes(q: query.Query, reader, limit: int | None = None  # noqa: ANN
         if len(words) <= bound and sum(f for _w, f in words) <= PREFIX_POSTINGS:
             return sub
         words.sort(key=lambda wf: (-wf[1], wf[0]))
-        kept, postings = [], 0
+        kept: list[bytes] = []
+        postings = 0
         for word, frequency in words[:bound]:
             if kept and postings + frequency > PREFIX_POSTINGS:
                 break
