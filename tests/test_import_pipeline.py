@@ -48,6 +48,7 @@ def test_a_large_import_indexes_in_the_helper_process_and_agrees_with_the_librar
         assert ws.index.disagreements() == (set(), set())
         assert ws.index.state() == "ok"
         assert ws.index.search('"report number"', limit=1).total == 14
+        assert len(ws.db._all) == 1  # the background syncs' connections were closed
 
 
 def test_an_index_fault_in_the_background_stops_the_import_and_keeps_what_was_added(

@@ -251,18 +251,21 @@ class BackgroundSync:
             self._thread.start()
 
     def _run(self) -> None:
-        while True:
-            try:
-                self.manager.sync(BULK_SYNC_BATCH)
-            except BaseException as exc:  # noqa: BLE001 - raised in the caller's thread
-                with self._lock:
-                    self._error, self._again, self._running = exc, False, False
-                return
-            with self._lock:
-                if not self._again:
-                    self._running = False
+        try:
+            while True:
+                try:
+                    self.manager.sync(BULK_SYNC_BATCH)
+                except BaseException as exc:  # noqa: BLE001 - raised in the caller's thread
+                    with self._lock:
+                        self._error, self._again, self._running = exc, False, False
                     return
-                self._again = False
+                with self._lock:
+                    if not self._again:
+                        self._running = False
+                        return
+                    self._again = False
+        finally:
+            self.manager.ws.db.close_thread()
 
     def check(self) -> None:
         """Raise the error a background sync met (once)."""
