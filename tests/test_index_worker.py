@@ -114,4 +114,30 @@ def test_an_idle_helper_is_stopped_and_the_next_write_starts_another(
     texts = {1: "", 2: "", 3: "Pentagon officials estimated ten thousand soldiers."}
     assert [h.article_id for h in index.search("Pentagon", texts=texts.get).hits] == [3]
     assert index.doc_count() == 3
+
+
+def test_a_search_answers_while_the_helper_writes(tmp_path: Path) -> None:
+    """The searcher's lock is not held while a write waits for the helper (an import's
+    batch can take a minute): a search in another thread answers from the index as it was."""
+    import threading
+
+    index = SearchIndex(tmp_path / "index")
+    texts = {1: "Budanov said the troops were deployed near Kursk.",
+             2: "Pentagon officials estimated ten thousand soldiers."}
+    list(index.rebuild([doc(1, texts[1])], 1))
+    index.write_in_process()
+    real_ask, seen = index._ask_process, []
+
+    def ask_while_searching(request):  # noqa: ANN001, ANN202
+        searcher = threading.Thread(target=lambda: seen.append(
+            [h.article_id for h in index.search("Budanov", texts=texts.get).hits]))
+        searcher.start()
+        searcher.join(timeout=20)
+        assert not searcher.is_alive(), "the search waited for the write"
+        return real_ask(request)
+
+    index._ask_process = ask_while_searching
+    index.upsert([doc(2, texts[2])])
+    assert seen == [[1]]
+    assert [h.article_id for h in index.search("Pentagon", texts=texts.get).hits] == [2]
     index.close()

@@ -26,6 +26,11 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 GENERATION_KEY = "index_generation"
 SYNC_BATCH = 500
+# An import's syncs take up to this many articles a commit: when the index falls behind the
+# reading, its commits grow, so fewer segments are written and merged (each merge copies
+# every posting again: over 10,000 articles in commits of 500 the ladder copied each
+# article 3-4 times, and a final merge of small segments took as long as the indexing).
+BULK_SYNC_BATCH = 2000
 
 
 class IndexManager:
@@ -34,10 +39,11 @@ class IndexManager:
         self.index = SearchIndex(ws.index_dir)
         self._write_lock = threading.Lock()
 
-    def write_in_process(self) -> None:
+    def write_in_process(self, enabled: bool = True) -> None:
         """Index writes run in a helper process from now on (see SearchIndex.write_in_process):
-        for the desktop app, whose UI thread must not wait for Whoosh's writer."""
-        self.index.write_in_process(True)
+        for the desktop app, whose UI thread must not wait for Whoosh's writer, and for a
+        large import, which reads the next files while the helper indexes."""
+        self.index.write_in_process(enabled)
 
     # -- documents -------------------------------------------------------------
     def _doc(self, article: Article, names: dict[str, str]) -> IndexDoc:
@@ -133,8 +139,9 @@ class IndexManager:
                              "DO UPDATE SET value = excluded.value",
                              (GENERATION_KEY, str(generation)))
 
-    def sync(self) -> int:
-        """Apply queued changes to the index. Returns the number of articles processed."""
+    def sync(self, batch: int = SYNC_BATCH) -> int:
+        """Apply queued changes to the index, `batch` articles a commit. Returns the number
+        of articles processed."""
         if self.ws.readonly:
             return 0
         processed = 0
@@ -142,7 +149,7 @@ class IndexManager:
             names = self._names()
             while True:
                 queued = self.ws.db.query(
-                    "SELECT article_id, seq FROM index_queue ORDER BY seq LIMIT ?", (SYNC_BATCH,))
+                    "SELECT article_id, seq FROM index_queue ORDER BY seq LIMIT ?", (batch,))
                 if not queued:
                     return processed
                 upserts: list[IndexDoc] = []
@@ -211,6 +218,74 @@ class IndexManager:
 
     def close(self) -> None:
         self.index.close()
+
+
+class BackgroundSync:
+    """IndexManager.sync() run beside an import, so reading and cleaning the next files
+    goes on while the index takes in the last ones (with the helper process on, the
+    two use both cores).
+
+    At most one sync runs at a time; a request while one runs is remembered and served
+    when it ends, and that sync takes in everything queued by then (batches grow when the
+    index is the slower side, which also means fewer segments to merge). An error in the
+    background (a full disk, a read-only index folder) is raised by the next `request()`
+    or by `finish()`, in the caller's thread.
+    """
+
+    def __init__(self, manager: IndexManager) -> None:
+        self.manager = manager
+        self._lock = threading.Lock()
+        self._thread: threading.Thread | None = None
+        self._running = False
+        self._again = False
+        self._error: BaseException | None = None
+
+    def request(self) -> None:
+        """Sync what is queued, in the background; raises an earlier sync's error."""
+        self.check()
+        with self._lock:
+            if self._running:
+                self._again = True
+                return
+            self._running = True
+            self._thread = threading.Thread(target=self._run, name="index-sync", daemon=True)
+            self._thread.start()
+
+    def _run(self) -> None:
+        try:
+            while True:
+                try:
+                    self.manager.sync(BULK_SYNC_BATCH)
+                except BaseException as exc:  # noqa: BLE001 - raised in the caller's thread
+                    with self._lock:
+                        self._error, self._again, self._running = exc, False, False
+                    return
+                with self._lock:
+                    if not self._again:
+                        self._running = False
+                        return
+                    self._again = False
+        finally:
+            self.manager.ws.db.close_thread()
+
+    def check(self) -> None:
+        """Raise the error a background sync met (once)."""
+        with self._lock:
+            error, self._error = self._error, None
+        if error is not None:
+            raise error
+
+    def wait(self) -> None:
+        """Wait for the running sync (if any) to end, without syncing anything more."""
+        thread = self._thread
+        if thread is not None:
+            thread.join()
+
+    def finish(self) -> None:
+        """Wait for the background sync, then sync the rest here; raises any error."""
+        self.wait()
+        self.check()
+        self.manager.sync(BULK_SYNC_BATCH)
 
 
 def rebuild_from_library(root: str) -> Iterator[tuple[int, int]]:

@@ -22,7 +22,12 @@ from briefing.core.store.briefs import BriefStore
 from briefing.core.store.claims import ClaimStore
 from briefing.core.store.collections import CollectionStore
 from briefing.core.store.db import Database, StoreError
-from briefing.core.store.health import file_damage, is_read_only_medium, library_damage
+from briefing.core.store.health import (
+    file_damage,
+    is_read_only_medium,
+    library_damage,
+    remember_sound,
+)
 from briefing.core.store.highlights import HighlightStore
 from briefing.core.store.perspectives import PerspectiveStore
 from briefing.core.store.schema import SCHEMA_VERSION
@@ -144,8 +149,8 @@ class Workspace:
             raise WorkspaceBusy(BUSY_MESSAGE.format(root=root))
         try:
             clean_leftovers(root)  # what a killed writer left; we are the only writer now
-            damage = library_damage(db_path) if (db_path.exists() or _has_history(root)) \
-                else None
+            damage = (library_damage(db_path, trust_stamp=True)
+                      if db_path.exists() or _has_history(root) else None)
             if damage:
                 return cls._reader(root, f"the library is damaged: {damage}", lock=lock,
                                    damage=damage)
@@ -274,6 +279,8 @@ class Workspace:
             self._index = None
         self.db.close()
         if self._lock is not None:
+            if not self.readonly and not self.damage:
+                remember_sound(self.db.path)  # the next open skips the full check
             self._lock.release()
             self._lock = None
 

@@ -144,8 +144,11 @@ class LibraryView(QWidget):
         self.table = QTableView(self)
         self.table.setObjectName("libraryTable")
         self.table.setModel(self.proxy)
+        # The indicator first, so that enabling sorting sorts once, by title: each sort of
+        # 50,000 rows costs ~0.3 s of the start, and enabling then choosing sorted twice.
+        self.table.horizontalHeader().setSortIndicator(ArticleTableModel.TITLE,
+                                                       Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
-        self.table.sortByColumn(ArticleTableModel.TITLE, Qt.SortOrder.AscendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.table.setAlternatingRowColors(True)

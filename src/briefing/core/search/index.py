@@ -42,6 +42,7 @@ from whoosh import query
 from whoosh.searching import Searcher
 
 from briefing.core.fileio import atomic_write_bytes, fsync_dir
+from briefing.core.search import mapped
 from briefing.core.search.cancel import SearchCancelled
 from briefing.core.search.highlight import TermMatcher, marked, snippet
 from briefing.core.search.prefix import Omitted, bound_prefixes
@@ -71,6 +72,7 @@ META_FILE = "briefing-index.json"
 WRITER_MB = 128  # full rebuilds: fewer, bigger runs
 PROGRESS_EVERY = 100
 log = logging.getLogger(__name__)
+mapped.install()  # segments are read where they are mapped, not copied on opening
 # The helper must answer (a reply, or a progress message during a rebuild) within this
 # time; a helper that does not is taken as hung, killed and started afresh.
 HELPER_TIMEOUT_S = 300.0
@@ -327,27 +329,38 @@ class SearchIndex:
     def _write(self, kind: str, items: list) -> None:
         with self._lock:
             self._writer_index()
-            if self._use_process:
-                for attempt in (1, 2):  # a hung helper is killed and the write tried once more
-                    try:
-                        reply = self._ask_process((str(self.folder), kind, items))
-                    except HelperTimeout:
-                        self._stop_process()
-                        log.warning("the index helper hung (no answer in %.0f s); restarted it",
-                                    self.helper_timeout)
-                        if attempt == 2:
-                            raise
-                        continue
-                    except (OSError, EOFError, pickle.PickleError):  # the helper died
-                        self._stop_process()
-                        break
-                    except BaseException:  # interrupted mid-request: its answer would be stale
-                        self._stop_process()
-                        raise
-                    if reply is not None:
-                        raise reply
-                    return
+            in_helper = self._use_process
+        if in_helper and self._write_in_helper(kind, items):
+            return
+        with self._lock:
             write_batch(str(self.folder), kind, items, self._open())
+
+    def _write_in_helper(self, kind: str, items: list) -> bool:
+        """Send one write to the helper and wait for it, without holding the searcher's lock:
+        a search while an import's batch (up to 2,000 articles) is written answers from the
+        index as it was, instead of waiting for the commit. False if the helper died (the
+        caller then writes in this process)."""
+        with self._process_lock:
+            for attempt in (1, 2):  # a hung helper is killed and the write tried once more
+                try:
+                    reply = self._ask_process((str(self.folder), kind, items))
+                except HelperTimeout:
+                    self._stop_process()
+                    log.warning("the index helper hung (no answer in %.0f s); restarted it",
+                                self.helper_timeout)
+                    if attempt == 2:
+                        raise
+                    continue
+                except (OSError, EOFError, pickle.PickleError):  # the helper died
+                    self._stop_process()
+                    return False
+                except BaseException:  # interrupted mid-request: its answer would be stale
+                    self._stop_process()
+                    raise
+                if reply is not None:
+                    raise reply
+                return True
+        return False
 
     def _helper(self) -> subprocess.Popen:
         """The helper process, started on first use (or again after it exited)."""
@@ -432,7 +445,8 @@ class SearchIndex:
             watchdog.cancel()
 
     def _stop_process(self) -> None:
-        proc, self._process = self._process, None
+        with self._process_lock:  # never in the middle of another thread's conversation
+            proc, self._process = self._process, None
         if proc is None:
             return
         for _ in range(2):  # a dead helper: the first close fails flushing, the second closes

@@ -21,9 +21,19 @@ TABLE_FIELDS = frozenset({"text"})
 
 
 def _lengths(reader, fieldname: str) -> list[int] | None:  # noqa: ANN001
-    """Field length of every document of one segment reader, or None if unavailable."""
+    """Field length of every document of one segment reader, or None if unavailable.
+
+    The whoosh3 length column is one byte per document: read in one piece, not through
+    Whoosh's per-document iterator (64 ms at 10,000 articles, on a fresh process's first
+    query, and five times that at 50,000)."""
     try:
         column = reader._perdoc.column_reader(_lenfield(fieldname), LENGTHS_COLUMN)
+        if getattr(column, "_typecode", None) == "B" and getattr(column, "_fixedlen", 0) == 1:
+            stored = min(column._count, column._doccount)
+            raw = bytes(column._dbfile.get(column._basepos, stored)) if stored else b""
+            lengths = [_BYTE_LENGTH[b] for b in raw]
+            lengths.extend([_BYTE_LENGTH[column._default]] * (column._doccount - len(raw)))
+            return lengths
         return [_BYTE_LENGTH[b] for b in column]
     except Exception:  # noqa: BLE001 - another codec or reader type: use Whoosh's own path
         return None

@@ -55,7 +55,7 @@ class SearchResults:
     `message` is set when the query did not parse and was searched as plain
     words instead (e.g. "unbalanced quote — searched the words instead").
     `note` is set when a short prefix was searched for its most frequent words only
-    (e.g. "ka* searched its 64 most frequent words (and 357 more)").
+    (e.g. "ka* searched its 24 most frequent words (and 397 more)").
     """
 
     hits: list[SearchHit]

@@ -22,6 +22,8 @@ from briefing.core.search.schema import make_schema, to_fields
 # Incremental writes sort each run's postings in one sorted() call holding the GIL; small
 # runs keep that under ~60 ms so the UI thread never stalls while an import indexes.
 INCREMENTAL_WRITER_MB = 8
+# The helper process sorts a whole batch (up to 2,000 articles) in memory.
+HELPER_WRITER_MB = 128
 
 
 def _fsync_files(folder: Path, since: float = 0.0) -> None:
@@ -82,13 +84,15 @@ def write_batch(folder: str, kind: str, items: list,
     Runs in the helper process (which keeps its Index open between calls) or, with
     `ix`, in the caller's. Segments are merged on commit by merging.LADDER.
     """
-    if ix is None:
+    limit = INCREMENTAL_WRITER_MB
+    if ix is None:  # the helper: no UI thread to share the interpreter lock with
+        limit = HELPER_WRITER_MB  # so a batch's postings are sorted in memory, never spilled
         ix = _WORKER_INDEXES.get(folder)
         if ix is None:
             ix = _WORKER_INDEXES[folder] = whoosh_index.open_dir(folder, schema=make_schema())
     path = Path(folder)
     started = _now_mtime(path)
-    writer = ix.writer(procs=1, limitmb=INCREMENTAL_WRITER_MB)
+    writer = ix.writer(procs=1, limitmb=limit)
     try:
         for item in items:
             if kind == "upsert":

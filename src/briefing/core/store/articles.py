@@ -7,6 +7,8 @@ import json
 import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
 
 from briefing.core.models import Article
 from briefing.core.store.db import Database, inserted_id
@@ -39,14 +41,31 @@ class NewArticle:
     kind: str | None = None
 
 
+@lru_cache(maxsize=4096)
+def _parsed(text: str) -> object:
+    """A JSON column's value, parsed once per distinct text: a library's thousands of rows
+    share a few provenance records and bylines (the library list reads every row at start)."""
+    value = json.loads(text)
+    return tuple(value) if isinstance(value, list) else value
+
+
+def _json(text: str) -> Any:
+    """json.loads(text), as a fresh list or dict the caller may change."""
+    value = _parsed(text)
+    if isinstance(value, tuple):
+        return list(value)
+    return dict(value) if isinstance(value, dict) else value
+
+
 def _row_to_article(row: sqlite3.Row, text: str = "", tags: list[str] | None = None) -> Article:
     return Article(
         id=row["id"], title=row["title"], text=text, title_inferred=bool(row["title_inferred"]),
-        publisher=row["publisher"], authors=json.loads(row["authors"]), published=row["published"],
+        publisher=row["publisher"], authors=_json(row["authors"]),
+        published=row["published"],
         source_url=row["source_url"], source_file=row["source_file"],
         original_hash=row["original_hash"], format=row["format"], language=row["language"],
         words=row["words"], imported_at=row["imported_at"], tags=tags or [], read=bool(row["read"]),
-        provenance=json.loads(row["provenance"]), kind=row["kind"], note=row["note"],
+        provenance=_json(row["provenance"]), kind=row["kind"], note=row["note"],
         caveat=row["caveat"],
     )
 

@@ -68,6 +68,19 @@ class Database:
             self._local.conn = conn
         return conn
 
+    def close_thread(self) -> None:
+        """Close this thread's connection: a short-lived thread's, before it ends (each
+        thread's connection otherwise stays open, with its files, until close())."""
+        conn = getattr(self._local, "conn", None)
+        if conn is None:
+            return
+        self._local.conn = None
+        with self._lock:
+            if conn in self._all:
+                self._all.remove(conn)
+        with suppress(sqlite3.Error):
+            conn.close()
+
     def close(self) -> None:
         with self._lock:
             conns, self._all = self._all, []
