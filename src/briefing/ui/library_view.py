@@ -13,6 +13,7 @@ from PySide6.QtCore import (
     QRect,
     QSize,
     Qt,
+    QTimer,
     Signal,
 )
 from PySide6.QtGui import QFontMetrics, QPainter, QPalette
@@ -197,8 +198,14 @@ class LibraryView(QWidget):
         layout.addWidget(self.empty_guide, 1)
 
         self._fill_combos()
+        # the publisher and tag lists read every row: refilled once after a batch of
+        # inserts (a refresh inserts each run of new rows separately), not once per run
+        self._combo_timer = QTimer(self)
+        self._combo_timer.setSingleShot(True)
+        self._combo_timer.setInterval(0)
+        self._combo_timer.timeout.connect(self._fill_combos)
         self.model.modelReset.connect(self._fill_combos)
-        self.model.rowsInserted.connect(self._fill_combos)
+        self.model.rowsInserted.connect(self._combo_timer.start)
         for signal in (self.model.modelReset, self.model.rowsInserted, self.model.rowsRemoved):
             signal.connect(self._show_guide)
         self._show_guide()
@@ -208,6 +215,7 @@ class LibraryView(QWidget):
         """Re-read the library (after an import or a highlight change); the collections'
         counts follow (saved searches are re-run)."""
         self.model.refresh()
+        self._combo_timer.stop()  # refilled here, once
         self._fill_combos()
         self.refresh_collections()
 
