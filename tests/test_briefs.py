@@ -206,6 +206,15 @@ def test_new_highlights_are_offered_and_marked_new_since_the_last_export(
     sources = paragraphs[paragraphs.index("Sources") + 1:]
     assert not any(label in p for p in sources)  # its article was cited last time
 
+    annotations = tmp_path / "marked.json"  # Web Annotations carry the mark too
+    with Workspace.open(workspace_dir) as ws:
+        briefs.add(ws, "Diplomacy", [hids[1]])
+        briefs.export(ws, "Diplomacy", annotations, fmt="json", mark_new=True)
+    items = json.loads(annotations.read_text(encoding="utf-8"))["first"]["items"]
+    marked_ids = [a["id"] for a in items if a["briefing"].get("new_since", "").startswith(
+        "New since ")]
+    assert marked_ids == [f"urn:briefing:highlight:{hids[1]}"]
+
 
 def test_duplicate_rename_delete_and_restore(workspace_dir: Path, sample) -> None:
     with Workspace.open(workspace_dir) as ws:

@@ -58,6 +58,8 @@ def _annotation(item: NoteItem, section: str) -> dict[str, Any]:
             "reliability": h.reliability, "credibility": h.credibility,
             "publisher": clean_text(a.publisher or ""), "published": a.published,
             "orphaned": h.orphaned,
+            # a brief's "Mark what is new": "New since 5 Dec 2026", else absent
+            **({"new_since": item.new_since} if item.new_since else {}),
         },
     }
 
