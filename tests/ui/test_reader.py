@@ -10,6 +10,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QBrush, QPalette, QTextCursor, QUndoStack
+from PySide6.QtWidgets import QInputDialog
 
 from briefing.core.models import Suggestion
 from briefing.core.store.articles import NewArticle
@@ -228,6 +229,27 @@ def test_context_menu_highlight_as_and_remove(pane: ReaderPane, ws: Workspace,
     assert ws.highlights.for_article(aid) == []
     stack.undo()
     assert [x.id for x in ws.highlights.for_article(aid)] == [h.id]
+
+
+def test_context_menu_edits_the_translation_undoably(pane: ReaderPane, ws: Workspace,
+                                                      stack: QUndoStack, monkeypatch) -> None:
+    aid = add_article(ws)
+    start = TEXT.index("The Pentagon")
+    h = ws.highlights.add(aid, TEXT, start, start + 12, perspectives=["us"])
+    pane.show_article(aid)
+    asked: list[str] = []
+
+    def answer(_parent, _title, prompt, text):  # noqa: ANN001, ANN202 - QInputDialog's
+        asked.append(prompt)
+        return "Пентагон заявив", True
+
+    monkeypatch.setattr(QInputDialog, "getMultiLineText", answer)
+    menu = pane.build_context_menu(pane.editor.cursorRect(_cursor_at(pane, start + 4)).center())
+    next(a for a in menu.actions() if a.text().startswith("Edit translation of")).trigger()
+    assert asked and asked[0].startswith("Your translation of")
+    assert ws.highlights.get(h.id).translation == "Пентагон заявив"
+    stack.undo()
+    assert ws.highlights.get(h.id).translation == ""
 
 
 def _cursor_at(pane: ReaderPane, offset: int) -> QTextCursor:

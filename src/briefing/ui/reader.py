@@ -293,12 +293,20 @@ class ReaderPane(QWidget):
         self.undo_stack.push(EditHighlight(self.ws, h.id, perspectives=keys))
 
     def edit_note(self, h: Highlight) -> None:
+        self._edit_text(h, "note", "Highlight note", f"Note on “{h.quote[:60]}”:")
+
+    def edit_translation(self, h: Highlight) -> None:
+        """The analyst's translation of a quote (printed under it in the note)."""
+        self._edit_text(h, "translation", "Your translation",
+                        f"Your translation of “{h.quote[:60]}”:")
+
+    def _edit_text(self, h: Highlight, field: str, title: str, prompt: str) -> None:
         if self.refuse_if_readonly():
             return None
-        note, ok = QInputDialog.getMultiLineText(self, "Highlight note",
-                                                 f"Note on “{h.quote[:60]}”:", h.note)
-        if ok and note != h.note:
-            self.undo_stack.push(EditHighlight(self.ws, h.id, note=note))
+        old = getattr(h, field)
+        text, ok = QInputDialog.getMultiLineText(self, title, prompt, old)
+        if ok and text != old:
+            self.undo_stack.push(EditHighlight(self.ws, h.id, **{field: text}))
 
     def refuse_if_readonly(self) -> bool:
         """In a read-only window: say why marking is off (True), else False."""

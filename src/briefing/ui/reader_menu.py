@@ -59,6 +59,8 @@ def build_context_menu(pane: ReaderPane, pos: QPoint) -> QMenu:
             act.triggered.connect(lambda _=False, hh=h, k=p.key: pane.toggle_perspective(hh, k))
         menu.addAction(f"Edit note of {label}…").triggered.connect(
             lambda _=False, hh=h: pane.edit_note(hh))
+        menu.addAction(f"Edit translation of {label}…").triggered.connect(
+            lambda _=False, hh=h: pane.edit_translation(hh))
         menu.addAction(f"Tag {label}…").triggered.connect(
             lambda _=False, hh=h: pane.tag_highlight(hh))
         for tag in h.tags:
