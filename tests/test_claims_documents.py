@@ -32,6 +32,16 @@ def test_a_press_secretary_label_answers_and_the_reporter_asks() -> None:
     assert found[answer[0]] == []
 
 
+def test_a_deputy_or_acting_briefer_speaks_for_the_publisher_as_the_briefer_would() -> None:
+    text = ("DEPUTY SPOKESPERSON: The ministry will hold a seminar on family reunions.\n\n"
+            "Reporter (KBS): Is the government considering a new proposal to the North?\n\n"
+            "DEPUTY SPOKESPERSON: The government is reviewing several options for dialogue.")
+    found = sides(text, "Regular Press Briefing by the Deputy Spokesperson of the Ministry of "
+                  "Unification", "Ministry of Unification")
+    answers = [q for q in found if "government is reviewing" in q or "seminar" in q]
+    assert len(answers) == 2 and all(found[q] == ["south_korean"] for q in answers)
+
+
 def test_the_publisher_side_from_data_and_web_address() -> None:
     matcher = matcher_for(PERSPECTIVES)
     assert home_side(matcher, "Ministry of Defence of Ukraine")[0] == "ukrainian"
