@@ -43,6 +43,8 @@ _INSTITUTION = frozenset({"department", "house", "ministry", "council", "office"
 _CONNECTORS = frozenset({"of", "the", "and", "for", "de", "von", "van", "al", "der", "la", "du"})
 # A full stop that ends a sentence, not an abbreviation ("Col. Butler", "U.S. Army").
 _SENTENCE_END = re.compile(r"(?<=[a-z]{3})\.\s")
+# Where another named subject begins: ", Chancellor Merz", " and German Chancellor ...".
+_COORDINATED = re.compile(r",\s+(?=[A-Z])|\s+and\s+(?=[A-Z])|\s+&\s+(?=[A-Z])")
 _CLAUSE_CUT = re.compile(
     r"[;.\n]|\s(?:on|about|at|ahead|holds|held|regarding|in|during|to|with|after|before)\s",
     re.IGNORECASE)
@@ -330,6 +332,12 @@ class TurnResolver:
                    [e.start() for e in _SENTENCE_END.finditer(ctx, 0, m.start())])
         cut = _CLAUSE_CUT.search(ctx, m.end())
         right = cut.start() if cut else len(ctx)
+        if not generic:  # a named person among others ("President Lee, Chancellor Merz vow
+            # ..."): the other named subjects are not this speaker
+            before = [o.end() for o in _COORDINATED.finditer(ctx, left + 1, m.start())]
+            left = max([left, *[b - 1 for b in before]])
+            after = _COORDINATED.search(ctx, m.end(), right)
+            right = after.start() if after else right
         return ctx[left + 1:right].strip()
 
 
