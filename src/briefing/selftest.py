@@ -354,6 +354,24 @@ class SelfTest:
               "the brief's note does not quote the accepted claim")
         return f"{len(w.briefs.names())} brief(s)"
 
+    def _import(self, files: list[Path], what: str) -> list:
+        """Import through the app's importer, as a drop would; every file must be imported."""
+        done: list[list] = []
+
+        def finished(results: list, _cancelled: bool) -> None:
+            done.append(results)
+
+        importer = self.window.importer
+        importer.finished.connect(finished)
+        try:
+            self.window.import_paths(files)
+            self.wait(lambda: done, what)
+        finally:
+            importer.finished.disconnect(finished)
+        bad = [r.line() for r in done[0] if r.status != "imported"]
+        check(not bad and len(done[0]) == len(files), "not imported: " + "; ".join(bad))
+        return done[0]
+
     def import_formats(self) -> str:
         inbox = self.folder / "inbox"
         inbox.mkdir()
@@ -362,13 +380,7 @@ class SelfTest:
         assert self.note is not None
         files = [inbox / "quillport.html", inbox / "frost.pdf", self.note]
         w = self.window
-        done: list[list] = []
-        w.importer.finished.connect(lambda results, _cancelled: done.append(results))
-        w.import_paths(files)
-        self.wait(lambda: done, "importing an HTML page, a PDF and a .docx")
-        results = done[0]
-        bad = [r.line() for r in results if r.status != "imported"]
-        check(not bad and len(results) == 3, "not imported: " + "; ".join(bad))
+        self._import(files, "importing an HTML page, a PDF and a .docx")
         check(self.ws.index.index.helper_pid is not None,
               "the search index helper process is not running (writes fell back in-process)")
         summary = w.importer.last_summary
@@ -388,13 +400,7 @@ class SelfTest:
 
         files = [resource("selftest", f"{code}.txt") for code, _form in LANGUAGE_SEARCHES]
         w = self.window
-        done: list[list] = []
-        w.importer.finished.connect(lambda results, _cancelled: done.append(results))
-        w.import_paths(files)
-        self.wait(lambda: done, "importing one article in each language")
-        results = done[0]
-        bad = [r.line() for r in results if r.status != "imported"]
-        check(not bad and len(results) == len(files), "not imported: " + "; ".join(bad))
+        results = self._import(files, "importing one article in each language")
         w.importer.last_summary.close()
         for result, (code, form) in zip(results, LANGUAGE_SEARCHES, strict=True):
             article = self.ws.articles.get(result.article_id)
