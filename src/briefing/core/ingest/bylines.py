@@ -60,10 +60,7 @@ def _split_names(text: str) -> list[str]:
     """Names of a byline: "Jane Doe in Seoul and JOHN ROE, Associated Press; Editing by …"
     -> Jane Doe, John Roe (places, outlets and editors off)."""
     cues = metadata_cues()["byline"]
-    text = _EDITORS.sub("", text)
-    parts = [text]
-    for sep in cues["separators"]:
-        parts = [piece for part in parts for piece in part.split(sep)]
+    parts = split_names(_EDITORS.sub("", text))
     roles = set(cues["roles"])
     names = []
     for part in parts:
@@ -127,10 +124,8 @@ def _pattern_byline(text: str) -> tuple[tuple[str, ...], str | None]:
     for pattern in _byline_patterns():
         m = pattern.match(text.strip())
         if m:
-            names = [n.strip() for n in re.split("|".join(
-                re.escape(s) for s in metadata_cues()["byline"]["separators"]), m["names"])]
             found = find_dates(m["rest"] or "")
-            return tuple(n for n in names if n), found[0].value if found else None
+            return tuple(split_names(m["names"])), found[0].value if found else None
     return (), None
 
 
@@ -179,7 +174,15 @@ def _author_line(text: str) -> str | None:
     name = author_line(text)
     return name if name and not _has_job_word(name) else None
 
-NAME_LIST = re.compile(r",\s*|\s+and\s+|\s*&\s*|;\s*")
+@lru_cache(maxsize=1)
+def _separators() -> re.Pattern[str]:
+    return re.compile("|".join(re.escape(s) for s in metadata_cues()["byline"]["separators"]))
+
+
+def split_names(text: str) -> list[str]:
+    """The parts of a list of names, split where [byline] separators join them ("A and B",
+    "A, B & C"), stripped, empty parts dropped."""
+    return [p.strip() for p in _separators().split(text) if p.strip()]
 
 
 def author_names(text: str) -> list[str]:
@@ -189,7 +192,7 @@ def author_names(text: str) -> list[str]:
     name = job_line_name(text)
     if name:
         return [name]
-    parts = [p.strip() for p in NAME_LIST.split(text.strip()) if p.strip()]
+    parts = split_names(text)
     if len(parts) >= 2:
         names = [strip_honorifics(p) for p in parts]
         people = [n for n in names if is_person_name(n) and not _has_job_word(n)]

@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 from urllib.parse import urlsplit
 
-from briefing.core.ingest.bylines import NAME_LIST, body_units, head_limit
+from briefing.core.ingest.bylines import body_units, head_limit, split_names
 from briefing.core.ingest.clean import Unit, is_prose
 from briefing.core.ingest.cues import name_key, publishers
 
@@ -33,7 +33,7 @@ def publisher_and_year(units: list[Unit],
         cleaned = pubs.strip_legal(name)
         words = cleaned.split()
         if name_key(cleaned) in author_keys or (author_keys and all(
-                name_key(part) in author_keys for part in NAME_LIST.split(cleaned) if part)):
+                name_key(part) in author_keys for part in split_names(cleaned))):
             return None  # "© 2025 Ann Smith & Bo Lee": the writers' own copyright
         # An institution's full name is long ("Embassy of the People's Republic of China
         # in the United States of America"); other names stay short.
