@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 
 from briefing.cli.common import CliError, open_workspace, print_json, sync_index
 from briefing.core.anchoring import find_quote
 from briefing.core.errors import HighlightError, PerspectiveError
-from briefing.core.models import HIGHLIGHT_KINDS, RELIABILITY_GRADES
+from briefing.core.models import HIGHLIGHT_KINDS, RELIABILITY_GRADES, Highlight
 from briefing.core.workspace import Workspace
 
 
@@ -179,42 +180,43 @@ def cmd_highlight_delete(args: argparse.Namespace) -> int:
     return 0
 
 
+def _change_highlight(args: argparse.Namespace, action: str,
+                      change: Callable[[Workspace], Highlight],
+                      said: Callable[[Highlight], str]) -> int:
+    """One change to an existing highlight: refused in one line if there is none or the
+    change is refused; the index follows; the highlight printed as JSON or `said`."""
+    with open_workspace(args) as ws:
+        if ws.highlights.get(args.highlight_id) is None:
+            raise CliError(f"no highlight #{args.highlight_id}", code=1)
+        try:
+            h = change(ws)
+        except HighlightError as exc:
+            raise CliError(f"highlight {action} #{args.highlight_id}: {exc}", code=1) from None
+        sync_index(ws)
+        if args.json:
+            print_json(highlight_json(h))
+        else:
+            print(said(h))
+    return 0
+
+
 def cmd_highlight_edit(args: argparse.Namespace) -> int:
     """Set or clear the note and/or the translation of one highlight."""
     changes = {name: value.strip() for name in ("note", "translation")
                if (value := getattr(args, name)) is not None}
     if not changes:
         raise CliError("highlight edit: give --note TEXT and/or --translation TEXT")
-    with open_workspace(args) as ws:
-        if ws.highlights.get(args.highlight_id) is None:
-            raise CliError(f"no highlight #{args.highlight_id}", code=1)
-        try:
-            h = ws.highlights.update(args.highlight_id, **changes)
-        except HighlightError as exc:
-            raise CliError(f"highlight edit #{args.highlight_id}: {exc}", code=1) from None
-        sync_index(ws)
-        if args.json:
-            print_json(highlight_json(h))
-        else:
-            said = "; ".join(f"{name} {'cleared' if not value else 'set'}"
-                             for name, value in changes.items())
-            print(f"highlight #{h.id}: {said}")
-    return 0
+    said = "; ".join(f"{name} {'cleared' if not value else 'set'}"
+                     for name, value in changes.items())
+    return _change_highlight(
+        args, "edit", lambda ws: ws.highlights.update(args.highlight_id, **changes),
+        lambda h: f"highlight #{h.id}: {said}")
 
 
 def cmd_highlight_tag(args: argparse.Namespace) -> int:
     if not args.add and not args.remove:
         raise CliError("highlight tag: give --add TAG and/or --remove TAG")
-    with open_workspace(args) as ws:
-        if ws.highlights.get(args.highlight_id) is None:
-            raise CliError(f"no highlight #{args.highlight_id}", code=1)
-        try:
-            h = ws.highlights.retag(args.highlight_id, add=args.add, remove=args.remove)
-        except HighlightError as exc:
-            raise CliError(f"highlight tag #{args.highlight_id}: {exc}", code=1) from None
-        sync_index(ws)
-        if args.json:
-            print_json(highlight_json(h))
-        else:
-            print(f"highlight #{h.id} tags: {', '.join(h.tags) or '(none)'}")
-    return 0
+    return _change_highlight(
+        args, "tag",
+        lambda ws: ws.highlights.retag(args.highlight_id, add=args.add, remove=args.remove),
+        lambda h: f"highlight #{h.id} tags: {', '.join(h.tags) or '(none)'}")
