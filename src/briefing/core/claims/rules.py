@@ -68,6 +68,7 @@ class AttributionRules:
     turn_question_labels: frozenset[str] = frozenset()
     turn_procedural: frozenset[str] = frozenset()
     turn_generic: frozenset[str] = frozenset()
+    turn_role_modifiers: frozenset[str] = frozenset()
     turn_not_labels: frozenset[str] = frozenset()
     turn_roles: dict[str, str] = field(default_factory=dict)
 
@@ -108,6 +109,7 @@ def attribution_rules() -> AttributionRules:
         turn_question_labels=_lower(turns.get("question_labels", [])),
         turn_procedural=_lower(turns.get("procedural", [])),
         turn_generic=_lower(turns.get("generic", [])),
+        turn_role_modifiers=_lower(turns.get("role_modifiers", [])),
         turn_not_labels=_lower(turns.get("not_labels", [])),
         turn_roles={k.lower(): v for k, v in turns.get("roles", {}).items()},
     )

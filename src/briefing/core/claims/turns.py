@@ -269,8 +269,9 @@ class TurnResolver:
         name = " ".join(_label_words(label))
         if name.lower().startswith("the "):
             name = name[4:]  # "THE PRESIDENT"
-        generic = (name.lower() in ("a", "answer")
-                   or _bare_role(name.lower()) in self.r.turn_generic)  # "DEPUTY SPOKESPERSON"
+        generic = (name.lower() in ("a", "answer")  # "DEPUTY SPOKESPERSON" too
+                   or _bare_role(name.lower(), self.r.turn_role_modifiers)
+                   in self.r.turn_generic)
         # 1. The label itself: "NATO Secretary General Mark Rutte", "Lin Jian", or the
         # surname of a person cue ("MS. JEAN-PIERRE" -> "Karine Jean-Pierre").
         keys, cue = self._cues(label)
@@ -365,14 +366,9 @@ def turn_of(turns: list[Turn], sent: Sentence) -> Turn | None:
     return None
 
 
-# Words that qualify a role without changing who it is ("DEPUTY SPOKESPERSON", "ACTING
-# PRESS SECRETARY"): the label is as generic as the role itself.
-_ROLE_MODIFIERS = ("deputy", "acting", "principal", "first", "vice", "chief", "senior",
-                   "assistant")
-
-
-def _bare_role(label: str) -> str:
+def _bare_role(label: str, modifiers: frozenset[str]) -> str:
+    """The role without the words that qualify it ("deputy spokesperson" -> "spokesperson")."""
     words = label.split()
-    while len(words) > 1 and words[0] in _ROLE_MODIFIERS:
+    while len(words) > 1 and words[0] in modifiers:
         words.pop(0)
     return " ".join(words)
