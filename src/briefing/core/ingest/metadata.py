@@ -32,12 +32,10 @@ from briefing.core.ingest.cues import metadata_cues, name_key, publishers
 from briefing.core.ingest.dates import date_line, find_dates, strict_date_line, yearless_date
 from briefing.core.ingest.language import detect_language
 from briefing.core.ingest.publisher import (
-    DOMAIN_NAME,
     footer_year,
+    hinted_publisher,
     host_publisher,
-    name_words,
     publisher_and_year,
-    site_publisher,
     stated_origin,
 )
 from briefing.core.ingest.types import ArticleMetadata, DocumentHints
@@ -402,17 +400,7 @@ def extract_metadata(units: list[Unit], cleaned: str, hints: DocumentHints,
     without "By", a site name atop the page, a copyright year as date).
     """
     prov: dict[str, str] = {}
-    hint_publisher = site_publisher(hints.publisher)
-    if hint_publisher and DOMAIN_NAME.fullmatch(hint_publisher):
-        # a site named by its address ("English.news.cn"): the publisher behind it, if known
-        hint_publisher = host_publisher(hint_publisher.lower()) or hint_publisher
-    if hint_publisher and publishers().canonical(hint_publisher) is None:
-        # a site-name string the table does not know ("Kyodo_English") on the address of a
-        # known publisher it names ("Kyodo News"); a blog's own name on its platform's
-        # address ("Channel Watch" on substack.com) stays
-        host = host_publisher(hints.url) or host_publisher(hints.site_host)
-        if host and name_words(host) & name_words(hint_publisher):
-            hint_publisher = host
+    hint_publisher = hinted_publisher(hints)
     title_hint, title_site = _title_site(hints.title, hint_publisher)
     anchored = _title_by_anchor(units)
 

@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 from briefing.core.ingest.bylines import body_units, head_limit, split_names
 from briefing.core.ingest.clean import Unit, is_prose
 from briefing.core.ingest.cues import name_key, publishers
+from briefing.core.ingest.types import DocumentHints
 
 
 def publisher_and_year(units: list[Unit],
@@ -194,6 +195,23 @@ def host_publisher(address: str | None) -> str | None:
         if known:
             return known
     return None
+
+
+def hinted_publisher(hints: DocumentHints) -> str | None:
+    """The publisher the format's own metadata names (a site name, og:site_name, a
+    masthead link), as the library shows it."""
+    publisher = site_publisher(hints.publisher)
+    if publisher and DOMAIN_NAME.fullmatch(publisher):
+        # a site named by its address ("English.news.cn"): the publisher behind it, if known
+        publisher = host_publisher(publisher.lower()) or publisher
+    if publisher and publishers().canonical(publisher) is None:
+        # a site-name string the table does not know ("Kyodo_English") on the address of a
+        # known publisher it names ("Kyodo News"); a blog's own name on its platform's
+        # address ("Channel Watch" on substack.com) stays
+        host = host_publisher(hints.url) or host_publisher(hints.site_host)
+        if host and name_words(host) & name_words(publisher):
+            publisher = host
+    return publisher
 
 
 def site_publisher(name: str | None) -> str | None:
