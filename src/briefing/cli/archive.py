@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from briefing.cli.common import CliError, open_workspace, print_json
+from briefing.cli.common import open_workspace, print_json, refusing
 from briefing.core.archive import export_archive, import_archive, read_archive
 from briefing.core.errors import ArchiveError
 
@@ -34,20 +34,16 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def cmd_archive_export(args: argparse.Namespace) -> int:
-    with open_workspace(args, readonly=True, ensure_index=bool(args.collection)) as ws:
-        try:
-            report = export_archive(ws, Path(args.out), args.collection, force=args.force)
-        except ArchiveError as exc:
-            raise CliError(f"archive export: {exc}", code=1) from None
+    with (open_workspace(args, readonly=True, ensure_index=bool(args.collection)) as ws,
+          refusing("archive export", ArchiveError)):
+        report = export_archive(ws, Path(args.out), args.collection, force=args.force)
     print(report.line("wrote"))
     return 0
 
 
 def cmd_archive_verify(args: argparse.Namespace) -> int:
-    try:
+    with refusing("archive verify", ArchiveError):
         manifest, parts = read_archive(Path(args.file))
-    except ArchiveError as exc:
-        raise CliError(f"archive verify: {exc}", code=1) from None
     if args.json:
         print_json({"file": args.file, "ok": True, "parts": len(parts),
                     "scope": manifest.get("scope"), "counts": manifest.get("counts"),
@@ -58,11 +54,8 @@ def cmd_archive_verify(args: argparse.Namespace) -> int:
 
 
 def cmd_archive_import(args: argparse.Namespace) -> int:
-    with open_workspace(args) as ws:
-        try:
-            report = import_archive(ws, Path(args.file))
-        except ArchiveError as exc:
-            raise CliError(f"archive import: {exc}", code=1) from None
+    with open_workspace(args) as ws, refusing("archive import", ArchiveError):
+        report = import_archive(ws, Path(args.file))
     for note in report.notes:
         print(f"briefing: warning: {note}", file=sys.stderr)
     print(report.line("imported"))

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from briefing.cli.common import CliError, open_workspace, print_json
+from briefing.cli.common import open_workspace, print_json, refusing
 from briefing.core import briefs
 from briefing.core.errors import BriefError
 from briefing.core.export import FORMATS, ExportError, check_ready
@@ -57,10 +57,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     delete.set_defaults(func=cmd_brief_delete)
 
 
-def _refused(action: str, exc: Exception) -> CliError:
-    return CliError(f"briefs {action}: {exc}", code=1)
-
-
 def cmd_briefs(args: argparse.Namespace) -> int:
     with open_workspace(args, readonly=True) as ws:
         found = briefs.list_briefs(ws)
@@ -80,21 +76,17 @@ def cmd_briefs(args: argparse.Namespace) -> int:
 
 def cmd_brief_new(args: argparse.Namespace) -> int:
     with open_workspace(args, ensure_index=bool(args.collection)) as ws:
-        try:
+        with refusing("briefs new", BriefError):
             b = briefs.create(ws, args.name, args.title, args.perspective, args.tag,
                               args.collection, empty=args.empty)
-        except BriefError as exc:
-            raise _refused("new", exc) from None
         print(f"made brief {b.name}: {len(b.highlights)} highlight(s)")
     return 0
 
 
 def cmd_brief_add(args: argparse.Namespace) -> int:
     with open_workspace(args, ensure_index=False) as ws:
-        try:
+        with refusing("briefs add", BriefError):
             added, unknown = briefs.add(ws, args.name, args.ids)
-        except BriefError as exc:
-            raise _refused("add", exc) from None
         print(f"added {added} highlight(s) to {args.name}")
         if unknown:
             print("briefing: no such highlight: " + ", ".join(f"#{i}" for i in unknown),
@@ -105,34 +97,27 @@ def cmd_brief_add(args: argparse.Namespace) -> int:
 
 def cmd_brief_remove(args: argparse.Namespace) -> int:
     with open_workspace(args, ensure_index=False) as ws:
-        try:
+        with refusing("briefs remove", BriefError):
             n = briefs.remove(ws, args.name, args.ids)
-        except BriefError as exc:
-            raise _refused("remove", exc) from None
         print(f"removed {n} highlight(s) from {args.name}")
     return 0
 
 
 def cmd_brief_move(args: argparse.Namespace) -> int:
     with open_workspace(args, ensure_index=False) as ws:
-        try:
+        with refusing("briefs move", BriefError):
             order = briefs.move(ws, args.name, args.id, args.to)
-        except BriefError as exc:
-            raise _refused("move", exc) from None
         print(f"{args.name}: " + " ".join(f"#{i}" for i in order))
     return 0
 
 
 def cmd_brief_export(args: argparse.Namespace) -> int:
-    with open_workspace(args) as ws:
-        try:
-            row = briefs.get(ws, args.name).row
-            # the same "ready to send?" lines as `briefing export`: warned, never refused
-            said = check_ready(ws, briefs.spec_of(ws, row)).lines()
-            report = briefs.export(ws, args.name, Path(args.out), args.format, args.force,
-                                   args.mark_new)
-        except (BriefError, ExportError) as exc:
-            raise _refused("export", exc) from None
+    with open_workspace(args) as ws, refusing("briefs export", BriefError, ExportError):
+        row = briefs.get(ws, args.name).row
+        # the same "ready to send?" lines as `briefing export`: warned, never refused
+        said = check_ready(ws, briefs.spec_of(ws, row)).lines()
+        report = briefs.export(ws, args.name, Path(args.out), args.format, args.force,
+                               args.mark_new)
     for line in said:
         print(f"briefing: warning: not ready to send: {line}", file=sys.stderr)
     for warning in report.warnings:
@@ -144,9 +129,7 @@ def cmd_brief_export(args: argparse.Namespace) -> int:
 
 def cmd_brief_delete(args: argparse.Namespace) -> int:
     with open_workspace(args, ensure_index=False) as ws:
-        try:
+        with refusing("briefs delete", BriefError):
             gone = briefs.delete(ws, args.name)
-        except BriefError as exc:
-            raise _refused("delete", exc) from None
         print(f"deleted brief {gone.name} (its highlights stay in the library)")
     return 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from briefing.cli.common import CliError, open_workspace, print_json, sync_index
+from briefing.cli.common import open_workspace, print_json, refusing, sync_index
 from briefing.core import collections
 from briefing.core.errors import CollectionError
 
@@ -50,10 +50,8 @@ def cmd_collections(args: argparse.Namespace) -> int:
 
 def cmd_collection_add(args: argparse.Namespace) -> int:
     with open_workspace(args, ensure_index=False) as ws:
-        try:
+        with refusing("collections add", CollectionError):
             added, unknown = collections.add(ws, args.name, args.ids)
-        except CollectionError as exc:
-            raise CliError(f"collections add: {exc}", code=1) from None
         print(f"added {added} article(s) to {args.name}")
         if unknown:
             print("briefing: not found: " + ", ".join(f"#{i}" for i in unknown),
@@ -64,10 +62,8 @@ def cmd_collection_add(args: argparse.Namespace) -> int:
 
 def cmd_collection_remove(args: argparse.Namespace) -> int:
     with open_workspace(args, ensure_index=False) as ws:
-        try:
+        with refusing("collections remove", CollectionError):
             n = collections.remove(ws, args.name, args.ids)
-        except CollectionError as exc:
-            raise CliError(f"collections remove: {exc}", code=1) from None
         print(f"removed {n} article(s) from {args.name}")
     return 0
 
@@ -75,10 +71,8 @@ def cmd_collection_remove(args: argparse.Namespace) -> int:
 def cmd_collection_save_search(args: argparse.Namespace) -> int:
     with open_workspace(args) as ws:
         sync_index(ws)
-        try:
+        with refusing("collections save-search", CollectionError):
             c = collections.save_search(ws, args.name, args.query)
-        except CollectionError as exc:
-            raise CliError(f"collections save-search: {exc}", code=1) from None
         if c.message:
             print(f"briefing: warning: {c.message}", file=sys.stderr)
         print(f"saved search {c.name}: {len(c.article_ids)} article(s) match now")
@@ -87,9 +81,7 @@ def cmd_collection_save_search(args: argparse.Namespace) -> int:
 
 def cmd_collection_delete(args: argparse.Namespace) -> int:
     with open_workspace(args, ensure_index=False) as ws:
-        try:
+        with refusing("collections delete", CollectionError):
             gone = collections.delete(ws, args.name)
-        except CollectionError as exc:
-            raise CliError(f"collections delete: {exc}", code=1) from None
         print(f"deleted collection {gone.name} (its articles stay in the library)")
     return 0

@@ -27,6 +27,19 @@ class CliError(Exception):
 
 
 @contextmanager
+def refusing(action: str, *errors: type[Exception], code: int = 1) -> Iterator[None]:
+    """Turn the core refusing ``action`` (one of ``errors``) into one line: "action: reason".
+
+    Every sub-command that changes a brief, a collection or an archive says "no" the same
+    way: the reason the core gave, prefixed by what was asked, and an exit code of 1.
+    """
+    try:
+        yield
+    except errors as exc:
+        raise CliError(f"{action}: {exc}", code=code) from None
+
+
+@contextmanager
 def open_workspace(args: argparse.Namespace, readonly: bool = False,
                    ensure_index: bool = True) -> Iterator[Workspace]:
     """Open the chosen workspace for a command.
