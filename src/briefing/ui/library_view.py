@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TypeVar
 
 from PySide6.QtCore import (
     QEvent,
@@ -46,6 +47,8 @@ EMPTY_GUIDE = ("This workspace is empty.\n\nDrop article files or a folder anywh
                "window, or use File ▸ Import files… (Ctrl+O): .txt, .html, .md, .docx, .pdf.\n\n"
                "Help ▸ Open the sample shows Briefing with five articles.")
 EMPTY_GUIDE_READONLY = "This workspace holds no articles (it is open read-only)."
+
+T = TypeVar("T")
 
 
 class CountsDelegate(QStyledItemDelegate):
@@ -232,21 +235,28 @@ class LibraryView(QWidget):
 
     def add_to_collection(self, name: str, ids: list[int]) -> int:
         """Put articles in a set (made when new); how many joined. Refusals are shown."""
-        try:
-            added, _unknown = collections.add(self.ws, name, ids)
-        except (CollectionError, WorkspaceReadOnly) as exc:
-            self.message.emit(f"Add to collection: {exc}")
+        done = self._collection_change("Add to collection",
+                                       lambda: collections.add(self.ws, name, ids))
+        if done is None:
             return 0
+        added, _unknown = done
         self.refresh_collections()
         self.message.emit(f"{added} article(s) added to {name}")
         return added
 
+    def _collection_change(self, action: str, change: Callable[[], T]) -> T | None:
+        """Run one change to the collections; a refusal is one status line, "action: reason"."""
+        try:
+            return change()
+        except (CollectionError, WorkspaceReadOnly) as exc:
+            self.message.emit(f"{action}: {exc}")
+            return None
+
     def save_search(self, name: str, query: str) -> bool:
         """Keep a query as a live collection and show it; False (and a message) if refused."""
-        try:
-            saved = collections.save_search(self.ws, name, query)
-        except (CollectionError, WorkspaceReadOnly) as exc:
-            self.message.emit(f"Save search: {exc}")
+        saved = self._collection_change("Save search",
+                                        lambda: collections.save_search(self.ws, name, query))
+        if saved is None:
             return False
         self.collections.refresh()
         self.filter_by_collection(saved.name)
@@ -256,10 +266,9 @@ class LibraryView(QWidget):
 
     def delete_collection(self, name: str) -> bool:
         """Delete a collection (never its articles)."""
-        try:
-            gone = collections.delete(self.ws, name)
-        except (CollectionError, WorkspaceReadOnly) as exc:
-            self.message.emit(f"Delete collection: {exc}")
+        gone = self._collection_change("Delete collection",
+                                       lambda: collections.delete(self.ws, name))
+        if gone is None:
             return False
         self.refresh_collections()
         self.message.emit(f"Deleted the collection {gone.name}; its articles stay in the "
@@ -300,10 +309,10 @@ class LibraryView(QWidget):
         return menu
 
     def remove_from_collection(self, name: str, ids: list[int]) -> int:
-        try:
-            n = collections.remove(self.ws, name, ids)
-        except (CollectionError, WorkspaceReadOnly) as exc:
-            self.message.emit(f"Remove from collection: {exc}")
+        """Take articles out of a set (never out of the library); how many left it."""
+        n = self._collection_change("Remove from collection",
+                                    lambda: collections.remove(self.ws, name, ids))
+        if n is None:
             return 0
         self.refresh_collections()
         self.message.emit(f"{n} article(s) taken out of {name} (they stay in the library)")
