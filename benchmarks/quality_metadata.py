@@ -32,6 +32,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from briefing.core.models import Article  # noqa: E402
+from label_match import fold, publisher_right  # noqa: E402
 from quality_summary import main as write_summary  # noqa: E402
 from runinfo import context  # noqa: E402
 from unseen import HALVES, imported, norm  # noqa: E402
@@ -41,60 +42,16 @@ FIELDS = ("title", "date", "authors", "publisher", "body", "furniture")
 TARGETS = {"title": 0.95, "date": 0.95, "authors": 0.90, "publisher": 0.90,
            "body": 1.00, "furniture": 0.95}
 
-# Names that are the same publisher, written differently (case-insensitive).
-ALIASES: list[set[str]] = [
-    {"associated press", "the associated press", "ap"},
-    {"reuters", "thomson reuters"},
-    {"u.s. department of defense", "us department of defense", "department of defense"},
-    {"u.s. department of state", "us department of state", "department of state"},
-    {"yonhap news agency", "yonhap"},
-    {"nato", "north atlantic treaty organization"},
-    {"the economist", "economist"},
-    {"der spiegel", "spiegel"},
-    {"rusi", "royal united services institute"},
-    {"tass", "tass russian news agency"},
-    {"agence france-presse", "agence france presse", "afp"},
-    {"xinhua", "xinhua news agency"},
-    {"kyodo", "kyodo news"},
-    {"deutsche presse-agentur", "dpa"},
-    {"bloomberg", "bloomberg news"},
-    {"institute for the study of war", "isw"},
-    {"center for strategic and international studies", "csis"},
-    {"international institute for strategic studies", "iiss"},
-    {"rand", "rand corporation"},
-    {"council on foreign relations", "cfr"},
-    {"european council on foreign relations", "ecfr"},
-    {"center for a new american security", "cnas"},
-    {"international crisis group", "crisis group"},
-    {"chatham house", "royal institute of international affairs",
-     "the royal institute of international affairs"},
-]
-
-
-def _key(text: str | None) -> str:
-    return norm(text or "").casefold()
-
-
-def publisher_right(found: str | None, label: str | None) -> bool:
-    """Case-insensitive equal, or in one alias set; a null label wants no publisher."""
-    if not label:
-        return not found
-    got, want = _key(found), _key(label)
-    if got == want:
-        return True
-    return any(got in names and want in names for names in ALIASES)
-
-
 def _field_misses(article: Article, label: dict) -> dict[str, str | None]:
     """Per field: None when right, else a one-line description of the miss."""
     out: dict[str, str | None] = {}
     want_title = label.get("title") or ""
-    out["title"] = (None if _key(article.title) == _key(want_title)
+    out["title"] = (None if fold(article.title) == fold(want_title)
                     else f"got {article.title!r}, want {want_title!r}")
     out["date"] = (None if (article.published or None) == (label.get("date") or None)
                    else f"got {article.published!r}, want {label.get('date')!r}")
-    got_a = {_key(a) for a in article.authors}
-    want_a = {_key(a) for a in label.get("authors") or []}
+    got_a = {fold(a) for a in article.authors}
+    want_a = {fold(a) for a in label.get("authors") or []}
     out["authors"] = (None if got_a == want_a
                       else f"got {article.authors!r}, want {label.get('authors')!r}")
     out["publisher"] = (None if publisher_right(article.publisher, label.get("publisher"))
