@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from text_to_num import text2num
@@ -60,6 +60,14 @@ class NumericRules:
     casualty_lead: tuple[str, ...]
     nationality: dict[str, str]
     nationality_rx: re.Pattern[str]
+    counters_of: frozenset[str] = frozenset()
+    collectives: dict[str, tuple[str, str]] = field(default_factory=dict)
+    continuation_rx: re.Pattern[str] | None = None
+    deployed: frozenset[str] = frozenset()
+    not_after: frozenset[str] = frozenset()
+    prisoner_lead_rx: re.Pattern[str] | None = None
+    prisoner_modifiers: frozenset[str] = frozenset()
+    casualty_stop: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -74,8 +82,12 @@ def numeric_rules() -> NumericRules:
     ordered = sorted(nat, key=lambda k: (-len(k), k))
     rx = re.compile(r"(?<![\w'-])(?:" + "|".join(re.escape(k) for k in ordered) + r")(?![\w'-])",
                     re.IGNORECASE)
+    qualifiers = tuple(sorted((q.lower() for q in data["qualifiers"]), key=len, reverse=True))
+    quals = "|".join(re.escape(q).replace(r"\ ", r"\s+") for q in qualifiers)
+    cont = data.get("continuation", {})
+    prisoners = data.get("prisoners", {})
     return NumericRules(
-        qualifiers=tuple(sorted((q.lower() for q in data["qualifiers"]), key=len, reverse=True)),
+        qualifiers=qualifiers,
         scales={k.lower(): float(v) for k, v in data["scales"].items()},
         nouns=nouns,
         max_noun_words=max(len(n.split()) for n in nouns),
@@ -84,7 +96,25 @@ def numeric_rules() -> NumericRules:
         casualty_lead=tuple(w.lower() for w in data["casualty_lead"]),
         nationality=nat,
         nationality_rx=rx,
+        counters_of=frozenset(w.lower() for w in data.get("counters_of", [])),
+        collectives={k.lower(): (v[0], v[1]) for k, v in data.get("collectives", {}).items()},
+        continuation_rx=re.compile(
+            rf"(?<![\w-])(?:{_alternatives(cont.get('lead', []))})\s+"
+            rf"(?:an?\s+average\s+of\s+)?(?:(?:{quals})\s+)?$", re.IGNORECASE),
+        deployed=frozenset(w.lower() for w in cont.get("deployed", [])),
+        not_after=frozenset(w.lower() for w in data.get("not_figures_after", [])),
+        prisoner_lead_rx=re.compile(
+            rf"(?<![\w-])(?:{_alternatives(prisoners.get('lead', []))})\b[^.;:,]{{0,25}}$",
+            re.IGNORECASE),
+        prisoner_modifiers=frozenset(w.lower() for w in prisoners.get("modifiers", [])),
+        casualty_stop=frozenset(w.lower() for w in data.get("casualty_stop", [])),
     )
+
+
+def _alternatives(words: Iterable[str]) -> str:
+    """A regex alternation of phrases, longest first, spaces matching any whitespace."""
+    ordered = sorted({w.lower() for w in words}, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered) or "(?!)"
 
 
 def _nationality_at(rules: NumericRules, text: str, pos: int) -> tuple[str, int] | None:
@@ -130,10 +160,17 @@ def _read_noun(rules: NumericRules, text: str, pos: int, limit: int):
     proper = 0
     while i < len(tokens) and i < 9 + proper:
         for n in range(min(rules.max_noun_words, len(tokens) - i), 0, -1):
-            phrase = " ".join(t.group().lower() for t in tokens[i:i + n])
+            phrase = " ".join(t.group().lower().rstrip("'’") for t in tokens[i:i + n])
             if phrase in rules.nouns:
                 unit, subject = rules.nouns[phrase]
-                return unit, subject, nationality, tokens[i + n - 1].end()
+                stop = tokens[i + n - 1].end()
+                if n == 1 and phrase in rules.counters_of and i + 1 < len(tokens) and \
+                        tokens[i + 1].group().lower() == "of":
+                    # "170 units of 170 mm self-propelled guns": the guns are counted
+                    inner = _read_noun(rules, text, tokens[i + 1].end(), limit)
+                    if inner is not None:
+                        return inner[0], inner[1], inner[2] or nationality, inner[3]
+                return unit, subject, nationality, stop
         nat = _nationality_at(rules, text, tokens[i].start())
         if nat is not None:
             nationality = nat[0]
@@ -235,15 +272,19 @@ def numeric_claims(text: str, start: int = 0, end: int | None = None,
             read = _read_noun(rules, norm, after, end)
             if read is None:
                 read = _predicate(rules, norm, num, after)
+            if read is None:
+                read = _collective(rules, norm, num, after)
             if read is None and ellipsis:
                 read = _elided(text, base, norm, num, after, out)
             if read is None:
                 continue
             unit, subject, nationality, noun_end = read
             if unit in ("troops", "people"):
-                tail_words = {w.lower() for w in _TOKEN.findall(norm[noun_end:noun_end + 50])[:6]}
+                tail_words = _tail_words(rules, norm, noun_end)
                 lead = norm[max(start, num.start - 40):num.start].lower()
-                if tail_words & rules.casualty_words or \
+                if _captured(rules, norm, num.start, after, noun_end):
+                    unit, subject = "prisoners", "prisoners"
+                elif tail_words & rules.casualty_words or \
                         any(re.search(rf"\b{re.escape(w)}\b", lead) for w in rules.casualty_lead):
                     unit, subject = "casualties", "casualties"
                 elif _LOSSES_BEFORE.search(norm[max(start, num.start - 100):num.start]):
@@ -253,7 +294,7 @@ def numeric_claims(text: str, start: int = 0, end: int | None = None,
                 nat = _nationality_at(rules, norm, noun_end + 1) if noun_end < end else None
                 nationality = nat[0] if nat else _nearest_nationality(
                     rules, norm, _clause_start(norm, num.start), num.start)
-        label = f"{nationality} {subject}" if nationality else subject
+        label = f"{nationality} {subject}" if nationality else subject  # "" : named already
         out.append(NumericClaim(
             figure=figure, text=text[base + num.start:base + after].strip(), unit=unit,
             subject=label, start=base + num.start, end=base + after,
@@ -264,12 +305,57 @@ def numeric_claims(text: str, start: int = 0, end: int | None = None,
     return out
 
 
+def _tail_words(rules: NumericRules, text: str, pos: int) -> set[str]:
+    """Up to six words after a counted noun, within its clause (punctuation or a clause
+    word such as "unless" or "although" ends it)."""
+    words: set[str] = set()
+    last = pos
+    for i, t in enumerate(_TOKEN.finditer(text, pos, min(len(text), pos + 50))):
+        word = t.group().lower()
+        if i >= 6 or re.search(r"[,;:.()]", text[last:t.start()]) or word in rules.casualty_stop:
+            break
+        words.add(word)
+        last = t.end()
+    return words
+
+
+def _captured(rules: NumericRules, text: str, start: int, after: int, noun_end: int) -> bool:
+    """Troops counted as prisoners: "had captured two soldiers", "two captured soldiers"."""
+    if rules.prisoner_lead_rx is not None and \
+            rules.prisoner_lead_rx.search(text, max(0, start - 40), start):
+        return True
+    return bool({w.lower() for w in _TOKEN.findall(text[after:noun_end])}
+                & rules.prisoner_modifiers)
+
+
+def _collective(rules: NumericRules, text: str, num: _Num,
+                after: int) -> tuple[str, str, str | None, int] | None:
+    """A figure sizing a group named before it: "North Korea's army of 1.2m"."""
+    if num.cur or num.pct or not rules.collectives:
+        return None
+    lead = re.sub(r"\s+", " ", text[max(0, num.start - 60):num.start]).rstrip()
+    qualifier = _qualifier(rules, text, num.start)
+    if qualifier and lead.lower().endswith(qualifier):
+        lead = lead[:-len(qualifier)].rstrip()
+    m = _COLLECTIVE_BEFORE.search(lead)
+    if m is None or m.group(1).lower() not in rules.collectives:
+        return None
+    unit, subject = rules.collectives[m.group(1).lower()]
+    nationality = _nearest_nationality(rules, text, _clause_start(text, num.start), num.start)
+    return unit, subject, nationality, after
+
+
+_COLLECTIVE_BEFORE = re.compile(r"\b([a-z]+) of$", re.IGNORECASE)
+
+
 # Plural round numbers, read as their lower bound ("thousands of men" -> 1,000), as the
 # labels of the unseen pages read them.
 _VAGUE_VALUES = {"dozens": 12.0, "scores": 20.0, "hundreds": 100.0, "thousands": 1e3,
                  "tens of thousands": 1e4, "hundreds of thousands": 1e5, "millions": 1e6,
-                 "tens of millions": 1e7, "hundreds of millions": 1e8, "billions": 1e9}
-_VAGUE = re.compile(r"(?<![\w-])(?P<vague>(?:tens|hundreds)\s+of\s+(?:thousands|millions)|"
+                 "tens of millions": 1e7, "hundreds of millions": 1e8, "billions": 1e9,
+                 "tens of billions": 1e10, "hundreds of billions": 1e11}
+_VAGUE = re.compile(r"(?<![\w-])(?P<vague>(?:tens|hundreds)\s+of\s+(?:thousands|millions|"
+                    r"billions)|"
                     r"dozens|scores|hundreds|thousands|millions|billions)(?=\s+of\s)",
                     re.IGNORECASE)
 _FRACTIONS = {"half": 50.0, "a half": 50.0, "one half": 50.0, "a third": 33.0,
@@ -278,7 +364,7 @@ _FRACTIONS = {"half": 50.0, "a half": 50.0, "one half": 50.0, "a third": 33.0,
 _FRACTION = re.compile(r"(?<![\w-])(?P<frac>(?:a|one|two|three)[ -](?:thirds?|quarters?)|"
                        r"(?:a\s+|one\s+)?half)\s+of\b", re.IGNORECASE)
 _ELIDED_TAIL = re.compile(
-    r"\s*(?:more\b|others\b|of\s+(?:them|whom|those)\b|in\s+(?:all|total)\b|altogether\b|"
+    r"\s*(?:more\b|others\b|of\s+(?:them|whom|those|which)\b|in\s+(?:all|total)\b|altogether\b|"
     r"(?:figure|estimate|number|count|tally|mark)\b|"
     r"(?:were|had|have|are|was)\s+(?:been\s+)?(?:killed|wounded|injured|sent|deployed|captured)"
     r"\b|[,.;)]|$)", re.IGNORECASE)
@@ -291,14 +377,25 @@ def _elided(text: str, base: int, norm: str, num: _Num, after: int,
     """Unit and subject for a figure whose noun is left out, from the figure before it."""
     if num.cur or 1900 <= num.value <= 2100 and "," not in norm[num.start:num.end]:
         return None  # money has its sign; a bare year is not a count
+    rules = numeric_rules()
     tail = _ELIDED_TAIL.match(norm, after)
-    if tail is None and not (earlier and _ELIDED_VERB.match(norm, after)):
+    # "34 drones, including 14 over Kursk", "74 railcars, compared with around 30"
+    continued = bool(earlier) and rules.continuation_rx is not None and \
+        rules.continuation_rx.search(norm, max(0, num.start - 60), num.start) is not None
+    if tail is None and not continued and not (earlier and _ELIDED_VERB.match(norm, after)):
         return None  # ("103 drones were shot down and 68 were lost": the same noun)
     before = earlier[-1] if earlier else None
     if before is None:
         lo = max(0, base - _ELIDED_BACK)
         found = numeric_claims(text, lo, base, ellipsis=False) if base > 0 else []
         before = found[-1] if found else None
+    if tail is not None and tail.group().strip().lower().startswith("of"):
+        # "supplying men: some eleven thousand of them": the people named since the figure
+        # before, if any, are the ones counted
+        since = before.end if before is not None else None
+        noun = _noun_before(rules, text, base + num.start, since)
+        if noun is not None:
+            return noun[0], noun[1], None, after
     if before is None and tail is not None:
         noun = _noun_before(numeric_rules(), text, base + num.start) if tail.group().strip().lower(
             ).startswith(("of", "figure", "estimate", "number", "count", "tally", "mark")) \
@@ -309,8 +406,12 @@ def _elided(text: str, base: int, norm: str, num: _Num, after: int,
         return None
     unit, subject = before.unit, before.subject
     if re.search(r"killed|wounded|injured|dead|casualt", norm[after:after + 40], re.I):
-        unit, subject = "casualties", "casualties"
-    return unit, subject, None, after
+        return "casualties", "casualties", None, after
+    following = _TOKEN.match(norm, after + 1) if after < len(norm) else None
+    if unit == "casualties" and following is not None and \
+            following.group().lower() in rules.deployed:
+        return "troops", "troops", None, after  # "4,700 casualties out of 15,000 sent"
+    return unit, subject, "", after  # the subject names its side already
 
 
 # A figure as the predicate of its noun: "North Korean losses had reached about 4,000",
@@ -373,10 +474,12 @@ def _link_rx(rules: NumericRules) -> re.Pattern[str]:
     return rx
 
 
-def _noun_before(rules: NumericRules, text: str, pos: int) -> tuple[str, str] | None:
-    """The last counted noun in the text just before pos ("... North Korean soldiers.
-    Some eleven thousand of them ...")."""
-    window = normalise(text[max(0, pos - _ELIDED_BACK):pos]).lower()
+def _noun_before(rules: NumericRules, text: str, pos: int,
+                 since: int | None = None) -> tuple[str, str] | None:
+    """The last counted noun in the text just before pos (after `since`, if given) ("...
+    North Korean soldiers. Some eleven thousand of them ...")."""
+    lo = max(0, pos - _ELIDED_BACK) if since is None else max(since, pos - _ELIDED_BACK)
+    window = normalise(text[lo:pos]).lower()
     words = _TOKEN.findall(window)
     for i in range(len(words) - 1, -1, -1):
         for n in range(min(rules.max_noun_words, len(words) - i), 0, -1):
@@ -384,6 +487,16 @@ def _noun_before(rules: NumericRules, text: str, pos: int) -> tuple[str, str] | 
             if phrase in rules.nouns and rules.nouns[phrase][0] in ("troops", "people"):
                 return rules.nouns[phrase]
     return None
+
+
+_PERIOD_HALF = re.compile(r"\b(?:first|second|latter|former|last|next|this)\s+$", re.I)
+_WORD_BEFORE = re.compile(r"([\w.]+)\s*$")
+
+
+def _label_before(rules: NumericRules, text: str, pos: int) -> bool:
+    """Is the number at pos a label ("resolution 2397", "No. 3", "page 12")?"""
+    m = _WORD_BEFORE.search(text, max(0, pos - 14), pos)
+    return m is not None and m.group(1).lower() in rules.not_after
 
 
 @dataclass(frozen=True)
@@ -397,7 +510,7 @@ class _Num:
 
 
 _CURRENCY_WORD = re.compile(
-    r"\s+(?:(?:us\s+)?dollars|euros?|pounds(?:\s+sterling)?|won|yuan|roubles|rubles|"
+    r"\s+(?:of\s+)?(?:(?:us\s+)?dollars|euros?|pounds(?:\s+sterling)?|won|yuan|roubles|rubles|"
     r"hryvnias?|yen)\b", re.IGNORECASE)
 _CURRENCY_NAMES = {"dollars": "usd", "us dollars": "usd", "euro": "eur", "euros": "eur",
                    "pounds": "gbp", "pounds sterling": "gbp", "won": "krw", "yuan": "cny",
@@ -410,13 +523,16 @@ def _currency_word(text: str, pos: int) -> str | None:
     m = _CURRENCY_WORD.match(text, pos)
     if m is None:
         return None
-    return _CURRENCY_NAMES.get(" ".join(m.group().lower().split()))
+    words = m.group().lower().split()
+    return _CURRENCY_NAMES.get(" ".join(words[1:] if words[0] == "of" else words))
 
 
 def _numbers(text: str, rules: NumericRules, start: int, end: int) -> list[_Num]:
     """Figures in digits ("15,000", "$2.8bn", "60%") and in words ("eleven thousand")."""
     out: list[_Num] = []
     for m in _FIGURE.finditer(text, start, end):
+        if _label_before(rules, text, m.start()):
+            continue  # "resolution 2397", "page 12": a label, not a figure
         scale = m.group("scale")
         if scale and len(scale) == 1 and text[m.end("num"):m.end("num") + 1] == " ":
             continue  # "5 m": a distance, not "5m" (five million)
@@ -441,6 +557,8 @@ def _numbers(text: str, rules: NumericRules, start: int, end: int) -> list[_Num]
         out.append(_Num(m.start(), m.end("vague"), _VAGUE_VALUES[
             " ".join(m.group("vague").lower().split())], None, False))
     for m in _FRACTION.finditer(text, start, end):  # "half of", "a third of": a percentage
+        if _PERIOD_HALF.search(text, max(0, m.start() - 8), m.start()):
+            continue  # "the second half of 2024": a period, not a share
         share = _FRACTIONS[" ".join(m.group("frac").lower().replace("-", " ").split())]
         out.append(_Num(m.start(), m.end("frac"), share, None, True))
     out.sort(key=lambda n: n.start)
