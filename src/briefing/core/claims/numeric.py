@@ -25,9 +25,9 @@ from briefing.core.models import NumericClaim
 from briefing.core.resources import resource
 
 _FIGURE = re.compile(
-    r"(?<![\w$.,-])(?P<cur>US\$|\$|USD\s?|€|£|₩|EUR\s?|GBP\s?|KRW\s?)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.\-–]|\s?mm\b)|\d+(?:\.\d+)?)"
+    r"(?<![\w$.,:])(?<![A-Za-z]-)(?<![A-Za-z]\u2011)(?P<cur>US\$|\$|USD\s?|€|£|₩|₴|₽|¥|EUR\s?|GBP\s?|KRW\s?|UAH\s?|RUB\s?|CNY\s?|JPY\s?)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.\-–]|\s?mm\b)|\d+(?:\.\d+)?)"
     r"(?:\s?(?P<scale>thousand|million|billion|trillion|mn|bn|tn|k|m|b)(?![\w]))?"
-    r"(?P<pct>\s?%)?\+?(?![\w])")
+    r"(?P<pct>\s?%)?(?:\+|-plus\b)?(?![\w])(?!:\d)")
 _SMALL = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
           "fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|"
           "seventy|eighty|ninety")
@@ -37,7 +37,8 @@ _WORDS = re.compile(
     rf"(?:{_SMALL}|{_SCALE}))*(?![\w'-])", re.IGNORECASE)
 _RANGE = re.compile(r"\s*(?:–|—|-|to|and)\s*", re.IGNORECASE)
 _CURRENCY_SIGNS = {"$": "usd", "us$": "usd", "usd": "usd", "€": "eur", "eur": "eur",
-                   "£": "gbp", "gbp": "gbp", "₩": "krw", "krw": "krw"}
+                   "£": "gbp", "gbp": "gbp", "₩": "krw", "krw": "krw", "₴": "uah", "uah": "uah",
+                   "₽": "rub", "rub": "rub", "¥": "jpy", "jpy": "jpy", "cny": "cny"}
 # Model names and calibres between a figure and its noun ("60 KN-23 missiles", "170 mm
 # Koksan guns", "180 K2 tanks") are skipped like modifiers.
 _CODE = re.compile(r"(?:[A-Z][\w-]*|\d+(?:mm)?|mm|[a-z]+-\d+)$")
@@ -164,6 +165,8 @@ def _read_noun(rules: NumericRules, text: str, pos: int, limit: int):
             if phrase in rules.nouns:
                 unit, subject = rules.nouns[phrase]
                 stop = tokens[i + n - 1].end()
+                if nationality is None and phrase in rules.nationality:
+                    nationality = rules.nationality[phrase]  # "11,000 North Koreans"
                 if n == 1 and phrase in rules.counters_of and i + 1 < len(tokens) and \
                         tokens[i + 1].group().lower() == "of":
                     # "170 units of 170 mm self-propelled guns": the guns are counted
@@ -274,12 +277,14 @@ def numeric_claims(text: str, start: int = 0, end: int | None = None,
                 read = _predicate(rules, norm, num, after)
             if read is None:
                 read = _collective(rules, norm, num, after)
+            elided = False
             if read is None and ellipsis:
                 read = _elided(text, base, norm, num, after, out)
+                elided = True  # its unit is settled: "killed ... out of 15,000 sent"
             if read is None:
                 continue
             unit, subject, nationality, noun_end = read
-            if unit in ("troops", "people"):
+            if unit in ("troops", "people") and not elided:
                 tail_words = _tail_words(rules, norm, noun_end)
                 lead = norm[max(start, num.start - 40):num.start].lower()
                 if _captured(rules, norm, num.start, after, noun_end):
@@ -330,9 +335,18 @@ def _captured(rules: NumericRules, text: str, start: int, after: int, noun_end: 
 
 def _collective(rules: NumericRules, text: str, num: _Num,
                 after: int) -> tuple[str, str, str | None, int] | None:
-    """A figure sizing a group named before it: "North Korea's army of 1.2m"."""
-    if num.cur or num.pct or not rules.collectives:
+    """A figure sizing a group: "North Korea's army of 1.2m", "an 11,000-strong force"."""
+    if num.cur or num.pct or not rules.collectives or _year(text, num):
         return None
+    strong = _STRONG.match(text, num.end)
+    if strong is not None:
+        for t in _TOKEN.finditer(text, strong.end(), min(len(text), strong.end() + 40)):
+            word = t.group().lower()
+            if word in rules.collectives:
+                return (*rules.collectives[word], _nearest_nationality(
+                    rules, text, _clause_start(text, num.start), num.start), after)
+            if rules.nouns.get(word, ("",))[0] == "troops":
+                return "troops", rules.nouns[word][1], None, t.end()
     lead = re.sub(r"\s+", " ", text[max(0, num.start - 60):num.start]).rstrip()
     qualifier = _qualifier(rules, text, num.start)
     if qualifier and lead.lower().endswith(qualifier):
@@ -343,6 +357,14 @@ def _collective(rules: NumericRules, text: str, num: _Num,
     unit, subject = rules.collectives[m.group(1).lower()]
     nationality = _nearest_nationality(rules, text, _clause_start(text, num.start), num.start)
     return unit, subject, nationality, after
+
+
+_STRONG = re.compile(r"[-\u2011]strong\b", re.IGNORECASE)
+
+
+def _year(text: str, num: _Num) -> bool:
+    """A bare year ("2024"), which is never a count."""
+    return 1900 <= num.value <= 2100 and "," not in text[num.start:num.end] and not num.cur
 
 
 _COLLECTIVE_BEFORE = re.compile(r"\b([a-z]+) of$", re.IGNORECASE)
@@ -368,6 +390,9 @@ _ELIDED_TAIL = re.compile(
     r"(?:figure|estimate|number|count|tally|mark)\b|"
     r"(?:were|had|have|are|was)\s+(?:been\s+)?(?:killed|wounded|injured|sent|deployed|captured)"
     r"\b|[,.;)]|$)", re.IGNORECASE)
+_CASUALTY_AFTER = re.compile(r"killed|wounded|injured|dead|casualt", re.IGNORECASE)
+_KILLED = re.compile(r"\s+(?:were|have\s+been|had\s+been)\s+(?:killed|wounded|injured)\b",
+                     re.IGNORECASE)
 _ELIDED_VERB = re.compile(r"\s+(?:were|was|are|had|have)\b", re.IGNORECASE)
 _ELIDED_BACK = 300  # characters before the passage searched for the figure being continued
 
@@ -395,17 +420,21 @@ def _elided(text: str, base: int, norm: str, num: _Num, after: int,
         since = before.end if before is not None else None
         noun = _noun_before(rules, text, base + num.start, since)
         if noun is not None:
+            if _CASUALTY_AFTER.search(norm, after, after + 40):
+                return "casualties", "casualties", None, after  # "1,000 of them were killed"
             return noun[0], noun[1], None, after
+    if before is None and tail is not None and _KILLED.match(norm, after):
+        return "casualties", "casualties", None, after  # "two thousand were killed"
     if before is None and tail is not None:
         noun = _noun_before(numeric_rules(), text, base + num.start) if tail.group().strip().lower(
             ).startswith(("of", "figure", "estimate", "number", "count", "tally", "mark")) \
             else None
         if noun is not None:  # "some eleven thousand of them": the soldiers named before
             return noun[0], noun[1], None, after
-    if before is None or before.unit in ("percent", "usd", "eur", "gbp", "krw"):
+    if before is None or before.unit == "percent" or before.unit in _CURRENCY_SIGNS.values():
         return None
     unit, subject = before.unit, before.subject
-    if re.search(r"killed|wounded|injured|dead|casualt", norm[after:after + 40], re.I):
+    if _CASUALTY_AFTER.search(norm, after, after + 40):
         return "casualties", "casualties", None, after
     following = _TOKEN.match(norm, after + 1) if after < len(norm) else None
     if unit == "casualties" and following is not None and \
@@ -419,7 +448,7 @@ def _elided(text: str, base: int, norm: str, num: _Num, after: int,
 _LINK = re.compile(
     r"(?:\b(?:reached|reach|reaches|rise to|rose to|risen to|climb to|climbed to|grew to|"
     r"grown to|increased to|stood at|stands at|stand at|totalled|totaled|totals|exceeded|"
-    r"exceeds|topped|numbered|numbers|was|were|is|are|at)\s+[\"“']?\s*(?:{q}\s+)?)$",
+    r"exceeds|exceed|topped|numbered|numbers|was|were|is|are|at)\s+[\"“']?\s*(?:{q}\s+)?)$",
     re.IGNORECASE)
 _LOSSES_BEFORE = re.compile(
     r"\b(?:losses|casualties|death toll|casualty count)\b[^.;:]{0,80}?\b(?:exceeded|exceed|"
@@ -489,6 +518,11 @@ def _noun_before(rules: NumericRules, text: str, pos: int,
     return None
 
 
+_HALF_A = re.compile(r"\bhalf\s+$", re.IGNORECASE)
+_DOZEN = re.compile(r"(?<![\w-])(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
+                    r"dozen(?![\w-])", re.IGNORECASE)
+_ONE_IN = re.compile(r"(?<![\w-])(?:one|1)\s+(?:in|out\s+of)\s+(?P<d>two|three|four|five|six|"
+                     r"seven|eight|nine|ten|\d{1,3})(?![\w-])", re.IGNORECASE)
 _PERIOD_HALF = re.compile(r"\b(?:first|second|latter|former|last|next|this)\s+$", re.I)
 _WORD_BEFORE = re.compile(r"([\w.]+)\s*$")
 
@@ -552,7 +586,21 @@ def _numbers(text: str, rules: NumericRules, start: int, end: int) -> list[_Num]
             continue
         if re.search(r"\d", text[max(0, m.start() - 2):m.start()]):
             continue  # "2.8 million": the scale word of a digit figure
-        out.append(_Num(m.start(), m.end(), value, None, False))
+        at = m.start()
+        half = _HALF_A.search(text, max(0, at - 6), at)
+        if half is not None and m.group()[:2].lower() in ("a ", "an"):
+            value, at = value / 2, half.start()  # "half a million shells"
+        out.append(_Num(at, m.end(), value, None, False))
+    for m in _DOZEN.finditer(text, start, end):  # "a dozen missiles", "two dozen drones"
+        count = 1 if m.group("n").lower() in ("a", "one") else text2num(m.group("n").lower(), "en")
+        out = [n for n in out if not (m.start() <= n.start < m.end())]
+        out.append(_Num(m.start(), m.end(), 12.0 * count, None, False))
+    for m in _ONE_IN.finditer(text, start, end):  # "one in three shells": a share
+        d = m.group("d")
+        d_value = float(d) if d.isdigit() else float(text2num(d.lower(), "en"))
+        if d_value >= 2:
+            out = [n for n in out if not (m.start() <= n.start < m.end())]
+            out.append(_Num(m.start(), m.end(), float(round(100 / d_value)), None, True))
     for m in _VAGUE.finditer(text, start, end):  # "thousands of men": its lower bound
         out.append(_Num(m.start(), m.end("vague"), _VAGUE_VALUES[
             " ".join(m.group("vague").lower().split())], None, False))

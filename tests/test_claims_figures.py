@@ -1,0 +1,72 @@
+"""Figures as written (issue 9, item 5): the forms a figure takes in wire copy, readouts,
+Telegram round-ups and papers, and the numbers that are not figures at all."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.core.claims import numeric_claims
+
+
+def figures(text: str) -> list[tuple]:
+    return [(c.figure, c.value_high, c.unit, c.subject, c.qualifier)
+            for c in numeric_claims(text)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Number words and round plurals
+    ("Pyongyang sent half a million shells.",
+     [(5e5, None, "shells", "North Korean shells", None)]),
+    ("Two dozen drones were shot down.", [(24, None, "missiles", "drones", None)]),
+    ("It is spending hundreds of billions of dollars every year on its war machine.",
+     [(1e11, None, "usd", "money", None)]),
+    ("Roughly two thousand three hundred were killed.",
+     [(2300, None, "casualties", "casualties", "roughly")]),
+    # Shares
+    ("One in three shells fired by Russia is North Korean, officials said.",
+     [(33, None, "percent", "percent", None)]),
+    # Ranges and qualifiers written onto the figure
+    ("Some 1,000-1,500 troops died.", [(1000, 1500, "casualties", "casualties", "some")]),
+    ("In the first week, 300-plus troops were killed.",
+     [(300, None, "casualties", "casualties", None)]),
+    # What is counted
+    ("North Korea shipped some 170 units of 170 mm self-propelled guns.",
+     [(170, None, "equipment", "North Korean self-propelled guns", "some")]),
+    ("A 10,000-strong force was sent.", [(10000, None, "troops", "troops", None)]),
+    ("North Korea's army of 1.2m has not fought a war since 1953.",
+     [(1.2e6, None, "troops", "North Korean troops", None)]),
+    ("About 12,000 Russian troops and 11,000 North Koreans took part.",
+     [(12000, None, "troops", "Russian troops", "about"),
+      (11000, None, "troops", "North Korean troops", None)]),
+    ("Over the past day the enemy lost 12 tanks, 3 MLRS and 95 UAVs.",
+     [(12, None, "equipment", "tanks", None),
+      (3, None, "equipment", "multiple rocket launchers", None),
+      (95, None, "missiles", "drones", None)]),
+    ("UAH 1.2 billion was allocated to the brigades.",
+     [(1.2e9, None, "uah", "money", None)]),
+    # Prisoners, casualties and men
+    ("Zelenskyy said Ukraine had captured two North Korean soldiers.",
+     [(2, None, "prisoners", "North Korean prisoners", None)]),
+    ('"You don\'t send 3,000 more men unless you\'ve lost a lot of the first ones," she said.',
+     [(3000, None, "troops", "troops", None)]),
+    # A figure with its noun left out continues the figure before it
+    ("Air defences shot down 34 Ukrainian drones overnight, including 14 over Kursk.",
+     [(34, None, "missiles", "Ukrainian drones", None),
+      (14, None, "missiles", "Ukrainian drones", None)]),
+    ("It said 4,700 soldiers had been killed or wounded out of roughly 15,000 sent.",
+     [(4700, None, "casualties", "casualties", None),
+      (15000, None, "troops", "troops", "roughly")]),
+    ("Now it is supplying men: some eleven thousand of them.",
+     [(11000, None, "troops", "troops", "some")]),
+    # Labels, periods and times are not figures
+    ("The cap of 500,000 barrels a year set by resolution 2397 was broken.",
+     [(5e5, None, "equipment", "barrels", None)]),
+    ("Imagery shows 74 railcars, compared with an average of around 30 during the second "
+     "half of 2024.",
+     [(74, None, "equipment", "railcars", None), (30, None, "equipment", "railcars", "around")]),
+    ("On 3 November 2024, 500 soldiers arrived at 10:30.",
+     [(500, None, "troops", "troops", None)]),
+])
+def test_figures_as_written(text: str, expected: list) -> None:
+    assert figures(text) == [(float(f), None if h is None else float(h), u, s, q)
+                             for f, h, u, s, q in expected]
