@@ -70,3 +70,19 @@ def figures(text: str) -> list[tuple]:
 def test_figures_as_written(text: str, expected: list) -> None:
     assert figures(text) == [(float(f), None if h is None else float(h), u, s, q)
                              for f, h, u, s, q in expected]
+
+
+def test_a_figure_a_question_takes_as_given_is_suggested_with_no_side() -> None:
+    from briefing.core.claims import suggest_claims
+    from briefing.core.perspectives import load_default_perspectives
+
+    text = ("Pentagon Press Secretary Holds a Press Briefing\n\n"
+            "MR. RYDER: Good afternoon. We assess that North Korean forces are in Kursk.\n\n"
+            "Q: Can you say how many of those 4,000 casualties are killed?\n\n"
+            "MR. RYDER: I don't have a number for you on that.\n")
+    found = {s.quote: (s.perspectives, s.verb) for s in suggest_claims(
+        text, load_default_perspectives(), title="Pentagon Press Secretary Holds a Press Briefing",
+        publisher="U.S. Department of Defense")}
+    question = "Q: Can you say how many of those 4,000 casualties are killed?"
+    assert found[question] == ([], "figure")
+    assert all(p == ["us"] for q, (p, _) in found.items() if q.startswith("MR. RYDER: W"))

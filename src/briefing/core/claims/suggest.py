@@ -196,6 +196,10 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
                         and sp.text.lower() not in ("you", "your", "we", "i")]
             if reported:
                 out.append(_suggestion(sent, reported))
+            elif _states_figure(text, sent):
+                # "...how many of those 4,000 casualties are killed?": the figure the
+                # question takes as given is still one to compare, with no side
+                out.append(_figure_suggestion(sent))
             continue
         if len(sent.text.split()) < MIN_WORDS:
             if turn is None and not _ends(sent.text):
@@ -299,13 +303,23 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
             speakers = by_line[run[0]]  # a quoted block, then the line naming its speaker
         if speakers:
             out.append(_suggestion(sent, speakers))
-        elif not _NOTE.match(sent.text) and len(sent.text.split()) >= MIN_FIGURE_WORDS and any(
-                not _VAGUE_FIGURE.match(c.text) for c in numeric_claims(text, sent.start, sent.end)):
+        elif not _NOTE.match(sent.text) and _states_figure(text, sent):
             # A figure the writer states without a source is still a claim to compare
             # ("about 11,000 deployed"): suggested with no perspective.
-            out.append(Suggestion(start=sent.start, end=sent.end, quote=sent.text,
-                                  perspectives=[], cue=None, speaker=None, verb="figure"))
+            out.append(_figure_suggestion(sent))
     return _quotations(text, sentences, out)
+
+
+def _states_figure(text: str, sent: Sentence) -> bool:
+    """Does the sentence state a figure worth comparing (not "thousands of", not a caption)?"""
+    return len(sent.text.split()) >= MIN_FIGURE_WORDS and any(
+        not _VAGUE_FIGURE.match(c.text) for c in numeric_claims(text, sent.start, sent.end))
+
+
+def _figure_suggestion(sent: Sentence) -> Suggestion:
+    """A sentence suggested for the figure it states, with no speaker and no perspective."""
+    return Suggestion(start=sent.start, end=sent.end, quote=sent.text, perspectives=[],
+                      cue=None, speaker=None, verb="figure")
 
 
 def _quotations(text: str, sentences: list[Sentence], found: list[Suggestion]) -> list[Suggestion]:
