@@ -86,3 +86,9 @@ def test_a_figure_a_question_takes_as_given_is_suggested_with_no_side() -> None:
     question = "Q: Can you say how many of those 4,000 casualties are killed?"
     assert found[question] == ([], "figure")
     assert all(p == ["us"] for q, (p, _) in found.items() if q.startswith("MR. RYDER: W"))
+
+
+@pytest.mark.parametrize("text", ["Get 15% off with code DIGEST15.",
+                                  "Support independent reporting for €5 a month."])
+def test_a_price_or_a_discount_is_not_a_figure(text: str) -> None:
+    assert figures(text) == []

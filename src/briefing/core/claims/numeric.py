@@ -250,6 +250,8 @@ def numeric_claims(text: str, start: int = 0, end: int | None = None,
         figure = num.value
         nationality = None
         cur = num.cur or _currency_word(norm, after)
+        if _OFFER.match(norm, after) and (num.pct or cur) and figure < 1000:
+            continue  # "15% off", "€5 a month": a price or a discount, not a claim
         if num.pct or re.match(r"\s+(?:per\s+cent|percent)\b", norm[after:after + 12],
                                re.IGNORECASE):
             unit = "percent"
@@ -518,6 +520,8 @@ def _noun_before(rules: NumericRules, text: str, pos: int,
     return None
 
 
+_OFFER = re.compile(r"(?:\s+(?:of\s+)?(?:dollars|euros?|pounds))?\s*(?:off\b|a\s+month\b|"
+                    r"per\s+month\b|/\s?month\b|a\s+week\b|per\s+week\b)", re.IGNORECASE)
 _HALF_A = re.compile(r"\bhalf\s+$", re.IGNORECASE)
 _DOZEN = re.compile(r"(?<![\w-])(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
                     r"dozen(?![\w-])", re.IGNORECASE)
