@@ -92,3 +92,13 @@ def test_a_figure_a_question_takes_as_given_is_suggested_with_no_side() -> None:
                                   "Support independent reporting for €5 a month."])
 def test_a_price_or_a_discount_is_not_a_figure(text: str) -> None:
     assert figures(text) == []
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Russia launched 40 drones. On December 14 and 15, units of the DPRK army suffered losses.",
+     40),
+    ("Russia launched 40 drones. On 3 November, they attacked again.", 40),
+    ("Russia sent 500 soldiers aged 18 to 25.", 500),
+])
+def test_a_day_of_the_month_or_an_age_is_not_a_figure(text: str, value: int) -> None:
+    assert [f[0] for f in figures(text)] == [value]

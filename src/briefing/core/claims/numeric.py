@@ -46,6 +46,9 @@ _TOKEN = re.compile(r"%|[\w'-]+(?:\.[\w'-]+)*")
 _OTHER_SCRIPT = re.compile(r"[\u0400-\u052f\uac00-\ud7af\u4e00-\u9fff]")
 LOOK_BACK = 400  # characters searched before a figure for whose troops/money it counts
 _TRAILING = frozenset({"for", "of", "in", "the", "a", "an", "to", "and", "or", "on", "at", "by"})
+_NOT_SUBJECT = frozenset({"is", "are", "was", "were", "has", "have", "had", "been", "will",
+                          "would", "could", "may", "might", "came", "come", "comes", "now",
+                          "that", "which", "who", "whom", "from", "in", "to", "since"})
 _MONEY_WORDS = ("military aid", "aid", "weapons", "arms", "loan", "cash", "payment", "gdp",
                 "munitions", "assistance", "sanctions", "revenue", "exports", "imports")
 
@@ -258,6 +261,8 @@ def numeric_claims(text: str, start: int = 0, end: int | None = None,
             tail = re.match(r"(?:\s+(?:per\s+cent|percent))?\s+of\s+((?:[\w'-]+\s?){1,3})",
                             norm[after:end], re.IGNORECASE)
             words = tail.group(1).split() if tail else []
+            cut = next((i for i, w in enumerate(words) if w.lower() in _NOT_SUBJECT), len(words))
+            words = words[:cut]  # "70 percent of the shells came from": "the shells"
             while words and words[-1].lower() in _TRAILING:
                 words.pop()
             subject = " ".join(words) or "percent"
@@ -531,6 +536,22 @@ _PERIOD_HALF = re.compile(r"\b(?:first|second|latter|former|last|next|this)\s+$"
 _WORD_BEFORE = re.compile(r"([\w.]+)\s*$")
 
 
+_MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+_MONTH_BEFORE = re.compile(rf"\b{_MONTHS}\.?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s*(?:,|and|&|-|–|to)"
+                           rf"\s*)?$", re.IGNORECASE)
+_MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s*(?:(?:and|&|-|–|to)\s*\d{{1,2}}(?:st|nd|rd|th)?"
+                          rf"\s*)?(?:of\s+)?{_MONTHS}\b", re.IGNORECASE)
+
+
+def _day_of_month(text: str, start: int, end: int) -> bool:
+    """A day of a month ("December 14 and 15", "3 November", "14-15 Dec"), not a count."""
+    if end - start > 2 or not text[start:end].isdigit():
+        return False
+    return bool(_MONTH_BEFORE.search(text, max(0, start - 24), start)
+                or _MONTH_AFTER.match(text, end))
+
+
 def _label_before(rules: NumericRules, text: str, pos: int) -> bool:
     """Is the number at pos a label ("resolution 2397", "No. 3", "page 12")?"""
     m = _WORD_BEFORE.search(text, max(0, pos - 14), pos)
@@ -568,9 +589,14 @@ def _currency_word(text: str, pos: int) -> str | None:
 def _numbers(text: str, rules: NumericRules, start: int, end: int) -> list[_Num]:
     """Figures in digits ("15,000", "$2.8bn", "60%") and in words ("eleven thousand")."""
     out: list[_Num] = []
+    partner = -1  # where the second number of a skipped range ("aged 18 to 25") starts
     for m in _FIGURE.finditer(text, start, end):
-        if _label_before(rules, text, m.start()):
-            continue  # "resolution 2397", "page 12": a label, not a figure
+        if m.start() == partner or _label_before(rules, text, m.start()) or \
+                _day_of_month(text, m.start(), m.end()):
+            # "resolution 2397", "page 12", "December 14 and 15", "aged 18 to 25": not figures
+            link = _RANGE.match(text, m.end())
+            partner = link.end() if link is not None else -1
+            continue
         scale = m.group("scale")
         if scale and len(scale) == 1 and text[m.end("num"):m.end("num") + 1] == " ":
             continue  # "5 m": a distance, not "5m" (five million)
