@@ -72,6 +72,8 @@ class NumericRules:
     prisoner_lead_rx: re.Pattern[str] | None = None
     prisoner_modifiers: frozenset[str] = frozenset()
     casualty_stop: frozenset[str] = frozenset()
+    dollars: dict[str, str] = field(default_factory=dict)  # "canada" -> "cad"
+    dollar_rx: re.Pattern[str] | None = None
 
 
 @lru_cache(maxsize=1)
@@ -112,7 +114,19 @@ def numeric_rules() -> NumericRules:
             re.IGNORECASE),
         prisoner_modifiers=frozenset(w.lower() for w in prisoners.get("modifiers", [])),
         casualty_stop=frozenset(w.lower() for w in data.get("casualty_stop", [])),
+        dollars={k.lower(): v for k, v in data.get("dollars", {}).items()},
+        dollar_rx=re.compile(rf"(?<![\w-])(?:{_alternatives(data.get('dollars', {}))})(?![\w-])",
+                             re.IGNORECASE) if data.get("dollars") else None,
     )
+
+
+def _local_dollar(rules: NumericRules, text: str, num: _Num) -> str:
+    """A bare "$" in a sentence about a country with its own dollar ("Canada has committed
+    more than $19.5 billion") is that dollar; otherwise, and for "US$"/"USD", US dollars."""
+    if text[num.start:num.start + 1] != "$" or not rules.dollar_rx:
+        return "usd"
+    m = rules.dollar_rx.search(text, _clause_start(text, num.start), num.start)
+    return rules.dollars[m.group().lower()] if m else "usd"
 
 
 def _alternatives(words: Iterable[str]) -> str:
@@ -147,7 +161,7 @@ def _first_nationality(rules: NumericRules, text: str, start: int, stop: int) ->
     return rules.nationality[found[0].group().lower()] if found else None
 
 
-def _read_noun(rules: NumericRules, text: str, pos: int, limit: int):
+def _read_noun(rules: NumericRules, text: str, pos: int, limit: int, one: bool = False):
     """After a figure: skip modifiers/nationality, match a counted noun.
 
     Returns (unit, subject noun, nationality, end of noun) or None.
@@ -165,6 +179,8 @@ def _read_noun(rules: NumericRules, text: str, pos: int, limit: int):
     while i < len(tokens) and i < 9 + proper:
         for n in range(min(rules.max_noun_words, len(tokens) - i), 0, -1):
             phrase = " ".join(t.group().lower().rstrip("'’") for t in tokens[i:i + n])
+            if one and phrase not in rules.nouns and phrase + "s" in rules.nouns:
+                phrase += "s"  # "one ballistic missile"
             if phrase in rules.nouns:
                 unit, subject = rules.nouns[phrase]
                 stop = tokens[i + n - 1].end()
@@ -269,7 +285,7 @@ def numeric_claims(text: str, start: int = 0, end: int | None = None,
             unit_text = re.match(r"\s+(?:per\s+cent|percent)", norm[after:after + 12], re.I)
             after += unit_text.end() if unit_text else 0
         elif cur:
-            unit = cur
+            unit = _local_dollar(rules, norm, num) if cur == "usd" else cur
             word_cur = _CURRENCY_WORD.match(norm, after)
             if word_cur is not None and not num.cur:
                 after = word_cur.end()
@@ -279,7 +295,7 @@ def numeric_claims(text: str, start: int = 0, end: int | None = None,
                                              num.start)
             subject = word
         else:
-            read = _read_noun(rules, norm, after, end)
+            read = _read_noun(rules, norm, after, end, one=figure == 1)
             if read is None:
                 read = _predicate(rules, norm, num, after)
             if read is None:
@@ -385,8 +401,13 @@ _VAGUE_VALUES = {"dozens": 12.0, "scores": 20.0, "hundreds": 100.0, "thousands":
                  "tens of billions": 1e10, "hundreds of billions": 1e11}
 _VAGUE = re.compile(r"(?<![\w-])(?P<vague>(?:tens|hundreds)\s+of\s+(?:thousands|millions|"
                     r"billions)|"
-                    r"dozens|scores|hundreds|thousands|millions|billions)(?=\s+of\s)",
+                    r"dozens|scores|hundreds|thousands|millions|billions)(?=[\"”’']?\s+of\s)",
                     re.IGNORECASE)
+# "several hundred", "a few thousand": the labels read "several" as two and "a few" as three.
+_SEVERAL_VALUES = {"several": 2.0, "a few": 3.0, "a couple of": 2.0}
+_SEVERAL = re.compile(r"(?<![\w-])(?P<n>several|a\s+few|a\s+couple\s+of)\s+(?P<scale>(?:hundred|"
+                      r"thousand|million|billion)(?:\s+(?:thousand|million))?)(?![\w-])",
+                      re.IGNORECASE)
 _FRACTIONS = {"half": 50.0, "a half": 50.0, "one half": 50.0, "a third": 33.0,
               "one third": 33.0, "two thirds": 67.0, "a quarter": 25.0, "one quarter": 25.0,
               "three quarters": 75.0}
@@ -397,8 +418,11 @@ _ELIDED_TAIL = re.compile(
     r"(?:figure|estimate|number|count|tally|mark)\b|"
     r"(?:were|had|have|are|was)\s+(?:been\s+)?(?:killed|wounded|injured|sent|deployed|captured)"
     r"\b|[,.;)]|$)", re.IGNORECASE)
+_NUMBER_AT = re.compile(
+    r"\b(?:put|puts|putting|estimated|estimates|placed|places|pegged|pegs|set)\s+(?:the|its|their)"
+    r"\s+(?:number|figure|total|count|tally|estimate)\s+at\s+(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
 _CASUALTY_AFTER = re.compile(r"killed|wounded|injured|dead|casualt", re.IGNORECASE)
-_KILLED = re.compile(r"\s+(?:were|have\s+been|had\s+been)\s+(?:killed|wounded|injured)\b",
+_KILLED = re.compile(r"[\"”’']?\s+(?:were|have\s+been|had\s+been)\s+(?:killed|wounded|injured)\b",
                      re.IGNORECASE)
 _ELIDED_VERB = re.compile(r"\s+(?:were|was|are|had|have)\b", re.IGNORECASE)
 _ELIDED_BACK = 300  # characters before the passage searched for the figure being continued
@@ -410,6 +434,16 @@ def _elided(text: str, base: int, norm: str, num: _Num, after: int,
     if num.cur or 1900 <= num.value <= 2100 and "," not in norm[num.start:num.end]:
         return None  # money has its sign; a bare year is not a count
     rules = numeric_rules()
+    if not earlier and _KILLED.match(norm, after):
+        return "casualties", "casualties", None, after  # '"several hundred" had been killed'
+    following = _TOKEN.match(norm, after + 1) if after < len(norm) else None
+    if not earlier and following is not None and following.group().lower() in rules.deployed:
+        return "troops", "troops", None, after  # "about 11,000 deployed in the first wave"
+    if _NUMBER_AT.search(norm, max(0, num.start - 60), num.start):
+        # "the NIS put the number at about eleven thousand": the people counted just before
+        noun = _noun_before(rules, text, base + num.start)
+        if noun is not None:
+            return noun[0], noun[1], None, after
     tail = _ELIDED_TAIL.match(norm, after)
     # "34 drones, including 14 over Kursk", "74 railcars, compared with around 30"
     continued = bool(earlier) and rules.continuation_rx is not None and \
@@ -425,7 +459,7 @@ def _elided(text: str, base: int, norm: str, num: _Num, after: int,
         # "supplying men: some eleven thousand of them": the people named since the figure
         # before, if any, are the ones counted
         since = before.end if before is not None else None
-        noun = _noun_before(rules, text, base + num.start, since)
+        noun = _noun_before(rules, text, base + num.start, since, units=())  # "60 of them"
         if noun is not None:
             if _CASUALTY_AFTER.search(norm, after, after + 40):
                 return "casualties", "casualties", None, after  # "1,000 of them were killed"
@@ -443,7 +477,6 @@ def _elided(text: str, base: int, norm: str, num: _Num, after: int,
     unit, subject = before.unit, before.subject
     if _CASUALTY_AFTER.search(norm, after, after + 40):
         return "casualties", "casualties", None, after
-    following = _TOKEN.match(norm, after + 1) if after < len(norm) else None
     if unit == "casualties" and following is not None and \
             following.group().lower() in rules.deployed:
         return "troops", "troops", None, after  # "4,700 casualties out of 15,000 sent"
@@ -458,7 +491,8 @@ _LINK = re.compile(
     r"exceeds|exceed|topped|numbered|numbers|was|were|is|are|at)\s+[\"“']?\s*(?:{q}\s+)?)$",
     re.IGNORECASE)
 _LOSSES_BEFORE = re.compile(
-    r"\b(?:losses|casualties|death toll|casualty count)\b[^.;:]{0,80}?\b(?:exceeded|exceed|"
+    r"\b(?:losses|casualties|death toll|casualty count|killed and wounded|killed or wounded|"
+    r"dead and wounded)\b[^.;:]{0,80}?\b(?:exceeded|exceed|"
     r"exceeds|reached|reach|reaches|stood at|stand at|stands at|totalled|totaled|topped|"
     r"amounted to|amount to|amounts to|rose to|risen to|is|are|were|was)\s+"
     r"(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
@@ -510,8 +544,8 @@ def _link_rx(rules: NumericRules) -> re.Pattern[str]:
     return rx
 
 
-def _noun_before(rules: NumericRules, text: str, pos: int,
-                 since: int | None = None) -> tuple[str, str] | None:
+def _noun_before(rules: NumericRules, text: str, pos: int, since: int | None = None,
+                 units: tuple[str, ...] = ("troops", "people")) -> tuple[str, str] | None:
     """The last counted noun in the text just before pos (after `since`, if given) ("...
     North Korean soldiers. Some eleven thousand of them ...")."""
     lo = max(0, pos - _ELIDED_BACK) if since is None else max(since, pos - _ELIDED_BACK)
@@ -520,7 +554,7 @@ def _noun_before(rules: NumericRules, text: str, pos: int,
     for i in range(len(words) - 1, -1, -1):
         for n in range(min(rules.max_noun_words, len(words) - i), 0, -1):
             phrase = " ".join(words[i:i + n])
-            if phrase in rules.nouns and rules.nouns[phrase][0] in ("troops", "people"):
+            if phrase in rules.nouns and (not units or rules.nouns[phrase][0] in units):
                 return rules.nouns[phrase]
     return None
 
@@ -608,8 +642,11 @@ def _numbers(text: str, rules: NumericRules, start: int, end: int) -> list[_Num]
                         bool(m.group("pct")), scale))
     for m in _WORDS.finditer(text, start, end):
         words = re.sub(r"^(?:a|an)\s+", "one ", m.group().lower().replace("-", " "))
-        if words == "one" or words in ("hundred", "thousand", "million", "billion"):
-            continue  # "one of them", "a few thousand": not a count
+        if words == "one" and (m.group().lower() != "one" or _read_noun(
+                rules, text, m.end(), end, one=True) is None):
+            continue  # "one of them", "a report": not a count; "one ballistic missile" is
+        if words in ("hundred", "thousand", "million", "billion"):
+            continue  # "a few thousand": not a count
         try:
             value = float(text2num(" ".join(words.split()), "en"))
         except ValueError:
@@ -631,6 +668,13 @@ def _numbers(text: str, rules: NumericRules, start: int, end: int) -> list[_Num]
         if d_value >= 2:
             out = [n for n in out if not (m.start() <= n.start < m.end())]
             out.append(_Num(m.start(), m.end(), float(round(100 / d_value)), None, True))
+    for m in _SEVERAL.finditer(text, start, end):  # "several hundred", "a few thousand"
+        scale = 1.0
+        for word in m.group("scale").lower().split():
+            scale *= rules.scales.get(word, 100.0 if word == "hundred" else 1.0)
+        count = _SEVERAL_VALUES[" ".join(m.group("n").lower().split())]
+        out = [n for n in out if not (m.start() <= n.start < m.end())]
+        out.append(_Num(m.start(), m.end(), count * scale, None, False))
     for m in _VAGUE.finditer(text, start, end):  # "thousands of men": its lower bound
         out.append(_Num(m.start(), m.end("vague"), _VAGUE_VALUES[
             " ".join(m.group("vague").lower().split())], None, False))

@@ -63,8 +63,8 @@ _WE = re.compile(r"(?<![\w.])(?:We|we|Our|our|ours|us)(?![\w.])")
 _QUOTED = re.compile(r"“[^”\n]{20,1500}”|\"[^\"\n]{20,1500}\"")
 # "thousands of", "millions of": a figure to compare when someone states it, but not a
 # claim of its own when the writer uses it unattributed.
-_VAGUE_FIGURE = re.compile(r"(?:tens|hundreds|dozens|scores|thousands|millions|billions)\b",
-                           re.IGNORECASE)
+_VAGUE_FIGURE = re.compile(r"(?:tens|hundreds|dozens|scores|thousands|millions|billions|several|"
+                           r"a\s+few|a\s+couple)\b", re.IGNORECASE)
 # A run-in head: a short capitalised name ending with a full stop ("Two Majors.",
 # "Defence Intelligence of Ukraine (HUR).").
 _RUN_IN = re.compile(r"(?:[A-Z][\w'’&-]*\.?(?:\s+|$)|(?:of|the|and|for)\s+|\([A-Z]{2,8}\)\s*){1,7}"
