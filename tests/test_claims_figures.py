@@ -125,3 +125,40 @@ def test_a_price_or_a_discount_is_not_a_figure(text: str) -> None:
 ])
 def test_a_day_of_the_month_or_an_age_is_not_a_figure(text: str, value: int) -> None:
     assert [f[0] for f in figures(text)] == [value]
+
+
+def _sides(text: str, keys: list[str]) -> list[tuple[float, list[str]]]:
+    from briefing.core.claims.cues import matcher_for
+    from briefing.core.perspectives import load_default_perspectives
+
+    sources = matcher_for(load_default_perspectives())
+    return [(c.figure, c.perspectives) for c in numeric_claims(text, 0, len(text), keys,
+                                                                sources=sources)]
+
+
+@pytest.mark.parametrize(("text", "keys", "expected"), [
+    # Each figure is the side that reports it in its own clause
+    ("Seoul's spy agency has reported that Pyongyang sent roughly 9,000 troops, and U.S. "
+     "officials estimated that more than 700 of them had been killed.",
+     ["south_korean", "us"], [(9000, ["south_korean"]), (700, ["us"])]),
+    # ... the source after the figure in its clause
+    ("North Korea has sent more than 5,000 shells, South Korea's defence minister said, as "
+     "Ukrainian officials reported new strikes.",
+     ["south_korean", "ukrainian"], [(5000, ["south_korean"])]),
+    ("Some 9,000 North Korean troops according to Seoul, of whom some 6,000 had reached the "
+     "front, according to U.S. officials.",
+     ["south_korean", "us"], [(9000, ["south_korean"]), (6000, ["us"])]),
+    # Sides named together report together; a speaker relaying a source keeps its side
+    ("It is supplying men: some 9,000 of them, according to American and South Korean "
+     "intelligence.", ["south_korean", "us", "ukrainian"],
+     [(9000, ["south_korean", "us"])]),
+    ("The Council notes that, according to South Korean estimates, up to 9,000 soldiers "
+     "have been deployed.", ["nato_european", "south_korean"],
+     [(9000, ["nato_european", "south_korean"])]),
+    # No source reports it: the figure keeps every side of its sentence
+    ("Both capitals agree that 9,000 troops were sent.", ["south_korean", "us"],
+     [(9000, ["south_korean", "us"])]),
+])
+def test_a_figure_is_the_side_that_reports_it(text: str, keys: list[str],
+                                             expected: list) -> None:
+    assert _sides(text, keys) == expected

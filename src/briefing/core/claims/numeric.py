@@ -19,7 +19,8 @@ from functools import lru_cache
 
 from text_to_num import text2num
 
-from briefing.core.claims.cues import normalise
+from briefing.core.claims.cues import CueMatcher, normalise
+from briefing.core.claims.figure_sources import figure_sources
 from briefing.core.claims.numeric_languages import foreign_numeric_claims
 from briefing.core.models import NumericClaim
 from briefing.core.resources import resource
@@ -236,11 +237,14 @@ def _value(num: str, scale: str | None, rules: NumericRules) -> float:
 
 
 def numeric_claims(text: str, start: int = 0, end: int | None = None,
-                   perspectives: Iterable[str] = (), ellipsis: bool = True) -> list[NumericClaim]:
+                   perspectives: Iterable[str] = (), ellipsis: bool = True,
+                   sources: CueMatcher | None = None) -> list[NumericClaim]:
     """Figures with a unit in text[start:end]; offsets are into `text`.
 
     `ellipsis`: a figure whose noun is left out ("about 3,000 more", "roughly 3,000, of
-    whom some 300 were killed") counts what the figure just before it counted."""
+    whom some 300 were killed") counts what the figure just before it counted.
+    `sources`: the perspectives' cues; given, a figure of a passage with several
+    perspectives is the side that reports it (`figure_sources`)."""
     rules = numeric_rules()
     end = len(text) if end is None else end
     base = start
@@ -330,6 +334,8 @@ def numeric_claims(text: str, start: int = 0, end: int | None = None,
             value_high=high))
     if _OTHER_SCRIPT.search(norm):  # "11 тисяч військових", "1만1천여명", "一万一千名"
         out.extend(foreign_numeric_claims(text, base, base + len(norm), keys))
+    if sources is not None and len(keys) > 1:
+        out = figure_sources(text, base, base + len(norm), out, sources)
     return out
 
 
