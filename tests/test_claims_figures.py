@@ -81,6 +81,9 @@ def figures(text: str) -> list[tuple]:
      [(47, None, "packages", "Ukrainian packages", None)]),
     ("It supplied about 50 domestically produced 170mm howitzers.",
      [(50, None, "equipment", "howitzers", "about")]),
+    # Mercenaries are counted apart from an army's troops
+    ("The army hired some 2,000 mercenaries last year.",
+     [(2000, None, "troops", "mercenaries", "some")]),
     # Labels, periods and times are not figures
     ("The cap of 500,000 barrels a year set by resolution 2397 was broken.",
      [(5e5, None, "equipment", "barrels", None)]),
@@ -162,3 +165,10 @@ def _sides(text: str, keys: list[str]) -> list[tuple[float, list[str]]]:
 def test_a_figure_is_the_side_that_reports_it(text: str, keys: list[str],
                                              expected: list) -> None:
     assert _sides(text, keys) == expected
+
+
+def test_a_clause_joined_by_and_keeps_the_source_of_the_clause_before() -> None:
+    text = ("Seoul's spy agency assessed that 9,000 troops had been sent, and in January told "
+            "parliament that North Korean casualties had exceeded 2,000.")
+    assert _sides(text, ["south_korean", "ukrainian"]) == [
+        (9000, ["south_korean"]), (2000, ["south_korean"])]

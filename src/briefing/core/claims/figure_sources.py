@@ -28,6 +28,8 @@ _WORDS_AFTER = 6  # a reporting verb within this many words after the side's nam
 # Sides named together report together ("according to American and South Korean
 # intelligence", "Ukrainian and South Korean estimates").
 _AND = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|/\s*)$", re.IGNORECASE)
+# A clause joined by "and" with no subject of its own before its reporting verb.
+_JOINED = re.compile(r",?\s*and\s+", re.IGNORECASE)
 # A speaker relaying a source keeps its own side too: "The Council notes that, according to
 # Ukrainian estimates, ...", "Our Korean partners estimate that ...".
 _RELAYED = re.compile(r"(?:\bthat,?\s+according\s+to\s+(?:the\s+)?|\b[Oo]ur\s+)"
@@ -84,12 +86,28 @@ def figure_sources(text: str, start: int, end: int, claims: list[NumericClaim],
         trailing = later[0] if later and before.search(
             text[max(0, later[0].start - 30):later[0].start]) else None
         source = trailing or (earlier[-1] if earlier else (later[0] if later else None))
+        if source is None and lo > start:
+            source = _shared_subject(text, cuts, lo, cues, keys, verbs, before)
         if source is None or _RELAYED.search(text, max(lo, source.start - 60), source.start):
             out.append(c)
             continue
         sides = _together(text, [m for m in cues if m.key in keys], source)
         out.append(replace(c, perspectives=[k for k in c.perspectives if k in sides]))
     return out
+
+
+def _shared_subject(text: str, cuts: list[int], lo: int, cues: list[CueMatch], keys: set[str],
+                    verbs: re.Pattern[str], before: re.Pattern[str]) -> CueMatch | None:
+    """The source of the clause before, when this clause is its subject's next report
+    ("South Korea's spy agency assessed that 11,000 troops had been sent, and in January
+    told the National Assembly that casualties had exceeded 3,000")."""
+    joined = _JOINED.match(text, lo)
+    if joined is None or not verbs.match(text[joined.end():joined.end() + 120]):
+        return None
+    prev = max(p for p in cuts if p < lo)
+    sources = [m for m in cues if m.key in keys and prev <= m.start and m.end <= lo
+               and _reports(text, m, verbs, before)]
+    return sources[-1] if sources else None
 
 
 def _together(text: str, cues: list[CueMatch], source: CueMatch) -> set[str]:
