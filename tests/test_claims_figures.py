@@ -172,3 +172,20 @@ def test_a_clause_joined_by_and_keeps_the_source_of_the_clause_before() -> None:
             "parliament that North Korean casualties had exceeded 2,000.")
     assert _sides(text, ["south_korean", "ukrainian"]) == [
         (9000, ["south_korean"]), (2000, ["south_korean"])]
+
+
+def test_a_figure_with_its_source_named_before_a_colon_is_that_sources() -> None:
+    from briefing.core.claims import suggest_claims
+    from briefing.core.perspectives import load_default_perspectives
+
+    text = ("My running table of the estimates.\n\n"
+            "- NIS (Seoul): about 9,000 deployed in the first wave, as of late February.\n\n"
+            "- General Staff of Ukraine: more than 3,000 North Korean killed and wounded.\n\n"
+            "- Note: the figures are rounded to the nearest hundred by me.\n")
+    found = {s.quote.lstrip("- "): s.perspectives
+             for s in suggest_claims(text, load_default_perspectives())}
+    assert found == {
+        "NIS (Seoul): about 9,000 deployed in the first wave, as of late February.":
+            ["south_korean"],
+        "General Staff of Ukraine: more than 3,000 North Korean killed and wounded.":
+            ["ukrainian"]}

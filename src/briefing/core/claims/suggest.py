@@ -72,6 +72,9 @@ _RUN_IN = re.compile(r"(?:[A-Z][\w'’&-]*\.?(?:\s+|$)|(?:of|the|and|for)\s+|\([
 # A source cited at the end of a sentence or list item: "(NIS)", "(Source: HUR)", "— JCS".
 _CITED = re.compile(r"(?:\((?:source:\s*|sources:\s*|via\s+|per\s+)?(?P<who>[A-Z][^()]{1,60})\)|"
                     r"\s[—–]\s(?P<dash>[A-Z][^—–.]{1,40}))\W*$", re.IGNORECASE)
+# A figure's source named before a colon, as a list of estimates gives it ("NIS (Seoul):
+# about 11,000 deployed", "General Staff of Ukraine: more than 4,000 killed").
+_CITED_LEAD = re.compile(r"\W{0,4}(?P<who>[A-Z][^:.;!?\n\d]{1,50}?)(?P<dash>)\s*:\s+(?=\S)")
 # A publisher that is a government body itself (not a news outlet about one).
 _GOV_PUBLISHER = re.compile(r"(?i)\b(?:ministry|department|office of the|government of|"
                             r"presidency|embassy|mission of|council of the|white house|kremlin|"
@@ -275,11 +278,12 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
             speakers = [Speaker(issuer.text, list(issuer.perspectives), issuer.cue, "issuer",
                                 sent.start, sent.end), *speakers]
         if not speakers and turn is None:
-            cited = _CITED.search(sent.text)
+            cited = _CITED.search(sent.text) or _CITED_LEAD.match(sent.text)
             who = cited.group("who") or cited.group("dash") if cited is not None else None
             if cited is not None and who and numeric_claims(text, sent.start, sent.end):
                 # A figure with its source after it: "11,000 troops in Kursk (NIS).",
-                # "(Source: HUR)" (not "Defence Intelligence of Ukraine (HUR)")
+                # "(Source: HUR)" (not "Defence Intelligence of Ukraine (HUR)"); or before
+                # it, as a table of estimates lists them: "NIS (Seoul): about 11,000 ..."
                 sp = attributor.name(who, sent.start + cited.start())
                 if sp.perspectives:
                     speakers = [Speaker(sp.text, list(sp.perspectives), sp.cue, "cited",
