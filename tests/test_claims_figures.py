@@ -189,3 +189,16 @@ def test_a_figure_with_its_source_named_before_a_colon_is_that_sources() -> None
             ["south_korean"],
         "General Staff of Ukraine: more than 3,000 North Korean killed and wounded.":
             ["ukrainian"]}
+
+
+def test_a_live_blog_post_heading_gives_its_sources_figure() -> None:
+    from briefing.core.claims import suggest_claims
+    from briefing.core.perspectives import load_default_perspectives
+
+    text = ("Live: the war in Ukraine\n\n"
+            "09:40 — Pentagon: about 9,000 North Korean troops now in Russia\n\n"
+            "The Pentagon has not said how many have moved towards the front yet.\n\n"
+            "Pentagon: 9,000 North Korean troops in Russia\n")
+    found = {s.quote: s.perspectives for s in suggest_claims(text, load_default_perspectives())}
+    assert found["09:40 — Pentagon: about 9,000 North Korean troops now in Russia"] == ["us"]
+    assert "Pentagon: 9,000 North Korean troops in Russia" not in found  # a headline, no time

@@ -75,6 +75,8 @@ _CITED = re.compile(r"(?:\((?:source:\s*|sources:\s*|via\s+|per\s+)?(?P<who>[A-Z
 # A figure's source named before a colon, as a list of estimates gives it ("NIS (Seoul):
 # about 11,000 deployed", "General Staff of Ukraine: more than 4,000 killed").
 _CITED_LEAD = re.compile(r"\W{0,4}(?P<who>[A-Z][^:.;!?\n\d]{1,50}?)(?P<dash>)\s*:\s+(?=\S)")
+# A live blog's time stamp before a post heading ("17:15 — ", "9:40 a.m. - ").
+_POST_TIME = re.compile(r"^\s*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?\s*[—–-]\s*", re.IGNORECASE)
 # A publisher that is a government body itself (not a news outlet about one).
 _GOV_PUBLISHER = re.compile(r"(?i)\b(?:ministry|department|office of the|government of|"
                             r"presidency|embassy|mission of|council of the|white house|kremlin|"
@@ -246,6 +248,16 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
             # A headline, caption or teaser, not a sentence of the story; a heading that
             # names a source ("2. UKRAINE'S AIR FORCE (Telegram)") is who "it" is below.
             _heading_speaker(attributor, sent, index)
+            stamp = _POST_TIME.match(sent.text) if turn is None else None
+            lead = _CITED_LEAD.match(sent.text, stamp.end()) if stamp is not None else None
+            if lead is not None and numeric_claims(text, sent.start, sent.end):
+                # A live blog's post heading giving a source's figure ("17:15 — Pentagon:
+                # about 10,000 North Korean troops now in Russia") is that source's figure.
+                sp = attributor.name(lead.group("who"), sent.start)
+                if sp.perspectives:
+                    out.append(_suggestion(sent, [Speaker(sp.text, list(sp.perspectives),
+                                                          sp.cue, "cited", sent.start,
+                                                          sent.end)]))
             continue
         if turn is None and _RUN_IN.fullmatch(sent.text) and sent.start == _para_start(
                 spans, sent.paragraph):
