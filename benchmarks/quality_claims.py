@@ -11,7 +11,9 @@ perspectives, title=..., publisher=...)`), and is scored against the labels:
 - precision with perspective: suggestions that overlap a labelled statement or figure
   sentence and carry its perspectives / all suggestions;
 - figures right: the labelled figure's value (and unit) is among the numeric claims of an
-  overlapping suggestion that carries the right perspectives.
+  overlapping suggestion, and that figure carries the right perspectives as the claims
+  view lines it up (the suggestion's, or, in a sentence with several sources, the one
+  that reports it: `numeric_claims(..., sources=...)`).
 
     python benchmarks/quality_claims.py [--half dev|test|both]
 
@@ -35,6 +37,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # the sibling scripts below
 
 from briefing.core.claims import numeric_claims, suggest_claims  # noqa: E402
+from briefing.core.claims.cues import CueMatcher, matcher_for  # noqa: E402
 from briefing.core.models import Suggestion  # noqa: E402
 from briefing.core.perspectives import load_default_perspectives  # noqa: E402
 from quality_summary import claims_table  # noqa: E402
@@ -95,13 +98,15 @@ def _same_value(a: float, b: float) -> bool:
     return abs(a - b) <= 1e-6 * max(1.0, abs(a), abs(b))
 
 
-def _figure_hit(text: str, label: dict, sugs: list[Suggestion]) -> bool:
+def _figure_hit(text: str, label: dict, sugs: list[Suggestion], sources: CueMatcher) -> bool:
+    """The figure is among an overlapping suggestion's figures, read as the claims view
+    reads them (`numeric_claims` with the perspectives' cues), with its perspectives."""
     want = set(label.get("perspectives") or [])
     unit = str(label.get("unit") or "")
     for s in sugs:
-        if set(s.perspectives) != want:
-            continue
-        for c in numeric_claims(text, s.start, s.end, s.perspectives):
+        for c in numeric_claims(text, s.start, s.end, s.perspectives, sources=sources):
+            if set(c.perspectives) != want:
+                continue
             subject = c.subject.split()[-1] if c.subject else ""
             if _same_value(c.figure, float(label["value"])) and \
                     (unit in (c.unit, subject) or unit.split()[-1:] == [subject]):
@@ -114,6 +119,7 @@ def score_page(text: str, label: dict, perspectives: list, title: str = "",
     """Score one article's suggestions against its labels."""
     text = unicodedata.normalize("NFC", text)
     found = suggest_claims(text, perspectives, title=title, publisher=publisher)
+    sources = matcher_for(perspectives)
     t = Tally()
     labelled: list[tuple[tuple[int, int], set[str]]] = []
     for st in label.get("statements", []):
@@ -141,15 +147,14 @@ def score_page(text: str, label: dict, perspectives: list, title: str = "",
         if span is not None:
             labelled.append((span, want))
         sugs = _overlapping(span, found)
-        if _figure_hit(text, fig, sugs):
+        if _figure_hit(text, fig, sugs, sources):
             t.figures_right += 1
         else:
             why = "not in cleaned text" if span is None else (
                 "not suggested" if not sugs else "value/unit/perspective")
-            got = "; ".join(
-                f"{sorted(s.perspectives)} "
-                f"{[(c.figure, c.unit, c.subject) for c in numeric_claims(text, s.start, s.end)]}"
-                for s in sugs)
+            read = [(s, [(c.figure, c.unit, c.subject, c.perspectives) for c in numeric_claims(
+                text, s.start, s.end, s.perspectives, sources=sources)]) for s in sugs]
+            got = "; ".join(f"{sorted(s.perspectives)} {claims}" for s, claims in read)
             t.notes.append(f"FIGURE MISS ({why}) want {fig['value']} {fig['unit']} "
                            f"{sorted(want)} got {got} :: {fig['figure']}")
     for s in found:

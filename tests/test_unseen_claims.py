@@ -32,11 +32,16 @@ PERSPECTIVES = load_default_perspectives()
 # Measured when set (claims9 merged with the 68-page dev half: 45 pages its rules were
 # written with + 24 labelled after them; then qualified role labels and coordinated
 # subjects): dev .952/.888/.901/.829, test .913/.767/.790/.676 (found/right/prec/figs).
+# Figures raised by figures12 (figures as written, a figure is the side that reports it):
+# dev .890, test .743. The dev statement floors went down when the 24 new dev pages
+# (suffix _7/_8, labelled before any rule saw them) were merged: this branch, with main's
+# attribution, measures dev .931/.836/.867 on the 93 pages (claims12 lowers them too, to
+# its own measure with attribution rules for the new pages; take the higher on merging).
 FLOORS = {
-    "dev": {"statements_found": 0.94, "statements_right": 0.86, "precision": 0.88,
-            "figures_right": 0.80},
+    "dev": {"statements_found": 0.92, "statements_right": 0.82, "precision": 0.85,
+            "figures_right": 0.88},
     "test": {"statements_found": 0.90, "statements_right": 0.75, "precision": 0.77,
-             "figures_right": 0.66},
+             "figures_right": 0.73},
 }
 
 @pytest.mark.parametrize("half", ["dev", "test"])

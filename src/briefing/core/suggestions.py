@@ -21,6 +21,7 @@ from dataclasses import replace
 from briefing.core.anchoring import find_quote
 from briefing.core.claim_rows import line_up
 from briefing.core.claims import numeric_claims, suggest_claims
+from briefing.core.claims.cues import matcher_for
 from briefing.core.errors import HighlightError
 from briefing.core.models import (
     Article,
@@ -122,7 +123,9 @@ def _suggestion_figures(ws: Workspace, article: Article, perspectives: list[Pers
         if hit is not None and hit[0] == sig and len(hit[1]) == len(found):
             _figures.move_to_end(key)
             return list(zip(found, hit[1], strict=True))
-    figures = [numeric_claims(text, s.start, s.end, s.perspectives) for s in found]
+    sources = matcher_for(perspectives)  # a figure is the side that reports it
+    figures = [numeric_claims(text, s.start, s.end, s.perspectives, sources=sources)
+               for s in found]
     with _lock:
         _figures[key] = (sig, figures)
         while len(_figures) > _CACHE_SIZE:
@@ -200,6 +203,7 @@ def library_comparisons(ws: Workspace, subject: str | None = None,
     """
     claims: list[tuple[int, str, NumericClaim, int | None]] = []
     perspectives = ws.perspectives.all()
+    sources = matcher_for(perspectives)
     book = ws.speakers.lookup()
     by_article: dict[int, list[Highlight]] = {}
     for h in ws.highlights.list():
@@ -214,7 +218,7 @@ def library_comparisons(ws: Workspace, subject: str | None = None,
         for h in highlights:
             if h.orphaned or text[h.start:h.end] != h.quote:
                 continue
-            for c in numeric_claims(text, h.start, h.end, h.perspectives):
+            for c in numeric_claims(text, h.start, h.end, h.perspectives, sources=sources):
                 claims.append((article.id, h.quote, c, h.id))
         rejected = ws.highlights.rejected_quotes(article.id)
         found = _suggestion_figures(ws, article, perspectives)

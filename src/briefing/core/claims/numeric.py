@@ -14,20 +14,21 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from text_to_num import text2num
 
-from briefing.core.claims.cues import normalise
+from briefing.core.claims.cues import CueMatcher, normalise
+from briefing.core.claims.figure_sources import figure_sources
 from briefing.core.claims.numeric_languages import foreign_numeric_claims
 from briefing.core.models import NumericClaim
 from briefing.core.resources import resource
 
 _FIGURE = re.compile(
-    r"(?<![\w$.,-])(?P<cur>US\$|\$|USD\s?|€|£|₩|EUR\s?|GBP\s?|KRW\s?)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.\-–]|\s?mm\b)|\d+(?:\.\d+)?)"
+    r"(?<![\w$.,:])(?<![A-Za-z]-)(?<![A-Za-z]\u2011)(?P<cur>US\$|\$|USD\s?|€|£|₩|₴|₽|¥|EUR\s?|GBP\s?|KRW\s?|UAH\s?|RUB\s?|CNY\s?|JPY\s?)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.\-–]|\s?mm\b)|\d+(?:\.\d+)?)"
     r"(?:\s?(?P<scale>thousand|million|billion|trillion|mn|bn|tn|k|m|b)(?![\w]))?"
-    r"(?P<pct>\s?%)?\+?(?![\w])")
+    r"(?P<pct>\s?%)?(?:\+|-plus\b)?(?![\w])(?!:\d)")
 _SMALL = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
           "fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|"
           "seventy|eighty|ninety")
@@ -37,7 +38,8 @@ _WORDS = re.compile(
     rf"(?:{_SMALL}|{_SCALE}))*(?![\w'-])", re.IGNORECASE)
 _RANGE = re.compile(r"\s*(?:–|—|-|to|and)\s*", re.IGNORECASE)
 _CURRENCY_SIGNS = {"$": "usd", "us$": "usd", "usd": "usd", "€": "eur", "eur": "eur",
-                   "£": "gbp", "gbp": "gbp", "₩": "krw", "krw": "krw"}
+                   "£": "gbp", "gbp": "gbp", "₩": "krw", "krw": "krw", "₴": "uah", "uah": "uah",
+                   "₽": "rub", "rub": "rub", "¥": "jpy", "jpy": "jpy", "cny": "cny"}
 # Model names and calibres between a figure and its noun ("60 KN-23 missiles", "170 mm
 # Koksan guns", "180 K2 tanks") are skipped like modifiers.
 _CODE = re.compile(r"(?:[A-Z][\w-]*|\d+(?:mm)?|mm|[a-z]+-\d+)$")
@@ -45,6 +47,9 @@ _TOKEN = re.compile(r"%|[\w'-]+(?:\.[\w'-]+)*")
 _OTHER_SCRIPT = re.compile(r"[\u0400-\u052f\uac00-\ud7af\u4e00-\u9fff]")
 LOOK_BACK = 400  # characters searched before a figure for whose troops/money it counts
 _TRAILING = frozenset({"for", "of", "in", "the", "a", "an", "to", "and", "or", "on", "at", "by"})
+_NOT_SUBJECT = frozenset({"is", "are", "was", "were", "has", "have", "had", "been", "will",
+                          "would", "could", "may", "might", "came", "come", "comes", "now",
+                          "that", "which", "who", "whom", "from", "in", "to", "since"})
 _MONEY_WORDS = ("military aid", "aid", "weapons", "arms", "loan", "cash", "payment", "gdp",
                 "munitions", "assistance", "sanctions", "revenue", "exports", "imports")
 
@@ -60,6 +65,16 @@ class NumericRules:
     casualty_lead: tuple[str, ...]
     nationality: dict[str, str]
     nationality_rx: re.Pattern[str]
+    counters_of: frozenset[str] = frozenset()
+    collectives: dict[str, tuple[str, str]] = field(default_factory=dict)
+    continuation_rx: re.Pattern[str] | None = None
+    deployed: frozenset[str] = frozenset()
+    not_after: frozenset[str] = frozenset()
+    prisoner_lead_rx: re.Pattern[str] | None = None
+    prisoner_modifiers: frozenset[str] = frozenset()
+    casualty_stop: frozenset[str] = frozenset()
+    dollars: dict[str, str] = field(default_factory=dict)  # "canada" -> "cad"
+    dollar_rx: re.Pattern[str] | None = None
 
 
 @lru_cache(maxsize=1)
@@ -74,8 +89,12 @@ def numeric_rules() -> NumericRules:
     ordered = sorted(nat, key=lambda k: (-len(k), k))
     rx = re.compile(r"(?<![\w'-])(?:" + "|".join(re.escape(k) for k in ordered) + r")(?![\w'-])",
                     re.IGNORECASE)
+    qualifiers = tuple(sorted((q.lower() for q in data["qualifiers"]), key=len, reverse=True))
+    quals = "|".join(re.escape(q).replace(r"\ ", r"\s+") for q in qualifiers)
+    cont = data.get("continuation", {})
+    prisoners = data.get("prisoners", {})
     return NumericRules(
-        qualifiers=tuple(sorted((q.lower() for q in data["qualifiers"]), key=len, reverse=True)),
+        qualifiers=qualifiers,
         scales={k.lower(): float(v) for k, v in data["scales"].items()},
         nouns=nouns,
         max_noun_words=max(len(n.split()) for n in nouns),
@@ -84,7 +103,37 @@ def numeric_rules() -> NumericRules:
         casualty_lead=tuple(w.lower() for w in data["casualty_lead"]),
         nationality=nat,
         nationality_rx=rx,
+        counters_of=frozenset(w.lower() for w in data.get("counters_of", [])),
+        collectives={k.lower(): (v[0], v[1]) for k, v in data.get("collectives", {}).items()},
+        continuation_rx=re.compile(
+            rf"(?<![\w-])(?:{_alternatives(cont.get('lead', []))})\s+"
+            rf"(?:an?\s+average\s+of\s+)?(?:(?:{quals})\s+)?$", re.IGNORECASE),
+        deployed=frozenset(w.lower() for w in cont.get("deployed", [])),
+        not_after=frozenset(w.lower() for w in data.get("not_figures_after", [])),
+        prisoner_lead_rx=re.compile(
+            rf"(?<![\w-])(?:{_alternatives(prisoners.get('lead', []))})\b[^.;:,]{{0,25}}$",
+            re.IGNORECASE),
+        prisoner_modifiers=frozenset(w.lower() for w in prisoners.get("modifiers", [])),
+        casualty_stop=frozenset(w.lower() for w in data.get("casualty_stop", [])),
+        dollars={k.lower(): v for k, v in data.get("dollars", {}).items()},
+        dollar_rx=re.compile(rf"(?<![\w-])(?:{_alternatives(data.get('dollars', {}))})(?![\w-])",
+                             re.IGNORECASE) if data.get("dollars") else None,
     )
+
+
+def _local_dollar(rules: NumericRules, text: str, num: _Num) -> str:
+    """A bare "$" in a sentence about a country with its own dollar ("Canada has committed
+    more than $19.5 billion") is that dollar; otherwise, and for "US$"/"USD", US dollars."""
+    if text[num.start:num.start + 1] != "$" or not rules.dollar_rx:
+        return "usd"
+    m = rules.dollar_rx.search(text, _clause_start(text, num.start), num.start)
+    return rules.dollars[m.group().lower()] if m else "usd"
+
+
+def _alternatives(words: Iterable[str]) -> str:
+    """A regex alternation of phrases, longest first, spaces matching any whitespace."""
+    ordered = sorted({w.lower() for w in words}, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered) or "(?!)"
 
 
 def _nationality_at(rules: NumericRules, text: str, pos: int) -> tuple[str, int] | None:
@@ -113,7 +162,7 @@ def _first_nationality(rules: NumericRules, text: str, start: int, stop: int) ->
     return rules.nationality[found[0].group().lower()] if found else None
 
 
-def _read_noun(rules: NumericRules, text: str, pos: int, limit: int):
+def _read_noun(rules: NumericRules, text: str, pos: int, limit: int, one: bool = False):
     """After a figure: skip modifiers/nationality, match a counted noun.
 
     Returns (unit, subject noun, nationality, end of noun) or None.
@@ -130,10 +179,21 @@ def _read_noun(rules: NumericRules, text: str, pos: int, limit: int):
     proper = 0
     while i < len(tokens) and i < 9 + proper:
         for n in range(min(rules.max_noun_words, len(tokens) - i), 0, -1):
-            phrase = " ".join(t.group().lower() for t in tokens[i:i + n])
+            phrase = " ".join(t.group().lower().rstrip("'’") for t in tokens[i:i + n])
+            if one and phrase not in rules.nouns and phrase + "s" in rules.nouns:
+                phrase += "s"  # "one ballistic missile"
             if phrase in rules.nouns:
                 unit, subject = rules.nouns[phrase]
-                return unit, subject, nationality, tokens[i + n - 1].end()
+                stop = tokens[i + n - 1].end()
+                if nationality is None and phrase in rules.nationality:
+                    nationality = rules.nationality[phrase]  # "11,000 North Koreans"
+                if n == 1 and phrase in rules.counters_of and i + 1 < len(tokens) and \
+                        tokens[i + 1].group().lower() == "of":
+                    # "170 units of 170 mm self-propelled guns": the guns are counted
+                    inner = _read_noun(rules, text, tokens[i + 1].end(), limit)
+                    if inner is not None:
+                        return inner[0], inner[1], inner[2] or nationality, inner[3]
+                return unit, subject, nationality, stop
         nat = _nationality_at(rules, text, tokens[i].start())
         if nat is not None:
             nationality = nat[0]
@@ -177,11 +237,14 @@ def _value(num: str, scale: str | None, rules: NumericRules) -> float:
 
 
 def numeric_claims(text: str, start: int = 0, end: int | None = None,
-                   perspectives: Iterable[str] = (), ellipsis: bool = True) -> list[NumericClaim]:
+                   perspectives: Iterable[str] = (), ellipsis: bool = True,
+                   sources: CueMatcher | None = None) -> list[NumericClaim]:
     """Figures with a unit in text[start:end]; offsets are into `text`.
 
     `ellipsis`: a figure whose noun is left out ("about 3,000 more", "roughly 3,000, of
-    whom some 300 were killed") counts what the figure just before it counted."""
+    whom some 300 were killed") counts what the figure just before it counted.
+    `sources`: the perspectives' cues; given, a figure of a passage with several
+    perspectives is the side that reports it (`figure_sources`)."""
     rules = numeric_rules()
     end = len(text) if end is None else end
     base = start
@@ -210,19 +273,23 @@ def numeric_claims(text: str, start: int = 0, end: int | None = None,
         figure = num.value
         nationality = None
         cur = num.cur or _currency_word(norm, after)
+        if _OFFER.match(norm, after) and (num.pct or cur) and figure < 1000:
+            continue  # "15% off", "€5 a month": a price or a discount, not a claim
         if num.pct or re.match(r"\s+(?:per\s+cent|percent)\b", norm[after:after + 12],
                                re.IGNORECASE):
             unit = "percent"
             tail = re.match(r"(?:\s+(?:per\s+cent|percent))?\s+of\s+((?:[\w'-]+\s?){1,3})",
                             norm[after:end], re.IGNORECASE)
             words = tail.group(1).split() if tail else []
+            cut = next((i for i, w in enumerate(words) if w.lower() in _NOT_SUBJECT), len(words))
+            words = words[:cut]  # "70 percent of the shells came from": "the shells"
             while words and words[-1].lower() in _TRAILING:
                 words.pop()
             subject = " ".join(words) or "percent"
             unit_text = re.match(r"\s+(?:per\s+cent|percent)", norm[after:after + 12], re.I)
             after += unit_text.end() if unit_text else 0
         elif cur:
-            unit = cur
+            unit = _local_dollar(rules, norm, num) if cur == "usd" else cur
             word_cur = _CURRENCY_WORD.match(norm, after)
             if word_cur is not None and not num.cur:
                 after = word_cur.end()
@@ -232,18 +299,24 @@ def numeric_claims(text: str, start: int = 0, end: int | None = None,
                                              num.start)
             subject = word
         else:
-            read = _read_noun(rules, norm, after, end)
+            read = _read_noun(rules, norm, after, end, one=figure == 1)
             if read is None:
                 read = _predicate(rules, norm, num, after)
+            if read is None:
+                read = _collective(rules, norm, num, after)
+            elided = False
             if read is None and ellipsis:
                 read = _elided(text, base, norm, num, after, out)
+                elided = True  # its unit is settled: "killed ... out of 15,000 sent"
             if read is None:
                 continue
             unit, subject, nationality, noun_end = read
-            if unit in ("troops", "people"):
-                tail_words = {w.lower() for w in _TOKEN.findall(norm[noun_end:noun_end + 50])[:6]}
+            if unit in ("troops", "people") and not elided:
+                tail_words = _tail_words(rules, norm, noun_end)
                 lead = norm[max(start, num.start - 40):num.start].lower()
-                if tail_words & rules.casualty_words or \
+                if _captured(rules, norm, num.start, after, noun_end):
+                    unit, subject = "prisoners", "prisoners"
+                elif tail_words & rules.casualty_words or \
                         any(re.search(rf"\b{re.escape(w)}\b", lead) for w in rules.casualty_lead):
                     unit, subject = "casualties", "casualties"
                 elif _LOSSES_BEFORE.search(norm[max(start, num.start - 100):num.start]):
@@ -253,7 +326,7 @@ def numeric_claims(text: str, start: int = 0, end: int | None = None,
                 nat = _nationality_at(rules, norm, noun_end + 1) if noun_end < end else None
                 nationality = nat[0] if nat else _nearest_nationality(
                     rules, norm, _clause_start(norm, num.start), num.start)
-        label = f"{nationality} {subject}" if nationality else subject
+        label = f"{nationality} {subject}" if nationality else subject  # "" : named already
         out.append(NumericClaim(
             figure=figure, text=text[base + num.start:base + after].strip(), unit=unit,
             subject=label, start=base + num.start, end=base + after,
@@ -261,27 +334,102 @@ def numeric_claims(text: str, start: int = 0, end: int | None = None,
             value_high=high))
     if _OTHER_SCRIPT.search(norm):  # "11 тисяч військових", "1만1천여명", "一万一千名"
         out.extend(foreign_numeric_claims(text, base, base + len(norm), keys))
+    if sources is not None and len(keys) > 1:
+        out = figure_sources(text, base, base + len(norm), out, sources)
     return out
+
+
+def _tail_words(rules: NumericRules, text: str, pos: int) -> set[str]:
+    """Up to six words after a counted noun, within its clause (punctuation or a clause
+    word such as "unless" or "although" ends it)."""
+    words: set[str] = set()
+    last = pos
+    for i, t in enumerate(_TOKEN.finditer(text, pos, min(len(text), pos + 50))):
+        word = t.group().lower()
+        if i >= 6 or re.search(r"[,;:.()]", text[last:t.start()]) or word in rules.casualty_stop:
+            break
+        words.add(word)
+        last = t.end()
+    return words
+
+
+def _captured(rules: NumericRules, text: str, start: int, after: int, noun_end: int) -> bool:
+    """Troops counted as prisoners: "had captured two soldiers", "two captured soldiers"."""
+    if rules.prisoner_lead_rx is not None and \
+            rules.prisoner_lead_rx.search(text, max(0, start - 40), start):
+        return True
+    return bool({w.lower() for w in _TOKEN.findall(text[after:noun_end])}
+                & rules.prisoner_modifiers)
+
+
+def _collective(rules: NumericRules, text: str, num: _Num,
+                after: int) -> tuple[str, str, str | None, int] | None:
+    """A figure sizing a group: "North Korea's army of 1.2m", "an 11,000-strong force"."""
+    if num.cur or num.pct or not rules.collectives or _year(text, num):
+        return None
+    strong = _STRONG.match(text, num.end)
+    if strong is not None:
+        for t in _TOKEN.finditer(text, strong.end(), min(len(text), strong.end() + 40)):
+            word = t.group().lower()
+            if word in rules.collectives:
+                return (*rules.collectives[word], _nearest_nationality(
+                    rules, text, _clause_start(text, num.start), num.start), after)
+            if rules.nouns.get(word, ("",))[0] == "troops":
+                return "troops", rules.nouns[word][1], None, t.end()
+    lead = re.sub(r"\s+", " ", text[max(0, num.start - 60):num.start]).rstrip()
+    qualifier = _qualifier(rules, text, num.start)
+    if qualifier and lead.lower().endswith(qualifier):
+        lead = lead[:-len(qualifier)].rstrip()
+    m = _COLLECTIVE_BEFORE.search(lead)
+    if m is None or m.group(1).lower() not in rules.collectives:
+        return None
+    unit, subject = rules.collectives[m.group(1).lower()]
+    nationality = _nearest_nationality(rules, text, _clause_start(text, num.start), num.start)
+    return unit, subject, nationality, after
+
+
+_STRONG = re.compile(r"[-\u2011]strong\b", re.IGNORECASE)
+
+
+def _year(text: str, num: _Num) -> bool:
+    """A bare year ("2024"), which is never a count."""
+    return 1900 <= num.value <= 2100 and "," not in text[num.start:num.end] and not num.cur
+
+
+_COLLECTIVE_BEFORE = re.compile(r"\b([a-z]+) of$", re.IGNORECASE)
 
 
 # Plural round numbers, read as their lower bound ("thousands of men" -> 1,000), as the
 # labels of the unseen pages read them.
 _VAGUE_VALUES = {"dozens": 12.0, "scores": 20.0, "hundreds": 100.0, "thousands": 1e3,
                  "tens of thousands": 1e4, "hundreds of thousands": 1e5, "millions": 1e6,
-                 "tens of millions": 1e7, "hundreds of millions": 1e8, "billions": 1e9}
-_VAGUE = re.compile(r"(?<![\w-])(?P<vague>(?:tens|hundreds)\s+of\s+(?:thousands|millions)|"
-                    r"dozens|scores|hundreds|thousands|millions|billions)(?=\s+of\s)",
+                 "tens of millions": 1e7, "hundreds of millions": 1e8, "billions": 1e9,
+                 "tens of billions": 1e10, "hundreds of billions": 1e11}
+_VAGUE = re.compile(r"(?<![\w-])(?P<vague>(?:tens|hundreds)\s+of\s+(?:thousands|millions|"
+                    r"billions)|"
+                    r"dozens|scores|hundreds|thousands|millions|billions)(?=[\"”’']?\s+of\s)",
                     re.IGNORECASE)
+# "several hundred", "a few thousand": the labels read "several" as two and "a few" as three.
+_SEVERAL_VALUES = {"several": 2.0, "a few": 3.0, "a couple of": 2.0}
+_SEVERAL = re.compile(r"(?<![\w-])(?P<n>several|a\s+few|a\s+couple\s+of)\s+(?P<scale>(?:hundred|"
+                      r"thousand|million|billion)(?:\s+(?:thousand|million))?)(?![\w-])",
+                      re.IGNORECASE)
 _FRACTIONS = {"half": 50.0, "a half": 50.0, "one half": 50.0, "a third": 33.0,
               "one third": 33.0, "two thirds": 67.0, "a quarter": 25.0, "one quarter": 25.0,
               "three quarters": 75.0}
 _FRACTION = re.compile(r"(?<![\w-])(?P<frac>(?:a|one|two|three)[ -](?:thirds?|quarters?)|"
                        r"(?:a\s+|one\s+)?half)\s+of\b", re.IGNORECASE)
 _ELIDED_TAIL = re.compile(
-    r"\s*(?:more\b|others\b|of\s+(?:them|whom|those)\b|in\s+(?:all|total)\b|altogether\b|"
+    r"\s*(?:more\b|others\b|of\s+(?:them|whom|those|which)\b|in\s+(?:all|total)\b|altogether\b|"
     r"(?:figure|estimate|number|count|tally|mark)\b|"
     r"(?:were|had|have|are|was)\s+(?:been\s+)?(?:killed|wounded|injured|sent|deployed|captured)"
     r"\b|[,.;)]|$)", re.IGNORECASE)
+_NUMBER_AT = re.compile(
+    r"\b(?:put|puts|putting|estimated|estimates|placed|places|pegged|pegs|set)\s+(?:the|its|their)"
+    r"\s+(?:number|figure|total|count|tally|estimate)\s+at\s+(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
+_CASUALTY_AFTER = re.compile(r"killed|wounded|injured|dead|casualt", re.IGNORECASE)
+_KILLED = re.compile(r"[\"”’']?\s+(?:were|have\s+been|had\s+been)\s+(?:killed|wounded|injured)\b",
+                     re.IGNORECASE)
 _ELIDED_VERB = re.compile(r"\s+(?:were|was|are|had|have)\b", re.IGNORECASE)
 _ELIDED_BACK = 300  # characters before the passage searched for the figure being continued
 
@@ -291,26 +439,54 @@ def _elided(text: str, base: int, norm: str, num: _Num, after: int,
     """Unit and subject for a figure whose noun is left out, from the figure before it."""
     if num.cur or 1900 <= num.value <= 2100 and "," not in norm[num.start:num.end]:
         return None  # money has its sign; a bare year is not a count
+    rules = numeric_rules()
+    if not earlier and _KILLED.match(norm, after):
+        return "casualties", "casualties", None, after  # '"several hundred" had been killed'
+    following = _TOKEN.match(norm, after + 1) if after < len(norm) else None
+    if not earlier and following is not None and following.group().lower() in rules.deployed:
+        return "troops", "troops", None, after  # "about 11,000 deployed in the first wave"
+    if _NUMBER_AT.search(norm, max(0, num.start - 60), num.start):
+        # "the NIS put the number at about eleven thousand": the people counted just before
+        noun = _noun_before(rules, text, base + num.start)
+        if noun is not None:
+            return noun[0], noun[1], None, after
     tail = _ELIDED_TAIL.match(norm, after)
-    if tail is None and not (earlier and _ELIDED_VERB.match(norm, after)):
+    # "34 drones, including 14 over Kursk", "74 railcars, compared with around 30"
+    continued = bool(earlier) and rules.continuation_rx is not None and \
+        rules.continuation_rx.search(norm, max(0, num.start - 60), num.start) is not None
+    if tail is None and not continued and not (earlier and _ELIDED_VERB.match(norm, after)):
         return None  # ("103 drones were shot down and 68 were lost": the same noun)
     before = earlier[-1] if earlier else None
     if before is None:
         lo = max(0, base - _ELIDED_BACK)
         found = numeric_claims(text, lo, base, ellipsis=False) if base > 0 else []
         before = found[-1] if found else None
+    if tail is not None and tail.group().strip().lower().startswith("of"):
+        # "supplying men: some eleven thousand of them": the people named since the figure
+        # before, if any, are the ones counted
+        since = before.end if before is not None else None
+        noun = _noun_before(rules, text, base + num.start, since, units=())  # "60 of them"
+        if noun is not None:
+            if _CASUALTY_AFTER.search(norm, after, after + 40):
+                return "casualties", "casualties", None, after  # "1,000 of them were killed"
+            return noun[0], noun[1], None, after
+    if before is None and tail is not None and _KILLED.match(norm, after):
+        return "casualties", "casualties", None, after  # "two thousand were killed"
     if before is None and tail is not None:
         noun = _noun_before(numeric_rules(), text, base + num.start) if tail.group().strip().lower(
             ).startswith(("of", "figure", "estimate", "number", "count", "tally", "mark")) \
             else None
         if noun is not None:  # "some eleven thousand of them": the soldiers named before
             return noun[0], noun[1], None, after
-    if before is None or before.unit in ("percent", "usd", "eur", "gbp", "krw"):
+    if before is None or before.unit == "percent" or before.unit in _CURRENCY_SIGNS.values():
         return None
     unit, subject = before.unit, before.subject
-    if re.search(r"killed|wounded|injured|dead|casualt", norm[after:after + 40], re.I):
-        unit, subject = "casualties", "casualties"
-    return unit, subject, None, after
+    if _CASUALTY_AFTER.search(norm, after, after + 40):
+        return "casualties", "casualties", None, after
+    if unit == "casualties" and following is not None and \
+            following.group().lower() in rules.deployed:
+        return "troops", "troops", None, after  # "4,700 casualties out of 15,000 sent"
+    return unit, subject, "", after  # the subject names its side already
 
 
 # A figure as the predicate of its noun: "North Korean losses had reached about 4,000",
@@ -318,10 +494,11 @@ def _elided(text: str, base: int, norm: str, num: _Num, after: int,
 _LINK = re.compile(
     r"(?:\b(?:reached|reach|reaches|rise to|rose to|risen to|climb to|climbed to|grew to|"
     r"grown to|increased to|stood at|stands at|stand at|totalled|totaled|totals|exceeded|"
-    r"exceeds|topped|numbered|numbers|was|were|is|are|at)\s+[\"“']?\s*(?:{q}\s+)?)$",
+    r"exceeds|exceed|topped|numbered|numbers|was|were|is|are|at)\s+[\"“']?\s*(?:{q}\s+)?)$",
     re.IGNORECASE)
 _LOSSES_BEFORE = re.compile(
-    r"\b(?:losses|casualties|death toll|casualty count)\b[^.;:]{0,80}?\b(?:exceeded|exceed|"
+    r"\b(?:losses|casualties|death toll|casualty count|killed and wounded|killed or wounded|"
+    r"dead and wounded)\b[^.;:]{0,80}?\b(?:exceeded|exceed|"
     r"exceeds|reached|reach|reaches|stood at|stand at|stands at|totalled|totaled|topped|"
     r"amounted to|amount to|amounts to|rose to|risen to|is|are|were|was)\s+"
     r"(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
@@ -373,17 +550,52 @@ def _link_rx(rules: NumericRules) -> re.Pattern[str]:
     return rx
 
 
-def _noun_before(rules: NumericRules, text: str, pos: int) -> tuple[str, str] | None:
-    """The last counted noun in the text just before pos ("... North Korean soldiers.
-    Some eleven thousand of them ...")."""
-    window = normalise(text[max(0, pos - _ELIDED_BACK):pos]).lower()
+def _noun_before(rules: NumericRules, text: str, pos: int, since: int | None = None,
+                 units: tuple[str, ...] = ("troops", "people")) -> tuple[str, str] | None:
+    """The last counted noun in the text just before pos (after `since`, if given) ("...
+    North Korean soldiers. Some eleven thousand of them ...")."""
+    lo = max(0, pos - _ELIDED_BACK) if since is None else max(since, pos - _ELIDED_BACK)
+    window = normalise(text[lo:pos]).lower()
     words = _TOKEN.findall(window)
     for i in range(len(words) - 1, -1, -1):
         for n in range(min(rules.max_noun_words, len(words) - i), 0, -1):
             phrase = " ".join(words[i:i + n])
-            if phrase in rules.nouns and rules.nouns[phrase][0] in ("troops", "people"):
+            if phrase in rules.nouns and (not units or rules.nouns[phrase][0] in units):
                 return rules.nouns[phrase]
     return None
+
+
+_OFFER = re.compile(r"(?:\s+(?:of\s+)?(?:dollars|euros?|pounds))?\s*(?:off\b|a\s+month\b|"
+                    r"per\s+month\b|/\s?month\b|a\s+week\b|per\s+week\b)", re.IGNORECASE)
+_HALF_A = re.compile(r"\bhalf\s+$", re.IGNORECASE)
+_DOZEN = re.compile(r"(?<![\w-])(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
+                    r"dozen(?![\w-])", re.IGNORECASE)
+_ONE_IN = re.compile(r"(?<![\w-])(?:one|1)\s+(?:in|out\s+of)\s+(?P<d>two|three|four|five|six|"
+                     r"seven|eight|nine|ten|\d{1,3})(?![\w-])", re.IGNORECASE)
+_PERIOD_HALF = re.compile(r"\b(?:first|second|latter|former|last|next|this)\s+$", re.I)
+_WORD_BEFORE = re.compile(r"([\w.]+)\s*$")
+
+
+_MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+_MONTH_BEFORE = re.compile(rf"\b{_MONTHS}\.?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s*(?:,|and|&|-|–|to)"
+                           rf"\s*)?$", re.IGNORECASE)
+_MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s*(?:(?:and|&|-|–|to)\s*\d{{1,2}}(?:st|nd|rd|th)?"
+                          rf"\s*)?(?:of\s+)?{_MONTHS}\b", re.IGNORECASE)
+
+
+def _day_of_month(text: str, start: int, end: int) -> bool:
+    """A day of a month ("December 14 and 15", "3 November", "14-15 Dec"), not a count."""
+    if end - start > 2 or not text[start:end].isdigit():
+        return False
+    return bool(_MONTH_BEFORE.search(text, max(0, start - 24), start)
+                or _MONTH_AFTER.match(text, end))
+
+
+def _label_before(rules: NumericRules, text: str, pos: int) -> bool:
+    """Is the number at pos a label ("resolution 2397", "No. 3", "page 12")?"""
+    m = _WORD_BEFORE.search(text, max(0, pos - 14), pos)
+    return m is not None and m.group(1).lower() in rules.not_after
 
 
 @dataclass(frozen=True)
@@ -397,7 +609,7 @@ class _Num:
 
 
 _CURRENCY_WORD = re.compile(
-    r"\s+(?:(?:us\s+)?dollars|euros?|pounds(?:\s+sterling)?|won|yuan|roubles|rubles|"
+    r"\s+(?:of\s+)?(?:(?:us\s+)?dollars|euros?|pounds(?:\s+sterling)?|won|yuan|roubles|rubles|"
     r"hryvnias?|yen)\b", re.IGNORECASE)
 _CURRENCY_NAMES = {"dollars": "usd", "us dollars": "usd", "euro": "eur", "euros": "eur",
                    "pounds": "gbp", "pounds sterling": "gbp", "won": "krw", "yuan": "cny",
@@ -410,13 +622,21 @@ def _currency_word(text: str, pos: int) -> str | None:
     m = _CURRENCY_WORD.match(text, pos)
     if m is None:
         return None
-    return _CURRENCY_NAMES.get(" ".join(m.group().lower().split()))
+    words = m.group().lower().split()
+    return _CURRENCY_NAMES.get(" ".join(words[1:] if words[0] == "of" else words))
 
 
 def _numbers(text: str, rules: NumericRules, start: int, end: int) -> list[_Num]:
     """Figures in digits ("15,000", "$2.8bn", "60%") and in words ("eleven thousand")."""
     out: list[_Num] = []
+    partner = -1  # where the second number of a skipped range ("aged 18 to 25") starts
     for m in _FIGURE.finditer(text, start, end):
+        if m.start() == partner or _label_before(rules, text, m.start()) or \
+                _day_of_month(text, m.start(), m.end()):
+            # "resolution 2397", "page 12", "December 14 and 15", "aged 18 to 25": not figures
+            link = _RANGE.match(text, m.end())
+            partner = link.end() if link is not None else -1
+            continue
         scale = m.group("scale")
         if scale and len(scale) == 1 and text[m.end("num"):m.end("num") + 1] == " ":
             continue  # "5 m": a distance, not "5m" (five million)
@@ -428,19 +648,45 @@ def _numbers(text: str, rules: NumericRules, start: int, end: int) -> list[_Num]
                         bool(m.group("pct")), scale))
     for m in _WORDS.finditer(text, start, end):
         words = re.sub(r"^(?:a|an)\s+", "one ", m.group().lower().replace("-", " "))
-        if words == "one" or words in ("hundred", "thousand", "million", "billion"):
-            continue  # "one of them", "a few thousand": not a count
+        if words == "one" and (m.group().lower() != "one" or _read_noun(
+                rules, text, m.end(), end, one=True) is None):
+            continue  # "one of them", "a report": not a count; "one ballistic missile" is
+        if words in ("hundred", "thousand", "million", "billion"):
+            continue  # "a few thousand": not a count
         try:
             value = float(text2num(" ".join(words.split()), "en"))
         except ValueError:
             continue
         if re.search(r"\d", text[max(0, m.start() - 2):m.start()]):
             continue  # "2.8 million": the scale word of a digit figure
-        out.append(_Num(m.start(), m.end(), value, None, False))
+        at = m.start()
+        half = _HALF_A.search(text, max(0, at - 6), at)
+        if half is not None and m.group()[:2].lower() in ("a ", "an"):
+            value, at = value / 2, half.start()  # "half a million shells"
+        out.append(_Num(at, m.end(), value, None, False))
+    for m in _DOZEN.finditer(text, start, end):  # "a dozen missiles", "two dozen drones"
+        count = 1 if m.group("n").lower() in ("a", "one") else text2num(m.group("n").lower(), "en")
+        out = [n for n in out if not (m.start() <= n.start < m.end())]
+        out.append(_Num(m.start(), m.end(), 12.0 * count, None, False))
+    for m in _ONE_IN.finditer(text, start, end):  # "one in three shells": a share
+        d = m.group("d")
+        d_value = float(d) if d.isdigit() else float(text2num(d.lower(), "en"))
+        if d_value >= 2:
+            out = [n for n in out if not (m.start() <= n.start < m.end())]
+            out.append(_Num(m.start(), m.end(), float(round(100 / d_value)), None, True))
+    for m in _SEVERAL.finditer(text, start, end):  # "several hundred", "a few thousand"
+        scale = 1.0
+        for word in m.group("scale").lower().split():
+            scale *= rules.scales.get(word, 100.0 if word == "hundred" else 1.0)
+        count = _SEVERAL_VALUES[" ".join(m.group("n").lower().split())]
+        out = [n for n in out if not (m.start() <= n.start < m.end())]
+        out.append(_Num(m.start(), m.end(), count * scale, None, False))
     for m in _VAGUE.finditer(text, start, end):  # "thousands of men": its lower bound
         out.append(_Num(m.start(), m.end("vague"), _VAGUE_VALUES[
             " ".join(m.group("vague").lower().split())], None, False))
     for m in _FRACTION.finditer(text, start, end):  # "half of", "a third of": a percentage
+        if _PERIOD_HALF.search(text, max(0, m.start() - 8), m.start()):
+            continue  # "the second half of 2024": a period, not a share
         share = _FRACTIONS[" ".join(m.group("frac").lower().replace("-", " ").split())]
         out.append(_Num(m.start(), m.end("frac"), share, None, True))
     out.sort(key=lambda n: n.start)

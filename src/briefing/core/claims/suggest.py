@@ -63,8 +63,8 @@ _WE = re.compile(r"(?<![\w.])(?:We|we|Our|our|ours|us)(?![\w.])")
 _QUOTED = re.compile(r"“[^”\n]{20,1500}”|\"[^\"\n]{20,1500}\"")
 # "thousands of", "millions of": a figure to compare when someone states it, but not a
 # claim of its own when the writer uses it unattributed.
-_VAGUE_FIGURE = re.compile(r"(?:tens|hundreds|dozens|scores|thousands|millions|billions)\b",
-                           re.IGNORECASE)
+_VAGUE_FIGURE = re.compile(r"(?:tens|hundreds|dozens|scores|thousands|millions|billions|several|"
+                           r"a\s+few|a\s+couple)\b", re.IGNORECASE)
 # A run-in head: a short capitalised name ending with a full stop ("Two Majors.",
 # "Defence Intelligence of Ukraine (HUR).").
 _RUN_IN = re.compile(r"(?:[A-Z][\w'’&-]*\.?(?:\s+|$)|(?:of|the|and|for)\s+|\([A-Z]{2,8}\)\s*){1,7}"
@@ -72,6 +72,11 @@ _RUN_IN = re.compile(r"(?:[A-Z][\w'’&-]*\.?(?:\s+|$)|(?:of|the|and|for)\s+|\([
 # A source cited at the end of a sentence or list item: "(NIS)", "(Source: HUR)", "— JCS".
 _CITED = re.compile(r"(?:\((?:source:\s*|sources:\s*|via\s+|per\s+)?(?P<who>[A-Z][^()]{1,60})\)|"
                     r"\s[—–]\s(?P<dash>[A-Z][^—–.]{1,40}))\W*$", re.IGNORECASE)
+# A figure's source named before a colon, as a list of estimates gives it ("NIS (Seoul):
+# about 11,000 deployed", "General Staff of Ukraine: more than 4,000 killed").
+_CITED_LEAD = re.compile(r"\W{0,4}(?P<who>[A-Z][^:.;!?\n\d]{1,50}?)(?P<dash>)\s*:\s+(?=\S)")
+# A live blog's time stamp before a post heading ("17:15 — ", "9:40 a.m. - ").
+_POST_TIME = re.compile(r"^\s*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?\s*[—–-]\s*", re.IGNORECASE)
 # A publisher that is a government body itself (not a news outlet about one).
 _GOV_PUBLISHER = re.compile(r"(?i)\b(?:ministry|department|office of the|government of|"
                             r"presidency|embassy|mission of|council of the|white house|kremlin|"
@@ -196,6 +201,10 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
                         and sp.text.lower() not in ("you", "your", "we", "i")]
             if reported:
                 out.append(_suggestion(sent, reported))
+            elif _states_figure(text, sent):
+                # "...how many of those 4,000 casualties are killed?": the figure the
+                # question takes as given is still one to compare, with no side
+                out.append(_figure_suggestion(sent))
             continue
         if len(sent.text.split()) < MIN_WORDS:
             if turn is None and not _ends(sent.text):
@@ -239,6 +248,16 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
             # A headline, caption or teaser, not a sentence of the story; a heading that
             # names a source ("2. UKRAINE'S AIR FORCE (Telegram)") is who "it" is below.
             _heading_speaker(attributor, sent, index)
+            stamp = _POST_TIME.match(sent.text) if turn is None else None
+            lead = _CITED_LEAD.match(sent.text, stamp.end()) if stamp is not None else None
+            if lead is not None and numeric_claims(text, sent.start, sent.end):
+                # A live blog's post heading giving a source's figure ("17:15 — Pentagon:
+                # about 10,000 North Korean troops now in Russia") is that source's figure.
+                sp = attributor.name(lead.group("who"), sent.start)
+                if sp.perspectives:
+                    out.append(_suggestion(sent, [Speaker(sp.text, list(sp.perspectives),
+                                                          sp.cue, "cited", sent.start,
+                                                          sent.end)]))
             continue
         if turn is None and _RUN_IN.fullmatch(sent.text) and sent.start == _para_start(
                 spans, sent.paragraph):
@@ -271,11 +290,12 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
             speakers = [Speaker(issuer.text, list(issuer.perspectives), issuer.cue, "issuer",
                                 sent.start, sent.end), *speakers]
         if not speakers and turn is None:
-            cited = _CITED.search(sent.text)
+            cited = _CITED.search(sent.text) or _CITED_LEAD.match(sent.text)
             who = cited.group("who") or cited.group("dash") if cited is not None else None
             if cited is not None and who and numeric_claims(text, sent.start, sent.end):
                 # A figure with its source after it: "11,000 troops in Kursk (NIS).",
-                # "(Source: HUR)" (not "Defence Intelligence of Ukraine (HUR)")
+                # "(Source: HUR)" (not "Defence Intelligence of Ukraine (HUR)"); or before
+                # it, as a table of estimates lists them: "NIS (Seoul): about 11,000 ..."
                 sp = attributor.name(who, sent.start + cited.start())
                 if sp.perspectives:
                     speakers = [Speaker(sp.text, list(sp.perspectives), sp.cue, "cited",
@@ -299,13 +319,23 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
             speakers = by_line[run[0]]  # a quoted block, then the line naming its speaker
         if speakers:
             out.append(_suggestion(sent, speakers))
-        elif not _NOTE.match(sent.text) and len(sent.text.split()) >= MIN_FIGURE_WORDS and any(
-                not _VAGUE_FIGURE.match(c.text) for c in numeric_claims(text, sent.start, sent.end)):
+        elif not _NOTE.match(sent.text) and _states_figure(text, sent):
             # A figure the writer states without a source is still a claim to compare
             # ("about 11,000 deployed"): suggested with no perspective.
-            out.append(Suggestion(start=sent.start, end=sent.end, quote=sent.text,
-                                  perspectives=[], cue=None, speaker=None, verb="figure"))
+            out.append(_figure_suggestion(sent))
     return _quotations(text, sentences, out)
+
+
+def _states_figure(text: str, sent: Sentence) -> bool:
+    """Does the sentence state a figure worth comparing (not "thousands of", not a caption)?"""
+    return len(sent.text.split()) >= MIN_FIGURE_WORDS and any(
+        not _VAGUE_FIGURE.match(c.text) for c in numeric_claims(text, sent.start, sent.end))
+
+
+def _figure_suggestion(sent: Sentence) -> Suggestion:
+    """A sentence suggested for the figure it states, with no speaker and no perspective."""
+    return Suggestion(start=sent.start, end=sent.end, quote=sent.text, perspectives=[],
+                      cue=None, speaker=None, verb="figure")
 
 
 def _quotations(text: str, sentences: list[Sentence], found: list[Suggestion]) -> list[Suggestion]:

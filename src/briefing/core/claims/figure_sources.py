@@ -1,0 +1,125 @@
+"""Whose figure: a figure reported by one of several sources in a sentence is that source's.
+
+A sentence may carry several perspectives ("South Korea's spy agency has reported that
+Pyongyang sent roughly 11,000 troops, and U.S. officials estimated that more than 1,000 of
+them had been killed or wounded"): the statement is both sides', but each figure is the
+side that reports it in its own clause (the 11,000 South Korea's, the 1,000 the US's), so
+the claims view lines each figure up under its own source. The source is the nearest named
+side of the sentence's perspectives that reports, within the figure's clause: before it
+("X said/reported/put ... that", "the assessment of X that"), else after it ("...,
+South Korea's defence minister said"); a trailing "according to X" comes first ("9,000
+troops according to Seoul, of whom 6,000 ... according to U.S. officials"). A figure with no
+such source keeps every perspective of its sentence. The words are data
+(resources/claims/numeric.toml [sources]).
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import replace
+from functools import lru_cache
+
+from briefing.core.claims.cues import CueMatch, CueMatcher
+from briefing.core.models import NumericClaim
+from briefing.core.resources import resource
+
+_WORDS_AFTER = 6  # a reporting verb within this many words after the side's name
+# Sides named together report together ("according to American and South Korean
+# intelligence", "Ukrainian and South Korean estimates").
+_AND = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|/\s*)$", re.IGNORECASE)
+# A clause joined by "and" with no subject of its own before its reporting verb.
+_JOINED = re.compile(r",?\s*and\s+", re.IGNORECASE)
+# A speaker relaying a source keeps its own side too: "The Council notes that, according to
+# Ukrainian estimates, ...", "Our Korean partners estimate that ...".
+_RELAYED = re.compile(r"(?:\bthat,?\s+according\s+to\s+(?:the\s+)?|\b[Oo]ur\s+)"
+                      r"(?:[\w'’-]+\s+){0,4}$")
+
+
+@lru_cache(maxsize=1)
+def _rules() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    data = tomllib.loads(resource("claims", "numeric.toml").read_text(encoding="utf-8"))
+    src = data.get("sources", {})
+
+    def alt(words: list[str]) -> str:
+        return "|".join(re.escape(w).replace(r"\ ", r"\s+")
+                        for w in sorted(words, key=len, reverse=True))
+
+    verbs = re.compile(rf"^(?:[\w.'’-]+\s+){{0,{_WORDS_AFTER}}}?(?:{alt(src.get('verbs', []))})"
+                       r"(?![\w-])", re.IGNORECASE)
+    before = re.compile(rf"(?<![\w-])(?:{alt(src.get('before', []))})\s+(?:the\s+)?$",
+                        re.IGNORECASE)
+    ends = re.compile(alt(src.get("clause_ends", [";"])), re.IGNORECASE)
+    return verbs, before, ends
+
+
+def _reports(text: str, cue: CueMatch, verbs: re.Pattern[str], before: re.Pattern[str]) -> bool:
+    """Is this named side a source here ("Seoul's spy agency reported", "according to Seoul")?"""
+    return bool(verbs.match(text[cue.end:cue.end + 120].lstrip(" ,")) or
+                before.search(text[max(0, cue.start - 30):cue.start]))
+
+
+def figure_sources(text: str, start: int, end: int, claims: list[NumericClaim],
+                   matcher: CueMatcher) -> list[NumericClaim]:
+    """The claims of text[start:end], each narrowed to the side that reports it when the
+    passage carries several perspectives (see the module's docstring)."""
+    if not claims or all(len(c.perspectives) < 2 for c in claims):
+        return claims
+    verbs, before, ends = _rules()
+    cuts = [start, *(m.start() for m in ends.finditer(text, start, end)), end]
+    cues = matcher.find(text, start, end)
+    out: list[NumericClaim] = []
+    for c in claims:
+        keys = set(c.perspectives)
+        if len(keys) < 2:
+            out.append(c)
+            continue
+        lo = max(p for p in cuts if p <= c.start)
+        hi = min(p for p in cuts if p >= c.end)
+        sources = [m for m in cues if m.key in keys and lo <= m.start and m.end <= hi
+                   and not (m.start < c.end and c.start < m.end)
+                   and _reports(text, m, verbs, before)]
+        earlier = [m for m in sources if m.end <= c.start]
+        later = [m for m in sources if m.start >= c.end]
+        # "9,000 troops according to Seoul, of whom 6,000 ..., according to U.S. officials":
+        # a trailing "according to X" is the source of the figures just before it
+        trailing = later[0] if later and before.search(
+            text[max(0, later[0].start - 30):later[0].start]) else None
+        source = trailing or (earlier[-1] if earlier else (later[0] if later else None))
+        if source is None and lo > start:
+            source = _shared_subject(text, cuts, lo, cues, keys, verbs, before)
+        if source is None or _RELAYED.search(text, max(lo, source.start - 60), source.start):
+            out.append(c)
+            continue
+        sides = _together(text, [m for m in cues if m.key in keys], source)
+        out.append(replace(c, perspectives=[k for k in c.perspectives if k in sides]))
+    return out
+
+
+def _shared_subject(text: str, cuts: list[int], lo: int, cues: list[CueMatch], keys: set[str],
+                    verbs: re.Pattern[str], before: re.Pattern[str]) -> CueMatch | None:
+    """The source of the clause before, when this clause is its subject's next report
+    ("South Korea's spy agency assessed that 11,000 troops had been sent, and in January
+    told the National Assembly that casualties had exceeded 3,000")."""
+    joined = _JOINED.match(text, lo)
+    if joined is None or not verbs.match(text[joined.end():joined.end() + 120]):
+        return None
+    prev = max(p for p in cuts if p < lo)
+    sources = [m for m in cues if m.key in keys and prev <= m.start and m.end <= lo
+               and _reports(text, m, verbs, before)]
+    return sources[-1] if sources else None
+
+
+def _together(text: str, cues: list[CueMatch], source: CueMatch) -> set[str]:
+    """The sides named together with `source` ("American and South Korean intelligence")."""
+    sides = {source.key}
+    i = cues.index(source)
+    j = i
+    while j > 0 and _AND.fullmatch(text, cues[j - 1].end, cues[j].start):
+        j -= 1
+        sides.add(cues[j].key)
+    j = i
+    while j + 1 < len(cues) and _AND.fullmatch(text, cues[j].end, cues[j + 1].start):
+        j += 1
+        sides.add(cues[j].key)
+    return sides

@@ -1,0 +1,204 @@
+"""Figures as written (issue 9, item 5): the forms a figure takes in wire copy, readouts,
+Telegram round-ups and papers, and the numbers that are not figures at all."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.core.claims import numeric_claims
+
+
+def figures(text: str) -> list[tuple]:
+    return [(c.figure, c.value_high, c.unit, c.subject, c.qualifier)
+            for c in numeric_claims(text)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # Number words and round plurals
+    ("Pyongyang sent half a million shells.",
+     [(5e5, None, "shells", "North Korean shells", None)]),
+    ("Two dozen drones were shot down.", [(24, None, "missiles", "drones", None)]),
+    ("It is spending hundreds of billions of dollars every year on its war machine.",
+     [(1e11, None, "usd", "money", None)]),
+    ("Roughly two thousand three hundred were killed.",
+     [(2300, None, "casualties", "casualties", "roughly")]),
+    # Shares
+    ("One in three shells fired by Russia is North Korean, officials said.",
+     [(33, None, "percent", "percent", None)]),
+    # Ranges and qualifiers written onto the figure
+    ("Some 1,000-1,500 troops died.", [(1000, 1500, "casualties", "casualties", "some")]),
+    ("In the first week, 300-plus troops were killed.",
+     [(300, None, "casualties", "casualties", None)]),
+    # What is counted
+    ("North Korea shipped some 170 units of 170 mm self-propelled guns.",
+     [(170, None, "equipment", "North Korean self-propelled guns", "some")]),
+    ("A 10,000-strong force was sent.", [(10000, None, "troops", "troops", None)]),
+    ("North Korea's army of 1.2m has not fought a war since 1953.",
+     [(1.2e6, None, "troops", "North Korean troops", None)]),
+    ("About 12,000 Russian troops and 11,000 North Koreans took part.",
+     [(12000, None, "troops", "Russian troops", "about"),
+      (11000, None, "troops", "North Korean troops", None)]),
+    ("Over the past day the enemy lost 12 tanks, 3 MLRS and 95 UAVs.",
+     [(12, None, "equipment", "tanks", None),
+      (3, None, "equipment", "multiple rocket launchers", None),
+      (95, None, "missiles", "drones", None)]),
+    ("UAH 1.2 billion was allocated to the brigades.",
+     [(1.2e9, None, "uah", "money", None)]),
+    # Prisoners, casualties and men
+    ("Zelenskyy said Ukraine had captured two North Korean soldiers.",
+     [(2, None, "prisoners", "North Korean prisoners", None)]),
+    ('"You don\'t send 3,000 more men unless you\'ve lost a lot of the first ones," she said.',
+     [(3000, None, "troops", "troops", None)]),
+    # A figure with its noun left out continues the figure before it
+    ("Air defences shot down 34 Ukrainian drones overnight, including 14 over Kursk.",
+     [(34, None, "missiles", "Ukrainian drones", None),
+      (14, None, "missiles", "Ukrainian drones", None)]),
+    ("It said 4,700 soldiers had been killed or wounded out of roughly 15,000 sent.",
+     [(4700, None, "casualties", "casualties", None),
+      (15000, None, "troops", "troops", "roughly")]),
+    ("Now it is supplying men: some eleven thousand of them.",
+     [(11000, None, "troops", "troops", "some")]),
+    ("A U.S. official put the figure at \"a few hundred\" killed and wounded.",
+     [(300, None, "casualties", "casualties", None)]),
+    ("That is enough, by some accounts, for several million artillery rounds.",
+     [(2e6, None, "shells", "shells", None)]),
+    ('Pentagon: "thousands" of casualties, no precise figure given since January.',
+     [(1000, None, "casualties", "casualties", None)]),
+    ("The number of killed and wounded North Korean soldiers has already exceeded 3,000.",
+     [(3000, None, "casualties", "North Korean casualties", None)]),
+    ("North Korea sent soldiers to Russia. Intelligence put the number at about eleven "
+     "thousand in November.",
+     [(11000, None, "troops", "troops", "about")]),
+    ("NIS (Seoul): about 11,000 deployed in the first wave.",
+     [(11000, None, "troops", "troops", "about")]),
+    ("North Korea launched one ballistic missile toward the east.",
+     [(1, None, "missiles", "North Korean missiles", None)]),
+    ("Canada has committed more than $19.5 billion to Ukraine.",
+     [(1.95e10, None, "cad", "money", "more than")]),
+    ("The US has committed more than $19.5 billion to Ukraine.",
+     [(1.95e10, None, "usd", "US money", "more than")]),
+    ("Poland has so far provided Ukraine with 47 packages of military assistance.",
+     [(47, None, "packages", "Ukrainian packages", None)]),
+    ("It supplied about 50 domestically produced 170mm howitzers.",
+     [(50, None, "equipment", "howitzers", "about")]),
+    # Mercenaries are counted apart from an army's troops
+    ("The army hired some 2,000 mercenaries last year.",
+     [(2000, None, "troops", "mercenaries", "some")]),
+    # Labels, periods and times are not figures
+    ("The cap of 500,000 barrels a year set by resolution 2397 was broken.",
+     [(5e5, None, "equipment", "barrels", None)]),
+    ("Imagery shows 74 railcars, compared with an average of around 30 during the second "
+     "half of 2024.",
+     [(74, None, "equipment", "railcars", None), (30, None, "equipment", "railcars", "around")]),
+    ("On 3 November 2024, 500 soldiers arrived at 10:30.",
+     [(500, None, "troops", "troops", None)]),
+])
+def test_figures_as_written(text: str, expected: list) -> None:
+    assert figures(text) == [(float(f), None if h is None else float(h), u, s, q)
+                             for f, h, u, s, q in expected]
+
+
+def test_a_figure_a_question_takes_as_given_is_suggested_with_no_side() -> None:
+    from briefing.core.claims import suggest_claims
+    from briefing.core.perspectives import load_default_perspectives
+
+    text = ("Pentagon Press Secretary Holds a Press Briefing\n\n"
+            "MR. RYDER: Good afternoon. We assess that North Korean forces are in Kursk.\n\n"
+            "Q: Can you say how many of those 4,000 casualties are killed?\n\n"
+            "MR. RYDER: I don't have a number for you on that.\n")
+    found = {s.quote: (s.perspectives, s.verb) for s in suggest_claims(
+        text, load_default_perspectives(), title="Pentagon Press Secretary Holds a Press Briefing",
+        publisher="U.S. Department of Defense")}
+    question = "Q: Can you say how many of those 4,000 casualties are killed?"
+    assert found[question] == ([], "figure")
+    assert all(p == ["us"] for q, (p, _) in found.items() if q.startswith("MR. RYDER: W"))
+
+
+@pytest.mark.parametrize("text", ["Get 15% off with code DIGEST15.",
+                                  "Support independent reporting for €5 a month."])
+def test_a_price_or_a_discount_is_not_a_figure(text: str) -> None:
+    assert figures(text) == []
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Russia launched 40 drones. On December 14 and 15, units of the DPRK army suffered losses.",
+     40),
+    ("Russia launched 40 drones. On 3 November, they attacked again.", 40),
+    ("Russia sent 500 soldiers aged 18 to 25.", 500),
+])
+def test_a_day_of_the_month_or_an_age_is_not_a_figure(text: str, value: int) -> None:
+    assert [f[0] for f in figures(text)] == [value]
+
+
+def _sides(text: str, keys: list[str]) -> list[tuple[float, list[str]]]:
+    from briefing.core.claims.cues import matcher_for
+    from briefing.core.perspectives import load_default_perspectives
+
+    sources = matcher_for(load_default_perspectives())
+    return [(c.figure, c.perspectives) for c in numeric_claims(text, 0, len(text), keys,
+                                                                sources=sources)]
+
+
+@pytest.mark.parametrize(("text", "keys", "expected"), [
+    # Each figure is the side that reports it in its own clause
+    ("Seoul's spy agency has reported that Pyongyang sent roughly 9,000 troops, and U.S. "
+     "officials estimated that more than 700 of them had been killed.",
+     ["south_korean", "us"], [(9000, ["south_korean"]), (700, ["us"])]),
+    # ... the source after the figure in its clause
+    ("North Korea has sent more than 5,000 shells, South Korea's defence minister said, as "
+     "Ukrainian officials reported new strikes.",
+     ["south_korean", "ukrainian"], [(5000, ["south_korean"])]),
+    ("Some 9,000 North Korean troops according to Seoul, of whom some 6,000 had reached the "
+     "front, according to U.S. officials.",
+     ["south_korean", "us"], [(9000, ["south_korean"]), (6000, ["us"])]),
+    # Sides named together report together; a speaker relaying a source keeps its side
+    ("It is supplying men: some 9,000 of them, according to American and South Korean "
+     "intelligence.", ["south_korean", "us", "ukrainian"],
+     [(9000, ["south_korean", "us"])]),
+    ("The Council notes that, according to South Korean estimates, up to 9,000 soldiers "
+     "have been deployed.", ["nato_european", "south_korean"],
+     [(9000, ["nato_european", "south_korean"])]),
+    # No source reports it: the figure keeps every side of its sentence
+    ("Both capitals agree that 9,000 troops were sent.", ["south_korean", "us"],
+     [(9000, ["south_korean", "us"])]),
+])
+def test_a_figure_is_the_side_that_reports_it(text: str, keys: list[str],
+                                             expected: list) -> None:
+    assert _sides(text, keys) == expected
+
+
+def test_a_clause_joined_by_and_keeps_the_source_of_the_clause_before() -> None:
+    text = ("Seoul's spy agency assessed that 9,000 troops had been sent, and in January told "
+            "parliament that North Korean casualties had exceeded 2,000.")
+    assert _sides(text, ["south_korean", "ukrainian"]) == [
+        (9000, ["south_korean"]), (2000, ["south_korean"])]
+
+
+def test_a_figure_with_its_source_named_before_a_colon_is_that_sources() -> None:
+    from briefing.core.claims import suggest_claims
+    from briefing.core.perspectives import load_default_perspectives
+
+    text = ("My running table of the estimates.\n\n"
+            "- NIS (Seoul): about 9,000 deployed in the first wave, as of late February.\n\n"
+            "- General Staff of Ukraine: more than 3,000 North Korean killed and wounded.\n\n"
+            "- Note: the figures are rounded to the nearest hundred by me.\n")
+    found = {s.quote.lstrip("- "): s.perspectives
+             for s in suggest_claims(text, load_default_perspectives())}
+    assert found == {
+        "NIS (Seoul): about 9,000 deployed in the first wave, as of late February.":
+            ["south_korean"],
+        "General Staff of Ukraine: more than 3,000 North Korean killed and wounded.":
+            ["ukrainian"]}
+
+
+def test_a_live_blog_post_heading_gives_its_sources_figure() -> None:
+    from briefing.core.claims import suggest_claims
+    from briefing.core.perspectives import load_default_perspectives
+
+    text = ("Live: the war in Ukraine\n\n"
+            "09:40 — Pentagon: about 9,000 North Korean troops now in Russia\n\n"
+            "The Pentagon has not said how many have moved towards the front yet.\n\n"
+            "Pentagon: 9,000 North Korean troops in Russia\n")
+    found = {s.quote: s.perspectives for s in suggest_claims(text, load_default_perspectives())}
+    assert found["09:40 — Pentagon: about 9,000 North Korean troops now in Russia"] == ["us"]
+    assert "Pentagon: 9,000 North Korean troops in Russia" not in found  # a headline, no time
