@@ -297,3 +297,30 @@ def test_a_government_body_speaks_in_its_own_statement() -> None:
 def test_lawmakers_briefed_by_an_agency_and_country_bodies_for_every_side(
         sentence: str, side: str) -> None:
     assert _by_quote(sentence) == {sentence: [side]}
+
+
+# -- meetings and calls: what the parties say together -------------------------------------
+
+READOUT = """Prime Minister Jane Doe met today with Ukrainian Foreign Minister Andrii Sybiha \
+on the margins of the summit to reaffirm their support for a just peace.
+
+The two leaders condemned the transfer of missiles to Russia. They agreed to meet again in \
+spring. The Foreign Minister briefed the Prime Minister on the situation at the front.
+"""
+
+
+def test_what_the_parties_of_a_meeting_say_together_is_said_by_both_sides() -> None:
+    got = _by_quote(READOUT, title="Prime Minister's meeting with the Foreign Minister of "
+                    "Ukraine", publisher="U.S. Department of State")
+    both = {"us", "ukrainian"}
+    assert set(got["The two leaders condemned the transfer of missiles to Russia."]) == both
+    assert set(got["They agreed to meet again in spring."]) == both
+    # one party named by role is that party alone
+    assert got["The Foreign Minister briefed the Prime Minister on the situation at the "
+               "front."] == ["ukrainian"]
+
+
+def test_people_met_in_reporting_are_not_a_meeting_of_two_sides() -> None:
+    text = ("Ukrainian commanders I spoke with in Sumy last month said that the attackers "
+            "were adapting fast.")
+    assert _by_quote(text)[text] == ["ukrainian"]

@@ -57,6 +57,8 @@ class Attributor(SpeakerResolver):
         # The body that issues the document, when it is a government body's own text: who
         # "it" and "we" are when no one else was named (set by the suggester).
         self.issuer: Speaker | None = None
+        # The parties of the meeting the sentence being attributed names, if any.
+        self.meeting: Speaker | None = None
         self._text = ""
         r = self.r
         self._common = _NOT_NAMES | r.titles | r.openers | r.weak_subjects | \
@@ -76,6 +78,7 @@ class Attributor(SpeakerResolver):
         (off inside a transcript, where turns are read separately)."""
         s = normalise(sent.text)
         quotes = [(q.start(), q.end()) for q in _QUOTE.finditer(s)]
+        self.meeting = self.note_meeting(s, sent, index)
         found: list[Speaker] = []
         for rx in self.r.lead_patterns:
             m = rx.match(s)
@@ -115,7 +118,12 @@ class Attributor(SpeakerResolver):
             if quoted is not None:
                 found.append(quoted)
         found.sort(key=lambda f: f.start)
-        if not found:
+        if found and self.meeting is not None:
+            found = [self.meeting]  # "X met with Y to reaffirm ...": both sides say it
+        if not found and self.meeting is not None:
+            self.ctx.last, self.ctx.last_paragraph = self.meeting, sent.paragraph
+            self.ctx.last_index = index  # "They discussed ..." below means both
+        elif not found:
             self._note_subject(s, sent, index)
         named = next((f for f in found if f.perspectives), None)
         if named is None:

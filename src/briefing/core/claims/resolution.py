@@ -23,6 +23,7 @@ from briefing.core.claims.grammar import (
     _topic_word,
     _trim,
 )
+from briefing.core.claims.rules import scan
 from briefing.core.claims.sentences import Sentence
 from briefing.core.claims.speaker import Speaker
 from briefing.core.claims.subjects import SubjectFinder
@@ -54,6 +55,63 @@ class SpeakerResolver(SubjectFinder):
                 return sp
         return None
 
+    def note_meeting(self, s: str, sent: Sentence, index: int) -> Speaker | None:
+        """A meeting or call between two sides ("X spoke today with Y of Z", "X met with
+        Y"): the parties become who "the two leaders", "both sides" and "they" mean, and
+        each is a speaker "the Secretary", "the Foreign Minister" can refer back to.
+        Returns the parties together, or None when the sentence names no such meeting."""
+        rx = self.r.meeting
+        m = rx.search(s) if rx is not None else None
+        if m is None or any(scan(self.r.verbs, self.r.verb_heads, m.group(g)) for g in "ab"):
+            return None  # ("He said he met with troops": the meeting is reported speech)
+        if not re.match(r"(?:the\s+)?[A-Z]", m.group("b")) or {
+                w.lower() for w in _WORD.findall(m.group("a"))} & {"i", "we", "you"}:
+            return None  # "commanders I spoke with in Sumy": not a meeting of two sides
+        sides: list[Speaker] = []
+        for group in ("a", "b"):
+            a, z = m.span(group)
+            sp = self._resolve(s, sent, a, z, "met", index)
+            issuer = getattr(self, "issuer", None)
+            if not sp.perspectives and group == "a" and issuer is not None:
+                # the principal of a government body's own readout is of its side
+                sp.perspectives, sp.cue = list(issuer.perspectives), issuer.cue
+            if not sp.perspectives:
+                return None
+            sides.append(sp)
+        keys = list(dict.fromkeys(k for sp in sides for k in sp.perspectives))
+        if len(keys) < 2:
+            return None  # two officials of one side: nothing is said for another
+        self.ctx.parties, self.ctx.parties_index = sides, index
+        for sp in sides:
+            self.ctx.history.append((index, sp))
+        return Speaker(s[m.start("a"):m.end("b")], keys, sides[0].cue, "met",
+                       sent.start + m.start("a"), sent.start + m.end("b"))
+
+    def _party(self, role: str, index: int) -> Speaker | None:
+        """The one party of the latest meeting whose name holds `role` ("secretary",
+        "foreign minister")."""
+        if not self.ctx.parties or index - self.ctx.parties_index > 40:
+            return None
+        rx = re.compile(rf"(?<![\w-]){re.escape(role)}(?![\w-])", re.IGNORECASE)
+        hits = [sp for sp in self.ctx.parties if rx.search(sp.text)]
+        return hits[0] if len(hits) == 1 else None
+
+    def _collective(self, low: str, index: int) -> list[str]:
+        """The sides of a meeting's parties named together ("the two leaders", "both
+        sides", "the two", "the leaders"), within 40 sentences of the meeting; else []."""
+        if not self.ctx.parties or index - self.ctx.parties_index > 40:
+            return []
+        words = low.split()
+        if words[:1] == ["the"] or words[:1] == ["both"]:
+            words = words[1:] if words[:1] == ["the"] else words
+        if words[:1] in (["two"], ["both"]):
+            rest = " ".join(words[1:])
+            if rest and rest not in self.r.collective_heads:
+                return []
+        elif " ".join(words) not in self.r.collective_heads or not low.startswith("the "):
+            return []
+        return list(dict.fromkeys(k for sp in self.ctx.parties for k in sp.perspectives))
+
     def section_side(self, index: int) -> Speaker | None:
         """The side the latest section heading named, if it is recent (30 sentences)."""
         sp = self.ctx.section_speaker
@@ -68,6 +126,10 @@ class SpeakerResolver(SubjectFinder):
         base = sent.start
         bare = low[4:] if low.startswith("the ") else low
         antecedent = self._antecedent(sent, index)
+        together = self._collective(low, index)
+        if together:  # "The two leaders condemned ..." after "X spoke with Y"
+            return Speaker(text, together, self.ctx.parties[0].cue, verb, base + start,
+                           base + end)
         if low in r.pronouns:
             inner = self._main_subject(s, start) if _after_word_boundary(s, start) else None
             if inner is not None:
@@ -87,6 +149,10 @@ class SpeakerResolver(SubjectFinder):
             # "the Secretary", "the embassy": the nearest compatible speaker, i.e. the last
             # one whose name holds the same head word, else the body introduced so.
             head = low.split()[-1]
+            party = self._party(bare, index) or self._party(head, index)
+            if party is not None:  # "The Secretary" after "The Secretary met with Minister Y"
+                return Speaker(text, list(party.perspectives), party.cue, verb, base + start,
+                               base + end)
             ante_heads = set() if antecedent is None else {
                 w.lower().removesuffix("'s") for w in _WORD.findall(antecedent.text)} & (
                 r.back_reference_heads | r.role_words)

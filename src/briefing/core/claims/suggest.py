@@ -297,6 +297,8 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
             speakers = intro[1]  # the post under the line naming its poster
         if not speakers and run is not None and run[0] in by_line:
             speakers = by_line[run[0]]  # a quoted block, then the line naming its speaker
+        if speakers and attributor.meeting is not None and turn is None:
+            speakers = [attributor.meeting]  # "X spoke with Y to reaffirm ...": both say it
         if speakers:
             out.append(_suggestion(sent, speakers))
         elif not _NOTE.match(sent.text) and len(sent.text.split()) >= MIN_FIGURE_WORDS and any(
