@@ -324,3 +324,30 @@ def test_people_met_in_reporting_are_not_a_meeting_of_two_sides() -> None:
     text = ("Ukrainian commanders I spoke with in Sumy last month said that the attackers "
             "were adapting fast.")
     assert _by_quote(text)[text] == ["ukrainian"]
+
+
+# -- a government's own statement and readout ----------------------------------------------
+
+def test_the_issuer_of_a_statement_speaks_its_assertions_even_of_no_known_side() -> None:
+    text = ("India is deeply concerned about the fighting near the border. India calls on "
+            "all parties to show restraint.\n\nIndia will keep working with its partners "
+            "for a peaceful settlement.")
+    got = _by_quote(text, title="Statement by the Official Spokesperson on the situation "
+                    "in Europe", publisher="Ministry of External Affairs of India")
+    assert got["India will keep working with its partners for a peaceful settlement."] == []
+    assert got["India is deeply concerned about the fighting near the border."] == []
+
+
+def test_a_government_body_speaking_in_its_own_readout_and_its_aides_are_its_side() -> None:
+    text = ("The President of Russia noted that trade had grown by a fifth.\n\n"
+            "Presidential Aide Ivan Petrov told reporters that the talks had lasted an hour.")
+    got = _by_quote(text, title="Telephone conversation with the President of Brazil",
+                    publisher="President of Russia")
+    assert got["The President of Russia noted that trade had grown by a fifth."] == ["russian"]
+    assert got["Presidential Aide Ivan Petrov told reporters that the talks had lasted an "
+               "hour."] == ["russian"]
+
+
+def test_g7_ministers_speak_for_the_west() -> None:
+    text = "The G7 foreign ministers stated that they condemned the missile transfers."
+    assert set(_by_quote(text)[text]) == {"us", "nato_european"}

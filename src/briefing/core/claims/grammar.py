@@ -64,7 +64,7 @@ _PERSON_ROLES = frozenset({"minister", "president", "secretary", "spokesman", "s
 # stated side).
 _WESTERN = re.compile(r"\bWestern\s+(?:[a-z]+\s+)?(?:allies|governments|officials|intelligence|"
                       r"agencies|capitals|partners|leaders|diplomats|countries|nations|"
-                      r"estimates|sources)\b")
+                      r"estimates|sources)\b|\b(?:G7|G-7|Group of Seven)\b")
 # A source that names no one.
 _VAGUE_SOURCE = re.compile(r"(?i)(?:some\s+|unconfirmed\s+|media\s+|press\s+|news\s+|local\s+|"
                            r"online\s+|several\s+|recent\s+)*(?:reports|media|rumou?rs|"

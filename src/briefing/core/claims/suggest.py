@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from briefing.core.claims.affiliation import foreign
 from briefing.core.claims.attribution import Attributor, Speaker
 from briefing.core.claims.cues import matcher_for
 from briefing.core.claims.grammar import is_adverb
@@ -56,6 +57,33 @@ def _unnamed(speaker: str) -> bool:
         w in _HOME_WORDS or w in _HOME_ROLES or (w.islower() and w == o)
         for w, o in zip(words, [o for o in re.findall(r"[\w'-]+", speaker)
                                 if not is_adverb(o)], strict=False))
+# Titles of a government's own staff: in that government's document, such a person of no
+# other stated side is its official ("Presidential Aide X", "Press Secretary Y").
+_STAFF_TITLES = frozenset({"aide", "adviser", "advisor", "spokesman", "spokeswoman",
+                           "spokesperson", "secretary", "minister", "chief", "director"})
+
+
+# An assertion's verb: present, perfect or modal ("is concerned", "has been confirmed",
+# "will continue", "cannot be overlooked"); a narrative of what happened is in the past
+# ("today the Government decided to ...", "On May 2 the ministers met ...").
+_ASSERTING = re.compile(r"\b(?:is|are|am|has|have|will|would|must|cannot|can|could|should|"
+                        r"shall|may|might|remains?|continues?|does|do)\b|\b[a-z]{3,}(?<!s)s\b"
+                        r"(?=\s+(?:that|the|to|all|its|their|a|an|on)\b)")
+
+
+def _asserted(sentence: str) -> bool:
+    """Does a sentence of a statement assert something (rather than narrate the past)?"""
+    return bool(_ASSERTING.search(_QUOTE_TEXT.sub(" ", sentence)))
+
+
+def _home_official(speaker: str) -> bool:
+    """A named official by a staff title, of no foreign country ("Presidential Aide Yury
+    Ushakov"; not "Japanese Foreign Minister X", not "Ambassador Y")."""
+    words = [w.lower() for w in re.findall(r"[\w'-]+", speaker)]
+    return len(words) <= 8 and bool(set(words) & _STAFF_TITLES) and not foreign(speaker) \
+        and any(w[:1].isupper() for w in speaker.split()[1:])
+
+
 _HEADING_NOISE = re.compile(r"^\s*(?:\d{1,2}[.)]\s*|[#*>-]+\s*)|\([^)]*\)|[*_#\[\]]")
 # First person plural: in a government body's own statement, the issuer speaks ("We call
 # on...", "...as our partners know"); lower-case "us" only (upper-case "US" is a country).
@@ -119,9 +147,11 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
     if script is not None:  # Ukrainian, Russian, Korean, Chinese: rules per language
         return suggest_in_script(text, script, perspectives)
     matcher = matcher_for(list(perspectives))
-    writer = _writer_names(publisher)
     home = home_side(matcher, publisher, title)
     official = is_official(publisher, title)
+    # What a think tank "assesses" is its writer's own assertion; what a government body
+    # ("The President of Russia noted ...") says in its own document is its statement.
+    writer = _writer_names(publisher) if not (official and home is not None) else set()
     # "Statement by the Ministry of Foreign Affairs of Ukraine on ...": the text is the
     # issuer's; its assertions are the issuer's statements.
     issuer_name = statement_issuer(title)
@@ -148,6 +178,11 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
         # a transcript: what it asserts outside quotations and turns is its statement even
         # under a headline-like title (a third-person press release is not).
         issuer = Speaker(publisher, [home[0]], home[1], "publisher")
+    # A statement issued by a government none of the perspectives covers ("Ministry of
+    # Foreign Affairs of Japan"): its assertions are statements of no side of ours. (An
+    # issuer whose side is merely not recognised is not guessed to be of none.)
+    outside = bool(issuer_name) and issuer is not None and not issuer.perspectives and (
+        foreign(publisher) or foreign(issuer_name or ""))
     attributor = Attributor(matcher)
     attributor.learn(text)
     if official and home is not None:
@@ -251,6 +286,11 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
         speakers = [sp for sp in attributor.attribute(spoken, index, labels=turn is None)
                     if not _is_writer(sp.text, writer)]
         for sp in speakers:
+            if not sp.perspectives and official and home is not None and \
+                    _home_official(sp.text):
+                # "Presidential Aide Yury Ushakov" in the Kremlin's own readout: an
+                # official of no other stated side is the issuing government's
+                sp.perspectives, sp.cue = [home[0]], home[1]
             if not sp.perspectives and home is not None and _unnamed(sp.text):
                 # "a senior presidential official" in a national news agency's story is
                 # an official of the agency's own country.
@@ -280,7 +320,8 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
                 if sp.perspectives:
                     speakers = [Speaker(sp.text, list(sp.perspectives), sp.cue, "cited",
                                         sent.start, sent.end)]
-        if not speakers and issuer is not None and issuer.perspectives and turn is None and \
+        if not speakers and issuer is not None and turn is None and (
+                issuer.perspectives or outside and _asserted(sent.text)) and \
                 not (issuer.verb == "publisher" and _EVENT_NOTE.search(sent.text)) and \
                 not _FOOTNOTE.match(sent.text):
             speakers = [Speaker(issuer.text, list(issuer.perspectives), issuer.cue, "issuer",
