@@ -351,3 +351,29 @@ def test_a_government_body_speaking_in_its_own_readout_and_its_aides_are_its_sid
 def test_g7_ministers_speak_for_the_west() -> None:
     text = "The G7 foreign ministers stated that they condemned the missile transfers."
     assert set(_by_quote(text)[text]) == {"us", "nato_european"}
+
+
+# -- anonymous and role-only speakers ------------------------------------------------------
+
+def test_a_nationality_in_a_role_only_speaker_is_the_speakers_side() -> None:
+    scholar = "A Chinese scholar said the talks had stalled."
+    official = '"The rules are finished," said a senior U.S. official who was in the room.'
+    expert = "A Korea expert said the talks had stalled."
+    got = _by_quote(" ".join([scholar, official, expert]))
+    assert got[scholar] == ["chinese"]
+    assert got[official] == ["us"]
+    assert got[expert] == []  # the country is the topic of the expertise, not a side
+
+
+def test_an_appositive_renames_a_subject_that_names_its_side() -> None:
+    text = ("Poland's military intelligence service, the SKW, estimates that 3,000 more "
+            "troops have arrived.")
+    assert _by_quote(text)[text] == ["nato_european"]
+
+
+def test_a_role_only_speaker_right_after_a_group_is_one_of_the_group() -> None:
+    text = ("Ukrainian pilots I met near Sumy said the attacks had slowed. \"They wait for "
+            "fog now,\" said a helicopter pilot who asked not to be named.")
+    got = _by_quote(text)
+    assert got["\"They wait for fog now,\" said a helicopter pilot who asked not to be "
+               "named."] == ["ukrainian"]

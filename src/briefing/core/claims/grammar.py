@@ -44,7 +44,8 @@ _COLON_QUOTE = re.compile(r"(?<=\w):\s+(?=[“\"‘']|[A-Z])")
 _QUOTE = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _CAPITALISED = re.compile(r"\b[A-Z][\w'-]{2,}")
 _RIGHT_END = re.compile(
-    r"[,.;:()\[\]—–”\"]|\s(?:on|in|at|when|who|whose|during|after|before|to|in an|told|"
+    r"[,;:()\[\]—–”\"]|(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)\.|"
+    r"\s(?:on|in|at|when|who|whose|during|after|before|to|in an|told|"
     r"said|says)\s", re.IGNORECASE)
 
 

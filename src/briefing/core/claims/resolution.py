@@ -261,16 +261,17 @@ class SpeakerResolver(SubjectFinder):
         of a group the text placed just before ("Ukrainian artillery officers", "Russian
         milbloggers"), by the nationality right before the group's noun."""
         words = low.split()
-        if len(words) < 2 or words[0] not in ("one", "another", "a", "some"):
+        if len(words) < 2 or words[0] not in ("one", "another", "a", "an", "some"):
             return None
-        if words[0] in ("a", "some") and words[1] not in ("fellow", "second", "third"):
-            return None
+        near = words[0] in ("a", "an", "some") and words[1] not in ("fellow", "second", "third")
+        # ("a drone-unit commander" right after "Ukrainian commanders I spoke with": one
+        # of them, when the group is named within the last sentence or two)
         head = words[-1].rstrip(".,")
         if len(head) < 4:
             return None
         nouns = {head, head + "s", head + "es", head.removesuffix("s")} | (
             _KIN.get(head, set()))
-        window = self._text[max(0, pos - 600):pos]
+        window = self._text[max(0, pos - (250 if near else 600)):pos]
         rx = re.compile(r"\b([A-Z][\w'-]+)\s+(?:[a-z][\w-]*\s+){0,2}?(?i:" +
                         "|".join(re.escape(n) for n in sorted(nouns)) + r")\b")
         for m in reversed(list(rx.finditer(window))):

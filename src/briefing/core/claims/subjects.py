@@ -166,7 +166,13 @@ class SubjectFinder:
             sep.lower() == "which" and raw_first.split()[0] not in self.r.pronouns
             and raw_first.split()[0] not in ("the", "a", "an") and not first_raw[:1].isupper())
         # ("..., which the JCS said flew for 86 minutes": the JCS is the subject)
-        if relative and len(segs) >= 2:
+        appositive = sep == "," and len(segs) == 2 and segs[0][2] == "" and \
+            raw_first.split()[0] in ("the", "a", "an") and len(raw_first.split()) <= 6 and \
+            s[segs[-1][1]:stop].strip() == "," and bool(self._cues(s, *segs[0][:2]))
+        # ("Germany's intelligence service, the BND, estimates": the appositive renames
+        # a subject that names its side; "Andriy Kostin, the prosecutor general, said":
+        # the role is read as before)
+        if (relative or appositive) and len(segs) >= 2:
             # "John Foreman, who paid ... as British defence attaché, says"
             extra.append((a, z))
             a, z = self._clean(s, segs[-2][0], segs[-2][1])
@@ -259,8 +265,10 @@ class SubjectFinder:
                 continue  # "the arrival of North Korean troops": a topic, not an affiliation
             text = s[c.start:c.end]
             follow = _WORD.findall(s[c.end:c.end + 20])[:1]
-            if follow and follow[0].lower() in _TOPIC_ROLES:
+            if follow and follow[0].lower() in _TOPIC_ROLES and not text.endswith(
+                    ("an", "ese", "ish", "ch")):
                 continue  # "a Korea expert", "a China watcher": the topic, not the side
+                # (a nationality is the person's own: "a Chinese scholar", "Russian analysts")
             if text.endswith(("'s", "'")) and not text.endswith("s'"):
                 following = [w.lower() for w in _WORD.findall(s[c.end:c.end + 40])[:3]]
                 if not set(following) & r.role_words:
