@@ -377,3 +377,35 @@ def test_a_role_only_speaker_right_after_a_group_is_one_of_the_group() -> None:
     got = _by_quote(text)
     assert got["\"They wait for fog now,\" said a helicopter pilot who asked not to be "
                "named."] == ["ukrainian"]
+
+
+# -- round-ups: a post's header names who posted it ----------------------------------------
+
+ROUNDUP = """Here are the main posts of the morning.
+
+7:40 a.m. — Ukrainian Air Force (@KpsZSU)
+
+Our air defence shot down 40 of 52 drones overnight. Debris fell on two districts.
+
+In a later post, UAF said the attack had targeted energy sites.
+
+The ministry later said the strike had been repelled.
+
+Reactions abroad
+
+The Russian Foreign Ministry said nothing.
+"""
+
+
+def test_a_post_header_is_not_a_claim_and_names_the_poster_of_the_paragraphs_under_it() -> None:
+    got = _by_quote(ROUNDUP)
+    assert not any("7:40" in quote for quote in got)
+    assert got["Our air defence shot down 40 of 52 drones overnight."] == ["ukrainian"]
+    assert got["Debris fell on two districts."] == ["ukrainian"]
+    assert got["In a later post, UAF said the attack had targeted energy sites."] == [
+        "ukrainian"]  # an acronym of the poster's name
+
+
+def test_the_ministry_does_not_mean_a_ministry_named_only_later() -> None:
+    got = _by_quote(ROUNDUP)
+    assert "russian" not in got["The ministry later said the strike had been repelled."]

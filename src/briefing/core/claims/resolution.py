@@ -41,6 +41,8 @@ class SpeakerResolver(SubjectFinder):
         if not entries:
             return None
         before = [e for e in entries if e[0] < pos]
+        if not before and not word[:1].isupper() and word in self.r.back_reference_heads:
+            return None  # "the ministry" cannot mean a ministry the text names only later
         _, key, cue = before[-1] if before else entries[0]
         return key, cue
 

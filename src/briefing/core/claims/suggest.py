@@ -57,6 +57,22 @@ def _unnamed(speaker: str) -> bool:
         w in _HOME_WORDS or w in _HOME_ROLES or (w.islower() and w == o)
         for w, o in zip(words, [o for o in re.findall(r"[\w'-]+", speaker)
                                 if not is_adverb(o)], strict=False))
+# A post's header in a round-up, a paragraph of its own: "7:37 a.m. — Joint Chiefs of
+# Staff (@JCS_ROK)", "Defence of Ukraine (@DefenceU):". It is not a claim: it names who
+# posted the paragraphs under it (until the next header or heading).
+_POST_HEADER = re.compile(
+    r"\s*(?:(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?|\d{1,2}\s*[ap]\.?\s?m\.?)\s*"
+    r"(?:[A-Z]{2,4}\s*)?[—–―-]\s*(?P<who>[^!?\n]{2,80}?)|"
+    r"(?P<handle>[A-Z][^.!?:\n]{1,60}?\(@\w{2,30}\)))\s*:?\s*", re.IGNORECASE)
+
+
+def _initials(name: str) -> str:
+    """"US Forces Korea (@USForcesKorea)" -> "USFK": what an acronym of the name reads."""
+    name = re.sub(r"\(.*?\)", " ", name)
+    return "".join(w if w.isupper() and len(w) <= 3 else w[0]
+                   for w in re.findall(r"[A-Za-z]+", name) if w[0].isupper())
+
+
 # Titles of a government's own staff: in that government's document, such a person of no
 # other stated side is its official ("Presidential Aide X", "Press Secretary Y").
 _STAFF_TITLES = frozenset({"aide", "adviser", "advisor", "spokesman", "spokeswoman",
@@ -208,10 +224,23 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
             sp = attributor.name(under, spans[z + 1][0])
             if sp.perspectives:
                 by_line[a] = [sp]
+    post: Speaker | None = None  # who posted the paragraphs under a post header
     for index, sent in enumerate(sentences):
         if len(sent.text) > MAX_CHARS:
             continue
         turn = turn_of(turns, sent) if turns else None
+        if turn is None and (sent.paragraph >= len(spans) or sent.end >= spans[
+                sent.paragraph][1] - 1) and sent.start == _para_start(spans, sent.paragraph):
+            header = _POST_HEADER.fullmatch(sent.text)
+            if header is not None:
+                who = header.group("who") or header.group("handle")
+                post = attributor.name(who, sent.start)
+                post.verb = "post"
+                if post.perspectives:
+                    attributor.ctx.last = post
+                    attributor.ctx.last_paragraph, attributor.ctx.last_index = \
+                        sent.paragraph, index
+                continue
         if turn is not None and turn.answer and resolver is not None:
             suggestion = _answer(attributor, resolver, turn, sent, index)
             if suggestion is not None:
@@ -274,6 +303,7 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
             # A headline, caption or teaser, not a sentence of the story; a heading that
             # names a source ("2. UKRAINE'S AIR FORCE (Telegram)") is who "it" is below.
             _heading_speaker(attributor, sent, index)
+            post = None  # a heading ends the post above it
             continue
         if turn is None and _RUN_IN.fullmatch(sent.text) and sent.start == _para_start(
                 spans, sent.paragraph):
@@ -338,6 +368,14 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
             speakers = intro[1]  # the post under the line naming its poster
         if not speakers and run is not None and run[0] in by_line:
             speakers = by_line[run[0]]  # a quoted block, then the line naming its speaker
+        if post is not None and post.perspectives and turn is None:
+            for sp in speakers:
+                if not sp.perspectives and re.fullmatch(r"[A-Z]{2,6}", sp.text) and \
+                        sp.text == _initials(post.text):
+                    sp.perspectives, sp.cue = list(post.perspectives), post.cue  # "USFK said"
+            if not speakers:  # the post's own words: "Our military detected ..."
+                speakers = [Speaker(post.text, list(post.perspectives), post.cue, "post",
+                                    sent.start, sent.end)]
         if speakers and attributor.meeting is not None and turn is None:
             speakers = [attributor.meeting]  # "X spoke with Y to reaffirm ...": both say it
         if speakers:
