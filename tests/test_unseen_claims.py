@@ -411,3 +411,14 @@ def test_a_post_header_is_not_a_claim_and_names_the_poster_of_the_paragraphs_und
 def test_the_ministry_does_not_mean_a_ministry_named_only_later() -> None:
     got = _by_quote(ROUNDUP)
     assert "russian" not in got["The ministry later said the strike had been repelled."]
+
+
+def test_a_g7_statement_speaks_for_the_west_and_a_publisher_named_with_its_country() -> None:
+    g7 = "We are gravely concerned by the transfer of missiles to Russia."
+    got = _by_quote(g7, title="G7 Leaders' Statement on the war in Ukraine",
+                    publisher="G7 Presidency")
+    assert set(got[g7]) == {"us", "nato_european"}
+    own = "We call on Russia to stop the war it started."
+    got = _by_quote(own, title="Statement by Minister Smith on the war",
+                    publisher="Foreign Affairs Canada")
+    assert got[own] == ["nato_european"]
