@@ -422,3 +422,13 @@ def test_a_g7_statement_speaks_for_the_west_and_a_publisher_named_with_its_count
     got = _by_quote(own, title="Statement by Minister Smith on the war",
                     publisher="Foreign Affairs Canada")
     assert got[own] == ["nato_european"]
+
+
+def test_a_second_predicate_after_and_with_auxiliaries_is_the_subject_s() -> None:
+    first = ("Ukraine's defence ministry published a video of the strike and has also said "
+             "the bridge was hit twice.")
+    second = ("Poland's foreign minister visited the border post and later said the crossing "
+              "would stay open.")
+    got = _speakers(f"{first} {second}")
+    assert got[first] == "Ukraine's defence ministry"
+    assert got[second] == "Poland's foreign minister"

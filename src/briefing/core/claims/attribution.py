@@ -46,6 +46,11 @@ from briefing.core.claims.words import (
     _NOUN_NEXT,
 )
 
+# Words that may stand between "and" and the verb of a second predicate ("... and has also
+# said"): auxiliaries and adverbs of time/manner, a closed grammatical class.
+_AUXILIARIES = frozenset({"has", "have", "had", "also", "later", "then", "since",
+                          "again", "publicly", "repeatedly"})
+
 
 class Attributor(SpeakerResolver):
     """Attributes sentences, one article at a time (keeps back-reference context)."""
@@ -246,14 +251,22 @@ class Attributor(SpeakerResolver):
                     extra.append((start, _next_boundary(s, end + 1)))
                 return self._resolve(s, sent, start, end, verb, index, extra=extra)
         seg = self._left_subject(s, verb_at)
-        if prev in ("and", "but") and len(prev_words) >= 3 and not _CLAUSE_AFTER.search(
-                before[-60:]):
+        # "... and has said", "... and later also said": auxiliaries and adverbs between
+        # the conjunction and the verb
+        aux = len(prev_words)
+        while aux > 3 and prev_words[aux - 1].lower() in _AUXILIARIES:
+            aux -= 1
+        conj = prev_words[aux - 1].lower() if aux else ""
+        if conj in ("and", "but") and aux >= 3 and not _CLAUSE_AFTER.search(
+                before[:before.rfind(prev_words[aux - 1]) + 3][-60:]):
             # "The SSO channel posted footage ... and said ...": a second predicate of the
             # sentence's subject (not "..., and officials said", which has its own).
-            main = self._main_subject(s, before.rfind(prev_words[-1]))
-            if main is not None and main[1] <= before.rfind(prev_words[-1]) and \
+            at = before.rfind(prev_words[aux - 1], 0, len(before) - sum(
+                len(w) for w in prev_words[aux:]))
+            main = self._main_subject(s, at)
+            if main is not None and main[1] <= at and \
                     self._source_like(s, *main, strict=False):
-                left = _WORD.findall(s[main[1]:before.rfind(prev_words[-1])])
+                left = _WORD.findall(s[main[1]:at])
                 if left and not (seg is not None and seg[0] > main[1] and
                                  self._source_like(s, seg[0], seg[1], strict=True)):
                     seg = (*main, [])
