@@ -432,3 +432,14 @@ def test_a_second_predicate_after_and_with_auxiliaries_is_the_subject_s() -> Non
     got = _speakers(f"{first} {second}")
     assert got[first] == "Ukraine's defence ministry"
     assert got[second] == "Poland's foreign minister"
+
+
+def test_a_rank_or_title_before_a_name_makes_a_label_a_person_who_answers() -> None:
+    text = ("AMBASSADOR JANE MORROW (United States): Good morning. The Council met today.\n\n"
+            "AMBASSADOR PARK SEUNG-HO (Republic of Korea): Thank you, Jane. We will respond "
+            "in stages.\n\n"
+            "QUESTION (Reuters): Ambassador Park, will Seoul send weapons?\n\n"
+            "AMBASSADOR PARK: We have not decided that yet.")
+    got = _by_quote(text)
+    assert got["We will respond in stages."] == ["south_korean"]
+    assert got["AMBASSADOR PARK: We have not decided that yet."] == ["south_korean"]
