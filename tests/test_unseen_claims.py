@@ -443,3 +443,13 @@ def test_a_rank_or_title_before_a_name_makes_a_label_a_person_who_answers() -> N
     got = _by_quote(text)
     assert got["We will respond in stages."] == ["south_korean"]
     assert got["AMBASSADOR PARK: We have not decided that yet."] == ["south_korean"]
+
+
+def test_quoted_paragraphs_under_a_line_naming_a_person_are_that_person_s() -> None:
+    first = "\u201cThe troops are fighting in a war that is not theirs.\u201d"
+    second = "\u201cWe will keep imposing costs on those who enable the war.\u201d"
+    text = ("The government announced new sanctions today.\n\n"
+            "Quotes attributable to the Hon Jane Roe MP, Minister for Trade:\n\n"
+            f"{first}\n\n{second}")
+    got = _speakers(text)
+    assert got[first] == got[second] == "the Hon Jane Roe MP, Minister for Trade"

@@ -127,6 +127,10 @@ _EVENT_NOTE = re.compile(r"(?i)\b(?:briefing|press conference|transcript|transla
                          r"moderated|participants|held a|main points|as delivered|"
                          r"video|photo|watch)\b")
 # A sentence that only announces what follows.
+# A line that names a person ("Quotes attributable to Senator the Hon Jane Roe, Minister
+# for ...", "Remarks by Prime Minister John Doe"): a name is two capitalised words in a row.
+_NAMED_LINE = re.compile(r"(?:\b(?:attributable to|from|by)\s+)?(?P<who>(?:the\s+)?"
+                         r"[A-Z][\w'’.-]*(?:\s+(?:the\s+)?[A-Z][\w'’.-]*)+)")
 _PREFACE = re.compile(r"\b(?:the following|as follows)\W*$", re.IGNORECASE)
 # A note on the text itself, not a sentence of it.
 _DELIVERY_NOTE = re.compile(r"\W*(?:check against delivery|as delivered|as prepared for "
@@ -286,6 +290,15 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
                 named = attributor.name(line, sent.start)
                 said = [named] if named.perspectives else []
                 intro = (sent.paragraph, said, True) if said else None
+                quoted = run_of.get(sent.paragraph + 1)
+                who = _NAMED_LINE.search(line)
+                if not said and who is not None and quoted is not None and \
+                        quoted[0] == sent.paragraph + 1:
+                    # "Quotes attributable to Senator Jane Roe, Minister for X:" over quoted
+                    # paragraphs: they are hers even when she is of no side of ours.
+                    intro = (sent.paragraph, [Speaker(
+                        line[who.start("who"):], [], None, "line", sent.start,
+                        sent.end)], False)
             else:
                 intro = (sent.paragraph, said, False) if said else None
             continue
@@ -362,8 +375,11 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
             speakers = [Speaker(sp.text, list(sp.perspectives), sp.cue, "signed", sent.start,
                                 sent.end)]
         run = run_of.get(sent.paragraph)
-        if not speakers and intro is not None and run is not None and run[0] == intro[0] + 1:
-            speakers = intro[1]  # 'X issued the following statement:' and the statement
+        if not speakers and intro is not None and run is not None and \
+                run[0] in _quoted_block(run_of, intro[0] + 1):
+            # 'X issued the following statement:' and the statement, quoted over one or
+            # several paragraphs in a row
+            speakers = intro[1]
         if not speakers and intro is not None and intro[2] and sent.paragraph == intro[0] + 1:
             speakers = intro[1]  # the post under the line naming its poster
         if not speakers and run is not None and run[0] in by_line:
@@ -496,3 +512,14 @@ def _answer(attributor: Attributor, resolver: TurnResolver, turn: Turn, sent: Se
     attributor.ctx.last_paragraph = sent.paragraph
     attributor.ctx.last_index = index
     return _suggestion(sent, [own, *reported])
+
+
+def _quoted_block(run_of: dict[int, tuple[int, int]], first: int) -> set[int]:
+    """First paragraphs of the quotations that follow one another from paragraph `first`."""
+    out: set[int] = set()
+    run = run_of.get(first)
+    while run is not None and run[0] == first:
+        out.add(first)
+        first = run[1] + 1
+        run = run_of.get(first)
+    return out
