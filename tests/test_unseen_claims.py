@@ -453,3 +453,18 @@ def test_quoted_paragraphs_under_a_line_naming_a_person_are_that_person_s() -> N
             f"{first}\n\n{second}")
     got = _speakers(text)
     assert got[first] == got[second] == "the Hon Jane Roe MP, Minister for Trade"
+
+
+def test_a_release_in_its_own_voice_by_a_government_of_no_side_of_ours() -> None:
+    text = ("Australia has today imposed sanctions on ten entities.\n\n"
+            "This deployment is a dangerous expansion of the war. We are deeply concerned "
+            "by the transfer of missiles.\n\n"
+            "The listings are available on the Department of Trade website.")
+    got = _speakers(text, publisher="Foreign Minister")
+    by = _by_quote(text, publisher="Foreign Minister")
+    assert got["We are deeply concerned by the transfer of missiles."] == "Foreign Minister"
+    assert by["This deployment is a dangerous expansion of the war."] == []
+    assert "The listings are available on the Department of Trade website." not in got
+    # a publisher whose side is merely not known is not guessed to be of none
+    assert _speakers(text.replace("Australia", "The company"), publisher="Foreign Minister"
+                     ).get("This deployment is a dangerous expansion of the war.") is None

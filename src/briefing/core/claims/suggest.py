@@ -120,6 +120,15 @@ _CITED = re.compile(r"(?:\((?:source:\s*|sources:\s*|via\s+|per\s+)?(?P<who>[A-Z
 _GOV_PUBLISHER = re.compile(r"(?i)\b(?:ministry|department|office of the|government of|"
                             r"presidency|embassy|mission of|council of the|white house|kremlin|"
                             r"cabinet office|chancellery)\b")
+# A publisher that is a government body or office holder (a release in its own voice).
+_GOV_AUTHOR = re.compile(r"(?i)\b(?:minister|ministry|department|government|presidency|"
+                         r"prime minister|chancellery|embassy)\b")
+# The capitalised words opening a text: "The Australian Government", "Australia".
+_LEAD = re.compile(r"\W*(?P<lead>(?:The\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})")
+# A line pointing the reader to a document, not a statement: "The listings are available
+# on the Department's website", "For more information, visit ...".
+_SERVICE_NOTE = re.compile(r"(?i)\b(?:available (?:on|at|from)\b.{0,80}\b(?:website|web site|"
+                           r"page|portal)|for (?:more|further) information|visit (?:www|http))")
 # A page written as turns ("Q:", "MR. X:"), at the start of a line.
 _TRANSCRIPT_LIKE = re.compile(r"(?m)^(?:Q|A|Question|Answer|[A-Z][A-Z .'-]{2,40}):\s")
 # A sentence about the event itself, not a statement made at it.
@@ -203,6 +212,13 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
     # issuer whose side is merely not recognised is not guessed to be of none.)
     outside = bool(issuer_name) and issuer is not None and not issuer.perspectives and (
         foreign(publisher) or foreign(issuer_name or ""))
+    if issuer is None and home is None and _GOV_AUTHOR.search(publisher) and \
+            _WE.search(_QUOTE_TEXT.sub(" ", text)) and foreign(_lead_subject(text)):
+        # The same for a government's own release in its own voice under a headline
+        # ("Australia imposes further sanctions ..." by its "Minister for Foreign Affairs"),
+        # when its lead names that country ("Australia has today imposed ...").
+        issuer = Speaker(publisher, [], None, "issuer")
+        outside = True
     attributor = Attributor(matcher)
     attributor.learn(text)
     if official and home is not None:
@@ -366,7 +382,7 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
         if not speakers and issuer is not None and turn is None and (
                 issuer.perspectives or outside and _asserted(sent.text)) and \
                 not (issuer.verb == "publisher" and _EVENT_NOTE.search(sent.text)) and \
-                not _FOOTNOTE.match(sent.text):
+                not _FOOTNOTE.match(sent.text) and not _SERVICE_NOTE.search(sent.text):
             speakers = [Speaker(issuer.text, list(issuer.perspectives), issuer.cue, "issuer",
                                 sent.start, sent.end)]
         if sent.paragraph in signed and turn is None and not any(
@@ -523,3 +539,9 @@ def _quoted_block(run_of: dict[int, tuple[int, int]], first: int) -> set[int]:
         first = run[1] + 1
         run = run_of.get(first)
     return out
+
+
+def _lead_subject(text: str) -> str:
+    """The capitalised words opening the text (its first sentence's subject, if named)."""
+    m = _LEAD.match(text)
+    return m.group("lead") if m is not None else ""
