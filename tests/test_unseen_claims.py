@@ -468,3 +468,10 @@ def test_a_release_in_its_own_voice_by_a_government_of_no_side_of_ours() -> None
     # a publisher whose side is merely not known is not guessed to be of none
     assert _speakers(text.replace("Australia", "The company"), publisher="Foreign Minister"
                      ).get("This deployment is a dangerous expansion of the war.") is None
+
+
+def test_a_relative_clause_between_subject_and_verb_is_not_a_clause_before_it() -> None:
+    text = ("Poland's foreign ministry, which does not post on social media, confirmed the "
+            "arrests in a text message.")
+    assert _speakers(text)[text] == "Poland's foreign ministry"
+    assert _by_quote(text)[text] == ["nato_european"]

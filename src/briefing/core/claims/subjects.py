@@ -53,10 +53,14 @@ class SubjectFinder:
         segs = self._segments(s, len(before) - 1)
         if not segs:
             return False
-        a, z, _sep = segs[-1]
+        a, z, sep = segs[-1]
         words = [w.lower() for w in _WORD.findall(s[a:z])]
-        if words and words[0] in ("who", "whose", "which"):
-            return False  # "John Foreman, who ..., says": a relative clause, not a clause
+        if words and words[0] in ("who", "whose", "which") or \
+                sep.strip().lower() in ("who", "whose", "which") and len(segs) >= 2 and \
+                s[segs[-2][1]:a].lstrip().startswith(","):
+            # "John Foreman, who ..., says", "South Korea's NIS, which does not post on
+            # social media, confirmed": a relative clause, not a clause
+            return False
         head = _PERSON.match(s)
         if head is not None and s[head.end():head.end() + 1] == "," and \
                 re.match(r",\s+(?:a|an|the|who|whose|head|chief|\d{1,3},)\s", s[head.end():]):
