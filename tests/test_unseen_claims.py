@@ -475,3 +475,18 @@ def test_a_relative_clause_between_subject_and_verb_is_not_a_clause_before_it() 
             "arrests in a text message.")
     assert _speakers(text)[text] == "Poland's foreign ministry"
     assert _by_quote(text)[text] == ["nato_european"]
+
+
+def test_a_paragraph_opening_with_a_handle_is_the_poster_s_and_handles_name_their_owner(
+        ) -> None:
+    text = ("Posts from the weekend\n\n"
+            "@MFA_Russia (Telegram): \u201cThe reports of foreign troops are fakes. Nothing "
+            "has changed on the ground.\u201d\n\n"
+            "It added in a later post that the West was lying.\n\n"
+            "@some_analyst (X): \u201cThis is the first capture in decades.\u201d")
+    got = _by_quote(text)
+    assert got["@MFA_Russia (Telegram): \u201cThe reports of foreign troops are fakes. "
+               "Nothing has changed on the ground.\u201d"] == ["russian"]
+    assert got["It added in a later post that the West was lying."] == ["russian"]
+    assert _speakers(text)["@some_analyst (X): \u201cThis is the first capture in "
+                           "decades.\u201d"] == "@some_analyst"

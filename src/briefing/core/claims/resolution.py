@@ -302,6 +302,14 @@ class SpeakerResolver(SubjectFinder):
                 if inner.perspectives:
                     return Speaker(s[start:end], inner.perspectives, inner.cue, verb,
                                    base + start, base + end)
+        handle = _HANDLE.search(s, max(0, start - 1), end)
+        if not keys and handle is not None:
+            # "@ZelenskyyUa", "@zelenskyy_official": a handle's words name its owner
+            words = _handle_words(handle.group("name"))
+            for key, c in self._cues(words, 0, len(words)):
+                if key not in keys:
+                    keys.append(key)
+                cue = cue or c
         if not keys:
             placed = bare_country(s[start:end]) or affiliation(s[start:end])
             # "Ukraine says", "Estonia's Hanno Pevkur", "a Ukrainian unit"
@@ -316,3 +324,12 @@ class SpeakerResolver(SubjectFinder):
                 sent.paragraph - ctx.last_paragraph > 1:
             return None
         return ctx.last
+
+
+# A social-media handle: "@ZelenskyyUa", "@zelenskyy_official", "@MFA_Russia".
+_HANDLE = re.compile(r"@(?P<name>[A-Za-z][\w]{1,30})")
+
+
+def _handle_words(name: str) -> str:
+    """The words of a handle: "ZelenskyyUa" -> "Zelenskyy Ua", "MFA_Russia" -> "MFA Russia"."""
+    return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", name.replace("_", " ")).strip()

@@ -65,6 +65,11 @@ _POST_HEADER = re.compile(
     r"(?:[A-Z]{2,4}\s*)?[—–―-]\s*(?P<who>[^!?\n]{2,80}?)|"
     r"(?P<handle>[A-Z][^.!?:\n]{1,60}?\(@\w{2,30}\)))\s*:?\s*", re.IGNORECASE)
 
+# A paragraph that opens with who posted it: '@handle (Threads): "..."',
+# 'Defence of Ukraine (@DefenceU) (X): ...'.
+_POST_LEAD = re.compile(r"\s*(?P<who>@[\w.]{2,40}|[A-Z][^.!?:\n]{1,60}?\(@\w{2,30}\))"
+                        r"(?:\s*\([\w ]{1,20}\))?\s*:\s*(?=\S)")
+
 
 def _initials(name: str) -> str:
     """"US Forces Korea (@USForcesKorea)" -> "USFK": what an acronym of the name reads."""
@@ -245,6 +250,7 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
             if sp.perspectives:
                 by_line[a] = [sp]
     post: Speaker | None = None  # who posted the paragraphs under a post header
+    lead: tuple[int, Speaker] | None = None  # a paragraph opening with its poster
     for index, sent in enumerate(sentences):
         if len(sent.text) > MAX_CHARS:
             continue
@@ -261,6 +267,17 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
                     attributor.ctx.last_paragraph, attributor.ctx.last_index = \
                         sent.paragraph, index
                 continue
+        if turn is None and sent.start == _para_start(spans, sent.paragraph):
+            opened = _POST_LEAD.match(sent.text)
+            lead = None
+            if opened is not None and opened.end() < len(sent.text):
+                # '@handle (Threads): "Our soldiers ..."': the paragraph is the poster's post
+                poster = attributor.name(opened.group("who"), sent.start)
+                poster.verb = "post"
+                lead = (sent.paragraph, poster)
+                attributor.ctx.last = poster
+                attributor.ctx.last_paragraph, attributor.ctx.last_index = \
+                    sent.paragraph, index
         if turn is not None and turn.answer and resolver is not None:
             suggestion = _answer(attributor, resolver, turn, sent, index)
             if suggestion is not None:
@@ -400,6 +417,9 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
             speakers = intro[1]  # the post under the line naming its poster
         if not speakers and run is not None and run[0] in by_line:
             speakers = by_line[run[0]]  # a quoted block, then the line naming its speaker
+        if not speakers and lead is not None and lead[0] == sent.paragraph and turn is None:
+            speakers = [Speaker(lead[1].text, list(lead[1].perspectives), lead[1].cue, "post",
+                                sent.start, sent.end)]
         if post is not None and post.perspectives and turn is None:
             for sp in speakers:
                 if not sp.perspectives and re.fullmatch(r"[A-Z]{2,6}", sp.text) and \
