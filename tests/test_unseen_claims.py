@@ -490,3 +490,14 @@ def test_a_paragraph_opening_with_a_handle_is_the_poster_s_and_handles_name_thei
     assert got["It added in a later post that the West was lying."] == ["russian"]
     assert _speakers(text)["@some_analyst (X): \u201cThis is the first capture in "
                            "decades.\u201d"] == "@some_analyst"
+
+
+def test_an_unnamed_official_in_a_story_datelined_in_a_capital_is_of_its_country() -> None:
+    text = ("MOSCOW \u2014 On the morning the treaty was ratified, officials met in the "
+            "Kremlin.\n\n"
+            "\u201cEverything changed that day,\u201d said one senior official who was there.")
+    assert _by_quote(text)["\u201cEverything changed that day,\u201d said one senior "
+                           "official who was there."] == ["russian"]
+    undated = text.replace("MOSCOW \u2014 ", "")
+    assert _by_quote(undated).get("\u201cEverything changed that day,\u201d said one senior "
+                                  "official who was there.") == []

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from briefing.core.claims.affiliation import foreign
 from briefing.core.claims.attribution import Attributor, Speaker
-from briefing.core.claims.cues import matcher_for
+from briefing.core.claims.cues import CueMatcher, matcher_for
 from briefing.core.claims.grammar import is_adverb
 from briefing.core.claims.home import (
     home_side,
@@ -44,7 +44,7 @@ _HOME_ROLES = frozenset({
     "diplomats", "council", "commission", "secretary", "minister", "presidency", "president",
     "cabinet", "department", "participants", "chancellery", "administration", "agency",
     "service", "delegation", "source", "sources"})
-_HOME_WORDS = frozenset({"a", "an", "the", "two", "three", "several", "some", "senior",
+_HOME_WORDS = frozenset({"a", "an", "the", "one", "two", "three", "several", "some", "senior",
                          "top", "high-ranking", "presidential", "foreign", "defence", "defense",
                          "national", "security", "deputy", "vice", "first", "principal",
                          "same", "our", "its"})
@@ -69,6 +69,22 @@ _POST_HEADER = re.compile(
 # 'Defence of Ukraine (@DefenceU) (X): ...'.
 _POST_LEAD = re.compile(r"\s*(?P<who>@[\w.]{2,40}|[A-Z][^.!?:\n]{1,60}?\(@\w{2,30}\))"
                         r"(?:\s*\([\w ]{1,20}\))?\s*:\s*(?=\S)")
+
+# A story's dateline: "SEOUL —", "SEOUL, Feb 27 (Reuters) -" opening a paragraph.
+_DATELINE = re.compile(r"\s*(?P<place>[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2})"
+                       r"(?:,[^—–\n]{0,40})?\s+[—–-]\s+(?=[A-Z\"“])")
+
+
+def _dateline_side(matcher: CueMatcher, text: str,
+                   spans: list[tuple[int, int]]) -> tuple[str, str] | None:
+    """The side of the place a story is datelined in, from its first paragraphs."""
+    for a, _z in spans[:4]:
+        m = _DATELINE.match(text, a)
+        if m is not None:
+            place = m.group("place").title()
+            found = [c for c in matcher.find(place) if c.start == 0 and c.end == len(place)]
+            return (found[0].key, found[0].cue) if found else None
+    return None
 
 
 def _initials(name: str) -> str:
@@ -224,6 +240,7 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
         # when its lead names that country ("Australia has today imposed ...").
         issuer = Speaker(publisher, [], None, "issuer")
         outside = True
+    dateline = _dateline_side(matcher, text, paragraphs(text))
     attributor = Attributor(matcher)
     attributor.learn(text)
     if official and home is not None:
@@ -367,10 +384,12 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
                 # "Presidential Aide Yury Ushakov" in the Kremlin's own readout: an
                 # official of no other stated side is the issuing government's
                 sp.perspectives, sp.cue = [home[0]], home[1]
-            if not sp.perspectives and home is not None and _unnamed(sp.text):
-                # "a senior presidential official" in a national news agency's story is
-                # an official of the agency's own country.
-                sp.perspectives, sp.cue = [home[0]], home[1]
+            local = home or dateline
+            if not sp.perspectives and local is not None and _unnamed(sp.text):
+                # "a senior presidential official" in a national news agency's story, or
+                # "one senior official" in a story datelined "SEOUL —", is an official of
+                # the agency's own country or of the dateline's.
+                sp.perspectives, sp.cue = [local[0]], local[1]
         if not speakers and official and home is not None and issuer is None and \
                 turn is None and _WE.search(_QUOTE_TEXT.sub(" ", sent.text)):
             # "We call on ..." in a ministry's or council's own statement: the issuer speaks.
