@@ -495,7 +495,10 @@ def test_a_paragraph_opening_with_a_handle_is_the_poster_s_and_handles_name_thei
 def test_an_unnamed_official_in_a_story_datelined_in_a_capital_is_of_its_country() -> None:
     text = ("MOSCOW \u2014 On the morning the treaty was ratified, officials met in the "
             "Kremlin.\n\n"
-            "\u201cEverything changed that day,\u201d said one senior official who was there.")
+            "\u201cEverything changed that day,\u201d said one senior official who was there. "
+            "\u201cWe had told ourselves for years that this was not our war.\u201d")
+    assert _by_quote(text)["\u201cWe had told ourselves for years that this was not our "
+                           "war.\u201d"] == ["russian"]  # the quotation continues
     assert _by_quote(text)["\u201cEverything changed that day,\u201d said one senior "
                            "official who was there."] == ["russian"]
     undated = text.replace("MOSCOW \u2014 ", "")

@@ -390,6 +390,9 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
                 # "one senior official" in a story datelined "SEOUL —", is an official of
                 # the agency's own country or of the dateline's.
                 sp.perspectives, sp.cue = [local[0]], local[1]
+                attributor.ctx.last = sp  # who the quotation after it continues
+                attributor.ctx.last_paragraph, attributor.ctx.last_index = \
+                    sent.paragraph, index
         if not speakers and official and home is not None and issuer is None and \
                 turn is None and _WE.search(_QUOTE_TEXT.sub(" ", sent.text)):
             # "We call on ..." in a ministry's or council's own statement: the issuer speaks.
