@@ -504,3 +504,9 @@ def test_an_unnamed_official_in_a_story_datelined_in_a_capital_is_of_its_country
     undated = text.replace("MOSCOW \u2014 ", "")
     assert _by_quote(undated).get("\u201cEverything changed that day,\u201d said one senior "
                                   "official who was there.") == []
+
+
+def test_a_name_closing_a_relative_clause_keeps_the_side_of_the_head_before_it() -> None:
+    text = ("A Polish border guard on the night shift, who asked to be identified by his "
+            "first name, Tomasz, said the crossings had doubled.")
+    assert _by_quote(text)[text] == ["nato_european"]

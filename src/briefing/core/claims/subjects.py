@@ -216,6 +216,11 @@ class SubjectFinder:
                     break
                 i -= 1
             a, z = self._clean(s, a, z)
+        elif len(segs) >= 3 and sep == "," and len(words) <= 3 and not extra and \
+                re.match(r"(?:who|whose)\s", s[segs[-2][0]:segs[-2][1]], re.IGNORECASE):
+            # "a Ukrainian drone operator ..., who asked to be identified by his call sign,
+            # Hrim, said": the name closes the relative clause; the head names the side
+            extra.append(self._clean(s, segs[-3][0], segs[-3][1]))
         elif len(segs) >= 2 and sep == "," and len(words) <= 6 and not extra:
             pa, pz, _ = segs[-2]
             pwords = [w.lower() for w in _WORD.findall(s[pa:pz])]
