@@ -510,3 +510,14 @@ def test_a_name_closing_a_relative_clause_keeps_the_side_of_the_head_before_it()
     text = ("A Polish border guard on the night shift, who asked to be identified by his "
             "first name, Tomasz, said the crossings had doubled.")
     assert _by_quote(text)[text] == ["nato_european"]
+
+
+def test_list_labels_with_connectors_and_a_bracketed_place_name_the_source() -> None:
+    text = ("Here are the estimates.\n\n"
+            "Ministry of Defence of Ukraine: about 4,000 killed and wounded by March.\n\n"
+            "NIS (Seoul): roughly 11,000 troops deployed in the first wave.")
+    got = _by_quote(text)
+    assert got["Ministry of Defence of Ukraine: about 4,000 killed and wounded by March."] == [
+        "ukrainian"]
+    assert got["NIS (Seoul): roughly 11,000 troops deployed in the first wave."] == [
+        "south_korean"]

@@ -31,7 +31,9 @@ _KIN: dict[str, set[str]] = {"commander": {"officers", "commanders"},
 # A comma and a new subject after "and": "..., and officials said" has a subject of its own.
 _CLAUSE_AFTER = re.compile(r",\s*(?:and|but)\s+\S+(?:\s+\S+){0,3}\s*$")
 # A short label before a colon, capitalised ("Ukraine's HUR:", "South Korea's NIS:").
-_LABEL_COLON = re.compile(r"(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’.-]*:(?=\s)")
+# ("General Staff of Ukraine:", "NIS (Seoul):": connectors and a bracketed place too)
+_LABEL_COLON = re.compile(r"(?:[A-Z][\w'’.-]*\s+(?:(?:of|for|and|the)\s+){0,2}){0,4}"
+                          r"[A-Z][\w'’.-]*(?:\s+\([A-Z][^()\n]{0,30}\))?:(?=\s)")
 # Asides between a subject and its verb.
 _INTERJECTION = re.compile(
     r"(?i)(?:for (?:its|his|her|their) part|in turn|however|meanwhile|too|though|also|"
