@@ -521,3 +521,10 @@ def test_list_labels_with_connectors_and_a_bracketed_place_name_the_source() -> 
         "ukrainian"]
     assert got["NIS (Seoul): roughly 11,000 troops deployed in the first wave."] == [
         "south_korean"]
+
+
+def test_the_hearer_after_told_is_not_an_inverted_speaker() -> None:
+    text = ("\u201cWe have not seen their units for weeks,\u201d Maj. Anna Kowalska, a "
+            "spokesperson for Poland's Border Guard in the east, told the Daily News.")
+    assert _by_quote(text)[text] == ["nato_european"]
+    assert "Daily News" not in (_speakers(text)[text] or "")

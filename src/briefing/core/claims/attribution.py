@@ -52,6 +52,11 @@ _AUXILIARIES = frozenset({"has", "have", "had", "also", "later", "then", "since"
                           "again", "publicly", "repeatedly"})
 
 
+# Verbs whose object is the hearer: what follows them is never an inverted speaker.
+_HEARER_VERBS = frozenset({"told", "tells", "tell", "briefed", "briefs", "informed",
+                           "informs"})
+
+
 class Attributor(SpeakerResolver):
     """Attributes sentences, one article at a time (keeps back-reference context)."""
 
@@ -234,7 +239,10 @@ class Attributor(SpeakerResolver):
                 return self._resolve(s, sent, *subj, verb, index)
             return None
         # Inverted order: '"...," said Mr Budanov' / '..., grumbles Mr Budanov.'
-        if self._inverted(s, before) and after[:1] == " " and nxt:
+        # ("told", "briefed" take a hearer: '"...," Col. X, a spokesperson, told NK News'
+        # is not inverted; the hearer after it is not the speaker)
+        if self._inverted(s, before) and after[:1] == " " and nxt and \
+                verb not in _HEARER_VERBS:
             first = next_words[0]
             if (first[:1].isupper() or nxt in ("the", "a", "an", "one", "another", "two",
                                                 "three", "several", "some")) and \
