@@ -528,3 +528,13 @@ def test_the_hearer_after_told_is_not_an_inverted_speaker() -> None:
             "spokesperson for Poland's Border Guard in the east, told the Daily News.")
     assert _by_quote(text)[text] == ["nato_european"]
     assert "Daily News" not in (_speakers(text)[text] or "")
+
+
+def test_a_family_name_first_however_short_refers_back_to_the_person() -> None:
+    text = ("Fu Cong, China's permanent representative to the United Nations, spoke after "
+            "the vote. \u201cThe conflict has caused great suffering,\u201d Fu said. "
+            "Chinese Foreign Minister Wang Yi spoke in Johannesburg. Wang said China was "
+            "willing to talk to all parties.")
+    got = _by_quote(text)
+    assert got["\u201cThe conflict has caused great suffering,\u201d Fu said."] == ["chinese"]
+    assert got["Wang said China was willing to talk to all parties."] == ["chinese"]

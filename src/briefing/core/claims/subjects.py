@@ -12,7 +12,6 @@ from briefing.core.claims.affiliation import foreign, postmodifier
 from briefing.core.claims.cues import CueMatch, CueMatcher
 from briefing.core.claims.grammar import (
     _BOUNDARY,
-    _CAPITALISED,
     _INTERJECTION,
     _PERSON,
     _TOPIC_OPENERS,
@@ -30,6 +29,9 @@ from briefing.core.claims.words import (
     _TIMES,
     _TOPIC_ROLES,
 )
+
+# A capitalised word; one of two letters ("Fu", "Li") only as a name the text introduced.
+_NAME_WORD = re.compile(r"\b[A-Z][\w'-]+")
 
 
 class SubjectFinder:
@@ -301,6 +303,7 @@ class SubjectFinder:
         """Proper names in a span ("Flynn"), leaving out cue words and common words."""
         cue_spans = [(c.start, c.end) for c in self._find(s, start, end)]
         common = self._common
-        return [w.group().lower() for w in _CAPITALISED.finditer(s, start, end)
+        return [w.group().lower() for w in _NAME_WORD.finditer(s, start, end)
                 if w.group().lower() not in common
+                and (len(w.group()) > 2 or w.group().lower() in self.ctx.placed)
                 and not any(ca <= w.start() < cz for ca, cz in cue_spans)]
