@@ -538,3 +538,16 @@ def test_a_family_name_first_however_short_refers_back_to_the_person() -> None:
     got = _by_quote(text)
     assert got["\u201cThe conflict has caused great suffering,\u201d Fu said."] == ["chinese"]
     assert got["Wang said China was willing to talk to all parties."] == ["chinese"]
+
+
+def test_notes_about_the_document_and_offers_to_the_reader_are_not_claims() -> None:
+    text = ("SPOKESPERSON KATO: This is a provisional translation. The original Japanese "
+            "text prevails. We are concerned by the launch.\n\n"
+            "Q: Will Tokyo respond?\n\n"
+            "SPOKESPERSON KATO: We will consult our partners.\n\n"
+            "Get 15% off with code NEWS15. Content is available under the Creative Commons "
+            "licence.")
+    got = _speakers(text)
+    assert "We are concerned by the launch." in got
+    assert not any(k.startswith(("This is a provisional", "The original Japanese", "Get 15%",
+                                 "Content is available")) for k in got)

@@ -166,6 +166,16 @@ _PREFACE = re.compile(r"\b(?:the following|as follows)\W*$", re.IGNORECASE)
 _DELIVERY_NOTE = re.compile(r"\W*(?:check against delivery|as delivered|as prepared for "
                             r"delivery|unofficial translation|transcript of the spoken word|"
                             r"speech as prepared)\W*$", re.IGNORECASE)
+# A note about the document itself (its translation or licence), anywhere, even inside a
+# turn: "This is a provisional translation.", "The original Japanese text prevails.",
+# "Content on this site is available under the Creative Commons ... licence".
+_DOCUMENT_NOTE = re.compile(
+    r"(?i)\b(?:(?:provisional|unofficial) (?:translation|transcript)|original \w+ (?:text|"
+    r"version) (?:prevails|is authentic)|(?:text|version) (?:prevails|is authentic)|"
+    r"creative commons|all rights reserved)\b")
+# An offer to the reader, not a claim: "Get 15% off with code X", "become a paying member".
+_OFFER = re.compile(r"(?i)\b(?:off with (?:the )?code|promo code|discount code|become a "
+                    r"(?:paying |paid )?(?:member|subscriber)|subscribe (?:now|today|for))\b")
 # Verbs that report speech outright (a question that reports them states a claim).
 _REPORTING = frozenset({"said", "says", "told", "claimed", "claims", "reported", "estimated",
                         "announced", "confirmed", "stated", "warned", "according to",
@@ -295,6 +305,8 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
                 attributor.ctx.last = poster
                 attributor.ctx.last_paragraph, attributor.ctx.last_index = \
                     sent.paragraph, index
+        if _DOCUMENT_NOTE.search(sent.text) or _OFFER.search(sent.text):
+            continue
         if turn is not None and turn.answer and resolver is not None:
             suggestion = _answer(attributor, resolver, turn, sent, index)
             if suggestion is not None:
