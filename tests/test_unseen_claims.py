@@ -551,3 +551,11 @@ def test_notes_about_the_document_and_offers_to_the_reader_are_not_claims() -> N
     assert "We are concerned by the launch." in got
     assert not any(k.startswith(("This is a provisional", "The original Japanese", "Get 15%",
                                  "Content is available")) for k in got)
+
+
+def test_captions_and_a_text_announcing_itself_are_signposts_not_claims() -> None:
+    text = ("This paper examines what Russia has delivered since 2023, officials say.\n\n"
+            "Figure 2: Estimated shell transfers to Russia, 2023-2025.\n\n"
+            "Russian officials say the transfers ended in March.")
+    got = _speakers(text)
+    assert list(got) == ["Russian officials say the transfers ended in March."]

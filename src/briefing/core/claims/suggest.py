@@ -176,6 +176,13 @@ _DOCUMENT_NOTE = re.compile(
 # An offer to the reader, not a claim: "Get 15% off with code X", "become a paying member".
 _OFFER = re.compile(r"(?i)\b(?:off with (?:the )?code|promo code|discount code|become a "
                     r"(?:paying |paid )?(?:member|subscriber)|subscribe (?:now|today|for))\b")
+# A caption ("Figure 1: Estimated transfers ...") or the text announcing itself ("This
+# commentary assesses what each side has delivered"): the writer's signposts, not claims.
+_SIGNPOST = re.compile(r"\W*(?:(?:Figure|Fig\.|Table|Chart|Map|Graphic|Exhibit)\s+\d+[a-z]?\s*"
+                       r"[:.–—-]|(?:This|The present)\s+(?:commentary|paper|report|article|"
+                       r"brief|analysis|study|essay|chapter|section|piece)\s+(?:\w+ly\s+)?"
+                       r"(?:assesses|examines|argues|explores|considers|reviews|describes|"
+                       r"looks at|sets out|analy[sz]es)\b)")
 # Verbs that report speech outright (a question that reports them states a claim).
 _REPORTING = frozenset({"said", "says", "told", "claimed", "claims", "reported", "estimated",
                         "announced", "confirmed", "stated", "warned", "according to",
@@ -305,7 +312,8 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
                 attributor.ctx.last = poster
                 attributor.ctx.last_paragraph, attributor.ctx.last_index = \
                     sent.paragraph, index
-        if _DOCUMENT_NOTE.search(sent.text) or _OFFER.search(sent.text):
+        if _DOCUMENT_NOTE.search(sent.text) or _OFFER.search(sent.text) or \
+                turn is None and _SIGNPOST.match(sent.text):
             continue
         if turn is not None and turn.answer and resolver is not None:
             suggestion = _answer(attributor, resolver, turn, sent, index)
