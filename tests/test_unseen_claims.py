@@ -559,3 +559,9 @@ def test_captions_and_a_text_announcing_itself_are_signposts_not_claims() -> Non
             "Russian officials say the transfers ended in March.")
     got = _speakers(text)
     assert list(got) == ["Russian officials say the transfers ended in March."]
+
+
+def test_a_long_head_before_an_appositive_name_gives_the_side() -> None:
+    text = ("The Republican chair of the House Foreign Affairs Committee, John Doe, wrote on "
+            "X: \u201cThe regime is now importing soldiers from abroad.\u201d")
+    assert _by_quote(text)[text] == ["us"]

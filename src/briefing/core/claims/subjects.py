@@ -226,7 +226,7 @@ class SubjectFinder:
         elif len(segs) >= 2 and sep == "," and len(words) <= 6 and not extra:
             pa, pz, _ = segs[-2]
             pwords = [w.lower() for w in _WORD.findall(s[pa:pz])]
-            if (pwords and len(pwords) <= 8 and not set(pwords) & self.r.clause_verbs
+            if (pwords and len(pwords) <= 10 and not set(pwords) & self.r.clause_verbs
                     and not (s[pa:pz][:1].islower() and pwords[0] not in ("head", "a", "an"))
                     and pwords[0] not in _TOPIC_OPENERS):
                 extra.append((pa, pz))  # (not "Regarding North Korean troops, the JCS said")
