@@ -565,3 +565,9 @@ def test_a_long_head_before_an_appositive_name_gives_the_side() -> None:
     text = ("The Republican chair of the House Foreign Affairs Committee, John Doe, wrote on "
             "X: \u201cThe regime is now importing soldiers from abroad.\u201d")
     assert _by_quote(text)[text] == ["us"]
+
+
+def test_a_named_poster_with_an_auxiliary_before_posted() -> None:
+    text = ("Poland's foreign minister Jan Nowak has posted on X that Moscow is using "
+            "foreign troops as cannon fodder.")
+    assert _by_quote(text)[text] == ["nato_european"]

@@ -223,9 +223,11 @@ class Attributor(SpeakerResolver):
                             agent.perspectives, agent.cue = owner.perspectives, owner.cue
                 return agent
             return None
-        named_before = prev_words and prev_words[-1][:1].isupper() and \
-            not prev.endswith(("ian", "ese", "ish", "an", "'s")) and \
-            nxt in ("on", "that", "about", "to", "in", "")  # "Sybiha posted on X:"
+        # "Sybiha posted on X:", "Landsbergis has posted on X that ..."
+        lead = [w for w in prev_words if w.lower() not in _AUXILIARIES] or prev_words
+        named_before = lead and lead[-1][:1].isupper() and \
+            not lead[-1].lower().endswith(("ian", "ese", "ish", "an", "'s")) and \
+            nxt in ("on", "that", "about", "to", "in", "")
         if verb in r.weak_verbs and not named_before and (
                 nxt in _NOUN_NEXT or prev in _DET_BEFORE or prev.endswith("'s") or not nxt):
             return None  # a noun: "initial reports of", "estimates vary", "Russia's claim"
