@@ -571,3 +571,11 @@ def test_a_named_poster_with_an_auxiliary_before_posted() -> None:
     text = ("Poland's foreign minister Jan Nowak has posted on X that Moscow is using "
             "foreign troops as cannon fodder.")
     assert _by_quote(text)[text] == ["nato_european"]
+
+
+def test_she_in_an_inserted_clause_is_the_person_the_sentence_opens_with() -> None:
+    text = ("Russian officials said nothing. Kim Yo Jong, the leader's sister, was more "
+            "direct: any deployment, she said in a statement, would be lawful.")
+    got = _by_quote(text)
+    assert got["Kim Yo Jong, the leader's sister, was more direct: any deployment, she said "
+               "in a statement, would be lawful."] == ["north_korean"]

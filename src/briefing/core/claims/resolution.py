@@ -142,6 +142,10 @@ class SpeakerResolver(SubjectFinder):
             if here is not None:  # "I spoke with the Foreign Minister of the Republic of
                 # Korea, and he told me ...": the person named earlier in the sentence
                 return Speaker(text, [here[0]], here[1], verb, base + start, base + end)
+            opener = self._opening_person(s, start) if low in ("he", "she") else None
+            if opener is not None:  # "Kim Yo Jong ... was more direct: any deployment, she
+                # said, would be lawful": the person the sentence opens with
+                return Speaker(text, [opener[0]], opener[1], verb, base + start, base + end)
             if antecedent is not None:
                 return Speaker(text, list(antecedent.perspectives), antecedent.cue, verb,
                                base + start, base + end)
@@ -243,6 +247,18 @@ class SpeakerResolver(SubjectFinder):
                 for name in self._names(s, a, z):
                     self.ctx.names.setdefault(name, sp)
         return sp
+
+    def _opening_person(self, s: str, pos: int) -> tuple[str, str] | None:
+        """The person cue the sentence opens with, when "he"/"she" at pos stands in an
+        inserted clause (", she said,") later in the same sentence."""
+        if not s[:pos].rstrip().endswith(","):
+            return None
+        first = next(iter(self._find(s, 0, pos)), None)
+        if first is None or s[:first.start].strip() or len(first.cue.split()) < 2 or \
+                not all(w[:1].isupper() for w in first.cue.split()) or \
+                bare_country(first.cue) is not None:
+            return None  # (a country is not "she")
+        return first.key, first.cue
 
     def _person_before(self, s: str, pos: int) -> tuple[str, str] | None:
         """The side of the last person named by role earlier in the same sentence, before
