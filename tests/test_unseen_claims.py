@@ -579,3 +579,14 @@ def test_she_in_an_inserted_clause_is_the_person_the_sentence_opens_with() -> No
     got = _by_quote(text)
     assert got["Kim Yo Jong, the leader's sister, was more direct: any deployment, she said "
                "in a statement, would be lawful."] == ["north_korean"]
+
+
+def test_an_adverb_after_a_subject_is_not_part_of_it_and_we_opens_a_joint_statement() -> None:
+    text = "Poland firmly rejects the claims made in Moscow."
+    assert _speakers(text)[text] == "Poland"
+    assert _by_quote(text)[text] == ["nato_european"]
+    joint = ("We, the Foreign Ministers of Canada, France and Germany and the High "
+             "Representative of the European Union, strongly condemn the transfers.")
+    got = _by_quote(joint, title="G7 Foreign Ministers' Statement on the transfers",
+                    publisher="G7 Presidency")
+    assert set(got[joint]) == {"us", "nato_european"}

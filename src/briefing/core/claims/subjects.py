@@ -17,6 +17,7 @@ from briefing.core.claims.grammar import (
     _TOPIC_OPENERS,
     _WORD,
     _trim,
+    is_adverb,
 )
 from briefing.core.claims.rules import AttributionRules
 from briefing.core.claims.speaker import Context, Speaker
@@ -130,8 +131,9 @@ class SubjectFinder:
                 break
         if words and words[-1].group().lower() in r.pronouns:
             words = words[-1:]
-        while words and words[-1].group().lower() in r.adverbs | r.clause_verbs:
-            words.pop()
+        while words and (words[-1].group().lower() in r.adverbs | r.clause_verbs or
+                         is_adverb(words[-1].group())):
+            words.pop()  # "Canada strongly (condemns)"
         if not words:
             return start, start
         return words[0].start(), words[-1].end()

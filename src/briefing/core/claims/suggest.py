@@ -183,6 +183,8 @@ _SIGNPOST = re.compile(r"\W*(?:(?:Figure|Fig\.|Table|Chart|Map|Graphic|Exhibit)\
                        r"brief|analysis|study|essay|chapter|section|piece)\s+(?:\w+ly\s+)?"
                        r"(?:assesses|examines|argues|explores|considers|reviews|describes|"
                        r"looks at|sets out|analy[sz]es)\b)")
+# "We, the Foreign Ministers of ..., condemn": the issuers speak, whoever the list ends with.
+_WE_OPENS = re.compile(r"\W*We,\s")
 # Verbs that report speech outright (a question that reports them states a claim).
 _REPORTING = frozenset({"said", "says", "told", "claimed", "claims", "reported", "estimated",
                         "announced", "confirmed", "stated", "warned", "according to",
@@ -422,8 +424,9 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
             attributor.ctx.last_paragraph, attributor.ctx.last_index = sent.paragraph, index
         if speakers and issuer is not None and issuer.perspectives and turn is None and \
                 issuer.verb != "publisher" and \
-                run_of.get(sent.paragraph) is None and not any(
-                    set(sp.perspectives) & set(issuer.perspectives) for sp in speakers):
+                run_of.get(sent.paragraph) is None and (not any(
+                    set(sp.perspectives) & set(issuer.perspectives) for sp in speakers) or
+                    _WE_OPENS.match(sent.text)):
             # The issuer says every sentence of its statement; speech it reports is added
             # ("The Council notes, according to Ukrainian estimates, ...").
             speakers = [Speaker(issuer.text, list(issuer.perspectives), issuer.cue, "issuer",
