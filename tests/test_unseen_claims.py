@@ -590,3 +590,15 @@ def test_an_adverb_after_a_subject_is_not_part_of_it_and_we_opens_a_joint_statem
     got = _by_quote(joint, title="G7 Foreign Ministers' Statement on the transfers",
                     publisher="G7 Presidency")
     assert set(got[joint]) == {"us", "nato_european"}
+
+
+def test_an_unsigned_quotation_set_apart_on_a_government_page_is_its_side() -> None:
+    text = ("The Council today adopted new sanctions against Russia.\n\n"
+            "Quote\n\n"
+            "\u201cForeign soldiers are now dying in Europe for this war. Every country that "
+            "helps Russia must know there is a price.\u201d\n\n"
+            "Background")
+    got = _by_quote(text, title="EU adopts new sanctions",
+                    publisher="Council of the European Union")
+    assert got["\u201cForeign soldiers are now dying in Europe for this war. Every country "
+               "that helps Russia must know there is a price.\u201d"] == ["nato_european"]

@@ -462,6 +462,12 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
             speakers = intro[1]  # the post under the line naming its poster
         if not speakers and run is not None and run[0] in by_line:
             speakers = by_line[run[0]]  # a quoted block, then the line naming its speaker
+        if not speakers and run is not None and official and home is not None and \
+                turn is None and _GOV_PUBLISHER.search(publisher) and \
+                run[0] == sent.paragraph and not by_line and intro is None:
+            # A quotation set apart and signed by nobody on a government body's own page
+            # (under "Quote"): its own official's words, of its side.
+            speakers = [Speaker(publisher, [home[0]], home[1], "quote", sent.start, sent.end)]
         if not speakers and lead is not None and lead[0] == sent.paragraph and turn is None:
             speakers = [Speaker(lead[1].text, list(lead[1].perspectives), lead[1].cue, "post",
                                 sent.start, sent.end)]
