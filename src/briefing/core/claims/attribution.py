@@ -46,6 +46,16 @@ from briefing.core.claims.words import (
     _NOUN_NEXT,
 )
 
+# Words that may stand between "and" and the verb of a second predicate ("... and has also
+# said"): auxiliaries and adverbs of time/manner, a closed grammatical class.
+_AUXILIARIES = frozenset({"has", "have", "had", "also", "later", "then", "since",
+                          "again", "publicly", "repeatedly"})
+
+
+# Verbs whose object is the hearer: what follows them is never an inverted speaker.
+_HEARER_VERBS = frozenset({"told", "tells", "tell", "briefed", "briefs", "informed",
+                           "informs"})
+
 
 class Attributor(SpeakerResolver):
     """Attributes sentences, one article at a time (keeps back-reference context)."""
@@ -57,6 +67,8 @@ class Attributor(SpeakerResolver):
         # The body that issues the document, when it is a government body's own text: who
         # "it" and "we" are when no one else was named (set by the suggester).
         self.issuer: Speaker | None = None
+        # The parties of the meeting the sentence being attributed names, if any.
+        self.meeting: Speaker | None = None
         self._text = ""
         r = self.r
         self._common = _NOT_NAMES | r.titles | r.openers | r.weak_subjects | \
@@ -76,6 +88,7 @@ class Attributor(SpeakerResolver):
         (off inside a transcript, where turns are read separately)."""
         s = normalise(sent.text)
         quotes = [(q.start(), q.end()) for q in _QUOTE.finditer(s)]
+        self.meeting = self.note_meeting(s, sent, index)
         found: list[Speaker] = []
         for rx in self.r.lead_patterns:
             m = rx.match(s)
@@ -115,7 +128,12 @@ class Attributor(SpeakerResolver):
             if quoted is not None:
                 found.append(quoted)
         found.sort(key=lambda f: f.start)
-        if not found:
+        if found and self.meeting is not None:
+            found = [self.meeting]  # "X met with Y to reaffirm ...": both sides say it
+        if not found and self.meeting is not None:
+            self.ctx.last, self.ctx.last_paragraph = self.meeting, sent.paragraph
+            self.ctx.last_index = index  # "They discussed ..." below means both
+        elif not found:
             self._note_subject(s, sent, index)
         named = next((f for f in found if f.perspectives), None)
         if named is None:
@@ -205,9 +223,11 @@ class Attributor(SpeakerResolver):
                             agent.perspectives, agent.cue = owner.perspectives, owner.cue
                 return agent
             return None
-        named_before = prev_words and prev_words[-1][:1].isupper() and \
-            not prev.endswith(("ian", "ese", "ish", "an", "'s")) and \
-            nxt in ("on", "that", "about", "to", "in", "")  # "Sybiha posted on X:"
+        # "Sybiha posted on X:", "Landsbergis has posted on X that ..."
+        lead = [w for w in prev_words if w.lower() not in _AUXILIARIES] or prev_words
+        named_before = lead and lead[-1][:1].isupper() and \
+            not lead[-1].lower().endswith(("ian", "ese", "ish", "an", "'s")) and \
+            nxt in ("on", "that", "about", "to", "in", "")
         if verb in r.weak_verbs and not named_before and (
                 nxt in _NOUN_NEXT or prev in _DET_BEFORE or prev.endswith("'s") or not nxt):
             return None  # a noun: "initial reports of", "estimates vary", "Russia's claim"
@@ -221,7 +241,10 @@ class Attributor(SpeakerResolver):
                 return self._resolve(s, sent, *subj, verb, index)
             return None
         # Inverted order: '"...," said Mr Budanov' / '..., grumbles Mr Budanov.'
-        if self._inverted(s, before) and after[:1] == " " and nxt:
+        # ("told", "briefed" take a hearer: '"...," Col. X, a spokesperson, told NK News'
+        # is not inverted; the hearer after it is not the speaker)
+        if self._inverted(s, before) and after[:1] == " " and nxt and \
+                verb not in _HEARER_VERBS:
             first = next_words[0]
             if (first[:1].isupper() or nxt in ("the", "a", "an", "one", "another", "two",
                                                 "three", "several", "some")) and \
@@ -238,14 +261,22 @@ class Attributor(SpeakerResolver):
                     extra.append((start, _next_boundary(s, end + 1)))
                 return self._resolve(s, sent, start, end, verb, index, extra=extra)
         seg = self._left_subject(s, verb_at)
-        if prev in ("and", "but") and len(prev_words) >= 3 and not _CLAUSE_AFTER.search(
-                before[-60:]):
+        # "... and has said", "... and later also said": auxiliaries and adverbs between
+        # the conjunction and the verb
+        aux = len(prev_words)
+        while aux > 3 and prev_words[aux - 1].lower() in _AUXILIARIES:
+            aux -= 1
+        conj = prev_words[aux - 1].lower() if aux else ""
+        if conj in ("and", "but") and aux >= 3 and not _CLAUSE_AFTER.search(
+                before[:before.rfind(prev_words[aux - 1]) + 3][-60:]):
             # "The SSO channel posted footage ... and said ...": a second predicate of the
             # sentence's subject (not "..., and officials said", which has its own).
-            main = self._main_subject(s, before.rfind(prev_words[-1]))
-            if main is not None and main[1] <= before.rfind(prev_words[-1]) and \
+            at = before.rfind(prev_words[aux - 1], 0, len(before) - sum(
+                len(w) for w in prev_words[aux:]))
+            main = self._main_subject(s, at)
+            if main is not None and main[1] <= at and \
                     self._source_like(s, *main, strict=False):
-                left = _WORD.findall(s[main[1]:before.rfind(prev_words[-1])])
+                left = _WORD.findall(s[main[1]:at])
                 if left and not (seg is not None and seg[0] > main[1] and
                                  self._source_like(s, seg[0], seg[1], strict=True)):
                     seg = (*main, [])

@@ -31,7 +31,9 @@ _KIN: dict[str, set[str]] = {"commander": {"officers", "commanders"},
 # A comma and a new subject after "and": "..., and officials said" has a subject of its own.
 _CLAUSE_AFTER = re.compile(r",\s*(?:and|but)\s+\S+(?:\s+\S+){0,3}\s*$")
 # A short label before a colon, capitalised ("Ukraine's HUR:", "South Korea's NIS:").
-_LABEL_COLON = re.compile(r"(?:[A-Z][\w'’.-]*\s+){0,4}[A-Z][\w'’.-]*:(?=\s)")
+# ("General Staff of Ukraine:", "NIS (Seoul):": connectors and a bracketed place too)
+_LABEL_COLON = re.compile(r"(?:[A-Z][\w'’.-]*\s+(?:(?:of|for|and|the)\s+){0,2}){0,4}"
+                          r"[A-Z][\w'’.-]*(?:\s+\([A-Z][^()\n]{0,30}\))?:(?=\s)")
 # Asides between a subject and its verb.
 _INTERJECTION = re.compile(
     r"(?i)(?:for (?:its|his|her|their) part|in turn|however|meanwhile|too|though|also|"
@@ -44,7 +46,8 @@ _COLON_QUOTE = re.compile(r"(?<=\w):\s+(?=[“\"‘']|[A-Z])")
 _QUOTE = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _CAPITALISED = re.compile(r"\b[A-Z][\w'-]{2,}")
 _RIGHT_END = re.compile(
-    r"[,.;:()\[\]—–”\"]|\s(?:on|in|at|when|who|whose|during|after|before|to|in an|told|"
+    r"[,;:()\[\]—–”\"]|(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)\.|"
+    r"\s(?:on|in|at|when|who|whose|during|after|before|to|in an|told|"
     r"said|says)\s", re.IGNORECASE)
 
 
@@ -64,7 +67,7 @@ _PERSON_ROLES = frozenset({"minister", "president", "secretary", "spokesman", "s
 # stated side).
 _WESTERN = re.compile(r"\bWestern\s+(?:[a-z]+\s+)?(?:allies|governments|officials|intelligence|"
                       r"agencies|capitals|partners|leaders|diplomats|countries|nations|"
-                      r"estimates|sources)\b")
+                      r"estimates|sources)\b|\b(?:G7|G-7|Group of Seven)\b")
 # A source that names no one.
 _VAGUE_SOURCE = re.compile(r"(?i)(?:some\s+|unconfirmed\s+|media\s+|press\s+|news\s+|local\s+|"
                            r"online\s+|several\s+|recent\s+)*(?:reports|media|rumou?rs|"

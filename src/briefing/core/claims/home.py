@@ -14,8 +14,15 @@ import re
 import tomllib
 from functools import lru_cache
 
-from briefing.core.claims.affiliation import affiliation, postmodifier
+from briefing.core.claims.affiliation import (
+    _is_acronym_pronoun,
+    _key,
+    affiliation,
+    affiliations,
+    postmodifier,
+)
 from briefing.core.claims.cues import CueMatcher
+from briefing.core.claims.grammar import _WESTERN
 from briefing.core.resources import resource
 
 _SITE_SPLIT = re.compile(r"\s*(?:_|\s[|–—-]\s|\s>\s)\s*")
@@ -99,6 +106,9 @@ def issuer_side(matcher: CueMatcher, issuer: str) -> tuple[str, str] | None:
     if not issuer.strip():
         return None
     issuer = _JOINED.sub(" ", issuer)
+    western = _WESTERN.search(issuer)
+    if western is not None and not matcher.find(issuer):
+        return "us", western.group()  # "G7 Foreign Ministers": the West (issuer_sides: both)
     return _cued(matcher, issuer) or _listed(issuer)
 
 
@@ -107,6 +117,8 @@ def issuer_sides(matcher: CueMatcher, issuer: str) -> list[str]:
     Foreign Ministers of Japan, the Republic of Korea and the United States"), in order."""
     keys: list[str] = []
     issuer = _JOINED.sub(" ", issuer)
+    if _WESTERN.search(issuer):
+        keys += ["us", "nato_european"]
     for c in matcher.find(issuer):
         owner = postmodifier(issuer, c.end)
         key = owner[0] if owner is not None else c.key
@@ -156,9 +168,22 @@ def home_side(matcher: CueMatcher, publisher: str, title: str = "") -> tuple[str
         if found is not None:
             return found
     for cand in candidates:
-        found = _listed(cand)
+        found = _listed(cand) or _closing_country(cand)
         if found is not None:
             return found
+    return None
+
+
+def _closing_country(name: str) -> tuple[str, str] | None:
+    """A publisher whose name ends with its country ("Global Affairs Canada", "Ministry of
+    Foreign Affairs Republic of Poland"): that country's side."""
+    a = affiliations()
+    s = name.strip().rstrip(".")
+    for m in a.country_rx.finditer(s):
+        if m.end() == len(s) and m.start() > 0 and not _is_acronym_pronoun(s, m):
+            key = _key(a, m.group())
+            if key is not None:
+                return key, m.group()
     return None
 
 

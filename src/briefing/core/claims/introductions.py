@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
 _WORD = re.compile(r"[\w'.-]+")
 _CAPITALISED = re.compile(r"\b[A-Z][\w'-]{2,}")
+_NAME_PART = re.compile(r"\b[A-Z][\w'-]+")
 # How articles introduce speakers (see Attributor.learn).
 _ACRONYM = re.compile(r"\s*\((?P<acr>[A-Z][A-Za-z]{1,7})\)")
 # A capitalised word; a full stop only after an initial or a title ("J.", "U.S.", "Gen."), so
@@ -28,7 +29,9 @@ _RUN = re.compile(rf"{_RUN_WORD}(?:[ \t]+(?:of[ \t]+|the[ \t]+|of[ \t]+the[ \t]+
 _APPOSITIVE = re.compile(
     r"(?P<name>(?<![\w'-])[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2}),(?:\s+\d{1,3},)?\s+"
     r"(?P<desc>(?:a|an|the|head|chief|spokesperson|spokesman|spokeswoman|director|commander|"
-    r"member|deputy|minister)\s[^,.;:()]{3,90})")
+    r"member|deputy|minister|[A-Z][\w-]+(?:\s[A-Z][\w-]+)?['’]s(?=\s[a-z]))\s[^,.;:()]{3,90})")
+# ("Fu Cong, China's permanent representative to the United Nations": a possessive
+# country or body opens the description too)
 _APPOSITIVE_AFTER = re.compile(r",\s+the\s+(?P<name>[A-Z]{2,6})\b")
 _PLACED_BODY = re.compile(
     r"\b(?:the|a|an)[ \t]+(?P<body>[A-Z][\w'-]+(?:[ \t]+[A-Z][\w'-]+)?(?:[ \t]+[a-z][\w-]+){1,3})")
@@ -60,7 +63,7 @@ def read_introductions(att: Attributor, s: str) -> dict[str, list[tuple[int, str
         if z - a >= 3:
             place([m.group("acr").lower()], a, z, last=True)
     for m in _RUN.finditer(s):
-        words = list(_CAPITALISED.finditer(s, m.start(), m.end()))
+        words = list(_NAME_PART.finditer(s, m.start(), m.end()))
         if len(words) < 2:
             continue
         cues = att.m.find(s, m.start(), m.end())
@@ -80,10 +83,12 @@ def read_introductions(att: Attributor, s: str) -> dict[str, list[tuple[int, str
             if initials not in found:
                 found[initials] = [(m.start(), *last_side)]
         for c in cues:
-            parts = _CAPITALISED.findall(s, c.start, c.end)
-            if len(parts) >= 2:  # a person cue: "Cho Tae-yul" places "Minister Cho"
+            parts = _NAME_PART.findall(s, c.start, c.end)
+            if len(parts) >= 2:  # a person cue: "Cho Tae-yul" places "Minister Cho", and
+                # "Fu Cong" a later "Fu" (a family name first, however short)
                 for part in parts:
-                    if part.lower() not in att._common:
+                    if part.lower() not in att._common and \
+                            part.lower() not in att.r.pronouns:
                         found.setdefault(part.lower(), []).append((c.start, c.key, c.cue))
     for m in _APPOSITIVE.finditer(s):
         names = att._names(s, m.start("name"), m.end("name"))

@@ -23,6 +23,7 @@ from briefing.core.claims.grammar import (
     _topic_word,
     _trim,
 )
+from briefing.core.claims.rules import scan
 from briefing.core.claims.sentences import Sentence
 from briefing.core.claims.speaker import Speaker
 from briefing.core.claims.subjects import SubjectFinder
@@ -40,6 +41,8 @@ class SpeakerResolver(SubjectFinder):
         if not entries:
             return None
         before = [e for e in entries if e[0] < pos]
+        if not before and not word[:1].isupper() and word in self.r.back_reference_heads:
+            return None  # "the ministry" cannot mean a ministry the text names only later
         _, key, cue = before[-1] if before else entries[0]
         return key, cue
 
@@ -53,6 +56,63 @@ class SpeakerResolver(SubjectFinder):
             if words & heads and "and" not in words:
                 return sp
         return None
+
+    def note_meeting(self, s: str, sent: Sentence, index: int) -> Speaker | None:
+        """A meeting or call between two sides ("X spoke today with Y of Z", "X met with
+        Y"): the parties become who "the two leaders", "both sides" and "they" mean, and
+        each is a speaker "the Secretary", "the Foreign Minister" can refer back to.
+        Returns the parties together, or None when the sentence names no such meeting."""
+        rx = self.r.meeting
+        m = rx.search(s) if rx is not None else None
+        if m is None or any(scan(self.r.verbs, self.r.verb_heads, m.group(g)) for g in "ab"):
+            return None  # ("He said he met with troops": the meeting is reported speech)
+        if not re.match(r"(?:the\s+)?[A-Z]", m.group("b")) or {
+                w.lower() for w in _WORD.findall(m.group("a"))} & {"i", "we", "you"}:
+            return None  # "commanders I spoke with in Sumy": not a meeting of two sides
+        sides: list[Speaker] = []
+        for group in ("a", "b"):
+            a, z = m.span(group)
+            sp = self._resolve(s, sent, a, z, "met", index)
+            issuer = getattr(self, "issuer", None)
+            if not sp.perspectives and group == "a" and issuer is not None:
+                # the principal of a government body's own readout is of its side
+                sp.perspectives, sp.cue = list(issuer.perspectives), issuer.cue
+            if not sp.perspectives:
+                return None
+            sides.append(sp)
+        keys = list(dict.fromkeys(k for sp in sides for k in sp.perspectives))
+        if len(keys) < 2:
+            return None  # two officials of one side: nothing is said for another
+        self.ctx.parties, self.ctx.parties_index = sides, index
+        for sp in sides:
+            self.ctx.history.append((index, sp))
+        return Speaker(s[m.start("a"):m.end("b")], keys, sides[0].cue, "met",
+                       sent.start + m.start("a"), sent.start + m.end("b"))
+
+    def _party(self, role: str, index: int) -> Speaker | None:
+        """The one party of the latest meeting whose name holds `role` ("secretary",
+        "foreign minister")."""
+        if not self.ctx.parties or index - self.ctx.parties_index > 40:
+            return None
+        rx = re.compile(rf"(?<![\w-]){re.escape(role)}(?![\w-])", re.IGNORECASE)
+        hits = [sp for sp in self.ctx.parties if rx.search(sp.text)]
+        return hits[0] if len(hits) == 1 else None
+
+    def _collective(self, low: str, index: int) -> list[str]:
+        """The sides of a meeting's parties named together ("the two leaders", "both
+        sides", "the two", "the leaders"), within 40 sentences of the meeting; else []."""
+        if not self.ctx.parties or index - self.ctx.parties_index > 40:
+            return []
+        words = low.split()
+        if words[:1] == ["the"] or words[:1] == ["both"]:
+            words = words[1:] if words[:1] == ["the"] else words
+        if words[:1] in (["two"], ["both"]):
+            rest = " ".join(words[1:])
+            if rest and rest not in self.r.collective_heads:
+                return []
+        elif " ".join(words) not in self.r.collective_heads or not low.startswith("the "):
+            return []
+        return list(dict.fromkeys(k for sp in self.ctx.parties for k in sp.perspectives))
 
     def section_side(self, index: int) -> Speaker | None:
         """The side the latest section heading named, if it is recent (30 sentences)."""
@@ -68,6 +128,10 @@ class SpeakerResolver(SubjectFinder):
         base = sent.start
         bare = low[4:] if low.startswith("the ") else low
         antecedent = self._antecedent(sent, index)
+        together = self._collective(low, index)
+        if together:  # "The two leaders condemned ..." after "X spoke with Y"
+            return Speaker(text, together, self.ctx.parties[0].cue, verb, base + start,
+                           base + end)
         if low in r.pronouns:
             inner = self._main_subject(s, start) if _after_word_boundary(s, start) else None
             if inner is not None:
@@ -78,6 +142,10 @@ class SpeakerResolver(SubjectFinder):
             if here is not None:  # "I spoke with the Foreign Minister of the Republic of
                 # Korea, and he told me ...": the person named earlier in the sentence
                 return Speaker(text, [here[0]], here[1], verb, base + start, base + end)
+            opener = self._opening_person(s, start) if low in ("he", "she") else None
+            if opener is not None:  # "Kim Yo Jong ... was more direct: any deployment, she
+                # said, would be lawful": the person the sentence opens with
+                return Speaker(text, [opener[0]], opener[1], verb, base + start, base + end)
             if antecedent is not None:
                 return Speaker(text, list(antecedent.perspectives), antecedent.cue, verb,
                                base + start, base + end)
@@ -87,6 +155,10 @@ class SpeakerResolver(SubjectFinder):
             # "the Secretary", "the embassy": the nearest compatible speaker, i.e. the last
             # one whose name holds the same head word, else the body introduced so.
             head = low.split()[-1]
+            party = self._party(bare, index) or self._party(head, index)
+            if party is not None:  # "The Secretary" after "The Secretary met with Minister Y"
+                return Speaker(text, list(party.perspectives), party.cue, verb, base + start,
+                               base + end)
             ante_heads = set() if antecedent is None else {
                 w.lower().removesuffix("'s") for w in _WORD.findall(antecedent.text)} & (
                 r.back_reference_heads | r.role_words)
@@ -176,6 +248,18 @@ class SpeakerResolver(SubjectFinder):
                     self.ctx.names.setdefault(name, sp)
         return sp
 
+    def _opening_person(self, s: str, pos: int) -> tuple[str, str] | None:
+        """The person cue the sentence opens with, when "he"/"she" at pos stands in an
+        inserted clause (", she said,") later in the same sentence."""
+        if not s[:pos].rstrip().endswith(","):
+            return None
+        first = next(iter(self._find(s, 0, pos)), None)
+        if first is None or s[:first.start].strip() or len(first.cue.split()) < 2 or \
+                not all(w[:1].isupper() for w in first.cue.split()) or \
+                bare_country(first.cue) is not None:
+            return None  # (a country is not "she")
+        return first.key, first.cue
+
     def _person_before(self, s: str, pos: int) -> tuple[str, str] | None:
         """The side of the last person named by role earlier in the same sentence, before
         ", and he/she" ("the Foreign Minister of the Republic of Korea", "Russia's
@@ -195,16 +279,17 @@ class SpeakerResolver(SubjectFinder):
         of a group the text placed just before ("Ukrainian artillery officers", "Russian
         milbloggers"), by the nationality right before the group's noun."""
         words = low.split()
-        if len(words) < 2 or words[0] not in ("one", "another", "a", "some"):
+        if len(words) < 2 or words[0] not in ("one", "another", "a", "an", "some"):
             return None
-        if words[0] in ("a", "some") and words[1] not in ("fellow", "second", "third"):
-            return None
+        near = words[0] in ("a", "an", "some") and words[1] not in ("fellow", "second", "third")
+        # ("a drone-unit commander" right after "Ukrainian commanders I spoke with": one
+        # of them, when the group is named within the last sentence or two)
         head = words[-1].rstrip(".,")
         if len(head) < 4:
             return None
         nouns = {head, head + "s", head + "es", head.removesuffix("s")} | (
             _KIN.get(head, set()))
-        window = self._text[max(0, pos - 600):pos]
+        window = self._text[max(0, pos - (250 if near else 600)):pos]
         rx = re.compile(r"\b([A-Z][\w'-]+)\s+(?:[a-z][\w-]*\s+){0,2}?(?i:" +
                         "|".join(re.escape(n) for n in sorted(nouns)) + r")\b")
         for m in reversed(list(rx.finditer(window))):
@@ -233,6 +318,14 @@ class SpeakerResolver(SubjectFinder):
                 if inner.perspectives:
                     return Speaker(s[start:end], inner.perspectives, inner.cue, verb,
                                    base + start, base + end)
+        handle = _HANDLE.search(s, max(0, start - 1), end)
+        if not keys and handle is not None:
+            # "@ZelenskyyUa", "@zelenskyy_official": a handle's words name its owner
+            words = _handle_words(handle.group("name"))
+            for key, c in self._cues(words, 0, len(words)):
+                if key not in keys:
+                    keys.append(key)
+                cue = cue or c
         if not keys:
             placed = bare_country(s[start:end]) or affiliation(s[start:end])
             # "Ukraine says", "Estonia's Hanno Pevkur", "a Ukrainian unit"
@@ -247,3 +340,12 @@ class SpeakerResolver(SubjectFinder):
                 sent.paragraph - ctx.last_paragraph > 1:
             return None
         return ctx.last
+
+
+# A social-media handle: "@ZelenskyyUa", "@zelenskyy_official", "@MFA_Russia".
+_HANDLE = re.compile(r"@(?P<name>[A-Za-z][\w]{1,30})")
+
+
+def _handle_words(name: str) -> str:
+    """The words of a handle: "ZelenskyyUa" -> "Zelenskyy Ua", "MFA_Russia" -> "MFA Russia"."""
+    return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", name.replace("_", " ")).strip()

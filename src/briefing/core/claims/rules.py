@@ -71,6 +71,8 @@ class AttributionRules:
     turn_role_modifiers: frozenset[str] = frozenset()
     turn_not_labels: frozenset[str] = frozenset()
     turn_roles: dict[str, str] = field(default_factory=dict)
+    meeting: re.Pattern[str] | None = None  # "<A> met/spoke ... with <B>": two parties
+    collective_heads: frozenset[str] = frozenset()  # "the two leaders", "both sides"
 
 
 def _lower(items: list[str]) -> frozenset[str]:
@@ -112,4 +114,20 @@ def attribution_rules() -> AttributionRules:
         turn_role_modifiers=_lower(turns.get("role_modifiers", [])),
         turn_not_labels=_lower(turns.get("not_labels", [])),
         turn_roles={k.lower(): v for k, v in turns.get("roles", {}).items()},
+        meeting=_meeting_rx(data.get("meeting_verbs", [])),
+        collective_heads=_lower(data.get("collective_heads", [])),
     )
+
+
+def _meeting_rx(verbs: list[str]) -> re.Pattern[str] | None:
+    """'<A> <meeting verb>[, via videoconference,] [today] with <B>' at a sentence's start:
+    A and B are the named groups (B ends before 'on/to/in/at/about/...' or punctuation)."""
+    if not verbs:
+        return None
+    body = _words_rx(verbs).pattern.removeprefix(r"(?<![\w'-])")
+    return re.compile(
+        r"^(?:[A-Z][\w ,]{0,30}?,\s+)?(?P<a>[A-Z][^;:“\"]{2,110}?)\s+(?:has\s+|have\s+)?"
+        + body + r"(?:,[^,]{1,40},)?\s+(?:(?:today|yesterday|again|separately|by\s+(?:tele)?"
+        r"phone|virtually|on\s+\w+day)\s+)*with\s+(?P<b>[^,;:.“\"]{3,140}?)"
+        r"(?=\s+(?:on|to|in|at|about|regarding|for|during|and|over|after|via)\s|[,;:.]|$)",
+        re.IGNORECASE)

@@ -32,3 +32,7 @@ class Context:
     history: list[tuple[int, Speaker]] = field(default_factory=list)
     section: int = -1  # sentence index of the latest heading that named a side
     section_speaker: Speaker | None = None
+    # the two (or more) sides of the latest meeting or call ("X spoke with Y"), and the
+    # sentence index that named them: "the two leaders", "both sides" are they
+    parties: list[Speaker] = field(default_factory=list)
+    parties_index: int = -1

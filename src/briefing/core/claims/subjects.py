@@ -12,12 +12,12 @@ from briefing.core.claims.affiliation import foreign, postmodifier
 from briefing.core.claims.cues import CueMatch, CueMatcher
 from briefing.core.claims.grammar import (
     _BOUNDARY,
-    _CAPITALISED,
     _INTERJECTION,
     _PERSON,
     _TOPIC_OPENERS,
     _WORD,
     _trim,
+    is_adverb,
 )
 from briefing.core.claims.rules import AttributionRules
 from briefing.core.claims.speaker import Context, Speaker
@@ -30,6 +30,9 @@ from briefing.core.claims.words import (
     _TIMES,
     _TOPIC_ROLES,
 )
+
+# A capitalised word; one of two letters ("Fu", "Li") only as a name the text introduced.
+_NAME_WORD = re.compile(r"\b[A-Z][\w'-]+")
 
 
 class SubjectFinder:
@@ -53,10 +56,14 @@ class SubjectFinder:
         segs = self._segments(s, len(before) - 1)
         if not segs:
             return False
-        a, z, _sep = segs[-1]
+        a, z, sep = segs[-1]
         words = [w.lower() for w in _WORD.findall(s[a:z])]
-        if words and words[0] in ("who", "whose", "which"):
-            return False  # "John Foreman, who ..., says": a relative clause, not a clause
+        if words and words[0] in ("who", "whose", "which") or \
+                sep.strip().lower() in ("who", "whose", "which") and len(segs) >= 2 and \
+                s[segs[-2][1]:a].lstrip().startswith(","):
+            # "John Foreman, who ..., says", "South Korea's NIS, which does not post on
+            # social media, confirmed": a relative clause, not a clause
+            return False
         head = _PERSON.match(s)
         if head is not None and s[head.end():head.end() + 1] == "," and \
                 re.match(r",\s+(?:a|an|the|who|whose|head|chief|\d{1,3},)\s", s[head.end():]):
@@ -124,8 +131,9 @@ class SubjectFinder:
                 break
         if words and words[-1].group().lower() in r.pronouns:
             words = words[-1:]
-        while words and words[-1].group().lower() in r.adverbs | r.clause_verbs:
-            words.pop()
+        while words and (words[-1].group().lower() in r.adverbs | r.clause_verbs or
+                         is_adverb(words[-1].group())):
+            words.pop()  # "Canada strongly (condemns)"
         if not words:
             return start, start
         return words[0].start(), words[-1].end()
@@ -166,7 +174,13 @@ class SubjectFinder:
             sep.lower() == "which" and raw_first.split()[0] not in self.r.pronouns
             and raw_first.split()[0] not in ("the", "a", "an") and not first_raw[:1].isupper())
         # ("..., which the JCS said flew for 86 minutes": the JCS is the subject)
-        if relative and len(segs) >= 2:
+        appositive = sep == "," and len(segs) == 2 and segs[0][2] == "" and \
+            raw_first.split()[0] in ("the", "a", "an") and len(raw_first.split()) <= 6 and \
+            s[segs[-1][1]:stop].strip() == "," and bool(self._cues(s, *segs[0][:2]))
+        # ("Germany's intelligence service, the BND, estimates": the appositive renames
+        # a subject that names its side; "Andriy Kostin, the prosecutor general, said":
+        # the role is read as before)
+        if (relative or appositive) and len(segs) >= 2:
             # "John Foreman, who paid ... as British defence attaché, says"
             extra.append((a, z))
             a, z = self._clean(s, segs[-2][0], segs[-2][1])
@@ -206,10 +220,15 @@ class SubjectFinder:
                     break
                 i -= 1
             a, z = self._clean(s, a, z)
+        elif len(segs) >= 3 and sep == "," and len(words) <= 3 and not extra and \
+                re.match(r"(?:who|whose)\s", s[segs[-2][0]:segs[-2][1]], re.IGNORECASE):
+            # "a Ukrainian drone operator ..., who asked to be identified by his call sign,
+            # Hrim, said": the name closes the relative clause; the head names the side
+            extra.append(self._clean(s, segs[-3][0], segs[-3][1]))
         elif len(segs) >= 2 and sep == "," and len(words) <= 6 and not extra:
             pa, pz, _ = segs[-2]
             pwords = [w.lower() for w in _WORD.findall(s[pa:pz])]
-            if (pwords and len(pwords) <= 8 and not set(pwords) & self.r.clause_verbs
+            if (pwords and len(pwords) <= 10 and not set(pwords) & self.r.clause_verbs
                     and not (s[pa:pz][:1].islower() and pwords[0] not in ("head", "a", "an"))
                     and pwords[0] not in _TOPIC_OPENERS):
                 extra.append((pa, pz))  # (not "Regarding North Korean troops, the JCS said")
@@ -259,8 +278,10 @@ class SubjectFinder:
                 continue  # "the arrival of North Korean troops": a topic, not an affiliation
             text = s[c.start:c.end]
             follow = _WORD.findall(s[c.end:c.end + 20])[:1]
-            if follow and follow[0].lower() in _TOPIC_ROLES:
+            if follow and follow[0].lower() in _TOPIC_ROLES and not text.endswith(
+                    ("an", "ese", "ish", "ch")):
                 continue  # "a Korea expert", "a China watcher": the topic, not the side
+                # (a nationality is the person's own: "a Chinese scholar", "Russian analysts")
             if text.endswith(("'s", "'")) and not text.endswith("s'"):
                 following = [w.lower() for w in _WORD.findall(s[c.end:c.end + 40])[:3]]
                 if not set(following) & r.role_words:
@@ -284,6 +305,7 @@ class SubjectFinder:
         """Proper names in a span ("Flynn"), leaving out cue words and common words."""
         cue_spans = [(c.start, c.end) for c in self._find(s, start, end)]
         common = self._common
-        return [w.group().lower() for w in _CAPITALISED.finditer(s, start, end)
+        return [w.group().lower() for w in _NAME_WORD.finditer(s, start, end)
                 if w.group().lower() not in common
+                and (len(w.group()) > 2 or w.group().lower() in self.ctx.placed)
                 and not any(ca <= w.start() < cz for ca, cz in cue_spans)]

@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from briefing.core.claims.affiliation import foreign
 from briefing.core.claims.attribution import Attributor, Speaker
-from briefing.core.claims.cues import matcher_for
+from briefing.core.claims.cues import CueMatcher, matcher_for
 from briefing.core.claims.grammar import is_adverb
 from briefing.core.claims.home import (
     home_side,
@@ -43,7 +44,7 @@ _HOME_ROLES = frozenset({
     "diplomats", "council", "commission", "secretary", "minister", "presidency", "president",
     "cabinet", "department", "participants", "chancellery", "administration", "agency",
     "service", "delegation", "source", "sources"})
-_HOME_WORDS = frozenset({"a", "an", "the", "two", "three", "several", "some", "senior",
+_HOME_WORDS = frozenset({"a", "an", "the", "one", "two", "three", "several", "some", "senior",
                          "top", "high-ranking", "presidential", "foreign", "defence", "defense",
                          "national", "security", "deputy", "vice", "first", "principal",
                          "same", "our", "its"})
@@ -56,6 +57,70 @@ def _unnamed(speaker: str) -> bool:
         w in _HOME_WORDS or w in _HOME_ROLES or (w.islower() and w == o)
         for w, o in zip(words, [o for o in re.findall(r"[\w'-]+", speaker)
                                 if not is_adverb(o)], strict=False))
+# A post's header in a round-up, a paragraph of its own: "7:37 a.m. — Joint Chiefs of
+# Staff (@JCS_ROK)", "Defence of Ukraine (@DefenceU):". It is not a claim: it names who
+# posted the paragraphs under it (until the next header or heading).
+_POST_HEADER = re.compile(
+    r"\s*(?:(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?|\d{1,2}\s*[ap]\.?\s?m\.?)\s*"
+    r"(?:[A-Z]{2,4}\s*)?[—–―-]\s*(?P<who>[^!?\n]{2,80}?)|"
+    r"(?P<handle>[A-Z][^.!?:\n]{1,60}?\(@\w{2,30}\)))\s*:?\s*", re.IGNORECASE)
+
+# A paragraph that opens with who posted it: '@handle (Threads): "..."',
+# 'Defence of Ukraine (@DefenceU) (X): ...'.
+_POST_LEAD = re.compile(r"\s*(?P<who>@[\w.]{2,40}|[A-Z][^.!?:\n]{1,60}?\(@\w{2,30}\))"
+                        r"(?:\s*\([\w ]{1,20}\))?\s*:\s*(?=\S)")
+
+# A story's dateline: "SEOUL —", "SEOUL, Feb 27 (Reuters) -" opening a paragraph.
+_DATELINE = re.compile(r"\s*(?P<place>[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2})"
+                       r"(?:,[^—–\n]{0,40})?\s+[—–-]\s+(?=[A-Z\"“])")
+
+
+def _dateline_side(matcher: CueMatcher, text: str,
+                   spans: list[tuple[int, int]]) -> tuple[str, str] | None:
+    """The side of the place a story is datelined in, from its first paragraphs."""
+    for a, _z in spans[:4]:
+        m = _DATELINE.match(text, a)
+        if m is not None:
+            place = m.group("place").title()
+            found = [c for c in matcher.find(place) if c.start == 0 and c.end == len(place)]
+            return (found[0].key, found[0].cue) if found else None
+    return None
+
+
+def _initials(name: str) -> str:
+    """"US Forces Korea (@USForcesKorea)" -> "USFK": what an acronym of the name reads."""
+    name = re.sub(r"\(.*?\)", " ", name)
+    return "".join(w if w.isupper() and len(w) <= 3 else w[0]
+                   for w in re.findall(r"[A-Za-z]+", name) if w[0].isupper())
+
+
+# Titles of a government's own staff: in that government's document, such a person of no
+# other stated side is its official ("Presidential Aide X", "Press Secretary Y").
+_STAFF_TITLES = frozenset({"aide", "adviser", "advisor", "spokesman", "spokeswoman",
+                           "spokesperson", "secretary", "minister", "chief", "director"})
+
+
+# An assertion's verb: present, perfect or modal ("is concerned", "has been confirmed",
+# "will continue", "cannot be overlooked"); a narrative of what happened is in the past
+# ("today the Government decided to ...", "On May 2 the ministers met ...").
+_ASSERTING = re.compile(r"\b(?:is|are|am|has|have|will|would|must|cannot|can|could|should|"
+                        r"shall|may|might|remains?|continues?|does|do)\b|\b[a-z]{3,}(?<!s)s\b"
+                        r"(?=\s+(?:that|the|to|all|its|their|a|an|on)\b)")
+
+
+def _asserted(sentence: str) -> bool:
+    """Does a sentence of a statement assert something (rather than narrate the past)?"""
+    return bool(_ASSERTING.search(_QUOTE_TEXT.sub(" ", sentence)))
+
+
+def _home_official(speaker: str) -> bool:
+    """A named official by a staff title, of no foreign country ("Presidential Aide Yury
+    Ushakov"; not "Japanese Foreign Minister X", not "Ambassador Y")."""
+    words = [w.lower() for w in re.findall(r"[\w'-]+", speaker)]
+    return len(words) <= 8 and bool(set(words) & _STAFF_TITLES) and not foreign(speaker) \
+        and any(w[:1].isupper() for w in speaker.split()[1:])
+
+
 _HEADING_NOISE = re.compile(r"^\s*(?:\d{1,2}[.)]\s*|[#*>-]+\s*)|\([^)]*\)|[*_#\[\]]")
 # First person plural: in a government body's own statement, the issuer speaks ("We call
 # on...", "...as our partners know"); lower-case "us" only (upper-case "US" is a country).
@@ -81,6 +146,15 @@ _POST_TIME = re.compile(r"^\s*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?\s*[—–-]\s*
 _GOV_PUBLISHER = re.compile(r"(?i)\b(?:ministry|department|office of the|government of|"
                             r"presidency|embassy|mission of|council of the|white house|kremlin|"
                             r"cabinet office|chancellery)\b")
+# A publisher that is a government body or office holder (a release in its own voice).
+_GOV_AUTHOR = re.compile(r"(?i)\b(?:minister|ministry|department|government|presidency|"
+                         r"prime minister|chancellery|embassy)\b")
+# The capitalised words opening a text: "The Australian Government", "Australia".
+_LEAD = re.compile(r"\W*(?P<lead>(?:The\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})")
+# A line pointing the reader to a document, not a statement: "The listings are available
+# on the Department's website", "For more information, visit ...".
+_SERVICE_NOTE = re.compile(r"(?i)\b(?:available (?:on|at|from)\b.{0,80}\b(?:website|web site|"
+                           r"page|portal)|for (?:more|further) information|visit (?:www|http))")
 # A page written as turns ("Q:", "MR. X:"), at the start of a line.
 _TRANSCRIPT_LIKE = re.compile(r"(?m)^(?:Q|A|Question|Answer|[A-Z][A-Z .'-]{2,40}):\s")
 # A sentence about the event itself, not a statement made at it.
@@ -88,11 +162,34 @@ _EVENT_NOTE = re.compile(r"(?i)\b(?:briefing|press conference|transcript|transla
                          r"moderated|participants|held a|main points|as delivered|"
                          r"video|photo|watch)\b")
 # A sentence that only announces what follows.
+# A line that names a person ("Quotes attributable to Senator the Hon Jane Roe, Minister
+# for ...", "Remarks by Prime Minister John Doe"): a name is two capitalised words in a row.
+_NAMED_LINE = re.compile(r"(?:\b(?:attributable to|from|by)\s+)?(?P<who>(?:the\s+)?"
+                         r"[A-Z][\w'’.-]*(?:\s+(?:the\s+)?[A-Z][\w'’.-]*)+)")
 _PREFACE = re.compile(r"\b(?:the following|as follows)\W*$", re.IGNORECASE)
 # A note on the text itself, not a sentence of it.
 _DELIVERY_NOTE = re.compile(r"\W*(?:check against delivery|as delivered|as prepared for "
                             r"delivery|unofficial translation|transcript of the spoken word|"
                             r"speech as prepared)\W*$", re.IGNORECASE)
+# A note about the document itself (its translation or licence), anywhere, even inside a
+# turn: "This is a provisional translation.", "The original Japanese text prevails.",
+# "Content on this site is available under the Creative Commons ... licence".
+_DOCUMENT_NOTE = re.compile(
+    r"(?i)\b(?:(?:provisional|unofficial) (?:translation|transcript)|original \w+ (?:text|"
+    r"version) (?:prevails|is authentic)|(?:text|version) (?:prevails|is authentic)|"
+    r"creative commons|all rights reserved)\b")
+# An offer to the reader, not a claim: "Get 15% off with code X", "become a paying member".
+_OFFER = re.compile(r"(?i)\b(?:off with (?:the )?code|promo code|discount code|become a "
+                    r"(?:paying |paid )?(?:member|subscriber)|subscribe (?:now|today|for))\b")
+# A caption ("Figure 1: Estimated transfers ...") or the text announcing itself ("This
+# commentary assesses what each side has delivered"): the writer's signposts, not claims.
+_SIGNPOST = re.compile(r"\W*(?:(?:Figure|Fig\.|Table|Chart|Map|Graphic|Exhibit)\s+\d+[a-z]?\s*"
+                       r"[:.–—-]|(?:This|The present)\s+(?:commentary|paper|report|article|"
+                       r"brief|analysis|study|essay|chapter|section|piece)\s+(?:\w+ly\s+)?"
+                       r"(?:assesses|examines|argues|explores|considers|reviews|describes|"
+                       r"looks at|sets out|analy[sz]es)\b)")
+# "We, the Foreign Ministers of ..., condemn": the issuers speak, whoever the list ends with.
+_WE_OPENS = re.compile(r"\W*We,\s")
 # Verbs that report speech outright (a question that reports them states a claim).
 _REPORTING = frozenset({"said", "says", "told", "claimed", "claims", "reported", "estimated",
                         "announced", "confirmed", "stated", "warned", "according to",
@@ -124,9 +221,11 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
     if script is not None:  # Ukrainian, Russian, Korean, Chinese: rules per language
         return suggest_in_script(text, script, perspectives)
     matcher = matcher_for(list(perspectives))
-    writer = _writer_names(publisher)
     home = home_side(matcher, publisher, title)
     official = is_official(publisher, title)
+    # What a think tank "assesses" is its writer's own assertion; what a government body
+    # ("The President of Russia noted ...") says in its own document is its statement.
+    writer = _writer_names(publisher) if not (official and home is not None) else set()
     # "Statement by the Ministry of Foreign Affairs of Ukraine on ...": the text is the
     # issuer's; its assertions are the issuer's statements.
     issuer_name = statement_issuer(title)
@@ -153,6 +252,19 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
         # a transcript: what it asserts outside quotations and turns is its statement even
         # under a headline-like title (a third-person press release is not).
         issuer = Speaker(publisher, [home[0]], home[1], "publisher")
+    # A statement issued by a government none of the perspectives covers ("Ministry of
+    # Foreign Affairs of Japan"): its assertions are statements of no side of ours. (An
+    # issuer whose side is merely not recognised is not guessed to be of none.)
+    outside = bool(issuer_name) and issuer is not None and not issuer.perspectives and (
+        foreign(publisher) or foreign(issuer_name or ""))
+    if issuer is None and home is None and _GOV_AUTHOR.search(publisher) and \
+            _WE.search(_QUOTE_TEXT.sub(" ", text)) and foreign(_lead_subject(text)):
+        # The same for a government's own release in its own voice under a headline
+        # ("Australia imposes further sanctions ..." by its "Minister for Foreign Affairs"),
+        # when its lead names that country ("Australia has today imposed ...").
+        issuer = Speaker(publisher, [], None, "issuer")
+        outside = True
+    dateline = _dateline_side(matcher, text, paragraphs(text))
     attributor = Attributor(matcher)
     attributor.learn(text)
     if official and home is not None:
@@ -178,10 +290,44 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
             sp = attributor.name(under, spans[z + 1][0])
             if sp.perspectives:
                 by_line[a] = [sp]
+    post: Speaker | None = None  # who posted the paragraphs under a post header
+    lead: tuple[int, Speaker] | None = None  # a paragraph opening with its poster
     for index, sent in enumerate(sentences):
         if len(sent.text) > MAX_CHARS:
             continue
         turn = turn_of(turns, sent) if turns else None
+        if turn is None and (sent.paragraph >= len(spans) or sent.end >= spans[
+                sent.paragraph][1] - 1) and sent.start == _para_start(spans, sent.paragraph):
+            header = _POST_HEADER.fullmatch(sent.text)
+            if header is not None:
+                who = header.group("who") or header.group("handle")
+                who, colon, said = who.partition(":")  # "09:40 — Pentagon: about 9,000 ..."
+                post = attributor.name(who, sent.start)
+                post.verb = "post"
+                if colon and post.perspectives and numeric_claims(text, sent.start, sent.end):
+                    # A post heading giving its source's figure is that source's figure.
+                    out.append(_suggestion(sent, [Speaker(post.text, list(post.perspectives),
+                                                          post.cue, "cited", sent.start,
+                                                          sent.end)]))
+                if post.perspectives:
+                    attributor.ctx.last = post
+                    attributor.ctx.last_paragraph, attributor.ctx.last_index = \
+                        sent.paragraph, index
+                continue
+        if turn is None and sent.start == _para_start(spans, sent.paragraph):
+            opened = _POST_LEAD.match(sent.text)
+            lead = None
+            if opened is not None and opened.end() < len(sent.text):
+                # '@handle (Threads): "Our soldiers ..."': the paragraph is the poster's post
+                poster = attributor.name(opened.group("who"), sent.start)
+                poster.verb = "post"
+                lead = (sent.paragraph, poster)
+                attributor.ctx.last = poster
+                attributor.ctx.last_paragraph, attributor.ctx.last_index = \
+                    sent.paragraph, index
+        if _DOCUMENT_NOTE.search(sent.text) or _OFFER.search(sent.text) or \
+                turn is None and _SIGNPOST.match(sent.text):
+            continue
         if turn is not None and turn.answer and resolver is not None:
             suggestion = _answer(attributor, resolver, turn, sent, index)
             if suggestion is not None:
@@ -231,6 +377,15 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
                 named = attributor.name(line, sent.start)
                 said = [named] if named.perspectives else []
                 intro = (sent.paragraph, said, True) if said else None
+                quoted = run_of.get(sent.paragraph + 1)
+                who = _NAMED_LINE.search(line)
+                if not said and who is not None and quoted is not None and \
+                        quoted[0] == sent.paragraph + 1:
+                    # "Quotes attributable to Senator Jane Roe, Minister for X:" over quoted
+                    # paragraphs: they are hers even when she is of no side of ours.
+                    intro = (sent.paragraph, [Speaker(
+                        line[who.start("who"):], [], None, "line", sent.start,
+                        sent.end)], False)
             else:
                 intro = (sent.paragraph, said, False) if said else None
             continue
@@ -249,15 +404,16 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
             # names a source ("2. UKRAINE'S AIR FORCE (Telegram)") is who "it" is below.
             _heading_speaker(attributor, sent, index)
             stamp = _POST_TIME.match(sent.text) if turn is None else None
-            lead = _CITED_LEAD.match(sent.text, stamp.end()) if stamp is not None else None
-            if lead is not None and numeric_claims(text, sent.start, sent.end):
+            source = _CITED_LEAD.match(sent.text, stamp.end()) if stamp is not None else None
+            if source is not None and numeric_claims(text, sent.start, sent.end):
                 # A live blog's post heading giving a source's figure ("17:15 — Pentagon:
                 # about 10,000 North Korean troops now in Russia") is that source's figure.
-                sp = attributor.name(lead.group("who"), sent.start)
+                sp = attributor.name(source.group("who"), sent.start)
                 if sp.perspectives:
                     out.append(_suggestion(sent, [Speaker(sp.text, list(sp.perspectives),
                                                           sp.cue, "cited", sent.start,
                                                           sent.end)]))
+            post = None  # a heading ends the post above it
             continue
         if turn is None and _RUN_IN.fullmatch(sent.text) and sent.start == _para_start(
                 spans, sent.paragraph):
@@ -270,10 +426,20 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
         speakers = [sp for sp in attributor.attribute(spoken, index, labels=turn is None)
                     if not _is_writer(sp.text, writer)]
         for sp in speakers:
-            if not sp.perspectives and home is not None and _unnamed(sp.text):
-                # "a senior presidential official" in a national news agency's story is
-                # an official of the agency's own country.
+            if not sp.perspectives and official and home is not None and \
+                    _home_official(sp.text):
+                # "Presidential Aide Yury Ushakov" in the Kremlin's own readout: an
+                # official of no other stated side is the issuing government's
                 sp.perspectives, sp.cue = [home[0]], home[1]
+            local = home or dateline
+            if not sp.perspectives and local is not None and _unnamed(sp.text):
+                # "a senior presidential official" in a national news agency's story, or
+                # "one senior official" in a story datelined "SEOUL —", is an official of
+                # the agency's own country or of the dateline's.
+                sp.perspectives, sp.cue = [local[0]], local[1]
+                attributor.ctx.last = sp  # who the quotation after it continues
+                attributor.ctx.last_paragraph, attributor.ctx.last_index = \
+                    sent.paragraph, index
         if not speakers and official and home is not None and issuer is None and \
                 turn is None and _WE.search(_QUOTE_TEXT.sub(" ", sent.text)):
             # "We call on ..." in a ministry's or council's own statement: the issuer speaks.
@@ -283,8 +449,9 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
             attributor.ctx.last_paragraph, attributor.ctx.last_index = sent.paragraph, index
         if speakers and issuer is not None and issuer.perspectives and turn is None and \
                 issuer.verb != "publisher" and \
-                run_of.get(sent.paragraph) is None and not any(
-                    set(sp.perspectives) & set(issuer.perspectives) for sp in speakers):
+                run_of.get(sent.paragraph) is None and (not any(
+                    set(sp.perspectives) & set(issuer.perspectives) for sp in speakers) or
+                    _WE_OPENS.match(sent.text)):
             # The issuer says every sentence of its statement; speech it reports is added
             # ("The Council notes, according to Ukrainian estimates, ...").
             speakers = [Speaker(issuer.text, list(issuer.perspectives), issuer.cue, "issuer",
@@ -300,9 +467,10 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
                 if sp.perspectives:
                     speakers = [Speaker(sp.text, list(sp.perspectives), sp.cue, "cited",
                                         sent.start, sent.end)]
-        if not speakers and issuer is not None and issuer.perspectives and turn is None and \
+        if not speakers and issuer is not None and turn is None and (
+                issuer.perspectives or outside and _asserted(sent.text)) and \
                 not (issuer.verb == "publisher" and _EVENT_NOTE.search(sent.text)) and \
-                not _FOOTNOTE.match(sent.text):
+                not _FOOTNOTE.match(sent.text) and not _SERVICE_NOTE.search(sent.text):
             speakers = [Speaker(issuer.text, list(issuer.perspectives), issuer.cue, "issuer",
                                 sent.start, sent.end)]
         if sent.paragraph in signed and turn is None and not any(
@@ -311,12 +479,34 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
             speakers = [Speaker(sp.text, list(sp.perspectives), sp.cue, "signed", sent.start,
                                 sent.end)]
         run = run_of.get(sent.paragraph)
-        if not speakers and intro is not None and run is not None and run[0] == intro[0] + 1:
-            speakers = intro[1]  # 'X issued the following statement:' and the statement
+        if not speakers and intro is not None and run is not None and \
+                run[0] in _quoted_block(run_of, intro[0] + 1):
+            # 'X issued the following statement:' and the statement, quoted over one or
+            # several paragraphs in a row
+            speakers = intro[1]
         if not speakers and intro is not None and intro[2] and sent.paragraph == intro[0] + 1:
             speakers = intro[1]  # the post under the line naming its poster
         if not speakers and run is not None and run[0] in by_line:
             speakers = by_line[run[0]]  # a quoted block, then the line naming its speaker
+        if not speakers and run is not None and official and home is not None and \
+                turn is None and _GOV_PUBLISHER.search(publisher) and \
+                run[0] == sent.paragraph and not by_line and intro is None:
+            # A quotation set apart and signed by nobody on a government body's own page
+            # (under "Quote"): its own official's words, of its side.
+            speakers = [Speaker(publisher, [home[0]], home[1], "quote", sent.start, sent.end)]
+        if not speakers and lead is not None and lead[0] == sent.paragraph and turn is None:
+            speakers = [Speaker(lead[1].text, list(lead[1].perspectives), lead[1].cue, "post",
+                                sent.start, sent.end)]
+        if post is not None and post.perspectives and turn is None:
+            for sp in speakers:
+                if not sp.perspectives and re.fullmatch(r"[A-Z]{2,6}", sp.text) and \
+                        sp.text == _initials(post.text):
+                    sp.perspectives, sp.cue = list(post.perspectives), post.cue  # "USFK said"
+            if not speakers:  # the post's own words: "Our military detected ..."
+                speakers = [Speaker(post.text, list(post.perspectives), post.cue, "post",
+                                    sent.start, sent.end)]
+        if speakers and attributor.meeting is not None and turn is None:
+            speakers = [attributor.meeting]  # "X spoke with Y to reaffirm ...": both say it
         if speakers:
             out.append(_suggestion(sent, speakers))
         elif not _NOTE.match(sent.text) and _states_figure(text, sent):
@@ -445,3 +635,20 @@ def _answer(attributor: Attributor, resolver: TurnResolver, turn: Turn, sent: Se
     attributor.ctx.last_paragraph = sent.paragraph
     attributor.ctx.last_index = index
     return _suggestion(sent, [own, *reported])
+
+
+def _quoted_block(run_of: dict[int, tuple[int, int]], first: int) -> set[int]:
+    """First paragraphs of the quotations that follow one another from paragraph `first`."""
+    out: set[int] = set()
+    run = run_of.get(first)
+    while run is not None and run[0] == first:
+        out.add(first)
+        first = run[1] + 1
+        run = run_of.get(first)
+    return out
+
+
+def _lead_subject(text: str) -> str:
+    """The capitalised words opening the text (its first sentence's subject, if named)."""
+    m = _LEAD.match(text)
+    return m.group("lead") if m is not None else ""

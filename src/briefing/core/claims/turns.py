@@ -181,8 +181,10 @@ def _inline_turns(text: str, r: AttributionRules, known: set[int],
     return out
 
 
+# Titles and ranks before a name: "AMBASSADOR HWANG JOON-KOOK", "COLONEL VERNET".
 _HONORIFIC = re.compile(r"^(?:MR|MRS|MS|DR|GEN|SEC|ADM|COL|AMB|SECRETARY|PRESIDENT|MINISTER|"
-                        r"CHANCELLOR)\b\.?", re.IGNORECASE)
+                        r"CHANCELLOR|AMBASSADOR|GENERAL|COLONEL|ADMIRAL|SENATOR|"
+                        r"(?:LIEUTENANT|MAJOR|BRIGADIER)[ -]GENERAL)\b\.?", re.IGNORECASE)
 
 
 def _names_person(label: str) -> bool:
@@ -286,7 +288,7 @@ class TurnResolver:
         key = _key(label)
         if not generic:
             for t in self.turns:
-                if t.label != label and _key(t.label) == key:
+                if t.label != label and (_key(t.label) == key or _within(label, t.label)):
                     keys, cue = self._cues(t.label)
                     if not keys:
                         keys, cue = self._role(t.label)
@@ -340,6 +342,15 @@ class TurnResolver:
             after = _COORDINATED.search(ctx, m.end(), right)
             right = after.start() if after else right
         return ctx[left + 1:right].strip()
+
+
+def _within(short: str, full: str) -> bool:
+    """Is `short` a shorter label of the person `full` names, whichever order the name
+    comes in ("AMBASSADOR PARK" in "AMBASSADOR PARK SEUNG-HO (Republic of Korea)")?"""
+    a = [w.lower().rstrip(".") for w in _label_words(short)]
+    b = [w.lower().rstrip(".") for w in _label_words(full)]
+    named = [w for w in a if not _HONORIFIC.fullmatch(w)]
+    return bool(named) and len(a) < len(b) and all(w in b for w in a)
 
 
 def _surnames(matcher: CueMatcher) -> dict[str, tuple[str, str]]:
