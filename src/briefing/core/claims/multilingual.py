@@ -47,6 +47,14 @@ class Rules:
     weak_particles: list[str] = field(default_factory=list)  # need a two-syllable word
     insertions: list[str] = field(default_factory=list)  # "в свою очередь": not the speaker
     back_reference_adverbs: list[str] = field(default_factory=list)  # "він також": "він"
+    # a country's generic bodies ("국방부", "外交部", "Генштаб"): the home country's unless
+    # the speaker's words name another ("우크라이나 국방부", "韩国外交部")
+    bodies: list[str] = field(default_factory=list)
+    # reporting verbs by stem and ending ("заяви" + л/ла/ло/ли): every gender and number
+    verb_stems: list[str] = field(default_factory=list)
+    verb_endings: list[str] = field(default_factory=list)
+    # regexes for a reporting construction ("…다고 반박했다": a quotative and its verb)
+    verb_patterns: list[str] = field(default_factory=list)
     insertion_rx: list[re.Pattern[str]] = field(default_factory=list)
     answer_turn: str = ""    # a turn named by its speaker: "郭嘉昆：…" (group `name`)
     question_turn: str = ""  # a turn that is a question: "问：…", "法新社记者：…"
@@ -66,8 +74,11 @@ def script_rules() -> dict[str, Rules]:
         rules = out.setdefault(data["script"], Rules(data["script"]))
         for name in ("verbs", "sources", "source_ends", "subject_particles", "datelines",
                      "back_references", "answer_prefixes", "insertions", "weak_particles",
-                     "back_reference_adverbs"):
+                     "back_reference_adverbs", "bodies", "verb_patterns"):
             getattr(rules, name).extend(data.get(name, []))
+        endings = data.get("verb_endings", [])
+        rules.verb_stems.extend(f"{stem}\x00{'|'.join(map(re.escape, endings))}"
+                                for stem in data.get("verb_stems", []))
         for key, cues in data.get("speakers", {}).items():
             rules.speakers.setdefault(key, []).extend(cues)
         rules.answer_turn = rules.answer_turn or data.get("answer_turn", "")
@@ -77,10 +88,14 @@ def script_rules() -> dict[str, Rules]:
         rules.insertion_rx = [re.compile(p, re.IGNORECASE) for p in rules.insertions]
         bound = rules.script != "han"  # Chinese has no spaces: a verb may touch its speaker
         left, right = (r"(?<![\w-])", r"(?![\w])") if bound else ("", "")
-        verbs = sorted(rules.verbs, key=len, reverse=True)
-        if verbs:
-            rules.verb_rx = re.compile(left + "(?:" + "|".join(map(re.escape, verbs)) + ")"
-                                       + right, re.IGNORECASE)
+        verbs = [re.escape(v) for v in sorted(rules.verbs, key=len, reverse=True)]
+        verbs += [re.escape(stem) + f"(?:{ends})" for stem, ends in
+                  (v.split("\x00") for v in sorted(set(rules.verb_stems), key=len, reverse=True))]
+        alternatives = [left + "(?:" + "|".join(verbs) + ")" + right] if verbs else []
+        alternatives += rules.verb_patterns
+        if alternatives:
+            rules.verb_rx = re.compile("|".join(f"(?:{a})" for a in alternatives),
+                                       re.IGNORECASE)
         sources = sorted(rules.sources, key=len, reverse=True)
         if sources:
             start = r"(?<![\w-])" if rules.script == "cyrillic" else ""
@@ -143,12 +158,29 @@ def _next_starts(text: str, pos: int) -> bool:
     return not rest or rest[0].isupper() or rest[0] in _OPEN or not rest[0].isalpha()
 
 
+_ENDING = re.compile(r"[аяоеёиыуюйьіїєэ]+$", re.IGNORECASE)
+
+
+def _cue_pattern(cue: str, script: str) -> str:
+    """A cue as a regex. In Cyrillic each word of five letters or more is its stem with
+    any ending ("России" -> "Росси\\w*": Россия, Россию, Россией; "Южная Корея" ->
+    "Южн\\w* Коре\\w*"), so one form in the data finds every case of the name."""
+    if script != "cyrillic":
+        return re.escape(cue)
+    words = []
+    for word in cue.split():
+        stem = _ENDING.sub("", word) if len(word) >= 5 else word
+        words.append(re.escape(stem) + r"[\w'ʼ’-]*" if len(stem) >= 4 else re.escape(word))
+    return r"\s+".join(words)
+
+
 def _cue_rx(cues: Iterable[str], script: str) -> re.Pattern[str] | None:
     cues = sorted({c for c in cues if c.strip()}, key=len, reverse=True)
     if not cues:
         return None
     left = r"(?<![\w])" if script == "cyrillic" else ""
-    return re.compile(left + "(?:" + "|".join(map(re.escape, cues)) + ")", re.IGNORECASE)
+    return re.compile(left + "(?:" + "|".join(_cue_pattern(c, script) for c in cues) + ")",
+                      re.IGNORECASE)
 
 
 class ScriptAttributor:
@@ -165,6 +197,20 @@ class ScriptAttributor:
                 owner.setdefault(cue.strip().lower(), p.key)
         self.owner = owner
         self.cue_rx = _cue_rx(owner, rules.script)
+        self.patterns = {cue: re.compile(_cue_pattern(cue, rules.script), re.IGNORECASE)
+                         for cue in sorted(owner, key=len, reverse=True)}
+        self.bodies = {b.lower() for b in rules.bodies}
+
+    def _owner(self, found: str) -> str | None:
+        """The perspective of a matched cue (its data form, or a stem's other ending)."""
+        cue = self._cue(found)
+        return self.owner[cue] if cue is not None else None
+
+    def _cue(self, found: str) -> str | None:
+        """The data form of a matched cue ("разведки" -> "разведка")."""
+        if found.lower() in self.owner:
+            return found.lower()
+        return next((c for c, rx in self.patterns.items() if rx.fullmatch(found)), None)
 
     def perspectives(self, span: str) -> tuple[list[str], str | None]:
         """Perspective keys of the cues in the speaker's words (longest cue at each place)."""
@@ -172,12 +218,18 @@ class ScriptAttributor:
             return [], None
         keys: list[str] = []
         first = None
+        body_keys: list[str] = []
+        body_cue = None
         for m in self.cue_rx.finditer(span):
-            key = self.owner.get(m.group().lower())
-            if key and key not in keys:
+            key = self._owner(m.group())
+            if key and self._cue(m.group()) in self.bodies:
+                if key not in body_keys:
+                    body_keys.append(key)
+                    body_cue = body_cue or m.group()
+            elif key and key not in keys:
                 keys.append(key)
                 first = first or m.group()
-        return keys, first
+        return (keys, first) if keys else (body_keys, body_cue)
 
     def speaker(self, s: str) -> tuple[str, str] | None:
         """(speaker words, cue that made the sentence an attribution) or None."""
@@ -208,6 +260,12 @@ class ScriptAttributor:
             else:
                 span = (self._clause_before(s, m.start(), r.insertion_rx)
                         or self._clause_after(s, m.end()))
+                if span and not self.perspectives(span)[0] and not self.is_back_reference(span):
+                    # "Об этом заявил замглавы МИД РФ Руденко", "Про це повідомив Юсов":
+                    # the speaker follows the verb
+                    after = self._clause_after(s, m.end())
+                    if after and self.perspectives(after)[0]:
+                        span = after
             if span:
                 return span, m.group()
         return None
@@ -266,6 +324,64 @@ class ScriptAttributor:
                     return " ".join([*words[:i], word[: -len(particle)]])
         return None
 
+    def introduced(self, span: str, text: str, before: int) -> tuple[list[str], str | None]:
+        """The perspective of a speaker named without one ("金正奎说", "Юсов", "王俊生认为")
+        from where the text first introduced that name: the cue nearest to it in its clause
+        ("朝鲜外务省副相金正奎", "представник ГУР Андрій Юсов", "Андрій Юсов, речник ГУР")."""
+        name = self._name(span)
+        if self.cue_rx is None or name is None:
+            return [], None
+        head = text[:before]
+        left = r"(?<![\w])" if self.r.script == "cyrillic" else ""
+        for m in re.finditer(left + re.escape(name), head):
+            lo, hi = self._clause_around(head, m.start(), m.end())
+            window = head[lo:hi]
+            best: tuple[int, str, str] | None = None
+            for c in self.cue_rx.finditer(window):
+                key = self._owner(c.group())
+                if key is None:
+                    continue
+                at = lo + c.start()
+                gap = m.start() - (lo + c.end()) if at < m.start() else at - m.end()
+                if best is None or gap < best[0]:
+                    best = (gap, key, c.group())
+            if best is not None:
+                return [best[1]], best[2]
+        return [], None
+
+    def _name(self, span: str) -> str | None:
+        """The name a speaker's words end in (Cyrillic: its stem, any case), or None."""
+        span = span.strip()
+        if self.r.script == "han":
+            return span if 2 <= len(span) <= 4 and all("\u4e00" <= ch <= "\u9fff" for ch in span
+                                                        ) else None
+        words = span.split()
+        if not words:
+            return None
+        if self.r.script == "hangul":
+            return words[0] if len(words[0]) >= 2 else None
+        word = words[-1].strip(".,")
+        if len(word) < 4 or not word[0].isupper() or word.isupper():
+            return None
+        return word[:max(4, len(word) - 2)]
+
+    def _clause_around(self, text: str, start: int, end: int) -> tuple[int, int]:
+        """The bounds of the clause holding text[start:end] and, after a comma, the
+        apposition that follows the name ("Андрій Юсов, речник ГУР, ...")."""
+        stops = "。！？；\n" if self.r.script == "han" else ".!?…\n"
+        lo = max(text.rfind(ch, 0, start) for ch in stops) + 1
+        if self.r.script == "han":
+            lo = max(lo, text.rfind("，", 0, start) + 1)
+            return lo, end
+        hi = end
+        rest = text[end:end + 2 * MAX_SPEAKER_CHARS]
+        m = re.match(rf"\s*,([^,.!?;:]{{1,{MAX_SPEAKER_CHARS}}})[,.]", rest)
+        if m:
+            hi = end + m.end()
+        if self.r.script == "hangul":
+            hi = end + len(" ".join(rest.split(" ")[:4]))
+        return lo, hi
+
     def is_back_reference(self, span: str) -> bool:
         """The speaker words point to the previous speaker ("він", "Він також", "他还")."""
         words = span.strip().lower()
@@ -310,6 +426,8 @@ def suggest_in_script(text: str, script: str, perspectives: Iterable[Perspective
             continue
         span, verb = found
         keys, cue = attributor.perspectives(span)
+        if not keys and not attributor.is_back_reference(span):
+            keys, cue = attributor.introduced(span, text, start)
         if not keys and last is not None and attributor.is_back_reference(span):
             keys, cue, span = list(last.perspectives), last.cue, last.speaker or span
         last = Suggestion(start=start, end=end, quote=s, perspectives=keys, cue=cue,
