@@ -122,7 +122,7 @@ def sentences(text: str, datelines: Iterable[re.Pattern[str]] = ()) -> list[tupl
     datelines = list(datelines)
     out: list[tuple[int, int]] = []
     for line in re.finditer(r"[^\n]+", text):
-        start, depth = line.start(), 0
+        start, depth, straight = line.start(), 0, False
         i = line.start()
         while i < line.end():
             ch = text[i]
@@ -130,6 +130,10 @@ def sentences(text: str, datelines: Iterable[re.Pattern[str]] = ()) -> list[tupl
                 depth += 1
             elif ch in _CLOSE:
                 depth = max(0, depth - 1)
+            elif ch == '"':  # a straight quote opens after a space or the line start
+                opens = not straight and (i == line.start() or text[i - 1] in " (\t")
+                straight = opens or (not straight and not opens)
+                depth = depth + 1 if opens else max(0, depth - 1)
             m = _SENTENCE_END.match(text, i) if depth == 0 and ch in ".!?…。！？" else None
             if m and m.end() <= line.end():
                 end = m.end()
@@ -151,6 +155,17 @@ def sentences(text: str, datelines: Iterable[re.Pattern[str]] = ()) -> list[tupl
         if text[start:line.end()].strip():
             out.append((start, line.end()))
     return out
+
+
+def _opening_quote(s: str) -> int:
+    """Where the quotation that opens the sentence ends (0 when it opens with none)."""
+    if not s or s[0] not in _OPEN + '"':
+        return 0
+    close = '"' if s[0] == '"' else _CLOSE
+    for i in range(len(s) - 1, 0, -1):
+        if s[i] in close:
+            return i + 1 if i < len(s) - 2 else 0
+    return 0
 
 
 def _next_starts(text: str, pos: int) -> bool:
@@ -254,6 +269,14 @@ class ScriptAttributor:
                         return before[-1], m.group().strip()
         if r.verb_rx is None:
             return None
+        quoted = _opening_quote(s)
+        if quoted and r.script != "hangul":
+            # '"Я наголосив, що …", — написав міністр': the verb after the quotation
+            # reports it; verbs inside the quotation are the speaker's own
+            for m in r.verb_rx.finditer(s, quoted):
+                span = self._clause_after(s, m.end())
+                if span:
+                    return span, m.group()
         for m in r.verb_rx.finditer(s):
             if r.script == "hangul":
                 span = self._topic(s[:m.start()])
