@@ -58,6 +58,11 @@ class Rules:
     insertion_rx: list[re.Pattern[str]] = field(default_factory=list)
     answer_turn: str = ""    # a turn named by its speaker: "郭嘉昆：…" (group `name`)
     question_turn: str = ""  # a turn that is a question: "问：…", "法新社记者：…"
+    # a turn by a role, not a name ("답변 :", "□ 대변인 :", "Ответ:"): the page's host body
+    # speaks (the ministry named at the head of the page: "통일부", "МИД России")
+    host_turns: list[str] = field(default_factory=list)
+    question_turns: list[str] = field(default_factory=list)
+    first_person: list[str] = field(default_factory=list)  # "мы", "우리": the turn's speaker
     speakers: dict[str, list[str]] = field(default_factory=dict)
     dateline_rx: list[re.Pattern[str]] = field(default_factory=list)
     verb_rx: re.Pattern[str] | None = None
@@ -74,7 +79,8 @@ def script_rules() -> dict[str, Rules]:
         rules = out.setdefault(data["script"], Rules(data["script"]))
         for name in ("verbs", "sources", "source_ends", "subject_particles", "datelines",
                      "back_references", "answer_prefixes", "insertions", "weak_particles",
-                     "back_reference_adverbs", "bodies", "verb_patterns"):
+                     "back_reference_adverbs", "bodies", "verb_patterns", "host_turns",
+                     "question_turns", "first_person"):
             getattr(rules, name).extend(data.get(name, []))
         endings = data.get("verb_endings", [])
         rules.verb_stems.extend(f"{stem}\x00{'|'.join(map(re.escape, endings))}"
@@ -169,8 +175,13 @@ def _opening_quote(s: str) -> int:
 
 
 def _next_starts(text: str, pos: int) -> bool:
+    """Whether a sentence can start at `pos`: a capital, a quote, a non-letter, or a letter of
+    a script without case (Hangul, Han), where no capital marks a new sentence."""
     rest = text[pos:pos + 3].lstrip()
-    return not rest or rest[0].isupper() or rest[0] in _OPEN or not rest[0].isalpha()
+    if not rest:
+        return True
+    ch = rest[0]
+    return ch.isupper() or ch in _OPEN or not ch.isalpha() or ch.lower() == ch.upper()
 
 
 _ENDING = re.compile(r"[аяоеёиыуюйьіїєэ]+$", re.IGNORECASE)
@@ -215,6 +226,12 @@ class ScriptAttributor:
         self.patterns = {cue: re.compile(_cue_pattern(cue, rules.script), re.IGNORECASE)
                          for cue in sorted(owner, key=len, reverse=True)}
         self.bodies = {b.lower() for b in rules.bodies}
+        self.first_words = {w.lower() for w in rules.first_person}
+
+    def first_person(self, span: str) -> bool:
+        """Whether the speaker's words open with "мы", "я", "우리": the one who is talking."""
+        words = span.split()
+        return bool(words) and words[0].strip(",:").lower() in self.first_words
 
     def _owner(self, found: str) -> str | None:
         """The perspective of a matched cue (its data form, or a stem's other ending)."""
@@ -283,7 +300,8 @@ class ScriptAttributor:
             else:
                 span = (self._clause_before(s, m.start(), r.insertion_rx)
                         or self._clause_after(s, m.end()))
-                if span and not self.perspectives(span)[0] and not self.is_back_reference(span):
+                if (span and not self.perspectives(span)[0] and not self.is_back_reference(span)
+                        and not self.first_person(span)):
                     # "Об этом заявил замглавы МИД РФ Руденко", "Про це повідомив Юсов":
                     # the speaker follows the verb
                     after = self._clause_after(s, m.end())
@@ -420,9 +438,10 @@ class ScriptAttributor:
         return False
 
 
-def suggest_in_script(text: str, script: str, perspectives: Iterable[Perspective]
-                      ) -> list[Suggestion]:
-    """Attributed sentences of `text` written in `script`, sorted by start offset."""
+def suggest_in_script(text: str, script: str, perspectives: Iterable[Perspective],
+                      title: str = "") -> list[Suggestion]:
+    """Attributed sentences of `text` written in `script`, sorted by start offset; `title`
+    names the body whose transcript this may be (its role turns speak for it)."""
     rules = script_rules().get(script)
     if rules is None:
         return []
@@ -430,7 +449,7 @@ def suggest_in_script(text: str, script: str, perspectives: Iterable[Perspective
     out: list[Suggestion] = []
     last: Suggestion | None = None  # the previous attributed sentence (back-references)
     answer: Suggestion | None = None  # the last answer turn's speaker (transcripts)
-    turns = _Turns(rules, attributor)
+    turns = _Turns(rules, attributor, text, title)
     for start, end in sentences(text, rules.dateline_rx):
         s = text[start:end]
         named = turns.see(text, start, end)
@@ -438,6 +457,8 @@ def suggest_in_script(text: str, script: str, perspectives: Iterable[Perspective
             continue  # a headline, a teaser line or a question
         is_answer = s.startswith(tuple(rules.answer_prefixes))
         found = attributor.speaker(s)
+        if found is not None and named is not None and attributor.first_person(found[0]):
+            found = None  # "Ответ: Мы неоднократно предупреждали…": the turn's speaker
         if found is None and named is not None:  # "郭嘉昆：…" and the lines of that answer
             out.append(Suggestion(start, end, s, list(named.perspectives), named.cue,
                                   named.speaker, named.verb))
@@ -465,20 +486,43 @@ class _Turns:
     """A transcript's turns named by their speaker ("郭嘉昆：…"): the answer a sentence
     belongs to, from its turn's first line up to the next turn (a question ends it)."""
 
-    def __init__(self, rules: Rules, attributor: ScriptAttributor) -> None:
+    def __init__(self, rules: Rules, attributor: ScriptAttributor, text: str = "",
+                 title: str = "") -> None:
         self.answer_rx = re.compile(rules.answer_turn) if rules.answer_turn else None
-        self.question_rx = re.compile(rules.question_turn) if rules.question_turn else None
+        questions = [rules.question_turn] if rules.question_turn else []
+        questions += rules.question_turns
+        self.question_rx = (re.compile("|".join(f"(?:{q})" for q in questions))
+                            if questions else None)
+        self.host_rx = (re.compile("|".join(f"(?:{h})" for h in rules.host_turns))
+                        if rules.host_turns else None)
         self.attributor = attributor
+        self.host = self._host(text, title) if self.host_rx is not None else ([], None)
         self.current: Suggestion | None = None
+
+    def _host(self, text: str, title: str) -> tuple[list[str], str | None]:
+        """The perspective of the body whose page this is: the first one named by the title
+        ("통일부 정례브리핑", "Брифинг … МИД России") or else by the page's first lines."""
+        for line in [title, *text.splitlines()[:3]]:
+            keys, cue = self.attributor.perspectives(line)
+            if keys:
+                return keys[:1], cue
+        return [], None
 
     def see(self, text: str, start: int, end: int) -> Suggestion | None:
         """The named answer the sentence text[start:end] is part of, if any."""
-        if self.answer_rx is None:
+        if self.answer_rx is None and self.host_rx is None:
             return None
         if start == 0 or text[start - 1] == "\n":  # a line's first sentence may open a turn
             line = text[start:end]
             if self.question_rx is not None and self.question_rx.match(line):
                 self.current = None
+            elif self.host_rx is not None and (h := self.host_rx.match(line)) is not None:
+                keys, cue = self.host
+                self.current = (Suggestion(start, end, line, keys, cue, h.group().strip(),
+                                           h.group().strip()) if keys else None)
+            elif self.answer_rx is None:
+                if not line.rstrip().endswith(("。", "！", ".", "!", "”", "…", "？", "?", "»")):
+                    self.current = None
             elif (m := self.answer_rx.match(line)) is not None:
                 name = m.group("name")
                 keys, cue = self.attributor.perspectives(name)

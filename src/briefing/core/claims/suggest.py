@@ -117,7 +117,7 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
     """
     script = dominant_script(text)
     if script is not None:  # Ukrainian, Russian, Korean, Chinese: rules per language
-        return suggest_in_script(text, script, perspectives)
+        return suggest_in_script(text, script, perspectives, title)
     matcher = matcher_for(list(perspectives))
     writer = _writer_names(publisher)
     home = home_side(matcher, publisher, title)
