@@ -63,10 +63,30 @@ class Rules:
     host_turns: list[str] = field(default_factory=list)
     question_turns: list[str] = field(default_factory=list)
     first_person: list[str] = field(default_factory=list)  # "мы", "우리": the turn's speaker
+    # the country a page in each language speaks from (its generic bodies are that
+    # country's: "Генштаб" on a Ukrainian page is Ukraine's, on a Russian page Russia's),
+    # and the letters only that language uses in its script ("іїєґ" for Ukrainian)
+    homes: dict[str, str] = field(default_factory=dict)
+    letters: dict[str, str] = field(default_factory=dict)
+    # a title that makes the page a body's own statement ("Заява Генерального штабу …"):
+    # what it says with no speaker of its own is the issuer's
+    statement_titles: list[str] = field(default_factory=list)
     speakers: dict[str, list[str]] = field(default_factory=dict)
     dateline_rx: list[re.Pattern[str]] = field(default_factory=list)
     verb_rx: re.Pattern[str] | None = None
     source_rx: re.Pattern[str] | None = None
+
+
+def page_home(rules: Rules, text: str) -> str | None:
+    """The home country of a page in `rules`' script: that of the language whose own
+    letters it uses most (Ukrainian "і", Russian "ы"), or of its script's only language."""
+    if len(rules.homes) <= 1:
+        return next(iter(rules.homes.values()), None)
+    sample = text[:4000].lower()
+    counts = {lang: sum(sample.count(ch) for ch in letters)
+              for lang, letters in rules.letters.items()}
+    best = max(counts, key=lambda lang: counts[lang], default=None)
+    return rules.homes.get(best) if best is not None and counts[best] else None
 
 
 @lru_cache(maxsize=1)
@@ -80,8 +100,13 @@ def script_rules() -> dict[str, Rules]:
         for name in ("verbs", "sources", "source_ends", "subject_particles", "datelines",
                      "back_references", "answer_prefixes", "insertions", "weak_particles",
                      "back_reference_adverbs", "bodies", "verb_patterns", "host_turns",
-                     "question_turns", "first_person"):
+                     "question_turns", "first_person", "statement_titles"):
             getattr(rules, name).extend(data.get(name, []))
+        lang = path.stem
+        if "home" in data:
+            rules.homes[lang] = data["home"]
+        if "letters" in data:
+            rules.letters[lang] = data["letters"]
         endings = data.get("verb_endings", [])
         rules.verb_stems.extend(f"{stem}\x00{'|'.join(map(re.escape, endings))}"
                                 for stem in data.get("verb_stems", []))
@@ -227,6 +252,7 @@ class ScriptAttributor:
                          for cue in sorted(owner, key=len, reverse=True)}
         self.bodies = {b.lower() for b in rules.bodies}
         self.first_words = {w.lower() for w in rules.first_person}
+        self.home: str | None = None  # the page's country (page_home), for its bodies
 
     def first_person(self, span: str) -> bool:
         """Whether the speaker's words open with "мы", "я", "우리": the one who is talking."""
@@ -255,6 +281,7 @@ class ScriptAttributor:
         for m in self.cue_rx.finditer(span):
             key = self._owner(m.group())
             if key and self._cue(m.group()) in self.bodies:
+                key = self.home or key
                 if key not in body_keys:
                     body_keys.append(key)
                     body_cue = body_cue or m.group()
@@ -446,6 +473,12 @@ def suggest_in_script(text: str, script: str, perspectives: Iterable[Perspective
     if rules is None:
         return []
     attributor = ScriptAttributor(rules, list(perspectives))
+    attributor.home = page_home(rules, text)
+    issuer: Suggestion | None = None  # a body's own statement: its unattributed sentences
+    if title and any(re.search(p, title) for p in rules.statement_titles):
+        keys, cue = attributor.perspectives(title)
+        if keys:
+            issuer = Suggestion(0, 0, title, keys[:1], cue, title, "")
     out: list[Suggestion] = []
     last: Suggestion | None = None  # the previous attributed sentence (back-references)
     answer: Suggestion | None = None  # the last answer turn's speaker (transcripts)
@@ -462,6 +495,10 @@ def suggest_in_script(text: str, script: str, perspectives: Iterable[Perspective
         if found is None and named is not None:  # "郭嘉昆：…" and the lines of that answer
             out.append(Suggestion(start, end, s, list(named.perspectives), named.cue,
                                   named.speaker, named.verb))
+            continue
+        if found is None and issuer is not None:
+            out.append(Suggestion(start, end, s, list(issuer.perspectives), issuer.cue,
+                                  issuer.speaker, issuer.verb))
             continue
         if found is None:
             if is_answer and answer is not None:  # "答：我不掌握…": the spokesperson again
