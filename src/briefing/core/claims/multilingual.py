@@ -63,6 +63,7 @@ class Rules:
     host_turns: list[str] = field(default_factory=list)
     question_turns: list[str] = field(default_factory=list)
     first_person: list[str] = field(default_factory=list)  # "мы", "우리": the turn's speaker
+    abbreviations: list[str] = field(default_factory=list)  # "тыс.": no sentence ends there
     # the country a page in each language speaks from (its generic bodies are that
     # country's: "Генштаб" on a Ukrainian page is Ukraine's, on a Russian page Russia's),
     # and the letters only that language uses in its script ("іїєґ" for Ukrainian)
@@ -100,7 +101,8 @@ def script_rules() -> dict[str, Rules]:
         for name in ("verbs", "sources", "source_ends", "subject_particles", "datelines",
                      "back_references", "answer_prefixes", "insertions", "weak_particles",
                      "back_reference_adverbs", "bodies", "verb_patterns", "host_turns",
-                     "question_turns", "first_person", "statement_titles"):
+                     "question_turns", "first_person", "statement_titles",
+                     "abbreviations"):
             getattr(rules, name).extend(data.get(name, []))
         lang = path.stem
         if "home" in data:
@@ -147,10 +149,13 @@ def dominant_script(text: str) -> str | None:
     return None
 
 
-def sentences(text: str, datelines: Iterable[re.Pattern[str]] = ()) -> list[tuple[int, int]]:
+def sentences(text: str, datelines: Iterable[re.Pattern[str]] = (),
+              abbreviations: Iterable[str] = ()) -> list[tuple[int, int]]:
     """[start, end) of each sentence, per line; never split inside «…» or “…”, nor inside
-    a dateline ("МОСКВА. 6 ноября. ИНТЕРФАКС - ...", "МОСКВА, 7 ноября. /ТАСС/. ...")."""
+    a dateline ("МОСКВА. 6 ноября. ИНТЕРФАКС - ...", "МОСКВА, 7 ноября. /ТАСС/. ..."),
+    nor after an abbreviation ("11 тыс. военнослужащих", "50 тис. військових")."""
     datelines = list(datelines)
+    short = {a.lower().rstrip(".") for a in abbreviations}
     out: list[tuple[int, int]] = []
     for line in re.finditer(r"[^\n]+", text):
         start, depth, straight = line.start(), 0, False
@@ -174,6 +179,9 @@ def sentences(text: str, datelines: Iterable[re.Pattern[str]] = ()) -> list[tupl
                 piece = text[start:end]
                 dateline = any((d := rx.match(piece)) and d.end() >= len(piece.rstrip())
                                for rx in datelines)
+                before = text[start:i].rsplit(None, 1)
+                if ch == "." and before and before[-1].lower() in short:
+                    dateline = True  # an abbreviation's period ends no sentence
                 if not dateline and (cjk or (nxt in ("", " ") and words >= 4
                                              and _next_starts(text, end))):
                     out.append((start, end))
@@ -483,7 +491,7 @@ def suggest_in_script(text: str, script: str, perspectives: Iterable[Perspective
     last: Suggestion | None = None  # the previous attributed sentence (back-references)
     answer: Suggestion | None = None  # the last answer turn's speaker (transcripts)
     turns = _Turns(rules, attributor, text, title)
-    for start, end in sentences(text, rules.dateline_rx):
+    for start, end in sentences(text, rules.dateline_rx, rules.abbreviations):
         s = text[start:end]
         named = turns.see(text, start, end)
         if not s.endswith((".", "!", "…", "。", "！", "»", "”", '"', ")")):
