@@ -64,6 +64,9 @@ class Rules:
     question_turns: list[str] = field(default_factory=list)
     first_person: list[str] = field(default_factory=list)  # "мы", "우리": the turn's speaker
     abbreviations: list[str] = field(default_factory=list)  # "тыс.": no sentence ends there
+    # a country's short prefix before a generic body names that country's body ("俄国防部",
+    # "美军", "미 국방부"): [prefixes] key -> prefixes, composed with `prefixed` bodies
+    composed: list[str] = field(default_factory=list)
     # the country a page in each language speaks from (its generic bodies are that
     # country's: "Генштаб" on a Ukrainian page is Ukraine's, on a Russian page Russia's),
     # and the letters only that language uses in its script ("іїєґ" for Ukrainian)
@@ -114,6 +117,11 @@ def script_rules() -> dict[str, Rules]:
                                 for stem in data.get("verb_stems", []))
         for key, cues in data.get("speakers", {}).items():
             rules.speakers.setdefault(key, []).extend(cues)
+        joins = [""] if data["script"] == "han" else ["", " "]
+        for key, prefixes in data.get("prefixes", {}).items():
+            made = [p + j + b for p in prefixes for b in data.get("prefixed", []) for j in joins]
+            rules.speakers.setdefault(key, []).extend(made)
+            rules.composed.extend(made)
         rules.answer_turn = rules.answer_turn or data.get("answer_turn", "")
         rules.question_turn = rules.question_turn or data.get("question_turn", "")
     for rules in out.values():
@@ -220,12 +228,12 @@ def _next_starts(text: str, pos: int) -> bool:
 _ENDING = re.compile(r"[аяоеёиыуюйьіїєэ]+$", re.IGNORECASE)
 
 
-def _cue_pattern(cue: str, script: str) -> str:
+def _cue_pattern(cue: str, script: str, bounded: frozenset[str] = frozenset()) -> str:
     """A cue as a regex. In Cyrillic each word of five letters or more is its stem with
     any ending ("России" -> "Росси\\w*": Россия, Россию, Россией; "Южная Корея" ->
     "Южн\\w* Коре\\w*"), so one form in the data finds every case of the name."""
-    if script != "cyrillic":
-        return re.escape(cue)
+    if script != "cyrillic":  # a country's one-letter prefix opens a word ("미 국방부")
+        return (r"(?<![\w])" if cue in bounded and script == "hangul" else "") + re.escape(cue)
     words = []
     for word in cue.split():
         stem = _ENDING.sub("", word) if len(word) >= 5 else word
@@ -233,13 +241,14 @@ def _cue_pattern(cue: str, script: str) -> str:
     return r"\s+".join(words)
 
 
-def _cue_rx(cues: Iterable[str], script: str) -> re.Pattern[str] | None:
+def _cue_rx(cues: Iterable[str], script: str, bounded: frozenset[str] = frozenset()
+            ) -> re.Pattern[str] | None:
     cues = sorted({c for c in cues if c.strip()}, key=len, reverse=True)
     if not cues:
         return None
     left = r"(?<![\w])" if script == "cyrillic" else ""
-    return re.compile(left + "(?:" + "|".join(_cue_pattern(c, script) for c in cues) + ")",
-                      re.IGNORECASE)
+    return re.compile(left + "(?:" + "|".join(_cue_pattern(c, script, bounded) for c in cues)
+                      + ")", re.IGNORECASE)
 
 
 class ScriptAttributor:
@@ -255,8 +264,10 @@ class ScriptAttributor:
             for cue in p.cues:
                 owner.setdefault(cue.strip().lower(), p.key)
         self.owner = owner
-        self.cue_rx = _cue_rx(owner, rules.script)
-        self.patterns = {cue: re.compile(_cue_pattern(cue, rules.script), re.IGNORECASE)
+        bounded = frozenset(c.lower() for c in rules.composed)
+        self.cue_rx = _cue_rx(owner, rules.script, bounded)
+        self.patterns = {cue: re.compile(_cue_pattern(cue, rules.script, bounded),
+                                         re.IGNORECASE)
                          for cue in sorted(owner, key=len, reverse=True)}
         self.bodies = {b.lower() for b in rules.bodies}
         self.first_words = {w.lower() for w in rules.first_person}
