@@ -64,6 +64,7 @@ class Rules:
     question_turns: list[str] = field(default_factory=list)
     first_person: list[str] = field(default_factory=list)  # "мы", "우리": the turn's speaker
     abbreviations: list[str] = field(default_factory=list)  # "тыс.": no sentence ends there
+    prepositions: list[str] = field(default_factory=list)  # "з", "до": an object follows
     # a country's short prefix before a generic body names that country's body ("俄国防部",
     # "美军", "미 국방부"): [prefixes] key -> prefixes, composed with `prefixed` bodies
     composed: list[str] = field(default_factory=list)
@@ -105,7 +106,7 @@ def script_rules() -> dict[str, Rules]:
                      "back_references", "answer_prefixes", "insertions", "weak_particles",
                      "back_reference_adverbs", "bodies", "verb_patterns", "host_turns",
                      "question_turns", "first_person", "statement_titles",
-                     "abbreviations"):
+                     "abbreviations", "prepositions"):
             getattr(rules, name).extend(data.get(name, []))
         lang = path.stem
         if "home" in data:
@@ -190,7 +191,7 @@ def sentences(text: str, datelines: Iterable[re.Pattern[str]] = (),
                 before = text[start:i].rsplit(None, 1)
                 if ch == "." and before and before[-1].lower() in short:
                     dateline = True  # an abbreviation's period ends no sentence
-                if not dateline and (cjk or (nxt in ("", " ") and words >= 4
+                if not dateline and (cjk or (nxt in ("", " ") and (words >= 4 or ch in "?!")
                                              and _next_starts(text, end))):
                     out.append((start, end))
                     start = end
@@ -271,7 +272,14 @@ class ScriptAttributor:
                          for cue in sorted(owner, key=len, reverse=True)}
         self.bodies = {b.lower() for b in rules.bodies}
         self.first_words = {w.lower() for w in rules.first_person}
+        self.prepositions = {w.lower() for w in rules.prepositions}
         self.home: str | None = None  # the page's country (page_home), for its bodies
+
+    def _in_object(self, span: str, pos: int) -> bool:
+        """Whether the cue at `pos` follows a preposition ("з", "до", "после", "с"): it names
+        whom the speaker met or where he went, not the speaker."""
+        words = span[:pos].split()
+        return bool(words) and words[-1].lower() in self.prepositions
 
     def first_person(self, span: str) -> bool:
         """Whether the speaker's words open with "мы", "я", "우리": the one who is talking."""
@@ -298,6 +306,8 @@ class ScriptAttributor:
         body_keys: list[str] = []
         body_cue = None
         for m in self.cue_rx.finditer(span):
+            if self._in_object(span, m.start()) and (keys or body_keys):
+                continue  # "Рютте після зустрічі з південнокорейською делегацією": not his
             key = self._owner(m.group())
             if key and self._cue(m.group()) in self.bodies:
                 key = self.home or key
@@ -398,6 +408,10 @@ class ScriptAttributor:
     def _clause_after(s: str, pos: int) -> str | None:
         m = _CLAUSE.search(s, pos)
         span = s[pos:m.start() if m else len(s)].strip(" .。")
+        if len(span) > MAX_SPEAKER_CHARS and " " in span[:MAX_SPEAKER_CHARS]:
+            # "…, сообщил журналистам член комитета … Ли Сон Гвон после брифинга …": the
+            # speaker opens the long tail; its first words are enough to place him
+            span = span[:MAX_SPEAKER_CHARS].rsplit(" ", 1)[0]
         return span if 0 < len(span) <= MAX_SPEAKER_CHARS else None
 
     def _topic(self, head: str) -> str | None:
