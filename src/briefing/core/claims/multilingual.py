@@ -191,7 +191,11 @@ def sentences(text: str, datelines: Iterable[re.Pattern[str]] = (),
                 before = text[start:i].rsplit(None, 1)
                 if ch == "." and before and before[-1].lower() in short:
                     dateline = True  # an abbreviation's period ends no sentence
-                if not dateline and (cjk or (nxt in ("", " ") and (words >= 4 or ch in "?!")
+                last = text[start:i].rsplit(None, 1)[-1] if text[start:i].strip() else ""
+                # a short sentence ends too after a long lower-case word ("Москва відповіла
+                # передбачувано."), never after an initial or a short abbreviation
+                short_ok = ch in "?!" or (len(last) >= 5 and last.isalpha() and last.islower())
+                if not dateline and (cjk or (nxt in ("", " ") and (words >= 4 or short_ok)
                                              and _next_starts(text, end))):
                     out.append((start, end))
                     start = end
