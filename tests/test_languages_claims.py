@@ -86,10 +86,27 @@ def test_a_body_belongs_to_the_country_of_the_pages_language() -> None:
     assert list(claims(uk).values()) == [["ukrainian"]]
 
 
+@pytest.mark.parametrize(("text", "quote", "want"), [
+    # the sentence's subject speaks when the verb opens a later clause
+    ("中方反对任何激化矛盾的行为，呼吁有关方面停止向战场输送武器。\n",
+     "中方反对任何激化矛盾的行为，呼吁有关方面停止向战场输送武器。", ["chinese"]),
+    # a name with an adverb ("还") takes the perspective it was introduced with
+    ("韩国国会情报委员会委员李成权对记者说，朝鲜士兵出现伤亡。李成权还指出，朝鲜正准备增派部队。\n",
+     "李成权还指出，朝鲜正准备增派部队。", ["south_korean"]),
+    # the verb before a source phrase has the sentence's speaker
+    ("Китайский МИД повторяет, что не располагает информацией, однако, по оценке ряда "
+     "экспертов, Пекин обеспокоен.\n",
+     "Китайский МИД повторяет, что не располагает информацией, однако, по оценке ряда "
+     "экспертов, Пекин обеспокоен.", ["chinese"]),
+])
+def test_the_speaker_by_word_order(text: str, quote: str, want: list[str]) -> None:
+    assert claims(text)[quote] == want
+
+
 # The third held-out set (16 stories, 4 per language, labelled before any rule ran on them):
 # measured out of sample (before any rule was written against it) titles 16/16, dates 16/16,
 # search 64/64, publishers 4/16, claims ko 2/34, ru 9/41, uk 15/34, zh 30/38; after the rules
-# were generalised on it publishers 16/16, claims ko 32/34, ru 36/41, uk 31/34, zh 34/38.
+# were generalised on it publishers 16/16, claims ko 32/34, ru 37/41, uk 31/34, zh 37/38.
 # Each threshold sits just under the measured score and never below 0.75.
 HELDOUT3_THRESHOLDS = {
     "ko": {"language": 1.0, "title": 0.9, "date": 0.9, "publisher": 0.9, "search": 0.95,
@@ -99,7 +116,7 @@ HELDOUT3_THRESHOLDS = {
     "uk": {"language": 1.0, "title": 0.9, "date": 0.9, "publisher": 0.9, "search": 0.95,
            "claims": 0.88},
     "zh": {"language": 1.0, "title": 0.9, "date": 0.9, "publisher": 0.9, "search": 0.95,
-           "claims": 0.85},
+           "claims": 0.9},
 }
 
 

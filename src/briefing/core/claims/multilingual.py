@@ -331,6 +331,15 @@ class ScriptAttributor:
             if m:
                 s = s[m.end():]
                 break
+        if r.source_rx is not None and r.verb_rx is not None and r.script == "cyrillic":
+            # "Китайский МИД повторяет, что …, однако, по оценке ряда экспертов, …": the
+            # speaker whose verb comes first, before a source phrase, is the sentence's
+            first_source = r.source_rx.search(s)
+            verb = r.verb_rx.search(s)
+            if first_source is not None and verb is not None and verb.start() < first_source.start():
+                span = self._clause_before(s, verb.start(), r.insertion_rx)
+                if span and self.perspectives(span)[0]:
+                    return span, verb.group()
         if r.source_rx is not None:
             for m in r.source_rx.finditer(s):
                 span = self._after_source(s, m.end())
@@ -358,8 +367,11 @@ class ScriptAttributor:
             if r.script == "hangul":
                 span = self._topic(s[:m.start()])
             else:
-                span = (self._clause_before(s, m.start(), r.insertion_rx)
-                        or self._clause_after(s, m.end()))
+                span = self._clause_before(s, m.start(), r.insertion_rx)
+                lead = self.cue_rx.match(s) if self.cue_rx is not None else None
+                if span is None and r.script == "han" and lead is not None:
+                    span = lead.group()  # "中方反对…，呼吁…": the sentence's subject speaks
+                span = span or self._clause_after(s, m.end())
                 if (span and not self.perspectives(span)[0] and not self.is_back_reference(span)
                         and not self.first_person(span)):
                     # "Об этом заявил замглавы МИД РФ Руденко", "Про це повідомив Юсов":
@@ -458,6 +470,10 @@ class ScriptAttributor:
         """The name a speaker's words end in (Cyrillic: its stem, any case), or None."""
         span = span.strip()
         if self.r.script == "han":
+            for adverb in sorted(self.r.back_reference_adverbs, key=len, reverse=True):
+                if span.endswith(adverb) and len(span) > len(adverb) + 1:  # "李成权还指出"
+                    span = span[: -len(adverb)]
+                    break
             return span if 2 <= len(span) <= 4 and all("\u4e00" <= ch <= "\u9fff" for ch in span
                                                         ) else None
         words = span.split()
