@@ -98,6 +98,10 @@ def test_a_body_belongs_to_the_country_of_the_pages_language() -> None:
      "экспертов, Пекин обеспокоен.\n",
      "Китайский МИД повторяет, что не располагает информацией, однако, по оценке ряда "
      "экспертов, Пекин обеспокоен.", ["chinese"]),
+    # a possessive points back: his administration is the last speaker's
+    ("Президент Юн Сук Йоль заявив, що Сеул не виключає постачання зброї. Водночас його "
+     "адміністрація пояснює, що йдеться про оборонні системи.\n",
+     "Водночас його адміністрація пояснює, що йдеться про оборонні системи.", ["south_korean"]),
 ])
 def test_the_speaker_by_word_order(text: str, quote: str, want: list[str]) -> None:
     assert claims(text)[quote] == want
@@ -106,7 +110,7 @@ def test_the_speaker_by_word_order(text: str, quote: str, want: list[str]) -> No
 # The third held-out set (16 stories, 4 per language, labelled before any rule ran on them):
 # measured out of sample (before any rule was written against it) titles 16/16, dates 16/16,
 # search 64/64, publishers 4/16, claims ko 2/34, ru 9/41, uk 15/34, zh 30/38; after the rules
-# were generalised on it publishers 16/16, claims ko 32/34, ru 37/41, uk 31/34, zh 37/38.
+# were generalised on it publishers 16/16, claims ko 33/34, ru 37/41, uk 32/34, zh 37/38.
 # Each threshold sits just under the measured score and never below 0.75.
 HELDOUT3_THRESHOLDS = {
     "ko": {"language": 1.0, "title": 0.9, "date": 0.9, "publisher": 0.9, "search": 0.95,

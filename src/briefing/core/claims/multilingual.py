@@ -65,6 +65,7 @@ class Rules:
     first_person: list[str] = field(default_factory=list)  # "мы", "우리": the turn's speaker
     abbreviations: list[str] = field(default_factory=list)  # "тыс.": no sentence ends there
     prepositions: list[str] = field(default_factory=list)  # "з", "до": an object follows
+    possessives: list[str] = field(default_factory=list)  # "його": "його адміністрація"
     # a country's short prefix before a generic body names that country's body ("俄国防部",
     # "美军", "미 국방부"): [prefixes] key -> prefixes, composed with `prefixed` bodies
     composed: list[str] = field(default_factory=list)
@@ -106,7 +107,7 @@ def script_rules() -> dict[str, Rules]:
                      "back_references", "answer_prefixes", "insertions", "weak_particles",
                      "back_reference_adverbs", "bodies", "verb_patterns", "host_turns",
                      "question_turns", "first_person", "statement_titles",
-                     "abbreviations", "prepositions"):
+                     "abbreviations", "prepositions", "possessives"):
             getattr(rules, name).extend(data.get(name, []))
         lang = path.stem
         if "home" in data:
@@ -277,6 +278,7 @@ class ScriptAttributor:
         self.bodies = {b.lower() for b in rules.bodies}
         self.first_words = {w.lower() for w in rules.first_person}
         self.prepositions = {w.lower() for w in rules.prepositions}
+        self.possessives = {w.lower() for w in rules.possessives}
         self.home: str | None = None  # the page's country (page_home), for its bodies
 
     def _in_object(self, span: str, pos: int) -> bool:
@@ -509,6 +511,11 @@ class ScriptAttributor:
         refs = {b.lower() for b in self.r.back_references}
         if words in refs:
             return True
+        parts = words.split()
+        if 1 < len(parts) <= 3 and (parts[0] in self.possessives or (
+                parts[1] in self.possessives and len(parts) == 3)):
+            # "його адміністрація", "Водночас його адміністрація": the last speaker's own
+            return True
         adverbs = sorted({a.lower() for a in self.r.back_reference_adverbs}, key=len, reverse=True)
         for adverb in adverbs:
             if words.endswith(adverb):
@@ -543,7 +550,11 @@ def suggest_in_script(text: str, script: str, perspectives: Iterable[Perspective
             continue  # a headline, a teaser line or a question
         is_answer = s.startswith(tuple(rules.answer_prefixes))
         found = attributor.speaker(s)
-        if found is not None and named is not None and attributor.first_person(found[0]):
+        if found is not None and named is not None and (
+                attributor.first_person(found[0])
+                or (script == "hangul" and not any(q in s for q in '“”"「」'))):
+            # a turn's own words: "우리는 …", "그 대가로 북한의 파병이 …고 보고 있습니다"
+            # (no quotation: the topic is inside what the spokesperson reports)
             found = None  # "Ответ: Мы неоднократно предупреждали…": the turn's speaker
         if found is None and named is not None:  # "郭嘉昆：…" and the lines of that answer
             out.append(Suggestion(start, end, s, list(named.perspectives), named.cue,
