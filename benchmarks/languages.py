@@ -58,7 +58,9 @@ def score(held_out_only: bool = False, data: Path = DATA
                                                              label["publisher"]))):
             out[lang][measure][0] += right
             out[lang][measure][1] += 1
-        found = {s.quote: s for s in suggest_claims(refined.text, perspectives)}
+        found = {s.quote: s for s in suggest_claims(refined.text, perspectives,
+                                                          title=meta.title or "",
+                                                          publisher=meta.publisher or "")}
         for claim in label.get("claims", []):
             hit = found.get(claim["text"])
             out[lang]["claims"][0] += hit is not None and hit.perspectives == claim["perspectives"]

@@ -47,13 +47,52 @@ class Rules:
     weak_particles: list[str] = field(default_factory=list)  # need a two-syllable word
     insertions: list[str] = field(default_factory=list)  # "в свою очередь": not the speaker
     back_reference_adverbs: list[str] = field(default_factory=list)  # "він також": "він"
+    # a country's generic bodies ("국방부", "外交部", "Генштаб"): the home country's unless
+    # the speaker's words name another ("우크라이나 국방부", "韩国外交部")
+    bodies: list[str] = field(default_factory=list)
+    # reporting verbs by stem and ending ("заяви" + л/ла/ло/ли): every gender and number
+    verb_stems: list[str] = field(default_factory=list)
+    verb_endings: list[str] = field(default_factory=list)
+    # regexes for a reporting construction ("…다고 반박했다": a quotative and its verb)
+    verb_patterns: list[str] = field(default_factory=list)
     insertion_rx: list[re.Pattern[str]] = field(default_factory=list)
     answer_turn: str = ""    # a turn named by its speaker: "郭嘉昆：…" (group `name`)
     question_turn: str = ""  # a turn that is a question: "问：…", "法新社记者：…"
+    # a turn by a role, not a name ("답변 :", "□ 대변인 :", "Ответ:"): the page's host body
+    # speaks (the ministry named at the head of the page: "통일부", "МИД России")
+    host_turns: list[str] = field(default_factory=list)
+    question_turns: list[str] = field(default_factory=list)
+    first_person: list[str] = field(default_factory=list)  # "мы", "우리": the turn's speaker
+    abbreviations: list[str] = field(default_factory=list)  # "тыс.": no sentence ends there
+    prepositions: list[str] = field(default_factory=list)  # "з", "до": an object follows
+    possessives: list[str] = field(default_factory=list)  # "його": "його адміністрація"
+    # a country's short prefix before a generic body names that country's body ("俄国防部",
+    # "美军", "미 국방부"): [prefixes] key -> prefixes, composed with `prefixed` bodies
+    composed: list[str] = field(default_factory=list)
+    # the country a page in each language speaks from (its generic bodies are that
+    # country's: "Генштаб" on a Ukrainian page is Ukraine's, on a Russian page Russia's),
+    # and the letters only that language uses in its script ("іїєґ" for Ukrainian)
+    homes: dict[str, str] = field(default_factory=dict)
+    letters: dict[str, str] = field(default_factory=dict)
+    # a title that makes the page a body's own statement ("Заява Генерального штабу …"):
+    # what it says with no speaker of its own is the issuer's
+    statement_titles: list[str] = field(default_factory=list)
     speakers: dict[str, list[str]] = field(default_factory=dict)
     dateline_rx: list[re.Pattern[str]] = field(default_factory=list)
     verb_rx: re.Pattern[str] | None = None
     source_rx: re.Pattern[str] | None = None
+
+
+def page_home(rules: Rules, text: str) -> str | None:
+    """The home country of a page in `rules`' script: that of the language whose own
+    letters it uses most (Ukrainian "і", Russian "ы"), or of its script's only language."""
+    if len(rules.homes) <= 1:
+        return next(iter(rules.homes.values()), None)
+    sample = text[:4000].lower()
+    counts = {lang: sum(sample.count(ch) for ch in letters)
+              for lang, letters in rules.letters.items()}
+    best = max(counts, key=lambda lang: counts[lang], default=None)
+    return rules.homes.get(best) if best is not None and counts[best] else None
 
 
 @lru_cache(maxsize=1)
@@ -66,10 +105,25 @@ def script_rules() -> dict[str, Rules]:
         rules = out.setdefault(data["script"], Rules(data["script"]))
         for name in ("verbs", "sources", "source_ends", "subject_particles", "datelines",
                      "back_references", "answer_prefixes", "insertions", "weak_particles",
-                     "back_reference_adverbs"):
+                     "back_reference_adverbs", "bodies", "verb_patterns", "host_turns",
+                     "question_turns", "first_person", "statement_titles",
+                     "abbreviations", "prepositions", "possessives"):
             getattr(rules, name).extend(data.get(name, []))
+        lang = path.stem
+        if "home" in data:
+            rules.homes[lang] = data["home"]
+        if "letters" in data:
+            rules.letters[lang] = data["letters"]
+        endings = data.get("verb_endings", [])
+        rules.verb_stems.extend(f"{stem}\x00{'|'.join(map(re.escape, endings))}"
+                                for stem in data.get("verb_stems", []))
         for key, cues in data.get("speakers", {}).items():
             rules.speakers.setdefault(key, []).extend(cues)
+        joins = [""] if data["script"] == "han" else ["", " "]
+        for key, prefixes in data.get("prefixes", {}).items():
+            made = [p + j + b for p in prefixes for b in data.get("prefixed", []) for j in joins]
+            rules.speakers.setdefault(key, []).extend(made)
+            rules.composed.extend(made)
         rules.answer_turn = rules.answer_turn or data.get("answer_turn", "")
         rules.question_turn = rules.question_turn or data.get("question_turn", "")
     for rules in out.values():
@@ -77,10 +131,14 @@ def script_rules() -> dict[str, Rules]:
         rules.insertion_rx = [re.compile(p, re.IGNORECASE) for p in rules.insertions]
         bound = rules.script != "han"  # Chinese has no spaces: a verb may touch its speaker
         left, right = (r"(?<![\w-])", r"(?![\w])") if bound else ("", "")
-        verbs = sorted(rules.verbs, key=len, reverse=True)
-        if verbs:
-            rules.verb_rx = re.compile(left + "(?:" + "|".join(map(re.escape, verbs)) + ")"
-                                       + right, re.IGNORECASE)
+        verbs = [re.escape(v) for v in sorted(rules.verbs, key=len, reverse=True)]
+        verbs += [re.escape(stem) + f"(?:{ends})" for stem, ends in
+                  (v.split("\x00") for v in sorted(set(rules.verb_stems), key=len, reverse=True))]
+        alternatives = [left + "(?:" + "|".join(verbs) + ")" + right] if verbs else []
+        alternatives += rules.verb_patterns
+        if alternatives:
+            rules.verb_rx = re.compile("|".join(f"(?:{a})" for a in alternatives),
+                                       re.IGNORECASE)
         sources = sorted(rules.sources, key=len, reverse=True)
         if sources:
             start = r"(?<![\w-])" if rules.script == "cyrillic" else ""
@@ -101,13 +159,16 @@ def dominant_script(text: str) -> str | None:
     return None
 
 
-def sentences(text: str, datelines: Iterable[re.Pattern[str]] = ()) -> list[tuple[int, int]]:
+def sentences(text: str, datelines: Iterable[re.Pattern[str]] = (),
+              abbreviations: Iterable[str] = ()) -> list[tuple[int, int]]:
     """[start, end) of each sentence, per line; never split inside «…» or “…”, nor inside
-    a dateline ("МОСКВА. 6 ноября. ИНТЕРФАКС - ...", "МОСКВА, 7 ноября. /ТАСС/. ...")."""
+    a dateline ("МОСКВА. 6 ноября. ИНТЕРФАКС - ...", "МОСКВА, 7 ноября. /ТАСС/. ..."),
+    nor after an abbreviation ("11 тыс. военнослужащих", "50 тис. військових")."""
     datelines = list(datelines)
+    short = {a.lower().rstrip(".") for a in abbreviations}
     out: list[tuple[int, int]] = []
     for line in re.finditer(r"[^\n]+", text):
-        start, depth = line.start(), 0
+        start, depth, straight = line.start(), 0, False
         i = line.start()
         while i < line.end():
             ch = text[i]
@@ -115,6 +176,10 @@ def sentences(text: str, datelines: Iterable[re.Pattern[str]] = ()) -> list[tupl
                 depth += 1
             elif ch in _CLOSE:
                 depth = max(0, depth - 1)
+            elif ch == '"':  # a straight quote opens after a space or the line start
+                opens = not straight and (i == line.start() or text[i - 1] in " (\t")
+                straight = opens or (not straight and not opens)
+                depth = depth + 1 if opens else max(0, depth - 1)
             m = _SENTENCE_END.match(text, i) if depth == 0 and ch in ".!?…。！？" else None
             if m and m.end() <= line.end():
                 end = m.end()
@@ -124,7 +189,14 @@ def sentences(text: str, datelines: Iterable[re.Pattern[str]] = ()) -> list[tupl
                 piece = text[start:end]
                 dateline = any((d := rx.match(piece)) and d.end() >= len(piece.rstrip())
                                for rx in datelines)
-                if not dateline and (cjk or (nxt in ("", " ") and words >= 4
+                before = text[start:i].rsplit(None, 1)
+                if ch == "." and before and before[-1].lower() in short:
+                    dateline = True  # an abbreviation's period ends no sentence
+                last = text[start:i].rsplit(None, 1)[-1] if text[start:i].strip() else ""
+                # a short sentence ends too after a long lower-case word ("Москва відповіла
+                # передбачувано."), never after an initial or a short abbreviation
+                short_ok = ch in "?!" or (len(last) >= 5 and last.isalpha() and last.islower())
+                if not dateline and (cjk or (nxt in ("", " ") and (words >= 4 or short_ok)
                                              and _next_starts(text, end))):
                     out.append((start, end))
                     start = end
@@ -138,17 +210,51 @@ def sentences(text: str, datelines: Iterable[re.Pattern[str]] = ()) -> list[tupl
     return out
 
 
+def _opening_quote(s: str) -> int:
+    """Where the quotation that opens the sentence ends (0 when it opens with none)."""
+    if not s or s[0] not in _OPEN + '"':
+        return 0
+    close = '"' if s[0] == '"' else _CLOSE
+    for i in range(len(s) - 1, 0, -1):
+        if s[i] in close:
+            return i + 1 if i < len(s) - 2 else 0
+    return 0
+
+
 def _next_starts(text: str, pos: int) -> bool:
+    """Whether a sentence can start at `pos`: a capital, a quote, a non-letter, or a letter of
+    a script without case (Hangul, Han), where no capital marks a new sentence."""
     rest = text[pos:pos + 3].lstrip()
-    return not rest or rest[0].isupper() or rest[0] in _OPEN or not rest[0].isalpha()
+    if not rest:
+        return True
+    ch = rest[0]
+    return ch.isupper() or ch in _OPEN or not ch.isalpha() or ch.lower() == ch.upper()
 
 
-def _cue_rx(cues: Iterable[str], script: str) -> re.Pattern[str] | None:
+_ENDING = re.compile(r"[аяоеёиыуюйьіїєэ]+$", re.IGNORECASE)
+
+
+def _cue_pattern(cue: str, script: str, bounded: frozenset[str] = frozenset()) -> str:
+    """A cue as a regex. In Cyrillic each word of five letters or more is its stem with
+    any ending ("России" -> "Росси\\w*": Россия, Россию, Россией; "Южная Корея" ->
+    "Южн\\w* Коре\\w*"), so one form in the data finds every case of the name."""
+    if script != "cyrillic":  # a country's one-letter prefix opens a word ("미 국방부")
+        return (r"(?<![\w])" if cue in bounded and script == "hangul" else "") + re.escape(cue)
+    words = []
+    for word in cue.split():
+        stem = _ENDING.sub("", word) if len(word) >= 5 else word
+        words.append(re.escape(stem) + r"[\w'ʼ’-]*" if len(stem) >= 4 else re.escape(word))
+    return r"\s+".join(words)
+
+
+def _cue_rx(cues: Iterable[str], script: str, bounded: frozenset[str] = frozenset()
+            ) -> re.Pattern[str] | None:
     cues = sorted({c for c in cues if c.strip()}, key=len, reverse=True)
     if not cues:
         return None
     left = r"(?<![\w])" if script == "cyrillic" else ""
-    return re.compile(left + "(?:" + "|".join(map(re.escape, cues)) + ")", re.IGNORECASE)
+    return re.compile(left + "(?:" + "|".join(_cue_pattern(c, script, bounded) for c in cues)
+                      + ")", re.IGNORECASE)
 
 
 class ScriptAttributor:
@@ -164,7 +270,38 @@ class ScriptAttributor:
             for cue in p.cues:
                 owner.setdefault(cue.strip().lower(), p.key)
         self.owner = owner
-        self.cue_rx = _cue_rx(owner, rules.script)
+        bounded = frozenset(c.lower() for c in rules.composed)
+        self.cue_rx = _cue_rx(owner, rules.script, bounded)
+        self.patterns = {cue: re.compile(_cue_pattern(cue, rules.script, bounded),
+                                         re.IGNORECASE)
+                         for cue in sorted(owner, key=len, reverse=True)}
+        self.bodies = {b.lower() for b in rules.bodies}
+        self.first_words = {w.lower() for w in rules.first_person}
+        self.prepositions = {w.lower() for w in rules.prepositions}
+        self.possessives = {w.lower() for w in rules.possessives}
+        self.home: str | None = None  # the page's country (page_home), for its bodies
+
+    def _in_object(self, span: str, pos: int) -> bool:
+        """Whether the cue at `pos` follows a preposition ("з", "до", "после", "с"): it names
+        whom the speaker met or where he went, not the speaker."""
+        words = span[:pos].split()
+        return bool(words) and words[-1].lower() in self.prepositions
+
+    def first_person(self, span: str) -> bool:
+        """Whether the speaker's words open with "мы", "я", "우리": the one who is talking."""
+        words = span.split()
+        return bool(words) and words[0].strip(",:").lower() in self.first_words
+
+    def _owner(self, found: str) -> str | None:
+        """The perspective of a matched cue (its data form, or a stem's other ending)."""
+        cue = self._cue(found)
+        return self.owner[cue] if cue is not None else None
+
+    def _cue(self, found: str) -> str | None:
+        """The data form of a matched cue ("разведки" -> "разведка")."""
+        if found.lower() in self.owner:
+            return found.lower()
+        return next((c for c, rx in self.patterns.items() if rx.fullmatch(found)), None)
 
     def perspectives(self, span: str) -> tuple[list[str], str | None]:
         """Perspective keys of the cues in the speaker's words (longest cue at each place)."""
@@ -172,12 +309,21 @@ class ScriptAttributor:
             return [], None
         keys: list[str] = []
         first = None
+        body_keys: list[str] = []
+        body_cue = None
         for m in self.cue_rx.finditer(span):
-            key = self.owner.get(m.group().lower())
-            if key and key not in keys:
+            if self._in_object(span, m.start()) and (keys or body_keys):
+                continue  # "Рютте після зустрічі з південнокорейською делегацією": not his
+            key = self._owner(m.group())
+            if key and self._cue(m.group()) in self.bodies:
+                key = self.home or key
+                if key not in body_keys:
+                    body_keys.append(key)
+                    body_cue = body_cue or m.group()
+            elif key and key not in keys:
                 keys.append(key)
                 first = first or m.group()
-        return keys, first
+        return (keys, first) if keys else (body_keys, body_cue)
 
     def speaker(self, s: str) -> tuple[str, str] | None:
         """(speaker words, cue that made the sentence an attribution) or None."""
@@ -187,6 +333,15 @@ class ScriptAttributor:
             if m:
                 s = s[m.end():]
                 break
+        if r.source_rx is not None and r.verb_rx is not None and r.script == "cyrillic":
+            # "Китайский МИД повторяет, что …, однако, по оценке ряда экспертов, …": the
+            # speaker whose verb comes first, before a source phrase, is the sentence's
+            first_source = r.source_rx.search(s)
+            verb = r.verb_rx.search(s)
+            if first_source is not None and verb is not None and verb.start() < first_source.start():
+                span = self._clause_before(s, verb.start(), r.insertion_rx)
+                if span and self.perspectives(span)[0]:
+                    return span, verb.group()
         if r.source_rx is not None:
             for m in r.source_rx.finditer(s):
                 span = self._after_source(s, m.end())
@@ -202,12 +357,30 @@ class ScriptAttributor:
                         return before[-1], m.group().strip()
         if r.verb_rx is None:
             return None
+        quoted = _opening_quote(s)
+        if quoted and r.script != "hangul":
+            # '"Я наголосив, що …", — написав міністр': the verb after the quotation
+            # reports it; verbs inside the quotation are the speaker's own
+            for m in r.verb_rx.finditer(s, quoted):
+                span = self._clause_after(s, m.end())
+                if span:
+                    return span, m.group()
         for m in r.verb_rx.finditer(s):
             if r.script == "hangul":
                 span = self._topic(s[:m.start()])
             else:
-                span = (self._clause_before(s, m.start(), r.insertion_rx)
-                        or self._clause_after(s, m.end()))
+                span = self._clause_before(s, m.start(), r.insertion_rx)
+                lead = self.cue_rx.match(s) if self.cue_rx is not None else None
+                if span is None and r.script == "han" and lead is not None:
+                    span = lead.group()  # "中方反对…，呼吁…": the sentence's subject speaks
+                span = span or self._clause_after(s, m.end())
+                if (span and not self.perspectives(span)[0] and not self.is_back_reference(span)
+                        and not self.first_person(span)):
+                    # "Об этом заявил замглавы МИД РФ Руденко", "Про це повідомив Юсов":
+                    # the speaker follows the verb
+                    after = self._clause_after(s, m.end())
+                    if after and self.perspectives(after)[0]:
+                        span = after
             if span:
                 return span, m.group()
         return None
@@ -253,6 +426,10 @@ class ScriptAttributor:
     def _clause_after(s: str, pos: int) -> str | None:
         m = _CLAUSE.search(s, pos)
         span = s[pos:m.start() if m else len(s)].strip(" .。")
+        if len(span) > MAX_SPEAKER_CHARS and " " in span[:MAX_SPEAKER_CHARS]:
+            # "…, сообщил журналистам член комитета … Ли Сон Гвон после брифинга …": the
+            # speaker opens the long tail; its first words are enough to place him
+            span = span[:MAX_SPEAKER_CHARS].rsplit(" ", 1)[0]
         return span if 0 < len(span) <= MAX_SPEAKER_CHARS else None
 
     def _topic(self, head: str) -> str | None:
@@ -266,11 +443,78 @@ class ScriptAttributor:
                     return " ".join([*words[:i], word[: -len(particle)]])
         return None
 
+    def introduced(self, span: str, text: str, before: int) -> tuple[list[str], str | None]:
+        """The perspective of a speaker named without one ("金正奎说", "Юсов", "王俊生认为")
+        from where the text first introduced that name: the cue nearest to it in its clause
+        ("朝鲜外务省副相金正奎", "представник ГУР Андрій Юсов", "Андрій Юсов, речник ГУР")."""
+        name = self._name(span)
+        if self.cue_rx is None or name is None:
+            return [], None
+        head = text[:before]
+        left = r"(?<![\w])" if self.r.script == "cyrillic" else ""
+        for m in re.finditer(left + re.escape(name), head):
+            lo, hi = self._clause_around(head, m.start(), m.end())
+            window = head[lo:hi]
+            best: tuple[int, str, str] | None = None
+            for c in self.cue_rx.finditer(window):
+                key = self._owner(c.group())
+                if key is None:
+                    continue
+                at = lo + c.start()
+                gap = m.start() - (lo + c.end()) if at < m.start() else at - m.end()
+                if best is None or gap < best[0]:
+                    best = (gap, key, c.group())
+            if best is not None:
+                return [best[1]], best[2]
+        return [], None
+
+    def _name(self, span: str) -> str | None:
+        """The name a speaker's words end in (Cyrillic: its stem, any case), or None."""
+        span = span.strip()
+        if self.r.script == "han":
+            for adverb in sorted(self.r.back_reference_adverbs, key=len, reverse=True):
+                if span.endswith(adverb) and len(span) > len(adverb) + 1:  # "李成权还指出"
+                    span = span[: -len(adverb)]
+                    break
+            return span if 2 <= len(span) <= 4 and all("\u4e00" <= ch <= "\u9fff" for ch in span
+                                                        ) else None
+        words = span.split()
+        if not words:
+            return None
+        if self.r.script == "hangul":
+            return words[0] if len(words[0]) >= 2 else None
+        word = words[-1].strip(".,")
+        if len(word) < 4 or not word[0].isupper() or word.isupper():
+            return None
+        return word[:max(4, len(word) - 2)]
+
+    def _clause_around(self, text: str, start: int, end: int) -> tuple[int, int]:
+        """The bounds of the clause holding text[start:end] and, after a comma, the
+        apposition that follows the name ("Андрій Юсов, речник ГУР, ...")."""
+        stops = "。！？；\n" if self.r.script == "han" else ".!?…\n"
+        lo = max(text.rfind(ch, 0, start) for ch in stops) + 1
+        if self.r.script == "han":
+            lo = max(lo, text.rfind("，", 0, start) + 1)
+            return lo, end
+        hi = end
+        rest = text[end:end + 2 * MAX_SPEAKER_CHARS]
+        m = re.match(rf"\s*,([^,.!?;:]{{1,{MAX_SPEAKER_CHARS}}})[,.]", rest)
+        if m:
+            hi = end + m.end()
+        if self.r.script == "hangul":
+            hi = end + len(" ".join(rest.split(" ")[:4]))
+        return lo, hi
+
     def is_back_reference(self, span: str) -> bool:
         """The speaker words point to the previous speaker ("він", "Він також", "他还")."""
         words = span.strip().lower()
         refs = {b.lower() for b in self.r.back_references}
         if words in refs:
+            return True
+        parts = words.split()
+        if 1 < len(parts) <= 3 and (parts[0] in self.possessives or (
+                parts[1] in self.possessives and len(parts) == 3)):
+            # "його адміністрація", "Водночас його адміністрація": the last speaker's own
             return True
         adverbs = sorted({a.lower() for a in self.r.back_reference_adverbs}, key=len, reverse=True)
         for adverb in adverbs:
@@ -281,27 +525,44 @@ class ScriptAttributor:
         return False
 
 
-def suggest_in_script(text: str, script: str, perspectives: Iterable[Perspective]
-                      ) -> list[Suggestion]:
-    """Attributed sentences of `text` written in `script`, sorted by start offset."""
+def suggest_in_script(text: str, script: str, perspectives: Iterable[Perspective],
+                      title: str = "") -> list[Suggestion]:
+    """Attributed sentences of `text` written in `script`, sorted by start offset; `title`
+    names the body whose transcript this may be (its role turns speak for it)."""
     rules = script_rules().get(script)
     if rules is None:
         return []
     attributor = ScriptAttributor(rules, list(perspectives))
+    attributor.home = page_home(rules, text)
+    issuer: Suggestion | None = None  # a body's own statement: its unattributed sentences
+    if title and any(re.search(p, title) for p in rules.statement_titles):
+        keys, cue = attributor.perspectives(title)
+        if keys:
+            issuer = Suggestion(0, 0, title, keys[:1], cue, title, "")
     out: list[Suggestion] = []
     last: Suggestion | None = None  # the previous attributed sentence (back-references)
     answer: Suggestion | None = None  # the last answer turn's speaker (transcripts)
-    turns = _Turns(rules, attributor)
-    for start, end in sentences(text, rules.dateline_rx):
+    turns = _Turns(rules, attributor, text, title)
+    for start, end in sentences(text, rules.dateline_rx, rules.abbreviations):
         s = text[start:end]
         named = turns.see(text, start, end)
         if not s.endswith((".", "!", "…", "。", "！", "»", "”", '"', ")")):
             continue  # a headline, a teaser line or a question
         is_answer = s.startswith(tuple(rules.answer_prefixes))
         found = attributor.speaker(s)
+        if found is not None and named is not None and (
+                attributor.first_person(found[0])
+                or (script == "hangul" and not any(q in s for q in '“”"「」'))):
+            # a turn's own words: "우리는 …", "그 대가로 북한의 파병이 …고 보고 있습니다"
+            # (no quotation: the topic is inside what the spokesperson reports)
+            found = None  # "Ответ: Мы неоднократно предупреждали…": the turn's speaker
         if found is None and named is not None:  # "郭嘉昆：…" and the lines of that answer
             out.append(Suggestion(start, end, s, list(named.perspectives), named.cue,
                                   named.speaker, named.verb))
+            continue
+        if found is None and issuer is not None:
+            out.append(Suggestion(start, end, s, list(issuer.perspectives), issuer.cue,
+                                  issuer.speaker, issuer.verb))
             continue
         if found is None:
             if is_answer and answer is not None:  # "答：我不掌握…": the spokesperson again
@@ -310,6 +571,8 @@ def suggest_in_script(text: str, script: str, perspectives: Iterable[Perspective
             continue
         span, verb = found
         keys, cue = attributor.perspectives(span)
+        if not keys and not attributor.is_back_reference(span):
+            keys, cue = attributor.introduced(span, text, start)
         if not keys and last is not None and attributor.is_back_reference(span):
             keys, cue, span = list(last.perspectives), last.cue, last.speaker or span
         last = Suggestion(start=start, end=end, quote=s, perspectives=keys, cue=cue,
@@ -324,20 +587,43 @@ class _Turns:
     """A transcript's turns named by their speaker ("郭嘉昆：…"): the answer a sentence
     belongs to, from its turn's first line up to the next turn (a question ends it)."""
 
-    def __init__(self, rules: Rules, attributor: ScriptAttributor) -> None:
+    def __init__(self, rules: Rules, attributor: ScriptAttributor, text: str = "",
+                 title: str = "") -> None:
         self.answer_rx = re.compile(rules.answer_turn) if rules.answer_turn else None
-        self.question_rx = re.compile(rules.question_turn) if rules.question_turn else None
+        questions = [rules.question_turn] if rules.question_turn else []
+        questions += rules.question_turns
+        self.question_rx = (re.compile("|".join(f"(?:{q})" for q in questions))
+                            if questions else None)
+        self.host_rx = (re.compile("|".join(f"(?:{h})" for h in rules.host_turns))
+                        if rules.host_turns else None)
         self.attributor = attributor
+        self.host = self._host(text, title) if self.host_rx is not None else ([], None)
         self.current: Suggestion | None = None
+
+    def _host(self, text: str, title: str) -> tuple[list[str], str | None]:
+        """The perspective of the body whose page this is: the first one named by the title
+        ("통일부 정례브리핑", "Брифинг … МИД России") or else by the page's first lines."""
+        for line in [title, *text.splitlines()[:3]]:
+            keys, cue = self.attributor.perspectives(line)
+            if keys:
+                return keys[:1], cue
+        return [], None
 
     def see(self, text: str, start: int, end: int) -> Suggestion | None:
         """The named answer the sentence text[start:end] is part of, if any."""
-        if self.answer_rx is None:
+        if self.answer_rx is None and self.host_rx is None:
             return None
         if start == 0 or text[start - 1] == "\n":  # a line's first sentence may open a turn
             line = text[start:end]
             if self.question_rx is not None and self.question_rx.match(line):
                 self.current = None
+            elif self.host_rx is not None and (h := self.host_rx.match(line)) is not None:
+                keys, cue = self.host
+                self.current = (Suggestion(start, end, line, keys, cue, h.group().strip(),
+                                           h.group().strip()) if keys else None)
+            elif self.answer_rx is None:
+                if not line.rstrip().endswith(("。", "！", ".", "!", "”", "…", "？", "?", "»")):
+                    self.current = None
             elif (m := self.answer_rx.match(line)) is not None:
                 name = m.group("name")
                 keys, cue = self.attributor.perspectives(name)

@@ -219,7 +219,7 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
     """
     script = dominant_script(text)
     if script is not None:  # Ukrainian, Russian, Korean, Chinese: rules per language
-        return suggest_in_script(text, script, perspectives)
+        return suggest_in_script(text, script, perspectives, title)
     matcher = matcher_for(list(perspectives))
     home = home_side(matcher, publisher, title)
     official = is_official(publisher, title)

@@ -214,6 +214,52 @@ def yearless_date(line: str) -> tuple[int, int] | None:
     return (month, day) if 1 <= day <= 31 else None
 
 
+@lru_cache(maxsize=1)
+def _relative() -> tuple[dict[str, int], re.Pattern[str]] | None:
+    words = {k.lower(): int(v) for k, v in metadata_cues()["dates"].get("relative", {}).items()}
+    if not words:
+        return None
+    names = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+    return words, re.compile(rf"^(?P<word>{names})(?![\w])[,\s]*(?:\d{{1,2}}[:.]\d{{2}})?"
+                             r"(?:\s*(?:[ap]\.?m\.?|msk|мск|kst|gmt|utc))?\s*$", re.IGNORECASE)
+
+
+def relative_date(line: str) -> int | None:
+    """Days from the page's own date of a stamp that names none ("Сегодня, 12:40" = 0,
+    "вчора, 21:15" = -1, "어제 10:15", "昨天 15:23"): the words are per language data
+    ([dates.relative]); the calendar date comes from the page's other dates."""
+    found = _relative()
+    if found is None or len(line) > 40:
+        return None
+    m = found[1].match(line.strip())
+    return found[0][m["word"].lower()] if m else None
+
+
+def shift(iso: str, days: int) -> str:
+    """"2024-11-21" moved by `days` ("2024-11-20" for -1)."""
+    return (dt.date.fromisoformat(iso) + dt.timedelta(days=days)).isoformat()
+
+
+_OPENING_DATE = None
+
+
+def opening_date(text: str) -> tuple[int, int] | None:
+    """(month, day) of a wire dateline opening a paragraph ("МОСКВА, 6 ноября. /ТАСС/.",
+    "КИЇВ, 5 листопада. …", "МОСКВА, 8 ноя - РИА Новости."): the day the story was
+    filed; the year comes from the page's other dates."""
+    global _OPENING_DATE
+    if _OPENING_DATE is None:
+        names = "|".join(sorted(_patterns().months, key=len, reverse=True))
+        _OPENING_DATE = re.compile(
+            rf"^\(?[^\W\d_][^\W\d_ .,-]*(?:[ -][^\W\d_]+){{0,3}}[.,]\s+(?P<day>\d{{1,2}})\s+"
+            rf"(?P<month>{names})\.?(?=[\s.,/)-])")
+    m = _OPENING_DATE.match(text)
+    if m is None or not m.group().split(",")[0].split(".")[0].strip("(").isupper():
+        return None
+    day = int(m["day"])
+    return (_patterns().months[m["month"].lower()], day) if 1 <= day <= 31 else None
+
+
 def _words(token: str) -> int:
     """A leftover token's weight: a run of Chinese characters may be a whole headline."""
     return 1 + len(token) // 5 if _HAN.match(token) else 1

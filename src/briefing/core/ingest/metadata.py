@@ -29,7 +29,15 @@ from briefing.core.ingest.bylines import (
 )
 from briefing.core.ingest.clean import Unit, is_prose, word_count
 from briefing.core.ingest.cues import metadata_cues, name_key, publishers
-from briefing.core.ingest.dates import date_line, find_dates, strict_date_line, yearless_date
+from briefing.core.ingest.dates import (
+    date_line,
+    find_dates,
+    opening_date,
+    relative_date,
+    shift,
+    strict_date_line,
+    yearless_date,
+)
 from briefing.core.ingest.language import detect_language
 from briefing.core.ingest.publisher import (
     footer_year,
@@ -100,7 +108,7 @@ def _headline(unit: Unit, before: Unit | None = None) -> str | None:
     if before is not None and before.words <= 3 and before.text.rstrip().endswith(":"):
         return None
     text = _strip_title_tags(_MD_HEADING.sub("", unit.text).strip())
-    if yearless_date(text):
+    if yearless_date(text) or relative_date(text) is not None or _menu_line(text):
         return None
     if (word_count(text) < int(metadata_cues()["title"]["min_words"])  # "Military & Defense"
             or not _headline_shape(text)):
@@ -131,13 +139,16 @@ def _title_by_anchor(units: list[Unit]) -> tuple[int, str, int] | None:
     limit = head_limit(units)
     strict = [i for i in range(limit) if units[i].words <= 20
               and (strict_date_line(units[i].text) or byline(units[i].text)[0]
-                   or yearless_date(units[i].text))]
+                   or yearless_date(units[i].text) or relative_date(units[i].text) is not None)]
     # a date among labelled segments ("Briefing – January 7, 2025") anchors only when
     # the page has no line that is just a date or a byline: it may be the headline
     anchors = strict or [i for i in range(limit) if units[i].words <= 20
                          and date_line(units[i].text)]
     for anchor in anchors[:2]:
+        below = _below(units, anchor, limit)
         for i in range(anchor - 1, max(-1, anchor - 7), -1):
+            if below is not None and _section_label(units[i].text):
+                return below  # "Політика" / date / headline: the headline is under the date
             title = _headline(units[i], units[i - 1] if i > 0 else None)
             if title:
                 # a standfirst without a full stop under the headline: the longer line
@@ -146,11 +157,48 @@ def _title_by_anchor(units: list[Unit]) -> tuple[int, str, int] | None:
                         and 3 <= len(upper.split()) < len(title.split())):
                     return i - 1, upper, anchor
                 return i, title, anchor
-        for i in range(anchor + 1, min(limit, anchor + 4)):
-            title = _headline(units[i], units[i - 1])
-            if title:
-                return i, title, anchor
+        if below is not None:
+            return below
     return None
+
+
+def _below(units: list[Unit], anchor: int, limit: int) -> tuple[int, str, int] | None:
+    """The headline under a date line (within three lines), if any."""
+    for i in range(anchor + 1, min(limit, anchor + 4)):
+        title = _headline(units[i], units[i - 1])
+        if title:
+            return i, title, anchor
+    return None
+
+
+_CAPITALISED = re.compile(r"^[^\W\d_]")
+
+
+def _menu_line(text: str) -> bool:
+    """A row of menu items in a script with capitals ("Новости Политика В мире Экономика
+    Армия и ОПК"): no punctuation, and most words capitalised; headlines in Russian and
+    Ukrainian are in sentence case."""
+    words = text.split()
+    if len(words) < 4 or re.search(r"[,.:;!?«»\"“”()]", text):
+        return False
+    caps = [w for w in words if _CAPITALISED.match(w) and w[0].isupper()]
+    cased = [w for w in words if w[0].isupper() or w[0].islower()]
+    return bool(cased) and len(caps) >= 4 and len(caps) >= 0.7 * len(cased) and any(
+        "\u0400" <= ch <= "\u04ff" for ch in text)
+
+
+def _section_label(text: str) -> bool:
+    """A rubric above the date line ("Політика", "Стрічка новин", "国际", "북한"): one or
+    two words with no punctuation that are no one's name. Only in the scripts of issue 11
+    (Cyrillic, Hangul, Han): English layouts put a place or a desk there too ("Oslo")."""
+    words = text.split()
+    if re.search(r"[A-Za-z]", text) or not re.search(r"[\u0400-\u04ff\u3400-\u9fff\uac00-\ud7af]",
+                                                       text):
+        return False
+    return (1 <= len(words) <= 2 and not re.search(r"[\d,.:;!?«»\"“”()，。：；！？、“”（）]", text)
+            and (not _CJK.search(text) or len(text) <= 8)
+            and not (len(words) == 2 and all(w[0].isupper() for w in words))
+            and not author_line(text) and not byline(text)[0])
 
 
 def title_has_tail(title: str) -> bool:
@@ -328,8 +376,40 @@ def _published(units: list[Unit]) -> str | None:
     """The article's own date line; "published" beats plain beats "updated"; earliest wins.
 
     Date lines around the article's opening (where a dateline sits) are preferred to
-    ones elsewhere on the page (a sidebar of other stories, a footer).
+    ones elsewhere on the page (a sidebar of other stories, a footer); a stamp that names
+    no date ("Сегодня, 12:40") or a wire dateline without a year ("МОСКВА, 6 ноября.")
+    beats those far ones (see _stamped).
     """
+    found = _dated_lines(units)
+    if found is None or not found[1]:
+        stamped = _stamped(units)
+        if stamped:
+            return stamped
+    return found[0] if found else None
+
+
+def _stamped(units: list[Unit]) -> str | None:
+    """The date of a page whose head gives none in full: the wire dateline opening its
+    first paragraph ("МОСКВА, 6 ноября. /ТАСС/.") in the year of the page's other dates,
+    else a relative stamp atop it ("вчора, 21:15") counted back from the latest of the
+    page's other dates. A copyright year alone never gives a day."""
+    limit = head_limit(units)
+    first = next((u for u in units if u.kept and u.prose), None)
+    others = sorted(f.value for u in units for f in find_dates(u.text) if len(f.value) == 10
+                    and not u.text.lstrip().startswith(("©", "(c)", "ⓒ", "Copyright")))
+    opening = opening_date(first.text) if first is not None else None
+    if opening:
+        year = others[-1][:4] if others else footer_year(units)
+        if year:
+            return f"{year}-{opening[0]:02d}-{opening[1]:02d}"
+    days = next((d for u in units[:limit + 2] if (d := relative_date(u.text)) is not None), None)
+    if days is not None and others:
+        return shift(others[-1], days)
+    return None
+
+
+def _dated_lines(units: list[Unit]) -> tuple[str, bool] | None:
+    """(date, near the opening) of the best date line, see _published."""
     rank = {"published": 0, "plain": 1, "updated": 2}
     first = next((i for i, u in enumerate(units) if u.kept and u.prose), 0)
     near: list[tuple[int, str]] = []
@@ -345,7 +425,7 @@ def _published(units: list[Unit]) -> str | None:
         if found:
             (near if first - 12 <= i <= first + 3 else far).append(found)
     best = near or far
-    return min(best)[1] if best else None
+    return (min(best)[1], bool(near)) if best else None
 
 
 def _url(units: list[Unit]) -> str | None:

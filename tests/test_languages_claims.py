@@ -1,0 +1,135 @@
+"""Attributed sentences in Ukrainian, Russian, Korean and Chinese by mechanism (issue 11):
+each case is a layout or grammar the rules read, written here for the test (not a labelled
+story), with the perspective a reader expects of the sentence's speaker."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from briefing.core.claims import suggest_claims
+from briefing.core.perspectives import load_default_perspectives
+
+HELDOUT3 = Path(__file__).parent / "data" / "languages" / "heldout3"
+
+
+def claims(text: str, title: str = "") -> dict[str, list[str]]:
+    """quote -> perspectives, as the app suggests them."""
+    return {s.quote: s.perspectives
+            for s in suggest_claims(text, load_default_perspectives(), title=title)}
+
+
+def test_korean_sentences_split_without_capitals() -> None:
+    text = ("미 국방부 대변인은 16일 “북한군 사상자가 발생했다”고 밝혔다. 그는 “정확한 규모는 "
+            "확인되지 않았다”고 설명했다.\n")
+    found = claims(text)
+    assert found["그는 “정확한 규모는 확인되지 않았다”고 설명했다."] == ["us"]
+    assert found["미 국방부 대변인은 16일 “북한군 사상자가 발생했다”고 밝혔다."] == ["us"]
+
+
+@pytest.mark.parametrize(("title", "text", "quote", "want"), [
+    ("통일부 정례브리핑 (2024. 11. 4.)",
+     "질문 : 북한 매체의 보도는 어떻습니까?\n"
+     "답변 : 북한은 관련 내용을 주민들에게 알리지 않고 있는 것으로 보입니다. 정부는 관련 동향을 "
+     "면밀히 주시하고 있습니다.\n",
+     "정부는 관련 동향을 면밀히 주시하고 있습니다.", ["south_korean"]),
+    ("Брифинг официального представителя МИД России, Москва, 20 ноября 2024 года",
+     "Вопрос: Как в Москве оценивают заявления Сеула?\n"
+     "Ответ: Мы неоднократно предупреждали южнокорейскую сторону о последствиях таких шагов.\n"
+     "Рассчитываем, что в Сеуле проявят благоразумие и не дадут втянуть себя в авантюру.\n",
+     "Ответ: Мы неоднократно предупреждали южнокорейскую сторону о последствиях таких шагов.",
+     ["russian"]),
+])
+def test_a_briefing_role_turn_speaks_for_the_body_in_the_title(
+        title: str, text: str, quote: str, want: list[str]) -> None:
+    found = claims(text, title)
+    assert found[quote] == want
+    assert all(q.startswith(("Ответ", "Рассчит", "답변", "정부")) for q in found
+               if found[q] == want)  # the questions are no statements of the host
+
+
+def test_a_bodys_own_statement_says_what_has_no_speaker() -> None:
+    title = "Заява Генерального штабу Збройних Сил України щодо участі військових КНДР"
+    text = ("Генеральний штаб Збройних Сил України інформує.\n"
+            "Підрозділи КНДР діяли у складі російських штурмових груп поблизу Плехового.\n"
+            "Внаслідок вогневого ураження противник втратив щонайменше 200 військовослужбовців.\n")
+    found = claims(text, title)
+    assert found["Підрозділи КНДР діяли у складі російських штурмових груп поблизу "
+                 "Плехового."] == ["ukrainian"]
+
+
+def test_an_abbreviation_does_not_end_the_sentence() -> None:
+    text = ("Не менее 100 военнослужащих КНДР погибли и около 1 тыс. были ранены в Курской "
+            "области, сообщил журналистам член комитета по разведке Южной Кореи Ли Сон Гвон "
+            "после закрытого брифинга Национальной службы разведки.\n")
+    assert list(claims(text).values()) == [["south_korean"]]
+
+
+def test_a_cue_after_a_preposition_is_not_the_speakers() -> None:
+    text = ("Міністр закордонних справ України Андрій Сибіга під час візиту до Сеула "
+            "підкреслив, що Київ розраховує на підтримку.\n")
+    assert list(claims(text).values()) == [["ukrainian"]]
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("俄国防部称，俄军在库尔斯克州击退乌军多次反扑。\n", ["russian"]),
+    ("美军官员表示，朝鲜士兵伤亡增加。\n", ["us"]),
+    ("러 외무부는 한국의 무기 지원에 대해 강하게 경고했다고 전했다.\n", ["russian"]),
+])
+def test_a_countrys_one_letter_name_before_a_body(text: str, want: list[str]) -> None:
+    assert list(claims(text).values()) == [want]
+
+
+def test_a_body_belongs_to_the_country_of_the_pages_language() -> None:
+    uk = "Повітряні сили поінформували, що вночі збито 40 ударних дронів над Україною.\n"
+    assert list(claims(uk).values()) == [["ukrainian"]]
+
+
+@pytest.mark.parametrize(("text", "quote", "want"), [
+    # the sentence's subject speaks when the verb opens a later clause
+    ("中方反对任何激化矛盾的行为，呼吁有关方面停止向战场输送武器。\n",
+     "中方反对任何激化矛盾的行为，呼吁有关方面停止向战场输送武器。", ["chinese"]),
+    # a name with an adverb ("还") takes the perspective it was introduced with
+    ("韩国国会情报委员会委员李成权对记者说，朝鲜士兵出现伤亡。李成权还指出，朝鲜正准备增派部队。\n",
+     "李成权还指出，朝鲜正准备增派部队。", ["south_korean"]),
+    # the verb before a source phrase has the sentence's speaker
+    ("Китайский МИД повторяет, что не располагает информацией, однако, по оценке ряда "
+     "экспертов, Пекин обеспокоен.\n",
+     "Китайский МИД повторяет, что не располагает информацией, однако, по оценке ряда "
+     "экспертов, Пекин обеспокоен.", ["chinese"]),
+    # a possessive points back: his administration is the last speaker's
+    ("Президент Юн Сук Йоль заявив, що Сеул не виключає постачання зброї. Водночас його "
+     "адміністрація пояснює, що йдеться про оборонні системи.\n",
+     "Водночас його адміністрація пояснює, що йдеться про оборонні системи.", ["south_korean"]),
+])
+def test_the_speaker_by_word_order(text: str, quote: str, want: list[str]) -> None:
+    assert claims(text)[quote] == want
+
+
+# The third held-out set (16 stories, 4 per language, labelled before any rule ran on them):
+# measured out of sample (before any rule was written against it) titles 16/16, dates 16/16,
+# search 64/64, publishers 4/16, claims ko 2/34, ru 9/41, uk 15/34, zh 30/38; after the rules
+# were generalised on it publishers 16/16, claims ko 33/34, ru 37/41, uk 32/34, zh 37/38.
+# Each threshold sits just under the measured score and never below 0.75.
+HELDOUT3_THRESHOLDS = {
+    "ko": {"language": 1.0, "title": 0.9, "date": 0.9, "publisher": 0.9, "search": 0.95,
+           "claims": 0.9},
+    "ru": {"language": 1.0, "title": 0.9, "date": 0.9, "publisher": 0.9, "search": 0.95,
+           "claims": 0.85},
+    "uk": {"language": 1.0, "title": 0.9, "date": 0.9, "publisher": 0.9, "search": 0.95,
+           "claims": 0.88},
+    "zh": {"language": 1.0, "title": 0.9, "date": 0.9, "publisher": 0.9, "search": 0.95,
+           "claims": 0.9},
+}
+
+
+def test_quality_per_language_on_the_third_heldout_set() -> None:
+    from benchmarks.languages import score
+
+    result = score(data=HELDOUT3)
+    assert sorted(result) == ["ko", "ru", "uk", "zh"]
+    for lang, thresholds in HELDOUT3_THRESHOLDS.items():
+        for measure, threshold in thresholds.items():
+            right, total = result[lang][measure]
+            assert total and right / total >= threshold, (lang, measure, right, total)
