@@ -160,6 +160,25 @@ def test_inferred_title_comes_from_the_first_sentence() -> None:
     assert infer_title("(Bloomberg) -- Russia leaned on its ally. More text.") == (
         "Russia leaned on its ally")
     assert infer_title("", "kim_putin-summit.txt") == "kim putin summit"
+    # the wire datelines publishers.toml knows open the paragraph, they are not the title
+    assert infer_title("SEOUL, Nov. 4 (Yonhap) -- North Korea sent troops, the NIS said.") == (
+        "North Korea sent troops, the NIS said")
+    assert infer_title("MOSCOW, March 2. /TASS/. Russia said it would respond.") == (
+        "Russia said it would respond")
+
+
+def test_one_list_of_institution_words_serves_ingest_and_claims() -> None:
+    from briefing.core.claims.home import is_official
+    from briefing.core.ingest.metadata import _title_site
+
+    # a title tail opening with an institution word names the site, the table need not know it
+    assert _title_site("Russia deepens ties with Pyongyang - Institute for the Study of War",
+                       None) == ("Russia deepens ties with Pyongyang",
+                                 "Institute for the Study of War")
+    # a government body (and a government address) is official; a news agency is not
+    assert is_official("Ministry of Foreign Affairs of Ruritania")
+    assert is_official("www.state.gov")
+    assert not is_official("Yonhap News Agency")
 
 
 def test_question_headline_is_the_title_and_stays_in_the_body() -> None:

@@ -39,6 +39,7 @@ from briefing.core.ingest.publisher import (
     stated_origin,
 )
 from briefing.core.ingest.types import ArticleMetadata, DocumentHints
+from briefing.core.institutions import alternation
 
 _SENTENCE = re.compile(r"^(.+?[.!?…])[\"'”’)]*(?=\s+[\"“‘'(\[]?[A-Z0-9]|\s*$)")
 
@@ -47,8 +48,6 @@ _CJK_SENTENCE = re.compile(r"^(.+?)[。！？]")  # Chinese and Japanese: no spa
 _CJK_CLAUSE = "，；、"
 
 _CJK = re.compile(r"[\u3400-\u9fff\uac00-\ud7af]")
-
-_DATELINE = re.compile(r"^(?:\([^)]{1,40}\)|[A-Z][A-Z .,'-]{1,40}\([^)]{1,40}\))\s*(?:--|—|–|-)\s*")
 
 _URL_LINE = re.compile(r"^(?:(?:url|source|link|original(?:ly)? (?:at|published at))\s*:?\s*)?"
                        r"(https?://\S+)$", re.IGNORECASE)
@@ -108,6 +107,17 @@ def _headline(unit: Unit, before: Unit | None = None) -> str | None:
     if (author_line(text) or byline(text)[0] or is_job_title_line(text)
             or any(p.search(text) for p in _never_title()) or _bare_dateline(text)):
         return None
+    return text
+
+
+def _without_dateline(text: str) -> str:
+    """The paragraph without the wire dateline opening it ("SEOUL, Nov. 4 (Yonhap) -- …",
+    "MOSCOW, March 2. /TASS/. …"; the [patterns] dateline of publishers.toml)."""
+    text = text.strip()
+    for pattern in publishers().patterns.get("dateline", ()):
+        m = pattern.match(text)
+        if m and m.end() < len(text):
+            return text[m.end():].lstrip(" -–—.:")
     return text
 
 
@@ -248,7 +258,7 @@ def infer_title(text: str, filename: str = "") -> str:
     """A title made from the first sentence (cut to a readable length), or the file name."""
     limit = int(metadata_cues()["title"]["inferred_chars"])
     first = next((p for p in text.split("\n\n") if is_prose(p)), "")
-    first = _DATELINE.sub("", first).strip()
+    first = _without_dateline(first)
     if not first:
         stem = Path(filename).stem.replace("_", " ").replace("-", " ").strip()
         return stem or "Untitled article"
@@ -271,10 +281,14 @@ def infer_title(text: str, filename: str = "") -> str:
 _DOMAIN = re.compile(r"\b[\w-]+\.(?:com|net|org|cn|ru|kr|jp|ua|gov|int|eu|de|uk|io|info)\b",
                      re.IGNORECASE)
 
-# A title tail naming an institution ("… - Ministry of Foreign Affairs of Ruritania"): its
-# site name, even when the publishers table does not know it.
-_INSTITUTION = re.compile(r"(?:The )?(?:Ministry|Department|Office|Embassy|Government|"
-                          r"Council|Agency|Commission|Mission|Permanent Mission|Consulate)\b")
+
+
+@lru_cache(maxsize=1)
+def _institution() -> re.Pattern[str]:
+    """A title tail opening with an institution's name ("… - Ministry of Foreign Affairs of
+    Ruritania", "… | Permanent Mission of …"): its site name, even when the publishers table
+    does not know it (the words: resources/institutions.toml)."""
+    return re.compile(rf"(?:The )?(?:Permanent )?(?:{alternation('government', 'organisations')})\b")
 
 _TITLE_SEP = re.compile(r"\s+[|–—>•·-]\s+|\s+::\s+|\s*_(?=[A-Z])")
 
@@ -291,12 +305,12 @@ def _title_site(title: str | None, publisher: str | None) -> tuple[str | None, s
     for k, part in enumerate(parts):
         known = publishers().canonical(part)
         domain = ((_DOMAIN.search(part) is not None and len(part.split()) <= 3)
-                  or (k > 0 and _INSTITUTION.match(part) is not None
+                  or (k > 0 and _institution().match(part) is not None
                       and len(" ".join(parts[:k]).split()) >= 3))
         if len(parts) > 1 and (known or domain
                                or (publisher and name_key(part) == name_key(publisher))):
             site = known or (publisher if not domain else
-                             part if _INSTITUTION.match(part) else None)
+                             part if _institution().match(part) else None)
             if k == 0:  # "NATO - Opinion: …"
                 title = title[title.index(part) + len(part):].lstrip(" |–—>-_")
             else:  # "… | Reuters", "… > Site > Transcript"
