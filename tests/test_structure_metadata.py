@@ -437,3 +437,16 @@ def test_a_cookie_notice_naming_the_site_is_never_the_title() -> None:
             f"27 November 2024\n\n{BODY}\n\n{BODY}")
     meta = refine(page).metadata
     assert meta.title == "Joint stakeout by the ambassadors following the council meeting"
+
+
+def test_the_logo_of_a_page_without_site_metadata_names_the_publisher() -> None:
+    page = ("<html><head><title>Envoy speaks at the council</title></head><body>"
+            "<header><img src='/img/site-logo.png' alt='Harbour Policy Forum logo'></header>"
+            f"<h1>Envoy speaks at the council</h1><p>March 3, 2025</p><p>{BODY}</p>"
+            f"<p>{BODY}</p><footer><img class='licence-logo' alt='Open Licence'></footer>"
+            "</body></html>")
+    assert read_document(page.encode(), "p.html").hints.publisher == "Harbour Policy Forum"
+    assert _imported("p.html", page).publisher == "Harbour Policy Forum"
+    # a licence's logo in the footer is not the site's
+    footer_only = page.replace("site-logo", "banner").replace(" logo'", "'")
+    assert read_document(footer_only.encode(), "q.html").hints.publisher != "Open Licence"

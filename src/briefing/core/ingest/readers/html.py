@@ -309,7 +309,8 @@ def _hints(tree: lxml.html.HtmlElement, ld: dict[str, Any],
             or (ld.get("datePublished") if isinstance(ld.get("datePublished"), str) else None)
             or _time_element(tree) or traf.get("date"))
     publisher = (_meta(tree, "og:site_name", "application-name")
-                 or next(iter(_ld_names(ld.get("publisher"))), None) or traf.get("sitename")
+                 or next(iter(_ld_names(ld.get("publisher"))), None) or _logo_name(tree)
+                 or traf.get("sitename")
                  or _title_tail(page_title, title))
     url = _canonical(tree) or _meta(tree, "og:url") or traf.get("url")
     language = (tree.get("lang") or tree.get("{http://www.w3.org/XML/1998/namespace}lang")
@@ -369,6 +370,33 @@ def _without_site(title: str | None, publisher: str | None) -> str | None:
         if title.startswith(publisher + sep) and len(title) > len(publisher + sep):
             return title[len(publisher + sep):].strip()
     return title
+
+
+_LOGO_WORDS = re.compile(r"\b(?:logo(?:type)?|home\s*page|home|link to|go to|back to)\b",
+                         re.IGNORECASE)
+
+
+def _logo_name(tree: lxml.html.HtmlElement) -> str | None:
+    """The site's name its logo gives: the alt text of a logo image ("Pacific Policy Forum
+    logo") or the text of a logo block ("The Economist"); a logo in the footer (a licence's,
+    a partner's) is not the site's."""
+    for el in tree.iter("img", "a", "div", "span", "p"):
+        marks = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
+        if el.tag == "img":
+            marks += f" {el.get('src') or ''}".lower()
+        if "logo" not in marks or "footer" in marks or any(
+                a.tag == "footer" or "footer" in (a.get("class") or "").lower()
+                for a in el.iterancestors()):
+            continue
+        if el.tag == "img":
+            text = el.get("alt") or ""
+        else:
+            text = _inline(el.text_content()) or next(
+                (img.get("alt") or "" for img in el.iter("img") if img.get("alt")), "")
+        name = _LOGO_WORDS.sub("", _inline(text)).strip(" -|:·•")
+        if 1 <= len(name.split()) <= 8:
+            return name
+    return None
 
 
 def _time_element(tree: lxml.html.HtmlElement) -> str | None:
