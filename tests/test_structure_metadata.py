@@ -450,3 +450,17 @@ def test_the_logo_of_a_page_without_site_metadata_names_the_publisher() -> None:
     # a licence's logo in the footer is not the site's
     footer_only = page.replace("site-logo", "banner").replace(" logo'", "'")
     assert read_document(footer_only.encode(), "q.html").hints.publisher != "Open Licence"
+
+
+def test_a_from_line_the_extractor_left_out_beats_the_portals_site_name() -> None:
+    head = ("GOV.UK\n\nPress release\n\nJoint statement on the ferry dispute\n\n"
+            "From:\n\nDepartment for Harbours and The Rt Hon Ann Smith MP\n\n"
+            "Published\n\n26 November 2024\n\n")
+    hints = DocumentHints(title="Joint statement on the ferry dispute", publisher="GOV.UK",
+                          published="2024-11-26")
+    text = f"{BODY}\n\n{BODY}"
+    meta = refine_article(text, hints, "p.html", None, head + text).metadata
+    assert meta.publisher == "Department for Harbours"
+    assert meta.provenance["publisher"] == "explicit"
+    # without the line, the site's name stands
+    assert refine_article(text, hints, "p.html", None, text).metadata.publisher == "GOV.UK"
