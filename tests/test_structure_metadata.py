@@ -464,3 +464,17 @@ def test_a_from_line_the_extractor_left_out_beats_the_portals_site_name() -> Non
     assert meta.provenance["publisher"] == "explicit"
     # without the line, the site's name stands
     assert refine_article(text, hints, "p.html", None, text).metadata.publisher == "GOV.UK"
+
+
+def test_a_byline_after_the_date_and_a_second_writer_under_the_firsts_job() -> None:
+    segmented = ("Ferries resume after the strike ends in the harbour\n"
+                 "November 14, 2024 | By Rachel Kim and Thomas Berg, Korea Program\n\n"
+                 f"{BODY}\n\n{BODY}")
+    meta = refine(segmented).metadata
+    assert meta.authors == ["Rachel Kim", "Thomas Berg"]
+    assert meta.published == "2024-11-14"
+    stacked = ("Ferries resume after the strike ends in the harbour\n"
+               "By Ellie Cook\nSecurity & Defense Reporter\nand Brendan Cole\n"
+               "Senior News Reporter\nPublished Nov 14, 2024 at 3:12 PM EST\n\n"
+               f"{BODY}\n\n{BODY}")
+    assert refine(stacked).metadata.authors == ["Ellie Cook", "Brendan Cole"]
