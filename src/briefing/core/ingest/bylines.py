@@ -107,10 +107,10 @@ def byline(text: str) -> tuple[tuple[str, ...], str | None]:
         segments = _SEGMENT.split(text)
         if len(segments) > 1:  # "November 14, 2024 | By Rachel Kim and Thomas Berg"
             for segment in segments:
-                names, date = byline(segment)
-                if names:
-                    found = find_dates(text)
-                    return names, date or (found[0].value if found else None)
+                bylined, date = byline(segment)
+                if bylined:
+                    stated = find_dates(text)
+                    return bylined, date or (stated[0].value if stated else None)
         # "Critical Questions by Victor Cha and Ellen Kim": a series label before "by"
         m = _SERIES_BY.match(text)
         if not m:
