@@ -478,3 +478,10 @@ def test_a_byline_after_the_date_and_a_second_writer_under_the_firsts_job() -> N
                "Senior News Reporter\nPublished Nov 14, 2024 at 3:12 PM EST\n\n"
                f"{BODY}\n\n{BODY}")
     assert refine(stacked).metadata.authors == ["Ellie Cook", "Brendan Cole"]
+
+
+def test_a_skip_link_above_the_masthead_is_not_the_sites_name() -> None:
+    md = ("[Skip to content](#content)\n[Harbour.net](https://www.harbour.net)\n"
+          "[News Focus](https://www.harbour.net/NewsFocus)\n\n"
+          f"# Envoy speaks at the council\n\nMarch 3, 2025\n\n{BODY}\n\n{BODY}\n")
+    assert read_markdown(md).hints.publisher == "Harbour.net"

@@ -112,6 +112,7 @@ def _links(token: Token) -> list[tuple[str, str]]:
 # a line that is one link, perhaps around a logo image: "[Site](…)", "[![Site](logo.png)](…)"
 _MASTHEAD_LINK = re.compile(r"[*_#\s]*\[(?:[^\[\]]|!\[[^\]]*\]\([^)]*\))*\]\([^)]*\)[*_\s]*")
 _ANY_LINK = re.compile(r"\]\(")
+_ANCHOR_ONLY = re.compile(r"[*_\s]*\[[^\[\]]*\]\(#[^)]*\)[*_\s]*")
 
 
 def site_name(text: str) -> str | None:
@@ -123,7 +124,9 @@ def site_name(text: str) -> str | None:
     lines = [line.strip() for t in tokens for line in t.content.split("\n")][:12]
     # the page's first line with a link, if that line is the link alone (below it come
     # menus, one link a line)
-    for line in [line for line in lines if _ANY_LINK.search(line)][:1]:
+    # (a link within the page, "[Skip to content](#content)", is an accessibility aid)
+    for line in [line for line in lines if _ANY_LINK.search(line)
+                 and not _ANCHOR_ONLY.fullmatch(line)][:1]:
         if _MASTHEAD_LINK.fullmatch(line) is None:
             continue
         inline = [t for t in _parser().parseInline(line) if t.type == "inline"]
