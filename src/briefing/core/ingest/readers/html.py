@@ -62,6 +62,11 @@ def read_html(text: str) -> Extracted:
         article, traf_meta = _trafilatura(copy.deepcopy(tree))
     text = _choose(article, fallback)
     blocks = list(traf_meta.get("blocks") or []) if text == article else []
+    if blocks:
+        restored = _restore_headings(tree, blocks)
+        if len(restored) > len(blocks):
+            blocks = restored
+            text = "\n\n".join(b.text for b in blocks)
     return Extracted(text=text, format="html", hints=_hints(tree, ld, traf_meta),
                      page_text=fallback, blocks=(blocks + notes) or None)
 
@@ -100,6 +105,35 @@ def _drop_note_markers(tree: lxml.html.HtmlElement) -> None:
     for sup in list(tree.iter("sup")):
         if _NOTE_MARKER.fullmatch(sup.text_content().strip()) and sup.getparent() is not None:
             sup.drop_tree()
+
+
+def _restore_headings(tree: lxml.html.HtmlElement, blocks: list[Block]) -> list[Block]:
+    """The blocks with the section headings (<h2>-<h6>: "Opening Remarks", "Questions and
+    Answers") the extractor dropped between paragraphs it kept, each put back before the
+    paragraph that follows it in the page."""
+    have = {b.text for b in blocks}
+    before: dict[int, list[Block]] = {}
+    for heading in tree.iter("h2", "h3", "h4", "h5", "h6"):
+        text = _inline(heading.text_content())
+        if not text or text in have or len(text.split()) > 20:
+            continue
+        after = heading.getnext()
+        while after is not None and not (isinstance(after.tag, str)
+                                         and _inline(after.text_content())):
+            after = after.getnext()
+        follow = _inline(after.text_content())[:60] if after is not None else ""
+        at = next((i for i, b in enumerate(blocks) if b.text.startswith(follow)), 0) if (
+            len(follow) >= 20) else 0
+        if at > 0:  # between two kept paragraphs, not above the article
+            before.setdefault(at, []).append(Block("heading", text, int(str(heading.tag)[1])))
+            have.add(text)
+    if not before:
+        return blocks
+    out: list[Block] = []
+    for i, block in enumerate(blocks):
+        out += before.get(i, [])
+        out.append(block)
+    return out
 
 
 def _choose(article: str, fallback: str) -> str:
