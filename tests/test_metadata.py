@@ -208,3 +208,34 @@ def test_a_related_story_below_the_article_does_not_name_the_publisher() -> None
             "SEOUL (Reuters) - South Korea said on Monday that it would review its arms policy.")
     meta = refine_article(text, DocumentHints(), "r.txt").metadata
     assert meta.publisher is None
+
+
+BODY = ("North Korean soldiers fighting alongside Russian forces in the Kursk region have "
+        "suffered heavy losses since they were thrown into combat, Seoul's spy agency said.\n\n"
+        "The agency told lawmakers in a closed-door briefing that the troops were unfamiliar "
+        "with the terrain and could not respond to drone attacks.")
+
+
+@pytest.mark.parametrize("head", [
+    # a breadcrumb with slashes above the byline, the headline under the date
+    "Home / Top News / World News\n\nBy Jae-won Han\n\nDec. 19, 2024\n\n{title}",
+    # the writers' names without "By" between headline and date
+    "{title}\n\nHyun-jin Park and Thomas Kessler\n\nDecember 19, 2024",
+    # a newsletter's masthead above a long headline
+    "KOREA DAILY | MORNING BRIEF\n\n{title}: what Seoul knows\n\nBy Ji-min Seo\n\nDec. 19, 2024",
+])
+def test_title_is_the_headline_not_a_breadcrumb_names_or_masthead(head: str) -> None:
+    title = "N. Korean troops suffer heavy casualties in Kursk"
+    meta = refine_article(head.format(title=title) + "\n\n" + BODY, DocumentHints(),
+                          "a.txt").metadata
+    assert meta.title.startswith(title)
+
+
+def test_a_page_title_of_date_and_section_gives_way_to_the_headline() -> None:
+    hints = DocumentHints(title="Thursday, October 31, 2024 (AM) | Press Conferences by the "
+                                "Chief Cabinet Secretary | Prime Minister's Office of Japan")
+    text = ("Press Conference by the Chief Cabinet Secretary\n\n"
+            "Thursday, October 31, 2024 (AM)\n\n" + BODY)
+    meta = refine_article(text, hints, "a.html").metadata
+    assert meta.title == "Press Conference by the Chief Cabinet Secretary"
+    assert meta.published == "2024-10-31"

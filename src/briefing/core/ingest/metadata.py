@@ -105,6 +105,7 @@ def _headline(unit: Unit, before: Unit | None = None) -> str | None:
             or not _headline_shape(text)):
         return None
     if (author_line(text) or byline(text)[0] or is_job_title_line(text)
+            or len(author_names(text)) >= 2  # writers without "By" ("Ann Park and Tom Kessler")
             or any(p.search(text) for p in _never_title()) or _bare_dateline(text)):
         return None
     return text
@@ -152,7 +153,8 @@ def _title_by_anchor(units: list[Unit]) -> tuple[int, str, int] | None:
             if title:
                 # a standfirst without a full stop under the headline: the longer line
                 upper = _headline(units[i - 1], units[i - 2] if i > 1 else None) if i > 0 else None
-                if (upper and len(title.split()) >= 8
+                # ("KOREA JoongAng DAILY | MORNING BRIEF" above is a masthead, not a headline)
+                if (upper and len(title.split()) >= 8 and " | " not in upper
                         and 3 <= len(upper.split()) < len(title.split())):
                     return i - 1, upper, anchor
                 return i, title, anchor
@@ -417,6 +419,11 @@ def extract_metadata(units: list[Unit], cleaned: str, hints: DocumentHints,
     hint_publisher = hinted_publisher(hints)
     title_hint, title_site = _title_site(hints.title, hint_publisher)
     anchored = _title_by_anchor(units)
+    parts = _TITLE_SEP.split(title_hint or "")
+    if anchored and len(parts) >= 2 and strict_date_line(parts[0]):
+        # "Thursday, October 31, 2024 (AM) | Press Conferences by …": a <title> made of
+        # the date and the section names a page of a series; its headline is on the page
+        title_hint = None
 
     authors = hint_authors(hints.authors, hint_publisher)
     if authors:
