@@ -49,6 +49,21 @@ def test_markdown_front_matter_gives_title_date_and_author() -> None:
     assert "layout: post" not in extracted.text
 
 
+def test_web_clipper_front_matter_gives_date_authors_and_the_source_site() -> None:
+    # an Obsidian web clip: "published", an author list of wiki links, the "source" address
+    md = ('---\ntitle: "Why the bridge matters"\nsource: "https://www.nknews.org/2025/05/x/"\n'
+          'author:\n  - "[[Ola Nordmann]]"\n  - "[[Kari Nordmann]]"\npublished: 2025-05-02\n'
+          'tags:\n  - "clippings"\n---\n\n' + BODY + "\n\nNK News has not been able to "
+          "verify the figures the ministry gave.\n")
+    extracted = read_markdown(md)
+    assert (extracted.hints.published, extracted.hints.authors, extracted.hints.url) == (
+        "2025-05-02", ["Ola Nordmann", "Kari Nordmann"], "https://www.nknews.org/2025/05/x/")
+    refined = refine_article(extracted.text, extracted.hints, "clip.md", extracted.blocks)
+    assert refined.metadata.publisher == "NK News"  # the source's host, a known site
+    assert refined.text.endswith("NK News has not been able to verify the figures the "
+                                 "ministry gave.")  # reporting, not the publisher's blurb
+
+
 def test_footnote_markers_are_detached_and_the_notes_kept_without_numbers() -> None:
     text = (f"Grain exports\n\n{BODY[:-1]}.[3] Shipments rose sharply in April.²\n\n"
             f"{BODY}\n\nNotes\n\n[3] Ministry bulletin, 2 May 2025.\n\n"

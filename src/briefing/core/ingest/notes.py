@@ -90,7 +90,8 @@ def mark_notes(units: list[Unit]) -> bool:
 
 # Reasons a line goes for where it sits, not for what it says.
 _POSITIONAL = {"head", "foot", "menu", "absorbed", "teaser"}
-_BIO_VERB = re.compile(r"^(?:is|was|has|writes|covers|leads|directs|heads)\b")
+# a bio says what one is or does; "NK News has not been able to verify …" is reporting
+_BIO_VERB = re.compile(r"^(?:is|was|has|writes|covers|leads|directs|heads)\b(?!\s+(?:not|never)\b)")
 
 
 def _starts_with_name(text: str, name: str, comma: bool = False) -> bool:

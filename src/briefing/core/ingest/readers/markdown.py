@@ -159,16 +159,34 @@ def main_host(text: str) -> str | None:
 
 
 def front_matter(text: str) -> tuple[dict[str, str], str]:
-    """The front matter's simple "key: value" fields (lower-case keys) and the text after it."""
+    """The front matter's simple "key: value" fields (lower-case keys) and the text after it.
+
+    A key with a list under it ("author:" then "  - \"[[Joon Ha Lee]]\"", as a web clipper
+    writes it) gets its items joined by " and "; wiki-link brackets come off."""
     m = _FRONT_MATTER.match(text)
     if not m:
         return {}, text
-    fields = {}
+    fields: dict[str, str] = {}
+    key = None
     for line in m.group(1).splitlines():
+        item = _LIST_ITEM.match(line)
+        if item and key:
+            value = _unquote(item.group(1))
+            if value:
+                fields[key] = f"{fields[key]} and {value}" if fields.get(key) else value
+            continue
         f = _FIELD.match(line)
+        key = f.group(1).lower() if f else None
         if f and f.group(2):
-            fields[f.group(1).lower()] = f.group(2).strip("'\"")
+            fields[f.group(1).lower()] = _unquote(f.group(2))
     return fields, text[m.end():]
+
+
+_LIST_ITEM = re.compile(r"^\s*-\s+(.*?)\s*$")
+
+
+def _unquote(value: str) -> str:
+    return value.strip("'\"").removeprefix("[[").removesuffix("]]").strip()
 
 
 def read_markdown(text: str) -> Extracted:
@@ -182,8 +200,12 @@ def read_markdown(text: str) -> Extracted:
         (b.text for b in blocks if b.kind == "heading" and b.level == 1 and b.text != site),
         None)
     author = fields.get("author") or fields.get("authors")
-    hints = DocumentHints(title=title, published=iso_date(fields.get("date")),
+    # Jekyll and Hugo write "date"; a web clipper (Obsidian) "published" and "source"
+    published = fields.get("date") or fields.get("published")
+    url = next((fields[k] for k in ("source", "url", "canonical", "link")
+                if fields.get(k, "").startswith(("http://", "https://"))), None)
+    hints = DocumentHints(title=title, published=iso_date(published),
                           authors=split_authors(author.strip("[]")) if author else [],
-                          publisher=site, site_host=main_host(text))
+                          publisher=site, site_host=main_host(text), url=url)
     return Extracted(text="\n\n".join(b.text for b in blocks), format="md", hints=hints,
                      blocks=blocks)
