@@ -239,3 +239,18 @@ def test_a_page_title_of_date_and_section_gives_way_to_the_headline() -> None:
     meta = refine_article(text, hints, "a.html").metadata
     assert meta.title == "Press Conference by the Chief Cabinet Secretary"
     assert meta.published == "2024-10-31"
+
+
+def test_a_photo_credit_with_a_slash_is_not_the_copyright_owner() -> None:
+    text = ("Joint press statement by the two defence ministers\n\n"
+            "© Bundeswehr/Jana Neumann\n\n" + BODY)
+    assert refine_article(text, DocumentHints(), "a.md").metadata.publisher is None
+
+
+@pytest.mark.parametrize(("site", "shown"), [
+    ("Anadolu Ajansı", "Anadolu Agency"),  # a site name in its own language
+    ("Bundesministerium der Verteidigung", "Federal Ministry of Defence"),
+])
+def test_a_known_site_name_is_shown_as_the_library_names_it(site: str, shown: str) -> None:
+    meta = refine_article(BODY, DocumentHints(publisher=site), "a.html").metadata
+    assert meta.publisher == shown

@@ -33,6 +33,8 @@ def publisher_and_year(units: list[Unit],
         if known:
             return known
         cleaned = pubs.strip_legal(name)
+        if "/" in cleaned:  # "© Bundeswehr/Jana Neumann": a photo's agency and photographer
+            return None
         words = cleaned.split()
         if name_key(cleaned) in author_keys or (author_keys and all(
                 name_key(part) in author_keys for part in split_names(cleaned))):
