@@ -254,3 +254,10 @@ def test_a_photo_credit_with_a_slash_is_not_the_copyright_owner() -> None:
 def test_a_known_site_name_is_shown_as_the_library_names_it(site: str, shown: str) -> None:
     meta = refine_article(BODY, DocumentHints(publisher=site), "a.html").metadata
     assert meta.publisher == shown
+
+
+def test_a_place_and_date_opening_the_article_dates_it() -> None:
+    text = ("Joint press statement by the two defence ministers\n\n"
+            "*Berlin, 12 November 2024. Joint press statement after the talks at the "
+            "Bendlerblock.*\n\n" + BODY)
+    assert refine_article(text, DocumentHints(), "a.md").metadata.published == "2024-11-12"

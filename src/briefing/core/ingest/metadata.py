@@ -361,7 +361,19 @@ def _published(units: list[Unit]) -> str | None:
         if found:
             (near if first - 12 <= i <= first + 3 else far).append(found)
     best = near or far
-    return min(best)[1] if best else None
+    if best:
+        return min(best)[1]
+    # no date line: a place and date opening the article ("*Berlin, 12 November 2024.
+    # Joint press statement after the talks …*")
+    for unit in units[max(0, first - 3):first + 3]:
+        m = _PLACE_DATE.match(unit.text)
+        hit = strict_date_line(m["date"]) if m else None
+        if hit:
+            return hit[0]
+    return None
+
+
+_PLACE_DATE = re.compile(r"^[*_]*[A-Z][\w'’. -]{1,30},\s+(?P<date>[^.]{4,40}?\d{4})\.\s")
 
 
 def _url(units: list[Unit]) -> str | None:
