@@ -444,3 +444,44 @@ def test_same_article_under_other_furniture_cleans_to_the_same_text(
 def test_inline_photo_credits_go() -> None:
     raw = "Kim inspected the troops in Wonsan (Photo: KCNA/AFP) before they left for Russia."
     assert clean_text(raw) == "Kim inspected the troops in Wonsan before they left for Russia."
+
+
+ARTICLE = ("North Korean soldiers fighting alongside Russian forces in the Kursk region have "
+           "suffered heavy losses since they were thrown into combat, Seoul's spy agency said.\n\n"
+           "The agency told lawmakers in a closed-door briefing that the troops were unfamiliar "
+           "with the terrain and could not respond to drone attacks, officials said.")
+
+
+@pytest.mark.parametrize("furniture", [
+    "This is a provisional translation. The original Japanese text prevails.",
+    "Unofficial translation. Only the French version is authentic.",
+    'This article appears in the print edition of the February 17 & 24, 2025, issue, with '
+    'the headline "Far From Home."',
+    "Follow the Long Read on X at @gdnlongread, listen to our podcasts here and sign up to "
+    "the long read weekly email here.",
+    "You are receiving this email because you subscribed to Morning Brief.",
+    "This issue is brought to you by Ridgeline Satcom — rugged terminals for newsrooms.",
+    "Help us keep Example Review independent. Members get access to exclusive content.",
+    "Full or partial citation of Example-Ukraine materials is allowed only with a hyperlink.",
+    "Unless otherwise indicated, content on this site is available under the Creative "
+    "Commons Attribution 3.0 licence.",
+    "Add Newsweek as a preferred source on Google",
+    "14 Likes",
+])
+def test_furniture_of_newsletters_magazines_and_ministries_goes(furniture: str) -> None:
+    text = clean_text(f"{ARTICLE}\n\n{furniture}")
+    assert text == ARTICLE
+
+
+def test_a_newsletters_signature_stays_and_its_footer_goes() -> None:
+    page = (f"{ARTICLE}\n\nThat is all for this week. Stay safe, and thank you for reading.\n\n"
+            "Oksana\n\n——————————\nSPONSORED\nRidgeline Satcom: connectivity you can trust "
+            "when the grid goes down. Learn more →\n——————————\n"
+            "You are receiving this email because you signed up at example.news.")
+    assert clean_text(page).endswith("thank you for reading.\n\nOksana")
+
+
+def test_a_platforms_footer_after_the_article_goes() -> None:
+    page = (f"{ARTICLE}\n\nDiscover more from Peninsula Signals\n\nWeekly notes on the Korean "
+            "peninsula. Over 12,000 subscribers.\n\nType your email...\n\n3 Restacks")
+    assert clean_text(page) == ARTICLE
