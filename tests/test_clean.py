@@ -485,3 +485,18 @@ def test_a_platforms_footer_after_the_article_goes() -> None:
     page = (f"{ARTICLE}\n\nDiscover more from Peninsula Signals\n\nWeekly notes on the Korean "
             "peninsula. Over 12,000 subscribers.\n\nType your email...\n\n3 Restacks")
     assert clean_text(page) == ARTICLE
+
+
+def test_a_papers_section_headings_and_a_live_pages_key_points_stay() -> None:
+    page = ("Ukraine war latest\n\nWhy you can trust Example News\n\nKey points\n\n"
+            "Seoul says it will consider sending weapons to Ukraine\n\n"
+            "Kremlin declines to comment on 'allied' troops\n\n"
+            f"Introduction\n\n{ARTICLE}\n\nNotes\n\n"
+            "National Intelligence Service, briefing to the National Assembly Intelligence "
+            "Committee, November 13, 2024.")
+    text = refine_article(page, DocumentHints(), "live.txt").text
+    assert text.startswith("Key points\n\nSeoul says it will consider sending weapons to "
+                           "Ukraine\n\nKremlin declines to comment on 'allied' troops\n\n"
+                           "Introduction\n\nNorth Korean soldiers")
+    assert "\n\nNotes\n\nNational Intelligence Service" in text
+    assert "Why you can trust" not in text

@@ -27,6 +27,7 @@ class NoteRules:
     lead: re.Pattern[str]
     headings: frozenset[str]
     keep: tuple[re.Pattern[str], ...] = ()
+    headings_over_text: tuple[re.Pattern[str], ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -35,10 +36,14 @@ def note_rules() -> NoteRules:
         data = tomllib.load(fh).get("notes", {})
     with resource("cleaning", "boilerplate.toml").open("rb") as fh:
         keep = tomllib.load(fh).get("keep", {}).get("patterns", [])
+    with resource("cleaning", "boilerplate.toml").open("rb") as fh:
+        over_text = tomllib.load(fh).get("keep", {}).get("headings_over_text", [])
     return NoteRules(attached=tuple(re.compile(p) for p in data.get("attached", [])),
                      lead=re.compile(data.get("lead", r"^\[\d{1,3}\]\s*")),
                      headings=frozenset(data.get("headings", [])),
-                     keep=tuple(re.compile(p, re.IGNORECASE) for p in keep))
+                     keep=tuple(re.compile(p, re.IGNORECASE) for p in keep),
+                     headings_over_text=tuple(re.compile(p, re.IGNORECASE)
+                                              for p in over_text))
 
 
 def detach_markers(text: str) -> str:
@@ -120,10 +125,23 @@ def settle_with_metadata(units: list[Unit], meta: ArticleMetadata) -> bool:
         labels = [turn_label(u.text) for u in units if u.kept or u.dropped in _POSITIONAL]
         speakers = {lab for lab in labels if lab and labels.count(lab) >= 2}
         speakers |= {"q", "a", "question", "answer"}
-    for unit in units:
-        if unit.dropped in _POSITIONAL and (any(p.match(unit.text) for p in rules.keep)
-                                            or turn_label(unit.text) in speakers):
+    under_heading = False
+    for i, unit in enumerate(units):
+        # "Introduction" over a paragraph, never amid a site menu ("About RSIS",
+        # "Introduction", "Building the Foundations")
+        heading = (i + 1 < len(units) and units[i + 1].kept and units[i + 1].prose
+                   and any(p.match(unit.text) for p in rules.headings_over_text))
+        if unit.dropped in _POSITIONAL and (
+                heading or any(p.match(unit.text) for p in rules.keep)
+                or turn_label(unit.text) in speakers):
             unit.dropped, changed = None, True  # a transcript's turn is never furniture
+            under_heading = True
+        elif under_heading and unit.dropped == "head":
+            # the lines under a "Key points" / "Summary" heading above the first paragraph
+            # (a live page's key points, a paper's summary bullets) are the article's
+            unit.dropped, changed = None, True
+        else:
+            under_heading = False
     title_key = name_key(meta.title)
     for i, unit in enumerate(units[:40]):
         if name_key(re.sub(r"^#{1,6}\s+", "", unit.text)) != title_key or i + 1 >= len(units):
