@@ -261,3 +261,22 @@ def test_a_place_and_date_opening_the_article_dates_it() -> None:
             "*Berlin, 12 November 2024. Joint press statement after the talks at the "
             "Bendlerblock.*\n\n" + BODY)
     assert refine_article(text, DocumentHints(), "a.md").metadata.published == "2024-11-12"
+
+
+@pytest.mark.parametrize(("banner", "shown"), [
+    ("Australian Government", "Minister for Foreign Affairs of Australia"),
+    ("Government of Canada", "Minister for Foreign Affairs of Canada"),
+    ("Example News", "Minister for Foreign Affairs"),  # no government banner: as named
+])
+def test_an_office_named_without_its_country_takes_it_from_the_banner(
+        banner: str, shown: str) -> None:
+    text = f"{banner}\n\nMinister for Foreign Affairs\n\nMedia release\n\n{BODY}"
+    hints = DocumentHints(publisher="Minister for Foreign Affairs")
+    assert refine_article(text, hints, "a.txt").metadata.publisher == shown
+
+
+def test_an_office_that_names_its_country_is_left_as_it_is() -> None:
+    text = f"Australian Government\n\n{BODY}"
+    hints = DocumentHints(publisher="Ministry of Foreign Affairs of Japan")
+    meta = refine_article(text, hints, "a.txt").metadata
+    assert meta.publisher == "Ministry of Foreign Affairs of Japan"

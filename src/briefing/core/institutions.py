@@ -48,3 +48,27 @@ def alternation(*groups: str) -> str:
 def word_pattern(*groups: str, ignore_case: bool = False) -> re.Pattern[str]:
     r"""A regex finding any word of the groups as a whole word (\b…\b)."""
     return re.compile(rf"\b(?:{alternation(*groups)})\b", re.IGNORECASE if ignore_case else 0)
+
+
+def government_country(line: str) -> str | None:
+    """The country a government banner names ("Australian Government" -> "Australia",
+    "Government of Canada" -> "Canada"), or None."""
+    line = " ".join(line.split())
+    m = re.fullmatch(r"(?:The )?Government of (?:the )?([A-Z][\w' -]{2,40})", line)
+    if m:
+        return m.group(1)
+    m = re.fullmatch(r"(?:The )?([A-Z][\w -]{2,30}?) (?:Federal )?Government", line)
+    return _data().get("government_adjectives", {}).get(m.group(1)) if m else None
+
+
+def country_less_office(name: str) -> bool:
+    """The name is an office that does not say its country ("Minister for Foreign Affairs",
+    "Department of Defence"), not "Ministry of Foreign Affairs of Japan"."""
+    first = name.split(" ", 1)[0]
+    if first not in _data().get("country_less_offices", []):
+        return False
+    adjectives = _data().get("government_adjectives", {})
+    named = set(adjectives) | set(adjectives.values())
+    return not any(re.search(rf"\b{re.escape(n)}\b", name) for n in named) and not re.search(
+        r"\b(?:Republic|Kingdom|Federation|Union|States|of (?:the )?[A-Z]\w+ (?:of|and) )",
+        name)

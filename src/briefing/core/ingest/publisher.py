@@ -14,6 +14,7 @@ from briefing.core.ingest.bylines import body_units, head_limit, split_names
 from briefing.core.ingest.clean import Unit, is_prose
 from briefing.core.ingest.cues import name_key, publishers
 from briefing.core.ingest.types import DocumentHints
+from briefing.core.institutions import country_less_office, government_country
 from briefing.core.institutions import word_pattern as institution_words
 
 
@@ -221,3 +222,16 @@ def site_publisher(name: str | None) -> str | None:
         return None
     head = _SITE_SPLIT.split(name.strip(), maxsplit=1)[0]  # "38 North: Informed Analysis…"
     return publishers().canonical(name) or publishers().canonical(head) or head
+
+
+def with_country(publisher: str | None, lines: list[str]) -> str | None:
+    """An office's name that does not say its country, under its government's banner atop
+    the page ("Minister for Foreign Affairs" below "Australian Government"), with the
+    country: "Minister for Foreign Affairs of Australia"."""
+    if not publisher or not country_less_office(publisher):
+        return publisher
+    for line in lines:
+        country = government_country(line.strip())
+        if country:
+            return f"{publisher} of {country}"
+    return publisher
