@@ -500,3 +500,12 @@ def test_a_papers_section_headings_and_a_live_pages_key_points_stay() -> None:
                            "Introduction\n\nNorth Korean soldiers")
     assert "\n\nNotes\n\nNational Intelligence Service" in text
     assert "Why you can trust" not in text
+
+
+def test_an_author_box_under_the_article_goes() -> None:
+    page = (f"Budanov: more troops to come\n\nBy Olena Hrytsenko\n\n{ARTICLE}\n\n"
+            "Olena Hrytsenko\n\nReporter\n\nOlena Hrytsenko is a reporter at the Example "
+            "Independent covering military affairs.")
+    refined = refine_article(page, DocumentHints(), "a.md")
+    assert refined.metadata.authors == ["Olena Hrytsenko"]
+    assert refined.text.endswith("officials said.")

@@ -155,9 +155,21 @@ def settle_with_metadata(units: list[Unit], meta: ArticleMetadata) -> bool:
     kept = [u for u in units if u.kept]
     last = set(map(id, kept[-4:]))
     publisher = meta.publisher or ""
+    author_keys = {name_key(a) for a in meta.authors}
+    after_name = False
     for unit in kept:
         if unit.words > 60:
+            after_name = False
             continue
+        if author_keys and name_key(unit.text) in author_keys and not unit.prose:
+            # an author box under the article: the writer's name on a line of its own,
+            # then the job ("Olena Hrytsenko" / "Reporter") and the bio
+            unit.dropped, changed, after_name = "bio", True, True
+            continue
+        if after_name and unit.words <= 4 and not unit.prose:
+            unit.dropped, changed, after_name = "bio", True, False
+            continue
+        after_name = False
         if any(_starts_with_name(unit.text, a) for a in meta.authors):
             unit.dropped, changed = "bio", True
         elif publisher and unit.words <= 4 and name_key(unit.text) == name_key(publisher):
