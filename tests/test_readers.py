@@ -265,6 +265,12 @@ def test_section_headings_the_extractor_dropped_are_put_back_in_place() -> None:
     assert "Related Information" not in paragraphs
 
 
+def test_the_speaker_under_a_quotation_is_not_the_pages_author() -> None:
+    # an EU press release: trafilatura takes <p class="quote-author"> for the author
+    page = Path(__file__).parent / "data/unseen/dev/statement_eu_council_3.html"
+    assert read_document(page.read_bytes(), page.name).hints.authors == []
+
+
 def test_short_page_uses_the_plain_fallback_and_still_drops_scripts() -> None:
     page = ("<html><head><script>var x='SCRIPT-SECRET-TEXT'</script></head><body>"
             "<div>Short note one.</div><div>Second line<br>after a break</div>"

@@ -136,6 +136,21 @@ def _restore_headings(tree: lxml.html.HtmlElement, blocks: list[Block]) -> list[
     return out
 
 
+def _quote_credit(tree: lxml.html.HtmlElement, name: str) -> bool:
+    """The extractor's author guess is the speaker under a quotation (<p class="quote-author">
+    in an EU press release, a <blockquote>'s <cite>), not the writer of the page."""
+    first = split_authors(name)[:1]
+    if not first:
+        return False
+    for el in tree.iter("p", "div", "span", "cite", "footer", "figcaption"):
+        classes = (el.get("class") or "").lower()
+        inside_quote = "quote" in classes or any(
+            a.tag == "blockquote" for a in el.iterancestors())
+        if (inside_quote or el.tag == "cite") and first[0] in _inline(el.text_content()):
+            return True
+    return False
+
+
 def _choose(article: str, fallback: str) -> str:
     """trafilatura's article, unless it is empty, the page is short (the extractor is
     unreliable there, and there is little furniture to lose), or the fallback has the same
@@ -336,8 +351,9 @@ def _hints(tree: lxml.html.HtmlElement, ld: dict[str, Any],
     authors = list(dict.fromkeys(authors))  # one <meta> per author is common
     if not authors:
         authors = [_inline(a) for a in _ld_names(ld.get("author")) if a.strip()]
-    if not authors and traf.get("author"):
-        authors = split_authors(traf["author"])
+    traf_author = traf.get("author")
+    if not authors and traf_author and not _quote_credit(tree, traf_author):
+        authors = split_authors(traf_author)
     date = (_meta(tree, "article:published_time", "datepublished", "pubdate", "date",
                   "dc.date", "dc.date.issued", "publish-date", "og:published_time")
             or (ld.get("datePublished") if isinstance(ld.get("datePublished"), str) else None)
