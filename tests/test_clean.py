@@ -509,3 +509,14 @@ def test_an_author_box_under_the_article_goes() -> None:
     refined = refine_article(page, DocumentHints(), "a.md")
     assert refined.metadata.authors == ["Olena Hrytsenko"]
     assert refined.text.endswith("officials said.")
+
+
+def test_a_platforms_author_card_ends_the_article_and_names_its_writer() -> None:
+    more = ("Ukraine counts everything its drone units see, while Seoul counts what its "
+            "agents can confirm, so the two figures will rarely agree, analysts said.")
+    page = (f"Counting the dead in Kursk\n\n{ARTICLE}\n\n{more}\n\nNorth Korea\n\nWar\n\n"
+            "Written by Tomasz Wierzbicki\n\n1.2K Followers\n\n"
+            "Former newspaper analyst. Open-source researcher on Russia. Warsaw.\n\nFollow")
+    refined = refine_article(page, DocumentHints(), "a.md")
+    assert refined.text.endswith("analysts said.")
+    assert refined.metadata.authors == ["Tomasz Wierzbicki"]

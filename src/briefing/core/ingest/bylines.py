@@ -269,6 +269,14 @@ def page_authors(units: list[Unit]) -> tuple[list[str], str]:
                 names[:0] = [strip_honorifics(n) for n in line_names]
             if names:
                 return names, "inferred"
+    # a platform's author card ended the article ("Written by Tomasz Wierzbicki", Medium):
+    # the line that opened the tail names the writer
+    first_tail = next((u for u in units if u.dropped == "tail"), None)
+    if first_tail is not None and first_tail.words <= 8 and first_tail.text.lower().startswith(
+            "written by "):
+        found = byline(first_tail.text)[0]
+        if found:
+            return list(found), "explicit"
     return [], "inferred"
 
 
