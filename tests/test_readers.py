@@ -268,7 +268,13 @@ def test_section_headings_the_extractor_dropped_are_put_back_in_place() -> None:
 def test_the_speaker_under_a_quotation_is_not_the_pages_author() -> None:
     # an EU press release: trafilatura takes <p class="quote-author"> for the author
     page = Path(__file__).parent / "data/unseen/dev/statement_eu_council_3.html"
-    assert read_document(page.read_bytes(), page.name).hints.authors == []
+    extracted = read_document(page.read_bytes(), page.name)
+    assert extracted.hints.authors == []
+    # the credit stays in the text, right under the quotation it credits
+    paragraphs = extracted.text.split("\n\n")
+    credit = paragraphs.index("Kaja Kallas, High Representative for Foreign Affairs and "
+                              "Security Policy")
+    assert paragraphs[credit - 1].startswith("\u201cNorth Korean soldiers are now fighting")
 
 
 def test_short_page_uses_the_plain_fallback_and_still_drops_scripts() -> None:

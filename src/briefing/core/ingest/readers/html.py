@@ -63,7 +63,7 @@ def read_html(text: str) -> Extracted:
     text = _choose(article, fallback)
     blocks = list(traf_meta.get("blocks") or []) if text == article else []
     if blocks:
-        restored = _restore_headings(tree, blocks)
+        restored = _restore_credits(tree, _restore_headings(tree, blocks))
         if len(restored) > len(blocks):
             blocks = restored
             text = "\n\n".join(b.text for b in blocks)
@@ -149,6 +149,32 @@ def _quote_credit(tree: lxml.html.HtmlElement, name: str) -> bool:
         if (inside_quote or el.tag == "cite") and first[0] in _inline(el.text_content()):
             return True
     return False
+
+
+_CREDIT_CLASS = re.compile(r"quote-?(?:author|source|credit|cite)|attribution", re.IGNORECASE)
+
+
+def _restore_credits(tree: lxml.html.HtmlElement, blocks: list[Block]) -> list[Block]:
+    """The blocks with the credit under a quotation the extractor dropped (<p
+    class="quote-author">Kaja Kallas, High Representative …</p> after a <blockquote>): who
+    said it is part of the statement. Put back right after the quotation."""
+    have = {b.text for b in blocks}
+    out = list(blocks)
+    for el in tree.iter("p", "div", "cite", "footer", "figcaption"):
+        if not _CREDIT_CLASS.search(el.get("class") or ""):
+            continue
+        text = _inline(el.text_content())
+        quote = el.getprevious()
+        if (not text or text in have or len(text.split()) > 25 or quote is None
+                or not isinstance(quote.tag, str)):
+            continue
+        start = _inline(quote.text_content())[:60]
+        at = next((i for i, b in enumerate(out) if len(start) >= 20 and b.text.startswith(start)),
+                  None)
+        if at is not None:
+            out.insert(at + 1, Block("paragraph", text))
+            have.add(text)
+    return out
 
 
 def _choose(article: str, fallback: str) -> str:
