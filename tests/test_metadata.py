@@ -280,3 +280,12 @@ def test_an_office_that_names_its_country_is_left_as_it_is() -> None:
     hints = DocumentHints(publisher="Ministry of Foreign Affairs of Japan")
     meta = refine_article(text, hints, "a.txt").metadata
     assert meta.publisher == "Ministry of Foreign Affairs of Japan"
+
+
+@pytest.mark.parametrize("line", [
+    "Updated: Nov. 14, 2024 Published: Nov. 13, 2024",
+    "Last Updated: November 14, 2024 | Originally published November 13, 2024",
+    "First published: 13 Nov 2024, last updated 14 Nov 2024",
+])
+def test_a_line_with_both_dates_gives_the_publication_in_either_order(line: str) -> None:
+    assert date_line(line) == ("2024-11-13", "published")
