@@ -289,3 +289,15 @@ def test_an_office_that_names_its_country_is_left_as_it_is() -> None:
 ])
 def test_a_line_with_both_dates_gives_the_publication_in_either_order(line: str) -> None:
     assert date_line(line) == ("2024-11-13", "published")
+
+
+@pytest.mark.parametrize("page_title", [
+    "News - Joint Statement on DPRK-Russia Military Cooperation - Ministry of Foreign Affairs",
+    "Home | Joint Statement on DPRK-Russia Military Cooperation",
+    "Joint Statement on DPRK-Russia Military Cooperation - Global Affairs Canada",
+])
+def test_a_page_title_with_section_labels_gives_the_headline_on_the_page(
+        page_title: str) -> None:
+    text = f"Joint Statement on DPRK-Russia Military Cooperation\n\nNovember 5, 2024\n\n{BODY}"
+    meta = refine_article(text, DocumentHints(title=page_title), "a.html").metadata
+    assert meta.title == "Joint Statement on DPRK-Russia Military Cooperation"

@@ -174,11 +174,16 @@ def headline_in(hint: str, units: list[Unit]) -> str | None:
     """A headline line of the page that the format's title starts with ("Headline" for a
     <title> "Headline - Unknown Site Name"), when the title has more after it."""
     key = name_key(hint)
+    # "Home | Headline", "News - Headline - Ministry": a segment that is a line of the page
+    segments = {name_key(p) for p in _TITLE_SEP.split(hint) if len(p.split()) >= 3}
+    segments = segments if len(segments) < len(_TITLE_SEP.split(hint)) else set()
     for unit in units[:head_limit(units) + 1]:
         text = _strip_title_tags(_MD_HEADING.sub("", unit.text).strip())
         k = name_key(text)
         if (len(text.split()) >= 3 and k != key and key.startswith(k + " ")
                 and len(k) >= 0.4 * len(key) and _TITLE_SEP.search(hint[len(text) - 2:])):
+            return text
+        if k in segments:
             return text
     return None
 
@@ -480,7 +485,8 @@ def extract_metadata(units: list[Unit], cleaned: str, hints: DocumentHints,
 
     title = title_hint
     prov["title"] = "structured"
-    if title and title_site is None:  # "Headline | Some Site": the page's own headline line
+    if title and (title_site is None or title_has_tail(title)):
+        # "Headline | Some Site", "News - Headline": the page's own headline line
         title = headline_in(title, units) or title
     if title is None:
         title = anchored[1] if anchored else _title_from_units(units)
