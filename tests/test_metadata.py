@@ -301,3 +301,9 @@ def test_a_page_title_with_section_labels_gives_the_headline_on_the_page(
     text = f"Joint Statement on DPRK-Russia Military Cooperation\n\nNovember 5, 2024\n\n{BODY}"
     meta = refine_article(text, DocumentHints(title=page_title), "a.html").metadata
     assert meta.title == "Joint Statement on DPRK-Russia Military Cooperation"
+
+
+def test_the_council_on_foreign_relations_is_not_its_magazine() -> None:
+    text = f"Headline of the story here\n\n{BODY}\n\n© 2024 Council on Foreign Relations"
+    meta = refine_article(text, DocumentHints(), "a.txt").metadata
+    assert (meta.publisher, meta.published) == ("Council on Foreign Relations", "2024")
