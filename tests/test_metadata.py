@@ -307,3 +307,23 @@ def test_the_council_on_foreign_relations_is_not_its_magazine() -> None:
     text = f"Headline of the story here\n\n{BODY}\n\n© 2024 Council on Foreign Relations"
     meta = refine_article(text, DocumentHints(), "a.txt").metadata
     assert (meta.publisher, meta.published) == ("Council on Foreign Relations", "2024")
+
+
+@pytest.mark.parametrize(("head", "title", "date"), [
+    # writers and date on one line under a standfirst
+    ("Research Paper\n\nThe Russia-North Korea Alliance Has Teeth\n\nHow Pyongyang profits "
+     "from the war in Ukraine\n\nVictor Cha and Ellen Kim | November 2024",
+     "The Russia-North Korea Alliance Has Teeth", "2024-11"),
+    # a place with a numeric date and a links label under the headline
+    ("Statement\n\nStatement by the Spokesperson on the deployment of DPRK troops to Russia\n\n"
+     "Brussels, 05/11/2024\n\nRelated topics: Ukraine",
+     "Statement by the Spokesperson on the deployment of DPRK troops to Russia", None),
+    # the headline holds the date; a time stamp under the speaker is never the title
+    ("Transcript\n\nDepartment Press Briefing – November 4, 2024\n\nMatthew Miller, "
+     "Department Spokesperson\n\nWashington, D.C.\n\n2:14 p.m. EST",
+     "Department Press Briefing – November 4, 2024", "2024-11-04"),
+])
+def test_headlines_of_papers_statements_and_briefings(head: str, title: str,
+                                                      date: str | None) -> None:
+    meta = refine_article(f"{head}\n\n{BODY}", DocumentHints(), "a.txt").metadata
+    assert (meta.title, meta.published) == (title, date)

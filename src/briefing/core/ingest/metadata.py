@@ -105,10 +105,16 @@ def _headline(unit: Unit, before: Unit | None = None) -> str | None:
             or not _headline_shape(text)):
         return None
     if (author_line(text) or byline(text)[0] or is_job_title_line(text)
-            or len(author_names(text)) >= 2  # writers without "By" ("Ann Park and Tom Kessler")
+            or _names_line(text)
             or any(p.search(text) for p in _never_title()) or _bare_dateline(text)):
         return None
     return text
+
+
+def _names_line(text: str) -> bool:
+    """Writers without "By" ("Ann Park and Tom Kessler", "… | November 2024"): never a
+    headline."""
+    return len(author_names(_TITLE_SEP.split(text)[0])) >= 2
 
 
 def _without_dateline(text: str) -> str:
@@ -158,6 +164,10 @@ def _title_by_anchor(units: list[Unit]) -> tuple[int, str, int] | None:
                         and 3 <= len(upper.split()) < len(title.split())):
                     return i - 1, upper, anchor
                 return i, title, anchor
+        if not strict:  # "Department Press Briefing – November 4, 2024": the anchor itself
+            title = _headline(units[anchor], units[anchor - 1] if anchor > 0 else None)
+            if title:
+                return anchor, title, anchor
         for i in range(anchor + 1, min(limit, anchor + 4)):
             title = _headline(units[i], units[i - 1])
             if title:
@@ -225,7 +235,7 @@ def _title_from_units(units: list[Unit]) -> str | None:
                             "cookie", "copyright") or date_line(text) or byline(text)[0]:
             continue
         if (author_line(text) or word_count(text) < 3 or is_job_title_line(text)
-                or any(p.search(text) for p in _never_title())):
+                or _names_line(text) or any(p.search(text) for p in _never_title())):
             continue
         if (unit.prose and not text.endswith(("?", "!"))) or len(candidates) == 2:
             break
@@ -359,6 +369,8 @@ def _published(units: list[Unit]) -> str | None:
         if unit.words > 20:
             continue
         hit = date_line(unit.text)
+        if hit is None and _names_line(unit.text):  # "Victor Cha and Ellen Kim | November 2024"
+            hit = date_line(_TITLE_SEP.split(unit.text)[-1])
         found = (rank[hit[1]], hit[0]) if hit else None
         if found is None:
             date = byline(unit.text)[1]
