@@ -314,6 +314,12 @@ def test_the_council_on_foreign_relations_is_not_its_magazine() -> None:
     ("Research Paper\n\nThe Russia-North Korea Alliance Has Teeth\n\nHow Pyongyang profits "
      "from the war in Ukraine\n\nVictor Cha and Ellen Kim | November 2024",
      "The Russia-North Korea Alliance Has Teeth", "2024-11"),
+    # the date, then the writer
+    ("The Russia-North Korea Alliance Has Teeth\n\nNov 14, 2024 | Victor Cha",
+     "The Russia-North Korea Alliance Has Teeth", "2024-11-14"),
+    # a live page's time stamp under the headline
+    ("Ukraine war latest: clashes in Kursk\n\nUpdated 18:42 | Sky News",
+     "Ukraine war latest: clashes in Kursk", None),
     # a place with a numeric date and a links label under the headline
     ("Statement\n\nStatement by the Spokesperson on the deployment of DPRK troops to Russia\n\n"
      "Brussels, 05/11/2024\n\nRelated topics: Ukraine",
@@ -327,3 +333,12 @@ def test_headlines_of_papers_statements_and_briefings(head: str, title: str,
                                                       date: str | None) -> None:
     meta = refine_article(f"{head}\n\n{BODY}", DocumentHints(), "a.txt").metadata
     assert (meta.title, meta.published) == (title, date)
+
+
+@pytest.mark.parametrize(("line", "names"), [
+    ("Victor Cha and Ellen Kim | November 2024", ["Victor Cha", "Ellen Kim"]),
+    ("Nov 14, 2024 | Victor Cha", ["Victor Cha"]),
+])
+def test_writers_beside_the_date_are_the_authors(line: str, names: list[str]) -> None:
+    text = f"The Russia-North Korea Alliance Has Teeth\n\n{line}\n\n{BODY}"
+    assert refine_article(text, DocumentHints(), "a.txt").metadata.authors == names

@@ -269,6 +269,13 @@ def page_authors(units: list[Unit]) -> tuple[list[str], str]:
                 names[:0] = [strip_honorifics(n) for n in line_names]
             if names:
                 return names, "inferred"
+    for _, unit in body[:40]:  # "Victor Cha and Ellen Kim | November 2024", "Nov 14, 2024 | Victor Cha"
+        parts = _SEGMENT_SEP.split(unit.text.strip())
+        if len(parts) == 2 and unit.words <= 16:
+            for names_at in (0, 1):
+                names = author_names(parts[names_at])
+                if names and date_line(parts[1 - names_at]):
+                    return [strip_honorifics(n) for n in names], "inferred"
     # a platform's author card ended the article ("Written by Tomasz Wierzbicki", Medium):
     # the line that opened the tail names the writer
     first_tail = next((u for u in units if u.dropped == "tail"), None)
@@ -281,6 +288,7 @@ def page_authors(units: list[Unit]) -> tuple[list[str], str]:
 
 
 _AND = re.compile(r"^(?:and|&)\s+", re.IGNORECASE)
+_SEGMENT_SEP = re.compile(r"\s+[|•·]\s+")
 
 
 def _more_bylined(after: list[tuple[int, Unit]]) -> list[str]:
