@@ -320,6 +320,15 @@ def test_the_council_on_foreign_relations_is_not_its_magazine() -> None:
     # a live page's time stamp under the headline
     ("Ukraine war latest: clashes in Kursk\n\nUpdated 18:42 | Sky News",
      "Ukraine war latest: clashes in Kursk", None),
+    # a headline set on two lines
+    ("Doorstep statement\n\nby NATO Secretary General Mark Rutte ahead of the meeting of "
+     "NATO Ministers of Foreign Affairs\n\n03 Dec. 2024",
+     "Doorstep statement by NATO Secretary General Mark Rutte ahead of the meeting of NATO "
+     "Ministers of Foreign Affairs", "2024-12-03"),
+    # "by" and a job: a press conference's title, not a byline
+    ("Press Conference by Foreign Minister IWAYA Takeshi\n\nFriday, November 8, 2024, 9:30 "
+     "a.m. Ministry of Foreign Affairs", "Press Conference by Foreign Minister IWAYA Takeshi",
+     "2024-11-08"),
     # a place with a numeric date and a links label under the headline
     ("Statement\n\nStatement by the Spokesperson on the deployment of DPRK troops to Russia\n\n"
      "Brussels, 05/11/2024\n\nRelated topics: Ukraine",

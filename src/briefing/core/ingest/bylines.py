@@ -119,6 +119,8 @@ def byline(text: str) -> tuple[tuple[str, ...], str | None]:
         names = _split_names(re.split(r"\s*[|•·—–]\s*|\s+-\s+", rest)[0])
         if not names or len(rest.split()) > 3 * len(names) + 2:
             return (), None
+        if any(_has_job_word(n) for n in names):
+            return (), None  # "Press Conference by Foreign Minister IWAYA Takeshi": a title
     found = find_dates(rest)
     date = found[0].value if found else None
     if found:

@@ -111,6 +111,9 @@ def _headline(unit: Unit, before: Unit | None = None) -> str | None:
     return text
 
 
+_CONTINUED = re.compile(r"^(?:by|of|on|at|with|from|to|for|after|ahead of)\s")
+
+
 def _names_line(text: str) -> bool:
     """Writers without "By" ("Ann Park and Tom Kessler", "… | November 2024"): never a
     headline."""
@@ -163,6 +166,12 @@ def _title_by_anchor(units: list[Unit]) -> tuple[int, str, int] | None:
                 if (upper and len(title.split()) >= 8 and " | " not in upper
                         and 3 <= len(upper.split()) < len(title.split())):
                     return i - 1, upper, anchor
+                head = _MD_HEADING.sub("", units[i - 1].text).strip() if i > 0 else ""
+                if (_CONTINUED.match(title) and head and len(head.split()) <= 5
+                        and not head.endswith((".", ":", "?", "!"))):
+                    # "Doorstep statement" / "by NATO Secretary General Mark Rutte ahead of
+                    # …": one headline set on two lines
+                    return i - 1, f"{head} {title}", anchor
                 return i, title, anchor
         if not strict:  # "Department Press Briefing – November 4, 2024": the anchor itself
             title = _headline(units[anchor], units[anchor - 1] if anchor > 0 else None)
