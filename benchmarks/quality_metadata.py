@@ -15,6 +15,9 @@ Scores are given per genre and pooled (page shares for the fields, entry shares 
 and furniture).
 
     python benchmarks/quality_metadata.py [--half dev|test|both]
+    python benchmarks/quality_metadata.py --half dev --only '*_7.*'
+        # one batch of pages alone (out-of-sample, before rules are written for them);
+        # prints only, the results files are left as they are
 
 Every miss is printed for the dev half only; the frozen test half prints numbers only.
 Writes benchmarks/results/quality_metadata.json.
@@ -59,7 +62,7 @@ def _field_misses(article: Article, label: dict) -> dict[str, str | None]:
     return out
 
 
-def score(half: str, root: Path) -> dict:
+def score(half: str, root: Path, only: str | None = None) -> dict:
     """Import one half into a workspace under `root` and score it.
 
     Returns {"pooled": {field: share}, "genres": {genre: {field: share}},
@@ -73,7 +76,7 @@ def score(half: str, root: Path) -> dict:
             hits[bucket][name][0] += int(right)
             hits[bucket][name][1] += 1
 
-    for page, article in imported(half, root / f"ws-{half}"):
+    for page, article in imported(half, root / f"ws-{half}", only):
         genre = page.genre
         for name, miss in _field_misses(article, page.label).items():
             tally(genre, name, miss is None)
@@ -120,15 +123,17 @@ def _table(result: dict) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--half", choices=(*HALVES, "both"), default="both")
+    parser.add_argument("--only", metavar="GLOB",
+                        help="score only the pages whose file name matches (prints only)")
     args = parser.parse_args()
     halves = HALVES if args.half == "both" else (args.half,)
     out: dict = {"context": context(), "halves": {}}
     with tempfile.TemporaryDirectory() as tmp:
         for half in halves:
-            result = score(half, Path(tmp))
+            result = score(half, Path(tmp), args.only)
             print(f"== {half} half ==")
             print(_table(result))
-            if half == "dev":
+            if half == "dev" or (args.only and half != "test"):
                 print(f"\n{len(result['misses'])} misses:")
                 for m in result["misses"]:
                     print(f"  {m['page']:<36} {m['field']:<10} {m['detail']}")
@@ -136,6 +141,8 @@ def main() -> None:
                 del result["misses"]  # the frozen half: numbers only
             print()
             out["halves"][half] = result
+    if args.only:
+        return  # a batch alone is not the half's score
     path = HERE / "results" / "quality_metadata.json"
     path.write_text(json.dumps(out, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     print(f"written {path}")

@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
+from fnmatch import fnmatch
 from pathlib import Path
 
 from briefing.core.ingest.pipeline import import_files
@@ -46,20 +47,23 @@ def norm(text: str) -> str:
     return _SPACE.sub(" ", unicodedata.normalize("NFC", text)).strip()
 
 
-def pages(half: str) -> list[Page]:
-    """Every labelled page of one half, in file-name order."""
+def pages(half: str, only: str | None = None) -> list[Page]:
+    """Every labelled page of one half, in file-name order (only the names matching the
+    glob `only`, when given: "*_7.*" for one batch of new pages)."""
     folder = UNSEEN / half
     labels = json.loads((folder / "labels.json").read_text(encoding="utf-8"))["pages"]
-    return [Page(half, name, folder / name, labels[name]) for name in sorted(labels)]
+    return [Page(half, name, folder / name, labels[name]) for name in sorted(labels)
+            if only is None or fnmatch(name, only)]
 
 
-def imported(half: str, root: Path) -> Iterator[tuple[Page, Article]]:
+def imported(half: str, root: Path, only: str | None = None
+             ) -> Iterator[tuple[Page, Article]]:
     """Import one half into a fresh workspace at `root`; yield each page with its article.
 
     A page that fails to import is yielded with an empty article (it scores zero), never
     skipped: a refused page is a miss the analyst would meet.
     """
-    items = pages(half)
+    items = pages(half, only)
     with Workspace.open(root) as ws:
         results = {Path(p.result.path).name: p.result
                    for p in import_files(ws, [page.path for page in items], index=False)}

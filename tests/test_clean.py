@@ -444,3 +444,79 @@ def test_same_article_under_other_furniture_cleans_to_the_same_text(
 def test_inline_photo_credits_go() -> None:
     raw = "Kim inspected the troops in Wonsan (Photo: KCNA/AFP) before they left for Russia."
     assert clean_text(raw) == "Kim inspected the troops in Wonsan before they left for Russia."
+
+
+ARTICLE = ("North Korean soldiers fighting alongside Russian forces in the Kursk region have "
+           "suffered heavy losses since they were thrown into combat, Seoul's spy agency said.\n\n"
+           "The agency told lawmakers in a closed-door briefing that the troops were unfamiliar "
+           "with the terrain and could not respond to drone attacks, officials said.")
+
+
+@pytest.mark.parametrize("furniture", [
+    "This is a provisional translation. The original Japanese text prevails.",
+    "Unofficial translation. Only the French version is authentic.",
+    'This article appears in the print edition of the February 17 & 24, 2025, issue, with '
+    'the headline "Far From Home."',
+    "Follow the Long Read on X at @gdnlongread, listen to our podcasts here and sign up to "
+    "the long read weekly email here.",
+    "You are receiving this email because you subscribed to Morning Brief.",
+    "This issue is brought to you by Ridgeline Satcom — rugged terminals for newsrooms.",
+    "Help us keep Example Review independent. Members get access to exclusive content.",
+    "Full or partial citation of Example-Ukraine materials is allowed only with a hyperlink.",
+    "Unless otherwise indicated, content on this site is available under the Creative "
+    "Commons Attribution 3.0 licence.",
+    "Add Newsweek as a preferred source on Google",
+    "14 Likes",
+])
+def test_furniture_of_newsletters_magazines_and_ministries_goes(furniture: str) -> None:
+    text = clean_text(f"{ARTICLE}\n\n{furniture}")
+    assert text == ARTICLE
+
+
+def test_a_newsletters_signature_stays_and_its_footer_goes() -> None:
+    page = (f"{ARTICLE}\n\nThat is all for this week. Stay safe, and thank you for reading.\n\n"
+            "Oksana\n\n——————————\nSPONSORED\nRidgeline Satcom: connectivity you can trust "
+            "when the grid goes down. Learn more →\n——————————\n"
+            "You are receiving this email because you signed up at example.news.")
+    assert clean_text(page).endswith("thank you for reading.\n\nOksana")
+
+
+def test_a_platforms_footer_after_the_article_goes() -> None:
+    page = (f"{ARTICLE}\n\nDiscover more from Peninsula Signals\n\nWeekly notes on the Korean "
+            "peninsula. Over 12,000 subscribers.\n\nType your email...\n\n3 Restacks")
+    assert clean_text(page) == ARTICLE
+
+
+def test_a_papers_section_headings_and_a_live_pages_key_points_stay() -> None:
+    page = ("Ukraine war latest\n\nWhy you can trust Example News\n\nKey points\n\n"
+            "Seoul says it will consider sending weapons to Ukraine\n\n"
+            "Kremlin declines to comment on 'allied' troops\n\n"
+            f"Introduction\n\n{ARTICLE}\n\nNotes\n\n"
+            "National Intelligence Service, briefing to the National Assembly Intelligence "
+            "Committee, November 13, 2024.")
+    text = refine_article(page, DocumentHints(), "live.txt").text
+    assert text.startswith("Key points\n\nSeoul says it will consider sending weapons to "
+                           "Ukraine\n\nKremlin declines to comment on 'allied' troops\n\n"
+                           "Introduction\n\nNorth Korean soldiers")
+    assert "\n\nNotes\n\nNational Intelligence Service" in text
+    assert "Why you can trust" not in text
+
+
+def test_an_author_box_under_the_article_goes() -> None:
+    page = (f"Budanov: more troops to come\n\nBy Olena Hrytsenko\n\n{ARTICLE}\n\n"
+            "Olena Hrytsenko\n\nReporter\n\nOlena Hrytsenko is a reporter at the Example "
+            "Independent covering military affairs.")
+    refined = refine_article(page, DocumentHints(), "a.md")
+    assert refined.metadata.authors == ["Olena Hrytsenko"]
+    assert refined.text.endswith("officials said.")
+
+
+def test_a_platforms_author_card_ends_the_article_and_names_its_writer() -> None:
+    more = ("Ukraine counts everything its drone units see, while Seoul counts what its "
+            "agents can confirm, so the two figures will rarely agree, analysts said.")
+    page = (f"Counting the dead in Kursk\n\n{ARTICLE}\n\n{more}\n\nNorth Korea\n\nWar\n\n"
+            "Written by Tomasz Wierzbicki\n\n1.2K Followers\n\n"
+            "Former newspaper analyst. Open-source researcher on Russia. Warsaw.\n\nFollow")
+    refined = refine_article(page, DocumentHints(), "a.md")
+    assert refined.text.endswith("analysts said.")
+    assert refined.metadata.authors == ["Tomasz Wierzbicki"]

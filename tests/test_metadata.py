@@ -160,6 +160,25 @@ def test_inferred_title_comes_from_the_first_sentence() -> None:
     assert infer_title("(Bloomberg) -- Russia leaned on its ally. More text.") == (
         "Russia leaned on its ally")
     assert infer_title("", "kim_putin-summit.txt") == "kim putin summit"
+    # the wire datelines publishers.toml knows open the paragraph, they are not the title
+    assert infer_title("SEOUL, Nov. 4 (Yonhap) -- North Korea sent troops, the NIS said.") == (
+        "North Korea sent troops, the NIS said")
+    assert infer_title("MOSCOW, March 2. /TASS/. Russia said it would respond.") == (
+        "Russia said it would respond")
+
+
+def test_one_list_of_institution_words_serves_ingest_and_claims() -> None:
+    from briefing.core.claims.home import is_official
+    from briefing.core.ingest.metadata import _title_site
+
+    # a title tail opening with an institution word names the site, the table need not know it
+    assert _title_site("Russia deepens ties with Pyongyang - Institute for the Study of War",
+                       None) == ("Russia deepens ties with Pyongyang",
+                                 "Institute for the Study of War")
+    # a government body (and a government address) is official; a news agency is not
+    assert is_official("Ministry of Foreign Affairs of Ruritania")
+    assert is_official("www.state.gov")
+    assert not is_official("Yonhap News Agency")
 
 
 def test_question_headline_is_the_title_and_stays_in_the_body() -> None:
@@ -189,3 +208,146 @@ def test_a_related_story_below_the_article_does_not_name_the_publisher() -> None
             "SEOUL (Reuters) - South Korea said on Monday that it would review its arms policy.")
     meta = refine_article(text, DocumentHints(), "r.txt").metadata
     assert meta.publisher is None
+
+
+BODY = ("North Korean soldiers fighting alongside Russian forces in the Kursk region have "
+        "suffered heavy losses since they were thrown into combat, Seoul's spy agency said.\n\n"
+        "The agency told lawmakers in a closed-door briefing that the troops were unfamiliar "
+        "with the terrain and could not respond to drone attacks.")
+
+
+@pytest.mark.parametrize("head", [
+    # a breadcrumb with slashes above the byline, the headline under the date
+    "Home / Top News / World News\n\nBy Jae-won Han\n\nDec. 19, 2024\n\n{title}",
+    # the writers' names without "By" between headline and date
+    "{title}\n\nHyun-jin Park and Thomas Kessler\n\nDecember 19, 2024",
+    # a newsletter's masthead above a long headline
+    "KOREA DAILY | MORNING BRIEF\n\n{title}: what Seoul knows\n\nBy Ji-min Seo\n\nDec. 19, 2024",
+])
+def test_title_is_the_headline_not_a_breadcrumb_names_or_masthead(head: str) -> None:
+    title = "N. Korean troops suffer heavy casualties in Kursk"
+    meta = refine_article(head.format(title=title) + "\n\n" + BODY, DocumentHints(),
+                          "a.txt").metadata
+    assert meta.title.startswith(title)
+
+
+def test_a_page_title_of_date_and_section_gives_way_to_the_headline() -> None:
+    hints = DocumentHints(title="Thursday, October 31, 2024 (AM) | Press Conferences by the "
+                                "Chief Cabinet Secretary | Prime Minister's Office of Japan")
+    text = ("Press Conference by the Chief Cabinet Secretary\n\n"
+            "Thursday, October 31, 2024 (AM)\n\n" + BODY)
+    meta = refine_article(text, hints, "a.html").metadata
+    assert meta.title == "Press Conference by the Chief Cabinet Secretary"
+    assert meta.published == "2024-10-31"
+
+
+def test_a_photo_credit_with_a_slash_is_not_the_copyright_owner() -> None:
+    text = ("Joint press statement by the two defence ministers\n\n"
+            "© Bundeswehr/Jana Neumann\n\n" + BODY)
+    assert refine_article(text, DocumentHints(), "a.md").metadata.publisher is None
+
+
+@pytest.mark.parametrize(("site", "shown"), [
+    ("Anadolu Ajansı", "Anadolu Agency"),  # a site name in its own language
+    ("Bundesministerium der Verteidigung", "Federal Ministry of Defence"),
+])
+def test_a_known_site_name_is_shown_as_the_library_names_it(site: str, shown: str) -> None:
+    meta = refine_article(BODY, DocumentHints(publisher=site), "a.html").metadata
+    assert meta.publisher == shown
+
+
+def test_a_place_and_date_opening_the_article_dates_it() -> None:
+    text = ("Joint press statement by the two defence ministers\n\n"
+            "*Berlin, 12 November 2024. Joint press statement after the talks at the "
+            "Bendlerblock.*\n\n" + BODY)
+    assert refine_article(text, DocumentHints(), "a.md").metadata.published == "2024-11-12"
+
+
+@pytest.mark.parametrize(("banner", "shown"), [
+    ("Australian Government", "Minister for Foreign Affairs of Australia"),
+    ("Government of Canada", "Minister for Foreign Affairs of Canada"),
+    ("Example News", "Minister for Foreign Affairs"),  # no government banner: as named
+])
+def test_an_office_named_without_its_country_takes_it_from_the_banner(
+        banner: str, shown: str) -> None:
+    text = f"{banner}\n\nMinister for Foreign Affairs\n\nMedia release\n\n{BODY}"
+    hints = DocumentHints(publisher="Minister for Foreign Affairs")
+    assert refine_article(text, hints, "a.txt").metadata.publisher == shown
+
+
+def test_an_office_that_names_its_country_is_left_as_it_is() -> None:
+    text = f"Australian Government\n\n{BODY}"
+    hints = DocumentHints(publisher="Ministry of Foreign Affairs of Japan")
+    meta = refine_article(text, hints, "a.txt").metadata
+    assert meta.publisher == "Ministry of Foreign Affairs of Japan"
+
+
+@pytest.mark.parametrize("line", [
+    "Updated: Nov. 14, 2024 Published: Nov. 13, 2024",
+    "Last Updated: November 14, 2024 | Originally published November 13, 2024",
+    "First published: 13 Nov 2024, last updated 14 Nov 2024",
+])
+def test_a_line_with_both_dates_gives_the_publication_in_either_order(line: str) -> None:
+    assert date_line(line) == ("2024-11-13", "published")
+
+
+@pytest.mark.parametrize("page_title", [
+    "News - Joint Statement on DPRK-Russia Military Cooperation - Ministry of Foreign Affairs",
+    "Home | Joint Statement on DPRK-Russia Military Cooperation",
+    "Joint Statement on DPRK-Russia Military Cooperation - Global Affairs Canada",
+])
+def test_a_page_title_with_section_labels_gives_the_headline_on_the_page(
+        page_title: str) -> None:
+    text = f"Joint Statement on DPRK-Russia Military Cooperation\n\nNovember 5, 2024\n\n{BODY}"
+    meta = refine_article(text, DocumentHints(title=page_title), "a.html").metadata
+    assert meta.title == "Joint Statement on DPRK-Russia Military Cooperation"
+
+
+def test_the_council_on_foreign_relations_is_not_its_magazine() -> None:
+    text = f"Headline of the story here\n\n{BODY}\n\n© 2024 Council on Foreign Relations"
+    meta = refine_article(text, DocumentHints(), "a.txt").metadata
+    assert (meta.publisher, meta.published) == ("Council on Foreign Relations", "2024")
+
+
+@pytest.mark.parametrize(("head", "title", "date"), [
+    # writers and date on one line under a standfirst
+    ("Research Paper\n\nThe Russia-North Korea Alliance Has Teeth\n\nHow Pyongyang profits "
+     "from the war in Ukraine\n\nVictor Cha and Ellen Kim | November 2024",
+     "The Russia-North Korea Alliance Has Teeth", "2024-11"),
+    # the date, then the writer
+    ("The Russia-North Korea Alliance Has Teeth\n\nNov 14, 2024 | Victor Cha",
+     "The Russia-North Korea Alliance Has Teeth", "2024-11-14"),
+    # a live page's time stamp under the headline
+    ("Ukraine war latest: clashes in Kursk\n\nUpdated 18:42 | Sky News",
+     "Ukraine war latest: clashes in Kursk", None),
+    # a headline set on two lines
+    ("Doorstep statement\n\nby NATO Secretary General Mark Rutte ahead of the meeting of "
+     "NATO Ministers of Foreign Affairs\n\n03 Dec. 2024",
+     "Doorstep statement by NATO Secretary General Mark Rutte ahead of the meeting of NATO "
+     "Ministers of Foreign Affairs", "2024-12-03"),
+    # "by" and a job: a press conference's title, not a byline
+    ("Press Conference by Foreign Minister IWAYA Takeshi\n\nFriday, November 8, 2024, 9:30 "
+     "a.m. Ministry of Foreign Affairs", "Press Conference by Foreign Minister IWAYA Takeshi",
+     "2024-11-08"),
+    # a place with a numeric date and a links label under the headline
+    ("Statement\n\nStatement by the Spokesperson on the deployment of DPRK troops to Russia\n\n"
+     "Brussels, 05/11/2024\n\nRelated topics: Ukraine",
+     "Statement by the Spokesperson on the deployment of DPRK troops to Russia", None),
+    # the headline holds the date; a time stamp under the speaker is never the title
+    ("Transcript\n\nDepartment Press Briefing – November 4, 2024\n\nMatthew Miller, "
+     "Department Spokesperson\n\nWashington, D.C.\n\n2:14 p.m. EST",
+     "Department Press Briefing – November 4, 2024", "2024-11-04"),
+])
+def test_headlines_of_papers_statements_and_briefings(head: str, title: str,
+                                                      date: str | None) -> None:
+    meta = refine_article(f"{head}\n\n{BODY}", DocumentHints(), "a.txt").metadata
+    assert (meta.title, meta.published) == (title, date)
+
+
+@pytest.mark.parametrize(("line", "names"), [
+    ("Victor Cha and Ellen Kim | November 2024", ["Victor Cha", "Ellen Kim"]),
+    ("Nov 14, 2024 | Victor Cha", ["Victor Cha"]),
+])
+def test_writers_beside_the_date_are_the_authors(line: str, names: list[str]) -> None:
+    text = f"The Russia-North Korea Alliance Has Teeth\n\n{line}\n\n{BODY}"
+    assert refine_article(text, DocumentHints(), "a.txt").metadata.authors == names

@@ -252,6 +252,31 @@ def test_html_hints_from_json_ld_and_title_tag() -> None:
         "Seoul says 12,000", ["Kim Min-ji"], "2024-10-18", "Korea Daily")
 
 
+def test_section_headings_the_extractor_dropped_are_put_back_in_place() -> None:
+    # A ministry's transcript (dev page): trafilatura keeps the paragraphs but drops the
+    # <h2> "Opening Remarks" / "Questions and Answers" between them; the related-links
+    # heading under the article stays out.
+    page = Path(__file__).parent / "data/unseen/dev/briefing_mofa_japan_4.html"
+    paragraphs = read_document(page.read_bytes(), page.name).text.split("\n\n")
+    opening, questions = paragraphs.index("Opening Remarks"), paragraphs.index(
+        "Questions and Answers")
+    assert paragraphs[opening + 1].startswith("Press Secretary Kitamura: Good afternoon")
+    assert paragraphs[questions + 1].startswith("NHK, Sato: I have a question")
+    assert "Related Information" not in paragraphs
+
+
+def test_the_speaker_under_a_quotation_is_not_the_pages_author() -> None:
+    # an EU press release: trafilatura takes <p class="quote-author"> for the author
+    page = Path(__file__).parent / "data/unseen/dev/statement_eu_council_3.html"
+    extracted = read_document(page.read_bytes(), page.name)
+    assert extracted.hints.authors == []
+    # the credit stays in the text, right under the quotation it credits
+    paragraphs = extracted.text.split("\n\n")
+    credit = paragraphs.index("Kaja Kallas, High Representative for Foreign Affairs and "
+                              "Security Policy")
+    assert paragraphs[credit - 1].startswith("\u201cNorth Korean soldiers are now fighting")
+
+
 def test_short_page_uses_the_plain_fallback_and_still_drops_scripts() -> None:
     page = ("<html><head><script>var x='SCRIPT-SECRET-TEXT'</script></head><body>"
             "<div>Short note one.</div><div>Second line<br>after a break</div>"

@@ -49,6 +49,21 @@ def test_markdown_front_matter_gives_title_date_and_author() -> None:
     assert "layout: post" not in extracted.text
 
 
+def test_web_clipper_front_matter_gives_date_authors_and_the_source_site() -> None:
+    # an Obsidian web clip: "published", an author list of wiki links, the "source" address
+    md = ('---\ntitle: "Why the bridge matters"\nsource: "https://www.nknews.org/2025/05/x/"\n'
+          'author:\n  - "[[Ola Nordmann]]"\n  - "[[Kari Nordmann]]"\npublished: 2025-05-02\n'
+          'tags:\n  - "clippings"\n---\n\n' + BODY + "\n\nNK News has not been able to "
+          "verify the figures the ministry gave.\n")
+    extracted = read_markdown(md)
+    assert (extracted.hints.published, extracted.hints.authors, extracted.hints.url) == (
+        "2025-05-02", ["Ola Nordmann", "Kari Nordmann"], "https://www.nknews.org/2025/05/x/")
+    refined = refine_article(extracted.text, extracted.hints, "clip.md", extracted.blocks)
+    assert refined.metadata.publisher == "NK News"  # the source's host, a known site
+    assert refined.text.endswith("NK News has not been able to verify the figures the "
+                                 "ministry gave.")  # reporting, not the publisher's blurb
+
+
 def test_footnote_markers_are_detached_and_the_notes_kept_without_numbers() -> None:
     text = (f"Grain exports\n\n{BODY[:-1]}.[3] Shipments rose sharply in April.²\n\n"
             f"{BODY}\n\nNotes\n\n[3] Ministry bulletin, 2 May 2025.\n\n"
@@ -437,3 +452,51 @@ def test_a_cookie_notice_naming_the_site_is_never_the_title() -> None:
             f"27 November 2024\n\n{BODY}\n\n{BODY}")
     meta = refine(page).metadata
     assert meta.title == "Joint stakeout by the ambassadors following the council meeting"
+
+
+def test_the_logo_of_a_page_without_site_metadata_names_the_publisher() -> None:
+    page = ("<html><head><title>Envoy speaks at the council</title></head><body>"
+            "<header><img src='/img/site-logo.png' alt='Harbour Policy Forum logo'></header>"
+            f"<h1>Envoy speaks at the council</h1><p>March 3, 2025</p><p>{BODY}</p>"
+            f"<p>{BODY}</p><footer><img class='licence-logo' alt='Open Licence'></footer>"
+            "</body></html>")
+    assert read_document(page.encode(), "p.html").hints.publisher == "Harbour Policy Forum"
+    assert _imported("p.html", page).publisher == "Harbour Policy Forum"
+    # a licence's logo in the footer is not the site's
+    footer_only = page.replace("site-logo", "banner").replace(" logo'", "'")
+    assert read_document(footer_only.encode(), "q.html").hints.publisher != "Open Licence"
+
+
+def test_a_from_line_the_extractor_left_out_beats_the_portals_site_name() -> None:
+    head = ("GOV.UK\n\nPress release\n\nJoint statement on the ferry dispute\n\n"
+            "From:\n\nDepartment for Harbours and The Rt Hon Ann Smith MP\n\n"
+            "Published\n\n26 November 2024\n\n")
+    hints = DocumentHints(title="Joint statement on the ferry dispute", publisher="GOV.UK",
+                          published="2024-11-26")
+    text = f"{BODY}\n\n{BODY}"
+    meta = refine_article(text, hints, "p.html", None, head + text).metadata
+    assert meta.publisher == "Department for Harbours"
+    assert meta.provenance["publisher"] == "explicit"
+    # without the line, the site's name stands
+    assert refine_article(text, hints, "p.html", None, text).metadata.publisher == "GOV.UK"
+
+
+def test_a_byline_after_the_date_and_a_second_writer_under_the_firsts_job() -> None:
+    segmented = ("Ferries resume after the strike ends in the harbour\n"
+                 "November 14, 2024 | By Rachel Kim and Thomas Berg, Korea Program\n\n"
+                 f"{BODY}\n\n{BODY}")
+    meta = refine(segmented).metadata
+    assert meta.authors == ["Rachel Kim", "Thomas Berg"]
+    assert meta.published == "2024-11-14"
+    stacked = ("Ferries resume after the strike ends in the harbour\n"
+               "By Ellie Cook\nSecurity & Defense Reporter\nand Brendan Cole\n"
+               "Senior News Reporter\nPublished Nov 14, 2024 at 3:12 PM EST\n\n"
+               f"{BODY}\n\n{BODY}")
+    assert refine(stacked).metadata.authors == ["Ellie Cook", "Brendan Cole"]
+
+
+def test_a_skip_link_above_the_masthead_is_not_the_sites_name() -> None:
+    md = ("[Skip to content](#content)\n[Harbour.net](https://www.harbour.net)\n"
+          "[News Focus](https://www.harbour.net/NewsFocus)\n\n"
+          f"# Envoy speaks at the council\n\nMarch 3, 2025\n\n{BODY}\n\n{BODY}\n")
+    assert read_markdown(md).hints.publisher == "Harbour.net"

@@ -23,16 +23,14 @@ from briefing.core.claims.affiliation import (
 )
 from briefing.core.claims.cues import CueMatcher
 from briefing.core.claims.grammar import _WESTERN
+from briefing.core.institutions import alternation, word_pattern
 from briefing.core.resources import resource
 
 _SITE_SPLIT = re.compile(r"\s*(?:_|\s[|–—-]\s|\s>\s)\s*")
 _HOST = re.compile(r"(?:https?://)?(?:www\.)?(?P<host>[a-z0-9-]+(?:\.[a-z0-9-]+)+)", re.I)
 # A publisher that is a government body (its own statements), not a news outlet.
-OFFICIAL = re.compile(r"\b(?:ministry|department|office|council|government|president|"
-                      r"presidency|embassy|mission|commission|white house|kremlin|nato|"
-                      r"secretariat|cabinet|chancellery|armed forces|general staff|"
-                      r"chancellor|prime minister|bundesregierung|gov\.uk|\.gov|\.mil|"
-                      r"gov\.[a-z]{2}|go\.kr|mid\.ru|fmprc)\b", re.IGNORECASE)
+# (The words: resources/institutions.toml, shared with the ingest rules.)
+OFFICIAL = word_pattern("government", "officials", "official_hosts", ignore_case=True)
 
 
 @lru_cache(maxsize=1)
@@ -198,8 +196,7 @@ def is_official(publisher: str, title: str = "") -> bool:
 # condemns ...", "The Government of the Republic of Korea ...".
 _LEAD_BODY = re.compile(
     r"^\W*(?:The\s+)?(?P<body>(?:[A-Z][\w'’.-]*\s+(?:(?:of|for|and)\s+(?:the\s+)?)?){0,6}?"
-    r"(?:Ministry|Government|Office|Department|Embassy|Mission|Council|Presidency|"
-    r"Spokesperson|Spokesman|Spokeswoman|Cabinet|Administration|Secretariat|Chancellery)"
+    r"(?:" + alternation("government", "spokespeople") + ")"
     r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w'’.-]*(?:\s+(?:(?:of|for|and)\s+)?(?:the\s+)?"
     r"[A-Z][\w'’.-]*){0,6})?)")
 _PLACE_LINE_WORDS = 14

@@ -88,6 +88,8 @@ def _split_names(text: str) -> list[str]:
             names.append(name.title() if name.isupper() else name)  # "JANE DOE"
     return names
 
+_SEGMENT = re.compile(r"\s+[|•·]\s+")
+
 _SERIES_BY = re.compile(r"^[A-Z][\w'’&]*(?: [A-Z][\w'’&]*){0,3} by (.+)$")
 
 
@@ -102,6 +104,13 @@ def byline(text: str) -> tuple[tuple[str, ...], str | None]:
             rest = text[len(prefix):].strip()
             break
     else:
+        segments = _SEGMENT.split(text)
+        if len(segments) > 1:  # "November 14, 2024 | By Rachel Kim and Thomas Berg"
+            for segment in segments:
+                bylined, date = byline(segment)
+                if bylined:
+                    stated = find_dates(text)
+                    return bylined, date or (stated[0].value if stated else None)
         # "Critical Questions by Victor Cha and Ellen Kim": a series label before "by"
         m = _SERIES_BY.match(text)
         if not m:
@@ -110,6 +119,8 @@ def byline(text: str) -> tuple[tuple[str, ...], str | None]:
         names = _split_names(re.split(r"\s*[|•·—–]\s*|\s+-\s+", rest)[0])
         if not names or len(rest.split()) > 3 * len(names) + 2:
             return (), None
+        if any(_has_job_word(n) for n in names):
+            return (), None  # "Press Conference by Foreign Minister IWAYA Takeshi": a title
     found = find_dates(rest)
     date = found[0].value if found else None
     if found:
@@ -242,11 +253,11 @@ def head_limit(units: list[Unit]) -> int:
 def page_authors(units: list[Unit]) -> tuple[list[str], str]:
     """Authors from a "By" byline ("explicit"), else author lines above the date ("inferred")."""
     body = body_units(units)
-    for _, unit in body:
+    for pos, (_, unit) in enumerate(body):
         if unit.words <= 16:
             found = byline(unit.text)[0]
             if found:
-                return list(found), "explicit"
+                return list(found) + _more_bylined(body[pos + 1:pos + 5]), "explicit"
     for pos, (_, unit) in enumerate(body):  # "Drew Thompson" just above "15 November 2024"
         if pos > 0 and unit.words <= 12 and date_line(unit.text):
             names: list[str] = []  # one author line each, just above the date
@@ -260,7 +271,42 @@ def page_authors(units: list[Unit]) -> tuple[list[str], str]:
                 names[:0] = [strip_honorifics(n) for n in line_names]
             if names:
                 return names, "inferred"
+    for _, unit in body[:40]:  # "Victor Cha and Ellen Kim | November 2024", "Nov 14, 2024 | Victor Cha"
+        parts = _SEGMENT_SEP.split(unit.text.strip())
+        if len(parts) == 2 and unit.words <= 16:
+            for names_at in (0, 1):
+                names = author_names(parts[names_at])
+                if names and date_line(parts[1 - names_at]):
+                    return [strip_honorifics(n) for n in names], "inferred"
+    # a platform's author card ended the article ("Written by Tomasz Wierzbicki", Medium):
+    # the line that opened the tail names the writer
+    first_tail = next((u for u in units if u.dropped == "tail"), None)
+    if first_tail is not None and first_tail.words <= 8 and first_tail.text.lower().startswith(
+            "written by "):
+        found = byline(first_tail.text)[0]
+        if found:
+            return list(found), "explicit"
     return [], "inferred"
+
+
+_AND = re.compile(r"^(?:and|&)\s+", re.IGNORECASE)
+_SEGMENT_SEP = re.compile(r"\s+[|•·]\s+")
+
+
+def _more_bylined(after: list[tuple[int, Unit]]) -> list[str]:
+    """Writers a byline goes on to name on lines of their own, each perhaps under its job
+    ("By Ellie Cook" / "Security & Defense Reporter" / "and Brendan Cole")."""
+    names: list[str] = []
+    for _, unit in after:
+        text = unit.text.strip()
+        if _AND.match(text) and unit.words <= 12:
+            more = byline("By " + _AND.sub("", text))[0]
+            if not more:
+                break
+            names += more
+        elif not (is_job_title_line(text) or (unit.words <= 6 and _has_job_word(text))):
+            break
+    return names
 
 
 def hint_authors(names: list[str], publisher: str | None) -> list[str]:

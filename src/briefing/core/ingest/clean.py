@@ -55,6 +55,7 @@ class Rules:
     menu_run: int
     label_words: int
     tail_after_words: int
+    closing: re.Pattern[str] | None = None  # a letter's last line, before its signature
 
 
 def _compile_kind(patterns: list[str]) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None]:
@@ -92,6 +93,8 @@ def load_rules() -> Rules:
         menu_run=int(limits.get("menu_run", 3)),
         label_words=int(limits.get("label_words", 25)),
         tail_after_words=int(limits.get("tail_after_words", 60)),
+        closing=(re.compile("|".join(f"(?:{p})" for p in markers["closing"]), re.IGNORECASE)
+                 if markers.get("closing") else None),
     )
 
 
@@ -293,11 +296,17 @@ def _drop_menus(units: list[Unit], rules: Rules) -> None:
         run.clear()
 
     for i, unit in enumerate(units):
-        if not unit.kept or not (unit.prose or sentence_case(unit.text)):
+        if _DIVIDER.match(unit.text):  # "——————————" closes a block (a sign-off above it)
+            flush(mid_article=True)
+        elif not unit.kept or not (unit.prose or sentence_case(unit.text)):
             run.append(i)
         else:
             flush(mid_article=True)
     flush(mid_article=False)
+
+
+_SIGNATURE = re.compile(r"^[-—–~\s]*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}\s*$")
+_DIVIDER = re.compile(r"^\s*[-—–_=*~·•]{3,}\s*$")
 
 
 def _absorb(units: list[Unit], rules: Rules) -> None:
@@ -323,10 +332,12 @@ def _absorb(units: list[Unit], rules: Rules) -> None:
         i = j
 
 
-def _trim_ends(units: list[Unit]) -> None:
+def _trim_ends(units: list[Unit], rules: Rules) -> None:
     """Non-sentence lines before the first and after the last prose line are furniture.
 
-    A list the last paragraph introduces ("...three kinds of weapons:") stays.
+    A list the last paragraph introduces ("...three kinds of weapons:") stays, and so does
+    the writer's signature under a letter's closing line ("Stay safe, and thank you for
+    reading." then "Oksana").
     """
     kept = [i for i, u in enumerate(units) if u.kept]
     prose = [i for i in kept if units[i].prose]
@@ -337,6 +348,10 @@ def _trim_ends(units: list[Unit]) -> None:
     if units[last].text.endswith(":"):
         while list_end + 1 < len(units) and units[list_end + 1].kept:
             list_end += 1
+    elif (rules.closing is not None and rules.closing.search(units[last].text)
+          and last + 1 < len(units) and units[last + 1].kept
+          and _SIGNATURE.match(units[last + 1].text)):
+        list_end = last + 1
     for i in kept:
         if i < prose[0]:
             units[i].dropped = "head"
@@ -375,7 +390,7 @@ def clean_units(text: str) -> list[Unit]:
     _drop_blocks(units, rules)
     _absorb(units, rules)
     _drop_menus(units, rules)
-    _trim_ends(units)
+    _trim_ends(units, rules)
     _drop_repeats(units)
     return units
 

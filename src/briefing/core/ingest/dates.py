@@ -187,6 +187,16 @@ def _published_and_updated(line: str, dates: list[FoundDate]) -> tuple[str, str]
         published, updated = _date_line(first), _date_line(second)
         if published and updated and updated[1] == "updated":
             return published[0], "published" if published[1] == "plain" else published[1]
+    # the update first ("Updated: Nov. 14, 2024 Published: Nov. 13, 2024", "Last Updated:
+    # … | Originally published …"): the second date, when the halves say so
+    for word in sorted(metadata_cues()["dates"]["published"], key=len, reverse=True):
+        m = re.search(rf"(?<!\w){re.escape(word)}(?!\w)", between, re.IGNORECASE)
+        if m is None:
+            continue
+        cut = dates[0].end + m.start()
+        updated, published = _date_line(line[:cut].rstrip(" ,;(|·•-–—")), _date_line(line[cut:])
+        if published and updated and updated[1] == "updated" and published[1] == "published":
+            return published[0], "published"
     return None
 
 

@@ -47,6 +47,7 @@ from briefing.core.ingest.publisher import (
     stated_origin,
 )
 from briefing.core.ingest.types import ArticleMetadata, DocumentHints
+from briefing.core.institutions import alternation
 
 _SENTENCE = re.compile(r"^(.+?[.!?…])[\"'”’)]*(?=\s+[\"“‘'(\[]?[A-Z0-9]|\s*$)")
 
@@ -55,8 +56,6 @@ _CJK_SENTENCE = re.compile(r"^(.+?)[。！？]")  # Chinese and Japanese: no spa
 _CJK_CLAUSE = "，；、"
 
 _CJK = re.compile(r"[\u3400-\u9fff\uac00-\ud7af]")
-
-_DATELINE = re.compile(r"^(?:\([^)]{1,40}\)|[A-Z][A-Z .,'-]{1,40}\([^)]{1,40}\))\s*(?:--|—|–|-)\s*")
 
 _URL_LINE = re.compile(r"^(?:(?:url|source|link|original(?:ly)? (?:at|published at))\s*:?\s*)?"
                        r"(https?://\S+)$", re.IGNORECASE)
@@ -114,8 +113,29 @@ def _headline(unit: Unit, before: Unit | None = None) -> str | None:
             or not _headline_shape(text)):
         return None
     if (author_line(text) or byline(text)[0] or is_job_title_line(text)
+            or _names_line(text)
             or any(p.search(text) for p in _never_title()) or _bare_dateline(text)):
         return None
+    return text
+
+
+_CONTINUED = re.compile(r"^(?:by|of|on|at|with|from|to|for|after|ahead of)\s")
+
+
+def _names_line(text: str) -> bool:
+    """Writers without "By" ("Ann Park and Tom Kessler", "… | November 2024"): never a
+    headline."""
+    return len(author_names(_TITLE_SEP.split(text)[0])) >= 2
+
+
+def _without_dateline(text: str) -> str:
+    """The paragraph without the wire dateline opening it ("SEOUL, Nov. 4 (Yonhap) -- …",
+    "MOSCOW, March 2. /TASS/. …"; the [patterns] dateline of publishers.toml)."""
+    text = text.strip()
+    for pattern in publishers().patterns.get("dateline", ()):
+        m = pattern.match(text)
+        if m and m.end() < len(text):
+            return text[m.end():].lstrip(" -–—.:")
     return text
 
 
@@ -153,10 +173,21 @@ def _title_by_anchor(units: list[Unit]) -> tuple[int, str, int] | None:
             if title:
                 # a standfirst without a full stop under the headline: the longer line
                 upper = _headline(units[i - 1], units[i - 2] if i > 1 else None) if i > 0 else None
-                if (upper and len(title.split()) >= 8
+                # ("KOREA JoongAng DAILY | MORNING BRIEF" above is a masthead, not a headline)
+                if (upper and len(title.split()) >= 8 and " | " not in upper
                         and 3 <= len(upper.split()) < len(title.split())):
                     return i - 1, upper, anchor
+                head = _MD_HEADING.sub("", units[i - 1].text).strip() if i > 0 else ""
+                if (_CONTINUED.match(title) and head and len(head.split()) <= 5
+                        and not head.endswith((".", ":", "?", "!"))):
+                    # "Doorstep statement" / "by NATO Secretary General Mark Rutte ahead of
+                    # …": one headline set on two lines
+                    return i - 1, f"{head} {title}", anchor
                 return i, title, anchor
+        if not strict:  # "Department Press Briefing – November 4, 2024": the anchor itself
+            title = _headline(units[anchor], units[anchor - 1] if anchor > 0 else None)
+            if title:
+                return anchor, title, anchor
         if below is not None:
             return below
     return None
@@ -210,11 +241,16 @@ def headline_in(hint: str, units: list[Unit]) -> str | None:
     """A headline line of the page that the format's title starts with ("Headline" for a
     <title> "Headline - Unknown Site Name"), when the title has more after it."""
     key = name_key(hint)
+    # "Home | Headline", "News - Headline - Ministry": a segment that is a line of the page
+    segments = {name_key(p) for p in _TITLE_SEP.split(hint) if len(p.split()) >= 3}
+    segments = segments if len(segments) < len(_TITLE_SEP.split(hint)) else set()
     for unit in units[:head_limit(units) + 1]:
         text = _strip_title_tags(_MD_HEADING.sub("", unit.text).strip())
         k = name_key(text)
         if (len(text.split()) >= 3 and k != key and key.startswith(k + " ")
                 and len(k) >= 0.4 * len(key) and _TITLE_SEP.search(hint[len(text) - 2:])):
+            return text
+        if k in segments:
             return text
     return None
 
@@ -256,7 +292,7 @@ def _title_from_units(units: list[Unit]) -> str | None:
                             "cookie", "copyright") or date_line(text) or byline(text)[0]:
             continue
         if (author_line(text) or word_count(text) < 3 or is_job_title_line(text)
-                or any(p.search(text) for p in _never_title())):
+                or _names_line(text) or any(p.search(text) for p in _never_title())):
             continue
         if (unit.prose and not text.endswith(("?", "!"))) or len(candidates) == 2:
             break
@@ -296,7 +332,7 @@ def infer_title(text: str, filename: str = "") -> str:
     """A title made from the first sentence (cut to a readable length), or the file name."""
     limit = int(metadata_cues()["title"]["inferred_chars"])
     first = next((p for p in text.split("\n\n") if is_prose(p)), "")
-    first = _DATELINE.sub("", first).strip()
+    first = _without_dateline(first)
     if not first:
         stem = Path(filename).stem.replace("_", " ").replace("-", " ").strip()
         return stem or "Untitled article"
@@ -319,10 +355,14 @@ def infer_title(text: str, filename: str = "") -> str:
 _DOMAIN = re.compile(r"\b[\w-]+\.(?:com|net|org|cn|ru|kr|jp|ua|gov|int|eu|de|uk|io|info)\b",
                      re.IGNORECASE)
 
-# A title tail naming an institution ("… - Ministry of Foreign Affairs of Ruritania"): its
-# site name, even when the publishers table does not know it.
-_INSTITUTION = re.compile(r"(?:The )?(?:Ministry|Department|Office|Embassy|Government|"
-                          r"Council|Agency|Commission|Mission|Permanent Mission|Consulate)\b")
+
+
+@lru_cache(maxsize=1)
+def _institution() -> re.Pattern[str]:
+    """A title tail opening with an institution's name ("… - Ministry of Foreign Affairs of
+    Ruritania", "… | Permanent Mission of …"): its site name, even when the publishers table
+    does not know it (the words: resources/institutions.toml)."""
+    return re.compile(rf"(?:The )?(?:Permanent )?(?:{alternation('government', 'organisations')})\b")
 
 _TITLE_SEP = re.compile(r"\s+[|–—>•·-]\s+|\s+::\s+|\s*_(?=[A-Z])")
 
@@ -339,12 +379,12 @@ def _title_site(title: str | None, publisher: str | None) -> tuple[str | None, s
     for k, part in enumerate(parts):
         known = publishers().canonical(part)
         domain = ((_DOMAIN.search(part) is not None and len(part.split()) <= 3)
-                  or (k > 0 and _INSTITUTION.match(part) is not None
+                  or (k > 0 and _institution().match(part) is not None
                       and len(" ".join(parts[:k]).split()) >= 3))
         if len(parts) > 1 and (known or domain
                                or (publisher and name_key(part) == name_key(publisher))):
             site = known or (publisher if not domain else
-                             part if _INSTITUTION.match(part) else None)
+                             part if _institution().match(part) else None)
             if k == 0:  # "NATO - Opinion: …"
                 title = title[title.index(part) + len(part):].lstrip(" |–—>-_")
             else:  # "… | Reuters", "… > Site > Transcript"
@@ -418,6 +458,8 @@ def _dated_lines(units: list[Unit]) -> tuple[str, bool] | None:
         if unit.words > 20:
             continue
         hit = date_line(unit.text)
+        if hit is None and _names_line(unit.text):  # "Victor Cha and Ellen Kim | November 2024"
+            hit = date_line(_TITLE_SEP.split(unit.text)[-1])
         found = (rank[hit[1]], hit[0]) if hit else None
         if found is None:
             date = byline(unit.text)[1]
@@ -425,7 +467,19 @@ def _dated_lines(units: list[Unit]) -> tuple[str, bool] | None:
         if found:
             (near if first - 12 <= i <= first + 3 else far).append(found)
     best = near or far
-    return (min(best)[1], bool(near)) if best else None
+    if best:
+        return min(best)[1], bool(near)
+    # no date line: a place and date opening the article ("*Berlin, 12 November 2024.
+    # Joint press statement after the talks …*")
+    for unit in units[max(0, first - 3):first + 3]:
+        m = _PLACE_DATE.match(unit.text)
+        hit = strict_date_line(m["date"]) if m else None
+        if hit:
+            return hit[0], True
+    return None
+
+
+_PLACE_DATE = re.compile(r"^[*_]*[A-Z][\w'’. -]{1,30},\s+(?P<date>[^.]{4,40}?\d{4})\.\s")
 
 
 def _url(units: list[Unit]) -> str | None:
@@ -483,6 +537,11 @@ def extract_metadata(units: list[Unit], cleaned: str, hints: DocumentHints,
     hint_publisher = hinted_publisher(hints)
     title_hint, title_site = _title_site(hints.title, hint_publisher)
     anchored = _title_by_anchor(units)
+    parts = _TITLE_SEP.split(title_hint or "")
+    if anchored and len(parts) >= 2 and strict_date_line(parts[0]):
+        # "Thursday, October 31, 2024 (AM) | Press Conferences by …": a <title> made of
+        # the date and the section names a page of a series; its headline is on the page
+        title_hint = None
 
     authors = hint_authors(hints.authors, hint_publisher)
     if authors:
@@ -527,7 +586,8 @@ def extract_metadata(units: list[Unit], cleaned: str, hints: DocumentHints,
 
     title = title_hint
     prov["title"] = "structured"
-    if title and title_site is None:  # "Headline | Some Site": the page's own headline line
+    if title and (title_site is None or title_has_tail(title)):
+        # "Headline | Some Site", "News - Headline": the page's own headline line
         title = headline_in(title, units) or title
     if title is None:
         title = anchored[1] if anchored else _title_from_units(units)

@@ -27,6 +27,7 @@ class NoteRules:
     lead: re.Pattern[str]
     headings: frozenset[str]
     keep: tuple[re.Pattern[str], ...] = ()
+    headings_over_text: tuple[re.Pattern[str], ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -35,10 +36,14 @@ def note_rules() -> NoteRules:
         data = tomllib.load(fh).get("notes", {})
     with resource("cleaning", "boilerplate.toml").open("rb") as fh:
         keep = tomllib.load(fh).get("keep", {}).get("patterns", [])
+    with resource("cleaning", "boilerplate.toml").open("rb") as fh:
+        over_text = tomllib.load(fh).get("keep", {}).get("headings_over_text", [])
     return NoteRules(attached=tuple(re.compile(p) for p in data.get("attached", [])),
                      lead=re.compile(data.get("lead", r"^\[\d{1,3}\]\s*")),
                      headings=frozenset(data.get("headings", [])),
-                     keep=tuple(re.compile(p, re.IGNORECASE) for p in keep))
+                     keep=tuple(re.compile(p, re.IGNORECASE) for p in keep),
+                     headings_over_text=tuple(re.compile(p, re.IGNORECASE)
+                                              for p in over_text))
 
 
 def detach_markers(text: str) -> str:
@@ -90,7 +95,8 @@ def mark_notes(units: list[Unit]) -> bool:
 
 # Reasons a line goes for where it sits, not for what it says.
 _POSITIONAL = {"head", "foot", "menu", "absorbed", "teaser"}
-_BIO_VERB = re.compile(r"^(?:is|was|has|writes|covers|leads|directs|heads)\b")
+# a bio says what one is or does; "NK News has not been able to verify …" is reporting
+_BIO_VERB = re.compile(r"^(?:is|was|has|writes|covers|leads|directs|heads)\b(?!\s+(?:not|never)\b)")
 
 
 def _starts_with_name(text: str, name: str, comma: bool = False) -> bool:
@@ -119,10 +125,23 @@ def settle_with_metadata(units: list[Unit], meta: ArticleMetadata) -> bool:
         labels = [turn_label(u.text) for u in units if u.kept or u.dropped in _POSITIONAL]
         speakers = {lab for lab in labels if lab and labels.count(lab) >= 2}
         speakers |= {"q", "a", "question", "answer"}
-    for unit in units:
-        if unit.dropped in _POSITIONAL and (any(p.match(unit.text) for p in rules.keep)
-                                            or turn_label(unit.text) in speakers):
+    under_heading = False
+    for i, unit in enumerate(units):
+        # "Introduction" over a paragraph, never amid a site menu ("About RSIS",
+        # "Introduction", "Building the Foundations")
+        heading = (i + 1 < len(units) and units[i + 1].kept and units[i + 1].prose
+                   and any(p.match(unit.text) for p in rules.headings_over_text))
+        if unit.dropped in _POSITIONAL and (
+                heading or any(p.match(unit.text) for p in rules.keep)
+                or turn_label(unit.text) in speakers):
             unit.dropped, changed = None, True  # a transcript's turn is never furniture
+            under_heading = True
+        elif under_heading and unit.dropped == "head":
+            # the lines under a "Key points" / "Summary" heading above the first paragraph
+            # (a live page's key points, a paper's summary bullets) are the article's
+            unit.dropped, changed = None, True
+        else:
+            under_heading = False
     title_key = name_key(meta.title)
     for i, unit in enumerate(units[:40]):
         if name_key(re.sub(r"^#{1,6}\s+", "", unit.text)) != title_key or i + 1 >= len(units):
@@ -136,9 +155,21 @@ def settle_with_metadata(units: list[Unit], meta: ArticleMetadata) -> bool:
     kept = [u for u in units if u.kept]
     last = set(map(id, kept[-4:]))
     publisher = meta.publisher or ""
+    author_keys = {name_key(a) for a in meta.authors}
+    after_name = False
     for unit in kept:
         if unit.words > 60:
+            after_name = False
             continue
+        if author_keys and name_key(unit.text) in author_keys and not unit.prose:
+            # an author box under the article: the writer's name on a line of its own,
+            # then the job ("Olena Hrytsenko" / "Reporter") and the bio
+            unit.dropped, changed, after_name = "bio", True, True
+            continue
+        if after_name and unit.words <= 4 and not unit.prose:
+            unit.dropped, changed, after_name = "bio", True, False
+            continue
+        after_name = False
         if any(_starts_with_name(unit.text, a) for a in meta.authors):
             unit.dropped, changed = "bio", True
         elif publisher and unit.words <= 4 and name_key(unit.text) == name_key(publisher):

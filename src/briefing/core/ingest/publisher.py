@@ -14,6 +14,8 @@ from briefing.core.ingest.bylines import body_units, head_limit, split_names
 from briefing.core.ingest.clean import Unit, is_prose
 from briefing.core.ingest.cues import name_key, publishers
 from briefing.core.ingest.types import DocumentHints
+from briefing.core.institutions import country_less_office, government_country
+from briefing.core.institutions import word_pattern as institution_words
 
 
 def publisher_and_year(units: list[Unit],
@@ -32,13 +34,15 @@ def publisher_and_year(units: list[Unit],
         if known:
             return known
         cleaned = pubs.strip_legal(name)
+        if "/" in cleaned:  # "© Bundeswehr/Jana Neumann": a photo's agency and photographer
+            return None
         words = cleaned.split()
         if name_key(cleaned) in author_keys or (author_keys and all(
                 name_key(part) in author_keys for part in split_names(cleaned))):
             return None  # "© 2025 Ann Smith & Bo Lee": the writers' own copyright
         # An institution's full name is long ("Embassy of the People's Republic of China
         # in the United States of America"); other names stay short.
-        limit = 14 if _ORG_WORD.search(cleaned) else 6
+        limit = 14 if _institution().search(cleaned) else 6
         return cleaned if 1 <= len(words) <= limit and cleaned[:1].isupper() else None
 
     kept_idx = [i for i, u in enumerate(units) if u.kept and u.prose]
@@ -110,10 +114,7 @@ def stated_origin(name: str | None) -> bool:
     institution's ("originally published in German" names a language, not a source)."""
     if not name:
         return False
-    return publishers().canonical(name) is not None or _HEAD_ORG.search(name) is not None
-
-_ORG_WORD = re.compile(r"\b(?:Embassy|Ministry|Office|Council|Institute|Agency|Government|"
-                      r"Department|Commission|Organi[sz]ation|Service|Centre|Center)\b")
+    return publishers().canonical(name) is not None or _institution().search(name) is not None
 
 _SITE_SPLIT = re.compile(r"\s*(?::|\||·|•|\s-\s|–|—)\s*")
 
@@ -153,10 +154,11 @@ def _labelled_publisher(lines: list[str], resolve: Callable[[str], str | None]
                 return name, _ISSUER_LABEL.match(text) is not None
     return None, False
 
-_HEAD_ORG = re.compile(r"\b(?:Ministry|Office|Embassy|Government|Council|Department|"
-                       r"Presidency|Chancellery|Commission|Parliament|Cabinet|Mission|"
-                       r"Secretariat|Institute|Centre|Center|Foundation|Agency|Staff|Command|"
-                       r"Headquarters|Directorate|Bureau|Administration|Service)\b")
+
+
+def _institution() -> re.Pattern[str]:
+    """Any institution word (resources/institutions.toml): government, other and military."""
+    return institution_words("government", "organisations", "military")
 
 
 def _head_institution(lines: list[str]) -> str | None:
@@ -164,7 +166,7 @@ def _head_institution(lines: list[str]) -> str | None:
     "Ministry of Defence of Ruritania"): Title Case, short, no sentence."""
     for line in lines:
         words = line.split()
-        if (2 <= len(words) <= 12 and _HEAD_ORG.search(line) and not is_prose(line)
+        if (2 <= len(words) <= 12 and _institution().search(line) and not is_prose(line)
                 and all(w[:1].isupper() or w in ("of", "the", "for", "and", "on", "in", "&")
                         for w in words)):
             return line.strip()
@@ -220,3 +222,16 @@ def site_publisher(name: str | None) -> str | None:
         return None
     head = _SITE_SPLIT.split(name.strip(), maxsplit=1)[0]  # "38 North: Informed Analysis…"
     return publishers().canonical(name) or publishers().canonical(head) or head
+
+
+def with_country(publisher: str | None, lines: list[str]) -> str | None:
+    """An office's name that does not say its country, under its government's banner atop
+    the page ("Minister for Foreign Affairs" below "Australian Government"), with the
+    country: "Minister for Foreign Affairs of Australia"."""
+    if not publisher or not country_less_office(publisher):
+        return publisher
+    for line in lines:
+        country = government_country(line.strip())
+        if country:
+            return f"{publisher} of {country}"
+    return publisher

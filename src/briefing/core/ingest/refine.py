@@ -8,6 +8,7 @@ from briefing.core.ingest.bylines import is_byline_or_date
 from briefing.core.ingest.clean import Unit, clean_units, join_units
 from briefing.core.ingest.metadata import extract_metadata, headline_in, title_has_tail
 from briefing.core.ingest.notes import mark_notes, settle_with_metadata
+from briefing.core.ingest.publisher import publisher_and_year, stated_origin, with_country
 from briefing.core.ingest.types import ArticleMetadata, Block, DocumentHints, Refined
 
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
@@ -39,6 +40,13 @@ def _fill_from_page(meta: ArticleMetadata, page_text: str, hints: DocumentHints,
         if headline:
             meta.title = headline
     page = extract_metadata(units, join_units(units), DocumentHints(), filename)
+    if meta.provenance.get("publisher") == "structured":
+        # the page says whose text it is ("From: Foreign, Commonwealth & Development
+        # Office" on GOV.UK, "From The Economist, published under licence"), in a line
+        # the extractor left out: that beats the name of the site carrying it
+        stated, _, how = publisher_and_year(units, page.authors or meta.authors)
+        if how in ("licence", "labelled") and stated_origin(stated):
+            meta.publisher, meta.provenance["publisher"] = stated, "explicit"
     for name, value in (("authors", page.authors), ("published", page.published),
                         ("publisher", page.publisher)):
         if value and not getattr(meta, name) and page.provenance.get(name) == "explicit":
@@ -69,6 +77,7 @@ def refine_article(text: str, hints: DocumentHints, filename: str,
     metadata = extract_metadata(units, cleaned, hints, filename)
     if page_text and page_text != text:
         _fill_from_page(metadata, page_text, hints, filename)
+    metadata.publisher = with_country(metadata.publisher, (page_text or text).split("\n\n")[:12])
     if has_notes and metadata.kind is None:  # a paper with its notes
         metadata.kind = "analysis"
         metadata.provenance["kind"] = "inferred"

@@ -62,6 +62,11 @@ def read_html(text: str) -> Extracted:
         article, traf_meta = _trafilatura(copy.deepcopy(tree))
     text = _choose(article, fallback)
     blocks = list(traf_meta.get("blocks") or []) if text == article else []
+    if blocks:
+        restored = _restore_credits(tree, _restore_headings(tree, blocks))
+        if len(restored) > len(blocks):
+            blocks = restored
+            text = "\n\n".join(b.text for b in blocks)
     return Extracted(text=text, format="html", hints=_hints(tree, ld, traf_meta),
                      page_text=fallback, blocks=(blocks + notes) or None)
 
@@ -100,6 +105,76 @@ def _drop_note_markers(tree: lxml.html.HtmlElement) -> None:
     for sup in list(tree.iter("sup")):
         if _NOTE_MARKER.fullmatch(sup.text_content().strip()) and sup.getparent() is not None:
             sup.drop_tree()
+
+
+def _restore_headings(tree: lxml.html.HtmlElement, blocks: list[Block]) -> list[Block]:
+    """The blocks with the section headings (<h2>-<h6>: "Opening Remarks", "Questions and
+    Answers") the extractor dropped between paragraphs it kept, each put back before the
+    paragraph that follows it in the page."""
+    have = {b.text for b in blocks}
+    before: dict[int, list[Block]] = {}
+    for heading in tree.iter("h2", "h3", "h4", "h5", "h6"):
+        text = _inline(heading.text_content())
+        if not text or text in have or len(text.split()) > 20:
+            continue
+        after = heading.getnext()
+        while after is not None and not (isinstance(after.tag, str)
+                                         and _inline(after.text_content())):
+            after = after.getnext()
+        follow = _inline(after.text_content())[:60] if after is not None else ""
+        at = next((i for i, b in enumerate(blocks) if b.text.startswith(follow)), 0) if (
+            len(follow) >= 20) else 0
+        if at > 0:  # between two kept paragraphs, not above the article
+            before.setdefault(at, []).append(Block("heading", text, int(str(heading.tag)[1])))
+            have.add(text)
+    if not before:
+        return blocks
+    out: list[Block] = []
+    for i, block in enumerate(blocks):
+        out += before.get(i, [])
+        out.append(block)
+    return out
+
+
+def _quote_credit(tree: lxml.html.HtmlElement, name: str) -> bool:
+    """The extractor's author guess is the speaker under a quotation (<p class="quote-author">
+    in an EU press release, a <blockquote>'s <cite>), not the writer of the page."""
+    first = split_authors(name)[:1]
+    if not first:
+        return False
+    for el in tree.iter("p", "div", "span", "cite", "footer", "figcaption"):
+        classes = (el.get("class") or "").lower()
+        inside_quote = "quote" in classes or any(
+            a.tag == "blockquote" for a in el.iterancestors())
+        if (inside_quote or el.tag == "cite") and first[0] in _inline(el.text_content()):
+            return True
+    return False
+
+
+_CREDIT_CLASS = re.compile(r"quote-?(?:author|source|credit|cite)|attribution", re.IGNORECASE)
+
+
+def _restore_credits(tree: lxml.html.HtmlElement, blocks: list[Block]) -> list[Block]:
+    """The blocks with the credit under a quotation the extractor dropped (<p
+    class="quote-author">Kaja Kallas, High Representative …</p> after a <blockquote>): who
+    said it is part of the statement. Put back right after the quotation."""
+    have = {b.text for b in blocks}
+    out = list(blocks)
+    for el in tree.iter("p", "div", "cite", "footer", "figcaption"):
+        if not _CREDIT_CLASS.search(el.get("class") or ""):
+            continue
+        text = _inline(el.text_content())
+        quote = el.getprevious()
+        if (not text or text in have or len(text.split()) > 25 or quote is None
+                or not isinstance(quote.tag, str)):
+            continue
+        start = _inline(quote.text_content())[:60]
+        at = next((i for i, b in enumerate(out) if len(start) >= 20 and b.text.startswith(start)),
+                  None)
+        if at is not None:
+            out.insert(at + 1, Block("paragraph", text))
+            have.add(text)
+    return out
 
 
 def _choose(article: str, fallback: str) -> str:
@@ -302,14 +377,16 @@ def _hints(tree: lxml.html.HtmlElement, ld: dict[str, Any],
     authors = list(dict.fromkeys(authors))  # one <meta> per author is common
     if not authors:
         authors = [_inline(a) for a in _ld_names(ld.get("author")) if a.strip()]
-    if not authors and traf.get("author"):
-        authors = split_authors(traf["author"])
+    traf_author = traf.get("author")
+    if not authors and traf_author and not _quote_credit(tree, traf_author):
+        authors = split_authors(traf_author)
     date = (_meta(tree, "article:published_time", "datepublished", "pubdate", "date",
                   "dc.date", "dc.date.issued", "publish-date", "og:published_time")
             or (ld.get("datePublished") if isinstance(ld.get("datePublished"), str) else None)
             or _time_element(tree) or traf.get("date"))
     publisher = (_meta(tree, "og:site_name", "application-name")
-                 or next(iter(_ld_names(ld.get("publisher"))), None) or traf.get("sitename")
+                 or next(iter(_ld_names(ld.get("publisher"))), None) or _logo_name(tree)
+                 or traf.get("sitename")
                  or _title_tail(page_title, title))
     url = _canonical(tree) or _meta(tree, "og:url") or traf.get("url")
     language = (tree.get("lang") or tree.get("{http://www.w3.org/XML/1998/namespace}lang")
@@ -369,6 +446,33 @@ def _without_site(title: str | None, publisher: str | None) -> str | None:
         if title.startswith(publisher + sep) and len(title) > len(publisher + sep):
             return title[len(publisher + sep):].strip()
     return title
+
+
+_LOGO_WORDS = re.compile(r"\b(?:logo(?:type)?|home\s*page|home|link to|go to|back to)\b",
+                         re.IGNORECASE)
+
+
+def _logo_name(tree: lxml.html.HtmlElement) -> str | None:
+    """The site's name its logo gives: the alt text of a logo image ("Pacific Policy Forum
+    logo") or the text of a logo block ("The Economist"); a logo in the footer (a licence's,
+    a partner's) is not the site's."""
+    for el in tree.iter("img", "a", "div", "span", "p"):
+        marks = f"{el.get('class') or ''} {el.get('id') or ''}".lower()
+        if el.tag == "img":
+            marks += f" {el.get('src') or ''}".lower()
+        if "logo" not in marks or "footer" in marks or any(
+                a.tag == "footer" or "footer" in (a.get("class") or "").lower()
+                for a in el.iterancestors()):
+            continue
+        if el.tag == "img":
+            text = el.get("alt") or ""
+        else:
+            text = _inline(el.text_content()) or next(
+                (img.get("alt") or "" for img in el.iter("img") if img.get("alt")), "")
+        name = _LOGO_WORDS.sub("", _inline(text)).strip(" -|:·•")
+        if 1 <= len(name.split()) <= 8:
+            return name
+    return None
 
 
 def _time_element(tree: lxml.html.HtmlElement) -> str | None:

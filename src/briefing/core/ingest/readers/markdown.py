@@ -112,6 +112,7 @@ def _links(token: Token) -> list[tuple[str, str]]:
 # a line that is one link, perhaps around a logo image: "[Site](…)", "[![Site](logo.png)](…)"
 _MASTHEAD_LINK = re.compile(r"[*_#\s]*\[(?:[^\[\]]|!\[[^\]]*\]\([^)]*\))*\]\([^)]*\)[*_\s]*")
 _ANY_LINK = re.compile(r"\]\(")
+_ANCHOR_ONLY = re.compile(r"[*_\s]*\[[^\[\]]*\]\(#[^)]*\)[*_\s]*")
 
 
 def site_name(text: str) -> str | None:
@@ -123,7 +124,9 @@ def site_name(text: str) -> str | None:
     lines = [line.strip() for t in tokens for line in t.content.split("\n")][:12]
     # the page's first line with a link, if that line is the link alone (below it come
     # menus, one link a line)
-    for line in [line for line in lines if _ANY_LINK.search(line)][:1]:
+    # (a link within the page, "[Skip to content](#content)", is an accessibility aid)
+    for line in [line for line in lines if _ANY_LINK.search(line)
+                 and not _ANCHOR_ONLY.fullmatch(line)][:1]:
         if _MASTHEAD_LINK.fullmatch(line) is None:
             continue
         inline = [t for t in _parser().parseInline(line) if t.type == "inline"]
@@ -156,16 +159,34 @@ def main_host(text: str) -> str | None:
 
 
 def front_matter(text: str) -> tuple[dict[str, str], str]:
-    """The front matter's simple "key: value" fields (lower-case keys) and the text after it."""
+    """The front matter's simple "key: value" fields (lower-case keys) and the text after it.
+
+    A key with a list under it ("author:" then "  - \"[[Joon Ha Lee]]\"", as a web clipper
+    writes it) gets its items joined by " and "; wiki-link brackets come off."""
     m = _FRONT_MATTER.match(text)
     if not m:
         return {}, text
-    fields = {}
+    fields: dict[str, str] = {}
+    key = None
     for line in m.group(1).splitlines():
+        item = _LIST_ITEM.match(line)
+        if item and key:
+            value = _unquote(item.group(1))
+            if value:
+                fields[key] = f"{fields[key]} and {value}" if fields.get(key) else value
+            continue
         f = _FIELD.match(line)
+        key = f.group(1).lower() if f else None
         if f and f.group(2):
-            fields[f.group(1).lower()] = f.group(2).strip("'\"")
+            fields[f.group(1).lower()] = _unquote(f.group(2))
     return fields, text[m.end():]
+
+
+_LIST_ITEM = re.compile(r"^\s*-\s+(.*?)\s*$")
+
+
+def _unquote(value: str) -> str:
+    return value.strip("'\"").removeprefix("[[").removesuffix("]]").strip()
 
 
 def read_markdown(text: str) -> Extracted:
@@ -179,8 +200,12 @@ def read_markdown(text: str) -> Extracted:
         (b.text for b in blocks if b.kind == "heading" and b.level == 1 and b.text != site),
         None)
     author = fields.get("author") or fields.get("authors")
-    hints = DocumentHints(title=title, published=iso_date(fields.get("date")),
+    # Jekyll and Hugo write "date"; a web clipper (Obsidian) "published" and "source"
+    published = fields.get("date") or fields.get("published")
+    url = next((fields[k] for k in ("source", "url", "canonical", "link")
+                if fields.get(k, "").startswith(("http://", "https://"))), None)
+    hints = DocumentHints(title=title, published=iso_date(published),
                           authors=split_authors(author.strip("[]")) if author else [],
-                          publisher=site, site_host=main_host(text))
+                          publisher=site, site_host=main_host(text), url=url)
     return Extracted(text="\n\n".join(b.text for b in blocks), format="md", hints=hints,
                      blocks=blocks)
