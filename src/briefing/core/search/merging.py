@@ -34,15 +34,14 @@ def plan(sizes: list[int], ratio: int = LADDER_RATIO) -> int:
 
 def LADDER(writer, segments):  # noqa: ANN001, ANN201, N802 - Whoosh's merge-policy signature
     """Whoosh merge policy (writer.commit(mergetype=LADDER)): merge the smallest
-    segments per plan(); returns the segments kept as they are."""
-    from whoosh.reading import SegmentReader
+    segments per plan(); returns the segments kept as they are. With a writer made by
+    segments.prepare, the merged segments' postings are streamed, not pooled."""
+    from briefing.core.search.segments import merge_segment
 
     ordered = sorted(segments, key=lambda s: s.doc_count_all())
     k = plan([s.doc_count_all() for s in ordered])
     if k < 2:
         return list(segments)
     for seg in ordered[:k]:
-        reader = SegmentReader(writer.storage, writer.schema, seg)
-        writer.add_reader(reader)
-        reader.close()
+        merge_segment(writer, seg)
     return ordered[k:]
