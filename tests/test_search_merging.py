@@ -36,8 +36,8 @@ def test_the_ladder_keeps_segments_logarithmic_and_copies_each_article_a_few_tim
 def test_plan_merges_the_smallest_only_when_the_ladder_breaks():
     assert plan([]) == 0 and plan([50]) == 0
     assert plan([50, 50]) == 2  # equal sizes: merge
-    assert plan([50, 1000]) == 0  # the bigger is already >= 3x the smaller
-    assert plan([50, 50, 120, 5000]) == 3  # 50+50=100 -> 120 < 300: merged too; 5000 stays
+    assert plan([50, 1000]) == 0  # the bigger is already >= 4x the smaller
+    assert plan([50, 50, 120, 5000]) == 3  # 50+50=100 -> 120 < 400: merged too; 5000 stays
 
 
 def _doc(i: int) -> IndexDoc:

@@ -56,6 +56,7 @@ from briefing.core.search.schema import (
     to_fields,
 )
 from briefing.core.search.scoring import TableBM25F
+from briefing.core.search.segments import prepare
 from briefing.core.search.types import IndexDoc, SearchHit, SearchResults
 from briefing.core.search.worker import (
     WORKER_CODE,
@@ -212,7 +213,7 @@ class SearchIndex:
         done = 0
         try:
             ix = whoosh_index.create_in(str(build), self.schema)
-            writer = ix.writer(procs=1, limitmb=WRITER_MB)
+            writer = prepare(ix.writer(procs=1, limitmb=WRITER_MB))
             try:
                 yield 0, total
                 for doc in docs:

@@ -70,13 +70,21 @@ class Omitted:
 
 
 def expansions(reader, fieldname: str, prefix: str) -> list[tuple[bytes, int]]:  # noqa: ANN001
-    """Every indexed word of `fieldname` starting with `prefix`, with its document count."""
-    try:
-        return [(btext if isinstance(btext, bytes) else btext.encode("utf-8"),
-                 info.doc_frequency())
-                for btext, info in reader.iter_prefix(fieldname, prefix)]
-    except KeyError:  # no such field in this index
-        return []
+    """Every indexed word of `fieldname` starting with `prefix`, with its document count,
+    in dictionary order.
+
+    Read segment by segment and summed: on an index of several segments Whoosh's own
+    iter_prefix merges the segments' dictionaries and builds a combined TermInfo for
+    every word, which made a 2-letter prefix 2-3x slower on 4 segments than on one."""
+    counts: dict[bytes, int] = {}
+    for leaf, _base in reader.leaf_readers():
+        try:
+            for btext, info in leaf.iter_prefix(fieldname, prefix):
+                word = btext if isinstance(btext, bytes) else btext.encode("utf-8")
+                counts[word] = counts.get(word, 0) + info.doc_frequency()
+        except KeyError:  # no such field in this segment
+            continue
+    return sorted(counts.items())
 
 
 def bound_prefixes(q: query.Query, reader, limit: int | None = None  # noqa: ANN001

@@ -18,6 +18,7 @@ from whoosh import index as whoosh_index
 from briefing.core.fileio import fsync_dir
 from briefing.core.search.merging import LADDER
 from briefing.core.search.schema import make_schema, to_fields
+from briefing.core.search.segments import prepare
 
 # Incremental writes sort each run's postings in one sorted() call holding the GIL; small
 # runs keep that under ~60 ms so the UI thread never stalls while an import indexes.
@@ -92,7 +93,7 @@ def write_batch(folder: str, kind: str, items: list,
             ix = _WORKER_INDEXES[folder] = whoosh_index.open_dir(folder, schema=make_schema())
     path = Path(folder)
     started = _now_mtime(path)
-    writer = ix.writer(procs=1, limitmb=limit)
+    writer = prepare(ix.writer(procs=1, limitmb=limit))
     try:
         for item in items:
             if kind == "upsert":
