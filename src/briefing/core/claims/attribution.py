@@ -24,6 +24,7 @@ from briefing.core.claims.grammar import (
     _COLON_QUOTE,
     _KNOWN_SUBJECT,
     _LABEL_COLON,
+    _NO_CONTENT,
     _PERSON,
     _QUOTE,
     _RIGHT_END,
@@ -55,6 +56,12 @@ _AUXILIARIES = frozenset({"has", "have", "had", "also", "later", "then", "since"
 # Verbs whose object is the hearer: what follows them is never an inverted speaker.
 _HEARER_VERBS = frozenset({"told", "tells", "tell", "briefed", "briefs", "informed",
                            "informs"})
+
+
+# A span that opens with a personal pronoun and runs on is a clause, never a speaker ("I
+# spent ... every official", "they rarely match"); "they all", "we both" still are.
+_CLAUSE_SUBJECT = re.compile(r"(?:i|we|you|they|he|she)\s+(?!(?:all|both|too|themselves|"
+                             r"ourselves|himself|herself|alone|and)\b)[a-z]")
 
 
 class Attributor(SpeakerResolver):
@@ -182,6 +189,10 @@ class Attributor(SpeakerResolver):
             return None  # "called up reservists": no quotation, so no reported words
         if _ACT_NOT_SPEECH.match(after):
             return None  # "declared martial law", "announced a mobilisation": acts, not words
+        # "Trade figures tell a similar story", "counts say little about": no content is
+        # reported, so such a frame is a claim only when it names a side ("Chinese
+        # officials have said very little": that silence is their position).
+        vague = bool(_NO_CONTENT.match(after))
         if prev in _NEGATIONS or (len(prev_words) >= 2 and prev_words[-2].lower() in _NEGATIONS
                                   and prev.endswith("ly")):
             return None  # "Moscow has not (officially) confirmed it": nothing is reported
@@ -298,9 +309,13 @@ class Attributor(SpeakerResolver):
             return None
         if text in r.not_speakers:
             return None
+        # "I spent two weeks going through every official estimate": a span that is a
+        # clause with its own subject and verb names no speaker, unless it names a side.
+        vague = vague or bool(_CLAUSE_SUBJECT.match(text))
         if not self._source_like(s, start, end, strict=verb in r.weak_verbs):
             return None
-        return self._resolve(s, sent, start, end, verb, index, extra=extra)
+        sp = self._resolve(s, sent, start, end, verb, index, extra=extra)
+        return None if vague and not sp.perspectives else sp
 
     def name(self, text: str, offset: int) -> Speaker:
         """Resolve a line that names a speaker ("Kaja Kallas, High Representative ...")."""

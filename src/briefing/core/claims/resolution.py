@@ -23,6 +23,7 @@ from briefing.core.claims.grammar import (
     _topic_word,
     _trim,
 )
+from briefing.core.claims.home import listed_name
 from briefing.core.claims.rules import scan
 from briefing.core.claims.sentences import Sentence
 from briefing.core.claims.speaker import Speaker
@@ -327,8 +328,9 @@ class SpeakerResolver(SubjectFinder):
                     keys.append(key)
                 cue = cue or c
         if not keys:
-            placed = bare_country(s[start:end]) or affiliation(s[start:end])
-            # "Ukraine says", "Estonia's Hanno Pevkur", "a Ukrainian unit"
+            placed = bare_country(s[start:end]) or affiliation(s[start:end]) or \
+                listed_name(s[start:end])
+            # "Ukraine says", "Estonia's Hanno Pevkur", "a Ukrainian unit", "the SBU"
             if placed is not None:
                 keys, cue = [placed[0]], placed[1]
         return Speaker(s[start:end], keys, cue, verb, base + start, base + end)

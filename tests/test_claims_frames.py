@@ -1,0 +1,53 @@
+"""Attribution mechanisms of round 13 (issue 9): reporting-verb frames with no content,
+clauses that are not speakers, a person named again by family name, and institutions
+whose names do not say their country. Invented sentences, one grammar each."""
+
+from __future__ import annotations
+
+from briefing.core.claims import suggest_claims
+from briefing.core.perspectives import load_default_perspectives
+
+PERSPECTIVES = load_default_perspectives()
+
+
+def sides(text: str) -> dict[str, list[str]]:
+    """{sentence: perspective keys} for every suggestion."""
+    return {s.quote: sorted(s.perspectives) for s in suggest_claims(text, PERSPECTIVES)}
+
+
+def test_a_reporting_verb_with_a_vague_object_reports_nothing_of_no_side() -> None:
+    found = sides("Export statistics tell a similar story. The loss counts say little about "
+                  "morale. Those figures tell us something.")
+    assert found == {}
+
+
+def test_a_side_that_says_little_still_takes_a_position() -> None:
+    found = sides("Russian officials have said very little in public.")
+    assert found == {"Russian officials have said very little in public.": ["russian"]}
+
+
+def test_nothing_or_much_opening_a_clause_is_content() -> None:
+    found = sides("The Kremlin said nothing had changed. Kyiv said much of the town was "
+                  "destroyed.")
+    assert found == {"The Kremlin said nothing had changed.": ["russian"],
+                     "Kyiv said much of the town was destroyed.": ["ukrainian"]}
+
+
+def test_a_clause_opened_by_a_pronoun_is_not_a_speaker() -> None:
+    text = ("I read every official estimate I could locate, and here is what I learned. "
+            "We rarely agree, and that tells you a lot.")
+    assert sides(text) == {}
+
+
+def test_a_person_named_again_by_family_name_is_the_subject_he_refers_to() -> None:
+    text = ("When Russian Deputy Foreign Minister Pavel Orlin arrived in Geneva, the press "
+            "waited for one answer.\n\nOrlin did not give it. Instead, he said that Moscow "
+            "wanted a broader settlement.")
+    found = sides(text)
+    assert found == {"Instead, he said that Moscow wanted a broader settlement.": ["russian"]}
+
+
+def test_an_institution_listed_by_name_speaks_for_its_side() -> None:
+    text = ("The two captured soldiers remain in custody, where the SBU says they are "
+            "treated in line with the law.")
+    assert list(sides(text).values()) == [["ukrainian"]]
