@@ -51,3 +51,21 @@ def test_an_institution_listed_by_name_speaks_for_its_side() -> None:
     text = ("The two captured soldiers remain in custody, where the SBU says they are "
             "treated in line with the law.")
     assert list(sides(text).values()) == [["ukrainian"]]
+
+
+def test_a_government_page_states_its_position_in_the_third_person() -> None:
+    text = ("The Netherlands continues its support for Ukraine. The government has set aside "
+            "more money for air defence. The summit was held in March.")
+    found = {s.quote: s.perspectives for s in suggest_claims(
+        text, PERSPECTIVES, title="Dutch support for Ukraine", publisher="Government.nl")}
+    assert found == {"The Netherlands continues its support for Ukraine.": ["nato_european"],
+                     "The government has set aside more money for air defence.":
+                         ["nato_european"]}
+
+
+def test_a_home_official_named_again_by_family_name_keeps_the_home_side() -> None:
+    text = ("'The deployment is a new low,' Minister Jansen said.\n\n"
+            "Support will continue 'as long as it takes', Jansen said.")
+    found = {s.quote: s.perspectives for s in suggest_claims(
+        text, PERSPECTIVES, title="Minister condemns deployment", publisher="Government.nl")}
+    assert list(found.values()) == [["nato_european"], ["nato_european"]]
