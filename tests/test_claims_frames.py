@@ -69,3 +69,26 @@ def test_a_home_official_named_again_by_family_name_keeps_the_home_side() -> Non
     found = {s.quote: s.perspectives for s in suggest_claims(
         text, PERSPECTIVES, title="Minister condemns deployment", publisher="Government.nl")}
     assert list(found.values()) == [["nato_european"], ["nato_european"]]
+
+
+def test_a_possessive_source_speaks_for_the_subject_of_its_sentence() -> None:
+    found = sides("Tokyo has so far refused to send weapons, but its defence minister warned "
+                  "last year that South Korea would reconsider. Putin toured a command post "
+                  "near Kursk, according to a video his office posted on Telegram.")
+    assert found == {
+        "Tokyo has so far refused to send weapons, but its defence minister warned last year "
+        "that South Korea would reconsider.": [],
+        "Putin toured a command post near Kursk, according to a video his office posted on "
+        "Telegram.": ["russian"]}
+
+
+def test_its_western_allies_keep_their_own_side() -> None:
+    found = sides("Ukraine and its Western allies say about 11,000 troops were sent.")
+    assert list(found.values()) == [["nato_european", "ukrainian", "us"]]
+
+
+def test_a_person_named_by_role_as_a_subject_is_who_she_means() -> None:
+    text = ("Russia's foreign ministry spokeswoman Maria Zakharova was asked about the "
+            "troops at a weekly briefing. \"Our position has not changed,\" she said.")
+    found = sides(text)
+    assert found == {"\"Our position has not changed,\" she said.": ["russian"]}

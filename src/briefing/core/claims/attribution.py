@@ -26,6 +26,7 @@ from briefing.core.claims.grammar import (
     _LABEL_COLON,
     _NO_CONTENT,
     _PERSON,
+    _PERSON_ROLES,
     _QUOTE,
     _RIGHT_END,
     _VAGUE_SOURCE,
@@ -357,6 +358,16 @@ class Attributor(SpeakerResolver):
         if subj is None:
             return
         a, z = subj
+        words = [w.lower() for w in _WORD.findall(s[a:z])]
+        if 2 <= len(words) <= 8 and set(words) & _PERSON_ROLES and s[z - 1:z].isalpha() and \
+                s[z - 1:z] != "s" and _PERSON.search(s, a, z):
+            # "China's foreign ministry spokesperson Mao Ning was asked ...": a person named
+            # with a role and a side is who a later "she said" means.
+            sp = self._resolve_plain(s, a, z, "subject", sent.start)
+            if len(sp.perspectives) == 1:
+                self.ctx.last, self.ctx.last_paragraph, self.ctx.last_index = \
+                    sp, sent.paragraph, index
+                return
         name = _PERSON.match(s, a, z) or _APPOSED.match(s, a) or (
             re.compile(r"[A-Z][a-z'-]{2,}").fullmatch(s, a, z) if known is not None else None)
         if name is None or self.m.find(s, a, name.end()) or \

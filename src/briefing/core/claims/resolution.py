@@ -151,6 +151,9 @@ class SpeakerResolver(SubjectFinder):
                 return Speaker(text, list(antecedent.perspectives), antecedent.cue, verb,
                                base + start, base + end)
             return Speaker(text, [], None, verb, base + start, base + end)
+        owner = self._possessor(s, sent, start, end, verb, index)
+        if owner is not None:
+            return owner
         listed = low in r.back_references or bare in r.back_references
         if listed or (self._is_back_reference(low, text) and not self._cues(s, start, end)):
             # "the Secretary", "the embassy": the nearest compatible speaker, i.e. the last
@@ -248,6 +251,33 @@ class SpeakerResolver(SubjectFinder):
                 for name in self._names(s, a, z):
                     self.ctx.names.setdefault(name, sp)
         return sp
+
+    def _possessor(self, s: str, sent: Sentence, start: int, end: int, verb: str,
+                   index: int) -> Speaker | None:
+        """A source owned by a possessive determiner ("its defense minister", "his post",
+        "a video his office posted") of no side of its own speaks for the owner: the
+        subject of the sentence's main clause before it when that names a side ("Seoul has
+        refused ..., but its defense minister warned"), else the speaker named before."""
+        words = [w.lower() for w in _WORD.findall(s[start:end])]
+        if not words or not {"its", "his", "her", "their"} & set(words[:4]) or \
+                self._cues(s, start, end) or words[0] in ("the", "a", "an") and \
+                not {"his", "her", "its", "their"} & set(words[1:4]):
+            return None
+        if words[0] not in ("its", "his", "her", "their", "a", "an", "the") or \
+                self._resolve_plain(s, start, end, verb, sent.start).perspectives:
+            return None  # ("its Western allies": the West, by its own words)
+        main = self._main_subject(s, start)
+        if main is not None and main[1] <= start:
+            sp = self._resolve_plain(s, *main, verb, sent.start)
+            if len(sp.perspectives) == 1 and s[main[0]:main[1]].lower() not in self.r.pronouns:
+                return Speaker(s[start:end], list(sp.perspectives), sp.cue, verb,
+                               sent.start + start, sent.start + end)
+        antecedent = self._antecedent(sent, index)
+        if antecedent is not None and antecedent.perspectives and \
+                " and " not in antecedent.text:
+            return Speaker(s[start:end], list(antecedent.perspectives), antecedent.cue, verb,
+                           sent.start + start, sent.start + end)
+        return None
 
     def _opening_person(self, s: str, pos: int) -> tuple[str, str] | None:
         """The person cue the sentence opens with, when "he"/"she" at pos stands in an
