@@ -92,3 +92,22 @@ def test_a_person_named_by_role_as_a_subject_is_who_she_means() -> None:
             "troops at a weekly briefing. \"Our position has not changed,\" she said.")
     found = sides(text)
     assert found == {"\"Our position has not changed,\" she said.": ["russian"]}
+
+
+def test_a_pull_quote_repeating_the_body_is_suggested_once() -> None:
+    text = ("\"They are being used as cannon fodder,\" a Ukrainian commander told me.\n\n"
+            "They arrived in November. \"They are being used as cannon fodder,\" a Ukrainian "
+            "commander told me.")
+    found = suggest_claims(text, PERSPECTIVES)
+    assert [(s.start, s.perspectives) for s in found] == [(0, ["ukrainian"])]
+
+
+def test_a_reporting_word_after_a_determiner_and_a_nationality_is_a_noun() -> None:
+    found = sides("Russian officials rejected the American estimate as propaganda.")
+    assert found == {"Russian officials rejected the American estimate as propaganda.":
+                     ["russian"]}
+
+
+def test_a_passive_with_an_adverb_names_no_speaker_without_by() -> None:
+    assert sides("Beijing has avoided comment on the Korean deployment since it was first "
+                 "reported in October.") == {}

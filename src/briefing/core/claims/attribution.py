@@ -65,6 +65,15 @@ _CLAUSE_SUBJECT = re.compile(r"(?:i|we|you|they|he|she)\s+(?!(?:all|both|too|the
                              r"ourselves|himself|herself|alone|and)\b)[a-z]")
 
 
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "their", "his", "her",
+                          "our", "these", "those"})
+_NATIONALITY = re.compile(r"(?:ian|ean|ese|ish|ch|an)$")
+# Adverbs that may stand between an auxiliary and its participle ("was first reported").
+_PASSIVE_ADVERBS = frozenset({"first", "also", "later", "previously", "initially", "already",
+                              "still", "never", "not", "since", "once", "just", "then",
+                              "originally", "subsequently", "reportedly", "officially"})
+
+
 class Attributor(SpeakerResolver):
     """Attributes sentences, one article at a time (keeps back-reference context)."""
 
@@ -204,6 +213,17 @@ class Attributor(SpeakerResolver):
             return None  # "Pyongyang can expect ...": a prospect, not a report
         if prev in ("a", "an", "the", "as"):
             return None  # a noun or adjective: "an estimated 3,000", "the claims"
+        if len(prev_words) >= 2 and prev_words[-2].lower() in _DETERMINERS and \
+                prev_words[-1][:1].isupper() and _NATIONALITY.search(prev):
+            return None  # a noun after a determiner and a nationality: "dismissed the
+            # Ukrainian claim", "rejected the American estimate"
+        k_adv = len(prev_words)
+        while k_adv >= 2 and (prev_words[k_adv - 1].lower() in _PASSIVE_ADVERBS or
+                              prev_words[k_adv - 1].lower().endswith("ly")):
+            k_adv -= 1
+        if k_adv < len(prev_words) and prev_words[k_adv - 1].lower() in (
+                "been", "be", "being", "is", "was", "are", "were"):
+            prev = prev_words[k_adv - 1].lower()  # "it was first reported": a passive
         verb_at = m.start()
         k = len(prev_words)
         while prev == "to" and k >= 2 and prev_words[k - 2].lower() in _CARRYING_VERBS:

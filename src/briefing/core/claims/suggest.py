@@ -521,7 +521,33 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
             # A figure the writer states without a source is still a claim to compare
             # ("about 11,000 deployed"): suggested with no perspective.
             out.append(_figure_suggestion(sent))
-    return _quotations(text, sentences, out)
+    return _once(_quotations(text, sentences, out))
+
+
+_FOLD = re.compile(r"[\W_]+")
+
+
+def _once(found: list[Suggestion]) -> list[Suggestion]:
+    """A sentence the page repeats (a pull quote, a standfirst, a caption over the body's
+    own sentence) is one statement: suggested once, where it first stands, with the
+    perspectives of whichever copy was attributed."""
+    first: dict[str, int] = {}
+    out: list[Suggestion] = []
+    for s in found:
+        key = _FOLD.sub(" ", s.quote.lower()).strip()
+        if len(key) < 30:
+            out.append(s)
+            continue
+        at = first.get(key)
+        if at is None:
+            first[key] = len(out)
+            out.append(s)
+        elif s.perspectives and not out[at].perspectives:
+            kept = out[at]
+            out[at] = Suggestion(start=kept.start, end=kept.end, quote=kept.quote,
+                                 perspectives=list(s.perspectives), cue=s.cue,
+                                 speaker=s.speaker, verb=s.verb)
+    return out
 
 
 def _states_figure(text: str, sent: Sentence) -> bool:
