@@ -111,3 +111,23 @@ def test_a_reporting_word_after_a_determiner_and_a_nationality_is_a_noun() -> No
 def test_a_passive_with_an_adverb_names_no_speaker_without_by() -> None:
     assert sides("Beijing has avoided comment on the Korean deployment since it was first "
                  "reported in October.") == {}
+
+
+def test_a_transcript_speaker_of_no_stated_side_speaks_for_the_country_they_speak_as() -> None:
+    text = ("MINISTER ANDERS HOLM: Good morning. Norway has been clear that the pressure must "
+            "stay, and we will renew the sanctions. Norway will spend more this year.\n\n"
+            "Q: What about China?\n\n"
+            "MINISTER ANDERS HOLM: China has influence in Pyongyang. Norway is open to talks, "
+            "but we need legal certainty.")
+    found = suggest_claims(text, PERSPECTIVES, title="Doorstep by Minister Anders Holm",
+                           publisher="")
+    answers = [s for s in found if "Norway will spend" in s.quote or "China has" in s.quote]
+    assert [s.perspectives for s in answers] == [["nato_european"], ["nato_european"]]
+
+
+def test_a_speaker_who_names_several_countries_alike_gets_none() -> None:
+    text = ("OFFICIAL ANDERS HOLM: We follow this closely. Ukraine has asked for help. Russia "
+            "has refused talks.\n\nQ: And then?\n\nOFFICIAL ANDERS HOLM: Ukraine will need "
+            "more. Russia will not stop.")
+    found = suggest_claims(text, PERSPECTIVES, title="Briefing", publisher="")
+    assert all(s.perspectives == [] for s in found)
