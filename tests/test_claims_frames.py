@@ -131,3 +131,17 @@ def test_a_speaker_who_names_several_countries_alike_gets_none() -> None:
             "more. Russia will not stop.")
     found = suggest_claims(text, PERSPECTIVES, title="Briefing", publisher="")
     assert all(s.perspectives == [] for s in found)
+
+
+def test_according_to_a_list_of_sources_names_each() -> None:
+    found = sides("According to information from South Korea, Ukraine and the United States, "
+                  "more than 10,000 soldiers have been sent. According to the NIS, Ukraine "
+                  "and Russia are fighting hard.")
+    assert list(found.values()) == [["south_korean", "ukrainian", "us"], ["south_korean"]]
+
+
+def test_a_government_page_states_what_it_reports_according_to_others() -> None:
+    found = {s.quote: sorted(s.perspectives) for s in suggest_claims(
+        "According to data from the Pentagon, some 300 soldiers have died.", PERSPECTIVES,
+        title="Netherlands condemns deployment", publisher="Government.nl")}
+    assert list(found.values()) == [["nato_european", "us"]]

@@ -74,6 +74,12 @@ _PASSIVE_ADVERBS = frozenset({"first", "also", "later", "previously", "initially
                               "originally", "subsequently", "reportedly", "officially"})
 
 
+# The rest of a list of named sources after "according to X": ", Y and the Z" before a
+# comma.
+_NAMED = r"(?:the\s+)?[A-Z][\w'.-]*(?:\s+(?:of\s+)?[A-Z][\w'.-]*){0,3}"
+_SOURCE_LIST = re.compile(rf",\s*{_NAMED}(?:,\s*{_NAMED})*,?\s+and\s+{_NAMED}(?=\s*,)")
+
+
 class Attributor(SpeakerResolver):
     """Attributes sentences, one article at a time (keeps back-reference context)."""
 
@@ -181,6 +187,10 @@ class Attributor(SpeakerResolver):
                         re.match(r"\s*(which|who|whose|citing|funded|based)", nxt, re.I):
                     end = end2  # "according to X, a think tank, ...": the appositive
                 # (not "according to X, a Chinese and a Russian bomber flew ...")
+        listed = _SOURCE_LIST.match(s, end)
+        if listed is not None:
+            end = listed.end()  # "according to information from South Korea, Ukraine
+            # and the United States, ...": every named source of the list
         return pos, end
 
     def _verb_speaker(self, s: str, sent: Sentence, m: re.Match[str], found: list[Speaker],

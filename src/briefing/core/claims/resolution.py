@@ -151,6 +151,11 @@ class SpeakerResolver(SubjectFinder):
                 return Speaker(text, list(antecedent.perspectives), antecedent.cue, verb,
                                base + start, base + end)
             return Speaker(text, [], None, verb, base + start, base + end)
+        given = _GIVEN_BY.match(text)
+        if given is not None and given.end() < len(text):
+            # "information from South Korea, Ukraine and the United States": who gave it
+            sp = self._resolve(s, sent, start + given.end(), end, verb, index)
+            return Speaker(text, sp.perspectives, sp.cue, verb, base + start, base + end)
         owner = self._possessor(s, sent, start, end, verb, index)
         if owner is not None:
             return owner
@@ -374,6 +379,10 @@ class SpeakerResolver(SubjectFinder):
         return ctx.last
 
 
+# What a source gave, before the source: "information from X", "intelligence provided by X".
+_GIVEN_BY = re.compile(r"(?i)(?:the\s+)?(?:latest\s+|new\s+)?(?:information|intelligence|data|"
+                       r"figures|estimates|assessments|reports)\s+(?:(?:provided|shared|"
+                       r"released|supplied)\s+)?(?:from|by)\s+")
 # A social-media handle: "@ZelenskyyUa", "@zelenskyy_official", "@MFA_Russia".
 _HANDLE = re.compile(r"@(?P<name>[A-Za-z][\w]{1,30})")
 

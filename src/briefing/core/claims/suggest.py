@@ -442,6 +442,13 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
                 attributor.ctx.last = sp  # who the quotation after it continues
                 attributor.ctx.last_paragraph, attributor.ctx.last_index = \
                     sent.paragraph, index
+        if speakers and official and home is not None and issuer is None and turn is None \
+                and all((sp.verb or "").startswith("according") for sp in speakers) and \
+                not any(home[0] in sp.perspectives for sp in speakers):
+            # "According to information from South Korea, ..., more than 10,000 soldiers
+            # have been sent" on a government's own page: the government states it too.
+            speakers = [*speakers, Speaker(publisher or home[1], [home[0]], home[1], "issuer",
+                                           sent.start, sent.end)]
         if not speakers and official and home is not None and issuer is None and \
                 turn is None and _own_voice(sent.text, home[0]):
             # "The Netherlands continues its support ...", "The government has earmarked
