@@ -145,3 +145,9 @@ def test_a_government_page_states_what_it_reports_according_to_others() -> None:
         "According to data from the Pentagon, some 300 soldiers have died.", PERSPECTIVES,
         title="Netherlands condemns deployment", publisher="Government.nl")}
     assert list(found.values()) == [["nato_european", "us"]]
+
+
+def test_the_subject_of_a_when_clause_is_who_and_said_reports() -> None:
+    text = ("The first reply came in October, when Russian Deputy Foreign Minister Andrei "
+            "Rudenko was asked about the troops and said: \"We have nothing to add.\"")
+    assert list(sides(text).values()) == [["russian"]]

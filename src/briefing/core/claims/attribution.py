@@ -80,6 +80,11 @@ _NAMED = r"(?:the\s+)?[A-Z][\w'.-]*(?:\s+(?:of\s+)?[A-Z][\w'.-]*){0,3}"
 _SOURCE_LIST = re.compile(rf",\s*{_NAMED}(?:,\s*{_NAMED})*,?\s+and\s+{_NAMED}(?=\s*,)")
 
 
+# A subordinate clause with its own subject between a sentence's subject and "and said".
+_SUBORDINATE = re.compile(r",\s+(?:when|after|as|while|before|where)\s+(?P<subj>[^,;:]{3,80}?)"
+                          r"\s+(?:was|were|had|has|is|are)\b")
+
+
 class Attributor(SpeakerResolver):
     """Attributes sentences, one article at a time (keeps back-reference context)."""
 
@@ -319,8 +324,13 @@ class Attributor(SpeakerResolver):
             if main is not None and main[1] <= at and \
                     self._source_like(s, *main, strict=False):
                 left = _WORD.findall(s[main[1]:at])
-                if left and not (seg is not None and seg[0] > main[1] and
-                                 self._source_like(s, seg[0], seg[1], strict=True)):
+                sub = _SUBORDINATE.search(s, main[1], at)
+                if sub is not None:
+                    # "The first answer came on 21 October, when spokesperson Lin Jian was
+                    # asked about it and said: ...": the subordinate clause's subject speaks
+                    seg = (sub.start("subj"), sub.end("subj"), [])
+                elif left and not (seg is not None and seg[0] > main[1] and
+                                   self._source_like(s, seg[0], seg[1], strict=True)):
                     seg = (*main, [])
         if seg is None and verb.endswith("ing"):
             main = self._main_subject(s, m.start())  # "KCNA carried a statement ... calling"
