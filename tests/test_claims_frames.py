@@ -151,3 +151,9 @@ def test_the_subject_of_a_when_clause_is_who_and_said_reports() -> None:
     text = ("The first reply came in October, when Russian Deputy Foreign Minister Andrei "
             "Rudenko was asked about the troops and said: \"We have nothing to add.\"")
     assert list(sides(text).values()) == [["russian"]]
+
+
+def test_a_side_that_gives_a_comparative_figure_states_it() -> None:
+    found = sides("Russian officials give much lower figures. The soldiers gave different "
+                  "answers.")
+    assert found == {"Russian officials give much lower figures.": ["russian"]}
