@@ -157,3 +157,10 @@ def test_a_side_that_gives_a_comparative_figure_states_it() -> None:
     found = sides("Russian officials give much lower figures. The soldiers gave different "
                   "answers.")
     assert found == {"Russian officials give much lower figures.": ["russian"]}
+
+
+def test_a_known_name_before_a_sideless_appositive_is_the_speaker() -> None:
+    found = sides("Kyrylo Budanov, a member of the Defence Council's intelligence committee, "
+                  "said after the briefing that the losses were heavy. Anna Berg, an "
+                  "independent researcher, said the figure was too high.")
+    assert list(found.values()) == [["ukrainian"], []]

@@ -85,6 +85,11 @@ _SUBORDINATE = re.compile(r",\s+(?:when|after|as|while|before|where)\s+(?P<subj>
                           r"\s+(?:was|were|had|has|is|are)\b")
 
 
+# A name right before an appositive, at the start of the sentence or of a clause.
+_NAME_BEFORE_APPOSITIVE = re.compile(
+    r"(?:^|[,;:]\s+|\band\s+)((?:[A-Z][\w'’.-]+\s+){0,3}[A-Z][\w'’-]+),\s*$")
+
+
 class Attributor(SpeakerResolver):
     """Attributes sentences, one article at a time (keeps back-reference context)."""
 
@@ -356,6 +361,17 @@ class Attributor(SpeakerResolver):
         if not self._source_like(s, start, end, strict=verb in r.weak_verbs):
             return None
         sp = self._resolve(s, sent, start, end, verb, index, extra=extra)
+        named = _NAME_BEFORE_APPOSITIVE.search(s[:start]) if not sp.perspectives and \
+            text.startswith(("a ", "an ", "the ")) else None
+        if named is not None:
+            # "Lee Seong-kweun, a lawmaker on the committee, said": the name before the
+            # appositive is the subject, and may be known where the description is not
+            # (only a name the perspectives list: one the text merely introduced is
+            # described by the appositive itself, "an independent researcher")
+            cued = self._cues(s, named.start(1), named.end(1))
+            if cued and len(cued[0][1].split()) >= 2:  # a full name, not a bare surname
+                return Speaker(s[named.start(1):end], [cued[0][0]], cued[0][1], verb,
+                               sent.start + named.start(1), sent.start + end)
         return None if vague and not sp.perspectives else sp
 
     def name(self, text: str, offset: int) -> Speaker:
