@@ -164,3 +164,9 @@ def test_a_known_name_before_a_sideless_appositive_is_the_speaker() -> None:
                   "said after the briefing that the losses were heavy. Anna Berg, an "
                   "independent researcher, said the figure was too high.")
     assert list(found.values()) == [["ukrainian"], []]
+
+
+def test_a_place_before_a_non_governmental_body_is_not_a_side() -> None:
+    found = sides("\"The cost is high,\" said Kim Min-ho, a researcher at a private Seoul "
+                  "think tank. A Chinese think tank said the risk was low.")
+    assert list(found.values()) == [[], ["chinese"]]
