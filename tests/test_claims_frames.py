@@ -170,3 +170,9 @@ def test_a_place_before_a_non_governmental_body_is_not_a_side() -> None:
     found = sides("\"The cost is high,\" said Kim Min-ho, a researcher at a private Seoul "
                   "think tank. A Chinese think tank said the risk was low.")
     assert list(found.values()) == [[], ["chinese"]]
+
+
+def test_a_supporter_of_a_side_speaks_for_it() -> None:
+    found = sides("Pro-Kremlin bloggers said the village was retaken. A pro-war channel said "
+                  "it was fake.")
+    assert list(found.values()) == [["russian"], []]

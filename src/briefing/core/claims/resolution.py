@@ -363,6 +363,15 @@ class SpeakerResolver(SubjectFinder):
                     keys.append(key)
                 cue = cue or c
         if not keys:
+            pro = _PRO.search(s, start, end)
+            if pro is not None:  # "pro-Kremlin bloggers", "a pro-Ukrainian channel": the
+                # side they support is the side they speak for
+                word = pro.group(1)
+                hits = self.m.find(word) or []
+                placed = (hits[0].key, hits[0].cue) if hits else bare_country(word)
+                if placed is not None:
+                    keys, cue = [placed[0]], pro.group()
+        if not keys:
             placed = bare_country(s[start:end]) or affiliation(s[start:end]) or \
                 listed_name(s[start:end])
             # "Ukraine says", "Estonia's Hanno Pevkur", "a Ukrainian unit", "the SBU"
@@ -379,6 +388,8 @@ class SpeakerResolver(SubjectFinder):
         return ctx.last
 
 
+# A supporter of a side: "pro-Kremlin", "pro-Russian", "pro-Kyiv".
+_PRO = re.compile(r"(?i)\bpro-([A-Z][\w]+)")
 # What a source gave, before the source: "information from X", "intelligence provided by X".
 _GIVEN_BY = re.compile(r"(?i)(?:the\s+)?(?:latest\s+|new\s+)?(?:information|intelligence|data|"
                        r"figures|estimates|assessments|reports)\s+(?:(?:provided|shared|"
