@@ -36,10 +36,15 @@ PERSPECTIVES = load_default_perspectives()
 # before any rule saw them) were merged: they pulled dev pooled down to .938/.860/.884/.778.
 # Raised after claims12's attribution and figures12's figures (a figure is the side of the
 # clause that reports it) were merged: dev .968/.908/.909/.920, test .928/.796/.803/.757.
+# claims13 (verb frames, clause structure, document voice, coreference by possessives) with
+# 10 new dev pages (suffix _10, labelled before any rule saw them; out of sample, on
+# arrival, batch 1 scored .843/.471/.539/.481 and batch 2 .919/.770/.829/.708):
+# dev .963/.908/.917/.906, test .928/.800/.805/.757. The dev figures floor goes from .90
+# to .89 because the new pages pull dev figures down (the old dev pages alone: .920).
 FLOORS = {
-    "dev": {"statements_found": 0.95, "statements_right": 0.89, "precision": 0.89,
-            "figures_right": 0.90},
-    "test": {"statements_found": 0.91, "statements_right": 0.78, "precision": 0.78,
+    "dev": {"statements_found": 0.95, "statements_right": 0.89, "precision": 0.90,
+            "figures_right": 0.89},
+    "test": {"statements_found": 0.91, "statements_right": 0.79, "precision": 0.79,
              "figures_right": 0.74},
 }
 

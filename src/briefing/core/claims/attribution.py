@@ -24,7 +24,9 @@ from briefing.core.claims.grammar import (
     _COLON_QUOTE,
     _KNOWN_SUBJECT,
     _LABEL_COLON,
+    _NO_CONTENT,
     _PERSON,
+    _PERSON_ROLES,
     _QUOTE,
     _RIGHT_END,
     _VAGUE_SOURCE,
@@ -55,6 +57,37 @@ _AUXILIARIES = frozenset({"has", "have", "had", "also", "later", "then", "since"
 # Verbs whose object is the hearer: what follows them is never an inverted speaker.
 _HEARER_VERBS = frozenset({"told", "tells", "tell", "briefed", "briefs", "informed",
                            "informs"})
+
+
+# A span that opens with a personal pronoun and runs on is a clause, never a speaker ("I
+# spent ... every official", "they rarely match"); "they all", "we both" still are.
+_CLAUSE_SUBJECT = re.compile(r"(?:i|we|you|they|he|she)\s+(?!(?:all|both|too|themselves|"
+                             r"ourselves|himself|herself|alone|and)\b)[a-z]")
+
+
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "their", "his", "her",
+                          "our", "these", "those"})
+_NATIONALITY = re.compile(r"(?:ian|ean|ese|ish|ch|an)$")
+# Adverbs that may stand between an auxiliary and its participle ("was first reported").
+_PASSIVE_ADVERBS = frozenset({"first", "also", "later", "previously", "initially", "already",
+                              "still", "never", "not", "since", "once", "just", "then",
+                              "originally", "subsequently", "reportedly", "officially"})
+
+
+# The rest of a list of named sources after "according to X": ", Y and the Z" before a
+# comma.
+_NAMED = r"(?:the\s+)?[A-Z][\w'.-]*(?:\s+(?:of\s+)?[A-Z][\w'.-]*){0,3}"
+_SOURCE_LIST = re.compile(rf",\s*{_NAMED}(?:,\s*{_NAMED})*,?\s+and\s+{_NAMED}(?=\s*,)")
+
+
+# A subordinate clause with its own subject between a sentence's subject and "and said".
+_SUBORDINATE = re.compile(r",\s+(?:when|after|as|while|before|where)\s+(?P<subj>[^,;:]{3,80}?)"
+                          r"\s+(?:was|were|had|has|is|are)\b")
+
+
+# A name right before an appositive, at the start of the sentence or of a clause.
+_NAME_BEFORE_APPOSITIVE = re.compile(
+    r"(?:^|[,;:]\s+|\band\s+)((?:[A-Z][\w'’.-]+\s+){0,3}[A-Z][\w'’-]+),\s*$")
 
 
 class Attributor(SpeakerResolver):
@@ -164,6 +197,10 @@ class Attributor(SpeakerResolver):
                         re.match(r"\s*(which|who|whose|citing|funded|based)", nxt, re.I):
                     end = end2  # "according to X, a think tank, ...": the appositive
                 # (not "according to X, a Chinese and a Russian bomber flew ...")
+        listed = _SOURCE_LIST.match(s, end)
+        if listed is not None:
+            end = listed.end()  # "according to information from South Korea, Ukraine
+            # and the United States, ...": every named source of the list
         return pos, end
 
     def _verb_speaker(self, s: str, sent: Sentence, m: re.Match[str], found: list[Speaker],
@@ -182,6 +219,10 @@ class Attributor(SpeakerResolver):
             return None  # "called up reservists": no quotation, so no reported words
         if _ACT_NOT_SPEECH.match(after):
             return None  # "declared martial law", "announced a mobilisation": acts, not words
+        # "Trade figures tell a similar story", "counts say little about": no content is
+        # reported, so such a frame is a claim only when it names a side ("Chinese
+        # officials have said very little": that silence is their position).
+        vague = bool(_NO_CONTENT.match(after))
         if prev in _NEGATIONS or (len(prev_words) >= 2 and prev_words[-2].lower() in _NEGATIONS
                                   and prev.endswith("ly")):
             return None  # "Moscow has not (officially) confirmed it": nothing is reported
@@ -192,6 +233,17 @@ class Attributor(SpeakerResolver):
             return None  # "Pyongyang can expect ...": a prospect, not a report
         if prev in ("a", "an", "the", "as"):
             return None  # a noun or adjective: "an estimated 3,000", "the claims"
+        if len(prev_words) >= 2 and prev_words[-2].lower() in _DETERMINERS and \
+                prev_words[-1][:1].isupper() and _NATIONALITY.search(prev):
+            return None  # a noun after a determiner and a nationality: "dismissed the
+            # Ukrainian claim", "rejected the American estimate"
+        k_adv = len(prev_words)
+        while k_adv >= 2 and (prev_words[k_adv - 1].lower() in _PASSIVE_ADVERBS or
+                              prev_words[k_adv - 1].lower().endswith("ly")):
+            k_adv -= 1
+        if k_adv < len(prev_words) and prev_words[k_adv - 1].lower() in (
+                "been", "be", "being", "is", "was", "are", "were"):
+            prev = prev_words[k_adv - 1].lower()  # "it was first reported": a passive
         verb_at = m.start()
         k = len(prev_words)
         while prev == "to" and k >= 2 and prev_words[k - 2].lower() in _CARRYING_VERBS:
@@ -277,8 +329,13 @@ class Attributor(SpeakerResolver):
             if main is not None and main[1] <= at and \
                     self._source_like(s, *main, strict=False):
                 left = _WORD.findall(s[main[1]:at])
-                if left and not (seg is not None and seg[0] > main[1] and
-                                 self._source_like(s, seg[0], seg[1], strict=True)):
+                sub = _SUBORDINATE.search(s, main[1], at)
+                if sub is not None:
+                    # "The first answer came on 21 October, when spokesperson Lin Jian was
+                    # asked about it and said: ...": the subordinate clause's subject speaks
+                    seg = (sub.start("subj"), sub.end("subj"), [])
+                elif left and not (seg is not None and seg[0] > main[1] and
+                                   self._source_like(s, seg[0], seg[1], strict=True)):
                     seg = (*main, [])
         if seg is None and verb.endswith("ing"):
             main = self._main_subject(s, m.start())  # "KCNA carried a statement ... calling"
@@ -298,9 +355,24 @@ class Attributor(SpeakerResolver):
             return None
         if text in r.not_speakers:
             return None
+        # "I spent two weeks going through every official estimate": a span that is a
+        # clause with its own subject and verb names no speaker, unless it names a side.
+        vague = vague or bool(_CLAUSE_SUBJECT.match(text))
         if not self._source_like(s, start, end, strict=verb in r.weak_verbs):
             return None
-        return self._resolve(s, sent, start, end, verb, index, extra=extra)
+        sp = self._resolve(s, sent, start, end, verb, index, extra=extra)
+        named = _NAME_BEFORE_APPOSITIVE.search(s[:start]) if not sp.perspectives and \
+            text.startswith(("a ", "an ", "the ")) else None
+        if named is not None:
+            # "Lee Seong-kweun, a lawmaker on the committee, said": the name before the
+            # appositive is the subject, and may be known where the description is not
+            # (only a name the perspectives list: one the text merely introduced is
+            # described by the appositive itself, "an independent researcher")
+            cued = self._cues(s, named.start(1), named.end(1))
+            if cued and len(cued[0][1].split()) >= 2:  # a full name, not a bare surname
+                return Speaker(s[named.start(1):end], [cued[0][0]], cued[0][1], verb,
+                               sent.start + named.start(1), sent.start + end)
+        return None if vague and not sp.perspectives else sp
 
     def name(self, text: str, offset: int) -> Speaker:
         """Resolve a line that names a speaker ("Kaja Kallas, High Representative ...")."""
@@ -342,6 +414,16 @@ class Attributor(SpeakerResolver):
         if subj is None:
             return
         a, z = subj
+        words = [w.lower() for w in _WORD.findall(s[a:z])]
+        if 2 <= len(words) <= 8 and set(words) & _PERSON_ROLES and s[z - 1:z].isalpha() and \
+                s[z - 1:z] != "s" and _PERSON.search(s, a, z):
+            # "China's foreign ministry spokesperson Mao Ning was asked ...": a person named
+            # with a role and a side is who a later "she said" means.
+            sp = self._resolve_plain(s, a, z, "subject", sent.start)
+            if len(sp.perspectives) == 1:
+                self.ctx.last, self.ctx.last_paragraph, self.ctx.last_index = \
+                    sp, sent.paragraph, index
+                return
         name = _PERSON.match(s, a, z) or _APPOSED.match(s, a) or (
             re.compile(r"[A-Z][a-z'-]{2,}").fullmatch(s, a, z) if known is not None else None)
         if name is None or self.m.find(s, a, name.end()) or \

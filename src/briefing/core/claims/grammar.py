@@ -54,6 +54,14 @@ _RIGHT_END = re.compile(
 # What follows a verb of saying when it reports an act, not words.
 _ACT_NOT_SPEECH = re.compile(r"\s+(?:martial\s+law|war\s+on|a\s+state\s+of\s+(?:emergency|war)|"
                              r"an?\s+emergency|independence|victory|bankruptcy)\b", re.I)
+# A reporting verb whose object is a vague quantity or "a ... story", with no clause of
+# content: "that tells us something", "Trade figures tell a similar story", "the numbers
+# say little about morale". Nothing is reported, so nobody is quoted.
+_NO_CONTENT = re.compile(r"\s+(?:us|me|you|them)?\s*(?:(?:very|rather|remarkably|surprisingly)\s+)?"
+                         r"(?:little|much|nothing|something|anything|a\s+lot|a\s+great\s+deal|"
+                         r"an?\s+(?:[\w-]+\s+){0,2}story|the\s+(?:same|whole|real)\s+story)"
+                         r"(?=\s*(?:[.,;:!?)]|$)|\s+(?:about|on|in|for|to|from|with|at|but|and|when|beyond|"
+                         r"yet|so)\b)", re.I)
 # A possessor's words: "President Yoon's answer, delivered ..., was hedged: ..."
 _SPEECH_NOUN = re.compile(r"^(?P<who>.+?)['’]s\s+(?:own\s+)?(?:answer|response|reply|message|"
                           r"position|view|verdict|statement|assessment|comment|words|warning|"
@@ -81,7 +89,12 @@ _TOPIC_OPENERS = frozenset({"regarding", "on", "as", "concerning", "about", "in"
                             "responding", "following", "amid", "despite", "since", "during"})
 # A single name as the subject of a clause, after an opening phrase: "Back at the front,
 # Kit closes his laptop."
-_KNOWN_SUBJECT = re.compile(r"(?:^|,\s+)([A-Z][a-z'-]{2,})\s+(?:[a-z]+ly\s+)?[a-z]+(?:s|ed)\b")
+# The finite verb may be an auxiliary or a common irregular past ("Wang did not mention
+# them.", "Kim was silent.", "Lin took a harder line.").
+_KNOWN_SUBJECT = re.compile(
+    r"(?:^|,\s+)([A-Z][a-z'-]{2,})\s+(?:[a-z]+ly\s+)?(?:[a-z]+(?:s|ed)|did|does|was|were|is|"
+    r"had|has|would|will|could|can|cannot|may|might|must|never|also|took|made|gave|went|came|"
+    r"kept|left|met|spoke|wrote|chose|sent|got|saw|knew|held|ran|stood|seemed)\b")
 
 
 _LY_NOUNS = frozenset({"ally", "family", "rally", "assembly", "monopoly", "supply", "reply",

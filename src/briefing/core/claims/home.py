@@ -157,6 +157,18 @@ def _listed(text: str) -> tuple[str, str] | None:
     return None
 
 
+def listed_name(text: str) -> tuple[str, str] | None:
+    """The side of an institution or outlet whose name does not say its country ("the
+    SBU", "Interfax", "the Verkhovna Rada"), from publishers.toml's [names]: a speaker so
+    named speaks for that side as a publisher so named does."""
+    names, _domains = _data()
+    for rx, key in names:
+        m = rx.search(text)
+        if m:
+            return key, m.group()
+    return None
+
+
 def home_side(matcher: CueMatcher, publisher: str, title: str = "") -> tuple[str, str] | None:
     """(perspective key, the words that decided it) of the publisher, or None."""
     candidates = [publisher.strip()] if publisher.strip() else []

@@ -23,6 +23,7 @@ from briefing.core.claims.grammar import (
     _topic_word,
     _trim,
 )
+from briefing.core.claims.home import listed_name
 from briefing.core.claims.rules import scan
 from briefing.core.claims.sentences import Sentence
 from briefing.core.claims.speaker import Speaker
@@ -150,6 +151,14 @@ class SpeakerResolver(SubjectFinder):
                 return Speaker(text, list(antecedent.perspectives), antecedent.cue, verb,
                                base + start, base + end)
             return Speaker(text, [], None, verb, base + start, base + end)
+        given = _GIVEN_BY.match(text)
+        if given is not None and given.end() < len(text):
+            # "information from South Korea, Ukraine and the United States": who gave it
+            sp = self._resolve(s, sent, start + given.end(), end, verb, index)
+            return Speaker(text, sp.perspectives, sp.cue, verb, base + start, base + end)
+        owner = self._possessor(s, sent, start, end, verb, index)
+        if owner is not None:
+            return owner
         listed = low in r.back_references or bare in r.back_references
         if listed or (self._is_back_reference(low, text) and not self._cues(s, start, end)):
             # "the Secretary", "the embassy": the nearest compatible speaker, i.e. the last
@@ -248,6 +257,33 @@ class SpeakerResolver(SubjectFinder):
                     self.ctx.names.setdefault(name, sp)
         return sp
 
+    def _possessor(self, s: str, sent: Sentence, start: int, end: int, verb: str,
+                   index: int) -> Speaker | None:
+        """A source owned by a possessive determiner ("its defense minister", "his post",
+        "a video his office posted") of no side of its own speaks for the owner: the
+        subject of the sentence's main clause before it when that names a side ("Seoul has
+        refused ..., but its defense minister warned"), else the speaker named before."""
+        words = [w.lower() for w in _WORD.findall(s[start:end])]
+        if not words or not {"its", "his", "her", "their"} & set(words[:4]) or \
+                self._cues(s, start, end) or words[0] in ("the", "a", "an") and \
+                not {"his", "her", "its", "their"} & set(words[1:4]):
+            return None
+        if words[0] not in ("its", "his", "her", "their", "a", "an", "the") or \
+                self._resolve_plain(s, start, end, verb, sent.start).perspectives:
+            return None  # ("its Western allies": the West, by its own words)
+        main = self._main_subject(s, start)
+        if main is not None and main[1] <= start:
+            sp = self._resolve_plain(s, *main, verb, sent.start)
+            if len(sp.perspectives) == 1 and s[main[0]:main[1]].lower() not in self.r.pronouns:
+                return Speaker(s[start:end], list(sp.perspectives), sp.cue, verb,
+                               sent.start + start, sent.start + end)
+        antecedent = self._antecedent(sent, index)
+        if antecedent is not None and antecedent.perspectives and \
+                " and " not in antecedent.text:
+            return Speaker(s[start:end], list(antecedent.perspectives), antecedent.cue, verb,
+                           sent.start + start, sent.start + end)
+        return None
+
     def _opening_person(self, s: str, pos: int) -> tuple[str, str] | None:
         """The person cue the sentence opens with, when "he"/"she" at pos stands in an
         inserted clause (", she said,") later in the same sentence."""
@@ -327,8 +363,18 @@ class SpeakerResolver(SubjectFinder):
                     keys.append(key)
                 cue = cue or c
         if not keys:
-            placed = bare_country(s[start:end]) or affiliation(s[start:end])
-            # "Ukraine says", "Estonia's Hanno Pevkur", "a Ukrainian unit"
+            pro = _PRO.search(s, start, end)
+            if pro is not None:  # "pro-Kremlin bloggers", "a pro-Ukrainian channel": the
+                # side they support is the side they speak for
+                word = pro.group(1)
+                hits = self.m.find(word) or []
+                placed = (hits[0].key, hits[0].cue) if hits else bare_country(word)
+                if placed is not None:
+                    keys, cue = [placed[0]], pro.group()
+        if not keys:
+            placed = bare_country(s[start:end]) or affiliation(s[start:end]) or \
+                listed_name(s[start:end])
+            # "Ukraine says", "Estonia's Hanno Pevkur", "a Ukrainian unit", "the SBU"
             if placed is not None:
                 keys, cue = [placed[0]], placed[1]
         return Speaker(s[start:end], keys, cue, verb, base + start, base + end)
@@ -342,6 +388,12 @@ class SpeakerResolver(SubjectFinder):
         return ctx.last
 
 
+# A supporter of a side: "pro-Kremlin", "pro-Russian", "pro-Kyiv".
+_PRO = re.compile(r"(?i)\bpro-([A-Z][\w]+)")
+# What a source gave, before the source: "information from X", "intelligence provided by X".
+_GIVEN_BY = re.compile(r"(?i)(?:the\s+)?(?:latest\s+|new\s+)?(?:information|intelligence|data|"
+                       r"figures|estimates|assessments|reports)\s+(?:(?:provided|shared|"
+                       r"released|supplied)\s+)?(?:from|by)\s+")
 # A social-media handle: "@ZelenskyyUa", "@zelenskyy_official", "@MFA_Russia".
 _HANDLE = re.compile(r"@(?P<name>[A-Za-z][\w]{1,30})")
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from briefing.core.claims.affiliation import foreign, postmodifier
+from briefing.core.claims.affiliation import bare_country, foreign, postmodifier
 from briefing.core.claims.cues import CueMatch, CueMatcher
 from briefing.core.claims.grammar import (
     _BOUNDARY,
@@ -22,6 +22,7 @@ from briefing.core.claims.grammar import (
 from briefing.core.claims.rules import AttributionRules
 from briefing.core.claims.speaker import Context, Speaker
 from briefing.core.claims.words import (
+    _BODY_AFTER_PLACE,
     _DANGLING,
     _NOT_NAMES,
     _PLACED_ROLES,
@@ -282,6 +283,10 @@ class SubjectFinder:
                     ("an", "ese", "ish", "ch")):
                 continue  # "a Korea expert", "a China watcher": the topic, not the side
                 # (a nationality is the person's own: "a Chinese scholar", "Russian analysts")
+            if follow and follow[0].lower() in _BODY_AFTER_PLACE and \
+                    bare_country(text) is not None and not text.endswith(
+                        ("an", "ese", "ish", "ch")):
+                continue  # "a private Seoul think tank": a place, not a side
             if text.endswith(("'s", "'")) and not text.endswith("s'"):
                 following = [w.lower() for w in _WORD.findall(s[c.end:c.end + 40])[:3]]
                 if not set(following) & r.role_words:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from briefing.core.claims.affiliation import foreign
+from briefing.core.claims.affiliation import bare_country, foreign
 from briefing.core.claims.attribution import Attributor, Speaker
 from briefing.core.claims.cues import CueMatcher, matcher_for
 from briefing.core.claims.grammar import is_adverb
@@ -431,6 +431,8 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
                 # "Presidential Aide Yury Ushakov" in the Kremlin's own readout: an
                 # official of no other stated side is the issuing government's
                 sp.perspectives, sp.cue = [home[0]], home[1]
+                for name in attributor._names(sp.text, 0, len(sp.text)):
+                    attributor.ctx.names.setdefault(name, sp)  # a later "Veldkamp said"
             local = home or dateline
             if not sp.perspectives and local is not None and _unnamed(sp.text):
                 # "a senior presidential official" in a national news agency's story, or
@@ -440,6 +442,19 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
                 attributor.ctx.last = sp  # who the quotation after it continues
                 attributor.ctx.last_paragraph, attributor.ctx.last_index = \
                     sent.paragraph, index
+        if speakers and official and home is not None and issuer is None and turn is None \
+                and all((sp.verb or "").startswith("according") for sp in speakers) and \
+                not any(home[0] in sp.perspectives for sp in speakers):
+            # "According to information from South Korea, ..., more than 10,000 soldiers
+            # have been sent" on a government's own page: the government states it too.
+            speakers = [*speakers, Speaker(publisher or home[1], [home[0]], home[1], "issuer",
+                                           sent.start, sent.end)]
+        if not speakers and official and home is not None and issuer is None and \
+                turn is None and _own_voice(sent.text, home[0]):
+            # "The Netherlands continues its support ...", "The government has earmarked
+            # ..." in that government's own page: the document's voice states its position.
+            speakers = [Speaker(publisher or home[1], [home[0]], home[1], "issuer",
+                                sent.start, sent.end)]
         if not speakers and official and home is not None and issuer is None and \
                 turn is None and _WE.search(_QUOTE_TEXT.sub(" ", sent.text)):
             # "We call on ..." in a ministry's or council's own statement: the issuer speaks.
@@ -513,7 +528,33 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
             # A figure the writer states without a source is still a claim to compare
             # ("about 11,000 deployed"): suggested with no perspective.
             out.append(_figure_suggestion(sent))
-    return _quotations(text, sentences, out)
+    return _once(_quotations(text, sentences, out))
+
+
+_FOLD = re.compile(r"[\W_]+")
+
+
+def _once(found: list[Suggestion]) -> list[Suggestion]:
+    """A sentence the page repeats (a pull quote, a standfirst, a caption over the body's
+    own sentence) is one statement: suggested once, where it first stands, with the
+    perspectives of whichever copy was attributed."""
+    first: dict[str, int] = {}
+    out: list[Suggestion] = []
+    for s in found:
+        key = _FOLD.sub(" ", s.quote.lower()).strip()
+        if len(key) < 30:
+            out.append(s)
+            continue
+        at = first.get(key)
+        if at is None:
+            first[key] = len(out)
+            out.append(s)
+        elif s.perspectives and not out[at].perspectives:
+            kept = out[at]
+            out[at] = Suggestion(start=kept.start, end=kept.end, quote=kept.quote,
+                                 perspectives=list(s.perspectives), cue=s.cue,
+                                 speaker=s.speaker, verb=s.verb)
+    return out
 
 
 def _states_figure(text: str, sent: Sentence) -> bool:
@@ -646,6 +687,30 @@ def _quoted_block(run_of: dict[int, tuple[int, int]], first: int) -> set[int]:
         first = run[1] + 1
         run = run_of.get(first)
     return out
+
+
+# The bodies a government's own page names itself by ("The government has earmarked ...").
+_SELF_BODIES = frozenset({"government", "cabinet", "ministry", "federal government"})
+_SELF_LEAD = re.compile(r"\W*((?i:the)\s+(?:federal\s+)?(?:government|cabinet|ministry))\b")
+
+
+def _own_voice(sentence: str, home: str) -> bool:
+    """Does a sentence of a government's own page state its position in the third person:
+    its subject the home country or "the government", its verb an assertion (present,
+    perfect or modal; a narrative of the past is not a position)?"""
+    body = _SELF_LEAD.match(sentence)
+    lead = body.group(1) if body is not None else _lead_subject(sentence)
+    if not lead or not _asserted(sentence):
+        return False
+    rest = sentence[sentence.find(lead) + len(lead):].lstrip()
+    if not re.match(r"(?:[a-z]+ly\s+|also\s+|still\s+)?[a-z]", rest) or rest.startswith(
+            ("of ", "and ", "or ")):
+        return False  # the lead must be the whole subject, followed by its verb
+    bare = lead.lower().removeprefix("the ")
+    if bare in _SELF_BODIES:
+        return True
+    placed = bare_country(lead)
+    return placed is not None and placed[0] == home
 
 
 def _lead_subject(text: str) -> str:

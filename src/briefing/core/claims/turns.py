@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from briefing.core.claims.affiliation import affiliation, postmodifier
+from briefing.core.claims.affiliation import affiliation, bare_country, postmodifier
 from briefing.core.claims.cues import CueMatcher
 from briefing.core.claims.rules import AttributionRules, attribution_rules
 from briefing.core.claims.sentences import Sentence, paragraphs, split_sentences
@@ -31,6 +31,14 @@ _BARE_Q = re.compile(r"(?P<open>)(?P<label>Q|A)(?P<close>)(?:\.\s+|\s{2,}|(?<=Q)
                      r"(?P<after>)(?=\S)")
 _NAME_WORD = re.compile(r"[\w.'’-]+")
 _ASIDE = re.compile(r"\s*[(\[][^)\]]*[)\]]")
+# A sentence of an answer opening with a country or its people as the subject, after an
+# optional opening phrase: "Denmark will spend ...", "Since the war began, France has
+# trained ...", "The Danish model has worked".
+_OWN_SUBJECT = re.compile(
+    r"(?:^|(?<=[.!?])\s+)(?:[A-Z][^,.!?\n]{0,60},\s+)?(?P<subj>(?:The\s+)?[A-Z][\w'-]+"
+    r"(?:\s+[A-Z][\w'-]+)?)(?:\s+[a-z]+)?\s+(?:has|have|is|are|was|will|would|can|cannot|"
+    r"must|should|continues|remains|wants|needs|stands|supports)\b")
+_FIRST_PLURAL = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
 _SITE_SPLIT = re.compile(r"\s*(?:_|\s[|–—-]\s|\s>\s)\s*")
 # Words that make a multi-word cue an institution rather than a person's name.
 _INSTITUTION = frozenset({"department", "house", "ministry", "council", "office", "service",
@@ -234,6 +242,7 @@ class TurnResolver:
         if publisher.strip():
             self.hosts.insert(0, publisher)
         self.home = home  # the publisher's side (claims/home.py), the last resort
+        self.text = text
         self._cache: dict[str, tuple[str, list[str], str | None]] = {}
         self._surnames = _surnames(matcher)
 
@@ -316,7 +325,37 @@ class TurnResolver:
                 return named or label, keys, cue
         if self.home is not None and (generic or _names_person(label)):
             return named or label, [self.home[0]], self.home[1]
+        own = self._own_country(label)
+        if own is not None:
+            return label, [own[0]], own[1]
         return label, [], None
+
+    def _own_country(self, label: str) -> tuple[str, str] | None:
+        """The country a speaker of no stated side speaks for, from their own answers: the
+        side they name as the subject of their sentences while speaking as "we" ("Denmark
+        has been clear ... Denmark will spend ... we need legal certainty"), when it is
+        named at least twice and twice as often as any other."""
+        key = _key(label)
+        counts: dict[str, int] = {}
+        cues: dict[str, str] = {}
+        for t in self.turns:
+            if t.question or not (t.label == label or _key(t.label) == key or
+                                  _within(label, t.label) or _within(t.label, label)):
+                continue
+            body = self.text[t.label_end:t.stop if t.stop > 0 else len(self.text)]
+            if not _FIRST_PLURAL.search(body):
+                continue
+            for m in _OWN_SUBJECT.finditer(body):
+                subj = m.group("subj")
+                subj = subj[4:] if subj.startswith("The ") else subj
+                placed = bare_country(subj) or bare_country(subj.split()[0])
+                if placed is not None:
+                    counts[placed[0]] = counts.get(placed[0], 0) + 1
+                    cues.setdefault(placed[0], placed[1])
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+        if not ranked or ranked[0][1] < 2 or len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]:
+            return None
+        return ranked[0][0], cues[ranked[0][0]]
 
     def _window(self, ctx: str, name: str, generic: bool) -> str:
         """The clause of ctx that names the speaker (up to a topic preposition)."""

@@ -7,6 +7,9 @@ _TOPIC_ROLES = frozenset({"expert", "experts", "specialist", "specialists", "wat
                           "watchers", "scholar", "scholars", "hand", "hands", "analyst",
                           "analysts", "researcher", "researchers", "observer", "observers",
                           "historian", "correspondent"})
+# A non-governmental body a place name locates: "a private Seoul think tank", "a Kyiv
+# university" (the place is where it is, not whose side it speaks for).
+_BODY_AFTER_PLACE = frozenset({"think", "university", "institute", "foundation", "newspaper"})
 _CARRYING_VERBS = frozenset({"continues", "continue", "continued", "refuses", "refused",
                             "refuse", "declined", "declines", "decline", "went", "goes",
                             "hastened", "rushed", "seems", "seem", "seemed", "appears",
