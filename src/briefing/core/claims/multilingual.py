@@ -55,6 +55,12 @@ class Rules:
     verb_endings: list[str] = field(default_factory=list)
     # regexes for a reporting construction ("…다고 반박했다": a quotative and its verb)
     verb_patterns: list[str] = field(default_factory=list)
+    # reporting verbs by lemma, per language ("заявить", "повідомити"): a word whose lemma
+    # (simplemma's dictionary for the page's language) is one of them and whose ending is a
+    # finite form of that language ("-ет", "-ли"; not a gerund "заявив" in Russian) reports,
+    # in every tense, aspect, gender and number the lists above do not spell out
+    verb_lemmas: dict[str, frozenset[str]] = field(default_factory=dict)
+    lemma_forms: dict[str, re.Pattern[str]] = field(default_factory=dict)
     insertion_rx: list[re.Pattern[str]] = field(default_factory=list)
     answer_turn: str = ""    # a turn named by its speaker: "郭嘉昆：…" (group `name`)
     question_turn: str = ""  # a turn that is a question: "问：…", "法新社记者：…"
@@ -95,6 +101,45 @@ def page_home(rules: Rules, text: str) -> str | None:
     return rules.homes.get(best) if best is not None and counts[best] else None
 
 
+def page_language(rules: Rules, text: str) -> str | None:
+    """The language (file stem) of a page in `rules`' script whose own letters it uses most,
+    or the script's only language."""
+    if len(rules.homes) <= 1:
+        return next(iter(rules.homes), None)
+    sample = text[:4000].lower()
+    counts = {lang: sum(sample.count(ch) for ch in letters)
+              for lang, letters in rules.letters.items()}
+    best = max(counts, key=lambda lang: counts[lang], default=None)
+    return best if best is not None and counts[best] else None
+
+
+@dataclass(frozen=True)
+class _Found:
+    """A reporting verb found by its lemma, shaped like a regex match for the callers."""
+
+    at: int
+    word: str
+
+    def start(self) -> int:
+        return self.at
+
+    def end(self) -> int:
+        return self.at + len(self.word)
+
+    def group(self) -> str:
+        return self.word
+
+
+_WORD = re.compile(r"[^\W\d_][\w'ʼ’-]*")
+
+
+@lru_cache(maxsize=20000)
+def _lemma(word: str, lang: str) -> str:
+    import simplemma  # loaded only for a page in a language with verb lemmas
+
+    return str(simplemma.lemmatize(word, lang=lang)).lower()
+
+
 @lru_cache(maxsize=1)
 def script_rules() -> dict[str, Rules]:
     """resources/claims/languages/*.toml merged per script."""
@@ -110,6 +155,10 @@ def script_rules() -> dict[str, Rules]:
                      "abbreviations", "prepositions", "possessives"):
             getattr(rules, name).extend(data.get(name, []))
         lang = path.stem
+        if data.get("verb_lemmas") and data.get("lemma_forms"):
+            rules.verb_lemmas[lang] = frozenset(v.lower() for v in data["verb_lemmas"])
+            rules.lemma_forms[lang] = re.compile(
+                "(?:" + "|".join(map(re.escape, data["lemma_forms"])) + ")$", re.IGNORECASE)
         if "home" in data:
             rules.homes[lang] = data["home"]
         if "letters" in data:
@@ -280,6 +329,27 @@ class ScriptAttributor:
         self.prepositions = {w.lower() for w in rules.prepositions}
         self.possessives = {w.lower() for w in rules.possessives}
         self.home: str | None = None  # the page's country (page_home), for its bodies
+        self.lang: str | None = None  # the page's language (page_language), for verb lemmas
+
+    def verbs(self, s: str, pos: int = 0) -> list[re.Match[str] | _Found]:
+        """The reporting verbs of `s` from `pos` on, in order: those the verb lists and
+        patterns spell out, and words whose lemma is a reporting verb of the page's language."""
+        r = self.r
+        found: list[re.Match[str] | _Found] = (list(r.verb_rx.finditer(s, pos))
+                                               if r.verb_rx is not None else [])
+        lemmas = r.verb_lemmas.get(self.lang or "")
+        forms = r.lemma_forms.get(self.lang or "")
+        if lemmas and forms is not None and self.lang:
+            taken = [(m.start(), m.end()) for m in found]
+            for w in _WORD.finditer(s, pos):
+                word = w.group()
+                if (len(word) < 4 or not word.islower() or not forms.search(word)
+                        or any(a < w.end() and w.start() < b for a, b in taken)):
+                    continue
+                if _lemma(word, self.lang) in lemmas:
+                    found.append(_Found(w.start(), word))
+            found.sort(key=lambda m: m.start())
+        return found
 
     def _in_object(self, span: str, pos: int) -> bool:
         """Whether the cue at `pos` follows a preposition ("з", "до", "после", "с"): it names
@@ -337,7 +407,7 @@ class ScriptAttributor:
             # "Китайский МИД повторяет, что …, однако, по оценке ряда экспертов, …": the
             # speaker whose verb comes first, before a source phrase, is the sentence's
             first_source = r.source_rx.search(s)
-            verb = r.verb_rx.search(s)
+            verb = next(iter(self.verbs(s)), None)
             if first_source is not None and verb is not None and verb.start() < first_source.start():
                 span = self._clause_before(s, verb.start(), r.insertion_rx)
                 if span and self.perspectives(span)[0]:
@@ -357,15 +427,16 @@ class ScriptAttributor:
                         return before[-1], m.group().strip()
         if r.verb_rx is None:
             return None
+        verbs = self.verbs(s)
         quoted = _opening_quote(s)
         if quoted and r.script != "hangul":
             # '"Я наголосив, що …", — написав міністр': the verb after the quotation
             # reports it; verbs inside the quotation are the speaker's own
-            for m in r.verb_rx.finditer(s, quoted):
+            for m in (v for v in verbs if v.start() >= quoted):
                 span = self._clause_after(s, m.end())
                 if span:
                     return span, m.group()
-        for m in r.verb_rx.finditer(s):
+        for m in verbs:
             if r.script == "hangul":
                 span = self._topic(s[:m.start()])
             else:
@@ -534,6 +605,7 @@ def suggest_in_script(text: str, script: str, perspectives: Iterable[Perspective
         return []
     attributor = ScriptAttributor(rules, list(perspectives))
     attributor.home = page_home(rules, text)
+    attributor.lang = page_language(rules, text)
     issuer: Suggestion | None = None  # a body's own statement: its unattributed sentences
     if title and any(re.search(p, title) for p in rules.statement_titles):
         keys, cue = attributor.perspectives(title)
