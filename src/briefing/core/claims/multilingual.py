@@ -432,28 +432,28 @@ class ScriptAttributor:
         if quoted and r.script != "hangul":
             # '"Я наголосив, що …", — написав міністр': the verb after the quotation
             # reports it; verbs inside the quotation are the speaker's own
-            for m in (v for v in verbs if v.start() >= quoted):
-                span = self._clause_after(s, m.end())
+            for v in (v for v in verbs if v.start() >= quoted):
+                span = self._clause_after(s, v.end())
                 if span:
-                    return span, m.group()
-        for m in verbs:
+                    return span, v.group()
+        for v in verbs:
             if r.script == "hangul":
-                span = self._topic(s[:m.start()])
+                span = self._topic(s[:v.start()])
             else:
-                span = self._clause_before(s, m.start(), r.insertion_rx)
+                span = self._clause_before(s, v.start(), r.insertion_rx)
                 lead = self.cue_rx.match(s) if self.cue_rx is not None else None
                 if span is None and r.script == "han" and lead is not None:
                     span = lead.group()  # "中方反对…，呼吁…": the sentence's subject speaks
-                span = span or self._clause_after(s, m.end())
+                span = span or self._clause_after(s, v.end())
                 if (span and not self.perspectives(span)[0] and not self.is_back_reference(span)
                         and not self.first_person(span)):
                     # "Об этом заявил замглавы МИД РФ Руденко", "Про це повідомив Юсов":
                     # the speaker follows the verb
-                    after = self._clause_after(s, m.end())
+                    after = self._clause_after(s, v.end())
                     if after and self.perspectives(after)[0]:
                         span = after
             if span:
-                return span, m.group()
+                return span, v.group()
         return None
 
     def _after_source(self, s: str, pos: int) -> str | None:
