@@ -151,3 +151,23 @@ def test_a_reporting_verb_is_known_by_its_lemma(text: str, want: list[str]) -> N
 
 def test_a_gerund_of_a_reporting_verb_reports_nothing_in_russian() -> None:
     assert claims("Войска КНДР, прибывшие в Курскую область, обещая помощь, стоят там.\n") == {}
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # an official of a side named by the inventory in the page's own script
+    ("За словами депутата Лі Сон Квона, у розвідці вважають, що солдати КНДР погано знайомі "
+     "з дронами.\n", ["south_korean"]),
+    ("Помощник президента Ушаков заявил, что контакты с Сеулом не обсуждались.\n",
+     ["russian"]),
+    ("特朗普表示，他将尽快结束俄乌冲突。\n", ["us"]),
+    ("나토는 북한군의 전투 투입이 확인됐다고 밝혔다.\n", ["nato"]),
+    # a Korean page's anonymous military source is the home side's
+    ("군 관계자는 “북한군이 전선에 투입됐다”고 말했다.\n", ["south_korean"]),
+])
+def test_a_speaker_named_by_the_languages_inventory(text: str, want: list[str]) -> None:
+    assert list(claims(text).values()) == [want]
+
+
+def test_a_south_korean_newspaper_is_not_north_korea() -> None:
+    found = claims("조선일보는 북한군 1만여명이 러시아에 파병됐다고 보도했다.\n")
+    assert list(found.values()) != [["north_korean"]]
