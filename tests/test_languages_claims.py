@@ -171,3 +171,21 @@ def test_a_speaker_named_by_the_languages_inventory(text: str, want: list[str]) 
 def test_a_south_korean_newspaper_is_not_north_korea() -> None:
     found = claims("조선일보는 북한군 1만여명이 러시아에 파병됐다고 보도했다.\n")
     assert list(found.values()) != [["north_korean"]]
+
+
+def test_a_transcripts_turn_named_by_its_speakers_role() -> None:
+    text = ("Питання: Скільки північнокорейських військових зараз перебуває на території Росії?\n"
+            "Президент України: За нашими даними, в Росії зараз перебуває близько 12 тисяч "
+            "військових. Частина з них уже воює в Курській області.\n")
+    found = claims(text, "Спільна пресконференція Президента України та Генерального секретаря НАТО")
+    assert found["Частина з них уже воює в Курській області."] == ["ukrainian"]
+    assert not any(q.startswith("Питання") for q in found)
+
+
+def test_an_interviewees_turn_takes_the_side_he_was_introduced_with() -> None:
+    text = ("Посол России в КНДР Александр Мацегора рассказал «РГ» о новом договоре.\n"
+            "Что изменилось после визита в Пхеньян?\n"
+            "Александр Мацегора: Отношения вышли на новый уровень. Растет товарооборот между "
+            "нашими странами.\n")
+    found = claims(text, "Посол России в КНДР: Пхеньян не просит ничего сверх договора")
+    assert found["Растет товарооборот между нашими странами."] == ["russian"]

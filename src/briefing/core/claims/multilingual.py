@@ -533,6 +533,8 @@ class ScriptAttributor:
                     continue
                 at = lo + c.start()
                 gap = m.start() - (lo + c.end()) if at < m.start() else at - m.end()
+                if self._in_object(window, c.start()):
+                    gap += len(head)  # "посол России в КНДР Мацегора": the post, not his side
                 if best is None or gap < best[0]:
                     best = (gap, key, c.group())
             if best is not None:
@@ -669,6 +671,7 @@ class _Turns:
         self.host_rx = (re.compile("|".join(f"(?:{h})" for h in rules.host_turns))
                         if rules.host_turns else None)
         self.attributor = attributor
+        self.title = title
         self.host = self._host(text, title) if self.host_rx is not None else ([], None)
         self.current: Suggestion | None = None
 
@@ -680,6 +683,15 @@ class _Turns:
             if keys:
                 return keys[:1], cue
         return [], None
+
+    def _introduced(self, name: str, text: str, start: int) -> tuple[list[str], str | None]:
+        """A turn's speaker named without a cue ("Александр Мацегора"): where the text
+        introduced the name, else an interview title's head ("Посол России в КНДР: …")."""
+        keys, cue = self.attributor.introduced(name, text, start)
+        if not keys and ":" in self.title and len(name.split()) in (2, 3):
+            keys, cue = self.attributor.perspectives(self.title.split(":", 1)[0])
+            keys = keys[:1]
+        return keys, cue
 
     def see(self, text: str, start: int, end: int) -> Suggestion | None:
         """The named answer the sentence text[start:end] is part of, if any."""
@@ -699,6 +711,8 @@ class _Turns:
             elif (m := self.answer_rx.match(line)) is not None:
                 name = m.group("name")
                 keys, cue = self.attributor.perspectives(name)
+                if not keys and self.attributor.r.script == "cyrillic":
+                    keys, cue = self._introduced(name, text, start)
                 statement = line.rstrip().endswith(("。", "！", ".", "!", "”", "…"))
                 self.current = (Suggestion(start, end, line, keys, cue, name, "：")
                                 if keys and statement else None)
