@@ -189,3 +189,21 @@ def test_an_interviewees_turn_takes_the_side_he_was_introduced_with() -> None:
             "нашими странами.\n")
     found = claims(text, "Посол России в КНДР: Пхеньян не просит ничего сверх договора")
     assert found["Растет товарооборот между нашими странами."] == ["russian"]
+
+
+def test_an_official_bodys_own_page_says_what_has_no_speaker() -> None:
+    text = ("Вооруженные Силы Российской Федерации продолжают проведение специальной военной "
+            "операции.\n"
+            "Потери ВСУ за сутки на курском направлении составили более 290 военнослужащих.\n")
+    found = {s.quote: s.perspectives for s in suggest_claims(
+        text, load_default_perspectives(), title="Сводка Министерства обороны",
+        publisher="Ministry of Defence of Russia")}
+    assert found["Потери ВСУ за сутки на курском направлении составили более 290 "
+                 "военнослужащих."] == ["russian"]
+    # the same sentences on a newspaper's page have no speaker
+    assert suggest_claims(text, load_default_perspectives(), publisher="Kommersant") == []
+
+
+def test_a_korean_reporting_verb_in_either_style() -> None:
+    text = "중국 외교부 마오닝 대변인은 “관련 상황을 알지 못한다”는 기존 입장을 되풀이했습니다.\n"
+    assert list(claims(text).values()) == [["chinese"]]

@@ -599,9 +599,12 @@ class ScriptAttributor:
 
 
 def suggest_in_script(text: str, script: str, perspectives: Iterable[Perspective],
-                      title: str = "") -> list[Suggestion]:
+                      title: str = "", issuer_side: tuple[str, str] | None = None,
+                      issuer_name: str = "") -> list[Suggestion]:
     """Attributed sentences of `text` written in `script`, sorted by start offset; `title`
-    names the body whose transcript this may be (its role turns speak for it)."""
+    names the body whose transcript this may be (its role turns speak for it);
+    `issuer_side` is (perspective, cue) of the official body whose own page this is: what
+    has no speaker of its own is that body's."""
     rules = script_rules().get(script)
     if rules is None:
         return []
@@ -613,6 +616,9 @@ def suggest_in_script(text: str, script: str, perspectives: Iterable[Perspective
         keys, cue = attributor.perspectives(title)
         if keys:
             issuer = Suggestion(0, 0, title, keys[:1], cue, title, "")
+    if issuer is None and issuer_side is not None:
+        issuer = Suggestion(0, 0, title, [issuer_side[0]], issuer_side[1],
+                            issuer_name or title, "")
     out: list[Suggestion] = []
     last: Suggestion | None = None  # the previous attributed sentence (back-references)
     answer: Suggestion | None = None  # the last answer turn's speaker (transcripts)
