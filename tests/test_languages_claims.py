@@ -207,3 +207,12 @@ def test_an_official_bodys_own_page_says_what_has_no_speaker() -> None:
 def test_a_korean_reporting_verb_in_either_style() -> None:
     text = "중국 외교부 마오닝 대변인은 “관련 상황을 알지 못한다”는 기존 입장을 되풀이했습니다.\n"
     assert list(claims(text).values()) == [["chinese"]]
+
+
+def test_a_role_then_where_and_when_points_to_the_last_speaker() -> None:
+    text = ("Президент України Володимир Зеленський заявив, що втрати КНДР зростають.\n"
+            "За попередніми даними, загиблих уже понад три тисячі, написав глава держави у "
+            "Telegram у понеділок.\n")
+    found = claims(text)
+    assert found["За попередніми даними, загиблих уже понад три тисячі, написав глава держави "
+                 "у Telegram у понеділок."] == ["ukrainian"]

@@ -584,6 +584,11 @@ class ScriptAttributor:
         refs = {b.lower() for b in self.r.back_references}
         if words in refs:
             return True
+        for ref in sorted(refs, key=len, reverse=True):
+            # "глава держави у Telegram у понеділок": the role, then where and when
+            rest = words[len(ref):].split() if words.startswith(ref + " ") else []
+            if rest and rest[0] in self.prepositions and len(ref) > 3:
+                return True
         parts = words.split()
         if 1 < len(parts) <= 3 and (parts[0] in self.possessives or (
                 parts[1] in self.possessives and len(parts) == 3)):
