@@ -216,3 +216,26 @@ def test_a_role_then_where_and_when_points_to_the_last_speaker() -> None:
     found = claims(text)
     assert found["За попередніми даними, загиблих уже понад три тисячі, написав глава держави "
                  "у Telegram у понеділок."] == ["ukrainian"]
+
+
+HELDOUT5 = Path(__file__).parent / "data" / "languages" / "heldout5"
+# Just under the scores measured on the fifth set (labelled before any rule looked at it,
+# then used as dev material). Korean and Ukrainian claims (21/31, 29/43) are under the
+# issue's floor of 0.75 and have no threshold yet: a gap, not a target met.
+HELDOUT5_THRESHOLDS = {
+    lang: {"language": 1.0, "title": 0.95, "date": 0.95, "publisher": 0.95, "search": 0.95}
+    for lang in ("ko", "ru", "uk", "zh")
+}
+HELDOUT5_THRESHOLDS["ru"]["claims"] = 0.8
+HELDOUT5_THRESHOLDS["zh"]["claims"] = 0.75
+
+
+def test_quality_per_language_on_the_fifth_heldout_set() -> None:
+    from benchmarks.languages import score
+
+    result = score(data=HELDOUT5)
+    assert sorted(result) == ["ko", "ru", "uk", "zh"]
+    for lang, thresholds in HELDOUT5_THRESHOLDS.items():
+        for measure, threshold in thresholds.items():
+            right, total = result[lang][measure]
+            assert total and right / total >= threshold, (lang, measure, right, total)
