@@ -133,3 +133,109 @@ def test_quality_per_language_on_the_third_heldout_set() -> None:
         for measure, threshold in thresholds.items():
             right, total = result[lang][measure]
             assert total and right / total >= threshold, (lang, measure, right, total)
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # present tense and verbs no form list spells out: the lemma says "reporting verb"
+    ("Песков констатирует, что переговоры о прекращении огня зашли в тупик.\n", ["russian"]),
+    ("Захарова говорит, что Запад лжёт о присутствии войск КНДР в Курской области.\n",
+     ["russian"]),
+    ("Зеленський каже, що війська КНДР уже воюють на фронті в Курській області.\n",
+     ["ukrainian"]),
+    ("Южнокорейская разведка опасается, что КНДР получит в обмен военные технологии.\n",
+     ["south_korean"]),
+])
+def test_a_reporting_verb_is_known_by_its_lemma(text: str, want: list[str]) -> None:
+    assert list(claims(text).values()) == [want]
+
+
+def test_a_gerund_of_a_reporting_verb_reports_nothing_in_russian() -> None:
+    assert claims("Войска КНДР, прибывшие в Курскую область, обещая помощь, стоят там.\n") == {}
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    # an official of a side named by the inventory in the page's own script
+    ("За словами депутата Лі Сон Квона, у розвідці вважають, що солдати КНДР погано знайомі "
+     "з дронами.\n", ["south_korean"]),
+    ("Помощник президента Ушаков заявил, что контакты с Сеулом не обсуждались.\n",
+     ["russian"]),
+    ("特朗普表示，他将尽快结束俄乌冲突。\n", ["us"]),
+    ("나토는 북한군의 전투 투입이 확인됐다고 밝혔다.\n", ["nato"]),
+    # a Korean page's anonymous military source is the home side's
+    ("군 관계자는 “북한군이 전선에 투입됐다”고 말했다.\n", ["south_korean"]),
+])
+def test_a_speaker_named_by_the_languages_inventory(text: str, want: list[str]) -> None:
+    assert list(claims(text).values()) == [want]
+
+
+def test_a_south_korean_newspaper_is_not_north_korea() -> None:
+    found = claims("조선일보는 북한군 1만여명이 러시아에 파병됐다고 보도했다.\n")
+    assert list(found.values()) != [["north_korean"]]
+
+
+def test_a_transcripts_turn_named_by_its_speakers_role() -> None:
+    text = ("Питання: Скільки північнокорейських військових зараз перебуває на території Росії?\n"
+            "Президент України: За нашими даними, в Росії зараз перебуває близько 12 тисяч "
+            "військових. Частина з них уже воює в Курській області.\n")
+    found = claims(text, "Спільна пресконференція Президента України та Генерального секретаря НАТО")
+    assert found["Частина з них уже воює в Курській області."] == ["ukrainian"]
+    assert not any(q.startswith("Питання") for q in found)
+
+
+def test_an_interviewees_turn_takes_the_side_he_was_introduced_with() -> None:
+    text = ("Посол России в КНДР Александр Мацегора рассказал «РГ» о новом договоре.\n"
+            "Что изменилось после визита в Пхеньян?\n"
+            "Александр Мацегора: Отношения вышли на новый уровень. Растет товарооборот между "
+            "нашими странами.\n")
+    found = claims(text, "Посол России в КНДР: Пхеньян не просит ничего сверх договора")
+    assert found["Растет товарооборот между нашими странами."] == ["russian"]
+
+
+def test_an_official_bodys_own_page_says_what_has_no_speaker() -> None:
+    text = ("Вооруженные Силы Российской Федерации продолжают проведение специальной военной "
+            "операции.\n"
+            "Потери ВСУ за сутки на курском направлении составили более 290 военнослужащих.\n")
+    found = {s.quote: s.perspectives for s in suggest_claims(
+        text, load_default_perspectives(), title="Сводка Министерства обороны",
+        publisher="Ministry of Defence of Russia")}
+    assert found["Потери ВСУ за сутки на курском направлении составили более 290 "
+                 "военнослужащих."] == ["russian"]
+    # the same sentences on a newspaper's page have no speaker
+    assert suggest_claims(text, load_default_perspectives(), publisher="Kommersant") == []
+
+
+def test_a_korean_reporting_verb_in_either_style() -> None:
+    text = "중국 외교부 마오닝 대변인은 “관련 상황을 알지 못한다”는 기존 입장을 되풀이했습니다.\n"
+    assert list(claims(text).values()) == [["chinese"]]
+
+
+def test_a_role_then_where_and_when_points_to_the_last_speaker() -> None:
+    text = ("Президент України Володимир Зеленський заявив, що втрати КНДР зростають.\n"
+            "За попередніми даними, загиблих уже понад три тисячі, написав глава держави у "
+            "Telegram у понеділок.\n")
+    found = claims(text)
+    assert found["За попередніми даними, загиблих уже понад три тисячі, написав глава держави "
+                 "у Telegram у понеділок."] == ["ukrainian"]
+
+
+HELDOUT5 = Path(__file__).parent / "data" / "languages" / "heldout5"
+# Just under the scores measured on the fifth set (labelled before any rule looked at it,
+# then used as dev material). Korean and Ukrainian claims (21/31, 29/43) are under the
+# issue's floor of 0.75 and have no threshold yet: a gap, not a target met.
+HELDOUT5_THRESHOLDS = {
+    lang: {"language": 1.0, "title": 0.95, "date": 0.95, "publisher": 0.95, "search": 0.95}
+    for lang in ("ko", "ru", "uk", "zh")
+}
+HELDOUT5_THRESHOLDS["ru"]["claims"] = 0.8
+HELDOUT5_THRESHOLDS["zh"]["claims"] = 0.75
+
+
+def test_quality_per_language_on_the_fifth_heldout_set() -> None:
+    from benchmarks.languages import score
+
+    result = score(data=HELDOUT5)
+    assert sorted(result) == ["ko", "ru", "uk", "zh"]
+    for lang, thresholds in HELDOUT5_THRESHOLDS.items():
+        for measure, threshold in thresholds.items():
+            right, total = result[lang][measure]
+            assert total and right / total >= threshold, (lang, measure, right, total)

@@ -55,6 +55,12 @@ class Rules:
     verb_endings: list[str] = field(default_factory=list)
     # regexes for a reporting construction ("…다고 반박했다": a quotative and its verb)
     verb_patterns: list[str] = field(default_factory=list)
+    # reporting verbs by lemma, per language ("заявить", "повідомити"): a word whose lemma
+    # (simplemma's dictionary for the page's language) is one of them and whose ending is a
+    # finite form of that language ("-ет", "-ли"; not a gerund "заявив" in Russian) reports,
+    # in every tense, aspect, gender and number the lists above do not spell out
+    verb_lemmas: dict[str, frozenset[str]] = field(default_factory=dict)
+    lemma_forms: dict[str, re.Pattern[str]] = field(default_factory=dict)
     insertion_rx: list[re.Pattern[str]] = field(default_factory=list)
     answer_turn: str = ""    # a turn named by its speaker: "郭嘉昆：…" (group `name`)
     question_turn: str = ""  # a turn that is a question: "问：…", "法新社记者：…"
@@ -95,6 +101,45 @@ def page_home(rules: Rules, text: str) -> str | None:
     return rules.homes.get(best) if best is not None and counts[best] else None
 
 
+def page_language(rules: Rules, text: str) -> str | None:
+    """The language (file stem) of a page in `rules`' script whose own letters it uses most,
+    or the script's only language."""
+    if len(rules.homes) <= 1:
+        return next(iter(rules.homes), None)
+    sample = text[:4000].lower()
+    counts = {lang: sum(sample.count(ch) for ch in letters)
+              for lang, letters in rules.letters.items()}
+    best = max(counts, key=lambda lang: counts[lang], default=None)
+    return best if best is not None and counts[best] else None
+
+
+@dataclass(frozen=True)
+class _Found:
+    """A reporting verb found by its lemma, shaped like a regex match for the callers."""
+
+    at: int
+    word: str
+
+    def start(self) -> int:
+        return self.at
+
+    def end(self) -> int:
+        return self.at + len(self.word)
+
+    def group(self) -> str:
+        return self.word
+
+
+_WORD = re.compile(r"[^\W\d_][\w'ʼ’-]*")
+
+
+@lru_cache(maxsize=20000)
+def _lemma(word: str, lang: str) -> str:
+    import simplemma  # loaded only for a page in a language with verb lemmas
+
+    return str(simplemma.lemmatize(word, lang=lang)).lower()
+
+
 @lru_cache(maxsize=1)
 def script_rules() -> dict[str, Rules]:
     """resources/claims/languages/*.toml merged per script."""
@@ -110,6 +155,10 @@ def script_rules() -> dict[str, Rules]:
                      "abbreviations", "prepositions", "possessives"):
             getattr(rules, name).extend(data.get(name, []))
         lang = path.stem
+        if data.get("verb_lemmas") and data.get("lemma_forms"):
+            rules.verb_lemmas[lang] = frozenset(v.lower() for v in data["verb_lemmas"])
+            rules.lemma_forms[lang] = re.compile(
+                "(?:" + "|".join(map(re.escape, data["lemma_forms"])) + ")$", re.IGNORECASE)
         if "home" in data:
             rules.homes[lang] = data["home"]
         if "letters" in data:
@@ -280,6 +329,27 @@ class ScriptAttributor:
         self.prepositions = {w.lower() for w in rules.prepositions}
         self.possessives = {w.lower() for w in rules.possessives}
         self.home: str | None = None  # the page's country (page_home), for its bodies
+        self.lang: str | None = None  # the page's language (page_language), for verb lemmas
+
+    def verbs(self, s: str, pos: int = 0) -> list[re.Match[str] | _Found]:
+        """The reporting verbs of `s` from `pos` on, in order: those the verb lists and
+        patterns spell out, and words whose lemma is a reporting verb of the page's language."""
+        r = self.r
+        found: list[re.Match[str] | _Found] = (list(r.verb_rx.finditer(s, pos))
+                                               if r.verb_rx is not None else [])
+        lemmas = r.verb_lemmas.get(self.lang or "")
+        forms = r.lemma_forms.get(self.lang or "")
+        if lemmas and forms is not None and self.lang:
+            taken = [(m.start(), m.end()) for m in found]
+            for w in _WORD.finditer(s, pos):
+                word = w.group()
+                if (len(word) < 4 or not word.islower() or not forms.search(word)
+                        or any(a < w.end() and w.start() < b for a, b in taken)):
+                    continue
+                if _lemma(word, self.lang) in lemmas:
+                    found.append(_Found(w.start(), word))
+            found.sort(key=lambda m: m.start())
+        return found
 
     def _in_object(self, span: str, pos: int) -> bool:
         """Whether the cue at `pos` follows a preposition ("з", "до", "после", "с"): it names
@@ -337,7 +407,7 @@ class ScriptAttributor:
             # "Китайский МИД повторяет, что …, однако, по оценке ряда экспертов, …": the
             # speaker whose verb comes first, before a source phrase, is the sentence's
             first_source = r.source_rx.search(s)
-            verb = r.verb_rx.search(s)
+            verb = next(iter(self.verbs(s)), None)
             if first_source is not None and verb is not None and verb.start() < first_source.start():
                 span = self._clause_before(s, verb.start(), r.insertion_rx)
                 if span and self.perspectives(span)[0]:
@@ -357,32 +427,33 @@ class ScriptAttributor:
                         return before[-1], m.group().strip()
         if r.verb_rx is None:
             return None
+        verbs = self.verbs(s)
         quoted = _opening_quote(s)
         if quoted and r.script != "hangul":
             # '"Я наголосив, що …", — написав міністр': the verb after the quotation
             # reports it; verbs inside the quotation are the speaker's own
-            for m in r.verb_rx.finditer(s, quoted):
-                span = self._clause_after(s, m.end())
+            for v in (v for v in verbs if v.start() >= quoted):
+                span = self._clause_after(s, v.end())
                 if span:
-                    return span, m.group()
-        for m in r.verb_rx.finditer(s):
+                    return span, v.group()
+        for v in verbs:
             if r.script == "hangul":
-                span = self._topic(s[:m.start()])
+                span = self._topic(s[:v.start()])
             else:
-                span = self._clause_before(s, m.start(), r.insertion_rx)
+                span = self._clause_before(s, v.start(), r.insertion_rx)
                 lead = self.cue_rx.match(s) if self.cue_rx is not None else None
                 if span is None and r.script == "han" and lead is not None:
                     span = lead.group()  # "中方反对…，呼吁…": the sentence's subject speaks
-                span = span or self._clause_after(s, m.end())
+                span = span or self._clause_after(s, v.end())
                 if (span and not self.perspectives(span)[0] and not self.is_back_reference(span)
                         and not self.first_person(span)):
                     # "Об этом заявил замглавы МИД РФ Руденко", "Про це повідомив Юсов":
                     # the speaker follows the verb
-                    after = self._clause_after(s, m.end())
+                    after = self._clause_after(s, v.end())
                     if after and self.perspectives(after)[0]:
                         span = after
             if span:
-                return span, m.group()
+                return span, v.group()
         return None
 
     def _after_source(self, s: str, pos: int) -> str | None:
@@ -462,6 +533,8 @@ class ScriptAttributor:
                     continue
                 at = lo + c.start()
                 gap = m.start() - (lo + c.end()) if at < m.start() else at - m.end()
+                if self._in_object(window, c.start()):
+                    gap += len(head)  # "посол России в КНДР Мацегора": the post, not his side
                 if best is None or gap < best[0]:
                     best = (gap, key, c.group())
             if best is not None:
@@ -511,6 +584,11 @@ class ScriptAttributor:
         refs = {b.lower() for b in self.r.back_references}
         if words in refs:
             return True
+        for ref in sorted(refs, key=len, reverse=True):
+            # "глава держави у Telegram у понеділок": the role, then where and when
+            rest = words[len(ref):].split() if words.startswith(ref + " ") else []
+            if rest and rest[0] in self.prepositions and len(ref) > 3:
+                return True
         parts = words.split()
         if 1 < len(parts) <= 3 and (parts[0] in self.possessives or (
                 parts[1] in self.possessives and len(parts) == 3)):
@@ -526,19 +604,26 @@ class ScriptAttributor:
 
 
 def suggest_in_script(text: str, script: str, perspectives: Iterable[Perspective],
-                      title: str = "") -> list[Suggestion]:
+                      title: str = "", issuer_side: tuple[str, str] | None = None,
+                      issuer_name: str = "") -> list[Suggestion]:
     """Attributed sentences of `text` written in `script`, sorted by start offset; `title`
-    names the body whose transcript this may be (its role turns speak for it)."""
+    names the body whose transcript this may be (its role turns speak for it);
+    `issuer_side` is (perspective, cue) of the official body whose own page this is: what
+    has no speaker of its own is that body's."""
     rules = script_rules().get(script)
     if rules is None:
         return []
     attributor = ScriptAttributor(rules, list(perspectives))
     attributor.home = page_home(rules, text)
+    attributor.lang = page_language(rules, text)
     issuer: Suggestion | None = None  # a body's own statement: its unattributed sentences
     if title and any(re.search(p, title) for p in rules.statement_titles):
         keys, cue = attributor.perspectives(title)
         if keys:
             issuer = Suggestion(0, 0, title, keys[:1], cue, title, "")
+    if issuer is None and issuer_side is not None:
+        issuer = Suggestion(0, 0, title, [issuer_side[0]], issuer_side[1],
+                            issuer_name or title, "")
     out: list[Suggestion] = []
     last: Suggestion | None = None  # the previous attributed sentence (back-references)
     answer: Suggestion | None = None  # the last answer turn's speaker (transcripts)
@@ -597,6 +682,7 @@ class _Turns:
         self.host_rx = (re.compile("|".join(f"(?:{h})" for h in rules.host_turns))
                         if rules.host_turns else None)
         self.attributor = attributor
+        self.title = title
         self.host = self._host(text, title) if self.host_rx is not None else ([], None)
         self.current: Suggestion | None = None
 
@@ -608,6 +694,15 @@ class _Turns:
             if keys:
                 return keys[:1], cue
         return [], None
+
+    def _introduced(self, name: str, text: str, start: int) -> tuple[list[str], str | None]:
+        """A turn's speaker named without a cue ("Александр Мацегора"): where the text
+        introduced the name, else an interview title's head ("Посол России в КНДР: …")."""
+        keys, cue = self.attributor.introduced(name, text, start)
+        if not keys and ":" in self.title and len(name.split()) in (2, 3):
+            keys, cue = self.attributor.perspectives(self.title.split(":", 1)[0])
+            keys = keys[:1]
+        return keys, cue
 
     def see(self, text: str, start: int, end: int) -> Suggestion | None:
         """The named answer the sentence text[start:end] is part of, if any."""
@@ -627,6 +722,8 @@ class _Turns:
             elif (m := self.answer_rx.match(line)) is not None:
                 name = m.group("name")
                 keys, cue = self.attributor.perspectives(name)
+                if not keys and self.attributor.r.script == "cyrillic":
+                    keys, cue = self._introduced(name, text, start)
                 statement = line.rstrip().endswith(("。", "！", ".", "!", "”", "…"))
                 self.current = (Suggestion(start, end, line, keys, cue, name, "：")
                                 if keys and statement else None)

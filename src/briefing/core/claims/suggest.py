@@ -207,6 +207,12 @@ _NOTE = re.compile(r"\[\^?\d+\]:|\d{1,3}\.\s|[¹²³⁴⁵⁶⁷⁸⁹⁰]")  # 
 _FIRST_PERSON = frozenset({"i", "we", "he", "she", "they", "us", "me"})
 
 
+# official bodies the English rule's words do not name (for pages in other scripts only)
+_OFFICIAL_SERVICES = re.compile(r"\b(?:intelligence service|joint chiefs of staff|security "
+                                r"service|intelligence directorate|defence intelligence)\b",
+                                re.IGNORECASE)
+
+
 def suggest_claims(text: str, perspectives: Iterable[Perspective],
                    title: str = "", publisher: str = "") -> list[Suggestion]:
     """Attributed-claim sentences of `text`, sorted by start offset.
@@ -219,7 +225,13 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
     """
     script = dominant_script(text)
     if script is not None:  # Ukrainian, Russian, Korean, Chinese: rules per language
-        return suggest_in_script(text, script, perspectives, title)
+        # a government body's own page (its ministry, its intelligence service) says what
+        # has no speaker of its own: the publisher's side, as for English pages
+        side = (home_side(matcher_for(list(perspectives)), publisher, title)
+                if publisher and (is_official(publisher, title)
+                                  or _OFFICIAL_SERVICES.search(publisher)) else None)
+        return suggest_in_script(text, script, perspectives, title, issuer_side=side,
+                                 issuer_name=publisher)
     matcher = matcher_for(list(perspectives))
     home = home_side(matcher, publisher, title)
     official = is_official(publisher, title)
