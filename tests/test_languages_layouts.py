@@ -48,3 +48,11 @@ def test_title_and_date_around_the_furniture(text: str, title: str, date: str) -
 def test_a_date_line_with_its_furniture(line: str, want: str) -> None:
     found = date_line(line)
     assert found is not None and found[0] == want
+
+
+@pytest.mark.parametrize("line", [
+    "국방부 정례브리핑(2024.11.25)",  # a headline holding its date: "11.25" is no time
+    "Брифінг 25.11.2024 у Києві щодо обміну полоненими",
+])
+def test_a_headline_holding_a_date_is_no_date_line(line: str) -> None:
+    assert date_line(line) is None

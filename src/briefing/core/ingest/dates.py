@@ -19,6 +19,7 @@ _DIGIT = re.compile(r"\d")
 _TIME = re.compile(r"\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\s*(?:[ap]\.?m\.?)?"
                    r"|\b\d{1,2}\s*[ap]\.?m\.?(?!\w)"
                    r"|\b(?:gmt|utc)\s*[+-]\s*\d{1,2}(?::?\d{2})?", re.IGNORECASE)
+_CLOCK = re.compile(r"(?<![\d.])\d{1,2}:\d{2}(?!\d)")
 _TOKEN = re.compile(r"[\w.]+|[^\w\s]")
 _HAN = re.compile(r"[\u3400-\u9fff]")
 
@@ -163,8 +164,9 @@ def _date_line(line: str) -> tuple[str, str] | None:
         return None
     cues = metadata_cues()["dates"]
     rest = (line[:dates[0].start] + " " + line[dates[0].end:]).lower()
-    # a time inside the date's own match ("2024-12-19 16:30") makes a timestamp line too
-    timed = _TIME.search(rest) is not None or _TIME.search(
+    # a time inside the date's own match ("2024-12-19 16:30") makes a timestamp line too;
+    # there only a clock time counts ("2024.11.25" holds "11.25", the month and the day)
+    timed = _TIME.search(rest) is not None or _CLOCK.search(
         line[dates[0].start:dates[0].end]) is not None
     rest = _TIME.sub(" ", rest)
     label = "plain"
