@@ -217,12 +217,45 @@ HELDOUT_THRESHOLDS = {  # measured after: claims ko 19/20, ru 32/34, uk 28/29, z
 }
 
 
-def test_quality_per_language_on_the_heldout_stories() -> None:
-    from benchmarks.languages import HELDOUT, score
+# The third held-out set (16 stories, 4 per language, labelled before any rule ran on them):
+# measured out of sample (before any rule was written against it) titles 16/16, dates 16/16,
+# search 64/64, publishers 4/16, claims ko 2/34, ru 9/41, uk 15/34, zh 30/38; after the rules
+# were generalised on it publishers 16/16, claims ko 33/34, ru 37/41, uk 32/34, zh 37/38.
+# Each threshold sits just under the measured score and never below 0.75.
+HELDOUT3_THRESHOLDS = {
+    "ko": {"language": 1.0, "title": 0.9, "date": 0.9, "publisher": 0.9, "search": 0.95,
+           "claims": 0.9},
+    "ru": {"language": 1.0, "title": 0.9, "date": 0.9, "publisher": 0.9, "search": 0.95,
+           "claims": 0.85},
+    "uk": {"language": 1.0, "title": 0.9, "date": 0.9, "publisher": 0.9, "search": 0.95,
+           "claims": 0.88},
+    "zh": {"language": 1.0, "title": 0.9, "date": 0.9, "publisher": 0.9, "search": 0.95,
+           "claims": 0.9},
+}
 
-    result = score(data=HELDOUT)
+# Just under the scores measured on the fifth set (labelled before any rule looked at it,
+# then used as dev material). Korean and Ukrainian claims (21/31, 29/43) are under the
+# issue's floor of 0.75 and have no threshold yet: a gap, not a target met.
+HELDOUT5_THRESHOLDS = {
+    lang: {"language": 1.0, "title": 0.95, "date": 0.95, "publisher": 0.95, "search": 0.95}
+    for lang in ("ko", "ru", "uk", "zh")
+}
+HELDOUT5_THRESHOLDS["ru"]["claims"] = 0.8
+HELDOUT5_THRESHOLDS["zh"]["claims"] = 0.75
+
+
+@pytest.mark.parametrize(("folder", "thresholds"), [
+    ("heldout", HELDOUT_THRESHOLDS), ("heldout3", HELDOUT3_THRESHOLDS),
+    ("heldout5", HELDOUT5_THRESHOLDS)])
+def test_quality_per_language_on_the_dev_sets(folder: str,
+                                               thresholds: dict[str, dict[str, float]]) -> None:
+    """The held-out sets rules may now be written against (each scored out of sample first):
+    per language and measure, at or above its threshold."""
+    from benchmarks.languages import DATA, score
+
+    result = score(data=DATA / folder)
     assert sorted(result) == ["ko", "ru", "uk", "zh"]
-    for lang, thresholds in HELDOUT_THRESHOLDS.items():
-        for measure, threshold in thresholds.items():
+    for lang, measures in thresholds.items():
+        for measure, threshold in measures.items():
             right, total = result[lang][measure]
             assert total and right / total >= threshold, (lang, measure, right, total)

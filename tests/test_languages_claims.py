@@ -4,14 +4,10 @@ story), with the perspective a reader expects of the sentence's speaker."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from briefing.core.claims import suggest_claims
 from briefing.core.perspectives import load_default_perspectives
-
-HELDOUT3 = Path(__file__).parent / "data" / "languages" / "heldout3"
 
 
 def claims(text: str, title: str = "") -> dict[str, list[str]]:
@@ -107,34 +103,6 @@ def test_the_speaker_by_word_order(text: str, quote: str, want: list[str]) -> No
     assert claims(text)[quote] == want
 
 
-# The third held-out set (16 stories, 4 per language, labelled before any rule ran on them):
-# measured out of sample (before any rule was written against it) titles 16/16, dates 16/16,
-# search 64/64, publishers 4/16, claims ko 2/34, ru 9/41, uk 15/34, zh 30/38; after the rules
-# were generalised on it publishers 16/16, claims ko 33/34, ru 37/41, uk 32/34, zh 37/38.
-# Each threshold sits just under the measured score and never below 0.75.
-HELDOUT3_THRESHOLDS = {
-    "ko": {"language": 1.0, "title": 0.9, "date": 0.9, "publisher": 0.9, "search": 0.95,
-           "claims": 0.9},
-    "ru": {"language": 1.0, "title": 0.9, "date": 0.9, "publisher": 0.9, "search": 0.95,
-           "claims": 0.85},
-    "uk": {"language": 1.0, "title": 0.9, "date": 0.9, "publisher": 0.9, "search": 0.95,
-           "claims": 0.88},
-    "zh": {"language": 1.0, "title": 0.9, "date": 0.9, "publisher": 0.9, "search": 0.95,
-           "claims": 0.9},
-}
-
-
-def test_quality_per_language_on_the_third_heldout_set() -> None:
-    from benchmarks.languages import score
-
-    result = score(data=HELDOUT3)
-    assert sorted(result) == ["ko", "ru", "uk", "zh"]
-    for lang, thresholds in HELDOUT3_THRESHOLDS.items():
-        for measure, threshold in thresholds.items():
-            right, total = result[lang][measure]
-            assert total and right / total >= threshold, (lang, measure, right, total)
-
-
 @pytest.mark.parametrize(("text", "want"), [
     # present tense and verbs no form list spells out: the lemma says "reporting verb"
     ("Песков констатирует, что переговоры о прекращении огня зашли в тупик.\n", ["russian"]),
@@ -216,26 +184,3 @@ def test_a_role_then_where_and_when_points_to_the_last_speaker() -> None:
     found = claims(text)
     assert found["За попередніми даними, загиблих уже понад три тисячі, написав глава держави "
                  "у Telegram у понеділок."] == ["ukrainian"]
-
-
-HELDOUT5 = Path(__file__).parent / "data" / "languages" / "heldout5"
-# Just under the scores measured on the fifth set (labelled before any rule looked at it,
-# then used as dev material). Korean and Ukrainian claims (21/31, 29/43) are under the
-# issue's floor of 0.75 and have no threshold yet: a gap, not a target met.
-HELDOUT5_THRESHOLDS = {
-    lang: {"language": 1.0, "title": 0.95, "date": 0.95, "publisher": 0.95, "search": 0.95}
-    for lang in ("ko", "ru", "uk", "zh")
-}
-HELDOUT5_THRESHOLDS["ru"]["claims"] = 0.8
-HELDOUT5_THRESHOLDS["zh"]["claims"] = 0.75
-
-
-def test_quality_per_language_on_the_fifth_heldout_set() -> None:
-    from benchmarks.languages import score
-
-    result = score(data=HELDOUT5)
-    assert sorted(result) == ["ko", "ru", "uk", "zh"]
-    for lang, thresholds in HELDOUT5_THRESHOLDS.items():
-        for measure, threshold in thresholds.items():
-            right, total = result[lang][measure]
-            assert total and right / total >= threshold, (lang, measure, right, total)
