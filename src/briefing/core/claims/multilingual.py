@@ -14,7 +14,7 @@ import re
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from briefing.core.models import Perspective, Suggestion
 from briefing.core.resources import resource
@@ -296,14 +296,21 @@ def _cue_pattern(cue: str, script: str, bounded: frozenset[str] = frozenset()) -
     return r"\s+".join(words)
 
 
+@cache
+def _compiled(pattern: str) -> re.Pattern[str]:
+    """A cue's regex, compiled once per process: an attributor is made for every text, and
+    a language's hundreds of cue patterns overflow the re module's own cache."""
+    return re.compile(pattern, re.IGNORECASE)
+
+
 def _cue_rx(cues: Iterable[str], script: str, bounded: frozenset[str] = frozenset()
             ) -> re.Pattern[str] | None:
     cues = sorted({c for c in cues if c.strip()}, key=len, reverse=True)
     if not cues:
         return None
     left = r"(?<![\w])" if script == "cyrillic" else ""
-    return re.compile(left + "(?:" + "|".join(_cue_pattern(c, script, bounded) for c in cues)
-                      + ")", re.IGNORECASE)
+    return _compiled(left + "(?:" + "|".join(_cue_pattern(c, script, bounded) for c in cues)
+                     + ")")
 
 
 class ScriptAttributor:
@@ -321,8 +328,7 @@ class ScriptAttributor:
         self.owner = owner
         bounded = frozenset(c.lower() for c in rules.composed)
         self.cue_rx = _cue_rx(owner, rules.script, bounded)
-        self.patterns = {cue: re.compile(_cue_pattern(cue, rules.script, bounded),
-                                         re.IGNORECASE)
+        self.patterns = {cue: _compiled(_cue_pattern(cue, rules.script, bounded))
                          for cue in sorted(owner, key=len, reverse=True)}
         self.bodies = {b.lower() for b in rules.bodies}
         self.first_words = {w.lower() for w in rules.first_person}
