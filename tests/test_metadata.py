@@ -210,6 +210,34 @@ def test_a_related_story_below_the_article_does_not_name_the_publisher() -> None
     assert meta.publisher is None
 
 
+def test_a_ministry_atop_its_page_beats_a_publisher_named_in_its_menu() -> None:
+    # "Foreign Policy" is a magazine in the table, but here it is the ministry's menu item
+    head = ("Ministry of Foreign Affairs of Ruritania\n\nSkip to main content\n\nMenu\n\n"
+            "The Ministry\n\nForeign Policy\n\nNews\n\n"
+            "Doorstep by the Foreign Minister ahead of the Council\n\n")
+    meta = refine_article(head + BODY_TEXT, DocumentHints(), "d.txt").metadata
+    assert meta.publisher == "Ministry of Foreign Affairs of Ruritania"
+
+
+def test_a_known_publisher_on_the_first_line_keeps_its_name() -> None:
+    head = "Foreign Policy\n\nMenu\n\nNews\n\nSeoul weighs its options in Kursk\n\n"
+    meta = refine_article(head + BODY_TEXT, DocumentHints(), "f.txt").metadata
+    assert meta.publisher == "Foreign Policy"
+
+
+def test_a_portal_named_by_its_address_is_its_government() -> None:
+    hints = DocumentHints(title="Netherlands condemns deployment | News item | Government.nl",
+                          publisher="Government.nl")
+    meta = refine_article(BODY_TEXT, hints, "n.html").metadata
+    assert meta.publisher == "Government of the Netherlands"
+
+
+BODY_TEXT = ("North Korean soldiers fighting alongside Russian forces in the Kursk region have "
+             "suffered heavy losses since they were thrown into combat, Seoul's spy agency "
+             "said.\n\nThe agency told lawmakers in a closed-door briefing that the troops were "
+             "unfamiliar with the terrain and could not respond to drone attacks.")
+
+
 BODY = ("North Korean soldiers fighting alongside Russian forces in the Kursk region have "
         "suffered heavy losses since they were thrown into combat, Seoul's spy agency said.\n\n"
         "The agency told lawmakers in a closed-door briefing that the troops were unfamiliar "
