@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.core.ingest.bylines import is_person_name
+from briefing.core.ingest.bylines import hint_authors, is_person_name
 from briefing.core.ingest.dates import date_line, find_dates
 from briefing.core.ingest.metadata import infer_title
 from briefing.core.ingest.refine import refine_article
@@ -379,3 +379,9 @@ def test_headlines_of_papers_statements_and_briefings(head: str, title: str,
 def test_writers_beside_the_date_are_the_authors(line: str, names: list[str]) -> None:
     text = f"The Russia-North Korea Alliance Has Teeth\n\n{line}\n\n{BODY}"
     assert refine_article(text, DocumentHints(), "a.txt").metadata.authors == names
+
+
+def test_a_ministry_named_as_the_pages_creator_is_no_author() -> None:
+    # government.nl: <meta name="DCTERMS.creator" content="Ministerie van Buitenlandse Zaken">
+    names = ["Ministerie van Buitenlandse Zaken", "Ministry of Defence", "Anna de Vries"]
+    assert hint_authors(names, "Government of the Netherlands") == ["Anna de Vries"]

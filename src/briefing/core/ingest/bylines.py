@@ -12,6 +12,7 @@ from functools import lru_cache
 from briefing.core.ingest.clean import Unit
 from briefing.core.ingest.cues import metadata_cues, name_key, publishers
 from briefing.core.ingest.dates import date_line, find_dates
+from briefing.core.institutions import word_pattern as institution_words
 
 FURNITURE_REASONS = {"tail", "duplicate"}
 
@@ -313,10 +314,14 @@ def hint_authors(names: list[str], publisher: str | None) -> list[str]:
     """Author names a format states, without a site name or a job ("The Economist",
     "High Representative") that an author field sometimes holds."""
     jobs = _job_words()
+    # a ministry the page's metadata names as its creator ("DCTERMS.creator": "Ministerie
+    # van Buitenlandse Zaken") issued the page; it is no writer
+    body = institution_words("government", "organisations", "military")
     out = []
     for name in names:
         name = strip_honorifics(" ".join(name.split()))
         if (not name or len(name.split()) < 2 or publishers().canonical(name)
+                or body.search(name)
                 or (publisher and name_key(name) == name_key(publisher))
                 or any(w.lower().strip(".,") in jobs for w in name.split())):
             continue
