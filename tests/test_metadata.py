@@ -385,3 +385,9 @@ def test_a_ministry_named_as_the_pages_creator_is_no_author() -> None:
     # government.nl: <meta name="DCTERMS.creator" content="Ministerie van Buitenlandse Zaken">
     names = ["Ministerie van Buitenlandse Zaken", "Ministry of Defence", "Anna de Vries"]
     assert hint_authors(names, "Government of the Netherlands") == ["Anna de Vries"]
+
+
+def test_a_blog_names_itself_before_the_copyright_sign_in_its_footer() -> None:
+    text = BODY_TEXT + "\n\nEastern Flank Notes © 2025 · Sign up · Powered by Ghost"
+    meta = refine_article(text, DocumentHints(), "g.md").metadata
+    assert meta.publisher == "Eastern Flank Notes"
