@@ -391,3 +391,11 @@ def test_a_blog_names_itself_before_the_copyright_sign_in_its_footer() -> None:
     text = BODY_TEXT + "\n\nEastern Flank Notes © 2025 · Sign up · Powered by Ghost"
     meta = refine_article(text, DocumentHints(), "g.md").metadata
     assert meta.publisher == "Eastern Flank Notes"
+
+
+def test_a_name_and_a_date_joined_by_a_dash_is_a_byline() -> None:
+    # NK News clipped to Markdown: "**[Chad O'Carroll](…)** — *June 17, 2025, 7:58 p.m. KST*"
+    text = ("North Korea to send thousands of builders to Russia\n\n"
+            "Chad O'Carroll — June 17, 2025, 7:58 p.m. KST\n\n" + BODY_TEXT)
+    meta = refine_article(text, DocumentHints(), "k.md").metadata
+    assert meta.authors == ["Chad O'Carroll"]

@@ -272,7 +272,8 @@ def page_authors(units: list[Unit]) -> tuple[list[str], str]:
                 names[:0] = [strip_honorifics(n) for n in line_names]
             if names:
                 return names, "inferred"
-    for _, unit in body[:40]:  # "Victor Cha and Ellen Kim | November 2024", "Nov 14, 2024 | Victor Cha"
+    for _, unit in body[:40]:  # "Victor Cha and Ellen Kim | November 2024", "Nov 14, 2024 | Victor Cha",
+        # "Chad O'Carroll — June 17, 2025, 7:58 p.m. KST"
         parts = _SEGMENT_SEP.split(unit.text.strip())
         if len(parts) == 2 and unit.words <= 16:
             for names_at in (0, 1):
@@ -291,7 +292,8 @@ def page_authors(units: list[Unit]) -> tuple[list[str], str]:
 
 
 _AND = re.compile(r"^(?:and|&)\s+", re.IGNORECASE)
-_SEGMENT_SEP = re.compile(r"\s+[|•·]\s+")
+# "Name | date", "Name · date", "Name — date" (NK News): a name and a date in two segments
+_SEGMENT_SEP = re.compile(r"\s+[|•·—–]\s+")
 
 
 def _more_bylined(after: list[tuple[int, Unit]]) -> list[str]:
