@@ -467,10 +467,32 @@ ARTICLE = ("North Korean soldiers fighting alongside Russian forces in the Kursk
     "Commons Attribution 3.0 licence.",
     "Add Newsweek as a preferred source on Google",
     "14 Likes",
+    "Additional reporting by Jeongmin Kim.",
+    "Associated Press writers Hanna Arhirova in Kyiv and Kim Tong-hyung in Seoul contributed.",
+    "This paper does not necessarily reflect the opinions of the Department of the Navy or "
+    "the Department of Defense. Distribution unlimited.",
+    "Pinned",
+    "Share  Save  Print  Gift",
+    "You are reading a free article.",
 ])
 def test_furniture_of_newsletters_magazines_and_ministries_goes(furniture: str) -> None:
     text = clean_text(f"{ARTICLE}\n\n{furniture}")
     assert text == ARTICLE
+
+
+def test_a_magazines_tag_box_and_teasers_end_the_article() -> None:
+    article = (f"{ARTICLE}\n\nChina wants the war to end in a way that does not humiliate "
+               "Russia, its most important partner, and it wants no war on the peninsula.")
+    page = (f"{article}\n\nTopics & Regions:\n\nChina\n\nNorth Korea\n\nSecurity\n\n"
+            "Recommended Articles\n\nThe Axis of Upheaval\n\nHow America's Adversaries Are "
+            "Uniting to Overturn the Global Order")
+    assert clean_text(page) == article
+
+
+def test_a_sentence_saying_who_contributed_stays() -> None:
+    kept = ("Diplomats from Turkey and the United Nations said both sides contributed to the "
+            "talks, and that more rounds were planned for the spring.")
+    assert clean_text(f"{ARTICLE}\n\n{kept}") == f"{ARTICLE}\n\n{kept}"
 
 
 def test_a_newsletters_signature_stays_and_its_footer_goes() -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing.core.ingest.bylines import is_person_name
+from briefing.core.ingest.bylines import hint_authors, is_person_name
 from briefing.core.ingest.dates import date_line, find_dates
 from briefing.core.ingest.metadata import infer_title
 from briefing.core.ingest.refine import refine_article
@@ -210,6 +210,34 @@ def test_a_related_story_below_the_article_does_not_name_the_publisher() -> None
     assert meta.publisher is None
 
 
+def test_a_ministry_atop_its_page_beats_a_publisher_named_in_its_menu() -> None:
+    # "Foreign Policy" is a magazine in the table, but here it is the ministry's menu item
+    head = ("Ministry of Foreign Affairs of Ruritania\n\nSkip to main content\n\nMenu\n\n"
+            "The Ministry\n\nForeign Policy\n\nNews\n\n"
+            "Doorstep by the Foreign Minister ahead of the Council\n\n")
+    meta = refine_article(head + BODY_TEXT, DocumentHints(), "d.txt").metadata
+    assert meta.publisher == "Ministry of Foreign Affairs of Ruritania"
+
+
+def test_a_known_publisher_on_the_first_line_keeps_its_name() -> None:
+    head = "Foreign Policy\n\nMenu\n\nNews\n\nSeoul weighs its options in Kursk\n\n"
+    meta = refine_article(head + BODY_TEXT, DocumentHints(), "f.txt").metadata
+    assert meta.publisher == "Foreign Policy"
+
+
+def test_a_portal_named_by_its_address_is_its_government() -> None:
+    hints = DocumentHints(title="Netherlands condemns deployment | News item | Government.nl",
+                          publisher="Government.nl")
+    meta = refine_article(BODY_TEXT, hints, "n.html").metadata
+    assert meta.publisher == "Government of the Netherlands"
+
+
+BODY_TEXT = ("North Korean soldiers fighting alongside Russian forces in the Kursk region have "
+             "suffered heavy losses since they were thrown into combat, Seoul's spy agency "
+             "said.\n\nThe agency told lawmakers in a closed-door briefing that the troops were "
+             "unfamiliar with the terrain and could not respond to drone attacks.")
+
+
 BODY = ("North Korean soldiers fighting alongside Russian forces in the Kursk region have "
         "suffered heavy losses since they were thrown into combat, Seoul's spy agency said.\n\n"
         "The agency told lawmakers in a closed-door briefing that the troops were unfamiliar "
@@ -351,3 +379,23 @@ def test_headlines_of_papers_statements_and_briefings(head: str, title: str,
 def test_writers_beside_the_date_are_the_authors(line: str, names: list[str]) -> None:
     text = f"The Russia-North Korea Alliance Has Teeth\n\n{line}\n\n{BODY}"
     assert refine_article(text, DocumentHints(), "a.txt").metadata.authors == names
+
+
+def test_a_ministry_named_as_the_pages_creator_is_no_author() -> None:
+    # government.nl: <meta name="DCTERMS.creator" content="Ministerie van Buitenlandse Zaken">
+    names = ["Ministerie van Buitenlandse Zaken", "Ministry of Defence", "Anna de Vries"]
+    assert hint_authors(names, "Government of the Netherlands") == ["Anna de Vries"]
+
+
+def test_a_blog_names_itself_before_the_copyright_sign_in_its_footer() -> None:
+    text = BODY_TEXT + "\n\nEastern Flank Notes © 2025 · Sign up · Powered by Ghost"
+    meta = refine_article(text, DocumentHints(), "g.md").metadata
+    assert meta.publisher == "Eastern Flank Notes"
+
+
+def test_a_name_and_a_date_joined_by_a_dash_is_a_byline() -> None:
+    # NK News clipped to Markdown: "**[Chad O'Carroll](…)** — *June 17, 2025, 7:58 p.m. KST*"
+    text = ("North Korea to send thousands of builders to Russia\n\n"
+            "Chad O'Carroll — June 17, 2025, 7:58 p.m. KST\n\n" + BODY_TEXT)
+    meta = refine_article(text, DocumentHints(), "k.md").metadata
+    assert meta.authors == ["Chad O'Carroll"]

@@ -277,6 +277,16 @@ def test_the_speaker_under_a_quotation_is_not_the_pages_author() -> None:
     assert paragraphs[credit - 1].startswith("\u201cNorth Korean soldiers are now fighting")
 
 
+def test_a_lead_paragraph_beside_the_article_opens_the_text() -> None:
+    # government.nl: the lead sits in <div class="intro"> beside <div class="article-content">,
+    # and the extractor keeps only the latter; the date line under the headline stays out
+    page = Path(__file__).parent / "data/unseen/dev/statement_government_nl_10.html"
+    paragraphs = read_document(page.read_bytes(), page.name).text.split("\n\n")
+    assert paragraphs[0].startswith("The Netherlands strongly condemns the deployment")
+    assert paragraphs[1].startswith("According to information from South Korea")
+    assert not any(p.startswith("News item") for p in paragraphs)
+
+
 def test_short_page_uses_the_plain_fallback_and_still_drops_scripts() -> None:
     page = ("<html><head><script>var x='SCRIPT-SECRET-TEXT'</script></head><body>"
             "<div>Short note one.</div><div>Second line<br>after a break</div>"

@@ -12,6 +12,7 @@ from functools import lru_cache
 from briefing.core.ingest.clean import Unit
 from briefing.core.ingest.cues import metadata_cues, name_key, publishers
 from briefing.core.ingest.dates import date_line, find_dates
+from briefing.core.institutions import word_pattern as institution_words
 
 FURNITURE_REASONS = {"tail", "duplicate"}
 
@@ -271,7 +272,8 @@ def page_authors(units: list[Unit]) -> tuple[list[str], str]:
                 names[:0] = [strip_honorifics(n) for n in line_names]
             if names:
                 return names, "inferred"
-    for _, unit in body[:40]:  # "Victor Cha and Ellen Kim | November 2024", "Nov 14, 2024 | Victor Cha"
+    for _, unit in body[:40]:  # "Victor Cha and Ellen Kim | November 2024", "Nov 14, 2024 | Victor Cha",
+        # "Chad O'Carroll — June 17, 2025, 7:58 p.m. KST"
         parts = _SEGMENT_SEP.split(unit.text.strip())
         if len(parts) == 2 and unit.words <= 16:
             for names_at in (0, 1):
@@ -290,7 +292,8 @@ def page_authors(units: list[Unit]) -> tuple[list[str], str]:
 
 
 _AND = re.compile(r"^(?:and|&)\s+", re.IGNORECASE)
-_SEGMENT_SEP = re.compile(r"\s+[|•·]\s+")
+# "Name | date", "Name · date", "Name — date" (NK News): a name and a date in two segments
+_SEGMENT_SEP = re.compile(r"\s+[|•·—–]\s+")
 
 
 def _more_bylined(after: list[tuple[int, Unit]]) -> list[str]:
@@ -313,10 +316,14 @@ def hint_authors(names: list[str], publisher: str | None) -> list[str]:
     """Author names a format states, without a site name or a job ("The Economist",
     "High Representative") that an author field sometimes holds."""
     jobs = _job_words()
+    # a ministry the page's metadata names as its creator ("DCTERMS.creator": "Ministerie
+    # van Buitenlandse Zaken") issued the page; it is no writer
+    body = institution_words("government", "organisations", "military")
     out = []
     for name in names:
         name = strip_honorifics(" ".join(name.split()))
         if (not name or len(name.split()) < 2 or publishers().canonical(name)
+                or body.search(name)
                 or (publisher and name_key(name) == name_key(publisher))
                 or any(w.lower().strip(".,") in jobs for w in name.split())):
             continue

@@ -53,7 +53,13 @@ def publisher_and_year(units: list[Unit],
     for kind in ("licence", "dateline", "labelled", "head", "copyright"):
         if kind == "head":  # the site's name atop the page, when it is a known publisher
             if found is None:
-                found, how = _head_publisher(texts[:8]), "inferred"
+                found, at = _head_publisher(texts[:8])
+                how = "inferred"
+                org = _head_institution(texts[:min(at, 3)])
+                if found and org:
+                    # a ministry's own name atop its page beats a known publisher's name
+                    # further down, which is a menu item ("Foreign Policy" in its menu)
+                    found = org
             continue
         if kind == "labelled":  # "From:" / "Source: Xinhua" in the page head
             if found is None:
@@ -119,10 +125,10 @@ def stated_origin(name: str | None) -> bool:
 _SITE_SPLIT = re.compile(r"\s*(?::|\||·|•|\s-\s|–|—)\s*")
 
 
-def _head_publisher(lines: list[str]) -> str | None:
+def _head_publisher(lines: list[str]) -> tuple[str | None, int]:
     """A known publisher named by one of the page's first lines ("Yonhap News Agency",
     "38 North: Informed Analysis of North Korea", "Office of the President" above
-    "Republic of Korea")."""
+    "Republic of Korea"), and the index of its line (the number of lines if none)."""
     pubs = publishers()
     for i, line in enumerate(lines):
         candidates = [line, _SITE_SPLIT.split(line, maxsplit=1)[0]]
@@ -131,8 +137,8 @@ def _head_publisher(lines: list[str]) -> str | None:
         for candidate in candidates:
             known = pubs.canonical(candidate) if len(candidate.split()) <= 16 else None
             if known:
-                return known
-    return None
+                return known, i
+    return None, len(lines)
 
 _ISSUER_LABEL = re.compile(r"^\s*(?:from|issued by|published by|released by)\s*:",
                            re.IGNORECASE)

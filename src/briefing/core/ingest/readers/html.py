@@ -63,7 +63,7 @@ def read_html(text: str) -> Extracted:
     text = _choose(article, fallback)
     blocks = list(traf_meta.get("blocks") or []) if text == article else []
     if blocks:
-        restored = _restore_credits(tree, _restore_headings(tree, blocks))
+        restored = _restore_lead(tree, _restore_credits(tree, _restore_headings(tree, blocks)))
         if len(restored) > len(blocks):
             blocks = restored
             text = "\n\n".join(b.text for b in blocks)
@@ -152,6 +152,37 @@ def _quote_credit(tree: lxml.html.HtmlElement, name: str) -> bool:
 
 
 _CREDIT_CLASS = re.compile(r"quote-?(?:author|source|credit|cite)|attribution", re.IGNORECASE)
+
+
+_LEAD_WORDS = 20
+
+
+def _restore_lead(tree: lxml.html.HtmlElement, blocks: list[Block]) -> list[Block]:
+    """The blocks with the lead paragraphs the extractor dropped between the headline and
+    the first paragraph it kept (government.nl's <div class="intro"><p> beside its
+    <div class="article-content">): the lead says what the statement is. Only whole
+    sentences of some length come back, so a date line or a caption does not."""
+    h1 = next(tree.iter("h1"), None)
+    if h1 is None or not blocks:
+        return blocks
+    first = blocks[0].text[:60]
+    if len(first) < 20:
+        return blocks
+    have = {b.text for b in blocks}
+    lead: list[Block] = []
+    for el in h1.itersiblings():
+        if not isinstance(el.tag, str):
+            continue
+        if first in _inline(el.text_content()):
+            break  # reached the article the extractor kept
+        for p in ([el] if el.tag == "p" else list(el.iter("p"))):
+            text = _inline(p.text_content())
+            if (text and text not in have and len(text.split()) >= _LEAD_WORDS
+                    and text.rstrip("\"'’”)").endswith((".", "!", "?"))):
+                lead.append(Block("paragraph", text))
+    else:
+        return blocks  # the kept article is not below the headline: nothing to place
+    return lead + blocks
 
 
 def _restore_credits(tree: lxml.html.HtmlElement, blocks: list[Block]) -> list[Block]:
