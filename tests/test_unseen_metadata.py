@@ -2,9 +2,11 @@
 
 Both halves are imported through the real pipeline and scored by
 benchmarks/quality_metadata.py. Thresholds apply to each half's pooled scores and sit a
-few points under the scores measured on the frozen test half (2026-12-07, branch meta12,
-with the 24 new dev pages _7/_8 merged): title 90.0, date 90.0, authors 96.7, publisher
-86.7, body 99.3, furniture 97.0 (dev: 100/100/98.9/98.9/99.9/99.8).
+few points under the scores measured on it. Test half (2026-12-07, 42 pages: the 12 frozen
+pages _9, written by a session that never read the rules, merged after the rules were
+final): title 90.5, date 90.5, authors 97.6, publisher 73.8, body 97.7, furniture 95.7
+(on the 30 pages before them: 90/90/96.7/86.7/99.3/97.0). Dev half (102 pages, rules
+written with them): 100/100/100/98.0/100/100.
 Titles, dates and publishers are below the issue's targets (titles and dates >= 95 %,
 publishers >= 90 %), body is below 100 %. The report lists the misses.
 """
@@ -20,14 +22,18 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 
 from quality_metadata import score  # noqa: E402
 
-THRESHOLDS = {"title": 0.88, "date": 0.88, "authors": 0.94, "publisher": 0.84,
-              "body": 0.98, "furniture": 0.95}
+THRESHOLDS = {
+    "dev": {"title": 0.97, "date": 0.97, "authors": 0.97, "publisher": 0.95, "body": 0.99,
+            "furniture": 0.98},
+    "test": {"title": 0.88, "date": 0.88, "authors": 0.95, "publisher": 0.71, "body": 0.96,
+             "furniture": 0.94},
+}
 
 
 @pytest.mark.parametrize("half", ["dev", "test"])
 def test_pooled_scores_hold(tmp_path: Path, half: str) -> None:
     result = score(half, tmp_path)
     pooled = result["pooled"]
-    below = {f: (pooled[f], t) for f, t in THRESHOLDS.items() if pooled[f] < t}
+    below = {f: (pooled[f], t) for f, t in THRESHOLDS[half].items() if pooled[f] < t}
     assert not below, f"{half} half below threshold (score, threshold): {below}"
     assert set(result["genres"]) >= {"briefing-transcript", "wire-story", "markdown-page"}
