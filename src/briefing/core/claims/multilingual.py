@@ -11,306 +11,25 @@ perspective from the cues in the speaker's words only, plus the workspace's own 
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from functools import cache, lru_cache
 
+from briefing.core.claims.script_rules import (
+    CLAUSE,
+    MAX_SPEAKER_CHARS,
+    WORD,
+    FoundVerb,
+    Rules,
+    compiled_cue,
+    cue_pattern,
+    cue_regex,
+    lemma_of,
+    opening_quote,
+    page_home,
+    page_language,
+    script_rules,
+    sentences,
+)
 from briefing.core.models import Perspective, Suggestion
-from briefing.core.resources import resource
-
-_SCRIPTS = {
-    "cyrillic": re.compile(r"[\u0400-\u052f]"),
-    "hangul": re.compile(r"[\uac00-\ud7af]"),
-    "han": re.compile(r"[\u4e00-\u9fff]"),
-}
-_LETTERS = re.compile(r"[^\W\d_]")
-_CLAUSE = re.compile(r"[,;:，；：]|\s[-–—]\s|[«»“”„\"]")
-_SENTENCE_END = re.compile(r"[.!?…。！？]+[»”\"’)）]*")
-_OPEN, _CLOSE = "«“„", "»”"
-MIN_SHARE = 0.3  # a script with at least this share of the letters gets its rules
-MAX_SPEAKER_CHARS = 80
-
-
-@dataclass
-class Rules:
-    """The merged rules of one script (several languages may share it)."""
-
-    script: str
-    verbs: list[str] = field(default_factory=list)
-    sources: list[str] = field(default_factory=list)
-    source_ends: list[str] = field(default_factory=list)
-    subject_particles: list[str] = field(default_factory=list)
-    datelines: list[str] = field(default_factory=list)
-    back_references: list[str] = field(default_factory=list)
-    answer_prefixes: list[str] = field(default_factory=list)
-    weak_particles: list[str] = field(default_factory=list)  # need a two-syllable word
-    insertions: list[str] = field(default_factory=list)  # "в свою очередь": not the speaker
-    back_reference_adverbs: list[str] = field(default_factory=list)  # "він також": "він"
-    # a country's generic bodies ("국방부", "外交部", "Генштаб"): the home country's unless
-    # the speaker's words name another ("우크라이나 국방부", "韩国外交部")
-    bodies: list[str] = field(default_factory=list)
-    # reporting verbs by stem and ending ("заяви" + л/ла/ло/ли): every gender and number
-    verb_stems: list[str] = field(default_factory=list)
-    verb_endings: list[str] = field(default_factory=list)
-    # regexes for a reporting construction ("…다고 반박했다": a quotative and its verb)
-    verb_patterns: list[str] = field(default_factory=list)
-    # reporting verbs by lemma, per language ("заявить", "повідомити"): a word whose lemma
-    # (simplemma's dictionary for the page's language) is one of them and whose ending is a
-    # finite form of that language ("-ет", "-ли"; not a gerund "заявив" in Russian) reports,
-    # in every tense, aspect, gender and number the lists above do not spell out
-    verb_lemmas: dict[str, frozenset[str]] = field(default_factory=dict)
-    lemma_forms: dict[str, re.Pattern[str]] = field(default_factory=dict)
-    insertion_rx: list[re.Pattern[str]] = field(default_factory=list)
-    answer_turn: str = ""    # a turn named by its speaker: "郭嘉昆：…" (group `name`)
-    question_turn: str = ""  # a turn that is a question: "问：…", "法新社记者：…"
-    # a turn by a role, not a name ("답변 :", "□ 대변인 :", "Ответ:"): the page's host body
-    # speaks (the ministry named at the head of the page: "통일부", "МИД России")
-    host_turns: list[str] = field(default_factory=list)
-    question_turns: list[str] = field(default_factory=list)
-    first_person: list[str] = field(default_factory=list)  # "мы", "우리": the turn's speaker
-    abbreviations: list[str] = field(default_factory=list)  # "тыс.": no sentence ends there
-    prepositions: list[str] = field(default_factory=list)  # "з", "до": an object follows
-    possessives: list[str] = field(default_factory=list)  # "його": "його адміністрація"
-    # a country's short prefix before a generic body names that country's body ("俄国防部",
-    # "美军", "미 국방부"): [prefixes] key -> prefixes, composed with `prefixed` bodies
-    composed: list[str] = field(default_factory=list)
-    # the country a page in each language speaks from (its generic bodies are that
-    # country's: "Генштаб" on a Ukrainian page is Ukraine's, on a Russian page Russia's),
-    # and the letters only that language uses in its script ("іїєґ" for Ukrainian)
-    homes: dict[str, str] = field(default_factory=dict)
-    letters: dict[str, str] = field(default_factory=dict)
-    # a title that makes the page a body's own statement ("Заява Генерального штабу …"):
-    # what it says with no speaker of its own is the issuer's
-    statement_titles: list[str] = field(default_factory=list)
-    speakers: dict[str, list[str]] = field(default_factory=dict)
-    dateline_rx: list[re.Pattern[str]] = field(default_factory=list)
-    verb_rx: re.Pattern[str] | None = None
-    source_rx: re.Pattern[str] | None = None
-
-
-def page_home(rules: Rules, text: str) -> str | None:
-    """The home country of a page in `rules`' script: that of the language whose own
-    letters it uses most (Ukrainian "і", Russian "ы"), or of its script's only language."""
-    if len(rules.homes) <= 1:
-        return next(iter(rules.homes.values()), None)
-    sample = text[:4000].lower()
-    counts = {lang: sum(sample.count(ch) for ch in letters)
-              for lang, letters in rules.letters.items()}
-    best = max(counts, key=lambda lang: counts[lang], default=None)
-    return rules.homes.get(best) if best is not None and counts[best] else None
-
-
-def page_language(rules: Rules, text: str) -> str | None:
-    """The language (file stem) of a page in `rules`' script whose own letters it uses most,
-    or the script's only language."""
-    if len(rules.homes) <= 1:
-        return next(iter(rules.homes), None)
-    sample = text[:4000].lower()
-    counts = {lang: sum(sample.count(ch) for ch in letters)
-              for lang, letters in rules.letters.items()}
-    best = max(counts, key=lambda lang: counts[lang], default=None)
-    return best if best is not None and counts[best] else None
-
-
-@dataclass(frozen=True)
-class _Found:
-    """A reporting verb found by its lemma, shaped like a regex match for the callers."""
-
-    at: int
-    word: str
-
-    def start(self) -> int:
-        return self.at
-
-    def end(self) -> int:
-        return self.at + len(self.word)
-
-    def group(self) -> str:
-        return self.word
-
-
-_WORD = re.compile(r"[^\W\d_][\w'ʼ’-]*")
-
-
-@lru_cache(maxsize=20000)
-def _lemma(word: str, lang: str) -> str:
-    import simplemma  # loaded only for a page in a language with verb lemmas
-
-    return str(simplemma.lemmatize(word, lang=lang)).lower()
-
-
-@lru_cache(maxsize=1)
-def script_rules() -> dict[str, Rules]:
-    """resources/claims/languages/*.toml merged per script."""
-    out: dict[str, Rules] = {}
-    folder = resource("claims", "languages")
-    for path in sorted(folder.glob("*.toml")) if folder.is_dir() else []:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-        rules = out.setdefault(data["script"], Rules(data["script"]))
-        for name in ("verbs", "sources", "source_ends", "subject_particles", "datelines",
-                     "back_references", "answer_prefixes", "insertions", "weak_particles",
-                     "back_reference_adverbs", "bodies", "verb_patterns", "host_turns",
-                     "question_turns", "first_person", "statement_titles",
-                     "abbreviations", "prepositions", "possessives"):
-            getattr(rules, name).extend(data.get(name, []))
-        lang = path.stem
-        if data.get("verb_lemmas") and data.get("lemma_forms"):
-            rules.verb_lemmas[lang] = frozenset(v.lower() for v in data["verb_lemmas"])
-            rules.lemma_forms[lang] = re.compile(
-                "(?:" + "|".join(map(re.escape, data["lemma_forms"])) + ")$", re.IGNORECASE)
-        if "home" in data:
-            rules.homes[lang] = data["home"]
-        if "letters" in data:
-            rules.letters[lang] = data["letters"]
-        endings = data.get("verb_endings", [])
-        rules.verb_stems.extend(f"{stem}\x00{'|'.join(map(re.escape, endings))}"
-                                for stem in data.get("verb_stems", []))
-        for key, cues in data.get("speakers", {}).items():
-            rules.speakers.setdefault(key, []).extend(cues)
-        joins = [""] if data["script"] == "han" else ["", " "]
-        for key, prefixes in data.get("prefixes", {}).items():
-            made = [p + j + b for p in prefixes for b in data.get("prefixed", []) for j in joins]
-            rules.speakers.setdefault(key, []).extend(made)
-            rules.composed.extend(made)
-        rules.answer_turn = rules.answer_turn or data.get("answer_turn", "")
-        rules.question_turn = rules.question_turn or data.get("question_turn", "")
-    for rules in out.values():
-        rules.dateline_rx = [re.compile(p) for p in rules.datelines]
-        rules.insertion_rx = [re.compile(p, re.IGNORECASE) for p in rules.insertions]
-        bound = rules.script != "han"  # Chinese has no spaces: a verb may touch its speaker
-        left, right = (r"(?<![\w-])", r"(?![\w])") if bound else ("", "")
-        verbs = [re.escape(v) for v in sorted(rules.verbs, key=len, reverse=True)]
-        verbs += [re.escape(stem) + f"(?:{ends})" for stem, ends in
-                  (v.split("\x00") for v in sorted(set(rules.verb_stems), key=len, reverse=True))]
-        alternatives = [left + "(?:" + "|".join(verbs) + ")" + right] if verbs else []
-        alternatives += rules.verb_patterns
-        if alternatives:
-            rules.verb_rx = re.compile("|".join(f"(?:{a})" for a in alternatives),
-                                       re.IGNORECASE)
-        sources = sorted(rules.sources, key=len, reverse=True)
-        if sources:
-            start = r"(?<![\w-])" if rules.script == "cyrillic" else ""
-            rules.source_rx = re.compile(start + "(?:" + "|".join(map(re.escape, sources))
-                                         + ")", re.IGNORECASE)
-    return out
-
-
-def dominant_script(text: str) -> str | None:
-    """'cyrillic', 'hangul' or 'han' when that script holds enough of the letters."""
-    sample = text[:4000]
-    letters = len(_LETTERS.findall(sample))
-    if not letters:
-        return None
-    for name, rx in _SCRIPTS.items():
-        if len(rx.findall(sample)) >= MIN_SHARE * letters:
-            return name
-    return None
-
-
-def sentences(text: str, datelines: Iterable[re.Pattern[str]] = (),
-              abbreviations: Iterable[str] = ()) -> list[tuple[int, int]]:
-    """[start, end) of each sentence, per line; never split inside «…» or “…”, nor inside
-    a dateline ("МОСКВА. 6 ноября. ИНТЕРФАКС - ...", "МОСКВА, 7 ноября. /ТАСС/. ..."),
-    nor after an abbreviation ("11 тыс. военнослужащих", "50 тис. військових")."""
-    datelines = list(datelines)
-    short = {a.lower().rstrip(".") for a in abbreviations}
-    out: list[tuple[int, int]] = []
-    for line in re.finditer(r"[^\n]+", text):
-        start, depth, straight = line.start(), 0, False
-        i = line.start()
-        while i < line.end():
-            ch = text[i]
-            if ch in _OPEN:
-                depth += 1
-            elif ch in _CLOSE:
-                depth = max(0, depth - 1)
-            elif ch == '"':  # a straight quote opens after a space or the line start
-                opens = not straight and (i == line.start() or text[i - 1] in " (\t")
-                straight = opens or (not straight and not opens)
-                depth = depth + 1 if opens else max(0, depth - 1)
-            m = _SENTENCE_END.match(text, i) if depth == 0 and ch in ".!?…。！？" else None
-            if m and m.end() <= line.end():
-                end = m.end()
-                nxt = text[end:end + 1]
-                words = len(text[start:end].split())
-                cjk = ch in "。！？"
-                piece = text[start:end]
-                dateline = any((d := rx.match(piece)) and d.end() >= len(piece.rstrip())
-                               for rx in datelines)
-                before = text[start:i].rsplit(None, 1)
-                if ch == "." and before and before[-1].lower() in short:
-                    dateline = True  # an abbreviation's period ends no sentence
-                last = text[start:i].rsplit(None, 1)[-1] if text[start:i].strip() else ""
-                # a short sentence ends too after a long lower-case word ("Москва відповіла
-                # передбачувано."), never after an initial or a short abbreviation
-                short_ok = ch in "?!" or (len(last) >= 5 and last.isalpha() and last.islower())
-                if not dateline and (cjk or (nxt in ("", " ") and (words >= 4 or short_ok)
-                                             and _next_starts(text, end))):
-                    out.append((start, end))
-                    start = end
-                    while start < line.end() and text[start] == " ":
-                        start += 1
-                i = end
-                continue
-            i += 1
-        if text[start:line.end()].strip():
-            out.append((start, line.end()))
-    return out
-
-
-def _opening_quote(s: str) -> int:
-    """Where the quotation that opens the sentence ends (0 when it opens with none)."""
-    if not s or s[0] not in _OPEN + '"':
-        return 0
-    close = '"' if s[0] == '"' else _CLOSE
-    for i in range(len(s) - 1, 0, -1):
-        if s[i] in close:
-            return i + 1 if i < len(s) - 2 else 0
-    return 0
-
-
-def _next_starts(text: str, pos: int) -> bool:
-    """Whether a sentence can start at `pos`: a capital, a quote, a non-letter, or a letter of
-    a script without case (Hangul, Han), where no capital marks a new sentence."""
-    rest = text[pos:pos + 3].lstrip()
-    if not rest:
-        return True
-    ch = rest[0]
-    return ch.isupper() or ch in _OPEN or not ch.isalpha() or ch.lower() == ch.upper()
-
-
-_ENDING = re.compile(r"[аяоеёиыуюйьіїєэ]+$", re.IGNORECASE)
-
-
-def _cue_pattern(cue: str, script: str, bounded: frozenset[str] = frozenset()) -> str:
-    """A cue as a regex. In Cyrillic each word of five letters or more is its stem with
-    any ending ("России" -> "Росси\\w*": Россия, Россию, Россией; "Южная Корея" ->
-    "Южн\\w* Коре\\w*"), so one form in the data finds every case of the name."""
-    if script != "cyrillic":  # a country's one-letter prefix opens a word ("미 국방부")
-        return (r"(?<![\w])" if cue in bounded and script == "hangul" else "") + re.escape(cue)
-    words = []
-    for word in cue.split():
-        stem = _ENDING.sub("", word) if len(word) >= 5 else word
-        words.append(re.escape(stem) + r"[\w'ʼ’-]*" if len(stem) >= 4 else re.escape(word))
-    return r"\s+".join(words)
-
-
-@cache
-def _compiled(pattern: str) -> re.Pattern[str]:
-    """A cue's regex, compiled once per process: an attributor is made for every text, and
-    a language's hundreds of cue patterns overflow the re module's own cache."""
-    return re.compile(pattern, re.IGNORECASE)
-
-
-def _cue_rx(cues: Iterable[str], script: str, bounded: frozenset[str] = frozenset()
-            ) -> re.Pattern[str] | None:
-    cues = sorted({c for c in cues if c.strip()}, key=len, reverse=True)
-    if not cues:
-        return None
-    left = r"(?<![\w])" if script == "cyrillic" else ""
-    return _compiled(left + "(?:" + "|".join(_cue_pattern(c, script, bounded) for c in cues)
-                     + ")")
 
 
 class ScriptAttributor:
@@ -327,8 +46,8 @@ class ScriptAttributor:
                 owner.setdefault(cue.strip().lower(), p.key)
         self.owner = owner
         bounded = frozenset(c.lower() for c in rules.composed)
-        self.cue_rx = _cue_rx(owner, rules.script, bounded)
-        self.patterns = {cue: _compiled(_cue_pattern(cue, rules.script, bounded))
+        self.cue_rx = cue_regex(owner, rules.script, bounded)
+        self.patterns = {cue: compiled_cue(cue_pattern(cue, rules.script, bounded))
                          for cue in sorted(owner, key=len, reverse=True)}
         self.bodies = {b.lower() for b in rules.bodies}
         self.first_words = {w.lower() for w in rules.first_person}
@@ -337,23 +56,23 @@ class ScriptAttributor:
         self.home: str | None = None  # the page's country (page_home), for its bodies
         self.lang: str | None = None  # the page's language (page_language), for verb lemmas
 
-    def verbs(self, s: str, pos: int = 0) -> list[re.Match[str] | _Found]:
+    def verbs(self, s: str, pos: int = 0) -> list[re.Match[str] | FoundVerb]:
         """The reporting verbs of `s` from `pos` on, in order: those the verb lists and
         patterns spell out, and words whose lemma is a reporting verb of the page's language."""
         r = self.r
-        found: list[re.Match[str] | _Found] = (list(r.verb_rx.finditer(s, pos))
+        found: list[re.Match[str] | FoundVerb] = (list(r.verb_rx.finditer(s, pos))
                                                if r.verb_rx is not None else [])
         lemmas = r.verb_lemmas.get(self.lang or "")
         forms = r.lemma_forms.get(self.lang or "")
         if lemmas and forms is not None and self.lang:
             taken = [(m.start(), m.end()) for m in found]
-            for w in _WORD.finditer(s, pos):
+            for w in WORD.finditer(s, pos):
                 word = w.group()
                 if (len(word) < 4 or not word.islower() or not forms.search(word)
                         or any(a < w.end() and w.start() < b for a, b in taken)):
                     continue
-                if _lemma(word, self.lang) in lemmas:
-                    found.append(_Found(w.start(), word))
+                if lemma_of(word, self.lang) in lemmas:
+                    found.append(FoundVerb(w.start(), word))
             found.sort(key=lambda m: m.start())
         return found
 
@@ -434,7 +153,7 @@ class ScriptAttributor:
         if r.verb_rx is None:
             return None
         verbs = self.verbs(s)
-        quoted = _opening_quote(s)
+        quoted = opening_quote(s)
         if quoted and r.script != "hangul":
             # '"Я наголосив, що …", — написав міністр': the verb after the quotation
             # reports it; verbs inside the quotation are the speaker's own
@@ -469,7 +188,7 @@ class ScriptAttributor:
             ends = "|".join(map(re.escape, sorted(self.r.source_ends, key=len, reverse=True)))
             m = re.compile(rf"([^，。；：,]{{1,30}}?)(?:{ends})").match(s, pos)
             return m.group(1) if m else None
-        m = _CLAUSE.search(s, pos)
+        m = CLAUSE.search(s, pos)
         span = s[pos:m.start() if m else len(s)].strip()
         return span if 0 < len(span) <= MAX_SPEAKER_CHARS else None
 
@@ -478,7 +197,7 @@ class ScriptAttributor:
                        ) -> str | None:
         """The clause before the verb; an inserted phrase between speaker and verb ("Ким
         Чен Ын, в свою очередь, заявил") is passed over to the clause before it."""
-        bounds = [(m.start(), m.end()) for m in _CLAUSE.finditer(s, 0, pos)]
+        bounds = [(m.start(), m.end()) for m in CLAUSE.finditer(s, 0, pos)]
 
         def clause(k: int, end: int) -> str:
             return s[bounds[k - 1][1] if k else 0:end].strip(" -–—")
@@ -501,7 +220,7 @@ class ScriptAttributor:
 
     @staticmethod
     def _clause_after(s: str, pos: int) -> str | None:
-        m = _CLAUSE.search(s, pos)
+        m = CLAUSE.search(s, pos)
         span = s[pos:m.start() if m else len(s)].strip(" .。")
         if len(span) > MAX_SPEAKER_CHARS and " " in span[:MAX_SPEAKER_CHARS]:
             # "…, сообщил журналистам член комитета … Ли Сон Гвон после брифинга …": the

@@ -17,7 +17,7 @@ from briefing.core.claims.home import (
     statement_issuer,
     text_side,
 )
-from briefing.core.claims.multilingual import dominant_script, suggest_in_script
+from briefing.core.claims.multilingual import suggest_in_script
 from briefing.core.claims.numeric import numeric_claims
 from briefing.core.claims.quotes import (
     SIGNATURE,
@@ -25,6 +25,7 @@ from briefing.core.claims.quotes import (
     dash_attributions,
     quote_runs,
 )
+from briefing.core.claims.script_rules import dominant_script
 from briefing.core.claims.sentences import Sentence, paragraphs, split_sentences
 from briefing.core.claims.turns import Turn, TurnResolver, find_turns, turn_of
 from briefing.core.models import Perspective, Suggestion
