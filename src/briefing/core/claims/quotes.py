@@ -4,11 +4,16 @@ A statement quoted over several paragraphs ("Kim issued the following statement:
 "The Government ... ." over three paragraphs, the closing mark only at the end) belongs to
 the speaker who introduced it; a quotation standing alone as a block, followed by a short
 line naming the speaker ("Kaja Kallas, High Representative for ..."), belongs to that line.
+A quotation running over several sentences is its speaker's throughout, and a sentence the
+page repeats (a pull quote, a standfirst) is suggested once.
 """
 
 from __future__ import annotations
 
 import re
+
+from briefing.core.claims.sentences import Sentence
+from briefing.core.models import Suggestion
 
 _OPEN = "“«\""
 _CLOSE = "”»\""
@@ -98,3 +103,68 @@ def dash_attributions(text: str, spans: list[tuple[int, int]]) -> dict[int, str]
         if name and not _END.search(name):
             out[i - 1] = name
     return out
+
+
+QUOTED = re.compile(r"“[^”\n]{20,1500}”|\"[^\"\n]{20,1500}\"")
+
+_FOLD = re.compile(r"[\W_]+")
+
+
+def said_once(found: list[Suggestion]) -> list[Suggestion]:
+    """A sentence the page repeats (a pull quote, a standfirst, a caption over the body's
+    own sentence) is one statement: suggested once, where it first stands, with the
+    perspectives of whichever copy was attributed."""
+    first: dict[str, int] = {}
+    out: list[Suggestion] = []
+    for s in found:
+        key = _FOLD.sub(" ", s.quote.lower()).strip()
+        if len(key) < 30:
+            out.append(s)
+            continue
+        at = first.get(key)
+        if at is None:
+            first[key] = len(out)
+            out.append(s)
+        elif s.perspectives and not out[at].perspectives:
+            kept = out[at]
+            out[at] = Suggestion(start=kept.start, end=kept.end, quote=kept.quote,
+                                 perspectives=list(s.perspectives), cue=s.cue,
+                                 speaker=s.speaker, verb=s.verb)
+    return out
+
+
+def spread_quotations(text: str, sentences: list[Sentence], found: list[Suggestion]) -> list[Suggestion]:
+    """Sentences inside a quotation that runs over several sentences belong to the speaker
+    the quotation is attributed to ('"They don't surrender. They blow themselves up," he
+    says.'): each such sentence is suggested for that speaker."""
+    by_start = {s.start: s for s in found}
+    added: dict[int, Suggestion] = {}
+    for a, z in _quote_spans(text):
+        inside = [t for t in sentences if t.start < z and t.end > a]
+        if len(inside) < 2:
+            continue
+        said = [by_start[t.start] for t in inside
+                if t.start in by_start and by_start[t.start].verb not in ("figure", None)]
+        if not said:
+            continue
+        source = said[-1]
+        for t in inside:
+            have = by_start.get(t.start)
+            if have is not None and have.verb != "figure":
+                continue
+            added[t.start] = Suggestion(start=t.start, end=t.end, quote=t.text,
+                                        perspectives=list(source.perspectives), cue=source.cue,
+                                        speaker=source.speaker, verb="quote")
+    if not added:
+        return found
+    merged = {s.start: s for s in found}
+    merged.update(added)
+    return [merged[k] for k in sorted(merged)]
+
+
+def _quote_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each quotation (curly or straight double quotes), within a paragraph."""
+    spans: list[tuple[int, int]] = []
+    for m in QUOTED.finditer(text):
+        spans.append((m.start(), m.end()))
+    return spans

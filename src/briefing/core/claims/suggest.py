@@ -18,12 +18,26 @@ from briefing.core.claims.home import (
     text_side,
 )
 from briefing.core.claims.multilingual import suggest_in_script
+from briefing.core.claims.not_claims import (
+    DELIVERY_NOTE,
+    DOCUMENT_NOTE,
+    EVENT_NOTE,
+    FOOTNOTE,
+    NOTE,
+    OFFER,
+    PREFACE,
+    REFERENCE,
+    SERVICE_NOTE,
+    SIGNPOST,
+)
 from briefing.core.claims.numeric import numeric_claims
 from briefing.core.claims.quotes import (
     SIGNATURE,
     attribution_line,
     dash_attributions,
     quote_runs,
+    said_once,
+    spread_quotations,
 )
 from briefing.core.claims.script_rules import dominant_script
 from briefing.core.claims.sentences import Sentence, paragraphs, split_sentences
@@ -126,7 +140,6 @@ _HEADING_NOISE = re.compile(r"^\s*(?:\d{1,2}[.)]\s*|[#*>-]+\s*)|\([^)]*\)|[*_#\[
 # First person plural: in a government body's own statement, the issuer speaks ("We call
 # on...", "...as our partners know"); lower-case "us" only (upper-case "US" is a country).
 _WE = re.compile(r"(?<![\w.])(?:We|we|Our|our|ours|us)(?![\w.])")
-_QUOTED = re.compile(r"“[^”\n]{20,1500}”|\"[^\"\n]{20,1500}\"")
 # "thousands of", "millions of": a figure to compare when someone states it, but not a
 # claim of its own when the writer uses it unattributed.
 _VAGUE_FIGURE = re.compile(r"(?:tens|hundreds|dozens|scores|thousands|millions|billions|several|"
@@ -152,43 +165,12 @@ _GOV_AUTHOR = re.compile(r"(?i)\b(?:minister|ministry|department|government|pres
                          r"prime minister|chancellery|embassy)\b")
 # The capitalised words opening a text: "The Australian Government", "Australia".
 _LEAD = re.compile(r"\W*(?P<lead>(?:The\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})")
-# A line pointing the reader to a document, not a statement: "The listings are available
-# on the Department's website", "For more information, visit ...".
-_SERVICE_NOTE = re.compile(r"(?i)\b(?:available (?:on|at|from)\b.{0,80}\b(?:website|web site|"
-                           r"page|portal)|for (?:more|further) information|visit (?:www|http))")
 # A page written as turns ("Q:", "MR. X:"), at the start of a line.
 _TRANSCRIPT_LIKE = re.compile(r"(?m)^(?:Q|A|Question|Answer|[A-Z][A-Z .'-]{2,40}):\s")
-# A sentence about the event itself, not a statement made at it.
-_EVENT_NOTE = re.compile(r"(?i)\b(?:briefing|press conference|transcript|translation|"
-                         r"moderated|participants|held a|main points|as delivered|"
-                         r"video|photo|watch)\b")
-# A sentence that only announces what follows.
 # A line that names a person ("Quotes attributable to Senator the Hon Jane Roe, Minister
 # for ...", "Remarks by Prime Minister John Doe"): a name is two capitalised words in a row.
 _NAMED_LINE = re.compile(r"(?:\b(?:attributable to|from|by)\s+)?(?P<who>(?:the\s+)?"
                          r"[A-Z][\w'’.-]*(?:\s+(?:the\s+)?[A-Z][\w'’.-]*)+)")
-_PREFACE = re.compile(r"\b(?:the following|as follows)\W*$", re.IGNORECASE)
-# A note on the text itself, not a sentence of it.
-_DELIVERY_NOTE = re.compile(r"\W*(?:check against delivery|as delivered|as prepared for "
-                            r"delivery|unofficial translation|transcript of the spoken word|"
-                            r"speech as prepared)\W*$", re.IGNORECASE)
-# A note about the document itself (its translation or licence), anywhere, even inside a
-# turn: "This is a provisional translation.", "The original Japanese text prevails.",
-# "Content on this site is available under the Creative Commons ... licence".
-_DOCUMENT_NOTE = re.compile(
-    r"(?i)\b(?:(?:provisional|unofficial) (?:translation|transcript)|original \w+ (?:text|"
-    r"version) (?:prevails|is authentic)|(?:text|version) (?:prevails|is authentic)|"
-    r"creative commons|all rights reserved)\b")
-# An offer to the reader, not a claim: "Get 15% off with code X", "become a paying member".
-_OFFER = re.compile(r"(?i)\b(?:off with (?:the )?code|promo code|discount code|become a "
-                    r"(?:paying |paid )?(?:member|subscriber)|subscribe (?:now|today|for))\b")
-# A caption ("Figure 1: Estimated transfers ...") or the text announcing itself ("This
-# commentary assesses what each side has delivered"): the writer's signposts, not claims.
-_SIGNPOST = re.compile(r"\W*(?:(?:Figure|Fig\.|Table|Chart|Map|Graphic|Exhibit)\s+\d+[a-z]?\s*"
-                       r"[:.–—-]|(?:This|The present)\s+(?:commentary|paper|report|article|"
-                       r"brief|analysis|study|essay|chapter|section|piece)\s+(?:\w+ly\s+)?"
-                       r"(?:assesses|examines|argues|explores|considers|reviews|describes|"
-                       r"looks at|sets out|analy[sz]es)\b)")
 # "We, the Foreign Ministers of ..., condemn": the issuers speak, whoever the list ends with.
 _WE_OPENS = re.compile(r"\W*We,\s")
 # Verbs that report speech outright (a question that reports them states a claim).
@@ -196,15 +178,6 @@ _REPORTING = frozenset({"said", "says", "told", "claimed", "claims", "reported",
                         "announced", "confirmed", "stated", "warned", "according to",
                         "denied", "assessed", "wrote", "posted"})
 _QUOTE_TEXT = re.compile(r"“[^”]*”|\"[^\"]*\"")
-# A reference entry, not a sentence of the text: '"Title," Outlet, February 18, 2025.',
-# "TASS (2024), 'Title', 1 November 2024.", "Data from X, accessed April 2, 2025."
-_MONTH = (r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?")
-_REFERENCE = re.compile(
-    rf"(?:,\s*(?:accessed|retrieved|published|updated)?\s*(?:\d{{1,2}}\s+{_MONTH}\s+\d{{4}}|"
-    rf"{_MONTH}\s+(?:\d{{1,2}},?\s+)?\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|\d{{4}})\.?\s*$)|"
-    r"^\W{0,3}[^.!?]{2,120}?\(\d{4}[a-z]?\)[,.]?\s*['‘\"“]|https?://|www\.")
-_FOOTNOTE = re.compile(r"\[\^?\d+\]:|[¹²³⁴⁵⁶⁷⁸⁹⁰]")  # a note's text ("1." may be a point)
-_NOTE = re.compile(r"\[\^?\d+\]:|\d{1,3}\.\s|[¹²³⁴⁵⁶⁷⁸⁹⁰]")  # a footnote's own text
 _FIRST_PERSON = frozenset({"i", "we", "he", "she", "they", "us", "me"})
 
 
@@ -338,8 +311,8 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
                 attributor.ctx.last = poster
                 attributor.ctx.last_paragraph, attributor.ctx.last_index = \
                     sent.paragraph, index
-        if _DOCUMENT_NOTE.search(sent.text) or _OFFER.search(sent.text) or \
-                turn is None and _SIGNPOST.match(sent.text):
+        if DOCUMENT_NOTE.search(sent.text) or OFFER.search(sent.text) or \
+                turn is None and SIGNPOST.match(sent.text):
             continue
         if turn is not None and turn.answer and resolver is not None:
             suggestion = _answer(attributor, resolver, turn, sent, index)
@@ -377,7 +350,7 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
                                                       issuer.cue, "issuer", sent.start,
                                                       sent.end)]))
             continue
-        if turn is None and _PREFACE.search(sent.text) and not sent.text.rstrip().endswith(":"):
+        if turn is None and PREFACE.search(sent.text) and not sent.text.rstrip().endswith(":"):
             continue  # "The Ministry of Defence of Ukraine states the following."
         if turn is None and sent.text.rstrip().endswith(":"):
             # 'X posted on X:' then the post as a quoted paragraph: the post is X's; a line
@@ -405,7 +378,7 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
         if turn is None and sent.text.startswith(("(", "[")) and \
                 _TRAILER.sub("", sent.text).rstrip(" .").endswith((")", "]")):
             continue  # an editorial note: "(Transcript of the spoken word)", "(As delivered)"
-        if turn is None and _REFERENCE.search(sent.text):
+        if turn is None and REFERENCE.search(sent.text):
             continue  # a reference entry (a source cited), not a statement
         if turn is None and sent.paragraph in signed and SIGNATURE.search(sent.text):
             sp = signed[sent.paragraph]  # '"... The world must respond." — Andrii Sybiha'
@@ -434,7 +407,7 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
             # channel) names who "the channel" and "it" are in its paragraph.
             _heading_speaker(attributor, sent, index)
             continue
-        if turn is None and _DELIVERY_NOTE.match(sent.text):
+        if turn is None and DELIVERY_NOTE.match(sent.text):
             continue  # "Check against delivery!", "As prepared for delivery"
         speakers = [sp for sp in attributor.attribute(spoken, index, labels=turn is None)
                     if not _is_writer(sp.text, writer)]
@@ -497,8 +470,8 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
                                         sent.start, sent.end)]
         if not speakers and issuer is not None and turn is None and (
                 issuer.perspectives or outside and _asserted(sent.text)) and \
-                not (issuer.verb == "publisher" and _EVENT_NOTE.search(sent.text)) and \
-                not _FOOTNOTE.match(sent.text) and not _SERVICE_NOTE.search(sent.text):
+                not (issuer.verb == "publisher" and EVENT_NOTE.search(sent.text)) and \
+                not FOOTNOTE.match(sent.text) and not SERVICE_NOTE.search(sent.text):
             speakers = [Speaker(issuer.text, list(issuer.perspectives), issuer.cue, "issuer",
                                 sent.start, sent.end)]
         if sent.paragraph in signed and turn is None and not any(
@@ -537,37 +510,11 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
             speakers = [attributor.meeting]  # "X spoke with Y to reaffirm ...": both say it
         if speakers:
             out.append(_suggestion(sent, speakers))
-        elif not _NOTE.match(sent.text) and _states_figure(text, sent):
+        elif not NOTE.match(sent.text) and _states_figure(text, sent):
             # A figure the writer states without a source is still a claim to compare
             # ("about 11,000 deployed"): suggested with no perspective.
             out.append(_figure_suggestion(sent))
-    return _once(_quotations(text, sentences, out))
-
-
-_FOLD = re.compile(r"[\W_]+")
-
-
-def _once(found: list[Suggestion]) -> list[Suggestion]:
-    """A sentence the page repeats (a pull quote, a standfirst, a caption over the body's
-    own sentence) is one statement: suggested once, where it first stands, with the
-    perspectives of whichever copy was attributed."""
-    first: dict[str, int] = {}
-    out: list[Suggestion] = []
-    for s in found:
-        key = _FOLD.sub(" ", s.quote.lower()).strip()
-        if len(key) < 30:
-            out.append(s)
-            continue
-        at = first.get(key)
-        if at is None:
-            first[key] = len(out)
-            out.append(s)
-        elif s.perspectives and not out[at].perspectives:
-            kept = out[at]
-            out[at] = Suggestion(start=kept.start, end=kept.end, quote=kept.quote,
-                                 perspectives=list(s.perspectives), cue=s.cue,
-                                 speaker=s.speaker, verb=s.verb)
-    return out
+    return said_once(spread_quotations(text, sentences, out))
 
 
 def _states_figure(text: str, sent: Sentence) -> bool:
@@ -580,43 +527,6 @@ def _figure_suggestion(sent: Sentence) -> Suggestion:
     """A sentence suggested for the figure it states, with no speaker and no perspective."""
     return Suggestion(start=sent.start, end=sent.end, quote=sent.text, perspectives=[],
                       cue=None, speaker=None, verb="figure")
-
-
-def _quotations(text: str, sentences: list[Sentence], found: list[Suggestion]) -> list[Suggestion]:
-    """Sentences inside a quotation that runs over several sentences belong to the speaker
-    the quotation is attributed to ('"They don't surrender. They blow themselves up," he
-    says.'): each such sentence is suggested for that speaker."""
-    by_start = {s.start: s for s in found}
-    added: dict[int, Suggestion] = {}
-    for a, z in _quote_spans(text):
-        inside = [t for t in sentences if t.start < z and t.end > a]
-        if len(inside) < 2:
-            continue
-        said = [by_start[t.start] for t in inside
-                if t.start in by_start and by_start[t.start].verb not in ("figure", None)]
-        if not said:
-            continue
-        source = said[-1]
-        for t in inside:
-            have = by_start.get(t.start)
-            if have is not None and have.verb != "figure":
-                continue
-            added[t.start] = Suggestion(start=t.start, end=t.end, quote=t.text,
-                                        perspectives=list(source.perspectives), cue=source.cue,
-                                        speaker=source.speaker, verb="quote")
-    if not added:
-        return found
-    merged = {s.start: s for s in found}
-    merged.update(added)
-    return [merged[k] for k in sorted(merged)]
-
-
-def _quote_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each quotation (curly or straight double quotes), within a paragraph."""
-    spans: list[tuple[int, int]] = []
-    for m in _QUOTED.finditer(text):
-        spans.append((m.start(), m.end()))
-    return spans
 
 
 def _para_start(spans: list[tuple[int, int]], number: int) -> int:
