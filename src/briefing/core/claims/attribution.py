@@ -164,8 +164,8 @@ class Attributor(SpeakerResolver):
         if found and self.meeting is not None:
             found = [self.meeting]  # "X met with Y to reaffirm ...": both sides say it
         if not found and self.meeting is not None:
-            self.ctx.last, self.ctx.last_paragraph = self.meeting, sent.paragraph
-            self.ctx.last_index = index  # "They discussed ..." below means both
+            # "They discussed ..." below means both
+            self.ctx.remember(self.meeting, sent.paragraph, index)
         elif not found:
             self._note_subject(s, sent, index)
         named = next((f for f in found if f.perspectives), None)
@@ -173,9 +173,7 @@ class Attributor(SpeakerResolver):
             named = next((f for f in reversed(found) if _CAPITALISED.search(f.text)
                           and f.text.lower() not in self.r.pronouns), None)
         if named is not None:
-            self.ctx.last = named
-            self.ctx.last_paragraph = sent.paragraph
-            self.ctx.last_index = index
+            self.ctx.remember(named, sent.paragraph, index)
         for f in found:
             if f.perspectives and f.text.lower() not in self.r.pronouns:
                 self.ctx.history.append((index, f))
@@ -391,8 +389,7 @@ class Attributor(SpeakerResolver):
         """A heading naming a source ("UKRAINE'S AIR FORCE") is who "it" means below it."""
         sp = self._resolve_plain(heading, 0, len(heading), "heading", sent.start)
         if sp.perspectives:
-            self.ctx.last = sp
-            self.ctx.last_paragraph, self.ctx.last_index = sent.paragraph, index
+            self.ctx.remember(sp, sent.paragraph, index)
             words = heading.split()
             if len(words) <= 4 and (bare_country(heading) is not None or words[-1].lower(
                     ).strip(".:") in self.r.role_words | self.r.back_reference_heads):
@@ -421,8 +418,7 @@ class Attributor(SpeakerResolver):
             # with a role and a side is who a later "she said" means.
             sp = self._resolve_plain(s, a, z, "subject", sent.start)
             if len(sp.perspectives) == 1:
-                self.ctx.last, self.ctx.last_paragraph, self.ctx.last_index = \
-                    sp, sent.paragraph, index
+                self.ctx.remember(sp, sent.paragraph, index)
                 return
         name = _PERSON.match(s, a, z) or _APPOSED.match(s, a) or (
             re.compile(r"[A-Z][a-z'-]{2,}").fullmatch(s, a, z) if known is not None else None)
@@ -445,9 +441,7 @@ class Attributor(SpeakerResolver):
                 placed = affiliation(rest[link.end():link.end() + 80])
                 if placed is not None:
                     sp.perspectives, sp.cue = [placed[0]], placed[1]
-        self.ctx.last = sp
-        self.ctx.last_paragraph = sent.paragraph
-        self.ctx.last_index = index
+        self.ctx.remember(sp, sent.paragraph, index)
 
     def _colon_speaker(self, s: str, sent: Sentence, index: int,
                        labels: bool = True) -> Speaker | None:

@@ -45,6 +45,8 @@ _APPOSED = re.compile(r"[A-Z][a-z'-]{2,}(?=,\s+(?:a|an|the)\s)")
 _COLON_QUOTE = re.compile(r"(?<=\w):\s+(?=[“\"‘']|[A-Z])")
 _QUOTE = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _CAPITALISED = re.compile(r"\b[A-Z][\w'-]{2,}")
+# Any capitalised word, however short: a name's part ("Fu", "Li" in "Fu Cong", "Li Qiang").
+_NAME_WORD = re.compile(r"\b[A-Z][\w'-]+")
 _RIGHT_END = re.compile(
     r"[,;:()\[\]—–”\"]|(?<!\b[A-Z])(?<!\bMr)(?<!\bMs)(?<!\bDr)(?<!\bMrs)\.|"
     r"\s(?:on|in|at|when|who|whose|during|after|before|to|in an|told|"

@@ -144,11 +144,11 @@ def _cued(matcher: CueMatcher, text: str) -> tuple[str, str] | None:
 
 
 def _listed(text: str) -> tuple[str, str] | None:
-    names, domains = _data()
-    for rx, key in names:
-        m = rx.search(text)
-        if m:
-            return key, m.group()
+    """The side of a name or web address listed in publishers.toml."""
+    found = listed_name(text)
+    if found is not None:
+        return found
+    _names, domains = _data()
     for m in _HOST.finditer(text):
         host = m.group("host").lower()
         for end, key in domains:

@@ -13,13 +13,12 @@ import re
 from typing import TYPE_CHECKING
 
 from briefing.core.claims.affiliation import affiliation
+from briefing.core.claims.grammar import _NAME_WORD
 
 if TYPE_CHECKING:
     from briefing.core.claims.attribution import Attributor
 
 _WORD = re.compile(r"[\w'.-]+")
-_CAPITALISED = re.compile(r"\b[A-Z][\w'-]{2,}")
-_NAME_PART = re.compile(r"\b[A-Z][\w'-]+")
 # How articles introduce speakers (see Attributor.learn).
 _ACRONYM = re.compile(r"\s*\((?P<acr>[A-Z][A-Za-z]{1,7})\)")
 # A capitalised word; a full stop only after an initial or a title ("J.", "U.S.", "Gen."), so
@@ -63,7 +62,7 @@ def read_introductions(att: Attributor, s: str) -> dict[str, list[tuple[int, str
         if z - a >= 3:
             place([m.group("acr").lower()], a, z, last=True)
     for m in _RUN.finditer(s):
-        words = list(_NAME_PART.finditer(s, m.start(), m.end()))
+        words = list(_NAME_WORD.finditer(s, m.start(), m.end()))
         if len(words) < 2:
             continue
         cues = att.m.find(s, m.start(), m.end())
@@ -83,7 +82,7 @@ def read_introductions(att: Attributor, s: str) -> dict[str, list[tuple[int, str
             if initials not in found:
                 found[initials] = [(m.start(), *last_side)]
         for c in cues:
-            parts = _NAME_PART.findall(s, c.start, c.end)
+            parts = _NAME_WORD.findall(s, c.start, c.end)
             if len(parts) >= 2:  # a person cue: "Cho Tae-yul" places "Minister Cho", and
                 # "Fu Cong" a later "Fu" (a family name first, however short)
                 for part in parts:

@@ -437,7 +437,7 @@ _ELIDED_BACK = 300  # characters before the passage searched for the figure bein
 def _elided(text: str, base: int, norm: str, num: _Num, after: int,
             earlier: list[NumericClaim]) -> tuple[str, str, str | None, int] | None:
     """Unit and subject for a figure whose noun is left out, from the figure before it."""
-    if num.cur or 1900 <= num.value <= 2100 and "," not in norm[num.start:num.end]:
+    if num.cur or _year(norm, num):
         return None  # money has its sign; a bare year is not a count
     rules = numeric_rules()
     if not earlier and _KILLED.match(norm, after):
@@ -473,7 +473,7 @@ def _elided(text: str, base: int, norm: str, num: _Num, after: int,
     if before is None and tail is not None and _KILLED.match(norm, after):
         return "casualties", "casualties", None, after  # "two thousand were killed"
     if before is None and tail is not None:
-        noun = _noun_before(numeric_rules(), text, base + num.start) if tail.group().strip().lower(
+        noun = _noun_before(rules, text, base + num.start) if tail.group().strip().lower(
             ).startswith(("of", "figure", "estimate", "number", "count", "tally", "mark")) \
             else None
         if noun is not None:  # "some eleven thousand of them": the soldiers named before
@@ -626,6 +626,12 @@ def _currency_word(text: str, pos: int) -> str | None:
     return _CURRENCY_NAMES.get(" ".join(words[1:] if words[0] == "of" else words))
 
 
+def _instead(out: list[_Num], num: _Num) -> list[_Num]:
+    """`out` with `num` in place of the numbers read inside its words ("two dozen": not
+    "two"; "several hundred": not "hundred")."""
+    return [n for n in out if not (num.start <= n.start < num.end)] + [num]
+
+
 def _numbers(text: str, rules: NumericRules, start: int, end: int) -> list[_Num]:
     """Figures in digits ("15,000", "$2.8bn", "60%") and in words ("eleven thousand")."""
     out: list[_Num] = []
@@ -666,21 +672,18 @@ def _numbers(text: str, rules: NumericRules, start: int, end: int) -> list[_Num]
         out.append(_Num(at, m.end(), value, None, False))
     for m in _DOZEN.finditer(text, start, end):  # "a dozen missiles", "two dozen drones"
         count = 1 if m.group("n").lower() in ("a", "one") else text2num(m.group("n").lower(), "en")
-        out = [n for n in out if not (m.start() <= n.start < m.end())]
-        out.append(_Num(m.start(), m.end(), 12.0 * count, None, False))
+        out = _instead(out, _Num(m.start(), m.end(), 12.0 * count, None, False))
     for m in _ONE_IN.finditer(text, start, end):  # "one in three shells": a share
         d = m.group("d")
         d_value = float(d) if d.isdigit() else float(text2num(d.lower(), "en"))
         if d_value >= 2:
-            out = [n for n in out if not (m.start() <= n.start < m.end())]
-            out.append(_Num(m.start(), m.end(), float(round(100 / d_value)), None, True))
+            out = _instead(out, _Num(m.start(), m.end(), float(round(100 / d_value)), None, True))
     for m in _SEVERAL.finditer(text, start, end):  # "several hundred", "a few thousand"
         scale = 1.0
         for word in m.group("scale").lower().split():
             scale *= rules.scales.get(word, 100.0 if word == "hundred" else 1.0)
         count = _SEVERAL_VALUES[" ".join(m.group("n").lower().split())]
-        out = [n for n in out if not (m.start() <= n.start < m.end())]
-        out.append(_Num(m.start(), m.end(), count * scale, None, False))
+        out = _instead(out, _Num(m.start(), m.end(), count * scale, None, False))
     for m in _VAGUE.finditer(text, start, end):  # "thousands of men": its lower bound
         out.append(_Num(m.start(), m.end("vague"), _VAGUE_VALUES[
             " ".join(m.group("vague").lower().split())], None, False))

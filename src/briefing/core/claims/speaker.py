@@ -17,6 +17,11 @@ class Speaker:
     start: int = 0  # offsets in the full text
     end: int = 0
 
+    def again(self, verb: str, start: int, end: int) -> Speaker:
+        """The same speaker, with the same side, speaking the text[start:end] (a post's
+        next paragraph, a figure its heading cites, a signed quotation)."""
+        return Speaker(self.text, list(self.perspectives), self.cue, verb, start, end)
+
 
 @dataclass
 class Context:
@@ -36,3 +41,8 @@ class Context:
     # sentence index that named them: "the two leaders", "both sides" are they
     parties: list[Speaker] = field(default_factory=list)
     parties_index: int = -1
+
+    def remember(self, speaker: Speaker, paragraph: int, index: int) -> None:
+        """`speaker` is who spoke last, in sentence `index` of paragraph `paragraph`: the one
+        a later "he said", "the ministry" or unattributed quotation may mean."""
+        self.last, self.last_paragraph, self.last_index = speaker, paragraph, index

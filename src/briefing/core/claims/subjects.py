@@ -13,6 +13,7 @@ from briefing.core.claims.cues import CueMatch, CueMatcher
 from briefing.core.claims.grammar import (
     _BOUNDARY,
     _INTERJECTION,
+    _NAME_WORD,
     _PERSON,
     _TOPIC_OPENERS,
     _WORD,
@@ -31,9 +32,6 @@ from briefing.core.claims.words import (
     _TIMES,
     _TOPIC_ROLES,
 )
-
-# A capitalised word; one of two letters ("Fu", "Li") only as a name the text introduced.
-_NAME_WORD = re.compile(r"\b[A-Z][\w'-]+")
 
 
 class SubjectFinder:
@@ -307,7 +305,8 @@ class SubjectFinder:
         return self.m.find(s, start, end)
 
     def _names(self, s: str, start: int, end: int) -> list[str]:
-        """Proper names in a span ("Flynn"), leaving out cue words and common words."""
+        """Proper names in a span ("Flynn"), leaving out cue words and common words; a
+        name of two letters ("Fu", "Li") only when the text introduced it."""
         cue_spans = [(c.start, c.end) for c in self._find(s, start, end)]
         common = self._common
         return [w.group().lower() for w in _NAME_WORD.finditer(s, start, end)

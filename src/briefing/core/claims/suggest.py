@@ -292,13 +292,9 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
                 post.verb = "post"
                 if colon and post.perspectives and numeric_claims(text, sent.start, sent.end):
                     # A post heading giving its source's figure is that source's figure.
-                    out.append(_suggestion(sent, [Speaker(post.text, list(post.perspectives),
-                                                          post.cue, "cited", sent.start,
-                                                          sent.end)]))
+                    out.append(_suggestion(sent, [post.again("cited", sent.start, sent.end)]))
                 if post.perspectives:
-                    attributor.ctx.last = post
-                    attributor.ctx.last_paragraph, attributor.ctx.last_index = \
-                        sent.paragraph, index
+                    attributor.ctx.remember(post, sent.paragraph, index)
                 continue
         if turn is None and sent.start == _para_start(spans, sent.paragraph):
             opened = _POST_LEAD.match(sent.text)
@@ -308,9 +304,7 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
                 poster = attributor.name(opened.group("who"), sent.start)
                 poster.verb = "post"
                 lead = (sent.paragraph, poster)
-                attributor.ctx.last = poster
-                attributor.ctx.last_paragraph, attributor.ctx.last_index = \
-                    sent.paragraph, index
+                attributor.ctx.remember(poster, sent.paragraph, index)
         if DOCUMENT_NOTE.search(sent.text) or OFFER.search(sent.text) or \
                 turn is None and SIGNPOST.match(sent.text):
             continue
@@ -346,9 +340,7 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
                     not sent.text.startswith(("(", "[")) and \
                     any(w[:1].islower() for w in sent.text.split()):  # not "Washington, D.C."
                 # "Good morning." opening a doorstep is its speaker's, as every sentence is
-                out.append(_suggestion(sent, [Speaker(issuer.text, list(issuer.perspectives),
-                                                      issuer.cue, "issuer", sent.start,
-                                                      sent.end)]))
+                out.append(_suggestion(sent, [issuer.again("issuer", sent.start, sent.end)]))
             continue
         if turn is None and PREFACE.search(sent.text) and not sent.text.rstrip().endswith(":"):
             continue  # "The Ministry of Defence of Ukraine states the following."
@@ -382,8 +374,7 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
             continue  # a reference entry (a source cited), not a statement
         if turn is None and sent.paragraph in signed and SIGNATURE.search(sent.text):
             sp = signed[sent.paragraph]  # '"... The world must respond." — Andrii Sybiha'
-            out.append(_suggestion(sent, [Speaker(sp.text, list(sp.perspectives), sp.cue,
-                                                  "signed", sent.start, sent.end)]))
+            out.append(_suggestion(sent, [sp.again("signed", sent.start, sent.end)]))
             continue
         if not _ends(sent.text):
             # A headline, caption or teaser, not a sentence of the story; a heading that
@@ -396,9 +387,7 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
                 # about 10,000 North Korean troops now in Russia") is that source's figure.
                 sp = attributor.name(source.group("who"), sent.start)
                 if sp.perspectives:
-                    out.append(_suggestion(sent, [Speaker(sp.text, list(sp.perspectives),
-                                                          sp.cue, "cited", sent.start,
-                                                          sent.end)]))
+                    out.append(_suggestion(sent, [sp.again("cited", sent.start, sent.end)]))
             post = None  # a heading ends the post above it
             continue
         if turn is None and _RUN_IN.fullmatch(sent.text) and sent.start == _para_start(
@@ -425,9 +414,8 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
                 # "one senior official" in a story datelined "SEOUL —", is an official of
                 # the agency's own country or of the dateline's.
                 sp.perspectives, sp.cue = [local[0]], local[1]
-                attributor.ctx.last = sp  # who the quotation after it continues
-                attributor.ctx.last_paragraph, attributor.ctx.last_index = \
-                    sent.paragraph, index
+                # who the quotation after it continues
+                attributor.ctx.remember(sp, sent.paragraph, index)
         if speakers and official and home is not None and issuer is None and turn is None \
                 and all((sp.verb or "").startswith("according") for sp in speakers) and \
                 not any(home[0] in sp.perspectives for sp in speakers):
@@ -446,8 +434,7 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
             # "We call on ..." in a ministry's or council's own statement: the issuer speaks.
             speakers = [Speaker(publisher or home[1], [home[0]], home[1], "we", sent.start,
                                 sent.end)]
-            attributor.ctx.last = speakers[0]
-            attributor.ctx.last_paragraph, attributor.ctx.last_index = sent.paragraph, index
+            attributor.ctx.remember(speakers[0], sent.paragraph, index)
         if speakers and issuer is not None and issuer.perspectives and turn is None and \
                 issuer.verb != "publisher" and \
                 run_of.get(sent.paragraph) is None and (not any(
@@ -455,8 +442,7 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
                     _WE_OPENS.match(sent.text)):
             # The issuer says every sentence of its statement; speech it reports is added
             # ("The Council notes, according to Ukrainian estimates, ...").
-            speakers = [Speaker(issuer.text, list(issuer.perspectives), issuer.cue, "issuer",
-                                sent.start, sent.end), *speakers]
+            speakers = [issuer.again("issuer", sent.start, sent.end), *speakers]
         if not speakers and turn is None:
             cited = _CITED.search(sent.text) or _CITED_LEAD.match(sent.text)
             who = cited.group("who") or cited.group("dash") if cited is not None else None
@@ -466,19 +452,16 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
                 # it, as a table of estimates lists them: "NIS (Seoul): about 11,000 ..."
                 sp = attributor.name(who, sent.start + cited.start())
                 if sp.perspectives:
-                    speakers = [Speaker(sp.text, list(sp.perspectives), sp.cue, "cited",
-                                        sent.start, sent.end)]
+                    speakers = [sp.again("cited", sent.start, sent.end)]
         if not speakers and issuer is not None and turn is None and (
                 issuer.perspectives or outside and _asserted(sent.text)) and \
                 not (issuer.verb == "publisher" and EVENT_NOTE.search(sent.text)) and \
                 not FOOTNOTE.match(sent.text) and not SERVICE_NOTE.search(sent.text):
-            speakers = [Speaker(issuer.text, list(issuer.perspectives), issuer.cue, "issuer",
-                                sent.start, sent.end)]
+            speakers = [issuer.again("issuer", sent.start, sent.end)]
         if sent.paragraph in signed and turn is None and not any(
                 sp.perspectives for sp in speakers):
             sp = signed[sent.paragraph]  # a post signed by the dash line under it
-            speakers = [Speaker(sp.text, list(sp.perspectives), sp.cue, "signed", sent.start,
-                                sent.end)]
+            speakers = [sp.again("signed", sent.start, sent.end)]
         run = run_of.get(sent.paragraph)
         if not speakers and intro is not None and run is not None and \
                 run[0] in _quoted_block(run_of, intro[0] + 1):
@@ -496,16 +479,14 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
             # (under "Quote"): its own official's words, of its side.
             speakers = [Speaker(publisher, [home[0]], home[1], "quote", sent.start, sent.end)]
         if not speakers and lead is not None and lead[0] == sent.paragraph and turn is None:
-            speakers = [Speaker(lead[1].text, list(lead[1].perspectives), lead[1].cue, "post",
-                                sent.start, sent.end)]
+            speakers = [lead[1].again("post", sent.start, sent.end)]
         if post is not None and post.perspectives and turn is None:
             for sp in speakers:
                 if not sp.perspectives and re.fullmatch(r"[A-Z]{2,6}", sp.text) and \
                         sp.text == _initials(post.text):
                     sp.perspectives, sp.cue = list(post.perspectives), post.cue  # "USFK said"
             if not speakers:  # the post's own words: "Our military detected ..."
-                speakers = [Speaker(post.text, list(post.perspectives), post.cue, "post",
-                                    sent.start, sent.end)]
+                speakers = [post.again("post", sent.start, sent.end)]
         if speakers and attributor.meeting is not None and turn is None:
             speakers = [attributor.meeting]  # "X spoke with Y to reaffirm ...": both say it
         if speakers:
@@ -595,9 +576,7 @@ def _answer(attributor: Attributor, resolver: TurnResolver, turn: Turn, sent: Se
                 and not ((sp.text.lower() in _FIRST_PERSON or sp.text.lower().startswith(
                     ("our ", "my ", "we ", "i "))) and set(sp.perspectives) <= set(
                         turn.perspectives))]
-    attributor.ctx.last = own
-    attributor.ctx.last_paragraph = sent.paragraph
-    attributor.ctx.last_index = index
+    attributor.ctx.remember(own, sent.paragraph, index)
     return _suggestion(sent, [own, *reported])
 
 
