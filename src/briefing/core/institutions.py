@@ -50,6 +50,12 @@ def word_pattern(*groups: str, ignore_case: bool = False) -> re.Pattern[str]:
     return re.compile(rf"\b(?:{alternation(*groups)})\b", re.IGNORECASE if ignore_case else 0)
 
 
+def any_institution() -> re.Pattern[str]:
+    """Any institution's word (government, other organisations, military): "Ministry",
+    "Institute", "Command" ... as a whole word, case as written."""
+    return word_pattern("government", "organisations", "military")
+
+
 def government_country(line: str) -> str | None:
     """The country a government banner names ("Australian Government" -> "Australia",
     "Government of Canada" -> "Canada"), or None."""

@@ -12,7 +12,7 @@ from functools import lru_cache
 from briefing.core.ingest.clean import Unit
 from briefing.core.ingest.cues import metadata_cues, name_key, publishers
 from briefing.core.ingest.dates import date_line, find_dates
-from briefing.core.institutions import word_pattern as institution_words
+from briefing.core.institutions import any_institution
 
 FURNITURE_REASONS = {"tail", "duplicate"}
 
@@ -318,7 +318,7 @@ def hint_authors(names: list[str], publisher: str | None) -> list[str]:
     jobs = _job_words()
     # a ministry the page's metadata names as its creator ("DCTERMS.creator": "Ministerie
     # van Buitenlandse Zaken") issued the page; it is no writer
-    body = institution_words("government", "organisations", "military")
+    body = any_institution()
     out = []
     for name in names:
         name = strip_honorifics(" ".join(name.split()))

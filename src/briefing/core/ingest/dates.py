@@ -268,20 +268,18 @@ def shift(iso: str, days: int) -> str:
     return (dt.date.fromisoformat(iso) + dt.timedelta(days=days)).isoformat()
 
 
-_OPENING_DATE = None
+@lru_cache(maxsize=1)
+def _opening_rx() -> re.Pattern[str]:
+    names = "|".join(sorted(_patterns().months, key=len, reverse=True))
+    return re.compile(rf"^\(?[^\W\d_][^\W\d_ .,-]*(?:[ -][^\W\d_]+){{0,3}}[.,]\s+"
+                      rf"(?P<day>\d{{1,2}})\s+(?P<month>{names})\.?(?=[\s.,/)-])")
 
 
 def opening_date(text: str) -> tuple[int, int] | None:
     """(month, day) of a wire dateline opening a paragraph ("МОСКВА, 6 ноября. /ТАСС/.",
     "КИЇВ, 5 листопада. …", "МОСКВА, 8 ноя - РИА Новости."): the day the story was
     filed; the year comes from the page's other dates."""
-    global _OPENING_DATE
-    if _OPENING_DATE is None:
-        names = "|".join(sorted(_patterns().months, key=len, reverse=True))
-        _OPENING_DATE = re.compile(
-            rf"^\(?[^\W\d_][^\W\d_ .,-]*(?:[ -][^\W\d_]+){{0,3}}[.,]\s+(?P<day>\d{{1,2}})\s+"
-            rf"(?P<month>{names})\.?(?=[\s.,/)-])")
-    m = _OPENING_DATE.match(text)
+    m = _opening_rx().match(text)
     if m is None or not m.group().split(",")[0].split(".")[0].strip("(").isupper():
         return None
     day = int(m["day"])

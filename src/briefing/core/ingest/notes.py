@@ -35,9 +35,8 @@ def note_rules() -> NoteRules:
     with resource("cleaning", "boilerplate.toml").open("rb") as fh:
         data = tomllib.load(fh).get("notes", {})
     with resource("cleaning", "boilerplate.toml").open("rb") as fh:
-        keep = tomllib.load(fh).get("keep", {}).get("patterns", [])
-    with resource("cleaning", "boilerplate.toml").open("rb") as fh:
-        over_text = tomllib.load(fh).get("keep", {}).get("headings_over_text", [])
+        kept = tomllib.load(fh).get("keep", {})
+    keep, over_text = kept.get("patterns", []), kept.get("headings_over_text", [])
     return NoteRules(attached=tuple(re.compile(p) for p in data.get("attached", [])),
                      lead=re.compile(data.get("lead", r"^\[\d{1,3}\]\s*")),
                      headings=frozenset(data.get("headings", [])),

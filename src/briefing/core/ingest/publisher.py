@@ -14,8 +14,7 @@ from briefing.core.ingest.bylines import body_units, head_limit, split_names
 from briefing.core.ingest.clean import Unit, is_prose
 from briefing.core.ingest.cues import name_key, publishers
 from briefing.core.ingest.types import DocumentHints
-from briefing.core.institutions import country_less_office, government_country
-from briefing.core.institutions import word_pattern as institution_words
+from briefing.core.institutions import any_institution, country_less_office, government_country
 
 
 def publisher_and_year(units: list[Unit],
@@ -42,7 +41,7 @@ def publisher_and_year(units: list[Unit],
             return None  # "© 2025 Ann Smith & Bo Lee": the writers' own copyright
         # An institution's full name is long ("Embassy of the People's Republic of China
         # in the United States of America"); other names stay short.
-        limit = 14 if _institution().search(cleaned) else 6
+        limit = 14 if any_institution().search(cleaned) else 6
         return cleaned if 1 <= len(words) <= limit and cleaned[:1].isupper() else None
 
     kept_idx = [i for i, u in enumerate(units) if u.kept and u.prose]
@@ -120,7 +119,7 @@ def stated_origin(name: str | None) -> bool:
     institution's ("originally published in German" names a language, not a source)."""
     if not name:
         return False
-    return publishers().canonical(name) is not None or _institution().search(name) is not None
+    return publishers().canonical(name) is not None or any_institution().search(name) is not None
 
 _SITE_SPLIT = re.compile(r"\s*(?::|\||·|•|\s-\s|–|—)\s*")
 
@@ -161,18 +160,12 @@ def _labelled_publisher(lines: list[str], resolve: Callable[[str], str | None]
     return None, False
 
 
-
-def _institution() -> re.Pattern[str]:
-    """Any institution word (resources/institutions.toml): government, other and military."""
-    return institution_words("government", "organisations", "military")
-
-
 def _head_institution(lines: list[str]) -> str | None:
     """An institution's name as the first line of its own page ("Federal Foreign Office",
     "Ministry of Defence of Ruritania"): Title Case, short, no sentence."""
     for line in lines:
         words = line.split()
-        if (2 <= len(words) <= 12 and _institution().search(line) and not is_prose(line)
+        if (2 <= len(words) <= 12 and any_institution().search(line) and not is_prose(line)
                 and all(w[:1].isupper() or w in ("of", "the", "for", "and", "on", "in", "&")
                         for w in words)):
             return line.strip()
