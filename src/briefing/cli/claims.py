@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 
-from briefing.cli.common import CliError, momentary_writer, open_workspace, print_json
+from briefing.cli.common import CliError, momentary_writer, open_workspace, print_json, refusing
 from briefing.core.claim_rows import parse_figure
 from briefing.core.errors import ClaimError, PerspectiveError
 from briefing.core.models import ClaimComparison
@@ -126,27 +126,21 @@ def cmd_claims_edit(args: argparse.Namespace) -> int:
         if args.reset:
             changes.update(fixed_figure=None, fixed_subject=None, fixed_perspectives=None)
         if args.figure is not None:
-            try:
+            with refusing("--figure", ClaimError, code=2):
                 changes["fixed_figure"] = parse_figure(args.figure)
-            except ClaimError as exc:
-                raise CliError(f"--figure: {exc}") from None
         if args.subject is not None:
             changes["fixed_subject"] = args.subject
         if args.perspective is not None:
-            try:
+            with refusing("claims edit", PerspectiveError, code=2):
                 changes["fixed_perspectives"] = ws.perspectives.resolve_keys(
                     [p for p in args.perspective if p.strip()])
-            except PerspectiveError as exc:
-                raise CliError(f"claims edit: {exc}") from None
         if args.exclude or args.include:
             changes["excluded"] = bool(args.exclude)
         if not changes:
             raise CliError("claims edit: say what to change: --figure, --subject, "
                            "--perspective, --exclude, --include or --reset")
-        try:
+        with refusing("claims edit", ClaimError, code=2):
             row = ws.claims.correct(args.claim_id, **changes)
-        except ClaimError as exc:
-            raise CliError(f"claims edit: {exc}") from None
         figure = row.fixed_figure if row.fixed_figure is not None else row.figure
         if args.json:
             print_json({"id": row.id, "figure": figure, "subject": row.fixed_subject or

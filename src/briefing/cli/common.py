@@ -30,8 +30,8 @@ class CliError(Exception):
 def refusing(action: str, *errors: type[Exception], code: int = 1) -> Iterator[None]:
     """Turn the core refusing ``action`` (one of ``errors``) into one line: "action: reason".
 
-    Every sub-command that changes a brief, a collection or an archive says "no" the same
-    way: the reason the core gave, prefixed by what was asked, and an exit code of 1.
+    Every sub-command says "no" the same way: the reason the core gave, prefixed by what
+    was asked, with the exit code (1 for a refused change, 2 for a bad argument).
     """
     try:
         yield

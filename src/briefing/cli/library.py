@@ -6,7 +6,7 @@ import argparse
 import sys
 from collections import Counter
 
-from briefing.cli.common import CliError, article_summary, open_workspace, print_json
+from briefing.cli.common import CliError, article_summary, open_workspace, print_json, refusing
 from briefing.core import collections
 from briefing.core.backups import BackupError
 from briefing.core.diskerrors import WriteFailed
@@ -128,10 +128,8 @@ def cmd_search(args: argparse.Namespace) -> int:
     with open_workspace(args, readonly=True) as ws:
         within = None
         if args.collection:
-            try:
+            with refusing("search", CollectionError, code=2):
                 within = collections.members(ws, args.collection)
-            except CollectionError as exc:
-                raise CliError(f"search: {exc}") from None
         results = ws.index.search(args.query, limit=max(1, args.limit), within=within)
         if results.message:
             print(f"briefing: {results.message}", file=sys.stderr)

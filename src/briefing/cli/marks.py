@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable
 
-from briefing.cli.common import CliError, open_workspace, print_json, sync_index
+from briefing.cli.common import CliError, open_workspace, print_json, refusing, sync_index
 from briefing.core.anchoring import find_quote
 from briefing.core.errors import HighlightError, PerspectiveError
 from briefing.core.models import HIGHLIGHT_KINDS, RELIABILITY_GRADES, Highlight
@@ -188,10 +188,8 @@ def _change_highlight(args: argparse.Namespace, action: str,
     with open_workspace(args) as ws:
         if ws.highlights.get(args.highlight_id) is None:
             raise CliError(f"no highlight #{args.highlight_id}", code=1)
-        try:
+        with refusing(f"highlight {action} #{args.highlight_id}", HighlightError):
             h = change(ws)
-        except HighlightError as exc:
-            raise CliError(f"highlight {action} #{args.highlight_id}: {exc}", code=1) from None
         sync_index(ws)
         if args.json:
             print_json(highlight_json(h))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from briefing.cli.common import CliError, open_workspace, print_json
+from briefing.cli.common import open_workspace, print_json, refusing
 from briefing.core.errors import SpeakerError
 from briefing.core.speakers import assign_speaker, library_speakers
 from briefing.core.store.perspectives import PerspectiveError
@@ -58,11 +58,9 @@ def cmd_speakers(args: argparse.Namespace) -> int:
 
 def cmd_speakers_assign(args: argparse.Namespace) -> int:
     with open_workspace(args, ensure_index=False) as ws:
-        try:
+        with refusing("speakers assign", PerspectiveError, SpeakerError):
             key = None if args.clear else ws.perspectives.resolve_keys([args.perspective])[0]
             entry = assign_speaker(ws, args.name, key)
-        except (PerspectiveError, SpeakerError) as exc:
-            raise CliError(f"speakers assign: {exc}", code=1) from None
         follows = f"{entry.statements} statement(s) in {len(entry.articles)} article(s)"
         if key is None:
             print(f"cleared {entry.name}: {follows} follow the cues again")
