@@ -234,14 +234,16 @@ HELDOUT3_THRESHOLDS = {
 }
 
 # Just under the scores measured on the fifth set (labelled before any rule looked at it,
-# then used as dev material). Korean and Ukrainian claims (21/31, 29/43) are under the
-# issue's floor of 0.75 and have no threshold yet: a gap, not a target met.
+# then used as dev material). Claims after round 3 (interview turns without names,
+# independent analysts): ko 31/31, ru 29/35, uk 40/43, zh 31/33.
 HELDOUT5_THRESHOLDS = {
     lang: {"language": 1.0, "title": 0.95, "date": 0.95, "publisher": 0.95, "search": 0.95}
     for lang in ("ko", "ru", "uk", "zh")
 }
+HELDOUT5_THRESHOLDS["ko"]["claims"] = 0.95
 HELDOUT5_THRESHOLDS["ru"]["claims"] = 0.8
-HELDOUT5_THRESHOLDS["zh"]["claims"] = 0.75
+HELDOUT5_THRESHOLDS["uk"]["claims"] = 0.9
+HELDOUT5_THRESHOLDS["zh"]["claims"] = 0.9
 
 
 @pytest.mark.parametrize(("folder", "thresholds"), [

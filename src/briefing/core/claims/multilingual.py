@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from briefing.core.claims.interviews import InterviewTurns, answer_sentences, independent
 from briefing.core.claims.script_rules import (
     CLAUSE,
     MAX_SPEAKER_CHARS,
@@ -118,6 +119,8 @@ class ScriptAttributor:
             elif key and key not in keys:
                 keys.append(key)
                 first = first or m.group()
+        if not keys and any(f.lower() in span.lower() for f in self.r.foreign):
+            return [], None  # "德国外交部发言人": a country that is no perspective's body
         return (keys, first) if keys else (body_keys, body_cue)
 
     def speaker(self, s: str) -> tuple[str, str] | None:
@@ -251,6 +254,8 @@ class ScriptAttributor:
         for m in re.finditer(left + re.escape(name), head):
             lo, hi = self._clause_around(head, m.start(), m.end())
             window = head[lo:hi]
+            if independent(self.r, window):  # "сходознавцем Юрієм Пойтою": no side
+                return [], None
             best: tuple[int, str, str] | None = None
             for c in self.cue_rx.finditer(window):
                 key = self._owner(c.group())
@@ -353,9 +358,18 @@ def suggest_in_script(text: str, script: str, perspectives: Iterable[Perspective
     last: Suggestion | None = None  # the previous attributed sentence (back-references)
     answer: Suggestion | None = None  # the last answer turn's speaker (transcripts)
     turns = _Turns(rules, attributor, text, title)
+    interview = InterviewTurns(rules, attributor, text)
     for start, end in sentences(text, rules.dateline_rx, rules.abbreviations):
         s = text[start:end]
         named = turns.see(text, start, end)
+        answered = interview.see(text, start, end)
+        if interview.asking:
+            continue  # "―중국은 … 보고 있나.": the interviewer's question
+        if answered is not None:  # every sentence of the answer is the interviewee's
+            out.extend(Suggestion(a, b, text[a:b], list(answered.perspectives), answered.cue,
+                                  answered.speaker, answered.verb)
+                       for a, b in answer_sentences(s, start))
+            continue
         if not s.endswith((".", "!", "…", "。", "！", "»", "”", '"', ")")):
             continue  # a headline, a teaser line or a question
         is_answer = s.startswith(tuple(rules.answer_prefixes))
@@ -381,7 +395,9 @@ def suggest_in_script(text: str, script: str, perspectives: Iterable[Perspective
             continue
         span, verb = found
         keys, cue = attributor.perspectives(span)
-        if not keys and not attributor.is_back_reference(span):
+        if independent(rules, span):  # "中国问题专家吕宁思": an analyst speaks for no side
+            keys, cue = [], None
+        elif not keys and not attributor.is_back_reference(span):
             keys, cue = attributor.introduced(span, text, start)
         if not keys and last is not None and attributor.is_back_reference(span):
             keys, cue, span = list(last.perspectives), last.cue, last.speaker or span

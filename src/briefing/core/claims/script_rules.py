@@ -78,6 +78,16 @@ class Rules:
     # a title that makes the page a body's own statement ("Заява Генерального штабу …"):
     # what it says with no speaker of its own is the issuer's
     statement_titles: list[str] = field(default_factory=list)
+    # an interview's turns without names (interviews.py): a question line ("―…", "– …?"),
+    # the answer lines that follow one ("“…", "– …"), where the lead names the interviewee
+    # (group `who`: "…을 만나", "поговорило зі …"), and words that make a speaker an
+    # independent analyst ("전문가", "експерт", "专家"): he speaks for no side
+    interview_questions: list[str] = field(default_factory=list)
+    interview_answers: list[str] = field(default_factory=list)
+    interviewees: list[str] = field(default_factory=list)
+    independent: list[str] = field(default_factory=list)
+    # countries that are no perspective ("德国"): a generic body beside one is not the home's
+    foreign: list[str] = field(default_factory=list)
     speakers: dict[str, list[str]] = field(default_factory=dict)
     dateline_rx: list[re.Pattern[str]] = field(default_factory=list)
     verb_rx: re.Pattern[str] | None = None
@@ -147,7 +157,8 @@ def script_rules() -> dict[str, Rules]:
                      "back_references", "answer_prefixes", "insertions", "weak_particles",
                      "back_reference_adverbs", "bodies", "verb_patterns", "host_turns",
                      "question_turns", "first_person", "statement_titles",
-                     "abbreviations", "prepositions", "possessives"):
+                     "abbreviations", "prepositions", "possessives", "interview_questions",
+                     "interview_answers", "interviewees", "independent", "foreign"):
             getattr(rules, name).extend(data.get(name, []))
         lang = path.stem
         if data.get("verb_lemmas") and data.get("lemma_forms"):

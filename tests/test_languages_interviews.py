@@ -1,0 +1,73 @@
+"""Interviews without named turns, independent analysts and foreign bodies in Korean,
+Ukrainian, Russian and Chinese (issue 11, round 3): each case is a layout or grammar the
+rules read, written here for the test, with what a reader expects of each sentence."""
+
+from __future__ import annotations
+
+from briefing.core.claims import suggest_claims
+from briefing.core.perspectives import load_default_perspectives
+
+
+def claims(text: str, title: str = "") -> dict[str, list[str]]:
+    """quote -> perspectives, as the app suggests them."""
+    return {s.quote: s.perspectives
+            for s in suggest_claims(text, load_default_perspectives(), title=title)}
+
+
+def test_korean_dash_questions_give_the_quoted_answers_to_the_interviewee() -> None:
+    text = ("한반도 정세가 요동치고 있다. 북한 문제 전문가인 박영호 한림대 연구위원을 만나 "
+            "전망을 들어 봤다.\n"
+            "―러시아는 북한에 무엇을 줄까.\n"
+            "“식량과 에너지가 먼저입니다. 기술 이전은 그다음 문제입니다.”\n"
+            "―한국 정부의 대응은.\n"
+            "“미국과 긴밀히 협의해야 합니다.”\n"
+            "박 위원은 국방부가 대응 방안을 검토하고 있다고 전했다.\n")
+    found = claims(text)
+    assert found["“식량과 에너지가 먼저입니다."] == []
+    assert found["기술 이전은 그다음 문제입니다.”"] == []
+    assert found["“미국과 긴밀히 협의해야 합니다.”"] == []
+    assert not any(q.startswith("―") for q in found)  # the questions are nobody's claim
+
+
+def test_korean_interviewee_with_a_side_speaks_for_it() -> None:
+    text = ("국방부 대변인실 관계자를 만나 파병 동향을 물었다.\n"
+            "―북한군 규모는.\n"
+            "“1만명 이상으로 보고 있습니다.”\n")
+    assert claims(text)["“1만명 이상으로 보고 있습니다.”"] == ["south_korean"]
+
+
+def test_ukrainian_dash_turns_give_the_answers_to_the_interviewee() -> None:
+    text = ("Про війну й Пекін Радіо Свобода поговорило з політологом Іваном Коваленком.\n"
+            "– Чого хоче Китай?\n"
+            "– Стабільності. Китай не хоче великої війни в Азії.\n"
+            "Коваленко зауважує, що МЗС КНР уникає прямих відповідей.\n")
+    found = claims(text)
+    assert found["– Стабільності."] == []
+    assert found["Китай не хоче великої війни в Азії."] == []
+    assert found["Коваленко зауважує, що МЗС КНР уникає прямих відповідей."] == []
+    assert "– Чого хоче Китай?" not in found
+
+
+def test_russian_dash_turns_give_the_answers_to_a_side_interviewee() -> None:
+    text = ("Корреспондент побеседовал с заместителем главы МИД России Андреем Руденко.\n"
+            "– Что изменит договор?\n"
+            "– Договор закрепляет взаимную помощь. Мы не скрываем этого.\n")
+    found = claims(text)
+    assert found["– Договор закрепляет взаимную помощь."] == ["russian"]
+    assert found["Мы не скрываем этого."] == ["russian"]
+
+
+def test_chinese_independent_scholar_and_foreign_ministry_speak_for_no_side() -> None:
+    text = ("伦敦大学东亚问题专家陈明对记者表示，北京对此“并不满意”。\n"
+            "法国外交部发言人则批评说，任何国家都不应为战争提供支持。\n"
+            "中国外交部发言人毛宁在记者会上被问及此事时，只是重申中方立场没有变化。\n")
+    found = claims(text)
+    assert found["伦敦大学东亚问题专家陈明对记者表示，北京对此“并不满意”。"] == []
+    assert found["法国外交部发言人则批评说，任何国家都不应为战争提供支持。"] == []
+    assert found["中国外交部发言人毛宁在记者会上被问及此事时，只是重申中方立场没有变化。"] == ["chinese"]
+
+
+def test_korean_perfect_of_a_reporting_verb_is_an_attribution() -> None:
+    text = "앞서 합참은 북한이 단거리 탄도미사일을 발사했다고 밝힌 바 있다.\n"
+    assert claims(text)["앞서 합참은 북한이 단거리 탄도미사일을 발사했다고 밝힌 바 있다."] == [
+        "south_korean"]
