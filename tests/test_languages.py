@@ -245,10 +245,20 @@ HELDOUT5_THRESHOLDS["ru"]["claims"] = 0.8
 HELDOUT5_THRESHOLDS["uk"]["claims"] = 0.9
 HELDOUT5_THRESHOLDS["zh"]["claims"] = 0.9
 
+# The sixth set (one story per language, written and labelled by round 3 before any rule ran
+# on it). Out of sample: claims ko 9/9, ru 7/7, uk 3/10, zh 3/7, dates 3/4, search 15/16;
+# after round 3's rules every measure is full except the Russian date ("№224 от 03.12.2024").
+HELDOUT6_THRESHOLDS = {
+    lang: {"language": 1.0, "title": 0.95, "date": 0.95, "publisher": 0.95, "search": 0.95,
+           "claims": 0.95}
+    for lang in ("ko", "ru", "uk", "zh")
+}
+del HELDOUT6_THRESHOLDS["ru"]["date"]
+
 
 @pytest.mark.parametrize(("folder", "thresholds"), [
     ("heldout", HELDOUT_THRESHOLDS), ("heldout3", HELDOUT3_THRESHOLDS),
-    ("heldout5", HELDOUT5_THRESHOLDS)])
+    ("heldout5", HELDOUT5_THRESHOLDS), ("heldout6", HELDOUT6_THRESHOLDS)])
 def test_quality_per_language_on_the_dev_sets(folder: str,
                                                thresholds: dict[str, dict[str, float]]) -> None:
     """The held-out sets rules may now be written against (each scored out of sample first):

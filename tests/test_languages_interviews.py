@@ -71,3 +71,21 @@ def test_korean_perfect_of_a_reporting_verb_is_an_attribution() -> None:
     text = "앞서 합참은 북한이 단거리 탄도미사일을 발사했다고 밝힌 바 있다.\n"
     assert claims(text)["앞서 합참은 북한이 단거리 탄도미사일을 발사했다고 밝힌 바 있다."] == [
         "south_korean"]
+
+
+def test_ukrainian_interviewee_named_before_v_interviu_speaks_for_his_side() -> None:
+    text = ("Речник Повітряних сил Юрій Ігнат в інтерв'ю виданню розповів про нові загрози.\n"
+            "– Чи бачите ви ракети з КНДР?\n"
+            "– Так, уламки вже знаходили. Їхня точність низька.\n")
+    found = claims(text)
+    assert found["– Так, уламки вже знаходили."] == ["ukrainian"]
+    assert found["Їхня точність низька."] == ["ukrainian"]
+
+
+def test_chinese_turns_of_an_analyst_introduced_as_an_expert_speak_for_no_side() -> None:
+    text = ("本报日前专访了南京大学朝鲜问题专家孙立。\n"
+            "本报：俄朝合作会持续吗？\n"
+            "孙立：短期内会继续。对莫斯科来说，这是补充兵力的办法。\n")
+    found = claims(text)
+    assert found["孙立：短期内会继续。"] == []
+    assert found["对莫斯科来说，这是补充兵力的办法。"] == []  # 来说 reports nothing

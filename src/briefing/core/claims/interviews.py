@@ -48,16 +48,18 @@ def independent(rules: Rules, span: str) -> bool:
 class InterviewTurns:
     """Reads a page line by line; `see` gives the interviewee's Suggestion for an answer."""
 
-    def __init__(self, rules: Rules, sides: _Sides, text: str) -> None:
+    def __init__(self, rules: Rules, sides: _Sides, text: str, title: str = "") -> None:
         self.questions = [re.compile(p, re.MULTILINE) for p in rules.interview_questions]
         self.answers = [re.compile(p) for p in rules.interview_answers]
         self.current: Suggestion | None = None
         self.asking = False  # the line being read is a question
         self.after_question = False
-        self.speaker = self._interviewee(rules, sides, text) if self.questions else None
+        self.speaker = self._interviewee(rules, sides, text, title) if self.questions else None
 
-    def _interviewee(self, rules: Rules, sides: _Sides, text: str) -> Suggestion | None:
-        """The interviewee named before the first question line, with their side."""
+    def _interviewee(self, rules: Rules, sides: _Sides, text: str, title: str
+                     ) -> Suggestion | None:
+        """The interviewee named before the first question line, with their side; else
+        the head of a title in the "Юсов: …" layout."""
         first = len(text)
         for rx in self.questions:
             m = rx.search(text)
@@ -67,12 +69,16 @@ class InterviewTurns:
             return None
         lead = text[:first]
         for pattern in rules.interviewees:
-            for m in re.finditer(pattern, lead):
+            for m in re.finditer(pattern, lead, re.MULTILINE):
                 who = m.group("who").strip(" ,")
                 if independent(rules, who):
                     return Suggestion(0, 0, who, [], None, who, "")
                 keys, cue = sides.perspectives(who)
                 return Suggestion(0, 0, who, keys[:1], cue, who, "")
+        head = title.split(":", 1)[0].strip() if ":" in title else ""
+        if head and len(head.split()) <= 6:
+            keys, cue = ([], None) if independent(rules, head) else sides.perspectives(head)
+            return Suggestion(0, 0, head, keys[:1], cue, head, "")
         return None
 
     def see(self, text: str, start: int, end: int) -> Suggestion | None:

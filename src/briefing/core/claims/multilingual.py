@@ -75,6 +75,10 @@ class ScriptAttributor:
                 if lemma_of(word, self.lang) in lemmas:
                     found.append(FoundVerb(w.start(), word))
             found.sort(key=lambda m: m.start())
+        if r.false_verbs:  # "对平壤来说": 说 inside "来说" reports nothing
+            false = [(m.start(), m.end()) for m in r.false_verb_rx.finditer(s, pos)]
+            found = [m for m in found
+                     if not any(a <= m.start() and m.end() <= b for a, b in false)]
         return found
 
     def _in_object(self, span: str, pos: int) -> bool:
@@ -271,6 +275,20 @@ class ScriptAttributor:
                 return [best[1]], best[2]
         return [], None
 
+    def analyst(self, span: str, text: str, before: int) -> bool:
+        """Whether the text introduced the speaker's name as an independent analyst
+        ("复旦大学朝鲜韩国研究中心专家郑明远", "сходознавцем Юрієм Пойтою")."""
+        name = self._name(span)
+        if name is None or not self.r.independent:
+            return False
+        head = text[:before]
+        left = r"(?<![\w])" if self.r.script == "cyrillic" else ""
+        for m in re.finditer(left + re.escape(name), head):
+            lo, hi = self._clause_around(head, m.start(), m.end())
+            if independent(self.r, head[lo:hi]):
+                return True
+        return False
+
     def _name(self, span: str) -> str | None:
         """The name a speaker's words end in (Cyrillic: its stem, any case), or None."""
         span = span.strip()
@@ -358,7 +376,7 @@ def suggest_in_script(text: str, script: str, perspectives: Iterable[Perspective
     last: Suggestion | None = None  # the previous attributed sentence (back-references)
     answer: Suggestion | None = None  # the last answer turn's speaker (transcripts)
     turns = _Turns(rules, attributor, text, title)
-    interview = InterviewTurns(rules, attributor, text)
+    interview = InterviewTurns(rules, attributor, text, title)
     for start, end in sentences(text, rules.dateline_rx, rules.abbreviations):
         s = text[start:end]
         named = turns.see(text, start, end)
@@ -466,8 +484,10 @@ class _Turns:
                 if not keys and self.attributor.r.script == "cyrillic":
                     keys, cue = self._introduced(name, text, start)
                 statement = line.rstrip().endswith(("。", "！", ".", "!", "”", "…"))
+                # "郑明远：…" introduced as "复旦大学…专家郑明远": an analyst, no side
+                analyst = not keys and self.attributor.analyst(name, text, start)
                 self.current = (Suggestion(start, end, line, keys, cue, name, "：")
-                                if keys and statement else None)
+                                if (keys or analyst) and statement else None)
             elif not line.rstrip().endswith(("。", "！", ".", "!", "”", "…", "？", "?")):
                 self.current = None  # a line that is no sentence: the transcript has ended
         return self.current

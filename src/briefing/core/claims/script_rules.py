@@ -88,6 +88,9 @@ class Rules:
     independent: list[str] = field(default_factory=list)
     # countries that are no perspective ("德国"): a generic body beside one is not the home's
     foreign: list[str] = field(default_factory=list)
+    # words holding a reporting verb that report nothing ("来说" in "对平壤来说", "据说")
+    false_verbs: list[str] = field(default_factory=list)
+    false_verb_rx: re.Pattern[str] = re.compile(r"(?!)")
     speakers: dict[str, list[str]] = field(default_factory=dict)
     dateline_rx: list[re.Pattern[str]] = field(default_factory=list)
     verb_rx: re.Pattern[str] | None = None
@@ -158,7 +161,7 @@ def script_rules() -> dict[str, Rules]:
                      "back_reference_adverbs", "bodies", "verb_patterns", "host_turns",
                      "question_turns", "first_person", "statement_titles",
                      "abbreviations", "prepositions", "possessives", "interview_questions",
-                     "interview_answers", "interviewees", "independent", "foreign"):
+                     "interview_answers", "interviewees", "independent", "foreign", "false_verbs"):
             getattr(rules, name).extend(data.get(name, []))
         lang = path.stem
         if data.get("verb_lemmas") and data.get("lemma_forms"):
@@ -184,6 +187,8 @@ def script_rules() -> dict[str, Rules]:
     for rules in out.values():
         rules.dateline_rx = [re.compile(p) for p in rules.datelines]
         rules.insertion_rx = [re.compile(p, re.IGNORECASE) for p in rules.insertions]
+        if rules.false_verbs:
+            rules.false_verb_rx = re.compile("|".join(map(re.escape, rules.false_verbs)))
         bound = rules.script != "han"  # Chinese has no spaces: a verb may touch its speaker
         left, right = (r"(?<![\w-])", r"(?![\w])") if bound else ("", "")
         verbs = [re.escape(v) for v in sorted(rules.verbs, key=len, reverse=True)]
