@@ -247,13 +247,13 @@ HELDOUT5_THRESHOLDS["zh"]["claims"] = 0.9
 
 # The sixth set (one story per language, written and labelled by round 3 before any rule ran
 # on it). Out of sample: claims ko 9/9, ru 7/7, uk 3/10, zh 3/7, dates 3/4, search 15/16;
-# after round 3's rules every measure is full except the Russian date ("№224 от 03.12.2024").
+# after round 3's rules every measure is full (the Russian date under a print edition's
+# stamp, "№224 от 03.12.2024", included).
 HELDOUT6_THRESHOLDS = {
     lang: {"language": 1.0, "title": 0.95, "date": 0.95, "publisher": 0.95, "search": 0.95,
            "claims": 0.95}
     for lang in ("ko", "ru", "uk", "zh")
 }
-del HELDOUT6_THRESHOLDS["ru"]["date"]
 
 
 @pytest.mark.parametrize(("folder", "thresholds"), [

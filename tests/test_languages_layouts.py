@@ -44,6 +44,8 @@ def test_title_and_date_around_the_furniture(text: str, title: str, date: str) -
 @pytest.mark.parametrize(("line", "want"), [
     ("작성일 2024-11-13 조회수 2,418", "2024-11-13"),   # a view counter is no words
     ("发布时间：2024-12-19 16:30 来源：商务部新闻办公室", "2024-12-19"),  # time in the date
+    ("Газета «Известия» №212 от 14.11.2024", "2024-11-14"),  # a print edition's stamp
+    ("Газета «День» №198 від 21.11.2024", "2024-11-21"),
 ])
 def test_a_date_line_with_its_furniture(line: str, want: str) -> None:
     found = date_line(line)
