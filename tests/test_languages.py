@@ -222,13 +222,14 @@ HELDOUT_THRESHOLDS = {  # measured after: claims ko 19/20, ru 32/34, uk 28/29, z
 # The third held-out set (16 stories, 4 per language, labelled before any rule ran on them):
 # measured out of sample (before any rule was written against it) titles 16/16, dates 16/16,
 # search 64/64, publishers 4/16, claims ko 2/34, ru 9/41, uk 15/34, zh 30/38; after the rules
-# were generalised on it publishers 16/16, claims ko 33/34, ru 37/41, uk 32/34, zh 37/38.
+# were generalised on it publishers 16/16, claims ko 33/34, ru 37/41, uk 32/34, zh 37/38;
+# after round 3 claims ko 34/34, ru 39/41, uk 33/34, zh 37/38.
 # Each threshold sits just under the measured score and never below 0.75.
 HELDOUT3_THRESHOLDS = {
     "ko": {"language": 1.0, "title": 0.9, "date": 0.9, "publisher": 0.9, "search": 0.95,
            "claims": 0.9},
     "ru": {"language": 1.0, "title": 0.9, "date": 0.9, "publisher": 0.9, "search": 0.95,
-           "claims": 0.85},
+           "claims": 0.9},
     "uk": {"language": 1.0, "title": 0.9, "date": 0.9, "publisher": 0.9, "search": 0.95,
            "claims": 0.88},
     "zh": {"language": 1.0, "title": 0.9, "date": 0.9, "publisher": 0.9, "search": 0.95,
@@ -237,14 +238,14 @@ HELDOUT3_THRESHOLDS = {
 
 # Just under the scores measured on the fifth set (labelled before any rule looked at it,
 # then used as dev material). Claims after round 3 (interview turns without names,
-# independent analysts): ko 31/31, ru 29/35, uk 40/43, zh 31/33.
+# independent analysts, hedged replies, gerunds): ko 31/31, ru 31/35, uk 42/43, zh 31/33.
 HELDOUT5_THRESHOLDS = {
     lang: {"language": 1.0, "title": 0.95, "date": 0.95, "publisher": 0.95, "search": 0.95}
     for lang in ("ko", "ru", "uk", "zh")
 }
 HELDOUT5_THRESHOLDS["ko"]["claims"] = 0.95
-HELDOUT5_THRESHOLDS["ru"]["claims"] = 0.8
-HELDOUT5_THRESHOLDS["uk"]["claims"] = 0.9
+HELDOUT5_THRESHOLDS["ru"]["claims"] = 0.85
+HELDOUT5_THRESHOLDS["uk"]["claims"] = 0.95
 HELDOUT5_THRESHOLDS["zh"]["claims"] = 0.9
 
 # The sixth set (one story per language, written and labelled by round 3 before any rule ran

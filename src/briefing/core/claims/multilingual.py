@@ -142,7 +142,8 @@ class ScriptAttributor:
             verb = next(iter(self.verbs(s)), None)
             if first_source is not None and verb is not None and verb.start() < first_source.start():
                 span = self._clause_before(s, verb.start(), r.insertion_rx)
-                if span and self.perspectives(span)[0]:
+                if span and (self.perspectives(span)[0] or self.is_back_reference(span)):
+                    # "Он также отметил, что, по данным разведки, …": he, not the source
                     return span, verb.group()
         if r.source_rx is not None:
             for m in r.source_rx.finditer(s):
@@ -173,6 +174,12 @@ class ScriptAttributor:
                 span = self._topic(s[:v.start()])
             else:
                 span = self._clause_before(s, v.start(), r.insertion_rx)
+                cut = s.rfind(",", 0, v.start())
+                if span is None and cut > 0 and v.group().lower().endswith(
+                        tuple(r.gerund_endings)):
+                    # "Пєсков відмовився від відповіді, зазначивши, що …": the subject
+                    # of the clause the gerund hangs on
+                    span = self._clause_before(s, cut, r.insertion_rx)
                 lead = self.cue_rx.match(s) if self.cue_rx is not None else None
                 if span is None and r.script == "han" and lead is not None:
                     span = lead.group()  # "中方反对…，呼吁…": the sentence's subject speaks
@@ -329,6 +336,10 @@ class ScriptAttributor:
     def is_back_reference(self, span: str) -> bool:
         """The speaker words point to the previous speaker ("він", "Він також", "他还")."""
         words = span.strip().lower()
+        for lead in sorted((c.lower() for c in self.r.connectives), key=len, reverse=True):
+            if words.startswith(lead + " "):  # "при этом он": "он"
+                words = words[len(lead) + 1:].lstrip()
+                break
         refs = {b.lower() for b in self.r.back_references}
         if words in refs:
             return True

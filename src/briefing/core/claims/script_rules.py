@@ -90,6 +90,10 @@ class Rules:
     foreign: list[str] = field(default_factory=list)
     # words holding a reporting verb that report nothing ("来说" in "对平壤来说", "据说")
     false_verbs: list[str] = field(default_factory=list)
+    # endings of a gerund reporting for its clause's subject ("…, зазначивши, що …")
+    gerund_endings: list[str] = field(default_factory=list)
+    # connectives before a back-reference ("При этом он", "Водночас він"): still him
+    connectives: list[str] = field(default_factory=list)
     false_verb_rx: re.Pattern[str] = re.compile(r"(?!)")
     speakers: dict[str, list[str]] = field(default_factory=dict)
     dateline_rx: list[re.Pattern[str]] = field(default_factory=list)
@@ -161,7 +165,8 @@ def script_rules() -> dict[str, Rules]:
                      "back_reference_adverbs", "bodies", "verb_patterns", "host_turns",
                      "question_turns", "first_person", "statement_titles",
                      "abbreviations", "prepositions", "possessives", "interview_questions",
-                     "interview_answers", "interviewees", "independent", "foreign", "false_verbs"):
+                     "interview_answers", "interviewees", "independent", "foreign", "false_verbs",
+                     "gerund_endings", "connectives"):
             getattr(rules, name).extend(data.get(name, []))
         lang = path.stem
         if data.get("verb_lemmas") and data.get("lemma_forms"):
