@@ -115,3 +115,12 @@ def test_ukrainian_gerund_reports_for_the_clause_subject() -> None:
             "\"не обговорює\" такі питання.\n")
     assert claims(text)["Речник Кремля Дмитро Пєсков не став відповідати, наголосивши, що "
                         "Москва \"не обговорює\" такі питання."] == ["russian"]
+
+
+def test_a_sentence_pointing_back_gives_its_speaker_to_the_one_before() -> None:
+    russian = claims("Сеул может ускорить поставки снарядов союзникам. Об этом заявил министр "
+                     "обороны Южной Кореи, сообщает агентство Рёнхап.\n")
+    assert russian["Сеул может ускорить поставки снарядов союзникам."] == ["south_korean"]
+    ukrainian = claims("Пхеньян готує новий запуск ракети. Про це повідомив речник ГУР Андрій "
+                       "Юсов.\n")
+    assert ukrainian["Пхеньян готує новий запуск ракети."] == ["ukrainian"]

@@ -388,8 +388,13 @@ def suggest_in_script(text: str, script: str, perspectives: Iterable[Perspective
     answer: Suggestion | None = None  # the last answer turn's speaker (transcripts)
     turns = _Turns(rules, attributor, text, title)
     interview = InterviewTurns(rules, attributor, text, title)
+    forward = [re.compile(p, re.IGNORECASE) for p in rules.forward_references]
+    before: tuple[int, int] | None = None  # the previous sentence of the same line
     for start, end in sentences(text, rules.dateline_rx, rules.abbreviations):
         s = text[start:end]
+        prev, before = before, (start, end)
+        if prev is not None and "\n" in text[prev[1]:start]:
+            prev = None
         named = turns.see(text, start, end)
         answered = interview.see(text, start, end)
         if interview.asking:
@@ -432,6 +437,13 @@ def suggest_in_script(text: str, script: str, perspectives: Iterable[Perspective
             keys, cue, span = list(last.perspectives), last.cue, last.speaker or span
         last = Suggestion(start=start, end=end, quote=s, perspectives=keys, cue=cue,
                           speaker=span, verb=verb)
+        if (prev is not None and keys and any(rx.match(s) for rx in forward)
+                and not any(o.start == prev[0] for o in out)
+                and text[prev[0]:prev[1]].rstrip().endswith(".")):
+            # "Южная Корея может пересмотреть … . Об этом заявил министр …": the sentence
+            # the reference points back to is the speaker's claim
+            out.append(Suggestion(prev[0], prev[1], text[prev[0]:prev[1]], list(keys), cue,
+                                  span, verb))
         out.append(last)
         if is_answer:
             answer = last

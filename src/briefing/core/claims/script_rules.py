@@ -94,6 +94,9 @@ class Rules:
     gerund_endings: list[str] = field(default_factory=list)
     # connectives before a back-reference ("При этом он", "Водночас він"): still him
     connectives: list[str] = field(default_factory=list)
+    # a sentence pointing back to the one before it ("Об этом заявил …", "Про це повідомив
+    # …"): that sentence is the speaker's claim too
+    forward_references: list[str] = field(default_factory=list)
     false_verb_rx: re.Pattern[str] = re.compile(r"(?!)")
     speakers: dict[str, list[str]] = field(default_factory=dict)
     dateline_rx: list[re.Pattern[str]] = field(default_factory=list)
@@ -166,7 +169,7 @@ def script_rules() -> dict[str, Rules]:
                      "question_turns", "first_person", "statement_titles",
                      "abbreviations", "prepositions", "possessives", "interview_questions",
                      "interview_answers", "interviewees", "independent", "foreign", "false_verbs",
-                     "gerund_endings", "connectives"):
+                     "gerund_endings", "connectives", "forward_references"):
             getattr(rules, name).extend(data.get(name, []))
         lang = path.stem
         if data.get("verb_lemmas") and data.get("lemma_forms"):
