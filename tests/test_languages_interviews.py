@@ -124,3 +124,30 @@ def test_a_sentence_pointing_back_gives_its_speaker_to_the_one_before() -> None:
     ukrainian = claims("Пхеньян готує новий запуск ракети. Про це повідомив речник ГУР Андрій "
                        "Юсов.\n")
     assert ukrainian["Пхеньян готує новий запуск ракети."] == ["ukrainian"]
+
+
+def test_ukrainian_interview_with_bold_plain_questions() -> None:
+    text = ("Інтерв'ю\n"
+            "Речник Генштабу Дмитро Лиховій в інтерв'ю нашому виданню розповів про ситуацію.\n"
+            "**Скільки військових КНДР зараз на фронті?**\n"
+            "За нашими даними, кілька тисяч. Вони діють разом із російськими підрозділами.\n"
+            "**Чи можуть вони з'явитися на території України?**\n"
+            "Ми такого не виключаємо.\n"
+            "Раніше Пентагон повідомив, що війська КНДР уже брали участь у боях.\n"
+            "Поділитися: Facebook Telegram\n")
+    found = claims(text)
+    assert found["За нашими даними, кілька тисяч."] == ["ukrainian"]
+    assert found["Ми такого не виключаємо."] == ["ukrainian"]
+    assert found["Раніше Пентагон повідомив, що війська КНДР уже брали участь у боях."] == ["us"]
+    assert not any(q.startswith(("**", "Поділитися")) for q in found)
+
+
+def test_korean_q_and_a_letters_and_a_chinese_zhuanfang_by_wen_da() -> None:
+    korean = claims("북한 문제 전문가인 김철수 연구위원을 만나 북한군 동향을 물었다.\n"
+                    "Q. 북한군은 어디에 배치됐나.\n"
+                    "A. 대부분 쿠르스크 지역에 있습니다.\n")
+    assert korean["A. 대부분 쿠르스크 지역에 있습니다."] == []  # an analyst: no side
+    chinese = claims("本报日前专访了中国人民大学国际关系专家李明。\n"
+                     "问：朝俄合作前景如何？\n"
+                     "答：合作会持续，但空间有限。\n")
+    assert chinese["答：合作会持续，但空间有限。"] == []

@@ -27,6 +27,8 @@ def answer_sentences(s: str, start: int) -> list[tuple[int, int]]:
     but the interviewee's quoted paragraph holds several statements."""
     out, at = [], 0
     for m in _ANSWER_STOP.finditer(s):
+        if len(s[at:m.end()].strip()) <= 3:
+            continue  # "A. …": a turn's letter, no sentence
         out.append((start + at, start + m.end()))
         at = m.end() + len(s[m.end():]) - len(s[m.end():].lstrip())
     out.append((start + at, start + len(s.rstrip())))
@@ -51,6 +53,16 @@ class InterviewTurns:
     def __init__(self, rules: Rules, sides: _Sides, text: str, title: str = "") -> None:
         self.questions = [re.compile(p, re.MULTILINE) for p in rules.interview_questions]
         self.answers = [re.compile(p) for p in rules.interview_answers]
+        # a page that calls itself an interview ("Інтерв'ю", "专访") and asks in plain
+        # question paragraphs ("**Чи може Китай …?**"): every other line answers, unless
+        # it names a speaker of its own (`loose`)
+        self.loose = False
+        if not any(rx.search(text) for rx in self.questions) and rules.plain_questions:
+            head = (title + "\n" + text[:2000]).lower()
+            plain = [re.compile(p, re.MULTILINE) for p in rules.plain_questions]
+            asked = sum(len(rx.findall(text)) for rx in plain)
+            if asked >= 2 and any(m.lower() in head for m in rules.interview_marks):
+                self.questions, self.answers, self.loose = plain, [re.compile(".")], True
         self.current: Suggestion | None = None
         self.asking = False  # the line being read is a question
         self.after_question = False

@@ -399,12 +399,16 @@ def suggest_in_script(text: str, script: str, perspectives: Iterable[Perspective
         answered = interview.see(text, start, end)
         if interview.asking:
             continue  # "―중국은 … 보고 있나.": the interviewer's question
+        if answered is not None and interview.loose and _own_speaker(attributor, s):
+            answered = None  # a line of narration inside a loosely marked interview
+        if answered is not None and not s.rstrip().endswith(_ENDS):
+            continue  # "Поділитися: Facebook Telegram": furniture after the last answer
         if answered is not None:  # every sentence of the answer is the interviewee's
             out.extend(Suggestion(a, b, text[a:b], list(answered.perspectives), answered.cue,
                                   answered.speaker, answered.verb)
                        for a, b in answer_sentences(s, start))
             continue
-        if not s.endswith((".", "!", "…", "。", "！", "»", "”", '"', ")")):
+        if not s.endswith(_ENDS):
             continue  # a headline, a teaser line or a question
         is_answer = s.startswith(tuple(rules.answer_prefixes))
         found = attributor.speaker(s)
@@ -448,6 +452,17 @@ def suggest_in_script(text: str, script: str, perspectives: Iterable[Perspective
         if is_answer:
             answer = last
     return out
+
+
+_ENDS = (".", "!", "…", "。", "！", "»", "”", '"', ")")  # how a sentence that may be a claim ends
+
+
+def _own_speaker(attributor: ScriptAttributor, s: str) -> bool:
+    """Whether the sentence names a speaker with a side of their own ("Як писало Радіо
+    Свобода, … НСР повідомила, що …"), not the interviewee talking in the first person."""
+    found = attributor.speaker(s)
+    return bool(found and attributor.perspectives(found[0])[0]
+                and not attributor.first_person(found[0]))
 
 
 class _Turns:

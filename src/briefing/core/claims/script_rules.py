@@ -85,6 +85,10 @@ class Rules:
     interview_questions: list[str] = field(default_factory=list)
     interview_answers: list[str] = field(default_factory=list)
     interviewees: list[str] = field(default_factory=list)
+    # a page calling itself an interview ("інтерв'ю", "专访") whose questions are plain
+    # paragraphs ending in "?" (`plain_questions`): the other lines are the answers
+    interview_marks: list[str] = field(default_factory=list)
+    plain_questions: list[str] = field(default_factory=list)
     independent: list[str] = field(default_factory=list)
     # countries that are no perspective ("德国"): a generic body beside one is not the home's
     foreign: list[str] = field(default_factory=list)
@@ -168,7 +172,7 @@ def script_rules() -> dict[str, Rules]:
                      "back_reference_adverbs", "bodies", "verb_patterns", "host_turns",
                      "question_turns", "first_person", "statement_titles",
                      "abbreviations", "prepositions", "possessives", "interview_questions",
-                     "interview_answers", "interviewees", "independent", "foreign", "false_verbs",
+                     "interview_answers", "interviewees", "independent", "foreign", "false_verbs", "interview_marks", "plain_questions",
                      "gerund_endings", "connectives", "forward_references"):
             getattr(rules, name).extend(data.get(name, []))
         lang = path.stem
