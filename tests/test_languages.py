@@ -223,7 +223,7 @@ HELDOUT_THRESHOLDS = {  # measured after: claims ko 19/20, ru 32/34, uk 28/29, z
 # measured out of sample (before any rule was written against it) titles 16/16, dates 16/16,
 # search 64/64, publishers 4/16, claims ko 2/34, ru 9/41, uk 15/34, zh 30/38; after the rules
 # were generalised on it publishers 16/16, claims ko 33/34, ru 37/41, uk 32/34, zh 37/38;
-# after round 3 claims ko 34/34, ru 39/41, uk 33/34, zh 37/38.
+# after round 3 claims ko 34/34, ru 39/41, uk 34/34, zh 37/38.
 # Each threshold sits just under the measured score and never below 0.75.
 HELDOUT3_THRESHOLDS = {
     "ko": {"language": 1.0, "title": 0.9, "date": 0.9, "publisher": 0.9, "search": 0.95,
@@ -231,7 +231,7 @@ HELDOUT3_THRESHOLDS = {
     "ru": {"language": 1.0, "title": 0.9, "date": 0.9, "publisher": 0.9, "search": 0.95,
            "claims": 0.9},
     "uk": {"language": 1.0, "title": 0.9, "date": 0.9, "publisher": 0.9, "search": 0.95,
-           "claims": 0.88},
+           "claims": 0.95},
     "zh": {"language": 1.0, "title": 0.9, "date": 0.9, "publisher": 0.9, "search": 0.95,
            "claims": 0.9},
 }

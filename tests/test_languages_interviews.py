@@ -151,3 +151,14 @@ def test_korean_q_and_a_letters_and_a_chinese_zhuanfang_by_wen_da() -> None:
                      "问：朝俄合作前景如何？\n"
                      "答：合作会持续，但空间有限。\n")
     assert chinese["答：合作会持续，但空间有限。"] == []
+
+
+def test_a_text_cited_by_its_author_is_the_authors_claim() -> None:
+    text = ("Президент України Володимир Зеленський оприлюднив у своєму Telegram-каналі нове "
+            "звернення.\n"
+            "Про це він написав у понеділок.\n"
+            "\"Ми готові до обміну полоненими\", – йдеться в дописі президента.\n")
+    found = claims(text)
+    assert found["Про це він написав у понеділок."] == ["ukrainian"]
+    assert found["\"Ми готові до обміну полоненими\", – йдеться в дописі президента."] == [
+        "ukrainian"]

@@ -333,6 +333,15 @@ class ScriptAttributor:
             hi = end + len(" ".join(rest.split(" ")[:4]))
         return lo, hi
 
+    def owner_of_document(self, span: str) -> str:
+        """The author of the text a sentence cites ("в дописі президента" -> "президента",
+        "в заявлении МИД России" -> "МИД России"): the speaker is whose document it is."""
+        words = span.split()
+        if (len(words) >= 3 and words[0].lower() in self.prepositions
+                and words[1].lower() in {d.lower() for d in self.r.documents}):
+            return " ".join(words[2:])
+        return span
+
     def is_back_reference(self, span: str) -> bool:
         """The speaker words point to the previous speaker ("він", "Він також", "他还")."""
         words = span.strip().lower()
@@ -432,6 +441,7 @@ def suggest_in_script(text: str, script: str, perspectives: Iterable[Perspective
                                       answer.speaker, answer.verb))
             continue
         span, verb = found
+        span = attributor.owner_of_document(span)
         keys, cue = attributor.perspectives(span)
         if independent(rules, span):  # "中国问题专家吕宁思": an analyst speaks for no side
             keys, cue = [], None

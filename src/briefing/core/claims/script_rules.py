@@ -101,6 +101,8 @@ class Rules:
     # a sentence pointing back to the one before it ("Об этом заявил …", "Про це повідомив
     # …"): that sentence is the speaker's claim too
     forward_references: list[str] = field(default_factory=list)
+    # texts a sentence cites by their author ("йдеться в дописі президента"): the author speaks
+    documents: list[str] = field(default_factory=list)
     false_verb_rx: re.Pattern[str] = re.compile(r"(?!)")
     speakers: dict[str, list[str]] = field(default_factory=dict)
     dateline_rx: list[re.Pattern[str]] = field(default_factory=list)
@@ -173,7 +175,7 @@ def script_rules() -> dict[str, Rules]:
                      "question_turns", "first_person", "statement_titles",
                      "abbreviations", "prepositions", "possessives", "interview_questions",
                      "interview_answers", "interviewees", "independent", "foreign", "false_verbs", "interview_marks", "plain_questions",
-                     "gerund_endings", "connectives", "forward_references"):
+                     "gerund_endings", "connectives", "forward_references", "documents"):
             getattr(rules, name).extend(data.get(name, []))
         lang = path.stem
         if data.get("verb_lemmas") and data.get("lemma_forms"):
