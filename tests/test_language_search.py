@@ -241,3 +241,15 @@ def test_other_spellings_load_no_model_an_english_query_does_not_need(tmp_path: 
     # follow it)
     assert out == ["troops [2] None ['troops'] []", "Budanov [2] None ['Budanov'] []",
                    "NIS [1] also matched: 국정원 ['국가정보원', '국정원'] []"]
+
+
+def test_a_case_the_dictionaries_lack_finds_the_other_cases(tmp_path: Path) -> None:
+    """"Кореей" is in neither lemma dictionary and Snowball stems it unlike "Кореи": the
+    stem of its stem still meets the other cases (round 3)."""
+    ix = SearchIndex(tmp_path / "ix")
+    list(ix.rebuild([IndexDoc(1, "Разведка", "Разведка Южной Кореи ранее сообщила об этом.",
+                              language="ru")], 1))
+    try:
+        assert [h.article_id for h in ix.search("Южной Кореей", limit=5).hits] == [1]
+    finally:
+        ix.close()

@@ -204,12 +204,14 @@ def test_english_is_told_without_loading_the_language_model() -> None:
 # layouts the rules were not written against, labelled by another session). Measured before
 # any rule change (benchmarks/results/languages_heldout_before.json) and after the rules
 # were generalised (languages_heldout.json); each threshold sits under the measured score
-# and never below 0.75. Russian titles (2 of 3 after, 0 of 3 before) are under 0.75 and
-# have no threshold: the issue stays open for them.
+# and never below 0.75. Russian titles (0 of 3 before, 2 of 3 after round 2) are 3 of 3
+# since round 3 read a print edition's stamp ("Газета «Коммерсантъ» №208 от …, стр. 5") as
+# the date line it is.
 HELDOUT_THRESHOLDS = {  # measured after: claims ko 19/20, ru 32/34, uk 28/29, zh 28/28
     "ko": {"language": 1.0, "title": 0.9, "date": 0.9, "publisher": 0.9, "search": 0.95,
            "claims": 0.9},
-    "ru": {"language": 1.0, "date": 0.9, "publisher": 0.9, "search": 0.95, "claims": 0.85},
+    "ru": {"language": 1.0, "title": 0.9, "date": 0.9, "publisher": 0.9, "search": 0.95,
+           "claims": 0.85},
     "uk": {"language": 1.0, "title": 0.9, "date": 0.9, "publisher": 0.9, "search": 0.95,
            "claims": 0.85},
     "zh": {"language": 1.0, "title": 0.9, "date": 0.9, "publisher": 0.9, "search": 0.95,
@@ -220,33 +222,46 @@ HELDOUT_THRESHOLDS = {  # measured after: claims ko 19/20, ru 32/34, uk 28/29, z
 # The third held-out set (16 stories, 4 per language, labelled before any rule ran on them):
 # measured out of sample (before any rule was written against it) titles 16/16, dates 16/16,
 # search 64/64, publishers 4/16, claims ko 2/34, ru 9/41, uk 15/34, zh 30/38; after the rules
-# were generalised on it publishers 16/16, claims ko 33/34, ru 37/41, uk 32/34, zh 37/38.
+# were generalised on it publishers 16/16, claims ko 33/34, ru 37/41, uk 32/34, zh 37/38;
+# after round 3 claims ko 34/34, ru 39/41, uk 34/34, zh 37/38.
 # Each threshold sits just under the measured score and never below 0.75.
 HELDOUT3_THRESHOLDS = {
     "ko": {"language": 1.0, "title": 0.9, "date": 0.9, "publisher": 0.9, "search": 0.95,
            "claims": 0.9},
     "ru": {"language": 1.0, "title": 0.9, "date": 0.9, "publisher": 0.9, "search": 0.95,
-           "claims": 0.85},
+           "claims": 0.9},
     "uk": {"language": 1.0, "title": 0.9, "date": 0.9, "publisher": 0.9, "search": 0.95,
-           "claims": 0.88},
+           "claims": 0.95},
     "zh": {"language": 1.0, "title": 0.9, "date": 0.9, "publisher": 0.9, "search": 0.95,
            "claims": 0.9},
 }
 
 # Just under the scores measured on the fifth set (labelled before any rule looked at it,
-# then used as dev material). Korean and Ukrainian claims (21/31, 29/43) are under the
-# issue's floor of 0.75 and have no threshold yet: a gap, not a target met.
+# then used as dev material). Claims after round 3 (interview turns without names,
+# independent analysts, hedged replies, gerunds): ko 31/31, ru 31/35, uk 42/43, zh 31/33.
 HELDOUT5_THRESHOLDS = {
     lang: {"language": 1.0, "title": 0.95, "date": 0.95, "publisher": 0.95, "search": 0.95}
     for lang in ("ko", "ru", "uk", "zh")
 }
-HELDOUT5_THRESHOLDS["ru"]["claims"] = 0.8
-HELDOUT5_THRESHOLDS["zh"]["claims"] = 0.75
+HELDOUT5_THRESHOLDS["ko"]["claims"] = 0.95
+HELDOUT5_THRESHOLDS["ru"]["claims"] = 0.85
+HELDOUT5_THRESHOLDS["uk"]["claims"] = 0.95
+HELDOUT5_THRESHOLDS["zh"]["claims"] = 0.9
+
+# The sixth set (one story per language, written and labelled by round 3 before any rule ran
+# on it). Out of sample: claims ko 9/9, ru 7/7, uk 3/10, zh 3/7, dates 3/4, search 15/16;
+# after round 3's rules every measure is full (the Russian date under a print edition's
+# stamp, "№224 от 03.12.2024", included).
+HELDOUT6_THRESHOLDS = {
+    lang: {"language": 1.0, "title": 0.95, "date": 0.95, "publisher": 0.95, "search": 0.95,
+           "claims": 0.95}
+    for lang in ("ko", "ru", "uk", "zh")
+}
 
 
 @pytest.mark.parametrize(("folder", "thresholds"), [
     ("heldout", HELDOUT_THRESHOLDS), ("heldout3", HELDOUT3_THRESHOLDS),
-    ("heldout5", HELDOUT5_THRESHOLDS)])
+    ("heldout5", HELDOUT5_THRESHOLDS), ("heldout6", HELDOUT6_THRESHOLDS)])
 def test_quality_per_language_on_the_dev_sets(folder: str,
                                                thresholds: dict[str, dict[str, float]]) -> None:
     """The held-out sets rules may now be written against (each scored out of sample first):

@@ -15,6 +15,9 @@ KO_BODY = ("국가정보원은 북한군의 러시아 파병 동향과 관련하
            "정부는 관련 동향을 동맹국과 긴밀히 공유하고 있다고 덧붙였다.\n")
 ZH_BODY = ("外交部发言人表示，中方在乌克兰问题上的立场是一贯的、明确的。中方始终致力于劝和促谈，"
            "支持一切有利于和平解决危机的努力。希望各方推动局势降温，为政治解决创造条件。\n")
+RU_BODY = ("Министр обороны Южной Кореи заявил, что Сеул пока не изменит свою позицию. "
+           "По его словам, правительство внимательно следит за сотрудничеством России и КНДР. "
+           "В Москве эти заявления пока не комментировали.\n")
 
 
 def metadata(text: str) -> tuple[str | None, str | None]:
@@ -36,6 +39,11 @@ def metadata(text: str) -> tuple[str | None, str | None]:
     ("新京报\n国际\n乌方称朝鲜军人在库尔斯克伤亡超三千\n新京报讯（记者 陈静）\n"
      "2024-12-24 09:18 来源：新京报\n分享到：微信 微博 QQ空间\n" + ZH_BODY,
      "乌方称朝鲜军人在库尔斯克伤亡超三千", "2024-12-24"),
+    # a print edition's stamp under the headline and its deck is the date, not the title
+    ("Известия\nГлавное Политика Мир Армия\nМир\nСеул ищет компромисс\n"
+     "Южная Корея пока не будет поставлять оружие Киеву\n"
+     "Газета «Известия» №215 от 19.11.2024, стр. 3\n" + RU_BODY,
+     "Сеул ищет компромисс", "2024-11-19"),
 ])
 def test_title_and_date_around_the_furniture(text: str, title: str, date: str) -> None:
     assert metadata(text) == (title, date)
@@ -44,6 +52,8 @@ def test_title_and_date_around_the_furniture(text: str, title: str, date: str) -
 @pytest.mark.parametrize(("line", "want"), [
     ("작성일 2024-11-13 조회수 2,418", "2024-11-13"),   # a view counter is no words
     ("发布时间：2024-12-19 16:30 来源：商务部新闻办公室", "2024-12-19"),  # time in the date
+    ("Газета «Известия» №212 от 14.11.2024, стр. 2", "2024-11-14"),  # a print edition
+    ("Газета «День» №198 від 21.11.2024", "2024-11-21"),
 ])
 def test_a_date_line_with_its_furniture(line: str, want: str) -> None:
     found = date_line(line)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from briefing.core.claims.interviews import InterviewTurns, answer_sentences, independent
 from briefing.core.claims.script_rules import (
     CLAUSE,
     MAX_SPEAKER_CHARS,
@@ -74,6 +75,10 @@ class ScriptAttributor:
                 if lemma_of(word, self.lang) in lemmas:
                     found.append(FoundVerb(w.start(), word))
             found.sort(key=lambda m: m.start())
+        if r.false_verbs:  # "对平壤来说": 说 inside "来说" reports nothing
+            false = [(m.start(), m.end()) for m in r.false_verb_rx.finditer(s, pos)]
+            found = [m for m in found
+                     if not any(a <= m.start() and m.end() <= b for a, b in false)]
         return found
 
     def _in_object(self, span: str, pos: int) -> bool:
@@ -118,6 +123,8 @@ class ScriptAttributor:
             elif key and key not in keys:
                 keys.append(key)
                 first = first or m.group()
+        if not keys and any(f.lower() in span.lower() for f in self.r.foreign):
+            return [], None  # "德国外交部发言人": a country that is no perspective's body
         return (keys, first) if keys else (body_keys, body_cue)
 
     def speaker(self, s: str) -> tuple[str, str] | None:
@@ -135,7 +142,8 @@ class ScriptAttributor:
             verb = next(iter(self.verbs(s)), None)
             if first_source is not None and verb is not None and verb.start() < first_source.start():
                 span = self._clause_before(s, verb.start(), r.insertion_rx)
-                if span and self.perspectives(span)[0]:
+                if span and (self.perspectives(span)[0] or self.is_back_reference(span)):
+                    # "Он также отметил, что, по данным разведки, …": he, not the source
                     return span, verb.group()
         if r.source_rx is not None:
             for m in r.source_rx.finditer(s):
@@ -166,6 +174,12 @@ class ScriptAttributor:
                 span = self._topic(s[:v.start()])
             else:
                 span = self._clause_before(s, v.start(), r.insertion_rx)
+                cut = s.rfind(",", 0, v.start())
+                if span is None and cut > 0 and v.group().lower().endswith(
+                        tuple(r.gerund_endings)):
+                    # "Пєсков відмовився від відповіді, зазначивши, що …": the subject
+                    # of the clause the gerund hangs on
+                    span = self._clause_before(s, cut, r.insertion_rx)
                 lead = self.cue_rx.match(s) if self.cue_rx is not None else None
                 if span is None and r.script == "han" and lead is not None:
                     span = lead.group()  # "中方反对…，呼吁…": the sentence's subject speaks
@@ -251,6 +265,8 @@ class ScriptAttributor:
         for m in re.finditer(left + re.escape(name), head):
             lo, hi = self._clause_around(head, m.start(), m.end())
             window = head[lo:hi]
+            if independent(self.r, window):  # "сходознавцем Юрієм Пойтою": no side
+                return [], None
             best: tuple[int, str, str] | None = None
             for c in self.cue_rx.finditer(window):
                 key = self._owner(c.group())
@@ -265,6 +281,20 @@ class ScriptAttributor:
             if best is not None:
                 return [best[1]], best[2]
         return [], None
+
+    def analyst(self, span: str, text: str, before: int) -> bool:
+        """Whether the text introduced the speaker's name as an independent analyst
+        ("复旦大学朝鲜韩国研究中心专家郑明远", "сходознавцем Юрієм Пойтою")."""
+        name = self._name(span)
+        if name is None or not self.r.independent:
+            return False
+        head = text[:before]
+        left = r"(?<![\w])" if self.r.script == "cyrillic" else ""
+        for m in re.finditer(left + re.escape(name), head):
+            lo, hi = self._clause_around(head, m.start(), m.end())
+            if independent(self.r, head[lo:hi]):
+                return True
+        return False
 
     def _name(self, span: str) -> str | None:
         """The name a speaker's words end in (Cyrillic: its stem, any case), or None."""
@@ -303,9 +333,22 @@ class ScriptAttributor:
             hi = end + len(" ".join(rest.split(" ")[:4]))
         return lo, hi
 
+    def owner_of_document(self, span: str) -> str:
+        """The author of the text a sentence cites ("в дописі президента" -> "президента",
+        "в заявлении МИД России" -> "МИД России"): the speaker is whose document it is."""
+        words = span.split()
+        if (len(words) >= 3 and words[0].lower() in self.prepositions
+                and words[1].lower() in {d.lower() for d in self.r.documents}):
+            return " ".join(words[2:])
+        return span
+
     def is_back_reference(self, span: str) -> bool:
         """The speaker words point to the previous speaker ("він", "Він також", "他还")."""
         words = span.strip().lower()
+        for lead in sorted((c.lower() for c in self.r.connectives), key=len, reverse=True):
+            if words.startswith(lead + " "):  # "при этом он": "он"
+                words = words[len(lead) + 1:].lstrip()
+                break
         refs = {b.lower() for b in self.r.back_references}
         if words in refs:
             return True
@@ -353,10 +396,28 @@ def suggest_in_script(text: str, script: str, perspectives: Iterable[Perspective
     last: Suggestion | None = None  # the previous attributed sentence (back-references)
     answer: Suggestion | None = None  # the last answer turn's speaker (transcripts)
     turns = _Turns(rules, attributor, text, title)
+    interview = InterviewTurns(rules, attributor, text, title)
+    forward = [re.compile(p, re.IGNORECASE) for p in rules.forward_references]
+    before: tuple[int, int] | None = None  # the previous sentence of the same line
     for start, end in sentences(text, rules.dateline_rx, rules.abbreviations):
         s = text[start:end]
+        prev, before = before, (start, end)
+        if prev is not None and "\n" in text[prev[1]:start]:
+            prev = None
         named = turns.see(text, start, end)
-        if not s.endswith((".", "!", "…", "。", "！", "»", "”", '"', ")")):
+        answered = interview.see(text, start, end)
+        if interview.asking:
+            continue  # "―중국은 … 보고 있나.": the interviewer's question
+        if answered is not None and interview.loose and _own_speaker(attributor, s):
+            answered = None  # a line of narration inside a loosely marked interview
+        if answered is not None and not s.rstrip().endswith(_ENDS):
+            continue  # "Поділитися: Facebook Telegram": furniture after the last answer
+        if answered is not None:  # every sentence of the answer is the interviewee's
+            out.extend(Suggestion(a, b, text[a:b], list(answered.perspectives), answered.cue,
+                                  answered.speaker, answered.verb)
+                       for a, b in answer_sentences(s, start))
+            continue
+        if not s.endswith(_ENDS):
             continue  # a headline, a teaser line or a question
         is_answer = s.startswith(tuple(rules.answer_prefixes))
         found = attributor.speaker(s)
@@ -380,17 +441,38 @@ def suggest_in_script(text: str, script: str, perspectives: Iterable[Perspective
                                       answer.speaker, answer.verb))
             continue
         span, verb = found
+        span = attributor.owner_of_document(span)
         keys, cue = attributor.perspectives(span)
-        if not keys and not attributor.is_back_reference(span):
+        if independent(rules, span):  # "中国问题专家吕宁思": an analyst speaks for no side
+            keys, cue = [], None
+        elif not keys and not attributor.is_back_reference(span):
             keys, cue = attributor.introduced(span, text, start)
         if not keys and last is not None and attributor.is_back_reference(span):
             keys, cue, span = list(last.perspectives), last.cue, last.speaker or span
         last = Suggestion(start=start, end=end, quote=s, perspectives=keys, cue=cue,
                           speaker=span, verb=verb)
+        if (prev is not None and keys and any(rx.match(s) for rx in forward)
+                and not any(o.start == prev[0] for o in out)
+                and text[prev[0]:prev[1]].rstrip().endswith(".")):
+            # "Южная Корея может пересмотреть … . Об этом заявил министр …": the sentence
+            # the reference points back to is the speaker's claim
+            out.append(Suggestion(prev[0], prev[1], text[prev[0]:prev[1]], list(keys), cue,
+                                  span, verb))
         out.append(last)
         if is_answer:
             answer = last
     return out
+
+
+_ENDS = (".", "!", "…", "。", "！", "»", "”", '"', ")")  # how a sentence that may be a claim ends
+
+
+def _own_speaker(attributor: ScriptAttributor, s: str) -> bool:
+    """Whether the sentence names a speaker with a side of their own ("Як писало Радіо
+    Свобода, … НСР повідомила, що …"), not the interviewee talking in the first person."""
+    found = attributor.speaker(s)
+    return bool(found and attributor.perspectives(found[0])[0]
+                and not attributor.first_person(found[0]))
 
 
 class _Turns:
@@ -450,8 +532,10 @@ class _Turns:
                 if not keys and self.attributor.r.script == "cyrillic":
                     keys, cue = self._introduced(name, text, start)
                 statement = line.rstrip().endswith(("。", "！", ".", "!", "”", "…"))
+                # "郑明远：…" introduced as "复旦大学…专家郑明远": an analyst, no side
+                analyst = not keys and self.attributor.analyst(name, text, start)
                 self.current = (Suggestion(start, end, line, keys, cue, name, "：")
-                                if keys and statement else None)
+                                if (keys or analyst) and statement else None)
             elif not line.rstrip().endswith(("。", "！", ".", "!", "”", "…", "？", "?")):
                 self.current = None  # a line that is no sentence: the transcript has ended
         return self.current

@@ -78,6 +78,32 @@ class Rules:
     # a title that makes the page a body's own statement ("Заява Генерального штабу …"):
     # what it says with no speaker of its own is the issuer's
     statement_titles: list[str] = field(default_factory=list)
+    # an interview's turns without names (interviews.py): a question line ("―…", "– …?"),
+    # the answer lines that follow one ("“…", "– …"), where the lead names the interviewee
+    # (group `who`: "…을 만나", "поговорило зі …"), and words that make a speaker an
+    # independent analyst ("전문가", "експерт", "专家"): he speaks for no side
+    interview_questions: list[str] = field(default_factory=list)
+    interview_answers: list[str] = field(default_factory=list)
+    interviewees: list[str] = field(default_factory=list)
+    # a page calling itself an interview ("інтерв'ю", "专访") whose questions are plain
+    # paragraphs ending in "?" (`plain_questions`): the other lines are the answers
+    interview_marks: list[str] = field(default_factory=list)
+    plain_questions: list[str] = field(default_factory=list)
+    independent: list[str] = field(default_factory=list)
+    # countries that are no perspective ("德国"): a generic body beside one is not the home's
+    foreign: list[str] = field(default_factory=list)
+    # words holding a reporting verb that report nothing ("来说" in "对平壤来说", "据说")
+    false_verbs: list[str] = field(default_factory=list)
+    # endings of a gerund reporting for its clause's subject ("…, зазначивши, що …")
+    gerund_endings: list[str] = field(default_factory=list)
+    # connectives before a back-reference ("При этом он", "Водночас він"): still him
+    connectives: list[str] = field(default_factory=list)
+    # a sentence pointing back to the one before it ("Об этом заявил …", "Про це повідомив
+    # …"): that sentence is the speaker's claim too
+    forward_references: list[str] = field(default_factory=list)
+    # texts a sentence cites by their author ("йдеться в дописі президента"): the author speaks
+    documents: list[str] = field(default_factory=list)
+    false_verb_rx: re.Pattern[str] = re.compile(r"(?!)")
     speakers: dict[str, list[str]] = field(default_factory=dict)
     dateline_rx: list[re.Pattern[str]] = field(default_factory=list)
     verb_rx: re.Pattern[str] | None = None
@@ -147,7 +173,9 @@ def script_rules() -> dict[str, Rules]:
                      "back_references", "answer_prefixes", "insertions", "weak_particles",
                      "back_reference_adverbs", "bodies", "verb_patterns", "host_turns",
                      "question_turns", "first_person", "statement_titles",
-                     "abbreviations", "prepositions", "possessives"):
+                     "abbreviations", "prepositions", "possessives", "interview_questions",
+                     "interview_answers", "interviewees", "independent", "foreign", "false_verbs", "interview_marks", "plain_questions",
+                     "gerund_endings", "connectives", "forward_references", "documents"):
             getattr(rules, name).extend(data.get(name, []))
         lang = path.stem
         if data.get("verb_lemmas") and data.get("lemma_forms"):
@@ -173,6 +201,8 @@ def script_rules() -> dict[str, Rules]:
     for rules in out.values():
         rules.dateline_rx = [re.compile(p) for p in rules.datelines]
         rules.insertion_rx = [re.compile(p, re.IGNORECASE) for p in rules.insertions]
+        if rules.false_verbs:
+            rules.false_verb_rx = re.compile("|".join(map(re.escape, rules.false_verbs)))
         bound = rules.script != "han"  # Chinese has no spaces: a verb may touch its speaker
         left, right = (r"(?<![\w-])", r"(?![\w])") if bound else ("", "")
         verbs = [re.escape(v) for v in sorted(rules.verbs, key=len, reverse=True)]

@@ -139,6 +139,12 @@ def cyrillic_terms(word: str) -> tuple[str, ...]:
     lemma = lemmatizer.lemmatize(w, lang=("uk", "ru")).lower().replace("ё", "е")
     if lemma not in out:
         out.append(lemma)
+    if lemma == w and len(out[0]) >= 4:
+        # a form the dictionaries lack ("Кореей"): the stem of its stem ("коре" -> "кор") is
+        # what Snowball makes of the other cases ("Кореи", "Корее", "Корею")
+        again = _ru.stemWord(out[0])
+        if again not in out:
+            out.append(again)
     surname = _surname()
     m = surname.match(w) if surname is not None and word[:1].isupper() else None
     if m and m.group(1) not in out:

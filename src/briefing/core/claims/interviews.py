@@ -1,0 +1,110 @@
+"""Interviews whose turns carry no names: "―질문" then “답변”, "– Питання?" then "– Відповідь."
+
+A question line is marked by the language's question dash (data: `interview_questions`);
+the lines right after it that look like an answer (`interview_answers`: a quotation in
+Korean, a dash in Ukrainian and Russian) are the interviewee's, up to the next question
+or the first line of narration. The interviewee is the one the lead says the outlet met
+or spoke with (`interviewees`, group `who`: "…을 만나", "поговорило зі …"); an
+independent analyst ("전문가", "сходознавець", `independent`) speaks for no side, anyone
+else for the side their cues name.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Protocol
+
+from briefing.core.claims.script_rules import Rules
+from briefing.core.models import Suggestion
+
+# Where a sentence of an answer ends: its stop, a closing quotation mark, then a space.
+_ANSWER_STOP = re.compile(r"[.!?…]+[”\"’»]*(?=\s+\S)")
+
+
+def answer_sentences(s: str, start: int) -> list[tuple[int, int]]:
+    """[start, end) of each sentence of an answer written as one quotation ("“베이징은 …
+    불편해합니다. 북한이 … 않을 겁니다.”"): the sentence splitter keeps a quotation whole,
+    but the interviewee's quoted paragraph holds several statements."""
+    out, at = [], 0
+    for m in _ANSWER_STOP.finditer(s):
+        if len(s[at:m.end()].strip()) <= 3:
+            continue  # "A. …": a turn's letter, no sentence
+        out.append((start + at, start + m.end()))
+        at = m.end() + len(s[m.end():]) - len(s[m.end():].lstrip())
+    out.append((start + at, start + len(s.rstrip())))
+    return [(a, b) for a, b in out if b > a]
+
+
+class _Sides(Protocol):
+    def perspectives(self, span: str) -> tuple[list[str], str | None]: ...
+
+
+def independent(rules: Rules, span: str) -> bool:
+    """Whether the speaker's words name an independent analyst ("중국 외교 전문가",
+    "柏林自由大学中国问题专家吕宁思", "сходознавець"): a nationality beside him names his
+    field or his seat, not the side he speaks for."""
+    low = span.lower()
+    return any(w.lower() in low for w in rules.independent)
+
+
+class InterviewTurns:
+    """Reads a page line by line; `see` gives the interviewee's Suggestion for an answer."""
+
+    def __init__(self, rules: Rules, sides: _Sides, text: str, title: str = "") -> None:
+        self.questions = [re.compile(p, re.MULTILINE) for p in rules.interview_questions]
+        self.answers = [re.compile(p) for p in rules.interview_answers]
+        # a page that calls itself an interview ("Інтерв'ю", "专访") and asks in plain
+        # question paragraphs ("**Чи може Китай …?**"): every other line answers, unless
+        # it names a speaker of its own (`loose`)
+        self.loose = False
+        if not any(rx.search(text) for rx in self.questions) and rules.plain_questions:
+            head = (title + "\n" + text[:2000]).lower()
+            plain = [re.compile(p, re.MULTILINE) for p in rules.plain_questions]
+            asked = sum(len(rx.findall(text)) for rx in plain)
+            if asked >= 2 and any(m.lower() in head for m in rules.interview_marks):
+                self.questions, self.answers, self.loose = plain, [re.compile(".")], True
+        self.current: Suggestion | None = None
+        self.asking = False  # the line being read is a question
+        self.after_question = False
+        self.speaker = self._interviewee(rules, sides, text, title) if self.questions else None
+
+    def _interviewee(self, rules: Rules, sides: _Sides, text: str, title: str
+                     ) -> Suggestion | None:
+        """The interviewee named before the first question line, with their side; else
+        the head of a title in the "Юсов: …" layout."""
+        first = len(text)
+        for rx in self.questions:
+            m = rx.search(text)
+            if m is not None:
+                first = min(first, m.start())
+        if first == len(text):
+            return None
+        lead = text[:first]
+        for pattern in rules.interviewees:
+            for m in re.finditer(pattern, lead, re.MULTILINE):
+                who = m.group("who").strip(" ,")
+                if independent(rules, who):
+                    return Suggestion(0, 0, who, [], None, who, "")
+                keys, cue = sides.perspectives(who)
+                return Suggestion(0, 0, who, keys[:1], cue, who, "")
+        head = title.split(":", 1)[0].strip() if ":" in title else ""
+        if head and len(head.split()) <= 6:
+            keys, cue = ([], None) if independent(rules, head) else sides.perspectives(head)
+            return Suggestion(0, 0, head, keys[:1], cue, head, "")
+        return None
+
+    def see(self, text: str, start: int, end: int) -> Suggestion | None:
+        """The interviewee's answer the sentence text[start:end] belongs to, if any."""
+        if self.speaker is None:
+            return None
+        if start == 0 or text[start - 1] == "\n":  # a line's first sentence: a new turn?
+            line_end = text.find("\n", start)
+            line = text[start:line_end if line_end >= 0 else len(text)]
+            self.asking = any(rx.match(line) for rx in self.questions)
+            if self.asking:
+                self.current, self.after_question = None, True
+            elif self.after_question and any(rx.match(line) for rx in self.answers):
+                self.current = self.speaker
+            else:
+                self.current, self.after_question = None, False
+        return self.current
