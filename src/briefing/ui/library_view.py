@@ -14,7 +14,6 @@ from PySide6.QtCore import (
     QRect,
     QSize,
     Qt,
-    QTimer,
     Signal,
 )
 from PySide6.QtGui import QFontMetrics, QPainter, QPalette
@@ -201,14 +200,10 @@ class LibraryView(QWidget):
         layout.addWidget(self.empty_guide, 1)
 
         self._fill_combos()
-        # the publisher and tag lists read every row: refilled once after a batch of
-        # inserts (a refresh inserts each run of new rows separately), not once per run
-        self._combo_timer = QTimer(self)
-        self._combo_timer.setSingleShot(True)
-        self._combo_timer.setInterval(0)
-        self._combo_timer.timeout.connect(self._fill_combos)
-        self.model.modelReset.connect(self._fill_combos)
-        self.model.rowsInserted.connect(self._combo_timer.start)
+        # a filter re-reads the list (a reset): the current article stays current
+        self._kept: int | None = None
+        self.model.modelAboutToBeReset.connect(self._keep_current)
+        self.model.modelReset.connect(self._restore_current)
         for signal in (self.model.modelReset, self.model.rowsInserted, self.model.rowsRemoved):
             signal.connect(self._show_guide)
         self._show_guide()
@@ -218,7 +213,6 @@ class LibraryView(QWidget):
         """Re-read the library (after an import or a highlight change); the collections'
         counts follow (saved searches are re-run)."""
         self.model.refresh()
-        self._combo_timer.stop()  # refilled here, once
         self._fill_combos()
         self.refresh_collections()
 
@@ -323,6 +317,7 @@ class LibraryView(QWidget):
         self.filter_edit.selectAll()
 
     def visible_titles(self) -> list[str]:
+        """The titles of the rows fetched so far, in table order."""
         return [self.proxy.index(r, ArticleTableModel.TITLE).data()
                 for r in range(self.proxy.rowCount())]
 
@@ -439,8 +434,16 @@ class LibraryView(QWidget):
         self.proxy.set_articles(ids)
         self.collectionChanged.emit(self.collection, ids)
 
+    def _keep_current(self) -> None:
+        self._kept = self.current_article_id()
+
+    def _restore_current(self) -> None:
+        kept, self._kept = self._kept, None
+        if kept is not None:
+            self.select_article(kept)
+
     def _show_guide(self, *_args: object) -> None:
-        empty = self.model.rowCount() == 0
+        empty = self.model.article_count() == 0
         self.empty_guide.setVisible(empty)
         self.table.setVisible(not empty)
 

@@ -456,7 +456,7 @@ class MainWindow(QMainWindow):
         self._update_count()
 
     def _update_count(self) -> None:
-        n = self.library.model.rowCount()
+        n = self.library.model.article_count()
         self.count_label.setText(f"{n} article{'s' if n != 1 else ''}")
 
     def _tab_changed(self, _index: int) -> None:

@@ -248,6 +248,14 @@ MIGRATIONS: list[list[str]] = [
     [
         "ALTER TABLE highlights ADD COLUMN translation TEXT NOT NULL DEFAULT ''",
     ],
+    # the library list at the size of a real desk (issue 13 item 4, "Start"): the list's
+    # order and filters read this covering index (a few MB) instead of the article pages
+    # with their text; the publisher filter's choices come from their own index
+    [
+        "CREATE INDEX IF NOT EXISTS articles_library ON articles(title, publisher, published, "
+        "words, language, authors)",
+        "CREATE INDEX IF NOT EXISTS articles_publisher ON articles(publisher)",
+    ],
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
