@@ -51,11 +51,14 @@ class ArticleTableModel(QAbstractTableModel):
     FilterTextRole = Qt.ItemDataRole.UserRole + 5  # title, publisher, authors, lower-case
     TagsRole = Qt.ItemDataRole.UserRole + 6
 
-    def __init__(self, ws: Workspace, parent: QObject | None = None) -> None:
+    def __init__(self, ws: Workspace, parent: QObject | None = None,
+                 sort: tuple[int, Qt.SortOrder] | None = None) -> None:
+        """`sort`: the order to read first (None: by id), so that a view sorting by it
+        at once does not read the order twice."""
         super().__init__(parent)
         self.ws = ws
         self._filter = LibraryFilter()
-        self._sort: tuple[int, Qt.SortOrder] | None = None
+        self._sort: tuple[int, Qt.SortOrder] | None = sort
         self._order: list[int] = []  # every id passing the filter, in order
         self._keys: list[tuple] = []  # their sort keys (empty when in id order)
         self._pos: dict[int, int] = {}  # id -> place in _order
@@ -187,7 +190,10 @@ class ArticleTableModel(QAbstractTableModel):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         """Re-read the order by `column`; as many rows stay fetched (more if a row the view
-        holds on to, such as the selected one, would otherwise fall beyond them)."""
+        holds on to, such as the selected one, would otherwise fall beyond them). The
+        order it already has (kept by refresh and reload) is not read again."""
+        if (column, order) == self._sort:
+            return
         self._sort = (column, order)
         keyed = self._query()
         new_pos = {aid: i for i, (_, aid) in enumerate(keyed)}
