@@ -2,8 +2,9 @@
 
 Opening the window used to read every article, its counts and tags, and sort
 them in Python before the first paint (~2 s at 50,000 articles). Now the list
-asks for the order as ids only, read from the covering index `articles_library`
-(a few MB, never the article pages with their text), and for the rows it shows a
+asks for the order as ids only, read from a covering index (`articles_title`
+for the first order by title, `articles_library` for the others: a few MB, never the
+article pages with their text), and for the rows it shows a
 page at a time. Sorting stays in Python over one column so that it is exactly the
 list's rule (Unicode case-folding of titles, partial dates; core/library.py).
 """
@@ -70,19 +71,20 @@ class LibraryQuery:
             needed.append(_COLUMN[column])
         if flt.words:
             needed += ["title", "publisher", "authors"]
-        cols = ", ".join(dict.fromkeys(needed))
-        rows = self.db.query(f"SELECT {cols} FROM articles a{where}", params)
+        names = list(dict.fromkeys(needed))
+        rows = self._tuples(f"SELECT {', '.join(names)} FROM articles a{where}", params)
         if flt.words:
             tags = self._tags_of(None)
+            at = {name: i for i, name in enumerate(names)}
+            t, p, a = at["title"], at["publisher"], at["authors"]
             rows = [r for r in rows if matches_words(flt.words, filter_text(
-                r["title"] or "(untitled)", r["publisher"] or "", _authors(r["authors"]),
-                tags.get(r["id"], [])))]
+                r[t] or "(untitled)", r[p] or "", _authors(r[a]), tags.get(r[0], [])))]
         if column is None:
-            return [((aid,), aid) for aid in sorted(r["id"] for r in rows)]
+            return [((aid,), aid) for aid in sorted(r[0] for r in rows)]
         if column == HIGHLIGHTS:
             totals: dict[int, int] = {r[0]: r[1] for r in self.db.query(
                 _COUNTS.replace("coalesce(hp.perspective_key, ''), ", "") + "GROUP BY h.article_id")}
-            keyed = [(row_key(column, descending, totals.get(r["id"], 0), r["id"]), r["id"])
+            keyed = [(row_key(column, descending, totals.get(r[0], 0), r[0]), r[0])
                      for r in rows]
         elif column == TITLE:  # the common case inline: ~4 us a row saved at 50,000 rows
             keyed = [(((r[1] or "(untitled)").lower(), r[0]), r[0]) for r in rows]
@@ -92,6 +94,15 @@ class LibraryQuery:
             keyed = [(row_key(column, descending, r[1], r[0]), r[0]) for r in rows]
         keyed.sort(reverse=descending)
         return keyed
+
+    def _tuples(self, sql: str, params: list[object]) -> list[tuple]:
+        """Rows as plain tuples: ~1 us a row less than sqlite3.Row over 50,000 rows."""
+        cursor = self.db.conn.cursor()
+        cursor.row_factory = None
+        try:
+            return cursor.execute(sql, params).fetchall()
+        finally:
+            cursor.close()
 
     def _where(self, flt: LibraryFilter, after_id: int, up_to_id: int | None
                ) -> tuple[str, list[object]]:
