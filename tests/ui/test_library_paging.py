@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence
 
 from briefing.core.store.articles import NewArticle
 from briefing.core.workspace import Workspace
@@ -135,3 +136,13 @@ def test_dragging_rows_fetched_late_carries_their_ids(qtbot, ws: Workspace) -> N
     assert view.select_article(ids[33])
     rows = [view.proxy.index(view.model.row_of(aid), 0) for aid in (ids[2], ids[33])]
     assert dragged_ids(view.proxy.mimeData(rows)) == [ids[2], ids[33]]
+
+
+def test_select_all_selects_rows_not_fetched_yet(qtbot, ws: Workspace) -> None:
+    ids = _library(ws)
+    view = LibraryView(ws)
+    qtbot.addWidget(view)
+    view.show()
+    view.table.setFocus()
+    qtbot.keySequence(view.table, QKeySequence.StandardKey.SelectAll)
+    assert sorted(view.selected_ids()) == sorted(ids)

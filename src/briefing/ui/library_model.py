@@ -236,6 +236,10 @@ class ArticleTableModel(QAbstractTableModel):
         self._rows.extend(rows)
         self.endInsertRows()
 
+    def pending(self) -> list[int]:
+        """The ids passing the filter whose rows are not fetched yet, in order."""
+        return self._order[len(self._rows):]
+
     def row_of(self, article_id: int) -> int | None:
         """The row of an article passing the filter (fetched up to it), or None."""
         pos = self._pos.get(article_id)
