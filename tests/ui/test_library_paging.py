@@ -146,3 +146,17 @@ def test_select_all_selects_rows_not_fetched_yet(qtbot, ws: Workspace) -> None:
     view.table.setFocus()
     qtbot.keySequence(view.table, QKeySequence.StandardKey.SelectAll)
     assert sorted(view.selected_ids()) == sorted(ids)
+
+
+def test_an_import_under_a_typed_filter_shows_only_new_articles_that_match(
+        qtbot, ws: Workspace) -> None:
+    _library(ws)
+    view = LibraryView(ws)
+    qtbot.addWidget(view)
+    qtbot.keyClicks(view.filter_edit, "kursk")
+    assert _titles(view) == []
+    _add(ws, "Kursk after the incursion")
+    _add(ws, "Donbas logistics")
+    view.refresh(highlights=False)  # what the window does while an import runs
+    assert _titles(view) == ["Kursk after the incursion"]
+    assert view.model.article_count() == 37

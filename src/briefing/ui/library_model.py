@@ -120,18 +120,19 @@ class ArticleTableModel(QAbstractTableModel):
         """How many articles the library holds (whatever the filters show)."""
         return self._known
 
-    def refresh(self) -> None:
+    def refresh(self, highlights: bool = True) -> None:
         """Catch up with the database: new articles placed in order, counts and tags of the
         rows shown updated. Reads only the new articles and the rows already fetched: on the
         UI thread every row fetched is a round trip through the interpreter lock, which a
         background import is competing for. If articles were removed, or the filter
-        depends on highlights, the order is re-read; after metadata edits call `reload()`."""
+        depends on highlights and `highlights` may have changed (not so while an import
+        only adds articles), the order is re-read; after metadata edits call `reload()`."""
         self.perspectives = self.ws.perspectives.all()
         if self.ws.library.count(self._last_id) != self._known:
             self.reload()
             return
-        if self._filter.perspective is not None or self._filter.tag is not None or \
-                self._filter.words:  # highlights decide membership: re-read the order
+        if highlights and (self._filter.perspective is not None or self._filter.tag is not None
+                           or self._filter.words):  # highlights decide membership: re-read
             before = self._last_id, self._known
             self._catch_up()
             keyed = self._query()

@@ -211,10 +211,11 @@ class LibraryView(QWidget):
         self._show_guide()
 
     # -- public ---------------------------------------------------------------------
-    def refresh(self) -> None:
-        """Re-read the library (after an import or a highlight change); the collections'
-        counts follow (saved searches are re-run)."""
-        self.model.refresh()
+    def refresh(self, highlights: bool = True) -> None:
+        """Re-read the library (after an import or a highlight change; `highlights` False
+        when only articles were added); the collections' counts follow (saved searches are
+        re-run)."""
+        self.model.refresh(highlights)
         self._fill_combos()
         self.refresh_collections()
 

@@ -452,7 +452,7 @@ class MainWindow(QMainWindow):
             self._library_timer.start()
 
     def _refresh_library(self) -> None:
-        self.library.refresh()
+        self.library.refresh(highlights=False)  # an import adds articles only
         self._update_count()
 
     def _update_count(self) -> None:
