@@ -147,6 +147,25 @@ class LibraryQuery:
         found = {r["id"]: r for r in self.db.query(
             f"SELECT {_ROW_COLUMNS} FROM articles WHERE id IN "
             "(SELECT value FROM json_each(?))", (marks,))}
+        extra = self._counts_and_tags(marks)
+        out = []
+        for aid in ids:
+            if (a := found.get(aid)) is None:
+                continue
+            counts, tags = extra.get(aid, ({}, []))
+            out.append(LibraryRow(
+                aid, a["title"] or "(untitled)", a["publisher"] or "", _authors(a["authors"]),
+                a["published"] or "", a["words"], counts, tags, a["language"] or ""))
+        return out
+
+    def counts_and_tags(self, article_ids: Iterable[int]
+                        ) -> dict[int, tuple[dict[str, int], list[str]]]:
+        """Highlight counts and tags of these articles (what changes without an edit to
+        the article): {id: (counts, tags)}, articles with neither left out."""
+        ids = list(article_ids)
+        return self._counts_and_tags(json.dumps(ids)) if ids else {}
+
+    def _counts_and_tags(self, marks: str) -> dict[int, tuple[dict[str, int], list[str]]]:
         counts: dict[int, dict[str, int]] = {}
         for r in self.db.query(_COUNTS + "WHERE h.article_id IN (SELECT value FROM json_each(?)) "
                                "GROUP BY h.article_id, hp.perspective_key", (marks,)):
@@ -157,20 +176,8 @@ class LibraryQuery:
                                "(SELECT value FROM json_each(?))", (marks,)):
             own.setdefault(r[0], []).append(r[1])
         tags = self._tags_of(marks)
-        out = []
-        for aid in ids:
-            if (a := found.get(aid)) is None:
-                continue
-            out.append(LibraryRow(
-                aid, a["title"] or "(untitled)", a["publisher"] or "", _authors(a["authors"]),
-                a["published"] or "", a["words"], counts.get(aid, {}),
-                merged_tags(own.get(aid, []), tags.get(aid, [])), a["language"] or ""))
-        return out
-
-    def counts_and_tags(self, article_ids: Iterable[int]
-                        ) -> dict[int, tuple[dict[str, int], list[str]]]:
-        """Highlight counts and tags of these articles (what changes without an edit)."""
-        return {r.id: (r.counts, r.tags) for r in self.rows(article_ids)}
+        return {aid: (counts.get(aid, {}), merged_tags(own.get(aid, []), tags.get(aid, [])))
+                for aid in {*counts, *own, *tags}}
 
     def _tags_of(self, marks: str | None) -> dict[int, list[str]]:
         """{article id: its and its highlights' tags, one spelling each, A-Z folded}."""
@@ -198,6 +205,11 @@ class LibraryQuery:
 
     def last_id(self) -> int:
         return int(self.db.scalar("SELECT coalesce(max(id), 0) FROM articles"))
+
+    def count_between(self, after_id: int, up_to_id: int) -> int:
+        """How many articles have an id in (after_id, up_to_id] (a range of the table)."""
+        return int(self.db.scalar("SELECT count(*) FROM articles WHERE id > ? AND id <= ?",
+                                  (after_id, up_to_id)))
 
     def count(self, up_to_id: int) -> int:
         """How many articles have an id up to this one ("+": counted over a small index,
