@@ -60,7 +60,7 @@ class ArticleTableModel(QAbstractTableModel):
         self._filter = LibraryFilter()
         self._sort: tuple[int, Qt.SortOrder] | None = sort
         self._order: list[int] = []  # every id passing the filter, in order
-        self._keys: list[tuple] = []  # their sort keys (empty when in id order)
+        self._keys: list[tuple] = []  # their sort keys ((id,) when in id order)
         self._pos: dict[int, int] | None = None  # id -> place in _order, when asked
         self._rows: list[LibraryRow] = []  # the rows fetched so far: _order's first ones
         self._last_id = 0  # the newest article read
