@@ -125,7 +125,7 @@ def run(n: int, seed: int) -> dict:
         timer.stop()
         results = window.importer.results
         imported = sum(1 for r in results if r.status == "imported")
-        articles_shown = window.library.model.rowCount()
+        articles_shown = window.library.model.article_count()
         if window.importer.last_summary is not None:
             window.importer.last_summary.close()
         window.close()

@@ -29,6 +29,7 @@ from briefing.core.store.health import (
     remember_sound,
 )
 from briefing.core.store.highlights import HighlightStore
+from briefing.core.store.library_query import LibraryQuery
 from briefing.core.store.perspectives import PerspectiveStore
 from briefing.core.store.schema import SCHEMA_VERSION
 from briefing.core.store.speakers import SpeakerStore
@@ -113,6 +114,7 @@ class Workspace:
         self.claims = ClaimStore(db)
         self.collections = CollectionStore(db)
         self.briefs = BriefStore(db)
+        self.library = LibraryQuery(db)  # the library list's order and pages
 
     # -- opening ---------------------------------------------------------------
     @classmethod

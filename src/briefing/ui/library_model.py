@@ -1,79 +1,48 @@
-"""The library as a Qt item model over the core's article queries.
+"""The library as a Qt item model that loads on demand.
 
-`ArticleTableModel` holds one light row per article (no text) and the
-highlight counts per perspective; `refresh()` re-reads the database and
-applies the difference (new rows inserted, changed rows updated) so a
-selection survives an import running in the background.
-`ArticleFilterProxyModel` filters as you type (title, publisher, authors) and
-by perspective, publisher and tag (of the article or any of its highlights), and sorts on
-each column's SortRole.
+`ArticleTableModel` asks the core (`Workspace.library`) for the ids of the library
+in the chosen order under the chosen filters, and for the rows themselves a page
+at a time as the table scrolls (canFetchMore/fetchMore): opening a window of
+50,000 articles reads one column of a small index, not every article. Sorting and
+filtering re-query, so both stay exact over rows not yet fetched; `refresh()`
+places new articles at their sorted places so a selection survives an import
+running in the background. `ArticleFilterProxyModel` is a pass-through that hands
+the filter box and the filter lists to the model.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass, field
-
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QIdentityProxyModel,
     QMimeData,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
 )
 
-from briefing.core.models import Article, Perspective
+from briefing.core import library
+from briefing.core.library import LibraryFilter, LibraryRow, date_key
+from briefing.core.models import Perspective
 from briefing.core.tags import tag_key
 from briefing.core.workspace import Workspace
 from briefing.ui.collections_panel import ARTICLE_MIME, article_mime
 
 _Index = QModelIndex | QPersistentModelIndex
 
-
-@dataclass
-class ArticleRow:
-    id: int
-    title: str
-    publisher: str
-    authors: list[str]
-    published: str
-    words: int
-    counts: dict[str, int] = field(default_factory=dict)
-    tags: list[str] = field(default_factory=list)  # the article's and its highlights' tags
-    language: str = ""  # ISO 639-1 ("uk", "ko"), as detected or set by the analyst
-
-    @classmethod
-    def of(cls, a: Article, counts: dict[str, int], tags: list[str] | None = None
-           ) -> ArticleRow:
-        return cls(a.id, a.title or "(untitled)", a.publisher or "", list(a.authors),
-                   a.published or "", a.words, counts,
-                   sorted({*a.tags, *(tags or [])}, key=str.lower), a.language or "")
-
-    @property
-    def filter_text(self) -> str:
-        """Title, publisher, authors and tags in lower case: what filter-as-you-type
-        searches."""
-        return " ".join([self.title, self.publisher, *self.authors, *self.tags]).lower()
-
-    @property
-    def total(self) -> int:
-        return sum(self.counts.values())
-
-
-def date_key(published: str) -> tuple[int, int, int]:
-    """A partial date in order: a year-only date sorts before the dated days of that year
-    and a month-only one before the days of that month (it is their earliest possible day)."""
-    parts = [int(p) if p.isdigit() else 0 for p in published.split("-")[:3]]
-    return (parts + [0, 0, 0])[0], (parts + [0, 0, 0])[1], (parts + [0, 0, 0])[2]
+ArticleRow = LibraryRow  # the row type's name before it moved to the core
+__all__ = ["ArticleFilterProxyModel", "ArticleRow", "ArticleTableModel", "date_key"]
 
 
 class ArticleTableModel(QAbstractTableModel):
     """Articles: Title, Publisher, Date, Words, Highlights (counts per perspective), Language."""
 
-    TITLE, PUBLISHER, DATE, WORDS, HIGHLIGHTS, LANGUAGE = range(6)
+    TITLE, PUBLISHER, DATE, WORDS, HIGHLIGHTS, LANGUAGE = (
+        library.TITLE, library.PUBLISHER, library.DATE, library.WORDS, library.HIGHLIGHTS,
+        library.LANGUAGE)
     HEADERS = ("Title", "Publisher", "Date", "Words", "Highlights", "Lang")
+    PAGE = 200  # rows read at a time (a screen holds ~40)
 
     ArticleIdRole = Qt.ItemDataRole.UserRole + 1
     SortRole = Qt.ItemDataRole.UserRole + 2
@@ -82,65 +51,128 @@ class ArticleTableModel(QAbstractTableModel):
     FilterTextRole = Qt.ItemDataRole.UserRole + 5  # title, publisher, authors, lower-case
     TagsRole = Qt.ItemDataRole.UserRole + 6
 
-    def __init__(self, ws: Workspace, parent: QObject | None = None) -> None:
+    def __init__(self, ws: Workspace, parent: QObject | None = None,
+                 sort: tuple[int, Qt.SortOrder] | None = None) -> None:
+        """`sort`: the order to read first (None: by id), so that a view sorting by it
+        at once does not read the order twice."""
         super().__init__(parent)
         self.ws = ws
-        self._rows: list[ArticleRow] = []
-        self._pos: dict[int, int] = {}
-        self._sort: tuple[int, Qt.SortOrder] | None = None
+        self._filter = LibraryFilter()
+        self._sort: tuple[int, Qt.SortOrder] | None = sort
+        self._order: list[int] = []  # every id passing the filter, in order
+        self._keys: list[tuple] = []  # their sort keys ((id,) when in id order)
+        self._pos: dict[int, int] | None = None  # id -> place in _order, when asked
+        self._rows: list[LibraryRow] = []  # the rows fetched so far: _order's first ones
+        self._last_id = 0  # the newest article read
+        self._known = 0  # how many articles there were up to _last_id
         self.perspectives: list[Perspective] = []
         self.reload()
 
     # -- loading ---------------------------------------------------------------
-    def refresh(self) -> None:
-        """Catch up with the database: new articles appended, highlight counts updated.
+    def _descending(self) -> bool:
+        return self._sort is not None and self._sort[1] == Qt.SortOrder.DescendingOrder
 
-        Reads as few rows as it can (a count, the new ids, the counts, the new
-        articles): on the UI thread every row fetched from SQLite is a round trip
-        through the interpreter lock, which a background import is competing for.
-        If articles were removed, everything is re-read; after metadata edits
-        call `reload()`.
-        """
+    def _query(self, after_id: int = 0) -> list[tuple[tuple, int]]:
+        """(key, id) of the articles passing the filter up to the newest read, in order."""
+        column = None if self._sort is None else self._sort[0]
+        return self.ws.library.keyed_order(self._filter, column, self._descending(), after_id,
+                                           self._last_id)
+
+    def _catch_up(self) -> None:
+        """Note the newest article and how many there are up to it (an import may be adding
+        more meanwhile: they are read by the next refresh)."""
+        self._last_id = self.ws.library.last_id()
+        self._known = self.ws.library.count(self._last_id)
+
+    def _set_order(self, keyed: list[tuple[tuple, int]]) -> None:
+        self._keys = [k for k, _ in keyed]
+        self._order = [aid for _, aid in keyed]
+        self._pos = None
+
+    def _position(self, article_id: int) -> int | None:
+        """Where an article is in the order (positions are indexed on first use: an import
+        inserting rows every second would otherwise rebuild them, ~35 ms at 50,000)."""
+        if self._pos is None:
+            self._pos = {aid: i for i, aid in enumerate(self._order)}
+        return self._pos.get(article_id)
+
+    def reload(self) -> None:
+        """Re-read the order and the rows shown (after deletions or metadata edits)."""
+        self._reset_to(self._rows_wanted())
+
+    def _rows_wanted(self) -> int:
+        return max(len(self._rows), self.PAGE)
+
+    def _reset_to(self, loaded: int) -> None:
         self.perspectives = self.ws.perspectives.all()
-        counts = self.ws.highlights.counts_by_article()
-        tags = self.ws.highlights.tags_by_article()
-        last = max(self._pos, default=0)
-        kept = self.ws.articles.count(up_to_id=last)
-        if kept != len(self._rows):
-            self.reload(counts)
+        self._catch_up()
+        keyed = self._query()
+        self.beginResetModel()
+        self._set_order(keyed)
+        self._rows = self.ws.library.rows(self._order[:loaded])
+        self.endResetModel()
+
+    def set_filter(self, flt: LibraryFilter) -> None:
+        """Show only the articles passing `flt` (the view keeps its current article)."""
+        if flt == self._filter:
             return
+        self._filter = flt
+        self._reset_to(self.PAGE)
+
+    @property
+    def filter(self) -> LibraryFilter:
+        return self._filter
+
+    def article_count(self) -> int:
+        """How many articles the library holds (whatever the filters show)."""
+        return self._known
+
+    def refresh(self, highlights: bool = True) -> None:
+        """Catch up with the database: new articles placed in order, counts and tags of the
+        rows shown updated. Reads only the new articles and the rows already fetched: on the
+        UI thread every row fetched is a round trip through the interpreter lock, which a
+        background import is competing for. If articles were removed, or the filter
+        depends on highlights and `highlights` may have changed (not so while an import
+        only adds articles), the order is re-read; after metadata edits call `reload()`."""
+        self.perspectives = self.ws.perspectives.all()
+        # removals are noticed by a count (~20 ms at 50,000); an import only adds
+        if highlights and self.ws.library.count(self._last_id) != self._known:
+            self.reload()
+            return
+        if highlights and (self._filter.perspective is not None or self._filter.tag is not None
+                           or self._filter.words):  # highlights decide membership: re-read
+            before = self._last_id, self._known
+            self._catch_up()
+            keyed = self._query()
+            if [aid for _, aid in keyed] != self._order:
+                self.beginResetModel()
+                self._set_order(keyed)
+                self._rows = self.ws.library.rows(self._order[:self._rows_wanted()])
+                self.endResetModel()
+                return
+            self._last_id, self._known = before  # nothing changed: new ones are read below
+        fresh = self.ws.library.counts_and_tags(r.id for r in self._rows)
         for i, row in enumerate(self._rows):
-            fresh = counts.get(row.id, {})
-            fresh_tags = tags.get(row.id, [])
-            if fresh != row.counts or fresh_tags != row.tags:
-                row.counts, row.tags = fresh, fresh_tags
+            counts, tags = fresh.get(row.id, ({}, []))
+            if counts != row.counts or tags != row.tags:
+                row.counts, row.tags = counts, tags
                 cell = self.index(i, self.HIGHLIGHTS)
                 self.dataChanged.emit(cell, cell)
-            if tags.get(row.id) and not set(tags[row.id]) <= set(row.tags):
-                row.tags = sorted({*row.tags, *tags[row.id]}, key=str.lower)
-        articles = self.ws.articles.list(after_id=last)
-        if not articles:
-            return
-        rows = [ArticleRow.of(a, counts.get(a.id, {}), tags.get(a.id)) for a in articles]
-        if self._sort is None:
-            self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(rows) - 1)
-            self._set_rows(self._rows + rows)
-            self.endInsertRows()
-        else:
-            self._insert_sorted(rows)
+        after = self._last_id
+        self._last_id = self.ws.library.last_id()
+        self._known += self.ws.library.count_between(after, self._last_id)
+        new = self._query(after_id=after)  # ids in (after, _last_id]: none of them listed yet
+        if new:
+            self._insert_sorted(new)
 
-    def _insert_sorted(self, rows: list[ArticleRow]) -> None:
-        """Insert rows at their sorted places, new rows that land side by side in one insert:
-        the filter proxy then maps only the new rows, where a re-sort (layoutChanged) made it
-        re-filter every row, and one insert per row cost the UI thread ~0.8 ms a row (70 ms
-        a refresh while an import stored 85 articles a second)."""
-        column, order = self._sort  # type: ignore[misc]
-        key = self._key(column)
-        descending = order == Qt.SortOrder.DescendingOrder
-        keys = [key(r) for r in self._rows]
-        blocks: list[tuple[int, list[ArticleRow]]] = []  # (place among the old rows, rows)
-        for row in sorted(rows, key=key, reverse=descending):
-            k = key(row)
+    def _insert_sorted(self, new: list[tuple[tuple, int]]) -> None:
+        """Insert rows at their sorted places, new rows that land side by side in one insert
+        (one insert per row cost the UI thread ~0.8 ms a row while an import stored 85
+        articles a second). Rows landing beyond those fetched wait for fetchMore."""
+        descending = self._descending()
+        blocks: list[tuple[int, list[tuple[tuple, int]]]] = []  # (place among old, rows)
+        keys = self._keys
+        for k, aid in new:  # already in order
             lo, hi = 0, len(keys)
             while lo < hi:
                 mid = (lo + hi) // 2
@@ -149,76 +181,97 @@ class ArticleTableModel(QAbstractTableModel):
                 else:
                     lo = mid + 1
             if blocks and blocks[-1][0] == lo:
-                blocks[-1][1].append(row)
+                blocks[-1][1].append((k, aid))
             else:
-                blocks.append((lo, [row]))
-        shift = 0  # rows inserted before this block so far
-        for place, block in blocks:
+                blocks.append((lo, [(k, aid)]))
+        # the new rows read in one go: a query per block cost ~4 queries for each place an
+        # import's articles landed (a title sort scatters them)
+        fetched = {r.id: r for r in self.ws.library.rows(aid for _, aid in new)}
+        shift = 0
+        for place, found in blocks:
+            block = [(k, aid) for k, aid in found if aid in fetched]  # not removed meanwhile
+            if not block:
+                continue
             at = place + shift
-            self.beginInsertRows(QModelIndex(), at, at + len(block) - 1)
-            self._rows[at:at] = block
-            self.endInsertRows()
+            all_fetched = len(self._rows) == len(self._order)
+            self._keys[at:at] = [k for k, _ in block]
+            self._order[at:at] = [aid for _, aid in block]
+            if at < len(self._rows) or all_fetched:
+                rows = [fetched[aid] for _, aid in block]
+                self.beginInsertRows(QModelIndex(), at, at + len(rows) - 1)
+                self._rows[at:at] = rows
+                self.endInsertRows()
             shift += len(block)
-        self._set_rows(self._rows)  # positions by id, once (data() reads _rows directly)
-
-    def reload(self, counts: dict[int, dict[str, int]] | None = None) -> None:
-        """Re-read every row (after deletions or metadata edits)."""
-        self.perspectives = self.ws.perspectives.all()
-        counts = self.ws.highlights.counts_by_article() if counts is None else counts
-        tags = self.ws.highlights.tags_by_article()
-        rows = [ArticleRow.of(a, counts.get(a.id, {}), tags.get(a.id))
-                for a in self.ws.articles.list()]
-        if self._sort is not None:
-            rows.sort(key=self._key(self._sort[0]),
-                      reverse=self._sort[1] == Qt.SortOrder.DescendingOrder)
-        self.beginResetModel()
-        self._set_rows(rows)
-        self.endResetModel()
-
-    def _key(self, column: int) -> Callable[[ArticleRow], object]:
-        if column == self.DATE:
-            # Undated articles go last whichever way the dates run.
-            last = 1 if self._sort is None or self._sort[1] == Qt.SortOrder.AscendingOrder \
-                else -1
-            return lambda row: ((last, ()) if not row.published else
-                                (0, date_key(row.published)), row.id)
-        return lambda row: (self._sort_key(row, column), row.id)
+        self._pos = None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Sort in Python with one key function: with 10,000 rows this takes milliseconds,
-        where a proxy's comparisons through data() took a second."""
+        """Re-read the order by `column`; as many rows stay fetched (more if a row the view
+        holds on to, such as the selected one, would otherwise fall beyond them). The
+        order it already has (kept by refresh and reload) is not read again."""
+        if (column, order) == self._sort:
+            return
         self._sort = (column, order)
+        keyed = self._query()
+        new_pos = {aid: i for i, (_, aid) in enumerate(keyed)}
+        held = [self._rows[i.row()].id for i in self.persistentIndexList()
+                if 0 <= i.row() < len(self._rows)]
+        wanted = min(max([len(self._rows)] + [new_pos[aid] + 1 for aid in held
+                                              if aid in new_pos]), len(keyed))
+        self.fetch_to(wanted - 1)  # in the old order: the count is the same in the new one
         self.layoutAboutToBeChanged.emit()
         old = self.persistentIndexList()
-        old_ids = [self._rows[i.row()].id for i in old]
-        rows = sorted(self._rows, key=self._key(column),
-                      reverse=order == Qt.SortOrder.DescendingOrder)
-        self._set_rows(rows)
+        old_ids = [self._rows[i.row()].id if 0 <= i.row() < len(self._rows) else None
+                   for i in old]
+        by_id = {r.id: r for r in self._rows}
+        self._set_order(keyed)
+        missing = [aid for aid in self._order[:len(self._rows)] if aid not in by_id]
+        by_id.update({r.id: r for r in self.ws.library.rows(missing)})
+        self._rows = [by_id[aid] for aid in self._order[:len(self._rows)]]
         self.changePersistentIndexList(
-            old, [self.index(self._pos[aid], i.column()) for aid, i in zip(old_ids, old,
-                                                                              strict=True)])
+            old, [self.index(new_pos[aid], i.column())
+                  if aid is not None and new_pos.get(aid, len(self._rows)) < len(self._rows)
+                  else QModelIndex() for aid, i in zip(old_ids, old, strict=True)])
         self.layoutChanged.emit()
 
-    def _set_rows(self, rows: list[ArticleRow]) -> None:
-        self._rows = rows
-        self._pos = {r.id: i for i, r in enumerate(rows)}
+    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: N802, B008
+        return not parent.isValid() and len(self._rows) < len(self._order)
+
+    def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: N802, B008
+        if parent.isValid():
+            return
+        self.fetch_to(len(self._rows) + self.PAGE - 1)
+
+    def fetch_to(self, row: int) -> None:
+        """Fetch the rows up to `row` (in the order) if they are not yet fetched."""
+        have = len(self._rows)
+        upto = min(row + 1, len(self._order))
+        if upto <= have:
+            return
+        rows = self.ws.library.rows(self._order[have:upto])
+        self.beginInsertRows(QModelIndex(), have, have + len(rows) - 1)
+        self._rows.extend(rows)
+        self.endInsertRows()
+
+    def pending(self) -> list[int]:
+        """The ids passing the filter whose rows are not fetched yet, in order."""
+        return self._order[len(self._rows):]
 
     def row_of(self, article_id: int) -> int | None:
-        return self._pos.get(article_id)
+        """The row of an article passing the filter (fetched up to it), or None."""
+        pos = self._position(article_id)
+        if pos is not None:
+            self.fetch_to(pos)
+        return pos
 
-    def article_row(self, row: int) -> ArticleRow:
+    def article_row(self, row: int) -> LibraryRow:
         return self._rows[row]
 
     def publishers(self) -> list[str]:
-        return sorted({r.publisher for r in self._rows if r.publisher}, key=str.lower)
+        return self.ws.library.publishers()
 
     def tags(self) -> list[str]:
-        """Every tag in the library, A-Z, each once (first spelling seen)."""
-        found: dict[str, str] = {}
-        for r in self._rows:
-            for t in r.tags:
-                found.setdefault(tag_key(t), t)
-        return [found[k] for k in sorted(found)]
+        """Every tag in the library, A-Z, each once."""
+        return self.ws.library.tags()
 
     def perspective(self, key: str) -> Perspective | None:
         return next((p for p in self.perspectives if p.key == key), None)
@@ -290,18 +343,11 @@ class ArticleTableModel(QAbstractTableModel):
             return row.language
         return str(row.total) if row.total else ""
 
-    def _sort_key(self, row: ArticleRow, col: int) -> object:
-        if col == self.TITLE:
-            return row.title.lower()
-        if col == self.PUBLISHER:
-            return row.publisher.lower()
-        if col == self.DATE:
-            return date_key(row.published) if row.published else ()
-        if col == self.WORDS:
-            return row.words
-        if col == self.LANGUAGE:
-            return row.language
-        return row.total
+    def _sort_key(self, row: LibraryRow, col: int) -> object:
+        value = {self.TITLE: row.title, self.PUBLISHER: row.publisher,
+                 self.DATE: row.published, self.WORDS: row.words, self.HIGHLIGHTS: row.total,
+                 self.LANGUAGE: row.language}[col]
+        return library.sort_value(col, value)
 
     def _tooltip(self, row: ArticleRow, col: int) -> str:
         if col == self.HIGHLIGHTS:
@@ -317,81 +363,46 @@ class ArticleTableModel(QAbstractTableModel):
         return self._display(row, col)
 
 
-class ArticleFilterProxyModel(QSortFilterProxyModel):
-    """Filter-as-you-type on title/publisher/authors, plus perspective and publisher."""
+class ArticleFilterProxyModel(QIdentityProxyModel):
+    """Filter-as-you-type on title/publisher/authors/tags, and perspective, publisher, tag
+    and collection: handed to the model, which re-queries (exact over rows not fetched)."""
 
-    def __init__(self, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._words: list[str] = []
-        self._perspective: str | None = None
-        self._publisher: str | None = None
-        self._tag: str | None = None  # case-folded
-        self._articles: frozenset[int] | None = None  # a collection's members
-        self.setSortRole(ArticleTableModel.SortRole)
+    def _source(self) -> ArticleTableModel | None:
+        source = self.sourceModel()
+        return source if isinstance(source, ArticleTableModel) else None
 
-    def _refilter(self, change: Callable[[], None]) -> None:
-        """Apply a filter change (Qt >= 6.10 wants begin/endFilterChange around it)."""
-        if hasattr(self, "beginFilterChange"):
-            self.beginFilterChange()
-            change()
-            self.endFilterChange()
-        else:
-            change()
-            self.invalidateFilter()
+    def _change(self, **changes: object) -> None:
+        source = self._source()
+        if source is not None:
+            flt = source.filter
+            source.set_filter(LibraryFilter(**{**{
+                "words": flt.words, "perspective": flt.perspective,
+                "publisher": flt.publisher, "tag": flt.tag, "articles": flt.articles},
+                **changes}))
 
     def set_text(self, text: str) -> None:
-        self._refilter(lambda: setattr(self, "_words", text.lower().split()))
+        self._change(words=LibraryFilter.typed(text))
 
     def set_perspective(self, key: str | None) -> None:
-        self._refilter(lambda: setattr(self, "_perspective", key or None))
+        self._change(perspective=key or None)
 
     def set_publisher(self, publisher: str | None) -> None:
-        self._refilter(lambda: setattr(self, "_publisher", publisher or None))
+        self._change(publisher=publisher or None)
 
     def set_tag(self, name: str | None) -> None:
         """Only articles tagged `name` or holding a highlight so tagged (None: all)."""
-        self._refilter(lambda: setattr(self, "_tag", tag_key(name) if name else None))
+        self._change(tag=tag_key(name) if name else None)
 
     def set_articles(self, ids: set[int] | list[int] | None) -> None:
         """Only these articles (a collection's); None: all."""
-        self._refilter(lambda: setattr(self, "_articles",
-                                       None if ids is None else frozenset(ids)))
+        self._change(articles=None if ids is None else frozenset(ids))
 
     @property
     def tag(self) -> str | None:
         """The case-folded tag filtered on, or None."""
-        return self._tag
-
-    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Let the source model sort (fast); this proxy only filters, keeping its order."""
-        source = self.sourceModel()
-        if isinstance(source, ArticleTableModel) and column >= 0:
-            source.sort(column, order)
-        else:
-            super().sort(column, order)
+        source = self._source()
+        return source.filter.tag if source is not None else None
 
     def article_id(self, proxy_row: int) -> int | None:
         index = self.index(proxy_row, 0)
         return index.data(ArticleTableModel.ArticleIdRole) if index.isValid() else None
-
-    def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:
-        """Reads the source's plain rows, never model indexes: each Qt call made here for
-        every row gives up the interpreter lock, which a background import then holds."""
-        if not self._words and self._publisher is None and self._perspective is None \
-                and self._tag is None and self._articles is None:
-            return True
-        model = self.sourceModel()
-        if not isinstance(model, ArticleTableModel):
-            return True
-        row = model.article_row(source_row)
-        if self._articles is not None and row.id not in self._articles:
-            return False
-        if self._words:
-            haystack = row.filter_text
-            if not all(w in haystack for w in self._words):
-                return False
-        if self._publisher is not None and row.publisher != self._publisher:
-            return False
-        if self._tag is not None and self._tag not in {tag_key(t) for t in row.tags}:
-            return False
-        return not (self._perspective is not None and not row.counts.get(self._perspective))

@@ -14,10 +14,9 @@ from PySide6.QtCore import (
     QRect,
     QSize,
     Qt,
-    QTimer,
     Signal,
 )
-from PySide6.QtGui import QFontMetrics, QPainter, QPalette
+from PySide6.QtGui import QFontMetrics, QKeyEvent, QKeySequence, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -126,7 +125,8 @@ class LibraryView(QWidget):
         self.ws = ws
         self.collection: str | None = None  # the collection the library is filtered by
         self.collection_ids: set[int] | None = None
-        self.model = ArticleTableModel(ws, self)
+        self.model = ArticleTableModel(
+            ws, self, sort=(ArticleTableModel.TITLE, Qt.SortOrder.AscendingOrder))
         self.proxy = ArticleFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
 
@@ -148,8 +148,8 @@ class LibraryView(QWidget):
         self.table = QTableView(self)
         self.table.setObjectName("libraryTable")
         self.table.setModel(self.proxy)
-        # The indicator first, so that enabling sorting sorts once, by title: each sort of
-        # 50,000 rows costs ~0.3 s of the start, and enabling then choosing sorted twice.
+        # The indicator first, so that enabling sorting asks for the model's own order (by
+        # title): it is not read again, where choosing after enabling sorted twice.
         self.table.horizontalHeader().setSortIndicator(ArticleTableModel.TITLE,
                                                        Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
@@ -168,6 +168,7 @@ class LibraryView(QWidget):
                     ArticleTableModel.LANGUAGE):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
         self.table.viewport().installEventFilter(self)
+        self.table.installEventFilter(self)  # Ctrl+A selects rows not fetched yet too
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.activated.connect(self._activated)
         self.table.setDragEnabled(True)  # rows go onto a collection
@@ -201,24 +202,20 @@ class LibraryView(QWidget):
         layout.addWidget(self.empty_guide, 1)
 
         self._fill_combos()
-        # the publisher and tag lists read every row: refilled once after a batch of
-        # inserts (a refresh inserts each run of new rows separately), not once per run
-        self._combo_timer = QTimer(self)
-        self._combo_timer.setSingleShot(True)
-        self._combo_timer.setInterval(0)
-        self._combo_timer.timeout.connect(self._fill_combos)
-        self.model.modelReset.connect(self._fill_combos)
-        self.model.rowsInserted.connect(self._combo_timer.start)
+        # a filter re-reads the list (a reset): the current article stays current
+        self._kept: int | None = None
+        self.model.modelAboutToBeReset.connect(self._keep_current)
+        self.model.modelReset.connect(self._restore_current)
         for signal in (self.model.modelReset, self.model.rowsInserted, self.model.rowsRemoved):
             signal.connect(self._show_guide)
         self._show_guide()
 
     # -- public ---------------------------------------------------------------------
-    def refresh(self) -> None:
-        """Re-read the library (after an import or a highlight change); the collections'
-        counts follow (saved searches are re-run)."""
-        self.model.refresh()
-        self._combo_timer.stop()  # refilled here, once
+    def refresh(self, highlights: bool = True) -> None:
+        """Re-read the library (after an import or a highlight change; `highlights` False
+        when only articles were added); the collections' counts follow (saved searches are
+        re-run)."""
+        self.model.refresh(highlights)
         self._fill_combos()
         self.refresh_collections()
 
@@ -323,6 +320,7 @@ class LibraryView(QWidget):
         self.filter_edit.selectAll()
 
     def visible_titles(self) -> list[str]:
+        """The titles of the rows fetched so far, in table order."""
         return [self.proxy.index(r, ArticleTableModel.TITLE).data()
                 for r in range(self.proxy.rowCount())]
 
@@ -365,7 +363,17 @@ class LibraryView(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
         if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
             self._fit_columns(self.table.viewport().width())
+        elif watched is self.table and event.type() == QEvent.Type.KeyPress and \
+                isinstance(event, QKeyEvent) and event.matches(QKeySequence.StandardKey.SelectAll):
+            self.select_all()
+            return True
         return super().eventFilter(watched, event)
+
+    def select_all(self) -> None:
+        """Select every article the filters show, the rows not fetched yet included (as
+        Ctrl+A always did)."""
+        self.model.fetch_to(self.model.rowCount() + len(self.model.pending()) - 1)
+        self.table.selectAll()
 
     def _fit_columns(self, width: int) -> None:
         """Keep the title readable: narrow panes drop Words and Lang and shrink the others."""
@@ -439,8 +447,16 @@ class LibraryView(QWidget):
         self.proxy.set_articles(ids)
         self.collectionChanged.emit(self.collection, ids)
 
+    def _keep_current(self) -> None:
+        self._kept = self.current_article_id()
+
+    def _restore_current(self) -> None:
+        kept, self._kept = self._kept, None
+        if kept is not None:
+            self.select_article(kept)
+
     def _show_guide(self, *_args: object) -> None:
-        empty = self.model.rowCount() == 0
+        empty = self.model.article_count() == 0
         self.empty_guide.setVisible(empty)
         self.table.setVisible(not empty)
 

@@ -452,11 +452,11 @@ class MainWindow(QMainWindow):
             self._library_timer.start()
 
     def _refresh_library(self) -> None:
-        self.library.refresh()
+        self.library.refresh(highlights=False)  # an import adds articles only
         self._update_count()
 
     def _update_count(self) -> None:
-        n = self.library.model.rowCount()
+        n = self.library.model.article_count()
         self.count_label.setText(f"{n} article{'s' if n != 1 else ''}")
 
     def _tab_changed(self, _index: int) -> None:

@@ -248,6 +248,16 @@ MIGRATIONS: list[list[str]] = [
     [
         "ALTER TABLE highlights ADD COLUMN translation TEXT NOT NULL DEFAULT ''",
     ],
+    # the library list at the size of a real desk (issue 13 item 4, "Start"): the list's
+    # order and filters read these covering indexes (a few MB) instead of the article pages
+    # with their text (the title one, narrowest, for the order a window opens with); the
+    # publisher filter's choices come from their own index
+    [
+        "CREATE INDEX IF NOT EXISTS articles_title ON articles(title)",
+        "CREATE INDEX IF NOT EXISTS articles_library ON articles(title, publisher, published, "
+        "words, language, authors)",
+        "CREATE INDEX IF NOT EXISTS articles_publisher ON articles(publisher)",
+    ],
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
