@@ -39,6 +39,7 @@ from briefing.core.claims.introductions import read_introductions
 from briefing.core.claims.resolution import SpeakerResolver
 from briefing.core.claims.rules import AttributionRules, attribution_rules, scan
 from briefing.core.claims.sentences import Sentence
+from briefing.core.claims.settle import settle
 from briefing.core.claims.speaker import Context, Speaker
 from briefing.core.claims.words import (
     _CARRYING_VERBS,
@@ -161,6 +162,7 @@ class Attributor(SpeakerResolver):
             if quoted is not None:
                 found.append(quoted)
         found.sort(key=lambda f: f.start)
+        found = settle(found, sent.text, sent.start)
         if found and self.meeting is not None:
             found = [self.meeting]  # "X met with Y to reaffirm ...": both sides say it
         if not found and self.meeting is not None:

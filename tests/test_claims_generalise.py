@@ -1,0 +1,44 @@
+"""Attribution mechanisms of round 14 (issue 9), meant to hold on pages no rule saw: every
+country's name and demonym from a generated table, ... Invented sentences, one grammar
+each."""
+
+from __future__ import annotations
+
+from briefing.core.claims import suggest_claims
+from briefing.core.perspectives import load_default_perspectives
+
+PERSPECTIVES = load_default_perspectives()
+
+
+def sides(text: str, **kw: str) -> dict[str, list[str]]:
+    """{sentence: perspective keys} for every suggestion."""
+    return {s.quote: sorted(s.perspectives) for s in suggest_claims(text, PERSPECTIVES, **kw)}
+
+
+def test_a_member_state_named_by_its_demonym_speaks_for_the_alliance() -> None:
+    found = sides("A Slovak defence ministry spokesperson said the shipment left on Monday. "
+                  "The Portuguese foreign minister said more help was coming.")
+    assert list(found.values()) == [["nato_european"], ["nato_european"]]
+
+
+def test_a_speaker_of_a_country_of_no_perspective_does_not_inherit_one() -> None:
+    text = ("Ukrainian President Volodymyr Zelensky said the front was holding. "
+            "The Kenyan foreign ministry said it had summoned the ambassador.")
+    found = sides(text)
+    assert found["The Kenyan foreign ministry said it had summoned the ambassador."] == []
+
+
+def test_a_pronoun_refers_to_the_speaker_named_earlier_in_its_sentence() -> None:
+    text = ("South Korean Foreign Minister Cho Tae-yul said the talks went well. "
+            "According to Zakharova, the West has sent weapons worth $200 billion, which, she "
+            "said, only prolongs the conflict.")
+    assert list(sides(text).values())[-1] == ["russian"]
+
+
+def test_a_speaker_inside_anothers_reported_content_is_part_of_it() -> None:
+    nested = ("A Ukrainian drone operator told me that the shells often failed, and that "
+              "Russian gunners complained about them.")
+    assert list(sides(nested).values()) == [["ukrainian"]]
+    joined = ("South Korea's spy agency has reported that 11,000 troops were sent, and U.S. "
+              "officials estimated that 1,000 were wounded.")
+    assert list(sides(joined).values()) == [["south_korean", "us"]]
