@@ -42,3 +42,19 @@ def test_a_speaker_inside_anothers_reported_content_is_part_of_it() -> None:
     joined = ("South Korea's spy agency has reported that 11,000 troops were sent, and U.S. "
               "officials estimated that 1,000 were wounded.")
     assert list(sides(joined).values()) == [["south_korean", "us"]]
+
+
+def test_a_ministry_named_again_is_the_nearest_of_the_same_portfolio() -> None:
+    text = ("The allies condemned the launch, the Japanese Defense Ministry said.\n\n"
+            "Russia's Foreign Ministry has dismissed the reports as rumours.\n\n"
+            "The three sides agreed to hold a missile defense exercise, the Defense Ministry "
+            "said.")
+    found = sides(text)
+    assert found["The three sides agreed to hold a missile defense exercise, the Defense "
+                 "Ministry said."] == []
+
+
+def test_a_ministry_of_another_portfolio_is_a_sibling_of_the_government_named() -> None:
+    text = ("South Korea's Ministry of Unification said the deployment was illegal, while "
+            "the defense ministry said it was checking the reports.")
+    assert list(sides(text).values()) == [["south_korean"]]

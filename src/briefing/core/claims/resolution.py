@@ -24,6 +24,7 @@ from briefing.core.claims.grammar import (
     _trim,
 )
 from briefing.core.claims.home import listed_name
+from briefing.core.claims.kinds import portfolios, same_kind
 from briefing.core.claims.rules import scan
 from briefing.core.claims.sentences import Sentence
 from briefing.core.claims.speaker import Speaker
@@ -36,9 +37,18 @@ from briefing.core.claims.words import (
 class SpeakerResolver(SubjectFinder):
     """From a speaker span to a Speaker with perspectives."""
 
-    def _placed(self, word: str, pos: int) -> tuple[str, str] | None:
-        """The side of the latest introduction of `word` before pos (else the first)."""
-        entries = self.ctx.placed.get(word)
+    def _placed(self, word: str, pos: int, reference: str = "") -> tuple[str, str] | None:
+        """The side of the latest introduction of `word` before pos (else the first); of
+        the same kind as `reference` when it names a portfolio ("the Defense Ministry")."""
+        entries = self.ctx.placed.get(word) or []
+        sided = [e for e in entries if e[1]]
+        if reference and portfolios(reference):
+            # the nearest body of the same portfolio (a foreign one, key "", included);
+            # else a sibling body of the government named nearest
+            entries = [e for e in entries if e[0] < pos and same_kind(
+                reference, self._text[e[0]:e[0] + 80].split(".")[0])] or sided
+        else:
+            entries = sided
         if not entries:
             return None
         before = [e for e in entries if e[0] < pos]
@@ -173,13 +183,14 @@ class SpeakerResolver(SubjectFinder):
                 r.back_reference_heads | r.role_words)
             compound = antecedent is not None and " and " in antecedent.text
             compatible = antecedent is not None and antecedent.perspectives and not compound \
-                and (head in ante_heads or head in _GENERIC_HEADS or not ante_heads)
+                and (head in ante_heads or head in _GENERIC_HEADS or not ante_heads) \
+                and same_kind(text, antecedent.text)
             if compatible and antecedent is not None:
                 return Speaker(text, list(antecedent.perspectives), antecedent.cue, verb,
                                base + start, base + end)
             heads = {head} | {w.removesuffix("'s") for w in low.split() if w.endswith("'s")}
             earlier = self._compatible(heads - {"the", "its", "his", "her", "their"}, index)
-            if earlier is not None:  # the nearest speaker of the same kind
+            if earlier is not None and same_kind(text, earlier.text):  # the nearest speaker of the same kind
                 return Speaker(text, list(earlier.perspectives), earlier.cue, verb,
                                base + start, base + end)
             section = self.section_side(index)
@@ -188,11 +199,12 @@ class SpeakerResolver(SubjectFinder):
                 # "The channel" under the heading "Russian channels"
                 return Speaker(text, list(section.perspectives), section.cue, verb,
                                base + start, base + end)
-            placed = self._placed(head, base + start)
-            if placed is not None:
-                return Speaker(text, [placed[0]], placed[1], verb, base + start, base + end)
+            placed = self._placed(head, base + start, text)
+            if placed is not None:  # ("": a body of a country of none of the perspectives)
+                return Speaker(text, [placed[0]] if placed[0] else [], placed[1] or None,
+                               verb, base + start, base + end)
             if antecedent is not None and antecedent.perspectives and \
-                    head not in r.person_heads:
+                    head not in r.person_heads:  # (a sibling body of the same government)
                 return Speaker(text, list(antecedent.perspectives), antecedent.cue, verb,
                                base + start, base + end)
         parts = _CONJUNCTS.split(text)
