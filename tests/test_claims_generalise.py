@@ -58,3 +58,16 @@ def test_a_ministry_of_another_portfolio_is_a_sibling_of_the_government_named() 
     text = ("South Korea's Ministry of Unification said the deployment was illegal, while "
             "the defense ministry said it was checking the reports.")
     assert list(sides(text).values()) == [["south_korean"]]
+
+
+def test_neither_confirming_nor_denying_is_a_stated_stance_of_the_subject() -> None:
+    found = sides("The Kremlin has neither confirmed nor denied the reports. "
+                  "Neither Moscow nor Pyongyang has confirmed the deployment.")
+    assert found == {"The Kremlin has neither confirmed nor denied the reports.": ["russian"]}
+
+
+def test_a_stance_without_a_speech_verb_is_the_sides_statement() -> None:
+    found = sides("Chinese officials worry that the deal weakens their leverage. "
+                  "South Korean officials share that worry. Western governments disagree. "
+                  "Officials in Seoul worry about the harvest.")
+    assert list(found.values()) == [["chinese"], ["south_korean"], ["nato_european", "us"]]

@@ -227,7 +227,9 @@ class Attributor(SpeakerResolver):
                                   and prev.endswith("ly")):
             return None  # "Moscow has not (officially) confirmed it": nothing is reported
         clause = _WORD.findall(before[-80:])
-        if any(w.lower() in ("neither", "nobody") for w in clause[-8:]):
+        stance = prev == "neither" and re.match(r"\s+nor\s+[a-z]+ed\b", after) is not None
+        # ("The Kremlin has neither confirmed nor denied it": the subject's stated stance)
+        if not stance and any(w.lower() in ("neither", "nobody") for w in clause[-8:]):
             return None  # "Neither Moscow nor Pyongyang has confirmed": nothing is reported
         if prev in ("can", "could", "would", "may", "might", "should", "must", "will", "shall"):
             return None  # "Pyongyang can expect ...": a prospect, not a report
@@ -244,7 +246,9 @@ class Attributor(SpeakerResolver):
         if k_adv < len(prev_words) and prev_words[k_adv - 1].lower() in (
                 "been", "be", "being", "is", "was", "are", "were"):
             prev = prev_words[k_adv - 1].lower()  # "it was first reported": a passive
-        verb_at = m.start()
+        verb_at = before.rfind(prev_words[-1]) if stance else m.start()
+        if stance:
+            prev = prev_words[-2].lower() if len(prev_words) >= 2 else ""
         k = len(prev_words)
         while prev == "to" and k >= 2 and prev_words[k - 2].lower() in _CARRYING_VERBS:
             # "The Kremlin continues to deny", "Moscow refused to confirm", "continues to
