@@ -5,6 +5,7 @@ each."""
 from __future__ import annotations
 
 from briefing.core.claims import suggest_claims
+from briefing.core.claims.kinds import kin
 from briefing.core.perspectives import load_default_perspectives
 
 PERSPECTIVES = load_default_perspectives()
@@ -71,3 +72,19 @@ def test_a_stance_without_a_speech_verb_is_the_sides_statement() -> None:
                   "South Korean officials share that worry. Western governments disagree. "
                   "Officials in Seoul worry about the harvest.")
     assert list(found.values()) == [["chinese"], ["south_korean"], ["nato_european", "us"]]
+
+
+def test_a_ministry_of_no_named_country_belongs_to_the_government_named_before_it() -> None:
+    text = ("Chinese Foreign Ministry spokesperson Mao Ning said Beijing was not aware of it.\n\n"
+            "President Yoon Suk Yeol had said in November that arms could be sent. Acting "
+            "President Han Duck-soo has not repeated that, and the foreign ministry said "
+            "there was no change in policy.")
+    found = sides(text)
+    assert [v for k, v in found.items() if "no change in policy" in k] == [["south_korean"]]
+
+
+def test_a_body_named_again_in_other_words_is_the_same_kind() -> None:
+    assert kin("The spy agency", "South Korea's National Intelligence Service")
+    assert kin("the foreign ministry official", "a senior foreign ministry official")
+    assert not kin("The spy agency", "Russia's Foreign Ministry")
+    assert not kin("the agency", "the National Intelligence Service")  # no kind named

@@ -36,3 +36,17 @@ def same_kind(reference: str, candidate: str) -> bool:
         return True
     have = portfolios(candidate)
     return not have or bool(want & have)
+
+
+# Head nouns that name the same kind of body in other words ("the spy agency" for "the
+# National Intelligence Service").
+_CLASSES = {"spy": "intelligence", "intelligence": "intelligence", "espionage": "intelligence"}
+
+
+def kin(reference: str, candidate: str) -> bool:
+    """Does `reference` name the same kind of body as `candidate` in other words: the same
+    class ("the spy agency" / "National Intelligence Service") or the same portfolio?"""
+    def classes(text: str) -> set[str]:
+        return {_CLASSES[w.lower()] for w in _WORD.findall(text) if w.lower() in _CLASSES}
+    want = classes(reference) | portfolios(reference)
+    return bool(want) and bool(want & (classes(candidate) | portfolios(candidate)))

@@ -24,7 +24,7 @@ from briefing.core.claims.grammar import (
     _trim,
 )
 from briefing.core.claims.home import listed_name
-from briefing.core.claims.kinds import portfolios, same_kind
+from briefing.core.claims.kinds import kin, portfolios, same_kind
 from briefing.core.claims.rules import scan
 from briefing.core.claims.sentences import Sentence
 from briefing.core.claims.speaker import Speaker
@@ -188,6 +188,18 @@ class SpeakerResolver(SubjectFinder):
             if compatible and antecedent is not None:
                 return Speaker(text, list(antecedent.perspectives), antecedent.cue, verb,
                                base + start, base + end)
+            if antecedent is not None and antecedent.perspectives and not compound and \
+                    self.ctx.last_paragraph == sent.paragraph and portfolios(text) and \
+                    same_kind(text, antecedent.text):
+                # "President Yoon had said ... and the foreign ministry said": a state body
+                # of no named country belongs to the government named nearest before it
+                return Speaker(text, list(antecedent.perspectives), antecedent.cue, verb,
+                               base + start, base + end)
+            same = next((sp for at, sp in reversed(self.ctx.history) if index - at <= 12 and
+                         at >= self.ctx.section and kin(text, sp.text)), None)
+            if same is not None:  # "the spy agency" after "the National Intelligence Service"
+                return Speaker(text, list(same.perspectives), same.cue, verb, base + start,
+                               base + end)
             heads = {head} | {w.removesuffix("'s") for w in low.split() if w.endswith("'s")}
             earlier = self._compatible(heads - {"the", "its", "his", "her", "their"}, index)
             if earlier is not None and same_kind(text, earlier.text):  # the nearest speaker of the same kind
