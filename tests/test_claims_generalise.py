@@ -88,3 +88,14 @@ def test_a_body_named_again_in_other_words_is_the_same_kind() -> None:
     assert kin("the foreign ministry official", "a senior foreign ministry official")
     assert not kin("The spy agency", "Russia's Foreign Ministry")
     assert not kin("the agency", "the National Intelligence Service")  # no kind named
+
+
+def test_an_entry_heading_that_reports_a_side_is_its_statement() -> None:
+    text = ("NATO chief warns allies over North Korea\n\n"
+            "Seoul says about 4,700 North Koreans killed or wounded\n\n"
+            "South Korea's spy agency told lawmakers that 4,700 had been killed or wounded.\n\n"
+            "Seoul's limited options\n\n"
+            "Read more: what the war costs")
+    found = sides(text)
+    assert found["Seoul says about 4,700 North Koreans killed or wounded"] == ["south_korean"]
+    assert "Seoul's limited options" not in found and len(found) == 2  # nor the headline

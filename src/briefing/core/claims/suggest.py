@@ -7,8 +7,9 @@ from collections.abc import Iterable
 
 from briefing.core.claims.affiliation import bare_country, foreign
 from briefing.core.claims.attribution import Attributor, Speaker
-from briefing.core.claims.cues import CueMatcher, matcher_for
+from briefing.core.claims.cues import matcher_for
 from briefing.core.claims.grammar import is_adverb
+from briefing.core.claims.headings import dateline_side, headline_speakers, initials
 from briefing.core.claims.home import (
     home_side,
     is_official,
@@ -84,30 +85,6 @@ _POST_HEADER = re.compile(
 # 'Defence of Ukraine (@DefenceU) (X): ...'.
 _POST_LEAD = re.compile(r"\s*(?P<who>@[\w.]{2,40}|[A-Z][^.!?:\n]{1,60}?\(@\w{2,30}\))"
                         r"(?:\s*\([\w ]{1,20}\))?\s*:\s*(?=\S)")
-
-# A story's dateline: "SEOUL —", "SEOUL, Feb 27 (Reuters) -" opening a paragraph.
-_DATELINE = re.compile(r"\s*(?P<place>[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2})"
-                       r"(?:,[^—–\n]{0,40})?\s+[—–-]\s+(?=[A-Z\"“])")
-
-
-def _dateline_side(matcher: CueMatcher, text: str,
-                   spans: list[tuple[int, int]]) -> tuple[str, str] | None:
-    """The side of the place a story is datelined in, from its first paragraphs."""
-    for a, _z in spans[:4]:
-        m = _DATELINE.match(text, a)
-        if m is not None:
-            place = m.group("place").title()
-            found = [c for c in matcher.find(place) if c.start == 0 and c.end == len(place)]
-            return (found[0].key, found[0].cue) if found else None
-    return None
-
-
-def _initials(name: str) -> str:
-    """"US Forces Korea (@USForcesKorea)" -> "USFK": what an acronym of the name reads."""
-    name = re.sub(r"\(.*?\)", " ", name)
-    return "".join(w if w.isupper() and len(w) <= 3 else w[0]
-                   for w in re.findall(r"[A-Za-z]+", name) if w[0].isupper())
-
 
 # Titles of a government's own staff: in that government's document, such a person of no
 # other stated side is its official ("Presidential Aide X", "Press Secretary Y").
@@ -250,7 +227,7 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
         # when its lead names that country ("Australia has today imposed ...").
         issuer = Speaker(publisher, [], None, "issuer")
         outside = True
-    dateline = _dateline_side(matcher, text, paragraphs(text))
+    dateline = dateline_side(matcher, text, paragraphs(text))
     attributor = Attributor(matcher)
     attributor.learn(text)
     if official and home is not None:
@@ -380,6 +357,10 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
             # A headline, caption or teaser, not a sentence of the story; a heading that
             # names a source ("2. UKRAINE'S AIR FORCE (Telegram)") is who "it" is below.
             _heading_speaker(attributor, sent, index)
+            said = headline_speakers(attributor, sent, index) if turn is None else []
+            if said:
+                out.append(_suggestion(sent, said))
+                continue
             stamp = _POST_TIME.match(sent.text) if turn is None else None
             source = _CITED_LEAD.match(sent.text, stamp.end()) if stamp is not None else None
             if source is not None and numeric_claims(text, sent.start, sent.end):
@@ -483,7 +464,7 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
         if post is not None and post.perspectives and turn is None:
             for sp in speakers:
                 if not sp.perspectives and re.fullmatch(r"[A-Z]{2,6}", sp.text) and \
-                        sp.text == _initials(post.text):
+                        sp.text == initials(post.text):
                     sp.perspectives, sp.cue = list(post.perspectives), post.cue  # "USFK said"
             if not speakers:  # the post's own words: "Our military detected ..."
                 speakers = [post.again("post", sent.start, sent.end)]
