@@ -99,3 +99,14 @@ def test_an_entry_heading_that_reports_a_side_is_its_statement() -> None:
     found = sides(text)
     assert found["Seoul says about 4,700 North Koreans killed or wounded"] == ["south_korean"]
     assert "Seoul's limited options" not in found and len(found) == 2  # nor the headline
+
+
+def test_a_statement_that_opens_in_a_countrys_voice_is_that_countrys() -> None:
+    text = ("Portugal strongly condemns the deployment of North Korean troops to Russia. "
+            "We are deeply concerned about this escalation.\n\n"
+            "Portugal's support for Ukraine remains firm. "
+            "China has stated that it wants the conflict to de-escalate.")
+    found = sides(text, title="Ministry of Foreign Affairs")
+    assert found["Portugal's support for Ukraine remains firm."] == ["nato_european"]
+    assert found["We are deeply concerned about this escalation."] == ["nato_european"]
+    assert found["China has stated that it wants the conflict to de-escalate."] == ["chinese"]

@@ -15,6 +15,7 @@ from briefing.core.claims.home import (
     is_official,
     issuer_side,
     issuer_sides,
+    own_voice,
     statement_issuer,
     text_side,
 )
@@ -227,6 +228,11 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
         # when its lead names that country ("Australia has today imposed ...").
         issuer = Speaker(publisher, [], None, "issuer")
         outside = True
+    if issuer is None and home is None and _WE.search(_QUOTE_TEXT.sub(" ", text)):
+        own = own_voice(text)  # "Norway strongly condemns ... We are deeply concerned"
+        if own is not None:
+            home, official = own, True
+            issuer = Speaker(own[1], [own[0]], own[1], "publisher")
     dateline = dateline_side(matcher, text, paragraphs(text))
     attributor = Attributor(matcher)
     attributor.learn(text)
