@@ -110,3 +110,14 @@ def test_a_statement_that_opens_in_a_countrys_voice_is_that_countrys() -> None:
     assert found["Portugal's support for Ukraine remains firm."] == ["nato_european"]
     assert found["We are deeply concerned about this escalation."] == ["nato_european"]
     assert found["China has stated that it wants the conflict to de-escalate."] == ["chinese"]
+
+
+def test_a_government_text_names_itself_with_a_capital() -> None:
+    text = ("Estonia strongly condemns the deployment. We call on Russia to stop.\n\n"
+            "Foreign Minister Tsahkna discussed it with his Ukrainian counterpart Andrii "
+            "Sybiha, who said the troops were already in Kursk.\n\n"
+            "The Ministry has also informed the Russian chargé d'affaires of Estonia's "
+            "position.")
+    found = sides(text, title="Estonia condemns the deployment",
+                  publisher="Republic of Estonia Ministry of Foreign Affairs")
+    assert [v for k, v in found.items() if k.startswith("The Ministry")] == [["nato_european"]]

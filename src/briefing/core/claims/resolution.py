@@ -170,6 +170,11 @@ class SpeakerResolver(SubjectFinder):
         if owner is not None:
             return owner
         listed = low in r.back_references or bare in r.back_references
+        own: Speaker | None = getattr(self, "issuer", None)
+        if own is not None and own.perspectives and _OWN_BODY.fullmatch(text):
+            # "The Ministry has also informed ...", "the Government has proposed ...": in a
+            # government's own text, its capitalised self-reference is the issuer
+            return Speaker(text, list(own.perspectives), own.cue, verb, base + start, base + end)
         if listed or (self._is_back_reference(low, text) and not self._cues(s, start, end)):
             # "the Secretary", "the embassy": the nearest compatible speaker, i.e. the last
             # one whose name holds the same head word, else the body introduced so.
@@ -412,6 +417,9 @@ class SpeakerResolver(SubjectFinder):
         return ctx.last
 
 
+# How a government's own text names itself: "the Ministry", "the Government".
+_OWN_BODY = re.compile(r"(?:[Tt]he\s+)?(?:Ministry|Government|Department|Office|Presidency|"
+                       r"Chancellery|Cabinet)")
 # A supporter of a side: "pro-Kremlin", "pro-Russian", "pro-Kyiv".
 _PRO = re.compile(r"(?i)\bpro-([A-Z][\w]+)")
 # What a source gave, before the source: "information from X", "intelligence provided by X".
