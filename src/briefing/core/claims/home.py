@@ -255,3 +255,19 @@ def own_voice(text: str) -> tuple[str, str] | None:
     if m is None:
         return None
     return bare_country(m.group("who"))
+
+
+def writer_names(publisher: str) -> set[str]:
+    """The publisher's name and initials ("Institute for the Study of War", "ISW"): what
+    the publication itself "assesses" is the writer's own assertion, not a reported one."""
+    name = " ".join(publisher.split())
+    if not name:
+        return set()
+    initials = "".join(w[0] for w in name.split() if w[:1].isupper())
+    return {name.lower(), *([initials.lower()] if len(initials) >= 2 else [])}
+
+
+def is_writer(speaker: str, writer: set[str]) -> bool:
+    """Is the speaker the publication itself ("ISW assesses", "the Institute's")?"""
+    low = speaker.lower().removeprefix("the ").strip()
+    return bool(writer) and low.removesuffix("'s") in writer

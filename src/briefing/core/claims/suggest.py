@@ -13,11 +13,13 @@ from briefing.core.claims.headings import dateline_side, headline_speakers, init
 from briefing.core.claims.home import (
     home_side,
     is_official,
+    is_writer,
     issuer_side,
     issuer_sides,
     own_voice,
     statement_issuer,
     text_side,
+    writer_names,
 )
 from briefing.core.claims.multilingual import suggest_in_script
 from briefing.core.claims.not_claims import (
@@ -189,7 +191,7 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
     official = is_official(publisher, title)
     # What a think tank "assesses" is its writer's own assertion; what a government body
     # ("The President of Russia noted ...") says in its own document is its statement.
-    writer = _writer_names(publisher) if not (official and home is not None) else set()
+    writer = writer_names(publisher) if not (official and home is not None) else set()
     # "Statement by the Ministry of Foreign Affairs of Ukraine on ...": the text is the
     # issuer's; its assertions are the issuer's statements.
     issuer_name = statement_issuer(title)
@@ -386,7 +388,7 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
         if turn is None and DELIVERY_NOTE.match(sent.text):
             continue  # "Check against delivery!", "As prepared for delivery"
         speakers = [sp for sp in attributor.attribute(spoken, index, labels=turn is None)
-                    if not _is_writer(sp.text, writer)]
+                    if not is_writer(sp.text, writer)]
         for sp in speakers:
             if not sp.perspectives and official and home is not None and \
                     _home_official(sp.text):
@@ -505,21 +507,6 @@ def _heading_speaker(attributor: Attributor, sent: Sentence, index: int) -> None
     """A short heading that names a side becomes the speaker "it" and "the channel" mean."""
     if len(sent.text.split()) <= 12 and not sent.text.rstrip().endswith(("?", ":")):
         attributor.note_heading(_HEADING_NOISE.sub(" ", sent.text), sent, index)
-
-
-def _writer_names(publisher: str) -> set[str]:
-    """The publisher's name and initials ("Institute for the Study of War", "ISW"): what
-    the publication itself "assesses" is the writer's own assertion, not a reported one."""
-    name = " ".join(publisher.split())
-    if not name:
-        return set()
-    initials = "".join(w[0] for w in name.split() if w[:1].isupper())
-    return {name.lower(), *([initials.lower()] if len(initials) >= 2 else [])}
-
-
-def _is_writer(speaker: str, writer: set[str]) -> bool:
-    low = speaker.lower().removeprefix("the ").strip()
-    return bool(writer) and low.removesuffix("'s") in writer
 
 
 def _ends(text: str) -> bool:
