@@ -121,3 +121,9 @@ def test_a_government_text_names_itself_with_a_capital() -> None:
     found = sides(text, title="Estonia condemns the deployment",
                   publisher="Republic of Estonia Ministry of Foreign Affairs")
     assert [v for k, v in found.items() if k.startswith("The Ministry")] == [["nato_european"]]
+
+
+def test_a_named_speaker_before_an_appositive_with_a_relative_clause() -> None:
+    found = sides("Park Sun-won, an opposition lawmaker who sits on the parliament's "
+                  "intelligence committee, said the assessment was grim.")
+    assert list(found.values()) == [["south_korean"]]

@@ -362,8 +362,10 @@ class Attributor(SpeakerResolver):
         # "I spent two weeks going through every official estimate": a span that is a
         # clause with its own subject and verb names no speaker, unless it names a side.
         vague = vague or bool(_CLAUSE_SUBJECT.match(text))
-        if not self._source_like(s, start, end, strict=verb in r.weak_verbs):
-            return None
+        source_like = self._source_like(s, start, end, strict=verb in r.weak_verbs)
+        if not source_like and not (text.startswith(("a ", "an ", "the ")) and
+                                    _NAME_BEFORE_APPOSITIVE.search(s[:start])):
+            return None  # (an appositive after a name is read below: "X, a lawmaker who ...")
         sp = self._resolve(s, sent, start, end, verb, index, extra=extra)
         named = _NAME_BEFORE_APPOSITIVE.search(s[:start]) if not sp.perspectives and \
             text.startswith(("a ", "an ", "the ")) else None
@@ -376,6 +378,8 @@ class Attributor(SpeakerResolver):
             if cued and len(cued[0][1].split()) >= 2:  # a full name, not a bare surname
                 return Speaker(s[named.start(1):end], [cued[0][0]], cued[0][1], verb,
                                sent.start + named.start(1), sent.start + end)
+        if not source_like:
+            return None
         return None if vague and not sp.perspectives else sp
 
     def name(self, text: str, offset: int) -> Speaker:
