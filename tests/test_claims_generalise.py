@@ -127,3 +127,11 @@ def test_a_named_speaker_before_an_appositive_with_a_relative_clause() -> None:
     found = sides("Park Sun-won, an opposition lawmaker who sits on the parliament's "
                   "intelligence committee, said the assessment was grim.")
     assert list(found.values()) == [["south_korean"]]
+
+
+def test_a_person_introduced_earlier_answers_by_family_name() -> None:
+    text = ("Principal Deputy National Security Adviser Kim Tae-hyo spoke after the meeting. "
+            "Asked whether weapons could be sent, Kim answered that the government had not "
+            "ruled it out. The milblogger channel did not mention North Koreans by name.")
+    found = sides(text)
+    assert list(found.values()) == [["south_korean"]]
