@@ -135,3 +135,10 @@ def test_a_person_introduced_earlier_answers_by_family_name() -> None:
             "ruled it out. The milblogger channel did not mention North Koreans by name.")
     found = sides(text)
     assert list(found.values()) == [["south_korean"]]
+
+
+def test_parties_and_channels_listed_as_data_speak_for_their_side() -> None:
+    found = sides('"Casualties are high," said a lawmaker with the ruling People Power Party. '
+                  'The popular channel Rybar called the video "a staged show for Western '
+                  'audiences."')
+    assert list(found.values()) == [["south_korean"], ["russian"]]
