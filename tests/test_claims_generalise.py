@@ -142,3 +142,12 @@ def test_parties_and_channels_listed_as_data_speak_for_their_side() -> None:
                   'The popular channel Rybar called the video "a staged show for Western '
                   'audiences."')
     assert list(found.values()) == [["south_korean"], ["russian"]]
+
+
+def test_a_pronoun_and_a_time_phrase_carry_the_sentences_subject() -> None:
+    found = sides("South Korean Foreign Minister Cho Tae-yul said the talks went well. He "
+                  "added that Chinese officials had privately expressed irritation.\n\n"
+                  "Ukrainian officials said the front held. South Korea's spy agency assessed "
+                  "in November that 11,000 troops had been sent, and in January told lawmakers "
+                  "that 300 had been killed.")
+    assert list(found.values()) == [["south_korean"]] * 2 + [["ukrainian"], ["south_korean"]]

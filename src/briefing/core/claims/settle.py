@@ -4,7 +4,8 @@ Two grammatical facts, not rules for a page:
 
 - a personal pronoun refers to the nearest compatible speaker, and the nearest is one named
   earlier in the same sentence ("According to Zakharova, the West ..., which, she said,
-  only prolongs the conflict": she is Zakharova);
+  only prolongs the conflict": she is Zakharova); a time phrase before a second verb
+  ("..., and in January told lawmakers") is that subject's second predicate;
 - a speaker inside the content clause of another's reported speech ("A Ukrainian commander
   told me that ... Russian gunners complained about ...") is part of what the first
   speaker reports: the sentence is the first speaker's statement.
@@ -17,6 +18,8 @@ import re
 from briefing.core.claims.speaker import Speaker
 
 _PERSONAL = frozenset({"he", "she"})
+# A time or place phrase taken for a speaker before a second predicate.
+_ADVERBIAL = re.compile(r"(?:in|on|at|by|last|this|earlier|later|then|also)\b(?:\s+\w+){0,3}$")
 # A complement clause opens after the reporting verb of the outer speaker.
 _THAT = re.compile(r"\bthat\b", re.IGNORECASE)
 # Words that close the content clause before a new attribution starts.
@@ -33,12 +36,14 @@ def settle(found: list[Speaker], text: str, base: int) -> list[Speaker]:
     for f in found:
         low = f.text.lower().strip()
         named = [o for o in out if o.perspectives and o.text.lower().strip() not in _PERSONAL]
-        if low in _PERSONAL and named:
+        if (low in _PERSONAL or _ADVERBIAL.match(low)) and named:
+            # ("... assessed in November that ..., and in January told the Assembly": a
+            # time phrase before a second verb is no speaker; the sentence's subject is)
             prev = named[-1]
             out.append(Speaker(prev.text, list(prev.perspectives), prev.cue, f.verb,
                                f.start, f.end))
             continue
-        outer = next((o for o in named if _nested(o, f, text, base)), None)
+        outer = next((o for o in out if o.perspectives and _nested(o, f, text, base)), None)
         if outer is not None:
             continue
         out.append(f)
