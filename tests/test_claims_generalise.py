@@ -151,3 +151,15 @@ def test_a_pronoun_and_a_time_phrase_carry_the_sentences_subject() -> None:
                   "in November that 11,000 troops had been sent, and in January told lawmakers "
                   "that 300 had been killed.")
     assert list(found.values()) == [["south_korean"]] * 2 + [["ukrainian"], ["south_korean"]]
+
+
+def test_a_post_under_its_accounts_name_and_time_is_the_accounts() -> None:
+    text = ("Below is a selection of what the militaries posted on Telegram.\n\n"
+            "Russian Defense Ministry, Monday 10:12 a.m.\n\n"
+            "Over the past day the enemy lost up to 360 servicemen and three tanks.\n\n"
+            "HUR, Monday 1:47 p.m.\n\n"
+            "At least 30 soldiers were killed or wounded.")
+    found = sides(text)
+    assert found == {
+        "Over the past day the enemy lost up to 360 servicemen and three tanks.": ["russian"],
+        "At least 30 soldiers were killed or wounded.": ["ukrainian"]}

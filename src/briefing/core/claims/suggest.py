@@ -82,7 +82,10 @@ def _unnamed(speaker: str) -> bool:
 _POST_HEADER = re.compile(
     r"\s*(?:(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?|\d{1,2}\s*[ap]\.?\s?m\.?)\s*"
     r"(?:[A-Z]{2,4}\s*)?[—–―-]\s*(?P<who>[^!?\n]{2,80}?)|"
-    r"(?P<handle>[A-Z][^.!?:\n]{1,60}?\(@\w{2,30}\)))\s*:?\s*", re.IGNORECASE)
+    r"(?P<handle>[A-Z][^.!?:\n]{1,60}?\(@\w{2,30}\))|"
+    # "Russian Defense Ministry, Monday 10:12 a.m.": who, then when
+    r"(?P<named>[A-Z][^,.!?:\n]{1,60}?),\s+(?:[A-Z][a-z]+(?:\s+\d{1,2})?,?\s+)?"
+    r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?)\s*:?\s*", re.IGNORECASE)
 
 # A paragraph that opens with who posted it: '@handle (Threads): "..."',
 # 'Defence of Ukraine (@DefenceU) (X): ...'.
@@ -271,7 +274,7 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
                 sent.paragraph][1] - 1) and sent.start == _para_start(spans, sent.paragraph):
             header = _POST_HEADER.fullmatch(sent.text)
             if header is not None:
-                who = header.group("who") or header.group("handle")
+                who = header.group("who") or header.group("handle") or header.group("named")
                 who, colon, said = who.partition(":")  # "09:40 — Pentagon: about 9,000 ..."
                 post = attributor.name(who, sent.start)
                 post.verb = "post"
