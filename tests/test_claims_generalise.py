@@ -158,7 +158,8 @@ def test_a_post_under_its_accounts_name_and_time_is_the_accounts() -> None:
             "Russian Defense Ministry, Monday 10:12 a.m.\n\n"
             "Over the past day the enemy lost up to 360 servicemen and three tanks.\n\n"
             "HUR, Monday 1:47 p.m.\n\n"
-            "At least 30 soldiers were killed or wounded.")
+            "At least 30 soldiers were killed or wounded.\n\n"
+            "The post, like every update, did not mention North Korean soldiers.")
     found = sides(text)
     assert found == {
         "Over the past day the enemy lost up to 360 servicemen and three tanks.": ["russian"],

@@ -1,5 +1,5 @@
-"""Headings and lines that name a source: a story's dateline ("SEOUL —"), a post header's
-initials, and an entry heading that reports what a side says (split from suggest.py)."""
+"""Headings and lines that name a source: a story's dateline ("SEOUL —"), a round-up's post
+headers, and an entry heading that reports what a side says (split from suggest.py)."""
 
 from __future__ import annotations
 
@@ -62,3 +62,22 @@ def headline_speakers(attributor: Attributor, sent: Sentence, index: int) -> lis
 
 
 _WORD_RX = re.compile(r"[A-Za-z]")
+
+
+# A post's header in a round-up, a paragraph of its own: "7:37 a.m. — Joint Chiefs of
+# Staff (@JCS_ROK)", "Defence of Ukraine (@DefenceU):". It is not a claim: it names who
+# posted the paragraphs under it (until the next header or heading).
+_POST_HEADER = re.compile(
+    r"\s*(?:(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?|\d{1,2}\s*[ap]\.?\s?m\.?)\s*"
+    r"(?:[A-Z]{2,4}\s*)?[—–―-]\s*(?P<who>[^!?\n]{2,80}?)|"
+    r"(?P<handle>[A-Z][^.!?:\n]{1,60}?\(@\w{2,30}\))|"
+    # "Russian Defense Ministry, Monday 10:12 a.m.": who, then when
+    r"(?P<named>[A-Z][^,.!?:\n]{1,60}?),\s+(?:[A-Z][a-z]+(?:\s+\d{1,2})?,?\s+)?"
+    r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?)\s*:?\s*", re.IGNORECASE)
+
+# The writer's sentence about a post: "The post, like every update, did not mention ...".
+_ABOUT_POST = re.compile(r"\W*(?:The|This|That)\s+(?:post|video|update|message|tweet)\b")
+# A paragraph that opens with who posted it: '@handle (Threads): "..."',
+# 'Defence of Ukraine (@DefenceU) (X): ...'.
+_POST_LEAD = re.compile(r"\s*(?P<who>@[\w.]{2,40}|[A-Z][^.!?:\n]{1,60}?\(@\w{2,30}\))"
+                        r"(?:\s*\([\w ]{1,20}\))?\s*:\s*(?=\S)")

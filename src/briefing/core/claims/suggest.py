@@ -9,7 +9,14 @@ from briefing.core.claims.affiliation import bare_country, foreign
 from briefing.core.claims.attribution import Attributor, Speaker
 from briefing.core.claims.cues import matcher_for
 from briefing.core.claims.grammar import is_adverb
-from briefing.core.claims.headings import dateline_side, headline_speakers, initials
+from briefing.core.claims.headings import (
+    _ABOUT_POST,
+    _POST_HEADER,
+    _POST_LEAD,
+    dateline_side,
+    headline_speakers,
+    initials,
+)
 from briefing.core.claims.home import (
     home_side,
     is_official,
@@ -76,21 +83,6 @@ def _unnamed(speaker: str) -> bool:
         w in _HOME_WORDS or w in _HOME_ROLES or (w.islower() and w == o)
         for w, o in zip(words, [o for o in re.findall(r"[\w'-]+", speaker)
                                 if not is_adverb(o)], strict=False))
-# A post's header in a round-up, a paragraph of its own: "7:37 a.m. — Joint Chiefs of
-# Staff (@JCS_ROK)", "Defence of Ukraine (@DefenceU):". It is not a claim: it names who
-# posted the paragraphs under it (until the next header or heading).
-_POST_HEADER = re.compile(
-    r"\s*(?:(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?|\d{1,2}\s*[ap]\.?\s?m\.?)\s*"
-    r"(?:[A-Z]{2,4}\s*)?[—–―-]\s*(?P<who>[^!?\n]{2,80}?)|"
-    r"(?P<handle>[A-Z][^.!?:\n]{1,60}?\(@\w{2,30}\))|"
-    # "Russian Defense Ministry, Monday 10:12 a.m.": who, then when
-    r"(?P<named>[A-Z][^,.!?:\n]{1,60}?),\s+(?:[A-Z][a-z]+(?:\s+\d{1,2})?,?\s+)?"
-    r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?)\s*:?\s*", re.IGNORECASE)
-
-# A paragraph that opens with who posted it: '@handle (Threads): "..."',
-# 'Defence of Ukraine (@DefenceU) (X): ...'.
-_POST_LEAD = re.compile(r"\s*(?P<who>@[\w.]{2,40}|[A-Z][^.!?:\n]{1,60}?\(@\w{2,30}\))"
-                        r"(?:\s*\([\w ]{1,20}\))?\s*:\s*(?=\S)")
 
 # Titles of a government's own staff: in that government's document, such a person of no
 # other stated side is its official ("Presidential Aide X", "Press Secretary Y").
@@ -477,7 +469,10 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
                 if not sp.perspectives and re.fullmatch(r"[A-Z]{2,6}", sp.text) and \
                         sp.text == initials(post.text):
                     sp.perspectives, sp.cue = list(post.perspectives), post.cue  # "USFK said"
-            if not speakers:  # the post's own words: "Our military detected ..."
+            if not speakers and (_ABOUT_POST.match(sent.text) or len(post.text.split()) > 1
+                                 and sent.text.split()[0] == post.text.split()[-1]):
+                post = None  # the writer on the post or its poster: "The post did not ..."
+            elif not speakers:  # the post's own words: "Our military detected ..."
                 speakers = [post.again("post", sent.start, sent.end)]
         if speakers and attributor.meeting is not None and turn is None:
             speakers = [attributor.meeting]  # "X spoke with Y to reaffirm ...": both say it
