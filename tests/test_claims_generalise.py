@@ -164,3 +164,11 @@ def test_a_post_under_its_accounts_name_and_time_is_the_accounts() -> None:
     assert found == {
         "Over the past day the enemy lost up to 360 servicemen and three tanks.": ["russian"],
         "At least 30 soldiers were killed or wounded.": ["ukrainian"]}
+
+
+def test_one_of_a_group_speaks_for_the_groups_side() -> None:
+    text = ("In late December, the paratroopers of a Russian airborne assault regiment "
+            "learned that reinforcements were coming. \"We thought they meant guys from "
+            "Siberia,\" one of them, a 34-year-old sergeant from Ivanovo, told the magazine.")
+    found = sides(text)
+    assert list(found.values()) == [["russian"]]

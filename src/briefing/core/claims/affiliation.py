@@ -97,7 +97,7 @@ def affiliation(text: str) -> tuple[str, str] | None:
                 return key, m.group()
             if w not in _FILLER and not after[i][:1].isupper() and not _ORDINAL.match(w):
                 plain += 1
-                if plain > 1 or not w.isalpha():
+                if plain > 2 or not w.isalpha():  # "a Russian airborne assault regiment"
                     break
         # "<role> of [the] <country>": the country closes a chain of "of" phrases.
         if before and before[-1] in ("of", "the"):

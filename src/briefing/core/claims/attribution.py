@@ -39,7 +39,7 @@ from briefing.core.claims.introductions import read_introductions
 from briefing.core.claims.resolution import SpeakerResolver
 from briefing.core.claims.rules import AttributionRules, attribution_rules, scan
 from briefing.core.claims.sentences import Sentence
-from briefing.core.claims.settle import settle
+from briefing.core.claims.settle import member_of_group, settle
 from briefing.core.claims.speaker import Context, Speaker
 from briefing.core.claims.words import (
     _CARRYING_VERBS,
@@ -163,6 +163,8 @@ class Attributor(SpeakerResolver):
                 found.append(quoted)
         found.sort(key=lambda f: f.start)
         found = settle(found, sent.text, sent.start)
+        member_of_group(found, sent.text, sent.start, self._text[max(0, sent.start - 400):
+                                                                 sent.start])
         if found and self.meeting is not None:
             found = [self.meeting]  # "X met with Y to reaffirm ...": both sides say it
         if not found and self.meeting is not None:

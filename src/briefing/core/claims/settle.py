@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from briefing.core.claims.affiliation import affiliation
 from briefing.core.claims.speaker import Speaker
 
 _PERSONAL = frozenset({"he", "she"})
@@ -60,3 +61,28 @@ def _nested(outer: Speaker, inner: Speaker, text: str, base: int) -> bool:
     # (the inner span itself may have swallowed the coordinator: "..., and U.S. officials")
     return bool(_THAT.search(between)) and not _CLOSE.search(
         text, outer.end - base, inner.end - base)
+
+
+# "one of them, a sergeant, told Meduza", "one of them said": a member of a group named before.
+_PARTITIVE = re.compile(r"(?i)\b(?:one|some|two|three|several|many|most|another)\s+of\s+"
+                        r"(?:them|those|these)\b,?\s*$")
+_CHUNK = re.compile(r"[.;!?]\s+")
+
+
+def member_of_group(found: list[Speaker], text: str, base: int, before: str) -> None:
+    """A speaker of no side introduced as one of a group ("the paratroopers of a Russian
+    airborne regiment ... one of them, a sergeant, told Meduza") speaks for the group's
+    side: the nearest group with a side in `before` (the text up to the sentence) or earlier
+    in the sentence. Changes `found` in place."""
+    for f in found:
+        lead = text[:max(0, f.start - base)]
+        if f.perspectives or not (_PARTITIVE.search(lead) or _PARTITIVE.search(f.text + " ")
+                                  or re.match(r"(?i)(?:one|some|several)\s+of\s+them\b",
+                                              f.text)):
+            continue
+        window = before[-400:] + " " + lead
+        for chunk in reversed([c for c in _CHUNK.split(window) if c.strip()]):
+            side = affiliation(chunk)
+            if side is not None:
+                f.perspectives, f.cue = [side[0]], side[1]
+                break
