@@ -172,3 +172,10 @@ def test_one_of_a_group_speaks_for_the_groups_side() -> None:
             "Siberia,\" one of them, a 34-year-old sergeant from Ivanovo, told the magazine.")
     found = sides(text)
     assert list(found.values()) == [["russian"]]
+
+
+def test_another_member_of_the_group_named_before_speaks_for_it() -> None:
+    text = ("The Russian soldiers the magazine spoke to describe the North Koreans as "
+            "disciplined. \"They walk in a line across a field,\" said a marine who served "
+            "near the village.")
+    assert list(sides(text).values()) == [["russian"]]

@@ -67,6 +67,8 @@ def _nested(outer: Speaker, inner: Speaker, text: str, base: int) -> bool:
 _PARTITIVE = re.compile(r"(?i)\b(?:one|some|two|three|several|many|most|another)\s+of\s+"
                         r"(?:them|those|these)\b,?\s*$")
 _CHUNK = re.compile(r"[.;!?]\s+")
+_ANOTHER = re.compile(r"(?i)(?:another|a|an)\s+(?:soldier|marine|paratrooper|officer|"
+                      r"serviceman|fighter|commander|sergeant|gunner|pilot|sniper)\b")
 
 
 def member_of_group(found: list[Speaker], text: str, base: int, before: str) -> None:
@@ -76,11 +78,17 @@ def member_of_group(found: list[Speaker], text: str, base: int, before: str) -> 
     in the sentence. Changes `found` in place."""
     for f in found:
         lead = text[:max(0, f.start - base)]
-        if f.perspectives or not (_PARTITIVE.search(lead) or _PARTITIVE.search(f.text + " ")
-                                  or re.match(r"(?i)(?:one|some|several)\s+of\s+them\b",
-                                              f.text)):
+        if f.perspectives:
             continue
-        window = before[-400:] + " " + lead
+        partitive = _PARTITIVE.search(lead) or _PARTITIVE.search(f.text + " ") or \
+            re.match(r"(?i)(?:one|some|several)\s+of\s+them\b", f.text)
+        another = _ANOTHER.match(f.text)
+        if not partitive and not another:
+            continue
+        # ("Another soldier said", "said a marine who served ...": one more of the group the
+        # sentence before named)
+        window = before[-400:] + " " + lead if partitive else \
+            ([c for c in _CHUNK.split(before[-400:]) if c.strip()] or [""])[-1]
         for chunk in reversed([c for c in _CHUNK.split(window) if c.strip()]):
             side = affiliation(chunk)
             if side is not None:
