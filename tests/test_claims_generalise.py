@@ -1,5 +1,9 @@
 """Attribution mechanisms of round 14 (issue 9), meant to hold on pages no rule saw: every
-country's name and demonym from a generated table, ... Invented sentences, one grammar
+country's name and demonym from a generated table; one sentence's speakers settled (a
+pronoun binds to the speaker named before it, a speaker inside another's that-clause is part
+of the report, one of a group speaks for the group); back-references by kind and recency
+(portfolios, "the spy agency"); stances without a speech verb; entry headings that report a
+side; a statement's own voice; round-up post headers. Invented sentences, one grammar
 each."""
 
 from __future__ import annotations
