@@ -44,10 +44,14 @@ PERSPECTIVES = load_default_perspectives()
 # Test floors lowered when 12 frozen test pages (suffix _9, written by a session that never
 # read the rules, merged after this session's rules were final) joined the test half: it
 # measures .922/.797/.801/.708 on 42 pages (the 12 alone .903/.786/.806/.594, out of sample).
+# Round 14: 10 new dev pages (suffix _11, weak genres) measured out of sample on arrival
+# .844/.698/.819/.627 (main's rules alone: .844/.693/.814/.627); they pulled dev down to
+# .956/.894/.911/.872. At the round's final rules: dev .970/.917/.920/.888, test
+# .930/.803/.790/.698 (the floors sit just under them).
 FLOORS = {
-    "dev": {"statements_found": 0.95, "statements_right": 0.89, "precision": 0.90,
-            "figures_right": 0.89},
-    "test": {"statements_found": 0.91, "statements_right": 0.78, "precision": 0.78,
+    "dev": {"statements_found": 0.96, "statements_right": 0.91, "precision": 0.91,
+            "figures_right": 0.88},
+    "test": {"statements_found": 0.92, "statements_right": 0.80, "precision": 0.78,
              "figures_right": 0.69},
 }
 

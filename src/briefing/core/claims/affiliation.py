@@ -42,11 +42,20 @@ def affiliations() -> Affiliations:
     for key, names in aff.get("countries", {}).items():
         for name in names:
             keys.setdefault(normalise(name).lower(), key)
+    # Every other country, generated once from a maintained list (countries.toml): NATO and
+    # EU members speak for nato_european, the rest for none of ours. The hand-written lists
+    # above win where both name a place (Austria and Ireland stay neutral).
+    generated = tomllib.loads(resource("claims", "countries.toml").read_text(encoding="utf-8"))
+    hand_others = {normalise(n).lower() for n in aff.get("others", [])}
+    for name in generated.get("nato_european", []):
+        if normalise(name).lower() not in hand_others:
+            keys.setdefault(normalise(name).lower(), "nato_european")
     ordered = sorted(keys, key=lambda n: (-len(n), n))
     body = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in ordered)
     rx = re.compile(rf"(?<![\w'-])(?:{body})(?:'s|')?(?![\w])", re.IGNORECASE)
     roles = frozenset(r.lower() for r in [*aff.get("roles", []), *data.get("role_words", [])])
-    others = [normalise(n) for n in aff.get("others", [])]
+    others = [normalise(n) for n in [*aff.get("others", []), *generated.get("others", [])]
+              if normalise(n).lower() not in keys]
     other_rx = re.compile(
         r"(?<![\w'-])(?:" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(
             others, key=len, reverse=True)) + r")(?:'s|')?(?![\w])") if others else None
@@ -88,7 +97,7 @@ def affiliation(text: str) -> tuple[str, str] | None:
                 return key, m.group()
             if w not in _FILLER and not after[i][:1].isupper() and not _ORDINAL.match(w):
                 plain += 1
-                if plain > 1 or not w.isalpha():
+                if plain > 2 or not w.isalpha():  # "a Russian airborne assault regiment"
                     break
         # "<role> of [the] <country>": the country closes a chain of "of" phrases.
         if before and before[-1] in ("of", "the"):

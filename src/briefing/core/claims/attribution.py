@@ -39,6 +39,7 @@ from briefing.core.claims.introductions import read_introductions
 from briefing.core.claims.resolution import SpeakerResolver
 from briefing.core.claims.rules import AttributionRules, attribution_rules, scan
 from briefing.core.claims.sentences import Sentence
+from briefing.core.claims.settle import member_of_group, settle
 from briefing.core.claims.speaker import Context, Speaker
 from briefing.core.claims.words import (
     _CARRYING_VERBS,
@@ -161,6 +162,9 @@ class Attributor(SpeakerResolver):
             if quoted is not None:
                 found.append(quoted)
         found.sort(key=lambda f: f.start)
+        found = settle(found, sent.text, sent.start)
+        member_of_group(found, sent.text, sent.start, self._text[max(0, sent.start - 400):
+                                                                 sent.start])
         if found and self.meeting is not None:
             found = [self.meeting]  # "X met with Y to reaffirm ...": both sides say it
         if not found and self.meeting is not None:
@@ -225,7 +229,9 @@ class Attributor(SpeakerResolver):
                                   and prev.endswith("ly")):
             return None  # "Moscow has not (officially) confirmed it": nothing is reported
         clause = _WORD.findall(before[-80:])
-        if any(w.lower() in ("neither", "nobody") for w in clause[-8:]):
+        stance = prev == "neither" and re.match(r"\s+nor\s+[a-z]+ed\b", after) is not None
+        # ("The Kremlin has neither confirmed nor denied it": the subject's stated stance)
+        if not stance and any(w.lower() in ("neither", "nobody") for w in clause[-8:]):
             return None  # "Neither Moscow nor Pyongyang has confirmed": nothing is reported
         if prev in ("can", "could", "would", "may", "might", "should", "must", "will", "shall"):
             return None  # "Pyongyang can expect ...": a prospect, not a report
@@ -242,7 +248,9 @@ class Attributor(SpeakerResolver):
         if k_adv < len(prev_words) and prev_words[k_adv - 1].lower() in (
                 "been", "be", "being", "is", "was", "are", "were"):
             prev = prev_words[k_adv - 1].lower()  # "it was first reported": a passive
-        verb_at = m.start()
+        verb_at = before.rfind(prev_words[-1]) if stance else m.start()
+        if stance:
+            prev = prev_words[-2].lower() if len(prev_words) >= 2 else ""
         k = len(prev_words)
         while prev == "to" and k >= 2 and prev_words[k - 2].lower() in _CARRYING_VERBS:
             # "The Kremlin continues to deny", "Moscow refused to confirm", "continues to
@@ -356,8 +364,10 @@ class Attributor(SpeakerResolver):
         # "I spent two weeks going through every official estimate": a span that is a
         # clause with its own subject and verb names no speaker, unless it names a side.
         vague = vague or bool(_CLAUSE_SUBJECT.match(text))
-        if not self._source_like(s, start, end, strict=verb in r.weak_verbs):
-            return None
+        source_like = self._source_like(s, start, end, strict=verb in r.weak_verbs)
+        if not source_like and not (text.startswith(("a ", "an ", "the ")) and
+                                    _NAME_BEFORE_APPOSITIVE.search(s[:start])):
+            return None  # (an appositive after a name is read below: "X, a lawmaker who ...")
         sp = self._resolve(s, sent, start, end, verb, index, extra=extra)
         named = _NAME_BEFORE_APPOSITIVE.search(s[:start]) if not sp.perspectives and \
             text.startswith(("a ", "an ", "the ")) else None
@@ -370,6 +380,8 @@ class Attributor(SpeakerResolver):
             if cued and len(cued[0][1].split()) >= 2:  # a full name, not a bare surname
                 return Speaker(s[named.start(1):end], [cued[0][0]], cued[0][1], verb,
                                sent.start + named.start(1), sent.start + end)
+        if not source_like:
+            return None
         return None if vague and not sp.perspectives else sp
 
     def name(self, text: str, offset: int) -> Speaker:

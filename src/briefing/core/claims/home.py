@@ -19,6 +19,7 @@ from briefing.core.claims.affiliation import (
     _key,
     affiliation,
     affiliations,
+    bare_country,
     postmodifier,
 )
 from briefing.core.claims.cues import CueMatcher
@@ -236,3 +237,37 @@ def text_side(matcher: CueMatcher, text: str,
 
 _DATED = re.compile(r"\b(?:1[89]|20)\d\d\b|\b(?:January|February|March|April|May|June|July|"
                     r"August|September|October|November|December)\b")
+
+
+# A statement's lead in its issuer's voice: "<Country> [strongly] condemns/calls on/welcomes
+# ...", a present-tense verb right after the country.
+_OWN_LEAD = re.compile(r"\W*(?P<who>(?:The\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s+"
+                       r"(?:[a-z]+ly\s+)?(?:condemns|calls|welcomes|supports|reaffirms|"
+                       r"expresses|rejects|deplores|urges|notes|stands|remains|is|has)\b")
+
+
+def own_voice(text: str) -> tuple[str, str] | None:
+    """The side of a government's statement read from its own lead when nothing else names
+    its issuer (no publisher, a title that is only the body's name): a text that opens with
+    a country as the subject of a present-tense stance ("Norway strongly condemns ...") and
+    speaks as "we" is that country's statement (the caller checks "we")."""
+    m = _OWN_LEAD.match(text)
+    if m is None:
+        return None
+    return bare_country(m.group("who"))
+
+
+def writer_names(publisher: str) -> set[str]:
+    """The publisher's name and initials ("Institute for the Study of War", "ISW"): what
+    the publication itself "assesses" is the writer's own assertion, not a reported one."""
+    name = " ".join(publisher.split())
+    if not name:
+        return set()
+    initials = "".join(w[0] for w in name.split() if w[:1].isupper())
+    return {name.lower(), *([initials.lower()] if len(initials) >= 2 else [])}
+
+
+def is_writer(speaker: str, writer: set[str]) -> bool:
+    """Is the speaker the publication itself ("ISW assesses", "the Institute's")?"""
+    low = speaker.lower().removeprefix("the ").strip()
+    return bool(writer) and low.removesuffix("'s") in writer

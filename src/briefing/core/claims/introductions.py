@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from briefing.core.claims.affiliation import affiliation
+from briefing.core.claims.affiliation import affiliation, foreign
 from briefing.core.claims.grammar import _NAME_WORD
+from briefing.core.claims.kinds import portfolios
 
 if TYPE_CHECKING:
     from briefing.core.claims.attribution import Attributor
@@ -69,6 +70,7 @@ def read_introductions(att: Attributor, s: str) -> dict[str, list[tuple[int, str
         keys = att._cues(s, m.start(), m.end()) if cues else []
         side = keys[0] if keys else affiliation(m.group())
         if side is None:
+            _foreign_body(found, m.group(), m.start(), role_heads(m.start(), m.end()))
             continue
         last_side = keys[-1] if keys else side
         names = att._names(s, m.start(), m.end())
@@ -104,6 +106,17 @@ def read_introductions(att: Attributor, s: str) -> dict[str, list[tuple[int, str
             place([m.group("name").lower()], a, z)
     for m in _PLACED_BODY.finditer(s):  # "the Russian embassy", "a Ukrainian drone unit"
         place(role_heads(m.start("body"), m.end()), m.start(), m.end())
+        _foreign_body(found, m.group("body"), m.start(), role_heads(m.start("body"), m.end()))
     for entries in found.values():
         entries.sort()
     return found
+
+
+def _foreign_body(found: dict[str, list[tuple[int, str, str]]], body: str, at: int,
+                  heads: list[str]) -> None:
+    """"the Japanese Defense Ministry": a later "the Defense Ministry" is this one, of no
+    side of ours (key ""), not another country's ministry of another portfolio."""
+    if heads and portfolios(body) and foreign(body):
+        for head in heads:
+            if (at, "", "") not in found.get(head, []):
+                found.setdefault(head, []).append((at, "", ""))

@@ -24,6 +24,7 @@ from briefing.core.claims.grammar import (
     _trim,
 )
 from briefing.core.claims.home import listed_name
+from briefing.core.claims.kinds import kin, portfolios, same_kind
 from briefing.core.claims.rules import scan
 from briefing.core.claims.sentences import Sentence
 from briefing.core.claims.speaker import Speaker
@@ -36,9 +37,18 @@ from briefing.core.claims.words import (
 class SpeakerResolver(SubjectFinder):
     """From a speaker span to a Speaker with perspectives."""
 
-    def _placed(self, word: str, pos: int) -> tuple[str, str] | None:
-        """The side of the latest introduction of `word` before pos (else the first)."""
-        entries = self.ctx.placed.get(word)
+    def _placed(self, word: str, pos: int, reference: str = "") -> tuple[str, str] | None:
+        """The side of the latest introduction of `word` before pos (else the first); of
+        the same kind as `reference` when it names a portfolio ("the Defense Ministry")."""
+        entries = self.ctx.placed.get(word) or []
+        sided = [e for e in entries if e[1]]
+        if reference and portfolios(reference):
+            # the nearest body of the same portfolio (a foreign one, key "", included);
+            # else a sibling body of the government named nearest
+            entries = [e for e in entries if e[0] < pos and same_kind(
+                reference, self._text[e[0]:e[0] + 80].split(".")[0])] or sided
+        else:
+            entries = sided
         if not entries:
             return None
         before = [e for e in entries if e[0] < pos]
@@ -160,6 +170,11 @@ class SpeakerResolver(SubjectFinder):
         if owner is not None:
             return owner
         listed = low in r.back_references or bare in r.back_references
+        own: Speaker | None = getattr(self, "issuer", None)
+        if own is not None and own.perspectives and _OWN_BODY.fullmatch(text):
+            # "The Ministry has also informed ...", "the Government has proposed ...": in a
+            # government's own text, its capitalised self-reference is the issuer
+            return Speaker(text, list(own.perspectives), own.cue, verb, base + start, base + end)
         if listed or (self._is_back_reference(low, text) and not self._cues(s, start, end)):
             # "the Secretary", "the embassy": the nearest compatible speaker, i.e. the last
             # one whose name holds the same head word, else the body introduced so.
@@ -173,13 +188,26 @@ class SpeakerResolver(SubjectFinder):
                 r.back_reference_heads | r.role_words)
             compound = antecedent is not None and " and " in antecedent.text
             compatible = antecedent is not None and antecedent.perspectives and not compound \
-                and (head in ante_heads or head in _GENERIC_HEADS or not ante_heads)
+                and (head in ante_heads or head in _GENERIC_HEADS or not ante_heads) \
+                and same_kind(text, antecedent.text)
             if compatible and antecedent is not None:
                 return Speaker(text, list(antecedent.perspectives), antecedent.cue, verb,
                                base + start, base + end)
+            if antecedent is not None and antecedent.perspectives and not compound and \
+                    self.ctx.last_paragraph == sent.paragraph and portfolios(text) and \
+                    same_kind(text, antecedent.text):
+                # "President Yoon had said ... and the foreign ministry said": a state body
+                # of no named country belongs to the government named nearest before it
+                return Speaker(text, list(antecedent.perspectives), antecedent.cue, verb,
+                               base + start, base + end)
+            same = next((sp for at, sp in reversed(self.ctx.history) if index - at <= 12 and
+                         at >= self.ctx.section and kin(text, sp.text)), None)
+            if same is not None:  # "the spy agency" after "the National Intelligence Service"
+                return Speaker(text, list(same.perspectives), same.cue, verb, base + start,
+                               base + end)
             heads = {head} | {w.removesuffix("'s") for w in low.split() if w.endswith("'s")}
             earlier = self._compatible(heads - {"the", "its", "his", "her", "their"}, index)
-            if earlier is not None:  # the nearest speaker of the same kind
+            if earlier is not None and same_kind(text, earlier.text):  # the nearest speaker of the same kind
                 return Speaker(text, list(earlier.perspectives), earlier.cue, verb,
                                base + start, base + end)
             section = self.section_side(index)
@@ -188,11 +216,12 @@ class SpeakerResolver(SubjectFinder):
                 # "The channel" under the heading "Russian channels"
                 return Speaker(text, list(section.perspectives), section.cue, verb,
                                base + start, base + end)
-            placed = self._placed(head, base + start)
-            if placed is not None:
-                return Speaker(text, [placed[0]], placed[1], verb, base + start, base + end)
+            placed = self._placed(head, base + start, text)
+            if placed is not None:  # ("": a body of a country of none of the perspectives)
+                return Speaker(text, [placed[0]] if placed[0] else [], placed[1] or None,
+                               verb, base + start, base + end)
             if antecedent is not None and antecedent.perspectives and \
-                    head not in r.person_heads:
+                    head not in r.person_heads:  # (a sibling body of the same government)
                 return Speaker(text, list(antecedent.perspectives), antecedent.cue, verb,
                                base + start, base + end)
         parts = _CONJUNCTS.split(text)
@@ -388,6 +417,9 @@ class SpeakerResolver(SubjectFinder):
         return ctx.last
 
 
+# How a government's own text names itself: "the Ministry", "the Government".
+_OWN_BODY = re.compile(r"(?:[Tt]he\s+)?(?:Ministry|Government|Department|Office|Presidency|"
+                       r"Chancellery|Cabinet)")
 # A supporter of a side: "pro-Kremlin", "pro-Russian", "pro-Kyiv".
 _PRO = re.compile(r"(?i)\bpro-([A-Z][\w]+)")
 # What a source gave, before the source: "information from X", "intelligence provided by X".

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from briefing.core.claims.affiliation import bare_country, foreign, postmodifier
+from briefing.core.claims.affiliation import affiliations, bare_country, foreign, postmodifier
 from briefing.core.claims.cues import CueMatch, CueMatcher
 from briefing.core.claims.grammar import (
     _BOUNDARY,
@@ -78,8 +78,10 @@ class SubjectFinder:
             return True
         if self._is_back_reference(s[start:end].lower(), s[start:end]):
             return True
-        if any(n in self.ctx.names for n in self._names(s, start, end)):
-            return True  # "Kim answered": a person named and placed earlier ("Kim Tae-hyo")
+        if any(n in self.ctx.names or n in self.ctx.placed and not _country_word(n)
+               for n in self._names(s, start, end)):
+            return True  # "Kim answered": a person named and placed earlier ("Kim Tae-hyo",
+            # also when the text introduced him without a statement of his own yet)
         if strict:
             return False
         return any(w[:1].isupper() and w.lower() not in _NOT_NAMES for w in words) or \
@@ -313,3 +315,10 @@ class SubjectFinder:
                 if w.group().lower() not in common
                 and (len(w.group()) > 2 or w.group().lower() in self.ctx.placed)
                 and not any(ca <= w.start() < cz for ca, cz in cue_spans)]
+
+
+def _country_word(name: str) -> bool:
+    """Is a name part a place or people ("north", "koreans"), not a person's name?"""
+    a = affiliations()
+    return any(rx is not None and rx.search(name) for rx in (a.country_rx, a.other_rx)) or \
+        name.lower() in ("north", "south", "east", "west")

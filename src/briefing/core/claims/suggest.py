@@ -7,15 +7,26 @@ from collections.abc import Iterable
 
 from briefing.core.claims.affiliation import bare_country, foreign
 from briefing.core.claims.attribution import Attributor, Speaker
-from briefing.core.claims.cues import CueMatcher, matcher_for
+from briefing.core.claims.cues import matcher_for
 from briefing.core.claims.grammar import is_adverb
+from briefing.core.claims.headings import (
+    _ABOUT_POST,
+    _POST_HEADER,
+    _POST_LEAD,
+    dateline_side,
+    headline_speakers,
+    initials,
+)
 from briefing.core.claims.home import (
     home_side,
     is_official,
+    is_writer,
     issuer_side,
     issuer_sides,
+    own_voice,
     statement_issuer,
     text_side,
+    writer_names,
 )
 from briefing.core.claims.multilingual import suggest_in_script
 from briefing.core.claims.not_claims import (
@@ -72,42 +83,6 @@ def _unnamed(speaker: str) -> bool:
         w in _HOME_WORDS or w in _HOME_ROLES or (w.islower() and w == o)
         for w, o in zip(words, [o for o in re.findall(r"[\w'-]+", speaker)
                                 if not is_adverb(o)], strict=False))
-# A post's header in a round-up, a paragraph of its own: "7:37 a.m. — Joint Chiefs of
-# Staff (@JCS_ROK)", "Defence of Ukraine (@DefenceU):". It is not a claim: it names who
-# posted the paragraphs under it (until the next header or heading).
-_POST_HEADER = re.compile(
-    r"\s*(?:(?:\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?|\d{1,2}\s*[ap]\.?\s?m\.?)\s*"
-    r"(?:[A-Z]{2,4}\s*)?[—–―-]\s*(?P<who>[^!?\n]{2,80}?)|"
-    r"(?P<handle>[A-Z][^.!?:\n]{1,60}?\(@\w{2,30}\)))\s*:?\s*", re.IGNORECASE)
-
-# A paragraph that opens with who posted it: '@handle (Threads): "..."',
-# 'Defence of Ukraine (@DefenceU) (X): ...'.
-_POST_LEAD = re.compile(r"\s*(?P<who>@[\w.]{2,40}|[A-Z][^.!?:\n]{1,60}?\(@\w{2,30}\))"
-                        r"(?:\s*\([\w ]{1,20}\))?\s*:\s*(?=\S)")
-
-# A story's dateline: "SEOUL —", "SEOUL, Feb 27 (Reuters) -" opening a paragraph.
-_DATELINE = re.compile(r"\s*(?P<place>[A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,2})"
-                       r"(?:,[^—–\n]{0,40})?\s+[—–-]\s+(?=[A-Z\"“])")
-
-
-def _dateline_side(matcher: CueMatcher, text: str,
-                   spans: list[tuple[int, int]]) -> tuple[str, str] | None:
-    """The side of the place a story is datelined in, from its first paragraphs."""
-    for a, _z in spans[:4]:
-        m = _DATELINE.match(text, a)
-        if m is not None:
-            place = m.group("place").title()
-            found = [c for c in matcher.find(place) if c.start == 0 and c.end == len(place)]
-            return (found[0].key, found[0].cue) if found else None
-    return None
-
-
-def _initials(name: str) -> str:
-    """"US Forces Korea (@USForcesKorea)" -> "USFK": what an acronym of the name reads."""
-    name = re.sub(r"\(.*?\)", " ", name)
-    return "".join(w if w.isupper() and len(w) <= 3 else w[0]
-                   for w in re.findall(r"[A-Za-z]+", name) if w[0].isupper())
-
 
 # Titles of a government's own staff: in that government's document, such a person of no
 # other stated side is its official ("Presidential Aide X", "Press Secretary Y").
@@ -211,7 +186,7 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
     official = is_official(publisher, title)
     # What a think tank "assesses" is its writer's own assertion; what a government body
     # ("The President of Russia noted ...") says in its own document is its statement.
-    writer = _writer_names(publisher) if not (official and home is not None) else set()
+    writer = writer_names(publisher) if not (official and home is not None) else set()
     # "Statement by the Ministry of Foreign Affairs of Ukraine on ...": the text is the
     # issuer's; its assertions are the issuer's statements.
     issuer_name = statement_issuer(title)
@@ -250,7 +225,12 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
         # when its lead names that country ("Australia has today imposed ...").
         issuer = Speaker(publisher, [], None, "issuer")
         outside = True
-    dateline = _dateline_side(matcher, text, paragraphs(text))
+    if issuer is None and home is None and _WE.search(_QUOTE_TEXT.sub(" ", text)):
+        own = own_voice(text)  # "Norway strongly condemns ... We are deeply concerned"
+        if own is not None:
+            home, official = own, True
+            issuer = Speaker(own[1], [own[0]], own[1], "publisher")
+    dateline = dateline_side(matcher, text, paragraphs(text))
     attributor = Attributor(matcher)
     attributor.learn(text)
     if official and home is not None:
@@ -286,7 +266,7 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
                 sent.paragraph][1] - 1) and sent.start == _para_start(spans, sent.paragraph):
             header = _POST_HEADER.fullmatch(sent.text)
             if header is not None:
-                who = header.group("who") or header.group("handle")
+                who = header.group("who") or header.group("handle") or header.group("named")
                 who, colon, said = who.partition(":")  # "09:40 — Pentagon: about 9,000 ..."
                 post = attributor.name(who, sent.start)
                 post.verb = "post"
@@ -380,6 +360,10 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
             # A headline, caption or teaser, not a sentence of the story; a heading that
             # names a source ("2. UKRAINE'S AIR FORCE (Telegram)") is who "it" is below.
             _heading_speaker(attributor, sent, index)
+            said = headline_speakers(attributor, sent, index) if turn is None else []
+            if said:
+                out.append(_suggestion(sent, said))
+                continue
             stamp = _POST_TIME.match(sent.text) if turn is None else None
             source = _CITED_LEAD.match(sent.text, stamp.end()) if stamp is not None else None
             if source is not None and numeric_claims(text, sent.start, sent.end):
@@ -399,7 +383,7 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
         if turn is None and DELIVERY_NOTE.match(sent.text):
             continue  # "Check against delivery!", "As prepared for delivery"
         speakers = [sp for sp in attributor.attribute(spoken, index, labels=turn is None)
-                    if not _is_writer(sp.text, writer)]
+                    if not is_writer(sp.text, writer)]
         for sp in speakers:
             if not sp.perspectives and official and home is not None and \
                     _home_official(sp.text):
@@ -483,9 +467,12 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
         if post is not None and post.perspectives and turn is None:
             for sp in speakers:
                 if not sp.perspectives and re.fullmatch(r"[A-Z]{2,6}", sp.text) and \
-                        sp.text == _initials(post.text):
+                        sp.text == initials(post.text):
                     sp.perspectives, sp.cue = list(post.perspectives), post.cue  # "USFK said"
-            if not speakers:  # the post's own words: "Our military detected ..."
+            if not speakers and (_ABOUT_POST.match(sent.text) or len(post.text.split()) > 1
+                                 and sent.text.split()[0] == post.text.split()[-1]):
+                post = None  # the writer on the post or its poster: "The post did not ..."
+            elif not speakers:  # the post's own words: "Our military detected ..."
                 speakers = [post.again("post", sent.start, sent.end)]
         if speakers and attributor.meeting is not None and turn is None:
             speakers = [attributor.meeting]  # "X spoke with Y to reaffirm ...": both say it
@@ -518,21 +505,6 @@ def _heading_speaker(attributor: Attributor, sent: Sentence, index: int) -> None
     """A short heading that names a side becomes the speaker "it" and "the channel" mean."""
     if len(sent.text.split()) <= 12 and not sent.text.rstrip().endswith(("?", ":")):
         attributor.note_heading(_HEADING_NOISE.sub(" ", sent.text), sent, index)
-
-
-def _writer_names(publisher: str) -> set[str]:
-    """The publisher's name and initials ("Institute for the Study of War", "ISW"): what
-    the publication itself "assesses" is the writer's own assertion, not a reported one."""
-    name = " ".join(publisher.split())
-    if not name:
-        return set()
-    initials = "".join(w[0] for w in name.split() if w[:1].isupper())
-    return {name.lower(), *([initials.lower()] if len(initials) >= 2 else [])}
-
-
-def _is_writer(speaker: str, writer: set[str]) -> bool:
-    low = speaker.lower().removeprefix("the ").strip()
-    return bool(writer) and low.removesuffix("'s") in writer
 
 
 def _ends(text: str) -> bool:

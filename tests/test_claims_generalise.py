@@ -1,0 +1,185 @@
+"""Attribution mechanisms of round 14 (issue 9), meant to hold on pages no rule saw: every
+country's name and demonym from a generated table; one sentence's speakers settled (a
+pronoun binds to the speaker named before it, a speaker inside another's that-clause is part
+of the report, one of a group speaks for the group); back-references by kind and recency
+(portfolios, "the spy agency"); stances without a speech verb; entry headings that report a
+side; a statement's own voice; round-up post headers. Invented sentences, one grammar
+each."""
+
+from __future__ import annotations
+
+from briefing.core.claims import suggest_claims
+from briefing.core.claims.kinds import kin
+from briefing.core.perspectives import load_default_perspectives
+
+PERSPECTIVES = load_default_perspectives()
+
+
+def sides(text: str, **kw: str) -> dict[str, list[str]]:
+    """{sentence: perspective keys} for every suggestion."""
+    return {s.quote: sorted(s.perspectives) for s in suggest_claims(text, PERSPECTIVES, **kw)}
+
+
+def test_a_member_state_named_by_its_demonym_speaks_for_the_alliance() -> None:
+    found = sides("A Slovak defence ministry spokesperson said the shipment left on Monday. "
+                  "The Portuguese foreign minister said more help was coming.")
+    assert list(found.values()) == [["nato_european"], ["nato_european"]]
+
+
+def test_a_speaker_of_a_country_of_no_perspective_does_not_inherit_one() -> None:
+    text = ("Ukrainian President Volodymyr Zelensky said the front was holding. "
+            "The Kenyan foreign ministry said it had summoned the ambassador.")
+    found = sides(text)
+    assert found["The Kenyan foreign ministry said it had summoned the ambassador."] == []
+
+
+def test_a_pronoun_refers_to_the_speaker_named_earlier_in_its_sentence() -> None:
+    text = ("South Korean Foreign Minister Cho Tae-yul said the talks went well. "
+            "According to Zakharova, the West has sent weapons worth $200 billion, which, she "
+            "said, only prolongs the conflict.")
+    assert list(sides(text).values())[-1] == ["russian"]
+
+
+def test_a_speaker_inside_anothers_reported_content_is_part_of_it() -> None:
+    nested = ("A Ukrainian drone operator told me that the shells often failed, and that "
+              "Russian gunners complained about them.")
+    assert list(sides(nested).values()) == [["ukrainian"]]
+    joined = ("South Korea's spy agency has reported that 11,000 troops were sent, and U.S. "
+              "officials estimated that 1,000 were wounded.")
+    assert list(sides(joined).values()) == [["south_korean", "us"]]
+
+
+def test_a_ministry_named_again_is_the_nearest_of_the_same_portfolio() -> None:
+    text = ("The allies condemned the launch, the Japanese Defense Ministry said.\n\n"
+            "Russia's Foreign Ministry has dismissed the reports as rumours.\n\n"
+            "The three sides agreed to hold a missile defense exercise, the Defense Ministry "
+            "said.")
+    found = sides(text)
+    assert found["The three sides agreed to hold a missile defense exercise, the Defense "
+                 "Ministry said."] == []
+
+
+def test_a_ministry_of_another_portfolio_is_a_sibling_of_the_government_named() -> None:
+    text = ("South Korea's Ministry of Unification said the deployment was illegal, while "
+            "the defense ministry said it was checking the reports.")
+    assert list(sides(text).values()) == [["south_korean"]]
+
+
+def test_neither_confirming_nor_denying_is_a_stated_stance_of_the_subject() -> None:
+    found = sides("The Kremlin has neither confirmed nor denied the reports. "
+                  "Neither Moscow nor Pyongyang has confirmed the deployment.")
+    assert found == {"The Kremlin has neither confirmed nor denied the reports.": ["russian"]}
+
+
+def test_a_stance_without_a_speech_verb_is_the_sides_statement() -> None:
+    found = sides("Chinese officials worry that the deal weakens their leverage. "
+                  "South Korean officials share that worry. Western governments disagree. "
+                  "Officials in Seoul worry about the harvest.")
+    assert list(found.values()) == [["chinese"], ["south_korean"], ["nato_european", "us"]]
+
+
+def test_a_ministry_of_no_named_country_belongs_to_the_government_named_before_it() -> None:
+    text = ("Chinese Foreign Ministry spokesperson Mao Ning said Beijing was not aware of it.\n\n"
+            "President Yoon Suk Yeol had said in November that arms could be sent. Acting "
+            "President Han Duck-soo has not repeated that, and the foreign ministry said "
+            "there was no change in policy.")
+    found = sides(text)
+    assert [v for k, v in found.items() if "no change in policy" in k] == [["south_korean"]]
+
+
+def test_a_body_named_again_in_other_words_is_the_same_kind() -> None:
+    assert kin("The spy agency", "South Korea's National Intelligence Service")
+    assert kin("the foreign ministry official", "a senior foreign ministry official")
+    assert not kin("The spy agency", "Russia's Foreign Ministry")
+    assert not kin("the agency", "the National Intelligence Service")  # no kind named
+
+
+def test_an_entry_heading_that_reports_a_side_is_its_statement() -> None:
+    text = ("NATO chief warns allies over North Korea\n\n"
+            "Seoul says about 4,700 North Koreans killed or wounded\n\n"
+            "South Korea's spy agency told lawmakers that 4,700 had been killed or wounded.\n\n"
+            "Seoul's limited options\n\n"
+            "Read more: what the war costs")
+    found = sides(text)
+    assert found["Seoul says about 4,700 North Koreans killed or wounded"] == ["south_korean"]
+    assert "Seoul's limited options" not in found and len(found) == 2  # nor the headline
+
+
+def test_a_statement_that_opens_in_a_countrys_voice_is_that_countrys() -> None:
+    text = ("Portugal strongly condemns the deployment of North Korean troops to Russia. "
+            "We are deeply concerned about this escalation.\n\n"
+            "Portugal's support for Ukraine remains firm. "
+            "China has stated that it wants the conflict to de-escalate.")
+    found = sides(text, title="Ministry of Foreign Affairs")
+    assert found["Portugal's support for Ukraine remains firm."] == ["nato_european"]
+    assert found["We are deeply concerned about this escalation."] == ["nato_european"]
+    assert found["China has stated that it wants the conflict to de-escalate."] == ["chinese"]
+
+
+def test_a_government_text_names_itself_with_a_capital() -> None:
+    text = ("Estonia strongly condemns the deployment. We call on Russia to stop.\n\n"
+            "Foreign Minister Tsahkna discussed it with his Ukrainian counterpart Andrii "
+            "Sybiha, who said the troops were already in Kursk.\n\n"
+            "The Ministry has also informed the Russian chargé d'affaires of Estonia's "
+            "position.")
+    found = sides(text, title="Estonia condemns the deployment",
+                  publisher="Republic of Estonia Ministry of Foreign Affairs")
+    assert [v for k, v in found.items() if k.startswith("The Ministry")] == [["nato_european"]]
+
+
+def test_a_named_speaker_before_an_appositive_with_a_relative_clause() -> None:
+    found = sides("Park Sun-won, an opposition lawmaker who sits on the parliament's "
+                  "intelligence committee, said the assessment was grim.")
+    assert list(found.values()) == [["south_korean"]]
+
+
+def test_a_person_introduced_earlier_answers_by_family_name() -> None:
+    text = ("Principal Deputy National Security Adviser Kim Tae-hyo spoke after the meeting. "
+            "Asked whether weapons could be sent, Kim answered that the government had not "
+            "ruled it out. The milblogger channel did not mention North Koreans by name.")
+    found = sides(text)
+    assert list(found.values()) == [["south_korean"]]
+
+
+def test_parties_and_channels_listed_as_data_speak_for_their_side() -> None:
+    found = sides('"Casualties are high," said a lawmaker with the ruling People Power Party. '
+                  'The popular channel Rybar called the video "a staged show for Western '
+                  'audiences."')
+    assert list(found.values()) == [["south_korean"], ["russian"]]
+
+
+def test_a_pronoun_and_a_time_phrase_carry_the_sentences_subject() -> None:
+    found = sides("South Korean Foreign Minister Cho Tae-yul said the talks went well. He "
+                  "added that Chinese officials had privately expressed irritation.\n\n"
+                  "Ukrainian officials said the front held. South Korea's spy agency assessed "
+                  "in November that 11,000 troops had been sent, and in January told lawmakers "
+                  "that 300 had been killed.")
+    assert list(found.values()) == [["south_korean"]] * 2 + [["ukrainian"], ["south_korean"]]
+
+
+def test_a_post_under_its_accounts_name_and_time_is_the_accounts() -> None:
+    text = ("Below is a selection of what the militaries posted on Telegram.\n\n"
+            "Russian Defense Ministry, Monday 10:12 a.m.\n\n"
+            "Over the past day the enemy lost up to 360 servicemen and three tanks.\n\n"
+            "HUR, Monday 1:47 p.m.\n\n"
+            "At least 30 soldiers were killed or wounded.\n\n"
+            "The post, like every update, did not mention North Korean soldiers.")
+    found = sides(text)
+    assert found == {
+        "Over the past day the enemy lost up to 360 servicemen and three tanks.": ["russian"],
+        "At least 30 soldiers were killed or wounded.": ["ukrainian"]}
+
+
+def test_one_of_a_group_speaks_for_the_groups_side() -> None:
+    text = ("In late December, the paratroopers of a Russian airborne assault regiment "
+            "learned that reinforcements were coming. \"We thought they meant guys from "
+            "Siberia,\" one of them, a 34-year-old sergeant from Ivanovo, told the magazine.")
+    found = sides(text)
+    assert list(found.values()) == [["russian"]]
+
+
+def test_another_member_of_the_group_named_before_speaks_for_it() -> None:
+    text = ("The Russian soldiers the magazine spoke to describe the North Koreans as "
+            "disciplined. \"They walk in a line across a field,\" said a marine who served "
+            "near the village.")
+    assert list(sides(text).values()) == [["russian"]]
