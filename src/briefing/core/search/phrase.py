@@ -90,7 +90,7 @@ def _all_postings(m) -> tuple[list[int], list[bytes]]:  # noqa: ANN001
 
 def phrase_docs(reader, fieldname: str, btexts: list[bytes]) -> list[int]:  # noqa: ANN001
     """Documents of one segment where the words occur at consecutive positions."""
-    return sorted(phrase_starts([_all_postings(reader.postings(fieldname, b))
+    return sorted(phrase_holders([_all_postings(reader.postings(fieldname, b))
                                  for b in btexts]))
 
 
@@ -107,19 +107,18 @@ def _keys(docs: Sequence[int], deltas: Sequence[list[int]], shift: int) -> Itera
     return accumulate(flat)
 
 
-def phrase_starts(postings: Sequence[tuple[Sequence[int], Sequence[bytes]]]
-                  ) -> dict[int, set[int]]:
-    """{document: positions where the phrase starts}, from each word's (document ids,
-    position values) in phrase order. Positions are decoded only for documents that hold
-    every word (the shortest posting list is intersected first), and for later words
-    only for documents that still hold the phrase so far. Each (document, position) is
-    one integer key, so the adjacency check is one set intersection per word."""
+def phrase_holders(postings: Sequence[tuple[Sequence[int], Sequence[bytes]]]) -> set[int]:
+    """The documents holding the phrase, from each word's (document ids, position values)
+    in phrase order. Positions are decoded only for documents that hold every word (the
+    shortest posting list is intersected first), and for later words only for documents
+    that still hold the phrase so far. Each (document, position) is one integer key, so
+    the adjacency check is one set intersection per word."""
     order = sorted(range(len(postings)), key=lambda k: len(postings[k][0]))
     candidates = set(postings[order[0]][0])
     for k in order[1:]:
         candidates.intersection_update(postings[k][0])
         if not candidates:
-            return {}
+            return set()
     keys: set[int] = set()
     for k, (ids, values) in enumerate(postings):
         held = list(map(candidates.__contains__, ids))
@@ -127,14 +126,10 @@ def phrase_starts(postings: Sequence[tuple[Sequence[int], Sequence[bytes]]]
         found = _keys(docs, _deltas(list(compress(values, held))), k)
         keys = set(found) if k == 0 else keys.intersection(found)  # no set for the later
         if not keys:
-            return {}
+            return set()
         if k:
             candidates = {key // _DOC for key in keys}
-    starts: dict[int, set[int]] = {}
-    for key in keys:
-        doc, start = divmod(key, _DOC)
-        starts.setdefault(doc, set()).add(start)
-    return starts
+    return candidates
 
 
 class _ListedMatcher(matching.WrappingMatcher):
