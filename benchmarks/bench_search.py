@@ -420,7 +420,9 @@ def write_results(results: dict, before: dict | None = None) -> None:
         "and says how many it left out (core/search/prefix.py); one word, a "
         "prefix, two words, an exact phrase or two of these are scored a posting list at a "
         "time with Whoosh's own scores and order (core/search/bulk.py); phrases decode "
-        "positions only for documents holding every word (core/search/phrase.py); "
+        "positions only for documents holding every word, all of a word's in one unpickling, "
+        "and check adjacency as one set intersection of (document, position) keys per word "
+        "(core/search/phrase.py); "
         "incremental commits merge segments by a size ladder (core/search/merging.py); the "
         "search panel cancels the query it replaces (core/search/cancel.py); segment files "
         "are read where they are mapped, not copied on opening (core/search/mapped.py).",
