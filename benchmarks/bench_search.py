@@ -23,6 +23,8 @@ time, segment count, index size, and the time from a fresh process to the first
 result (median of 3 fresh processes per engine, taking turns).
 
     python benchmarks/bench_search.py [--sizes 10000 50000] [--passes 3]
+    python benchmarks/bench_search.py --sizes 50000 --engines whoosh fts5 \\
+        --workdir /tmp/bench50k --reuse --out results/search_50k.json   # build once, reuse
 
 Writes benchmarks/results/search.json (with `run`: commit, date, machine, load) and
 search.md.
@@ -76,6 +78,15 @@ def make_library(db_path: Path, n: int, seed: int) -> list[str]:
         conn.executemany("INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?)", rows)
     conn.close()
     return bodies
+
+
+def read_bodies(db_path: Path) -> list[str]:
+    """The bodies of a library make_library wrote, in its order (for the sampler)."""
+    conn = sqlite3.connect(db_path)
+    try:
+        return [row[0] for row in conn.execute("SELECT body FROM articles ORDER BY id")]
+    finally:
+        conn.close()
 
 
 def iter_docs(conn: sqlite3.Connection, lo: int, hi: int):
@@ -133,9 +144,22 @@ def latencies(runs: dict[str, Callable[[BenchQuery], object]], queries: list[Ben
     return result
 
 
+def compile_briefing() -> None:
+    """Byte-compile Briefing's modules, as an installed copy has them (pip compiles a wheel
+    on install, the app bundle ships bytecode). A source checkout run with
+    PYTHONDONTWRITEBYTECODE=1 (as on the benchmark machine) otherwise compiled the 23
+    modules a search imports from source in every fresh process, ~0.1 s of its time."""
+    import compileall
+
+    import briefing
+
+    compileall.compile_dir(Path(briefing.__file__).parent, quiet=1)
+
+
 def fresh_first_results(specs: dict[str, tuple[str, list[str]]]) -> dict[str, float]:
     """Per engine, median seconds from starting a fresh Python process to its first result
     printed; the engines take turns, FRESH_RUNS times."""
+    compile_briefing()
     samples: dict[str, list[float]] = {name: [] for name in specs}
     for _ in range(FRESH_RUNS):
         for name, (code, args) in specs.items():
@@ -263,16 +287,22 @@ def open_fts5(db_path: Path, queries: list[BenchQuery]):  # noqa: ANN201
 
 
 def measure(db: Path, work: Path, n: int, queries: list[BenchQuery], passes: int,
-            engines: list[str]) -> dict:
-    """Build every engine's index, then measure them side by side."""
+            engines: list[str], built: dict | None = None) -> dict:
+    """Build every engine's index (but those in `built`: engine -> its build figures,
+    already in `work`), then measure them side by side."""
     size: dict = {}
+    built = built if built is not None else {}
     for engine in engines:
+        if engine in built:
+            size[engine] = dict(built[engine])
+            continue
         print(f"   building {engine}", file=sys.stderr, flush=True)
         if engine == "fts5":
             size[engine] = build_fts5(db, n)
         else:
             imports = IMPORTS if engine == "whoosh_imports" else 0
             size[engine] = build_whoosh(db, work / engine, n, imports)
+        built[engine] = dict(size[engine])
     print("   fresh processes", file=sys.stderr, flush=True)
     fresh = fresh_first_results({
         e: (FTS_FRESH, [str(db), FTS_SQL, queries[-1].fts5]) if e == "fts5" else
@@ -390,7 +420,9 @@ def write_results(results: dict, before: dict | None = None) -> None:
         "and says how many it left out (core/search/prefix.py); one word, a "
         "prefix, two words, an exact phrase or two of these are scored a posting list at a "
         "time with Whoosh's own scores and order (core/search/bulk.py); phrases decode "
-        "positions only for documents holding every word (core/search/phrase.py); "
+        "positions only for documents holding every word, all of a word's in one unpickling, "
+        "and check adjacency as one set intersection of (document, position) keys per word "
+        "(core/search/phrase.py); "
         "incremental commits merge segments by a size ladder (core/search/merging.py); the "
         "search panel cancels the query it replaces (core/search/cancel.py); segment files "
         "are read where they are mapped, not copied on opening (core/search/mapped.py).",
@@ -418,28 +450,43 @@ def main(argv: list[str] | None = None) -> int:
                     help="write results/search.json and search.md from this run's JSON")
     ap.add_argument("--baseline", type=Path, default=None,
                     help="with --from-json: a run of the code before, for a before/after table")
+    ap.add_argument("--reuse", action="store_true",
+                    help="with --workdir: keep what is built there and reuse it next time "
+                         "(the corpus and every index with its build figures, built.json)")
+    ap.add_argument("--note", default=None, help="a note recorded with the run")
     args = ap.parse_args(argv)
     if args.from_json:
         before = json.loads(args.baseline.read_text("utf-8")) if args.baseline else None
         write_results(json.loads(args.from_json.read_text("utf-8")), before)
         return 0
 
-    results: dict = {"run": context(), "whoosh_version": metadata.version("whoosh-reloaded"),
+    results: dict = {"run": {**context(), **({"note": args.note} if args.note else {})},
+                     "fresh_process": "Briefing's modules byte-compiled first, as installed",
+                     "whoosh_version": metadata.version("whoosh-reloaded"),
                      "sqlite": sqlite3.sqlite_version, "seed": args.seed,
                      "query_seed": args.query_seed, "passes": args.passes, "sizes": {}}
     base = args.workdir or Path(tempfile.mkdtemp(prefix="bench-search-"))
     try:
         for n in args.sizes:
             work = base / f"n{n}"
-            shutil.rmtree(work, ignore_errors=True)
-            work.mkdir(parents=True)
             db = work / "library.sqlite3"
-            print(f"== {n:,} articles: generating", file=sys.stderr, flush=True)
-            queries = sample_queries(make_library(db, n, args.seed), args.per_class,
-                                     args.query_seed)
+            record = work / "built.json"
+            reuse = args.reuse and args.workdir is not None and record.exists()
+            built = json.loads(record.read_text("utf-8")) if reuse else {}
+            if reuse:
+                print(f"== {n:,} articles: reusing {work}", file=sys.stderr, flush=True)
+                bodies = read_bodies(db)
+            else:
+                shutil.rmtree(work, ignore_errors=True)
+                work.mkdir(parents=True)
+                print(f"== {n:,} articles: generating", file=sys.stderr, flush=True)
+                bodies = make_library(db, n, args.seed)
+            queries = sample_queries(bodies, args.per_class, args.query_seed)
             results["queries"] = len(queries)
             results["top_bigram"] = queries[-1].whoosh
-            size = measure(db, work, n, queries, args.passes, args.engines)
+            size = measure(db, work, n, queries, args.passes, args.engines, built)
+            if args.reuse:
+                record.write_text(json.dumps(built, indent=2) + "\n", encoding="utf-8")
             results["sizes"][str(n)] = size
             results["run"]["load_after"] = context()["load"]
             if args.out:
@@ -447,7 +494,8 @@ def main(argv: list[str] | None = None) -> int:
             else:
                 write_results(results)
             print(table({"sizes": {str(n): size}}), flush=True)
-            shutil.rmtree(work, ignore_errors=True)
+            if not args.reuse:
+                shutil.rmtree(work, ignore_errors=True)
     finally:
         if args.workdir is None:
             shutil.rmtree(base, ignore_errors=True)

@@ -97,3 +97,24 @@ def test_bulk_scoring_equals_whoosh_on_segments_with_deletions(tmp_path: Path, m
         found = {h if isinstance(h, int) else h[0] for h in fast[0]}
         assert not found & (set(range(1, 300, 7)) - set(range(11, 41))), q  # deleted
     ix.close()
+
+
+def test_positions_decoded_together_equal_whooshs_own_decoding():
+    """phrase._deltas unpickles many posting values in one call; each must come out as
+    Whoosh's Positions format decodes it alone (one position, many, past 255 and 65,535)."""
+    from itertools import accumulate
+
+    from whoosh.formats import Positions
+
+    from briefing.core.search.phrase import _deltas
+
+    fmt = Positions()
+    rng = random.Random(3)
+    lists = [[0], [7], [1, 2, 3], [300, 70_000, 70_001, 5_000_000],
+             *(sorted(rng.sample(range(100_000), rng.randint(1, 40))) for _ in range(50))]
+    values = [fmt.encode(p) for p in lists]
+    assert [list(accumulate(d)) for d in _deltas(values)] == [
+        fmt.decode_positions(v) for v in values] == lists
+    stripped = [v[:-1] for v in values]  # without the STOP: decoded one by one, alike
+    assert [list(accumulate(d)) for d in _deltas(stripped)] == lists
+    assert _deltas([]) == []

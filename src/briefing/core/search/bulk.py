@@ -28,7 +28,7 @@ from collections.abc import Callable
 from whoosh import query
 from whoosh.codec.whoosh3 import W3LeafMatcher
 
-from briefing.core.search.phrase import ExactPhrase, phrase_starts
+from briefing.core.search.phrase import ExactPhrase, phrase_holders
 from briefing.core.search.prefix import BoundedPrefix
 from briefing.core.search.scoring import _TableScorer
 
@@ -104,7 +104,7 @@ class _Segment:
         if any((FIELD, b) not in self.reader for b in btexts):
             return {}
         lists = [_postings(self.reader.postings(FIELD, b), values=True) for b in btexts]
-        docs = set(phrase_starts([(ids, vals) for ids, _w, vals in lists]))
+        docs = phrase_holders([(ids, vals) for ids, _w, vals in lists])
         if not docs:
             return {}
         per_word: list[Scores] = []

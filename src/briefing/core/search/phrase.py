@@ -17,8 +17,9 @@ the words' scores, from Whoosh's own intersection matcher).
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Sequence
-from itertools import accumulate
+from collections.abc import Iterator, Sequence
+from itertools import accumulate, chain, compress
+from operator import add, itemgetter, methodcaller
 from pickle import loads
 
 from whoosh import matching, query
@@ -28,6 +29,12 @@ from whoosh.query.spans import Span, SpanNear2
 from whoosh.util import make_binary_tree
 
 _INT_SIZE = 4  # Positions values start with the position count (whoosh.formats)
+_PROTO = b"\x80\x02"  # then a protocol-2 pickle of the position deltas
+_BODY = _INT_SIZE + len(_PROTO)
+_AFTER_COUNT = methodcaller("startswith", _PROTO, _INT_SIZE)
+_STOPPED = methodcaller("endswith", b".")
+_LIST = itemgetter(slice(_BODY, -1))  # the list's opcodes, without PROTO and STOP
+_DOC = 1 << 32  # above any position: document * _DOC + position keys one position
 
 
 class _AdjacentMatcher(SpanNear2.SpanNear2Matcher):
@@ -50,11 +57,17 @@ class _AdjacentMatcher(SpanNear2.SpanNear2Matcher):
         return [Span(s, s + last) for s in sorted(starts)]
 
 
-def _positions(value: bytes) -> list[int]:
-    """A Positions posting value decoded (as whoosh.formats.Positions.decode_positions)."""
-    if not value.endswith(b"."):
-        value += b"."
-    return list(accumulate(loads(value[_INT_SIZE:])))
+def _deltas(values: Sequence[bytes]) -> list[list[int]]:
+    """The position deltas of many Positions values, unpickled in one call.
+
+    A value is a count and a pickled list of deltas (whoosh.formats.Positions.encode:
+    PROTO 2, the list's opcodes, STOP). The lists' opcodes joined between MARK and LIST
+    unpickle as one list of lists: a common phrase decodes tens of thousands of values,
+    and one call each cost more than the rest of the search."""
+    if not (all(map(_AFTER_COUNT, values)) and all(map(_STOPPED, values))):
+        return [loads(v[_INT_SIZE:] if v.endswith(b".") else v[_INT_SIZE:] + b".")
+                for v in values]  # not the layout above: one by one
+    return loads(b"(" + b"".join(map(_LIST, values)) + b"l.")
 
 
 def _all_postings(m) -> tuple[list[int], list[bytes]]:  # noqa: ANN001
@@ -77,35 +90,46 @@ def _all_postings(m) -> tuple[list[int], list[bytes]]:  # noqa: ANN001
 
 def phrase_docs(reader, fieldname: str, btexts: list[bytes]) -> list[int]:  # noqa: ANN001
     """Documents of one segment where the words occur at consecutive positions."""
-    return sorted(phrase_starts([_all_postings(reader.postings(fieldname, b))
+    return sorted(phrase_holders([_all_postings(reader.postings(fieldname, b))
                                  for b in btexts]))
 
 
-def phrase_starts(postings: Sequence[tuple[Sequence[int], Sequence[bytes]]]
-                  ) -> dict[int, set[int]]:
-    """{document: positions where the phrase starts}, from each word's (document ids,
-    position values) in phrase order. Positions are decoded only for documents that hold
-    every word (the shortest posting list is intersected first)."""
+def _keys(docs: Sequence[int], deltas: Sequence[list[int]], shift: int) -> Iterator[int]:
+    """document * _DOC + position - shift for every position of these postings: one
+    running sum over all of them (each document's first delta raised to its document's
+    base), so the work per document is one addition, not a set of its own."""
+    flat = list(chain.from_iterable(deltas))
+    firsts = accumulate(map(len, deltas), initial=0)  # where each document's deltas start
+    bases = [doc * _DOC - shift for doc in docs]
+    ends = [0, *map(add, bases, map(sum, deltas))]  # the running sum after each document
+    for first, base, end in zip(firsts, bases, ends, strict=False):  # the last of two unused
+        flat[first] += base - end
+    return accumulate(flat)
+
+
+def phrase_holders(postings: Sequence[tuple[Sequence[int], Sequence[bytes]]]) -> set[int]:
+    """The documents holding the phrase, from each word's (document ids, position values)
+    in phrase order. Positions are decoded only for documents that hold every word (the
+    shortest posting list is intersected first), and for later words only for documents
+    that still hold the phrase so far. Each (document, position) is one integer key, so
+    the adjacency check is one set intersection per word."""
     order = sorted(range(len(postings)), key=lambda k: len(postings[k][0]))
     candidates = set(postings[order[0]][0])
     for k in order[1:]:
         candidates.intersection_update(postings[k][0])
         if not candidates:
-            return {}
-    starts: dict[int, set[int]] = {}
+            return set()
+    keys: set[int] = set()
     for k, (ids, values) in enumerate(postings):
-        for doc, value in zip(ids, values, strict=True):
-            if doc not in candidates:
-                continue
-            shifted = {p - k for p in _positions(value)}
-            if k == 0:
-                starts[doc] = shifted
-            elif doc in starts:
-                left = starts[doc]
-                left.intersection_update(shifted)
-                if not left:
-                    del starts[doc]
-    return {doc: left for doc, left in starts.items() if left}
+        held = list(map(candidates.__contains__, ids))
+        docs = list(compress(ids, held))
+        found = _keys(docs, _deltas(list(compress(values, held))), k)
+        keys = set(found) if k == 0 else keys.intersection(found)  # no set for the later
+        if not keys:
+            return set()
+        if k:
+            candidates = {key // _DOC for key in keys}
+    return candidates
 
 
 class _ListedMatcher(matching.WrappingMatcher):
