@@ -329,3 +329,12 @@ def hint_authors(names: list[str], publisher: str | None) -> list[str]:
             continue
         out.append(name)
     return out
+
+
+TITLE_SEP = re.compile(r"\s+[|–—>•·-]\s+|\s+::\s+|\s*_(?=[A-Z])")  # "Headline | Site"
+
+
+def names_line(text: str) -> bool:
+    """Writers without "By" ("Ann Park and Tom Kessler", "… | November 2024"): never a
+    headline."""
+    return len(author_names(TITLE_SEP.split(text)[0])) >= 2
