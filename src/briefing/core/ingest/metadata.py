@@ -43,11 +43,13 @@ from briefing.core.ingest.page_dates import article_date
 from briefing.core.ingest.publisher import (
     hinted_publisher,
     host_publisher,
+    masthead_publisher,
     publisher_and_year,
+    site_name_line,
     stated_origin,
 )
 from briefing.core.ingest.types import ArticleMetadata, DocumentHints
-from briefing.core.institutions import alternation
+from briefing.core.institutions import alternation, any_institution
 
 _SENTENCE = re.compile(r"^(.+?[.!?…])[\"'”’)]*(?=\s+[\"“‘'(\[]?[A-Z0-9]|\s*$)")
 
@@ -169,7 +171,8 @@ def _title_by_anchor(units: list[Unit]) -> tuple[int, str, int] | None:
                 upper = _headline(units[i - 1], units[i - 2] if i > 1 else None) if i > 0 else None
                 # ("KOREA JoongAng DAILY | MORNING BRIEF" above is a masthead, not a headline)
                 if (upper and len(title.split()) >= 8 and " | " not in upper
-                        and 3 <= len(upper.split()) < len(title.split())):
+                        and 3 <= len(upper.split()) < len(title.split())
+                        and not _masthead_above(upper, title)):
                     return i - 1, upper, anchor
                 head = _MD_HEADING.sub("", units[i - 1].text).strip() if i > 0 else ""
                 if (_CONTINUED.match(title) and head and len(head.split()) <= 5
@@ -265,6 +268,21 @@ def _authors_between(units: list[Unit], start: int, end: int) -> list[str]:
     return names
 
 
+def _title_case(text: str) -> bool:
+    """Most longer words capitalised: a headline's case, not a standfirst's (a sentence)."""
+    words = [w for w in text.split() if len(w) >= 4 and w[:1].isalpha()]
+    return bool(words) and sum(w[:1].isupper() for w in words) >= 0.8 * len(words)
+
+
+def _masthead_above(upper: str, lower: str) -> bool:
+    """A site's name above a Title Case headline ("The Harbour Courier" over "Allies Pledge
+    New Air Defence Systems …"), not a headline above its standfirst: a standfirst is a
+    sentence, and a name line never is."""
+    return (publishers().canonical(upper) is not None
+            or (site_name_line(upper) and (any_institution().search(upper) is not None
+                                           or _title_case(lower))))
+
+
 def _title_from_units(units: list[Unit]) -> str | None:
     cues = metadata_cues()["title"]
     code = re.compile(cues["code_prefix"])
@@ -298,7 +316,8 @@ def _title_from_units(units: list[Unit]) -> str | None:
     if len(candidates) == 2:
         # Title above a standfirst: the standfirst is the longer, sentence-like line.
         lower, upper = candidates
-        if len(lower.split()) >= 8 and 4 <= len(upper.split()) < len(lower.split()):
+        if (len(lower.split()) >= 8 and 4 <= len(upper.split()) < len(lower.split())
+                and not _masthead_above(upper, lower)):
             return upper
     if candidates:
         return candidates[0]
@@ -518,6 +537,11 @@ def extract_metadata(units: list[Unit], cleaned: str, hints: DocumentHints,
     if title is None:
         title = infer_title(cleaned, filename)
         prov["title"] = "inferred"
+
+    if publisher is None:  # the weakest evidence: a site's name on the line above the headline
+        publisher = masthead_publisher(units, title)
+        if publisher:
+            prov["publisher"] = "inferred"
 
     published, prov_date = article_date(units, hints.published, title,
                                         prov["title"] == "inferred", year)

@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 from urllib.parse import urlsplit
 
-from briefing.core.ingest.bylines import body_units, head_limit, split_names
+from briefing.core.ingest.bylines import body_units, head_limit, is_person_name, split_names
 from briefing.core.ingest.clean import Unit, is_prose
 from briefing.core.ingest.cues import name_key, publishers
 from briefing.core.ingest.types import DocumentHints
@@ -234,3 +234,44 @@ def with_country(publisher: str | None, lines: list[str]) -> str | None:
         if country:
             return f"{publisher} of {country}"
     return publisher
+
+
+_CONNECTORS = {"of", "the", "for", "and", "on", "in", "&", "des", "du", "de", "la", "le"}
+_NOT_A_NAME = re.compile(r"[\d!?;,:“”\"()]|\.$|^(?:home|menu|news|search|latest|top stories|"
+                         r"sign in|log in|subscribe|share|skip to\b)", re.IGNORECASE)
+
+
+def site_name_line(text: str) -> bool:
+    """A line that is an organisation's name, as a site shows it above its headline: a
+    known publisher, or two to eight words (an institution's up to fourteen) in Title Case
+    with no digits, sentence punctuation or a person's name ("The Harbour Courier",
+    "Ministry of Foreign Affairs of Ruritania")."""
+    text = text.strip(" *_#")
+    if publishers().canonical(text):
+        return True
+    words = text.split()
+    limit = 14 if any_institution().search(text) else 8
+    return (2 <= len(words) <= limit and not is_prose(text) and not _NOT_A_NAME.search(text)
+            and all(w[:1].isupper() or w in _CONNECTORS for w in words)
+            and (any_institution().search(text) is not None
+                 or not (is_person_name(text) or re.search(r"\w['’]s\b", text))))
+
+
+def masthead_publisher(units: list[Unit], title: str) -> str | None:
+    """The site's name on a line of its own right above the headline (a menu may come
+    between): the weakest evidence of a publisher, taken only when the page's tags, JSON-LD,
+    copyright, <title> and address name none."""
+    key = name_key(title)
+    limit = head_limit(units) + 1
+    at = next((i for i, u in enumerate(units[:limit])
+               if name_key(u.text.lstrip("# ").strip(" *_")) == key), None)
+    if at is None:
+        return None
+    for i in range(at - 1, max(-1, at - 4), -1):
+        text = units[i].text.strip(" *_#")
+        if units[i].dropped == "navigation" and not site_name_line(text):
+            continue
+        if site_name_line(text):
+            return publishers().canonical(text) or text
+        break
+    return None

@@ -8,7 +8,12 @@ from briefing.core.ingest.bylines import is_byline_or_date
 from briefing.core.ingest.clean import Unit, clean_units, join_units
 from briefing.core.ingest.metadata import extract_metadata, headline_in, title_has_tail
 from briefing.core.ingest.notes import mark_notes, settle_with_metadata
-from briefing.core.ingest.publisher import publisher_and_year, stated_origin, with_country
+from briefing.core.ingest.publisher import (
+    masthead_publisher,
+    publisher_and_year,
+    stated_origin,
+    with_country,
+)
 from briefing.core.ingest.types import ArticleMetadata, Block, DocumentHints, Refined
 
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
@@ -52,6 +57,10 @@ def _fill_from_page(meta: ArticleMetadata, page_text: str, hints: DocumentHints,
         if value and not getattr(meta, name) and page.provenance.get(name) == "explicit":
             setattr(meta, name, value)
             meta.provenance[name] = "explicit"
+    if not meta.publisher:  # the site's name above the headline the extractor kept
+        meta.publisher = masthead_publisher(units, meta.title)
+        if meta.publisher:
+            meta.provenance["publisher"] = "inferred"
 
 
 def refine_article(text: str, hints: DocumentHints, filename: str,
