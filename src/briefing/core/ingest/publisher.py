@@ -17,6 +17,9 @@ from briefing.core.ingest.types import DocumentHints
 from briefing.core.institutions import any_institution, country_less_office, government_country
 
 
+_SENTENCE_END = re.compile(r"(?<=[a-z]{2})\.\s+(?=[A-Z])")
+
+
 def publisher_and_year(units: list[Unit],
                         authors: list[str]) -> tuple[str | None, str | None, str]:
     """The publisher named by the page, a copyright year if one was stated, and how the
@@ -28,7 +31,10 @@ def publisher_and_year(units: list[Unit],
     year: str | None = None
 
     def resolve(name: str) -> str | None:
-        name = name.strip(" ,.;:")
+        # "Munitions Watch contributors. Text licensed under CC BY 4.0": the name ends
+        # with its sentence (a licence or rights sentence may follow); "U.S. Department"
+        # is not a sentence end
+        name = _SENTENCE_END.split(name, maxsplit=1)[0].strip(" ,.;:")
         known = pubs.canonical(name)
         if known:
             return known
