@@ -1,0 +1,134 @@
+"""Publisher, date and title found the same way whatever the layout says them in (issue 9).
+
+Each test is one invented page read through the real reader and cleaner
+(pipeline.read_article): the same article with its date or its publisher moved to
+another place a site may put it — a footer line, a <time> element, meta tags or JSON-LD
+only, an "updated" date beside the published one; the publisher only in the copyright
+line, the logo, og:site_name, the <title> tail, or a masthead line above the headline.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+
+import pytest
+
+from briefing.core.ingest.pipeline import read_article
+
+TITLE = "Allies Pledge New Air Defence Systems After Overnight Strikes"
+BODY = [
+    "Ministers from eleven countries agreed on Tuesday to send further air defence systems "
+    "after a night of missile and drone strikes on the capital and three regional cities.",
+    "The package includes two medium-range batteries and several hundred interceptors, "
+    "officials said, with the first deliveries expected before the end of the month.",
+    "The ministers also discussed training crews abroad and repairing damaged launchers "
+    "closer to the front, according to a statement issued after the meeting.",
+]
+NAV = ("<nav><a href='/'>Home</a> <a href='/news'>News</a> <a href='/about'>About us</a> "
+       "<a href='/contact'>Contact</a></nav>")
+
+
+def _page(*, head: str = "", header: str = "", above: str = "", below: str = "",
+          after: str = "", footer: str = "", title_tag: str | None = None) -> bytes:
+    paras = "".join(f"<p>{html.escape(p)}</p>" for p in BODY)
+    return (f"<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'>"
+            f"<title>{html.escape(title_tag or TITLE)}</title>{head}</head><body>"
+            f"<header>{header}{NAV}</header><main><article>{above}<h1>{html.escape(TITLE)}</h1>"
+            f"{below}{paras}{after}</article></main><footer>{footer}"
+            f"<p>Privacy policy | Terms of use | Accessibility</p></footer></body></html>"
+            ).encode()
+
+
+def _ld(**fields: object) -> str:
+    data = {"@context": "https://schema.org", "@type": "NewsArticle", **fields}
+    return f"<script type='application/ld+json'>{json.dumps(data)}</script>"
+
+
+SITE = "<meta property='og:site_name' content='The Harbour Courier'>"
+DATE = "<meta property='article:published_time' content='2025-03-04T09:00:00Z'>"
+
+DATE_LAYOUTS = {
+    "footer line": _page(head=SITE, after="<p class='meta'>Published: 4 March 2025</p>"),
+    "time element": _page(head=SITE, below="<p><time datetime='2025-03-04T10:00:00+00:00'>"
+                                          "4 March 2025</time></p>"),
+    "meta tag only": _page(head=SITE + DATE),
+    "JSON-LD only": _page(head=SITE + _ld(headline=TITLE, datePublished="2025-03-04T08:00:00Z",
+                                          dateModified="2025-03-07T08:00:00Z")),
+    "updated line first": _page(head=SITE, below="<p>Last updated: 7 March 2025</p>"
+                                                 "<p>Published: 4 March 2025</p>"),
+    "updated beside": _page(head=SITE, below="<p>4 March 2025 | Last updated 7 March 2025</p>"),
+    "modified tag first": _page(head=SITE + "<meta property='article:modified_time' "
+                                "content='2025-03-07T09:00:00Z'>" + DATE),
+}
+
+
+@pytest.mark.parametrize("layout", sorted(DATE_LAYOUTS))
+def test_published_date_whatever_the_layout(layout: str) -> None:
+    meta = read_article(DATE_LAYOUTS[layout], "page.html")[1].metadata
+    assert (meta.published, meta.publisher, meta.title) == (
+        "2025-03-04", "The Harbour Courier", TITLE)
+
+
+MINISTRY = "Ministry of Foreign Affairs of Ruritania"
+
+
+def _publisher_layouts(name: str) -> dict[str, bytes]:
+    e = html.escape(name)
+    return {
+        "copyright line": _page(head=DATE, footer=f"<p>© 2025 {e}. All rights reserved.</p>"),
+        "logo alt text": _page(head=DATE, header=f"<a href='/' class='logo'>"
+                                                 f"<img src='/img/logo.svg' alt='{e} logo'></a>"),
+        "og:site_name": _page(head=DATE + f"<meta property='og:site_name' content='{e}'>"),
+        "title tail": _page(head=DATE, title_tag=f"{TITLE} — {name}"),
+        "masthead line": _page(head=DATE, above=f"<p>{e}</p>"),
+        "JSON-LD": _page(head=_ld(headline=TITLE, datePublished="2025-03-04",
+                                  publisher={"@type": "Organization", "name": name})),
+    }
+
+
+@pytest.mark.parametrize("name", ["The Harbour Courier", MINISTRY])
+@pytest.mark.parametrize("layout", sorted(_publisher_layouts("x")))
+def test_publisher_whatever_the_layout(layout: str, name: str) -> None:
+    meta = read_article(_publisher_layouts(name)[layout], "page.html")[1].metadata
+    assert (meta.publisher, meta.published, meta.title) == (name, "2025-03-04", TITLE)
+
+
+def test_trafilatura_guess_never_names_the_headline() -> None:
+    """A page with no site tags and a <title> of the headline alone: no publisher rather
+    than the headline as one."""
+    meta = read_article(_page(head=DATE), "page.html")[1].metadata
+    assert meta.publisher != TITLE
+
+
+def _text_page(*lines: str) -> bytes:
+    return ("\n\n".join([*lines, *BODY]) + "\n").encode()
+
+
+@pytest.mark.parametrize("opening", [
+    (MINISTRY, TITLE, "4 March 2025"),
+    (MINISTRY, TITLE, "4 March 2025", "Remarks by Foreign Minister Anna Kowalski"),
+    (MINISTRY, f"Transcript: {TITLE}", "4 March 2025"),
+], ids=["masthead", "remarks line", "transcript label"])
+def test_ministry_line_atop_a_text_page_is_its_publisher_not_its_headline(
+        opening: tuple[str, ...]) -> None:
+    meta = read_article(_text_page(*opening), "statement.txt")[1].metadata
+    assert meta.publisher == MINISTRY
+    assert meta.title.removeprefix("Transcript: ") == TITLE
+    assert meta.published == "2025-03-04"
+
+
+def test_headline_above_its_standfirst_is_still_the_headline() -> None:
+    """A short headline over a longer sentence-case standfirst: the headline, not a
+    masthead (the rule that a name line over a Title Case headline is a masthead)."""
+    standfirst = "Officials in three capitals say the package was agreed after weeks of talks"
+    meta = read_article(_text_page("Allies Agree New Air Defence Deal", standfirst, "4 March 2025"),
+                        "news.txt")[1].metadata
+    assert meta.title == "Allies Agree New Air Defence Deal"
+
+
+def test_copyright_holder_before_a_licence_sentence() -> None:
+    page = _text_page(TITLE, "4 March 2025") + (
+        "\n\nCopyright © 2025 Munitions Watch contributors. Text licensed under CC BY 4.0.\n"
+    ).encode()
+    assert read_article(page, "notes.txt")[1].metadata.publisher == "Munitions Watch"
