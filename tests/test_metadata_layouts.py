@@ -132,3 +132,17 @@ def test_copyright_holder_before_a_licence_sentence() -> None:
         "\n\nCopyright © 2025 Munitions Watch contributors. Text licensed under CC BY 4.0.\n"
     ).encode()
     assert read_article(page, "notes.txt")[1].metadata.publisher == "Munitions Watch"
+
+
+@pytest.mark.parametrize("section", ["Press Releases", "Speeches and Transcripts",
+                                     "Home › Newsroom › Statements"])
+def test_section_label_above_the_headline_is_not_the_publisher(section: str) -> None:
+    """The copyright line in the footer names the publisher; a section label above the
+    headline names none, and a ministry's name above the label still does."""
+    footer = f"<p>© 2025 {MINISTRY}. All rights reserved.</p>"
+    page = _page(head=DATE, above=f"<p>{html.escape(section)}</p>", footer=footer)
+    assert read_article(page, "page.html")[1].metadata.publisher == MINISTRY
+    bare = read_article(_page(head=DATE, above=f"<p>{html.escape(section)}</p>"), "page.html")
+    assert bare[1].metadata.publisher is None
+    text = read_article(_text_page(MINISTRY, section, TITLE, "4 March 2025"), "s.txt")[1]
+    assert (text.metadata.publisher, text.metadata.title) == (MINISTRY, TITLE)

@@ -43,8 +43,8 @@ from briefing.core.ingest.page_dates import article_date
 from briefing.core.ingest.publisher import (
     hinted_publisher,
     host_publisher,
-    masthead_publisher,
     publisher_and_year,
+    section_label_line,
     site_name_line,
     stated_origin,
 )
@@ -278,7 +278,7 @@ def _masthead_above(upper: str, lower: str) -> bool:
     """A site's name above a Title Case headline ("The Harbour Courier" over "Allies Pledge
     New Air Defence Systems …"), not a headline above its standfirst: a standfirst is a
     sentence, and a name line never is."""
-    return (publishers().canonical(upper) is not None
+    return (publishers().canonical(upper) is not None or section_label_line(upper)
             or (site_name_line(upper) and (any_institution().search(upper) is not None
                                            or _title_case(lower))))
 
@@ -537,11 +537,6 @@ def extract_metadata(units: list[Unit], cleaned: str, hints: DocumentHints,
     if title is None:
         title = infer_title(cleaned, filename)
         prov["title"] = "inferred"
-
-    if publisher is None:  # the weakest evidence: a site's name on the line above the headline
-        publisher = masthead_publisher(units, title)
-        if publisher:
-            prov["publisher"] = "inferred"
 
     published, prov_date = article_date(units, hints.published, title,
                                         prov["title"] == "inferred", year)

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from briefing.core.ingest.bylines import body_units, head_limit, is_person_name, split_names
 from briefing.core.ingest.clean import Unit, is_prose
-from briefing.core.ingest.cues import name_key, publishers
+from briefing.core.ingest.cues import metadata_cues, name_key, publishers
 from briefing.core.ingest.types import DocumentHints
 from briefing.core.institutions import any_institution, country_less_office, government_country
-
 
 _SENTENCE_END = re.compile(r"(?<=[a-z]{2})\.\s+(?=[A-Z])")
 
@@ -247,6 +247,19 @@ _NOT_A_NAME = re.compile(r"[\d!?;,:“”\"()]|\.$|^(?:home|menu|news|search|lat
                          r"sign in|log in|subscribe|share|skip to\b)", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def _section_words() -> frozenset[str]:
+    return frozenset(metadata_cues()["masthead"]["section_words"])
+
+
+def section_label_line(text: str) -> bool:
+    """A section label or breadcrumb above a headline ("Press Releases", "Speeches and
+    Transcripts", "Home › Newsroom › Statements"): only section words and connectors
+    (resources/cleaning/metadata.toml [masthead])."""
+    words = [w for w in re.split(r"[^\w'’]+", text.lower()) if w]
+    return bool(words) and all(w in _section_words() or w in _CONNECTORS for w in words)
+
+
 def site_name_line(text: str) -> bool:
     """A line that is an organisation's name, as a site shows it above its headline: a
     known publisher, or two to eight words (an institution's up to fourteen) in Title Case
@@ -255,6 +268,8 @@ def site_name_line(text: str) -> bool:
     text = text.strip(" *_#")
     if publishers().canonical(text):
         return True
+    if section_label_line(text):
+        return False
     words = text.split()
     limit = 14 if any_institution().search(text) else 8
     return (2 <= len(words) <= limit and not is_prose(text) and not _NOT_A_NAME.search(text)
@@ -275,8 +290,9 @@ def masthead_publisher(units: list[Unit], title: str) -> str | None:
         return None
     for i in range(at - 1, max(-1, at - 4), -1):
         text = units[i].text.strip(" *_#")
-        if units[i].dropped == "navigation" and not site_name_line(text):
-            continue
+        if (units[i].dropped == "navigation" or section_label_line(text)) and not site_name_line(
+                text):
+            continue  # a menu or a section label between the site's name and the headline
         if site_name_line(text):
             return publishers().canonical(text) or text
         break

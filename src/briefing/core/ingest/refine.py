@@ -57,10 +57,6 @@ def _fill_from_page(meta: ArticleMetadata, page_text: str, hints: DocumentHints,
         if value and not getattr(meta, name) and page.provenance.get(name) == "explicit":
             setattr(meta, name, value)
             meta.provenance[name] = "explicit"
-    if not meta.publisher:  # the site's name above the headline the extractor kept
-        meta.publisher = masthead_publisher(units, meta.title)
-        if meta.publisher:
-            meta.provenance["publisher"] = "inferred"
 
 
 def refine_article(text: str, hints: DocumentHints, filename: str,
@@ -86,6 +82,13 @@ def refine_article(text: str, hints: DocumentHints, filename: str,
     metadata = extract_metadata(units, cleaned, hints, filename)
     if page_text and page_text != text:
         _fill_from_page(metadata, page_text, hints, filename)
+    if not metadata.publisher:
+        # the weakest evidence, once tags, JSON-LD, copyright, <title> and address of the
+        # article and of the whole page named none: a site's name above the headline
+        metadata.publisher = masthead_publisher(units, metadata.title) or (
+            masthead_publisher(clean_units(page_text), metadata.title) if page_text else None)
+        if metadata.publisher:
+            metadata.provenance["publisher"] = "inferred"
     metadata.publisher = with_country(metadata.publisher, (page_text or text).split("\n\n")[:12])
     if has_notes and metadata.kind is None:  # a paper with its notes
         metadata.kind = "analysis"
