@@ -146,3 +146,29 @@ def test_section_label_above_the_headline_is_not_the_publisher(section: str) -> 
     assert bare[1].metadata.publisher is None
     text = read_article(_text_page(MINISTRY, section, TITLE, "4 March 2025"), "s.txt")[1]
     assert (text.metadata.publisher, text.metadata.title) == (MINISTRY, TITLE)
+
+
+def test_press_unit_under_a_ministry_banner_is_not_the_publisher() -> None:
+    page = _page(head=DATE, header=f"<div class='site-name'>{MINISTRY}</div>",
+                 above="<p>Office of the Spokesperson</p>")
+    assert read_article(page, "page.html")[1].metadata.publisher == MINISTRY
+
+
+@pytest.mark.parametrize("signature", [MINISTRY, f"— {MINISTRY}"])
+def test_statement_signed_by_its_issuer_under_the_last_paragraph(signature: str) -> None:
+    page = (f"{TITLE}\n\n4 March 2025\n\n" + "\n\n".join(BODY) + f"\n\n{signature}\n").encode()
+    meta = read_article(page, "statement.txt")[1].metadata
+    assert (meta.publisher, meta.title) == (MINISTRY, TITLE)
+
+
+def test_questioner_outlet_in_a_transcript_is_not_the_publisher() -> None:
+    """"CCTV: Could you …" opens a question; CCTV asks, it does not publish the page."""
+    turns = ["Spokesperson Lin: Good afternoon. I have no announcement to make today.",
+             "CCTV: Could you share more details about the talks held in the capital this week?",
+             "Spokesperson Lin: The talks were candid and constructive, and both sides agreed "
+             "to keep in close touch.",
+             "Reuters: Will the minister travel to the region next month for the summit?",
+             "Spokesperson Lin: I have no information to offer at the moment on that visit."]
+    page = ("Regular Press Conference on March 4, 2025\n\n" + "\n\n".join(turns)
+            + f"\n\n© 2025 {MINISTRY}\n").encode()
+    assert read_article(page, "presser.txt")[1].metadata.publisher == MINISTRY

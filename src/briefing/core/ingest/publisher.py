@@ -94,6 +94,10 @@ def publisher_and_year(units: list[Unit],
     if head_org:  # "Federal Foreign Office" atop a ministry's page, not in the table
         return head_org, year, "inferred"
     tail_lines = [u.text for u in units[kept_idx[-1]:kept_idx[-1] + 4]] if kept_idx else []
+    for text in tail_lines[1:]:  # a statement signed by its issuer under the last paragraph
+        signed = _head_institution([text.strip().lstrip("—–- ")])
+        if signed:
+            return signed, year, "explicit"
     for text in tail_lines:  # "... this position. Bloomberg" / a lone "REUTERS" line
         for pattern in pubs.patterns.get("credit", ()):
             m = pattern.search(text)
@@ -136,6 +140,8 @@ def _head_publisher(lines: list[str]) -> tuple[str | None, int]:
     "Republic of Korea"), and the index of its line (the number of lines if none)."""
     pubs = publishers()
     for i, line in enumerate(lines):
+        if _turn().match(line) and len(line.split()) > 6:
+            continue  # "CCTV: Could you confirm …": a questioner's outlet, not the site's
         candidates = [line, _SITE_SPLIT.split(line, maxsplit=1)[0]]
         if i + 1 < len(lines):
             candidates += [f"{line}, {lines[i + 1]}", f"{line} {lines[i + 1]}"]
@@ -171,6 +177,8 @@ def _head_institution(lines: list[str]) -> str | None:
     "Ministry of Defence of Ruritania"): Title Case, short, no sentence."""
     for line in lines:
         words = line.split()
+        if sub_unit_line(line):
+            continue  # "Office of the Spokesperson": the body above it publishes
         if (2 <= len(words) <= 12 and any_institution().search(line) and not is_prose(line)
                 and all(w[:1].isupper() or w in ("of", "the", "for", "and", "on", "in", "&")
                         for w in words)):
@@ -252,6 +260,18 @@ def _section_words() -> frozenset[str]:
     return frozenset(metadata_cues()["masthead"]["section_words"])
 
 
+def sub_unit_line(text: str) -> bool:
+    """A government body's press unit ("Office of the Spokesperson", "Press Service"):
+    it signs the page, the body above it publishes it (metadata.toml [masthead])."""
+    key = name_key(text.strip(" *_#—–-"))
+    return key in {name_key(u) for u in metadata_cues()["masthead"]["sub_units"]}
+
+
+@lru_cache(maxsize=1)
+def _turn() -> re.Pattern[str]:
+    return re.compile(metadata_cues()["kind"]["turn"])
+
+
 def section_label_line(text: str) -> bool:
     """A section label or breadcrumb above a headline ("Press Releases", "Speeches and
     Transcripts", "Home › Newsroom › Statements"): only section words and connectors
@@ -268,7 +288,7 @@ def site_name_line(text: str) -> bool:
     text = text.strip(" *_#")
     if publishers().canonical(text):
         return True
-    if section_label_line(text):
+    if section_label_line(text) or sub_unit_line(text):
         return False
     words = text.split()
     limit = 14 if any_institution().search(text) else 8
@@ -290,7 +310,8 @@ def masthead_publisher(units: list[Unit], title: str) -> str | None:
         return None
     for i in range(at - 1, max(-1, at - 4), -1):
         text = units[i].text.strip(" *_#")
-        if (units[i].dropped == "navigation" or section_label_line(text)) and not site_name_line(
+        if (units[i].dropped == "navigation" or section_label_line(text)
+                or sub_unit_line(text)) and not site_name_line(
                 text):
             continue  # a menu or a section label between the site's name and the headline
         if site_name_line(text):
