@@ -172,3 +172,13 @@ def test_questioner_outlet_in_a_transcript_is_not_the_publisher() -> None:
     page = ("Regular Press Conference on March 4, 2025\n\n" + "\n\n".join(turns)
             + f"\n\n© 2025 {MINISTRY}\n").encode()
     assert read_article(page, "presser.txt")[1].metadata.publisher == MINISTRY
+
+
+@pytest.mark.parametrize("line", [
+    "By Miriam Halle, Research Fellow for Korean Peninsula Security, and Tomasz Wrona, "
+    "Research Analyst, Defence and Military Analysis",
+    "Contributors: Miriam Halle, Tomasz Wrona",
+])
+def test_writers_of_a_byline_with_jobs_or_a_contributors_line(line: str) -> None:
+    page = (f"{TITLE}\n\n4 March 2025\n\n{line}\n\n" + "\n\n".join(BODY) + "\n").encode()
+    assert read_article(page, "paper.txt")[1].metadata.authors == ["Miriam Halle", "Tomasz Wrona"]

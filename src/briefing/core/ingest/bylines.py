@@ -194,7 +194,8 @@ def _separators() -> re.Pattern[str]:
 def split_names(text: str) -> list[str]:
     """The parts of a list of names, split where [byline] separators join them ("A and B",
     "A, B & C"), stripped, empty parts dropped."""
-    return [p.strip() for p in _separators().split(text) if p.strip()]
+    # "A, Senior Fellow, and B": the list's last comma keeps its "and"
+    return [_AND.sub("", p.strip()) for p in _separators().split(text) if _AND.sub("", p.strip())]
 
 
 def author_names(text: str) -> list[str]:
@@ -255,7 +256,9 @@ def page_authors(units: list[Unit]) -> tuple[list[str], str]:
     """Authors from a "By" byline ("explicit"), else author lines above the date ("inferred")."""
     body = body_units(units)
     for pos, (_, unit) in enumerate(body):
-        if unit.words <= 16:
+        # a byline with each writer's job ("By A, Research Fellow for …, and B, Research
+        # Analyst, …") runs longer than a plain one, but is never a sentence
+        if unit.words <= 16 or (unit.words <= 32 and not unit.prose):
             found = byline(unit.text)[0]
             if found:
                 return list(found) + _more_bylined(body[pos + 1:pos + 5]), "explicit"
