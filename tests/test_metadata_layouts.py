@@ -182,3 +182,19 @@ def test_questioner_outlet_in_a_transcript_is_not_the_publisher() -> None:
 def test_writers_of_a_byline_with_jobs_or_a_contributors_line(line: str) -> None:
     page = (f"{TITLE}\n\n4 March 2025\n\n{line}\n\n" + "\n\n".join(BODY) + "\n").encode()
     assert read_article(page, "paper.txt")[1].metadata.authors == ["Miriam Halle", "Tomasz Wrona"]
+
+
+@pytest.mark.parametrize(("stamp", "other", "want"), [
+    ("05/11/2024", "", "2024-11-05"),  # day first, as most of the world writes it
+    ("11/05/2024", "Related: briefing of 11/25/2024", "2024-11-05"),  # a month-first page
+])
+def test_labelled_numeric_date_under_an_institution_line(stamp: str, other: str,
+                                                         want: str) -> None:
+    """A government page's "Press release | Date: 05/11/2024 | No: 142/24" line, its
+    ministry's name under it: the date read in the page's order, the headline above."""
+    lines = ["Press releases", TITLE, f"Press release | Date: {stamp} | No: 142/24",
+             "Ministry of Foreign Affairs"]
+    page = ("\n\n".join(lines) + "\n\n" + "\n\n".join(BODY) + f"\n\n{other}\n").encode()
+    refined = read_article(page, "statement.txt")[1]
+    assert (refined.metadata.published, refined.metadata.title) == (want, TITLE)
+    assert "Date:" not in refined.text

@@ -39,7 +39,7 @@ from briefing.core.ingest.dates import (
     yearless_date,
 )
 from briefing.core.ingest.language import detect_language
-from briefing.core.ingest.page_dates import article_date
+from briefing.core.ingest.page_dates import article_date, labelled_numeric_line
 from briefing.core.ingest.publisher import (
     hinted_publisher,
     host_publisher,
@@ -268,6 +268,16 @@ def _authors_between(units: list[Unit], start: int, end: int) -> list[str]:
     return names
 
 
+def _institution_name(text: str) -> bool:
+    """A line that is only an institution's name ("Ministry of Foreign Affairs", "Office of
+    the Prime Minister"): the body issuing the page, under or over its headline, never the
+    headline itself."""
+    words = text.split()
+    return (len(words) <= 8 and _institution().match(text) is not None
+            and len(words) >= 3 and words[1 if words[0] != "The" else 2] in ("of", "for")
+            and all(w[:1].isupper() or w in ("of", "for", "the", "and", "&") for w in words))
+
+
 def _title_case(text: str) -> bool:
     """Most longer words capitalised: a headline's case, not a standfirst's (a sentence)."""
     words = [w for w in text.split() if len(w) >= 4 and w[:1].isalpha()]
@@ -300,11 +310,13 @@ def _title_from_units(units: list[Unit]) -> str | None:
         text = _MD_HEADING.sub("", unit.text).strip()
         if unit.dropped == "navigation" and candidates:
             break  # a menu between two lines: the upper one is the site's, not the story's
-        if unit.dropped in ("advert", "image_credit", "navigation", "share", "subscription",
-                            "cookie", "copyright") or date_line(text) or byline(text)[0]:
+        if (unit.dropped in ("advert", "image_credit", "navigation", "share", "subscription",
+                             "cookie", "copyright")
+                or date_line(text) or byline(text)[0] or labelled_numeric_line(text)):
             continue
         if (author_line(text) or word_count(text) < 3 or is_job_title_line(text)
-                or names_line(text) or any(p.search(text) for p in _never_title())):
+                or names_line(text) or any(p.search(text) for p in _never_title())
+                or _institution_name(text)):
             continue
         if (unit.prose and not text.endswith(("?", "!"))) or len(candidates) == 2:
             break

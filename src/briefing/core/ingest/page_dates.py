@@ -8,10 +8,13 @@ Read by briefing.core.ingest.metadata; the date grammar itself is briefing.core.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
+from functools import lru_cache
 
 from briefing.core.ingest.bylines import TITLE_SEP, body_units, byline, head_limit, names_line
 from briefing.core.ingest.clean import Unit
+from briefing.core.ingest.cues import metadata_cues
 from briefing.core.ingest.dates import (
     date_line,
     find_dates,
@@ -32,7 +35,7 @@ def article_date(units: list[Unit], stated: str | None, title: str, title_inferr
     the article (see publisher_and_year)."""
     if stated:
         return stated, "structured"
-    published = _published(units)
+    published = _published(units) or _labelled_numeric(units)
     if published:
         return published, "explicit"
     if not title_inferred:
@@ -119,3 +122,55 @@ def _dated_lines(units: list[Unit]) -> tuple[str, bool] | None:
 
 
 _PLACE_DATE = re.compile(r"^[*_]*[A-Z][\w'’. -]{1,30},\s+(?P<date>[^.]{4,40}?\d{4})\.\s")
+
+
+_SLASHED = re.compile(r"(?<![\d/])(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})(?![\d/])")
+
+
+def _labelled_numeric(units: list[Unit]) -> str | None:
+    """A labelled publication date written in numbers that could be either order ("Date:
+    05/11/2024" on a European government's page): day first, as most of the world writes
+    it, unless the page writes another such date month first ("11/25/2024"). The first
+    date after a label naming the publication ([dates] published) in the page's head."""
+    orders = {("md" if int(m[2]) > 12 else "dm") for u in units for m in _SLASHED.finditer(u.text)
+              if (int(m[1]) > 12) != (int(m[2]) > 12)}
+    day_first = orders != {"md"}
+    for unit in units[:head_limit(units) + 3]:
+        found = _labelled_slash(unit.text) if unit.words <= 24 else None
+        if found:
+            a, b, year = found
+            day, month = (a, b) if day_first else (b, a)
+            return _iso_day(year, month, day)
+    return None
+
+
+def labelled_numeric_line(text: str) -> bool:
+    """A short line stating the publication date in numbers ("Press release | Date:
+    05/11/2024 | No: 142/24"): the page's date line, furniture to the reader."""
+    return len(text.split()) <= 24 and _labelled_slash(text) is not None
+
+
+def _labelled_slash(text: str) -> tuple[int, int, int] | None:
+    """The two numbers and year of the first slashed date after a publication label."""
+    for label in _label_rx().finditer(text):
+        m = _SLASHED.match(text, label.end())
+        if m:
+            return int(m[1]), int(m[2]), int(m[3])
+    return None
+
+
+@lru_cache(maxsize=1)
+def _label_rx() -> re.Pattern[str]:
+    labels = "|".join(re.escape(w) for w in sorted(_published_labels(), key=len, reverse=True))
+    return re.compile(rf"(?:^|[|•·]\s*)(?:{labels})\s*:?\s*(?=\d)", re.IGNORECASE)
+
+
+def _published_labels() -> list[str]:
+    return list(metadata_cues()["dates"]["published"])
+
+
+def _iso_day(year: int, month: int, day: int) -> str | None:
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None

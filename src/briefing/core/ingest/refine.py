@@ -8,6 +8,7 @@ from briefing.core.ingest.bylines import is_byline_or_date
 from briefing.core.ingest.clean import Unit, clean_units, join_units
 from briefing.core.ingest.metadata import extract_metadata, headline_in, title_has_tail
 from briefing.core.ingest.notes import mark_notes, settle_with_metadata
+from briefing.core.ingest.page_dates import labelled_numeric_line
 from briefing.core.ingest.publisher import (
     masthead_publisher,
     publisher_and_year,
@@ -74,7 +75,8 @@ def refine_article(text: str, hints: DocumentHints, filename: str,
     if blocks:
         _keep_notes(units, blocks)
     for unit in units:  # a byline or date line left inside the body (not a sentence)
-        if unit.kept and not unit.prose and unit.words <= 16 and is_byline_or_date(unit.text):
+        if unit.kept and not unit.prose and unit.words <= 16 and (
+                is_byline_or_date(unit.text) or labelled_numeric_line(unit.text)):
             unit.dropped = "byline"
     cleaned = join_units(units)
     if not cleaned.strip() and units:
