@@ -198,3 +198,16 @@ def test_labelled_numeric_date_under_an_institution_line(stamp: str, other: str,
     refined = read_article(page, "statement.txt")[1]
     assert (refined.metadata.published, refined.metadata.title) == (want, TITLE)
     assert "Date:" not in refined.text
+
+
+def test_writer_signing_off_with_an_email_address() -> None:
+    page = (f"{TITLE}\n\n4 March 2025\n\n" + "\n\n".join(BODY)
+            + "\n\nKang Seo-yeon\n\nseoyeon@harbourcourier.example\n\nTop 10 Stories\n").encode()
+    assert read_article(page, "news.txt")[1].metadata.authors == ["Kang Seo-yeon"]
+
+
+def test_story_and_translation_credits_in_the_author_tag() -> None:
+    """An extractor's whole credit block as the author: the writer, not the translator."""
+    credit = "Story by Ksenia Vorontsova Abridged translation by Sam Pelham"
+    page = _page(head=SITE + DATE + f"<meta name='author' content='{credit}'>")
+    assert read_article(page, "page.html")[1].metadata.authors == ["Ksenia Vorontsova"]

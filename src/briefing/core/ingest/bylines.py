@@ -52,7 +52,8 @@ def author_line(text: str) -> str | None:
     return name.strip() if is_person_name(name) else None
 
 _EDITORS = re.compile(r"[;.]?\s*(?:editing|edited|additional reporting|compiled|"
-                      r"writing|graphics|photos?) by\b.*$", re.IGNORECASE)
+                      r"writing|graphics|photos?|(?:abridged |english )?translation|"
+                      r"translated) by\b.*$", re.IGNORECASE)
 
 _PLACE = re.compile(r"\s+(?:in|from|at)\s+[A-Z][\w .'-]*$")
 
@@ -283,6 +284,9 @@ def page_authors(units: list[Unit]) -> tuple[list[str], str]:
                 names = author_names(parts[names_at])
                 if names and date_line(parts[1 - names_at]):
                     return [strip_honorifics(n) for n in names], "inferred"
+    card = _signed_with_email(units)
+    if card:
+        return [card], "explicit"
     # a platform's author card ended the article ("Written by Tomasz Wierzbicki", Medium):
     # the line that opened the tail names the writer
     first_tail = next((u for u in units if u.dropped == "tail"), None)
@@ -295,6 +299,21 @@ def page_authors(units: list[Unit]) -> tuple[list[str], str]:
 
 
 _AND = re.compile(r"^(?:and|&)\s+", re.IGNORECASE)
+_EMAIL = re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$")
+
+
+def _signed_with_email(units: list[Unit]) -> str | None:
+    """The writer a news site's article ends with: a name on its own line over the
+    writer's e-mail address ("Kang Seo-yeon" / "seoyeon@koreatimes.co.kr")."""
+    kept = [i for i, u in enumerate(units) if u.kept and u.prose]
+    if not kept:
+        return None
+    tail = units[kept[-1] + 1:kept[-1] + 5]
+    for line, below in zip(tail, tail[1:], strict=False):
+        name = line.text.strip()
+        if _EMAIL.match(below.text.strip()) and is_person_name(name):
+            return name
+    return None
 # "Name | date", "Name · date", "Name — date" (NK News): a name and a date in two segments
 _SEGMENT_SEP = re.compile(r"\s+[|•·—–]\s+")
 
@@ -324,7 +343,12 @@ def hint_authors(names: list[str], publisher: str | None) -> list[str]:
     body = any_institution()
     out = []
     for name in names:
-        name = strip_honorifics(" ".join(name.split()))
+        name = " ".join(name.split())
+        credited = byline(name)[0] if " by " in name.lower() else ()
+        if credited:  # "Story by A Abridged translation by B": an extractor's whole credit block
+            out += [n for n in credited if n not in out]
+            continue
+        name = strip_honorifics(name)
         if (not name or len(name.split()) < 2 or publishers().canonical(name)
                 or body.search(name)
                 or (publisher and name_key(name) == name_key(publisher))
