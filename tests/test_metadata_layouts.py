@@ -211,3 +211,18 @@ def test_story_and_translation_credits_in_the_author_tag() -> None:
     credit = "Story by Ksenia Vorontsova Abridged translation by Sam Pelham"
     page = _page(head=SITE + DATE + f"<meta name='author' content='{credit}'>")
     assert read_article(page, "page.html")[1].metadata.authors == ["Ksenia Vorontsova"]
+
+
+def test_page_date_line_beats_the_extractors_guess() -> None:
+    """"Updated 7 March 2025, published 4 March 2025" under the headline, no date tags:
+    the published date (an extractor's guess took the first date on the page)."""
+    page = _page(head=SITE, below="<p class='date'>Updated 7 March 2025, published 4 March "
+                                  "2025</p>")
+    assert read_article(page, "page.html")[1].metadata.published == "2025-03-04"
+
+
+def test_date_from_the_address_when_the_page_states_none() -> None:
+    canonical = ("<link rel='canonical' "
+                 "href='https://news.example.com/world/2025/03/04/allies-pledge'>")
+    assert read_article(_page(head=SITE + canonical), "page.html")[1].metadata.published == (
+        "2025-03-04")

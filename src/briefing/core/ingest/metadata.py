@@ -551,7 +551,7 @@ def extract_metadata(units: list[Unit], cleaned: str, hints: DocumentHints,
         prov["title"] = "inferred"
 
     published, prov_date = article_date(units, hints.published, title,
-                                        prov["title"] == "inferred", year)
+                                        prov["title"] == "inferred", year, hints.guessed_date)
     if published:
         prov["published"] = prov_date
 

@@ -28,16 +28,19 @@ from briefing.core.ingest.publisher import footer_year
 
 
 def article_date(units: list[Unit], stated: str | None, title: str, title_inferred: bool,
-                 year: str | None) -> tuple[str | None, str]:
+                 year: str | None, guessed: str | None = None) -> tuple[str | None, str]:
     """(date, provenance): the format's own date ("structured"), else the page's date line
     ("explicit"), else a date the title names, a yearless stamp in the copyright year or
     the copyright year alone ("inferred"). `year` is a copyright year stated right after
-    the article (see publisher_and_year)."""
+    the article (see publisher_and_year); `guessed` an extractor's guess, taken after the
+    page's own date lines."""
     if stated:
         return stated, "structured"
     published = _published(units) or _labelled_numeric(units)
     if published:
         return published, "explicit"
+    if guessed:  # an extractor's guess (the URL's date, a date in the text)
+        return guessed, "inferred"
     if not title_inferred:
         in_title = find_dates(title)  # "…Regular Press Conference on January 13, 2025"
         if len(in_title) == 1:

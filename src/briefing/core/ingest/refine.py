@@ -38,7 +38,8 @@ def _fill_from_page(meta: ArticleMetadata, page_text: str, hints: DocumentHints,
     """Fields the article text did not give, read from the whole page (an extractor keeps
     the article and drops its byline, date line and copyright footer)."""
     wrapped = meta.provenance.get("title") == "structured" and title_has_tail(meta.title)
-    if meta.authors and meta.published and meta.publisher and not wrapped:
+    dated = meta.published and meta.provenance.get("published") != "inferred"
+    if meta.authors and dated and meta.publisher and not wrapped:
         return
     units = clean_units(page_text)
     if wrapped:  # "Headline - Unknown Site": the page's own headline line
@@ -55,7 +56,9 @@ def _fill_from_page(meta: ArticleMetadata, page_text: str, hints: DocumentHints,
             meta.publisher, meta.provenance["publisher"] = stated, "explicit"
     for name, value in (("authors", page.authors), ("published", page.published),
                         ("publisher", page.publisher)):
-        if value and not getattr(meta, name) and page.provenance.get(name) == "explicit":
+        guessed = name == "published" and meta.provenance.get(name) == "inferred"
+        if value and (not getattr(meta, name) or guessed) and page.provenance.get(
+                name) == "explicit":  # the page's own date line beats a guess
             setattr(meta, name, value)
             meta.provenance[name] = "explicit"
 

@@ -415,7 +415,7 @@ def _hints(tree: lxml.html.HtmlElement, ld: dict[str, Any],
     date = (_meta(tree, "article:published_time", "datepublished", "pubdate", "date",
                   "dc.date", "dc.date.issued", "publish-date", "og:published_time")
             or (ld.get("datePublished") if isinstance(ld.get("datePublished"), str) else None)
-            or _time_element(tree) or traf.get("date"))
+            or _time_element(tree))
     # the evidence ranked: the site's own tags, JSON-LD, its logo, the <title>'s tail;
     # trafilatura's guess last (on a page without tags it may name the headline itself)
     guessed = traf.get("sitename")
@@ -430,6 +430,7 @@ def _hints(tree: lxml.html.HtmlElement, ld: dict[str, Any],
                 or traf.get("language"))
     return DocumentHints(
         title=_without_site(title, publisher) or None, authors=authors, published=iso_date(date),
+        guessed_date=None if date else iso_date(traf.get("date")),
         publisher=publisher or None, url=url or None,
         language=_language(language))
 
