@@ -226,3 +226,18 @@ def test_date_from_the_address_when_the_page_states_none() -> None:
                  "href='https://news.example.com/world/2025/03/04/allies-pledge'>")
     assert read_article(_page(head=SITE + canonical), "page.html")[1].metadata.published == (
         "2025-03-04")
+
+
+@pytest.mark.parametrize("stamp", ["March 4, 2025 5:32 AM GMT+9 Updated 2 hours ago",
+                                   "March 4, 20255:32 AM GMT+9Updated 2 hours ago"])
+def test_wire_stamp_with_a_relative_update_note(stamp: str) -> None:
+    """A wire page's stamp, spaced or glued as copied: its date, and never the headline."""
+    meta = read_article(_text_page(TITLE, stamp), "wire.txt")[1].metadata
+    assert (meta.published, meta.title) == ("2025-03-04", TITLE)
+
+
+def test_month_first_wire_dateline_dates_the_story() -> None:
+    """"SEOUL, Mar 4 (Reuters) -" opens the story; the year from the copyright line."""
+    page = (f"{TITLE}\n\nSEOUL, Mar 4 (Reuters) - " + "\n\n".join(BODY)
+            + "\n\n© 2025 Reuters. All rights reserved.\n").encode()
+    assert read_article(page, "wire.txt")[1].metadata.published == "2025-03-04"
