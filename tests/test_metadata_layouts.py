@@ -241,3 +241,11 @@ def test_month_first_wire_dateline_dates_the_story() -> None:
     page = (f"{TITLE}\n\nSEOUL, Mar 4 (Reuters) - " + "\n\n".join(BODY)
             + "\n\n© 2025 Reuters. All rights reserved.\n").encode()
     assert read_article(page, "wire.txt")[1].metadata.published == "2025-03-04"
+
+
+@pytest.mark.parametrize("name", ["Frontline Digest", "Pacific Policy Forum", "Korea.net"])
+def test_publication_name_above_the_headline(name: str) -> None:
+    """A publication's name that could pass for a person's ("Frontline Digest") or is its
+    address ("Korea.net"), on its own line above the headline."""
+    page = _page(head=DATE, above=f"<p>{name}</p>")
+    assert read_article(page, "page.html")[1].metadata.publisher == name

@@ -291,10 +291,13 @@ def site_name_line(text: str) -> bool:
     if section_label_line(text) or sub_unit_line(text):
         return False
     words = text.split()
+    if len(words) == 1 and DOMAIN_NAME.fullmatch(text) and text[:1].isupper():
+        return True  # "Korea.net": a site named by its address
     limit = 14 if any_institution().search(text) else 8
+    titled = {w.lower() for w in words} & set(metadata_cues()["masthead"]["publication_words"])
     return (2 <= len(words) <= limit and not is_prose(text) and not _NOT_A_NAME.search(text)
             and all(w[:1].isupper() or w in _CONNECTORS for w in words)
-            and (any_institution().search(text) is not None
+            and (any_institution().search(text) is not None or bool(titled)
                  or not (is_person_name(text) or re.search(r"\w['’]s\b", text))))
 
 
