@@ -61,7 +61,14 @@ def publisher_right(found: str | None, label: str | None) -> bool:
     """Case-insensitive equal, or in one alias set; a null label wants no publisher."""
     if not label:
         return not found
-    got, want = fold(found), fold(label)
+    got, want = _article_off(fold(found)), _article_off(fold(label))
     if got == want:
         return True
-    return any(got in names and want in names for names in ALIASES)
+    return any(got in {_article_off(n) for n in names} and want in {_article_off(n) for n in names}
+               for names in ALIASES)
+
+
+def _article_off(name: str) -> str:
+    """A name without a leading "the" ("The International Institute for Strategic Studies"
+    is the International Institute for Strategic Studies): sites and labels write it either way."""
+    return name.removeprefix("the ")

@@ -74,8 +74,9 @@ INVENTED = {
         title="Pyongyang's soldiers in Kursk", authors=["Lee Min-ho"], published="2025-03",
         language="en"),
     "pdf_wrapped.txt": ArticleMetadata(
+        # the newsletter's name on its own line above the headline: its masthead
         title="North Korea's troops in Russia: a primer", authors=["Jane Doe"],
-        published="2025-01-12", language="en"),
+        publisher="THE KOREA BRIEF", published="2025-01-12", language="en"),
     "news_agency_like.txt": ArticleMetadata(
         title="North Korean troops seen moving to front line, Kyiv says", publisher="Al Jazeera",
         published="2025-01-06", language="en"),

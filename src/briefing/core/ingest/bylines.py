@@ -52,7 +52,8 @@ def author_line(text: str) -> str | None:
     return name.strip() if is_person_name(name) else None
 
 _EDITORS = re.compile(r"[;.]?\s*(?:editing|edited|additional reporting|compiled|"
-                      r"writing|graphics|photos?) by\b.*$", re.IGNORECASE)
+                      r"writing|graphics|photos?|(?:abridged |english )?translation|"
+                      r"translated) by\b.*$", re.IGNORECASE)
 
 _PLACE = re.compile(r"\s+(?:in|from|at)\s+[A-Z][\w .'-]*$")
 
@@ -194,7 +195,8 @@ def _separators() -> re.Pattern[str]:
 def split_names(text: str) -> list[str]:
     """The parts of a list of names, split where [byline] separators join them ("A and B",
     "A, B & C"), stripped, empty parts dropped."""
-    return [p.strip() for p in _separators().split(text) if p.strip()]
+    # "A, Senior Fellow, and B": the list's last comma keeps its "and"
+    return [_AND.sub("", p.strip()) for p in _separators().split(text) if _AND.sub("", p.strip())]
 
 
 def author_names(text: str) -> list[str]:
@@ -255,7 +257,9 @@ def page_authors(units: list[Unit]) -> tuple[list[str], str]:
     """Authors from a "By" byline ("explicit"), else author lines above the date ("inferred")."""
     body = body_units(units)
     for pos, (_, unit) in enumerate(body):
-        if unit.words <= 16:
+        # a byline with each writer's job ("By A, Research Fellow for …, and B, Research
+        # Analyst, …") runs longer than a plain one, but is never a sentence
+        if unit.words <= 16 or (unit.words <= 32 and not unit.prose):
             found = byline(unit.text)[0]
             if found:
                 return list(found) + _more_bylined(body[pos + 1:pos + 5]), "explicit"
@@ -280,6 +284,9 @@ def page_authors(units: list[Unit]) -> tuple[list[str], str]:
                 names = author_names(parts[names_at])
                 if names and date_line(parts[1 - names_at]):
                     return [strip_honorifics(n) for n in names], "inferred"
+    card = _signed_with_email(units)
+    if card:
+        return [card], "explicit"
     # a platform's author card ended the article ("Written by Tomasz Wierzbicki", Medium):
     # the line that opened the tail names the writer
     first_tail = next((u for u in units if u.dropped == "tail"), None)
@@ -292,6 +299,21 @@ def page_authors(units: list[Unit]) -> tuple[list[str], str]:
 
 
 _AND = re.compile(r"^(?:and|&)\s+", re.IGNORECASE)
+_EMAIL = re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$")
+
+
+def _signed_with_email(units: list[Unit]) -> str | None:
+    """The writer a news site's article ends with: a name on its own line over the
+    writer's e-mail address ("Kang Seo-yeon" / "seoyeon@koreatimes.co.kr")."""
+    kept = [i for i, u in enumerate(units) if u.kept and u.prose]
+    if not kept:
+        return None
+    tail = units[kept[-1] + 1:kept[-1] + 5]
+    for line, below in zip(tail, tail[1:], strict=False):
+        name = line.text.strip()
+        if _EMAIL.match(below.text.strip()) and is_person_name(name):
+            return name
+    return None
 # "Name | date", "Name · date", "Name — date" (NK News): a name and a date in two segments
 _SEGMENT_SEP = re.compile(r"\s+[|•·—–]\s+")
 
@@ -321,7 +343,12 @@ def hint_authors(names: list[str], publisher: str | None) -> list[str]:
     body = any_institution()
     out = []
     for name in names:
-        name = strip_honorifics(" ".join(name.split()))
+        name = " ".join(name.split())
+        credited = byline(name)[0] if " by " in name.lower() else ()
+        if credited:  # "Story by A Abridged translation by B": an extractor's whole credit block
+            out += [n for n in credited if n not in out]
+            continue
+        name = strip_honorifics(name)
         if (not name or len(name.split()) < 2 or publishers().canonical(name)
                 or body.search(name)
                 or (publisher and name_key(name) == name_key(publisher))
@@ -329,3 +356,12 @@ def hint_authors(names: list[str], publisher: str | None) -> list[str]:
             continue
         out.append(name)
     return out
+
+
+TITLE_SEP = re.compile(r"\s+[|–—>•·-]\s+|\s+::\s+|\s*_(?=[A-Z])")  # "Headline | Site"
+
+
+def names_line(text: str) -> bool:
+    """Writers without "By" ("Ann Park and Tom Kessler", "… | November 2024"): never a
+    headline."""
+    return len(author_names(TITLE_SEP.split(text)[0])) >= 2

@@ -135,7 +135,7 @@ def date_line(line: str) -> tuple[str, str] | None:
     A line of short segments one of which is a date ("KYODO NEWS - Jan 13, 2025 - 21:05 |
     World") is a date line too: the other segments are a site's labels.
     """
-    line = _without_counters(line)
+    line = _without_counters(_unglued(line))
     found = _date_line(line)
     if found or len(find_dates(line)) != 1:
         return found
@@ -153,7 +153,25 @@ def date_line(line: str) -> tuple[str, str] | None:
 @lru_cache(maxsize=65536)
 def strict_date_line(line: str) -> tuple[str, str] | None:
     """date_line without the labelled-segments reading: the line is only a date."""
-    return _date_line(_without_counters(line))
+    return _date_line(_without_counters(_unglued(line)))
+
+
+# "December 23, 20245:32 AM GMT+9Updated 2 hours ago": a page's stamp copied without the
+# spaces its layout put between the date, the time and the update note
+_GLUED_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?=\d{1,2}:\d{2}(?!\d))")
+_GLUED_WORD = re.compile(r"(?<=[\d)])(?=[A-Z][a-z])")
+# "Updated 2 hours ago" beside the date: when the page was last changed, relative to now
+_AGO = re.compile(r"\b(?:(?:last\s+)?(?:updated|modified|edited)\s+)?(?:an?|\d{1,3})\s+"
+                  r"(?:seconds?|secs?|minutes?|mins?|hours?|hrs?|days?|weeks?)\s+ago\b",
+                  re.IGNORECASE)
+
+
+def _unglued(line: str) -> str:
+    """The line with a glued stamp spaced again and a relative update note taken off."""
+    if not _DIGIT.search(line):
+        return line
+    line = _GLUED_WORD.sub(" ", _GLUED_YEAR.sub(r"\1 ", line))
+    return _AGO.sub(" ", line).strip()
 
 
 def _date_line(line: str) -> tuple[str, str] | None:
@@ -271,8 +289,10 @@ def shift(iso: str, days: int) -> str:
 @lru_cache(maxsize=1)
 def _opening_rx() -> re.Pattern[str]:
     names = "|".join(sorted(_patterns().months, key=len, reverse=True))
+    # "МОСКВА, 6 ноября." (day first) or "SEOUL, Dec. 23 (Reuters) -" (month first)
     return re.compile(rf"^\(?[^\W\d_][^\W\d_ .,-]*(?:[ -][^\W\d_]+){{0,3}}[.,]\s+"
-                      rf"(?P<day>\d{{1,2}})\s+(?P<month>{names})\.?(?=[\s.,/)-])")
+                      rf"(?:(?P<day>\d{{1,2}})\s+(?P<month>{names})\.?(?=[\s.,/)-])"
+                      rf"|(?P<month2>(?i:{names}))\.?\s+(?P<day2>\d{{1,2}})(?=[\s.,/)-]))")
 
 
 def opening_date(text: str) -> tuple[int, int] | None:
@@ -282,8 +302,9 @@ def opening_date(text: str) -> tuple[int, int] | None:
     m = _opening_rx().match(text)
     if m is None or not m.group().split(",")[0].split(".")[0].strip("(").isupper():
         return None
-    day = int(m["day"])
-    return (_patterns().months[m["month"].lower()], day) if 1 <= day <= 31 else None
+    day = int(m["day"] or m["day2"])
+    month = (m["month"] or m["month2"]).lower()
+    return (_patterns().months[month], day) if 1 <= day <= 31 else None
 
 
 def _words(token: str) -> int:

@@ -16,6 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from briefing.core.ingest.bylines import (
+    TITLE_SEP,
     author_line,
     author_names,
     body_units,
@@ -24,6 +25,7 @@ from briefing.core.ingest.bylines import (
     hint_authors,
     is_job_title_line,
     job_line_name,
+    names_line,
     page_authors,
     strip_honorifics,
 )
@@ -32,22 +34,22 @@ from briefing.core.ingest.cues import metadata_cues, name_key, publishers
 from briefing.core.ingest.dates import (
     date_line,
     find_dates,
-    opening_date,
     relative_date,
-    shift,
     strict_date_line,
     yearless_date,
 )
 from briefing.core.ingest.language import detect_language
+from briefing.core.ingest.page_dates import article_date, labelled_numeric_line
 from briefing.core.ingest.publisher import (
-    footer_year,
     hinted_publisher,
     host_publisher,
     publisher_and_year,
+    section_label_line,
+    site_name_line,
     stated_origin,
 )
 from briefing.core.ingest.types import ArticleMetadata, DocumentHints
-from briefing.core.institutions import alternation
+from briefing.core.institutions import alternation, any_institution
 
 _SENTENCE = re.compile(r"^(.+?[.!?…])[\"'”’)]*(?=\s+[\"“‘'(\[]?[A-Z0-9]|\s*$)")
 
@@ -113,19 +115,13 @@ def _headline(unit: Unit, before: Unit | None = None) -> str | None:
             or not _headline_shape(text)):
         return None
     if (author_line(text) or byline(text)[0] or is_job_title_line(text)
-            or _names_line(text)
+            or names_line(text)
             or any(p.search(text) for p in _never_title()) or _bare_dateline(text)):
         return None
     return text
 
 
 _CONTINUED = re.compile(r"^(?:by|of|on|at|with|from|to|for|after|ahead of)\s")
-
-
-def _names_line(text: str) -> bool:
-    """Writers without "By" ("Ann Park and Tom Kessler", "… | November 2024"): never a
-    headline."""
-    return len(author_names(_TITLE_SEP.split(text)[0])) >= 2
 
 
 def _without_dateline(text: str) -> str:
@@ -175,7 +171,8 @@ def _title_by_anchor(units: list[Unit]) -> tuple[int, str, int] | None:
                 upper = _headline(units[i - 1], units[i - 2] if i > 1 else None) if i > 0 else None
                 # ("KOREA JoongAng DAILY | MORNING BRIEF" above is a masthead, not a headline)
                 if (upper and len(title.split()) >= 8 and " | " not in upper
-                        and 3 <= len(upper.split()) < len(title.split())):
+                        and 3 <= len(upper.split()) < len(title.split())
+                        and not _masthead_above(upper, title)):
                     return i - 1, upper, anchor
                 head = _MD_HEADING.sub("", units[i - 1].text).strip() if i > 0 else ""
                 if (_CONTINUED.match(title) and head and len(head.split()) <= 5
@@ -234,7 +231,7 @@ def _section_label(text: str) -> bool:
 
 def title_has_tail(title: str) -> bool:
     """The title has a separator a site name may follow ("Headline - Site")."""
-    return _TITLE_SEP.search(title) is not None
+    return TITLE_SEP.search(title) is not None
 
 
 def headline_in(hint: str, units: list[Unit]) -> str | None:
@@ -242,13 +239,13 @@ def headline_in(hint: str, units: list[Unit]) -> str | None:
     <title> "Headline - Unknown Site Name"), when the title has more after it."""
     key = name_key(hint)
     # "Home | Headline", "News - Headline - Ministry": a segment that is a line of the page
-    segments = {name_key(p) for p in _TITLE_SEP.split(hint) if len(p.split()) >= 3}
-    segments = segments if len(segments) < len(_TITLE_SEP.split(hint)) else set()
+    segments = {name_key(p) for p in TITLE_SEP.split(hint) if len(p.split()) >= 3}
+    segments = segments if len(segments) < len(TITLE_SEP.split(hint)) else set()
     for unit in units[:head_limit(units) + 1]:
         text = _strip_title_tags(_MD_HEADING.sub("", unit.text).strip())
         k = name_key(text)
         if (len(text.split()) >= 3 and k != key and key.startswith(k + " ")
-                and len(k) >= 0.4 * len(key) and _TITLE_SEP.search(hint[len(text) - 2:])):
+                and len(k) >= 0.4 * len(key) and TITLE_SEP.search(hint[len(text) - 2:])):
             return text
         if k in segments:
             return text
@@ -271,6 +268,31 @@ def _authors_between(units: list[Unit], start: int, end: int) -> list[str]:
     return names
 
 
+def _institution_name(text: str) -> bool:
+    """A line that is only an institution's name ("Ministry of Foreign Affairs", "Office of
+    the Prime Minister"): the body issuing the page, under or over its headline, never the
+    headline itself."""
+    words = text.split()
+    return (len(words) <= 8 and _institution().match(text) is not None
+            and len(words) >= 3 and words[1 if words[0] != "The" else 2] in ("of", "for")
+            and all(w[:1].isupper() or w in ("of", "for", "the", "and", "&") for w in words))
+
+
+def _title_case(text: str) -> bool:
+    """Most longer words capitalised: a headline's case, not a standfirst's (a sentence)."""
+    words = [w for w in text.split() if len(w) >= 4 and w[:1].isalpha()]
+    return bool(words) and sum(w[:1].isupper() for w in words) >= 0.8 * len(words)
+
+
+def _masthead_above(upper: str, lower: str) -> bool:
+    """A site's name above a Title Case headline ("The Harbour Courier" over "Allies Pledge
+    New Air Defence Systems …"), not a headline above its standfirst: a standfirst is a
+    sentence, and a name line never is."""
+    return (publishers().canonical(upper) is not None or section_label_line(upper)
+            or (site_name_line(upper) and (any_institution().search(upper) is not None
+                                           or _title_case(lower))))
+
+
 def _title_from_units(units: list[Unit]) -> str | None:
     cues = metadata_cues()["title"]
     code = re.compile(cues["code_prefix"])
@@ -288,11 +310,13 @@ def _title_from_units(units: list[Unit]) -> str | None:
         text = _MD_HEADING.sub("", unit.text).strip()
         if unit.dropped == "navigation" and candidates:
             break  # a menu between two lines: the upper one is the site's, not the story's
-        if unit.dropped in ("advert", "image_credit", "navigation", "share", "subscription",
-                            "cookie", "copyright") or date_line(text) or byline(text)[0]:
+        if (unit.dropped in ("advert", "image_credit", "navigation", "share", "subscription",
+                             "cookie", "copyright")
+                or date_line(text) or byline(text)[0] or labelled_numeric_line(text)):
             continue
         if (author_line(text) or word_count(text) < 3 or is_job_title_line(text)
-                or _names_line(text) or any(p.search(text) for p in _never_title())):
+                or names_line(text) or any(p.search(text) for p in _never_title())
+                or _institution_name(text)):
             continue
         if (unit.prose and not text.endswith(("?", "!"))) or len(candidates) == 2:
             break
@@ -304,7 +328,8 @@ def _title_from_units(units: list[Unit]) -> str | None:
     if len(candidates) == 2:
         # Title above a standfirst: the standfirst is the longer, sentence-like line.
         lower, upper = candidates
-        if len(lower.split()) >= 8 and 4 <= len(upper.split()) < len(lower.split()):
+        if (len(lower.split()) >= 8 and 4 <= len(upper.split()) < len(lower.split())
+                and not _masthead_above(upper, lower)):
             return upper
     if candidates:
         return candidates[0]
@@ -364,7 +389,6 @@ def _institution() -> re.Pattern[str]:
     does not know it (the words: resources/institutions.toml)."""
     return re.compile(rf"(?:The )?(?:Permanent )?(?:{alternation('government', 'organisations')})\b")
 
-_TITLE_SEP = re.compile(r"\s+[|–—>•·-]\s+|\s+::\s+|\s*_(?=[A-Z])")
 
 
 def _title_site(title: str | None, publisher: str | None) -> tuple[str | None, str | None]:
@@ -374,7 +398,7 @@ def _title_site(title: str | None, publisher: str | None) -> tuple[str | None, s
     if not title or not title.strip():
         return None, None
     title = " ".join(title.split())
-    parts = _TITLE_SEP.split(title)
+    parts = TITLE_SEP.split(title)
     site = None
     for k, part in enumerate(parts):
         known = publishers().canonical(part)
@@ -410,76 +434,6 @@ def _title_tags() -> tuple[re.Pattern[str], ...]:
 def _hint_title(title: str | None, publisher: str | None) -> str | None:
     """The format's own title, without a " | Site name" tail."""
     return _title_site(title, publisher)[0]
-
-
-def _published(units: list[Unit]) -> str | None:
-    """The article's own date line; "published" beats plain beats "updated"; earliest wins.
-
-    Date lines around the article's opening (where a dateline sits) are preferred to
-    ones elsewhere on the page (a sidebar of other stories, a footer); a stamp that names
-    no date ("Сегодня, 12:40") or a wire dateline without a year ("МОСКВА, 6 ноября.")
-    beats those far ones (see _stamped).
-    """
-    found = _dated_lines(units)
-    if found is None or not found[1]:
-        stamped = _stamped(units)
-        if stamped:
-            return stamped
-    return found[0] if found else None
-
-
-def _stamped(units: list[Unit]) -> str | None:
-    """The date of a page whose head gives none in full: the wire dateline opening its
-    first paragraph ("МОСКВА, 6 ноября. /ТАСС/.") in the year of the page's other dates,
-    else a relative stamp atop it ("вчора, 21:15") counted back from the latest of the
-    page's other dates. A copyright year alone never gives a day."""
-    limit = head_limit(units)
-    first = next((u for u in units if u.kept and u.prose), None)
-    others = sorted(f.value for u in units for f in find_dates(u.text) if len(f.value) == 10
-                    and not u.text.lstrip().startswith(("©", "(c)", "ⓒ", "Copyright")))
-    opening = opening_date(first.text) if first is not None else None
-    if opening:
-        year = others[-1][:4] if others else footer_year(units)
-        if year:
-            return f"{year}-{opening[0]:02d}-{opening[1]:02d}"
-    days = next((d for u in units[:limit + 2] if (d := relative_date(u.text)) is not None), None)
-    if days is not None and others:
-        return shift(others[-1], days)
-    return None
-
-
-def _dated_lines(units: list[Unit]) -> tuple[str, bool] | None:
-    """(date, near the opening) of the best date line, see _published."""
-    rank = {"published": 0, "plain": 1, "updated": 2}
-    first = next((i for i, u in enumerate(units) if u.kept and u.prose), 0)
-    near: list[tuple[int, str]] = []
-    far: list[tuple[int, str]] = []
-    for i, unit in body_units(units):
-        if unit.words > 20:
-            continue
-        hit = date_line(unit.text)
-        if hit is None and _names_line(unit.text):  # "Victor Cha and Ellen Kim | November 2024"
-            hit = date_line(_TITLE_SEP.split(unit.text)[-1])
-        found = (rank[hit[1]], hit[0]) if hit else None
-        if found is None:
-            date = byline(unit.text)[1]
-            found = (rank["plain"], date) if date else None
-        if found:
-            (near if first - 12 <= i <= first + 3 else far).append(found)
-    best = near or far
-    if best:
-        return min(best)[1], bool(near)
-    # no date line: a place and date opening the article ("*Berlin, 12 November 2024.
-    # Joint press statement after the talks …*")
-    for unit in units[max(0, first - 3):first + 3]:
-        m = _PLACE_DATE.match(unit.text)
-        hit = strict_date_line(m["date"]) if m else None
-        if hit:
-            return hit[0], True
-    return None
-
-
-_PLACE_DATE = re.compile(r"^[*_]*[A-Z][\w'’. -]{1,30},\s+(?P<date>[^.]{4,40}?\d{4})\.\s")
 
 
 def _url(units: list[Unit]) -> str | None:
@@ -537,7 +491,7 @@ def extract_metadata(units: list[Unit], cleaned: str, hints: DocumentHints,
     hint_publisher = hinted_publisher(hints)
     title_hint, title_site = _title_site(hints.title, hint_publisher)
     anchored = _title_by_anchor(units)
-    parts = _TITLE_SEP.split(title_hint or "")
+    parts = TITLE_SEP.split(title_hint or "")
     if anchored and len(parts) >= 2 and strict_date_line(parts[0]):
         # "Thursday, October 31, 2024 (AM) | Press Conferences by …": a <title> made of
         # the date and the section names a page of a series; its headline is on the page
@@ -596,24 +550,8 @@ def extract_metadata(units: list[Unit], cleaned: str, hints: DocumentHints,
         title = infer_title(cleaned, filename)
         prov["title"] = "inferred"
 
-    published = hints.published
-    prov_date = "structured"
-    if not published:
-        published, prov_date = _published(units), "explicit"
-    if not published and prov["title"] != "inferred":
-        in_title = find_dates(title)  # "…Regular Press Conference on January 13, 2025"
-        if len(in_title) == 1:
-            published, prov_date = in_title[0].value, "inferred"
-    if not published:
-        stamp = next((yearless_date(u.text) for u in units[:head_limit(units) + 1]
-                      if yearless_date(u.text)), None)
-        # "March 2, 14:35 UTC+3" atop a page whose copyright runs to 2025: 2025-03-02 (a
-        # site leaves the year out of this year's stamps; its footer says which year)
-        stamp_year = year or footer_year(units)
-        if stamp and stamp_year:
-            published, prov_date = f"{stamp_year}-{stamp[0]:02d}-{stamp[1]:02d}", "inferred"
-        elif year:
-            published, prov_date = year, "inferred"
+    published, prov_date = article_date(units, hints.published, title,
+                                        prov["title"] == "inferred", year, hints.guessed_date)
     if published:
         prov["published"] = prov_date
 

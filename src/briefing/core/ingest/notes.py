@@ -17,6 +17,7 @@ from functools import lru_cache
 from briefing.core.ingest.clean import Unit, is_prose, marker_key, word_count
 from briefing.core.ingest.cues import name_key
 from briefing.core.ingest.dates import date_line
+from briefing.core.ingest.page_dates import labelled_numeric_line
 from briefing.core.ingest.types import ArticleMetadata
 from briefing.core.resources import resource
 
@@ -147,6 +148,7 @@ def settle_with_metadata(units: list[Unit], meta: ArticleMetadata) -> bool:
             continue
         below = units[i + 1]
         if (below.dropped in _POSITIONAL and below.words >= 8 and not date_line(below.text)
+                and not labelled_numeric_line(below.text)
                 and not below.text.lower().startswith("by ")
                 and name_key(below.text) != title_key):
             below.dropped, changed = None, True

@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 from urllib.parse import urlsplit
 
-from briefing.core.ingest.bylines import body_units, head_limit, split_names
+from briefing.core.ingest.bylines import body_units, head_limit, is_person_name, split_names
 from briefing.core.ingest.clean import Unit, is_prose
-from briefing.core.ingest.cues import name_key, publishers
+from briefing.core.ingest.cues import metadata_cues, name_key, publishers
 from briefing.core.ingest.types import DocumentHints
 from briefing.core.institutions import any_institution, country_less_office, government_country
+
+_SENTENCE_END = re.compile(r"(?<=[a-z]{2})\.\s+(?=[A-Z])")
 
 
 def publisher_and_year(units: list[Unit],
@@ -28,7 +31,10 @@ def publisher_and_year(units: list[Unit],
     year: str | None = None
 
     def resolve(name: str) -> str | None:
-        name = name.strip(" ,.;:")
+        # "Munitions Watch contributors. Text licensed under CC BY 4.0": the name ends
+        # with its sentence (a licence or rights sentence may follow); "U.S. Department"
+        # is not a sentence end
+        name = _SENTENCE_END.split(name, maxsplit=1)[0].strip(" ,.;:")
         known = pubs.canonical(name)
         if known:
             return known
@@ -88,6 +94,10 @@ def publisher_and_year(units: list[Unit],
     if head_org:  # "Federal Foreign Office" atop a ministry's page, not in the table
         return head_org, year, "inferred"
     tail_lines = [u.text for u in units[kept_idx[-1]:kept_idx[-1] + 4]] if kept_idx else []
+    for text in tail_lines[1:]:  # a statement signed by its issuer under the last paragraph
+        signed = _head_institution([text.strip().lstrip("—–- ")])
+        if signed:
+            return signed, year, "explicit"
     for text in tail_lines:  # "... this position. Bloomberg" / a lone "REUTERS" line
         for pattern in pubs.patterns.get("credit", ()):
             m = pattern.search(text)
@@ -130,6 +140,8 @@ def _head_publisher(lines: list[str]) -> tuple[str | None, int]:
     "Republic of Korea"), and the index of its line (the number of lines if none)."""
     pubs = publishers()
     for i, line in enumerate(lines):
+        if _turn().match(line) and len(line.split()) > 6:
+            continue  # "CCTV: Could you confirm …": a questioner's outlet, not the site's
         candidates = [line, _SITE_SPLIT.split(line, maxsplit=1)[0]]
         if i + 1 < len(lines):
             candidates += [f"{line}, {lines[i + 1]}", f"{line} {lines[i + 1]}"]
@@ -165,6 +177,8 @@ def _head_institution(lines: list[str]) -> str | None:
     "Ministry of Defence of Ruritania"): Title Case, short, no sentence."""
     for line in lines:
         words = line.split()
+        if sub_unit_line(line):
+            continue  # "Office of the Spokesperson": the body above it publishes
         if (2 <= len(words) <= 12 and any_institution().search(line) and not is_prose(line)
                 and all(w[:1].isupper() or w in ("of", "the", "for", "and", "on", "in", "&")
                         for w in words)):
@@ -234,3 +248,76 @@ def with_country(publisher: str | None, lines: list[str]) -> str | None:
         if country:
             return f"{publisher} of {country}"
     return publisher
+
+
+_CONNECTORS = {"of", "the", "for", "and", "on", "in", "&", "des", "du", "de", "la", "le"}
+_NOT_A_NAME = re.compile(r"[\d!?;,:“”\"()]|\.$|^(?:home|menu|news|search|latest|top stories|"
+                         r"sign in|log in|subscribe|share|skip to\b)", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _section_words() -> frozenset[str]:
+    return frozenset(metadata_cues()["masthead"]["section_words"])
+
+
+def sub_unit_line(text: str) -> bool:
+    """A government body's press unit ("Office of the Spokesperson", "Press Service"):
+    it signs the page, the body above it publishes it (metadata.toml [masthead])."""
+    key = name_key(text.strip(" *_#—–-"))
+    return key in {name_key(u) for u in metadata_cues()["masthead"]["sub_units"]}
+
+
+@lru_cache(maxsize=1)
+def _turn() -> re.Pattern[str]:
+    return re.compile(metadata_cues()["kind"]["turn"])
+
+
+def section_label_line(text: str) -> bool:
+    """A section label or breadcrumb above a headline ("Press Releases", "Speeches and
+    Transcripts", "Home › Newsroom › Statements"): only section words and connectors
+    (resources/cleaning/metadata.toml [masthead])."""
+    words = [w for w in re.split(r"[^\w'’]+", text.lower()) if w]
+    return bool(words) and all(w in _section_words() or w in _CONNECTORS for w in words)
+
+
+def site_name_line(text: str) -> bool:
+    """A line that is an organisation's name, as a site shows it above its headline: a
+    known publisher, or two to eight words (an institution's up to fourteen) in Title Case
+    with no digits, sentence punctuation or a person's name ("The Harbour Courier",
+    "Ministry of Foreign Affairs of Ruritania")."""
+    text = text.strip(" *_#")
+    if publishers().canonical(text):
+        return True
+    if section_label_line(text) or sub_unit_line(text):
+        return False
+    words = text.split()
+    if len(words) == 1 and DOMAIN_NAME.fullmatch(text) and text[:1].isupper():
+        return True  # "Korea.net": a site named by its address
+    limit = 14 if any_institution().search(text) else 8
+    titled = {w.lower() for w in words} & set(metadata_cues()["masthead"]["publication_words"])
+    return (2 <= len(words) <= limit and not is_prose(text) and not _NOT_A_NAME.search(text)
+            and all(w[:1].isupper() or w in _CONNECTORS for w in words)
+            and (any_institution().search(text) is not None or bool(titled)
+                 or not (is_person_name(text) or re.search(r"\w['’]s\b", text))))
+
+
+def masthead_publisher(units: list[Unit], title: str) -> str | None:
+    """The site's name on a line of its own right above the headline (a menu may come
+    between): the weakest evidence of a publisher, taken only when the page's tags, JSON-LD,
+    copyright, <title> and address name none."""
+    key = name_key(title)
+    limit = head_limit(units) + 1
+    at = next((i for i, u in enumerate(units[:limit])
+               if name_key(u.text.lstrip("# ").strip(" *_")) == key), None)
+    if at is None:
+        return None
+    for i in range(at - 1, max(-1, at - 4), -1):
+        text = units[i].text.strip(" *_#")
+        if (units[i].dropped == "navigation" or section_label_line(text)
+                or sub_unit_line(text)) and not site_name_line(
+                text):
+            continue  # a menu or a section label between the site's name and the headline
+        if site_name_line(text):
+            return publishers().canonical(text) or text
+        break
+    return None

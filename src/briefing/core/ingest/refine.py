@@ -8,7 +8,13 @@ from briefing.core.ingest.bylines import is_byline_or_date
 from briefing.core.ingest.clean import Unit, clean_units, join_units
 from briefing.core.ingest.metadata import extract_metadata, headline_in, title_has_tail
 from briefing.core.ingest.notes import mark_notes, settle_with_metadata
-from briefing.core.ingest.publisher import publisher_and_year, stated_origin, with_country
+from briefing.core.ingest.page_dates import labelled_numeric_line
+from briefing.core.ingest.publisher import (
+    masthead_publisher,
+    publisher_and_year,
+    stated_origin,
+    with_country,
+)
 from briefing.core.ingest.types import ArticleMetadata, Block, DocumentHints, Refined
 
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
@@ -32,7 +38,8 @@ def _fill_from_page(meta: ArticleMetadata, page_text: str, hints: DocumentHints,
     """Fields the article text did not give, read from the whole page (an extractor keeps
     the article and drops its byline, date line and copyright footer)."""
     wrapped = meta.provenance.get("title") == "structured" and title_has_tail(meta.title)
-    if meta.authors and meta.published and meta.publisher and not wrapped:
+    dated = meta.published and meta.provenance.get("published") != "inferred"
+    if meta.authors and dated and meta.publisher and not wrapped:
         return
     units = clean_units(page_text)
     if wrapped:  # "Headline - Unknown Site": the page's own headline line
@@ -49,7 +56,9 @@ def _fill_from_page(meta: ArticleMetadata, page_text: str, hints: DocumentHints,
             meta.publisher, meta.provenance["publisher"] = stated, "explicit"
     for name, value in (("authors", page.authors), ("published", page.published),
                         ("publisher", page.publisher)):
-        if value and not getattr(meta, name) and page.provenance.get(name) == "explicit":
+        guessed = name == "published" and meta.provenance.get(name) == "inferred"
+        if value and (not getattr(meta, name) or guessed) and page.provenance.get(
+                name) == "explicit":  # the page's own date line beats a guess
             setattr(meta, name, value)
             meta.provenance[name] = "explicit"
 
@@ -69,7 +78,8 @@ def refine_article(text: str, hints: DocumentHints, filename: str,
     if blocks:
         _keep_notes(units, blocks)
     for unit in units:  # a byline or date line left inside the body (not a sentence)
-        if unit.kept and not unit.prose and unit.words <= 16 and is_byline_or_date(unit.text):
+        if unit.kept and not unit.prose and unit.words <= 16 and (
+                is_byline_or_date(unit.text) or labelled_numeric_line(unit.text)):
             unit.dropped = "byline"
     cleaned = join_units(units)
     if not cleaned.strip() and units:
@@ -77,6 +87,13 @@ def refine_article(text: str, hints: DocumentHints, filename: str,
     metadata = extract_metadata(units, cleaned, hints, filename)
     if page_text and page_text != text:
         _fill_from_page(metadata, page_text, hints, filename)
+    if not metadata.publisher:
+        # the weakest evidence, once tags, JSON-LD, copyright, <title> and address of the
+        # article and of the whole page named none: a site's name above the headline
+        metadata.publisher = masthead_publisher(units, metadata.title) or (
+            masthead_publisher(clean_units(page_text), metadata.title) if page_text else None)
+        if metadata.publisher:
+            metadata.provenance["publisher"] = "inferred"
     metadata.publisher = with_country(metadata.publisher, (page_text or text).split("\n\n")[:12])
     if has_notes and metadata.kind is None:  # a paper with its notes
         metadata.kind = "analysis"

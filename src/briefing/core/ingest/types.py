@@ -24,6 +24,9 @@ class DocumentHints:
     url: str | None = None
     language: str | None = None
     site_host: str | None = None  # the host most of the page's links point to, if any
+    # an extractor's guess at the date (trafilatura's, from the URL or the text): weaker
+    # than the page's own date line, so taken only when the page states none
+    guessed_date: str | None = None
 
 
 BLOCK_KINDS = ("heading", "paragraph", "list_item", "quote", "footnote", "turn", "table")

@@ -23,6 +23,7 @@ from lxml import etree
 from briefing.core.ingest.readers.decode import strip_controls
 from briefing.core.ingest.readers.props import iso_date, split_authors
 from briefing.core.ingest.types import Block, DocumentHints, Extracted
+from briefing.core.institutions import any_institution
 
 MAX_TREE_ELEMENTS = 60_000  # a news page has 1,000-20,000 elements
 SHORT_PAGE_WORDS = 80
@@ -414,17 +415,22 @@ def _hints(tree: lxml.html.HtmlElement, ld: dict[str, Any],
     date = (_meta(tree, "article:published_time", "datepublished", "pubdate", "date",
                   "dc.date", "dc.date.issued", "publish-date", "og:published_time")
             or (ld.get("datePublished") if isinstance(ld.get("datePublished"), str) else None)
-            or _time_element(tree) or traf.get("date"))
+            or _time_element(tree))
+    # the evidence ranked: the site's own tags, JSON-LD, its logo, the <title>'s tail;
+    # trafilatura's guess last (on a page without tags it may name the headline itself)
+    guessed = traf.get("sitename")
+    if guessed and title and guessed.casefold() in title.casefold():
+        guessed = None
     publisher = (_meta(tree, "og:site_name", "application-name")
                  or next(iter(_ld_names(ld.get("publisher"))), None) or _logo_name(tree)
-                 or traf.get("sitename")
-                 or _title_tail(page_title, title))
+                 or _title_tail(page_title, title) or guessed)
     url = _canonical(tree) or _meta(tree, "og:url") or traf.get("url")
     language = (tree.get("lang") or tree.get("{http://www.w3.org/XML/1998/namespace}lang")
                 or _meta(tree, "og:locale", "content-language", "language")
                 or traf.get("language"))
     return DocumentHints(
         title=_without_site(title, publisher) or None, authors=authors, published=iso_date(date),
+        guessed_date=None if date else iso_date(traf.get("date")),
         publisher=publisher or None, url=url or None,
         language=_language(language))
 
@@ -457,7 +463,10 @@ def _title_tail(page_title: str | None, headline: str | None) -> str | None:
         rest = page_title[len(headline):]
         if _TAIL_SEP.match(rest):
             tail = _TAIL_SEP.sub("", rest).strip()
-            return tail if 1 <= len(tail.split()) <= 8 else None
+            # an institution's full name is long ("… — Ministry of Foreign Affairs of the
+            # People's Republic of China"); other site names are short
+            limit = 14 if any_institution().search(tail) else 8
+            return tail if 1 <= len(tail.split()) <= limit else None
     if page_title.endswith(headline):
         rest = page_title[:-len(headline)]
         m = _HEAD_SEP.search(rest)
