@@ -53,6 +53,22 @@ def test_agreement_needs_independent_sources() -> None:
     assert judge(three) == "agree"
 
 
+def test_one_source_in_one_voice_does_not_disagree_with_itself() -> None:
+    # Two figures one source gives for a subject in one voice (a total and a part, two dates)
+    # are not "sources disagree"; the same outlet quoting two sides, or a second source, is.
+    own = [entry(800, 1, source="publisher:bloomberg"), entry(3000, 2, source="publisher:bloomberg")]
+    assert judge(own) == "single"
+    assert [e.status for e in own] == ["single", "single"]
+    own[0].perspectives = ["north_korean"]
+    assert judge(own) == "single"  # the writer's own figure beside a side's is no contradiction
+    sides = [entry(30, 1, source="publisher:bloomberg"), entry(1000, 1, source="publisher:bloomberg")]
+    sides[0].perspectives, sides[1].perspectives = ["ukrainian"], ["us"]
+    assert judge(sides) == "disagree"
+    other = [*own, entry(10000, 3, source="publisher:reuters")]
+    assert judge(other) == "disagree"
+    assert [e.status for e in other] == ["disagree"] * 3
+
+
 @pytest.mark.parametrize(("a", "b", "changed"), [
     ("2024-11-01", "2024-12-15", True),   # 44 days apart
     ("2024-11-01", "2024-11-20", False),  # a week or three apart is not "over time"

@@ -109,12 +109,22 @@ def _source(e: ComparisonEntry) -> str:
     return e.source or f"article:{e.article_id}"
 
 
+def _sides_differ(a: ComparisonEntry, b: ComparisonEntry) -> bool:
+    """Both figures are attributed, and to different sides."""
+    return bool(a.perspectives) and bool(b.perspectives) and set(a.perspectives) != set(
+        b.perspectives)
+
+
 def judge(entries: Sequence[ComparisonEntry]) -> str:
     """Status of a set of figures (excluded ones do not count); sets each entry's status.
 
     Between two figures: "same" when their intervals overlap; else "changed" when they come
-    from different articles dated over `changed_after_days` apart; else "disagree". An entry
-    is "agree" when a compatible figure comes from another source and none contradicts it.
+    from different articles dated over `changed_after_days` apart; else "disagree" — but only
+    between different sources or different sides: two figures one source gives for a subject
+    in one voice are most often two things (a total and a part, two dates), while the same
+    outlet quoting Kyiv at 30 and Washington at 1,000 is the disagreement an analyst wants
+    shown. An entry is "agree" when a compatible figure comes from another source and none
+    contradicts it.
     """
     rules = status_rules()
     live = [e for e in entries if not e.excluded]
@@ -132,6 +142,8 @@ def judge(entries: Sequence[ComparisonEntry]) -> str:
             if a_lo <= b_hi + slack and b_lo <= a_hi + slack:
                 if sources[i] != sources[j]:
                     agreeing[i] = agreeing[j] = True
+                continue
+            if sources[i] == sources[j] and not _sides_differ(a, b):
                 continue
             da, db = dates[i], dates[j]
             apart = (a.article_id != b.article_id and da is not None and db is not None
