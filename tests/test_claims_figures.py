@@ -202,3 +202,15 @@ def test_a_live_blog_post_heading_gives_its_sources_figure() -> None:
     found = {s.quote: s.perspectives for s in suggest_claims(text, load_default_perspectives())}
     assert found["09:40 — Pentagon: about 9,000 North Korean troops now in Russia"] == ["us"]
     assert "Pentagon: 9,000 North Korean troops in Russia" not in found  # a headline, no time
+
+
+def test_a_fraction_of_a_span_of_time_is_a_duration_not_a_share() -> None:
+    from briefing.core.claims.numeric import numeric_claims
+
+    def shares(text: str) -> list[str]:
+        return [c.text for c in numeric_claims(text, 0, len(text)) if c.unit == "percent"]
+
+    assert shares("The Kim family has run the state for three quarters of a century.") == []
+    assert shares("Half of the year went by before the talks resumed.") == []
+    assert shares("Officials said half of the soldiers were wounded.") == ["half"]
+    assert shares("Two thirds of the shells were duds, he said.") == ["Two thirds"]

@@ -417,8 +417,12 @@ _SEVERAL = re.compile(r"(?<![\w-])(?P<n>several|a\s+few|a\s+couple\s+of)\s+(?P<s
 _FRACTIONS = {"half": 50.0, "a half": 50.0, "one half": 50.0, "a third": 33.0,
               "one third": 33.0, "two thirds": 67.0, "a quarter": 25.0, "one quarter": 25.0,
               "three quarters": 75.0}
+# A fraction of a span of time ("three quarters of a century", "half of the year") is a
+# duration, not a share of anything counted.
 _FRACTION = re.compile(r"(?<![\w-])(?P<frac>(?:a|one|two|three)[ -](?:thirds?|quarters?)|"
-                       r"(?:a\s+|one\s+)?half)\s+of\b", re.IGNORECASE)
+                       r"(?:a\s+|one\s+)?half)\s+of\b(?!\s+(?:(?:a|an|the|this|that|last|"
+                       r"next)\s+)?(?:century|decade|year|month|week|day|hour)s?(?![\w'’]))",
+                       re.IGNORECASE)
 _ELIDED_TAIL = re.compile(
     r"\s*(?:more\b|others\b|of\s+(?:them|whom|those|which)\b|in\s+(?:all|total)\b|altogether\b|"
     r"(?:figure|estimate|number|count|tally|mark)\b|"
