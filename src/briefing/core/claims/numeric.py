@@ -12,34 +12,15 @@ and "and"); ranges ("10,000–12,000", "between 3,000 and 4,000") give a value a
 from __future__ import annotations
 
 import re
-import tomllib
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from functools import lru_cache
-
-from text_to_num import text2num
 
 from briefing.core.claims.cues import CueMatcher, normalise
 from briefing.core.claims.figure_sources import figure_sources
+from briefing.core.claims.numbers import CURRENCY_SIGNS, RANGE, Num, find_numbers
 from briefing.core.claims.numeric_languages import foreign_numeric_claims
+from briefing.core.claims.numeric_rules import NumericRules, numeric_rules
 from briefing.core.models import NumericClaim
-from briefing.core.resources import resource
 
-_FIGURE = re.compile(
-    r"(?<![\w$.,:])(?<![A-Za-z]-)(?<![A-Za-z]\u2011)(?P<cur>US\$|\$|USD\s?|€|£|₩|₴|₽|¥|EUR\s?|GBP\s?|KRW\s?|UAH\s?|RUB\s?|CNY\s?|JPY\s?)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.\-–]|\s?mm\b)|\d+(?:\.\d+)?)"
-    r"(?:\s?(?P<scale>thousand|million|billion|trillion|mn|bn|tn|k|m|b)(?![\w]))?"
-    r"(?P<pct>\s?%)?(?:\+|-plus\b)?(?![\w])(?!:\d)")
-_SMALL = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
-          "fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|"
-          "seventy|eighty|ninety")
-_SCALE = "hundred|thousand|million|billion"
-_WORDS = re.compile(
-    rf"(?<![\w'-])(?:(?:a|an)\s+(?={_SCALE}))?(?:{_SMALL}|{_SCALE})(?:(?:-|\s+(?:and\s+)?)"
-    rf"(?:{_SMALL}|{_SCALE}))*(?![\w'-])", re.IGNORECASE)
-_RANGE = re.compile(r"\s*(?:–|—|-|to|and)\s*", re.IGNORECASE)
-_CURRENCY_SIGNS = {"$": "usd", "us$": "usd", "usd": "usd", "€": "eur", "eur": "eur",
-                   "£": "gbp", "gbp": "gbp", "₩": "krw", "krw": "krw", "₴": "uah", "uah": "uah",
-                   "₽": "rub", "rub": "rub", "¥": "jpy", "jpy": "jpy", "cny": "cny"}
 # Model names and calibres between a figure and its noun ("60 KN-23 missiles", "170 mm
 # Koksan guns", "180 K2 tanks") are skipped like modifiers.
 _CODE = re.compile(r"(?:[A-Z][\w-]*|\d+(?:mm)?|mm|[a-z]+-\d+)$")
@@ -54,86 +35,13 @@ _MONEY_WORDS = ("military aid", "aid", "weapons", "arms", "loan", "cash", "payme
                 "munitions", "assistance", "sanctions", "revenue", "exports", "imports")
 
 
-@dataclass(frozen=True)
-class NumericRules:
-    qualifiers: tuple[str, ...]
-    scales: dict[str, float]
-    nouns: dict[str, tuple[str, str]]  # noun phrase -> (unit, subject noun)
-    max_noun_words: int
-    modifiers: frozenset[str]
-    casualty_words: frozenset[str]
-    casualty_lead: tuple[str, ...]
-    nationality: dict[str, str]
-    nationality_rx: re.Pattern[str]
-    counters_of: frozenset[str] = frozenset()
-    collectives: dict[str, tuple[str, str]] = field(default_factory=dict)
-    continuation_rx: re.Pattern[str] | None = None
-    deployed: frozenset[str] = frozenset()
-    not_after: frozenset[str] = frozenset()
-    prisoner_lead_rx: re.Pattern[str] | None = None
-    prisoner_modifiers: frozenset[str] = frozenset()
-    casualty_stop: frozenset[str] = frozenset()
-    dollars: dict[str, str] = field(default_factory=dict)  # "canada" -> "cad"
-    dollar_rx: re.Pattern[str] | None = None
-
-
-@lru_cache(maxsize=1)
-def numeric_rules() -> NumericRules:
-    """The shipped vocabulary, parsed once."""
-    data = tomllib.loads(resource("claims", "numeric.toml").read_text(encoding="utf-8"))
-    nouns: dict[str, tuple[str, str]] = {}
-    for unit in data["unit"]:
-        for noun, subject in unit["nouns"].items():
-            nouns[noun.lower()] = (unit["name"], subject)
-    nat = {k.lower(): v for k, v in data["nationality"].items()}
-    ordered = sorted(nat, key=lambda k: (-len(k), k))
-    rx = re.compile(r"(?<![\w'-])(?:" + "|".join(re.escape(k) for k in ordered) + r")(?![\w'-])",
-                    re.IGNORECASE)
-    qualifiers = tuple(sorted((q.lower() for q in data["qualifiers"]), key=len, reverse=True))
-    quals = "|".join(re.escape(q).replace(r"\ ", r"\s+") for q in qualifiers)
-    cont = data.get("continuation", {})
-    prisoners = data.get("prisoners", {})
-    return NumericRules(
-        qualifiers=qualifiers,
-        scales={k.lower(): float(v) for k, v in data["scales"].items()},
-        nouns=nouns,
-        max_noun_words=max(len(n.split()) for n in nouns),
-        modifiers=frozenset(m.lower() for m in data["modifiers"]),
-        casualty_words=frozenset(w.lower() for w in data["casualty_words"]),
-        casualty_lead=tuple(w.lower() for w in data["casualty_lead"]),
-        nationality=nat,
-        nationality_rx=rx,
-        counters_of=frozenset(w.lower() for w in data.get("counters_of", [])),
-        collectives={k.lower(): (v[0], v[1]) for k, v in data.get("collectives", {}).items()},
-        continuation_rx=re.compile(
-            rf"(?<![\w-])(?:{_alternatives(cont.get('lead', []))})\s+"
-            rf"(?:an?\s+average\s+of\s+)?(?:(?:{quals})\s+)?$", re.IGNORECASE),
-        deployed=frozenset(w.lower() for w in cont.get("deployed", [])),
-        not_after=frozenset(w.lower() for w in data.get("not_figures_after", [])),
-        prisoner_lead_rx=re.compile(
-            rf"(?<![\w-])(?:{_alternatives(prisoners.get('lead', []))})\b[^.;:,]{{0,25}}$",
-            re.IGNORECASE),
-        prisoner_modifiers=frozenset(w.lower() for w in prisoners.get("modifiers", [])),
-        casualty_stop=frozenset(w.lower() for w in data.get("casualty_stop", [])),
-        dollars={k.lower(): v for k, v in data.get("dollars", {}).items()},
-        dollar_rx=re.compile(rf"(?<![\w-])(?:{_alternatives(data.get('dollars', {}))})(?![\w-])",
-                             re.IGNORECASE) if data.get("dollars") else None,
-    )
-
-
-def _local_dollar(rules: NumericRules, text: str, num: _Num) -> str:
+def _local_dollar(rules: NumericRules, text: str, num: Num) -> str:
     """A bare "$" in a sentence about a country with its own dollar ("Canada has committed
     more than $19.5 billion") is that dollar; otherwise, and for "US$"/"USD", US dollars."""
     if text[num.start:num.start + 1] != "$" or not rules.dollar_rx:
         return "usd"
     m = rules.dollar_rx.search(text, _clause_start(text, num.start), num.start)
     return rules.dollars[m.group().lower()] if m else "usd"
-
-
-def _alternatives(words: Iterable[str]) -> str:
-    """A regex alternation of phrases, longest first, spaces matching any whitespace."""
-    ordered = sorted({w.lower() for w in words}, key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered) or "(?!)"
 
 
 def _nationality_at(rules: NumericRules, text: str, pos: int) -> tuple[str, int] | None:
@@ -229,13 +137,6 @@ def _qualifier(rules: NumericRules, text: str, pos: int) -> str | None:
     return None
 
 
-def _value(num: str, scale: str | None, rules: NumericRules) -> float:
-    value = float(re.sub(r"[,\s\u00a0\u202f]", "", num))  # "15,000", "12 000"
-    if scale:
-        value *= rules.scales.get(scale.lower(), 1.0)
-    return value
-
-
 def numeric_claims(text: str, start: int = 0, end: int | None = None,
                    perspectives: Iterable[str] = (), ellipsis: bool = True,
                    sources: CueMatcher | None = None) -> list[NumericClaim]:
@@ -252,7 +153,8 @@ def numeric_claims(text: str, start: int = 0, end: int | None = None,
     start, end = 0, len(norm)
     keys = list(perspectives)
     out: list[NumericClaim] = []
-    numbers = _numbers(norm, rules, start, end)
+    numbers = find_numbers(norm, rules, start, end,
+                           lambda at: _read_noun(rules, norm, at, end, one=True) is not None)
     skip: set[int] = set()
     for i, num in enumerate(numbers):
         if i in skip:
@@ -261,14 +163,14 @@ def numeric_claims(text: str, start: int = 0, end: int | None = None,
         after = num.end
         nxt = numbers[i + 1] if i + 1 < len(numbers) else None
         if nxt is not None:
-            link = _RANGE.fullmatch(norm, num.end, nxt.start)
+            link = RANGE.fullmatch(norm, num.end, nxt.start)
             if link is not None and (link.group().strip().lower() != "and" or re.search(
                     r"\bbetween\s+$", norm[max(0, num.start - 12):num.start], re.I)):
                 # "11,000 to 12,000 soldiers", "between $5.5 billion and $6 billion"
                 high, after = nxt.value, nxt.end
                 skip.add(i + 1)
                 if num.scale is None and nxt.scale is not None:
-                    num = _Num(num.start, num.end, num.value * rules.scales.get(
+                    num = Num(num.start, num.end, num.value * rules.scales.get(
                         nxt.scale.lower(), 1.0), num.cur, num.pct, nxt.scale)
         figure = num.value
         nationality = None
@@ -362,7 +264,7 @@ def _captured(rules: NumericRules, text: str, start: int, after: int, noun_end: 
                 & rules.prisoner_modifiers)
 
 
-def _collective(rules: NumericRules, text: str, num: _Num,
+def _collective(rules: NumericRules, text: str, num: Num,
                 after: int) -> tuple[str, str, str | None, int] | None:
     """A figure sizing a group: "North Korea's army of 1.2m", "an 11,000-strong force"."""
     if num.cur or num.pct or not rules.collectives or _year(text, num):
@@ -391,7 +293,7 @@ def _collective(rules: NumericRules, text: str, num: _Num,
 _STRONG = re.compile(r"[-\u2011]strong\b", re.IGNORECASE)
 
 
-def _year(text: str, num: _Num) -> bool:
+def _year(text: str, num: Num) -> bool:
     """A bare year ("2024"), which is never a count."""
     return 1900 <= num.value <= 2100 and "," not in text[num.start:num.end] and not num.cur
 
@@ -399,30 +301,6 @@ def _year(text: str, num: _Num) -> bool:
 _COLLECTIVE_BEFORE = re.compile(r"\b([a-z]+) of$", re.IGNORECASE)
 
 
-# Plural round numbers, read as their lower bound ("thousands of men" -> 1,000), as the
-# labels of the unseen pages read them.
-_VAGUE_VALUES = {"dozens": 12.0, "scores": 20.0, "hundreds": 100.0, "thousands": 1e3,
-                 "tens of thousands": 1e4, "hundreds of thousands": 1e5, "millions": 1e6,
-                 "tens of millions": 1e7, "hundreds of millions": 1e8, "billions": 1e9,
-                 "tens of billions": 1e10, "hundreds of billions": 1e11}
-_VAGUE = re.compile(r"(?<![\w-])(?P<vague>(?:tens|hundreds)\s+of\s+(?:thousands|millions|"
-                    r"billions)|"
-                    r"dozens|scores|hundreds|thousands|millions|billions)(?=[\"”’']?\s+of\s)",
-                    re.IGNORECASE)
-# "several hundred", "a few thousand": the labels read "several" as two and "a few" as three.
-_SEVERAL_VALUES = {"several": 2.0, "a few": 3.0, "a couple of": 2.0}
-_SEVERAL = re.compile(r"(?<![\w-])(?P<n>several|a\s+few|a\s+couple\s+of)\s+(?P<scale>(?:hundred|"
-                      r"thousand|million|billion)(?:\s+(?:thousand|million))?)(?![\w-])",
-                      re.IGNORECASE)
-_FRACTIONS = {"half": 50.0, "a half": 50.0, "one half": 50.0, "a third": 33.0,
-              "one third": 33.0, "two thirds": 67.0, "a quarter": 25.0, "one quarter": 25.0,
-              "three quarters": 75.0}
-# A fraction of a span of time ("three quarters of a century", "half of the year") is a
-# duration, not a share of anything counted.
-_FRACTION = re.compile(r"(?<![\w-])(?P<frac>(?:a|one|two|three)[ -](?:thirds?|quarters?)|"
-                       r"(?:a\s+|one\s+)?half)\s+of\b(?!\s+(?:(?:a|an|the|this|that|last|"
-                       r"next)\s+)?(?:century|decade|year|month|week|day|hour)s?(?![\w'’]))",
-                       re.IGNORECASE)
 _ELIDED_TAIL = re.compile(
     r"\s*(?:more\b|others\b|of\s+(?:them|whom|those|which)\b|in\s+(?:all|total)\b|altogether\b|"
     r"(?:figure|estimate|number|count|tally|mark)\b|"
@@ -438,7 +316,7 @@ _ELIDED_VERB = re.compile(r"\s+(?:were|was|are|had|have)\b", re.IGNORECASE)
 _ELIDED_BACK = 300  # characters before the passage searched for the figure being continued
 
 
-def _elided(text: str, base: int, norm: str, num: _Num, after: int,
+def _elided(text: str, base: int, norm: str, num: Num, after: int,
             earlier: list[NumericClaim]) -> tuple[str, str, str | None, int] | None:
     """Unit and subject for a figure whose noun is left out, from the figure before it."""
     if num.cur or _year(norm, num):
@@ -482,7 +360,7 @@ def _elided(text: str, base: int, norm: str, num: _Num, after: int,
             else None
         if noun is not None:  # "some eleven thousand of them": the soldiers named before
             return noun[0], noun[1], None, after
-    if before is None or before.unit == "percent" or before.unit in _CURRENCY_SIGNS.values():
+    if before is None or before.unit == "percent" or before.unit in CURRENCY_SIGNS.values():
         return None
     unit, subject = before.unit, before.subject
     if _CASUALTY_AFTER.search(norm, after, after + 40):
@@ -512,7 +390,7 @@ _ESTIMATE_AT = re.compile(r"\b(?:put|puts|putting|estimated|estimates?|placed|pl
 _PREDICATE_BACK = 100  # characters before the figure searched for its noun
 
 
-def _predicate(rules: NumericRules, norm: str, num: _Num,
+def _predicate(rules: NumericRules, norm: str, num: Num,
                after: int) -> tuple[str, str, str | None, int] | None:
     """Unit and subject of a figure that completes a clause about its noun."""
     if num.cur or num.pct or 1900 <= num.value <= 2100 and "," not in norm[num.start:num.end]:
@@ -571,45 +449,6 @@ def _noun_before(rules: NumericRules, text: str, pos: int, since: int | None = N
 
 _OFFER = re.compile(r"(?:\s+(?:of\s+)?(?:dollars|euros?|pounds))?\s*(?:off\b|a\s+month\b|"
                     r"per\s+month\b|/\s?month\b|a\s+week\b|per\s+week\b)", re.IGNORECASE)
-_HALF_A = re.compile(r"\bhalf\s+$", re.IGNORECASE)
-_DOZEN = re.compile(r"(?<![\w-])(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
-                    r"dozen(?![\w-])", re.IGNORECASE)
-_ONE_IN = re.compile(r"(?<![\w-])(?:one|1)\s+(?:in|out\s+of)\s+(?P<d>two|three|four|five|six|"
-                     r"seven|eight|nine|ten|\d{1,3})(?![\w-])", re.IGNORECASE)
-_PERIOD_HALF = re.compile(r"\b(?:first|second|latter|former|last|next|this)\s+$", re.I)
-_WORD_BEFORE = re.compile(r"([\w.]+)\s*$")
-
-
-_MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
-_MONTH_BEFORE = re.compile(rf"\b{_MONTHS}\.?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s*(?:,|and|&|-|–|to)"
-                           rf"\s*)?$", re.IGNORECASE)
-_MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s*(?:(?:and|&|-|–|to)\s*\d{{1,2}}(?:st|nd|rd|th)?"
-                          rf"\s*)?(?:of\s+)?{_MONTHS}\b", re.IGNORECASE)
-
-
-def _day_of_month(text: str, start: int, end: int) -> bool:
-    """A day of a month ("December 14 and 15", "3 November", "14-15 Dec"), not a count."""
-    if end - start > 2 or not text[start:end].isdigit():
-        return False
-    return bool(_MONTH_BEFORE.search(text, max(0, start - 24), start)
-                or _MONTH_AFTER.match(text, end))
-
-
-def _label_before(rules: NumericRules, text: str, pos: int) -> bool:
-    """Is the number at pos a label ("resolution 2397", "No. 3", "page 12")?"""
-    m = _WORD_BEFORE.search(text, max(0, pos - 14), pos)
-    return m is not None and m.group(1).lower() in rules.not_after
-
-
-@dataclass(frozen=True)
-class _Num:
-    start: int
-    end: int
-    value: float
-    cur: str | None  # currency unit from a sign before the figure ("$", "€")
-    pct: bool
-    scale: str | None = None
 
 
 _CURRENCY_WORD = re.compile(
@@ -629,72 +468,3 @@ def _currency_word(text: str, pos: int) -> str | None:
     words = m.group().lower().split()
     return _CURRENCY_NAMES.get(" ".join(words[1:] if words[0] == "of" else words))
 
-
-def _instead(out: list[_Num], num: _Num) -> list[_Num]:
-    """`out` with `num` in place of the numbers read inside its words ("two dozen": not
-    "two"; "several hundred": not "hundred")."""
-    return [n for n in out if not (num.start <= n.start < num.end)] + [num]
-
-
-def _numbers(text: str, rules: NumericRules, start: int, end: int) -> list[_Num]:
-    """Figures in digits ("15,000", "$2.8bn", "60%") and in words ("eleven thousand")."""
-    out: list[_Num] = []
-    partner = -1  # where the second number of a skipped range ("aged 18 to 25") starts
-    for m in _FIGURE.finditer(text, start, end):
-        if m.start() == partner or _label_before(rules, text, m.start()) or \
-                _day_of_month(text, m.start(), m.end()):
-            # "resolution 2397", "page 12", "December 14 and 15", "aged 18 to 25": not figures
-            link = _RANGE.match(text, m.end())
-            partner = link.end() if link is not None else -1
-            continue
-        scale = m.group("scale")
-        if scale and len(scale) == 1 and text[m.end("num"):m.end("num") + 1] == " ":
-            continue  # "5 m": a distance, not "5m" (five million)
-        if re.match(r"[\s-]?mm\b", text[m.end():m.end() + 4]):
-            continue  # "170 mm guns": a calibre, not a count
-        cur = m.group("cur")
-        out.append(_Num(m.start(), m.end(), _value(m.group("num"), scale, rules),
-                        _CURRENCY_SIGNS.get(cur.strip().lower()) if cur else None,
-                        bool(m.group("pct")), scale))
-    for m in _WORDS.finditer(text, start, end):
-        words = re.sub(r"^(?:a|an)\s+", "one ", m.group().lower().replace("-", " "))
-        if words == "one" and (m.group().lower() != "one" or _read_noun(
-                rules, text, m.end(), end, one=True) is None):
-            continue  # "one of them", "a report": not a count; "one ballistic missile" is
-        if words in ("hundred", "thousand", "million", "billion"):
-            continue  # "a few thousand": not a count
-        try:
-            value = float(text2num(" ".join(words.split()), "en"))
-        except ValueError:
-            continue
-        if re.search(r"\d", text[max(0, m.start() - 2):m.start()]):
-            continue  # "2.8 million": the scale word of a digit figure
-        at = m.start()
-        half = _HALF_A.search(text, max(0, at - 6), at)
-        if half is not None and m.group()[:2].lower() in ("a ", "an"):
-            value, at = value / 2, half.start()  # "half a million shells"
-        out.append(_Num(at, m.end(), value, None, False))
-    for m in _DOZEN.finditer(text, start, end):  # "a dozen missiles", "two dozen drones"
-        count = 1 if m.group("n").lower() in ("a", "one") else text2num(m.group("n").lower(), "en")
-        out = _instead(out, _Num(m.start(), m.end(), 12.0 * count, None, False))
-    for m in _ONE_IN.finditer(text, start, end):  # "one in three shells": a share
-        d = m.group("d")
-        d_value = float(d) if d.isdigit() else float(text2num(d.lower(), "en"))
-        if d_value >= 2:
-            out = _instead(out, _Num(m.start(), m.end(), float(round(100 / d_value)), None, True))
-    for m in _SEVERAL.finditer(text, start, end):  # "several hundred", "a few thousand"
-        scale = 1.0
-        for word in m.group("scale").lower().split():
-            scale *= rules.scales.get(word, 100.0 if word == "hundred" else 1.0)
-        count = _SEVERAL_VALUES[" ".join(m.group("n").lower().split())]
-        out = _instead(out, _Num(m.start(), m.end(), count * scale, None, False))
-    for m in _VAGUE.finditer(text, start, end):  # "thousands of men": its lower bound
-        out.append(_Num(m.start(), m.end("vague"), _VAGUE_VALUES[
-            " ".join(m.group("vague").lower().split())], None, False))
-    for m in _FRACTION.finditer(text, start, end):  # "half of", "a third of": a percentage
-        if _PERIOD_HALF.search(text, max(0, m.start() - 8), m.start()):
-            continue  # "the second half of 2024": a period, not a share
-        share = _FRACTIONS[" ".join(m.group("frac").lower().replace("-", " ").split())]
-        out.append(_Num(m.start(), m.end("frac"), share, None, True))
-    out.sort(key=lambda n: n.start)
-    return out

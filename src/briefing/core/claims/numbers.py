@@ -1,0 +1,175 @@
+"""Where the figures are in a text, before anything is said of what they count: digits
+("15,000", "$2.8bn", "60%"), number words read with text2num ("eleven thousand"), dozens,
+shares ("one in three", "half of"), vague plurals ("thousands of") and "several hundred";
+labels ("resolution 2397"), days of a month and calibres are passed over."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from text_to_num import text2num
+
+from briefing.core.claims.numeric_rules import NumericRules
+
+_FIGURE = re.compile(
+    r"(?<![\w$.,:])(?<![A-Za-z]-)(?<![A-Za-z]\u2011)(?P<cur>US\$|\$|USD\s?|€|£|₩|₴|₽|¥|EUR\s?|GBP\s?|KRW\s?|UAH\s?|RUB\s?|CNY\s?|JPY\s?)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.\-–]|\s?mm\b)|\d+(?:\.\d+)?)"
+    r"(?:\s?(?P<scale>thousand|million|billion|trillion|mn|bn|tn|k|m|b)(?![\w]))?"
+    r"(?P<pct>\s?%)?(?:\+|-plus\b)?(?![\w])(?!:\d)")
+_SMALL = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
+          "fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|"
+          "seventy|eighty|ninety")
+_SCALE = "hundred|thousand|million|billion"
+_WORDS = re.compile(
+    rf"(?<![\w'-])(?:(?:a|an)\s+(?={_SCALE}))?(?:{_SMALL}|{_SCALE})(?:(?:-|\s+(?:and\s+)?)"
+    rf"(?:{_SMALL}|{_SCALE}))*(?![\w'-])", re.IGNORECASE)
+RANGE = re.compile(r"\s*(?:–|—|-|to|and)\s*", re.IGNORECASE)
+CURRENCY_SIGNS = {"$": "usd", "us$": "usd", "usd": "usd", "€": "eur", "eur": "eur",
+                  "£": "gbp", "gbp": "gbp", "₩": "krw", "krw": "krw", "₴": "uah", "uah": "uah",
+                  "₽": "rub", "rub": "rub", "¥": "jpy", "jpy": "jpy", "cny": "cny"}
+
+
+# Plural round numbers, read as their lower bound ("thousands of men" -> 1,000), as the
+# labels of the unseen pages read them.
+_VAGUE_VALUES = {"dozens": 12.0, "scores": 20.0, "hundreds": 100.0, "thousands": 1e3,
+                 "tens of thousands": 1e4, "hundreds of thousands": 1e5, "millions": 1e6,
+                 "tens of millions": 1e7, "hundreds of millions": 1e8, "billions": 1e9,
+                 "tens of billions": 1e10, "hundreds of billions": 1e11}
+_VAGUE = re.compile(r"(?<![\w-])(?P<vague>(?:tens|hundreds)\s+of\s+(?:thousands|millions|"
+                    r"billions)|"
+                    r"dozens|scores|hundreds|thousands|millions|billions)(?=[\"”’']?\s+of\s)",
+                    re.IGNORECASE)
+# "several hundred", "a few thousand": the labels read "several" as two and "a few" as three.
+_SEVERAL_VALUES = {"several": 2.0, "a few": 3.0, "a couple of": 2.0}
+_SEVERAL = re.compile(r"(?<![\w-])(?P<n>several|a\s+few|a\s+couple\s+of)\s+(?P<scale>(?:hundred|"
+                      r"thousand|million|billion)(?:\s+(?:thousand|million))?)(?![\w-])",
+                      re.IGNORECASE)
+_FRACTIONS = {"half": 50.0, "a half": 50.0, "one half": 50.0, "a third": 33.0,
+              "one third": 33.0, "two thirds": 67.0, "a quarter": 25.0, "one quarter": 25.0,
+              "three quarters": 75.0}
+# A fraction of a span of time ("three quarters of a century", "half of the year") is a
+# duration, not a share of anything counted.
+_FRACTION = re.compile(r"(?<![\w-])(?P<frac>(?:a|one|two|three)[ -](?:thirds?|quarters?)|"
+                       r"(?:a\s+|one\s+)?half)\s+of\b(?!\s+(?:(?:a|an|the|this|that|last|"
+                       r"next)\s+)?(?:century|decade|year|month|week|day|hour)s?(?![\w'’]))",
+                       re.IGNORECASE)
+_HALF_A = re.compile(r"\bhalf\s+$", re.IGNORECASE)
+_DOZEN = re.compile(r"(?<![\w-])(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
+                    r"dozen(?![\w-])", re.IGNORECASE)
+_ONE_IN = re.compile(r"(?<![\w-])(?:one|1)\s+(?:in|out\s+of)\s+(?P<d>two|three|four|five|six|"
+                     r"seven|eight|nine|ten|\d{1,3})(?![\w-])", re.IGNORECASE)
+_PERIOD_HALF = re.compile(r"\b(?:first|second|latter|former|last|next|this)\s+$", re.I)
+_WORD_BEFORE = re.compile(r"([\w.]+)\s*$")
+
+
+_MONTHS = (r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)")
+_MONTH_BEFORE = re.compile(rf"\b{_MONTHS}\.?\s+(?:\d{{1,2}}(?:st|nd|rd|th)?\s*(?:,|and|&|-|–|to)"
+                           rf"\s*)?$", re.IGNORECASE)
+_MONTH_AFTER = re.compile(rf"(?:st|nd|rd|th)?\s*(?:(?:and|&|-|–|to)\s*\d{{1,2}}(?:st|nd|rd|th)?"
+                          rf"\s*)?(?:of\s+)?{_MONTHS}\b", re.IGNORECASE)
+
+
+def _day_of_month(text: str, start: int, end: int) -> bool:
+    """A day of a month ("December 14 and 15", "3 November", "14-15 Dec"), not a count."""
+    if end - start > 2 or not text[start:end].isdigit():
+        return False
+    return bool(_MONTH_BEFORE.search(text, max(0, start - 24), start)
+                or _MONTH_AFTER.match(text, end))
+
+
+def _label_before(rules: NumericRules, text: str, pos: int) -> bool:
+    """Is the number at pos a label ("resolution 2397", "No. 3", "page 12")?"""
+    m = _WORD_BEFORE.search(text, max(0, pos - 14), pos)
+    return m is not None and m.group(1).lower() in rules.not_after
+
+
+@dataclass(frozen=True)
+class Num:
+    """A figure found in a text: where it is, its value, and its sign or per cent."""
+
+    start: int
+    end: int
+    value: float
+    cur: str | None  # currency unit from a sign before the figure ("$", "€")
+    pct: bool
+    scale: str | None = None
+
+def _value(num: str, scale: str | None, rules: NumericRules) -> float:
+    value = float(re.sub(r"[,\s\u00a0\u202f]", "", num))  # "15,000", "12 000"
+    if scale:
+        value *= rules.scales.get(scale.lower(), 1.0)
+    return value
+
+
+def _instead(out: list[Num], num: Num) -> list[Num]:
+    """`out` with `num` in place of the numbers read inside its words ("two dozen": not
+    "two"; "several hundred": not "hundred")."""
+    return [n for n in out if not (num.start <= n.start < num.end)] + [num]
+
+
+def find_numbers(text: str, rules: NumericRules, start: int, end: int,
+                 counts_one: Callable[[int], bool]) -> list[Num]:
+    """Figures in digits ("15,000", "$2.8bn", "60%") and in words ("eleven thousand").
+    `counts_one(pos)` says whether a bare "one" ending at pos counts something ("one
+    ballistic missile") rather than being a pronoun ("one of them")."""
+    out: list[Num] = []
+    partner = -1  # where the second number of a skipped range ("aged 18 to 25") starts
+    for m in _FIGURE.finditer(text, start, end):
+        if m.start() == partner or _label_before(rules, text, m.start()) or \
+                _day_of_month(text, m.start(), m.end()):
+            # "resolution 2397", "page 12", "December 14 and 15", "aged 18 to 25": not figures
+            link = RANGE.match(text, m.end())
+            partner = link.end() if link is not None else -1
+            continue
+        scale = m.group("scale")
+        if scale and len(scale) == 1 and text[m.end("num"):m.end("num") + 1] == " ":
+            continue  # "5 m": a distance, not "5m" (five million)
+        if re.match(r"[\s-]?mm\b", text[m.end():m.end() + 4]):
+            continue  # "170 mm guns": a calibre, not a count
+        cur = m.group("cur")
+        out.append(Num(m.start(), m.end(), _value(m.group("num"), scale, rules),
+                        CURRENCY_SIGNS.get(cur.strip().lower()) if cur else None,
+                        bool(m.group("pct")), scale))
+    for m in _WORDS.finditer(text, start, end):
+        words = re.sub(r"^(?:a|an)\s+", "one ", m.group().lower().replace("-", " "))
+        if words == "one" and (m.group().lower() != "one" or not counts_one(m.end())):
+            continue  # "one of them", "a report": not a count; "one ballistic missile" is
+        if words in ("hundred", "thousand", "million", "billion"):
+            continue  # "a few thousand": not a count
+        try:
+            value = float(text2num(" ".join(words.split()), "en"))
+        except ValueError:
+            continue
+        if re.search(r"\d", text[max(0, m.start() - 2):m.start()]):
+            continue  # "2.8 million": the scale word of a digit figure
+        at = m.start()
+        half = _HALF_A.search(text, max(0, at - 6), at)
+        if half is not None and m.group()[:2].lower() in ("a ", "an"):
+            value, at = value / 2, half.start()  # "half a million shells"
+        out.append(Num(at, m.end(), value, None, False))
+    for m in _DOZEN.finditer(text, start, end):  # "a dozen missiles", "two dozen drones"
+        count = 1 if m.group("n").lower() in ("a", "one") else text2num(m.group("n").lower(), "en")
+        out = _instead(out, Num(m.start(), m.end(), 12.0 * count, None, False))
+    for m in _ONE_IN.finditer(text, start, end):  # "one in three shells": a share
+        d = m.group("d")
+        d_value = float(d) if d.isdigit() else float(text2num(d.lower(), "en"))
+        if d_value >= 2:
+            out = _instead(out, Num(m.start(), m.end(), float(round(100 / d_value)), None, True))
+    for m in _SEVERAL.finditer(text, start, end):  # "several hundred", "a few thousand"
+        scale = 1.0
+        for word in m.group("scale").lower().split():
+            scale *= rules.scales.get(word, 100.0 if word == "hundred" else 1.0)
+        count = _SEVERAL_VALUES[" ".join(m.group("n").lower().split())]
+        out = _instead(out, Num(m.start(), m.end(), count * scale, None, False))
+    for m in _VAGUE.finditer(text, start, end):  # "thousands of men": its lower bound
+        out.append(Num(m.start(), m.end("vague"), _VAGUE_VALUES[
+            " ".join(m.group("vague").lower().split())], None, False))
+    for m in _FRACTION.finditer(text, start, end):  # "half of", "a third of": a percentage
+        if _PERIOD_HALF.search(text, max(0, m.start() - 8), m.start()):
+            continue  # "the second half of 2024": a period, not a share
+        share = _FRACTIONS[" ".join(m.group("frac").lower().replace("-", " ").split())]
+        out.append(Num(m.start(), m.end("frac"), share, None, True))
+    out.sort(key=lambda n: n.start)
+    return out

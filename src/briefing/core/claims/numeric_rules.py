@@ -1,0 +1,86 @@
+"""The vocabulary of numeric claims (resources/claims/numeric.toml), parsed once: units and
+their nouns, qualifiers, scales, nationalities, and the words around a figure that tell
+what it counts."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from briefing.core.resources import resource
+
+
+@dataclass(frozen=True)
+class NumericRules:
+    qualifiers: tuple[str, ...]
+    scales: dict[str, float]
+    nouns: dict[str, tuple[str, str]]  # noun phrase -> (unit, subject noun)
+    max_noun_words: int
+    modifiers: frozenset[str]
+    casualty_words: frozenset[str]
+    casualty_lead: tuple[str, ...]
+    nationality: dict[str, str]
+    nationality_rx: re.Pattern[str]
+    counters_of: frozenset[str] = frozenset()
+    collectives: dict[str, tuple[str, str]] = field(default_factory=dict)
+    continuation_rx: re.Pattern[str] | None = None
+    deployed: frozenset[str] = frozenset()
+    not_after: frozenset[str] = frozenset()
+    prisoner_lead_rx: re.Pattern[str] | None = None
+    prisoner_modifiers: frozenset[str] = frozenset()
+    casualty_stop: frozenset[str] = frozenset()
+    dollars: dict[str, str] = field(default_factory=dict)  # "canada" -> "cad"
+    dollar_rx: re.Pattern[str] | None = None
+
+
+@lru_cache(maxsize=1)
+def numeric_rules() -> NumericRules:
+    """The shipped vocabulary, parsed once."""
+    data = tomllib.loads(resource("claims", "numeric.toml").read_text(encoding="utf-8"))
+    nouns: dict[str, tuple[str, str]] = {}
+    for unit in data["unit"]:
+        for noun, subject in unit["nouns"].items():
+            nouns[noun.lower()] = (unit["name"], subject)
+    nat = {k.lower(): v for k, v in data["nationality"].items()}
+    ordered = sorted(nat, key=lambda k: (-len(k), k))
+    rx = re.compile(r"(?<![\w'-])(?:" + "|".join(re.escape(k) for k in ordered) + r")(?![\w'-])",
+                    re.IGNORECASE)
+    qualifiers = tuple(sorted((q.lower() for q in data["qualifiers"]), key=len, reverse=True))
+    quals = "|".join(re.escape(q).replace(r"\ ", r"\s+") for q in qualifiers)
+    cont = data.get("continuation", {})
+    prisoners = data.get("prisoners", {})
+    return NumericRules(
+        qualifiers=qualifiers,
+        scales={k.lower(): float(v) for k, v in data["scales"].items()},
+        nouns=nouns,
+        max_noun_words=max(len(n.split()) for n in nouns),
+        modifiers=frozenset(m.lower() for m in data["modifiers"]),
+        casualty_words=frozenset(w.lower() for w in data["casualty_words"]),
+        casualty_lead=tuple(w.lower() for w in data["casualty_lead"]),
+        nationality=nat,
+        nationality_rx=rx,
+        counters_of=frozenset(w.lower() for w in data.get("counters_of", [])),
+        collectives={k.lower(): (v[0], v[1]) for k, v in data.get("collectives", {}).items()},
+        continuation_rx=re.compile(
+            rf"(?<![\w-])(?:{_alternatives(cont.get('lead', []))})\s+"
+            rf"(?:an?\s+average\s+of\s+)?(?:(?:{quals})\s+)?$", re.IGNORECASE),
+        deployed=frozenset(w.lower() for w in cont.get("deployed", [])),
+        not_after=frozenset(w.lower() for w in data.get("not_figures_after", [])),
+        prisoner_lead_rx=re.compile(
+            rf"(?<![\w-])(?:{_alternatives(prisoners.get('lead', []))})\b[^.;:,]{{0,25}}$",
+            re.IGNORECASE),
+        prisoner_modifiers=frozenset(w.lower() for w in prisoners.get("modifiers", [])),
+        casualty_stop=frozenset(w.lower() for w in data.get("casualty_stop", [])),
+        dollars={k.lower(): v for k, v in data.get("dollars", {}).items()},
+        dollar_rx=re.compile(rf"(?<![\w-])(?:{_alternatives(data.get('dollars', {}))})(?![\w-])",
+                             re.IGNORECASE) if data.get("dollars") else None,
+    )
+
+
+def _alternatives(words: Iterable[str]) -> str:
+    """A regex alternation of phrases, longest first, spaces matching any whitespace."""
+    ordered = sorted({w.lower() for w in words}, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered) or "(?!)"
