@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -23,9 +24,14 @@ def settings(tmp_path: Path) -> Iterator[QSettings]:
 
 @pytest.fixture(autouse=True)
 def _join_background_tasks(qapp) -> Iterator[None]:
-    """Every test ends with its background tasks cancelled and joined."""
+    """Every test ends with its background tasks cancelled and joined, then the garbage
+    it left (Qt wrappers in reference cycles) is collected here, on the UI thread with no
+    pool thread running, not during a later test while a background task runs: one CI
+    run crashed in such a collection (a segmentation fault in the UI thread's garbage
+    collection while a suggestions task ran on a pool thread)."""
     yield
     assert wait_for_tasks(timeout_ms=30_000), "a background task did not finish"
+    gc.collect()
 
 
 @pytest.fixture
