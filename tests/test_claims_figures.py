@@ -214,3 +214,15 @@ def test_a_fraction_of_a_span_of_time_is_a_duration_not_a_share() -> None:
     assert shares("Half of the year went by before the talks resumed.") == []
     assert shares("Officials said half of the soldiers were wounded.") == ["half"]
     assert shares("Two thirds of the shells were duds, he said.") == ["Two thirds"]
+
+
+def test_a_share_of_a_counted_group_names_the_group_not_its_figure() -> None:
+    from briefing.core.claims.numeric import numeric_claims
+
+    def subjects(text: str) -> list[str]:
+        return [c.subject for c in numeric_claims(text, 0, len(text)) if c.unit == "percent"]
+
+    assert subjects("Officials said three quarters of the 11,000 troops were deployed.") == [
+        "the troops"]
+    assert subjects("Half of the 1.5 million shells were duds, he said.") == ["the shells"]
+    assert subjects("He said 70 percent of the shells came from North Korea.") == ["the shells"]

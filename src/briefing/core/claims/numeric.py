@@ -21,6 +21,11 @@ from briefing.core.claims.numeric_languages import foreign_numeric_claims
 from briefing.core.claims.numeric_rules import NumericRules, numeric_rules
 from briefing.core.models import NumericClaim
 
+# What a share is of: up to three words after "of", a figure among them not counted
+# ("70 percent of the shells", "half of the 1.5 million shells").
+_SCALE_WORDS = frozenset({"hundred", "thousand", "million", "billion", "bn", "m"})
+_SHARE_OF = re.compile(r"(?:\s+(?:per\s+cent|percent))?\s+of\s+((?:(?:\d[\d,.]*(?:\s?(?:hundred|"
+                       r"thousand|million|billion|bn|m))?\s+)?[\w'-]+\s?){1,3})", re.IGNORECASE)
 # Model names and calibres between a figure and its noun ("60 KN-23 missiles", "170 mm
 # Koksan guns", "180 K2 tanks") are skipped like modifiers.
 _CODE = re.compile(r"(?:[A-Z][\w-]*|\d+(?:mm)?|mm|[a-z]+-\d+)$")
@@ -180,9 +185,10 @@ def numeric_claims(text: str, start: int = 0, end: int | None = None,
         if num.pct or re.match(r"\s+(?:per\s+cent|percent)\b", norm[after:after + 12],
                                re.IGNORECASE):
             unit = "percent"
-            tail = re.match(r"(?:\s+(?:per\s+cent|percent))?\s+of\s+((?:[\w'-]+\s?){1,3})",
-                            norm[after:end], re.IGNORECASE)
-            words = tail.group(1).split() if tail else []
+            tail = _SHARE_OF.match(norm, after, end)
+            # "three quarters of the 11,000 troops": "the troops", not "the 11"
+            words = [w for w in tail.group(1).split()
+                     if not w[0].isdigit() and w.lower() not in _SCALE_WORDS] if tail else []
             cut = next((i for i, w in enumerate(words) if w.lower() in _NOT_SUBJECT), len(words))
             words = words[:cut]  # "70 percent of the shells came from": "the shells"
             while words and words[-1].lower() in _TRAILING:
