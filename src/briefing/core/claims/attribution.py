@@ -293,7 +293,7 @@ class Attributor(SpeakerResolver):
             earlier = [f for f in found if f.start < sent.start + m.start()]
             if earlier:
                 e = earlier[-1]
-                return Speaker(e.text, list(e.perspectives), e.cue, verb, e.start, e.end)
+                return e.again(verb, e.start, e.end)
             subj = self._main_subject(s, m.start())
             if subj:
                 return self._resolve(s, sent, *subj, verb, index)
@@ -356,8 +356,7 @@ class Attributor(SpeakerResolver):
             if (ante is None or not ante.perspectives) and self.issuer is not None:
                 ante = self.issuer  # "It strongly condemns" in a ministry's own statement
             if ante is not None and ante.perspectives and not _after_word_boundary(s, start):
-                return Speaker(s[start:end], list(ante.perspectives), ante.cue, verb,
-                               sent.start + start, sent.start + end)
+                return ante.named(s[start:end], verb, sent.start + start, sent.start + end)
             return None
         if text in r.not_speakers:
             return None
@@ -488,8 +487,7 @@ class Attributor(SpeakerResolver):
             ante = self._antecedent(sent, index)  # "Her answer was blunt: ..."
             if ante is None:
                 return None
-            return Speaker(s[a:z], list(ante.perspectives), ante.cue, "colon",
-                           sent.start + a, sent.start + z)
+            return ante.named(s[a:z], "colon", sent.start + a, sent.start + z)
         if not self._source_like(s, a, z, strict=False):
             return None
         extra = []
@@ -509,5 +507,4 @@ class Attributor(SpeakerResolver):
         if ctx.last is None or ctx.last_paragraph != sent.paragraph or index - ctx.last_index > 4:
             return None
         last = ctx.last
-        return Speaker(last.text, list(last.perspectives), last.cue, "quote",
-                       sent.start + speech[0][0], sent.start + speech[0][1])
+        return last.again("quote", sent.start + speech[0][0], sent.start + speech[0][1])

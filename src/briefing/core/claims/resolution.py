@@ -158,8 +158,7 @@ class SpeakerResolver(SubjectFinder):
                 # said, would be lawful": the person the sentence opens with
                 return Speaker(text, [opener[0]], opener[1], verb, base + start, base + end)
             if antecedent is not None:
-                return Speaker(text, list(antecedent.perspectives), antecedent.cue, verb,
-                               base + start, base + end)
+                return antecedent.named(text, verb, base + start, base + end)
             return Speaker(text, [], None, verb, base + start, base + end)
         given = _GIVEN_BY.match(text)
         if given is not None and given.end() < len(text):
@@ -174,15 +173,14 @@ class SpeakerResolver(SubjectFinder):
         if own is not None and own.perspectives and _OWN_BODY.fullmatch(text):
             # "The Ministry has also informed ...", "the Government has proposed ...": in a
             # government's own text, its capitalised self-reference is the issuer
-            return Speaker(text, list(own.perspectives), own.cue, verb, base + start, base + end)
+            return own.named(text, verb, base + start, base + end)
         if listed or (self._is_back_reference(low, text) and not self._cues(s, start, end)):
             # "the Secretary", "the embassy": the nearest compatible speaker, i.e. the last
             # one whose name holds the same head word, else the body introduced so.
             head = low.split()[-1]
             party = self._party(bare, index) or self._party(head, index)
             if party is not None:  # "The Secretary" after "The Secretary met with Minister Y"
-                return Speaker(text, list(party.perspectives), party.cue, verb, base + start,
-                               base + end)
+                return party.named(text, verb, base + start, base + end)
             ante_heads = set() if antecedent is None else {
                 w.lower().removesuffix("'s") for w in _WORD.findall(antecedent.text)} & (
                 r.back_reference_heads | r.role_words)
@@ -191,39 +189,33 @@ class SpeakerResolver(SubjectFinder):
                 and (head in ante_heads or head in _GENERIC_HEADS or not ante_heads) \
                 and same_kind(text, antecedent.text)
             if compatible and antecedent is not None:
-                return Speaker(text, list(antecedent.perspectives), antecedent.cue, verb,
-                               base + start, base + end)
+                return antecedent.named(text, verb, base + start, base + end)
             if antecedent is not None and antecedent.perspectives and not compound and \
                     self.ctx.last_paragraph == sent.paragraph and portfolios(text) and \
                     same_kind(text, antecedent.text):
                 # "President Yoon had said ... and the foreign ministry said": a state body
                 # of no named country belongs to the government named nearest before it
-                return Speaker(text, list(antecedent.perspectives), antecedent.cue, verb,
-                               base + start, base + end)
+                return antecedent.named(text, verb, base + start, base + end)
             same = next((sp for at, sp in reversed(self.ctx.history) if index - at <= 12 and
                          at >= self.ctx.section and kin(text, sp.text)), None)
             if same is not None:  # "the spy agency" after "the National Intelligence Service"
-                return Speaker(text, list(same.perspectives), same.cue, verb, base + start,
-                               base + end)
+                return same.named(text, verb, base + start, base + end)
             heads = {head} | {w.removesuffix("'s") for w in low.split() if w.endswith("'s")}
             earlier = self._compatible(heads - {"the", "its", "his", "her", "their"}, index)
             if earlier is not None and same_kind(text, earlier.text):  # the nearest speaker of the same kind
-                return Speaker(text, list(earlier.perspectives), earlier.cue, verb,
-                               base + start, base + end)
+                return earlier.named(text, verb, base + start, base + end)
             section = self.section_side(index)
             if section is not None and (antecedent is None or self.ctx.last_index <=
                                         self.ctx.section or not antecedent.perspectives):
                 # "The channel" under the heading "Russian channels"
-                return Speaker(text, list(section.perspectives), section.cue, verb,
-                               base + start, base + end)
+                return section.named(text, verb, base + start, base + end)
             placed = self._placed(head, base + start, text)
             if placed is not None:  # ("": a body of a country of none of the perspectives)
                 return Speaker(text, [placed[0]] if placed[0] else [], placed[1] or None,
                                verb, base + start, base + end)
             if antecedent is not None and antecedent.perspectives and \
                     head not in r.person_heads:  # (a sibling body of the same government)
-                return Speaker(text, list(antecedent.perspectives), antecedent.cue, verb,
-                               base + start, base + end)
+                return antecedent.named(text, verb, base + start, base + end)
         parts = _CONJUNCTS.split(text)
         if len(parts) > 1 and len(parts) <= 4 and not self._cues(s, start, end) or \
                 len(parts) > 1 and all(p[:1].isupper() or p.lower().startswith("the ")
@@ -304,13 +296,11 @@ class SpeakerResolver(SubjectFinder):
         if main is not None and main[1] <= start:
             sp = self._resolve_plain(s, *main, verb, sent.start)
             if len(sp.perspectives) == 1 and s[main[0]:main[1]].lower() not in self.r.pronouns:
-                return Speaker(s[start:end], list(sp.perspectives), sp.cue, verb,
-                               sent.start + start, sent.start + end)
+                return sp.named(s[start:end], verb, sent.start + start, sent.start + end)
         antecedent = self._antecedent(sent, index)
         if antecedent is not None and antecedent.perspectives and \
                 " and " not in antecedent.text:
-            return Speaker(s[start:end], list(antecedent.perspectives), antecedent.cue, verb,
-                           sent.start + start, sent.start + end)
+            return antecedent.named(s[start:end], verb, sent.start + start, sent.start + end)
         return None
 
     def _opening_person(self, s: str, pos: int) -> tuple[str, str] | None:

@@ -41,8 +41,7 @@ def settle(found: list[Speaker], text: str, base: int) -> list[Speaker]:
             # ("... assessed in November that ..., and in January told the Assembly": a
             # time phrase before a second verb is no speaker; the sentence's subject is)
             prev = named[-1]
-            out.append(Speaker(prev.text, list(prev.perspectives), prev.cue, f.verb,
-                               f.start, f.end))
+            out.append(prev.again(f.verb, f.start, f.end))
             continue
         outer = next((o for o in out if o.perspectives and _nested(o, f, text, base)), None)
         if outer is not None:

@@ -20,7 +20,12 @@ class Speaker:
     def again(self, verb: str, start: int, end: int) -> Speaker:
         """The same speaker, with the same side, speaking the text[start:end] (a post's
         next paragraph, a figure its heading cites, a signed quotation)."""
-        return Speaker(self.text, list(self.perspectives), self.cue, verb, start, end)
+        return self.named(self.text, verb, start, end)
+
+    def named(self, text: str, verb: str, start: int, end: int) -> Speaker:
+        """This speaker's side and cue for a mention of it by another name (a
+        back-reference, "the ministry", "he") at text[start:end]."""
+        return Speaker(text, list(self.perspectives), self.cue, verb, start, end)
 
 
 @dataclass
