@@ -77,8 +77,8 @@ def matches_words(words: tuple[str, ...], haystack: str) -> bool:
 def date_key(published: str) -> tuple[int, int, int]:
     """A partial date in order: a year-only date sorts before the dated days of that year
     and a month-only one before the days of that month (it is their earliest possible day)."""
-    parts = [int(p) if p.isdigit() else 0 for p in published.split("-")[:3]]
-    return (parts + [0, 0, 0])[0], (parts + [0, 0, 0])[1], (parts + [0, 0, 0])[2]
+    parts = [int(p) if p.isdigit() else 0 for p in published.split("-")[:3]] + [0, 0, 0]
+    return parts[0], parts[1], parts[2]
 
 
 def sort_value(column: int, value: object) -> object:

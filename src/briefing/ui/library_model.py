@@ -12,6 +12,8 @@ the filter box and the filter lists to the model.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from PySide6.QtCore import (
     QAbstractTableModel,
     QIdentityProxyModel,
@@ -374,11 +376,7 @@ class ArticleFilterProxyModel(QIdentityProxyModel):
     def _change(self, **changes: object) -> None:
         source = self._source()
         if source is not None:
-            flt = source.filter
-            source.set_filter(LibraryFilter(**{**{
-                "words": flt.words, "perspective": flt.perspective,
-                "publisher": flt.publisher, "tag": flt.tag, "articles": flt.articles},
-                **changes}))
+            source.set_filter(replace(source.filter, **changes))
 
     def set_text(self, text: str) -> None:
         self._change(words=LibraryFilter.typed(text))
