@@ -133,3 +133,32 @@ def test_batched_progress_arrives_as_lists_and_loses_nothing(qtbot) -> None:
     assert all(isinstance(b, list) for b in batches)
     assert 1 < len(batches) < 100
     assert [i for b in batches for i in b] == list(range(100))
+
+
+def test_a_handle_whose_pool_thread_lets_go_last_is_deleted_on_the_ui_thread(
+        qtbot, monkeypatch) -> None:
+    """The worker keeps its reference to the handle until the pool deletes the runner;
+    when that is after the UI thread has delivered the result, freeing it must not
+    delete a UI-thread object on the pool thread."""
+    from PySide6.QtCore import QCoreApplication, QEvent, Qt
+
+    from briefing.ui import tasks
+
+    run = tasks._Runner.run
+
+    def slow_to_let_go(self) -> None:  # a pool thread descheduled after its last emit
+        run(self)
+        time.sleep(0.2)
+
+    monkeypatch.setattr(tasks._Runner, "run", slow_to_let_go)
+    deleted_on: list[int] = []
+    done: list[object] = []
+    handle = run_task(lambda: 7, on_done=done.append)
+    handle.destroyed.connect(lambda *_: deleted_on.append(threading.get_ident()),
+                             Qt.ConnectionType.DirectConnection)
+    del handle
+    qtbot.waitUntil(lambda: bool(done), timeout=5000)
+    assert wait_for_tasks()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert done == [7]
+    assert deleted_on == [threading.get_ident()]

@@ -44,7 +44,13 @@ class CancelToken:
 
 
 class TaskHandle(QObject):
-    """The UI-thread side of one task: relays worker signals to the callbacks."""
+    """The UI-thread side of one task: relays worker signals to the callbacks.
+
+    A handle made on the UI thread is owned by the application and deleted by the
+    UI event loop once its result is delivered: the worker also holds a reference,
+    and if that were the last one, freeing it would delete a UI-thread object on
+    the pool thread (the kind of race that crashed the UI's garbage collection).
+    """
 
     _progress = Signal(object)
     _done = Signal(object)
@@ -84,8 +90,11 @@ class TaskHandle(QObject):
     def _deliver_done(self, result: object) -> None:
         self.finished = True
         _forget(self)
-        if self._callbacks[1] is not None:
-            self._callbacks[1](result)
+        try:
+            if self._callbacks[1] is not None:
+                self._callbacks[1](result)
+        finally:
+            self._release()
 
     @Slot(object, str)
     def _deliver_error(self, exc: BaseException, text: str) -> None:
@@ -93,8 +102,17 @@ class TaskHandle(QObject):
         self.error = exc
         self.traceback = text
         _forget(self)
-        if self._callbacks[2] is not None:
-            self._callbacks[2](exc)
+        try:
+            if self._callbacks[2] is not None:
+                self._callbacks[2](exc)
+        finally:
+            self._release()
+
+    def _release(self) -> None:
+        """Hand an application-owned handle to the UI event loop for deletion."""
+        if self.parent() is not None:
+            self._callbacks = (None, None, None)
+            self.deleteLater()
 
 
 class _Runner(QRunnable):
@@ -176,6 +194,8 @@ def run_task(fn: Callable[..., Any], *args: Any, on_progress: Callback = None,
     app = QCoreApplication.instance()
     if app is not None and handle.thread() is not app.thread():
         handle.moveToThread(app.thread())
+    elif app is not None:
+        handle.setParent(app)  # owned by Qt: deleted on the UI thread (see TaskHandle)
     if owner is not None:
         owner.destroyed.connect(handle.detach)
     with _live_lock:
