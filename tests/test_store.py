@@ -209,3 +209,32 @@ def test_perspective_validation(db: Database) -> None:
     HighlightStore(db).add(aid, TEXT, 0, 20, ["ukrainian"])
     with pytest.raises(PerspectiveError, match="highlight"):
         store.delete("ukrainian")
+
+
+def test_closing_waits_for_a_query_another_thread_is_running(db: Database) -> None:
+    """A workspace closed while a background task still reads (the app joins its tasks
+    first; a test or a plug-in might not) must not free the connection under the
+    statement: that crashed the whole process with a segmentation fault."""
+    import threading
+    import time
+
+    results: list[object] = []
+    started = threading.Event()
+
+    def read() -> None:
+        db.scalar("SELECT 1")  # this thread's connection exists before the long query
+        started.set()
+        try:
+            results.append(db.scalar(
+                "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n "
+                "WHERE i < 3000000) SELECT count(*) FROM n"))
+        except sqlite3.Error as exc:  # what a task's on_error would get
+            results.append(exc)
+
+    worker = threading.Thread(target=read)
+    worker.start()
+    assert started.wait(5)
+    time.sleep(0.05)  # the long statement is running
+    db.close()
+    worker.join(10)
+    assert results == [3000000]

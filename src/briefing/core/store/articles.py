@@ -107,8 +107,9 @@ class ArticleStore:
         return article_id
 
     def get(self, article_id: int) -> Article | None:
-        row = self.db.conn.execute(
-            f"SELECT {ARTICLE_COLUMNS}, text FROM articles WHERE id = ?", (article_id,)).fetchone()
+        with self.db.using() as conn:
+            row = conn.execute(f"SELECT {ARTICLE_COLUMNS}, text FROM articles WHERE id = ?",
+                               (article_id,)).fetchone()
         if row is None:
             return None
         return _row_to_article(row, row["text"], self.tags(article_id))

@@ -38,7 +38,7 @@ class Database:
         self.readonly = readonly or immutable
         self.immutable = immutable  # on a read-only medium: no lock or WAL files at all
         self._local = threading.local()
-        self._all: list[sqlite3.Connection] = []
+        self._all: list[tuple[sqlite3.Connection, threading.RLock]] = []
         self._lock = threading.Lock()
 
     # -- connections -------------------------------------------------------
@@ -55,18 +55,32 @@ class Database:
         if not self.readonly:
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
-        with self._lock:
-            self._all.append(conn)
         return conn
+
+    def _held(self) -> tuple[sqlite3.Connection, threading.RLock]:
+        """This thread's connection and the lock it holds while a statement runs."""
+        local = self._local
+        conn = getattr(local, "conn", None)
+        if conn is None:
+            conn = self._connect()
+            local.conn, local.busy = conn, threading.RLock()
+            with self._lock:
+                self._all.append((conn, local.busy))
+        return conn, local.busy
 
     @property
     def conn(self) -> sqlite3.Connection:
         """This thread's connection, opened on first use."""
-        conn = getattr(self._local, "conn", None)
-        if conn is None:
-            conn = self._connect()
-            self._local.conn = conn
-        return conn
+        return self._held()[0]
+
+    @contextmanager
+    def using(self) -> Iterator[sqlite3.Connection]:
+        """This thread's connection, held: close() on another thread waits for the
+        statement in flight instead of freeing the connection under it (which crashed
+        the process when a closing workspace's background task was still reading)."""
+        conn, busy = self._held()
+        with busy:
+            yield conn
 
     def close_thread(self) -> None:
         """Close this thread's connection: a short-lived thread's, before it ends (each
@@ -74,54 +88,57 @@ class Database:
         conn = getattr(self._local, "conn", None)
         if conn is None:
             return
+        busy = self._local.busy
         self._local.conn = None
         with self._lock:
-            if conn in self._all:
-                self._all.remove(conn)
-        with suppress(sqlite3.Error):
+            self._all = [held for held in self._all if held[0] is not conn]
+        with busy, suppress(sqlite3.Error):
             conn.close()
 
     def close(self) -> None:
         with self._lock:
-            conns, self._all = self._all, []
-        for conn in conns:
-            with suppress(sqlite3.Error):
+            held, self._all = self._all, []
+        for conn, busy in held:
+            with busy, suppress(sqlite3.Error):  # waits for a statement another thread runs
                 conn.close()
         self._local = threading.local()
 
     # -- queries -----------------------------------------------------------
     def execute(self, sql: str, params: Params = ()) -> sqlite3.Cursor:
-        return self.conn.execute(sql, params)
+        with self.using() as conn:
+            return conn.execute(sql, params)
 
     def query(self, sql: str, params: Params = ()) -> list[sqlite3.Row]:
-        return self.conn.execute(sql, params).fetchall()
+        with self.using() as conn:
+            return conn.execute(sql, params).fetchall()
 
     def scalar(self, sql: str, params: Params = ()) -> Any:
-        row = self.conn.execute(sql, params).fetchone()
+        with self.using() as conn:
+            row = conn.execute(sql, params).fetchone()
         return None if row is None else row[0]
 
     @contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """BEGIN IMMEDIATE ... COMMIT, or ROLLBACK on any exception. Nests as a savepoint."""
-        conn = self.conn
-        if conn.in_transaction:
-            name = f"sp{id(object())}"
-            conn.execute(f"SAVEPOINT {name}")
+        with self.using() as conn:
+            if conn.in_transaction:
+                name = f"sp{id(object())}"
+                conn.execute(f"SAVEPOINT {name}")
+                try:
+                    yield conn
+                except BaseException:
+                    conn.execute(f"ROLLBACK TO {name}")
+                    conn.execute(f"RELEASE {name}")
+                    raise
+                conn.execute(f"RELEASE {name}")
+                return
+            conn.execute("BEGIN IMMEDIATE")
             try:
                 yield conn
             except BaseException:
-                conn.execute(f"ROLLBACK TO {name}")
-                conn.execute(f"RELEASE {name}")
+                conn.execute("ROLLBACK")
                 raise
-            conn.execute(f"RELEASE {name}")
-            return
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            yield conn
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-        conn.execute("COMMIT")
+            conn.execute("COMMIT")
 
     # -- settings ----------------------------------------------------------
     def get_setting(self, key: str, default: str | None = None) -> str | None:
@@ -168,7 +185,8 @@ class Database:
         """A consistent copy of the live database, taken with SQLite's backup API."""
         target = sqlite3.connect(dest)
         try:
-            self.conn.backup(target)
+            with self.using() as conn:
+                conn.backup(target)
         finally:
             target.close()
         return dest
