@@ -65,3 +65,19 @@ def test_filters_and_rows(ws: Workspace) -> None:
     assert rows[1].authors == ["Jane Roe"] and rows[1].tags == ["Kursk"]
     assert lib.publishers() == ["Bloomberg", "The Economist"]
     assert lib.tags() == ["Artillery Supply", "Kursk"]
+
+
+def test_a_highlight_under_two_perspectives_is_one_highlight(ws: Workspace) -> None:
+    both = _add(ws, "Shells and troops")
+    two = _add(ws, "Two claims")
+    ws.highlights.add(both, ws.articles.text(both), 0, 6, perspectives=["us", "chinese"])
+    text = ws.articles.text(two)
+    ws.highlights.add(two, text, 0, 6, perspectives=["us"])
+    ws.highlights.add(two, text, 7, 10)
+    lib = ws.library
+    rows = {r.id: r for r in lib.rows([both, two])}
+    assert rows[both].total == 1  # the Highlights column
+    assert rows[both].counts == {"us": 1, "chinese": 1}  # its tooltip, per perspective
+    assert rows[two].total == 2 and rows[two].counts == {"us": 1, "": 1}
+    assert lib.order(LibraryFilter(), HIGHLIGHTS, descending=True) == [two, both]
+    assert lib.counts_and_tags([both])[both][0] == 1

@@ -31,6 +31,7 @@ class LibraryRow:
     counts: dict[str, int] = field(default_factory=dict)  # {perspective key ('' none): n}
     tags: list[str] = field(default_factory=list)  # the article's and its highlights' tags
     language: str = ""  # ISO 639-1 ("uk", "ko"), as detected or set by the analyst
+    highlights: int = 0  # how many highlights (one with two perspectives is in two counts)
 
     @property
     def filter_text(self) -> str:
@@ -40,7 +41,8 @@ class LibraryRow:
 
     @property
     def total(self) -> int:
-        return sum(self.counts.values())
+        """The Highlights column: each highlight once, whatever its perspectives."""
+        return self.highlights
 
 
 @dataclass(frozen=True)
@@ -103,11 +105,6 @@ def row_key(column: int, descending: bool, value: object, article_id: int) -> tu
             return (-1 if descending else 1, ()), article_id
         return (0, date_key(str(value))), article_id
     return sort_value(column, value), article_id
-
-
-def merged_tags(article_tags: list[str], highlight_tags: list[str]) -> list[str]:
-    """An article's tags and its highlights', each spelling once, A-Z."""
-    return sorted({*article_tags, *highlight_tags}, key=str.lower)
 
 
 def first_spellings(names: list[str]) -> list[str]:

@@ -155,9 +155,9 @@ class ArticleTableModel(QAbstractTableModel):
             self._last_id, self._known = before  # nothing changed: new ones are read below
         fresh = self.ws.library.counts_and_tags(r.id for r in self._rows)
         for i, row in enumerate(self._rows):
-            counts, tags = fresh.get(row.id, ({}, []))
-            if counts != row.counts or tags != row.tags:
-                row.counts, row.tags = counts, tags
+            total, counts, tags = fresh.get(row.id, (0, {}, []))
+            if (total, counts, tags) != (row.highlights, row.counts, row.tags):
+                row.highlights, row.counts, row.tags = total, counts, tags
                 cell = self.index(i, self.HIGHLIGHTS)
                 self.dataChanged.emit(cell, cell)
         after = self._last_id
