@@ -1,10 +1,11 @@
-"""The library list loads on demand: a page of rows at a time, yet sorting, filtering and
-selecting an article are exact over the rows not fetched yet (real workspace, real view)."""
+"""The library list loads on demand: the table has every row at once (its scroll bar spans
+the library) but reads a row's page only when it is shown, and sorting, filtering and
+selecting an article are exact over the rows not read yet (real workspace, real view)."""
 
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QKeySequence
 
 from briefing.core.store.articles import NewArticle
@@ -39,19 +40,35 @@ def _titles(view: LibraryView) -> list[str]:
     return view.visible_titles()
 
 
-def test_rows_arrive_a_page_at_a_time_and_scrolling_fetches_more(qtbot, ws: Workspace) -> None:
+def test_the_scroll_bar_spans_the_library_and_rows_are_read_as_shown(
+        qtbot, ws: Workspace, monkeypatch: pytest.MonkeyPatch) -> None:
     _library(ws)
+    read: list[int] = []
+    rows = ws.library.rows
+
+    def counted(ids):  # noqa: ANN001, ANN202
+        found = rows(ids)
+        read.extend(r.id for r in found)
+        return found
+
+    monkeypatch.setattr(ws.library, "rows", counted)
     view = LibraryView(ws)
     qtbot.addWidget(view)
     view.resize(600, 300)
     view.show()
-    assert view.proxy.rowCount() == PAGE  # sorted by title: the first page only
-    assert _titles(view)[:3] == ["Report 000", "Report 001", "Report 002"]
+    qtbot.waitExposed(view)
+    assert view.proxy.rowCount() == 35  # every row, so the scroll bar spans them all
+    bar = view.table.verticalScrollBar()
+    assert bar.maximum() > 0 and bar.value() == 0
     assert view.model.article_count() == 35
-    for _ in range(10):  # scroll to the bottom until every row is there
-        view.table.scrollToBottom()
-        qtbot.wait(5)
-    assert view.proxy.rowCount() == 35
+    shown = view.table.indexAt(view.table.viewport().rect().topLeft())
+    assert shown.data() == "Report 000"  # sorted by title
+    assert len(read) <= 2 * PAGE  # the pages on screen, not the library
+    bar.setValue(bar.maximum())  # dragged to the end: the last page is read, no more
+    qtbot.wait(20)
+    bottom = view.table.indexAt(view.table.viewport().rect().bottomLeft() - QPoint(0, 2))
+    assert bottom.data() == "Report 034"
+    assert len(set(read)) < 35
     assert _titles(view) == [f"Report {i:03d}" for i in range(35)]
 
 
@@ -68,16 +85,14 @@ def test_sort_and_filter_are_exact_over_rows_not_fetched(qtbot, ws: Workspace) -
     view.proxy.sort(ArticleTableModel.DATE, Qt.SortOrder.AscendingOrder)
     assert _titles(view)[0] == "Zeppelin over Kursk"  # 2019, the earliest
     view.proxy.sort(ArticleTableModel.DATE, Qt.SortOrder.DescendingOrder)
-    assert view.proxy.rowCount() == PAGE
-    while view.model.canFetchMore():
-        view.model.fetchMore()
+    assert view.proxy.rowCount() == 37
     assert _titles(view)[-1] == "aardvark notes"  # undated last whichever way
     assert view.model.article_row(0).published.startswith("2024")
 
     qtbot.keyClicks(view.filter_edit, "ivanov")  # an author of the far article
     assert _titles(view) == ["Zeppelin over Kursk"]
     view.filter_edit.clear()
-    assert view.proxy.rowCount() == PAGE
+    assert view.proxy.rowCount() == 37
     view.publisher_combo.setCurrentIndex(view.publisher_combo.findText("Meduza"))
     assert _titles(view) == ["Zeppelin over Kursk"]
     view.publisher_combo.setCurrentIndex(0)
@@ -95,14 +110,13 @@ def test_sort_and_filter_are_exact_over_rows_not_fetched(qtbot, ws: Workspace) -
     assert view.select_article(far)  # found wherever it sorts
 
 
-def test_selecting_a_far_article_fetches_up_to_it(qtbot, ws: Workspace) -> None:
+def test_selecting_a_far_article_selects_its_row(qtbot, ws: Workspace) -> None:
     ids = _library(ws)
     view = LibraryView(ws)
     qtbot.addWidget(view)
-    assert view.proxy.rowCount() == PAGE
     assert view.select_article(ids[31])
     assert view.current_article_id() == ids[31]
-    assert view.proxy.rowCount() >= 32
+    assert view.table.currentIndex().data() == "Report 031"
     assert view.selected_ids() == [ids[31]]
     # a filter change keeps the current article when it still passes
     qtbot.keyClicks(view.filter_edit, "report 03")
@@ -117,19 +131,17 @@ def test_new_articles_land_in_sort_order_during_an_import(qtbot, ws: Workspace) 
     first = view.model.article_row(0).id
     assert view.select_article(first)
     _add(ws, "Report 000a")  # lands inside the fetched page
-    late = _add(ws, "Report 999")  # lands beyond it: fetched when scrolled to
+    late = _add(ws, "Report 999")  # lands beyond it
     view.refresh()
     assert view.model.article_count() == 37
-    assert _titles(view)[:3] == ["Report 000", "Report 000a", "Report 001"]
-    assert view.proxy.rowCount() == PAGE + 1
+    assert view.proxy.rowCount() == 37
     assert view.current_article_id() == first  # the selection survived
-    while view.model.canFetchMore():
-        view.model.fetchMore()
+    assert _titles(view)[:3] == ["Report 000", "Report 000a", "Report 001"]
     assert _titles(view)[-1] == "Report 999"
     assert view.model.row_of(late) == 36
 
 
-def test_dragging_rows_fetched_late_carries_their_ids(qtbot, ws: Workspace) -> None:
+def test_dragging_rows_read_late_carries_their_ids(qtbot, ws: Workspace) -> None:
     ids = _library(ws)
     view = LibraryView(ws)
     qtbot.addWidget(view)
@@ -138,7 +150,7 @@ def test_dragging_rows_fetched_late_carries_their_ids(qtbot, ws: Workspace) -> N
     assert dragged_ids(view.proxy.mimeData(rows)) == [ids[2], ids[33]]
 
 
-def test_select_all_selects_rows_not_fetched_yet(qtbot, ws: Workspace) -> None:
+def test_select_all_selects_rows_not_read_yet(qtbot, ws: Workspace) -> None:
     ids = _library(ws)
     view = LibraryView(ws)
     qtbot.addWidget(view)

@@ -1,12 +1,13 @@
 """The library as a Qt item model that loads on demand.
 
 `ArticleTableModel` asks the core (`Workspace.library`) for the ids of the library
-in the chosen order under the chosen filters, and for the rows themselves a page
-at a time as the table scrolls (canFetchMore/fetchMore): opening a window of
-50,000 articles reads one column of a small index, not every article. Sorting and
-filtering re-query, so both stay exact over rows not yet fetched; `refresh()`
-places new articles at their sorted places so a selection survives an import
-running in the background. `ArticleFilterProxyModel` is a pass-through that hands
+in the chosen order under the chosen filters, and reads the rows themselves a page
+at a time when the table first shows one: opening a window of 50,000 articles reads
+one column of a small index, not every article, yet the table has every row from the
+start (its scroll bar spans the library; a drag to the end reads only the last page).
+Sorting and filtering re-query, so both stay exact over rows not yet read;
+`refresh()` places new articles at their sorted places so a selection survives an
+import running in the background. `ArticleFilterProxyModel` is a pass-through that hands
 the filter box and the filter lists to the model.
 """
 
@@ -64,7 +65,7 @@ class ArticleTableModel(QAbstractTableModel):
         self._order: list[int] = []  # every id passing the filter, in order
         self._keys: list[tuple] = []  # their sort keys ((id,) when in id order)
         self._pos: dict[int, int] | None = None  # id -> place in _order, when asked
-        self._rows: list[LibraryRow] = []  # the rows fetched so far: _order's first ones
+        self._rows: list[LibraryRow | None] = []  # _order's rows, None until read
         self._last_id = 0  # the newest article read
         self._known = 0  # how many articles there were up to _last_id
         self.perspectives: list[Perspective] = []
@@ -100,26 +101,43 @@ class ArticleTableModel(QAbstractTableModel):
 
     def reload(self) -> None:
         """Re-read the order and the rows shown (after deletions or metadata edits)."""
-        self._reset_to(self._rows_wanted())
+        self._reset()
 
-    def _rows_wanted(self) -> int:
-        return max(len(self._rows), self.PAGE)
-
-    def _reset_to(self, loaded: int) -> None:
+    def _reset(self) -> None:
         self.perspectives = self.ws.perspectives.all()
         self._catch_up()
         keyed = self._query()
         self.beginResetModel()
         self._set_order(keyed)
-        self._rows = self.ws.library.rows(self._order[:loaded])
+        self._rows = [None] * len(self._order)
         self.endResetModel()
+
+    def _row(self, i: int) -> LibraryRow:
+        """Row `i`, reading its page (the rows around it not read yet) on first use."""
+        row = self._rows[i]
+        if row is not None:
+            return row
+        start = i - i % self.PAGE
+        end = min(start + self.PAGE, len(self._order))
+        wanted = [j for j in range(start, end) if self._rows[j] is None]
+        found = {r.id: r for r in self.ws.library.rows(self._order[j] for j in wanted)}
+        for j in wanted:
+            self._rows[j] = found.get(self._order[j])
+        row = self._rows[i]
+        if row is None:  # removed since the order was read: shown blank until refresh()
+            row = self._rows[i] = LibraryRow(self._order[i], "", "", [], "", 0)
+        return row
+
+    def _read(self) -> list[tuple[int, LibraryRow]]:
+        """The rows read so far, with their places."""
+        return [(i, r) for i, r in enumerate(self._rows) if r is not None]
 
     def set_filter(self, flt: LibraryFilter) -> None:
         """Show only the articles passing `flt` (the view keeps its current article)."""
         if flt == self._filter:
             return
         self._filter = flt
-        self._reset_to(self.PAGE)
+        self._reset()
 
     @property
     def filter(self) -> LibraryFilter:
@@ -131,7 +149,7 @@ class ArticleTableModel(QAbstractTableModel):
 
     def refresh(self, highlights: bool = True) -> None:
         """Catch up with the database: new articles placed in order, counts and tags of the
-        rows shown updated. Reads only the new articles and the rows already fetched: on the
+        rows shown updated. Reads only the new articles and the rows already read: on the
         UI thread every row fetched is a round trip through the interpreter lock, which a
         background import is competing for. If articles were removed, or the filter
         depends on highlights and `highlights` may have changed (not so while an import
@@ -149,12 +167,13 @@ class ArticleTableModel(QAbstractTableModel):
             if [aid for _, aid in keyed] != self._order:
                 self.beginResetModel()
                 self._set_order(keyed)
-                self._rows = self.ws.library.rows(self._order[:self._rows_wanted()])
+                self._rows = [None] * len(self._order)
                 self.endResetModel()
                 return
             self._last_id, self._known = before  # nothing changed: new ones are read below
-        fresh = self.ws.library.counts_and_tags(r.id for r in self._rows)
-        for i, row in enumerate(self._rows):
+        read = self._read()
+        fresh = self.ws.library.counts_and_tags(r.id for _, r in read)
+        for i, row in read:
             total, counts, tags = fresh.get(row.id, (0, {}, []))
             if (total, counts, tags) != (row.highlights, row.counts, row.tags):
                 row.highlights, row.counts, row.tags = total, counts, tags
@@ -170,7 +189,7 @@ class ArticleTableModel(QAbstractTableModel):
     def _insert_sorted(self, new: list[tuple[tuple, int]]) -> None:
         """Insert rows at their sorted places, new rows that land side by side in one insert
         (one insert per row cost the UI thread ~0.8 ms a row while an import stored 85
-        articles a second). Rows landing beyond those fetched wait for fetchMore."""
+        articles a second)."""
         descending = self._descending()
         blocks: list[tuple[int, list[tuple[tuple, int]]]] = []  # (place among old, rows)
         keys = self._keys
@@ -195,78 +214,44 @@ class ArticleTableModel(QAbstractTableModel):
             if not block:
                 continue
             at = place + shift
-            all_fetched = len(self._rows) == len(self._order)
+            self.beginInsertRows(QModelIndex(), at, at + len(block) - 1)
             self._keys[at:at] = [k for k, _ in block]
             self._order[at:at] = [aid for _, aid in block]
-            if at < len(self._rows) or all_fetched:
-                rows = [fetched[aid] for _, aid in block]
-                self.beginInsertRows(QModelIndex(), at, at + len(rows) - 1)
-                self._rows[at:at] = rows
-                self.endInsertRows()
+            self._rows[at:at] = [fetched[aid] for _, aid in block]
+            self.endInsertRows()
             shift += len(block)
         self._pos = None
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
-        """Re-read the order by `column`; as many rows stay fetched (more if a row the view
-        holds on to, such as the selected one, would otherwise fall beyond them). The
-        order it already has (kept by refresh and reload) is not read again."""
+        """Re-read the order by `column`; the rows read stay read, the rows the view holds
+        on to (the selection, the current one) follow their articles. The order it
+        already has (kept by refresh and reload) is not read again."""
         if (column, order) == self._sort:
             return
         self._sort = (column, order)
         keyed = self._query()
-        new_pos = {aid: i for i, (_, aid) in enumerate(keyed)}
-        held = [self._rows[i.row()].id for i in self.persistentIndexList()
-                if 0 <= i.row() < len(self._rows)]
-        wanted = min(max([len(self._rows)] + [new_pos[aid] + 1 for aid in held
-                                              if aid in new_pos]), len(keyed))
-        self.fetch_to(wanted - 1)  # in the old order: the count is the same in the new one
         self.layoutAboutToBeChanged.emit()
         old = self.persistentIndexList()
-        old_ids = [self._rows[i.row()].id if 0 <= i.row() < len(self._rows) else None
+        old_ids = [self._order[i.row()] if 0 <= i.row() < len(self._order) else None
                    for i in old]
-        by_id = {r.id: r for r in self._rows}
+        by_id = {r.id: r for _, r in self._read()}
         self._set_order(keyed)
-        missing = [aid for aid in self._order[:len(self._rows)] if aid not in by_id]
-        by_id.update({r.id: r for r in self.ws.library.rows(missing)})
-        self._rows = [by_id[aid] for aid in self._order[:len(self._rows)]]
-        self.changePersistentIndexList(
-            old, [self.index(new_pos[aid], i.column())
-                  if aid is not None and new_pos.get(aid, len(self._rows)) < len(self._rows)
-                  else QModelIndex() for aid, i in zip(old_ids, old, strict=True)])
+        self._rows = [by_id.get(aid) for aid in self._order]
+        self.changePersistentIndexList(old, [
+            self.index(pos, i.column()) if (pos := self._position(aid) if aid else None)
+            is not None else QModelIndex() for aid, i in zip(old_ids, old, strict=True)])
         self.layoutChanged.emit()
 
-    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:  # noqa: N802, B008
-        return not parent.isValid() and len(self._rows) < len(self._order)
-
-    def fetchMore(self, parent: _Index = QModelIndex()) -> None:  # noqa: N802, B008
-        if parent.isValid():
-            return
-        self.fetch_to(len(self._rows) + self.PAGE - 1)
-
-    def fetch_to(self, row: int) -> None:
-        """Fetch the rows up to `row` (in the order) if they are not yet fetched."""
-        have = len(self._rows)
-        upto = min(row + 1, len(self._order))
-        if upto <= have:
-            return
-        rows = self.ws.library.rows(self._order[have:upto])
-        self.beginInsertRows(QModelIndex(), have, have + len(rows) - 1)
-        self._rows.extend(rows)
-        self.endInsertRows()
-
-    def pending(self) -> list[int]:
-        """The ids passing the filter whose rows are not fetched yet, in order."""
-        return self._order[len(self._rows):]
+    def rows_read(self) -> int:
+        """How many rows have been read from the library (the rest are read when shown)."""
+        return len(self._rows) - self._rows.count(None)
 
     def row_of(self, article_id: int) -> int | None:
-        """The row of an article passing the filter (fetched up to it), or None."""
-        pos = self._position(article_id)
-        if pos is not None:
-            self.fetch_to(pos)
-        return pos
+        """The row of an article passing the filter, or None."""
+        return self._position(article_id)
 
     def article_row(self, row: int) -> LibraryRow:
-        return self._rows[row]
+        return self._row(row)
 
     def publishers(self) -> list[str]:
         return self.ws.library.publishers()
@@ -288,15 +273,15 @@ class ArticleTableModel(QAbstractTableModel):
         return [ARTICLE_MIME]
 
     def mimeData(self, indexes) -> QMimeData:  # noqa: N802, ANN001 (Qt override)
-        ids = sorted({self._rows[i.row()].id for i in indexes
-                      if i.isValid() and 0 <= i.row() < len(self._rows)})
+        ids = sorted({self._order[i.row()] for i in indexes
+                      if i.isValid() and 0 <= i.row() < len(self._order)})
         return article_mime(ids)
 
     def supportedDragActions(self) -> Qt.DropAction:  # noqa: N802
         return Qt.DropAction.CopyAction
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else len(self._order)
 
     def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.HEADERS)
@@ -308,16 +293,16 @@ class ArticleTableModel(QAbstractTableModel):
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> object:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        if not index.isValid() or not 0 <= index.row() < len(self._order):
             return None
-        row = self._rows[index.row()]
+        if role == self.ArticleIdRole:
+            return self._order[index.row()]
+        row = self._row(index.row())
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(row, col)
         if role == self.SortRole:
             return self._sort_key(row, col)
-        if role == self.ArticleIdRole:
-            return row.id
         if role == self.CountsRole:
             return row.counts
         if role == self.AuthorsRole:

@@ -16,7 +16,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFontMetrics, QKeyEvent, QKeySequence, QPainter, QPalette
+from PySide6.QtGui import QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -168,7 +168,6 @@ class LibraryView(QWidget):
                     ArticleTableModel.LANGUAGE):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
         self.table.viewport().installEventFilter(self)
-        self.table.installEventFilter(self)  # Ctrl+A selects rows not fetched yet too
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
         self.table.activated.connect(self._activated)
         self.table.setDragEnabled(True)  # rows go onto a collection
@@ -320,7 +319,7 @@ class LibraryView(QWidget):
         self.filter_edit.selectAll()
 
     def visible_titles(self) -> list[str]:
-        """The titles of the rows fetched so far, in table order."""
+        """The titles of the rows the filters show, in table order (reads every row)."""
         return [self.proxy.index(r, ArticleTableModel.TITLE).data()
                 for r in range(self.proxy.rowCount())]
 
@@ -363,17 +362,7 @@ class LibraryView(QWidget):
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
         if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
             self._fit_columns(self.table.viewport().width())
-        elif watched is self.table and event.type() == QEvent.Type.KeyPress and \
-                isinstance(event, QKeyEvent) and event.matches(QKeySequence.StandardKey.SelectAll):
-            self.select_all()
-            return True
         return super().eventFilter(watched, event)
-
-    def select_all(self) -> None:
-        """Select every article the filters show, the rows not fetched yet included (as
-        Ctrl+A always did)."""
-        self.model.fetch_to(self.model.rowCount() + len(self.model.pending()) - 1)
-        self.table.selectAll()
 
     def _fit_columns(self, width: int) -> None:
         """Keep the title readable: narrow panes drop Words and Lang and shrink the others."""
