@@ -150,7 +150,7 @@ class ArticleTableModel(QAbstractTableModel):
     def refresh(self, highlights: bool = True) -> None:
         """Catch up with the database: new articles placed in order, counts and tags of the
         rows shown updated. Reads only the new articles and the rows already read: on the
-        UI thread every row fetched is a round trip through the interpreter lock, which a
+        UI thread every row read is a round trip through the interpreter lock, which a
         background import is competing for. If articles were removed, or the filter
         depends on highlights and `highlights` may have changed (not so while an import
         only adds articles), the order is re-read; after metadata edits call `reload()`."""
@@ -352,7 +352,7 @@ class ArticleTableModel(QAbstractTableModel):
 
 class ArticleFilterProxyModel(QIdentityProxyModel):
     """Filter-as-you-type on title/publisher/authors/tags, and perspective, publisher, tag
-    and collection: handed to the model, which re-queries (exact over rows not fetched)."""
+    and collection: handed to the model, which re-queries (exact over rows not read)."""
 
     def _source(self) -> ArticleTableModel | None:
         source = self.sourceModel()
