@@ -76,14 +76,14 @@ class CollectionsList(QListWidget):
             total = self.ws.articles.count()
         except Exception:  # noqa: BLE001 - as above
             total = 0
-        self._add(f"{ALL_ARTICLES}  ·  {total}", None, "Every article in this workspace")
+        self._add(f"{ALL_ARTICLES}  ·  {total:,}", None, "Every article in this workspace")
         for c in found:
             if c.query is not None:
                 tip = f"Saved search: {c.query}\nIts articles are the ones the query matches now"
-                label = f"⌕ {c.name}  ·  {len(c.article_ids)}"
+                label = f"⌕ {c.name}  ·  {len(c.article_ids):,}"
             else:
                 tip = f"A set of {len(c.article_ids)} article(s); drop articles here to add them"
-                label = f"{c.name}  ·  {len(c.article_ids)}"
+                label = f"{c.name}  ·  {len(c.article_ids):,}"
             self._add(label, c.name, tip)
         names = [self.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.count())]
         self.setCurrentRow(names.index(chosen) if chosen in names else 0)

@@ -457,7 +457,7 @@ class MainWindow(QMainWindow):
 
     def _update_count(self) -> None:
         n = self.library.model.article_count()
-        self.count_label.setText(f"{n} article{'s' if n != 1 else ''}")
+        self.count_label.setText(f"{n:,} article{'s' if n != 1 else ''}")
 
     def _tab_changed(self, _index: int) -> None:
         if self.tabs.currentWidget() is self.claims and self._claims_stale:
