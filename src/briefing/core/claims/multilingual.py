@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from briefing.core.claims.captions import Captions
 from briefing.core.claims.interviews import InterviewTurns, answer_sentences, independent
 from briefing.core.claims.script_rules import (
     CLAUSE,
@@ -111,9 +112,13 @@ class ScriptAttributor:
         first = None
         body_keys: list[str] = []
         body_cue = None
+        posted = ([(p.start(), p.end()) for p in self.r.posting_rx.finditer(span)]
+                  if self.r.posting_rx is not None else [])
         for m in self.cue_rx.finditer(span):
             if self._in_object(span, m.start()) and (keys or body_keys):
                 continue  # "Рютте після зустрічі з південнокорейською делегацією": not his
+            if any(a <= m.start() and m.end() <= b for a, b in posted):
+                continue  # "驻俄罗斯大使": Russia hosts him, he is not its envoy
             key = self._owner(m.group())
             if key and self._cue(m.group()) in self.bodies:
                 key = self.home or key
@@ -397,6 +402,7 @@ def suggest_in_script(text: str, script: str, perspectives: Iterable[Perspective
     answer: Suggestion | None = None  # the last answer turn's speaker (transcripts)
     turns = _Turns(rules, attributor, text, title)
     interview = InterviewTurns(rules, attributor, text, title)
+    captions = Captions(rules, attributor)
     forward = [re.compile(p, re.IGNORECASE) for p in rules.forward_references]
     before: tuple[int, int] | None = None  # the previous sentence of the same line
     for start, end in sentences(text, rules.dateline_rx, rules.abbreviations):
@@ -405,6 +411,14 @@ def suggest_in_script(text: str, script: str, perspectives: Iterable[Perspective
         if prev is not None and "\n" in text[prev[1]:start]:
             prev = None
         named = turns.see(text, start, end)
+        caption, bite = captions.see(text, start, end)
+        if caption:
+            continue  # "[토니 블링컨 / 미국 국무장관]": who speaks in the lines under it
+        if bite is not None and (bite.perspectives or independent(rules, bite.speaker or "")):
+            out.extend(Suggestion(a, b, text[a:b], list(bite.perspectives), bite.cue,
+                                  bite.speaker, bite.verb)
+                       for a, b in answer_sentences(s, start))
+            continue
         answered = interview.see(text, start, end)
         if interview.asking:
             continue  # "―중국은 … 보고 있나.": the interviewer's question

@@ -103,6 +103,13 @@ class Rules:
     forward_references: list[str] = field(default_factory=list)
     # texts a sentence cites by their author ("йдеться в дописі президента"): the author speaks
     documents: list[str] = field(default_factory=list)
+    # where a diplomat is posted ("驻俄罗斯大使", "주러시아 대사"): the country named there is
+    # the host, not the side the diplomat speaks for (regexes; the posting is their match)
+    postings: list[str] = field(default_factory=list)
+    # a broadcast transcript's caption naming who speaks in the quotation under it
+    # ("[토니 블링컨 / 미국 국무장관]"; group `who`; captions.py)
+    captions: list[str] = field(default_factory=list)
+    posting_rx: re.Pattern[str] | None = None
     false_verb_rx: re.Pattern[str] = re.compile(r"(?!)")
     speakers: dict[str, list[str]] = field(default_factory=dict)
     dateline_rx: list[re.Pattern[str]] = field(default_factory=list)
@@ -175,7 +182,8 @@ def script_rules() -> dict[str, Rules]:
                      "question_turns", "first_person", "statement_titles",
                      "abbreviations", "prepositions", "possessives", "interview_questions",
                      "interview_answers", "interviewees", "independent", "foreign", "false_verbs", "interview_marks", "plain_questions",
-                     "gerund_endings", "connectives", "forward_references", "documents"):
+                     "gerund_endings", "connectives", "forward_references", "documents",
+                     "postings", "captions"):
             getattr(rules, name).extend(data.get(name, []))
         lang = path.stem
         if data.get("verb_lemmas") and data.get("lemma_forms"):
@@ -201,6 +209,8 @@ def script_rules() -> dict[str, Rules]:
     for rules in out.values():
         rules.dateline_rx = [re.compile(p) for p in rules.datelines]
         rules.insertion_rx = [re.compile(p, re.IGNORECASE) for p in rules.insertions]
+        if rules.postings:
+            rules.posting_rx = re.compile("|".join(f"(?:{p})" for p in rules.postings))
         if rules.false_verbs:
             rules.false_verb_rx = re.compile("|".join(map(re.escape, rules.false_verbs)))
         bound = rules.script != "han"  # Chinese has no spaces: a verb may touch its speaker

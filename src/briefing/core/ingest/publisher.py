@@ -30,7 +30,7 @@ def publisher_and_year(units: list[Unit],
     texts = [u.text for u in units]
     year: str | None = None
 
-    def resolve(name: str) -> str | None:
+    def resolve(name: str, caseless: bool = False) -> str | None:
         # "Munitions Watch contributors. Text licensed under CC BY 4.0": the name ends
         # with its sentence (a licence or rights sentence may follow); "U.S. Department"
         # is not a sentence end
@@ -48,7 +48,12 @@ def publisher_and_year(units: list[Unit],
         # An institution's full name is long ("Embassy of the People's Republic of China
         # in the United States of America"); other names stay short.
         limit = 14 if any_institution().search(cleaned) else 6
-        return cleaned if 1 <= len(words) <= limit and cleaned[:1].isupper() else None
+        # a name starts with a capital; a copyright holder's may start with a letter of a
+        # script without case ("中华人民共和国驻…大使馆 版权所有"); a "来源：" label's
+        # unknown name may be a wire or an app, not the site
+        first = cleaned[:1]
+        named = first.isupper() or (caseless and first.isalpha() and not first.islower())
+        return cleaned if 1 <= len(words) <= limit and named else None
 
     kept_idx = [i for i, u in enumerate(units) if u.kept and u.prose]
     attached = set(range(kept_idx[-1] + 1, kept_idx[-1] + 4)) if kept_idx else set()
@@ -80,7 +85,7 @@ def publisher_and_year(units: list[Unit],
                 m = pattern.search(text)
                 if not m:
                     continue
-                name = resolve(m["name"])
+                name = resolve(m["name"], caseless=kind == "copyright")
                 # A copyright year right after the article dates it (a syndication line);
                 # a site footer's year is only the year the page was saved.
                 if (kind == "copyright" and i in attached and m["year"] and year is None

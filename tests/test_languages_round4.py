@@ -1,0 +1,89 @@
+"""Layouts and grammar read in issue 11's fourth language round (lang15), each case written
+here for the test with the furniture such pages carry: a Chinese date line with the author's
+label beside it, a copyright holder named before "版权所有", a diplomat's posting (驻…大使),
+a joint chiefs' short name (韩联参), a noun holding 说 (说法), a report to a body (向国会报告),
+an academic of no side, and a Korean broadcast's sound bites under their captions."""
+
+from __future__ import annotations
+
+from briefing.core.claims import suggest_claims
+from briefing.core.ingest.dates import date_line
+from briefing.core.ingest.pipeline import read_article
+from briefing.core.perspectives import load_default_perspectives
+
+ZH_BODY = ("外交部发言人表示，中方在乌克兰问题上的立场是一贯的、明确的。中方始终致力于劝和促谈，"
+           "支持一切有利于和平解决危机的努力。希望各方推动局势降温，为政治解决创造条件。\n")
+
+
+def claims(text: str, title: str = "") -> dict[str, list[str]]:
+    """quote -> perspectives, as the app suggests them."""
+    return {s.quote: s.perspectives
+            for s in suggest_claims(text, load_default_perspectives(), title=title)}
+
+
+def test_a_chinese_date_line_with_the_author_and_editor_labels_beside_it() -> None:
+    assert date_line("2024-12-23 18:12:40 来源：观察者网 作者：齐倩") == ("2024-12-23", "plain")
+    assert date_line("来源：国防网 责任编辑：刘明 2024-11-28 20:05") == ("2024-11-28", "plain")
+    # a line that says more than its labels stays a sentence, not a date line
+    assert date_line("2024-12-23 韩国联合参谋本部表示朝鲜军队伤亡约1100人") is None
+
+
+def test_a_headline_above_a_chinese_date_line_with_an_author_and_font_tools() -> None:
+    page = ("观察者网\n首页 国际 中国 评论 财经 科技 军事 视频\n登录 注册\n观察者网 > 国际\n"
+            "韩联参：在俄朝军伤亡约1100人 或追加派兵\n2024-12-23 18:12:40 来源：观察者网 作者：齐倩\n"
+            "大 中 小 分享到：\n" + ZH_BODY)
+    meta = read_article(page.encode("utf-8"), "page.txt")[1].metadata
+    assert (meta.title, meta.published) == ("韩联参：在俄朝军伤亡约1100人 或追加派兵", "2024-12-23")
+
+
+def test_the_copyright_holder_before_the_notice_publishes_an_unlisted_chinese_page() -> None:
+    page = ("中华人民共和国驻某国大使馆\n首页 使馆新闻 领事服务\n当前位置：首页 > 使馆新闻\n"
+            "驻某国大使接受当地媒体专访\n2024/12/10\n" + ZH_BODY
+            + "【打印本页】 【关闭窗口】\n中华人民共和国驻某国大使馆 版权所有\n")
+    meta = read_article(page.encode("utf-8"), "page.txt")[1].metadata
+    assert meta.publisher == "中华人民共和国驻某国大使馆"
+    # a "来源：" label naming an unlisted app is not taken for the site
+    page = ("国际\n乌方称朝鲜军人伤亡超三千\n来源：某某新闻客户端 | 2024年12月17日 07:45\n" + ZH_BODY)
+    assert read_article(page.encode("utf-8"), "page.txt")[1].metadata.publisher is None
+
+
+def test_an_ambassador_speaks_for_the_country_that_sent_him_not_where_he_is_posted() -> None:
+    text = ("2024年12月10日，驻俄罗斯大使张汉晖接受俄罗斯《消息报》专访。专访全文如下：\n"
+            "问：中方如何看待？\n答：中方在乌克兰危机问题上始终秉持客观公正立场。我们不掌握有关情况。\n"
+            "俄罗斯驻华大使莫尔古洛夫表示，俄中关系处于历史最好水平。\n")
+    found = claims(text)
+    assert found["答：中方在乌克兰危机问题上始终秉持客观公正立场。"] == ["chinese"]
+    assert found["我们不掌握有关情况。"] == ["chinese"]
+    assert found["俄罗斯驻华大使莫尔古洛夫表示，俄中关系处于历史最好水平。"] == ["russian"]
+
+
+def test_chinese_short_names_reports_to_a_body_nouns_with_shuo_and_academics() -> None:
+    text = ("韩联参称，朝鲜军队似乎正在准备向俄罗斯追加派遣兵力。\n"
+            "韩国国家情报院此前曾向国会报告，朝鲜已向俄罗斯派遣约1.1万名军人。\n"
+            "对于上述说法，俄罗斯总统新闻秘书佩斯科夫表示，克里姆林宫“没有什么可补充的”。\n"
+            "中国人民大学教授李大为接受采访时说，各方公布的数据都带有宣传色彩。\n")
+    found = claims(text)
+    assert found["韩联参称，朝鲜军队似乎正在准备向俄罗斯追加派遣兵力。"] == ["south_korean"]
+    assert found["韩国国家情报院此前曾向国会报告，朝鲜已向俄罗斯派遣约1.1万名军人。"] == [
+        "south_korean"]
+    assert found["对于上述说法，俄罗斯总统新闻秘书佩斯科夫表示，克里姆林宫“没有什么可补充的”。"] == [
+        "russian"]
+    assert found["中国人民大学教授李大为接受采访时说，各方公布的数据都带有宣传色彩。"] == []
+
+
+def test_korean_broadcast_sound_bites_belong_to_their_captioned_speakers() -> None:
+    text = ("[기자]\n미국 국무부는 북한군이 이동한 것으로 보고 있습니다.\n"
+            "[토니 블링컨 / 미국 국무장관 (현지시간 31일)]\n"
+            "“약 8천 명이 쿠르스크로 이동한 것으로 파악하고 있습니다. 며칠 안에 투입될 것입니다.”\n"
+            "러시아는 파병 사실을 인정하지 않고 있습니다.\n"
+            "[녹취] 마리야 자하로바 / 러시아 외무부 대변인\n"
+            "“러시아와 북한의 협력은 국제법의 틀 안에서 이뤄지고 있습니다.”\n"
+            "[양욱 / 아산정책연구원 연구위원]\n“손실이 클 수밖에 없습니다.”\n"
+            "연합뉴스TV 김수강입니다.\n")
+    found = claims(text)
+    assert found["“약 8천 명이 쿠르스크로 이동한 것으로 파악하고 있습니다."] == ["us"]
+    assert found["며칠 안에 투입될 것입니다.”"] == ["us"]
+    assert found["“러시아와 북한의 협력은 국제법의 틀 안에서 이뤄지고 있습니다.”"] == ["russian"]
+    assert found["“손실이 클 수밖에 없습니다.”"] == []
+    # the reporter's narration after a sound bite is nobody's claim by the caption
+    assert "러시아는 파병 사실을 인정하지 않고 있습니다." not in found
