@@ -87,3 +87,32 @@ def test_korean_broadcast_sound_bites_belong_to_their_captioned_speakers() -> No
     assert found["“손실이 클 수밖에 없습니다.”"] == []
     # the reporter's narration after a sound bite is nobody's claim by the caption
     assert "러시아는 파병 사실을 인정하지 않고 있습니다." not in found
+
+
+def test_an_interview_with_bare_questions_and_the_interviewee_as_him_in_the_lead() -> None:
+    """Questions in bold on the site (bare lines ending in "?"), answers with no marker; the
+    lead says the paper spoke "with him", the title's head names him and the lead his post."""
+    title = "Андрей Руденко: «Договор с КНДР не направлен против третьих стран»"
+    text = ("Заместитель министра иностранных дел России Андрей Руденко курирует в МИДе "
+            "отношения со странами Азии. «Ведомости» поговорили с ним о договоре с КНДР.\n"
+            "В Сеуле говорят о поставках оружия Украине. Что ответит Москва?\n"
+            "Это стало бы грубой ошибкой. Мы рассчитываем, что в Сеуле взвесят последствия.\n"
+            "Как к договору относится Пекин?\n"
+            "С китайскими партнерами у нас полное взаимопонимание.\n"
+            "Госдеп США ранее назвал такое сотрудничество «угрозой для всего региона».\n")
+    found = claims(text, title)
+    assert found["Это стало бы грубой ошибкой."] == ["russian"]
+    assert found["Мы рассчитываем, что в Сеуле взвесят последствия."] == ["russian"]
+    assert found["С китайскими партнерами у нас полное взаимопонимание."] == ["russian"]
+    assert found["Госдеп США ранее назвал такое сотрудничество «угрозой для всего региона»."] == [
+        "us"]
+    assert "Как к договору относится Пекин?" not in found
+
+
+def test_a_turns_one_word_reply_is_a_sentence_of_its_own() -> None:
+    from briefing.core.claims.script_rules import script_rules, sentences
+
+    rules = script_rules()["cyrillic"]
+    text = "Коваленко: Так. Російські пропагандисти заперечують їхню присутність."
+    assert [text[a:b] for a, b in sentences(text, rules.dateline_rx, rules.abbreviations)] == [
+        "Коваленко: Так.", "Російські пропагандисти заперечують їхню присутність."]

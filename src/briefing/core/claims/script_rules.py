@@ -85,6 +85,9 @@ class Rules:
     interview_questions: list[str] = field(default_factory=list)
     interview_answers: list[str] = field(default_factory=list)
     interviewees: list[str] = field(default_factory=list)
+    # a pronoun where the lead names the interviewee ("поговорили с ним"): he is named
+    # before it or in the title's head
+    interviewee_pronouns: list[str] = field(default_factory=list)
     # a page calling itself an interview ("інтерв'ю", "专访") whose questions are plain
     # paragraphs ending in "?" (`plain_questions`): the other lines are the answers
     interview_marks: list[str] = field(default_factory=list)
@@ -183,7 +186,7 @@ def script_rules() -> dict[str, Rules]:
                      "abbreviations", "prepositions", "possessives", "interview_questions",
                      "interview_answers", "interviewees", "independent", "foreign", "false_verbs", "interview_marks", "plain_questions",
                      "gerund_endings", "connectives", "forward_references", "documents",
-                     "postings", "captions"):
+                     "postings", "captions", "interviewee_pronouns"):
             getattr(rules, name).extend(data.get(name, []))
         lang = path.stem
         if data.get("verb_lemmas") and data.get("lemma_forms"):
@@ -279,7 +282,10 @@ def sentences(text: str, datelines: Iterable[re.Pattern[str]] = (),
                 last = text[start:i].rsplit(None, 1)[-1] if text[start:i].strip() else ""
                 # a short sentence ends too after a long lower-case word ("Москва відповіла
                 # передбачувано."), never after an initial or a short abbreviation
-                short_ok = ch in "?!" or (len(last) >= 5 and last.isalpha() and last.islower())
+                # and a turn's one-word reply ("Коваленко: Так.", "— Нет.") after its label
+                label = text[start:i].rstrip()[:-len(last)].rstrip() if last else ""
+                short_ok = ch in "?!" or (len(last) >= 5 and last.isalpha() and last.islower()) or (
+                    words <= 3 and label.endswith((":", "—", "–")) and last.isalpha())
                 if not dateline and (cjk or (nxt in ("", " ") and (words >= 4 or short_ok)
                                              and _next_starts(text, end))):
                     out.append((start, end))
