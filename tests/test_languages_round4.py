@@ -166,3 +166,21 @@ UK_BODY = ("Міністр оборони Південної Кореї заяв
 def test_headlines_by_the_page_layout_in_each_language(page: str, title: str, date: str) -> None:
     meta = read_article(page.encode("utf-8"), "page.txt")[1].metadata
     assert (meta.title, meta.published) == (title, date)
+
+
+@pytest.mark.parametrize(("line", "value"), [
+    ("2024년 11월 05일 15시 20분", "2024-11-05"),  # a time in Korean words
+    ("기사입력 2024-11-05 오후 3:20 | 최종수정 2024-11-05 오후 4:01", "2024-11-05"),
+    ("《人民日报》（2024年11月05日 第03版）", "2024-11-05"),  # a print edition's stamp
+    ("环球时报 2024-11-05 10:00 发布于北京", "2024-11-05"),  # a post's place stamp
+    ("2024年11月5日 星期二 10:00 来源：参考消息网", "2024-11-05"),  # the weekday
+])
+def test_date_lines_with_the_furniture_beside_them(line: str, value: str) -> None:
+    assert date_line(line) is not None and date_line(line)[0] == value
+
+
+def test_a_labelled_chinese_date_with_an_unreadable_order_is_not_the_title() -> None:
+    page = ("RFI 华语\n外交部：中方在乌克兰问题上的立场是一贯的\n发表时间： 05/11/2024 - 10:00\n"
+            + ZH_BODY)
+    meta = read_article(page.encode("utf-8"), "page.txt")[1].metadata
+    assert meta.title == "外交部：中方在乌克兰问题上的立场是一贯的"
