@@ -184,3 +184,31 @@ def test_a_labelled_chinese_date_with_an_unreadable_order_is_not_the_title() -> 
             + ZH_BODY)
     meta = read_article(page.encode("utf-8"), "page.txt")[1].metadata
     assert meta.title == "外交部：中方在乌克兰问题上的立场是一贯的"
+
+
+RU_TITLE = "Захарова ответила на заявления Сеула о поставках оружия Киеву"
+
+
+@pytest.mark.parametrize(("page", "publisher"), [
+    # a site the table does not know, named atop the page and again at its foot
+    ("Северная правда\nГлавная Новости Политика Экономика\n" + RU_TITLE + "\n06.11.2024 12:30\n"
+     + RU_BODY + "© 2024 «Северная правда». Все права защищены.\n", "Северная правда"),
+    ("Вечерний курьер\n" + RU_TITLE + "\n06.11.2024 12:30\n" + RU_BODY
+     + "При использовании материалов ссылка на «Вечерний курьер» обязательна.\n",
+     "Вечерний курьер"),
+    ("东方观察网\n首页 国际 军事 评论\n外交部：中方在乌克兰问题上的立场是一贯的\n2024-11-05 10:00\n"
+     + ZH_BODY + "东方观察网版权所有，未经授权不得转载\n", "东方观察网"),
+    ("새벽신문\n홈 > 정치\n北 \"러시아 파병은 정당한 권리\"…국제사회 비판에 반발\n2024-11-05 10:00\n"
+     + KO_BODY + "<저작권자 © 새벽신문, 무단전재 및 재배포 금지>\n", "새벽신문"),
+    # only at the foot: a legal form before the quoted name, a rights notice after it
+    ("Главная Новости Политика Экономика\n" + RU_TITLE + "\n06.11.2024 12:30\n" + RU_BODY
+     + "© ООО «Невский вестник», 2024\n", "Невский вестник"),
+    ("Новини Політика Війна Економіка\nБуданов: КНДР готує нову партію снарядів для Росії\n"
+     "05.11.2024 10:00\n" + UK_BODY + "© 2024 ТОВ «Західний кур'єр». Усі права захищені.\n",
+     "Західний кур'єр"),
+    ("首页 国际 军事 评论\n外交部：中方在乌克兰问题上的立场是一贯的\n2024-11-05 10:00\n" + ZH_BODY
+     + "Copyright © 2024 东方观察网 版权所有\n", "东方观察网"),
+])
+def test_an_unlisted_site_is_named_by_its_masthead_and_its_footer(page: str,
+                                                                   publisher: str) -> None:
+    assert read_article(page.encode("utf-8"), "page.txt")[1].metadata.publisher == publisher
