@@ -212,3 +212,16 @@ RU_TITLE = "Захарова ответила на заявления Сеула
 def test_an_unlisted_site_is_named_by_its_masthead_and_its_footer(page: str,
                                                                    publisher: str) -> None:
     assert read_article(page.encode("utf-8"), "page.txt")[1].metadata.publisher == publisher
+
+
+def test_a_topic_before_the_verb_is_not_the_speaker() -> None:
+    text = ("Про присутність військових КНДР на території Росії першою повідомила Служба безпеки "
+            "України у жовтні.\n"
+            "Міністр закордонних справ України Андрій Сибіга провів розмову з Ван І.\n"
+            "Як передає РБК-Україна, про це Сибіга написав у соцмережі X.\n")
+    found = claims(text)
+    assert found["Про присутність військових КНДР на території Росії першою повідомила Служба "
+                 "безпеки України у жовтні."] == ["ukrainian"]
+    assert found["Як передає РБК-Україна, про це Сибіга написав у соцмережі X."] == ["ukrainian"]
+    zh = "中国外交部发言人林剑在本周例行记者会上被问及朝鲜军人出现在库尔斯克一事时，只是重申“不了解相关情况”。"
+    assert claims(zh + "\n")[zh] == ["chinese"]

@@ -189,6 +189,15 @@ class ScriptAttributor:
                 if span is None and r.script == "han" and lead is not None:
                     span = lead.group()  # "中方反对…，呼吁…": the sentence's subject speaks
                 span = span or self._clause_after(s, v.end())
+                if (span and span.split()[0].lower() in r.topic_openers
+                        and not self.is_back_reference(span)  # not "Про це він написав"
+                        and not any(span.lower().startswith(c.lower() + " ")
+                                    for c in r.connectives)):  # nor "про це Сибіга"
+                    span = self._clause_after(s, v.end()) or span  # "Про … повідомила СБУ"
+                for cut in r.topic_cuts:  # "林剑在…被问及朝鲜军人…时": 林剑
+                    at = span.find(cut) if span else -1
+                    if at > 0:
+                        span = span[:at]
                 if (span and not self.perspectives(span)[0] and not self.is_back_reference(span)
                         and not self.first_person(span)):
                     # "Об этом заявил замглавы МИД РФ Руденко", "Про це повідомив Юсов":

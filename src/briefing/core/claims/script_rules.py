@@ -112,6 +112,13 @@ class Rules:
     # a broadcast transcript's caption naming who speaks in the quotation under it
     # ("[토니 블링컨 / 미국 국무장관]"; group `who`; captions.py)
     captions: list[str] = field(default_factory=list)
+    # a clause before the verb that opens with a topic preposition ("Про присутність …
+    # першою повідомила СБУ", "О переброске … сообщил Пентагон") names what is reported:
+    # the speaker follows the verb
+    topic_openers: list[str] = field(default_factory=list)
+    # words after which the speaker's clause holds the question's topic ("林剑…被问及朝鲜
+    # 军人…时，只是重申"): the speaker is the words before them
+    topic_cuts: list[str] = field(default_factory=list)
     posting_rx: re.Pattern[str] | None = None
     false_verb_rx: re.Pattern[str] = re.compile(r"(?!)")
     speakers: dict[str, list[str]] = field(default_factory=dict)
@@ -186,7 +193,8 @@ def script_rules() -> dict[str, Rules]:
                      "abbreviations", "prepositions", "possessives", "interview_questions",
                      "interview_answers", "interviewees", "independent", "foreign", "false_verbs", "interview_marks", "plain_questions",
                      "gerund_endings", "connectives", "forward_references", "documents",
-                     "postings", "captions", "interviewee_pronouns"):
+                     "postings", "captions", "interviewee_pronouns", "topic_openers",
+                     "topic_cuts"):
             getattr(rules, name).extend(data.get(name, []))
         lang = path.stem
         if data.get("verb_lemmas") and data.get("lemma_forms"):
