@@ -225,3 +225,18 @@ def test_a_topic_before_the_verb_is_not_the_speaker() -> None:
     assert found["Як передає РБК-Україна, про це Сибіга написав у соцмережі X."] == ["ukrainian"]
     zh = "中国外交部发言人林剑在本周例行记者会上被问及朝鲜军人出现在库尔斯克一事时，只是重申“不了解相关情况”。"
     assert claims(zh + "\n")[zh] == ["chinese"]
+
+
+@pytest.mark.parametrize(("sentence", "side"), [
+    ("俄驻韩大使季诺维也夫警告称，韩方向乌提供武器将破坏两国关系。", ["russian"]),  # sent by 俄
+    ("中国驻朝鲜大使王亚军表示，中朝友谊历久弥坚。", ["chinese"]),
+    ("朝鲜外务省发表谈话，强烈谴责韩国向乌提供武器。", ["north_korean"]),  # an adverb alone
+    ("У Білому домі заявили, що Пхеньян отримує технології.", ["us"]),  # the locative
+    ("В Белом доме заявили, что Пхеньян получает технологии.", ["us"]),
+    ("Посол України в Республіці Корея Дмитро Пономаренко заявив, що Київ чекає на допомогу.",
+     ["ukrainian"]),
+    ("Российский посол в Сеуле Георгий Зиновьев предупредил о последствиях.", ["russian"]),
+    ("주한 러시아 대사는 한국의 무기 지원이 양국 관계를 파괴할 것이라고 경고했다.", ["russian"]),
+])
+def test_a_speakers_side_by_the_country_that_sent_them(sentence: str, side: list[str]) -> None:
+    assert claims(sentence + "\n" + sentence + "\n")[sentence] == side
