@@ -240,3 +240,13 @@ def test_a_topic_before_the_verb_is_not_the_speaker() -> None:
 ])
 def test_a_speakers_side_by_the_country_that_sent_them(sentence: str, side: list[str]) -> None:
     assert claims(sentence + "\n" + sentence + "\n")[sentence] == side
+
+
+def test_a_chinese_name_whose_last_character_the_segmenter_splits_off_is_found(tmp_path) -> None:
+    from briefing.core.search import IndexDoc, SearchIndex
+
+    ix = SearchIndex(tmp_path)
+    list(ix.rebuild([IndexDoc(1, "韩联参", "韩国国家情报院称朝鲜已派遣约1.1万名军人。", language="zh"),
+                     IndexDoc(2, "其他", "外交部发言人表示，中方不掌握有关情况。", language="zh")], 2))
+    assert [h.article_id for h in ix.search("国家情报院", limit=10).hits] == [1]
+    ix.close()
