@@ -194,9 +194,9 @@ class ScriptAttributor:
                         and not any(span.lower().startswith(c.lower() + " ")
                                     for c in r.connectives)):  # nor "про це Сибіга"
                     span = self._clause_after(s, v.end()) or span  # "Про … повідомила СБУ"
-                for cut in r.topic_cuts:  # "林剑在…被问及朝鲜军人…时": 林剑
-                    at = span.find(cut) if span else -1
-                    if at > 0:
+                for topic in r.topic_cuts:  # "林剑在…被问及朝鲜军人…时": 林剑
+                    at = span.find(topic) if span else -1
+                    if span and at > 0:
                         span = span[:at]
                 if (span and not self.perspectives(span)[0] and not self.is_back_reference(span)
                         and not self.first_person(span)):
