@@ -250,3 +250,22 @@ def test_a_chinese_name_whose_last_character_the_segmenter_splits_off_is_found(t
                      IndexDoc(2, "其他", "外交部发言人表示，中方不掌握有关情况。", language="zh")], 2))
     assert [h.article_id for h in ix.search("国家情报院", limit=10).hits] == [1]
     ix.close()
+
+
+def test_role_turns_in_an_interview_are_the_interviewees_named_in_the_lead() -> None:
+    """"Вопрос:"/"Ответ:" and "Питання:"/"Відповідь:" turns: the one the lead says answered
+    the paper's questions speaks, with the side his title gives him."""
+    text = ("Посол России в КНДР Александр Мацегора ответил на вопросы «Известий».\n"
+            "Вопрос: Что изменил договор?\n"
+            "Ответ: Договор закрепил союзнические отношения. Мы действуем строго в рамках "
+            "международного права.\n")
+    found = claims(text, "Интервью с послом: «Пхеньян не просит лишнего»")
+    assert found["Ответ: Договор закрепил союзнические отношения."] == ["russian"]
+    assert found["Мы действуем строго в рамках международного права."] == ["russian"]
+    assert "Вопрос: Что изменил договор?" not in found
+    text = ("Речник ГУР Андрій Юсов відповів на запитання журналістів.\n"
+            "Питання: Скільки військових КНДР у Росії?\n"
+            "Відповідь: За нашими даними, близько 11 тисяч. Частина вже в боях.\n")
+    found = claims(text, "Юсов про війська КНДР")
+    assert found["Відповідь: За нашими даними, близько 11 тисяч."] == ["ukrainian"]
+    assert found["Частина вже в боях."] == ["ukrainian"]
