@@ -207,7 +207,7 @@ def test_english_is_told_without_loading_the_language_model() -> None:
 # and never below 0.75. Russian titles (0 of 3 before, 2 of 3 after round 2) are 3 of 3
 # since round 3 read a print edition's stamp ("Газета «Коммерсантъ» №208 от …, стр. 5") as
 # the date line it is.
-HELDOUT_THRESHOLDS = {  # measured after: claims ko 19/20, ru 32/34, uk 28/29, zh 28/28
+HELDOUT_THRESHOLDS = {  # measured after: claims ko 19/20, ru 33/34, uk 29/29, zh 28/28
     "ko": {"language": 1.0, "title": 0.9, "date": 0.9, "publisher": 0.9, "search": 0.95,
            "claims": 0.9},
     "ru": {"language": 1.0, "title": 0.9, "date": 0.9, "publisher": 0.9, "search": 0.95,
@@ -246,7 +246,7 @@ HELDOUT5_THRESHOLDS = {
 HELDOUT5_THRESHOLDS["ko"]["claims"] = 0.95
 HELDOUT5_THRESHOLDS["ru"]["claims"] = 0.85
 HELDOUT5_THRESHOLDS["uk"]["claims"] = 0.95
-HELDOUT5_THRESHOLDS["zh"]["claims"] = 0.9
+HELDOUT5_THRESHOLDS["zh"]["claims"] = 0.95  # 33/33 since round 4 (被问及…时 is the topic)
 
 # The sixth set (one story per language, written and labelled by round 3 before any rule ran
 # on it). Out of sample: claims ko 9/9, ru 7/7, uk 3/10, zh 3/7, dates 3/4, search 15/16;
@@ -259,9 +259,21 @@ HELDOUT6_THRESHOLDS = {
 }
 
 
+# The seventh set (two stories per language, written and labelled by round 4 before any rule
+# ran on it). Out of sample: titles, dates and publishers 7/8 each (zh 1/2), search 32/32,
+# claims ko 13/19, ru 11/20, uk 18/19, zh 6/19; after round 4's rules claims ko 19/19,
+# ru 20/20, uk 18/19, zh 19/19 and every other measure full.
+HELDOUT7_THRESHOLDS = {
+    lang: {"language": 1.0, "title": 0.95, "date": 0.95, "publisher": 0.95, "search": 0.95,
+           "claims": 0.9}
+    for lang in ("ko", "ru", "uk", "zh")
+}
+
+
 @pytest.mark.parametrize(("folder", "thresholds"), [
     ("heldout", HELDOUT_THRESHOLDS), ("heldout3", HELDOUT3_THRESHOLDS),
-    ("heldout5", HELDOUT5_THRESHOLDS), ("heldout6", HELDOUT6_THRESHOLDS)])
+    ("heldout5", HELDOUT5_THRESHOLDS), ("heldout6", HELDOUT6_THRESHOLDS),
+    ("heldout7", HELDOUT7_THRESHOLDS)])
 def test_quality_per_language_on_the_dev_sets(folder: str,
                                                thresholds: dict[str, dict[str, float]]) -> None:
     """The held-out sets rules may now be written against (each scored out of sample first):

@@ -38,6 +38,8 @@ def answer_sentences(s: str, start: int) -> list[tuple[int, int]]:
 class _Sides(Protocol):
     def perspectives(self, span: str) -> tuple[list[str], str | None]: ...
 
+    def introduced(self, span: str, text: str, before: int) -> tuple[list[str], str | None]: ...
+
 
 def independent(rules: Rules, span: str) -> bool:
     """Whether the speaker's words name an independent analyst ("중국 외교 전문가",
@@ -80,16 +82,23 @@ class InterviewTurns:
         if first == len(text):
             return None
         lead = text[:first]
+        pronouns = {p.lower() for p in rules.interviewee_pronouns}
         for pattern in rules.interviewees:
             for m in re.finditer(pattern, lead, re.MULTILINE):
                 who = m.group("who").strip(" ,")
+                if who.split()[0].lower() in pronouns:
+                    break  # "поговорили с ним о …": he is named before, or in the title
                 if independent(rules, who):
                     return Suggestion(0, 0, who, [], None, who, "")
                 keys, cue = sides.perspectives(who)
                 return Suggestion(0, 0, who, keys[:1], cue, who, "")
         head = title.split(":", 1)[0].strip() if ":" in title else ""
         if head and len(head.split()) <= 6:
-            keys, cue = ([], None) if independent(rules, head) else sides.perspectives(head)
+            if independent(rules, head):
+                return Suggestion(0, 0, head, [], None, head, "")
+            keys, cue = sides.perspectives(head)
+            if not keys:  # "Андрей Руденко: …": the side the lead gives him
+                keys, cue = sides.introduced(head, text, first)
             return Suggestion(0, 0, head, keys[:1], cue, head, "")
         return None
 

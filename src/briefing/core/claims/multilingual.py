@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from briefing.core.claims.captions import Captions
 from briefing.core.claims.interviews import InterviewTurns, answer_sentences, independent
 from briefing.core.claims.script_rules import (
     CLAUSE,
@@ -111,9 +112,13 @@ class ScriptAttributor:
         first = None
         body_keys: list[str] = []
         body_cue = None
+        posted = ([(p.start(), p.end()) for p in self.r.posting_rx.finditer(span)]
+                  if self.r.posting_rx is not None else [])
         for m in self.cue_rx.finditer(span):
             if self._in_object(span, m.start()) and (keys or body_keys):
                 continue  # "Рютте після зустрічі з південнокорейською делегацією": not his
+            if any(a <= m.start() and m.end() <= b for a, b in posted):
+                continue  # "驻俄罗斯大使": Russia hosts him, he is not its envoy
             key = self._owner(m.group())
             if key and self._cue(m.group()) in self.bodies:
                 key = self.home or key
@@ -184,6 +189,15 @@ class ScriptAttributor:
                 if span is None and r.script == "han" and lead is not None:
                     span = lead.group()  # "中方反对…，呼吁…": the sentence's subject speaks
                 span = span or self._clause_after(s, v.end())
+                if (span and span.split()[0].lower() in r.topic_openers
+                        and not self.is_back_reference(span)  # not "Про це він написав"
+                        and not any(span.lower().startswith(c.lower() + " ")
+                                    for c in r.connectives)):  # nor "про це Сибіга"
+                    span = self._clause_after(s, v.end()) or span  # "Про … повідомила СБУ"
+                for topic in r.topic_cuts:  # "林剑在…被问及朝鲜军人…时": 林剑
+                    at = span.find(topic) if span else -1
+                    if span and at > 0:
+                        span = span[:at]
                 if (span and not self.perspectives(span)[0] and not self.is_back_reference(span)
                         and not self.first_person(span)):
                     # "Об этом заявил замглавы МИД РФ Руденко", "Про це повідомив Юсов":
@@ -397,6 +411,7 @@ def suggest_in_script(text: str, script: str, perspectives: Iterable[Perspective
     answer: Suggestion | None = None  # the last answer turn's speaker (transcripts)
     turns = _Turns(rules, attributor, text, title)
     interview = InterviewTurns(rules, attributor, text, title)
+    captions = Captions(rules, attributor)
     forward = [re.compile(p, re.IGNORECASE) for p in rules.forward_references]
     before: tuple[int, int] | None = None  # the previous sentence of the same line
     for start, end in sentences(text, rules.dateline_rx, rules.abbreviations):
@@ -405,6 +420,14 @@ def suggest_in_script(text: str, script: str, perspectives: Iterable[Perspective
         if prev is not None and "\n" in text[prev[1]:start]:
             prev = None
         named = turns.see(text, start, end)
+        caption, bite = captions.see(text, start, end)
+        if caption:
+            continue  # "[토니 블링컨 / 미국 국무장관]": who speaks in the lines under it
+        if bite is not None and (bite.perspectives or independent(rules, bite.speaker or "")):
+            out.extend(Suggestion(a, b, text[a:b], list(bite.perspectives), bite.cue,
+                                  bite.speaker, bite.verb)
+                       for a, b in answer_sentences(s, start))
+            continue
         answered = interview.see(text, start, end)
         if interview.asking:
             continue  # "―중국은 … 보고 있나.": the interviewer's question

@@ -85,6 +85,9 @@ class Rules:
     interview_questions: list[str] = field(default_factory=list)
     interview_answers: list[str] = field(default_factory=list)
     interviewees: list[str] = field(default_factory=list)
+    # a pronoun where the lead names the interviewee ("поговорили с ним"): he is named
+    # before it or in the title's head
+    interviewee_pronouns: list[str] = field(default_factory=list)
     # a page calling itself an interview ("інтерв'ю", "专访") whose questions are plain
     # paragraphs ending in "?" (`plain_questions`): the other lines are the answers
     interview_marks: list[str] = field(default_factory=list)
@@ -103,6 +106,20 @@ class Rules:
     forward_references: list[str] = field(default_factory=list)
     # texts a sentence cites by their author ("йдеться в дописі президента"): the author speaks
     documents: list[str] = field(default_factory=list)
+    # where a diplomat is posted ("驻俄罗斯大使", "주러시아 대사"): the country named there is
+    # the host, not the side the diplomat speaks for (regexes; the posting is their match)
+    postings: list[str] = field(default_factory=list)
+    # a broadcast transcript's caption naming who speaks in the quotation under it
+    # ("[토니 블링컨 / 미국 국무장관]"; group `who`; captions.py)
+    captions: list[str] = field(default_factory=list)
+    # a clause before the verb that opens with a topic preposition ("Про присутність …
+    # першою повідомила СБУ", "О переброске … сообщил Пентагон") names what is reported:
+    # the speaker follows the verb
+    topic_openers: list[str] = field(default_factory=list)
+    # words after which the speaker's clause holds the question's topic ("林剑…被问及朝鲜
+    # 军人…时，只是重申"): the speaker is the words before them
+    topic_cuts: list[str] = field(default_factory=list)
+    posting_rx: re.Pattern[str] | None = None
     false_verb_rx: re.Pattern[str] = re.compile(r"(?!)")
     speakers: dict[str, list[str]] = field(default_factory=dict)
     dateline_rx: list[re.Pattern[str]] = field(default_factory=list)
@@ -175,7 +192,9 @@ def script_rules() -> dict[str, Rules]:
                      "question_turns", "first_person", "statement_titles",
                      "abbreviations", "prepositions", "possessives", "interview_questions",
                      "interview_answers", "interviewees", "independent", "foreign", "false_verbs", "interview_marks", "plain_questions",
-                     "gerund_endings", "connectives", "forward_references", "documents"):
+                     "gerund_endings", "connectives", "forward_references", "documents",
+                     "postings", "captions", "interviewee_pronouns", "topic_openers",
+                     "topic_cuts"):
             getattr(rules, name).extend(data.get(name, []))
         lang = path.stem
         if data.get("verb_lemmas") and data.get("lemma_forms"):
@@ -201,6 +220,8 @@ def script_rules() -> dict[str, Rules]:
     for rules in out.values():
         rules.dateline_rx = [re.compile(p) for p in rules.datelines]
         rules.insertion_rx = [re.compile(p, re.IGNORECASE) for p in rules.insertions]
+        if rules.postings:
+            rules.posting_rx = re.compile("|".join(f"(?:{p})" for p in rules.postings))
         if rules.false_verbs:
             rules.false_verb_rx = re.compile("|".join(map(re.escape, rules.false_verbs)))
         bound = rules.script != "han"  # Chinese has no spaces: a verb may touch its speaker
@@ -269,7 +290,10 @@ def sentences(text: str, datelines: Iterable[re.Pattern[str]] = (),
                 last = text[start:i].rsplit(None, 1)[-1] if text[start:i].strip() else ""
                 # a short sentence ends too after a long lower-case word ("Москва відповіла
                 # передбачувано."), never after an initial or a short abbreviation
-                short_ok = ch in "?!" or (len(last) >= 5 and last.isalpha() and last.islower())
+                # and a turn's one-word reply ("Коваленко: Так.", "— Нет.") after its label
+                label = text[start:i].rstrip()[:-len(last)].rstrip() if last else ""
+                short_ok = ch in "?!" or (len(last) >= 5 and last.isalpha() and last.islower()) or (
+                    words <= 3 and label.endswith((":", "—", "–")) and last.isalpha())
                 if not dateline and (cjk or (nxt in ("", " ") and (words >= 4 or short_ok)
                                              and _next_starts(text, end))):
                     out.append((start, end))

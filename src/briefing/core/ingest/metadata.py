@@ -174,6 +174,8 @@ def _title_by_anchor(units: list[Unit]) -> tuple[int, str, int] | None:
                         and 3 <= len(upper.split()) < len(title.split())
                         and not _masthead_above(upper, title)):
                     return i - 1, upper, anchor
+                if upper and _headline_over_standfirst(upper, title):
+                    return i - 1, upper, anchor
                 head = _MD_HEADING.sub("", units[i - 1].text).strip() if i > 0 else ""
                 if (_CONTINUED.match(title) and head and len(head.split()) <= 5
                         and not head.endswith((".", ":", "?", "!"))):
@@ -190,6 +192,23 @@ def _title_by_anchor(units: list[Unit]) -> tuple[int, str, int] | None:
     return None
 
 
+_ISSUE11_SCRIPTS = re.compile(r"[\u0400-\u04ff\u3400-\u9fff\uac00-\ud7af]")
+
+
+def _headline_over_standfirst(upper: str, lower: str) -> bool:
+    """Two heading-like lines stacked above the date or byline in Cyrillic, Hangul or Han
+    ("Чем грозит переброска войск КНДР?" over "Эксперт оценил заявления Сеула", "韩国国情院称…"
+    over "乌方称…"): the page's headline comes first, its subtitle (standfirst) under it,
+    whichever is longer. Not when the upper line is a rubric, a masthead or a site's name."""
+    if not (_ISSUE11_SCRIPTS.search(upper) and _ISSUE11_SCRIPTS.search(lower)):
+        return False
+    long_enough = (len(upper) >= 8 if _CJK.search(upper) and len(upper.split()) <= 3
+                   else len(upper.split()) >= 3)
+    return (long_enough and " | " not in upper and not _section_label(upper)
+            and not _menu_line(upper) and not _masthead_above(upper, lower)
+            and publishers().canonical(upper) is None)
+
+
 def _below(units: list[Unit], anchor: int, limit: int) -> tuple[int, str, int] | None:
     """The headline under a date line (within three lines), if any."""
     for i in range(anchor + 1, min(limit, anchor + 4)):
@@ -200,6 +219,7 @@ def _below(units: list[Unit], anchor: int, limit: int) -> tuple[int, str, int] |
 
 
 _CAPITALISED = re.compile(r"^[^\W\d_]")
+_HAN_MENU_ITEM = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _menu_line(text: str) -> bool:
@@ -209,6 +229,10 @@ def _menu_line(text: str) -> bool:
     words = text.split()
     if len(words) < 4 or re.search(r"[,.:;!?«»\"“”()]", text):
         return False
+    if _HAN_MENU_ITEM.search(text) and not re.search(r"[\uac00-\ud7af\u0400-\u04ff]", text):
+        # "DW 中文 新闻 德国 欧洲 中国 台湾": Chinese menu items are one or two words of
+        # two to four characters; a headline's phrases run longer or carry punctuation
+        return len(words) >= 5 and all(len(w) <= 4 and not w.isdigit() for w in words)
     caps = [w for w in words if _CAPITALISED.match(w) and w[0].isupper()]
     cased = [w for w in words if w[0].isupper() or w[0].islower()]
     return bool(cased) and len(caps) >= 4 and len(caps) >= 0.7 * len(cased) and any(

@@ -17,7 +17,12 @@ from briefing.core.ingest.cues import metadata_cues, name_key, publishers
 from briefing.core.ingest.types import DocumentHints
 from briefing.core.institutions import any_institution, country_less_office, government_country
 
-_SENTENCE_END = re.compile(r"(?<=[a-z]{2})\.\s+(?=[A-Z])")
+_SENTENCE_END = re.compile(r"(?:(?<=[a-zа-яёіїєґʼ'’]{2})|(?<=[a-zа-яёіїєґʼ'’][»\"”]))\.\s+"
+                           r"(?=[A-ZА-ЯЁІЇЄҐ])")
+# a company's legal form before its quoted name ("ООО «Невский вестник»", "ТОВ «…»", "АО «…»")
+_LEGAL_QUOTED = re.compile(r"^(?:[A-ZА-ЯЁІЇЄҐ]{2,5}\s+)*«(?P<name>[^«»]{2,60})»$")
+# the scripts of issue 11, whose sites' names the table may not know
+_ISSUE11_NAME = re.compile(r"[\u0400-\u04ff\u3400-\u9fff\uac00-\ud7af]")
 
 
 def publisher_and_year(units: list[Unit],
@@ -30,7 +35,7 @@ def publisher_and_year(units: list[Unit],
     texts = [u.text for u in units]
     year: str | None = None
 
-    def resolve(name: str) -> str | None:
+    def resolve(name: str, caseless: bool = False) -> str | None:
         # "Munitions Watch contributors. Text licensed under CC BY 4.0": the name ends
         # with its sentence (a licence or rights sentence may follow); "U.S. Department"
         # is not a sentence end
@@ -39,6 +44,12 @@ def publisher_and_year(units: list[Unit],
         if known:
             return known
         cleaned = pubs.strip_legal(name)
+        quoted = _LEGAL_QUOTED.match(cleaned)
+        if quoted:
+            cleaned = quoted["name"].strip()
+            known = pubs.canonical(cleaned)
+            if known:
+                return known
         if "/" in cleaned:  # "© Bundeswehr/Jana Neumann": a photo's agency and photographer
             return None
         words = cleaned.split()
@@ -48,7 +59,12 @@ def publisher_and_year(units: list[Unit],
         # An institution's full name is long ("Embassy of the People's Republic of China
         # in the United States of America"); other names stay short.
         limit = 14 if any_institution().search(cleaned) else 6
-        return cleaned if 1 <= len(words) <= limit and cleaned[:1].isupper() else None
+        # a name starts with a capital; a copyright holder's may start with a letter of a
+        # script without case ("中华人民共和国驻…大使馆 版权所有"); a "来源：" label's
+        # unknown name may be a wire or an app, not the site
+        first = cleaned[:1]
+        named = first.isupper() or (caseless and first.isalpha() and not first.islower())
+        return cleaned if 1 <= len(words) <= limit and named else None
 
     kept_idx = [i for i, u in enumerate(units) if u.kept and u.prose]
     attached = set(range(kept_idx[-1] + 1, kept_idx[-1] + 4)) if kept_idx else set()
@@ -65,6 +81,8 @@ def publisher_and_year(units: list[Unit],
                     # a ministry's own name atop its page beats a known publisher's name
                     # further down, which is a menu item ("Foreign Policy" in its menu)
                     found = org
+            if found is None:
+                found = _masthead_echoed(texts)
             continue
         if kind == "labelled":  # "From:" / "Source: Xinhua" in the page head
             if found is None:
@@ -80,7 +98,7 @@ def publisher_and_year(units: list[Unit],
                 m = pattern.search(text)
                 if not m:
                     continue
-                name = resolve(m["name"])
+                name = resolve(m["name"], caseless=kind == "copyright")
                 # A copyright year right after the article dates it (a syndication line);
                 # a site footer's year is only the year the page was saved.
                 if (kind == "copyright" and i in attached and m["year"] and year is None
@@ -170,6 +188,24 @@ def _labelled_publisher(lines: list[str], resolve: Callable[[str], str | None]
             if name:
                 return name, _ISSUER_LABEL.match(text) is not None
     return None, False
+
+
+def _masthead_echoed(lines: list[str]) -> str | None:
+    """The page's first line when the foot of the page names it again ("Северная правда"
+    atop, "© 2024 «Северная правда». Все права защищены." or "ссылка на «…» обязательна"
+    below; "东方观察网" and "东方观察网版权所有"): a site's name the table does not know, in
+    the form the site shows it. Only in Cyrillic, Hangul and Han (issue 11)."""
+    head = next((line.strip() for line in lines[:2] if line.strip()), "")
+    if (not head or not _ISSUE11_NAME.search(head) or re.search(r"\d|[.!?:;,。，：]", head)
+            or len(head.split()) > 4 or len(head) > 24):
+        return None
+    key = name_key(head)
+    if len(key) < 2:
+        return None
+    for line in lines[max(2, len(lines) - 15):]:
+        if line.strip() != head and key in name_key(line):
+            return head
+    return None
 
 
 def _head_institution(lines: list[str]) -> str | None:

@@ -258,11 +258,18 @@ def query_groups(word: str, other: Other, library: frozenset[str] | None = None
             if library is not None and "jieba" not in _loaded and "zh" not in library:
                 groups.extend([[(t,)] for t, _s, _e in _bigrams(run, 0)])
                 continue
+            at = 0
             for piece in _load("jieba").lcut(run, HMM=True):
                 alts: list[tuple[str, ...]] = [(piece,)]
                 if len(piece) > 2:
                     alts.append(tuple(t for t, _s, _e in _bigrams(piece, 0)))
+                elif len(piece) == 1 and len(run) > 1:
+                    # "国家情报院" -> 国家/情报/院: a lone character is indexed only inside
+                    # a word or a bigram ("院称"), so it also matches as the bigram it makes
+                    # with its neighbour in the query ("报院")
+                    alts += [(run[i:i + 2],) for i in (at - 1, at) if i >= 0 and i + 2 <= len(run)]
                 groups.append(alts)
+                at += len(piece)
         return groups
     if CYRILLIC.search(word) and not HANGUL.search(word):
         if library is not None and "simplemma" not in _loaded and not library & CYRILLIC_LANGUAGES:

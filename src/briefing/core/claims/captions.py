@@ -1,0 +1,52 @@
+"""Broadcast sound bites: a caption line naming who speaks ("[토니 블링컨 / 미국 국무장관]",
+"СИНХРОН: Дмитрий Песков, пресс-секретарь президента РФ") and under it the quoted words.
+
+A TV news transcript puts the speaker on a line of its own, then what they said as a
+quotation with no reporting verb. Each sentence of the quoted lines right under the
+caption is the captioned speaker's, with the side their name and title name (data per
+language: `captions`, a regex with group `who`).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Protocol
+
+from briefing.core.claims.interviews import independent
+from briefing.core.claims.script_rules import Rules
+from briefing.core.models import Suggestion
+
+_OPENING = ("“", "\"", "«", "„", "「")
+
+
+class _Sides(Protocol):
+    def perspectives(self, span: str) -> tuple[list[str], str | None]: ...
+
+
+class Captions:
+    """Reads a transcript line by line; `see` gives the captioned speaker of a quoted line."""
+
+    def __init__(self, rules: Rules, sides: _Sides) -> None:
+        self.rules = rules
+        self.sides = sides
+        self.rx = [re.compile(p) for p in rules.captions]
+        self.current: Suggestion | None = None
+
+    def see(self, text: str, start: int, end: int) -> tuple[bool, Suggestion | None]:
+        """(whether text[start:end] is a caption line, the speaker of its quotation)."""
+        if not self.rx or not (start == 0 or text[start - 1] == "\n"):
+            return False, self.current
+        line_end = text.find("\n", start)
+        line = text[start:line_end if line_end >= 0 else len(text)].strip()
+        for rx in self.rx:
+            m = rx.match(line)
+            if m is not None:
+                who = m.group("who").strip()
+                keys, cue = self.sides.perspectives(who)
+                if independent(self.rules, who):
+                    keys, cue = [], None
+                self.current = Suggestion(start, start, who, keys, cue, who, "")
+                return True, None
+        if not line.startswith(_OPENING):
+            self.current = None  # the reporter's narration: the sound bite has ended
+        return False, self.current
