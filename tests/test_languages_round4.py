@@ -225,6 +225,12 @@ def test_a_topic_before_the_verb_is_not_the_speaker() -> None:
     assert found["Як передає РБК-Україна, про це Сибіга написав у соцмережі X."] == ["ukrainian"]
     zh = "中国外交部发言人林剑在本周例行记者会上被问及朝鲜军人出现在库尔斯克一事时，只是重申“不了解相关情况”。"
     assert claims(zh + "\n")[zh] == ["chinese"]
+    # the speaker named inside the topic's clause, before the verb, still speaks
+    ru = ("О переброске войск КНДР в Курскую область начальник ГУР Кирилл Буданов сообщил "
+          "журналистам в понедельник.")
+    assert claims(ru + "\n")[ru] == ["ukrainian"]
+    ru2 = "О потерях КНДР Буданов сообщил, что погибли около 200 человек."
+    assert claims(ru2 + "\n")[ru2] == ["ukrainian"]
 
 
 @pytest.mark.parametrize(("sentence", "side"), [

@@ -193,7 +193,7 @@ class ScriptAttributor:
                         and not self.is_back_reference(span)  # not "Про це він написав"
                         and not any(span.lower().startswith(c.lower() + " ")
                                     for c in r.connectives)):  # nor "про це Сибіга"
-                    span = self._clause_after(s, v.end()) or span  # "Про … повідомила СБУ"
+                    span = self._past_topic(s, v.end(), span)
                 for topic in r.topic_cuts:  # "林剑在…被问及朝鲜军人…时": 林剑
                     at = span.find(topic) if span else -1
                     if span and at > 0:
@@ -208,6 +208,19 @@ class ScriptAttributor:
             if span:
                 return span, v.group()
         return None
+
+    def _past_topic(self, s: str, verb_end: int, span: str) -> str:
+        """The speaker of a sentence whose clause before the verb opens with its topic: the
+        one named after the verb ("Про присутність військових КНДР … першою повідомила
+        СБУ"), else the last one named before it, past the topic ("О переброске войск
+        КНДР … начальник ГУР Кирилл Буданов сообщил")."""
+        after = self._clause_after(s, verb_end)
+        if after and self.perspectives(after)[0]:
+            return after
+        named = list(self.cue_rx.finditer(span)) if self.cue_rx is not None else []
+        if named:
+            return span[named[-1].start():]
+        return after or span
 
     def _after_source(self, s: str, pos: int) -> str | None:
         if self.r.script == "hangul":
