@@ -226,3 +226,27 @@ def test_a_share_of_a_counted_group_names_the_group_not_its_figure() -> None:
         "the troops"]
     assert subjects("Half of the 1.5 million shells were duds, he said.") == ["the shells"]
     assert subjects("He said 70 percent of the shells came from North Korea.") == ["the shells"]
+
+
+def test_a_table_row_counts_what_its_column_says_and_is_its_source_cells_statement() -> None:
+    from briefing.core.claims import suggest_claims
+    from briefing.core.perspectives import load_default_perspectives
+
+    # invented: a data note's table as the readers give it (one row a paragraph)
+    text = ("Our table of the public estimates follows.\n\n"
+            "Date | Source | Sent | Dead | Killed or wounded\n\n"
+            "2025-02-03 | South Korea, NIS | about 9,000 | at least 150 | about 1,200\n\n"
+            "2025-03-09 | Ukraine, General Staff | 9,500 | – | more than 2,000\n\n"
+            "Item | Estimate | As of\n\n"
+            "Self-propelled guns | some 80 | Mar 2025\n")
+    read = [(c.figure, c.unit, c.qualifier) for c in numeric_claims(text)]
+    assert read == [(9000, "troops", "about"), (150, "casualties", "at least"),
+                    (1200, "casualties", "about"), (9500, "troops", None),
+                    (2000, "casualties", "more than"), (80, "equipment", "some")]
+    found = {s.quote: s.perspectives for s in suggest_claims(text, load_default_perspectives())}
+    assert found["2025-02-03 | South Korea, NIS | about 9,000 | at least 150 | about 1,200"] \
+        == ["south_korean"]
+    assert found["2025-03-09 | Ukraine, General Staff | 9,500 | – | more than 2,000"] == [
+        "ukrainian"]
+    assert found["Self-propelled guns | some 80 | Mar 2025"] == []  # the writer's figure
+    assert "Date | Source | Sent | Dead | Killed or wounded" not in found  # the header

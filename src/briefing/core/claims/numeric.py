@@ -19,6 +19,7 @@ from briefing.core.claims.figure_sources import figure_sources
 from briefing.core.claims.numbers import CURRENCY_SIGNS, RANGE, Num, find_numbers
 from briefing.core.claims.numeric_languages import foreign_numeric_claims
 from briefing.core.claims.numeric_rules import NumericRules, numeric_rules
+from briefing.core.claims.tables import date_cell, table_row
 from briefing.core.models import NumericClaim
 
 # What a share is of: up to three words after "of", a figure among them not counted
@@ -208,11 +209,14 @@ def numeric_claims(text: str, start: int = 0, end: int | None = None,
             subject = word
         else:
             read = _read_noun(rules, norm, after, end, one=figure == 1)
+            elided = False
+            if read is None:
+                read = _in_table(rules, text, base, num, after)
+                elided = read is not None  # its column says what it counts
             if read is None:
                 read = _predicate(rules, norm, num, after)
             if read is None:
                 read = _collective(rules, norm, num, after)
-            elided = False
             if read is None and ellipsis:
                 read = _elided(text, base, norm, num, after, out)
                 elided = True  # its unit is settled: "killed ... out of 15,000 sent"
@@ -294,6 +298,46 @@ def _collective(rules: NumericRules, text: str, num: Num,
     unit, subject = rules.collectives[m.group(1).lower()]
     nationality = _nearest_nationality(rules, text, _clause_start(text, num.start), num.start)
     return unit, subject, nationality, after
+
+
+def _in_table(rules: NumericRules, text: str, base: int, num: Num,
+              after: int) -> tuple[str, str, str | None, int] | None:
+    """Unit and subject of a figure in a table cell: what its column's header counts
+    ("Killed": casualties, "Deployed": troops), else what the row's first cell names
+    ("Ballistic missiles (KN-23/KN-24) | about 100")."""
+    row = table_row(text, base + num.start, base + num.end)
+    if row is None or row.header is None or num.cur or num.pct or _year(text, Num(
+            base + num.start, base + num.end, num.value, None, False)):
+        return None  # "Jan 2025" in an "As of" column
+    column = row.column(base + num.start)
+    if date_cell(row.cells[column].text):
+        return None
+    for words in (row.heading(base + num.start), row.cells[0].text if column else ""):
+        noun = _noun_in(rules, words)
+        if noun is not None:
+            return noun[0], noun[1], "", after  # the row's source is not the troops' side
+    return None
+
+
+def _noun_in(rules: NumericRules, words: str) -> tuple[str, str] | None:
+    """The head (last) counted noun of a header or row label ("Wounded or killed (total)",
+    "Troop casualties": casualties); a word for troops sent ("Deployed") counts troops."""
+    tokens = [t.lower() for t in _TOKEN.findall(words)]
+    found: tuple[str, str] | None = None
+    i = 0
+    while i < len(tokens):
+        for n in range(min(rules.max_noun_words, len(tokens) - i), 0, -1):
+            phrase = " ".join(tokens[i:i + n])
+            if phrase not in rules.nouns and n == 1 and phrase + "s" in rules.nouns:
+                phrase += "s"  # "Troop", "Tank"
+            if phrase in rules.nouns:
+                found = rules.nouns[phrase]
+                i += n - 1
+                break
+            if n == 1 and phrase in rules.deployed:
+                found = ("troops", "troops")
+        i += 1
+    return found
 
 
 _STRONG = re.compile(r"[-\u2011]strong\b", re.IGNORECASE)

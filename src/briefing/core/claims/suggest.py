@@ -52,6 +52,7 @@ from briefing.core.claims.quotes import (
 )
 from briefing.core.claims.script_rules import dominant_script
 from briefing.core.claims.sentences import Sentence, paragraphs, split_sentences
+from briefing.core.claims.tables import SEP, Row, table_row
 from briefing.core.claims.turns import Turn, TurnResolver, find_turns, turn_of
 from briefing.core.models import Perspective, Suggestion
 
@@ -293,6 +294,12 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
             if suggestion is not None:
                 out.append(suggestion)
             continue
+        if turn is None and SEP in sent.text:
+            row = table_row(text, sent.start, sent.end)
+            if row is not None:  # a table row: its figures, stated by its source cell
+                if row.header is not None and _states_figure(text, sent):
+                    out.append(_row_suggestion(attributor, row, sent))
+                continue
         spoken = sent  # what is attributed: a question's words without its label
         if turn is not None and sent.start <= turn.label_end:
             attributor.ctx.last = None  # a new turn: earlier speakers are not "he" here
@@ -489,6 +496,16 @@ def _states_figure(text: str, sent: Sentence) -> bool:
     """Does the sentence state a figure worth comparing (not "thousands of", not a caption)?"""
     return len(sent.text.split()) >= MIN_FIGURE_WORDS and any(
         not _VAGUE_FIGURE.match(c.text) for c in numeric_claims(text, sent.start, sent.end))
+
+
+def _row_suggestion(attributor: Attributor, row: Row, sent: Sentence) -> Suggestion:
+    """A table row stating figures: its source cell's statement ("2024-12-19 | South Korea,
+    NIS | about 12,000"), or the writer's figures when the table names no source."""
+    cell = row.source()
+    if cell is None:
+        return _figure_suggestion(sent)
+    return _suggestion(sent, [attributor.name(cell.text, cell.start).again(
+        "cited", sent.start, sent.end)])
 
 
 def _figure_suggestion(sent: Sentence) -> Suggestion:
