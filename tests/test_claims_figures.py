@@ -92,6 +92,29 @@ def figures(text: str) -> list[tuple]:
      [(74, None, "equipment", "railcars", None), (30, None, "equipment", "railcars", "around")]),
     ("On 3 November 2024, 500 soldiers arrived at 10:30.",
      [(500, None, "troops", "troops", None)]),
+    # Halves, tenths and few, written out
+    ("The depot received one and a half million rounds of large-calibre ammunition.",
+     [(1.5e6, None, "shells", "shells", None)]),
+    ("They were organised in brigades of roughly two and a half thousand men.",
+     [(2500, None, "troops", "troops", "roughly")]),
+    ("Officials put the dead at about a tenth of all casualties.",
+     [(10, None, "percent", "all casualties", "about")]),
+    ("Expect another few thousand soldiers in the spring.",
+     [(2000, None, "troops", "troops", "another")]),
+    ("They walk in a line, twenty or thirty men, and never look up.",
+     [(20, 30, "troops", "troops", None)]),
+    # Dollars of other countries, currency codes and currency words
+    ("The island pledged more than NZ$130 million in support.",
+     [(1.3e8, None, "nzd", "money", "more than")]),
+    ("The budget sets aside NOK 35 billion in military support.",
+     [(3.5e10, None, "nok", "money", None)]),
+    ("We have set aside around 1.3 billion kroner for that.",
+     [(1.3e9, None, "dkk", "money", "around")]),
+    # Model codes and the words of a trade between a figure and its noun
+    ("The cabinet approved another 14 Leopard 2A8 tanks and 24 F-16 fighter aircraft.",
+     [(14, None, "equipment", "tanks", "another"), (24, None, "equipment", "aircraft", None)]),
+    ("The city will receive 1,000 deminers and another 5,000 military builders.",
+     [(1000, None, "troops", "sappers", None), (5000, None, "troops", "workers", "another")]),
 ])
 def test_figures_as_written(text: str, expected: list) -> None:
     assert figures(text) == [(float(f), None if h is None else float(h), u, s, q)

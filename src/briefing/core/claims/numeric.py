@@ -29,7 +29,7 @@ _SHARE_OF = re.compile(r"(?:\s+(?:per\s+cent|percent))?\s+of\s+((?:(?:\d[\d,.]*(
                        r"thousand|million|billion|bn|m))?\s+)?[\w'-]+\s?){1,3})", re.IGNORECASE)
 # Model names and calibres between a figure and its noun ("60 KN-23 missiles", "170 mm
 # Koksan guns", "180 K2 tanks") are skipped like modifiers.
-_CODE = re.compile(r"(?:[A-Z][\w-]*|\d+(?:mm)?|mm|[a-z]+-\d+)$")
+_CODE = re.compile(r"(?:[A-Z][\w-]*|\d+(?:mm)?|\d+[A-Z][\w-]*|mm|[a-z]+-\d+)$")
 _TOKEN = re.compile(r"%|[\w'-]+(?:\.[\w'-]+)*")
 _OTHER_SCRIPT = re.compile(r"[\u0400-\u052f\uac00-\ud7af\u4e00-\u9fff]")
 LOOK_BACK = 400  # characters searched before a figure for whose troops/money it counts
@@ -198,6 +198,9 @@ def numeric_claims(text: str, start: int = 0, end: int | None = None,
             unit_text = re.match(r"\s+(?:per\s+cent|percent)", norm[after:after + 12], re.I)
             after += unit_text.end() if unit_text else 0
         elif cur:
+            if out and out[-1].unit in CURRENCY_SIGNS.values() and re.fullmatch(
+                    r"\s*\(\s*(?:or\s+|about\s+|around\s+)?", norm[out[-1].end - base:num.start]):
+                continue  # "US$20 billion (S$25.7 billion)": the same sum converted
             unit = _local_dollar(rules, norm, num) if cur == "usd" else cur
             word_cur = _CURRENCY_WORD.match(norm, after)
             if word_cur is not None and not num.cur:
@@ -503,11 +506,14 @@ _OFFER = re.compile(r"(?:\s+(?:of\s+)?(?:dollars|euros?|pounds))?\s*(?:off\b|a\s
 
 _CURRENCY_WORD = re.compile(
     r"\s+(?:of\s+)?(?:(?:us\s+)?dollars|euros?|pounds(?:\s+sterling)?|won|yuan|roubles|rubles|"
-    r"hryvnias?|yen)\b", re.IGNORECASE)
+    r"hryvnias?|yen|(?:danish\s+|norwegian\s+)?kroner|(?:swedish\s+)?kronor|"
+    r"(?:swiss\s+)?francs)\b", re.IGNORECASE)
 _CURRENCY_NAMES = {"dollars": "usd", "us dollars": "usd", "euro": "eur", "euros": "eur",
                    "pounds": "gbp", "pounds sterling": "gbp", "won": "krw", "yuan": "cny",
                    "roubles": "rub", "rubles": "rub", "hryvnia": "uah", "hryvnias": "uah",
-                   "yen": "jpy"}
+                   "yen": "jpy", "kroner": "dkk", "danish kroner": "dkk",
+                   "norwegian kroner": "nok", "kronor": "sek", "swedish kronor": "sek",
+                   "francs": "chf", "swiss francs": "chf"}
 
 
 def _currency_word(text: str, pos: int) -> str | None:
