@@ -273,3 +273,25 @@ def test_a_table_row_counts_what_its_column_says_and_is_its_source_cells_stateme
         "ukrainian"]
     assert found["Self-propelled guns | some 80 | Mar 2025"] == []  # the writer's figure
     assert "Date | Source | Sent | Dead | Killed or wounded" not in found  # the header
+
+
+@pytest.mark.parametrize(("text", "keys", "expected"), [
+    # invented: a side named as the owner of the count, in another speaker's sentence
+    ("I can point you to the Ukrainian and South Korean figures, which speak of around "
+     "3,000 casualties.", ["nato_european"], [(3000, ["ukrainian", "south_korean"])]),
+    ("According to the information of the National Intelligence Service of the Republic of "
+     "Korea, some 9,000 soldiers were sent.", ["nato_european", "south_korean"],
+     [(9000, ["south_korean"])]),
+    # the speaker relaying it keeps the figure: "that, according to ..."
+    ("The Council notes that, according to Ukrainian estimates, 9,000 troops were sent.",
+     ["nato_european"], [(9000, ["nato_european"])]),
+    # figures about a side's losses are not that side's own
+    ("The minister put Russian casualty figures at more than 700,000 soldiers.",
+     ["nato_european"], [(700000, ["nato_european"])]),
+    # a side merely named is no owner
+    ("The minister said that 9,000 South Korean troops took part.", ["nato_european"],
+     [(9000, ["nato_european"])]),
+])
+def test_a_figure_is_the_side_that_owns_the_count(text: str, keys: list[str],
+                                                  expected: list) -> None:
+    assert _sides(text, keys) == expected

@@ -249,7 +249,7 @@ def numeric_claims(text: str, start: int = 0, end: int | None = None,
             value_high=high))
     if _OTHER_SCRIPT.search(norm):  # "11 тисяч військових", "1만1천여명", "一万一千名"
         out.extend(foreign_numeric_claims(text, base, base + len(norm), keys))
-    if sources is not None and len(keys) > 1:
+    if sources is not None:
         out = figure_sources(text, base, base + len(norm), out, sources)
     return out
 
