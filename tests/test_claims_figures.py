@@ -295,3 +295,26 @@ def test_a_table_row_counts_what_its_column_says_and_is_its_source_cells_stateme
 def test_a_figure_is_the_side_that_owns_the_count(text: str, keys: list[str],
                                                   expected: list) -> None:
     assert _sides(text, keys) == expected
+
+
+def test_figures_in_the_items_of_a_list_under_a_speakers_line_are_the_speakers() -> None:
+    from briefing.core.claims import suggest_claims
+    from briefing.core.perspectives import load_default_perspectives
+
+    # invented: a list whose items end with ";" is not a run of headlines
+    text = ("Ukraine's defence minister Rustem Umerov said on Monday that Kyiv would:\n\n"
+            "buy some 3,000 drones from domestic makers this spring;\n\n"
+            "train about 9,000 new recruits abroad;\n\n"
+            "Analysts doubt the numbers.")
+    found = {s.quote: s.perspectives for s in suggest_claims(text, load_default_perspectives())}
+    assert found["buy some 3,000 drones from domestic makers this spring;"] == ["ukrainian"]
+    assert found["train about 9,000 new recruits abroad;"] == ["ukrainian"]
+    title = "Statement by the Ministry of Foreign Affairs of Estonia on the deployment"
+    statement = (f"{title}\n\nEstonia strongly condemns the deployment. Estonia will:\n\n"
+                 "continue to provide military assistance to Ukraine, including 0.3 per cent "
+                 "of its GDP;\n\npropose new sanctions against the individuals responsible.")
+    found = {s.quote: s.perspectives for s in suggest_claims(
+        statement, load_default_perspectives(), title=title,
+        publisher="Ministry of Foreign Affairs of Estonia")}
+    assert found["continue to provide military assistance to Ukraine, including 0.3 per cent "
+                 "of its GDP;"] == ["nato_european"]

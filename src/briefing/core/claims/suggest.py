@@ -363,7 +363,8 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
             sp = signed[sent.paragraph]  # '"... The world must respond." — Andrii Sybiha'
             out.append(_suggestion(sent, [sp.again("signed", sent.start, sent.end)]))
             continue
-        if not _ends(sent.text):
+        listed = turn is None and _list_item(text, spans, sent)
+        if not _ends(sent.text) and not listed:
             # A headline, caption or teaser, not a sentence of the story; a heading that
             # names a source ("2. UKRAINE'S AIR FORCE (Telegram)") is who "it" is below.
             _heading_speaker(attributor, sent, index)
@@ -461,6 +462,8 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
             speakers = intro[1]
         if not speakers and intro is not None and intro[2] and sent.paragraph == intro[0] + 1:
             speakers = intro[1]  # the post under the line naming its poster
+        elif not speakers and intro is not None and listed and sent.paragraph > intro[0]:
+            speakers = intro[1]  # the items of a list under "Lithuania will:"
         if not speakers and run is not None and run[0] in by_line:
             speakers = by_line[run[0]]  # a quoted block, then the line naming its speaker
         if not speakers and run is not None and official and home is not None and \
@@ -512,6 +515,25 @@ def _figure_suggestion(sent: Sentence) -> Suggestion:
     """A sentence suggested for the figure it states, with no speaker and no perspective."""
     return Suggestion(start=sent.start, end=sent.end, quote=sent.text, perspectives=[],
                       cue=None, speaker=None, verb="figure")
+
+
+_ITEM_END = re.compile(r"(?:[;,]|;\s+and|,\s+and|;\s+or)\s*$")
+
+
+def _list_item(text: str, spans: list[tuple[int, int]], sent: Sentence) -> bool:
+    """Is the sentence an item of a list under a line that ends with a colon ("Lithuania
+    will:" then "continue to provide ..., including 0.25 per cent of its GDP ...;"): a whole
+    paragraph ending with ";" or "," (or lower-case words with no stop), the paragraph above
+    it the colon line or an item itself?"""
+    number = sent.paragraph
+    if not (0 < number < len(spans)) or sent.start != spans[number][0] or \
+            text[sent.end:spans[number][1]].strip():
+        return False
+    body = _TRAILER.sub("", sent.text).rstrip()
+    if not (_ITEM_END.search(body) or (body[:1].islower() and not _ends(body))):
+        return False
+    above = _TRAILER.sub("", text[spans[number - 1][0]:spans[number - 1][1]]).rstrip()
+    return above.endswith(":") or bool(_ITEM_END.search(above))
 
 
 def _para_start(spans: list[tuple[int, int]], number: int) -> int:
