@@ -318,3 +318,24 @@ def test_figures_in_the_items_of_a_list_under_a_speakers_line_are_the_speakers()
         publisher="Ministry of Foreign Affairs of Estonia")}
     assert found["continue to provide military assistance to Ukraine, including 0.3 per cent "
                  "of its GDP;"] == ["nato_european"]
+
+
+def test_a_figure_in_a_cited_headline_is_the_headlines_sources() -> None:
+    from briefing.core.claims import suggest_claims
+    from briefing.core.perspectives import load_default_perspectives
+
+    # invented notes of a paper: the entries are references, their headlines' figures are
+    # the named sources'; a headline naming no source gives nothing
+    text = ("The paper argues its case at length and cites its sources below.\n\n"
+            'Agence Nord, "NIS: about 2,500 N. Korean troops killed in Kursk", 3 May 2025.\n\n'
+            'Daily Wire, "Pyongyang shipped 9,000 containers of shells, Ukraine says", '
+            "4 June 2024.\n\n"
+            'Daily Wire, "About 9,000 troops arrive in Kursk", 5 June 2024.')
+    found = {s.quote: s.perspectives for s in suggest_claims(text, load_default_perspectives())}
+    assert found == {
+        'Agence Nord, "NIS: about 2,500 N. Korean troops killed in Kursk", 3 May 2025.':
+            ["south_korean"],
+        'Daily Wire, "Pyongyang shipped 9,000 containers of shells, Ukraine says", '
+        "4 June 2024.": ["ukrainian"]}
+    assert [(c.figure, c.unit, c.subject) for c in numeric_claims(
+        "about 2,500 N. Korean troops killed")] == [(2500, "casualties", "North Korean casualties")]

@@ -81,10 +81,13 @@ def _read_noun(rules: NumericRules, text: str, pos: int, limit: int, one: bool =
 
     Returns (unit, subject noun, nationality, end of noun) or None.
     """
-    tokens = []
+    tokens: list[re.Match[str]] = []
     last = pos
     for t in _TOKEN.finditer(text, pos, min(limit, pos + 120)):
-        if text[last:t.start()].strip(" \t\n*_\"“”'’()/"):
+        gap = text[last:t.start()]
+        if gap.strip(" \t\n*_\"“”'’()/") and not (
+                gap == ". " and tokens and len(tokens[-1].group()) == 1
+                and tokens[-1].group().isupper()):  # "N. Korean troops": an initial
             break  # punctuation ends the phrase: "In 2024, 500 troops" is not 2024 troops
         tokens.append(t)
         last = t.end()

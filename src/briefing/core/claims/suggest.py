@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 from briefing.core.claims.affiliation import bare_country, foreign
 from briefing.core.claims.attribution import Attributor, Speaker
+from briefing.core.claims.cited import headline_source
 from briefing.core.claims.cues import matcher_for
 from briefing.core.claims.grammar import is_adverb
 from briefing.core.claims.headings import (
@@ -358,7 +359,14 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
                 _TRAILER.sub("", sent.text).rstrip(" .").endswith((")", "]")):
             continue  # an editorial note: "(Transcript of the spoken word)", "(As delivered)"
         if turn is None and REFERENCE.search(sent.text):
-            continue  # a reference entry (a source cited), not a statement
+            # a reference entry (a source cited), not a statement; a figure in the headline
+            # it cites is the headline's source's ('Yonhap, "NIS: about 2,000 ...", 2025.')
+            headline = headline_source(sent.text)
+            if headline is not None and numeric_claims(text, sent.start, sent.end):
+                sp = attributor.name(headline[0], sent.start + headline[1])
+                if sp.perspectives:
+                    out.append(_suggestion(sent, [sp.again("cited", sent.start, sent.end)]))
+            continue
         if turn is None and sent.paragraph in signed and SIGNATURE.search(sent.text):
             sp = signed[sent.paragraph]  # '"... The world must respond." — Andrii Sybiha'
             out.append(_suggestion(sent, [sp.again("signed", sent.start, sent.end)]))
