@@ -115,6 +115,15 @@ def figures(text: str) -> list[tuple]:
      [(14, None, "equipment", "tanks", "another"), (24, None, "equipment", "aircraft", None)]),
     ("The city will receive 1,000 deminers and another 5,000 military builders.",
      [(1000, None, "troops", "sappers", None), (5000, None, "troops", "workers", "another")]),
+    # A figure with its noun left out, continuing the one before it
+    ("Officials think 900 soldiers were killed among the roughly 8,000 sent in the spring.",
+     [(900, None, "casualties", "casualties", None), (8000, None, "troops", "troops", "roughly")]),
+    ("About 700 troops killed or wounded; total deployed estimated at 8,000.",
+     [(700, None, "casualties", "casualties", "about"), (8000, None, "troops", "troops", None)]),
+    ("He said some 400 of those killed or wounded had been hit by drones.",
+     [(400, None, "casualties", "casualties", "some")]),
+    ("About 1,200 nationals are registered in Seoul and fewer than 80 in Moscow.",
+     [(1200, None, "people", "people", "about"), (80, None, "people", "people", "fewer than")]),
 ])
 def test_figures_as_written(text: str, expected: list) -> None:
     assert figures(text) == [(float(f), None if h is None else float(h), u, s, q)

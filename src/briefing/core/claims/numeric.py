@@ -404,9 +404,11 @@ def _elided(text: str, base: int, norm: str, num: Num, after: int,
         # before, if any, are the ones counted
         since = before.end if before is not None else None
         noun = _noun_before(rules, text, base + num.start, since, units=())  # "60 of them"
+        if _CASUALTY_AFTER.search(norm, after, after + 40) and (
+                noun is not None or before is None):
+            # "1,000 of them were killed", "some 2,000 of those killed or wounded"
+            return "casualties", "casualties", None, after
         if noun is not None:
-            if _CASUALTY_AFTER.search(norm, after, after + 40):
-                return "casualties", "casualties", None, after  # "1,000 of them were killed"
             return noun[0], noun[1], None, after
     if before is None and tail is not None and _KILLED.match(norm, after):
         return "casualties", "casualties", None, after  # "two thousand were killed"
@@ -421,10 +423,19 @@ def _elided(text: str, base: int, norm: str, num: Num, after: int,
     unit, subject = before.unit, before.subject
     if _CASUALTY_AFTER.search(norm, after, after + 40):
         return "casualties", "casualties", None, after
-    if unit == "casualties" and following is not None and \
-            following.group().lower() in rules.deployed:
-        return "troops", "troops", None, after  # "4,700 casualties out of 15,000 sent"
+    if unit == "casualties" and (following is not None and following.group().lower(
+            ) in rules.deployed or _deployed_before(rules, norm, num.start)):
+        # "4,700 casualties out of 15,000 sent"; "...; total deployed estimated at 15,000"
+        return "troops", "troops", None, after
     return unit, subject, "", after  # the subject names its side already
+
+
+def _deployed_before(rules: NumericRules, norm: str, pos: int) -> bool:
+    """A word for troops sent in the figure's own clause just before it ("total deployed
+    estimated at 15,000")."""
+    lead = norm[max(0, pos - 40):pos]
+    lead = re.split(r"[;:,.()]", lead)[-1]
+    return any(w.lower() in rules.deployed for w in _TOKEN.findall(lead))
 
 
 # A figure as the predicate of its noun: "North Korean losses had reached about 4,000",
