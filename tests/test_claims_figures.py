@@ -294,6 +294,10 @@ def test_a_table_row_counts_what_its_column_says_and_is_its_source_cells_stateme
     # the speaker relaying it keeps the figure: "that, according to ..."
     ("The Council notes that, according to Ukrainian estimates, 9,000 troops were sent.",
      ["nato_european"], [(9000, ["nato_european"])]),
+    # "as much as" is a qualifier, not the start of a clause that hides its source
+    ("Seoul's minister said 9,000 containers were shipped, and Ukrainian officials "
+     "estimated that as much as half of the shells came from the North.",
+     ["south_korean", "ukrainian"], [(9000, ["south_korean"]), (50, ["ukrainian"])]),
     # figures about a side's losses are not that side's own
     ("The minister put Russian casualty figures at more than 700,000 soldiers.",
      ["nato_european"], [(700000, ["nato_european"])]),

@@ -84,7 +84,7 @@ def figure_sources(text: str, start: int, end: int, claims: list[NumericClaim],
     if not claims:
         return claims
     verbs, before, ends, nouns = _rules()
-    cuts = [start, *(m.start() for m in ends.finditer(text, start, end)), end]
+    cuts = _cuts(text, start, end, ends)
     cues = matcher.find(text, start, end)
     if not cues:
         return claims
@@ -121,6 +121,19 @@ def figure_sources(text: str, start: int, end: int, claims: list[NumericClaim],
         sides = _together(text, [m for m in cues if m.key in keys], source)
         out.append(replace(c, perspectives=[k for k in c.perspectives if k in sides]))
     return out
+
+
+# "as much as half", "as many as 15,000", "such as": a qualifier or a list, not a clause's
+# "as" ("..., as the minister said")
+_NOT_A_CLAUSE = re.compile(r"\bas\s+(?:much|many|few|high|low|well|far|long|soon|little)\s+as\b|"
+                           r"\bsuch\s+as\b", re.IGNORECASE)
+
+
+def _cuts(text: str, start: int, end: int, ends: re.Pattern[str]) -> list[int]:
+    """Where the clauses of text[start:end] begin (with start and end)."""
+    inside = [(m.start(), m.end()) for m in _NOT_A_CLAUSE.finditer(text, start, end)]
+    return [start, *(m.start() for m in ends.finditer(text, start, end)
+                     if not any(a <= m.start() + 1 < z for a, z in inside)), end]
 
 
 def matcher_keys(cues: list[CueMatch]) -> list[str]:
