@@ -291,9 +291,14 @@ def test_a_table_row_counts_what_its_column_says_and_is_its_source_cells_stateme
     ("According to the information of the National Intelligence Service of the Republic of "
      "Korea, some 9,000 soldiers were sent.", ["nato_european", "south_korean"],
      [(9000, ["south_korean"])]),
-    # the speaker relaying it keeps the figure: "that, according to ..."
+    # the speaker relaying it ("that, according to ...", "we take note of ...") states it too
     ("The Council notes that, according to Ukrainian estimates, 9,000 troops were sent.",
-     ["nato_european"], [(9000, ["nato_european"])]),
+     ["nato_european"], [(9000, ["ukrainian", "nato_european"])]),
+    ("We take note of the assessment of the Republic of Korea that 9,000 troops were sent.",
+     ["nato_european", "us"], [(9000, ["south_korean", "nato_european", "us"])]),
+    # sides named together, "the" or not: "South Korea, Ukraine and the United States"
+    ("According to information from South Korea and the United States, 9,000 soldiers are "
+     "in Russia.", ["nato_european", "south_korean", "us"], [(9000, ["south_korean", "us"])]),
     # "as much as" is a qualifier, not the start of a clause that hides its source
     ("Seoul's minister said 9,000 containers were shipped, and Ukrainian officials "
      "estimated that as much as half of the shells came from the North.",

@@ -27,13 +27,16 @@ from briefing.core.resources import resource
 _WORDS_AFTER = 6  # a reporting verb within this many words after the side's name
 # Sides named together report together ("according to American and South Korean
 # intelligence", "Ukrainian and South Korean estimates").
-_AND = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|/\s*)$", re.IGNORECASE)
+_AND = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|/\s*)(?:the\s+)?$", re.IGNORECASE)
 # A clause joined by "and" with no subject of its own before its reporting verb.
 _JOINED = re.compile(r",?\s*and\s+", re.IGNORECASE)
 # A speaker relaying a source keeps its own side too: "The Council notes that, according to
 # Ukrainian estimates, ...", "Our Korean partners estimate that ...".
-_RELAYED = re.compile(r"(?:\bthat,?\s+according\s+to\s+(?:the\s+)?|\b[Oo]ur\s+)"
-                      r"(?:[\w'’-]+\s+){0,4}$")
+# "We take note of the assessment of the Republic of Korea that ...", "We share the
+# assessment of our allies": the speaker adopts the source's count as its own too.
+_RELAYED = re.compile(r"(?:\bthat,?\s+according\s+to\s+(?:the\s+)?|\b[Oo]ur\s+|"
+                      r"\b(?:take|takes|took|taken)\s+note\s+of\s+|\b(?:share|shares|shared|"
+                      r"endorse|endorses|welcome|welcomes)\s+)(?:[\w'’-]+\s+){0,4}$")
 
 
 @lru_cache(maxsize=1)
@@ -95,10 +98,13 @@ def figure_sources(text: str, start: int, end: int, claims: list[NumericClaim],
         hi = min(p for p in cuts if p >= c.end)
         owners = [m for m in cues if m.key not in keys and lo <= m.start and m.end <= c.start
                   and _counted_by(text, m, before, nouns)]
-        if owners and not _RELAYED.search(text, max(lo, owners[-1].start - 60),
-                                           owners[-1].start):
+        if owners:
             sides = _together(text, cues, owners[-1])
-            out.append(replace(c, perspectives=[k for k in matcher_keys(cues) if k in sides]))
+            if _RELAYED.search(text, max(lo, owners[-1].start - 60), owners[-1].start):
+                sides |= keys  # the speaker adopts the count: its side and the owner's
+            out.append(replace(c, perspectives=[k for k in matcher_keys(cues) if k in sides]
+                               + [k for k in c.perspectives if k in sides and k not in
+                                  matcher_keys(cues)]))
             continue
         if len(keys) < 2:
             out.append(c)
