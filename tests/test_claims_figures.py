@@ -115,6 +115,11 @@ def figures(text: str) -> list[tuple]:
      [(14, None, "equipment", "tanks", "another"), (24, None, "equipment", "aircraft", None)]),
     ("The city will receive 1,000 deminers and another 5,000 military builders.",
      [(1000, None, "troops", "sappers", None), (5000, None, "troops", "workers", "another")]),
+    # "one North Korean missile" is one missile; a casualty word in a clause of its own
+    ("Russia fired at least one North Korean missile at the city.",
+     [(1, None, "missiles", "North Korean missiles", "at least")]),
+    ("One in ten of them has been killed, but the survivors, perhaps 9,000 men, will return.",
+     [(10, None, "percent", "them", None), (9000, None, "troops", "troops", "perhaps")]),
     # A figure with its noun left out, continuing the one before it
     ("Officials think 900 soldiers were killed among the roughly 8,000 sent in the spring.",
      [(900, None, "casualties", "casualties", None), (8000, None, "troops", "troops", "roughly")]),

@@ -97,8 +97,9 @@ def _read_noun(rules: NumericRules, text: str, pos: int, limit: int, one: bool =
     while i < len(tokens) and i < 9 + proper:
         for n in range(min(rules.max_noun_words, len(tokens) - i), 0, -1):
             phrase = " ".join(t.group().lower().rstrip("'’") for t in tokens[i:i + n])
-            if one and phrase not in rules.nouns and phrase + "s" in rules.nouns:
-                phrase += "s"  # "one ballistic missile"
+            if one and phrase not in rules.nouns and phrase + "s" in rules.nouns and \
+                    phrase not in rules.nationality:
+                phrase += "s"  # "one ballistic missile" (not "one North Korean" missile)
             if phrase in rules.nouns:
                 unit, subject = rules.nouns[phrase]
                 stop = tokens[i + n - 1].end()
@@ -231,7 +232,7 @@ def numeric_claims(text: str, start: int = 0, end: int | None = None,
             unit, subject, nationality, noun_end = read
             if unit in ("troops", "people") and not elided:
                 tail_words = _tail_words(rules, norm, noun_end)
-                lead = norm[max(start, num.start - 40):num.start].lower()
+                lead = _OTHER_CLAUSE.split(norm[max(start, num.start - 40):num.start].lower())[-1]
                 if _captured(rules, norm, num.start, after, noun_end):
                     unit, subject = "prisoners", "prisoners"
                 elif tail_words & rules.casualty_words or \
@@ -255,6 +256,11 @@ def numeric_claims(text: str, start: int = 0, end: int | None = None,
     if sources is not None:
         out = figure_sources(text, base, base + len(norm), out, sources)
     return out
+
+
+# A clause of its own before a figure: "... has been killed, but the survivors, perhaps
+# 10,000 men": the casualty word before "but" does not make the men casualties.
+_OTHER_CLAUSE = re.compile(r";|\bbut\b|\bwhile\b|\bwhereas\b|\balthough\b")
 
 
 def _tail_words(rules: NumericRules, text: str, pos: int) -> set[str]:
