@@ -71,6 +71,8 @@ def figures(text: str) -> list[tuple]:
      [(11000, None, "troops", "troops", "about")]),
     ("NIS (Seoul): about 11,000 deployed in the first wave.",
      [(11000, None, "troops", "troops", "about")]),
+    ("In March 2000 troops arrived, and Russia's 600 tanks moved.",
+     [(2000, None, "troops", "troops", None), (600, None, "equipment", "Russian tanks", None)]),
     ("North Korea launched one ballistic missile toward the east.",
      [(1, None, "missiles", "North Korean missiles", None)]),
     ("Canada has committed more than $19.5 billion to Ukraine.",
@@ -162,6 +164,9 @@ def test_a_price_or_a_discount_is_not_a_figure(text: str) -> None:
      40),
     ("Russia launched 40 drones. On 3 November, they attacked again.", 40),
     ("Russia sent 500 soldiers aged 18 to 25.", 500),
+    # a model's number after its name: "Mirage 2000 jets", "Leopard 2 tanks"
+    ("Russia lost 40 tanks. When will the Mirage 2000 jets be delivered?", 40),
+    ("Russia lost 40 tanks, and Berlin sent more Leopard 2 tanks.", 40),
 ])
 def test_a_day_of_the_month_or_an_age_is_not_a_figure(text: str, value: int) -> None:
     assert [f[0] for f in figures(text)] == [value]

@@ -91,6 +91,25 @@ def _day_of_month(text: str, start: int, end: int) -> bool:
                 or _MONTH_AFTER.match(text, end))
 
 
+_NAME_BEFORE = re.compile(r"(?:^|(?<=[^\s.!?:;\"“(\[]))\s+([A-Z][\w-]*)\s$")
+_MONTH_WORD = re.compile(rf"{_MONTHS}\.?$", re.IGNORECASE)
+
+
+def _model_number(rules: NumericRules, text: str, start: int, end: int) -> bool:
+    """A number that names a model after its capitalised name, mid-sentence ("the Mirage
+    2000 jets", "more Leopard 2 tanks"): not a count. A month ("in March 2,000"), a
+    possessive ("Russia's 600") or a qualifier opening a sentence ("About 2000") is not a
+    name."""
+    if not text[start:end].isdigit():
+        return False
+    m = _NAME_BEFORE.search(text, max(0, start - 30), start)
+    if m is None or m.start(1) == 0:
+        return False
+    word = m.group(1)
+    return not (_MONTH_WORD.match(word) or word.lower() in rules.qualifiers
+                or word.lower() in rules.not_after)
+
+
 def _label_before(rules: NumericRules, text: str, pos: int) -> bool:
     """Is the number at pos a label ("resolution 2397", "No. 3", "page 12")?"""
     m = _WORD_BEFORE.search(text, max(0, pos - 14), pos)
@@ -130,7 +149,8 @@ def find_numbers(text: str, rules: NumericRules, start: int, end: int,
     partner = -1  # where the second number of a skipped range ("aged 18 to 25") starts
     for m in _FIGURE.finditer(text, start, end):
         if m.start() == partner or _label_before(rules, text, m.start()) or \
-                _day_of_month(text, m.start(), m.end()):
+                _day_of_month(text, m.start(), m.end()) or \
+                _model_number(rules, text, m.start(), m.end()):
             # "resolution 2397", "page 12", "December 14 and 15", "aged 18 to 25": not figures
             link = RANGE.match(text, m.end())
             partner = link.end() if link is not None else -1
