@@ -117,6 +117,9 @@ def figures(text: str) -> list[tuple]:
      [(14, None, "equipment", "tanks", "another"), (24, None, "equipment", "aircraft", None)]),
     ("The city will receive 1,000 deminers and another 5,000 military builders.",
      [(1000, None, "troops", "sappers", None), (5000, None, "troops", "workers", "another")]),
+    ('Kyiv counts 9,000 soldiers now. Pyongyang could send "tens of thousands" more.',
+     [(9000, None, "troops", "Ukrainian troops", None),
+      (10000, None, "troops", "Ukrainian troops", None)]),
     # "one North Korean missile" is one missile; a casualty word in a clause of its own
     ("Russia fired at least one North Korean missile at the city.",
      [(1, None, "missiles", "North Korean missiles", "at least")]),

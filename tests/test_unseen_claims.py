@@ -52,7 +52,7 @@ PERSPECTIVES = load_default_perspectives()
 # the rules) scored figures right .381 out of sample and pull dev down: the dev floors for
 # statements go down to just under the measured dev values (.955/.890/.906). At this
 # branch's final rules (table rows, figures as written, a count's owner): dev
-# .955/.890/.906/.901, test .930/.803/.787/.717; the figure floors sit just under them.
+# .955/.890/.907/.903, test .930/.803/.787/.717; the figure floors sit just under them.
 FLOORS = {
     "dev": {"statements_found": 0.95, "statements_right": 0.88, "precision": 0.90,
             "figures_right": 0.89},

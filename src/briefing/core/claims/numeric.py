@@ -363,8 +363,8 @@ def _year(text: str, num: Num) -> bool:
 _COLLECTIVE_BEFORE = re.compile(r"\b([a-z]+) of$", re.IGNORECASE)
 
 
-_ELIDED_TAIL = re.compile(
-    r"\s*(?:more\b|others\b|of\s+(?:them|whom|those|which)\b|in\s+(?:all|total)\b|altogether\b|"
+_ELIDED_TAIL = re.compile(  # (a closing quotation mark first: '"tens of thousands" more')
+    r"[\"”’']?\s*(?:more\b|others\b|of\s+(?:them|whom|those|which)\b|in\s+(?:all|total)\b|altogether\b|"
     r"(?:figure|estimate|number|count|tally|mark)\b|"
     r"(?:were|had|have|are|was)\s+(?:been\s+)?(?:killed|wounded|injured|sent|deployed|captured)"
     r"\b|[,.;)]|$)", re.IGNORECASE)
@@ -405,7 +405,8 @@ def _elided(text: str, base: int, norm: str, num: Num, after: int,
         lo = max(0, base - _ELIDED_BACK)
         found = numeric_claims(text, lo, base, ellipsis=False) if base > 0 else []
         before = found[-1] if found else None
-    if tail is not None and tail.group().strip().lower().startswith("of"):
+    said = tail.group().strip(" \t\n\"”’'").lower() if tail is not None else ""
+    if tail is not None and said.startswith("of"):
         # "supplying men: some eleven thousand of them": the people named since the figure
         # before, if any, are the ones counted
         since = before.end if before is not None else None
@@ -419,9 +420,8 @@ def _elided(text: str, base: int, norm: str, num: Num, after: int,
     if before is None and tail is not None and _KILLED.match(norm, after):
         return "casualties", "casualties", None, after  # "two thousand were killed"
     if before is None and tail is not None:
-        noun = _noun_before(rules, text, base + num.start) if tail.group().strip().lower(
-            ).startswith(("of", "figure", "estimate", "number", "count", "tally", "mark")) \
-            else None
+        noun = _noun_before(rules, text, base + num.start) if said.startswith(
+            ("of", "figure", "estimate", "number", "count", "tally", "mark")) else None
         if noun is not None:  # "some eleven thousand of them": the soldiers named before
             return noun[0], noun[1], None, after
     if before is None or before.unit == "percent" or before.unit in CURRENCY_SIGNS.values():
