@@ -71,6 +71,8 @@ def figures(text: str) -> list[tuple]:
      [(11000, None, "troops", "troops", "about")]),
     ("NIS (Seoul): about 11,000 deployed in the first wave.",
      [(11000, None, "troops", "troops", "about")]),
+    ("In March 2000 troops arrived, and Russia's 600 tanks moved.",
+     [(2000, None, "troops", "troops", None), (600, None, "equipment", "Russian tanks", None)]),
     ("North Korea launched one ballistic missile toward the east.",
      [(1, None, "missiles", "North Korean missiles", None)]),
     ("Canada has committed more than $19.5 billion to Ukraine.",
@@ -92,6 +94,46 @@ def figures(text: str) -> list[tuple]:
      [(74, None, "equipment", "railcars", None), (30, None, "equipment", "railcars", "around")]),
     ("On 3 November 2024, 500 soldiers arrived at 10:30.",
      [(500, None, "troops", "troops", None)]),
+    # Halves, tenths and few, written out
+    ("The depot received one and a half million rounds of large-calibre ammunition.",
+     [(1.5e6, None, "shells", "shells", None)]),
+    ("They were organised in brigades of roughly two and a half thousand men.",
+     [(2500, None, "troops", "troops", "roughly")]),
+    ("Officials put the dead at about a tenth of all casualties.",
+     [(10, None, "percent", "all casualties", "about")]),
+    ("Expect another few thousand soldiers in the spring.",
+     [(2000, None, "troops", "troops", "another")]),
+    ("They walk in a line, twenty or thirty men, and never look up.",
+     [(20, 30, "troops", "troops", None)]),
+    # Dollars of other countries, currency codes and currency words
+    ("The island pledged more than NZ$130 million in support.",
+     [(1.3e8, None, "nzd", "money", "more than")]),
+    ("The budget sets aside NOK 35 billion in military support.",
+     [(3.5e10, None, "nok", "money", None)]),
+    ("We have set aside around 1.3 billion kroner for that.",
+     [(1.3e9, None, "dkk", "money", "around")]),
+    # Model codes and the words of a trade between a figure and its noun
+    ("The cabinet approved another 14 Leopard 2A8 tanks and 24 F-16 fighter aircraft.",
+     [(14, None, "equipment", "tanks", "another"), (24, None, "equipment", "aircraft", None)]),
+    ("The city will receive 1,000 deminers and another 5,000 military builders.",
+     [(1000, None, "troops", "sappers", None), (5000, None, "troops", "workers", "another")]),
+    ('Kyiv counts 9,000 soldiers now. Pyongyang could send "tens of thousands" more.',
+     [(9000, None, "troops", "Ukrainian troops", None),
+      (10000, None, "troops", "Ukrainian troops", None)]),
+    # "one North Korean missile" is one missile; a casualty word in a clause of its own
+    ("Russia fired at least one North Korean missile at the city.",
+     [(1, None, "missiles", "North Korean missiles", "at least")]),
+    ("One in ten of them has been killed, but the survivors, perhaps 9,000 men, will return.",
+     [(10, None, "percent", "them", None), (9000, None, "troops", "troops", "perhaps")]),
+    # A figure with its noun left out, continuing the one before it
+    ("Officials think 900 soldiers were killed among the roughly 8,000 sent in the spring.",
+     [(900, None, "casualties", "casualties", None), (8000, None, "troops", "troops", "roughly")]),
+    ("About 700 troops killed or wounded; total deployed estimated at 8,000.",
+     [(700, None, "casualties", "casualties", "about"), (8000, None, "troops", "troops", None)]),
+    ("He said some 400 of those killed or wounded had been hit by drones.",
+     [(400, None, "casualties", "casualties", "some")]),
+    ("About 1,200 nationals are registered in Seoul and fewer than 80 in Moscow.",
+     [(1200, None, "people", "people", "about"), (80, None, "people", "people", "fewer than")]),
 ])
 def test_figures_as_written(text: str, expected: list) -> None:
     assert figures(text) == [(float(f), None if h is None else float(h), u, s, q)
@@ -125,6 +167,9 @@ def test_a_price_or_a_discount_is_not_a_figure(text: str) -> None:
      40),
     ("Russia launched 40 drones. On 3 November, they attacked again.", 40),
     ("Russia sent 500 soldiers aged 18 to 25.", 500),
+    # a model's number after its name: "Mirage 2000 jets", "Leopard 2 tanks"
+    ("Russia lost 40 tanks. When will the Mirage 2000 jets be delivered?", 40),
+    ("Russia lost 40 tanks, and Berlin sent more Leopard 2 tanks.", 40),
 ])
 def test_a_day_of_the_month_or_an_age_is_not_a_figure(text: str, value: int) -> None:
     assert [f[0] for f in figures(text)] == [value]
@@ -226,3 +271,102 @@ def test_a_share_of_a_counted_group_names_the_group_not_its_figure() -> None:
         "the troops"]
     assert subjects("Half of the 1.5 million shells were duds, he said.") == ["the shells"]
     assert subjects("He said 70 percent of the shells came from North Korea.") == ["the shells"]
+
+
+def test_a_table_row_counts_what_its_column_says_and_is_its_source_cells_statement() -> None:
+    from briefing.core.claims import suggest_claims
+    from briefing.core.perspectives import load_default_perspectives
+
+    # invented: a data note's table as the readers give it (one row a paragraph)
+    text = ("Our table of the public estimates follows.\n\n"
+            "Date | Source | Sent | Dead | Killed or wounded\n\n"
+            "2025-02-03 | South Korea, NIS | about 9,000 | at least 150 | about 1,200\n\n"
+            "2025-03-09 | Ukraine, General Staff | 9,500 | – | more than 2,000\n\n"
+            "Item | Estimate | As of\n\n"
+            "Self-propelled guns | some 80 | Mar 2025\n")
+    read = [(c.figure, c.unit, c.qualifier) for c in numeric_claims(text)]
+    assert read == [(9000, "troops", "about"), (150, "casualties", "at least"),
+                    (1200, "casualties", "about"), (9500, "troops", None),
+                    (2000, "casualties", "more than"), (80, "equipment", "some")]
+    found = {s.quote: s.perspectives for s in suggest_claims(text, load_default_perspectives())}
+    assert found["2025-02-03 | South Korea, NIS | about 9,000 | at least 150 | about 1,200"] \
+        == ["south_korean"]
+    assert found["2025-03-09 | Ukraine, General Staff | 9,500 | – | more than 2,000"] == [
+        "ukrainian"]
+    assert found["Self-propelled guns | some 80 | Mar 2025"] == []  # the writer's figure
+    assert "Date | Source | Sent | Dead | Killed or wounded" not in found  # the header
+
+
+@pytest.mark.parametrize(("text", "keys", "expected"), [
+    # invented: a side named as the owner of the count, in another speaker's sentence
+    ("I can point you to the Ukrainian and South Korean figures, which speak of around "
+     "3,000 casualties.", ["nato_european"], [(3000, ["ukrainian", "south_korean"])]),
+    ("According to the information of the National Intelligence Service of the Republic of "
+     "Korea, some 9,000 soldiers were sent.", ["nato_european", "south_korean"],
+     [(9000, ["south_korean"])]),
+    # the speaker relaying it ("that, according to ...", "we take note of ...") states it too
+    ("The Council notes that, according to Ukrainian estimates, 9,000 troops were sent.",
+     ["nato_european"], [(9000, ["ukrainian", "nato_european"])]),
+    ("We take note of the assessment of the Republic of Korea that 9,000 troops were sent.",
+     ["nato_european", "us"], [(9000, ["south_korean", "nato_european", "us"])]),
+    # sides named together, "the" or not: "South Korea, Ukraine and the United States"
+    ("According to information from South Korea and the United States, 9,000 soldiers are "
+     "in Russia.", ["nato_european", "south_korean", "us"], [(9000, ["south_korean", "us"])]),
+    # "as much as" is a qualifier, not the start of a clause that hides its source
+    ("Seoul's minister said 9,000 containers were shipped, and Ukrainian officials "
+     "estimated that as much as half of the shells came from the North.",
+     ["south_korean", "ukrainian"], [(9000, ["south_korean"]), (50, ["ukrainian"])]),
+    # figures about a side's losses are not that side's own
+    ("The minister put Russian casualty figures at more than 700,000 soldiers.",
+     ["nato_european"], [(700000, ["nato_european"])]),
+    # a side merely named is no owner
+    ("The minister said that 9,000 South Korean troops took part.", ["nato_european"],
+     [(9000, ["nato_european"])]),
+])
+def test_a_figure_is_the_side_that_owns_the_count(text: str, keys: list[str],
+                                                  expected: list) -> None:
+    assert _sides(text, keys) == expected
+
+
+def test_figures_in_the_items_of_a_list_under_a_speakers_line_are_the_speakers() -> None:
+    from briefing.core.claims import suggest_claims
+    from briefing.core.perspectives import load_default_perspectives
+
+    # invented: a list whose items end with ";" is not a run of headlines
+    text = ("Ukraine's defence minister Rustem Umerov said on Monday that Kyiv would:\n\n"
+            "buy some 3,000 drones from domestic makers this spring;\n\n"
+            "train about 9,000 new recruits abroad;\n\n"
+            "Analysts doubt the numbers.")
+    found = {s.quote: s.perspectives for s in suggest_claims(text, load_default_perspectives())}
+    assert found["buy some 3,000 drones from domestic makers this spring;"] == ["ukrainian"]
+    assert found["train about 9,000 new recruits abroad;"] == ["ukrainian"]
+    title = "Statement by the Ministry of Foreign Affairs of Estonia on the deployment"
+    statement = (f"{title}\n\nEstonia strongly condemns the deployment. Estonia will:\n\n"
+                 "continue to provide military assistance to Ukraine, including 0.3 per cent "
+                 "of its GDP;\n\npropose new sanctions against the individuals responsible.")
+    found = {s.quote: s.perspectives for s in suggest_claims(
+        statement, load_default_perspectives(), title=title,
+        publisher="Ministry of Foreign Affairs of Estonia")}
+    assert found["continue to provide military assistance to Ukraine, including 0.3 per cent "
+                 "of its GDP;"] == ["nato_european"]
+
+
+def test_a_figure_in_a_cited_headline_is_the_headlines_sources() -> None:
+    from briefing.core.claims import suggest_claims
+    from briefing.core.perspectives import load_default_perspectives
+
+    # invented notes of a paper: the entries are references, their headlines' figures are
+    # the named sources'; a headline naming no source gives nothing
+    text = ("The paper argues its case at length and cites its sources below.\n\n"
+            'Agence Nord, "NIS: about 2,500 N. Korean troops killed in Kursk", 3 May 2025.\n\n'
+            'Daily Wire, "Pyongyang shipped 9,000 containers of shells, Ukraine says", '
+            "4 June 2024.\n\n"
+            'Daily Wire, "About 9,000 troops arrive in Kursk", 5 June 2024.')
+    found = {s.quote: s.perspectives for s in suggest_claims(text, load_default_perspectives())}
+    assert found == {
+        'Agence Nord, "NIS: about 2,500 N. Korean troops killed in Kursk", 3 May 2025.':
+            ["south_korean"],
+        'Daily Wire, "Pyongyang shipped 9,000 containers of shells, Ukraine says", '
+        "4 June 2024.": ["ukrainian"]}
+    assert [(c.figure, c.unit, c.subject) for c in numeric_claims(
+        "about 2,500 N. Korean troops killed")] == [(2500, "casualties", "North Korean casualties")]

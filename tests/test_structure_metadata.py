@@ -502,3 +502,22 @@ def test_a_skip_link_above_the_masthead_is_not_the_sites_name() -> None:
           "[News Focus](https://www.harbour.net/NewsFocus)\n\n"
           f"# Envoy speaks at the council\n\nMarch 3, 2025\n\n{BODY}\n\n{BODY}\n")
     assert read_markdown(md).hints.publisher == "Harbour.net"
+
+
+def test_a_markdown_table_row_is_one_block_kept_in_the_body() -> None:
+    # a data note's table: each row one line, its cells as the page shows them, dates and
+    # all (a row starting with a date is not the page's date line); a one-row table is
+    # layout, its cells lines of their own
+    md = ("# Counting the convoys\n\n" + BODY + "\n\n"
+          "| Date | Source | Trucks | Lost |\n|---|---|---|---|\n"
+          "| 2025-03-02 | Port authority | about 1,200 | – |\n"
+          "| 2025-04-11 | **Border guard** | 1,450 | at least 30 |\n\n" + BODY + "\n")
+    extracted = read_markdown(md)
+    rows = [b.text for b in extracted.blocks or [] if b.kind == "table"]
+    assert rows == ["Date | Source | Trucks | Lost",
+                    "2025-03-02 | Port authority | about 1,200 | –",
+                    "2025-04-11 | Border guard | 1,450 | at least 30"]
+    refined = refine_article(extracted.text, extracted.hints, "note.md", extracted.blocks)
+    assert "\n\n2025-03-02 | Port authority | about 1,200 | –\n\n" in refined.text
+    layout = read_markdown("| Date | 2024-10-28 | Views | 1,204 |\n|---|---|---|---|\n\n" + BODY)
+    assert [b.text for b in layout.blocks or []][:2] == ["Date", "2024-10-28"]

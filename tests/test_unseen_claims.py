@@ -48,11 +48,16 @@ PERSPECTIVES = load_default_perspectives()
 # .844/.698/.819/.627 (main's rules alone: .844/.693/.814/.627); they pulled dev down to
 # .956/.894/.911/.872. At the round's final rules: dev .970/.917/.920/.888, test
 # .930/.803/.790/.698 (the floors sit just under them).
+# Round 15 (figures15): 10 new dev pages (suffix _12, labelled by a session that never read
+# the rules) scored figures right .381 out of sample and pull dev down: the dev floors for
+# statements go down to just under the measured dev values (.955/.890/.906). At this
+# branch's final rules (table rows, figures as written, a count's owner): dev
+# .955/.890/.907/.903, test .930/.803/.787/.717; the figure floors sit just under them.
 FLOORS = {
-    "dev": {"statements_found": 0.96, "statements_right": 0.91, "precision": 0.91,
-            "figures_right": 0.88},
+    "dev": {"statements_found": 0.95, "statements_right": 0.88, "precision": 0.90,
+            "figures_right": 0.89},
     "test": {"statements_found": 0.92, "statements_right": 0.80, "precision": 0.78,
-             "figures_right": 0.69},
+             "figures_right": 0.71},
 }
 
 @pytest.mark.parametrize("half", ["dev", "test"])

@@ -27,17 +27,20 @@ from briefing.core.resources import resource
 _WORDS_AFTER = 6  # a reporting verb within this many words after the side's name
 # Sides named together report together ("according to American and South Korean
 # intelligence", "Ukrainian and South Korean estimates").
-_AND = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|/\s*)$", re.IGNORECASE)
+_AND = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|/\s*)(?:the\s+)?$", re.IGNORECASE)
 # A clause joined by "and" with no subject of its own before its reporting verb.
 _JOINED = re.compile(r",?\s*and\s+", re.IGNORECASE)
 # A speaker relaying a source keeps its own side too: "The Council notes that, according to
 # Ukrainian estimates, ...", "Our Korean partners estimate that ...".
-_RELAYED = re.compile(r"(?:\bthat,?\s+according\s+to\s+(?:the\s+)?|\b[Oo]ur\s+)"
-                      r"(?:[\w'’-]+\s+){0,4}$")
+# "We take note of the assessment of the Republic of Korea that ...", "We share the
+# assessment of our allies": the speaker adopts the source's count as its own too.
+_RELAYED = re.compile(r"(?:\bthat,?\s+according\s+to\s+(?:the\s+)?|\b[Oo]ur\s+|"
+                      r"\b(?:take|takes|took|taken)\s+note\s+of\s+|\b(?:share|shares|shared|"
+                      r"endorse|endorses|welcome|welcomes)\s+)(?:[\w'’-]+\s+){0,4}$")
 
 
 @lru_cache(maxsize=1)
-def _rules() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _rules() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     data = tomllib.loads(resource("claims", "numeric.toml").read_text(encoding="utf-8"))
     src = data.get("sources", {})
 
@@ -50,7 +53,13 @@ def _rules() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     before = re.compile(rf"(?<![\w-])(?:{alt(src.get('before', []))})\s+(?:the\s+)?$",
                         re.IGNORECASE)
     ends = re.compile(alt(src.get("clause_ends", [";"])), re.IGNORECASE)
-    return verbs, before, ends
+    # "the Ukrainian and South Korean figures, which speak of ...": the side's own count
+    # (the words between are names or an owner's body, never the thing counted: "Russian
+    # casualty figures" are figures about Russia's losses, not Russia's own)
+    named = r"(?:[A-Z][\w.'’-]*|government|official|military|intelligence|ministry|defen[cs]e)"
+    nouns = re.compile(rf"^(?:(?:and|or|,)\s+(?:{named}\s+){{1,3}}?)?(?:{named}\s+){{0,2}}?"
+                       rf"(?i:{alt(src.get('nouns', []) or ['(?!)'])})(?![\w-])")
+    return verbs, before, ends, nouns
 
 
 def _reports(text: str, cue: CueMatch, verbs: re.Pattern[str], before: re.Pattern[str]) -> bool:
@@ -59,23 +68,47 @@ def _reports(text: str, cue: CueMatch, verbs: re.Pattern[str], before: re.Patter
                 before.search(text[max(0, cue.start - 30):cue.start]))
 
 
+def _counted_by(text: str, cue: CueMatch, before: re.Pattern[str],
+                nouns: re.Pattern[str]) -> bool:
+    """Is this side named as the owner of the count ("according to the information of
+    Seoul's NIS", "the South Korean figures"), so that a figure it gives is its own even
+    when the sentence is another speaker's?"""
+    return bool(before.search(text[max(0, cue.start - 40):cue.start])
+                or nouns.match(text[cue.end:cue.end + 60].lstrip(" ,'’s")))
+
+
 def figure_sources(text: str, start: int, end: int, claims: list[NumericClaim],
                    matcher: CueMatcher) -> list[NumericClaim]:
     """The claims of text[start:end], each narrowed to the side that reports it when the
-    passage carries several perspectives (see the module's docstring)."""
-    if not claims or all(len(c.perspectives) < 2 for c in claims):
+    passage carries several perspectives (see the module's docstring); and a figure whose
+    clause names its owner of another side than the passage's ("I can refer you to the
+    Ukrainian and South Korean figures, which speak of around 4,000 casualties") is that
+    owner's."""
+    if not claims:
         return claims
-    verbs, before, ends = _rules()
-    cuts = [start, *(m.start() for m in ends.finditer(text, start, end)), end]
+    verbs, before, ends, nouns = _rules()
+    cuts = _cuts(text, start, end, ends)
     cues = matcher.find(text, start, end)
+    if not cues:
+        return claims
     out: list[NumericClaim] = []
     for c in claims:
         keys = set(c.perspectives)
+        lo = max(p for p in cuts if p <= c.start)
+        hi = min(p for p in cuts if p >= c.end)
+        owners = [m for m in cues if m.key not in keys and lo <= m.start and m.end <= c.start
+                  and _counted_by(text, m, before, nouns)]
+        if owners:
+            sides = _together(text, cues, owners[-1])
+            if _RELAYED.search(text, max(lo, owners[-1].start - 60), owners[-1].start):
+                sides |= keys  # the speaker adopts the count: its side and the owner's
+            out.append(replace(c, perspectives=[k for k in matcher_keys(cues) if k in sides]
+                               + [k for k in c.perspectives if k in sides and k not in
+                                  matcher_keys(cues)]))
+            continue
         if len(keys) < 2:
             out.append(c)
             continue
-        lo = max(p for p in cuts if p <= c.start)
-        hi = min(p for p in cuts if p >= c.end)
         sources = [m for m in cues if m.key in keys and lo <= m.start and m.end <= hi
                    and not (m.start < c.end and c.start < m.end)
                    and _reports(text, m, verbs, before)]
@@ -94,6 +127,24 @@ def figure_sources(text: str, start: int, end: int, claims: list[NumericClaim],
         sides = _together(text, [m for m in cues if m.key in keys], source)
         out.append(replace(c, perspectives=[k for k in c.perspectives if k in sides]))
     return out
+
+
+# "as much as half", "as many as 15,000", "such as": a qualifier or a list, not a clause's
+# "as" ("..., as the minister said")
+_NOT_A_CLAUSE = re.compile(r"\bas\s+(?:much|many|few|high|low|well|far|long|soon|little)\s+as\b|"
+                           r"\bsuch\s+as\b", re.IGNORECASE)
+
+
+def _cuts(text: str, start: int, end: int, ends: re.Pattern[str]) -> list[int]:
+    """Where the clauses of text[start:end] begin (with start and end)."""
+    inside = [(m.start(), m.end()) for m in _NOT_A_CLAUSE.finditer(text, start, end)]
+    return [start, *(m.start() for m in ends.finditer(text, start, end)
+                     if not any(a <= m.start() + 1 < z for a, z in inside)), end]
+
+
+def matcher_keys(cues: list[CueMatch]) -> list[str]:
+    """The sides of the cues, in the order first named."""
+    return list(dict.fromkeys(m.key for m in cues))
 
 
 def _shared_subject(text: str, cuts: list[int], lo: int, cues: list[CueMatch], keys: set[str],

@@ -14,7 +14,7 @@ from text_to_num import text2num
 from briefing.core.claims.numeric_rules import NumericRules
 
 _FIGURE = re.compile(
-    r"(?<![\w$.,:])(?<![A-Za-z]-)(?<![A-Za-z]\u2011)(?P<cur>US\$|\$|USD\s?|€|£|₩|₴|₽|¥|EUR\s?|GBP\s?|KRW\s?|UAH\s?|RUB\s?|CNY\s?|JPY\s?)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.\-–]|\s?mm\b)|\d+(?:\.\d+)?)"
+    r"(?<![\w$.,:])(?<![A-Za-z]-)(?<![A-Za-z]\u2011)(?P<cur>US\$|NZ\$|AU?\$|CA?\$|S\$|HK\$|\$|USD\s?|€|£|₩|₴|₽|¥|EUR\s?|GBP\s?|KRW\s?|UAH\s?|RUB\s?|CNY\s?|JPY\s?|NOK\s?|DKK\s?|SEK\s?|CHF\s?|CAD\s?|AUD\s?|NZD\s?|SGD\s?)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.\-–]|\s?mm\b)|\d+(?:\.\d+)?)"
     r"(?:\s?(?P<scale>thousand|million|billion|trillion|mn|bn|tn|k|m|b)(?![\w]))?"
     r"(?P<pct>\s?%)?(?:\+|-plus\b)?(?![\w])(?!:\d)")
 _SMALL = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
@@ -24,10 +24,15 @@ _SCALE = "hundred|thousand|million|billion"
 _WORDS = re.compile(
     rf"(?<![\w'-])(?:(?:a|an)\s+(?={_SCALE}))?(?:{_SMALL}|{_SCALE})(?:(?:-|\s+(?:and\s+)?)"
     rf"(?:{_SMALL}|{_SCALE}))*(?![\w'-])", re.IGNORECASE)
-RANGE = re.compile(r"\s*(?:–|—|-|to|and)\s*", re.IGNORECASE)
+RANGE = re.compile(r"\s*(?:–|—|-|to|and|or)\s*", re.IGNORECASE)
 CURRENCY_SIGNS = {"$": "usd", "us$": "usd", "usd": "usd", "€": "eur", "eur": "eur",
                   "£": "gbp", "gbp": "gbp", "₩": "krw", "krw": "krw", "₴": "uah", "uah": "uah",
-                  "₽": "rub", "rub": "rub", "¥": "jpy", "jpy": "jpy", "cny": "cny"}
+                  "₽": "rub", "rub": "rub", "¥": "jpy", "jpy": "jpy", "cny": "cny",
+                  # dollars of other countries, by sign or code ("NZ$130 million", "NOK 35
+                  # billion")
+                  "nz$": "nzd", "nzd": "nzd", "a$": "aud", "au$": "aud", "aud": "aud",
+                  "c$": "cad", "ca$": "cad", "cad": "cad", "s$": "sgd", "sgd": "sgd",
+                  "hk$": "hkd", "nok": "nok", "dkk": "dkk", "sek": "sek", "chf": "chf"}
 
 
 # Plural round numbers, read as their lower bound ("thousands of men" -> 1,000), as the
@@ -38,22 +43,29 @@ _VAGUE_VALUES = {"dozens": 12.0, "scores": 20.0, "hundreds": 100.0, "thousands":
                  "tens of billions": 1e10, "hundreds of billions": 1e11}
 _VAGUE = re.compile(r"(?<![\w-])(?P<vague>(?:tens|hundreds)\s+of\s+(?:thousands|millions|"
                     r"billions)|"
-                    r"dozens|scores|hundreds|thousands|millions|billions)(?=[\"”’']?\s+of\s)",
+                    r"dozens|scores|hundreds|thousands|millions|billions)(?=[\"”’']?\s+(?:of|more)\b)",
                     re.IGNORECASE)
 # "several hundred", "a few thousand": the labels read "several" as two and "a few" as three.
-_SEVERAL_VALUES = {"several": 2.0, "a few": 3.0, "a couple of": 2.0}
-_SEVERAL = re.compile(r"(?<![\w-])(?P<n>several|a\s+few|a\s+couple\s+of)\s+(?P<scale>(?:hundred|"
+# "another few thousand": "few" with no "a" is read as its least plural, two.
+_SEVERAL_VALUES = {"several": 2.0, "a few": 3.0, "a couple of": 2.0, "few": 2.0}
+_SEVERAL = re.compile(r"(?<![\w-])(?P<n>several|a\s+few|(?<=another\s)few|a\s+couple\s+of)\s+"
+                      r"(?P<scale>(?:hundred|"
                       r"thousand|million|billion)(?:\s+(?:thousand|million))?)(?![\w-])",
                       re.IGNORECASE)
 _FRACTIONS = {"half": 50.0, "a half": 50.0, "one half": 50.0, "a third": 33.0,
               "one third": 33.0, "two thirds": 67.0, "a quarter": 25.0, "one quarter": 25.0,
-              "three quarters": 75.0}
+              "three quarters": 75.0, "a tenth": 10.0, "one tenth": 10.0, "a fifth": 20.0,
+              "one fifth": 20.0, "two fifths": 40.0, "three fifths": 60.0}
 # A fraction of a span of time ("three quarters of a century", "half of the year") is a
 # duration, not a share of anything counted.
-_FRACTION = re.compile(r"(?<![\w-])(?P<frac>(?:a|one|two|three)[ -](?:thirds?|quarters?)|"
+_FRACTION = re.compile(r"(?<![\w-])(?P<frac>(?:a|one|two|three)[ -](?:thirds?|quarters?|tenth|"
+                       r"fifths?)|"
                        r"(?:a\s+|one\s+)?half)\s+of\b(?!\s+(?:(?:a|an|the|this|that|last|"
                        r"next)\s+)?(?:century|decade|year|month|week|day|hour)s?(?![\w'’]))",
                        re.IGNORECASE)
+# "one and a half million rounds", "two and a half thousand men", "1 and a half million"
+_AND_A_HALF = re.compile(rf"(?<![\w-])(?P<n>{_SMALL}|\d{{1,3}})\s+and\s+a\s+half\s+"
+                         rf"(?P<scale>hundred|thousand|million|billion)(?![\w-])", re.IGNORECASE)
 _HALF_A = re.compile(r"\bhalf\s+$", re.IGNORECASE)
 _DOZEN = re.compile(r"(?<![\w-])(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
                     r"dozen(?![\w-])", re.IGNORECASE)
@@ -77,6 +89,25 @@ def _day_of_month(text: str, start: int, end: int) -> bool:
         return False
     return bool(_MONTH_BEFORE.search(text, max(0, start - 24), start)
                 or _MONTH_AFTER.match(text, end))
+
+
+_NAME_BEFORE = re.compile(r"(?:^|(?<=[^\s.!?:;\"“(\[]))\s+([A-Z][\w-]*)\s$")
+_MONTH_WORD = re.compile(rf"{_MONTHS}\.?$", re.IGNORECASE)
+
+
+def _model_number(rules: NumericRules, text: str, start: int, end: int) -> bool:
+    """A number that names a model after its capitalised name, mid-sentence ("the Mirage
+    2000 jets", "more Leopard 2 tanks"): not a count. A month ("in March 2,000"), a
+    possessive ("Russia's 600") or a qualifier opening a sentence ("About 2000") is not a
+    name."""
+    if not text[start:end].isdigit():
+        return False
+    m = _NAME_BEFORE.search(text, max(0, start - 30), start)
+    if m is None or m.start(1) == 0:
+        return False
+    word = m.group(1)
+    return not (_MONTH_WORD.match(word) or word.lower() in rules.qualifiers
+                or word.lower() in rules.not_after)
 
 
 def _label_before(rules: NumericRules, text: str, pos: int) -> bool:
@@ -118,7 +149,8 @@ def find_numbers(text: str, rules: NumericRules, start: int, end: int,
     partner = -1  # where the second number of a skipped range ("aged 18 to 25") starts
     for m in _FIGURE.finditer(text, start, end):
         if m.start() == partner or _label_before(rules, text, m.start()) or \
-                _day_of_month(text, m.start(), m.end()):
+                _day_of_month(text, m.start(), m.end()) or \
+                _model_number(rules, text, m.start(), m.end()):
             # "resolution 2397", "page 12", "December 14 and 15", "aged 18 to 25": not figures
             link = RANGE.match(text, m.end())
             partner = link.end() if link is not None else -1
@@ -149,6 +181,13 @@ def find_numbers(text: str, rules: NumericRules, start: int, end: int,
         if half is not None and m.group()[:2].lower() in ("a ", "an"):
             value, at = value / 2, half.start()  # "half a million shells"
         out.append(Num(at, m.end(), value, None, False))
+    for m in _AND_A_HALF.finditer(text, start, end):
+        n = m.group("n")
+        count = float(n) if n.isdigit() else float(text2num(n.lower(), "en"))
+        scale = 100.0 if m.group("scale").lower() == "hundred" else rules.scales.get(
+            m.group("scale").lower(), 1.0)
+        out = _instead(out, Num(m.start(), m.end(), (count + 0.5) * scale, None, False,
+                                m.group("scale")))
     for m in _DOZEN.finditer(text, start, end):  # "a dozen missiles", "two dozen drones"
         count = 1 if m.group("n").lower() in ("a", "one") else text2num(m.group("n").lower(), "en")
         out = _instead(out, Num(m.start(), m.end(), 12.0 * count, None, False))

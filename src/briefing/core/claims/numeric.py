@@ -19,6 +19,7 @@ from briefing.core.claims.figure_sources import figure_sources
 from briefing.core.claims.numbers import CURRENCY_SIGNS, RANGE, Num, find_numbers
 from briefing.core.claims.numeric_languages import foreign_numeric_claims
 from briefing.core.claims.numeric_rules import NumericRules, numeric_rules
+from briefing.core.claims.tables import date_cell, table_row
 from briefing.core.models import NumericClaim
 
 # What a share is of: up to three words after "of", a figure among them not counted
@@ -28,7 +29,7 @@ _SHARE_OF = re.compile(r"(?:\s+(?:per\s+cent|percent))?\s+of\s+((?:(?:\d[\d,.]*(
                        r"thousand|million|billion|bn|m))?\s+)?[\w'-]+\s?){1,3})", re.IGNORECASE)
 # Model names and calibres between a figure and its noun ("60 KN-23 missiles", "170 mm
 # Koksan guns", "180 K2 tanks") are skipped like modifiers.
-_CODE = re.compile(r"(?:[A-Z][\w-]*|\d+(?:mm)?|mm|[a-z]+-\d+)$")
+_CODE = re.compile(r"(?:[A-Z][\w-]*|\d+(?:mm)?|\d+[A-Z][\w-]*|mm|[a-z]+-\d+)$")
 _TOKEN = re.compile(r"%|[\w'-]+(?:\.[\w'-]+)*")
 _OTHER_SCRIPT = re.compile(r"[\u0400-\u052f\uac00-\ud7af\u4e00-\u9fff]")
 LOOK_BACK = 400  # characters searched before a figure for whose troops/money it counts
@@ -80,10 +81,13 @@ def _read_noun(rules: NumericRules, text: str, pos: int, limit: int, one: bool =
 
     Returns (unit, subject noun, nationality, end of noun) or None.
     """
-    tokens = []
+    tokens: list[re.Match[str]] = []
     last = pos
     for t in _TOKEN.finditer(text, pos, min(limit, pos + 120)):
-        if text[last:t.start()].strip(" \t\n*_\"“”'’()/"):
+        gap = text[last:t.start()]
+        if gap.strip(" \t\n*_\"“”'’()/") and not (
+                gap == ". " and tokens and len(tokens[-1].group()) == 1
+                and tokens[-1].group().isupper()):  # "N. Korean troops": an initial
             break  # punctuation ends the phrase: "In 2024, 500 troops" is not 2024 troops
         tokens.append(t)
         last = t.end()
@@ -93,8 +97,9 @@ def _read_noun(rules: NumericRules, text: str, pos: int, limit: int, one: bool =
     while i < len(tokens) and i < 9 + proper:
         for n in range(min(rules.max_noun_words, len(tokens) - i), 0, -1):
             phrase = " ".join(t.group().lower().rstrip("'’") for t in tokens[i:i + n])
-            if one and phrase not in rules.nouns and phrase + "s" in rules.nouns:
-                phrase += "s"  # "one ballistic missile"
+            if one and phrase not in rules.nouns and phrase + "s" in rules.nouns and \
+                    phrase not in rules.nationality:
+                phrase += "s"  # "one ballistic missile" (not "one North Korean" missile)
             if phrase in rules.nouns:
                 unit, subject = rules.nouns[phrase]
                 stop = tokens[i + n - 1].end()
@@ -197,6 +202,9 @@ def numeric_claims(text: str, start: int = 0, end: int | None = None,
             unit_text = re.match(r"\s+(?:per\s+cent|percent)", norm[after:after + 12], re.I)
             after += unit_text.end() if unit_text else 0
         elif cur:
+            if out and out[-1].unit in CURRENCY_SIGNS.values() and re.fullmatch(
+                    r"\s*\(\s*(?:or\s+|about\s+|around\s+)?", norm[out[-1].end - base:num.start]):
+                continue  # "US$20 billion (S$25.7 billion)": the same sum converted
             unit = _local_dollar(rules, norm, num) if cur == "usd" else cur
             word_cur = _CURRENCY_WORD.match(norm, after)
             if word_cur is not None and not num.cur:
@@ -208,11 +216,14 @@ def numeric_claims(text: str, start: int = 0, end: int | None = None,
             subject = word
         else:
             read = _read_noun(rules, norm, after, end, one=figure == 1)
+            elided = False
+            if read is None:
+                read = _in_table(rules, text, base, num, after)
+                elided = read is not None  # its column says what it counts
             if read is None:
                 read = _predicate(rules, norm, num, after)
             if read is None:
                 read = _collective(rules, norm, num, after)
-            elided = False
             if read is None and ellipsis:
                 read = _elided(text, base, norm, num, after, out)
                 elided = True  # its unit is settled: "killed ... out of 15,000 sent"
@@ -221,7 +232,7 @@ def numeric_claims(text: str, start: int = 0, end: int | None = None,
             unit, subject, nationality, noun_end = read
             if unit in ("troops", "people") and not elided:
                 tail_words = _tail_words(rules, norm, noun_end)
-                lead = norm[max(start, num.start - 40):num.start].lower()
+                lead = _OTHER_CLAUSE.split(norm[max(start, num.start - 40):num.start].lower())[-1]
                 if _captured(rules, norm, num.start, after, noun_end):
                     unit, subject = "prisoners", "prisoners"
                 elif tail_words & rules.casualty_words or \
@@ -242,9 +253,14 @@ def numeric_claims(text: str, start: int = 0, end: int | None = None,
             value_high=high))
     if _OTHER_SCRIPT.search(norm):  # "11 тисяч військових", "1만1천여명", "一万一千名"
         out.extend(foreign_numeric_claims(text, base, base + len(norm), keys))
-    if sources is not None and len(keys) > 1:
+    if sources is not None:
         out = figure_sources(text, base, base + len(norm), out, sources)
     return out
+
+
+# A clause of its own before a figure: "... has been killed, but the survivors, perhaps
+# 10,000 men": the casualty word before "but" does not make the men casualties.
+_OTHER_CLAUSE = re.compile(r";|\bbut\b|\bwhile\b|\bwhereas\b|\balthough\b")
 
 
 def _tail_words(rules: NumericRules, text: str, pos: int) -> set[str]:
@@ -296,6 +312,46 @@ def _collective(rules: NumericRules, text: str, num: Num,
     return unit, subject, nationality, after
 
 
+def _in_table(rules: NumericRules, text: str, base: int, num: Num,
+              after: int) -> tuple[str, str, str | None, int] | None:
+    """Unit and subject of a figure in a table cell: what its column's header counts
+    ("Killed": casualties, "Deployed": troops), else what the row's first cell names
+    ("Ballistic missiles (KN-23/KN-24) | about 100")."""
+    row = table_row(text, base + num.start, base + num.end)
+    if row is None or row.header is None or num.cur or num.pct or _year(text, Num(
+            base + num.start, base + num.end, num.value, None, False)):
+        return None  # "Jan 2025" in an "As of" column
+    column = row.column(base + num.start)
+    if date_cell(row.cells[column].text):
+        return None
+    for words in (row.heading(base + num.start), row.cells[0].text if column else ""):
+        noun = _noun_in(rules, words)
+        if noun is not None:
+            return noun[0], noun[1], "", after  # the row's source is not the troops' side
+    return None
+
+
+def _noun_in(rules: NumericRules, words: str) -> tuple[str, str] | None:
+    """The head (last) counted noun of a header or row label ("Wounded or killed (total)",
+    "Troop casualties": casualties); a word for troops sent ("Deployed") counts troops."""
+    tokens = [t.lower() for t in _TOKEN.findall(words)]
+    found: tuple[str, str] | None = None
+    i = 0
+    while i < len(tokens):
+        for n in range(min(rules.max_noun_words, len(tokens) - i), 0, -1):
+            phrase = " ".join(tokens[i:i + n])
+            if phrase not in rules.nouns and n == 1 and phrase + "s" in rules.nouns:
+                phrase += "s"  # "Troop", "Tank"
+            if phrase in rules.nouns:
+                found = rules.nouns[phrase]
+                i += n - 1
+                break
+            if n == 1 and phrase in rules.deployed:
+                found = ("troops", "troops")
+        i += 1
+    return found
+
+
 _STRONG = re.compile(r"[-\u2011]strong\b", re.IGNORECASE)
 
 
@@ -307,8 +363,8 @@ def _year(text: str, num: Num) -> bool:
 _COLLECTIVE_BEFORE = re.compile(r"\b([a-z]+) of$", re.IGNORECASE)
 
 
-_ELIDED_TAIL = re.compile(
-    r"\s*(?:more\b|others\b|of\s+(?:them|whom|those|which)\b|in\s+(?:all|total)\b|altogether\b|"
+_ELIDED_TAIL = re.compile(  # (a closing quotation mark first: '"tens of thousands" more')
+    r"[\"”’']?\s*(?:more\b|others\b|of\s+(?:them|whom|those|which)\b|in\s+(?:all|total)\b|altogether\b|"
     r"(?:figure|estimate|number|count|tally|mark)\b|"
     r"(?:were|had|have|are|was)\s+(?:been\s+)?(?:killed|wounded|injured|sent|deployed|captured)"
     r"\b|[,.;)]|$)", re.IGNORECASE)
@@ -349,21 +405,23 @@ def _elided(text: str, base: int, norm: str, num: Num, after: int,
         lo = max(0, base - _ELIDED_BACK)
         found = numeric_claims(text, lo, base, ellipsis=False) if base > 0 else []
         before = found[-1] if found else None
-    if tail is not None and tail.group().strip().lower().startswith("of"):
+    said = tail.group().strip(" \t\n\"”’'").lower() if tail is not None else ""
+    if tail is not None and said.startswith("of"):
         # "supplying men: some eleven thousand of them": the people named since the figure
         # before, if any, are the ones counted
         since = before.end if before is not None else None
         noun = _noun_before(rules, text, base + num.start, since, units=())  # "60 of them"
+        if _CASUALTY_AFTER.search(norm, after, after + 40) and (
+                noun is not None or before is None):
+            # "1,000 of them were killed", "some 2,000 of those killed or wounded"
+            return "casualties", "casualties", None, after
         if noun is not None:
-            if _CASUALTY_AFTER.search(norm, after, after + 40):
-                return "casualties", "casualties", None, after  # "1,000 of them were killed"
             return noun[0], noun[1], None, after
     if before is None and tail is not None and _KILLED.match(norm, after):
         return "casualties", "casualties", None, after  # "two thousand were killed"
     if before is None and tail is not None:
-        noun = _noun_before(rules, text, base + num.start) if tail.group().strip().lower(
-            ).startswith(("of", "figure", "estimate", "number", "count", "tally", "mark")) \
-            else None
+        noun = _noun_before(rules, text, base + num.start) if said.startswith(
+            ("of", "figure", "estimate", "number", "count", "tally", "mark")) else None
         if noun is not None:  # "some eleven thousand of them": the soldiers named before
             return noun[0], noun[1], None, after
     if before is None or before.unit == "percent" or before.unit in CURRENCY_SIGNS.values():
@@ -371,10 +429,19 @@ def _elided(text: str, base: int, norm: str, num: Num, after: int,
     unit, subject = before.unit, before.subject
     if _CASUALTY_AFTER.search(norm, after, after + 40):
         return "casualties", "casualties", None, after
-    if unit == "casualties" and following is not None and \
-            following.group().lower() in rules.deployed:
-        return "troops", "troops", None, after  # "4,700 casualties out of 15,000 sent"
+    if unit == "casualties" and (following is not None and following.group().lower(
+            ) in rules.deployed or _deployed_before(rules, norm, num.start)):
+        # "4,700 casualties out of 15,000 sent"; "...; total deployed estimated at 15,000"
+        return "troops", "troops", None, after
     return unit, subject, "", after  # the subject names its side already
+
+
+def _deployed_before(rules: NumericRules, norm: str, pos: int) -> bool:
+    """A word for troops sent in the figure's own clause just before it ("total deployed
+    estimated at 15,000")."""
+    lead = norm[max(0, pos - 40):pos]
+    lead = re.split(r"[;:,.()]", lead)[-1]
+    return any(w.lower() in rules.deployed for w in _TOKEN.findall(lead))
 
 
 # A figure as the predicate of its noun: "North Korean losses had reached about 4,000",
@@ -459,11 +526,14 @@ _OFFER = re.compile(r"(?:\s+(?:of\s+)?(?:dollars|euros?|pounds))?\s*(?:off\b|a\s
 
 _CURRENCY_WORD = re.compile(
     r"\s+(?:of\s+)?(?:(?:us\s+)?dollars|euros?|pounds(?:\s+sterling)?|won|yuan|roubles|rubles|"
-    r"hryvnias?|yen)\b", re.IGNORECASE)
+    r"hryvnias?|yen|(?:danish\s+|norwegian\s+)?kroner|(?:swedish\s+)?kronor|"
+    r"(?:swiss\s+)?francs)\b", re.IGNORECASE)
 _CURRENCY_NAMES = {"dollars": "usd", "us dollars": "usd", "euro": "eur", "euros": "eur",
                    "pounds": "gbp", "pounds sterling": "gbp", "won": "krw", "yuan": "cny",
                    "roubles": "rub", "rubles": "rub", "hryvnia": "uah", "hryvnias": "uah",
-                   "yen": "jpy"}
+                   "yen": "jpy", "kroner": "dkk", "danish kroner": "dkk",
+                   "norwegian kroner": "nok", "kronor": "sek", "swedish kronor": "sek",
+                   "francs": "chf", "swiss francs": "chf"}
 
 
 def _currency_word(text: str, pos: int) -> str | None:

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 
 from briefing.core.claims.affiliation import bare_country, foreign
 from briefing.core.claims.attribution import Attributor, Speaker
+from briefing.core.claims.cited import headline_source
 from briefing.core.claims.cues import matcher_for
 from briefing.core.claims.grammar import is_adverb
 from briefing.core.claims.headings import (
@@ -52,6 +53,7 @@ from briefing.core.claims.quotes import (
 )
 from briefing.core.claims.script_rules import dominant_script
 from briefing.core.claims.sentences import Sentence, paragraphs, split_sentences
+from briefing.core.claims.tables import SEP, Row, table_row
 from briefing.core.claims.turns import Turn, TurnResolver, find_turns, turn_of
 from briefing.core.models import Perspective, Suggestion
 
@@ -293,6 +295,12 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
             if suggestion is not None:
                 out.append(suggestion)
             continue
+        if turn is None and SEP in sent.text:
+            row = table_row(text, sent.start, sent.end)
+            if row is not None:  # a table row: its figures, stated by its source cell
+                if row.header is not None and _states_figure(text, sent):
+                    out.append(_row_suggestion(attributor, row, sent))
+                continue
         spoken = sent  # what is attributed: a question's words without its label
         if turn is not None and sent.start <= turn.label_end:
             attributor.ctx.last = None  # a new turn: earlier speakers are not "he" here
@@ -351,12 +359,20 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
                 _TRAILER.sub("", sent.text).rstrip(" .").endswith((")", "]")):
             continue  # an editorial note: "(Transcript of the spoken word)", "(As delivered)"
         if turn is None and REFERENCE.search(sent.text):
-            continue  # a reference entry (a source cited), not a statement
+            # a reference entry (a source cited), not a statement; a figure in the headline
+            # it cites is the headline's source's ('Yonhap, "NIS: about 2,000 ...", 2025.')
+            headline = headline_source(sent.text)
+            if headline is not None and numeric_claims(text, sent.start, sent.end):
+                sp = attributor.name(headline[0], sent.start + headline[1])
+                if sp.perspectives:
+                    out.append(_suggestion(sent, [sp.again("cited", sent.start, sent.end)]))
+            continue
         if turn is None and sent.paragraph in signed and SIGNATURE.search(sent.text):
             sp = signed[sent.paragraph]  # '"... The world must respond." — Andrii Sybiha'
             out.append(_suggestion(sent, [sp.again("signed", sent.start, sent.end)]))
             continue
-        if not _ends(sent.text):
+        listed = turn is None and _list_item(text, spans, sent)
+        if not _ends(sent.text) and not listed:
             # A headline, caption or teaser, not a sentence of the story; a heading that
             # names a source ("2. UKRAINE'S AIR FORCE (Telegram)") is who "it" is below.
             _heading_speaker(attributor, sent, index)
@@ -454,6 +470,8 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
             speakers = intro[1]
         if not speakers and intro is not None and intro[2] and sent.paragraph == intro[0] + 1:
             speakers = intro[1]  # the post under the line naming its poster
+        elif not speakers and intro is not None and listed and sent.paragraph > intro[0]:
+            speakers = intro[1]  # the items of a list under "Lithuania will:"
         if not speakers and run is not None and run[0] in by_line:
             speakers = by_line[run[0]]  # a quoted block, then the line naming its speaker
         if not speakers and run is not None and official and home is not None and \
@@ -491,10 +509,39 @@ def _states_figure(text: str, sent: Sentence) -> bool:
         not _VAGUE_FIGURE.match(c.text) for c in numeric_claims(text, sent.start, sent.end))
 
 
+def _row_suggestion(attributor: Attributor, row: Row, sent: Sentence) -> Suggestion:
+    """A table row stating figures: its source cell's statement ("2024-12-19 | South Korea,
+    NIS | about 12,000"), or the writer's figures when the table names no source."""
+    cell = row.source()
+    if cell is None:
+        return _figure_suggestion(sent)
+    return _suggestion(sent, [attributor.name(cell.text, cell.start).again(
+        "cited", sent.start, sent.end)])
+
+
 def _figure_suggestion(sent: Sentence) -> Suggestion:
     """A sentence suggested for the figure it states, with no speaker and no perspective."""
     return Suggestion(start=sent.start, end=sent.end, quote=sent.text, perspectives=[],
                       cue=None, speaker=None, verb="figure")
+
+
+_ITEM_END = re.compile(r"(?:[;,]|;\s+and|,\s+and|;\s+or)\s*$")
+
+
+def _list_item(text: str, spans: list[tuple[int, int]], sent: Sentence) -> bool:
+    """Is the sentence an item of a list under a line that ends with a colon ("Lithuania
+    will:" then "continue to provide ..., including 0.25 per cent of its GDP ...;"): a whole
+    paragraph ending with ";" or "," (or lower-case words with no stop), the paragraph above
+    it the colon line or an item itself?"""
+    number = sent.paragraph
+    if not (0 < number < len(spans)) or sent.start != spans[number][0] or \
+            text[sent.end:spans[number][1]].strip():
+        return False
+    body = _TRAILER.sub("", sent.text).rstrip()
+    if not (_ITEM_END.search(body) or (body[:1].islower() and not _ends(body))):
+        return False
+    above = _TRAILER.sub("", text[spans[number - 1][0]:spans[number - 1][1]]).rstrip()
+    return above.endswith(":") or bool(_ITEM_END.search(above))
 
 
 def _para_start(spans: list[tuple[int, int]], number: int) -> int:

@@ -67,7 +67,21 @@ def markdown_blocks(text: str) -> list[Block]:
     notes: list[Block] = []
     kinds: list[str] = []  # the open block containers, innermost last
     level = 0
+    rows: list[list[str]] | None = None  # the rows of the table being read, cells each
     for token in tokens:
+        if token.type == "table_open":
+            rows = []
+            continue
+        if token.type == "table_close" and rows is not None:
+            blocks.extend(table_blocks(rows))
+            rows = None
+            continue
+        if token.type == "tr_open" and rows is not None:
+            rows.append([])
+            continue
+        if token.type == "inline" and rows:
+            rows[-1].append(" ".join(inline_text(token).split()))
+            continue
         if token.type in _BLOCK_KIND:
             kinds.append(_BLOCK_KIND[token.type])
             if token.type == "heading_open":
@@ -87,6 +101,17 @@ def markdown_blocks(text: str) -> list[Block]:
         elif token.type in ("fence", "code_block"):
             blocks.append(Block(kind="paragraph", text=token.content.strip()))
     return blocks + notes
+
+
+def table_blocks(rows: list[list[str]]) -> list[Block]:
+    """A data table's rows, each one block with its cells joined as the page shows them
+    ("Troops | 11,000–12,000 | South Korean NIS | Dec 2024"): a figure stays in its row,
+    with its source and the header row above naming what it counts. A table of one row is
+    layout ("Date | 2024-10-28 | Views | 1,204" atop a page): its cells stay lines of their
+    own, as before."""
+    if len(rows) < 2:
+        return [Block(kind="paragraph", text=cell) for row in rows for cell in row if cell]
+    return [Block(kind="table", text=" | ".join(c for c in row if c)) for row in rows if any(row)]
 
 
 _NAV_WORDS = {"home", "menu", "search", "skip", "sign", "log", "subscribe", "open", "write",

@@ -1,0 +1,34 @@
+"""A figure in the headline a reference entry cites: the headline's source's figure.
+
+A paper's notes cite news stories by their headlines, and the headline often states a figure
+with its source ('Yonhap, "NIS: about 2,000 N. Korean troops killed in Russia", 30 April
+2025.', 'Reuters, "North Korea sent 13,000 containers of munitions to Russia, South Korea
+says", 4 September 2024.'). The entry is a reference, not a statement; the figure it quotes
+is still the source's, to compare with the others. The source is named before a colon at the
+headline's start, after a colon at its end, or with "says"/"said" at its end.
+"""
+
+from __future__ import annotations
+
+import re
+
+_QUOTED = re.compile(r"[\"“](?P<h>[^\"“”]{12,240}?)[,.]?[\"”]")
+_LEAD = re.compile(r"(?P<who>[A-Z][\w.'’&-]*(?:\s+[\w.'’&-]+){0,5}?)\s*:\s+\S")
+_TAIL = re.compile(r"(?::\s+(?P<colon>[\w.'’&-]+(?:\s+[\w.'’&-]+){0,5})|,\s+(?P<says>[A-Z][\w.'’&-]*"
+                   r"(?:\s+[\w.'’&-]+){0,5}?)\s+(?:says|said|claims|reports|estimates))\s*$")
+
+
+def headline_source(sentence: str) -> tuple[str, int] | None:
+    """(who, offset in the sentence) of the source a quoted headline names, or None."""
+    m = _QUOTED.search(sentence)
+    if m is None:
+        return None
+    head = m.group("h")
+    lead = _LEAD.match(head)
+    if lead is not None:
+        return lead.group("who"), m.start("h")
+    tail = _TAIL.search(head)
+    if tail is not None:
+        group = "colon" if tail.group("colon") else "says"
+        return tail.group(group), m.start("h") + tail.start(group)
+    return None
