@@ -57,6 +57,9 @@ class SubjectFinder:
             return False
         a, z, sep = segs[-1]
         words = [w.lower() for w in _WORD.findall(s[a:z])]
+        if sep == "," and len(segs) >= 2 and words and words[0].endswith(("ing", "ed")) and \
+                words[0] not in self.r.pronouns and words[0] not in self.r.clause_verbs:
+            return False  # "Choe, speaking in Moscow after talks with Lavrov, said": an aside
         if words and words[0] in ("who", "whose", "which") or \
                 sep.strip().lower() in ("who", "whose", "which") and len(segs) >= 2 and \
                 s[segs[-2][1]:a].lstrip().startswith(","):
@@ -144,14 +147,15 @@ class SubjectFinder:
         segs = self._segments(s, stop)
         if len(segs) >= 2 and segs[-1][2] == "(" and s[segs[-1][1]:stop].strip() == ")":
             segs.pop()  # "Rybar (1.3m subscribers) wrote": the aside is not the subject
-        if len(segs) >= 2 and segs[-1][2] == "," and _INTERJECTION.fullmatch(
-                s[segs[-1][0]:segs[-1][1]]):
-            segs.pop()  # "The Kremlin, for its part, insists": the aside is not the subject
         while segs:
             a, z = self._clean(s, segs[-1][0], segs[-1][1])
-            if z > a:
+            if len(segs) >= 2 and segs[-1][2] == "," and _INTERJECTION.fullmatch(s[a:z]):
+                segs.pop()  # "The Kremlin, for its part, insists": the aside is not the subject
+            elif z > a:
                 break
-            segs.pop()  # "Charles Flynn, has said": the piece between comma and verb is empty
+            else:
+                segs.pop()  # "Charles Flynn, has said": the piece before the verb is empty
+            # (both in turn: "China, for its part, has repeatedly said")
         if not segs:
             return None
         sep = segs[-1][2]

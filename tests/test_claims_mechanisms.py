@@ -1,0 +1,34 @@
+"""Attribution mechanisms of round 15 (issue 9), written by cause of loss rather than by
+page: the subject of a reporting verb is found past asides ("X, for its part, has said",
+"X, speaking in Moscow, said") and never in the content after the verb. Invented
+sentences, one grammar each."""
+
+from __future__ import annotations
+
+from briefing.core.claims import suggest_claims
+from briefing.core.perspectives import load_default_perspectives
+
+PERSPECTIVES = load_default_perspectives()
+
+
+def found(text: str, **kw: str) -> dict[str, tuple[list[str], str | None]]:
+    """{sentence: (perspective keys, speaker)} for every suggestion."""
+    return {s.quote: (sorted(s.perspectives), s.speaker)
+            for s in suggest_claims(text, PERSPECTIVES, **kw)}
+
+
+def test_an_aside_and_an_auxiliary_between_subject_and_verb_leave_the_subject() -> None:
+    text = ("Russian officials have said little about it. Beijing, for its part, has "
+            "repeatedly said that it knows nothing of the transfers.")
+    got = found(text)
+    assert got["Beijing, for its part, has repeatedly said that it knows nothing of the "
+               "transfers."] == (["chinese"], "Beijing")
+
+
+def test_a_participle_phrase_after_the_subject_is_an_aside_not_a_clause() -> None:
+    # the words after "said" are what was said: never the speaker
+    text = ("The Ukrainian foreign minister, speaking to reporters after talks in Warsaw, "
+            "said Moscow would \"pay for every village it burned\".")
+    (sides, speaker), = found(text).values()
+    assert sides == ["ukrainian"]
+    assert speaker is not None and speaker.startswith("The Ukrainian foreign minister")
