@@ -32,3 +32,17 @@ def test_a_participle_phrase_after_the_subject_is_an_aside_not_a_clause() -> Non
     (sides, speaker), = found(text).values()
     assert sides == ["ukrainian"]
     assert speaker is not None and speaker.startswith("The Ukrainian foreign minister")
+
+
+def test_a_relative_clause_names_the_noun_phrase_it_follows_not_the_whole_clause() -> None:
+    text = ("The Polish side was represented by a senior Ukrainian diplomat, who said the "
+            "talks had been useful.")
+    (sides, speaker), = found(text).values()
+    assert (sides, speaker) == (["ukrainian"], "a senior Ukrainian diplomat")
+
+
+def test_according_to_names_a_short_source_not_the_clause_after_its_comma() -> None:
+    text = ("According to a source close to the defence ministry, the first units arrived "
+            "in the border region in early December, after weeks of training.")
+    (sides, speaker), = found(text).values()
+    assert speaker == "a source close to the defence ministry"

@@ -91,6 +91,12 @@ _NAME_BEFORE_APPOSITIVE = re.compile(
     r"(?:^|[,;:]\s+|\band\s+)((?:[A-Z][\w'’.-]+\s+){0,3}[A-Z][\w'’-]+),\s*$")
 
 
+# An appositive after a source ("according to X, a think tank funded by Y,") is short; a
+# longer piece after the comma is the reported clause ("according to the source, the first
+# North Korean units arrived in the Kursk region in early December, after ...").
+_APPOSITIVE_WORDS = 8
+
+
 class Attributor(SpeakerResolver):
     """Attributes sentences, one article at a time (keeps back-reference context)."""
 
@@ -194,8 +200,10 @@ class Attributor(SpeakerResolver):
             nxt = s[end + 1:]
             if re.match(r"\s*(which|who|whose|citing|funded|based|a |an |the )", nxt, re.I):
                 end2 = _next_boundary(s, end + 1)
-                clause = {w.lower() for w in _WORD.findall(s[end + 1:end2])}
-                if (end2 < len(s) and s[end2] == "," and not clause & self.r.clause_verbs) or \
+                words = _WORD.findall(s[end + 1:end2])
+                clause = {w.lower() for w in words}
+                if (end2 < len(s) and s[end2] == "," and not clause & self.r.clause_verbs
+                        and len(words) <= _APPOSITIVE_WORDS) or \
                         re.match(r"\s*(which|who|whose|citing|funded|based)", nxt, re.I):
                     end = end2  # "according to X, a think tank, ...": the appositive
                 # (not "according to X, a Chinese and a Russian bomber flew ...")

@@ -192,6 +192,8 @@ class SubjectFinder:
             sep = segs[-2][2]
             if z <= a:
                 return None
+            if relative:
+                a = _antecedent_start(s, a, z)
         elif rel and rel.start() > 0:
             # "A European diplomat who asked not to be named said"
             extra.append((a + rel.start(), z))
@@ -319,6 +321,22 @@ class SubjectFinder:
                 if w.group().lower() not in common
                 and (len(w.group()) > 2 or w.group().lower() in self.ctx.placed)
                 and not any(ca <= w.start() < cz for ca, cz in cue_spans)]
+
+
+# A verb before the last noun phrase of a clause ("discussed ... with", "was represented
+# by"): the noun phrase after the clause's last preposition is the one a relative clause
+# ("..., who told him") hangs on.
+_CLAUSE_THEN_NP = re.compile(r"\b(?:[a-z]{3,}ed|is|are|was|were|has|have|had|met|spoke)\b"
+                             r".*\s(?:with|by|to|from)\s+(?=(?:the|a|an|his|her|its|their|"
+                             r"[A-Z])\b)")
+
+
+def _antecedent_start(s: str, a: int, z: int) -> int:
+    """Where the noun phrase a relative clause describes starts in s[a:z]: after the last
+    preposition of a clause ("Tsahkna discussed it with his Ukrainian counterpart Andrii
+    Sybiha, who told him": the counterpart speaks, not the whole clause)."""
+    m = _CLAUSE_THEN_NP.search(s, a, z)
+    return m.end() if m is not None else a
 
 
 def _country_word(name: str) -> bool:
