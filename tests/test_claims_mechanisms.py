@@ -46,3 +46,18 @@ def test_according_to_names_a_short_source_not_the_clause_after_its_comma() -> N
             "in the border region in early December, after weeks of training.")
     (sides, speaker), = found(text).values()
     assert speaker == "a source close to the defence ministry"
+
+
+def test_the_owner_of_an_estimate_reported_inside_a_sentence_is_its_source() -> None:
+    got = found("North Korea has sent what Kyiv estimates to be 12,000 troops.\n\n"
+                "The Kremlin spokesman, asked about a Pentagon estimate that 1,200 of them "
+                "were killed, said he had nothing to add.")
+    assert [s for s, _ in got.values()] == [["ukrainian"], ["russian", "us"]]
+    assert found("What the report calls a victory is a retreat of 3 kilometres.") == {}
+
+
+def test_an_issuers_we_sentence_relaying_an_assessment_keeps_the_issuer() -> None:
+    text = ("We note with concern the assessment of the Republic of Korea that more than "
+            "1,000 containers of munitions have been shipped.")
+    got = found(text, title="Joint statement by the G7 Foreign Ministers on the DPRK")
+    assert list(got.values())[0][0] == ["nato_european", "south_korean", "us"]

@@ -148,6 +148,8 @@ _NAMED_LINE = re.compile(r"(?:\b(?:attributable to|from|by)\s+)?(?P<who>(?:the\s
                          r"[A-Z][\w'’.-]*(?:\s+(?:the\s+)?[A-Z][\w'’.-]*)+)")
 # "We, the Foreign Ministers of ..., condemn": the issuers speak, whoever the list ends with.
 _WE_OPENS = re.compile(r"\W*We,\s")
+# "We note the assessment of X that ...": the issuer's own sentence relays X's words.
+_WE_LEAD = re.compile(r"\W*(?:We|Our)\s")
 # Verbs that report speech outright (a question that reports them states a claim).
 _REPORTING = frozenset({"said", "says", "told", "claimed", "claims", "reported", "estimated",
                         "announced", "confirmed", "stated", "warned", "according to",
@@ -423,7 +425,7 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
                 issuer.verb != "publisher" and \
                 run_of.get(sent.paragraph) is None and (not any(
                     set(sp.perspectives) & set(issuer.perspectives) for sp in speakers) or
-                    _WE_OPENS.match(sent.text)):
+                    _WE_OPENS.match(sent.text) or _WE_LEAD.match(sent.text)):
             # The issuer says every sentence of its statement; speech it reports is added
             # ("The Council notes, according to Ukrainian estimates, ...").
             speakers = [issuer.again("issuer", sent.start, sent.end), *speakers]
