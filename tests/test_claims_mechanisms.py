@@ -61,3 +61,23 @@ def test_an_issuers_we_sentence_relaying_an_assessment_keeps_the_issuer() -> Non
             "1,000 containers of munitions have been shipped.")
     got = found(text, title="Joint statement by the G7 Foreign Ministers on the DPRK")
     assert list(got.values())[0][0] == ["nato_european", "south_korean", "us"]
+
+
+def test_a_government_site_named_by_its_address_speaks_in_its_own_statement() -> None:
+    # one place (home.is_official) decides that a publisher is a government body
+    text = ("Norway strongly condemns the launch of ballistic missiles by North Korea.\n\n"
+            "We are deeply concerned about this development.\n\n"
+            "Russia's dependence on Pyongyang shows how isolated the Kremlin has become.\n")
+    got = found(text, title="Norway condemns North Korea's missile launch",
+                publisher="Government.no")
+    assert got["Russia's dependence on Pyongyang shows how isolated the Kremlin has "
+               "become."][0] == ["nato_european"]
+
+
+def test_an_answer_turn_is_its_speakers_with_the_turns_side() -> None:
+    text = ("MR. MILLER: Good afternoon. We assess that the troops are in Kursk.\n\n"
+            "QUESTION: How many are there?\n\n"
+            "MR. MILLER: We think about 10,000 of them.\n")
+    got = found(text, title="Department Press Briefing", publisher="U.S. Department of State")
+    answer = [v for q, v in got.items() if q.endswith("We think about 10,000 of them.")]
+    assert answer == [(["us"], "MR. MILLER")]
