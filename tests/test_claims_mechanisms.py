@@ -81,3 +81,18 @@ def test_an_answer_turn_is_its_speakers_with_the_turns_side() -> None:
     got = found(text, title="Department Press Briefing", publisher="U.S. Department of State")
     answer = [v for q, v in got.items() if q.endswith("We think about 10,000 of them.")]
     assert answer == [(["us"], "MR. MILLER")]
+
+
+def test_a_single_closing_quotation_mark_puts_the_speaker_after_the_verb() -> None:
+    text = "'We will continue to stand with Ukraine,' says Polish Foreign Minister Jan Nowak."
+    (sides, speaker), = found(text).values()
+    assert (sides, speaker) == (["nato_european"], "Polish Foreign Minister Jan Nowak")
+
+
+def test_a_person_never_introduced_is_not_whoever_held_the_office_before() -> None:
+    text = ("Nowak discussed the situation with South Korea's Minister of Foreign Affairs, "
+            "Cho Tae-yul.\n\n"
+            "Minister of Foreign Affairs Jan Nowak said the deployment was illegal.\n")
+    got = found(text)
+    assert got["Minister of Foreign Affairs Jan Nowak said the deployment was illegal."][0] \
+        != ["south_korean"]

@@ -48,8 +48,8 @@ class SubjectFinder:
 
     def _inverted(self, s: str, before: str) -> bool:
         """Does the verb follow a quotation or a whole clause (so its speaker comes after)?"""
-        if before.endswith(("”", '"')):
-            return True
+        if before.endswith(("”", '"')) or re.search(r"[.,!?]['’]$", before):
+            return True  # a closing quotation mark, double or single ("...Ukraine,' says X")
         if not before.endswith(","):
             return False
         segs = self._segments(s, len(before) - 1)
