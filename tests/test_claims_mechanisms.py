@@ -96,3 +96,15 @@ def test_a_person_never_introduced_is_not_whoever_held_the_office_before() -> No
     got = found(text)
     assert got["Minister of Foreign Affairs Jan Nowak said the deployment was illegal."][0] \
         != ["south_korean"]
+
+
+def test_a_parenthetical_reporting_verb_between_commas_names_its_speaker() -> None:
+    got = found("In private, says a Ukrainian diplomat in Warsaw, they expect a long war.\n\n"
+                "Russia, said one Ukrainian official, has lost the initiative.\n")
+    assert list(got.values()) == [(["ukrainian"], "a Ukrainian diplomat"),
+                                  (["ukrainian"], "one Ukrainian official")]
+
+
+def test_a_stance_without_a_speech_verb_reports_a_side() -> None:
+    got = found("Ukrainian officials have made similar claims.")
+    assert list(got.values()) == [(["ukrainian"], "Ukrainian officials")]

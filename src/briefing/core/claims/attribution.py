@@ -95,6 +95,9 @@ _NAME_BEFORE_APPOSITIVE = re.compile(
 # longer piece after the comma is the reported clause ("according to the source, the first
 # North Korean units arrived in the Kursk region in early December, after ...").
 _APPOSITIVE_WORDS = 8
+# What follows a parenthetical reporting verb: its speaker, then a comma and the sentence
+# goes on ("..., says a Western diplomat in Beijing, they complain ...").
+_PARENTHETICAL = re.compile(r"\s+(?:an?|the|one|[A-Z])[^,;.!?“”\"]{1,80},\s+(?P<next>[\w']+)")
 
 
 class Attributor(SpeakerResolver):
@@ -309,7 +312,8 @@ class Attributor(SpeakerResolver):
         # Inverted order: '"...," said Mr Budanov' / '..., grumbles Mr Budanov.'
         # ("told", "briefed" take a hearer: '"...," Col. X, a spokesperson, told NK News'
         # is not inverted; the hearer after it is not the speaker)
-        if self._inverted(s, before) and after[:1] == " " and nxt and \
+        if (self._inverted(s, before) or self._parenthetical(s, before, after)) and \
+                after[:1] == " " and nxt and \
                 verb not in _HEARER_VERBS:
             first = next_words[0]
             if (first[:1].isupper() or nxt in ("the", "a", "an", "one", "another", "two",
@@ -390,6 +394,18 @@ class Attributor(SpeakerResolver):
         if not source_like:
             return None
         return None if vague and not sp.perspectives else sp
+
+    def _parenthetical(self, s: str, before: str, after: str) -> bool:
+        """Is the verb a parenthetical attribution set between commas ("In private, says a
+        Western diplomat in Beijing, they complain ...", "Russia, said one official, has
+        ...") whose left side is no subject of its own?"""
+        m = _PARENTHETICAL.match(after)
+        if not before.endswith(",") or m is None:
+            return False
+        if m.group("next").lower() in self.r.clause_verbs:
+            return True  # "Russia, said one official, has lost ...": the left is the topic
+        seg = self._left_subject(s, len(before) - 1)
+        return seg is None or not self._source_like(s, seg[0], seg[1], strict=True)
 
     def name(self, text: str, offset: int) -> Speaker:
         """Resolve a line that names a speaker ("Kaja Kallas, High Representative ...")."""
