@@ -108,3 +108,11 @@ def test_a_parenthetical_reporting_verb_between_commas_names_its_speaker() -> No
 def test_a_stance_without_a_speech_verb_reports_a_side() -> None:
     got = found("Ukrainian officials have made similar claims.")
     assert list(got.values()) == [(["ukrainian"], "Ukrainian officials")]
+
+
+def test_a_think_tank_with_council_in_its_name_is_no_government_body() -> None:
+    text = ("Pyongyang had already become one of Russia's main suppliers of shells.\n\n"
+            "We recommend that the EU open a security dialogue with Seoul.\n")
+    got = found(text, title="The Asian front of Russia's war",
+                publisher="European Council on Foreign Relations")
+    assert all(sides == [] for sides, _ in got.values())

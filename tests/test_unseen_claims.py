@@ -48,9 +48,15 @@ PERSPECTIVES = load_default_perspectives()
 # .844/.698/.819/.627 (main's rules alone: .844/.693/.814/.627); they pulled dev down to
 # .956/.894/.911/.872. At the round's final rules: dev .970/.917/.920/.888, test
 # .930/.803/.790/.698 (the floors sit just under them).
+# Round 15: 10 new dev pages (suffix _12, weak genres) measured out of sample on arrival
+# .783/.627/.705/.405 at this round's rules then (main's rules alone: .779/.627/.760/.381;
+# the precision lost was a think tank, "European Council on Foreign Relations", read as a
+# government body, mended before any other change: .779/.627/.760/.405). They pull dev down
+# to .952/.893/.910/.829, so the dev floors go down with them (the old dev pages alone
+# hold .971/.923/.924/.894).
 FLOORS = {
-    "dev": {"statements_found": 0.96, "statements_right": 0.91, "precision": 0.91,
-            "figures_right": 0.88},
+    "dev": {"statements_found": 0.95, "statements_right": 0.89, "precision": 0.90,
+            "figures_right": 0.82},
     "test": {"statements_found": 0.92, "statements_right": 0.80, "precision": 0.78,
              "figures_right": 0.69},
 }

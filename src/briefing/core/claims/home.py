@@ -198,6 +198,16 @@ def _closing_country(name: str) -> tuple[str, str] | None:
     return None
 
 
+def is_government_body(publisher: str) -> bool:
+    """Is the publisher a government body or office holder itself (a ministry, "Government
+    .no", "Minister for Foreign Affairs of Australia"), whose own page speaks in its own
+    voice, rather than any official-sounding name (is_official)?"""
+    return bool(_GOVERNMENT_BODY.search(publisher))
+
+
+_GOVERNMENT_BODY = word_pattern("government_bodies", ignore_case=True)
+
+
 def is_official(publisher: str, title: str = "") -> bool:
     """Is the publisher (or the site named in the title) a government body?"""
     if OFFICIAL.search(publisher):

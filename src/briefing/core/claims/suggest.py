@@ -19,6 +19,7 @@ from briefing.core.claims.headings import (
 )
 from briefing.core.claims.home import (
     home_side,
+    is_government_body,
     is_official,
     is_writer,
     issuer_side,
@@ -202,7 +203,7 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
             [side[0]] if side else [])
         issuer = Speaker(issuer_name or publisher or (side[1] if side else "issuer"),
                          keys, side[1] if side else None, "issuer")
-    if issuer is None and official and home is not None and is_official(publisher) \
+    if issuer is None and official and home is not None and is_government_body(publisher) \
             and (_TRANSCRIPT_LIKE.search(text) or _WE.search(_QUOTE_TEXT.sub(" ", text))):
         # A government body's own page written in its own voice ("We call on ...") or as
         # a transcript: what it asserts outside quotations and turns is its statement even
@@ -213,7 +214,7 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
     # issuer whose side is merely not recognised is not guessed to be of none.)
     outside = bool(issuer_name) and issuer is not None and not issuer.perspectives and (
         foreign(publisher) or foreign(issuer_name or ""))
-    if issuer is None and home is None and is_official(publisher) and \
+    if issuer is None and home is None and is_government_body(publisher) and \
             _WE.search(_QUOTE_TEXT.sub(" ", text)) and foreign(_lead_subject(text)):
         # The same for a government's own release in its own voice under a headline
         # ("Australia imposes further sanctions ..." by its "Minister for Foreign Affairs"),
@@ -452,7 +453,7 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
         if not speakers and run is not None and run[0] in by_line:
             speakers = by_line[run[0]]  # a quoted block, then the line naming its speaker
         if not speakers and run is not None and official and home is not None and \
-                turn is None and is_official(publisher) and \
+                turn is None and is_government_body(publisher) and \
                 run[0] == sent.paragraph and not by_line and intro is None:
             # A quotation set apart and signed by nobody on a government body's own page
             # (under "Quote"): its own official's words, of its side.
