@@ -112,7 +112,9 @@ def test_a_stance_without_a_speech_verb_reports_a_side() -> None:
 
 def test_a_think_tank_with_council_in_its_name_is_no_government_body() -> None:
     text = ("Pyongyang had already become one of Russia's main suppliers of shells.\n\n"
+            "European governments reacted with alarm but, so far, with little strategy.\n\n"
             "We recommend that the EU open a security dialogue with Seoul.\n")
     got = found(text, title="The Asian front of Russia's war",
                 publisher="European Council on Foreign Relations")
-    assert all(sides == [] for sides, _ in got.values())
+    # its authors' "we" is theirs; its narrative is no government's statement
+    assert [q for q in got if not q.startswith("We ")] == []
