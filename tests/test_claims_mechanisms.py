@@ -118,3 +118,16 @@ def test_a_think_tank_with_council_in_its_name_is_no_government_body() -> None:
                 publisher="European Council on Foreign Relations")
     # its authors' "we" is theirs; its narrative is no government's statement
     assert [q for q in got if not q.startswith("We ")] == []
+
+
+def test_a_quotation_ending_in_a_verb_does_not_make_the_attribution_passive() -> None:
+    text = ("\"We thought they would be used as cannon fodder, and they were,\" said a colonel "
+            "in the Ukrainian army's intelligence directorate.")
+    (sides, speaker), = found(text).values()
+    assert sides == ["ukrainian"]
+
+
+def test_a_member_of_a_nations_body_is_of_that_nation_a_resident_of_a_city_is_not() -> None:
+    got = found("An officer in the Ukrainian army's intelligence command said the unit was ready.\n\n"
+                "A professor in London said the unit was ready.\n")
+    assert [s for s, _ in got.values()] == [["ukrainian"], []]

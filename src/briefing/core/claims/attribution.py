@@ -95,6 +95,7 @@ _NAME_BEFORE_APPOSITIVE = re.compile(
 # longer piece after the comma is the reported clause ("according to the source, the first
 # North Korean units arrived in the Kursk region in early December, after ...").
 _APPOSITIVE_WORDS = 8
+_CLOSED_QUOTE = re.compile(r"(?:[”\"]|[.,!?]['’])$")
 # What follows a parenthetical reporting verb: its speaker, then a comma and the sentence
 # goes on ("..., says a Western diplomat in Beijing, they complain ...").
 _PARENTHETICAL = re.compile(r"\s+(?:an?|the|one|[A-Z])[^,;.!?“”\"]{1,80},\s+(?P<next>[\w']+)")
@@ -224,7 +225,9 @@ class Attributor(SpeakerResolver):
         if m.group()[:1].isupper() and before and before[-1:].isalpha():
             return None  # part of a name mid-sentence: "the United States", "Voice of Notes"
         after = s[m.end():]
-        prev_words = _WORD.findall(before[-40:])
+        # Right after a closing quotation mark the quoted words are not the verb's own
+        # auxiliaries or negations ('"... and they were," said a colonel' is no passive).
+        prev_words = [] if _CLOSED_QUOTE.search(before) else _WORD.findall(before[-40:])
         prev = prev_words[-1].lower() if prev_words else ""
         next_words = _WORD.findall(after[:30])
         nxt = next_words[0].lower() if next_words else ""

@@ -277,7 +277,13 @@ class SubjectFinder:
             if before and before[-1].lower() in r.object_prepositions:
                 continue
             lead = [w.lower() for w in before if w.lower() not in ("the", "a", "an")]
-            if lead and lead[-1] in ("in", "from") and (
+            cue_words = [w.lower().removesuffix("'s") for w in _WORD.findall(s[c.start:c.end])]
+            after = [w.lower().removesuffix("'s") for w in _WORD.findall(s[c.end:c.end + 20])[:1]]
+            demonym = any(w.endswith(("an", "ese", "ish", "ch")) for w in cue_words[:2])
+            member = demonym and bool(set(after + cue_words[-1:]) & r.role_words)
+            # ("a colonel in the South Korean army's intelligence command": a member of a
+            # nation's body, not a place)
+            if lead and lead[-1] in ("in", "from") and not member and (
                     len(lead) < 2 or lead[-2] not in _PLACED_ROLES):
                 continue  # "a specialist at a centre in Washington": a place, not a side
             if before and before[-1].lower() == "of" and \
