@@ -131,3 +131,12 @@ def test_a_member_of_a_nations_body_is_of_that_nation_a_resident_of_a_city_is_no
     got = found("An officer in the Ukrainian army's intelligence command said the unit was ready.\n\n"
                 "A professor in London said the unit was ready.\n")
     assert [s for s, _ in got.values()] == [["ukrainian"], []]
+
+
+def test_a_post_opened_by_its_posters_handle_is_the_handles_with_its_side() -> None:
+    text = ("@mod-ukraine-en (Telegram, 09:12): \"Our units destroyed 12 Russian tanks.\"\n\n"
+            "@nato.int (Bluesky, 16:20): \"The deployment is a significant escalation.\"\n\n"
+            "@someblogger (X, 10:40): \"Well, now it is official.\"\n")
+    got = found(text)
+    assert [v for v in got.values()] == [(["ukrainian"], "@mod-ukraine-en"),
+                                        (["nato_european"], "@nato.int")]

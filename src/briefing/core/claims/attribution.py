@@ -35,6 +35,8 @@ from briefing.core.claims.grammar import (
     _inside,
     _next_boundary,
 )
+from briefing.core.claims.handles import handle_lead, handle_words
+from briefing.core.claims.home import home_side
 from briefing.core.claims.introductions import read_introductions
 from briefing.core.claims.resolution import SpeakerResolver
 from briefing.core.claims.rules import AttributionRules, attribution_rules, scan
@@ -163,6 +165,9 @@ class Attributor(SpeakerResolver):
                 if sp is not None:
                     found.append(sp)
         found = [f for f in found if f is not None and f.text]
+        handle = handle_lead(s)
+        if handle is not None:
+            found = self._handle_speaker(s, sent, handle, found, labels)
         if not found:
             colon = self._colon_speaker(s, sent, index, labels)
             if colon is not None:
@@ -397,6 +402,31 @@ class Attributor(SpeakerResolver):
         if not source_like:
             return None
         return None if vague and not sp.perspectives else sp
+
+    def _handle_speaker(self, s: str, sent: Sentence, handle: tuple[int, int, str],
+                        found: list[Speaker], labels: bool) -> list[Speaker]:
+        """A post opened by its poster's handle: '@nato.int (Bluesky): "..."' is the
+        handle's, as is the verb's subject '@rybar (Telegram) wrote'; the side is read from
+        the handle's words or address (claims/handles.py)."""
+        a, z, after = handle
+        words, address = handle_words(s[a:z])
+        keys, cue = [], None
+        for piece in [words, *words.split()]:  # the whole, else each piece ("Mod Ukraine")
+            side = self._resolve_plain(piece, 0, len(piece), "post", sent.start)
+            if side.perspectives:
+                keys, cue = side.perspectives, side.cue
+                break
+        if not keys:
+            home = home_side(self.m, address)
+            keys, cue = ([home[0]], home[1]) if home is not None else ([], None)
+        own = [f for f in found if f.start - sent.start <= z and not f.perspectives]
+        for f in own:  # "@SBUkr (X) posted ...": the verb's subject is the handle
+            f.perspectives, f.cue = list(keys), cue
+        if not found and labels and keys and (after == ":" or after == "," and
+                                              _COLON_QUOTE.search(s, z) is not None):
+            # ('@rybar (Telegram), the pro-war channel, was less formal: "..."')
+            return [Speaker(s[a:z], list(keys), cue, "post", sent.start + a, sent.start + z)]
+        return found
 
     def _parenthetical(self, s: str, before: str, after: str) -> bool:
         """Is the verb a parenthetical attribution set between commas ("In private, says a
