@@ -140,3 +140,22 @@ def test_a_post_opened_by_its_posters_handle_is_the_handles_with_its_side() -> N
     got = found(text)
     assert [v for v in got.values()] == [(["ukrainian"], "@mod-ukraine-en"),
                                         (["nato_european"], "@nato.int")]
+
+
+def test_a_stranger_sharing_a_surname_is_not_the_person_named_before() -> None:
+    text = ("Kim Jong Un said his soldiers had fought heroically.\n\n"
+            "\"China does not want to endorse it,\" explained Kim Heung-kyu, a professor at "
+            "a university in Suwon.\n")
+    got = found(text)
+    assert got["\"China does not want to endorse it,\" explained Kim Heung-kyu, a professor "
+               "at a university in Suwon."][0] != ["north_korean"]
+
+
+def test_a_short_quotation_does_not_pair_its_closing_mark_with_the_next_one() -> None:
+    text = ("Dmitry Peskov called the reports \"fake news\", and Russian diplomats denied "
+            "them. Yet the legal basis was in plain sight. \"It is the alliance of 1950 "
+            "brought back to life,\" a South Korean diplomat summed up.")
+    got = found(text)
+    assert "Yet the legal basis was in plain sight." not in got
+    assert got["\"It is the alliance of 1950 brought back to life,\" a South Korean diplomat "
+               "summed up."][0] == ["south_korean"]

@@ -261,11 +261,13 @@ class SpeakerResolver(SubjectFinder):
                 if _topic_word(s[start:end], name):
                     continue  # "a Korea expert": the topic, not a name seen before
                 known = self.ctx.names.get(name)
+                if known is not None and stranger and not _all_in(names, known.text):
+                    known = None  # "Kim Heung-kyu, a professor" is not "Kim Jong Un"
                 if known is not None:
                     sp.perspectives, sp.cue = list(known.perspectives), known.cue
                     break
                 placed = self._placed(name, base + start)
-                if placed is not None and stranger and name not in placed[1].lower():
+                if placed is not None and stranger and not _all_in(names, placed[1]):
                     continue  # "Minister of Foreign Affairs Espen Barth Eide" after "South
                     # Korea's Minister of Foreign Affairs, Cho Tae-yul": another minister
                 if placed is not None:  # introduced earlier: "Cho Tae-yul", "(SSO)", "the BND"
@@ -432,3 +434,9 @@ _HANDLE = re.compile(r"@(?P<name>[A-Za-z][\w]{1,30})")
 def _handle_words(name: str) -> str:
     """The words of a handle: "ZelenskyyUa" -> "Zelenskyy Ua", "MFA_Russia" -> "MFA Russia"."""
     return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", name.replace("_", " ")).strip()
+
+
+def _all_in(names: list[str], introduced: str) -> bool:
+    """Are all the name words of a mention in the words that introduced someone?"""
+    low = introduced.lower()
+    return all(n in low for n in names)
