@@ -159,3 +159,12 @@ def test_a_short_quotation_does_not_pair_its_closing_mark_with_the_next_one() ->
     assert "Yet the legal basis was in plain sight." not in got
     assert got["\"It is the alliance of 1950 brought back to life,\" a South Korean diplomat "
                "summed up."][0] == ["south_korean"]
+
+
+def test_amounts_in_other_governments_currencies_are_read_with_their_currency() -> None:
+    from briefing.core.claims import numeric_claims
+    for text, want in (("The Government has proposed NOK 35 billion in support.", "nok"),
+                       ("New Zealand has provided more than NZ$130 million in aid.", "nzd"),
+                       ("The ministry pledged DKK 1.3 billion for air defence.", "dkk")):
+        claims = numeric_claims(text, 0, len(text))
+        assert [c.unit for c in claims] == [want], text

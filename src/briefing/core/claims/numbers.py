@@ -14,7 +14,7 @@ from text_to_num import text2num
 from briefing.core.claims.numeric_rules import NumericRules
 
 _FIGURE = re.compile(
-    r"(?<![\w$.,:])(?<![A-Za-z]-)(?<![A-Za-z]\u2011)(?P<cur>US\$|\$|USD\s?|€|£|₩|₴|₽|¥|EUR\s?|GBP\s?|KRW\s?|UAH\s?|RUB\s?|CNY\s?|JPY\s?)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.\-–]|\s?mm\b)|\d+(?:\.\d+)?)"
+    r"(?<![\w$.,:])(?<![A-Za-z]-)(?<![A-Za-z]\u2011)(?P<cur>US\$|(?:NZ|AU?|CA?|S|HK)\$|\$|€|£|₩|₴|₽|¥|(?:USD|EUR|GBP|KRW|UAH|RUB|CNY|JPY|NOK|DKK|SEK|AUD|NZD|CAD|PLN|CHF|CZK|SGD)\s?)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.\-–]|\s?mm\b)|\d+(?:\.\d+)?)"
     r"(?:\s?(?P<scale>thousand|million|billion|trillion|mn|bn|tn|k|m|b)(?![\w]))?"
     r"(?P<pct>\s?%)?(?:\+|-plus\b)?(?![\w])(?!:\d)")
 _SMALL = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
@@ -27,7 +27,13 @@ _WORDS = re.compile(
 RANGE = re.compile(r"\s*(?:–|—|-|to|and)\s*", re.IGNORECASE)
 CURRENCY_SIGNS = {"$": "usd", "us$": "usd", "usd": "usd", "€": "eur", "eur": "eur",
                   "£": "gbp", "gbp": "gbp", "₩": "krw", "krw": "krw", "₴": "uah", "uah": "uah",
-                  "₽": "rub", "rub": "rub", "¥": "jpy", "jpy": "jpy", "cny": "cny"}
+                  "₽": "rub", "rub": "rub", "¥": "jpy", "jpy": "jpy", "cny": "cny",
+                  # ISO codes and prefixed dollars of other governments' releases
+                  # ("NOK 35 billion", "NZ$130 million", "A$245 million")
+                  "nok": "nok", "dkk": "dkk", "sek": "sek", "aud": "aud", "nzd": "nzd",
+                  "cad": "cad", "pln": "pln", "chf": "chf", "czk": "czk", "sgd": "sgd",
+                  "nz$": "nzd", "a$": "aud", "au$": "aud", "c$": "cad", "ca$": "cad",
+                  "s$": "sgd", "hk$": "hkd"}
 
 
 # Plural round numbers, read as their lower bound ("thousands of men" -> 1,000), as the
