@@ -14,7 +14,7 @@ from text_to_num import text2num
 from briefing.core.claims.numeric_rules import NumericRules
 
 _FIGURE = re.compile(
-    r"(?<![\w$.,:])(?<![A-Za-z]-)(?<![A-Za-z]\u2011)(?P<cur>US\$|(?:NZ|AU?|CA?|S|HK)\$|\$|€|£|₩|₴|₽|¥|(?:USD|EUR|GBP|KRW|UAH|RUB|CNY|JPY|NOK|DKK|SEK|AUD|NZD|CAD|PLN|CHF|CZK|SGD)\s?)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.\-–]|\s?mm\b)|\d+(?:\.\d+)?)"
+    r"(?<![\w$.,:])(?<![A-Za-z]-)(?<![A-Za-z]\u2011)(?P<cur>US\$|(?:NZ|AU?|CA?)\$|\$|€|£|₩|₴|₽|¥|(?:USD|EUR|GBP|KRW|UAH|RUB|CNY|JPY|NOK|DKK|SEK|AUD|NZD|CAD|PLN|CHF|CZK|SGD)\s?)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.\-–]|\s?mm\b)|\d+(?:\.\d+)?)"
     r"(?:\s?(?P<scale>thousand|million|billion|trillion|mn|bn|tn|k|m|b)(?![\w]))?"
     r"(?P<pct>\s?%)?(?:\+|-plus\b)?(?![\w])(?!:\d)")
 _SMALL = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
@@ -32,8 +32,9 @@ CURRENCY_SIGNS = {"$": "usd", "us$": "usd", "usd": "usd", "€": "eur", "eur": "
                   # ("NOK 35 billion", "NZ$130 million", "A$245 million")
                   "nok": "nok", "dkk": "dkk", "sek": "sek", "aud": "aud", "nzd": "nzd",
                   "cad": "cad", "pln": "pln", "chf": "chf", "czk": "czk", "sgd": "sgd",
-                  "nz$": "nzd", "a$": "aud", "au$": "aud", "c$": "cad", "ca$": "cad",
-                  "s$": "sgd", "hk$": "hkd"}
+                  "nz$": "nzd", "a$": "aud", "au$": "aud", "c$": "cad", "ca$": "cad"}
+# ("S$", "HK$" are left unread: Singapore's and Hong Kong's outlets give them as the
+# conversion of a US-dollar figure, "US$20 billion (S$25.7 billion)")
 
 
 # Plural round numbers, read as their lower bound ("thousands of men" -> 1,000), as the
