@@ -168,3 +168,13 @@ def test_amounts_in_other_governments_currencies_are_read_with_their_currency() 
                        ("The ministry pledged DKK 1.3 billion for air defence.", "dkk")):
         claims = numeric_claims(text, 0, len(text))
         assert [c.unit for c in claims] == [want], text
+
+
+def test_the_rest_of_a_headline_after_a_dash_is_no_site_name() -> None:
+    from briefing.core.claims.cues import matcher_for
+    from briefing.core.claims.home import home_side
+    matcher = matcher_for(PERSPECTIVES)
+    assert home_side(matcher, "", "Policy Brief No. 7 — What does North Korea get out of "
+                                  "the war?") is None
+    assert home_side(matcher, "", "Press remarks — Ministry of Foreign Affairs of "
+                                  "Ukraine")[0] == "ukrainian"
