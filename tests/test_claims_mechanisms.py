@@ -178,3 +178,15 @@ def test_the_rest_of_a_headline_after_a_dash_is_no_site_name() -> None:
                                   "the war?") is None
     assert home_side(matcher, "", "Press remarks — Ministry of Foreign Affairs of "
                                   "Ukraine")[0] == "ukrainian"
+
+
+def test_a_statement_reporting_another_sides_words_is_that_sides() -> None:
+    text = ("The Ministry of Foreign Affairs of the Republic of Lithuania strongly condemns "
+            "the deployment.\n\n"
+            "The Kremlin called the reports \"fakes\".\n\n"
+            "We note the assessment of the Republic of Korea that 15,000 soldiers were sent.\n")
+    got = found(text, title="Statement of the Ministry of Foreign Affairs on the deployment",
+                publisher="Ministry of Foreign Affairs of the Republic of Lithuania")
+    assert got["The Kremlin called the reports \"fakes\"."][0] == ["russian"]
+    assert got["We note the assessment of the Republic of Korea that 15,000 soldiers were "
+               "sent."][0] == ["nato_european", "south_korean"]

@@ -143,7 +143,7 @@ _NAMED_LINE = re.compile(r"(?:\b(?:attributable to|from|by)\s+)?(?P<who>(?:the\s
 # "We, the Foreign Ministers of ..., condemn": the issuers speak, whoever the list ends with.
 _WE_OPENS = re.compile(r"\W*We,\s")
 # "We note the assessment of X that ...": the issuer's own sentence relays X's words.
-_WE_LEAD = re.compile(r"\W*(?:We|Our)\s")
+_WE_LEAD = re.compile(r"\W*(?:We|Our|I)\s")
 # Verbs that report speech outright (a question that reports them states a claim).
 _REPORTING = frozenset({"said", "says", "told", "claimed", "claims", "reported", "estimated",
                         "announced", "confirmed", "stated", "warned", "according to",
@@ -396,13 +396,6 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
                 sp.perspectives, sp.cue = [local[0]], local[1]
                 # who the quotation after it continues
                 attributor.ctx.remember(sp, sent.paragraph, index)
-        if speakers and official and home is not None and issuer is None and turn is None \
-                and all((sp.verb or "").startswith("according") for sp in speakers) and \
-                not any(home[0] in sp.perspectives for sp in speakers):
-            # "According to information from South Korea, ..., more than 10,000 soldiers
-            # have been sent" on a government's own page: the government states it too.
-            speakers = [*speakers, Speaker.of_side(publisher or home[1], home, "issuer",
-                                                   sent.start, sent.end)]
         if not speakers and official and home is not None and issuer is None and \
                 turn is None and _own_voice(sent.text, home[0]):
             # "The Netherlands continues its support ...", "The government has earmarked
@@ -417,11 +410,14 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
             attributor.ctx.remember(speakers[0], sent.paragraph, index)
         if speakers and issuer is not None and issuer.perspectives and turn is None and \
                 issuer.verb != "publisher" and \
-                run_of.get(sent.paragraph) is None and (not any(
-                    set(sp.perspectives) & set(issuer.perspectives) for sp in speakers) or
+                run_of.get(sent.paragraph) is None and (
+                    not any(sp.perspectives for sp in speakers) or
                     _WE_OPENS.match(sent.text) or _WE_LEAD.match(sent.text)):
-            # The issuer says every sentence of its statement; speech it reports is added
-            # ("The Council notes, according to Ukrainian estimates, ...").
+            # The issuer says a sentence of its statement that names no other side, or that
+            # it opens in its own voice ("We note the assessment of X that ...", "I spoke
+            # with X, and he told me ..."), with the speech it reports; a sentence that
+            # reports another side's words ("The Kremlin called the reports \"fakes\".",
+            # "According to Ukrainian intelligence, ...") is that side's.
             speakers = [issuer.again("issuer", sent.start, sent.end), *speakers]
         if not speakers and turn is None:
             cited = _CITED.search(sent.text) or _CITED_LEAD.match(sent.text)
