@@ -190,3 +190,15 @@ def test_a_statement_reporting_another_sides_words_is_that_sides() -> None:
     assert got["The Kremlin called the reports \"fakes\"."][0] == ["russian"]
     assert got["We note the assessment of the Republic of Korea that 15,000 soldiers were "
                "sent."][0] == ["nato_european", "south_korean"]
+
+
+def test_a_paragraph_opening_a_quotation_goes_on_quoting_the_last_speaker() -> None:
+    text = ("\"The deployment is a dangerous escalation,\" the Ukrainian foreign minister "
+            "says.\n\n"
+            "\"We will not stand by while a state under sanctions supplies troops to an "
+            "aggressor. These sanctions send a clear message.\"\n\n"
+            "\"A school with live ammunition\"\n\n"
+            "The sanctions come into force today.\n")
+    got = found(text)
+    assert [v[0] for q, v in got.items() if q.startswith("\"We will not")] == [["ukrainian"]]
+    assert "\"A school with live ammunition\"" not in got  # a pull quote, not speech

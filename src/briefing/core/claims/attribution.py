@@ -558,9 +558,19 @@ class Attributor(SpeakerResolver):
         """A sentence of quoted speech with no verb: the paragraph's speaker said it."""
         speech = [q for q in quotes
                   if len(_WORD.findall(s[q[0]:q[1]])) >= self.r.min_quote_words]
+        ctx = self.ctx
+        if s[:1] in "\"“" and ctx.last is not None and \
+                ctx.last_paragraph == sent.paragraph - 1 and index - ctx.last_index <= 4 and \
+                self._text[max(0, sent.start - 1):sent.start] in ("", "\n") and \
+                len(_WORD.findall(s)) >= self.r.min_quote_words and \
+                not re.search(r"\w[\"”]$", s.rstrip()):
+            # (not a pull quote set as a heading: '"A school with live ammunition"')
+            # A paragraph that opens a quotation and names no speaker goes on quoting the
+            # speaker of the paragraph before ('"...," Mr Peters says.' then '"We will not
+            # stand by ..."'), as newspapers run one speaker's quotations over paragraphs.
+            return ctx.last.again("quote", sent.start, sent.end)
         if not speech:
             return None
-        ctx = self.ctx
         if ctx.last is None or ctx.last_paragraph != sent.paragraph or index - ctx.last_index > 4:
             return None
         last = ctx.last
