@@ -202,3 +202,12 @@ def test_a_paragraph_opening_a_quotation_goes_on_quoting_the_last_speaker() -> N
     got = found(text)
     assert [v[0] for q, v in got.items() if q.startswith("\"We will not")] == [["ukrainian"]]
     assert "\"A school with live ammunition\"" not in got  # a pull quote, not speech
+
+
+def test_a_model_code_or_role_between_a_figure_and_its_noun_is_skipped() -> None:
+    from briefing.core.claims import numeric_claims
+    for text, want in (("Poland will receive 14 Leopard 2A8 tanks next year.", (14, "tanks")),
+                       ("Denmark has delivered 24 F-16 fighter aircraft.", (24, "aircraft")),
+                       ("Norway has received more than 85,000 refugees.", (85000, "refugees"))):
+        claims = numeric_claims(text, 0, len(text))
+        assert [(c.figure, c.subject) for c in claims] == [want], text

@@ -28,7 +28,7 @@ _SHARE_OF = re.compile(r"(?:\s+(?:per\s+cent|percent))?\s+of\s+((?:(?:\d[\d,.]*(
                        r"thousand|million|billion|bn|m))?\s+)?[\w'-]+\s?){1,3})", re.IGNORECASE)
 # Model names and calibres between a figure and its noun ("60 KN-23 missiles", "170 mm
 # Koksan guns", "180 K2 tanks") are skipped like modifiers.
-_CODE = re.compile(r"(?:[A-Z][\w-]*|\d+(?:mm)?|mm|[a-z]+-\d+)$")
+_CODE = re.compile(r"(?:[A-Z][\w-]*|\d+(?:mm)?|mm|[a-z]+-\d+|\d+[A-Z][\w-]*)$")  # "2A8"
 _TOKEN = re.compile(r"%|[\w'-]+(?:\.[\w'-]+)*")
 _OTHER_SCRIPT = re.compile(r"[\u0400-\u052f\uac00-\ud7af\u4e00-\u9fff]")
 LOOK_BACK = 400  # characters searched before a figure for whose troops/money it counts
