@@ -211,3 +211,11 @@ def test_a_model_code_or_role_between_a_figure_and_its_noun_is_skipped() -> None
                        ("Norway has received more than 85,000 refugees.", (85000, "refugees"))):
         claims = numeric_claims(text, 0, len(text))
         assert [(c.figure, c.subject) for c in claims] == [want], text
+
+
+def test_a_whole_and_a_half_of_a_scale_is_read_as_one_figure() -> None:
+    from briefing.core.claims import numeric_claims
+    text = "The initiative will deliver one and a half million rounds of ammunition."
+    assert [c.figure for c in numeric_claims(text, 0, len(text))] == [1_500_000]
+    text = "They came in brigades of roughly two and a half thousand men each."
+    assert [c.figure for c in numeric_claims(text, 0, len(text))] == [2_500]

@@ -62,6 +62,9 @@ _FRACTION = re.compile(r"(?<![\w-])(?P<frac>(?:a|one|two|three)[ -](?:thirds?|qu
                        r"next)\s+)?(?:century|decade|year|month|week|day|hour)s?(?![\w'’]))",
                        re.IGNORECASE)
 _HALF_A = re.compile(r"\bhalf\s+$", re.IGNORECASE)
+# A whole and a half of a scale: "one and a half million", "two and a half thousand men".
+_AND_A_HALF = re.compile(rf"(?<![\w-])(?P<n>{_SMALL}|\d{{1,3}})\s+and\s+a\s+half\s+"
+                         r"(?P<scale>thousand|million|billion)\b", re.IGNORECASE)
 _DOZEN = re.compile(r"(?<![\w-])(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
                     r"dozen(?![\w-])", re.IGNORECASE)
 _ONE_IN = re.compile(r"(?<![\w-])(?:one|1)\s+(?:in|out\s+of)\s+(?P<d>two|three|four|five|six|"
@@ -156,6 +159,11 @@ def find_numbers(text: str, rules: NumericRules, start: int, end: int,
         if half is not None and m.group()[:2].lower() in ("a ", "an"):
             value, at = value / 2, half.start()  # "half a million shells"
         out.append(Num(at, m.end(), value, None, False))
+    for m in _AND_A_HALF.finditer(text, start, end):  # "one and a half million rounds"
+        n = m.group("n").lower()
+        count = float(n) if n.isdigit() else float(text2num(n, "en"))
+        out = _instead(out, Num(m.start(), m.end(), (count + 0.5) * rules.scales.get(
+            m.group("scale").lower(), 1.0), None, False, m.group("scale").lower()))
     for m in _DOZEN.finditer(text, start, end):  # "a dozen missiles", "two dozen drones"
         count = 1 if m.group("n").lower() in ("a", "one") else text2num(m.group("n").lower(), "en")
         out = _instead(out, Num(m.start(), m.end(), 12.0 * count, None, False))
