@@ -219,3 +219,11 @@ def test_a_whole_and_a_half_of_a_scale_is_read_as_one_figure() -> None:
     assert [c.figure for c in numeric_claims(text, 0, len(text))] == [1_500_000]
     text = "They came in brigades of roughly two and a half thousand men each."
     assert [c.figure for c in numeric_claims(text, 0, len(text))] == [2_500]
+
+
+def test_a_source_revising_its_own_estimate_states_the_new_figure() -> None:
+    text = ("South Korea's spy agency said 11,000 troops had been sent. In January it revised "
+            "its estimate of casualties to about 3,000 killed or wounded.")
+    got = found(text)
+    assert got["In January it revised its estimate of casualties to about 3,000 killed or "
+               "wounded."][0] == ["south_korean"]
