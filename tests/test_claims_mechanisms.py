@@ -227,3 +227,9 @@ def test_a_source_revising_its_own_estimate_states_the_new_figure() -> None:
     got = found(text)
     assert got["In January it revised its estimate of casualties to about 3,000 killed or "
                "wounded."][0] == ["south_korean"]
+
+
+def test_a_handle_that_runs_words_together_opens_with_a_known_name() -> None:
+    text = "@yonhapnews.bsky.social (Bluesky, 14:30): \"About 4,700 troops were killed or wounded.\""
+    (sides, speaker), = found(text).values()
+    assert (sides, speaker) == (["south_korean"], "@yonhapnews.bsky.social")

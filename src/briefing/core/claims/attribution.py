@@ -419,6 +419,9 @@ class Attributor(SpeakerResolver):
         if not keys:
             home = home_side(self.m, address)
             keys, cue = ([home[0]], home[1]) if home is not None else ([], None)
+        if not keys:  # words run together: "@yonhapnews" opens with "Yonhap"
+            glued = self.m.prefix(words.split()[0]) if words.split() else None
+            keys, cue = ([glued[0]], glued[1]) if glued is not None else ([], None)
         own = [f for f in found if f.start - sent.start <= z and not f.perspectives]
         for f in own:  # "@SBUkr (X) posted ...": the verb's subject is the handle
             f.perspectives, f.cue = list(keys), cue
