@@ -233,3 +233,8 @@ def test_a_handle_that_runs_words_together_opens_with_a_known_name() -> None:
     text = "@yonhapnews.bsky.social (Bluesky, 14:30): \"About 4,700 troops were killed or wounded.\""
     (sides, speaker), = found(text).values()
     assert (sides, speaker) == (["south_korean"], "@yonhapnews.bsky.social")
+
+
+def test_declining_to_comment_is_a_stated_stance() -> None:
+    got = found("The Kremlin has refused to comment on the capture.")
+    assert list(got.values()) == [(["russian"], "The Kremlin")]
