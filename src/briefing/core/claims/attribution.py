@@ -35,6 +35,8 @@ from briefing.core.claims.grammar import (
     _inside,
     _next_boundary,
 )
+from briefing.core.claims.handles import handle_lead, handle_words
+from briefing.core.claims.home import home_side
 from briefing.core.claims.introductions import read_introductions
 from briefing.core.claims.resolution import SpeakerResolver
 from briefing.core.claims.rules import AttributionRules, attribution_rules, scan
@@ -89,6 +91,16 @@ _SUBORDINATE = re.compile(r",\s+(?:when|after|as|while|before|where)\s+(?P<subj>
 # A name right before an appositive, at the start of the sentence or of a clause.
 _NAME_BEFORE_APPOSITIVE = re.compile(
     r"(?:^|[,;:]\s+|\band\s+)((?:[A-Z][\w'’.-]+\s+){0,3}[A-Z][\w'’-]+),\s*$")
+
+
+# An appositive after a source ("according to X, a think tank funded by Y,") is short; a
+# longer piece after the comma is the reported clause ("according to the source, the first
+# North Korean units arrived in the Kursk region in early December, after ...").
+_APPOSITIVE_WORDS = 8
+_CLOSED_QUOTE = re.compile(r"(?:[”\"]|[.,!?]['’])$")
+# What follows a parenthetical reporting verb: its speaker, then a comma and the sentence
+# goes on ("..., says a Western diplomat in Beijing, they complain ...").
+_PARENTHETICAL = re.compile(r"\s+(?:an?|the|one|[A-Z])[^,;.!?“”\"]{1,80},\s+(?P<next>[\w']+)")
 
 
 class Attributor(SpeakerResolver):
@@ -153,6 +165,9 @@ class Attributor(SpeakerResolver):
                 if sp is not None:
                     found.append(sp)
         found = [f for f in found if f is not None and f.text]
+        handle = handle_lead(s)
+        if handle is not None:
+            found = self._handle_speaker(s, sent, handle, found, labels)
         if not found:
             colon = self._colon_speaker(s, sent, index, labels)
             if colon is not None:
@@ -194,8 +209,10 @@ class Attributor(SpeakerResolver):
             nxt = s[end + 1:]
             if re.match(r"\s*(which|who|whose|citing|funded|based|a |an |the )", nxt, re.I):
                 end2 = _next_boundary(s, end + 1)
-                clause = {w.lower() for w in _WORD.findall(s[end + 1:end2])}
-                if (end2 < len(s) and s[end2] == "," and not clause & self.r.clause_verbs) or \
+                words = _WORD.findall(s[end + 1:end2])
+                clause = {w.lower() for w in words}
+                if (end2 < len(s) and s[end2] == "," and not clause & self.r.clause_verbs
+                        and len(words) <= _APPOSITIVE_WORDS) or \
                         re.match(r"\s*(which|who|whose|citing|funded|based)", nxt, re.I):
                     end = end2  # "according to X, a think tank, ...": the appositive
                 # (not "according to X, a Chinese and a Russian bomber flew ...")
@@ -213,7 +230,9 @@ class Attributor(SpeakerResolver):
         if m.group()[:1].isupper() and before and before[-1:].isalpha():
             return None  # part of a name mid-sentence: "the United States", "Voice of Notes"
         after = s[m.end():]
-        prev_words = _WORD.findall(before[-40:])
+        # Right after a closing quotation mark the quoted words are not the verb's own
+        # auxiliaries or negations ('"... and they were," said a colonel' is no passive).
+        prev_words = [] if _CLOSED_QUOTE.search(before) else _WORD.findall(before[-40:])
         prev = prev_words[-1].lower() if prev_words else ""
         next_words = _WORD.findall(after[:30])
         nxt = next_words[0].lower() if next_words else ""
@@ -301,7 +320,8 @@ class Attributor(SpeakerResolver):
         # Inverted order: '"...," said Mr Budanov' / '..., grumbles Mr Budanov.'
         # ("told", "briefed" take a hearer: '"...," Col. X, a spokesperson, told NK News'
         # is not inverted; the hearer after it is not the speaker)
-        if self._inverted(s, before) and after[:1] == " " and nxt and \
+        if (self._inverted(s, before) or self._parenthetical(s, before, after)) and \
+                after[:1] == " " and nxt and \
                 verb not in _HEARER_VERBS:
             first = next_words[0]
             if (first[:1].isupper() or nxt in ("the", "a", "an", "one", "another", "two",
@@ -382,6 +402,46 @@ class Attributor(SpeakerResolver):
         if not source_like:
             return None
         return None if vague and not sp.perspectives else sp
+
+    def _handle_speaker(self, s: str, sent: Sentence, handle: tuple[int, int, str],
+                        found: list[Speaker], labels: bool) -> list[Speaker]:
+        """A post opened by its poster's handle: '@nato.int (Bluesky): "..."' is the
+        handle's, as is the verb's subject '@rybar (Telegram) wrote'; the side is read from
+        the handle's words or address (claims/handles.py)."""
+        a, z, after = handle
+        words, address = handle_words(s[a:z])
+        keys, cue = [], None
+        for piece in [words, *words.split()]:  # the whole, else each piece ("Mod Ukraine")
+            side = self._resolve_plain(piece, 0, len(piece), "post", sent.start)
+            if side.perspectives:
+                keys, cue = side.perspectives, side.cue
+                break
+        if not keys:
+            home = home_side(self.m, address)
+            keys, cue = ([home[0]], home[1]) if home is not None else ([], None)
+        if not keys:  # words run together: "@yonhapnews" opens with "Yonhap"
+            glued = self.m.prefix(words.split()[0]) if words.split() else None
+            keys, cue = ([glued[0]], glued[1]) if glued is not None else ([], None)
+        own = [f for f in found if f.start - sent.start <= z and not f.perspectives]
+        for f in own:  # "@SBUkr (X) posted ...": the verb's subject is the handle
+            f.perspectives, f.cue = list(keys), cue
+        if not found and labels and keys and (after == ":" or after == "," and
+                                              _COLON_QUOTE.search(s, z) is not None):
+            # ('@rybar (Telegram), the pro-war channel, was less formal: "..."')
+            return [Speaker(s[a:z], list(keys), cue, "post", sent.start + a, sent.start + z)]
+        return found
+
+    def _parenthetical(self, s: str, before: str, after: str) -> bool:
+        """Is the verb a parenthetical attribution set between commas ("In private, says a
+        Western diplomat in Beijing, they complain ...", "Russia, said one official, has
+        ...") whose left side is no subject of its own?"""
+        m = _PARENTHETICAL.match(after)
+        if not before.endswith(",") or m is None:
+            return False
+        if m.group("next").lower() in self.r.clause_verbs:
+            return True  # "Russia, said one official, has lost ...": the left is the topic
+        seg = self._left_subject(s, len(before) - 1)
+        return seg is None or not self._source_like(s, seg[0], seg[1], strict=True)
 
     def name(self, text: str, offset: int) -> Speaker:
         """Resolve a line that names a speaker ("Kaja Kallas, High Representative ...")."""
@@ -501,9 +561,19 @@ class Attributor(SpeakerResolver):
         """A sentence of quoted speech with no verb: the paragraph's speaker said it."""
         speech = [q for q in quotes
                   if len(_WORD.findall(s[q[0]:q[1]])) >= self.r.min_quote_words]
+        ctx = self.ctx
+        if s[:1] in "\"“" and ctx.last is not None and \
+                ctx.last_paragraph == sent.paragraph - 1 and index - ctx.last_index <= 4 and \
+                self._text[max(0, sent.start - 1):sent.start] in ("", "\n") and \
+                len(_WORD.findall(s)) >= self.r.min_quote_words and \
+                not re.search(r"\w[\"”]$", s.rstrip()):
+            # (not a pull quote set as a heading: '"A school with live ammunition"')
+            # A paragraph that opens a quotation and names no speaker goes on quoting the
+            # speaker of the paragraph before ('"...," Mr Peters says.' then '"We will not
+            # stand by ..."'), as newspapers run one speaker's quotations over paragraphs.
+            return ctx.last.again("quote", sent.start, sent.end)
         if not speech:
             return None
-        ctx = self.ctx
         if ctx.last is None or ctx.last_paragraph != sent.paragraph or index - ctx.last_index > 4:
             return None
         last = ctx.last

@@ -115,6 +115,17 @@ class CueMatcher:
                 return hit[1], hit[0]
         return None
 
+    def prefix(self, word: str, shortest: int = 4) -> tuple[str, str] | None:
+        """(key, cue) of the longest one-word cue a glued word opens with ("yonhapnews" ->
+        Yonhap, "kyivindependent" -> Kyiv), for handles that run words together."""
+        low = normalise(word).lower()
+        best: tuple[str, str] | None = None
+        for cue, hit in self._folded.items():
+            if len(cue) >= shortest and " " not in cue and low.startswith(cue) and (
+                    best is None or len(cue) > len(best[1])):
+                best = hit
+        return best
+
     def find(self, text: str, start: int = 0, end: int | None = None) -> list[CueMatch]:
         """Cue matches in text[start:end], longest first at each place, in text order.
 

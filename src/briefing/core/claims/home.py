@@ -173,7 +173,7 @@ def listed_name(text: str) -> tuple[str, str] | None:
 def home_side(matcher: CueMatcher, publisher: str, title: str = "") -> tuple[str, str] | None:
     """(perspective key, the words that decided it) of the publisher, or None."""
     candidates = [publisher.strip()] if publisher.strip() else []
-    candidates += [p for p in _SITE_SPLIT.split(title)[1:] if p.strip()]
+    candidates += [p for p in _SITE_SPLIT.split(title)[1:] if _site_like(p)]
     for cand in candidates:
         found = _cued(matcher, cand)
         if found is not None:
@@ -183,6 +183,22 @@ def home_side(matcher: CueMatcher, publisher: str, title: str = "") -> tuple[str
         if found is not None:
             return found
     return None
+
+
+_NAME_LINKS = frozenset({"of", "the", "and", "for", "on", "in", "&", "de", "des", "du",
+                         "la", "le", "der", "die", "und", "a"})
+
+
+def _site_like(part: str) -> bool:
+    """Can a piece of a title after its separator be a site's name ("Ministry of Foreign
+    Affairs of the People's Republic of China", "NATO", "kyivindependent.com") rather than
+    the rest of the headline ("Policy Brief No. 7 — What does North Korea get out of the
+    war?")? A name is short and capitalised, its small linking words aside."""
+    words = part.split()
+    if not words or len(words) > 12 or part.rstrip().endswith(("?", "!")):
+        return False
+    return all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _NAME_LINKS or "." in w
+               for w in words)
 
 
 def _closing_country(name: str) -> tuple[str, str] | None:
@@ -198,11 +214,21 @@ def _closing_country(name: str) -> tuple[str, str] | None:
     return None
 
 
+def is_government_body(publisher: str) -> bool:
+    """Is the publisher a government body or office holder itself (a ministry, "Government
+    .no", "Minister for Foreign Affairs of Australia"), whose own page speaks in its own
+    voice, rather than any official-sounding name (is_official)?"""
+    return bool(_GOVERNMENT_BODY.search(publisher))
+
+
+_GOVERNMENT_BODY = word_pattern("government_bodies", ignore_case=True)
+
+
 def is_official(publisher: str, title: str = "") -> bool:
     """Is the publisher (or the site named in the title) a government body?"""
     if OFFICIAL.search(publisher):
         return True
-    return any(OFFICIAL.search(p) for p in _SITE_SPLIT.split(title)[1:])
+    return any(OFFICIAL.search(p) for p in _SITE_SPLIT.split(title)[1:] if _site_like(p))
 
 
 # A statement's lead names its issuer: "The Ministry of Foreign Affairs of Ukraine strongly

@@ -14,7 +14,7 @@ from text_to_num import text2num
 from briefing.core.claims.numeric_rules import NumericRules
 
 _FIGURE = re.compile(
-    r"(?<![\w$.,:])(?<![A-Za-z]-)(?<![A-Za-z]\u2011)(?P<cur>US\$|NZ\$|AU?\$|CA?\$|S\$|HK\$|\$|USD\s?|€|£|₩|₴|₽|¥|EUR\s?|GBP\s?|KRW\s?|UAH\s?|RUB\s?|CNY\s?|JPY\s?|NOK\s?|DKK\s?|SEK\s?|CHF\s?|CAD\s?|AUD\s?|NZD\s?|SGD\s?)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.\-–]|\s?mm\b)|\d+(?:\.\d+)?)"
+    r"(?<![\w$.,:])(?<![A-Za-z]-)(?<![A-Za-z]\u2011)(?P<cur>US\$|NZ\$|AU?\$|CA?\$|S\$|HK\$|\$|USD\s?|€|£|₩|₴|₽|¥|EUR\s?|GBP\s?|KRW\s?|UAH\s?|RUB\s?|CNY\s?|JPY\s?|NOK\s?|DKK\s?|SEK\s?|CHF\s?|CAD\s?|AUD\s?|NZD\s?|SGD\s?|PLN\s?|CZK\s?)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.\-–]|\s?mm\b)|\d+(?:\.\d+)?)"
     r"(?:\s?(?P<scale>thousand|million|billion|trillion|mn|bn|tn|k|m|b)(?![\w]))?"
     r"(?P<pct>\s?%)?(?:\+|-plus\b)?(?![\w])(?!:\d)")
 _SMALL = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
@@ -32,7 +32,8 @@ CURRENCY_SIGNS = {"$": "usd", "us$": "usd", "usd": "usd", "€": "eur", "eur": "
                   # billion")
                   "nz$": "nzd", "nzd": "nzd", "a$": "aud", "au$": "aud", "aud": "aud",
                   "c$": "cad", "ca$": "cad", "cad": "cad", "s$": "sgd", "sgd": "sgd",
-                  "hk$": "hkd", "nok": "nok", "dkk": "dkk", "sek": "sek", "chf": "chf"}
+                  "hk$": "hkd", "nok": "nok", "dkk": "dkk", "sek": "sek", "chf": "chf",
+                  "pln": "pln", "czk": "czk"}
 
 
 # Plural round numbers, read as their lower bound ("thousands of men" -> 1,000), as the

@@ -105,7 +105,10 @@ def dash_attributions(text: str, spans: list[tuple[int, int]]) -> dict[int, str]
     return out
 
 
-QUOTED = re.compile(r"“[^”\n]{20,1500}”|\"[^\"\n]{20,1500}\"")
+# Every quotation, paired from the left (a short one, '"fake news"', is paired too, so that
+# its closing mark never opens a false one up to the next quotation); long ones count.
+_PAIRED = re.compile(r"“[^”\n]*”|\"[^\"\n]*\"")
+_QUOTED_CHARS = (20, 1500)
 
 _FOLD = re.compile(r"[\W_]+")
 
@@ -165,6 +168,7 @@ def spread_quotations(text: str, sentences: list[Sentence], found: list[Suggesti
 def _quote_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each quotation (curly or straight double quotes), within a paragraph."""
     spans: list[tuple[int, int]] = []
-    for m in QUOTED.finditer(text):
-        spans.append((m.start(), m.end()))
+    for m in _PAIRED.finditer(text):
+        if _QUOTED_CHARS[0] <= m.end() - m.start() - 2 <= _QUOTED_CHARS[1]:
+            spans.append((m.start(), m.end()))
     return spans

@@ -251,14 +251,25 @@ class SpeakerResolver(SubjectFinder):
                 sp = Speaker(s[min(a, start):max(z, end)], other.perspectives, other.cue, verb,
                              base + min(a, start), base + max(z, end))
         if not sp.perspectives:
-            for name in self._names(s, start, end):
+            # the person's own name first: it ends the phrase ("Minister of Foreign Affairs
+            # Espen Barth Eide" is not the "Minister of Foreign Affairs" introduced before)
+            names = self._names(s, start, end)
+            # a person the text never introduced is not whoever held the same office before
+            stranger = any(n not in self.ctx.names and n not in self.ctx.placed and
+                           n[:1].isalpha() for n in names)
+            for name in reversed(names):
                 if _topic_word(s[start:end], name):
                     continue  # "a Korea expert": the topic, not a name seen before
                 known = self.ctx.names.get(name)
+                if known is not None and stranger and not _all_in(names, known.text):
+                    known = None  # "Kim Heung-kyu, a professor" is not "Kim Jong Un"
                 if known is not None:
                     sp.perspectives, sp.cue = list(known.perspectives), known.cue
                     break
                 placed = self._placed(name, base + start)
+                if placed is not None and stranger and not _all_in(names, placed[1]):
+                    continue  # "Minister of Foreign Affairs Espen Barth Eide" after "South
+                    # Korea's Minister of Foreign Affairs, Cho Tae-yul": another minister
                 if placed is not None:  # introduced earlier: "Cho Tae-yul", "(SSO)", "the BND"
                     sp.perspectives, sp.cue = [placed[0]], placed[1]
                     break
@@ -423,3 +434,9 @@ _HANDLE = re.compile(r"@(?P<name>[A-Za-z][\w]{1,30})")
 def _handle_words(name: str) -> str:
     """The words of a handle: "ZelenskyyUa" -> "Zelenskyy Ua", "MFA_Russia" -> "MFA Russia"."""
     return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", name.replace("_", " ")).strip()
+
+
+def _all_in(names: list[str], introduced: str) -> bool:
+    """Are all the name words of a mention in the words that introduced someone?"""
+    low = introduced.lower()
+    return all(n in low for n in names)

@@ -4,6 +4,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Protocol
+
+
+class Sided(Protocol):
+    """Anything that knows a side: a Speaker, a resolved transcript Turn."""
+
+    perspectives: list[str]
+    cue: str | None
 
 
 @dataclass
@@ -17,6 +25,19 @@ class Speaker:
     start: int = 0  # offsets in the full text
     end: int = 0
 
+    @classmethod
+    def like(cls, source: Sided, text: str, verb: str, start: int = 0, end: int = 0) -> Speaker:
+        """A speaker named `text` with the side and cue of `source` (another speaker, or a
+        transcript turn whose label was resolved)."""
+        return cls(text, list(source.perspectives), source.cue, verb, start, end)
+
+    @classmethod
+    def of_side(cls, text: str, side: tuple[str, str], verb: str, start: int = 0,
+                end: int = 0) -> Speaker:
+        """A speaker named `text` for a side found as (perspective key, the words that
+        decided it): a publisher's home, an issuer's country."""
+        return cls(text, [side[0]], side[1], verb, start, end)
+
     def again(self, verb: str, start: int, end: int) -> Speaker:
         """The same speaker, with the same side, speaking the text[start:end] (a post's
         next paragraph, a figure its heading cites, a signed quotation)."""
@@ -25,7 +46,7 @@ class Speaker:
     def named(self, text: str, verb: str, start: int, end: int) -> Speaker:
         """This speaker's side and cue for a mention of it by another name (a
         back-reference, "the ministry", "he") at text[start:end]."""
-        return Speaker(text, list(self.perspectives), self.cue, verb, start, end)
+        return Speaker.like(self, text, verb, start, end)
 
 
 @dataclass

@@ -48,8 +48,8 @@ class SubjectFinder:
 
     def _inverted(self, s: str, before: str) -> bool:
         """Does the verb follow a quotation or a whole clause (so its speaker comes after)?"""
-        if before.endswith(("”", '"')):
-            return True
+        if before.endswith(("”", '"')) or re.search(r"[.,!?]['’]$", before):
+            return True  # a closing quotation mark, double or single ("...Ukraine,' says X")
         if not before.endswith(","):
             return False
         segs = self._segments(s, len(before) - 1)
@@ -57,6 +57,9 @@ class SubjectFinder:
             return False
         a, z, sep = segs[-1]
         words = [w.lower() for w in _WORD.findall(s[a:z])]
+        if sep == "," and len(segs) >= 2 and words and words[0].endswith(("ing", "ed")) and \
+                words[0] not in self.r.pronouns and words[0] not in self.r.clause_verbs:
+            return False  # "Choe, speaking in Moscow after talks with Lavrov, said": an aside
         if words and words[0] in ("who", "whose", "which") or \
                 sep.strip().lower() in ("who", "whose", "which") and len(segs) >= 2 and \
                 s[segs[-2][1]:a].lstrip().startswith(","):
@@ -144,14 +147,15 @@ class SubjectFinder:
         segs = self._segments(s, stop)
         if len(segs) >= 2 and segs[-1][2] == "(" and s[segs[-1][1]:stop].strip() == ")":
             segs.pop()  # "Rybar (1.3m subscribers) wrote": the aside is not the subject
-        if len(segs) >= 2 and segs[-1][2] == "," and _INTERJECTION.fullmatch(
-                s[segs[-1][0]:segs[-1][1]]):
-            segs.pop()  # "The Kremlin, for its part, insists": the aside is not the subject
         while segs:
             a, z = self._clean(s, segs[-1][0], segs[-1][1])
-            if z > a:
+            if len(segs) >= 2 and segs[-1][2] == "," and _INTERJECTION.fullmatch(s[a:z]):
+                segs.pop()  # "The Kremlin, for its part, insists": the aside is not the subject
+            elif z > a:
                 break
-            segs.pop()  # "Charles Flynn, has said": the piece between comma and verb is empty
+            else:
+                segs.pop()  # "Charles Flynn, has said": the piece before the verb is empty
+            # (both in turn: "China, for its part, has repeatedly said")
         if not segs:
             return None
         sep = segs[-1][2]
@@ -188,6 +192,8 @@ class SubjectFinder:
             sep = segs[-2][2]
             if z <= a:
                 return None
+            if relative:
+                a = _antecedent_start(s, a, z)
         elif rel and rel.start() > 0:
             # "A European diplomat who asked not to be named said"
             extra.append((a + rel.start(), z))
@@ -271,7 +277,13 @@ class SubjectFinder:
             if before and before[-1].lower() in r.object_prepositions:
                 continue
             lead = [w.lower() for w in before if w.lower() not in ("the", "a", "an")]
-            if lead and lead[-1] in ("in", "from") and (
+            cue_words = [w.lower().removesuffix("'s") for w in _WORD.findall(s[c.start:c.end])]
+            after = [w.lower().removesuffix("'s") for w in _WORD.findall(s[c.end:c.end + 20])[:1]]
+            demonym = any(w.endswith(("an", "ese", "ish", "ch")) for w in cue_words[:2])
+            member = demonym and bool(set(after + cue_words[-1:]) & r.role_words)
+            # ("a colonel in the South Korean army's intelligence command": a member of a
+            # nation's body, not a place)
+            if lead and lead[-1] in ("in", "from") and not member and (
                     len(lead) < 2 or lead[-2] not in _PLACED_ROLES):
                 continue  # "a specialist at a centre in Washington": a place, not a side
             if before and before[-1].lower() == "of" and \
@@ -315,6 +327,22 @@ class SubjectFinder:
                 if w.group().lower() not in common
                 and (len(w.group()) > 2 or w.group().lower() in self.ctx.placed)
                 and not any(ca <= w.start() < cz for ca, cz in cue_spans)]
+
+
+# A verb before the last noun phrase of a clause ("discussed ... with", "was represented
+# by"): the noun phrase after the clause's last preposition is the one a relative clause
+# ("..., who told him") hangs on.
+_CLAUSE_THEN_NP = re.compile(r"\b(?:[a-z]{3,}ed|is|are|was|were|has|have|had|met|spoke)\b"
+                             r".*\s(?:with|by|to|from)\s+(?=(?:the|a|an|his|her|its|their|"
+                             r"[A-Z])\b)")
+
+
+def _antecedent_start(s: str, a: int, z: int) -> int:
+    """Where the noun phrase a relative clause describes starts in s[a:z]: after the last
+    preposition of a clause ("Tsahkna discussed it with his Ukrainian counterpart Andrii
+    Sybiha, who told him": the counterpart speaks, not the whole clause)."""
+    m = _CLAUSE_THEN_NP.search(s, a, z)
+    return m.end() if m is not None else a
 
 
 def _country_word(name: str) -> bool:

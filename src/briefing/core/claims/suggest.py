@@ -20,6 +20,7 @@ from briefing.core.claims.headings import (
 )
 from briefing.core.claims.home import (
     home_side,
+    is_government_body,
     is_official,
     is_writer,
     issuer_side,
@@ -133,13 +134,6 @@ _CITED = re.compile(r"(?:\((?:source:\s*|sources:\s*|via\s+|per\s+)?(?P<who>[A-Z
 _CITED_LEAD = re.compile(r"\W{0,4}(?P<who>[A-Z][^:.;!?\n\d]{1,50}?)(?P<dash>)\s*:\s+(?=\S)")
 # A live blog's time stamp before a post heading ("17:15 — ", "9:40 a.m. - ").
 _POST_TIME = re.compile(r"^\s*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?\s*[—–-]\s*", re.IGNORECASE)
-# A publisher that is a government body itself (not a news outlet about one).
-_GOV_PUBLISHER = re.compile(r"(?i)\b(?:ministry|department|office of the|government of|"
-                            r"presidency|embassy|mission of|council of the|white house|kremlin|"
-                            r"cabinet office|chancellery)\b")
-# A publisher that is a government body or office holder (a release in its own voice).
-_GOV_AUTHOR = re.compile(r"(?i)\b(?:minister|ministry|department|government|presidency|"
-                         r"prime minister|chancellery|embassy)\b")
 # The capitalised words opening a text: "The Australian Government", "Australia".
 _LEAD = re.compile(r"\W*(?P<lead>(?:The\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})")
 # A page written as turns ("Q:", "MR. X:"), at the start of a line.
@@ -150,6 +144,8 @@ _NAMED_LINE = re.compile(r"(?:\b(?:attributable to|from|by)\s+)?(?P<who>(?:the\s
                          r"[A-Z][\w'’.-]*(?:\s+(?:the\s+)?[A-Z][\w'’.-]*)+)")
 # "We, the Foreign Ministers of ..., condemn": the issuers speak, whoever the list ends with.
 _WE_OPENS = re.compile(r"\W*We,\s")
+# "We note the assessment of X that ...": the issuer's own sentence relays X's words.
+_WE_LEAD = re.compile(r"\W*(?:We|Our|I)\s")
 # Verbs that report speech outright (a question that reports them states a claim).
 _REPORTING = frozenset({"said", "says", "told", "claimed", "claims", "reported", "estimated",
                         "announced", "confirmed", "stated", "warned", "according to",
@@ -209,18 +205,18 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
             [side[0]] if side else [])
         issuer = Speaker(issuer_name or publisher or (side[1] if side else "issuer"),
                          keys, side[1] if side else None, "issuer")
-    if issuer is None and official and home is not None and _GOV_PUBLISHER.search(publisher) \
+    if issuer is None and official and home is not None and is_government_body(publisher) \
             and (_TRANSCRIPT_LIKE.search(text) or _WE.search(_QUOTE_TEXT.sub(" ", text))):
         # A government body's own page written in its own voice ("We call on ...") or as
         # a transcript: what it asserts outside quotations and turns is its statement even
         # under a headline-like title (a third-person press release is not).
-        issuer = Speaker(publisher, [home[0]], home[1], "publisher")
+        issuer = Speaker.of_side(publisher, home, "publisher")
     # A statement issued by a government none of the perspectives covers ("Ministry of
     # Foreign Affairs of Japan"): its assertions are statements of no side of ours. (An
     # issuer whose side is merely not recognised is not guessed to be of none.)
     outside = bool(issuer_name) and issuer is not None and not issuer.perspectives and (
         foreign(publisher) or foreign(issuer_name or ""))
-    if issuer is None and home is None and _GOV_AUTHOR.search(publisher) and \
+    if issuer is None and home is None and is_government_body(publisher) and \
             _WE.search(_QUOTE_TEXT.sub(" ", text)) and foreign(_lead_subject(text)):
         # The same for a government's own release in its own voice under a headline
         # ("Australia imposes further sanctions ..." by its "Minister for Foreign Affairs"),
@@ -231,12 +227,12 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
         own = own_voice(text)  # "Norway strongly condemns ... We are deeply concerned"
         if own is not None:
             home, official = own, True
-            issuer = Speaker(own[1], [own[0]], own[1], "publisher")
+            issuer = Speaker.of_side(own[1], own, "publisher")
     dateline = dateline_side(matcher, text, paragraphs(text))
     attributor = Attributor(matcher)
     attributor.learn(text)
     if official and home is not None:
-        attributor.issuer = Speaker(publisher or home[1], [home[0]], home[1], "issuer")
+        attributor.issuer = Speaker.of_side(publisher or home[1], home, "issuer")
     sentences = split_sentences(text)
     turns = find_turns(text, sentences=sentences)
     resolver = TurnResolver(matcher, text, title, turns, publisher=publisher,
@@ -416,32 +412,28 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
                 sp.perspectives, sp.cue = [local[0]], local[1]
                 # who the quotation after it continues
                 attributor.ctx.remember(sp, sent.paragraph, index)
-        if speakers and official and home is not None and issuer is None and turn is None \
-                and all((sp.verb or "").startswith("according") for sp in speakers) and \
-                not any(home[0] in sp.perspectives for sp in speakers):
-            # "According to information from South Korea, ..., more than 10,000 soldiers
-            # have been sent" on a government's own page: the government states it too.
-            speakers = [*speakers, Speaker(publisher or home[1], [home[0]], home[1], "issuer",
-                                           sent.start, sent.end)]
         if not speakers and official and home is not None and issuer is None and \
                 turn is None and _own_voice(sent.text, home[0]):
             # "The Netherlands continues its support ...", "The government has earmarked
             # ..." in that government's own page: the document's voice states its position.
-            speakers = [Speaker(publisher or home[1], [home[0]], home[1], "issuer",
-                                sent.start, sent.end)]
+            speakers = [Speaker.of_side(publisher or home[1], home, "issuer", sent.start,
+                                        sent.end)]
         if not speakers and official and home is not None and issuer is None and \
                 turn is None and _WE.search(_QUOTE_TEXT.sub(" ", sent.text)):
             # "We call on ..." in a ministry's or council's own statement: the issuer speaks.
-            speakers = [Speaker(publisher or home[1], [home[0]], home[1], "we", sent.start,
-                                sent.end)]
+            speakers = [Speaker.of_side(publisher or home[1], home, "we", sent.start,
+                                        sent.end)]
             attributor.ctx.remember(speakers[0], sent.paragraph, index)
         if speakers and issuer is not None and issuer.perspectives and turn is None and \
                 issuer.verb != "publisher" and \
-                run_of.get(sent.paragraph) is None and (not any(
-                    set(sp.perspectives) & set(issuer.perspectives) for sp in speakers) or
-                    _WE_OPENS.match(sent.text)):
-            # The issuer says every sentence of its statement; speech it reports is added
-            # ("The Council notes, according to Ukrainian estimates, ...").
+                run_of.get(sent.paragraph) is None and (
+                    not any(sp.perspectives for sp in speakers) or
+                    _WE_OPENS.match(sent.text) or _WE_LEAD.match(sent.text)):
+            # The issuer says a sentence of its statement that names no other side, or that
+            # it opens in its own voice ("We note the assessment of X that ...", "I spoke
+            # with X, and he told me ..."), with the speech it reports; a sentence that
+            # reports another side's words ("The Kremlin called the reports \"fakes\".",
+            # "According to Ukrainian intelligence, ...") is that side's.
             speakers = [issuer.again("issuer", sent.start, sent.end), *speakers]
         if not speakers and turn is None:
             cited = _CITED.search(sent.text) or _CITED_LEAD.match(sent.text)
@@ -475,11 +467,11 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
         if not speakers and run is not None and run[0] in by_line:
             speakers = by_line[run[0]]  # a quoted block, then the line naming its speaker
         if not speakers and run is not None and official and home is not None and \
-                turn is None and _GOV_PUBLISHER.search(publisher) and \
+                turn is None and is_government_body(publisher) and \
                 run[0] == sent.paragraph and not by_line and intro is None:
             # A quotation set apart and signed by nobody on a government body's own page
             # (under "Quote"): its own official's words, of its side.
-            speakers = [Speaker(publisher, [home[0]], home[1], "quote", sent.start, sent.end)]
+            speakers = [Speaker.of_side(publisher, home, "quote", sent.start, sent.end)]
         if not speakers and lead is not None and lead[0] == sent.paragraph and turn is None:
             speakers = [lead[1].again("post", sent.start, sent.end)]
         if post is not None and post.perspectives and turn is None:
@@ -584,7 +576,7 @@ def _answer(attributor: Attributor, resolver: TurnResolver, turn: Turn, sent: Se
         return None
     if not _ends(sent.text) and sent.paragraph != turn.first_paragraph:
         return None  # a heading inside the turn ("On sanctions"), not a sentence
-    own = Speaker(turn.speaker, list(turn.perspectives), turn.cue, "turn", start, sent.end)
+    own = Speaker.like(turn, turn.speaker, "turn", start, sent.end)
     if sent.text.startswith(("(", "[")) and _TRAILER.sub("", sent.text).rstrip(" .").endswith(
             (")", "]")):
         return None  # "(The briefing was concluded at 2:04 p.m.)"
