@@ -44,6 +44,7 @@ from briefing.core.search import mapped
 from briefing.core.search.cancel import SearchCancelled
 from briefing.core.search.helper import HELPER_IDLE_S, HelperTimeout, IndexHelper
 from briefing.core.search.highlight import TermMatcher, marked, snippet
+from briefing.core.search.pairs import LIST_KEY
 from briefing.core.search.prefix import Omitted, bound_prefixes
 from briefing.core.search.query import make_parser, parse, plain_words, words_query
 from briefing.core.search.running import run_query
@@ -179,7 +180,8 @@ class SearchIndex:
             data = json.loads((self.folder / META_FILE).read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return None
-        if not isinstance(data, dict) or data.get("schema") != SCHEMA_VERSION:
+        if (not isinstance(data, dict) or data.get("schema") != SCHEMA_VERSION
+                or data.get("pairs") != LIST_KEY):  # built for another list of common words
             return None
         gen = data.get("generation")
         return gen if isinstance(gen, int) else None
@@ -188,7 +190,8 @@ class SearchIndex:
         with self._lock:
             self.folder.mkdir(parents=True, exist_ok=True)
             _write_json(self.folder / META_FILE,
-                        {"schema": SCHEMA_VERSION, "generation": int(generation)})
+                        {"schema": SCHEMA_VERSION, "pairs": LIST_KEY,
+                         "generation": int(generation)})
 
     # -- writing -------------------------------------------------------------------
     def rebuild(self, docs: Iterable[IndexDoc], total: int) -> Iterator[tuple[int, int]]:
@@ -218,7 +221,8 @@ class SearchIndex:
                 raise
             finally:
                 ix.close()
-            _write_json(build / META_FILE, {"schema": SCHEMA_VERSION, "generation": None})
+            _write_json(build / META_FILE, {"schema": SCHEMA_VERSION, "pairs": LIST_KEY,
+                                            "generation": None})
             _fsync_files(build)
             with self._lock:
                 self._drop()

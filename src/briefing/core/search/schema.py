@@ -14,11 +14,12 @@ from whoosh.qparser import QueryParserError
 
 from briefing.core.search import languages
 from briefing.core.search.analysis import analyzer
+from briefing.core.search.pairs import PAIR_FIELD, PhrasePairs
 from briefing.core.search.types import IndexDoc
 
 # 3: tags of highlights indexed; 4: per-script analysis and the language field; 5: marks for
-# words quoted in another script (script_marks)
-SCHEMA_VERSION = 5
+# words quoted in another script (script_marks); 6: the pair field for phrases (pairs.py)
+SCHEMA_VERSION = 6
 
 # Bare words are looked up in "text" alone: one catch-all field holding the title (twice,
 # which is the title's boost), body, publisher, authors, tags and highlights. One posting
@@ -140,6 +141,7 @@ def make_schema() -> fields.Schema:
         article_id=fields.ID(stored=True, unique=True),
         title=fields.TEXT(analyzer=ana, stored=True, field_boost=TITLE_BOOST),
         text=fields.TEXT(analyzer=ana),
+        text_pairs=PhrasePairs(),  # adjacent pairs of `text` with a common word
         publisher=fields.TEXT(analyzer=ana),
         publisher_name=fields.STORED(),
         authors=fields.TEXT(analyzer=ana),
@@ -160,6 +162,7 @@ def to_fields(doc: IndexDoc) -> dict[str, str]:
         "article_id": str(doc.article_id),
         "title": doc.title or "",
         "text": text,
+        PAIR_FIELD: text,  # the same object: the text is analysed once for both
         "publisher_name": doc.publisher,
         "published": doc.published,
     }
