@@ -47,7 +47,7 @@ def _no_traceback(*texts: str) -> None:
 
 def test_full_disk_stops_an_import_cleanly_and_the_rerun_completes(tmp_path: Path, capsys) -> None:
     files = write_articles(tmp_path / "in", 300, words=500)
-    with small_disk(tmp_path / "disk", "2m") as disk:
+    with small_disk(tmp_path / "disk", "3m") as disk:
         ws_dir = disk / "ws"
         _seed(ws_dir)
         before = snapshot(ws_dir)

@@ -41,6 +41,7 @@ STEP_TIMEOUT_S = 120.0
 LAZY_LIBRARIES = ("whoosh", "Stemmer", "docx", "trafilatura", "pypdf", "lxml.html",
                   "lxml_html_clean", "charset_normalizer", "platformdirs", "filelock")
 RESOURCE_FILES = ("perspectives.toml", "template/briefing.docx", "search/stopwords.txt",
+                  "search/common_words.txt",
                   "claims/attribution.toml", "cleaning/boilerplate.toml",
                   f"icons/{briefing.APP_ID}.svg")
 

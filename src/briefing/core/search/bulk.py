@@ -26,9 +26,9 @@ import heapq
 from collections.abc import Callable
 
 from whoosh import query
-from whoosh.codec.whoosh3 import W3LeafMatcher
 
-from briefing.core.search.phrase import ExactPhrase, phrase_holders
+from briefing.core.search.phrase import ExactPhrase, phrase_match
+from briefing.core.search.postings import read_all
 from briefing.core.search.prefix import BoundedPrefix
 from briefing.core.search.scoring import _TableScorer
 
@@ -38,35 +38,6 @@ Scores = dict[int, float]  # segment document number -> score
 
 class Unsupported(Exception):
     """The query (or the index) is outside what this module computes exactly."""
-
-
-def _postings(m, values: bool) -> tuple[list[int], list[float], list[bytes]]:  # noqa: ANN001
-    """Every (document, weight[, value]) of one term in one segment."""
-    ids: list[int] = []
-    weights: list[float] = []
-    vals: list[bytes] = []
-    if isinstance(m, W3LeafMatcher):
-        while m.is_active():
-            if m._ids is None:
-                m._read_ids()
-            if m._weights is None:
-                m._read_weights()
-            i = m._i
-            ids.extend(m._ids[i:])
-            weights.extend(m._weights[i:])
-            if values:
-                if m._values is None:
-                    m._read_values()
-                vals.extend(m._values[i:])
-            m._next_block()
-        return ids, weights, vals
-    while m.is_active():  # e.g. a FilterMatcher hiding deleted documents, an inline posting
-        ids.append(m.id())
-        weights.append(m.weight())
-        if values:
-            vals.append(m.value())
-        m.next()
-    return ids, weights, vals
 
 
 class _Segment:
@@ -95,7 +66,7 @@ class _Segment:
         if not present and (FIELD, btext) not in self.reader:
             return {}
         idf, k1p1, norms = self._scorer(btext)
-        ids, weights, _v = _postings(self.reader.postings(FIELD, btext), values=False)
+        ids, weights, _v = read_all(self.reader.postings(FIELD, btext), values=False)
         return {d: idf * ((tf * k1p1) / (tf + norms[d])) for d, tf in zip(ids, weights,
                                                                             strict=True)}
 
@@ -103,16 +74,15 @@ class _Segment:
         btexts = [self.field.to_bytes(w) for w in words]
         if any((FIELD, b) not in self.reader for b in btexts):
             return {}
-        lists = [_postings(self.reader.postings(FIELD, b), values=True) for b in btexts]
-        docs = phrase_holders([(ids, vals) for ids, _w, vals in lists])
+        docs, frequencies = phrase_match(self.reader, FIELD, btexts)
         if not docs:
             return {}
         per_word: list[Scores] = []
-        for b, (ids, weights, _v) in zip(btexts, lists, strict=True):
+        for b, tfs in zip(btexts, frequencies, strict=True):
             idf, k1p1, norms = self._scorer(b)
             per_word.append({d: idf * ((tf * k1p1) / (tf + norms[d]))
-                             for d, tf in zip(ids, weights, strict=True) if d in docs})
-        return _tree_sum(per_word, docs)
+                             for d, tf in zip(docs, tfs, strict=True)})
+        return _tree_sum(per_word, set(docs))
 
     def prefix(self, q: query.Prefix) -> Scores:
         """The words' scores summed per document, in dictionary order of the words."""

@@ -9,9 +9,10 @@ it in, so a crash mid-rebuild leaves the old index (or none), never half of one.
 
 One SearchIndex holds at most one writer at a time (IndexManager serialises
 calls); writes are synchronous (no AsyncWriter: it drops documents on exit).
-The desktop app sends them to a helper process (write_in_process): Whoosh's
-writer is pure Python, and in a background thread it kept the interpreter lock
-from the UI thread for 100-500 ms at a time during imports.
+The desktop app sends them to a helper process (write_in_process; the client side
+is helper.py, the process's own is worker.py): Whoosh's writer is pure Python, and
+in a background thread it kept the interpreter lock from the UI thread for
+100-500 ms at a time during imports.
 The searcher is kept open between queries and refreshed only when the index
 changed, which is most of the latency budget for search-as-you-type. Searches
 run without Whoosh's block-quality skipping (optimize=False): with it, the exact
@@ -26,13 +27,10 @@ import gc
 import json
 import logging
 import os
-import pickle
 import shutil
 import subprocess
-import sys
 import tempfile
 import threading
-import time
 import warnings
 from collections.abc import Callable, Collection, Iterable, Iterator
 from pathlib import Path
@@ -44,7 +42,9 @@ from whoosh.searching import Searcher
 from briefing.core.fileio import atomic_write_bytes, fsync_dir
 from briefing.core.search import mapped
 from briefing.core.search.cancel import SearchCancelled
+from briefing.core.search.helper import HELPER_IDLE_S, HelperTimeout, IndexHelper
 from briefing.core.search.highlight import TermMatcher, marked, snippet
+from briefing.core.search.pairs import LIST_KEY
 from briefing.core.search.prefix import Omitted, bound_prefixes
 from briefing.core.search.query import make_parser, parse, plain_words, words_query
 from briefing.core.search.running import run_query
@@ -58,14 +58,7 @@ from briefing.core.search.schema import (
 from briefing.core.search.scoring import TableBM25F
 from briefing.core.search.segments import prepare
 from briefing.core.search.types import IndexDoc, SearchHit, SearchResults
-from briefing.core.search.worker import (
-    WORKER_CODE,
-    _abandon,
-    _fsync_files,
-    _worker_env,
-    serve,
-    write_batch,
-)
+from briefing.core.search.worker import _abandon, _fsync_files, serve, write_batch
 
 __all__ = ["HelperTimeout", "SearchIndex", "serve", "write_batch"]
 
@@ -74,17 +67,6 @@ WRITER_MB = 128  # full rebuilds: fewer, bigger runs
 PROGRESS_EVERY = 100
 log = logging.getLogger(__name__)
 mapped.install()  # segments are read where they are mapped, not copied on opening
-# The helper must answer (a reply, or a progress message during a rebuild) within this
-# time; a helper that does not is taken as hung, killed and started afresh.
-HELPER_TIMEOUT_S = 300.0
-# A helper idle this long is stopped (the next write starts another): it holds its own
-# copy of each language model it indexed with (Korean ~300 MB, Chinese, Cyrillic), which
-# doubled the app's memory for as long as the app ran after a mixed-language import.
-HELPER_IDLE_S = 60.0
-
-
-class HelperTimeout(Exception):
-    """The index helper process did not answer in time and was stopped."""
 
 
 def _write_json(path: Path, data: dict) -> None:
@@ -101,12 +83,22 @@ class SearchIndex:
         self._ix: whoosh_index.Index | None = None
         self._searcher: Searcher | None = None
         self._lock = threading.RLock()
-        self._process: subprocess.Popen | None = None
         self._use_process = False
-        self._process_lock = threading.RLock()  # one conversation with the helper at a time
-        self.helper_timeout = HELPER_TIMEOUT_S
-        self._idle_timer: threading.Timer | None = None
-        self._last_use = 0.0
+        # HELPER_IDLE_S is read here, from this module, so a caller may change it first.
+        self._helper = IndexHelper(busy=self._lock, idle_s=HELPER_IDLE_S)
+
+    @property
+    def helper_timeout(self) -> float:
+        """Seconds the helper process may take to answer before it is taken as hung."""
+        return self._helper.timeout
+
+    @helper_timeout.setter
+    def helper_timeout(self, seconds: float) -> None:
+        self._helper.timeout = seconds
+
+    @property
+    def _process(self) -> subprocess.Popen | None:
+        return self._helper.process
 
     # -- opening and health ------------------------------------------------------
     def _has_files(self) -> bool:
@@ -188,7 +180,8 @@ class SearchIndex:
             data = json.loads((self.folder / META_FILE).read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return None
-        if not isinstance(data, dict) or data.get("schema") != SCHEMA_VERSION:
+        if (not isinstance(data, dict) or data.get("schema") != SCHEMA_VERSION
+                or data.get("pairs") != LIST_KEY):  # built for another list of common words
             return None
         gen = data.get("generation")
         return gen if isinstance(gen, int) else None
@@ -197,7 +190,8 @@ class SearchIndex:
         with self._lock:
             self.folder.mkdir(parents=True, exist_ok=True)
             _write_json(self.folder / META_FILE,
-                        {"schema": SCHEMA_VERSION, "generation": int(generation)})
+                        {"schema": SCHEMA_VERSION, "pairs": LIST_KEY,
+                         "generation": int(generation)})
 
     # -- writing -------------------------------------------------------------------
     def rebuild(self, docs: Iterable[IndexDoc], total: int) -> Iterator[tuple[int, int]]:
@@ -227,7 +221,8 @@ class SearchIndex:
                 raise
             finally:
                 ix.close()
-            _write_json(build / META_FILE, {"schema": SCHEMA_VERSION, "generation": None})
+            _write_json(build / META_FILE, {"schema": SCHEMA_VERSION, "pairs": LIST_KEY,
+                                            "generation": None})
             _fsync_files(build)
             with self._lock:
                 self._drop()
@@ -266,12 +261,12 @@ class SearchIndex:
 
         Whoosh's writer (tokenising, sorting postings, merging segments) is pure Python
         and in a background thread it starved the UI thread of the interpreter lock
-        for 100-400 ms at a time; in its own process it cannot.
+        for 100-400 ms at a time; in its own process it cannot (see helper.py).
         """
         with self._lock:
             self._use_process = enabled
             if not enabled:
-                self._stop_process()
+                self._helper.stop()
 
     @property
     def uses_process(self) -> bool:
@@ -281,8 +276,7 @@ class SearchIndex:
     def helper_pid(self) -> int | None:
         """The running helper process's id; None when there is none (not started yet, or
         it died and the last write ran in this process instead). The self-test reads it."""
-        proc = self._process
-        return proc.pid if proc is not None and proc.poll() is None else None
+        return self._helper.pid
 
     def rebuild_in_helper(self, root: Path) -> Iterator[tuple[int, int]]:
         """Like rebuild(), run in the helper process from the workspace at `root`.
@@ -290,32 +284,11 @@ class SearchIndex:
         Yields (done, total) as the helper reports it. Stopping early stops the
         helper; its half-built folder is removed by the next rebuild.
         """
-        message: object = None
         try:
-            with self._process_lock:
-                proc = self._helper()
-                assert proc.stdin is not None and proc.stdout is not None
-                pickle.dump((str(self.folder), "rebuild", str(root)), proc.stdin,
-                            protocol=pickle.HIGHEST_PROTOCOL)
-                proc.stdin.flush()
-                try:
-                    while True:
-                        message = self._receive(proc)
-                        if isinstance(message, tuple) and message[:1] == ("progress",):
-                            yield message[1], message[2]
-                            continue
-                        break
-                except BaseException:  # stopped early: the build is abandoned, like rebuild()'s
-                    with contextlib.suppress(OSError):
-                        proc.kill()
-                    self._stop_process()
-                    raise
-                self._idle_after_use()
+            yield from self._helper.rebuild(self.folder, root)
         finally:
             with self._lock:
                 self._drop()  # the folder was swapped: the next search opens the new one
-        if isinstance(message, BaseException):
-            raise message
 
     def upsert(self, docs: list[IndexDoc]) -> None:
         """Add or replace these articles (by article_id), in one commit."""
@@ -328,139 +301,21 @@ class SearchIndex:
             self._write("delete", [int(i) for i in ids])
 
     def _write(self, kind: str, items: list) -> None:
+        """In the helper when it is on, without holding the searcher's lock: a search while
+        an import's batch (up to 2,000 articles) is written answers from the index as it
+        was, instead of waiting for the commit. In this process if the helper died."""
         with self._lock:
             self._writer_index()
             in_helper = self._use_process
-        if in_helper and self._write_in_helper(kind, items):
+        if in_helper and self._helper.write((str(self.folder), kind, items),
+                                            ask=self._ask_process):
             return
         with self._lock:
             write_batch(str(self.folder), kind, items, self._open())
 
-    def _write_in_helper(self, kind: str, items: list) -> bool:
-        """Send one write to the helper and wait for it, without holding the searcher's lock:
-        a search while an import's batch (up to 2,000 articles) is written answers from the
-        index as it was, instead of waiting for the commit. False if the helper died (the
-        caller then writes in this process)."""
-        with self._process_lock:
-            for attempt in (1, 2):  # a hung helper is killed and the write tried once more
-                try:
-                    reply = self._ask_process((str(self.folder), kind, items))
-                except HelperTimeout:
-                    self._stop_process()
-                    log.warning("the index helper hung (no answer in %.0f s); restarted it",
-                                self.helper_timeout)
-                    if attempt == 2:
-                        raise
-                    continue
-                except (OSError, EOFError, pickle.PickleError):  # the helper died
-                    self._stop_process()
-                    return False
-                except BaseException:  # interrupted mid-request: its answer would be stale
-                    self._stop_process()
-                    raise
-                if reply is not None:
-                    raise reply
-                return True
-        return False
-
-    def _helper(self) -> subprocess.Popen:
-        """The helper process, started on first use (or again after it exited)."""
-        if self._process is not None and self._process.poll() is not None:
-            self._stop_process()  # it exited: close its pipes before starting another
-        if self._process is None:
-            command = ([sys.executable, "--index-worker"] if getattr(sys, "frozen", False)
-                       else [sys.executable, "-c", WORKER_CODE])
-            self._process = subprocess.Popen(
-                command, stdin=subprocess.PIPE,
-                stdout=subprocess.PIPE, env=_worker_env())
-        return self._process
-
     def _ask_process(self, request: tuple) -> BaseException | None:
-        """Send one write to the helper (started on first use); its error, or None."""
-        with self._process_lock:
-            proc = self._helper()
-            assert proc.stdin is not None and proc.stdout is not None
-            pickle.dump(request, proc.stdin, protocol=pickle.HIGHEST_PROTOCOL)
-            proc.stdin.flush()
-            try:
-                return self._receive(proc)  # type: ignore[return-value]
-            finally:
-                self._idle_after_use()
-
-    def _idle_after_use(self) -> None:
-        """Stop the helper once it has been idle for HELPER_IDLE_S (its memory goes with it)."""
-        self._last_use = time.monotonic()
-        if self._idle_timer is None or not self._idle_timer.is_alive():
-            self._idle_check(HELPER_IDLE_S)
-
-    def _idle_check(self, after: float) -> None:
-        self._idle_timer = threading.Timer(after, self._stop_if_idle)
-        self._idle_timer.daemon = True
-        self._idle_timer.start()
-
-    def _stop_if_idle(self) -> None:
-        """Never waits: a search or a write (a rebuild holds the helper for minutes) in
-        progress means the helper is in use, so it looks again later."""
-        if not self._lock.acquire(blocking=False):
-            self._idle_check(HELPER_IDLE_S)
-            return
-        try:
-            if not self._process_lock.acquire(blocking=False):
-                self._idle_check(HELPER_IDLE_S)
-                return
-            try:
-                self._idle_timer = None
-                idle = time.monotonic() - self._last_use
-                if self._process is None:
-                    return
-                if idle >= HELPER_IDLE_S * 0.99:
-                    self._stop_process()
-                else:  # used since: look again when it may have idled long enough
-                    self._idle_check(HELPER_IDLE_S - idle)
-            finally:
-                self._process_lock.release()
-        finally:
-            self._lock.release()
-
-    def _receive(self, proc: subprocess.Popen) -> object:
-        """The helper's next message; HelperTimeout (and the helper killed) if none comes
-        within helper_timeout. The wait releases the interpreter lock."""
-        fired = threading.Event()
-
-        def kill() -> None:
-            fired.set()
-            with contextlib.suppress(OSError):
-                proc.kill()
-
-        watchdog = threading.Timer(self.helper_timeout, kill)
-        watchdog.daemon = True
-        watchdog.start()
-        try:
-            return pickle.load(proc.stdout)  # type: ignore[arg-type]
-        except (OSError, EOFError, pickle.UnpicklingError):
-            if fired.is_set():
-                raise HelperTimeout(f"the search index helper did not answer within "
-                                    f"{self.helper_timeout:.0f} s and was stopped") from None
-            raise
-        finally:
-            watchdog.cancel()
-
-    def _stop_process(self) -> None:
-        with self._process_lock:  # never in the middle of another thread's conversation
-            proc, self._process = self._process, None
-        if proc is None:
-            return
-        for _ in range(2):  # a dead helper: the first close fails flushing, the second closes
-            with contextlib.suppress(OSError):
-                if proc.stdin is not None:
-                    proc.stdin.close()  # the helper exits on EOF
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-        with contextlib.suppress(OSError):
-            proc.stdout.close()  # type: ignore[union-attr]
+        """Send one write to the helper and wait for its answer (tests wrap this)."""
+        return self._helper.ask(request)
 
     # -- searching -----------------------------------------------------------------
     def _library_languages(self) -> frozenset[str] | None:
@@ -595,11 +450,8 @@ class SearchIndex:
 
     def close(self) -> None:
         with self._lock:
-            timer, self._idle_timer = self._idle_timer, None
-            if timer is not None:
-                timer.cancel()
             self._drop()
-            self._stop_process()
+            self._helper.close()
 
 
 def _docnums(searcher: Searcher, article_ids: Collection[int]) -> set[int]:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Iterator, Sequence
-from itertools import accumulate, chain, compress
+from itertools import accumulate, chain, compress, pairwise
 from operator import add, itemgetter, methodcaller
 from pickle import loads
 
@@ -27,6 +27,9 @@ from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.matching.binary import IntersectionMatcher
 from whoosh.query.spans import Span, SpanNear2
 from whoosh.util import make_binary_tree
+
+from briefing.core.search import pairs
+from briefing.core.search.postings import read_all, read_within
 
 _INT_SIZE = 4  # Positions values start with the position count (whoosh.formats)
 _PROTO = b"\x80\x02"  # then a protocol-2 pickle of the position deltas
@@ -70,28 +73,75 @@ def _deltas(values: Sequence[bytes]) -> list[list[int]]:
     return loads(b"(" + b"".join(map(_LIST, values)) + b"l.")
 
 
-def _all_postings(m) -> tuple[list[int], list[bytes]]:  # noqa: ANN001
-    """Every (document, value) of a leaf matcher, a block at a time."""
-    if not isinstance(m, W3LeafMatcher):
-        items = list(m.all_items())
-        return [i for i, _v in items], [v for _i, v in items]
-    ids: list[int] = []
-    values: list[bytes] = []
-    while m.is_active():
-        if m._ids is None:
-            m._read_ids()
-        if m._values is None:
-            m._read_values()
-        ids.extend(m._ids[m._i:])
-        values.extend(m._values[m._i:])
-        m._next_block()
-    return ids, values
-
-
 def phrase_docs(reader, fieldname: str, btexts: list[bytes]) -> list[int]:  # noqa: ANN001
     """Documents of one segment where the words occur at consecutive positions."""
-    return sorted(phrase_holders([_all_postings(reader.postings(fieldname, b))
-                                 for b in btexts]))
+    return phrase_match(reader, fieldname, btexts)[0]
+
+
+def phrase_match(reader, fieldname: str,  # noqa: ANN001 - a Whoosh segment reader
+                 btexts: Sequence[bytes]) -> tuple[list[int], list[list[float]]]:
+    """(the documents of one segment holding the phrase, sorted; each word's frequency in
+    each of them, in that order). From the pair field where the phrase has a common word
+    (pairs.py), else from every word's positions."""
+    if fieldname == pairs.SOURCE_FIELD:
+        found = _by_pairs(reader, btexts)
+        if found is not None:
+            return found
+    lists = [read_all(reader.postings(fieldname, b), values=True) for b in btexts]
+    docs = sorted(phrase_holders([(ids, vals) for ids, _w, vals in lists]))
+    return docs, [_at(ids, weights, docs) for ids, weights, _v in lists]
+
+
+def _at(ids: list[int], weights: list[float], docs: list[int]) -> list[float]:
+    """The weights of `docs` (all among `ids`)."""
+    if not docs:
+        return []
+    where = dict(zip(ids, weights, strict=True))
+    return [where[d] for d in docs]
+
+
+def _by_pairs(reader, btexts: Sequence[bytes]  # noqa: ANN001
+              ) -> tuple[list[int], list[list[float]]] | None:
+    """phrase_match from the pair field; None where it cannot answer (no adjacent pair of
+    the phrase holds a common word, or a segment written without the field)."""
+    words = [b.decode("utf-8") for b in btexts]
+    found = []  # (i, documents holding words i and i + 1 adjacent, their frequencies)
+    for i, (first, second) in enumerate(pairwise(words)):
+        options = pairs.ways(first, second)
+        if options:
+            found.append((i, options))
+    if not found or not pairs.has_pairs(reader):
+        return None
+    nothing: tuple[list[int], list[list[float]]] = ([], [[] for _ in btexts])
+    held_pairs = []
+    for i, options in found:
+        present = [(reader.doc_frequency(pairs.PAIR_FIELD, term), k)
+                   for k, (term, _n, _f) in enumerate(options)
+                   if (pairs.PAIR_FIELD, term) in reader]
+        if not present:
+            return nothing
+        term, neighbour, common_first = options[min(present)[1]]  # the shorter postings
+        ids, _w, values = read_all(reader.postings(pairs.PAIR_FIELD, term), values=True)
+        held, common_tf, neighbour_tf = pairs.find(values, neighbour)
+        docs = list(compress(ids, held))
+        if not docs:
+            return nothing
+        tfs = (common_tf, neighbour_tf) if common_first else (neighbour_tf, common_tf)
+        held_pairs.append((i, docs, tfs))
+    if len(btexts) == 2:  # the pair is the phrase
+        _i, docs, tfs = held_pairs[0]
+        return docs, [tfs[0], tfs[1]]
+    candidates = set(held_pairs[0][1])
+    for _i, docs, _t in held_pairs[1:]:
+        candidates.intersection_update(docs)
+    if not candidates:
+        return nothing
+    # a longer phrase: positions are read only for the documents holding all its pairs
+    ordered = sorted(candidates)
+    lists = [read_within(reader.postings(pairs.SOURCE_FIELD, b), ordered, values=True)
+             for b in btexts]
+    docs = sorted(phrase_holders([(ids, vals) for ids, _w, vals in lists]))
+    return docs, [_at(ids, weights, docs) for ids, weights, _v in lists]
 
 
 def _keys(docs: Sequence[int], deltas: Sequence[list[int]], shift: int) -> Iterator[int]:

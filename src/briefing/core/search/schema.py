@@ -7,18 +7,20 @@ written with another version reads as stale and is rebuilt.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
 
-from whoosh import fields, query
+from whoosh import fields, formats, query
 from whoosh.qparser import QueryParserError
 
 from briefing.core.search import languages
-from briefing.core.search.analysis import analyzer
+from briefing.core.search.analysis import _terms_cached, analyzer
+from briefing.core.search.pairs import PAIR_FIELD, PhrasePairs
 from briefing.core.search.types import IndexDoc
 
 # 3: tags of highlights indexed; 4: per-script analysis and the language field; 5: marks for
-# words quoted in another script (script_marks)
-SCHEMA_VERSION = 5
+# words quoted in another script (script_marks); 6: the pair field for phrases (pairs.py)
+SCHEMA_VERSION = 6
 
 # Bare words are looked up in "text" alone: one catch-all field holding the title (twice,
 # which is the title's boost), body, publisher, authors, tags and highlights. One posting
@@ -134,12 +136,41 @@ def article_language(stored: object) -> str | None:
     return own[-1] if own else None
 
 
+class ProseText(fields.TEXT):
+    """TEXT whose postings are made straight from the analysis: the same terms, positions,
+    weights and encoded values as Whoosh's Positions.word_values, without a Token object
+    and three generators per word in between (the catch-all field of a 550-word article
+    has ~700 tokens; this is most of the index helper's time besides Whoosh's writer)."""
+
+    def index(self, value, **kwargs):  # noqa: ANN001, ANN201 - Whoosh's signature
+        fmt = self.format
+        if (not isinstance(value, str) or type(fmt) is not formats.Positions
+                or fmt.field_boost != 1.0 or kwargs):
+            return super().index(value, **kwargs)
+        return _positions(value, fmt.encode)
+
+
+def _positions(value: str, encode) -> Iterator[tuple[bytes, int, float, bytes]]:  # noqa: ANN001
+    """(term, frequency, weight, encoded positions) as Positions.word_values yields them for
+    BriefingTokenizer: a new position where a token starts elsewhere than the last."""
+    poses: defaultdict[str, list[int]] = defaultdict(list)
+    pos = -1
+    last = -1
+    for term, start, _end in _terms_cached(value):
+        if start != last:
+            pos += 1
+            last = start
+        poses[term].append(pos)
+    return ((w.encode("utf-8"), len(p), float(len(p)), encode(p)) for w, p in poses.items())
+
+
 def make_schema() -> fields.Schema:
     ana = analyzer()
     return fields.Schema(
         article_id=fields.ID(stored=True, unique=True),
         title=fields.TEXT(analyzer=ana, stored=True, field_boost=TITLE_BOOST),
-        text=fields.TEXT(analyzer=ana),
+        text=ProseText(analyzer=ana),
+        text_pairs=PhrasePairs(),  # adjacent pairs of `text` with a common word
         publisher=fields.TEXT(analyzer=ana),
         publisher_name=fields.STORED(),
         authors=fields.TEXT(analyzer=ana),
@@ -160,6 +191,7 @@ def to_fields(doc: IndexDoc) -> dict[str, str]:
         "article_id": str(doc.article_id),
         "title": doc.title or "",
         "text": text,
+        PAIR_FIELD: text,  # the same object: the text is analysed once for both
         "publisher_name": doc.publisher,
         "published": doc.published,
     }
