@@ -170,7 +170,7 @@ def test_inferred_title_comes_from_the_first_sentence() -> None:
 
 def test_one_list_of_institution_words_serves_ingest_and_claims() -> None:
     from briefing.core.claims.home import is_official
-    from briefing.core.ingest.metadata import _title_site
+    from briefing.core.ingest.title_site import title_site as _title_site
 
     # a title tail opening with an institution word names the site, the table need not know it
     assert _title_site("Russia deepens ties with Pyongyang - Institute for the Study of War",

@@ -31,7 +31,8 @@ from briefing.core.ingest.scripts import word_count as count_words
 from briefing.core.resources import resource
 
 # Full stops, commas and closing quotes of Chinese and Japanese need no space after them.
-_SENTENCE_END = re.compile(r"[.!?…:;。！？][\"'”’»)\]」』）]*$")
+# a sentence's end; a note marker may follow it ("… with caution.¹", "… in 2024.[1]")
+_SENTENCE_END = re.compile(r"[.!?…:;。！？][\"'”’»)\]」』）]*(?:[¹²³⁰⁴-⁹]+|\[\d{1,3}\])?$")
 _INNER_PUNCT = re.compile(r"[.!?;:,]\s|[，。、；：！？]")
 _CAMEL = re.compile(r"[a-z)][A-Z]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")

@@ -15,7 +15,12 @@ from briefing.core.ingest.bylines import body_units, head_limit, is_person_name,
 from briefing.core.ingest.clean import Unit, is_prose
 from briefing.core.ingest.cues import metadata_cues, name_key, publishers
 from briefing.core.ingest.types import DocumentHints
-from briefing.core.institutions import any_institution, country_less_office, government_country
+from briefing.core.institutions import (
+    any_institution,
+    country_less_office,
+    government_country,
+    office_name,
+)
 
 _SENTENCE_END = re.compile(r"(?<=[a-z]{2})\.\s+(?=[A-Z])")
 
@@ -47,7 +52,7 @@ def publisher_and_year(units: list[Unit],
             return None  # "© 2025 Ann Smith & Bo Lee": the writers' own copyright
         # An institution's full name is long ("Embassy of the People's Republic of China
         # in the United States of America"); other names stay short.
-        limit = 14 if any_institution().search(cleaned) else 6
+        limit = 14 if any_institution().search(cleaned) or office_name(cleaned) else 6
         return cleaned if 1 <= len(words) <= limit and cleaned[:1].isupper() else None
 
     kept_idx = [i for i, u in enumerate(units) if u.kept and u.prose]
@@ -90,9 +95,18 @@ def publisher_and_year(units: list[Unit],
                     found, how = name, (kind if kind in ("dateline", "licence") else "explicit")
     if found:
         return found, year, how
+    last = kept_idx[-1] if kept_idx else len(units)
+    foot = [u.text for u in units[last + 1:last + 7]]
+    signed, by_issuer = _labelled_publisher(foot, resolve)
+    if signed and by_issuer:  # "Issued by: Ministry of X" under the last paragraph
+        return signed, year, "explicit"
     head_org = _head_institution(texts[:3])
     if head_org:  # "Federal Foreign Office" atop a ministry's page, not in the table
         return head_org, year, "inferred"
+    if signed and (stated_origin(signed) or site_name_line(signed)):
+        # "Source: Ministry of X", "Source: Global Affairs Canada" as the page's last line;
+        # not "Source: IISS research; NIS; HUR" (the data's)
+        return signed, year, "explicit"
     tail_lines = [u.text for u in units[kept_idx[-1]:kept_idx[-1] + 4]] if kept_idx else []
     for text in tail_lines[1:]:  # a statement signed by its issuer under the last paragraph
         signed = _head_institution([text.strip().lstrip("—–- ")])
@@ -151,7 +165,7 @@ def _head_publisher(lines: list[str]) -> tuple[str | None, int]:
                 return known, i
     return None, len(lines)
 
-_ISSUER_LABEL = re.compile(r"^\s*(?:from|issued by|published by|released by)\s*:",
+_ISSUER_LABEL = re.compile(r"^\s*(?:from\s*:|(?:issued|published|released) by\b)",
                            re.IGNORECASE)
 
 
@@ -174,16 +188,29 @@ def _labelled_publisher(lines: list[str], resolve: Callable[[str], str | None]
 
 def _head_institution(lines: list[str]) -> str | None:
     """An institution's name as the first line of its own page ("Federal Foreign Office",
-    "Ministry of Defence of Ruritania"): Title Case, short, no sentence."""
+    "Ministry of Defence of Ruritania", "Prime Minister of Australia")."""
     for line in lines:
-        words = line.split()
-        if sub_unit_line(line):
-            continue  # "Office of the Spokesperson": the body above it publishes
-        if (2 <= len(words) <= 12 and any_institution().search(line) and not is_prose(line)
-                and all(w[:1].isupper() or w in ("of", "the", "for", "and", "on", "in", "&")
-                        for w in words)):
+        if institution_line(line):
             return line.strip()
     return None
+
+
+def institution_line(line: str) -> bool:
+    """A line that is only an institution's or an office's name ("Foreign, Commonwealth &
+    Development Office", "Embassy of the People's Republic of China in the United States
+    of America", "Minister for Foreign Affairs of Australia"): Title Case, at most fourteen
+    words, no sentence; not a press unit ("Office of the Spokesperson") and not an office
+    with its holder's name ("Secretary of State Antony Blinken")."""
+    line = line.strip()
+    words = line.split()
+    if sub_unit_line(line) or not 2 <= len(words) <= 14 or is_prose(line):
+        return False
+    if not all(w[:1].isupper() or w in ("of", "the", "for", "and", "on", "in", "&")
+               for w in words):
+        return False
+    if any_institution().search(line):
+        return True
+    return office_name(line) and not is_person_name(" ".join(words[-2:]))
 
 _FOOTER_YEAR = re.compile(r"(?:©|\(c\)|copyright)\s*(?:(?:19|20)\d{2}\s*[-–]\s*)?"
                           r"((?:19|20)\d{2})", re.IGNORECASE)
@@ -286,7 +313,7 @@ def site_name_line(text: str) -> bool:
     with no digits, sentence punctuation or a person's name ("The Harbour Courier",
     "Ministry of Foreign Affairs of Ruritania")."""
     text = text.strip(" *_#")
-    if publishers().canonical(text):
+    if publishers().canonical(text) or institution_line(text):
         return True
     if section_label_line(text) or sub_unit_line(text):
         return False

@@ -1,0 +1,122 @@
+"""Title, publisher and body found whatever layout a site gives the same facts (issue 9).
+
+Each test is one invented page read through the real reader and cleaner
+(pipeline.read_article). The layouts are the variant families that failed when dev pages
+were re-laid out the way other sites lay them out: an issuer named only under the last
+paragraph, an office's name atop its own page, a region kicker above the headline, a
+transcript kicker, headlines that open like a person's name, a paragraph ending in a
+note marker.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.core.ingest.pipeline import read_article
+
+TITLE = "Ruritania imposes further sanctions over missile transfers to the front"
+BODY = [
+    "Ruritania has today imposed targeted financial sanctions and travel bans on nine "
+    "individuals and four entities involved in the transfer of missiles to the front.",
+    "The new listings include senior officers of the artillery directorate and two "
+    "shipping companies that carried munitions through the northern port.",
+    "The Government condemns in the strongest terms the deployment of more than ten "
+    "thousand soldiers to fight against a sovereign neighbour, the statement said.",
+]
+
+
+def _meta(lines: list[str], name: str = "page.txt"):
+    return read_article("\n".join(lines).encode(), name)[1].metadata
+
+
+def _text(lines: list[str]) -> str:
+    return read_article("\n".join(lines).encode(), "page.txt")[1].text
+
+
+@pytest.mark.parametrize("line", [
+    "Issued by the Ministry of Foreign Affairs of Ruritania",
+    "Issued by: Ministry of Foreign Affairs of Ruritania",
+    "Source: Ministry of Foreign Affairs of Ruritania",
+])
+def test_issuer_named_under_the_last_paragraph(line: str) -> None:
+    meta = _meta([TITLE, "4 March 2025", *BODY, line])
+    assert (meta.publisher, meta.title, meta.published) == (
+        "Ministry of Foreign Affairs of Ruritania", TITLE, "2025-03-04")
+
+
+def test_a_source_line_crediting_data_is_no_publisher() -> None:
+    meta = _meta([TITLE, "4 March 2025", *BODY, "Source: national statistics; field reports"])
+    assert meta.publisher is None
+
+
+@pytest.mark.parametrize("office", ["Prime Minister of Ruritania",
+                                    "Minister for Foreign Affairs of Ruritania"])
+def test_office_name_atop_its_own_page(office: str) -> None:
+    meta = _meta([office, TITLE, "4 March 2025", *BODY])
+    assert (meta.publisher, meta.title) == (office, TITLE)
+
+
+def test_office_holder_atop_a_page_is_no_publisher() -> None:
+    meta = _meta(["Secretary of State Anna Varga", TITLE, "4 March 2025", *BODY])
+    assert meta.publisher != "Secretary of State Anna Varga"
+
+
+def test_institution_with_a_comma_in_its_name_above_the_headline() -> None:
+    office = "Foreign, Trade & Development Office"
+    meta = _meta([office, TITLE, "4 March 2025", *BODY])
+    assert (meta.publisher, meta.title) == (office, TITLE)
+
+
+def test_office_in_a_long_copyright_line() -> None:
+    meta = _meta([TITLE, "4 March 2025", *BODY, "Share this page",
+                  "© 2025 The Minister for Foreign Affairs of Ruritania. All rights reserved."])
+    assert meta.publisher == "The Minister for Foreign Affairs of Ruritania"
+
+
+@pytest.mark.parametrize("kicker", ["Asia Pacific", "Middle East", "Central Europe"])
+def test_region_kicker_is_no_publisher(kicker: str) -> None:
+    meta = _meta([kicker, TITLE, "By Anna Varga", "4 March 2025", *BODY])
+    assert (meta.publisher, meta.title, meta.authors) == (None, TITLE, ["Anna Varga"])
+
+
+TURNS = [
+    "MR. OST: Good afternoon. I have two items at the top and then I will take questions "
+    "on the deployment.",
+    "Q: Thank you. Can you say how many soldiers have arrived in the border region so far?",
+    "MR. OST: We assess that about ten thousand have arrived, and more may follow.",
+    "Q: And are they fighting yet, or still in training behind the lines?",
+    "MR. OST: Some units have begun to take part in combat operations, we believe.",
+]
+
+
+@pytest.mark.parametrize("kicker", ["On-the-record briefing", "Background Briefing",
+                                    "Remarks"])
+def test_transcript_kicker_is_neither_title_nor_in_the_way(kicker: str) -> None:
+    headline = "Spokesperson Ost Holds a Press Briefing on the Northern Deployment"
+    meta = _meta(["Ruritania.gov", kicker, headline, "4 March 2025", *TURNS])
+    assert (meta.title, meta.publisher, meta.published) == (
+        headline, "Ruritania.gov", "2025-03-04")
+
+
+@pytest.mark.parametrize("headline", [
+    "President Varga, Chancellor Ost vow closer security cooperation on air defence",
+    "What Is Ruritania Getting for Its Soldiers? Assessing the Northern Exchange",
+    "Ruritanian Offensive Campaign Assessment, March 4, 2025",
+])
+def test_headline_opening_like_a_name(headline: str) -> None:
+    meta = _meta([headline, "By Anna Varga and Piet Ost", "4 March 2025", *BODY])
+    assert (meta.title, meta.authors) == (headline, ["Anna Varga", "Piet Ost"])
+
+
+def test_author_line_with_place_and_job_is_still_no_headline() -> None:
+    meta = _meta(["Anna Varga in Tarvas", TITLE, "4 March 2025", *BODY])
+    assert meta.title == TITLE
+
+
+@pytest.mark.parametrize("marker", ["¹", "[1]"])
+def test_paragraph_ending_in_a_note_marker_is_body(marker: str) -> None:
+    opening = ("Northern soldiers have turned an arms trade into an alliance, and the region "
+               f"must respond.{marker}")
+    text = _text([TITLE, "By Anna Varga", "4 March 2025", opening, *BODY, "Notes",
+                  "1. Ministry of Defence, press release, 4 November 2024."])
+    assert "Northern soldiers have turned an arms trade into an alliance" in text
