@@ -120,3 +120,48 @@ def test_paragraph_ending_in_a_note_marker_is_body(marker: str) -> None:
     text = _text([TITLE, "By Anna Varga", "4 March 2025", opening, *BODY, "Notes",
                   "1. Ministry of Defence, press release, 4 November 2024."])
     assert "Northern soldiers have turned an arms trade into an alliance" in text
+
+
+@pytest.mark.parametrize(("line", "date"), [
+    ("Brussels, 04/11/2024", "2024-11-04"),
+    ("Brussels, 11/25/2024", "2024-11-25"),
+])
+def test_place_and_numeric_date_line_dates_the_page(line: str, date: str) -> None:
+    assert _meta([TITLE, line, *BODY]).published == date
+
+
+def test_site_name_as_the_html_title_and_the_headline_in_h1() -> None:
+    page = ("<html><head><title>Ministry of Foreign Affairs of Ruritania</title></head><body>"
+            f"<main><article><h1>{TITLE}</h1><p>4 March 2025</p>"
+            + "".join(f"<p>{p}</p>" for p in BODY) + "</article></main></body></html>")
+    meta = _meta([page], "page.html")
+    assert (meta.title, meta.publisher) == (TITLE, "Ministry of Foreign Affairs of Ruritania")
+
+
+@pytest.mark.parametrize("author", ["Ministry of Foreign Affairs of Ruritania",
+                                    "Foreign, Trade & Development Office"])
+def test_organisation_in_the_author_tag_is_the_publisher(author: str) -> None:
+    page = (f"<html><head><title>{TITLE}</title><meta name='author' content='{author}'>"
+            f"</head><body><main><article><h1>{TITLE}</h1><p>4 March 2025</p>"
+            + "".join(f"<p>{p}</p>" for p in BODY) + "</article></main></body></html>")
+    meta = _meta([page], "page.html")
+    assert (meta.publisher, meta.authors) == (author, [])
+
+
+@pytest.mark.parametrize("line", [
+    "This is the official website of the Ministry of Foreign Affairs of Ruritania.",
+    "Official website of the Ministry of Foreign Affairs of Ruritania",
+])
+def test_footer_naming_whose_site_it_is(line: str) -> None:
+    meta = _meta([TITLE, "4 March 2025", *BODY, "Share this page", line, "Privacy | Contact"])
+    assert meta.publisher == "Ministry of Foreign Affairs of Ruritania"
+
+
+@pytest.mark.parametrize(("line", "publisher"), [
+    ("Media release | Ministry of Foreign Affairs of Ruritania",
+     "Ministry of Foreign Affairs of Ruritania"),
+    ("News | Reuters", "Reuters"),
+])
+def test_section_label_beside_the_site_name_atop_the_page(line: str, publisher: str) -> None:
+    meta = _meta([line, TITLE, "4 March 2025", *BODY])
+    assert (meta.publisher, meta.title) == (publisher, TITLE)

@@ -165,7 +165,10 @@ def _labelled_slash(text: str) -> tuple[int, int, int] | None:
 @lru_cache(maxsize=1)
 def _label_rx() -> re.Pattern[str]:
     labels = "|".join(re.escape(w) for w in sorted(_published_labels(), key=len, reverse=True))
-    return re.compile(rf"(?:^|[|•·]\s*)(?:{labels})\s*:?\s*(?=\d)", re.IGNORECASE)
+    # a place heading the date line is its label too ("Brussels, 04/11/2024": the
+    # Council's and Commission's layout)
+    place = r"^[A-Z][\w .'’-]{1,30},\s*(?=\d{1,2}/\d{1,2}/\d{4}\s*$)"
+    return re.compile(rf"(?:^|[|•·]\s*)(?:{labels})\s*:?\s*(?=\d)|{place}", re.IGNORECASE)
 
 
 def _published_labels() -> list[str]:

@@ -60,7 +60,7 @@ def publisher_and_year(units: list[Unit],
     found: str | None = None
     how = "explicit"
     head_end = head_limit(units)
-    for kind in ("licence", "dateline", "labelled", "head", "copyright"):
+    for kind in ("licence", "dateline", "labelled", "owner", "head", "copyright"):
         if kind == "head":  # the site's name atop the page, when it is a known publisher
             if found is None:
                 found, at = _head_publisher(texts[:8])
@@ -188,11 +188,20 @@ def _labelled_publisher(lines: list[str], resolve: Callable[[str], str | None]
 
 def _head_institution(lines: list[str]) -> str | None:
     """An institution's name as the first line of its own page ("Federal Foreign Office",
-    "Ministry of Defence of Ruritania", "Prime Minister of Australia")."""
+    "Ministry of Defence of Ruritania", "Prime Minister of Australia"), alone or beside a
+    section label ("Media release | Ministry of Defence of Ruritania", "News | Reuters")."""
     for line in lines:
         if institution_line(line):
             return line.strip()
+        parts = [p.strip() for p in _LABEL_SEP.split(line)]
+        names = [p for p in parts if site_name_line(p) and not section_label_line(p)]
+        if len(parts) > 1 and len(names) == 1 and all(
+                p in names or section_label_line(p) for p in parts):
+            return publishers().canonical(names[0]) or names[0]
     return None
+
+
+_LABEL_SEP = re.compile(r"\s+[|•·–—-]\s+")
 
 
 def institution_line(line: str) -> bool:
@@ -242,7 +251,8 @@ def host_publisher(address: str | None) -> str | None:
 def hinted_publisher(hints: DocumentHints) -> str | None:
     """The publisher the format's own metadata names (a site name, og:site_name, a
     masthead link), as the library shows it."""
-    publisher = site_publisher(hints.publisher)
+    publisher = site_publisher(hints.publisher) or next(
+        (org for org in map(_organisation, hints.authors) if org), None)
     if publisher and DOMAIN_NAME.fullmatch(publisher):
         # a site named by its address ("English.news.cn"): the publisher behind it, if known
         publisher = host_publisher(publisher.lower()) or publisher
@@ -254,6 +264,13 @@ def hinted_publisher(hints: DocumentHints) -> str | None:
         if host and name_words(host) & name_words(publisher):
             publisher = host
     return publisher
+
+
+def _organisation(name: str) -> str | None:
+    """An author field naming an organisation (<meta name="author" content="Ministry of
+    Foreign Affairs">): the page's publisher, no writer."""
+    name = " ".join(name.split())
+    return publishers().canonical(name) or (name if institution_line(name) else None)
 
 
 def site_publisher(name: str | None) -> str | None:

@@ -20,6 +20,8 @@ from typing import Any
 import lxml.html
 from lxml import etree
 
+from briefing.core.ingest.cues import publishers
+from briefing.core.ingest.publisher import institution_line
 from briefing.core.ingest.readers.decode import strip_controls
 from briefing.core.ingest.readers.props import iso_date, split_authors
 from briefing.core.ingest.types import Block, DocumentHints, Extracted
@@ -401,9 +403,15 @@ def _hints(tree: lxml.html.HtmlElement, ld: dict[str, Any],
     h1 = _first_h1(tree)
     if h1 and title and h1 != title and h1.casefold() in title.casefold():
         title = h1  # "Site | Section | Headline" in <title>, "Headline" in the <h1>
+    site_title = None
+    if h1 and title and title == page_title and h1 != title and _site_title(title):
+        site_title, title = title, h1  # <title>U.S. Department of State</title>, <h1>Headline
+    # an organisation in the author field ("Ministry of Foreign Affairs, Republic of
+    # Korea") stays whole: the publisher is read from it (publisher.hinted_publisher)
     authors = [name for value in _meta_all(tree, "author", "article:author", "byl",
                                            "dc.creator", "sailthru.author", "parsely-author")
-               for name in split_authors(value)]
+               for name in ([" ".join(value.split())] if _site_title(" ".join(value.split()))
+                            else split_authors(value))]
     # Highwire Press tags of scholarly pages (Google Scholar's): "Cha, Victor", one per author
     authors += [_first_last(value) for value in _meta_all(tree, "citation_author")]
     authors = list(dict.fromkeys(authors))  # one <meta> per author is common
@@ -423,7 +431,7 @@ def _hints(tree: lxml.html.HtmlElement, ld: dict[str, Any],
         guessed = None
     publisher = (_meta(tree, "og:site_name", "application-name")
                  or next(iter(_ld_names(ld.get("publisher"))), None) or _logo_name(tree)
-                 or _title_tail(page_title, title) or guessed)
+                 or _title_tail(page_title, title) or site_title or guessed)
     url = _canonical(tree) or _meta(tree, "og:url") or traf.get("url")
     language = (tree.get("lang") or tree.get("{http://www.w3.org/XML/1998/namespace}lang")
                 or _meta(tree, "og:locale", "content-language", "language")
@@ -437,6 +445,12 @@ def _hints(tree: lxml.html.HtmlElement, ld: dict[str, Any],
 
 _TAIL_SEP = re.compile(r"^\s*(?:[|•·–—:_-]|::)\s*")
 _HEAD_SEP = re.compile(r"\s*(?:[|•·–—:_>-]|::)\s*$")
+
+
+def _site_title(title: str) -> bool:
+    """A <title> that is only the site's name (a known publisher's, an institution's):
+    the headline is then the <h1>."""
+    return publishers().canonical(title) is not None or institution_line(title)
 
 
 def _first_last(name: str) -> str:
