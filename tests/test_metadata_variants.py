@@ -165,3 +165,42 @@ def test_footer_naming_whose_site_it_is(line: str) -> None:
 def test_section_label_beside_the_site_name_atop_the_page(line: str, publisher: str) -> None:
     meta = _meta([line, TITLE, "4 March 2025", *BODY])
     assert (meta.publisher, meta.title) == (publisher, TITLE)
+
+
+@pytest.mark.parametrize(("line", "publisher"), [
+    ("MINISTRY OF FOREIGN AFFAIRS OF RURITANIA", "Ministry of Foreign Affairs of Ruritania"),
+    ("FOREIGN, TRADE & DEVELOPMENT OFFICE", "Foreign, Trade & Development Office"),
+])
+def test_institution_in_capitals_atop_the_page(line: str, publisher: str) -> None:
+    meta = _meta([line, TITLE, "4 March 2025", *BODY])
+    assert (meta.publisher, meta.title) == (publisher, TITLE)
+
+
+def test_copyright_line_with_a_comma_in_the_name() -> None:
+    meta = _meta([TITLE, "4 March 2025", *BODY,
+                  "© Ministry of Foreign Affairs, Republic of Ruritania, 2025"])
+    assert meta.publisher == "Ministry of Foreign Affairs, Republic of Ruritania"
+
+
+def test_long_institution_name_before_the_headline_in_the_html_title() -> None:
+    embassy = "Embassy of the Republic of Ruritania in the United Kingdom of Great Britain"
+    page = (f"<html><head><title>{embassy} - {TITLE}</title></head><body><main><article>"
+            f"<h1>{TITLE}</h1><p>4 March 2025</p>" + "".join(f"<p>{p}</p>" for p in BODY)
+            + "</article></main></body></html>")
+    meta = _meta([page], "page.html")
+    assert (meta.title, meta.publisher) == (TITLE, embassy)
+
+
+def test_site_name_in_the_breadcrumb() -> None:
+    meta = _meta(["Home > Ministry of Foreign Affairs of Ruritania > Newsroom", TITLE,
+                  "4 March 2025", *BODY])
+    assert (meta.publisher, meta.title) == ("Ministry of Foreign Affairs of Ruritania", TITLE)
+
+
+@pytest.mark.parametrize("line", [
+    "Ministry of Foreign Affairs of Ruritania | 12 Main Street, Tarvas | Tel: +1 555 0100",
+    "Ministry of Foreign Affairs of Ruritania – P.O. Box 20061 – press@mfa.example",
+])
+def test_site_name_opening_the_footer_address(line: str) -> None:
+    meta = _meta([TITLE, "4 March 2025", *BODY, "Share this page", line, "Privacy | Contact"])
+    assert meta.publisher == "Ministry of Foreign Affairs of Ruritania"

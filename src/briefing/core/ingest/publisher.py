@@ -81,11 +81,12 @@ def publisher_and_year(units: list[Unit],
         for i, text in enumerate(texts):
             if kind == "dateline" and i not in kept_idx[:3]:
                 continue  # a dateline opens the article, not a related story below it
-            for pattern in pubs.patterns.get(kind, ()):
-                m = pattern.search(text)
-                if not m:
-                    continue
-                name = resolve(m["name"])
+            # several patterns may read one line ("© Ministry of Foreign Affairs, Republic
+            # of Korea, 2024": up to the first comma, or the whole name): the best-evidenced
+            # name first, a known publisher, then an institution's, then the patterns' order
+            matches = sorted(((m, resolve(m["name"])) for pattern in pubs.patterns.get(kind, ())
+                              if (m := pattern.search(text))), key=lambda mn: _evidence(mn[1]))
+            for m, name in matches:
                 # A copyright year right after the article dates it (a syndication line);
                 # a site footer's year is only the year the page was saved.
                 if (kind == "copyright" and i in attached and m["year"] and year is None
@@ -112,6 +113,9 @@ def publisher_and_year(units: list[Unit],
         signed = _head_institution([text.strip().lstrip("—–- ")])
         if signed:
             return signed, year, "explicit"
+    contact = _contact_publisher([u.text for u in units[last + 1:]][-25:])
+    if contact:  # "Ministry of X | 2-2-1 Kasumigaseki, Tokyo | Tel: +81 3 …" in the footer
+        return contact, year, "inferred"
     for text in tail_lines:  # "... this position. Bloomberg" / a lone "REUTERS" line
         for pattern in pubs.patterns.get("credit", ()):
             m = pattern.search(text)
@@ -130,6 +134,19 @@ def publisher_and_year(units: list[Unit],
             if name:
                 return name, year, "inferred"
     return None, year, "inferred"
+
+def _evidence(name: str | None) -> tuple[int, int]:
+    """How surely a name a pattern read is a publisher's: a known one, then an
+    institution's or an office's, then any other name, a name holding a year ("…, 2024")
+    last; the longer of two such (a pattern reading up to a comma cuts a name short)."""
+    if not name:
+        return 4, 0
+    if publishers().canonical(name):
+        return 0, -len(name)
+    if re.search(r"\b(?:19|20)\d{2}\b", name):
+        return 3, -len(name)
+    return (1 if any_institution().search(name) or office_name(name) else 2), -len(name)
+
 
 DOMAIN_NAME = re.compile(r"(?:[\w-]+\.)+[a-z]{2,6}", re.IGNORECASE)
 
@@ -186,13 +203,55 @@ def _labelled_publisher(lines: list[str], resolve: Callable[[str], str | None]
     return None, False
 
 
+_LOWER_IN_NAMES = {"of", "the", "for", "and", "on", "in"}
+
+
+def uncapped(line: str) -> str:
+    """A line set in capitals as a name is written ("MINISTRY OF FOREIGN AFFAIRS OF JAPAN"
+    -> "Ministry of Foreign Affairs of Japan"); abbreviations ("U.S.", "G7") and lines not
+    all in capitals stay as they are."""
+    if not line.isupper() or len(re.findall(r"[A-Z]{3,}", line)) < 2:
+        return line
+    words = []
+    for k, word in enumerate(line.split()):
+        low = word.lower()
+        if k and low in _LOWER_IN_NAMES:
+            words.append(low)
+        elif "." in word or any(ch.isdigit() for ch in word) or len(word) <= 3 and k:
+            words.append(word)  # "U.S.", "G7", "EU"
+        else:
+            words.append("-".join(p[:1] + p[1:].lower() for p in word.split("-")))
+    return " ".join(words)
+
+
+_CONTACT = re.compile(r"\b(?:tel|phone|fax|e-?mail)\b\.?\s*:?|\+\d[\d ()-]{6,}|@\w|"
+                      r"\b\d+[-\w]*\s+[A-Z][\w-]*\s+(?:Street|St|Road|Rd|Avenue|Ave|Boulevard|"
+                      r"Square|Place|Lane|Way)\b|\b(?:P\.?O\.? Box|Postbus|Postfach)\b",
+                      re.IGNORECASE)
+
+
+def _contact_publisher(lines: list[str]) -> str | None:
+    """The site's name opening its footer's address or contact line ("Ministry of Foreign
+    Affairs of Ruritania | 12 Main Street, Tarvas | Tel: +1 555 0100"): a known publisher
+    or an institution's name, the rest an address, a telephone number or an e-mail."""
+    for line in lines:
+        parts = [p.strip() for p in re.split(r"\s*[|•·]\s*|\s+[–—-]\s+", line) if p.strip()]
+        if len(parts) < 2 or not any(_CONTACT.search(p) for p in parts[1:]):
+            continue
+        head = parts[0].rstrip(",")
+        known = publishers().canonical(head)
+        if known or institution_line(head):
+            return known or uncapped(head)
+    return None
+
+
 def _head_institution(lines: list[str]) -> str | None:
     """An institution's name as the first line of its own page ("Federal Foreign Office",
     "Ministry of Defence of Ruritania", "Prime Minister of Australia"), alone or beside a
     section label ("Media release | Ministry of Defence of Ruritania", "News | Reuters")."""
     for line in lines:
         if institution_line(line):
-            return line.strip()
+            return uncapped(line.strip())
         parts = [p.strip() for p in _LABEL_SEP.split(line)]
         names = [p for p in parts if site_name_line(p) and not section_label_line(p)]
         if len(parts) > 1 and len(names) == 1 and all(
@@ -201,7 +260,7 @@ def _head_institution(lines: list[str]) -> str | None:
     return None
 
 
-_LABEL_SEP = re.compile(r"\s+[|•·–—-]\s+")
+_LABEL_SEP = re.compile(r"\s+[|•·–—>›»/-]\s+")  # also a breadcrumb's "Home > Ministry of X > News"
 
 
 def institution_line(line: str) -> bool:
@@ -210,7 +269,7 @@ def institution_line(line: str) -> bool:
     of America", "Minister for Foreign Affairs of Australia"): Title Case, at most fourteen
     words, no sentence; not a press unit ("Office of the Spokesperson") and not an office
     with its holder's name ("Secretary of State Antony Blinken")."""
-    line = line.strip()
+    line = uncapped(line.strip())
     words = line.split()
     if sub_unit_line(line) or not 2 <= len(words) <= 14 or is_prose(line):
         return False

@@ -486,7 +486,8 @@ def _title_tail(page_title: str | None, headline: str | None) -> str | None:
         m = _HEAD_SEP.search(rest)
         if m and m.end() == len(rest):
             head = rest[:m.start()].strip()
-            return head if 1 <= len(head.split()) <= 10 else None
+            limit = 14 if any_institution().search(head) else 10
+            return head if 1 <= len(head.split()) <= limit else None
     return None
 
 
@@ -524,7 +525,9 @@ def _logo_name(tree: lxml.html.HtmlElement) -> str | None:
             text = _inline(el.text_content()) or next(
                 (img.get("alt") or "" for img in el.iter("img") if img.get("alt")), "")
         name = _LOGO_WORDS.sub("", _inline(text)).strip(" -|:·•")
-        if 1 <= len(name.split()) <= 8:
+        # an institution's full name is long ("Embassy of the People's Republic of China
+        # in the United States of America"); other site names are short
+        if 1 <= len(name.split()) <= (14 if any_institution().search(name) else 8):
             return name
     return None
 
