@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import pytest
 
+from briefing.core.ingest.dates import date_line
 from briefing.core.ingest.pipeline import read_article
 
 TITLE = "Ruritania imposes further sanctions over missile transfers to the front"
@@ -204,3 +205,125 @@ def test_site_name_in_the_breadcrumb() -> None:
 def test_site_name_opening_the_footer_address(line: str) -> None:
     meta = _meta([TITLE, "4 March 2025", *BODY, "Share this page", line, "Privacy | Contact"])
     assert meta.publisher == "Ministry of Foreign Affairs of Ruritania"
+
+
+def _html(body: str, head: str = "") -> str:
+    return f"<html><head>{head}</head><body><main><article>{body}</article></main></body></html>"
+
+
+def test_office_under_the_speakers_name_is_neither_title_nor_author() -> None:
+    meta = _meta([TITLE, "Hon Anna Varga", "Minister of Foreign Affairs",
+                  "Wednesday 11 December 2024, 2:00 PM", *BODY])
+    assert (meta.title, meta.authors) == (TITLE, [])
+
+
+def test_h1_agreeing_with_the_title_tag_beats_a_short_og_title() -> None:
+    full = f"Statement of the Ministry of Foreign Affairs of Ruritania on {TITLE.lower()}"
+    page = _html(f"<h1>{full}</h1><p>4 March 2025</p>" + "".join(f"<p>{p}</p>" for p in BODY),
+                 f"<title>{full} - Ministry of Foreign Affairs of Ruritania</title>"
+                 f"<meta property='og:title' content='Statement on {TITLE.lower()}'>")
+    assert _meta([page], "page.html").title == full
+
+
+@pytest.mark.parametrize(("h1", "title"), [
+    ("Transcript: Press briefing of the Minister of Defence",
+     "Transcript: Press briefing of the Minister of Defence"),  # the page's headline says it
+    ("Press briefing of the Minister of Defence",
+     "Press briefing of the Minister of Defence"),  # only the <title> has the label
+])
+def test_type_label_kept_only_when_the_headline_carries_it(h1: str, title: str) -> None:
+    page = _html(f"<h1>{h1}</h1><p>4 March 2025</p>" + "".join(f"<p>{p}</p>" for p in BODY),
+                 "<title>Transcript: Press briefing of the Minister of Defence | Ministry of "
+                 "Defence of Ruritania</title>")
+    assert _meta([page], "page.html").title == title
+
+
+def test_markdown_table_rows_are_kept_whole() -> None:
+    page = "\n\n".join([f"# {TITLE}", "*4 March 2025*", *BODY[:2],
+                        "| Date | Source | Troops |\n|---|---|---|\n"
+                        "| 2024-11-05 | Ministry of Defence | 11,000 |\n"
+                        "| 2025-01-13 | Intelligence Service | about 12,000 | ", BODY[2]])
+    text = read_article(page.encode(), "page.md")[1].text
+    assert "2024-11-05 | Ministry of Defence | 11,000" in text
+    assert "2025-01-13 | Intelligence Service | about 12,000" in text
+
+
+def test_summary_box_the_extractor_dropped_comes_back() -> None:
+    points = ["Northern soldiers have been sent in their thousands to fight on the front.",
+              "In return the north is gaining cash, combat experience and technology."]
+    page = _html(f"<h1>{TITLE}</h1><p class='date'>4 March 2025</p><section class='summary'>"
+                 "<h2>Summary</h2><ul>" + "".join(f"<li>{p}</li>" for p in points)
+                 + "</ul></section><div class='article-body'><h2>Introduction</h2>"
+                 + "".join(f"<p>{p}</p>" for p in BODY * 3) + "</div>")
+    text = read_article(page.encode(), "page.html")[1].text
+    assert all(p in text for p in points) and "Summary" in text
+
+
+def test_cna_is_shown_as_it_names_itself() -> None:
+    page = _html(f"<h1>{TITLE}</h1><p>4 March 2025</p>" + "".join(f"<p>{p}</p>" for p in BODY),
+                 f"<title>{TITLE}</title><meta property='og:site_name' content='Channel NewsAsia'>")
+    assert _meta([page], "page.html").publisher == "CNA"
+
+
+def test_section_trail_with_middots_is_no_headline() -> None:
+    headline = "In Tarvas, the war has become a proxy war"
+    meta = _meta(["International · Europe · Ruritania", "Subscribers only", "", headline,
+                  "Three years on, the north faces an army hardened at the front. We went to "
+                  "the border.", "", "By Anna Varga (Tarvas, special correspondent) and Piet Ost",
+                  "Published on March 4, 2025, at 5:30 am (Paris), updated at 9:12 am",
+                  "Reading time 6 min.", "Share", "", *BODY])
+    assert (meta.title, meta.authors, meta.published) == (
+        headline, ["Anna Varga", "Piet Ost"], "2025-03-04")
+
+
+def test_digest_credit_under_the_headline_is_no_headline() -> None:
+    headline = "Posts of the day: Tarvas counts the dead, the capital shrugs"
+    meta = _meta([headline, "Telegram digest, compiled by the desk", "Monday 4 March 2025",
+                  *BODY])
+    assert meta.title == headline
+
+
+@pytest.mark.parametrize("line", [
+    "By Anna Varga (Tarvas, special correspondent) and Piet Ost",
+    "Authors: Anna Varga (Senior Fellow) and Piet Ost (Research Associate)",
+])
+def test_place_or_job_in_brackets_in_the_byline(line: str) -> None:
+    assert _meta([TITLE, line, "4 March 2025", *BODY]).authors == ["Anna Varga", "Piet Ost"]
+
+
+@pytest.mark.parametrize("line", [
+    "Content licensed under CC BY 4.0. © 2025 Ruritanian Security Institute.",
+    "© Ruritanian Security Institute 2025 - Any reproduction prohibited without consent",
+])
+def test_copyright_inside_a_longer_footer_line(line: str) -> None:
+    meta = _meta([TITLE, "4 March 2025", *BODY, "Privacy | Contact", line])
+    assert meta.publisher == "Ruritanian Security Institute"
+
+
+def test_series_label_before_the_headline_is_not_the_title() -> None:
+    page = "\n\n".join([f"# Policy Brief No. 7 — {TITLE}", "*4 March 2025*", *BODY])
+    assert read_article(page.encode(), "page.md")[1].metadata.title == TITLE
+
+
+def test_note_in_brackets_beside_the_date() -> None:
+    line = "Published: 4 March 2025 · Last updated: 9 March 2025 (figures table revised)"
+    assert date_line(line) == ("2025-03-04", "published")
+
+
+def test_front_matter_authors_as_a_list_of_mappings() -> None:
+    page = ("---\ntitle: \"" + TITLE + "\"\nauthor:\n  - name: Anna Varga\n    affiliation: "
+            "Tarvas Data Lab\n  - name: Piet Ost\n    affiliation: Tarvas Data Lab\ndate: "
+            "2025-03-04\n---\n\n" + "\n\n".join(BODY))
+    meta = read_article(page.encode(), "page.md")[1].metadata
+    assert (meta.authors, meta.title, meta.published) == (
+        ["Anna Varga", "Piet Ost"], TITLE, "2025-03-04")
+
+
+def test_code_chunks_and_callouts_of_a_data_note_are_not_text() -> None:
+    page = "\n\n".join([f"# {TITLE}", "```{r setup}\nlibrary(dplyr)\nestimates |> kable()\n```",
+                        "::: {.callout-note}\nThis note is updated when a new estimate "
+                        "appears.\n:::", *BODY, "::: {.column-margin}\nA margin note stays "
+                        "with the article.\n:::"])
+    text = read_article(page.encode(), "page.md")[1].text
+    assert "kable" not in text and "This note is updated" not in text and ":::" not in text
+    assert "A margin note stays with the article." in text and BODY[0] in text

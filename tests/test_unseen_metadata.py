@@ -5,7 +5,8 @@ benchmarks/quality_metadata.py. Thresholds apply to each half's pooled scores an
 few points under the scores measured on it. Test half (2026-12-07, 42 pages: the 12 frozen
 pages _9, written by a session that never read the rules, merged after the rules were
 final): title 90.5, date 90.5, authors 97.6, publisher 73.8, body 97.7, furniture 95.7
-(on the 30 pages before them: 90/90/96.7/86.7/99.3/97.0). Dev half (102 pages, rules
+(on the 30 pages before them: 90/90/96.7/86.7/99.3/97.0); publisher 81.0 after the
+layout-variant rules of round 15 (floor raised from .71 to .78). Dev half (102 pages, rules
 written with them): 100/100/100/98.0/100/100.
 Titles, dates and publishers are below the issue's targets (titles and dates >= 95 %,
 publishers >= 90 %), body is below 100 %. The report lists the misses.
@@ -28,7 +29,7 @@ from quality_metadata import score  # noqa: E402
 THRESHOLDS = {
     "dev": {"title": 0.97, "date": 0.97, "authors": 0.95, "publisher": 0.95, "body": 0.99,
             "furniture": 0.98},
-    "test": {"title": 0.88, "date": 0.88, "authors": 0.95, "publisher": 0.71, "body": 0.96,
+    "test": {"title": 0.88, "date": 0.88, "authors": 0.95, "publisher": 0.78, "body": 0.96,
              "furniture": 0.94},
 }
 

@@ -44,6 +44,7 @@ from briefing.core.ingest.publisher import (
     hinted_publisher,
     host_publisher,
     institution_line,
+    office_line,
     publisher_and_year,
     section_label_line,
     site_name_line,
@@ -130,7 +131,7 @@ def _headline(unit: Unit, before: Unit | None = None) -> str | None:
             or not _headline_shape(text)):
         return None
     if (_author_line(text) or byline(text)[0] or is_job_title_line(text)
-            or names_line(text)
+            or names_line(text) or office_line(text)
             or any(p.search(text) for p in _never_title()) or _bare_dateline(text)):
         return None
     return text
@@ -270,10 +271,14 @@ def _section_label(text: str) -> bool:
 
 def _authors_between(units: list[Unit], start: int, end: int) -> list[str]:
     """Author lines without "By" between the headline and the date line ("Rachel Minsky",
-    "Dr Helen Marsh, Senior Research Fellow, …"), honorifics off; job lines alone skipped."""
+    "Dr Helen Marsh, Senior Research Fellow, …"), honorifics off; job lines alone skipped,
+    and so is a name over an office's ("Minister of Foreign Affairs"): the minister
+    issuing a release, not its writer."""
     names: list[str] = []
-    for unit in units[start + 1:end]:
+    for k, unit in enumerate(units[start + 1:end], start + 1):
         text = unit.text.strip()
+        if k + 1 < len(units) and office_line(units[k + 1].text):
+            continue  # "Hon Winston Peters" over "Minister of Foreign Affairs": who speaks
         found = [] if (is_job_title_line(text) and not job_line_name(text)) else (
             author_names(text))
         if found and unit.words <= 16:
@@ -435,6 +440,22 @@ def article_kind(units: list[Unit], title: str, news: bool) -> str | None:
     return "news" if news else None
 
 
+_TYPE_LABEL = re.compile(r"^[A-Z][a-z]+(?: [a-z]+)?:\s")
+
+
+def _tags_off(title: str, units: list[Unit]) -> str:
+    """The format's title without the tags a site adds (metadata.toml [title] strip); a
+    type label the page's own headline carries ("Transcript: Press briefing of …" as its
+    <h1>) is part of the headline, one only in the <title> ("Opinion: …") is not."""
+    bare = strip_title_tags(title)
+    if bare != title and _TYPE_LABEL.match(title):
+        key = name_key(title)
+        if any(name_key(MD_HEADING.sub("", u.text)) == key
+               for u in units[:head_limit(units) + 1]):
+            return title
+    return bare
+
+
 def extract_metadata(units: list[Unit], cleaned: str, hints: DocumentHints,
                      filename: str = "") -> ArticleMetadata:
     """Everything the library records about an article, from hints first, then the page.
@@ -447,7 +468,9 @@ def extract_metadata(units: list[Unit], cleaned: str, hints: DocumentHints,
     """
     prov: dict[str, str] = {}
     hint_publisher = hinted_publisher(hints)
-    title_hint, named_site = title_site(hints.title, hint_publisher)
+    title_hint, named_site = title_site(hints.title, hint_publisher, strip=False)
+    if title_hint:
+        title_hint = _tags_off(title_hint, units)
     anchored = _title_by_anchor(units)
     parts = TITLE_SEP.split(title_hint or "")
     if anchored and len(parts) >= 2 and strict_date_line(parts[0]):

@@ -81,6 +81,8 @@ def publisher_and_year(units: list[Unit],
         for i, text in enumerate(texts):
             if kind == "dateline" and i not in kept_idx[:3]:
                 continue  # a dateline opens the article, not a related story below it
+            if kind == "copyright":
+                text = copyright_part(text)
             # several patterns may read one line ("© Ministry of Foreign Affairs, Republic
             # of Korea, 2024": up to the first comma, or the whole name): the best-evidenced
             # name first, a known publisher, then an institution's, then the patterns' order
@@ -134,6 +136,20 @@ def publisher_and_year(units: list[Unit],
             if name:
                 return name, year, "inferred"
     return None, year, "inferred"
+
+_RIGHTS_TAIL = re.compile(r"\s+[-–—]\s+(?:any reproduction|reproduction|all rights|"
+                          r"tous droits|no part of)\b.*$", re.IGNORECASE)
+_COPY_SIGN = re.compile(r"(?<=[.!?])\s+(?=(?:©|\(c\)|copyright\b))", re.IGNORECASE)
+
+
+def copyright_part(text: str) -> str:
+    """The copyright statement of a footer line: from its sign when a sentence comes
+    before it ("Content licensed under CC BY 4.0. © 2025 Korea–Europe Security
+    Initiative."), without a rights sentence after a dash ("© Le Monde 2025 - Any
+    reproduction prohibited without the consent of …")."""
+    parts = _COPY_SIGN.split(text, maxsplit=1)
+    return _RIGHTS_TAIL.sub("", parts[-1]) if len(text) < 300 else text
+
 
 def _evidence(name: str | None) -> tuple[int, int]:
     """How surely a name a pattern read is a publisher's: a known one, then an
@@ -245,6 +261,15 @@ def _contact_publisher(lines: list[str]) -> str | None:
     return None
 
 
+def office_line(text: str) -> bool:
+    """A line that is only an office's name ("Minister of Foreign Affairs", "Prime Minister
+    of Australia"), as under a speaker's name; not a headline about its holder ("President
+    of Russia Meets Kim Jong Un")."""
+    text = uncapped(text.strip())
+    words = text.split()
+    return office_name(text) and not is_person_name(" ".join(words[-2:]))
+
+
 def _head_institution(lines: list[str]) -> str | None:
     """An institution's name as the first line of its own page ("Federal Foreign Office",
     "Ministry of Defence of Ruritania", "Prime Minister of Australia"), alone or beside a
@@ -276,9 +301,7 @@ def institution_line(line: str) -> bool:
     if not all(w[:1].isupper() or w in ("of", "the", "for", "and", "on", "in", "&")
                for w in words):
         return False
-    if any_institution().search(line):
-        return True
-    return office_name(line) and not is_person_name(" ".join(words[-2:]))
+    return any_institution().search(line) is not None or office_line(line)
 
 _FOOTER_YEAR = re.compile(r"(?:©|\(c\)|copyright)\s*(?:(?:19|20)\d{2}\s*[-–]\s*)?"
                           r"((?:19|20)\d{2})", re.IGNORECASE)

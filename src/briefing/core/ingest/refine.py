@@ -78,8 +78,9 @@ def refine_article(text: str, hints: DocumentHints, filename: str,
     has_notes = mark_notes(units) or any(b.kind == "footnote" for b in blocks or [])
     if blocks:
         _keep_notes(units, blocks)
+    rows = {b.text for b in blocks or [] if b.kind == "table"}  # a table's row is data
     for unit in units:  # a byline or date line left inside the body (not a sentence)
-        if unit.kept and not unit.prose and unit.words <= 16 and (
+        if unit.kept and not unit.prose and unit.words <= 16 and unit.text not in rows and (
                 is_byline_or_date(unit.text) or labelled_numeric_line(unit.text)):
             unit.dropped = "byline"
     cleaned = join_units(units)

@@ -30,10 +30,12 @@ def institution_start() -> re.Pattern[str]:
     return re.compile(rf"(?:The )?(?:Permanent )?(?:{alternation('government', 'organisations')})\b")
 
 
-def title_site(title: str | None, publisher: str | None) -> tuple[str | None, str | None]:
+def title_site(title: str | None, publisher: str | None,
+               strip: bool = True) -> tuple[str | None, str | None]:
     """The format's own title without a site-name tail or head ("… | Reuters",
     "…_Ministry of Foreign Affairs…", "NATO - …", "… > U.S. Department of Defense >
-    Transcript"), and the site it named (a known publisher, or the page's publisher)."""
+    Transcript"), and the site it named (a known publisher, or the page's publisher); the
+    tags a site adds around a headline off too, unless `strip` is False."""
     if not title or not title.strip():
         return None, None
     title = " ".join(title.split())
@@ -54,7 +56,8 @@ def title_site(title: str | None, publisher: str | None) -> tuple[str | None, st
                 start = title.index(part, len(parts[0]))
                 title = title[:start].rstrip(" |–—>-_")
             break
-    title = strip_title_tags(title)
+    if strip:
+        title = strip_title_tags(title)
     return (title if len(title.split()) >= 2 else None), site
 
 

@@ -158,18 +158,19 @@ _CREDIT_CLASS = re.compile(r"quote-?(?:author|source|credit|cite)|attribution", 
 
 
 _LEAD_WORDS = 20
+_ITEM_WORDS = 8
 
 
 def _restore_lead(tree: lxml.html.HtmlElement, blocks: list[Block]) -> list[Block]:
     """The blocks with the lead paragraphs the extractor dropped between the headline and
     the first paragraph it kept (government.nl's <div class="intro"><p> beside its
-    <div class="article-content">): the lead says what the statement is. Only whole
-    sentences of some length come back, so a date line or a caption does not."""
+    <div class="article-content">): the lead says what the statement is; and a summary
+    box's heading and points (<section class="summary"><h2>Summary</h2><ul><li>…). Only
+    whole sentences of some length come back, so a date line or a caption does not."""
     h1 = next(tree.iter("h1"), None)
-    if h1 is None or not blocks:
-        return blocks
-    first = blocks[0].text[:60]
-    if len(first) < 20:
+    # the first kept block long enough to find (a heading "Introduction" is not)
+    first = next((b.text[:60] for b in blocks if len(b.text) >= 20), None)
+    if h1 is None or first is None:
         return blocks
     have = {b.text for b in blocks}
     lead: list[Block] = []
@@ -178,10 +179,22 @@ def _restore_lead(tree: lxml.html.HtmlElement, blocks: list[Block]) -> list[Bloc
             continue
         if first in _inline(el.text_content()):
             break  # reached the article the extractor kept
-        for p in ([el] if el.tag == "p" else list(el.iter("p"))):
+        heading: Block | None = None
+        for p in ([el] if el.tag == "p" else list(el.iter("p", "li", "h2", "h3", "h4"))):
             text = _inline(p.text_content())
-            if (text and text not in have and len(text.split()) >= _LEAD_WORDS
-                    and text.rstrip("\"'’”)").endswith((".", "!", "?"))):
+            if not text or text in have or any(b.text == text for b in lead):
+                continue
+            if p.tag in ("h2", "h3", "h4"):
+                heading = Block("heading", text)  # kept if whole sentences follow it
+                continue
+            sentence = text.rstrip("\"'’”)").endswith((".", "!", "?"))
+            if p.tag == "li" and sentence and len(text.split()) >= _ITEM_WORDS:
+                # a summary box's points ("Summary", then one sentence an item)
+                lead += [heading, Block("list_item", text)] if heading else [
+                    Block("list_item", text)]
+                heading = None
+            elif (p.tag == "p" and sentence and len(text.split()) >= _LEAD_WORDS
+                  and len(blocks[0].text) >= 20):  # a lead only right above the opening
                 lead.append(Block("paragraph", text))
     else:
         return blocks  # the kept article is not below the headline: nothing to place
@@ -403,6 +416,10 @@ def _hints(tree: lxml.html.HtmlElement, ld: dict[str, Any],
     h1 = _first_h1(tree)
     if h1 and title and h1 != title and h1.casefold() in title.casefold():
         title = h1  # "Site | Section | Headline" in <title>, "Headline" in the <h1>
+    elif (h1 and title and page_title and title != page_title
+          and h1.casefold() in page_title.casefold()
+          and title.casefold() not in page_title.casefold()):
+        title = h1  # og:title a short form; the <h1> and the <title> agree on the headline
     site_title = None
     if h1 and title and title == page_title and h1 != title and _site_title(title):
         site_title, title = title, h1  # <title>U.S. Department of State</title>, <h1>Headline
