@@ -327,3 +327,31 @@ def test_code_chunks_and_callouts_of_a_data_note_are_not_text() -> None:
     text = read_article(page.encode(), "page.md")[1].text
     assert "kable" not in text and "This note is updated" not in text and ":::" not in text
     assert "A margin note stays with the article." in text and BODY[0] in text
+
+
+@pytest.mark.parametrize("line", [
+    "Reading time 6 min.", "Lire en français", "Offer an article", "Contents",
+    "Next digest: The treaty article everyone is quoting (29 April)",
+    "Get a month of The Tarvas Review for free, then just £1 a week",
+    "Licence: text CC BY 4.0; data ODbL. Tarvas Data Lab, 2025.",
+])
+def test_furniture_lines_of_the_new_layouts_go(line: str) -> None:
+    text = _text([TITLE, "By Anna Varga", "4 March 2025", BODY[0], line, *BODY[1:]])
+    assert line not in text and all(p in text for p in BODY)
+
+
+def test_licence_line_names_the_publisher() -> None:
+    meta = _meta([TITLE, "4 March 2025", *BODY,
+                  "Licence: text CC BY 4.0; data ODbL. Tarvas Data Lab, 2025."])
+    assert meta.publisher == "Tarvas Data Lab"
+
+
+def test_pull_quote_goes_and_a_quoted_heading_stays() -> None:
+    said = ("A senior official put it bluntly. \"Every soldier who comes home from the front "
+            "is a teacher,\" he said, adding that the army had never fought a modern war.")
+    lines = [TITLE, "By Anna Varga", "4 March 2025", BODY[0], "\"A new stage\"", BODY[1],
+             "\"Every soldier who comes home from the front is a teacher\"", said, BODY[2]]
+    text = _text(lines)
+    assert "\"A new stage\"" in text and said in text
+    assert "\"Every soldier who comes home from the front is a teacher\"\n" not in text
+    assert text.count("Every soldier who comes home") == 1

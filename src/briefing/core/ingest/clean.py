@@ -360,8 +360,13 @@ def _trim_ends(units: list[Unit], rules: Rules) -> None:
             units[i].dropped = "foot"
 
 
+_PULL_QUOTE = re.compile(r"^[\"“«‘'][^\"“”«»]{10,200}[\"”»’']$")
+
+
 def _drop_repeats(units: list[Unit]) -> None:
-    """A second copy of a paragraph goes; short lines go with a repeated copy."""
+    """A second copy of a paragraph goes; short lines go with a repeated copy; so does a
+    pull quote ("\"Every soldier who comes home is a teacher\"" beside the paragraph that
+    quotes it in full; a heading of a few quoted words, "\"A new stage\"", stays)."""
     seen: set[str] = set()
     repeat: list[bool] = []
     for unit in units:
@@ -369,7 +374,15 @@ def _drop_repeats(units: list[Unit]) -> None:
         repeat.append(unit.kept and key in seen)
         if unit.kept:
             seen.add(key)
+    keys = [" ".join(_WORD.findall(fold(u.text))) for u in units]
     for i, unit in enumerate(units):
+        if unit.kept and not repeat[i] and unit.words >= 6 and _PULL_QUOTE.match(
+                unit.text.strip()) and any(
+                j != i and units[j].kept and units[j].words > unit.words + 5
+                and keys[i] in keys[j] for j in range(max(0, i - 3), min(len(units), i + 4))):
+            # a pull quote: a quoted line the paragraph beside it says in full
+            unit.dropped = "duplicate"
+            continue
         if not repeat[i]:
             continue
         if unit.words >= 8:
