@@ -355,3 +355,30 @@ def test_pull_quote_goes_and_a_quoted_heading_stays() -> None:
     assert "\"A new stage\"" in text and said in text
     assert "\"Every soldier who comes home from the front is a teacher\"\n" not in text
     assert text.count("Every soldier who comes home") == 1
+
+
+def test_site_name_atop_the_whole_page_when_the_article_names_none() -> None:
+    page = ("<html><head><title>" + TITLE + "</title></head><body><header>"
+            "<div class='site'>Ruritanian Institute for Defence Studies</div><nav><a href='/'>"
+            "Home</a> <a href='/research'>Research</a></nav></header><main><article>"
+            "<p>Commentary</p><p>Europe and Eurasia</p><p>Anna Varga and Piet Ost</p>"
+            f"<h1>{TITLE}</h1><p>4 March 2025</p>" + "".join(f"<p>{p}</p>" for p in BODY * 2)
+            + "</article></main></body></html>")
+    assert _meta([page], "page.html").publisher == "Ruritanian Institute for Defence Studies"
+
+
+def test_speaker_line_and_menu_links_name_no_publisher() -> None:
+    meta = _meta(["Piet Ost, Department Spokesperson", TITLE, "4 March 2025", *BODY,
+                  "Privacy Policy", "Copyright Policy"])
+    assert meta.publisher is None
+
+
+def test_subscription_line_names_the_site_not_its_products() -> None:
+    meta = _meta([TITLE, "4 March 2025", *BODY, "Subscribe to Defense.gov Products"])
+    assert meta.publisher == "U.S. Department of Defense"
+
+
+def test_type_label_on_the_pages_headline_line_stays() -> None:
+    headline = "Transcript: Press briefing of the Minister of Defence"
+    assert _meta(["Ministry of Defence of Ruritania", headline, "4 March 2025", *TURNS]
+                 ).title == headline

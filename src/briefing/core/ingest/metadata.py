@@ -124,7 +124,11 @@ def _headline(unit: Unit, before: Unit | None = None) -> str | None:
         return None
     if before is not None and before.words <= 3 and before.text.rstrip().endswith(":"):
         return None
-    text = strip_title_tags(MD_HEADING.sub("", unit.text).strip())
+    line = MD_HEADING.sub("", unit.text).strip()
+    # the page's own headline keeps a type label it carries ("Transcript: Press briefing
+    # of …"); other tags a site adds go ("(LEAD) …")
+    text = line if _TYPE_LABEL.match(line) and (
+        strip_title_tags(line) == line.split(":", 1)[1].strip()) else strip_title_tags(line)
     if yearless_date(text) or relative_date(text) is not None or _menu_line(text):
         return None
     if (word_count(text) < int(metadata_cues()["title"]["min_words"])  # "Military & Defense"

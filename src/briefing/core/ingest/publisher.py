@@ -11,7 +11,13 @@ from collections.abc import Callable
 from functools import lru_cache
 from urllib.parse import urlsplit
 
-from briefing.core.ingest.bylines import body_units, head_limit, is_person_name, split_names
+from briefing.core.ingest.bylines import (
+    body_units,
+    head_limit,
+    is_person_name,
+    split_names,
+    strip_honorifics,
+)
 from briefing.core.ingest.clean import Unit, is_prose
 from briefing.core.ingest.cues import metadata_cues, name_key, publishers
 from briefing.core.ingest.types import DocumentHints
@@ -274,7 +280,9 @@ def _head_institution(lines: list[str]) -> str | None:
     """An institution's name as the first line of its own page ("Federal Foreign Office",
     "Ministry of Defence of Ruritania", "Prime Minister of Australia"), alone or beside a
     section label ("Media release | Ministry of Defence of Ruritania", "News | Reuters")."""
-    for line in lines:
+    for k, line in enumerate(lines):
+        if k and office_line(line) and is_person_name(strip_honorifics(lines[k - 1].strip())):
+            continue  # "Hon Winston Peters" / "Minister of Foreign Affairs": the speaker's job
         if institution_line(line):
             return uncapped(line.strip())
         parts = [p.strip() for p in _LABEL_SEP.split(line)]
@@ -298,6 +306,8 @@ def institution_line(line: str) -> bool:
     words = line.split()
     if sub_unit_line(line) or not 2 <= len(words) <= 14 or is_prose(line):
         return False
+    if "," in line and is_person_name(line.split(",", 1)[0]):
+        return False  # "Matthew Miller, Department Spokesperson": a speaker and his job
     if not all(w[:1].isupper() or w in ("of", "the", "for", "and", "on", "in", "&")
                for w in words):
         return False

@@ -62,6 +62,10 @@ def _fill_from_page(meta: ArticleMetadata, page_text: str, hints: DocumentHints,
                 name) == "explicit":  # the page's own date line beats a guess
             setattr(meta, name, value)
             meta.provenance[name] = "explicit"
+    if page.publisher and not meta.publisher:
+        # the site's name atop the whole page ("Royal United Services Institute" over the
+        # menu), read as a .txt copy of the page would be: better than none
+        meta.publisher, meta.provenance["publisher"] = page.publisher, "inferred"
 
 
 def refine_article(text: str, hints: DocumentHints, filename: str,
