@@ -382,3 +382,12 @@ def test_type_label_on_the_pages_headline_line_stays() -> None:
     headline = "Transcript: Press briefing of the Minister of Defence"
     assert _meta(["Ministry of Defence of Ruritania", headline, "4 March 2025", *TURNS]
                  ).title == headline
+
+
+@pytest.mark.parametrize(("line", "date"), [
+    ("11/5/2024 3:12 PM", "2024-11-05"),  # a twelve-hour clock: month first
+    ("05/11/2024", "2024-11-05"),  # no clock: day first, as most of the world writes it
+])
+def test_bare_slashed_date_line(line: str, date: str) -> None:
+    meta = _meta([TITLE, line, *BODY])
+    assert (meta.published, meta.title) == (date, TITLE)
