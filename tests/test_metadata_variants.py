@@ -391,3 +391,40 @@ def test_type_label_on_the_pages_headline_line_stays() -> None:
 def test_bare_slashed_date_line(line: str, date: str) -> None:
     meta = _meta([TITLE, line, *BODY])
     assert (meta.published, meta.title) == (date, TITLE)
+
+
+def _page_html(head: str, article: str) -> str:
+    return (f"<html><head>{head}</head><body><main><article>{article}"
+            + "".join(f"<p>{p}</p>" for p in BODY) + "</article></main></body></html>")
+
+
+def test_site_name_as_the_title_tag_and_the_headline_in_an_h2() -> None:
+    page = _page_html("<title>Ministry of Foreign Affairs of Ruritania</title>",
+                      f"<h2 class='title'>{TITLE}</h2><p>4 March 2025</p>")
+    meta = _meta([page], "page.html")
+    assert (meta.title, meta.publisher) == (TITLE, "Ministry of Foreign Affairs of Ruritania")
+
+
+def test_site_logo_in_an_h1_is_not_the_headline() -> None:
+    page = _page_html(f"<title>{TITLE}</title>",
+                      "<h1 class='logo'>Ministry of Foreign Affairs of Ruritania</h1>"
+                      f"<h2>{TITLE}</h2><p>4 March 2025</p>")
+    assert _meta([page], "page.html").title == TITLE
+
+
+def test_short_institutional_headline_in_the_h1_stays_the_headline() -> None:
+    headline = "Statement of the Ministry of Foreign Affairs of Ruritania"
+    page = _page_html(f"<title>{headline} | Ruritania.gov</title>",
+                      f"<h1>{headline}</h1><p>4 March 2025</p>")
+    assert _meta([page], "page.html").title == headline
+
+
+@pytest.mark.parametrize(("title_tag", "publisher"), [
+    (f"News - {TITLE} - Ruritanian Security Institute", "Ruritanian Security Institute"),
+    (f"{TITLE} | Prime Minister of Ruritania", "Prime Minister of Ruritania"),
+    (f"{TITLE} | Ruritania.net", "Ruritania.net"),
+])
+def test_site_named_in_the_title_tag_only(title_tag: str, publisher: str) -> None:
+    page = _page_html(f"<title>{title_tag}</title>", f"<h1>{TITLE}</h1><p>4 March 2025</p>")
+    meta = _meta([page], "page.html")
+    assert (meta.title, meta.publisher) == (TITLE, publisher)

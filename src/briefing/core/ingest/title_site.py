@@ -13,6 +13,7 @@ from functools import lru_cache
 from briefing.core.ingest.bylines import TITLE_SEP, head_limit
 from briefing.core.ingest.clean import Unit
 from briefing.core.ingest.cues import metadata_cues, name_key, publishers
+from briefing.core.ingest.publisher import institution_line
 from briefing.core.institutions import alternation
 
 MD_HEADING = re.compile(r"^#{1,6}\s+")
@@ -43,13 +44,15 @@ def title_site(title: str | None, publisher: str | None,
     site = None
     for k, part in enumerate(parts):
         known = publishers().canonical(part)
-        domain = ((_DOMAIN.search(part) is not None and len(part.split()) <= 3)
-                  or (k > 0 and institution_start().match(part) is not None
-                      and len(" ".join(parts[:k]).split()) >= 3))
+        named = k > 0 and len(" ".join(parts[:k]).split()) >= 3 and (
+            institution_start().match(part) is not None or institution_line(part))
+        address = _DOMAIN.search(part) is not None and len(part.split()) <= 3
+        domain = address or named
         if len(parts) > 1 and (known or domain
                                or (publisher and name_key(part) == name_key(publisher))):
+            # an institution's name, or a site named by its address ("Korea.net")
             site = known or (publisher if not domain else
-                             part if institution_start().match(part) else None)
+                             part if named or (address and len(part.split()) == 1) else None)
             if k == 0:  # "NATO - Opinion: …"
                 title = title[title.index(part) + len(part):].lstrip(" |–—>-_")
             else:  # "… | Reuters", "… > Site > Transcript"

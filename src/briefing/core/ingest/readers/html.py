@@ -421,8 +421,9 @@ def _hints(tree: lxml.html.HtmlElement, ld: dict[str, Any],
           and title.casefold() not in page_title.casefold()):
         title = h1  # og:title a short form; the <h1> and the <title> agree on the headline
     site_title = None
-    if h1 and title and title == page_title and h1 != title and _site_title(title):
-        site_title, title = title, h1  # <title>U.S. Department of State</title>, <h1>Headline
+    heading = h1 or _first_h1(tree, "h2")  # a page without an <h1>: its first <h2>
+    if heading and title and title == page_title and heading != title and _site_title(title):
+        site_title, title = title, heading  # <title>U.S. Department of State</title>, <h1>…
     # an organisation in the author field ("Ministry of Foreign Affairs, Republic of
     # Korea") stays whole: the publisher is read from it (publisher.hinted_publisher)
     authors = [name for value in _meta_all(tree, "author", "article:author", "byl",
@@ -465,9 +466,16 @@ _HEAD_SEP = re.compile(r"\s*(?:[|•·–—:_>-]|::)\s*$")
 
 
 def _site_title(title: str) -> bool:
-    """A <title> that is only the site's name (a known publisher's, an institution's):
-    the headline is then the <h1>."""
-    return publishers().canonical(title) is not None or institution_line(title)
+    """A <title> (or <h1>) that is only the site's name (a known publisher's, an
+    institution's): the headline is then the <h1>. A short headline naming an institution
+    ("Statement of the Ministry of Foreign Affairs") is a document's title, not a name."""
+    return publishers().canonical(title) is not None or (
+        institution_line(title) and not _DOCUMENT.match(title))
+
+
+_DOCUMENT = re.compile(r"^(?:(?:joint|press|final|official) )?(?:statement|communiqu|declaration|"
+                       r"readout|remarks|transcript|speech|briefing|press|interview|address|"
+                       r"message|letter|report|comment|note|notice|announcement)", re.IGNORECASE)
 
 
 def _first_last(name: str) -> str:
@@ -476,11 +484,12 @@ def _first_last(name: str) -> str:
     return f"{parts[1]} {parts[0]}" if len(parts) == 2 and all(parts) else name.strip()
 
 
-def _first_h1(tree: lxml.html.HtmlElement) -> str | None:
-    """The page's first <h1> of three words or more (a one-word <h1> is a logo)."""
-    for h1 in tree.iter("h1"):
+def _first_h1(tree: lxml.html.HtmlElement, level: str = "h1") -> str | None:
+    """The page's first <h1> of three words or more (a one-word <h1> is a logo, and so is
+    one that is the site's name: <h1 class="logo">Ministry of Defence of Ukraine</h1>)."""
+    for h1 in tree.iter(level):
         text = _inline(h1.text_content())
-        if len(text.split()) >= 3:
+        if len(text.split()) >= 3 and not _site_title(text):
             return text
     return None
 
@@ -490,6 +499,10 @@ def _title_tail(page_title: str | None, headline: str | None) -> str | None:
     "Ministry of Foreign Affairs of Japan : Headline")."""
     if not page_title or not headline or page_title == headline:
         return None
+    at = page_title.find(headline)
+    if (at > 0 and _HEAD_SEP.search(page_title[:at])
+            and _TAIL_SEP.match(page_title[at + len(headline):])):
+        page_title = page_title[at:]  # "News - Headline - Site": the section is no site
     if page_title.startswith(headline):
         rest = page_title[len(headline):]
         if _TAIL_SEP.match(rest):
