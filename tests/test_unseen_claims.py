@@ -48,9 +48,13 @@ PERSPECTIVES = load_default_perspectives()
 # .844/.698/.819/.627 (main's rules alone: .844/.693/.814/.627); they pulled dev down to
 # .956/.894/.911/.872. At the round's final rules: dev .970/.917/.920/.888, test
 # .930/.803/.790/.698 (the floors sit just under them).
+# Round 15: the 10 new dev pages of labels15 (suffix _12, labelled before any rule saw them)
+# pull dev down to .948/.884/.906/.820 with no rule changed (measured at the merge, the
+# metadata helper's branch; no claim rule of that branch); the dev floors go under that,
+# the test floors stay (test unchanged at .930/.803/.790/.698).
 FLOORS = {
-    "dev": {"statements_found": 0.96, "statements_right": 0.91, "precision": 0.91,
-            "figures_right": 0.88},
+    "dev": {"statements_found": 0.94, "statements_right": 0.88, "precision": 0.90,
+            "figures_right": 0.81},
     "test": {"statements_found": 0.92, "statements_right": 0.80, "precision": 0.78,
              "figures_right": 0.69},
 }
