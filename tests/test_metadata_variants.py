@@ -428,3 +428,11 @@ def test_site_named_in_the_title_tag_only(title_tag: str, publisher: str) -> Non
     page = _page_html(f"<title>{title_tag}</title>", f"<h1>{TITLE}</h1><p>4 March 2025</p>")
     meta = _meta([page], "page.html")
     assert (meta.title, meta.publisher) == (TITLE, publisher)
+
+
+@pytest.mark.parametrize("key", ["publisher", "site_name", "organization"])
+def test_front_matter_names_the_publisher(key: str) -> None:
+    page = (f"---\ntitle: \"{TITLE}\"\ndate: 2025-03-04\n{key}: \"Ruritanian Security "
+            "Institute\"\n---\n\n" + "\n\n".join(BODY))
+    meta = read_article(page.encode(), "page.md")[1].metadata
+    assert (meta.publisher, meta.title) == ("Ruritanian Security Institute", TITLE)

@@ -238,8 +238,13 @@ def read_markdown(text: str) -> Extracted:
     published = fields.get("date") or fields.get("published")
     url = next((fields[k] for k in ("source", "url", "canonical", "link")
                 if fields.get(k, "").startswith(("http://", "https://"))), None)
+    # the front matter's own name for the site ("publisher:", "site_name:"), if the page
+    # has no masthead link
+    named = next((fields[k] for k in ("publisher", "site_name", "site", "source_name",
+                                      "organization", "organisation")
+                  if fields.get(k) and "://" not in fields[k]), None)
     hints = DocumentHints(title=title, published=iso_date(published),
                           authors=split_authors(author.strip("[]")) if author else [],
-                          publisher=site, site_host=main_host(text), url=url)
+                          publisher=site or named, site_host=main_host(text), url=url)
     return Extracted(text="\n\n".join(b.text for b in blocks), format="md", hints=hints,
                      blocks=blocks)
