@@ -170,7 +170,7 @@ def test_inferred_title_comes_from_the_first_sentence() -> None:
 
 def test_one_list_of_institution_words_serves_ingest_and_claims() -> None:
     from briefing.core.claims.home import is_official
-    from briefing.core.ingest.metadata import _title_site
+    from briefing.core.ingest.title_site import title_site as _title_site
 
     # a title tail opening with an institution word names the site, the table need not know it
     assert _title_site("Russia deepens ties with Pyongyang - Institute for the Study of War",
@@ -358,10 +358,11 @@ def test_the_council_on_foreign_relations_is_not_its_magazine() -> None:
     ("Press Conference by Foreign Minister IWAYA Takeshi\n\nFriday, November 8, 2024, 9:30 "
      "a.m. Ministry of Foreign Affairs", "Press Conference by Foreign Minister IWAYA Takeshi",
      "2024-11-08"),
-    # a place with a numeric date and a links label under the headline
+    # a place with a numeric date and a links label under the headline: the date is the
+    # page's, day first as the EEAS writes it
     ("Statement\n\nStatement by the Spokesperson on the deployment of DPRK troops to Russia\n\n"
      "Brussels, 05/11/2024\n\nRelated topics: Ukraine",
-     "Statement by the Spokesperson on the deployment of DPRK troops to Russia", None),
+     "Statement by the Spokesperson on the deployment of DPRK troops to Russia", "2024-11-05"),
     # the headline holds the date; a time stamp under the speaker is never the title
     ("Transcript\n\nDepartment Press Briefing – November 4, 2024\n\nMatthew Miller, "
      "Department Spokesperson\n\nWashington, D.C.\n\n2:14 p.m. EST",

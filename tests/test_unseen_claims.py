@@ -54,10 +54,12 @@ PERSPECTIVES = load_default_perspectives()
 # branch's final rules (table rows, figures as written, a count's owner): dev
 # .955/.890/.907/.903, test .930/.803/.787/.717. claims15 measured the _12 pages on arrival at
 # .783/.627/.705/.405. Merged (figures15 + claims15 + lang15): dev .965/.911/.918/.915, test
-# .938/.819/.797/.736; the floors sit just under them.
+# .938/.819/.797/.736. The ten _13 pages of labels16 (no rule has seen them) then join dev:
+# out of sample .862/.604/.714/.578, they pull dev to .956/.883/.902/.876; the floors sit
+# just under the measured values.
 FLOORS = {
-    "dev": {"statements_found": 0.96, "statements_right": 0.90, "precision": 0.91,
-            "figures_right": 0.91},
+    "dev": {"statements_found": 0.95, "statements_right": 0.88, "precision": 0.90,
+            "figures_right": 0.87},
     "test": {"statements_found": 0.93, "statements_right": 0.81, "precision": 0.79,
              "figures_right": 0.73},
 }

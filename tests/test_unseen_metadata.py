@@ -5,7 +5,8 @@ benchmarks/quality_metadata.py. Thresholds apply to each half's pooled scores an
 few points under the scores measured on it. Test half (2026-12-07, 42 pages: the 12 frozen
 pages _9, written by a session that never read the rules, merged after the rules were
 final): title 90.5, date 90.5, authors 97.6, publisher 73.8, body 97.7, furniture 95.7
-(on the 30 pages before them: 90/90/96.7/86.7/99.3/97.0). Dev half (102 pages, rules
+(on the 30 pages before them: 90/90/96.7/86.7/99.3/97.0); publisher 81.0 after the
+layout-variant rules of round 15 (floor raised from .71 to .78). Dev half (102 pages, rules
 written with them): 100/100/100/98.0/100/100.
 Titles, dates and publishers are below the issue's targets (titles and dates >= 95 %,
 publishers >= 90 %), body is below 100 %. The report lists the misses.
@@ -28,11 +29,13 @@ from quality_metadata import score  # noqa: E402
 # Round 15: the 10 dev pages of labels15 (suffix _12, merged into figures15, whose only ingest
 # change is reading Markdown table rows) pull dev title to .951 and publisher to .943, the
 # same with or without that change (body .987 -> .994 with it): the dev title and publisher
-# floors go to .94 until a metadata round meets those pages.
+# floors go to .94 until a metadata round meets those pages. meta15 met them; with the ten
+# _13 pages of labels16 too (no rule has seen them: 60/90/70/70/96.7/97.2 alone) dev is
+# 97.0/99.2/97.0/97.0/99.3/99.2 and the floors sit just under it.
 THRESHOLDS = {
-    "dev": {"title": 0.94, "date": 0.97, "authors": 0.95, "publisher": 0.94, "body": 0.99,
+    "dev": {"title": 0.96, "date": 0.97, "authors": 0.96, "publisher": 0.96, "body": 0.99,
             "furniture": 0.98},
-    "test": {"title": 0.88, "date": 0.88, "authors": 0.95, "publisher": 0.71, "body": 0.96,
+    "test": {"title": 0.88, "date": 0.88, "authors": 0.95, "publisher": 0.78, "body": 0.96,
              "furniture": 0.94},
 }
 

@@ -56,6 +56,22 @@ def any_institution() -> re.Pattern[str]:
     return word_pattern("government", "organisations", "military")
 
 
+@lru_cache(maxsize=1)
+def _office() -> re.Pattern[str]:
+    return re.compile(rf"(?:The )?(?:Office of the )?(?:{alternation('offices')}) (?:of|for) "
+                      r"(?:the )?[A-Z]")
+
+
+def office_name(line: str) -> bool:
+    """The line is an office's name, as the office's own site shows it atop its pages
+    ("Prime Minister of Australia", "Minister for Foreign Affairs of Australia"): the
+    office, "of" or "for", then Title Case words, no more than ten, no sentence."""
+    words = line.split()
+    return (_office().match(line) is not None and len(words) <= 10
+            and not re.search(r"[.!?:;,]$|\d", line)
+            and all(w[:1].isupper() or w in ("of", "for", "the", "and", "&", "on") for w in words))
+
+
 def government_country(line: str) -> str | None:
     """The country a government banner names ("Australian Government" -> "Australia",
     "Government of Canada" -> "Canada"), or None."""

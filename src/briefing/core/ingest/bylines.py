@@ -123,12 +123,18 @@ def byline(text: str) -> tuple[tuple[str, ...], str | None]:
             return (), None
         if any(_has_job_word(n) for n in names):
             return (), None  # "Press Conference by Foreign Minister IWAYA Takeshi": a title
+    # a writer's place or job in brackets ("Pierre Lanvin (Seoul, special correspondent)
+    # and Claire Dumas", "Hanna Virtanen (Senior Fellow)") is not part of a name
+    rest = _BRACKETED.sub("", rest).strip(" *_")
     found = find_dates(rest)
     date = found[0].value if found else None
     if found:
         rest = rest[:found[0].start]
     rest = re.split(r"\s*[|•·—–]\s*|\s+-\s+", rest)[0]
     return tuple(_split_names(rest)), date
+
+
+_BRACKETED = re.compile(r"\s*\([^()]{1,60}\)")
 
 
 def _pattern_byline(text: str) -> tuple[tuple[str, ...], str | None]:

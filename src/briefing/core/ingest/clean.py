@@ -31,7 +31,8 @@ from briefing.core.ingest.scripts import word_count as count_words
 from briefing.core.resources import resource
 
 # Full stops, commas and closing quotes of Chinese and Japanese need no space after them.
-_SENTENCE_END = re.compile(r"[.!?…:;。！？][\"'”’»)\]」』）]*$")
+# a sentence's end; a note marker may follow it ("… with caution.¹", "… in 2024.[1]")
+_SENTENCE_END = re.compile(r"[.!?…:;。！？][\"'”’»)\]」』）]*(?:[¹²³⁰⁴-⁹]+|\[\d{1,3}\])?$")
 _INNER_PUNCT = re.compile(r"[.!?;:,]\s|[，。、；：！？]")
 _CAMEL = re.compile(r"[a-z)][A-Z]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
@@ -359,8 +360,13 @@ def _trim_ends(units: list[Unit], rules: Rules) -> None:
             units[i].dropped = "foot"
 
 
+_PULL_QUOTE = re.compile(r"^[\"“«‘'][^\"“”«»]{10,200}[\"”»’']$")
+
+
 def _drop_repeats(units: list[Unit]) -> None:
-    """A second copy of a paragraph goes; short lines go with a repeated copy."""
+    """A second copy of a paragraph goes; short lines go with a repeated copy; so does a
+    pull quote ("\"Every soldier who comes home is a teacher\"" beside the paragraph that
+    quotes it in full; a heading of a few quoted words, "\"A new stage\"", stays)."""
     seen: set[str] = set()
     repeat: list[bool] = []
     for unit in units:
@@ -368,7 +374,15 @@ def _drop_repeats(units: list[Unit]) -> None:
         repeat.append(unit.kept and key in seen)
         if unit.kept:
             seen.add(key)
+    keys = [" ".join(_WORD.findall(fold(u.text))) for u in units]
     for i, unit in enumerate(units):
+        if unit.kept and not repeat[i] and unit.words >= 6 and _PULL_QUOTE.match(
+                unit.text.strip()) and any(
+                j != i and units[j].kept and units[j].words > unit.words + 5
+                and keys[i] in keys[j] for j in range(max(0, i - 3), min(len(units), i + 4))):
+            # a pull quote: a quoted line the paragraph beside it says in full
+            unit.dropped = "duplicate"
+            continue
         if not repeat[i]:
             continue
         if unit.words >= 8:

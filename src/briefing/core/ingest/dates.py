@@ -135,7 +135,7 @@ def date_line(line: str) -> tuple[str, str] | None:
     A line of short segments one of which is a date ("KYODO NEWS - Jan 13, 2025 - 21:05 |
     World") is a date line too: the other segments are a site's labels.
     """
-    line = _without_counters(_unglued(line))
+    line = _BRACKET_NOTE.sub("", _without_counters(_unglued(line)))
     found = _date_line(line)
     if found or len(find_dates(line)) != 1:
         return found
@@ -148,6 +148,11 @@ def date_line(line: str) -> tuple[str, str] | None:
     if len(dated) == 1 and all(len(seg.split()) <= 4 or seg.isupper() for seg in others):
         return _date_line(dated[0])
     return None
+
+
+# a note in brackets beside a date ("2 March 2025 (figures table revised)", "5:30 am
+# (Paris)"): no date in it, and not part of the date line's meaning
+_BRACKET_NOTE = re.compile(r"\s*\((?=[^()]*[A-Za-z]{3})[^()\d]{3,40}\)")
 
 
 @lru_cache(maxsize=65536)

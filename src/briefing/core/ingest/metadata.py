@@ -43,13 +43,23 @@ from briefing.core.ingest.page_dates import article_date, labelled_numeric_line
 from briefing.core.ingest.publisher import (
     hinted_publisher,
     host_publisher,
+    institution_line,
+    office_line,
     publisher_and_year,
     section_label_line,
     site_name_line,
     stated_origin,
 )
+from briefing.core.ingest.title_site import (
+    MD_HEADING,
+    headline_in,
+    institution_start,
+    strip_title_tags,
+    title_has_tail,
+    title_site,
+)
 from briefing.core.ingest.types import ArticleMetadata, DocumentHints
-from briefing.core.institutions import alternation, any_institution
+from briefing.core.institutions import any_institution
 
 _SENTENCE = re.compile(r"^(.+?[.!?…])[\"'”’)]*(?=\s+[\"“‘'(\[]?[A-Z0-9]|\s*$)")
 
@@ -64,7 +74,6 @@ _URL_LINE = re.compile(r"^(?:(?:url|source|link|original(?:ly)? (?:at|published 
 
 _CAPS_WORD = re.compile(r"^[A-Z][A-Z’'.-]+,?$")
 
-_MD_HEADING = re.compile(r"^#{1,6}\s+")
 
 
 def _title_shape(text: str) -> bool:
@@ -95,10 +104,17 @@ _NOT_HEADLINE = {"advert", "image_credit", "navigation", "share", "subscription"
 
 
 def _headline_shape(text: str) -> bool:
-    """Title-shaped; a headline may name a date ("…Press Conference on January 13, 2025"),
-    a date line may not."""
+    """Title-shaped; a headline may name a date ("…Press Conference on January 13, 2025",
+    "Russian Offensive Campaign Assessment, December 21, 2024"), a date line may not."""
     return _title_shape(text) or (word_count(text) >= 4 and not strict_date_line(text)
-                                  and _title_shape(_DATES_OUT.sub("", text)))
+                                  and _title_shape(_undated(text)))
+
+
+def _undated(text: str) -> str:
+    """The line without its dates and the punctuation left around them."""
+    for found in sorted(find_dates(text), key=lambda f: f.start, reverse=True):
+        text = (text[:found.start].rstrip(" ,;–—-") + " " + text[found.end:]).strip()
+    return _DATES_OUT.sub("", text).strip(" ,;–—-")
 
 
 def _headline(unit: Unit, before: Unit | None = None) -> str | None:
@@ -108,17 +124,45 @@ def _headline(unit: Unit, before: Unit | None = None) -> str | None:
         return None
     if before is not None and before.words <= 3 and before.text.rstrip().endswith(":"):
         return None
-    text = _strip_title_tags(_MD_HEADING.sub("", unit.text).strip())
+    line = MD_HEADING.sub("", unit.text).strip()
+    # the page's own headline keeps a type label it carries ("Transcript: Press briefing
+    # of …"); other tags a site adds go ("(LEAD) …")
+    text = line if _TYPE_LABEL.match(line) and (
+        strip_title_tags(line) == line.split(":", 1)[1].strip()) else strip_title_tags(line)
     if yearless_date(text) or relative_date(text) is not None or _menu_line(text):
         return None
     if (word_count(text) < int(metadata_cues()["title"]["min_words"])  # "Military & Defense"
             or not _headline_shape(text)):
         return None
-    if (author_line(text) or byline(text)[0] or is_job_title_line(text)
-            or names_line(text)
+    if (_author_line(text) or byline(text)[0] or is_job_title_line(text)
+            or names_line(text) or office_line(text)
             or any(p.search(text) for p in _never_title()) or _bare_dateline(text)):
         return None
     return text
+
+
+_LOWER_WORD = re.compile(r"(?<![\w'’-])[a-z][\w'’-]*")
+
+_LINK_WORDS = {"of", "for", "the", "and", "at", "in", "on", "a", "an", "to", "with", "from",
+               "de", "du", "des", "la", "le", "von", "van", "der", "den", "bin", "al"}
+
+
+def _author_line(text: str) -> bool:
+    """A line naming a person ("Justin McCurry in Tokyo", "Jane Doe, Senior Fellow"), not a
+    headline whose first words look like a name ("President Lee, Chancellor Merz vow closer
+    cooperation …", "What Is Pyongyang Getting for Its Soldiers? …", "Russian Offensive
+    Campaign Assessment, December 21, 2024"): after an author's name come a place, an
+    outlet, a job or a date, never a question or a clause of lower-case words."""
+    name = author_line(text)
+    if not name:
+        return False
+    rest = text.strip()[len(name):]
+    if re.search(r"[?!]", rest):
+        return False
+    if len(name.split()) >= 4 and strict_date_line(rest.strip(" ,;|–—-")):
+        return False  # a four-word "name" and a date: a headline with its date
+    lower = [w for w in _LOWER_WORD.findall(rest) if w not in _LINK_WORDS]
+    return len(lower) < 3
 
 
 _CONTINUED = re.compile(r"^(?:by|of|on|at|with|from|to|for|after|ahead of)\s")
@@ -176,7 +220,7 @@ def _title_by_anchor(units: list[Unit]) -> tuple[int, str, int] | None:
                     return i - 1, upper, anchor
                 if upper and _headline_over_standfirst(upper, title):
                     return i - 1, upper, anchor
-                head = _MD_HEADING.sub("", units[i - 1].text).strip() if i > 0 else ""
+                head = MD_HEADING.sub("", units[i - 1].text).strip() if i > 0 else ""
                 if (_CONTINUED.match(title) and head and len(head.split()) <= 5
                         and not head.endswith((".", ":", "?", "!"))):
                     # "Doorstep statement" / "by NATO Secretary General Mark Rutte ahead of
@@ -253,35 +297,16 @@ def _section_label(text: str) -> bool:
             and not author_line(text) and not byline(text)[0])
 
 
-def title_has_tail(title: str) -> bool:
-    """The title has a separator a site name may follow ("Headline - Site")."""
-    return TITLE_SEP.search(title) is not None
-
-
-def headline_in(hint: str, units: list[Unit]) -> str | None:
-    """A headline line of the page that the format's title starts with ("Headline" for a
-    <title> "Headline - Unknown Site Name"), when the title has more after it."""
-    key = name_key(hint)
-    # "Home | Headline", "News - Headline - Ministry": a segment that is a line of the page
-    segments = {name_key(p) for p in TITLE_SEP.split(hint) if len(p.split()) >= 3}
-    segments = segments if len(segments) < len(TITLE_SEP.split(hint)) else set()
-    for unit in units[:head_limit(units) + 1]:
-        text = _strip_title_tags(_MD_HEADING.sub("", unit.text).strip())
-        k = name_key(text)
-        if (len(text.split()) >= 3 and k != key and key.startswith(k + " ")
-                and len(k) >= 0.4 * len(key) and TITLE_SEP.search(hint[len(text) - 2:])):
-            return text
-        if k in segments:
-            return text
-    return None
-
-
 def _authors_between(units: list[Unit], start: int, end: int) -> list[str]:
     """Author lines without "By" between the headline and the date line ("Rachel Minsky",
-    "Dr Helen Marsh, Senior Research Fellow, …"), honorifics off; job lines alone skipped."""
+    "Dr Helen Marsh, Senior Research Fellow, …"), honorifics off; job lines alone skipped,
+    and so is a name over an office's ("Minister of Foreign Affairs"): the minister
+    issuing a release, not its writer."""
     names: list[str] = []
-    for unit in units[start + 1:end]:
+    for k, unit in enumerate(units[start + 1:end], start + 1):
         text = unit.text.strip()
+        if k + 1 < len(units) and office_line(units[k + 1].text):
+            continue  # "Hon Winston Peters" over "Minister of Foreign Affairs": who speaks
         found = [] if (is_job_title_line(text) and not job_line_name(text)) else (
             author_names(text))
         if found and unit.words <= 16:
@@ -297,7 +322,7 @@ def _institution_name(text: str) -> bool:
     the Prime Minister"): the body issuing the page, under or over its headline, never the
     headline itself."""
     words = text.split()
-    return (len(words) <= 8 and _institution().match(text) is not None
+    return (len(words) <= 8 and institution_start().match(text) is not None
             and len(words) >= 3 and words[1 if words[0] != "The" else 2] in ("of", "for")
             and all(w[:1].isupper() or w in ("of", "for", "the", "and", "&") for w in words))
 
@@ -313,6 +338,7 @@ def _masthead_above(upper: str, lower: str) -> bool:
     New Air Defence Systems …"), not a headline above its standfirst: a standfirst is a
     sentence, and a name line never is."""
     return (publishers().canonical(upper) is not None or section_label_line(upper)
+            or institution_line(upper)  # "Minister for Foreign Affairs of Australia"
             or (site_name_line(upper) and (any_institution().search(upper) is not None
                                            or _title_case(lower))))
 
@@ -325,20 +351,20 @@ def _title_from_units(units: list[Unit]) -> str | None:
     for i, unit in body:  # "CO24175 | Title": a series code names the title line
         if i >= first_prose:
             break
-        text = _MD_HEADING.sub("", unit.text)
+        text = MD_HEADING.sub("", unit.text)
         if code.match(text) and _title_shape(code.sub("", text)):
             return code.sub("", text).strip()
     candidates: list[str] = []  # title-shaped lines above the article's opening, nearest first
     for i in range(first_prose - 1, max(-1, first_prose - 10), -1):
         unit = units[i]
-        text = _MD_HEADING.sub("", unit.text).strip()
+        text = MD_HEADING.sub("", unit.text).strip()
         if unit.dropped == "navigation" and candidates:
             break  # a menu between two lines: the upper one is the site's, not the story's
         if (unit.dropped in ("advert", "image_credit", "navigation", "share", "subscription",
                              "cookie", "copyright")
                 or date_line(text) or byline(text)[0] or labelled_numeric_line(text)):
             continue
-        if (author_line(text) or word_count(text) < 3 or is_job_title_line(text)
+        if (_author_line(text) or word_count(text) < 3 or is_job_title_line(text)
                 or names_line(text) or any(p.search(text) for p in _never_title())
                 or _institution_name(text)):
             continue
@@ -362,7 +388,7 @@ def _title_from_units(units: list[Unit]) -> str | None:
     if (len(kept) >= 2 and kept[0].prose and kept[1].prose and kept[0].words <= 16
             and kept[0].text.endswith(("?", "!")) and _title_shape(kept[0].text)
             and kept[0].words < kept[1].words):
-        return _MD_HEADING.sub("", kept[0].text).strip()
+        return MD_HEADING.sub("", kept[0].text).strip()
     return None
 
 
@@ -400,65 +426,6 @@ def infer_title(text: str, filename: str = "") -> str:
             cut = cut[:clause]
         sentence = cut.rstrip(",;:–— ") + "…"
     return sentence
-
-_DOMAIN = re.compile(r"\b[\w-]+\.(?:com|net|org|cn|ru|kr|jp|ua|gov|int|eu|de|uk|io|info)\b",
-                     re.IGNORECASE)
-
-
-
-@lru_cache(maxsize=1)
-def _institution() -> re.Pattern[str]:
-    """A title tail opening with an institution's name ("… - Ministry of Foreign Affairs of
-    Ruritania", "… | Permanent Mission of …"): its site name, even when the publishers table
-    does not know it (the words: resources/institutions.toml)."""
-    return re.compile(rf"(?:The )?(?:Permanent )?(?:{alternation('government', 'organisations')})\b")
-
-
-
-def _title_site(title: str | None, publisher: str | None) -> tuple[str | None, str | None]:
-    """The format's own title without a site-name tail or head ("… | Reuters",
-    "…_Ministry of Foreign Affairs…", "NATO - …", "… > U.S. Department of Defense >
-    Transcript"), and the site it named (a known publisher, or the page's publisher)."""
-    if not title or not title.strip():
-        return None, None
-    title = " ".join(title.split())
-    parts = TITLE_SEP.split(title)
-    site = None
-    for k, part in enumerate(parts):
-        known = publishers().canonical(part)
-        domain = ((_DOMAIN.search(part) is not None and len(part.split()) <= 3)
-                  or (k > 0 and _institution().match(part) is not None
-                      and len(" ".join(parts[:k]).split()) >= 3))
-        if len(parts) > 1 and (known or domain
-                               or (publisher and name_key(part) == name_key(publisher))):
-            site = known or (publisher if not domain else
-                             part if _institution().match(part) else None)
-            if k == 0:  # "NATO - Opinion: …"
-                title = title[title.index(part) + len(part):].lstrip(" |–—>-_")
-            else:  # "… | Reuters", "… > Site > Transcript"
-                start = title.index(part, len(parts[0]))
-                title = title[:start].rstrip(" |–—>-_")
-            break
-    title = _strip_title_tags(title)
-    return (title if len(title.split()) >= 2 else None), site
-
-
-def _strip_title_tags(title: str) -> str:
-    """Section tags and dates a site adds around a headline (see metadata.toml [title])."""
-    for pattern in _title_tags():
-        title = pattern.sub("", title).strip()
-    return title
-
-
-@lru_cache(maxsize=1)
-def _title_tags() -> tuple[re.Pattern[str], ...]:
-    return tuple(re.compile(p) for p in metadata_cues()["title"].get("strip", []))
-
-
-def _hint_title(title: str | None, publisher: str | None) -> str | None:
-    """The format's own title, without a " | Site name" tail."""
-    return _title_site(title, publisher)[0]
-
 
 def _url(units: list[Unit]) -> str | None:
     edges = units[:10] + units[-10:]
@@ -501,6 +468,22 @@ def article_kind(units: list[Unit], title: str, news: bool) -> str | None:
     return "news" if news else None
 
 
+_TYPE_LABEL = re.compile(r"^[A-Z][a-z]+(?: [a-z]+)?:\s")
+
+
+def _tags_off(title: str, units: list[Unit]) -> str:
+    """The format's title without the tags a site adds (metadata.toml [title] strip); a
+    type label the page's own headline carries ("Transcript: Press briefing of …" as its
+    <h1>) is part of the headline, one only in the <title> ("Opinion: …") is not."""
+    bare = strip_title_tags(title)
+    if bare != title and _TYPE_LABEL.match(title):
+        key = name_key(title)
+        if any(name_key(MD_HEADING.sub("", u.text)) == key
+               for u in units[:head_limit(units) + 1]):
+            return title
+    return bare
+
+
 def extract_metadata(units: list[Unit], cleaned: str, hints: DocumentHints,
                      filename: str = "") -> ArticleMetadata:
     """Everything the library records about an article, from hints first, then the page.
@@ -513,7 +496,9 @@ def extract_metadata(units: list[Unit], cleaned: str, hints: DocumentHints,
     """
     prov: dict[str, str] = {}
     hint_publisher = hinted_publisher(hints)
-    title_hint, title_site = _title_site(hints.title, hint_publisher)
+    title_hint, named_site = title_site(hints.title, hint_publisher, strip=False)
+    if title_hint:
+        title_hint = _tags_off(title_hint, units)
     anchored = _title_by_anchor(units)
     parts = TITLE_SEP.split(title_hint or "")
     if anchored and len(parts) >= 2 and strict_date_line(parts[0]):
@@ -551,8 +536,8 @@ def extract_metadata(units: list[Unit], cleaned: str, hints: DocumentHints,
         how = "explicit"
     if hint_publisher and not stated:
         publisher, how = hint_publisher, "structured"
-    elif title_site and not stated and (publisher is None or how == "inferred"):
-        publisher, how = title_site, "structured"
+    elif named_site and not stated and (publisher is None or how == "inferred"):
+        publisher, how = named_site, "structured"
     elif publisher is None:  # the site's own address: a link host, the page's URL
         for address in (hints.site_host, hints.url, _url(units)):
             known = host_publisher(address)
@@ -564,7 +549,7 @@ def extract_metadata(units: list[Unit], cleaned: str, hints: DocumentHints,
 
     title = title_hint
     prov["title"] = "structured"
-    if title and (title_site is None or title_has_tail(title)):
+    if title and (named_site is None or title_has_tail(title)):
         # "Headline | Some Site", "News - Headline": the page's own headline line
         title = headline_in(title, units) or title
     if title is None:

@@ -140,17 +140,27 @@ def _labelled_numeric(units: list[Unit]) -> str | None:
     day_first = orders != {"md"}
     for unit in units[:head_limit(units) + 3]:
         found = _labelled_slash(unit.text) if unit.words <= 24 else None
+        bare = _BARE_SLASHED.match(unit.text.strip()) if found is None else None
+        if bare:  # "11/5/2024 3:12 PM": a twelve-hour clock is the American order's
+            found = int(bare[1]), int(bare[2]), int(bare[3])
         if found:
             a, b, year = found
-            day, month = (a, b) if day_first else (b, a)
+            first = day_first and not (bare and bare["ampm"] and orders != {"dm"})
+            day, month = (a, b) if first else (b, a)
             return _iso_day(year, month, day)
     return None
+
+
+# a line that is only a slashed date, perhaps with its time ("05/11/2024", "11/5/2024 3:12 PM")
+_BARE_SLASHED = re.compile(r"^(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})(?:,?\s+\d{1,2}:\d{2}"
+                           r"(?:\s*(?P<ampm>[ap]\.?\s?m\.?))?(?:\s+[A-Z]{2,4})?)?$", re.IGNORECASE)
 
 
 def labelled_numeric_line(text: str) -> bool:
     """A short line stating the publication date in numbers ("Press release | Date:
     05/11/2024 | No: 142/24"): the page's date line, furniture to the reader."""
-    return len(text.split()) <= 24 and _labelled_slash(text) is not None
+    return len(text.split()) <= 24 and (_labelled_slash(text) is not None
+                                        or _BARE_SLASHED.match(text.strip()) is not None)
 
 
 def _labelled_slash(text: str) -> tuple[int, int, int] | None:
@@ -165,7 +175,10 @@ def _labelled_slash(text: str) -> tuple[int, int, int] | None:
 @lru_cache(maxsize=1)
 def _label_rx() -> re.Pattern[str]:
     labels = "|".join(re.escape(w) for w in sorted(_published_labels(), key=len, reverse=True))
-    return re.compile(rf"(?:^|[|•·]\s*)(?:{labels})\s*:?\s*(?=\d)", re.IGNORECASE)
+    # a place heading the date line is its label too ("Brussels, 04/11/2024": the
+    # Council's and Commission's layout)
+    place = r"^[A-Z][\w .'’-]{1,30},\s*(?=\d{1,2}/\d{1,2}/\d{4}\s*$)"
+    return re.compile(rf"(?:^|[|•·]\s*)(?:{labels})\s*:?\s*(?=\d)|{place}", re.IGNORECASE)
 
 
 def _published_labels() -> list[str]:

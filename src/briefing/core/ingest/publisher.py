@@ -11,11 +11,22 @@ from collections.abc import Callable
 from functools import lru_cache
 from urllib.parse import urlsplit
 
-from briefing.core.ingest.bylines import body_units, head_limit, is_person_name, split_names
+from briefing.core.ingest.bylines import (
+    body_units,
+    head_limit,
+    is_person_name,
+    split_names,
+    strip_honorifics,
+)
 from briefing.core.ingest.clean import Unit, is_prose
 from briefing.core.ingest.cues import metadata_cues, name_key, publishers
 from briefing.core.ingest.types import DocumentHints
-from briefing.core.institutions import any_institution, country_less_office, government_country
+from briefing.core.institutions import (
+    any_institution,
+    country_less_office,
+    government_country,
+    office_name,
+)
 
 _SENTENCE_END = re.compile(r"(?:(?<=[a-zа-яёіїєґʼ'’]{2})|(?<=[a-zа-яёіїєґʼ'’][»\"”]))\.\s+"
                            r"(?=[A-ZА-ЯЁІЇЄҐ])")
@@ -58,7 +69,7 @@ def publisher_and_year(units: list[Unit],
             return None  # "© 2025 Ann Smith & Bo Lee": the writers' own copyright
         # An institution's full name is long ("Embassy of the People's Republic of China
         # in the United States of America"); other names stay short.
-        limit = 14 if any_institution().search(cleaned) else 6
+        limit = 14 if any_institution().search(cleaned) or office_name(cleaned) else 6
         # a name starts with a capital; a copyright holder's may start with a letter of a
         # script without case ("中华人民共和国驻…大使馆 版权所有"); a "来源：" label's
         # unknown name may be a wire or an app, not the site
@@ -71,7 +82,7 @@ def publisher_and_year(units: list[Unit],
     found: str | None = None
     how = "explicit"
     head_end = head_limit(units)
-    for kind in ("licence", "dateline", "labelled", "head", "copyright"):
+    for kind in ("licence", "dateline", "labelled", "owner", "head", "copyright"):
         if kind == "head":  # the site's name atop the page, when it is a known publisher
             if found is None:
                 found, at = _head_publisher(texts[:8])
@@ -94,11 +105,16 @@ def publisher_and_year(units: list[Unit],
         for i, text in enumerate(texts):
             if kind == "dateline" and i not in kept_idx[:3]:
                 continue  # a dateline opens the article, not a related story below it
-            for pattern in pubs.patterns.get(kind, ()):
-                m = pattern.search(text)
-                if not m:
-                    continue
-                name = resolve(m["name"], caseless=kind == "copyright")
+            if kind == "copyright":
+                text = copyright_part(text)
+            # several patterns may read one line ("© Ministry of Foreign Affairs, Republic
+            # of Korea, 2024": up to the first comma, or the whole name): the best-evidenced
+            # name first, a known publisher, then an institution's, then the patterns' order
+            caseless = kind == "copyright"
+            matches = sorted(((m, resolve(m["name"], caseless=caseless))
+                              for pattern in pubs.patterns.get(kind, ())
+                              if (m := pattern.search(text))), key=lambda mn: _evidence(mn[1]))
+            for m, name in matches:
                 # A copyright year right after the article dates it (a syndication line);
                 # a site footer's year is only the year the page was saved.
                 if (kind == "copyright" and i in attached and m["year"] and year is None
@@ -108,14 +124,26 @@ def publisher_and_year(units: list[Unit],
                     found, how = name, (kind if kind in ("dateline", "licence") else "explicit")
     if found:
         return found, year, how
+    last = kept_idx[-1] if kept_idx else len(units)
+    foot = [u.text for u in units[last + 1:last + 7]]
+    signed, by_issuer = _labelled_publisher(foot, resolve)
+    if signed and by_issuer:  # "Issued by: Ministry of X" under the last paragraph
+        return signed, year, "explicit"
     head_org = _head_institution(texts[:3])
     if head_org:  # "Federal Foreign Office" atop a ministry's page, not in the table
         return head_org, year, "inferred"
+    if signed and (stated_origin(signed) or site_name_line(signed)):
+        # "Source: Ministry of X", "Source: Global Affairs Canada" as the page's last line;
+        # not "Source: IISS research; NIS; HUR" (the data's)
+        return signed, year, "explicit"
     tail_lines = [u.text for u in units[kept_idx[-1]:kept_idx[-1] + 4]] if kept_idx else []
     for text in tail_lines[1:]:  # a statement signed by its issuer under the last paragraph
         signed = _head_institution([text.strip().lstrip("—–- ")])
         if signed:
             return signed, year, "explicit"
+    contact = _contact_publisher([u.text for u in units[last + 1:]][-25:])
+    if contact:  # "Ministry of X | 2-2-1 Kasumigaseki, Tokyo | Tel: +81 3 …" in the footer
+        return contact, year, "inferred"
     for text in tail_lines:  # "... this position. Bloomberg" / a lone "REUTERS" line
         for pattern in pubs.patterns.get("credit", ()):
             m = pattern.search(text)
@@ -134,6 +162,33 @@ def publisher_and_year(units: list[Unit],
             if name:
                 return name, year, "inferred"
     return None, year, "inferred"
+
+_RIGHTS_TAIL = re.compile(r"\s+[-–—]\s+(?:any reproduction|reproduction|all rights|"
+                          r"tous droits|no part of)\b.*$", re.IGNORECASE)
+_COPY_SIGN = re.compile(r"(?<=[.!?])\s+(?=(?:©|\(c\)|copyright\b))", re.IGNORECASE)
+
+
+def copyright_part(text: str) -> str:
+    """The copyright statement of a footer line: from its sign when a sentence comes
+    before it ("Content licensed under CC BY 4.0. © 2025 Korea–Europe Security
+    Initiative."), without a rights sentence after a dash ("© Le Monde 2025 - Any
+    reproduction prohibited without the consent of …")."""
+    parts = _COPY_SIGN.split(text, maxsplit=1)
+    return _RIGHTS_TAIL.sub("", parts[-1]) if len(text) < 300 else text
+
+
+def _evidence(name: str | None) -> tuple[int, int]:
+    """How surely a name a pattern read is a publisher's: a known one, then an
+    institution's or an office's, then any other name, a name holding a year ("…, 2024")
+    last; the longer of two such (a pattern reading up to a comma cuts a name short)."""
+    if not name:
+        return 4, 0
+    if publishers().canonical(name):
+        return 0, -len(name)
+    if re.search(r"\b(?:19|20)\d{2}\b", name):
+        return 3, -len(name)
+    return (1 if any_institution().search(name) or office_name(name) else 2), -len(name)
+
 
 DOMAIN_NAME = re.compile(r"(?:[\w-]+\.)+[a-z]{2,6}", re.IGNORECASE)
 
@@ -169,7 +224,7 @@ def _head_publisher(lines: list[str]) -> tuple[str | None, int]:
                 return known, i
     return None, len(lines)
 
-_ISSUER_LABEL = re.compile(r"^\s*(?:from|issued by|published by|released by)\s*:",
+_ISSUER_LABEL = re.compile(r"^\s*(?:from\s*:|(?:issued|published|released) by\b)",
                            re.IGNORECASE)
 
 
@@ -208,18 +263,93 @@ def _masthead_echoed(lines: list[str]) -> str | None:
     return None
 
 
+_LOWER_IN_NAMES = {"of", "the", "for", "and", "on", "in"}
+
+
+def uncapped(line: str) -> str:
+    """A line set in capitals as a name is written ("MINISTRY OF FOREIGN AFFAIRS OF JAPAN"
+    -> "Ministry of Foreign Affairs of Japan"); abbreviations ("U.S.", "G7") and lines not
+    all in capitals stay as they are."""
+    if not line.isupper() or len(re.findall(r"[A-Z]{3,}", line)) < 2:
+        return line
+    words = []
+    for k, word in enumerate(line.split()):
+        low = word.lower()
+        if k and low in _LOWER_IN_NAMES:
+            words.append(low)
+        elif "." in word or any(ch.isdigit() for ch in word) or len(word) <= 3 and k:
+            words.append(word)  # "U.S.", "G7", "EU"
+        else:
+            words.append("-".join(p[:1] + p[1:].lower() for p in word.split("-")))
+    return " ".join(words)
+
+
+_CONTACT = re.compile(r"\b(?:tel|phone|fax|e-?mail)\b\.?\s*:?|\+\d[\d ()-]{6,}|@\w|"
+                      r"\b\d+[-\w]*\s+[A-Z][\w-]*\s+(?:Street|St|Road|Rd|Avenue|Ave|Boulevard|"
+                      r"Square|Place|Lane|Way)\b|\b(?:P\.?O\.? Box|Postbus|Postfach)\b",
+                      re.IGNORECASE)
+
+
+def _contact_publisher(lines: list[str]) -> str | None:
+    """The site's name opening its footer's address or contact line ("Ministry of Foreign
+    Affairs of Ruritania | 12 Main Street, Tarvas | Tel: +1 555 0100"): a known publisher
+    or an institution's name, the rest an address, a telephone number or an e-mail."""
+    for line in lines:
+        parts = [p.strip() for p in re.split(r"\s*[|•·]\s*|\s+[–—-]\s+", line) if p.strip()]
+        if len(parts) < 2 or not any(_CONTACT.search(p) for p in parts[1:]):
+            continue
+        head = parts[0].rstrip(",")
+        known = publishers().canonical(head)
+        if known or institution_line(head):
+            return known or uncapped(head)
+    return None
+
+
+def office_line(text: str) -> bool:
+    """A line that is only an office's name ("Minister of Foreign Affairs", "Prime Minister
+    of Australia"), as under a speaker's name; not a headline about its holder ("President
+    of Russia Meets Kim Jong Un")."""
+    text = uncapped(text.strip())
+    words = text.split()
+    return office_name(text) and not is_person_name(" ".join(words[-2:]))
+
+
 def _head_institution(lines: list[str]) -> str | None:
     """An institution's name as the first line of its own page ("Federal Foreign Office",
-    "Ministry of Defence of Ruritania"): Title Case, short, no sentence."""
-    for line in lines:
-        words = line.split()
-        if sub_unit_line(line):
-            continue  # "Office of the Spokesperson": the body above it publishes
-        if (2 <= len(words) <= 12 and any_institution().search(line) and not is_prose(line)
-                and all(w[:1].isupper() or w in ("of", "the", "for", "and", "on", "in", "&")
-                        for w in words)):
-            return line.strip()
+    "Ministry of Defence of Ruritania", "Prime Minister of Australia"), alone or beside a
+    section label ("Media release | Ministry of Defence of Ruritania", "News | Reuters")."""
+    for k, line in enumerate(lines):
+        if k and office_line(line) and is_person_name(strip_honorifics(lines[k - 1].strip())):
+            continue  # "Hon Winston Peters" / "Minister of Foreign Affairs": the speaker's job
+        if institution_line(line):
+            return uncapped(line.strip())
+        parts = [p.strip() for p in _LABEL_SEP.split(line)]
+        names = [p for p in parts if site_name_line(p) and not section_label_line(p)]
+        if len(parts) > 1 and len(names) == 1 and all(
+                p in names or section_label_line(p) for p in parts):
+            return publishers().canonical(names[0]) or names[0]
     return None
+
+
+_LABEL_SEP = re.compile(r"\s+[|•·–—>›»/-]\s+")  # also a breadcrumb's "Home > Ministry of X > News"
+
+
+def institution_line(line: str) -> bool:
+    """A line that is only an institution's or an office's name ("Foreign, Commonwealth &
+    Development Office", "Embassy of the People's Republic of China in the United States
+    of America", "Minister for Foreign Affairs of Australia"): Title Case, at most fourteen
+    words, no sentence; not a press unit ("Office of the Spokesperson") and not an office
+    with its holder's name ("Secretary of State Antony Blinken")."""
+    line = uncapped(line.strip())
+    words = line.split()
+    if sub_unit_line(line) or not 2 <= len(words) <= 14 or is_prose(line):
+        return False
+    if "," in line and is_person_name(line.split(",", 1)[0]):
+        return False  # "Matthew Miller, Department Spokesperson": a speaker and his job
+    if not all(w[:1].isupper() or w in ("of", "the", "for", "and", "on", "in", "&")
+               for w in words):
+        return False
+    return any_institution().search(line) is not None or office_line(line)
 
 _FOOTER_YEAR = re.compile(r"(?:©|\(c\)|copyright)\s*(?:(?:19|20)\d{2}\s*[-–]\s*)?"
                           r"((?:19|20)\d{2})", re.IGNORECASE)
@@ -251,7 +381,8 @@ def host_publisher(address: str | None) -> str | None:
 def hinted_publisher(hints: DocumentHints) -> str | None:
     """The publisher the format's own metadata names (a site name, og:site_name, a
     masthead link), as the library shows it."""
-    publisher = site_publisher(hints.publisher)
+    publisher = site_publisher(hints.publisher) or next(
+        (org for org in map(_organisation, hints.authors) if org), None)
     if publisher and DOMAIN_NAME.fullmatch(publisher):
         # a site named by its address ("English.news.cn"): the publisher behind it, if known
         publisher = host_publisher(publisher.lower()) or publisher
@@ -263,6 +394,13 @@ def hinted_publisher(hints: DocumentHints) -> str | None:
         if host and name_words(host) & name_words(publisher):
             publisher = host
     return publisher
+
+
+def _organisation(name: str) -> str | None:
+    """An author field naming an organisation (<meta name="author" content="Ministry of
+    Foreign Affairs">): the page's publisher, no writer."""
+    name = " ".join(name.split())
+    return publishers().canonical(name) or (name if institution_line(name) else None)
 
 
 def site_publisher(name: str | None) -> str | None:
@@ -322,7 +460,7 @@ def site_name_line(text: str) -> bool:
     with no digits, sentence punctuation or a person's name ("The Harbour Courier",
     "Ministry of Foreign Affairs of Ruritania")."""
     text = text.strip(" *_#")
-    if publishers().canonical(text):
+    if publishers().canonical(text) or institution_line(text):
         return True
     if section_label_line(text) or sub_unit_line(text):
         return False

@@ -6,7 +6,7 @@ import re
 
 from briefing.core.ingest.bylines import is_byline_or_date
 from briefing.core.ingest.clean import Unit, clean_units, join_units
-from briefing.core.ingest.metadata import extract_metadata, headline_in, title_has_tail
+from briefing.core.ingest.metadata import extract_metadata
 from briefing.core.ingest.notes import mark_notes, settle_with_metadata
 from briefing.core.ingest.page_dates import labelled_numeric_line
 from briefing.core.ingest.publisher import (
@@ -15,6 +15,7 @@ from briefing.core.ingest.publisher import (
     stated_origin,
     with_country,
 )
+from briefing.core.ingest.title_site import headline_in, title_has_tail
 from briefing.core.ingest.types import ArticleMetadata, Block, DocumentHints, Refined
 
 _MD_HEADING = re.compile(r"^#{1,6}\s+")
@@ -61,6 +62,10 @@ def _fill_from_page(meta: ArticleMetadata, page_text: str, hints: DocumentHints,
                 name) == "explicit":  # the page's own date line beats a guess
             setattr(meta, name, value)
             meta.provenance[name] = "explicit"
+    if page.publisher and not meta.publisher:
+        # the site's name atop the whole page ("Royal United Services Institute" over the
+        # menu), read as a .txt copy of the page would be: better than none
+        meta.publisher, meta.provenance["publisher"] = page.publisher, "inferred"
 
 
 def refine_article(text: str, hints: DocumentHints, filename: str,

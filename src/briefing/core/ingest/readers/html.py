@@ -20,6 +20,8 @@ from typing import Any
 import lxml.html
 from lxml import etree
 
+from briefing.core.ingest.cues import publishers
+from briefing.core.ingest.publisher import institution_line
 from briefing.core.ingest.readers.decode import strip_controls
 from briefing.core.ingest.readers.props import iso_date, split_authors
 from briefing.core.ingest.types import Block, DocumentHints, Extracted
@@ -156,18 +158,19 @@ _CREDIT_CLASS = re.compile(r"quote-?(?:author|source|credit|cite)|attribution", 
 
 
 _LEAD_WORDS = 20
+_ITEM_WORDS = 8
 
 
 def _restore_lead(tree: lxml.html.HtmlElement, blocks: list[Block]) -> list[Block]:
     """The blocks with the lead paragraphs the extractor dropped between the headline and
     the first paragraph it kept (government.nl's <div class="intro"><p> beside its
-    <div class="article-content">): the lead says what the statement is. Only whole
-    sentences of some length come back, so a date line or a caption does not."""
+    <div class="article-content">): the lead says what the statement is; and a summary
+    box's heading and points (<section class="summary"><h2>Summary</h2><ul><li>…). Only
+    whole sentences of some length come back, so a date line or a caption does not."""
     h1 = next(tree.iter("h1"), None)
-    if h1 is None or not blocks:
-        return blocks
-    first = blocks[0].text[:60]
-    if len(first) < 20:
+    # the first kept block long enough to find (a heading "Introduction" is not)
+    first = next((b.text[:60] for b in blocks if len(b.text) >= 20), None)
+    if h1 is None or first is None:
         return blocks
     have = {b.text for b in blocks}
     lead: list[Block] = []
@@ -176,10 +179,22 @@ def _restore_lead(tree: lxml.html.HtmlElement, blocks: list[Block]) -> list[Bloc
             continue
         if first in _inline(el.text_content()):
             break  # reached the article the extractor kept
-        for p in ([el] if el.tag == "p" else list(el.iter("p"))):
+        heading: Block | None = None
+        for p in ([el] if el.tag == "p" else list(el.iter("p", "li", "h2", "h3", "h4"))):
             text = _inline(p.text_content())
-            if (text and text not in have and len(text.split()) >= _LEAD_WORDS
-                    and text.rstrip("\"'’”)").endswith((".", "!", "?"))):
+            if not text or text in have or any(b.text == text for b in lead):
+                continue
+            if p.tag in ("h2", "h3", "h4"):
+                heading = Block("heading", text)  # kept if whole sentences follow it
+                continue
+            sentence = text.rstrip("\"'’”)").endswith((".", "!", "?"))
+            if p.tag == "li" and sentence and len(text.split()) >= _ITEM_WORDS:
+                # a summary box's points ("Summary", then one sentence an item)
+                lead += [heading, Block("list_item", text)] if heading else [
+                    Block("list_item", text)]
+                heading = None
+            elif (p.tag == "p" and sentence and len(text.split()) >= _LEAD_WORDS
+                  and len(blocks[0].text) >= 20):  # a lead only right above the opening
                 lead.append(Block("paragraph", text))
     else:
         return blocks  # the kept article is not below the headline: nothing to place
@@ -401,9 +416,20 @@ def _hints(tree: lxml.html.HtmlElement, ld: dict[str, Any],
     h1 = _first_h1(tree)
     if h1 and title and h1 != title and h1.casefold() in title.casefold():
         title = h1  # "Site | Section | Headline" in <title>, "Headline" in the <h1>
+    elif (h1 and title and page_title and title != page_title
+          and h1.casefold() in page_title.casefold()
+          and title.casefold() not in page_title.casefold()):
+        title = h1  # og:title a short form; the <h1> and the <title> agree on the headline
+    site_title = None
+    heading = h1 or _first_h1(tree, "h2")  # a page without an <h1>: its first <h2>
+    if heading and title and title == page_title and heading != title and _site_title(title):
+        site_title, title = title, heading  # <title>U.S. Department of State</title>, <h1>…
+    # an organisation in the author field ("Ministry of Foreign Affairs, Republic of
+    # Korea") stays whole: the publisher is read from it (publisher.hinted_publisher)
     authors = [name for value in _meta_all(tree, "author", "article:author", "byl",
                                            "dc.creator", "sailthru.author", "parsely-author")
-               for name in split_authors(value)]
+               for name in ([" ".join(value.split())] if _site_title(" ".join(value.split()))
+                            else split_authors(value))]
     # Highwire Press tags of scholarly pages (Google Scholar's): "Cha, Victor", one per author
     authors += [_first_last(value) for value in _meta_all(tree, "citation_author")]
     authors = list(dict.fromkeys(authors))  # one <meta> per author is common
@@ -423,7 +449,7 @@ def _hints(tree: lxml.html.HtmlElement, ld: dict[str, Any],
         guessed = None
     publisher = (_meta(tree, "og:site_name", "application-name")
                  or next(iter(_ld_names(ld.get("publisher"))), None) or _logo_name(tree)
-                 or _title_tail(page_title, title) or guessed)
+                 or _title_tail(page_title, title) or site_title or guessed)
     url = _canonical(tree) or _meta(tree, "og:url") or traf.get("url")
     language = (tree.get("lang") or tree.get("{http://www.w3.org/XML/1998/namespace}lang")
                 or _meta(tree, "og:locale", "content-language", "language")
@@ -439,17 +465,31 @@ _TAIL_SEP = re.compile(r"^\s*(?:[|•·–—:_-]|::)\s*")
 _HEAD_SEP = re.compile(r"\s*(?:[|•·–—:_>-]|::)\s*$")
 
 
+def _site_title(title: str) -> bool:
+    """A <title> (or <h1>) that is only the site's name (a known publisher's, an
+    institution's): the headline is then the <h1>. A short headline naming an institution
+    ("Statement of the Ministry of Foreign Affairs") is a document's title, not a name."""
+    return publishers().canonical(title) is not None or (
+        institution_line(title) and not _DOCUMENT.match(title))
+
+
+_DOCUMENT = re.compile(r"^(?:(?:joint|press|final|official) )?(?:statement|communiqu|declaration|"
+                       r"readout|remarks|transcript|speech|briefing|press|interview|address|"
+                       r"message|letter|report|comment|note|notice|announcement)", re.IGNORECASE)
+
+
 def _first_last(name: str) -> str:
     """"Cha, Victor" -> "Victor Cha" (a citation tag's order); other names as they are."""
     parts = [p.strip() for p in name.split(",")]
     return f"{parts[1]} {parts[0]}" if len(parts) == 2 and all(parts) else name.strip()
 
 
-def _first_h1(tree: lxml.html.HtmlElement) -> str | None:
-    """The page's first <h1> of three words or more (a one-word <h1> is a logo)."""
-    for h1 in tree.iter("h1"):
+def _first_h1(tree: lxml.html.HtmlElement, level: str = "h1") -> str | None:
+    """The page's first <h1> of three words or more (a one-word <h1> is a logo, and so is
+    one that is the site's name: <h1 class="logo">Ministry of Defence of Ukraine</h1>)."""
+    for h1 in tree.iter(level):
         text = _inline(h1.text_content())
-        if len(text.split()) >= 3:
+        if len(text.split()) >= 3 and not _site_title(text):
             return text
     return None
 
@@ -459,6 +499,10 @@ def _title_tail(page_title: str | None, headline: str | None) -> str | None:
     "Ministry of Foreign Affairs of Japan : Headline")."""
     if not page_title or not headline or page_title == headline:
         return None
+    at = page_title.find(headline)
+    if (at > 0 and _HEAD_SEP.search(page_title[:at])
+            and _TAIL_SEP.match(page_title[at + len(headline):])):
+        page_title = page_title[at:]  # "News - Headline - Site": the section is no site
     if page_title.startswith(headline):
         rest = page_title[len(headline):]
         if _TAIL_SEP.match(rest):
@@ -472,7 +516,8 @@ def _title_tail(page_title: str | None, headline: str | None) -> str | None:
         m = _HEAD_SEP.search(rest)
         if m and m.end() == len(rest):
             head = rest[:m.start()].strip()
-            return head if 1 <= len(head.split()) <= 10 else None
+            limit = 14 if any_institution().search(head) else 10
+            return head if 1 <= len(head.split()) <= limit else None
     return None
 
 
@@ -510,7 +555,9 @@ def _logo_name(tree: lxml.html.HtmlElement) -> str | None:
             text = _inline(el.text_content()) or next(
                 (img.get("alt") or "" for img in el.iter("img") if img.get("alt")), "")
         name = _LOGO_WORDS.sub("", _inline(text)).strip(" -|:·•")
-        if 1 <= len(name.split()) <= 8:
+        # an institution's full name is long ("Embassy of the People's Republic of China
+        # in the United States of America"); other site names are short
+        if 1 <= len(name.split()) <= (14 if any_institution().search(name) else 8):
             return name
     return None
 

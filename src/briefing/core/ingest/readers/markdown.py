@@ -99,6 +99,8 @@ def markdown_blocks(text: str) -> list[Block]:
             (notes if "footnote" in kinds else blocks).append(block)
             level = 0
         elif token.type in ("fence", "code_block"):
+            if token.type == "fence" and token.info.strip():
+                continue  # code in a language ("```{r setup}", "```python"): not prose
             blocks.append(Block(kind="paragraph", text=token.content.strip()))
     return blocks + notes
 
@@ -196,10 +198,15 @@ def front_matter(text: str) -> tuple[dict[str, str], str]:
     for line in m.group(1).splitlines():
         item = _LIST_ITEM.match(line)
         if item and key:
-            value = _unquote(item.group(1))
-            if value:
+            # a list of mappings (Quarto's "author:" then "  - name: Mei Ling Harrow" and
+            # "    affiliation: …"): the item's name
+            named = _NAMED_ITEM.match(item.group(1))
+            value = _unquote(named.group(1) if named else item.group(1))
+            if value and (named or not _FIELD.match(item.group(1))):
                 fields[key] = f"{fields[key]} and {value}" if fields.get(key) else value
             continue
+        if line[:1].isspace():
+            continue  # a nested field of the list's item ("    affiliation: …")
         f = _FIELD.match(line)
         key = f.group(1).lower() if f else None
         if f and f.group(2):
@@ -208,16 +215,30 @@ def front_matter(text: str) -> tuple[dict[str, str], str]:
 
 
 _LIST_ITEM = re.compile(r"^\s*-\s+(.*?)\s*$")
+_NAMED_ITEM = re.compile(r"^name\s*:\s*(.+)$", re.IGNORECASE)
 
 
 def _unquote(value: str) -> str:
     return value.strip("'\"").removeprefix("[[").removesuffix("]]").strip()
 
 
+# Pandoc's and Quarto's fenced divs: "::: {.callout-note}" … ":::"
+_CALLOUT = re.compile(r"^:{3,}\s*\{\.callout[^}]*\}[^\n]*\n.*?^:{3,}[ \t]*$", re.DOTALL | re.MULTILINE)
+_DIV_FENCE = re.compile(r"^:{3,}.*$", re.MULTILINE)
+
+
+def _without_divs(text: str) -> str:
+    """The page without its callout boxes (a data note's "Reproduce this note", "This note
+    is updated when …": the site's asides) and without the fences of other divs, whose
+    content stays."""
+    return _DIV_FENCE.sub("", _CALLOUT.sub("", text))
+
+
 def read_markdown(text: str) -> Extracted:
     """The Markdown page as paragraphs of plain text; title, date and author from its front
     matter where it has one, else its first `#` headline as the title."""
     fields, text = front_matter(text)
+    text = _without_divs(text)
     blocks = markdown_blocks(text)
     site = site_name(text)
     # the first "#" heading that is not the site's name (a masthead linked to the home page)
@@ -229,8 +250,13 @@ def read_markdown(text: str) -> Extracted:
     published = fields.get("date") or fields.get("published")
     url = next((fields[k] for k in ("source", "url", "canonical", "link")
                 if fields.get(k, "").startswith(("http://", "https://"))), None)
+    # the front matter's own name for the site ("publisher:", "site_name:"), if the page
+    # has no masthead link
+    named = next((fields[k] for k in ("publisher", "site_name", "site", "source_name",
+                                      "organization", "organisation")
+                  if fields.get(k) and "://" not in fields[k]), None)
     hints = DocumentHints(title=title, published=iso_date(published),
                           authors=split_authors(author.strip("[]")) if author else [],
-                          publisher=site, site_host=main_host(text), url=url)
+                          publisher=site or named, site_host=main_host(text), url=url)
     return Extracted(text="\n\n".join(b.text for b in blocks), format="md", hints=hints,
                      blocks=blocks)
