@@ -324,8 +324,10 @@ def _head_institution(lines: list[str]) -> str | None:
         if institution_line(line):
             return uncapped(line.strip())
         parts = [p.strip() for p in _LABEL_SEP.split(line)]
+        if len(parts) < 2:
+            continue  # no label beside a name (a line of prose: not asked about every part)
         names = [p for p in parts if site_name_line(p) and not section_label_line(p)]
-        if len(parts) > 1 and len(names) == 1 and all(
+        if len(names) == 1 and all(
                 p in names or section_label_line(p) for p in parts):
             return publishers().canonical(names[0]) or names[0]
     return None

@@ -9,12 +9,14 @@ Chinese word), so every threshold in words is in effect one in characters for th
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 CHARS_PER_WORD = 2
 _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _WORD = re.compile(r"\w+")
 
 
+@lru_cache(maxsize=4096)  # cleaning and metadata ask about the same lines several times
 def word_count(text: str) -> int:
     """Words in `text`, counting unspaced scripts (Chinese, Japanese) by characters."""
     if _UNSPACED.search(text) is None:
