@@ -170,7 +170,7 @@ def query_groups(text: str, library: frozenset[str] | None = None
 _last: tuple[str, list[tuple[str, int, int]]] = ("", [])
 
 
-def _terms_cached(value: str) -> list[tuple[str, int, int]]:
+def terms_cached(value: str) -> list[tuple[str, int, int]]:
     """(term, start, end) of `value`; the last long value is remembered (a writer may
     analyse the same text for more than one field)."""
     global _last
@@ -210,7 +210,7 @@ class BriefingTokenizer(Tokenizer):
         pos = start_pos - 1
         last = -1
         query_mode = mode == "query"
-        for term, s, e in _terms_cached(value):
+        for term, s, e in terms_cached(value):
             if s == last:  # another term for the same word (a lemma beside a stem)
                 if query_mode:
                     continue

@@ -28,6 +28,7 @@ index, and an index stamped otherwise is rebuilt.
 from __future__ import annotations
 
 import hashlib
+import logging
 import zlib
 from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
@@ -38,7 +39,9 @@ from operator import or_
 from whoosh import fields, formats
 
 from briefing.core.resources import resource
-from briefing.core.search.analysis import _terms_cached, analyzer, term_of
+from briefing.core.search.analysis import analyzer, term_of, terms_cached
+
+log = logging.getLogger(__name__)
 
 PAIR_FIELD = "text_pairs"
 SOURCE_FIELD = "text"  # the field whose adjacent terms are paired
@@ -51,7 +54,8 @@ def _load_common() -> frozenset[str]:
     """The index terms of the listed words (stemmed as the index stems them)."""
     try:
         lines = resource("search", "common_words.txt").read_text(encoding="utf-8").splitlines()
-    except OSError:
+    except OSError:  # phrases are then checked by positions alone, as before the pair field
+        log.warning("the list of common words for phrases cannot be read", exc_info=True)
         return frozenset()
     words = (w.strip() for w in lines if w.strip() and not w.startswith("#"))
     return frozenset(t for t in map(term_of, words) if t)
@@ -148,7 +152,7 @@ def _adjacent(terms: list[tuple[str, int, int]]) -> Iterator[tuple[str, str]]:
 def pair_postings(value: str) -> Iterator[tuple[bytes, int, float, bytes]]:
     """(pair term, frequency, weight, value) for each pair term of `value`, analysed
     exactly as the text field analyses it (the same cached analysis)."""
-    terms = _terms_cached(value)
+    terms = terms_cached(value)
     common = COMMON
     found: defaultdict[tuple[str, str, int], set[str]] = defaultdict(set)
     for a, b in _adjacent(terms):

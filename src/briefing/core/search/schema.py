@@ -14,7 +14,7 @@ from whoosh import fields, formats, query
 from whoosh.qparser import QueryParserError
 
 from briefing.core.search import languages
-from briefing.core.search.analysis import _terms_cached, analyzer
+from briefing.core.search.analysis import analyzer, terms_cached
 from briefing.core.search.pairs import PAIR_FIELD, PhrasePairs
 from briefing.core.search.types import IndexDoc
 
@@ -156,7 +156,7 @@ def _positions(value: str, encode) -> Iterator[tuple[bytes, int, float, bytes]]:
     poses: defaultdict[str, list[int]] = defaultdict(list)
     pos = -1
     last = -1
-    for term, start, _end in _terms_cached(value):
+    for term, start, _end in terms_cached(value):
         if start != last:
             pos += 1
             last = start
