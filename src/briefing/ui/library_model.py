@@ -87,9 +87,12 @@ class ArticleTableModel(QAbstractTableModel):
         self._last_id = self.ws.library.last_id()
         self._known = self.ws.library.count(self._last_id)
 
-    def _set_order(self, keyed: list[tuple[tuple, int]]) -> None:
+    def _set_order(self, keyed: list[tuple[tuple, int]],
+                   read: dict[int, LibraryRow] | None = None) -> None:
+        """Take a new order; its rows are unread but for those in `read` (by id)."""
         self._keys = [k for k, _ in keyed]
         self._order = [aid for _, aid in keyed]
+        self._rows = [read.get(aid) for aid in self._order] if read else [None] * len(keyed)
         self._pos = None
 
     def _position(self, article_id: int) -> int | None:
@@ -109,7 +112,6 @@ class ArticleTableModel(QAbstractTableModel):
         keyed = self._query()
         self.beginResetModel()
         self._set_order(keyed)
-        self._rows = [None] * len(self._order)
         self.endResetModel()
 
     def _row(self, i: int) -> LibraryRow:
@@ -167,7 +169,6 @@ class ArticleTableModel(QAbstractTableModel):
             if [aid for _, aid in keyed] != self._order:
                 self.beginResetModel()
                 self._set_order(keyed)
-                self._rows = [None] * len(self._order)
                 self.endResetModel()
                 return
             self._last_id, self._known = before  # nothing changed: new ones are read below
@@ -234,9 +235,7 @@ class ArticleTableModel(QAbstractTableModel):
         old = self.persistentIndexList()
         old_ids = [self._order[i.row()] if 0 <= i.row() < len(self._order) else None
                    for i in old]
-        by_id = {r.id: r for _, r in self._read()}
-        self._set_order(keyed)
-        self._rows = [by_id.get(aid) for aid in self._order]
+        self._set_order(keyed, {r.id: r for _, r in self._read()})
         self.changePersistentIndexList(old, [
             self.index(pos, i.column()) if (pos := self._position(aid) if aid else None)
             is not None else QModelIndex() for aid, i in zip(old_ids, old, strict=True)])
