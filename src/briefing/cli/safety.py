@@ -44,7 +44,8 @@ def cmd_backup(args: argparse.Namespace) -> int:
             raise CliError("the library is damaged, so it cannot be backed up; "
                            "`briefing restore --list` shows the backups you have")
         try:
-            backup = backups.take_backup(ws.db.conn, ws.root, "manual", "taken by hand")
+            with ws.db.using() as conn:
+                backup = backups.take_backup(conn, ws.root, "manual", "taken by hand")
         except BackupError as exc:
             raise CliError(str(exc), code=1) from None
     print(f"backed up to {backup.path} ({backup.articles} article(s), "

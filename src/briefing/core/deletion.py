@@ -62,7 +62,8 @@ def delete_articles(ws: Workspace, article_ids: Iterable[int]) -> DeletedArticle
     ids = [i for i in dict.fromkeys(article_ids) if ws.articles.get(i) is not None]
     deleted = DeletedArticles(ids)
     if ids:
-        _capture(ws.db.conn, "articles", "id", list(ids), deleted.tables, 0)
+        with ws.db.using() as conn:
+            _capture(conn, "articles", "id", list(ids), deleted.tables, 0)
         ws.delete_articles(ids)
     return deleted
 

@@ -138,44 +138,44 @@ def _salvage(damaged_path: Path, target: Database, report: RecoveryReport) -> No
         damaged = sqlite3.connect(ro_uri(damaged_path, immutable=True), uri=True)
     except sqlite3.Error:
         return
-    conn = target.conn
     try:
-        tables = [r[0] for r in conn.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
-            "ORDER BY rowid")]
-        conn.execute("PRAGMA foreign_keys = OFF")
-        for table in tables:
-            wanted = _table_columns(conn, table)
-            have = set(_table_columns(damaged, table))
-            columns = [c for c in wanted if c in have]
-            if not columns:
-                continue
-            rows, lost = _salvage_rows(damaged, table, columns)
-            marks = ", ".join("?" * len(columns))
-            names = ", ".join(f'"{c}"' for c in columns)
-            kept = 0
+        with target.using() as conn:  # the staged library, this thread's alone
+            tables = [r[0] for r in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' "
+                "ORDER BY rowid")]
+            conn.execute("PRAGMA foreign_keys = OFF")
+            for table in tables:
+                wanted = _table_columns(conn, table)
+                have = set(_table_columns(damaged, table))
+                columns = [c for c in wanted if c in have]
+                if not columns:
+                    continue
+                rows, lost = _salvage_rows(damaged, table, columns)
+                marks = ", ".join("?" * len(columns))
+                names = ", ".join(f'"{c}"' for c in columns)
+                kept = 0
+                with target.transaction() as tx:
+                    for row in rows:
+                        try:
+                            tx.execute(f'INSERT OR REPLACE INTO "{table}" ({names}) VALUES ({marks})',
+                                       row)
+                            kept += 1
+                        except sqlite3.DatabaseError:
+                            lost += 1
+                report.salvaged[table] = kept
+                if lost:
+                    report.unreadable[table] = lost
+            # rows whose parent was lost (a highlight of an unreadable article) cannot stand
             with target.transaction() as tx:
-                for row in rows:
-                    try:
-                        tx.execute(f'INSERT OR REPLACE INTO "{table}" ({names}) VALUES ({marks})',
-                                   row)
-                        kept += 1
-                    except sqlite3.DatabaseError:
-                        lost += 1
-            report.salvaged[table] = kept
-            if lost:
-                report.unreadable[table] = lost
-        # rows whose parent was lost (a highlight of an unreadable article) cannot stand
-        with target.transaction() as tx:
-            for _ in range(3):
-                broken = tx.execute("PRAGMA foreign_key_check").fetchall()
-                if not broken:
-                    break
-                for table, rowid, _parent, _fk in broken:
-                    tx.execute(f'DELETE FROM "{table}" WHERE rowid = ?', (rowid,))
-                    report.unreadable[table] = report.unreadable.get(table, 0) + 1
-                    report.salvaged[table] = report.salvaged.get(table, 1) - 1
-        conn.execute("PRAGMA foreign_keys = ON")
+                for _ in range(3):
+                    broken = tx.execute("PRAGMA foreign_key_check").fetchall()
+                    if not broken:
+                        break
+                    for table, rowid, _parent, _fk in broken:
+                        tx.execute(f'DELETE FROM "{table}" WHERE rowid = ?', (rowid,))
+                        report.unreadable[table] = report.unreadable.get(table, 0) + 1
+                        report.salvaged[table] = report.salvaged.get(table, 1) - 1
+            conn.execute("PRAGMA foreign_keys = ON")
     finally:
         damaged.close()
 
@@ -198,7 +198,7 @@ def recover(root: Path, progress: Callable[[str], None] | None = None) -> Recove
             if library.exists():
                 say("salvaging what the damaged library still holds")
                 _salvage(library, target, report)
-            target.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+            target.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         finally:
             target.close()
         report.set_aside = backups.set_aside(library, root, "replaced",

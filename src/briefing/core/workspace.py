@@ -171,8 +171,9 @@ class Workspace:
                 from briefing.core.backups import BackupError, take_backup
 
                 try:
-                    take_backup(db.conn, root, "migration",
-                                f"before upgrading schema {version} to {SCHEMA_VERSION}")
+                    with db.using() as conn:
+                        take_backup(conn, root, "migration",
+                                    f"before upgrading schema {version} to {SCHEMA_VERSION}")
                 except BackupError as exc:
                     raise StoreError(f"{exc}; the library was not upgraded") from None
 
@@ -231,7 +232,8 @@ class Workspace:
         """A verified backup of the library now (see core/backups.py); BackupError if not."""
         from briefing.core.backups import take_backup
 
-        return take_backup(self.db.conn, self.root, kind, reason)
+        with self.db.using() as conn:  # a close() on another thread waits for the copy
+            return take_backup(conn, self.root, kind, reason)
 
     def daily_backup(self):
         """The day's first backup, if none was taken today and the library holds anything."""
