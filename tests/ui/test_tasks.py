@@ -162,3 +162,21 @@ def test_a_handle_whose_pool_thread_lets_go_last_is_deleted_on_the_ui_thread(
     QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     assert done == [7]
     assert deleted_on == [threading.get_ident()]
+
+
+def test_run_task_refuses_a_call_from_a_pool_thread(qtbot) -> None:
+    """A handle made off the UI thread could not be owned by the application (and could
+    be freed on a pool thread): run_task says so instead of making one."""
+    raised: list[BaseException] = []
+
+    def start_from_a_worker() -> None:
+        try:
+            run_task(lambda: None)
+        except RuntimeError as exc:
+            raised.append(exc)
+
+    worker = threading.Thread(target=start_from_a_worker)
+    worker.start()
+    worker.join(5)
+    assert raised and "UI thread" in str(raised[0])
+    assert live_tasks() == []

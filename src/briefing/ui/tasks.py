@@ -19,7 +19,16 @@ import weakref
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal, Slot
+from PySide6.QtCore import (
+    QCoreApplication,
+    QObject,
+    QRunnable,
+    Qt,
+    QThread,
+    QThreadPool,
+    Signal,
+    Slot,
+)
 
 from briefing.ui import qtcompat  # noqa: F401  (must run before any signal is emitted)
 
@@ -46,7 +55,8 @@ class CancelToken:
 class TaskHandle(QObject):
     """The UI-thread side of one task: relays worker signals to the callbacks.
 
-    A handle made on the UI thread is owned by the application and deleted by the
+    A handle (made on the UI thread: run_task refuses other threads) is owned by the
+    application and deleted by the
     UI event loop once its result is delivered: the worker also holds a reference,
     and if that were the last one, freeing it would delete a UI-thread object on
     the pool thread (the kind of race that crashed the UI's garbage collection).
@@ -189,12 +199,14 @@ def run_task(fn: Callable[..., Any], *args: Any, on_progress: Callback = None,
     and `on_done(None)` is called. If `owner` is destroyed first, the task is
     cancelled and its callbacks dropped.
     """
+    app = QCoreApplication.instance()
+    if app is not None and QThread.currentThread() is not app.thread():
+        # a handle made here could not be owned by the application, so its last reference
+        # could be dropped on a pool thread; every caller is a widget on the UI thread
+        raise RuntimeError("run_task is called on the UI thread")
     token = cancel or CancelToken()
     handle = TaskHandle(token, on_progress, on_done, on_error)
-    app = QCoreApplication.instance()
-    if app is not None and handle.thread() is not app.thread():
-        handle.moveToThread(app.thread())
-    elif app is not None:
+    if app is not None:
         handle.setParent(app)  # owned by Qt: deleted on the UI thread (see TaskHandle)
     if owner is not None:
         owner.destroyed.connect(handle.detach)
