@@ -56,10 +56,10 @@ class TaskHandle(QObject):
     """The UI-thread side of one task: relays worker signals to the callbacks.
 
     A handle (made on the UI thread: run_task refuses other threads) is owned by the
-    application and deleted by the
-    UI event loop once its result is delivered: the worker also holds a reference,
-    and if that were the last one, freeing it would delete a UI-thread object on
-    the pool thread (the kind of race that crashed the UI's garbage collection).
+    application and deleted by the UI event loop once its result is delivered: the
+    worker also holds a reference, and if that were the last one, freeing it would
+    delete a UI-thread object on the pool thread (the kind of race that crashed the
+    UI's garbage collection).
     """
 
     _progress = Signal(object)
