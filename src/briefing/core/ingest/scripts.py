@@ -16,9 +16,22 @@ _UNSPACED = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+
 _WORD = re.compile(r"\w+")
 
 
-@lru_cache(maxsize=4096)  # cleaning and metadata ask about the same lines several times
+_CACHED_UP_TO = 2000  # characters: lines and paragraphs, not whole articles
+
+
 def word_count(text: str) -> int:
     """Words in `text`, counting unspaced scripts (Chinese, Japanese) by characters."""
+    if len(text) <= _CACHED_UP_TO:
+        return _line_word_count(text)
+    return _count(text)
+
+
+@lru_cache(maxsize=4096)  # cleaning and metadata ask about the same lines several times
+def _line_word_count(text: str) -> int:
+    return _count(text)
+
+
+def _count(text: str) -> int:
     if _UNSPACED.search(text) is None:
         return len(_WORD.findall(text))
     chars = sum(len(run) for run in _UNSPACED.findall(text))
