@@ -35,3 +35,13 @@ def test_an_eu_member_outside_nato_speaks_for_the_european_side() -> None:
     assert affiliation("the Austrian foreign minister") == ("nato_european", "Austrian")
     assert not foreign("the Irish government")
     assert foreign("the Indian government")
+
+
+def test_a_government_body_of_a_named_country_leading_in_its_own_voice_is_the_issuer() -> None:
+    # No known publisher: the lead "The Government of <country> condemns ..." and "we" make
+    # the page that government's statement; its bare assertions are its statements.
+    text = ("The Government of Finland strongly condemns the missile strikes on Odesa. "
+            "Finland has summoned the Russian ambassador. We call on all states to act.")
+    got = found(text, title="Finland condemns the strikes", publisher="Valtioneuvosto")
+    assert got["Finland has summoned the Russian ambassador."][0] == ["nato_european"]
+    assert got["We call on all states to act."][0] == ["nato_european"]
