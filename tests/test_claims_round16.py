@@ -45,3 +45,36 @@ def test_a_government_body_of_a_named_country_leading_in_its_own_voice_is_the_is
     got = found(text, title="Finland condemns the strikes", publisher="Valtioneuvosto")
     assert got["Finland has summoned the Russian ambassador."][0] == ["nato_european"]
     assert got["We call on all states to act."][0] == ["nato_european"]
+
+
+def test_a_clause_after_the_verb_is_what_was_said_never_the_speaker() -> None:
+    text = ("The Joint Monitoring Panel, set up by nine states after the old panel was "
+            "closed, found that Russia had shipped two million barrels of diesel.")
+    (sides, speaker), = found(text).values()
+    assert speaker is None or not speaker.startswith("Russia had")
+    assert sides != ["russian"]
+
+
+def test_a_prepositional_aside_between_subject_and_verb_leaves_the_subject() -> None:
+    text = ("Lavrov, on his third visit to Pyongyang in a month, said Kim had promised "
+            "more workers.")
+    (sides, speaker), = found(text).values()
+    assert (sides, speaker) == (["russian"], "Lavrov")
+
+
+def test_one_of_an_unnamed_group_is_an_unknown_speaker_not_the_last_one() -> None:
+    text = ("The Kremlin said the talks were useful. One, at a think tank in Vienna, told "
+            "me that the leadership \"did not like being surprised\" by its neighbour.")
+    got = found(text)
+    assert got["The Kremlin said the talks were useful."][0] == ["russian"]
+    sides, speaker = got["One, at a think tank in Vienna, told me that the leadership "
+                         "\"did not like being surprised\" by its neighbour."]
+    assert (sides, speaker) == ([], "One")
+
+
+def test_a_place_after_a_bracketed_acronym_goes_on_with_the_name_before_it() -> None:
+    text = ("The brigades moved in March, the National Intelligence Service (NIS) in Seoul "
+            "said in a note to lawmakers.")
+    (sides, speaker), = found(text).values()
+    assert sides == ["south_korean"]
+    assert speaker == "the National Intelligence Service (NIS) in Seoul"

@@ -147,6 +147,11 @@ class SubjectFinder:
         segs = self._segments(s, stop)
         if len(segs) >= 2 and segs[-1][2] == "(" and s[segs[-1][1]:stop].strip() == ")":
             segs.pop()  # "Rybar (1.3m subscribers) wrote": the aside is not the subject
+        if len(segs) >= 3 and segs[-1][2].strip() == ")" and segs[-2][2].strip() == "(" and \
+                re.match(r"(?:in|at|of|for|from|on)\s", s[segs[-1][0]:segs[-1][1]]):
+            # "the Joint Chiefs of Staff (JCS) in Seoul said": the phrase after the brackets
+            # goes on with the name before them
+            segs[-3:] = [(segs[-3][0], segs[-1][1], segs[-3][2])]
         while segs:
             a, z = self._clean(s, segs[-1][0], segs[-1][1])
             if len(segs) >= 2 and segs[-1][2] == "," and _INTERJECTION.fullmatch(s[a:z]):
