@@ -78,3 +78,21 @@ def test_a_place_after_a_bracketed_acronym_goes_on_with_the_name_before_it() -> 
     (sides, speaker), = found(text).values()
     assert sides == ["south_korean"]
     assert speaker == "the National Intelligence Service (NIS) in Seoul"
+
+
+def test_the_writers_question_is_not_a_claim_but_a_sides_reported_question_is() -> None:
+    text = ("How many drones, and by whose count?\n\n"
+            "China: broker or bystander?\n\n"
+            "The Kremlin spokesman said: who will pay for this?")
+    got = found(text)
+    assert "How many drones, and by whose count?" not in got
+    assert "China: broker or bystander?" not in got
+    assert got["The Kremlin spokesman said: who will pay for this?"][0] == ["russian"]
+
+
+def test_the_writers_note_on_its_sources_is_not_a_claim_of_them() -> None:
+    text = ("Kyiv said 3,000 soldiers had arrived.\n\n"
+            "Numbers here are as reported by the cited sources; we do not endorse them.")
+    got = found(text)
+    assert got["Kyiv said 3,000 soldiers had arrived."][0] == ["ukrainian"]
+    assert len(got) == 1
