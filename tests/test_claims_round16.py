@@ -96,3 +96,11 @@ def test_the_writers_note_on_its_sources_is_not_a_claim_of_them() -> None:
     got = found(text)
     assert got["Kyiv said 3,000 soldiers had arrived."][0] == ["ukrainian"]
     assert len(got) == 1
+
+
+def test_a_possessive_name_is_the_person_named_before() -> None:
+    text = ("Andriy Kostin, Ukraine's prosecutor general, said the missiles were unreliable. "
+            "Kostin's office said later that many had exploded in the air.")
+    got = found(text)
+    assert got["Kostin's office said later that many had exploded in the air."] == (
+        ["ukrainian"], "Kostin's office")

@@ -328,10 +328,16 @@ class SubjectFinder:
         name of two letters ("Fu", "Li") only when the text introduced it."""
         cue_spans = [(c.start, c.end) for c in self._find(s, start, end)]
         common = self._common
-        return [w.group().lower() for w in _NAME_WORD.finditer(s, start, end)
-                if w.group().lower() not in common
-                and (len(w.group()) > 2 or w.group().lower() in self.ctx.placed)
+        # (a possessive is the name: "Kostin's office" is Kostin's)
+        names = [(w, _POSSESSIVE.sub("", w.group().lower()))
+                 for w in _NAME_WORD.finditer(s, start, end)]
+        return [name for w, name in names
+                if name not in common and w.group().lower() not in common
+                and (len(name) > 2 or name in self.ctx.placed)
                 and not any(ca <= w.start() < cz for ca, cz in cue_spans)]
+
+
+_POSSESSIVE = re.compile(r"['’]s?$")
 
 
 # A verb before the last noun phrase of a clause ("discussed ... with", "was represented
