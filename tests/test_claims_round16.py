@@ -104,3 +104,14 @@ def test_a_possessive_name_is_the_person_named_before() -> None:
     got = found(text)
     assert got["Kostin's office said later that many had exploded in the air."] == (
         ["ukrainian"], "Kostin's office")
+
+
+def test_a_relative_clause_holding_a_subordinate_clause_still_describes_the_subject() -> None:
+    text = ("Kyiv has said that 3,000 died. A senior Japanese defence official, who spoke on "
+            "condition of anonymity because he was not allowed to brief reporters, said the "
+            "figure was plausible. \"They learn fast,\" he said.")
+    got = found(text)
+    sides, speaker = got["\"They learn fast,\" he said."]
+    assert sides != ["ukrainian"]  # not the speaker before the official
+    official = next(v for k, v in got.items() if k.startswith("A senior Japanese"))
+    assert official[1] == "A senior Japanese defence official"

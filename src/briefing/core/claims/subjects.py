@@ -144,6 +144,14 @@ class SubjectFinder:
 
     def _left_subject(self, s: str, stop: int) -> tuple[int, int, list[tuple[int, int]]] | None:
         """The subject left of a verb, plus neighbouring segments worth checking for cues."""
+        rel = _TRAILING_RELATIVE.search(s[:stop])
+        if rel is not None and rel.start() > 0:
+            # "A senior official, who spoke on condition of anonymity because he was not
+            # authorised to brief, put it bluntly": the whole relative clause, whatever
+            # subordinate clause it holds, describes the subject before it
+            inner = self._left_subject(s, rel.start())
+            if inner is not None:
+                return inner[0], inner[1], [*inner[2], (rel.start() + 1, rel.end())]
         segs = self._segments(s, stop)
         if len(segs) >= 2 and segs[-1][2] == "(" and s[segs[-1][1]:stop].strip() == ")":
             segs.pop()  # "Rybar (1.3m subscribers) wrote": the aside is not the subject
@@ -338,6 +346,8 @@ class SubjectFinder:
 
 
 _POSSESSIVE = re.compile(r"['’]s?$")
+# A relative clause closing right before the verb: "..., who spoke on condition that ..., "
+_TRAILING_RELATIVE = re.compile(r",\s+(?:who|whose)\s[^,;:()“”\"]*,\s*$")
 
 
 # A verb before the last noun phrase of a clause ("discussed ... with", "was represented
