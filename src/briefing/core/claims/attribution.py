@@ -330,12 +330,12 @@ class Attributor(SpeakerResolver):
                 start = m.end() + (len(after) - len(after.lstrip()))
                 stop = _RIGHT_END.search(s[start:] + ".")  # "." always matches at the end
                 end = start + (stop.start() if stop else len(s) - start)
-                clause = verb.endswith(" that") or bool(
+                said_clause = verb.endswith(" that") or bool(
                     {w.lower() for w in _WORD.findall(s[start:end])} & r.clause_verbs)
                 # "X, set up by eleven states, found that Russia had supplied ...", "X, on
                 # his trip to Pyongyang, said Kim had agreed ...": a clause after the verb is
                 # what was said, never its speaker; the subject is read on the left below.
-                if not clause:
+                if not said_clause:
                     extra = []
                     if s[end:end + 1] == "," and \
                             re.match(r",\s+(?:a|an|the)\s", s[end:end + 6]):
