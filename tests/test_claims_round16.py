@@ -115,3 +115,16 @@ def test_a_relative_clause_holding_a_subordinate_clause_still_describes_the_subj
     assert sides != ["ukrainian"]  # not the speaker before the official
     official = next(v for k, v in got.items() if k.startswith("A senior Japanese"))
     assert official[1] == "A senior Japanese defence official"
+
+
+def test_stance_verbs_in_every_form_report_what_a_side_holds() -> None:
+    text = ("Ukraine's General Staff disputes the claim that the offensive is over.\n\n"
+            "Chinese diplomats, asked about the troops, repeat that they know nothing.\n\n"
+            "South Korean officials fear a transfer of missile technology.")
+    got = found(text)
+    assert got["Ukraine's General Staff disputes the claim that the offensive is over."][0] \
+        == ["ukrainian"]
+    assert got["Chinese diplomats, asked about the troops, repeat that they know nothing."][0] \
+        == ["chinese"]
+    assert got["South Korean officials fear a transfer of missile technology."][0] == \
+        ["south_korean"]
