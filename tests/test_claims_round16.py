@@ -128,3 +128,8 @@ def test_stance_verbs_in_every_form_report_what_a_side_holds() -> None:
         == ["chinese"]
     assert got["South Korean officials fear a transfer of missile technology."][0] == \
         ["south_korean"]
+
+
+def test_a_question_someone_of_no_side_is_reported_asking_stays_a_statement() -> None:
+    text = "An independent researcher said: who will pay for all of this in the end?"
+    assert found(text)[text] == ([], "An independent researcher")

@@ -490,9 +490,10 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
         if speakers and attributor.meeting is not None and turn is None:
             speakers = [attributor.meeting]  # "X spoke with Y to reaffirm ...": both say it
         if turn is None and sent.text.rstrip("\"”’' ").endswith("?") and not any(
-                sp.perspectives and sp.verb != "label" for sp in speakers):
+                sp.verb != "label" and sp.text.lower() not in ("who", "whose", "what", "which")
+                for sp in speakers):
             continue  # the writer's question ("How many shells, by whose count?", "China:
-            # partner or neighbour?") asserts nothing; a side's question it reports does
+            # partner or neighbour?") asserts nothing; a question it reports someone asking does
         if speakers:
             out.append(_suggestion(sent, speakers))
         elif not NOTE.match(sent.text) and _states_figure(text, sent):
