@@ -133,3 +133,9 @@ def test_stance_verbs_in_every_form_report_what_a_side_holds() -> None:
 def test_a_question_someone_of_no_side_is_reported_asking_stays_a_statement() -> None:
     text = "An independent researcher said: who will pay for all of this in the end?"
     assert found(text)[text] == ([], "An independent researcher")
+
+
+def test_a_time_adverbial_aside_before_the_verb_leaves_the_subject() -> None:
+    text = ("The Ukrainian Air Force, for the first time publicly, confirmed that the new "
+            "radars were in service.")
+    assert found(text)[text] == (["ukrainian"], "The Ukrainian Air Force")

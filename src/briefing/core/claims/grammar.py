@@ -39,6 +39,7 @@ _INTERJECTION = re.compile(
     r"(?i)(?:for (?:its|his|her|their) part|in turn|however|meanwhile|too|though|also|"
     r"in (?:a|the) (?:statement|interview|post|briefing)(?: [\w' -]{0,40})?|"
     r"(?:on|last|this) \w+(?: \w+)?|for (?:its|his|her|their) own part|"
+    r"for the (?:first|second|third|last) time|once again|yet again|at last|"
     # a prepositional phrase of place, time or occasion: "on his second trip to Pyongyang
     # in two weeks", "during a visit to Seoul", "after talks with Lavrov"
     r"(?:on|in|at|during|after|before|following|ahead of|upon|while on) "
