@@ -43,18 +43,23 @@ def affiliations() -> Affiliations:
         for name in names:
             keys.setdefault(normalise(name).lower(), key)
     # Every other country, generated once from a maintained list (countries.toml): NATO and
-    # EU members speak for nato_european, the rest for none of ours. The hand-written lists
-    # above win where both name a place (Austria and Ireland stay neutral).
+    # EU members speak for nato_european, the rest for none of ours. The hand lists only add
+    # names the table lacks; `overrides` is the one place that reads a country otherwise.
     generated = tomllib.loads(resource("claims", "countries.toml").read_text(encoding="utf-8"))
-    hand_others = {normalise(n).lower() for n in aff.get("others", [])}
+    overrides = {normalise(n).lower(): side for n, side in aff.get("overrides", {}).items()}
+    for name, side in overrides.items():
+        if side != "none":
+            keys[name] = side
     for name in generated.get("nato_european", []):
-        if normalise(name).lower() not in hand_others:
+        if normalise(name).lower() not in overrides:
             keys.setdefault(normalise(name).lower(), "nato_european")
     ordered = sorted(keys, key=lambda n: (-len(n), n))
     body = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in ordered)
     rx = re.compile(rf"(?<![\w'-])(?:{body})(?:'s|')?(?![\w])", re.IGNORECASE)
     roles = frozenset(r.lower() for r in [*aff.get("roles", []), *data.get("role_words", [])])
-    others = [normalise(n) for n in [*aff.get("others", []), *generated.get("others", [])]
+    others = [normalise(n) for n in [*aff.get("others", []), *generated.get("others", []),
+                                     *(n for n, side in aff.get("overrides", {}).items()
+                                       if side == "none")]
               if normalise(n).lower() not in keys]
     other_rx = re.compile(
         r"(?<![\w'-])(?:" + "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in sorted(

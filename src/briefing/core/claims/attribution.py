@@ -330,14 +330,21 @@ class Attributor(SpeakerResolver):
                 start = m.end() + (len(after) - len(after.lstrip()))
                 stop = _RIGHT_END.search(s[start:] + ".")  # "." always matches at the end
                 end = start + (stop.start() if stop else len(s) - start)
-                extra = []
-                if s[end:end + 1] == "," and re.match(r",\s+(?:a|an|the)\s", s[end:end + 6]):
-                    # '..., said Wang Lei, a spokesman for the Chinese embassy.'
-                    extra.append((end + 1, _next_boundary(s, end + 1)))
-                elif re.match(r"\s(?:in|at|with|of|from|for)\s", s[end:end + 6]):
-                    # '..., says a senior official in Seoul's presidential office.'
-                    extra.append((start, _next_boundary(s, end + 1)))
-                return self._resolve(s, sent, start, end, verb, index, extra=extra)
+                said_clause = verb.endswith(" that") or bool(
+                    {w.lower() for w in _WORD.findall(s[start:end])} & r.clause_verbs)
+                # "X, set up by eleven states, found that Russia had supplied ...", "X, on
+                # his trip to Pyongyang, said Kim had agreed ...": a clause after the verb is
+                # what was said, never its speaker; the subject is read on the left below.
+                if not said_clause:
+                    extra = []
+                    if s[end:end + 1] == "," and \
+                            re.match(r",\s+(?:a|an|the)\s", s[end:end + 6]):
+                        # '..., said Wang Lei, a spokesman for the Chinese embassy.'
+                        extra.append((end + 1, _next_boundary(s, end + 1)))
+                    elif re.match(r"\s(?:in|at|with|of|from|for)\s", s[end:end + 6]):
+                        # '..., says a senior official in Seoul's presidential office.'
+                        extra.append((start, _next_boundary(s, end + 1)))
+                    return self._resolve(s, sent, start, end, verb, index, extra=extra)
         seg = self._left_subject(s, verb_at)
         # "... and has said", "... and later also said": auxiliaries and adverbs between
         # the conjunction and the verb
@@ -378,6 +385,10 @@ class Attributor(SpeakerResolver):
             if ante is not None and ante.perspectives and not _after_word_boundary(s, start):
                 return ante.named(s[start:end], verb, sent.start + start, sent.start + end)
             return None
+        if text in ("one", "another"):
+            # "One, at a university in Beijing, told me ...": one of a group the text does
+            # not name here; an unknown speaker has no side (not the last speaker's)
+            return Speaker(s[start:end], [], None, verb, sent.start + start, sent.start + end)
         if text in r.not_speakers:
             return None
         # "I spent two weeks going through every official estimate": a span that is a

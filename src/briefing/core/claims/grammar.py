@@ -38,7 +38,12 @@ _LABEL_COLON = re.compile(r"(?:[A-Z][\w'’.-]*\s+(?:(?:of|for|and|the)\s+){0,2}
 _INTERJECTION = re.compile(
     r"(?i)(?:for (?:its|his|her|their) part|in turn|however|meanwhile|too|though|also|"
     r"in (?:a|the) (?:statement|interview|post|briefing)(?: [\w' -]{0,40})?|"
-    r"(?:on|last|this) \w+(?: \w+)?|for (?:its|his|her|their) own part)")
+    r"(?:on|last|this) \w+(?: \w+)?|for (?:its|his|her|their) own part|"
+    r"for the (?:first|second|third|last) time|once again|yet again|at last|"
+    # a prepositional phrase of place, time or occasion: "on his second trip to Pyongyang
+    # in two weeks", "during a visit to Seoul", "after talks with Lavrov"
+    r"(?:on|in|at|during|after|before|following|ahead of|upon|while on) "
+    r"(?!(?:\w+ )*?(?:is|are|was|were|has|have|had|will|would)\b)[\w'’ -]{3,70})")
 # One name and an appositive: "Serhiy, a 34-year-old drone pilot with ..."
 _APPOSED = re.compile(r"[A-Z][a-z'-]{2,}(?=,\s+(?:a|an|the)\s)")
 # A colon opening a quotation or a statement: 'had a message for the West: "..."'.

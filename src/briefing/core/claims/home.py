@@ -278,9 +278,18 @@ def own_voice(text: str) -> tuple[str, str] | None:
     a country as the subject of a present-tense stance ("Norway strongly condemns ...") and
     speaks as "we" is that country's statement (the caller checks "we")."""
     m = _OWN_LEAD.match(text)
-    if m is None:
-        return None
-    return bare_country(m.group("who"))
+    if m is not None and bare_country(m.group("who")) is not None:
+        return bare_country(m.group("who"))
+    # "The Government of Sweden strongly condemns ...", "The Ministry of Foreign Affairs of
+    # Ukraine welcomes ...": a government body of a named country, in the same stance
+    body = _LEAD_BODY.match(text)
+    if body is not None and _STANCE.match(text, body.end()):
+        return affiliation(body.group("body"))
+    return None
+
+
+_STANCE = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:condemns|calls|welcomes|supports|reaffirms|"
+                     r"expresses|rejects|deplores|urges|notes|stands|remains)\b")
 
 
 def writer_names(publisher: str) -> set[str]:

@@ -19,6 +19,13 @@ EVENT_NOTE = re.compile(r"(?i)\b(?:briefing|press conference|transcript|translat
 # A sentence that only announces what follows.
 PREFACE = re.compile(r"\b(?:the following|as follows)\W*$", re.IGNORECASE)
 
+# The writer's note on its sources, not a claim of any of them: "Figures are as reported
+# by the named source; we do not endorse them.", "... have not been verified by us."
+EDITORIAL_NOTE = re.compile(
+    r"(?i)\b(?:do(?:es)? not endorse|not (?:been )?(?:independently )?(?:verified|checked) "
+    r"by us|(?:reported|given|quoted) by the (?:named|cited|original|respective) sources?|"
+    r"as the (?:named|cited|original|respective) sources? (?:reported|gave|published))\b")
+
 # A note on the text itself, not a sentence of it.
 DELIVERY_NOTE = re.compile(r"\W*(?:check against delivery|as delivered|as prepared for "
                            r"delivery|unofficial translation|transcript of the spoken word|"

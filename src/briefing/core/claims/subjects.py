@@ -144,9 +144,22 @@ class SubjectFinder:
 
     def _left_subject(self, s: str, stop: int) -> tuple[int, int, list[tuple[int, int]]] | None:
         """The subject left of a verb, plus neighbouring segments worth checking for cues."""
+        rel = _TRAILING_RELATIVE.search(s[:stop])
+        if rel is not None and rel.start() > 0:
+            # "A senior official, who spoke on condition of anonymity because he was not
+            # authorised to brief, put it bluntly": the whole relative clause, whatever
+            # subordinate clause it holds, describes the subject before it
+            inner = self._left_subject(s, rel.start())
+            if inner is not None:
+                return inner[0], inner[1], [*inner[2], (rel.start() + 1, rel.end())]
         segs = self._segments(s, stop)
         if len(segs) >= 2 and segs[-1][2] == "(" and s[segs[-1][1]:stop].strip() == ")":
             segs.pop()  # "Rybar (1.3m subscribers) wrote": the aside is not the subject
+        if len(segs) >= 3 and segs[-1][2].strip() == ")" and segs[-2][2].strip() == "(" and \
+                re.match(r"(?:in|at|of|for|from|on)\s", s[segs[-1][0]:segs[-1][1]]):
+            # "the Joint Chiefs of Staff (JCS) in Seoul said": the phrase after the brackets
+            # goes on with the name before them
+            segs[-3:] = [(segs[-3][0], segs[-1][1], segs[-3][2])]
         while segs:
             a, z = self._clean(s, segs[-1][0], segs[-1][1])
             if len(segs) >= 2 and segs[-1][2] == "," and _INTERJECTION.fullmatch(s[a:z]):
@@ -323,10 +336,18 @@ class SubjectFinder:
         name of two letters ("Fu", "Li") only when the text introduced it."""
         cue_spans = [(c.start, c.end) for c in self._find(s, start, end)]
         common = self._common
-        return [w.group().lower() for w in _NAME_WORD.finditer(s, start, end)
-                if w.group().lower() not in common
-                and (len(w.group()) > 2 or w.group().lower() in self.ctx.placed)
+        # (a possessive is the name: "Kostin's office" is Kostin's)
+        names = [(w, _POSSESSIVE.sub("", w.group().lower()))
+                 for w in _NAME_WORD.finditer(s, start, end)]
+        return [name for w, name in names
+                if name not in common and w.group().lower() not in common
+                and (len(name) > 2 or name in self.ctx.placed)
                 and not any(ca <= w.start() < cz for ca, cz in cue_spans)]
+
+
+_POSSESSIVE = re.compile(r"['’]s?$")
+# A relative clause closing right before the verb: "..., who spoke on condition that ..., "
+_TRAILING_RELATIVE = re.compile(r",\s+(?:who|whose)\s[^,;:()“”\"]*,\s*$")
 
 
 # A verb before the last noun phrase of a clause ("discussed ... with", "was represented

@@ -34,6 +34,7 @@ from briefing.core.claims.multilingual import suggest_in_script
 from briefing.core.claims.not_claims import (
     DELIVERY_NOTE,
     DOCUMENT_NOTE,
+    EDITORIAL_NOTE,
     EVENT_NOTE,
     FOOTNOTE,
     NOTE,
@@ -392,6 +393,8 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
             # channel) names who "the channel" and "it" are in its paragraph.
             _heading_speaker(attributor, sent, index)
             continue
+        if turn is None and EDITORIAL_NOTE.search(sent.text):
+            continue  # the writer on its sources: "Figures are as the cited sources gave them"
         if turn is None and DELIVERY_NOTE.match(sent.text):
             continue  # "Check against delivery!", "As prepared for delivery"
         speakers = [sp for sp in attributor.attribute(spoken, index, labels=turn is None)
@@ -486,6 +489,11 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
                 speakers = [post.again("post", sent.start, sent.end)]
         if speakers and attributor.meeting is not None and turn is None:
             speakers = [attributor.meeting]  # "X spoke with Y to reaffirm ...": both say it
+        if turn is None and sent.text.rstrip("\"”’' ").endswith("?") and not any(
+                sp.verb != "label" and sp.text.lower() not in ("who", "whose", "what", "which")
+                for sp in speakers):
+            continue  # the writer's question ("How many shells, by whose count?", "China:
+            # partner or neighbour?") asserts nothing; a question it reports someone asking does
         if speakers:
             out.append(_suggestion(sent, speakers))
         elif not NOTE.match(sent.text) and _states_figure(text, sent):
