@@ -1,5 +1,6 @@
-"""Attribution mechanisms of round 16 (issue 9), by cause of loss rather than by page.
-Invented sentences, one mechanism each."""
+"""Attribution grammar: who the subject of a reporting verb is (asides, clauses after the
+verb, possessives, unnamed members of a group) and which side a country speaks for.
+Invented sentences, one mechanism each (issue 9)."""
 
 from __future__ import annotations
 
