@@ -30,7 +30,7 @@ import re
 import sys
 import tempfile
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -47,6 +47,11 @@ from unseen import HALVES, imported, norm  # noqa: E402
 
 HERE = Path(__file__).resolve().parent
 METRICS = ("statements_found", "statements_right", "precision", "figures_right")
+LOSSES = (  # every kind of loss the scorer counts, in the order the summary shows them
+    "statement lost by the cleaner", "statement not suggested", "statement given no side",
+    "statement given a wrong side", "figure lost by the cleaner", "figure not suggested",
+    "figure value, unit or side", "false alarm: a sentence nobody labelled",
+    "false alarm: no side", "false alarm: a wrong side")
 
 
 @dataclass
@@ -61,11 +66,19 @@ class Tally:
     figures: int = 0
     figures_right: int = 0
     notes: list[str] = field(default_factory=list)
+    losses: Counter[str] = field(default_factory=Counter)  # kind of loss -> how many
 
     def add(self, other: Tally) -> None:
         for name in ("statements", "found", "right", "suggestions", "precise", "figures",
                      "figures_right"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
+        self.losses.update(other.losses)
+
+    def lose(self, kind: str, note: str) -> None:
+        """One loss: its kind is counted on both halves (the frozen half's counts say where
+        it loses without showing its pages), its note is printed for the dev half only."""
+        self.losses[kind] += 1
+        self.notes.append(note)
 
     def scores(self) -> dict[str, float | int]:
         def ratio(a: int, b: int) -> float:
@@ -75,7 +88,8 @@ class Tally:
                 "statements_found": ratio(self.found, self.statements),
                 "statements_right": ratio(self.right, self.statements),
                 "precision": ratio(self.precise, self.suggestions),
-                "figures_right": ratio(self.figures_right, self.figures)}
+                "figures_right": ratio(self.figures_right, self.figures),
+                "losses": {kind: self.losses[kind] for kind in LOSSES if self.losses[kind]}}
 
 
 def locate(text: str, sentence: str) -> tuple[int, int] | None:
@@ -130,16 +144,20 @@ def score_page(text: str, label: dict, perspectives: list, title: str = "",
         if span is not None:
             labelled.append((span, want))
         if span is None:
-            t.notes.append(f"MISS (not in cleaned text) [{sorted(want)}] {st['text'][:160]}")
+            t.lose("statement lost by the cleaner",
+                   f"MISS (not in cleaned text) [{sorted(want)}] {st['text'][:160]}")
         elif not sugs:
-            t.notes.append(f"MISS (not suggested) [{sorted(want)}] {st['text'][:160]}")
+            t.lose("statement not suggested",
+                   f"MISS (not suggested) [{sorted(want)}] {st['text'][:160]}")
         else:
             t.found += 1
             if any(set(s.perspectives) == want for s in sugs):
                 t.right += 1
             else:
                 got = "; ".join(f"{sorted(s.perspectives)} speaker={s.speaker!r}" for s in sugs)
-                t.notes.append(f"WRONG want {sorted(want)} got {got} :: {st['text'][:160]}")
+                sided = any(s.perspectives for s in sugs)
+                t.lose("statement given a wrong side" if sided else "statement given no side",
+                       f"WRONG want {sorted(want)} got {got} :: {st['text'][:160]}")
     for fig in label.get("figures", []):
         t.figures += 1
         want = set(fig.get("perspectives") or [])
@@ -155,8 +173,10 @@ def score_page(text: str, label: dict, perspectives: list, title: str = "",
             read = [(s, [(c.figure, c.unit, c.subject, c.perspectives) for c in numeric_claims(
                 text, s.start, s.end, s.perspectives, sources=sources)]) for s in sugs]
             got = "; ".join(f"{sorted(s.perspectives)} {claims}" for s, claims in read)
-            t.notes.append(f"FIGURE MISS ({why}) want {fig['value']} {fig['unit']} "
-                           f"{sorted(want)} got {got} :: {fig['figure']}")
+            kind = {"not in cleaned text": "figure lost by the cleaner",
+                    "not suggested": "figure not suggested"}.get(why, "figure value, unit or side")
+            t.lose(kind, f"FIGURE MISS ({why}) want {fig['value']} {fig['unit']} "
+                   f"{sorted(want)} got {got} :: {fig['figure']}")
     for s in found:
         t.suggestions += 1
         hits = [want for span, want in labelled if min(s.end, span[1]) > max(s.start, span[0])]
@@ -164,8 +184,10 @@ def score_page(text: str, label: dict, perspectives: list, title: str = "",
             t.precise += 1
         else:
             why = "not a labelled statement" if not hits else f"want {sorted(hits[0])}"
-            t.notes.append(f"FALSE ALARM ({why}) got {sorted(s.perspectives)} "
-                           f"speaker={s.speaker!r} :: {s.quote[:160]}")
+            kind = ("false alarm: a sentence nobody labelled" if not hits else
+                    "false alarm: a wrong side" if s.perspectives else "false alarm: no side")
+            t.lose(kind, f"FALSE ALARM ({why}) got {sorted(s.perspectives)} "
+                   f"speaker={s.speaker!r} :: {s.quote[:160]}")
     return t
 
 

@@ -39,6 +39,21 @@ def claims_table(result: dict) -> list[str]:
     return lines
 
 
+def losses_table(claims: dict) -> list[str]:
+    """Where each half loses, pooled: how many statements, figures and suggestions fall
+    short, by kind (the frozen half's counts, without its pages)."""
+    halves = [h for h in HALVES if "losses" in claims.get(h, {}).get("pooled", {})]
+    if not halves:
+        return []
+    kinds = list(dict.fromkeys(k for h in halves for k in claims[h]["pooled"]["losses"]))
+    lines = ["### where the loss is (pooled counts)", "",
+             "| kind | " + " | ".join(halves) + " |", "|---|" + "---|" * len(halves)]
+    for kind in kinds:
+        lines.append(f"| {kind} | " + " | ".join(
+            str(claims[h]["pooled"]["losses"].get(kind, 0)) for h in halves) + " |")
+    return [*lines, ""]
+
+
 def summary() -> str:
     """The Markdown text of results/quality.md."""
     claims, meta = _load("quality_claims.json"), _load("quality_metadata.json")
@@ -54,6 +69,7 @@ def summary() -> str:
             if half not in claims:
                 continue
             lines += [f"### {half}", "", *claims_table(claims[half]), ""]
+        lines += losses_table(claims)
     if meta:
         lines += ["## Metadata and cleaning", "", f"Measured at {_run(meta.get('context', {}))}."
                   " Targets: " + ", ".join(f"{f} >= {META_TARGETS[f]:.0%}" for f in META_FIELDS)
