@@ -248,3 +248,22 @@ def test_a_quotation_signed_at_its_end_with_a_dash() -> None:
             "— Andrii Sybiha, Ukraine's foreign minister")
     found = sides(text)
     assert list(found.values()) == [["ukrainian"]]
+
+
+def test_an_exchange_inside_an_article_ends_at_its_next_heading_table_or_notes() -> None:
+    """'Q: ... A: ...' set inside an article: the answer is the answerer's, but the
+    article's next section, its table and its reference list are not."""
+    text = ("Ukraine's military intelligence said on Monday that about 11,000 North Korean "
+            "soldiers were in the Kursk region.\n\n"
+            "Q: How many troops are there now?\n\n"
+            "A: I think the number is closer to 12,000 by now.\n\n"
+            "What the allies say\n\n"
+            "Russia's foreign ministry said the reports were invented by Western media.\n\n"
+            "Source | Estimate\n\nGUR | 11,000\n\n"
+            'Yonhap, "Seoul sees troop build-up", 4 November 2024.\n')
+    found = {s.quote: s for s in suggest_claims(text, PERSPECTIVES)}
+    answer = next(s for q, s in found.items() if q.startswith("A: I think"))
+    assert answer.speaker == "A"
+    denial = found["Russia's foreign ministry said the reports were invented by Western media."]
+    assert denial.perspectives == ["russian"]
+    assert not any(q.startswith("Yonhap") for q in found)  # a reference entry, not a turn

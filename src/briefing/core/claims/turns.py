@@ -79,11 +79,14 @@ def _label_words(label: str) -> list[str]:
     return _NAME_WORD.findall(_ASIDE.sub("", label))
 
 
+_QUOTE_MARK = re.compile(r"[\"“”«»„]")
+
+
 def _is_label(label: str, rules: AttributionRules) -> bool:
     """Does this text before a colon look like a speaker label (a name or a role)?"""
     words = _label_words(label)
-    if not words or len(words) > 12:
-        return False
+    if not words or len(words) > 12 or _QUOTE_MARK.search(label):
+        return False  # 'Yonhap, "NIS: ...' opens a cited headline, not a turn
     low = " ".join(w.lower() for w in words)
     if low in rules.turn_not_labels:
         return False
@@ -135,6 +138,7 @@ def find_turns(text: str, rules: AttributionRules | None = None,
                                                     and spans[nxt.first_paragraph][0] ==
                                                     nxt.label_start)
                             if nxt is not None else len(spans) - 1)
+        _end_at_a_break(text, spans, t)
         body = text[t.label_end:t.stop].rstrip()
         t.question = _is_question_label(t.label, r) or (
             body.endswith("?") and _key(t.label) not in _answerers(turns[:i], r))
@@ -148,6 +152,27 @@ def find_turns(text: str, rules: AttributionRules | None = None,
         t.answer = not t.question and not procedural and (
             not any_question or _key(t.label) in answerers or _names_person(t.label))
     return _unlabelled_answers(text, spans, turns)
+
+
+# A paragraph that ends like a sentence or a clause, in any script (emphasis, footnote
+# markers and closing quotes aside).
+_ENDS = re.compile(r"[.!?。！？…:;,\"”’'»」』)\]]\W*$")
+_MARKERS = re.compile(r"(?:\[\^?\d+\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)+$")
+BREAK_WORDS = 12  # a heading is short
+
+
+def _end_at_a_break(text: str, spans: list[tuple[int, int]], turn: Turn) -> None:
+    """A turn ends before a heading or a table after its first paragraph: an exchange set
+    inside an article ("Q: ... A: ...") gives way to the article's next section, its table
+    or its notes, which are not the answerer's words."""
+    for n in range(turn.first_paragraph + 1, turn.last_paragraph + 1):
+        para = text[spans[n][0]:spans[n][1]].strip()
+        words = para.split()
+        heading = 0 < len(words) <= BREAK_WORDS and \
+            _ENDS.search(_MARKERS.sub("", para)) is None
+        if heading or " | " in para:
+            turn.last_paragraph, turn.stop = n - 1, spans[n][0]
+            return
 
 
 def _unlabelled_answers(text: str, spans: list[tuple[int, int]], turns: list[Turn]) -> list[Turn]:
