@@ -15,6 +15,7 @@ from collections.abc import Iterable
 
 from briefing.core.claims.captions import Captions
 from briefing.core.claims.interviews import InterviewTurns, answer_sentences, independent
+from briefing.core.claims.korean_verbs import korean_verbs
 from briefing.core.claims.script_rules import (
     CLAUSE,
     MAX_SPEAKER_CHARS,
@@ -75,6 +76,12 @@ class ScriptAttributor:
                     continue
                 if lemma_of(word, self.lang) in lemmas:
                     found.append(FoundVerb(w.start(), word))
+            found.sort(key=lambda m: m.start())
+        elif lemmas and self.lang in r.lemma_connectives:  # Korean: Kiwi's morphemes
+            taken = [(m.start(), m.end()) for m in found]
+            found += [FoundVerb(pos + at, word) for at, word in korean_verbs(
+                          s[pos:], lemmas, r.lemma_connectives[self.lang])
+                      if not any(a < pos + at + len(word) and pos + at < b for a, b in taken)]
             found.sort(key=lambda m: m.start())
         if r.false_verbs:  # "对平壤来说": 说 inside "来说" reports nothing
             false = [(m.start(), m.end()) for m in r.false_verb_rx.finditer(s, pos)]

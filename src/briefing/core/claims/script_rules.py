@@ -56,6 +56,9 @@ class Rules:
     # in every tense, aspect, gender and number the lists above do not spell out
     verb_lemmas: dict[str, frozenset[str]] = field(default_factory=dict)
     lemma_forms: dict[str, re.Pattern[str]] = field(default_factory=dict)
+    # Korean: the connective endings after which a listed lemma still reports ("-며",
+    # "-면서"; korean_verbs.py reads the morphemes, no listed forms)
+    lemma_connectives: dict[str, frozenset[str]] = field(default_factory=dict)
     insertion_rx: list[re.Pattern[str]] = field(default_factory=list)
     answer_turn: str = ""    # a turn named by its speaker: "郭嘉昆：…" (group `name`)
     question_turn: str = ""  # a turn that is a question: "问：…", "法新社记者：…"
@@ -201,6 +204,9 @@ def script_rules() -> dict[str, Rules]:
             rules.verb_lemmas[lang] = frozenset(v.lower() for v in data["verb_lemmas"])
             rules.lemma_forms[lang] = re.compile(
                 "(?:" + "|".join(map(re.escape, data["lemma_forms"])) + ")$", re.IGNORECASE)
+        elif data.get("verb_lemmas") and data.get("lemma_connectives"):
+            rules.verb_lemmas[lang] = frozenset(data["verb_lemmas"])
+            rules.lemma_connectives[lang] = frozenset(data["lemma_connectives"])
         if "home" in data:
             rules.homes[lang] = data["home"]
         if "letters" in data:

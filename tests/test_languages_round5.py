@@ -1,0 +1,38 @@
+"""Mechanisms of issue 11's fifth language round (lang16), each case written here for the
+test: Korean reporting verbs known by their lemma in any tense, style and connective ending
+(Kiwi's morphemes), never when negated or when the verb modifies a noun."""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.core.claims import suggest_claims
+from briefing.core.perspectives import load_default_perspectives
+
+
+def claims(text: str, title: str = "") -> dict[str, list[str]]:
+    """quote -> perspectives, as the app suggests them."""
+    return {s.quote: s.perspectives
+            for s in suggest_claims(text, load_default_perspectives(), title=title)}
+
+
+@pytest.mark.parametrize(("sentence", "side"), [
+    # present tense, broadcast style, connective endings, an auxiliary after the verb
+    ("국정원은 북한이 추가 파병을 준비하고 있다고 설명합니다.", ["south_korean"]),
+    ("외교부는 북한의 러시아 파병을 강하게 규탄한다.", ["south_korean"]),
+    ("크렘린은 북한군의 참전 보도를 근거 없는 주장이라고 일축했으며 추가 언급을 피했다.", ["russian"]),
+    ("젤렌스키 대통령은 북한군 사상자가 늘고 있다고 말했고, 추가 지원을 요청했다.", ["ukrainian"]),
+    ("백악관은 북한군이 전투에 참여하고 있다고 확인해줬다.", ["us"]),
+    ("중국 외교부는 이 문제에 대해 깊은 우려를 표명했다.", ["chinese"]),
+])
+def test_a_korean_reporting_verb_by_its_lemma(sentence: str, side: list[str]) -> None:
+    text = "북한군 파병 논란이 이어지고 있다. " + sentence + "\n"
+    assert claims(text).get(sentence) == side
+
+
+def test_a_negated_or_modifying_korean_verb_reports_nothing() -> None:
+    negated = "중국은 이 문제에 대해 공개적으로 입장을 밝히지 않고 있다."
+    modifying = "러시아는 북한군이 배치된 사실을 밝힌 보도를 부인하는 대신 침묵을 지켰다."
+    found = claims("북한군 파병 논란이 이어지고 있다. " + negated + " " + modifying + "\n")
+    assert negated not in found
+    assert modifying not in found
