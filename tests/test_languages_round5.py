@@ -36,3 +36,27 @@ def test_a_negated_or_modifying_korean_verb_reports_nothing() -> None:
     found = claims("북한군 파병 논란이 이어지고 있다. " + negated + " " + modifying + "\n")
     assert negated not in found
     assert modifying not in found
+
+
+def test_a_role_turn_answer_that_reports_another_side_is_that_sides() -> None:
+    """'Ответ:' turns of an interview whose lead names who answers are his, except a
+    sentence naming another speaker with a side (the turns by role of eee9806 gave every
+    sentence of the answer to the interviewee)."""
+    text = ("Замглавы МИД РФ Сергей Рябков дал интервью ТАСС.\n"
+            "Вопрос: Как Москва ответит на поставки оружия?\n"
+            "Ответ: Ответ будет жестким. Госдеп США заявил, что поддерживает Сеул. "
+            "По данным Пентагона, их там тысячи.\n")
+    found = claims(text, title="Рябков: Москва ответит на поставки оружия")
+    assert found["Ответ: Ответ будет жестким."] == ["russian"]
+    assert found["Госдеп США заявил, что поддерживает Сеул."] == ["us"]
+    assert found["По данным Пентагона, их там тысячи."] == ["us"]
+
+
+def test_a_dash_interviews_answer_stays_the_interviewees() -> None:
+    """Outside role turns an answer's sentence about another side is still the
+    interviewee's view ("Китай традиційно вважає …": the analyst's, no side)."""
+    text = ("Радіо Свобода поговорило зі сходознавцем Юрієм Пойтою.\n"
+            "– Чи допоможе Пекін Москві?\n"
+            "– Китай традиційно вважає Північну Корею своєю зоною впливу. Це давня позиція.\n")
+    found = claims(text)
+    assert found["– Китай традиційно вважає Північну Корею своєю зоною впливу."] == []

@@ -451,8 +451,12 @@ def suggest_in_script(text: str, script: str, perspectives: Iterable[Perspective
         answered = interview.see(text, start, end)
         if interview.asking:
             continue  # "―중국은 … 보고 있나.": the interviewer's question
-        if answered is not None and interview.loose and _own_speaker(attributor, s):
-            answered = None  # a line of narration inside a loosely marked interview
+        if answered is not None and (interview.loose or _role_turn(rules, text, start)
+                                     ) and _own_speaker(attributor, s):
+            # a line of narration inside a loosely marked interview, or a sentence of a
+            # role-turn answer ("Ответ: …") reporting another side ("По данным Пентагона,
+            # …", "Госдеп США заявил, …"): that side's, not the interviewee's
+            answered = None
         if answered is not None and not s.rstrip().endswith(_ENDS):
             continue  # "Поділитися: Facebook Telegram": furniture after the last answer
         if answered is not None:  # every sentence of the answer is the interviewee's
@@ -508,6 +512,13 @@ def suggest_in_script(text: str, script: str, perspectives: Iterable[Perspective
 
 
 _ENDS = (".", "!", "…", "。", "！", "»", "”", '"', ")")  # how a sentence that may be a claim ends
+
+
+def _role_turn(rules: Rules, text: str, start: int) -> bool:
+    """Whether the sentence at `start` is in a line opened by a role turn ("Ответ:",
+    "Відповідь:"): a transcript's answer, whose sentences may report other sides."""
+    line = text[text.rfind("\n", 0, start) + 1:start + 1]
+    return any(re.match(p, line) for p in rules.host_turns)
 
 
 def _own_speaker(attributor: ScriptAttributor, s: str) -> bool:
