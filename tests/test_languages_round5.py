@@ -60,3 +60,20 @@ def test_a_dash_interviews_answer_stays_the_interviewees() -> None:
             "– Китай традиційно вважає Північну Корею своєю зоною впливу. Це давня позиція.\n")
     found = claims(text)
     assert found["– Китай традиційно вважає Північну Корею своєю зоною впливу."] == []
+
+
+@pytest.mark.parametrize(("sentence", "side"), [
+    ("В администрации южнокорейского президента, как передает агентство Yonhap, заявили, "
+     "что решение о поставках оружия не принято.", ["south_korean"]),
+    ("Как пишет Bloomberg со ссылкой на осведомленных чиновников, Вашингтон рассчитывает, "
+     "что Сеул хотя бы частично поможет Киеву.", ["us"]),
+    ("Как пишет Reuters, войска КНДР понесли первые потери в Курской области.", []),
+    ("Як повідомляє Reuters, у Києві заявили, що війська КНДР зазнали втрат.", ["ukrainian"]),
+])
+def test_an_outlet_passing_on_words_yields_to_the_speaker_it_cites(sentence: str,
+                                                                   side: list[str]) -> None:
+    """'как пишет/передает X', 'як повідомляє X': the outlet is only the speaker when the
+    sentence names no one with a side for its verb."""
+    lead = ("Війська КНДР вже перебувають у Курській області. " if sentence[0] == "Я"
+            else "Войска КНДР уже находятся в Курской области. ")
+    assert claims(lead + sentence + "\n").get(sentence) == side

@@ -157,6 +157,9 @@ class ScriptAttributor:
                 if span and (self.perspectives(span)[0] or self.is_back_reference(span)):
                     # "Он также отметил, что, по данным разведки, …": he, not the source
                     return span, verb.group()
+        conduit = self._past_conduit(s)
+        if conduit is not None:
+            return conduit
         if r.source_rx is not None:
             for m in r.source_rx.finditer(s):
                 span = self._after_source(s, m.end())
@@ -213,6 +216,29 @@ class ScriptAttributor:
                     if after and self.perspectives(after)[0]:
                         span = after
             if span:
+                return span, v.group()
+        return None
+
+    def _past_conduit(self, s: str) -> tuple[str, str] | None:
+        """The speaker of a sentence that names an outlet passing on the words ("Как пишет
+        Bloomberg со ссылкой на чиновников, Вашингтон рассчитывает, что …"): the one with a
+        side named before a reporting verb outside the outlet's clause, else None."""
+        r = self.r
+        if not r.conduits or r.source_rx is None:
+            return None
+        low = s.lower()
+        at = [low.find(c) for c in r.conduits if low.find(c) >= 0
+              and (low.find(c) == 0 or not low[low.find(c) - 1].isalpha())]
+        if not at:
+            return None
+        start = min(at)
+        stop = CLAUSE.search(s, start)
+        end = stop.start() if stop else len(s)
+        for v in self.verbs(s):
+            if start <= v.start() < end:
+                continue  # the outlet's own verb ("пишет")
+            span = self._clause_before(s, v.start(), r.insertion_rx)
+            if span and not (start <= s.find(span) < end) and self.perspectives(span)[0]:
                 return span, v.group()
         return None
 

@@ -122,6 +122,9 @@ class Rules:
     # words after which the speaker's clause holds the question's topic ("林剑…被问及朝鲜
     # 军人…时，只是重申"): the speaker is the words before them
     topic_cuts: list[str] = field(default_factory=list)
+    # an outlet passing on others' words ("как пишет Bloomberg", "як передає …"): a source
+    # phrase that yields to a speaker with a side named for the sentence's verb
+    conduits: list[str] = field(default_factory=list)
     posting_rx: re.Pattern[str] | None = None
     false_verb_rx: re.Pattern[str] = re.compile(r"(?!)")
     speakers: dict[str, list[str]] = field(default_factory=dict)
@@ -197,7 +200,7 @@ def script_rules() -> dict[str, Rules]:
                      "interview_answers", "interviewees", "independent", "foreign", "false_verbs", "interview_marks", "plain_questions",
                      "gerund_endings", "connectives", "forward_references", "documents",
                      "postings", "captions", "interviewee_pronouns", "topic_openers",
-                     "topic_cuts"):
+                     "topic_cuts", "conduits"):
             getattr(rules, name).extend(data.get(name, []))
         lang = path.stem
         if data.get("verb_lemmas") and data.get("lemma_forms"):
