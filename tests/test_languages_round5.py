@@ -77,3 +77,19 @@ def test_an_outlet_passing_on_words_yields_to_the_speaker_it_cites(sentence: str
     lead = ("Війська КНДР вже перебувають у Курській області. " if sentence[0] == "Я"
             else "Войска КНДР уже находятся в Курской области. ")
     assert claims(lead + sentence + "\n").get(sentence) == side
+
+
+@pytest.mark.parametrize(("sentence", "speaker", "side"), [
+    # a name ending in 은 is no particle (the listed endings read "김정" and lost the side)
+    ("김정은 국무위원장은 러시아와의 협력을 계속 강화하겠다고 말했다.", "김정은 국무위원장",
+     ["north_korean"]),
+    ("러시아 측은 이 보도를 근거 없는 주장이라고 일축했다.", "러시아 측", ["russian"]),
+    # the speaker between the quotative and the verb, not the reported clause's subject
+    ("국회에서도 북한군 파병에 대한 우려가 나왔다고 정부 관계자는 전했다.", "정부 관계자",
+     ["south_korean"]),
+])
+def test_a_korean_speaker_by_kiwis_particles(sentence: str, speaker: str, side: list[str]
+                                            ) -> None:
+    found = {s.quote: s for s in suggest_claims("북한군 파병 논란이 이어지고 있다. " + sentence
+                                                + "\n", load_default_perspectives())}
+    assert (found[sentence].speaker, found[sentence].perspectives) == (speaker, side)

@@ -55,3 +55,30 @@ def _predicate(tokens: list, i: int, connectives: frozenset[str]) -> bool:
         if t.tag not in _PREDICATE_TAILS or t.form in _NEGATIONS:
             return False
     return False
+
+
+_NOMINAL = ("NN", "NP", "NR", "SL", "SH", "SN", "SSC", "XSN", "XR")
+_TOPIC_PARTICLES = {"JX": {"은", "는", "도"}, "JKS": {"이", "가", "께서"}}
+
+
+@lru_cache(maxsize=4096)
+def korean_topic(head: str, max_words: int = 8) -> str | None:
+    """The topic or subject of a Korean clause by Kiwi's morphemes: the words before the
+    first topic or subject particle (은/는/도, 이/가) that ends a word after a noun, within
+    `max_words` ("김정은 국무위원장은" -> "김정은 국무위원장": the 은 of the name is no
+    particle; "국회에서도" holds none). None when the analyser finds no such particle."""
+    tokens = analyser("kiwi").tokenize(head)
+    limit = sum(len(w) + 1 for w in head.split(" ")[:max_words])
+    for i, t in enumerate(tokens):
+        if t.start >= limit:
+            break
+        if (t.form not in _TOPIC_PARTICLES.get(t.tag, ()) or not i
+                or not tokens[i - 1].tag.startswith(_NOMINAL)):
+            continue
+        end = t.start + t.len
+        if end < len(head) and not head[end].isspace():
+            continue  # inside a word ("가능성도있": no)
+        topic = head[:t.start].strip()
+        if topic:
+            return topic
+    return None

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 
 from briefing.core.claims.captions import Captions
 from briefing.core.claims.interviews import InterviewTurns, answer_sentences, independent
-from briefing.core.claims.korean_verbs import korean_verbs
+from briefing.core.claims.korean_verbs import korean_topic, korean_verbs
 from briefing.core.claims.script_rules import (
     CLAUSE,
     MAX_SPEAKER_CHARS,
@@ -187,6 +187,11 @@ class ScriptAttributor:
         for v in verbs:
             if r.script == "hangul":
                 span = self._topic(s[:v.start()])
+                inner = _QUOTATIVE.match(v.group()) if self.lang in r.lemma_connectives else None
+                if inner:  # "…나왔다고 정부 관계자는 전했다": the one between the quotative
+                    named = korean_topic(v.group()[inner.end():])  # and the verb speaks
+                    if named and self.perspectives(named)[0]:
+                        span = named
             else:
                 span = self._clause_before(s, v.start(), r.insertion_rx)
                 cut = s.rfind(",", 0, v.start())
@@ -305,6 +310,15 @@ class ScriptAttributor:
     def _topic(self, head: str) -> str | None:
         """The Korean sentence's topic or subject: the words up to the first one ending in
         은/는/이/가 ("젤렌스키 우크라이나 대통령은" -> "젤렌스키 우크라이나 대통령")."""
+        if self.lang in self.r.lemma_connectives:  # Korean: Kiwi's particles, not endings
+            quoted = list(_QUOTATIVE.finditer(head))
+            if quoted:  # "…우려가 나왔다고 정부 관계자는 전했다": the one after what was said
+                topic = korean_topic(head[quoted[-1].end():])
+                if topic is not None:
+                    return topic
+            topic = korean_topic(head)
+            if topic is not None:
+                return topic
         words = head.split()
         for i, word in enumerate(words[:8]):
             for particle in sorted(self.r.subject_particles, key=len, reverse=True):
@@ -537,6 +551,8 @@ def suggest_in_script(text: str, script: str, perspectives: Iterable[Perspective
     return out
 
 
+# a Korean quotative ending a reported clause ("…했다고 ", "…이라고 ", "…”라고 ")
+_QUOTATIVE = re.compile(r"(?:다|라|냐|자)[”\"’]?고\s+")
 _ENDS = (".", "!", "…", "。", "！", "»", "”", '"', ")")  # how a sentence that may be a claim ends
 
 
