@@ -93,3 +93,30 @@ def test_a_korean_speaker_by_kiwis_particles(sentence: str, speaker: str, side: 
     found = {s.quote: s for s in suggest_claims("북한군 파병 논란이 이어지고 있다. " + sentence
                                                 + "\n", load_default_perspectives())}
     assert (found[sentence].speaker, found[sentence].perspectives) == (speaker, side)
+
+
+@pytest.mark.parametrize(("text", "sentence", "side"), [
+    ("Війська КНДР вже перебувають у Курській області, де тривають бої. ",
+     "У Кремлі відмовилися коментувати ці повідомлення.", ["russian"]),
+    ("Війська КНДР вже перебувають у Курській області, де тривають бої. ",
+     "Міністр закордонних справ України Андрій Сибіга підсумував, що Пхеньян став учасником "
+     "війни.", ["ukrainian"]),
+    ("Войска КНДР уже находятся в Курской области, где идут бои, и их тысячи. ",
+     "Зеленский поделился, что ситуация на фронте тяжелая.", ["ukrainian"]),
+    ("朝鲜军队已在库尔斯克州参战。",
+     "乌克兰总统办公室主任叶尔马克在社交媒体上写道，朝鲜士兵正在库尔斯克作战。", ["ukrainian"]),
+    # a quotation first, then "…이라고 그는": the pronoun after the quotative is the speaker
+    ("젤렌스키 우크라이나 대통령은 북한군 사상자가 늘고 있다고 말했다. ",
+     "“이것은 명백한 국제법 위반”이라고 그는 강조했다.", ["ukrainian"]),
+])
+def test_more_reporting_verbs_and_a_pronoun_after_the_quotation(text: str, sentence: str,
+                                                                 side: list[str]) -> None:
+    assert claims(text + sentence + "\n").get(sentence) == side
+
+
+def test_a_mentioned_situation_is_no_report() -> None:
+    """'你提到的情况' (the situation you mentioned) reports nothing: 提到 is not a verb here,
+    and the answer stays the spokesperson's."""
+    text = "郭嘉昆：我不了解你提到的具体情况。中方的立场是一贯的。\n"
+    assert claims(text, title="2024年11月5日外交部发言人郭嘉昆主持例行记者会").get(
+        "郭嘉昆：我不了解你提到的具体情况。") == ["chinese"]

@@ -190,8 +190,9 @@ class ScriptAttributor:
                 inner = _QUOTATIVE.match(v.group()) if self.lang in r.lemma_connectives else None
                 if inner:  # "…나왔다고 정부 관계자는 전했다": the one between the quotative
                     named = korean_topic(v.group()[inner.end():])  # and the verb speaks
-                    if named and self.perspectives(named)[0]:
-                        span = named
+                    if named and (self.perspectives(named)[0] or self.is_back_reference(named)
+                                  or s.lstrip()[:1] in "“\"‘'"):
+                        span = named  # (a quotation first: its words are no topic)
             else:
                 span = self._clause_before(s, v.start(), r.insertion_rx)
                 cut = s.rfind(",", 0, v.start())
