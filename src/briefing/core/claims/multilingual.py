@@ -417,6 +417,19 @@ class ScriptAttributor:
             return " ".join(words[2:])
         return span
 
+    def _demonstrative(self, words: str) -> bool:
+        """A demonstrative then a short role with no cue of its own ("这位发言人", "이
+        당국자", "эта чиновница"): the last speaker again."""
+        join = "" if self.r.script == "han" else " "
+        for d in sorted((d.lower() for d in self.r.demonstratives), key=len, reverse=True):
+            if not words.startswith(d + join):
+                continue
+            rest = words[len(d + join):].strip()
+            short = (2 <= len(rest) <= 6 if self.r.script == "han"
+                     else 1 <= len(rest.split()) <= 2)
+            return short and not self.perspectives(rest)[0]
+        return False
+
     def is_back_reference(self, span: str) -> bool:
         """The speaker words point to the previous speaker ("він", "Він також", "他还")."""
         words = span.strip().lower()
@@ -426,6 +439,8 @@ class ScriptAttributor:
                 break
         refs = {b.lower() for b in self.r.back_references}
         if words in refs:
+            return True
+        if self._demonstrative(words):
             return True
         for ref in sorted(refs, key=len, reverse=True):
             # "глава держави у Telegram у понеділок": the role, then where and when

@@ -125,6 +125,9 @@ class Rules:
     # an outlet passing on others' words ("как пишет Bloomberg", "як передає …"): a source
     # phrase that yields to a speaker with a side named for the sentence's verb
     conduits: list[str] = field(default_factory=list)
+    # a demonstrative before a role ("这位发言人", "이 당국자", "этот дипломат"): the span
+    # names no one new, it points to the last speaker
+    demonstratives: list[str] = field(default_factory=list)
     posting_rx: re.Pattern[str] | None = None
     false_verb_rx: re.Pattern[str] = re.compile(r"(?!)")
     speakers: dict[str, list[str]] = field(default_factory=dict)
@@ -200,7 +203,7 @@ def script_rules() -> dict[str, Rules]:
                      "interview_answers", "interviewees", "independent", "foreign", "false_verbs", "interview_marks", "plain_questions",
                      "gerund_endings", "connectives", "forward_references", "documents",
                      "postings", "captions", "interviewee_pronouns", "topic_openers",
-                     "topic_cuts", "conduits"):
+                     "topic_cuts", "conduits", "demonstratives"):
             getattr(rules, name).extend(data.get(name, []))
         lang = path.stem
         if data.get("verb_lemmas") and data.get("lemma_forms"):
