@@ -150,3 +150,13 @@ def test_a_demonstrative_before_a_side_names_that_side() -> None:
     """"这位韩国官员" names a side of its own: not the last speaker's."""
     text = "外交部发言人林剑表示，中方对此不掌握情况。这名韩国官员表示，朝鲜已向俄罗斯派兵。\n"
     assert claims(text).get("这名韩国官员表示，朝鲜已向俄罗斯派兵。") == ["south_korean"]
+
+
+@pytest.mark.parametrize(("sentence", "side"), [
+    ("미 국방정보국(DIA)은 북한군이 전투에 투입됐다고 평가했다.", ["us"]),
+    ("주러시아 북한대사관은 이를 날조라고 주장했다.", ["north_korean"]),
+    ("주한 러시아대사관은 이 보도가 사실이 아니라고 반박했다.", ["russian"]),
+])
+def test_a_korean_body_by_its_countrys_prefix_and_an_embassy_by_its_sender(
+        sentence: str, side: list[str]) -> None:
+    assert claims("북한군 파병 논란이 이어지고 있다. " + sentence + "\n").get(sentence) == side
