@@ -15,6 +15,7 @@ from collections.abc import Iterable
 
 from briefing.core.claims.captions import Captions
 from briefing.core.claims.interviews import InterviewTurns, answer_sentences, independent
+from briefing.core.claims.korean_verbs import korean_topic, korean_verbs
 from briefing.core.claims.script_rules import (
     CLAUSE,
     MAX_SPEAKER_CHARS,
@@ -75,6 +76,12 @@ class ScriptAttributor:
                     continue
                 if lemma_of(word, self.lang) in lemmas:
                     found.append(FoundVerb(w.start(), word))
+            found.sort(key=lambda m: m.start())
+        elif lemmas and self.lang in r.lemma_connectives:  # Korean: Kiwi's morphemes
+            taken = [(m.start(), m.end()) for m in found]
+            found += [FoundVerb(pos + at, word) for at, word in korean_verbs(
+                          s[pos:], lemmas, r.lemma_connectives[self.lang])
+                      if not any(a < pos + at + len(word) and pos + at < b for a, b in taken)]
             found.sort(key=lambda m: m.start())
         if r.false_verbs:  # "对平壤来说": 说 inside "来说" reports nothing
             false = [(m.start(), m.end()) for m in r.false_verb_rx.finditer(s, pos)]
@@ -150,6 +157,9 @@ class ScriptAttributor:
                 if span and (self.perspectives(span)[0] or self.is_back_reference(span)):
                     # "Он также отметил, что, по данным разведки, …": he, not the source
                     return span, verb.group()
+        conduit = self._past_conduit(s)
+        if conduit is not None:
+            return conduit
         if r.source_rx is not None:
             for m in r.source_rx.finditer(s):
                 span = self._after_source(s, m.end())
@@ -177,6 +187,12 @@ class ScriptAttributor:
         for v in verbs:
             if r.script == "hangul":
                 span = self._topic(s[:v.start()])
+                inner = _QUOTATIVE.match(v.group()) if self.lang in r.lemma_connectives else None
+                if inner:  # "…나왔다고 정부 관계자는 전했다": the one between the quotative
+                    named = korean_topic(v.group()[inner.end():])  # and the verb speaks
+                    if named and (self.perspectives(named)[0] or self.is_back_reference(named)
+                                  or s.lstrip()[:1] in "“\"‘'"):
+                        span = named  # (a quotation first: its words are no topic)
             else:
                 span = self._clause_before(s, v.start(), r.insertion_rx)
                 cut = s.rfind(",", 0, v.start())
@@ -206,6 +222,29 @@ class ScriptAttributor:
                     if after and self.perspectives(after)[0]:
                         span = after
             if span:
+                return span, v.group()
+        return None
+
+    def _past_conduit(self, s: str) -> tuple[str, str] | None:
+        """The speaker of a sentence that names an outlet passing on the words ("Как пишет
+        Bloomberg со ссылкой на чиновников, Вашингтон рассчитывает, что …"): the one with a
+        side named before a reporting verb outside the outlet's clause, else None."""
+        r = self.r
+        if not r.conduits or r.source_rx is None:
+            return None
+        low = s.lower()
+        at = [low.find(c) for c in r.conduits if low.find(c) >= 0
+              and (low.find(c) == 0 or not low[low.find(c) - 1].isalpha())]
+        if not at:
+            return None
+        start = min(at)
+        stop = CLAUSE.search(s, start)
+        end = stop.start() if stop else len(s)
+        for v in self.verbs(s):
+            if start <= v.start() < end:
+                continue  # the outlet's own verb ("пишет")
+            span = self._clause_before(s, v.start(), r.insertion_rx)
+            if span and not (start <= s.find(span) < end) and self.perspectives(span)[0]:
                 return span, v.group()
         return None
 
@@ -272,6 +311,15 @@ class ScriptAttributor:
     def _topic(self, head: str) -> str | None:
         """The Korean sentence's topic or subject: the words up to the first one ending in
         은/는/이/가 ("젤렌스키 우크라이나 대통령은" -> "젤렌스키 우크라이나 대통령")."""
+        if self.lang in self.r.lemma_connectives:  # Korean: Kiwi's particles, not endings
+            quoted = list(_QUOTATIVE.finditer(head))
+            if quoted:  # "…우려가 나왔다고 정부 관계자는 전했다": the one after what was said
+                topic = korean_topic(head[quoted[-1].end():])
+                if topic is not None:
+                    return topic
+            topic = korean_topic(head)
+            if topic is not None:
+                return topic
         words = head.split()
         for i, word in enumerate(words[:8]):
             for particle in sorted(self.r.subject_particles, key=len, reverse=True):
@@ -369,6 +417,19 @@ class ScriptAttributor:
             return " ".join(words[2:])
         return span
 
+    def _demonstrative(self, words: str) -> bool:
+        """A demonstrative then a short role with no cue of its own ("这位发言人", "이
+        당국자", "эта чиновница"): the last speaker again."""
+        join = "" if self.r.script == "han" else " "
+        for d in sorted((d.lower() for d in self.r.demonstratives), key=len, reverse=True):
+            if not words.startswith(d + join):
+                continue
+            rest = words[len(d + join):].strip()
+            short = (2 <= len(rest) <= 6 if self.r.script == "han"
+                     else 1 <= len(rest.split()) <= 2)
+            return short and not self.perspectives(rest)[0]
+        return False
+
     def is_back_reference(self, span: str) -> bool:
         """The speaker words point to the previous speaker ("він", "Він також", "他还")."""
         words = span.strip().lower()
@@ -378,6 +439,8 @@ class ScriptAttributor:
                 break
         refs = {b.lower() for b in self.r.back_references}
         if words in refs:
+            return True
+        if self._demonstrative(words):
             return True
         for ref in sorted(refs, key=len, reverse=True):
             # "глава держави у Telegram у понеділок": the role, then where and when
@@ -444,8 +507,12 @@ def suggest_in_script(text: str, script: str, perspectives: Iterable[Perspective
         answered = interview.see(text, start, end)
         if interview.asking:
             continue  # "―중국은 … 보고 있나.": the interviewer's question
-        if answered is not None and interview.loose and _own_speaker(attributor, s):
-            answered = None  # a line of narration inside a loosely marked interview
+        if answered is not None and (interview.loose or _role_turn(rules, text, start)
+                                     ) and _own_speaker(attributor, s):
+            # a line of narration inside a loosely marked interview, or a sentence of a
+            # role-turn answer ("Ответ: …") reporting another side ("По данным Пентагона,
+            # …", "Госдеп США заявил, …"): that side's, not the interviewee's
+            answered = None
         if answered is not None and not s.rstrip().endswith(_ENDS):
             continue  # "Поділитися: Facebook Telegram": furniture after the last answer
         if answered is not None:  # every sentence of the answer is the interviewee's
@@ -500,7 +567,16 @@ def suggest_in_script(text: str, script: str, perspectives: Iterable[Perspective
     return out
 
 
+# a Korean quotative ending a reported clause ("…했다고 ", "…이라고 ", "…”라고 ")
+_QUOTATIVE = re.compile(r"(?:다|라|냐|자)[”\"’]?고\s+")
 _ENDS = (".", "!", "…", "。", "！", "»", "”", '"', ")")  # how a sentence that may be a claim ends
+
+
+def _role_turn(rules: Rules, text: str, start: int) -> bool:
+    """Whether the sentence at `start` is in a line opened by a role turn ("Ответ:",
+    "Відповідь:"): a transcript's answer, whose sentences may report other sides."""
+    line = text[text.rfind("\n", 0, start) + 1:start + 1]
+    return any(re.match(p, line) for p in rules.host_turns)
 
 
 def _own_speaker(attributor: ScriptAttributor, s: str) -> bool:

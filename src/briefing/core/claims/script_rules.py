@@ -56,6 +56,9 @@ class Rules:
     # in every tense, aspect, gender and number the lists above do not spell out
     verb_lemmas: dict[str, frozenset[str]] = field(default_factory=dict)
     lemma_forms: dict[str, re.Pattern[str]] = field(default_factory=dict)
+    # Korean: the connective endings after which a listed lemma still reports ("-며",
+    # "-면서"; korean_verbs.py reads the morphemes, no listed forms)
+    lemma_connectives: dict[str, frozenset[str]] = field(default_factory=dict)
     insertion_rx: list[re.Pattern[str]] = field(default_factory=list)
     answer_turn: str = ""    # a turn named by its speaker: "郭嘉昆：…" (group `name`)
     question_turn: str = ""  # a turn that is a question: "问：…", "法新社记者：…"
@@ -119,6 +122,12 @@ class Rules:
     # words after which the speaker's clause holds the question's topic ("林剑…被问及朝鲜
     # 军人…时，只是重申"): the speaker is the words before them
     topic_cuts: list[str] = field(default_factory=list)
+    # an outlet passing on others' words ("как пишет Bloomberg", "як передає …"): a source
+    # phrase that yields to a speaker with a side named for the sentence's verb
+    conduits: list[str] = field(default_factory=list)
+    # a demonstrative before a role ("这位发言人", "이 당국자", "этот дипломат"): the span
+    # names no one new, it points to the last speaker
+    demonstratives: list[str] = field(default_factory=list)
     posting_rx: re.Pattern[str] | None = None
     false_verb_rx: re.Pattern[str] = re.compile(r"(?!)")
     speakers: dict[str, list[str]] = field(default_factory=dict)
@@ -194,13 +203,16 @@ def script_rules() -> dict[str, Rules]:
                      "interview_answers", "interviewees", "independent", "foreign", "false_verbs", "interview_marks", "plain_questions",
                      "gerund_endings", "connectives", "forward_references", "documents",
                      "postings", "captions", "interviewee_pronouns", "topic_openers",
-                     "topic_cuts"):
+                     "topic_cuts", "conduits", "demonstratives"):
             getattr(rules, name).extend(data.get(name, []))
         lang = path.stem
         if data.get("verb_lemmas") and data.get("lemma_forms"):
             rules.verb_lemmas[lang] = frozenset(v.lower() for v in data["verb_lemmas"])
             rules.lemma_forms[lang] = re.compile(
                 "(?:" + "|".join(map(re.escape, data["lemma_forms"])) + ")$", re.IGNORECASE)
+        elif data.get("verb_lemmas") and data.get("lemma_connectives"):
+            rules.verb_lemmas[lang] = frozenset(data["verb_lemmas"])
+            rules.lemma_connectives[lang] = frozenset(data["lemma_connectives"])
         if "home" in data:
             rules.homes[lang] = data["home"]
         if "letters" in data:

@@ -57,6 +57,12 @@ def loaded() -> set[str]:
     return set(_loaded)
 
 
+def analyser(name: str) -> Any:
+    """The loaded analyser `name` ("kiwi", "jieba", "simplemma"), loading it once per
+    process: claim rules read Korean verbs with the same Kiwi the index uses."""
+    return _load(name)
+
+
 def _load(name: str) -> Any:
     with _lock:
         if name not in _loaded:
