@@ -44,6 +44,7 @@ from briefing.core.ingest.publisher import (
     hinted_publisher,
     host_publisher,
     institution_line,
+    issuer_line,
     office_line,
     publisher_and_year,
     section_label_line,
@@ -135,7 +136,7 @@ def _headline(unit: Unit, before: Unit | None = None) -> str | None:
             or not _headline_shape(text)):
         return None
     if (_author_line(text) or byline(text)[0] or is_job_title_line(text)
-            or names_line(text) or office_line(text)
+            or names_line(text) or office_line(text) or issuer_line(text)
             or any(p.search(text) for p in _never_title()) or _bare_dateline(text)):
         return None
     return text
@@ -216,7 +217,8 @@ def _title_by_anchor(units: list[Unit]) -> tuple[int, str, int] | None:
                 # ("KOREA JoongAng DAILY | MORNING BRIEF" above is a masthead, not a headline)
                 if (upper and len(title.split()) >= 8 and " | " not in upper
                         and 3 <= len(upper.split()) < len(title.split())
-                        and not _masthead_above(upper, title)):
+                        and not _masthead_above(upper, title)
+                        and not _menu_item_again(units, i - 1)):
                     return i - 1, upper, anchor
                 if upper and _headline_over_standfirst(upper, title):
                     return i - 1, upper, anchor
@@ -237,6 +239,14 @@ def _title_by_anchor(units: list[Unit]) -> tuple[int, str, int] | None:
 
 
 _ISSUE11_SCRIPTS = re.compile(r"[\u0400-\u04ff\u3400-\u9fff\uac00-\ud7af]")
+
+
+def _menu_item_again(units: list[Unit], at: int) -> bool:
+    """The line repeats an item of the page's menu above it ("War in Ukraine" in the menu,
+    then over the headline): a section kicker, not a headline over its standfirst. Menu
+    items are short; a longer headline repeated by a share box above it stays one."""
+    key = name_key(units[at].text)
+    return len(key.split()) <= 3 and any(name_key(u.text) == key for u in units[:at])
 
 
 def _headline_over_standfirst(upper: str, lower: str) -> bool:

@@ -245,6 +245,18 @@ def _labelled_publisher(lines: list[str], resolve: Callable[[str], str | None]
     return None, False
 
 
+def issuer_line(text: str) -> bool:
+    """A labelled line naming the body that issued the page ("From Department of Foreign
+    Affairs", "Issued by the Ministry of Defence", "Source: Xinhua"): furniture above or
+    under a headline, never the headline itself ("From Kyiv to Pyongyang: …" names no
+    institution)."""
+    for pattern in publishers().patterns.get("labelled", ()):
+        m = pattern.match(text.strip())
+        if m and (publishers().canonical(m["name"]) or institution_line(m["name"])):
+            return True
+    return False
+
+
 def _masthead_echoed(lines: list[str]) -> str | None:
     """The page's first line when the foot of the page names it again ("Северная правда"
     atop, "© 2024 «Северная правда». Все права защищены." or "ссылка на «…» обязательна"

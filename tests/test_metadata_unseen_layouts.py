@@ -1,0 +1,72 @@
+"""Headline and furniture on layouts first seen in the `_13` dev pages (issue 9, round 5).
+
+Each test is one invented page read through the real reader and cleaner
+(pipeline.read_article): the layout families that failed out of sample. An issuer's
+"From <department>" line between headline and date, a desk credited as the author, a
+menu item repeated as a kicker over the headline, a breadcrumb whose last item shortens
+the headline under it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from briefing.core.ingest.pipeline import read_article
+
+TITLE = "Minister condemns missile strike on the port city of Ostrava Nova"
+BODY = [
+    "The Minister said on Monday that the strike on the port killed eleven civilians and "
+    "that the government would ask its partners for more air defence systems.",
+    "Journalist: Will the government expel the ambassador after this attack on the city?",
+    "Minister: We are looking at every option, and we will decide together with our "
+    "partners in the coming days. Nothing is excluded at this point in time.",
+]
+
+
+def _meta(lines: list[str], name: str = "page.txt"):
+    return read_article("\n".join(lines).encode(), name)[1].metadata
+
+
+@pytest.mark.parametrize("issuer", [
+    "From Department of Foreign Affairs",
+    "Issued by the Ministry of Defence of Ruritania",
+])
+def test_an_issuer_line_under_the_headline_is_not_the_headline(issuer: str) -> None:
+    meta = _meta(["Speech", TITLE, issuer, "Published on 14 April 2025", "", *BODY])
+    assert (meta.title, meta.published) == (TITLE, "2025-04-14")
+
+
+def test_a_headline_opening_with_from_is_still_the_headline() -> None:
+    title = "From Kyiv to Pyongyang: how the shells travel across two continents"
+    meta = _meta([title, "14 April 2025", "", *BODY])
+    assert meta.title == title
+
+
+@pytest.mark.parametrize("desk", ["Harbour Courier OSINT desk", "Courier Graphics team"])
+def test_a_desk_credited_under_the_headline_is_not_the_headline(desk: str) -> None:
+    meta = _meta(["News", "Analysis", "", TITLE, desk, "06.01.2025 21:14", "", *BODY])
+    assert meta.title == TITLE
+
+
+def test_a_kicker_repeating_a_menu_item_is_not_a_headline_over_its_standfirst() -> None:
+    title = ('"They hold the line": what Russian channels write about the troops in the '
+             'border region')
+    meta = _meta(["HARBOUR COURIER", "News", "Weapons", "War in Ukraine", "Interviews", "",
+                  "War in Ukraine", title, "06.01.2025 21:14", "", *BODY])
+    assert meta.title == title
+
+
+def test_a_short_headline_over_its_standfirst_is_still_the_headline() -> None:
+    deck = "Why Beijing Tolerates the Alliance Between Its Two Neighbours for Now"
+    meta = _meta(["Topics", "Regions", "ESSAY", "China's Korean Dilemma", deck,
+                  "By Jane Roe and John Doe", "November 14, 2025", "", *BODY])
+    assert meta.title == "China's Korean Dilemma"
+
+
+def test_a_breadcrumb_shortening_the_headline_is_not_taken_for_it() -> None:
+    page = "\n".join([
+        "---", 'title: "Arms for the front: what we know | Open Data Tracker"', "---", "",
+        "- [Home](/)", "- [Tracker](/tracker)", "- Arms for the front", "",
+        "# Arms for the front: what we know", "", *[f"{p}\n" for p in BODY]])
+    meta = read_article(page.encode(), "page.md")[1].metadata
+    assert meta.title == "Arms for the front: what we know"
