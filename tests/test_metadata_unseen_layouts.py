@@ -12,6 +12,7 @@ from __future__ import annotations
 import pytest
 
 from briefing.core.ingest.pipeline import read_article
+from briefing.core.ingest.publisher import expanded
 
 TITLE = "Minister condemns missile strike on the port city of Ostrava Nova"
 BODY = [
@@ -70,3 +71,30 @@ def test_a_breadcrumb_shortening_the_headline_is_not_taken_for_it() -> None:
         "# Arms for the front: what we know", "", *[f"{p}\n" for p in BODY]])
     meta = read_article(page.encode(), "page.md")[1].metadata
     assert meta.title == "Arms for the front: what we know"
+
+
+PAPER = "Cooperation after the 2024 Treaty: Labour, Arms and the Limits of Sanctions"
+
+
+def test_a_series_name_over_its_issue_line_is_not_the_papers_title() -> None:
+    meta = _meta([
+        "HIEP", "Harbour Institute for International Economic Policy", "World Economy Brief",
+        "June 12, 2025 | Vol. 15 No. 22 | ISSN 2233-9140", "", PAPER,
+        "Park Ji-hoon Research Fellow, Russia and Eurasia Team, Department of Europe, "
+        "Americas and Eurasia (jhpark@hiep.example)",
+        "Lee Soo-min Senior Researcher, Northeast Asia Economy Team (smlee@hiep.example)",
+        "", *BODY])
+    assert (meta.title, meta.authors, meta.publisher, meta.published) == (
+        PAPER, ["Park Ji-hoon", "Lee Soo-min"],
+        "Harbour Institute for International Economic Policy", "2025-06-12")
+
+
+@pytest.mark.parametrize(("acronym", "line", "publisher"), [
+    ("HIEP", "Harbour Institute for International Economic Policy (HIEP)",
+     "Harbour Institute for International Economic Policy"),
+    # initials that do not make the acronym: the acronym stays
+    ("HIEP", "Harbour Centre for Strategic Studies", "HIEP"),
+])
+def test_an_acronym_publisher_is_spelt_out_by_the_page(acronym: str, line: str,
+                                                       publisher: str) -> None:
+    assert expanded(acronym, ["Menu", line, PAPER]) == publisher

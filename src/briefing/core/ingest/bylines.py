@@ -172,11 +172,19 @@ def strip_honorifics(name: str) -> str:
 
 
 def job_line_name(text: str) -> str | None:
-    """The person of a "Name, Job" line ("Dr Helen Marsh, Senior Research Fellow"), or None."""
+    """The person of a "Name, Job" line ("Dr Helen Marsh, Senior Research Fellow"), or of a
+    paper's author line with no comma after the name ("Park Ji-hoon Research Fellow, Russia
+    Team (jhpark@…)"), or None."""
     if "," not in text or len(text.split()) > 16:
         return None
     head, tail = text.split(",", 1)
     jobs = _job_words()
+    words = head.split()
+    for n in (2, 3):  # the name, then a job title opening with a job word
+        if len(words) > n and words[n].lower() in jobs and words[n][:1].isupper():
+            name = strip_honorifics(" ".join(words[:n]))
+            if is_person_name(name) and not _has_job_word(name):
+                return name
     if not any(w.lower().strip(".,;") in jobs for w in tail.split()):
         return None
     name = strip_honorifics(head.strip())

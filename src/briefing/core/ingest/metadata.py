@@ -38,6 +38,7 @@ from briefing.core.ingest.dates import (
     strict_date_line,
     yearless_date,
 )
+from briefing.core.ingest.kickers import menu_item_again, menu_line, section_label
 from briefing.core.ingest.language import detect_language
 from briefing.core.ingest.page_dates import article_date, labelled_numeric_line
 from briefing.core.ingest.publisher import (
@@ -98,6 +99,11 @@ def _dated(text: str) -> bool:
 def _never_title() -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(p) for p in metadata_cues()["title"].get("never", []))
 
+@lru_cache(maxsize=1)
+def _issue_line() -> re.Pattern[str]:
+    return re.compile(metadata_cues()["title"]["issue_line"])
+
+
 _DATES_OUT = re.compile(r"\d")
 
 _NOT_HEADLINE = {"advert", "image_credit", "navigation", "share", "subscription", "cookie",
@@ -130,7 +136,7 @@ def _headline(unit: Unit, before: Unit | None = None) -> str | None:
     # of …"); other tags a site adds go ("(LEAD) …")
     text = line if _TYPE_LABEL.match(line) and (
         strip_title_tags(line) == line.split(":", 1)[1].strip()) else strip_title_tags(line)
-    if yearless_date(text) or relative_date(text) is not None or _menu_line(text):
+    if yearless_date(text) or relative_date(text) is not None or menu_line(text):
         return None
     if (word_count(text) < int(metadata_cues()["title"]["min_words"])  # "Military & Defense"
             or not _headline_shape(text)):
@@ -207,8 +213,10 @@ def _title_by_anchor(units: list[Unit]) -> tuple[int, str, int] | None:
                          and date_line(units[i].text)]
     for anchor in anchors[:2]:
         below = _below(units, anchor, limit)
+        if below is not None and _issue_line().search(units[anchor].text):
+            return below  # a series' name over its issue line, the paper's title under it
         for i in range(anchor - 1, max(-1, anchor - 7), -1):
-            if below is not None and _section_label(units[i].text):
+            if below is not None and section_label(units[i].text):
                 return below  # "Політика" / date / headline: the headline is under the date
             title = _headline(units[i], units[i - 1] if i > 0 else None)
             if title:
@@ -218,7 +226,7 @@ def _title_by_anchor(units: list[Unit]) -> tuple[int, str, int] | None:
                 if (upper and len(title.split()) >= 8 and " | " not in upper
                         and 3 <= len(upper.split()) < len(title.split())
                         and not _masthead_above(upper, title)
-                        and not _menu_item_again(units, i - 1)):
+                        and not menu_item_again(units, i - 1)):
                     return i - 1, upper, anchor
                 if upper and _headline_over_standfirst(upper, title):
                     return i - 1, upper, anchor
@@ -241,14 +249,6 @@ def _title_by_anchor(units: list[Unit]) -> tuple[int, str, int] | None:
 _ISSUE11_SCRIPTS = re.compile(r"[\u0400-\u04ff\u3400-\u9fff\uac00-\ud7af]")
 
 
-def _menu_item_again(units: list[Unit], at: int) -> bool:
-    """The line repeats an item of the page's menu above it ("War in Ukraine" in the menu,
-    then over the headline): a section kicker, not a headline over its standfirst. Menu
-    items are short; a longer headline repeated by a share box above it stays one."""
-    key = name_key(units[at].text)
-    return len(key.split()) <= 3 and any(name_key(u.text) == key for u in units[:at])
-
-
 def _headline_over_standfirst(upper: str, lower: str) -> bool:
     """Two heading-like lines stacked above the date or byline in Cyrillic, Hangul or Han
     ("Чем грозит переброска войск КНДР?" over "Эксперт оценил заявления Сеула", "韩国国情院称…"
@@ -258,8 +258,8 @@ def _headline_over_standfirst(upper: str, lower: str) -> bool:
         return False
     long_enough = (len(upper) >= 8 if _CJK.search(upper) and len(upper.split()) <= 3
                    else len(upper.split()) >= 3)
-    return (long_enough and " | " not in upper and not _section_label(upper)
-            and not _menu_line(upper) and not _masthead_above(upper, lower)
+    return (long_enough and " | " not in upper and not section_label(upper)
+            and not menu_line(upper) and not _masthead_above(upper, lower)
             and publishers().canonical(upper) is None)
 
 
@@ -270,41 +270,6 @@ def _below(units: list[Unit], anchor: int, limit: int) -> tuple[int, str, int] |
         if title:
             return i, title, anchor
     return None
-
-
-_CAPITALISED = re.compile(r"^[^\W\d_]")
-_HAN_MENU_ITEM = re.compile(r"[\u4e00-\u9fff]")
-
-
-def _menu_line(text: str) -> bool:
-    """A row of menu items in a script with capitals ("Новости Политика В мире Экономика
-    Армия и ОПК"): no punctuation, and most words capitalised; headlines in Russian and
-    Ukrainian are in sentence case."""
-    words = text.split()
-    if len(words) < 4 or re.search(r"[,.:;!?«»\"“”()]", text):
-        return False
-    if _HAN_MENU_ITEM.search(text) and not re.search(r"[\uac00-\ud7af\u0400-\u04ff]", text):
-        # "DW 中文 新闻 德国 欧洲 中国 台湾": Chinese menu items are one or two words of
-        # two to four characters; a headline's phrases run longer or carry punctuation
-        return len(words) >= 5 and all(len(w) <= 4 and not w.isdigit() for w in words)
-    caps = [w for w in words if _CAPITALISED.match(w) and w[0].isupper()]
-    cased = [w for w in words if w[0].isupper() or w[0].islower()]
-    return bool(cased) and len(caps) >= 4 and len(caps) >= 0.7 * len(cased) and any(
-        "\u0400" <= ch <= "\u04ff" for ch in text)
-
-
-def _section_label(text: str) -> bool:
-    """A rubric above the date line ("Політика", "Стрічка новин", "国际", "북한"): one or
-    two words with no punctuation that are no one's name. Only in the scripts of issue 11
-    (Cyrillic, Hangul, Han): English layouts put a place or a desk there too ("Oslo")."""
-    words = text.split()
-    if re.search(r"[A-Za-z]", text) or not re.search(r"[\u0400-\u04ff\u3400-\u9fff\uac00-\ud7af]",
-                                                       text):
-        return False
-    return (1 <= len(words) <= 2 and not re.search(r"[\d,.:;!?«»\"“”()，。：；！？、“”（）]", text)
-            and (not _CJK.search(text) or len(text) <= 8)
-            and not (len(words) == 2 and all(w[0].isupper() for w in words))
-            and not author_line(text) and not byline(text)[0])
 
 
 def _authors_between(units: list[Unit], start: int, end: int) -> list[str]:
@@ -319,7 +284,7 @@ def _authors_between(units: list[Unit], start: int, end: int) -> list[str]:
             continue  # "Hon Winston Peters" over "Minister of Foreign Affairs": who speaks
         found = [] if (is_job_title_line(text) and not job_line_name(text)) else (
             author_names(text))
-        if found and unit.words <= 16:
+        if found and (unit.words <= 16 or job_line_name(text)):  # a long job: an affiliation
             for name in found:
                 name = strip_honorifics(name)
                 if name not in names:
@@ -530,7 +495,11 @@ def extract_metadata(units: list[Unit], cleaned: str, hints: DocumentHints,
         elif anchored:
             title_at, _, anchor = anchored
             # author lines between headline and date, else just under the date
-            authors = (_authors_between(units, title_at, anchor) if title_at < anchor else [])
+            # a headline under the date: its authors are under it ("World Economy Brief" /
+            # "June 12, 2025 | Vol. 15" / title / "Park Ji-hoon Research Fellow, …")
+            authors = (_authors_between(units, title_at, anchor) if title_at < anchor else
+                       _authors_between(units, title_at, min(title_at + 4, head_limit(units)))
+                       if _issue_line().search(units[anchor].text) else [])
             if not authors and title_at < anchor and not units[anchor].text.lower().startswith(
                     "by "):
                 authors = _authors_between(units, anchor, min(anchor + 4, head_limit(units)))

@@ -438,6 +438,36 @@ def with_country(publisher: str | None, lines: list[str]) -> str | None:
     return publisher
 
 
+_ACRONYM = re.compile(r"^[A-Z]{2,6}$")
+
+
+def expanded(publisher: str | None, lines: list[str]) -> str | None:
+    """A publisher found only as its acronym ("KIEP" atop the page) spelt out by a line
+    of the page's head whose capitals make it ("Korea Institute for International
+    Economic Policy", perhaps with "(KIEP)" after it): the name a reader knows it by."""
+    if not publisher or not _ACRONYM.match(publisher):
+        return publisher
+    for line in lines:
+        name = re.sub(rf"\s*\({publisher}\)$", "", line.strip())
+        words = name.split()
+        if not 2 <= len(words) <= 12 or is_prose(name):
+            continue
+        capitals = [w for w in words if w.lower() not in _CONNECTORS]
+        if all(w[:1].isupper() for w in capitals) and _abbreviates(
+                publisher, "".join(w[0] for w in capitals)):
+            return name
+    return publisher
+
+
+def _abbreviates(acronym: str, initials: str) -> bool:
+    """The acronym is the name's initials, one of them perhaps left out ("KIEP": Korea
+    Institute for International Economic Policy), in order and from the first."""
+    if not initials.startswith(acronym[0]) or len(initials) - len(acronym) not in (0, 1):
+        return False
+    rest = iter(initials)
+    return all(ch in rest for ch in acronym)
+
+
 _CONNECTORS = {"of", "the", "for", "and", "on", "in", "&", "des", "du", "de", "la", "le"}
 _NOT_A_NAME = re.compile(r"[\d!?;,:“”\"()]|\.$|^(?:home|menu|news|search|latest|top stories|"
                          r"sign in|log in|subscribe|share|skip to\b)", re.IGNORECASE)

@@ -10,6 +10,7 @@ from briefing.core.ingest.metadata import extract_metadata
 from briefing.core.ingest.notes import mark_notes, settle_with_metadata
 from briefing.core.ingest.page_dates import labelled_numeric_line
 from briefing.core.ingest.publisher import (
+    expanded,
     masthead_publisher,
     publisher_and_year,
     stated_origin,
@@ -100,7 +101,9 @@ def refine_article(text: str, hints: DocumentHints, filename: str,
             masthead_publisher(clean_units(page_text), metadata.title) if page_text else None)
         if metadata.publisher:
             metadata.provenance["publisher"] = "inferred"
-    metadata.publisher = with_country(metadata.publisher, (page_text or text).split("\n\n")[:12])
+    head = (page_text or text).split("\n\n")[:12]
+    metadata.publisher = expanded(with_country(metadata.publisher, head),
+                                  [line for para in head for line in para.split("\n")])
     if has_notes and metadata.kind is None:  # a paper with its notes
         metadata.kind = "analysis"
         metadata.provenance["kind"] = "inferred"
