@@ -98,3 +98,33 @@ def test_a_series_name_over_its_issue_line_is_not_the_papers_title() -> None:
 def test_an_acronym_publisher_is_spelt_out_by_the_page(acronym: str, line: str,
                                                        publisher: str) -> None:
     assert expanded(acronym, ["Menu", line, PAPER]) == publisher
+
+
+BRIEFING = "Department Press Briefing on Support for Ukraine and the Korean Peninsula"
+MINISTRY = "Ministry of Foreign Affairs of Ruritania"
+
+
+def test_an_institutions_name_in_a_copyright_line_loses_its_the() -> None:
+    meta = _meta([TITLE, "4 November 2024", "", *BODY, "", f"© 2024 The {MINISTRY}."])
+    assert (meta.title, meta.publisher) == (TITLE, MINISTRY)
+
+
+def test_a_headline_naming_a_departments_briefing_is_not_the_publisher() -> None:
+    meta = _meta(["https://www.mfa.example/press/briefing", "", BRIEFING, "4 November 2024",
+                  "", *BODY])
+    assert (meta.title, meta.publisher) == (BRIEFING, None)
+
+
+def test_a_press_department_over_the_headline_is_neither_title_nor_publisher() -> None:
+    meta = _meta([MINISTRY, "Press and Information Department", "", BRIEFING,
+                  "4 November 2024", "", *BODY])
+    assert (meta.title, meta.publisher, meta.published) == (BRIEFING, MINISTRY, "2024-11-04")
+
+
+def test_a_ministry_atop_its_page_beats_a_portal_named_by_its_address() -> None:
+    page = (f"<html><head><title>{TITLE} - Government.rr</title></head><body>"
+            f'<div class="ministry-name"><p>{MINISTRY}</p></div><h1>{TITLE}</h1>'
+            "<p>Press release | 4 November 2024</p>"
+            + "".join(f"<p>{p}</p>" for p in BODY) + "</body></html>")
+    meta = read_article(page.encode(), "page.html")[1].metadata
+    assert (meta.title, meta.publisher, meta.published) == (TITLE, MINISTRY, "2024-11-04")

@@ -42,6 +42,7 @@ from briefing.core.ingest.kickers import menu_item_again, menu_line, section_lab
 from briefing.core.ingest.language import detect_language
 from briefing.core.ingest.page_dates import article_date, labelled_numeric_line
 from briefing.core.ingest.publisher import (
+    DOMAIN_NAME,
     hinted_publisher,
     host_publisher,
     institution_line,
@@ -51,6 +52,7 @@ from briefing.core.ingest.publisher import (
     section_label_line,
     site_name_line,
     stated_origin,
+    sub_unit_line,
 )
 from briefing.core.ingest.title_site import (
     MD_HEADING,
@@ -313,6 +315,7 @@ def _masthead_above(upper: str, lower: str) -> bool:
     New Air Defence Systems …"), not a headline above its standfirst: a standfirst is a
     sentence, and a name line never is."""
     return (publishers().canonical(upper) is not None or section_label_line(upper)
+            or sub_unit_line(upper)  # "Press and Information Department"
             or institution_line(upper)  # "Minister for Foreign Affairs of Australia"
             or (site_name_line(upper) and (any_institution().search(upper) is not None
                                            or _title_case(lower))))
@@ -511,6 +514,9 @@ def extract_metadata(units: list[Unit], cleaned: str, hints: DocumentHints,
     # Office", "From The Economist, published under licence"): that beats the name of the
     # site carrying it (a portal such as GOV.UK, a syndicating paper)
     stated = how in ("licence", "labelled") and stated_origin(publisher)
+    if (hint_publisher and DOMAIN_NAME.fullmatch(hint_publisher) and publisher
+            and institution_line(publisher)):
+        stated = True  # a portal named by its address ("Government.rr"), the ministry atop
     if how in ("licence", "labelled"):
         how = "explicit"
     if hint_publisher and not stated:

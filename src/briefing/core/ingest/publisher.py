@@ -63,6 +63,8 @@ def publisher_and_year(units: list[Unit],
                 return known
         if "/" in cleaned:  # "© Bundeswehr/Jana Neumann": a photo's agency and photographer
             return None
+        if cleaned.startswith("The ") and institution_line(cleaned[4:]):
+            cleaned = cleaned[4:]  # "© 2024 The Ministry of X": the ministry's name has no "The"
         words = cleaned.split()
         if name_key(cleaned) in author_keys or (author_keys and all(
                 name_key(part) in author_keys for part in split_names(cleaned))):
@@ -333,7 +335,7 @@ def _head_institution(lines: list[str]) -> str | None:
     for k, line in enumerate(lines):
         if k and office_line(line) and is_person_name(strip_honorifics(lines[k - 1].strip())):
             continue  # "Hon Winston Peters" / "Minister of Foreign Affairs": the speaker's job
-        if institution_line(line):
+        if institution_line(line) and not _event_named(line):
             return uncapped(line.strip())
         parts = [p.strip() for p in _LABEL_SEP.split(line)]
         if len(parts) < 2:
@@ -343,6 +345,14 @@ def _head_institution(lines: list[str]) -> str | None:
                 p in names or section_label_line(p) for p in parts):
             return publishers().canonical(names[0]) or names[0]
     return None
+
+
+def _event_named(line: str) -> bool:
+    """A headline naming an event of its institution ("Department Press Briefing on
+    Support for Ukraine"), Title Case as an institution's name is: not the site's name
+    (metadata.toml [masthead] event_words)."""
+    words = {w.lower().strip(".,:;") for w in line.split()}
+    return bool(words & set(metadata_cues()["masthead"]["event_words"]))
 
 
 _LABEL_SEP = re.compile(r"\s+[|•·–—>›»/-]\s+")  # also a breadcrumb's "Home > Ministry of X > News"
