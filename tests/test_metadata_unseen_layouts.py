@@ -128,3 +128,20 @@ def test_a_ministry_atop_its_page_beats_a_portal_named_by_its_address() -> None:
             + "".join(f"<p>{p}</p>" for p in BODY) + "</body></html>")
     meta = read_article(page.encode(), "page.html")[1].metadata
     assert (meta.title, meta.publisher, meta.published) == (TITLE, MINISTRY, "2024-11-04")
+
+
+def test_a_headline_ending_with_its_date_after_a_colon_is_the_headline() -> None:
+    title = "PM remarks at press conference in Kyiv: 4 November 2024"
+    meta = _meta(["GOV.UK", "Speech", title,
+                  "From: Prime Minister's Office, 10 Downing Street", "Published 4 November 2024",
+                  "", *BODY])
+    assert (meta.title, meta.publisher, meta.published) == (
+        title, "Prime Minister's Office, 10 Downing Street", "2024-11-04")
+
+
+def test_a_press_team_of_a_delegation_over_the_headline_is_not_the_headline() -> None:
+    title = ("Remarks by the High Representative at the press conference following the "
+             "Foreign Affairs Council")
+    meta = _meta(["Press and information team of the Delegation to UKRAINE", title,
+                  "4 November 2024", "", *BODY])
+    assert meta.title == title

@@ -122,8 +122,8 @@ def _headline_shape(text: str) -> bool:
 def _undated(text: str) -> str:
     """The line without its dates and the punctuation left around them."""
     for found in sorted(find_dates(text), key=lambda f: f.start, reverse=True):
-        text = (text[:found.start].rstrip(" ,;–—-") + " " + text[found.end:]).strip()
-    return _DATES_OUT.sub("", text).strip(" ,;–—-")
+        text = (text[:found.start].rstrip(" ,;:–—-") + " " + text[found.end:]).strip()
+    return _DATES_OUT.sub("", text).strip(" ,;:–—-")
 
 
 def _headline(unit: Unit, before: Unit | None = None) -> str | None:

@@ -492,7 +492,9 @@ def sub_unit_line(text: str) -> bool:
     """A government body's press unit ("Office of the Spokesperson", "Press Service"):
     it signs the page, the body above it publishes it (metadata.toml [masthead])."""
     key = name_key(text.strip(" *_#—–-"))
-    return key in {name_key(u) for u in metadata_cues()["masthead"]["sub_units"]}
+    units = {name_key(u) for u in metadata_cues()["masthead"]["sub_units"]}
+    # "Press and information team of the Delegation to Ukraine": a unit of a named body
+    return key in units or any(key.startswith(f"{u} of ") for u in units)
 
 
 @lru_cache(maxsize=1)
