@@ -145,3 +145,33 @@ def test_a_press_team_of_a_delegation_over_the_headline_is_not_the_headline() ->
     meta = _meta(["Press and information team of the Delegation to UKRAINE", title,
                   "4 November 2024", "", *BODY])
     assert meta.title == title
+
+
+def test_a_writers_meta_tag_running_into_the_wires_credit_keeps_the_writer() -> None:
+    page = ('<html><head><title>Seoul says more troops sent</title>'
+            '<meta name="author" content="Hoang Anh Source Reuters"></head><body>'
+            "<h1>Seoul says more troops sent</h1><p>4 November 2024</p>"
+            + "".join(f"<p>{p}</p>" for p in BODY) + "</body></html>")
+    meta = read_article(page.encode(), "page.html")[1].metadata
+    assert meta.authors == ["Hoang Anh"]
+
+
+@pytest.mark.parametrize(("line", "authors"), [
+    ("Maintainers: Jiwoo Kwon, Tomasz Nowak", ["Jiwoo Kwon", "Tomasz Nowak"]),
+    ("Compiled by Kristina Aleksandraviciute and Tomas Lehtinen. Corrections: desk@example.org",
+     ["Kristina Aleksandraviciute", "Tomas Lehtinen"]),
+])
+def test_labelled_author_lines(line: str, authors: list[str]) -> None:
+    meta = _meta([TITLE, line, "4 November 2024", "", *BODY])
+    assert meta.authors == authors
+
+
+def test_a_tracker_dated_by_its_last_update_not_by_its_tables_rows() -> None:
+    page = "\n".join([
+        "# Arms for the front: what we know", "", BODY[0], "",
+        "| Date | Source | Shells |", "|---|---|---|",
+        "| 2025-01-23 | Ukraine, HUR | about 4 million |",
+        "| 2025-06-24 | South Korea, NIS | more than 12 million |", "", BODY[2], "",
+        "Last updated on **September 22, 2025** by **Jiwoo Kwon**"])
+    meta = read_article(page.encode(), "page.md")[1].metadata
+    assert meta.published == "2025-09-22"

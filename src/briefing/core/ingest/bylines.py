@@ -131,7 +131,11 @@ def byline(text: str) -> tuple[tuple[str, ...], str | None]:
     if found:
         rest = rest[:found[0].start]
     rest = re.split(r"\s*[|•·—–]\s*|\s+-\s+", rest)[0]
+    rest = _NEXT_SENTENCE.split(rest, maxsplit=1)[0]  # "… and B. Corrections: desk@…"
     return tuple(_split_names(rest)), date
+
+
+_NEXT_SENTENCE = re.compile(r"(?<=[a-z])\.\s+(?=[A-Z])")
 
 
 _BRACKETED = re.compile(r"\s*\([^()]{1,60}\)")
@@ -348,6 +352,9 @@ def _more_bylined(after: list[tuple[int, Unit]]) -> list[str]:
     return names
 
 
+_CREDIT_TAIL = re.compile(r"[\s(,;:-]+(?:sources?|via|additional reporting)\b.*$", re.IGNORECASE)
+
+
 def hint_authors(names: list[str], publisher: str | None) -> list[str]:
     """Author names a format states, without a site name or a job ("The Economist",
     "High Representative") that an author field sometimes holds."""
@@ -362,7 +369,8 @@ def hint_authors(names: list[str], publisher: str | None) -> list[str]:
         if credited:  # "Story by A Abridged translation by B": an extractor's whole credit block
             out += [n for n in credited if n not in out]
             continue
-        name = strip_honorifics(name)
+        # "Hoang Anh Source Reuters": the writer, then the credit of the wires used
+        name = strip_honorifics(_CREDIT_TAIL.sub("", name))
         if (not name or len(name.split()) < 2 or publishers().canonical(name)
                 or body.search(name)
                 or (publisher and name_key(name) == name_key(publisher))
