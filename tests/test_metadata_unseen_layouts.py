@@ -175,3 +175,43 @@ def test_a_tracker_dated_by_its_last_update_not_by_its_tables_rows() -> None:
         "Last updated on **September 22, 2025** by **Jiwoo Kwon**"])
     meta = read_article(page.encode(), "page.md")[1].metadata
     assert meta.published == "2025-09-22"
+
+
+def _body(page: str, name: str = "page.txt") -> str:
+    return " ".join(read_article(page.encode(), name)[1].text.split())
+
+
+@pytest.mark.parametrize("caption", [
+    "Table 1: Estimates of personnel and losses in the border region, October 2024",
+    "Figure 2. Estimated shell deliveries, 2023-2025 (millions of rounds)",
+])
+def test_a_data_source_under_a_caption_is_article_text(caption: str) -> None:
+    text = _body("\n".join([PAPER, "March 2025", "", BODY[0], "", caption,
+                            "Source: IISS research; NIS; HUR", "", BODY[1], "", BODY[2]]))
+    assert caption in text and "Source: IISS research; NIS; HUR" in text
+
+
+def test_a_photo_source_is_still_dropped() -> None:
+    text = _body("\n".join([TITLE, "4 November 2024", "", BODY[0], "", "Source: Reuters",
+                            "", BODY[1], "", BODY[2]]))
+    assert "Source: Reuters" not in text
+
+
+def test_a_markdown_sources_list_is_kept_as_the_articles_notes() -> None:
+    page = "\n".join([
+        "# Missiles at the front", "", BODY[0], "", BODY[2], "", "## Sources", "",
+        "- [Office of the Prosecutor General, briefing, 20 February 2024](https://example.org/)",
+        "- [The Guardian, interview with the intelligence chief, November 2024](https://example.org/g)",
+        "", "Contributors: Olena Koval", "", "Back to top"])
+    text = _body(page, "page.md")
+    assert "Office of the Prosecutor General, briefing, 20 February 2024" in text
+    assert "The Guardian, interview with the intelligence chief, November 2024" in text
+    assert "Back to top" not in text
+
+
+def test_an_author_line_under_a_papers_title_is_no_standfirst() -> None:
+    author = ("Park Ji-hoon Research Fellow, Russia and Eurasia Team, Department of Europe, "
+              "Americas and Eurasia (jhpark@hiep.example)")
+    text = _body("\n".join(["World Economy Brief", "June 12, 2025 | Vol. 15 No. 22", "",
+                            PAPER, author, "", *BODY]))
+    assert "Park Ji-hoon" not in text and BODY[0] in text

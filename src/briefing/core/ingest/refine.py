@@ -5,9 +5,14 @@ from __future__ import annotations
 import re
 
 from briefing.core.ingest.bylines import is_byline_or_date
-from briefing.core.ingest.clean import Unit, clean_units, join_units
+from briefing.core.ingest.clean import Unit, clean_units, join_units, marker_key
 from briefing.core.ingest.metadata import extract_metadata
-from briefing.core.ingest.notes import mark_notes, settle_with_metadata
+from briefing.core.ingest.notes import (
+    keep_figure_sources,
+    mark_notes,
+    note_rules,
+    settle_with_metadata,
+)
 from briefing.core.ingest.page_dates import labelled_numeric_line
 from briefing.core.ingest.publisher import (
     expanded,
@@ -28,8 +33,19 @@ _POSITIONAL = {"tail", "foot", "menu", "head", "absorbed", "teaser"}
 
 
 def _keep_notes(units: list[Unit], blocks: list[Block]) -> None:
-    """Footnote and endnote texts the format marked as such stay in the article."""
+    """Footnote and endnote texts the format marked as such stay in the article, and so
+    does a list under a notes heading ("## Sources" then "- [Office of …, 20 February
+    2024](…)"): its items are the notes, without numbers."""
     notes = {b.text for b in blocks if b.kind == "footnote"}
+    headings = note_rules().headings
+    heading: str | None = None
+    for block in blocks:
+        if block.kind == "heading":
+            heading = block.text if marker_key(block.text) in headings else None
+        elif block.kind == "list_item" and heading is not None:
+            notes.update((heading, block.text))
+        else:
+            heading = None
     for unit in units:
         if unit.dropped in _POSITIONAL and unit.text in notes:
             unit.dropped = None
@@ -81,6 +97,7 @@ def refine_article(text: str, hints: DocumentHints, filename: str,
     """
     units = clean_units(text)
     has_notes = mark_notes(units) or any(b.kind == "footnote" for b in blocks or [])
+    keep_figure_sources(units)
     if blocks:
         _keep_notes(units, blocks)
     rows = {b.text for b in blocks or [] if b.kind == "table"}  # a data table's rows stay
