@@ -215,3 +215,22 @@ def test_an_author_line_under_a_papers_title_is_no_standfirst() -> None:
     text = _body("\n".join(["World Economy Brief", "June 12, 2025 | Vol. 15 No. 22", "",
                             PAPER, author, "", *BODY]))
     assert "Park Ji-hoon" not in text and BODY[0] in text
+
+
+def test_markdown_admonitions_shortcodes_and_image_credits_are_furniture() -> None:
+    page = "\n".join([
+        "# Where the shells come from", "", ":::info Status",
+        "This page is a living summary; we do not endorse the figures.", ":::", "",
+        BODY[0], "", '{{< figure src="/img/a.jpg" caption="Trains at the station" >}}', "",
+        "![Satellite image of the station](/img/station.jpg)", "",
+        "*Satellite image: Planet Labs*", "", BODY[2]])
+    text = _body(page, "page.md")
+    assert BODY[0] in text and BODY[2] in text
+    for furniture in ("living summary", "figure src", "Planet Labs", ":::"):
+        assert furniture not in text
+
+
+def test_a_pandoc_div_keeps_its_content() -> None:
+    page = "\n".join(["# Where the shells come from", "", "::: {.analysis}", BODY[0], ":::",
+                      "", BODY[2]])
+    assert BODY[0] in _body(page, "page.md")
