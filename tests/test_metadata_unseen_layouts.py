@@ -234,3 +234,31 @@ def test_a_pandoc_div_keeps_its_content() -> None:
     page = "\n".join(["# Where the shells come from", "", "::: {.analysis}", BODY[0], ":::",
                       "", BODY[2]])
     assert BODY[0] in _body(page, "page.md")
+
+
+def _html_meta(page_title: str, above: list[str], headline: str, foot: list[str] = ()):
+    body = ("".join(f"<p>{a}</p>" for a in above) + f"<h1>{headline}</h1>"
+            "<p>November 4, 2024</p>" + "".join(f"<p>{p}</p>" for p in BODY)
+            + "<footer>" + "".join(f"<p>{f}</p>" for f in foot) + "</footer>")
+    page = f"<html><head><title>{page_title}</title></head><body>{body}</body></html>"
+    return read_article(page.encode(), "page.html")[1].metadata
+
+
+def test_a_title_tail_of_site_then_section_names_the_site() -> None:
+    headline = "Pentagon Press Secretary Holds a Press Briefing"
+    meta = _html_meta(f"{headline} &gt; U.S. Department of Defense &gt; Transcript",
+                      ["Transcript"], headline)
+    assert (meta.title, meta.publisher) == (headline, "U.S. Department of Defense")
+
+
+def test_a_title_tail_that_is_a_section_is_no_publisher() -> None:
+    headline = "Daily Press Briefing by the Office of the Spokesperson for the Secretary-General"
+    meta = _html_meta(f"{headline} | Meetings Coverage and Press Releases",
+                      ["United Nations", "Meetings Coverage and Press Releases"], headline)
+    assert (meta.title, meta.publisher) == (headline, "United Nations")
+
+
+def test_a_known_site_before_a_section_label_in_the_title_is_the_publisher() -> None:
+    headline = "Press conference by NATO Secretary General Mark Rutte"
+    meta = _html_meta(f"NATO - Opinion: {headline}, 04-Nov.-2024", [], headline)
+    assert (meta.title, meta.publisher) == (headline, "NATO")
