@@ -262,3 +262,46 @@ def test_a_known_site_before_a_section_label_in_the_title_is_the_publisher() -> 
     headline = "Press conference by NATO Secretary General Mark Rutte"
     meta = _html_meta(f"NATO - Opinion: {headline}, 04-Nov.-2024", [], headline)
     assert (meta.title, meta.publisher) == (headline, "NATO")
+
+
+STATEMENT = "Statement on the deployment of North Korean troops to Russia"
+
+
+def test_a_dashed_day_first_date_under_an_institutions_name() -> None:
+    meta = _meta(["Government of the Netherlands", "News item | 04-11-2024 | 14:30",
+                  STATEMENT, "", *BODY])
+    assert (meta.title, meta.published, meta.publisher) == (
+        STATEMENT, "2024-11-04", "Government of the Netherlands")
+
+
+def test_a_site_name_beside_its_ministry_atop_the_page() -> None:
+    meta = _meta(["France Diplomacy - Ministry for Europe and Foreign Affairs", STATEMENT,
+                  "Paris, 4 November 2024", "", *BODY])
+    assert (meta.title, meta.publisher) == (STATEMENT, "Ministry for Europe and Foreign Affairs")
+
+
+def test_a_government_banner_over_its_department() -> None:
+    meta = _meta(["Australian Government", "Department of Foreign Affairs and Trade", STATEMENT,
+                  "4 November 2024", "", *BODY])
+    assert (meta.title, meta.publisher) == (STATEMENT, "Department of Foreign Affairs and Trade")
+
+
+@pytest.mark.parametrize(("page_title", "above", "publisher"), [
+    # a section label between the headline and the site (a portal's address) in the
+    # <title>; the government named atop the page
+    (f"{STATEMENT} | News item | Government.nl", ["Government of the Netherlands"],
+     "Government of the Netherlands"),
+    # a portal named by its address, the issuer labelled under the headline
+    (f"{STATEMENT} - Canada.ca", ["Government of Canada"], "Global Affairs Canada"),
+    # the site's name in its own language, never shown on the English page
+    (f"{STATEMENT} | Välisministeerium", ["Republic of Estonia Ministry of Foreign Affairs"],
+     "Republic of Estonia Ministry of Foreign Affairs"),
+])
+def test_the_title_tail_against_the_page(page_title: str, above: list[str],
+                                         publisher: str) -> None:
+    sub = "<p>From: Global Affairs Canada</p>" if "Canada" in page_title else ""
+    body = ("".join(f"<p>{a}</p>" for a in above) + f"<h1>{STATEMENT}</h1>{sub}"
+            "<p>4 November 2024</p>" + "".join(f"<p>{p}</p>" for p in BODY))
+    page = f"<html><head><title>{page_title}</title></head><body>{body}</body></html>"
+    meta = read_article(page.encode(), "page.html")[1].metadata
+    assert (meta.title, meta.publisher, meta.published) == (STATEMENT, publisher, "2024-11-04")

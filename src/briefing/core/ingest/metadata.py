@@ -43,6 +43,7 @@ from briefing.core.ingest.language import detect_language
 from briefing.core.ingest.page_dates import article_date, labelled_numeric_line
 from briefing.core.ingest.publisher import (
     DOMAIN_NAME,
+    event_named,
     hinted_publisher,
     host_publisher,
     institution_line,
@@ -145,6 +146,9 @@ def _headline(unit: Unit, before: Unit | None = None) -> str | None:
         return None
     if (_author_line(text) or byline(text)[0] or is_job_title_line(text)
             or names_line(text) or office_line(text) or issuer_line(text)
+            # "Government of the Netherlands" over its date; not "Department Press
+            # Briefing on …", Title Case as a name is
+            or (institution_line(text) and not event_named(text))
             or any(p.search(text) for p in _never_title()) or _bare_dateline(text)):
         return None
     return text
@@ -314,6 +318,9 @@ def _masthead_above(upper: str, lower: str) -> bool:
     """A site's name above a Title Case headline ("The Harbour Courier" over "Allies Pledge
     New Air Defence Systems …"), not a headline above its standfirst: a standfirst is a
     sentence, and a name line never is."""
+    parts = TITLE_SEP.split(upper)  # "France Diplomacy - Ministry for Europe and …"
+    if len(parts) > 1 and any(institution_line(p) or publishers().canonical(p) for p in parts):
+        return True
     return (publishers().canonical(upper) is not None or section_label_line(upper)
             or sub_unit_line(upper)  # "Press and Information Department"
             or institution_line(upper)  # "Minister for Foreign Affairs of Australia"
@@ -515,8 +522,16 @@ def extract_metadata(units: list[Unit], cleaned: str, hints: DocumentHints,
     # site carrying it (a portal such as GOV.UK, a syndicating paper)
     stated = how in ("licence", "labelled") and stated_origin(publisher)
     if (hint_publisher and DOMAIN_NAME.fullmatch(hint_publisher) and publisher
-            and institution_line(publisher)):
-        stated = True  # a portal named by its address ("Government.rr"), the ministry atop
+            and (institution_line(publisher) or how == "labelled")):
+        # a portal named by its address ("Government.rr", "Canada.ca"), the ministry atop
+        # or "From: Global Affairs Canada" under the headline
+        stated = True
+    elif (hint_publisher and len(hint_publisher.split()) == 1 and publisher
+          and publishers().canonical(hint_publisher) is None and institution_line(publisher)
+          and not any(hint_publisher in u.text for u in units)):
+        # a site name in the site's own language that the page never shows
+        # ("Välisministeerium" in <title>), the ministry named in English on the page
+        stated = True
     if how in ("licence", "labelled"):
         how = "explicit"
     if hint_publisher and not stated:

@@ -335,7 +335,11 @@ def _head_institution(lines: list[str]) -> str | None:
     for k, line in enumerate(lines):
         if k and office_line(line) and is_person_name(strip_honorifics(lines[k - 1].strip())):
             continue  # "Hon Winston Peters" / "Minister of Foreign Affairs": the speaker's job
-        if institution_line(line) and not _event_named(line):
+        if institution_line(line) and not event_named(line):
+            below = lines[k + 1].strip() if k + 1 < len(lines) else ""
+            if (government_country(line.strip()) and institution_line(below)
+                    and not event_named(below) and not government_country(below)):
+                return uncapped(below)  # "Australian Government" / "Department of Foreign …"
             return uncapped(line.strip())
         parts = [p.strip() for p in _LABEL_SEP.split(line)]
         if len(parts) < 2:
@@ -344,10 +348,13 @@ def _head_institution(lines: list[str]) -> str | None:
         if len(names) == 1 and all(
                 p in names or section_label_line(p) for p in parts):
             return publishers().canonical(names[0]) or names[0]
+        bodies = [p for p in parts if institution_line(p) and not event_named(p)]
+        if len(bodies) == 1 and len(parts) == 2 and not is_prose(line):
+            return uncapped(bodies[0])  # "France Diplomacy - Ministry for Europe and …""
     return None
 
 
-def _event_named(line: str) -> bool:
+def event_named(line: str) -> bool:
     """A headline naming an event of its institution ("Department Press Briefing on
     Support for Ukraine"), Title Case as an institution's name is: not the site's name
     (metadata.toml [masthead] event_words)."""

@@ -512,8 +512,11 @@ def _title_tail(page_title: str | None, headline: str | None) -> str | None:
         if _TAIL_SEP.match(rest):
             # "… > U.S. Department of Defense > Transcript": the site, then its section
             tail = _TAIL_SEP.sub("", rest).split(" > ")[0].strip()
-            if section_label_line(tail):  # "… | Meetings Coverage and Press Releases"
+            # "… | News item | Government.nl": the section's label is no site
+            named = [p for p in re.split(r"\s+[|•·]\s+", tail) if not section_label_line(p)]
+            if not named:  # "… | Meetings Coverage and Press Releases"
                 return None
+            tail = named[-1].strip()
             # an institution's full name is long ("… — Ministry of Foreign Affairs of the
             # People's Republic of China"); other site names are short
             limit = 14 if any_institution().search(tail) else 8
