@@ -305,3 +305,23 @@ def test_the_title_tail_against_the_page(page_title: str, above: list[str],
     page = f"<html><head><title>{page_title}</title></head><body>{body}</body></html>"
     meta = read_article(page.encode(), "page.html")[1].metadata
     assert (meta.title, meta.publisher, meta.published) == (STATEMENT, publisher, "2024-11-04")
+
+
+def test_a_speech_pages_furniture_around_the_headline_goes() -> None:
+    text = _body("\n".join([
+        "Cookies on gov.example",
+        "We use some essential cookies to make this website work. We'd also like to set "
+        "analytics cookies that help us improve it.", "Accept all cookies", "",
+        "Speech", TITLE, "From Department of Foreign Affairs", "Published on 14 April 2025", "",
+        "Check against delivery", "", *BODY]))
+    assert BODY[0] in text and BODY[2] in text
+    for furniture in ("essential cookies", "From Department", "Check against delivery"):
+        assert furniture not in text
+
+
+def test_a_desk_credit_is_furniture_under_the_headline_and_at_the_end() -> None:
+    text = _body("\n".join([
+        TITLE, "Harbour Courier OSINT desk", "06.01.2025 21:14", "", *BODY, "",
+        "Analysis: Harbour Courier OSINT desk. Translations from Russian by the editorial "
+        "staff."]))
+    assert BODY[0] in text and "OSINT desk" not in text

@@ -157,6 +157,17 @@ def _byline_patterns() -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(p) for p in metadata_cues()["byline"].get("patterns", []))
 
 
+def desk_line(text: str) -> bool:
+    """A desk or team credited as the author ("Militarnyi OSINT desk", "Reuters Graphics
+    team"): furniture of the head, never a headline (metadata.toml [byline] desk)."""
+    return _desk().match(text.strip()) is not None
+
+
+@lru_cache(maxsize=1)
+def _desk() -> re.Pattern[str]:
+    return re.compile(metadata_cues()["byline"]["desk"])
+
+
 def is_byline_or_date(text: str) -> bool:
     """A line that only says who wrote the article or when ("By Jane Doe | 3 March 2025")."""
     return bool(byline(text)[0]) or date_line(text) is not None

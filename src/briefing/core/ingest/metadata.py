@@ -21,6 +21,7 @@ from briefing.core.ingest.bylines import (
     author_names,
     body_units,
     byline,
+    desk_line,
     head_limit,
     hint_authors,
     is_job_title_line,
@@ -144,7 +145,7 @@ def _headline(unit: Unit, before: Unit | None = None) -> str | None:
     if (word_count(text) < int(metadata_cues()["title"]["min_words"])  # "Military & Defense"
             or not _headline_shape(text)):
         return None
-    if (_author_line(text) or byline(text)[0] or is_job_title_line(text)
+    if (_author_line(text) or byline(text)[0] or is_job_title_line(text) or desk_line(text)
             or names_line(text) or office_line(text) or issuer_line(text)
             # "Government of the Netherlands" over its date; not "Department Press
             # Briefing on …", Title Case as a name is

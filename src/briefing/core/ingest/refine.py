@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from briefing.core.ingest.bylines import is_byline_or_date
+from briefing.core.ingest.bylines import desk_line, is_byline_or_date
 from briefing.core.ingest.clean import Unit, clean_units, join_units, marker_key
 from briefing.core.ingest.metadata import extract_metadata
 from briefing.core.ingest.notes import (
@@ -16,6 +16,7 @@ from briefing.core.ingest.notes import (
 from briefing.core.ingest.page_dates import labelled_numeric_line
 from briefing.core.ingest.publisher import (
     expanded,
+    issuer_line,
     masthead_publisher,
     publisher_and_year,
     stated_origin,
@@ -103,7 +104,9 @@ def refine_article(text: str, hints: DocumentHints, filename: str,
     rows = {b.text for b in blocks or [] if b.kind == "table"}  # a data table's rows stay
     for unit in units:  # a byline or date line left inside the body (not a sentence)
         if unit.kept and not unit.prose and unit.words <= 16 and unit.text not in rows and (
-                is_byline_or_date(unit.text) or labelled_numeric_line(unit.text)):
+                is_byline_or_date(unit.text) or labelled_numeric_line(unit.text)
+                or issuer_line(unit.text)  # "From Department of Foreign Affairs"
+                or desk_line(unit.text)):  # "Militarnyi OSINT desk"
             unit.dropped = "byline"
     cleaned = join_units(units)
     if not cleaned.strip() and units:
