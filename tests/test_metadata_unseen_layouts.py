@@ -325,3 +325,26 @@ def test_a_desk_credit_is_furniture_under_the_headline_and_at_the_end() -> None:
         "Analysis: Harbour Courier OSINT desk. Translations from Russian by the editorial "
         "staff."]))
     assert BODY[0] in text and "OSINT desk" not in text
+
+
+def test_a_numbered_introduction_heading_over_the_first_paragraph_is_kept() -> None:
+    text = _body("\n".join(["World Economy Brief", "June 12, 2025 | Vol. 15 No. 22", "",
+                            PAPER, "", "1. Introduction", BODY[0], "", BODY[2]]))
+    assert "1. Introduction" in text and BODY[0] in text
+
+
+def test_a_key_points_box_inside_the_article_is_kept_where_it_stands() -> None:
+    points = ["North Korea has sent troops, shells and missiles to Russia",
+              "Seoul fears technology transfers in return"]
+    body = ("<article><h1>Kim's bargain</h1><p>4 November 2024</p>"
+            + "".join(f"<p>{p}</p>" for p in BODY[:2])
+            + '<aside class="keypoints"><h4>Key points</h4><ul>'
+            + "".join(f"<li>{p}</li>" for p in points) + "</ul></aside>"
+            + f"<p>{BODY[2]}</p></article>"
+            + '<aside class="related"><h4>Related</h4><ul><li>Another story here</li></ul></aside>')
+    page = f"<html><head><title>Kim's bargain</title></head><body>{body}</body></html>"
+    text = read_article(page.encode(), "page.html")[1].text
+    order = [text.find(BODY[1][:40]), text.find("Key points"), text.find(points[1]),
+             text.find(BODY[2][:40])]
+    assert -1 not in order and order == sorted(order)
+    assert "Another story" not in text

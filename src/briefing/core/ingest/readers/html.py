@@ -23,6 +23,7 @@ from lxml import etree
 from briefing.core.ingest.cues import publishers
 from briefing.core.ingest.publisher import institution_line, section_label_line
 from briefing.core.ingest.readers.decode import strip_controls
+from briefing.core.ingest.readers.html_boxes import restore_key_points
 from briefing.core.ingest.readers.props import iso_date, split_authors
 from briefing.core.ingest.types import Block, DocumentHints, Extracted
 from briefing.core.institutions import any_institution
@@ -66,7 +67,8 @@ def read_html(text: str) -> Extracted:
     text = _choose(article, fallback)
     blocks = list(traf_meta.get("blocks") or []) if text == article else []
     if blocks:
-        restored = _restore_lead(tree, _restore_credits(tree, _restore_headings(tree, blocks)))
+        restored = restore_key_points(tree, _restore_lead(
+            tree, _restore_credits(tree, _restore_headings(tree, blocks))))
         if len(restored) > len(blocks):
             blocks = restored
             text = "\n\n".join(b.text for b in blocks)
