@@ -348,3 +348,26 @@ def test_a_key_points_box_inside_the_article_is_kept_where_it_stands() -> None:
              text.find(BODY[2][:40])]
     assert -1 not in order and order == sorted(order)
     assert "Another story" not in text
+
+
+TWO_LINE = "Arms for Rations: The Economics of North Korea's Support for Russia's War"
+
+
+@pytest.mark.parametrize("head", [
+    # a Title Case title over its sentence-case subtitle
+    ["Harbour Policy Institute", TWO_LINE,
+     "What the trade in shells tells us about the partnership", "Jane Roe", "March 2025"],
+    # a title set on two lines, the first ending with its colon
+    ["Harbour Policy Institute", "Arms for Rations:",
+     "The Economics of North Korea's Support for Russia's War", "Jane Roe", "March 2025"],
+    # a series' name and number over the title
+    ["Occasional Paper 45", TWO_LINE, "Jane Roe", "Harbour Policy Institute", "March 2025"],
+])
+def test_paper_title_layouts(head: list[str]) -> None:
+    assert _meta([*head, "", *BODY]).title == TWO_LINE
+
+
+def test_a_short_kicker_over_a_sentence_case_headline_is_not_the_title() -> None:
+    headline = "Ministers agree to send more air defence systems before the winter"
+    meta = _meta(["War in Ukraine", headline, "4 November 2024", "", *BODY])
+    assert meta.title == headline

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from pathlib import Path
 
 from briefing.core.ingest.bylines import (
     TITLE_SEP,
@@ -30,7 +29,7 @@ from briefing.core.ingest.bylines import (
     page_authors,
     strip_honorifics,
 )
-from briefing.core.ingest.clean import Unit, is_prose, word_count
+from briefing.core.ingest.clean import Unit, word_count
 from briefing.core.ingest.cues import metadata_cues, name_key, publishers
 from briefing.core.ingest.dates import (
     date_line,
@@ -39,6 +38,7 @@ from briefing.core.ingest.dates import (
     strict_date_line,
     yearless_date,
 )
+from briefing.core.ingest.inferred_title import infer_title
 from briefing.core.ingest.kickers import menu_item_again, menu_line, section_label
 from briefing.core.ingest.language import detect_language
 from briefing.core.ingest.page_dates import article_date, labelled_numeric_line
@@ -67,18 +67,12 @@ from briefing.core.ingest.title_site import (
 from briefing.core.ingest.types import ArticleMetadata, DocumentHints
 from briefing.core.institutions import any_institution
 
-_SENTENCE = re.compile(r"^(.+?[.!?…])[\"'”’)]*(?=\s+[\"“‘'(\[]?[A-Z0-9]|\s*$)")
-
-_CJK_SENTENCE = re.compile(r"^(.+?)[。！？]")  # Chinese and Japanese: no space after a full stop
-
-_CJK_CLAUSE = "，；、"
-
 _CJK = re.compile(r"[\u3400-\u9fff\uac00-\ud7af]")
 
 _URL_LINE = re.compile(r"^(?:(?:url|source|link|original(?:ly)? (?:at|published at))\s*:?\s*)?"
                        r"(https?://\S+)$", re.IGNORECASE)
 
-_CAPS_WORD = re.compile(r"^[A-Z][A-Z’'.-]+,?$")
+
 
 
 
@@ -182,17 +176,6 @@ def _author_line(text: str) -> bool:
 _CONTINUED = re.compile(r"^(?:by|of|on|at|with|from|to|for|after|ahead of)\s")
 
 
-def _without_dateline(text: str) -> str:
-    """The paragraph without the wire dateline opening it ("SEOUL, Nov. 4 (Yonhap) -- …",
-    "MOSCOW, March 2. /TASS/. …"; the [patterns] dateline of publishers.toml)."""
-    text = text.strip()
-    for pattern in publishers().patterns.get("dateline", ()):
-        m = pattern.match(text)
-        if m and m.end() < len(text):
-            return text[m.end():].lstrip(" -–—.:")
-    return text
-
-
 def _bare_dateline(text: str) -> bool:
     """A wire dateline with nothing after it ("Pyongyang, November 2 (KCNA) --"): it opens
     the article's first paragraph, it is never the headline."""
@@ -225,7 +208,11 @@ def _title_by_anchor(units: list[Unit]) -> tuple[int, str, int] | None:
         for i in range(anchor - 1, max(-1, anchor - 7), -1):
             if below is not None and section_label(units[i].text):
                 return below  # "Політика" / date / headline: the headline is under the date
-            title = _headline(units[i], units[i - 1] if i > 0 else None)
+            head = MD_HEADING.sub("", units[i - 1].text).strip() if i > 0 else ""
+            split = _split_title_head(head)
+            title = _headline(units[i], None if split or i == 0 else units[i - 1])
+            if title and split:  # "Arms for Rations:" / "The Economics of …": one title
+                return i - 1, f"{head} {title}", anchor
             if title:
                 # a standfirst without a full stop under the headline: the longer line
                 upper = _headline(units[i - 1], units[i - 2] if i > 1 else None) if i > 0 else None
@@ -233,11 +220,13 @@ def _title_by_anchor(units: list[Unit]) -> tuple[int, str, int] | None:
                 if (upper and len(title.split()) >= 8 and " | " not in upper
                         and 3 <= len(upper.split()) < len(title.split())
                         and not _masthead_above(upper, title)
-                        and not menu_item_again(units, i - 1)):
+                        and not menu_item_again(units, i - 1)
+                        # "War in Ukraine" over a sentence-case headline: a kicker
+                        and (len(upper.split()) > 3 or _title_case(title))):
                     return i - 1, upper, anchor
-                if upper and _headline_over_standfirst(upper, title):
+                if upper and (_headline_over_standfirst(upper, title)
+                              or _title_over_subtitle(upper, title)):
                     return i - 1, upper, anchor
-                head = MD_HEADING.sub("", units[i - 1].text).strip() if i > 0 else ""
                 if (_CONTINUED.match(title) and head and len(head.split()) <= 5
                         and not head.endswith((".", ":", "?", "!"))):
                     # "Doorstep statement" / "by NATO Secretary General Mark Rutte ahead of
@@ -254,6 +243,24 @@ def _title_by_anchor(units: list[Unit]) -> tuple[int, str, int] | None:
 
 
 _ISSUE11_SCRIPTS = re.compile(r"[\u0400-\u04ff\u3400-\u9fff\uac00-\ud7af]")
+
+
+def _split_title_head(head: str) -> bool:
+    """The first line of a title set on two lines, ending with its colon ("Arms for
+    Rations:"): three to eight words, not a label ("Issued by:"), a type tag
+    ("Transcript:") or a site's or institution's name."""
+    bare = head[:-1].strip()
+    return (head.endswith(":") and len(head.split()) <= 8 and _title_shape(bare)
+            and not _TYPE_LABEL.match(head + " ") and publishers().canonical(bare) is None
+            and not institution_line(bare))
+
+
+def _title_over_subtitle(upper: str, lower: str) -> bool:
+    """A Title Case title over its sentence-case subtitle ("Arms for Rations: The Economics
+    of …" over "What the trade in shells tells us about …"). A kicker over a headline is
+    short ("War in Ukraine"): the title has five words or more."""
+    return (len(upper.split()) >= 5 and _title_case(upper) and not _title_case(lower)
+            and " | " not in upper and not _masthead_above(upper, lower))
 
 
 def _headline_over_standfirst(upper: str, lower: str) -> bool:
@@ -377,41 +384,6 @@ def _title_from_units(units: list[Unit]) -> str | None:
         return MD_HEADING.sub("", kept[0].text).strip()
     return None
 
-
-def _recase_lead(sentence: str) -> str:
-    """"UKRAINE’S PRESIDENT, Volodymyr..." -> "Ukraine’s President, Volodymyr...": small caps."""
-    words = sentence.split(" ")
-    i = 0
-    while i < len(words) and _CAPS_WORD.match(words[i]) and len(words[i].strip(",.")) > 1:
-        i += 1
-    if i >= 2:
-        words[:i] = [w[:1] + w[1:].lower() for w in words[:i]]
-    return " ".join(words)
-
-
-def infer_title(text: str, filename: str = "") -> str:
-    """A title made from the first sentence (cut to a readable length), or the file name."""
-    limit = int(metadata_cues()["title"]["inferred_chars"])
-    first = next((p for p in text.split("\n\n") if is_prose(p)), "")
-    first = _without_dateline(first)
-    if not first:
-        stem = Path(filename).stem.replace("_", " ").replace("-", " ").strip()
-        return stem or "Untitled article"
-    match = _CJK_SENTENCE.match(first) or _SENTENCE.match(first)
-    sentence = _recase_lead(match.group(1) if match else first)
-    if sentence.endswith(".") and not sentence.endswith(".."):
-        sentence = sentence[:-1]
-    if len(sentence) > limit and " " not in sentence[:limit]:  # unspaced script: cut at a comma
-        cut = sentence[:limit]
-        clause = max(cut.rfind(c) for c in _CJK_CLAUSE)
-        sentence = (cut[:clause] if clause > limit // 2 else cut) + "…"
-    elif len(sentence) > limit:
-        cut = sentence[:limit].rsplit(" ", 1)[0]
-        clause = max(cut.rfind(", "), cut.rfind("; "), cut.rfind(" — "))
-        if clause > limit // 2:
-            cut = cut[:clause]
-        sentence = cut.rstrip(",;:–— ") + "…"
-    return sentence
 
 def _url(units: list[Unit]) -> str | None:
     edges = units[:10] + units[-10:]
