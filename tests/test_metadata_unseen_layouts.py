@@ -371,3 +371,14 @@ def test_a_short_kicker_over_a_sentence_case_headline_is_not_the_title() -> None
     headline = "Ministers agree to send more air defence systems before the winter"
     meta = _meta(["War in Ukraine", headline, "4 November 2024", "", *BODY])
     assert meta.title == headline
+
+
+@pytest.mark.parametrize("tag", ["UPDATE 2-", "WRAPUP 1-", "REFILE-"])
+def test_a_wire_revision_tag_is_not_part_of_the_headline(tag: str) -> None:
+    meta = _meta([f"{tag}{TITLE}", "November 4, 2024", "", *BODY])
+    assert meta.title == TITLE
+
+
+def test_a_headline_label_that_is_part_of_the_headline_stays() -> None:
+    meta = _meta([f"Exclusive: {TITLE}", "November 4, 2024", "", *BODY])
+    assert meta.title == f"Exclusive: {TITLE}"
