@@ -382,3 +382,9 @@ def test_a_wire_revision_tag_is_not_part_of_the_headline(tag: str) -> None:
 def test_a_headline_label_that_is_part_of_the_headline_stays() -> None:
     meta = _meta([f"Exclusive: {TITLE}", "November 4, 2024", "", *BODY])
     assert meta.title == f"Exclusive: {TITLE}"
+
+
+def test_an_honorific_in_a_byline_is_not_part_of_the_name() -> None:
+    meta = _meta([TITLE, "By Dr Jane Roe, Senior Fellow, Asia Programme", "November 4, 2024",
+                  "", *BODY])
+    assert meta.authors == ["Jane Roe"]

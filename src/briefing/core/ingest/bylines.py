@@ -132,7 +132,7 @@ def byline(text: str) -> tuple[tuple[str, ...], str | None]:
         rest = rest[:found[0].start]
     rest = re.split(r"\s*[|•·—–]\s*|\s+-\s+", rest)[0]
     rest = _NEXT_SENTENCE.split(rest, maxsplit=1)[0]  # "… and B. Corrections: desk@…"
-    return tuple(_split_names(rest)), date
+    return tuple(strip_honorifics(n) for n in _split_names(rest)), date  # "By Dr Jane Roe"
 
 
 _NEXT_SENTENCE = re.compile(r"(?<=[a-z])\.\s+(?=[A-Z])")
