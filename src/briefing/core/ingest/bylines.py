@@ -131,7 +131,11 @@ def byline(text: str) -> tuple[tuple[str, ...], str | None]:
     if found:
         rest = rest[:found[0].start]
     rest = re.split(r"\s*[|•·—–]\s*|\s+-\s+", rest)[0]
-    return tuple(_split_names(rest)), date
+    rest = _NEXT_SENTENCE.split(rest, maxsplit=1)[0]  # "… and B. Corrections: desk@…"
+    return tuple(strip_honorifics(n) for n in _split_names(rest)), date  # "By Dr Jane Roe"
+
+
+_NEXT_SENTENCE = re.compile(r"(?<=[a-z])\.\s+(?=[A-Z])")
 
 
 _BRACKETED = re.compile(r"\s*\([^()]{1,60}\)")
@@ -153,6 +157,17 @@ def _byline_patterns() -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(p) for p in metadata_cues()["byline"].get("patterns", []))
 
 
+def desk_line(text: str) -> bool:
+    """A desk or team credited as the author ("Militarnyi OSINT desk", "Reuters Graphics
+    team"): furniture of the head, never a headline (metadata.toml [byline] desk)."""
+    return _desk().match(text.strip()) is not None
+
+
+@lru_cache(maxsize=1)
+def _desk() -> re.Pattern[str]:
+    return re.compile(metadata_cues()["byline"]["desk"])
+
+
 def is_byline_or_date(text: str) -> bool:
     """A line that only says who wrote the article or when ("By Jane Doe | 3 March 2025")."""
     return bool(byline(text)[0]) or date_line(text) is not None
@@ -172,11 +187,19 @@ def strip_honorifics(name: str) -> str:
 
 
 def job_line_name(text: str) -> str | None:
-    """The person of a "Name, Job" line ("Dr Helen Marsh, Senior Research Fellow"), or None."""
+    """The person of a "Name, Job" line ("Dr Helen Marsh, Senior Research Fellow"), or of a
+    paper's author line with no comma after the name ("Park Ji-hoon Research Fellow, Russia
+    Team (jhpark@…)"), or None."""
     if "," not in text or len(text.split()) > 16:
         return None
     head, tail = text.split(",", 1)
     jobs = _job_words()
+    words = head.split()
+    for n in (2, 3):  # the name, then a job title opening with a job word
+        if len(words) > n and words[n].lower() in jobs and words[n][:1].isupper():
+            name = strip_honorifics(" ".join(words[:n]))
+            if is_person_name(name) and not _has_job_word(name):
+                return name
     if not any(w.lower().strip(".,;") in jobs for w in tail.split()):
         return None
     name = strip_honorifics(head.strip())
@@ -340,6 +363,9 @@ def _more_bylined(after: list[tuple[int, Unit]]) -> list[str]:
     return names
 
 
+_CREDIT_TAIL = re.compile(r"[\s(,;:-]+(?:sources?|via|additional reporting)\b.*$", re.IGNORECASE)
+
+
 def hint_authors(names: list[str], publisher: str | None) -> list[str]:
     """Author names a format states, without a site name or a job ("The Economist",
     "High Representative") that an author field sometimes holds."""
@@ -354,7 +380,8 @@ def hint_authors(names: list[str], publisher: str | None) -> list[str]:
         if credited:  # "Story by A Abridged translation by B": an extractor's whole credit block
             out += [n for n in credited if n not in out]
             continue
-        name = strip_honorifics(name)
+        # "Hoang Anh Source Reuters": the writer, then the credit of the wires used
+        name = strip_honorifics(_CREDIT_TAIL.sub("", name))
         if (not name or len(name.split()) < 2 or publishers().canonical(name)
                 or body.search(name)
                 or (publisher and name_key(name) == name_key(publisher))

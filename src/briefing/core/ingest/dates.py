@@ -62,8 +62,9 @@ def _patterns() -> _Patterns:
         iso=re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})[-/.](?P<month>\d{1,2})[-/.]"
                        r"(?P<day>\d{1,2})(?!\d)"
                        r"(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"),
-        numeric=re.compile(r"(?<!\d)(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})[/.]"
-                           r"(?P<year>(?:19|20)\d{2})(?!\d)"),
+        # "04-11-2024" (a Dutch or Indian page) as well: the same separator twice
+        numeric=re.compile(r"(?<![\d-])(?P<a>\d{1,2})(?P<sep>[/.-])(?P<b>\d{1,2})(?P=sep)"
+                           r"(?P<year>(?:19|20)\d{2})(?![\d-])"),
         extra=tuple(re.compile(p) for p in metadata_cues()["dates"].get("patterns", [])),
     )
 
@@ -102,7 +103,7 @@ def find_dates(line: str) -> list[FoundDate]:
             add(_iso(int(m["year"]), pats.months[m["month"].lower()], int(m["day"])), m)
     for m in pats.numeric.finditer(line):
         a, b = int(m["a"]), int(m["b"])
-        if m["sep"] == "." and b <= 12 or a > 12 >= b:  # "11.01.2025": dotted dates are day first
+        if m["sep"] in ".-" and b <= 12 or a > 12 >= b:  # "11.01.2025": day first
             add(_iso(int(m["year"]), b, a), m)
         elif b > 12 >= a:
             add(_iso(int(m["year"]), a, b), m)

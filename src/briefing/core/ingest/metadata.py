@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from pathlib import Path
 
 from briefing.core.ingest.bylines import (
     TITLE_SEP,
@@ -21,6 +20,7 @@ from briefing.core.ingest.bylines import (
     author_names,
     body_units,
     byline,
+    desk_line,
     head_limit,
     hint_authors,
     is_job_title_line,
@@ -29,7 +29,7 @@ from briefing.core.ingest.bylines import (
     page_authors,
     strip_honorifics,
 )
-from briefing.core.ingest.clean import Unit, is_prose, word_count
+from briefing.core.ingest.clean import Unit, word_count
 from briefing.core.ingest.cues import metadata_cues, name_key, publishers
 from briefing.core.ingest.dates import (
     date_line,
@@ -38,17 +38,23 @@ from briefing.core.ingest.dates import (
     strict_date_line,
     yearless_date,
 )
+from briefing.core.ingest.inferred_title import infer_title
+from briefing.core.ingest.kickers import menu_item_again, menu_line, section_label
 from briefing.core.ingest.language import detect_language
 from briefing.core.ingest.page_dates import article_date, labelled_numeric_line
 from briefing.core.ingest.publisher import (
+    DOMAIN_NAME,
+    event_named,
     hinted_publisher,
     host_publisher,
     institution_line,
+    issuer_line,
     office_line,
     publisher_and_year,
     section_label_line,
     site_name_line,
     stated_origin,
+    sub_unit_line,
 )
 from briefing.core.ingest.title_site import (
     MD_HEADING,
@@ -61,18 +67,12 @@ from briefing.core.ingest.title_site import (
 from briefing.core.ingest.types import ArticleMetadata, DocumentHints
 from briefing.core.institutions import any_institution
 
-_SENTENCE = re.compile(r"^(.+?[.!?…])[\"'”’)]*(?=\s+[\"“‘'(\[]?[A-Z0-9]|\s*$)")
-
-_CJK_SENTENCE = re.compile(r"^(.+?)[。！？]")  # Chinese and Japanese: no space after a full stop
-
-_CJK_CLAUSE = "，；、"
-
 _CJK = re.compile(r"[\u3400-\u9fff\uac00-\ud7af]")
 
 _URL_LINE = re.compile(r"^(?:(?:url|source|link|original(?:ly)? (?:at|published at))\s*:?\s*)?"
                        r"(https?://\S+)$", re.IGNORECASE)
 
-_CAPS_WORD = re.compile(r"^[A-Z][A-Z’'.-]+,?$")
+
 
 
 
@@ -97,6 +97,11 @@ def _dated(text: str) -> bool:
 def _never_title() -> tuple[re.Pattern[str], ...]:
     return tuple(re.compile(p) for p in metadata_cues()["title"].get("never", []))
 
+@lru_cache(maxsize=1)
+def _issue_line() -> re.Pattern[str]:
+    return re.compile(metadata_cues()["title"]["issue_line"])
+
+
 _DATES_OUT = re.compile(r"\d")
 
 _NOT_HEADLINE = {"advert", "image_credit", "navigation", "share", "subscription", "cookie",
@@ -113,8 +118,8 @@ def _headline_shape(text: str) -> bool:
 def _undated(text: str) -> str:
     """The line without its dates and the punctuation left around them."""
     for found in sorted(find_dates(text), key=lambda f: f.start, reverse=True):
-        text = (text[:found.start].rstrip(" ,;–—-") + " " + text[found.end:]).strip()
-    return _DATES_OUT.sub("", text).strip(" ,;–—-")
+        text = (text[:found.start].rstrip(" ,;:–—-") + " " + text[found.end:]).strip()
+    return _DATES_OUT.sub("", text).strip(" ,;:–—-")
 
 
 def _headline(unit: Unit, before: Unit | None = None) -> str | None:
@@ -129,13 +134,16 @@ def _headline(unit: Unit, before: Unit | None = None) -> str | None:
     # of …"); other tags a site adds go ("(LEAD) …")
     text = line if _TYPE_LABEL.match(line) and (
         strip_title_tags(line) == line.split(":", 1)[1].strip()) else strip_title_tags(line)
-    if yearless_date(text) or relative_date(text) is not None or _menu_line(text):
+    if yearless_date(text) or relative_date(text) is not None or menu_line(text):
         return None
     if (word_count(text) < int(metadata_cues()["title"]["min_words"])  # "Military & Defense"
             or not _headline_shape(text)):
         return None
-    if (_author_line(text) or byline(text)[0] or is_job_title_line(text)
-            or names_line(text) or office_line(text)
+    if (_author_line(text) or byline(text)[0] or is_job_title_line(text) or desk_line(text)
+            or names_line(text) or office_line(text) or issuer_line(text)
+            # "Government of the Netherlands" over its date; not "Department Press
+            # Briefing on …", Title Case as a name is
+            or (institution_line(text) and not event_named(text))
             or any(p.search(text) for p in _never_title()) or _bare_dateline(text)):
         return None
     return text
@@ -168,17 +176,6 @@ def _author_line(text: str) -> bool:
 _CONTINUED = re.compile(r"^(?:by|of|on|at|with|from|to|for|after|ahead of)\s")
 
 
-def _without_dateline(text: str) -> str:
-    """The paragraph without the wire dateline opening it ("SEOUL, Nov. 4 (Yonhap) -- …",
-    "MOSCOW, March 2. /TASS/. …"; the [patterns] dateline of publishers.toml)."""
-    text = text.strip()
-    for pattern in publishers().patterns.get("dateline", ()):
-        m = pattern.match(text)
-        if m and m.end() < len(text):
-            return text[m.end():].lstrip(" -–—.:")
-    return text
-
-
 def _bare_dateline(text: str) -> bool:
     """A wire dateline with nothing after it ("Pyongyang, November 2 (KCNA) --"): it opens
     the article's first paragraph, it is never the headline."""
@@ -206,21 +203,30 @@ def _title_by_anchor(units: list[Unit]) -> tuple[int, str, int] | None:
                          and date_line(units[i].text)]
     for anchor in anchors[:2]:
         below = _below(units, anchor, limit)
+        if below is not None and _issue_line().search(units[anchor].text):
+            return below  # a series' name over its issue line, the paper's title under it
         for i in range(anchor - 1, max(-1, anchor - 7), -1):
-            if below is not None and _section_label(units[i].text):
+            if below is not None and section_label(units[i].text):
                 return below  # "Політика" / date / headline: the headline is under the date
-            title = _headline(units[i], units[i - 1] if i > 0 else None)
+            head = MD_HEADING.sub("", units[i - 1].text).strip() if i > 0 else ""
+            split = _split_title_head(head)
+            title = _headline(units[i], None if split or i == 0 else units[i - 1])
+            if title and split:  # "Arms for Rations:" / "The Economics of …": one title
+                return i - 1, f"{head} {title}", anchor
             if title:
                 # a standfirst without a full stop under the headline: the longer line
                 upper = _headline(units[i - 1], units[i - 2] if i > 1 else None) if i > 0 else None
                 # ("KOREA JoongAng DAILY | MORNING BRIEF" above is a masthead, not a headline)
                 if (upper and len(title.split()) >= 8 and " | " not in upper
                         and 3 <= len(upper.split()) < len(title.split())
-                        and not _masthead_above(upper, title)):
+                        and not _masthead_above(upper, title)
+                        and not menu_item_again(units, i - 1)
+                        # "War in Ukraine" over a sentence-case headline: a kicker
+                        and (len(upper.split()) > 3 or _title_case(title))):
                     return i - 1, upper, anchor
-                if upper and _headline_over_standfirst(upper, title):
+                if upper and (_headline_over_standfirst(upper, title)
+                              or _title_over_subtitle(upper, title)):
                     return i - 1, upper, anchor
-                head = MD_HEADING.sub("", units[i - 1].text).strip() if i > 0 else ""
                 if (_CONTINUED.match(title) and head and len(head.split()) <= 5
                         and not head.endswith((".", ":", "?", "!"))):
                     # "Doorstep statement" / "by NATO Secretary General Mark Rutte ahead of
@@ -239,6 +245,24 @@ def _title_by_anchor(units: list[Unit]) -> tuple[int, str, int] | None:
 _ISSUE11_SCRIPTS = re.compile(r"[\u0400-\u04ff\u3400-\u9fff\uac00-\ud7af]")
 
 
+def _split_title_head(head: str) -> bool:
+    """The first line of a title set on two lines, ending with its colon ("Arms for
+    Rations:"): three to eight words, not a label ("Issued by:"), a type tag
+    ("Transcript:") or a site's or institution's name."""
+    bare = head[:-1].strip()
+    return (head.endswith(":") and len(head.split()) <= 8 and _title_shape(bare)
+            and not _TYPE_LABEL.match(head + " ") and publishers().canonical(bare) is None
+            and not institution_line(bare))
+
+
+def _title_over_subtitle(upper: str, lower: str) -> bool:
+    """A Title Case title over its sentence-case subtitle ("Arms for Rations: The Economics
+    of …" over "What the trade in shells tells us about …"). A kicker over a headline is
+    short ("War in Ukraine"): the title has five words or more."""
+    return (len(upper.split()) >= 5 and _title_case(upper) and not _title_case(lower)
+            and " | " not in upper and not _masthead_above(upper, lower))
+
+
 def _headline_over_standfirst(upper: str, lower: str) -> bool:
     """Two heading-like lines stacked above the date or byline in Cyrillic, Hangul or Han
     ("Чем грозит переброска войск КНДР?" over "Эксперт оценил заявления Сеула", "韩国国情院称…"
@@ -248,8 +272,8 @@ def _headline_over_standfirst(upper: str, lower: str) -> bool:
         return False
     long_enough = (len(upper) >= 8 if _CJK.search(upper) and len(upper.split()) <= 3
                    else len(upper.split()) >= 3)
-    return (long_enough and " | " not in upper and not _section_label(upper)
-            and not _menu_line(upper) and not _masthead_above(upper, lower)
+    return (long_enough and " | " not in upper and not section_label(upper)
+            and not menu_line(upper) and not _masthead_above(upper, lower)
             and publishers().canonical(upper) is None)
 
 
@@ -260,41 +284,6 @@ def _below(units: list[Unit], anchor: int, limit: int) -> tuple[int, str, int] |
         if title:
             return i, title, anchor
     return None
-
-
-_CAPITALISED = re.compile(r"^[^\W\d_]")
-_HAN_MENU_ITEM = re.compile(r"[\u4e00-\u9fff]")
-
-
-def _menu_line(text: str) -> bool:
-    """A row of menu items in a script with capitals ("Новости Политика В мире Экономика
-    Армия и ОПК"): no punctuation, and most words capitalised; headlines in Russian and
-    Ukrainian are in sentence case."""
-    words = text.split()
-    if len(words) < 4 or re.search(r"[,.:;!?«»\"“”()]", text):
-        return False
-    if _HAN_MENU_ITEM.search(text) and not re.search(r"[\uac00-\ud7af\u0400-\u04ff]", text):
-        # "DW 中文 新闻 德国 欧洲 中国 台湾": Chinese menu items are one or two words of
-        # two to four characters; a headline's phrases run longer or carry punctuation
-        return len(words) >= 5 and all(len(w) <= 4 and not w.isdigit() for w in words)
-    caps = [w for w in words if _CAPITALISED.match(w) and w[0].isupper()]
-    cased = [w for w in words if w[0].isupper() or w[0].islower()]
-    return bool(cased) and len(caps) >= 4 and len(caps) >= 0.7 * len(cased) and any(
-        "\u0400" <= ch <= "\u04ff" for ch in text)
-
-
-def _section_label(text: str) -> bool:
-    """A rubric above the date line ("Політика", "Стрічка новин", "国际", "북한"): one or
-    two words with no punctuation that are no one's name. Only in the scripts of issue 11
-    (Cyrillic, Hangul, Han): English layouts put a place or a desk there too ("Oslo")."""
-    words = text.split()
-    if re.search(r"[A-Za-z]", text) or not re.search(r"[\u0400-\u04ff\u3400-\u9fff\uac00-\ud7af]",
-                                                       text):
-        return False
-    return (1 <= len(words) <= 2 and not re.search(r"[\d,.:;!?«»\"“”()，。：；！？、“”（）]", text)
-            and (not _CJK.search(text) or len(text) <= 8)
-            and not (len(words) == 2 and all(w[0].isupper() for w in words))
-            and not author_line(text) and not byline(text)[0])
 
 
 def _authors_between(units: list[Unit], start: int, end: int) -> list[str]:
@@ -309,7 +298,7 @@ def _authors_between(units: list[Unit], start: int, end: int) -> list[str]:
             continue  # "Hon Winston Peters" over "Minister of Foreign Affairs": who speaks
         found = [] if (is_job_title_line(text) and not job_line_name(text)) else (
             author_names(text))
-        if found and unit.words <= 16:
+        if found and (unit.words <= 16 or job_line_name(text)):  # a long job: an affiliation
             for name in found:
                 name = strip_honorifics(name)
                 if name not in names:
@@ -337,7 +326,11 @@ def _masthead_above(upper: str, lower: str) -> bool:
     """A site's name above a Title Case headline ("The Harbour Courier" over "Allies Pledge
     New Air Defence Systems …"), not a headline above its standfirst: a standfirst is a
     sentence, and a name line never is."""
+    parts = TITLE_SEP.split(upper)  # "France Diplomacy - Ministry for Europe and …"
+    if len(parts) > 1 and any(institution_line(p) or publishers().canonical(p) for p in parts):
+        return True
     return (publishers().canonical(upper) is not None or section_label_line(upper)
+            or sub_unit_line(upper)  # "Press and Information Department"
             or institution_line(upper)  # "Minister for Foreign Affairs of Australia"
             or (site_name_line(upper) and (any_institution().search(upper) is not None
                                            or _title_case(lower))))
@@ -391,41 +384,6 @@ def _title_from_units(units: list[Unit]) -> str | None:
         return MD_HEADING.sub("", kept[0].text).strip()
     return None
 
-
-def _recase_lead(sentence: str) -> str:
-    """"UKRAINE’S PRESIDENT, Volodymyr..." -> "Ukraine’s President, Volodymyr...": small caps."""
-    words = sentence.split(" ")
-    i = 0
-    while i < len(words) and _CAPS_WORD.match(words[i]) and len(words[i].strip(",.")) > 1:
-        i += 1
-    if i >= 2:
-        words[:i] = [w[:1] + w[1:].lower() for w in words[:i]]
-    return " ".join(words)
-
-
-def infer_title(text: str, filename: str = "") -> str:
-    """A title made from the first sentence (cut to a readable length), or the file name."""
-    limit = int(metadata_cues()["title"]["inferred_chars"])
-    first = next((p for p in text.split("\n\n") if is_prose(p)), "")
-    first = _without_dateline(first)
-    if not first:
-        stem = Path(filename).stem.replace("_", " ").replace("-", " ").strip()
-        return stem or "Untitled article"
-    match = _CJK_SENTENCE.match(first) or _SENTENCE.match(first)
-    sentence = _recase_lead(match.group(1) if match else first)
-    if sentence.endswith(".") and not sentence.endswith(".."):
-        sentence = sentence[:-1]
-    if len(sentence) > limit and " " not in sentence[:limit]:  # unspaced script: cut at a comma
-        cut = sentence[:limit]
-        clause = max(cut.rfind(c) for c in _CJK_CLAUSE)
-        sentence = (cut[:clause] if clause > limit // 2 else cut) + "…"
-    elif len(sentence) > limit:
-        cut = sentence[:limit].rsplit(" ", 1)[0]
-        clause = max(cut.rfind(", "), cut.rfind("; "), cut.rfind(" — "))
-        if clause > limit // 2:
-            cut = cut[:clause]
-        sentence = cut.rstrip(",;:–— ") + "…"
-    return sentence
 
 def _url(units: list[Unit]) -> str | None:
     edges = units[:10] + units[-10:]
@@ -520,7 +478,11 @@ def extract_metadata(units: list[Unit], cleaned: str, hints: DocumentHints,
         elif anchored:
             title_at, _, anchor = anchored
             # author lines between headline and date, else just under the date
-            authors = (_authors_between(units, title_at, anchor) if title_at < anchor else [])
+            # a headline under the date: its authors are under it ("World Economy Brief" /
+            # "June 12, 2025 | Vol. 15" / title / "Park Ji-hoon Research Fellow, …")
+            authors = (_authors_between(units, title_at, anchor) if title_at < anchor else
+                       _authors_between(units, title_at, min(title_at + 4, head_limit(units)))
+                       if _issue_line().search(units[anchor].text) else [])
             if not authors and title_at < anchor and not units[anchor].text.lower().startswith(
                     "by "):
                 authors = _authors_between(units, anchor, min(anchor + 4, head_limit(units)))
@@ -532,6 +494,17 @@ def extract_metadata(units: list[Unit], cleaned: str, hints: DocumentHints,
     # Office", "From The Economist, published under licence"): that beats the name of the
     # site carrying it (a portal such as GOV.UK, a syndicating paper)
     stated = how in ("licence", "labelled") and stated_origin(publisher)
+    if (hint_publisher and DOMAIN_NAME.fullmatch(hint_publisher) and publisher
+            and (institution_line(publisher) or how == "labelled")):
+        # a portal named by its address ("Government.rr", "Canada.ca"), the ministry atop
+        # or "From: Global Affairs Canada" under the headline
+        stated = True
+    elif (hint_publisher and len(hint_publisher.split()) == 1 and publisher
+          and publishers().canonical(hint_publisher) is None and institution_line(publisher)
+          and not any(hint_publisher in u.text for u in units)):
+        # a site name in the site's own language that the page never shows
+        # ("Välisministeerium" in <title>), the ministry named in English on the page
+        stated = True
     if how in ("licence", "labelled"):
         how = "explicit"
     if hint_publisher and not stated:

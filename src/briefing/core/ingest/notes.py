@@ -29,6 +29,8 @@ class NoteRules:
     headings: frozenset[str]
     keep: tuple[re.Pattern[str], ...] = ()
     headings_over_text: tuple[re.Pattern[str], ...] = ()
+    captions: tuple[re.Pattern[str], ...] = ()
+    credits: tuple[re.Pattern[str], ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -43,7 +45,22 @@ def note_rules() -> NoteRules:
                      headings=frozenset(data.get("headings", [])),
                      keep=tuple(re.compile(p, re.IGNORECASE) for p in keep),
                      headings_over_text=tuple(re.compile(p, re.IGNORECASE)
-                                              for p in over_text))
+                                              for p in over_text),
+                     captions=tuple(re.compile(p, re.IGNORECASE)
+                                    for p in kept.get("captions", [])),
+                     credits=tuple(re.compile(p, re.IGNORECASE)
+                                   for p in kept.get("credits", [])))
+
+
+def keep_figure_sources(units: list[Unit]) -> None:
+    """A "Source: IISS research; NIS; HUR" line under a kept table or figure caption (or a
+    table's row) credits the data: article text, not a photo credit ([keep] captions)."""
+    rules = note_rules()
+    for before, unit in zip(units, units[1:], strict=False):
+        if (not unit.kept and unit.words <= 20 and before.kept
+                and any(p.match(unit.text) for p in rules.credits)
+                and any(p.search(before.text) for p in rules.captions)):
+            unit.dropped = None
 
 
 def detach_markers(text: str) -> str:
@@ -150,6 +167,7 @@ def settle_with_metadata(units: list[Unit], meta: ArticleMetadata) -> bool:
         if (below.dropped in _POSITIONAL and below.words >= 8 and not date_line(below.text)
                 and not labelled_numeric_line(below.text)
                 and not below.text.lower().startswith("by ")
+                and not any(below.text.startswith(a) for a in meta.authors)  # "A Research Fellow, …"
                 and name_key(below.text) != title_key):
             below.dropped, changed = None, True
         break

@@ -100,9 +100,12 @@ def _dated_lines(units: list[Unit]) -> tuple[str, bool] | None:
     near: list[tuple[int, str]] = []
     far: list[tuple[int, str]] = []
     for i, unit in body_units(units):
-        if unit.words > 20:
-            continue
+        if unit.words > 20 or (i > first and unit.text.count(" | ") >= 2
+                               and _bare_date(unit.text.split(" | ", 1)[0])):
+            continue  # a table's row in the article ("2025-01-23 | Ukraine, HUR | 200")
         hit = date_line(unit.text)
+        if hit is None and " by " in unit.text:  # "Last updated on September 22, 2025 by A"
+            hit = date_line(unit.text.rsplit(" by ", 1)[0])
         if hit is None and names_line(unit.text):  # "Victor Cha and Ellen Kim | November 2024"
             hit = date_line(TITLE_SEP.split(unit.text)[-1])
         found = (rank[hit[1]], hit[0]) if hit else None
@@ -122,6 +125,13 @@ def _dated_lines(units: list[Unit]) -> tuple[str, bool] | None:
         if hit:
             return hit[0], True
     return None
+
+
+def _bare_date(cell: str) -> bool:
+    """A table cell that is only a date ("2025-01-23"), no label beside it ("등록일 …")."""
+    cell = cell.strip()
+    found = find_dates(cell)
+    return len(found) == 1 and found[0].start == 0 and found[0].end >= len(cell) - 1
 
 
 _PLACE_DATE = re.compile(r"^[*_]*[A-Z][\w'’. -]{1,30},\s+(?P<date>[^.]{4,40}?\d{4})\.\s")

@@ -63,6 +63,8 @@ def publisher_and_year(units: list[Unit],
                 return known
         if "/" in cleaned:  # "© Bundeswehr/Jana Neumann": a photo's agency and photographer
             return None
+        if cleaned.startswith("The ") and institution_line(cleaned[4:]):
+            cleaned = cleaned[4:]  # "© 2024 The Ministry of X": the ministry's name has no "The"
         words = cleaned.split()
         if name_key(cleaned) in author_keys or (author_keys and all(
                 name_key(part) in author_keys for part in split_names(cleaned))):
@@ -245,6 +247,18 @@ def _labelled_publisher(lines: list[str], resolve: Callable[[str], str | None]
     return None, False
 
 
+def issuer_line(text: str) -> bool:
+    """A labelled line naming the body that issued the page ("From Department of Foreign
+    Affairs", "Issued by the Ministry of Defence", "Source: Xinhua"): furniture above or
+    under a headline, never the headline itself ("From Kyiv to Pyongyang: …" names no
+    institution)."""
+    for pattern in publishers().patterns.get("labelled", ()):
+        m = pattern.match(text.strip())
+        if m and (publishers().canonical(m["name"]) or institution_line(m["name"])):
+            return True
+    return False
+
+
 def _masthead_echoed(lines: list[str]) -> str | None:
     """The page's first line when the foot of the page names it again ("Северная правда"
     atop, "© 2024 «Северная правда». Все права защищены." or "ссылка на «…» обязательна"
@@ -321,7 +335,11 @@ def _head_institution(lines: list[str]) -> str | None:
     for k, line in enumerate(lines):
         if k and office_line(line) and is_person_name(strip_honorifics(lines[k - 1].strip())):
             continue  # "Hon Winston Peters" / "Minister of Foreign Affairs": the speaker's job
-        if institution_line(line):
+        if institution_line(line) and not event_named(line):
+            below = lines[k + 1].strip() if k + 1 < len(lines) else ""
+            if (government_country(line.strip()) and institution_line(below)
+                    and not event_named(below) and not government_country(below)):
+                return uncapped(below)  # "Australian Government" / "Department of Foreign …"
             return uncapped(line.strip())
         parts = [p.strip() for p in _LABEL_SEP.split(line)]
         if len(parts) < 2:
@@ -330,7 +348,18 @@ def _head_institution(lines: list[str]) -> str | None:
         if len(names) == 1 and all(
                 p in names or section_label_line(p) for p in parts):
             return publishers().canonical(names[0]) or names[0]
+        bodies = [p for p in parts if institution_line(p) and not event_named(p)]
+        if len(bodies) == 1 and len(parts) == 2 and not is_prose(line):
+            return uncapped(bodies[0])  # "France Diplomacy - Ministry for Europe and …""
     return None
+
+
+def event_named(line: str) -> bool:
+    """A headline naming an event of its institution ("Department Press Briefing on
+    Support for Ukraine"), Title Case as an institution's name is: not the site's name
+    (metadata.toml [masthead] event_words)."""
+    words = {w.lower().strip(".,:;") for w in line.split()}
+    return bool(words & set(metadata_cues()["masthead"]["event_words"]))
 
 
 _LABEL_SEP = re.compile(r"\s+[|•·–—>›»/-]\s+")  # also a breadcrumb's "Home > Ministry of X > News"
@@ -426,6 +455,36 @@ def with_country(publisher: str | None, lines: list[str]) -> str | None:
     return publisher
 
 
+_ACRONYM = re.compile(r"^[A-Z]{2,6}$")
+
+
+def expanded(publisher: str | None, lines: list[str]) -> str | None:
+    """A publisher found only as its acronym ("KIEP" atop the page) spelt out by a line
+    of the page's head whose capitals make it ("Korea Institute for International
+    Economic Policy", perhaps with "(KIEP)" after it): the name a reader knows it by."""
+    if not publisher or not _ACRONYM.match(publisher):
+        return publisher
+    for line in lines:
+        name = re.sub(rf"\s*\({publisher}\)$", "", line.strip())
+        words = name.split()
+        if not 2 <= len(words) <= 12 or is_prose(name):
+            continue
+        capitals = [w for w in words if w.lower() not in _CONNECTORS]
+        if all(w[:1].isupper() for w in capitals) and _abbreviates(
+                publisher, "".join(w[0] for w in capitals)):
+            return name
+    return publisher
+
+
+def _abbreviates(acronym: str, initials: str) -> bool:
+    """The acronym is the name's initials, one of them perhaps left out ("KIEP": Korea
+    Institute for International Economic Policy), in order and from the first."""
+    if not initials.startswith(acronym[0]) or len(initials) - len(acronym) not in (0, 1):
+        return False
+    rest = iter(initials)
+    return all(ch in rest for ch in acronym)
+
+
 _CONNECTORS = {"of", "the", "for", "and", "on", "in", "&", "des", "du", "de", "la", "le"}
 _NOT_A_NAME = re.compile(r"[\d!?;,:“”\"()]|\.$|^(?:home|menu|news|search|latest|top stories|"
                          r"sign in|log in|subscribe|share|skip to\b)", re.IGNORECASE)
@@ -440,7 +499,9 @@ def sub_unit_line(text: str) -> bool:
     """A government body's press unit ("Office of the Spokesperson", "Press Service"):
     it signs the page, the body above it publishes it (metadata.toml [masthead])."""
     key = name_key(text.strip(" *_#—–-"))
-    return key in {name_key(u) for u in metadata_cues()["masthead"]["sub_units"]}
+    units = {name_key(u) for u in metadata_cues()["masthead"]["sub_units"]}
+    # "Press and information team of the Delegation to Ukraine": a unit of a named body
+    return key in units or any(key.startswith(f"{u} of ") for u in units)
 
 
 @lru_cache(maxsize=1)

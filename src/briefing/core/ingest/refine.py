@@ -4,12 +4,19 @@ from __future__ import annotations
 
 import re
 
-from briefing.core.ingest.bylines import is_byline_or_date
-from briefing.core.ingest.clean import Unit, clean_units, join_units
+from briefing.core.ingest.bylines import desk_line, is_byline_or_date
+from briefing.core.ingest.clean import Unit, clean_units, join_units, marker_key
 from briefing.core.ingest.metadata import extract_metadata
-from briefing.core.ingest.notes import mark_notes, settle_with_metadata
+from briefing.core.ingest.notes import (
+    keep_figure_sources,
+    mark_notes,
+    note_rules,
+    settle_with_metadata,
+)
 from briefing.core.ingest.page_dates import labelled_numeric_line
 from briefing.core.ingest.publisher import (
+    expanded,
+    issuer_line,
     masthead_publisher,
     publisher_and_year,
     stated_origin,
@@ -27,8 +34,19 @@ _POSITIONAL = {"tail", "foot", "menu", "head", "absorbed", "teaser"}
 
 
 def _keep_notes(units: list[Unit], blocks: list[Block]) -> None:
-    """Footnote and endnote texts the format marked as such stay in the article."""
+    """Footnote and endnote texts the format marked as such stay in the article, and so
+    does a list under a notes heading ("## Sources" then "- [Office of …, 20 February
+    2024](…)"): its items are the notes, without numbers."""
     notes = {b.text for b in blocks if b.kind == "footnote"}
+    headings = note_rules().headings
+    heading: str | None = None
+    for block in blocks:
+        if block.kind == "heading":
+            heading = block.text if marker_key(block.text) in headings else None
+        elif block.kind == "list_item" and heading is not None:
+            notes.update((heading, block.text))
+        else:
+            heading = None
     for unit in units:
         if unit.dropped in _POSITIONAL and unit.text in notes:
             unit.dropped = None
@@ -80,12 +98,15 @@ def refine_article(text: str, hints: DocumentHints, filename: str,
     """
     units = clean_units(text)
     has_notes = mark_notes(units) or any(b.kind == "footnote" for b in blocks or [])
+    keep_figure_sources(units)
     if blocks:
         _keep_notes(units, blocks)
     rows = {b.text for b in blocks or [] if b.kind == "table"}  # a data table's rows stay
     for unit in units:  # a byline or date line left inside the body (not a sentence)
         if unit.kept and not unit.prose and unit.words <= 16 and unit.text not in rows and (
-                is_byline_or_date(unit.text) or labelled_numeric_line(unit.text)):
+                is_byline_or_date(unit.text) or labelled_numeric_line(unit.text)
+                or issuer_line(unit.text)  # "From Department of Foreign Affairs"
+                or desk_line(unit.text)):  # "Militarnyi OSINT desk"
             unit.dropped = "byline"
     cleaned = join_units(units)
     if not cleaned.strip() and units:
@@ -100,7 +121,9 @@ def refine_article(text: str, hints: DocumentHints, filename: str,
             masthead_publisher(clean_units(page_text), metadata.title) if page_text else None)
         if metadata.publisher:
             metadata.provenance["publisher"] = "inferred"
-    metadata.publisher = with_country(metadata.publisher, (page_text or text).split("\n\n")[:12])
+    head = (page_text or text).split("\n\n")[:12]
+    metadata.publisher = expanded(with_country(metadata.publisher, head),
+                                  [line for para in head for line in para.split("\n")])
     if has_notes and metadata.kind is None:  # a paper with its notes
         metadata.kind = "analysis"
         metadata.provenance["kind"] = "inferred"

@@ -88,12 +88,14 @@ def headline_in(hint: str, units: list[Unit]) -> str | None:
     # "Home | Headline", "News - Headline - Ministry": a segment that is a line of the page
     segments = {name_key(p) for p in TITLE_SEP.split(hint) if len(p.split()) >= 3}
     segments = segments if len(segments) < len(TITLE_SEP.split(hint)) else set()
+    found: list[str] = []
     for unit in units[:head_limit(units) + 1]:
         text = strip_title_tags(MD_HEADING.sub("", unit.text).strip())
         k = name_key(text)
         if (len(text.split()) >= 3 and k != key and key.startswith(k + " ")
-                and len(k) >= 0.4 * len(key) and TITLE_SEP.search(hint[len(text) - 2:])):
-            return text
-        if k in segments:
-            return text
-    return None
+                and len(k) >= 0.4 * len(key) and TITLE_SEP.search(hint[len(text) - 2:])
+                ) or k in segments:
+            found.append(text)
+    # a breadcrumb's last item shortens the headline under it ("North Korean arms for
+    # Russia" over "North Korean arms for Russia: what we know"): the longest line wins
+    return max(found, key=len) if found else None

@@ -21,8 +21,9 @@ import lxml.html
 from lxml import etree
 
 from briefing.core.ingest.cues import publishers
-from briefing.core.ingest.publisher import institution_line
+from briefing.core.ingest.publisher import institution_line, section_label_line
 from briefing.core.ingest.readers.decode import strip_controls
+from briefing.core.ingest.readers.html_boxes import restore_key_points
 from briefing.core.ingest.readers.props import iso_date, split_authors
 from briefing.core.ingest.types import Block, DocumentHints, Extracted
 from briefing.core.institutions import any_institution
@@ -66,7 +67,8 @@ def read_html(text: str) -> Extracted:
     text = _choose(article, fallback)
     blocks = list(traf_meta.get("blocks") or []) if text == article else []
     if blocks:
-        restored = _restore_lead(tree, _restore_credits(tree, _restore_headings(tree, blocks)))
+        restored = restore_key_points(tree, _restore_lead(
+            tree, _restore_credits(tree, _restore_headings(tree, blocks))))
         if len(restored) > len(blocks):
             blocks = restored
             text = "\n\n".join(b.text for b in blocks)
@@ -445,8 +447,9 @@ def _hints(tree: lxml.html.HtmlElement, ld: dict[str, Any],
     # the evidence ranked: the site's own tags, JSON-LD, its logo, the <title>'s tail;
     # trafilatura's guess last (on a page without tags it may name the headline itself)
     guessed = traf.get("sitename")
-    if guessed and title and guessed.casefold() in title.casefold():
-        guessed = None
+    if guessed and title and (guessed.casefold() in title.casefold()
+                              or title.casefold() in guessed.casefold()):
+        guessed = None  # the <title> cut at its last separator: the headline is in it
     publisher = (_meta(tree, "og:site_name", "application-name")
                  or next(iter(_ld_names(ld.get("publisher"))), None) or _logo_name(tree)
                  or _title_tail(page_title, title) or site_title or guessed)
@@ -461,7 +464,7 @@ def _hints(tree: lxml.html.HtmlElement, ld: dict[str, Any],
         language=_language(language))
 
 
-_TAIL_SEP = re.compile(r"^\s*(?:[|•·–—:_-]|::)\s*")
+_TAIL_SEP = re.compile(r"^\s*(?:[|•·–—:_>-]|::)\s*")
 _HEAD_SEP = re.compile(r"\s*(?:[|•·–—:_>-]|::)\s*$")
 
 
@@ -500,13 +503,22 @@ def _title_tail(page_title: str | None, headline: str | None) -> str | None:
     if not page_title or not headline or page_title == headline:
         return None
     at = page_title.find(headline)
+    first = re.split(r"\s+[-|–—•·]\s+", page_title[:at], maxsplit=1)[0].strip() if at > 0 else ""
+    if first and first != page_title[:at].strip() and publishers().canonical(first):
+        return first  # "NATO - Opinion: Headline, 04-Nov.-2024": a known site, then a section
     if (at > 0 and _HEAD_SEP.search(page_title[:at])
             and _TAIL_SEP.match(page_title[at + len(headline):])):
         page_title = page_title[at:]  # "News - Headline - Site": the section is no site
     if page_title.startswith(headline):
         rest = page_title[len(headline):]
         if _TAIL_SEP.match(rest):
-            tail = _TAIL_SEP.sub("", rest).strip()
+            # "… > U.S. Department of Defense > Transcript": the site, then its section
+            tail = _TAIL_SEP.sub("", rest).split(" > ")[0].strip()
+            # "… | News item | Government.nl": the section's label is no site
+            named = [p for p in re.split(r"\s+[|•·]\s+", tail) if not section_label_line(p)]
+            if not named:  # "… | Meetings Coverage and Press Releases"
+                return None
+            tail = named[-1].strip()
             # an institution's full name is long ("… — Ministry of Foreign Affairs of the
             # People's Republic of China"); other site names are short
             limit = 14 if any_institution().search(tail) else 8

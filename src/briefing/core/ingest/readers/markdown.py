@@ -223,15 +223,21 @@ def _unquote(value: str) -> str:
 
 
 # Pandoc's and Quarto's fenced divs: "::: {.callout-note}" … ":::"
-_CALLOUT = re.compile(r"^:{3,}\s*\{\.callout[^}]*\}[^\n]*\n.*?^:{3,}[ \t]*$", re.DOTALL | re.MULTILINE)
+# and Docusaurus's admonitions: ":::info Status" … ":::"
+_CALLOUT = re.compile(r"^:{3,}\s*(?:\{\.callout[^}]*\}|(?:note|tip|info|caution|warning|danger)\b)"
+                      r"[^\n]*\n.*?^:{3,}[ \t]*$", re.DOTALL | re.MULTILINE)
 _DIV_FENCE = re.compile(r"^:{3,}.*$", re.MULTILINE)
+# a Hugo shortcode on a line of its own ("{{< figure src=… >}}", "{{% notice %}}"):
+# template markup, never text
+_SHORTCODE = re.compile(r"^[ \t]*\{\{[<%].*?[%>]\}\}[ \t]*$", re.MULTILINE)
 
 
 def _without_divs(text: str) -> str:
     """The page without its callout boxes (a data note's "Reproduce this note", "This note
-    is updated when …": the site's asides) and without the fences of other divs, whose
-    content stays."""
-    return _DIV_FENCE.sub("", _CALLOUT.sub("", text))
+    is updated when …", a tracker's "This page is a living summary …": the site's asides),
+    without template shortcodes and without the fences of other divs, whose content
+    stays."""
+    return _SHORTCODE.sub("", _DIV_FENCE.sub("", _CALLOUT.sub("", text)))
 
 
 def read_markdown(text: str) -> Extracted:

@@ -1,0 +1,61 @@
+"""Lines just above a headline that are not it: a row of menu items, a rubric over the
+date line, a menu item repeated as the story's kicker.
+
+Read by briefing.core.ingest.metadata when it looks for the headline next to a byline or
+date line.
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefing.core.ingest.bylines import author_line, byline
+from briefing.core.ingest.clean import Unit
+from briefing.core.ingest.cues import name_key
+
+_CJK = re.compile(r"[\u3400-\u9fff\uac00-\ud7af]")
+
+
+def menu_item_again(units: list[Unit], at: int) -> bool:
+    """The line repeats an item of the page's menu above it ("War in Ukraine" in the menu,
+    then over the headline): a section kicker, not a headline over its standfirst. Menu
+    items are short; a longer headline repeated by a share box above it stays one."""
+    key = name_key(units[at].text)
+    return len(key.split()) <= 3 and any(name_key(u.text) == key for u in units[:at])
+
+
+_CAPITALISED = re.compile(r"^[^\W\d_]")
+_HAN_MENU_ITEM = re.compile(r"[\u4e00-\u9fff]")
+
+
+def menu_line(text: str) -> bool:
+    """A row of menu items in a script with capitals ("Новости Политика В мире Экономика
+    Армия и ОПК"): no punctuation, and most words capitalised; headlines in Russian and
+    Ukrainian are in sentence case."""
+    words = text.split()
+    if len(words) < 4 or re.search(r"[,.:;!?«»\"“”()]", text):
+        return False
+    if _HAN_MENU_ITEM.search(text) and not re.search(r"[\uac00-\ud7af\u0400-\u04ff]", text):
+        # "DW 中文 新闻 德国 欧洲 中国 台湾": Chinese menu items are one or two words of
+        # two to four characters; a headline's phrases run longer or carry punctuation
+        return len(words) >= 5 and all(len(w) <= 4 and not w.isdigit() for w in words)
+    caps = [w for w in words if _CAPITALISED.match(w) and w[0].isupper()]
+    cased = [w for w in words if w[0].isupper() or w[0].islower()]
+    return bool(cased) and len(caps) >= 4 and len(caps) >= 0.7 * len(cased) and any(
+        "\u0400" <= ch <= "\u04ff" for ch in text)
+
+
+def section_label(text: str) -> bool:
+    """A rubric above the date line ("Політика", "Стрічка новин", "国际", "북한"): one or
+    two words with no punctuation that are no one's name. Only in the scripts of issue 11
+    (Cyrillic, Hangul, Han): English layouts put a place or a desk there too ("Oslo")."""
+    words = text.split()
+    if re.search(r"[A-Za-z]", text) or not re.search(r"[\u0400-\u04ff\u3400-\u9fff\uac00-\ud7af]",
+                                                       text):
+        return False
+    return (1 <= len(words) <= 2 and not re.search(r"[\d,.:;!?«»\"“”()，。：；！？、“”（）]", text)
+            and (not _CJK.search(text) or len(text) <= 8)
+            and not (len(words) == 2 and all(w[0].isupper() for w in words))
+            and not author_line(text) and not byline(text)[0])
+
+
