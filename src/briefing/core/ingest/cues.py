@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
@@ -12,6 +12,7 @@ from briefing.core.ingest.language_data import with_languages
 from briefing.core.resources import resource
 
 _NON_WORD = re.compile(r"[^\w]+")
+_ANSWERS_KEPT = 4096  # names whose canonical publisher is remembered
 
 
 def _load(name: str) -> dict[str, Any]:
@@ -39,6 +40,7 @@ class Publishers:
     signatures: dict[str, str]  # folded whole-line phrase -> display name
     patterns: dict[str, tuple[re.Pattern[str], ...]]
     legal: tuple[str, ...]
+    _answers: dict[str, str | None] = field(default_factory=dict, compare=False, repr=False)
 
     def strip_legal(self, name: str) -> str:
         """Drop legal-form words at the end of a name ("Bloomberg L.P." -> "Bloomberg")."""
@@ -57,7 +59,18 @@ class Publishers:
     def canonical(self, name: str) -> str | None:
         """The display name of a known publisher named by `name`, else None. A name with
         its abbreviation in brackets ("Korean Central News Agency (KCNA)") is tried
-        without it too."""
+        without it too. Answers are remembered: metadata asks about the same lines (a
+        site's copyright line, its masthead) page after page in an import."""
+        try:
+            return self._answers[name]
+        except KeyError:
+            pass
+        if len(self._answers) >= _ANSWERS_KEPT:
+            self._answers.clear()
+        found = self._answers[name] = self._canonical(name)
+        return found
+
+    def _canonical(self, name: str) -> str | None:
         bare = _ABBREVIATED.sub("", name)
         for candidate in (name, self.strip_legal(name), *((bare,) if bare != name else ())):
             key = name_key(candidate)
