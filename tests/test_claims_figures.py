@@ -370,3 +370,28 @@ def test_a_figure_in_a_cited_headline_is_the_headlines_sources() -> None:
         "4 June 2024.": ["ukrainian"]}
     assert [(c.figure, c.unit, c.subject) for c in numeric_claims(
         "about 2,500 N. Korean troops killed")] == [(2500, "casualties", "North Korean casualties")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # invented: "one" picking a person out is not a figure; a thing is still counted
+    ("One Polish officer who trained them said they learned fast.", []),
+    ("The agency said one of the detained men carried a forged passport.", []),
+    ("One Latvian diplomat told us the talks had stalled.", []),
+    ("At least one of the wounded was a colonel, the agency said.",
+     [(1, None, "casualties", "casualties", "at least")]),
+    ("The navy said it had fired one cruise missile at the port.",
+     [(1, None, "missiles", "missiles", None)]),
+])
+def test_one_picking_out_a_person_is_not_a_figure(text: str, expected: list) -> None:
+    assert figures(text) == [(float(f), None if h is None else float(h), u, s, q)
+                             for f, h, u, s, q in expected]
+
+
+def test_soldiers_captured_by_a_side_are_prisoners_but_a_passive_event_counts_soldiers() -> None:
+    # invented: the participle right after the noun qualifies it ("captured soldiers")
+    assert [(c.figure, c.unit) for c in numeric_claims(
+        "Three Belarusian soldiers captured by Polish guards were questioned.")] == [
+        (3, "prisoners")]
+    assert [(c.figure, c.unit) for c in numeric_claims(
+        "Three Belarusian soldiers were captured near the river on Sunday.")] == [
+        (3, "troops")]

@@ -164,7 +164,7 @@ def numeric_claims(text: str, start: int = 0, end: int | None = None,
     keys = list(perspectives)
     out: list[NumericClaim] = []
     numbers = find_numbers(norm, rules, start, end,
-                           lambda at: _read_noun(rules, norm, at, end, one=True) is not None)
+                           lambda at: _counts_one(rules, norm, at, end))
     skip: set[int] = set()
     for i, num in enumerate(numbers):
         if i in skip:
@@ -278,12 +278,31 @@ def _tail_words(rules: NumericRules, text: str, pos: int) -> set[str]:
 
 
 def _captured(rules: NumericRules, text: str, start: int, after: int, noun_end: int) -> bool:
-    """Troops counted as prisoners: "had captured two soldiers", "two captured soldiers"."""
+    """Troops counted as prisoners: "had captured two soldiers", "two captured soldiers",
+    and the same participle after the noun ("two soldiers captured by Ukraine"), which is
+    not the passive of an event ("two soldiers were captured")."""
     if rules.prisoner_lead_rx is not None and \
             rules.prisoner_lead_rx.search(text, max(0, start - 40), start):
         return True
+    if rules.prisoner_after_rx is not None and rules.prisoner_after_rx.match(text, noun_end):
+        return True
     return bool({w.lower() for w in _TOKEN.findall(text[after:noun_end])}
                 & rules.prisoner_modifiers)
+
+
+def _counts_one(rules: NumericRules, text: str, at: int, end: int) -> bool:
+    """Does a bare "one" ending at `at` count something ("one ballistic missile")? Not when
+    it picks an individual out: "one of the captured men", "one Ukrainian officer who
+    fought them", "one European official said" -- a person, not a figure. A qualifier
+    makes it a count again ("at least one of the dead")."""
+    read = _read_noun(rules, text, at, end, one=True)
+    if read is None:
+        return False
+    if _qualifier(rules, text, at - 3) is not None:
+        return True
+    if re.match(r"\s+of\b", text[at:at + 4], re.IGNORECASE):
+        return False  # "one of the men", "one of the missiles hit a school"
+    return read[0] not in rules.individual_units
 
 
 def _collective(rules: NumericRules, text: str, num: Num,

@@ -31,6 +31,8 @@ class NumericRules:
     not_after: frozenset[str] = frozenset()
     prisoner_lead_rx: re.Pattern[str] | None = None
     prisoner_modifiers: frozenset[str] = frozenset()
+    prisoner_after_rx: re.Pattern[str] | None = None
+    individual_units: frozenset[str] = frozenset()
     casualty_stop: frozenset[str] = frozenset()
     dollars: dict[str, str] = field(default_factory=dict)  # "canada" -> "cad"
     dollar_rx: re.Pattern[str] | None = None
@@ -73,6 +75,10 @@ def numeric_rules() -> NumericRules:
             rf"(?<![\w-])(?:{_alternatives(prisoners.get('lead', []))})\b[^.;:,]{{0,25}}$",
             re.IGNORECASE),
         prisoner_modifiers=frozenset(w.lower() for w in prisoners.get("modifiers", [])),
+        prisoner_after_rx=re.compile(
+            rf"\s+(?:{_alternatives(prisoners.get('after', []))})(?![\w-])", re.IGNORECASE)
+        if prisoners.get("after") else None,
+        individual_units=frozenset(u.lower() for u in data.get("individual_units", [])),
         casualty_stop=frozenset(w.lower() for w in data.get("casualty_stop", [])),
         dollars={k.lower(): v for k, v in data.get("dollars", {}).items()},
         dollar_rx=re.compile(rf"(?<![\w-])(?:{_alternatives(data.get('dollars', {}))})(?![\w-])",
