@@ -395,3 +395,24 @@ def test_soldiers_captured_by_a_side_are_prisoners_but_a_passive_event_counts_so
     assert [(c.figure, c.unit) for c in numeric_claims(
         "Three Belarusian soldiers were captured near the river on Sunday.")] == [
         (3, "troops")]
+
+
+def test_a_wage_estimated_as_a_range_is_a_figure_a_subscription_price_is_not() -> None:
+    # invented: "a month" after a price is an offer; after a qualified range, an estimate
+    assert figures("He estimated each labourer earns between $300 and $450 a month.") == [
+        (300.0, 450.0, "usd", "money", "between")]
+    assert figures("He said each labourer earns about $300 a month.") == [
+        (300.0, None, "usd", "money", "about")]
+    assert figures("Read every issue for $4 a month.") == []
+
+
+def test_a_qualified_figure_with_its_noun_left_out_counts_what_the_sentence_before_did() -> None:
+    # invented: the passage is the second sentence; the figure before is in the first
+    text = ("Seoul says 9,000 North Korean soldiers are in Russia. "
+            "The Pentagon said that roughly 8,000 had reached the border by then.")
+    second = text.index("The Pentagon")
+    assert [(c.figure, c.unit) for c in numeric_claims(text, second, len(text))] == [
+        (8000, "troops")]
+    # unqualified, a number before a verb is not read as a count of anything
+    other = "The mission began in 2019. Then 12 had gone home."
+    assert numeric_claims(other, other.index("Then"), len(other)) == []

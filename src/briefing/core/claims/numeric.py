@@ -185,7 +185,8 @@ def numeric_claims(text: str, start: int = 0, end: int | None = None,
         figure = num.value
         nationality = None
         cur = num.cur or _currency_word(norm, after)
-        if _OFFER.match(norm, after) and (num.pct or cur) and figure < 1000:
+        if _OFFER.match(norm, after) and (num.pct or cur) and figure < 1000 and high is None \
+                and _qualifier(rules, norm, num.start) is None:
             continue  # "15% off", "€5 a month": a price or a discount, not a claim
         if num.pct or re.match(r"\s+(?:per\s+cent|percent)\b", norm[after:after + 12],
                                re.IGNORECASE):
@@ -417,8 +418,12 @@ def _elided(text: str, base: int, norm: str, num: Num, after: int,
     # "34 drones, including 14 over Kursk", "74 railcars, compared with around 30"
     continued = bool(earlier) and rules.continuation_rx is not None and \
         rules.continuation_rx.search(norm, max(0, num.start - 60), num.start) is not None
-    if tail is None and not continued and not (earlier and _ELIDED_VERB.match(norm, after)):
-        return None  # ("103 drones were shot down and 68 were lost": the same noun)
+    # ("103 drones were shot down and 68 were lost": the same noun; "...North Korean soldiers.
+    # The Pentagon said that about 10,000 had arrived": a qualified figure as the subject of
+    # its verb counts what the passage before counted)
+    if tail is None and not continued and not (
+            (earlier or _qualifier(rules, norm, num.start)) and _ELIDED_VERB.match(norm, after)):
+        return None
     before = earlier[-1] if earlier else None
     if before is None:
         lo = max(0, base - _ELIDED_BACK)
