@@ -416,3 +416,13 @@ def test_a_qualified_figure_with_its_noun_left_out_counts_what_the_sentence_befo
     # unqualified, a number before a verb is not read as a count of anything
     other = "The mission began in 2019. Then 12 had gone home."
     assert numeric_claims(other, other.index("Then"), len(other)) == []
+
+
+def test_a_sides_statistics_own_their_count_and_of_these_continues_it() -> None:
+    # invented: "Polish statistics" owns the figure (its "s" is not a possessive's); "of
+    # these," takes the noun of the figure before
+    assert _sides("Polish statistics show that 4,120 Belarusian citizens crossed in 2024.",
+                  []) == [(4120, ["nato_european"])]
+    assert [(c.figure, c.unit) for c in numeric_claims(
+        "In all 4,120 Belarusian citizens crossed; of these, 1,300 asked for asylum.")] == [
+        (4120, "people"), (1300, "people")]

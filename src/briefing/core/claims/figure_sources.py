@@ -74,7 +74,12 @@ def _counted_by(text: str, cue: CueMatch, before: re.Pattern[str],
     Seoul's NIS", "the South Korean figures"), so that a figure it gives is its own even
     when the sentence is another speaker's?"""
     return bool(before.search(text[max(0, cue.start - 40):cue.start])
-                or nouns.match(text[cue.end:cue.end + 60].lstrip(" ,'’s")))
+                or nouns.match(_POSSESSIVE.sub("", text[cue.end:cue.end + 60])))
+
+
+# What follows a side's name before the noun it owns: "Russia's figures", "Seoul, figures";
+# only a possessive "'s" goes ("Russian statistics" keeps its "s").
+_POSSESSIVE = re.compile(r"^[\s,]*(?:['’]s\b)?\s*")
 
 
 def figure_sources(text: str, start: int, end: int, claims: list[NumericClaim],

@@ -67,7 +67,7 @@ def numeric_rules() -> NumericRules:
         counters_of=frozenset(w.lower() for w in data.get("counters_of", [])),
         collectives={k.lower(): (v[0], v[1]) for k, v in data.get("collectives", {}).items()},
         continuation_rx=re.compile(
-            rf"(?<![\w-])(?:{_alternatives(cont.get('lead', []))})\s+"
+            rf"(?<![\w-])(?:{_alternatives(cont.get('lead', []))}),?\s+"
             rf"(?:an?\s+average\s+of\s+)?(?:(?:{quals})\s+)?$", re.IGNORECASE),
         deployed=frozenset(w.lower() for w in cont.get("deployed", [])),
         not_after=frozenset(w.lower() for w in data.get("not_figures_after", [])),
