@@ -426,3 +426,18 @@ def test_a_sides_statistics_own_their_count_and_of_these_continues_it() -> None:
     assert [(c.figure, c.unit) for c in numeric_claims(
         "In all 4,120 Belarusian citizens crossed; of these, 1,300 asked for asylum.")] == [
         (4120, "people"), (1300, "people")]
+
+
+def test_of_them_counts_the_noun_before_not_one_after_a_preposition() -> None:
+    # invented: "with Belarusian units" is where the soldiers train, not what "of them" counts
+    text = ("Minsk said about 9,000 Chechen fighters were training with Belarusian units. "
+            "Vilnius warned that up to 12,000 of them could cross the border.")
+    second = text.index("Vilnius")
+    assert [(c.figure, c.unit) for c in numeric_claims(text, second, len(text))] == [
+        (12000, "troops")]
+    # the noun named since the figure before, as subject, is what it counts
+    text = ("Officials counted some 9,000 containers. Kyiv said Chechen drones were used "
+            "in strikes and that Russia had launched around 60 of them.")
+    second = text.index("Kyiv")
+    assert [(c.figure, c.unit) for c in numeric_claims(text, second, len(text))] == [
+        (60, "missiles")]

@@ -434,7 +434,11 @@ def _elided(text: str, base: int, norm: str, num: Num, after: int,
         # "supplying men: some eleven thousand of them": the people named since the figure
         # before, if any, are the ones counted
         since = before.end if before is not None else None
-        noun = _noun_before(rules, text, base + num.start, since, units=())  # "60 of them"
+        # "60 of them": what was named since the figure before; a noun after a preposition
+        # does not displace that figure's ("about 11,000 North Korean soldiers ... training
+        # with Russian units. ... up to 15,000 of them": the soldiers, not the units)
+        noun = _noun_before(rules, text, base + num.start, since, units=(),
+                            objects=before is None)
         if _CASUALTY_AFTER.search(norm, after, after + 40) and (
                 noun is not None or before is None):
             # "1,000 of them were killed", "some 2,000 of those killed or wounded"
@@ -530,9 +534,11 @@ def _link_rx(rules: NumericRules) -> re.Pattern[str]:
 
 
 def _noun_before(rules: NumericRules, text: str, pos: int, since: int | None = None,
-                 units: tuple[str, ...] = ("troops", "people")) -> tuple[str, str] | None:
+                 units: tuple[str, ...] = ("troops", "people"),
+                 objects: bool = True) -> tuple[str, str] | None:
     """The last counted noun in the text just before pos (after `since`, if given) ("...
-    North Korean soldiers. Some eleven thousand of them ...")."""
+    North Korean soldiers. Some eleven thousand of them ..."); `objects=False` passes over
+    a noun governed by a preposition ("training with Russian units")."""
     lo = max(0, pos - _ELIDED_BACK) if since is None else max(since, pos - _ELIDED_BACK)
     window = normalise(text[lo:pos]).lower()
     words = _TOKEN.findall(window)
@@ -540,8 +546,20 @@ def _noun_before(rules: NumericRules, text: str, pos: int, since: int | None = N
         for n in range(min(rules.max_noun_words, len(words) - i), 0, -1):
             phrase = " ".join(words[i:i + n])
             if phrase in rules.nouns and (not units or rules.nouns[phrase][0] in units):
+                if not objects and _governed(words, i):
+                    break
                 return rules.nouns[phrase]
     return None
+
+
+_PREPOSITIONS = frozenset({"with", "alongside", "to", "into", "among", "against", "from", "by",
+                           "within", "beside", "under"})
+
+
+def _governed(words: list[str], i: int) -> bool:
+    """Is the noun starting at words[i] the object of a preposition, past up to two words
+    of modifiers or names ("with Russian units", "alongside North Korean troops")?"""
+    return any(w in _PREPOSITIONS for w in words[max(0, i - 3):i])
 
 
 _OFFER = re.compile(r"(?:\s+(?:of\s+)?(?:dollars|euros?|pounds))?\s*(?:off\b|a\s+month\b|"
