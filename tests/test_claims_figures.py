@@ -441,3 +441,15 @@ def test_of_them_counts_the_noun_before_not_one_after_a_preposition() -> None:
     second = text.index("Kyiv")
     assert [(c.figure, c.unit) for c in numeric_claims(text, second, len(text))] == [
         (60, "missiles")]
+
+
+def test_two_thousand_in_words_is_a_count_not_a_year() -> None:
+    # invented: "several thousand" is 2,000 read from words; only digits make a year
+    assert [(c.figure, c.unit) for c in numeric_claims(
+        "Minsk sent 9,000 fighters, and several thousand of them have crossed.")] == [
+        (9000, "troops"), (2000, "troops")]
+    assert [(c.figure, c.unit) for c in numeric_claims(
+        "Minsk sent 9,000 fighters, and two thousand have crossed.")] == [
+        (9000, "troops"), (2000, "troops")]
+    assert [c.figure for c in numeric_claims("Minsk sent 9,000 fighters; in 2000 had crossed.")
+            ] == [9000]

@@ -376,8 +376,9 @@ _STRONG = re.compile(r"[-\u2011]strong\b", re.IGNORECASE)
 
 
 def _year(text: str, num: Num) -> bool:
-    """A bare year ("2024"), which is never a count."""
-    return 1900 <= num.value <= 2100 and "," not in text[num.start:num.end] and not num.cur
+    """A bare year ("2024"), which is never a count; "two thousand" and "several thousand"
+    (2,000 in words) are counts."""
+    return 1900 <= num.value <= 2100 and text[num.start:num.end].isdigit() and not num.cur
 
 
 _COLLECTIVE_BEFORE = re.compile(r"\b([a-z]+) of$", re.IGNORECASE)
@@ -494,7 +495,7 @@ _PREDICATE_BACK = 100  # characters before the figure searched for its noun
 def _predicate(rules: NumericRules, norm: str, num: Num,
                after: int) -> tuple[str, str, str | None, int] | None:
     """Unit and subject of a figure that completes a clause about its noun."""
-    if num.cur or num.pct or 1900 <= num.value <= 2100 and "," not in norm[num.start:num.end]:
+    if num.cur or num.pct or _year(norm, num):
         return None
     lead = norm[max(0, num.start - _PREDICATE_BACK):num.start]
     link = _link_rx(rules).search(lead)
