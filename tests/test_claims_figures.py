@@ -453,3 +453,16 @@ def test_two_thousand_in_words_is_a_count_not_a_year() -> None:
         (9000, "troops"), (2000, "troops")]
     assert [c.figure for c in numeric_claims("Minsk sent 9,000 fighters; in 2000 had crossed.")
             ] == [9000]
+
+
+def test_nationals_who_served_are_troops_and_captured_ones_of_them_prisoners() -> None:
+    # invented: people counted as serving in an army are men under arms
+    assert [(c.figure, c.unit) for c in numeric_claims(
+        "About 40 Nepali nationals had served in the Russian army.")] == [(40, "troops")]
+    assert [(c.figure, c.unit) for c in numeric_claims(
+        "About 40 Nepali nationals are registered with the embassy.")] == [(40, "people")]
+    # "captured N of them" counts prisoners, whatever "them" were counted as before
+    text = "Some 300 Chechen fighters were killed. Kyiv says it has captured two of them."
+    second = text.index("Kyiv")
+    assert [(c.figure, c.unit) for c in numeric_claims(text, second, len(text))] == [
+        (2, "prisoners")]

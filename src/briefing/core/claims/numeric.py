@@ -231,6 +231,14 @@ def numeric_claims(text: str, start: int = 0, end: int | None = None,
             if read is None:
                 continue
             unit, subject, nationality, noun_end = read
+            if unit in ("troops", "people", "casualties") and elided and \
+                    _captured(rules, norm, num.start, after, after):
+                # "Ukraine also says it has captured two of them"
+                unit, subject = "prisoners", "prisoners"
+            if unit == "people" and not elided and _tail_words(rules, norm, noun_end) & \
+                    rules.serving_words:
+                # "126 Indian nationals had served in the Russian army": men under arms
+                unit, subject = "troops", "troops"
             if unit in ("troops", "people") and not elided:
                 tail_words = _tail_words(rules, norm, noun_end)
                 lead = _OTHER_CLAUSE.split(norm[max(start, num.start - 40):num.start].lower())[-1]
