@@ -466,3 +466,22 @@ def test_nationals_who_served_are_troops_and_captured_ones_of_them_prisoners() -
     second = text.index("Kyiv")
     assert [(c.figure, c.unit) for c in numeric_claims(text, second, len(text))] == [
         (2, "prisoners")]
+
+
+def test_a_cited_headline_names_its_source_before_says_or_as_a_bare_body_of_the_outlet() -> None:
+    from briefing.core.claims import suggest_claims
+    from briefing.core.perspectives import load_default_perspectives
+
+    # invented notes: "NIS says ..." at a headline's start; "...: defence ministry" is the
+    # ministry of the national outlet's country; an outlet of no side gives the body none
+    text = ("The paper argues its case at length and cites its sources below.\n\n"
+            'Seoul Daily (2025), "NIS says N. Korea sent 9,000 more troops to Kursk," 3 May.\n\n'
+            '"Over 9,000 drones downed over Belgorod this year: defence ministry," TASS, '
+            "3 May 2025.\n\n"
+            '"About 9,000 troops arrive in Kursk: defence ministry," Daily Wire, 5 June 2024.')
+    found = {s.quote: s.perspectives for s in suggest_claims(text, load_default_perspectives())}
+    assert found == {
+        'Seoul Daily (2025), "NIS says N. Korea sent 9,000 more troops to Kursk," 3 May.':
+            ["south_korean"],
+        '"Over 9,000 drones downed over Belgorod this year: defence ministry," TASS, '
+        "3 May 2025.": ["russian"]}
