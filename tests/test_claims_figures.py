@@ -485,3 +485,22 @@ def test_a_cited_headline_names_its_source_before_says_or_as_a_bare_body_of_the_
             ["south_korean"],
         '"Over 9,000 drones downed over Belgorod this year: defence ministry," TASS, '
         "3 May 2025.": ["russian"]}
+
+
+def test_a_figure_continuing_another_is_the_side_of_the_one_it_continues() -> None:
+    # invented: the owner of the first count ("Polish statistics") owns the count of
+    # "of these" in the next clause, which names no source of its own
+    assert _sides("Polish statistics show that 4,120 Belarusian citizens crossed in 2024; of "
+                  "these, 1,300 asked for asylum.", []) == [
+        (4120, ["nato_european"]), (1300, ["nato_european"])]
+    # a clause with its own source keeps it
+    assert _sides("Seoul's spy agency said 9,000 soldiers were sent, and U.S. officials "
+                  "estimated that out of these, 700 were killed.", ["south_korean", "us"]) == [
+        (9000, ["south_korean"]), (700, ["us"])]
+
+
+def test_people_said_to_be_serving_are_troops_when_their_noun_is_left_out_too() -> None:
+    text = "Some 40 Nepali nationals were recruited. Of them, about 20 are still serving."
+    second = text.index("Of them")
+    assert [(c.figure, c.unit) for c in numeric_claims(text, second, len(text))] == [
+        (20, "troops")]

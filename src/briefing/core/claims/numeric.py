@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 
 from briefing.core.claims.cues import CueMatcher, normalise
 from briefing.core.claims.figure_sources import figure_sources
@@ -166,6 +167,7 @@ def numeric_claims(text: str, start: int = 0, end: int | None = None,
     numbers = find_numbers(norm, rules, start, end,
                            lambda at: _counts_one(rules, norm, at, end))
     skip: set[int] = set()
+    carried: dict[int, int] = {}  # a figure continuing the one before ("; of these, 7,887")
     for i, num in enumerate(numbers):
         if i in skip:
             continue
@@ -228,6 +230,9 @@ def numeric_claims(text: str, start: int = 0, end: int | None = None,
             if read is None and ellipsis:
                 read = _elided(text, base, norm, num, after, out)
                 elided = True  # its unit is settled: "killed ... out of 15,000 sent"
+                if read is not None and out and rules.continuation_rx is not None and \
+                        rules.continuation_rx.search(norm, max(0, num.start - 60), num.start):
+                    carried[len(out)] = len(out) - 1
             if read is None:
                 continue
             unit, subject, nationality, noun_end = read
@@ -235,8 +240,7 @@ def numeric_claims(text: str, start: int = 0, end: int | None = None,
                     _captured(rules, norm, num.start, after, after):
                 # "Ukraine also says it has captured two of them"
                 unit, subject = "prisoners", "prisoners"
-            if unit == "people" and not elided and _tail_words(rules, norm, noun_end) & \
-                    rules.serving_words:
+            if unit == "people" and _tail_words(rules, norm, noun_end) & rules.serving_words:
                 # "126 Indian nationals had served in the Russian army": men under arms
                 unit, subject = "troops", "troops"
             if unit in ("troops", "people") and not elided:
@@ -264,6 +268,12 @@ def numeric_claims(text: str, start: int = 0, end: int | None = None,
         out.extend(foreign_numeric_claims(text, base, base + len(norm), keys))
     if sources is not None:
         out = figure_sources(text, base, base + len(norm), out, sources)
+        for i, j in carried.items():
+            # "Russian statistics show that 13,221 ... entered Russia; of these, 7,887
+            # declared study": a figure continuing another, with no source of its own in its
+            # clause, is the side of the figure it continues
+            if out[i].perspectives == keys and out[j].perspectives != keys:
+                out[i] = replace(out[i], perspectives=list(out[j].perspectives))
     return out
 
 
