@@ -504,3 +504,18 @@ def test_people_said_to_be_serving_are_troops_when_their_noun_is_left_out_too() 
     second = text.index("Of them")
     assert [(c.figure, c.unit) for c in numeric_claims(text, second, len(text))] == [
         (20, "troops")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # invented: a sentence given no side; the side that reports the figure in its clause
+    ("In May the Polish defence ministry put the losses at about 3,000.",
+     [(3000, ["nato_european"])]),
+    # a passive, a place before a comma, a verb of another clause: no source
+    ("Pyongyang is estimated to have sent some 9,000 troops.", [(9000, [])]),
+    ("A professor in Seoul, estimated that 9,000 workers were sent.", [(9000, [])]),
+    ("The first figures released by Seoul since Pyongyang sent an estimated 9,000 troops.",
+     [(9000, [])]),
+])
+def test_a_figure_of_a_sentence_with_no_side_is_the_side_that_reports_it(
+        text: str, expected: list) -> None:
+    assert _sides(text, []) == expected

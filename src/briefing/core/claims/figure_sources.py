@@ -62,6 +62,24 @@ def _rules() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Patt
     return verbs, before, ends, nouns
 
 
+# A side as the subject of the reporting verb right after it ("the National Intelligence
+# Service put the dead at ...", "Seoul's agency has estimated"), not a place after a comma
+# ("in Seoul, estimated") nor a passive ("Pyongyang is estimated to have sent").
+_SUBJECT_VERB = re.compile(r"(?:['’]s)?(?:\s+(?:[A-Z][\w.'’-]*|spy|intelligence|defen[cs]e|"
+                           r"foreign|ministry|agency|service|military|government|officials?|"
+                           r"has|have|had))*\s+(?!(?:is|was|are|were|be|been)\b)\w")
+
+
+def _verb_next(text: str, pos: int, verbs: re.Pattern[str]) -> bool:
+    """Is the side ending at pos the subject of a reporting verb right after it (past the
+    rest of its name and an auxiliary)?"""
+    subject = _SUBJECT_VERB.match(text, pos)
+    if subject is None:
+        return False
+    said = verbs.match(text[subject.end() - 1:subject.end() + 40])
+    return said is not None and " " not in said.group().strip()
+
+
 def _reports(text: str, cue: CueMatch, verbs: re.Pattern[str], before: re.Pattern[str]) -> bool:
     """Is this named side a source here ("Seoul's spy agency reported", "according to Seoul")?"""
     return bool(verbs.match(text[cue.end:cue.end + 120].lstrip(" ,")) or
@@ -110,6 +128,20 @@ def figure_sources(text: str, start: int, end: int, claims: list[NumericClaim],
             out.append(replace(c, perspectives=[k for k in matcher_keys(cues) if k in sides]
                                + [k for k in c.perspectives if k in sides and k not in
                                   matcher_keys(cues)]))
+            continue
+        if not keys:
+            # a figure the sentence was not given a side for ("By the middle of January the
+            # Ukrainian General Staff was claiming that some 3,000 of them had been killed"):
+            # a side that reports it in its own clause, before it, is its source
+            said = [m for m in cues if lo <= m.start and m.end <= c.start
+                    and not (m.start < c.end and c.start < m.end)
+                    and (_verb_next(text, m.end, verbs) or before.search(
+                        text[max(0, m.start - 30):m.start]))]
+            if said:
+                sides = _together(text, cues, said[-1])
+                out.append(replace(c, perspectives=[k for k in matcher_keys(cues) if k in sides]))
+            else:
+                out.append(c)
             continue
         if len(keys) < 2:
             out.append(c)
