@@ -519,3 +519,13 @@ def test_people_said_to_be_serving_are_troops_when_their_noun_is_left_out_too() 
 def test_a_figure_of_a_sentence_with_no_side_is_the_side_that_reports_it(
         text: str, expected: list) -> None:
     assert _sides(text, []) == expected
+
+
+def test_a_side_reporting_in_a_later_clause_owns_its_figure_though_the_sentence_missed_it() -> None:
+    # invented: the statement is Kyiv's; the clause after ";" is Britain's count
+    assert _sides("Kyiv estimated that 9,000 soldiers were sent; Britain's defence ministry "
+                  "put losses at \"over a thousand\" in May.", ["ukrainian"]) == [
+        (9000, ["ukrainian"]), (1000, ["nato_european"])]
+    # "put" that puts troops somewhere reports nothing
+    assert _sides("Kyiv said 9,000 soldiers were sent; Poland put 4,000 troops on the border.",
+                  ["ukrainian"]) == [(9000, ["ukrainian"]), (4000, ["ukrainian"])]

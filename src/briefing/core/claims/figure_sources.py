@@ -70,14 +70,18 @@ _SUBJECT_VERB = re.compile(r"(?:['’]s)?(?:\s+(?:[A-Z][\w.'’-]*|spy|intellige
                            r"has|have|had))*\s+(?!(?:is|was|are|were|be|been)\b)\w")
 
 
-def _verb_next(text: str, pos: int, verbs: re.Pattern[str]) -> bool:
+def _verb_next(text: str, pos: int, verbs: re.Pattern[str], figure: int) -> bool:
     """Is the side ending at pos the subject of a reporting verb right after it (past the
-    rest of its name and an auxiliary)?"""
+    rest of its name and an auxiliary)? "put" reports only a figure it puts "at" ("put the
+    losses at 3,000", not "put 10,000 troops on the border")."""
     subject = _SUBJECT_VERB.match(text, pos)
     if subject is None:
         return False
     said = verbs.match(text[subject.end() - 1:subject.end() + 40])
-    return said is not None and " " not in said.group().strip()
+    if said is None or " " in said.group().strip():
+        return False
+    return not said.group().lower().startswith("put") or \
+        " at " in text[subject.end():figure]
 
 
 def _reports(text: str, cue: CueMatch, verbs: re.Pattern[str], before: re.Pattern[str]) -> bool:
@@ -129,20 +133,23 @@ def figure_sources(text: str, start: int, end: int, claims: list[NumericClaim],
                                + [k for k in c.perspectives if k in sides and k not in
                                   matcher_keys(cues)]))
             continue
-        if not keys:
-            # a figure the sentence was not given a side for ("By the middle of January the
-            # Ukrainian General Staff was claiming that some 3,000 of them had been killed"):
-            # a side that reports it in its own clause, before it, is its source
+        if not keys or lo > start:
+            # a figure the sentence was not given a side for ("In December the National
+            # Intelligence Service put the dead at about a tenth"), or in a later clause of
+            # one ("...; the United States put losses at \"over a thousand\""): a side
+            # reporting it in its own clause, right before it, is its source
             said = [m for m in cues if lo <= m.start and m.end <= c.start
                     and not (m.start < c.end and c.start < m.end)
-                    and (_verb_next(text, m.end, verbs) or before.search(
+                    and (m.key not in keys or not keys)
+                    and (_verb_next(text, m.end, verbs, c.start) or before.search(
                         text[max(0, m.start - 30):m.start]))]
             if said:
                 sides = _together(text, cues, said[-1])
                 out.append(replace(c, perspectives=[k for k in matcher_keys(cues) if k in sides]))
-            else:
+                continue
+            if not keys:
                 out.append(c)
-            continue
+                continue
         if len(keys) < 2:
             out.append(c)
             continue
