@@ -529,3 +529,17 @@ def test_a_side_reporting_in_a_later_clause_owns_its_figure_though_the_sentence_
     # "put" that puts troops somewhere reports nothing
     assert _sides("Kyiv said 9,000 soldiers were sent; Poland put 4,000 troops on the border.",
                   ["ukrainian"]) == [(9000, ["ukrainian"]), (4000, ["ukrainian"])]
+
+
+def test_a_number_word_opening_a_sentence_counts_what_the_sentences_before_counted() -> None:
+    # invented: "Nine remain ...": men still under arms after a count of the dead; "of these,
+    # four are listed as missing": casualties
+    text = ("Some 60 Nepali nationals had served in the Russian army. Seven Nepali nationals "
+            "have lost their lives. Nine remain in the Russian army, and of these, four are "
+            "listed as missing.")
+    third = text.index("Nine")
+    assert [(c.figure, c.unit) for c in numeric_claims(text, third, len(text))] == [
+        (9, "troops"), (4, "casualties")]
+    # digits opening a line are not read so ("2024 was a hard year")
+    other = "Some 60 soldiers were sent. 12 were home by May."
+    assert numeric_claims(other, other.index("12"), len(other)) == []

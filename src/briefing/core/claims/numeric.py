@@ -410,10 +410,11 @@ _ELIDED_TAIL = re.compile(  # (a closing quotation mark first: '"tens of thousan
 _NUMBER_AT = re.compile(
     r"\b(?:put|puts|putting|estimated|estimates|placed|places|pegged|pegs|set)\s+(?:the|its|their)"
     r"\s+(?:number|figure|total|count|tally|estimate)\s+at\s+(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
-_CASUALTY_AFTER = re.compile(r"killed|wounded|injured|dead|casualt", re.IGNORECASE)
+_CASUALTY_AFTER = re.compile(r"killed|wounded|injured|dead|casualt|missing", re.IGNORECASE)
 _KILLED = re.compile(r"[\"”’']?\s+(?:were|have\s+been|had\s+been)\s+(?:killed|wounded|injured)\b",
                      re.IGNORECASE)
-_ELIDED_VERB = re.compile(r"\s+(?:were|was|are|had|have)\b", re.IGNORECASE)
+_ELIDED_VERB = re.compile(r"\s+(?:were|was|are|had|have|remain|remained|remains)\b",
+                          re.IGNORECASE)
 _ELIDED_BACK = 300  # characters before the passage searched for the figure being continued
 
 
@@ -441,7 +442,8 @@ def _elided(text: str, base: int, norm: str, num: Num, after: int,
     # The Pentagon said that about 10,000 had arrived": a qualified figure as the subject of
     # its verb counts what the passage before counted)
     if tail is None and not continued and not (
-            (earlier or _qualifier(rules, norm, num.start)) and _ELIDED_VERB.match(norm, after)):
+            (earlier or _qualifier(rules, norm, num.start) or _opens(norm, num))
+            and _ELIDED_VERB.match(norm, after)):
         return None
     before = earlier[-1] if earlier else None
     if before is None:
@@ -477,10 +479,21 @@ def _elided(text: str, base: int, norm: str, num: Num, after: int,
     if _CASUALTY_AFTER.search(norm, after, after + 40):
         return "casualties", "casualties", None, after
     if unit == "casualties" and (following is not None and following.group().lower(
-            ) in rules.deployed or _deployed_before(rules, norm, num.start)):
-        # "4,700 casualties out of 15,000 sent"; "...; total deployed estimated at 15,000"
+            ) in rules.deployed | rules.serving_words | _STILL or _deployed_before(
+                rules, norm, num.start)):
+        # "4,700 casualties out of 15,000 sent"; "...; total deployed estimated at 15,000";
+        # "Twelve ... have lost their lives. Eighteen remain in the Russian army"
         return "troops", "troops", None, after
     return unit, subject, "", after  # the subject names its side already
+
+
+_STILL = frozenset({"remain", "remains", "remained"})  # men still where they were sent
+
+
+def _opens(norm: str, num: Num) -> bool:
+    """Does a figure in words open its sentence, as its subject ("Eighteen remain in the
+    Russian army")? A sentence does not open with a figure in digits."""
+    return not norm[:num.start].strip(" \"“'‘") and norm[num.start:num.start + 1].isalpha()
 
 
 def _deployed_before(rules: NumericRules, norm: str, pos: int) -> bool:
