@@ -510,6 +510,8 @@ def test_people_said_to_be_serving_are_troops_when_their_noun_is_left_out_too() 
     # invented: a sentence given no side; the side that reports the figure in its clause
     ("In May the Polish defence ministry put the losses at about 3,000.",
      [(3000, ["nato_european"])]),
+    ("By May the Polish General Staff was claiming that some 3,000 had been killed.",
+     [(3000, ["nato_european"])]),
     # a passive, a place before a comma, a verb of another clause: no source
     ("Pyongyang is estimated to have sent some 9,000 troops.", [(9000, [])]),
     ("A professor in Seoul, estimated that 9,000 workers were sent.", [(9000, [])]),

@@ -63,11 +63,13 @@ def _rules() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Patt
 
 
 # A side as the subject of the reporting verb right after it ("the National Intelligence
-# Service put the dead at ...", "Seoul's agency has estimated"), not a place after a comma
+# Service put the dead at ...", "Seoul's agency has estimated", "the Ukrainian General Staff
+# was claiming"), not a place after a comma
 # ("in Seoul, estimated") nor a passive ("Pyongyang is estimated to have sent").
 _SUBJECT_VERB = re.compile(r"(?:['’]s)?(?:\s+(?:[A-Z][\w.'’-]*|spy|intelligence|defen[cs]e|"
                            r"foreign|ministry|agency|service|military|government|officials?|"
-                           r"has|have|had))*\s+(?!(?:is|was|are|were|be|been)\b)\w")
+                           r"has|have|had))*(?:\s+(?:is|was|are|were|has\s+been|have\s+been|"
+                           r"had\s+been)(?=\s+\w+ing\b))?\s+(?!(?:is|was|are|were|be|been)\b)\w")
 
 
 def _verb_next(text: str, pos: int, verbs: re.Pattern[str], figure: int) -> bool:
