@@ -56,12 +56,14 @@ PERSPECTIVES = load_default_perspectives()
 # .783/.627/.705/.405. Merged (figures15 + claims15 + lang15): dev .965/.911/.918/.915, test
 # .938/.819/.797/.736. The ten _13 pages of labels16 (no rule has seen them) then join dev:
 # out of sample .862/.604/.714/.578, they pull dev to .956/.883/.902/.876; the floors sit
-# just under the measured values.
+# just under the measured values. figures16 (figure mechanisms only): dev figures .876 ->
+# .900 (the _13 pages .578 -> .700), test figures .736 -> .736 (it went to .726 and back on
+# the way: the labels disagree on captured soldiers and on "several thousand").
 FLOORS = {
     "dev": {"statements_found": 0.95, "statements_right": 0.88, "precision": 0.90,
-            "figures_right": 0.87},
+            "figures_right": 0.89},
     "test": {"statements_found": 0.93, "statements_right": 0.81, "precision": 0.79,
-             "figures_right": 0.72},
+             "figures_right": 0.73},
 }
 
 @pytest.mark.parametrize("half", ["dev", "test"])
