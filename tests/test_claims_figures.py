@@ -545,3 +545,21 @@ def test_a_number_word_opening_a_sentence_counts_what_the_sentences_before_count
     # digits opening a line are not read so ("2024 was a hard year")
     other = "Some 60 soldiers were sent. 12 were home by May."
     assert numeric_claims(other, other.index("12"), len(other)) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # invented: a few officials who are the sentence's sources are not a figure it states
+    ("Minsk will not send troops, according to two officials briefed on the talks.", []),
+    ("Three lawmakers who attended the closed hearing, speaking on condition of anonymity, "
+     "said the plan had stalled.", []),
+    # a count of officials as such stays a figure
+    ("The paper rests on interviews with more than twenty current and former officials.",
+     [(20, None, "officials", "officials", "more than")]),
+    ("Two diplomats were expelled on Monday.", [(2, None, "officials", "diplomats", None)]),
+    # sums as written, not as floating point multiplies them
+    ("It gives a range of US$4.1 billion to US$6.7 billion a year.",
+     [(4.1e9, 6.7e9, "usd", "money", None)]),
+])
+def test_sources_counted_are_not_figures_and_sums_are_exact(text: str, expected: list) -> None:
+    assert figures(text) == [(float(f), None if h is None else float(h), u, s, q)
+                             for f, h, u, s, q in expected]

@@ -131,8 +131,13 @@ class Num:
 def _value(num: str, scale: str | None, rules: NumericRules) -> float:
     value = float(re.sub(r"[,\s\u00a0\u202f]", "", num))  # "15,000", "12 000"
     if scale:
-        value *= rules.scales.get(scale.lower(), 1.0)
+        value = scaled(value, rules.scales.get(scale.lower(), 1.0))
     return value
+
+
+def scaled(value: float, scale: float) -> float:
+    """value * scale as written: "$4.1 billion" is 4,100,000,000, not 4,099,999,999.9999995."""
+    return float(f"{value * scale:.12g}")
 
 
 def _instead(out: list[Num], num: Num) -> list[Num]:

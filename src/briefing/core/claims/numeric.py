@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from briefing.core.claims.cues import CueMatcher, normalise
 from briefing.core.claims.figure_sources import figure_sources
-from briefing.core.claims.numbers import CURRENCY_SIGNS, RANGE, Num, find_numbers
+from briefing.core.claims.numbers import CURRENCY_SIGNS, RANGE, Num, find_numbers, scaled
 from briefing.core.claims.numeric_languages import foreign_numeric_claims
 from briefing.core.claims.numeric_rules import NumericRules, numeric_rules
 from briefing.core.claims.tables import date_cell, table_row
@@ -182,8 +182,8 @@ def numeric_claims(text: str, start: int = 0, end: int | None = None,
                 high, after = nxt.value, nxt.end
                 skip.add(i + 1)
                 if num.scale is None and nxt.scale is not None:
-                    num = Num(num.start, num.end, num.value * rules.scales.get(
-                        nxt.scale.lower(), 1.0), num.cur, num.pct, nxt.scale)
+                    num = Num(num.start, num.end, scaled(num.value, rules.scales.get(
+                        nxt.scale.lower(), 1.0)), num.cur, num.pct, nxt.scale)
         figure = num.value
         nationality = None
         cur = num.cur or _currency_word(norm, after)
@@ -258,6 +258,8 @@ def numeric_claims(text: str, start: int = 0, end: int | None = None,
                 nat = _nationality_at(rules, norm, noun_end + 1) if noun_end < end else None
                 nationality = nat[0] if nat else _nearest_nationality(
                     rules, norm, _clause_start(norm, num.start), num.start)
+            if unit in rules.source_units and _is_source(rules, norm, num, noun_end):
+                continue  # "according to two officials briefed on the meeting": who speaks
         label = f"{nationality} {subject}" if nationality else subject  # "" : named already
         out.append(NumericClaim(
             figure=figure, text=text[base + num.start:base + after].strip(), unit=unit,
@@ -485,6 +487,22 @@ def _elided(text: str, base: int, norm: str, num: Num, after: int,
         # "Twelve ... have lost their lives. Eighteen remain in the Russian army"
         return "troops", "troops", None, after
     return unit, subject, "", after  # the subject names its side already
+
+
+_ACCORDING = re.compile(r"\b(?:according\s+to|citing|told|said|say|says)\s+$", re.IGNORECASE)
+_SAYS_AFTER = re.compile(r"(?:\s+who\b[^.;:]{0,100}?|[^.;:,]{0,12}?)\s+(?:said|say|says|told|tell|"
+                         r"added|warned|estimated|believe|believed)\b", re.IGNORECASE)
+
+
+def _is_source(rules: NumericRules, norm: str, num: Num, noun_end: int) -> bool:
+    """Is a small count of officials the sentence's sources, not a figure it states
+    ("according to two officials briefed on the meeting", "Two lawmakers who attended the
+    session ... said")? A qualified count is a figure ("interviews with more than twenty
+    officials")."""
+    if num.value >= 10 or _qualifier(rules, norm, num.start) is not None:
+        return False
+    return bool(_ACCORDING.search(norm, max(0, num.start - 20), num.start)
+                or _SAYS_AFTER.match(norm, noun_end))
 
 
 _STILL = frozenset({"remain", "remains", "remained"})  # men still where they were sent
