@@ -563,3 +563,15 @@ def test_a_number_word_opening_a_sentence_counts_what_the_sentences_before_count
 def test_sources_counted_are_not_figures_and_sums_are_exact(text: str, expected: list) -> None:
     assert figures(text) == [(float(f), None if h is None else float(h), u, s, q)
                              for f, h, u, s, q in expected]
+
+
+def test_a_definite_count_names_again_the_group_counted_before() -> None:
+    # invented: "the three men" are the three prisoners named before, not three more troops
+    text = ("Three Belarusian soldiers captured by Polish guards were questioned on Monday. "
+            "Warsaw said it was ready to hand the three men over in an exchange.")
+    second = text.index("Warsaw")
+    assert [(c.figure, c.unit) for c in numeric_claims(text, second, len(text))] == [
+        (3, "prisoners")]
+    # with no such count before, the men are troops
+    other = "Warsaw said it was ready to hand the three men over in an exchange."
+    assert [(c.figure, c.unit) for c in numeric_claims(other)] == [(3, "troops")]

@@ -258,6 +258,10 @@ def numeric_claims(text: str, start: int = 0, end: int | None = None,
                 nat = _nationality_at(rules, norm, noun_end + 1) if noun_end < end else None
                 nationality = nat[0] if nat else _nearest_nationality(
                     rules, norm, _clause_start(norm, num.start), num.start)
+            if not elided and unit in _PERSONS and ellipsis:
+                again = _named_before(text, base, norm, num)
+                if again is not None:  # "the two men": the two counted before
+                    unit, subject, nationality = again.unit, again.subject, ""
             if unit in rules.source_units and _is_source(rules, norm, num, noun_end):
                 continue  # "according to two officials briefed on the meeting": who speaks
         label = f"{nationality} {subject}" if nationality else subject  # "" : named already
@@ -487,6 +491,23 @@ def _elided(text: str, base: int, norm: str, num: Num, after: int,
         # "Twelve ... have lost their lives. Eighteen remain in the Russian army"
         return "troops", "troops", None, after
     return unit, subject, "", after  # the subject names its side already
+
+
+_PERSONS = frozenset({"troops", "people", "prisoners", "casualties"})
+_THE = re.compile(r"\b(?:the|these|those)\s+$", re.IGNORECASE)
+_AGAIN_BACK = 600  # characters searched for the group "the two men" names again
+
+
+def _named_before(text: str, base: int, norm: str, num: Num) -> NumericClaim | None:
+    """The group a definite count names again ("...Two North Korean soldiers captured by
+    Ukrainian forces... Kyiv is ready to hand the two men over"): the last figure of the
+    same value counted before, in the passage or the text just before it."""
+    if num.value < 2 or not _THE.search(norm, max(0, num.start - 8), num.start):
+        return None
+    lo = max(0, base + num.start - _AGAIN_BACK)
+    same = [c for c in numeric_claims(text, lo, base + num.start, ellipsis=False)
+            if c.figure == num.value and c.start >= lo]
+    return same[-1] if same else None
 
 
 _ACCORDING = re.compile(r"\b(?:according\s+to|citing|told|said|say|says)\s+$", re.IGNORECASE)
