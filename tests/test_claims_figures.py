@@ -575,3 +575,22 @@ def test_a_definite_count_names_again_the_group_counted_before() -> None:
     # with no such count before, the men are troops
     other = "Warsaw said it was ready to hand the three men over in an exchange."
     assert [(c.figure, c.unit) for c in numeric_claims(other)] == [(3, "troops")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # invented: continental forms of a figure
+    ("Minsk sent some 11.000 soldiers to the border.",
+     [(11000, None, "troops", "troops", "some")]),
+    ("The fund gave €1,5 billion in aid.", [(1.5e9, None, "eur", "aid", None)]),
+    ("The depot held 1.200.000 shells.", [(1.2e6, None, "shells", "shells", None)]),
+    ("Inflation reached 9.125% in May.", [(9.125, None, "percent", "percent", None)]),
+    # whose losses: the side named at the noun, not the source named first
+    ("Ukraine's army put North Korean losses at around 4,000.",
+     [(4000, None, "casualties", "North Korean casualties", "around")]),
+    # launches are counted, apart from missiles
+    ("Tokyo counted at least 20 ballistic missile launches since January.",
+     [(20, None, "missiles", "launches", "at least")]),
+])
+def test_continental_figures_whose_losses_and_launches(text: str, expected: list) -> None:
+    assert figures(text) == [(float(f), None if h is None else float(h), u, s, q)
+                             for f, h, u, s, q in expected]

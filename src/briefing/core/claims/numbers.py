@@ -14,7 +14,7 @@ from text_to_num import text2num
 from briefing.core.claims.numeric_rules import NumericRules
 
 _FIGURE = re.compile(
-    r"(?<![\w$.,:])(?<![A-Za-z]-)(?<![A-Za-z]\u2011)(?P<cur>US\$|NZ\$|AU?\$|CA?\$|S\$|HK\$|\$|USD\s?|€|£|₩|₴|₽|¥|EUR\s?|GBP\s?|KRW\s?|UAH\s?|RUB\s?|CNY\s?|JPY\s?|NOK\s?|DKK\s?|SEK\s?|CHF\s?|CAD\s?|AUD\s?|NZD\s?|SGD\s?|PLN\s?|CZK\s?)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.\-–]|\s?mm\b)|\d+(?:\.\d+)?)"
+    r"(?<![\w$.,:])(?<![A-Za-z]-)(?<![A-Za-z]\u2011)(?P<cur>US\$|NZ\$|AU?\$|CA?\$|S\$|HK\$|\$|USD\s?|€|£|₩|₴|₽|¥|EUR\s?|GBP\s?|KRW\s?|UAH\s?|RUB\s?|CNY\s?|JPY\s?|NOK\s?|DKK\s?|SEK\s?|CHF\s?|CAD\s?|AUD\s?|NZD\s?|SGD\s?|PLN\s?|CZK\s?)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.\-–]|\s?mm\b)|\d{1,3},\d{1,2}(?=\s?(?:thousand|million|billion|trillion|mn|bn|tn)\b)|\d{1,3}(?:\.\d{3}){2,}(?![\d.])|\d+(?:\.\d+)?)"
     r"(?:\s?(?P<scale>thousand|million|billion|trillion|mn|bn|tn|k|m|b)(?![\w]))?"
     r"(?P<pct>\s?%)?(?:\+|-plus\b)?(?![\w])(?!:\d)")
 _SMALL = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
@@ -128,7 +128,18 @@ class Num:
     pct: bool
     scale: str | None = None
 
-def _value(num: str, scale: str | None, rules: NumericRules) -> float:
+# Continental European forms: a decimal comma before a scale word ("€1,5 billion"), dots
+# grouping thousands ("11.000 soldiers", "1.200.000 shells": three digits after each dot,
+# no scale word, not a percentage).
+_DECIMAL_COMMA = re.compile(r"\d{1,3},\d{1,2}")
+_DOT_GROUPS = re.compile(r"\d{1,3}(?:\.\d{3})+")
+
+
+def _value(num: str, scale: str | None, rules: NumericRules, pct: bool = False) -> float:
+    if _DECIMAL_COMMA.fullmatch(num):
+        num = num.replace(",", ".")
+    elif not scale and not pct and _DOT_GROUPS.fullmatch(num):
+        num = num.replace(".", "")
     value = float(re.sub(r"[,\s\u00a0\u202f]", "", num))  # "15,000", "12 000"
     if scale:
         value = scaled(value, rules.scales.get(scale.lower(), 1.0))
@@ -167,7 +178,8 @@ def find_numbers(text: str, rules: NumericRules, start: int, end: int,
         if re.match(r"[\s-]?mm\b", text[m.end():m.end() + 4]):
             continue  # "170 mm guns": a calibre, not a count
         cur = m.group("cur")
-        out.append(Num(m.start(), m.end(), _value(m.group("num"), scale, rules),
+        out.append(Num(m.start(), m.end(), _value(m.group("num"), scale, rules,
+                                                  bool(m.group("pct"))),
                         CURRENCY_SIGNS.get(cur.strip().lower()) if cur else None,
                         bool(m.group("pct")), scale))
     for m in _WORDS.finditer(text, start, end):

@@ -576,19 +576,24 @@ def _predicate(rules: NumericRules, norm: str, num: Num,
     clause = clause[cut + 1:]
     if link.group().split()[0].lower() == "at" and not _ESTIMATE_AT.search(clause):
         return None  # "arrived at 5": a time; "put casualties at 4,000": a figure
-    words = [w.lower() for w in _TOKEN.findall(clause)]
+    tokens = list(_TOKEN.finditer(clause))
+    words = [t.group().lower() for t in tokens]
     best = None
+    at = 0
     for i in range(len(words)):
         for n in range(min(rules.max_noun_words, len(words) - i), 0, -1):
             phrase = " ".join(words[i:i + n])
             if phrase in rules.nouns:
-                best = rules.nouns[phrase]
+                best, at = rules.nouns[phrase], tokens[i].start()
                 break
     if best is None:
         return None
     unit, subject = best
-    nationality = _first_nationality(rules, norm, max(0, num.start - len(clause) - 40),
-                                     num.start)
+    # whose: the side named nearest before the noun in its clause ("Ukraine's HUR put North
+    # Korean losses at 4,000": North Korean), else the first named around the clause
+    begin = num.start - len(lead) + (len(lead[:link.start()]) - len(clause))
+    nationality = _nearest_nationality(rules, norm, begin, begin + at) or _first_nationality(
+        rules, norm, max(0, num.start - len(clause) - 40), num.start)
     return unit, subject, nationality, after
 
 
