@@ -594,3 +594,16 @@ def test_a_definite_count_names_again_the_group_counted_before() -> None:
 def test_continental_figures_whose_losses_and_launches(text: str, expected: list) -> None:
     assert figures(text) == [(float(f), None if h is None else float(h), u, s, q)
                              for f, h, u, s, q in expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # invented: losses sized like a force; a model pair is one model, not a second count
+    ("The brigade suffered losses of some 4,000.",
+     [(4000, None, "casualties", "casualties", "some")]),
+    ("A death toll of 43 was reported by the city.",
+     [(43, None, "casualties", "casualties", None)]),
+    ("It fired 100 KN-25/26 rockets.", [(100, None, "missiles", "rockets", None)]),
+])
+def test_losses_sized_and_model_pairs(text: str, expected: list) -> None:
+    assert figures(text) == [(float(f), None if h is None else float(h), u, s, q)
+                             for f, h, u, s, q in expected]

@@ -131,6 +131,7 @@ class Num:
 # Continental European forms: a decimal comma before a scale word ("€1,5 billion"), dots
 # grouping thousands ("11.000 soldiers", "1.200.000 shells": three digits after each dot,
 # no scale word, not a percentage).
+_MODEL_SLASH = re.compile(r"[A-Za-z]-?\d+/$")
 _DECIMAL_COMMA = re.compile(r"\d{1,3},\d{1,2}")
 _DOT_GROUPS = re.compile(r"\d{1,3}(?:\.\d{3})+")
 
@@ -172,6 +173,8 @@ def find_numbers(text: str, rules: NumericRules, start: int, end: int,
             link = RANGE.match(text, m.end())
             partner = link.end() if link is not None else -1
             continue
+        if _MODEL_SLASH.search(text, max(0, m.start() - 12), m.start()):
+            continue  # "KN-23/24 missiles": the second model of a pair, not a count
         scale = m.group("scale")
         if scale and len(scale) == 1 and text[m.end("num"):m.end("num") + 1] == " ":
             continue  # "5 m": a distance, not "5m" (five million)
