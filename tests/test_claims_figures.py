@@ -607,3 +607,18 @@ def test_continental_figures_whose_losses_and_launches(text: str, expected: list
 def test_losses_sized_and_model_pairs(text: str, expected: list) -> None:
     assert figures(text) == [(float(f), None if h is None else float(h), u, s, q)
                              for f, h, u, s, q in expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # invented: a part counted from a whole; the losses are the part's, the whole was sent
+    ("About 900 of the 9,000 Chechen fighters were killed.",
+     [(900, None, "casualties", "casualties", "about"), (9000, None, "troops", "troops", None)]),
+    ("Minsk says that up to 900 of the 9,000 have been killed.",
+     [(900, None, "casualties", "casualties", "up to"), (9000, None, "troops", "troops", None)]),
+    ("Most of the 9,000 fighters were killed.", [(9000, None, "troops", "troops", None)]),
+    ("Two of the 300 drones hit the city.",
+     [(2, None, "missiles", "drones", None), (300, None, "missiles", "drones", None)]),
+])
+def test_a_part_of_a_whole_carries_the_losses(text: str, expected: list) -> None:
+    assert figures(text) == [(float(f), None if h is None else float(h), u, s, q)
+                             for f, h, u, s, q in expected]

@@ -168,9 +168,16 @@ def numeric_claims(text: str, start: int = 0, end: int | None = None,
                            lambda at: _counts_one(rules, norm, at, end))
     skip: set[int] = set()
     carried: dict[int, int] = {}  # a figure continuing the one before ("; of these, 7,887")
+    wholes: set[int] = set()  # "of the 11,000 troops": the whole a part is counted from
     for i, num in enumerate(numbers):
         if i in skip:
             continue
+        part = i + 1 < len(numbers) and not numbers[i + 1].cur and not numbers[i + 1].pct \
+            and _PART_OF.fullmatch(norm, num.end, numbers[i + 1].start) is not None
+        if part:
+            wholes.add(i + 1)
+        if _SOME_OF.search(norm, max(0, num.start - 30), num.start):
+            wholes.add(i)  # "most of the 11,000 troops were killed": the whole, not losses
         high = None
         after = num.end
         nxt = numbers[i + 1] if i + 1 < len(numbers) else None
@@ -220,6 +227,11 @@ def numeric_claims(text: str, start: int = 0, end: int | None = None,
         else:
             read = _read_noun(rules, norm, after, end, one=figure == 1)
             elided = False
+            if read is None and part and nxt is not None:
+                # "about 1,000 of the 11,000 troops were killed": the part counts what the
+                # whole counts, and the losses said of them are the part's
+                read = _part_of(rules, norm, nxt, after, end, out)
+                elided = read is not None
             if read is None:
                 read = _in_table(rules, text, base, num, after)
                 elided = read is not None  # its column says what it counts
@@ -236,6 +248,8 @@ def numeric_claims(text: str, start: int = 0, end: int | None = None,
             if read is None:
                 continue
             unit, subject, nationality, noun_end = read
+            if i in wholes and elided and unit == "casualties" and not part:
+                unit, subject = "troops", "troops"  # "1,000 of the 11,000 have been killed"
             if unit in ("troops", "people", "casualties") and elided and \
                     _captured(rules, norm, num.start, after, after):
                 # "Ukraine also says it has captured two of them"
@@ -243,7 +257,7 @@ def numeric_claims(text: str, start: int = 0, end: int | None = None,
             if unit == "people" and _tail_words(rules, norm, noun_end) & rules.serving_words:
                 # "126 Indian nationals had served in the Russian army": men under arms
                 unit, subject = "troops", "troops"
-            if unit in ("troops", "people") and not elided:
+            if unit in ("troops", "people") and not elided and i not in wholes:
                 tail_words = _tail_words(rules, norm, noun_end)
                 lead = _OTHER_CLAUSE.split(norm[max(start, num.start - 40):num.start].lower())[-1]
                 if _captured(rules, norm, num.start, after, noun_end):
@@ -491,6 +505,31 @@ def _elided(text: str, base: int, norm: str, num: Num, after: int,
         # "Twelve ... have lost their lives. Eighteen remain in the Russian army"
         return "troops", "troops", None, after
     return unit, subject, "", after  # the subject names its side already
+
+
+_SOME_OF = re.compile(r"\b(?:most|many|some|all|part|none|few|several|dozens|hundreds|"
+                      r"thousands)\s+of\s+(?:the|those|these|its|their)\s+$", re.IGNORECASE)
+_PART_OF = re.compile(r"\s+of\s+(?:the|those|these|its|their)\s+", re.IGNORECASE)
+
+
+def _part_of(rules: NumericRules, norm: str, whole: Num, after: int, end: int,
+             earlier: list[NumericClaim]) -> tuple[str, str, str | None, int] | None:
+    """Unit of a part counted from a whole ("1,000 of the 11,000 troops were killed": 1,000
+    casualties; "3,000 of the 12,000 sent": troops), from the whole's noun, else from the
+    figure before."""
+    read = _read_noun(rules, norm, whole.end, end)
+    if read is not None:
+        unit, subject, nationality, noun_end = read
+    elif earlier:
+        unit, subject, nationality, noun_end = earlier[-1].unit, earlier[-1].subject, "", \
+            whole.end
+    else:
+        unit, subject, nationality, noun_end = "troops", "troops", None, whole.end
+    if unit in ("troops", "people") and (
+            _tail_words(rules, norm, noun_end) & rules.casualty_words
+            or _CASUALTY_AFTER.search(norm, noun_end, noun_end + 40)):
+        return "casualties", "casualties", nationality, after
+    return unit, subject, nationality, after
 
 
 _PERSONS = frozenset({"troops", "people", "prisoners", "casualties"})
