@@ -57,11 +57,11 @@ PERSPECTIVES = load_default_perspectives()
 # .938/.819/.797/.736. The ten _13 pages of labels16 (no rule has seen them) then join dev:
 # out of sample .862/.604/.714/.578, they pull dev to .956/.883/.902/.876; the floors sit
 # just under the measured values. figures16 (figure mechanisms only): dev figures .876 ->
-# .900 (the _13 pages .578 -> .700), test figures .736 -> .736 (it went to .726 and back on
+# .902 (the _13 pages .578 -> .700), test figures .736 -> .736 (it went to .726 and back on
 # the way: the labels disagree on captured soldiers and on "several thousand").
 FLOORS = {
     "dev": {"statements_found": 0.95, "statements_right": 0.88, "precision": 0.90,
-            "figures_right": 0.89},
+            "figures_right": 0.90},
     "test": {"statements_found": 0.93, "statements_right": 0.81, "precision": 0.79,
              "figures_right": 0.73},
 }
