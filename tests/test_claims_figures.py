@@ -370,3 +370,255 @@ def test_a_figure_in_a_cited_headline_is_the_headlines_sources() -> None:
         "4 June 2024.": ["ukrainian"]}
     assert [(c.figure, c.unit, c.subject) for c in numeric_claims(
         "about 2,500 N. Korean troops killed")] == [(2500, "casualties", "North Korean casualties")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # invented: "one" picking a person out is not a figure; a thing is still counted
+    ("One Polish officer who trained them said they learned fast.", []),
+    ("The agency said one of the detained men carried a forged passport.", []),
+    ("One Latvian diplomat told us the talks had stalled.", []),
+    ("At least one of the wounded was a colonel, the agency said.",
+     [(1, None, "casualties", "casualties", "at least")]),
+    ("The navy said it had fired one cruise missile at the port.",
+     [(1, None, "missiles", "missiles", None)]),
+])
+def test_one_picking_out_a_person_is_not_a_figure(text: str, expected: list) -> None:
+    assert figures(text) == [(float(f), None if h is None else float(h), u, s, q)
+                             for f, h, u, s, q in expected]
+
+
+def test_soldiers_captured_by_a_side_are_prisoners_but_a_passive_event_counts_soldiers() -> None:
+    # invented: the participle right after the noun qualifies it ("captured soldiers")
+    assert [(c.figure, c.unit) for c in numeric_claims(
+        "Three Belarusian soldiers captured by Polish guards were questioned.")] == [
+        (3, "prisoners")]
+    assert [(c.figure, c.unit) for c in numeric_claims(
+        "Three Belarusian soldiers were captured near the river on Sunday.")] == [
+        (3, "troops")]
+
+
+def test_a_wage_estimated_as_a_range_is_a_figure_a_subscription_price_is_not() -> None:
+    # invented: "a month" after a price is an offer; after a qualified range, an estimate
+    assert figures("He estimated each labourer earns between $300 and $450 a month.") == [
+        (300.0, 450.0, "usd", "money", "between")]
+    assert figures("He said each labourer earns about $300 a month.") == [
+        (300.0, None, "usd", "money", "about")]
+    assert figures("Read every issue for $4 a month.") == []
+
+
+def test_a_qualified_figure_with_its_noun_left_out_counts_what_the_sentence_before_did() -> None:
+    # invented: the passage is the second sentence; the figure before is in the first
+    text = ("Seoul says 9,000 North Korean soldiers are in Russia. "
+            "The Pentagon said that roughly 8,000 had reached the border by then.")
+    second = text.index("The Pentagon")
+    assert [(c.figure, c.unit) for c in numeric_claims(text, second, len(text))] == [
+        (8000, "troops")]
+    # unqualified, a number before a verb is not read as a count of anything
+    other = "The mission began in 2019. Then 12 had gone home."
+    assert numeric_claims(other, other.index("Then"), len(other)) == []
+
+
+def test_a_sides_statistics_own_their_count_and_of_these_continues_it() -> None:
+    # invented: "Polish statistics" owns the figure (its "s" is not a possessive's); "of
+    # these," takes the noun of the figure before
+    assert _sides("Polish statistics show that 4,120 Belarusian citizens crossed in 2024.",
+                  []) == [(4120, ["nato_european"])]
+    assert [(c.figure, c.unit) for c in numeric_claims(
+        "In all 4,120 Belarusian citizens crossed; of these, 1,300 asked for asylum.")] == [
+        (4120, "people"), (1300, "people")]
+
+
+def test_of_them_counts_the_noun_before_not_one_after_a_preposition() -> None:
+    # invented: "with Belarusian units" is where the soldiers train, not what "of them" counts
+    text = ("Minsk said about 9,000 Chechen fighters were training with Belarusian units. "
+            "Vilnius warned that up to 12,000 of them could cross the border.")
+    second = text.index("Vilnius")
+    assert [(c.figure, c.unit) for c in numeric_claims(text, second, len(text))] == [
+        (12000, "troops")]
+    # the noun named since the figure before, as subject, is what it counts
+    text = ("Officials counted some 9,000 containers. Kyiv said Chechen drones were used "
+            "in strikes and that Russia had launched around 60 of them.")
+    second = text.index("Kyiv")
+    assert [(c.figure, c.unit) for c in numeric_claims(text, second, len(text))] == [
+        (60, "missiles")]
+
+
+def test_two_thousand_in_words_is_a_count_not_a_year() -> None:
+    # invented: "several thousand" is 2,000 read from words; only digits make a year
+    assert [(c.figure, c.unit) for c in numeric_claims(
+        "Minsk sent 9,000 fighters, and several thousand of them have crossed.")] == [
+        (9000, "troops"), (2000, "troops")]
+    assert [(c.figure, c.unit) for c in numeric_claims(
+        "Minsk sent 9,000 fighters, and two thousand have crossed.")] == [
+        (9000, "troops"), (2000, "troops")]
+    assert [c.figure for c in numeric_claims("Minsk sent 9,000 fighters; in 2000 had crossed.")
+            ] == [9000]
+
+
+def test_nationals_who_served_are_troops_and_captured_ones_of_them_prisoners() -> None:
+    # invented: people counted as serving in an army are men under arms
+    assert [(c.figure, c.unit) for c in numeric_claims(
+        "About 40 Nepali nationals had served in the Russian army.")] == [(40, "troops")]
+    assert [(c.figure, c.unit) for c in numeric_claims(
+        "About 40 Nepali nationals are registered with the embassy.")] == [(40, "people")]
+    # "captured N of them" counts prisoners, whatever "them" were counted as before
+    text = "Some 300 Chechen fighters were killed. Kyiv says it has captured two of them."
+    second = text.index("Kyiv")
+    assert [(c.figure, c.unit) for c in numeric_claims(text, second, len(text))] == [
+        (2, "prisoners")]
+
+
+def test_a_cited_headline_names_its_source_before_says_or_as_a_bare_body_of_the_outlet() -> None:
+    from briefing.core.claims import suggest_claims
+    from briefing.core.perspectives import load_default_perspectives
+
+    # invented notes: "NIS says ..." at a headline's start; "...: defence ministry" is the
+    # ministry of the national outlet's country; an outlet of no side gives the body none
+    text = ("The paper argues its case at length and cites its sources below.\n\n"
+            'Seoul Daily (2025), "NIS says N. Korea sent 9,000 more troops to Kursk," 3 May.\n\n'
+            '"Over 9,000 drones downed over Belgorod this year: defence ministry," TASS, '
+            "3 May 2025.\n\n"
+            '"About 9,000 troops arrive in Kursk: defence ministry," Daily Wire, 5 June 2024.')
+    found = {s.quote: s.perspectives for s in suggest_claims(text, load_default_perspectives())}
+    assert found == {
+        'Seoul Daily (2025), "NIS says N. Korea sent 9,000 more troops to Kursk," 3 May.':
+            ["south_korean"],
+        '"Over 9,000 drones downed over Belgorod this year: defence ministry," TASS, '
+        "3 May 2025.": ["russian"]}
+
+
+def test_a_figure_continuing_another_is_the_side_of_the_one_it_continues() -> None:
+    # invented: the owner of the first count ("Polish statistics") owns the count of
+    # "of these" in the next clause, which names no source of its own
+    assert _sides("Polish statistics show that 4,120 Belarusian citizens crossed in 2024; of "
+                  "these, 1,300 asked for asylum.", []) == [
+        (4120, ["nato_european"]), (1300, ["nato_european"])]
+    # a clause with its own source keeps it
+    assert _sides("Seoul's spy agency said 9,000 soldiers were sent, and U.S. officials "
+                  "estimated that out of these, 700 were killed.", ["south_korean", "us"]) == [
+        (9000, ["south_korean"]), (700, ["us"])]
+
+
+def test_people_said_to_be_serving_are_troops_when_their_noun_is_left_out_too() -> None:
+    text = "Some 40 Nepali nationals were recruited. Of them, about 20 are still serving."
+    second = text.index("Of them")
+    assert [(c.figure, c.unit) for c in numeric_claims(text, second, len(text))] == [
+        (20, "troops")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # invented: a sentence given no side; the side that reports the figure in its clause
+    ("In May the Polish defence ministry put the losses at about 3,000.",
+     [(3000, ["nato_european"])]),
+    ("By May the Polish General Staff was claiming that some 3,000 had been killed.",
+     [(3000, ["nato_european"])]),
+    # a passive, a place before a comma, a verb of another clause: no source
+    ("Pyongyang is estimated to have sent some 9,000 troops.", [(9000, [])]),
+    ("A professor in Seoul, estimated that 9,000 workers were sent.", [(9000, [])]),
+    ("The first figures released by Seoul since Pyongyang sent an estimated 9,000 troops.",
+     [(9000, [])]),
+])
+def test_a_figure_of_a_sentence_with_no_side_is_the_side_that_reports_it(
+        text: str, expected: list) -> None:
+    assert _sides(text, []) == expected
+
+
+def test_a_side_reporting_in_a_later_clause_owns_its_figure_though_the_sentence_missed_it() -> None:
+    # invented: the statement is Kyiv's; the clause after ";" is Britain's count
+    assert _sides("Kyiv estimated that 9,000 soldiers were sent; Britain's defence ministry "
+                  "put losses at \"over a thousand\" in May.", ["ukrainian"]) == [
+        (9000, ["ukrainian"]), (1000, ["nato_european"])]
+    # "put" that puts troops somewhere reports nothing
+    assert _sides("Kyiv said 9,000 soldiers were sent; Poland put 4,000 troops on the border.",
+                  ["ukrainian"]) == [(9000, ["ukrainian"]), (4000, ["ukrainian"])]
+
+
+def test_a_number_word_opening_a_sentence_counts_what_the_sentences_before_counted() -> None:
+    # invented: "Nine remain ...": men still under arms after a count of the dead; "of these,
+    # four are listed as missing": casualties
+    text = ("Some 60 Nepali nationals had served in the Russian army. Seven Nepali nationals "
+            "have lost their lives. Nine remain in the Russian army, and of these, four are "
+            "listed as missing.")
+    third = text.index("Nine")
+    assert [(c.figure, c.unit) for c in numeric_claims(text, third, len(text))] == [
+        (9, "troops"), (4, "casualties")]
+    # digits opening a line are not read so ("2024 was a hard year")
+    other = "Some 60 soldiers were sent. 12 were home by May."
+    assert numeric_claims(other, other.index("12"), len(other)) == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # invented: a few officials who are the sentence's sources are not a figure it states
+    ("Minsk will not send troops, according to two officials briefed on the talks.", []),
+    ("Three lawmakers who attended the closed hearing, speaking on condition of anonymity, "
+     "said the plan had stalled.", []),
+    # a count of officials as such stays a figure
+    ("The paper rests on interviews with more than twenty current and former officials.",
+     [(20, None, "officials", "officials", "more than")]),
+    ("Two diplomats were expelled on Monday.", [(2, None, "officials", "diplomats", None)]),
+    # sums as written, not as floating point multiplies them
+    ("It gives a range of US$4.1 billion to US$6.7 billion a year.",
+     [(4.1e9, 6.7e9, "usd", "money", None)]),
+])
+def test_sources_counted_are_not_figures_and_sums_are_exact(text: str, expected: list) -> None:
+    assert figures(text) == [(float(f), None if h is None else float(h), u, s, q)
+                             for f, h, u, s, q in expected]
+
+
+def test_a_definite_count_names_again_the_group_counted_before() -> None:
+    # invented: "the three men" are the three prisoners named before, not three more troops
+    text = ("Three Belarusian soldiers captured by Polish guards were questioned on Monday. "
+            "Warsaw said it was ready to hand the three men over in an exchange.")
+    second = text.index("Warsaw")
+    assert [(c.figure, c.unit) for c in numeric_claims(text, second, len(text))] == [
+        (3, "prisoners")]
+    # with no such count before, the men are troops
+    other = "Warsaw said it was ready to hand the three men over in an exchange."
+    assert [(c.figure, c.unit) for c in numeric_claims(other)] == [(3, "troops")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # invented: continental forms of a figure
+    ("Minsk sent some 11.000 soldiers to the border.",
+     [(11000, None, "troops", "troops", "some")]),
+    ("The fund gave €1,5 billion in aid.", [(1.5e9, None, "eur", "aid", None)]),
+    ("The depot held 1.200.000 shells.", [(1.2e6, None, "shells", "shells", None)]),
+    ("Inflation reached 9.125% in May.", [(9.125, None, "percent", "percent", None)]),
+    # whose losses: the side named at the noun, not the source named first
+    ("Ukraine's army put North Korean losses at around 4,000.",
+     [(4000, None, "casualties", "North Korean casualties", "around")]),
+    # launches are counted, apart from missiles
+    ("Tokyo counted at least 20 ballistic missile launches since January.",
+     [(20, None, "missiles", "launches", "at least")]),
+])
+def test_continental_figures_whose_losses_and_launches(text: str, expected: list) -> None:
+    assert figures(text) == [(float(f), None if h is None else float(h), u, s, q)
+                             for f, h, u, s, q in expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # invented: losses sized like a force; a model pair is one model, not a second count
+    ("The brigade suffered losses of some 4,000.",
+     [(4000, None, "casualties", "casualties", "some")]),
+    ("A death toll of 43 was reported by the city.",
+     [(43, None, "casualties", "casualties", None)]),
+    ("It fired 100 KN-25/26 rockets.", [(100, None, "missiles", "rockets", None)]),
+])
+def test_losses_sized_and_model_pairs(text: str, expected: list) -> None:
+    assert figures(text) == [(float(f), None if h is None else float(h), u, s, q)
+                             for f, h, u, s, q in expected]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # invented: a part counted from a whole; the losses are the part's, the whole was sent
+    ("About 900 of the 9,000 Chechen fighters were killed.",
+     [(900, None, "casualties", "casualties", "about"), (9000, None, "troops", "troops", None)]),
+    ("Minsk says that up to 900 of the 9,000 have been killed.",
+     [(900, None, "casualties", "casualties", "up to"), (9000, None, "troops", "troops", None)]),
+    ("Most of the 9,000 fighters were killed.", [(9000, None, "troops", "troops", None)]),
+    ("Two of the 300 drones hit the city.",
+     [(2, None, "missiles", "drones", None), (300, None, "missiles", "drones", None)]),
+])
+def test_a_part_of_a_whole_carries_the_losses(text: str, expected: list) -> None:
+    assert figures(text) == [(float(f), None if h is None else float(h), u, s, q)
+                             for f, h, u, s, q in expected]

@@ -61,9 +61,11 @@ PERSPECTIVES = load_default_perspectives()
 # the verb's subject by grammar, never the content after it; the writer's questions and
 # notes on sources are no claims; stance verbs in every form): dev .963/.904/.918/.887 (the
 # _13 pages alone .862/.604/.714/.578 -> .911/.800/.893/.667), test .938/.819/.797/.736.
+# figures16 (figure mechanisms only): dev figures .876 -> .902 (the _13 pages .578 -> .700),
+# test figures .736 -> .736 (the labels disagree on captured soldiers, "several thousand").
 FLOORS = {
     "dev": {"statements_found": 0.95, "statements_right": 0.89, "precision": 0.91,
-            "figures_right": 0.88},
+            "figures_right": 0.89},
     "test": {"statements_found": 0.93, "statements_right": 0.81, "precision": 0.79,
              "figures_right": 0.73},
 }

@@ -5,7 +5,9 @@ with its source ('Yonhap, "NIS: about 2,000 N. Korean troops killed in Russia", 
 2025.', 'Reuters, "North Korea sent 13,000 containers of munitions to Russia, South Korea
 says", 4 September 2024.'). The entry is a reference, not a statement; the figure it quotes
 is still the source's, to compare with the others. The source is named before a colon at the
-headline's start, after a colon at its end, or with "says"/"said" at its end.
+headline's start, before "says"/"said" at its start ('"NIS says N. Korea sent over 20,000
+containers..."'), after a colon at its end, or with "says"/"said" at its end. A source that names no side ("defense ministry") is the side
+of the outlet the entry cites, when that is a national outlet ("Yonhap News Agency").
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ import re
 
 _QUOTED = re.compile(r"[\"“](?P<h>[^\"“”]{12,240}?)[,.]?[\"”]")
 _LEAD = re.compile(r"(?P<who>[A-Z][\w.'’&-]*(?:\s+[\w.'’&-]+){0,5}?)\s*:\s+\S")
+_SAYS_LEAD = re.compile(r"(?P<who>[A-Z][\w.'’&-]*(?:\s+[\w.'’&-]+){0,4}?)\s+(?:says|said|claims|"
+                        r"reports|estimates)\s+\S")
 _TAIL = re.compile(r"(?::\s+(?P<colon>[\w.'’&-]+(?:\s+[\w.'’&-]+){0,5})|,\s+(?P<says>[A-Z][\w.'’&-]*"
                    r"(?:\s+[\w.'’&-]+){0,5}?)\s+(?:says|said|claims|reports|estimates))\s*$")
 
@@ -24,11 +28,33 @@ def headline_source(sentence: str) -> tuple[str, int] | None:
     if m is None:
         return None
     head = m.group("h")
-    lead = _LEAD.match(head)
+    lead = _LEAD.match(head) or _SAYS_LEAD.match(head)
     if lead is not None:
         return lead.group("who"), m.start("h")
     tail = _TAIL.search(head)
     if tail is not None:
         group = "colon" if tail.group("colon") else "says"
         return tail.group(group), m.start("h") + tail.start(group)
+    return None
+
+
+# The outlet an entry cites, outside the headline's quotes: 'Yonhap News Agency (2025),
+# "..."' or '"...," Yonhap News Agency, February 18, 2025.'
+_OUTLET_AFTER = re.compile(r"[\s,.]*(?P<o>[A-Z][^,.;:()\d]{1,60}?)\s*(?:[,.;(]|$)")
+_OUTLET_BEFORE = re.compile(r"(?P<o>[A-Z][^,.;:()\d\"“]{1,60}?)\s*(?:\(\d{4}[a-z]?\))?[,.:]?\s*$")
+
+
+def headline_outlet(sentence: str) -> tuple[str, int] | None:
+    """(outlet, offset in the sentence) of the outlet a reference entry cites, or None. A
+    headline's bare body ("...to Russia: defense ministry") is the outlet's country's body
+    when the outlet is a national one (Yonhap, TASS): the caller asks the outlet's side."""
+    m = _QUOTED.search(sentence)
+    if m is None:
+        return None
+    before = _OUTLET_BEFORE.search(sentence, 0, m.start())
+    if before is not None:
+        return before.group("o"), before.start("o")
+    after = _OUTLET_AFTER.match(sentence, m.end())
+    if after is not None:
+        return after.group("o"), after.start("o")
     return None

@@ -62,6 +62,30 @@ def _rules() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Patt
     return verbs, before, ends, nouns
 
 
+# A side as the subject of the reporting verb right after it ("the National Intelligence
+# Service put the dead at ...", "Seoul's agency has estimated", "the Ukrainian General Staff
+# was claiming"), not a place after a comma
+# ("in Seoul, estimated") nor a passive ("Pyongyang is estimated to have sent").
+_SUBJECT_VERB = re.compile(r"(?:['’]s)?(?:\s+(?:[A-Z][\w.'’-]*|spy|intelligence|defen[cs]e|"
+                           r"foreign|ministry|agency|service|military|government|officials?|"
+                           r"has|have|had))*(?:\s+(?:is|was|are|were|has\s+been|have\s+been|"
+                           r"had\s+been)(?=\s+\w+ing\b))?\s+(?!(?:is|was|are|were|be|been)\b)\w")
+
+
+def _verb_next(text: str, pos: int, verbs: re.Pattern[str], figure: int) -> bool:
+    """Is the side ending at pos the subject of a reporting verb right after it (past the
+    rest of its name and an auxiliary)? "put" reports only a figure it puts "at" ("put the
+    losses at 3,000", not "put 10,000 troops on the border")."""
+    subject = _SUBJECT_VERB.match(text, pos)
+    if subject is None:
+        return False
+    said = verbs.match(text[subject.end() - 1:subject.end() + 40])
+    if said is None or " " in said.group().strip():
+        return False
+    return not said.group().lower().startswith("put") or \
+        " at " in text[subject.end():figure]
+
+
 def _reports(text: str, cue: CueMatch, verbs: re.Pattern[str], before: re.Pattern[str]) -> bool:
     """Is this named side a source here ("Seoul's spy agency reported", "according to Seoul")?"""
     return bool(verbs.match(text[cue.end:cue.end + 120].lstrip(" ,")) or
@@ -74,7 +98,12 @@ def _counted_by(text: str, cue: CueMatch, before: re.Pattern[str],
     Seoul's NIS", "the South Korean figures"), so that a figure it gives is its own even
     when the sentence is another speaker's?"""
     return bool(before.search(text[max(0, cue.start - 40):cue.start])
-                or nouns.match(text[cue.end:cue.end + 60].lstrip(" ,'’s")))
+                or nouns.match(_POSSESSIVE.sub("", text[cue.end:cue.end + 60])))
+
+
+# What follows a side's name before the noun it owns: "Russia's figures", "Seoul, figures";
+# only a possessive "'s" goes ("Russian statistics" keeps its "s").
+_POSSESSIVE = re.compile(r"^[\s,]*(?:['’]s\b)?\s*")
 
 
 def figure_sources(text: str, start: int, end: int, claims: list[NumericClaim],
@@ -106,6 +135,23 @@ def figure_sources(text: str, start: int, end: int, claims: list[NumericClaim],
                                + [k for k in c.perspectives if k in sides and k not in
                                   matcher_keys(cues)]))
             continue
+        if not keys or lo > start:
+            # a figure the sentence was not given a side for ("In December the National
+            # Intelligence Service put the dead at about a tenth"), or in a later clause of
+            # one ("...; the United States put losses at \"over a thousand\""): a side
+            # reporting it in its own clause, right before it, is its source
+            said = [m for m in cues if lo <= m.start and m.end <= c.start
+                    and not (m.start < c.end and c.start < m.end)
+                    and (m.key not in keys or not keys)
+                    and (_verb_next(text, m.end, verbs, c.start) or before.search(
+                        text[max(0, m.start - 30):m.start]))]
+            if said:
+                sides = _together(text, cues, said[-1])
+                out.append(replace(c, perspectives=[k for k in matcher_keys(cues) if k in sides]))
+                continue
+            if not keys:
+                out.append(c)
+                continue
         if len(keys) < 2:
             out.append(c)
             continue

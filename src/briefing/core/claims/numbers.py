@@ -14,7 +14,7 @@ from text_to_num import text2num
 from briefing.core.claims.numeric_rules import NumericRules
 
 _FIGURE = re.compile(
-    r"(?<![\w$.,:])(?<![A-Za-z]-)(?<![A-Za-z]\u2011)(?P<cur>US\$|NZ\$|AU?\$|CA?\$|S\$|HK\$|\$|USD\s?|€|£|₩|₴|₽|¥|EUR\s?|GBP\s?|KRW\s?|UAH\s?|RUB\s?|CNY\s?|JPY\s?|NOK\s?|DKK\s?|SEK\s?|CHF\s?|CAD\s?|AUD\s?|NZD\s?|SGD\s?|PLN\s?|CZK\s?)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.\-–]|\s?mm\b)|\d+(?:\.\d+)?)"
+    r"(?<![\w$.,:])(?<![A-Za-z]-)(?<![A-Za-z]\u2011)(?P<cur>US\$|NZ\$|AU?\$|CA?\$|S\$|HK\$|\$|USD\s?|€|£|₩|₴|₽|¥|EUR\s?|GBP\s?|KRW\s?|UAH\s?|RUB\s?|CNY\s?|JPY\s?|NOK\s?|DKK\s?|SEK\s?|CHF\s?|CAD\s?|AUD\s?|NZD\s?|SGD\s?|PLN\s?|CZK\s?)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.\-–]|\s?mm\b)|\d{1,3},\d{1,2}(?=\s?(?:thousand|million|billion|trillion|mn|bn|tn)\b)|\d{1,3}(?:\.\d{3}){2,}(?![\d.])|\d+(?:\.\d+)?)"
     r"(?:\s?(?P<scale>thousand|million|billion|trillion|mn|bn|tn|k|m|b)(?![\w]))?"
     r"(?P<pct>\s?%)?(?:\+|-plus\b)?(?![\w])(?!:\d)")
 _SMALL = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
@@ -128,11 +128,28 @@ class Num:
     pct: bool
     scale: str | None = None
 
-def _value(num: str, scale: str | None, rules: NumericRules) -> float:
+# Continental European forms: a decimal comma before a scale word ("€1,5 billion"), dots
+# grouping thousands ("11.000 soldiers", "1.200.000 shells": three digits after each dot,
+# no scale word, not a percentage).
+_MODEL_SLASH = re.compile(r"[A-Za-z]-?\d+/$")
+_DECIMAL_COMMA = re.compile(r"\d{1,3},\d{1,2}")
+_DOT_GROUPS = re.compile(r"\d{1,3}(?:\.\d{3})+")
+
+
+def _value(num: str, scale: str | None, rules: NumericRules, pct: bool = False) -> float:
+    if _DECIMAL_COMMA.fullmatch(num):
+        num = num.replace(",", ".")
+    elif not scale and not pct and _DOT_GROUPS.fullmatch(num):
+        num = num.replace(".", "")
     value = float(re.sub(r"[,\s\u00a0\u202f]", "", num))  # "15,000", "12 000"
     if scale:
-        value *= rules.scales.get(scale.lower(), 1.0)
+        value = scaled(value, rules.scales.get(scale.lower(), 1.0))
     return value
+
+
+def scaled(value: float, scale: float) -> float:
+    """value * scale as written: "$4.1 billion" is 4,100,000,000, not 4,099,999,999.9999995."""
+    return float(f"{value * scale:.12g}")
 
 
 def _instead(out: list[Num], num: Num) -> list[Num]:
@@ -156,13 +173,16 @@ def find_numbers(text: str, rules: NumericRules, start: int, end: int,
             link = RANGE.match(text, m.end())
             partner = link.end() if link is not None else -1
             continue
+        if _MODEL_SLASH.search(text, max(0, m.start() - 12), m.start()):
+            continue  # "KN-23/24 missiles": the second model of a pair, not a count
         scale = m.group("scale")
         if scale and len(scale) == 1 and text[m.end("num"):m.end("num") + 1] == " ":
             continue  # "5 m": a distance, not "5m" (five million)
         if re.match(r"[\s-]?mm\b", text[m.end():m.end() + 4]):
             continue  # "170 mm guns": a calibre, not a count
         cur = m.group("cur")
-        out.append(Num(m.start(), m.end(), _value(m.group("num"), scale, rules),
+        out.append(Num(m.start(), m.end(), _value(m.group("num"), scale, rules,
+                                                  bool(m.group("pct"))),
                         CURRENCY_SIGNS.get(cur.strip().lower()) if cur else None,
                         bool(m.group("pct")), scale))
     for m in _WORDS.finditer(text, start, end):

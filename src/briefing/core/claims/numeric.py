@@ -13,12 +13,30 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 
 from briefing.core.claims.cues import CueMatcher, normalise
 from briefing.core.claims.figure_sources import figure_sources
-from briefing.core.claims.numbers import CURRENCY_SIGNS, RANGE, Num, find_numbers
+from briefing.core.claims.numbers import CURRENCY_SIGNS, RANGE, Num, find_numbers, scaled
 from briefing.core.claims.numeric_languages import foreign_numeric_claims
 from briefing.core.claims.numeric_rules import NumericRules, numeric_rules
+from briefing.core.claims.numeric_words import (
+    CURRENCY_WORD,
+    ELIDED_BACK,
+    OFFER,
+    TOKEN,
+    clause_start,
+    currency_word,
+    first_nationality,
+    is_year,
+    nationality_at,
+    nearest_nationality,
+    noun_before,
+    noun_in,
+    qualifier_at,
+    read_noun,
+    words_after,
+)
 from briefing.core.claims.tables import date_cell, table_row
 from briefing.core.models import NumericClaim
 
@@ -27,12 +45,7 @@ from briefing.core.models import NumericClaim
 _SCALE_WORDS = frozenset({"hundred", "thousand", "million", "billion", "bn", "m"})
 _SHARE_OF = re.compile(r"(?:\s+(?:per\s+cent|percent))?\s+of\s+((?:(?:\d[\d,.]*(?:\s?(?:hundred|"
                        r"thousand|million|billion|bn|m))?\s+)?[\w'-]+\s?){1,3})", re.IGNORECASE)
-# Model names and calibres between a figure and its noun ("60 KN-23 missiles", "170 mm
-# Koksan guns", "180 K2 tanks") are skipped like modifiers.
-_CODE = re.compile(r"(?:[A-Z][\w-]*|\d+(?:mm)?|\d+[A-Z][\w-]*|mm|[a-z]+-\d+)$")
-_TOKEN = re.compile(r"%|[\w'-]+(?:\.[\w'-]+)*")
 _OTHER_SCRIPT = re.compile(r"[\u0400-\u052f\uac00-\ud7af\u4e00-\u9fff]")
-LOOK_BACK = 400  # characters searched before a figure for whose troops/money it counts
 _TRAILING = frozenset({"for", "of", "in", "the", "a", "an", "to", "and", "or", "on", "at", "by"})
 _NOT_SUBJECT = frozenset({"is", "are", "was", "were", "has", "have", "had", "been", "will",
                           "would", "could", "may", "might", "came", "come", "comes", "now",
@@ -46,105 +59,8 @@ def _local_dollar(rules: NumericRules, text: str, num: Num) -> str:
     more than $19.5 billion") is that dollar; otherwise, and for "US$"/"USD", US dollars."""
     if text[num.start:num.start + 1] != "$" or not rules.dollar_rx:
         return "usd"
-    m = rules.dollar_rx.search(text, _clause_start(text, num.start), num.start)
+    m = rules.dollar_rx.search(text, clause_start(text, num.start), num.start)
     return rules.dollars[m.group().lower()] if m else "usd"
-
-
-def _nationality_at(rules: NumericRules, text: str, pos: int) -> tuple[str, int] | None:
-    """Nationality phrase starting exactly at pos (with its end), if any."""
-    m = rules.nationality_rx.match(text, pos)
-    if not m or (m.group() == "us"):  # the pronoun "us"
-        return None
-    return rules.nationality[m.group().lower()], m.end()
-
-
-def _nearest_nationality(rules: NumericRules, text: str, start: int, stop: int) -> str | None:
-    found = [m for m in rules.nationality_rx.finditer(text, start, stop) if m.group() != "us"]
-    return rules.nationality[found[-1].group().lower()] if found else None
-
-
-def _clause_start(text: str, pos: int) -> int:
-    """Where the sentence holding pos starts (bounded look-back keeps long texts linear)."""
-    lo = max(0, pos - LOOK_BACK)
-    cut = max(text.rfind(". ", lo, pos), text.rfind("\n", lo, pos))
-    return cut + 1 if cut >= 0 else lo
-
-
-def _first_nationality(rules: NumericRules, text: str, start: int, stop: int) -> str | None:
-    """The first country named in the passage: who pays or receives, usually."""
-    found = [m for m in rules.nationality_rx.finditer(text, start, stop) if m.group() != "us"]
-    return rules.nationality[found[0].group().lower()] if found else None
-
-
-def _read_noun(rules: NumericRules, text: str, pos: int, limit: int, one: bool = False):
-    """After a figure: skip modifiers/nationality, match a counted noun.
-
-    Returns (unit, subject noun, nationality, end of noun) or None.
-    """
-    tokens: list[re.Match[str]] = []
-    last = pos
-    for t in _TOKEN.finditer(text, pos, min(limit, pos + 120)):
-        gap = text[last:t.start()]
-        if gap.strip(" \t\n*_\"“”'’()/") and not (
-                gap == ". " and tokens and len(tokens[-1].group()) == 1
-                and tokens[-1].group().isupper()):  # "N. Korean troops": an initial
-            break  # punctuation ends the phrase: "In 2024, 500 troops" is not 2024 troops
-        tokens.append(t)
-        last = t.end()
-    nationality = None
-    i = 0
-    proper = 0
-    while i < len(tokens) and i < 9 + proper:
-        for n in range(min(rules.max_noun_words, len(tokens) - i), 0, -1):
-            phrase = " ".join(t.group().lower().rstrip("'’") for t in tokens[i:i + n])
-            if one and phrase not in rules.nouns and phrase + "s" in rules.nouns and \
-                    phrase not in rules.nationality:
-                phrase += "s"  # "one ballistic missile" (not "one North Korean" missile)
-            if phrase in rules.nouns:
-                unit, subject = rules.nouns[phrase]
-                stop = tokens[i + n - 1].end()
-                if nationality is None and phrase in rules.nationality:
-                    nationality = rules.nationality[phrase]  # "11,000 North Koreans"
-                if n == 1 and phrase in rules.counters_of and i + 1 < len(tokens) and \
-                        tokens[i + 1].group().lower() == "of":
-                    # "170 units of 170 mm self-propelled guns": the guns are counted
-                    inner = _read_noun(rules, text, tokens[i + 1].end(), limit)
-                    if inner is not None:
-                        return inner[0], inner[1], inner[2] or nationality, inner[3]
-                return unit, subject, nationality, stop
-        nat = _nationality_at(rules, text, tokens[i].start())
-        if nat is not None:
-            nationality = nat[0]
-            while i < len(tokens) and tokens[i].start() < nat[1]:
-                i += 1
-            continue
-        word = tokens[i].group()
-        if _CALIBRE.fullmatch(word):
-            i += 1  # "120 170-mm self-propelled guns": a calibre, not the noun
-            continue
-        if word.lower() == "or" and i + 1 < len(tokens) and tokens[i + 1].group().lower() == "so":
-            i += 2  # "3,000 or so troops"
-            continue
-        if word[:1].isupper() and proper < 8:
-            # A name that qualifies the noun: "10,000 Democratic People's Republic of Korea
-            # (DPRK) soldiers"
-            proper += 1
-            i += 1
-            continue
-        if word.lower() not in rules.modifiers and not _CODE.match(word) and not (
-                word.lower() == "and" and i + 1 < len(tokens)
-                and _CODE.match(tokens[i + 1].group())):
-            return None
-        i += 1
-    return None
-
-
-def _qualifier(rules: NumericRules, text: str, pos: int) -> str | None:
-    before = re.sub(r"\s+", " ", text[max(0, pos - 30):pos].lower()).rstrip()
-    for q in rules.qualifiers:
-        if before.endswith(q) and (len(before) == len(q) or not before[-len(q) - 1].isalnum()):
-            return q
-    return None
 
 
 def numeric_claims(text: str, start: int = 0, end: int | None = None,
@@ -164,11 +80,19 @@ def numeric_claims(text: str, start: int = 0, end: int | None = None,
     keys = list(perspectives)
     out: list[NumericClaim] = []
     numbers = find_numbers(norm, rules, start, end,
-                           lambda at: _read_noun(rules, norm, at, end, one=True) is not None)
+                           lambda at: _counts_one(rules, norm, at, end))
     skip: set[int] = set()
+    carried: dict[int, int] = {}  # a figure continuing the one before ("; of these, 7,887")
+    wholes: set[int] = set()  # "of the 11,000 troops": the whole a part is counted from
     for i, num in enumerate(numbers):
         if i in skip:
             continue
+        part = i + 1 < len(numbers) and not numbers[i + 1].cur and not numbers[i + 1].pct \
+            and _PART_OF.fullmatch(norm, num.end, numbers[i + 1].start) is not None
+        if part:
+            wholes.add(i + 1)
+        if _SOME_OF.search(norm, max(0, num.start - 30), num.start):
+            wholes.add(i)  # "most of the 11,000 troops were killed": the whole, not losses
         high = None
         after = num.end
         nxt = numbers[i + 1] if i + 1 < len(numbers) else None
@@ -180,12 +104,13 @@ def numeric_claims(text: str, start: int = 0, end: int | None = None,
                 high, after = nxt.value, nxt.end
                 skip.add(i + 1)
                 if num.scale is None and nxt.scale is not None:
-                    num = Num(num.start, num.end, num.value * rules.scales.get(
-                        nxt.scale.lower(), 1.0), num.cur, num.pct, nxt.scale)
+                    num = Num(num.start, num.end, scaled(num.value, rules.scales.get(
+                        nxt.scale.lower(), 1.0)), num.cur, num.pct, nxt.scale)
         figure = num.value
         nationality = None
-        cur = num.cur or _currency_word(norm, after)
-        if _OFFER.match(norm, after) and (num.pct or cur) and figure < 1000:
+        cur = num.cur or currency_word(norm, after)
+        if OFFER.match(norm, after) and (num.pct or cur) and figure < 1000 and high is None \
+                and qualifier_at(rules, norm, num.start) is None:
             continue  # "15% off", "€5 a month": a price or a discount, not a claim
         if num.pct or re.match(r"\s+(?:per\s+cent|percent)\b", norm[after:after + 12],
                                re.IGNORECASE):
@@ -206,17 +131,22 @@ def numeric_claims(text: str, start: int = 0, end: int | None = None,
                     r"\s*\(\s*(?:or\s+|about\s+|around\s+)?", norm[out[-1].end - base:num.start]):
                 continue  # "US$20 billion (S$25.7 billion)": the same sum converted
             unit = _local_dollar(rules, norm, num) if cur == "usd" else cur
-            word_cur = _CURRENCY_WORD.match(norm, after)
+            word_cur = CURRENCY_WORD.match(norm, after)
             if word_cur is not None and not num.cur:
                 after = word_cur.end()
             window = norm[max(start, num.start - 80):min(end, after + 80)].lower()
             word = next((w for w in _MONEY_WORDS if re.search(rf"\b{w}\b", window)), "money")
-            nationality = _first_nationality(rules, norm, _clause_start(norm, num.start),
+            nationality = first_nationality(rules, norm, clause_start(norm, num.start),
                                              num.start)
             subject = word
         else:
-            read = _read_noun(rules, norm, after, end, one=figure == 1)
+            read = read_noun(rules, norm, after, end, one=figure == 1)
             elided = False
+            if read is None and part and nxt is not None:
+                # "about 1,000 of the 11,000 troops were killed": the part counts what the
+                # whole counts, and the losses said of them are the part's
+                read = _part_of(rules, norm, nxt, after, end, out)
+                elided = read is not None
             if read is None:
                 read = _in_table(rules, text, base, num, after)
                 elided = read is not None  # its column says what it counts
@@ -227,11 +157,23 @@ def numeric_claims(text: str, start: int = 0, end: int | None = None,
             if read is None and ellipsis:
                 read = _elided(text, base, norm, num, after, out)
                 elided = True  # its unit is settled: "killed ... out of 15,000 sent"
+                if read is not None and out and rules.continuation_rx is not None and \
+                        rules.continuation_rx.search(norm, max(0, num.start - 60), num.start):
+                    carried[len(out)] = len(out) - 1
             if read is None:
                 continue
             unit, subject, nationality, noun_end = read
-            if unit in ("troops", "people") and not elided:
-                tail_words = _tail_words(rules, norm, noun_end)
+            if i in wholes and elided and unit == "casualties" and not part:
+                unit, subject = "troops", "troops"  # "1,000 of the 11,000 have been killed"
+            if unit in ("troops", "people", "casualties") and elided and \
+                    _captured(rules, norm, num.start, after, after):
+                # "Ukraine also says it has captured two of them"
+                unit, subject = "prisoners", "prisoners"
+            if unit == "people" and words_after(rules, norm, noun_end) & rules.serving_words:
+                # "126 Indian nationals had served in the Russian army": men under arms
+                unit, subject = "troops", "troops"
+            if unit in ("troops", "people") and not elided and i not in wholes:
+                tail_words = words_after(rules, norm, noun_end)
                 lead = _OTHER_CLAUSE.split(norm[max(start, num.start - 40):num.start].lower())[-1]
                 if _captured(rules, norm, num.start, after, noun_end):
                     unit, subject = "prisoners", "prisoners"
@@ -242,19 +184,31 @@ def numeric_claims(text: str, start: int = 0, end: int | None = None,
                     # "Russian losses ... have exceeded 770,000 personnel"
                     unit, subject = "casualties", "casualties"
             if nationality is None:
-                nat = _nationality_at(rules, norm, noun_end + 1) if noun_end < end else None
-                nationality = nat[0] if nat else _nearest_nationality(
-                    rules, norm, _clause_start(norm, num.start), num.start)
+                nat = nationality_at(rules, norm, noun_end + 1) if noun_end < end else None
+                nationality = nat[0] if nat else nearest_nationality(
+                    rules, norm, clause_start(norm, num.start), num.start)
+            if not elided and unit in _PERSONS and ellipsis:
+                again = _named_before(text, base, norm, num)
+                if again is not None:  # "the two men": the two counted before
+                    unit, subject, nationality = again.unit, again.subject, ""
+            if unit in rules.source_units and _is_source(rules, norm, num, noun_end):
+                continue  # "according to two officials briefed on the meeting": who speaks
         label = f"{nationality} {subject}" if nationality else subject  # "" : named already
         out.append(NumericClaim(
             figure=figure, text=text[base + num.start:base + after].strip(), unit=unit,
             subject=label, start=base + num.start, end=base + after,
-            perspectives=list(keys), qualifier=_qualifier(rules, norm, num.start),
+            perspectives=list(keys), qualifier=qualifier_at(rules, norm, num.start),
             value_high=high))
     if _OTHER_SCRIPT.search(norm):  # "11 тисяч військових", "1만1천여명", "一万一千名"
         out.extend(foreign_numeric_claims(text, base, base + len(norm), keys))
     if sources is not None:
         out = figure_sources(text, base, base + len(norm), out, sources)
+        for i, j in carried.items():
+            # "Russian statistics show that 13,221 ... entered Russia; of these, 7,887
+            # declared study": a figure continuing another, with no source of its own in its
+            # clause, is the side of the figure it continues
+            if out[i].perspectives == keys and out[j].perspectives != keys:
+                out[i] = replace(out[i], perspectives=list(out[j].perspectives))
     return out
 
 
@@ -263,52 +217,57 @@ def numeric_claims(text: str, start: int = 0, end: int | None = None,
 _OTHER_CLAUSE = re.compile(r";|\bbut\b|\bwhile\b|\bwhereas\b|\balthough\b")
 
 
-def _tail_words(rules: NumericRules, text: str, pos: int) -> set[str]:
-    """Up to six words after a counted noun, within its clause (punctuation or a clause
-    word such as "unless" or "although" ends it)."""
-    words: set[str] = set()
-    last = pos
-    for i, t in enumerate(_TOKEN.finditer(text, pos, min(len(text), pos + 50))):
-        word = t.group().lower()
-        if i >= 6 or re.search(r"[,;:.()]", text[last:t.start()]) or word in rules.casualty_stop:
-            break
-        words.add(word)
-        last = t.end()
-    return words
-
-
 def _captured(rules: NumericRules, text: str, start: int, after: int, noun_end: int) -> bool:
-    """Troops counted as prisoners: "had captured two soldiers", "two captured soldiers"."""
+    """Troops counted as prisoners: "had captured two soldiers", "two captured soldiers",
+    and the same participle after the noun ("two soldiers captured by Ukraine"), which is
+    not the passive of an event ("two soldiers were captured")."""
     if rules.prisoner_lead_rx is not None and \
             rules.prisoner_lead_rx.search(text, max(0, start - 40), start):
         return True
-    return bool({w.lower() for w in _TOKEN.findall(text[after:noun_end])}
+    if rules.prisoner_after_rx is not None and rules.prisoner_after_rx.match(text, noun_end):
+        return True
+    return bool({w.lower() for w in TOKEN.findall(text[after:noun_end])}
                 & rules.prisoner_modifiers)
+
+
+def _counts_one(rules: NumericRules, text: str, at: int, end: int) -> bool:
+    """Does a bare "one" ending at `at` count something ("one ballistic missile")? Not when
+    it picks an individual out: "one of the captured men", "one Ukrainian officer who
+    fought them", "one European official said" -- a person, not a figure. A qualifier
+    makes it a count again ("at least one of the dead")."""
+    read = read_noun(rules, text, at, end, one=True)
+    if read is None:
+        return False
+    if qualifier_at(rules, text, at - 3) is not None:
+        return True
+    if re.match(r"\s+of\b", text[at:at + 4], re.IGNORECASE):
+        return False  # "one of the men", "one of the missiles hit a school"
+    return read[0] not in rules.individual_units
 
 
 def _collective(rules: NumericRules, text: str, num: Num,
                 after: int) -> tuple[str, str, str | None, int] | None:
     """A figure sizing a group: "North Korea's army of 1.2m", "an 11,000-strong force"."""
-    if num.cur or num.pct or not rules.collectives or _year(text, num):
+    if num.cur or num.pct or not rules.collectives or is_year(text, num):
         return None
     strong = _STRONG.match(text, num.end)
     if strong is not None:
-        for t in _TOKEN.finditer(text, strong.end(), min(len(text), strong.end() + 40)):
+        for t in TOKEN.finditer(text, strong.end(), min(len(text), strong.end() + 40)):
             word = t.group().lower()
             if word in rules.collectives:
-                return (*rules.collectives[word], _nearest_nationality(
-                    rules, text, _clause_start(text, num.start), num.start), after)
+                return (*rules.collectives[word], nearest_nationality(
+                    rules, text, clause_start(text, num.start), num.start), after)
             if rules.nouns.get(word, ("",))[0] == "troops":
                 return "troops", rules.nouns[word][1], None, t.end()
     lead = re.sub(r"\s+", " ", text[max(0, num.start - 60):num.start]).rstrip()
-    qualifier = _qualifier(rules, text, num.start)
+    qualifier = qualifier_at(rules, text, num.start)
     if qualifier and lead.lower().endswith(qualifier):
         lead = lead[:-len(qualifier)].rstrip()
     m = _COLLECTIVE_BEFORE.search(lead)
     if m is None or m.group(1).lower() not in rules.collectives:
         return None
     unit, subject = rules.collectives[m.group(1).lower()]
-    nationality = _nearest_nationality(rules, text, _clause_start(text, num.start), num.start)
+    nationality = nearest_nationality(rules, text, clause_start(text, num.start), num.start)
     return unit, subject, nationality, after
 
 
@@ -318,46 +277,20 @@ def _in_table(rules: NumericRules, text: str, base: int, num: Num,
     ("Killed": casualties, "Deployed": troops), else what the row's first cell names
     ("Ballistic missiles (KN-23/KN-24) | about 100")."""
     row = table_row(text, base + num.start, base + num.end)
-    if row is None or row.header is None or num.cur or num.pct or _year(text, Num(
+    if row is None or row.header is None or num.cur or num.pct or is_year(text, Num(
             base + num.start, base + num.end, num.value, None, False)):
         return None  # "Jan 2025" in an "As of" column
     column = row.column(base + num.start)
     if date_cell(row.cells[column].text):
         return None
     for words in (row.heading(base + num.start), row.cells[0].text if column else ""):
-        noun = _noun_in(rules, words)
+        noun = noun_in(rules, words)
         if noun is not None:
             return noun[0], noun[1], "", after  # the row's source is not the troops' side
     return None
 
 
-def _noun_in(rules: NumericRules, words: str) -> tuple[str, str] | None:
-    """The head (last) counted noun of a header or row label ("Wounded or killed (total)",
-    "Troop casualties": casualties); a word for troops sent ("Deployed") counts troops."""
-    tokens = [t.lower() for t in _TOKEN.findall(words)]
-    found: tuple[str, str] | None = None
-    i = 0
-    while i < len(tokens):
-        for n in range(min(rules.max_noun_words, len(tokens) - i), 0, -1):
-            phrase = " ".join(tokens[i:i + n])
-            if phrase not in rules.nouns and n == 1 and phrase + "s" in rules.nouns:
-                phrase += "s"  # "Troop", "Tank"
-            if phrase in rules.nouns:
-                found = rules.nouns[phrase]
-                i += n - 1
-                break
-            if n == 1 and phrase in rules.deployed:
-                found = ("troops", "troops")
-        i += 1
-    return found
-
-
 _STRONG = re.compile(r"[-\u2011]strong\b", re.IGNORECASE)
-
-
-def _year(text: str, num: Num) -> bool:
-    """A bare year ("2024"), which is never a count."""
-    return 1900 <= num.value <= 2100 and "," not in text[num.start:num.end] and not num.cur
 
 
 _COLLECTIVE_BEFORE = re.compile(r"\b([a-z]+) of$", re.IGNORECASE)
@@ -371,38 +304,43 @@ _ELIDED_TAIL = re.compile(  # (a closing quotation mark first: '"tens of thousan
 _NUMBER_AT = re.compile(
     r"\b(?:put|puts|putting|estimated|estimates|placed|places|pegged|pegs|set)\s+(?:the|its|their)"
     r"\s+(?:number|figure|total|count|tally|estimate)\s+at\s+(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
-_CASUALTY_AFTER = re.compile(r"killed|wounded|injured|dead|casualt", re.IGNORECASE)
+_CASUALTY_AFTER = re.compile(r"killed|wounded|injured|dead|casualt|missing", re.IGNORECASE)
 _KILLED = re.compile(r"[\"”’']?\s+(?:were|have\s+been|had\s+been)\s+(?:killed|wounded|injured)\b",
                      re.IGNORECASE)
-_ELIDED_VERB = re.compile(r"\s+(?:were|was|are|had|have)\b", re.IGNORECASE)
-_ELIDED_BACK = 300  # characters before the passage searched for the figure being continued
+_ELIDED_VERB = re.compile(r"\s+(?:were|was|are|had|have|remain|remained|remains)\b",
+                          re.IGNORECASE)
 
 
 def _elided(text: str, base: int, norm: str, num: Num, after: int,
             earlier: list[NumericClaim]) -> tuple[str, str, str | None, int] | None:
     """Unit and subject for a figure whose noun is left out, from the figure before it."""
-    if num.cur or _year(norm, num):
+    if num.cur or is_year(norm, num):
         return None  # money has its sign; a bare year is not a count
     rules = numeric_rules()
     if not earlier and _KILLED.match(norm, after):
         return "casualties", "casualties", None, after  # '"several hundred" had been killed'
-    following = _TOKEN.match(norm, after + 1) if after < len(norm) else None
+    following = TOKEN.match(norm, after + 1) if after < len(norm) else None
     if not earlier and following is not None and following.group().lower() in rules.deployed:
         return "troops", "troops", None, after  # "about 11,000 deployed in the first wave"
     if _NUMBER_AT.search(norm, max(0, num.start - 60), num.start):
         # "the NIS put the number at about eleven thousand": the people counted just before
-        noun = _noun_before(rules, text, base + num.start)
+        noun = noun_before(rules, text, base + num.start)
         if noun is not None:
             return noun[0], noun[1], None, after
     tail = _ELIDED_TAIL.match(norm, after)
     # "34 drones, including 14 over Kursk", "74 railcars, compared with around 30"
     continued = bool(earlier) and rules.continuation_rx is not None and \
         rules.continuation_rx.search(norm, max(0, num.start - 60), num.start) is not None
-    if tail is None and not continued and not (earlier and _ELIDED_VERB.match(norm, after)):
-        return None  # ("103 drones were shot down and 68 were lost": the same noun)
+    # ("103 drones were shot down and 68 were lost": the same noun; "...North Korean soldiers.
+    # The Pentagon said that about 10,000 had arrived": a qualified figure as the subject of
+    # its verb counts what the passage before counted)
+    if tail is None and not continued and not (
+            (earlier or qualifier_at(rules, norm, num.start) or _opens(norm, num))
+            and _ELIDED_VERB.match(norm, after)):
+        return None
     before = earlier[-1] if earlier else None
     if before is None:
-        lo = max(0, base - _ELIDED_BACK)
+        lo = max(0, base - ELIDED_BACK)
         found = numeric_claims(text, lo, base, ellipsis=False) if base > 0 else []
         before = found[-1] if found else None
     said = tail.group().strip(" \t\n\"”’'").lower() if tail is not None else ""
@@ -410,7 +348,11 @@ def _elided(text: str, base: int, norm: str, num: Num, after: int,
         # "supplying men: some eleven thousand of them": the people named since the figure
         # before, if any, are the ones counted
         since = before.end if before is not None else None
-        noun = _noun_before(rules, text, base + num.start, since, units=())  # "60 of them"
+        # "60 of them": what was named since the figure before; a noun after a preposition
+        # does not displace that figure's ("about 11,000 North Korean soldiers ... training
+        # with Russian units. ... up to 15,000 of them": the soldiers, not the units)
+        noun = noun_before(rules, text, base + num.start, since, units=(),
+                            objects=before is None)
         if _CASUALTY_AFTER.search(norm, after, after + 40) and (
                 noun is not None or before is None):
             # "1,000 of them were killed", "some 2,000 of those killed or wounded"
@@ -420,7 +362,7 @@ def _elided(text: str, base: int, norm: str, num: Num, after: int,
     if before is None and tail is not None and _KILLED.match(norm, after):
         return "casualties", "casualties", None, after  # "two thousand were killed"
     if before is None and tail is not None:
-        noun = _noun_before(rules, text, base + num.start) if said.startswith(
+        noun = noun_before(rules, text, base + num.start) if said.startswith(
             ("of", "figure", "estimate", "number", "count", "tally", "mark")) else None
         if noun is not None:  # "some eleven thousand of them": the soldiers named before
             return noun[0], noun[1], None, after
@@ -430,10 +372,79 @@ def _elided(text: str, base: int, norm: str, num: Num, after: int,
     if _CASUALTY_AFTER.search(norm, after, after + 40):
         return "casualties", "casualties", None, after
     if unit == "casualties" and (following is not None and following.group().lower(
-            ) in rules.deployed or _deployed_before(rules, norm, num.start)):
-        # "4,700 casualties out of 15,000 sent"; "...; total deployed estimated at 15,000"
+            ) in rules.deployed | rules.serving_words | _STILL or _deployed_before(
+                rules, norm, num.start)):
+        # "4,700 casualties out of 15,000 sent"; "...; total deployed estimated at 15,000";
+        # "Twelve ... have lost their lives. Eighteen remain in the Russian army"
         return "troops", "troops", None, after
     return unit, subject, "", after  # the subject names its side already
+
+
+_SOME_OF = re.compile(r"\b(?:most|many|some|all|part|none|few|several|dozens|hundreds|"
+                      r"thousands)\s+of\s+(?:the|those|these|its|their)\s+$", re.IGNORECASE)
+_PART_OF = re.compile(r"\s+of\s+(?:the|those|these|its|their)\s+", re.IGNORECASE)
+
+
+def _part_of(rules: NumericRules, norm: str, whole: Num, after: int, end: int,
+             earlier: list[NumericClaim]) -> tuple[str, str, str | None, int] | None:
+    """Unit of a part counted from a whole ("1,000 of the 11,000 troops were killed": 1,000
+    casualties; "3,000 of the 12,000 sent": troops), from the whole's noun, else from the
+    figure before."""
+    read = read_noun(rules, norm, whole.end, end)
+    if read is not None:
+        unit, subject, nationality, noun_end = read
+    elif earlier:
+        unit, subject, nationality, noun_end = earlier[-1].unit, earlier[-1].subject, "", \
+            whole.end
+    else:
+        unit, subject, nationality, noun_end = "troops", "troops", None, whole.end
+    if unit in ("troops", "people") and (
+            words_after(rules, norm, noun_end) & rules.casualty_words
+            or _CASUALTY_AFTER.search(norm, noun_end, noun_end + 40)):
+        return "casualties", "casualties", nationality, after
+    return unit, subject, nationality, after
+
+
+_PERSONS = frozenset({"troops", "people", "prisoners", "casualties"})
+_THE = re.compile(r"\b(?:the|these|those)\s+$", re.IGNORECASE)
+_AGAIN_BACK = 600  # characters searched for the group "the two men" names again
+
+
+def _named_before(text: str, base: int, norm: str, num: Num) -> NumericClaim | None:
+    """The group a definite count names again ("...Two North Korean soldiers captured by
+    Ukrainian forces... Kyiv is ready to hand the two men over"): the last figure of the
+    same value counted before, in the passage or the text just before it."""
+    if num.value < 2 or not _THE.search(norm, max(0, num.start - 8), num.start):
+        return None
+    lo = max(0, base + num.start - _AGAIN_BACK)
+    same = [c for c in numeric_claims(text, lo, base + num.start, ellipsis=False)
+            if c.figure == num.value and c.start >= lo]
+    return same[-1] if same else None
+
+
+_ACCORDING = re.compile(r"\b(?:according\s+to|citing|told|said|say|says)\s+$", re.IGNORECASE)
+_SAYS_AFTER = re.compile(r"(?:\s+who\b[^.;:]{0,100}?|[^.;:,]{0,12}?)\s+(?:said|say|says|told|tell|"
+                         r"added|warned|estimated|believe|believed)\b", re.IGNORECASE)
+
+
+def _is_source(rules: NumericRules, norm: str, num: Num, noun_end: int) -> bool:
+    """Is a small count of officials the sentence's sources, not a figure it states
+    ("according to two officials briefed on the meeting", "Two lawmakers who attended the
+    session ... said")? A qualified count is a figure ("interviews with more than twenty
+    officials")."""
+    if num.value >= 10 or qualifier_at(rules, norm, num.start) is not None:
+        return False
+    return bool(_ACCORDING.search(norm, max(0, num.start - 20), num.start)
+                or _SAYS_AFTER.match(norm, noun_end))
+
+
+_STILL = frozenset({"remain", "remains", "remained"})  # men still where they were sent
+
+
+def _opens(norm: str, num: Num) -> bool:
+    """Does a figure in words open its sentence, as its subject ("Eighteen remain in the
+    Russian army")? A sentence does not open with a figure in digits."""
+    return not norm[:num.start].strip(" \"“'‘") and norm[num.start:num.start + 1].isalpha()
 
 
 def _deployed_before(rules: NumericRules, norm: str, pos: int) -> bool:
@@ -441,7 +452,7 @@ def _deployed_before(rules: NumericRules, norm: str, pos: int) -> bool:
     estimated at 15,000")."""
     lead = norm[max(0, pos - 40):pos]
     lead = re.split(r"[;:,.()]", lead)[-1]
-    return any(w.lower() in rules.deployed for w in _TOKEN.findall(lead))
+    return any(w.lower() in rules.deployed for w in TOKEN.findall(lead))
 
 
 # A figure as the predicate of its noun: "North Korean losses had reached about 4,000",
@@ -457,7 +468,6 @@ _LOSSES_BEFORE = re.compile(
     r"exceeds|reached|reach|reaches|stood at|stand at|stands at|totalled|totaled|topped|"
     r"amounted to|amount to|amounts to|rose to|risen to|is|are|were|was)\s+"
     r"(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
-_CALIBRE = re.compile(r"\d+(?:\.\d+)?-?mm", re.IGNORECASE)
 _ESTIMATE_AT = re.compile(r"\b(?:put|puts|putting|estimated|estimates?|placed|places|pegged|"
                           r"pegs|assessed|counted|set)\b", re.IGNORECASE)
 _PREDICATE_BACK = 100  # characters before the figure searched for its noun
@@ -466,7 +476,7 @@ _PREDICATE_BACK = 100  # characters before the figure searched for its noun
 def _predicate(rules: NumericRules, norm: str, num: Num,
                after: int) -> tuple[str, str, str | None, int] | None:
     """Unit and subject of a figure that completes a clause about its noun."""
-    if num.cur or num.pct or 1900 <= num.value <= 2100 and "," not in norm[num.start:num.end]:
+    if num.cur or num.pct or is_year(norm, num):
         return None
     lead = norm[max(0, num.start - _PREDICATE_BACK):num.start]
     link = _link_rx(rules).search(lead)
@@ -477,19 +487,24 @@ def _predicate(rules: NumericRules, norm: str, num: Num,
     clause = clause[cut + 1:]
     if link.group().split()[0].lower() == "at" and not _ESTIMATE_AT.search(clause):
         return None  # "arrived at 5": a time; "put casualties at 4,000": a figure
-    words = [w.lower() for w in _TOKEN.findall(clause)]
+    tokens = list(TOKEN.finditer(clause))
+    words = [t.group().lower() for t in tokens]
     best = None
+    at = 0
     for i in range(len(words)):
         for n in range(min(rules.max_noun_words, len(words) - i), 0, -1):
             phrase = " ".join(words[i:i + n])
             if phrase in rules.nouns:
-                best = rules.nouns[phrase]
+                best, at = rules.nouns[phrase], tokens[i].start()
                 break
     if best is None:
         return None
     unit, subject = best
-    nationality = _first_nationality(rules, norm, max(0, num.start - len(clause) - 40),
-                                     num.start)
+    # whose: the side named nearest before the noun in its clause ("Ukraine's HUR put North
+    # Korean losses at 4,000": North Korean), else the first named around the clause
+    begin = num.start - len(lead) + (len(lead[:link.start()]) - len(clause))
+    nationality = nearest_nationality(rules, norm, begin, begin + at) or first_nationality(
+        rules, norm, max(0, num.start - len(clause) - 40), num.start)
     return unit, subject, nationality, after
 
 
@@ -504,43 +519,4 @@ def _link_rx(rules: NumericRules) -> re.Pattern[str]:
         _LINK_CACHE[id(rules)] = rx
     return rx
 
-
-def _noun_before(rules: NumericRules, text: str, pos: int, since: int | None = None,
-                 units: tuple[str, ...] = ("troops", "people")) -> tuple[str, str] | None:
-    """The last counted noun in the text just before pos (after `since`, if given) ("...
-    North Korean soldiers. Some eleven thousand of them ...")."""
-    lo = max(0, pos - _ELIDED_BACK) if since is None else max(since, pos - _ELIDED_BACK)
-    window = normalise(text[lo:pos]).lower()
-    words = _TOKEN.findall(window)
-    for i in range(len(words) - 1, -1, -1):
-        for n in range(min(rules.max_noun_words, len(words) - i), 0, -1):
-            phrase = " ".join(words[i:i + n])
-            if phrase in rules.nouns and (not units or rules.nouns[phrase][0] in units):
-                return rules.nouns[phrase]
-    return None
-
-
-_OFFER = re.compile(r"(?:\s+(?:of\s+)?(?:dollars|euros?|pounds))?\s*(?:off\b|a\s+month\b|"
-                    r"per\s+month\b|/\s?month\b|a\s+week\b|per\s+week\b)", re.IGNORECASE)
-
-
-_CURRENCY_WORD = re.compile(
-    r"\s+(?:of\s+)?(?:(?:us\s+)?dollars|euros?|pounds(?:\s+sterling)?|won|yuan|roubles|rubles|"
-    r"hryvnias?|yen|(?:danish\s+|norwegian\s+)?kroner|(?:swedish\s+)?kronor|"
-    r"(?:swiss\s+)?francs)\b", re.IGNORECASE)
-_CURRENCY_NAMES = {"dollars": "usd", "us dollars": "usd", "euro": "eur", "euros": "eur",
-                   "pounds": "gbp", "pounds sterling": "gbp", "won": "krw", "yuan": "cny",
-                   "roubles": "rub", "rubles": "rub", "hryvnia": "uah", "hryvnias": "uah",
-                   "yen": "jpy", "kroner": "dkk", "danish kroner": "dkk",
-                   "norwegian kroner": "nok", "kronor": "sek", "swedish kronor": "sek",
-                   "francs": "chf", "swiss francs": "chf"}
-
-
-def _currency_word(text: str, pos: int) -> str | None:
-    """"650 million euros" -> "eur" (the currency named after the figure)."""
-    m = _CURRENCY_WORD.match(text, pos)
-    if m is None:
-        return None
-    words = m.group().lower().split()
-    return _CURRENCY_NAMES.get(" ".join(words[1:] if words[0] == "of" else words))
 

@@ -31,6 +31,10 @@ class NumericRules:
     not_after: frozenset[str] = frozenset()
     prisoner_lead_rx: re.Pattern[str] | None = None
     prisoner_modifiers: frozenset[str] = frozenset()
+    prisoner_after_rx: re.Pattern[str] | None = None
+    individual_units: frozenset[str] = frozenset()
+    serving_words: frozenset[str] = frozenset()
+    source_units: frozenset[str] = frozenset()
     casualty_stop: frozenset[str] = frozenset()
     dollars: dict[str, str] = field(default_factory=dict)  # "canada" -> "cad"
     dollar_rx: re.Pattern[str] | None = None
@@ -65,7 +69,7 @@ def numeric_rules() -> NumericRules:
         counters_of=frozenset(w.lower() for w in data.get("counters_of", [])),
         collectives={k.lower(): (v[0], v[1]) for k, v in data.get("collectives", {}).items()},
         continuation_rx=re.compile(
-            rf"(?<![\w-])(?:{_alternatives(cont.get('lead', []))})\s+"
+            rf"(?<![\w-])(?:{_alternatives(cont.get('lead', []))}),?\s+"
             rf"(?:an?\s+average\s+of\s+)?(?:(?:{quals})\s+)?$", re.IGNORECASE),
         deployed=frozenset(w.lower() for w in cont.get("deployed", [])),
         not_after=frozenset(w.lower() for w in data.get("not_figures_after", [])),
@@ -73,6 +77,12 @@ def numeric_rules() -> NumericRules:
             rf"(?<![\w-])(?:{_alternatives(prisoners.get('lead', []))})\b[^.;:,]{{0,25}}$",
             re.IGNORECASE),
         prisoner_modifiers=frozenset(w.lower() for w in prisoners.get("modifiers", [])),
+        prisoner_after_rx=re.compile(
+            rf"\s+(?:{_alternatives(prisoners.get('after', []))})(?![\w-])", re.IGNORECASE)
+        if prisoners.get("after") else None,
+        individual_units=frozenset(u.lower() for u in data.get("individual_units", [])),
+        serving_words=frozenset(w.lower() for w in data.get("serving_words", [])),
+        source_units=frozenset(u.lower() for u in data.get("source_units", [])),
         casualty_stop=frozenset(w.lower() for w in data.get("casualty_stop", [])),
         dollars={k.lower(): v for k, v in data.get("dollars", {}).items()},
         dollar_rx=re.compile(rf"(?<![\w-])(?:{_alternatives(data.get('dollars', {}))})(?![\w-])",

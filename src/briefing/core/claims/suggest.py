@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from briefing.core.claims.affiliation import bare_country, foreign
 from briefing.core.claims.attribution import Attributor, Speaker
-from briefing.core.claims.cited import headline_source
+from briefing.core.claims.cited import headline_outlet, headline_source
 from briefing.core.claims.cues import matcher_for
 from briefing.core.claims.grammar import is_adverb
 from briefing.core.claims.headings import (
@@ -361,6 +361,10 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
             headline = headline_source(sent.text)
             if headline is not None and numeric_claims(text, sent.start, sent.end):
                 sp = attributor.name(headline[0], sent.start + headline[1])
+                outlet = headline_outlet(sent.text) if not sp.perspectives else None
+                if outlet is not None:  # "...: defense ministry," Yonhap News Agency
+                    sp = Speaker.like(attributor.name(outlet[0], sent.start + outlet[1]),
+                                      sp.text, sp.verb, sp.start, sp.end)
                 if sp.perspectives:
                     out.append(_suggestion(sent, [sp.again("cited", sent.start, sent.end)]))
             continue
