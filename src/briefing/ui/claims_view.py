@@ -11,6 +11,7 @@ that calls the core (widgets never write the database).
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPoint, Qt, QTimer, Signal
@@ -40,6 +41,8 @@ from briefing.ui.claims_model import ClaimsModel
 from briefing.ui.highlight_commands import highlight_events
 
 FILTER_PAUSE_MS = 250
+
+log = logging.getLogger(__name__)
 
 
 class ClaimsView(QWidget):
@@ -111,6 +114,7 @@ class ClaimsView(QWidget):
         try:
             rows = library_comparisons(self.ws, subject, include_excluded=True)
         except Exception as exc:  # show why rather than leave a blank view
+            log.exception("the comparison of %r could not be computed", subject)
             self.show_comparisons([], f"The comparison could not be computed: {exc}")
             return
         self.show_comparisons(rows)

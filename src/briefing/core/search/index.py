@@ -417,12 +417,12 @@ class SearchIndex:
         """"also matched: Буданов, 부다노프" when the query's names were also searched in
         their other spellings (resources/search/aliases.toml) and the library has them."""
         found = []
-        for name, terms in getattr(self._parser, "expanded", []):
+        for name, terms in self._parser.expanded:
             try:
                 if any(searcher.doc_frequency("text", t) for t in terms):
                     found.append(name)
-            except Exception:  # noqa: BLE001 - a notice only
-                continue
+            except Exception:  # noqa: BLE001 - a notice only: the search itself stands
+                log.exception("could not count the other spelling %r", name)
         return "also matched: " + ", ".join(found) if found else None
 
     @staticmethod

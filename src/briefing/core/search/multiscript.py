@@ -36,13 +36,18 @@ class ScriptAwareParser(QueryParser):
     library: Library = staticmethod(_no_library)
     expanded: list[tuple[str, list[str]]]  # (other spelling, its terms) added by the last parse
 
+    def __init__(self, *args, **kwargs) -> None:  # noqa: ANN002, ANN003 - QueryParser's
+        super().__init__(*args, **kwargs)
+        self.expanded = []
+        self._languages: frozenset[str] | None = None
+
     def parse(self, text, normalize=True, debug=False):  # noqa: ANN001, ANN201
         self.expanded = []
         self._languages = self.library()  # once per query: it reads the index's lexicon
         return super().parse(text, normalize=normalize, debug=debug)
 
     def _library(self) -> frozenset[str] | None:
-        return getattr(self, "_languages", None)
+        return self._languages
 
     @classmethod
     def multifield(cls, fieldnames: list[str], schema, **kwargs) -> ScriptAwareParser:  # noqa: ANN001
@@ -71,8 +76,8 @@ class ScriptAwareParser(QueryParser):
             if alt is not None:
                 alts.append(alt)
                 terms = [t for g in groups for alt_terms in g for t in alt_terms]
-                if (name, terms) not in getattr(self, "expanded", []):
-                    self.expanded = [*getattr(self, "expanded", []), (name, terms)]
+                if (name, terms) not in self.expanded:
+                    self.expanded = [*self.expanded, (name, terms)]
         return query.Or(alts)
 
     def _other_spellings(self, text: str) -> list[tuple[str, Groups]]:

@@ -41,7 +41,7 @@ _DATE_CLAUSE = re.compile(r"\b(?:date|published|dated):(?:\[[^\]]*\]|\{[^}]*\}|\
 _PAIRS = {")": "(", "]": "[", "}": "{"}
 
 
-def make_parser(schema: Schema, library: Library | None = None) -> MultifieldParser:
+def make_parser(schema: Schema, library: Library | None = None) -> ScriptAwareParser:
     parser = ScriptAwareParser.multifield(list(DEFAULT_FIELDS), schema, group=AndGroup)
     if library is not None:
         parser.library = library
