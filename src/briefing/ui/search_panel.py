@@ -46,12 +46,12 @@ from PySide6.QtWidgets import (
 )
 
 from briefing.core.search.cancel import SearchCancelled
+from briefing.core.search.types import MARK_CLOSE, MARK_OPEN, SearchHit
 from briefing.core.workspace import Workspace
 from briefing.ui.tasks import CancelToken, TaskHandle, run_task, serial_pool
 
 DEBOUNCE_MS = 120
 PAGE = 20
-MARK_OPEN, MARK_CLOSE = "«", "»"
 
 
 @dataclass
@@ -84,16 +84,14 @@ def split_marked(snippet: str) -> tuple[str, list[tuple[int, int]]]:
     return "".join(out), spans
 
 
-def _row(hit: object) -> ResultRow:
-    excerpt = getattr(hit, "excerpt", "") or ""
-    spans = [tuple(s) for s in getattr(hit, "excerpt_spans", []) or []]
+def _row(hit: SearchHit) -> ResultRow:
+    excerpt, spans = hit.excerpt, [tuple(s) for s in hit.excerpt_spans]
     if not excerpt:
-        excerpt, spans = split_marked(getattr(hit, "snippet", "") or "")
-    source = " · ".join(x for x in (getattr(hit, "publisher", None),
-                                    getattr(hit, "published", None)) if x)
-    return ResultRow(int(hit.article_id), getattr(hit, "title", "") or "(untitled)", source,
+        excerpt, spans = split_marked(hit.snippet)
+    source = " · ".join(x for x in (hit.publisher, hit.published) if x)
+    return ResultRow(int(hit.article_id), hit.title or "(untitled)", source,
                      " ".join(excerpt.split()) if "\n" in excerpt else excerpt,
-                     spans, [(int(a), int(b)) for a, b in getattr(hit, "hits", []) or []])
+                     spans, [(int(a), int(b)) for a, b in hit.hits])
 
 
 def run_search(ws: Workspace, query: str, limit: int = PAGE,
@@ -110,15 +108,15 @@ def run_search(ws: Workspace, query: str, limit: int = PAGE,
         return None
     rows = [_row(h) for h in results.hits]
     ms = (time.perf_counter() - started) * 1000
-    total = getattr(results, "total", len(rows))
+    total = results.total
     if not rows:
         status = "No articles match"
     else:
         status = f"{total} article{'s' if total != 1 else ''} · {ms:.0f} ms"
-    note = getattr(results, "note", None)  # a short prefix searched its commonest words only
+    note = results.note  # a short prefix searched its commonest words only
     if note and rows:
         status = f"{status} · {note}"
-    message = getattr(results, "message", None)
+    message = results.message
     return rows, f"{message} — {status}" if message else status
 
 
