@@ -123,3 +123,24 @@ def test_an_import_stopped_by_an_error_says_so_in_the_summary(qtbot) -> None:
     assert dialog.windowTitle() == "Import stopped"
     assert dialog.heading.text() == ("Imported 1 article. The import stopped early because of "
                                      "an error: database or disk is full")
+
+
+def test_numbers_dates_and_languages_show_whole_in_a_narrow_library(qtbot, ws: Workspace) -> None:
+    """At the main window's default width the Words column had shown 1,371 as "1,3…" and
+    its header as "ords": a count that hides its digits is a wrong count."""
+    _add(ws, "Troops in Kursk", "Bloomberg", "2024-11-15", 1371)
+    _add(ws, "Shells for Russia", "The Economist", "2024-10", 12_345)
+    view = LibraryView(ws)
+    qtbot.addWidget(view)
+    view.resize(500, 600)
+    view.show()
+    qtbot.waitExposed(view)
+    qtbot.waitUntil(lambda: view.model.rowCount() == 2)
+    table, header = view.table, view.table.horizontalHeader()
+    for col in (ArticleTableModel.WORDS, ArticleTableModel.DATE, ArticleTableModel.LANGUAGE):
+        assert not table.isColumnHidden(col)
+        shown = header.sectionSize(col)
+        label = view.model.headerData(col, Qt.Orientation.Horizontal)
+        assert shown >= header.fontMetrics().horizontalAdvance(label) + 8, f"{label} clipped"
+        assert shown >= table.sizeHintForColumn(col), f"values of column {col} are elided"
+    assert header.sectionSize(ArticleTableModel.TITLE) >= 150  # the title still reads

@@ -376,9 +376,22 @@ class LibraryView(QWidget):
         scale = min(1.0, max(0.6, 0.55 * width / total))
         header = self.table.horizontalHeader()
         for col, w in others.items():
-            # the date ("2024-11-15") and the count chips must stay whole
-            keep = col in (ArticleTableModel.DATE, ArticleTableModel.HIGHLIGHTS)
-            header.resizeSection(col, w if keep else int(w * scale))
+            if col == ArticleTableModel.PUBLISHER:  # a name can be read elided; a number not
+                header.resizeSection(col, int(w * scale))
+            else:  # the date, the counts, the word count and the language stay whole
+                header.resizeSection(col, max(w, self._whole_width(col)))
+
+    WIDEST = {ArticleTableModel.DATE: "2024-11-15", ArticleTableModel.WORDS: "88,888",
+              ArticleTableModel.LANGUAGE: "zh"}
+
+    def _whole_width(self, col: int) -> int:
+        """The width that shows the column's header and its widest value without eliding
+        ("1,371" words had shown as "1,3…" and the header as "ords")."""
+        header = self.table.horizontalHeader()
+        cell = self.table.fontMetrics().horizontalAdvance(self.WIDEST.get(col, "")) + 10
+        label = str(self.model.headerData(col, Qt.Orientation.Horizontal))
+        margin = self.table.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
+        return max(cell, header.fontMetrics().horizontalAdvance(label) + 2 * margin + 4)
 
     def _fill_combos(self, *_args: object) -> None:
         self._refill(self.perspective_combo, self.ALL_PERSPECTIVES,
