@@ -194,3 +194,29 @@ def test_editor_sets_the_translation_of_a_korean_quote_with_undo(
     stack.redo()
     assert ws.highlights.get(h.id).translation == wanted
     assert editor.translation.toPlainText() == wanted
+
+
+def test_a_narrow_side_panel_shows_the_list_and_every_perspective_name_whole(
+        qtbot, ws: Workspace) -> None:
+    """At the main window's default size the editor under the list had squeezed the list to
+    two rows (of five) and clipped its checkboxes to "South Korean (3" and "North Korean (6"."""
+    text = " ".join(f"Sentence {i} says 1,000 troops." for i in range(8))
+    aid = add(ws, "Many", text)
+    for i in range(6):
+        mark(ws, aid, text, f"Sentence {i} says", "ukrainian")
+    panel = HighlightsPanel(ws, QUndoStack())
+    qtbot.addWidget(panel)
+    panel.resize(300, 600)
+    panel.show()
+    qtbot.waitExposed(panel)
+    panel.set_article(aid)
+    assert panel.model.rowCount() == 6
+    qtbot.waitUntil(lambda: panel.view.viewport().height() >= 5 * panel.view.rowHeight(0))
+    panel.view.selectRow(0)
+    editor = panel.editor
+    assert len(editor.checks) >= 7
+    for box in editor.checks.values():
+        assert box.isVisible()
+        assert box.width() >= box.sizeHint().width(), f"{box.text()!r} is clipped"
+        right = box.mapTo(panel, box.rect().topRight()).x()
+        assert right <= panel.width(), f"{box.text()!r} runs off the panel"

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QFrame,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QSplitter,
     QTableView,
     QToolButton,
@@ -74,6 +76,7 @@ class HighlightEditor(QGroupBox):
         self.quote.setWordWrap(True)
         self.quote.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.checks: dict[str, QCheckBox] = {}
+        self._check_columns = 0
         self._check_grid = QGridLayout()
         self._check_grid.setHorizontalSpacing(12)
         self.kind = QComboBox(self)
@@ -164,14 +167,38 @@ class HighlightEditor(QGroupBox):
         for box in self.checks.values():
             box.deleteLater()
         self.checks = {}
-        for i, p in enumerate(perspectives):
+        for p in perspectives:
             box = QCheckBox(_check_label(p), self)
             box.setIcon(swatch_icon([p.colour]))
             if p.shortcut:
                 box.setToolTip(f"{p.name} — key {p.shortcut} in the reader")
             box.toggled.connect(lambda _on, _k=p.key: self._perspectives_toggled())
-            self._check_grid.addWidget(box, i // 2, i % 2)
             self.checks[p.key] = box
+        self._check_columns = 0
+        self._reflow_checks()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        self._reflow_checks()
+
+    def _reflow_checks(self) -> None:
+        """As many columns of perspective boxes as fit whole: two fixed columns had clipped
+        "South Korean (3)" to "South Korean (3" in the default side panel."""
+        boxes = list(self.checks.values())
+        if not boxes:
+            return
+        widest = max(b.sizeHint().width() for b in boxes)
+        spacing = self._check_grid.horizontalSpacing()
+        margins = self.layout().contentsMargins() if self.layout() else None
+        room = self.contentsRect().width() - (margins.left() + margins.right() if margins else 0)
+        columns = max(1, min(len(boxes), 3, (room + spacing) // (widest + spacing)))
+        if columns == self._check_columns:
+            return
+        self._check_columns = columns
+        for box in boxes:
+            self._check_grid.removeWidget(box)
+        for i, box in enumerate(boxes):
+            self._check_grid.addWidget(box, i // columns, i % columns)
 
     def set_highlight(self, h: Highlight | None, perspectives: list[Perspective]) -> None:
         """Show one highlight (None disables the editor); no command is pushed."""
@@ -364,8 +391,15 @@ class HighlightsPanel(QWidget):
         list_layout.addLayout(filters)
         list_layout.addWidget(self.view, 1)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
+        # The editor scrolls rather than squeezing the list: in the default side panel its
+        # height had left the list two rows.
+        editor_scroll = QScrollArea(self)
+        editor_scroll.setWidget(self.editor)
+        editor_scroll.setWidgetResizable(True)
+        editor_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        editor_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         splitter.addWidget(list_box)
-        splitter.addWidget(self.editor)
+        splitter.addWidget(editor_scroll)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
         layout = QVBoxLayout(self)
