@@ -89,7 +89,7 @@ def test_reorder_uncheck_group_and_preview(qtbot, ws, settings, tmp_path: Path) 
     after = list_texts(dialog)
     assert after[1] == before[2] and after[2] == before[1] and dialog.list.currentRow() == 1
     dialog.list.item(3).setCheckState(Qt.CheckState.Unchecked)
-    assert dialog.count_label.text() == "3 of 4 highlight(s) chosen"
+    assert dialog.count_label.text() == "3 of 4 highlights chosen"
     choose(dialog.group_combo, "Article")
     dialog.refresh_preview()
     top = [dialog.preview.topLevelItem(i).text(0) for i in range(dialog.preview.topLevelItemCount())]
@@ -277,3 +277,27 @@ def test_the_ready_box_lists_the_issues_and_go_back_writes_nothing(qtbot, ws, se
     assert shown and "never confirmed or rejected" in shown[0]
     assert shown[0].startswith("\u2022 Source [")
     assert not out.exists() and dialog.status.text().startswith("Not exported:")
+
+
+def test_before_an_export_the_dialog_reads_as_english_and_shows_no_stuck_bar(
+        qtbot, ws, settings, tmp_path: Path) -> None:
+    """"5 of 5 highlight(s) chosen", an idle "0%" bar and a date field cut to
+    "from YYYY[-MM[-…" were what the analyst saw on opening the dialog."""
+    dialog = make_dialog(qtbot, ws, settings)
+    dialog.resize(1155, 720)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    n = len(HIGHLIGHTS)
+    assert dialog.count_label.text() == f"{n} of {n} highlights chosen"
+    assert not dialog.progress.isVisible()
+    for edit in (dialog.date_from_edit, dialog.date_to_edit):
+        room = edit.fontMetrics().horizontalAdvance(edit.placeholderText())
+        assert edit.width() >= room, f"{edit.placeholderText()!r} is cut"
+    choose(dialog.perspective_filter, "US")
+    for i in range(1, dialog.list.count()):
+        dialog.list.item(i).setCheckState(Qt.CheckState.Unchecked)
+    assert dialog.count_label.text() == "1 of 3 highlights chosen"
+    dialog.out_edit.setText(str(tmp_path / "one.docx"))
+    export_and_wait(qtbot, dialog)
+    assert dialog.progress.isVisible()
+    assert dialog.status.text().endswith(": 1 highlight, 1 source.")

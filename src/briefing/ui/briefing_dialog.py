@@ -65,6 +65,7 @@ from briefing.core.workspace import Workspace
 from briefing.ui.brief_draft import NEW_MATCH, BriefDraft
 from briefing.ui.note_export import NoteExport, ProgressRelay, open_file
 from briefing.ui.tasks import TaskHandle, run_task
+from briefing.ui.wording import count
 
 SETTINGS_GROUP = "briefing_dialog"
 GROUP_LABELS = (("perspective", "Perspective"), ("tag", "Tag"), ("article", "Article"),
@@ -135,6 +136,7 @@ class BriefingDialog(BriefDraft, NoteExport, QDialog):
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
         self.progress.setTextVisible(True)
+        self.progress.hide()  # an idle "0%" bar read as a stuck export: shown once one runs
         self.status = QLabel("", self)
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setWordWrap(True)
@@ -184,6 +186,9 @@ class BriefingDialog(BriefDraft, NoteExport, QDialog):
             combo.currentIndexChanged.connect(self.refresh_highlights)
         for edit in (self.date_from_edit, self.date_to_edit):
             edit.editingFinished.connect(self.refresh_highlights)
+            # the placeholder is the format to type: it had shown as "from YYYY[-MM[-…"
+            edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance(edit.placeholderText())
+                                 + 16)
         filters = QHBoxLayout()
         for w in (self.perspective_filter, self.tag_filter, self.article_filter):
             filters.addWidget(w, 1)
@@ -491,7 +496,8 @@ class BriefingDialog(BriefDraft, NoteExport, QDialog):
 
     def _update_count(self) -> None:
         n = len(self.checked_ids())
-        self.count_label.setText(f"{n} of {self.list.count()} highlight(s) chosen")
+        total = self.list.count()
+        self.count_label.setText(f"{n} of {count(total, 'highlight')} chosen")
 
     # -- preview ----------------------------------------------------------------------------
     def _schedule_preview(self, *_: object) -> None:

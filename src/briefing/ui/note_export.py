@@ -22,6 +22,7 @@ from briefing.core.export import (
     check_ready,
     export_briefing,
 )
+from briefing.ui.wording import count
 
 
 class ProgressRelay(QObject):
@@ -84,6 +85,7 @@ class NoteExport:
         self.open_button.setEnabled(False)
         self.export_button.setEnabled(False)
         self.progress.setRange(0, 0)
+        self.progress.show()
         if force:  # the replace question comes after the ready step: write now
             self._write(spec, Path(out_text).expanduser(), force)
             return
@@ -104,7 +106,7 @@ class NoteExport:
             self.export_button.setEnabled(True)
             self.progress.setRange(0, 1)
             self.progress.setValue(0)
-            self._fail(f"Not exported: {len(report.issues)} thing(s) to check first \u2014 "
+            self._fail(f"Not exported: {count(len(report.issues), 'thing')} to check first \u2014 "
                        + "; ".join(report.lines()[:3]))
             return
         self._write(spec, Path(out_text).expanduser(), False)
@@ -131,8 +133,8 @@ class NoteExport:
             return
         self.progress.setValue(1)
         self.last_report = report
-        text = (f"Wrote {report.path}: {report.highlights} highlight(s), "
-                f"{report.sources} source(s).")
+        text = (f"Wrote {report.path}: {count(report.highlights, 'highlight')}, "
+                f"{count(report.sources, 'source')}.")
         if report.warnings:
             text += " Note: " + "; ".join(report.warnings)
         self.status.setText(text)
