@@ -188,3 +188,25 @@ def test_a_read_only_dialog_refuses_with_a_reason(qtbot, ws: Workspace) -> None:
         assert not dialog.assign("Taras Hnatenko", "us")
         assert dialog.status.text().startswith("Could not assign Taras Hnatenko: cannot assign")
         assert stack.count() == 0 and ro.speakers.entries() == {}
+
+
+def test_decided_by_says_what_the_cues_left_without_a_perspective(qtbot, ws: Workspace) -> None:
+    """A speaker the cues place only in part had read "cues, 1 without" — without what?"""
+    from briefing.core.speakers import SpeakerEntry
+
+    dialog = SpeakersDialog(ws, QUndoStack())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    settle(qtbot, dialog)
+    dialog.show_entries([
+        SpeakerEntry(key="democratic party", name="Democratic Party", statements=3,
+                     without_perspective=1, articles=[1, 2], cue_perspectives=["south_korean"]),
+        SpeakerEntry(key="vernet", name="Vernet", statements=2, without_perspective=2,
+                     articles=[1]),
+    ])
+    decided = dialog.table.item(dialog.row_of("Democratic Party"), dialog.SOURCE)
+    assert decided.text() == "cues; 1 statement with none"
+    assert "place 2 of this speaker's 3 statements" in decided.toolTip()
+    assert dialog.table.item(dialog.row_of("Vernet"), dialog.SOURCE).text() == "— unassigned"
+    width = dialog.table.fontMetrics().horizontalAdvance(decided.text())
+    assert dialog.table.columnWidth(dialog.SOURCE) >= width, "the column cuts its text"

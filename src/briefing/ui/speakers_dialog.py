@@ -35,6 +35,7 @@ from briefing.core.workspace import Workspace
 from briefing.ui.highlights_model import swatch_icon
 from briefing.ui.speaker_commands import AssignSpeaker
 from briefing.ui.tasks import TaskHandle, run_task
+from briefing.ui.wording import count
 
 
 class SpeakersDialog(QDialog):
@@ -141,15 +142,19 @@ class SpeakersDialog(QDialog):
                        "Written as: " + "; ".join(e.mentions[:6]) if e.mentions else e.name)
             self._item(row, self.STATEMENTS, str(e.statements))
             self._item(row, self.ARTICLES, str(len(e.articles)))
+            tip = ""
             if e.perspective:
                 source = "speaker book"
             elif e.unassigned and not e.cue_perspectives:
                 source = "— unassigned"
-            elif e.unassigned:
-                source = f"cues, {e.without_perspective} without"
+            elif e.unassigned:  # "cues, 1 without" had left the analyst to guess: without what
+                source = f"cues; {count(e.without_perspective, 'statement')} with none"
+                tip = (f"Cues in the text place {e.statements - e.without_perspective} of "
+                       f"this speaker's {count(e.statements, 'statement')}; the other "
+                       f"{e.without_perspective} get a perspective when you give the speaker one")
             else:
                 source = "cues"
-            self._item(row, self.SOURCE, source)
+            self._item(row, self.SOURCE, source, tip)
             self.table.setCellWidget(row, self.PERSPECTIVE, self._combo(e, names))
         if self._announce is not None:
             now = next((e for e in entries if e.name == self._announce[0]), None)
