@@ -98,3 +98,19 @@ def test_a_replaced_search_is_cancelled_and_returns_nothing(panel: SearchPanel) 
     assert run_search(panel.ws, "troops", cancelled=lambda: True) is None
     rows, status = run_search(panel.ws, "troops", cancelled=lambda: False)
     assert rows and status.split()[1] == "articles"
+
+
+def test_a_search_that_finds_nothing_says_what_to_try(qtbot, panel: SearchPanel,
+                                                      workspace_dir: Path) -> None:
+    """"No articles match" alone left the analyst with nothing to try, and in an empty
+    library it did not say that the library was empty."""
+    qtbot.keyClicks(panel.search_edit, "zzzqqq")
+    qtbot.waitUntil(lambda: panel.last_query == "zzzqqq", timeout=10_000)
+    assert panel.model.rowCount() == 0
+    assert panel.status.text() == ("No articles match — try fewer words, another spelling "
+                                   "or a prefix (deploy*)")
+    with Workspace.open(workspace_dir) as empty:
+        empty.index.ensure()  # as the window does on opening a workspace
+        rows, status = run_search(empty, "Budanov")
+        assert rows == []
+        assert status == "Nothing to search yet: import articles first (File ▸ Import files…)"

@@ -109,8 +109,8 @@ def run_search(ws: Workspace, query: str, limit: int = PAGE,
     rows = [_row(h) for h in results.hits]
     ms = (time.perf_counter() - started) * 1000
     total = results.total
-    if not rows:
-        status = "No articles match"
+    if not rows:  # a bare "No articles match" had left the analyst with nothing to try
+        status = _nothing_found(ws, within)
     else:
         status = f"{total} article{'s' if total != 1 else ''} · {ms:.0f} ms"
     note = results.note  # a short prefix searched its commonest words only
@@ -118,6 +118,15 @@ def run_search(ws: Workspace, query: str, limit: int = PAGE,
         status = f"{status} · {note}"
     message = results.message
     return rows, f"{message} — {status}" if message else status
+
+
+def _nothing_found(ws: Workspace, within: frozenset[int] | None) -> str:
+    """Why a search found nothing, and what to try next."""
+    if ws.articles.count() == 0:
+        return "Nothing to search yet: import articles first (File ▸ Import files…)"
+    where = "in the chosen collection " if within is not None else ""
+    return (f"No articles {where}match — try fewer words, another spelling or a prefix "
+            "(deploy*)")
 
 
 class ResultsModel(QAbstractListModel):
