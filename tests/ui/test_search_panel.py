@@ -114,3 +114,12 @@ def test_a_search_that_finds_nothing_says_what_to_try(qtbot, panel: SearchPanel,
         rows, status = run_search(empty, "Budanov")
         assert rows == []
         assert status == "Nothing to search yet: import articles first (File ▸ Import files…)"
+
+
+def test_a_long_status_wraps_inside_a_narrow_pane(qtbot, panel: SearchPanel) -> None:
+    panel.resize(320, 400)
+    qtbot.keyClicks(panel.search_edit, '"zzzqqq AND (')
+    qtbot.waitUntil(lambda: panel.last_query == '"zzzqqq AND (', timeout=10_000)
+    assert "try fewer words" in panel.status.text()
+    assert panel.status.minimumSizeHint().width() <= 320
+    assert panel.status.width() <= panel.width()

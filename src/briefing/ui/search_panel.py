@@ -285,6 +285,7 @@ class SearchPanel(QWidget):
         self.status = QLabel(self)
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setObjectName("searchStatus")
+        self.status.setWordWrap(True)  # a long status (a bad query, what to try) wraps
         self.model = ResultsModel(self)
         self.results = QListView(self)
         self.results.setObjectName("searchResults")
