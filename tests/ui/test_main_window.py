@@ -270,3 +270,15 @@ def test_an_import_asked_for_during_the_start_up_check_runs_after_it(
     assert window.importer.last_summary.heading.text() == "Imported 1 article"
     window.importer.last_summary.close()
     _close(window, ws)
+
+
+def test_a_new_workspace_does_not_report_a_repaired_index(
+        qtbot, workspace_dir: Path, settings: QSettings) -> None:
+    """A new, empty workspace had opened with "The search index was rebuilt from the
+    library": a repair message for a library that was never damaged."""
+    ws, window = _open(qtbot, workspace_dir, settings)
+    qtbot.waitUntil(lambda: _settled(window), timeout=LOAD_TIMEOUT)
+    message = window.statusBar().currentMessage()
+    assert "rebuilt" not in message
+    assert message.startswith("Ready: drop article files")
+    _close(window, ws)

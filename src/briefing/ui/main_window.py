@@ -222,8 +222,11 @@ class MainWindow(QMainWindow):
         if cancelled:
             self.statusBar().showMessage("Index rebuild cancelled: it is finished on the next "
                                          "start (search may miss articles until then)", 10_000)
-        elif found in ("missing", "damaged", "stale", "rebuilt"):
+        elif found in ("missing", "damaged", "stale", "rebuilt") and self.ws.articles.count():
             self.statusBar().showMessage("The search index was rebuilt from the library", 8000)
+        elif found == "missing":  # a new workspace: its first index is not a repair
+            self.statusBar().showMessage("Ready: drop article files or a folder here to "
+                                         "import them", 8000)
         else:
             self.statusBar().clearMessage()
         self.search.set_ready(True)
