@@ -144,3 +144,28 @@ def test_numbers_dates_and_languages_show_whole_in_a_narrow_library(qtbot, ws: W
         assert shown >= header.fontMetrics().horizontalAdvance(label) + 8, f"{label} clipped"
         assert shown >= table.sizeHintForColumn(col), f"values of column {col} are elided"
     assert header.sectionSize(ArticleTableModel.TITLE) >= 150  # the title still reads
+
+
+def test_filters_that_hide_every_article_say_so_and_one_click_shows_all(
+        qtbot, ws: Workspace) -> None:
+    """A filter with no match had left an empty table and no word: it looked like an empty
+    (or broken) library."""
+    _add(ws, "Troops in Kursk", "Bloomberg", "2024-11-15", 900)
+    _add(ws, "Shells for Russia", "The Economist", "2024-10", 1500)
+    view = LibraryView(ws)
+    qtbot.addWidget(view)
+    view.resize(500, 600)
+    view.show()
+    qtbot.waitUntil(lambda: view.model.rowCount() == 2)
+    assert view.table.isVisible() and not view.no_match_box.isVisible()
+    view.publisher_combo.setCurrentIndex(view.publisher_combo.findText("Bloomberg"))
+    qtbot.keyClicks(view.filter_edit, "shells")
+    assert view.proxy.rowCount() == 0
+    assert not view.table.isVisible()
+    assert view.no_match.isVisible()
+    assert view.no_match.text() == ("No article matches the filter “shells” and publisher "
+                                    "Bloomberg.")
+    qtbot.mouseClick(view.show_all_button, Qt.MouseButton.LeftButton)
+    assert view.filter_edit.text() == "" and view.publisher_combo.currentIndex() == 0
+    assert view.proxy.rowCount() == 2
+    assert view.table.isVisible() and not view.no_match_box.isVisible()

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QMenu,
+    QPushButton,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -187,6 +188,24 @@ class LibraryView(QWidget):
         self.empty_guide.setTextFormat(Qt.TextFormat.PlainText)
         self.empty_guide.setText(EMPTY_GUIDE_READONLY if ws.readonly else EMPTY_GUIDE)
 
+        # Filters that hide every article say so and undo in one click: an empty table with
+        # no word had looked like an empty (or broken) library.
+        self.no_match = QLabel(self)
+        self.no_match.setObjectName("noMatchGuide")
+        self.no_match.setWordWrap(True)
+        self.no_match.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.no_match.setTextFormat(Qt.TextFormat.PlainText)
+        self.show_all_button = QPushButton("Show all articles", self)
+        self.show_all_button.setToolTip("Clear the filter box, the perspective, publisher and "
+                                        "tag filters and the collection")
+        self.show_all_button.clicked.connect(self.clear_filters)
+        self.no_match_box = QWidget(self)
+        no_match_layout = QVBoxLayout(self.no_match_box)
+        no_match_layout.addStretch(1)
+        no_match_layout.addWidget(self.no_match)
+        no_match_layout.addWidget(self.show_all_button, 0, Qt.AlignmentFlag.AlignCenter)
+        no_match_layout.addStretch(2)
+
         filters = QHBoxLayout()
         filters.setContentsMargins(0, 0, 0, 0)
         filters.addWidget(self.perspective_combo, 1)
@@ -199,6 +218,7 @@ class LibraryView(QWidget):
         layout.addWidget(self.collections)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.empty_guide, 1)
+        layout.addWidget(self.no_match_box, 1)
 
         self._fill_combos()
         # a filter re-reads the list (a reset): the current article stays current
@@ -206,6 +226,9 @@ class LibraryView(QWidget):
         self.model.modelAboutToBeReset.connect(self._keep_current)
         self.model.modelReset.connect(self._restore_current)
         for signal in (self.model.modelReset, self.model.rowsInserted, self.model.rowsRemoved):
+            signal.connect(self._show_guide)
+        for signal in (self.proxy.modelReset, self.proxy.rowsInserted, self.proxy.rowsRemoved,
+                       self.proxy.layoutChanged):
             signal.connect(self._show_guide)
         self._show_guide()
 
@@ -459,8 +482,36 @@ class LibraryView(QWidget):
 
     def _show_guide(self, *_args: object) -> None:
         empty = self.model.article_count() == 0
+        hidden = not empty and self.proxy.rowCount() == 0
+        if hidden:
+            self.no_match.setText(f"No article matches {self._active_filters()}.")
         self.empty_guide.setVisible(empty)
-        self.table.setVisible(not empty)
+        self.no_match_box.setVisible(hidden)
+        self.table.setVisible(not empty and not hidden)
+
+    def _active_filters(self) -> str:
+        """The filters in force, as a reader names them: 'the filter “zzz” and tag kursk'."""
+        parts = []
+        if self.filter_edit.text().strip():
+            parts.append(f"the filter “{self.filter_edit.text().strip()}”")
+        for word, combo in (("perspective", self.perspective_combo),
+                            ("publisher", self.publisher_combo), ("tag", self.tag_combo)):
+            if combo.currentIndex() > 0:
+                parts.append(f"{word} {combo.currentText()}")
+        if self.collection:
+            parts.append(f"collection “{self.collection}”")
+        if not parts:
+            return "the filters"
+        return ", ".join(parts[:-1]) + " and " + parts[-1] if len(parts) > 1 else parts[0]
+
+    def clear_filters(self) -> None:
+        """Every article again: the filter box, the three filters and the collection cleared."""
+        self.filter_edit.clear()
+        for combo in (self.perspective_combo, self.publisher_combo, self.tag_combo):
+            combo.setCurrentIndex(0)
+        if self.collection:
+            self.filter_by_collection(None)
+        self.filter_edit.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _selection_changed(self, selected: QItemSelection, _deselected: QItemSelection) -> None:
         indexes = selected.indexes()
