@@ -220,3 +220,23 @@ def test_a_narrow_side_panel_shows_the_list_and_every_perspective_name_whole(
         assert box.width() >= box.sizeHint().width(), f"{box.text()!r} is clipped"
         right = box.mapTo(panel, box.rect().topRight()).x()
         assert right <= panel.width(), f"{box.text()!r} runs off the panel"
+
+
+def test_an_empty_list_says_why_and_what_to_do(qtbot, ws: Workspace, library: dict) -> None:
+    """"0 highlights" over a blank table had said neither why nor how to make one."""
+    plain = add(ws, "Plain", "Nothing marked here yet.")
+    panel = HighlightsPanel(ws, QUndoStack())
+    qtbot.addWidget(panel)
+    panel.resize(320, 600)
+    panel.show()
+    assert panel.empty_hint.isVisible()
+    assert panel.empty_hint.text().startswith("Open an article to see its highlights")
+    panel.set_article(plain)
+    assert panel.count_label.text() == "0 highlights"
+    assert panel.empty_hint.text().startswith("No highlights in this article yet. Select a "
+                                              "passage and press 1–9")
+    panel.set_article(library["a"])
+    assert panel.model.rowCount() == 2 and not panel.empty_hint.isVisible()
+    qtbot.keyClicks(panel.text_filter, "zzz")
+    assert panel.empty_hint.isVisible()
+    assert panel.empty_hint.text() == "No highlight matches these filters."

@@ -11,7 +11,7 @@ pause in typing (successive commits of one of them merge into one undo step).
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QResizeEvent, QUndoStack
+from PySide6.QtGui import QAction, QKeySequence, QPalette, QResizeEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -389,6 +389,14 @@ class HighlightsPanel(QWidget):
         list_layout.setContentsMargins(0, 0, 0, 0)
         list_layout.addLayout(top)
         list_layout.addLayout(filters)
+        # An empty list says why and what to do: "0 highlights" over a blank table had not.
+        self.empty_hint = QLabel(self)
+        self.empty_hint.setObjectName("highlightsEmptyHint")
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.setTextFormat(Qt.TextFormat.PlainText)
+        self.empty_hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+        self.empty_hint.hide()
+        list_layout.addWidget(self.empty_hint)
         list_layout.addWidget(self.view, 1)
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         # The editor scrolls rather than squeezing the list: in the default side panel its
@@ -465,6 +473,8 @@ class HighlightsPanel(QWidget):
         self.model.set_rows(rows, self.perspectives, articles)
         self.view.setColumnHidden(HighlightTableModel.SOURCE, not all_scope)
         self.count_label.setText(f"{len(rows)} highlight{'s' if len(rows) != 1 else ''}")
+        self.empty_hint.setText("" if rows else self._why_empty(bool(keys or tags or needle)))
+        self.empty_hint.setVisible(not rows)
         row = self.model.row_of(keep) if keep is not None else -1
         if row >= 0:
             self.view.selectRow(row)
@@ -484,6 +494,18 @@ class HighlightsPanel(QWidget):
     def scope_mode(self) -> str:
         """"this" (the open article's highlights) or "all" (the library's)."""
         return "all" if self.all_button.isChecked() else "this"
+
+    def _why_empty(self, filtered: bool) -> str:
+        """What an empty list means here, and what to do about it."""
+        if filtered:
+            return "No highlight matches these filters."
+        if self.all_button.isChecked():
+            return "No highlights in the library yet: mark passages in the reader."
+        if self.article_id is None:
+            return "Open an article to see its highlights, or choose All articles."
+        return ("No highlights in this article yet. Select a passage and press 1–9 (one key "
+                "per perspective), or press N for the next suggested claim and Enter to "
+                "accept it.")
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         """In a narrow panel the quote needs the room: the swatch and tooltip name the rest."""
