@@ -65,6 +65,11 @@ def test_rows_show_subject_figures_sources_and_disagreement(view: ClaimsView,
     assert model.index(0, 1, parent).data(Qt.ItemDataRole.DecorationRole) is not None
     assert model.index(1, 0).data() == "shells: 2.8m · 1 figure from 1 source"
     assert model.index(1, 0).data(Qt.ItemDataRole.ForegroundRole) is None  # no disagreement
+    # an elided subject line can be read whole on hover, whatever its verdict
+    assert model.index(1, 0).data(Qt.ItemDataRole.ToolTipRole) == (
+        "shells: 2.8m · 1 figure from 1 source")
+    assert parent.data(Qt.ItemDataRole.ToolTipRole).startswith(
+        "North Korean troops: 10,000 – 11,000 · sources disagree · 2 figures from 2 sources\n")
     assert view.summary.text() == "2 subjects · 1 where sources disagree"
 
 

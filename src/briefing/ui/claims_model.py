@@ -87,14 +87,17 @@ class ClaimsModel(QStandardItemModel):
         bold = QFont()
         bold.setBold(True)
         subject.setFont(bold)
+        # The line is elided at the view's width ("· 47 figures f…"): the tooltip holds it
+        # whole, then what the verdict means.
+        why = ""
         if status == "disagree":
             subject.setForeground(DISAGREE)
-            subject.setToolTip(f"Independent sources give different figures for {c.subject}: "
-                               f"{spread}")
+            why = f"Independent sources give different figures for {c.subject}: {spread}"
         elif status == "changed":
             subject.setForeground(CHANGED)
-            subject.setToolTip(f"The figures for {c.subject} differ between articles published "
-                               f"more than a month apart: {spread}")
+            why = (f"The figures for {c.subject} differ between articles published more than "
+                   f"a month apart: {spread}")
+        subject.setToolTip("\n".join(x for x in (text, why) if x))
         rest = [QStandardItem("") for _ in self.COLUMNS[1:]]
         for item in rest:
             item.setEditable(False)
