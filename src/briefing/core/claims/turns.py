@@ -39,6 +39,12 @@ _OWN_SUBJECT = re.compile(
     r"(?:\s+[A-Z][\w'-]+)?)(?:\s+[a-z]+)?\s+(?:has|have|is|are|was|will|would|can|cannot|"
     r"must|should|continues|remains|wants|needs|stands|supports)\b")
 _FIRST_PLURAL = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
+# A side the speaker reports or answers ("Moscow claims ...", "China tells us ...", "The
+# Kremlin would like us to believe ..."): another party, never the speaker's own country.
+_OTHER_PARTY = re.compile(
+    r"(?P<subj>(?:The\s+)?[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)\s+(?:[a-z]+ly\s+)?(?:says|said|"
+    r"claims|claimed|tells|told|insists|denies|denied|wants\s+us|would\s+like\s+us|"
+    r"accuses|threatens)\b")
 _SITE_SPLIT = re.compile(r"\s*(?:_|\s[|–—-]\s|\s>\s)\s*")
 # Words that make a multi-word cue an institution rather than a person's name.
 _INSTITUTION = frozenset({"department", "house", "ministry", "council", "office", "service",
@@ -359,10 +365,12 @@ class TurnResolver:
         """The country a speaker of no stated side speaks for, from their own answers: the
         side they name as the subject of their sentences while speaking as "we" ("Denmark
         has been clear ... Denmark will spend ... we need legal certainty"), when it is
-        named at least twice and twice as often as any other."""
+        named at least twice and twice as often as any other. A side they report ("Moscow
+        claims ...") or name as an owner ("Russia's economy") is another party."""
         key = _key(label)
         counts: dict[str, int] = {}
         cues: dict[str, str] = {}
+        others: set[str] = set()
         for t in self.turns:
             if t.question or not (t.label == label or _key(t.label) == key or
                                   _within(label, t.label) or _within(t.label, label)):
@@ -373,10 +381,19 @@ class TurnResolver:
             for m in _OWN_SUBJECT.finditer(body):
                 subj = m.group("subj")
                 subj = subj[4:] if subj.startswith("The ") else subj
+                if subj.split()[0].endswith(("'s", "’s")):
+                    continue  # "Russia's economy is overheating": about Russia, not as it
                 placed = bare_country(subj) or bare_country(subj.split()[0])
                 if placed is not None:
                     counts[placed[0]] = counts.get(placed[0], 0) + 1
                     cues.setdefault(placed[0], placed[1])
+            for m in _OTHER_PARTY.finditer(body):
+                subj = m.group("subj")
+                placed = bare_country(subj[4:] if subj.startswith("The ") else subj)
+                if placed is not None:
+                    others.add(placed[0])
+        for side in others:
+            counts.pop(side, None)
         ranked = sorted(counts.items(), key=lambda kv: -kv[1])
         if not ranked or ranked[0][1] < 2 or len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]:
             return None
