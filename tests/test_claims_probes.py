@@ -34,3 +34,24 @@ def test_a_country_the_speaker_reports_or_talks_about_is_not_their_own() -> None
     assert got["We will not be intimidated."][0] != ["russian"]
     assert "russian" not in got["That is not neutrality."][0]
     assert got["FOREIGN MINISTER WEBER: Moscow claims it wants peace."][0] == ["russian"]
+
+
+NOTES = (
+    "Q&A with an officer\n\n"
+    "Q: How many North Koreans are you facing?\n\n"
+    "A: Around two battalions in our sector. They attack in small groups now.\n\n"
+    "Links\n\n"
+    "ISW daily assessment — the best daily map.\n\n"
+    "Kyiv Independent: Budanov interview\n\n"
+    "Russian Ministry of Defence, Telegram, 17 March 2025.\n\n"
+    "Office of the President of Ukraine, 18 March 2025.\n")
+
+
+def test_a_link_after_an_exchange_ended_at_a_heading_is_not_a_new_turn() -> None:
+    # "Kyiv Independent: Budanov interview" in a link list is a link, not Kyiv Independent
+    # answering; the notes under it are nobody's statements.
+    got = found(NOTES, title="Notes from the front: week 12")
+    assert "A: Around two battalions in our sector." in got
+    assert "Russian Ministry of Defence, Telegram, 17 March 2025." not in got
+    assert "Office of the President of Ukraine, 18 March 2025." not in got
+    assert not any(speaker == "Kyiv Independent" for _, speaker in got.values())

@@ -148,6 +148,7 @@ def find_turns(text: str, rules: AttributionRules | None = None,
         body = text[t.label_end:t.stop].rstrip()
         t.question = _is_question_label(t.label, r) or (
             body.endswith("?") and _key(t.label) not in _answerers(turns[:i], r))
+    turns = _exchange_turns(turns, r)
     answerers = _answerers(turns, r)
     any_question = any(t.question for t in turns)
     for t in turns:
@@ -179,6 +180,23 @@ def _end_at_a_break(text: str, spans: list[tuple[int, int]], turn: Turn) -> None
         if heading or " | " in para:
             turn.last_paragraph, turn.stop = n - 1, spans[n][0]
             return
+
+
+def _exchange_turns(turns: list[Turn], r: AttributionRules) -> list[Turn]:
+    """Drop "Name: text" lines after an exchange has ended at a break (a heading, a table):
+    a one-off label there opens a link, a cited headline or a note ("Yonhap: NIS says
+    troops rotated", "Kyiv Independent: Budanov interview"), not a new turn, unless it
+    asks or is answered."""
+    keys = [_key(t.label) for t in turns]
+    kept: list[Turn] = []
+    for i, t in enumerate(turns):
+        prev = kept[-1] if kept else None
+        asked = i + 1 < len(turns) and turns[i + 1].question  # "X: ..." then "Q: ..."
+        if prev is not None and prev.stop < t.label_start and not t.question and \
+                not asked and keys.count(_key(t.label)) == 1:
+            continue
+        kept.append(t)
+    return kept
 
 
 def _unlabelled_answers(text: str, spans: list[tuple[int, int]], turns: list[Turn]) -> list[Turn]:
