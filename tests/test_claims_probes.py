@@ -55,3 +55,33 @@ def test_a_link_after_an_exchange_ended_at_a_heading_is_not_a_new_turn() -> None
     assert "Russian Ministry of Defence, Telegram, 17 March 2025." not in got
     assert "Office of the President of Ukraine, 18 March 2025." not in got
     assert not any(speaker == "Kyiv Independent" for _, speaker in got.values())
+
+
+INTERVIEW = (
+    "An interview with Brig. Gen. Oleksandr Marchenko, deputy commander of Ukraine's 47th "
+    "Brigade\n\n"
+    "Marchenko met me in a bunker near Pokrovsk. He has been fighting since 2014.\n\n"
+    "Q: How has the war changed since the North Koreans arrived?\n\n"
+    "A: In Kursk they changed a lot. Russia gave them the experience they needed.\n\n"
+    "Q: What do you need most?\n\n"
+    "A: Artillery shells, at least 6,000 a day. The enemy fires three times that.\n\n"
+    "The Kremlin did not answer a request for comment. The Chinese foreign ministry said it "
+    "was not aware of the situation.\n\n"
+    "For Marchenko, none of this matters much.\n")
+
+
+def test_bare_answers_belong_to_the_interviewee_the_introduction_names() -> None:
+    # "A:" in a magazine interview is the person the introducing line names, with their side.
+    got = found(INTERVIEW, title="The general who wants more shells")
+    assert got["A: In Kursk they changed a lot."][0] == ["ukrainian"]
+    assert "Marchenko" in (got["A: Artillery shells, at least 6,000 a day."][1] or "")
+
+
+def test_the_writers_narration_after_the_last_answer_is_not_the_answer() -> None:
+    # After the last "A:", the writer's report of others ("... did not answer a request for
+    # comment", "The Chinese foreign ministry said") is no longer the interviewee speaking.
+    got = found(INTERVIEW, title="The general who wants more shells")
+    assert "The Kremlin did not answer a request for comment." not in got
+    assert got["The Chinese foreign ministry said it was not aware of the situation."][0] == \
+        ["chinese"]
+    assert "For Marchenko, none of this matters much." not in got

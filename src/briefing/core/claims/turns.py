@@ -38,6 +38,12 @@ _OWN_SUBJECT = re.compile(
     r"(?:^|(?<=[.!?])\s+)(?:[A-Z][^,.!?\n]{0,60},\s+)?(?P<subj>(?:The\s+)?[A-Z][\w'-]+"
     r"(?:\s+[A-Z][\w'-]+)?)(?:\s+[a-z]+)?\s+(?:has|have|is|are|was|will|would|can|cannot|"
     r"must|should|continues|remains|wants|needs|stands|supports)\b")
+# The line that introduces an interview names who answers its bare "A:" turns ("An
+# interview with Brig. Gen. X, deputy commander of Ukraine's 47th Brigade", "Q&A with a
+# Ukrainian officer").
+_INTERVIEW = re.compile(r"\b(?:interview|Q\s?&\s?A|Q and A|conversation|in talks?)\s+with\s+"
+                        r"(?P<who>[^\n.;:!?]+(?:\.\s?[A-Z][^\n.;:!?]*)*)", re.IGNORECASE)
+_INTRO_WORDS = 30  # an introducing line is short; a long paragraph only mentions interviews
 _FIRST_PLURAL = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
 # A side the speaker reports or answers ("Moscow claims ...", "China tells us ...", "The
 # Kremlin would like us to believe ..."): another party, never the speaker's own country.
@@ -145,6 +151,8 @@ def find_turns(text: str, rules: AttributionRules | None = None,
                                                     nxt.label_start)
                             if nxt is not None else len(spans) - 1)
         _end_at_a_break(text, spans, t)
+        if " ".join(_label_words(t.label)).lower() in ("a", "answer"):
+            _end_at_narration(text, spans, t)
         body = text[t.label_end:t.stop].rstrip()
         t.question = _is_question_label(t.label, r) or (
             body.endswith("?") and _key(t.label) not in _answerers(turns[:i], r))
@@ -178,6 +186,24 @@ def _end_at_a_break(text: str, spans: list[tuple[int, int]], turn: Turn) -> None
         heading = 0 < len(words) <= BREAK_WORDS and \
             _ENDS.search(_MARKERS.sub("", para)) is None
         if heading or " | " in para:
+            turn.last_paragraph, turn.stop = n - 1, spans[n][0]
+            return
+
+
+# A writer's report in the third person ("In Seoul, officials said ...", "The Kremlin did
+# not answer a request for comment", "..., he said").
+_NARRATION = re.compile(
+    r"\b(?:he|she|they|officials?|ministry|spokes(?:man|woman|person)|[A-Z][\w'’-]+)\s+"
+    r"(?:[a-z]+ly\s+)?(?:said|says|told|added|called|denied|did\s+not\s+(?:answer|respond|"
+    r"reply))\b|\brequest\s+for\s+comment\b|[,”\"]\s+(?:he|she)\s+(?:said|says|added)\b")
+
+
+def _end_at_narration(text: str, spans: list[tuple[int, int]], turn: Turn) -> None:
+    """A bare "A:" answer inside an article ends where the writer's narration resumes: a
+    later paragraph reporting someone in the third person is the writer's, not the
+    interviewee's (who says "we", and is "he" only to the writer)."""
+    for n in range(turn.first_paragraph + 1, turn.last_paragraph + 1):
+        if _NARRATION.search(text, spans[n][0], spans[n][1]):
             turn.last_paragraph, turn.stop = n - 1, spans[n][0]
             return
 
@@ -291,6 +317,7 @@ class TurnResolver:
         if publisher.strip():
             self.hosts.insert(0, publisher)
         self.home = home  # the publisher's side (claims/home.py), the last resort
+        self.interviewee = _interviewee([title, *header.splitlines()])
         self.text = text
         self._cache: dict[str, tuple[str, list[str], str | None]] = {}
         self._surnames = _surnames(matcher)
@@ -352,7 +379,12 @@ class TurnResolver:
                         keys, cue = self._role(t.label)
                     if keys:
                         return label, keys, cue
-        # 3. The title or header naming this speaker or role.
+        # 3. The line introducing an interview names who answers "A:".
+        if name.lower() in ("a", "answer") and self.interviewee:
+            keys, cue = self._cues(self.interviewee)
+            if keys:
+                return self.interviewee, keys, cue
+        # 4. The title or header naming this speaker or role.
         for ctx in self.context:
             window = self._window(ctx, name, generic)
             if window:
@@ -361,11 +393,11 @@ class TurnResolver:
                     keys, cue = self._role(window)
                 if keys:
                     return (window if generic else label), keys, cue
-        # 4. A role phrase in the label ("SENIOR DEFENSE OFFICIAL").
+        # 5. A role phrase in the label ("SENIOR DEFENSE OFFICIAL").
         keys, cue = self._role(label)
         if keys:
             return label, keys, cue
-        # 5. The host: the publisher or the site name in the title.
+        # 6. The host: the publisher or the site name in the title.
         named = next((w for w in (self._window(c, name, generic) for c in self.context) if w),
                      "") if generic else ""
         for host in self.hosts:  # a briefer nobody names speaks for the host
@@ -441,6 +473,17 @@ class TurnResolver:
             after = _COORDINATED.search(ctx, m.end(), right)
             right = after.start() if after else right
         return ctx[left + 1:right].strip()
+
+
+def _interviewee(lines: list[str]) -> str:
+    """Who an interview's bare answers belong to: the last short line before the turns
+    that says "interview with X" ("" when none does)."""
+    found = ""
+    for line in lines:
+        m = _INTERVIEW.search(line) if len(line.split()) <= _INTRO_WORDS else None
+        if m is not None:
+            found = m.group("who").strip()
+    return found
 
 
 def _within(short: str, full: str) -> bool:
