@@ -85,3 +85,27 @@ def test_the_writers_narration_after_the_last_answer_is_not_the_answer() -> None
     assert got["The Chinese foreign ministry said it was not aware of the situation."][0] == \
         ["chinese"]
     assert "For Marchenko, none of this matters much." not in got
+
+
+def test_unnamed_officials_belong_to_the_place_the_writer_moved_to() -> None:
+    # "In Seoul, officials said": Seoul's officials, not the side of the speaker before.
+    text = ("Zelenskyy said the North Koreans were learning fast. \"They adapt,\" he said.\n\n"
+            "In Seoul, officials said they were watching the rotation closely.\n\n"
+            "In Washington, the mood was different. Officials told me that the Pentagon saw "
+            "the deployment as a test.\n")
+    got = found(text)
+    assert got["In Seoul, officials said they were watching the rotation closely."][0] == \
+        ["south_korean"]
+    assert got["Officials told me that the Pentagon saw the deployment as a test."][0] == ["us"]
+
+
+def test_he_after_an_opening_time_clause_is_the_clauses_subject() -> None:
+    # "After Zelenskyy visited the front, he said ...": Zelenskyy, not the speaker before.
+    text = ("The Pentagon said the deployment was a test. "
+            "After Zelenskyy visited the front, he said the North Koreans were learning. "
+            "When Kim Jong Un inspected the corps, he told the officers they would fight.\n")
+    got = found(text)
+    assert got["After Zelenskyy visited the front, he said the North Koreans were learning."][0] \
+        == ["ukrainian"]
+    assert got["When Kim Jong Un inspected the corps, he told the officers they would fight."][0] \
+        == ["north_korean"]
