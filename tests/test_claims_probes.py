@@ -109,3 +109,33 @@ def test_he_after_an_opening_time_clause_is_the_clauses_subject() -> None:
         == ["ukrainian"]
     assert got["When Kim Jong Un inspected the corps, he told the officers they would fight."][0] \
         == ["north_korean"]
+
+
+STATEMENT = (
+    "The Ministry of Defence of Ukraine informs that North Korean units have suffered heavy "
+    "losses in the Kursk region.\n\n"
+    "South Korea's National Intelligence Service has given a lower estimate of 3,000 "
+    "casualties.\n\n"
+    "Background\n\n"
+    "North Korea and Russia signed a treaty on comprehensive strategic partnership in June "
+    "2024. The treaty includes a mutual defence clause.\n\n"
+    "The Kremlin has called the reports of losses \"a lie\".\n")
+
+
+def test_a_statements_background_section_is_not_its_position() -> None:
+    # Under "Background" a ministry recalls facts: nobody's statement; what it reports
+    # others saying there is still theirs.
+    got = found(STATEMENT, title="Statement of the Ministry of Defence of Ukraine on losses",
+                publisher="Ministry of Defence of Ukraine")
+    assert got["The Ministry of Defence of Ukraine informs that North Korean units have "
+               "suffered heavy losses in the Kursk region."][0] == ["ukrainian"]
+    assert "The treaty includes a mutual defence clause." not in got
+    assert got["The Kremlin has called the reports of losses \"a lie\"."][0] == ["russian"]
+
+
+def test_a_body_that_has_given_an_estimate_states_it() -> None:
+    # "X has given a lower estimate of ..." is X's figure, not the issuing ministry's.
+    got = found(STATEMENT, title="Statement of the Ministry of Defence of Ukraine on losses",
+                publisher="Ministry of Defence of Ukraine")
+    assert got["South Korea's National Intelligence Service has given a lower estimate of "
+               "3,000 casualties."][0] == ["south_korean"]

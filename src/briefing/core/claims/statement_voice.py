@@ -5,10 +5,14 @@ sections are background rather than its voice. Used by claims/suggest.py."""
 from __future__ import annotations
 
 import re
+import tomllib
+from functools import lru_cache
 
 from briefing.core.claims.affiliation import bare_country, foreign
 from briefing.core.claims.grammar import is_adverb
+from briefing.core.resources import resource
 
+HEADING_WORDS = 8  # a section heading is short
 QUOTE_TEXT = re.compile(r"“[^”]*”|\"[^\"]*\"")
 
 # Unnamed bodies and officials of no stated side ("a senior presidential official", "The
@@ -92,3 +96,18 @@ def lead_subject(text: str) -> str:
     """The capitalised words opening the text (its first sentence's subject, if named)."""
     m = _LEAD.match(text)
     return m.group("lead") if m is not None else ""
+
+
+@lru_cache(maxsize=1)
+def _background() -> re.Pattern[str]:
+    words = tomllib.loads(resource("claims", "publishers.toml").read_text(encoding="utf-8")
+                          ).get("background_headings", [])
+    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words)
+    return re.compile(rf"\W*(?:{body})\W*", re.IGNORECASE)
+
+
+def background_heading(heading: str) -> bool:
+    """Is a statement's section heading one under which it recalls facts ("Background",
+    "Notes to editors") rather than states its position? What such a section narrates is
+    nobody's statement; what it reports others saying still is theirs."""
+    return bool(_background().fullmatch(heading.strip()))

@@ -55,8 +55,10 @@ from briefing.core.claims.quotes import (
 from briefing.core.claims.script_rules import dominant_script
 from briefing.core.claims.sentences import Sentence, paragraphs, split_sentences
 from briefing.core.claims.statement_voice import (
+    HEADING_WORDS,
     QUOTE_TEXT,
     asserted,
+    background_heading,
     home_official,
     lead_subject,
     states_position,
@@ -212,10 +214,14 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
                 by_line[a] = [sp]
     post: Speaker | None = None  # who posted the paragraphs under a post header
     lead: tuple[int, Speaker] | None = None  # a paragraph opening with its poster
+    background = False  # under a "Background" heading of a statement
     for index, sent in enumerate(sentences):
         if len(sent.text) > MAX_CHARS:
             continue
         turn = turn_of(turns, sent) if turns else None
+        if turn is None and not _ends(sent.text) and len(sent.text.split()) <= HEADING_WORDS:
+            background = background_heading(sent.text)  # a section heading: is it
+            # "Background" / "Notes to editors" (facts recalled, not the issuer's position)?
         if turn is None and (sent.paragraph >= len(spans) or sent.end >= spans[
                 sent.paragraph][1] - 1) and sent.start == _para_start(spans, sent.paragraph):
             header = _POST_HEADER.fullmatch(sent.text)
@@ -383,7 +389,7 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
                                         sent.end)]
             attributor.ctx.remember(speakers[0], sent.paragraph, index)
         if speakers and issuer is not None and issuer.perspectives and turn is None and \
-                issuer.verb != "publisher" and \
+                issuer.verb != "publisher" and not background and \
                 run_of.get(sent.paragraph) is None and (
                     not any(sp.perspectives for sp in speakers) or
                     _WE_OPENS.match(sent.text) or _WE_LEAD.match(sent.text)):
@@ -403,7 +409,7 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
                 sp = attributor.name(who, sent.start + cited.start())
                 if sp.perspectives:
                     speakers = [sp.again("cited", sent.start, sent.end)]
-        if not speakers and issuer is not None and turn is None and (
+        if not speakers and issuer is not None and turn is None and not background and (
                 issuer.perspectives or outside and asserted(sent.text)) and \
                 not (issuer.verb == "publisher" and EVENT_NOTE.search(sent.text)) and \
                 not FOOTNOTE.match(sent.text) and not SERVICE_NOTE.search(sent.text):
