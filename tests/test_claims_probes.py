@@ -139,3 +139,15 @@ def test_a_body_that_has_given_an_estimate_states_it() -> None:
                 publisher="Ministry of Defence of Ukraine")
     assert got["South Korea's National Intelligence Service has given a lower estimate of "
                "3,000 casualties."][0] == ["south_korean"]
+
+
+def test_doorstep_remarks_by_a_named_speaker_are_all_theirs() -> None:
+    # "Doorstep remarks by X" is one kind of statement: the unlabelled opening remarks are
+    # X's, as the answers after "Q." are.
+    text = ("Good morning. Today we will discuss the sanctions package.\n\n"
+            "Q. On North Korea?\n\n"
+            "The North Korean troops are still there. We are doing more.\n")
+    got = found(text, title="Doorstep remarks by High Representative Kaja Kallas upon "
+                            "arrival at the Foreign Affairs Council")
+    assert got["Today we will discuss the sanctions package."][0] == ["nato_european"]
+    assert got["The North Korean troops are still there."][0] == ["nato_european"]

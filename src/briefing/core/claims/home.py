@@ -72,6 +72,9 @@ def statement_issuer(title: str) -> str | None:
         return None
     after = head[kind.end():]
     before = head[:kind.start()].strip()
+    more = _kinds().match(after, 1) if after[:1].isspace() else None
+    if more is not None:  # "Doorstep remarks by X", "Doorstep statement by X": one kind
+        after = after[more.end():]
     if not _noun_phrase(before):
         return None  # "Kremlin dismisses reports, calls them a message": a headline
     last = before.split()[-1].lower() if before else ""
