@@ -151,3 +151,17 @@ def test_doorstep_remarks_by_a_named_speaker_are_all_theirs() -> None:
                             "arrival at the Foreign Affairs Council")
     assert got["Today we will discuss the sanctions package."][0] == ["nato_european"]
     assert got["The North Korean troops are still there."][0] == ["nato_european"]
+
+
+def test_a_role_label_in_a_joint_press_point_is_the_role_its_title_names() -> None:
+    # "PRIME MINISTER:" at a NATO press point with the Prime Minister of Japan is Japan's
+    # prime minister (no side of ours), not NATO's host; "SECRETARY GENERAL:" is NATO's.
+    text = ("SECRETARY GENERAL: Thank you. North Korea is sending troops to Russia.\n\n"
+            "PRIME MINISTER: Thank you, Mark. We are concerned about the cooperation between "
+            "Russia and North Korea.\n\n"
+            "Q: Prime Minister, will Japan spend more?\n\n"
+            "PRIME MINISTER: We have already decided to raise the budget.\n")
+    got = found(text, title="Joint press point with NATO Secretary General Mark Rutte and "
+                            "the Prime Minister of Japan, Shigeru Ishiba", publisher="NATO")
+    assert got["North Korea is sending troops to Russia."][0] == ["nato_european"]
+    assert got["PRIME MINISTER: We have already decided to raise the budget."][0] == []

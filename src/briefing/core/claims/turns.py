@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from briefing.core.claims.affiliation import affiliation, bare_country, postmodifier
+from briefing.core.claims.affiliation import affiliation, bare_country, foreign, postmodifier
 from briefing.core.claims.cues import CueMatcher
 from briefing.core.claims.rules import AttributionRules, attribution_rules
 from briefing.core.claims.sentences import Sentence, paragraphs, split_sentences
@@ -64,7 +64,9 @@ _CONNECTORS = frozenset({"of", "the", "and", "for", "de", "von", "van", "al", "d
 # A full stop that ends a sentence, not an abbreviation ("Col. Butler", "U.S. Army").
 _SENTENCE_END = re.compile(r"(?<=[a-z]{3})\.\s")
 # Where another named subject begins: ", Chancellor Merz", " and German Chancellor ...".
-_COORDINATED = re.compile(r",\s+(?=[A-Z])|\s+and\s+(?=[A-Z])|\s+&\s+(?=[A-Z])")
+_COORDINATED = re.compile(r",\s+(?=[A-Z])|\s+and\s+(?:the\s+)?(?=[A-Z])|\s+&\s+(?=[A-Z])")
+# The word that introduces the people of a title ("Remarks by ...", "Press point with ...").
+_INTRODUCED = re.compile(r"\s(?:by|with)\s")
 _CLAUSE_CUT = re.compile(
     r"[;.\n]|\s(?:on|about|at|ahead|holds|held|regarding|in|during|to|with|after|before)\s",
     re.IGNORECASE)
@@ -393,6 +395,8 @@ class TurnResolver:
                     keys, cue = self._role(window)
                 if keys:
                     return (window if generic else label), keys, cue
+                if foreign(window):  # "the Prime Minister of Japan": of no side of ours,
+                    return (window if generic else label), [], None  # not the host's
         # 5. A role phrase in the label ("SENIOR DEFENSE OFFICIAL").
         keys, cue = self._role(label)
         if keys:
@@ -466,9 +470,13 @@ class TurnResolver:
                    [e.start() for e in _SENTENCE_END.finditer(ctx, 0, m.start())])
         cut = _CLAUSE_CUT.search(ctx, m.end())
         right = cut.start() if cut else len(ctx)
-        if not generic:  # a named person among others ("President Lee, Chancellor Merz vow
-            # ..."): the other named subjects are not this speaker
-            before = [o.end() for o in _COORDINATED.finditer(ctx, left + 1, m.start())]
+        if not generic or name.lower() not in ("a", "answer"):
+            # a named person or a role among others ("President Lee, Chancellor Merz vow
+            # ...", "Joint press point with NATO Secretary General X and the Prime Minister
+            # of Japan"): the other named subjects are not this speaker
+            left = max([left, *[w.end() - 1 for w in _INTRODUCED.finditer(ctx, left + 1,
+                                                                            m.start())]])
+            before = [o.end() for o in _COORDINATED.finditer(ctx, left + 1, m.start() + 1)]
             left = max([left, *[b - 1 for b in before]])
             after = _COORDINATED.search(ctx, m.end(), right)
             right = after.start() if after else right
