@@ -165,3 +165,27 @@ def test_a_role_label_in_a_joint_press_point_is_the_role_its_title_names() -> No
                             "the Prime Minister of Japan, Shigeru Ishiba", publisher="NATO")
     assert got["North Korea is sending troops to Russia."][0] == ["nato_european"]
     assert got["PRIME MINISTER: We have already decided to raise the budget."][0] == []
+
+
+def test_a_news_lead_with_a_country_subject_is_not_that_countrys_statement() -> None:
+    # A blog opening "North Korea has sent ..." whose writer later says "we" is not a North
+    # Korean statement: its unattributed sentences are nobody's.
+    text = ("North Korea has sent more troops to Russia this winter.\n\n"
+            "The new units are better trained than the first wave.\n\n"
+            "We should expect more of them in the spring.\n")
+    got = found(text, title="Kursk, month three")
+    assert "The new units are better trained than the first wave." not in got
+    # A statement's own lead in its own voice still is one: "Norway strongly condemns ..."
+    own = found("Norway strongly condemns the deployment of North Korean troops.\n\n"
+                "We call on Pyongyang to withdraw them.\n", title="Deployment of troops")
+    assert own["We call on Pyongyang to withdraw them."][0] == ["nato_european"]
+
+
+def test_naming_verbs_report_words_without_quotation_marks() -> None:
+    # "The Kremlin called the report a lie": reported words; "called up reservists" is not.
+    got = found("The Kremlin called the report a lie. Russia and North Korea called their "
+                "cooperation lawful. Russia called up reservists in the Far East.")
+    assert got["The Kremlin called the report a lie."][0] == ["russian"]
+    assert got["Russia and North Korea called their cooperation lawful."][0] == \
+        ["north_korean", "russian"]
+    assert "Russia called up reservists in the Far East." not in got
