@@ -189,3 +189,15 @@ def test_naming_verbs_report_words_without_quotation_marks() -> None:
     assert got["Russia and North Korea called their cooperation lawful."][0] == \
         ["north_korean", "russian"]
     assert "Russia called up reservists in the Far East." not in got
+
+
+def test_a_quotation_left_open_for_the_next_paragraph_is_the_speakers_to_its_end() -> None:
+    # '"...," said X. "B. C.' then a paragraph opening with a quotation mark: the
+    # quotation runs on, so B and C are X's too.
+    text = ("Seoul is worried.\n\n"
+            "\"We need to understand this,\" said a senior South Korean official. \"Money and "
+            "oil. It will make his army more dangerous.\n\n"
+            "\"And nothing can stop it.\"\n")
+    got = found(text)
+    assert got["It will make his army more dangerous."][0] == ["south_korean"]
+    assert "Seoul is worried." not in got
