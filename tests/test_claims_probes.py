@@ -201,3 +201,16 @@ def test_a_quotation_left_open_for_the_next_paragraph_is_the_speakers_to_its_end
     got = found(text)
     assert got["It will make his army more dangerous."][0] == ["south_korean"]
     assert "Seoul is worried." not in got
+
+
+def test_a_role_is_not_given_the_side_of_who_a_question_beside_it_reports() -> None:
+    # A title that is a journalist's question ("QUESTION: Prime Minister, the Kremlin says
+    # ...") names the Prime Minister, not the Kremlin: the role's clause ends at its comma.
+    text = ("PRIME MINISTER: Thank you. Today we signed a 100-year partnership.\n\n"
+            "QUESTION: Prime Minister, will you send troops?\n\n"
+            "PRIME MINISTER: We will play our full part.\n")
+    got = found(text, title="QUESTION: Prime Minister, the Kremlin says British troops "
+                            "would be a target. Would you still send them?",
+                publisher="Prime Minister's Office, 10 Downing Street")
+    assert "russian" not in got["Today we signed a 100-year partnership."][0]
+    assert "russian" not in got["PRIME MINISTER: We will play our full part."][0]

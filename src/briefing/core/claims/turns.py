@@ -480,6 +480,10 @@ class TurnResolver:
             left = max([left, *[b - 1 for b in before]])
             after = _COORDINATED.search(ctx, m.end(), right)
             right = after.start() if after else right
+            if generic:  # a role ends at its comma: "Prime Minister, the Kremlin says ..."
+                # (a question as the title) names no more of this speaker
+                comma = ctx.find(",", m.end(), right)
+                right = comma if comma >= 0 else right
         return ctx[left + 1:right].strip()
 
 
