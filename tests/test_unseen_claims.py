@@ -61,11 +61,15 @@ PERSPECTIVES = load_default_perspectives()
 # the verb's subject by grammar, never the content after it; the writer's questions and
 # notes on sources are no claims; stance verbs in every form): dev .963/.904/.918/.887 (the
 # _13 pages alone .862/.604/.714/.578 -> .911/.800/.893/.667), test .938/.819/.797/.736.
+# Round 17 (claims17: probes of invented doorsteps, Markdown notes, magazine pieces and
+# statements): dev unchanged, test .930/.820/.834/.745 (a news lead no longer makes its
+# subject the page's issuer: five Markdown statements that had its wrong side are no longer
+# suggested, so found falls as precision rises).
 FLOORS = {
     "dev": {"statements_found": 0.95, "statements_right": 0.89, "precision": 0.91,
             "figures_right": 0.88},
-    "test": {"statements_found": 0.93, "statements_right": 0.81, "precision": 0.79,
-             "figures_right": 0.73},
+    "test": {"statements_found": 0.92, "statements_right": 0.81, "precision": 0.82,
+             "figures_right": 0.74},
 }
 
 @pytest.mark.parametrize("half", ["dev", "test"])
