@@ -214,3 +214,12 @@ def test_a_role_is_not_given_the_side_of_who_a_question_beside_it_reports() -> N
                 publisher="Prime Minister's Office, 10 Downing Street")
     assert "russian" not in got["Today we signed a 100-year partnership."][0]
     assert "russian" not in got["PRIME MINISTER: We will play our full part."][0]
+
+
+def test_a_qualified_office_and_surname_names_a_person_of_the_publishers_side() -> None:
+    # "FOREIGN MINISTER WEBER:" on the Federal Foreign Office's page is its minister.
+    got = found(DOORSTEP, title="Doorstep by Foreign Minister Anna Weber",
+                publisher="Federal Foreign Office")
+    assert got["We will not be intimidated."][0] == ["nato_european"]
+    assert got["FOREIGN MINISTER WEBER: Moscow claims it wants peace."][0] == \
+        ["nato_european", "russian"]

@@ -271,12 +271,19 @@ _HONORIFIC = re.compile(r"^(?:MR|MRS|MS|DR|GEN|SEC|ADM|COL|AMB|SECRETARY|PRESIDE
                         r"CHANCELLOR|AMBASSADOR|GENERAL|COLONEL|ADMIRAL|SENATOR|"
                         r"(?:LIEUTENANT|MAJOR|BRIGADIER)[ -]GENERAL)\b\.?", re.IGNORECASE)
 
+# An office with its qualifier before a surname ("FOREIGN MINISTER WEBER").
+_QUALIFIED_OFFICE = re.compile(r"(?:FOREIGN|DEFEN[CS]E|PRIME|VICE|DEPUTY|FIRST|HIGH|INTERIOR|"
+                               r"FINANCE)\s+(?:MINISTER|SECRETARY|PRESIDENT|REPRESENTATIVE)\b",
+                               re.IGNORECASE)
+
 
 def _names_person(label: str) -> bool:
     """Does the label name a person ("Mao Ning", "MR. KIRBY", "Maj. Gen. Ryder")?"""
     words = _label_words(label)
     if _HONORIFIC.match(label.strip()) and len(words) >= 2:
         return True
+    if _QUALIFIED_OFFICE.match(label.strip()) and len(words) >= 3:
+        return True  # "FOREIGN MINISTER WEBER", "DEFENCE SECRETARY HEALEY"
     return 2 <= len(words) <= 4 and all(w[:1].isupper() and w[1:2].islower() for w in words)
 
 
