@@ -63,11 +63,16 @@ PERSPECTIVES = load_default_perspectives()
 # _13 pages alone .862/.604/.714/.578 -> .911/.800/.893/.667), test .938/.819/.797/.736.
 # figures16 (figure mechanisms only): dev figures .876 -> .902 (the _13 pages .578 -> .700),
 # test figures .736 -> .736 (the labels disagree on captured soldiers, "several thousand").
+# Round 17 (claims17: probes of invented doorsteps, Markdown notes, magazine pieces and
+# statements): dev unchanged, test .930/.820/.834/.745 (a news lead no longer makes its
+# subject the page's issuer: five Markdown statements that had its wrong side are no longer
+# suggested, so found falls as precision rises). Merged with figures16, meta16 and the
+# lead's turn ends: dev .964/.906/.919/.913, test .938/.834/.840/.759.
 FLOORS = {
-    "dev": {"statements_found": 0.95, "statements_right": 0.89, "precision": 0.91,
-            "figures_right": 0.89},
-    "test": {"statements_found": 0.93, "statements_right": 0.81, "precision": 0.79,
-             "figures_right": 0.73},
+    "dev": {"statements_found": 0.95, "statements_right": 0.90, "precision": 0.91,
+            "figures_right": 0.90},
+    "test": {"statements_found": 0.93, "statements_right": 0.83, "precision": 0.83,
+             "figures_right": 0.75},
 }
 
 @pytest.mark.parametrize("half", ["dev", "test"])

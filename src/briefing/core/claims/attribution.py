@@ -64,6 +64,13 @@ _HEARER_VERBS = frozenset({"told", "tells", "tell", "briefed", "briefs", "inform
 
 # A span that opens with a personal pronoun and runs on is a clause, never a speaker ("I
 # spent ... every official", "they rarely match"); "they all", "we both" still are.
+# A naming verb's object and what it is named ("called the report a lie", "called their
+# cooperation lawful", "branded the sanctions illegal"): reported words without quotation
+# marks (not "called up reservists", "called the troops home").
+_NAMED_AS = re.compile(r"\s+(?:the|its|their|his|her|this|that|these|those|such)\s+"
+                       r"[\w-]+(?:\s+[\w-]+)?\s+(?:a|an|[a-z]+(?:ful|al|ous|ive|ble|ic|less|"
+                       r"ate|ent|ant))\b")
+
 _CLAUSE_SUBJECT = re.compile(r"(?:i|we|you|they|he|she)\s+(?!(?:all|both|too|themselves|"
                              r"ourselves|himself|herself|alone|and)\b)[a-z]")
 
@@ -236,7 +243,8 @@ class Attributor(SpeakerResolver):
         prev = prev_words[-1].lower() if prev_words else ""
         next_words = _WORD.findall(after[:30])
         nxt = next_words[0].lower() if next_words else ""
-        if verb in r.quote_verbs and not re.search(r"[“\"]", after[:80]):
+        if verb in r.quote_verbs and not re.search(r"[“\"]", after[:80]) and \
+                not _NAMED_AS.match(after):
             return None  # "called up reservists": no quotation, so no reported words
         if _ACT_NOT_SPEECH.match(after):
             return None  # "declared martial law", "announced a mobilisation": acts, not words

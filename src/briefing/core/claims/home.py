@@ -72,6 +72,9 @@ def statement_issuer(title: str) -> str | None:
         return None
     after = head[kind.end():]
     before = head[:kind.start()].strip()
+    more = _kinds().match(after, 1) if after[:1].isspace() else None
+    if more is not None:  # "Doorstep remarks by X", "Doorstep statement by X": one kind
+        after = after[more.end():]
     if not _noun_phrase(before):
         return None  # "Kremlin dismisses reports, calls them a message": a headline
     last = before.split()[-1].lower() if before else ""
@@ -268,8 +271,13 @@ _DATED = re.compile(r"\b(?:1[89]|20)\d\d\b|\b(?:January|February|March|April|May
 # A statement's lead in its issuer's voice: "<Country> [strongly] condemns/calls on/welcomes
 # ...", a present-tense verb right after the country.
 _OWN_LEAD = re.compile(r"\W*(?P<who>(?:The\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})\s+"
-                       r"(?:[a-z]+ly\s+)?(?:condemns|calls|welcomes|supports|reaffirms|"
+                       r"(?:[a-z]+ly\s+)?(?P<verb>condemns|calls|welcomes|supports|reaffirms|"
                        r"expresses|rejects|deplores|urges|notes|stands|remains|is|has)\b")
+# Verbs that open a news lead as often as a statement ("North Korea has sent ...", "Ukraine
+# remains under attack"): a statement's only when its first paragraph also says "we".
+_WEAK_LEAD = frozenset({"is", "has", "remains", "stands", "supports"})
+_FIRST_WE = re.compile(r"(?<![\w.])(?:We|we|Our|our|us)(?![\w.])")
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 
 
 def own_voice(text: str) -> tuple[str, str] | None:
@@ -279,7 +287,9 @@ def own_voice(text: str) -> tuple[str, str] | None:
     speaks as "we" is that country's statement (the caller checks "we")."""
     m = _OWN_LEAD.match(text)
     if m is not None and bare_country(m.group("who")) is not None:
-        return bare_country(m.group("who"))
+        first = text[:text.find("\n") if "\n" in text else len(text)]
+        if m.group("verb") not in _WEAK_LEAD or _FIRST_WE.search(_QUOTED.sub(" ", first)):
+            return bare_country(m.group("who"))
     # "The Government of Sweden strongly condemns ...", "The Ministry of Foreign Affairs of
     # Ukraine welcomes ...": a government body of a named country, in the same stance
     body = _LEAD_BODY.match(text)

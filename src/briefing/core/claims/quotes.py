@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from briefing.core.claims.sentences import Sentence
+from briefing.core.claims.sentences import Sentence, paragraphs
 from briefing.core.models import Suggestion
 
 _OPEN = "“«\""
@@ -158,6 +158,21 @@ def spread_quotations(text: str, sentences: list[Sentence], found: list[Suggesti
             added[t.start] = Suggestion(start=t.start, end=t.end, quote=t.text,
                                         perspectives=list(source.perspectives), cue=source.cue,
                                         speaker=source.speaker, verb="quote")
+    for para, a, z in _open_quotes(text):
+        # '"...," said X. "Money and oil. It will ...' left open for the next paragraph:
+        # the sentences after the opening mark are X's, as the next paragraph is
+        said = [by_start[t.start] for t in sentences if para <= t.start and t.end <= a + 1
+                and t.start in by_start and by_start[t.start].verb not in ("figure", None)]
+        if not said or not said[-1].perspectives:
+            continue
+        source = said[-1]
+        for t in sentences:
+            if t.start < a or t.start >= z or (t.start in by_start and by_start[
+                    t.start].verb != "figure"):
+                continue
+            added[t.start] = Suggestion(start=t.start, end=t.end, quote=t.text,
+                                        perspectives=list(source.perspectives), cue=source.cue,
+                                        speaker=source.speaker, verb="quote")
     if not added:
         return found
     merged = {s.start: s for s in found}
@@ -172,3 +187,24 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
         if _QUOTED_CHARS[0] <= m.end() - m.start() - 2 <= _QUOTED_CHARS[1]:
             spans.append((m.start(), m.end()))
     return spans
+
+
+def _open_quotes(text: str) -> list[tuple[int, int, int]]:
+    """(paragraph start, opening mark, paragraph end) of each quotation left open at the end
+    of its paragraph, after an attribution in it, with the next paragraph opening a
+    quotation: the convention for a quotation that runs over several paragraphs."""
+    out: list[tuple[int, int, int]] = []
+    paras = paragraphs(text)
+    for (a, z), (b, _) in zip(paras, paras[1:], strict=False):
+        para = text[a:z]
+        if not text[b:].lstrip().startswith(("\"", "“")):
+            continue
+        if para.count("“") > para.count("”"):
+            mark = a + para.rfind("“")
+        elif "“" not in para and para.count('"') % 2 == 1:
+            mark = a + para.rfind('"')
+        else:
+            continue
+        if mark > a:  # (a paragraph that opens the quotation is a run of its own)
+            out.append((a, mark, z))
+    return out

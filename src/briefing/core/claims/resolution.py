@@ -33,6 +33,15 @@ from briefing.core.claims.words import (
     _GENERIC_HEADS,
 )
 
+# A sentence or paragraph opening at a place: "In Seoul,", "Meanwhile, in Washington,".
+_SCENE = re.compile(r"\s*(?:Meanwhile,?\s+|Back\s+|Over\s+)?(?:in|In)\s+(?P<place>[A-Z][\w'’-]+"
+                    r"(?:\s+[A-Z][\w'’-]+)?),\s")
+# An opening time clause whose subject the next "he"/"she" takes up.
+_OPENING_CLAUSE = re.compile(r"\s*(?:When|After|Before|Once|As soon as|While|Until)\s+"
+                             r"(?P<clause>[A-Z][^,;]{2,150}),\s+$")
+# Unnamed people whom the scene, not the last speaker, places.
+_UNNAMED = frozenset({"officials", "official", "diplomats", "sources", "source"})
+
 
 class SpeakerResolver(SubjectFinder):
     """From a speaker span to a Speaker with perspectives."""
@@ -157,6 +166,10 @@ class SpeakerResolver(SubjectFinder):
             if opener is not None:  # "Kim Yo Jong ... was more direct: any deployment, she
                 # said, would be lawful": the person the sentence opens with
                 return Speaker(text, [opener[0]], opener[1], verb, base + start, base + end)
+            led = self._clause_person(s, start) if low in ("he", "she") else None
+            if led is not None:  # "When Kim Jong Un inspected the corps, he told ...": the
+                # person the opening clause names, not the speaker before
+                return Speaker(text, [led[0]], led[1], verb, base + start, base + end)
             if antecedent is not None:
                 return antecedent.named(text, verb, base + start, base + end)
             return Speaker(text, [], None, verb, base + start, base + end)
@@ -169,6 +182,9 @@ class SpeakerResolver(SubjectFinder):
         if owner is not None:
             return owner
         listed = low in r.back_references or bare in r.back_references
+        scene = self._scene(s, sent, start) if listed and bare.split()[-1] in _UNNAMED else None
+        if scene is not None:  # "In Seoul, officials said ...": the officials of that place
+            return Speaker(text, [scene[0]], scene[1], verb, base + start, base + end)
         own: Speaker | None = getattr(self, "issuer", None)
         if own is not None and own.perspectives and _OWN_BODY.fullmatch(text):
             # "The Ministry has also informed ...", "the Government has proposed ...": in a
@@ -289,6 +305,19 @@ class SpeakerResolver(SubjectFinder):
                     self.ctx.names.setdefault(name, sp)
         return sp
 
+    def _scene(self, s: str, sent: Sentence, start: int) -> tuple[str, str] | None:
+        """The side of the place a sentence, or the paragraph it is in, opens with ("In
+        Seoul, officials said ...", "In Washington, the mood was different. Officials told
+        me ..."): where the writer has moved the scene, unnamed officials are that place's."""
+        m = _SCENE.match(s)
+        if m is None or m.end() > start:
+            text = getattr(self, "_text", "")
+            para = text.rfind("\n", 0, sent.start) + 1
+            m = _SCENE.match(text, para) if text and para < sent.start else None
+            if m is None or m.end() > sent.start:
+                return None
+        return bare_country(m.group("place"))
+
     def _possessor(self, s: str, sent: Sentence, start: int, end: int, verb: str,
                    index: int) -> Speaker | None:
         """A source owned by a possessive determiner ("its defense minister", "his post",
@@ -324,6 +353,19 @@ class SpeakerResolver(SubjectFinder):
                 not all(w[:1].isupper() for w in first.cue.split()) or \
                 bare_country(first.cue) is not None:
             return None  # (a country is not "she")
+        return first.key, first.cue
+
+    def _clause_person(self, s: str, pos: int) -> tuple[str, str] | None:
+        """The side of the person who is the subject of an opening time clause ending right
+        before "he"/"she" at pos ("After Zelenskyy visited the front, he said ...")."""
+        m = _OPENING_CLAUSE.match(s[:pos])
+        if m is None:
+            return None
+        first = next(iter(self._find(s, m.start("clause"), m.end("clause"))), None)
+        if first is None or first.start != m.start("clause") or \
+                bare_country(first.cue) is not None:
+            return None  # (the clause's subject is not a person the cues know; a country
+            # is not "he")
         return first.key, first.cue
 
     def _person_before(self, s: str, pos: int) -> tuple[str, str] | None:

@@ -5,11 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from briefing.core.claims.affiliation import bare_country, foreign
+from briefing.core.claims.affiliation import foreign
 from briefing.core.claims.attribution import Attributor, Speaker
 from briefing.core.claims.cited import headline_outlet, headline_source
 from briefing.core.claims.cues import matcher_for
-from briefing.core.claims.grammar import is_adverb
 from briefing.core.claims.headings import (
     _ABOUT_POST,
     _POST_HEADER,
@@ -55,6 +54,16 @@ from briefing.core.claims.quotes import (
 )
 from briefing.core.claims.script_rules import dominant_script
 from briefing.core.claims.sentences import Sentence, paragraphs, split_sentences
+from briefing.core.claims.statement_voice import (
+    HEADING_WORDS,
+    QUOTE_TEXT,
+    asserted,
+    background_heading,
+    home_official,
+    lead_subject,
+    states_position,
+    unnamed,
+)
 from briefing.core.claims.tables import SEP, Row, table_row
 from briefing.core.claims.turns import Turn, TurnResolver, find_turns, turn_of
 from briefing.core.models import Perspective, Suggestion
@@ -66,55 +75,6 @@ _TERMINAL = tuple(".!?\"”’'…)")  # longer ones are run-together page furni
 # Footnote markers and emphasis closers after a sentence's last mark ("...spring.[4]",
 # "...spring.¹", "**...**"): the sentence still ends there.
 _TRAILER = re.compile(r"(?:\[\^?\d+\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\*\*|\*|__)+$")
-# Unnamed bodies and officials of no stated side ("a senior presidential official", "The
-# Council", "Participants"): in a national or governmental publisher's text, its own.
-_HOME_ROLES = frozenset({
-    "official", "officials", "government", "ministry", "spokesman", "spokeswoman",
-    "spokesperson", "authorities", "military", "office", "lawmaker", "lawmakers", "diplomat",
-    "diplomats", "council", "commission", "secretary", "minister", "presidency", "president",
-    "cabinet", "department", "participants", "chancellery", "administration", "agency",
-    "service", "delegation", "source", "sources"})
-_HOME_WORDS = frozenset({"a", "an", "the", "one", "two", "three", "several", "some", "senior",
-                         "top", "high-ranking", "presidential", "foreign", "defence", "defense",
-                         "national", "security", "deputy", "vice", "first", "principal",
-                         "same", "our", "its"})
-
-
-def _unnamed(speaker: str) -> bool:
-    """A speaker named only by role ("the Council", "a senior official"), no proper name."""
-    words = [w.lower() for w in re.findall(r"[\w'-]+", speaker) if not is_adverb(w)]
-    return bool(words) and len(words) <= 5 and words[-1] in _HOME_ROLES and all(
-        w in _HOME_WORDS or w in _HOME_ROLES or (w.islower() and w == o)
-        for w, o in zip(words, [o for o in re.findall(r"[\w'-]+", speaker)
-                                if not is_adverb(o)], strict=False))
-
-# Titles of a government's own staff: in that government's document, such a person of no
-# other stated side is its official ("Presidential Aide X", "Press Secretary Y").
-_STAFF_TITLES = frozenset({"aide", "adviser", "advisor", "spokesman", "spokeswoman",
-                           "spokesperson", "secretary", "minister", "chief", "director"})
-
-
-# An assertion's verb: present, perfect or modal ("is concerned", "has been confirmed",
-# "will continue", "cannot be overlooked"); a narrative of what happened is in the past
-# ("today the Government decided to ...", "On May 2 the ministers met ...").
-_ASSERTING = re.compile(r"\b(?:is|are|am|has|have|will|would|must|cannot|can|could|should|"
-                        r"shall|may|might|remains?|continues?|does|do)\b|\b[a-z]{3,}(?<!s)s\b"
-                        r"(?=\s+(?:that|the|to|all|its|their|a|an|on)\b)")
-
-
-def _asserted(sentence: str) -> bool:
-    """Does a sentence of a statement assert something (rather than narrate the past)?"""
-    return bool(_ASSERTING.search(_QUOTE_TEXT.sub(" ", sentence)))
-
-
-def _home_official(speaker: str) -> bool:
-    """A named official by a staff title, of no foreign country ("Presidential Aide Yury
-    Ushakov"; not "Japanese Foreign Minister X", not "Ambassador Y")."""
-    words = [w.lower() for w in re.findall(r"[\w'-]+", speaker)]
-    return len(words) <= 8 and bool(set(words) & _STAFF_TITLES) and not foreign(speaker) \
-        and any(w[:1].isupper() for w in speaker.split()[1:])
-
-
 _HEADING_NOISE = re.compile(r"^\s*(?:\d{1,2}[.)]\s*|[#*>-]+\s*)|\([^)]*\)|[*_#\[\]]")
 # First person plural: in a government body's own statement, the issuer speaks ("We call
 # on...", "...as our partners know"); lower-case "us" only (upper-case "US" is a country).
@@ -135,8 +95,6 @@ _CITED = re.compile(r"(?:\((?:source:\s*|sources:\s*|via\s+|per\s+)?(?P<who>[A-Z
 _CITED_LEAD = re.compile(r"\W{0,4}(?P<who>[A-Z][^:.;!?\n\d]{1,50}?)(?P<dash>)\s*:\s+(?=\S)")
 # A live blog's time stamp before a post heading ("17:15 — ", "9:40 a.m. - ").
 _POST_TIME = re.compile(r"^\s*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?\s*[—–-]\s*", re.IGNORECASE)
-# The capitalised words opening a text: "The Australian Government", "Australia".
-_LEAD = re.compile(r"\W*(?P<lead>(?:The\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})")
 # A page written as turns ("Q:", "MR. X:"), at the start of a line.
 _TRANSCRIPT_LIKE = re.compile(r"(?m)^(?:Q|A|Question|Answer|[A-Z][A-Z .'-]{2,40}):\s")
 # A line that names a person ("Quotes attributable to Senator the Hon Jane Roe, Minister
@@ -151,7 +109,6 @@ _WE_LEAD = re.compile(r"\W*(?:We|Our|I)\s")
 _REPORTING = frozenset({"said", "says", "told", "claimed", "claims", "reported", "estimated",
                         "announced", "confirmed", "stated", "warned", "according to",
                         "denied", "assessed", "wrote", "posted"})
-_QUOTE_TEXT = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _FIRST_PERSON = frozenset({"i", "we", "he", "she", "they", "us", "me"})
 
 
@@ -207,7 +164,7 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
         issuer = Speaker(issuer_name or publisher or (side[1] if side else "issuer"),
                          keys, side[1] if side else None, "issuer")
     if issuer is None and official and home is not None and is_government_body(publisher) \
-            and (_TRANSCRIPT_LIKE.search(text) or _WE.search(_QUOTE_TEXT.sub(" ", text))):
+            and (_TRANSCRIPT_LIKE.search(text) or _WE.search(QUOTE_TEXT.sub(" ", text))):
         # A government body's own page written in its own voice ("We call on ...") or as
         # a transcript: what it asserts outside quotations and turns is its statement even
         # under a headline-like title (a third-person press release is not).
@@ -218,13 +175,13 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
     outside = bool(issuer_name) and issuer is not None and not issuer.perspectives and (
         foreign(publisher) or foreign(issuer_name or ""))
     if issuer is None and home is None and is_government_body(publisher) and \
-            _WE.search(_QUOTE_TEXT.sub(" ", text)) and foreign(_lead_subject(text)):
+            _WE.search(QUOTE_TEXT.sub(" ", text)) and foreign(lead_subject(text)):
         # The same for a government's own release in its own voice under a headline
         # ("Australia imposes further sanctions ..." by its "Minister for Foreign Affairs"),
         # when its lead names that country ("Australia has today imposed ...").
         issuer = Speaker(publisher, [], None, "issuer")
         outside = True
-    if issuer is None and home is None and _WE.search(_QUOTE_TEXT.sub(" ", text)):
+    if issuer is None and home is None and _WE.search(QUOTE_TEXT.sub(" ", text)):
         own = own_voice(text)  # "Norway strongly condemns ... We are deeply concerned"
         if own is not None:
             home, official = own, True
@@ -257,10 +214,14 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
                 by_line[a] = [sp]
     post: Speaker | None = None  # who posted the paragraphs under a post header
     lead: tuple[int, Speaker] | None = None  # a paragraph opening with its poster
+    background = False  # under a "Background" heading of a statement
     for index, sent in enumerate(sentences):
         if len(sent.text) > MAX_CHARS:
             continue
         turn = turn_of(turns, sent) if turns else None
+        if turn is None and not _ends(sent.text) and len(sent.text.split()) <= HEADING_WORDS:
+            background = background_heading(sent.text)  # a section heading: is it
+            # "Background" / "Notes to editors" (facts recalled, not the issuer's position)?
         if turn is None and (sent.paragraph >= len(spans) or sent.end >= spans[
                 sent.paragraph][1] - 1) and sent.start == _para_start(spans, sent.paragraph):
             header = _POST_HEADER.fullmatch(sent.text)
@@ -405,14 +366,14 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
                     if not is_writer(sp.text, writer)]
         for sp in speakers:
             if not sp.perspectives and official and home is not None and \
-                    _home_official(sp.text):
+                    home_official(sp.text):
                 # "Presidential Aide Yury Ushakov" in the Kremlin's own readout: an
                 # official of no other stated side is the issuing government's
                 sp.perspectives, sp.cue = [home[0]], home[1]
                 for name in attributor._names(sp.text, 0, len(sp.text)):
                     attributor.ctx.names.setdefault(name, sp)  # a later "Veldkamp said"
             local = home or dateline
-            if not sp.perspectives and local is not None and _unnamed(sp.text):
+            if not sp.perspectives and local is not None and unnamed(sp.text):
                 # "a senior presidential official" in a national news agency's story, or
                 # "one senior official" in a story datelined "SEOUL —", is an official of
                 # the agency's own country or of the dateline's.
@@ -420,19 +381,19 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
                 # who the quotation after it continues
                 attributor.ctx.remember(sp, sent.paragraph, index)
         if not speakers and official and home is not None and issuer is None and \
-                turn is None and _own_voice(sent.text, home[0]):
+                turn is None and states_position(sent.text, home[0]):
             # "The Netherlands continues its support ...", "The government has earmarked
             # ..." in that government's own page: the document's voice states its position.
             speakers = [Speaker.of_side(publisher or home[1], home, "issuer", sent.start,
                                         sent.end)]
         if not speakers and official and home is not None and issuer is None and \
-                turn is None and _WE.search(_QUOTE_TEXT.sub(" ", sent.text)):
+                turn is None and _WE.search(QUOTE_TEXT.sub(" ", sent.text)):
             # "We call on ..." in a ministry's or council's own statement: the issuer speaks.
             speakers = [Speaker.of_side(publisher or home[1], home, "we", sent.start,
                                         sent.end)]
             attributor.ctx.remember(speakers[0], sent.paragraph, index)
         if speakers and issuer is not None and issuer.perspectives and turn is None and \
-                issuer.verb != "publisher" and \
+                issuer.verb != "publisher" and not background and \
                 run_of.get(sent.paragraph) is None and (
                     not any(sp.perspectives for sp in speakers) or
                     _WE_OPENS.match(sent.text) or _WE_LEAD.match(sent.text)):
@@ -452,8 +413,8 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
                 sp = attributor.name(who, sent.start + cited.start())
                 if sp.perspectives:
                     speakers = [sp.again("cited", sent.start, sent.end)]
-        if not speakers and issuer is not None and turn is None and (
-                issuer.perspectives or outside and _asserted(sent.text)) and \
+        if not speakers and issuer is not None and turn is None and not background and (
+                issuer.perspectives or outside and asserted(sent.text)) and \
                 not (issuer.verb == "publisher" and EVENT_NOTE.search(sent.text)) and \
                 not FOOTNOTE.match(sent.text) and not SERVICE_NOTE.search(sent.text):
             speakers = [issuer.again("issuer", sent.start, sent.end)]
@@ -612,33 +573,3 @@ def _quoted_block(run_of: dict[int, tuple[int, int]], first: int) -> set[int]:
         first = run[1] + 1
         run = run_of.get(first)
     return out
-
-
-# The bodies a government's own page names itself by ("The government has earmarked ...").
-_SELF_BODIES = frozenset({"government", "cabinet", "ministry", "federal government"})
-_SELF_LEAD = re.compile(r"\W*((?i:the)\s+(?:federal\s+)?(?:government|cabinet|ministry))\b")
-
-
-def _own_voice(sentence: str, home: str) -> bool:
-    """Does a sentence of a government's own page state its position in the third person:
-    its subject the home country or "the government", its verb an assertion (present,
-    perfect or modal; a narrative of the past is not a position)?"""
-    body = _SELF_LEAD.match(sentence)
-    lead = body.group(1) if body is not None else _lead_subject(sentence)
-    if not lead or not _asserted(sentence):
-        return False
-    rest = sentence[sentence.find(lead) + len(lead):].lstrip()
-    if not re.match(r"(?:[a-z]+ly\s+|also\s+|still\s+)?[a-z]", rest) or rest.startswith(
-            ("of ", "and ", "or ")):
-        return False  # the lead must be the whole subject, followed by its verb
-    bare = lead.lower().removeprefix("the ")
-    if bare in _SELF_BODIES:
-        return True
-    placed = bare_country(lead)
-    return placed is not None and placed[0] == home
-
-
-def _lead_subject(text: str) -> str:
-    """The capitalised words opening the text (its first sentence's subject, if named)."""
-    m = _LEAD.match(text)
-    return m.group("lead") if m is not None else ""

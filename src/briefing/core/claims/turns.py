@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from briefing.core.claims.affiliation import affiliation, bare_country, postmodifier
+from briefing.core.claims.affiliation import affiliation, bare_country, foreign, postmodifier
 from briefing.core.claims.cues import CueMatcher
 from briefing.core.claims.rules import AttributionRules, attribution_rules
 from briefing.core.claims.sentences import Sentence, paragraphs, split_sentences
@@ -38,7 +38,19 @@ _OWN_SUBJECT = re.compile(
     r"(?:^|(?<=[.!?])\s+)(?:[A-Z][^,.!?\n]{0,60},\s+)?(?P<subj>(?:The\s+)?[A-Z][\w'-]+"
     r"(?:\s+[A-Z][\w'-]+)?)(?:\s+[a-z]+)?\s+(?:has|have|is|are|was|will|would|can|cannot|"
     r"must|should|continues|remains|wants|needs|stands|supports)\b")
+# The line that introduces an interview names who answers its bare "A:" turns ("An
+# interview with Brig. Gen. X, deputy commander of Ukraine's 47th Brigade", "Q&A with a
+# Ukrainian officer").
+_INTERVIEW = re.compile(r"\b(?:interview|Q\s?&\s?A|Q and A|conversation|in talks?)\s+with\s+"
+                        r"(?P<who>[^\n.;:!?]+(?:\.\s?[A-Z][^\n.;:!?]*)*)", re.IGNORECASE)
+_INTRO_WORDS = 30  # an introducing line is short; a long paragraph only mentions interviews
 _FIRST_PLURAL = re.compile(r"\b(?:we|our|us)\b", re.IGNORECASE)
+# A side the speaker reports or answers ("Moscow claims ...", "China tells us ...", "The
+# Kremlin would like us to believe ..."): another party, never the speaker's own country.
+_OTHER_PARTY = re.compile(
+    r"(?P<subj>(?:The\s+)?[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)\s+(?:[a-z]+ly\s+)?(?:says|said|"
+    r"claims|claimed|tells|told|insists|denies|denied|wants\s+us|would\s+like\s+us|"
+    r"accuses|threatens)\b")
 _SITE_SPLIT = re.compile(r"\s*(?:_|\s[|–—-]\s|\s>\s)\s*")
 # Words that make a multi-word cue an institution rather than a person's name.
 _INSTITUTION = frozenset({"department", "house", "ministry", "council", "office", "service",
@@ -52,7 +64,9 @@ _CONNECTORS = frozenset({"of", "the", "and", "for", "de", "von", "van", "al", "d
 # A full stop that ends a sentence, not an abbreviation ("Col. Butler", "U.S. Army").
 _SENTENCE_END = re.compile(r"(?<=[a-z]{3})\.\s")
 # Where another named subject begins: ", Chancellor Merz", " and German Chancellor ...".
-_COORDINATED = re.compile(r",\s+(?=[A-Z])|\s+and\s+(?=[A-Z])|\s+&\s+(?=[A-Z])")
+_COORDINATED = re.compile(r",\s+(?=[A-Z])|\s+and\s+(?:the\s+)?(?=[A-Z])|\s+&\s+(?=[A-Z])")
+# The word that introduces the people of a title ("Remarks by ...", "Press point with ...").
+_INTRODUCED = re.compile(r"\s(?:by|with)\s")
 _CLAUSE_CUT = re.compile(
     r"[;.\n]|\s(?:on|about|at|ahead|holds|held|regarding|in|during|to|with|after|before)\s",
     re.IGNORECASE)
@@ -139,9 +153,12 @@ def find_turns(text: str, rules: AttributionRules | None = None,
                                                     nxt.label_start)
                             if nxt is not None else len(spans) - 1)
         _end_at_a_break(text, spans, t)
+        if " ".join(_label_words(t.label)).lower() in ("a", "answer"):
+            _end_at_narration(text, spans, t)
         body = text[t.label_end:t.stop].rstrip()
         t.question = _is_question_label(t.label, r) or (
             body.endswith("?") and _key(t.label) not in _answerers(turns[:i], r))
+    turns = _exchange_turns(turns, r)
     answerers = _answerers(turns, r)
     any_question = any(t.question for t in turns)
     for t in turns:
@@ -173,6 +190,41 @@ def _end_at_a_break(text: str, spans: list[tuple[int, int]], turn: Turn) -> None
         if heading or " | " in para:
             turn.last_paragraph, turn.stop = n - 1, spans[n][0]
             return
+
+
+# A writer's report in the third person ("In Seoul, officials said ...", "The Kremlin did
+# not answer a request for comment", "..., he said").
+_NARRATION = re.compile(
+    r"\b(?:he|she|they|officials?|ministry|spokes(?:man|woman|person)|[A-Z][\w'’-]+)\s+"
+    r"(?:[a-z]+ly\s+)?(?:said|says|told|added|called|denied|did\s+not\s+(?:answer|respond|"
+    r"reply))\b|\brequest\s+for\s+comment\b|[,”\"]\s+(?:he|she)\s+(?:said|says|added)\b")
+
+
+def _end_at_narration(text: str, spans: list[tuple[int, int]], turn: Turn) -> None:
+    """A bare "A:" answer inside an article ends where the writer's narration resumes: a
+    later paragraph reporting someone in the third person is the writer's, not the
+    interviewee's (who says "we", and is "he" only to the writer)."""
+    for n in range(turn.first_paragraph + 1, turn.last_paragraph + 1):
+        if _NARRATION.search(text, spans[n][0], spans[n][1]):
+            turn.last_paragraph, turn.stop = n - 1, spans[n][0]
+            return
+
+
+def _exchange_turns(turns: list[Turn], r: AttributionRules) -> list[Turn]:
+    """Drop "Name: text" lines after an exchange has ended at a break (a heading, a table):
+    a one-off label there opens a link, a cited headline or a note ("Yonhap: NIS says
+    troops rotated", "Kyiv Independent: Budanov interview"), not a new turn, unless it
+    asks or is answered."""
+    keys = [_key(t.label) for t in turns]
+    kept: list[Turn] = []
+    for i, t in enumerate(turns):
+        prev = kept[-1] if kept else None
+        asked = i + 1 < len(turns) and turns[i + 1].question  # "X: ..." then "Q: ..."
+        if prev is not None and prev.stop < t.label_start and not t.question and \
+                not asked and keys.count(_key(t.label)) == 1:
+            continue
+        kept.append(t)
+    return kept
 
 
 def _unlabelled_answers(text: str, spans: list[tuple[int, int]], turns: list[Turn]) -> list[Turn]:
@@ -219,12 +271,19 @@ _HONORIFIC = re.compile(r"^(?:MR|MRS|MS|DR|GEN|SEC|ADM|COL|AMB|SECRETARY|PRESIDE
                         r"CHANCELLOR|AMBASSADOR|GENERAL|COLONEL|ADMIRAL|SENATOR|"
                         r"(?:LIEUTENANT|MAJOR|BRIGADIER)[ -]GENERAL)\b\.?", re.IGNORECASE)
 
+# An office with its qualifier before a surname ("FOREIGN MINISTER WEBER").
+_QUALIFIED_OFFICE = re.compile(r"(?:FOREIGN|DEFEN[CS]E|PRIME|VICE|DEPUTY|FIRST|HIGH|INTERIOR|"
+                               r"FINANCE)\s+(?:MINISTER|SECRETARY|PRESIDENT|REPRESENTATIVE)\b",
+                               re.IGNORECASE)
+
 
 def _names_person(label: str) -> bool:
     """Does the label name a person ("Mao Ning", "MR. KIRBY", "Maj. Gen. Ryder")?"""
     words = _label_words(label)
     if _HONORIFIC.match(label.strip()) and len(words) >= 2:
         return True
+    if _QUALIFIED_OFFICE.match(label.strip()) and len(words) >= 3:
+        return True  # "FOREIGN MINISTER WEBER", "DEFENCE SECRETARY HEALEY"
     return 2 <= len(words) <= 4 and all(w[:1].isupper() and w[1:2].islower() for w in words)
 
 
@@ -267,6 +326,7 @@ class TurnResolver:
         if publisher.strip():
             self.hosts.insert(0, publisher)
         self.home = home  # the publisher's side (claims/home.py), the last resort
+        self.interviewee = _interviewee([title, *header.splitlines()])
         self.text = text
         self._cache: dict[str, tuple[str, list[str], str | None]] = {}
         self._surnames = _surnames(matcher)
@@ -328,7 +388,12 @@ class TurnResolver:
                         keys, cue = self._role(t.label)
                     if keys:
                         return label, keys, cue
-        # 3. The title or header naming this speaker or role.
+        # 3. The line introducing an interview names who answers "A:".
+        if name.lower() in ("a", "answer") and self.interviewee:
+            keys, cue = self._cues(self.interviewee)
+            if keys:
+                return self.interviewee, keys, cue
+        # 4. The title or header naming this speaker or role.
         for ctx in self.context:
             window = self._window(ctx, name, generic)
             if window:
@@ -337,11 +402,13 @@ class TurnResolver:
                     keys, cue = self._role(window)
                 if keys:
                     return (window if generic else label), keys, cue
-        # 4. A role phrase in the label ("SENIOR DEFENSE OFFICIAL").
+                if foreign(window):  # "the Prime Minister of Japan": of no side of ours,
+                    return (window if generic else label), [], None  # not the host's
+        # 5. A role phrase in the label ("SENIOR DEFENSE OFFICIAL").
         keys, cue = self._role(label)
         if keys:
             return label, keys, cue
-        # 5. The host: the publisher or the site name in the title.
+        # 6. The host: the publisher or the site name in the title.
         named = next((w for w in (self._window(c, name, generic) for c in self.context) if w),
                      "") if generic else ""
         for host in self.hosts:  # a briefer nobody names speaks for the host
@@ -359,10 +426,12 @@ class TurnResolver:
         """The country a speaker of no stated side speaks for, from their own answers: the
         side they name as the subject of their sentences while speaking as "we" ("Denmark
         has been clear ... Denmark will spend ... we need legal certainty"), when it is
-        named at least twice and twice as often as any other."""
+        named at least twice and twice as often as any other. A side they report ("Moscow
+        claims ...") or name as an owner ("Russia's economy") is another party."""
         key = _key(label)
         counts: dict[str, int] = {}
         cues: dict[str, str] = {}
+        others: set[str] = set()
         for t in self.turns:
             if t.question or not (t.label == label or _key(t.label) == key or
                                   _within(label, t.label) or _within(t.label, label)):
@@ -373,10 +442,19 @@ class TurnResolver:
             for m in _OWN_SUBJECT.finditer(body):
                 subj = m.group("subj")
                 subj = subj[4:] if subj.startswith("The ") else subj
+                if subj.split()[0].endswith(("'s", "’s")):
+                    continue  # "Russia's economy is overheating": about Russia, not as it
                 placed = bare_country(subj) or bare_country(subj.split()[0])
                 if placed is not None:
                     counts[placed[0]] = counts.get(placed[0], 0) + 1
                     cues.setdefault(placed[0], placed[1])
+            for m in _OTHER_PARTY.finditer(body):
+                subj = m.group("subj")
+                placed = bare_country(subj[4:] if subj.startswith("The ") else subj)
+                if placed is not None:
+                    others.add(placed[0])
+        for side in others:
+            counts.pop(side, None)
         ranked = sorted(counts.items(), key=lambda kv: -kv[1])
         if not ranked or ranked[0][1] < 2 or len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]:
             return None
@@ -399,13 +477,32 @@ class TurnResolver:
                    [e.start() for e in _SENTENCE_END.finditer(ctx, 0, m.start())])
         cut = _CLAUSE_CUT.search(ctx, m.end())
         right = cut.start() if cut else len(ctx)
-        if not generic:  # a named person among others ("President Lee, Chancellor Merz vow
-            # ..."): the other named subjects are not this speaker
-            before = [o.end() for o in _COORDINATED.finditer(ctx, left + 1, m.start())]
+        if not generic or name.lower() not in ("a", "answer"):
+            # a named person or a role among others ("President Lee, Chancellor Merz vow
+            # ...", "Joint press point with NATO Secretary General X and the Prime Minister
+            # of Japan"): the other named subjects are not this speaker
+            left = max([left, *[w.end() - 1 for w in _INTRODUCED.finditer(ctx, left + 1,
+                                                                            m.start())]])
+            before = [o.end() for o in _COORDINATED.finditer(ctx, left + 1, m.start() + 1)]
             left = max([left, *[b - 1 for b in before]])
             after = _COORDINATED.search(ctx, m.end(), right)
             right = after.start() if after else right
+            if generic:  # a role ends at its comma: "Prime Minister, the Kremlin says ..."
+                # (a question as the title) names no more of this speaker
+                comma = ctx.find(",", m.end(), right)
+                right = comma if comma >= 0 else right
         return ctx[left + 1:right].strip()
+
+
+def _interviewee(lines: list[str]) -> str:
+    """Who an interview's bare answers belong to: the last short line before the turns
+    that says "interview with X" ("" when none does)."""
+    found = ""
+    for line in lines:
+        m = _INTERVIEW.search(line) if len(line.split()) <= _INTRO_WORDS else None
+        if m is not None:
+            found = m.group("who").strip()
+    return found
 
 
 def _within(short: str, full: str) -> bool:
