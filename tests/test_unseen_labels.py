@@ -43,6 +43,9 @@ def plain_text(path: Path) -> str:
         root = lxml.html.fromstring(raw)
         for bad in root.xpath("//script|//style|//sup|//noscript"):
             bad.drop_tree()
+        # a table row reads as its cells joined by " | ", as a Markdown table row does
+        for cell in root.xpath("//tr/*[self::td or self::th][following-sibling::td or following-sibling::th]"):
+            cell.tail = " | "
         for block in root.xpath("//p|//div|//li|//h1|//h2|//h3|//h4|//tr|//br|//blockquote"):
             block.tail = "\n" + (block.tail or "")
         raw = root.text_content()
