@@ -67,10 +67,13 @@ PERSPECTIVES = load_default_perspectives()
 # statements): dev unchanged, test .930/.820/.834/.745 (a news lead no longer makes its
 # subject the page's issuer: five Markdown statements that had its wrong side are no longer
 # suggested, so found falls as precision rises). Merged with figures16, meta16 and the
-# lead's turn ends: dev .964/.906/.919/.913, test .938/.834/.840/.759.
+# lead's turn ends: dev .964/.906/.919/.913, test .938/.834/.840/.759. The ten _14 pages
+# of labels17 then join dev (no rule has seen them: .730/.658/.868/.705 alone at this
+# round's end, .719/.643/.860/.679 when they arrived): they pull dev to .946/.887/.916/.893,
+# and the dev floors go under that.
 FLOORS = {
-    "dev": {"statements_found": 0.95, "statements_right": 0.90, "precision": 0.91,
-            "figures_right": 0.90},
+    "dev": {"statements_found": 0.94, "statements_right": 0.88, "precision": 0.91,
+            "figures_right": 0.89},
     "test": {"statements_found": 0.93, "statements_right": 0.83, "precision": 0.83,
              "figures_right": 0.75},
 }

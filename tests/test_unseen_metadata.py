@@ -32,11 +32,14 @@ from quality_metadata import score  # noqa: E402
 # floors go to .94 until a metadata round meets those pages. meta15 met them; with the ten
 # _13 pages of labels16 too (no rule has seen them: 60/90/70/70/96.7/97.2 alone) dev is
 # 97.0/99.2/97.0/97.0/99.3/99.2 and the floors sit just under it.
+# Round 16: meta16 met the _13 pages; with the ten _14 pages of labels17 (no rule has seen
+# them: 100/100/80/80/94.6/92.2 alone) dev is 100/100/98.6/97.2/99.5/98.9, test
+# 90.5/90.5/97.6/83.3/97.7/95.7 (publisher was 81.0); the test floors move up under it.
 THRESHOLDS = {
-    "dev": {"title": 0.96, "date": 0.97, "authors": 0.96, "publisher": 0.96, "body": 0.99,
+    "dev": {"title": 0.97, "date": 0.97, "authors": 0.97, "publisher": 0.96, "body": 0.99,
             "furniture": 0.98},
-    "test": {"title": 0.88, "date": 0.88, "authors": 0.95, "publisher": 0.78, "body": 0.96,
-             "furniture": 0.94},
+    "test": {"title": 0.90, "date": 0.90, "authors": 0.97, "publisher": 0.82, "body": 0.97,
+             "furniture": 0.95},
 }
 
 
