@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 
 from briefing.core.claims.captions import Captions
+from briefing.core.claims.han_forms import fold_traditional
 from briefing.core.claims.interviews import InterviewTurns, answer_sentences, independent
 from briefing.core.claims.korean_verbs import korean_topic, korean_verbs
 from briefing.core.claims.script_rules import (
@@ -471,6 +473,18 @@ def suggest_in_script(text: str, script: str, perspectives: Iterable[Perspective
     rules = script_rules().get(script)
     if rules is None:
         return []
+    if script == "han":  # "他說", "發言人": traditional characters read as simplified
+        original = text
+        text, title = fold_traditional(text), fold_traditional(title)
+        return [replace(s, quote=original[s.start:s.end])
+                for s in _suggest(rules, text, perspectives, title, issuer_side, issuer_name)]
+    return _suggest(rules, text, perspectives, title, issuer_side, issuer_name)
+
+
+def _suggest(rules: Rules, text: str, perspectives: Iterable[Perspective], title: str,
+             issuer_side: tuple[str, str] | None, issuer_name: str) -> list[Suggestion]:
+    """suggest_in_script on a text in the script `rules` read (Han folded to simplified)."""
+    script = rules.script
     attributor = ScriptAttributor(rules, list(perspectives))
     attributor.home = page_home(rules, text)
     attributor.lang = page_language(rules, text)
