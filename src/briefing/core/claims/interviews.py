@@ -18,6 +18,9 @@ from briefing.core.claims.script_rules import Rules
 from briefing.core.models import Suggestion
 
 # Where a sentence of an answer ends: its stop, a closing quotation mark, then a space.
+# A title that quotes its head ("Скібіцький: «Північна Корея вчиться …»"): the page is the
+# words of the one it names, an interview when plain question lines follow
+_QUOTING_TITLE = re.compile(r"^[^:«“\"„]{2,60}:\s*[«“\"„]")
 _ANSWER_STOP = re.compile(r"[.!?…]+[”\"’»]*(?=\s+\S)")
 
 
@@ -39,6 +42,8 @@ class _Sides(Protocol):
     def perspectives(self, span: str) -> tuple[list[str], str | None]: ...
 
     def introduced(self, span: str, text: str, before: int) -> tuple[list[str], str | None]: ...
+
+    def speaker(self, s: str) -> tuple[str, str] | None: ...
 
 
 def independent(rules: Rules, span: str) -> bool:
@@ -63,7 +68,8 @@ class InterviewTurns:
             head = (title + "\n" + text[:2000]).lower()
             plain = [re.compile(p, re.MULTILINE) for p in rules.plain_questions]
             asked = sum(len(rx.findall(text)) for rx in plain)
-            if asked >= 2 and any(m.lower() in head for m in rules.interview_marks):
+            if asked >= 2 and (any(m.lower() in head for m in rules.interview_marks)
+                               or _QUOTING_TITLE.match(title)):
                 self.questions, self.answers, self.loose = plain, [re.compile(".")], True
         self.current: Suggestion | None = None
         self.asking = False  # the line being read is a question
@@ -100,6 +106,19 @@ class InterviewTurns:
             if not keys:  # "Андрей Руденко: …": the side the lead gives him
                 keys, cue = sides.introduced(head, text, first)
             return Suggestion(0, 0, head, keys[:1], cue, head, "")
+        return self._briefer(sides, lead)
+
+    @staticmethod
+    def _briefer(sides: _Sides, lead: str) -> Suggestion | None:
+        """The one the lead says spoke ("김태효 국가안보실 1차장은 … 브리핑했습니다" before
+        "Q. …" / "A. …"): the first sentence of the lead with a speaker who has a side."""
+        for line in lead.splitlines():
+            found = sides.speaker(line.strip()) if line.strip() else None
+            if found is None:
+                continue
+            keys, cue = sides.perspectives(found[0])
+            if keys:
+                return Suggestion(0, 0, found[0], keys[:1], cue, found[0], "")
         return None
 
     def see(self, text: str, start: int, end: int) -> Suggestion | None:

@@ -388,6 +388,9 @@ class ScriptAttributor:
             return None
         if self.r.script == "hangul":
             return words[0] if len(words[0]) >= 2 else None
+        adverbs = {a.lower() for a in self.r.back_reference_adverbs}
+        while len(words) > 1 and words[-1].strip(".,").lower() in adverbs:
+            words = words[:-1]  # "Скібіцький також": the name before the adverb
         word = words[-1].strip(".,")
         if len(word) < 4 or not word[0].isupper() or word.isupper():
             return None
