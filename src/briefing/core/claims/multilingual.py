@@ -58,6 +58,9 @@ class ScriptAttributor:
         self.first_words = {w.lower() for w in rules.first_person}
         self.prepositions = {w.lower() for w in rules.prepositions}
         self.possessives = {w.lower() for w in rules.possessives}
+        # an adverb that may stand alone before a verb ("仅表示", "则称"): no subject
+        self.lone_adverbs = {w.lower() for w in [*rules.back_reference_adverbs,
+                                                  *rules.lone_adverbs]}
         self.home: str | None = None  # the page's country (page_home), for its bodies
         self.lang: str | None = None  # the page's language (page_language), for verb lemmas
 
@@ -165,6 +168,12 @@ class ScriptAttributor:
         if r.source_rx is not None:
             for m in r.source_rx.finditer(s):
                 span = self._after_source(s, m.end())
+                if span and r.script == "han" and not self.perspectives(span)[0]:
+                    # "据路透社12月23日报道，韩国国家情报院当天表示…": the outlet passes on
+                    # the words of the one with a side who speaks after its clause
+                    relayed = self._relayed(s, m.end() + len(span))
+                    if relayed is not None:
+                        return relayed
                 if span:
                     return span, m.group()
                 # "По его словам, …": the phrase holds its speaker, a back-reference
@@ -197,6 +206,11 @@ class ScriptAttributor:
                         span = named  # (a quotation first: its words are no topic)
             else:
                 span = self._clause_before(s, v.start(), r.insertion_rx)
+                if span is not None and r.script == "han" and span.strip() in self.lone_adverbs:
+                    # "林剑在…被问及…时，仅表示「…」": the adverb's clause has no subject;
+                    # the speaker is in the clause before it
+                    at = s.rfind(span.strip(), 0, v.start())
+                    span = self._clause_before(s, at, r.insertion_rx) if at > 0 else span
                 cut = s.rfind(",", 0, v.start())
                 if span is None and cut > 0 and v.group().lower().endswith(
                         tuple(r.gerund_endings)):
@@ -217,13 +231,25 @@ class ScriptAttributor:
                     if span and at > 0:
                         span = span[:at]
                 if (span and not self.perspectives(span)[0] and not self.is_back_reference(span)
-                        and not self.first_person(span)):
+                        and not self.first_person(span) and not independent(r, span)):
                     # "Об этом заявил замглавы МИД РФ Руденко", "Про це повідомив Юсов":
                     # the speaker follows the verb
                     after = self._clause_after(s, v.end())
                     if after and self.perspectives(after)[0]:
                         span = after
             if span:
+                return span, v.group()
+        return None
+
+    def _relayed(self, s: str, pos: int) -> tuple[str, str] | None:
+        """The speaker with a side and its verb after the clause that ends at or past
+        `pos` (a source phrase's), else None."""
+        stop = CLAUSE.search(s, pos)
+        if stop is None:
+            return None
+        for v in self.verbs(s, stop.end()):
+            span = self._clause_before(s, v.start(), self.r.insertion_rx)
+            if span and self.perspectives(span)[0]:
                 return span, v.group()
         return None
 
