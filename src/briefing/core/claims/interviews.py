@@ -51,7 +51,9 @@ def independent(rules: Rules, span: str) -> bool:
     "柏林自由大学中国问题专家吕宁思", "сходознавець"): a nationality beside him names his
     field or his seat, not the side he speaks for."""
     low = span.lower()
-    return any(w.lower() in low for w in rules.independent)
+    return (any(w.lower() in low for w in rules.independent)
+            # "베이징의 한 외교 소식통": a source placed in a capital, of no named side
+            or any(re.search(p, span) for p in rules.placed_sources))
 
 
 class InterviewTurns:

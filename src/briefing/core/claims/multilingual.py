@@ -366,6 +366,11 @@ class ScriptAttributor:
         head = text[:before]
         left = r"(?<![\w])" if self.r.script == "cyrillic" else ""
         for m in re.finditer(left + re.escape(name), head):
+            whole = self.cue_rx.match(head, m.start())
+            if whole is not None and self._owner(whole.group()) is not None:
+                # "Центр закликає …" after "Центр протидії дезінформації фіксує …": the
+                # head word of a body named before stands for that body
+                return [self._owner(whole.group()) or ""], whole.group()
             lo, hi = self._clause_around(head, m.start(), m.end())
             window = head[lo:hi]
             if independent(self.r, window):  # "сходознавцем Юрієм Пойтою": no side

@@ -43,6 +43,8 @@ class Rules:
     insertions: list[str] = field(default_factory=list)  # "в свою очередь": not the speaker
     back_reference_adverbs: list[str] = field(default_factory=list)  # "він також": "він"
     lone_adverbs: list[str] = field(default_factory=list)  # "仅表示": a clause with no subject
+    # an anonymous source placed somewhere ("베이징의 한 외교 소식통"): the place is no side
+    placed_sources: list[str] = field(default_factory=list)
     # a country's generic bodies ("국방부", "外交部", "Генштаб"): the home country's unless
     # the speaker's words name another ("우크라이나 국방부", "韩国外交部")
     bodies: list[str] = field(default_factory=list)
@@ -201,7 +203,7 @@ def script_rules() -> dict[str, Rules]:
         rules = out.setdefault(data["script"], Rules(data["script"]))
         for name in ("verbs", "sources", "source_ends", "subject_particles", "datelines",
                      "back_references", "answer_prefixes", "insertions", "weak_particles",
-                     "back_reference_adverbs", "lone_adverbs", "bodies", "verb_patterns", "host_turns",
+                     "back_reference_adverbs", "lone_adverbs", "placed_sources", "bodies", "verb_patterns", "host_turns",
                      "question_turns", "first_person", "statement_titles",
                      "abbreviations", "prepositions", "possessives", "interview_questions",
                      "interview_answers", "interviewees", "independent", "foreign", "false_verbs", "interview_marks", "plain_questions",

@@ -1,0 +1,33 @@
+"""Who a source is: an anonymous diplomatic source placed in a city ("베이징의 한 외교
+소식통") speaks for no side, and "이 소식통" refers back to him; the head word of a body
+named before ("Центр" after "Центр протидії дезінформації") stands for that body, which
+"draws attention" to what it reports. Cases written for the test."""
+
+from __future__ import annotations
+
+from briefing.core.claims import suggest_claims
+from briefing.core.perspectives import load_default_perspectives
+
+
+def claims(text: str) -> dict[str, list[str]]:
+    """quote -> perspectives, as the app suggests them."""
+    return {s.quote: s.perspectives for s in suggest_claims(text, load_default_perspectives())}
+
+
+def test_a_source_placed_in_a_city_has_no_side() -> None:
+    placed = "베이징의 한 외교 소식통은 \"중국 지도부는 북한의 파병을 우려하고 있다\"고 전했다."
+    again = "이 소식통은 중국이 러시아를 비판할 수는 없는 처지라고 설명했다."
+    found = claims("북한군 파병 논란이 이어지고 있다. " + placed + " " + again + "\n")
+    assert found[placed] == []
+    assert found[again] == []
+    named = "중국 외교부 대변인은 \"관련 상황을 알지 못한다\"고 말했다."
+    assert claims("북한군 파병 논란이 이어지고 있다. " + named + "\n")[named] == ["chinese"]
+
+
+def test_a_bodys_head_word_stands_for_the_body_named_before() -> None:
+    lead = "Центр протидії дезінформації фіксує кампанію російських пропагандистів."
+    calls = "Центр закликає користувачів перевіряти джерела та не поширювати відео."
+    notes = "ЦПД також звертає увагу, що російські блогери пишуть про «добровольців»."
+    found = claims(lead + "\n" + calls + "\n" + notes + "\n")
+    assert found[calls] == ["ukrainian"]
+    assert found[notes] == ["ukrainian"]
