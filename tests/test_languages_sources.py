@@ -31,3 +31,11 @@ def test_a_bodys_head_word_stands_for_the_body_named_before() -> None:
     found = claims(lead + "\n" + calls + "\n" + notes + "\n")
     assert found[calls] == ["ukrainian"]
     assert found[notes] == ["ukrainian"]
+
+
+def test_what_a_speaker_wrote_is_reported() -> None:
+    wrote = "젤렌스키 우크라이나 대통령은 텔레그램에 \"북한군 사상자가 3천 명을 넘었다\"고 썼다."
+    customs = "중국 해관총서에 따르면 북·중 교역액은 5%가량 줄었다."
+    found = claims("북한군 파병 논란이 이어지고 있다. " + wrote + " " + customs + "\n")
+    assert found[wrote] == ["ukrainian"]
+    assert found[customs] == ["chinese"]
