@@ -51,3 +51,15 @@ def test_a_bare_question_interview_under_a_quoting_title_is_the_interviewees() -
     assert found["Скібіцький також зазначив, що розвідка обмінюється інформацією з Сеулом."
                  ] == ["ukrainian"]
     assert "Як поводиться Китай?" not in found
+
+
+def test_a_labelled_answer_that_reports_another_side_is_that_sides() -> None:
+    """"A. …" is a role label: the briefer reporting China's stated position gives China's
+    claim; his own sentences stay his side's."""
+    reported = "A. 중국 측은 \"북·러 협력 상황을 알지 못한다\"는 입장을 밝혀 왔습니다."
+    own = "정부는 중국이 건설적인 역할을 해 주기를 기대하고 있습니다."
+    text = ("김태효 국가안보실 1차장은 8일 북한군 파병에 대해 브리핑했습니다.\n"
+            "Q. 중국과는 어떻게 협의하고 있습니까?\n" + reported + " " + own + "\n")
+    found = claims(text, title="국가안보실 1차장, 북한군 파병 관련 브리핑")
+    assert found[reported] == ["chinese"]
+    assert found[own] == ["south_korean"]

@@ -21,6 +21,7 @@ from briefing.core.models import Suggestion
 # A title that quotes its head ("Скібіцький: «Північна Корея вчиться …»"): the page is the
 # words of the one it names, an interview when plain question lines follow
 _QUOTING_TITLE = re.compile(r"^[^:«“\"„]{2,60}:\s*[«“\"„]")
+_LETTER = re.compile(r"[^\W\d_]")
 _ANSWER_STOP = re.compile(r"[.!?…]+[”\"’»]*(?=\s+\S)")
 
 
@@ -76,6 +77,7 @@ class InterviewTurns:
         self.current: Suggestion | None = None
         self.asking = False  # the line being read is a question
         self.after_question = False
+        self.labelled = False  # the answer being read opened with a role label ("A.")
         self.speaker = self._interviewee(rules, sides, text, title) if self.questions else None
 
     def _interviewee(self, rules: Rules, sides: _Sides, text: str, title: str
@@ -135,6 +137,10 @@ class InterviewTurns:
                 self.current, self.after_question = None, True
             elif self.after_question and any(rx.match(line) for rx in self.answers):
                 self.current = self.speaker
+                # "A. …", "답: …": a turn opened by a role label, a transcript's answer
+                # (not a dash or a quotation): its sentences may report other sides
+                self.labelled = any(m is not None and _LETTER.search(m.group())
+                                    for m in (rx.match(line) for rx in self.answers))
             else:
                 self.current, self.after_question = None, False
         return self.current

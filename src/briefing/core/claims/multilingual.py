@@ -555,7 +555,8 @@ def _suggest(rules: Rules, text: str, perspectives: Iterable[Perspective], title
         answered = interview.see(text, start, end)
         if interview.asking:
             continue  # "―중국은 … 보고 있나.": the interviewer's question
-        if answered is not None and (interview.loose or _role_turn(rules, text, start)
+        if answered is not None and (interview.loose or interview.labelled
+                                     or _role_turn(rules, text, start)
                                      ) and _own_speaker(attributor, s):
             # a line of narration inside a loosely marked interview, or a sentence of a
             # role-turn answer ("Ответ: …") reporting another side ("По данным Пентагона,
