@@ -39,3 +39,14 @@ def test_what_a_speaker_wrote_is_reported() -> None:
     found = claims("북한군 파병 논란이 이어지고 있다. " + wrote + " " + customs + "\n")
     assert found[wrote] == ["ukrainian"]
     assert found[customs] == ["chinese"]
+
+
+def test_a_generic_body_named_again_is_the_one_just_named_in_full() -> None:
+    """In Russian a bare "разведка" right after "Национальная служба разведки Южной Кореи"
+    is that service, not the page's home country's."""
+    full = "Национальная служба разведки Южной Кореи подтвердила, что установила их личности."
+    again = "Представитель разведки сказал, что один из пленных ехал «на учения»."
+    found = claims("Двое военных КНДР попали в плен в Курской области.\n" + full + "\n"
+                   + again + "\n")
+    assert found[full] == ["south_korean"]
+    assert found[again] == ["south_korean"]

@@ -62,6 +62,8 @@ class ScriptAttributor:
         self.lone_adverbs = {w.lower() for w in [*rules.back_reference_adverbs,
                                                   *rules.lone_adverbs]}
         self.home: str | None = None  # the page's country (page_home), for its bodies
+        # the last speakers with their sides, for a generic body named again (_named_body)
+        self.recent: list[tuple[str, list[str]]] = []
         self.lang: str | None = None  # the page's language (page_language), for verb lemmas
 
     def verbs(self, s: str, pos: int = 0) -> list[re.Match[str] | FoundVerb]:
@@ -133,7 +135,7 @@ class ScriptAttributor:
                 continue  # "驻俄罗斯大使": Russia hosts him, he is not its envoy
             key = self._owner(m.group())
             if key and self._cue(m.group()) in self.bodies:
-                key = self.home or key
+                key = self._named_body(m.group()) or self.home or key
                 if key not in body_keys:
                     body_keys.append(key)
                     body_cue = body_cue or m.group()
@@ -143,6 +145,20 @@ class ScriptAttributor:
         if not keys and any(f.lower() in span.lower() for f in self.r.foreign):
             return [], None  # "德国外交部发言人": a country that is no perspective's body
         return (keys, first) if keys else (body_keys, body_cue)
+
+    def _named_body(self, found: str) -> str | None:
+        """The side of a generic body ("представитель разведки") that a recent speaker
+        named in full ("Национальная служба разведки Южной Кореи подтвердила …"): the
+        body just named, not the page's home country's. Cyrillic only: Korean and
+        Chinese papers write a bare 외교부 / 外交部 for their own country's even right after
+        another's ("중국 외교부 대변인은 … 외교부 당국자는 …")."""
+        if self.r.script != "cyrillic":
+            return None
+        rx = self.patterns.get(self._cue(found) or "")
+        for speaker, keys in reversed(self.recent[-3:]):
+            if rx is not None and len(keys) == 1 and rx.search(speaker):
+                return keys[0]
+        return None
 
     def speaker(self, s: str) -> tuple[str, str] | None:
         """(speaker words, cue that made the sentence an attribution) or None."""
@@ -603,6 +619,8 @@ def _suggest(rules: Rules, text: str, perspectives: Iterable[Perspective], title
             keys, cue, span = list(last.perspectives), last.cue, last.speaker or span
         last = Suggestion(start=start, end=end, quote=s, perspectives=keys, cue=cue,
                           speaker=span, verb=verb)
+        if keys:
+            attributor.recent.append((span, keys))
         if (prev is not None and keys and any(rx.match(s) for rx in forward)
                 and not any(o.start == prev[0] for o in out)
                 and text[prev[0]:prev[1]].rstrip().endswith(".")):
