@@ -34,3 +34,11 @@ def test_the_outlet_being_told_is_not_the_speaker() -> None:
 def test_a_lone_adverbs_clause_takes_the_speaker_before_it() -> None:
     alone = "中国外交部发言人林剑16日在例行记者会上被问及朝鲜士兵伤亡时，仅表示“不掌握有关情况”。"
     assert claims(LEAD + alone + "\n")[alone] == ["chinese"]
+
+
+def test_whose_account_or_figures_a_sentence_gives() -> None:
+    account = "据韩国和乌克兰方面的说法，已有一万余名朝鲜军人被派往俄罗斯。"
+    figures = "據中國海關總署數據，今年前11個月中朝貿易額約19億美元。"
+    found = claims(LEAD + account + "\n" + figures + "\n")
+    assert found[account] == ["south_korean", "ukrainian"]
+    assert found[figures] == ["chinese"]
