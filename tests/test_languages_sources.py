@@ -1,9 +1,13 @@
 """Who a source is: an anonymous diplomatic source placed in a city ("베이징의 한 외교
 소식통") speaks for no side, and "이 소식통" refers back to him; the head word of a body
 named before ("Центр" after "Центр протидії дезінформації") stands for that body, which
-"draws attention" to what it reports. Cases written for the test."""
+"draws attention" to what it reports; a generic body named again in Russian is the one
+just named in full; what is written or spread as a claim is reported. Cases written for
+the test."""
 
 from __future__ import annotations
+
+import pytest
 
 from briefing.core.claims import suggest_claims
 from briefing.core.perspectives import load_default_perspectives
@@ -50,3 +54,13 @@ def test_a_generic_body_named_again_is_the_one_just_named_in_full() -> None:
                    + again + "\n")
     assert found[full] == ["south_korean"]
     assert found[again] == ["south_korean"]
+
+
+@pytest.mark.parametrize(("sentence", "side"), [
+    ("Російські телеграм-канали поширюють твердження, що відео нібито згенеровані.",
+     ["russian"]),
+    ("Российские телеграм-каналы распространяют утверждения, что видео сгенерированы.",
+     ["russian"]),
+])
+def test_spreading_a_claim_reports_it(sentence: str, side: list[str]) -> None:
+    assert claims("Військові КНДР воюють на Курщині.\n" + sentence + "\n")[sentence] == side
