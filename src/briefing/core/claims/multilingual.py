@@ -557,7 +557,10 @@ def _suggest(rules: Rules, text: str, perspectives: Iterable[Perspective], title
     for start, end in sentences(text, rules.dateline_rx, rules.abbreviations):
         s = text[start:end]
         prev, before = before, (start, end)
-        if prev is not None and "\n" in text[prev[1]:start]:
+        if prev is not None and "\n" in text[prev[1]:start] and not (
+                _lead_paragraph(text, prev) and any(rx.match(text[start:end]) for rx in forward)):
+            # the sentence before, on another line: only a lead paragraph of one sentence
+            # that "Про це повідомив …" opening the next paragraph points back to
             prev = None
         named = turns.see(text, start, end)
         caption, bite = captions.see(text, start, end)
@@ -637,6 +640,15 @@ def _suggest(rules: Rules, text: str, perspectives: Iterable[Perspective], title
 # a Korean quotative ending a reported clause ("…했다고 ", "…이라고 ", "…”라고 ")
 _QUOTATIVE = re.compile(r"(?:다|라|냐|자)[”\"’]?고\s+")
 _ENDS = (".", "!", "…", "。", "！", "»", "”", '"', ")")  # how a sentence that may be a claim ends
+
+
+def _lead_paragraph(text: str, prev: tuple[int, int]) -> bool:
+    """Whether text[prev] is a paragraph of its own, one sentence long (a lead)."""
+    a, b = prev
+    line_start = text.rfind("\n", 0, a) + 1
+    line_end = text.find("\n", b)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    return line.strip() == text[a:b].strip()
 
 
 def _role_turn(rules: Rules, text: str, start: int) -> bool:
