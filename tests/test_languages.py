@@ -273,19 +273,19 @@ HELDOUT7_THRESHOLDS = {
 # The eighth set (three stories per language by a session that never read the rules).
 # Out of sample: claims ko 22/42, ru 36/40, uk 17/41, zh 24/39; titles ru, uk, zh 2/3,
 # publishers uk, zh 2/3, date zh 2/3, search ko 11/12. After round 5's mechanisms
-# (transcripts without named turns, traditional Chinese folded, outlets and placed sources):
-# claims ko 37/42, ru 36/40, uk 35/41, zh 33/39; title ru 3/3, publisher uk 3/3. A measure
-# still under 0.75 (title uk and zh 2/3, date and publisher zh 2/3: the CPD's site name
-# and CNA's "2024/12/17" stamp) is not held here, the issue allowing no threshold below.
+# (transcripts without named turns, traditional Chinese folded, outlets and placed sources,
+# bodies named again): claims ko 40/42, ru 37/40, uk 37/41, zh 35/39; title ru 3/3,
+# publisher uk 3/3. A measure still under 0.75 (title uk and zh 2/3, date and publisher
+# zh 2/3: the CPD's site name as title, CNA's "2024/12/17" stamp and copyright line) is
+# not held here, the issue allowing no threshold below 0.75.
 HELDOUT8_THRESHOLDS = {
-    lang: {"language": 1.0, "search": 0.9, "claims": 0.8}
+    lang: {"language": 1.0, "search": 0.9, "claims": 0.9}
     for lang in ("ko", "ru", "uk", "zh")
 }
 for _lang in ("ko", "ru"):
     HELDOUT8_THRESHOLDS[_lang].update(title=0.95, date=0.95, publisher=0.95)
-HELDOUT8_THRESHOLDS["ru"]["claims"] = 0.85
-HELDOUT8_THRESHOLDS["ko"]["claims"] = 0.85
 HELDOUT8_THRESHOLDS["uk"].update(date=0.95, publisher=0.95)
+HELDOUT8_THRESHOLDS["zh"]["claims"] = 0.85
 
 
 @pytest.mark.parametrize(("folder", "thresholds"), [
