@@ -64,3 +64,13 @@ def test_a_generic_body_named_again_is_the_one_just_named_in_full() -> None:
 ])
 def test_spreading_a_claim_reports_it(sentence: str, side: list[str]) -> None:
     assert claims("Військові КНДР воюють на Курщині.\n" + sentence + "\n")[sentence] == side
+
+
+@pytest.mark.parametrize(("sentence", "side"), [
+    ("Сама КНДР продолжает отрицать присутствие своих войск в России.", ["north_korean"]),
+    ("Ранее Дмитрий Песков отказывался подтверждать присутствие военных КНДР.", ["russian"]),
+    ("Пхеньян продовжує заперечувати участь своїх військових у війні.", ["north_korean"]),
+])
+def test_going_on_or_refusing_to_deny_or_confirm_reports(sentence: str, side: list[str]
+                                                         ) -> None:
+    assert claims("Военные КНДР воюют в Курской области.\n" + sentence + "\n")[sentence] == side
