@@ -39,3 +39,12 @@ def test_a_suggestion_points_at_the_traditional_page() -> None:
                if s.quote == said)
     assert text[hit.start:hit.end] == said
     assert hit.perspectives == ["chinese"]
+
+
+def test_a_stop_inside_corner_quotes_ends_no_sentence() -> None:
+    """「…。」 (Taiwan's and Hong Kong's quotation marks): the quoted words and who said
+    them after are one sentence."""
+    quoted = "「北京在等待美國新政府的政策，不會在此時冒險表態。」李明哲說。"
+    text = "北韓派兵已近兩個月。\n淡江大學副教授李明哲認為，中國的沉默與美國政局有關。\n" + quoted + "\n"
+    found = claims(text)
+    assert found[quoted] == []  # the analyst, his own view

@@ -21,8 +21,10 @@ _SCRIPTS = {
 }
 _LETTERS = re.compile(r"[^\W\d_]")
 CLAUSE = re.compile(r"[,;:，；：]|\s[-–—]\s|[«»“”„\"]")
-_SENTENCE_END = re.compile(r"[.!?…。！？]+[»”\"’)）]*")
-_OPEN, _CLOSE = "«“„", "»”"
+_SENTENCE_END = re.compile(r"[.!?…。！？]+[»”\"’)）」』]*")
+# quotation marks a sentence stop inside does not end the sentence at (「」『』: Taiwan's and
+# Hong Kong's Chinese, "他說：「…。」")
+_OPEN, _CLOSE = "«“„「『", "»”」』"
 MIN_SHARE = 0.3  # a script with at least this share of the letters gets its rules
 MAX_SPEAKER_CHARS = 80
 
