@@ -270,10 +270,28 @@ HELDOUT7_THRESHOLDS = {
 }
 
 
+# The eighth set (three stories per language by a session that never read the rules).
+# Out of sample: claims ko 22/42, ru 36/40, uk 17/41, zh 24/39; titles ru, uk, zh 2/3,
+# publishers uk, zh 2/3, date zh 2/3, search ko 11/12. After round 5's mechanisms
+# (transcripts without named turns, traditional Chinese folded, outlets and placed sources,
+# bodies named again): claims ko 40/42, ru 39/40, uk 37/41, zh 36/39; title ru 3/3,
+# publisher uk 3/3. A measure still under 0.75 (title uk and zh 2/3, date and publisher
+# zh 2/3: the CPD's site name as title, CNA's "2024/12/17" stamp and copyright line) is
+# not held here, the issue allowing no threshold below 0.75.
+HELDOUT8_THRESHOLDS = {
+    lang: {"language": 1.0, "search": 0.9, "claims": 0.9}
+    for lang in ("ko", "ru", "uk", "zh")
+}
+for _lang in ("ko", "ru"):
+    HELDOUT8_THRESHOLDS[_lang].update(title=0.95, date=0.95, publisher=0.95)
+HELDOUT8_THRESHOLDS["uk"].update(date=0.95, publisher=0.95)
+HELDOUT8_THRESHOLDS["zh"]["claims"] = 0.85
+
+
 @pytest.mark.parametrize(("folder", "thresholds"), [
     ("heldout", HELDOUT_THRESHOLDS), ("heldout3", HELDOUT3_THRESHOLDS),
     ("heldout5", HELDOUT5_THRESHOLDS), ("heldout6", HELDOUT6_THRESHOLDS),
-    ("heldout7", HELDOUT7_THRESHOLDS)])
+    ("heldout7", HELDOUT7_THRESHOLDS), ("heldout8", HELDOUT8_THRESHOLDS)])
 def test_quality_per_language_on_the_dev_sets(folder: str,
                                                thresholds: dict[str, dict[str, float]]) -> None:
     """The held-out sets rules may now be written against (each scored out of sample first):

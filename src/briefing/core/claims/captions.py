@@ -17,6 +17,7 @@ from briefing.core.claims.script_rules import Rules
 from briefing.core.models import Suggestion
 
 _OPENING = ("“", "\"", "«", "„", "「")
+_STOPS = (".", "!", "?", "…", "。", "！", "？", "”", "\"", "»", "」")
 
 
 class _Sides(Protocol):
@@ -30,23 +31,38 @@ class Captions:
         self.rules = rules
         self.sides = sides
         self.rx = [re.compile(p) for p in rules.captions]
+        self.headings = [re.compile(p) for p in rules.speech_headings]
         self.current: Suggestion | None = None
+        self.speech = False  # under a speech heading: unquoted lines are the speaker's too
 
     def see(self, text: str, start: int, end: int) -> tuple[bool, Suggestion | None]:
         """(whether text[start:end] is a caption line, the speaker of its quotation)."""
-        if not self.rx or not (start == 0 or text[start - 1] == "\n"):
+        if not (self.rx or self.headings) or not (start == 0 or text[start - 1] == "\n"):
             return False, self.current
         line_end = text.find("\n", start)
         line = text[start:line_end if line_end >= 0 else len(text)].strip()
+        for rx in self.headings:
+            m = rx.match(line)
+            if m is not None:  # "[질의응답]": a heading with no side ends the speech
+                self._caption(m.group("who").strip(), start)
+                self.speech = bool(self.current and self.current.perspectives)
+                if not self.speech:
+                    self.current = None
+                return True, None
         for rx in self.rx:
             m = rx.match(line)
             if m is not None:
-                who = m.group("who").strip()
-                keys, cue = self.sides.perspectives(who)
-                if independent(self.rules, who):
-                    keys, cue = [], None
-                self.current = Suggestion(start, start, who, keys, cue, who, "")
+                self._caption(m.group("who").strip(), start)
+                self.speech = False
                 return True, None
-        if not line.startswith(_OPENING):
+        if self.speech and not line.endswith(_STOPS):
+            self.current, self.speech = None, False  # a line that is no sentence: it ended
+        if not line.startswith(_OPENING) and not self.speech:
             self.current = None  # the reporter's narration: the sound bite has ended
         return False, self.current
+
+    def _caption(self, who: str, start: int) -> None:
+        keys, cue = self.sides.perspectives(who)
+        if independent(self.rules, who):
+            keys, cue = [], None
+        self.current = Suggestion(start, start, who, keys, cue, who, "")

@@ -18,6 +18,10 @@ from briefing.core.claims.script_rules import Rules
 from briefing.core.models import Suggestion
 
 # Where a sentence of an answer ends: its stop, a closing quotation mark, then a space.
+# A title that quotes its head ("Скібіцький: «Північна Корея вчиться …»"): the page is the
+# words of the one it names, an interview when plain question lines follow
+_QUOTING_TITLE = re.compile(r"^[^:«“\"„]{2,60}:\s*[«“\"„]")
+_LETTER = re.compile(r"[^\W\d_]")
 _ANSWER_STOP = re.compile(r"[.!?…]+[”\"’»]*(?=\s+\S)")
 
 
@@ -40,13 +44,17 @@ class _Sides(Protocol):
 
     def introduced(self, span: str, text: str, before: int) -> tuple[list[str], str | None]: ...
 
+    def speaker(self, s: str) -> tuple[str, str] | None: ...
+
 
 def independent(rules: Rules, span: str) -> bool:
     """Whether the speaker's words name an independent analyst ("중국 외교 전문가",
     "柏林自由大学中国问题专家吕宁思", "сходознавець"): a nationality beside him names his
     field or his seat, not the side he speaks for."""
     low = span.lower()
-    return any(w.lower() in low for w in rules.independent)
+    return (any(w.lower() in low for w in rules.independent)
+            # "베이징의 한 외교 소식통": a source placed in a capital, of no named side
+            or any(re.search(p, span) for p in rules.placed_sources))
 
 
 class InterviewTurns:
@@ -63,11 +71,13 @@ class InterviewTurns:
             head = (title + "\n" + text[:2000]).lower()
             plain = [re.compile(p, re.MULTILINE) for p in rules.plain_questions]
             asked = sum(len(rx.findall(text)) for rx in plain)
-            if asked >= 2 and any(m.lower() in head for m in rules.interview_marks):
+            if asked >= 2 and (any(m.lower() in head for m in rules.interview_marks)
+                               or _QUOTING_TITLE.match(title)):
                 self.questions, self.answers, self.loose = plain, [re.compile(".")], True
         self.current: Suggestion | None = None
         self.asking = False  # the line being read is a question
         self.after_question = False
+        self.labelled = False  # the answer being read opened with a role label ("A.")
         self.speaker = self._interviewee(rules, sides, text, title) if self.questions else None
 
     def _interviewee(self, rules: Rules, sides: _Sides, text: str, title: str
@@ -100,6 +110,19 @@ class InterviewTurns:
             if not keys:  # "Андрей Руденко: …": the side the lead gives him
                 keys, cue = sides.introduced(head, text, first)
             return Suggestion(0, 0, head, keys[:1], cue, head, "")
+        return self._briefer(sides, lead)
+
+    @staticmethod
+    def _briefer(sides: _Sides, lead: str) -> Suggestion | None:
+        """The one the lead says spoke ("김태효 국가안보실 1차장은 … 브리핑했습니다" before
+        "Q. …" / "A. …"): the first sentence of the lead with a speaker who has a side."""
+        for line in lead.splitlines():
+            found = sides.speaker(line.strip()) if line.strip() else None
+            if found is None:
+                continue
+            keys, cue = sides.perspectives(found[0])
+            if keys:
+                return Suggestion(0, 0, found[0], keys[:1], cue, found[0], "")
         return None
 
     def see(self, text: str, start: int, end: int) -> Suggestion | None:
@@ -114,6 +137,10 @@ class InterviewTurns:
                 self.current, self.after_question = None, True
             elif self.after_question and any(rx.match(line) for rx in self.answers):
                 self.current = self.speaker
+                # "A. …", "답: …": a turn opened by a role label, a transcript's answer
+                # (not a dash or a quotation): its sentences may report other sides
+                self.labelled = any(m is not None and _LETTER.search(m.group())
+                                    for m in (rx.match(line) for rx in self.answers))
             else:
                 self.current, self.after_question = None, False
         return self.current

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 
 from briefing.core.claims.captions import Captions
+from briefing.core.claims.han_forms import fold_traditional
 from briefing.core.claims.interviews import InterviewTurns, answer_sentences, independent
 from briefing.core.claims.korean_verbs import korean_topic, korean_verbs
 from briefing.core.claims.script_rules import (
@@ -56,7 +58,12 @@ class ScriptAttributor:
         self.first_words = {w.lower() for w in rules.first_person}
         self.prepositions = {w.lower() for w in rules.prepositions}
         self.possessives = {w.lower() for w in rules.possessives}
+        # an adverb that may stand alone before a verb ("仅表示", "则称"): no subject
+        self.lone_adverbs = {w.lower() for w in [*rules.back_reference_adverbs,
+                                                  *rules.lone_adverbs]}
         self.home: str | None = None  # the page's country (page_home), for its bodies
+        # the last speakers with their sides, for a generic body named again (_named_body)
+        self.recent: list[tuple[str, list[str]]] = []
         self.lang: str | None = None  # the page's language (page_language), for verb lemmas
 
     def verbs(self, s: str, pos: int = 0) -> list[re.Match[str] | FoundVerb]:
@@ -128,7 +135,7 @@ class ScriptAttributor:
                 continue  # "驻俄罗斯大使": Russia hosts him, he is not its envoy
             key = self._owner(m.group())
             if key and self._cue(m.group()) in self.bodies:
-                key = self.home or key
+                key = self._named_body(m.group()) or self.home or key
                 if key not in body_keys:
                     body_keys.append(key)
                     body_cue = body_cue or m.group()
@@ -138,6 +145,20 @@ class ScriptAttributor:
         if not keys and any(f.lower() in span.lower() for f in self.r.foreign):
             return [], None  # "德国外交部发言人": a country that is no perspective's body
         return (keys, first) if keys else (body_keys, body_cue)
+
+    def _named_body(self, found: str) -> str | None:
+        """The side of a generic body ("представитель разведки") that a recent speaker
+        named in full ("Национальная служба разведки Южной Кореи подтвердила …"): the
+        body just named, not the page's home country's. Cyrillic only: Korean and
+        Chinese papers write a bare 외교부 / 外交部 for their own country's even right after
+        another's ("중국 외교부 대변인은 … 외교부 당국자는 …")."""
+        if self.r.script != "cyrillic":
+            return None
+        rx = self.patterns.get(self._cue(found) or "")
+        for speaker, keys in reversed(self.recent[-3:]):
+            if rx is not None and len(keys) == 1 and rx.search(speaker):
+                return keys[0]
+        return None
 
     def speaker(self, s: str) -> tuple[str, str] | None:
         """(speaker words, cue that made the sentence an attribution) or None."""
@@ -163,6 +184,12 @@ class ScriptAttributor:
         if r.source_rx is not None:
             for m in r.source_rx.finditer(s):
                 span = self._after_source(s, m.end())
+                if span and r.script == "han" and not self.perspectives(span)[0]:
+                    # "据路透社12月23日报道，韩国国家情报院当天表示…": the outlet passes on
+                    # the words of the one with a side who speaks after its clause
+                    relayed = self._relayed(s, m.end() + len(span))
+                    if relayed is not None:
+                        return relayed
                 if span:
                     return span, m.group()
                 # "По его словам, …": the phrase holds its speaker, a back-reference
@@ -195,6 +222,11 @@ class ScriptAttributor:
                         span = named  # (a quotation first: its words are no topic)
             else:
                 span = self._clause_before(s, v.start(), r.insertion_rx)
+                if span is not None and r.script == "han" and span.strip() in self.lone_adverbs:
+                    # "林剑在…被问及…时，仅表示「…」": the adverb's clause has no subject;
+                    # the speaker is in the clause before it
+                    at = s.rfind(span.strip(), 0, v.start())
+                    span = self._clause_before(s, at, r.insertion_rx) if at > 0 else span
                 cut = s.rfind(",", 0, v.start())
                 if span is None and cut > 0 and v.group().lower().endswith(
                         tuple(r.gerund_endings)):
@@ -215,13 +247,25 @@ class ScriptAttributor:
                     if span and at > 0:
                         span = span[:at]
                 if (span and not self.perspectives(span)[0] and not self.is_back_reference(span)
-                        and not self.first_person(span)):
+                        and not self.first_person(span) and not independent(r, span)):
                     # "Об этом заявил замглавы МИД РФ Руденко", "Про це повідомив Юсов":
                     # the speaker follows the verb
                     after = self._clause_after(s, v.end())
                     if after and self.perspectives(after)[0]:
                         span = after
             if span:
+                return span, v.group()
+        return None
+
+    def _relayed(self, s: str, pos: int) -> tuple[str, str] | None:
+        """The speaker with a side and its verb after the clause that ends at or past
+        `pos` (a source phrase's), else None."""
+        stop = CLAUSE.search(s, pos)
+        if stop is None:
+            return None
+        for v in self.verbs(s, stop.end()):
+            span = self._clause_before(s, v.start(), self.r.insertion_rx)
+            if span and self.perspectives(span)[0]:
                 return span, v.group()
         return None
 
@@ -338,6 +382,11 @@ class ScriptAttributor:
         head = text[:before]
         left = r"(?<![\w])" if self.r.script == "cyrillic" else ""
         for m in re.finditer(left + re.escape(name), head):
+            whole = self.cue_rx.match(head, m.start())
+            if whole is not None and self._owner(whole.group()) is not None:
+                # "Центр закликає …" after "Центр протидії дезінформації фіксує …": the
+                # head word of a body named before stands for that body
+                return [self._owner(whole.group()) or ""], whole.group()
             lo, hi = self._clause_around(head, m.start(), m.end())
             window = head[lo:hi]
             if independent(self.r, window):  # "сходознавцем Юрієм Пойтою": no side
@@ -386,6 +435,9 @@ class ScriptAttributor:
             return None
         if self.r.script == "hangul":
             return words[0] if len(words[0]) >= 2 else None
+        adverbs = {a.lower() for a in self.r.back_reference_adverbs}
+        while len(words) > 1 and words[-1].strip(".,").lower() in adverbs:
+            words = words[:-1]  # "Скібіцький також": the name before the adverb
         word = words[-1].strip(".,")
         if len(word) < 4 or not word[0].isupper() or word.isupper():
             return None
@@ -471,6 +523,18 @@ def suggest_in_script(text: str, script: str, perspectives: Iterable[Perspective
     rules = script_rules().get(script)
     if rules is None:
         return []
+    if script == "han":  # "他說", "發言人": traditional characters read as simplified
+        original = text
+        text, title = fold_traditional(text), fold_traditional(title)
+        return [replace(s, quote=original[s.start:s.end])
+                for s in _suggest(rules, text, perspectives, title, issuer_side, issuer_name)]
+    return _suggest(rules, text, perspectives, title, issuer_side, issuer_name)
+
+
+def _suggest(rules: Rules, text: str, perspectives: Iterable[Perspective], title: str,
+             issuer_side: tuple[str, str] | None, issuer_name: str) -> list[Suggestion]:
+    """suggest_in_script on a text in the script `rules` read (Han folded to simplified)."""
+    script = rules.script
     attributor = ScriptAttributor(rules, list(perspectives))
     attributor.home = page_home(rules, text)
     attributor.lang = page_language(rules, text)
@@ -493,7 +557,10 @@ def suggest_in_script(text: str, script: str, perspectives: Iterable[Perspective
     for start, end in sentences(text, rules.dateline_rx, rules.abbreviations):
         s = text[start:end]
         prev, before = before, (start, end)
-        if prev is not None and "\n" in text[prev[1]:start]:
+        if prev is not None and "\n" in text[prev[1]:start] and not (
+                _lead_paragraph(text, prev) and any(rx.match(text[start:end]) for rx in forward)):
+            # the sentence before, on another line: only a lead paragraph of one sentence
+            # that "Про це повідомив …" opening the next paragraph points back to
             prev = None
         named = turns.see(text, start, end)
         caption, bite = captions.see(text, start, end)
@@ -507,7 +574,8 @@ def suggest_in_script(text: str, script: str, perspectives: Iterable[Perspective
         answered = interview.see(text, start, end)
         if interview.asking:
             continue  # "―중국은 … 보고 있나.": the interviewer's question
-        if answered is not None and (interview.loose or _role_turn(rules, text, start)
+        if answered is not None and (interview.loose or interview.labelled
+                                     or _role_turn(rules, text, start)
                                      ) and _own_speaker(attributor, s):
             # a line of narration inside a loosely marked interview, or a sentence of a
             # role-turn answer ("Ответ: …") reporting another side ("По данным Пентагона,
@@ -554,6 +622,8 @@ def suggest_in_script(text: str, script: str, perspectives: Iterable[Perspective
             keys, cue, span = list(last.perspectives), last.cue, last.speaker or span
         last = Suggestion(start=start, end=end, quote=s, perspectives=keys, cue=cue,
                           speaker=span, verb=verb)
+        if keys:
+            attributor.recent.append((span, keys))
         if (prev is not None and keys and any(rx.match(s) for rx in forward)
                 and not any(o.start == prev[0] for o in out)
                 and text[prev[0]:prev[1]].rstrip().endswith(".")):
@@ -570,6 +640,15 @@ def suggest_in_script(text: str, script: str, perspectives: Iterable[Perspective
 # a Korean quotative ending a reported clause ("…했다고 ", "…이라고 ", "…”라고 ")
 _QUOTATIVE = re.compile(r"(?:다|라|냐|자)[”\"’]?고\s+")
 _ENDS = (".", "!", "…", "。", "！", "»", "”", '"', ")")  # how a sentence that may be a claim ends
+
+
+def _lead_paragraph(text: str, prev: tuple[int, int]) -> bool:
+    """Whether text[prev] is a paragraph of its own, one sentence long (a lead)."""
+    a, b = prev
+    line_start = text.rfind("\n", 0, a) + 1
+    line_end = text.find("\n", b)
+    line = text[line_start:line_end if line_end >= 0 else len(text)]
+    return line.strip() == text[a:b].strip()
 
 
 def _role_turn(rules: Rules, text: str, start: int) -> bool:

@@ -21,8 +21,10 @@ _SCRIPTS = {
 }
 _LETTERS = re.compile(r"[^\W\d_]")
 CLAUSE = re.compile(r"[,;:，；：]|\s[-–—]\s|[«»“”„\"]")
-_SENTENCE_END = re.compile(r"[.!?…。！？]+[»”\"’)）]*")
-_OPEN, _CLOSE = "«“„", "»”"
+_SENTENCE_END = re.compile(r"[.!?…。！？]+[»”\"’)）」』]*")
+# quotation marks a sentence stop inside does not end the sentence at (「」『』: Taiwan's and
+# Hong Kong's Chinese, "他說：「…。」")
+_OPEN, _CLOSE = "«“„「『", "»”」』"
 MIN_SHARE = 0.3  # a script with at least this share of the letters gets its rules
 MAX_SPEAKER_CHARS = 80
 
@@ -42,6 +44,9 @@ class Rules:
     weak_particles: list[str] = field(default_factory=list)  # need a two-syllable word
     insertions: list[str] = field(default_factory=list)  # "в свою очередь": not the speaker
     back_reference_adverbs: list[str] = field(default_factory=list)  # "він також": "він"
+    lone_adverbs: list[str] = field(default_factory=list)  # "仅表示": a clause with no subject
+    # an anonymous source placed somewhere ("베이징의 한 외교 소식통"): the place is no side
+    placed_sources: list[str] = field(default_factory=list)
     # a country's generic bodies ("국방부", "外交部", "Генштаб"): the home country's unless
     # the speaker's words name another ("우크라이나 국방부", "韩国外交部")
     bodies: list[str] = field(default_factory=list)
@@ -115,6 +120,9 @@ class Rules:
     # a broadcast transcript's caption naming who speaks in the quotation under it
     # ("[토니 블링컨 / 미국 국무장관]"; group `who`; captions.py)
     captions: list[str] = field(default_factory=list)
+    # a speech's heading ("[김태효 국가안보실 1차장]" on its own line; group `who`): the
+    # unquoted paragraphs under it are that speaker's, up to the next heading (captions.py)
+    speech_headings: list[str] = field(default_factory=list)
     # a clause before the verb that opens with a topic preposition ("Про присутність …
     # першою повідомила СБУ", "О переброске … сообщил Пентагон") names what is reported:
     # the speaker follows the verb
@@ -197,12 +205,12 @@ def script_rules() -> dict[str, Rules]:
         rules = out.setdefault(data["script"], Rules(data["script"]))
         for name in ("verbs", "sources", "source_ends", "subject_particles", "datelines",
                      "back_references", "answer_prefixes", "insertions", "weak_particles",
-                     "back_reference_adverbs", "bodies", "verb_patterns", "host_turns",
+                     "back_reference_adverbs", "lone_adverbs", "placed_sources", "bodies", "verb_patterns", "host_turns",
                      "question_turns", "first_person", "statement_titles",
                      "abbreviations", "prepositions", "possessives", "interview_questions",
                      "interview_answers", "interviewees", "independent", "foreign", "false_verbs", "interview_marks", "plain_questions",
                      "gerund_endings", "connectives", "forward_references", "documents",
-                     "postings", "captions", "interviewee_pronouns", "topic_openers",
+                     "postings", "captions", "speech_headings", "interviewee_pronouns", "topic_openers",
                      "topic_cuts", "conduits", "demonstratives"):
             getattr(rules, name).extend(data.get(name, []))
         lang = path.stem
