@@ -1,4 +1,4 @@
-"""Claim suggestions for articles in Cyrillic, Hangul and Han script (uk, ru, ko, zh).
+"""Who speaks in a sentence written in Cyrillic, Hangul or Han script (uk, ru, ko, zh).
 
 The English attributor (attribution.py) reads English syntax; these languages get a
 small rule set each, as data in resources/claims/languages/<code>.toml: reporting verbs,
@@ -12,11 +12,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import replace
 
-from briefing.core.claims.captions import Captions
-from briefing.core.claims.han_forms import fold_traditional
-from briefing.core.claims.interviews import InterviewTurns, answer_sentences, independent
+from briefing.core.claims.interviews import independent
 from briefing.core.claims.korean_verbs import korean_topic, korean_verbs
 from briefing.core.claims.script_rules import (
     CLAUSE,
@@ -29,12 +26,11 @@ from briefing.core.claims.script_rules import (
     cue_regex,
     lemma_of,
     opening_quote,
-    page_home,
-    page_language,
-    script_rules,
-    sentences,
 )
-from briefing.core.models import Perspective, Suggestion
+from briefing.core.models import Perspective
+
+# A Korean quotative ending before a reporting verb ("…나왔다고 정부 관계자는 전했다").
+_QUOTATIVE = re.compile(r"(?:다|라|냐|자)[”\"’]?고\s+")
 
 
 class ScriptAttributor:
@@ -511,222 +507,3 @@ class ScriptAttributor:
                 if head in refs:
                     return True
         return False
-
-
-def suggest_in_script(text: str, script: str, perspectives: Iterable[Perspective],
-                      title: str = "", issuer_side: tuple[str, str] | None = None,
-                      issuer_name: str = "") -> list[Suggestion]:
-    """Attributed sentences of `text` written in `script`, sorted by start offset; `title`
-    names the body whose transcript this may be (its role turns speak for it);
-    `issuer_side` is (perspective, cue) of the official body whose own page this is: what
-    has no speaker of its own is that body's."""
-    rules = script_rules().get(script)
-    if rules is None:
-        return []
-    if script == "han":  # "他說", "發言人": traditional characters read as simplified
-        original = text
-        text, title = fold_traditional(text), fold_traditional(title)
-        return [replace(s, quote=original[s.start:s.end])
-                for s in _suggest(rules, text, perspectives, title, issuer_side, issuer_name)]
-    return _suggest(rules, text, perspectives, title, issuer_side, issuer_name)
-
-
-def _suggest(rules: Rules, text: str, perspectives: Iterable[Perspective], title: str,
-             issuer_side: tuple[str, str] | None, issuer_name: str) -> list[Suggestion]:
-    """suggest_in_script on a text in the script `rules` read (Han folded to simplified)."""
-    script = rules.script
-    attributor = ScriptAttributor(rules, list(perspectives))
-    attributor.home = page_home(rules, text)
-    attributor.lang = page_language(rules, text)
-    issuer: Suggestion | None = None  # a body's own statement: its unattributed sentences
-    if title and any(re.search(p, title) for p in rules.statement_titles):
-        keys, cue = attributor.perspectives(title)
-        if keys:
-            issuer = Suggestion(0, 0, title, keys[:1], cue, title, "")
-    if issuer is None and issuer_side is not None:
-        issuer = Suggestion(0, 0, title, [issuer_side[0]], issuer_side[1],
-                            issuer_name or title, "")
-    out: list[Suggestion] = []
-    last: Suggestion | None = None  # the previous attributed sentence (back-references)
-    answer: Suggestion | None = None  # the last answer turn's speaker (transcripts)
-    turns = _Turns(rules, attributor, text, title)
-    interview = InterviewTurns(rules, attributor, text, title)
-    captions = Captions(rules, attributor)
-    forward = [re.compile(p, re.IGNORECASE) for p in rules.forward_references]
-    before: tuple[int, int] | None = None  # the previous sentence of the same line
-    for start, end in sentences(text, rules.dateline_rx, rules.abbreviations):
-        s = text[start:end]
-        prev, before = before, (start, end)
-        if prev is not None and "\n" in text[prev[1]:start] and not (
-                _lead_paragraph(text, prev) and any(rx.match(text[start:end]) for rx in forward)):
-            # the sentence before, on another line: only a lead paragraph of one sentence
-            # that "Про це повідомив …" opening the next paragraph points back to
-            prev = None
-        named = turns.see(text, start, end)
-        caption, bite = captions.see(text, start, end)
-        if caption:
-            continue  # "[토니 블링컨 / 미국 국무장관]": who speaks in the lines under it
-        if bite is not None and (bite.perspectives or independent(rules, bite.speaker or "")):
-            out.extend(Suggestion(a, b, text[a:b], list(bite.perspectives), bite.cue,
-                                  bite.speaker, bite.verb)
-                       for a, b in answer_sentences(s, start))
-            continue
-        answered = interview.see(text, start, end)
-        if interview.asking:
-            continue  # "―중국은 … 보고 있나.": the interviewer's question
-        if answered is not None and (interview.loose or interview.labelled
-                                     or _role_turn(rules, text, start)
-                                     ) and _own_speaker(attributor, s):
-            # a line of narration inside a loosely marked interview, or a sentence of a
-            # role-turn answer ("Ответ: …") reporting another side ("По данным Пентагона,
-            # …", "Госдеп США заявил, …"): that side's, not the interviewee's
-            answered = None
-        if answered is not None and not s.rstrip().endswith(_ENDS):
-            continue  # "Поділитися: Facebook Telegram": furniture after the last answer
-        if answered is not None:  # every sentence of the answer is the interviewee's
-            out.extend(Suggestion(a, b, text[a:b], list(answered.perspectives), answered.cue,
-                                  answered.speaker, answered.verb)
-                       for a, b in answer_sentences(s, start))
-            continue
-        if not s.endswith(_ENDS):
-            continue  # a headline, a teaser line or a question
-        is_answer = s.startswith(tuple(rules.answer_prefixes))
-        found = attributor.speaker(s)
-        if found is not None and named is not None and (
-                attributor.first_person(found[0])
-                or (script == "hangul" and not any(q in s for q in '“”"「」'))):
-            # a turn's own words: "우리는 …", "그 대가로 북한의 파병이 …고 보고 있습니다"
-            # (no quotation: the topic is inside what the spokesperson reports)
-            found = None  # "Ответ: Мы неоднократно предупреждали…": the turn's speaker
-        if found is None and named is not None:  # "郭嘉昆：…" and the lines of that answer
-            out.append(Suggestion(start, end, s, list(named.perspectives), named.cue,
-                                  named.speaker, named.verb))
-            continue
-        if found is None and issuer is not None:
-            out.append(Suggestion(start, end, s, list(issuer.perspectives), issuer.cue,
-                                  issuer.speaker, issuer.verb))
-            continue
-        if found is None:
-            if is_answer and answer is not None:  # "答：我不掌握…": the spokesperson again
-                out.append(Suggestion(start, end, s, list(answer.perspectives), answer.cue,
-                                      answer.speaker, answer.verb))
-            continue
-        span, verb = found
-        span = attributor.owner_of_document(span)
-        keys, cue = attributor.perspectives(span)
-        if independent(rules, span):  # "中国问题专家吕宁思": an analyst speaks for no side
-            keys, cue = [], None
-        elif not keys and not attributor.is_back_reference(span):
-            keys, cue = attributor.introduced(span, text, start)
-        if not keys and last is not None and attributor.is_back_reference(span):
-            keys, cue, span = list(last.perspectives), last.cue, last.speaker or span
-        last = Suggestion(start=start, end=end, quote=s, perspectives=keys, cue=cue,
-                          speaker=span, verb=verb)
-        if keys:
-            attributor.recent.append((span, keys))
-        if (prev is not None and keys and any(rx.match(s) for rx in forward)
-                and not any(o.start == prev[0] for o in out)
-                and text[prev[0]:prev[1]].rstrip().endswith(".")):
-            # "Южная Корея может пересмотреть … . Об этом заявил министр …": the sentence
-            # the reference points back to is the speaker's claim
-            out.append(Suggestion(prev[0], prev[1], text[prev[0]:prev[1]], list(keys), cue,
-                                  span, verb))
-        out.append(last)
-        if is_answer:
-            answer = last
-    return out
-
-
-# a Korean quotative ending a reported clause ("…했다고 ", "…이라고 ", "…”라고 ")
-_QUOTATIVE = re.compile(r"(?:다|라|냐|자)[”\"’]?고\s+")
-_ENDS = (".", "!", "…", "。", "！", "»", "”", '"', ")")  # how a sentence that may be a claim ends
-
-
-def _lead_paragraph(text: str, prev: tuple[int, int]) -> bool:
-    """Whether text[prev] is a paragraph of its own, one sentence long (a lead)."""
-    a, b = prev
-    line_start = text.rfind("\n", 0, a) + 1
-    line_end = text.find("\n", b)
-    line = text[line_start:line_end if line_end >= 0 else len(text)]
-    return line.strip() == text[a:b].strip()
-
-
-def _role_turn(rules: Rules, text: str, start: int) -> bool:
-    """Whether the sentence at `start` is in a line opened by a role turn ("Ответ:",
-    "Відповідь:"): a transcript's answer, whose sentences may report other sides."""
-    line = text[text.rfind("\n", 0, start) + 1:start + 1]
-    return any(re.match(p, line) for p in rules.host_turns)
-
-
-def _own_speaker(attributor: ScriptAttributor, s: str) -> bool:
-    """Whether the sentence names a speaker with a side of their own ("Як писало Радіо
-    Свобода, … НСР повідомила, що …"), not the interviewee talking in the first person."""
-    found = attributor.speaker(s)
-    return bool(found and attributor.perspectives(found[0])[0]
-                and not attributor.first_person(found[0]))
-
-
-class _Turns:
-    """A transcript's turns named by their speaker ("郭嘉昆：…"): the answer a sentence
-    belongs to, from its turn's first line up to the next turn (a question ends it)."""
-
-    def __init__(self, rules: Rules, attributor: ScriptAttributor, text: str = "",
-                 title: str = "") -> None:
-        self.answer_rx = re.compile(rules.answer_turn) if rules.answer_turn else None
-        questions = [rules.question_turn] if rules.question_turn else []
-        questions += rules.question_turns
-        self.question_rx = (re.compile("|".join(f"(?:{q})" for q in questions))
-                            if questions else None)
-        self.host_rx = (re.compile("|".join(f"(?:{h})" for h in rules.host_turns))
-                        if rules.host_turns else None)
-        self.attributor = attributor
-        self.title = title
-        self.host = self._host(text, title) if self.host_rx is not None else ([], None)
-        self.current: Suggestion | None = None
-
-    def _host(self, text: str, title: str) -> tuple[list[str], str | None]:
-        """The perspective of the body whose page this is: the first one named by the title
-        ("통일부 정례브리핑", "Брифинг … МИД России") or else by the page's first lines."""
-        for line in [title, *text.splitlines()[:3]]:
-            keys, cue = self.attributor.perspectives(line)
-            if keys:
-                return keys[:1], cue
-        return [], None
-
-    def _introduced(self, name: str, text: str, start: int) -> tuple[list[str], str | None]:
-        """A turn's speaker named without a cue ("Александр Мацегора"): where the text
-        introduced the name, else an interview title's head ("Посол России в КНДР: …")."""
-        keys, cue = self.attributor.introduced(name, text, start)
-        if not keys and ":" in self.title and len(name.split()) in (2, 3):
-            keys, cue = self.attributor.perspectives(self.title.split(":", 1)[0])
-            keys = keys[:1]
-        return keys, cue
-
-    def see(self, text: str, start: int, end: int) -> Suggestion | None:
-        """The named answer the sentence text[start:end] is part of, if any."""
-        if self.answer_rx is None and self.host_rx is None:
-            return None
-        if start == 0 or text[start - 1] == "\n":  # a line's first sentence may open a turn
-            line = text[start:end]
-            if self.question_rx is not None and self.question_rx.match(line):
-                self.current = None
-            elif self.host_rx is not None and (h := self.host_rx.match(line)) is not None:
-                keys, cue = self.host
-                self.current = (Suggestion(start, end, line, keys, cue, h.group().strip(),
-                                           h.group().strip()) if keys else None)
-            elif self.answer_rx is None:
-                if not line.rstrip().endswith(("。", "！", ".", "!", "”", "…", "？", "?", "»")):
-                    self.current = None
-            elif (m := self.answer_rx.match(line)) is not None:
-                name = m.group("name")
-                keys, cue = self.attributor.perspectives(name)
-                if not keys and self.attributor.r.script == "cyrillic":
-                    keys, cue = self._introduced(name, text, start)
-                statement = line.rstrip().endswith(("。", "！", ".", "!", "”", "…"))
-                # "郑明远：…" introduced as "复旦大学…专家郑明远": an analyst, no side
-                analyst = not keys and self.attributor.analyst(name, text, start)
-                self.current = (Suggestion(start, end, line, keys, cue, name, "：")
-                                if (keys or analyst) and statement else None)
-            elif not line.rstrip().endswith(("。", "！", ".", "!", "”", "…", "？", "?")):
-                self.current = None  # a line that is no sentence: the transcript has ended
-        return self.current

@@ -29,7 +29,6 @@ from briefing.core.claims.home import (
     text_side,
     writer_names,
 )
-from briefing.core.claims.multilingual import suggest_in_script
 from briefing.core.claims.not_claims import (
     DELIVERY_NOTE,
     DOCUMENT_NOTE,
@@ -53,6 +52,7 @@ from briefing.core.claims.quotes import (
     spread_quotations,
 )
 from briefing.core.claims.script_rules import dominant_script
+from briefing.core.claims.script_suggest import suggest_in_script
 from briefing.core.claims.sentences import Sentence, paragraphs, split_sentences
 from briefing.core.claims.statement_voice import (
     HEADING_WORDS,
