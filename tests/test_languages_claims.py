@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from briefing.core.claims import suggest_claims
+from briefing.core.claims.script_rules import script_rules
 from briefing.core.perspectives import load_default_perspectives
 
 
@@ -128,7 +129,7 @@ def test_a_gerund_of_a_reporting_verb_reports_nothing_in_russian() -> None:
     ("Помощник президента Ушаков заявил, что контакты с Сеулом не обсуждались.\n",
      ["russian"]),
     ("特朗普表示，他将尽快结束俄乌冲突。\n", ["us"]),
-    ("나토는 북한군의 전투 투입이 확인됐다고 밝혔다.\n", ["nato"]),
+    ("나토는 북한군의 전투 투입이 확인됐다고 밝혔다.\n", ["nato_european"]),
     # a Korean page's anonymous military source is the home side's
     ("군 관계자는 “북한군이 전선에 투입됐다”고 말했다.\n", ["south_korean"]),
 ])
@@ -184,3 +185,11 @@ def test_a_role_then_where_and_when_points_to_the_last_speaker() -> None:
     found = claims(text)
     assert found["За попередніми даними, загиблих уже понад три тисячі, написав глава держави "
                  "у Telegram у понеділок."] == ["ukrainian"]
+
+
+def test_every_side_the_language_data_names_is_a_perspective_of_the_app() -> None:
+    """A cue list under a key the app has no perspective for ("nato" beside
+    "nato_european") suggested claims with a side no one could see or export."""
+    keys = {p.key for p in load_default_perspectives()}
+    for script, rules in script_rules().items():
+        assert set(rules.speakers) <= keys, (script, sorted(set(rules.speakers) - keys))
