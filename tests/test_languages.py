@@ -16,6 +16,7 @@ from briefing.cli import main
 from briefing.core.ingest.dates import date_line, find_dates
 from briefing.core.ingest.language import detect_language
 from briefing.core.ingest.pipeline import read_article
+from briefing.core.perspectives import load_default_perspectives
 
 DATA = Path(__file__).parent / "data" / "languages"
 LABELS = tomllib.loads((DATA / "labels.toml").read_text(encoding="utf-8"))
@@ -125,7 +126,6 @@ CLAIM_THRESHOLD = 0.75  # per language; measured 1.0 on each story (see the repo
 @pytest.mark.parametrize("name", sorted(LABELS))
 def test_attributed_sentences_are_suggested_with_their_perspective(name: str) -> None:
     from briefing.core.claims import suggest_claims
-    from briefing.core.perspectives import load_default_perspectives
 
     _extracted, refined = read_article((DATA / f"{name}.txt").read_bytes(), f"{name}.txt")
     suggestions = {s.quote: s for s in suggest_claims(refined.text, load_default_perspectives())}
@@ -304,3 +304,14 @@ def test_quality_per_language_on_the_dev_sets(folder: str,
         for measure, threshold in measures.items():
             right, total = result[lang][measure]
             assert total and right / total >= threshold, (lang, measure, right, total)
+
+
+def test_every_labelled_side_is_a_perspective_of_the_app() -> None:
+    """Labels name the app's perspective keys: a claim labelled with a key the app has
+    no perspective for could be scored right only by data with the same wrong key."""
+    keys = {p.key for p in load_default_perspectives()}
+    for path in sorted(DATA.glob("**/labels.toml")):
+        for name, story in tomllib.loads(path.read_text(encoding="utf-8")).items():
+            for claim in story.get("claims", []) if isinstance(story, dict) else []:
+                unknown = set(claim.get("perspectives", [])) - keys
+                assert not unknown, (path.parent.name, name, sorted(unknown))
