@@ -12,6 +12,7 @@ from briefing.core.workspace import Workspace
 from briefing.launch import main as briefing_main
 from briefing.ui.app import create_main_window, open_workspace
 from briefing.ui.main_window import MainWindow
+from briefing.ui.wording import count
 
 
 @pytest.fixture
@@ -171,7 +172,7 @@ def test_a_damaged_library_offers_the_newest_good_backup_and_restores_it(
     try:
         [(text, buttons)] = asked
         assert "is damaged: the library file is empty (0 bytes)" in text
-        assert f"({articles} article(s), {highlights} highlight(s))" in text
+        assert f"({count(articles, 'article')}, {count(highlights, 'highlight')})" in text
         assert buttons == ["Restore the backup", "Quit"]  # nothing readable to show
         assert ws.articles.count() == articles and len(ws.highlights.list()) == highlights
     finally:

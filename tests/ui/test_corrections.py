@@ -159,7 +159,7 @@ def test_delete_two_articles_with_confirmation_and_undo(qtbot, window: MainWindo
     assert "Delete 2 articles…" in [a.text() for a in menu.actions()]
     table.setFocus()
     qtbot.keyClick(table, Qt.Key.Key_Delete)
-    assert asked and "Delete 2 article(s)" in asked[0]
+    assert asked and "Delete 2 articles" in asked[0]
     assert win.library.model.rowCount() == 3
     assert win.count_label.text() == "3 articles"
     assert all(win.ws.articles.get(i) is None for i in ids)
@@ -237,7 +237,7 @@ def test_reclean_from_the_library_keeps_the_analysts_title(qtbot, window: MainWi
     lines = win.library_actions.reclean_lines
     assert lines and lines[0].startswith(f"recleaned  #{aid} Kim's gamble")
     assert win.ws.articles.get(aid).title == "Kim's gamble"
-    assert "Re-cleaned 1 article(s)" in win.statusBar().currentMessage()
+    assert "Re-cleaned 1 article:" in win.statusBar().currentMessage()
 
 
 def test_a_read_only_window_disables_marking_and_editing_and_says_why(

@@ -75,7 +75,7 @@ def test_assign_a_speaker_and_the_reader_follows_with_undo(qtbot, parts, ws: Wor
     assert [s.perspectives for s in reader.suggestions] == [["ukrainian"]] * 3
     assert "speaker book: Taras Hnatenko" in reader.suggestions[1].cue
     assert dialog.status.text() == \
-        "Taras Hnatenko → Ukrainian: 3 statement(s) in 1 article(s) follow."
+        "Taras Hnatenko → Ukrainian: 3 statements in 1 article follow."
     row = dialog.row_of("Taras Hnatenko")
     assert dialog.table.item(row, dialog.SOURCE).text() == "speaker book"
     assert dialog.combo(row).currentText() == "Ukrainian"

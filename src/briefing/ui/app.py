@@ -28,6 +28,7 @@ from briefing.core.workspace import Workspace, WorkspaceBusy, WorkspaceError, de
 from briefing.ui import theme
 from briefing.ui.errors import install_exception_hook
 from briefing.ui.main_window import MainWindow
+from briefing.ui.wording import count
 from briefing.ui.workspace_switcher import (
     WorkspaceSwitcher,
     recent_workspaces,
@@ -87,8 +88,8 @@ def offer_repair(ws: Workspace, choose: Chooser, parent: QWidget | None = None
     if good is not None:
         offer = "Restore the backup"
         text = (f"The library in {root} is damaged: {ws.damage}.\n\nThe newest good backup "
-                f"is from {good.created[:16].replace('T', ' ')} UTC ({good.articles} "
-                f"article(s), {good.highlights} highlight(s)). Restoring it keeps the damaged "
+                f"is from {good.created[:16].replace('T', ' ')} UTC "
+                f"({count(good.articles, 'article')}, {count(good.highlights, 'highlight')}). Restoring it keeps the damaged "
                 "file in the backups folder.")
     else:
         offer = "Recover from originals"

@@ -22,6 +22,7 @@ from briefing.core.details import DetailsChange, DetailsError, edit_details, res
 from briefing.core.workspace import Workspace, WorkspaceReadOnly
 from briefing.ui import qtcompat  # noqa: F401  (guards Signal.emit in PySide6 6.12.0)
 from briefing.ui.notifiers import notifier
+from briefing.ui.wording import count
 
 
 class ArticleEvents(QObject):
@@ -85,7 +86,7 @@ class DeleteArticles(QUndoCommand):
 
     def __init__(self, ws: Workspace, article_ids: Iterable[int]) -> None:
         ids = list(article_ids)
-        super().__init__(f"Delete {len(ids)} article(s)")
+        super().__init__(f"Delete {count(len(ids), 'article')}")
         self.ws = ws
         self.article_ids = ids
         self.deleted: DeletedArticles | None = None

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 from briefing.core import collections
 from briefing.core.collections import Collection
 from briefing.core.workspace import Workspace
+from briefing.ui.wording import count
 
 log = logging.getLogger(__name__)
 
@@ -82,7 +83,7 @@ class CollectionsList(QListWidget):
                 tip = f"Saved search: {c.query}\nIts articles are the ones the query matches now"
                 label = f"⌕ {c.name}  ·  {len(c.article_ids):,}"
             else:
-                tip = f"A set of {len(c.article_ids)} article(s); drop articles here to add them"
+                tip = f"A set of {count(len(c.article_ids), 'article')}; drop articles here to add them"
                 label = f"{c.name}  ·  {len(c.article_ids):,}"
             self._add(label, c.name, tip)
         names = [self.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.count())]

@@ -33,6 +33,7 @@ from briefing.core.workspace import WorkspaceReadOnly
 from briefing.ui.article_commands import DeleteArticles, article_events
 from briefing.ui.errors import report_error
 from briefing.ui.tasks import CancelToken, TaskHandle, run_task
+from briefing.ui.wording import count
 
 if TYPE_CHECKING:
     from briefing.ui.main_window import MainWindow
@@ -246,7 +247,7 @@ class LibraryActions:
             f"\n… and {len(titles) - 8} more" if len(titles) > 8 else "")
         answer = QMessageBox.question(
             self.w, "Delete articles",
-            f"Delete {len(titles)} article(s) and their highlights?\n\n{listed}\n\n"
+            f"Delete {count(len(titles), 'article')} and their highlights?\n\n{listed}\n\n"
             "A backup is taken first, and Edit ▸ Undo (Ctrl+Z) puts them back.",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No)
@@ -259,7 +260,7 @@ class LibraryActions:
             return
         if self.w.reader.current_article_id() in ids:
             self.w.details.set_article(None)
-        self._status(f"Deleted {len(titles)} article(s) — Ctrl+Z puts them back")
+        self._status(f"Deleted {count(len(titles), 'article')} — Ctrl+Z puts them back")
 
     def reclean_selected(self) -> TaskHandle | None:
         """Re-clean the selected articles in the background (a backup is taken first); the
@@ -287,7 +288,7 @@ class LibraryActions:
             self._reclean = None
             self.w.undo_stack.clear()  # earlier highlight steps refer to the old text
             article_events(self.ws).changed.emit(list(ids))
-            summary = (f"Re-cleaned {len(ids)} article(s): {len(changed)} changed "
+            summary = (f"Re-cleaned {count(len(ids), 'article')}: {len(changed)} changed "
                        "(a backup was taken first)")
             self._status(summary)
             box = QMessageBox(QMessageBox.Icon.Information, "Re-clean", summary,
@@ -306,7 +307,7 @@ class LibraryActions:
             if self.reclean_lines:
                 article_events(self.ws).changed.emit(list(ids))
 
-        self._status(f"Re-cleaning {len(ids)} article(s)…")
+        self._status(f"Re-cleaning {count(len(ids), 'article')}…")
         token = CancelToken()
         self._reclean = run_task(reclean, self.ws, ids, cancelled=token, cancel=token,
                                  on_progress=progress, on_done=done, on_error=failed,

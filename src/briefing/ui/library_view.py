@@ -42,6 +42,7 @@ from briefing.core.workspace import Workspace, WorkspaceReadOnly
 from briefing.ui import theme
 from briefing.ui.collections_panel import CollectionsList
 from briefing.ui.library_model import ArticleFilterProxyModel, ArticleTableModel
+from briefing.ui.wording import count
 
 EMPTY_GUIDE = ("This workspace is empty.\n\nDrop article files or a folder anywhere on this "
                "window, or use File ▸ Import files… (Ctrl+O): .txt, .html, .md, .docx, .pdf.\n\n"
@@ -260,7 +261,7 @@ class LibraryView(QWidget):
             return 0
         added, _unknown = done
         self.refresh_collections()
-        self.message.emit(f"{added} article(s) added to {name}")
+        self.message.emit(f"{count(added, 'article')} added to {name}")
         return added
 
     def _collection_change(self, action: str, change: Callable[[], T]) -> T | None:
@@ -279,7 +280,7 @@ class LibraryView(QWidget):
             return False
         self.collections.refresh()
         self.filter_by_collection(saved.name)
-        self.message.emit(f"Saved search {saved.name}: {len(saved.article_ids)} article(s) "
+        self.message.emit(f"Saved search {saved.name}: {count(len(saved.article_ids), 'article')} "
                           "match now; new ones join by themselves")
         return True
 
@@ -334,7 +335,7 @@ class LibraryView(QWidget):
         if n is None:
             return 0
         self.refresh_collections()
-        self.message.emit(f"{n} article(s) taken out of {name} (they stay in the library)")
+        self.message.emit(f"{count(n, 'article')} taken out of {name} (they stay in the library)")
         return n
 
     def focus_filter(self) -> None:

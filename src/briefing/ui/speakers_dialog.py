@@ -187,7 +187,7 @@ class SpeakersDialog(QDialog):
     def _say_what_follows(self, entry: SpeakerEntry | None) -> None:
         if self._announce is None:
             return
-        follows = f"{entry.statements} statement(s) in {len(entry.articles)} article(s)" \
+        follows = f"{count(entry.statements, 'statement')} in {count(len(entry.articles), 'article')}" \
             if entry else "no statement"
         self.status.setText(f"{self._announce[1]}: {follows} follow.")
 
