@@ -27,6 +27,11 @@ _END = re.compile(r"[.!?…]+[\"”’'»)\]]*")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 _TERMINAL = tuple(".!?:\"”’'»)…")
 _LINE = re.compile(r"[^\n]+")
+# Footnote markers ending a text ("...spring.[4]", "...spring.¹"), and with emphasis
+# closers ("**...**"): the sentence still ends at the mark before them.
+_MARKS = r"\[\^?\d+\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+"
+MARKERS = re.compile(rf"(?:{_MARKS})+$")
+TRAILER = re.compile(rf"(?:{_MARKS}|\*\*|\*|__)+$")
 
 
 @dataclass(frozen=True)

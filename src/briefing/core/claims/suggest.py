@@ -53,7 +53,7 @@ from briefing.core.claims.quotes import (
 )
 from briefing.core.claims.script_rules import dominant_script
 from briefing.core.claims.script_suggest import suggest_in_script
-from briefing.core.claims.sentences import Sentence, paragraphs, split_sentences
+from briefing.core.claims.sentences import TRAILER, Sentence, paragraphs, split_sentences
 from briefing.core.claims.statement_voice import (
     HEADING_WORDS,
     QUOTE_TEXT,
@@ -72,9 +72,6 @@ MIN_WORDS = 3  # shorter "sentences" are headings or fragments
 MIN_FIGURE_WORDS = 5  # an unattributed figure in fewer words is a price tag or a caption
 MAX_CHARS = 1500
 _TERMINAL = tuple(".!?\"”’'…)")  # longer ones are run-together page furniture, not a sentence
-# Footnote markers and emphasis closers after a sentence's last mark ("...spring.[4]",
-# "...spring.¹", "**...**"): the sentence still ends there.
-_TRAILER = re.compile(r"(?:\[\^?\d+\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+|\*\*|\*|__)+$")
 _HEADING_NOISE = re.compile(r"^\s*(?:\d{1,2}[.)]\s*|[#*>-]+\s*)|\([^)]*\)|[*_#\[\]]")
 # First person plural: in a government body's own statement, the issuer speaks ("We call
 # on...", "...as our partners know"); lower-case "us" only (upper-case "US" is a country).
@@ -314,7 +311,7 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
                 intro = (sent.paragraph, said, False) if said else None
             continue
         if turn is None and sent.text.startswith(("(", "[")) and \
-                _TRAILER.sub("", sent.text).rstrip(" .").endswith((")", "]")):
+                TRAILER.sub("", sent.text).rstrip(" .").endswith((")", "]")):
             continue  # an editorial note: "(Transcript of the spoken word)", "(As delivered)"
         if turn is None and REFERENCE.search(sent.text):
             # a reference entry (a source cited), not a statement; a figure in the headline
@@ -502,10 +499,10 @@ def _list_item(text: str, spans: list[tuple[int, int]], sent: Sentence) -> bool:
     if not (0 < number < len(spans)) or sent.start != spans[number][0] or \
             text[sent.end:spans[number][1]].strip():
         return False
-    body = _TRAILER.sub("", sent.text).rstrip()
+    body = TRAILER.sub("", sent.text).rstrip()
     if not (_ITEM_END.search(body) or (body[:1].islower() and not _ends(body))):
         return False
-    above = _TRAILER.sub("", text[spans[number - 1][0]:spans[number - 1][1]]).rstrip()
+    above = TRAILER.sub("", text[spans[number - 1][0]:spans[number - 1][1]]).rstrip()
     return above.endswith(":") or bool(_ITEM_END.search(above))
 
 
@@ -521,7 +518,7 @@ def _heading_speaker(attributor: Attributor, sent: Sentence, index: int) -> None
 
 def _ends(text: str) -> bool:
     """Does the text end like a sentence (footnote markers and emphasis aside)?"""
-    return _TRAILER.sub("", text).rstrip().endswith(_TERMINAL)
+    return TRAILER.sub("", text).rstrip().endswith(_TERMINAL)
 
 
 def _suggestion(sent: Sentence, speakers: list[Speaker]) -> Suggestion:
@@ -550,7 +547,7 @@ def _answer(attributor: Attributor, resolver: TurnResolver, turn: Turn, sent: Se
     if not _ends(sent.text) and sent.paragraph != turn.first_paragraph:
         return None  # a heading inside the turn ("On sanctions"), not a sentence
     own = Speaker.like(turn, turn.speaker, "turn", start, sent.end)
-    if sent.text.startswith(("(", "[")) and _TRAILER.sub("", sent.text).rstrip(" .").endswith(
+    if sent.text.startswith(("(", "[")) and TRAILER.sub("", sent.text).rstrip(" .").endswith(
             (")", "]")):
         return None  # "(The briefing was concluded at 2:04 p.m.)"
     # Speakers the answer reports ("the Chinese Foreign Ministry said ..."); "we", "our

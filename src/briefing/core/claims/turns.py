@@ -13,12 +13,13 @@ and role phrases listed in resources/claims/attribution.toml ([turns]).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from briefing.core.claims.affiliation import affiliation, bare_country, foreign, postmodifier
 from briefing.core.claims.cues import CueMatcher
 from briefing.core.claims.rules import AttributionRules, attribution_rules
-from briefing.core.claims.sentences import Sentence, paragraphs, split_sentences
+from briefing.core.claims.sentences import MARKERS, Sentence, paragraphs, split_sentences
 
 # A label opening a paragraph: "Q:", "**Andrii Yusov:**", "Question [name, outlet]:".
 _LABEL = re.compile(
@@ -152,9 +153,9 @@ def find_turns(text: str, rules: AttributionRules | None = None,
                                                     and spans[nxt.first_paragraph][0] ==
                                                     nxt.label_start)
                             if nxt is not None else len(spans) - 1)
-        _end_at_a_break(text, spans, t)
+        _end_before(text, spans, t, _a_break)
         if " ".join(_label_words(t.label)).lower() in ("a", "answer"):
-            _end_at_narration(text, spans, t)
+            _end_before(text, spans, t, _narration)
         body = text[t.label_end:t.stop].rstrip()
         t.question = _is_question_label(t.label, r) or (
             body.endswith("?") and _key(t.label) not in _answerers(turns[:i], r))
@@ -174,22 +175,27 @@ def find_turns(text: str, rules: AttributionRules | None = None,
 # A paragraph that ends like a sentence or a clause, in any script (emphasis, footnote
 # markers and closing quotes aside).
 _ENDS = re.compile(r"[.!?。！？…:;,\"”’'»」』)\]]\W*$")
-_MARKERS = re.compile(r"(?:\[\^?\d+\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)+$")
 BREAK_WORDS = 12  # a heading is short
 
 
-def _end_at_a_break(text: str, spans: list[tuple[int, int]], turn: Turn) -> None:
-    """A turn ends before a heading or a table after its first paragraph: an exchange set
-    inside an article ("Q: ... A: ...") gives way to the article's next section, its table
-    or its notes, which are not the answerer's words."""
+def _end_before(text: str, spans: list[tuple[int, int]], turn: Turn,
+                ends: Callable[[str, int, int], bool]) -> None:
+    """End the turn before the first paragraph after its first where `ends(text, start,
+    end)` holds."""
     for n in range(turn.first_paragraph + 1, turn.last_paragraph + 1):
-        para = text[spans[n][0]:spans[n][1]].strip()
-        words = para.split()
-        heading = 0 < len(words) <= BREAK_WORDS and \
-            _ENDS.search(_MARKERS.sub("", para)) is None
-        if heading or " | " in para:
+        if ends(text, *spans[n]):
             turn.last_paragraph, turn.stop = n - 1, spans[n][0]
             return
+
+
+def _a_break(text: str, start: int, end: int) -> bool:
+    """A heading or a table row: an exchange set inside an article ("Q: ... A: ...") gives
+    way there to the article's next section, its table or its notes, which are not the
+    answerer's words."""
+    para = text[start:end].strip()
+    words = para.split()
+    heading = 0 < len(words) <= BREAK_WORDS and _ENDS.search(MARKERS.sub("", para)) is None
+    return heading or " | " in para
 
 
 # A writer's report in the third person ("In Seoul, officials said ...", "The Kremlin did
@@ -200,14 +206,11 @@ _NARRATION = re.compile(
     r"reply))\b|\brequest\s+for\s+comment\b|[,”\"]\s+(?:he|she)\s+(?:said|says|added)\b")
 
 
-def _end_at_narration(text: str, spans: list[tuple[int, int]], turn: Turn) -> None:
-    """A bare "A:" answer inside an article ends where the writer's narration resumes: a
-    later paragraph reporting someone in the third person is the writer's, not the
+def _narration(text: str, start: int, end: int) -> bool:
+    """The writer's narration resuming after a bare "A:" answer inside an article: a
+    paragraph reporting someone in the third person is the writer's, not the
     interviewee's (who says "we", and is "he" only to the writer)."""
-    for n in range(turn.first_paragraph + 1, turn.last_paragraph + 1):
-        if _NARRATION.search(text, spans[n][0], spans[n][1]):
-            turn.last_paragraph, turn.stop = n - 1, spans[n][0]
-            return
+    return _NARRATION.search(text, start, end) is not None
 
 
 def _exchange_turns(turns: list[Turn], r: AttributionRules) -> list[Turn]:
