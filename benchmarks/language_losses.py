@@ -23,6 +23,7 @@ import re
 import sys
 import tomllib
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -89,50 +90,58 @@ def _verb_forms(lang: str, verb: str) -> list[str]:
     return []
 
 
-def losses(dirs: list[Path]) -> tuple[Counter, dict[str, list[str]]]:
-    """(lang, cause) -> count, and the examples of each."""
-    perspectives = load_default_perspectives()
-    out: Counter = Counter()
-    examples: dict[str, list[str]] = defaultdict(list)
+def _pages(dirs: list[Path], perspectives: list
+           ) -> Iterator[tuple[Path, str, dict, str, dict]]:
+    """Each labelled story of `dirs` read as import reads it: (set folder, name, label,
+    cleaned text, {quote: suggestion} as the app suggests them)."""
     for data in dirs:
         pages = tomllib.loads((data / "labels.toml").read_text(encoding="utf-8"))
         for name, label in sorted(pages.items()):
-            lang = label["language"]
             _x, refined = read_article((data / f"{name}.txt").read_bytes(), f"{name}.txt")
             text, meta = refined.text, refined.metadata
             found = {s.quote: s for s in suggest_claims(text, perspectives,
                                                         title=meta.title or "",
                                                         publisher=meta.publisher or "")}
-            script = dominant_script(text)
-            rules = script_rules().get(script or "")
-            pieces = ({text[a:b] for a, b in sentences(text, rules.dateline_rx,
-                                                       rules.abbreviations)}
-                      if rules else set())
-            att = ScriptAttributor(rules, perspectives) if rules else None
-            if att is not None:
-                att.home, att.lang = page_home(rules, text), page_language(rules, text)
-            for claim in label.get("claims", []):
-                out[(lang, "total")] += 1
-                hit = found.get(claim["text"])
-                if hit is not None and hit.perspectives == claim["perspectives"]:
-                    out[(lang, "right")] += 1
-                    continue
-                s = claim["text"]
-                if hit is not None:
-                    cause = "speaker without side" if not hit.perspectives else "wrong side"
-                    detail = f"{hit.speaker!r} -> {hit.perspectives}"
-                elif s not in pieces:
-                    cause, detail = "sentence split wrong", ""
-                elif att is not None and att.speaker(s) is None:
-                    verbs = att.verbs(s)
-                    src = rules.source_rx.search(s) if rules.source_rx else None
-                    cause = "no speaker found" if (verbs or src) else "verb not recognised"
-                    detail = f"verbs {[v.group() for v in verbs]}"
-                else:
-                    cause, detail = "found but dropped", ""
-                out[(lang, cause)] += 1
-                examples[f"{lang} {cause}"].append(
-                    f"{data.name}/{name}: {s[:110]} | want {claim['perspectives']} {detail}")
+            yield data, name, label, text, found
+
+
+def losses(dirs: list[Path]) -> tuple[Counter, dict[str, list[str]]]:
+    """(lang, cause) -> count, and the examples of each."""
+    perspectives = load_default_perspectives()
+    out: Counter = Counter()
+    examples: dict[str, list[str]] = defaultdict(list)
+    for data, name, label, text, found in _pages(dirs, perspectives):
+        lang = label["language"]
+        script = dominant_script(text)
+        rules = script_rules().get(script or "")
+        pieces = ({text[a:b] for a, b in sentences(text, rules.dateline_rx,
+                                                   rules.abbreviations)}
+                  if rules else set())
+        att = ScriptAttributor(rules, perspectives) if rules else None
+        if att is not None:
+            att.home, att.lang = page_home(rules, text), page_language(rules, text)
+        for claim in label.get("claims", []):
+            out[(lang, "total")] += 1
+            hit = found.get(claim["text"])
+            if hit is not None and hit.perspectives == claim["perspectives"]:
+                out[(lang, "right")] += 1
+                continue
+            s = claim["text"]
+            if hit is not None:
+                cause = "speaker without side" if not hit.perspectives else "wrong side"
+                detail = f"{hit.speaker!r} -> {hit.perspectives}"
+            elif s not in pieces:
+                cause, detail = "sentence split wrong", ""
+            elif att is not None and att.speaker(s) is None:
+                verbs = att.verbs(s)
+                src = rules.source_rx.search(s) if rules.source_rx else None
+                cause = "no speaker found" if (verbs or src) else "verb not recognised"
+                detail = f"verbs {[v.group() for v in verbs]}"
+            else:
+                cause, detail = "found but dropped", ""
+            out[(lang, cause)] += 1
+            examples[f"{lang} {cause}"].append(
+                f"{data.name}/{name}: {s[:110]} | want {claim['perspectives']} {detail}")
     return out, examples
 
 
@@ -153,36 +162,29 @@ def probes(dirs: list[Path]) -> tuple[Counter, dict[str, list[str]]]:
                 f"{where}: {quote[:120]} | want {want} got "
                 f"{(got.speaker, got.perspectives) if got else None}")
 
-    for data in dirs:
-        pages = tomllib.loads((data / "labels.toml").read_text(encoding="utf-8"))
-        for name, label in sorted(pages.items()):
-            lang = label["language"]
-            _x, refined = read_article((data / f"{name}.txt").read_bytes(), f"{name}.txt")
-            text, meta = refined.text, refined.metadata
-            found = {s.quote: s for s in suggest_claims(text, perspectives,
-                                                        title=meta.title or "",
-                                                        publisher=meta.publisher or "")}
-            for claim in label.get("claims", []):
-                hit = found.get(claim["text"])
-                want = claim["perspectives"]
-                if hit is None or hit.perspectives != want or not want or len(want) > 1:
-                    continue
-                span, s = (hit.speaker or "").strip(), claim["text"]
-                if not span or span not in s or len(span) < 2 or "\n" in s:
-                    continue
-                where = f"{data.name}/{name}"
-                pron = _replace_speaker(lang, s, span, _pronoun(lang, hit.verb or ""))
-                if pron is not None and pron != s:
-                    check(lang, "back-reference", s + " " + pron, pron, want, where)
-                official = OFFICIALS[lang].get(want[0])
-                anon = _replace_speaker(lang, s, span, official) if official else None
-                if anon is not None and anon != s:
-                    check(lang, "anonymous official", anon, anon, want, where)
-                verb = hit.verb or ""
-                for form in _verb_forms(lang, verb):
-                    if verb and verb in s:
-                        v = s.replace(verb, form, 1)
-                        check(lang, "verb form", v, v, want, where)
+    for data, name, label, _text, found in _pages(dirs, perspectives):
+        lang = label["language"]
+        for claim in label.get("claims", []):
+            hit = found.get(claim["text"])
+            want = claim["perspectives"]
+            if hit is None or hit.perspectives != want or not want or len(want) > 1:
+                continue
+            span, s = (hit.speaker or "").strip(), claim["text"]
+            if not span or span not in s or len(span) < 2 or "\n" in s:
+                continue
+            where = f"{data.name}/{name}"
+            pron = _replace_speaker(lang, s, span, _pronoun(lang, hit.verb or ""))
+            if pron is not None and pron != s:
+                check(lang, "back-reference", s + " " + pron, pron, want, where)
+            official = OFFICIALS[lang].get(want[0])
+            anon = _replace_speaker(lang, s, span, official) if official else None
+            if anon is not None and anon != s:
+                check(lang, "anonymous official", anon, anon, want, where)
+            verb = hit.verb or ""
+            for form in _verb_forms(lang, verb):
+                if verb and verb in s:
+                    v = s.replace(verb, form, 1)
+                    check(lang, "verb form", v, v, want, where)
     return out, examples
 
 
