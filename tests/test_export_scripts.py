@@ -18,6 +18,7 @@ from briefing.core.export import BriefingSpec, export_briefing
 from briefing.core.export.docx import default_template
 from briefing.core.export.fonts import east_asian_font
 from briefing.core.ingest.pipeline import import_files
+from briefing.core.suggestions import accept_suggestion, library_comparisons, pending_suggestions
 from briefing.core.workspace import Workspace
 
 DATA = Path(__file__).parent / "data" / "languages"
@@ -130,3 +131,28 @@ def test_libreoffice_draws_hangul_and_hanzi_with_a_cjk_font(note: Path, tmp_path
     assert "국가정보원은 북한이 러시아에" in text
     assert "外交部发言人林剑" in text
     assert "Кирило Буданов заявив" in text
+
+
+
+ZH_STORY = ("韩国情报机构称朝鲜约有八千名士兵抵达俄罗斯\n\n新华社北京11月5日电\n\n"
+            "韩国国家情报院5日表示，约有八千名朝鲜士兵已抵达俄罗斯库尔斯克地区，其中一部分已投入战斗。\n\n"
+            "美国国防部发言人表示，大约一万名朝鲜士兵正在俄罗斯东部接受训练。\n")
+
+
+def test_the_comparison_table_writes_a_chinese_qualifier_as_chinese_does(
+        workspace_dir: Path, tmp_path: Path) -> None:
+    """"约有八千名", not "约有 八千名": Chinese puts no space between words; Ukrainian keeps
+    "близько 11 тисяч" with its space."""
+    story = tmp_path / "zh_story.txt"
+    story.write_text(ZH_STORY, encoding="utf-8")
+    with Workspace.open(workspace_dir) as ws:
+        list(import_files(ws, [story, DATA / "uk_pravda_budanov.txt"]))
+        for article in ws.articles.list():
+            for suggestion in pending_suggestions(ws, article.id):
+                accept_suggestion(ws, article.id, suggestion)
+        out = tmp_path / "note.docx"
+        export_briefing(ws, SPEC, out, comparisons=library_comparisons(ws))
+    cells = " / ".join(c.text for t in docx.Document(str(out)).tables
+                       for row in t.rows for c in row.cells)
+    assert "约有八千名" in cells and "大约一万名" in cells, cells
+    assert "близько 11 тисяч" in cells, cells

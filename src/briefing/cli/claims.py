@@ -108,7 +108,7 @@ def cmd_claims(args: argparse.Namespace) -> int:
             print(f"{r.subject} ({r.unit}){flag}")
             for e in r.entries:
                 who = ", ".join(_names(ws, e.perspectives)) or "no perspective"
-                figure = f"{e.qualifier} {e.text}" if e.qualifier else e.text
+                figure = e.written
                 mark = " (excluded)" if e.excluded else " (corrected)" if e.corrected else ""
                 ident = f"#{e.claim_id}" if e.claim_id is not None else "#?"
                 print(f"  {ident:<6} {figure + mark:<30} {who:<28} "

@@ -6,6 +6,7 @@ search, claims, export and the UI read them.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 HIGHLIGHT_KINDS = ("claim", "evidence", "context", "question")
@@ -16,6 +17,8 @@ PROVENANCES = ("explicit", "structured", "inferred", "confirmed")
 METADATA_FIELDS = ("title", "publisher", "authors", "published", "source_url", "language", "kind")
 RELIABILITY_GRADES = ("A", "B", "C", "D", "E", "F")
 CREDIBILITY_GRADES = (1, 2, 3, 4, 5, 6)
+# Scripts written without spaces between words: Han ideographs and Japanese kana.
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 
 def date_precision(published: str | None) -> str | None:
@@ -153,6 +156,15 @@ class ComparisonEntry:
     excluded: bool = False  # the analyst left it out of the comparison
     corrected: list[str] = field(default_factory=list)  # "figure", "subject", "perspectives"
     article_text: str = ""  # the figure as the article writes it, when corrected
+
+    @property
+    def written(self) -> str:
+        """The figure with its qualifier as a reader writes it: "about 4,000", and in
+        Chinese or Japanese with no space after the qualifier ("约有八千名")."""
+        if not self.qualifier:
+            return self.text
+        gap = "" if _CJK.match(self.qualifier[-1:]) else " "
+        return f"{self.qualifier}{gap}{self.text}"
 
 
 @dataclass

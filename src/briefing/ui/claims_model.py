@@ -105,8 +105,7 @@ class ClaimsModel(QStandardItemModel):
 
     def _entry_row(self, e: ComparisonEntry, by_key: dict[str, Perspective],
                    articles: dict[int, Article]) -> list[QStandardItem]:
-        written = f"{e.qualifier} {e.text}" if e.qualifier else e.text
-        figure = QStandardItem(written + (" ✎" if e.corrected else ""))
+        figure = QStandardItem(e.written + (" ✎" if e.corrected else ""))
         who = QStandardItem(", ".join(_name(k, by_key) for k in e.perspectives) or "—")
         who.setIcon(swatch_icon([by_key[k].colour for k in e.perspectives if k in by_key]))
         article = articles.get(e.article_id)

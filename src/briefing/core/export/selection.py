@@ -470,7 +470,7 @@ def _add_comparisons(content: BriefingContent, comparisons: list[ClaimComparison
     for cc, entries in kept:
         cells: list[list[str]] = [[] for _ in keys]
         for e in entries:
-            figure = f"{e.qualifier} {e.text}" if e.qualifier else e.text
+            figure = e.written
             text = f"{figure} [{numbers[e.article_id]}]"
             for k in e.perspectives or [""]:
                 if k in keys and text not in cells[keys.index(k)]:
