@@ -165,3 +165,18 @@ def test_a_perspective_a_speaker_is_booked_under_is_not_deleted(workspace_dir: P
         ws.speakers.clear("Taras Hnatenko")
         ws.perspectives.delete(mine.key)
         assert ws.perspectives.get(mine.key) is None
+
+
+def test_a_speaker_is_listed_with_the_side_of_their_own_statements(workspace_dir: Path) -> None:
+    """A sentence that also reports another source carries both sides; the speaker list
+    shows the speaker's own side, the one most of their statements carry."""
+    text = ("Brigade at the river\n\nUkrainian commander Taras Hnatenko said on Monday that "
+            "3,000 troops had crossed the river, while US officials put the number at around "
+            "2,000.\n\nUkrainian commander Taras Hnatenko said 1,200 more troops had joined "
+            "the brigade on Sunday.\n")
+    with Workspace.open(workspace_dir) as ws:
+        a = _article(ws, "Brigade at the river", text)
+        assert [s.perspectives for s in pending_suggestions(ws, a)] == [
+            ["ukrainian", "us"], ["ukrainian"]]
+        [entry] = [e for e in library_speakers(ws) if e.name.endswith("Taras Hnatenko")]
+        assert entry.statements == 2 and entry.cue_perspectives == ["ukrainian"]

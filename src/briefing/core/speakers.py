@@ -89,11 +89,26 @@ def library_speakers(ws: Workspace, unassigned: bool = False,
         if not entry.name:  # the spelling of the key itself, not a merged surname
             entry.name = next((m for m in entry.mentions if speaker_key(m) == key),
                               entry.mentions[0] if entry.mentions else key)
-        given = [c for c, _n in cues.get(key, Counter()).most_common() if c]
-        entry.cue_perspectives = list(given[0]) if given else []
+        entry.cue_perspectives = _own_sides(cues.get(key, Counter()))
     listed = sorted(entries.values(),
                     key=lambda e: (not e.unassigned, -e.statements, e.name.casefold()))
     return [e for e in listed if e.unassigned] if unassigned else listed
+
+
+def _own_sides(given: Counter[tuple[str, ...]]) -> list[str]:
+    """The sides a speaker speaks for, from the sides the cues gave their statements: those
+    in more than half of them. A sentence that also reports another source ("US officials
+    said ..., while Zelensky put the total at ...") carries both sides, and would otherwise
+    list the other side under this speaker."""
+    sided = [(c, n) for c, n in given.most_common() if c]
+    if not sided:
+        return []
+    total = sum(n for _c, n in sided)
+    counts: Counter[str] = Counter()
+    for c, n in sided:
+        counts.update({k: n for k in c})
+    order = list(dict.fromkeys(k for c, _n in sided for k in c))
+    return [k for k in order if counts[k] * 2 > total] or list(sided[0][0])
 
 
 def _merge_names(entries: dict[str, SpeakerEntry], written: dict[str, Counter[str]],
