@@ -216,6 +216,19 @@ def test_colon_attributions_and_quotes_split_around_went_on() -> None:
     assert list(got.values()) == [["russian"], ["russian"]]
 
 
+@pytest.mark.parametrize("text", [
+    "It's still early and we're working from thin information (that's war), but here's "
+    "another way to see it: Moscow is running short of shells.",
+    "Sometimes humour can be the most effective way to say a thing, and one joke has been "
+    "doing the rounds lately, playing off the old quip: Never ask a dictator why he needs help.",
+    "It is simple: The shells are old and many fail.",
+])
+def test_a_writers_own_lead_before_a_colon_names_no_speaker(text: str) -> None:
+    """A colon attribution is one clause, '<speaker> <verb phrase>:'; a lead of two
+    clauses, or a dummy 'it', is the writer's own sentence, not a speaker's."""
+    assert _by_quote(text) == {}
+
+
 def test_a_newer_named_subject_blocks_an_older_speaker() -> None:
     text = ("Prime Minister Keir Starmer said Britain would train more Ukrainian crews.\n\n"
             "Mia Holt, a researcher in Oslo, was asked about the plan. "

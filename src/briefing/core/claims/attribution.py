@@ -31,6 +31,7 @@ from briefing.core.claims.grammar import (
     _RIGHT_END,
     _VAGUE_SOURCE,
     _WORD,
+    TWO_CLAUSES,
     _after_word_boundary,
     _inside,
     _next_boundary,
@@ -555,13 +556,18 @@ class Attributor(SpeakerResolver):
                 return None
             sp = self._resolve_plain(s, 0, m.start(), "label", sent.start)
             return sp if sp.perspectives else None
+        if TWO_CLAUSES.search(s, 0, m.start()):
+            # "It's early days, but here's another way to look at this: ...", "Humour can
+            # be ..., and one joke has been doing the rounds:": a colon attribution is one
+            # clause, "<speaker> <verb phrase>:"; a lead of two is the writer's own
+            return None
         subj = self._main_subject(s, m.start())
         if subj is None:
             return None
         a, z = subj
         words = [w.lower() for w in _WORD.findall(s[a:z])]
-        if not words:
-            return None
+        if not words or words in (["it"], ["there"], ["here"], ["this"], ["that"]):
+            return None  # a dummy subject speaks for nobody ("It is simple: ...")
         if words[0] in ("her", "his", "their", "its"):
             ante = self._antecedent(sent, index)  # "Her answer was blunt: ..."
             if ante is None:

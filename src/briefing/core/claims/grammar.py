@@ -48,6 +48,10 @@ _INTERJECTION = re.compile(
 _APPOSED = re.compile(r"[A-Z][a-z'-]{2,}(?=,\s+(?:a|an|the)\s)")
 # A colon opening a quotation or a statement: 'had a message for the West: "..."'.
 _COLON_QUOTE = re.compile(r"(?<=\w):\s+(?=[“\"‘']|[A-Z])")
+# Two clauses joined before a colon: ", and we ...", ", but here's ...", "; ...".
+TWO_CLAUSES = re.compile(r"(?:,\s+(?:and|but|yet|so)|;)\s+(?!(?:\w+\s+)?(?:said|says|told)\b)"
+                          r"(?=[\w'’ ]{0,60}?\b(?:is|are|was|were|has|have|had|can|will|"
+                          r"would|could|\w+'s|\w+'re)\b)")
 _QUOTE = re.compile(r"“[^”]*”|\"[^\"]*\"")
 _CAPITALISED = re.compile(r"\b[A-Z][\w'-]{2,}")
 # Any capitalised word, however short: a name's part ("Fu", "Li" in "Fu Cong", "Li Qiang").
