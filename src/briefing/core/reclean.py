@@ -49,13 +49,12 @@ def _fresh_values(meta: ArticleMetadata) -> dict[str, object]:
     """The metadata the cleaning rules find now, keyed like the article's fields."""
     return {"title": meta.title, "publisher": meta.publisher, "authors": list(meta.authors),
             "published": meta.published, "source_url": meta.url, "language": meta.language,
-            "kind": getattr(meta, "kind", None)}
+            "kind": meta.kind}
 
 
 def _fresh_provenance(meta: ArticleMetadata) -> dict[str, str]:
-    found = getattr(meta, "provenance", None)  # set by metadata rules that record it
-    if isinstance(found, dict) and found:
-        return {k: v for k, v in found.items() if isinstance(v, str)}
+    if meta.provenance:  # set by the metadata rules that record how they found a field
+        return dict(meta.provenance)
     return {"title": "inferred" if meta.title_inferred else "explicit"}
 
 

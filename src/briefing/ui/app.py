@@ -219,9 +219,8 @@ def run(workspace: str | None) -> int:
     app = init_application()
     settings = QSettings()
     apply_theme(settings)
-    hints = QGuiApplication.styleHints()
-    if hasattr(hints, "colorSchemeChanged"):
-        hints.colorSchemeChanged.connect(lambda _scheme: apply_theme(settings))
+    QGuiApplication.styleHints().colorSchemeChanged.connect(
+        lambda _scheme: apply_theme(settings))
     root, sample = start_workspace(settings, workspace)
     switcher = WorkspaceSwitcher(settings)
     if switcher.open(root, sample=sample) is None:

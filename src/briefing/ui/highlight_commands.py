@@ -48,19 +48,21 @@ class _HighlightCommand(QUndoCommand):
         self.ws = ws
         self.article_id = article_id
         self.error: str | None = None
+        # what the command is about, set by each kind: where span() scrolls to
+        self.highlight: Highlight | None = None
+        self.suggestion: Suggestion | None = None
+        self.highlight_id: int | None = None
 
     def _announce(self) -> None:
         highlight_events(self.ws).changed.emit(self.article_id)
 
     def span(self) -> tuple[int, int] | None:
         """(start, end) in the article's text of what the command changed, to scroll to."""
-        h = getattr(self, "highlight", None)
-        if h is not None:
-            return h.start, h.end
-        s = getattr(self, "suggestion", None)
-        if s is not None:
-            return s.start, s.end
-        hid = getattr(self, "highlight_id", None)
+        if self.highlight is not None:
+            return self.highlight.start, self.highlight.end
+        if self.suggestion is not None:
+            return self.suggestion.start, self.suggestion.end
+        hid = self.highlight_id
         current = self.ws.highlights.get(hid) if hid is not None else None
         return (current.start, current.end) if current is not None else None
 

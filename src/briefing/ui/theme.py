@@ -57,9 +57,8 @@ def light_palette() -> QPalette:
 
 
 def system_prefers_dark() -> bool:
-    """What the platform asks for (Qt 6.5+ reports the colour scheme), else the palette."""
-    hints = QGuiApplication.styleHints()
-    scheme = hints.colorScheme() if hasattr(hints, "colorScheme") else None
+    """What the platform asks for (its colour scheme), else what its palette looks like."""
+    scheme = QGuiApplication.styleHints().colorScheme()
     if scheme == Qt.ColorScheme.Dark:
         return True
     if scheme == Qt.ColorScheme.Light:
