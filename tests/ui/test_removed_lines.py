@@ -14,7 +14,9 @@ from PySide6.QtGui import QTextCursor, QUndoStack
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from briefing.core.ingest.pipeline import import_files  # noqa: E402
+from briefing.core.store.articles import NewArticle  # noqa: E402
 from briefing.core.workspace import Workspace  # noqa: E402
+from briefing.ui import reader_cleaning  # noqa: E402
 from briefing.ui.reader import ReaderPane  # noqa: E402
 from briefing.ui.removed_lines_dialog import RemovedLinesDialog  # noqa: E402
 from test_cleaning_choices import PAGE, SPONSOR, SUBSCRIBE  # noqa: E402
@@ -68,6 +70,9 @@ def test_dialog_lists_lines_with_reasons_and_puts_one_back_undoably(
     dialog.table.selectRow(row)
     assert dialog.put_back_button.isEnabled()
     qtbot.mouseClick(dialog.put_back_button, Qt.MouseButton.LeftButton)
+    assert dialog.busy and not dialog.put_back_button.isEnabled()  # off the UI thread
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=10_000)
+    assert dialog.status.text().startswith("Put back: “Subscribe to our newsletter.”")
     assert SUBSCRIBE in ws.articles.text(aid)
     assert SUBSCRIBE in reader.editor.toPlainText()  # the reader shows the new text
     assert _on_its_words(ws, h, "weekly updates")
@@ -98,6 +103,7 @@ def test_reader_menu_removes_a_paragraph_as_furniture_and_undo_puts_it_back(
     menu = reader.build_context_menu(_point(reader, at))
     remove = next(a for a in menu.actions() if a.text() == "Remove paragraph as page furniture")
     remove.trigger()
+    qtbot.waitUntil(lambda: stack.count() == 1, timeout=10_000)
     assert SPONSOR not in ws.articles.text(aid)
     assert "Baltic" not in reader.editor.toPlainText()
     assert ws.highlights.get(h.id).orphaned  # kept, never lost
@@ -115,7 +121,9 @@ def test_reader_menu_removes_a_paragraph_as_furniture_and_undo_puts_it_back(
     row = dialog.row_of(SPONSOR)
     assert dialog.table.item(row, dialog.WHY).text() == "your choice"
     assert dialog.put_back(row)
+    qtbot.waitUntil(lambda: not dialog.busy, timeout=10_000)
     assert SPONSOR in reader.editor.toPlainText()
+    assert stack.count() == 2
     dialog.close()
 
 
@@ -129,3 +137,20 @@ def test_a_read_only_window_lists_but_does_not_change(
         assert not dialog.put_back(dialog.row_of(SUBSCRIBE))
         assert SUBSCRIBE not in viewer.articles.text(aid)
         dialog.close()
+
+
+def test_a_refused_removal_says_why_and_leaves_nothing_to_undo(
+        qtbot, ws: Workspace, stack: QUndoStack) -> None:
+    one = "A single paragraph that is the whole article, the minister said on Friday."
+    only = ws.articles.add(NewArticle(
+        title="One", text=one, text_hash="one", source_file="one.txt", original_hash="0" * 64,
+        format="txt", words=len(one.split())))
+    pane = ReaderPane(ws, stack)
+    qtbot.addWidget(pane)
+    pane.show()
+    pane.show_article(only)
+    assert reader_cleaning.remove_paragraph(pane, 3)
+    qtbot.waitUntil(lambda: pane.notice.text().startswith("Could not remove"), timeout=10_000)
+    assert pane.notice.text() == ("Could not remove the paragraph: the article's only "
+                                  "paragraph cannot be dropped")
+    assert stack.count() == 0 and ws.articles.text(only) == one

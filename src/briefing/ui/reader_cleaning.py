@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from briefing.core.cleaning_choices import paragraph_at
-from briefing.ui.cleaning_commands import ChooseLine
+from briefing.ui.cleaning_commands import choose_in_background
 from briefing.ui.removed_lines_dialog import RemovedLinesDialog
 
 if TYPE_CHECKING:
@@ -32,18 +32,18 @@ def paragraph_under(pane: ReaderPane, offset: int | None) -> str | None:
 
 
 def remove_paragraph(pane: ReaderPane, offset: int | None) -> bool:
-    """Remove the paragraph at `offset` as page furniture (undoable); False if refused."""
+    """Remove the paragraph at `offset` as page furniture (in the background; undoable once
+    done); False if there is no paragraph there or marking is off."""
     if pane.refuse_if_readonly():
         return False
     paragraph = paragraph_under(pane, offset)
     if pane.article is None or paragraph is None:
         pane._notify("Right-click inside a paragraph to remove it.")
         return False
-    cmd = ChooseLine(pane.ws, pane.article.id, paragraph, "drop")
-    pane.undo_stack.push(cmd)
-    if cmd.error:
-        pane._notify(f"Could not remove the paragraph: {cmd.error}")
-        return False
-    pane._notify("Paragraph removed as page furniture. Ctrl+Z puts it back; "
-                 "“Removed by cleaning…” lists it.")
+    choose_in_background(
+        pane.ws, pane.undo_stack, pane.article.id, paragraph, "drop", pane,
+        on_done=lambda _cmd: pane._notify(
+            "Paragraph removed as page furniture. Ctrl+Z puts it back; "
+            "“Removed by cleaning…” lists it."),
+        on_error=lambda reason: pane._notify(f"Could not remove the paragraph: {reason}"))
     return True

@@ -3,8 +3,9 @@ text, each with the reason in words, and "Put back" for a real paragraph cleanin
 
 The list comes from the core (``cleaning_choices.removed_lines``), read in the background
 because it re-reads the article's original. "Put back" is a ``ChooseLine`` command on the
-shared undo stack: the line returns to its place in the text and stays there through
-every later re-clean; Ctrl+Z takes it out again. The list follows the undo stack.
+shared undo stack, taken in the background: the line returns to its place in the text and
+stays there through every later re-clean; Ctrl+Z takes it out again. The list follows the
+undo stack.
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from briefing.core.cleaning_choices import RemovedLine, removed_lines
 from briefing.core.workspace import Workspace
-from briefing.ui.cleaning_commands import ChooseLine
+from briefing.ui.cleaning_commands import ChooseLine, choose_in_background
 from briefing.ui.tasks import TaskHandle, run_task
 from briefing.ui.wording import count
 
@@ -84,6 +85,7 @@ class RemovedLinesDialog(QDialog):
                                 "lines cannot be put back here.")
         self.undo_stack.indexChanged.connect(self._stack_moved)  # a bound slot: dropped with us
         self._task: TaskHandle | None = None
+        self._putting: TaskHandle | None = None
         self._again = False
         self.refresh()
 
@@ -119,17 +121,31 @@ class RemovedLinesDialog(QDialog):
         """The row showing this line, or -1."""
         return next((i for i, line in enumerate(self.lines) if line.text == text), -1)
 
+    @property
+    def busy(self) -> bool:
+        """True while a line is being put back (the original is read again)."""
+        return self._putting is not None
+
     def put_back(self, row: int) -> bool:
-        """Put the line in `row` back into the text; False with a status line if refused."""
-        if not 0 <= row < len(self.lines) or self.ws.readonly:
+        """Put the line in `row` back into the text (in the background; the step lands on
+        the undo stack when done); False if there is nothing to do here."""
+        if not 0 <= row < len(self.lines) or self.ws.readonly or self._putting is not None:
             return False
         line = self.lines[row]
-        cmd = ChooseLine(self.ws, self.article_id, line.text, "keep")
-        self.undo_stack.push(cmd)
-        if cmd.error:
-            self.status.setText(f"Could not put the line back: {cmd.error}")
-            return False
-        self.status.setText(f"Put back: “{line.text[:80]}”. Ctrl+Z takes it out again.")
+        self.status.setText(f"Putting back “{line.text[:80]}”…")
+        self.put_back_button.setEnabled(False)
+
+        def done(_cmd: ChooseLine) -> None:
+            self._putting = None
+            self.status.setText(f"Put back: “{line.text[:80]}”. Ctrl+Z takes it out again.")
+
+        def failed(reason: str) -> None:
+            self._putting = None
+            self.status.setText(f"Could not put the line back: {reason}")
+            self._selection_moved()
+
+        self._putting = choose_in_background(self.ws, self.undo_stack, self.article_id,
+                                             line.text, "keep", self, done, failed)
         return True
 
     def put_back_selected(self) -> bool:
@@ -152,7 +168,8 @@ class RemovedLinesDialog(QDialog):
 
     def _selection_moved(self) -> None:
         self.put_back_button.setEnabled(
-            not self.ws.readonly and bool(self.table.selectionModel().selectedRows()))
+            not self.ws.readonly and self._putting is None
+            and bool(self.table.selectionModel().selectedRows()))
 
     def _stack_moved(self, _index: int) -> None:
         self.refresh()
