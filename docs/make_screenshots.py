@@ -5,8 +5,9 @@ articles), adds highlights of several perspectives through the core, and saves
 PNGs of: the main window in light and dark, the reader with highlights, the
 search results for "Budanov", the details pane, the claims view, the tag chips of the
 highlights panel, the Speakers dialog, the workspace switcher (File › Open recent)
-beside the library's collections, the Briefs list, and a Korean and a Ukrainian wire story
-in the reader, found by an inflected search (tests/data/languages/).
+beside the library's collections, the Briefs list, a Korean and a Ukrainian wire story
+in the reader, found by an inflected search (tests/data/languages/), and the "Removed by
+cleaning" dialog of the sample article cleaning took most lines from.
 
     xvfb-run -s "-screen 0 1600x1000x24" python docs/make_screenshots.py
     (or QT_QPA_PLATFORM=offscreen python docs/make_screenshots.py)
@@ -28,11 +29,13 @@ from PySide6.QtGui import QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QSplitter, QWidget
 
 from briefing.core import briefs, collections
+from briefing.core.cleaning_choices import removed_lines
 from briefing.core.ingest.sample import mark_sample
 from briefing.core.workspace import Workspace
 from briefing.ui import theme
 from briefing.ui.app import create_main_window, init_application
 from briefing.ui.main_window import MainWindow
+from briefing.ui.reader_cleaning import open_removed_lines
 from briefing.ui.workspace_switcher import remember_workspace
 
 DOCS = Path(__file__).resolve().parent
@@ -151,6 +154,23 @@ def speakers_dialog(app: QApplication, window: MainWindow, ws: Workspace) -> Non
     dialog.filter.setText("")
     settle(app)
     grab(dialog, "speakers_dialog.png")
+    dialog.close()
+
+
+def removed_lines_shot(app: QApplication, window: MainWindow, ws: Workspace) -> None:
+    """The "Removed by cleaning" dialog (reader menu) of the sample article with the most
+    removed lines, its first line that reads as a sentence selected for "Put back"."""
+    article_id = max(ws.articles.ids(), key=lambda i: len(removed_lines(ws, i)))
+    window.open_article(article_id)
+    dialog = open_removed_lines(window.reader)
+    assert dialog is not None
+    wait(app, lambda: not dialog.loading and bool(dialog.lines))
+    dialog.resize(860, 520)
+    sentence = next((n for n, line in enumerate(dialog.lines)
+                     if line.text.rstrip().endswith(".")), 0)
+    dialog.table.selectRow(sentence)
+    settle(app)
+    grab(dialog, "removed_lines.png")
     dialog.close()
 
 
@@ -321,6 +341,7 @@ def main() -> int:
         workspaces_shot(app, window, ws, tmp, settings)
         briefs_shot(app, window, ws, tmp)
         language_shots(app, window, ws)
+        removed_lines_shot(app, window, ws)
     finally:
         window.close()
         ws.close()

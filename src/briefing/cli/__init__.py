@@ -18,6 +18,7 @@ from briefing.cli import (
     archive,
     briefs,
     claims,
+    cleaning,
     collections,
     details,
     library,
@@ -47,6 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
     gui.set_defaults(func=_run_gui)
     library.register(sub)
     details.register(sub)
+    cleaning.register(sub)
     marks.register(sub)
     notes.register(sub)
     claims.register(sub)

@@ -4,8 +4,10 @@ The archive (`.briefing`, a zip file) holds the articles (cleaned text, details,
 their original files, the highlights, the perspectives they use, the speaker book,
 the collections and the saved briefs (their settings and highlights in order; not their
 export history, which names files on the sender's machine), each as a part listed in
-`manifest.json` with its sha256 and size. An archive without briefs (written before they
-existed) imports as before.
+`manifest.json` with its sha256 and size. An article's record carries the analyst's
+cleaning choices (lines kept or dropped against the rules), so a re-clean on the
+receiving side keeps them. An archive without briefs or cleaning choices (written before
+they existed) imports as before.
 Importing verifies every part before anything is written: a missing, damaged or
 changed part (or one the manifest does not list) refuses the whole archive with the
 part named. Articles the workspace already holds (same original, or same text) are
@@ -120,7 +122,8 @@ def export_archive(ws: Workspace, out: Path, collection: str | None = None,
             "source_url": a.source_url, "source_file": a.source_file, "format": a.format,
             "language": a.language, "text": a.text, "words": a.words,
             "imported_at": a.imported_at, "read": a.read, "provenance": a.provenance,
-            "kind": a.kind, "note": a.note, "caveat": a.caveat, "tags": a.tags})
+            "kind": a.kind, "note": a.note, "caveat": a.caveat, "tags": a.tags,
+            "cleaning": [list(pair) for pair in ws.cleaning.lines(a.id)]})
     found = ws.highlights.list(article_ids=ids) if ids else []
     marks: list[dict[str, Any]] = [{"article": refs[h.article_id], "start": h.start, "end": h.end, "quote": h.quote,
               "perspectives": h.perspectives, "kind": h.kind, "note": h.note,
@@ -375,6 +378,8 @@ def _take_articles(ws: Workspace, records: list[dict], parts: dict[str, bytes],
                                     read=r["read"])
         if r["tags"]:
             ws.articles.set_tags(article_id, r["tags"])
+        for line, decision in r.get("cleaning", []):  # absent in archives written before
+            ws.cleaning.set(article_id, line, decision)
         ids[r["ref"]] = article_id
         report.articles += 1
     return ids

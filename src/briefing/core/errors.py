@@ -34,3 +34,8 @@ class BriefError(ValueError):
 class ArchiveError(ValueError):
     """An archive could not be written, or was refused on reading (damaged or changed);
     the message names the file and the part."""
+
+
+class CleaningError(ValueError):
+    """A correction of an article's cleaning was refused (no such article or line, the
+    original unreadable); the message says why."""

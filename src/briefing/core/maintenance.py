@@ -66,7 +66,8 @@ def reprocess_articles(ws: Workspace, article_ids: list[int] | None = None
         data = ws.read_original(article.original_hash)
         extracted = read_document(data, article.source_file)
         refined = refine_article(extracted.text, extracted.hints, article.source_file,
-                                 extracted.blocks, extracted.page_text)
+                                 extracted.blocks, extracted.page_text,
+                                 ws.cleaning.for_article(article_id))
         yield (article_id, *replace_article_text(ws, article_id, refined.text))
 
 

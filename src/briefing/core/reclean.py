@@ -5,7 +5,9 @@ verified backup first, then re-reads each article's original bytes through the i
 pipeline's own entry point (`pipeline.read_article`), swaps in the new text and the
 metadata the analyst has not confirmed, and re-anchors the highlights in the same
 transaction. A highlight that cannot be re-placed is orphaned (kept, never dropped) and
-named in the report. Fields with provenance "confirmed" are never overwritten.
+named in the report. Fields with provenance "confirmed" are never overwritten, and the
+analyst's cleaning choices (lines kept or dropped, core/cleaning_choices.py) are applied
+after the rules every time.
 """
 
 from __future__ import annotations
@@ -103,7 +105,8 @@ def reclean_one(ws: Workspace, article_id: int) -> RecleanResult:
         result.error = f"its original cannot be read ({exc.strerror or exc})"
         return result
     try:
-        _extracted, refined = read_article(data, article.source_file)
+        _extracted, refined = read_article(data, article.source_file,
+                                           ws.cleaning.for_article(article_id))
     except ReadError as exc:
         result.error = str(exc)
         return result

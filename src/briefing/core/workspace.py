@@ -20,6 +20,7 @@ from briefing.core.lock import LOCK_NAME, WriterLock
 from briefing.core.store.articles import ArticleStore
 from briefing.core.store.briefs import BriefStore
 from briefing.core.store.claims import ClaimStore
+from briefing.core.store.cleaning import CleaningChoiceStore
 from briefing.core.store.collections import CollectionStore
 from briefing.core.store.db import Database, StoreError
 from briefing.core.store.health import (
@@ -114,6 +115,7 @@ class Workspace:
         self.claims = ClaimStore(db)
         self.collections = CollectionStore(db)
         self.briefs = BriefStore(db)
+        self.cleaning = CleaningChoiceStore(db)
         self.library = LibraryQuery(db)  # the library list's order and pages
 
     # -- opening ---------------------------------------------------------------

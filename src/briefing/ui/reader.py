@@ -41,6 +41,7 @@ from briefing.core.speakers import SpeakerEntry
 from briefing.core.suggestions import pending_if_ready, pending_suggestions
 from briefing.core.workspace import Workspace
 from briefing.ui import reader_menu
+from briefing.ui.article_commands import article_events
 from briefing.ui.find_bar import FindBar
 from briefing.ui.highlight_commands import (
     AcceptSuggestion,
@@ -122,6 +123,8 @@ class ReaderPane(QWidget):
         self.find_action.triggered.connect(self.open_find)
         self.addAction(self.find_action)
         highlight_events(ws).changed.connect(self._on_highlights_changed)
+        article_events(ws).changed.connect(self._on_articles_changed)
+        self.removed_dialog: QWidget | None = None  # "Removed by cleaning…", once opened
 
     # -- public API -----------------------------------------------------------------
     def current_article_id(self) -> int | None:
@@ -546,6 +549,17 @@ class ReaderPane(QWidget):
             self._load_marks()
             self._redraw()
         self.highlightsChanged.emit(article_id)
+
+    def _on_articles_changed(self, ids: list) -> None:
+        """The open article's text changed (a cleaning choice, its undo): show it again."""
+        if self.article is None or self.article.id not in ids:
+            return
+        fresh = self.ws.articles.get(self.article.id)
+        if fresh is not None and fresh.text != self.article.text:
+            bar = self.editor.verticalScrollBar()
+            position = bar.value()
+            self.show_article(fresh.id)
+            bar.setValue(position)
 
     def _notify(self, message: str) -> None:
         self.notice.setText(message)

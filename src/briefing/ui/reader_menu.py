@@ -8,6 +8,8 @@ from PySide6.QtCore import QPoint
 from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import QMenu
 
+from briefing.ui import reader_cleaning
+
 if TYPE_CHECKING:
     from briefing.ui.reader import ReaderPane
 
@@ -68,11 +70,20 @@ def build_context_menu(pane: ReaderPane, pos: QPoint) -> QMenu:
                 lambda _=False, hh=h, t=tag: pane.untag_highlight(hh, t))
         menu.addAction(f"Remove highlight {label}\tDel").triggered.connect(
             lambda _=False, hid=h.id: pane.delete_highlight(hid))
+    if reader_cleaning.paragraph_under(pane, offset) is not None:
+        menu.addSeparator()
+        menu.addAction("Remove paragraph as page furniture").triggered.connect(
+            lambda: reader_cleaning.remove_paragraph(pane, offset))
     return _end_with_copy_and_find(pane, menu)
 
 
 def _end_with_copy_and_find(pane: ReaderPane, menu: QMenu) -> QMenu:
-    """Every reader menu ends alike: a separator, Copy (when text is selected), Find."""
+    """Every reader menu ends alike: what cleaning removed, a separator, Copy (when text is
+    selected), Find."""
+    if pane.article is not None:
+        menu.addSeparator()
+        menu.addAction("Removed by cleaning…").triggered.connect(
+            lambda: reader_cleaning.open_removed_lines(pane))
     menu.addSeparator()
     copy = menu.addAction("Copy")
     copy.setEnabled(pane.editor.textCursor().hasSelection())

@@ -120,6 +120,12 @@ def fold(text: str) -> str:
             .replace("”", '"').replace("–", "-").replace("—", "-"))
 
 
+def line_key(text: str) -> str:
+    """A line's text folded, spaces tidied: what an analyst's keep/drop choice is filed under
+    (core/cleaning_choices.py), so it finds the same line when the page is read again."""
+    return " ".join(fold(text).split())
+
+
 def marker_key(text: str) -> str:
     return fold(text).strip(_MARKER_STRIP)
 

@@ -9,7 +9,7 @@ process leaves no half-imported article and the same import can be rerun.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -70,13 +70,15 @@ class ImportProgress:
     result: ImportResult
 
 
-def read_article(data: bytes, filename: str) -> tuple[Extracted, Refined]:
+def read_article(data: bytes, filename: str, choices: Mapping[str, str] | None = None
+                 ) -> tuple[Extracted, Refined]:
     """Read a file's bytes and clean them into an article: the one entry point of the
     reading and cleaning rules, used by import and by re-cleaning (core/reclean.py).
+    `choices` are the analyst's keep/drop lines for this article (applied after the rules).
     Raises ReadError when the file cannot be read."""
     extracted = read_document(data, filename)
     return extracted, refine_article(extracted.text, extracted.hints, filename,
-                                     extracted.blocks, extracted.page_text)
+                                     extracted.blocks, extracted.page_text, choices)
 
 
 def _word_count(text: str) -> int:

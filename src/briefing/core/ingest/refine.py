@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from briefing.core.ingest.bylines import desk_line, is_byline_or_date
-from briefing.core.ingest.clean import Unit, clean_units, join_units, marker_key
+from briefing.core.ingest.clean import Unit, clean_units, join_units, line_key, marker_key
 from briefing.core.ingest.metadata import extract_metadata
 from briefing.core.ingest.notes import (
     keep_figure_sources,
@@ -86,15 +87,34 @@ def _fill_from_page(meta: ArticleMetadata, page_text: str, hints: DocumentHints,
         meta.publisher, meta.provenance["publisher"] = page.publisher, "inferred"
 
 
+def apply_choices(units: list[Unit], choices: Mapping[str, str]) -> bool:
+    """The analyst's choices over the rules' verdicts: a line filed "keep" (by `line_key`)
+    goes back in its place, one filed "drop" goes as "chosen". True if any unit changed."""
+    changed = False
+    for unit in units:
+        decision = choices.get(line_key(unit.text))
+        if decision == "keep" and not unit.kept:
+            unit.dropped = None
+            changed = True
+        elif decision == "drop" and unit.kept:
+            unit.dropped = "chosen"
+            changed = True
+    return changed
+
+
 def refine_article(text: str, hints: DocumentHints, filename: str,
                    blocks: list[Block] | None = None,
-                   page_text: str | None = None) -> Refined:
+                   page_text: str | None = None,
+                   choices: Mapping[str, str] | None = None) -> Refined:
     """Cleaned text (paragraphs separated by a blank line) and the article's metadata.
 
     `blocks` are the reader's blocks where the format has them (Markdown): a footnote
     block is article text wherever it sits on the page.
     If the cleaner would leave nothing although the page had text, the page is kept
     as it is (minus blank lines): a file is never emptied by a cleaning mistake.
+    `choices` ({line key: "keep" | "drop"}, the analyst's) are applied after every rule,
+    so they win over the rules, now and at every re-clean; the metadata is read as the
+    rules left the page.
     """
     units = clean_units(text)
     has_notes = mark_notes(units) or any(b.kind == "footnote" for b in blocks or [])
@@ -136,4 +156,8 @@ def refine_article(text: str, hints: DocumentHints, filename: str,
     if (hints.title and len(kept) > 1 and metadata.title == _MD_HEADING.sub("", kept[0].text)):
         kept[0].dropped = "title"
         cleaned = join_units(units)
-    return Refined(text=cleaned, metadata=metadata)
+    whole_page = not join_units(units).strip()  # nothing was left: the page is the text
+    if choices and not whole_page and apply_choices(units, choices):
+        cleaned = join_units(units) or cleaned  # the analyst dropped every line: keep some
+    dropped = [] if whole_page else [(u.text, u.dropped) for u in units if u.dropped]
+    return Refined(text=cleaned, metadata=metadata, dropped=dropped)

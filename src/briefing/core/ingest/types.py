@@ -82,3 +82,7 @@ class Refined:
 
     text: str
     metadata: ArticleMetadata
+    # the lines cleaning left out, in page order: (line, reason: a rule kind, "menu",
+    # "tail", ..., or "chosen" for a line the analyst dropped); none when the whole page
+    # was kept because cleaning would have left nothing
+    dropped: list[tuple[str, str]] = field(default_factory=list)

@@ -258,6 +258,19 @@ MIGRATIONS: list[list[str]] = [
         "words, language, authors)",
         "CREATE INDEX IF NOT EXISTS articles_publisher ON articles(publisher)",
     ],
+    # the analyst's corrections of cleaning: a line of an article's page to keep although
+    # the rules dropped it, or to drop although they kept it, under the line's folded text
+    # (core/cleaning_choices.py); re-cleaning applies them after every rule
+    [
+        """CREATE TABLE IF NOT EXISTS cleaning_choices (
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            key TEXT NOT NULL,
+            line TEXT NOT NULL,
+            decision TEXT NOT NULL CHECK (decision IN ('keep', 'drop')),
+            chosen TEXT NOT NULL,
+            PRIMARY KEY (article_id, key)
+        )""",
+    ],
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
