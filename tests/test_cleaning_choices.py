@@ -93,7 +93,7 @@ def test_removed_lines_name_each_reason_in_words(imported) -> None:
     assert SPONSOR not in removed
     assert [r.number for r in removed_lines(ws, aid)] == list(range(1, len(removed) + 1))
     assert reason_words("duplicate") == "repeated line"
-    assert reason_words("byline") == "byline or date"
+    assert reason_words("byline") == "byline or date (in the details)"
     assert reason_words("no_such_kind") == "page furniture (no such kind)"
 
 
@@ -286,3 +286,22 @@ def test_a_library_of_the_previous_schema_is_backed_up_then_migrated(
         assert "cleaning_choices" not in tables  # the copy was taken before migrating
         choose_line(ws, 1, SUBSCRIBE, "keep")
         assert SUBSCRIBE in ws.articles.text(1)
+
+
+def test_lines_the_details_hold_say_so(workspace_dir: Path, tmp_path: Path) -> None:
+    """The headline and the byline are not thrown away: they went to the article's details,
+    and the list says so instead of naming the rule that took them off the text."""
+    page = tmp_path / "byline.txt"
+    page.write_text("Home | World | Europe\n\nDrone makers race to meet army orders\n\n"
+                    "By Olena Kovalenko\n\n12 March 2025\n\n" + PAGE.split("\n\n", 2)[2],
+                    encoding="utf-8")
+    with Workspace.open(workspace_dir) as ws:
+        [progress] = list(import_files(ws, [page]))
+        article = ws.articles.get(progress.result.article_id)
+        assert article.title == "Drone makers race to meet army orders"
+        assert article.authors == ["Olena Kovalenko"]
+        why = {line.text: line.why for line in removed_lines(ws, article.id)}
+        assert why["Drone makers race to meet army orders"].startswith("the headline (in the details")
+        assert why["By Olena Kovalenko"] == "byline or date (in the details)"
+        assert why["12 March 2025"] == "byline or date (in the details)"
+        assert why["Home | World | Europe"] == "above the article's start"

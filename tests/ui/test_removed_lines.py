@@ -154,3 +154,16 @@ def test_a_refused_removal_says_why_and_leaves_nothing_to_undo(
     assert pane.notice.text() == ("Could not remove the paragraph: the article's only "
                                   "paragraph cannot be dropped")
     assert stack.count() == 0 and ws.articles.text(only) == one
+
+
+def test_the_filter_narrows_the_list_to_lines_holding_the_words(
+        qtbot, ws: Workspace, stack: QUndoStack, aid: int) -> None:
+    dialog = _open(qtbot, ws, stack, aid)
+    every = len(dialog.lines)
+    assert every > 2 and dialog.shown_rows() == list(range(every))
+    dialog.filter.setText("NEWSLETTER subscribe")
+    [row] = dialog.shown_rows()
+    assert dialog.lines[row].text == SUBSCRIBE
+    assert dialog.count.text() == f"1 of {every} lines removed by cleaning match the filter"
+    dialog.filter.clear()
+    assert len(dialog.shown_rows()) == every and dialog.count.text().startswith(f"{every} lines")

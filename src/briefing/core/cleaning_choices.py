@@ -17,9 +17,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from briefing.core.errors import CleaningError
+from briefing.core.ingest.bylines import is_byline_or_date
 from briefing.core.ingest.clean import line_key
 from briefing.core.ingest.pipeline import read_article
 from briefing.core.ingest.types import ReadError, Refined
+from briefing.core.models import Article
 from briefing.core.reclean import RecleanResult, reclean_one
 from briefing.core.resources import resource
 from briefing.core.workspace import Workspace
@@ -80,12 +82,34 @@ def _refined(ws: Workspace, article_id: int) -> Refined:
                             f"({exc})") from None
 
 
+def _as_details(text: str, reason: str, article: Article) -> str:
+    """The reason for a line the article's details hold: its headline, or a byline or date
+    line naming its author or dated, whatever rule took it ("navigation/menu" would say the
+    author's name was thrown away; it went to the details)."""
+    if reason == "chosen":
+        return reason
+    key = line_key(text)
+    if article.title and key == line_key(article.title):
+        return "title"
+    if len(text) <= 120 and (is_byline_or_date(text) or any(
+            len(name) > 3 and line_key(name) in key for name in article.authors)):
+        return "byline"
+    return reason
+
+
 def removed_lines(ws: Workspace, article_id: int) -> list[RemovedLine]:
     """What cleaning removed from this article's original, in page order, with the reason
-    (lines the analyst dropped say "your choice"). Reads the original: may take a moment
-    for a long PDF. CleaningError if the article or its original is missing."""
-    return [RemovedLine(n, text, reason, reason_words(reason))
-            for n, (text, reason) in enumerate(_refined(ws, article_id).dropped, start=1)]
+    (lines the analyst dropped say "your choice"; the headline and byline lines, that
+    they are in the details). Reads the original: may take a moment for a long PDF.
+    CleaningError if the article or its original is missing."""
+    dropped = _refined(ws, article_id).dropped
+    article = ws.articles.get(article_id)
+    out = []
+    for n, (text, reason) in enumerate(dropped, start=1):
+        if article is not None:
+            reason = _as_details(text, reason, article)
+        out.append(RemovedLine(n, text, reason, reason_words(reason)))
+    return out
 
 
 def choices(ws: Workspace, article_id: int) -> list[tuple[str, str]]:

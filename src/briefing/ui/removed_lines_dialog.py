@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -51,6 +52,10 @@ class RemovedLinesDialog(QDialog):
                        "and stays through every re-clean. Ctrl+Z undoes.", self)
         intro.setWordWrap(True)
         self.count = QLabel(self)
+        self.filter = QLineEdit(self)
+        self.filter.setPlaceholderText("Filter lines (e.g. a word of the paragraph you miss)")
+        self.filter.setClearButtonEnabled(True)
+        self.filter.textChanged.connect(lambda _text: self._apply_filter())
         self.status = QLabel(self)
         self.status.setWordWrap(True)
         self.status.setTextFormat(Qt.TextFormat.PlainText)
@@ -77,6 +82,7 @@ class RemovedLinesDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.count)
+        layout.addWidget(self.filter)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.status)
         layout.addWidget(buttons)
@@ -115,7 +121,12 @@ class RemovedLinesDialog(QDialog):
         self.table.resizeRowsToContents()
         self.count.setText(f"{count(len(lines), 'line')} removed by cleaning" if lines else
                            "Cleaning removed nothing from this article.")
+        self._apply_filter()
         self._selection_moved()
+
+    def shown_rows(self) -> list[int]:
+        """Rows the filter leaves visible."""
+        return [r for r in range(self.table.rowCount()) if not self.table.isRowHidden(r)]
 
     def row_of(self, text: str) -> int:
         """The row showing this line, or -1."""
@@ -165,6 +176,21 @@ class RemovedLinesDialog(QDialog):
         self._task = None
         self.count.setText("")
         self.status.setText(f"Could not read the removed lines: {exc}")
+
+    def _apply_filter(self) -> None:
+        """Show the lines holding every word typed (case and accents as typed are folded);
+        the count says how many of all are shown."""
+        words = self.filter.text().casefold().split()
+        shown = 0
+        for row, line in enumerate(self.lines):
+            hide = bool(words) and not all(w in line.text.casefold() for w in words)
+            self.table.setRowHidden(row, hide)
+            shown += not hide
+        if words and self.lines:
+            self.count.setText(f"{shown} of {count(len(self.lines), 'line')} removed by "
+                               "cleaning match the filter")
+        elif self.lines:
+            self.count.setText(f"{count(len(self.lines), 'line')} removed by cleaning")
 
     def _selection_moved(self) -> None:
         self.put_back_button.setEnabled(
