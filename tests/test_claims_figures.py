@@ -117,9 +117,10 @@ def figures(text: str) -> list[tuple]:
      [(14, None, "equipment", "tanks", "another"), (24, None, "equipment", "aircraft", None)]),
     ("The city will receive 1,000 deminers and another 5,000 military builders.",
      [(1000, None, "troops", "sappers", None), (5000, None, "troops", "workers", "another")]),
+    # (Kyiv counts the soldiers, it does not own them: who states a figure is not whose)
     ('Kyiv counts 9,000 soldiers now. Pyongyang could send "tens of thousands" more.',
-     [(9000, None, "troops", "Ukrainian troops", None),
-      (10000, None, "troops", "Ukrainian troops", None)]),
+     [(9000, None, "troops", "troops", None),
+      (10000, None, "troops", "troops", None)]),
     # "one North Korean missile" is one missile; a casualty word in a clause of its own
     ("Russia fired at least one North Korean missile at the city.",
      [(1, None, "missiles", "North Korean missiles", "at least")]),
@@ -622,3 +623,52 @@ def test_losses_sized_and_model_pairs(text: str, expected: list) -> None:
 def test_a_part_of_a_whole_carries_the_losses(text: str, expected: list) -> None:
     assert figures(text) == [(float(f), None if h is None else float(h), u, s, q)
                              for f, h, u, s, q in expected]
+
+
+@pytest.mark.parametrize(("text", "subject"), [
+    # invented: the side that states a figure is not the side whose men it counts
+    ("Ukrainian President Olena Marchuk said 3,000 soldiers had been killed.", "casualties"),
+    ("According to Ukrainian intelligence, 9,000 soldiers have arrived near Kursk.", "troops"),
+    ("Kyiv says that 2,500 soldiers were wounded in the fighting.", "casualties"),
+    # a side named as the place, not the owner: "shipped ... to Russia"
+    ("Pyongyang has shipped crates to Russia, which amounts to at least two million shells.",
+     "North Korean shells"),
+    # a side named in the noun phrase is still whose they are
+    ("Ukrainian officials said 4,000 North Korean soldiers had been killed.",
+     "North Korean casualties"),
+])
+def test_whose_figure_is_not_who_states_it(text: str, subject: str) -> None:
+    assert [c.subject for c in numeric_claims(text)] == [subject]
+
+
+def test_a_total_put_at_a_figure_counts_what_the_figure_before_counted() -> None:
+    # invented: "put the total at" sums what was counted just before (the dead and wounded
+    # North Koreans), even in a passage that starts after that figure, as a highlight does
+    text = ("US officials said around 900 North Korean soldiers had been killed or injured, "
+            "while Ukrainian President Olena Marchuk put the total at around 3,500.")
+    second = text.index("Ukrainian President")
+    assert [(c.figure, c.unit, c.subject) for c in numeric_claims(text, second, len(text))] == [
+        (3500, "casualties", "North Korean casualties")]
+
+
+def test_of_them_is_the_side_of_the_group_counted_not_of_the_officials_who_speak() -> None:
+    # invented
+    text = ("Seoul said Pyongyang sent about 9,000 troops, and U.S. officials estimated "
+            "that more than 800 of them had been killed.")
+    assert [(c.figure, c.unit, c.subject) for c in numeric_claims(text)] == [
+        (9000, "troops", "North Korean troops"), (800, "casualties", "North Korean casualties")]
+
+
+@pytest.mark.parametrize(("text", "subject"), [
+    # invented: troops a side has are its whole armed forces, not troops sent...
+    ("North Korea has about 1.2 million active soldiers, with 900,000 of them in the army.",
+     "North Korean armed forces"),
+    ("Belarus maintains some 48,000 troops.", "troops"),  # (a country the data names not)
+    # ... unless the sentence says where they are or that they were sent
+    ("North Korea now has roughly 9,000 troops in Russia.", "North Korean troops"),
+    ("North Korea has 9,000 troops deployed along the front.", "North Korean troops"),
+])
+def test_a_sides_whole_armed_forces_are_not_troops_sent(text: str, subject: str) -> None:
+    claims = numeric_claims(text)
+    assert {c.unit for c in claims} == {"troops"}  # soldiers all the same
+    assert {c.subject for c in claims} == {subject}

@@ -86,6 +86,16 @@ def _verb_next(text: str, pos: int, verbs: re.Pattern[str], figure: int) -> bool
         " at " in text[subject.end():figure]
 
 
+def states_figure(text: str, start: int, end: int, figure: int) -> bool:
+    """Is the side named at text[start:end] (before the figure at `figure`) the figure's
+    source rather than whose men it counts: the subject of a reporting verb ("Ukrainian
+    President Volodymyr Zelensky put the total at around 4,000", "Kyiv says 3,000 ...") or
+    named after "according to" ("according to Ukrainian intelligence, 11,000 troops")?"""
+    verbs, before, _ends, _nouns = _rules()
+    return _verb_next(text, end, verbs, figure) or bool(
+        before.search(text[max(0, start - 30):start]))
+
+
 def _reports(text: str, cue: CueMatch, verbs: re.Pattern[str], before: re.Pattern[str]) -> bool:
     """Is this named side a source here ("Seoul's spy agency reported", "according to Seoul")?"""
     return bool(verbs.match(text[cue.end:cue.end + 120].lstrip(" ,")) or

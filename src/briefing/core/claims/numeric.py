@@ -26,8 +26,10 @@ from briefing.core.claims.numeric_words import (
     OFFER,
     TOKEN,
     clause_start,
+    counted_side,
     currency_word,
     first_nationality,
+    force_size,
     is_year,
     nationality_at,
     nearest_nationality,
@@ -35,6 +37,7 @@ from briefing.core.claims.numeric_words import (
     noun_in,
     qualifier_at,
     read_noun,
+    side_noun_before,
     words_after,
 )
 from briefing.core.claims.tables import date_cell, table_row
@@ -183,9 +186,13 @@ def numeric_claims(text: str, start: int = 0, end: int | None = None,
                 elif _LOSSES_BEFORE.search(norm[max(start, num.start - 100):num.start]):
                     # "Russian losses ... have exceeded 770,000 personnel"
                     unit, subject = "casualties", "casualties"
+                elif unit == "troops" and force_size(rules, norm, num.start, noun_end):
+                    # "North Korea has 1.28 million active military personnel": its whole
+                    # forces, not a deployment to line up with the troops it sends
+                    subject = rules.strength_subject
             if nationality is None:
                 nat = nationality_at(rules, norm, noun_end + 1) if noun_end < end else None
-                nationality = nat[0] if nat else nearest_nationality(
+                nationality = nat[0] if nat else counted_side(
                     rules, norm, clause_start(norm, num.start), num.start)
             if not elided and unit in _PERSONS and ellipsis:
                 again = _named_before(text, base, norm, num)
@@ -323,8 +330,16 @@ def _elided(text: str, base: int, norm: str, num: Num, after: int,
     if not earlier and following is not None and following.group().lower() in rules.deployed:
         return "troops", "troops", None, after  # "about 11,000 deployed in the first wave"
     if _NUMBER_AT.search(norm, max(0, num.start - 60), num.start):
-        # "the NIS put the number at about eleven thousand": the people counted just before
-        noun = noun_before(rules, text, base + num.start)
+        # "the NIS put the number at about eleven thousand": the people counted just before;
+        # "US officials said 1,000 North Korean soldiers had been killed, while Zelensky put
+        # the total at 4,000": the figure before, with no other noun named since, says what
+        # the total counts (casualties, and whose)
+        last = earlier[-1] if earlier else _figure_before(text, base)
+        noun = noun_before(rules, text, base + num.start,
+                           since=_past(rules, text, last, base + num.start))
+        if noun is None and last is not None and last.unit not in CURRENCY_SIGNS.values() \
+                and last.unit != "percent":
+            return last.unit, last.subject, "", after
         if noun is not None:
             return noun[0], noun[1], None, after
     tail = _ELIDED_TAIL.match(norm, after)
@@ -338,27 +353,29 @@ def _elided(text: str, base: int, norm: str, num: Num, after: int,
             (earlier or qualifier_at(rules, norm, num.start) or _opens(norm, num))
             and _ELIDED_VERB.match(norm, after)):
         return None
-    before = earlier[-1] if earlier else None
-    if before is None:
-        lo = max(0, base - ELIDED_BACK)
-        found = numeric_claims(text, lo, base, ellipsis=False) if base > 0 else []
-        before = found[-1] if found else None
+    before = earlier[-1] if earlier else _figure_before(text, base)
     said = tail.group().strip(" \t\n\"”’'").lower() if tail is not None else ""
     if tail is not None and said.startswith("of"):
         # "supplying men: some eleven thousand of them": the people named since the figure
         # before, if any, are the ones counted
-        since = before.end if before is not None else None
+        since = _past(rules, text, before, base + num.start)
         # "60 of them": what was named since the figure before; a noun after a preposition
         # does not displace that figure's ("about 11,000 North Korean soldiers ... training
         # with Russian units. ... up to 15,000 of them": the soldiers, not the units)
-        noun = noun_before(rules, text, base + num.start, since, units=(),
-                            objects=before is None)
+        named = side_noun_before(rules, text, base + num.start, since, units=(),
+                                 objects=before is None)
+        noun = named[0] if named is not None else None
+        # whose: the side of the group counted ("North Korean soldiers ... 100 of them")
+        # (not the side of the officials who speak: "U.S. officials estimated that more
+        # than 1,000 of them had been killed")
+        side = named[1] if named is not None and noun is not None and \
+            noun[0] not in rules.source_units else _side_of(rules, before)
         if _CASUALTY_AFTER.search(norm, after, after + 40) and (
                 noun is not None or before is None):
             # "1,000 of them were killed", "some 2,000 of those killed or wounded"
-            return "casualties", "casualties", None, after
+            return "casualties", "casualties", side, after
         if noun is not None:
-            return noun[0], noun[1], None, after
+            return noun[0], noun[1], side, after
     if before is None and tail is not None and _KILLED.match(norm, after):
         return "casualties", "casualties", None, after  # "two thousand were killed"
     if before is None and tail is not None:
@@ -378,6 +395,30 @@ def _elided(text: str, base: int, norm: str, num: Num, after: int,
         # "Twelve ... have lost their lives. Eighteen remain in the Russian army"
         return "troops", "troops", None, after
     return unit, subject, "", after  # the subject names its side already
+
+
+def _past(rules: NumericRules, text: str, claim: NumericClaim | None, pos: int) -> int | None:
+    """Where the words named since a figure begin: past its own noun ("1.28 million active
+    military personnel, with 1.1 million of them": nothing named since the personnel)."""
+    if claim is None:
+        return None
+    own = read_noun(rules, text, claim.end, pos)
+    return own[3] if own is not None else claim.end
+
+
+def _side_of(rules: NumericRules, claim: NumericClaim | None) -> str | None:
+    """The side a figure's subject names ("North Korean troops": North Korean), or None."""
+    if claim is None:
+        return None
+    return next((side for side in sorted(set(rules.nationality.values()), key=len, reverse=True)
+                 if claim.subject.startswith(side + " ")), None)
+
+
+def _figure_before(text: str, base: int) -> NumericClaim | None:
+    """The last figure counted in the text just before a passage starting at `base`."""
+    lo = max(0, base - ELIDED_BACK)
+    found = numeric_claims(text, lo, base, ellipsis=False) if base > 0 else []
+    return found[-1] if found else None
 
 
 _SOME_OF = re.compile(r"\b(?:most|many|some|all|part|none|few|several|dozens|hundreds|"

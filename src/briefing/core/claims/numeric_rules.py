@@ -38,6 +38,9 @@ class NumericRules:
     casualty_stop: frozenset[str] = frozenset()
     dollars: dict[str, str] = field(default_factory=dict)  # "canada" -> "cad"
     dollar_rx: re.Pattern[str] | None = None
+    strength_rx: re.Pattern[str] | None = None  # "North Korea has" (before the figure)
+    strength_subject: str = ""
+    placed_rx: re.Pattern[str] | None = None  # "in Russia", "along the border", "there"
 
 
 @lru_cache(maxsize=1)
@@ -56,6 +59,7 @@ def numeric_rules() -> NumericRules:
     quals = "|".join(re.escape(q).replace(r"\ ", r"\s+") for q in qualifiers)
     cont = data.get("continuation", {})
     prisoners = data.get("prisoners", {})
+    strength = data.get("strength", {})
     return NumericRules(
         qualifiers=qualifiers,
         scales={k.lower(): float(v) for k, v in data["scales"].items()},
@@ -87,6 +91,13 @@ def numeric_rules() -> NumericRules:
         dollars={k.lower(): v for k, v in data.get("dollars", {}).items()},
         dollar_rx=re.compile(rf"(?<![\w-])(?:{_alternatives(data.get('dollars', {}))})(?![\w-])",
                              re.IGNORECASE) if data.get("dollars") else None,
+        strength_rx=re.compile(rf"(?<![\w-])(?:{_alternatives(strength.get('verbs', []))})\s+"
+                               rf"(?:now\s+)?$", re.IGNORECASE) if strength else None,
+        strength_subject=strength.get("subject", ""),
+        placed_rx=re.compile(
+            rf"(?:\s+[\w'-]+){{0,3}}?\s+(?:(?i:{_alternatives(strength.get('prepositions', []))})"
+            rf"\s+(?:(?i:the|its|their)\s+)?(?:[A-Z]|(?i:{_alternatives(strength.get('places', []))})"
+            rf"\b)|(?i:{_alternatives(strength.get('away', []))})\b)") if strength else None,
     )
 
 
