@@ -46,7 +46,7 @@ def figures(text: str) -> list[tuple]:
      [(1.2e9, None, "uah", "money", None)]),
     # Prisoners, casualties and men
     ("Zelenskyy said Ukraine had captured two North Korean soldiers.",
-     [(2, None, "prisoners", "North Korean prisoners", None)]),
+     [(2, None, "troops", "North Korean prisoners", None)]),
     ('"You don\'t send 3,000 more men unless you\'ve lost a lot of the first ones," she said.',
      [(3000, None, "troops", "troops", None)]),
     # A figure with its noun left out continues the figure before it
@@ -389,13 +389,17 @@ def test_one_picking_out_a_person_is_not_a_figure(text: str, expected: list) -> 
 
 
 def test_soldiers_captured_by_a_side_are_prisoners_but_a_passive_event_counts_soldiers() -> None:
-    # invented: the participle right after the noun qualifies it ("captured soldiers")
-    assert [(c.figure, c.unit) for c in numeric_claims(
+    # invented: the participle right after the noun qualifies it ("captured soldiers"); the
+    # men counted are still soldiers (unit troops), their subject says they are prisoners
+    assert [(c.figure, c.unit, c.subject) for c in numeric_claims(
         "Three Belarusian soldiers captured by Polish guards were questioned.")] == [
-        (3, "prisoners")]
-    assert [(c.figure, c.unit) for c in numeric_claims(
+        (3, "troops", "prisoners")]
+    assert [(c.figure, c.unit, c.subject) for c in numeric_claims(
         "Three Belarusian soldiers were captured near the river on Sunday.")] == [
-        (3, "troops")]
+        (3, "troops", "troops")]
+    # people taken are people still ("captured 12 civilians": people, prisoners)
+    assert [(c.figure, c.unit, c.subject) for c in numeric_claims(
+        "The militia had captured 12 civilians.")] == [(12, "people", "prisoners")]
 
 
 def test_a_wage_estimated_as_a_range_is_a_figure_a_subscription_price_is_not() -> None:
@@ -465,8 +469,8 @@ def test_nationals_who_served_are_troops_and_captured_ones_of_them_prisoners() -
     # "captured N of them" counts prisoners, whatever "them" were counted as before
     text = "Some 300 Chechen fighters were killed. Kyiv says it has captured two of them."
     second = text.index("Kyiv")
-    assert [(c.figure, c.unit) for c in numeric_claims(text, second, len(text))] == [
-        (2, "prisoners")]
+    assert [(c.figure, c.unit, c.subject) for c in numeric_claims(text, second, len(text))
+            ] == [(2, "troops", "prisoners")]
 
 
 def test_a_cited_headline_names_its_source_before_says_or_as_a_bare_body_of_the_outlet() -> None:
@@ -571,8 +575,8 @@ def test_a_definite_count_names_again_the_group_counted_before() -> None:
     text = ("Three Belarusian soldiers captured by Polish guards were questioned on Monday. "
             "Warsaw said it was ready to hand the three men over in an exchange.")
     second = text.index("Warsaw")
-    assert [(c.figure, c.unit) for c in numeric_claims(text, second, len(text))] == [
-        (3, "prisoners")]
+    assert [(c.figure, c.unit, c.subject) for c in numeric_claims(text, second, len(text))
+            ] == [(3, "troops", "prisoners")]
     # with no such count before, the men are troops
     other = "Warsaw said it was ready to hand the three men over in an exchange."
     assert [(c.figure, c.unit) for c in numeric_claims(other)] == [(3, "troops")]

@@ -171,7 +171,7 @@ def numeric_claims(text: str, start: int = 0, end: int | None = None,
             if unit in ("troops", "people", "casualties") and elided and \
                     _captured(rules, norm, num.start, after, after):
                 # "Ukraine also says it has captured two of them"
-                unit, subject = "prisoners", "prisoners"
+                unit, subject = _taken(unit)
             if unit == "people" and words_after(rules, norm, noun_end) & rules.serving_words:
                 # "126 Indian nationals had served in the Russian army": men under arms
                 unit, subject = "troops", "troops"
@@ -179,7 +179,7 @@ def numeric_claims(text: str, start: int = 0, end: int | None = None,
                 tail_words = words_after(rules, norm, noun_end)
                 lead = _OTHER_CLAUSE.split(norm[max(start, num.start - 40):num.start].lower())[-1]
                 if _captured(rules, norm, num.start, after, noun_end):
-                    unit, subject = "prisoners", "prisoners"
+                    unit, subject = _taken(unit)
                 elif tail_words & rules.casualty_words or \
                         any(re.search(rf"\b{re.escape(w)}\b", lead) for w in rules.casualty_lead):
                     unit, subject = "casualties", "casualties"
@@ -222,6 +222,14 @@ def numeric_claims(text: str, start: int = 0, end: int | None = None,
 # A clause of its own before a figure: "... has been killed, but the survivors, perhaps
 # 10,000 men": the casualty word before "but" does not make the men casualties.
 _OTHER_CLAUSE = re.compile(r";|\bbut\b|\bwhile\b|\bwhereas\b|\balthough\b")
+
+
+def _taken(unit: str) -> tuple[str, str]:
+    """Unit and subject of men taken prisoner: still the soldiers (or people) counted, the
+    subject saying what became of them ("had captured two North Korean soldiers": troops,
+    "North Korean prisoners"), so that the figure answers "how many soldiers" and lines up
+    with other counts of prisoners by its subject."""
+    return ("people" if unit == "people" else "troops"), "prisoners"
 
 
 def _captured(rules: NumericRules, text: str, start: int, after: int, noun_end: int) -> bool:
