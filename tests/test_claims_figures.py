@@ -637,6 +637,8 @@ def test_a_part_of_a_whole_carries_the_losses(text: str, expected: list) -> None
     # a side named as the place, not the owner: "shipped ... to Russia"
     ("Pyongyang has shipped crates to Russia, which amounts to at least two million shells.",
      "North Korean shells"),
+    # nor is the side that takes prisoners whose prisoners they are
+    ("Ukraine later captured two soldiers near the river.", "prisoners"),
     # a side named in the noun phrase is still whose they are
     ("Ukrainian officials said 4,000 North Korean soldiers had been killed.",
      "North Korean casualties"),
@@ -676,3 +678,23 @@ def test_a_sides_whole_armed_forces_are_not_troops_sent(text: str, subject: str)
     claims = numeric_claims(text)
     assert {c.unit for c in claims} == {"troops"}  # soldiers all the same
     assert {c.subject for c in claims} == {subject}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # invented: the writer's aside about the speaker is the writer's figure; what the
+    # speaker claims is the speaker's
+    ("Oleg Sidorov, a blogger who has about 2 million subscribers, claimed that more than "
+     "9,000 soldiers were ready.",
+     [(2e6, "audience", "subscribers", []), (9000, "troops", "troops", ["russian"])]),
+    ("The channel, which has over a million followers, wrote that 300 soldiers had died.",
+     [(1e6, "audience", "followers", []), (300, "casualties", "casualties", ["russian"])]),
+    # an aside that itself reports is the speaker's; a clause before the commas is content
+    ("The ministry, which said 3,000 soldiers had died, added a warning.",
+     [(3000, "casualties", "casualties", ["russian"])]),
+    ("It shows that the trade between the two, which involved 9,000 shells, has grown.",
+     [(9000, "shells", "shells", ["russian"])]),
+])
+def test_a_figure_in_the_writers_aside_about_the_speaker_is_the_writers(
+        text: str, expected: list) -> None:
+    assert [(c.figure, c.unit, c.subject, c.perspectives)
+            for c in numeric_claims(text, perspectives=["russian"])] == expected

@@ -86,6 +86,20 @@ def _verb_next(text: str, pos: int, verbs: re.Pattern[str], figure: int) -> bool
         " at " in text[subject.end():figure]
 
 
+def reports_in(text: str) -> bool:
+    """Does a reporting verb or a source's "according to" occur anywhere in text?"""
+    return bool(_report_words().search(text))
+
+
+@lru_cache(maxsize=1)
+def _report_words() -> re.Pattern[str]:
+    src = tomllib.loads(resource("claims", "numeric.toml").read_text(encoding="utf-8")).get(
+        "sources", {})
+    words = sorted({*src.get("verbs", []), *src.get("before", [])}, key=len, reverse=True)
+    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) or "(?!)"
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+
+
 def states_figure(text: str, start: int, end: int, figure: int) -> bool:
     """Is the side named at text[start:end] (before the figure at `figure`) the figure's
     source rather than whose men it counts: the subject of a reporting verb ("Ukrainian

@@ -16,7 +16,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from briefing.core.claims.cues import CueMatcher, normalise
-from briefing.core.claims.figure_sources import figure_sources
+from briefing.core.claims.figure_sources import figure_sources, reports_in
 from briefing.core.claims.numbers import CURRENCY_SIGNS, RANGE, Num, find_numbers, scaled
 from briefing.core.claims.numeric_languages import foreign_numeric_claims
 from briefing.core.claims.numeric_rules import NumericRules, numeric_rules
@@ -193,7 +193,8 @@ def numeric_claims(text: str, start: int = 0, end: int | None = None,
             if nationality is None:
                 nat = nationality_at(rules, norm, noun_end + 1) if noun_end < end else None
                 nationality = nat[0] if nat else counted_side(
-                    rules, norm, clause_start(norm, num.start), num.start)
+                    rules, norm, clause_start(norm, num.start), num.start,
+                    captives=subject == "prisoners")
             if not elided and unit in _PERSONS and ellipsis:
                 again = _named_before(text, base, norm, num)
                 if again is not None:  # "the two men": the two counted before
@@ -216,7 +217,33 @@ def numeric_claims(text: str, start: int = 0, end: int | None = None,
             # clause, is the side of the figure it continues
             if out[i].perspectives == keys and out[j].perspectives != keys:
                 out[i] = replace(out[i], perspectives=list(out[j].perspectives))
+    aside = _aside(norm) if keys else None
+    if aside is not None:  # the writer's words about the speaker: the writer's figures
+        out = [replace(c, perspectives=[]) if aside[0] <= c.start - base and
+               c.end - base <= aside[1] else c for c in out]
     return out
+
+
+# A sentence's subject, then an aside about it between commas, then its verb: "Igor Lapin,
+# a blogger who has about 3 million subscribers, claimed ...", "The channel, which has over
+# a million subscribers, did not mention ...".
+_ASIDE = re.compile(r"^[\s\"“'‘]*(?P<head>[^,;:.!?\"“”]{2,80}?),\s+(?P<aside>(?:which|who|a|an|"
+                    r"with)\s[^,;:!?\"“”]{0,160}?),\s+[a-z]")
+
+
+_HEAD_WORDS = 6  # a name or a short noun phrase, not a clause
+_CLAUSE_WORD = re.compile(r"\b(?:that|is|are|was|were|has|have|had|shows?|will|would)\b")
+
+
+def _aside(norm: str) -> tuple[int, int] | None:
+    """The span of the writer's aside about the sentence's subject, if it reports nothing
+    itself: a figure in it describes the speaker (its audience, its size), the writer's
+    figure, not one the speaker states."""
+    m = _ASIDE.match(norm)
+    if m is None or len(m.group("head").split()) > _HEAD_WORDS or _CLAUSE_WORD.search(
+            m.group("head")) or reports_in(m.group("head")) or reports_in(m.group("aside")):
+        return None  # "It also shows that the cooperation ..., which involved ...": content
+    return m.start("aside"), m.end("aside")
 
 
 # A clause of its own before a figure: "... has been killed, but the survivors, perhaps

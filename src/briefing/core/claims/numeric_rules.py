@@ -32,6 +32,7 @@ class NumericRules:
     prisoner_lead_rx: re.Pattern[str] | None = None
     prisoner_modifiers: frozenset[str] = frozenset()
     prisoner_after_rx: re.Pattern[str] | None = None
+    captor_rx: re.Pattern[str] | None = None  # after a side: "... later captured"
     individual_units: frozenset[str] = frozenset()
     serving_words: frozenset[str] = frozenset()
     source_units: frozenset[str] = frozenset()
@@ -80,6 +81,9 @@ def numeric_rules() -> NumericRules:
         prisoner_lead_rx=re.compile(
             rf"(?<![\w-])(?:{_alternatives(prisoners.get('lead', []))})\b[^.;:,]{{0,25}}$",
             re.IGNORECASE),
+        captor_rx=re.compile(rf"(?:['’]s)?(?:\s+[\w'’-]+){{0,3}}?\s+"
+                             rf"(?:{_alternatives(prisoners.get('lead', []))})(?![\w-])",
+                             re.IGNORECASE) if prisoners.get("lead") else None,
         prisoner_modifiers=frozenset(w.lower() for w in prisoners.get("modifiers", [])),
         prisoner_after_rx=re.compile(
             rf"\s+(?:{_alternatives(prisoners.get('after', []))})(?![\w-])", re.IGNORECASE)

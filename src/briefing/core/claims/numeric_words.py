@@ -31,14 +31,18 @@ def nearest_nationality(rules: NumericRules, text: str, start: int, stop: int) -
     return rules.nationality[found[-1].group().lower()] if found else None
 
 
-def counted_side(rules: NumericRules, text: str, start: int, stop: int) -> str | None:
+def counted_side(rules: NumericRules, text: str, start: int, stop: int,
+                 captives: bool = False) -> str | None:
     """Whose men or things a figure ending its clause at `stop` counts, when its noun does
     not say: the side named nearest before it that is not the figure's source. Who states a
     figure is not whose it is: "Ukrainian President Volodymyr Zelensky put the total at
-    around 4,000" counts no Ukrainian troops."""
+    around 4,000" counts no Ukrainian troops; nor is who takes prisoners whose they are
+    (`captives`: "Ukraine later captured two soldiers")."""
     found = [m for m in rules.nationality_rx.finditer(text, start, stop) if m.group() != "us"
              and not states_figure(text, m.start(), m.end(), stop)
-             and not _PLACE.search(text, max(0, m.start() - 8), m.start())]
+             and not _PLACE.search(text, max(0, m.start() - 8), m.start())
+             and not (captives and rules.captor_rx is not None
+                      and rules.captor_rx.match(text, m.end()))]
     return rules.nationality[found[-1].group().lower()] if found else None
 
 
