@@ -44,6 +44,9 @@ def figures(text: str) -> list[tuple]:
       (95, None, "missiles", "drones", None)]),
     ("UAH 1.2 billion was allocated to the brigades.",
      [(1.2e9, None, "uah", "money", None)]),
+    # a commodity keeps what the barrels hold
+    ("Moscow supplied about 900,000 barrels of oil.",
+     [(9e5, None, "equipment", "Russian barrels of oil", "about")]),
     # Prisoners, casualties and men
     ("Zelenskyy said Ukraine had captured two North Korean soldiers.",
      [(2, None, "troops", "North Korean prisoners", None)]),
