@@ -44,6 +44,12 @@ def figures(text: str) -> list[tuple]:
       (95, None, "missiles", "drones", None)]),
     ("UAH 1.2 billion was allocated to the brigades.",
      [(1.2e9, None, "uah", "money", None)]),
+    # a share as so many in so many
+    ("Four in ten shells failed to explode.", [(40, None, "percent", "percent", None)]),
+    ("Nine out of 10 shells were duds, a gunner said.", [(90, None, "percent", "percent", None)]),
+    # a weapon's units named by its model, after a noun of another kind
+    ("The package includes 20 Bradley fighting vehicles and 4 Patriot batteries.",
+     [(20, None, "equipment", "vehicles", None), (4, None, "equipment", "batteries", None)]),
     # a commodity keeps what the barrels hold
     ("Moscow supplied about 900,000 barrels of oil.",
      [(9e5, None, "equipment", "Russian barrels of oil", "about")]),
