@@ -707,3 +707,17 @@ def test_a_figure_in_the_writers_aside_about_the_speaker_is_the_writers(
         text: str, expected: list) -> None:
     assert [(c.figure, c.unit, c.subject, c.perspectives)
             for c in numeric_claims(text, perspectives=["russian"])] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # invented: a bare country as the subject of a reporting verb is its side's source
+    ("Seoul's spy agency said about 200 soldiers had been killed, and Ukraine said the number "
+     "was closer to 2,500.", [(200, ["south_korean"]), (2500, ["ukrainian"])]),
+    ("Pyongyang has sent around 9,000 troops, according to South Korea, while Ukraine says "
+     "10,000.", [(9000, ["south_korean"]), (10000, ["ukrainian"])]),
+    # a country that is the topic, not a source, changes nothing
+    ("Seoul's spy agency said about 200 soldiers sent to fight Ukraine had been killed.",
+     [(200, ["south_korean"])]),
+])
+def test_a_country_reporting_a_figure_is_its_source(text: str, expected: list) -> None:
+    assert _sides(text, ["south_korean", "ukrainian"]) == expected

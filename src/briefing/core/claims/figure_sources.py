@@ -20,6 +20,7 @@ import tomllib
 from dataclasses import replace
 from functools import lru_cache
 
+from briefing.core.claims.affiliation import _is_acronym_pronoun, _key, affiliations
 from briefing.core.claims.cues import CueMatch, CueMatcher
 from briefing.core.models import NumericClaim
 from briefing.core.resources import resource
@@ -141,7 +142,8 @@ def figure_sources(text: str, start: int, end: int, claims: list[NumericClaim],
         return claims
     verbs, before, ends, nouns = _rules()
     cuts = _cuts(text, start, end, ends)
-    cues = matcher.find(text, start, end)
+    cues = _reporting_countries(text, start, end, matcher.find(text, start, end), matcher,
+                                verbs, before)
     if not cues:
         return claims
     out: list[NumericClaim] = []
@@ -197,6 +199,27 @@ def figure_sources(text: str, start: int, end: int, claims: list[NumericClaim],
         sides = _together(text, [m for m in cues if m.key in keys], source)
         out.append(replace(c, perspectives=[k for k in c.perspectives if k in sides]))
     return out
+
+
+def _reporting_countries(text: str, start: int, end: int, cues: list[CueMatch],
+                         matcher: CueMatcher, verbs: re.Pattern[str],
+                         before: re.Pattern[str]) -> list[CueMatch]:
+    """The cues, with each country named as a source ("..., and Ukraine said the number was
+    closer to 3,000", "according to South Korea"): a bare country is no perspective cue, as
+    it is as often the topic ("the war in Ukraine"), but as the subject of a reporting verb
+    it is its side's source."""
+    a = affiliations()
+    sides = set(matcher.owner.values())
+    extra = []
+    for m in a.country_rx.finditer(text, start, end):
+        if _is_acronym_pronoun(text, m) or any(c.start < m.end() and m.start() < c.end
+                                               for c in cues):
+            continue
+        key = _key(a, m.group())
+        if key in sides and (_verb_next(text, m.end(), verbs, end) or before.search(
+                text[max(0, m.start() - 30):m.start()])):
+            extra.append(CueMatch(m.start(), m.end(), m.group(), key))
+    return sorted([*cues, *extra], key=lambda c: c.start) if extra else cues
 
 
 # "as much as half", "as many as 15,000", "such as": a qualifier or a list, not a clause's
