@@ -721,3 +721,19 @@ def test_a_figure_in_the_writers_aside_about_the_speaker_is_the_writers(
 ])
 def test_a_country_reporting_a_figure_is_its_source(text: str, expected: list) -> None:
     assert _sides(text, ["south_korean", "ukrainian"]) == expected
+
+
+def test_a_figure_cited_by_another_side_is_that_sides() -> None:
+    # invented: in a Ukrainian statement, "the 900 cited by US officials" is the US figure
+    text = ("Kyiv said 3,500 North Korean troops were killed or wounded, a figure higher than "
+            "the 900 cited by US officials.")
+    assert [(c.figure, c.unit, c.perspectives) for c in numeric_claims(
+        text, 0, len(text), ["ukrainian"], sources=_matcher())] == [
+        (3500, "casualties", ["ukrainian"]), (900, "casualties", ["us"])]
+
+
+def _matcher():
+    from briefing.core.claims.cues import matcher_for
+    from briefing.core.perspectives import load_default_perspectives
+
+    return matcher_for(load_default_perspectives())

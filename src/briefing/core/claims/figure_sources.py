@@ -26,6 +26,7 @@ from briefing.core.models import NumericClaim
 from briefing.core.resources import resource
 
 _WORDS_AFTER = 6  # a reporting verb within this many words after the side's name
+_AFTER = 40  # characters after a figure searched for its source ("..., according to X")
 # Sides named together report together ("according to American and South Korean
 # intelligence", "Ukrainian and South Korean estimates").
 _AND = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|/\s*)(?:the\s+)?$", re.IGNORECASE)
@@ -151,8 +152,12 @@ def figure_sources(text: str, start: int, end: int, claims: list[NumericClaim],
         keys = set(c.perspectives)
         lo = max(p for p in cuts if p <= c.start)
         hi = min(p for p in cuts if p >= c.end)
-        owners = [m for m in cues if m.key not in keys and lo <= m.start and m.end <= c.start
-                  and _counted_by(text, m, before, nouns)]
+        # "a figure higher than the 1,000 cited by US officials": a source of another side
+        # named right after the figure ("cited by", "according to") is its owner
+        owners = [m for m in cues if m.key not in keys and c.end <= m.start <= c.end + _AFTER
+                  and m.end <= hi and before.search(text[max(c.end, m.start - 30):m.start])][:1]
+        owners = owners or [m for m in cues if m.key not in keys and lo <= m.start
+                            and m.end <= c.start and _counted_by(text, m, before, nouns)]
         if owners:
             sides = _together(text, cues, owners[-1])
             if _RELAYED.search(text, max(lo, owners[-1].start - 60), owners[-1].start):

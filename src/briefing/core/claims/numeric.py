@@ -342,7 +342,7 @@ _ELIDED_TAIL = re.compile(  # (a closing quotation mark first: '"tens of thousan
     r"[\"”’']?\s*(?:more\b|others\b|of\s+(?:them|whom|those|which)\b|in\s+(?:all|total)\b|altogether\b|"
     r"(?:figure|estimate|number|count|tally|mark)\b|"
     r"(?:were|had|have|are|was)\s+(?:been\s+)?(?:killed|wounded|injured|sent|deployed|captured)"
-    r"\b|[,.;)]|$)", re.IGNORECASE)
+    r"\b|(?:cited|given|reported|claimed|estimated|counted)\s+by\b|[,.;)]|$)", re.IGNORECASE)
 _NUMBER_AT = re.compile(
     r"\b(?:put|puts|putting|estimated|estimates|placed|places|pegged|pegs|set)\s+(?:the|its|their)"
     r"\s+(?:number|figure|total|count|tally|estimate)\s+at\s+(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
