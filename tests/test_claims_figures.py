@@ -88,8 +88,9 @@ def figures(text: str) -> list[tuple]:
      [(1.95e10, None, "cad", "money", "more than")]),
     ("The US has committed more than $19.5 billion to Ukraine.",
      [(1.95e10, None, "usd", "US money", "more than")]),
+    # (the country provided with them is not whose they are)
     ("Poland has so far provided Ukraine with 47 packages of military assistance.",
-     [(47, None, "packages", "Ukrainian packages", None)]),
+     [(47, None, "packages", "packages", None)]),
     ("It supplied about 50 domestically produced 170mm howitzers.",
      [(50, None, "equipment", "howitzers", "about")]),
     # Mercenaries are counted apart from an army's troops
@@ -737,3 +738,24 @@ def _matcher():
     from briefing.core.perspectives import load_default_perspectives
 
     return matcher_for(load_default_perspectives())
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # invented: a noun in a phrase after the head noun does not displace it
+    ("Losses among Chechen units stand at around 700.",
+     [(700, "casualties", "casualties")]),
+    # a loss of a part of the group counted is the part's, not the group's
+    ("Minsk has sent up to 9,000 soldiers and lost 700 of them.",
+     [(9000, "troops", "troops"), (700, "casualties", "casualties")]),
+    # a hyphenated compound modifies its noun
+    ("Some 200 Koksan guns and 90 multiple-rocket launchers have been delivered.",
+     [(200, "equipment", "guns"), (90, "equipment", "launchers")]),
+    # whose: the supplier, not the country supplied; a side named after "from"
+    ("North Korea may have provided Russia with as many as 7 million shells.",
+     [(7e6, "shells", "North Korean shells")]),
+    ("Over 9,000 servicemen from the DPRK are in the Kursk region.",
+     [(9000, "troops", "North Korean troops")]),
+    ("More than 900 KPA soldiers died.", [(900, "casualties", "North Korean casualties")]),
+])
+def test_the_head_noun_and_the_side_of_a_figure(text: str, expected: list) -> None:
+    assert [(c.figure, c.unit, c.subject) for c in numeric_claims(text)] == expected

@@ -9,8 +9,9 @@ side of the sentence's perspectives that reports, within the figure's clause: be
 ("X said/reported/put ... that", "the assessment of X that"), else after it ("...,
 South Korea's defence minister said"); a trailing "according to X" comes first ("9,000
 troops according to Seoul, of whom 6,000 ... according to U.S. officials"). A figure with no
-such source keeps every perspective of its sentence. The words are data
-(resources/claims/numeric.toml [sources]).
+such source keeps every perspective of its sentence; a figure in the writer's aside about
+the speaker ("Igor Lapin, a blogger who has about 3 million subscribers, claimed ...") is
+the writer's. The words are data (resources/claims/numeric.toml [sources]).
 """
 
 from __future__ import annotations
@@ -272,3 +273,23 @@ def _together(text: str, cues: list[CueMatch], source: CueMatch) -> set[str]:
         j += 1
         sides.add(cues[j].key)
     return sides
+
+
+# A sentence's subject, then an aside about it between commas, then its verb: "Igor Lapin,
+# a blogger who has about 3 million subscribers, claimed ...", "The channel, which has over
+# a million subscribers, did not mention ...".
+_ASIDE = re.compile(r"^[\s\"“'‘]*(?P<head>[^,;:.!?\"“”]{2,80}?),\s+(?P<aside>(?:which|who|a|an|"
+                    r"with)\s[^,;:!?\"“”]{0,160}?),\s+[a-z]")
+_HEAD_WORDS = 6  # a name or a short noun phrase, not a clause
+_CLAUSE_WORD = re.compile(r"\b(?:that|is|are|was|were|has|have|had|shows?|will|would)\b")
+
+
+def writers_aside(norm: str) -> tuple[int, int] | None:
+    """The span of the writer's aside about the sentence's subject, if it reports nothing
+    itself: a figure in it describes the speaker (its audience, its size), the writer's
+    figure, not one the speaker states."""
+    m = _ASIDE.match(norm)
+    if m is None or len(m.group("head").split()) > _HEAD_WORDS or _CLAUSE_WORD.search(
+            m.group("head")) or reports_in(m.group("head")) or reports_in(m.group("aside")):
+        return None  # "It also shows that the cooperation ..., which involved ...": content
+    return m.start("aside"), m.end("aside")

@@ -16,9 +16,10 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from briefing.core.claims.cues import CueMatcher, normalise
-from briefing.core.claims.figure_sources import figure_sources, reports_in
+from briefing.core.claims.figure_sources import figure_sources, writers_aside
 from briefing.core.claims.numbers import CURRENCY_SIGNS, RANGE, Num, find_numbers, scaled
 from briefing.core.claims.numeric_languages import foreign_numeric_claims
+from briefing.core.claims.numeric_predicate import predicate
 from briefing.core.claims.numeric_rules import NumericRules, numeric_rules
 from briefing.core.claims.numeric_words import (
     CURRENCY_WORD,
@@ -154,7 +155,7 @@ def numeric_claims(text: str, start: int = 0, end: int | None = None,
                 read = _in_table(rules, text, base, num, after)
                 elided = read is not None  # its column says what it counts
             if read is None:
-                read = _predicate(rules, norm, num, after)
+                read = predicate(rules, norm, num, after)
             if read is None:
                 read = _collective(rules, norm, num, after)
             if read is None and ellipsis:
@@ -180,7 +181,8 @@ def numeric_claims(text: str, start: int = 0, end: int | None = None,
                 lead = _OTHER_CLAUSE.split(norm[max(start, num.start - 40):num.start].lower())[-1]
                 if _captured(rules, norm, num.start, after, noun_end):
                     unit, subject = _taken(unit)
-                elif tail_words & rules.casualty_words or \
+                elif (tail_words & rules.casualty_words and not _PART_LOST.match(
+                        norm, noun_end, min(end, noun_end + 60))) or \
                         any(re.search(rf"\b{re.escape(w)}\b", lead) for w in rules.casualty_lead):
                     unit, subject = "casualties", "casualties"
                 elif _LOSSES_BEFORE.search(norm[max(start, num.start - 100):num.start]):
@@ -191,7 +193,9 @@ def numeric_claims(text: str, start: int = 0, end: int | None = None,
                     # forces, not a deployment to line up with the troops it sends
                     subject = rules.strength_subject
             if nationality is None:
-                nat = nationality_at(rules, norm, noun_end + 1) if noun_end < end else None
+                origin = _FROM.match(norm, noun_end)  # "11,000 servicemen from the DPRK"
+                nat = nationality_at(rules, norm, origin.end() if origin else noun_end + 1) \
+                    if noun_end < end else None
                 nationality = nat[0] if nat else counted_side(
                     rules, norm, clause_start(norm, num.start), num.start,
                     captives=subject == "prisoners")
@@ -217,33 +221,22 @@ def numeric_claims(text: str, start: int = 0, end: int | None = None,
             # clause, is the side of the figure it continues
             if out[i].perspectives == keys and out[j].perspectives != keys:
                 out[i] = replace(out[i], perspectives=list(out[j].perspectives))
-    aside = _aside(norm) if keys else None
+    aside = writers_aside(norm) if keys else None
     if aside is not None:  # the writer's words about the speaker: the writer's figures
         out = [replace(c, perspectives=[]) if aside[0] <= c.start - base and
                c.end - base <= aside[1] else c for c in out]
     return out
 
 
-# A sentence's subject, then an aside about it between commas, then its verb: "Igor Lapin,
-# a blogger who has about 3 million subscribers, claimed ...", "The channel, which has over
-# a million subscribers, did not mention ...".
-_ASIDE = re.compile(r"^[\s\"“'‘]*(?P<head>[^,;:.!?\"“”]{2,80}?),\s+(?P<aside>(?:which|who|a|an|"
-                    r"with)\s[^,;:!?\"“”]{0,160}?),\s+[a-z]")
+_LOST_BEFORE = re.compile(r"\b(?:lost|losing|killed|wounded|injured)\s+(?:[a-z]+\s+){0,2}$",
+                          re.IGNORECASE)
+_FROM = re.compile(r"\s+from\s+(?:the\s+)?(?=\S)", re.IGNORECASE)
 
 
-_HEAD_WORDS = 6  # a name or a short noun phrase, not a clause
-_CLAUSE_WORD = re.compile(r"\b(?:that|is|are|was|were|has|have|had|shows?|will|would)\b")
-
-
-def _aside(norm: str) -> tuple[int, int] | None:
-    """The span of the writer's aside about the sentence's subject, if it reports nothing
-    itself: a figure in it describes the speaker (its audience, its size), the writer's
-    figure, not one the speaker states."""
-    m = _ASIDE.match(norm)
-    if m is None or len(m.group("head").split()) > _HEAD_WORDS or _CLAUSE_WORD.search(
-            m.group("head")) or reports_in(m.group("head")) or reports_in(m.group("aside")):
-        return None  # "It also shows that the cooperation ..., which involved ...": content
-    return m.start("aside"), m.end("aside")
+# After a group counted, a loss of a part of it: "sent up to 15,000 soldiers and lost 4,000 of
+# them" (the 15,000 are troops; the 4,000 are the losses).
+_PART_LOST = re.compile(r"[^.;:]*?\b(?:lost|killed|wounded|losing|injured)\s+(?:[\w,.-]+\s+){1,3}?"
+                        r"of\s+(?:them|those|these)\b", re.IGNORECASE)
 
 
 # A clause of its own before a figure: "... has been killed, but the survivors, perhaps
@@ -405,9 +398,11 @@ def _elided(text: str, base: int, norm: str, num: Num, after: int,
         # than 1,000 of them had been killed")
         side = named[1] if named is not None and noun is not None and \
             noun[0] not in rules.source_units else _side_of(rules, before)
-        if _CASUALTY_AFTER.search(norm, after, after + 40) and (
-                noun is not None or before is None):
-            # "1,000 of them were killed", "some 2,000 of those killed or wounded"
+        if (_CASUALTY_AFTER.search(norm, after, after + 40) or _LOST_BEFORE.search(
+                norm, max(0, num.start - 30), num.start)) and (
+                noun is not None or before is None or before.unit in _PERSONS):
+            # "1,000 of them were killed", "some 2,000 of those killed or wounded", "sent
+            # 15,000 soldiers and lost 4,000 of them"
             return "casualties", "casualties", side, after
         if noun is not None:
             return noun[0], noun[1], side, after
@@ -531,68 +526,9 @@ def _deployed_before(rules: NumericRules, norm: str, pos: int) -> bool:
     return any(w.lower() in rules.deployed for w in TOKEN.findall(lead))
 
 
-# A figure as the predicate of its noun: "North Korean losses had reached about 4,000",
-# "the number of soldiers could rise to 100,000", "put the casualty count at \"more than 300\"".
-_LINK = re.compile(
-    r"(?:\b(?:reached|reach|reaches|rise to|rose to|risen to|climb to|climbed to|grew to|"
-    r"grown to|increased to|stood at|stands at|stand at|totalled|totaled|totals|exceeded|"
-    r"exceeds|exceed|topped|numbered|numbers|was|were|is|are|at)\s+[\"“']?\s*(?:{q}\s+)?)$",
-    re.IGNORECASE)
 _LOSSES_BEFORE = re.compile(
     r"\b(?:losses|casualties|death toll|casualty count|killed and wounded|killed or wounded|"
     r"dead and wounded)\b[^.;:]{0,80}?\b(?:exceeded|exceed|"
     r"exceeds|reached|reach|reaches|stood at|stand at|stands at|totalled|totaled|topped|"
     r"amounted to|amount to|amounts to|rose to|risen to|is|are|were|was)\s+"
     r"(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
-_ESTIMATE_AT = re.compile(r"\b(?:put|puts|putting|estimated|estimates?|placed|places|pegged|"
-                          r"pegs|assessed|counted|set)\b", re.IGNORECASE)
-_PREDICATE_BACK = 100  # characters before the figure searched for its noun
-
-
-def _predicate(rules: NumericRules, norm: str, num: Num,
-               after: int) -> tuple[str, str, str | None, int] | None:
-    """Unit and subject of a figure that completes a clause about its noun."""
-    if num.cur or num.pct or is_year(norm, num):
-        return None
-    lead = norm[max(0, num.start - _PREDICATE_BACK):num.start]
-    link = _link_rx(rules).search(lead)
-    if link is None:
-        return None
-    clause = lead[:link.start()]
-    cut = max(clause.rfind(c) for c in ".;:!?")
-    clause = clause[cut + 1:]
-    if link.group().split()[0].lower() == "at" and not _ESTIMATE_AT.search(clause):
-        return None  # "arrived at 5": a time; "put casualties at 4,000": a figure
-    tokens = list(TOKEN.finditer(clause))
-    words = [t.group().lower() for t in tokens]
-    best = None
-    at = 0
-    for i in range(len(words)):
-        for n in range(min(rules.max_noun_words, len(words) - i), 0, -1):
-            phrase = " ".join(words[i:i + n])
-            if phrase in rules.nouns:
-                best, at = rules.nouns[phrase], tokens[i].start()
-                break
-    if best is None:
-        return None
-    unit, subject = best
-    # whose: the side named nearest before the noun in its clause ("Ukraine's HUR put North
-    # Korean losses at 4,000": North Korean), else the first named around the clause
-    begin = num.start - len(lead) + (len(lead[:link.start()]) - len(clause))
-    nationality = nearest_nationality(rules, norm, begin, begin + at) or first_nationality(
-        rules, norm, max(0, num.start - len(clause) - 40), num.start)
-    return unit, subject, nationality, after
-
-
-_LINK_CACHE: dict[int, re.Pattern[str]] = {}
-
-
-def _link_rx(rules: NumericRules) -> re.Pattern[str]:
-    rx = _LINK_CACHE.get(id(rules))
-    if rx is None:
-        quals = "|".join(re.escape(q).replace(r"\ ", r"\s+") for q in rules.qualifiers)
-        rx = re.compile(_LINK.pattern.replace("{q}", f"(?:{quals})"), re.IGNORECASE)
-        _LINK_CACHE[id(rules)] = rx
-    return rx
-
-

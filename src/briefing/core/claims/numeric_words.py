@@ -41,6 +41,7 @@ def counted_side(rules: NumericRules, text: str, start: int, stop: int,
     found = [m for m in rules.nationality_rx.finditer(text, start, stop) if m.group() != "us"
              and not states_figure(text, m.start(), m.end(), stop)
              and not _PLACE.search(text, max(0, m.start() - 8), m.start())
+             and not _RECIPIENT.match(text, m.end())
              and not (captives and rules.captor_rx is not None
                       and rules.captor_rx.match(text, m.end()))]
     return rules.nationality[found[-1].group().lower()] if found else None
@@ -49,6 +50,8 @@ def counted_side(rules: NumericRules, text: str, start: int, stop: int,
 # A country named as where, not whose ("North Korea now has 12,000 troops in Russia, and
 # Kyiv says 4,000 of them ...", "shipped containers of munitions to Russia").
 _PLACE = re.compile(r"\b(?:in|to|into|inside)\s+$", re.IGNORECASE)
+# A country supplied, not the supplier: "North Korea has provided Russia with 9 million shells".
+_RECIPIENT = re.compile(r"\s+with\b", re.IGNORECASE)
 
 
 def clause_start(text: str, pos: int) -> int:
@@ -119,7 +122,8 @@ def read_noun(rules: NumericRules, text: str, pos: int, limit: int, one: bool = 
             proper += 1
             i += 1
             continue
-        if word.lower() not in rules.modifiers and not _CODE.match(word) and not (
+        if word.lower() not in rules.modifiers and not _CODE.match(word) and not \
+                _COMPOUND.fullmatch(word) and not (
                 word.lower() == "and" and i + 1 < len(tokens)
                 and _CODE.match(tokens[i + 1].group())):
             return None
@@ -202,6 +206,9 @@ ELIDED_BACK = 300  # characters before the passage searched for the figure being
 
 
 _CALIBRE = re.compile(r"\d+(?:\.\d+)?-?mm", re.IGNORECASE)
+# A hyphenated compound before the noun modifies it ("100 multiple-rocket launchers",
+# "50 Russian-made drones").
+_COMPOUND = re.compile(r"[a-z]+(?:-[a-z]+)+", re.IGNORECASE)
 
 
 def noun_before(rules: NumericRules, text: str, pos: int, since: int | None = None,
