@@ -759,3 +759,15 @@ def _matcher():
 ])
 def test_the_head_noun_and_the_side_of_a_figure(text: str, expected: list) -> None:
     assert [(c.figure, c.unit, c.subject) for c in numeric_claims(text)] == expected
+
+
+def test_a_clause_going_on_about_the_same_thing_keeps_the_source_of_the_one_before() -> None:
+    # invented: a sentence given no side; its second clause names none and goes on with
+    # the first ("it"), so its figure is the first clause's source's
+    text = ("In March the National Intelligence Service put the dead at about a fifth of all "
+            "casualties; by June it was more than 35 per cent.")
+    assert _sides(text, []) == [(20, ["south_korean"]), (35, ["south_korean"])]
+    # a clause that does not go on about it stays the writer's
+    text = ("In March the National Intelligence Service put the dead at about 300; the real "
+            "toll is likely 900.")
+    assert _sides(text, []) == [(300, ["south_korean"]), (900, [])]

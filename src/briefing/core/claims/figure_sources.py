@@ -149,6 +149,7 @@ def figure_sources(text: str, start: int, end: int, claims: list[NumericClaim],
     if not cues:
         return claims
     out: list[NumericClaim] = []
+    reported: tuple[int, list[str]] | None = None  # (end of clause, sides) of a sourced figure
     for c in claims:
         keys = set(c.perspectives)
         lo = max(p for p in cuts if p <= c.start)
@@ -180,6 +181,15 @@ def figure_sources(text: str, start: int, end: int, claims: list[NumericClaim],
             if said:
                 sides = _together(text, cues, said[-1])
                 out.append(replace(c, perspectives=[k for k in matcher_keys(cues) if k in sides]))
+                reported = (hi, out[-1].perspectives)
+                continue
+            if not keys and reported is not None and reported[0] == lo and not any(
+                    lo <= m.start < hi for m in cues) and _PRONOUN.search(text, lo, c.start):
+                # "...the NIS put the dead at about a tenth of all casualties; by April it was
+                # more than 40 per cent": the next clause, about the same thing and naming no
+                # side, goes on with the source of the clause before
+                out.append(replace(c, perspectives=list(reported[1])))
+                reported = (hi, reported[1])
                 continue
             if not keys:
                 out.append(c)
@@ -226,6 +236,10 @@ def _reporting_countries(text: str, start: int, end: int, cues: list[CueMatch],
                 text[max(0, m.start() - 30):m.start()])):
             extra.append(CueMatch(m.start(), m.end(), m.group(), key))
     return sorted([*cues, *extra], key=lambda c: c.start) if extra else cues
+
+
+# A clause about the same thing as the one before: "...; by April it was more than 40 per cent".
+_PRONOUN = re.compile(r"\b(?:it|they|this|that|these)\b")
 
 
 # "as much as half", "as many as 15,000", "such as": a qualifier or a list, not a clause's
