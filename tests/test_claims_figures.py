@@ -50,6 +50,13 @@ def figures(text: str) -> list[tuple]:
     # a weapon's units named by its model, after a noun of another kind
     ("The package includes 20 Bradley fighting vehicles and 4 Patriot batteries.",
      [(20, None, "equipment", "vehicles", None), (4, None, "equipment", "batteries", None)]),
+    # an abbreviated side before the noun; "pieces of" counts what follows; other words
+    # for soldiers
+    ("About 9,000 U.S. troops are in Poland.", [(9000, None, "troops", "US troops", "about")]),
+    ("The regiment destroyed 17 pieces of enemy equipment.",
+     [(17, None, "equipment", "equipment", None)]),
+    ("About 9,000 U.S. service members are in Poland.",
+     [(9000, None, "troops", "US troops", "about")]),
     # a commodity keeps what the barrels hold
     ("Moscow supplied about 900,000 barrels of oil.",
      [(9e5, None, "equipment", "Russian barrels of oil", "about")]),

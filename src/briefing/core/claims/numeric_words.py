@@ -14,6 +14,7 @@ from briefing.core.claims.numeric_rules import NumericRules
 # Model names and calibres between a figure and its noun ("60 KN-23 missiles", "170 mm
 # Koksan guns", "180 K2 tanks") are skipped like modifiers.
 _CODE = re.compile(r"(?:[A-Z][\w-]*|\d+(?:mm)?|\d+[A-Z][\w-]*|mm|[a-z]+-\d+)$")
+_INITIALS = re.compile(r"[A-Z](?:\.[A-Z])*")  # "N" of "N. Korean", "U.S" of "U.S. troops"
 TOKEN = re.compile(r"%|[\w'-]+(?:\.[\w'-]+)*")
 LOOK_BACK = 400  # characters searched before a figure for whose troops/money it counts
 
@@ -77,8 +78,8 @@ def read_noun(rules: NumericRules, text: str, pos: int, limit: int, one: bool = 
     for t in TOKEN.finditer(text, pos, min(limit, pos + 120)):
         gap = text[last:t.start()]
         if gap.strip(" \t\n*_\"“”'’()/") and not (
-                gap == ". " and tokens and len(tokens[-1].group()) == 1
-                and tokens[-1].group().isupper()):  # "N. Korean troops": an initial
+                gap == ". " and tokens and _INITIALS.fullmatch(tokens[-1].group())):
+            # ("N. Korean troops", "10,000 U.S. troops": an initial, an abbreviation)
             break  # punctuation ends the phrase: "In 2024, 500 troops" is not 2024 troops
         tokens.append(t)
         last = t.end()
@@ -103,6 +104,11 @@ def read_noun(rules: NumericRules, text: str, pos: int, limit: int, one: bool = 
                     if inner is not None:
                         return inner[0], inner[1], inner[2] or nationality, inner[3]
                 return unit, subject, nationality, stop
+        if tokens[i].group().lower() in rules.counters_of and i + 1 < len(tokens) and \
+                tokens[i + 1].group().lower() == "of":
+            # "17 pieces of enemy equipment": the equipment is counted
+            inner = read_noun(rules, text, tokens[i + 1].end(), limit)
+            return (inner[0], inner[1], inner[2] or nationality, inner[3]) if inner else None
         nat = nationality_at(rules, text, tokens[i].start())
         if nat is not None:
             nationality = nat[0]
