@@ -49,6 +49,24 @@ def test_the_publisher_side_from_data_and_web_address() -> None:
     assert home_side(matcher, "www.mid.ru")[0] == "russian"
     assert home_side(matcher, "", "Regular press conference | fmprc.gov.cn")[0] == "chinese"
     assert home_side(matcher, "The Atlantic") is None
+    # a ministry named in its own language, with no country in its name
+    assert home_side(matcher, "Ministère des Armées")[0] == "nato_european"
+
+
+def test_a_briefer_of_a_ministry_named_without_its_country_speaks_for_its_side() -> None:
+    # invented: France's defence ministry names no country; its briefer and the figures
+    # he gives are its side's
+    text = ("COLONEL MARTIN DUVAL (Spokesperson, General Staff): Good morning. We have "
+            "trained about 9,000 soldiers this year.\n\n"
+            "Question (AFP): Will the training continue?\n\n"
+            "COLONEL DUVAL: Yes, it will continue next year.")
+    found = suggest_claims(text, PERSPECTIVES, title="Weekly press briefing",
+                           publisher="Ministère des Armées")
+    trained = next(s for s in found if "9,000" in s.quote)
+    assert trained.perspectives == ["nato_european"]
+    assert [(c.figure, c.unit, c.perspectives) for c in numeric_claims(
+        text, trained.start, trained.end, trained.perspectives)] == [
+        (9000, "troops", ["nato_european"])]
 
 
 def test_statement_titles_name_their_issuer_and_headlines_do_not() -> None:

@@ -44,9 +44,25 @@ def figures(text: str) -> list[tuple]:
       (95, None, "missiles", "drones", None)]),
     ("UAH 1.2 billion was allocated to the brigades.",
      [(1.2e9, None, "uah", "money", None)]),
+    # a share as so many in so many
+    ("Four in ten shells failed to explode.", [(40, None, "percent", "percent", None)]),
+    ("Nine out of 10 shells were duds, a gunner said.", [(90, None, "percent", "percent", None)]),
+    # a weapon's units named by its model, after a noun of another kind
+    ("The package includes 20 Bradley fighting vehicles and 4 Patriot batteries.",
+     [(20, None, "equipment", "vehicles", None), (4, None, "equipment", "batteries", None)]),
+    # an abbreviated side before the noun; "pieces of" counts what follows; other words
+    # for soldiers
+    ("About 9,000 U.S. troops are in Poland.", [(9000, None, "troops", "US troops", "about")]),
+    ("The regiment destroyed 17 pieces of enemy equipment.",
+     [(17, None, "equipment", "equipment", None)]),
+    ("About 9,000 U.S. service members are in Poland.",
+     [(9000, None, "troops", "US troops", "about")]),
+    # a commodity keeps what the barrels hold
+    ("Moscow supplied about 900,000 barrels of oil.",
+     [(9e5, None, "equipment", "Russian barrels of oil", "about")]),
     # Prisoners, casualties and men
     ("Zelenskyy said Ukraine had captured two North Korean soldiers.",
-     [(2, None, "prisoners", "North Korean prisoners", None)]),
+     [(2, None, "troops", "North Korean prisoners", None)]),
     ('"You don\'t send 3,000 more men unless you\'ve lost a lot of the first ones," she said.',
      [(3000, None, "troops", "troops", None)]),
     # A figure with its noun left out continues the figure before it
@@ -79,8 +95,9 @@ def figures(text: str) -> list[tuple]:
      [(1.95e10, None, "cad", "money", "more than")]),
     ("The US has committed more than $19.5 billion to Ukraine.",
      [(1.95e10, None, "usd", "US money", "more than")]),
+    # (the country provided with them is not whose they are)
     ("Poland has so far provided Ukraine with 47 packages of military assistance.",
-     [(47, None, "packages", "Ukrainian packages", None)]),
+     [(47, None, "packages", "packages", None)]),
     ("It supplied about 50 domestically produced 170mm howitzers.",
      [(50, None, "equipment", "howitzers", "about")]),
     # Mercenaries are counted apart from an army's troops
@@ -117,9 +134,10 @@ def figures(text: str) -> list[tuple]:
      [(14, None, "equipment", "tanks", "another"), (24, None, "equipment", "aircraft", None)]),
     ("The city will receive 1,000 deminers and another 5,000 military builders.",
      [(1000, None, "troops", "sappers", None), (5000, None, "troops", "workers", "another")]),
+    # (Kyiv counts the soldiers, it does not own them: who states a figure is not whose)
     ('Kyiv counts 9,000 soldiers now. Pyongyang could send "tens of thousands" more.',
-     [(9000, None, "troops", "Ukrainian troops", None),
-      (10000, None, "troops", "Ukrainian troops", None)]),
+     [(9000, None, "troops", "troops", None),
+      (10000, None, "troops", "troops", None)]),
     # "one North Korean missile" is one missile; a casualty word in a clause of its own
     ("Russia fired at least one North Korean missile at the city.",
      [(1, None, "missiles", "North Korean missiles", "at least")]),
@@ -388,13 +406,17 @@ def test_one_picking_out_a_person_is_not_a_figure(text: str, expected: list) -> 
 
 
 def test_soldiers_captured_by_a_side_are_prisoners_but_a_passive_event_counts_soldiers() -> None:
-    # invented: the participle right after the noun qualifies it ("captured soldiers")
-    assert [(c.figure, c.unit) for c in numeric_claims(
+    # invented: the participle right after the noun qualifies it ("captured soldiers"); the
+    # men counted are still soldiers (unit troops), their subject says they are prisoners
+    assert [(c.figure, c.unit, c.subject) for c in numeric_claims(
         "Three Belarusian soldiers captured by Polish guards were questioned.")] == [
-        (3, "prisoners")]
-    assert [(c.figure, c.unit) for c in numeric_claims(
+        (3, "troops", "prisoners")]
+    assert [(c.figure, c.unit, c.subject) for c in numeric_claims(
         "Three Belarusian soldiers were captured near the river on Sunday.")] == [
-        (3, "troops")]
+        (3, "troops", "troops")]
+    # people taken are people still ("captured 12 civilians": people, prisoners)
+    assert [(c.figure, c.unit, c.subject) for c in numeric_claims(
+        "The militia had captured 12 civilians.")] == [(12, "people", "prisoners")]
 
 
 def test_a_wage_estimated_as_a_range_is_a_figure_a_subscription_price_is_not() -> None:
@@ -464,8 +486,8 @@ def test_nationals_who_served_are_troops_and_captured_ones_of_them_prisoners() -
     # "captured N of them" counts prisoners, whatever "them" were counted as before
     text = "Some 300 Chechen fighters were killed. Kyiv says it has captured two of them."
     second = text.index("Kyiv")
-    assert [(c.figure, c.unit) for c in numeric_claims(text, second, len(text))] == [
-        (2, "prisoners")]
+    assert [(c.figure, c.unit, c.subject) for c in numeric_claims(text, second, len(text))
+            ] == [(2, "troops", "prisoners")]
 
 
 def test_a_cited_headline_names_its_source_before_says_or_as_a_bare_body_of_the_outlet() -> None:
@@ -570,8 +592,8 @@ def test_a_definite_count_names_again_the_group_counted_before() -> None:
     text = ("Three Belarusian soldiers captured by Polish guards were questioned on Monday. "
             "Warsaw said it was ready to hand the three men over in an exchange.")
     second = text.index("Warsaw")
-    assert [(c.figure, c.unit) for c in numeric_claims(text, second, len(text))] == [
-        (3, "prisoners")]
+    assert [(c.figure, c.unit, c.subject) for c in numeric_claims(text, second, len(text))
+            ] == [(3, "troops", "prisoners")]
     # with no such count before, the men are troops
     other = "Warsaw said it was ready to hand the three men over in an exchange."
     assert [(c.figure, c.unit) for c in numeric_claims(other)] == [(3, "troops")]
@@ -622,3 +644,137 @@ def test_losses_sized_and_model_pairs(text: str, expected: list) -> None:
 def test_a_part_of_a_whole_carries_the_losses(text: str, expected: list) -> None:
     assert figures(text) == [(float(f), None if h is None else float(h), u, s, q)
                              for f, h, u, s, q in expected]
+
+
+@pytest.mark.parametrize(("text", "subject"), [
+    # invented: the side that states a figure is not the side whose men it counts
+    ("Ukrainian President Olena Marchuk said 3,000 soldiers had been killed.", "casualties"),
+    ("According to Ukrainian intelligence, 9,000 soldiers have arrived near Kursk.", "troops"),
+    ("Kyiv says that 2,500 soldiers were wounded in the fighting.", "casualties"),
+    # a side named as the place, not the owner: "shipped ... to Russia"
+    ("Pyongyang has shipped crates to Russia, which amounts to at least two million shells.",
+     "North Korean shells"),
+    # nor is the side that takes prisoners whose prisoners they are
+    ("Ukraine later captured two soldiers near the river.", "prisoners"),
+    # a side named in the noun phrase is still whose they are
+    ("Ukrainian officials said 4,000 North Korean soldiers had been killed.",
+     "North Korean casualties"),
+])
+def test_whose_figure_is_not_who_states_it(text: str, subject: str) -> None:
+    assert [c.subject for c in numeric_claims(text)] == [subject]
+
+
+def test_a_total_put_at_a_figure_counts_what_the_figure_before_counted() -> None:
+    # invented: "put the total at" sums what was counted just before (the dead and wounded
+    # North Koreans), even in a passage that starts after that figure, as a highlight does
+    text = ("US officials said around 900 North Korean soldiers had been killed or injured, "
+            "while Ukrainian President Olena Marchuk put the total at around 3,500.")
+    second = text.index("Ukrainian President")
+    assert [(c.figure, c.unit, c.subject) for c in numeric_claims(text, second, len(text))] == [
+        (3500, "casualties", "North Korean casualties")]
+
+
+def test_of_them_is_the_side_of_the_group_counted_not_of_the_officials_who_speak() -> None:
+    # invented
+    text = ("Seoul said Pyongyang sent about 9,000 troops, and U.S. officials estimated "
+            "that more than 800 of them had been killed.")
+    assert [(c.figure, c.unit, c.subject) for c in numeric_claims(text)] == [
+        (9000, "troops", "North Korean troops"), (800, "casualties", "North Korean casualties")]
+
+
+@pytest.mark.parametrize(("text", "subject"), [
+    # invented: troops a side has are its whole armed forces, not troops sent...
+    ("North Korea has about 1.2 million active soldiers, with 900,000 of them in the army.",
+     "North Korean armed forces"),
+    ("Belarus maintains some 48,000 troops.", "troops"),  # (a country the data names not)
+    # ... unless the sentence says where they are or that they were sent
+    ("North Korea now has roughly 9,000 troops in Russia.", "North Korean troops"),
+    ("North Korea has 9,000 troops deployed along the front.", "North Korean troops"),
+])
+def test_a_sides_whole_armed_forces_are_not_troops_sent(text: str, subject: str) -> None:
+    claims = numeric_claims(text)
+    assert {c.unit for c in claims} == {"troops"}  # soldiers all the same
+    assert {c.subject for c in claims} == {subject}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # invented: the writer's aside about the speaker is the writer's figure; what the
+    # speaker claims is the speaker's
+    ("Oleg Sidorov, a blogger who has about 2 million subscribers, claimed that more than "
+     "9,000 soldiers were ready.",
+     [(2e6, "audience", "subscribers", []), (9000, "troops", "troops", ["russian"])]),
+    ("The channel, which has over a million followers, wrote that 300 soldiers had died.",
+     [(1e6, "audience", "followers", []), (300, "casualties", "casualties", ["russian"])]),
+    # an aside that itself reports is the speaker's; a clause before the commas is content
+    ("The ministry, which said 3,000 soldiers had died, added a warning.",
+     [(3000, "casualties", "casualties", ["russian"])]),
+    ("It shows that the trade between the two, which involved 9,000 shells, has grown.",
+     [(9000, "shells", "shells", ["russian"])]),
+])
+def test_a_figure_in_the_writers_aside_about_the_speaker_is_the_writers(
+        text: str, expected: list) -> None:
+    assert [(c.figure, c.unit, c.subject, c.perspectives)
+            for c in numeric_claims(text, perspectives=["russian"])] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # invented: a bare country as the subject of a reporting verb is its side's source
+    ("Seoul's spy agency said about 200 soldiers had been killed, and Ukraine said the number "
+     "was closer to 2,500.", [(200, ["south_korean"]), (2500, ["ukrainian"])]),
+    ("Pyongyang has sent around 9,000 troops, according to South Korea, while Ukraine says "
+     "10,000.", [(9000, ["south_korean"]), (10000, ["ukrainian"])]),
+    # a country that is the topic, not a source, changes nothing
+    ("Seoul's spy agency said about 200 soldiers sent to fight Ukraine had been killed.",
+     [(200, ["south_korean"])]),
+])
+def test_a_country_reporting_a_figure_is_its_source(text: str, expected: list) -> None:
+    assert _sides(text, ["south_korean", "ukrainian"]) == expected
+
+
+def test_a_figure_cited_by_another_side_is_that_sides() -> None:
+    # invented: in a Ukrainian statement, "the 900 cited by US officials" is the US figure
+    text = ("Kyiv said 3,500 North Korean troops were killed or wounded, a figure higher than "
+            "the 900 cited by US officials.")
+    assert [(c.figure, c.unit, c.perspectives) for c in numeric_claims(
+        text, 0, len(text), ["ukrainian"], sources=_matcher())] == [
+        (3500, "casualties", ["ukrainian"]), (900, "casualties", ["us"])]
+
+
+def _matcher():
+    from briefing.core.claims.cues import matcher_for
+    from briefing.core.perspectives import load_default_perspectives
+
+    return matcher_for(load_default_perspectives())
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # invented: a noun in a phrase after the head noun does not displace it
+    ("Losses among Chechen units stand at around 700.",
+     [(700, "casualties", "casualties")]),
+    # a loss of a part of the group counted is the part's, not the group's
+    ("Minsk has sent up to 9,000 soldiers and lost 700 of them.",
+     [(9000, "troops", "troops"), (700, "casualties", "casualties")]),
+    # a hyphenated compound modifies its noun
+    ("Some 200 Koksan guns and 90 multiple-rocket launchers have been delivered.",
+     [(200, "equipment", "guns"), (90, "equipment", "launchers")]),
+    # whose: the supplier, not the country supplied; a side named after "from"
+    ("North Korea may have provided Russia with as many as 7 million shells.",
+     [(7e6, "shells", "North Korean shells")]),
+    ("Over 9,000 servicemen from the DPRK are in the Kursk region.",
+     [(9000, "troops", "North Korean troops")]),
+    ("More than 900 KPA soldiers died.", [(900, "casualties", "North Korean casualties")]),
+])
+def test_the_head_noun_and_the_side_of_a_figure(text: str, expected: list) -> None:
+    assert [(c.figure, c.unit, c.subject) for c in numeric_claims(text)] == expected
+
+
+def test_a_clause_going_on_about_the_same_thing_keeps_the_source_of_the_one_before() -> None:
+    # invented: a sentence given no side; its second clause names none and goes on with
+    # the first ("it"), so its figure is the first clause's source's
+    text = ("In March the National Intelligence Service put the dead at about a fifth of all "
+            "casualties; by June it was more than 35 per cent.")
+    assert _sides(text, []) == [(20, ["south_korean"]), (35, ["south_korean"])]
+    # a clause that does not go on about it stays the writer's
+    text = ("In March the National Intelligence Service put the dead at about 300; the real "
+            "toll is likely 900.")
+    assert _sides(text, []) == [(300, ["south_korean"]), (900, [])]

@@ -341,6 +341,17 @@ def test_the_table_lines_up_the_chosen_highlights_figures_from_the_library(sampl
     # "at least 11,000" (24 Oct) and "as many as 10,000" (20 Dec) cannot both be true, and
     # their dates lie two months apart; "up to 12,000" and "as many as 15,000" fit both
     assert troops[-1] == "Changed over time"
+    # Zelensky's "around 4,000" totals the North Korean dead and wounded: it is lined up
+    # with the US "around 1,000", not as Ukrainian troops; and North Korea's whole armed
+    # forces (1.28 million) are a row of their own, not troops sent
+    casualties = next(r for r in rows if r[0] == "North Korean casualties")
+    assert "around 4,000" in casualties[header.index("Ukrainian")]
+    assert "around 1,000" in casualties[header.index("US")]
+    assert casualties[-1] == "Sources differ"
+    assert not any(r[0].startswith("Ukrainian troops") for r in rows)
+    assert "million" not in " ".join(troops)
+    forces = next(r for r in rows if r[0].startswith("North Korean armed forces"))
+    assert "1.28 million" in forces[header.index("South Korean")]
     # figures only suggested by the engine, never highlighted, stay out of the note
     flat = " ".join(" ".join(r) for r in rows)
     assert "600,000" not in flat and "800" not in flat

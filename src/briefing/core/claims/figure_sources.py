@@ -9,8 +9,9 @@ side of the sentence's perspectives that reports, within the figure's clause: be
 ("X said/reported/put ... that", "the assessment of X that"), else after it ("...,
 South Korea's defence minister said"); a trailing "according to X" comes first ("9,000
 troops according to Seoul, of whom 6,000 ... according to U.S. officials"). A figure with no
-such source keeps every perspective of its sentence. The words are data
-(resources/claims/numeric.toml [sources]).
+such source keeps every perspective of its sentence; a figure in the writer's aside about
+the speaker ("Igor Lapin, a blogger who has about 3 million subscribers, claimed ...") is
+the writer's. The words are data (resources/claims/numeric.toml [sources]).
 """
 
 from __future__ import annotations
@@ -20,11 +21,13 @@ import tomllib
 from dataclasses import replace
 from functools import lru_cache
 
+from briefing.core.claims.affiliation import _is_acronym_pronoun, _key, affiliations
 from briefing.core.claims.cues import CueMatch, CueMatcher
 from briefing.core.models import NumericClaim
 from briefing.core.resources import resource
 
 _WORDS_AFTER = 6  # a reporting verb within this many words after the side's name
+_AFTER = 40  # characters after a figure searched for its source ("..., according to X")
 # Sides named together report together ("according to American and South Korean
 # intelligence", "Ukrainian and South Korean estimates").
 _AND = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|/\s*)(?:the\s+)?$", re.IGNORECASE)
@@ -86,6 +89,30 @@ def _verb_next(text: str, pos: int, verbs: re.Pattern[str], figure: int) -> bool
         " at " in text[subject.end():figure]
 
 
+def reports_in(text: str) -> bool:
+    """Does a reporting verb or a source's "according to" occur anywhere in text?"""
+    return bool(_report_words().search(text))
+
+
+@lru_cache(maxsize=1)
+def _report_words() -> re.Pattern[str]:
+    src = tomllib.loads(resource("claims", "numeric.toml").read_text(encoding="utf-8")).get(
+        "sources", {})
+    words = sorted({*src.get("verbs", []), *src.get("before", [])}, key=len, reverse=True)
+    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) or "(?!)"
+    return re.compile(rf"(?<![\w-])(?:{body})(?![\w-])", re.IGNORECASE)
+
+
+def states_figure(text: str, start: int, end: int, figure: int) -> bool:
+    """Is the side named at text[start:end] (before the figure at `figure`) the figure's
+    source rather than whose men it counts: the subject of a reporting verb ("Ukrainian
+    President Volodymyr Zelensky put the total at around 4,000", "Kyiv says 3,000 ...") or
+    named after "according to" ("according to Ukrainian intelligence, 11,000 troops")?"""
+    verbs, before, _ends, _nouns = _rules()
+    return _verb_next(text, end, verbs, figure) or bool(
+        before.search(text[max(0, start - 30):start]))
+
+
 def _reports(text: str, cue: CueMatch, verbs: re.Pattern[str], before: re.Pattern[str]) -> bool:
     """Is this named side a source here ("Seoul's spy agency reported", "according to Seoul")?"""
     return bool(verbs.match(text[cue.end:cue.end + 120].lstrip(" ,")) or
@@ -117,16 +144,22 @@ def figure_sources(text: str, start: int, end: int, claims: list[NumericClaim],
         return claims
     verbs, before, ends, nouns = _rules()
     cuts = _cuts(text, start, end, ends)
-    cues = matcher.find(text, start, end)
+    cues = _reporting_countries(text, start, end, matcher.find(text, start, end), matcher,
+                                verbs, before)
     if not cues:
         return claims
     out: list[NumericClaim] = []
+    reported: tuple[int, list[str]] | None = None  # (end of clause, sides) of a sourced figure
     for c in claims:
         keys = set(c.perspectives)
         lo = max(p for p in cuts if p <= c.start)
         hi = min(p for p in cuts if p >= c.end)
-        owners = [m for m in cues if m.key not in keys and lo <= m.start and m.end <= c.start
-                  and _counted_by(text, m, before, nouns)]
+        # "a figure higher than the 1,000 cited by US officials": a source of another side
+        # named right after the figure ("cited by", "according to") is its owner
+        owners = [m for m in cues if m.key not in keys and c.end <= m.start <= c.end + _AFTER
+                  and m.end <= hi and before.search(text[max(c.end, m.start - 30):m.start])][:1]
+        owners = owners or [m for m in cues if m.key not in keys and lo <= m.start
+                            and m.end <= c.start and _counted_by(text, m, before, nouns)]
         if owners:
             sides = _together(text, cues, owners[-1])
             if _RELAYED.search(text, max(lo, owners[-1].start - 60), owners[-1].start):
@@ -148,6 +181,15 @@ def figure_sources(text: str, start: int, end: int, claims: list[NumericClaim],
             if said:
                 sides = _together(text, cues, said[-1])
                 out.append(replace(c, perspectives=[k for k in matcher_keys(cues) if k in sides]))
+                reported = (hi, out[-1].perspectives)
+                continue
+            if not keys and reported is not None and reported[0] == lo and not any(
+                    lo <= m.start < hi for m in cues) and _PRONOUN.search(text, lo, c.start):
+                # "...the NIS put the dead at about a tenth of all casualties; by April it was
+                # more than 40 per cent": the next clause, about the same thing and naming no
+                # side, goes on with the source of the clause before
+                out.append(replace(c, perspectives=list(reported[1])))
+                reported = (hi, reported[1])
                 continue
             if not keys:
                 out.append(c)
@@ -173,6 +215,31 @@ def figure_sources(text: str, start: int, end: int, claims: list[NumericClaim],
         sides = _together(text, [m for m in cues if m.key in keys], source)
         out.append(replace(c, perspectives=[k for k in c.perspectives if k in sides]))
     return out
+
+
+def _reporting_countries(text: str, start: int, end: int, cues: list[CueMatch],
+                         matcher: CueMatcher, verbs: re.Pattern[str],
+                         before: re.Pattern[str]) -> list[CueMatch]:
+    """The cues, with each country named as a source ("..., and Ukraine said the number was
+    closer to 3,000", "according to South Korea"): a bare country is no perspective cue, as
+    it is as often the topic ("the war in Ukraine"), but as the subject of a reporting verb
+    it is its side's source."""
+    a = affiliations()
+    sides = set(matcher.owner.values())
+    extra = []
+    for m in a.country_rx.finditer(text, start, end):
+        if _is_acronym_pronoun(text, m) or any(c.start < m.end() and m.start() < c.end
+                                               for c in cues):
+            continue
+        key = _key(a, m.group())
+        if key in sides and (_verb_next(text, m.end(), verbs, end) or before.search(
+                text[max(0, m.start() - 30):m.start()])):
+            extra.append(CueMatch(m.start(), m.end(), m.group(), key))
+    return sorted([*cues, *extra], key=lambda c: c.start) if extra else cues
+
+
+# A clause about the same thing as the one before: "...; by April it was more than 40 per cent".
+_PRONOUN = re.compile(r"\b(?:it|they|this|that|these)\b")
 
 
 # "as much as half", "as many as 15,000", "such as": a qualifier or a list, not a clause's
@@ -220,3 +287,23 @@ def _together(text: str, cues: list[CueMatch], source: CueMatch) -> set[str]:
         j += 1
         sides.add(cues[j].key)
     return sides
+
+
+# A sentence's subject, then an aside about it between commas, then its verb: "Igor Lapin,
+# a blogger who has about 3 million subscribers, claimed ...", "The channel, which has over
+# a million subscribers, did not mention ...".
+_ASIDE = re.compile(r"^[\s\"“'‘]*(?P<head>[^,;:.!?\"“”]{2,80}?),\s+(?P<aside>(?:which|who|a|an|"
+                    r"with)\s[^,;:!?\"“”]{0,160}?),\s+[a-z]")
+_HEAD_WORDS = 6  # a name or a short noun phrase, not a clause
+_CLAUSE_WORD = re.compile(r"\b(?:that|is|are|was|were|has|have|had|shows?|will|would)\b")
+
+
+def writers_aside(norm: str) -> tuple[int, int] | None:
+    """The span of the writer's aside about the sentence's subject, if it reports nothing
+    itself: a figure in it describes the speaker (its audience, its size), the writer's
+    figure, not one the speaker states."""
+    m = _ASIDE.match(norm)
+    if m is None or len(m.group("head").split()) > _HEAD_WORDS or _CLAUSE_WORD.search(
+            m.group("head")) or reports_in(m.group("head")) or reports_in(m.group("aside")):
+        return None  # "It also shows that the cooperation ..., which involved ...": content
+    return m.start("aside"), m.end("aside")

@@ -70,8 +70,9 @@ _AND_A_HALF = re.compile(rf"(?<![\w-])(?P<n>{_SMALL}|\d{{1,3}})\s+and\s+a\s+half
 _HALF_A = re.compile(r"\bhalf\s+$", re.IGNORECASE)
 _DOZEN = re.compile(r"(?<![\w-])(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
                     r"dozen(?![\w-])", re.IGNORECASE)
-_ONE_IN = re.compile(r"(?<![\w-])(?:one|1)\s+(?:in|out\s+of)\s+(?P<d>two|three|four|five|six|"
-                     r"seven|eight|nine|ten|\d{1,3})(?![\w-])", re.IGNORECASE)
+_ONE_IN = re.compile(r"(?<![\w-])(?P<n>one|two|three|four|five|six|seven|eight|nine|[1-9])\s+"
+                     r"(?:in|out\s+of)\s+(?P<d>two|three|four|five|six|seven|eight|nine|ten|"
+                     r"\d{1,3})(?![\w-])", re.IGNORECASE)
 _PERIOD_HALF = re.compile(r"\b(?:first|second|latter|former|last|next|this)\s+$", re.I)
 _WORD_BEFORE = re.compile(r"([\w.]+)\s*$")
 
@@ -212,11 +213,13 @@ def find_numbers(text: str, rules: NumericRules, start: int, end: int,
     for m in _DOZEN.finditer(text, start, end):  # "a dozen missiles", "two dozen drones"
         count = 1 if m.group("n").lower() in ("a", "one") else text2num(m.group("n").lower(), "en")
         out = _instead(out, Num(m.start(), m.end(), 12.0 * count, None, False))
-    for m in _ONE_IN.finditer(text, start, end):  # "one in three shells": a share
-        d = m.group("d")
+    for m in _ONE_IN.finditer(text, start, end):  # "one in three", "four in ten": a share
+        n, d = m.group("n"), m.group("d")
+        n_value = float(n) if n.isdigit() else float(text2num(n.lower(), "en"))
         d_value = float(d) if d.isdigit() else float(text2num(d.lower(), "en"))
-        if d_value >= 2:
-            out = _instead(out, Num(m.start(), m.end(), float(round(100 / d_value)), None, True))
+        if d_value >= 2 and n_value < d_value:
+            out = _instead(out, Num(m.start(), m.end(), float(round(100 * n_value / d_value)),
+                                    None, True))
     for m in _SEVERAL.finditer(text, start, end):  # "several hundred", "a few thousand"
         scale = 1.0
         for word in m.group("scale").lower().split():

@@ -16,9 +16,10 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from briefing.core.claims.cues import CueMatcher, normalise
-from briefing.core.claims.figure_sources import figure_sources
+from briefing.core.claims.figure_sources import figure_sources, writers_aside
 from briefing.core.claims.numbers import CURRENCY_SIGNS, RANGE, Num, find_numbers, scaled
 from briefing.core.claims.numeric_languages import foreign_numeric_claims
+from briefing.core.claims.numeric_predicate import predicate
 from briefing.core.claims.numeric_rules import NumericRules, numeric_rules
 from briefing.core.claims.numeric_words import (
     CURRENCY_WORD,
@@ -26,8 +27,10 @@ from briefing.core.claims.numeric_words import (
     OFFER,
     TOKEN,
     clause_start,
+    counted_side,
     currency_word,
     first_nationality,
+    force_size,
     is_year,
     nationality_at,
     nearest_nationality,
@@ -35,6 +38,7 @@ from briefing.core.claims.numeric_words import (
     noun_in,
     qualifier_at,
     read_noun,
+    side_noun_before,
     words_after,
 )
 from briefing.core.claims.tables import date_cell, table_row
@@ -151,7 +155,7 @@ def numeric_claims(text: str, start: int = 0, end: int | None = None,
                 read = _in_table(rules, text, base, num, after)
                 elided = read is not None  # its column says what it counts
             if read is None:
-                read = _predicate(rules, norm, num, after)
+                read = predicate(rules, norm, num, after)
             if read is None:
                 read = _collective(rules, norm, num, after)
             if read is None and ellipsis:
@@ -168,7 +172,7 @@ def numeric_claims(text: str, start: int = 0, end: int | None = None,
             if unit in ("troops", "people", "casualties") and elided and \
                     _captured(rules, norm, num.start, after, after):
                 # "Ukraine also says it has captured two of them"
-                unit, subject = "prisoners", "prisoners"
+                unit, subject = _taken(unit)
             if unit == "people" and words_after(rules, norm, noun_end) & rules.serving_words:
                 # "126 Indian nationals had served in the Russian army": men under arms
                 unit, subject = "troops", "troops"
@@ -176,17 +180,25 @@ def numeric_claims(text: str, start: int = 0, end: int | None = None,
                 tail_words = words_after(rules, norm, noun_end)
                 lead = _OTHER_CLAUSE.split(norm[max(start, num.start - 40):num.start].lower())[-1]
                 if _captured(rules, norm, num.start, after, noun_end):
-                    unit, subject = "prisoners", "prisoners"
-                elif tail_words & rules.casualty_words or \
+                    unit, subject = _taken(unit)
+                elif (tail_words & rules.casualty_words and not _PART_LOST.match(
+                        norm, noun_end, min(end, noun_end + 60))) or \
                         any(re.search(rf"\b{re.escape(w)}\b", lead) for w in rules.casualty_lead):
                     unit, subject = "casualties", "casualties"
                 elif _LOSSES_BEFORE.search(norm[max(start, num.start - 100):num.start]):
                     # "Russian losses ... have exceeded 770,000 personnel"
                     unit, subject = "casualties", "casualties"
+                elif unit == "troops" and force_size(rules, norm, num.start, noun_end):
+                    # "North Korea has 1.28 million active military personnel": its whole
+                    # forces, not a deployment to line up with the troops it sends
+                    subject = rules.strength_subject
             if nationality is None:
-                nat = nationality_at(rules, norm, noun_end + 1) if noun_end < end else None
-                nationality = nat[0] if nat else nearest_nationality(
-                    rules, norm, clause_start(norm, num.start), num.start)
+                origin = _FROM.match(norm, noun_end)  # "11,000 servicemen from the DPRK"
+                nat = nationality_at(rules, norm, origin.end() if origin else noun_end + 1) \
+                    if noun_end < end else None
+                nationality = nat[0] if nat else counted_side(
+                    rules, norm, clause_start(norm, num.start), num.start,
+                    captives=subject == "prisoners")
             if not elided and unit in _PERSONS and ellipsis:
                 again = _named_before(text, base, norm, num)
                 if again is not None:  # "the two men": the two counted before
@@ -209,12 +221,35 @@ def numeric_claims(text: str, start: int = 0, end: int | None = None,
             # clause, is the side of the figure it continues
             if out[i].perspectives == keys and out[j].perspectives != keys:
                 out[i] = replace(out[i], perspectives=list(out[j].perspectives))
+    aside = writers_aside(norm) if keys else None
+    if aside is not None:  # the writer's words about the speaker: the writer's figures
+        out = [replace(c, perspectives=[]) if aside[0] <= c.start - base and
+               c.end - base <= aside[1] else c for c in out]
     return out
+
+
+_LOST_BEFORE = re.compile(r"\b(?:lost|losing|killed|wounded|injured)\s+(?:[a-z]+\s+){0,2}$",
+                          re.IGNORECASE)
+_FROM = re.compile(r"\s+from\s+(?:the\s+)?(?=\S)", re.IGNORECASE)
+
+
+# After a group counted, a loss of a part of it: "sent up to 15,000 soldiers and lost 4,000 of
+# them" (the 15,000 are troops; the 4,000 are the losses).
+_PART_LOST = re.compile(r"[^.;:]*?\b(?:lost|killed|wounded|losing|injured)\s+(?:[\w,.-]+\s+){1,3}?"
+                        r"of\s+(?:them|those|these)\b", re.IGNORECASE)
 
 
 # A clause of its own before a figure: "... has been killed, but the survivors, perhaps
 # 10,000 men": the casualty word before "but" does not make the men casualties.
 _OTHER_CLAUSE = re.compile(r";|\bbut\b|\bwhile\b|\bwhereas\b|\balthough\b")
+
+
+def _taken(unit: str) -> tuple[str, str]:
+    """Unit and subject of men taken prisoner: still the soldiers (or people) counted, the
+    subject saying what became of them ("had captured two North Korean soldiers": troops,
+    "North Korean prisoners"), so that the figure answers "how many soldiers" and lines up
+    with other counts of prisoners by its subject."""
+    return ("people" if unit == "people" else "troops"), "prisoners"
 
 
 def _captured(rules: NumericRules, text: str, start: int, after: int, noun_end: int) -> bool:
@@ -300,7 +335,7 @@ _ELIDED_TAIL = re.compile(  # (a closing quotation mark first: '"tens of thousan
     r"[\"”’']?\s*(?:more\b|others\b|of\s+(?:them|whom|those|which)\b|in\s+(?:all|total)\b|altogether\b|"
     r"(?:figure|estimate|number|count|tally|mark)\b|"
     r"(?:were|had|have|are|was)\s+(?:been\s+)?(?:killed|wounded|injured|sent|deployed|captured)"
-    r"\b|[,.;)]|$)", re.IGNORECASE)
+    r"\b|(?:cited|given|reported|claimed|estimated|counted)\s+by\b|[,.;)]|$)", re.IGNORECASE)
 _NUMBER_AT = re.compile(
     r"\b(?:put|puts|putting|estimated|estimates|placed|places|pegged|pegs|set)\s+(?:the|its|their)"
     r"\s+(?:number|figure|total|count|tally|estimate)\s+at\s+(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
@@ -323,8 +358,16 @@ def _elided(text: str, base: int, norm: str, num: Num, after: int,
     if not earlier and following is not None and following.group().lower() in rules.deployed:
         return "troops", "troops", None, after  # "about 11,000 deployed in the first wave"
     if _NUMBER_AT.search(norm, max(0, num.start - 60), num.start):
-        # "the NIS put the number at about eleven thousand": the people counted just before
-        noun = noun_before(rules, text, base + num.start)
+        # "the NIS put the number at about eleven thousand": the people counted just before;
+        # "US officials said 1,000 North Korean soldiers had been killed, while Zelensky put
+        # the total at 4,000": the figure before, with no other noun named since, says what
+        # the total counts (casualties, and whose)
+        last = earlier[-1] if earlier else _figure_before(text, base)
+        noun = noun_before(rules, text, base + num.start,
+                           since=_past(rules, text, last, base + num.start))
+        if noun is None and last is not None and last.unit not in CURRENCY_SIGNS.values() \
+                and last.unit != "percent":
+            return last.unit, last.subject, "", after
         if noun is not None:
             return noun[0], noun[1], None, after
     tail = _ELIDED_TAIL.match(norm, after)
@@ -338,27 +381,31 @@ def _elided(text: str, base: int, norm: str, num: Num, after: int,
             (earlier or qualifier_at(rules, norm, num.start) or _opens(norm, num))
             and _ELIDED_VERB.match(norm, after)):
         return None
-    before = earlier[-1] if earlier else None
-    if before is None:
-        lo = max(0, base - ELIDED_BACK)
-        found = numeric_claims(text, lo, base, ellipsis=False) if base > 0 else []
-        before = found[-1] if found else None
+    before = earlier[-1] if earlier else _figure_before(text, base)
     said = tail.group().strip(" \t\n\"”’'").lower() if tail is not None else ""
     if tail is not None and said.startswith("of"):
         # "supplying men: some eleven thousand of them": the people named since the figure
         # before, if any, are the ones counted
-        since = before.end if before is not None else None
+        since = _past(rules, text, before, base + num.start)
         # "60 of them": what was named since the figure before; a noun after a preposition
         # does not displace that figure's ("about 11,000 North Korean soldiers ... training
         # with Russian units. ... up to 15,000 of them": the soldiers, not the units)
-        noun = noun_before(rules, text, base + num.start, since, units=(),
-                            objects=before is None)
-        if _CASUALTY_AFTER.search(norm, after, after + 40) and (
-                noun is not None or before is None):
-            # "1,000 of them were killed", "some 2,000 of those killed or wounded"
-            return "casualties", "casualties", None, after
+        named = side_noun_before(rules, text, base + num.start, since, units=(),
+                                 objects=before is None)
+        noun = named[0] if named is not None else None
+        # whose: the side of the group counted ("North Korean soldiers ... 100 of them")
+        # (not the side of the officials who speak: "U.S. officials estimated that more
+        # than 1,000 of them had been killed")
+        side = named[1] if named is not None and noun is not None and \
+            noun[0] not in rules.source_units else _side_of(rules, before)
+        if (_CASUALTY_AFTER.search(norm, after, after + 40) or _LOST_BEFORE.search(
+                norm, max(0, num.start - 30), num.start)) and (
+                noun is not None or before is None or before.unit in _PERSONS):
+            # "1,000 of them were killed", "some 2,000 of those killed or wounded", "sent
+            # 15,000 soldiers and lost 4,000 of them"
+            return "casualties", "casualties", side, after
         if noun is not None:
-            return noun[0], noun[1], None, after
+            return noun[0], noun[1], side, after
     if before is None and tail is not None and _KILLED.match(norm, after):
         return "casualties", "casualties", None, after  # "two thousand were killed"
     if before is None and tail is not None:
@@ -378,6 +425,30 @@ def _elided(text: str, base: int, norm: str, num: Num, after: int,
         # "Twelve ... have lost their lives. Eighteen remain in the Russian army"
         return "troops", "troops", None, after
     return unit, subject, "", after  # the subject names its side already
+
+
+def _past(rules: NumericRules, text: str, claim: NumericClaim | None, pos: int) -> int | None:
+    """Where the words named since a figure begin: past its own noun ("1.28 million active
+    military personnel, with 1.1 million of them": nothing named since the personnel)."""
+    if claim is None:
+        return None
+    own = read_noun(rules, text, claim.end, pos)
+    return own[3] if own is not None else claim.end
+
+
+def _side_of(rules: NumericRules, claim: NumericClaim | None) -> str | None:
+    """The side a figure's subject names ("North Korean troops": North Korean), or None."""
+    if claim is None:
+        return None
+    return next((side for side in sorted(set(rules.nationality.values()), key=len, reverse=True)
+                 if claim.subject.startswith(side + " ")), None)
+
+
+def _figure_before(text: str, base: int) -> NumericClaim | None:
+    """The last figure counted in the text just before a passage starting at `base`."""
+    lo = max(0, base - ELIDED_BACK)
+    found = numeric_claims(text, lo, base, ellipsis=False) if base > 0 else []
+    return found[-1] if found else None
 
 
 _SOME_OF = re.compile(r"\b(?:most|many|some|all|part|none|few|several|dozens|hundreds|"
@@ -455,68 +526,9 @@ def _deployed_before(rules: NumericRules, norm: str, pos: int) -> bool:
     return any(w.lower() in rules.deployed for w in TOKEN.findall(lead))
 
 
-# A figure as the predicate of its noun: "North Korean losses had reached about 4,000",
-# "the number of soldiers could rise to 100,000", "put the casualty count at \"more than 300\"".
-_LINK = re.compile(
-    r"(?:\b(?:reached|reach|reaches|rise to|rose to|risen to|climb to|climbed to|grew to|"
-    r"grown to|increased to|stood at|stands at|stand at|totalled|totaled|totals|exceeded|"
-    r"exceeds|exceed|topped|numbered|numbers|was|were|is|are|at)\s+[\"“']?\s*(?:{q}\s+)?)$",
-    re.IGNORECASE)
 _LOSSES_BEFORE = re.compile(
     r"\b(?:losses|casualties|death toll|casualty count|killed and wounded|killed or wounded|"
     r"dead and wounded)\b[^.;:]{0,80}?\b(?:exceeded|exceed|"
     r"exceeds|reached|reach|reaches|stood at|stand at|stands at|totalled|totaled|topped|"
     r"amounted to|amount to|amounts to|rose to|risen to|is|are|were|was)\s+"
     r"(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
-_ESTIMATE_AT = re.compile(r"\b(?:put|puts|putting|estimated|estimates?|placed|places|pegged|"
-                          r"pegs|assessed|counted|set)\b", re.IGNORECASE)
-_PREDICATE_BACK = 100  # characters before the figure searched for its noun
-
-
-def _predicate(rules: NumericRules, norm: str, num: Num,
-               after: int) -> tuple[str, str, str | None, int] | None:
-    """Unit and subject of a figure that completes a clause about its noun."""
-    if num.cur or num.pct or is_year(norm, num):
-        return None
-    lead = norm[max(0, num.start - _PREDICATE_BACK):num.start]
-    link = _link_rx(rules).search(lead)
-    if link is None:
-        return None
-    clause = lead[:link.start()]
-    cut = max(clause.rfind(c) for c in ".;:!?")
-    clause = clause[cut + 1:]
-    if link.group().split()[0].lower() == "at" and not _ESTIMATE_AT.search(clause):
-        return None  # "arrived at 5": a time; "put casualties at 4,000": a figure
-    tokens = list(TOKEN.finditer(clause))
-    words = [t.group().lower() for t in tokens]
-    best = None
-    at = 0
-    for i in range(len(words)):
-        for n in range(min(rules.max_noun_words, len(words) - i), 0, -1):
-            phrase = " ".join(words[i:i + n])
-            if phrase in rules.nouns:
-                best, at = rules.nouns[phrase], tokens[i].start()
-                break
-    if best is None:
-        return None
-    unit, subject = best
-    # whose: the side named nearest before the noun in its clause ("Ukraine's HUR put North
-    # Korean losses at 4,000": North Korean), else the first named around the clause
-    begin = num.start - len(lead) + (len(lead[:link.start()]) - len(clause))
-    nationality = nearest_nationality(rules, norm, begin, begin + at) or first_nationality(
-        rules, norm, max(0, num.start - len(clause) - 40), num.start)
-    return unit, subject, nationality, after
-
-
-_LINK_CACHE: dict[int, re.Pattern[str]] = {}
-
-
-def _link_rx(rules: NumericRules) -> re.Pattern[str]:
-    rx = _LINK_CACHE.get(id(rules))
-    if rx is None:
-        quals = "|".join(re.escape(q).replace(r"\ ", r"\s+") for q in rules.qualifiers)
-        rx = re.compile(_LINK.pattern.replace("{q}", f"(?:{quals})"), re.IGNORECASE)
-        _LINK_CACHE[id(rules)] = rx
-    return rx
-
-

@@ -32,12 +32,16 @@ class NumericRules:
     prisoner_lead_rx: re.Pattern[str] | None = None
     prisoner_modifiers: frozenset[str] = frozenset()
     prisoner_after_rx: re.Pattern[str] | None = None
+    captor_rx: re.Pattern[str] | None = None  # after a side: "... later captured"
     individual_units: frozenset[str] = frozenset()
     serving_words: frozenset[str] = frozenset()
     source_units: frozenset[str] = frozenset()
     casualty_stop: frozenset[str] = frozenset()
     dollars: dict[str, str] = field(default_factory=dict)  # "canada" -> "cad"
     dollar_rx: re.Pattern[str] | None = None
+    strength_rx: re.Pattern[str] | None = None  # "North Korea has" (before the figure)
+    strength_subject: str = ""
+    placed_rx: re.Pattern[str] | None = None  # "in Russia", "along the border", "there"
 
 
 @lru_cache(maxsize=1)
@@ -56,6 +60,7 @@ def numeric_rules() -> NumericRules:
     quals = "|".join(re.escape(q).replace(r"\ ", r"\s+") for q in qualifiers)
     cont = data.get("continuation", {})
     prisoners = data.get("prisoners", {})
+    strength = data.get("strength", {})
     return NumericRules(
         qualifiers=qualifiers,
         scales={k.lower(): float(v) for k, v in data["scales"].items()},
@@ -76,6 +81,9 @@ def numeric_rules() -> NumericRules:
         prisoner_lead_rx=re.compile(
             rf"(?<![\w-])(?:{_alternatives(prisoners.get('lead', []))})\b[^.;:,]{{0,25}}$",
             re.IGNORECASE),
+        captor_rx=re.compile(rf"(?:['’]s)?(?:\s+[\w'’-]+){{0,3}}?\s+"
+                             rf"(?:{_alternatives(prisoners.get('lead', []))})(?![\w-])",
+                             re.IGNORECASE) if prisoners.get("lead") else None,
         prisoner_modifiers=frozenset(w.lower() for w in prisoners.get("modifiers", [])),
         prisoner_after_rx=re.compile(
             rf"\s+(?:{_alternatives(prisoners.get('after', []))})(?![\w-])", re.IGNORECASE)
@@ -87,6 +95,13 @@ def numeric_rules() -> NumericRules:
         dollars={k.lower(): v for k, v in data.get("dollars", {}).items()},
         dollar_rx=re.compile(rf"(?<![\w-])(?:{_alternatives(data.get('dollars', {}))})(?![\w-])",
                              re.IGNORECASE) if data.get("dollars") else None,
+        strength_rx=re.compile(rf"(?<![\w-])(?:{_alternatives(strength.get('verbs', []))})\s+"
+                               rf"(?:now\s+)?$", re.IGNORECASE) if strength else None,
+        strength_subject=strength.get("subject", ""),
+        placed_rx=re.compile(
+            rf"(?:\s+[\w'-]+){{0,3}}?\s+(?:(?i:{_alternatives(strength.get('prepositions', []))})"
+            rf"\s+(?:(?i:the|its|their)\s+)?(?:[A-Z]|(?i:{_alternatives(strength.get('places', []))})"
+            rf"\b)|(?i:{_alternatives(strength.get('away', []))})\b)") if strength else None,
     )
 
 

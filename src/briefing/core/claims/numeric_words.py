@@ -7,12 +7,14 @@ from __future__ import annotations
 import re
 
 from briefing.core.claims.cues import normalise
+from briefing.core.claims.figure_sources import states_figure
 from briefing.core.claims.numbers import Num
 from briefing.core.claims.numeric_rules import NumericRules
 
 # Model names and calibres between a figure and its noun ("60 KN-23 missiles", "170 mm
 # Koksan guns", "180 K2 tanks") are skipped like modifiers.
 _CODE = re.compile(r"(?:[A-Z][\w-]*|\d+(?:mm)?|\d+[A-Z][\w-]*|mm|[a-z]+-\d+)$")
+_INITIALS = re.compile(r"[A-Z](?:\.[A-Z])*")  # "N" of "N. Korean", "U.S" of "U.S. troops"
 TOKEN = re.compile(r"%|[\w'-]+(?:\.[\w'-]+)*")
 LOOK_BACK = 400  # characters searched before a figure for whose troops/money it counts
 
@@ -28,6 +30,29 @@ def nationality_at(rules: NumericRules, text: str, pos: int) -> tuple[str, int] 
 def nearest_nationality(rules: NumericRules, text: str, start: int, stop: int) -> str | None:
     found = [m for m in rules.nationality_rx.finditer(text, start, stop) if m.group() != "us"]
     return rules.nationality[found[-1].group().lower()] if found else None
+
+
+def counted_side(rules: NumericRules, text: str, start: int, stop: int,
+                 captives: bool = False) -> str | None:
+    """Whose men or things a figure ending its clause at `stop` counts, when its noun does
+    not say: the side named nearest before it that is not the figure's source. Who states a
+    figure is not whose it is: "Ukrainian President Volodymyr Zelensky put the total at
+    around 4,000" counts no Ukrainian troops; nor is who takes prisoners whose they are
+    (`captives`: "Ukraine later captured two soldiers")."""
+    found = [m for m in rules.nationality_rx.finditer(text, start, stop) if m.group() != "us"
+             and not states_figure(text, m.start(), m.end(), stop)
+             and not _PLACE.search(text, max(0, m.start() - 8), m.start())
+             and not _RECIPIENT.match(text, m.end())
+             and not (captives and rules.captor_rx is not None
+                      and rules.captor_rx.match(text, m.end()))]
+    return rules.nationality[found[-1].group().lower()] if found else None
+
+
+# A country named as where, not whose ("North Korea now has 12,000 troops in Russia, and
+# Kyiv says 4,000 of them ...", "shipped containers of munitions to Russia").
+_PLACE = re.compile(r"\b(?:in|to|into|inside)\s+$", re.IGNORECASE)
+# A country supplied, not the supplier: "North Korea has provided Russia with 9 million shells".
+_RECIPIENT = re.compile(r"\s+with\b", re.IGNORECASE)
 
 
 def clause_start(text: str, pos: int) -> int:
@@ -53,8 +78,8 @@ def read_noun(rules: NumericRules, text: str, pos: int, limit: int, one: bool = 
     for t in TOKEN.finditer(text, pos, min(limit, pos + 120)):
         gap = text[last:t.start()]
         if gap.strip(" \t\n*_\"“”'’()/") and not (
-                gap == ". " and tokens and len(tokens[-1].group()) == 1
-                and tokens[-1].group().isupper()):  # "N. Korean troops": an initial
+                gap == ". " and tokens and _INITIALS.fullmatch(tokens[-1].group())):
+            # ("N. Korean troops", "10,000 U.S. troops": an initial, an abbreviation)
             break  # punctuation ends the phrase: "In 2024, 500 troops" is not 2024 troops
         tokens.append(t)
         last = t.end()
@@ -79,6 +104,11 @@ def read_noun(rules: NumericRules, text: str, pos: int, limit: int, one: bool = 
                     if inner is not None:
                         return inner[0], inner[1], inner[2] or nationality, inner[3]
                 return unit, subject, nationality, stop
+        if tokens[i].group().lower() in rules.counters_of and i + 1 < len(tokens) and \
+                tokens[i + 1].group().lower() == "of":
+            # "17 pieces of enemy equipment": the equipment is counted
+            inner = read_noun(rules, text, tokens[i + 1].end(), limit)
+            return (inner[0], inner[1], inner[2] or nationality, inner[3]) if inner else None
         nat = nationality_at(rules, text, tokens[i].start())
         if nat is not None:
             nationality = nat[0]
@@ -98,7 +128,8 @@ def read_noun(rules: NumericRules, text: str, pos: int, limit: int, one: bool = 
             proper += 1
             i += 1
             continue
-        if word.lower() not in rules.modifiers and not _CODE.match(word) and not (
+        if word.lower() not in rules.modifiers and not _CODE.match(word) and not \
+                _COMPOUND.fullmatch(word) and not (
                 word.lower() == "and" and i + 1 < len(tokens)
                 and _CODE.match(tokens[i + 1].group())):
             return None
@@ -126,6 +157,28 @@ def words_after(rules: NumericRules, text: str, pos: int) -> set[str]:
         words.add(word)
         last = t.end()
     return words
+
+
+def force_size(rules: NumericRules, text: str, start: int, noun_end: int) -> bool:
+    """Does a figure of troops starting at `start` size a side's whole forces ("North Korea
+    has 1.28 million active military personnel"), not troops sent? A named side has them (a
+    verb of possession in the figure's clause), and nothing after the noun says where they
+    are or that they were sent ("North Korea now has 12,000 troops in Russia")."""
+    if rules.strength_rx is None or rules.placed_rx is None:
+        return False
+    lead = re.sub(r"\s+", " ", text[clause_start(text, start):start]).rstrip()
+    qualifier = qualifier_at(rules, text, start)
+    if qualifier and lead.lower().endswith(qualifier):
+        lead = lead[:-len(qualifier)].rstrip()
+    has = rules.strength_rx.search(lead + " ")
+    if has is None:
+        return False
+    owner = lead[max(0, has.start() - 60):has.start()]
+    if not any(m.group() != "us" and not states_figure(owner, m.start(), m.end(), len(owner))
+               for m in rules.nationality_rx.finditer(owner)):
+        return False
+    return rules.placed_rx.match(text, noun_end) is None and \
+        not words_after(rules, text, noun_end) & rules.deployed
 
 
 def noun_in(rules: NumericRules, words: str) -> tuple[str, str] | None:
@@ -159,6 +212,9 @@ ELIDED_BACK = 300  # characters before the passage searched for the figure being
 
 
 _CALIBRE = re.compile(r"\d+(?:\.\d+)?-?mm", re.IGNORECASE)
+# A hyphenated compound before the noun modifies it ("100 multiple-rocket launchers",
+# "50 Russian-made drones").
+_COMPOUND = re.compile(r"[a-z]+(?:-[a-z]+)+", re.IGNORECASE)
 
 
 def noun_before(rules: NumericRules, text: str, pos: int, since: int | None = None,
@@ -167,16 +223,33 @@ def noun_before(rules: NumericRules, text: str, pos: int, since: int | None = No
     """The last counted noun in the text just before pos (after `since`, if given) ("...
     North Korean soldiers. Some eleven thousand of them ..."); `objects=False` passes over
     a noun governed by a preposition ("training with Russian units")."""
+    found = side_noun_before(rules, text, pos, since, units, objects)
+    return found[0] if found is not None else None
+
+
+def side_noun_before(rules: NumericRules, text: str, pos: int, since: int | None = None,
+                     units: tuple[str, ...] = ("troops", "people"),
+                     objects: bool = True) -> tuple[tuple[str, str], str | None] | None:
+    """`noun_before`, with the side named right before that noun ("North Korean soldiers
+    ... at least 100 of them": North Korean), or None."""
     lo = max(0, pos - ELIDED_BACK) if since is None else max(since, pos - ELIDED_BACK)
-    window = normalise(text[lo:pos]).lower()
-    words = TOKEN.findall(window)
+    window = normalise(text[lo:pos])
+    tokens = list(TOKEN.finditer(window))
+    words = [t.group().lower() for t in tokens]
     for i in range(len(words) - 1, -1, -1):
         for n in range(min(rules.max_noun_words, len(words) - i), 0, -1):
             phrase = " ".join(words[i:i + n])
             if phrase in rules.nouns and (not units or rules.nouns[phrase][0] in units):
                 if not objects and _governed(words, i):
                     break
-                return rules.nouns[phrase]
+                if phrase in rules.nationality:  # "North Koreans"
+                    return rules.nouns[phrase], rules.nationality[phrase]
+                side = [m for m in rules.nationality_rx.finditer(
+                    window, max(0, tokens[i].start() - 30), tokens[i].start())
+                    if m.group() != "us" and not window[m.end():tokens[i].start()].strip(
+                        " -").count(" ") > 1]
+                return rules.nouns[phrase], (rules.nationality[side[-1].group().lower()]
+                                             if side else None)
     return None
 
 
