@@ -37,6 +37,13 @@ def settle(found: list[Speaker], text: str, base: int) -> list[Speaker]:
     for f in found:
         low = f.text.lower().strip()
         named = [o for o in out if o.perspectives and o.text.lower().strip() not in _PERSONAL]
+        unsided = [o for o in out if not o.perspectives and o.verb not in _SOURCE_VERBS and
+                   o.text.lower().strip() not in _PERSONAL and o.text[:1].isalpha()]
+        if low in _PERSONAL and not named and unsided:
+            # "The same scholar put it more sharply: North Korea, he said, ...": he is the
+            # speaker the sentence names, even one of no side (not an older one of a side)
+            out.append(unsided[-1].again(f.verb, f.start, f.end))
+            continue
         if (low in _PERSONAL or _ADVERBIAL.match(low)) and named:
             # ("... assessed in November that ..., and in January told the Assembly": a
             # time phrase before a second verb is no speaker; the sentence's subject is)

@@ -1,0 +1,54 @@
+"""Attribution mechanisms of round 18 (issue 9), meant to hold on unseen pages: an
+independent expert known only by nationality speaks for no side; a back-reference ("the
+same scholar", "he", "the ministry") means the speaker just named even when that one is of
+no side, not an older speaker of a side. Invented sentences, one grammar each."""
+
+from __future__ import annotations
+
+from briefing.core.claims import suggest_claims
+from briefing.core.perspectives import load_default_perspectives
+
+PERSPECTIVES = load_default_perspectives()
+
+
+def sides(text: str, **kw: str) -> dict[str, list[str]]:
+    """{sentence: perspective keys} for every suggestion."""
+    return {s.quote: sorted(s.perspectives) for s in suggest_claims(text, PERSPECTIVES, **kw)}
+
+
+def test_an_expert_known_by_nationality_speaks_for_no_side() -> None:
+    text = ("Several Chinese analysts say the alliance worries Beijing. "
+            "Russian scholars interviewed for this report argued that the treaty was "
+            "symbolic. Seoul-based analysts said sanctions would not bite.")
+    assert list(sides(text).values()) == [[], [], []]
+
+
+def test_an_expert_tied_to_a_state_speaks_for_it() -> None:
+    text = ('"Beijing will stay quiet," a Chinese scholar who advises the Foreign Ministry '
+            "told reporters. A Russian researcher at a state-run institute said the "
+            "deployment was legal.")
+    assert list(sides(text).values()) == [["chinese"], ["russian"]]
+
+
+def test_officials_and_bloggers_keep_their_side() -> None:
+    text = ("Chinese officials said the talks were useful. "
+            "Russian military bloggers wrote that the units were tired.")
+    assert list(sides(text).values()) == [["chinese"], ["russian"]]
+
+
+def test_the_same_expert_is_the_one_named_before_not_an_older_side() -> None:
+    text = ('"Nobody asked us," a senior Chinese scholar told us in March. Chinese officials '
+            "worry that the treaty weakens their leverage. The same scholar put it more "
+            'sharply: Pyongyang, he said, "has found a second patron."')
+    found = sides(text)
+    assert found['The same scholar put it more sharply: Pyongyang, he said, "has found a '
+                 'second patron."'] == []
+
+
+def test_a_body_named_again_after_one_of_no_side_is_that_one() -> None:
+    text = ("Russia's Defense Ministry dismissed the reports as rumours.\n\n"
+            "The allies will hold a missile exercise, the Japanese Defense Ministry said.\n\n"
+            "A Pentagon official said the pledge held, according to the ministry.")
+    found = sides(text)
+    assert found["A Pentagon official said the pledge held, according to the ministry."] == [
+        "us"]
