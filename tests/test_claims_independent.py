@@ -52,3 +52,19 @@ def test_a_body_named_again_after_one_of_no_side_is_that_one() -> None:
     found = sides(text)
     assert found["A Pentagon official said the pledge held, according to the ministry."] == [
         "us"]
+
+
+def test_a_progressive_reporting_verb_has_its_subject_as_speaker() -> None:
+    text = ("By the middle of January the Ukrainian General Staff was claiming that 3,000 "
+            "of them had been killed. Russian officials have been saying that the units "
+            "are volunteers.")
+    assert list(sides(text).values()) == [["ukrainian"], ["russian"]]
+
+
+def test_a_speaker_of_no_side_quoting_another_sides_words_reports_that_side() -> None:
+    said = ('"China has consistently said that it wants peace in the region," the Indian '
+            "minister says.")
+    own = '"We urge Beijing to use its influence with Pyongyang."'
+    found = sides(said + "\n\n" + own)
+    assert found[said] == ["chinese"]
+    assert found[own] == []  # the minister speaks on, not China

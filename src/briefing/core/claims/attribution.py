@@ -38,6 +38,7 @@ from briefing.core.claims.grammar import (
 from briefing.core.claims.handles import handle_lead, handle_words
 from briefing.core.claims.home import home_side
 from briefing.core.claims.introductions import read_introductions
+from briefing.core.claims.nested import quoted_reports
 from briefing.core.claims.resolution import SpeakerResolver
 from briefing.core.claims.rules import AttributionRules, attribution_rules, scan
 from briefing.core.claims.sentences import Sentence
@@ -187,6 +188,13 @@ class Attributor(SpeakerResolver):
         found = settle(found, sent.text, sent.start)
         member_of_group(found, sent.text, sent.start, self._text[max(0, sent.start - 400):
                                                                  sent.start])
+        reported: list[Speaker] = []
+        if found and quotes and not any(f.perspectives for f in found):
+            # '"China has consistently said that it wants peace," Mr Peters says.': a
+            # speaker of no side quoting another side's words states that side's claim
+            # (the quoted speaker stays who speaks on: added after the context is kept)
+            reported = quoted_reports(self._verb_speaker, self.r, s, sent, quotes,
+                                      index)
         if found and self.meeting is not None:
             found = [self.meeting]  # "X met with Y to reaffirm ...": both sides say it
         if not found and self.meeting is not None:
@@ -203,7 +211,7 @@ class Attributor(SpeakerResolver):
         for f in found:
             if f.perspectives and f.text.lower() not in self.r.pronouns:
                 self.ctx.history.append((index, f))
-        return found
+        return found + reported
 
     # -- triggers -----------------------------------------------------------------------
     def _source_span(self, s: str, pos: int) -> tuple[int, int] | None:
@@ -289,7 +297,12 @@ class Attributor(SpeakerResolver):
         if verb in ("put", "puts", "putting", "placed", "places") and not re.match(
                 r"[^.;]{1,60}?\bat\s+(?:[a-z]+\s+){0,2}[\"“]?\d", after):
             return None  # "put casualties at 4,000" reports a figure; "put pressure on" does not
-        if prev in ("been", "be", "being", "is", "was", "are", "were", "widely", "to"):
+        progressive = verb.endswith("ing") and prev in ("been", "be", "is", "was", "are",
+                                                         "were")
+        # ("The General Staff was claiming that ...", "officials have been saying": the
+        # progressive is active, its subject speaks)
+        if prev in ("been", "be", "being", "is", "was", "are", "were", "widely", "to") and \
+                not progressive:
             # Passive ("has been described as") or infinitive: only "by X" names a speaker.
             by = re.search(r"^(?:\s+\w+){0,2}?\s+by\s+", after)  # "were told yesterday by"
             if by and verb not in r.participles:
