@@ -68,3 +68,15 @@ def test_a_speaker_of_no_side_quoting_another_sides_words_reports_that_side() ->
     found = sides(said + "\n\n" + own)
     assert found[said] == ["chinese"]
     assert found[own] == []  # the minister speaks on, not China
+
+
+def test_a_line_that_reports_before_a_colon_is_its_speakers_statement() -> None:
+    claimed = ("A Russian military blogger claimed that more than 50,000 North Koreans "
+               "were ready to come:")
+    posted = "Foreign Minister Andrii Sybiha posted:"
+    text = (f'{claimed}\n\n"If the command asks, they will come."\n\n{posted}\n\n'
+            '"The world must respond."')
+    found = sides(text)
+    assert found[claimed] == ["russian"]
+    assert posted not in found  # only points at the post below, which is his
+    assert found['"The world must respond."'] == ["ukrainian"]

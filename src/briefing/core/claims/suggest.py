@@ -309,6 +309,12 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
                         sent.end)], False)
             else:
                 intro = (sent.paragraph, said, False) if said else None
+                if any(sp.verb in _REPORTING - {"posted"} or sp.verb.startswith("issued the following")
+                       for sp in said) and len(line.split()) >= MIN_FIGURE_WORDS:
+                    # "Igor Lapin claimed that more than 50,000 were ready to come:", "the
+                    # MFA Spokesperson said:": the line reports its speaker's words itself
+                    # (not "X posted:", which only points at the post below)
+                    out.append(_suggestion(sent, said))
             continue
         if turn is None and sent.text.startswith(("(", "[")) and \
                 TRAILER.sub("", sent.text).rstrip(" .").endswith((")", "]")):
