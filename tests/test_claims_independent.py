@@ -80,3 +80,20 @@ def test_a_line_that_reports_before_a_colon_is_its_speakers_statement() -> None:
     assert found[claimed] == ["russian"]
     assert posted not in found  # only points at the post below, which is his
     assert found['"The world must respond."'] == ["ukrainian"]
+
+
+def test_an_unnamed_official_after_a_body_of_one_side_is_one_of_its_officials() -> None:
+    text = ("South Korea's foreign ministry said on Sunday it was ready to accept the two "
+            'soldiers. "They are citizens of the Republic," a ministry official told '
+            "reporters.\n\nIndia's foreign ministry said it was watching. A senior official "
+            "said nothing had been decided.")
+    found = list(sides(text).values())
+    assert found[1] == ["south_korean"]
+    assert found[3] == []  # after a body of no side of ours, none is guessed
+
+
+def test_an_unnamed_official_far_from_any_body_stays_of_no_side() -> None:
+    text = ("South Korea's foreign ministry said on Sunday it was ready to accept them.\n\n"
+            "The war went on.\n\nThe front moved.\n\nNothing changed for weeks.\n\n"
+            "A senior official said nothing had been decided.")
+    assert list(sides(text).values())[-1] == []

@@ -185,6 +185,8 @@ class Attributor(SpeakerResolver):
             if quoted is not None:
                 found.append(quoted)
         found.sort(key=lambda f: f.start)
+        for f in found:
+            self._official_of_body(f, sent, index)  # "a ministry official told Yonhap"
         found = settle(found, sent.text, sent.start)
         member_of_group(found, sent.text, sent.start, self._text[max(0, sent.start - 400):
                                                                  sent.start])

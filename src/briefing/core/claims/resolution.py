@@ -28,6 +28,7 @@ from briefing.core.claims.kinds import kin, portfolios, same_kind
 from briefing.core.claims.rules import scan
 from briefing.core.claims.sentences import Sentence
 from briefing.core.claims.speaker import Speaker
+from briefing.core.claims.statement_voice import unnamed
 from briefing.core.claims.subjects import SubjectFinder
 from briefing.core.claims.words import (
     _GENERIC_HEADS,
@@ -318,6 +319,22 @@ class SpeakerResolver(SubjectFinder):
                     self.ctx.names.setdefault(name, sp)
         return sp
 
+    def _official_of_body(self, f: Speaker, sent: Sentence, index: int) -> None:
+        """An unnamed official of no side ("a ministry official", "a senior official")
+        right after a government body of one side spoke ("South Korea's foreign ministry
+        said ...; a ministry official told Yonhap ...") is one of that body's officials:
+        `f` takes its side (changed in place). Only an indefinite official, and only from
+        a body named in this paragraph or the one before, within three sentences."""
+        words = f.text.lower().split()
+        last = self.ctx.last
+        if f.perspectives or not words or words[0] not in ("a", "an", "one") or \
+                not unnamed(f.text) or foreign(f.text) or last is None or \
+                len(last.perspectives) != 1 or index - self.ctx.last_index > 3 or \
+                sent.paragraph - self.ctx.last_paragraph > 1 or \
+                not _BODY.search(last.text):
+            return
+        f.perspectives, f.cue = list(last.perspectives), last.cue
+
     def _same(self, low: str, index: int) -> Speaker | None:
         """"The same scholar", "the same official": the latest speaker (last 12 sentences,
         of a side or of none) whose name holds that head noun; else None. A speaker of no
@@ -502,6 +519,10 @@ _GIVEN_BY = re.compile(r"(?i)(?:the\s+)?(?:latest\s+|new\s+)?(?:information|inte
 _HANDLE = re.compile(r"@(?P<name>[A-Za-z][\w]{1,30})")
 
 
+# A government body that has officials: "South Korea's foreign ministry", "the
+# presidential office", "the Kremlin", "the interim government".
+_BODY = re.compile(r"(?i)\b(?:ministry|office|government|administration|presidency|kremlin|"
+                   r"cabinet|department|agency|embassy|military|command)\b")
 # Independent experts named by their nationality or base ("a senior Chinese scholar with
 # ties to ...", "Chinese scholars interviewed for this paper", "Seoul-based analysts"): the
 # expert noun heads the phrase, only determiners, adjectives, a nationality or "-based"
