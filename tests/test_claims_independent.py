@@ -97,3 +97,9 @@ def test_an_unnamed_official_far_from_any_body_stays_of_no_side() -> None:
             "The war went on.\n\nThe front moved.\n\nNothing changed for weeks.\n\n"
             "A senior official said nothing had been decided.")
     assert list(sides(text).values())[-1] == []
+
+
+def test_a_weak_verb_after_a_subject_pronoun_is_a_verb_not_a_noun() -> None:
+    text = ("Ukrainian President Volodymyr Zelensky said the front was holding. Russian "
+            "units, he added, were trying to hide their losses.")
+    assert list(sides(text).values()) == [["ukrainian"], ["ukrainian"]]

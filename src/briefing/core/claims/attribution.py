@@ -58,6 +58,11 @@ _AUXILIARIES = frozenset({"has", "have", "had", "also", "later", "then", "since"
                           "again", "publicly", "repeatedly"})
 
 
+# After a subject pronoun a weak verb is a verb, never a noun ("Russian units, he added,
+# were ...").
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
+
+
 # Verbs whose object is the hearer: what follows them is never an inverted speaker.
 _HEARER_VERBS = frozenset({"told", "tells", "tell", "briefed", "briefs", "informed",
                            "informs"})
@@ -328,7 +333,7 @@ class Attributor(SpeakerResolver):
         named_before = lead and lead[-1][:1].isupper() and \
             not lead[-1].lower().endswith(("ian", "ese", "ish", "an", "'s")) and \
             nxt in ("on", "that", "about", "to", "in", "")
-        if verb in r.weak_verbs and not named_before and (
+        if verb in r.weak_verbs and not named_before and prev not in _SUBJECT_PRONOUNS and (
                 nxt in _NOUN_NEXT or prev in _DET_BEFORE or prev.endswith("'s") or not nxt):
             return None  # a noun: "initial reports of", "estimates vary", "Russia's claim"
         if verb in r.participles and before.endswith(","):
