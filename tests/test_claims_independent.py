@@ -103,3 +103,11 @@ def test_a_weak_verb_after_a_subject_pronoun_is_a_verb_not_a_noun() -> None:
     text = ("Ukrainian President Volodymyr Zelensky said the front was holding. Russian "
             "units, he added, were trying to hide their losses.")
     assert list(sides(text).values()) == [["ukrainian"], ["ukrainian"]]
+
+
+def test_a_side_that_has_not_confirmed_states_a_standing_position() -> None:
+    standing = "Moscow has not officially confirmed the presence of the troops."
+    never = "The Kremlin has never acknowledged any of this."
+    denial = "Russia did not deny the reports."
+    found = sides(" ".join([standing, never, denial]))
+    assert found == {standing: ["russian"]}

@@ -58,6 +58,9 @@ _AUXILIARIES = frozenset({"has", "have", "had", "also", "later", "then", "since"
                           "again", "publicly", "repeatedly"})
 
 
+# What a side can withhold as a standing position: "has not confirmed", "have not
+# acknowledged", "has not commented".
+_WITHHELD = frozenset({"confirmed", "acknowledged", "commented"})
 # After a subject pronoun a weak verb is a verb, never a noun ("Russian units, he added,
 # were ...").
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
@@ -267,9 +270,15 @@ class Attributor(SpeakerResolver):
         # reported, so such a frame is a claim only when it names a side ("Chinese
         # officials have said very little": that silence is their position).
         vague = bool(_NO_CONTENT.match(after))
-        if prev in _NEGATIONS or (len(prev_words) >= 2 and prev_words[-2].lower() in _NEGATIONS
-                                  and prev.endswith("ly")):
-            return None  # "Moscow has not (officially) confirmed it": nothing is reported
+        negated = prev in _NEGATIONS or (len(prev_words) >= 2 and prev_words[-2].lower(
+            ) in _NEGATIONS and prev.endswith("ly"))
+        at_not = len(prev_words) - (1 if prev in _NEGATIONS else 2)
+        no = prev_words[at_not].lower() if negated else ""
+        standing = verb in _WITHHELD and (no in ("hasn't", "haven't") or no == "not" and (
+            at_not >= 1 and prev_words[at_not - 1].lower() in ("has", "have")))
+        if negated and not standing:
+            return None  # "Moscow did not deny it", "has never confirmed": nothing is
+            # reported (but "Moscow has not (officially) confirmed it" states its position)
         clause = _WORD.findall(before[-80:])
         stance = prev == "neither" and re.match(r"\s+nor\s+[a-z]+ed\b", after) is not None
         # ("The Kremlin has neither confirmed nor denied it": the subject's stated stance)
