@@ -111,3 +111,21 @@ def test_a_side_that_has_not_confirmed_states_a_standing_position() -> None:
     denial = "Russia did not deny the reports."
     found = sides(" ".join([standing, never, denial]))
     assert found == {standing: ["russian"]}
+
+
+def test_since_between_auxiliary_and_verb_is_an_adverb() -> None:
+    text = ("Ukrainian President Volodymyr Zelensky raised the alarm in October. He has "
+            "since repeated that Pyongyang could send more troops.")
+    found = sides(text)
+    assert found["He has since repeated that Pyongyang could send more troops."] == [
+        "ukrainian"]
+
+
+def test_a_subject_closed_by_a_contact_clause_is_the_speaker() -> None:
+    text = ("SEOUL — The presidency is in limbo. An official I spoke to said the government "
+            "could not revisit the decision. Diplomats we interviewed in Seoul told us the "
+            "same.")
+    found = sides(text)
+    assert found["An official I spoke to said the government could not revisit the "
+                 "decision."] == ["south_korean"]
+    assert "Diplomats we interviewed in Seoul told us the same." in found

@@ -31,6 +31,7 @@ from briefing.core.claims.grammar import (
     _RIGHT_END,
     _VAGUE_SOURCE,
     _WORD,
+    CONTACT,
     _after_word_boundary,
     _inside,
     _next_boundary,
@@ -318,7 +319,7 @@ class Attributor(SpeakerResolver):
         # ("The General Staff was claiming that ...", "officials have been saying": the
         # progressive is active, its subject speaks)
         if prev in ("been", "be", "being", "is", "was", "are", "were", "widely", "to") and \
-                not progressive:
+                not progressive and not CONTACT.search(before):  # ("an official I spoke to said")
             # Passive ("has been described as") or infinitive: only "by X" names a speaker.
             by = re.search(r"^(?:\s+\w+){0,2}?\s+by\s+", after)  # "were told yesterday by"
             if by and verb not in r.participles:

@@ -163,3 +163,9 @@ def _after_word_boundary(s: str, pos: int) -> bool:
     """Is the pronoun at pos inside a subordinate clause ("images of what they say")?"""
     words = _WORD.findall(s[max(0, pos - 30):pos])
     return bool(words) and words[-1].lower() in ("what", "which", "that", "as", "where", "how")
+
+
+# A contact clause closing a subject, with no "who": "(an official) I spoke to",
+# "(diplomats) we interviewed in Seoul".
+CONTACT = re.compile(r"\s+(?:I|we)\s+(?:\w+ly\s+)?(?:spoke|talked|interviewed|met|"
+                     r"consulted|contacted|reached)(?:\s+(?:to|with))?(?:\s+in\s+[A-Z][\w-]+)?$")

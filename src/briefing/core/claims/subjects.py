@@ -17,6 +17,7 @@ from briefing.core.claims.grammar import (
     _PERSON,
     _TOPIC_OPENERS,
     _WORD,
+    CONTACT,
     _trim,
     is_adverb,
 )
@@ -211,6 +212,12 @@ class SubjectFinder:
             # "A European diplomat who asked not to be named said"
             extra.append((a + rel.start(), z))
             a, z = self._clean(s, a, a + rel.start())
+        contact = CONTACT.search(s[a:z])
+        if contact is not None and contact.start() > 0:
+            # "An official I spoke to said", "diplomats we interviewed told": the contact
+            # clause describes the subject before it
+            extra.append((a + contact.start(), z))
+            z = a + contact.start()
         words = _WORD.findall(s[a:z])
         if not words or len(words) > 12:
             return None  # not a subject: a clause ("Russia is helping ... capabilities")
