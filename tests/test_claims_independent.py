@@ -129,3 +129,9 @@ def test_a_subject_closed_by_a_contact_clause_is_the_speaker() -> None:
     assert found["An official I spoke to said the government could not revisit the "
                  "decision."] == ["south_korean"]
     assert "Diplomats we interviewed in Seoul told us the same." in found
+
+
+def test_bloggers_channels_and_media_are_sources_of_a_weak_verb() -> None:
+    text = ("Pro-Kremlin military bloggers on Telegram dismissed the Ukrainian claim. "
+            "Russian channels dismissed the report as a fake.")
+    assert list(sides(text).values()) == [["russian"], ["russian"]]
