@@ -135,3 +135,8 @@ def test_bloggers_channels_and_media_are_sources_of_a_weak_verb() -> None:
     text = ("Pro-Kremlin military bloggers on Telegram dismissed the Ukrainian claim. "
             "Russian channels dismissed the report as a fake.")
     assert list(sides(text).values()) == [["russian"], ["russian"]]
+
+
+def test_neither_confirm_nor_deny_in_the_present_is_a_stated_stance() -> None:
+    text = "Russian officials neither confirm nor deny the deliveries."
+    assert sides(text) == {text: ["russian"]}

@@ -281,7 +281,7 @@ class Attributor(SpeakerResolver):
             return None  # "Moscow did not deny it", "has never confirmed": nothing is
             # reported (but "Moscow has not (officially) confirmed it" states its position)
         clause = _WORD.findall(before[-80:])
-        stance = prev == "neither" and re.match(r"\s+nor\s+[a-z]+ed\b", after) is not None
+        stance = prev == "neither" and re.match(r"\s+nor\s+[a-z]{3,}\b", after) is not None
         # ("The Kremlin has neither confirmed nor denied it": the subject's stated stance)
         if not stance and any(w.lower() in ("neither", "nobody") for w in clause[-8:]):
             return None  # "Neither Moscow nor Pyongyang has confirmed": nothing is reported
