@@ -140,3 +140,19 @@ def test_bloggers_channels_and_media_are_sources_of_a_weak_verb() -> None:
 def test_neither_confirm_nor_deny_in_the_present_is_a_stated_stance() -> None:
     text = "Russian officials neither confirm nor deny the deliveries."
     assert sides(text) == {text: ["russian"]}
+
+
+def test_an_offer_and_an_assessment_in_the_present_are_statements() -> None:
+    offer = "Zelensky has offered to return them in exchange for Ukrainian prisoners."
+    assess = "Ukrainian intelligence officers assess that the units are exhausted."
+    prospect = "Washington and Seoul should jointly assess the lessons of Kursk."
+    found = sides(" ".join([offer, assess, prospect]))
+    assert found == {offer: ["ukrainian"], assess: ["ukrainian"]}
+
+
+def test_it_with_an_adverb_before_its_verb_is_the_body_named_before() -> None:
+    text = ("Russia's defence ministry said its forces had advanced near Kupiansk. It also "
+            "claimed to have destroyed a launcher. It also shows how the war has changed.")
+    found = sides(text)
+    assert found["It also claimed to have destroyed a launcher."] == ["russian"]
+    assert "It also shows how the war has changed." not in found

@@ -285,8 +285,11 @@ class Attributor(SpeakerResolver):
         # ("The Kremlin has neither confirmed nor denied it": the subject's stated stance)
         if not stance and any(w.lower() in ("neither", "nobody") for w in clause[-8:]):
             return None  # "Neither Moscow nor Pyongyang has confirmed": nothing is reported
-        if prev in ("can", "could", "would", "may", "might", "should", "must", "will", "shall"):
-            return None  # "Pyongyang can expect ...": a prospect, not a report
+        modal = ("can", "could", "would", "may", "might", "should", "must", "will", "shall")
+        if prev in modal or prev.endswith("ly") and len(prev_words) >= 2 and \
+                prev_words[-2].lower() in modal:
+            return None  # "Pyongyang can expect ...", "Seoul should jointly assess ...": a
+            # prospect, not a report
         if prev in ("a", "an", "the", "as"):
             return None  # a noun or adjective: "an estimated 3,000", "the claims"
         if len(prev_words) >= 2 and prev_words[-2].lower() in _DETERMINERS and \
@@ -415,7 +418,10 @@ class Attributor(SpeakerResolver):
             return None
         start, end, extra = seg
         text = s[start:end].lower()
-        if text == "it" and s[end:m.start()].strip() == "":
+        between = _WORD.findall(s[end:m.start()])
+        if text == "it" and (not between or verb not in r.weak_verbs and all(
+                w.lower() in r.adverbs for w in between)):  # "It also claimed ..." (not "It
+            # also shows that ...": a fact, not a speaker)
             # "It said 103 drones were shot down": the body named just before speaks.
             ante = self._antecedent(sent, index)
             if (ante is None or not ante.perspectives) and self.issuer is not None:
