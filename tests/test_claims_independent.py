@@ -156,3 +156,11 @@ def test_it_with_an_adverb_before_its_verb_is_the_body_named_before() -> None:
     found = sides(text)
     assert found["It also claimed to have destroyed a launcher."] == ["russian"]
     assert "It also shows how the war has changed." not in found
+
+
+def test_have_written_and_an_aside_naming_a_handle() -> None:
+    written = "Some Ukrainian officers, however, have written that the shells often fail."
+    aside = ("South Korea's foreign ministry, in a short text shared by @mofa.bsky.social, "
+             'said it "strongly condemns" the deployment.')
+    found = sides(written + " " + aside)
+    assert found == {written: ["ukrainian"], aside: ["south_korean"]}

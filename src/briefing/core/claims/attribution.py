@@ -286,7 +286,7 @@ class Attributor(SpeakerResolver):
         if not stance and any(w.lower() in ("neither", "nobody") for w in clause[-8:]):
             return None  # "Neither Moscow nor Pyongyang has confirmed": nothing is reported
         modal = ("can", "could", "would", "may", "might", "should", "must", "will", "shall")
-        if prev in modal or prev.endswith("ly") and len(prev_words) >= 2 and \
+        if prev in modal or prev.endswith("ly") and prev != "only" and len(prev_words) >= 2 and \
                 prev_words[-2].lower() in modal:
             return None  # "Pyongyang can expect ...", "Seoul should jointly assess ...": a
             # prospect, not a report

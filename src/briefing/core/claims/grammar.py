@@ -43,7 +43,7 @@ _INTERJECTION = re.compile(
     # a prepositional phrase of place, time or occasion: "on his second trip to Pyongyang
     # in two weeks", "during a visit to Seoul", "after talks with Lavrov"
     r"(?:on|in|at|during|after|before|following|ahead of|upon|while on) "
-    r"(?!(?:\w+ )*?(?:is|are|was|were|has|have|had|will|would)\b)[\w'’ -]{3,70})")
+    r"(?!(?:\w+ )*?(?:is|are|was|were|has|have|had|will|would)\b)[\w'’ @.-]{3,70})")
 # One name and an appositive: "Serhiy, a 34-year-old drone pilot with ..."
 _APPOSED = re.compile(r"[A-Z][a-z'-]{2,}(?=,\s+(?:a|an|the)\s)")
 # A colon opening a quotation or a statement: 'had a message for the West: "..."'.
