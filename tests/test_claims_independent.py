@@ -164,3 +164,10 @@ def test_have_written_and_an_aside_naming_a_handle() -> None:
              'said it "strongly condemns" the deployment.')
     found = sides(written + " " + aside)
     assert found == {written: ["ukrainian"], aside: ["south_korean"]}
+
+
+def test_a_long_dash_signature_names_the_quotations_source() -> None:
+    text = ('"Our soldiers went because our ally asked. They will come home as heroes." '
+            "— KCNA, quoting the leader at a ceremony in Pyongyang, via @nknews "
+            "(Bluesky, 17:10)")
+    assert set(map(tuple, sides(text).values())) == {("north_korean",)}
