@@ -171,3 +171,15 @@ def test_a_long_dash_signature_names_the_quotations_source() -> None:
             "— KCNA, quoting the leader at a ceremony in Pyongyang, via @nknews "
             "(Bluesky, 17:10)")
     assert set(map(tuple, sides(text).values())) == {("north_korean",)}
+
+
+def test_the_paragraph_under_a_wrote_colon_is_the_text_written() -> None:
+    text = ("Ukrainian President Volodymyr Zelensky posted a video of the prisoner. "
+            "The president wrote:\n\n"
+            "Ukraine is ready to hand the soldiers over if an exchange can be organised.\n\n"
+            "Here are the latest developments:\n\n"
+            "The front line did not move overnight.")
+    found = sides(text)
+    assert found["Ukraine is ready to hand the soldiers over if an exchange can be "
+                 "organised."] == ["ukrainian"]
+    assert "The front line did not move overnight." not in found
