@@ -183,3 +183,9 @@ def test_the_paragraph_under_a_wrote_colon_is_the_text_written() -> None:
     assert found["Ukraine is ready to hand the soldiers over if an exchange can be "
                  "organised."] == ["ukrainian"]
     assert "The front line did not move overnight." not in found
+
+
+def test_a_member_states_leader_speaks_for_the_alliance() -> None:
+    text = ("The Taoiseach has said Ireland could join a peacekeeping mission. "
+            "Viktor Orbán said this morning that the war cannot be won on the battlefield.")
+    assert list(sides(text).values()) == [["nato_european"], ["nato_european"]]
