@@ -189,3 +189,9 @@ def test_a_member_states_leader_speaks_for_the_alliance() -> None:
     text = ("The Taoiseach has said Ireland could join a peacekeeping mission. "
             "Viktor Orbán said this morning that the war cannot be won on the battlefield.")
     assert list(sides(text).values()) == [["nato_european"], ["nato_european"]]
+
+
+def test_information_from_a_list_of_sources_is_all_of_theirs() -> None:
+    text = ("Information from South Korea, the United States and Ukraine shows that 11,000 "
+            "soldiers have been sent.")
+    assert sides(text) == {text: ["south_korean", "ukrainian", "us"]}
