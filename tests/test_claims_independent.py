@@ -195,3 +195,13 @@ def test_information_from_a_list_of_sources_is_all_of_theirs() -> None:
     text = ("Information from South Korea, the United States and Ukraine shows that 11,000 "
             "soldiers have been sent.")
     assert sides(text) == {text: ["south_korean", "ukrainian", "us"]}
+
+
+def test_a_closing_according_to_only_relays_a_speaker_of_a_side() -> None:
+    relayed = ("Campbell, the U.S. deputy secretary of state, said 3,000 soldiers had been "
+               "hurt, according to South Korea's foreign ministry.")
+    captive = ("Two captured soldiers told interrogators they had not known where they were "
+               "going, according to Ukraine's security service.")
+    found = sides(relayed + " " + captive)
+    assert found[relayed] == ["us"]
+    assert found[captive] == ["ukrainian"]

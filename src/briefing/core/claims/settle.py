@@ -54,7 +54,24 @@ def settle(found: list[Speaker], text: str, base: int) -> list[Speaker]:
         if outer is not None:
             continue
         out.append(f)
-    return out
+    return _relay_dropped(out, text, base)
+
+
+def _relay_dropped(found: list[Speaker], text: str, base: int) -> list[Speaker]:
+    """'Campbell said the U.S. assesses ..., according to the ministry.': the source that
+    closes the sentence only relays what the speaker it names said; when that speaker has
+    a side, the relay adds none (a speaker of no side is still read through it: '... told
+    interrogators ..., according to Ukraine's SBU')."""
+    if len(found) < 2:
+        return found
+    last = found[-1]
+    said = [f for f in found[:-1] if f.perspectives and f.verb not in _SOURCE_VERBS
+            and f.end <= last.start]
+    closing = not text[last.end - base:].strip(" .\"”’)")
+    if last.verb == "according to" and said and closing and \
+            not set(last.perspectives) <= set(said[-1].perspectives):
+        return found[:-1]
+    return found
 
 
 def _nested(outer: Speaker, inner: Speaker, text: str, base: int) -> bool:
