@@ -205,3 +205,13 @@ def test_a_closing_according_to_only_relays_a_speaker_of_a_side() -> None:
     found = sides(relayed + " " + captive)
     assert found[relayed] == ["us"]
     assert found[captive] == ["ukrainian"]
+
+
+def test_a_line_naming_the_document_is_no_statement() -> None:
+    title = "Joint statement by the Foreign Secretary and the Minister following their talks."
+    text = (f"{title}\n\nThe two ministers condemned the deployment of North Korean troops. "
+            "We will continue to support Ukraine.")
+    found = suggest_claims(text, PERSPECTIVES, title="UK-Republic of Korea Foreign Ministers' "
+                           "joint statement", publisher="GOV.UK")
+    assert title not in {s.quote for s in found}
+    assert found  # the statement's own sentences still are

@@ -32,6 +32,7 @@ from briefing.core.claims.home import (
 from briefing.core.claims.not_claims import (
     DELIVERY_NOTE,
     DOCUMENT_NOTE,
+    DOCUMENT_TITLE,
     EDITORIAL_NOTE,
     EVENT_NOTE,
     FOOTNOTE,
@@ -246,7 +247,7 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
                 lead = (sent.paragraph, poster)
                 attributor.ctx.remember(poster, sent.paragraph, index)
         if DOCUMENT_NOTE.search(sent.text) or OFFER.search(sent.text) or \
-                turn is None and SIGNPOST.match(sent.text):
+                turn is None and (SIGNPOST.match(sent.text) or DOCUMENT_TITLE.match(sent.text)):
             continue
         if turn is not None and turn.answer and resolver is not None:
             suggestion = _answer(attributor, resolver, turn, sent, index)
