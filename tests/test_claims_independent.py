@@ -215,3 +215,8 @@ def test_a_line_naming_the_document_is_no_statement() -> None:
                            "joint statement", publisher="GOV.UK")
     assert title not in {s.quote for s in found}
     assert found  # the statement's own sentences still are
+
+
+def test_have_given_a_comparative_figure_is_a_sides_statement() -> None:
+    text = "Our South Korean partners have given lower estimates of the losses."
+    assert sides(text) == {text: ["south_korean"]}
