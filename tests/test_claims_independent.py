@@ -220,3 +220,8 @@ def test_a_line_naming_the_document_is_no_statement() -> None:
 def test_have_given_a_comparative_figure_is_a_sides_statement() -> None:
     text = "Our South Korean partners have given lower estimates of the losses."
     assert sides(text) == {text: ["south_korean"]}
+
+
+def test_ruling_something_out_states_a_position() -> None:
+    text = "The Kremlin has ruled out, for now, any talks on the prisoners."
+    assert sides(text) == {text: ["russian"]}
