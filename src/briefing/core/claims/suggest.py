@@ -314,9 +314,9 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
             else:
                 # "The president wrote:" right before the colon: the paragraph under it is
                 # the text written, quoted or not
-                under = bool(_SAID_COLON.search(line)) and sent.end >= _para_end(
+                below = bool(_SAID_COLON.search(line)) and sent.end >= _para_end(
                     spans, sent.paragraph)
-                intro = (sent.paragraph, said, under) if said else None
+                intro = (sent.paragraph, said, below) if said else None
                 if any(sp.verb in _REPORTING - {"posted"} or sp.verb.startswith("issued the following")
                        for sp in said) and len(line.split()) >= MIN_FIGURE_WORDS:
                     # "Igor Lapin claimed that more than 50,000 were ready to come:", "the
