@@ -145,12 +145,12 @@ def test_sentences_that_attribute_nothing_are_not_suggested() -> None:
             "The deployment has added a new dimension to a war. "
             "Pyongyang can expect mutual support from Moscow. "
             "We can confirm that Ukraine is indeed a third country. "
-            "Moscow has not confirmed the deployment.")
+            "Moscow did not deny the deployment.")
     assert suggest(text) == {}
 
 
 def test_a_figure_with_no_source_is_suggested_without_a_perspective() -> None:
-    text = ("Moscow has not confirmed the deployment. "
+    text = ("Moscow did not deny the deployment. "
             "North Korea sent an estimated 3,000 military personnel to Angola.")
     [s] = suggest_claims(text, PERSPECTIVES)
     assert s.quote.startswith("North Korea sent") and s.perspectives == []

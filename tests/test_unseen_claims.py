@@ -408,7 +408,9 @@ def test_g7_ministers_speak_for_the_west() -> None:
 # -- anonymous and role-only speakers ------------------------------------------------------
 
 def test_a_nationality_in_a_role_only_speaker_is_the_speakers_side() -> None:
-    scholar = "A Chinese scholar said the talks had stalled."
+    # an independent scholar of a nationality speaks for no side (the labels' "independent
+    # analyst"); one who advises a government speaks for it
+    scholar = "A Chinese scholar who advises the State Council said the talks had stalled."
     official = '"The rules are finished," said a senior U.S. official who was in the room.'
     expert = "A Korea expert said the talks had stalled."
     got = _by_quote(" ".join([scholar, official, expert]))

@@ -31,6 +31,7 @@ from briefing.core.claims.grammar import (
     _RIGHT_END,
     _VAGUE_SOURCE,
     _WORD,
+    CONTACT,
     TWO_CLAUSES,
     _after_word_boundary,
     _inside,
@@ -39,6 +40,7 @@ from briefing.core.claims.grammar import (
 from briefing.core.claims.handles import handle_lead, handle_words
 from briefing.core.claims.home import home_side
 from briefing.core.claims.introductions import read_introductions
+from briefing.core.claims.nested import quoted_reports
 from briefing.core.claims.resolution import SpeakerResolver
 from briefing.core.claims.rules import AttributionRules, attribution_rules, scan
 from briefing.core.claims.sentences import Sentence
@@ -56,6 +58,14 @@ from briefing.core.claims.words import (
 # said"): auxiliaries and adverbs of time/manner, a closed grammatical class.
 _AUXILIARIES = frozenset({"has", "have", "had", "also", "later", "then", "since",
                           "again", "publicly", "repeatedly"})
+
+
+# What a side can withhold as a standing position: "has not confirmed", "have not
+# acknowledged", "has not commented".
+_WITHHELD = frozenset({"confirmed", "acknowledged", "commented"})
+# After a subject pronoun a weak verb is a verb, never a noun ("Russian units, he added,
+# were ...").
+_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
 
 
 # Verbs whose object is the hearer: what follows them is never an inverted speaker.
@@ -185,9 +195,18 @@ class Attributor(SpeakerResolver):
             if quoted is not None:
                 found.append(quoted)
         found.sort(key=lambda f: f.start)
+        for f in found:
+            self._official_of_body(f, sent, index)  # "a ministry official told Yonhap"
         found = settle(found, sent.text, sent.start)
         member_of_group(found, sent.text, sent.start, self._text[max(0, sent.start - 400):
                                                                  sent.start])
+        reported: list[Speaker] = []
+        if found and quotes and not any(f.perspectives for f in found):
+            # '"China has consistently said that it wants peace," Mr Peters says.': a
+            # speaker of no side quoting another side's words states that side's claim
+            # (the quoted speaker stays who speaks on: added after the context is kept)
+            reported = quoted_reports(self._verb_speaker, self.r, s, sent, quotes,
+                                      index)
         if found and self.meeting is not None:
             found = [self.meeting]  # "X met with Y to reaffirm ...": both sides say it
         if not found and self.meeting is not None:
@@ -204,7 +223,7 @@ class Attributor(SpeakerResolver):
         for f in found:
             if f.perspectives and f.text.lower() not in self.r.pronouns:
                 self.ctx.history.append((index, f))
-        return found
+        return found + reported
 
     # -- triggers -----------------------------------------------------------------------
     def _source_span(self, s: str, pos: int) -> tuple[int, int] | None:
@@ -253,16 +272,25 @@ class Attributor(SpeakerResolver):
         # reported, so such a frame is a claim only when it names a side ("Chinese
         # officials have said very little": that silence is their position).
         vague = bool(_NO_CONTENT.match(after))
-        if prev in _NEGATIONS or (len(prev_words) >= 2 and prev_words[-2].lower() in _NEGATIONS
-                                  and prev.endswith("ly")):
-            return None  # "Moscow has not (officially) confirmed it": nothing is reported
+        negated = prev in _NEGATIONS or (len(prev_words) >= 2 and prev_words[-2].lower(
+            ) in _NEGATIONS and prev.endswith("ly"))
+        at_not = len(prev_words) - (1 if prev in _NEGATIONS else 2)
+        no = prev_words[at_not].lower() if negated else ""
+        standing = verb in _WITHHELD and (no in ("hasn't", "haven't") or no == "not" and (
+            at_not >= 1 and prev_words[at_not - 1].lower() in ("has", "have")))
+        if negated and not standing:
+            return None  # "Moscow did not deny it", "has never confirmed": nothing is
+            # reported (but "Moscow has not (officially) confirmed it" states its position)
         clause = _WORD.findall(before[-80:])
-        stance = prev == "neither" and re.match(r"\s+nor\s+[a-z]+ed\b", after) is not None
+        stance = prev == "neither" and re.match(r"\s+nor\s+[a-z]{3,}\b", after) is not None
         # ("The Kremlin has neither confirmed nor denied it": the subject's stated stance)
         if not stance and any(w.lower() in ("neither", "nobody") for w in clause[-8:]):
             return None  # "Neither Moscow nor Pyongyang has confirmed": nothing is reported
-        if prev in ("can", "could", "would", "may", "might", "should", "must", "will", "shall"):
-            return None  # "Pyongyang can expect ...": a prospect, not a report
+        modal = ("can", "could", "would", "may", "might", "should", "must", "will", "shall")
+        if prev in modal or prev.endswith("ly") and prev != "only" and len(prev_words) >= 2 and \
+                prev_words[-2].lower() in modal:
+            return None  # "Pyongyang can expect ...", "Seoul should jointly assess ...": a
+            # prospect, not a report
         if prev in ("a", "an", "the", "as"):
             return None  # a noun or adjective: "an estimated 3,000", "the claims"
         if len(prev_words) >= 2 and prev_words[-2].lower() in _DETERMINERS and \
@@ -290,7 +318,12 @@ class Attributor(SpeakerResolver):
         if verb in ("put", "puts", "putting", "placed", "places") and not re.match(
                 r"[^.;]{1,60}?\bat\s+(?:[a-z]+\s+){0,2}[\"“]?\d", after):
             return None  # "put casualties at 4,000" reports a figure; "put pressure on" does not
-        if prev in ("been", "be", "being", "is", "was", "are", "were", "widely", "to"):
+        progressive = verb.endswith("ing") and prev in ("been", "be", "is", "was", "are",
+                                                         "were")
+        # ("The General Staff was claiming that ...", "officials have been saying": the
+        # progressive is active, its subject speaks)
+        if prev in ("been", "be", "being", "is", "was", "are", "were", "widely", "to") and \
+                not progressive and not CONTACT.search(before):  # ("an official I spoke to said")
             # Passive ("has been described as") or infinitive: only "by X" names a speaker.
             by = re.search(r"^(?:\s+\w+){0,2}?\s+by\s+", after)  # "were told yesterday by"
             if by and verb not in r.participles:
@@ -314,7 +347,7 @@ class Attributor(SpeakerResolver):
         named_before = lead and lead[-1][:1].isupper() and \
             not lead[-1].lower().endswith(("ian", "ese", "ish", "an", "'s")) and \
             nxt in ("on", "that", "about", "to", "in", "")
-        if verb in r.weak_verbs and not named_before and (
+        if verb in r.weak_verbs and not named_before and prev not in _SUBJECT_PRONOUNS and (
                 nxt in _NOUN_NEXT or prev in _DET_BEFORE or prev.endswith("'s") or not nxt):
             return None  # a noun: "initial reports of", "estimates vary", "Russia's claim"
         if verb in r.participles and before.endswith(","):
@@ -386,7 +419,10 @@ class Attributor(SpeakerResolver):
             return None
         start, end, extra = seg
         text = s[start:end].lower()
-        if text == "it" and s[end:m.start()].strip() == "":
+        between = _WORD.findall(s[end:m.start()])
+        if text == "it" and (not between or verb not in r.weak_verbs and all(
+                w.lower() in r.adverbs for w in between)):  # "It also claimed ..." (not "It
+            # also shows that ...": a fact, not a speaker)
             # "It said 103 drones were shot down": the body named just before speaks.
             ante = self._antecedent(sent, index)
             if (ante is None or not ante.perspectives) and self.issuer is not None:

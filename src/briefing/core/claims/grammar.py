@@ -43,7 +43,7 @@ _INTERJECTION = re.compile(
     # a prepositional phrase of place, time or occasion: "on his second trip to Pyongyang
     # in two weeks", "during a visit to Seoul", "after talks with Lavrov"
     r"(?:on|in|at|during|after|before|following|ahead of|upon|while on) "
-    r"(?!(?:\w+ )*?(?:is|are|was|were|has|have|had|will|would)\b)[\w'’ -]{3,70})")
+    r"(?!(?:\w+ )*?(?:is|are|was|were|has|have|had|will|would)\b)[\w'’ @.-]{3,70})")
 # One name and an appositive: "Serhiy, a 34-year-old drone pilot with ..."
 _APPOSED = re.compile(r"[A-Z][a-z'-]{2,}(?=,\s+(?:a|an|the)\s)")
 # A colon opening a quotation or a statement: 'had a message for the West: "..."'.
@@ -167,3 +167,9 @@ def _after_word_boundary(s: str, pos: int) -> bool:
     """Is the pronoun at pos inside a subordinate clause ("images of what they say")?"""
     words = _WORD.findall(s[max(0, pos - 30):pos])
     return bool(words) and words[-1].lower() in ("what", "which", "that", "as", "where", "how")
+
+
+# A contact clause closing a subject, with no "who": "(an official) I spoke to",
+# "(diplomats) we interviewed in Seoul".
+CONTACT = re.compile(r"\s+(?:I|we)\s+(?:\w+ly\s+)?(?:spoke|talked|interviewed|met|"
+                     r"consulted|contacted|reached)(?:\s+(?:to|with))?(?:\s+in\s+[A-Z][\w-]+)?$")

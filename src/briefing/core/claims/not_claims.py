@@ -39,6 +39,13 @@ DOCUMENT_NOTE = re.compile(
    r"version) (?:prevails|is authentic)|(?:text|version) (?:prevails|is authentic)|"
    r"creative commons|all rights reserved)\b")
 
+# A line naming the document itself, with no verb of its own: "Joint press statement after
+# the talks at the Bendlerblock.", "Joint statement by the Foreign Secretary and ...".
+DOCUMENT_TITLE = re.compile(
+    r"(?i)^\W*(?:joint\s+)?(?:press\s+)?(?:statement|readout|communiqu[ée]|declaration|"
+    r"remarks|transcript|press release)\s+(?:by|of|after|following|from|on|at)\b"
+    r"(?!.*\b(?:is|are|was|were|has|have|will|said|says)\b)")
+
 # An offer to the reader, not a claim: "Get 15% off with code X", "become a paying member".
 OFFER = re.compile(r"(?i)\b(?:off with (?:the )?code|promo code|discount code|become a "
                    r"(?:paying |paid )?(?:member|subscriber)|subscribe (?:now|today|for))\b")

@@ -82,7 +82,7 @@ _TRAILING_DATE = re.compile(r"\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4}|\d{1,
 
 
 # A signature closing a quotation in the same paragraph: '"... respond." — Andrii Sybiha'.
-SIGNATURE = re.compile(r"(?<=[.!?\"”’])\s+[—–―]\s*(?P<name>[A-Z][^—–―.!?\n]{1,80})$")
+SIGNATURE = re.compile(r"(?<=[.!?\"”’])\s+[—–―]\s*(?P<name>[A-Z][^—–―.!?\n]{1,120})$")
 
 
 def dash_attributions(text: str, spans: list[tuple[int, int]]) -> dict[int, str]:
@@ -92,7 +92,8 @@ def dash_attributions(text: str, spans: list[tuple[int, int]]) -> dict[int, str]
     out: dict[int, str] = {}
     for i, (a, z) in enumerate(spans):
         sig = SIGNATURE.search(text, a, z)
-        if sig is not None and len(sig.group("name").split()) <= 12:
+        if sig is not None and len(sig.group("name").split()) <= 18:  # ("— KCNA, quoting
+            # Kim Jong-un at a ceremony in Pyongyang, via @nknewsorg (Bluesky, 17:10)")
             out[i] = _TRAILING_DATE.sub("", sig.group("name")).strip(" ,")
     for i in range(1, len(spans)):
         line = text[spans[i][0]:spans[i][1]].strip()

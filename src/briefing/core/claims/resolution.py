@@ -28,6 +28,7 @@ from briefing.core.claims.kinds import kin, portfolios, same_kind
 from briefing.core.claims.rules import scan
 from briefing.core.claims.sentences import Sentence
 from briefing.core.claims.speaker import Speaker
+from briefing.core.claims.statement_voice import unnamed
 from briefing.core.claims.subjects import SubjectFinder
 from briefing.core.claims.words import (
     _GENERIC_HEADS,
@@ -173,6 +174,9 @@ class SpeakerResolver(SubjectFinder):
             if antecedent is not None:
                 return antecedent.named(text, verb, base + start, base + end)
             return Speaker(text, [], None, verb, base + start, base + end)
+        same = self._same(low, index)
+        if same is not None:  # "The same scholar put it more sharply"
+            return same.named(text, verb, base + start, base + end)
         given = _GIVEN_BY.match(text)
         if given is not None and given.end() < len(text):
             # "information from South Korea, Ukraine and the United States": who gave it
@@ -205,6 +209,11 @@ class SpeakerResolver(SubjectFinder):
                 and (head in ante_heads or head in _GENERIC_HEADS or not ante_heads) \
                 and same_kind(text, antecedent.text)
             if compatible and antecedent is not None:
+                return antecedent.named(text, verb, base + start, base + end)
+            if antecedent is not None and not antecedent.perspectives and head in {
+                    w.lower() for w in _WORD.findall(antecedent.text)}:
+                # "The same scholar" right after "a Chinese scholar ... told us" (of no
+                # side): that speaker, not an older one of a side the history keeps
                 return antecedent.named(text, verb, base + start, base + end)
             if antecedent is not None and antecedent.perspectives and not compound and \
                     self.ctx.last_paragraph == sent.paragraph and portfolios(text) and \
@@ -253,6 +262,11 @@ class SpeakerResolver(SubjectFinder):
             if keys:
                 return Speaker(text, keys, cue, verb, base + start, base + end)
         sp = self._resolve_plain(s, start, end, verb, base)
+        if sp.perspectives and independent_expert(text, s[end:end + 80]):
+            # "a senior Chinese scholar", "several Chinese analysts", "Western experts":
+            # their nationality is not a side they speak for (an independent analyst
+            # speaks for none of the perspectives)
+            return Speaker(text, [], None, verb, base + start, base + end)
         if not sp.perspectives and foreign(s[start:end]):
             return sp  # "The Indian government", "Japan's defense ministry": no side of ours
         if not sp.perspectives and _DOCUMENT.search(s[start:end]):
@@ -304,6 +318,38 @@ class SpeakerResolver(SubjectFinder):
                 for name in self._names(s, a, z):
                     self.ctx.names.setdefault(name, sp)
         return sp
+
+    def _official_of_body(self, f: Speaker, sent: Sentence, index: int) -> None:
+        """An unnamed official of no side ("a ministry official", "a senior official")
+        right after a government body of one side spoke ("South Korea's foreign ministry
+        said ...; a ministry official told Yonhap ...") is one of that body's officials:
+        `f` takes its side (changed in place). Only an indefinite official, and only from
+        a body named in this paragraph or the one before, within three sentences."""
+        words = f.text.lower().split()
+        last = self.ctx.last
+        if f.perspectives or not words or words[0] not in ("a", "an", "one") or \
+                not unnamed(f.text) or foreign(f.text) or last is None or \
+                len(last.perspectives) != 1 or index - self.ctx.last_index > 3 or \
+                sent.paragraph - self.ctx.last_paragraph > 1 or \
+                not _BODY.search(last.text):
+            return
+        f.perspectives, f.cue = list(last.perspectives), last.cue
+
+    def _same(self, low: str, index: int) -> Speaker | None:
+        """"The same scholar", "the same official": the latest speaker (last 12 sentences,
+        of a side or of none) whose name holds that head noun; else None. A speaker of no
+        side is meant as much as one of a side the history keeps."""
+        m = re.fullmatch(r"the\s+same\s+(?:[\w-]+\s+){0,2}?(?P<head>[a-z][\w-]+)", low)
+        if m is None:
+            return None
+        head = m.group("head")
+        stems = {head, head.removesuffix("s")}
+        for at, sp in reversed(self.ctx.recent):
+            if index - at > 12:
+                break
+            if stems & {w.lower().removesuffix("s") for w in _WORD.findall(sp.text)}:
+                return sp
+        return None
 
     def _scene(self, s: str, sent: Sentence, start: int) -> tuple[str, str] | None:
         """The side of the place a sentence, or the paragraph it is in, opens with ("In
@@ -471,6 +517,44 @@ _GIVEN_BY = re.compile(r"(?i)(?:the\s+)?(?:latest\s+|new\s+)?(?:information|inte
                        r"released|supplied)\s+)?(?:from|by)\s+")
 # A social-media handle: "@ZelenskyyUa", "@zelenskyy_official", "@MFA_Russia".
 _HANDLE = re.compile(r"@(?P<name>[A-Za-z][\w]{1,30})")
+
+
+# A government body that has officials: "South Korea's foreign ministry", "the
+# presidential office", "the Kremlin", "the interim government".
+_BODY = re.compile(r"(?i)\b(?:ministry|office|government|administration|presidency|kremlin|"
+                   r"cabinet|department|agency|embassy|military|command)\b")
+# Independent experts named by their nationality or base ("a senior Chinese scholar with
+# ties to ...", "Chinese scholars interviewed for this paper", "Seoul-based analysts"): the
+# expert noun heads the phrase, only determiners, adjectives, a nationality or "-based"
+# stand before it. Not one tied to a state ("who advises the Foreign Ministry", "at a
+# state-affiliated institute"), nor a blogger (who speaks for the side he backs).
+_EXPERT = re.compile(
+    r"(?:(?:an?|the|one|some|several|many|most|other|two|three|few|a\s+few|leading|"
+    r"senior|prominent|independent|veteran|well-known|respected|military|security|"
+    r"defen[cs]e|foreign[- ]policy|[a-z]+-based|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)\s+)+"
+    r"(?P<head>scholars?|analysts?|experts?|researchers?|academics?|professors?|"
+    r"specialists?)\b(?P<rest>.*)", re.DOTALL)
+_STATE_TIED = re.compile(r"(?i)\b(?:advis\w*|state-(?:affiliated|run|owned|backed)|"
+                         r"government-(?:affiliated|run|backed)|official|pro-\w+)\b")
+
+
+def independent_expert(text: str, after: str = "") -> bool:
+    """Is the speaker span an independent expert known only by nationality or base?
+    `after`: the words after the span, where a relative clause may tie the expert to a
+    state ("a Chinese scholar who advises the Foreign Ministry told ...")."""
+    m = _EXPERT.fullmatch(" ".join(text.split()))
+    tie = re.match(r"\s*,?\s*(?:who|which|that)\b[^,.;]*", after)
+    if m is None or _STATE_TIED.search(text) or tie is not None and \
+            _STATE_TIED.search(tie.group()):
+        return False
+    pre = m.group()[:m.start("head")].split()
+    # capitalised modifiers must be a nationality ("Chinese", "South Korean") or
+    # "Western", not an institution ("A BND analyst", "RAND researchers")
+    caps = " ".join(w for w in pre if w[:1].isupper() and w.lower() not in (
+        "a", "an", "the", "one", "some", "several", "many", "most", "other", "two", "three"))
+    if not caps:
+        return False
+    return caps == "Western" or bare_country(caps) is not None
 
 
 def _handle_words(name: str) -> str:

@@ -37,6 +37,13 @@ def settle(found: list[Speaker], text: str, base: int) -> list[Speaker]:
     for f in found:
         low = f.text.lower().strip()
         named = [o for o in out if o.perspectives and o.text.lower().strip() not in _PERSONAL]
+        unsided = [o for o in out if not o.perspectives and o.verb not in _SOURCE_VERBS and
+                   o.text.lower().strip() not in _PERSONAL and o.text[:1].isalpha()]
+        if low in _PERSONAL and not named and unsided:
+            # "The same scholar put it more sharply: North Korea, he said, ...": he is the
+            # speaker the sentence names, even one of no side (not an older one of a side)
+            out.append(unsided[-1].again(f.verb, f.start, f.end))
+            continue
         if (low in _PERSONAL or _ADVERBIAL.match(low)) and named:
             # ("... assessed in November that ..., and in January told the Assembly": a
             # time phrase before a second verb is no speaker; the sentence's subject is)
@@ -47,7 +54,24 @@ def settle(found: list[Speaker], text: str, base: int) -> list[Speaker]:
         if outer is not None:
             continue
         out.append(f)
-    return out
+    return _relay_dropped(out, text, base)
+
+
+def _relay_dropped(found: list[Speaker], text: str, base: int) -> list[Speaker]:
+    """'Campbell said the U.S. assesses ..., according to the ministry.': the source that
+    closes the sentence only relays what the speaker it names said; when that speaker has
+    a side, the relay adds none (a speaker of no side is still read through it: '... told
+    interrogators ..., according to Ukraine's SBU')."""
+    if len(found) < 2:
+        return found
+    last = found[-1]
+    said = [f for f in found[:-1] if f.perspectives and f.verb not in _SOURCE_VERBS
+            and f.end <= last.start]
+    closing = not text[last.end - base:].strip(" .\"”’)")
+    if last.verb == "according to" and said and closing and \
+            not set(last.perspectives) <= set(said[-1].perspectives):
+        return found[:-1]
+    return found
 
 
 def _nested(outer: Speaker, inner: Speaker, text: str, base: int) -> bool:

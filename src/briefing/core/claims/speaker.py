@@ -67,8 +67,12 @@ class Context:
     # sentence index that named them: "the two leaders", "both sides" are they
     parties: list[Speaker] = field(default_factory=list)
     parties_index: int = -1
+    # (sentence index, speaker) of every speaker remembered, with a side or none: who
+    # "the same scholar" may mean
+    recent: list[tuple[int, Speaker]] = field(default_factory=list)
 
     def remember(self, speaker: Speaker, paragraph: int, index: int) -> None:
         """`speaker` is who spoke last, in sentence `index` of paragraph `paragraph`: the one
         a later "he said", "the ministry" or unattributed quotation may mean."""
         self.last, self.last_paragraph, self.last_index = speaker, paragraph, index
+        self.recent.append((index, speaker))

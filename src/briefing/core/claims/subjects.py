@@ -17,6 +17,7 @@ from briefing.core.claims.grammar import (
     _PERSON,
     _TOPIC_OPENERS,
     _WORD,
+    CONTACT,
     _trim,
     is_adverb,
 )
@@ -32,6 +33,12 @@ from briefing.core.claims.words import (
     _TIMES,
     _TOPIC_ROLES,
 )
+
+# What a list of sources gave, before the first of them: "Information from", "Intelligence
+# provided by".
+_GIVEN_FROM = re.compile(r"\s*(?:the\s+)?(?:latest\s+|new\s+)?(?:information|intelligence|data|"
+                         r"figures|estimates|assessments|reports)\s+(?:(?:provided|shared|"
+                         r"released|supplied)\s+)?(?:from|by)\s+", re.IGNORECASE)
 
 
 class SubjectFinder:
@@ -211,6 +218,12 @@ class SubjectFinder:
             # "A European diplomat who asked not to be named said"
             extra.append((a + rel.start(), z))
             a, z = self._clean(s, a, a + rel.start())
+        contact = CONTACT.search(s[a:z])
+        if contact is not None and contact.start() > 0:
+            # "An official I spoke to said", "diplomats we interviewed told": the contact
+            # clause describes the subject before it
+            extra.append((a + contact.start(), z))
+            z = a + contact.start()
         words = _WORD.findall(s[a:z])
         if not words or len(words) > 12:
             return None  # not a subject: a clause ("Russia is helping ... capabilities")
@@ -229,14 +242,21 @@ class SubjectFinder:
         last_word = _WORD.findall(s[a:z])[-1].lower()
         if last_word in _DANGLING:
             return None  # "... linked X to (previously announced)": not a subject
+        head = re.sub(r"^\s*(?:the\s+)?", "", s[segs[-1][0]:segs[-1][1]])
         if sep == "," and (raw_first.startswith(("and ", "or ")) or (
-                " and " in raw_first and len(raw_first.split()) <= 5 and s[segs[-1][0]:][:1].isupper())):
-            # A list of speakers: "Ukrainian, South Korean, and US officials".
+                " and " in raw_first and len(raw_first.split()) <= 5 and head[:1].isupper())):
+            # A list of speakers: "Ukrainian, South Korean, and US officials", "Information
+            # from South Korea, the United States and Ukraine" (what the list gave).
             i = len(segs) - 2
-            while i >= 0 and len(_WORD.findall(s[segs[i][0]:segs[i][1]])) <= 3 and \
-                    s[segs[i][0]:segs[i][1]].split()[0].lower() not in _PREPOSITIONS:
+            while i >= 0:
+                piece = s[segs[i][0]:segs[i][1]]
+                given = _GIVEN_FROM.match(piece)
+                rest = piece[given.end():] if given is not None else piece
+                if len(_WORD.findall(rest)) > 3 or not rest.split() or \
+                        rest.split()[0].lower() in _PREPOSITIONS:
+                    break
                 a = segs[i][0]
-                if segs[i][2] != ",":
+                if segs[i][2] != "," or given is not None:
                     break
                 i -= 1
             a, z = self._clean(s, a, z)

@@ -32,6 +32,7 @@ from briefing.core.claims.home import (
 from briefing.core.claims.not_claims import (
     DELIVERY_NOTE,
     DOCUMENT_NOTE,
+    DOCUMENT_TITLE,
     EDITORIAL_NOTE,
     EVENT_NOTE,
     FOOTNOTE,
@@ -90,6 +91,9 @@ _CITED = re.compile(r"(?:\((?:source:\s*|sources:\s*|via\s+|per\s+)?(?P<who>[A-Z
 # A figure's source named before a colon, as a list of estimates gives it ("NIS (Seoul):
 # about 11,000 deployed", "General Staff of Ukraine: more than 4,000 killed").
 _CITED_LEAD = re.compile(r"\W{0,4}(?P<who>[A-Z][^:.;!?\n\d]{1,50}?)(?P<dash>)\s*:\s+(?=\S)")
+# A line ending with its verb of saying before the colon: "The president wrote:".
+_SAID_COLON = re.compile(r"\b(?:wrote|writes|said|says|posted|posts|tweeted|added|stated|"
+                         r"declared)(?:\s+(?:on\s+[\w@.]+|in\s+a\s+post))?\s*$")
 # A live blog's time stamp before a post heading ("17:15 — ", "9:40 a.m. - ").
 _POST_TIME = re.compile(r"^\s*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?\s*[—–-]\s*", re.IGNORECASE)
 # A page written as turns ("Q:", "MR. X:"), at the start of a line.
@@ -243,7 +247,7 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
                 lead = (sent.paragraph, poster)
                 attributor.ctx.remember(poster, sent.paragraph, index)
         if DOCUMENT_NOTE.search(sent.text) or OFFER.search(sent.text) or \
-                turn is None and SIGNPOST.match(sent.text):
+                turn is None and (SIGNPOST.match(sent.text) or DOCUMENT_TITLE.match(sent.text)):
             continue
         if turn is not None and turn.answer and resolver is not None:
             suggestion = _answer(attributor, resolver, turn, sent, index)
@@ -308,7 +312,17 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
                         line[who.start("who"):], [], None, "line", sent.start,
                         sent.end)], False)
             else:
-                intro = (sent.paragraph, said, False) if said else None
+                # "The president wrote:" right before the colon: the paragraph under it is
+                # the text written, quoted or not
+                below = bool(_SAID_COLON.search(line)) and sent.end >= _para_end(
+                    spans, sent.paragraph)
+                intro = (sent.paragraph, said, below) if said else None
+                if any(sp.verb in _REPORTING - {"posted"} or sp.verb.startswith("issued the following")
+                       for sp in said) and len(line.split()) >= MIN_FIGURE_WORDS:
+                    # "Igor Lapin claimed that more than 50,000 were ready to come:", "the
+                    # MFA Spokesperson said:": the line reports its speaker's words itself
+                    # (not "X posted:", which only points at the post below)
+                    out.append(_suggestion(sent, said))
             continue
         if turn is None and sent.text.startswith(("(", "[")) and \
                 TRAILER.sub("", sent.text).rstrip(" .").endswith((")", "]")):
@@ -504,6 +518,10 @@ def _list_item(text: str, spans: list[tuple[int, int]], sent: Sentence) -> bool:
         return False
     above = TRAILER.sub("", text[spans[number - 1][0]:spans[number - 1][1]]).rstrip()
     return above.endswith(":") or bool(_ITEM_END.search(above))
+
+
+def _para_end(spans: list[tuple[int, int]], number: int) -> int:
+    return spans[number][1] if 0 <= number < len(spans) else -1
 
 
 def _para_start(spans: list[tuple[int, int]], number: int) -> int:
