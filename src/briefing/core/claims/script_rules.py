@@ -96,6 +96,16 @@ class Rules:
     # a pronoun where the lead names the interviewee ("поговорили с ним"): he is named
     # before it or in the title's head
     interviewee_pronouns: list[str] = field(default_factory=list)
+    # a mark both parties open their turns with ("— "): the turns alternate, so the marked
+    # line after an answer is the interviewer's even without its "?" ("— Расскажите …")
+    interview_turn_marks: list[str] = field(default_factory=list)
+    # the narrator's words inside a marked line ("— …, — заявил Песков."): narrated direct
+    # speech, no turn of the interview
+    speech_tags: list[str] = field(default_factory=list)
+    # a turn label naming who answers (group `who`: "Вопрос (к Чхве Сон Хи):"), and the
+    # words joining two answerers in the lead ("Лавров и Чхве Сон Хи ответили на вопросы")
+    interview_addressees: list[str] = field(default_factory=list)
+    interviewee_joins: list[str] = field(default_factory=list)
     # a page calling itself an interview ("інтерв'ю", "专访") whose questions are plain
     # paragraphs ending in "?" (`plain_questions`): the other lines are the answers
     interview_marks: list[str] = field(default_factory=list)
@@ -211,6 +221,8 @@ def script_rules() -> dict[str, Rules]:
                      "interview_answers", "interviewees", "independent", "foreign", "false_verbs", "interview_marks", "plain_questions",
                      "gerund_endings", "connectives", "forward_references", "documents",
                      "postings", "captions", "speech_headings", "interviewee_pronouns", "topic_openers",
+                     "interview_turn_marks", "speech_tags", "interview_addressees",
+                     "interviewee_joins",
                      "topic_cuts", "conduits", "demonstratives"):
             getattr(rules, name).extend(data.get(name, []))
         lang = path.stem

@@ -85,6 +85,10 @@ def _suggest(rules: Rules, text: str, perspectives: Iterable[Perspective], title
         answered = interview.see(text, start, end)
         if interview.asking:
             continue  # "―중국은 … 보고 있나.": the interviewer's question
+        if answered is not None and interview.guessed and named is not None and named.perspectives:
+            # "Ответ: …" on a body's briefing whose lead names no interviewee: the host body
+            # answers, not the first speaker the lead reports ("Госдеп США заявил …")
+            answered = None
         if answered is not None and (interview.loose or interview.labelled
                                      or _role_turn(rules, text, start)
                                      ) and _own_speaker(attributor, s):
