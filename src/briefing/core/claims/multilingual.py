@@ -103,6 +103,11 @@ class ScriptAttributor:
         words = span.split()
         return bool(words) and words[0].strip(",:").lower() in self.first_words
 
+    def counts_self(self, span: str) -> bool:
+        """Whether the words name the one talking among others ("Пекин, как и мы, …",
+        "як і я"): a first-person word of its own in them."""
+        return any(w.lower() in self.first_words for w in re.findall(r"[^\W\d_]+", span))
+
     def _owner(self, found: str) -> str | None:
         """The perspective of a matched cue (its data form, or a stem's other ending)."""
         cue = self._cue(found)

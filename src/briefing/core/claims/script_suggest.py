@@ -176,8 +176,12 @@ def _own_speaker(attributor: ScriptAttributor, s: str) -> bool:
     """Whether the sentence names a speaker with a side of their own ("Як писало Радіо
     Свобода, … НСР повідомила, що …"), not the interviewee talking in the first person."""
     found = attributor.speaker(s)
-    return bool(found and attributor.perspectives(found[0])[0]
-                and not attributor.first_person(found[0]))
+    if not (found and attributor.perspectives(found[0])[0]
+            and not attributor.first_person(found[0])):
+        return False
+    # "Пекин, как и мы, выступает против …": the one talking counts himself in
+    verb_at = s.find(found[1])
+    return not attributor.counts_self(s[:verb_at] if verb_at > 0 else "")
 
 
 class _Turns:

@@ -1,0 +1,45 @@
+"""Russian and Ukrainian stances reported without a verb of saying (issue 11): a side that
+"goes on insisting" or "advocates" ("продолжают настаивать", "выступает за"), Russia's
+short name after a generic body on a Ukrainian page ("Міноборони РФ"), and an interviewee
+who counts himself in ("Пекин, как и мы, …"). The sentences are made up for the test."""
+
+from __future__ import annotations
+
+from briefing.core.claims import suggest_claims
+from briefing.core.perspectives import load_default_perspectives
+
+
+def sides(sentence: str, lead: str = "Текст новости.\n", title: str = "Новости") -> list[str] | None:
+    """The perspectives the app suggests for `sentence` after `lead`, None if it has none."""
+    found = [s.perspectives for s in suggest_claims(lead + sentence + "\n",
+                                                     load_default_perspectives(), title=title)
+             if s.quote.strip() == sentence]
+    return found[0] if found else None
+
+
+def test_going_on_insisting_is_the_sides_stance() -> None:
+    assert sides("В Сеуле продолжают настаивать на том, что Москва передает Пхеньяну "
+                 "технологии.") == ["south_korean"]
+    assert sides("У Сеулі продовжують наполягати на тому, що Москва передає Пхеньяну "
+                 "технології.") == ["south_korean"]
+
+
+def test_advocating_is_the_sides_stance() -> None:
+    assert sides("Пекин последовательно выступает за политическое урегулирование кризиса.") \
+        == ["chinese"]
+    assert sides("Пекін послідовно виступає за політичне врегулювання кризи.") == ["chinese"]
+
+
+def test_a_generic_body_with_russias_short_name_is_russias_on_a_ukrainian_page() -> None:
+    assert sides("Міноборони РФ повідомило про звільнення населеного пункту.") == ["russian"]
+    assert sides("Міноборони повідомило про знищення ворожих дронів.") == ["ukrainian"]
+
+
+def test_an_interviewee_who_counts_himself_in_speaks_for_his_side() -> None:
+    lead = ("Заместитель министра иностранных дел России Андрей Руденко дал интервью.\n"
+            "Как к договору относится Пекин?\n")
+    title = "Андрей Руденко: «Договор не направлен против третьих стран»"
+    assert sides("Пекин, как и мы, выступает против санкционного давления на Пхеньян.",
+                 lead, title) == ["russian"]
+    assert sides("Пекин выступает против санкционного давления на Пхеньян.",
+                 lead, title) == ["chinese"]
