@@ -43,3 +43,16 @@ def test_an_interviewee_who_counts_himself_in_speaks_for_his_side() -> None:
                  lead, title) == ["russian"]
     assert sides("Пекин выступает против санкционного давления на Пхеньян.",
                  lead, title) == ["chinese"]
+
+
+def test_what_a_text_says_rejections_and_cited_figures_in_russian() -> None:
+    assert sides("Как говорится в сообщении Минобороны России, ВСУ потеряли 500 человек.") \
+        == ["russian"]
+    assert sides("Кремль отверг обвинения Сеула.") == ["russian"]
+    assert sides("Пхеньян отрицает отправку войск в Россию.") == ["north_korean"]
+    assert sides("Такие данные привело Минобороны России.") == ["russian"]
+
+
+def test_a_participle_clause_between_the_speaker_and_the_verb() -> None:
+    assert sides("Министр обороны России Андрей Белоусов, посетивший Пхеньян, заявил о "
+                 "готовности углублять сотрудничество.") == ["russian"]
