@@ -56,3 +56,10 @@ def test_what_a_text_says_rejections_and_cited_figures_in_russian() -> None:
 def test_a_participle_clause_between_the_speaker_and_the_verb() -> None:
     assert sides("Министр обороны России Андрей Белоусов, посетивший Пхеньян, заявил о "
                  "готовности углублять сотрудничество.") == ["russian"]
+
+
+def test_the_short_last_word_of_a_korean_name_in_another_case() -> None:
+    assert sides("За словами Юн Сук Йоля, Сеул може переглянути свою позицію.") \
+        == ["south_korean"]
+    assert sides("По словам Юн Сук Ёля, Сеул может пересмотреть свою позицию.") \
+        == ["south_korean"]

@@ -371,9 +371,18 @@ def cue_pattern(cue: str, script: str, bounded: frozenset[str] = frozenset()) ->
     if script != "cyrillic":  # a country's one-letter prefix opens a word ("미 국방부")
         return (r"(?<![\w])" if cue in bounded and script == "hangul" else "") + re.escape(cue)
     words = []
-    for word in cue.split():
+    parts = cue.split()
+    for i, word in enumerate(parts):
         stem = _ENDING.sub("", word) if len(word) >= 5 else word
-        words.append(re.escape(stem) + r"[\w'ʼ’-]*" if len(stem) >= 4 else re.escape(word))
+        if len(word) < 5 and i and i == len(parts) - 1 and not word.isupper() \
+                and len(_ENDING.sub("", word)) >= 2:
+            # a short last word of a name declines too ("Юн Сук Ёль" -> "Юн Сук Ёля",
+            # "Ким Чен Ын" -> "Ким Чен Ына"): its stem with a case ending
+            words.append(re.escape(_ENDING.sub("", word)) + r"[\w'ʼ’-]{0,3}(?![\w])")
+        elif len(stem) >= 4:
+            words.append(re.escape(stem) + r"[\w'ʼ’-]*")
+        else:
+            words.append(re.escape(word))
     return r"\s+".join(words)
 
 
