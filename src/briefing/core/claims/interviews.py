@@ -104,10 +104,13 @@ class InterviewTurns:
             return None
         lead = text[:first]
         pronouns = {p.lower() for p in rules.interviewee_pronouns}
+        sideless: Suggestion | None = None  # a name the lead gives that has no side
+        him = False  # the lead speaks of him by a pronoun: he is named before, or in the title
         for pattern in rules.interviewees:
             for m in re.finditer(pattern, lead, re.MULTILINE):
                 who = m.group("who").strip(" ,")
                 if who.split()[0].lower() in pronouns:
+                    him = True
                     break  # "поговорили с ним о …": he is named before, or in the title
                 if independent(rules, who):
                     return Suggestion(0, 0, who, [], None, who, "")
@@ -117,7 +120,13 @@ class InterviewTurns:
                     self.shared = True
                     return None
                 keys, cue = sides.perspectives(who)
-                return Suggestion(0, 0, who, keys[:1], cue, who, "")
+                if keys:
+                    return Suggestion(0, 0, who, keys[:1], cue, who, "")
+                # "Коваленко поговорив з НВ": the outlet he spoke with has no side; the
+                # one with a side, or else the first named, is the interviewee
+                sideless = sideless or Suggestion(0, 0, who, [], None, who, "")
+        if sideless is not None and not him:
+            return sideless
         head = title.split(":", 1)[0].strip() if ":" in title else ""
         if head and len(head.split()) <= 6:
             if independent(rules, head):
@@ -153,11 +162,16 @@ class InterviewTurns:
 
     def _narrated(self, line: str) -> bool:
         """Whether a marked line is narrated direct speech ("— …, — заявил Песков."): the
-        narrator's words name a speaker other than the one talking."""
-        if not any(rx.search(line) for rx in self.tags):
-            return False
-        found = self.sides.speaker(line)
-        return found is not None and not self.sides.first_person(found[0])
+        narrator's words after it name another side than the interviewee's ("— …, —
+        каже Коваленко.", "— …, — сказав він." stay his answer)."""
+        for rx in self.tags:
+            m = rx.search(line)
+            if m is None:
+                continue
+            keys = self.sides.perspectives(line[m.end() - 1:])[0]
+            mine = self.speaker.perspectives if self.speaker is not None else []
+            return bool(keys) and keys[:1] != list(mine[:1])
+        return False
 
     @staticmethod
     def _briefer(sides: _Sides, lead: str) -> Suggestion | None:
