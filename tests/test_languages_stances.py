@@ -63,3 +63,26 @@ def test_the_short_last_word_of_a_korean_name_in_another_case() -> None:
         == ["south_korean"]
     assert sides("По словам Юн Сук Ёля, Сеул может пересмотреть свою позицию.") \
         == ["south_korean"]
+
+
+def test_a_side_named_after_a_preposition_before_the_speaker_is_whom_he_met() -> None:
+    assert sides("В ходе встречи с Путиным Ким Чен Ын заявил о поддержке России.") \
+        == ["north_korean"]
+    assert sides("У китайському МЗС заявили, що Пекін не володіє інформацією.") == ["chinese"]
+    assert sides("В Кремле заявили, что не будут комментировать эти сообщения.") \
+        == ["russian"]
+
+
+def test_a_role_named_back_in_the_genitive_or_as_there() -> None:
+    assert sides("По словам госсекретаря, Вашингтон и Сеул едины в оценке угрозы.",
+                 "Госсекретарь США Энтони Блинкен провел переговоры в Сеуле.\n") == ["us"]
+    assert sides("Там додали, що росіяни приховують загиблих.",
+                 "У ГУР Міноборони України заявили, що військові КНДР зазнали втрат.\n") \
+        == ["ukrainian"]
+    assert sides("Як зазначили в розвідці, більшість із них — спецпризначенці.",
+                 "Головне управління розвідки повідомило, що КНДР готує нову партію.\n") \
+        == ["ukrainian"]
+    # the role after a preposition is whom the speaker met: no side for him from it
+    assert sides("За словами міністра, Київ розраховує на підтримку Сеула.",
+                 "Глава МЗС України провів переговори з міністром Південної Кореї.\n") \
+        != ["south_korean"]

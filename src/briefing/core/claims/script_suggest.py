@@ -135,6 +135,9 @@ def _suggest(rules: Rules, text: str, perspectives: Iterable[Perspective], title
             keys, cue = attributor.introduced(span, text, start)
         if not keys and last is not None and attributor.is_back_reference(span):
             keys, cue, span = list(last.perspectives), last.cue, last.speaker or span
+        elif not keys and attributor.is_back_reference(span):
+            # "Госсекретарь США … провел переговоры. По словам госсекретаря, …"
+            keys, cue = attributor.role_introduced(span, text, start)
         last = Suggestion(start=start, end=end, quote=s, perspectives=keys, cue=cue,
                           speaker=span, verb=verb)
         if keys:
