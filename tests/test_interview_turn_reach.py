@@ -114,3 +114,19 @@ def test_the_one_who_spoke_with_the_outlet_and_his_own_tagged_answer() -> None:
     assert found["Пропагандисти називають це фейком, – каже Коваленко."] == ["ukrainian"]
     assert found["– Сеул розглядає постачання зброї."] == ["ukrainian"]
     assert "– Розкажіть про реакцію Сеула." not in found
+
+
+def test_a_labelled_answer_goes_on_in_its_next_paragraphs_and_a_question_in_its_own() -> None:
+    found = claims("Москва, 5 декабря.\n"
+                   "Посол КНДР в России Син Хон Чхоль ответил на вопросы «Известий».\n"
+                   "Вопрос: Пентагон утверждает, что в Курской области воюют солдаты КНДР.\n"
+                   "Что вы на это скажете?\n"
+                   "Ответ: Это ложь Вашингтона.\n"
+                   "Договор носит оборонительный характер.\n"
+                   "Вопрос: Как вы оцениваете позицию Сеула?\n"
+                   "Ответ: Сеул провоцирует напряженность.\n",
+                   "Интервью")
+    assert found["Ответ: Это ложь Вашингтона."] == ["north_korean"]
+    assert found["Договор носит оборонительный характер."] == ["north_korean"]
+    assert found["Ответ: Сеул провоцирует напряженность."] == ["north_korean"]
+    assert not any(q.startswith(("Вопрос", "Что вы")) for q in found)

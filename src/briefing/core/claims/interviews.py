@@ -23,6 +23,8 @@ from briefing.core.models import Suggestion
 _QUOTING_TITLE = re.compile(r"^[^:«“\"„]{2,60}:\s*[«“\"„]")
 _LETTER = re.compile(r"[^\W\d_]")
 _ANSWER_STOP = re.compile(r"[.!?…]+[”\"’»]*(?=\s+\S)")
+# how a paragraph that goes on an answer ends (a sentence's stop, a closing quotation mark)
+_PARAGRAPH_ENDS = (".", "!", "…", "»", "”", '"', "。", "！", "다")
 
 
 def answer_sentences(s: str, start: int) -> list[tuple[int, int]]:
@@ -210,6 +212,11 @@ class InterviewTurns:
                 # (not a dash or a quotation): its sentences may report other sides
                 self.labelled = any(m is not None and _LETTER.search(m.group())
                                     for m in (rx.match(line) for rx in self.answers))
-            else:
+            elif self.after_question and self.current is None and line.rstrip().endswith("?"):
+                self.asking = True  # "Вопрос: Пентагон утверждает …" / "Что скажете?"
+            elif not (self.labelled and self.current is not None
+                      and line.rstrip().endswith(_PARAGRAPH_ENDS)):
+                # (a labelled answer, "Ответ: …", "A. …", goes on in the paragraphs after
+                # it up to the next question or a line that is no sentence)
                 self.current, self.after_question = None, False
         return self.current
