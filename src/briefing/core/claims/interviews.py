@@ -23,6 +23,8 @@ from briefing.core.models import Suggestion
 _QUOTING_TITLE = re.compile(r"^[^:«“\"„]{2,60}:\s*[«“\"„]")
 _LETTER = re.compile(r"[^\W\d_]")
 _ANSWER_STOP = re.compile(r"[.!?…]+[”\"’»]*(?=\s+\S)")
+# how a paragraph that goes on an answer ends (a sentence's stop, a closing quotation mark)
+_PARAGRAPH_ENDS = (".", "!", "…", "»", "”", '"', "。", "！", "다")
 
 
 def answer_sentences(s: str, start: int) -> list[tuple[int, int]]:
@@ -45,6 +47,8 @@ class _Sides(Protocol):
     def introduced(self, span: str, text: str, before: int) -> tuple[list[str], str | None]: ...
 
     def speaker(self, s: str) -> tuple[str, str] | None: ...
+
+    def first_person(self, span: str) -> bool: ...
 
 
 def independent(rules: Rules, span: str) -> bool:
@@ -78,7 +82,16 @@ class InterviewTurns:
         self.asking = False  # the line being read is a question
         self.after_question = False
         self.labelled = False  # the answer being read opened with a role label ("A.")
+        self.marks = [re.compile(p) for p in rules.interview_turn_marks]
+        self.tags = [re.compile(p) for p in rules.speech_tags]
+        self.addressees = [re.compile(p) for p in rules.interview_addressees]
+        self.answered = False  # the last marked turn was an answer: the next is a question
+        self.addressee: Suggestion | None = None  # "Вопрос (к Чхве Сон Хи):": who answers
+        self.guessed = False  # the interviewee is only the lead's first speaker (_briefer)
+        self.shared = False  # the lead names several answerers of different sides
+        self.sides, self.text = sides, text
         self.speaker = self._interviewee(rules, sides, text, title) if self.questions else None
+        self.active = self.speaker is not None or (self.shared and bool(self.addressees))
 
     def _interviewee(self, rules: Rules, sides: _Sides, text: str, title: str
                      ) -> Suggestion | None:
@@ -93,15 +106,29 @@ class InterviewTurns:
             return None
         lead = text[:first]
         pronouns = {p.lower() for p in rules.interviewee_pronouns}
+        sideless: Suggestion | None = None  # a name the lead gives that has no side
+        him = False  # the lead speaks of him by a pronoun: he is named before, or in the title
         for pattern in rules.interviewees:
             for m in re.finditer(pattern, lead, re.MULTILINE):
                 who = m.group("who").strip(" ,")
                 if who.split()[0].lower() in pronouns:
+                    him = True
                     break  # "поговорили с ним о …": he is named before, or in the title
                 if independent(rules, who):
                     return Suggestion(0, 0, who, [], None, who, "")
+                if self._several(rules, who):
+                    # "Лавров и Чхве Сон Хи ответили на вопросы": each answer is the one
+                    # its question names, or the host's
+                    self.shared = True
+                    return None
                 keys, cue = sides.perspectives(who)
-                return Suggestion(0, 0, who, keys[:1], cue, who, "")
+                if keys:
+                    return Suggestion(0, 0, who, keys[:1], cue, who, "")
+                # "Коваленко поговорив з НВ": the outlet he spoke with has no side; the
+                # one with a side, or else the first named, is the interviewee
+                sideless = sideless or Suggestion(0, 0, who, [], None, who, "")
+        if sideless is not None and not him:
+            return sideless
         head = title.split(":", 1)[0].strip() if ":" in title else ""
         if head and len(head.split()) <= 6:
             if independent(rules, head):
@@ -110,7 +137,43 @@ class InterviewTurns:
             if not keys:  # "Андрей Руденко: …": the side the lead gives him
                 keys, cue = sides.introduced(head, text, first)
             return Suggestion(0, 0, head, keys[:1], cue, head, "")
+        self.guessed = True
         return self._briefer(sides, lead)
+
+    def _several(self, rules: Rules, who: str) -> bool:
+        """Whether `who` joins answerers of different sides ("министр России … и министр
+        КНДР …"): no one of them answers every question."""
+        parts = re.split("|".join(r"\s+" + re.escape(j.strip()) + r"\s+"
+                                  for j in rules.interviewee_joins) or r"(?!)", who)
+        firsts = {keys[0] for keys in (self.sides.perspectives(p)[0] for p in parts) if keys}
+        return len(firsts) > 1
+
+    def _addressed(self, line: str, start: int) -> Suggestion | None:
+        """The one a turn label names as answering ("Вопрос (к Чхве Сон Хи):", "Ответ
+        (Лавров):"), with the side his name or its introduction gives."""
+        for rx in self.addressees:
+            m = rx.match(line)
+            if m is None:
+                continue
+            who = m.group("who").strip(" ,")
+            keys, cue = self.sides.perspectives(who)
+            if not keys:
+                keys, cue = self.sides.introduced(who, self.text, start)
+            return Suggestion(0, 0, who, keys[:1], cue, who, "")
+        return None
+
+    def _narrated(self, line: str) -> bool:
+        """Whether a marked line is narrated direct speech ("— …, — заявил Песков."): the
+        narrator's words after it name another side than the interviewee's ("— …, —
+        каже Коваленко.", "— …, — сказав він." stay his answer)."""
+        for rx in self.tags:
+            m = rx.search(line)
+            if m is None:
+                continue
+            keys = self.sides.perspectives(line[m.end() - 1:])[0]
+            mine = self.speaker.perspectives if self.speaker is not None else []
+            return bool(keys) and keys[:1] != list(mine[:1])
+        return False
 
     @staticmethod
     def _briefer(sides: _Sides, lead: str) -> Suggestion | None:
@@ -127,20 +190,33 @@ class InterviewTurns:
 
     def see(self, text: str, start: int, end: int) -> Suggestion | None:
         """The interviewee's answer the sentence text[start:end] belongs to, if any."""
-        if self.speaker is None:
+        if not self.active:
             return None
         if start == 0 or text[start - 1] == "\n":  # a line's first sentence: a new turn?
             line_end = text.find("\n", start)
             line = text[start:line_end if line_end >= 0 else len(text)]
-            self.asking = any(rx.match(line) for rx in self.questions)
+            marked = any(rx.match(line) for rx in self.marks)
+            narrated = marked and self._narrated(line)
+            self.asking = any(rx.match(line) for rx in self.questions) or (
+                # "— Расскажите о …" after an answer: the interviewer's turn
+                marked and self.answered and not narrated)
             if self.asking:
-                self.current, self.after_question = None, True
+                self.current, self.after_question, self.answered = None, True, False
+                self.addressee = self._addressed(line, start)
+            elif narrated:  # "— …, — ответил Песков.": the one it names speaks
+                self.current, self.after_question = None, False
             elif self.after_question and any(rx.match(line) for rx in self.answers):
-                self.current = self.speaker
+                self.current = self._addressed(line, start) or self.addressee or self.speaker
+                self.answered = marked
                 # "A. …", "답: …": a turn opened by a role label, a transcript's answer
                 # (not a dash or a quotation): its sentences may report other sides
                 self.labelled = any(m is not None and _LETTER.search(m.group())
                                     for m in (rx.match(line) for rx in self.answers))
-            else:
+            elif self.after_question and self.current is None and line.rstrip().endswith("?"):
+                self.asking = True  # "Вопрос: Пентагон утверждает …" / "Что скажете?"
+            elif not (self.labelled and self.current is not None
+                      and line.rstrip().endswith(_PARAGRAPH_ENDS)):
+                # (a labelled answer, "Ответ: …", "A. …", goes on in the paragraphs after
+                # it up to the next question or a line that is no sentence)
                 self.current, self.after_question = None, False
         return self.current

@@ -103,6 +103,11 @@ class ScriptAttributor:
         words = span.split()
         return bool(words) and words[0].strip(",:").lower() in self.first_words
 
+    def counts_self(self, span: str) -> bool:
+        """Whether the words name the one talking among others ("Пекин, как и мы, …",
+        "як і я"): a first-person word of its own in them."""
+        return any(w.lower() in self.first_words for w in re.findall(r"[^\W\d_]+", span))
+
     def _owner(self, found: str) -> str | None:
         """The perspective of a matched cue (its data form, or a stem's other ending)."""
         cue = self._cue(found)
@@ -124,8 +129,15 @@ class ScriptAttributor:
         body_cue = None
         posted = ([(p.start(), p.end()) for p in self.r.posting_rx.finditer(span)]
                   if self.r.posting_rx is not None else [])
-        for m in self.cue_rx.finditer(span):
-            if self._in_object(span, m.start()) and (keys or body_keys):
+        found = list(self.cue_rx.finditer(span))
+        # "В ходе встречи с Путиным Ким Чен Ын": a side named after a preposition before
+        # the speaker's own name is whom he met or where, not his ("В Кремле" alone, "У
+        # китайському МЗС" with a generic body after it, speak)
+        own = next((m.start() for m in found if not self._in_object(span, m.start())
+                    and self._cue(m.group()) not in self.bodies), None)
+        for m in found:
+            if self._in_object(span, m.start()) and (
+                    keys or body_keys or (own is not None and m.start() < own)):
                 continue  # "Рютте після зустрічі з південнокорейською делегацією": not his
             if any(a <= m.start() and m.end() <= b for a, b in posted):
                 continue  # "驻俄罗斯大使": Russia hosts him, he is not its envoy
@@ -400,6 +412,28 @@ class ScriptAttributor:
                     best = (gap, key, c.group())
             if best is not None:
                 return [best[1]], best[2]
+        return [], None
+
+    def role_introduced(self, span: str, text: str, before: int
+                        ) -> tuple[list[str], str | None]:
+        """The side of a role named back ("По словам госсекретаря", "За словами міністра")
+        when no claim came before: where the text last gave that role as a subject, with
+        the cues after it ("Госсекретарь США Энтони Блинкен провел переговоры …"); a role
+        after a preposition ("з міністром … Кореї") is whom he met, not him."""
+        words = span.split()
+        if self.r.script != "cyrillic" or not words or len(words[-1]) < 5:
+            return [], None
+        stem = re.sub(r"[аяоеёиыуюйьіїєэ]+$", "", words[-1], flags=re.IGNORECASE)
+        head = text[:before]
+        for m in reversed(list(re.finditer(r"(?<![\w-])" + re.escape(stem) + r"\w*", head,
+                                           re.IGNORECASE))):
+            if self._in_object(head, m.start()):
+                continue
+            end = re.search(r"[.!?\n,]", head[m.end():])
+            window = head[m.start():m.end() + (end.start() if end else 80)]
+            keys, cue = self.perspectives(window)
+            if keys:
+                return keys[:1], cue
         return [], None
 
     def analyst(self, span: str, text: str, before: int) -> bool:

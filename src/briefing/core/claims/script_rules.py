@@ -96,6 +96,16 @@ class Rules:
     # a pronoun where the lead names the interviewee ("поговорили с ним"): he is named
     # before it or in the title's head
     interviewee_pronouns: list[str] = field(default_factory=list)
+    # a mark both parties open their turns with ("— "): the turns alternate, so the marked
+    # line after an answer is the interviewer's even without its "?" ("— Расскажите …")
+    interview_turn_marks: list[str] = field(default_factory=list)
+    # the narrator's words inside a marked line ("— …, — заявил Песков."): narrated direct
+    # speech, no turn of the interview
+    speech_tags: list[str] = field(default_factory=list)
+    # a turn label naming who answers (group `who`: "Вопрос (к Чхве Сон Хи):"), and the
+    # words joining two answerers in the lead ("Лавров и Чхве Сон Хи ответили на вопросы")
+    interview_addressees: list[str] = field(default_factory=list)
+    interviewee_joins: list[str] = field(default_factory=list)
     # a page calling itself an interview ("інтерв'ю", "专访") whose questions are plain
     # paragraphs ending in "?" (`plain_questions`): the other lines are the answers
     interview_marks: list[str] = field(default_factory=list)
@@ -211,6 +221,8 @@ def script_rules() -> dict[str, Rules]:
                      "interview_answers", "interviewees", "independent", "foreign", "false_verbs", "interview_marks", "plain_questions",
                      "gerund_endings", "connectives", "forward_references", "documents",
                      "postings", "captions", "speech_headings", "interviewee_pronouns", "topic_openers",
+                     "interview_turn_marks", "speech_tags", "interview_addressees",
+                     "interviewee_joins",
                      "topic_cuts", "conduits", "demonstratives"):
             getattr(rules, name).extend(data.get(name, []))
         lang = path.stem
@@ -359,9 +371,18 @@ def cue_pattern(cue: str, script: str, bounded: frozenset[str] = frozenset()) ->
     if script != "cyrillic":  # a country's one-letter prefix opens a word ("미 국방부")
         return (r"(?<![\w])" if cue in bounded and script == "hangul" else "") + re.escape(cue)
     words = []
-    for word in cue.split():
+    parts = cue.split()
+    for i, word in enumerate(parts):
         stem = _ENDING.sub("", word) if len(word) >= 5 else word
-        words.append(re.escape(stem) + r"[\w'ʼ’-]*" if len(stem) >= 4 else re.escape(word))
+        if len(word) < 5 and i and i == len(parts) - 1 and not word.isupper() \
+                and len(_ENDING.sub("", word)) >= 2:
+            # a short last word of a name declines too ("Юн Сук Ёль" -> "Юн Сук Ёля",
+            # "Ким Чен Ын" -> "Ким Чен Ына"): its stem with a case ending
+            words.append(re.escape(_ENDING.sub("", word)) + r"[\w'ʼ’-]{0,3}(?![\w])")
+        elif len(stem) >= 4:
+            words.append(re.escape(stem) + r"[\w'ʼ’-]*")
+        else:
+            words.append(re.escape(word))
     return r"\s+".join(words)
 
 

@@ -85,6 +85,10 @@ def _suggest(rules: Rules, text: str, perspectives: Iterable[Perspective], title
         answered = interview.see(text, start, end)
         if interview.asking:
             continue  # "―중국은 … 보고 있나.": the interviewer's question
+        if answered is not None and interview.guessed and named is not None and named.perspectives:
+            # "Ответ: …" on a body's briefing whose lead names no interviewee: the host body
+            # answers, not the first speaker the lead reports ("Госдеп США заявил …")
+            answered = None
         if answered is not None and (interview.loose or interview.labelled
                                      or _role_turn(rules, text, start)
                                      ) and _own_speaker(attributor, s):
@@ -131,6 +135,9 @@ def _suggest(rules: Rules, text: str, perspectives: Iterable[Perspective], title
             keys, cue = attributor.introduced(span, text, start)
         if not keys and last is not None and attributor.is_back_reference(span):
             keys, cue, span = list(last.perspectives), last.cue, last.speaker or span
+        elif not keys and attributor.is_back_reference(span):
+            # "Госсекретарь США … провел переговоры. По словам госсекретаря, …"
+            keys, cue = attributor.role_introduced(span, text, start)
         last = Suggestion(start=start, end=end, quote=s, perspectives=keys, cue=cue,
                           speaker=span, verb=verb)
         if keys:
@@ -172,8 +179,12 @@ def _own_speaker(attributor: ScriptAttributor, s: str) -> bool:
     """Whether the sentence names a speaker with a side of their own ("Як писало Радіо
     Свобода, … НСР повідомила, що …"), not the interviewee talking in the first person."""
     found = attributor.speaker(s)
-    return bool(found and attributor.perspectives(found[0])[0]
-                and not attributor.first_person(found[0]))
+    if not (found and attributor.perspectives(found[0])[0]
+            and not attributor.first_person(found[0])):
+        return False
+    # "Пекин, как и мы, выступает против …": the one talking counts himself in
+    verb_at = s.find(found[1])
+    return not attributor.counts_self(s[:verb_at] if verb_at > 0 else "")
 
 
 class _Turns:
