@@ -1,0 +1,84 @@
+"""Authors, boxes and furniture on layouts first seen in the `_14` dev pages (issue 9,
+item 6): an author's note above or under the article ("Jane Roe is a senior fellow at
+…") names the writers and is not article text; a box of key findings or figures the
+extractor drops as a sidebar is put back where the page has it.
+
+Each test is one invented page read through the real reader and cleaner
+(pipeline.read_article).
+"""
+
+from __future__ import annotations
+
+from briefing.core.ingest.pipeline import read_article
+
+TITLE = "Why the harbour talks stalled again this winter"
+BODY = [
+    "The talks between the two harbour authorities broke down on Tuesday after the "
+    "delegations failed to agree on who would pay for the new breakwater, officials said.",
+    "Negotiators had met four times since September, and each round ended with a promise "
+    "to meet again. This time no date was set, and both sides blamed the other for it.",
+    "The port's trade has fallen by a fifth since the storm damaged the old breakwater, "
+    "and shipping lines have begun to send their larger vessels to rival ports instead.",
+]
+
+
+def _read(lines: list[str], name: str = "page.txt"):
+    return read_article("\n".join(lines).encode(), name)[1]
+
+
+def test_an_author_note_under_the_article_names_its_writer() -> None:
+    note = ("Tomas Varga is a contributing editor at the Harbour Review and a former "
+            "analyst of port security.")
+    refined = _read([TITLE, "12 March 2025", "", *BODY, "", note, "Share"])
+    assert refined.metadata.authors == ["Tomas Varga"]
+    assert note not in refined.text
+    assert BODY[-1] in refined.text
+
+
+def test_an_author_note_above_the_article_names_both_writers_in_capitals() -> None:
+    note = ("ANNA LIND is a Senior Fellow at the Harbour Institute. PETER MOSS is "
+            "Professor of Maritime Law at the University of Eastport.")
+    refined = _read(["ESSAY", TITLE, "12 March 2025", "", note, "", *BODY])
+    assert refined.metadata.authors == ["Anna Lind", "Peter Moss"]
+    assert note not in refined.text
+
+
+def test_a_byline_beats_an_author_note() -> None:
+    note = "Tomas Varga is a contributing editor at the Harbour Review."
+    meta = _read([TITLE, "By Anna Lind", "12 March 2025", "", *BODY, "", note]).metadata
+    assert meta.authors == ["Anna Lind"]
+
+
+def test_a_profile_sentence_inside_the_article_stays_article_text() -> None:
+    inside = "Tomas Varga is a senior analyst at the port authority who led the talks."
+    refined = _read([TITLE, "12 March 2025", "", BODY[0], inside, BODY[1], BODY[2]])
+    assert inside in refined.text
+    assert refined.metadata.authors == []
+
+
+def _html(box: str, where: str) -> str:
+    paras = "".join(f"<p>{p}</p>" for p in BODY)
+    head = f"<div class='meta'><p>Download PDF</p></div>{box}" if where == "above" else ""
+    inside = box if where == "inside" else ""
+    return (f"<html><head><title>{TITLE}</title></head><body><main><article>"
+            f"<h1>{TITLE}</h1>{head}<div class='body'><p>{BODY[0]}</p>{inside}"
+            f"{paras[len(BODY[0]) + 7:]}</div></article></main>"
+            "<footer><p>About us</p></footer></body></html>")
+
+
+def test_a_key_findings_box_above_the_article_is_kept_before_it() -> None:
+    box = ("<aside class='findings'><h2>Key Findings</h2><ul>"
+           "<li>The breakwater will cost twice the first estimate.</li>"
+           "<li>Neither authority can pay for it alone.</li></ul></aside>")
+    text = _read([_html(box, "above")], "page.html").text
+    assert "Key Findings" in text
+    assert text.index("Neither authority can pay for it alone.") < text.index(BODY[0])
+
+
+def test_a_box_of_figures_inside_the_article_is_kept_in_place() -> None:
+    box = ("<aside class='sidebar'><h3>By the Numbers</h3><ul>"
+           "<li>4,000: ships a year before the storm</li>"
+           "<li>3,200: ships a year since</li></ul></aside>")
+    text = _read([_html(box, "inside")], "page.html").text
+    assert "3,200: ships a year since" in text
+    assert text.index(BODY[0]) < text.index("By the Numbers") < text.index(BODY[1])
