@@ -401,12 +401,26 @@ def clean_units(text: str) -> list[Unit]:
     for unit in units:
         if unit.kept:
             unit.dropped = rule_kind(unit.text, rules, unit.words)
+    _drop_post_names(units)
     _drop_blocks(units, rules)
     _absorb(units, rules)
     _drop_menus(units, rules)
     _trim_ends(units, rules)
     _drop_repeats(units)
     return units
+
+
+_HANDLE = re.compile(r"^@\w{2,30}$")
+
+
+def _drop_post_names(units: list[Unit]) -> None:
+    """The account's display name over a dropped handle line ("Andrii Sybiha 🇺🇦" over
+    "@andrii_sybiha"): the head of an embedded post, furniture like the handle; the post's
+    text under it stays."""
+    for above, unit in zip(units, units[1:], strict=False):
+        if (unit.dropped and _HANDLE.match(unit.text) and above.kept and not above.prose
+                and above.words <= 6):
+            above.dropped = unit.dropped
 
 
 def join_units(units: list[Unit]) -> str:
