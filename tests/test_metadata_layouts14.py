@@ -82,3 +82,27 @@ def test_a_box_of_figures_inside_the_article_is_kept_in_place() -> None:
     text = _read([_html(box, "inside")], "page.html").text
     assert "3,200: ships a year since" in text
     assert text.index(BODY[0]) < text.index("By the Numbers") < text.index(BODY[1])
+
+
+def test_an_embedded_posts_head_and_counters_are_furniture_its_text_is_not() -> None:
+    post = ("The harbour will reopen when the breakwater is safe, and not one day "
+            "before that.")
+    refined = _read([TITLE, "12 March 2025", "", BODY[0], "The mayor posted:",
+                     "Mayor Ilse Brandt", "@ilse_brandt", post, "11:02 AM · Mar 3, 2025",
+                     "3.4K Reposts 12K Likes", "Read 412 replies", "", BODY[1], BODY[2]])
+    kept = refined.text.split("\n\n")
+    assert post in kept and "The mayor posted:" in kept
+    for furniture in ("Mayor Ilse Brandt", "@ilse_brandt", "3.4K Reposts 12K Likes",
+                      "Read 412 replies"):
+        assert furniture not in kept
+
+
+def test_a_writers_sign_off_under_the_article_names_its_writer() -> None:
+    meta = _read([TITLE, "12 March 2025", "", *BODY, "Lena Petrova, staff reporter",
+                  "Please direct questions to desk@harbour.example"]).metadata
+    assert meta.authors == ["Lena Petrova"]
+
+
+def test_a_speakers_name_and_office_under_the_article_is_no_writer() -> None:
+    meta = _read([TITLE, "12 March 2025", "", *BODY, "Lena Petrova, spokesperson"]).metadata
+    assert meta.authors == []

@@ -336,7 +336,8 @@ _EMAIL = re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$")
 
 def _signed_with_email(units: list[Unit]) -> str | None:
     """The writer a news site's article ends with: a name on its own line over the
-    writer's e-mail address ("Kang Seo-yeon" / "seoyeon@koreatimes.co.kr")."""
+    writer's e-mail address ("Kang Seo-yeon" / "seoyeon@koreatimes.co.kr"), or a name and
+    a writer's job under the last paragraph ("Kim Ji-eun, staff reporter")."""
     kept = [i for i, u in enumerate(units) if u.kept and u.prose]
     if not kept:
         return None
@@ -345,7 +346,21 @@ def _signed_with_email(units: list[Unit]) -> str | None:
         name = line.text.strip()
         if _EMAIL.match(below.text.strip()) and is_person_name(name):
             return name
+    for line in tail[:2]:  # "Kim Ji-eun, staff reporter" under the last paragraph
+        if line.dropped in FURNITURE_REASONS:
+            break
+        name, _, job = line.text.strip().partition(", ")
+        words = job.lower().split()
+        if (words and len(words) <= 4 and words[-1] in _WRITERS
+                and all(w in _job_words() or w in _WRITERS for w in words)
+                and is_person_name(name) and not _has_job_word(name)):
+            return name
     return None
+
+
+# the last word of a writer's sign-off ("Kim Ji-eun, staff reporter")
+_WRITERS = frozenset({"reporter", "correspondent", "writer", "editor", "columnist",
+                      "journalist", "contributor"})
 # "Name | date", "Name · date", "Name — date" (NK News): a name and a date in two segments
 _SEGMENT_SEP = re.compile(r"\s+[|•·—–]\s+")
 
