@@ -106,3 +106,32 @@ def test_a_writers_sign_off_under_the_article_names_its_writer() -> None:
 def test_a_speakers_name_and_office_under_the_article_is_no_writer() -> None:
     meta = _read([TITLE, "12 March 2025", "", *BODY, "Lena Petrova, spokesperson"]).metadata
     assert meta.authors == []
+
+
+def test_a_blog_naming_itself_at_the_foot_is_the_publisher_and_its_blurb_furniture() -> None:
+    blurb = ("Harbour Notes is a one-person blog about ports and shipping. Subscribe via "
+             "RSS or email.")
+    md = "\n\n".join([f"---\ntitle: \"{TITLE}\"\ndate: 2025-03-12\n---", *BODY, "---",
+                      f"*{blurb}*"])
+    refined = read_article(md.encode(), "note.md")[1]
+    assert refined.metadata.publisher == "Harbour Notes"
+    assert blurb not in refined.text and BODY[-1] in refined.text
+
+
+def test_a_publication_described_inside_the_article_is_not_the_publisher() -> None:
+    inside = "The Harbour Gazette is a weekly magazine about the port, founded in 1921."
+    md = "\n\n".join([f"---\ntitle: \"{TITLE}\"\ndate: 2025-03-12\n---", inside, *BODY])
+    refined = read_article(md.encode(), "note.md")[1]
+    assert refined.metadata.publisher is None
+    assert inside in refined.text
+
+
+def test_hexo_tags_go_the_quote_between_them_stays_and_a_note_box_goes() -> None:
+    quote = "We will not sign until the costs are shared fairly between both ports."
+    md = "\n\n".join([f"---\ntitle: \"{TITLE}\"\ndate: 2025-03-12\n---",
+                      "{% note info %}\nThis is a working note. Numbers will change.\n"
+                      "{% endnote %}", BODY[0], "{% blockquote %}", quote,
+                      "{% endblockquote %}", BODY[1], BODY[2]])
+    text = read_article(md.encode(), "note.md")[1].text
+    assert quote in text and BODY[0] in text
+    assert "{%" not in text and "working note" not in text

@@ -151,6 +151,14 @@ def publisher_and_year(units: list[Unit],
             m = pattern.search(text)
             if m and pubs.canonical(m["name"]):
                 return pubs.canonical(m["name"]), year, "explicit"
+    long = [i for i in kept_idx if units[i].words >= 25]
+    # "Armistice Notes is a one-person blog about …" under the article's last paragraph
+    for text in texts[max(long[-1] + 1 if long else 0, len(texts) - 6):]:
+        for pattern in pubs.patterns.get("about", ()):
+            m = pattern.search(text)
+            name = resolve(m["name"]) if m else None
+            if name:
+                return name, year, "inferred"
     for text in texts:
         sig = pubs.signatures.get(name_key(text))
         if sig:
