@@ -135,3 +135,31 @@ def test_hexo_tags_go_the_quote_between_them_stays_and_a_note_box_goes() -> None
     text = read_article(md.encode(), "note.md")[1].text
     assert quote in text and BODY[0] in text
     assert "{%" not in text and "working note" not in text
+
+
+ZH_BODY = [
+    "（本社記者台北17日電）港務局與航運公司的談判週二再度破裂，雙方仍未就防波堤費用達成協議。",
+    "港務局發言人表示，談判已進行四輪，但每次都以「下次再談」收場，這次連日期都沒有定。",
+    "自從暴風損壞舊防波堤以來，港口貿易量已下降兩成，大型船隻開始轉往其他港口。",
+]
+
+
+def test_a_taiwanese_stamp_with_its_update_note_dates_the_story_under_its_headline() -> None:
+    headline = "港口談判再度破裂 學者：費用分攤是關鍵"
+    meta = _read(["中央社 CNA", "即時 政治 國際 兩岸 產經", "首頁 > 國際", headline,
+                  "2024/12/17 16:45（12/17 17:20 更新）", "字級 列印 分享", *ZH_BODY,
+                  "© 2024 中央通訊社 Central News Agency"]).metadata
+    assert (meta.title, meta.published) == (headline, "2024-12-17")
+    assert meta.publisher == "Central News Agency"
+
+
+def test_a_breadcrumb_over_the_date_puts_the_headline_under_it() -> None:
+    headline = "ЦПД: пропаганда приховує втрати у портовому місті"
+    body = ["Центр фіксує скоординовану кампанію, мета якої — приховати втрати у місті "
+            "під час боїв минулого тижня.",
+            "Такі твердження не відповідають дійсності, наголошують у Центрі та у "
+            "місцевій адміністрації порту."]
+    meta = _read(["Центр протидії дезінформації", "Про Центр Новини Аналітика Контакти EN",
+                  "Головна / Новини", "18.12.2024", headline, "Друк Поділитися",
+                  *body]).metadata
+    assert (meta.title, meta.published) == (headline, "2024-12-18")
