@@ -206,8 +206,11 @@ def _title_by_anchor(units: list[Unit]) -> tuple[int, str, int] | None:
         if below is not None and _issue_line().search(units[anchor].text):
             return below  # a series' name over its issue line, the paper's title under it
         for i in range(anchor - 1, max(-1, anchor - 7), -1):
-            if below is not None and section_label(units[i].text):
-                return below  # "Політика" / date / headline: the headline is under the date
+            if below is not None and (section_label(units[i].text)
+                                      or units[i].dropped == "navigation"):
+                # "Політика" / date / headline, "Головна / Новини" / date / headline: over
+                # the date a rubric or breadcrumb, the headline is under it
+                return below
             head = MD_HEADING.sub("", units[i - 1].text).strip() if i > 0 else ""
             split = _split_title_head(head)
             title = _headline(units[i], None if split or i == 0 else units[i - 1])
