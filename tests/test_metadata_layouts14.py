@@ -163,3 +163,34 @@ def test_a_breadcrumb_over_the_date_puts_the_headline_under_it() -> None:
                   "Головна / Новини", "18.12.2024", headline, "Друк Поділитися",
                   *body]).metadata
     assert (meta.title, meta.published) == (headline, "2024-12-18")
+
+
+def test_a_newsletters_first_numbered_section_heading_is_kept() -> None:
+    lines = ["Harbour Briefing", "By Anna Lind · Mar 12, 2025", "",
+             "1 big thing: the breakwater bill", BODY[0], BODY[1],
+             "2. The shipping lines move", BODY[2]]
+    text = _read(lines).text
+    assert "1 big thing: the breakwater bill" in text
+    assert text.index("1 big thing") < text.index(BODY[0])
+
+
+def test_a_lone_numbered_line_over_the_article_is_still_page_head() -> None:
+    text = _read([TITLE, "12 March 2025", "1 min read", *BODY]).text
+    assert "1 min read" not in text
+
+
+def test_a_live_pages_first_post_heading_under_its_labels_is_kept() -> None:
+    lines = ["Harbour talks live: negotiators walk out", "12 March 2025", "Live feed",
+             "Updated at 15.02 GMT", "Port authority declines to comment", BODY[0], "Share",
+             "Shipping lines weigh their options", BODY[1], BODY[2]]
+    refined = _read(lines)
+    kept = refined.text.split("\n\n")
+    assert refined.metadata.title == "Harbour talks live: negotiators walk out"
+    assert kept[:2] == ["Port authority declines to comment", BODY[0]]
+    assert "Live feed" not in kept
+
+
+def test_without_later_section_headings_the_line_over_the_article_stays_head() -> None:
+    lines = ["Harbour talks live: negotiators walk out", "12 March 2025", "Live feed",
+             "Updated at 15.02 GMT", "Port authority declines to comment", *BODY]
+    assert _read(lines).text.split("\n\n")[0] == BODY[0]
