@@ -9,6 +9,8 @@ Each test is one invented page read through the real reader and cleaner
 
 from __future__ import annotations
 
+import pytest
+
 from briefing.core.ingest.pipeline import read_article
 
 TITLE = "Why the harbour talks stalled again this winter"
@@ -194,3 +196,26 @@ def test_without_later_section_headings_the_line_over_the_article_stays_head() -
     lines = ["Harbour talks live: negotiators walk out", "12 March 2025", "Live feed",
              "Updated at 15.02 GMT", "Port authority declines to comment", *BODY]
     assert _read(lines).text.split("\n\n")[0] == BODY[0]
+
+
+@pytest.mark.parametrize("furniture", [
+    "Related news: Harbour strike ends after two days",
+    "Key event",
+    "15:40 GMT",
+    "You're currently a free subscriber to Harbour Letters. For the full experience, "
+    "upgrade your subscription.",
+    "Contact",
+    "Press spokesperson: +47 23 95 00 00",
+    "Harbour.no is published by the Office of the Port Authority on behalf of the city.",
+    "Dock workers at the port of Eastport, March 3, 2025. REUTERS/Jane Roe Purchase "
+    "Licensing Rights",
+])
+def test_furniture_inside_and_under_the_article_goes(furniture: str) -> None:
+    kept = _read([TITLE, "12 March 2025", "", BODY[0], furniture, BODY[1], BODY[2]]
+                 ).text.split("\n\n")
+    assert furniture not in kept and kept == BODY
+
+
+def test_a_sentence_about_a_contact_stays() -> None:
+    line = "Contact between the two delegations has been limited to e-mails since March."
+    assert line in _read([TITLE, "12 March 2025", "", BODY[0], line, BODY[1]]).text
