@@ -219,3 +219,29 @@ def test_furniture_inside_and_under_the_article_goes(furniture: str) -> None:
 def test_a_sentence_about_a_contact_stays() -> None:
     line = "Contact between the two delegations has been limited to e-mails since March."
     assert line in _read([TITLE, "12 March 2025", "", BODY[0], line, BODY[1]]).text
+
+
+@pytest.mark.parametrize(("footer", "publisher"), [
+    ("© 2025 Ministry of Defence of Ruritania | Accessibility | Privacy",
+     "Ministry of Defence of Ruritania"),
+    ("© Copyright Harbour Institute 2025", "Harbour Institute"),
+    ("Copyright © 2025 The Harbour Review (1828) Ltd. All rights reserved.",
+     "The Harbour Review"),
+])
+def test_a_copied_pages_copyright_footer_names_its_publisher(footer: str,
+                                                             publisher: str) -> None:
+    meta = _read([TITLE, "12 March 2025", "", *BODY, "", footer]).metadata
+    assert meta.publisher == publisher
+
+
+def test_a_transcripts_question_is_never_its_headline() -> None:
+    turns = ["MINISTER: Thank you. We agreed today on a new package for the harbour, "
+             "with money for the breakwater and for the pilots.",
+             "QUESTION: Minister, will the port reopen to large ships this winter?",
+             "MINISTER: Not before the breakwater is safe, and the engineers will tell us "
+             "when that is, not the politicians.",
+             "QUESTION: And the shipping lines, what do they say about the delay?",
+             "MINISTER: They are worried, and they have every reason to be, but they "
+             "have also been patient with us."]
+    meta = _read(["Transcript", *turns[1:]]).metadata
+    assert not meta.title.startswith("QUESTION")

@@ -383,6 +383,7 @@ def _title_from_units(units: list[Unit]) -> str | None:
     kept = [u for _, u in body if u.kept]
     if (len(kept) >= 2 and kept[0].prose and kept[1].prose and kept[0].words <= 16
             and kept[0].text.endswith(("?", "!")) and _title_shape(kept[0].text)
+            and not any(p.search(kept[0].text) for p in _never_title())  # "QUESTION: …?"
             and kept[0].words < kept[1].words):
         return MD_HEADING.sub("", kept[0].text).strip()
     return None
