@@ -245,3 +245,17 @@ def test_a_transcripts_question_is_never_its_headline() -> None:
              "have also been patient with us."]
     meta = _read(["Transcript", *turns[1:]]).metadata
     assert not meta.title.startswith("QUESTION")
+
+
+@pytest.mark.parametrize("head", [
+    ["Home / Newsroom / Press Statements", "Posted on 08 Nov 2025", TITLE],
+    ["Start / Press releases", "Press release from Ministry for Harbour Affairs", TITLE,
+     "Published 05 November 2025"],
+    ["Harbour Courier Live", "Asia | Harbour dispute", TITLE],
+    [TITLE, "Follow live updates", "By Anna Lind and Peter Moss, news reporters"],
+])
+def test_labels_around_a_copied_pages_headline_are_not_the_headline(head: list[str]) -> None:
+    standfirst = ("The two harbour authorities failed again to agree on who pays for the "
+                  "new breakwater, and no new date was set.")
+    meta = _read(["Skip to content", *head, standfirst, *BODY]).metadata
+    assert meta.title == TITLE

@@ -207,7 +207,8 @@ def _title_by_anchor(units: list[Unit]) -> tuple[int, str, int] | None:
             return below  # a series' name over its issue line, the paper's title under it
         for i in range(anchor - 1, max(-1, anchor - 7), -1):
             if below is not None and (section_label(units[i].text)
-                                      or units[i].dropped == "navigation"):
+                                      or units[i].dropped == "navigation"
+                                      or _BREADCRUMB.search(units[i].text)):
                 # "Політика" / date / headline, "Головна / Новини" / date / headline: over
                 # the date a rubric or breadcrumb, the headline is under it
                 return below
@@ -244,6 +245,9 @@ def _title_by_anchor(units: list[Unit]) -> tuple[int, str, int] | None:
             return below
     return None
 
+
+# a breadcrumb trail ("Home / Newsroom / Press Statements", "Start / Press releases")
+_BREADCRUMB = re.compile(r"^[^/>›»|]{2,30}(?:\s[/>›»]\s[^/>›»|]{2,40})+$")
 
 _ISSUE11_SCRIPTS = re.compile(r"[\u0400-\u04ff\u3400-\u9fff\uac00-\ud7af]")
 
@@ -375,6 +379,7 @@ def _title_from_units(units: list[Unit]) -> str | None:
         # Title above a standfirst: the standfirst is the longer, sentence-like line.
         lower, upper = candidates
         if (len(lower.split()) >= 8 and 4 <= len(upper.split()) < len(lower.split())
+                and " | " not in upper  # "Asia | Russia-Ukraine war": a section trail
                 and not _masthead_above(upper, lower)):
             return upper
     if candidates:
