@@ -259,3 +259,9 @@ def test_labels_around_a_copied_pages_headline_are_not_the_headline(head: list[s
                   "new breakwater, and no new date was set.")
     meta = _read(["Skip to content", *head, standfirst, *BODY]).metadata
     assert meta.title == TITLE
+
+
+def test_a_live_pages_stamp_then_first_published_dates_it_by_the_first() -> None:
+    meta = _read([TITLE, "Mon 13 Jan 2025 11.02 GMT First published on Sun 12 Jan 2025 "
+                  "09.45 GMT", "", *BODY]).metadata
+    assert meta.published == "2025-01-12"
