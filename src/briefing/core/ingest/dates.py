@@ -239,8 +239,8 @@ def _published_and_updated(line: str, dates: list[FoundDate]) -> tuple[str, str]
         updated, published = _date_line(line[:cut].rstrip(" ,;(|·•-–—")), _date_line(line[cut:])
         # the page's latest stamp, then "First published on …" (the Guardian): the first
         # publication, whatever the stamp before it is labelled
-        first = word.lower().startswith("first ") and bool(updated)
-        if (published and updated and (updated[1] == "updated" or first)
+        original = word.lower().startswith("first ")
+        if (published and updated and (updated[1] == "updated" or original)
                 and published[1] == "published"):
             return published[0], "published"
     return None
