@@ -316,6 +316,9 @@ def page_authors(units: list[Unit]) -> tuple[list[str], str]:
     card = _signed_with_email(units)
     if card:
         return [card], "explicit"
+    noted = [n for i in bio_units(units) for n in bio_names(units[i].text)]
+    if noted:  # "Jane Roe is a senior fellow at …" above or under the article
+        return list(dict.fromkeys(noted)), "explicit"
     # a platform's author card ended the article ("Written by Tomasz Wierzbicki", Medium):
     # the line that opened the tail names the writer
     first_tail = next((u for u in units if u.dropped == "tail"), None)
@@ -333,7 +336,8 @@ _EMAIL = re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$")
 
 def _signed_with_email(units: list[Unit]) -> str | None:
     """The writer a news site's article ends with: a name on its own line over the
-    writer's e-mail address ("Kang Seo-yeon" / "seoyeon@koreatimes.co.kr")."""
+    writer's e-mail address ("Kang Seo-yeon" / "seoyeon@koreatimes.co.kr"), or a name and
+    a writer's job under the last paragraph ("Kim Ji-eun, staff reporter")."""
     kept = [i for i, u in enumerate(units) if u.kept and u.prose]
     if not kept:
         return None
@@ -342,7 +346,21 @@ def _signed_with_email(units: list[Unit]) -> str | None:
         name = line.text.strip()
         if _EMAIL.match(below.text.strip()) and is_person_name(name):
             return name
+    for line in tail[:2]:  # "Kim Ji-eun, staff reporter" under the last paragraph
+        if line.dropped in FURNITURE_REASONS:
+            break
+        name, _, job = line.text.strip().partition(", ")
+        words = job.lower().split()
+        if (words and len(words) <= 4 and words[-1] in _WRITERS
+                and all(w in _job_words() or w in _WRITERS for w in words)
+                and is_person_name(name) and not _has_job_word(name)):
+            return name
     return None
+
+
+# the last word of a writer's sign-off ("Kim Ji-eun, staff reporter")
+_WRITERS = frozenset({"reporter", "correspondent", "writer", "editor", "columnist",
+                      "journalist", "contributor"})
 # "Name | date", "Name · date", "Name — date" (NK News): a name and a date in two segments
 _SEGMENT_SEP = re.compile(r"\s+[|•·—–]\s+")
 
@@ -398,3 +416,41 @@ def names_line(text: str) -> bool:
     """Writers without "By" ("Ann Park and Tom Kessler", "… | November 2024"): never a
     headline."""
     return len(author_names(TITLE_SEP.split(text)[0])) >= 2
+
+
+_SENTENCE_END = re.compile(r"(?<=[a-z)])\.\s+(?=[A-Z])")
+
+
+@lru_cache(maxsize=1)
+def _bio() -> re.Pattern[str]:
+    return re.compile(metadata_cues()["byline"]["bio"])
+
+
+def bio_names(text: str) -> list[str]:
+    """The people an author's note names ("Jane Roe is a senior fellow at …. JOHN DOE is
+    Professor of …"), or [] when the unit is not such a note: every sentence that opens
+    with a name says that person's job; other sentences ("She previously worked at …")
+    may follow one that does."""
+    names: list[str] = []
+    for sentence in _SENTENCE_END.split(text.strip()):
+        m = _bio().match(sentence)
+        if m and is_person_name(m["name"]) and not _has_job_word(m["name"]):
+            name = m["name"].title() if m["name"].isupper() else m["name"]
+            if name not in names:
+                names.append(name)
+    return names
+
+
+def bio_units(units: list[Unit]) -> list[int]:
+    """Indexes of author's notes (bio_names) set above the article's first paragraph or
+    below its last one, a dozen lines at most away: a note inside the article is its
+    text (a profile of someone), never furniture."""
+    notes = {i for i, u in enumerate(units) if u.words <= 60 and bio_names(u.text)}
+    if not notes:
+        return []
+    long = [i for i, u in enumerate(units) if u.kept and u.prose and u.words >= 25
+            and i not in notes]
+    if not long:
+        return []
+    first, last = long[0], long[-1]
+    return sorted(i for i in notes if first - 12 <= i < first or last < i <= last + 12)

@@ -312,6 +312,21 @@ def _drop_menus(units: list[Unit], rules: Rules) -> None:
     flush(mid_article=False)
 
 
+def heading_over_paragraph(units: list[Unit], at: int) -> bool:
+    """The line heads the paragraph right under it ("Kremlin declines to comment" over
+    the first post of a live page): four to twelve words in sentence case, as a headline
+    is written, where menu items are one or two words or Title Case."""
+    text = units[at].text
+    words = text.split()
+    below = at + 1
+    if (below >= len(units) or not units[below].kept or not units[below].prose
+            or units[below].words < 12 or not 4 <= len(words) <= 12 or units[at].prose
+            or any(ch.isdigit() for ch in text) or not words[0][:1].isupper()):
+        return False
+    lower = sum(1 for w in words[1:] if w[:1].islower())
+    return lower >= 0.6 * (len(words) - 1)
+
+
 _SIGNATURE = re.compile(r"^[-—–~\s]*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}\s*$")
 _DIVIDER = re.compile(r"^\s*[-—–_=*~·•]{3,}\s*$")
 
@@ -359,11 +374,31 @@ def _trim_ends(units: list[Unit], rules: Rules) -> None:
           and last + 1 < len(units) and units[last + 1].kept
           and _SIGNATURE.match(units[last + 1].text)):
         list_end = last + 1
+    first_section = _first_numbered_heading(units, kept, prose[0])
     for i in kept:
-        if i < prose[0]:
+        if i < prose[0] and i != first_section:
             units[i].dropped = "head"
         elif i > list_end:
             units[i].dropped = "foot"
+
+
+_NUMBERED = re.compile(r"^(\d)[.:)]?\s+\S")
+
+
+def _first_numbered_heading(units: list[Unit], kept: list[int], first: int) -> int | None:
+    """The heading of a newsletter's first numbered section just above its first paragraph
+    ("1 big thing: …" over the story, with "2. …", "3. …" heading the later ones): article
+    text, not the page head."""
+    before = [i for i in kept if i < first]
+    if not before:
+        return None
+    top = before[-1]
+    m = _NUMBERED.match(units[top].text)
+    if m is None or m[1] != "1" or units[top].prose or top + 1 != first:
+        return None
+    later = {m2[1] for i in kept if i > first and not units[i].prose
+             and (m2 := _NUMBERED.match(units[i].text))}
+    return top if "2" in later else None
 
 
 _PULL_QUOTE = re.compile(r"^[\"“«‘'][^\"“”«»]{10,200}[\"”»’']$")
@@ -407,12 +442,26 @@ def clean_units(text: str) -> list[Unit]:
     for unit in units:
         if unit.kept:
             unit.dropped = rule_kind(unit.text, rules, unit.words)
+    _drop_post_names(units)
     _drop_blocks(units, rules)
     _absorb(units, rules)
     _drop_menus(units, rules)
     _trim_ends(units, rules)
     _drop_repeats(units)
     return units
+
+
+_HANDLE = re.compile(r"^@\w{2,30}$")
+
+
+def _drop_post_names(units: list[Unit]) -> None:
+    """The account's display name over a dropped handle line ("Andrii Sybiha 🇺🇦" over
+    "@andrii_sybiha"): the head of an embedded post, furniture like the handle; the post's
+    text under it stays."""
+    for above, unit in zip(units, units[1:], strict=False):
+        if (unit.dropped and _HANDLE.match(unit.text) and above.kept and not above.prose
+                and above.words <= 6):
+            above.dropped = unit.dropped
 
 
 def join_units(units: list[Unit]) -> str:

@@ -237,7 +237,11 @@ def _published_and_updated(line: str, dates: list[FoundDate]) -> tuple[str, str]
             continue
         cut = dates[0].end + m.start()
         updated, published = _date_line(line[:cut].rstrip(" ,;(|·•-–—")), _date_line(line[cut:])
-        if published and updated and updated[1] == "updated" and published[1] == "published":
+        # the page's latest stamp, then "First published on …" (the Guardian): the first
+        # publication, whatever the stamp before it is labelled
+        original = word.lower().startswith("first ")
+        if (published and updated and (updated[1] == "updated" or original)
+                and published[1] == "published"):
             return published[0], "published"
     return None
 

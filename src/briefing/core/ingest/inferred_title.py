@@ -47,7 +47,10 @@ def _recase_lead(sentence: str) -> str:
 def infer_title(text: str, filename: str = "") -> str:
     """A title made from the first sentence (cut to a readable length), or the file name."""
     limit = int(metadata_cues()["title"]["inferred_chars"])
-    first = next((p for p in text.split("\n\n") if is_prose(p)), "")
+    # not a paragraph that is never a headline ("QUESTION: Minister, will …?")
+    never = [re.compile(p) for p in metadata_cues()["title"].get("never", [])]
+    first = next((p for p in text.split("\n\n")
+                  if is_prose(p) and not any(n.search(p) for n in never)), "")
     first = _without_dateline(first)
     if not first:
         stem = Path(filename).stem.replace("_", " ").replace("-", " ").strip()

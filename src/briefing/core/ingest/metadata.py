@@ -206,8 +206,12 @@ def _title_by_anchor(units: list[Unit]) -> tuple[int, str, int] | None:
         if below is not None and _issue_line().search(units[anchor].text):
             return below  # a series' name over its issue line, the paper's title under it
         for i in range(anchor - 1, max(-1, anchor - 7), -1):
-            if below is not None and section_label(units[i].text):
-                return below  # "Політика" / date / headline: the headline is under the date
+            if below is not None and (section_label(units[i].text)
+                                      or units[i].dropped == "navigation"
+                                      or _BREADCRUMB.search(units[i].text)):
+                # "Політика" / date / headline, "Головна / Новини" / date / headline: over
+                # the date a rubric or breadcrumb, the headline is under it
+                return below
             head = MD_HEADING.sub("", units[i - 1].text).strip() if i > 0 else ""
             split = _split_title_head(head)
             title = _headline(units[i], None if split or i == 0 else units[i - 1])
@@ -241,6 +245,9 @@ def _title_by_anchor(units: list[Unit]) -> tuple[int, str, int] | None:
             return below
     return None
 
+
+# a breadcrumb trail ("Home / Newsroom / Press Statements", "Start / Press releases")
+_BREADCRUMB = re.compile(r"^[^/>›»|]{2,30}(?:\s[/>›»]\s[^/>›»|]{2,40})+$")
 
 _ISSUE11_SCRIPTS = re.compile(r"[\u0400-\u04ff\u3400-\u9fff\uac00-\ud7af]")
 
@@ -372,6 +379,7 @@ def _title_from_units(units: list[Unit]) -> str | None:
         # Title above a standfirst: the standfirst is the longer, sentence-like line.
         lower, upper = candidates
         if (len(lower.split()) >= 8 and 4 <= len(upper.split()) < len(lower.split())
+                and " | " not in upper  # "Asia | Russia-Ukraine war": a section trail
                 and not _masthead_above(upper, lower)):
             return upper
     if candidates:
@@ -380,6 +388,7 @@ def _title_from_units(units: list[Unit]) -> str | None:
     kept = [u for _, u in body if u.kept]
     if (len(kept) >= 2 and kept[0].prose and kept[1].prose and kept[0].words <= 16
             and kept[0].text.endswith(("?", "!")) and _title_shape(kept[0].text)
+            and not any(p.search(kept[0].text) for p in _never_title())  # "QUESTION: …?"
             and kept[0].words < kept[1].words):
         return MD_HEADING.sub("", kept[0].text).strip()
     return None

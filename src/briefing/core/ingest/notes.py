@@ -14,7 +14,13 @@ import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 
-from briefing.core.ingest.clean import Unit, is_prose, marker_key, word_count
+from briefing.core.ingest.clean import (
+    Unit,
+    heading_over_paragraph,
+    is_prose,
+    marker_key,
+    word_count,
+)
 from briefing.core.ingest.cues import name_key
 from briefing.core.ingest.dates import date_line
 from briefing.core.ingest.page_dates import labelled_numeric_line
@@ -171,6 +177,7 @@ def settle_with_metadata(units: list[Unit], meta: ArticleMetadata) -> bool:
                 and name_key(below.text) != title_key):
             below.dropped, changed = None, True
         break
+    changed = _first_section_heading(units, title_key) or changed
     kept = [u for u in units if u.kept]
     last = set(map(id, kept[-4:]))
     publisher = meta.publisher or ""
@@ -197,3 +204,22 @@ def settle_with_metadata(units: list[Unit], meta: ArticleMetadata) -> bool:
               and _starts_with_name(unit.text, publisher, comma=True)):
             unit.dropped, changed = "bio", True
     return changed
+
+
+def _first_section_heading(units: list[Unit], title_key: str) -> bool:
+    """The heading right over the article's first paragraph, dropped with the page head
+    or a menu run ("Live feed" / "Updated at 15.02 GMT" / "Kremlin declines to comment"),
+    when later sections have headings of the same kind kept: the first section's heading,
+    article text. Not the headline itself. True if it was put back."""
+    first = next((i for i, u in enumerate(units) if u.kept and u.prose and u.words >= 12), None)
+    if not first:
+        return False
+    top = units[first - 1]
+    if (top.dropped not in ("head", "menu") or name_key(top.text) == title_key
+            or not heading_over_paragraph(units, first - 1)):
+        return False
+    if not any(units[j].kept and heading_over_paragraph(units, j)
+               for j in range(first + 1, len(units))):
+        return False
+    top.dropped = None
+    return True

@@ -54,7 +54,8 @@ def publisher_and_year(units: list[Unit],
         known = pubs.canonical(name)
         if known:
             return known
-        cleaned = pubs.strip_legal(name)
+        # "The Spectator (1828) Ltd": the company's founding year is not part of the name
+        cleaned = _FOUNDED.sub("", pubs.strip_legal(name))
         quoted = _LEGAL_QUOTED.match(cleaned)
         if quoted:
             cleaned = quoted["name"].strip()
@@ -151,6 +152,14 @@ def publisher_and_year(units: list[Unit],
             m = pattern.search(text)
             if m and pubs.canonical(m["name"]):
                 return pubs.canonical(m["name"]), year, "explicit"
+    long = [i for i in kept_idx if units[i].words >= 25]
+    # "Armistice Notes is a one-person blog about …" under the article's last paragraph
+    for text in texts[max(long[-1] + 1 if long else 0, len(texts) - 6):]:
+        for pattern in pubs.patterns.get("about", ()):
+            m = pattern.search(text)
+            name = resolve(m["name"]) if m else None
+            if name:
+                return name, year, "inferred"
     for text in texts:
         sig = pubs.signatures.get(name_key(text))
         if sig:
@@ -165,6 +174,7 @@ def publisher_and_year(units: list[Unit],
                 return name, year, "inferred"
     return None, year, "inferred"
 
+_FOUNDED = re.compile(r"\s*\((?:1[6-9]|20)\d{2}\)$")
 _RIGHTS_TAIL = re.compile(r"\s+[-–—]\s+(?:any reproduction|reproduction|all rights|"
                           r"tous droits|no part of)\b.*$", re.IGNORECASE)
 _COPY_SIGN = re.compile(r"(?<=[.!?])\s+(?=(?:©|\(c\)|copyright\b))", re.IGNORECASE)
@@ -175,8 +185,18 @@ def copyright_part(text: str) -> str:
     before it ("Content licensed under CC BY 4.0. © 2025 Korea–Europe Security
     Initiative."), without a rights sentence after a dash ("© Le Monde 2025 - Any
     reproduction prohibited without the consent of …")."""
+    if len(text) >= 300:
+        return text
     parts = _COPY_SIGN.split(text, maxsplit=1)
-    return _RIGHTS_TAIL.sub("", parts[-1]) if len(text) < 300 else text
+    part = _DOUBLE_SIGN.sub("©", _RIGHTS_TAIL.sub("", parts[-1]))
+    # "© 2025 Ministry of X | Accessibility | Privacy": the footer's links after the name
+    return _FOOTER_LINKS.split(part, maxsplit=1)[0] if "©" in part[:12] else part
+
+
+# "© Copyright 1997-2025 VnExpress.net", "Copyright © 2025 …", "Copyright© Mediacorp": one sign
+_DOUBLE_SIGN = re.compile(r"^(?:©|\(c\))\s*copyright\b\s*|^copyright\s*(?:©|\(c\))\s*",
+                          re.IGNORECASE)
+_FOOTER_LINKS = re.compile(r"\s+[|•·]\s+")
 
 
 def _evidence(name: str | None) -> tuple[int, int]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-from briefing.core.ingest.bylines import desk_line, is_byline_or_date
+from briefing.core.ingest.bylines import bio_units, desk_line, is_byline_or_date
 from briefing.core.ingest.clean import Unit, clean_units, join_units, line_key, marker_key
 from briefing.core.ingest.metadata import extract_metadata
 from briefing.core.ingest.notes import (
@@ -128,6 +128,8 @@ def refine_article(text: str, hints: DocumentHints, filename: str,
                 or issuer_line(unit.text)  # "From Department of Foreign Affairs"
                 or desk_line(unit.text)):  # "Militarnyi OSINT desk"
             unit.dropped = "byline"
+    for at in bio_units(units):  # "Jane Roe is a senior fellow at …" over or under it
+        units[at].dropped = "bio"
     cleaned = join_units(units)
     if not cleaned.strip() and units:
         cleaned = "\n\n".join(u.text for u in units)

@@ -230,13 +230,20 @@ _DIV_FENCE = re.compile(r"^:{3,}.*$", re.MULTILINE)
 # a Hugo shortcode on a line of its own ("{{< figure src=… >}}", "{{% notice %}}"):
 # template markup, never text
 _SHORTCODE = re.compile(r"^[ \t]*\{\{[<%].*?[%>]\}\}[ \t]*$", re.MULTILINE)
+# Hexo's and Jekyll's (Liquid) tags on a line of their own ("{% blockquote %}",
+# "{% endblockquote %}"): template markup, the text between them stays; a Hexo note box
+# ("{% note info %}" … "{% endnote %}") is a callout, the site's aside
+_LIQUID_NOTE = re.compile(r"^[ \t]*\{%-?\s*note\b[^%]*%\}.*?^[ \t]*\{%-?\s*endnote\s*-?%\}[ \t]*$",
+                          re.DOTALL | re.MULTILINE)
+_LIQUID_TAG = re.compile(r"^[ \t]*\{%.*?%\}[ \t]*$", re.MULTILINE)
 
 
 def _without_divs(text: str) -> str:
     """The page without its callout boxes (a data note's "Reproduce this note", "This note
     is updated when …", a tracker's "This page is a living summary …": the site's asides),
     without template shortcodes and without the fences of other divs, whose content
-    stays."""
+    stays; Hexo's note boxes and Liquid tags likewise."""
+    text = _LIQUID_TAG.sub("", _LIQUID_NOTE.sub("", text))
     return _SHORTCODE.sub("", _DIV_FENCE.sub("", _CALLOUT.sub("", text)))
 
 
