@@ -173,8 +173,13 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
     # A statement issued by a government none of the perspectives covers ("Ministry of
     # Foreign Affairs of Japan"): its assertions are statements of no side of ours. (An
     # issuer whose side is merely not recognised is not guessed to be of none.)
-    outside = bool(issuer_name) and issuer is not None and not issuer.perspectives and (
-        foreign(publisher) or foreign(issuer_name or ""))
+    # A title that names no issuer ("Statement on the deployment ...") leaves it to the
+    # publisher, a government body, and to the statement's lead: "The Philippines views
+    # with grave concern ..." names a country none of the perspectives covers.
+    outside = issuer is not None and not issuer.perspectives and (
+        bool(issuer_name) and (foreign(publisher) or foreign(issuer_name or "")) or
+        issuer_name == "" and is_government_body(publisher) and (
+            foreign(publisher) or foreign(lead_subject(text))))
     if issuer is None and home is None and is_government_body(publisher) and \
             _WE.search(QUOTE_TEXT.sub(" ", text)) and foreign(lead_subject(text)):
         # The same for a government's own release in its own voice under a headline
