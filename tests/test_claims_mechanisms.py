@@ -238,3 +238,25 @@ def test_a_handle_that_runs_words_together_opens_with_a_known_name() -> None:
 def test_declining_to_comment_is_a_stated_stance() -> None:
     got = found("The Kremlin has refused to comment on the capture.")
     assert list(got.values()) == [(["russian"], "The Kremlin")]
+
+
+def test_a_post_embedded_as_a_card_is_its_posters_every_sentence() -> None:
+    # display name, the bare handle under it, the post under that: the poster says all of
+    # it, even a sentence that describes another side; an unknown analyst speaks for none
+    text = ("Reactions came quickly.\n\n"
+            "Defence Minister Rustem Umerov posted an hour later:\n\n"
+            "Rustem Umerov\n\n@rustem_umerov\n\n"
+            "Moscow has finally admitted what everyone saw. Our drones saw the columns "
+            "first. Who pays for this?\n\n"
+            "1.1K Reposts 4K Likes\n\n"
+            "Pat Doyle\n\n@patdoyle_analysis\n\n"
+            "The parade was mostly theatre. Nothing about the front changes.\n\n"
+            "Other analysts were more cautious.")
+    got = found(text)
+    for sentence in ("Moscow has finally admitted what everyone saw.",
+                     "Our drones saw the columns first.", "Who pays for this?"):
+        assert got[sentence][0] == ["ukrainian"], sentence
+    assert got["The parade was mostly theatre."][0] == []
+    assert got["Nothing about the front changes."][0] == []
+    assert "Other analysts were more cautious." not in got
+    assert "Reactions came quickly." not in got

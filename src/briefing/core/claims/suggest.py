@@ -9,6 +9,7 @@ from briefing.core.claims.affiliation import foreign
 from briefing.core.claims.attribution import Attributor, Speaker
 from briefing.core.claims.cited import headline_outlet, headline_source
 from briefing.core.claims.cues import matcher_for
+from briefing.core.claims.handles import post_cards
 from briefing.core.claims.headings import (
     _ABOUT_POST,
     _POST_HEADER,
@@ -212,6 +213,9 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
         sp = attributor.name(signer, spans[number][1])
         if sp.perspectives:
             signed[number] = sp
+    cards = post_cards(text, spans)  # posts embedded as cards: the poster says all of each
+    for number, (name, at) in cards.items():
+        signed[number] = attributor.name(name, at)
     for a, z in runs:
         under = attribution_line(text, spans, z + 1)
         if under is not None:
@@ -434,8 +438,8 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
                 not (issuer.verb == "publisher" and EVENT_NOTE.search(sent.text)) and \
                 not FOOTNOTE.match(sent.text) and not SERVICE_NOTE.search(sent.text):
             speakers = [issuer.again("issuer", sent.start, sent.end)]
-        if sent.paragraph in signed and turn is None and not any(
-                sp.perspectives for sp in speakers):
+        if sent.paragraph in signed and turn is None and (sent.paragraph in cards or not any(
+                sp.perspectives for sp in speakers)):
             sp = signed[sent.paragraph]  # a post signed by the dash line under it
             speakers = [sp.again("signed", sent.start, sent.end)]
         run = run_of.get(sent.paragraph)
