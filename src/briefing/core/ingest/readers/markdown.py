@@ -230,6 +230,24 @@ _DIV_FENCE = re.compile(r"^:{3,}.*$", re.MULTILINE)
 # a Hugo shortcode on a line of its own ("{{< figure src=… >}}", "{{% notice %}}"):
 # template markup, never text
 _SHORTCODE = re.compile(r"^[ \t]*\{\{[<%].*?[%>]\}\}[ \t]*$", re.MULTILINE)
+# Jekyll's and Hexo's Liquid tags: "{% blockquote [author] %}" … "{% endblockquote %}" is a
+# block quotation (read as Markdown's "> ", its author signing it); "{% note info %}" …
+# "{% endnote %}" an aside box, as a callout is; any other tag on a line of its own
+# ("{% include share-buttons.html %}") is template markup.
+_LIQUID_QUOTE = re.compile(r"^[ \t]*\{%-?\s*blockquote\b(?P<args>[^%\n]*)-?%\}[ \t]*\n"
+                           r"(?P<body>.*?)^[ \t]*\{%-?\s*endblockquote\s*-?%\}[ \t]*$",
+                           re.DOTALL | re.MULTILINE)
+_LIQUID_NOTE = re.compile(r"^[ \t]*\{%-?\s*note\b[^%\n]*%\}.*?\{%-?\s*endnote\s*-?%\}[ \t]*$",
+                          re.DOTALL | re.MULTILINE)
+_LIQUID_TAG = re.compile(r"^[ \t]*\{%.*?%\}[ \t]*$", re.MULTILINE)
+
+
+def _liquid_quote(m: re.Match[str]) -> str:
+    """A Liquid block quotation as Markdown's: each line under "> ", its author (the tag's
+    first argument, before a comma or a link) signing it with a dash line."""
+    lines = [f"> {line}".rstrip() for line in m.group("body").strip("\n").split("\n")]
+    author = re.split(r",|\shttps?://", m.group("args").strip())[0].strip()
+    return "\n".join(lines + ([">", f"> — {author}"] if author else []))
 
 
 def _without_divs(text: str) -> str:
@@ -237,7 +255,8 @@ def _without_divs(text: str) -> str:
     is updated when …", a tracker's "This page is a living summary …": the site's asides),
     without template shortcodes and without the fences of other divs, whose content
     stays."""
-    return _SHORTCODE.sub("", _DIV_FENCE.sub("", _CALLOUT.sub("", text)))
+    text = _LIQUID_QUOTE.sub(_liquid_quote, _LIQUID_NOTE.sub("", text))
+    return _LIQUID_TAG.sub("", _SHORTCODE.sub("", _DIV_FENCE.sub("", _CALLOUT.sub("", text))))
 
 
 def read_markdown(text: str) -> Extracted:
