@@ -260,3 +260,16 @@ def test_a_post_embedded_as_a_card_is_its_posters_every_sentence() -> None:
     assert got["Nothing about the front changes."][0] == []
     assert "Other analysts were more cautious." not in got
     assert "Reactions came quickly." not in got
+
+
+def test_a_line_naming_its_speaker_before_a_colon_introduces_the_paragraph_under_it() -> None:
+    # not only "X said:": "X put it this way on Monday:" too; the paragraph under it is
+    # what was said, quoted or not (a block quotation loses its marks)
+    text = ("The estimates differ.\n\n"
+            "Kremlin spokesman Dmitry Peskov put it this way on Monday:\n\n"
+            "Our partners in Pyongyang act within the treaty and nobody else is concerned.\n\n"
+            "Analysts were not persuaded.")
+    got = found(text)
+    assert got["Our partners in Pyongyang act within the treaty and nobody else is "
+               "concerned."][0] == ["russian"]
+    assert "Analysts were not persuaded." not in got

@@ -92,9 +92,6 @@ _CITED = re.compile(r"(?:\((?:source:\s*|sources:\s*|via\s+|per\s+)?(?P<who>[A-Z
 # A figure's source named before a colon, as a list of estimates gives it ("NIS (Seoul):
 # about 11,000 deployed", "General Staff of Ukraine: more than 4,000 killed").
 _CITED_LEAD = re.compile(r"\W{0,4}(?P<who>[A-Z][^:.;!?\n\d]{1,50}?)(?P<dash>)\s*:\s+(?=\S)")
-# A line ending with its verb of saying before the colon: "The president wrote:".
-_SAID_COLON = re.compile(r"\b(?:wrote|writes|said|says|posted|posts|tweeted|added|stated|"
-                         r"declared)(?:\s+(?:on\s+[\w@.]+|in\s+a\s+post))?\s*$")
 # A live blog's time stamp before a post heading ("17:15 — ", "9:40 a.m. - ").
 _POST_TIME = re.compile(r"^\s*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?\s*[—–-]\s*", re.IGNORECASE)
 # A page written as turns ("Q:", "MR. X:"), at the start of a line.
@@ -321,10 +318,9 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
                         line[who.start("who"):], [], None, "line", sent.start,
                         sent.end)], False)
             else:
-                # "The president wrote:" right before the colon: the paragraph under it is
-                # the text written, quoted or not
-                below = bool(_SAID_COLON.search(line)) and sent.end >= _para_end(
-                    spans, sent.paragraph)
+                # "The president wrote:", "X put it this way on 16 December:" ending its
+                # paragraph: the paragraph under it is the text said, quoted or not
+                below = sent.end >= _para_end(spans, sent.paragraph)
                 intro = (sent.paragraph, said, below) if said else None
                 if any(sp.verb in _REPORTING - {"posted"} or sp.verb.startswith("issued the following")
                        for sp in said) and len(line.split()) >= MIN_FIGURE_WORDS:
