@@ -273,3 +273,20 @@ def test_a_line_naming_its_speaker_before_a_colon_introduces_the_paragraph_under
     assert got["Our partners in Pyongyang act within the treaty and nobody else is "
                "concerned."][0] == ["russian"]
     assert "Analysts were not persuaded." not in got
+
+
+def test_a_heading_labelled_with_a_person_gives_that_persons_words() -> None:
+    # "Person: words" heading a live blog's entry (its time stamp above) reports the
+    # person's words; "Place: topic" is a section on the place, and a labelled heading
+    # with no time stamp above it is not an entry's. Reuters spells the Ukrainian
+    # president "Zelenskiy".
+    entry = ("Updates through the day.\n\n16:20 GMT\n\n"
+             "Zelenskiy: Moscow cannot hold the bridgehead alone\n\n"
+             "The president spoke in Kharkiv on Monday evening after the strike.\n\n")
+    assert found(entry)["Zelenskiy: Moscow cannot hold the bridgehead alone"][0] == \
+        ["ukrainian"]
+    assert not found(entry.replace("16:20 GMT", "Read more"))
+    place = ("Updates through the day.\n\n15:10 GMT\n\n"
+             "Seoul: No decision on the new sanctions\n\n"
+             "The cabinet met on Tuesday to review the package again.")
+    assert not found(place)

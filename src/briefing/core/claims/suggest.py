@@ -354,7 +354,7 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
             # A headline, caption or teaser, not a sentence of the story; a heading that
             # names a source ("2. UKRAINE'S AIR FORCE (Telegram)") is who "it" is below.
             _heading_speaker(attributor, sent, index)
-            said = headline_speakers(attributor, sent, index) if turn is None else []
+            said = headline_speakers(attributor, sent, index, text) if turn is None else []
             if said:
                 out.append(_suggestion(sent, said))
                 continue
