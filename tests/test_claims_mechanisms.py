@@ -290,3 +290,13 @@ def test_a_heading_labelled_with_a_person_gives_that_persons_words() -> None:
              "Seoul: No decision on the new sanctions\n\n"
              "The cabinet met on Tuesday to review the package again.")
     assert not found(place)
+
+
+def test_a_persons_possessive_subject_is_who_a_later_pronoun_means() -> None:
+    # "Umerov's count is the lowest." names no speech, but its owner is who "He" is next;
+    # a place's possessive ("Moscow's troops ...") is not a person a pronoun goes back to
+    text = ("The counts disagree. Umerov's count is the lowest of the three. He told "
+            "reporters on Friday that about 2,000 soldiers had been wounded.")
+    got = found(text)
+    assert got["He told reporters on Friday that about 2,000 soldiers had been wounded."][
+        0] == ["ukrainian"]
