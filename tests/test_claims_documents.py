@@ -290,3 +290,23 @@ def test_an_exchange_inside_an_article_ends_at_its_next_heading_table_or_notes()
     denial = found["Russia's foreign ministry said the reports were invented by Western media."]
     assert denial.perspectives == ["russian"]
     assert not any(q.startswith("Yonhap") for q in found)  # a reference entry, not a turn
+
+
+def test_a_statement_titled_without_its_issuer_speaks_for_the_country_its_lead_names() -> None:
+    # "Statement on ..." names no issuer; the publisher is a ministry whose name says no
+    # country, and the lead names one none of the perspectives covers: its assertions are
+    # statements of no side; its narrative of the past is not.
+    text = ("Chile views with deep concern the reported transfer of artillery shells to the "
+            "region.\n\n"
+            "Chile considers these reports serious and will raise them at the Council.\n\n"
+            "The Minister travelled to Geneva last week.")
+    found = sides(text, "Statement on the Transfer of Artillery Shells",
+                  "Department of Foreign Affairs")
+    assert found.get("Chile views with deep concern the reported transfer of artillery "
+                     "shells to the region.") == []
+    assert found.get("Chile considers these reports serious and will raise them at the "
+                     "Council.") == []
+    assert "The Minister travelled to Geneva last week." not in found
+    # A publisher with no statement title and a headline is left to ordinary attribution.
+    assert not sides(text.split("\n\n")[0], "Chile views deployment with concern",
+                     "Daily News")

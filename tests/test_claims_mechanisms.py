@@ -238,3 +238,65 @@ def test_a_handle_that_runs_words_together_opens_with_a_known_name() -> None:
 def test_declining_to_comment_is_a_stated_stance() -> None:
     got = found("The Kremlin has refused to comment on the capture.")
     assert list(got.values()) == [(["russian"], "The Kremlin")]
+
+
+def test_a_post_embedded_as_a_card_is_its_posters_every_sentence() -> None:
+    # display name, the bare handle under it, the post under that: the poster says all of
+    # it, even a sentence that describes another side; an unknown analyst speaks for none
+    text = ("Reactions came quickly.\n\n"
+            "Defence Minister Rustem Umerov posted an hour later:\n\n"
+            "Rustem Umerov\n\n@rustem_umerov\n\n"
+            "Moscow has finally admitted what everyone saw. Our drones saw the columns "
+            "first. Who pays for this?\n\n"
+            "1.1K Reposts 4K Likes\n\n"
+            "Pat Doyle\n\n@patdoyle_analysis\n\n"
+            "The parade was mostly theatre. Nothing about the front changes.\n\n"
+            "Other analysts were more cautious.")
+    got = found(text)
+    for sentence in ("Moscow has finally admitted what everyone saw.",
+                     "Our drones saw the columns first.", "Who pays for this?"):
+        assert got[sentence][0] == ["ukrainian"], sentence
+    assert got["The parade was mostly theatre."][0] == []
+    assert got["Nothing about the front changes."][0] == []
+    assert "Other analysts were more cautious." not in got
+    assert "Reactions came quickly." not in got
+
+
+def test_a_line_naming_its_speaker_before_a_colon_introduces_the_paragraph_under_it() -> None:
+    # not only "X said:": "X put it this way on Monday:" too; the paragraph under it is
+    # what was said, quoted or not (a block quotation loses its marks)
+    text = ("The estimates differ.\n\n"
+            "Kremlin spokesman Dmitry Peskov put it this way on Monday:\n\n"
+            "Our partners in Pyongyang act within the treaty and nobody else is concerned.\n\n"
+            "Analysts were not persuaded.")
+    got = found(text)
+    assert got["Our partners in Pyongyang act within the treaty and nobody else is "
+               "concerned."][0] == ["russian"]
+    assert "Analysts were not persuaded." not in got
+
+
+def test_a_heading_labelled_with_a_person_gives_that_persons_words() -> None:
+    # "Person: words" heading a live blog's entry (its time stamp above) reports the
+    # person's words; "Place: topic" is a section on the place, and a labelled heading
+    # with no time stamp above it is not an entry's. Reuters spells the Ukrainian
+    # president "Zelenskiy".
+    entry = ("Updates through the day.\n\n16:20 GMT\n\n"
+             "Zelenskiy: Moscow cannot hold the bridgehead alone\n\n"
+             "The president spoke in Kharkiv on Monday evening after the strike.\n\n")
+    assert found(entry)["Zelenskiy: Moscow cannot hold the bridgehead alone"][0] == \
+        ["ukrainian"]
+    assert not found(entry.replace("16:20 GMT", "Read more"))
+    place = ("Updates through the day.\n\n15:10 GMT\n\n"
+             "Seoul: No decision on the new sanctions\n\n"
+             "The cabinet met on Tuesday to review the package again.")
+    assert not found(place)
+
+
+def test_a_persons_possessive_subject_is_who_a_later_pronoun_means() -> None:
+    # "Umerov's count is the lowest." names no speech, but its owner is who "He" is next;
+    # a place's possessive ("Moscow's troops ...") is not a person a pronoun goes back to
+    text = ("The counts disagree. Umerov's count is the lowest of the three. He told "
+            "reporters on Friday that about 2,000 soldiers had been wounded.")
+    got = found(text)
+    assert got["He told reporters on Friday that about 2,000 soldiers had been wounded."][
+        0] == ["ukrainian"]

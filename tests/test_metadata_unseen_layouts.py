@@ -230,6 +230,20 @@ def test_markdown_admonitions_shortcodes_and_image_credits_are_furniture() -> No
         assert furniture not in text
 
 
+def test_liquid_tags_are_furniture_and_a_liquid_blockquote_is_a_quotation() -> None:
+    # Jekyll and Hexo: "{% note %}" boxes are asides, "{% include %}" is markup, and the
+    # text of "{% blockquote %}" is the page's, set apart as a quotation
+    page = "\n".join([
+        "# Where the shells come from", "", "{% note info %}",
+        "This page is a living summary; we do not endorse the figures.", "{% endnote %}", "",
+        BODY[0], "", "{% blockquote %}", BODY[2], "{% endblockquote %}", "",
+        "{% include share-buttons.html %}"])
+    text = _body(page, "page.md")
+    assert BODY[0] in text and BODY[2] in text
+    for furniture in ("living summary", "{%", "share-buttons", "endblockquote"):
+        assert furniture not in text
+
+
 def test_a_pandoc_div_keeps_its_content() -> None:
     page = "\n".join(["# Where the shells come from", "", "::: {.analysis}", BODY[0], ":::",
                       "", BODY[2]])

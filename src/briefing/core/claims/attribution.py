@@ -119,6 +119,9 @@ _CLOSED_QUOTE = re.compile(r"(?:[”\"]|[.,!?]['’])$")
 _PARENTHETICAL = re.compile(r"\s+(?:an?|the|one|[A-Z])[^,;.!?“”\"]{1,80},\s+(?P<next>[\w']+)")
 
 
+# A person's possessive opening a subject: "Zelensky's figure", "Peskov's answer".
+_POSSESSOR = re.compile(r"(?P<who>[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){0,2})['’]s\s+[a-z]")
+
 class Attributor(ColonReader):
     """Attributes sentences, one article at a time (keeps back-reference context)."""
 
@@ -542,6 +545,14 @@ class Attributor(ColonReader):
             # "China's foreign ministry spokesperson Mao Ning was asked ...": a person named
             # with a role and a side is who a later "she said" means.
             sp = self._resolve_plain(s, a, z, "subject", sent.start)
+            if len(sp.perspectives) == 1:
+                self.ctx.remember(sp, sent.paragraph, index)
+                return
+        owner = _POSSESSOR.match(s, a, z)
+        if owner is not None and bare_country(owner.group("who")) is None:
+            # "Zelensky's figure is the odd one out. He wrote ...": the person who owns what
+            # the sentence is about is who a later "he" means (not "Pyongyang's soldiers")
+            sp = self._resolve_plain(s, a, owner.end("who"), "subject", sent.start)
             if len(sp.perspectives) == 1:
                 self.ctx.remember(sp, sent.paragraph, index)
                 return

@@ -18,6 +18,11 @@ _LEAD = re.compile(r"\W{0,3}(?P<handle>@[\w.-]*\w)(?:\s*\([^()\n]{1,40}\))?(?P<a
 _PLATFORM = re.compile(r"\.(?:bsky\.social|bsky\.app|bsky|t\.me|x\.com|twitter\.com|"
                        r"threads\.net|mastodon\.social)$", re.IGNORECASE)
 _PIECES = re.compile(r"[._-]+|(?<=[a-z])(?=[A-Z])")
+# A post embedded as a card: its poster's display name, the handle alone on the next line,
+# then the post's text ("Kaja Kallas" / "@kajakallas" / "Xi, Putin and Kim ...").
+_BARE = re.compile(r"@[A-Za-z0-9_.]{2,40}")
+_NAME = re.compile(r"[^\W\d][\w.'’ -]{1,60}?(?=[^\w.'’]*$)")
+_ENDS = (".", "!", "?", "\"", "”", "’", "'")
 
 
 def handle_lead(sentence: str) -> tuple[int, int, str] | None:
@@ -34,3 +39,25 @@ def handle_words(handle: str) -> tuple[str, str]:
     bare = _PLATFORM.sub("", handle.lstrip("@"))
     words = " ".join(w[:1].upper() + w[1:] for w in _PIECES.split(bare) if w)
     return words, bare
+
+
+def post_cards(text: str, spans: list[tuple[int, int]]) -> dict[int, tuple[str, int]]:
+    """{paragraph number of a post's text: (its poster, where the name is)} for each post
+    embedded as a card: a display name, the bare handle on the paragraph under it, the
+    post's text under that. The poster speaks every sentence of the post. A name line that
+    is not a name ("X posted:") leaves the poster to the handle's words."""
+    cards: dict[int, tuple[str, int]] = {}
+    for i in range(1, len(spans) - 1):
+        a, z = spans[i]
+        if not _BARE.fullmatch(text[a:z].strip()):
+            continue
+        body = text[spans[i + 1][0]:spans[i + 1][1]].rstrip()
+        if not body.endswith(_ENDS) or _BARE.fullmatch(body):
+            continue
+        line = text[spans[i - 1][0]:spans[i - 1][1]].strip()
+        name = _NAME.match(line)
+        if name is not None and len(line.split()) <= 8 and not line.endswith((":", *_ENDS)):
+            cards[i + 1] = (name.group().strip(), spans[i - 1][0])
+        else:
+            cards[i + 1] = (handle_words(text[a:z].strip())[0], a)
+    return cards

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from briefing.core.claims.affiliation import bare_country
 from briefing.core.claims.attribution import Attributor
 from briefing.core.claims.cues import CueMatcher
 from briefing.core.claims.sentences import Sentence
@@ -40,14 +41,17 @@ def initials(name: str) -> str:
 _HEADLINE_VERBS = frozenset({"says", "say", "confirms", "confirm", "denies", "deny", "warns",
                              "warn", "claims", "claim", "admits", "admit", "rejects", "puts",
                              "estimates", "accuses", "vows", "urges", "insists", "declines",
-                             "refuses", "calls", "dismisses", "acknowledges"})
+                             "refuses", "calls", "dismisses", "acknowledges", "label"})
 _HEADLINE_WORDS = 18
 
 
-def headline_speakers(attributor: Attributor, sent: Sentence, index: int) -> list[Speaker]:
+def headline_speakers(attributor: Attributor, sent: Sentence, index: int,
+                      text: str = "") -> list[Speaker]:
     """An entry heading that reports what a side says ("Seoul says about 4,700 North Koreans
     killed or wounded", "North Korea confirms deployment"): a statement of that side, as
-    the entry below it tells at length. Other headings (section labels, teasers) are not."""
+    the entry below it tells at length. Other headings (section labels, teasers) are not.
+    A heading labelled with its speaker ("Zelenskiy: Moscow could not hold Kursk alone")
+    is one when a live blog's time stamp stands on the line above it (`text`: the page)."""
     if len(sent.text.split()) > _HEADLINE_WORDS or sent.text.startswith(("@", "#")) or \
             sent.paragraph == 0:
         return []  # (the first line is the page's own headline, a title, not an entry's)
@@ -58,7 +62,16 @@ def headline_speakers(attributor: Attributor, sent: Sentence, index: int) -> lis
     head = sent.text[:first.end - sent.start]
     if first.verb not in _HEADLINE_VERBS or _WORD_RX.search(head[:first.start - sent.start]):
         return []  # the speaker must open the heading
+    if first.verb == "label" and (bare_country(first.text) is not None or not _STAMP_LINE.fullmatch(
+            text[:sent.start].rstrip().rsplit("\n", 1)[-1].strip())):
+        return []  # "Seoul: no decision on lethal aid" is a section on a place; with no
+        # time stamp above, "Pentagon: 9,000 troops in Russia" is a teaser's headline
     return found
+
+
+# A live blog entry's time stamp, a line of its own: "14:05 GMT", "9:40 a.m.", "17:15".
+_STAMP_LINE = re.compile(r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?\s?m\.?)?\s*(?:[A-Z]{2,4}(?:[+-]\d{1,2})?)?",
+                         re.IGNORECASE)
 
 
 _WORD_RX = re.compile(r"[A-Za-z]")

@@ -48,7 +48,7 @@ _STAFF_TITLES = frozenset({"aide", "adviser", "advisor", "spokesman", "spokeswom
 # ("today the Government decided to ...", "On May 2 the ministers met ...").
 _ASSERTING = re.compile(r"\b(?:is|are|am|has|have|will|would|must|cannot|can|could|should|"
                         r"shall|may|might|remains?|continues?|does|do)\b|\b[a-z]{3,}(?<!s)s\b"
-                        r"(?=\s+(?:that|the|to|all|its|their|a|an|on)\b)")
+                        r"(?=\s+(?:that|the|to|all|its|their|a|an|on|with)\b)")
 
 
 def asserted(sentence: str) -> bool:

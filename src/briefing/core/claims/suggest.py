@@ -9,6 +9,7 @@ from briefing.core.claims.affiliation import foreign
 from briefing.core.claims.attribution import Attributor, Speaker
 from briefing.core.claims.cited import headline_outlet, headline_source
 from briefing.core.claims.cues import matcher_for
+from briefing.core.claims.handles import post_cards
 from briefing.core.claims.headings import (
     _ABOUT_POST,
     _POST_HEADER,
@@ -91,9 +92,6 @@ _CITED = re.compile(r"(?:\((?:source:\s*|sources:\s*|via\s+|per\s+)?(?P<who>[A-Z
 # A figure's source named before a colon, as a list of estimates gives it ("NIS (Seoul):
 # about 11,000 deployed", "General Staff of Ukraine: more than 4,000 killed").
 _CITED_LEAD = re.compile(r"\W{0,4}(?P<who>[A-Z][^:.;!?\n\d]{1,50}?)(?P<dash>)\s*:\s+(?=\S)")
-# A line ending with its verb of saying before the colon: "The president wrote:".
-_SAID_COLON = re.compile(r"\b(?:wrote|writes|said|says|posted|posts|tweeted|added|stated|"
-                         r"declared)(?:\s+(?:on\s+[\w@.]+|in\s+a\s+post))?\s*$")
 # A live blog's time stamp before a post heading ("17:15 — ", "9:40 a.m. - ").
 _POST_TIME = re.compile(r"^\s*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?\s*[—–-]\s*", re.IGNORECASE)
 # A page written as turns ("Q:", "MR. X:"), at the start of a line.
@@ -173,8 +171,13 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
     # A statement issued by a government none of the perspectives covers ("Ministry of
     # Foreign Affairs of Japan"): its assertions are statements of no side of ours. (An
     # issuer whose side is merely not recognised is not guessed to be of none.)
-    outside = bool(issuer_name) and issuer is not None and not issuer.perspectives and (
-        foreign(publisher) or foreign(issuer_name or ""))
+    # A title that names no issuer ("Statement on the deployment ...") leaves it to the
+    # publisher, a government body, and to the statement's lead: "The Philippines views
+    # with grave concern ..." names a country none of the perspectives covers.
+    outside = issuer is not None and not issuer.perspectives and (
+        bool(issuer_name) and (foreign(publisher) or foreign(issuer_name or "")) or
+        issuer_name == "" and is_government_body(publisher) and (
+            foreign(publisher) or foreign(lead_subject(text))))
     if issuer is None and home is None and is_government_body(publisher) and \
             _WE.search(QUOTE_TEXT.sub(" ", text)) and foreign(lead_subject(text)):
         # The same for a government's own release in its own voice under a headline
@@ -207,6 +210,9 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
         sp = attributor.name(signer, spans[number][1])
         if sp.perspectives:
             signed[number] = sp
+    cards = post_cards(text, spans)  # posts embedded as cards: the poster says all of each
+    for number, (name, at) in cards.items():
+        signed[number] = attributor.name(name, at)
     for a, z in runs:
         under = attribution_line(text, spans, z + 1)
         if under is not None:
@@ -312,10 +318,9 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
                         line[who.start("who"):], [], None, "line", sent.start,
                         sent.end)], False)
             else:
-                # "The president wrote:" right before the colon: the paragraph under it is
-                # the text written, quoted or not
-                below = bool(_SAID_COLON.search(line)) and sent.end >= _para_end(
-                    spans, sent.paragraph)
+                # "The president wrote:", "X put it this way on 16 December:" ending its
+                # paragraph: the paragraph under it is the text said, quoted or not
+                below = sent.end >= _para_end(spans, sent.paragraph)
                 intro = (sent.paragraph, said, below) if said else None
                 if any(sp.verb in _REPORTING - {"posted"} or sp.verb.startswith("issued the following")
                        for sp in said) and len(line.split()) >= MIN_FIGURE_WORDS:
@@ -349,7 +354,7 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
             # A headline, caption or teaser, not a sentence of the story; a heading that
             # names a source ("2. UKRAINE'S AIR FORCE (Telegram)") is who "it" is below.
             _heading_speaker(attributor, sent, index)
-            said = headline_speakers(attributor, sent, index) if turn is None else []
+            said = headline_speakers(attributor, sent, index, text) if turn is None else []
             if said:
                 out.append(_suggestion(sent, said))
                 continue
@@ -429,8 +434,8 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
                 not (issuer.verb == "publisher" and EVENT_NOTE.search(sent.text)) and \
                 not FOOTNOTE.match(sent.text) and not SERVICE_NOTE.search(sent.text):
             speakers = [issuer.again("issuer", sent.start, sent.end)]
-        if sent.paragraph in signed and turn is None and not any(
-                sp.perspectives for sp in speakers):
+        if sent.paragraph in signed and turn is None and (sent.paragraph in cards or not any(
+                sp.perspectives for sp in speakers)):
             sp = signed[sent.paragraph]  # a post signed by the dash line under it
             speakers = [sp.again("signed", sent.start, sent.end)]
         run = run_of.get(sent.paragraph)

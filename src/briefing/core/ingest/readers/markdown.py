@@ -230,21 +230,33 @@ _DIV_FENCE = re.compile(r"^:{3,}.*$", re.MULTILINE)
 # a Hugo shortcode on a line of its own ("{{< figure src=… >}}", "{{% notice %}}"):
 # template markup, never text
 _SHORTCODE = re.compile(r"^[ \t]*\{\{[<%].*?[%>]\}\}[ \t]*$", re.MULTILINE)
-# Hexo's and Jekyll's (Liquid) tags on a line of their own ("{% blockquote %}",
-# "{% endblockquote %}"): template markup, the text between them stays; a Hexo note box
-# ("{% note info %}" … "{% endnote %}") is a callout, the site's aside
-_LIQUID_NOTE = re.compile(r"^[ \t]*\{%-?\s*note\b[^%]*%\}.*?^[ \t]*\{%-?\s*endnote\s*-?%\}[ \t]*$",
+# Jekyll's and Hexo's Liquid tags: "{% blockquote [author] %}" … "{% endblockquote %}" is a
+# block quotation (read as Markdown's "> ", its author signing it); "{% note info %}" …
+# "{% endnote %}" an aside box, as a callout is; any other tag on a line of its own
+# ("{% include share-buttons.html %}") is template markup.
+_LIQUID_QUOTE = re.compile(r"^[ \t]*\{%-?\s*blockquote\b(?P<args>[^%\n]*)-?%\}[ \t]*\n"
+                           r"(?P<body>.*?)^[ \t]*\{%-?\s*endblockquote\s*-?%\}[ \t]*$",
+                           re.DOTALL | re.MULTILINE)
+_LIQUID_NOTE = re.compile(r"^[ \t]*\{%-?\s*note\b[^%\n]*%\}.*?\{%-?\s*endnote\s*-?%\}[ \t]*$",
                           re.DOTALL | re.MULTILINE)
 _LIQUID_TAG = re.compile(r"^[ \t]*\{%.*?%\}[ \t]*$", re.MULTILINE)
+
+
+def _liquid_quote(m: re.Match[str]) -> str:
+    """A Liquid block quotation as Markdown's: each line under "> ", its author (the tag's
+    first argument, before a comma or a link) signing it with a dash line."""
+    lines = [f"> {line}".rstrip() for line in m.group("body").strip("\n").split("\n")]
+    author = re.split(r",|\shttps?://", m.group("args").strip())[0].strip()
+    return "\n".join(lines + ([">", f"> — {author}"] if author else []))
 
 
 def _without_divs(text: str) -> str:
     """The page without its callout boxes (a data note's "Reproduce this note", "This note
     is updated when …", a tracker's "This page is a living summary …": the site's asides),
     without template shortcodes and without the fences of other divs, whose content
-    stays; Hexo's note boxes and Liquid tags likewise."""
-    text = _LIQUID_TAG.sub("", _LIQUID_NOTE.sub("", text))
-    return _SHORTCODE.sub("", _DIV_FENCE.sub("", _CALLOUT.sub("", text)))
+    stays; Hexo's note boxes and Liquid tags likewise (a Liquid quotation as a quotation)."""
+    text = _LIQUID_QUOTE.sub(_liquid_quote, _LIQUID_NOTE.sub("", text))
+    return _LIQUID_TAG.sub("", _SHORTCODE.sub("", _DIV_FENCE.sub("", _CALLOUT.sub("", text))))
 
 
 def read_markdown(text: str) -> Extracted:
