@@ -71,11 +71,15 @@ PERSPECTIVES = load_default_perspectives()
 # of labels17 then join dev (no rule has seen them: .730/.658/.868/.705 alone at this
 # round's end, .719/.643/.860/.679 when they arrived): they pull dev to .946/.887/.916/.893,
 # and the dev floors go under that.
+# Round 18 (claims18, claims18b, figures18, the lead's colon rule): dev .964/.918/.931/.916,
+# test .939/.838/.838/.797 (figures .759 -> .797; statements flat). The ten _15 pages of
+# labels18 then join dev (no rule has seen them: .793/.638/.782/.662 alone at this round's
+# end, .793/.624/.767/.622 when they arrived): dev .951/.897/.922/.894; floors under both.
 FLOORS = {
     "dev": {"statements_found": 0.94, "statements_right": 0.88, "precision": 0.91,
-            "figures_right": 0.89},
+            "figures_right": 0.88},
     "test": {"statements_found": 0.93, "statements_right": 0.83, "precision": 0.83,
-             "figures_right": 0.75},
+             "figures_right": 0.78},
 }
 
 @pytest.mark.parametrize("half", ["dev", "test"])

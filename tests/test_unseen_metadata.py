@@ -35,11 +35,15 @@ from quality_metadata import score  # noqa: E402
 # Round 16: meta16 met the _13 pages; with the ten _14 pages of labels17 (no rule has seen
 # them: 100/100/80/80/94.6/92.2 alone) dev is 100/100/98.6/97.2/99.5/98.9, test
 # 90.5/90.5/97.6/83.3/97.7/95.7 (publisher was 81.0); the test floors move up under it.
+# Round 18: meta18 met the _14 pages (100/100/100/90/100/99.2 alone); test
+# 92.9/90.5/97.6/83.3/97.9/96.4. The ten _15 pages of labels18 (no rule has seen them:
+# 70/90/80/70/99.1/94.2 alone at the round's end, furniture 93.7 on arrival) pull dev to
+# 98.0/99.3/98.7/96.0/99.9/99.6; the floors sit under both halves.
 THRESHOLDS = {
-    "dev": {"title": 0.97, "date": 0.97, "authors": 0.97, "publisher": 0.96, "body": 0.99,
-            "furniture": 0.98},
-    "test": {"title": 0.90, "date": 0.90, "authors": 0.97, "publisher": 0.82, "body": 0.97,
-             "furniture": 0.95},
+    "dev": {"title": 0.97, "date": 0.98, "authors": 0.98, "publisher": 0.95, "body": 0.99,
+            "furniture": 0.99},
+    "test": {"title": 0.92, "date": 0.90, "authors": 0.97, "publisher": 0.82, "body": 0.97,
+             "furniture": 0.96},
 }
 
 
