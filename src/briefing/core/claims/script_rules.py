@@ -25,6 +25,14 @@ _SENTENCE_END = re.compile(r"[.!?…。！？]+[»”\"’)）」』]*")
 # quotation marks a sentence stop inside does not end the sentence at (「」『』: Taiwan's and
 # Hong Kong's Chinese, "他說：「…。」")
 _OPEN, _CLOSE = "«“„「『", "»”」』"
+# A list bullet opening a line of a post ("▪️ Зеленский заявил …", "• …", "🔹 …"): a dot, an
+# emoji, or a symbol in its emoji form (U+FE0F), then a space; the sentence begins after it.
+# A plain shape ("□ 국정원은 …", a Korean release's paragraph mark) stays in the sentence,
+# as dashes do ("— …", an interview's turn).
+_BULLET = re.compile(r"(?:[\u2022\u2023\u2043\u2219]|[\u2190-\u2bff]\ufe0f|"
+                     r"[\U0001f300-\U0001faff]\ufe0f?)\u200d?\s+(?=\S)"
+                     # a bullet before a turn's label ("🔹 대변인 : …") marks the turn: kept
+                     r"(?![^\s:：]{1,20}(?:\s[^\s:：]{1,20}){0,2}\s?[:：])")
 MIN_SHARE = 0.3  # a script with at least this share of the letters gets its rules
 MAX_SPEAKER_CHARS = 80
 
@@ -295,8 +303,9 @@ def sentences(text: str, datelines: Iterable[re.Pattern[str]] = (),
     short = {a.lower().rstrip(".") for a in abbreviations}
     out: list[tuple[int, int]] = []
     for line in re.finditer(r"[^\n]+", text):
-        start, depth, straight = line.start(), 0, False
-        i = line.start()
+        bullet = _BULLET.match(text, line.start(), line.end())
+        start, depth, straight = bullet.end() if bullet else line.start(), 0, False
+        i = start
         while i < line.end():
             ch = text[i]
             if ch in _OPEN:
@@ -338,6 +347,15 @@ def sentences(text: str, datelines: Iterable[re.Pattern[str]] = (),
         if text[start:line.end()].strip():
             out.append((start, line.end()))
     return out
+
+
+def opens_line(text: str, start: int) -> bool:
+    """Whether the sentence at `start` is its line's first (after a list bullet, if any)."""
+    begin = text.rfind("\n", 0, start) + 1
+    if begin == start:
+        return True
+    bullet = _BULLET.match(text, begin, start + 1)
+    return bullet is not None and bullet.end() == start
 
 
 def opening_quote(s: str) -> int:

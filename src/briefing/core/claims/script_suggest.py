@@ -16,6 +16,7 @@ from briefing.core.claims.interviews import InterviewTurns, answer_sentences, in
 from briefing.core.claims.multilingual import ScriptAttributor
 from briefing.core.claims.script_rules import (
     Rules,
+    opens_line,
     page_home,
     page_language,
     script_rules,
@@ -227,7 +228,7 @@ class _Turns:
         """The named answer the sentence text[start:end] is part of, if any."""
         if self.answer_rx is None and self.host_rx is None:
             return None
-        if start == 0 or text[start - 1] == "\n":  # a line's first sentence may open a turn
+        if opens_line(text, start):  # a line's first sentence may open a turn
             line = text[start:end]
             if self.question_rx is not None and self.question_rx.match(line):
                 self.current = None

@@ -1,0 +1,32 @@
+"""Mechanisms of issue 11's sixth language round (lang18c), each case written here for the
+test: layouts and attribution grammar the ninth set's Russian and Ukrainian stories exposed
+(a Telegram post's bullets, broadcast transcripts, a state body's own statement …)."""
+
+from __future__ import annotations
+
+from briefing.core.claims import suggest_claims
+from briefing.core.perspectives import load_default_perspectives
+
+
+def claims(text: str, title: str = "", publisher: str = "") -> dict[str, list[str]]:
+    """quote -> perspectives, as the app suggests them."""
+    return {s.quote: s.perspectives
+            for s in suggest_claims(text, load_default_perspectives(), title=title,
+                                    publisher=publisher)}
+
+
+def test_a_posts_bullet_is_not_part_of_its_sentence() -> None:
+    """A Telegram post's "▪️" / "•" / emoji bullets open lines; the claim starts after them,
+    while a Korean release's plain "□" paragraph mark stays in its sentence."""
+    text = ("Канал новостей\nГлавное к этому часу\n"
+            "▪️ Песков заявил, что Кремлю нечего добавить к сказанному.\n"
+            "• В Госдепе заявили, что Пхеньян скрывает свои потери.\n"
+            "🔹 Зеленский сообщил, что бои под Курском продолжаются.\n")
+    found = claims(text)
+    assert found["Песков заявил, что Кремлю нечего добавить к сказанному."] == ["russian"]
+    assert found["В Госдепе заявили, что Пхеньян скрывает свои потери."] == ["us"]
+    assert found["Зеленский сообщил, что бои под Курском продолжаются."] == ["ukrainian"]
+    assert not any(q.startswith(("▪", "•", "🔹")) for q in found)
+    korean = "□ 국정원은 북한군 일부가 전투에 참가하기 시작한 것으로 파악했다고 밝혔다.\n"
+    assert claims("북한군 파병 논란이 이어지고 있다.\n" + korean).get(korean.strip()) == [
+        "south_korean"]
