@@ -30,3 +30,25 @@ def test_a_posts_bullet_is_not_part_of_its_sentence() -> None:
     korean = "□ 국정원은 북한군 일부가 전투에 참가하기 시작한 것으로 파악했다고 밝혔다.\n"
     assert claims("북한군 파병 논란이 이어지고 있다.\n" + korean).get(korean.strip()) == [
         "south_korean"]
+
+
+def test_a_broadcast_transcripts_capitalised_turns() -> None:
+    """Turns labelled with a full name in capitals: the guest's side is where the lead
+    introduced him (a Korean name's short last word included), not the title's quoted head;
+    "our intelligence" in his answer is his side's; the host, whose turns ask, claims
+    nothing, not even a remark between questions."""
+    text = ("Посол Республики Корея в России Ли Мин Хо в эфире канала рассказал о позиции "
+            "Сеула.\n"
+            "[00:02:10]\n"
+            "ИРИНА СМИРНОВА: Сколько военных КНДР сейчас в России?\n"
+            "ЛИ МИН ХО: По данным нашей разведки, около десяти тысяч. Часть из них уже "
+            "воюет.\n"
+            "ИРИНА СМИРНОВА: В Кремле называют это делом двух стран.\n"
+            "ЛИ МИН ХО: Мы с этим не согласны. Это нарушает резолюции ООН.\n"
+            "ИРИНА СМИРНОВА: Что дальше?\n")
+    found = claims(text, title="«Мы не враги России»: посол — о солдатах КНДР")
+    assert found["ЛИ МИН ХО: По данным нашей разведки, около десяти тысяч."] == [
+        "south_korean"]
+    assert found["Часть из них уже воюет."] == ["south_korean"]
+    assert found["Это нарушает резолюции ООН."] == ["south_korean"]
+    assert not any(q.startswith("ИРИНА") for q in found)

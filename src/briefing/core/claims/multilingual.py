@@ -469,6 +469,9 @@ class ScriptAttributor:
         while len(words) > 1 and words[-1].strip(".,").lower() in adverbs:
             words = words[:-1]  # "Скібіцький також": the name before the adverb
         word = words[-1].strip(".,")
+        if (len(word) < 4 and len(words) >= 2 and not word.isupper()
+                and all(w[:1].isupper() for w in words)):
+            return " ".join(words)  # "Пак Сон Хун": a Korean name, in full
         if len(word) < 4 or not word[0].isupper() or word.isupper():
             return None
         return word[:max(4, len(word) - 2)]

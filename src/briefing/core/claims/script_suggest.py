@@ -75,6 +75,8 @@ def _suggest(rules: Rules, text: str, perspectives: Iterable[Perspective], title
             # that "Про це повідомив …" opening the next paragraph points back to
             prev = None
         named = turns.see(text, start, end)
+        if turns.asking:
+            continue  # the interviewer's turn ("ЕКАТЕРИНА КОТОВА: В Москве говорят …")
         caption, bite = captions.see(text, start, end)
         if caption:
             continue  # "[토니 블링컨 / 미국 국무장관]": who speaks in the lines under it
@@ -205,6 +207,24 @@ class _Turns:
         self.title = title
         self.host = self._host(text, title) if self.host_rx is not None else ([], None)
         self.current: Suggestion | None = None
+        self.asking = False  # the line is the interviewer's turn: no claim of anyone's
+        self.interviewers = self._interviewers(text)
+
+    def _interviewers(self, text: str) -> set[str]:
+        """Names whose turns ask (a "?" ends at least half of them) in a transcript where
+        another name's turns never do: the host ("ЕКАТЕРИНА КОТОВА: …?" beside "ПАК СОН
+        ХУН: …"), whose remarks between questions are no one's claims either."""
+        if self.answer_rx is None:
+            return set()
+        turns: dict[str, list[int]] = {}
+        for line in text.splitlines():
+            m = self.answer_rx.match(line)
+            if m is not None:
+                asked = line.rstrip(" »”\"'").endswith("?")
+                turns.setdefault(m.group("name").strip().casefold(), []).append(asked)
+        answerers = [n for n, asks in turns.items() if len(asks) >= 2 and not any(asks)]
+        return {n for n, asks in turns.items()
+                if answerers and len(asks) >= 2 and 2 * sum(asks) >= len(asks)}
 
     def _host(self, text: str, title: str) -> tuple[list[str], str | None]:
         """The perspective of the body whose page this is: the first one named by the title
@@ -216,11 +236,16 @@ class _Turns:
         return [], None
 
     def _introduced(self, name: str, text: str, start: int) -> tuple[list[str], str | None]:
-        """A turn's speaker named without a cue ("Александр Мацегора"): where the text
-        introduced the name, else an interview title's head ("Посол России в КНДР: …")."""
+        """A turn's speaker named without a cue ("Александр Мацегора", a broadcast's "ПАК СОН
+        ХУН" read as "Пак Сон Хун"): where the text introduced the name, else an interview
+        title's head ("Посол России в КНДР: …"; a quotation as the head names no one)."""
+        if name.isupper() and len(name.split()) >= 2:
+            name = " ".join(w.capitalize() for w in name.split())
         keys, cue = self.attributor.introduced(name, text, start)
-        if not keys and ":" in self.title and len(name.split()) in (2, 3):
-            keys, cue = self.attributor.perspectives(self.title.split(":", 1)[0])
+        head = self.title.split(":", 1)[0].strip()
+        if not keys and ":" in self.title and len(name.split()) in (2, 3) and \
+                not head.startswith(("«", "“", "„", '"')):
+            keys, cue = self.attributor.perspectives(head)
             keys = keys[:1]
         return keys, cue
 
@@ -230,6 +255,7 @@ class _Turns:
             return None
         if opens_line(text, start):  # a line's first sentence may open a turn
             line = text[start:end]
+            self.asking = False
             if self.question_rx is not None and self.question_rx.match(line):
                 self.current = None
             elif self.host_rx is not None and (h := self.host_rx.match(line)) is not None:
@@ -239,6 +265,10 @@ class _Turns:
             elif self.answer_rx is None:
                 if not line.rstrip().endswith(("。", "！", ".", "!", "”", "…", "？", "?", "»")):
                     self.current = None
+            elif (m := self.answer_rx.match(line)) is not None and \
+                    m.group("name").strip().casefold() in self.interviewers:
+                self.current, self.asking = None, True  # "ЕКАТЕРИНА КОТОВА: …" asks
+                return None
             elif (m := self.answer_rx.match(line)) is not None:
                 name = m.group("name")
                 keys, cue = self.attributor.perspectives(name)
