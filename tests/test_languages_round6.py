@@ -52,3 +52,17 @@ def test_a_broadcast_transcripts_capitalised_turns() -> None:
     assert found["Часть из них уже воюет."] == ["south_korean"]
     assert found["Это нарушает резолюции ООН."] == ["south_korean"]
     assert not any(q.startswith("ИРИНА") for q in found)
+
+
+def test_the_question_answered_and_a_joined_predicate_are_not_the_speaker() -> None:
+    """"Мао Нин на вопрос о потерях КНДР ответила": the side asked about is the topic;
+    "МИД Великобритании вызвал посла КНДР и потребовал": the envoy summoned is the object."""
+    first = ("Официальный представитель МИД КНР Мао Нин на вопрос о потерях КНДР ответила, "
+             "что Пекин не располагает информацией.")
+    second = ("МИД Великобритании вызвал посла КНДР в Лондоне и потребовал прекратить "
+              "поддержку агрессии.")
+    third = "Речник МЗС Китаю на запитання про втрати КНДР відповів, що Пекін нічого не знає."
+    found = claims("Войска КНДР воюют под Курском.\n" + first + "\n" + second + "\n")
+    assert found[first] == ["chinese"]
+    assert found[second] == ["nato_european"]
+    assert claims("Війська КНДР воюють під Курськом.\n" + third + "\n")[third] == ["chinese"]

@@ -29,6 +29,9 @@ from briefing.core.claims.script_rules import (
 )
 from briefing.core.models import Perspective
 
+# A Cyrillic past-tense verb ("вызвал", "провела", "зустрівся") and an infinitive (its lemma)
+_PAST = re.compile(r"(?:л|ла|ло|ли|лся|лась|лось|лись|вся|ся)$")
+_INFINITIVE = ("ть", "ться", "ти", "тися", "чь", "чься")
 # A Korean quotative ending before a reporting verb ("…나왔다고 정부 관계자는 전했다").
 _QUOTATIVE = re.compile(r"(?:다|라|냐|자)[”\"’]?고\s+")
 
@@ -54,6 +57,7 @@ class ScriptAttributor:
         self.first_words = {w.lower() for w in rules.first_person}
         self.prepositions = {w.lower() for w in rules.prepositions}
         self.possessives = {w.lower() for w in rules.possessives}
+        self.coordinators = {w.lower() for w in rules.coordinators}
         # an adverb that may stand alone before a verb ("仅表示", "则称"): no subject
         self.lone_adverbs = {w.lower() for w in [*rules.back_reference_adverbs,
                                                   *rules.lone_adverbs]}
@@ -230,6 +234,8 @@ class ScriptAttributor:
                         span = named  # (a quotation first: its words are no topic)
             else:
                 span = self._clause_before(s, v.start(), r.insertion_rx)
+                if span is not None and r.script == "cyrillic":
+                    span = self._coordinated_subject(span)
                 if span is not None and r.script == "han" and span.strip() in self.lone_adverbs:
                     # "林剑在…被问及…时，仅表示「…」": the adverb's clause has no subject;
                     # the speaker is in the clause before it
@@ -264,6 +270,18 @@ class ScriptAttributor:
             if span:
                 return span, v.group()
         return None
+
+    def _coordinated_subject(self, span: str) -> str:
+        """The subject of a reporting verb joined to another predicate ("МИД Великобритании
+        вызвал посла КНДР … и потребовал"): the words before the first verb, not its object."""
+        words = span.split()
+        if len(words) < 3 or words[-1].lower() not in self.coordinators or not self.lang:
+            return span
+        for i, w in enumerate(words[1:-1], start=1):
+            if (len(w) >= 4 and w.islower() and _PAST.search(w)
+                    and lemma_of(w, self.lang).endswith(_INFINITIVE)):
+                return " ".join(words[:i])
+        return span
 
     def _relayed(self, s: str, pos: int) -> tuple[str, str] | None:
         """The speaker with a side and its verb after the clause that ends at or past

@@ -154,6 +154,8 @@ class Rules:
     # a demonstrative before a role ("这位发言人", "이 당국자", "этот дипломат"): the span
     # names no one new, it points to the last speaker
     demonstratives: list[str] = field(default_factory=list)
+    # conjunctions joining two predicates of one subject ("… вызвал посла и потребовал")
+    coordinators: list[str] = field(default_factory=list)
     posting_rx: re.Pattern[str] | None = None
     false_verb_rx: re.Pattern[str] = re.compile(r"(?!)")
     speakers: dict[str, list[str]] = field(default_factory=dict)
@@ -231,7 +233,7 @@ def script_rules() -> dict[str, Rules]:
                      "postings", "captions", "speech_headings", "interviewee_pronouns", "topic_openers",
                      "interview_turn_marks", "speech_tags", "interview_addressees",
                      "interviewee_joins",
-                     "topic_cuts", "conduits", "demonstratives"):
+                     "topic_cuts", "conduits", "demonstratives", "coordinators"):
             getattr(rules, name).extend(data.get(name, []))
         lang = path.stem
         if data.get("verb_lemmas") and data.get("lemma_forms"):
