@@ -66,3 +66,32 @@ def test_the_question_answered_and_a_joined_predicate_are_not_the_speaker() -> N
     assert found[first] == ["chinese"]
     assert found[second] == ["nato_european"]
     assert claims("Війська КНДР воюють під Курськом.\n" + third + "\n")[third] == ["chinese"]
+
+
+def test_a_short_quoted_name_and_a_passive_participle_stay_in_the_speakers_clause() -> None:
+    """"в эфире «Эха» предположил": the outlet's quoted name is no clause boundary;
+    "Кнутов, опрошенный «Фонтанкой», считает" and "в заявлении, распространенном ЦТАК,
+    обвинил": the participle clause is passed over to the speaker before it."""
+    analyst = ("Военный аналитик Андрей Петров в эфире «Эха» предположил, что КНДР "
+               "увеличит контингент.")
+    historian = ("Военный историк Иван Сидоров, опрошенный «Вестником», считает, что "
+                 "цифры завышены.")
+    minister = ("Министр обороны КНДР Но Гван Чхоль в заявлении, распространенном ЦТАК, "
+                "обвинил США в затягивании войны.")
+    found = claims("Войска КНДР воюют под Курском.\n" + analyst + "\n" + historian + "\n"
+                   + minister + "\n")
+    assert found[analyst] == []
+    assert found[historian] == []
+    assert found[minister] == ["north_korean"]
+
+
+def test_the_interlocutor_of_a_transcript_is_its_guest() -> None:
+    """"Собеседник «РГ» отметил, …" after the turns: the guest who answered them."""
+    text = ("Посол России в КНДР Иван Орлов ответил на вопросы газеты.\n"
+            "Как изменились отношения?\n"
+            "Иван Орлов: Отношения вышли на новый уровень.\n"
+            "Сеул заявляет, что может поставлять оружие Украине. Что скажете?\n"
+            "Иван Орлов: Это ошибка Сеула.\n"
+            "Собеседник «РГ» отметил, что авиасообщение будет расширено.\n")
+    found = claims(text, title="Посол России в КНДР: отношения вышли на новый уровень")
+    assert found["Собеседник «РГ» отметил, что авиасообщение будет расширено."] == ["russian"]

@@ -32,6 +32,8 @@ from briefing.core.models import Perspective
 # A Cyrillic past-tense verb ("вызвал", "провела", "зустрівся") and an infinitive (its lemma)
 _PAST = re.compile(r"(?:л|ла|ло|ли|лся|лась|лось|лись|вся|ся)$")
 _INFINITIVE = ("ть", "ться", "ти", "тися", "чь", "чься")
+# A quoted name of up to three words ("«Эха»", "«Новой газеты»"): part of its clause
+_SHORT_QUOTE = re.compile(r"«[^«»,.;:!?\s]+(?:\s[^«»,.;:!?\s]+){0,2}»")
 # A Korean quotative ending before a reporting verb ("…나왔다고 정부 관계자는 전했다").
 _QUOTATIVE = re.compile(r"(?:다|라|냐|자)[”\"’]?고\s+")
 
@@ -347,7 +349,10 @@ class ScriptAttributor:
                        ) -> str | None:
         """The clause before the verb; an inserted phrase between speaker and verb ("Ким
         Чен Ын, в свою очередь, заявил") is passed over to the clause before it."""
-        bounds = [(m.start(), m.end()) for m in CLAUSE.finditer(s, 0, pos)]
+        # a short quoted name inside the clause ("в эфире «Эха»", "опрошенный «Фонтанкой»")
+        # is no clause boundary: its marks are masked
+        masked = _SHORT_QUOTE.sub(lambda q: "\x01" * len(q.group()), s)
+        bounds = [(m.start(), m.end()) for m in CLAUSE.finditer(masked, 0, pos)]
 
         def clause(k: int, end: int) -> str:
             return s[bounds[k - 1][1] if k else 0:end].strip(" -–—")

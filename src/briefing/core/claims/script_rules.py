@@ -156,6 +156,8 @@ class Rules:
     demonstratives: list[str] = field(default_factory=list)
     # conjunctions joining two predicates of one subject ("… вызвал посла и потребовал")
     coordinators: list[str] = field(default_factory=list)
+    # the interviewee named by role ("Собеседник «РГ» отметил"), in an interview's narration
+    interlocutors: list[str] = field(default_factory=list)
     posting_rx: re.Pattern[str] | None = None
     false_verb_rx: re.Pattern[str] = re.compile(r"(?!)")
     speakers: dict[str, list[str]] = field(default_factory=dict)
@@ -233,7 +235,8 @@ def script_rules() -> dict[str, Rules]:
                      "postings", "captions", "speech_headings", "interviewee_pronouns", "topic_openers",
                      "interview_turn_marks", "speech_tags", "interview_addressees",
                      "interviewee_joins",
-                     "topic_cuts", "conduits", "demonstratives", "coordinators"):
+                     "topic_cuts", "conduits", "demonstratives", "coordinators",
+                     "interlocutors"):
             getattr(rules, name).extend(data.get(name, []))
         lang = path.stem
         if data.get("verb_lemmas") and data.get("lemma_forms"):

@@ -65,6 +65,7 @@ def _suggest(rules: Rules, text: str, perspectives: Iterable[Perspective], title
     interview = InterviewTurns(rules, attributor, text, title)
     captions = Captions(rules, attributor)
     forward = [re.compile(p, re.IGNORECASE) for p in rules.forward_references]
+    interlocutors = {w.lower() for w in rules.interlocutors}
     before: tuple[int, int] | None = None  # the previous sentence of the same line
     for start, end in sentences(text, rules.dateline_rx, rules.abbreviations):
         s = text[start:end]
@@ -136,7 +137,11 @@ def _suggest(rules: Rules, text: str, perspectives: Iterable[Perspective], title
             keys, cue = [], None
         elif not keys and not attributor.is_back_reference(span):
             keys, cue = attributor.introduced(span, text, start)
-        if not keys and last is not None and attributor.is_back_reference(span):
+        guest = interview.speaker or turns.answerer
+        if guest is not None and span.split()[0].lower() in interlocutors and not keys:
+            # "Собеседник «РГ» отметил": the interviewee, named or answering in turns
+            keys, cue, span = list(guest.perspectives), guest.cue, guest.speaker or span
+        elif not keys and last is not None and attributor.is_back_reference(span):
             keys, cue, span = list(last.perspectives), last.cue, last.speaker or span
         elif not keys and attributor.is_back_reference(span):
             # "Госсекретарь США … провел переговоры. По словам госсекретаря, …"
@@ -207,6 +212,7 @@ class _Turns:
         self.title = title
         self.host = self._host(text, title) if self.host_rx is not None else ([], None)
         self.current: Suggestion | None = None
+        self.answerer: Suggestion | None = None  # the last named answer's speaker
         self.asking = False  # the line is the interviewer's turn: no claim of anyone's
         self.interviewers = self._interviewers(text)
 
@@ -279,6 +285,7 @@ class _Turns:
                 analyst = not keys and self.attributor.analyst(name, text, start)
                 self.current = (Suggestion(start, end, line, keys, cue, name, "：")
                                 if (keys or analyst) and statement else None)
+                self.answerer = self.current or self.answerer
             elif not line.rstrip().endswith(("。", "！", ".", "!", "”", "…", "？", "?")):
                 self.current = None  # a line that is no sentence: the transcript has ended
         return self.current
