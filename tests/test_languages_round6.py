@@ -95,3 +95,23 @@ def test_the_interlocutor_of_a_transcript_is_its_guest() -> None:
             "Собеседник «РГ» отметил, что авиасообщение будет расширено.\n")
     found = claims(text, title="Посол России в КНДР: отношения вышли на новый уровень")
     assert found["Собеседник «РГ» отметил, что авиасообщение будет расширено."] == ["russian"]
+
+
+def test_think_tanks_estimates_and_a_pronoun_telling_an_outlet() -> None:
+    """A think tank speaks for no side even called American; a side "giving estimates"
+    states its view; "— сказала она BFM.ru" is still the one named before (a sideless
+    analyst), not whoever the outlet's name was near."""
+    isw = ("Американский Институт изучения войны (ISW) в своей сводке отметил, что части "
+           "КНДР атакуют пехотой.")
+    estimate = "Южнокорейские военные дают более осторожные оценки."
+    estimate_uk = "Південнокорейські військові дають обережніші оцінки."
+    analyst = "Кореевед Анна Иванова считает, что Сеул не торопится."
+    quote = "«Сеул будет тянуть время до выборов», — сказала она BFM.ru."
+    found = claims("В министерстве обороны Республики Корея BFM.ru сообщили, что позиция "
+                   "не изменилась.\n" + isw + "\n" + estimate + "\n" + analyst + "\n"
+                   + quote + "\n")
+    assert found[isw] == []
+    assert found[estimate] == ["south_korean"]
+    assert found[quote] == []
+    assert claims("Війська КНДР воюють під Курськом.\n" + estimate_uk + "\n")[
+        estimate_uk] == ["south_korean"]

@@ -60,6 +60,7 @@ class ScriptAttributor:
         self.prepositions = {w.lower() for w in rules.prepositions}
         self.possessives = {w.lower() for w in rules.possessives}
         self.coordinators = {w.lower() for w in rules.coordinators}
+        self.pronouns = {w.lower() for w in rules.subject_pronouns}
         # an adverb that may stand alone before a verb ("仅表示", "则称"): no subject
         self.lone_adverbs = {w.lower() for w in [*rules.back_reference_adverbs,
                                                   *rules.lone_adverbs]}
@@ -556,6 +557,9 @@ class ScriptAttributor:
             if rest and rest[0] in self.prepositions and len(ref) > 3:
                 return True
         parts = words.split()
+        if 1 < len(parts) <= 3 and parts[0] in self.pronouns and not self.perspectives(
+                " ".join(parts[1:]))[0]:
+            return True  # "она BFM.ru", "он журналистам": told someone, still the last one
         if 1 < len(parts) <= 3 and (parts[0] in self.possessives or (
                 parts[1] in self.possessives and len(parts) == 3)):
             # "його адміністрація", "Водночас його адміністрація": the last speaker's own

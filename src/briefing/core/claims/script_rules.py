@@ -158,6 +158,9 @@ class Rules:
     coordinators: list[str] = field(default_factory=list)
     # the interviewee named by role ("Собеседник «РГ» отметил"), in an interview's narration
     interlocutors: list[str] = field(default_factory=list)
+    # personal pronouns as subjects ("он", "вона"): with a recipient after them ("сказала
+    # она BFM.ru") still the last speaker
+    subject_pronouns: list[str] = field(default_factory=list)
     posting_rx: re.Pattern[str] | None = None
     false_verb_rx: re.Pattern[str] = re.compile(r"(?!)")
     speakers: dict[str, list[str]] = field(default_factory=dict)
@@ -236,7 +239,7 @@ def script_rules() -> dict[str, Rules]:
                      "interview_turn_marks", "speech_tags", "interview_addressees",
                      "interviewee_joins",
                      "topic_cuts", "conduits", "demonstratives", "coordinators",
-                     "interlocutors"):
+                     "interlocutors", "subject_pronouns"):
             getattr(rules, name).extend(data.get(name, []))
         lang = path.stem
         if data.get("verb_lemmas") and data.get("lemma_forms"):
