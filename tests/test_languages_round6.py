@@ -115,3 +115,20 @@ def test_think_tanks_estimates_and_a_pronoun_telling_an_outlet() -> None:
     assert found[quote] == []
     assert claims("Війська КНДР воюють під Курськом.\n" + estimate_uk + "\n")[
         estimate_uk] == ["south_korean"]
+
+
+def test_a_state_bodys_own_page_speaks_for_its_side() -> None:
+    """A page published by a state body named in its script ("Служба зовнішньої розвідки
+    України"): its sentences with no speaker of their own are its side's; a side it reports
+    is that side's; a news site's sentences with no speaker stay unclaimed."""
+    text = ("Служба зовнішньої розвідки України встановила, що Росія передає КНДР технології.\n"
+            "Крім того, КНДР передала Росії балістичні ракети.\n"
+            "Офіційна Москва публічно заперечує передачу технологій.\n"
+            "СЗР продовжує відстежувати цю співпрацю.\n")
+    own = claims(text, title="СЗР: Москва розплачується технологіями",
+                 publisher="Служба зовнішньої розвідки України")
+    assert own["Крім того, КНДР передала Росії балістичні ракети."] == ["ukrainian"]
+    assert own["СЗР продовжує відстежувати цю співпрацю."] == ["ukrainian"]
+    assert own["Офіційна Москва публічно заперечує передачу технологій."] == ["russian"]
+    news = claims(text, title="СЗР: Москва розплачується технологіями", publisher="Главком")
+    assert "Крім того, КНДР передала Росії балістичні ракети." not in news

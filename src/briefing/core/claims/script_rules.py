@@ -161,6 +161,9 @@ class Rules:
     # personal pronouns as subjects ("он", "вона"): with a recipient after them ("сказала
     # она BFM.ru") still the last speaker
     subject_pronouns: list[str] = field(default_factory=list)
+    # a publisher that is a state body ("Служба зовнішньої розвідки України"): its page
+    # speaks for the side its name gives
+    state_bodies: list[str] = field(default_factory=list)
     posting_rx: re.Pattern[str] | None = None
     false_verb_rx: re.Pattern[str] = re.compile(r"(?!)")
     speakers: dict[str, list[str]] = field(default_factory=dict)
@@ -239,7 +242,7 @@ def script_rules() -> dict[str, Rules]:
                      "interview_turn_marks", "speech_tags", "interview_addressees",
                      "interviewee_joins",
                      "topic_cuts", "conduits", "demonstratives", "coordinators",
-                     "interlocutors", "subject_pronouns"):
+                     "interlocutors", "subject_pronouns", "state_bodies"):
             getattr(rules, name).extend(data.get(name, []))
         lang = path.stem
         if data.get("verb_lemmas") and data.get("lemma_forms"):

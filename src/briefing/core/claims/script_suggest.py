@@ -58,6 +58,11 @@ def _suggest(rules: Rules, text: str, perspectives: Iterable[Perspective], title
     if issuer is None and issuer_side is not None:
         issuer = Suggestion(0, 0, title, [issuer_side[0]], issuer_side[1],
                             issuer_name or title, "")
+    if issuer is None and any(re.match(p, issuer_name) for p in rules.state_bodies):
+        # "Служба зовнішньої розвідки України": a state body's own page, named in its script
+        keys, cue = attributor.perspectives(issuer_name)
+        if keys:
+            issuer = Suggestion(0, 0, title, keys[:1], cue, issuer_name, "")
     out: list[Suggestion] = []
     last: Suggestion | None = None  # the previous attributed sentence (back-references)
     answer: Suggestion | None = None  # the last answer turn's speaker (transcripts)
