@@ -132,3 +132,19 @@ def test_a_state_bodys_own_page_speaks_for_its_side() -> None:
     assert own["Офіційна Москва публічно заперечує передачу технологій."] == ["russian"]
     news = claims(text, title="СЗР: Москва розплачується технологіями", publisher="Главком")
     assert "Крім того, КНДР передала Росії балістичні ракети." not in news
+
+
+def test_a_dash_answer_reporting_another_sides_words_is_that_sides() -> None:
+    """In an interview with dash turns, "— Пекін каже, що …" and "— Росія погрожує …" report
+    those sides' words; "— Китай вважає …" (a view held) stays the interviewee's."""
+    text = ("Посол України в Республіці Корея Іван Коваль розповів виданню про позицію Сеула.\n"
+            "— Як реагує Москва?\n"
+            "— Росія погрожує Сеулу «наслідками». Але корейці вже не бояться.\n"
+            "— А Китай?\n"
+            "— Пекін каже, що нічого не знає про ці війська. Китай вважає Пхеньян своєю "
+            "зоною впливу.\n")
+    found = claims(text, title="Посол України в Кореї: «Сеул не боїться погроз»")
+    assert found["— Росія погрожує Сеулу «наслідками»."] == ["russian"]
+    assert found["Але корейці вже не бояться."] == ["ukrainian"]
+    assert found["— Пекін каже, що нічого не знає про ці війська."] == ["chinese"]
+    assert found["Китай вважає Пхеньян своєю зоною впливу."] == ["ukrainian"]

@@ -164,6 +164,9 @@ class Rules:
     # a publisher that is a state body ("Служба зовнішньої розвідки України"): its page
     # speaks for the side its name gives
     state_bodies: list[str] = field(default_factory=list)
+    # verbs of a view held rather than words said ("вважає", "считает"), by lemma: in an
+    # interview's answer they characterise the side named, in the speaker's own words
+    stance_lemmas: frozenset[str] = frozenset()
     posting_rx: re.Pattern[str] | None = None
     false_verb_rx: re.Pattern[str] = re.compile(r"(?!)")
     speakers: dict[str, list[str]] = field(default_factory=dict)
@@ -245,6 +248,7 @@ def script_rules() -> dict[str, Rules]:
                      "interlocutors", "subject_pronouns", "state_bodies"):
             getattr(rules, name).extend(data.get(name, []))
         lang = path.stem
+        rules.stance_lemmas |= frozenset(w.lower() for w in data.get("stance_lemmas", []))
         if data.get("verb_lemmas") and data.get("lemma_forms"):
             rules.verb_lemmas[lang] = frozenset(v.lower() for v in data["verb_lemmas"])
             rules.lemma_forms[lang] = re.compile(

@@ -16,6 +16,7 @@ from briefing.core.claims.interviews import InterviewTurns, answer_sentences, in
 from briefing.core.claims.multilingual import ScriptAttributor
 from briefing.core.claims.script_rules import (
     Rules,
+    lemma_of,
     opens_line,
     page_home,
     page_language,
@@ -100,6 +101,7 @@ def _suggest(rules: Rules, text: str, perspectives: Iterable[Perspective], title
             answered = None
         if answered is not None and (interview.loose or interview.labelled
                                      or _role_turn(rules, text, start)
+                                     or _reported_speech(attributor, s)
                                      ) and _own_speaker(attributor, s):
             # a line of narration inside a loosely marked interview, or a sentence of a
             # role-turn answer ("Ответ: …") reporting another side ("По данным Пентагона,
@@ -186,6 +188,19 @@ def _role_turn(rules: Rules, text: str, start: int) -> bool:
     "Відповідь:"): a transcript's answer, whose sentences may report other sides."""
     line = text[text.rfind("\n", 0, start) + 1:start + 1]
     return any(re.match(p, line) for p in rules.host_turns)
+
+
+def _reported_speech(attributor: ScriptAttributor, s: str) -> bool:
+    """Whether an answer's sentence reports what another says ("— Пекін каже, що …",
+    "— Росія погрожує Сеулу"), not what the one talking thinks they hold ("— Китай вважає
+    …": a stance verb, data `stance_lemmas`, is the speaker's characterisation)."""
+    if attributor.lang not in attributor.r.lemma_forms:
+        return False  # a language without Cyrillic verb lemmas (simplemma reads those)
+    found = attributor.speaker(s)
+    if found is None:
+        return False
+    words = found[1].split()
+    return bool(words) and lemma_of(words[0], attributor.lang) not in attributor.r.stance_lemmas
 
 
 def _own_speaker(attributor: ScriptAttributor, s: str) -> bool:
