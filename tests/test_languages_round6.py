@@ -148,3 +148,16 @@ def test_a_dash_answer_reporting_another_sides_words_is_that_sides() -> None:
     assert found["Але корейці вже не бояться."] == ["ukrainian"]
     assert found["— Пекін каже, що нічого не знає про ці війська."] == ["chinese"]
     assert found["Китай вважає Пхеньян своєю зоною впливу."] == ["ukrainian"]
+
+
+def test_what_a_report_states_impersonally_is_its_authors() -> None:
+    """"У звіті також зазначено, що …" after the body that issued the report: that body's."""
+    first = ("Об'єднаний комітет начальників штабів Південної Кореї заявив у звіті, що КНДР "
+             "готує нових військових.")
+    second = "У звіті також зазначено, що солдати КНДР погано підготовлені."
+    second_ru = "В докладе также отмечено, что солдаты КНДР плохо подготовлены."
+    found = claims(first + "\n" + second + "\n")
+    assert found[second] == ["south_korean"]
+    ru = claims("Объединенный комитет начальников штабов Республики Корея сообщил, что КНДР "
+                "готовит новых военных.\n" + second_ru + "\n")
+    assert ru[second_ru] == ["south_korean"]

@@ -521,8 +521,10 @@ class ScriptAttributor:
         """The author of the text a sentence cites ("в дописі президента" -> "президента",
         "в заявлении МИД России" -> "МИД России"): the speaker is whose document it is."""
         words = span.split()
+        adverbs = {a.lower() for a in self.r.back_reference_adverbs}
         if (len(words) >= 3 and words[0].lower() in self.prepositions
-                and words[1].lower() in {d.lower() for d in self.r.documents}):
+                and words[1].lower() in {d.lower() for d in self.r.documents}
+                and not all(w.lower() in adverbs for w in words[2:])):
             return " ".join(words[2:])
         return span
 
@@ -557,6 +559,11 @@ class ScriptAttributor:
             if rest and rest[0] in self.prepositions and len(ref) > 3:
                 return True
         parts = words.split()
+        documents = {d.lower() for d in self.r.documents}
+        adverbs = {a.lower() for a in self.r.back_reference_adverbs}
+        if (len(parts) >= 2 and parts[0] in self.prepositions and parts[1] in documents
+                and all(w in adverbs for w in parts[2:])):
+            return True  # "У звіті також (зазначено)": the last speaker's document
         if 1 < len(parts) <= 3 and parts[0] in self.pronouns and not self.perspectives(
                 " ".join(parts[1:]))[0]:
             return True  # "она BFM.ru", "он журналистам": told someone, still the last one
