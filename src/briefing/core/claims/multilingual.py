@@ -560,9 +560,9 @@ class ScriptAttributor:
                 return True
         parts = words.split()
         documents = {d.lower() for d in self.r.documents}
-        adverbs = {a.lower() for a in self.r.back_reference_adverbs}
+        after = {a.lower() for a in self.r.back_reference_adverbs}
         if (len(parts) >= 2 and parts[0] in self.prepositions and parts[1] in documents
-                and all(w in adverbs for w in parts[2:])):
+                and all(w in after for w in parts[2:])):
             return True  # "У звіті також (зазначено)": the last speaker's document
         if 1 < len(parts) <= 3 and parts[0] in self.pronouns and not self.perspectives(
                 " ".join(parts[1:]))[0]:
