@@ -123,7 +123,7 @@ def losses(dirs: list[Path]) -> tuple[Counter, dict[str, list[str]]]:
         for claim in label.get("claims", []):
             out[(lang, "total")] += 1
             hit = found.get(claim["text"])
-            if hit is not None and hit.perspectives == claim["perspectives"]:
+            if hit is not None and sorted(hit.perspectives) == sorted(claim["perspectives"]):
                 out[(lang, "right")] += 1
                 continue
             s = claim["text"]

@@ -72,7 +72,10 @@ def score(held_out_only: bool = False, data: Path = DATA
                                                           publisher=meta.publisher or "")}
         for claim in label.get("claims", []):
             hit = found.get(claim["text"])
-            out[lang]["claims"][0] += hit is not None and hit.perspectives == claim["perspectives"]
+            # the sides as a set: labels list them alphabetically, the app in the order the
+            # text names them (as quality_claims.py compares them)
+            out[lang]["claims"][0] += hit is not None and sorted(hit.perspectives) == sorted(
+                claim["perspectives"])
             out[lang]["claims"][1] += 1
         texts[i] = refined.text
         ids[name] = i

@@ -288,10 +288,27 @@ HELDOUT8_THRESHOLDS["uk"].update(date=0.95, publisher=0.95)
 HELDOUT8_THRESHOLDS["zh"]["claims"] = 0.85
 
 
+# The ninth set (twelve stories by a labeller who never read the rules). Out of sample:
+# claims ko 21/29, ru 31/63, uk 51/64, zh 22/31; titles ru 2/4; publisher ru 3/4 (every
+# other measure full). Dev material for Russian and Ukrainian only since round lang18c
+# (a Telegram digest's bullets, a broadcast transcript's capitalised turns and its host, a
+# state body's own statement, dash answers reporting other sides, think tanks …): claims
+# ru 63/63, uk 64/64, every ru/uk measure full. Korean and Chinese stay unseen and their
+# claims (under 0.75 out of sample) are not held here, the issue allowing no threshold
+# below 0.75; their other measures were full out of sample.
+HELDOUT9_THRESHOLDS = {
+    lang: {"language": 1.0, "title": 0.95, "date": 0.95, "publisher": 0.95, "search": 0.95}
+    for lang in ("ko", "ru", "uk", "zh")
+}
+HELDOUT9_THRESHOLDS["ru"]["claims"] = 0.95
+HELDOUT9_THRESHOLDS["uk"]["claims"] = 0.95
+
+
 @pytest.mark.parametrize(("folder", "thresholds"), [
     ("heldout", HELDOUT_THRESHOLDS), ("heldout3", HELDOUT3_THRESHOLDS),
     ("heldout5", HELDOUT5_THRESHOLDS), ("heldout6", HELDOUT6_THRESHOLDS),
-    ("heldout7", HELDOUT7_THRESHOLDS), ("heldout8", HELDOUT8_THRESHOLDS)])
+    ("heldout7", HELDOUT7_THRESHOLDS), ("heldout8", HELDOUT8_THRESHOLDS),
+    ("heldout9", HELDOUT9_THRESHOLDS)])
 def test_quality_per_language_on_the_dev_sets(folder: str,
                                                thresholds: dict[str, dict[str, float]]) -> None:
     """The held-out sets rules may now be written against (each scored out of sample first):

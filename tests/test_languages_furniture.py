@@ -36,3 +36,22 @@ def test_the_disinformation_centre_is_a_publisher() -> None:
             "бойових діях. Такі твердження не відповідають дійсності.\n")
     _e, refined = read_article(page.encode(), "cpd.txt")
     assert refined.metadata.publisher == "Центр протидії дезінформації"
+
+
+def test_a_rubric_path_and_a_channels_subscriber_count_are_no_titles() -> None:
+    """"Все новости / Мир" above a comment count, "312 тыс. подписчиков" under a channel's
+    name: the headline is the line after them."""
+    site = ("Вечерний город\nВсе новости / Мир\n28 декабря 2024, 13:45\n41 комментарий\n"
+            "В Киеве насчитали потери КНДР под Курском\n"
+            "Президент Украины заявил, что потери северокорейских военных в Курской области "
+            "превысили три тысячи человек. В Кремле от комментариев отказались, а в Сеуле "
+            "дают более осторожные оценки потерь.\n")
+    channel = ("Канал\n@channel_news\n312 тыс. подписчиков\n3 января 2025\n"
+               "Главное о солдатах КНДР к этому часу\n"
+               "Зеленский заявил, что за два дня боев погибли и были ранены до батальона "
+               "северокорейских военных. В Кремле от комментариев отказались, а в Сеуле дают "
+               "более осторожные оценки потерь.\n")
+    _e, refined = read_article(site.encode(), "site.txt")
+    assert refined.metadata.title == "В Киеве насчитали потери КНДР под Курском"
+    _e, refined = read_article(channel.encode(), "channel.txt")
+    assert refined.metadata.title == "Главное о солдатах КНДР к этому часу"

@@ -49,6 +49,9 @@ def publisher(text: str) -> str | None:
     ("uk", "Сибіга: КНДР уже в Курській області\n", "© Главком, 2024\n", "Glavcom"),
     ("ko", "국방부 \"북한군 쿠르스크 배치\"\n", "Copyright ⓒ 서울신문 All Rights Reserved.\n",
      "Seoul Shinmun"),
+    # an acronym's name, then the rights sentence after its period
+    ("ru", "Лавров: договор носит оборонительный характер\n",
+     "© 2024 НТВК. Все права защищены.\n", "НТВК"),
 ])
 def test_the_publisher_a_page_names(lang: str, head: str, tail: str, want: str) -> None:
     assert publisher(head + BODY[lang] + tail) == want

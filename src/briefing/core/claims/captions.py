@@ -13,7 +13,7 @@ import re
 from typing import Protocol
 
 from briefing.core.claims.interviews import independent
-from briefing.core.claims.script_rules import Rules
+from briefing.core.claims.script_rules import Rules, opens_line
 from briefing.core.models import Suggestion
 
 _OPENING = ("“", "\"", "«", "„", "「")
@@ -37,7 +37,7 @@ class Captions:
 
     def see(self, text: str, start: int, end: int) -> tuple[bool, Suggestion | None]:
         """(whether text[start:end] is a caption line, the speaker of its quotation)."""
-        if not (self.rx or self.headings) or not (start == 0 or text[start - 1] == "\n"):
+        if not (self.rx or self.headings) or not opens_line(text, start):
             return False, self.current
         line_end = text.find("\n", start)
         line = text[start:line_end if line_end >= 0 else len(text)].strip()

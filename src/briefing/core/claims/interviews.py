@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import Protocol
 
-from briefing.core.claims.script_rules import Rules
+from briefing.core.claims.script_rules import Rules, opens_line
 from briefing.core.models import Suggestion
 
 # Where a sentence of an answer ends: its stop, a closing quotation mark, then a space.
@@ -192,7 +192,7 @@ class InterviewTurns:
         """The interviewee's answer the sentence text[start:end] belongs to, if any."""
         if not self.active:
             return None
-        if start == 0 or text[start - 1] == "\n":  # a line's first sentence: a new turn?
+        if opens_line(text, start):  # a line's first sentence: a new turn?
             line_end = text.find("\n", start)
             line = text[start:line_end if line_end >= 0 else len(text)]
             marked = any(rx.match(line) for rx in self.marks)

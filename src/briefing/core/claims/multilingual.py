@@ -29,6 +29,11 @@ from briefing.core.claims.script_rules import (
 )
 from briefing.core.models import Perspective
 
+# A Cyrillic past-tense verb ("вызвал", "провела", "зустрівся") and an infinitive (its lemma)
+_PAST = re.compile(r"(?:л|ла|ло|ли|лся|лась|лось|лись|вся|ся)$")
+_INFINITIVE = ("ть", "ться", "ти", "тися", "чь", "чься")
+# A quoted name of up to three words ("«Эха»", "«Новой газеты»"): part of its clause
+_SHORT_QUOTE = re.compile(r"«[^«»,.;:!?\s]+(?:\s[^«»,.;:!?\s]+){0,2}»")
 # A Korean quotative ending before a reporting verb ("…나왔다고 정부 관계자는 전했다").
 _QUOTATIVE = re.compile(r"(?:다|라|냐|자)[”\"’]?고\s+")
 
@@ -54,6 +59,8 @@ class ScriptAttributor:
         self.first_words = {w.lower() for w in rules.first_person}
         self.prepositions = {w.lower() for w in rules.prepositions}
         self.possessives = {w.lower() for w in rules.possessives}
+        self.coordinators = {w.lower() for w in rules.coordinators}
+        self.pronouns = {w.lower() for w in rules.subject_pronouns}
         # an adverb that may stand alone before a verb ("仅表示", "则称"): no subject
         self.lone_adverbs = {w.lower() for w in [*rules.back_reference_adverbs,
                                                   *rules.lone_adverbs]}
@@ -230,6 +237,8 @@ class ScriptAttributor:
                         span = named  # (a quotation first: its words are no topic)
             else:
                 span = self._clause_before(s, v.start(), r.insertion_rx)
+                if span is not None and r.script == "cyrillic":
+                    span = self._coordinated_subject(span)
                 if span is not None and r.script == "han" and span.strip() in self.lone_adverbs:
                     # "林剑在…被问及…时，仅表示「…」": the adverb's clause has no subject;
                     # the speaker is in the clause before it
@@ -264,6 +273,18 @@ class ScriptAttributor:
             if span:
                 return span, v.group()
         return None
+
+    def _coordinated_subject(self, span: str) -> str:
+        """The subject of a reporting verb joined to another predicate ("МИД Великобритании
+        вызвал посла КНДР … и потребовал"): the words before the first verb, not its object."""
+        words = span.split()
+        if len(words) < 3 or words[-1].lower() not in self.coordinators or not self.lang:
+            return span
+        for i, w in enumerate(words[1:-1], start=1):
+            if (len(w) >= 4 and w.islower() and _PAST.search(w)
+                    and lemma_of(w, self.lang).endswith(_INFINITIVE)):
+                return " ".join(words[:i])
+        return span
 
     def _relayed(self, s: str, pos: int) -> tuple[str, str] | None:
         """The speaker with a side and its verb after the clause that ends at or past
@@ -329,7 +350,10 @@ class ScriptAttributor:
                        ) -> str | None:
         """The clause before the verb; an inserted phrase between speaker and verb ("Ким
         Чен Ын, в свою очередь, заявил") is passed over to the clause before it."""
-        bounds = [(m.start(), m.end()) for m in CLAUSE.finditer(s, 0, pos)]
+        # a short quoted name inside the clause ("в эфире «Эха»", "опрошенный «Фонтанкой»")
+        # is no clause boundary: its marks are masked
+        masked = _SHORT_QUOTE.sub(lambda q: "\x01" * len(q.group()), s)
+        bounds = [(m.start(), m.end()) for m in CLAUSE.finditer(masked, 0, pos)]
 
         def clause(k: int, end: int) -> str:
             return s[bounds[k - 1][1] if k else 0:end].strip(" -–—")
@@ -469,6 +493,9 @@ class ScriptAttributor:
         while len(words) > 1 and words[-1].strip(".,").lower() in adverbs:
             words = words[:-1]  # "Скібіцький також": the name before the adverb
         word = words[-1].strip(".,")
+        if (len(word) < 4 and len(words) >= 2 and not word.isupper()
+                and all(w[:1].isupper() for w in words)):
+            return " ".join(words)  # "Пак Сон Хун": a Korean name, in full
         if len(word) < 4 or not word[0].isupper() or word.isupper():
             return None
         return word[:max(4, len(word) - 2)]
@@ -494,8 +521,10 @@ class ScriptAttributor:
         """The author of the text a sentence cites ("в дописі президента" -> "президента",
         "в заявлении МИД России" -> "МИД России"): the speaker is whose document it is."""
         words = span.split()
+        adverbs = {a.lower() for a in self.r.back_reference_adverbs}
         if (len(words) >= 3 and words[0].lower() in self.prepositions
-                and words[1].lower() in {d.lower() for d in self.r.documents}):
+                and words[1].lower() in {d.lower() for d in self.r.documents}
+                and not all(w.lower() in adverbs for w in words[2:])):
             return " ".join(words[2:])
         return span
 
@@ -530,6 +559,14 @@ class ScriptAttributor:
             if rest and rest[0] in self.prepositions and len(ref) > 3:
                 return True
         parts = words.split()
+        documents = {d.lower() for d in self.r.documents}
+        after = {a.lower() for a in self.r.back_reference_adverbs}
+        if (len(parts) >= 2 and parts[0] in self.prepositions and parts[1] in documents
+                and all(w in after for w in parts[2:])):
+            return True  # "У звіті також (зазначено)": the last speaker's document
+        if 1 < len(parts) <= 3 and parts[0] in self.pronouns and not self.perspectives(
+                " ".join(parts[1:]))[0]:
+            return True  # "она BFM.ru", "он журналистам": told someone, still the last one
         if 1 < len(parts) <= 3 and (parts[0] in self.possessives or (
                 parts[1] in self.possessives and len(parts) == 3)):
             # "його адміністрація", "Водночас його адміністрація": the last speaker's own

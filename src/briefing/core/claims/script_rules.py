@@ -25,6 +25,14 @@ _SENTENCE_END = re.compile(r"[.!?…。！？]+[»”\"’)）」』]*")
 # quotation marks a sentence stop inside does not end the sentence at (「」『』: Taiwan's and
 # Hong Kong's Chinese, "他說：「…。」")
 _OPEN, _CLOSE = "«“„「『", "»”」』"
+# A list bullet opening a line of a post ("▪️ Зеленский заявил …", "• …", "🔹 …"): a dot, an
+# emoji, or a symbol in its emoji form (U+FE0F), then a space; the sentence begins after it.
+# A plain shape ("□ 국정원은 …", a Korean release's paragraph mark) stays in the sentence,
+# as dashes do ("— …", an interview's turn).
+_BULLET = re.compile(r"(?:[\u2022\u2023\u2043\u2219]|[\u2190-\u2bff]\ufe0f|"
+                     r"[\U0001f300-\U0001faff]\ufe0f?)\u200d?\s+(?=\S)"
+                     # a bullet before a turn's label ("🔹 대변인 : …") marks the turn: kept
+                     r"(?![^\s:：]{1,20}(?:\s[^\s:：]{1,20}){0,2}\s?[:：])")
 MIN_SHARE = 0.3  # a script with at least this share of the letters gets its rules
 MAX_SPEAKER_CHARS = 80
 
@@ -146,6 +154,19 @@ class Rules:
     # a demonstrative before a role ("这位发言人", "이 당국자", "этот дипломат"): the span
     # names no one new, it points to the last speaker
     demonstratives: list[str] = field(default_factory=list)
+    # conjunctions joining two predicates of one subject ("… вызвал посла и потребовал")
+    coordinators: list[str] = field(default_factory=list)
+    # the interviewee named by role ("Собеседник «РГ» отметил"), in an interview's narration
+    interlocutors: list[str] = field(default_factory=list)
+    # personal pronouns as subjects ("он", "вона"): with a recipient after them ("сказала
+    # она BFM.ru") still the last speaker
+    subject_pronouns: list[str] = field(default_factory=list)
+    # a publisher that is a state body ("Служба зовнішньої розвідки України"): its page
+    # speaks for the side its name gives
+    state_bodies: list[str] = field(default_factory=list)
+    # verbs of a view held rather than words said ("вважає", "считает"), by lemma: in an
+    # interview's answer they characterise the side named, in the speaker's own words
+    stance_lemmas: frozenset[str] = frozenset()
     posting_rx: re.Pattern[str] | None = None
     false_verb_rx: re.Pattern[str] = re.compile(r"(?!)")
     speakers: dict[str, list[str]] = field(default_factory=dict)
@@ -223,9 +244,11 @@ def script_rules() -> dict[str, Rules]:
                      "postings", "captions", "speech_headings", "interviewee_pronouns", "topic_openers",
                      "interview_turn_marks", "speech_tags", "interview_addressees",
                      "interviewee_joins",
-                     "topic_cuts", "conduits", "demonstratives"):
+                     "topic_cuts", "conduits", "demonstratives", "coordinators",
+                     "interlocutors", "subject_pronouns", "state_bodies"):
             getattr(rules, name).extend(data.get(name, []))
         lang = path.stem
+        rules.stance_lemmas |= frozenset(w.lower() for w in data.get("stance_lemmas", []))
         if data.get("verb_lemmas") and data.get("lemma_forms"):
             rules.verb_lemmas[lang] = frozenset(v.lower() for v in data["verb_lemmas"])
             rules.lemma_forms[lang] = re.compile(
@@ -295,8 +318,9 @@ def sentences(text: str, datelines: Iterable[re.Pattern[str]] = (),
     short = {a.lower().rstrip(".") for a in abbreviations}
     out: list[tuple[int, int]] = []
     for line in re.finditer(r"[^\n]+", text):
-        start, depth, straight = line.start(), 0, False
-        i = line.start()
+        bullet = _BULLET.match(text, line.start(), line.end())
+        start, depth, straight = bullet.end() if bullet else line.start(), 0, False
+        i = start
         while i < line.end():
             ch = text[i]
             if ch in _OPEN:
@@ -338,6 +362,15 @@ def sentences(text: str, datelines: Iterable[re.Pattern[str]] = (),
         if text[start:line.end()].strip():
             out.append((start, line.end()))
     return out
+
+
+def opens_line(text: str, start: int) -> bool:
+    """Whether the sentence at `start` is its line's first (after a list bullet, if any)."""
+    begin = text.rfind("\n", 0, start) + 1
+    if begin == start:
+        return True
+    bullet = _BULLET.match(text, begin, start + 1)
+    return bullet is not None and bullet.end() == start
 
 
 def opening_quote(s: str) -> int:

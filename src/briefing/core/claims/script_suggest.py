@@ -16,6 +16,8 @@ from briefing.core.claims.interviews import InterviewTurns, answer_sentences, in
 from briefing.core.claims.multilingual import ScriptAttributor
 from briefing.core.claims.script_rules import (
     Rules,
+    lemma_of,
+    opens_line,
     page_home,
     page_language,
     script_rules,
@@ -57,6 +59,11 @@ def _suggest(rules: Rules, text: str, perspectives: Iterable[Perspective], title
     if issuer is None and issuer_side is not None:
         issuer = Suggestion(0, 0, title, [issuer_side[0]], issuer_side[1],
                             issuer_name or title, "")
+    if issuer is None and any(re.match(p, issuer_name) for p in rules.state_bodies):
+        # "Служба зовнішньої розвідки України": a state body's own page, named in its script
+        keys, cue = attributor.perspectives(issuer_name)
+        if keys:
+            issuer = Suggestion(0, 0, title, keys[:1], cue, issuer_name, "")
     out: list[Suggestion] = []
     last: Suggestion | None = None  # the previous attributed sentence (back-references)
     answer: Suggestion | None = None  # the last answer turn's speaker (transcripts)
@@ -64,6 +71,7 @@ def _suggest(rules: Rules, text: str, perspectives: Iterable[Perspective], title
     interview = InterviewTurns(rules, attributor, text, title)
     captions = Captions(rules, attributor)
     forward = [re.compile(p, re.IGNORECASE) for p in rules.forward_references]
+    interlocutors = {w.lower() for w in rules.interlocutors}
     before: tuple[int, int] | None = None  # the previous sentence of the same line
     for start, end in sentences(text, rules.dateline_rx, rules.abbreviations):
         s = text[start:end]
@@ -74,6 +82,8 @@ def _suggest(rules: Rules, text: str, perspectives: Iterable[Perspective], title
             # that "Про це повідомив …" opening the next paragraph points back to
             prev = None
         named = turns.see(text, start, end)
+        if turns.asking:
+            continue  # the interviewer's turn ("ЕКАТЕРИНА КОТОВА: В Москве говорят …")
         caption, bite = captions.see(text, start, end)
         if caption:
             continue  # "[토니 블링컨 / 미국 국무장관]": who speaks in the lines under it
@@ -91,6 +101,7 @@ def _suggest(rules: Rules, text: str, perspectives: Iterable[Perspective], title
             answered = None
         if answered is not None and (interview.loose or interview.labelled
                                      or _role_turn(rules, text, start)
+                                     or _reported_speech(attributor, s)
                                      ) and _own_speaker(attributor, s):
             # a line of narration inside a loosely marked interview, or a sentence of a
             # role-turn answer ("Ответ: …") reporting another side ("По данным Пентагона,
@@ -133,7 +144,11 @@ def _suggest(rules: Rules, text: str, perspectives: Iterable[Perspective], title
             keys, cue = [], None
         elif not keys and not attributor.is_back_reference(span):
             keys, cue = attributor.introduced(span, text, start)
-        if not keys and last is not None and attributor.is_back_reference(span):
+        guest = interview.speaker or turns.answerer
+        if guest is not None and span.split()[0].lower() in interlocutors and not keys:
+            # "Собеседник «РГ» отметил": the interviewee, named or answering in turns
+            keys, cue, span = list(guest.perspectives), guest.cue, guest.speaker or span
+        elif not keys and last is not None and attributor.is_back_reference(span):
             keys, cue, span = list(last.perspectives), last.cue, last.speaker or span
         elif not keys and attributor.is_back_reference(span):
             # "Госсекретарь США … провел переговоры. По словам госсекретаря, …"
@@ -175,6 +190,19 @@ def _role_turn(rules: Rules, text: str, start: int) -> bool:
     return any(re.match(p, line) for p in rules.host_turns)
 
 
+def _reported_speech(attributor: ScriptAttributor, s: str) -> bool:
+    """Whether an answer's sentence reports what another says ("— Пекін каже, що …",
+    "— Росія погрожує Сеулу"), not what the one talking thinks they hold ("— Китай вважає
+    …": a stance verb, data `stance_lemmas`, is the speaker's characterisation)."""
+    if attributor.lang not in attributor.r.lemma_forms:
+        return False  # a language without Cyrillic verb lemmas (simplemma reads those)
+    found = attributor.speaker(s)
+    if found is None:
+        return False
+    words = found[1].split()
+    return bool(words) and lemma_of(words[0], attributor.lang) not in attributor.r.stance_lemmas
+
+
 def _own_speaker(attributor: ScriptAttributor, s: str) -> bool:
     """Whether the sentence names a speaker with a side of their own ("Як писало Радіо
     Свобода, … НСР повідомила, що …"), not the interviewee talking in the first person."""
@@ -204,6 +232,25 @@ class _Turns:
         self.title = title
         self.host = self._host(text, title) if self.host_rx is not None else ([], None)
         self.current: Suggestion | None = None
+        self.answerer: Suggestion | None = None  # the last named answer's speaker
+        self.asking = False  # the line is the interviewer's turn: no claim of anyone's
+        self.interviewers = self._interviewers(text)
+
+    def _interviewers(self, text: str) -> set[str]:
+        """Names whose turns ask (a "?" ends at least half of them) in a transcript where
+        another name's turns never do: the host ("ЕКАТЕРИНА КОТОВА: …?" beside "ПАК СОН
+        ХУН: …"), whose remarks between questions are no one's claims either."""
+        if self.answer_rx is None:
+            return set()
+        turns: dict[str, list[int]] = {}
+        for line in text.splitlines():
+            m = self.answer_rx.match(line)
+            if m is not None:
+                asked = line.rstrip(" »”\"'").endswith("?")
+                turns.setdefault(m.group("name").strip().casefold(), []).append(asked)
+        answerers = [n for n, asks in turns.items() if len(asks) >= 2 and not any(asks)]
+        return {n for n, asks in turns.items()
+                if answerers and len(asks) >= 2 and 2 * sum(asks) >= len(asks)}
 
     def _host(self, text: str, title: str) -> tuple[list[str], str | None]:
         """The perspective of the body whose page this is: the first one named by the title
@@ -215,11 +262,16 @@ class _Turns:
         return [], None
 
     def _introduced(self, name: str, text: str, start: int) -> tuple[list[str], str | None]:
-        """A turn's speaker named without a cue ("Александр Мацегора"): where the text
-        introduced the name, else an interview title's head ("Посол России в КНДР: …")."""
+        """A turn's speaker named without a cue ("Александр Мацегора", a broadcast's "ПАК СОН
+        ХУН" read as "Пак Сон Хун"): where the text introduced the name, else an interview
+        title's head ("Посол России в КНДР: …"; a quotation as the head names no one)."""
+        if name.isupper() and len(name.split()) >= 2:
+            name = " ".join(w.capitalize() for w in name.split())
         keys, cue = self.attributor.introduced(name, text, start)
-        if not keys and ":" in self.title and len(name.split()) in (2, 3):
-            keys, cue = self.attributor.perspectives(self.title.split(":", 1)[0])
+        head = self.title.split(":", 1)[0].strip()
+        if not keys and ":" in self.title and len(name.split()) in (2, 3) and \
+                not head.startswith(("«", "“", "„", '"')):
+            keys, cue = self.attributor.perspectives(head)
             keys = keys[:1]
         return keys, cue
 
@@ -227,8 +279,9 @@ class _Turns:
         """The named answer the sentence text[start:end] is part of, if any."""
         if self.answer_rx is None and self.host_rx is None:
             return None
-        if start == 0 or text[start - 1] == "\n":  # a line's first sentence may open a turn
+        if opens_line(text, start):  # a line's first sentence may open a turn
             line = text[start:end]
+            self.asking = False
             if self.question_rx is not None and self.question_rx.match(line):
                 self.current = None
             elif self.host_rx is not None and (h := self.host_rx.match(line)) is not None:
@@ -238,6 +291,10 @@ class _Turns:
             elif self.answer_rx is None:
                 if not line.rstrip().endswith(("。", "！", ".", "!", "”", "…", "？", "?", "»")):
                     self.current = None
+            elif (m := self.answer_rx.match(line)) is not None and \
+                    m.group("name").strip().casefold() in self.interviewers:
+                self.current, self.asking = None, True  # "ЕКАТЕРИНА КОТОВА: …" asks
+                return None
             elif (m := self.answer_rx.match(line)) is not None:
                 name = m.group("name")
                 keys, cue = self.attributor.perspectives(name)
@@ -248,6 +305,7 @@ class _Turns:
                 analyst = not keys and self.attributor.analyst(name, text, start)
                 self.current = (Suggestion(start, end, line, keys, cue, name, "：")
                                 if (keys or analyst) and statement else None)
+                self.answerer = self.current or self.answerer
             elif not line.rstrip().endswith(("。", "！", ".", "!", "”", "…", "？", "?")):
                 self.current = None  # a line that is no sentence: the transcript has ended
         return self.current

@@ -30,6 +30,10 @@ from briefing.core.institutions import (
 
 _SENTENCE_END = re.compile(r"(?:(?<=[a-zа-яёіїєґʼ'’]{2})|(?<=[a-zа-яёіїєґʼ'’][»\"”]))\.\s+"
                            r"(?=[A-ZА-ЯЁІЇЄҐ])")
+# a rights sentence after the holder's name ("© 2024 RTVI. Все права защищены.", "… NHK.
+# All rights reserved."): an acronym's period ends the name too
+_RIGHTS_SENTENCE = re.compile(r"\.?\s+(?:все|усі|всі|all)\s+(?:права|rights)\s+(?:защищены|"
+                              r"захищені|захищено|reserved)\b.*$", re.IGNORECASE)
 # a company's legal form before its quoted name ("ООО «Невский вестник»", "ТОВ «…»", "АО «…»")
 _LEGAL_QUOTED = re.compile(r"^(?:[A-ZА-ЯЁІЇЄҐ]{2,5}\s+)*«(?P<name>[^«»]{2,60})»$")
 # the scripts of issue 11, whose sites' names the table may not know
@@ -50,7 +54,7 @@ def publisher_and_year(units: list[Unit],
         # "Munitions Watch contributors. Text licensed under CC BY 4.0": the name ends
         # with its sentence (a licence or rights sentence may follow); "U.S. Department"
         # is not a sentence end
-        name = _SENTENCE_END.split(name, maxsplit=1)[0].strip(" ,.;:")
+        name = _SENTENCE_END.split(_RIGHTS_SENTENCE.sub("", name), maxsplit=1)[0].strip(" ,.;:")
         known = pubs.canonical(name)
         if known:
             return known
