@@ -17,6 +17,7 @@ from briefing.core.claims.script_rules import Rules
 from briefing.core.models import Suggestion
 
 _OPENING = ("“", "\"", "«", "„", "「")
+_LABELS = ("【", "[")  # a transcript's section labels ("【解说】", "[앵커]")
 _STOPS = (".", "!", "?", "…", "。", "！", "？", "”", "\"", "»", "」")
 
 
@@ -55,8 +56,9 @@ class Captions:
                 self._caption(m.group("who").strip(), start)
                 self.speech = False
                 return True, None
-        if self.speech and not line.endswith(_STOPS):
-            self.current, self.speech = None, False  # a line that is no sentence: it ended
+        if self.speech and (not line.endswith(_STOPS) or line.startswith(_LABELS)):
+            # a line that is no sentence, or a new section label ("【解说】…"): it ended
+            self.current, self.speech = None, False
         if not line.startswith(_OPENING) and not self.speech:
             self.current = None  # the reporter's narration: the sound bite has ended
         return False, self.current

@@ -110,7 +110,18 @@ class InterviewTurns:
             if not keys:  # "Андрей Руденко: …": the side the lead gives him
                 keys, cue = sides.introduced(head, text, first)
             return Suggestion(0, 0, head, keys[:1], cue, head, "")
-        return self._briefer(sides, lead)
+        # (Chinese transcripts' "答：" turns already answer for the host: turns.py)
+        return self._briefer(sides, lead) or (
+            None if rules.answer_turn else self._host(rules, sides, title))
+
+    @staticmethod
+    def _host(rules: Rules, sides: _Sides, title: str) -> Suggestion | None:
+        """The one body of a side a briefing's title names ("国防部例行记者会", "외교부
+        대변인 정례브리핑") when the lead names no one who spoke: its answers are that side's."""
+        keys, cue = sides.perspectives(title)
+        if len(keys) != 1 or independent(rules, title):
+            return None
+        return Suggestion(0, 0, title, keys, cue, title, "")
 
     @staticmethod
     def _briefer(sides: _Sides, lead: str) -> Suggestion | None:

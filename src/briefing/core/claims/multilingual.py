@@ -33,6 +33,24 @@ from briefing.core.models import Perspective
 _QUOTATIVE = re.compile(r"(?:다|라|냐|자)[”\"’]?고\s+")
 
 
+# Words that end a Korean source's noun phrase going back from "에 따르면": an object
+# ("…을 방문한"), a place ("…에서") or a clause's ending belongs to what comes before it.
+_NOT_SOURCE = re.compile(r"(?:[을를]|에서|[,，])$")
+
+
+def _korean_source(head: str) -> str | None:
+    """The noun phrase before a Korean source phrase ("정부 관계자에 따르면" -> "정부
+    관계자", "미국 국방부의 발표에 따르면" -> "미국 국방부의 발표"): up to four words back,
+    not past a comma, an object or a place."""
+    words = head.split()
+    taken: list[str] = []
+    for word in reversed(words[-4:]):
+        if taken and _NOT_SOURCE.search(word):
+            break
+        taken.insert(0, word)
+    return " ".join(taken) or None
+
+
 class ScriptAttributor:
     """Finds attributed sentences in one script's text and the speaker's perspectives."""
 
@@ -174,6 +192,9 @@ class ScriptAttributor:
                 if span and (self.perspectives(span)[0] or self.is_back_reference(span)):
                     # "Он также отметил, что, по данным разведки, …": he, not the source
                     return span, verb.group()
+        cited = self._cited(s)
+        if cited is not None:
+            return cited
         conduit = self._past_conduit(s)
         if conduit is not None:
             return conduit
@@ -193,9 +214,9 @@ class ScriptAttributor:
                 if ref is not None:
                     return ref, m.group()
                 if r.script == "hangul":  # "국정원에 따르면": the words before the phrase
-                    before = s[:m.start()].split()
-                    if before:
-                        return before[-1], m.group().strip()
+                    named = _korean_source(s[:m.start()])
+                    if named:
+                        return named, m.group().strip()
         if r.verb_rx is None:
             return None
         verbs = self.verbs(s)
@@ -249,6 +270,12 @@ class ScriptAttributor:
                     after = self._clause_after(s, v.end())
                     if after and self.perspectives(after)[0]:
                         span = after
+                    elif v.group() in r.relaying_verbs:
+                        # "美国之音报道，乌克兰军方称…": an outlet with no side passes on
+                        # the words of the one with a side who speaks after its clause
+                        relayed = self._relayed(s, v.end())
+                        if relayed is not None:
+                            return relayed
             if span:
                 return span, v.group()
         return None
@@ -263,6 +290,18 @@ class ScriptAttributor:
             span = self._clause_before(s, v.start(), self.r.insertion_rx)
             if span and self.perspectives(span)[0]:
                 return span, v.group()
+        return None
+
+    def _cited(self, s: str) -> tuple[str, str] | None:
+        """The one an outlet cites, when he has a side ("로이터통신은 우크라이나 정보당국을
+        인용해 … 보도했다", "美联社引述韩国官员的话报道"): he speaks, not the outlet; only in
+        a sentence with a reporting verb after the citation."""
+        for rx in self.r.citation_rx:
+            for m in rx.finditer(s):
+                who = m.group("who").strip()
+                if (who and self.perspectives(who)[0]
+                        and any(v.start() >= m.end("who") for v in self.verbs(s))):
+                    return who, m.group().strip()
         return None
 
     def _past_conduit(self, s: str) -> tuple[str, str] | None:
@@ -490,6 +529,10 @@ class ScriptAttributor:
             return True
         if self._demonstrative(words):
             return True
+        parts = words.split()
+        if (self.r.script == "hangul" and len(parts) == 2 and len(parts[0]) == 1
+                and parts[1] in refs):
+            return True  # "전 대변인은": a surname and the role of the one just named
         for ref in sorted(refs, key=len, reverse=True):
             # "глава держави у Telegram у понеділок": the role, then where and when
             rest = words[len(ref):].split() if words.startswith(ref + " ") else []

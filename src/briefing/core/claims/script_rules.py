@@ -136,6 +136,12 @@ class Rules:
     # a demonstrative before a role ("这位发言人", "이 당국자", "этот дипломат"): the span
     # names no one new, it points to the last speaker
     demonstratives: list[str] = field(default_factory=list)
+    # an outlet citing one who speaks ("…을 인용해", "援引…的话"; group `who`): the one
+    # cited is the speaker when he has a side
+    citations: list[str] = field(default_factory=list)
+    citation_rx: list[re.Pattern[str]] = field(default_factory=list)
+    # an outlet's verb ("报道"): with no side of its own it yields to a later speaker's
+    relaying_verbs: list[str] = field(default_factory=list)
     posting_rx: re.Pattern[str] | None = None
     false_verb_rx: re.Pattern[str] = re.compile(r"(?!)")
     speakers: dict[str, list[str]] = field(default_factory=dict)
@@ -211,7 +217,8 @@ def script_rules() -> dict[str, Rules]:
                      "interview_answers", "interviewees", "independent", "foreign", "false_verbs", "interview_marks", "plain_questions",
                      "gerund_endings", "connectives", "forward_references", "documents",
                      "postings", "captions", "speech_headings", "interviewee_pronouns", "topic_openers",
-                     "topic_cuts", "conduits", "demonstratives"):
+                     "topic_cuts", "conduits", "demonstratives", "citations",
+                     "relaying_verbs"):
             getattr(rules, name).extend(data.get(name, []))
         lang = path.stem
         if data.get("verb_lemmas") and data.get("lemma_forms"):
@@ -240,6 +247,7 @@ def script_rules() -> dict[str, Rules]:
     for rules in out.values():
         rules.dateline_rx = [re.compile(p) for p in rules.datelines]
         rules.insertion_rx = [re.compile(p, re.IGNORECASE) for p in rules.insertions]
+        rules.citation_rx = [re.compile(p) for p in rules.citations]
         if rules.postings:
             rules.posting_rx = re.compile("|".join(f"(?:{p})" for p in rules.postings))
         if rules.false_verbs:
