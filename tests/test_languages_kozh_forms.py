@@ -28,6 +28,13 @@ def claims(text: str, title: str = "") -> dict[str, list[str]]:
     # hearsay the paper passes on, a stance expressed
     ("국방부 당국자는 북한군 동향을 면밀히 추적하고 있다고 한다.", ["south_korean"]),
     ("주한 러시아대사관은 \"한국의 무기 지원은 관계를 파괴할 것\"이라는 입장을 냈다.", ["russian"]),
+    # a view held or the words held back, a stance held, an estimate
+    ("국정원은 북한군이 러시아에 추가 파병할 가능성이 있다고 봤다.", ["south_korean"]),
+    ("국방부 측은 \"사실관계를 확인 중\"이라고 말을 아꼈다.", ["south_korean"]),
+    ("미국 측은 이번 조치가 불가피했다는 입장이다.", ["us"]),
+    ("국정원은 북한군 사상자를 1천명으로 추산했다.", ["south_korean"]),
+    # whose view the sentence ends on: that one's, not the topic's (북한군)
+    ("북한군의 피해가 예상보다 크다는 게 국정원의 판단이다.", ["south_korean"]),
     # an outlet citing one with a side: he speaks
     ("로이터통신은 우크라이나 정보당국을 인용해 북한군 사상자가 늘고 있다고 보도했다.", ["ukrainian"]),
     # a president's office is the home one's unless another country is named
@@ -61,6 +68,7 @@ def test_a_korean_broadcast_interview_caption_names_the_speaker_of_the_quote_und
     ("路透社报道，乌克兰军方称朝鲜士兵伤亡惨重。", ["ukrainian"]),
     ("朝鮮中央通訊社報導，金正恩視察了部隊。", ["north_korean"]),
     ("俄罗斯总统新闻秘书佩斯科夫对此不予置评。", ["russian"]),
+    ("韩国国情院的报告显示，朝鲜士兵缺乏作战经验。", ["south_korean"]),
     # Taiwan's names: 南韓, 北韓, 五角大廈
     ("據美國之音報導，五角大廈也證實了這一消息。", ["us"]),
     ("南韓國防部指出，北韓可能獲得俄羅斯技術。", ["south_korean"]),
