@@ -98,3 +98,24 @@ def test_a_briefings_answers_speak_for_the_body_its_title_names() -> None:
               "A. 현재까지 그런 요청은 없었습니다.\n")
     found = claims(korean, title="외교부 대변인 정례브리핑")
     assert found["A. 현재까지 그런 요청은 없었습니다."] == ["south_korean"]
+
+
+def test_hong_kong_quotation_and_zhi() -> None:
+    """Hong Kong's 「」 quotation ends a claim like ”; its "指，" reports like 指出."""
+    said = "美國國務院發言人米勒說：「北韓士兵正被當作炮灰。」"
+    zhi = "南韓國家情報院周四向國會報告指，北韓士兵傷亡逾千人。"
+    found = claims(ZH_LEAD + "\n" + said + "\n" + zhi + "\n")
+    assert found[said] == ["us"]
+    assert found[zhi] == ["south_korean"]
+
+
+def test_a_chinese_named_turn_takes_the_side_the_lead_gave_the_name() -> None:
+    text = ("本报记者近日专访了乌克兰国防部顾问科瓦连科。\n"
+            "记者：朝鲜士兵的战斗力如何？\n"
+            "科瓦连科：朝鲜士兵纪律严明，但缺乏经验。\n")
+    assert claims(text)["科瓦连科：朝鲜士兵纪律严明，但缺乏经验。"] == ["ukrainian"]
+
+
+def test_a_korean_partys_lawmaker_speaks_for_the_side() -> None:
+    sentence = "더불어민주당 위성락 의원은 \"살상무기 지원은 신중해야 한다\"고 말했다."
+    assert claims(KO_LEAD + sentence + "\n")[sentence] == ["south_korean"]
