@@ -119,3 +119,11 @@ def test_a_chinese_named_turn_takes_the_side_the_lead_gave_the_name() -> None:
 def test_a_korean_partys_lawmaker_speaks_for_the_side() -> None:
     sentence = "더불어민주당 위성락 의원은 \"살상무기 지원은 신중해야 한다\"고 말했다."
     assert claims(KO_LEAD + sentence + "\n")[sentence] == ["south_korean"]
+
+
+def test_a_korean_caption_on_the_line_of_its_quotation() -> None:
+    bite = "[녹취] 존 커비/미국 백악관 국가안보소통보좌관 : \"북한군 사상자가 수백 명에 이릅니다.\""
+    text = "[리포트]\n러시아는 침묵하고 있습니다.\n\n" + bite + "\n\n러시아는 여전히 답이 없습니다.\n"
+    found = claims(text)
+    assert found[bite] == ["us"]
+    assert "러시아는 여전히 답이 없습니다." not in found

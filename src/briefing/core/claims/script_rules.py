@@ -120,6 +120,8 @@ class Rules:
     # a broadcast transcript's caption naming who speaks in the quotation under it
     # ("[토니 블링컨 / 미국 국무장관]"; group `who`; captions.py)
     captions: list[str] = field(default_factory=list)
+    # a caption opening the line of its quotation ("[녹취] 이름/직함 : \"…\""; group `who`)
+    inline_captions: list[str] = field(default_factory=list)
     # a speech's heading ("[김태효 국가안보실 1차장]" on its own line; group `who`): the
     # unquoted paragraphs under it are that speaker's, up to the next heading (captions.py)
     speech_headings: list[str] = field(default_factory=list)
@@ -216,7 +218,7 @@ def script_rules() -> dict[str, Rules]:
                      "abbreviations", "prepositions", "possessives", "interview_questions",
                      "interview_answers", "interviewees", "independent", "foreign", "false_verbs", "interview_marks", "plain_questions",
                      "gerund_endings", "connectives", "forward_references", "documents",
-                     "postings", "captions", "speech_headings", "interviewee_pronouns", "topic_openers",
+                     "postings", "captions", "inline_captions", "speech_headings", "interviewee_pronouns", "topic_openers",
                      "topic_cuts", "conduits", "demonstratives", "citations",
                      "relaying_verbs"):
             getattr(rules, name).extend(data.get(name, []))
