@@ -127,3 +127,21 @@ def test_a_korean_caption_on_the_line_of_its_quotation() -> None:
     found = claims(text)
     assert found[bite] == ["us"]
     assert "러시아는 여전히 답이 없습니다." not in found
+
+
+@pytest.mark.parametrize("sentence", [
+    "그러면서 \"추가 파병 가능성도 있다\"라고 했다.",
+    "이어 \"북한군은 추가 파병을 준비하고 있다\"고 덧붙였다.",
+    "\"추가 파병 가능성을 주시하고 있다\"고도 했다.",
+    "또 북한군의 추가 파병 가능성을 주시하고 있다고 밝혔다.",
+])
+def test_a_korean_sentence_with_its_subject_dropped_is_the_last_speakers(sentence: str) -> None:
+    """Korean drops the subject when the one just named speaks on; the quotation's own
+    words (북한군은, 주시하고 있다) name no speaker."""
+    first = "전하규 국방부 대변인은 \"북한군 사상자가 늘고 있다\"고 말했다."
+    assert claims(KO_LEAD + first + "\n" + sentence + "\n").get(sentence) == ["south_korean"]
+
+
+def test_a_speaker_named_after_the_quotation_still_speaks() -> None:
+    sentence = "\"북한군의 피해가 크다\"고 미 국무부 관계자는 말했다."
+    assert claims(KO_LEAD + sentence + "\n")[sentence] == ["us"]

@@ -33,6 +33,18 @@ from briefing.core.models import Perspective
 _QUOTATIVE = re.compile(r"(?:다|라|냐|자)[”\"’]?고\s+")
 
 
+def _inside_quotation(s: str, start: int, end: int) -> bool:
+    """Whether s[start:end] lies inside a quotation ("…" or “…”) of `s`: one opened before
+    it and not closed by its end."""
+    opened = -1
+    for i, ch in enumerate(s[:end]):
+        if ch == "“" or (ch == '"' and opened < 0):
+            opened = i
+        elif ch == "”" or ch == '"':
+            opened = -1
+    return 0 <= opened < start
+
+
 # Words that end a Korean source's noun phrase going back from "에 따르면": an object
 # ("…을 방문한"), a place ("…에서") or a clause's ending belongs to what comes before it.
 _NOT_SOURCE = re.compile(r"(?:[을를]|에서|[,，])$")
@@ -230,7 +242,9 @@ class ScriptAttributor:
                     return span, v.group()
         for v in verbs:
             if r.script == "hangul":
-                span = self._topic(s[:v.start()])
+                if _inside_quotation(s, v.start(), v.end()):
+                    continue  # "이어 \"…주시하고 있다\"고 덧붙였다": the quotation's own verb
+                span = self._dropped_subject(s[:v.start()]) or self._topic(s[:v.start()])
                 inner = _QUOTATIVE.match(v.group()) if self.lang in r.lemma_connectives else None
                 if inner:  # "…나왔다고 정부 관계자는 전했다": the one between the quotative
                     named = korean_topic(v.group()[inner.end():])  # and the verb speaks
@@ -385,6 +399,24 @@ class ScriptAttributor:
             # speaker opens the long tail; its first words are enough to place him
             span = span[:MAX_SPEAKER_CHARS].rsplit(" ", 1)[0]
         return span if 0 < len(span) <= MAX_SPEAKER_CHARS else None
+
+    def _dropped_subject(self, head: str) -> str | None:
+        """"그" for a Korean sentence whose subject is dropped, the one just named speaking
+        on ("그러면서 \"…\"라고 했다", "\"…\"고도 했다", "또 …고 밝혔다"): before its quotation,
+        or before all of it, nothing but connectives. None when a topic may be there."""
+        quote = min((head.find(q) for q in '“"' if q in head), default=-1)
+        before = head[:quote] if quote >= 0 else head
+        words = before.split()
+        leads = {c.lower() for c in self.r.connectives}
+        close = max(head.rfind(q) for q in '”"')
+        after = head[close + 1:].split() if close > quote else []  # (the verb closes it)
+        if quote >= 0 and all(w.strip(",") in leads for w in words) and len(after) <= 1:
+            return "그"  # (not '"…"고 미 국무부 관계자는 말했다': he is named after it)
+        if (quote < 0 and words and words[0].strip(",") in leads
+                and self.lang in self.r.lemma_connectives
+                and korean_topic(" ".join(words[1:])) is None):
+            return "그"
+        return None
 
     def _topic(self, head: str) -> str | None:
         """The Korean sentence's topic or subject: the words up to the first one ending in
