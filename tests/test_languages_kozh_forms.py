@@ -145,3 +145,13 @@ def test_a_korean_sentence_with_its_subject_dropped_is_the_last_speakers(sentenc
 def test_a_speaker_named_after_the_quotation_still_speaks() -> None:
     sentence = "\"북한군의 피해가 크다\"고 미 국무부 관계자는 말했다."
     assert claims(KO_LEAD + sentence + "\n")[sentence] == ["us"]
+
+
+def test_korean_briefing_turns_by_a_named_official_or_a_named_spokesperson() -> None:
+    text = ("■ 김인애 부대변인 : 정부는 북한군 동향을 면밀히 주시하고 있습니다.\n"
+            "■ 기자 : 추가 파병 가능성은요?\n"
+            "▶ 김태효 국가안보실 1차장 : 모든 가능성을 열어두고 있습니다.\n")
+    found = claims(text, title="통일부 정례브리핑")
+    assert found["■ 김인애 부대변인 : 정부는 북한군 동향을 면밀히 주시하고 있습니다."] == ["south_korean"]
+    assert found["▶ 김태효 국가안보실 1차장 : 모든 가능성을 열어두고 있습니다."] == ["south_korean"]
+    assert "■ 기자 : 추가 파병 가능성은요?" not in found

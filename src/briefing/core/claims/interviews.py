@@ -110,9 +110,10 @@ class InterviewTurns:
             if not keys:  # "Андрей Руденко: …": the side the lead gives him
                 keys, cue = sides.introduced(head, text, first)
             return Suggestion(0, 0, head, keys[:1], cue, head, "")
-        # (Chinese transcripts' "答：" turns already answer for the host: turns.py)
+        # (Chinese transcripts' "答：" turns, `answer_prefixes`, already answer for the
+        # last spokesperson or the host: script_suggest.py, turns.py)
         return self._briefer(sides, lead) or (
-            None if rules.answer_turn else self._host(rules, sides, title))
+            None if rules.answer_prefixes else self._host(rules, sides, title))
 
     @staticmethod
     def _host(rules: Rules, sides: _Sides, title: str) -> Suggestion | None:
