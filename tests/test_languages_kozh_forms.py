@@ -155,3 +155,15 @@ def test_korean_briefing_turns_by_a_named_official_or_a_named_spokesperson() -> 
     assert found["■ 김인애 부대변인 : 정부는 북한군 동향을 면밀히 주시하고 있습니다."] == ["south_korean"]
     assert found["▶ 김태효 국가안보실 1차장 : 모든 가능성을 열어두고 있습니다."] == ["south_korean"]
     assert "■ 기자 : 추가 파병 가능성은요?" not in found
+
+
+@pytest.mark.parametrize(("sentence", "side"), [
+    # 「」 end a clause like “”: the speaker after the quotation, not its words
+    ("「北韓士兵正被當作炮灰。」美國國務院發言人米勒說。", ["us"]),
+    # whose view, without 의; words held back after -며
+    ("\"북한군 피해가 크다\"는 게 정부 설명이다.", ["south_korean"]),
+    ("국방부 관계자는 \"북한군 피해가 크다\"며 말을 아꼈다.", ["south_korean"]),
+])
+def test_a_speaker_after_the_quotation_and_views_without_a_genitive(sentence: str,
+                                                                   side: list[str]) -> None:
+    assert claims(sentence + "\n")[sentence] == side

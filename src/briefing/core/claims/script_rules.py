@@ -20,7 +20,7 @@ _SCRIPTS = {
     "han": re.compile(r"[\u4e00-\u9fff]"),
 }
 _LETTERS = re.compile(r"[^\W\d_]")
-CLAUSE = re.compile(r"[,;:，；：]|\s[-–—]\s|[«»“”„\"]")
+CLAUSE = re.compile(r"[,;:，；：]|\s[-–—]\s|[«»“”„\"「」『』]")
 _SENTENCE_END = re.compile(r"[.!?…。！？]+[»”\"’)）」』]*")
 # quotation marks a sentence stop inside does not end the sentence at (「」『』: Taiwan's and
 # Hong Kong's Chinese, "他說：「…。」")
