@@ -17,6 +17,7 @@ from briefing.core.claims.script_rules import Rules, opens_line
 from briefing.core.models import Suggestion
 
 _OPENING = ("“", "\"", "«", "„", "「")
+_LABELS = ("【", "[")  # a transcript's section labels ("【解说】", "[앵커]")
 _STOPS = (".", "!", "?", "…", "。", "！", "？", "”", "\"", "»", "」")
 
 
@@ -32,12 +33,13 @@ class Captions:
         self.sides = sides
         self.rx = [re.compile(p) for p in rules.captions]
         self.headings = [re.compile(p) for p in rules.speech_headings]
+        self.inline = [re.compile(p) for p in rules.inline_captions]
         self.current: Suggestion | None = None
         self.speech = False  # under a speech heading: unquoted lines are the speaker's too
 
     def see(self, text: str, start: int, end: int) -> tuple[bool, Suggestion | None]:
         """(whether text[start:end] is a caption line, the speaker of its quotation)."""
-        if not (self.rx or self.headings) or not opens_line(text, start):
+        if not (self.rx or self.headings or self.inline) or not opens_line(text, start):
             return False, self.current
         line_end = text.find("\n", start)
         line = text[start:line_end if line_end >= 0 else len(text)].strip()
@@ -55,8 +57,15 @@ class Captions:
                 self._caption(m.group("who").strip(), start)
                 self.speech = False
                 return True, None
-        if self.speech and not line.endswith(_STOPS):
-            self.current, self.speech = None, False  # a line that is no sentence: it ended
+        for rx in self.inline:  # "[녹취] 이름/직함 : \"…\"": this line is the bite
+            m = rx.match(line)
+            if m is not None:
+                self._caption(m.group("who").strip(), start)
+                self.speech = False
+                return False, self.current
+        if self.speech and (not line.endswith(_STOPS) or line.startswith(_LABELS)):
+            # a line that is no sentence, or a new section label ("【解说】…"): it ended
+            self.current, self.speech = None, False
         if not line.startswith(_OPENING) and not self.speech:
             self.current = None  # the reporter's narration: the sound bite has ended
         return False, self.current

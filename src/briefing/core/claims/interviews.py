@@ -137,8 +137,20 @@ class InterviewTurns:
             if not keys:  # "Андрей Руденко: …": the side the lead gives him
                 keys, cue = sides.introduced(head, text, first)
             return Suggestion(0, 0, head, keys[:1], cue, head, "")
+        # (Chinese transcripts' "答：" turns, `answer_prefixes`, already answer for the
+        # last spokesperson or the host: script_suggest.py, turns.py)
         self.guessed = True
-        return self._briefer(sides, lead)
+        return self._briefer(sides, lead) or (
+            None if rules.answer_prefixes else self._host(rules, sides, title))
+
+    @staticmethod
+    def _host(rules: Rules, sides: _Sides, title: str) -> Suggestion | None:
+        """The one body of a side a briefing's title names ("国防部例行记者会", "외교부
+        대변인 정례브리핑") when the lead names no one who spoke: its answers are that side's."""
+        keys, cue = sides.perspectives(title)
+        if len(keys) != 1 or independent(rules, title):
+            return None
+        return Suggestion(0, 0, title, keys, cue, title, "")
 
     def _several(self, rules: Rules, who: str) -> bool:
         """Whether `who` joins answerers of different sides ("министр России … и министр

@@ -38,6 +38,36 @@ _SHORT_QUOTE = re.compile(r"«[^«»,.;:!?\s]+(?:\s[^«»,.;:!?\s]+){0,2}»")
 _QUOTATIVE = re.compile(r"(?:다|라|냐|자)[”\"’]?고\s+")
 
 
+def _inside_quotation(s: str, start: int, end: int) -> bool:
+    """Whether s[start:end] lies inside a quotation ("…" or “…”) of `s`: one opened before
+    it and not closed by its end."""
+    opened = -1
+    for i, ch in enumerate(s[:end]):
+        if ch == "“" or (ch == '"' and opened < 0):
+            opened = i
+        elif ch == "”" or ch == '"':
+            opened = -1
+    return 0 <= opened < start
+
+
+# Words that end a Korean source's noun phrase going back from "에 따르면": an object
+# ("…을 방문한"), a place ("…에서") or a clause's ending belongs to what comes before it.
+_NOT_SOURCE = re.compile(r"(?:[을를]|에서|[,，])$")
+
+
+def _korean_source(head: str) -> str | None:
+    """The noun phrase before a Korean source phrase ("정부 관계자에 따르면" -> "정부
+    관계자", "미국 국방부의 발표에 따르면" -> "미국 국방부의 발표"): up to four words back,
+    not past a comma, an object or a place."""
+    words = head.split()
+    taken: list[str] = []
+    for word in reversed(words[-4:]):
+        if taken and _NOT_SOURCE.search(word):
+            break
+        taken.insert(0, word)
+    return " ".join(taken) or None
+
+
 class ScriptAttributor:
     """Finds attributed sentences in one script's text and the speaker's perspectives."""
 
@@ -193,6 +223,9 @@ class ScriptAttributor:
                 if span and (self.perspectives(span)[0] or self.is_back_reference(span)):
                     # "Он также отметил, что, по данным разведки, …": he, not the source
                     return span, verb.group()
+        cited = self._cited(s)
+        if cited is not None:
+            return cited
         conduit = self._past_conduit(s)
         if conduit is not None:
             return conduit
@@ -212,9 +245,9 @@ class ScriptAttributor:
                 if ref is not None:
                     return ref, m.group()
                 if r.script == "hangul":  # "국정원에 따르면": the words before the phrase
-                    before = s[:m.start()].split()
-                    if before:
-                        return before[-1], m.group().strip()
+                    named = _korean_source(s[:m.start()])
+                    if named:
+                        return named, m.group().strip()
         if r.verb_rx is None:
             return None
         verbs = self.verbs(s)
@@ -228,7 +261,9 @@ class ScriptAttributor:
                     return span, v.group()
         for v in verbs:
             if r.script == "hangul":
-                span = self._topic(s[:v.start()])
+                if _inside_quotation(s, v.start(), v.end()):
+                    continue  # "이어 \"…주시하고 있다\"고 덧붙였다": the quotation's own verb
+                span = self._dropped_subject(s[:v.start()]) or self._topic(s[:v.start()])
                 inner = _QUOTATIVE.match(v.group()) if self.lang in r.lemma_connectives else None
                 if inner:  # "…나왔다고 정부 관계자는 전했다": the one between the quotative
                     named = korean_topic(v.group()[inner.end():])  # and the verb speaks
@@ -270,6 +305,12 @@ class ScriptAttributor:
                     after = self._clause_after(s, v.end())
                     if after and self.perspectives(after)[0]:
                         span = after
+                    elif v.group() in r.relaying_verbs:
+                        # "美国之音报道，乌克兰军方称…": an outlet with no side passes on
+                        # the words of the one with a side who speaks after its clause
+                        relayed = self._relayed(s, v.end())
+                        if relayed is not None:
+                            return relayed
             if span:
                 return span, v.group()
         return None
@@ -296,6 +337,17 @@ class ScriptAttributor:
             span = self._clause_before(s, v.start(), self.r.insertion_rx)
             if span and self.perspectives(span)[0]:
                 return span, v.group()
+        return None
+
+    def _cited(self, s: str) -> tuple[str, str] | None:
+        """The one an outlet cites, when he has a side ("로이터통신은 우크라이나 정보당국을
+        인용해 … 보도했다", "美联社引述韩国官员的话报道"), or whose view the sentence ends
+        on ("…크다는 게 국정원의 판단이다"): he speaks, not the outlet or the topic."""
+        for rx in self.r.citation_rx:
+            for m in rx.finditer(s):
+                who = m.group("who").strip()
+                if who and self.perspectives(who)[0]:
+                    return who, m.group().strip()
         return None
 
     def _past_conduit(self, s: str) -> tuple[str, str] | None:
@@ -383,6 +435,24 @@ class ScriptAttributor:
             # speaker opens the long tail; its first words are enough to place him
             span = span[:MAX_SPEAKER_CHARS].rsplit(" ", 1)[0]
         return span if 0 < len(span) <= MAX_SPEAKER_CHARS else None
+
+    def _dropped_subject(self, head: str) -> str | None:
+        """"그" for a Korean sentence whose subject is dropped, the one just named speaking
+        on ("그러면서 \"…\"라고 했다", "\"…\"고도 했다", "또 …고 밝혔다"): before its quotation,
+        or before all of it, nothing but connectives. None when a topic may be there."""
+        quote = min((head.find(q) for q in '“"' if q in head), default=-1)
+        before = head[:quote] if quote >= 0 else head
+        words = before.split()
+        leads = {c.lower() for c in self.r.connectives}
+        close = max(head.rfind(q) for q in '”"')
+        after = head[close + 1:].split() if close > quote else []  # (the verb closes it)
+        if quote >= 0 and all(w.strip(",") in leads for w in words) and len(after) <= 1:
+            return "그"  # (not '"…"고 미 국무부 관계자는 말했다': he is named after it)
+        if (quote < 0 and words and words[0].strip(",") in leads
+                and self.lang in self.r.lemma_connectives
+                and korean_topic(" ".join(words[1:])) is None):
+            return "그"
+        return None
 
     def _topic(self, head: str) -> str | None:
         """The Korean sentence's topic or subject: the words up to the first one ending in
@@ -553,6 +623,10 @@ class ScriptAttributor:
             return True
         if self._demonstrative(words):
             return True
+        parts = words.split()
+        if (self.r.script == "hangul" and len(parts) == 2 and len(parts[0]) == 1
+                and parts[1] in refs):
+            return True  # "전 대변인은": a surname and the role of the one just named
         for ref in sorted(refs, key=len, reverse=True):
             # "глава держави у Telegram у понеділок": the role, then where and when
             rest = words[len(ref):].split() if words.startswith(ref + " ") else []

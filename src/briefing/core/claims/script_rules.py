@@ -20,7 +20,7 @@ _SCRIPTS = {
     "han": re.compile(r"[\u4e00-\u9fff]"),
 }
 _LETTERS = re.compile(r"[^\W\d_]")
-CLAUSE = re.compile(r"[,;:，；：]|\s[-–—]\s|[«»“”„\"]")
+CLAUSE = re.compile(r"[,;:，；：]|\s[-–—]\s|[«»“”„\"「」『』]")
 _SENTENCE_END = re.compile(r"[.!?…。！？]+[»”\"’)）」』]*")
 # quotation marks a sentence stop inside does not end the sentence at (「」『』: Taiwan's and
 # Hong Kong's Chinese, "他說：「…。」")
@@ -138,6 +138,8 @@ class Rules:
     # a broadcast transcript's caption naming who speaks in the quotation under it
     # ("[토니 블링컨 / 미국 국무장관]"; group `who`; captions.py)
     captions: list[str] = field(default_factory=list)
+    # a caption opening the line of its quotation ("[녹취] 이름/직함 : \"…\""; group `who`)
+    inline_captions: list[str] = field(default_factory=list)
     # a speech's heading ("[김태효 국가안보실 1차장]" on its own line; group `who`): the
     # unquoted paragraphs under it are that speaker's, up to the next heading (captions.py)
     speech_headings: list[str] = field(default_factory=list)
@@ -167,6 +169,12 @@ class Rules:
     # verbs of a view held rather than words said ("вважає", "считает"), by lemma: in an
     # interview's answer they characterise the side named, in the speaker's own words
     stance_lemmas: frozenset[str] = frozenset()
+    # an outlet citing one who speaks ("…을 인용해", "援引…的话"; group `who`): the one
+    # cited is the speaker when he has a side
+    citations: list[str] = field(default_factory=list)
+    citation_rx: list[re.Pattern[str]] = field(default_factory=list)
+    # an outlet's verb ("报道"): with no side of its own it yields to a later speaker's
+    relaying_verbs: list[str] = field(default_factory=list)
     posting_rx: re.Pattern[str] | None = None
     false_verb_rx: re.Pattern[str] = re.compile(r"(?!)")
     speakers: dict[str, list[str]] = field(default_factory=dict)
@@ -241,11 +249,13 @@ def script_rules() -> dict[str, Rules]:
                      "abbreviations", "prepositions", "possessives", "interview_questions",
                      "interview_answers", "interviewees", "independent", "foreign", "false_verbs", "interview_marks", "plain_questions",
                      "gerund_endings", "connectives", "forward_references", "documents",
-                     "postings", "captions", "speech_headings", "interviewee_pronouns", "topic_openers",
+                     "postings", "captions", "inline_captions", "speech_headings",
+                     "interviewee_pronouns", "topic_openers",
                      "interview_turn_marks", "speech_tags", "interview_addressees",
                      "interviewee_joins",
                      "topic_cuts", "conduits", "demonstratives", "coordinators",
-                     "interlocutors", "subject_pronouns", "state_bodies"):
+                     "interlocutors", "subject_pronouns", "state_bodies", "citations",
+                     "relaying_verbs"):
             getattr(rules, name).extend(data.get(name, []))
         lang = path.stem
         rules.stance_lemmas |= frozenset(w.lower() for w in data.get("stance_lemmas", []))
@@ -275,6 +285,7 @@ def script_rules() -> dict[str, Rules]:
     for rules in out.values():
         rules.dateline_rx = [re.compile(p) for p in rules.datelines]
         rules.insertion_rx = [re.compile(p, re.IGNORECASE) for p in rules.insertions]
+        rules.citation_rx = [re.compile(p) for p in rules.citations]
         if rules.postings:
             rules.posting_rx = re.compile("|".join(f"(?:{p})" for p in rules.postings))
         if rules.false_verbs:

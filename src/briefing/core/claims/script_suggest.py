@@ -171,7 +171,8 @@ def _suggest(rules: Rules, text: str, perspectives: Iterable[Perspective], title
 
 
 # a Korean quotative ending a reported clause ("…했다고 ", "…이라고 ", "…”라고 ")
-_ENDS = (".", "!", "…", "。", "！", "»", "”", '"', ")")  # how a sentence that may be a claim ends
+# how a sentence that may be a claim ends (「」『』: Taiwan's and Hong Kong's quotation marks)
+_ENDS = (".", "!", "…", "。", "！", "»", "”", '"', ")", "」", "』")
 
 
 def _lead_paragraph(text: str, prev: tuple[int, int]) -> bool:
@@ -298,7 +299,8 @@ class _Turns:
             elif (m := self.answer_rx.match(line)) is not None:
                 name = m.group("name")
                 keys, cue = self.attributor.perspectives(name)
-                if not keys and self.attributor.r.script == "cyrillic":
+                if not keys and self.attributor.r.script in ("cyrillic", "han"):
+                    # "车斗铉：…" introduced as "韩国…研究院研究员车斗铉": the side named there
                     keys, cue = self._introduced(name, text, start)
                 statement = line.rstrip().endswith(("。", "！", ".", "!", "”", "…"))
                 # "郑明远：…" introduced as "复旦大学…专家郑明远": an analyst, no side
