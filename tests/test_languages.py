@@ -293,15 +293,17 @@ HELDOUT8_THRESHOLDS["zh"]["claims"] = 0.85
 # other measure full). Dev material for Russian and Ukrainian only since round lang18c
 # (a Telegram digest's bullets, a broadcast transcript's capitalised turns and its host, a
 # state body's own statement, dash answers reporting other sides, think tanks …): claims
-# ru 63/63, uk 64/64, every ru/uk measure full. Korean and Chinese stay unseen and their
-# claims (under 0.75 out of sample) are not held here, the issue allowing no threshold
-# below 0.75; their other measures were full out of sample.
+# ru 63/63, uk 64/64, every ru/uk measure full. Korean and Chinese stayed unseen through
+# the round (lang18b wrote Korean and Chinese forms from made-up probes only): at its end,
+# still out of sample, ko 21/29, zh 25/31. Korean claims (under 0.75) are not held here,
+# the issue allowing no threshold below 0.75; Chinese claims are held just under 25/31.
 HELDOUT9_THRESHOLDS = {
     lang: {"language": 1.0, "title": 0.95, "date": 0.95, "publisher": 0.95, "search": 0.95}
     for lang in ("ko", "ru", "uk", "zh")
 }
 HELDOUT9_THRESHOLDS["ru"]["claims"] = 0.95
 HELDOUT9_THRESHOLDS["uk"]["claims"] = 0.95
+HELDOUT9_THRESHOLDS["zh"]["claims"] = 0.8
 
 
 @pytest.mark.parametrize(("folder", "thresholds"), [
