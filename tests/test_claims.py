@@ -187,7 +187,7 @@ def test_offsets_point_into_the_text() -> None:
      [(10000, "troops", "North Korean troops", None)]),
     ("ships carrying up to 12,000 North Korean soldiers to Russia",
      [(12000, "troops", "North Korean troops", "up to")]),
-    ("shipments have reached 2.8m shells a year", [(2.8e6, "shells", "shells", None)]),
+    ("shipments have reached 2.8m shells a year", [(2.8e6, "shells", "yearly shells", None)]),
     ("North Korea is set to receive around US$20 billion (S$25.7 billion) in cash",
      [(2e10, "usd", "North Korean cash", "around")]),
     ("a loan of $50bn", [(5e10, "usd", "loan", None)]),

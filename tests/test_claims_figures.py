@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from briefing.core.claims import numeric_claims
+from briefing.core.claims.comparison import compare
 
 
 def figures(text: str) -> list[tuple]:
@@ -19,7 +20,7 @@ def figures(text: str) -> list[tuple]:
      [(5e5, None, "shells", "North Korean shells", None)]),
     ("Two dozen drones were shot down.", [(24, None, "missiles", "drones", None)]),
     ("It is spending hundreds of billions of dollars every year on its war machine.",
-     [(1e11, None, "usd", "money", None)]),
+     [(1e11, None, "usd", "yearly money", None)]),  # a rate: not lined up with totals
     ("Roughly two thousand three hundred were killed.",
      [(2300, None, "casualties", "casualties", "roughly")]),
     # Shares
@@ -105,7 +106,7 @@ def figures(text: str) -> list[tuple]:
      [(2000, None, "troops", "mercenaries", "some")]),
     # Labels, periods and times are not figures
     ("The cap of 500,000 barrels a year set by resolution 2397 was broken.",
-     [(5e5, None, "equipment", "barrels", None)]),
+     [(5e5, None, "equipment", "yearly barrels", None)]),
     ("Imagery shows 74 railcars, compared with an average of around 30 during the second "
      "half of 2024.",
      [(74, None, "equipment", "railcars", None), (30, None, "equipment", "railcars", "around")]),
@@ -422,9 +423,9 @@ def test_soldiers_captured_by_a_side_are_prisoners_but_a_passive_event_counts_so
 def test_a_wage_estimated_as_a_range_is_a_figure_a_subscription_price_is_not() -> None:
     # invented: "a month" after a price is an offer; after a qualified range, an estimate
     assert figures("He estimated each labourer earns between $300 and $450 a month.") == [
-        (300.0, 450.0, "usd", "money", "between")]
+        (300.0, 450.0, "usd", "monthly money", "between")]
     assert figures("He said each labourer earns about $300 a month.") == [
-        (300.0, None, "usd", "money", "about")]
+        (300.0, None, "usd", "monthly money", "about")]
     assert figures("Read every issue for $4 a month.") == []
 
 
@@ -580,7 +581,7 @@ def test_a_number_word_opening_a_sentence_counts_what_the_sentences_before_count
     ("Two diplomats were expelled on Monday.", [(2, None, "officials", "diplomats", None)]),
     # sums as written, not as floating point multiplies them
     ("It gives a range of US$4.1 billion to US$6.7 billion a year.",
-     [(4.1e9, 6.7e9, "usd", "money", None)]),
+     [(4.1e9, 6.7e9, "usd", "yearly money", None)]),
 ])
 def test_sources_counted_are_not_figures_and_sums_are_exact(text: str, expected: list) -> None:
     assert figures(text) == [(float(f), None if h is None else float(h), u, s, q)
@@ -778,3 +779,27 @@ def test_a_clause_going_on_about_the_same_thing_keeps_the_source_of_the_one_befo
     text = ("In March the National Intelligence Service put the dead at about 300; the real "
             "toll is likely 900.")
     assert _sides(text, []) == [(300, ["south_korean"]), (900, [])]
+
+
+@pytest.mark.parametrize(("text", "subject"), [
+    ("Putin is now losing an average of 1,000 soldiers in Ukraine each day.",
+     "daily Russian casualties"),
+    ("Shipments have reached 2.8m shells a year.", "yearly shells"),
+    ("Russia fires about 10,000 shells per day, officials said.", "daily Russian shells"),
+    ("About 3,000 troops arrived a day after the talks.", "troops"),  # a date, not a rate
+])
+def test_a_figure_per_period_is_a_rate_and_its_subject_says_so(text: str, subject: str) -> None:
+    [claim] = numeric_claims(text)
+    assert claim.subject == subject
+
+
+def test_a_daily_rate_is_not_lined_up_with_a_total() -> None:
+    """'losing 1,000 soldiers each day' and '600,000 dead and wounded' are two rows, not
+    sources that disagree."""
+    rate = "Putin is now losing an average of 1,000 soldiers in Ukraine each day."
+    total = "Russian casualties have now surpassed 600,000 dead and wounded, US officials say."
+    claims = [(1, rate, c, None) for c in numeric_claims(rate)] + \
+        [(2, total, c, None) for c in numeric_claims(total)]
+    rows = compare(claims)
+    assert sorted(r.subject for r in rows) == ["Russian casualties", "daily Russian casualties"]
+    assert all(len(r.entries) == 1 for r in rows)

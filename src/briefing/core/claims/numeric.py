@@ -206,6 +206,7 @@ def numeric_claims(text: str, start: int = 0, end: int | None = None,
             if unit in rules.source_units and _is_source(rules, norm, num, noun_end):
                 continue  # "according to two officials briefed on the meeting": who speaks
         label = f"{nationality} {subject}" if nationality else subject  # "" : named already
+        label = _per_period(rules, norm, after, label)
         out.append(NumericClaim(
             figure=figure, text=text[base + num.start:base + after].strip(), unit=unit,
             subject=label, start=base + num.start, end=base + after,
@@ -242,6 +243,17 @@ _PART_LOST = re.compile(r"[^.;:]*?\b(?:lost|killed|wounded|losing|injured)\s+(?:
 # A clause of its own before a figure: "... has been killed, but the survivors, perhaps
 # 10,000 men": the casualty word before "but" does not make the men casualties.
 _OTHER_CLAUSE = re.compile(r";|\bbut\b|\bwhile\b|\bwhereas\b|\balthough\b")
+
+
+def _per_period(rules: NumericRules, norm: str, after: int, label: str) -> str:
+    """The subject of a rate says its period ("daily Russian casualties"): "losing an
+    average of 1,000 soldiers in Ukraine each day" is not to be lined up with a war's total.
+    A subject carried from the figure before ("six trains a week, two a week") has it."""
+    m = rules.rate_rx.match(norm, after) if rules.rate_rx is not None else None
+    if m is None:
+        return label
+    period = rules.rate_subjects[m.group("period").lower()]
+    return label if label.startswith(period + " ") else f"{period} {label}".strip()
 
 
 def _taken(unit: str) -> tuple[str, str]:

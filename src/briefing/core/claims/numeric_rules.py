@@ -42,6 +42,8 @@ class NumericRules:
     strength_rx: re.Pattern[str] | None = None  # "North Korea has" (before the figure)
     strength_subject: str = ""
     placed_rx: re.Pattern[str] | None = None  # "in Russia", "along the border", "there"
+    rate_rx: re.Pattern[str] | None = None  # "... each day" after a figure (group `period`)
+    rate_subjects: dict[str, str] = field(default_factory=dict)  # "day" -> "daily"
 
 
 @lru_cache(maxsize=1)
@@ -61,6 +63,7 @@ def numeric_rules() -> NumericRules:
     cont = data.get("continuation", {})
     prisoners = data.get("prisoners", {})
     strength = data.get("strength", {})
+    rate = data.get("rate", {})
     return NumericRules(
         qualifiers=qualifiers,
         scales={k.lower(): float(v) for k, v in data["scales"].items()},
@@ -98,6 +101,11 @@ def numeric_rules() -> NumericRules:
         strength_rx=re.compile(rf"(?<![\w-])(?:{_alternatives(strength.get('verbs', []))})\s+"
                                rf"(?:now\s+)?$", re.IGNORECASE) if strength else None,
         strength_subject=strength.get("subject", ""),
+        rate_rx=re.compile(rf"[^.;:,()]{{0,40}}?(?<![\w-])(?:{_alternatives(rate.get('leads', []))})"
+                           rf"\s+(?P<period>{_alternatives(rate.get('periods', {}))})(?![\w-])"
+                           rf"(?!\s+(?:{_alternatives(rate.get('not_before', []))})\b)",
+                           re.IGNORECASE) if rate.get("periods") else None,
+        rate_subjects={k.lower(): v for k, v in rate.get("periods", {}).items()},
         placed_rx=re.compile(
             rf"(?:\s+[\w'-]+){{0,3}}?\s+(?:(?i:{_alternatives(strength.get('prepositions', []))})"
             rf"\s+(?:(?i:the|its|their)\s+)?(?:[A-Z]|(?i:{_alternatives(strength.get('places', []))})"
