@@ -61,8 +61,8 @@ def _short(line: str) -> str:
     return line if len(line) <= 60 else line[:59] + "…"
 
 
-def _refined(ws: Workspace, article_id: int) -> Refined:
-    """The article's original read again with the current rules and its choices."""
+def _refined(ws: Workspace, article_id: int) -> tuple[Article, Refined]:
+    """The article and its original read again with the current rules and its choices."""
     article = ws.articles.get(article_id)
     if article is None:
         raise CleaningError(f"no article #{article_id}")
@@ -75,8 +75,8 @@ def _refined(ws: Workspace, article_id: int) -> Refined:
         raise CleaningError(f"the original of article #{article_id} cannot be read "
                             f"({exc.strerror or exc})") from None
     try:
-        return read_article(data, article.source_file,
-                            ws.cleaning.for_article(article_id))[1]
+        return article, read_article(data, article.source_file,
+                                     ws.cleaning.for_article(article_id))[1]
     except ReadError as exc:
         raise CleaningError(f"the original of article #{article_id} cannot be read "
                             f"({exc})") from None
@@ -102,12 +102,10 @@ def removed_lines(ws: Workspace, article_id: int) -> list[RemovedLine]:
     (lines the analyst dropped say "your choice"; the headline and byline lines, that
     they are in the details). Reads the original: may take a moment for a long PDF.
     CleaningError if the article or its original is missing."""
-    dropped = _refined(ws, article_id).dropped
-    article = ws.articles.get(article_id)
+    article, refined = _refined(ws, article_id)
     out = []
-    for n, (text, reason) in enumerate(dropped, start=1):
-        if article is not None:
-            reason = _as_details(text, reason, article)
+    for n, (text, reason) in enumerate(refined.dropped, start=1):
+        reason = _as_details(text, reason, article)
         out.append(RemovedLine(n, text, reason, reason_words(reason)))
     return out
 
