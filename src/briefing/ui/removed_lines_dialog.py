@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from briefing.core.cleaning_choices import RemovedLine, removed_lines
 from briefing.core.workspace import Workspace
 from briefing.ui.cleaning_commands import ChooseLine, choose_in_background
-from briefing.ui.tasks import TaskHandle, run_task
+from briefing.ui.tasks import Reloader, TaskHandle
 from briefing.ui.wording import count
 
 
@@ -90,25 +90,21 @@ class RemovedLinesDialog(QDialog):
             self.status.setText(f"Read-only: {ws.readonly_reason or 'opened read-only'}; "
                                 "lines cannot be put back here.")
         self.undo_stack.indexChanged.connect(self._stack_moved)  # a bound slot: dropped with us
-        self._task: TaskHandle | None = None
+        self._reader = Reloader(self, lambda: (removed_lines, (self.ws, self.article_id)),
+                                self._loaded, self._failed)
         self._putting: TaskHandle | None = None
-        self._again = False
         self.refresh()
 
     # -- public ---------------------------------------------------------------------
     @property
     def loading(self) -> bool:
-        return self._task is not None
+        return self._reader.loading
 
     def refresh(self) -> None:
         """Re-read the removed lines in the background (after a change or an undo)."""
-        if self._task is not None:
-            self._again = True
-            return
-        if not self.lines:
+        if not self.lines and not self._reader.loading:
             self.count.setText("Reading the original…")
-        self._task = run_task(removed_lines, self.ws, self.article_id,
-                              on_done=self._loaded, on_error=self._failed, owner=self)
+        self._reader.start()
 
     def show_lines(self, lines: list[RemovedLine]) -> None:
         self.lines = lines
@@ -165,15 +161,9 @@ class RemovedLinesDialog(QDialog):
 
     # -- internals ------------------------------------------------------------------
     def _loaded(self, lines: object) -> None:
-        self._task = None
-        if self._again:
-            self._again = False
-            self.refresh()
-            return
         self.show_lines(list(lines or []))  # type: ignore[call-overload]
 
     def _failed(self, exc: BaseException) -> None:
-        self._task = None
         self.count.setText("")
         self.status.setText(f"Could not read the removed lines: {exc}")
 
@@ -201,7 +191,5 @@ class RemovedLinesDialog(QDialog):
         self.refresh()
 
     def done(self, result: int) -> None:  # noqa: D102 - closing stops the background read
-        if self._task is not None:
-            self._task.detach()
-            self._task = None
+        self._reader.stop()
         super().done(result)

@@ -34,7 +34,7 @@ from briefing.core.speakers import SpeakerEntry, library_speakers
 from briefing.core.workspace import Workspace
 from briefing.ui.highlights_model import swatch_icon
 from briefing.ui.speaker_commands import AssignSpeaker
-from briefing.ui.tasks import TaskHandle, run_task
+from briefing.ui.tasks import Reloader
 from briefing.ui.wording import count
 
 
@@ -98,36 +98,26 @@ class SpeakersDialog(QDialog):
             self.status.setText(f"Read-only: {ws.readonly_reason or 'opened read-only'}; "
                                 "speakers cannot be assigned here.")
         self.undo_stack.indexChanged.connect(self._stack_moved)  # a bound slot: dropped with us
-        self._task: TaskHandle | None = None
-        self._again = False
+        self._reader = Reloader(self, lambda: (library_speakers, (
+            self.ws, self.unassigned_only.isChecked())), self._loaded, self._failed)
         self._announce: tuple[str, str] | None = None  # (speaker, what was done)
         self.refresh()
 
     # -- public ---------------------------------------------------------------------
     @property
     def loading(self) -> bool:
-        return self._task is not None
+        return self._reader.loading
 
     def refresh(self) -> None:
         """Re-read the speakers in the background (after an assignment, an undo, an import)."""
-        if self._task is not None:
-            self._again = True  # one more pass when this one ends
-            return
-        if not self.entries:
+        if not self.entries and not self._reader.loading:
             self.count.setText("Reading the speakers of every article…")
-        self._task = run_task(library_speakers, self.ws, self.unassigned_only.isChecked(),
-                              on_done=self._loaded, on_error=self._failed, owner=self)
+        self._reader.start()
 
     def _loaded(self, entries: object) -> None:
-        self._task = None
-        if self._again:
-            self._again = False
-            self.refresh()
-            return
         self.show_entries(list(entries or []))  # type: ignore[call-overload]
 
     def _failed(self, exc: BaseException) -> None:
-        self._task = None
         self.count.setText("")
         self.status.setText(f"Could not read the speakers: {exc}")
 
@@ -196,9 +186,7 @@ class SpeakersDialog(QDialog):
         self.refresh()
 
     def done(self, result: int) -> None:  # noqa: D102 - closing stops the background read
-        if self._task is not None:
-            self._task.detach()
-            self._task = None
+        self._reader.stop()
         super().done(result)
 
     def _item(self, row: int, col: int, text: str, tip: str = "") -> None:

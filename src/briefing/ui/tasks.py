@@ -246,3 +246,55 @@ def wait_for_tasks(timeout_ms: int = 30_000, cancel: bool = True) -> bool:
     if QCoreApplication.instance() is not None:
         QCoreApplication.sendPostedEvents()
     return ok
+
+
+class Reloader:
+    """One background read at a time for a view that re-reads its data after an edit, an
+    undo or an import: asked again while a read runs, it reads once more when that one
+    ends (with the arguments `request` gives then), and hands only the newest result on.
+
+    `request` runs on the UI thread and returns the function and arguments to run
+    (`(library_speakers, (ws, unassigned))`): widgets are read there, never on the pool.
+    """
+
+    def __init__(self, owner: QObject,
+                 request: Callable[[], tuple[Callable[..., Any], tuple[Any, ...]]],
+                 on_done: Callable[[Any], None],
+                 on_error: Callable[[BaseException], None]) -> None:
+        self._owner = owner
+        self._request = request
+        self._on_done = on_done
+        self._on_error = on_error
+        self._task: TaskHandle | None = None
+        self._again = False
+
+    @property
+    def loading(self) -> bool:
+        return self._task is not None
+
+    def start(self) -> None:
+        """Read now, or once more after the read that is running."""
+        if self._task is not None:
+            self._again = True  # one more pass when this one ends
+            return
+        fn, args = self._request()
+        self._task = run_task(fn, *args, on_done=self._done, on_error=self._failed,
+                              owner=self._owner)
+
+    def stop(self) -> None:
+        """Drop the running read's result (the view is closing)."""
+        if self._task is not None:
+            self._task.detach()
+            self._task = None
+
+    def _done(self, value: Any) -> None:
+        self._task = None
+        if self._again:
+            self._again = False
+            self.start()
+            return
+        self._on_done(value)
+
+    def _failed(self, exc: BaseException) -> None:
+        self._task = None
+        self._on_error(exc)
