@@ -12,6 +12,7 @@ from briefing.core.cleaning_choices import (
     choose_line,
     removed_lines,
 )
+from briefing.core.elide import elide
 from briefing.core.errors import CleaningError
 
 
@@ -29,7 +30,7 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 
 def _short(text: str, width: int = 90) -> str:
-    return text if len(text) <= width else text[:width - 1] + "…"
+    return elide(text, width)
 
 
 def _pick(removed: list[RemovedLine], wanted: str, article_id: int) -> str:

@@ -9,6 +9,7 @@ from typing import Any
 from briefing.cli.common import CliError, open_workspace, sync_index
 from briefing.core.backups import BackupError
 from briefing.core.details import DetailsError, edit_details
+from briefing.core.elide import elide
 from briefing.core.reclean import reclean
 
 
@@ -73,7 +74,7 @@ def cmd_reclean(args: argparse.Namespace) -> int:
                 for result in reclean(ws, wanted):
                     print(result.line(), flush=True)
                     for hid, quote in result.orphaned:
-                        short = quote if len(quote) <= 70 else quote[:69] + "…"
+                        short = elide(quote, 70)
                         print(f"           orphaned highlight {hid}: \u201c{short}\u201d")
                     failed = failed or result.error is not None
         except BackupError as exc:

@@ -16,6 +16,7 @@ import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 
+from briefing.core.elide import elide
 from briefing.core.errors import CleaningError
 from briefing.core.ingest.bylines import is_byline_or_date
 from briefing.core.ingest.clean import line_key
@@ -58,7 +59,7 @@ class RemovedLine:
 
 
 def _short(line: str) -> str:
-    return line if len(line) <= 60 else line[:59] + "…"
+    return elide(line, 60)
 
 
 def _refined(ws: Workspace, article_id: int) -> tuple[Article, Refined]:

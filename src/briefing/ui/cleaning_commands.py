@@ -21,6 +21,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from briefing.core.cleaning_choices import apply_choice, choose_line, current_choice
+from briefing.core.elide import elide
 from briefing.core.errors import CleaningError
 from briefing.core.reclean import RecleanResult
 from briefing.core.workspace import Workspace, WorkspaceError
@@ -32,7 +33,7 @@ log = logging.getLogger(__name__)
 
 
 def _short(text: str) -> str:
-    return text if len(text) <= 40 else text[:39] + "…"
+    return elide(text, 40)
 
 
 class ChooseLine(QUndoCommand):

@@ -20,6 +20,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand
 
 from briefing.core import suggestions
+from briefing.core.elide import elide
 from briefing.core.errors import HighlightError
 from briefing.core.models import Highlight, Suggestion
 from briefing.core.workspace import Workspace, WorkspaceError
@@ -271,5 +272,4 @@ class RejectSuggestion(_HighlightCommand):
 
 
 def _short(text: str, limit: int = 40) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[:limit - 1] + "…"
+    return elide(" ".join(text.split()), limit)

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
 
+from briefing.core.elide import elide
 from briefing.core.models import Article, Highlight, Perspective
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -118,7 +119,7 @@ class HighlightTableModel(QAbstractTableModel):
     def _display(self, h: Highlight, col: int) -> str:
         if col == self.QUOTE:
             quote = " ".join(h.quote.split())
-            quote = quote if len(quote) <= 140 else quote[:139] + "…"
+            quote = elide(quote, 140)
             return f"⚠ orphaned · {quote}" if h.orphaned else quote
         if col == self.TAGS:
             return ", ".join(h.tags)
