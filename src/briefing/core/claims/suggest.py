@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from briefing.core.claims.affiliation import foreign
 from briefing.core.claims.attribution import Attributor, Speaker
 from briefing.core.claims.cited import headline_outlet, headline_source
 from briefing.core.claims.cues import matcher_for
@@ -14,7 +13,6 @@ from briefing.core.claims.headings import (
     _ABOUT_POST,
     _POST_HEADER,
     _POST_LEAD,
-    dateline_side,
     headline_speakers,
     initials,
 )
@@ -23,12 +21,6 @@ from briefing.core.claims.home import (
     is_government_body,
     is_official,
     is_writer,
-    issuer_side,
-    issuer_sides,
-    own_voice,
-    statement_issuer,
-    text_side,
-    writer_names,
 )
 from briefing.core.claims.not_claims import (
     DELIVERY_NOTE,
@@ -45,6 +37,7 @@ from briefing.core.claims.not_claims import (
     SIGNPOST,
 )
 from briefing.core.claims.numeric import numeric_claims
+from briefing.core.claims.page_voice import WE, page_voice
 from briefing.core.claims.quotes import (
     SIGNATURE,
     attribution_line,
@@ -62,7 +55,6 @@ from briefing.core.claims.statement_voice import (
     asserted,
     background_heading,
     home_official,
-    lead_subject,
     states_position,
     unnamed,
 )
@@ -75,9 +67,6 @@ MIN_FIGURE_WORDS = 5  # an unattributed figure in fewer words is a price tag or 
 MAX_CHARS = 1500
 _TERMINAL = tuple(".!?\"”’'…)")  # longer ones are run-together page furniture, not a sentence
 _HEADING_NOISE = re.compile(r"^\s*(?:\d{1,2}[.)]\s*|[#*>-]+\s*)|\([^)]*\)|[*_#\[\]]")
-# First person plural: in a government body's own statement, the issuer speaks ("We call
-# on...", "...as our partners know"); lower-case "us" only (upper-case "US" is a country).
-_WE = re.compile(r"(?<![\w.])(?:We|we|Our|our|ours|us)(?![\w.])")
 # "thousands of", "millions of": a figure to compare when someone states it, but not a
 # claim of its own when the writer uses it unattributed.
 _VAGUE_FIGURE = re.compile(r"(?:tens|hundreds|dozens|scores|thousands|millions|billions|several|"
@@ -94,8 +83,6 @@ _CITED = re.compile(r"(?:\((?:source:\s*|sources:\s*|via\s+|per\s+)?(?P<who>[A-Z
 _CITED_LEAD = re.compile(r"\W{0,4}(?P<who>[A-Z][^:.;!?\n\d]{1,50}?)(?P<dash>)\s*:\s+(?=\S)")
 # A live blog's time stamp before a post heading ("17:15 — ", "9:40 a.m. - ").
 _POST_TIME = re.compile(r"^\s*\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?\s*[—–-]\s*", re.IGNORECASE)
-# A page written as turns ("Q:", "MR. X:"), at the start of a line.
-_TRANSCRIPT_LIKE = re.compile(r"(?m)^(?:Q|A|Question|Answer|[A-Z][A-Z .'-]{2,40}):\s")
 # A line that names a person ("Quotes attributable to Senator the Hon Jane Roe, Minister
 # for ...", "Remarks by Prime Minister John Doe"): a name is two capitalised words in a row.
 _NAMED_LINE = re.compile(r"(?:\b(?:attributable to|from|by)\s+)?(?P<who>(?:the\s+)?"
@@ -137,60 +124,9 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
         return suggest_in_script(text, script, perspectives, title, issuer_side=side,
                                  issuer_name=publisher)
     matcher = matcher_for(list(perspectives))
-    home = home_side(matcher, publisher, title)
-    official = is_official(publisher, title)
-    # What a think tank "assesses" is its writer's own assertion; what a government body
-    # ("The President of Russia noted ...") says in its own document is its statement.
-    writer = writer_names(publisher) if not (official and home is not None) else set()
-    # "Statement by the Ministry of Foreign Affairs of Ukraine on ...": the text is the
-    # issuer's; its assertions are the issuer's statements.
-    issuer_name = statement_issuer(title)
-    issuer: Speaker | None = None
-    if issuer_name is not None:
-        side = issuer_side(matcher, issuer_name) or home or text_side(
-            matcher, text, paragraphs(text))
-        official = True
-        if side is not None:
-            home = side
-        # The side comes from the title's issuer, the publisher, or the statement's own
-        # lead ("The Ministry of Foreign Affairs of Ukraine strongly condemns ...") or place
-        # line; a joint issuer speaks for every side it names. An issuer of no known side
-        # ("the Press Secretary" of Japan's ministry) adds nothing: its text is left to the
-        # ordinary attribution rules.
-        joint = issuer_sides(matcher, issuer_name) if side is not None else []
-        keys = joint if len(joint) > 1 and side is not None and side[0] in joint else (
-            [side[0]] if side else [])
-        issuer = Speaker(issuer_name or publisher or (side[1] if side else "issuer"),
-                         keys, side[1] if side else None, "issuer")
-    if issuer is None and official and home is not None and is_government_body(publisher) \
-            and (_TRANSCRIPT_LIKE.search(text) or _WE.search(QUOTE_TEXT.sub(" ", text))):
-        # A government body's own page written in its own voice ("We call on ...") or as
-        # a transcript: what it asserts outside quotations and turns is its statement even
-        # under a headline-like title (a third-person press release is not).
-        issuer = Speaker.of_side(publisher, home, "publisher")
-    # A statement issued by a government none of the perspectives covers ("Ministry of
-    # Foreign Affairs of Japan"): its assertions are statements of no side of ours. (An
-    # issuer whose side is merely not recognised is not guessed to be of none.)
-    # A title that names no issuer ("Statement on the deployment ...") leaves it to the
-    # publisher, a government body, and to the statement's lead: "The Philippines views
-    # with grave concern ..." names a country none of the perspectives covers.
-    outside = issuer is not None and not issuer.perspectives and (
-        bool(issuer_name) and (foreign(publisher) or foreign(issuer_name or "")) or
-        issuer_name == "" and is_government_body(publisher) and (
-            foreign(publisher) or foreign(lead_subject(text))))
-    if issuer is None and home is None and is_government_body(publisher) and \
-            _WE.search(QUOTE_TEXT.sub(" ", text)) and foreign(lead_subject(text)):
-        # The same for a government's own release in its own voice under a headline
-        # ("Australia imposes further sanctions ..." by its "Minister for Foreign Affairs"),
-        # when its lead names that country ("Australia has today imposed ...").
-        issuer = Speaker(publisher, [], None, "issuer")
-        outside = True
-    if issuer is None and home is None and _WE.search(QUOTE_TEXT.sub(" ", text)):
-        own = own_voice(text)  # "Norway strongly condemns ... We are deeply concerned"
-        if own is not None:
-            home, official = own, True
-            issuer = Speaker.of_side(own[1], own, "publisher")
-    dateline = dateline_side(matcher, text, paragraphs(text))
+    voice = page_voice(matcher, text, title, publisher)
+    home, official, issuer = voice.home, voice.official, voice.issuer
+    outside, dateline, writer = voice.outside, voice.dateline, voice.writer
     attributor = Attributor(matcher)
     attributor.learn(text)
     if official and home is not None:
@@ -304,7 +240,7 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
             said = attributor.attribute(sent, index)
             line = sent.text.rstrip().rstrip(":")
             if not said and len(line.split()) <= 16 and sent.start == _para_start(
-                    spans, sent.paragraph) and not _WE.search(line):
+                    spans, sent.paragraph) and not WE.search(line):
                 named = attributor.name(line, sent.start)
                 said = [named] if named.perspectives else []
                 intro = (sent.paragraph, said, True) if said else None
@@ -403,7 +339,7 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
             speakers = [Speaker.of_side(publisher or home[1], home, "issuer", sent.start,
                                         sent.end)]
         if not speakers and official and home is not None and issuer is None and \
-                turn is None and _WE.search(QUOTE_TEXT.sub(" ", sent.text)):
+                turn is None and WE.search(QUOTE_TEXT.sub(" ", sent.text)):
             # "We call on ..." in a ministry's or council's own statement: the issuer speaks.
             speakers = [Speaker.of_side(publisher or home[1], home, "we", sent.start,
                                         sent.end)]
