@@ -242,6 +242,12 @@ class LibraryView(QWidget):
         self._fill_combos()
         self.refresh_collections()
 
+    def reload_articles(self) -> None:
+        """Articles edited, deleted or put back: their rows and the publisher and tag
+        filter lists are read again."""
+        self.model.reload()
+        self._fill_combos()
+
     def refresh_collections(self) -> None:
         self.collections.refresh()
         self._collection_chosen(self.collections.current_name())

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 from briefing import APP_NAME
 from briefing.core.ingest.sample import needs_sample, sample_workspace_dir
 from briefing.core.workspace import Workspace, workspace_name
-from briefing.ui import help_dialogs, menus, theme
+from briefing.ui import help_dialogs, menus, theme, window_layout
 from briefing.ui.article_commands import article_events
 from briefing.ui.briefing_dialog import BriefingDialog
 from briefing.ui.briefs_panel import BriefsPanel
@@ -148,7 +148,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self.library_actions = LibraryActions(self)
         self.setAcceptDrops(True)
-        self._restore_layout()
+        window_layout.restore(self)
         self._update_count()
         self.restore_article()
         self._window_keys = {a.shortcut().toString() for a in self.actions()
@@ -310,10 +310,10 @@ class MainWindow(QMainWindow):
         if self.highlights.select_highlight(highlight_id):
             self.highlights.editor.note.setFocus(Qt.FocusReason.OtherFocusReason)
 
-    def _show_tab(self, page: QWidget) -> None:
+    def show_tab(self, page: QWidget, focus: QWidget | None = None) -> None:
+        """Bring a tab (reader, claims, briefs) forward with the keyboard in `focus`."""
         self.tabs.setCurrentWidget(page)
-        target = getattr(page, "editor", None) or page
-        target.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        (focus or page).setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _toggle_highlights(self) -> None:
         show = not self.highlights.isVisible() or not self.highlights.isAncestorOf(
@@ -433,8 +433,7 @@ class MainWindow(QMainWindow):
     def _articles_changed(self, ids: list) -> None:
         """Details edited, articles deleted or put back: every view that shows them redraws,
         and the index catches up in the background (then search results follow)."""
-        self.library.model.reload()
-        self.library._fill_combos()
+        self.library.reload_articles()
         self._update_count()
         if self._closing:
             return
@@ -487,7 +486,7 @@ class MainWindow(QMainWindow):
         return dialog
 
     def show_briefs(self) -> None:
-        self._show_tab(self.briefs)
+        self.show_tab(self.briefs)
 
     def open_perspectives_dialog(self) -> None:
         dialog = PerspectivesDialog(self.ws, self)
@@ -519,58 +518,20 @@ class MainWindow(QMainWindow):
         self.settings.setValue("theme/dark", dark)
 
     # -- layout memory and shutdown ----------------------------------------------------------
-    def _restore_layout(self) -> None:
-        geometry = self.settings.value("window/geometry")
-        if geometry is not None:
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1360, 820)
-        state = self.settings.value("window/state")
-        if state is not None:
-            self.restoreState(state)
-        self._restore_splitter()
-        self.highlights.setVisible(self.settings.value("window/highlights", True, bool))
-        self.highlights.show_all_articles(self.settings.value("window/highlights_scope", "this")
-                                          == "all")
-
     def restore_article(self) -> None:
         """Reopen the article that was open when the window last closed, if it still exists."""
-        article_id = self.settings.value("window/article")
-        try:
-            article_id = int(article_id) if article_id not in (None, "") else None
-        except (TypeError, ValueError):
-            article_id = None
-        if article_id is not None and self.ws.articles.get(article_id) is not None:
+        article_id = window_layout.last_article(self)
+        if article_id is not None:
             self.open_article(article_id)
-
-    def _restore_splitter(self) -> None:
-        sizes = self.settings.value("window/splitter")
-        if sizes is not None:
-            self.splitter.restoreState(sizes)
-        else:
-            self.splitter.setSizes([500, 560, 300])
-        side = self.settings.value("window/side")
-        if side is not None:
-            self.side.restoreState(side)
-        else:
-            self.side.setSizes([560, 300])
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 (Qt override)
         super().showEvent(event)
         if not self._shown:  # sizes only stick once the window has its real size
             self._shown = True
-            self._restore_splitter()
+            window_layout.restore_splitters(self)
 
     def save_layout(self) -> None:
-        self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/state", self.saveState())
-        self.settings.setValue("window/splitter", self.splitter.saveState())
-        self.settings.setValue("window/side", self.side.saveState())
-        self.settings.setValue("window/highlights", self.highlights.isVisible())
-        self.settings.setValue("window/highlights_scope", self.highlights.scope_mode())
-        current = self.reader.current_article_id()
-        self.settings.setValue("window/article", current if current is not None else "")
-        self.settings.sync()
+        window_layout.save(self)
 
     def shutdown(self) -> None:
         """Stop and join background work (the workspace stays open for the caller)."""

@@ -220,7 +220,7 @@ def build(w: MainWindow) -> None:
         view,
         "Reader",
         ["Ctrl+Shift+R"],
-        lambda: w._show_tab(w.reader),
+        lambda: w.show_tab(w.reader, w.reader.editor),
         "Show the open article and put the keyboard in it",
     )
     add_action(
@@ -228,7 +228,7 @@ def build(w: MainWindow) -> None:
         view,
         "Claims",
         ["Ctrl+Shift+C"],
-        lambda: w._show_tab(w.claims),
+        lambda: w.show_tab(w.claims),
         "Compare figures and claims across perspectives",
     )
     w.toggle_highlights_action = add_action(
