@@ -25,7 +25,7 @@ ARTICLES = {  # corpus file prefix -> metadata
     "002": dict(title="Why Thousands of North Koreans Are Fighting in Russia", publisher="Bloomberg",
                 published="2024-12-20"),
     "003": dict(title="North Korea in the Ukraine War Presages an Era of Confrontation With China",
-                publisher="RSIS", published="2024-11-15", authors=["RSIS Commentary CO24175"]),
+                publisher="RSIS", published="2024-11-15", authors=["Drew Thompson"]),
     "004": dict(title="Why is North Korea helping Russia?", publisher="Intrigue",
                 published="2024-10-21"),
 }
