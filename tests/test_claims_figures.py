@@ -17,7 +17,7 @@ def figures(text: str) -> list[tuple]:
 @pytest.mark.parametrize(("text", "expected"), [
     # Number words and round plurals
     ("Pyongyang sent half a million shells.",
-     [(5e5, None, "shells", "North Korean shells", None)]),
+     [(5e5, None, "shells", "supplies of North Korean shells", None)]),
     ("Two dozen drones were shot down.", [(24, None, "missiles", "drones", None)]),
     ("It is spending hundreds of billions of dollars every year on its war machine.",
      [(1e11, None, "usd", "yearly money", None)]),  # a rate: not lined up with totals
@@ -784,13 +784,39 @@ def test_a_clause_going_on_about_the_same_thing_keeps_the_source_of_the_one_befo
 @pytest.mark.parametrize(("text", "subject"), [
     ("Putin is now losing an average of 1,000 soldiers in Ukraine each day.",
      "daily Russian casualties"),
-    ("Shipments have reached 2.8m shells a year.", "yearly shells"),
+    ("Shipments have reached 2.8m shells a year.", "yearly supplies of shells"),
     ("Russia fires about 10,000 shells per day, officials said.", "daily Russian shells"),
     ("About 3,000 troops arrived a day after the talks.", "troops"),  # a date, not a rate
 ])
 def test_a_figure_per_period_is_a_rate_and_its_subject_says_so(text: str, subject: str) -> None:
     [claim] = numeric_claims(text)
     assert claim.subject == subject
+
+
+@pytest.mark.parametrize(("text", "subject"), [
+    ("Russia's own annual production stands at 2.9m shells.", "yearly production of Russian shells"),
+    ("North Korea has shipped more than 5 million shells to Russia.",
+     "supplies of North Korean shells"),
+    ("Pyongyang still holds stockpiles of some 10 million shells.", "stocks of North Korean shells"),
+    ("Russia fires about 10,000 shells per day.", "daily Russian shells"),  # no aspect named
+    ("It sent about 50 domestically produced missiles.", "supplies of missiles"),  # the verb's
+])
+def test_what_a_figure_counts_made_sent_or_held_is_in_its_subject(text: str, subject: str) -> None:
+    [claim] = numeric_claims(text)
+    assert claim.subject == subject
+
+
+def test_a_supply_with_no_side_in_its_sentence_is_the_supplier_named_before_it() -> None:
+    text = ("Pyongyang has come to Moscow's aid before. The regime is a big supplier of arms to "
+            "Russia. Shipments have reached 2.8m shells a year, just short of Russia's own "
+            "annual production at 2.9m shells.")
+    start = text.index("Shipments")
+    claims = numeric_claims(text, start, len(text))
+    assert [(c.figure, c.subject) for c in claims] == [
+        (2.8e6, "yearly supplies of North Korean shells"),
+        (2.9e6, "yearly production of Russian shells")]
+    rows = compare((1, text[start:], c, None) for c in claims)
+    assert len(rows) == 2  # Russia's output is not a second source on North Korea's supplies
 
 
 def test_a_daily_rate_is_not_lined_up_with_a_total() -> None:

@@ -16,6 +16,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from briefing.core.claims.cues import CueMatcher, normalise
+from briefing.core.claims.figure_aspect import counted_aspect
 from briefing.core.claims.figure_sources import figure_sources, writers_aside
 from briefing.core.claims.numbers import CURRENCY_SIGNS, RANGE, Num, find_numbers, scaled
 from briefing.core.claims.numeric_languages import foreign_numeric_claims
@@ -205,7 +206,9 @@ def numeric_claims(text: str, start: int = 0, end: int | None = None,
                     unit, subject, nationality = again.unit, again.subject, ""
             if unit in rules.source_units and _is_source(rules, norm, num, noun_end):
                 continue  # "according to two officials briefed on the meeting": who speaks
-        label = f"{nationality} {subject}" if nationality else subject  # "" : named already
+        # "" : named already; "production of Russian shells": what the things counted are
+        label = counted_aspect(rules, text, base, norm, num.start, after, unit, nationality,
+                               subject)
         label = _per_period(rules, norm, after, label)
         out.append(NumericClaim(
             figure=figure, text=text[base + num.start:base + after].strip(), unit=unit,
