@@ -829,3 +829,18 @@ def test_a_daily_rate_is_not_lined_up_with_a_total() -> None:
     rows = compare(claims)
     assert sorted(r.subject for r in rows) == ["Russian casualties", "daily Russian casualties"]
     assert all(len(r.entries) == 1 for r in rows)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a range in words: "four and six million" is no one number but the range's two ends
+    ("Kyiv needs between four and six million rounds a year.", (4e6, 6e6, "shells")),
+    ("They sent four to six million shells.", (4e6, 6e6, "shells")),
+    ("between three and four thousand troops", (3000, 4000, "troops")),
+    ("11,000 to twelve thousand troops", (11000, 12000, "troops")),  # no thousandfold low end
+    # a dollar sign with a country's letters, spaced from its figure
+    ("The embassy released US$ 250,000 in aid.", (250000, None, "usd")),
+    ("Canberra added A$ 50 million.", (5e7, None, "aud")),
+])
+def test_ranges_in_words_and_spaced_currency_signs(text: str, expected: tuple) -> None:
+    [claim] = numeric_claims(text)
+    assert (claim.figure, claim.value_high, claim.unit) == expected

@@ -108,7 +108,7 @@ def numeric_claims(text: str, start: int = 0, end: int | None = None,
                 # "11,000 to 12,000 soldiers", "between $5.5 billion and $6 billion"
                 high, after = nxt.value, nxt.end
                 skip.add(i + 1)
-                if num.scale is None and nxt.scale is not None:
+                if num.scale is None and nxt.scale is not None and num.value < 1000:
                     num = Num(num.start, num.end, scaled(num.value, rules.scales.get(
                         nxt.scale.lower(), 1.0)), num.cur, num.pct, nxt.scale)
         figure = num.value
