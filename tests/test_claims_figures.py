@@ -844,3 +844,19 @@ def test_a_daily_rate_is_not_lined_up_with_a_total() -> None:
 def test_ranges_in_words_and_spaced_currency_signs(text: str, expected: tuple) -> None:
     [claim] = numeric_claims(text)
     assert (claim.figure, claim.value_high, claim.unit) == expected
+
+
+def test_a_bare_dollar_is_the_pages_countrys_when_its_sentence_names_none() -> None:
+    page = ("Prime Minister of Australia\nDoorstep\nPRIME MINISTER: Australia stands with "
+            "Ukraine, and we work with the United States. We've announced a package worth "
+            "$245 million. Australia's total support is more than $1.3 billion.")
+    start = page.index("We've")
+    assert [(c.figure, c.unit) for c in numeric_claims(page, start, len(page))] == [
+        (2.45e8, "aud"), (1.3e9, "aud")]
+    # a page naming the United States as often is not sure of its dollar: US dollars
+    american = page.replace("Prime Minister of Australia", "The United States and Washington")
+    start = american.index("We've")
+    assert [c.unit for c in numeric_claims(american, start, len(american))] == ["usd", "aud"]
+    # named once only, the country is a topic, not the page's home
+    once = "Canberra said Australia will help. The package is worth $245 million."
+    assert [c.unit for c in numeric_claims(once)] == ["usd"]

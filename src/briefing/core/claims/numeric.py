@@ -37,6 +37,7 @@ from briefing.core.claims.numeric_words import (
     nearest_nationality,
     noun_before,
     noun_in,
+    page_dollar,
     qualifier_at,
     read_noun,
     side_noun_before,
@@ -59,13 +60,14 @@ _MONEY_WORDS = ("military aid", "aid", "weapons", "arms", "loan", "cash", "payme
                 "munitions", "assistance", "sanctions", "revenue", "exports", "imports")
 
 
-def _local_dollar(rules: NumericRules, text: str, num: Num) -> str:
+def _local_dollar(rules: NumericRules, page: str, text: str, num: Num) -> str:
     """A bare "$" in a sentence about a country with its own dollar ("Canada has committed
-    more than $19.5 billion") is that dollar; otherwise, and for "US$"/"USD", US dollars."""
+    more than $19.5 billion") is that dollar, else the dollar of the `page`'s country
+    (`page_dollar`); otherwise, and for "US$"/"USD", US dollars."""
     if text[num.start:num.start + 1] != "$" or not rules.dollar_rx:
         return "usd"
     m = rules.dollar_rx.search(text, clause_start(text, num.start), num.start)
-    return rules.dollars[m.group().lower()] if m else "usd"
+    return rules.dollars[m.group().lower()] if m else page_dollar(rules, page) or "usd"
 
 
 def numeric_claims(text: str, start: int = 0, end: int | None = None,
@@ -135,7 +137,7 @@ def numeric_claims(text: str, start: int = 0, end: int | None = None,
             if out and out[-1].unit in CURRENCY_SIGNS.values() and re.fullmatch(
                     r"\s*\(\s*(?:or\s+|about\s+|around\s+)?", norm[out[-1].end - base:num.start]):
                 continue  # "US$20 billion (S$25.7 billion)": the same sum converted
-            unit = _local_dollar(rules, norm, num) if cur == "usd" else cur
+            unit = _local_dollar(rules, text, norm, num) if cur == "usd" else cur
             word_cur = CURRENCY_WORD.match(norm, after)
             if word_cur is not None and not num.cur:
                 after = word_cur.end()

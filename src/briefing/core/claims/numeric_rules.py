@@ -39,6 +39,8 @@ class NumericRules:
     casualty_stop: frozenset[str] = frozenset()
     dollars: dict[str, str] = field(default_factory=dict)  # "canada" -> "cad"
     dollar_rx: re.Pattern[str] | None = None
+    us_rx: re.Pattern[str] | None = None  # the United States named (its dollar's home)
+    page_dollar_mentions: int = 2
     strength_rx: re.Pattern[str] | None = None  # "North Korea has" (before the figure)
     strength_subject: str = ""
     placed_rx: re.Pattern[str] | None = None  # "in Russia", "along the border", "there"
@@ -98,6 +100,10 @@ def numeric_rules() -> NumericRules:
         dollars={k.lower(): v for k, v in data.get("dollars", {}).items()},
         dollar_rx=re.compile(rf"(?<![\w-])(?:{_alternatives(data.get('dollars', {}))})(?![\w-])",
                              re.IGNORECASE) if data.get("dollars") else None,
+        us_rx=re.compile(r"(?<![\w.-])(?:" + "|".join(re.escape(w) for w in sorted(
+            data.get("page_dollar", {}).get("us", []), key=len, reverse=True)) + r")(?![\w-])")
+        if data.get("page_dollar", {}).get("us") else None,
+        page_dollar_mentions=int(data.get("page_dollar", {}).get("min_mentions", 2)),
         strength_rx=re.compile(rf"(?<![\w-])(?:{_alternatives(strength.get('verbs', []))})\s+"
                                rf"(?:now\s+)?$", re.IGNORECASE) if strength else None,
         strength_subject=strength.get("subject", ""),

@@ -5,6 +5,8 @@ readers of figures whose noun is elsewhere (elided, predicate, part of a whole).
 from __future__ import annotations
 
 import re
+from collections import Counter
+from functools import lru_cache
 
 from briefing.core.claims.cues import normalise
 from briefing.core.claims.figure_sources import states_figure
@@ -288,3 +290,27 @@ def currency_word(text: str, pos: int) -> str | None:
         return None
     words = m.group().lower().split()
     return _CURRENCY_NAMES.get(" ".join(words[1:] if words[0] == "of" else words))
+
+
+def page_dollar(rules: NumericRules, text: str) -> str | None:
+    """The dollar of the page's country: the country with its own dollar named most often
+    in `text`, at least `page_dollar_mentions` times and more often than the United States
+    ("Prime Minister of Australia" ... "a package worth $245 million": Australian dollars)."""
+    if rules.dollar_rx is None:
+        return None
+    return _page_dollar(rules.dollar_rx, rules.us_rx, rules.page_dollar_mentions,
+                        tuple(rules.dollars.items()), text)
+
+
+@lru_cache(maxsize=8)  # one page's figures ask again and again
+def _page_dollar(dollar_rx: re.Pattern[str], us_rx: re.Pattern[str] | None, least: int,
+                 dollars: tuple[tuple[str, str], ...], text: str) -> str | None:
+    codes = dict(dollars)
+    named = Counter(codes[m.group().lower()] for m in dollar_rx.finditer(text))
+    if not named:
+        return None
+    (code, count), *rest = named.most_common(2)
+    us = len(us_rx.findall(text)) if us_rx is not None else 0
+    if count < least or count <= us or (rest and rest[0][1] == count):
+        return None
+    return code
