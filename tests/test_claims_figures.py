@@ -860,3 +860,18 @@ def test_a_bare_dollar_is_the_pages_countrys_when_its_sentence_names_none() -> N
     # named once only, the country is a topic, not the page's home
     once = "Canberra said Australia will help. The package is worth $245 million."
     assert [c.unit for c in numeric_claims(once)] == ["usd"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a people named by its plural counts its people, or its refugees when they fled
+    ("Around 190 Filipinos remain in Ukraine.", (190, "people", "people")),
+    ("We host about 110,000 Ukrainians who have fled the war.",
+     (110000, "people", "Ukrainian refugees")),
+    ("Some 10,000 Ukrainians were killed.", (10000, "casualties", "Ukrainian casualties")),
+    # discharged from an army, they were men under arms
+    ("Indian nationals served in the army. 85 of them had been discharged.",
+     (85, "troops", "troops")),
+])
+def test_the_counted_noun_says_who_people_are(text: str, expected: tuple) -> None:
+    [claim] = numeric_claims(text)
+    assert (claim.figure, claim.unit, claim.subject) == expected

@@ -179,6 +179,8 @@ def numeric_claims(text: str, start: int = 0, end: int | None = None,
             if unit == "people" and words_after(rules, norm, noun_end) & rules.serving_words:
                 # "126 Indian nationals had served in the Russian army": men under arms
                 unit, subject = "troops", "troops"
+            elif unit == "people" and words_after(rules, norm, noun_end) & rules.fled_words:
+                subject = "refugees"  # "110,000 Ukrainians who have fled the war"
             if unit in ("troops", "people") and not elided and i not in wholes:
                 tail_words = words_after(rules, norm, noun_end)
                 lead = _OTHER_CLAUSE.split(norm[max(start, num.start - 40):num.start].lower())[-1]

@@ -35,6 +35,7 @@ class NumericRules:
     captor_rx: re.Pattern[str] | None = None  # after a side: "... later captured"
     individual_units: frozenset[str] = frozenset()
     serving_words: frozenset[str] = frozenset()
+    fled_words: frozenset[str] = frozenset()
     source_units: frozenset[str] = frozenset()
     casualty_stop: frozenset[str] = frozenset()
     dollars: dict[str, str] = field(default_factory=dict)  # "canada" -> "cad"
@@ -95,6 +96,7 @@ def numeric_rules() -> NumericRules:
         if prisoners.get("after") else None,
         individual_units=frozenset(u.lower() for u in data.get("individual_units", [])),
         serving_words=frozenset(w.lower() for w in data.get("serving_words", [])),
+        fled_words=frozenset(w.lower() for w in data.get("fled_words", [])),
         source_units=frozenset(u.lower() for u in data.get("source_units", [])),
         casualty_stop=frozenset(w.lower() for w in data.get("casualty_stop", [])),
         dollars={k.lower(): v for k, v in data.get("dollars", {}).items()},
