@@ -875,3 +875,16 @@ def test_a_bare_dollar_is_the_pages_countrys_when_its_sentence_names_none() -> N
 def test_the_counted_noun_says_who_people_are(text: str, expected: tuple) -> None:
     [claim] = numeric_claims(text)
     assert (claim.figure, claim.unit, claim.subject) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a list of key numbers: the figure heads its line, what it counts after the colon
+    ("By the numbers\n11,000: North Korean troops in the first wave (NIS)",
+     [(11000, "troops", "North Korean troops")]),
+    ("- about 4,700: North Koreans killed or wounded, per the NIS",
+     [(4700, "casualties", "North Korean casualties")]),
+    ("The figure was 11,000: troops and more.", []),  # a sentence's colon, not a list
+])
+def test_a_figure_heading_its_line_counts_what_follows_the_colon(text: str,
+                                                                 expected: list) -> None:
+    assert [(c.figure, c.unit, c.subject) for c in numeric_claims(text)] == expected

@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from briefing.core.claims.cues import normalise
 from briefing.core.claims.numeric_rules import NumericRules
-from briefing.core.claims.numeric_words import counted_side, read_noun
+from briefing.core.claims.numeric_words import counted_side, read_noun, stat_line_noun
 from briefing.core.resources import resource
 
 _BACK = 90  # characters of the figure's clause searched before it for the aspect word
@@ -76,7 +76,8 @@ def counted_aspect(rules: NumericRules, text: str, base: int, norm: str, start: 
     aspects = aspect_rules()
     if unit not in aspects.units or aspects.word_rx is None or nationality == "":
         return own  # "": the subject is carried from the figure before, aspect and all
-    noun = read_noun(rules, norm, after, len(norm))
+    noun = read_noun(rules, norm, after, len(norm)) or stat_line_noun(
+        rules, norm, start, after, len(norm))
     m = _aspect_word(aspects, norm, start, noun[3] if noun is not None else after)
     if m is None:
         return own

@@ -41,6 +41,7 @@ from briefing.core.claims.numeric_words import (
     qualifier_at,
     read_noun,
     side_noun_before,
+    stat_line_noun,
     words_after,
 )
 from briefing.core.claims.tables import date_cell, table_row
@@ -147,7 +148,8 @@ def numeric_claims(text: str, start: int = 0, end: int | None = None,
                                              num.start)
             subject = word
         else:
-            read = read_noun(rules, norm, after, end, one=figure == 1)
+            read = read_noun(rules, norm, after, end, one=figure == 1) or stat_line_noun(
+                rules, norm, num.start, after, end)  # "11,000: North Korean troops ..."
             elided = False
             if read is None and part and nxt is not None:
                 # "about 1,000 of the 11,000 troops were killed": the part counts what the

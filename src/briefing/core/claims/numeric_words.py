@@ -314,3 +314,19 @@ def _page_dollar(dollar_rx: re.Pattern[str], us_rx: re.Pattern[str] | None, leas
     if count < least or count <= us or (rest and rest[0][1] == count):
         return None
     return code
+
+
+_BULLET = re.compile(r"^[\s*•·–—-]+")
+
+
+def stat_line_noun(rules: NumericRules, text: str, start: int, after: int, limit: int):
+    """The noun of a figure heading its line before a colon, as in a list of key numbers
+    ("11,000: North Korean troops in the first wave (NIS)", "about 4,700: North Koreans
+    killed or wounded"): what it counts is said after the colon. Read as `read_noun`."""
+    if text[after:after + 2] != ": ":
+        return None
+    line = text.rfind("\n", 0, start) + 1
+    lead = " ".join(_BULLET.sub("", text[line:start], count=1).lower().split())
+    if lead and lead not in rules.qualifiers:
+        return None  # "The figure was 11,000: troops and more" is a sentence, not a list
+    return read_noun(rules, text, after + 2, limit)
