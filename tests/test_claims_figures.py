@@ -888,3 +888,21 @@ def test_the_counted_noun_says_who_people_are(text: str, expected: tuple) -> Non
 def test_a_figure_heading_its_line_counts_what_follows_the_colon(text: str,
                                                                  expected: list) -> None:
     assert [(c.figure, c.unit, c.subject) for c in numeric_claims(text)] == expected
+
+
+def test_the_writers_background_after_a_closed_attribution_is_the_writers_figure() -> None:
+    text = ("Kim Jong Un told Sergey Lavrov that Pyongyang will support Moscow, state media "
+            "reported, as the two countries deepen a partnership that has sent thousands of "
+            "North Korean soldiers to Russia.")
+    assert _sides(text, ["north_korean"]) == [(1000, [])]
+    # a clause with its own source keeps it
+    text = ("Seoul said 11,000 troops had been sent, officials said, while Kyiv reported "
+            "3,000 casualties.")
+    assert _sides(text, ["south_korean", "ukrainian"])[-1] == (3000, ["ukrainian"])
+
+
+def test_a_side_named_as_the_place_of_a_post_does_not_report_the_figure() -> None:
+    text = "The Philippine Embassy in Moscow counts approximately 1,300 Filipinos in Russia."
+    assert _sides(text, []) == [(1300, [])]
+    assert _sides("Moscow counts approximately 1,300 Filipinos in Russia.", []) == [
+        (1300, ["russian"])]
