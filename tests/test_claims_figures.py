@@ -906,3 +906,10 @@ def test_a_side_named_as_the_place_of_a_post_does_not_report_the_figure() -> Non
     assert _sides(text, []) == [(1300, [])]
     assert _sides("Moscow counts approximately 1,300 Filipinos in Russia.", []) == [
         (1300, ["russian"])]
+
+
+def test_a_country_listed_with_a_named_source_is_one_of_the_sources() -> None:
+    text = ("According to information from South Korea, Ukraine and the United States, more "
+            "than 10,000 North Korean soldiers have been sent to Russia.")
+    assert _sides(text, ["south_korean", "ukrainian", "us"]) == [
+        (10000, ["south_korean", "ukrainian", "us"])]

@@ -267,7 +267,8 @@ def _reporting_countries(text: str, start: int, end: int, cues: list[CueMatch],
     it is its side's source."""
     a = affiliations()
     sides = set(matcher.owner.values())
-    extra = []
+    extra: list[CueMatch] = []
+    bare: list[CueMatch] = []
     for m in a.country_rx.finditer(text, start, end):
         if _is_acronym_pronoun(text, m) or any(c.start < m.end() and m.start() < c.end
                                                for c in cues):
@@ -277,7 +278,21 @@ def _reporting_countries(text: str, start: int, end: int, cues: list[CueMatch],
                 _verb_next(text, m.end(), verbs, end) or before.search(
                 text[max(0, m.start() - 30):m.start()])):
             extra.append(CueMatch(m.start(), m.end(), m.group(), key))
-    return sorted([*cues, *extra], key=lambda c: c.start) if extra else cues
+        elif key in sides:
+            bare.append(CueMatch(m.start(), m.end(), m.group(), key))
+    found = sorted([*cues, *extra], key=lambda c: c.start)
+    # "information from South Korea, Ukraine and the United States": a bare country listed
+    # with a named source is one of the sources
+    listed = True
+    while listed and bare:
+        listed = False
+        for b in list(bare):
+            if any(_AND.fullmatch(text, c.end, b.start) or _AND.fullmatch(text, b.end, c.start)
+                   for c in found):
+                found = sorted([*found, b], key=lambda c: c.start)
+                bare.remove(b)
+                listed = True
+    return found
 
 
 # A clause about the same thing as the one before: "...; by April it was more than 40 per cent".
