@@ -913,3 +913,11 @@ def test_a_country_listed_with_a_named_source_is_one_of_the_sources() -> None:
             "than 10,000 North Korean soldiers have been sent to Russia.")
     assert _sides(text, ["south_korean", "ukrainian", "us"]) == [
         (10000, ["south_korean", "ukrainian", "us"])]
+
+
+def test_a_small_number_in_words_taken_alive_counts_men_not_the_losses_before_it() -> None:
+    text = ("Ukraine says some 4,000 North Koreans were killed or wounded. Yet only two had "
+            "been taken alive by the time of the offer.")
+    start = text.index("Yet")
+    assert [(c.figure, c.unit) for c in numeric_claims(text, start, len(text))] == [
+        (2, "troops")]

@@ -355,8 +355,8 @@ _COLLECTIVE_BEFORE = re.compile(r"\b([a-z]+) of$", re.IGNORECASE)
 _ELIDED_TAIL = re.compile(  # (a closing quotation mark first: '"tens of thousands" more')
     r"[\"”’']?\s*(?:more\b|others\b|of\s+(?:them|whom|those|which)\b|in\s+(?:all|total)\b|altogether\b|"
     r"(?:figure|estimate|number|count|tally|mark)\b|"
-    r"(?:were|had|have|are|was)\s+(?:been\s+)?(?:killed|wounded|injured|sent|deployed|captured)"
-    r"\b|(?:cited|given|reported|claimed|estimated|counted)\s+by\b|[,.;)]|$)", re.IGNORECASE)
+    r"(?:were|had|have|are|was)\s+(?:been\s+)?(?:killed|wounded|injured|sent|deployed|captured|"
+    r"taken\s+(?:alive|prisoner|captive))\b|(?:cited|given|reported|claimed|estimated|counted)\s+by\b|[,.;)]|$)", re.IGNORECASE)
 _NUMBER_AT = re.compile(
     r"\b(?:put|puts|putting|estimated|estimates|placed|places|pegged|pegs|set)\s+(?:the|its|their)"
     r"\s+(?:number|figure|total|count|tally|estimate)\s+at\s+(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
@@ -404,6 +404,10 @@ def _elided(text: str, base: int, norm: str, num: Num, after: int,
         return None
     before = earlier[-1] if earlier else _figure_before(text, base)
     said = tail.group().strip(" \t\n\"”’'").lower() if tail is not None else ""
+    if re.search(r"\b(?:captured|taken)\b", said) and (before is None or before.unit in _PERSONS):
+        # "only two had been taken alive": men taken, whatever the figure before counted
+        return ("people" if before is not None and before.unit == "people" else "troops"), \
+            "troops", None, after
     if tail is not None and said.startswith("of"):
         # "supplying men: some eleven thousand of them": the people named since the figure
         # before, if any, are the ones counted
