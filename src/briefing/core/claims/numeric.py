@@ -20,6 +20,15 @@ from briefing.core.claims.figure_aspect import counted_aspect
 from briefing.core.claims.figure_sources import figure_sources, writers_aside
 from briefing.core.claims.numbers import CURRENCY_SIGNS, RANGE, Num, find_numbers, scaled
 from briefing.core.claims.numeric_languages import foreign_numeric_claims
+from briefing.core.claims.numeric_nouns import (
+    captured,
+    collective,
+    counts_one,
+    in_table,
+    is_source,
+    per_period,
+    taken,
+)
 from briefing.core.claims.numeric_predicate import predicate
 from briefing.core.claims.numeric_rules import NumericRules, numeric_rules
 from briefing.core.claims.numeric_words import (
@@ -34,9 +43,7 @@ from briefing.core.claims.numeric_words import (
     force_size,
     is_year,
     nationality_at,
-    nearest_nationality,
     noun_before,
-    noun_in,
     page_dollar,
     qualifier_at,
     read_noun,
@@ -44,7 +51,6 @@ from briefing.core.claims.numeric_words import (
     stat_line_noun,
     words_after,
 )
-from briefing.core.claims.tables import date_cell, table_row
 from briefing.core.models import NumericClaim
 
 # What a share is of: up to three words after "of", a figure among them not counted
@@ -88,7 +94,7 @@ def numeric_claims(text: str, start: int = 0, end: int | None = None,
     keys = list(perspectives)
     out: list[NumericClaim] = []
     numbers = find_numbers(norm, rules, start, end,
-                           lambda at: _counts_one(rules, norm, at, end))
+                           lambda at: counts_one(rules, norm, at, end))
     skip: set[int] = set()
     carried: dict[int, int] = {}  # a figure continuing the one before ("; of these, 7,887")
     wholes: set[int] = set()  # "of the 11,000 troops": the whole a part is counted from
@@ -157,12 +163,12 @@ def numeric_claims(text: str, start: int = 0, end: int | None = None,
                 read = _part_of(rules, norm, nxt, after, end, out)
                 elided = read is not None
             if read is None:
-                read = _in_table(rules, text, base, num, after)
+                read = in_table(rules, text, base, num, after)
                 elided = read is not None  # its column says what it counts
             if read is None:
                 read = predicate(rules, norm, num, after)
             if read is None:
-                read = _collective(rules, norm, num, after)
+                read = collective(rules, norm, num, after)
             if read is None and ellipsis:
                 read = _elided(text, base, norm, num, after, out)
                 elided = True  # its unit is settled: "killed ... out of 15,000 sent"
@@ -175,9 +181,9 @@ def numeric_claims(text: str, start: int = 0, end: int | None = None,
             if i in wholes and elided and unit == "casualties" and not part:
                 unit, subject = "troops", "troops"  # "1,000 of the 11,000 have been killed"
             if unit in ("troops", "people", "casualties") and elided and \
-                    _captured(rules, norm, num.start, after, after):
+                    captured(rules, norm, num.start, after, after):
                 # "Ukraine also says it has captured two of them"
-                unit, subject = _taken(unit)
+                unit, subject = taken(unit)
             if unit == "people" and words_after(rules, norm, noun_end) & rules.serving_words:
                 # "126 Indian nationals had served in the Russian army": men under arms
                 unit, subject = "troops", "troops"
@@ -186,8 +192,8 @@ def numeric_claims(text: str, start: int = 0, end: int | None = None,
             if unit in ("troops", "people") and not elided and i not in wholes:
                 tail_words = words_after(rules, norm, noun_end)
                 lead = _OTHER_CLAUSE.split(norm[max(start, num.start - 40):num.start].lower())[-1]
-                if _captured(rules, norm, num.start, after, noun_end):
-                    unit, subject = _taken(unit)
+                if captured(rules, norm, num.start, after, noun_end):
+                    unit, subject = taken(unit)
                 elif (tail_words & rules.casualty_words and not _PART_LOST.match(
                         norm, noun_end, min(end, noun_end + 60))) or \
                         any(re.search(rf"\b{re.escape(w)}\b", lead) for w in rules.casualty_lead):
@@ -210,12 +216,12 @@ def numeric_claims(text: str, start: int = 0, end: int | None = None,
                 again = _named_before(text, base, norm, num)
                 if again is not None:  # "the two men": the two counted before
                     unit, subject, nationality = again.unit, again.subject, ""
-            if unit in rules.source_units and _is_source(rules, norm, num, noun_end):
+            if unit in rules.source_units and is_source(rules, norm, num, noun_end):
                 continue  # "according to two officials briefed on the meeting": who speaks
         # "" : named already; "production of Russian shells": what the things counted are
         label = counted_aspect(rules, text, base, norm, num.start, after, unit, nationality,
                                subject)
-        label = _per_period(rules, norm, after, label)
+        label = per_period(rules, norm, after, label)
         out.append(NumericClaim(
             figure=figure, text=text[base + num.start:base + after].strip(), unit=unit,
             subject=label, start=base + num.start, end=base + after,
@@ -252,104 +258,6 @@ _PART_LOST = re.compile(r"[^.;:]*?\b(?:lost|killed|wounded|losing|injured)\s+(?:
 # A clause of its own before a figure: "... has been killed, but the survivors, perhaps
 # 10,000 men": the casualty word before "but" does not make the men casualties.
 _OTHER_CLAUSE = re.compile(r";|\bbut\b|\bwhile\b|\bwhereas\b|\balthough\b")
-
-
-def _per_period(rules: NumericRules, norm: str, after: int, label: str) -> str:
-    """The subject of a rate says its period ("daily Russian casualties"): "losing an
-    average of 1,000 soldiers in Ukraine each day" is not to be lined up with a war's total.
-    A subject carried from the figure before ("six trains a week, two a week") has it."""
-    m = rules.rate_rx.match(norm, after) if rules.rate_rx is not None else None
-    if m is None:
-        return label
-    period = rules.rate_subjects[m.group("period").lower()]
-    return label if label.startswith(period + " ") else f"{period} {label}".strip()
-
-
-def _taken(unit: str) -> tuple[str, str]:
-    """Unit and subject of men taken prisoner: still the soldiers (or people) counted, the
-    subject saying what became of them ("had captured two North Korean soldiers": troops,
-    "North Korean prisoners"), so that the figure answers "how many soldiers" and lines up
-    with other counts of prisoners by its subject."""
-    return ("people" if unit == "people" else "troops"), "prisoners"
-
-
-def _captured(rules: NumericRules, text: str, start: int, after: int, noun_end: int) -> bool:
-    """Troops counted as prisoners: "had captured two soldiers", "two captured soldiers",
-    and the same participle after the noun ("two soldiers captured by Ukraine"), which is
-    not the passive of an event ("two soldiers were captured")."""
-    if rules.prisoner_lead_rx is not None and \
-            rules.prisoner_lead_rx.search(text, max(0, start - 40), start):
-        return True
-    if rules.prisoner_after_rx is not None and rules.prisoner_after_rx.match(text, noun_end):
-        return True
-    return bool({w.lower() for w in TOKEN.findall(text[after:noun_end])}
-                & rules.prisoner_modifiers)
-
-
-def _counts_one(rules: NumericRules, text: str, at: int, end: int) -> bool:
-    """Does a bare "one" ending at `at` count something ("one ballistic missile")? Not when
-    it picks an individual out: "one of the captured men", "one Ukrainian officer who
-    fought them", "one European official said" -- a person, not a figure. A qualifier
-    makes it a count again ("at least one of the dead")."""
-    read = read_noun(rules, text, at, end, one=True)
-    if read is None:
-        return False
-    if qualifier_at(rules, text, at - 3) is not None:
-        return True
-    if re.match(r"\s+of\b", text[at:at + 4], re.IGNORECASE):
-        return False  # "one of the men", "one of the missiles hit a school"
-    return read[0] not in rules.individual_units
-
-
-def _collective(rules: NumericRules, text: str, num: Num,
-                after: int) -> tuple[str, str, str | None, int] | None:
-    """A figure sizing a group: "North Korea's army of 1.2m", "an 11,000-strong force"."""
-    if num.cur or num.pct or not rules.collectives or is_year(text, num):
-        return None
-    strong = _STRONG.match(text, num.end)
-    if strong is not None:
-        for t in TOKEN.finditer(text, strong.end(), min(len(text), strong.end() + 40)):
-            word = t.group().lower()
-            if word in rules.collectives:
-                return (*rules.collectives[word], nearest_nationality(
-                    rules, text, clause_start(text, num.start), num.start), after)
-            if rules.nouns.get(word, ("",))[0] == "troops":
-                return "troops", rules.nouns[word][1], None, t.end()
-    lead = re.sub(r"\s+", " ", text[max(0, num.start - 60):num.start]).rstrip()
-    qualifier = qualifier_at(rules, text, num.start)
-    if qualifier and lead.lower().endswith(qualifier):
-        lead = lead[:-len(qualifier)].rstrip()
-    m = _COLLECTIVE_BEFORE.search(lead)
-    if m is None or m.group(1).lower() not in rules.collectives:
-        return None
-    unit, subject = rules.collectives[m.group(1).lower()]
-    nationality = nearest_nationality(rules, text, clause_start(text, num.start), num.start)
-    return unit, subject, nationality, after
-
-
-def _in_table(rules: NumericRules, text: str, base: int, num: Num,
-              after: int) -> tuple[str, str, str | None, int] | None:
-    """Unit and subject of a figure in a table cell: what its column's header counts
-    ("Killed": casualties, "Deployed": troops), else what the row's first cell names
-    ("Ballistic missiles (KN-23/KN-24) | about 100")."""
-    row = table_row(text, base + num.start, base + num.end)
-    if row is None or row.header is None or num.cur or num.pct or is_year(text, Num(
-            base + num.start, base + num.end, num.value, None, False)):
-        return None  # "Jan 2025" in an "As of" column
-    column = row.column(base + num.start)
-    if date_cell(row.cells[column].text):
-        return None
-    for words in (row.heading(base + num.start), row.cells[0].text if column else ""):
-        noun = noun_in(rules, words)
-        if noun is not None:
-            return noun[0], noun[1], "", after  # the row's source is not the troops' side
-    return None
-
-
-_STRONG = re.compile(r"[-\u2011]strong\b", re.IGNORECASE)
-
-
-_COLLECTIVE_BEFORE = re.compile(r"\b([a-z]+) of$", re.IGNORECASE)
 
 
 _ELIDED_TAIL = re.compile(  # (a closing quotation mark first: '"tens of thousands" more')
@@ -516,22 +424,6 @@ def _named_before(text: str, base: int, norm: str, num: Num) -> NumericClaim | N
     same = [c for c in numeric_claims(text, lo, base + num.start, ellipsis=False)
             if c.figure == num.value and c.start >= lo]
     return same[-1] if same else None
-
-
-_ACCORDING = re.compile(r"\b(?:according\s+to|citing|told|said|say|says)\s+$", re.IGNORECASE)
-_SAYS_AFTER = re.compile(r"(?:\s+who\b[^.;:]{0,100}?|[^.;:,]{0,12}?)\s+(?:said|say|says|told|tell|"
-                         r"added|warned|estimated|believe|believed)\b", re.IGNORECASE)
-
-
-def _is_source(rules: NumericRules, norm: str, num: Num, noun_end: int) -> bool:
-    """Is a small count of officials the sentence's sources, not a figure it states
-    ("according to two officials briefed on the meeting", "Two lawmakers who attended the
-    session ... said")? A qualified count is a figure ("interviews with more than twenty
-    officials")."""
-    if num.value >= 10 or qualifier_at(rules, norm, num.start) is not None:
-        return False
-    return bool(_ACCORDING.search(norm, max(0, num.start - 20), num.start)
-                or _SAYS_AFTER.match(norm, noun_end))
 
 
 _STILL = frozenset({"remain", "remains", "remained"})  # men still where they were sent
