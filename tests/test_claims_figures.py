@@ -837,6 +837,12 @@ def test_a_daily_rate_is_not_lined_up_with_a_total() -> None:
     ("They sent four to six million shells.", (4e6, 6e6, "shells")),
     ("between three and four thousand troops", (3000, 4000, "troops")),
     ("11,000 to twelve thousand troops", (11000, 12000, "troops")),  # no thousandfold low end
+    ("a few hundred to a thousand troops", (300, 1000, "troops")),  # its own scale kept
+    # a qualifier between "between" and the low end ("between about 10,000 and 12,000")
+    ("between about 10,000 and 12,000 soldiers", (10000, 12000, "troops")),
+    ("between roughly 3,000 and 4,000 casualties", (3000, 4000, "casualties")),
+    # a currency sign after a range's hyphen
+    ("Brussels pledged €5bn-€6bn in aid.", (5e9, 6e9, "eur")),
     # a dollar sign with a country's letters, spaced from its figure
     ("The embassy released US$ 250,000 in aid.", (250000, None, "usd")),
     ("Canberra added A$ 50 million.", (5e7, None, "aud")),

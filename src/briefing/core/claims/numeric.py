@@ -112,14 +112,17 @@ def numeric_claims(text: str, start: int = 0, end: int | None = None,
         nxt = numbers[i + 1] if i + 1 < len(numbers) else None
         if nxt is not None:
             link = RANGE.fullmatch(norm, num.end, nxt.start)
-            if link is not None and (link.group().strip().lower() != "and" or re.search(
-                    r"\bbetween\s+$", norm[max(0, num.start - 12):num.start], re.I)):
+            if link is not None and (link.group().strip().lower() != "and" or _BETWEEN.search(
+                    norm, max(0, num.start - 30), num.start)):
                 # "11,000 to 12,000 soldiers", "between $5.5 billion and $6 billion"
                 high, after = nxt.value, nxt.end
                 skip.add(i + 1)
-                if num.scale is None and nxt.scale is not None and num.value < 1000:
-                    num = Num(num.start, num.end, scaled(num.value, rules.scales.get(
-                        nxt.scale.lower(), 1.0)), num.cur, num.pct, nxt.scale)
+                factor = rules.scales.get(nxt.scale.lower(), 1.0) if nxt.scale else 1.0
+                if num.scale is None and num.value * factor <= nxt.value:
+                    # "four to six million": the low end in the high end's scale (not "a few
+                    # hundred to a thousand", nor "11,000 to twelve thousand")
+                    num = Num(num.start, num.end, scaled(num.value, factor), num.cur, num.pct,
+                              nxt.scale)
         figure = num.value
         nationality = None
         cur = num.cur or currency_word(norm, after)
@@ -244,6 +247,9 @@ def numeric_claims(text: str, start: int = 0, end: int | None = None,
     return out
 
 
+# "between 3,000 and 4,000", "between roughly 3,000 and 4,000": a range's "and"
+_BETWEEN = re.compile(r"\bbetween\s+(?:(?:about|around|roughly|approximately|some|an\s+estimated|"
+                      r"perhaps|nearly|almost)\s+)?$", re.IGNORECASE)
 _LOST_BEFORE = re.compile(r"\b(?:lost|losing|killed|wounded|injured)\s+(?:[a-z]+\s+){0,2}$",
                           re.IGNORECASE)
 _FROM = re.compile(r"\s+from\s+(?:the\s+)?(?=\S)", re.IGNORECASE)
