@@ -927,3 +927,15 @@ def test_a_small_number_in_words_taken_alive_counts_men_not_the_losses_before_it
     start = text.index("Yet")
     assert [(c.figure, c.unit) for c in numeric_claims(text, start, len(text))] == [
         (2, "troops")]
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    ("It is worth 50 million Australian dollars.", "aud"),
+    ("Ottawa gave 20 million Canadian dollars.", "cad"),
+    ("Canada will give 50 million dollars.", "cad"),  # plain "dollars": as a bare "$"
+    ("Canada will give 50 million US dollars.", "usd"),
+    ("The loan is worth 50 billion dollars.", "usd"),
+])
+def test_a_dollar_named_in_words_is_its_countrys(text: str, unit: str) -> None:
+    [claim] = numeric_claims(text)
+    assert claim.unit == unit

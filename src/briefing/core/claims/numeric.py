@@ -36,6 +36,7 @@ from briefing.core.claims.numeric_words import (
     ELIDED_BACK,
     OFFER,
     TOKEN,
+    bare_dollars,
     clause_start,
     counted_side,
     currency_word,
@@ -67,12 +68,13 @@ _MONEY_WORDS = ("military aid", "aid", "weapons", "arms", "loan", "cash", "payme
                 "munitions", "assistance", "sanctions", "revenue", "exports", "imports")
 
 
-def _local_dollar(rules: NumericRules, page: str, text: str, num: Num) -> str:
-    """A bare "$" in a sentence about a country with its own dollar ("Canada has committed
+def _local_dollar(rules: NumericRules, page: str, text: str, num: Num, after: int) -> str:
+    """A bare "$" (or "dollars" after the figure ending at `after`) in a sentence about a country with its own dollar ("Canada has committed
     more than $19.5 billion") is that dollar, else the dollar of the `page`'s country
     (`page_dollar`); otherwise, and for "US$"/"USD", US dollars."""
-    if text[num.start:num.start + 1] != "$" or not rules.dollar_rx:
-        return "usd"
+    if not (text[num.start:num.start + 1] == "$" or bare_dollars(text, after)) or \
+            not rules.dollar_rx:
+        return "usd"  # "US$", "USD", "US dollars"
     m = rules.dollar_rx.search(text, clause_start(text, num.start), num.start)
     return rules.dollars[m.group().lower()] if m else page_dollar(rules, page) or "usd"
 
@@ -147,7 +149,7 @@ def numeric_claims(text: str, start: int = 0, end: int | None = None,
             if out and out[-1].unit in CURRENCY_SIGNS.values() and re.fullmatch(
                     r"\s*\(\s*(?:or\s+|about\s+|around\s+)?", norm[out[-1].end - base:num.start]):
                 continue  # "US$20 billion (S$25.7 billion)": the same sum converted
-            unit = _local_dollar(rules, text, norm, num) if cur == "usd" else cur
+            unit = _local_dollar(rules, text, norm, num, after) if cur == "usd" else cur
             word_cur = CURRENCY_WORD.match(norm, after)
             if word_cur is not None and not num.cur:
                 after = word_cur.end()

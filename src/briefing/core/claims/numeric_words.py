@@ -270,12 +270,16 @@ OFFER = re.compile(r"(?:\s+(?:of\s+)?(?:dollars|euros?|pounds))?\s*(?:off\b|a\s+
 
 
 CURRENCY_WORD = re.compile(
-    r"\s+(?:of\s+)?(?:(?:us\s+)?dollars|euros?|pounds(?:\s+sterling)?|won|yuan|roubles|rubles|"
+    r"\s+(?:of\s+)?(?:(?:us|australian|canadian|new\s+zealand|singapore|hong\s+kong|taiwan)\s+)?"
+    r"(?:dollars|euros?|pounds(?:\s+sterling)?|won|yuan|roubles|rubles|"
     r"hryvnias?|yen|(?:danish\s+|norwegian\s+)?kroner|(?:swedish\s+)?kronor|"
     r"(?:swiss\s+)?francs)\b", re.IGNORECASE)
 
 
-_CURRENCY_NAMES = {"dollars": "usd", "us dollars": "usd", "euro": "eur", "euros": "eur",
+_CURRENCY_NAMES = {"dollars": "usd", "us dollars": "usd", "australian dollars": "aud",
+                   "canadian dollars": "cad", "new zealand dollars": "nzd",
+                   "singapore dollars": "sgd", "hong kong dollars": "hkd",
+                   "taiwan dollars": "twd", "euro": "eur", "euros": "eur",
                    "pounds": "gbp", "pounds sterling": "gbp", "won": "krw", "yuan": "cny",
                    "roubles": "rub", "rubles": "rub", "hryvnia": "uah", "hryvnias": "uah",
                    "yen": "jpy", "kroner": "dkk", "danish kroner": "dkk",
@@ -290,6 +294,13 @@ def currency_word(text: str, pos: int) -> str | None:
         return None
     words = m.group().lower().split()
     return _CURRENCY_NAMES.get(" ".join(words[1:] if words[0] == "of" else words))
+
+
+def bare_dollars(text: str, pos: int) -> bool:
+    """Is the currency named after the figure plain "dollars", whose country is not said?"""
+    m = CURRENCY_WORD.match(text, pos)
+    return m is not None and m.group().lower().split()[-1:] == ["dollars"] and \
+        len(m.group().split()) - (m.group().lower().split()[0] == "of") == 1
 
 
 def page_dollar(rules: NumericRules, text: str) -> str | None:
