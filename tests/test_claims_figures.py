@@ -939,3 +939,20 @@ def test_a_small_number_in_words_taken_alive_counts_men_not_the_losses_before_it
 def test_a_dollar_named_in_words_is_its_countrys(text: str, unit: str) -> None:
     [claim] = numeric_claims(text)
     assert claim.unit == unit
+
+
+def test_a_line_of_key_numbers_is_its_sources_statement_of_the_figure() -> None:
+    from briefing.core.claims import suggest_claims
+    from briefing.core.perspectives import load_default_perspectives
+
+    text = ("Numbers worth keeping\n\n"
+            "15,000: North Korean troops sent to Russia since October 2024, per South Korea's "
+            "NIS\n\n"
+            "about 4,700: North Koreans killed or wounded, also per the NIS\n\n"
+            "4-6 million: artillery rounds shipped to Russia\n\n"
+            "Russia fires 10,000 shells, per day.\n")
+    found = {text[s.start:s.end].split(":")[0]: sorted(s.perspectives)
+             for s in suggest_claims(text, load_default_perspectives())}
+    assert found == {"15,000": ["south_korean"], "about 4,700": ["south_korean"],
+                     "4-6 million": [],  # no source named: the writer's figure
+                     "Russia fires 10,000 shells, per day.": []}  # "per day" names no one
