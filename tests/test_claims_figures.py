@@ -956,3 +956,15 @@ def test_a_line_of_key_numbers_is_its_sources_statement_of_the_figure() -> None:
     assert found == {"15,000": ["south_korean"], "about 4,700": ["south_korean"],
                      "4-6 million": [],  # no source named: the writer's figure
                      "Russia fires 10,000 shells, per day.": []}  # "per day" names no one
+
+
+def test_a_table_row_naming_its_source_states_even_a_vague_figure() -> None:
+    from briefing.core.claims import suggest_claims
+    from briefing.core.perspectives import load_default_perspectives
+
+    text = ("Source | Date | Killed | Basis\n\n"
+            "United States, White House | 2024-12-16 | several hundred | press briefing\n\n"
+            "South Korea, NIS | 2025-01-13 | about 300 | briefing to lawmakers\n")
+    found = {text[s.start:s.end].split(" |")[0]: sorted(s.perspectives)
+             for s in suggest_claims(text, load_default_perspectives())}
+    assert found == {"United States, White House": ["us"], "South Korea, NIS": ["south_korean"]}

@@ -199,7 +199,10 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
         if turn is None and SEP in sent.text:
             row = table_row(text, sent.start, sent.end)
             if row is not None:  # a table row: its figures, stated by its source cell
-                if row.header is not None and _states_figure(text, sent):
+                if row.header is not None and (_states_figure(text, sent) or (
+                        row.source() is not None and numeric_claims(text, sent.start, sent.end))):
+                    # (a vague figure counts when its row names who gives it: "White House |
+                    # several hundred")
                     out.append(_row_suggestion(attributor, row, sent))
                 continue
         spoken = sent  # what is attributed: a question's words without its label
