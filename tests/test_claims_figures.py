@@ -114,7 +114,7 @@ def figures(text: str) -> list[tuple]:
      [(500, None, "troops", "troops", None)]),
     # Halves, tenths and few, written out
     ("The depot received one and a half million rounds of large-calibre ammunition.",
-     [(1.5e6, None, "shells", "shells", None)]),
+     [(1.5e6, None, "shells", "supplies of shells", None)]),
     ("They were organised in brigades of roughly two and a half thousand men.",
      [(2500, None, "troops", "troops", "roughly")]),
     ("Officials put the dead at about a tenth of all casualties.",
@@ -804,6 +804,19 @@ def test_a_figure_per_period_is_a_rate_and_its_subject_says_so(text: str, subjec
 def test_what_a_figure_counts_made_sent_or_held_is_in_its_subject(text: str, subject: str) -> None:
     [claim] = numeric_claims(text)
     assert claim.subject == subject
+
+
+def test_supplies_said_from_the_recipients_side_are_the_suppliers() -> None:
+    assert [c.subject for c in numeric_claims("Russia has received 5 million shells.")] == [
+        "supplies of shells"]  # not Russian shells: Russia gets them
+    text = ("Pyongyang is a big supplier of arms to Moscow. Russia has received 5 million "
+            "shells.")
+    start = text.index("Russia has")
+    assert [c.subject for c in numeric_claims(text, start, len(text))] == [
+        "supplies of North Korean shells"]
+    assert [c.subject for c in numeric_claims(
+        "Russia has received 5 million shells from North Korea.")] == [
+        "supplies of North Korean shells"]
 
 
 def test_a_supply_with_no_side_in_its_sentence_is_the_supplier_named_before_it() -> None:

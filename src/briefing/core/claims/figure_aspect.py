@@ -19,7 +19,12 @@ from functools import lru_cache
 
 from briefing.core.claims.cues import normalise
 from briefing.core.claims.numeric_rules import NumericRules
-from briefing.core.claims.numeric_words import counted_side, read_noun, stat_line_noun
+from briefing.core.claims.numeric_words import (
+    counted_side,
+    nearest_nationality,
+    read_noun,
+    stat_line_noun,
+)
 from briefing.core.resources import resource
 
 _BACK = 90  # characters of the figure's clause searched before it for the aspect word
@@ -33,6 +38,7 @@ class AspectRules:
     units: frozenset[str]
     word_rx: re.Pattern[str] | None  # an aspect word (group = the word)
     aspects: dict[str, str]  # word -> aspect ("shipments" -> "supplies")
+    receipt: frozenset[str]  # words said from the recipient's side ("received")
     periods: dict[str, str]  # "annual" -> "yearly"
 
 
@@ -43,10 +49,14 @@ def aspect_rules() -> AspectRules:
     section = data.get("aspect", {})
     aspects = {w.lower(): name for name, words in section.get("words", {}).items()
                for w in words}
+    received = {w.lower(): name for name, words in section.get("receipt", {}).items()
+                for w in words}
+    aspects.update(received)
     ordered = sorted(aspects, key=len, reverse=True)
     rx = re.compile(r"(?<![\w'-])(" + "|".join(re.escape(w) for w in ordered) + r")(?![\w'-])",
                     re.IGNORECASE) if ordered else None
     return AspectRules(units=frozenset(section.get("units", [])), word_rx=rx, aspects=aspects,
+                       receipt=frozenset(received),
                        periods={k.lower(): v for k, v in section.get("periods", {}).items()})
 
 
@@ -83,8 +93,12 @@ def counted_aspect(rules: NumericRules, text: str, base: int, norm: str, start: 
         return own
     word = m.group(1).lower()
     aspect = aspects.aspects[word]
+    recipient = nearest_nationality(rules, m.string, 0, m.start()) \
+        if word in aspects.receipt else None  # "Russia has received 5 million shells"
+    if nationality is not None and nationality == recipient:
+        nationality = None
     if aspect == _SUPPLIES and nationality is None:
-        nationality = _supplier(rules, text, base + start)
+        nationality = _supplier(rules, text, base + start, recipient)
         own = f"{nationality} {subject}" if nationality else subject
     label = f"{aspect} of {own}"
     prior = re.search(r"([\w-]+)\s+$", m.string[:m.start()])  # "annual production"
@@ -92,12 +106,19 @@ def counted_aspect(rules: NumericRules, text: str, base: int, norm: str, start: 
     return f"{period} {label}" if period else label
 
 
-def _supplier(rules: NumericRules, text: str, pos: int) -> str | None:
+def _supplier(rules: NumericRules, text: str, pos: int, recipient: str | None) -> str | None:
     """Who supplies: the side named nearest before the sentence at `pos` in its paragraph,
-    not a place or recipient ("supplier of arms to Russia"), nor a side stating a figure."""
+    not a place or recipient ("supplier of arms to Russia", the `recipient` named with the
+    figure), nor a side stating a figure."""
     sentence = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos))
     if sentence < 0:
         return None
     paragraph = text.rfind("\n", max(0, sentence - _PARAGRAPH_BACK), sentence) + 1
     passage = normalise(text[max(paragraph, sentence - _PARAGRAPH_BACK):sentence + 1])
-    return counted_side(rules, passage, 0, len(passage))
+    stop = len(passage)
+    while True:
+        side = counted_side(rules, passage, 0, stop)
+        if side is None or side != recipient:
+            return side
+        stop = [m for m in rules.nationality_rx.finditer(passage, 0, stop)
+                if rules.nationality.get(m.group().lower()) == side][-1].start()
