@@ -981,3 +981,17 @@ def test_a_table_row_naming_its_source_states_even_a_vague_figure() -> None:
     found = {text[s.start:s.end].split(" |")[0]: sorted(s.perspectives)
              for s in suggest_claims(text, load_default_perspectives())}
     assert found == {"United States, White House": ["us"], "South Korea, NIS": ["south_korean"]}
+
+
+def test_a_share_of_a_countrys_whole_says_whose_and_is_not_lined_up_with_anothers() -> None:
+    estonia = "Estonia spends 3.4 per cent of GDP on defence."
+    denmark = "Denmark will spend more than three per cent of GDP on defence this year."
+    subjects = [c.subject for text in (estonia, denmark) for c in numeric_claims(text)]
+    assert subjects == ["Estonia's GDP on defence", "Denmark's GDP on defence"]
+    rows = compare((i, text, c, None) for i, text in enumerate((estonia, denmark), 1)
+                   for c in numeric_claims(text))
+    assert len(rows) == 2  # two countries' shares, not two sources that disagree
+    assert [c.subject for c in numeric_claims("Russia spends 6 per cent of its GDP.")] == [
+        "Russia's GDP"]
+    assert [c.subject for c in numeric_claims("About 70 percent of the shells came from "
+                                              "North Korea.")] == ["the shells"]

@@ -27,6 +27,7 @@ from briefing.core.claims.numeric_nouns import (
     in_table,
     is_source,
     per_period,
+    share_owner,
     taken,
 )
 from briefing.core.claims.numeric_predicate import predicate
@@ -142,7 +143,7 @@ def numeric_claims(text: str, start: int = 0, end: int | None = None,
             words = words[:cut]  # "70 percent of the shells came from": "the shells"
             while words and words[-1].lower() in _TRAILING:
                 words.pop()
-            subject = " ".join(words) or "percent"
+            subject = share_owner(norm, num.start, " ".join(words) or "percent")
             unit_text = re.match(r"\s+(?:per\s+cent|percent)", norm[after:after + 12], re.I)
             after += unit_text.end() if unit_text else 0
         elif cur:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from briefing.core.claims.affiliation import affiliations
 from briefing.core.claims.numbers import Num
 from briefing.core.claims.numeric_rules import NumericRules
 from briefing.core.claims.numeric_words import (
@@ -133,3 +134,31 @@ def is_source(rules: NumericRules, norm: str, num: Num, noun_end: int) -> bool:
         return False
     return bool(_ACCORDING.search(norm, max(0, num.start - 20), num.start)
                 or _SAYS_AFTER.match(norm, noun_end))
+
+
+_OWNED = re.compile(r"^(?:its|their)\s+", re.IGNORECASE)  # "6 per cent of its GDP"
+_ADJECTIVE = ("ian", "ish", "ese", "ean", "ic", "ch", "i")  # "Danish", "Estonian", "Chinese"
+_WHERE_BEFORE = re.compile(r"\b(?:to|in|into|from|with|than)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def share_owner(norm: str, start: int, subject: str) -> str:
+    """Whose whole a share is of: "Estonia spends 3.4 per cent of GDP on defence" is
+    Estonia's GDP, not Denmark's "three per cent of GDP on defence", and the two are no
+    sources that disagree. A whole with no owner of its own ("GDP", "its GDP") takes the
+    country named before the figure in its clause; "the shells", "North Korea's trade" say
+    whose already, or are not a country's."""
+    owned = _OWNED.match(subject)
+    bare = subject[owned.end():] if owned else subject
+    if subject == "percent" or (not owned and bare[:1].islower()) or re.match(
+            r"(?:the|a|an|this|that|these|those)\b", bare, re.IGNORECASE) or \
+            re.search(r"['’]s?\b", bare):
+        return subject  # "the shells", "North Korea's recorded": no owner to add
+    aff = affiliations()
+    lo = clause_start(norm, start)
+    names = [m for rx in (aff.country_rx, aff.other_rx) if rx is not None
+             for m in rx.finditer(norm, lo, start)
+             if not _WHERE_BEFORE.search(norm, max(0, m.start() - 12), m.start())]
+    if not names:
+        return bare if owned else subject
+    name = re.sub(r"['’]s?$", "", max(names, key=lambda m: m.start()).group())
+    return f"{name} {bare}" if name.lower().endswith(_ADJECTIVE) else f"{name}'s {bare}"
