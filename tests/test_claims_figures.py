@@ -516,6 +516,9 @@ def test_a_figure_continuing_another_is_the_side_of_the_one_it_continues() -> No
     assert _sides("Polish statistics show that 4,120 Belarusian citizens crossed in 2024; of "
                   "these, 1,300 asked for asylum.", []) == [
         (4120, ["nato_european"]), (1300, ["nato_european"])]
+    # a contrast after the attribution goes on with its source
+    text = "About 300 were killed, the NIS said, while 2,700 were wounded."
+    assert _sides(text, ["south_korean"]) == [(300, ["south_korean"]), (2700, ["south_korean"])]
     # a clause with its own source keeps it
     assert _sides("Seoul's spy agency said 9,000 soldiers were sent, and U.S. officials "
                   "estimated that out of these, 700 were killed.", ["south_korean", "us"]) == [
@@ -914,6 +917,9 @@ def test_the_writers_background_after_a_closed_attribution_is_the_writers_figure
             "reported, as the two countries deepen a partnership that has sent thousands of "
             "North Korean soldiers to Russia.")
     assert _sides(text, ["north_korean"]) == [(1000, [])]
+    # a contrast after the attribution goes on with its source
+    text = "About 300 were killed, the NIS said, while 2,700 were wounded."
+    assert _sides(text, ["south_korean"]) == [(300, ["south_korean"]), (2700, ["south_korean"])]
     # a clause with its own source keeps it
     text = ("Seoul said 11,000 troops had been sent, officials said, while Kyiv reported "
             "3,000 casualties.")
