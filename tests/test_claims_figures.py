@@ -879,6 +879,9 @@ def test_a_bare_dollar_is_the_pages_countrys_when_its_sentence_names_none() -> N
     american = page.replace("Prime Minister of Australia", "The United States and Washington")
     start = american.index("We've")
     assert [c.unit for c in numeric_claims(american, start, len(american))] == ["usd", "aud"]
+    # a sentence naming the United States keeps its dollar
+    us = page + " The United States has given $60 billion."
+    assert [c.unit for c in numeric_claims(us, us.index("The United"), len(us))] == ["usd"]
     # named once only, the country is a topic, not the page's home
     once = "Canberra said Australia will help. The package is worth $245 million."
     assert [c.unit for c in numeric_claims(once)] == ["usd"]

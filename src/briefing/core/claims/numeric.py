@@ -76,7 +76,10 @@ def _local_dollar(rules: NumericRules, page: str, text: str, num: Num, after: in
     if not (text[num.start:num.start + 1] == "$" or bare_dollars(text, after)) or \
             not rules.dollar_rx:
         return "usd"  # "US$", "USD", "US dollars"
-    m = rules.dollar_rx.search(text, clause_start(text, num.start), num.start)
+    lo = clause_start(text, num.start)
+    m = rules.dollar_rx.search(text, lo, num.start)
+    if m is None and rules.us_rx is not None and rules.us_rx.search(text, lo, num.start):
+        return "usd"  # "The U.S. has given $60 billion" on a page about Canada
     return rules.dollars[m.group().lower()] if m else page_dollar(rules, page) or "usd"
 
 
