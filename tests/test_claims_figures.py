@@ -859,6 +859,7 @@ def test_a_daily_rate_is_not_lined_up_with_a_total() -> None:
     ("between roughly 3,000 and 4,000 casualties", (3000, 4000, "casualties")),
     # a currency sign after a range's hyphen
     ("Brussels pledged €5bn-€6bn in aid.", (5e9, 6e9, "eur")),
+    ("Russia presses along the 1,000km front with 3,000 troops.", (3000, None, "troops")),
     # a dollar sign with a country's letters, spaced from its figure
     ("The embassy released US$ 250,000 in aid.", (250000, None, "usd")),
     ("Canberra added A$ 50 million.", (5e7, None, "aud")),

@@ -18,7 +18,8 @@ _FIGURE = re.compile(
     r"(?:(?<![\w$.,:])(?=[$€£₩₴₽¥A-Z])|(?<![\w$.,:])(?<![A-Za-z]-)(?<![A-Za-z]\u2011))"
     r"(?P<cur>(?:US|NZ|AU?|CA?|S|HK)\$\s?|\$|USD\s?|€|£|₩|₴|₽|¥|EUR\s?|GBP\s?|KRW\s?|UAH\s?|RUB\s?|CNY\s?|JPY\s?|NOK\s?|DKK\s?|SEK\s?|CHF\s?|CAD\s?|AUD\s?|NZD\s?|SGD\s?|PLN\s?|CZK\s?)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.\-–]|\s?mm\b)|\d{1,3},\d{1,2}(?=\s?(?:thousand|million|billion|trillion|mn|bn|tn)\b)|\d{1,3}(?:\.\d{3}){2,}(?![\d.])|\d+(?:\.\d+)?)"
     r"(?:\s?(?P<scale>thousand|million|billion|trillion|mn|bn|tn|k|m|b)(?![\w]))?"
-    r"(?P<pct>\s?%)?(?:\+|-plus\b)?(?![\w])(?!:\d)")
+    # (not the "1" of "1,000km": a figure is never the head of a longer grouped number)
+    r"(?P<pct>\s?%)?(?:\+|-plus\b)?(?![\w])(?!:\d)(?!,\d{3})")
 _SMALL = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
           "fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|"
           "seventy|eighty|ninety")
