@@ -17,7 +17,7 @@ def figures(text: str) -> list[tuple]:
 @pytest.mark.parametrize(("text", "expected"), [
     # Number words and round plurals
     ("Pyongyang sent half a million shells.",
-     [(5e5, None, "shells", "North Korean shells", None)]),
+     [(5e5, None, "shells", "supplies of North Korean shells", None)]),
     ("Two dozen drones were shot down.", [(24, None, "missiles", "drones", None)]),
     ("It is spending hundreds of billions of dollars every year on its war machine.",
      [(1e11, None, "usd", "yearly money", None)]),  # a rate: not lined up with totals
@@ -114,7 +114,7 @@ def figures(text: str) -> list[tuple]:
      [(500, None, "troops", "troops", None)]),
     # Halves, tenths and few, written out
     ("The depot received one and a half million rounds of large-calibre ammunition.",
-     [(1.5e6, None, "shells", "shells", None)]),
+     [(1.5e6, None, "shells", "supplies of shells", None)]),
     ("They were organised in brigades of roughly two and a half thousand men.",
      [(2500, None, "troops", "troops", "roughly")]),
     ("Officials put the dead at about a tenth of all casualties.",
@@ -516,6 +516,9 @@ def test_a_figure_continuing_another_is_the_side_of_the_one_it_continues() -> No
     assert _sides("Polish statistics show that 4,120 Belarusian citizens crossed in 2024; of "
                   "these, 1,300 asked for asylum.", []) == [
         (4120, ["nato_european"]), (1300, ["nato_european"])]
+    # a contrast after the attribution goes on with its source
+    text = "About 300 were killed, the NIS said, while 2,700 were wounded."
+    assert _sides(text, ["south_korean"]) == [(300, ["south_korean"]), (2700, ["south_korean"])]
     # a clause with its own source keeps it
     assert _sides("Seoul's spy agency said 9,000 soldiers were sent, and U.S. officials "
                   "estimated that out of these, 700 were killed.", ["south_korean", "us"]) == [
@@ -784,13 +787,52 @@ def test_a_clause_going_on_about_the_same_thing_keeps_the_source_of_the_one_befo
 @pytest.mark.parametrize(("text", "subject"), [
     ("Putin is now losing an average of 1,000 soldiers in Ukraine each day.",
      "daily Russian casualties"),
-    ("Shipments have reached 2.8m shells a year.", "yearly shells"),
+    ("Shipments have reached 2.8m shells a year.", "yearly supplies of shells"),
     ("Russia fires about 10,000 shells per day, officials said.", "daily Russian shells"),
     ("About 3,000 troops arrived a day after the talks.", "troops"),  # a date, not a rate
 ])
 def test_a_figure_per_period_is_a_rate_and_its_subject_says_so(text: str, subject: str) -> None:
     [claim] = numeric_claims(text)
     assert claim.subject == subject
+
+
+@pytest.mark.parametrize(("text", "subject"), [
+    ("Russia's own annual production stands at 2.9m shells.", "yearly production of Russian shells"),
+    ("North Korea has shipped more than 5 million shells to Russia.",
+     "supplies of North Korean shells"),
+    ("Pyongyang still holds stockpiles of some 10 million shells.", "stocks of North Korean shells"),
+    ("Russia fires about 10,000 shells per day.", "daily Russian shells"),  # no aspect named
+    ("It sent about 50 domestically produced missiles.", "supplies of missiles"),  # the verb's
+])
+def test_what_a_figure_counts_made_sent_or_held_is_in_its_subject(text: str, subject: str) -> None:
+    [claim] = numeric_claims(text)
+    assert claim.subject == subject
+
+
+def test_supplies_said_from_the_recipients_side_are_the_suppliers() -> None:
+    assert [c.subject for c in numeric_claims("Russia has received 5 million shells.")] == [
+        "supplies of shells"]  # not Russian shells: Russia gets them
+    text = ("Pyongyang is a big supplier of arms to Moscow. Russia has received 5 million "
+            "shells.")
+    start = text.index("Russia has")
+    assert [c.subject for c in numeric_claims(text, start, len(text))] == [
+        "supplies of North Korean shells"]
+    assert [c.subject for c in numeric_claims(
+        "Russia has received 5 million shells from North Korea.")] == [
+        "supplies of North Korean shells"]
+
+
+def test_a_supply_with_no_side_in_its_sentence_is_the_supplier_named_before_it() -> None:
+    text = ("Pyongyang has come to Moscow's aid before. The regime is a big supplier of arms to "
+            "Russia. Shipments have reached 2.8m shells a year, just short of Russia's own "
+            "annual production at 2.9m shells.")
+    start = text.index("Shipments")
+    claims = numeric_claims(text, start, len(text))
+    assert [(c.figure, c.subject) for c in claims] == [
+        (2.8e6, "yearly supplies of North Korean shells"),
+        (2.9e6, "yearly production of Russian shells")]
+    rows = compare((1, text[start:], c, None) for c in claims)
+    assert len(rows) == 2  # Russia's output is not a second source on North Korea's supplies
 
 
 def test_a_daily_rate_is_not_lined_up_with_a_total() -> None:
@@ -803,3 +845,163 @@ def test_a_daily_rate_is_not_lined_up_with_a_total() -> None:
     rows = compare(claims)
     assert sorted(r.subject for r in rows) == ["Russian casualties", "daily Russian casualties"]
     assert all(len(r.entries) == 1 for r in rows)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a range in words: "four and six million" is no one number but the range's two ends
+    ("Kyiv needs between four and six million rounds a year.", (4e6, 6e6, "shells")),
+    ("They sent four to six million shells.", (4e6, 6e6, "shells")),
+    ("between three and four thousand troops", (3000, 4000, "troops")),
+    ("11,000 to twelve thousand troops", (11000, 12000, "troops")),  # no thousandfold low end
+    ("a few hundred to a thousand troops", (300, 1000, "troops")),  # its own scale kept
+    # a qualifier between "between" and the low end ("between about 10,000 and 12,000")
+    ("between about 10,000 and 12,000 soldiers", (10000, 12000, "troops")),
+    ("between roughly 3,000 and 4,000 casualties", (3000, 4000, "casualties")),
+    # a currency sign after a range's hyphen
+    ("Brussels pledged €5bn-€6bn in aid.", (5e9, 6e9, "eur")),
+    ("Russia presses along the 1,000km front with 3,000 troops.", (3000, None, "troops")),
+    # a dollar sign with a country's letters, spaced from its figure
+    ("The embassy released US$ 250,000 in aid.", (250000, None, "usd")),
+    ("Canberra added A$ 50 million.", (5e7, None, "aud")),
+])
+def test_ranges_in_words_and_spaced_currency_signs(text: str, expected: tuple) -> None:
+    [claim] = numeric_claims(text)
+    assert (claim.figure, claim.value_high, claim.unit) == expected
+
+
+def test_a_bare_dollar_is_the_pages_countrys_when_its_sentence_names_none() -> None:
+    page = ("Prime Minister of Australia\nDoorstep\nPRIME MINISTER: Australia stands with "
+            "Ukraine, and we work with the United States. We've announced a package worth "
+            "$245 million. Australia's total support is more than $1.3 billion.")
+    start = page.index("We've")
+    assert [(c.figure, c.unit) for c in numeric_claims(page, start, len(page))] == [
+        (2.45e8, "aud"), (1.3e9, "aud")]
+    # a page naming the United States as often is not sure of its dollar: US dollars
+    american = page.replace("Prime Minister of Australia", "The United States and Washington")
+    start = american.index("We've")
+    assert [c.unit for c in numeric_claims(american, start, len(american))] == ["usd", "aud"]
+    # a sentence naming the United States keeps its dollar
+    us = page + " The United States has given $60 billion."
+    assert [c.unit for c in numeric_claims(us, us.index("The United"), len(us))] == ["usd"]
+    # named once only, the country is a topic, not the page's home
+    once = "Canberra said Australia will help. The package is worth $245 million."
+    assert [c.unit for c in numeric_claims(once)] == ["usd"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a people named by its plural counts its people, or its refugees when they fled
+    ("Around 190 Filipinos remain in Ukraine.", (190, "people", "people")),
+    ("We host about 110,000 Ukrainians who have fled the war.",
+     (110000, "people", "Ukrainian refugees")),
+    ("Some 10,000 Ukrainians were killed.", (10000, "casualties", "Ukrainian casualties")),
+    # discharged from an army, they were men under arms
+    ("Indian nationals served in the army. 85 of them had been discharged.",
+     (85, "troops", "troops")),
+])
+def test_the_counted_noun_says_who_people_are(text: str, expected: tuple) -> None:
+    [claim] = numeric_claims(text)
+    assert (claim.figure, claim.unit, claim.subject) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a list of key numbers: the figure heads its line, what it counts after the colon
+    ("By the numbers\n11,000: North Korean troops in the first wave (NIS)",
+     [(11000, "troops", "North Korean troops")]),
+    ("- about 4,700: North Koreans killed or wounded, per the NIS",
+     [(4700, "casualties", "North Korean casualties")]),
+    ("The figure was 11,000: troops and more.", []),  # a sentence's colon, not a list
+])
+def test_a_figure_heading_its_line_counts_what_follows_the_colon(text: str,
+                                                                 expected: list) -> None:
+    assert [(c.figure, c.unit, c.subject) for c in numeric_claims(text)] == expected
+
+
+def test_the_writers_background_after_a_closed_attribution_is_the_writers_figure() -> None:
+    text = ("Kim Jong Un told Sergey Lavrov that Pyongyang will support Moscow, state media "
+            "reported, as the two countries deepen a partnership that has sent thousands of "
+            "North Korean soldiers to Russia.")
+    assert _sides(text, ["north_korean"]) == [(1000, [])]
+    # a contrast after the attribution goes on with its source
+    text = "About 300 were killed, the NIS said, while 2,700 were wounded."
+    assert _sides(text, ["south_korean"]) == [(300, ["south_korean"]), (2700, ["south_korean"])]
+    # a clause with its own source keeps it
+    text = ("Seoul said 11,000 troops had been sent, officials said, while Kyiv reported "
+            "3,000 casualties.")
+    assert _sides(text, ["south_korean", "ukrainian"])[-1] == (3000, ["ukrainian"])
+
+
+def test_a_side_named_as_the_place_of_a_post_does_not_report_the_figure() -> None:
+    text = "The Philippine Embassy in Moscow counts approximately 1,300 Filipinos in Russia."
+    assert _sides(text, []) == [(1300, [])]
+    assert _sides("Moscow counts approximately 1,300 Filipinos in Russia.", []) == [
+        (1300, ["russian"])]
+
+
+def test_a_country_listed_with_a_named_source_is_one_of_the_sources() -> None:
+    text = ("According to information from South Korea, Ukraine and the United States, more "
+            "than 10,000 North Korean soldiers have been sent to Russia.")
+    assert _sides(text, ["south_korean", "ukrainian", "us"]) == [
+        (10000, ["south_korean", "ukrainian", "us"])]
+
+
+def test_a_small_number_in_words_taken_alive_counts_men_not_the_losses_before_it() -> None:
+    text = ("Ukraine says some 4,000 North Koreans were killed or wounded. Yet only two had "
+            "been taken alive by the time of the offer.")
+    start = text.index("Yet")
+    assert [(c.figure, c.unit) for c in numeric_claims(text, start, len(text))] == [
+        (2, "troops")]
+
+
+@pytest.mark.parametrize(("text", "unit"), [
+    ("It is worth 50 million Australian dollars.", "aud"),
+    ("Ottawa gave 20 million Canadian dollars.", "cad"),
+    ("Canada will give 50 million dollars.", "cad"),  # plain "dollars": as a bare "$"
+    ("Canada will give 50 million US dollars.", "usd"),
+    ("The loan is worth 50 billion dollars.", "usd"),
+])
+def test_a_dollar_named_in_words_is_its_countrys(text: str, unit: str) -> None:
+    [claim] = numeric_claims(text)
+    assert claim.unit == unit
+
+
+def test_a_line_of_key_numbers_is_its_sources_statement_of_the_figure() -> None:
+    from briefing.core.claims import suggest_claims
+    from briefing.core.perspectives import load_default_perspectives
+
+    text = ("Numbers worth keeping\n\n"
+            "15,000: North Korean troops sent to Russia since October 2024, per South Korea's "
+            "NIS\n\n"
+            "about 4,700: North Koreans killed or wounded, also per the NIS\n\n"
+            "4-6 million: artillery rounds shipped to Russia\n\n"
+            "Russia fires 10,000 shells, per day.\n")
+    found = {text[s.start:s.end].split(":")[0]: sorted(s.perspectives)
+             for s in suggest_claims(text, load_default_perspectives())}
+    assert found == {"15,000": ["south_korean"], "about 4,700": ["south_korean"],
+                     "4-6 million": [],  # no source named: the writer's figure
+                     "Russia fires 10,000 shells, per day.": []}  # "per day" names no one
+
+
+def test_a_table_row_naming_its_source_states_even_a_vague_figure() -> None:
+    from briefing.core.claims import suggest_claims
+    from briefing.core.perspectives import load_default_perspectives
+
+    text = ("Source | Date | Killed | Basis\n\n"
+            "United States, White House | 2024-12-16 | several hundred | press briefing\n\n"
+            "South Korea, NIS | 2025-01-13 | about 300 | briefing to lawmakers\n")
+    found = {text[s.start:s.end].split(" |")[0]: sorted(s.perspectives)
+             for s in suggest_claims(text, load_default_perspectives())}
+    assert found == {"United States, White House": ["us"], "South Korea, NIS": ["south_korean"]}
+
+
+def test_a_share_of_a_countrys_whole_says_whose_and_is_not_lined_up_with_anothers() -> None:
+    estonia = "Estonia spends 3.4 per cent of GDP on defence."
+    denmark = "Denmark will spend more than three per cent of GDP on defence this year."
+    subjects = [c.subject for text in (estonia, denmark) for c in numeric_claims(text)]
+    assert subjects == ["Estonia's GDP on defence", "Denmark's GDP on defence"]
+    rows = compare((i, text, c, None) for i, text in enumerate((estonia, denmark), 1)
+                   for c in numeric_claims(text))
+    assert len(rows) == 2  # two countries' shares, not two sources that disagree
+    assert [c.subject for c in numeric_claims("Russia spends 6 per cent of its GDP.")] == [
+        "Russia's GDP"]
+    assert [c.subject for c in numeric_claims("About 70 percent of the shells came from "
+                                              "North Korea.")] == ["the shells"]

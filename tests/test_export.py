@@ -425,3 +425,20 @@ def test_an_enormous_highlight_is_capped_visibly_not_dropped(workspace_dir: Path
     quote = next(p.text for p in docx.Document(str(out)).paragraphs if p.style.name == "Quote")
     assert quote.startswith("\u201cBudanov said shells and troops")
     assert "[260,013 characters omitted from this export]" in quote
+
+
+def test_the_engines_comparison_keeps_a_countrys_output_apart_from_anothers_supplies(
+        sample, tmp_path: Path) -> None:
+    """The note's comparison, built by the claims engine from the sample highlights: Russia's
+    own annual production (2.9m shells) is its own row, not a second source on the 2.8m
+    shells a year North Korea ships it; each row says whose shells and that it is yearly."""
+    ws, _ids, _highlight_ids = sample
+    out = tmp_path / "engine.docx"
+    export_briefing(ws, SPEC, out)
+    doc = docx.Document(str(out))
+    [table] = doc.tables
+    rows = {r.cells[0].text: [c.text for c in r.cells] for r in table.rows}
+    production = rows["Yearly production of Russian shells"]
+    supplies = rows["Yearly supplies of North Korean shells"]
+    assert production[1].startswith("2.9m") and supplies[1].startswith("2.8m")
+    assert production[4] == supplies[4] == "Single source"

@@ -43,6 +43,21 @@ _RELAYED = re.compile(r"(?:\bthat,?\s+according\s+to\s+(?:the\s+)?|\b[Oo]ur\s+|"
 
 
 @lru_cache(maxsize=1)
+def _posted() -> re.Pattern[str]:
+    """A diplomatic or press post before a side named as its place ("Embassy in Moscow")."""
+    src = tomllib.loads(resource("claims", "numeric.toml").read_text(encoding="utf-8")).get(
+        "sources", {})
+    words = "|".join(re.escape(w) for w in src.get("posts", [])) or "(?!)"
+    return re.compile(rf"\b(?:{words})\s+(?:in|at)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def posted_in(text: str, start: int) -> bool:
+    """Is the side named at `start` the place of another's post ("the Philippine Embassy in
+    Moscow counts ...")? Then it does not report the figure."""
+    return bool(_posted().search(text, max(0, start - 30), start))
+
+
+@lru_cache(maxsize=1)
 def _rules() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     data = tomllib.loads(resource("claims", "numeric.toml").read_text(encoding="utf-8"))
     src = data.get("sources", {})
@@ -109,6 +124,8 @@ def states_figure(text: str, start: int, end: int, figure: int) -> bool:
     President Volodymyr Zelensky put the total at around 4,000", "Kyiv says 3,000 ...") or
     named after "according to" ("according to Ukrainian intelligence, 11,000 troops")?"""
     verbs, before, _ends, _nouns = _rules()
+    if posted_in(text, start):
+        return False
     return _verb_next(text, end, verbs, figure) or bool(
         before.search(text[max(0, start - 30):start]))
 
@@ -158,6 +175,10 @@ def figure_sources(text: str, start: int, end: int, claims: list[NumericClaim],
         # named right after the figure ("cited by", "according to") is its owner
         owners = [m for m in cues if m.key not in keys and c.end <= m.start <= c.end + _AFTER
                   and m.end <= hi and before.search(text[max(c.end, m.start - 30):m.start])][:1]
+        if owners == [] and writers_clause(text, start, lo) and not any(
+                lo <= m.start < hi and _reports(text, m, verbs, before) for m in cues):
+            out.append(replace(c, perspectives=[]))  # "..., state media reported, as the
+            continue  # two countries deepen a partnership that has sent thousands ..."
         owners = owners or [m for m in cues if m.key not in keys and lo <= m.start
                             and m.end <= c.start and _counted_by(text, m, before, nouns)]
         if owners:
@@ -175,7 +196,7 @@ def figure_sources(text: str, start: int, end: int, claims: list[NumericClaim],
             # reporting it in its own clause, right before it, is its source
             said = [m for m in cues if lo <= m.start and m.end <= c.start
                     and not (m.start < c.end and c.start < m.end)
-                    and (m.key not in keys or not keys)
+                    and (m.key not in keys or not keys) and not posted_in(text, m.start)
                     and (_verb_next(text, m.end, verbs, c.start) or before.search(
                         text[max(0, m.start - 30):m.start]))]
             if said:
@@ -217,6 +238,28 @@ def figure_sources(text: str, start: int, end: int, claims: list[NumericClaim],
     return out
 
 
+# (not "while": "300 were killed, the NIS said, while 2,700 were wounded" goes on with its
+# source's content)
+_BACKGROUND = re.compile(r",?\s+as\s", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _report_tail() -> re.Pattern[str]:
+    """A trailing attribution ending a clause: ", state media reported", ", he said"."""
+    src = tomllib.loads(resource("claims", "numeric.toml").read_text(encoding="utf-8")).get(
+        "sources", {})
+    words = "|".join(re.escape(w).replace(r"\ ", r"\s+")
+                     for w in sorted(src.get("verbs", []), key=len, reverse=True)) or "(?!)"
+    return re.compile(rf",\s+(?:[\w.'’-]+\s+){{1,5}}?(?:{words})[\"”’']?\s*$", re.IGNORECASE)
+
+
+def writers_clause(text: str, start: int, lo: int) -> bool:
+    """Is the clause at `lo` the writer's background after the reported speech has closed
+    with its attribution ("..., state media reported, as the two countries deepen ...")?"""
+    return lo > start and _BACKGROUND.match(text, lo) is not None and \
+        _report_tail().search(text, max(start, lo - 80), lo) is not None
+
+
 def _reporting_countries(text: str, start: int, end: int, cues: list[CueMatch],
                          matcher: CueMatcher, verbs: re.Pattern[str],
                          before: re.Pattern[str]) -> list[CueMatch]:
@@ -226,16 +269,32 @@ def _reporting_countries(text: str, start: int, end: int, cues: list[CueMatch],
     it is its side's source."""
     a = affiliations()
     sides = set(matcher.owner.values())
-    extra = []
+    extra: list[CueMatch] = []
+    bare: list[CueMatch] = []
     for m in a.country_rx.finditer(text, start, end):
         if _is_acronym_pronoun(text, m) or any(c.start < m.end() and m.start() < c.end
                                                for c in cues):
             continue
         key = _key(a, m.group())
-        if key in sides and (_verb_next(text, m.end(), verbs, end) or before.search(
+        if key in sides and not posted_in(text, m.start()) and (
+                _verb_next(text, m.end(), verbs, end) or before.search(
                 text[max(0, m.start() - 30):m.start()])):
             extra.append(CueMatch(m.start(), m.end(), m.group(), key))
-    return sorted([*cues, *extra], key=lambda c: c.start) if extra else cues
+        elif key in sides:
+            bare.append(CueMatch(m.start(), m.end(), m.group(), key))
+    found = sorted([*cues, *extra], key=lambda c: c.start)
+    # "information from South Korea, Ukraine and the United States": a bare country listed
+    # with a named source is one of the sources
+    listed = True
+    while listed and bare:
+        listed = False
+        for b in list(bare):
+            if any(_AND.fullmatch(text, c.end, b.start) or _AND.fullmatch(text, b.end, c.start)
+                   for c in found):
+                found = sorted([*found, b], key=lambda c: c.start)
+                bare.remove(b)
+                listed = True
+    return found
 
 
 # A clause about the same thing as the one before: "...; by April it was more than 40 per cent".

@@ -14,9 +14,12 @@ from text_to_num import text2num
 from briefing.core.claims.numeric_rules import NumericRules
 
 _FIGURE = re.compile(
-    r"(?<![\w$.,:])(?<![A-Za-z]-)(?<![A-Za-z]\u2011)(?P<cur>US\$|NZ\$|AU?\$|CA?\$|S\$|HK\$|\$|USD\s?|€|£|₩|₴|₽|¥|EUR\s?|GBP\s?|KRW\s?|UAH\s?|RUB\s?|CNY\s?|JPY\s?|NOK\s?|DKK\s?|SEK\s?|CHF\s?|CAD\s?|AUD\s?|NZD\s?|SGD\s?|PLN\s?|CZK\s?)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.\-–]|\s?mm\b)|\d{1,3},\d{1,2}(?=\s?(?:thousand|million|billion|trillion|mn|bn|tn)\b)|\d{1,3}(?:\.\d{3}){2,}(?![\d.])|\d+(?:\.\d+)?)"
+    # a sign may follow a hyphen ("€5bn-€6bn"); a bare number may not ("KN-23")
+    r"(?:(?<![\w$.,:])(?=[$€£₩₴₽¥A-Z])|(?<![\w$.,:])(?<![A-Za-z]-)(?<![A-Za-z]\u2011))"
+    r"(?P<cur>(?:US|NZ|AU?|CA?|S|HK)\$\s?|\$|USD\s?|€|£|₩|₴|₽|¥|EUR\s?|GBP\s?|KRW\s?|UAH\s?|RUB\s?|CNY\s?|JPY\s?|NOK\s?|DKK\s?|SEK\s?|CHF\s?|CAD\s?|AUD\s?|NZD\s?|SGD\s?|PLN\s?|CZK\s?)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.\-–]|\s?mm\b)|\d{1,3},\d{1,2}(?=\s?(?:thousand|million|billion|trillion|mn|bn|tn)\b)|\d{1,3}(?:\.\d{3}){2,}(?![\d.])|\d+(?:\.\d+)?)"
     r"(?:\s?(?P<scale>thousand|million|billion|trillion|mn|bn|tn|k|m|b)(?![\w]))?"
-    r"(?P<pct>\s?%)?(?:\+|-plus\b)?(?![\w])(?!:\d)")
+    # (not the "1" of "1,000km": a figure is never the head of a longer grouped number)
+    r"(?P<pct>\s?%)?(?:\+|-plus\b)?(?![\w])(?!:\d)(?!,\d{3})")
 _SMALL = ("one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|"
           "fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|"
           "seventy|eighty|ninety")
@@ -159,6 +162,38 @@ def _instead(out: list[Num], num: Num) -> list[Num]:
     return [n for n in out if not (num.start <= n.start < num.end)] + [num]
 
 
+_WORD_RANGE = re.compile(rf"^(?P<low>(?:{_SMALL})(?:\s+(?:{_SMALL}))*)\s+and\s+(?P<high>.+)$")
+
+
+def _word_figures(text: str, m: re.Match[str], words: str) -> list[Num]:
+    """The figure of number words ("eleven thousand"), with its scale word; "four and six
+    million" is no one number but a range's two ends, the low end read in the high end's
+    scale by the range that joins them ("between four and six million rounds")."""
+    try:
+        value = float(text2num(" ".join(words.split()), "en"))
+    except ValueError:
+        pair = _WORD_RANGE.match(" ".join(words.split()))
+        if pair is None:
+            return []
+        try:
+            low, high = (float(text2num(pair.group(g), "en")) for g in ("low", "high"))
+        except ValueError:
+            return []
+        cut = re.search(r"\s+and\s+", m.group(), re.IGNORECASE)
+        assert cut is not None
+        scale = pair.group("high").split()[-1]
+        return [Num(m.start(), m.start() + cut.start(), low, None, False),
+                Num(m.start() + cut.end(), m.end(), high, None, False,
+                    scale if scale in _SCALE.split("|") else None)]
+    at = m.start()
+    half = _HALF_A.search(text, max(0, at - 6), at)
+    if half is not None and m.group()[:2].lower() in ("a ", "an"):
+        value, at = value / 2, half.start()  # "half a million shells"
+    last = words.split()[-1]
+    return [Num(at, m.end(), value, None, False,
+                last if last in ("thousand", "million", "billion") else None)]
+
+
 def find_numbers(text: str, rules: NumericRules, start: int, end: int,
                  counts_one: Callable[[int], bool]) -> list[Num]:
     """Figures in digits ("15,000", "$2.8bn", "60%") and in words ("eleven thousand").
@@ -192,17 +227,9 @@ def find_numbers(text: str, rules: NumericRules, start: int, end: int,
             continue  # "one of them", "a report": not a count; "one ballistic missile" is
         if words in ("hundred", "thousand", "million", "billion"):
             continue  # "a few thousand": not a count
-        try:
-            value = float(text2num(" ".join(words.split()), "en"))
-        except ValueError:
-            continue
         if re.search(r"\d", text[max(0, m.start() - 2):m.start()]):
             continue  # "2.8 million": the scale word of a digit figure
-        at = m.start()
-        half = _HALF_A.search(text, max(0, at - 6), at)
-        if half is not None and m.group()[:2].lower() in ("a ", "an"):
-            value, at = value / 2, half.start()  # "half a million shells"
-        out.append(Num(at, m.end(), value, None, False))
+        out.extend(_word_figures(text, m, words))
     for m in _AND_A_HALF.finditer(text, start, end):
         n = m.group("n")
         count = float(n) if n.isdigit() else float(text2num(n.lower(), "en"))

@@ -16,9 +16,20 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from briefing.core.claims.cues import CueMatcher, normalise
+from briefing.core.claims.figure_aspect import counted_aspect
 from briefing.core.claims.figure_sources import figure_sources, writers_aside
 from briefing.core.claims.numbers import CURRENCY_SIGNS, RANGE, Num, find_numbers, scaled
 from briefing.core.claims.numeric_languages import foreign_numeric_claims
+from briefing.core.claims.numeric_nouns import (
+    captured,
+    collective,
+    counts_one,
+    in_table,
+    is_source,
+    per_period,
+    share_owner,
+    taken,
+)
 from briefing.core.claims.numeric_predicate import predicate
 from briefing.core.claims.numeric_rules import NumericRules, numeric_rules
 from briefing.core.claims.numeric_words import (
@@ -26,6 +37,7 @@ from briefing.core.claims.numeric_words import (
     ELIDED_BACK,
     OFFER,
     TOKEN,
+    bare_dollars,
     clause_start,
     counted_side,
     currency_word,
@@ -33,15 +45,14 @@ from briefing.core.claims.numeric_words import (
     force_size,
     is_year,
     nationality_at,
-    nearest_nationality,
     noun_before,
-    noun_in,
+    page_dollar,
     qualifier_at,
     read_noun,
     side_noun_before,
+    stat_line_noun,
     words_after,
 )
-from briefing.core.claims.tables import date_cell, table_row
 from briefing.core.models import NumericClaim
 
 # What a share is of: up to three words after "of", a figure among them not counted
@@ -58,13 +69,18 @@ _MONEY_WORDS = ("military aid", "aid", "weapons", "arms", "loan", "cash", "payme
                 "munitions", "assistance", "sanctions", "revenue", "exports", "imports")
 
 
-def _local_dollar(rules: NumericRules, text: str, num: Num) -> str:
-    """A bare "$" in a sentence about a country with its own dollar ("Canada has committed
-    more than $19.5 billion") is that dollar; otherwise, and for "US$"/"USD", US dollars."""
-    if text[num.start:num.start + 1] != "$" or not rules.dollar_rx:
-        return "usd"
-    m = rules.dollar_rx.search(text, clause_start(text, num.start), num.start)
-    return rules.dollars[m.group().lower()] if m else "usd"
+def _local_dollar(rules: NumericRules, page: str, text: str, num: Num, after: int) -> str:
+    """A bare "$" (or "dollars" after the figure ending at `after`) in a sentence about a country with its own dollar ("Canada has committed
+    more than $19.5 billion") is that dollar, else the dollar of the `page`'s country
+    (`page_dollar`); otherwise, and for "US$"/"USD", US dollars."""
+    if not (text[num.start:num.start + 1] == "$" or bare_dollars(text, after)) or \
+            not rules.dollar_rx:
+        return "usd"  # "US$", "USD", "US dollars"
+    lo = clause_start(text, num.start)
+    m = rules.dollar_rx.search(text, lo, num.start)
+    if m is None and rules.us_rx is not None and rules.us_rx.search(text, lo, num.start):
+        return "usd"  # "The U.S. has given $60 billion" on a page about Canada
+    return rules.dollars[m.group().lower()] if m else page_dollar(rules, page) or "usd"
 
 
 def numeric_claims(text: str, start: int = 0, end: int | None = None,
@@ -84,7 +100,7 @@ def numeric_claims(text: str, start: int = 0, end: int | None = None,
     keys = list(perspectives)
     out: list[NumericClaim] = []
     numbers = find_numbers(norm, rules, start, end,
-                           lambda at: _counts_one(rules, norm, at, end))
+                           lambda at: counts_one(rules, norm, at, end))
     skip: set[int] = set()
     carried: dict[int, int] = {}  # a figure continuing the one before ("; of these, 7,887")
     wholes: set[int] = set()  # "of the 11,000 troops": the whole a part is counted from
@@ -102,14 +118,17 @@ def numeric_claims(text: str, start: int = 0, end: int | None = None,
         nxt = numbers[i + 1] if i + 1 < len(numbers) else None
         if nxt is not None:
             link = RANGE.fullmatch(norm, num.end, nxt.start)
-            if link is not None and (link.group().strip().lower() != "and" or re.search(
-                    r"\bbetween\s+$", norm[max(0, num.start - 12):num.start], re.I)):
+            if link is not None and (link.group().strip().lower() != "and" or _BETWEEN.search(
+                    norm, max(0, num.start - 30), num.start)):
                 # "11,000 to 12,000 soldiers", "between $5.5 billion and $6 billion"
                 high, after = nxt.value, nxt.end
                 skip.add(i + 1)
-                if num.scale is None and nxt.scale is not None:
-                    num = Num(num.start, num.end, scaled(num.value, rules.scales.get(
-                        nxt.scale.lower(), 1.0)), num.cur, num.pct, nxt.scale)
+                factor = rules.scales.get(nxt.scale.lower(), 1.0) if nxt.scale else 1.0
+                if num.scale is None and num.value * factor <= nxt.value:
+                    # "four to six million": the low end in the high end's scale (not "a few
+                    # hundred to a thousand", nor "11,000 to twelve thousand")
+                    num = Num(num.start, num.end, scaled(num.value, factor), num.cur, num.pct,
+                              nxt.scale)
         figure = num.value
         nationality = None
         cur = num.cur or currency_word(norm, after)
@@ -127,14 +146,14 @@ def numeric_claims(text: str, start: int = 0, end: int | None = None,
             words = words[:cut]  # "70 percent of the shells came from": "the shells"
             while words and words[-1].lower() in _TRAILING:
                 words.pop()
-            subject = " ".join(words) or "percent"
+            subject = share_owner(norm, num.start, " ".join(words) or "percent")
             unit_text = re.match(r"\s+(?:per\s+cent|percent)", norm[after:after + 12], re.I)
             after += unit_text.end() if unit_text else 0
         elif cur:
             if out and out[-1].unit in CURRENCY_SIGNS.values() and re.fullmatch(
                     r"\s*\(\s*(?:or\s+|about\s+|around\s+)?", norm[out[-1].end - base:num.start]):
                 continue  # "US$20 billion (S$25.7 billion)": the same sum converted
-            unit = _local_dollar(rules, norm, num) if cur == "usd" else cur
+            unit = _local_dollar(rules, text, norm, num, after) if cur == "usd" else cur
             word_cur = CURRENCY_WORD.match(norm, after)
             if word_cur is not None and not num.cur:
                 after = word_cur.end()
@@ -144,7 +163,8 @@ def numeric_claims(text: str, start: int = 0, end: int | None = None,
                                              num.start)
             subject = word
         else:
-            read = read_noun(rules, norm, after, end, one=figure == 1)
+            read = read_noun(rules, norm, after, end, one=figure == 1) or stat_line_noun(
+                rules, norm, num.start, after, end)  # "11,000: North Korean troops ..."
             elided = False
             if read is None and part and nxt is not None:
                 # "about 1,000 of the 11,000 troops were killed": the part counts what the
@@ -152,12 +172,12 @@ def numeric_claims(text: str, start: int = 0, end: int | None = None,
                 read = _part_of(rules, norm, nxt, after, end, out)
                 elided = read is not None
             if read is None:
-                read = _in_table(rules, text, base, num, after)
+                read = in_table(rules, text, base, num, after)
                 elided = read is not None  # its column says what it counts
             if read is None:
                 read = predicate(rules, norm, num, after)
             if read is None:
-                read = _collective(rules, norm, num, after)
+                read = collective(rules, norm, num, after)
             if read is None and ellipsis:
                 read = _elided(text, base, norm, num, after, out)
                 elided = True  # its unit is settled: "killed ... out of 15,000 sent"
@@ -170,17 +190,19 @@ def numeric_claims(text: str, start: int = 0, end: int | None = None,
             if i in wholes and elided and unit == "casualties" and not part:
                 unit, subject = "troops", "troops"  # "1,000 of the 11,000 have been killed"
             if unit in ("troops", "people", "casualties") and elided and \
-                    _captured(rules, norm, num.start, after, after):
+                    captured(rules, norm, num.start, after, after):
                 # "Ukraine also says it has captured two of them"
-                unit, subject = _taken(unit)
+                unit, subject = taken(unit)
             if unit == "people" and words_after(rules, norm, noun_end) & rules.serving_words:
                 # "126 Indian nationals had served in the Russian army": men under arms
                 unit, subject = "troops", "troops"
+            elif unit == "people" and words_after(rules, norm, noun_end) & rules.fled_words:
+                subject = "refugees"  # "110,000 Ukrainians who have fled the war"
             if unit in ("troops", "people") and not elided and i not in wholes:
                 tail_words = words_after(rules, norm, noun_end)
                 lead = _OTHER_CLAUSE.split(norm[max(start, num.start - 40):num.start].lower())[-1]
-                if _captured(rules, norm, num.start, after, noun_end):
-                    unit, subject = _taken(unit)
+                if captured(rules, norm, num.start, after, noun_end):
+                    unit, subject = taken(unit)
                 elif (tail_words & rules.casualty_words and not _PART_LOST.match(
                         norm, noun_end, min(end, noun_end + 60))) or \
                         any(re.search(rf"\b{re.escape(w)}\b", lead) for w in rules.casualty_lead):
@@ -203,10 +225,12 @@ def numeric_claims(text: str, start: int = 0, end: int | None = None,
                 again = _named_before(text, base, norm, num)
                 if again is not None:  # "the two men": the two counted before
                     unit, subject, nationality = again.unit, again.subject, ""
-            if unit in rules.source_units and _is_source(rules, norm, num, noun_end):
+            if unit in rules.source_units and is_source(rules, norm, num, noun_end):
                 continue  # "according to two officials briefed on the meeting": who speaks
-        label = f"{nationality} {subject}" if nationality else subject  # "" : named already
-        label = _per_period(rules, norm, after, label)
+        # "" : named already; "production of Russian shells": what the things counted are
+        label = counted_aspect(rules, text, base, norm, num.start, after, unit, nationality,
+                               subject)
+        label = per_period(rules, norm, after, label)
         out.append(NumericClaim(
             figure=figure, text=text[base + num.start:base + after].strip(), unit=unit,
             subject=label, start=base + num.start, end=base + after,
@@ -229,6 +253,9 @@ def numeric_claims(text: str, start: int = 0, end: int | None = None,
     return out
 
 
+# "between 3,000 and 4,000", "between roughly 3,000 and 4,000": a range's "and"
+_BETWEEN = re.compile(r"\bbetween\s+(?:(?:about|around|roughly|approximately|some|an\s+estimated|"
+                      r"perhaps|nearly|almost)\s+)?$", re.IGNORECASE)
 _LOST_BEFORE = re.compile(r"\b(?:lost|losing|killed|wounded|injured)\s+(?:[a-z]+\s+){0,2}$",
                           re.IGNORECASE)
 _FROM = re.compile(r"\s+from\s+(?:the\s+)?(?=\S)", re.IGNORECASE)
@@ -245,109 +272,11 @@ _PART_LOST = re.compile(r"[^.;:]*?\b(?:lost|killed|wounded|losing|injured)\s+(?:
 _OTHER_CLAUSE = re.compile(r";|\bbut\b|\bwhile\b|\bwhereas\b|\balthough\b")
 
 
-def _per_period(rules: NumericRules, norm: str, after: int, label: str) -> str:
-    """The subject of a rate says its period ("daily Russian casualties"): "losing an
-    average of 1,000 soldiers in Ukraine each day" is not to be lined up with a war's total.
-    A subject carried from the figure before ("six trains a week, two a week") has it."""
-    m = rules.rate_rx.match(norm, after) if rules.rate_rx is not None else None
-    if m is None:
-        return label
-    period = rules.rate_subjects[m.group("period").lower()]
-    return label if label.startswith(period + " ") else f"{period} {label}".strip()
-
-
-def _taken(unit: str) -> tuple[str, str]:
-    """Unit and subject of men taken prisoner: still the soldiers (or people) counted, the
-    subject saying what became of them ("had captured two North Korean soldiers": troops,
-    "North Korean prisoners"), so that the figure answers "how many soldiers" and lines up
-    with other counts of prisoners by its subject."""
-    return ("people" if unit == "people" else "troops"), "prisoners"
-
-
-def _captured(rules: NumericRules, text: str, start: int, after: int, noun_end: int) -> bool:
-    """Troops counted as prisoners: "had captured two soldiers", "two captured soldiers",
-    and the same participle after the noun ("two soldiers captured by Ukraine"), which is
-    not the passive of an event ("two soldiers were captured")."""
-    if rules.prisoner_lead_rx is not None and \
-            rules.prisoner_lead_rx.search(text, max(0, start - 40), start):
-        return True
-    if rules.prisoner_after_rx is not None and rules.prisoner_after_rx.match(text, noun_end):
-        return True
-    return bool({w.lower() for w in TOKEN.findall(text[after:noun_end])}
-                & rules.prisoner_modifiers)
-
-
-def _counts_one(rules: NumericRules, text: str, at: int, end: int) -> bool:
-    """Does a bare "one" ending at `at` count something ("one ballistic missile")? Not when
-    it picks an individual out: "one of the captured men", "one Ukrainian officer who
-    fought them", "one European official said" -- a person, not a figure. A qualifier
-    makes it a count again ("at least one of the dead")."""
-    read = read_noun(rules, text, at, end, one=True)
-    if read is None:
-        return False
-    if qualifier_at(rules, text, at - 3) is not None:
-        return True
-    if re.match(r"\s+of\b", text[at:at + 4], re.IGNORECASE):
-        return False  # "one of the men", "one of the missiles hit a school"
-    return read[0] not in rules.individual_units
-
-
-def _collective(rules: NumericRules, text: str, num: Num,
-                after: int) -> tuple[str, str, str | None, int] | None:
-    """A figure sizing a group: "North Korea's army of 1.2m", "an 11,000-strong force"."""
-    if num.cur or num.pct or not rules.collectives or is_year(text, num):
-        return None
-    strong = _STRONG.match(text, num.end)
-    if strong is not None:
-        for t in TOKEN.finditer(text, strong.end(), min(len(text), strong.end() + 40)):
-            word = t.group().lower()
-            if word in rules.collectives:
-                return (*rules.collectives[word], nearest_nationality(
-                    rules, text, clause_start(text, num.start), num.start), after)
-            if rules.nouns.get(word, ("",))[0] == "troops":
-                return "troops", rules.nouns[word][1], None, t.end()
-    lead = re.sub(r"\s+", " ", text[max(0, num.start - 60):num.start]).rstrip()
-    qualifier = qualifier_at(rules, text, num.start)
-    if qualifier and lead.lower().endswith(qualifier):
-        lead = lead[:-len(qualifier)].rstrip()
-    m = _COLLECTIVE_BEFORE.search(lead)
-    if m is None or m.group(1).lower() not in rules.collectives:
-        return None
-    unit, subject = rules.collectives[m.group(1).lower()]
-    nationality = nearest_nationality(rules, text, clause_start(text, num.start), num.start)
-    return unit, subject, nationality, after
-
-
-def _in_table(rules: NumericRules, text: str, base: int, num: Num,
-              after: int) -> tuple[str, str, str | None, int] | None:
-    """Unit and subject of a figure in a table cell: what its column's header counts
-    ("Killed": casualties, "Deployed": troops), else what the row's first cell names
-    ("Ballistic missiles (KN-23/KN-24) | about 100")."""
-    row = table_row(text, base + num.start, base + num.end)
-    if row is None or row.header is None or num.cur or num.pct or is_year(text, Num(
-            base + num.start, base + num.end, num.value, None, False)):
-        return None  # "Jan 2025" in an "As of" column
-    column = row.column(base + num.start)
-    if date_cell(row.cells[column].text):
-        return None
-    for words in (row.heading(base + num.start), row.cells[0].text if column else ""):
-        noun = noun_in(rules, words)
-        if noun is not None:
-            return noun[0], noun[1], "", after  # the row's source is not the troops' side
-    return None
-
-
-_STRONG = re.compile(r"[-\u2011]strong\b", re.IGNORECASE)
-
-
-_COLLECTIVE_BEFORE = re.compile(r"\b([a-z]+) of$", re.IGNORECASE)
-
-
 _ELIDED_TAIL = re.compile(  # (a closing quotation mark first: '"tens of thousands" more')
     r"[\"”’']?\s*(?:more\b|others\b|of\s+(?:them|whom|those|which)\b|in\s+(?:all|total)\b|altogether\b|"
     r"(?:figure|estimate|number|count|tally|mark)\b|"
-    r"(?:were|had|have|are|was)\s+(?:been\s+)?(?:killed|wounded|injured|sent|deployed|captured)"
-    r"\b|(?:cited|given|reported|claimed|estimated|counted)\s+by\b|[,.;)]|$)", re.IGNORECASE)
+    r"(?:were|had|have|are|was)\s+(?:been\s+)?(?:killed|wounded|injured|sent|deployed|captured|"
+    r"taken\s+(?:alive|prisoner|captive))\b|(?:cited|given|reported|claimed|estimated|counted)\s+by\b|[,.;)]|$)", re.IGNORECASE)
 _NUMBER_AT = re.compile(
     r"\b(?:put|puts|putting|estimated|estimates|placed|places|pegged|pegs|set)\s+(?:the|its|their)"
     r"\s+(?:number|figure|total|count|tally|estimate)\s+at\s+(?:[a-z]+\s+){0,2}$", re.IGNORECASE)
@@ -395,6 +324,10 @@ def _elided(text: str, base: int, norm: str, num: Num, after: int,
         return None
     before = earlier[-1] if earlier else _figure_before(text, base)
     said = tail.group().strip(" \t\n\"”’'").lower() if tail is not None else ""
+    if re.search(r"\b(?:captured|taken)\b", said) and (before is None or before.unit in _PERSONS):
+        # "only two had been taken alive": men taken, whatever the figure before counted
+        return ("people" if before is not None and before.unit == "people" else "troops"), \
+            "troops", None, after
     if tail is not None and said.startswith("of"):
         # "supplying men: some eleven thousand of them": the people named since the figure
         # before, if any, are the ones counted
@@ -503,22 +436,6 @@ def _named_before(text: str, base: int, norm: str, num: Num) -> NumericClaim | N
     same = [c for c in numeric_claims(text, lo, base + num.start, ellipsis=False)
             if c.figure == num.value and c.start >= lo]
     return same[-1] if same else None
-
-
-_ACCORDING = re.compile(r"\b(?:according\s+to|citing|told|said|say|says)\s+$", re.IGNORECASE)
-_SAYS_AFTER = re.compile(r"(?:\s+who\b[^.;:]{0,100}?|[^.;:,]{0,12}?)\s+(?:said|say|says|told|tell|"
-                         r"added|warned|estimated|believe|believed)\b", re.IGNORECASE)
-
-
-def _is_source(rules: NumericRules, norm: str, num: Num, noun_end: int) -> bool:
-    """Is a small count of officials the sentence's sources, not a figure it states
-    ("according to two officials briefed on the meeting", "Two lawmakers who attended the
-    session ... said")? A qualified count is a figure ("interviews with more than twenty
-    officials")."""
-    if num.value >= 10 or qualifier_at(rules, norm, num.start) is not None:
-        return False
-    return bool(_ACCORDING.search(norm, max(0, num.start - 20), num.start)
-                or _SAYS_AFTER.match(norm, noun_end))
 
 
 _STILL = frozenset({"remain", "remains", "remained"})  # men still where they were sent

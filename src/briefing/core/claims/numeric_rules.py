@@ -35,10 +35,13 @@ class NumericRules:
     captor_rx: re.Pattern[str] | None = None  # after a side: "... later captured"
     individual_units: frozenset[str] = frozenset()
     serving_words: frozenset[str] = frozenset()
+    fled_words: frozenset[str] = frozenset()
     source_units: frozenset[str] = frozenset()
     casualty_stop: frozenset[str] = frozenset()
     dollars: dict[str, str] = field(default_factory=dict)  # "canada" -> "cad"
     dollar_rx: re.Pattern[str] | None = None
+    us_rx: re.Pattern[str] | None = None  # the United States named (its dollar's home)
+    page_dollar_mentions: int = 2
     strength_rx: re.Pattern[str] | None = None  # "North Korea has" (before the figure)
     strength_subject: str = ""
     placed_rx: re.Pattern[str] | None = None  # "in Russia", "along the border", "there"
@@ -93,11 +96,16 @@ def numeric_rules() -> NumericRules:
         if prisoners.get("after") else None,
         individual_units=frozenset(u.lower() for u in data.get("individual_units", [])),
         serving_words=frozenset(w.lower() for w in data.get("serving_words", [])),
+        fled_words=frozenset(w.lower() for w in data.get("fled_words", [])),
         source_units=frozenset(u.lower() for u in data.get("source_units", [])),
         casualty_stop=frozenset(w.lower() for w in data.get("casualty_stop", [])),
         dollars={k.lower(): v for k, v in data.get("dollars", {}).items()},
         dollar_rx=re.compile(rf"(?<![\w-])(?:{_alternatives(data.get('dollars', {}))})(?![\w-])",
                              re.IGNORECASE) if data.get("dollars") else None,
+        us_rx=re.compile(r"(?<![\w.-])(?:" + "|".join(re.escape(w) for w in sorted(
+            data.get("page_dollar", {}).get("us", []), key=len, reverse=True)) + r")(?![\w-])")
+        if data.get("page_dollar", {}).get("us") else None,
+        page_dollar_mentions=int(data.get("page_dollar", {}).get("min_mentions", 2)),
         strength_rx=re.compile(rf"(?<![\w-])(?:{_alternatives(strength.get('verbs', []))})\s+"
                                rf"(?:now\s+)?$", re.IGNORECASE) if strength else None,
         strength_subject=strength.get("subject", ""),

@@ -5,6 +5,8 @@ readers of figures whose noun is elsewhere (elided, predicate, part of a whole).
 from __future__ import annotations
 
 import re
+from collections import Counter
+from functools import lru_cache
 
 from briefing.core.claims.cues import normalise
 from briefing.core.claims.figure_sources import states_figure
@@ -268,12 +270,16 @@ OFFER = re.compile(r"(?:\s+(?:of\s+)?(?:dollars|euros?|pounds))?\s*(?:off\b|a\s+
 
 
 CURRENCY_WORD = re.compile(
-    r"\s+(?:of\s+)?(?:(?:us\s+)?dollars|euros?|pounds(?:\s+sterling)?|won|yuan|roubles|rubles|"
+    r"\s+(?:of\s+)?(?:(?:us|australian|canadian|new\s+zealand|singapore|hong\s+kong|taiwan)\s+)?"
+    r"(?:dollars|euros?|pounds(?:\s+sterling)?|won|yuan|roubles|rubles|"
     r"hryvnias?|yen|(?:danish\s+|norwegian\s+)?kroner|(?:swedish\s+)?kronor|"
     r"(?:swiss\s+)?francs)\b", re.IGNORECASE)
 
 
-_CURRENCY_NAMES = {"dollars": "usd", "us dollars": "usd", "euro": "eur", "euros": "eur",
+_CURRENCY_NAMES = {"dollars": "usd", "us dollars": "usd", "australian dollars": "aud",
+                   "canadian dollars": "cad", "new zealand dollars": "nzd",
+                   "singapore dollars": "sgd", "hong kong dollars": "hkd",
+                   "taiwan dollars": "twd", "euro": "eur", "euros": "eur",
                    "pounds": "gbp", "pounds sterling": "gbp", "won": "krw", "yuan": "cny",
                    "roubles": "rub", "rubles": "rub", "hryvnia": "uah", "hryvnias": "uah",
                    "yen": "jpy", "kroner": "dkk", "danish kroner": "dkk",
@@ -288,3 +294,50 @@ def currency_word(text: str, pos: int) -> str | None:
         return None
     words = m.group().lower().split()
     return _CURRENCY_NAMES.get(" ".join(words[1:] if words[0] == "of" else words))
+
+
+def bare_dollars(text: str, pos: int) -> bool:
+    """Is the currency named after the figure plain "dollars", whose country is not said?"""
+    m = CURRENCY_WORD.match(text, pos)
+    return m is not None and m.group().lower().split()[-1:] == ["dollars"] and \
+        len(m.group().split()) - (m.group().lower().split()[0] == "of") == 1
+
+
+def page_dollar(rules: NumericRules, text: str) -> str | None:
+    """The dollar of the page's country: the country with its own dollar named most often
+    in `text`, at least `page_dollar_mentions` times and more often than the United States
+    ("Prime Minister of Australia" ... "a package worth $245 million": Australian dollars)."""
+    if rules.dollar_rx is None:
+        return None
+    return _page_dollar(rules.dollar_rx, rules.us_rx, rules.page_dollar_mentions,
+                        tuple(rules.dollars.items()), text)
+
+
+@lru_cache(maxsize=8)  # one page's figures ask again and again
+def _page_dollar(dollar_rx: re.Pattern[str], us_rx: re.Pattern[str] | None, least: int,
+                 dollars: tuple[tuple[str, str], ...], text: str) -> str | None:
+    codes = dict(dollars)
+    named = Counter(codes[m.group().lower()] for m in dollar_rx.finditer(text))
+    if not named:
+        return None
+    (code, count), *rest = named.most_common(2)
+    us = len(us_rx.findall(text)) if us_rx is not None else 0
+    if count < least or count <= us or (rest and rest[0][1] == count):
+        return None
+    return code
+
+
+_BULLET = re.compile(r"^[\s*•·–—-]+")
+
+
+def stat_line_noun(rules: NumericRules, text: str, start: int, after: int, limit: int):
+    """The noun of a figure heading its line before a colon, as in a list of key numbers
+    ("11,000: North Korean troops in the first wave (NIS)", "about 4,700: North Koreans
+    killed or wounded"): what it counts is said after the colon. Read as `read_noun`."""
+    if text[after:after + 2] != ": ":
+        return None
+    line = text.rfind("\n", 0, start) + 1
+    lead = " ".join(_BULLET.sub("", text[line:start], count=1).lower().split())
+    if lead and lead not in rules.qualifiers:
+        return None  # "The figure was 11,000: troops and more" is a sentence, not a list
+    return read_noun(rules, text, after + 2, limit)

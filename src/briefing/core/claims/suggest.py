@@ -199,7 +199,10 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
         if turn is None and SEP in sent.text:
             row = table_row(text, sent.start, sent.end)
             if row is not None:  # a table row: its figures, stated by its source cell
-                if row.header is not None and _states_figure(text, sent):
+                if row.header is not None and (_states_figure(text, sent) or (
+                        row.source() is not None and numeric_claims(text, sent.start, sent.end))):
+                    # (a vague figure counts when its row names who gives it: "White House |
+                    # several hundred")
                     out.append(_row_suggestion(attributor, row, sent))
                 continue
         spoken = sent  # what is attributed: a question's words without its label
@@ -285,7 +288,10 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
             sp = signed[sent.paragraph]  # '"... The world must respond." — Andrii Sybiha'
             out.append(_suggestion(sent, [sp.again("signed", sent.start, sent.end)]))
             continue
-        listed = turn is None and _list_item(text, spans, sent)
+        # a line of key numbers ("15,000: North Korean troops sent ..., per the NIS") is a
+        # statement of its figure, not a heading, though it has no full stop
+        listed = turn is None and (_list_item(text, spans, sent) or _STAT_LINE.match(
+            sent.text) is not None and bool(numeric_claims(text, sent.start, sent.end)))
         if not _ends(sent.text) and not listed:
             # A headline, caption or teaser, not a sentence of the story; a heading that
             # names a source ("2. UKRAINE'S AIR FORCE (Telegram)") is who "it" is below.
@@ -443,6 +449,12 @@ def _figure_suggestion(sent: Sentence) -> Suggestion:
 
 
 _ITEM_END = re.compile(r"(?:[;,]|;\s+and|,\s+and|;\s+or)\s*$")
+
+
+_STAT_LINE = re.compile(r"[*•·\s-]*(?:(?:about|around|some|roughly|approximately|more than|"
+                        r"over|nearly|almost|up to|at least)\s+)?[$€£]?\d[\d,.–-]*"
+                        r"(?:\s?(?:thousand|million|billion|bn|m|k|%|percent|per cent))?:\s+\S",
+                        re.IGNORECASE)
 
 
 def _list_item(text: str, spans: list[tuple[int, int]], sent: Sentence) -> bool:
