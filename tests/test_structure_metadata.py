@@ -546,3 +546,13 @@ def test_a_markdown_table_row_is_one_block_kept_in_the_body() -> None:
     assert "\n\n2025-03-02 | Port authority | about 1,200 | –\n\n" in refined.text
     layout = read_markdown("| Date | 2024-10-28 | Views | 1,204 |\n|---|---|---|---|\n\n" + BODY)
     assert [b.text for b in layout.blocks or []][:2] == ["Date", "2024-10-28"]
+
+
+def test_a_numbered_most_read_item_above_the_headline_is_not_the_title() -> None:
+    page = ("The Harbour Courier\nMost Read\n1. Ferry strike enters its second week\n"
+            "2. Port fees to rise in spring\n3. Council approves new bridge budget\n"
+            "Workshops on the river race to keep up with demand for patrol boats\n"
+            "By Mara Quint\nMay 2, 2025\n\n" + BODY + "\n\n" + BODY)
+    meta = refine(page).metadata
+    assert meta.title == "Workshops on the river race to keep up with demand for patrol boats"
+    assert meta.authors == ["Mara Quint"]

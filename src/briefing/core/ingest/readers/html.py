@@ -574,10 +574,23 @@ def _logo_name(tree: lxml.html.HtmlElement) -> str | None:
     return None
 
 
+# the page's furniture around an article: a <time> in it dates another story ("Most read",
+# a related-stories list) or the page itself (a footer's "last updated")
+_ASIDE_TAGS = {"aside", "nav", "footer"}
+_ASIDE_MARKS = re.compile(r"related|sidebar|most-?(?:read|popular|viewed)|trending|popular|"
+                          r"recommend|more-?stories|teaser|widget|promo", re.IGNORECASE)
+
+
 def _time_element(tree: lxml.html.HtmlElement) -> str | None:
+    """The first <time datetime> of the article, not of the furniture around it (a "Most
+    read" list beside the headline dates other stories): none when only such furniture
+    has one, and the page's date lines are read instead."""
     for el in tree.iter("time"):
         value = el.get("datetime")
-        if value and iso_date(value):
+        if not value or not iso_date(value):
+            continue
+        if not any(a.tag in _ASIDE_TAGS or _ASIDE_MARKS.search(
+                f"{a.get('class') or ''} {a.get('id') or ''}") for a in el.iterancestors()):
             return value
     return None
 
