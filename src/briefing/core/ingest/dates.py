@@ -145,10 +145,24 @@ def date_line(line: str) -> tuple[str, str] | None:
         return None
     dated = [seg for seg in segments if find_dates(seg)]
     others = [seg for seg in segments if not find_dates(seg)]
-    # the other segments are labels: short, or a name in capitals ("KYODO NEWS")
-    if len(dated) == 1 and all(len(seg.split()) <= 4 or seg.isupper() for seg in others):
+    # the other segments are labels: short, or a name in capitals ("KYODO NEWS"), or the
+    # issuer's name in Title Case ("January 10, 2025 · Ministry of External Affairs,
+    # Government of India")
+    if len(dated) == 1 and all(len(seg.split()) <= 4 or seg.isupper() or _issuer_name(seg)
+                               for seg in others):
         return _date_line(dated[0])
     return None
+
+
+def _issuer_name(segment: str) -> bool:
+    """A segment beside a date that is an organisation's name: at most ten words, each in
+    Title Case or a connector, no event word ("Press Briefing by the Spokesperson" beside
+    its date is a headline: metadata.toml [masthead] event_words)."""
+    words = segment.replace(",", " ").split()
+    events = set(metadata_cues()["masthead"]["event_words"])
+    return (2 <= len(words) <= 10 and words[0][:1].isupper()
+            and all(w[:1].isupper() or w in _PLACE_LINKS for w in words)
+            and not any(w.lower() in events for w in words))
 
 
 # a note in brackets beside a date ("2 March 2025 (figures table revised)", "5:30 am
@@ -231,8 +245,8 @@ def _place_and_date(line: str, date: FoundDate, timed: bool) -> bool:
     cues = metadata_cues()
     filler = set(cues["dates"]["filler"])
     rest = _TIME.sub(" , ", line[:date.start] + " , " + line[date.end:])
-    places = [seg for seg in _PLACE_SEP.split(rest)
-              if seg.strip() and seg.strip().lower().strip(".") not in filler]
+    places = [seg for seg in (part.strip(" -") for part in _PLACE_SEP.split(rest))
+              if seg and seg.lower().strip(".") not in filler]
     words = [w for seg in places for w in seg.split()]
     if not places or len(words) > (10 if timed else 5) or any(len(seg.split()) > 5
                                                               for seg in places):

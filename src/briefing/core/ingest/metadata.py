@@ -144,7 +144,9 @@ def _headline(unit: Unit, before: Unit | None = None) -> str | None:
             # "Government of the Netherlands" over its date; not "Department Press
             # Briefing on …", Title Case as a name is
             or (institution_line(text) and not event_named(text))
-            or any(p.search(text) for p in _never_title()) or _bare_dateline(text)):
+            or any(p.search(text) for p in _never_title()) or _bare_dateline(text)
+            # a date beside the issuer's name ("January 10, 2025 · Ministry of …")
+            or (find_dates(text) and institution_line(_undated(text)) and not event_named(text))):
         return None
     return text
 
@@ -366,7 +368,7 @@ def _title_from_units(units: list[Unit]) -> str | None:
             continue
         if (_author_line(text) or word_count(text) < 3 or is_job_title_line(text)
                 or names_line(text) or any(p.search(text) for p in _never_title())
-                or _institution_name(text)):
+                or _institution_name(text) or (institution_line(text) and not event_named(text))):
             continue
         if (unit.prose and not text.endswith(("?", "!"))) or len(candidates) == 2:
             break
@@ -384,6 +386,14 @@ def _title_from_units(units: list[Unit]) -> str | None:
             return upper
     if candidates:
         return candidates[0]
+    # a transcript's title too long for a headline's shape over its first turn ("Press
+    # Conference by H.E. Mr. …, Minister of …, with …, 14 January 2025, Ankara"): no sentence
+    if first_prose + 1 < len(units):
+        text = MD_HEADING.sub("", units[first_prose].text).strip()
+        if (event_named(text) and is_turn(units[first_prose + 1].text) and not is_turn(text)
+                and word_count(text) <= 45 and not text.endswith((".", "?", "!", '"', "”"))
+                and not re.search(r"[a-z]{3}\.\s+[A-Z]", text)):
+            return text
     # A headline that is a question ("Why is Kim sending troops?") heads the body itself.
     kept = [u for _, u in body if u.kept]
     if (len(kept) >= 2 and kept[0].prose and kept[1].prose and kept[0].words <= 16
@@ -527,6 +537,9 @@ def extract_metadata(units: list[Unit], cleaned: str, hints: DocumentHints,
                 publisher, how = known, "inferred"
                 break
     if publisher:
+        # a known publisher as the library shows it, however the page wrote it
+        # ("Ministry of External Affairs, Government of India")
+        publisher = publishers().canonical(publisher) or publisher
         prov["publisher"] = "explicit" if how == "dateline" else how
 
     title = title_hint
