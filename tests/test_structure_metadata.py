@@ -12,7 +12,6 @@ import json
 from briefing.cli import main
 from briefing.core.ingest.bylines import is_job_title_line
 from briefing.core.ingest.dates import date_line
-from briefing.core.ingest.pipeline import read_article
 from briefing.core.ingest.readers import read_document
 from briefing.core.ingest.readers.markdown import read_markdown
 from briefing.core.ingest.refine import refine_article
@@ -548,43 +547,3 @@ def test_a_markdown_table_row_is_one_block_kept_in_the_body() -> None:
     layout = read_markdown("| Date | 2024-10-28 | Views | 1,204 |\n|---|---|---|---|\n\n" + BODY)
     assert [b.text for b in layout.blocks or []][:2] == ["Date", "2024-10-28"]
 
-
-def test_a_numbered_most_read_item_above_the_headline_is_not_the_title() -> None:
-    page = ("The Harbour Courier\nMost Read\n1. Ferry strike enters its second week\n"
-            "2. Port fees to rise in spring\n3. Council approves new bridge budget\n"
-            "Workshops on the river race to keep up with demand for patrol boats\n"
-            "By Mara Quint\nMay 2, 2025\n\n" + BODY + "\n\n" + BODY)
-    meta = refine(page).metadata
-    assert meta.title == "Workshops on the river race to keep up with demand for patrol boats"
-    assert meta.authors == ["Mara Quint"]
-
-
-def test_a_date_beside_its_place_or_its_issuer_is_a_date_line() -> None:
-    assert date_line("March 3, 2025 - Tarvas, Ruritania - National Defence") == (
-        "2025-03-03", "plain")
-    assert date_line("March 3, 2025 · Ministry of Foreign Affairs, Government of Ruritania") == (
-        "2025-03-03", "plain")
-    assert date_line("Remarks With the Foreign Minister Of Ruritania – March 3, 2025") is None
-
-
-def test_a_long_transcript_title_over_its_first_turn_is_the_title() -> None:
-    title = ("Press Conference by H.E. Mr. Olek Fenn, Minister of Foreign Affairs of the "
-             "Republic of Ruritania, with the Foreign Minister of Nowhere, 3 March 2025, Tarvas")
-    page = ("Ministry of Foreign Affairs of the Republic of Ruritania\nPress Releases\n"
-            f"{title}\nMinister Fenn: {BODY}\nQ: Minister, when will the convoys resume?\n"
-            f"Minister Fenn: {BODY}")
-    meta = refine(page, name="presser.txt").metadata
-    assert meta.title == title  # not the ministry's name atop the page
-    assert meta.published == "2025-03-03"
-    assert meta.publisher == "Ministry of Foreign Affairs of the Republic of Ruritania"
-
-
-def test_a_ministry_known_by_its_bare_name_keeps_it_whatever_the_page_adds() -> None:
-    # India's foreign ministry: "…, Government of India" on its pages, the bare name in the
-    # library (resources/cleaning/publishers.toml)
-    page = ("*January 10, 2025 · Ministry of External Affairs, Government of India*\n\n"
-            "Transcript of Weekly Media Briefing by the Official Spokesperson\n\n"
-            f"Official Spokesperson: {BODY}\n\nQ: When will the convoys resume?\n\n"
-            f"Official Spokesperson: {BODY}")
-    meta = read_article(page.encode(), "briefing.md")[1].metadata
-    assert (meta.publisher, meta.published) == ("Ministry of External Affairs", "2025-01-10")

@@ -113,6 +113,14 @@ def byline(text: str) -> tuple[tuple[str, ...], str | None]:
                 if bylined:
                     stated = find_dates(text)
                     return bylined, date or (stated[0].value if stated else None)
+        # "Posted on 7 February 2025 by Ilze Ozola": a date line, then its writer (who
+        # last updated a page is not its writer)
+        head, by, tail = text.rpartition(" by ")
+        stamp = date_line(head) if by and len(head.split()) <= 8 else None
+        if stamp and stamp[1] != "updated":
+            named = byline(f"By {tail}")[0]
+            if named:
+                return named, stamp[0]
         # "Critical Questions by Victor Cha and Ellen Kim": a series label before "by"
         m = _SERIES_BY.match(text)
         if not m:

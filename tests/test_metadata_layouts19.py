@@ -1,0 +1,100 @@
+"""Metadata and cleaning on layouts no dev page has (issue 9 item 6), found by probing:
+a "Most read" ranking above the headline, a date beside its place or issuer, a foreign
+ministry's long transcript title, a ministry known by its bare name, a live page's post
+headings under their time stamps, a blog's "Posted on … by …" stamp and neighbour links, a
+provisional translation's note (invented snippets)."""
+
+from __future__ import annotations
+
+from briefing.core.ingest.dates import date_line
+from briefing.core.ingest.pipeline import read_article
+from briefing.core.ingest.refine import refine_article
+from briefing.core.ingest.types import DocumentHints
+
+BODY = ("The ministry said on Tuesday that the convoy had crossed the border overnight and "
+        "that more vehicles were expected to follow before the end of the week, according "
+        "to officials who spoke to reporters in the capital.")
+
+
+def refine(text: str, hints: DocumentHints | None = None, name: str = "a.txt"):
+    return refine_article(text, hints or DocumentHints(), name)
+
+
+def test_a_numbered_most_read_item_above_the_headline_is_not_the_title() -> None:
+    page = ("The Harbour Courier\nMost Read\n1. Ferry strike enters its second week\n"
+            "2. Port fees to rise in spring\n3. Council approves new bridge budget\n"
+            "Workshops on the river race to keep up with demand for patrol boats\n"
+            "By Mara Quint\nMay 2, 2025\n\n" + BODY + "\n\n" + BODY)
+    meta = refine(page).metadata
+    assert meta.title == "Workshops on the river race to keep up with demand for patrol boats"
+    assert meta.authors == ["Mara Quint"]
+
+
+def test_a_date_beside_its_place_or_its_issuer_is_a_date_line() -> None:
+    assert date_line("March 3, 2025 - Tarvas, Ruritania - National Defence") == (
+        "2025-03-03", "plain")
+    assert date_line("March 3, 2025 · Ministry of Foreign Affairs, Government of Ruritania") == (
+        "2025-03-03", "plain")
+    assert date_line("Remarks With the Foreign Minister Of Ruritania – March 3, 2025") is None
+
+
+def test_a_long_transcript_title_over_its_first_turn_is_the_title() -> None:
+    title = ("Press Conference by H.E. Mr. Olek Fenn, Minister of Foreign Affairs of the "
+             "Republic of Ruritania, with the Foreign Minister of Nowhere, 3 March 2025, Tarvas")
+    page = ("Ministry of Foreign Affairs of the Republic of Ruritania\nPress Releases\n"
+            f"{title}\nMinister Fenn: {BODY}\nQ: Minister, when will the convoys resume?\n"
+            f"Minister Fenn: {BODY}")
+    meta = refine(page, name="presser.txt").metadata
+    assert meta.title == title  # not the ministry's name atop the page
+    assert meta.published == "2025-03-03"
+    assert meta.publisher == "Ministry of Foreign Affairs of the Republic of Ruritania"
+
+
+def test_a_ministry_known_by_its_bare_name_keeps_it_whatever_the_page_adds() -> None:
+    # India's foreign ministry: "…, Government of India" on its pages, the bare name in the
+    # library (resources/cleaning/publishers.toml)
+    page = ("*January 10, 2025 · Ministry of External Affairs, Government of India*\n\n"
+            "Transcript of Weekly Media Briefing by the Official Spokesperson\n\n"
+            f"Official Spokesperson: {BODY}\n\nQ: When will the convoys resume?\n\n"
+            f"Official Spokesperson: {BODY}")
+    meta = read_article(page.encode(), "briefing.md")[1].metadata
+    assert (meta.publisher, meta.published) == ("Ministry of External Affairs", "2025-01-10")
+
+
+def test_a_live_page_keeps_its_first_post_heading_quoted_or_short() -> None:
+    page = ("The Harbour Courier\nBridge talks live: convoys wait at the river\n"
+            "By Mara Quint\nUpdated 12:41 GMT, 2 May 2025\n12:41 GMT\n"
+            'Berg: "We need more ferries"\n' + BODY + "\n11:58 GMT\nPort closes early\n"
+            "The port authority closed the northern quay two hours early on Friday because of "
+            "high winds, leaving several lorries waiting on the approach road.\n10:05 GMT\n"
+            "Convoy turned back\nA convoy of twelve lorries was turned back at the checkpoint "
+            "after its papers were found incomplete, a customs official said.\nShare")
+    refined = refine(page)
+    assert 'Berg: "We need more ferries"\n' in refined.text
+    assert "Port closes early" in refined.text and "Convoy turned back" in refined.text
+    assert "Share" not in refined.text.split("\n")
+
+
+def test_a_blog_post_stamp_with_its_writer_and_its_neighbour_links() -> None:
+    # "Posted on … by …" names the writer; "← Previous: … | Next: … →" and a tip jar go
+    page = ("# Why the bridge matters\n\n*Posted on 2 May 2025 by Ola Nordmann · 6 min read*\n\n"
+            + BODY + "\n\nThe ferry operators said they would add two crossings a day from "
+            "June, which would halve the waiting time at the quay.\n\n"
+            "← [Previous: Port fees in April](/posts/fees/) | [Next: The new quay](/posts/quay/) →"
+            "\n\n*Support this blog on [Ko-fi](https://ko-fi.com/x).*\n")
+    refined = read_article(page.encode(), "post.md")[1]
+    assert (refined.metadata.authors, refined.metadata.published) == (
+        ["Ola Nordmann"], "2025-05-02")
+    assert "Previous" not in refined.text and "Ko-fi" not in refined.text
+    assert refined.text.rstrip().endswith("halve the waiting time at the quay.")
+
+
+def test_a_provisional_translation_note_goes_and_a_briefing_section_heading_stays() -> None:
+    page = ("Ministry of Defence of Ruritania\nPress Conference by the Minister of Defence\n"
+            "3 March 2025\n*This English translation is provisional. The original text is in "
+            "Ruritanian.\nAnnouncements\nMinister Fenn: " + BODY + "\nQ: When will the convoys "
+            "resume?\nMinister Fenn: The ferry operators said they would add two crossings a "
+            "day from June, which would halve the waiting time at the quay.")
+    text = refine(page, name="presser.txt").text
+    assert "provisional" not in text
+    assert text.startswith("Announcements\n")
