@@ -98,3 +98,31 @@ def test_a_provisional_translation_note_goes_and_a_briefing_section_heading_stay
     text = refine(page, name="presser.txt").text
     assert "provisional" not in text
     assert text.startswith("Announcements\n")
+
+
+def test_a_paper_with_writers_and_their_jobs_and_the_institute_blurb() -> None:
+    page = ("Harbour Institute of International Affairs\nHIIA Briefing Paper 12\n"
+            "Bridges and ferries: The river economy in wartime\n"
+            "Mara Quint, Senior Research Fellow; Olek Fenn, Research Fellow\nMarch 2025\n\n"
+            + BODY + "\n\n"
+            "The ferry operators said they would add two crossings a day from June, which "
+            "would halve the waiting time at the quay.\n\nThe Harbour Institute of "
+            "International Affairs is an independent research institute that produces "
+            "research to support political decision-making.\n\nHIIA Briefing Paper is "
+            "published electronically by the Harbour Institute. The responsibility for facts "
+            "and opinions in this publication rests exclusively with the authors.")
+    refined = refine(page, name="paper.txt")
+    assert refined.metadata.title == "Bridges and ferries: The river economy in wartime"
+    assert refined.metadata.authors == ["Mara Quint", "Olek Fenn"]
+    assert refined.text.rstrip().endswith("halve the waiting time at the quay.")
+
+
+def test_an_extractors_author_guess_loses_the_pages_label() -> None:
+    page = ("<html><head><title>Bridges and ferries in wartime</title></head><body>"
+            "<nav><a href='/'>Home</a> <a href='/research'>Research</a></nav>"
+            "<h1>Bridges and ferries in wartime</h1><p class='authors'>Authors: Mara Quint "
+            f"and Olek Fenn</p><p>Published: 3 March 2025</p><p>{BODY}</p><p>The ferry "
+            "operators said they would add two crossings a day from June, which would halve "
+            "the waiting time at the quay.</p></body></html>")
+    meta = read_article(page.encode(), "paper.html")[1].metadata
+    assert meta.authors == ["Mara Quint", "Olek Fenn"]

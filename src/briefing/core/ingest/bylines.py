@@ -239,7 +239,11 @@ def split_names(text: str) -> list[str]:
 def author_names(text: str) -> list[str]:
     """The people an author line without "By" names: one ("Justin McCurry in Tokyo",
     "Dr Helen Marsh, Senior Fellow") or a list of names, perhaps with the outlet last
-    ("Dara Massicot, Bruce W. Bennett", "Martina Herzog and Andreas Stein, dpa")."""
+    ("Dara Massicot, Bruce W. Bennett", "Martina Herzog and Andreas Stein, dpa"), or
+    several with their jobs ("Jana Novak, Senior Research Fellow; Tomas Berg, Fellow")."""
+    pairs = [job_line_name(part) for part in text.split("; ")]
+    if len(pairs) >= 2 and all(pairs):
+        return [name for name in pairs if name]
     name = job_line_name(text)
     if name:
         return [name]
