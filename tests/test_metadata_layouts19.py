@@ -126,3 +126,28 @@ def test_an_extractors_author_guess_loses_the_pages_label() -> None:
             "the waiting time at the quay.</p></body></html>")
     meta = read_article(page.encode(), "paper.html")[1].metadata
     assert meta.authors == ["Mara Quint", "Olek Fenn"]
+
+
+def test_an_office_named_after_its_body_is_no_writer() -> None:
+    page = ("# Secretary-General's remarks to the press on the river crossings\n\n"
+            "**United Nations Secretary-General** · Tarvas, 3 March 2025\n\n" + BODY + "\n\n"
+            "The ferry operators said they would add two crossings a day from June, which "
+            "would halve the waiting time at the quay.\n")
+    meta = read_article(page.encode(), "remarks.md")[1].metadata
+    assert meta.authors == [] and meta.published == "2025-03-03"
+
+
+def test_a_utc_timestamp_a_day_off_gives_way_to_the_pages_own_date() -> None:
+    def page(shown: str) -> bytes:
+        return ("<html><head><title>Convoys cross the river at dawn</title><script "
+                "type='application/ld+json'>{\"@type\": \"NewsArticle\", \"datePublished\": "
+                "\"2025-03-02T23:41:12Z\"}</script></head><body><h1>Convoys cross the river "
+                f"at dawn</h1><p>{shown}</p><p>{BODY}</p><p>The ferry operators said they "
+                "would add two crossings a day from June, which would halve the waiting time "
+                "at the quay.</p></body></html>").encode()
+    # the page dates the story where it happened: March 3 at 8:41 in the morning there
+    assert read_article(page("March 3, 2025, 8:41 AM GMT+9"), "a.html")[1].metadata.published \
+        == "2025-03-03"
+    # an update line is not the publication's date; a stamp without a zone is kept as stated
+    assert read_article(page("Updated 3:12 AM GMT+1, March 4, 2025"), "a.html")[
+        1].metadata.published == "2025-03-02"

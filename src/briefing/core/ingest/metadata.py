@@ -555,7 +555,8 @@ def extract_metadata(units: list[Unit], cleaned: str, hints: DocumentHints,
         prov["title"] = "inferred"
 
     published, prov_date = article_date(units, hints.published, title,
-                                        prov["title"] == "inferred", year, hints.guessed_date)
+                                        prov["title"] == "inferred", year, hints.guessed_date,
+                                        hints.published_utc)
     if published:
         prov["published"] = prov_date
 

@@ -460,10 +460,12 @@ def _hints(tree: lxml.html.HtmlElement, ld: dict[str, Any],
     return DocumentHints(
         title=_without_site(title, publisher) or None, authors=authors, published=iso_date(date),
         guessed_date=None if date else iso_date(traf.get("date")),
+        published_utc=bool(date and _UTC_STAMP.search(date.strip())),
         publisher=publisher or None, url=url or None,
         language=_language(language))
 
 
+_UTC_STAMP = re.compile(r"T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]00:?00)$", re.IGNORECASE)
 _TAIL_SEP = re.compile(r"^\s*(?:[|•·–—:_>-]|::)\s*")
 _HEAD_SEP = re.compile(r"\s*(?:[|•·–—:_>-]|::)\s*$")
 
