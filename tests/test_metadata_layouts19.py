@@ -151,3 +151,23 @@ def test_a_utc_timestamp_a_day_off_gives_way_to_the_pages_own_date() -> None:
     # an update line is not the publication's date; a stamp without a zone is kept as stated
     assert read_article(page("Updated 3:12 AM GMT+1, March 4, 2025"), "a.html")[
         1].metadata.published == "2025-03-02"
+
+
+def test_relative_stamps_are_no_headline_and_yesterday_dates_the_page() -> None:
+    page = ("The Harbour Courier\nConvoys cross the river at dawn\nBy Mara Quint\n"
+            "Published 3 hours ago\n\n" + BODY)
+    assert refine(page).metadata.title == "Convoys cross the river at dawn"
+    page = ("The Harbour Courier\nConvoys cross the river at dawn\nYesterday, 18:40\n\n" + BODY
+            + "\n\nRelated\n\nPort fees to rise in spring 21.02.2025")
+    meta = refine(page).metadata
+    assert (meta.title, meta.published) == ("Convoys cross the river at dawn", "2025-02-20")
+
+
+def test_a_headline_under_its_date_below_the_masthead_with_two_writers_under_it() -> None:
+    for top in ("The Harbour Courier\n", "Top News\nUpdated 2 hours ago\n"):
+        page = (f"{top}Thu, 19 Dec 2024, 14:05 CET\nConvoys cross the river at dawn\n"
+                "Mara Quint and Olek Fenn, Reuters\n\n" + BODY)
+        meta = refine(page).metadata
+        assert (meta.title, meta.authors) == ("Convoys cross the river at dawn",
+                                              ["Mara Quint", "Olek Fenn"])
+

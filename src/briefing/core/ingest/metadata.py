@@ -208,9 +208,13 @@ def _title_by_anchor(units: list[Unit]) -> tuple[int, str, int] | None:
         if below is not None and _issue_line().search(units[anchor].text):
             return below  # a series' name over its issue line, the paper's title under it
         for i in range(anchor - 1, max(-1, anchor - 7), -1):
+            words = {w.lower() for w in units[i].text.split()} if i == 0 else set()
             if below is not None and (section_label(units[i].text)
                                       or units[i].dropped == "navigation"
-                                      or _BREADCRUMB.search(units[i].text)):
+                                      or _BREADCRUMB.search(units[i].text)
+                                      # the site's name atop the page ("The Harbour Courier")
+                                      or (len(words) <= 4 and words & set(metadata_cues()[
+                                          "masthead"]["publication_words"]))):
                 # "Політика" / date / headline, "Головна / Новини" / date / headline: over
                 # the date a rubric or breadcrumb, the headline is under it
                 return below
@@ -499,9 +503,13 @@ def extract_metadata(units: list[Unit], cleaned: str, hints: DocumentHints,
             # author lines between headline and date, else just under the date
             # a headline under the date: its authors are under it ("World Economy Brief" /
             # "June 12, 2025 | Vol. 15" / title / "Park Ji-hoon Research Fellow, …")
+            # a headline under its date: the line of writers under it when it names two
+            # or more ("Martina Herzog and Andreas Stein, dpa"); one name there may be the
+            # person the story is about or who speaks
+            under = _authors_between(units, title_at, min(title_at + 4, head_limit(units)))
             authors = (_authors_between(units, title_at, anchor) if title_at < anchor else
-                       _authors_between(units, title_at, min(title_at + 4, head_limit(units)))
-                       if _issue_line().search(units[anchor].text) else [])
+                       under if _issue_line().search(units[anchor].text) or len(under) >= 2
+                       else [])
             if not authors and title_at < anchor and not units[anchor].text.lower().startswith(
                     "by "):
                 authors = _authors_between(units, anchor, min(anchor + 4, head_limit(units)))
