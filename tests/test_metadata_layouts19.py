@@ -171,3 +171,15 @@ def test_a_headline_under_its_date_below_the_masthead_with_two_writers_under_it(
         assert (meta.title, meta.authors) == ("Convoys cross the river at dawn",
                                               ["Mara Quint", "Olek Fenn"])
 
+
+def test_a_trackers_notice_box_sponsor_lines_and_team_author_go() -> None:
+    page = ('---\ntitle: "Weekly river tracker: week 12"\ndate: 2025-01-20\n'
+            'author: "Tracker team"\n---\n\n{{% notice note %}}\nThis page is updated every '
+            "Monday.\n{{% /notice %}}\n\nSponsored by the Open Data Fund\n\n" + BODY + "\n\n"
+            "The ferry operators said they would add two crossings a day from June, which "
+            "would halve the waiting time at the quay.\n\n*Sponsor: Open Data Fund — "
+            "supporting open-source research since 2019.*\n")
+    refined = read_article(page.encode(), "tracker.md")[1]
+    assert refined.metadata.authors == []
+    assert refined.text.startswith(BODY)
+    assert refined.text.rstrip().endswith("halve the waiting time at the quay.")

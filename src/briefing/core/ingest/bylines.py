@@ -415,7 +415,8 @@ def hint_authors(names: list[str], publisher: str | None) -> list[str]:
         if (not name or len(name.split()) < 2 or publishers().canonical(name)
                 or body.search(name)
                 or (publisher and name_key(name) == name_key(publisher))
-                or any(w.lower().strip(".,") in jobs for w in name.split())):
+                or any(w.lower().strip(".,") in jobs for w in name.split())
+                or desk_line(name)):  # "Tracker team" in a front matter's author field
             continue
         out.append(name)
     return out

@@ -265,6 +265,11 @@ _DIV_FENCE = re.compile(r"^:{3,}.*$", re.MULTILINE)
 # a Hugo shortcode on a line of its own ("{{< figure src=… >}}", "{{% notice %}}"):
 # template markup, never text
 _SHORTCODE = re.compile(r"^[ \t]*\{\{[<%].*?[%>]\}\}[ \t]*$", re.MULTILINE)
+# a Hugo aside box ("{{% notice note %}} This page is updated every Monday. {{% /notice %}}"):
+# the site's note, as a callout is
+_SHORTCODE_BOX = re.compile(r"^[ \t]*\{\{[<%]\s*(?P<name>notice|alert|callout|admonition|hint|"
+                            r"note|tip|info|warning|aside)\b[^\n]*?[%>]\}\}.*?\{\{[<%]\s*/"
+                            r"(?P=name)\s*[%>]\}\}[ \t]*$", re.DOTALL | re.MULTILINE)
 # Jekyll's and Hexo's Liquid tags: "{% blockquote [author] %}" … "{% endblockquote %}" is a
 # block quotation (read as Markdown's "> ", its author signing it); "{% note info %}" …
 # "{% endnote %}" an aside box, as a callout is; any other tag on a line of its own
@@ -289,8 +294,10 @@ def _without_divs(text: str) -> str:
     """The page without its callout boxes (a data note's "Reproduce this note", "This note
     is updated when …", a tracker's "This page is a living summary …": the site's asides),
     without template shortcodes and without the fences of other divs, whose content
-    stays; Hexo's note boxes and Liquid tags likewise (a Liquid quotation as a quotation)."""
+    stays; Hexo's note boxes, Hugo's notice boxes and Liquid tags likewise (a Liquid
+    quotation as a quotation)."""
     text = _LIQUID_QUOTE.sub(_liquid_quote, _LIQUID_NOTE.sub("", text))
+    text = _SHORTCODE_BOX.sub("", text)
     return _LIQUID_TAG.sub("", _SHORTCODE.sub("", _DIV_FENCE.sub("", _CALLOUT.sub("", text))))
 
 
