@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from briefing.core.ingest.cues import publishers
+
 # Names that are the same publisher, written differently (case-insensitive).
 ALIASES: list[set[str]] = [
     {"associated press", "the associated press", "ap"},
@@ -58,11 +60,17 @@ def fold(text: str | None) -> str:
 
 
 def publisher_right(found: str | None, label: str | None) -> bool:
-    """Case-insensitive equal, or in one alias set; a null label wants no publisher."""
+    """Case-insensitive equal, or in one alias set, or one body by the app's own publisher
+    table (resources/cleaning/publishers.toml: "Japan Ministry of Defense" is an alias of
+    "Ministry of Defense of Japan"); a null label wants no publisher. The table is the
+    app's declared knowledge of which names are one body, not a looser string match."""
     if not label:
         return not found
     got, want = _article_off(fold(found)), _article_off(fold(label))
     if got == want:
+        return True
+    known = publishers().canonical(found or "")
+    if known is not None and known == publishers().canonical(label):
         return True
     return any(got in {_article_off(n) for n in names} and want in {_article_off(n) for n in names}
                for names in ALIASES)

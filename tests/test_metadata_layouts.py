@@ -60,6 +60,11 @@ DATE_LAYOUTS = {
     "updated beside": _page(head=SITE, below="<p>4 March 2025 | Last updated 7 March 2025</p>"),
     "modified tag first": _page(head=SITE + "<meta property='article:modified_time' "
                                 "content='2025-03-07T09:00:00Z'>" + DATE),
+    # a "Most read" list beside the headline dates other stories, not this one
+    "most-read time first": _page(head=SITE, header="<aside class='most-read'><ul><li><time "
+                                  "datetime='2025-03-05T08:00:00Z'>05/03/2025</time> Other "
+                                  "story</li></ul></aside>",
+                                  below="<p>Issued on: 04/03/2025 - 10:32</p>"),
 }
 
 

@@ -49,6 +49,17 @@ def test_markdown_front_matter_gives_title_date_and_author() -> None:
     assert "layout: post" not in extracted.text
 
 
+def test_toml_front_matter_gives_title_date_and_authors_not_a_title_line() -> None:
+    # Hugo's "+++" front matter: its 'title = "…"' line is no headline and no text
+    md = ('+++\ntitle = "Why the bridge matters"\ndate = 2025-05-02T09:00:00+02:00\n'
+          'authors = ["Ola Nordmann", "Kari Nordmann"]\ndraft = false\n+++\n\n' + BODY + "\n")
+    extracted = read_markdown(md)
+    assert (extracted.hints.title, extracted.hints.published, extracted.hints.authors) == (
+        "Why the bridge matters", "2025-05-02", ["Ola Nordmann", "Kari Nordmann"])
+    assert "title =" not in extracted.text and "+++" not in extracted.text
+    assert extracted.text.strip() == BODY
+
+
 def test_web_clipper_front_matter_gives_date_authors_and_the_source_site() -> None:
     # an Obsidian web clip: "published", an author list of wiki links, the "source" address
     md = ('---\ntitle: "Why the bridge matters"\nsource: "https://www.nknews.org/2025/05/x/"\n'
@@ -93,6 +104,20 @@ def test_dates_with_times_zones_and_day_first_dots() -> None:
     assert date_line("04.03.2025 18:47") == ("2025-03-04", "plain")
     assert date_line("Top Stories 09:12 May 2, 2025") == ("2025-05-02", "plain")
     assert date_line("Police said 300 people met on May 2, 2025 in the square") is None
+
+
+def test_a_place_and_date_line_gives_the_date_of_a_press_conference() -> None:
+    # where a press conference or doorstep was held, set off from its date by commas
+    assert date_line("Kyiv, Ukraine, March 3, 2025") == ("2025-03-03", "plain")
+    assert date_line("Harbour House, Tarvas, 3 March 2025") == ("2025-03-03", "plain")
+    assert date_line("Monday, March 3, 2025, 10:20 a.m. Press Room, Ministry of Foreign "
+                     "Affairs") == ("2025-03-03", "plain")
+    assert date_line("Joint Press Conference, Tarvas, 3 March 2025") is None  # a headline
+    assert date_line("Ministers met in Tarvas, 3 March 2025") is None
+    page = ("Press Conference by Foreign Minister Anna Berg\n"
+            "Monday, March 3, 2025, 10:20 a.m. Press Room, Ministry of Foreign Affairs\n"
+            "Opening Remarks\n\n" + BODY + "\n\n" + BODY)
+    assert refine(page).metadata.published == "2025-03-03"
 
 
 def test_headline_above_a_byline_with_navigation_and_banners_around_it() -> None:
@@ -521,3 +546,4 @@ def test_a_markdown_table_row_is_one_block_kept_in_the_body() -> None:
     assert "\n\n2025-03-02 | Port authority | about 1,200 | –\n\n" in refined.text
     layout = read_markdown("| Date | 2024-10-28 | Views | 1,204 |\n|---|---|---|---|\n\n" + BODY)
     assert [b.text for b in layout.blocks or []][:2] == ["Date", "2024-10-28"]
+

@@ -113,6 +113,14 @@ def byline(text: str) -> tuple[tuple[str, ...], str | None]:
                 if bylined:
                     stated = find_dates(text)
                     return bylined, date or (stated[0].value if stated else None)
+        # "Posted on 7 February 2025 by Ilze Ozola": a date line, then its writer (who
+        # last updated a page is not its writer)
+        head, by, tail = text.rpartition(" by ")
+        stamp = date_line(head) if by and len(head.split()) <= 8 else None
+        if stamp and stamp[1] != "updated":
+            named = byline(f"By {tail}")[0]
+            if named:
+                return named, stamp[0]
         # "Critical Questions by Victor Cha and Ellen Kim": a series label before "by"
         m = _SERIES_BY.match(text)
         if not m:
@@ -231,7 +239,11 @@ def split_names(text: str) -> list[str]:
 def author_names(text: str) -> list[str]:
     """The people an author line without "By" names: one ("Justin McCurry in Tokyo",
     "Dr Helen Marsh, Senior Fellow") or a list of names, perhaps with the outlet last
-    ("Dara Massicot, Bruce W. Bennett", "Martina Herzog and Andreas Stein, dpa")."""
+    ("Dara Massicot, Bruce W. Bennett", "Martina Herzog and Andreas Stein, dpa"), or
+    several with their jobs ("Jana Novak, Senior Research Fellow; Tomas Berg, Fellow")."""
+    pairs = [job_line_name(part) for part in text.split("; ")]
+    if len(pairs) >= 2 and all(pairs):
+        return [name for name in pairs if name]
     name = job_line_name(text)
     if name:
         return [name]
@@ -403,7 +415,8 @@ def hint_authors(names: list[str], publisher: str | None) -> list[str]:
         if (not name or len(name.split()) < 2 or publishers().canonical(name)
                 or body.search(name)
                 or (publisher and name_key(name) == name_key(publisher))
-                or any(w.lower().strip(".,") in jobs for w in name.split())):
+                or any(w.lower().strip(".,") in jobs for w in name.split())
+                or desk_line(name)):  # "Tracker team" in a front matter's author field
             continue
         out.append(name)
     return out

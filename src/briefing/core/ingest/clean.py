@@ -312,19 +312,21 @@ def _drop_menus(units: list[Unit], rules: Rules) -> None:
     flush(mid_article=False)
 
 
-def heading_over_paragraph(units: list[Unit], at: int) -> bool:
+def heading_over_paragraph(units: list[Unit], at: int, fewest: int = 4) -> bool:
     """The line heads the paragraph right under it ("Kremlin declines to comment" over
-    the first post of a live page): four to twelve words in sentence case, as a headline
-    is written, where menu items are one or two words or Title Case."""
+    the first post of a live page, 'Zelensky: "We need more Patriots"'): four (or
+    `fewest`) to twelve words in sentence case, as a headline is written, where menu items
+    are one or two words or Title Case; a quotation mark opening a word is not its case."""
     text = units[at].text
-    words = text.split()
+    words = [w.lstrip("\"“‘'«") or w for w in text.split()]
     below = at + 1
     if (below >= len(units) or not units[below].kept or not units[below].prose
-            or units[below].words < 12 or not 4 <= len(words) <= 12 or units[at].prose
+            or units[below].words < 12 or not fewest <= len(words) <= 12 or units[at].prose
             or any(ch.isdigit() for ch in text) or not words[0][:1].isupper()):
         return False
-    lower = sum(1 for w in words[1:] if w[:1].islower())
-    return lower >= 0.6 * (len(words) - 1)
+    # a quotation after a colon starts again with a capital ('Zelensky: "We need …"')
+    rest = [w for k, w in enumerate(words[1:]) if not words[k].endswith(":")]
+    return bool(rest) and sum(1 for w in rest if w[:1].islower()) >= 0.6 * len(rest)
 
 
 _SIGNATURE = re.compile(r"^[-—–~\s]*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}\s*$")

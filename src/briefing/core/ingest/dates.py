@@ -145,10 +145,24 @@ def date_line(line: str) -> tuple[str, str] | None:
         return None
     dated = [seg for seg in segments if find_dates(seg)]
     others = [seg for seg in segments if not find_dates(seg)]
-    # the other segments are labels: short, or a name in capitals ("KYODO NEWS")
-    if len(dated) == 1 and all(len(seg.split()) <= 4 or seg.isupper() for seg in others):
+    # the other segments are labels: short, or a name in capitals ("KYODO NEWS"), or the
+    # issuer's name in Title Case ("January 10, 2025 · Ministry of External Affairs,
+    # Government of India")
+    if len(dated) == 1 and all(len(seg.split()) <= 4 or seg.isupper() or _issuer_name(seg)
+                               for seg in others):
         return _date_line(dated[0])
     return None
+
+
+def _issuer_name(segment: str) -> bool:
+    """A segment beside a date that is an organisation's name: at most ten words, each in
+    Title Case or a connector, no event word ("Press Briefing by the Spokesperson" beside
+    its date is a headline: metadata.toml [masthead] event_words)."""
+    words = segment.replace(",", " ").split()
+    events = set(metadata_cues()["masthead"]["event_words"])
+    return (2 <= len(words) <= 10 and words[0][:1].isupper()
+            and all(w[:1].isupper() or w in _PLACE_LINKS for w in words)
+            and not any(w.lower() in events for w in words))
 
 
 # a note in brackets beside a date ("2 March 2025 (figures table revised)", "5:30 am
@@ -211,7 +225,41 @@ def _date_line(line: str) -> tuple[str, str] | None:
     if (timed and words and len(words) <= 6 and len(leftover) == len(words)
             and all(w[:1].isupper() or w in ("of", "and", "the", "for") for w in words)):
         return dates[0].value, label
+    if _place_and_date(line, dates[0], timed):
+        return dates[0].value, label
     return None
+
+
+_PLACE_SEP = re.compile(r"\s*[,;|•·–—]\s*|\s+-\s+")
+_PLACE_LINKS = {"of", "and", "the", "for", "de", "&"}
+
+
+def _place_and_date(line: str, date: FoundDate, timed: bool) -> bool:
+    """A place and a date, perhaps a time, and nothing else ("Kyiv, Ukraine, December 3,
+    2024", "Washington, D.C., November 21, 2024", "Tuesday, December 3, 2024, 10:20 a.m.
+    Front Entrance Hall, Ministry of Foreign Affairs"): where a briefing, a doorstep or a
+    press conference was held, set apart from the date by commas. Each place is a name in
+    Title Case; without a time, a place of two parts or of two words ("Kyiv, Ukraine"),
+    at most five words and no event word ("Press Conference, Kyiv, 3 December 2024" may be
+    a headline: metadata.toml [masthead] event_words)."""
+    cues = metadata_cues()
+    filler = set(cues["dates"]["filler"])
+    rest = _TIME.sub(" , ", line[:date.start] + " , " + line[date.end:])
+    places = [seg for seg in (part.strip(" -") for part in _PLACE_SEP.split(rest))
+              if seg and seg.lower().strip(".") not in filler]
+    words = [w for seg in places for w in seg.split()]
+    if not places or len(words) > (10 if timed else 5) or any(len(seg.split()) > 5
+                                                              for seg in places):
+        return False
+    if not all(w[:1].isupper() or w in _PLACE_LINKS for w in words) or not words[0][:1].isupper():
+        return False
+    if any(not re.fullmatch(r"[\w.’'&-]+", w) for w in words):
+        return False  # "(Kyodo)", "Q:": not a place's name
+    events = set(cues["masthead"]["event_words"])
+    if timed:
+        return True
+    return ((len(places) >= 2 or len(words) <= 2)
+            and not any(w.lower().strip(".") in events for w in words))
 
 
 def _published_and_updated(line: str, dates: list[FoundDate]) -> tuple[str, str] | None:

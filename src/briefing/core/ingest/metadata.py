@@ -144,7 +144,9 @@ def _headline(unit: Unit, before: Unit | None = None) -> str | None:
             # "Government of the Netherlands" over its date; not "Department Press
             # Briefing on …", Title Case as a name is
             or (institution_line(text) and not event_named(text))
-            or any(p.search(text) for p in _never_title()) or _bare_dateline(text)):
+            or any(p.search(text) for p in _never_title()) or _bare_dateline(text)
+            # a date beside the issuer's name ("January 10, 2025 · Ministry of …")
+            or (find_dates(text) and institution_line(_undated(text)) and not event_named(text))):
         return None
     return text
 
@@ -206,9 +208,13 @@ def _title_by_anchor(units: list[Unit]) -> tuple[int, str, int] | None:
         if below is not None and _issue_line().search(units[anchor].text):
             return below  # a series' name over its issue line, the paper's title under it
         for i in range(anchor - 1, max(-1, anchor - 7), -1):
+            words = {w.lower() for w in units[i].text.split()} if i == 0 else set()
             if below is not None and (section_label(units[i].text)
                                       or units[i].dropped == "navigation"
-                                      or _BREADCRUMB.search(units[i].text)):
+                                      or _BREADCRUMB.search(units[i].text)
+                                      # the site's name atop the page ("The Harbour Courier")
+                                      or (len(words) <= 4 and words & set(metadata_cues()[
+                                          "masthead"]["publication_words"]))):
                 # "Політика" / date / headline, "Головна / Новини" / date / headline: over
                 # the date a rubric or breadcrumb, the headline is under it
                 return below
@@ -366,7 +372,7 @@ def _title_from_units(units: list[Unit]) -> str | None:
             continue
         if (_author_line(text) or word_count(text) < 3 or is_job_title_line(text)
                 or names_line(text) or any(p.search(text) for p in _never_title())
-                or _institution_name(text)):
+                or _institution_name(text) or (institution_line(text) and not event_named(text))):
             continue
         if (unit.prose and not text.endswith(("?", "!"))) or len(candidates) == 2:
             break
@@ -384,6 +390,14 @@ def _title_from_units(units: list[Unit]) -> str | None:
             return upper
     if candidates:
         return candidates[0]
+    # a transcript's title too long for a headline's shape over its first turn ("Press
+    # Conference by H.E. Mr. …, Minister of …, with …, 14 January 2025, Ankara"): no sentence
+    if first_prose + 1 < len(units):
+        text = MD_HEADING.sub("", units[first_prose].text).strip()
+        if (event_named(text) and is_turn(units[first_prose + 1].text) and not is_turn(text)
+                and word_count(text) <= 45 and not text.endswith((".", "?", "!", '"', "”"))
+                and not re.search(r"[a-z]{3}\.\s+[A-Z]", text)):
+            return text
     # A headline that is a question ("Why is Kim sending troops?") heads the body itself.
     kept = [u for _, u in body if u.kept]
     if (len(kept) >= 2 and kept[0].prose and kept[1].prose and kept[0].words <= 16
@@ -489,9 +503,13 @@ def extract_metadata(units: list[Unit], cleaned: str, hints: DocumentHints,
             # author lines between headline and date, else just under the date
             # a headline under the date: its authors are under it ("World Economy Brief" /
             # "June 12, 2025 | Vol. 15" / title / "Park Ji-hoon Research Fellow, …")
+            # a headline under its date: the line of writers under it when it names two
+            # or more ("Martina Herzog and Andreas Stein, dpa"); one name there may be the
+            # person the story is about or who speaks
+            under = _authors_between(units, title_at, min(title_at + 4, head_limit(units)))
             authors = (_authors_between(units, title_at, anchor) if title_at < anchor else
-                       _authors_between(units, title_at, min(title_at + 4, head_limit(units)))
-                       if _issue_line().search(units[anchor].text) else [])
+                       under if _issue_line().search(units[anchor].text) or len(under) >= 2
+                       else [])
             if not authors and title_at < anchor and not units[anchor].text.lower().startswith(
                     "by "):
                 authors = _authors_between(units, anchor, min(anchor + 4, head_limit(units)))
@@ -527,6 +545,9 @@ def extract_metadata(units: list[Unit], cleaned: str, hints: DocumentHints,
                 publisher, how = known, "inferred"
                 break
     if publisher:
+        # a known publisher as the library shows it, however the page wrote it
+        # ("Ministry of External Affairs, Government of India")
+        publisher = publishers().canonical(publisher) or publisher
         prov["publisher"] = "explicit" if how == "dateline" else how
 
     title = title_hint
@@ -542,7 +563,8 @@ def extract_metadata(units: list[Unit], cleaned: str, hints: DocumentHints,
         prov["title"] = "inferred"
 
     published, prov_date = article_date(units, hints.published, title,
-                                        prov["title"] == "inferred", year, hints.guessed_date)
+                                        prov["title"] == "inferred", year, hints.guessed_date,
+                                        hints.published_utc)
     if published:
         prov["published"] = prov_date
 

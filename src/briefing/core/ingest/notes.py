@@ -218,8 +218,16 @@ def _first_section_heading(units: list[Unit], title_key: str) -> bool:
     if (top.dropped not in ("head", "menu") or name_key(top.text) == title_key
             or not heading_over_paragraph(units, first - 1)):
         return False
-    if not any(units[j].kept and heading_over_paragraph(units, j)
+    # a live page's posts under their time stamps ("12:41 GMT" / heading / paragraph): the
+    # later posts' headings may be short ("Kremlin comment")
+    stamped = first >= 2 and _LONE_TIME.match(units[first - 2].text.strip()) is not None
+    if not any(units[j].kept and (heading_over_paragraph(units, j) or (
+            stamped and _LONE_TIME.match(units[j - 1].text.strip()) is not None
+            and heading_over_paragraph(units, j, fewest=2)))
                for j in range(first + 1, len(units))):
         return False
     top.dropped = None
     return True
+
+
+_LONE_TIME = re.compile(r"^\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,5})?$", re.IGNORECASE)

@@ -28,13 +28,21 @@ from briefing.core.ingest.publisher import footer_year
 
 
 def article_date(units: list[Unit], stated: str | None, title: str, title_inferred: bool,
-                 year: str | None, guessed: str | None = None) -> tuple[str | None, str]:
+                 year: str | None, guessed: str | None = None,
+                 stated_utc: bool = False) -> tuple[str | None, str]:
     """(date, provenance): the format's own date ("structured"), else the page's date line
     ("explicit"), else a date the title names, a yearless stamp in the copyright year or
     the copyright year alone ("inferred"). `year` is a copyright year stated right after
     the article (see publisher_and_year); `guessed` an extractor's guess, taken after the
-    page's own date lines."""
+    page's own date lines. A stated UTC instant (`stated_utc`) a day off the page's own
+    publication line near its opening gives way to it: the page dates the story where it
+    happened ("2025-01-05T23:41Z" for a Seoul story the page dates January 6)."""
     if stated:
+        if stated_utc and len(stated) == 10:
+            shown = _dated_lines(units, ranked=True)
+            if (shown and shown[1] and len(shown[0]) == 10
+                    and shown[0] in (shift(stated, 1), shift(stated, -1))):
+                return shown[0], "explicit"
         return stated, "structured"
     published = _published(units) or _labelled_numeric(units)
     if published:
@@ -93,8 +101,9 @@ def _stamped(units: list[Unit]) -> str | None:
     return None
 
 
-def _dated_lines(units: list[Unit]) -> tuple[str, bool] | None:
-    """(date, near the opening) of the best date line, see _published."""
+def _dated_lines(units: list[Unit], ranked: bool = False) -> tuple[str, bool] | None:
+    """(date, near the opening) of the best date line, see _published; with `ranked`, only
+    a publication or plain date line (never an update's), and no place-and-date opening."""
     rank = {"published": 0, "plain": 1, "updated": 2}
     first = next((i for i, u in enumerate(units) if u.kept and u.prose), 0)
     near: list[tuple[int, str]] = []
@@ -115,6 +124,9 @@ def _dated_lines(units: list[Unit]) -> tuple[str, bool] | None:
         if found:
             (near if first - 12 <= i <= first + 3 else far).append(found)
     best = near or far
+    if ranked:
+        best = [b for b in best if b[0] < rank["updated"]]
+        return (min(best)[1], bool(near)) if best else None
     if best:
         return min(best)[1], bool(near)
     # no date line: a place and date opening the article ("*Berlin, 12 November 2024.

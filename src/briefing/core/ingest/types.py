@@ -27,6 +27,9 @@ class DocumentHints:
     # an extractor's guess at the date (trafilatura's, from the URL or the text): weaker
     # than the page's own date line, so taken only when the page states none
     guessed_date: str | None = None
+    # the stated date is a UTC instant's ("2025-01-05T23:41:12Z"): its calendar day may be
+    # the day before or after the one the page shows at the story's place
+    published_utc: bool = False
 
 
 BLOCK_KINDS = ("heading", "paragraph", "list_item", "quote", "footnote", "turn", "table")

@@ -460,10 +460,12 @@ def _hints(tree: lxml.html.HtmlElement, ld: dict[str, Any],
     return DocumentHints(
         title=_without_site(title, publisher) or None, authors=authors, published=iso_date(date),
         guessed_date=None if date else iso_date(traf.get("date")),
+        published_utc=bool(date and _UTC_STAMP.search(date.strip())),
         publisher=publisher or None, url=url or None,
         language=_language(language))
 
 
+_UTC_STAMP = re.compile(r"T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]00:?00)$", re.IGNORECASE)
 _TAIL_SEP = re.compile(r"^\s*(?:[|•·–—:_>-]|::)\s*")
 _HEAD_SEP = re.compile(r"\s*(?:[|•·–—:_>-]|::)\s*$")
 
@@ -574,10 +576,23 @@ def _logo_name(tree: lxml.html.HtmlElement) -> str | None:
     return None
 
 
+# the page's furniture around an article: a <time> in it dates another story ("Most read",
+# a related-stories list) or the page itself (a footer's "last updated")
+_ASIDE_TAGS = {"aside", "nav", "footer"}
+_ASIDE_MARKS = re.compile(r"related|sidebar|most-?(?:read|popular|viewed)|trending|popular|"
+                          r"recommend|more-?stories|teaser|widget|promo", re.IGNORECASE)
+
+
 def _time_element(tree: lxml.html.HtmlElement) -> str | None:
+    """The first <time datetime> of the article, not of the furniture around it (a "Most
+    read" list beside the headline dates other stories): none when only such furniture
+    has one, and the page's date lines are read instead."""
     for el in tree.iter("time"):
         value = el.get("datetime")
-        if value and iso_date(value):
+        if not value or not iso_date(value):
+            continue
+        if not any(a.tag in _ASIDE_TAGS or _ASIDE_MARKS.search(
+                f"{a.get('class') or ''} {a.get('id') or ''}") for a in el.iterancestors()):
             return value
     return None
 

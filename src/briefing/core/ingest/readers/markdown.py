@@ -10,8 +10,11 @@ heading is the page's own headline (a DocumentHints title).
 
 from __future__ import annotations
 
+import logging
 import re
+import tomllib
 from collections import Counter
+from datetime import date
 from functools import lru_cache
 from urllib.parse import urlsplit
 
@@ -25,6 +28,10 @@ from briefing.core.ingest.types import Block, DocumentHints, Extracted
 # A static-site generator's front matter (Jekyll, Hugo): "---", "key: value" lines, "---".
 _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n(.*?)\n---[ \t]*\n", re.DOTALL)
 _FIELD = re.compile(r"^([A-Za-z_-]+)\s*:\s*(.*?)\s*$")
+# Hugo's and Zola's TOML front matter: "+++", 'title = "…"', "date = 2025-01-04T09:00:00Z", "+++"
+_TOML_FRONT_MATTER = re.compile(r"\A\ufeff?\+\+\+[ \t]*\n(.*?)\n\+\+\+[ \t]*\n", re.DOTALL)
+
+log = logging.getLogger(__name__)
 
 _BLOCK_KIND = {"paragraph_open": "paragraph", "heading_open": "heading",
                "blockquote_open": "quote", "list_item_open": "list_item",
@@ -189,7 +196,11 @@ def front_matter(text: str) -> tuple[dict[str, str], str]:
     """The front matter's simple "key: value" fields (lower-case keys) and the text after it.
 
     A key with a list under it ("author:" then "  - \"[[Joon Ha Lee]]\"", as a web clipper
-    writes it) gets its items joined by " and "; wiki-link brackets come off."""
+    writes it) gets its items joined by " and "; wiki-link brackets come off. TOML front
+    matter between "+++" lines (Hugo, Zola) gives the same fields."""
+    toml = _TOML_FRONT_MATTER.match(text)
+    if toml:
+        return _toml_fields(toml.group(1)), text[toml.end():]
     m = _FRONT_MATTER.match(text)
     if not m:
         return {}, text
@@ -214,6 +225,30 @@ def front_matter(text: str) -> tuple[dict[str, str], str]:
     return fields, text[m.end():]
 
 
+def _toml_fields(source: str) -> dict[str, str]:
+    """TOML front matter's top-level text, date and list-of-text fields (lower-case keys),
+    as the YAML reader gives them: a list joined by " and ", a date in ISO form. Front
+    matter that is not valid TOML gives no fields (logged), never its lines as text."""
+    try:
+        data = tomllib.loads(source)
+    except tomllib.TOMLDecodeError as exc:
+        log.warning("front matter is not valid TOML: %s", exc)
+        return {}
+    fields: dict[str, str] = {}
+    for key, value in data.items():
+        if isinstance(value, str):
+            text = _unquote(value)
+        elif isinstance(value, date):  # a datetime is a date too
+            text = value.isoformat()
+        elif isinstance(value, list) and value and all(isinstance(v, str) for v in value):
+            text = " and ".join(_unquote(v) for v in value)
+        else:
+            continue
+        if text:
+            fields[key.lower()] = text
+    return fields
+
+
 _LIST_ITEM = re.compile(r"^\s*-\s+(.*?)\s*$")
 _NAMED_ITEM = re.compile(r"^name\s*:\s*(.+)$", re.IGNORECASE)
 
@@ -230,6 +265,11 @@ _DIV_FENCE = re.compile(r"^:{3,}.*$", re.MULTILINE)
 # a Hugo shortcode on a line of its own ("{{< figure src=… >}}", "{{% notice %}}"):
 # template markup, never text
 _SHORTCODE = re.compile(r"^[ \t]*\{\{[<%].*?[%>]\}\}[ \t]*$", re.MULTILINE)
+# a Hugo aside box ("{{% notice note %}} This page is updated every Monday. {{% /notice %}}"):
+# the site's note, as a callout is
+_SHORTCODE_BOX = re.compile(r"^[ \t]*\{\{[<%]\s*(?P<name>notice|alert|callout|admonition|hint|"
+                            r"note|tip|info|warning|aside)\b[^\n]*?[%>]\}\}.*?\{\{[<%]\s*/"
+                            r"(?P=name)\s*[%>]\}\}[ \t]*$", re.DOTALL | re.MULTILINE)
 # Jekyll's and Hexo's Liquid tags: "{% blockquote [author] %}" … "{% endblockquote %}" is a
 # block quotation (read as Markdown's "> ", its author signing it); "{% note info %}" …
 # "{% endnote %}" an aside box, as a callout is; any other tag on a line of its own
@@ -254,8 +294,10 @@ def _without_divs(text: str) -> str:
     """The page without its callout boxes (a data note's "Reproduce this note", "This note
     is updated when …", a tracker's "This page is a living summary …": the site's asides),
     without template shortcodes and without the fences of other divs, whose content
-    stays; Hexo's note boxes and Liquid tags likewise (a Liquid quotation as a quotation)."""
+    stays; Hexo's note boxes, Hugo's notice boxes and Liquid tags likewise (a Liquid
+    quotation as a quotation)."""
     text = _LIQUID_QUOTE.sub(_liquid_quote, _LIQUID_NOTE.sub("", text))
+    text = _SHORTCODE_BOX.sub("", text)
     return _LIQUID_TAG.sub("", _SHORTCODE.sub("", _DIV_FENCE.sub("", _CALLOUT.sub("", text))))
 
 

@@ -39,13 +39,19 @@ def _placeholder_authors() -> frozenset[str]:
     return frozenset(s.strip().lower() for s in lines if s.strip() and not s.startswith("#"))
 
 
+# an extractor's guess may keep the page's label, its colon gone ("Authors Lim Wei Ling")
+_AUTHOR_LABEL = re.compile(r"^(?:by\s+|(?:authors?|written by|contributors?)\s*:?\s+)",
+                           re.IGNORECASE)
+
+
 def split_authors(raw: str | None) -> list[str]:
     """Names in an author field ("A; B", "By A and B"), placeholders and URLs dropped."""
     if not raw or raw.strip().lower().startswith(("http://", "https://")):
         return []
     names = []
     for part in _AUTHOR_SPLIT.split(" ".join(raw.split())):
-        name = re.sub(r"^by\s+", "", part.strip(), flags=re.IGNORECASE).strip()
+        # "By A", "Authors: A and B"
+        name = _AUTHOR_LABEL.sub("", part.strip()).strip()
         if name and name.lower() not in _placeholder_authors() and name not in names:
             names.append(name)
     return names
