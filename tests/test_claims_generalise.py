@@ -183,3 +183,37 @@ def test_another_member_of_the_group_named_before_speaks_for_it() -> None:
             "disciplined. \"They walk in a line across a field,\" said a marine who served "
             "near the village.")
     assert list(sides(text).values()) == [["russian"]]
+
+
+def test_one_alone_speaks_for_the_group_the_sentence_before_names() -> None:
+    text = ("Privately, some American officials are uneasy. One said that the stockpile was "
+            "\"the most useful thing an ally could give\" right now.")
+    found = sides(text)
+    assert found["One said that the stockpile was \"the most useful thing an ally could "
+                 "give\" right now."] == ["us"]
+
+
+def test_one_of_a_group_of_independent_scholars_speaks_for_no_side() -> None:
+    text = ("In private, Chinese scholars are less calm. One, at a university in Shanghai, "
+            "told me that the leadership \"did not like being surprised\". Another said "
+            "the war suited Beijing well.")
+    found = sides(text)
+    assert found and all(keys == [] for keys in found.values())
+
+
+def test_one_after_a_sentence_about_something_else_stays_unknown() -> None:
+    text = ("American officials met in Seoul on Monday. The weather was cold. One said the "
+            "talks had gone well.")
+    assert sides(text).get("One said the talks had gone well.") in (None, [])
+
+
+def test_what_an_analyst_says_a_side_fears_is_the_analysts_statement() -> None:
+    text = ("Anna Berg, a scholar at the Stockholm Institute, has argued that China fears "
+            "being seen as part of a bloc with Russia.")
+    assert list(sides(text).values()) == [[]]
+
+
+def test_a_sides_words_an_analyst_relays_are_that_sides() -> None:
+    text = ("Anna Berg, a scholar at the Stockholm Institute, wrote that China had said it "
+            "was \"not aware\" of the deployment.")
+    assert list(sides(text).values()) == [["chinese"]]

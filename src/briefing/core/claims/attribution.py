@@ -40,9 +40,10 @@ from briefing.core.claims.handles import handle_lead, handle_words
 from briefing.core.claims.home import home_side
 from briefing.core.claims.introductions import read_introductions
 from briefing.core.claims.nested import quoted_reports
+from briefing.core.claims.resolution import independent_expert
 from briefing.core.claims.rules import AttributionRules, attribution_rules, scan
 from briefing.core.claims.sentences import Sentence
-from briefing.core.claims.settle import member_of_group, settle
+from briefing.core.claims.settle import member_of_group, one_of_group, settle
 from briefing.core.claims.speaker import Context, Speaker
 from briefing.core.claims.words import (
     _CARRYING_VERBS,
@@ -199,8 +200,10 @@ class Attributor(ColonReader):
         for f in found:
             self._official_of_body(f, sent, index)  # "a ministry official told Yonhap"
         found = settle(found, sent.text, sent.start)
-        member_of_group(found, sent.text, sent.start, self._text[max(0, sent.start - 400):
-                                                                 sent.start])
+        before = self._text[max(0, sent.start - 400):sent.start]
+        one_of_group(found, sent.text, sent.start, before, lambda np: self._resolve_plain(
+            np, 0, len(np), "group", 0), independent_expert)
+        member_of_group(found, sent.text, sent.start, before)
         reported: list[Speaker] = []
         if found and quotes and not any(f.perspectives for f in found):
             # '"China has consistently said that it wants peace," Mr Peters says.': a
