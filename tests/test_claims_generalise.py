@@ -217,3 +217,11 @@ def test_a_sides_words_an_analyst_relays_are_that_sides() -> None:
     text = ("Anna Berg, a scholar at the Stockholm Institute, wrote that China had said it "
             "was \"not aware\" of the deployment.")
     assert list(sides(text).values()) == [["chinese"]]
+
+
+def test_a_sides_words_named_by_a_noun_in_a_statement_are_that_sides() -> None:
+    text = ("The Ministry notes the assurance of the Embassy of the Russian Federation in "
+            "Lima that the cooperation is not directed against third countries. It also "
+            "notes the statement of the Ministry of Foreign Affairs of the People's Republic "
+            "of China that China is \"not a party\" to the crisis.")
+    assert list(sides(text).values()) == [["russian"], ["chinese"]]
