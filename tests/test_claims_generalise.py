@@ -225,3 +225,26 @@ def test_a_sides_words_named_by_a_noun_in_a_statement_are_that_sides() -> None:
             "notes the statement of the Ministry of Foreign Affairs of the People's Republic "
             "of China that China is \"not a party\" to the crisis.")
     assert list(sides(text).values()) == [["russian"], ["chinese"]]
+
+
+def test_a_blogger_or_channel_of_no_side_is_of_the_side_the_page_gives_its_kind() -> None:
+    text = ("Russian pro-war Telegram channels have praised the newcomers all week. The "
+            "posts below are translated.\n\n"
+            "Oleg Petrov, a blogger with about a million subscribers, claimed that 20,000 "
+            "more soldiers were ready to come.\n\n"
+            "The channel \"Severny Veter\" wrote that the units had lost a battalion.\n\n"
+            "The military blogger known as \"Grom\" was more cautious:\n\n"
+            "\"We do not write about them, and we ask you not to post their videos.\"")
+    found = sides(text)
+    assert found["Oleg Petrov, a blogger with about a million subscribers, claimed that "
+                 "20,000 more soldiers were ready to come."] == ["russian"]
+    assert found["The channel \"Severny Veter\" wrote that the units had lost a "
+                 "battalion."] == ["russian"]
+    assert found["\"We do not write about them, and we ask you not to post their "
+                 "videos.\""] == ["russian"]
+
+
+def test_a_blogger_on_a_page_that_gives_bloggers_no_side_has_none() -> None:
+    text = ("Oleg Petrov, a blogger with about a million subscribers, claimed that 20,000 "
+            "more soldiers were ready to come.")
+    assert list(sides(text).values()) == [[]]

@@ -32,6 +32,7 @@ from briefing.core.claims.grammar import (
     _VAGUE_SOURCE,
     _WORD,
     CONTACT,
+    KIND_IN_LINE,
     _after_word_boundary,
     _inside,
     _next_boundary,
@@ -514,6 +515,11 @@ class Attributor(ColonReader):
                 if placed.perspectives:
                     return Speaker(text, placed.perspectives, placed.cue, "line", offset,
                                    offset + len(text))
+            kind = KIND_IN_LINE.search(s)  # "The military blogger known as "X" wrote:"
+            member = self._member_of_group("a " + kind.group("kind").lower(), offset) \
+                if kind is not None else None
+            if member is not None:
+                return Speaker(text, [member[0]], member[1], "line", offset, offset + len(text))
         return sp
 
     def note_heading(self, heading: str, sent: Sentence, index: int) -> None:

@@ -18,6 +18,8 @@ from briefing.core.claims.grammar import (
     _SPEECH_NOUN,
     _WESTERN,
     _WORD,
+    CHANNEL_KINDS,
+    KIND_BEFORE_NAME,
     _after_word_boundary,
     _belonging_clause,
     _topic_word,
@@ -303,6 +305,10 @@ class SpeakerResolver(SubjectFinder):
                 if placed is not None:  # introduced earlier: "Cho Tae-yul", "(SSO)", "the BND"
                     sp.perspectives, sp.cue = [placed[0]], placed[1]
                     break
+        kind = KIND_BEFORE_NAME.search(s[max(0, start - 40):start]) if not \
+            sp.perspectives else None
+        if kind is not None:  # 'The channel "Voenkor Sokol"': one of the channels
+            low = "a " + kind.group("kind").lower()
         if not sp.perspectives:
             member = self._member_of_group(low, base + start)
             if member is not None:  # "One battery commander", "Another milblogger"
@@ -438,18 +444,23 @@ class SpeakerResolver(SubjectFinder):
         near = words[0] in ("a", "an", "some") and words[1] not in ("fellow", "second", "third")
         # ("a drone-unit commander" right after "Ukrainian commanders I spoke with": one
         # of them, when the group is named within the last sentence or two)
-        head = words[-1].rstrip(".,")
+        head = next((w for w in words if w in CHANNEL_KINDS), words[-1].rstrip(".,"))
+        # ("a blogger with about a million subscribers": the kind, not what follows it)
         if len(head) < 4:
             return None
         nouns = {head, head + "s", head + "es", head.removesuffix("s")} | (
             _KIN.get(head, set()))
-        window = self._text[max(0, pos - (250 if near else 600)):pos]
-        rx = re.compile(r"\b([A-Z][\w'-]+)\s+(?:[a-z][\w-]*\s+){0,2}?(?i:" +
+        channel = head in CHANNEL_KINDS  # (the page's whole account of who writes)
+        window = self._text[max(0, pos - (3000 if channel else 250 if near else 600)):pos]
+        rx = re.compile(r"\b([A-Z][\w'-]+)\s+(?:[a-z][\w-]*\s+" +
+                        (r"|[A-Z][\w-]*\s+" if channel else "") + r"){0,2}?(?i:" +
                         "|".join(re.escape(n) for n in sorted(nouns)) + r")\b")
         for m in reversed(list(rx.finditer(window))):
-            placed = bare_country(m.group(1))
-            if placed is not None:
-                return placed
+            # ("Interviews with Russian milbloggers": the nationality nearest the noun)
+            for word in reversed(re.findall(r"[A-Z][\w'-]+", m.group())):
+                placed = bare_country(word)
+                if placed is not None:
+                    return placed
         return None
 
     def _resolve_plain(self, s: str, start: int, end: int, verb: str, base: int) -> Speaker:
