@@ -248,3 +248,36 @@ def test_a_blogger_on_a_page_that_gives_bloggers_no_side_has_none() -> None:
     text = ("Oleg Petrov, a blogger with about a million subscribers, claimed that 20,000 "
             "more soldiers were ready to come.")
     assert list(sides(text).values()) == [[]]
+
+
+def test_a_line_framing_the_quotation_below_is_its_speakers_statement() -> None:
+    text = ("The parade drew sharp words.\n\n"
+            "The Chinese Embassy in the United States struck a similar note:\n\n"
+            "\"Today we commemorate history to cherish peace.\"\n\n"
+            "By the summer, Ukrainian officials were telling a different story:\n\n"
+            "\"They are leaving the front.\"")
+    found = sides(text)
+    assert found["The Chinese Embassy in the United States struck a similar note:"] == [
+        "chinese"]
+    assert found["\"Today we commemorate history to cherish peace.\""] == ["chinese"]
+    assert found["By the summer, Ukrainian officials were telling a different story:"] == [
+        "ukrainian"]
+    assert "The parade drew sharp words." not in found
+
+
+def test_a_verb_that_frames_the_words_below_makes_the_line_a_statement() -> None:
+    text = ("John Kirby, the White House national security spokesman, put it this way on "
+            "16 December:\n\n\"We know they have suffered casualties.\"")
+    found = sides(text)
+    assert found["John Kirby, the White House national security spokesman, put it this way "
+                 "on 16 December:"] == ["us"]
+
+
+def test_a_title_alone_does_not_give_a_framing_line_an_earlier_speakers_side() -> None:
+    text = ("Ukraine's Minister of Foreign Affairs said the talks went well.\n\n"
+            "The Honourable Anne Roe, Minister of Foreign Affairs, today welcomed the "
+            "decision warmly:\n\n\"This is a good day.\"")
+    found = sides(text)
+    line = ("The Honourable Anne Roe, Minister of Foreign Affairs, today welcomed the "
+            "decision warmly:")
+    assert found.get(line) in (None, [])

@@ -239,6 +239,15 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
             # minister:") introduces the paragraph under it.
             said = attributor.attribute(sent, index)
             line = sent.text.rstrip().rstrip(":")
+            framed = attributor.frame_speaker(sent, index) if not said and \
+                len(line.split()) > MIN_FIGURE_WORDS and sent.end >= _para_end(
+                    spans, sent.paragraph) and not WE.search(line) else None
+            if framed is not None:
+                # "The Chinese Embassy in the United States struck a similar note:": the
+                # line frames the words below it as its subject's, and says so itself
+                out.append(_suggestion(sent, [framed]))
+                intro = (sent.paragraph, [framed], True)
+                continue
             if not said and len(line.split()) <= 16 and sent.start == _para_start(
                     spans, sent.paragraph) and not WE.search(line):
                 named = attributor.name(line, sent.start)
@@ -259,10 +268,14 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
                 below = sent.end >= _para_end(spans, sent.paragraph)
                 intro = (sent.paragraph, said, below) if said else None
                 if any(sp.verb in _REPORTING - {"posted"} or sp.verb.startswith("issued the following")
-                       for sp in said) and len(line.split()) >= MIN_FIGURE_WORDS:
+                       for sp in said) and len(line.split()) >= MIN_FIGURE_WORDS or \
+                        below and any(sp.perspectives for sp in said) and \
+                        len(line.split()) > MIN_FIGURE_WORDS:
                     # "Igor Lapin claimed that more than 50,000 were ready to come:", "the
-                    # MFA Spokesperson said:": the line reports its speaker's words itself
-                    # (not "X posted:", which only points at the post below)
+                    # MFA Spokesperson said:": the line reports its speaker's words itself;
+                    # so does a sentence that frames the words below as its speaker's ("John
+                    # Kirby put it this way on 16 December:", "Sybiha posted shortly after
+                    # the parade began:"), not a bare pointer ("Andrii Sybiha posted:")
                     out.append(_suggestion(sent, said))
             continue
         if turn is None and sent.text.startswith(("(", "[")) and \
