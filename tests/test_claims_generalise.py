@@ -281,3 +281,18 @@ def test_a_title_alone_does_not_give_a_framing_line_an_earlier_speakers_side() -
     line = ("The Honourable Anne Roe, Minister of Foreign Affairs, today welcomed the "
             "decision warmly:")
     assert found.get(line) in (None, [])
+
+
+def test_a_key_figures_item_is_its_cited_sources_statement() -> None:
+    text = ("Numbers worth keeping\n\n"
+            "12,000: North Korean troops sent to Russia since October, per South Korea's "
+            "NIS\n\n"
+            "4–6 million: artillery rounds shipped to Russia (HUR)\n\n"
+            "$200 billion: China-Russia trade last year, per Chinese customs")
+    found = sides(text)
+    assert found["12,000: North Korean troops sent to Russia since October, per South "
+                 "Korea's NIS"] == ["south_korean"]
+    assert found["4–6 million: artillery rounds shipped to Russia (HUR)"] == ["ukrainian"]
+    assert found["$200 billion: China-Russia trade last year, per Chinese customs"] == [
+        "chinese"]
+    assert "Numbers worth keeping" not in found

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 
 from briefing.core.claims.attribution import Attributor, Speaker
-from briefing.core.claims.cited import headline_outlet, headline_source
+from briefing.core.claims.cited import headline_outlet, headline_source, key_figure_source
 from briefing.core.claims.cues import matcher_for
 from briefing.core.claims.handles import post_cards
 from briefing.core.claims.headings import (
@@ -165,6 +165,14 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
         if turn is None and not _ends(sent.text) and len(sent.text.split()) <= HEADING_WORDS:
             background = background_heading(sent.text)  # a section heading: is it
             # "Background" / "Notes to editors" (facts recalled, not the issuer's position)?
+        key = key_figure_source(sent.text) if turn is None else None
+        if key is not None:
+            # "15,000: North Korean troops sent to Russia, per South Korea's NIS": a
+            # key-figures item is its cited source's figure
+            sp = attributor.name(key[0], sent.start + key[1])
+            if sp.perspectives:
+                out.append(_suggestion(sent, [sp.again("cited", sent.start, sent.end)]))
+                continue
         if turn is None and (sent.paragraph >= len(spans) or sent.end >= spans[
                 sent.paragraph][1] - 1) and sent.start == _para_start(spans, sent.paragraph):
             header = _POST_HEADER.fullmatch(sent.text)
