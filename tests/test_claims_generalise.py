@@ -296,3 +296,10 @@ def test_a_key_figures_item_is_its_cited_sources_statement() -> None:
     assert found["$200 billion: China-Russia trade last year, per Chinese customs"] == [
         "chinese"]
     assert "Numbers worth keeping" not in found
+
+
+def test_officials_there_are_of_the_place_the_sentence_before_opens_with() -> None:
+    text = ("Seoul's worry is about what Pyongyang gets in return. Officials there say "
+            "Russia has supplied air-defence systems.")
+    assert sides(text)["Officials there say Russia has supplied air-defence systems."] == [
+        "south_korean"]

@@ -15,6 +15,7 @@ import re
 from briefing.core.claims.affiliation import affiliation, bare_country
 from briefing.core.claims.colons import ColonReader
 from briefing.core.claims.cues import CueMatcher, normalise
+from briefing.core.claims.experts import independent_expert
 from briefing.core.claims.grammar import (
     _ACT_NOT_SPEECH,
     _APPOSED,
@@ -41,7 +42,6 @@ from briefing.core.claims.handles import handle_lead, handle_words
 from briefing.core.claims.home import home_side
 from briefing.core.claims.introductions import read_introductions
 from briefing.core.claims.nested import quoted_reports
-from briefing.core.claims.resolution import independent_expert
 from briefing.core.claims.rules import AttributionRules, attribution_rules, scan
 from briefing.core.claims.sentences import Sentence
 from briefing.core.claims.settle import member_of_group, one_of_group, settle
