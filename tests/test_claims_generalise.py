@@ -303,3 +303,10 @@ def test_officials_there_are_of_the_place_the_sentence_before_opens_with() -> No
             "Russia has supplied air-defence systems.")
     assert sides(text)["Officials there say Russia has supplied air-defence systems."] == [
         "south_korean"]
+
+
+def test_a_place_or_time_aside_leaves_the_subject_before_it_the_speaker() -> None:
+    text = ("Lavrov, on his first visit to Pyongyang since the two countries signed a "
+            "treaty in June, praised the North Korean troops who fought in Kursk. \"They "
+            "fought heroically,\" he told his counterpart on Friday.")
+    assert list(sides(text).values()) == [["russian"], ["russian"]]

@@ -41,6 +41,12 @@ _GIVEN_FROM = re.compile(r"\s*(?:the\s+)?(?:latest\s+|new\s+)?(?:information|int
                          r"released|supplied)\s+)?(?:from|by)\s+", re.IGNORECASE)
 
 
+# Prepositions opening an aside between a subject and its verb ("X, on his first visit ...,
+# praised", "X, in a speech carried by KCNA, said").
+_ASIDE_PREPOSITIONS = frozenset({"on", "in", "at", "during", "after", "before", "while",
+                                 "with", "from", "for", "despite", "following"})
+
+
 class SubjectFinder:
     """Where the speaker's words are in a sentence (Attributor's grammar half).
 
@@ -67,6 +73,9 @@ class SubjectFinder:
         if sep == "," and len(segs) >= 2 and words and words[0].endswith(("ing", "ed")) and \
                 words[0] not in self.r.pronouns and words[0] not in self.r.clause_verbs:
             return False  # "Choe, speaking in Moscow after talks with Lavrov, said": an aside
+        if sep == "," and len(segs) == 2 and words and words[0] in _ASIDE_PREPOSITIONS:
+            return False  # "Lavrov, on his first visit to North Korea since ..., praised":
+            # a place or time set between the subject and its verb
         if words and words[0] in ("who", "whose", "which") or \
                 sep.strip().lower() in ("who", "whose", "which") and len(segs) >= 2 and \
                 s[segs[-2][1]:a].lstrip().startswith(","):
@@ -191,8 +200,10 @@ class SubjectFinder:
         first_word = raw_first.split()[0] if raw_first.split() else ""
         # "China's foreign ministry, asked about the losses, said": an interjected
         # participle phrase; the subject is the segment before it.
-        interjected = sep == "," and first_word.endswith(("ing", "ed")) and \
+        interjected = sep == "," and (first_word.endswith(("ing", "ed")) or (
+            first_word in _ASIDE_PREPOSITIONS and len(segs) == 2)) and \
             first_word not in self.r.pronouns and len(raw_first.split()) >= 2
+        # ("Lavrov, on his first visit to Pyongyang, praised": a place or time aside)
         first_raw = s[segs[-1][0]:segs[-1][1]].split()[0] if raw_first.split() else ""
         relative = raw_first.startswith(("who ", "whose ")) or raw_first == "who" or \
             interjected or (
