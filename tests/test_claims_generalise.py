@@ -310,3 +310,12 @@ def test_a_place_or_time_aside_leaves_the_subject_before_it_the_speaker() -> Non
             "treaty in June, praised the North Korean troops who fought in Kursk. \"They "
             "fought heroically,\" he told his counterpart on Friday.")
     assert list(sides(text).values()) == [["russian"], ["russian"]]
+
+
+def test_a_side_making_its_position_clear_states_it() -> None:
+    text = ("Russia has made it clear that it will respond. Beijing has been very clear "
+            "that it is not a party. The map made clear how far the troops had come.")
+    found = sides(text)
+    assert found["Russia has made it clear that it will respond."] == ["russian"]
+    assert found["Beijing has been very clear that it is not a party."] == ["chinese"]
+    assert "The map made clear how far the troops had come." not in found
