@@ -319,3 +319,18 @@ def test_a_side_making_its_position_clear_states_it() -> None:
     assert found["Russia has made it clear that it will respond."] == ["russian"]
     assert found["Beijing has been very clear that it is not a party."] == ["chinese"]
     assert "The map made clear how far the troops had come." not in found
+
+
+def test_what_a_writer_wrote_about_and_a_newsroom_post_are_no_side() -> None:
+    text = ("Jan de Vries (Bluesky), co-author of a book on North Korea's army, noted that "
+            "the kit was standard issue. NHK's Seoul bureau chief says Seoul is watching "
+            "Tokyo closely.")
+    assert list(sides(text).values()) == [[], []]
+
+
+def test_a_former_official_who_now_teaches_speaks_for_no_side() -> None:
+    text = ("\"He has something to sell,\" says Daniel Park, a former South Korean diplomat "
+            "who now teaches in London. Former ambassador Kim Min-su, now a South Korean "
+            "opposition MP, "
+            "said Beijing prefers a slow war.")
+    assert list(sides(text).values()) == [[], ["south_korean"]]

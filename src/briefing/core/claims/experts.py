@@ -40,3 +40,15 @@ def independent_expert(text: str, after: str = "") -> bool:
     if not caps:
         return False
     return caps == "Western" or bare_country(caps) is not None
+
+
+# A former official who now teaches or studies ("Daniel Roh, a former South Korean diplomat
+# who now teaches in London"): an analyst now, of no side (not "now an opposition MP").
+_NOW_ACADEMIC = re.compile(
+    r"(?i)\bformer\b.*\b(?:now|today)\s+(?:teaches|lectures|researches|writes|"
+    r"an?\s+(?:professor|scholar|fellow|researcher|analyst|lecturer|academic|consultant))\b")
+
+
+def former_now_academic(text: str) -> bool:
+    """Is the speaker a former official described as now teaching or researching?"""
+    return _NOW_ACADEMIC.search(text) is not None

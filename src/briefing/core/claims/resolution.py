@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from briefing.core.claims.affiliation import affiliation, bare_country, foreign, postmodifier
-from briefing.core.claims.experts import independent_expert
+from briefing.core.claims.experts import former_now_academic, independent_expert
 from briefing.core.claims.grammar import (
     _CONJUNCTS,
     _DOCUMENT,
@@ -268,7 +268,8 @@ class SpeakerResolver(SubjectFinder):
             if keys:
                 return Speaker(text, keys, cue, verb, base + start, base + end)
         sp = self._resolve_plain(s, start, end, verb, base)
-        if sp.perspectives and independent_expert(text, s[end:end + 80]):
+        if sp.perspectives and (independent_expert(text, s[end:end + 80]) or
+                                former_now_academic(text)):
             # "a senior Chinese scholar", "several Chinese analysts", "Western experts":
             # their nationality is not a side they speak for (an independent analyst
             # speaks for none of the perspectives)
@@ -286,6 +287,8 @@ class SpeakerResolver(SubjectFinder):
             if other.perspectives:
                 sp = Speaker(s[min(a, start):max(z, end)], other.perspectives, other.cue, verb,
                              base + min(a, start), base + max(z, end))
+        if former_now_academic(sp.text):  # "X, a former diplomat who now teaches in
+            return Speaker(sp.text, [], None, verb, sp.start, sp.end)  # London": an analyst
         if not sp.perspectives:
             # the person's own name first: it ends the phrase ("Minister of Foreign Affairs
             # Espen Barth Eide" is not the "Minister of Foreign Affairs" introduced before)

@@ -32,6 +32,7 @@ from briefing.core.claims.words import (
     _TIME_PREPS,
     _TIMES,
     _TOPIC_ROLES,
+    _WRITTEN_ON,
 )
 
 # What a list of sources gave, before the first of them: "Information from", "Intelligence
@@ -330,6 +331,9 @@ class SubjectFinder:
             if lead and lead[-1] in ("in", "from") and not member and (
                     len(lead) < 2 or lead[-2] not in _PLACED_ROLES):
                 continue  # "a specialist at a centre in Washington": a place, not a side
+            if len(before) >= 2 and before[-1].lower() in ("on", "about") and \
+                    before[-2].lower() in _WRITTEN_ON:
+                continue  # "co-author of a book on North Korea's army": a topic
             if before and before[-1].lower() == "of" and \
                     (len(before) < 2 or before[-2].lower() not in r.role_words):
                 continue  # "the arrival of North Korean troops": a topic, not an affiliation

@@ -9,7 +9,13 @@ _TOPIC_ROLES = frozenset({"expert", "experts", "specialist", "specialists", "wat
                           "historian", "correspondent"})
 # A non-governmental body a place name locates: "a private Seoul think tank", "a Kyiv
 # university" (the place is where it is, not whose side it speaks for).
-_BODY_AFTER_PLACE = frozenset({"think", "university", "institute", "foundation", "newspaper"})
+_BODY_AFTER_PLACE = frozenset({"think", "university", "institute", "foundation", "newspaper",
+                               # a news outlet's post there: "NHK's Seoul bureau chief"
+                               "bureau", "correspondent", "correspondents"})
+# What a writer or scholar has written about is a topic, not a side: "co-author of a book on
+# North Korea's army", "the author of a study about Russian logistics".
+_WRITTEN_ON = frozenset({"book", "books", "study", "studies", "paper", "papers", "history",
+                         "biography", "dissertation", "thesis"})
 _CARRYING_VERBS = frozenset({"continues", "continue", "continued", "refuses", "refused",
                             "refuse", "declined", "declines", "decline", "went", "goes",
                             "hastened", "rushed", "seems", "seem", "seemed", "appears",
