@@ -334,3 +334,15 @@ def test_a_former_official_who_now_teaches_speaks_for_no_side() -> None:
             "opposition MP, "
             "said Beijing prefers a slow war.")
     assert list(sides(text).values()) == [[], ["south_korean"]]
+
+
+def test_a_side_that_spent_months_denying_states_its_denial() -> None:
+    text = ("The Kremlin, for its part, spent months denying that the soldiers existed. "
+            "Moscow spent weeks refusing to admit that they were there.")
+    assert list(sides(text).values()) == [["russian"], ["russian"]]
+
+
+def test_the_subject_of_a_cleft_with_an_appositive_speaks() -> None:
+    text = ("It was not until late April that Valery Gerasimov, the chief of the general "
+            "staff, thanked the Korean comrades for their part.")
+    assert list(sides(text).values()) == [["russian"]]

@@ -16,6 +16,25 @@ from briefing.core.claims.affiliation import affiliation, bare_country
 from briefing.core.claims.colons import ColonReader
 from briefing.core.claims.cues import CueMatcher, normalise
 from briefing.core.claims.experts import independent_expert
+from briefing.core.claims.frames import (
+    _APPOSITIVE_WORDS,
+    _AUXILIARIES,
+    _CLAUSE_SUBJECT,
+    _CLOSED_QUOTE,
+    _DETERMINERS,
+    _DURATIONS,
+    _HEARER_VERBS,
+    _NAME_BEFORE_APPOSITIVE,
+    _NAMED_AS,
+    _NATIONALITY,
+    _PARENTHETICAL,
+    _PASSIVE_ADVERBS,
+    _POSSESSOR,
+    _SOURCE_LIST,
+    _SUBJECT_PRONOUNS,
+    _SUBORDINATE,
+    _WITHHELD,
+)
 from briefing.core.claims.grammar import (
     _ACT_NOT_SPEECH,
     _APPOSED,
@@ -54,75 +73,6 @@ from briefing.core.claims.words import (
     _NOUN_NEXT,
 )
 
-# Words that may stand between "and" and the verb of a second predicate ("... and has also
-# said"): auxiliaries and adverbs of time/manner, a closed grammatical class.
-_AUXILIARIES = frozenset({"has", "have", "had", "also", "later", "then", "since",
-                          "again", "publicly", "repeatedly"})
-
-
-# What a side can withhold as a standing position: "has not confirmed", "have not
-# acknowledged", "has not commented".
-_WITHHELD = frozenset({"confirmed", "acknowledged", "commented"})
-# After a subject pronoun a weak verb is a verb, never a noun ("Russian units, he added,
-# were ...").
-_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
-
-
-# Verbs whose object is the hearer: what follows them is never an inverted speaker.
-_HEARER_VERBS = frozenset({"told", "tells", "tell", "briefed", "briefs", "informed",
-                           "informs"})
-
-
-# A span that opens with a personal pronoun and runs on is a clause, never a speaker ("I
-# spent ... every official", "they rarely match"); "they all", "we both" still are.
-# A naming verb's object and what it is named ("called the report a lie", "called their
-# cooperation lawful", "branded the sanctions illegal"): reported words without quotation
-# marks (not "called up reservists", "called the troops home").
-_NAMED_AS = re.compile(r"\s+(?:the|its|their|his|her|this|that|these|those|such)\s+"
-                       r"[\w-]+(?:\s+[\w-]+)?\s+(?:a|an|[a-z]+(?:ful|al|ous|ive|ble|ic|less|"
-                       r"ate|ent|ant))\b")
-
-_CLAUSE_SUBJECT = re.compile(r"(?:i|we|you|they|he|she)\s+(?!(?:all|both|too|themselves|"
-                             r"ourselves|himself|herself|alone|and)\b)[a-z]")
-
-
-_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "their", "his", "her",
-                          "our", "these", "those"})
-_NATIONALITY = re.compile(r"(?:ian|ean|ese|ish|ch|an)$")
-# Adverbs that may stand between an auxiliary and its participle ("was first reported").
-_PASSIVE_ADVERBS = frozenset({"first", "also", "later", "previously", "initially", "already",
-                              "still", "never", "not", "since", "once", "just", "then",
-                              "originally", "subsequently", "reportedly", "officially"})
-
-
-# The rest of a list of named sources after "according to X": ", Y and the Z" before a
-# comma.
-_NAMED = r"(?:the\s+)?[A-Z][\w'.-]*(?:\s+(?:of\s+)?[A-Z][\w'.-]*){0,3}"
-_SOURCE_LIST = re.compile(rf",\s*{_NAMED}(?:,\s*{_NAMED})*,?\s+and\s+{_NAMED}(?=\s*,)")
-
-
-# A subordinate clause with its own subject between a sentence's subject and "and said".
-_SUBORDINATE = re.compile(r",\s+(?:when|after|as|while|before|where)\s+(?P<subj>[^,;:]{3,80}?)"
-                          r"\s+(?:was|were|had|has|is|are)\b")
-
-
-# A name right before an appositive, at the start of the sentence or of a clause.
-_NAME_BEFORE_APPOSITIVE = re.compile(
-    r"(?:^|[,;:]\s+|\band\s+)((?:[A-Z][\w'’.-]+\s+){0,3}[A-Z][\w'’-]+),\s*$")
-
-
-# An appositive after a source ("according to X, a think tank funded by Y,") is short; a
-# longer piece after the comma is the reported clause ("according to the source, the first
-# North Korean units arrived in the Kursk region in early December, after ...").
-_APPOSITIVE_WORDS = 8
-_CLOSED_QUOTE = re.compile(r"(?:[”\"]|[.,!?]['’])$")
-# What follows a parenthetical reporting verb: its speaker, then a comma and the sentence
-# goes on ("..., says a Western diplomat in Beijing, they complain ...").
-_PARENTHETICAL = re.compile(r"\s+(?:an?|the|one|[A-Z])[^,;.!?“”\"]{1,80},\s+(?P<next>[\w']+)")
-
-
-# A person's possessive opening a subject: "Zelensky's figure", "Peskov's answer".
-_POSSESSOR = re.compile(r"(?P<who>[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){0,2})['’]s\s+[a-z]")
 
 class Attributor(ColonReader):
     """Attributes sentences, one article at a time (keeps back-reference context)."""
@@ -320,6 +270,12 @@ class Attributor(ColonReader):
             k -= 2
             prev = prev_words[k - 1].lower() if k >= 1 and prev_words[k - 1].lower() == "to" \
                 else ""
+        back = _WORD.findall(s[max(0, verb_at - 40):verb_at])
+        if s[verb_at:].split()[0].lower().endswith("ing") and len(back) >= 2 and \
+                back[-1].lower() in _DURATIONS and "spent" in [w.lower() for w in back[-3:-1]]:
+            # "The Kremlin spent months denying that ...", "spent weeks refusing to admit":
+            # the subject of "spent" speaks
+            verb_at, prev = s.rfind("spent", 0, verb_at), ""
         if verb in ("put", "puts", "putting", "placed", "places") and not re.match(
                 r"[^.;]{1,60}?\bat\s+(?:[a-z]+\s+){0,2}[\"“]?\d", after):
             return None  # "put casualties at 4,000" reports a figure; "put pressure on" does not

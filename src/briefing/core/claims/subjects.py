@@ -211,12 +211,13 @@ class SubjectFinder:
             sep.lower() == "which" and raw_first.split()[0] not in self.r.pronouns
             and raw_first.split()[0] not in ("the", "a", "an") and not first_raw[:1].isupper())
         # ("..., which the JCS said flew for 86 minutes": the JCS is the subject)
-        appositive = sep == "," and len(segs) == 2 and segs[0][2] == "" and \
+        appositive = sep == "," and len(segs) >= 2 and (len(segs) == 2 and segs[0][2] == "" or
+                                                       segs[-2][2].lower() == "that") and \
             raw_first.split()[0] in ("the", "a", "an") and len(raw_first.split()) <= 6 and \
-            s[segs[-1][1]:stop].strip() == "," and bool(self._cues(s, *segs[0][:2]))
+            s[segs[-1][1]:stop].strip() == "," and bool(self._cues(s, *segs[-2][:2]))
         # ("Germany's intelligence service, the BND, estimates": the appositive renames
-        # a subject that names its side; "Andriy Kostin, the prosecutor general, said":
-        # the role is read as before)
+        # a subject that names its side, also after a cleft's "It was not until April
+        # that"; "Andriy Kostin, the prosecutor general, said": the role is read as before)
         if (relative or appositive) and len(segs) >= 2:
             # "John Foreman, who paid ... as British defence attaché, says"
             extra.append((a, z))

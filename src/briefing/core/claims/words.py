@@ -20,7 +20,8 @@ _CARRYING_VERBS = frozenset({"continues", "continue", "continued", "refuses", "r
                             "refuse", "declined", "declines", "decline", "went", "goes",
                             "hastened", "rushed", "seems", "seem", "seemed", "appears",
                             "appear", "appeared", "wants", "want", "wanted", "tried", "tries",
-                            "sought", "seeks", "moved", "moves"})
+                            "sought", "seeks", "moved", "moves", "refusing", "continuing",
+                            "declining", "trying", "seeking"})
 _PREPOSITIONS = frozenset({"in", "on", "at", "by", "for", "from", "with", "after", "before",
                            "during", "since", "last", "rather", "of", "to"})
 _NEGATIONS = frozenset({"not", "never", "didn't", "hasn't", "haven't", "hadn't", "won't",
