@@ -346,3 +346,17 @@ def test_the_subject_of_a_cleft_with_an_appositive_speaks() -> None:
     text = ("It was not until late April that Valery Gerasimov, the chief of the general "
             "staff, thanked the Korean comrades for their part.")
     assert list(sides(text).values()) == [["russian"]]
+
+
+def test_they_in_an_answer_are_the_other_side_the_sentence_before_names() -> None:
+    text = ("Q: Zelenskyy said Ukraine had captured two soldiers. Do you have access?\n\n"
+            "MR. SMITH: On the prisoners, I'd refer you to the Ukrainians. They have said "
+            "they captured two soldiers, and we have no reason to doubt that.\n\n"
+            "Q: And China?\n\n"
+            "MR. SMITH: We have raised it with Beijing. Our allies agree. They have said "
+            "this is serious.")
+    found = sides(text, title="Department of State Press Briefing",
+                  publisher="U.S. Department of State")
+    assert found["They have said they captured two soldiers, and we have no reason to "
+                 "doubt that."] == ["ukrainian", "us"]
+    assert found["They have said this is serious."] == ["us"]

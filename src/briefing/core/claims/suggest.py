@@ -537,8 +537,34 @@ def _answer(attributor: Attributor, resolver: TurnResolver, turn: Turn, sent: Se
                 and not ((sp.text.lower() in _FIRST_PERSON or sp.text.lower().startswith(
                     ("our ", "my ", "we ", "i "))) and set(sp.perspectives) <= set(
                         turn.perspectives))]
+    if not reported:
+        other = _they_other_side(attributor, turn, sent)
+        if other is not None:
+            reported = [other]
     attributor.ctx.remember(own, sent.paragraph, index)
     return _suggestion(sent, [own, *reported])
+
+
+_THEY_SAID = re.compile(r"(?:\W*\w+,\s+)?[Tt]hey\s+(?:have\s+|had\s+)?(?:also\s+|publicly\s+|"
+                        r"repeatedly\s+)?(?:said|say|told|claimed|claim|stated|announced|"
+                        r"confirmed|reported|denied|insisted)\b")
+
+
+def _they_other_side(attributor: Attributor, turn: Turn, sent: Sentence) -> Speaker | None:
+    """'I'd refer you to the Ukrainians. They have said they captured two soldiers': in an
+    answer, "they" who say something are the one other side the sentence before names
+    (not the briefer's own side)."""
+    said = _THEY_SAID.match(sent.text)
+    if said is None:
+        return None
+    text = attributor._text
+    start = max(turn.label_end, text.rfind(".", 0, max(0, sent.start - 2)) + 1)
+    named = {c.key: c.cue for c in attributor._find(text, start, sent.start)
+             if c.key not in turn.perspectives}
+    if len(named) != 1:
+        return None
+    key, cue = next(iter(named.items()))
+    return Speaker("they", [key], cue, "said", sent.start, sent.start + said.end())
 
 
 def _quoted_block(run_of: dict[int, tuple[int, int]], first: int) -> set[int]:
