@@ -360,3 +360,8 @@ def test_they_in_an_answer_are_the_other_side_the_sentence_before_names() -> Non
     assert found["They have said they captured two soldiers, and we have no reason to "
                  "doubt that."] == ["ukrainian", "us"]
     assert found["They have said this is serious."] == ["us"]
+
+
+def test_a_role_before_a_name_places_the_subject_of_a_weak_verb() -> None:
+    text = "Ukraine's Ambassador to Chile, Ivan Petrenko, welcomed the sanctions."
+    assert list(sides(text).values()) == [["ukrainian"]]

@@ -400,7 +400,9 @@ class Attributor(ColonReader):
         # "I spent two weeks going through every official estimate": a span that is a
         # clause with its own subject and verb names no speaker, unless it names a side.
         vague = vague or bool(_CLAUSE_SUBJECT.match(text))
-        source_like = self._source_like(s, start, end, strict=verb in r.weak_verbs)
+        source_like = self._source_like(s, start, end, strict=verb in r.weak_verbs) or any(
+            self._cues(s, a, z) for a, z in extra if z <= start)  # "Ukraine's Ambassador to New Zealand,
+        # Vasyl Myroshnychenko, welcomed ...": the role before the name names the side
         if not source_like and not (text.startswith(("a ", "an ", "the ")) and
                                     _NAME_BEFORE_APPOSITIVE.search(s[:start])):
             return None  # (an appositive after a name is read below: "X, a lawmaker who ...")
