@@ -365,3 +365,10 @@ def test_they_in_an_answer_are_the_other_side_the_sentence_before_names() -> Non
 def test_a_role_before_a_name_places_the_subject_of_a_weak_verb() -> None:
     text = "Ukraine's Ambassador to Chile, Ivan Petrenko, welcomed the sanctions."
     assert list(sides(text).values()) == [["ukrainian"]]
+
+
+def test_a_persons_answers_or_remarks_are_that_persons_words() -> None:
+    text = ("Spokesperson Lin Jian's answers did not change: \"I'm not aware of the "
+            "specifics.\" On the second day he added that the two countries are \"friendly "
+            "neighbours\".")
+    assert list(sides(text).values()) == [["chinese"], ["chinese"]]

@@ -85,9 +85,10 @@ _NO_CONTENT = re.compile(r"\s+(?:us|me|you|them)?\s*(?:(?:very|rather|remarkably
                          r"(?=\s*(?:[.,;:!?)]|$)|\s+(?:about|on|in|for|to|from|with|at|but|and|when|beyond|"
                          r"yet|so)\b)", re.I)
 # A possessor's words: "President Yoon's answer, delivered ..., was hedged: ..."
-_SPEECH_NOUN = re.compile(r"^(?P<who>.+?)['’]s\s+(?:own\s+)?(?:answer|response|reply|message|"
-                          r"position|view|verdict|statement|assessment|comment|words|warning|"
-                          r"explanation|reaction|argument|line)\b", re.IGNORECASE)
+_SPEECH_NOUN = re.compile(r"^(?P<who>.+?)['’]s\s+(?:own\s+)?(?:answers?|responses?|reply|replies|"
+                          r"messages?|position|views?|verdict|statements?|assessments?|comments?|"
+                          r"words|warnings?|explanations?|reactions?|arguments?|line|remarks|"
+                          r"posts?)\b", re.IGNORECASE)
 # Roles of one person (for "he"/"she" later in the same sentence).
 _PERSON_ROLES = frozenset({"minister", "president", "secretary", "spokesman", "spokeswoman",
                            "spokesperson", "ambassador", "envoy", "chancellor", "premier",
