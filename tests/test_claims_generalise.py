@@ -372,3 +372,16 @@ def test_a_persons_answers_or_remarks_are_that_persons_words() -> None:
             "specifics.\" On the second day he added that the two countries are \"friendly "
             "neighbours\".")
     assert list(sides(text).values()) == [["chinese"], ["chinese"]]
+
+
+def test_an_opening_statement_under_a_role_label_is_the_officials() -> None:
+    text = ("Minister: I have one announcement today. The navy will take part in the "
+            "exercise next week.\n\n"
+            "Q: What is the ministry's assessment of the deployment?\n\n"
+            "A: We are gathering information with great interest.")
+    found = suggest_claims(text, PERSPECTIVES, title="Press Conference by the Defense "
+                           "Minister", publisher="Ministry of Defense of Japan")
+    quotes = {s.quote for s in found}
+    assert "The navy will take part in the exercise next week." in quotes
+    assert "A: We are gathering information with great interest." in quotes
+    assert not any("assessment" in q for q in quotes)
