@@ -385,3 +385,8 @@ def test_an_opening_statement_under_a_role_label_is_the_officials() -> None:
     assert "The navy will take part in the exercise next week." in quotes
     assert "A: We are gathering information with great interest." in quotes
     assert not any("assessment" in q for q in quotes)
+
+
+def test_western_in_a_list_of_sides_is_the_west() -> None:
+    text = "Western and Ukrainian officials say the soldiers have been fighting in Kursk."
+    assert list(sides(text).values()) == [["nato_european", "ukrainian", "us"]]

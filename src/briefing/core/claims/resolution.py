@@ -261,6 +261,8 @@ class SpeakerResolver(SubjectFinder):
                     continue
                 pos = a + len(part)
                 one = self._resolve(s, sent, a, a + len(part), verb, index)
+                if part.strip() == "Western":  # "Western and Ukrainian officials": the West
+                    one = Speaker(part, ["us", "nato_european"], part, verb, a, a + len(part))
                 for k in one.perspectives:
                     if k not in keys:
                         keys.append(k)
