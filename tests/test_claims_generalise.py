@@ -390,3 +390,13 @@ def test_an_opening_statement_under_a_role_label_is_the_officials() -> None:
 def test_western_in_a_list_of_sides_is_the_west() -> None:
     text = "Western and Ukrainian officials say the soldiers have been fighting in Kursk."
     assert list(sides(text).values()) == [["nato_european", "ukrainian", "us"]]
+
+
+def test_a_side_that_does_not_rule_something_out_states_a_position() -> None:
+    text = ("Seoul has not ruled out sending weapons. Lawmakers said the NIS did not rule "
+            "out a third deployment. Moscow did not deny it.")
+    found = sides(text)
+    assert found["Seoul has not ruled out sending weapons."] == ["south_korean"]
+    assert found["Lawmakers said the NIS did not rule out a third deployment."] == [
+        "south_korean"]
+    assert "Moscow did not deny it." not in found

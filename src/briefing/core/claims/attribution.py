@@ -27,6 +27,7 @@ from briefing.core.claims.frames import (
     _NAME_BEFORE_APPOSITIVE,
     _NAMED_AS,
     _NATIONALITY,
+    _NOT_RULED_OUT,
     _PARENTHETICAL,
     _PASSIVE_ADVERBS,
     _POSSESSOR,
@@ -232,7 +233,11 @@ class Attributor(ColonReader):
         at_not = len(prev_words) - (1 if prev in _NEGATIONS else 2)
         no = prev_words[at_not].lower() if negated else ""
         standing = verb in _WITHHELD and (no in ("hasn't", "haven't") or no == "not" and (
-            at_not >= 1 and prev_words[at_not - 1].lower() in ("has", "have")))
+            at_not >= 1 and prev_words[at_not - 1].lower() in ("has", "have"))) or \
+            verb in _NOT_RULED_OUT and no in ("not", "never", "didn't", "hasn't", "haven't",
+                                              "doesn't", "don't", "won't")
+        # ("the NIS did not rule out a third deployment": a possibility kept open is a
+        # position stated)
         if negated and not standing:
             return None  # "Moscow did not deny it", "has never confirmed": nothing is
             # reported (but "Moscow has not (officially) confirmed it" states its position)

@@ -14,6 +14,8 @@ _AUXILIARIES = frozenset({"has", "have", "had", "also", "later", "then", "since"
 # What a side can withhold as a standing position: "has not confirmed", "have not
 # acknowledged", "has not commented".
 _WITHHELD = frozenset({"confirmed", "acknowledged", "commented"})
+# Ruling nothing out states a position too: "Seoul has not ruled out sending weapons".
+_NOT_RULED_OUT = frozenset({"ruled out", "rule out", "rules out"})
 # After a subject pronoun a weak verb is a verb, never a noun ("Russian units, he added,
 # were ...").
 _SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
