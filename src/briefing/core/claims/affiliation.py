@@ -15,9 +15,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from briefing.core.claims.cues import normalise
+from briefing.core.claims.words import _WRITTEN_ON
 from briefing.core.resources import resource
 
 _WORD = re.compile(r"[\w'.-]+")
+_NEWS_POSTS = frozenset({"bureau", "correspondent", "correspondents"})
 _ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)?$")  # "Ukraine's 47th Brigade"
 _FILLER = frozenset({"the", "a", "an", "of", "and", "for", "s", "'s", "top", "senior", "chief",
                      "deputy", "first", "former", "acting", "own", "main", "national", "state",
@@ -92,6 +94,10 @@ def affiliation(text: str) -> tuple[str, str] | None:
             continue
         before = [w.lower() for w in _WORD.findall(s[max(0, m.start() - 60):m.start()])]
         after = _WORD.findall(s[m.end():m.end() + 60])
+        if len(before) >= 2 and before[-1] in ("on", "about") and before[-2] in _WRITTEN_ON \
+                or after and after[0].lower() in _NEWS_POSTS:
+            continue  # "a book on North Korea's army", "NHK's Seoul bureau chief": a topic,
+            # a news outlet's post in a place; not a side
         # "<country>'s <Name>" / "<country>'s <body>" / "<nationality> <role>"
         if m.group().endswith(("'s", "'")) and after and after[0][:1].isupper():
             return key, m.group()

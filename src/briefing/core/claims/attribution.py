@@ -15,6 +15,27 @@ import re
 from briefing.core.claims.affiliation import affiliation, bare_country
 from briefing.core.claims.colons import ColonReader
 from briefing.core.claims.cues import CueMatcher, normalise
+from briefing.core.claims.experts import independent_expert
+from briefing.core.claims.frames import (
+    _APPOSITIVE_WORDS,
+    _AUXILIARIES,
+    _CLAUSE_SUBJECT,
+    _CLOSED_QUOTE,
+    _DETERMINERS,
+    _DURATIONS,
+    _HEARER_VERBS,
+    _NAME_BEFORE_APPOSITIVE,
+    _NAMED_AS,
+    _NATIONALITY,
+    _NOT_RULED_OUT,
+    _PARENTHETICAL,
+    _PASSIVE_ADVERBS,
+    _POSSESSOR,
+    _SOURCE_LIST,
+    _SUBJECT_PRONOUNS,
+    _SUBORDINATE,
+    _WITHHELD,
+)
 from briefing.core.claims.grammar import (
     _ACT_NOT_SPEECH,
     _APPOSED,
@@ -32,6 +53,7 @@ from briefing.core.claims.grammar import (
     _VAGUE_SOURCE,
     _WORD,
     CONTACT,
+    KIND_IN_LINE,
     _after_word_boundary,
     _inside,
     _next_boundary,
@@ -42,7 +64,7 @@ from briefing.core.claims.introductions import read_introductions
 from briefing.core.claims.nested import quoted_reports
 from briefing.core.claims.rules import AttributionRules, attribution_rules, scan
 from briefing.core.claims.sentences import Sentence
-from briefing.core.claims.settle import member_of_group, settle
+from briefing.core.claims.settle import member_of_group, one_of_group, settle
 from briefing.core.claims.speaker import Context, Speaker
 from briefing.core.claims.words import (
     _CARRYING_VERBS,
@@ -52,75 +74,6 @@ from briefing.core.claims.words import (
     _NOUN_NEXT,
 )
 
-# Words that may stand between "and" and the verb of a second predicate ("... and has also
-# said"): auxiliaries and adverbs of time/manner, a closed grammatical class.
-_AUXILIARIES = frozenset({"has", "have", "had", "also", "later", "then", "since",
-                          "again", "publicly", "repeatedly"})
-
-
-# What a side can withhold as a standing position: "has not confirmed", "have not
-# acknowledged", "has not commented".
-_WITHHELD = frozenset({"confirmed", "acknowledged", "commented"})
-# After a subject pronoun a weak verb is a verb, never a noun ("Russian units, he added,
-# were ...").
-_SUBJECT_PRONOUNS = frozenset({"he", "she", "they", "we", "i"})
-
-
-# Verbs whose object is the hearer: what follows them is never an inverted speaker.
-_HEARER_VERBS = frozenset({"told", "tells", "tell", "briefed", "briefs", "informed",
-                           "informs"})
-
-
-# A span that opens with a personal pronoun and runs on is a clause, never a speaker ("I
-# spent ... every official", "they rarely match"); "they all", "we both" still are.
-# A naming verb's object and what it is named ("called the report a lie", "called their
-# cooperation lawful", "branded the sanctions illegal"): reported words without quotation
-# marks (not "called up reservists", "called the troops home").
-_NAMED_AS = re.compile(r"\s+(?:the|its|their|his|her|this|that|these|those|such)\s+"
-                       r"[\w-]+(?:\s+[\w-]+)?\s+(?:a|an|[a-z]+(?:ful|al|ous|ive|ble|ic|less|"
-                       r"ate|ent|ant))\b")
-
-_CLAUSE_SUBJECT = re.compile(r"(?:i|we|you|they|he|she)\s+(?!(?:all|both|too|themselves|"
-                             r"ourselves|himself|herself|alone|and)\b)[a-z]")
-
-
-_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "their", "his", "her",
-                          "our", "these", "those"})
-_NATIONALITY = re.compile(r"(?:ian|ean|ese|ish|ch|an)$")
-# Adverbs that may stand between an auxiliary and its participle ("was first reported").
-_PASSIVE_ADVERBS = frozenset({"first", "also", "later", "previously", "initially", "already",
-                              "still", "never", "not", "since", "once", "just", "then",
-                              "originally", "subsequently", "reportedly", "officially"})
-
-
-# The rest of a list of named sources after "according to X": ", Y and the Z" before a
-# comma.
-_NAMED = r"(?:the\s+)?[A-Z][\w'.-]*(?:\s+(?:of\s+)?[A-Z][\w'.-]*){0,3}"
-_SOURCE_LIST = re.compile(rf",\s*{_NAMED}(?:,\s*{_NAMED})*,?\s+and\s+{_NAMED}(?=\s*,)")
-
-
-# A subordinate clause with its own subject between a sentence's subject and "and said".
-_SUBORDINATE = re.compile(r",\s+(?:when|after|as|while|before|where)\s+(?P<subj>[^,;:]{3,80}?)"
-                          r"\s+(?:was|were|had|has|is|are)\b")
-
-
-# A name right before an appositive, at the start of the sentence or of a clause.
-_NAME_BEFORE_APPOSITIVE = re.compile(
-    r"(?:^|[,;:]\s+|\band\s+)((?:[A-Z][\w'’.-]+\s+){0,3}[A-Z][\w'’-]+),\s*$")
-
-
-# An appositive after a source ("according to X, a think tank funded by Y,") is short; a
-# longer piece after the comma is the reported clause ("according to the source, the first
-# North Korean units arrived in the Kursk region in early December, after ...").
-_APPOSITIVE_WORDS = 8
-_CLOSED_QUOTE = re.compile(r"(?:[”\"]|[.,!?]['’])$")
-# What follows a parenthetical reporting verb: its speaker, then a comma and the sentence
-# goes on ("..., says a Western diplomat in Beijing, they complain ...").
-_PARENTHETICAL = re.compile(r"\s+(?:an?|the|one|[A-Z])[^,;.!?“”\"]{1,80},\s+(?P<next>[\w']+)")
-
-
-# A person's possessive opening a subject: "Zelensky's figure", "Peskov's answer".
-_POSSESSOR = re.compile(r"(?P<who>[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+){0,2})['’]s\s+[a-z]")
 
 class Attributor(ColonReader):
     """Attributes sentences, one article at a time (keeps back-reference context)."""
@@ -199,8 +152,10 @@ class Attributor(ColonReader):
         for f in found:
             self._official_of_body(f, sent, index)  # "a ministry official told Yonhap"
         found = settle(found, sent.text, sent.start)
-        member_of_group(found, sent.text, sent.start, self._text[max(0, sent.start - 400):
-                                                                 sent.start])
+        before = self._text[max(0, sent.start - 400):sent.start]
+        one_of_group(found, sent.text, sent.start, before, lambda np: self._resolve_plain(
+            np, 0, len(np), "group", 0), independent_expert)
+        member_of_group(found, sent.text, sent.start, before)
         reported: list[Speaker] = []
         if found and quotes and not any(f.perspectives for f in found):
             # '"China has consistently said that it wants peace," Mr Peters says.': a
@@ -278,7 +233,11 @@ class Attributor(ColonReader):
         at_not = len(prev_words) - (1 if prev in _NEGATIONS else 2)
         no = prev_words[at_not].lower() if negated else ""
         standing = verb in _WITHHELD and (no in ("hasn't", "haven't") or no == "not" and (
-            at_not >= 1 and prev_words[at_not - 1].lower() in ("has", "have")))
+            at_not >= 1 and prev_words[at_not - 1].lower() in ("has", "have"))) or \
+            verb in _NOT_RULED_OUT and no in ("not", "never", "didn't", "hasn't", "haven't",
+                                              "doesn't", "don't", "won't")
+        # ("the NIS did not rule out a third deployment": a possibility kept open is a
+        # position stated)
         if negated and not standing:
             return None  # "Moscow did not deny it", "has never confirmed": nothing is
             # reported (but "Moscow has not (officially) confirmed it" states its position)
@@ -316,6 +275,12 @@ class Attributor(ColonReader):
             k -= 2
             prev = prev_words[k - 1].lower() if k >= 1 and prev_words[k - 1].lower() == "to" \
                 else ""
+        back = _WORD.findall(s[max(0, verb_at - 40):verb_at])
+        if s[verb_at:].split()[0].lower().endswith("ing") and len(back) >= 2 and \
+                back[-1].lower() in _DURATIONS and "spent" in [w.lower() for w in back[-3:-1]]:
+            # "The Kremlin spent months denying that ...", "spent weeks refusing to admit":
+            # the subject of "spent" speaks
+            verb_at, prev = s.rfind("spent", 0, verb_at), ""
         if verb in ("put", "puts", "putting", "placed", "places") and not re.match(
                 r"[^.;]{1,60}?\bat\s+(?:[a-z]+\s+){0,2}[\"“]?\d", after):
             return None  # "put casualties at 4,000" reports a figure; "put pressure on" does not
@@ -440,7 +405,9 @@ class Attributor(ColonReader):
         # "I spent two weeks going through every official estimate": a span that is a
         # clause with its own subject and verb names no speaker, unless it names a side.
         vague = vague or bool(_CLAUSE_SUBJECT.match(text))
-        source_like = self._source_like(s, start, end, strict=verb in r.weak_verbs)
+        source_like = self._source_like(s, start, end, strict=verb in r.weak_verbs) or any(
+            self._cues(s, a, z) for a, z in extra if z <= start)  # "Ukraine's Ambassador to New Zealand,
+        # Vasyl Myroshnychenko, welcomed ...": the role before the name names the side
         if not source_like and not (text.startswith(("a ", "an ", "the ")) and
                                     _NAME_BEFORE_APPOSITIVE.search(s[:start])):
             return None  # (an appositive after a name is read below: "X, a lawmaker who ...")
@@ -511,6 +478,11 @@ class Attributor(ColonReader):
                 if placed.perspectives:
                     return Speaker(text, placed.perspectives, placed.cue, "line", offset,
                                    offset + len(text))
+            kind = KIND_IN_LINE.search(s)  # "The military blogger known as "X" wrote:"
+            member = self._member_of_group("a " + kind.group("kind").lower(), offset) \
+                if kind is not None else None
+            if member is not None:
+                return Speaker(text, [member[0]], member[1], "line", offset, offset + len(text))
         return sp
 
     def note_heading(self, heading: str, sent: Sentence, index: int) -> None:

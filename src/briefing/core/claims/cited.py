@@ -58,3 +58,28 @@ def headline_outlet(sentence: str) -> tuple[str, int] | None:
     if after is not None:
         return after.group("o"), after.start("o")
     return None
+
+
+# A key-figures list item: a figure, a colon, what it counts, and its source at the end
+# ("11,000: North Korean troops in the first wave (NIS)", "15,000: troops sent since
+# October, per South Korea's NIS", "more than 70 percent: share of ..., according to U.S.
+# officials").
+_KEY_FIGURE = re.compile(
+    r"\W*(?:(?:about|around|some|nearly|almost|over|more\s+than|up\s+to|at\s+least|roughly|"
+    r"approximately|fewer\s+than|less\s+than)\s+)?[$€£₩~]?\d[\d,.]*(?:\s*[–-]\s*[$€£₩]?\d[\d,.]*)?"
+    r"\s*(?:million|billion|trillion|bn|m|k|percent|per\s+cent|%)?\s*:\s+\S", re.IGNORECASE)
+_KEY_SOURCE = re.compile(r"(?:\((?:source:\s*|via\s+|per\s+)?(?P<paren>[A-Z][^()]{1,60})\)|"
+                         r",\s+(?:also\s+)?(?:per|according\s+to|says|said)\s+"
+                         r"(?P<per>[^,;()]{2,60}?))\W*$", re.IGNORECASE)
+
+
+def key_figure_source(sentence: str) -> tuple[str, int] | None:
+    """(who, offset) of the source a key-figures list item names at its end, or None when
+    the line is no such item."""
+    if _KEY_FIGURE.match(sentence) is None:
+        return None
+    m = _KEY_SOURCE.search(sentence)
+    if m is None:
+        return None
+    group = "paren" if m.group("paren") else "per"
+    return m.group(group).strip(), m.start(group)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from briefing.core.claims.cues import normalise
 from briefing.core.claims.grammar import (
     _COLON_QUOTE,
     _LABEL_COLON,
@@ -20,6 +21,12 @@ from briefing.core.claims.grammar import (
 from briefing.core.claims.resolution import SpeakerResolver
 from briefing.core.claims.sentences import Sentence
 from briefing.core.claims.speaker import Speaker
+
+# A time or place phrase before a framing line's subject ("By the summer, ", "In Seoul, ").
+_OPENER = re.compile(r"\W*(?:(?:By|In|On|At|After|Since|Within|Later|Earlier|Then|Meanwhile|"
+                     r"Shortly|Until)\b[^,:]{0,40},\s+)")
+# Small words inside a name or a body's name ("Ministry of Foreign Affairs of the ...").
+_NAME_LINKS = frozenset({"the", "of", "for", "in", "and", "at", "on", "de", "'s", "s"})
 
 
 class ColonReader(SpeakerResolver):
@@ -94,3 +101,33 @@ class ColonReader(SpeakerResolver):
             return None
         last = ctx.last
         return last.again("quote", sent.start + speech[0][0], sent.start + speech[0][1])
+
+    def frame_speaker(self, sent: Sentence, index: int) -> Speaker | None:
+        """The subject of a line that frames the quotation under it with no verb of saying
+        ("The Chinese Embassy in the United States struck a similar note:", "By the
+        summer, Ukrainian officials were telling a different story:"): the speaker of the
+        words below, when the subject names a side."""
+        s = normalise(sent.text)
+        opener = _OPENER.match(s)
+        a = opener.end() if opener is not None else 0
+        words = list(re.finditer(r"[\w'’.-]+|,", s[a:]))
+        end, apposed, lower = a, False, 0
+        for w in words:
+            tok = w.group()
+            if tok == ",":
+                apposed = not apposed  # "X, the spokesman of Y, struck ...": the aside
+                continue
+            low = tok.lower().strip("'’")
+            if not apposed and not tok[:1].isupper() and low not in _NAME_LINKS:
+                if low in self.r.role_words | self.r.back_reference_heads and lower == 0:
+                    lower += 1  # "Ukrainian officials", "the Chinese side"
+                else:
+                    break
+            end = a + w.end()
+        if end <= a:
+            return None
+        sp = self._resolve(s, sent, a, end, "frame", index)
+        # (a side the subject's own words name, not one a title recalls from before:
+        # "The Honourable X, Minister of Foreign Affairs, today issued ...")
+        named = sp.cue is not None and sp.cue.lower() in s[a:end].lower()
+        return sp if sp.perspectives and named else None

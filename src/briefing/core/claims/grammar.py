@@ -26,8 +26,19 @@ _BELONGS = re.compile(r"\b(?:is|was|has been|commands|commanded|serves|served|fi
 _KIN: dict[str, set[str]] = {"commander": {"officers", "commanders"},
                              "officer": {"officers", "commanders"},
                              "soldier": {"troops", "soldiers", "servicemen"},
-                             "milblogger": {"milbloggers", "bloggers", "war bloggers"},
-                             "blogger": {"bloggers", "milbloggers"}}
+                             "milblogger": {"milbloggers", "bloggers", "war bloggers",
+                                            "channels"},
+                             "blogger": {"bloggers", "milbloggers", "channels"},
+                             "channel": {"channels", "bloggers", "milbloggers"}}
+# Who write the war's channels: one of them is of the side the page gave its kind ("Russian
+# pro-war Telegram channels have been writing ... Igor Lapin, a blogger, claimed ...").
+CHANNEL_KINDS = frozenset({"blogger", "milblogger", "channel"})
+# A channel named after its kind: 'The channel "Voenkor Sokol"', 'The military blogger known
+# as "Dva Polkovnika"'.
+KIND_BEFORE_NAME = re.compile(r"(?i)\b(?:the|a|an)\s+(?:[\w-]+\s+){0,2}?(?P<kind>channel|"
+                              r"milblogger|blogger)\s+(?:known\s+as\s+|called\s+)?[\"“]?$")
+KIND_IN_LINE = re.compile(r"(?i)^\W*(?:the|a|an)\s+(?:[\w-]+\s+){0,2}?(?P<kind>channel|"
+                          r"milblogger|blogger)\b")
 # A comma and a new subject after "and": "..., and officials said" has a subject of its own.
 _CLAUSE_AFTER = re.compile(r",\s*(?:and|but)\s+\S+(?:\s+\S+){0,3}\s*$")
 # A short label before a colon, capitalised ("Ukraine's HUR:", "South Korea's NIS:").
@@ -74,9 +85,10 @@ _NO_CONTENT = re.compile(r"\s+(?:us|me|you|them)?\s*(?:(?:very|rather|remarkably
                          r"(?=\s*(?:[.,;:!?)]|$)|\s+(?:about|on|in|for|to|from|with|at|but|and|when|beyond|"
                          r"yet|so)\b)", re.I)
 # A possessor's words: "President Yoon's answer, delivered ..., was hedged: ..."
-_SPEECH_NOUN = re.compile(r"^(?P<who>.+?)['’]s\s+(?:own\s+)?(?:answer|response|reply|message|"
-                          r"position|view|verdict|statement|assessment|comment|words|warning|"
-                          r"explanation|reaction|argument|line)\b", re.IGNORECASE)
+_SPEECH_NOUN = re.compile(r"^(?P<who>.+?)['’]s\s+(?:own\s+)?(?:answers?|responses?|reply|replies|"
+                          r"messages?|position|views?|verdict|statements?|assessments?|comments?|"
+                          r"words|warnings?|explanations?|reactions?|arguments?|line|remarks|"
+                          r"posts?)\b", re.IGNORECASE)
 # Roles of one person (for "he"/"she" later in the same sentence).
 _PERSON_ROLES = frozenset({"minister", "president", "secretary", "spokesman", "spokeswoman",
                            "spokesperson", "ambassador", "envoy", "chancellor", "premier",

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from briefing.core.claims.affiliation import affiliation, bare_country, foreign, postmodifier
+from briefing.core.claims.experts import former_now_academic, independent_expert
 from briefing.core.claims.grammar import (
     _CONJUNCTS,
     _DOCUMENT,
@@ -18,6 +19,8 @@ from briefing.core.claims.grammar import (
     _SPEECH_NOUN,
     _WESTERN,
     _WORD,
+    CHANNEL_KINDS,
+    KIND_BEFORE_NAME,
     _after_word_boundary,
     _belonging_clause,
     _topic_word,
@@ -185,6 +188,9 @@ class SpeakerResolver(SubjectFinder):
         owner = self._possessor(s, sent, start, end, verb, index)
         if owner is not None:
             return owner
+        there = self._there(low, sent)
+        if there is not None:  # "Seoul's worry is ... Officials there say ...": that place's
+            return Speaker(text, [there[0]], there[1], verb, base + start, base + end)
         listed = low in r.back_references or bare in r.back_references
         scene = self._scene(s, sent, start) if listed and bare.split()[-1] in _UNNAMED else None
         if scene is not None:  # "In Seoul, officials said ...": the officials of that place
@@ -255,6 +261,8 @@ class SpeakerResolver(SubjectFinder):
                     continue
                 pos = a + len(part)
                 one = self._resolve(s, sent, a, a + len(part), verb, index)
+                if part.strip() == "Western":  # "Western and Ukrainian officials": the West
+                    one = Speaker(part, ["us", "nato_european"], part, verb, a, a + len(part))
                 for k in one.perspectives:
                     if k not in keys:
                         keys.append(k)
@@ -262,7 +270,8 @@ class SpeakerResolver(SubjectFinder):
             if keys:
                 return Speaker(text, keys, cue, verb, base + start, base + end)
         sp = self._resolve_plain(s, start, end, verb, base)
-        if sp.perspectives and independent_expert(text, s[end:end + 80]):
+        if sp.perspectives and (independent_expert(text, s[end:end + 80]) or
+                                former_now_academic(text)):
             # "a senior Chinese scholar", "several Chinese analysts", "Western experts":
             # their nationality is not a side they speak for (an independent analyst
             # speaks for none of the perspectives)
@@ -280,6 +289,8 @@ class SpeakerResolver(SubjectFinder):
             if other.perspectives:
                 sp = Speaker(s[min(a, start):max(z, end)], other.perspectives, other.cue, verb,
                              base + min(a, start), base + max(z, end))
+        if former_now_academic(sp.text):  # "X, a former diplomat who now teaches in
+            return Speaker(sp.text, [], None, verb, sp.start, sp.end)  # London": an analyst
         if not sp.perspectives:
             # the person's own name first: it ends the phrase ("Minister of Foreign Affairs
             # Espen Barth Eide" is not the "Minister of Foreign Affairs" introduced before)
@@ -303,6 +314,10 @@ class SpeakerResolver(SubjectFinder):
                 if placed is not None:  # introduced earlier: "Cho Tae-yul", "(SSO)", "the BND"
                     sp.perspectives, sp.cue = [placed[0]], placed[1]
                     break
+        kind = KIND_BEFORE_NAME.search(s[max(0, start - 40):start]) if not \
+            sp.perspectives else None
+        if kind is not None:  # 'The channel "Voenkor Sokol"': one of the channels
+            low = "a " + kind.group("kind").lower()
         if not sp.perspectives:
             member = self._member_of_group(low, base + start)
             if member is not None:  # "One battery commander", "Another milblogger"
@@ -349,6 +364,20 @@ class SpeakerResolver(SubjectFinder):
                 break
             if stems & {w.lower().removesuffix("s") for w in _WORD.findall(sp.text)}:
                 return sp
+        return None
+
+    def _there(self, low: str, sent: Sentence) -> tuple[str, str] | None:
+        """The side of the place the sentence before opens with, for officials "there"
+        ("Seoul's worry is what Pyongyang gets. Officials there say ..."): its first
+        country or capital, the subject's (not a place it talks about later)."""
+        if _THERE.fullmatch(low) is None:
+            return None
+        before = getattr(self, "_text", "")[max(0, sent.start - 400):sent.start].rstrip()
+        last = re.split(r"[.!?][\"”’')]*\s+", before)[-1]
+        for word in re.findall(r"[A-Z][\w'’-]+", last):
+            side = bare_country(word)
+            if side is not None:
+                return side
         return None
 
     def _scene(self, s: str, sent: Sentence, start: int) -> tuple[str, str] | None:
@@ -438,18 +467,23 @@ class SpeakerResolver(SubjectFinder):
         near = words[0] in ("a", "an", "some") and words[1] not in ("fellow", "second", "third")
         # ("a drone-unit commander" right after "Ukrainian commanders I spoke with": one
         # of them, when the group is named within the last sentence or two)
-        head = words[-1].rstrip(".,")
+        head = next((w for w in words if w in CHANNEL_KINDS), words[-1].rstrip(".,"))
+        # ("a blogger with about a million subscribers": the kind, not what follows it)
         if len(head) < 4:
             return None
         nouns = {head, head + "s", head + "es", head.removesuffix("s")} | (
             _KIN.get(head, set()))
-        window = self._text[max(0, pos - (250 if near else 600)):pos]
-        rx = re.compile(r"\b([A-Z][\w'-]+)\s+(?:[a-z][\w-]*\s+){0,2}?(?i:" +
+        channel = head in CHANNEL_KINDS  # (the page's whole account of who writes)
+        window = self._text[max(0, pos - (3000 if channel else 250 if near else 600)):pos]
+        rx = re.compile(r"\b([A-Z][\w'-]+)\s+(?:[a-z][\w-]*\s+" +
+                        (r"|[A-Z][\w-]*\s+" if channel else "") + r"){0,2}?(?i:" +
                         "|".join(re.escape(n) for n in sorted(nouns)) + r")\b")
         for m in reversed(list(rx.finditer(window))):
-            placed = bare_country(m.group(1))
-            if placed is not None:
-                return placed
+            # ("Interviews with Russian milbloggers": the nationality nearest the noun)
+            for word in reversed(re.findall(r"[A-Z][\w'-]+", m.group())):
+                placed = bare_country(word)
+                if placed is not None:
+                    return placed
         return None
 
     def _resolve_plain(self, s: str, start: int, end: int, verb: str, base: int) -> Speaker:
@@ -519,44 +553,13 @@ _GIVEN_BY = re.compile(r"(?i)(?:the\s+)?(?:latest\s+|new\s+)?(?:information|inte
 _HANDLE = re.compile(r"@(?P<name>[A-Za-z][\w]{1,30})")
 
 
+# Officials of the place just named: "Officials there say ...".
+_THERE = re.compile(r"(?:the\s+)?(?:[a-z]+\s+)?(?:officials|authorities|government|officers|"
+                    r"lawmakers|sources)\s+(?:there|here)")
 # A government body that has officials: "South Korea's foreign ministry", "the
 # presidential office", "the Kremlin", "the interim government".
 _BODY = re.compile(r"(?i)\b(?:ministry|office|government|administration|presidency|kremlin|"
                    r"cabinet|department|agency|embassy|military|command)\b")
-# Independent experts named by their nationality or base ("a senior Chinese scholar with
-# ties to ...", "Chinese scholars interviewed for this paper", "Seoul-based analysts"): the
-# expert noun heads the phrase, only determiners, adjectives, a nationality or "-based"
-# stand before it. Not one tied to a state ("who advises the Foreign Ministry", "at a
-# state-affiliated institute"), nor a blogger (who speaks for the side he backs).
-_EXPERT = re.compile(
-    r"(?:(?:an?|the|one|some|several|many|most|other|two|three|few|a\s+few|leading|"
-    r"senior|prominent|independent|veteran|well-known|respected|military|security|"
-    r"defen[cs]e|foreign[- ]policy|[a-z]+-based|[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)\s+)+"
-    r"(?P<head>scholars?|analysts?|experts?|researchers?|academics?|professors?|"
-    r"specialists?)\b(?P<rest>.*)", re.DOTALL)
-_STATE_TIED = re.compile(r"(?i)\b(?:advis\w*|state-(?:affiliated|run|owned|backed)|"
-                         r"government-(?:affiliated|run|backed)|official|pro-\w+)\b")
-
-
-def independent_expert(text: str, after: str = "") -> bool:
-    """Is the speaker span an independent expert known only by nationality or base?
-    `after`: the words after the span, where a relative clause may tie the expert to a
-    state ("a Chinese scholar who advises the Foreign Ministry told ...")."""
-    m = _EXPERT.fullmatch(" ".join(text.split()))
-    tie = re.match(r"\s*,?\s*(?:who|which|that)\b[^,.;]*", after)
-    if m is None or _STATE_TIED.search(text) or tie is not None and \
-            _STATE_TIED.search(tie.group()):
-        return False
-    pre = m.group()[:m.start("head")].split()
-    # capitalised modifiers must be a nationality ("Chinese", "South Korean") or
-    # "Western", not an institution ("A BND analyst", "RAND researchers")
-    caps = " ".join(w for w in pre if w[:1].isupper() and w.lower() not in (
-        "a", "an", "the", "one", "some", "several", "many", "most", "other", "two", "three"))
-    if not caps:
-        return False
-    return caps == "Western" or bare_country(caps) is not None
-
-
 def _handle_words(name: str) -> str:
     """The words of a handle: "ZelenskyyUa" -> "Zelenskyy Ua", "MFA_Russia" -> "MFA Russia"."""
     return re.sub(r"(?<=[a-z])(?=[A-Z])", " ", name.replace("_", " ")).strip()

@@ -14,6 +14,7 @@ Two grammatical facts, not rules for a page:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from briefing.core.claims.affiliation import affiliation
 from briefing.core.claims.speaker import Speaker
@@ -27,6 +28,17 @@ _THAT = re.compile(r"\bthat\b", re.IGNORECASE)
 _CLOSE = re.compile(r"[;:]|,\s*(?:and|but|while|whereas)\s(?!that\b)|\s[—–]\s")
 # Triggers whose speaker names the source of the whole sentence, not a nested one.
 _SOURCE_VERBS = frozenset({"according to", "for", "citing", "cited", "per"})
+# Verbs that report a side's words (not what it feels, wants or does: "fears", "welcomes").
+_WORDS = frozenset({
+    "said", "says", "say", "saying", "told", "tells", "tell", "claimed", "claims", "claim",
+    "reported", "reports", "estimated", "estimates", "announced", "announces", "confirmed",
+    "confirms", "stated", "states", "warned", "warns", "denied", "denies", "deny", "assessed",
+    "assesses", "wrote", "writes", "posted", "posts", "insisted", "insists", "maintained",
+    "maintains", "described", "describes", "called", "calls", "admitted", "admits",
+    "acknowledged", "acknowledges", "argued", "argues", "repeated", "repeats", "promised",
+    "pledged", "vowed", "accused", "accuses", "threatened", "declared", "noted", "notes",
+    "added", "briefed", "informed", "assured", "explained", "complained", "dismissed",
+    "rejected", "condemned", "put", "puts", "published", "released", "according"})
 
 
 def settle(found: list[Speaker], text: str, base: int) -> list[Speaker]:
@@ -53,6 +65,12 @@ def settle(found: list[Speaker], text: str, base: int) -> list[Speaker]:
         outer = next((o for o in out if o.perspectives and _nested(o, f, text, base)), None)
         if outer is not None:
             continue
+        if f.perspectives and f.verb.split()[0] not in _WORDS and any(
+                not o.perspectives and o.verb not in _SOURCE_VERBS and _nested(o, f, text, base)
+                for o in out):
+            continue  # "Zhao Tong, a scholar, has argued that China fears being seen ...":
+            # what a speaker of no side says a side feels or wants is his statement, not the
+            # side's words (a side's words he relays are: "... that Beijing had said ...")
         out.append(f)
     return _relay_dropped(out, text, base)
 
@@ -101,8 +119,9 @@ def member_of_group(found: list[Speaker], text: str, base: int, before: str) -> 
     in the sentence. Changes `found` in place."""
     for f in found:
         lead = text[:max(0, f.start - base)]
-        if f.perspectives:
-            continue
+        if f.perspectives or ONE_OF.fullmatch(f.text.strip()) and \
+                not text[:max(0, f.start - base)].strip():
+            continue  # ("One of them said ..." opening the sentence: one_of_group's)
         partitive = _PARTITIVE.search(lead) or _PARTITIVE.search(f.text + " ") or \
             re.match(r"(?i)(?:one|some|several)\s+of\s+them\b", f.text)
         another = _ANOTHER.match(f.text)
@@ -117,3 +136,44 @@ def member_of_group(found: list[Speaker], text: str, base: int, before: str) -> 
             if side is not None:
                 f.perspectives, f.cue = [side[0]], side[1]
                 break
+
+
+# One of a group by itself ("One said ...", "Another argued ...", "One of them said ...").
+ONE_OF = re.compile(r"(?i)(?:one|another|a\s+third|a\s+second|one\s+of\s+(?:them|those|these)"
+                    r"|(?:some|two|three|several)\s+of\s+them)")
+_SENTENCE_END = re.compile(r"[.;!?][\"”’')]*\s+")
+# The group a sentence names: its plural head and the words that place it ("some American
+# officials", "two European diplomats", "Chinese scholars", "officials in Washington").
+_GROUP = re.compile(
+    r"\W*(?:[^,;:]{1,30},\s+)?(?:according\s+to\s+)?(?P<np>(?:(?:[A-Z][\w.'’-]*|some|several|many|most|two|three|four|five|a\s+few|few|"
+    r"other|senior|junior|local|[a-z]+-based)\s+){0,4}"
+    r"(?i:officials|diplomats|scholars|analysts|experts|officers|soldiers|commanders|lawmakers|"
+    r"legislators|sources|researchers|academics|generals|envoys|negotiators|aides|advisers|"
+    r"advisors|veterans|fighters|servicemen|prisoners|bloggers|interlocutors|counterparts)"
+    r"(?:\s+(?:in|at|from|of|with)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3})?)\b")
+
+
+def one_of_group(found: list[Speaker], text: str, base: int, before: str,
+                 resolve: Callable[[str], Speaker], expert: Callable[[str], bool]) -> None:
+    """A speaker that is only "one" or "another" of a group ("Privately, some American
+    officials are frustrated. One said ...") speaks for the group the sentence before
+    names as its subject: its side, or none when the group is of independent experts
+    ("Chinese scholars ... Another argued ..."). Only the sentence's sole speaker: "One of
+    them has said ..., the NIS said" is the NIS's report. Changes `found` in place."""
+    if any(f.perspectives for f in found):
+        return
+    for f in found:
+        if ONE_OF.fullmatch(f.text.strip()) is None or text[:max(0, f.start - base)].strip():
+            continue  # (only a sentence that opens with its "one")
+        chunks = [c.strip() for c in _SENTENCE_END.split(before[-500:]) if c.strip()]
+        for chunk in reversed(chunks[-3:]):
+            if ONE_OF.match(chunk):
+                continue  # "One, at a university in Beijing, told me ...": one more of it
+            group = _GROUP.match(chunk)
+            if group is None:
+                break  # the sentence before is about something else: no group to join
+            np = group.group("np")
+            if not expert(np):
+                side = resolve(np)
+                f.perspectives, f.cue = list(side.perspectives), side.cue
+            break

@@ -32,6 +32,7 @@ from briefing.core.claims.words import (
     _TIME_PREPS,
     _TIMES,
     _TOPIC_ROLES,
+    _WRITTEN_ON,
 )
 
 # What a list of sources gave, before the first of them: "Information from", "Intelligence
@@ -39,6 +40,12 @@ from briefing.core.claims.words import (
 _GIVEN_FROM = re.compile(r"\s*(?:the\s+)?(?:latest\s+|new\s+)?(?:information|intelligence|data|"
                          r"figures|estimates|assessments|reports)\s+(?:(?:provided|shared|"
                          r"released|supplied)\s+)?(?:from|by)\s+", re.IGNORECASE)
+
+
+# Prepositions opening an aside between a subject and its verb ("X, on his first visit ...,
+# praised", "X, in a speech carried by KCNA, said").
+_ASIDE_PREPOSITIONS = frozenset({"on", "in", "at", "during", "after", "before", "while",
+                                 "with", "from", "for", "despite", "following"})
 
 
 class SubjectFinder:
@@ -67,6 +74,9 @@ class SubjectFinder:
         if sep == "," and len(segs) >= 2 and words and words[0].endswith(("ing", "ed")) and \
                 words[0] not in self.r.pronouns and words[0] not in self.r.clause_verbs:
             return False  # "Choe, speaking in Moscow after talks with Lavrov, said": an aside
+        if sep == "," and len(segs) == 2 and words and words[0] in _ASIDE_PREPOSITIONS:
+            return False  # "Lavrov, on his first visit to North Korea since ..., praised":
+            # a place or time set between the subject and its verb
         if words and words[0] in ("who", "whose", "which") or \
                 sep.strip().lower() in ("who", "whose", "which") and len(segs) >= 2 and \
                 s[segs[-2][1]:a].lstrip().startswith(","):
@@ -191,20 +201,23 @@ class SubjectFinder:
         first_word = raw_first.split()[0] if raw_first.split() else ""
         # "China's foreign ministry, asked about the losses, said": an interjected
         # participle phrase; the subject is the segment before it.
-        interjected = sep == "," and first_word.endswith(("ing", "ed")) and \
+        interjected = sep == "," and (first_word.endswith(("ing", "ed")) or (
+            first_word in _ASIDE_PREPOSITIONS and len(segs) == 2)) and \
             first_word not in self.r.pronouns and len(raw_first.split()) >= 2
+        # ("Lavrov, on his first visit to Pyongyang, praised": a place or time aside)
         first_raw = s[segs[-1][0]:segs[-1][1]].split()[0] if raw_first.split() else ""
         relative = raw_first.startswith(("who ", "whose ")) or raw_first == "who" or \
             interjected or (
             sep.lower() == "which" and raw_first.split()[0] not in self.r.pronouns
             and raw_first.split()[0] not in ("the", "a", "an") and not first_raw[:1].isupper())
         # ("..., which the JCS said flew for 86 minutes": the JCS is the subject)
-        appositive = sep == "," and len(segs) == 2 and segs[0][2] == "" and \
+        appositive = sep == "," and len(segs) >= 2 and (len(segs) == 2 and segs[0][2] == "" or
+                                                       segs[-2][2].lower() == "that") and \
             raw_first.split()[0] in ("the", "a", "an") and len(raw_first.split()) <= 6 and \
-            s[segs[-1][1]:stop].strip() == "," and bool(self._cues(s, *segs[0][:2]))
+            s[segs[-1][1]:stop].strip() == "," and bool(self._cues(s, *segs[-2][:2]))
         # ("Germany's intelligence service, the BND, estimates": the appositive renames
-        # a subject that names its side; "Andriy Kostin, the prosecutor general, said":
-        # the role is read as before)
+        # a subject that names its side, also after a cleft's "It was not until April
+        # that"; "Andriy Kostin, the prosecutor general, said": the role is read as before)
         if (relative or appositive) and len(segs) >= 2:
             # "John Foreman, who paid ... as British defence attaché, says"
             extra.append((a, z))
@@ -319,6 +332,9 @@ class SubjectFinder:
             if lead and lead[-1] in ("in", "from") and not member and (
                     len(lead) < 2 or lead[-2] not in _PLACED_ROLES):
                 continue  # "a specialist at a centre in Washington": a place, not a side
+            if len(before) >= 2 and before[-1].lower() in ("on", "about") and \
+                    before[-2].lower() in _WRITTEN_ON:
+                continue  # "co-author of a book on North Korea's army": a topic
             if before and before[-1].lower() == "of" and \
                     (len(before) < 2 or before[-2].lower() not in r.role_words):
                 continue  # "the arrival of North Korean troops": a topic, not an affiliation

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable
 
 from briefing.core.claims.attribution import Attributor, Speaker
-from briefing.core.claims.cited import headline_outlet, headline_source
+from briefing.core.claims.cited import headline_outlet, headline_source, key_figure_source
 from briefing.core.claims.cues import matcher_for
 from briefing.core.claims.handles import post_cards
 from briefing.core.claims.headings import (
@@ -165,6 +165,14 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
         if turn is None and not _ends(sent.text) and len(sent.text.split()) <= HEADING_WORDS:
             background = background_heading(sent.text)  # a section heading: is it
             # "Background" / "Notes to editors" (facts recalled, not the issuer's position)?
+        key = key_figure_source(sent.text) if turn is None else None
+        if key is not None:
+            # "15,000: North Korean troops sent to Russia, per South Korea's NIS": a
+            # key-figures item is its cited source's figure
+            sp = attributor.name(key[0], sent.start + key[1])
+            if sp.perspectives:
+                out.append(_suggestion(sent, [sp.again("cited", sent.start, sent.end)]))
+                continue
         if turn is None and (sent.paragraph >= len(spans) or sent.end >= spans[
                 sent.paragraph][1] - 1) and sent.start == _para_start(spans, sent.paragraph):
             header = _POST_HEADER.fullmatch(sent.text)
@@ -242,6 +250,15 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
             # minister:") introduces the paragraph under it.
             said = attributor.attribute(sent, index)
             line = sent.text.rstrip().rstrip(":")
+            framed = attributor.frame_speaker(sent, index) if not said and \
+                len(line.split()) > MIN_FIGURE_WORDS and sent.end >= _para_end(
+                    spans, sent.paragraph) and not WE.search(line) else None
+            if framed is not None:
+                # "The Chinese Embassy in the United States struck a similar note:": the
+                # line frames the words below it as its subject's, and says so itself
+                out.append(_suggestion(sent, [framed]))
+                intro = (sent.paragraph, [framed], True)
+                continue
             if not said and len(line.split()) <= 16 and sent.start == _para_start(
                     spans, sent.paragraph) and not WE.search(line):
                 named = attributor.name(line, sent.start)
@@ -262,10 +279,14 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
                 below = sent.end >= _para_end(spans, sent.paragraph)
                 intro = (sent.paragraph, said, below) if said else None
                 if any(sp.verb in _REPORTING - {"posted"} or sp.verb.startswith("issued the following")
-                       for sp in said) and len(line.split()) >= MIN_FIGURE_WORDS:
+                       for sp in said) and len(line.split()) >= MIN_FIGURE_WORDS or \
+                        below and any(sp.perspectives for sp in said) and \
+                        len(line.split()) > MIN_FIGURE_WORDS:
                     # "Igor Lapin claimed that more than 50,000 were ready to come:", "the
-                    # MFA Spokesperson said:": the line reports its speaker's words itself
-                    # (not "X posted:", which only points at the post below)
+                    # MFA Spokesperson said:": the line reports its speaker's words itself;
+                    # so does a sentence that frames the words below as its speaker's ("John
+                    # Kirby put it this way on 16 December:", "Sybiha posted shortly after
+                    # the parade began:"), not a bare pointer ("Andrii Sybiha posted:")
                     out.append(_suggestion(sent, said))
             continue
         if turn is None and sent.text.startswith(("(", "[")) and \
@@ -528,8 +549,34 @@ def _answer(attributor: Attributor, resolver: TurnResolver, turn: Turn, sent: Se
                 and not ((sp.text.lower() in _FIRST_PERSON or sp.text.lower().startswith(
                     ("our ", "my ", "we ", "i "))) and set(sp.perspectives) <= set(
                         turn.perspectives))]
+    if not reported:
+        other = _they_other_side(attributor, turn, sent)
+        if other is not None:
+            reported = [other]
     attributor.ctx.remember(own, sent.paragraph, index)
     return _suggestion(sent, [own, *reported])
+
+
+_THEY_SAID = re.compile(r"(?:\W*\w+,\s+)?[Tt]hey\s+(?:have\s+|had\s+)?(?:also\s+|publicly\s+|"
+                        r"repeatedly\s+)?(?:said|say|told|claimed|claim|stated|announced|"
+                        r"confirmed|reported|denied|insisted)\b")
+
+
+def _they_other_side(attributor: Attributor, turn: Turn, sent: Sentence) -> Speaker | None:
+    """'I'd refer you to the Ukrainians. They have said they captured two soldiers': in an
+    answer, "they" who say something are the one other side the sentence before names
+    (not the briefer's own side)."""
+    said = _THEY_SAID.match(sent.text)
+    if said is None:
+        return None
+    text = attributor._text
+    start = max(turn.label_end, text.rfind(".", 0, max(0, sent.start - 2)) + 1)
+    named = {c.key: c.cue for c in attributor._find(text, start, sent.start)
+             if c.key not in turn.perspectives}
+    if len(named) != 1:
+        return None
+    key, cue = next(iter(named.items()))
+    return Speaker("they", [key], cue, "said", sent.start, sent.start + said.end())
 
 
 def _quoted_block(run_of: dict[int, tuple[int, int]], first: int) -> set[int]:

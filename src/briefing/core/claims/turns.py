@@ -167,8 +167,12 @@ def find_turns(text: str, rules: AttributionRules | None = None,
         procedural = low in r.turn_procedural or _key(t.label) in r.turn_procedural
         # A person's name ("Maria Zakharova", "MR. KIRBY") answers even when no question
         # label precedes the turn (a joint press point, a question labelled by outlet).
+        # A role ("Minister:", "SPOKESPERSON:") answers too: an opening statement before
+        # the first question is the official's, as the answers after it are.
+        role = " ".join(w for w in low.split() if w not in r.turn_role_modifiers)
         t.answer = not t.question and not procedural and (
-            not any_question or _key(t.label) in answerers or _names_person(t.label))
+            not any_question or _key(t.label) in answerers or _names_person(t.label) or
+            role in r.turn_generic)
     return _unlabelled_answers(text, spans, turns)
 
 

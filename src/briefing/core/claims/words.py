@@ -9,12 +9,19 @@ _TOPIC_ROLES = frozenset({"expert", "experts", "specialist", "specialists", "wat
                           "historian", "correspondent"})
 # A non-governmental body a place name locates: "a private Seoul think tank", "a Kyiv
 # university" (the place is where it is, not whose side it speaks for).
-_BODY_AFTER_PLACE = frozenset({"think", "university", "institute", "foundation", "newspaper"})
+_BODY_AFTER_PLACE = frozenset({"think", "university", "institute", "foundation", "newspaper",
+                               # a news outlet's post there: "NHK's Seoul bureau chief"
+                               "bureau", "correspondent", "correspondents"})
+# What a writer or scholar has written about is a topic, not a side: "co-author of a book on
+# North Korea's army", "the author of a study about Russian logistics".
+_WRITTEN_ON = frozenset({"book", "books", "study", "studies", "paper", "papers", "history",
+                         "biography", "dissertation", "thesis"})
 _CARRYING_VERBS = frozenset({"continues", "continue", "continued", "refuses", "refused",
                             "refuse", "declined", "declines", "decline", "went", "goes",
                             "hastened", "rushed", "seems", "seem", "seemed", "appears",
                             "appear", "appeared", "wants", "want", "wanted", "tried", "tries",
-                            "sought", "seeks", "moved", "moves"})
+                            "sought", "seeks", "moved", "moves", "refusing", "continuing",
+                            "declining", "trying", "seeking"})
 _PREPOSITIONS = frozenset({"in", "on", "at", "by", "for", "from", "with", "after", "before",
                            "during", "since", "last", "rather", "of", "to"})
 _NEGATIONS = frozenset({"not", "never", "didn't", "hasn't", "haven't", "hadn't", "won't",
