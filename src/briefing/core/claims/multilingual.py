@@ -32,6 +32,11 @@ _INFINITIVE = ("ть", "ться", "ти", "тися", "чь", "чься")
 _SHORT_QUOTE = re.compile(r"«[^«»,.;:!?\s]+(?:\s[^«»,.;:!?\s]+){0,2}»")
 # A Korean quotative ending before a reporting verb ("…나왔다고 정부 관계자는 전했다").
 _QUOTATIVE = re.compile(r"(?:다|라|냐|자)[”\"’]?고\s+")
+# A reporting verb's quotative inside a report ("보고했다고 전했다"): what it reported was
+# reported again, by the sentence's speaker.
+_RELAYED = re.compile(r"(?:다|라)[”\"’]?고\s+")
+# The body a report came from ("국정원으로부터 …는 보고를 받았다"), in its own words.
+_REPORTED_BY = re.compile(r"(\S+?)(?:으로부터|로부터)\s")
 
 
 def _inside_quotation(s: str, start: int, end: int) -> bool:
@@ -206,6 +211,30 @@ class ScriptAttributor(ScriptMentions):
             if span:
                 return span, v.group()
         return None
+
+    def relayed_source(self, s: str, span: str) -> tuple[list[str], str | None]:
+        """The side of the one whose report a Korean speaker with no side of his own passes
+        on ("김 의원은 국정원이 …고 보고했다고 전했다", "…의원은 국정원으로부터 …는 보고를
+        받았다고 밝혔다"): the subject of the reported clause's own reporting verb, or the
+        body the report came from; ([], None) when the sentence relays no one."""
+        if self.r.script != "hangul":
+            return [], None
+        at = s.find(span)
+        start = at + len(span) if at >= 0 else 0
+        whose: list[str] = []
+        stems = tuple(v.split("\x00")[0] for v in self.r.verb_stems)  # (stem, endings)
+        for q in _RELAYED.finditer(s, start):
+            word = s[s.rfind(" ", 0, q.start()) + 1:q.start()]
+            if not word.endswith(stems) or _inside_quotation(s, q.start(), q.end()):
+                continue  # not a report inside the report ("…보고했다고 전했다")
+            whose.append(korean_topic(s[start:q.start() - len(word)]) or "")
+        last = max(s.rfind("다고 "), s.rfind("라고 "))
+        whose += [m.group(1) for m in _REPORTED_BY.finditer(s, start, max(last, start))]
+        for who in whose:
+            keys, cue = self.perspectives(who)
+            if keys:
+                return keys[:1], cue
+        return [], None
 
     def _coordinated_subject(self, span: str) -> str:
         """The subject of a reporting verb joined to another predicate ("МИД Великобритании

@@ -144,6 +144,8 @@ def _suggest(rules: Rules, text: str, perspectives: Iterable[Perspective], title
             keys, cue = [], None
         elif not keys and not attributor.is_back_reference(span):
             keys, cue = attributor.introduced(span, text, start)
+            if not keys:  # "김 의원은 국정원이 …고 보고했다고 전했다": the report's source
+                keys, cue = attributor.relayed_source(s, span)
         guest = interview.speaker or turns.answerer
         if guest is not None and span.split()[0].lower() in interlocutors and not keys:
             # "Собеседник «РГ» отметил": the interviewee, named or answering in turns

@@ -1,0 +1,51 @@
+"""Mechanisms of issue 11's seventh language round (lang19), each case written here for the
+test: Korean attribution grammar new stories need (a lawmaker relaying the intelligence
+service's report, stances held and denials, a report passed on by the paper)."""
+
+from __future__ import annotations
+
+from briefing.core.claims import suggest_claims
+from briefing.core.perspectives import load_default_perspectives
+
+
+def claims(text: str, title: str = "", publisher: str = "") -> dict[str, list[str]]:
+    """quote -> perspectives, as the app suggests them."""
+    return {s.quote: s.perspectives
+            for s in suggest_claims(text, load_default_perspectives(), title=title,
+                                    publisher=publisher)}
+
+
+def test_a_lawmaker_relaying_a_report_speaks_for_its_source() -> None:
+    """A lawmaker named by his seat ("야당 간사인 김 의원") or by no cue at all passes on
+    the intelligence service's report ("국정원이 …고 보고했다고", "국정원으로부터 …는 보고를
+    받았다고"): the report's side; a foreign parliament's member stays his country's."""
+    relayed = ("박철수 의원은 국정원이 북한군 사상자가 2천명을 넘었다고 보고했다고 "
+               "기자들에게 전했다.")
+    received = "박철수 의원은 국정원으로부터 북한이 추가 파병을 준비 중이라는 보고를 받았다고 밝혔다."
+    seat = "야당 간사인 최영호 의원은 \"포로 신문 결과가 공유됐다\"고 말했다."
+    foreign = "러시아 하원 국방위원장인 카르타폴로프 의원은 북한군 참전설을 부인했다."
+    found = claims("북한군 사상자 늘어\n" + "\n".join([relayed, received, seat, foreign]))
+    assert found[relayed] == ["south_korean"]
+    assert found[received] == ["south_korean"]
+    assert found[seat] == ["south_korean"]
+    assert found[foreign] == ["russian"]
+    analyst = "김영수 교수는 러시아가 기술을 넘길 것이라고 분석했다."
+    assert claims("제목\n" + analyst)[analyst] == []
+
+
+def test_stances_held_denials_and_reports_passed_on() -> None:
+    """A stance repeated ("…는 입장만 반복하고 있다"), a denial held ("…을 인정하지 않고
+    있다"), a possibility held open ("가능성을 열어뒀다") and a report the paper passes on
+    ("…다고 보고한 것으로 알려졌다") are the subject's claims; the paper's own hearsay about
+    troops ("북한군은 … 배치된 것으로 알려졌다") is no one's."""
+    repeated = "크렘린궁은 \"언급할 것이 없다\"는 입장만 반복하고 있습니다."
+    denial = "북한은 파병 사실을 공식적으로 인정하지 않고 있다."
+    open_ = "대통령실은 살상무기 지원 가능성을 열어뒀다."
+    passed = "국정원은 북한이 추가 파병을 준비하고 있다고 보고한 것으로 알려졌다."
+    hearsay = "북한군은 쿠르스크 전선에 배치된 것으로 알려졌다."
+    found = claims("제목\n" + "\n".join([repeated, denial, open_, passed, hearsay]))
+    assert found[repeated] == ["russian"]
+    assert found[denial] == ["north_korean"]
+    assert found[open_] == ["south_korean"]
+    assert found[passed] == ["south_korean"]
+    assert hearsay not in found
