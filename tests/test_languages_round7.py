@@ -49,3 +49,26 @@ def test_stances_held_denials_and_reports_passed_on() -> None:
     assert found[open_] == ["south_korean"]
     assert found[passed] == ["south_korean"]
     assert hearsay not in found
+
+
+def test_a_report_going_on_and_a_quoted_subheading() -> None:
+    """"…다는 것이다" / "…했다는 설명이다" right after a speaker's sentence go on with his
+    report; a line of a speaker and his quoted words only ("국정원 \\"…\\"") is his claim;
+    the same ending after the paper's own sentence, or a subheading naming no side, is no
+    one's; "당국은" names the authorities just quoted again."""
+    said = "국방부 관계자는 북한군이 드론 전술을 익히고 있다고 말했다."
+    goes_on = "북한군이 이를 귀환 후 활용할 수 있다는 것이다."
+    head = "국정원 \"북한, 러시아에 추가 파병 준비\""
+    explained = "이미 선발대가 출발했다는 설명이다."
+    plain = "북한군은 지난달 쿠르스크에 도착했다."
+    stray = "현지 사정이 어렵다는 것이다."
+    loose = "현장 \"분위기 삼엄\""
+    again = "당국은 포로의 의사를 최우선으로 고려한다는 방침이다."
+    text = "\n\n".join(["제목", f"{said} {goes_on}", head, f"국정원은 추가 파병을 경고했다. "
+                       f"{explained}", plain, stray, loose, again])
+    found = claims(text)
+    assert found[goes_on] == ["south_korean"]
+    assert found[head] == ["south_korean"]
+    assert found[explained] == ["south_korean"]
+    assert found[again] == ["south_korean"]
+    assert stray not in found and loose not in found and plain not in found

@@ -173,6 +173,12 @@ class Rules:
     # cited is the speaker when he has a side
     citations: list[str] = field(default_factory=list)
     citation_rx: list[re.Pattern[str]] = field(default_factory=list)
+    # a sentence that goes on with the last speaker's report, no speaker of its own ("…할
+    # 수 있다는 것이다", "…했다는 설명이다"): his claim when it follows his sentence
+    continuations: list[str] = field(default_factory=list)
+    # a line naming a speaker and then only his quoted words (a subheading "국정원 \"…\"";
+    # group `who`): his claim when the words name a side
+    quoted_heads: list[str] = field(default_factory=list)
     # an outlet's verb ("报道"): with no side of its own it yields to a later speaker's
     relaying_verbs: list[str] = field(default_factory=list)
     posting_rx: re.Pattern[str] | None = None
@@ -255,7 +261,7 @@ def script_rules() -> dict[str, Rules]:
                      "interviewee_joins",
                      "topic_cuts", "conduits", "demonstratives", "coordinators",
                      "interlocutors", "subject_pronouns", "state_bodies", "citations",
-                     "relaying_verbs"):
+                     "relaying_verbs", "continuations", "quoted_heads"):
             getattr(rules, name).extend(data.get(name, []))
         lang = path.stem
         rules.stance_lemmas |= frozenset(w.lower() for w in data.get("stance_lemmas", []))

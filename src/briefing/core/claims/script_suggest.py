@@ -128,6 +128,16 @@ def _suggest(rules: Rules, text: str, perspectives: Iterable[Perspective], title
             out.append(Suggestion(start, end, s, list(named.perspectives), named.cue,
                                   named.speaker, named.verb))
             continue
+        if found is None and last is not None and text[last.end:start].strip() == "" and any(
+                re.search(p, s) for p in rules.continuations):
+            # "…고 말했다. 북한군이 이를 활용할 수 있다는 것이다.": his report goes on
+            last = replace(last, start=start, end=end, quote=s)
+            out.append(last)
+            continue
+        head = _quoted_head(rules, attributor, text, start, end) if found is None else None
+        if head is not None:  # "국정원 \"북한, 추가 파병 준비\"" as a line of its own
+            out.append(head)
+            continue
         if found is None and issuer is not None:
             out.append(Suggestion(start, end, s, list(issuer.perspectives), issuer.cue,
                                   issuer.speaker, issuer.verb))
@@ -175,6 +185,24 @@ def _suggest(rules: Rules, text: str, perspectives: Iterable[Perspective], title
 # a Korean quotative ending a reported clause ("…했다고 ", "…이라고 ", "…”라고 ")
 # how a sentence that may be a claim ends (「」『』: Taiwan's and Hong Kong's quotation marks)
 _ENDS = (".", "!", "…", "。", "！", "»", "”", '"', ")", "」", "』")
+
+
+def _quoted_head(rules: Rules, attributor: ScriptAttributor, text: str, start: int,
+                 end: int) -> Suggestion | None:
+    """A line that is only a speaker and his quoted words (a subheading, a roundup's item:
+    "국정원 \"북한, 추가 파병 준비\""), as his claim when he has a side; else None."""
+    line_end = text.find("\n", end)
+    if not opens_line(text, start) or text[end:line_end if line_end >= 0 else len(text)].strip():
+        return None
+    s = text[start:end]
+    for p in rules.quoted_heads:
+        m = re.match(p, s)
+        if m is None:
+            continue
+        keys, cue = attributor.perspectives(m.group("who"))
+        if keys:
+            return Suggestion(start, end, s, keys[:1], cue, m.group("who").strip(), "")
+    return None
 
 
 def _lead_paragraph(text: str, prev: tuple[int, int]) -> bool:
