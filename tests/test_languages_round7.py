@@ -72,3 +72,19 @@ def test_a_report_going_on_and_a_quoted_subheading() -> None:
     assert found[explained] == ["south_korean"]
     assert found[again] == ["south_korean"]
     assert stray not in found and loose not in found and plain not in found
+
+
+def test_more_broadcasters_sound_bite_captions() -> None:
+    """MBC's "▶ 인터뷰 ◀ 이름/직함", "[인터뷰: 이름/직함]" over the quotation, and SBS's
+    words inside the caption's brackets ("[이름/직함 : …]") are the captioned speaker's; the
+    reporter's line after them is not."""
+    text = ("◀ 리포트 ▶\n우크라이나 보안국은 포로 심문 영상을 공개했습니다.\n"
+            "▶ 인터뷰 ◀ 김영수/북한군 포로\n\"전쟁이 이런 줄 몰랐습니다.\"\n"
+            "[인터뷰: 박민호/국가안보실 2차장]\n\"한반도 안보에도 위협입니다.\"\n"
+            "[존 커비/미국 백악관 국가안보소통보좌관 : 사상자가 수백 명에 이릅니다.]\n"
+            "현지에서는 전투가 이어지고 있습니다.\n")
+    found = claims(text)
+    assert found["\"전쟁이 이런 줄 몰랐습니다.\""] == ["north_korean"]
+    assert found["\"한반도 안보에도 위협입니다.\""] == ["south_korean"]
+    assert found["[존 커비/미국 백악관 국가안보소통보좌관 : 사상자가 수백 명에 이릅니다.]"] == ["us"]
+    assert "현지에서는 전투가 이어지고 있습니다." not in found
