@@ -88,3 +88,18 @@ def test_more_broadcasters_sound_bite_captions() -> None:
     assert found["\"한반도 안보에도 위협입니다.\""] == ["south_korean"]
     assert found["[존 커비/미국 백악관 국가안보소통보좌관 : 사상자가 수백 명에 이릅니다.]"] == ["us"]
     assert "현지에서는 전투가 이어지고 있습니다." not in found
+
+
+def test_two_lawmakers_briefing_together_and_their_lead() -> None:
+    """Two lawmakers joined by 과 as one long subject, "이같이 밝혔다" pointing back to the
+    one-sentence lead, "이들에 따르면" and "박 의원은" naming them again."""
+    lead = "(서울=뉴스1) 김기자 기자 = 파병된 북한군의 사상자가 늘고 있다는 분석이 나왔다."
+    both = ("국회 정보위원회 소속 여당 간사 최민수 의원과 야당 간사 박영철 의원은 19일 "
+            "비공개 보고 후 기자들과 만나 이같이 밝혔다.")
+    they = "이들에 따르면 국정원은 북한군 사상자가 1100명에 이른다고 보고했다."
+    one = "박 의원은 \"드론 공격에 노출돼 피해가 큰 것으로 안다\"고 말했다."
+    found = claims("\n\n".join(["제목", lead, both, they, one]))
+    assert found[lead] == ["south_korean"]
+    assert found[both] == ["south_korean"]
+    assert found[they] == ["south_korean"]
+    assert found[one] == ["south_korean"]

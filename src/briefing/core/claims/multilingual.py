@@ -35,6 +35,10 @@ _QUOTATIVE = re.compile(r"(?:다|라|냐|자)[”\"’]?고\s+")
 # A reporting verb's quotative inside a report ("보고했다고 전했다"): what it reported was
 # reported again, by the sentence's speaker.
 _RELAYED = re.compile(r"(?:다|라)[”\"’]?고\s+")
+# Two speakers joined by 와/과 ("…이성권 의원과 야당 간사 박선원 의원은"): the subject
+# may run past eight words.
+_JOINED = re.compile(r"\S(?:와|과)\s")
+_LONG_SUBJECT = 14
 # The body a report came from ("국정원으로부터 …는 보고를 받았다"), in its own words.
 _REPORTED_BY = re.compile(r"(\S+?)(?:으로부터|로부터)\s")
 
@@ -384,7 +388,9 @@ class ScriptAttributor(ScriptMentions):
                 topic = korean_topic(head[quoted[-1].end():])
                 if topic is not None:
                     return topic
-            topic = korean_topic(head)
+            # two speakers joined ("여당 간사 이성권 의원과 야당 간사 박선원 의원은"): a
+            # subject of a dozen words
+            topic = korean_topic(head, _LONG_SUBJECT if _JOINED.search(head) else 8)
             if topic is not None:
                 return topic
         words = head.split()
