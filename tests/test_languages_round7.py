@@ -103,3 +103,17 @@ def test_two_lawmakers_briefing_together_and_their_lead() -> None:
     assert found[both] == ["south_korean"]
     assert found[they] == ["south_korean"]
     assert found[one] == ["south_korean"]
+
+
+def test_a_dropped_speaker_goes_on_about_a_topic() -> None:
+    """A broadcast's next sentence drops its speaker and opens on what it reports
+    ("사망자는 …추정된다고 밝혔습니다"): still the last speaker's; a sideless speaker whose
+    quoted clause has its own subject, or a named expert, is not."""
+    said = "국정원은 북한군 사상자가 3천 명을 넘었다고 보고했습니다."
+    dropped = "사망자는 300여 명으로 추정된다고 밝혔습니다."
+    expert = "김영수 교수는 피해가 더 클 것이라고 말했습니다."
+    named = "카르타폴로프는 북한군이 없다고 말했습니다."
+    found = claims("제목\n" + " ".join([said, dropped]) + "\n" + " ".join([expert, named]))
+    assert found[dropped] == ["south_korean"]
+    assert found[expert] == []
+    assert found[named] == []

@@ -240,6 +240,20 @@ class ScriptAttributor(ScriptMentions):
                 return keys[:1], cue
         return [], None
 
+    def reported_topic(self, s: str, span: str) -> bool:
+        """Whether a Korean sentence's topic with no side is what the report is about, its
+        speaker dropped ("…고 보고했다. 사망자는 300여 명으로 추정된다고 밝혔다."): no
+        speaker's noun in it (data `speaker_nouns`), and the quoted clause after it has no
+        subject of its own (in "카르타폴로프는 북한군이 없다고 말했다" he speaks)."""
+        if self.r.script != "hangul" or any(n in span for n in self.r.speaker_nouns):
+            return False
+        at = s.find(span)
+        quoted = _QUOTATIVE.search(s, at + len(span)) if at >= 0 else None
+        if quoted is None or _inside_quotation(s, quoted.start(), quoted.end()):
+            return False
+        middle = s[at + len(span):quoted.start()].split(None, 1)
+        return len(middle) == 2 and korean_topic(middle[1]) is None
+
     def _coordinated_subject(self, span: str) -> str:
         """The subject of a reporting verb joined to another predicate ("МИД Великобритании
         вызвал посла КНДР … и потребовал"): the words before the first verb, not its object."""

@@ -179,6 +179,9 @@ class Rules:
     # a line naming a speaker and then only his quoted words (a subheading "국정원 \"…\"";
     # group `who`): his claim when the words name a side
     quoted_heads: list[str] = field(default_factory=list)
+    # nouns that name one who speaks ("관계자", "의원", "교수"): a topic holding one is the
+    # speaker, not what a dropped speaker's report is about
+    speaker_nouns: list[str] = field(default_factory=list)
     # an outlet's verb ("报道"): with no side of its own it yields to a later speaker's
     relaying_verbs: list[str] = field(default_factory=list)
     posting_rx: re.Pattern[str] | None = None
@@ -261,7 +264,7 @@ def script_rules() -> dict[str, Rules]:
                      "interviewee_joins",
                      "topic_cuts", "conduits", "demonstratives", "coordinators",
                      "interlocutors", "subject_pronouns", "state_bodies", "citations",
-                     "relaying_verbs", "continuations", "quoted_heads"):
+                     "relaying_verbs", "continuations", "quoted_heads", "speaker_nouns"):
             getattr(rules, name).extend(data.get(name, []))
         lang = path.stem
         rules.stance_lemmas |= frozenset(w.lower() for w in data.get("stance_lemmas", []))

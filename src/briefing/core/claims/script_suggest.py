@@ -165,6 +165,10 @@ def _suggest(rules: Rules, text: str, perspectives: Iterable[Perspective], title
         elif not keys and attributor.is_back_reference(span):
             # "Госсекретарь США … провел переговоры. По словам госсекретаря, …"
             keys, cue = attributor.role_introduced(span, text, start)
+        elif (not keys and last is not None and text[last.end:start].strip() == ""
+              and attributor.reported_topic(s, span)):
+            # "…고 보고했습니다. 사망자는 …추정된다고 밝혔습니다.": the speaker goes on
+            keys, cue, span = list(last.perspectives), last.cue, last.speaker or span
         last = Suggestion(start=start, end=end, quote=s, perspectives=keys, cue=cue,
                           speaker=span, verb=verb)
         if keys:
