@@ -117,3 +117,22 @@ def test_a_dropped_speaker_goes_on_about_a_topic() -> None:
     assert found[dropped] == ["south_korean"]
     assert found[expert] == []
     assert found[named] == []
+
+
+def test_russian_relayed_speech_and_assessments_given() -> None:
+    """"В администрации президента, как передает издание …, склоняются к …": the side named
+    before the outlet's clause; "Такую оценку дал министр …" and "не исключил, что …" report;
+    "Представитель ведомства" and "чиновник ведомства" are the body just quoted."""
+    relayed = ("В администрации южнокорейского президента, как передает издание «Хангёре» "
+               "со ссылкой на источник, пока склоняются к отправке наблюдателей.")
+    given = "Такую оценку дал министр обороны Южной Кореи Ким Ён Хён."
+    open_ = "Глава Пентагона Ллойд Остин не исключил, что КНДР отправит дополнительные силы."
+    body = "Об этом сообщил журналистам представитель ОКНШ Южной Кореи."
+    again = "Представитель ведомства отметил, что данные уточняются."
+    clerk = "Пленных будут допрашивать неделю, пояснил чиновник ведомства на условиях анонимности."
+    found = claims("Заголовок\n" + "\n".join([relayed, given, open_, body, again, clerk]))
+    assert found[relayed] == ["south_korean"]
+    assert found[given] == ["south_korean"]
+    assert found[open_] == ["us"]
+    assert found[again] == ["south_korean"]
+    assert found[clerk] == ["south_korean"]

@@ -139,6 +139,13 @@ class ScriptAttributor(ScriptMentions):
                     relayed = self._relayed(s, m.end() + len(span))
                     if relayed is not None:
                         return relayed
+                if span and r.script == "cyrillic" and m.start() > 0 and not self.perspectives(
+                        span)[0] and m.group().lower().strip() in {c.lower() for c in r.conduits}:
+                    # "В администрации президента, как передает издание …, склоняются к
+                    # …": the outlet passes on the words of the side named before it
+                    before = s[:m.start()].strip(" ,—–-")
+                    if len(before) <= MAX_SPEAKER_CHARS and self.perspectives(before)[0]:
+                        return before, m.group()
                 if span:
                     return span, m.group()
                 # "По его словам, …": the phrase holds its speaker, a back-reference
