@@ -136,3 +136,20 @@ def test_russian_relayed_speech_and_assessments_given() -> None:
     assert found[open_] == ["us"]
     assert found[again] == ["south_korean"]
     assert found[clerk] == ["south_korean"]
+
+
+def test_quoted_heads_of_a_live_page_and_envoys_posted_abroad() -> None:
+    """A live page's lines "[속보] 국정원 \\"…\\"", "14:05 합참 \\"…\\"" and a head naming two
+    speakers (젤렌스키 "…"…러 "…": both sides); "황준국 주유엔 대사" is the home country's
+    envoy, "주유엔 러시아 대사" Russia's."""
+    flash = "[속보] 국정원 \"북한군 사상자 3천명 넘어\""
+    timed = "14:05 합참 \"북한, 동해상으로 탄도미사일 발사\""
+    two = "젤렌스키 \"북한군 사상자 3천명\"…러 \"할 말 없다\""
+    ours = "황준국 주유엔 대사는 \"불법 군사협력을 규탄한다\"고 했다."
+    theirs = "바실리 네벤자 주유엔 러시아 대사는 이를 \"근거 없는 주장\"이라고 반박했다."
+    found = claims("\n\n".join(["제목", flash, timed, two, ours, theirs]))
+    assert found[flash] == ["south_korean"]
+    assert found[timed] == ["south_korean"]
+    assert sorted(found[two]) == ["russian", "ukrainian"]
+    assert found[ours] == ["south_korean"]
+    assert found[theirs] == ["russian"]

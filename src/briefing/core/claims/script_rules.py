@@ -182,6 +182,12 @@ class Rules:
     # nouns that name one who speaks ("관계자", "의원", "교수"): a topic holding one is the
     # speaker, not what a dropped speaker's report is about
     speaker_nouns: list[str] = field(default_factory=list)
+    # an envoy posted abroad ("주유엔 대사", "주러 대사"): the page's country's, when his
+    # words name no country of his own
+    home_postings: list[str] = field(default_factory=list)
+    home_posting_rx: list[re.Pattern[str]] = field(default_factory=list)
+    # a country's one-syllable name standing alone ("러", "美"): prefix -> perspective key
+    prefix_sides: dict[str, str] = field(default_factory=dict)
     # an outlet's verb ("报道"): with no side of its own it yields to a later speaker's
     relaying_verbs: list[str] = field(default_factory=list)
     posting_rx: re.Pattern[str] | None = None
@@ -264,7 +270,8 @@ def script_rules() -> dict[str, Rules]:
                      "interviewee_joins",
                      "topic_cuts", "conduits", "demonstratives", "coordinators",
                      "interlocutors", "subject_pronouns", "state_bodies", "citations",
-                     "relaying_verbs", "continuations", "quoted_heads", "speaker_nouns"):
+                     "relaying_verbs", "continuations", "quoted_heads", "speaker_nouns",
+                     "home_postings"):
             getattr(rules, name).extend(data.get(name, []))
         lang = path.stem
         rules.stance_lemmas |= frozenset(w.lower() for w in data.get("stance_lemmas", []))
@@ -286,6 +293,7 @@ def script_rules() -> dict[str, Rules]:
             rules.speakers.setdefault(key, []).extend(cues)
         joins = [""] if data["script"] == "han" else ["", " "]
         for key, prefixes in data.get("prefixes", {}).items():
+            rules.prefix_sides.update((p, key) for p in prefixes)
             made = [p + j + b for p in prefixes for b in data.get("prefixed", []) for j in joins]
             rules.speakers.setdefault(key, []).extend(made)
             rules.composed.extend(made)
@@ -295,6 +303,7 @@ def script_rules() -> dict[str, Rules]:
         rules.dateline_rx = [re.compile(p) for p in rules.datelines]
         rules.insertion_rx = [re.compile(p, re.IGNORECASE) for p in rules.insertions]
         rules.citation_rx = [re.compile(p) for p in rules.citations]
+        rules.home_posting_rx = [re.compile(p) for p in rules.home_postings]
         if rules.postings:
             rules.posting_rx = re.compile("|".join(f"(?:{p})" for p in rules.postings))
         if rules.false_verbs:

@@ -203,10 +203,23 @@ def _quoted_head(rules: Rules, attributor: ScriptAttributor, text: str, start: i
         m = re.match(p, s)
         if m is None:
             continue
-        keys, cue = attributor.perspectives(m.group("who"))
+        keys, cue = _head_side(rules, attributor, m.group("who"))
+        also = _head_side(rules, attributor, m.groupdict().get("also") or "")[0]
+        keys += [k for k in also if keys and k not in keys]
         if keys:
-            return Suggestion(start, end, s, keys[:1], cue, m.group("who").strip(), "")
+            return Suggestion(start, end, s, keys, cue, m.group("who").strip(), "")
     return None
+
+
+def _head_side(rules: Rules, attributor: ScriptAttributor, who: str
+               ) -> tuple[list[str], str | None]:
+    """The side of a quoted head's speaker: his cues, or a country's one-syllable name
+    standing alone ("러 \"할 말 없다\"")."""
+    keys, cue = attributor.perspectives(who)
+    if keys:
+        return keys[:1], cue
+    bare = who.strip(" []▲△▶-·")
+    return ([rules.prefix_sides[bare]], bare) if bare in rules.prefix_sides else ([], None)
 
 
 def _lead_paragraph(text: str, prev: tuple[int, int]) -> bool:
