@@ -153,3 +153,17 @@ def test_quoted_heads_of_a_live_page_and_envoys_posted_abroad() -> None:
     assert sorted(found[two]) == ["russian", "ukrainian"]
     assert found[ours] == ["south_korean"]
     assert found[theirs] == ["russian"]
+
+
+def test_an_official_reports_bullets_in_noun_form() -> None:
+    """A report's bullets ending in a noun form with no full stop ("□ …것으로 파악", "○ …로
+    추정됨") are sentences: the body the first opens on assesses, and a passive or a
+    bullet about the troops is still that body's view, not the troops' words."""
+    first = "□ 국정원은 북한군이 쿠르스크 지역에서 전투에 참가 중인 것으로 파악"
+    passive = "○ 북한군 사상자는 최소 1,100명 이상으로 추정됨"
+    seen = "□ 또한, 북한이 추가 파병을 준비 중인 동향을 포착하였음"
+    found = claims("\n\n".join([first, passive, seen]), title="북한군 동향 설명자료")
+    assert found[first] == ["south_korean"]
+    assert found[passive] == ["south_korean"]
+    assert found[seen] == ["south_korean"]
+    assert claims("○ 북한군 동향을 계속 주시 예정") == {}

@@ -186,6 +186,10 @@ class Rules:
     # words name no country of his own
     home_postings: list[str] = field(default_factory=list)
     home_posting_rx: list[re.Pattern[str]] = field(default_factory=list)
+    # a bulleted line of an official report ending in a noun form, no full stop ("□ …로
+    # 추정됨", "○ …것으로 판단"): a sentence all the same
+    bare_ends: list[str] = field(default_factory=list)
+    bare_end_rx: list[re.Pattern[str]] = field(default_factory=list)
     # a country's one-syllable name standing alone ("러", "美"): prefix -> perspective key
     prefix_sides: dict[str, str] = field(default_factory=dict)
     # an outlet's verb ("报道"): with no side of its own it yields to a later speaker's
@@ -271,7 +275,7 @@ def script_rules() -> dict[str, Rules]:
                      "topic_cuts", "conduits", "demonstratives", "coordinators",
                      "interlocutors", "subject_pronouns", "state_bodies", "citations",
                      "relaying_verbs", "continuations", "quoted_heads", "speaker_nouns",
-                     "home_postings"):
+                     "home_postings", "bare_ends"):
             getattr(rules, name).extend(data.get(name, []))
         lang = path.stem
         rules.stance_lemmas |= frozenset(w.lower() for w in data.get("stance_lemmas", []))
@@ -304,6 +308,7 @@ def script_rules() -> dict[str, Rules]:
         rules.insertion_rx = [re.compile(p, re.IGNORECASE) for p in rules.insertions]
         rules.citation_rx = [re.compile(p) for p in rules.citations]
         rules.home_posting_rx = [re.compile(p) for p in rules.home_postings]
+        rules.bare_end_rx = [re.compile(p) for p in rules.bare_ends]
         if rules.postings:
             rules.posting_rx = re.compile("|".join(f"(?:{p})" for p in rules.postings))
         if rules.false_verbs:

@@ -114,10 +114,20 @@ def _suggest(rules: Rules, text: str, perspectives: Iterable[Perspective], title
                                   answered.speaker, answered.verb)
                        for a, b in answer_sentences(s, start))
             continue
-        if not s.endswith(_ENDS):
-            continue  # a headline, a teaser line or a question
+        bullet = any(rx.search(s.rstrip(". ")) for rx in rules.bare_end_rx)
+        if not s.endswith(_ENDS) and not bullet:
+            continue  # a headline, a teaser line or a question (not a report's bullet)
         is_answer = s.startswith(tuple(rules.answer_prefixes))
         found = attributor.speaker(s)
+        if found is not None and bullet:
+            # a report's bullet ("○ 사상자는 …로 추정됨"): the report's own voice, unless
+            # it opens on its assessing body ("□ 국정원은 …것으로 파악")
+            voice = issuer or last
+            if not _assessor(attributor, s, found[0]):
+                found = None
+                if voice is not None:
+                    out.append(replace(voice, start=start, end=end, quote=s))
+                continue
         if found is not None and named is not None and (
                 attributor.first_person(found[0])
                 or (script == "hangul" and not any(q in s for q in '“”"「」'))):
@@ -209,6 +219,15 @@ def _quoted_head(rules: Rules, attributor: ScriptAttributor, text: str, start: i
         if keys:
             return Suggestion(start, end, s, keys, cue, m.group("who").strip(), "")
     return None
+
+
+def _assessor(attributor: ScriptAttributor, s: str, span: str) -> bool:
+    """Whether a report's bullet opens on the body that assesses ("□ 국정원은 …것으로
+    파악"): its topic (은/는) has a side and the view is not a passive ("…로 추정됨")."""
+    at = s.find(span)
+    particle = s[at + len(span):at + len(span) + 1] if at >= 0 else ""
+    return (particle in ("은", "는") and bool(attributor.perspectives(span)[0])
+            and not re.search(r"(?:됨|되었음|됐음)[.\s]*$", s))
 
 
 def _head_side(rules: Rules, attributor: ScriptAttributor, who: str
