@@ -167,3 +167,21 @@ def test_an_official_reports_bullets_in_noun_form() -> None:
     assert found[passive] == ["south_korean"]
     assert found[seen] == ["south_korean"]
     assert claims("○ 북한군 동향을 계속 주시 예정") == {}
+
+
+def test_an_interviews_plain_answers_under_dash_questions() -> None:
+    """Answers written as plain paragraphs under "―" questions are the interviewee's (the
+    one the lead says gave the interview); a paragraph naming another side's speaker is
+    that speaker's."""
+    text = ("올레나 코발 주한 우크라이나 대사는 지난 10일 중앙일보와 인터뷰를 갖고 입장을 밝혔다.\n\n"
+            "―포로 송환 문제는 어떻게 되나.\n\n"
+            "포로들이 원한다면 한국 정부와 협력할 준비가 돼 있다. 제네바 협약이 원칙이다.\n\n"
+            "―한국에 바라는 것은.\n\n"
+            "방공무기 지원이 가장 시급하다.\n\n"
+            "러시아 외무부는 이에 대해 \"도발\"이라고 반발했다.\n")
+    found = claims(text, title="[인터뷰] 주한 우크라이나 대사")
+    assert found["포로들이 원한다면 한국 정부와 협력할 준비가 돼 있다."] == ["ukrainian"]
+    assert found["제네바 협약이 원칙이다."] == ["ukrainian"]
+    assert found["방공무기 지원이 가장 시급하다."] == ["ukrainian"]
+    assert found["러시아 외무부는 이에 대해 \"도발\"이라고 반발했다."] == ["russian"]
+    assert not any(q.startswith("―") for q in found)

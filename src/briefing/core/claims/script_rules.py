@@ -100,6 +100,8 @@ class Rules:
     # independent analyst ("전문가", "експерт", "专家"): he speaks for no side
     interview_questions: list[str] = field(default_factory=list)
     interview_answers: list[str] = field(default_factory=list)
+    # an answer in a plain paragraph after a question line (no quotation, no label)
+    plain_answers: list[str] = field(default_factory=list)
     interviewees: list[str] = field(default_factory=list)
     # a pronoun where the lead names the interviewee ("поговорили с ним"): he is named
     # before it or in the title's head
@@ -275,7 +277,7 @@ def script_rules() -> dict[str, Rules]:
                      "topic_cuts", "conduits", "demonstratives", "coordinators",
                      "interlocutors", "subject_pronouns", "state_bodies", "citations",
                      "relaying_verbs", "continuations", "quoted_heads", "speaker_nouns",
-                     "home_postings", "bare_ends"):
+                     "home_postings", "bare_ends", "plain_answers"):
             getattr(rules, name).extend(data.get(name, []))
         lang = path.stem
         rules.stance_lemmas |= frozenset(w.lower() for w in data.get("stance_lemmas", []))

@@ -99,7 +99,7 @@ def _suggest(rules: Rules, text: str, perspectives: Iterable[Perspective], title
             # "Ответ: …" on a body's briefing whose lead names no interviewee: the host body
             # answers, not the first speaker the lead reports ("Госдеп США заявил …")
             answered = None
-        if answered is not None and (interview.loose or interview.labelled
+        if answered is not None and (interview.loose or interview.labelled or interview.plain
                                      or _role_turn(rules, text, start)
                                      or _reported_speech(attributor, s)
                                      ) and _own_speaker(attributor, s):
