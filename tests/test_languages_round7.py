@@ -112,7 +112,7 @@ def test_a_dropped_speaker_goes_on_about_a_topic() -> None:
     said = "국정원은 북한군 사상자가 3천 명을 넘었다고 보고했습니다."
     dropped = "사망자는 300여 명으로 추정된다고 밝혔습니다."
     expert = "김영수 교수는 피해가 더 클 것이라고 말했습니다."
-    named = "카르타폴로프는 북한군이 없다고 말했습니다."
+    named = "페트렌코는 북한군이 없다고 말했습니다."
     found = claims("제목\n" + " ".join([said, dropped]) + "\n" + " ".join([expert, named]))
     assert found[dropped] == ["south_korean"]
     assert found[expert] == []
@@ -185,3 +185,14 @@ def test_an_interviews_plain_answers_under_dash_questions() -> None:
     assert found["방공무기 지원이 가장 시급하다."] == ["ukrainian"]
     assert found["러시아 외무부는 이에 대해 \"도발\"이라고 반발했다."] == ["russian"]
     assert not any(q.startswith("―") for q in found)
+
+
+def test_officials_named_in_hangul_without_their_body() -> None:
+    """Officials the perspectives name in English, spelled as Korean papers do, speak for
+    their side with no body or country beside the name."""
+    lines = {"위성락 의원은 파병이 장기화할 수 있다고 말했다.": ["south_korean"],
+             "마체고라 대사는 협력이 합법적이라고 주장했다.": ["russian"],
+             "유소우 대변인은 북한군이 재배치됐다고 밝혔다.": ["ukrainian"]}
+    found = claims("제목\n" + "\n".join(lines))
+    for line, side in lines.items():
+        assert found[line] == side
