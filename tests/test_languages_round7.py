@@ -196,3 +196,19 @@ def test_officials_named_in_hangul_without_their_body() -> None:
     found = claims("제목\n" + "\n".join(lines))
     for line, side in lines.items():
         assert found[line] == side
+
+
+def test_topics_marked_without_a_particle_and_experts_after_the_quotation() -> None:
+    """"러시아 역시 …", "미국 또한 …", "국정원 측에선 …" name the speaker; "…라며 반문했다"
+    reports; "…이라고 전문가들은 분석했다": the experts speak, for no side."""
+    also = "러시아 역시 북한군 참전 사실을 부인했다."
+    too = "미국 또한 \"심각한 우려\"를 표명했다."
+    side = "국정원 측에선 북한군 사상자가 더 늘 것이라고 전망했다."
+    asked = "국정원은 \"북한군이 왜 거기 있겠나\"라며 반문했다."
+    experts = "중국으로선 난처한 입장이라고 전문가들은 분석했다."
+    found = claims("제목\n" + "\n".join([also, too, side, asked, experts]))
+    assert found[also] == ["russian"]
+    assert found[too] == ["us"]
+    assert found[side] == ["south_korean"]
+    assert found[asked] == ["south_korean"]
+    assert found[experts] == []

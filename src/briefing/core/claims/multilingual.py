@@ -176,6 +176,7 @@ class ScriptAttributor(ScriptMentions):
                 if inner:  # "…나왔다고 정부 관계자는 전했다": the one between the quotative
                     named = korean_topic(v.group()[inner.end():])  # and the verb speaks
                     if named and (self.perspectives(named)[0] or self.is_back_reference(named)
+                                  or independent(self.r, named)  # "…고 전문가들은 분석했다"
                                   or s.lstrip()[:1] in "“\"‘'"):
                         span = named  # (a quotation first: its words are no topic)
             else:
@@ -400,6 +401,22 @@ class ScriptAttributor(ScriptMentions):
             return "그"
         return None
 
+    def _marked_topic(self, head: str) -> str | None:
+        """The topic a Korean sentence marks with a word or a contracted ending rather than
+        a particle ("러시아 역시 …", "미국 또한 …", "국정원 측에선 …", "중국으로선 …"),
+        before any quotation; None when there is none."""
+        words = head.split()
+        for i, word in enumerate(words[:8]):
+            if word[:1] in "“\"‘'":
+                return None
+            if i and word.strip(",") in self.r.topic_words:
+                return " ".join(words[:i])
+            end = next((e for e in self.r.topic_endings if word.endswith(e)
+                        and len(word) > len(e)), None)
+            if end is not None:
+                return " ".join([*words[:i], word[:-len(end)]])
+        return None
+
     def _topic(self, head: str) -> str | None:
         """The Korean sentence's topic or subject: the words up to the first one ending in
         은/는/이/가 ("젤렌스키 우크라이나 대통령은" -> "젤렌스키 우크라이나 대통령")."""
@@ -409,6 +426,9 @@ class ScriptAttributor(ScriptMentions):
                 topic = korean_topic(head[quoted[-1].end():])
                 if topic is not None:
                     return topic
+            marked = self._marked_topic(head)
+            if marked is not None:
+                return marked
             # two speakers joined ("여당 간사 이성권 의원과 야당 간사 박선원 의원은"): a
             # subject of a dozen words
             topic = korean_topic(head, _LONG_SUBJECT if _JOINED.search(head) else 8)

@@ -192,6 +192,10 @@ class Rules:
     # 추정됨", "○ …것으로 판단"): a sentence all the same
     bare_ends: list[str] = field(default_factory=list)
     bare_end_rx: list[re.Pattern[str]] = field(default_factory=list)
+    # words and contracted endings that mark a Korean topic instead of a particle ("러시아
+    # 역시", "국정원 측에선", "중국으로선")
+    topic_words: list[str] = field(default_factory=list)
+    topic_endings: list[str] = field(default_factory=list)
     # a country's one-syllable name standing alone ("러", "美"): prefix -> perspective key
     prefix_sides: dict[str, str] = field(default_factory=dict)
     # an outlet's verb ("报道"): with no side of its own it yields to a later speaker's
@@ -277,7 +281,8 @@ def script_rules() -> dict[str, Rules]:
                      "topic_cuts", "conduits", "demonstratives", "coordinators",
                      "interlocutors", "subject_pronouns", "state_bodies", "citations",
                      "relaying_verbs", "continuations", "quoted_heads", "speaker_nouns",
-                     "home_postings", "bare_ends", "plain_answers"):
+                     "home_postings", "bare_ends", "plain_answers", "topic_words",
+                     "topic_endings"):
             getattr(rules, name).extend(data.get(name, []))
         lang = path.stem
         rules.stance_lemmas |= frozenset(w.lower() for w in data.get("stance_lemmas", []))
