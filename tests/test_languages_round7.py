@@ -212,3 +212,15 @@ def test_topics_marked_without_a_particle_and_experts_after_the_quotation() -> N
     assert found[side] == ["south_korean"]
     assert found[asked] == ["south_korean"]
     assert found[experts] == []
+
+
+def test_a_quotation_announced_by_the_sentence_before_it() -> None:
+    """"젤렌스키 대통령은 텔레그램에 다음과 같이 썼다." then a quoted paragraph: his words,
+    sentence by sentence; "…고 못 박았다" reports like "못박았다"."""
+    text = ("제목\n\n젤렌스키 대통령은 텔레그램에 다음과 같이 썼다.\n\n"
+            "\"북한군 사상자가 3000명을 넘었다. 러시아는 병력을 더 요구하고 있다.\"\n\n"
+            "국방부는 \"포로 교환은 없다\"고 못 박았다.\n")
+    found = claims(text)
+    assert found["\"북한군 사상자가 3000명을 넘었다."] == ["ukrainian"]
+    assert found["러시아는 병력을 더 요구하고 있다.\""] == ["ukrainian"]
+    assert found["국방부는 \"포로 교환은 없다\"고 못 박았다."] == ["south_korean"]
