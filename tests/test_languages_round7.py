@@ -224,3 +224,24 @@ def test_a_quotation_announced_by_the_sentence_before_it() -> None:
     assert found["\"북한군 사상자가 3000명을 넘었다."] == ["ukrainian"]
     assert found["러시아는 병력을 더 요구하고 있다.\""] == ["ukrainian"]
     assert found["국방부는 \"포로 교환은 없다\"고 못 박았다."] == ["south_korean"]
+
+
+def test_russian_sources_named_and_speech_passed_on() -> None:
+    """"Со слов …", "Как следует из доклада …", "По сведениям …", "По утверждению …" name
+    whose information it is; "передал слова …" and "пересказал депутатам показания …"
+    report; a speaker with no side "сославшись на данные НСР" speaks for the source."""
+    lines = {
+        "Со слов депутата Ли Сон Гвона, разведка зафиксировала потери.": ["south_korean"],
+        "Как следует из доклада НСР, военные КНДР не умеют противостоять дронам.": [
+            "south_korean"],
+        "По сведениям американских военных, КНДР готовит новую партию.": ["us"],
+        "По утверждению ГУР, потери КНДР превысили 3 тысячи.": ["ukrainian"],
+        "Пак Сон Вон передал слова представителей разведки о том, что войска готовятся.": [
+            "south_korean"],
+        "Представитель НСР пересказал депутатам показания пленных.": ["south_korean"],
+    }
+    found = claims("Заголовок\n" + "\n".join(lines))
+    for line, side in lines.items():
+        assert found[line] == side
+    cited = "Иван Петров, сославшись на данные Пентагона, сообщил, что потери растут."
+    assert claims("Заголовок\n" + cited)[cited] == ["us"]

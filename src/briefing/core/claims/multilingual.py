@@ -39,6 +39,9 @@ _RELAYED = re.compile(r"(?:다|라)[”\"’]?고\s+")
 # may run past eight words.
 _JOINED = re.compile(r"\S(?:와|과)\s")
 _LONG_SUBJECT = 14
+# A Russian speaker citing whose information it is ("сославшись на данные НСР").
+_CITING = re.compile(r"(?:со ссылкой на|сославшись на|ссылаясь на)\s+([^,.;:«»]{2,80})",
+                     re.IGNORECASE)
 # The body a report came from ("국정원으로부터 …는 보고를 받았다"), in its own words.
 _REPORTED_BY = re.compile(r"(\S+?)(?:으로부터|로부터)\s")
 
@@ -229,6 +232,12 @@ class ScriptAttributor(ScriptMentions):
         on ("김 의원은 국정원이 …고 보고했다고 전했다", "…의원은 국정원으로부터 …는 보고를
         받았다고 밝혔다"): the subject of the reported clause's own reporting verb, or the
         body the report came from; ([], None) when the sentence relays no one."""
+        if self.r.script == "cyrillic":  # "Депутат, сославшись на данные НСР, сообщил"
+            for m in _CITING.finditer(s):
+                keys, cue = self.perspectives(m.group(1))
+                if keys:
+                    return keys[:1], cue
+            return [], None
         if self.r.script != "hangul":
             return [], None
         at = s.find(span)
