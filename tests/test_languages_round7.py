@@ -245,3 +245,12 @@ def test_russian_sources_named_and_speech_passed_on() -> None:
         assert found[line] == side
     cited = "Иван Петров, сославшись на данные Пентагона, сообщил, что потери растут."
     assert claims("Заголовок\n" + cited)[cited] == ["us"]
+
+
+def test_he_after_a_sound_bite_or_an_answer_is_its_speaker() -> None:
+    """"그는 …" right after a captioned sound bite is the captioned speaker, not the last
+    speaker the narration named."""
+    text = ("제목\n\n[기자]\n러시아는 파병 사실을 부인했습니다.\n\n"
+            "[토니 블링컨 / 미국 국무장관]\n\"약 8천 명이 쿠르스크로 이동했습니다.\"\n\n"
+            "그는 러시아가 북한에 기술을 넘길 수 있다고 우려했습니다.\n")
+    assert claims(text)["그는 러시아가 북한에 기술을 넘길 수 있다고 우려했습니다."] == ["us"]

@@ -91,6 +91,7 @@ def _suggest(rules: Rules, text: str, perspectives: Iterable[Perspective], title
             out.extend(Suggestion(a, b, text[a:b], list(bite.perspectives), bite.cue,
                                   bite.speaker, bite.verb)
                        for a, b in answer_sentences(s, start))
+            last = out[-1] if script == "hangul" else last  # "그는 …" after his sound bite
             continue
         answered = interview.see(text, start, end)
         if interview.asking:
@@ -113,6 +114,7 @@ def _suggest(rules: Rules, text: str, perspectives: Iterable[Perspective], title
             out.extend(Suggestion(a, b, text[a:b], list(answered.perspectives), answered.cue,
                                   answered.speaker, answered.verb)
                        for a, b in answer_sentences(s, start))
+            last = out[-1] if script == "hangul" else last  # "그는 …" after his answer
             continue
         bullet = any(rx.search(s.rstrip(". ")) for rx in rules.bare_end_rx)
         if not s.endswith(_ENDS) and not bullet:
