@@ -254,3 +254,16 @@ def test_he_after_a_sound_bite_or_an_answer_is_its_speaker() -> None:
             "[토니 블링컨 / 미국 국무장관]\n\"약 8천 명이 쿠르스크로 이동했습니다.\"\n\n"
             "그는 러시아가 북한에 기술을 넘길 수 있다고 우려했습니다.\n")
     assert claims(text)["그는 러시아가 북한에 기술을 넘길 수 있다고 우려했습니다."] == ["us"]
+
+
+def test_a_line_drawn_a_distance_kept_a_reply_withheld() -> None:
+    """Stances that papers report as idioms are the subject's claims: "선을 그었다", "거리를
+    뒀다", "입장을 고수했다", "언급을 피했다", "함구하고 있다"."""
+    lines = {"대통령실은 살상무기 직접 지원과는 선을 그었다.": ["south_korean"],
+             "중국 외교부는 \"양국의 일\"이라며 거리를 뒀다.": ["chinese"],
+             "러시아 외무부는 기존 입장을 고수했다.": ["russian"],
+             "크렘린궁은 북한군 관련 질문에 언급을 피했다.": ["russian"],
+             "북한은 파병 사실에 대해 함구하고 있다.": ["north_korean"]}
+    found = claims("제목\n" + "\n".join(lines))
+    for line, side in lines.items():
+        assert found[line] == side
