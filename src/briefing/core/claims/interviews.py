@@ -67,6 +67,10 @@ class InterviewTurns:
     def __init__(self, rules: Rules, sides: _Sides, text: str, title: str = "") -> None:
         self.questions = [re.compile(p, re.MULTILINE) for p in rules.interview_questions]
         self.answers = [re.compile(p) for p in rules.interview_answers]
+        # an answer written as a plain paragraph after the question ("―…나." then "포로들이
+        # …"): the interviewee's, unless it names a speaker of its own (`plain`)
+        self.plain_answers = [re.compile(p) for p in rules.plain_answers]
+        self.plain = False
         # a page that calls itself an interview ("Інтерв'ю", "专访") and asks in plain
         # question paragraphs ("**Чи може Китай …?**"): every other line answers, unless
         # it names a speaker of its own (`loose`)
@@ -217,7 +221,9 @@ class InterviewTurns:
                 self.addressee = self._addressed(line, start)
             elif narrated:  # "— …, — ответил Песков.": the one it names speaks
                 self.current, self.after_question = None, False
-            elif self.after_question and any(rx.match(line) for rx in self.answers):
+            elif self.after_question and (any(rx.match(line) for rx in self.answers) or any(
+                    rx.match(line) for rx in self.plain_answers)):
+                self.plain = not any(rx.match(line) for rx in self.answers)
                 self.current = self._addressed(line, start) or self.addressee or self.speaker
                 self.answered = marked
                 # "A. …", "답: …": a turn opened by a role label, a transcript's answer

@@ -32,6 +32,18 @@ _INFINITIVE = ("ть", "ться", "ти", "тися", "чь", "чься")
 _SHORT_QUOTE = re.compile(r"«[^«»,.;:!?\s]+(?:\s[^«»,.;:!?\s]+){0,2}»")
 # A Korean quotative ending before a reporting verb ("…나왔다고 정부 관계자는 전했다").
 _QUOTATIVE = re.compile(r"(?:다|라|냐|자)[”\"’]?고\s+")
+# A reporting verb's quotative inside a report ("보고했다고 전했다"): what it reported was
+# reported again, by the sentence's speaker.
+_RELAYED = re.compile(r"(?:다|라)[”\"’]?고\s+")
+# Two speakers joined by 와/과 ("…이성권 의원과 야당 간사 박선원 의원은"): the subject
+# may run past eight words.
+_JOINED = re.compile(r"\S(?:와|과)\s")
+_LONG_SUBJECT = 14
+# A Russian speaker citing whose information it is ("сославшись на данные НСР").
+_CITING = re.compile(r"(?:со ссылкой на|сославшись на|ссылаясь на)\s+([^,.;:«»]{2,80})",
+                     re.IGNORECASE)
+# The body a report came from ("국정원으로부터 …는 보고를 받았다"), in its own words.
+_REPORTED_BY = re.compile(r"(\S+?)(?:으로부터|로부터)\s")
 
 
 def _inside_quotation(s: str, start: int, end: int) -> bool:
@@ -130,6 +142,13 @@ class ScriptAttributor(ScriptMentions):
                     relayed = self._relayed(s, m.end() + len(span))
                     if relayed is not None:
                         return relayed
+                if span and r.script == "cyrillic" and m.start() > 0 and not self.perspectives(
+                        span)[0] and m.group().lower().strip() in {c.lower() for c in r.conduits}:
+                    # "В администрации президента, как передает издание …, склоняются к
+                    # …": the outlet passes on the words of the side named before it
+                    before = s[:m.start()].strip(" ,—–-")
+                    if len(before) <= MAX_SPEAKER_CHARS and self.perspectives(before)[0]:
+                        return before, m.group()
                 if span:
                     return span, m.group()
                 # "По его словам, …": the phrase holds its speaker, a back-reference
@@ -160,6 +179,7 @@ class ScriptAttributor(ScriptMentions):
                 if inner:  # "…나왔다고 정부 관계자는 전했다": the one between the quotative
                     named = korean_topic(v.group()[inner.end():])  # and the verb speaks
                     if named and (self.perspectives(named)[0] or self.is_back_reference(named)
+                                  or independent(self.r, named)  # "…고 전문가들은 분석했다"
                                   or s.lstrip()[:1] in "“\"‘'"):
                         span = named  # (a quotation first: its words are no topic)
             else:
@@ -206,6 +226,50 @@ class ScriptAttributor(ScriptMentions):
             if span:
                 return span, v.group()
         return None
+
+    def relayed_source(self, s: str, span: str) -> tuple[list[str], str | None]:
+        """The side of the one whose report a Korean speaker with no side of his own passes
+        on ("김 의원은 국정원이 …고 보고했다고 전했다", "…의원은 국정원으로부터 …는 보고를
+        받았다고 밝혔다"): the subject of the reported clause's own reporting verb, or the
+        body the report came from; ([], None) when the sentence relays no one."""
+        if self.r.script == "cyrillic":  # "Депутат, сославшись на данные НСР, сообщил"
+            for m in _CITING.finditer(s):
+                keys, cue = self.perspectives(m.group(1))
+                if keys:
+                    return keys[:1], cue
+            return [], None
+        if self.r.script != "hangul":
+            return [], None
+        at = s.find(span)
+        start = at + len(span) if at >= 0 else 0
+        whose: list[str] = []
+        stems = tuple(v.split("\x00")[0] for v in self.r.verb_stems)  # (stem, endings)
+        for q in _RELAYED.finditer(s, start):
+            word = s[s.rfind(" ", 0, q.start()) + 1:q.start()]
+            if not word.endswith(stems) or _inside_quotation(s, q.start(), q.end()):
+                continue  # not a report inside the report ("…보고했다고 전했다")
+            whose.append(korean_topic(s[start:q.start() - len(word)]) or "")
+        last = max(s.rfind("다고 "), s.rfind("라고 "))
+        whose += [m.group(1) for m in _REPORTED_BY.finditer(s, start, max(last, start))]
+        for who in whose:
+            keys, cue = self.perspectives(who)
+            if keys:
+                return keys[:1], cue
+        return [], None
+
+    def reported_topic(self, s: str, span: str) -> bool:
+        """Whether a Korean sentence's topic with no side is what the report is about, its
+        speaker dropped ("…고 보고했다. 사망자는 300여 명으로 추정된다고 밝혔다."): no
+        speaker's noun in it (data `speaker_nouns`), and the quoted clause after it has no
+        subject of its own (in "카르타폴로프는 북한군이 없다고 말했다" he speaks)."""
+        if self.r.script != "hangul" or any(n in span for n in self.r.speaker_nouns):
+            return False
+        at = s.find(span)
+        quoted = _QUOTATIVE.search(s, at + len(span)) if at >= 0 else None
+        if quoted is None or _inside_quotation(s, quoted.start(), quoted.end()):
+            return False
+        middle = s[at + len(span):quoted.start()].split(None, 1)
+        return len(middle) == 2 and korean_topic(middle[1]) is None
 
     def _coordinated_subject(self, span: str) -> str:
         """The subject of a reporting verb joined to another predicate ("МИД Великобритании
@@ -346,6 +410,22 @@ class ScriptAttributor(ScriptMentions):
             return "그"
         return None
 
+    def _marked_topic(self, head: str) -> str | None:
+        """The topic a Korean sentence marks with a word or a contracted ending rather than
+        a particle ("러시아 역시 …", "미국 또한 …", "국정원 측에선 …", "중국으로선 …"),
+        before any quotation; None when there is none."""
+        words = head.split()
+        for i, word in enumerate(words[:8]):
+            if word[:1] in "“\"‘'":
+                return None
+            if i and word.strip(",") in self.r.topic_words:
+                return " ".join(words[:i])
+            end = next((e for e in self.r.topic_endings if word.endswith(e)
+                        and len(word) > len(e)), None)
+            if end is not None:
+                return " ".join([*words[:i], word[:-len(end)]])
+        return None
+
     def _topic(self, head: str) -> str | None:
         """The Korean sentence's topic or subject: the words up to the first one ending in
         은/는/이/가 ("젤렌스키 우크라이나 대통령은" -> "젤렌스키 우크라이나 대통령")."""
@@ -355,7 +435,12 @@ class ScriptAttributor(ScriptMentions):
                 topic = korean_topic(head[quoted[-1].end():])
                 if topic is not None:
                     return topic
-            topic = korean_topic(head)
+            marked = self._marked_topic(head)
+            if marked is not None:
+                return marked
+            # two speakers joined ("여당 간사 이성권 의원과 야당 간사 박선원 의원은"): a
+            # subject of a dozen words
+            topic = korean_topic(head, _LONG_SUBJECT if _JOINED.search(head) else 8)
             if topic is not None:
                 return topic
         words = head.split()

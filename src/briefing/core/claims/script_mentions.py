@@ -114,6 +114,12 @@ class ScriptMentions:
                 first = first or m.group()
         if not keys and any(f.lower() in span.lower() for f in self.r.foreign):
             return [], None  # "德国外交部发言人": a country that is no perspective's body
+        if not keys and not body_keys and self.home:
+            # "황준국 주유엔 대사": an envoy posted abroad with no country of his own named
+            # is the page's country's
+            abroad = next((a for rx in self.r.home_posting_rx if (a := rx.search(span))), None)
+            if abroad is not None:
+                return [self.home], abroad.group()
         return (keys, first) if keys else (body_keys, body_cue)
 
     def _named_body(self, found: str) -> str | None:

@@ -100,6 +100,8 @@ class Rules:
     # independent analyst ("전문가", "експерт", "专家"): he speaks for no side
     interview_questions: list[str] = field(default_factory=list)
     interview_answers: list[str] = field(default_factory=list)
+    # an answer in a plain paragraph after a question line (no quotation, no label)
+    plain_answers: list[str] = field(default_factory=list)
     interviewees: list[str] = field(default_factory=list)
     # a pronoun where the lead names the interviewee ("поговорили с ним"): he is named
     # before it or in the title's head
@@ -173,6 +175,29 @@ class Rules:
     # cited is the speaker when he has a side
     citations: list[str] = field(default_factory=list)
     citation_rx: list[re.Pattern[str]] = field(default_factory=list)
+    # a sentence that goes on with the last speaker's report, no speaker of its own ("…할
+    # 수 있다는 것이다", "…했다는 설명이다"): his claim when it follows his sentence
+    continuations: list[str] = field(default_factory=list)
+    # a line naming a speaker and then only his quoted words (a subheading "국정원 \"…\"";
+    # group `who`): his claim when the words name a side
+    quoted_heads: list[str] = field(default_factory=list)
+    # nouns that name one who speaks ("관계자", "의원", "교수"): a topic holding one is the
+    # speaker, not what a dropped speaker's report is about
+    speaker_nouns: list[str] = field(default_factory=list)
+    # an envoy posted abroad ("주유엔 대사", "주러 대사"): the page's country's, when his
+    # words name no country of his own
+    home_postings: list[str] = field(default_factory=list)
+    home_posting_rx: list[re.Pattern[str]] = field(default_factory=list)
+    # a bulleted line of an official report ending in a noun form, no full stop ("□ …로
+    # 추정됨", "○ …것으로 판단"): a sentence all the same
+    bare_ends: list[str] = field(default_factory=list)
+    bare_end_rx: list[re.Pattern[str]] = field(default_factory=list)
+    # words and contracted endings that mark a Korean topic instead of a particle ("러시아
+    # 역시", "국정원 측에선", "중국으로선")
+    topic_words: list[str] = field(default_factory=list)
+    topic_endings: list[str] = field(default_factory=list)
+    # a country's one-syllable name standing alone ("러", "美"): prefix -> perspective key
+    prefix_sides: dict[str, str] = field(default_factory=dict)
     # an outlet's verb ("报道"): with no side of its own it yields to a later speaker's
     relaying_verbs: list[str] = field(default_factory=list)
     posting_rx: re.Pattern[str] | None = None
@@ -255,7 +280,9 @@ def script_rules() -> dict[str, Rules]:
                      "interviewee_joins",
                      "topic_cuts", "conduits", "demonstratives", "coordinators",
                      "interlocutors", "subject_pronouns", "state_bodies", "citations",
-                     "relaying_verbs"):
+                     "relaying_verbs", "continuations", "quoted_heads", "speaker_nouns",
+                     "home_postings", "bare_ends", "plain_answers", "topic_words",
+                     "topic_endings"):
             getattr(rules, name).extend(data.get(name, []))
         lang = path.stem
         rules.stance_lemmas |= frozenset(w.lower() for w in data.get("stance_lemmas", []))
@@ -277,6 +304,7 @@ def script_rules() -> dict[str, Rules]:
             rules.speakers.setdefault(key, []).extend(cues)
         joins = [""] if data["script"] == "han" else ["", " "]
         for key, prefixes in data.get("prefixes", {}).items():
+            rules.prefix_sides.update((p, key) for p in prefixes)
             made = [p + j + b for p in prefixes for b in data.get("prefixed", []) for j in joins]
             rules.speakers.setdefault(key, []).extend(made)
             rules.composed.extend(made)
@@ -286,6 +314,8 @@ def script_rules() -> dict[str, Rules]:
         rules.dateline_rx = [re.compile(p) for p in rules.datelines]
         rules.insertion_rx = [re.compile(p, re.IGNORECASE) for p in rules.insertions]
         rules.citation_rx = [re.compile(p) for p in rules.citations]
+        rules.home_posting_rx = [re.compile(p) for p in rules.home_postings]
+        rules.bare_end_rx = [re.compile(p) for p in rules.bare_ends]
         if rules.postings:
             rules.posting_rx = re.compile("|".join(f"(?:{p})" for p in rules.postings))
         if rules.false_verbs:

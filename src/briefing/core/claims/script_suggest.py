@@ -91,6 +91,7 @@ def _suggest(rules: Rules, text: str, perspectives: Iterable[Perspective], title
             out.extend(Suggestion(a, b, text[a:b], list(bite.perspectives), bite.cue,
                                   bite.speaker, bite.verb)
                        for a, b in answer_sentences(s, start))
+            last = out[-1] if script == "hangul" else last  # "그는 …" after his sound bite
             continue
         answered = interview.see(text, start, end)
         if interview.asking:
@@ -99,7 +100,7 @@ def _suggest(rules: Rules, text: str, perspectives: Iterable[Perspective], title
             # "Ответ: …" on a body's briefing whose lead names no interviewee: the host body
             # answers, not the first speaker the lead reports ("Госдеп США заявил …")
             answered = None
-        if answered is not None and (interview.loose or interview.labelled
+        if answered is not None and (interview.loose or interview.labelled or interview.plain
                                      or _role_turn(rules, text, start)
                                      or _reported_speech(attributor, s)
                                      ) and _own_speaker(attributor, s):
@@ -113,11 +114,22 @@ def _suggest(rules: Rules, text: str, perspectives: Iterable[Perspective], title
             out.extend(Suggestion(a, b, text[a:b], list(answered.perspectives), answered.cue,
                                   answered.speaker, answered.verb)
                        for a, b in answer_sentences(s, start))
+            last = out[-1] if script == "hangul" else last  # "그는 …" after his answer
             continue
-        if not s.endswith(_ENDS):
-            continue  # a headline, a teaser line or a question
+        bullet = any(rx.search(s.rstrip(". ")) for rx in rules.bare_end_rx)
+        if not s.endswith(_ENDS) and not bullet:
+            continue  # a headline, a teaser line or a question (not a report's bullet)
         is_answer = s.startswith(tuple(rules.answer_prefixes))
         found = attributor.speaker(s)
+        if found is not None and bullet:
+            # a report's bullet ("○ 사상자는 …로 추정됨"): the report's own voice, unless
+            # it opens on its assessing body ("□ 국정원은 …것으로 파악")
+            voice = issuer or last
+            if not _assessor(attributor, s, found[0]):
+                found = None
+                if voice is not None:
+                    out.append(replace(voice, start=start, end=end, quote=s))
+                continue
         if found is not None and named is not None and (
                 attributor.first_person(found[0])
                 or (script == "hangul" and not any(q in s for q in '“”"「」'))):
@@ -127,6 +139,16 @@ def _suggest(rules: Rules, text: str, perspectives: Iterable[Perspective], title
         if found is None and named is not None:  # "郭嘉昆：…" and the lines of that answer
             out.append(Suggestion(start, end, s, list(named.perspectives), named.cue,
                                   named.speaker, named.verb))
+            continue
+        if found is None and last is not None and text[last.end:start].strip() == "" and any(
+                re.search(p, s) for p in rules.continuations):
+            # "…고 말했다. 북한군이 이를 활용할 수 있다는 것이다.": his report goes on
+            last = replace(last, start=start, end=end, quote=s)
+            out.append(last)
+            continue
+        head = _quoted_head(rules, attributor, text, start, end) if found is None else None
+        if head is not None:  # "국정원 \"북한, 추가 파병 준비\"" as a line of its own
+            out.append(head)
             continue
         if found is None and issuer is not None:
             out.append(Suggestion(start, end, s, list(issuer.perspectives), issuer.cue,
@@ -144,6 +166,8 @@ def _suggest(rules: Rules, text: str, perspectives: Iterable[Perspective], title
             keys, cue = [], None
         elif not keys and not attributor.is_back_reference(span):
             keys, cue = attributor.introduced(span, text, start)
+            if not keys:  # "김 의원은 국정원이 …고 보고했다고 전했다": the report's source
+                keys, cue = attributor.relayed_source(s, span)
         guest = interview.speaker or turns.answerer
         if guest is not None and span.split()[0].lower() in interlocutors and not keys:
             # "Собеседник «РГ» отметил": the interviewee, named or answering in turns
@@ -153,6 +177,10 @@ def _suggest(rules: Rules, text: str, perspectives: Iterable[Perspective], title
         elif not keys and attributor.is_back_reference(span):
             # "Госсекретарь США … провел переговоры. По словам госсекретаря, …"
             keys, cue = attributor.role_introduced(span, text, start)
+        elif (not keys and last is not None and text[last.end:start].strip() == ""
+              and attributor.reported_topic(s, span)):
+            # "…고 보고했습니다. 사망자는 …추정된다고 밝혔습니다.": the speaker goes on
+            keys, cue, span = list(last.perspectives), last.cue, last.speaker or span
         last = Suggestion(start=start, end=end, quote=s, perspectives=keys, cue=cue,
                           speaker=span, verb=verb)
         if keys:
@@ -173,6 +201,46 @@ def _suggest(rules: Rules, text: str, perspectives: Iterable[Perspective], title
 # a Korean quotative ending a reported clause ("…했다고 ", "…이라고 ", "…”라고 ")
 # how a sentence that may be a claim ends (「」『』: Taiwan's and Hong Kong's quotation marks)
 _ENDS = (".", "!", "…", "。", "！", "»", "”", '"', ")", "」", "』")
+
+
+def _quoted_head(rules: Rules, attributor: ScriptAttributor, text: str, start: int,
+                 end: int) -> Suggestion | None:
+    """A line that is only a speaker and his quoted words (a subheading, a roundup's item:
+    "국정원 \"북한, 추가 파병 준비\""), as his claim when he has a side; else None."""
+    line_end = text.find("\n", end)
+    if not opens_line(text, start) or text[end:line_end if line_end >= 0 else len(text)].strip():
+        return None
+    s = text[start:end]
+    for p in rules.quoted_heads:
+        m = re.match(p, s)
+        if m is None:
+            continue
+        keys, cue = _head_side(rules, attributor, m.group("who"))
+        also = _head_side(rules, attributor, m.groupdict().get("also") or "")[0]
+        keys += [k for k in also if keys and k not in keys]
+        if keys:
+            return Suggestion(start, end, s, keys, cue, m.group("who").strip(), "")
+    return None
+
+
+def _assessor(attributor: ScriptAttributor, s: str, span: str) -> bool:
+    """Whether a report's bullet opens on the body that assesses ("□ 국정원은 …것으로
+    파악"): its topic (은/는) has a side and the view is not a passive ("…로 추정됨")."""
+    at = s.find(span)
+    particle = s[at + len(span):at + len(span) + 1] if at >= 0 else ""
+    return (particle in ("은", "는") and bool(attributor.perspectives(span)[0])
+            and not re.search(r"(?:됨|되었음|됐음)[.\s]*$", s))
+
+
+def _head_side(rules: Rules, attributor: ScriptAttributor, who: str
+               ) -> tuple[list[str], str | None]:
+    """The side of a quoted head's speaker: his cues, or a country's one-syllable name
+    standing alone ("러 \"할 말 없다\"")."""
+    keys, cue = attributor.perspectives(who)
+    if keys:
+        return keys[:1], cue
+    bare = who.strip(" []▲△▶-·")
+    return ([rules.prefix_sides[bare]], bare) if bare in rules.prefix_sides else ([], None)
 
 
 def _lead_paragraph(text: str, prev: tuple[int, int]) -> bool:
