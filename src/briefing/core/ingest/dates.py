@@ -97,7 +97,9 @@ def find_dates(line: str) -> list[FoundDate]:
     for m in pats.iso.finditer(line):
         add(_iso(int(m["year"]), int(m["month"]), int(m["day"])), m)
     for m in (m for p in pats.extra for m in p.finditer(line)):  # numbers with year/month/day marks
-        add(_iso(int(m["year"]), int(m["month"]), int(m["day"]) if m["day"] else None), m)
+        year = int(m["year"])  # a two-digit year ("25.01.08 11:05") is of this century
+        add(_iso(year + 2000 if year < 100 else year, int(m["month"]),
+                 int(m["day"]) if m["day"] else None), m)
     for pattern in (pats.day_month_year, pats.month_day_year):
         for m in pattern.finditer(line):
             add(_iso(int(m["year"]), pats.months[m["month"].lower()], int(m["day"])), m)

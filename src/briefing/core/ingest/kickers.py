@@ -8,10 +8,11 @@ date line.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from briefing.core.ingest.bylines import author_line, byline
 from briefing.core.ingest.clean import Unit
-from briefing.core.ingest.cues import name_key
+from briefing.core.ingest.cues import metadata_cues, name_key
 
 _CJK = re.compile(r"[\u3400-\u9fff\uac00-\ud7af]")
 
@@ -28,11 +29,21 @@ _CAPITALISED = re.compile(r"^[^\W\d_]")
 _HAN_MENU_ITEM = re.compile(r"[\u4e00-\u9fff]")
 
 
+@lru_cache(maxsize=1)
+def _menu_words() -> frozenset[str]:
+    """A site's section names in scripts without capitals ("정치", "스포츠", "國際", "财经"):
+    the languages' [metadata.title] menu_words."""
+    return frozenset(metadata_cues()["title"].get("menu_words", []))
+
+
 def menu_line(text: str) -> bool:
     """A row of menu items in a script with capitals ("Новости Политика В мире Экономика
     Армия и ОПК"): no punctuation, and most words capitalised; headlines in Russian and
-    Ukrainian are in sentence case."""
+    Ukrainian are in sentence case. In Hangul and Han, three or more section names and
+    nothing else ("뉴스 스포츠 연예", "首頁 港聞 國際 財經"): a headline has words of its own."""
     words = text.split()
+    if len(words) >= 3 and all(w in _menu_words() for w in words):
+        return True
     if len(words) < 4 or re.search(r"[,.:;!?«»\"“”()]", text):
         return False
     if _HAN_MENU_ITEM.search(text) and not re.search(r"[\uac00-\ud7af\u0400-\u04ff]", text):
@@ -59,3 +70,24 @@ def section_label(text: str) -> bool:
             and not author_line(text) and not byline(text)[0])
 
 
+
+
+@lru_cache(maxsize=1)
+def _masthead_endings() -> tuple[str, ...]:
+    return tuple(metadata_cues()["masthead"].get("cjk_endings", []))
+
+
+_CJK_NAME = re.compile(r"[\u3400-\u9fff\uac00-\ud7afA-Za-z0-9]+")
+
+
+def cjk_masthead(text: str) -> bool:
+    """A site's name in Hangul or Han, atop its page ("한빛일보", "동해방송 뉴스", "港島日報",
+    "亚太观察网"): a word of three to twelve characters ending as outlets' names end
+    (the languages' [metadata.masthead] cjk_endings), perhaps with a second such word.
+    Scripts without capitals cannot show a name by its case, as Title Case does."""
+    words = text.split()
+    ends = _masthead_endings()
+    return (bool(ends) and 1 <= len(words) <= 2 and bool(_CJK.search(words[0]))
+            and all(_CJK_NAME.fullmatch(w) for w in words)
+            and 3 <= len(words[0]) <= 12 and words[0].endswith(ends)
+            and (len(words) == 1 or words[1].endswith(ends)))

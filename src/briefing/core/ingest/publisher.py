@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 
 from briefing.core.ingest.bylines import (
     body_units,
+    byline,
     head_limit,
     is_person_name,
     split_names,
@@ -20,6 +21,8 @@ from briefing.core.ingest.bylines import (
 )
 from briefing.core.ingest.clean import Unit, is_prose
 from briefing.core.ingest.cues import metadata_cues, name_key, publishers
+from briefing.core.ingest.dates import strict_date_line
+from briefing.core.ingest.kickers import cjk_masthead, menu_line
 from briefing.core.ingest.types import DocumentHints
 from briefing.core.institutions import (
     any_institution,
@@ -547,7 +550,7 @@ def site_name_line(text: str) -> bool:
     with no digits, sentence punctuation or a person's name ("The Harbour Courier",
     "Ministry of Foreign Affairs of Ruritania")."""
     text = text.strip(" *_#")
-    if publishers().canonical(text) or institution_line(text):
+    if publishers().canonical(text) or institution_line(text) or cjk_masthead(text):
         return True
     if section_label_line(text) or sub_unit_line(text):
         return False
@@ -575,9 +578,11 @@ def masthead_publisher(units: list[Unit], title: str) -> str | None:
     for i in range(at - 1, max(-1, at - 4), -1):
         text = units[i].text.strip(" *_#")
         if (units[i].dropped == "navigation" or section_label_line(text)
-                or sub_unit_line(text)) and not site_name_line(
-                text):
-            continue  # a menu or a section label between the site's name and the headline
+                or sub_unit_line(text) or byline(text)[0] or menu_line(text)
+                or strict_date_line(text)) and not site_name_line(text):
+            # a menu, a section label, the byline ("글 : 이영희 기자") or the stamp
+            # ("기사입력 2024-11-21 09:40") between the site's name and the headline
+            continue
         if site_name_line(text):
             return publishers().canonical(text) or text
         break
