@@ -84,7 +84,7 @@ def test_an_outlets_name_in_hangul_or_han(text: str, name: bool) -> None:
     ("星島新聞網\n首頁 港聞 國際 財經\n分析｜北韓派兵俄羅斯 東北亞局勢再添變數\n"
      "發佈日期：2024年11月05日（星期二）18:20\n最後更新日期：2024年11月06日（星期三）09:10\n"
      "撰文：陳家明\n" + ZH_TRAD_BODY,
-     "分析｜北韓派兵俄羅斯 東北亞局勢再添變數", "2024-11-05", "星島新聞網"),
+     "分析｜北韓派兵俄羅斯 東北亞局勢再添變數", "2024-11-05", "Sing Tao Daily"),
     ("新視界新聞\n國際 兩岸 評論\n普丁：俄羅斯將回應西方長程武器\n2024年11月21日 週四 下午 3:45\n"
      "記者王小明／綜合報導\n" + ZH_TRAD_BODY,
      "普丁：俄羅斯將回應西方長程武器", "2024-11-21", "新視界新聞"),
@@ -93,3 +93,48 @@ def test_an_outlets_name_in_hangul_or_han(text: str, name: bool) -> None:
 ])
 def test_korean_and_chinese_layouts(text: str, title: str, date: str, publisher: str) -> None:
     assert metadata(text) == (title, date, publisher)
+
+
+@pytest.mark.parametrize(("name", "publisher"), [
+    ("纽约时报中文网", "The New York Times Chinese"), ("美國之音中文網", "Voice of America Chinese"),
+    ("韩联社", "Yonhap"), ("塔斯社", "TASS"), ("明報", "Ming Pao"), ("星島新聞網", "Sing Tao Daily"),
+])
+def test_chinese_names_of_outlets(name: str, publisher: str) -> None:
+    text = (f"{name}\n首页 国际 军事 评论 视频\n朝俄条约生效后 外界关注两国军事合作\n2024-12-02 14:30\n"
+            + ZH_BODY)
+    assert metadata(text)[2] == publisher
+
+
+@pytest.mark.parametrize(("line", "date"), [
+    ("입력 : 2024. 12. 19. 오후 3:05 수정 : 2024. 12. 19. 오후 3:40", "2024-12-19"),
+    ("기자명 이하늘 기자 입력 2024.12.19 10:30", "2024-12-19"),
+    ("2024年12月19日 10:30 ｜ 更新 2024年12月20日 09:00", "2024-12-19"),
+    ("撰文：陳家明 2024年12月19日", "2024-12-19"),
+    ("2024年12月19日 下午4:30", "2024-12-19"),
+    ("發稿時間：2024-12-19 10:30", "2024-12-19"),
+])
+def test_more_stamp_lines(line: str, date: str) -> None:
+    found = date_line(line)
+    assert found is not None and found[0] == date
+
+
+def test_a_headlines_date_in_brackets_stays_words() -> None:
+    assert date_line("통일부 정례브리핑 (2024. 11. 4.)") is None
+
+
+@pytest.mark.parametrize(("text", "title", "publisher"), [
+    ("새날신문\n국제\n트럼프 \"우크라이나 전쟁 24시간 안에 끝낼 것\"\n"
+     "취임 앞두고 종전 구상 거듭 강조…젤렌스키 \"정의로운 평화 원해\"\n"
+     "기자명 이하늘 기자 입력 2024.12.19 10:30\n" + KO_BODY,
+     "트럼프 \"우크라이나 전쟁 24시간 안에 끝낼 것\"", "새날신문"),
+    ("華聲日報\n國際\n普丁：俄羅斯將回應西方長程武器\n俄方稱有權對提供武器國家採取行動 烏方批評為核訛詐\n"
+     "2024年11月21日 下午4:30\n撰文：王小明\n" + ZH_TRAD_BODY,
+     "普丁：俄羅斯將回應西方長程武器", "華聲日報"),
+    ("纽约时报中文网\n国际 中国 商业与经济 观点\n朝鲜士兵在俄罗斯前线伤亡惨重\n2024年12月20日\n"
+     + ZH_BODY, "朝鲜士兵在俄罗斯前线伤亡惨重", "The New York Times Chinese"),
+    ("RFI - 法国国际广播电台\n朝鲜出兵俄罗斯 北京为何沉默？\n发表时间： 15/11/2024 - 10:30\n"
+     + ZH_BODY, "朝鲜出兵俄罗斯 北京为何沉默？", "RFI Chinese"),
+])
+def test_masthead_over_rubric_and_headline(text: str, title: str, publisher: str) -> None:
+    found = metadata(text)
+    assert (found[0], found[2]) == (title, publisher)

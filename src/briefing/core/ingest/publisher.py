@@ -22,7 +22,7 @@ from briefing.core.ingest.bylines import (
 from briefing.core.ingest.clean import Unit, is_prose
 from briefing.core.ingest.cues import metadata_cues, name_key, publishers
 from briefing.core.ingest.dates import strict_date_line
-from briefing.core.ingest.kickers import cjk_masthead, menu_line
+from briefing.core.ingest.kickers import cjk_masthead, menu_line, section_label
 from briefing.core.ingest.types import DocumentHints
 from briefing.core.institutions import (
     any_institution,
@@ -579,11 +579,16 @@ def masthead_publisher(units: list[Unit], title: str) -> str | None:
         text = units[i].text.strip(" *_#")
         if (units[i].dropped == "navigation" or section_label_line(text)
                 or sub_unit_line(text) or byline(text)[0] or menu_line(text)
-                or strict_date_line(text)) and not site_name_line(text):
-            # a menu, a section label, the byline ("글 : 이영희 기자") or the stamp
+                or section_label(text) or strict_date_line(text)) and not site_name_line(text):
+            # a menu, a rubric ("국제"), the byline ("글 : 이영희 기자") or the stamp
             # ("기사입력 2024-11-21 09:40") between the site's name and the headline
             continue
         if site_name_line(text):
             return publishers().canonical(text) or text
-        break
+        # "RFI - 法国国际广播电台": a known outlet's name beside its other name
+        known = [publishers().canonical(p) for p in _NAME_PARTS.split(text)]
+        return next((k for k in known if k), None) if len(known) > 1 else None
     return None
+
+
+_NAME_PARTS = re.compile(r"\s+[-–—|]\s+")
