@@ -34,6 +34,14 @@ def test_language_of_each_page_is_detected(name: str) -> None:
     assert detect_language(text) == LABELS[name]["language"]
 
 
+def test_a_hong_kong_page_in_traditional_characters_is_chinese() -> None:
+    """The identifier splits such a page between Cantonese, Chinese and Wu, none sure
+    alone: one macrolanguage, stored as zh."""
+    text = ("香港01 國際 撰文：陳大文 發佈日期：2025-01-13 11:05 最後更新日期：2025-01-13 "
+            "12:00 烏克蘭：俘虜兩名北韓士兵 澤連斯基願交換 兩人在庫爾斯克被捕，目前由烏克蘭保安局看管。")
+    assert detect_language(text) == "zh"
+
+
 def test_too_little_text_has_no_language() -> None:
     assert detect_language("Kursk 11") is None
 
