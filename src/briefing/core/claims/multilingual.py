@@ -210,6 +210,11 @@ class ScriptAttributor(ScriptMentions):
                     at = span.find(topic) if span else -1
                     if span and at > 0:
                         span = span[:at]
+                for place in r.side_cuts:  # "崔善姬在莫斯科表示", "他在社交媒体上写道"
+                    at = span.find(place) if span else -1
+                    if span and at > 0 and (self.perspectives(span[:at])[0]
+                                            or self.is_back_reference(span[:at])):
+                        span = span[:at]
                 if (span and not self.perspectives(span)[0] and not self.is_back_reference(span)
                         and not self.first_person(span) and not independent(r, span)):
                     # "Об этом заявил замглавы МИД РФ Руденко", "Про це повідомив Юсов":

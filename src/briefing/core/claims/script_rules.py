@@ -137,6 +137,12 @@ class Rules:
     # where a diplomat is posted ("驻俄罗斯大使", "주러시아 대사"): the country named there is
     # the host, not the side the diplomat speaks for (regexes; the posting is their match)
     postings: list[str] = field(default_factory=list)
+    # words opening where or about what a speaker with a side spoke ("朝鲜外务相在莫斯科表示",
+    # "美方对朝俄合作表示"): the speaker ends before them when the words before name a side
+    side_cuts: list[str] = field(default_factory=list)
+    # words naming a briefing's line ("外交部发言人毛宁主持例行记者会"): the body it names hosts
+    # the answers ("答：…") that name no speaker
+    briefing_marks: list[str] = field(default_factory=list)
     # a broadcast transcript's caption naming who speaks in the quotation under it
     # ("[토니 블링컨 / 미국 국무장관]"; group `who`; captions.py)
     captions: list[str] = field(default_factory=list)
@@ -278,7 +284,7 @@ def script_rules() -> dict[str, Rules]:
                      "interviewee_pronouns", "topic_openers",
                      "interview_turn_marks", "speech_tags", "interview_addressees",
                      "interviewee_joins",
-                     "topic_cuts", "conduits", "demonstratives", "coordinators",
+                     "topic_cuts", "side_cuts", "briefing_marks", "conduits", "demonstratives", "coordinators",
                      "interlocutors", "subject_pronouns", "state_bodies", "citations",
                      "relaying_verbs", "continuations", "quoted_heads", "speaker_nouns",
                      "home_postings", "bare_ends", "plain_answers", "topic_words",
