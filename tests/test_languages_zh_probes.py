@@ -100,3 +100,18 @@ def test_the_writers_own_analysis_is_no_claim() -> None:
     lines = ["这意味着俄朝关系进入新阶段。", "朝鲜士兵约有1万余人抵达俄罗斯远东地区。"]
     found = claims("朝鲜士兵问题\n" + "\n".join(lines))
     assert all(found.get(line, []) == [] for line in lines)
+
+
+def test_an_analysis_before_its_words_and_state_media_summed_up() -> None:
+    """"…接受…访问时分析，…" is the analyst's (a university's: no side, nor his "他说" after
+    it); "国情院分析，…" the body's; "俄媒"/"朝媒" are Russia's / North Korea's media."""
+    analysed = "某大学研究员王明接受本台访问时分析，北京不愿批评莫斯科。"
+    after = "他说：“平壤对北京的依赖会降低。”"
+    body = "韩国国情院分析，朝鲜士兵缺乏实战经验。"
+    russian = "俄媒报道称，朝鲜士兵已抵达。"
+    northern = "朝媒报道，金正恩视察了部队。"
+    found = claims("朝鲜士兵问题\n" + "\n".join([analysed, after, body, russian, northern]))
+    assert found[analysed] == [] and found[after] == []
+    assert found[body] == ["south_korean"]
+    assert found[russian] == ["russian"]
+    assert found[northern] == ["north_korean"]
