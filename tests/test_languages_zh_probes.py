@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from briefing.core.claims import suggest_claims
+from briefing.core.claims.numeric_languages import foreign_numeric_claims
 from briefing.core.perspectives import load_default_perspectives
 
 
@@ -115,3 +116,35 @@ def test_an_analysis_before_its_words_and_state_media_summed_up() -> None:
     assert found[body] == ["south_korean"]
     assert found[russian] == ["russian"]
     assert found[northern] == ["north_korean"]
+
+
+def test_a_short_quoted_name_and_a_papers_title_name_no_speaker() -> None:
+    """A short quoted outlet inside the speaker's clause ("对美国媒体“战区”网站表示") is
+    no clause boundary; a paper's name in 《》 names no side beside a country that does
+    ("韩国《朝鲜日报》": South Korea's), alone it still does ("《劳动新闻》")."""
+    told = "乌克兰国防部情报总局局长布达诺夫对美国媒体“战区”网站表示，朝鲜士兵约有1.1万人。"
+    paper = "韩国《朝鲜日报》援引情报部门消息称，朝鲜士兵约有1.1万人。"
+    alone = "《劳动新闻》发表社论称，朝俄友谊牢不可破。"
+    found = claims("朝鲜士兵问题\n" + "\n".join([told, paper, alone]))
+    assert found[told] == ["ukrainian"]
+    assert found[paper] == ["south_korean"]
+    assert found[alone] == ["north_korean"]
+
+
+@pytest.mark.parametrize(("sentence", "figure", "qualifier"), [
+    ("乌方称约3,000名朝鲜士兵已抵达。", 3000.0, "约"),
+    ("约有1.1万名朝鲜士兵在库尔斯克。", 11000.0, "约有"),
+    ("逾1万名朝鲜士兵已抵达。", 10000.0, "逾"),
+    ("北韓約有1萬名士兵在俄羅斯。", 10000.0, "約有"),
+    ("韩国国情院称，朝鲜已派遣1万余名士兵。", 10000.0, "more than"),
+])
+def test_figures_in_chinese_notation(sentence: str, figure: float, qualifier: str) -> None:
+    """Thousands separators, decimals before 万, traditional 萬 and 約, 逾: one figure each."""
+    found = [(c.figure, c.qualifier) for c in foreign_numeric_claims(sentence)]
+    assert found == [(figure, qualifier)]
+
+
+def test_a_vague_figure_is_no_count() -> None:
+    """"数千名" / "几千名" (some thousands) is no figure to line up."""
+    assert foreign_numeric_claims("数千名朝鲜士兵已抵达。") == []
+    assert foreign_numeric_claims("几千名朝鲜士兵已抵达。") == []

@@ -22,6 +22,8 @@ from briefing.core.claims.script_rules import (
 )
 from briefing.core.models import Perspective
 
+_TITLED = re.compile(r"《[^《》]{1,30}》")
+
 
 class ScriptMentions:
     """Sides of the words naming a speaker, and the speakers they point back to."""
@@ -92,6 +94,12 @@ class ScriptMentions:
         posted = ([(p.start(), p.end()) for p in self.r.posting_rx.finditer(span)]
                   if self.r.posting_rx is not None else [])
         found = list(self.cue_rx.finditer(span))
+        # "韩国《朝鲜日报》": a paper's name in title marks names no side when a cue outside
+        # the marks does ("《劳动新闻》" alone still speaks for its side)
+        titled = [(t.start(), t.end()) for t in _TITLED.finditer(span)]
+        outside = [m for m in found if not any(a <= m.start() < b for a, b in titled)]
+        if titled and outside:
+            found = outside
         # "В ходе встречи с Путиным Ким Чен Ын": a side named after a preposition before
         # the speaker's own name is whom he met or where, not his ("В Кремле" alone, "У
         # китайському МЗС" with a generic body after it, speak)
