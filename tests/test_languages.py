@@ -295,8 +295,10 @@ HELDOUT8_THRESHOLDS["zh"]["claims"] = 0.85
 # state body's own statement, dash answers reporting other sides, think tanks …): claims
 # ru 63/63, uk 64/64, every ru/uk measure full. Korean and Chinese stayed unseen through
 # the round (lang18b wrote Korean and Chinese forms from made-up probes only): at its end,
-# still out of sample, ko 21/29, zh 25/31. Korean claims (under 0.75) are not held here,
+# still out of sample, ko 21/29, zh 25/31. Korean claims (under 0.75) were not held here,
 # the issue allowing no threshold below 0.75; Chinese claims are held just under 25/31.
+# Round 19 (lang19, Korean and Russian mechanisms, heldout9's Korean and Chinese stories its
+# hold-out, seen only in aggregate): ko 23/29 (.79), zh 25/31, now held just under.
 HELDOUT9_THRESHOLDS = {
     lang: {"language": 1.0, "title": 0.95, "date": 0.95, "publisher": 0.95, "search": 0.95}
     for lang in ("ko", "ru", "uk", "zh")
@@ -304,6 +306,7 @@ HELDOUT9_THRESHOLDS = {
 HELDOUT9_THRESHOLDS["ru"]["claims"] = 0.95
 HELDOUT9_THRESHOLDS["uk"]["claims"] = 0.95
 HELDOUT9_THRESHOLDS["zh"]["claims"] = 0.8
+HELDOUT9_THRESHOLDS["ko"]["claims"] = 0.75
 
 
 @pytest.mark.parametrize(("folder", "thresholds"), [

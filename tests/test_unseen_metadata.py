@@ -39,10 +39,16 @@ from quality_metadata import score  # noqa: E402
 # 92.9/90.5/97.6/83.3/97.9/96.4. The ten _15 pages of labels18 (no rule has seen them:
 # 70/90/80/70/99.1/94.2 alone at the round's end, furniture 93.7 on arrival) pull dev to
 # 98.0/99.3/98.7/96.0/99.9/99.6; the floors sit under both halves.
+# Round 19: meta19 (written against _1-_14 and its own probe pages; _15 its hold-out,
+# 70/90/80/70/99.1/94.7 -> 80/90/80/70/99.5/95.3) and the scorer taking a publisher the
+# app's publisher table names as the same body: test 92.9/95.2/97.6/88.1/97.9/96.5. The ten
+# _16 pages of labels19 (no rule has seen them: 90/90/80/60/100/92.1 alone, on arrival and
+# at the round's end) pull dev to 98.2/98.8/97.5/95.1/100/99.4: the dev authors and
+# publisher floors go under that, the test date and publisher floors up.
 THRESHOLDS = {
-    "dev": {"title": 0.97, "date": 0.98, "authors": 0.98, "publisher": 0.95, "body": 0.99,
+    "dev": {"title": 0.97, "date": 0.98, "authors": 0.97, "publisher": 0.94, "body": 0.99,
             "furniture": 0.99},
-    "test": {"title": 0.92, "date": 0.90, "authors": 0.97, "publisher": 0.82, "body": 0.97,
+    "test": {"title": 0.92, "date": 0.94, "authors": 0.97, "publisher": 0.87, "body": 0.97,
              "furniture": 0.96},
 }
 
