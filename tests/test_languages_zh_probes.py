@@ -148,3 +148,15 @@ def test_a_vague_figure_is_no_count() -> None:
     """"数千名" / "几千名" (some thousands) is no figure to line up."""
     assert foreign_numeric_claims("数千名朝鲜士兵已抵达。") == []
     assert foreign_numeric_claims("几千名朝鲜士兵已抵达。") == []
+
+
+def test_countries_named_together_by_one_letter_each() -> None:
+    """"朝俄两国均否认", "乌韩两国情报部门称": each country's side; a country's independent
+    media ("俄罗斯独立媒体") are not its state's."""
+    both = "朝俄两国均否认派兵。"
+    pair = "乌韩两国情报部门称，朝鲜士兵已参战。"
+    media = "俄罗斯独立媒体报道称，朝鲜士兵已抵达。"
+    found = claims("朝鲜士兵问题\n" + "\n".join([both, pair, media]))
+    assert found[both] == ["north_korean", "russian"]
+    assert found[pair] == ["south_korean", "ukrainian"]
+    assert found[media] == []

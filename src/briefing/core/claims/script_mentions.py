@@ -120,6 +120,9 @@ class ScriptMentions:
             elif key and key not in keys:
                 keys.append(key)
                 first = first or m.group()
+        if not keys and not body_keys:
+            keys = self._joint(span)
+            first = span if keys else first
         if not keys and any(f.lower() in span.lower() for f in self.r.foreign):
             return [], None  # "德国外交部发言人": a country that is no perspective's body
         if not keys and not body_keys and self.home:
@@ -129,6 +132,16 @@ class ScriptMentions:
             if abroad is not None:
                 return [self.home], abroad.group()
         return (keys, first) if keys else (body_keys, body_cue)
+
+    def _joint(self, span: str) -> list[str]:
+        """The sides of countries named together by one letter each ("朝俄两国均否认":
+        North Korea's and Russia's), every letter a known one."""
+        for pattern in self.r.joint_sides:
+            for m in re.finditer(pattern, span):
+                letters = m.group("sides")
+                if all(ch in self.r.joint_letters for ch in letters):
+                    return list(dict.fromkeys(self.r.joint_letters[ch] for ch in letters))
+        return []
 
     def _named_body(self, found: str) -> str | None:
         """The side of a generic body ("представитель разведки") that a recent speaker

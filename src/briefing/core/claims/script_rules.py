@@ -204,6 +204,10 @@ class Rules:
     topic_endings: list[str] = field(default_factory=list)
     # a country's one-syllable name standing alone ("러", "美"): prefix -> perspective key
     prefix_sides: dict[str, str] = field(default_factory=dict)
+    # countries named together by one letter each ("朝俄两国", "乌韩双方"): a regex whose
+    # group `sides` holds the letters, and each letter's perspective key
+    joint_sides: list[str] = field(default_factory=list)
+    joint_letters: dict[str, str] = field(default_factory=dict)
     # an outlet's verb ("报道"): with no side of its own it yields to a later speaker's
     relaying_verbs: list[str] = field(default_factory=list)
     posting_rx: re.Pattern[str] | None = None
@@ -284,7 +288,7 @@ def script_rules() -> dict[str, Rules]:
                      "interviewee_pronouns", "topic_openers",
                      "interview_turn_marks", "speech_tags", "interview_addressees",
                      "interviewee_joins",
-                     "topic_cuts", "side_cuts", "briefing_marks", "conduits", "demonstratives", "coordinators",
+                     "topic_cuts", "side_cuts", "joint_sides", "briefing_marks", "conduits", "demonstratives", "coordinators",
                      "interlocutors", "subject_pronouns", "state_bodies", "citations",
                      "relaying_verbs", "continuations", "quoted_heads", "speaker_nouns",
                      "home_postings", "bare_ends", "plain_answers", "topic_words",
@@ -314,6 +318,7 @@ def script_rules() -> dict[str, Rules]:
             made = [p + j + b for p in prefixes for b in data.get("prefixed", []) for j in joins]
             rules.speakers.setdefault(key, []).extend(made)
             rules.composed.extend(made)
+        rules.joint_letters.update(data.get("joint_letters", {}))
         rules.answer_turn = rules.answer_turn or data.get("answer_turn", "")
         rules.question_turn = rules.question_turn or data.get("question_turn", "")
     for rules in out.values():
