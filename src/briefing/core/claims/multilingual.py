@@ -29,7 +29,11 @@ from briefing.core.claims.script_rules import (
 _PAST = re.compile(r"(?:л|ла|ло|ли|лся|лась|лось|лись|вся|ся)$")
 _INFINITIVE = ("ть", "ться", "ти", "тися", "чь", "чься")
 # A quoted name of up to three words ("«Эха»", "«Новой газеты»"): part of its clause
-_SHORT_QUOTE = re.compile(r"«[^«»,.;:!?\s]+(?:\s[^«»,.;:!?\s]+){0,2}»")
+_SHORT_QUOTE = re.compile(r"«[^«»,.;:!?\s]+(?:\s[^«»,.;:!?\s]+){0,2}»"
+                          # a short quoted name inside a Chinese clause ("对美国媒体“战区”网站
+                          # 表示", "接受「美國之音」訪問"): no punctuation, a word right after it
+                          r"|[“「『][^“”「」『』，。、,.;:：；!?！？\s]{1,12}[”」』]"
+                          r"(?=[\u4e00-\u9fffA-Za-z])")
 # A Korean quotative ending before a reporting verb ("…나왔다고 정부 관계자는 전했다").
 _QUOTATIVE = re.compile(r"(?:다|라|냐|자)[”\"’]?고\s+")
 # A reporting verb's quotative inside a report ("보고했다고 전했다"): what it reported was
@@ -209,6 +213,11 @@ class ScriptAttributor(ScriptMentions):
                 for topic in r.topic_cuts:  # "林剑在…被问及朝鲜军人…时": 林剑
                     at = span.find(topic) if span else -1
                     if span and at > 0:
+                        span = span[:at]
+                for place in r.side_cuts:  # "崔善姬在莫斯科表示", "他在社交媒体上写道"
+                    at = span.find(place) if span else -1
+                    if span and at > 0 and (self.perspectives(span[:at])[0]
+                                            or self.is_back_reference(span[:at])):
                         span = span[:at]
                 if (span and not self.perspectives(span)[0] and not self.is_back_reference(span)
                         and not self.first_person(span) and not independent(r, span)):

@@ -19,7 +19,8 @@ from briefing.core.resources import resource
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6,
               "七": 7, "八": 8, "九": 9}
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000}
-_SENTENCE = re.compile(r"[^.!?。！？\n]+[.!?。！？]?")
+# (a decimal point ends no sentence: "1.1万名")
+_SENTENCE = re.compile(r"(?:[^.!?。！？\n]|(?<=\d)\.(?=\d))+[.!?。！？]?")
 
 
 @dataclass
@@ -57,10 +58,10 @@ def chinese_number(text: str) -> float | None:
     total = section = 0.0
     digits = ""
     for ch in text:
-        if ch.isdigit():
+        if ch.isdigit() or (digits and ch in ".,"):  # "1.1万", "3,000"
             digits += ch
             continue
-        value = float(digits) if digits else None
+        value = float(digits.replace(",", "")) if digits else None
         digits = ""
         if ch in _CN_DIGITS:
             section += _CN_DIGITS[ch]
@@ -68,7 +69,7 @@ def chinese_number(text: str) -> float | None:
             unit = _CN_UNITS.get(ch) or {"천": 1000, "백": 100}[ch]
             section = section - (section % 10) + (value if value is not None else
                                                   (section % 10 or 1)) * unit
-        elif ch in "万만":
+        elif ch in "万만萬":
             if value is not None:
                 section += value
             total += (section or 1) * 10_000
@@ -76,7 +77,7 @@ def chinese_number(text: str) -> float | None:
         else:
             return None
     if digits:
-        section += float(digits)
+        section += float(digits.replace(",", ""))
     result = total + section
     return result or None
 
@@ -100,7 +101,10 @@ _CYRILLIC_FIGURE = re.compile(
     r"(?<![\w.,])(?P<num>\d+(?:[.,]\d+)?)(?:\s*(?P<scale>[а-яіїєё]+\.?))?"
     r"(?P<words>(?:\s+[а-яіїєёА-ЯІЇЄЁ'’-]+){1,3})")
 _COUNTER_FIGURE = re.compile(
-    r"(?P<num>[0-9一二两三四五六七八九十百千万零〇]+(?:만[0-9]*(?:천)?|천)?[0-9]*)"
+    # a figure not inside another ("3,000", "1.1万") nor a vague one ("数千名", "几千名")
+    r"(?<![0-9.,数几])"
+    r"(?P<num>[0-9一二两三四五六七八九十百千万萬零〇](?:[0-9一二两三四五六七八九十百千万萬零〇]|"
+    r"[.,](?=[0-9]))*(?:만[0-9]*(?:천)?|천)?[0-9]*)"
     r"(?P<approx>여|多|余)?\s?(?P<counter>명|名)")
 
 

@@ -22,6 +22,8 @@ from briefing.core.claims.script_rules import (
 )
 from briefing.core.models import Perspective
 
+_TITLED = re.compile(r"《[^《》]{1,30}》")
+
 
 class ScriptMentions:
     """Sides of the words naming a speaker, and the speakers they point back to."""
@@ -92,6 +94,12 @@ class ScriptMentions:
         posted = ([(p.start(), p.end()) for p in self.r.posting_rx.finditer(span)]
                   if self.r.posting_rx is not None else [])
         found = list(self.cue_rx.finditer(span))
+        # "韩国《朝鲜日报》": a paper's name in title marks names no side when a cue outside
+        # the marks does ("《劳动新闻》" alone still speaks for its side)
+        titled = [(t.start(), t.end()) for t in _TITLED.finditer(span)]
+        outside = [m for m in found if not any(a <= m.start() < b for a, b in titled)]
+        if titled and outside:
+            found = outside
         # "В ходе встречи с Путиным Ким Чен Ын": a side named after a preposition before
         # the speaker's own name is whom he met or where, not his ("В Кремле" alone, "У
         # китайському МЗС" with a generic body after it, speak)
@@ -112,6 +120,9 @@ class ScriptMentions:
             elif key and key not in keys:
                 keys.append(key)
                 first = first or m.group()
+        if not keys and not body_keys:
+            keys = self._joint(span)
+            first = span if keys else first
         if not keys and any(f.lower() in span.lower() for f in self.r.foreign):
             return [], None  # "德国外交部发言人": a country that is no perspective's body
         if not keys and not body_keys and self.home:
@@ -121,6 +132,16 @@ class ScriptMentions:
             if abroad is not None:
                 return [self.home], abroad.group()
         return (keys, first) if keys else (body_keys, body_cue)
+
+    def _joint(self, span: str) -> list[str]:
+        """The sides of countries named together by one letter each ("朝俄两国均否认":
+        North Korea's and Russia's), every letter a known one."""
+        for pattern in self.r.joint_sides:
+            for m in re.finditer(pattern, span):
+                letters = m.group("sides")
+                if all(ch in self.r.joint_letters for ch in letters):
+                    return list(dict.fromkeys(self.r.joint_letters[ch] for ch in letters))
+        return []
 
     def _named_body(self, found: str) -> str | None:
         """The side of a generic body ("представитель разведки") that a recent speaker

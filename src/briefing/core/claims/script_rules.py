@@ -137,6 +137,12 @@ class Rules:
     # where a diplomat is posted ("驻俄罗斯大使", "주러시아 대사"): the country named there is
     # the host, not the side the diplomat speaks for (regexes; the posting is their match)
     postings: list[str] = field(default_factory=list)
+    # words opening where or about what a speaker with a side spoke ("朝鲜外务相在莫斯科表示",
+    # "美方对朝俄合作表示"): the speaker ends before them when the words before name a side
+    side_cuts: list[str] = field(default_factory=list)
+    # words naming a briefing's line ("外交部发言人毛宁主持例行记者会"): the body it names hosts
+    # the answers ("答：…") that name no speaker
+    briefing_marks: list[str] = field(default_factory=list)
     # a broadcast transcript's caption naming who speaks in the quotation under it
     # ("[토니 블링컨 / 미국 국무장관]"; group `who`; captions.py)
     captions: list[str] = field(default_factory=list)
@@ -198,6 +204,10 @@ class Rules:
     topic_endings: list[str] = field(default_factory=list)
     # a country's one-syllable name standing alone ("러", "美"): prefix -> perspective key
     prefix_sides: dict[str, str] = field(default_factory=dict)
+    # countries named together by one letter each ("朝俄两国", "乌韩双方"): a regex whose
+    # group `sides` holds the letters, and each letter's perspective key
+    joint_sides: list[str] = field(default_factory=list)
+    joint_letters: dict[str, str] = field(default_factory=dict)
     # an outlet's verb ("报道"): with no side of its own it yields to a later speaker's
     relaying_verbs: list[str] = field(default_factory=list)
     posting_rx: re.Pattern[str] | None = None
@@ -278,7 +288,7 @@ def script_rules() -> dict[str, Rules]:
                      "interviewee_pronouns", "topic_openers",
                      "interview_turn_marks", "speech_tags", "interview_addressees",
                      "interviewee_joins",
-                     "topic_cuts", "conduits", "demonstratives", "coordinators",
+                     "topic_cuts", "side_cuts", "joint_sides", "briefing_marks", "conduits", "demonstratives", "coordinators",
                      "interlocutors", "subject_pronouns", "state_bodies", "citations",
                      "relaying_verbs", "continuations", "quoted_heads", "speaker_nouns",
                      "home_postings", "bare_ends", "plain_answers", "topic_words",
@@ -308,6 +318,7 @@ def script_rules() -> dict[str, Rules]:
             made = [p + j + b for p in prefixes for b in data.get("prefixed", []) for j in joins]
             rules.speakers.setdefault(key, []).extend(made)
             rules.composed.extend(made)
+        rules.joint_letters.update(data.get("joint_letters", {}))
         rules.answer_turn = rules.answer_turn or data.get("answer_turn", "")
         rules.question_turn = rules.question_turn or data.get("question_turn", "")
     for rules in out.values():

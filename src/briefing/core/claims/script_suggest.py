@@ -67,6 +67,7 @@ def _suggest(rules: Rules, text: str, perspectives: Iterable[Perspective], title
     out: list[Suggestion] = []
     last: Suggestion | None = None  # the previous attributed sentence (back-references)
     answer: Suggestion | None = None  # the last answer turn's speaker (transcripts)
+    answering = False  # the line is part of an answer turn ("答：…" up to the next "问：")
     turns = _Turns(rules, attributor, text, title)
     interview = InterviewTurns(rules, attributor, text, title)
     captions = Captions(rules, attributor)
@@ -81,6 +82,9 @@ def _suggest(rules: Rules, text: str, perspectives: Iterable[Perspective], title
             # the sentence before, on another line: only a lead paragraph of one sentence
             # that "Про це повідомив …" opening the next paragraph points back to
             prev = None
+        if opens_line(text, start):  # "答：…" opens an answer, "问：…" ends it
+            answering = s.startswith(tuple(rules.answer_prefixes)) or (
+                answering and not turns.asks(s))
         named = turns.see(text, start, end)
         if turns.asking:
             continue  # the interviewer's turn ("ЕКАТЕРИНА КОТОВА: В Москве говорят …")
@@ -155,7 +159,12 @@ def _suggest(rules: Rules, text: str, perspectives: Iterable[Perspective], title
                                   issuer.speaker, issuer.verb))
             continue
         if found is None:
-            if is_answer and answer is not None:  # "答：我不掌握…": the spokesperson again
+            if is_answer and answer is None:
+                # "答：我不了解…" before any answer named its speaker: the spokesperson of
+                # the body whose briefing the page is ("外交部发言人毛宁主持例行记者会")
+                keys, cue = turns.page_host(text, title, rules.briefing_marks)
+                answer = Suggestion(0, 0, title, keys, cue, title, "") if keys else None
+            if answering and answer is not None:  # "答：我不掌握…": the spokesperson again
                 out.append(Suggestion(start, end, s, list(answer.perspectives), answer.cue,
                                       answer.speaker, answer.verb))
             continue
@@ -299,7 +308,7 @@ class _Turns:
                         if rules.host_turns else None)
         self.attributor = attributor
         self.title = title
-        self.host = self._host(text, title) if self.host_rx is not None else ([], None)
+        self.host = self.page_host(text, title) if self.host_rx is not None else ([], None)
         self.current: Suggestion | None = None
         self.answerer: Suggestion | None = None  # the last named answer's speaker
         self.asking = False  # the line is the interviewer's turn: no claim of anyone's
@@ -321,10 +330,19 @@ class _Turns:
         return {n for n, asks in turns.items()
                 if answerers and len(asks) >= 2 and 2 * sum(asks) >= len(asks)}
 
-    def _host(self, text: str, title: str) -> tuple[list[str], str | None]:
+    def asks(self, line: str) -> bool:
+        """Whether `line` opens a question turn ("问：…", "法新社记者：…")."""
+        return self.question_rx is not None and self.question_rx.match(line) is not None
+
+    def page_host(self, text: str, title: str, marks: Iterable[str] = ()
+                  ) -> tuple[list[str], str | None]:
         """The perspective of the body whose page this is: the first one named by the title
-        ("통일부 정례브리핑", "Брифинг … МИД России") or else by the page's first lines."""
-        for line in [title, *text.splitlines()[:3]]:
+        ("통일부 정례브리핑", "Брифинг … МИД России") or else by the page's first lines; with
+        `marks`, only by a line holding one ("外交部发言人毛宁主持例行记者会": a briefing)."""
+        marks = tuple(marks)
+        for line in [title, *text.splitlines()[:5 if marks else 3]]:
+            if marks and not any(m in line for m in marks):
+                continue
             keys, cue = self.attributor.perspectives(line)
             if keys:
                 return keys[:1], cue
