@@ -11,7 +11,12 @@ import pytest
 
 from briefing.cli import main
 from briefing.core.errors import SpeakerError
-from briefing.core.speaker_names import BookLookup, speaker_key, speaker_name
+from briefing.core.speaker_names import (
+    BookLookup,
+    is_listed_speaker,
+    speaker_key,
+    speaker_name,
+)
 from briefing.core.speakers import assign_speaker, library_speakers
 from briefing.core.suggestions import accept_suggestion, library_comparisons, pending_suggestions
 from briefing.core.workspace import Workspace
@@ -62,6 +67,22 @@ def test_book_lookup_matches_the_ways_one_speaker_is_written() -> None:
     # a surname shared by two booked names belongs to neither
     two = BookLookup({"john smith": ("John Smith", "us"), "adam smith": ("Adam Smith", "us")})
     assert two.find("Mr Smith") is None
+
+
+def test_a_booked_common_noun_or_list_is_no_surname_of_other_speakers() -> None:
+    """A Ukrainian statement's "the Service" booked as Ukrainian must not make South
+    Korea's intelligence service Ukrainian, nor "Pyongyang and Moscow" make Moscow
+    theirs; "the military" points back at whoever was named and is not listed."""
+    book = BookLookup({"service": ("Service", "ukrainian"),
+                       "pyongyang and moscow": ("Pyongyang and Moscow", "ukrainian"),
+                       "budanov": ("Budanov", "ukrainian")})
+    assert book.find("Service")[0] == "service"  # the mention booked, as written
+    assert book.find("South Korea's National Intelligence Service") is None
+    assert book.find("Moscow") is None
+    assert book.find("Kyrylo Budanov")[0] == "budanov"  # a person's surname still is
+    assert not is_listed_speaker("the military")
+    assert not is_listed_speaker("the spy agency")
+    assert is_listed_speaker("the Foreign Ministry")
 
 
 def _article(ws: Workspace, title: str, text: str) -> int:

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Protocol
 
+from briefing.core.claims.rules import attribution_rules
 from briefing.core.resources import resource
 
 _RELATIVE = re.compile(r",\s*(?:who|which|whose|where|when|whom)\b.*$", re.IGNORECASE | re.DOTALL)
@@ -93,9 +94,21 @@ def speaker_key(text: str | None) -> str:
     return speaker_name(text).casefold()
 
 
+_DETERMINERS = frozenset({"the", "this", "that", "its", "his", "her", "their", "our"})
+
+
 def is_back_reference(text: str | None) -> bool:
-    """"he", "the same source", …: a speaker named earlier, not a name of its own."""
-    return _clean(text or "").casefold() in rules().back_references
+    """"he", "the same source", "the military", "the spy agency" …: a speaker named
+    earlier, not a name of its own. A lower-case noun phrase ending in a word that points
+    back (attribution.toml's back_reference_heads) means whoever the text named before;
+    listed as a speaker, one perspective given to it would follow every page's "military"."""
+    cleaned = _clean(text or "")
+    if cleaned.casefold() in rules().back_references:
+        return True
+    words = cleaned.split()
+    return 0 < len(words) <= 3 and all(w[:1].islower() for w in words) and (
+        len(words) == 1 or words[0] in _DETERMINERS) and \
+        words[-1] in attribution_rules().back_reference_heads
 
 
 def is_listed_speaker(text: str | None) -> bool:
@@ -109,7 +122,14 @@ class BookLookup:
 
     def __init__(self, entries: dict[str, tuple[str, str]]) -> None:
         self.entries = entries
-        self._proper = {k: v for k, v in entries.items() if is_proper_name(v[0])}
+        # names a longer mention may end in: a person's or body's, not a list of them
+        # ("Pyongyang and Moscow" is no "Moscow"), and not a common noun written with a
+        # capital ("Service", "Ministry": "South Korea's National Intelligence Service"
+        # is not the Ukrainian service booked as "the Service")
+        r = attribution_rules()
+        common = r.back_reference_heads | r.role_words
+        self._proper = {k: v for k, v in entries.items() if is_proper_name(v[0])
+                        and not re.search(r"\s(?:and|&)\s", k) and k.split()[-1] not in common}
 
     def __bool__(self) -> bool:
         return bool(self.entries)
