@@ -317,11 +317,29 @@ HELDOUT9_THRESHOLDS["zh"]["claims"] = 0.8
 HELDOUT9_THRESHOLDS["ko"]["claims"] = 0.75
 
 
+# The tenth set (twelve stories: ko 4, ru 3, uk 2, zh 3, by a session that never read the
+# rules). Out of sample on arrival (benchmarks/results/languages_heldout10_before.json):
+# claims ko 31/52, ru 39/49, uk 26/27, zh 24/35; titles ko 2/4, zh 2/3; dates ko 2/4;
+# publisher zh 1/3; search ko 19/20. Round 19 kept it unseen (langmeta20 and zh20 saw only
+# its aggregate; lang19 never ran it): at the round's end ko claims 38/52, zh 33/35, ko
+# title 3/4, date 3/4, zh publisher 2/3 (languages_heldout10.json). Held just under those;
+# a measure under 0.75 (ko claims .73, zh title and publisher 2/3) is not held here.
+HELDOUT10_THRESHOLDS = {
+    lang: {"language": 1.0, "title": 0.95, "date": 0.95, "publisher": 0.95, "search": 0.95}
+    for lang in ("ko", "ru", "uk", "zh")
+}
+HELDOUT10_THRESHOLDS["ko"].update(title=0.75, date=0.75)
+del HELDOUT10_THRESHOLDS["zh"]["title"], HELDOUT10_THRESHOLDS["zh"]["publisher"]
+HELDOUT10_THRESHOLDS["ru"]["claims"] = 0.75
+HELDOUT10_THRESHOLDS["uk"]["claims"] = 0.95
+HELDOUT10_THRESHOLDS["zh"]["claims"] = 0.9
+
+
 @pytest.mark.parametrize(("folder", "thresholds"), [
     ("heldout", HELDOUT_THRESHOLDS), ("heldout3", HELDOUT3_THRESHOLDS),
     ("heldout5", HELDOUT5_THRESHOLDS), ("heldout6", HELDOUT6_THRESHOLDS),
     ("heldout7", HELDOUT7_THRESHOLDS), ("heldout8", HELDOUT8_THRESHOLDS),
-    ("heldout9", HELDOUT9_THRESHOLDS)])
+    ("heldout9", HELDOUT9_THRESHOLDS), ("heldout10", HELDOUT10_THRESHOLDS)])
 def test_quality_per_language_on_the_dev_sets(folder: str,
                                                thresholds: dict[str, dict[str, float]]) -> None:
     """The held-out sets rules may now be written against (each scored out of sample first):
