@@ -139,7 +139,7 @@ def settle_with_metadata(units: list[Unit], meta: ArticleMetadata) -> bool:
     - an author's bio ("Jane Doe is a fellow at …") and the publisher's own line
       ("NK Watch", "NK Watch is funded by its readers.") are furniture.
     """
-    from briefing.core.ingest.metadata import turn_label
+    from briefing.core.ingest.headlines import turn_label
 
     changed = False
     rules = note_rules()
