@@ -80,6 +80,12 @@ def test_a_booked_common_noun_or_list_is_no_surname_of_other_speakers() -> None:
     assert book.find("South Korea's National Intelligence Service") is None
     assert book.find("Moscow") is None
     assert book.find("Kyrylo Budanov")[0] == "budanov"  # a person's surname still is
+    nis = BookLookup({"national intelligence service": ("National Intelligence Service",
+                                                        "south_korean"),
+                      "defence intelligence service": ("Defence Intelligence Service", "us")})
+    assert nis.find("South Korea's National Intelligence Service")[0] == \
+        "national intelligence service"  # a booked body's longer mention still is
+    assert nis.find("Service") is None  # a common noun is no surname of the booked bodies
     assert not is_listed_speaker("the military")
     assert not is_listed_speaker("the spy agency")
     assert is_listed_speaker("the Foreign Ministry")

@@ -123,13 +123,14 @@ class BookLookup:
     def __init__(self, entries: dict[str, tuple[str, str]]) -> None:
         self.entries = entries
         # names a longer mention may end in: a person's or body's, not a list of them
-        # ("Pyongyang and Moscow" is no "Moscow"), and not a common noun written with a
-        # capital ("Service", "Ministry": "South Korea's National Intelligence Service"
-        # is not the Ukrainian service booked as "the Service")
-        r = attribution_rules()
-        common = r.back_reference_heads | r.role_words
+        # ("Pyongyang and Moscow" is no "Moscow")
         self._proper = {k: v for k, v in entries.items() if is_proper_name(v[0])
-                        and not re.search(r"\s(?:and|&)\s", k) and k.split()[-1] not in common}
+                        and not re.search(r"\s(?:and|&)\s", k)}
+        # a common noun written with a capital ("Service", "Ministry") is no surname:
+        # "South Korea's National Intelligence Service" is not the Ukrainian service
+        # booked as "the Service" (a booked "National Intelligence Service" it still is)
+        r = attribution_rules()
+        self._common = r.back_reference_heads | r.role_words
 
     def __bool__(self) -> bool:
         return bool(self.entries)
@@ -149,14 +150,14 @@ class BookLookup:
             best = max(longer, key=len)
             return (best, *self.entries[best])
         # a bare surname that belongs to one booked name only: "Budanov"
-        if " " not in key and is_proper_name(speaker_name(speaker)):
+        if " " not in key and key not in self._common and is_proper_name(speaker_name(speaker)):
             owners = [k for k in self._proper if k.split()[-1] == key]
             if len(owners) == 1:
                 return (owners[0], *self.entries[owners[0]])
         # a full name whose surname alone is booked: "Kyrylo Budanov" -> "Budanov"
         if " " in key and is_proper_name(speaker_name(speaker)):
             last = key.split()[-1]
-            if last in self._proper:
+            if last in self._proper and last not in self._common:
                 return (last, *self.entries[last])
         return None
 
