@@ -25,7 +25,6 @@ from briefing.core.claims.home import (
     text_side,
     writer_names,
 )
-from briefing.core.claims.sentences import paragraphs
 from briefing.core.claims.statement_voice import QUOTE_TEXT, lead_subject
 
 # First person plural: in a government body's own statement, the issuer speaks ("We call
@@ -48,8 +47,10 @@ class PageVoice:
     writer: set[str] = field(default_factory=set)
 
 
-def page_voice(matcher: CueMatcher, text: str, title: str, publisher: str) -> PageVoice:
-    """Read the page's home side, issuer and writer from its publisher, title and text."""
+def page_voice(matcher: CueMatcher, text: str, title: str, publisher: str,
+               spans: list[tuple[int, int]]) -> PageVoice:
+    """Read the page's home side, issuer and writer from its publisher, title and text
+    (`spans`: its paragraphs)."""
     home = home_side(matcher, publisher, title)
     official = is_official(publisher, title)
     # What a think tank "assesses" is its writer's own assertion; what a government body
@@ -61,7 +62,7 @@ def page_voice(matcher: CueMatcher, text: str, title: str, publisher: str) -> Pa
     issuer: Speaker | None = None
     if issuer_name is not None:
         side = issuer_side(matcher, issuer_name) or home or text_side(
-            matcher, text, paragraphs(text))
+            matcher, text, spans)
         official = True
         if side is not None:
             home = side
@@ -104,5 +105,5 @@ def page_voice(matcher: CueMatcher, text: str, title: str, publisher: str) -> Pa
         if own is not None:
             home, official = own, True
             issuer = Speaker.of_side(own[1], own, "publisher")
-    dateline = dateline_side(matcher, text, paragraphs(text))
+    dateline = dateline_side(matcher, text, spans)
     return PageVoice(home, official, issuer, outside, dateline, writer)

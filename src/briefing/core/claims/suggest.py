@@ -124,7 +124,8 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
         return suggest_in_script(text, script, perspectives, title, issuer_side=side,
                                  issuer_name=publisher)
     matcher = matcher_for(list(perspectives))
-    voice = page_voice(matcher, text, title, publisher)
+    spans = paragraphs(text)
+    voice = page_voice(matcher, text, title, publisher, spans)
     home, official, issuer = voice.home, voice.official, voice.issuer
     outside, dateline, writer = voice.outside, voice.dateline, voice.writer
     attributor = Attributor(matcher)
@@ -137,7 +138,6 @@ def suggest_claims(text: str, perspectives: Iterable[Perspective],
                             home=home) if turns else None
     out: list[Suggestion] = []
     intro: tuple[int, list[Speaker], bool] | None = None
-    spans = paragraphs(text)
     runs = quote_runs(text, spans)
     run_of = {p: (a, z) for a, z in runs for p in range(a, z + 1)}
     by_line: dict[int, list[Speaker]] = {}
