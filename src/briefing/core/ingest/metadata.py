@@ -53,8 +53,6 @@ from briefing.core.ingest.title_site import (
 )
 from briefing.core.ingest.types import ArticleMetadata, DocumentHints
 
-_CJK = re.compile(r"[\u3400-\u9fff\uac00-\ud7af]")
-
 _URL_LINE = re.compile(r"^(?:(?:url|source|link|original(?:ly)? (?:at|published at))\s*:?\s*)?"
                        r"(https?://\S+)$", re.IGNORECASE)
 
